@@ -1,0 +1,36 @@
+package io.qorgan.gateway.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The root command. Exit codes: 0 ok, 1 runtime failure, 2 usage error; user errors print one
+ * line, not a stack trace.
+ */
+@Command(
+        name = "qorgan",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "On-premise privacy gateway between agency systems and AI services.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class QorganCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The configured command line: exit codes and one-line error reporting. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new QorganCommand());
+        cl.setExitCodeExceptionMapper(e -> 1);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("qorgan: " + CliErrors.describe(e));
+            return e instanceof UserError ue ? ue.exitCode() : 1;
+        });
+        return cl;
+    }
+}
