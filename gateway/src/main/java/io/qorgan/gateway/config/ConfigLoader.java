@@ -1,0 +1,319 @@
+package io.qorgan.gateway.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code qorgan.yaml} into a {@link GatewayConfig}. Binding rejects unknown keys and wrong
+ * types; validation then checks meaning (ports, URLs, references between sections). Every error is
+ * a {@link ConfigException} naming the file, line, column and field.
+ */
+public final class ConfigLoader {
+
+    static final ListenerConfig DEFAULT_TRAFFIC = new ListenerConfig("127.0.0.1", 8080);
+    static final ListenerConfig DEFAULT_ADMIN = new ListenerConfig("127.0.0.1", 8081);
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(120);
+    static final int DEFAULT_MAX_CONNECTIONS = 256;
+
+    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(YAML)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private ConfigLoader() {
+    }
+
+    public static GatewayConfig load(Path file) {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(name, 0, 0, null, "file not found");
+        } catch (IOException e) {
+            throw new ConfigException(name, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
+        }
+        return parse(name, text);
+    }
+
+    public static GatewayConfig parse(String source, String text) {
+        RawConfig raw;
+        YamlLocations locations;
+        try {
+            locations = YamlLocations.index(YAML, text);
+        } catch (JsonProcessingException e) {
+            throw error(source, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ConfigException(source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
+        }
+        try {
+            raw = MAPPER.readValue(text, RawConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? "" : Suggestions.didYouMean(e.getPropertyName(),
+                    e.getKnownPropertyIds().stream().map(Object::toString).collect(Collectors.toList()));
+            throw error(source, locate(locations, e), fieldName(e), "unknown key `" + e.getPropertyName() + "`" + known);
+        } catch (JsonMappingException e) {
+            throw error(source, locate(locations, e), fieldName(e), firstLine(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw error(source, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ConfigException(source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
+        }
+        if (raw == null) {
+            raw = new RawConfig(null, null, null, null);
+        }
+        return new Validator(source, locations).validate(raw);
+    }
+
+    /** The configuration behind {@code qorgan serve --port P --upstream URL}: one upstream, one route. */
+    public static GatewayConfig fromFlags(String host, int port, int adminPort, String upstreamUrl) {
+        String source = "command line";
+        URI uri = Validator.parseUrl(upstreamUrl, msg -> new ConfigException(source, 0, 0, "--upstream", msg));
+        UpstreamConfig upstream = new UpstreamConfig("default", uri, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
+                DEFAULT_MAX_CONNECTIONS);
+        // The upstream's own path is the natural prefix: gateway /v1/x -> upstream /v1/x.
+        String prefix = upstream.basePath().isEmpty() ? "/" : upstream.basePath();
+        RouteConfig route = new RouteConfig(prefix, "default", "auto", List.of());
+        return new GatewayConfig(source,
+                new ListenersConfig(new ListenerConfig(host, port), new ListenerConfig(host, adminPort)),
+                Map.of("default", upstream), List.of(route), LimitsConfig.defaults());
+    }
+
+    /** The JSON pointer of the value a binding error is about. */
+    private static String pointer(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append('/').append(ref.getFieldName().replace("~", "~0").replace("/", "~1"));
+            } else if (ref.getIndex() >= 0) {
+                sb.append('/').append(ref.getIndex());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String fieldName(JsonMappingException e) {
+        return YamlLocations.fieldName(pointer(e));
+    }
+
+    /** The parser's position may have run past the value (YAML scanners read ahead); the index knows better. */
+    private static JsonLocation locate(YamlLocations locations, JsonMappingException e) {
+        JsonLocation loc = locations.locate(pointer(e));
+        return loc == JsonLocation.NA ? e.getLocation() : loc;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid value";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    static ConfigException error(String source, JsonLocation loc, String field, String message) {
+        int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
+        int column = loc == null ? 0 : Math.max(0, loc.getColumnNr());
+        return new ConfigException(source, line, column, field, message);
+    }
+
+    /** Meaning checks, with locations taken from the document. */
+    private static final class Validator {
+        private final String source;
+        private final YamlLocations locations;
+
+        Validator(String source, YamlLocations locations) {
+            this.source = source;
+            this.locations = locations;
+        }
+
+        GatewayConfig validate(RawConfig raw) {
+            ListenersConfig listeners = listeners(raw.listeners());
+            Map<String, UpstreamConfig> upstreams = upstreams(raw.upstreams());
+            List<RouteConfig> routes = routes(raw.routes(), upstreams);
+            LimitsConfig limits = limits(raw.limits());
+            if (listeners.traffic().port() != 0 && listeners.traffic().port() == listeners.admin().port()
+                    && listeners.traffic().host().equals(listeners.admin().host())) {
+                throw fail("/listeners/admin/port", "the admin listener must not share the traffic listener's port");
+            }
+            return new GatewayConfig(source, listeners, upstreams, routes, limits);
+        }
+
+        private ListenersConfig listeners(RawConfig.RawListeners raw) {
+            if (raw == null) {
+                return new ListenersConfig(DEFAULT_TRAFFIC, DEFAULT_ADMIN);
+            }
+            return new ListenersConfig(
+                    listener("/listeners/traffic", raw.traffic(), DEFAULT_TRAFFIC),
+                    listener("/listeners/admin", raw.admin(), DEFAULT_ADMIN));
+        }
+
+        private ListenerConfig listener(String at, RawConfig.RawListener raw, ListenerConfig fallback) {
+            if (raw == null) {
+                return fallback;
+            }
+            String host = raw.host() == null ? fallback.host() : raw.host().trim();
+            if (host.isEmpty()) {
+                throw fail(at + "/host", "must not be empty");
+            }
+            int port = raw.port() == null ? fallback.port() : raw.port();
+            if (port < 0 || port > 65535) {
+                throw fail(at + "/port", "must be between 0 and 65535, got " + port);
+            }
+            return new ListenerConfig(host, port);
+        }
+
+        private Map<String, UpstreamConfig> upstreams(Map<String, RawConfig.RawUpstream> raw) {
+            if (raw == null || raw.isEmpty()) {
+                throw fail("/upstreams", "at least one upstream is required");
+            }
+            Map<String, UpstreamConfig> out = new LinkedHashMap<>();
+            for (Map.Entry<String, RawConfig.RawUpstream> e : raw.entrySet()) {
+                String at = "/upstreams/" + e.getKey();
+                RawConfig.RawUpstream u = e.getValue();
+                if (u == null || u.baseUrl() == null) {
+                    throw fail(at + "/baseUrl", "is required");
+                }
+                URI uri = parseUrl(u.baseUrl(), msg -> fail(at + "/baseUrl", msg));
+                Duration connect = duration(at + "/connectTimeout", u.connectTimeout(), DEFAULT_CONNECT_TIMEOUT);
+                Duration read = duration(at + "/readTimeout", u.readTimeout(), DEFAULT_READ_TIMEOUT);
+                int max = u.maxConnections() == null ? DEFAULT_MAX_CONNECTIONS : u.maxConnections();
+                if (max < 1) {
+                    throw fail(at + "/maxConnections", "must be at least 1, got " + max);
+                }
+                out.put(e.getKey(), new UpstreamConfig(e.getKey(), uri, connect, read, max));
+            }
+            return out;
+        }
+
+        private List<RouteConfig> routes(List<RawConfig.RawRoute> raw, Map<String, UpstreamConfig> upstreams) {
+            if (raw == null || raw.isEmpty()) {
+                throw fail("/routes", "at least one route is required");
+            }
+            List<RouteConfig> out = new ArrayList<>();
+            Map<String, Integer> seen = new LinkedHashMap<>();
+            for (int i = 0; i < raw.size(); i++) {
+                String at = "/routes/" + i;
+                RawConfig.RawRoute r = raw.get(i);
+                if (r == null || r.pathPrefix() == null) {
+                    throw fail(at + "/pathPrefix", "is required");
+                }
+                String prefix = r.pathPrefix().trim();
+                if (!prefix.startsWith("/")) {
+                    throw fail(at + "/pathPrefix", "must start with `/`, got `" + prefix + "`");
+                }
+                if (prefix.length() > 1 && prefix.endsWith("/")) {
+                    prefix = prefix.substring(0, prefix.length() - 1);
+                }
+                Integer previous = seen.putIfAbsent(prefix, i);
+                if (previous != null) {
+                    throw fail(at + "/pathPrefix", "`" + prefix + "` is already used by routes[" + previous + "]");
+                }
+                if (r.upstream() == null) {
+                    throw fail(at + "/upstream", "is required");
+                }
+                if (!upstreams.containsKey(r.upstream())) {
+                    throw fail(at + "/upstream", "unknown upstream `" + r.upstream() + "`"
+                            + Suggestions.didYouMean(r.upstream(), upstreams.keySet()));
+                }
+                String dialect = r.dialect() == null ? "auto" : r.dialect();
+                if (!RouteConfig.DIALECTS.contains(dialect)) {
+                    throw fail(at + "/dialect", "unknown dialect `" + dialect + "`, expected one of "
+                            + RouteConfig.DIALECTS + Suggestions.didYouMean(dialect, RouteConfig.DIALECTS));
+                }
+                out.add(new RouteConfig(prefix, r.upstream(), dialect, r.models() == null ? List.of() : r.models()));
+            }
+            return out;
+        }
+
+        private LimitsConfig limits(RawConfig.RawLimits raw) {
+            LimitsConfig d = LimitsConfig.defaults();
+            if (raw == null) {
+                return d;
+            }
+            long body = raw.maxRequestBody() == null ? d.maxRequestBodyBytes() : bytes("/limits/maxRequestBody", raw.maxRequestBody());
+            if (body < 1 || body > Integer.MAX_VALUE - 1) {
+                throw fail("/limits/maxRequestBody", "must be between 1 byte and 2GB");
+            }
+            long header = raw.maxHeaderSize() == null ? d.maxHeaderBytes() : bytes("/limits/maxHeaderSize", raw.maxHeaderSize());
+            if (header < 1024 || header > 1024 * 1024) {
+                throw fail("/limits/maxHeaderSize", "must be between 1KB and 1MB");
+            }
+            int concurrent = raw.maxConcurrentExchanges() == null ? d.maxConcurrentExchanges() : raw.maxConcurrentExchanges();
+            if (concurrent < 1) {
+                throw fail("/limits/maxConcurrentExchanges", "must be at least 1");
+            }
+            return new LimitsConfig((int) body, (int) header,
+                    duration("/limits/idleTimeout", raw.idleTimeout(), d.idleTimeout()),
+                    concurrent,
+                    duration("/limits/shutdownGrace", raw.shutdownGrace(), d.shutdownGrace()));
+        }
+
+        private Duration duration(String at, String text, Duration fallback) {
+            if (text == null) {
+                return fallback;
+            }
+            try {
+                Duration d = ConfigValues.duration(text);
+                if (d.isZero()) {
+                    throw fail(at, "must be greater than zero");
+                }
+                return d;
+            } catch (IllegalArgumentException e) {
+                throw fail(at, e.getMessage());
+            }
+        }
+
+        private long bytes(String at, String text) {
+            try {
+                return ConfigValues.bytes(text);
+            } catch (IllegalArgumentException e) {
+                throw fail(at, e.getMessage());
+            }
+        }
+
+        static URI parseUrl(String text, Function<String, ConfigException> fail) {
+            URI uri;
+            try {
+                uri = new URI(text.trim());
+            } catch (URISyntaxException e) {
+                throw fail.apply("not a valid URL: `" + text + "`");
+            }
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+                throw fail.apply("must be an http:// or https:// URL, got `" + text + "`");
+            }
+            if (uri.getHost() == null) {
+                throw fail.apply("has no host: `" + text + "`");
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw fail.apply("must not have a query or fragment: `" + text + "`");
+            }
+            return uri;
+        }
+
+        private ConfigException fail(String pointer, String message) {
+            return error(source, locations.locate(pointer), YamlLocations.fieldName(pointer), message);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.qorgan.gateway.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole configuration of one gateway process: validated, immutable, safe to share between
+ * threads. Hot reload replaces the whole snapshot, never a part of it.
+ *
+ * @param source where it came from (a file path, or {@code "command line"}), for messages
+ */
+public record GatewayConfig(
+        String source,
+        ListenersConfig listeners,
+        Map<String, UpstreamConfig> upstreams,
+        List<RouteConfig> routes,
+        LimitsConfig limits) {
+
+    public GatewayConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(listeners, "listeners");
+        Objects.requireNonNull(limits, "limits");
+        upstreams = Map.copyOf(upstreams);
+        routes = List.copyOf(routes);
+    }
+
+    public Optional<UpstreamConfig> upstream(String name) {
+        return Optional.ofNullable(upstreams.get(name));
+    }
+}

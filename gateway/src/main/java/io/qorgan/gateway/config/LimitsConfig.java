@@ -1,0 +1,25 @@
+package io.qorgan.gateway.config;
+
+import java.time.Duration;
+
+/**
+ * Size and time limits that keep memory bounded and stop slow or hostile clients.
+ *
+ * @param maxRequestBodyBytes larger bodies are refused with 413 before anything is forwarded
+ * @param maxHeaderBytes larger header blocks are refused with 431
+ * @param idleTimeout a client connection with no exchange in flight and no traffic is closed
+ * @param maxConcurrentExchanges beyond this, new requests get 503 at once instead of queueing
+ * @param shutdownGrace how long in-flight exchanges may run after shutdown begins
+ */
+public record LimitsConfig(
+        int maxRequestBodyBytes,
+        int maxHeaderBytes,
+        Duration idleTimeout,
+        int maxConcurrentExchanges,
+        Duration shutdownGrace) {
+
+    public static LimitsConfig defaults() {
+        return new LimitsConfig(10 * 1024 * 1024, 16 * 1024, Duration.ofSeconds(60), 10_000,
+                Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,115 @@
+package io.qorgan.gateway.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Every metric of the gateway, by name, in one registry. Label values are routes, upstreams,
+ * status codes and error codes — never anything taken from a request's content.
+ */
+public final class GatewayMetrics {
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+
+    private final Counter requests = Counter.builder()
+            .name("qorgan_requests_total")
+            .help("Exchanges finished, by route prefix, upstream and HTTP status")
+            .labelNames("route", "upstream", "status")
+            .register(registry);
+
+    private final Counter rejected = Counter.builder()
+            .name("qorgan_rejected_total")
+            .help("Requests the gateway answered itself with an error, by error code")
+            .labelNames("code")
+            .register(registry);
+
+    private final Counter upstreamFailures = Counter.builder()
+            .name("qorgan_upstream_failures_total")
+            .help("Exchanges that failed on the upstream side, by upstream and kind")
+            .labelNames("upstream", "kind")
+            .register(registry);
+
+    private final Counter retries = Counter.builder()
+            .name("qorgan_upstream_retries_total")
+            .help("Requests sent again after a stale keep-alive connection closed before answering")
+            .labelNames("upstream")
+            .register(registry);
+
+    private final Counter clientAborts = Counter.builder()
+            .name("qorgan_client_aborts_total")
+            .help("Exchanges cancelled because the client disconnected before the answer ended")
+            .labelNames("route")
+            .register(registry);
+
+    private final Histogram duration = Histogram.builder()
+            .name("qorgan_request_duration_seconds")
+            .help("Time from a complete request to the end of its answer")
+            .unit(Unit.SECONDS)
+            .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
+            .labelNames("route")
+            .register(registry);
+
+    private final Gauge inFlight = Gauge.builder()
+            .name("qorgan_exchanges_in_flight")
+            .help("Exchanges between a complete request and the end of its answer")
+            .register(registry);
+
+    public void exchangeStarted() {
+        inFlight.inc();
+    }
+
+    public void exchangeFinished(String route, String upstream, int status, long nanos) {
+        inFlight.dec();
+        requests.labelValues(route, upstream, Integer.toString(status)).inc();
+        duration.labelValues(route).observe(nanos / 1e9);
+    }
+
+    public void rejected(String code) {
+        rejected.labelValues(code).inc();
+    }
+
+    public void upstreamFailure(String upstream, String kind) {
+        upstreamFailures.labelValues(upstream, kind).inc();
+    }
+
+    public void retried(String upstream) {
+        retries.labelValues(upstream).inc();
+    }
+
+    public void clientAborted(String route) {
+        clientAborts.labelValues(route).inc();
+    }
+
+    /** A gauge read at scrape time, e.g. open connections of a pool. */
+    public void gauge(String name, String help, DoubleSupplier value) {
+        io.prometheus.metrics.core.metrics.GaugeWithCallback.builder()
+                .name(name)
+                .help(help)
+                .callback(cb -> cb.call(value.getAsDouble()))
+                .register(registry);
+    }
+
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition of everything registered. */
+    public String scrape() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        try {
+            PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

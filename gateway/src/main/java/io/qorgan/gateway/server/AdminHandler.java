@@ -1,0 +1,148 @@
+package io.qorgan.gateway.server;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
+import io.qorgan.gateway.exchange.RequestIds;
+import io.qorgan.gateway.upstream.UpstreamClient;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The admin listener's endpoints, for operations: {@code /healthz} (the process answers),
+ * {@code /readyz} (configuration loaded and every upstream accepts a TCP connection, probed now,
+ * without blocking), {@code /metrics} (Prometheus text).
+ */
+final class AdminHandler extends ChannelInboundHandlerAdapter {
+
+    private static final int PROBE_TIMEOUT_MILLIS = 2000;
+
+    private final ProxyRuntime runtime;
+    private final Transport transport;
+
+    AdminHandler(ProxyRuntime runtime, Transport transport) {
+        this.runtime = runtime;
+        this.transport = transport;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        try {
+            String path = request.uri();
+            int q = path.indexOf('?');
+            if (q >= 0) {
+                path = path.substring(0, q);
+            }
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            if (request.decoderResult().isFailure()) {
+                send(ctx, ErrorResponses.build(ctx.alloc(),
+                        GatewayError.badRequest("malformed_request", "Not valid HTTP/1.1"), null), false);
+                return;
+            }
+            if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
+                send(ctx, ErrorResponses.build(ctx.alloc(), new GatewayError(HttpResponseStatus.METHOD_NOT_ALLOWED,
+                        "invalid_request_error", "method_not_allowed", "Admin endpoints answer GET only"), null), keepAlive);
+                return;
+            }
+            switch (path) {
+                case "/healthz" -> send(ctx, text(ctx, HttpResponseStatus.OK, "application/json",
+                        "{\"status\":\"ok\"}"), keepAlive);
+                case "/readyz" -> probeUpstreams(ctx, keepAlive);
+                case "/metrics" -> send(ctx, text(ctx, HttpResponseStatus.OK,
+                        "text/plain; version=0.0.4; charset=utf-8", runtime.metrics().scrape()), keepAlive);
+                default -> send(ctx, ErrorResponses.build(ctx.alloc(),
+                        GatewayError.notFound(request.method().name(), path), RequestIds.generate()), keepAlive);
+            }
+        } finally {
+            request.release();
+        }
+    }
+
+    private void probeUpstreams(ChannelHandlerContext ctx, boolean keepAlive) {
+        List<UpstreamClient> upstreams = new ArrayList<>(runtime.upstreams().values());
+        Map<String, Boolean> results = new TreeMap<>();
+        AtomicInteger remaining = new AtomicInteger(upstreams.size());
+        for (UpstreamClient upstream : upstreams) {
+            int timeout = (int) Math.min(PROBE_TIMEOUT_MILLIS, upstream.config().connectTimeout().toMillis());
+            ChannelFuture f = new Bootstrap()
+                    .group(ctx.channel().eventLoop())
+                    .channel(transport.socketChannel())
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeout)
+                    .handler(new ChannelInboundHandlerAdapter())
+                    .connect(InetSocketAddress.createUnresolved(upstream.config().host(), upstream.config().port()));
+            f.addListener((ChannelFuture done) -> {
+                results.put(upstream.name(), done.isSuccess());
+                if (done.isSuccess()) {
+                    done.channel().close();
+                }
+                if (remaining.decrementAndGet() == 0) {
+                    boolean ready = results.values().stream().allMatch(Boolean::booleanValue) && !runtime.admission().draining();
+                    StringBuilder json = new StringBuilder("{\"status\":\"").append(ready ? "ready" : "not_ready")
+                            .append("\",\"config\":\"").append(jsonEscape(runtime.config().source()))
+                            .append("\",\"upstreams\":{");
+                    boolean first = true;
+                    for (Map.Entry<String, Boolean> e : results.entrySet()) {
+                        if (!first) {
+                            json.append(',');
+                        }
+                        first = false;
+                        json.append('"').append(jsonEscape(e.getKey())).append("\":\"")
+                                .append(e.getValue() ? "reachable" : "unreachable").append('"');
+                    }
+                    json.append("}}");
+                    send(ctx, text(ctx, ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                            "application/json", json.toString()), keepAlive);
+                }
+            });
+        }
+    }
+
+    private static String jsonEscape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static FullHttpResponse text(ChannelHandlerContext ctx, HttpResponseStatus status, String type, String body) {
+        ByteBuf buf = ctx.alloc().buffer(body.length());
+        buf.writeCharSequence(body, StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, buf);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, type)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, buf.readableBytes())
+                .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        return response;
+    }
+
+    private static void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+        HttpUtil.setKeepAlive(response, keepAlive);
+        ChannelFuture f = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            f.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

@@ -1,0 +1,58 @@
+package io.qorgan.gateway.server;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Errors in the shape the AI APIs use, so that SDKs surface them as they surface the service's own:
+ * {@code {"error":{"message":…,"type":…,"code":…},"request_id":…}}. Messages never carry request
+ * content.
+ */
+public final class ErrorResponses {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private ErrorResponses() {
+    }
+
+    public static FullHttpResponse build(ByteBufAllocator alloc, GatewayError error, String requestId) {
+        ByteBuf body = alloc.buffer(256);
+        try (JsonGenerator g = JSON.createGenerator((java.io.OutputStream) new ByteBufOutputStream(body))) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("error");
+            g.writeStringField("message", error.message());
+            g.writeStringField("type", error.type());
+            g.writeStringField("code", error.code());
+            g.writeEndObject();
+            if (requestId != null) {
+                g.writeStringField("request_id", requestId);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            body.release();
+            throw new UncheckedIOException(e);
+        }
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, error.status(), body);
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        if (requestId != null) {
+            response.headers().set(GatewayHeaders.REQUEST_ID, requestId);
+        }
+        if (error.status().equals(HttpResponseStatus.UNAUTHORIZED)) {
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"qorgan\"");
+        }
+        return response;
+    }
+}

@@ -1,0 +1,210 @@
+package io.qorgan.gateway.server;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.qorgan.gateway.exchange.RequestIds;
+import io.qorgan.gateway.route.RequestModel;
+import io.qorgan.gateway.route.RouteMatch;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The frontend handler: last in a client connection's pipeline, after the HTTP codec, the idle
+ * timer and the {@link RequestBodyLimiter}. It takes one complete request at a time, answers by
+ * itself what it must refuse (bad request 400, headers 431, body 413, unknown route 404, model not
+ * allowed 403, overload 503), and hands the rest to an {@link ExchangeRelay}, which forwards it
+ * and streams the answer back. Pipelined requests wait in a short queue so answers leave in
+ * order; when the queue is full the connection stops reading.
+ *
+ * <p>One instance per client connection; every method runs on that connection's event loop.
+ */
+final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(ProxyFrontendHandler.class);
+    private static final int MAX_PIPELINED = 16;
+
+    private final ProxyRuntime runtime;
+    private final String scheme;
+    private final ArrayDeque<Object> pending = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private ExchangeRelay current;
+
+    ProxyFrontendHandler(ProxyRuntime runtime, String scheme) {
+        this.runtime = runtime;
+        this.scheme = scheme;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest) && !(msg instanceof OversizedRequest)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (current != null || !pending.isEmpty()) {
+            pending.add(msg);
+            if (pending.size() >= MAX_PIPELINED) {
+                ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
+        handle(msg);
+    }
+
+    private void handle(Object msg) {
+        if (msg instanceof OversizedRequest o) {
+            runtime.metrics().rejected("request_too_large");
+            respond(RequestIds.acceptOrGenerate(o.requestIdHeader()),
+                    GatewayError.bodyTooLarge(runtime.config().limits().maxRequestBodyBytes()), o.keepAlive());
+            return;
+        }
+        FullHttpRequest request = (FullHttpRequest) msg;
+        String requestId = RequestIds.acceptOrGenerate(request.headers().get(GatewayHeaders.REQUEST_ID));
+        if (request.decoderResult().isFailure()) {
+            GatewayError error = decoderError(request.decoderResult().cause());
+            request.release();
+            reject(requestId, error, false);
+            return;
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (runtime.admission().draining()) {
+            request.release();
+            reject(requestId, GatewayError.shuttingDown(), false);
+            return;
+        }
+        Optional<RouteMatch> match = runtime.router().match(request.uri());
+        if (match.isEmpty()) {
+            String method = request.method().name();
+            String uri = request.uri();
+            request.release();
+            reject(requestId, GatewayError.notFound(method, uri), keepAlive);
+            return;
+        }
+        if (!match.get().route().models().isEmpty()) {
+            String model = RequestModel.of(request.content());
+            if (!match.get().route().allowsModel(model)) {
+                request.release();
+                reject(requestId, GatewayError.modelNotAllowed(model), keepAlive);
+                return;
+            }
+        }
+        if (!runtime.admission().tryEnter()) {
+            request.release();
+            reject(requestId, GatewayError.overloaded(), keepAlive);
+            return;
+        }
+        current = new ExchangeRelay(this, ctx, runtime, request, requestId, match.get(), keepAlive, scheme);
+        current.start();
+    }
+
+    private static GatewayError decoderError(Throwable cause) {
+        if (cause instanceof TooLongHttpHeaderException) {
+            return GatewayError.headersTooLarge();
+        }
+        if (cause instanceof TooLongHttpLineException) {
+            return GatewayError.uriTooLong();
+        }
+        if (cause instanceof TooLongFrameException) {
+            return GatewayError.headersTooLarge();
+        }
+        return GatewayError.badRequest("malformed_request", "The request line or headers are not valid HTTP/1.1");
+    }
+
+    private void reject(String requestId, GatewayError error, boolean keepAlive) {
+        runtime.metrics().rejected(error.code());
+        log.debug("rejected request_id={} status={} code={}", requestId, error.status().code(), error.code());
+        respond(requestId, error, keepAlive);
+    }
+
+    /** Answers by the gateway itself, then goes on with the next pipelined request or closes. */
+    private void respond(String requestId, GatewayError error, boolean keepAlive) {
+        FullHttpResponse response = ErrorResponses.build(ctx.alloc(), error, requestId);
+        boolean open = keepAlive && !runtime.admission().draining();
+        HttpUtil.setKeepAlive(response, open);
+        if (open) {
+            ctx.writeAndFlush(response);
+            next();
+        } else {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** Called by the relay when its exchange has ended and the answer is written. */
+    void exchangeEnded(boolean keepConnection) {
+        current = null;
+        if (!keepConnection || runtime.admission().draining()) {
+            releasePending();
+            // closes once everything written before is flushed
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        next();
+    }
+
+    private void next() {
+        Object msg = pending.poll();
+        if (msg != null) {
+            handle(msg);
+        } else if (!ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (current != null) {
+            current.clientWritabilityChanged(ctx.channel().isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if ((evt instanceof IdleStateEvent || evt == DrainEvent.INSTANCE) && current == null && pending.isEmpty()) {
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (current != null) {
+            ExchangeRelay relay = current;
+            current = null;
+            relay.clientGone();
+        }
+        releasePending();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // Socket errors (reset by peer) are ordinary; never log request content.
+        log.debug("client connection error: {}", cause.getClass().getSimpleName());
+        ctx.close();
+    }
+
+    private void releasePending() {
+        Object msg;
+        while ((msg = pending.poll()) != null) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+}

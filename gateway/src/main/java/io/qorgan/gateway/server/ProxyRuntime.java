@@ -1,0 +1,19 @@
+package io.qorgan.gateway.server;
+
+import io.qorgan.gateway.config.GatewayConfig;
+import io.qorgan.gateway.metrics.GatewayMetrics;
+import io.qorgan.gateway.route.Router;
+import io.qorgan.gateway.upstream.UpstreamClient;
+import java.util.Map;
+
+/**
+ * What every frontend handler needs, built once per configuration and shared read-only across
+ * event loops: routes, upstream clients, limits, metrics, and the admission gate.
+ */
+public record ProxyRuntime(
+        GatewayConfig config,
+        Router router,
+        Map<String, UpstreamClient> upstreams,
+        GatewayMetrics metrics,
+        Admission admission) {
+}

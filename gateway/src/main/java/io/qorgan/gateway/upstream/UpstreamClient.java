@@ -1,0 +1,129 @@
+package io.qorgan.gateway.upstream;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.pool.AbstractChannelPoolHandler;
+import io.netty.channel.pool.ChannelHealthChecker;
+import io.netty.channel.pool.FixedChannelPool;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import io.qorgan.gateway.config.UpstreamConfig;
+import io.qorgan.gateway.server.Transport;
+import java.net.InetSocketAddress;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Connections to one upstream: one bounded {@link FixedChannelPool} per event loop, so that a
+ * client channel and the upstream connection serving it share a thread and no locks. The
+ * upstream's {@code maxConnections} is split evenly across the loops (rounded up).
+ *
+ * <p>Thread-safety: {@link #acquire} must be called on the event loop passed to it; pools are
+ * built once at start and only read afterwards.
+ */
+public final class UpstreamClient implements AutoCloseable {
+
+    /** Exchanges that may wait for a connection on one loop before new ones are refused. */
+    private static final int MAX_PENDING_ACQUIRES_PER_LOOP = 1024;
+
+    private final UpstreamConfig config;
+    private final Map<EventExecutor, FixedChannelPool> pools = new IdentityHashMap<>();
+    private final AtomicInteger openConnections = new AtomicInteger();
+    private final AtomicInteger connectionsOpened = new AtomicInteger();
+
+    public UpstreamClient(UpstreamConfig config, EventLoopGroup group, Transport transport) {
+        this.config = config;
+        int loops = 0;
+        for (EventExecutor ignored : group) {
+            loops++;
+        }
+        int perLoop = Math.max(1, (config.maxConnections() + loops - 1) / loops);
+        long readTimeoutNanos = config.readTimeout().toNanos();
+        for (EventExecutor executor : group) {
+            Bootstrap bootstrap = new Bootstrap()
+                    .group((EventLoop) executor)
+                    .channel(transport.socketChannel())
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.SO_KEEPALIVE, true)
+                    .remoteAddress(InetSocketAddress.createUnresolved(config.host(), config.port()));
+            FixedChannelPool pool = new FixedChannelPool(bootstrap, new AbstractChannelPoolHandler() {
+                @Override
+                public void channelCreated(Channel ch) {
+                    openConnections.incrementAndGet();
+                    connectionsOpened.incrementAndGet();
+                    ch.closeFuture().addListener(f -> openConnections.decrementAndGet());
+                    ch.pipeline()
+                            .addLast("http", new HttpClientCodec(4096, 64 * 1024, 64 * 1024, true))
+                            .addLast("relay", new UpstreamHandler(readTimeoutNanos));
+                }
+
+                @Override
+                public void channelReleased(Channel ch) {
+                    ch.config().setAutoRead(true);
+                }
+            }, ChannelHealthChecker.ACTIVE, null, -1, perLoop, MAX_PENDING_ACQUIRES_PER_LOOP, true, true);
+            pools.put(executor, pool);
+        }
+    }
+
+    public UpstreamConfig config() {
+        return config;
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    /**
+     * A connection on {@code loop} with a listener attached, or a failure: {@link
+     * UpstreamFailure.Kind#CONNECT} when none could be made, {@code POOL_EXHAUSTED} when too many
+     * exchanges already wait.
+     */
+    public void acquire(EventLoop loop, UpstreamListener listener, AcquireCallback callback) {
+        FixedChannelPool pool = pools.get(loop);
+        Promise<Channel> promise = loop.newPromise();
+        pool.acquire(promise).addListener((Future<Channel> f) -> {
+            if (!f.isSuccess()) {
+                UpstreamFailure.Kind kind = f.cause() instanceof IllegalStateException
+                        ? UpstreamFailure.Kind.POOL_EXHAUSTED : UpstreamFailure.Kind.CONNECT;
+                callback.failed(new UpstreamFailure(kind, false, false));
+                return;
+            }
+            Channel ch = f.getNow();
+            UpstreamHandler handler = ch.pipeline().get(UpstreamHandler.class);
+            handler.attach(listener);
+            callback.acquired(new UpstreamConnection(ch, handler, pool));
+        });
+    }
+
+    /** Connections currently open to this upstream, across all loops. */
+    public int openConnections() {
+        return openConnections.get();
+    }
+
+    /** Connections ever opened to this upstream. */
+    public int connectionsOpened() {
+        return connectionsOpened.get();
+    }
+
+    @Override
+    public void close() {
+        for (FixedChannelPool pool : pools.values()) {
+            pool.close();
+        }
+    }
+
+    /** The result of {@link #acquire}. */
+    public interface AcquireCallback {
+        void acquired(UpstreamConnection connection);
+
+        void failed(UpstreamFailure failure);
+    }
+}

@@ -1,0 +1,184 @@
+package io.qorgan.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private static final String VALID = """
+            listeners:
+              traffic: { host: 0.0.0.0, port: 9080 }
+              admin: { host: 127.0.0.1, port: 9081 }
+            upstreams:
+              onprem-llm:
+                baseUrl: http://10.0.0.5:11434
+                connectTimeout: 500ms
+                readTimeout: 2m
+                maxConnections: 32
+              openai:
+                baseUrl: https://api.example.test/v1
+            routes:
+              - pathPrefix: /v1/
+                upstream: openai
+                dialect: openai
+                models: [gpt-4o-mini]
+              - pathPrefix: /api
+                upstream: onprem-llm
+                dialect: ollama
+            limits:
+              maxRequestBody: 2MB
+              maxHeaderSize: 32KB
+              idleTimeout: 45s
+              maxConcurrentExchanges: 500
+              shutdownGrace: 10s
+            """;
+
+    @Test
+    void parse_validFile_bindsEveryField() {
+        GatewayConfig c = ConfigLoader.parse("qorgan.yaml", VALID);
+        assertThat(c.listeners().traffic()).isEqualTo(new ListenerConfig("0.0.0.0", 9080));
+        assertThat(c.listeners().admin().port()).isEqualTo(9081);
+        UpstreamConfig onprem = c.upstreams().get("onprem-llm");
+        assertThat(onprem.connectTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(onprem.readTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(onprem.maxConnections()).isEqualTo(32);
+        assertThat(onprem.port()).isEqualTo(11434);
+        UpstreamConfig openai = c.upstreams().get("openai");
+        assertThat(openai.tls()).isTrue();
+        assertThat(openai.port()).isEqualTo(443);
+        assertThat(openai.basePath()).isEqualTo("/v1");
+        assertThat(openai.connectTimeout()).isEqualTo(ConfigLoader.DEFAULT_CONNECT_TIMEOUT);
+        assertThat(c.routes()).hasSize(2);
+        assertThat(c.routes().get(0).pathPrefix()).isEqualTo("/v1");
+        assertThat(c.routes().get(0).allowsModel("gpt-4o-mini")).isTrue();
+        assertThat(c.routes().get(0).allowsModel("gpt-5")).isFalse();
+        assertThat(c.routes().get(1).allowsModel("anything")).isTrue();
+        assertThat(c.limits().maxRequestBodyBytes()).isEqualTo(2 * 1024 * 1024);
+        assertThat(c.limits().maxHeaderBytes()).isEqualTo(32 * 1024);
+        assertThat(c.limits().idleTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(c.limits().maxConcurrentExchanges()).isEqualTo(500);
+        assertThat(c.limits().shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void parse_unknownUpstreamInRoute_namesLineFieldAndSuggestion() {
+        String yaml = VALID.replace("upstream: openai", "upstream: opnai");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(14);
+                    assertThat(e.field()).isEqualTo("routes[0].upstream");
+                    assertThat(e.getMessage()).startsWith("qorgan.yaml:14:")
+                            .contains("unknown upstream `opnai`")
+                            .contains("did you mean `openai`?");
+                });
+    }
+
+    @Test
+    void parse_unknownKey_namesLineAndSuggestsKnownKey() {
+        String yaml = VALID.replace("readTimeout: 2m", "readTimout: 2m");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(8);
+                    assertThat(e.getMessage()).contains("unknown key `readTimout`").contains("did you mean `readTimeout`?");
+                });
+    }
+
+    @Test
+    void parse_badDuration_namesField() {
+        String yaml = VALID.replace("idleTimeout: 45s", "idleTimeout: soon");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(23);
+                    assertThat(e.field()).isEqualTo("limits.idleTimeout");
+                    assertThat(e.getMessage()).contains("expected a duration");
+                });
+    }
+
+    @Test
+    void parse_wrongType_namesLineAndField() {
+        String yaml = VALID.replace("port: 9080", "port: eighty");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.field()).isEqualTo("listeners.traffic.port");
+                });
+    }
+
+    @Test
+    void parse_unknownDialect_listsKnownOnes() {
+        String yaml = VALID.replace("dialect: ollama", "dialect: olama");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.field()).isEqualTo("routes[1].dialect");
+                    assertThat(e.getMessage()).contains("did you mean `ollama`?");
+                });
+    }
+
+    @Test
+    void parse_duplicatePrefix_rejected() {
+        String yaml = VALID.replace("pathPrefix: /api", "pathPrefix: /v1");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.field()).isEqualTo("routes[1].pathPrefix");
+                    assertThat(e.getMessage()).contains("already used by routes[0]");
+                });
+    }
+
+    @Test
+    void parse_badUpstreamUrl_rejected() {
+        String yaml = VALID.replace("http://10.0.0.5:11434", "ftp://10.0.0.5");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(6);
+                    assertThat(e.field()).isEqualTo("upstreams.onprem-llm.baseUrl");
+                });
+    }
+
+    @Test
+    void parse_noRoutes_rejected() {
+        assertThatThrownBy(() -> ConfigLoader.parse("x.yaml", "upstreams:\n  a:\n    baseUrl: http://h:1\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("routes: at least one route is required");
+    }
+
+    @Test
+    void parse_invalidYaml_reportsLine() {
+        assertThatThrownBy(() -> ConfigLoader.parse("x.yaml", "upstreams:\n  a: [unclosed\n"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.line()).isPositive());
+    }
+
+    @Test
+    void load_missingFile_saysNotFound(@TempDir Path dir) {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("nope.yaml: file not found");
+    }
+
+    @Test
+    void load_exampleFileInRepository_isValid() throws Exception {
+        Path example = Path.of("..", "qorgan.example.yaml");
+        assertThat(Files.exists(example)).as("qorgan.example.yaml at the repository root").isTrue();
+        GatewayConfig c = ConfigLoader.load(example);
+        assertThat(c.routes()).isNotEmpty();
+    }
+
+    @Test
+    void fromFlags_upstreamWithPath_routesThatPathThrough() {
+        GatewayConfig c = ConfigLoader.fromFlags("127.0.0.1", 8080, 8081, "http://127.0.0.1:18080/v1");
+        assertThat(c.routes().get(0).pathPrefix()).isEqualTo("/v1");
+        assertThat(c.upstreams().get("default").basePath()).isEqualTo("/v1");
+    }
+
+    @Test
+    void fromFlags_badUrl_isConfigError() {
+        assertThatThrownBy(() -> ConfigLoader.fromFlags("127.0.0.1", 8080, 8081, "localhost:9000"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("--upstream");
+    }
+}
