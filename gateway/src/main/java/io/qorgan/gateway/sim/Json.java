@@ -1,8 +1,10 @@
 package io.qorgan.gateway.sim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -13,7 +15,11 @@ import java.nio.charset.StandardCharsets;
 final class Json {
 
     // Configured once and only read afterwards: ObjectMapper is thread-safe for that use.
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Characters outside the BMP go out as 4-byte UTF-8, as the real services send them, not as
+    // \uD83D\uDE00 escapes: a gateway's stream restorer must cope with those bytes.
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
 
     private Json() {
     }

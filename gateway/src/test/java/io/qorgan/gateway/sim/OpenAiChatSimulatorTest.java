@@ -69,6 +69,7 @@ class OpenAiChatSimulatorTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
                     v -> assertThat(v).startsWith("text/event-stream"));
+            assertThat(response.body()).contains("😀").doesNotContainIgnoringCase("\\uD83D");
             List<SimHttp.Sse> events = SimHttp.sse(response.body());
             assertThat(events.get(events.size() - 1).data()).isEqualTo("[DONE]");
             List<JsonNode> chunks = events.subList(0, events.size() - 1).stream().map(SimHttp.Sse::json).toList();
