@@ -90,6 +90,14 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
         super.channelInactive(ctx);
     }
 
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (stream != null) {
+            stream.writabilityChanged();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
     private void serve(ChannelHandlerContext ctx, Incoming in) {
         busy = true;
         stream = null;
@@ -161,11 +169,17 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, reply.status(),
                     Unpooled.wrappedBuffer(reply.body()));
             HttpHeaders headers = response.headers();
-            headers.set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
-            HttpUtil.setContentLength(response, reply.body().length);
+            if (reply.status().code() != HttpResponseStatus.NO_CONTENT.code()) {
+                headers.set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+                HttpUtil.setContentLength(response, reply.body().length);
+            }
             headers.set("x-sim-received-bytes", in.body().length);
             HttpUtil.setKeepAlive(response, in.keepAlive());
-            finish(ctx, in, ctx.writeAndFlush(response), counted);
+            if (counted) {
+                // Before the write: the client may act on the answer before the write returns.
+                sim.stats.requestsServed.incrementAndGet();
+            }
+            finish(ctx, in, ctx.writeAndFlush(response));
         };
         if (delayMillis > 0) {
             delayedReply = ctx.executor().schedule(write, delayMillis, TimeUnit.MILLISECONDS);
@@ -182,15 +196,13 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 .set("x-sim-received-bytes", in.body().length);
         HttpUtil.setTransferEncodingChunked(head, true);
         HttpUtil.setKeepAlive(head, in.keepAlive());
-        stream = new StreamWriter(ctx, sim.pacing, head, reply.events(), last -> finish(ctx, in, last, true));
+        stream = new StreamWriter(ctx, sim.pacing, head, reply.events(),
+                sim.stats.requestsServed::incrementAndGet, last -> finish(ctx, in, last));
         stream.start();
     }
 
-    /** After the last write of an answer: count it, close or go on with the next request. */
-    private void finish(ChannelHandlerContext ctx, Incoming in, ChannelFuture lastWrite, boolean counted) {
-        if (counted) {
-            sim.stats.requestsServed.incrementAndGet();
-        }
+    /** After the last write of an answer: close, or go on with the next request. */
+    private void finish(ChannelHandlerContext ctx, Incoming in, ChannelFuture lastWrite) {
         busy = false;
         if (!in.keepAlive()) {
             lastWrite.addListener(ChannelFutureListener.CLOSE);

@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  * <p>Every step runs on the channel's event loop; pauses are {@code schedule(...)}d there, never
  * slept. {@link #cancel()} (the client went away) stops it before the next step. With
  * {@code disconnectAfterChunks} the writer closes the connection itself after that many events,
- * so the client sees a truncated stream. Not thread-safe: confined to the event loop.
+ * so the client sees a truncated stream. A client that reads slowly is respected: while the
+ * channel is not writable the next event waits for {@link #writabilityChanged()}, so a stream
+ * to a slow reader does not pile up in memory. Not thread-safe: confined to the event loop.
  */
 final class StreamWriter {
 
@@ -27,20 +29,25 @@ final class StreamWriter {
     private final Pacing pacing;
     private final HttpResponse head;
     private final List<byte[]> events;
+    private final Runnable beforeLastWrite;
     private final Consumer<ChannelFuture> onComplete;
     private boolean finished;
     private Future<?> next;
+    private int parkedAt = -1;
 
     /**
+     * @param beforeLastWrite called just before the end of the stream is written (so that a count
+     *     is up to date by the time the client has the whole answer)
      * @param onComplete called with the future of the last write when the whole stream was
-     *     written; not called when the stream was cut or cancelled
+     *     written; neither is called when the stream was cut or cancelled
      */
     StreamWriter(ChannelHandlerContext ctx, Pacing pacing, HttpResponse head, List<byte[]> events,
-            Consumer<ChannelFuture> onComplete) {
+            Runnable beforeLastWrite, Consumer<ChannelFuture> onComplete) {
         this.ctx = ctx;
         this.pacing = pacing;
         this.head = head;
         this.events = events;
+        this.beforeLastWrite = beforeLastWrite;
         this.onComplete = onComplete;
     }
 
@@ -61,6 +68,15 @@ final class StreamWriter {
         }
     }
 
+    /** Called by the handler when the channel's writability changed: resumes a parked stream. */
+    void writabilityChanged() {
+        if (parkedAt >= 0 && ctx.channel().isWritable()) {
+            int index = parkedAt;
+            parkedAt = -1;
+            writeEvent(index);
+        }
+    }
+
     private void writeHead() {
         if (finished) {
             return;
@@ -75,7 +91,12 @@ final class StreamWriter {
         }
         if (index == events.size()) {
             finished = true;
+            beforeLastWrite.run();
             onComplete.accept(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+            return;
+        }
+        if (!ctx.channel().isWritable()) {
+            parkedAt = index;
             return;
         }
         ChannelFuture written = ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(events.get(index))));

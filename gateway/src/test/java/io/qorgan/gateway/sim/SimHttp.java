@@ -118,6 +118,7 @@ final class SimHttp {
 
     /** A raw HTTP/1.1 POST on a socket, for tests that must see or cut the connection itself. */
     static void writeRawPost(Socket socket, String path, String json) throws IOException {
+        socket.setSoTimeout(30_000);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n";
