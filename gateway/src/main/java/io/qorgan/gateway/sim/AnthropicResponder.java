@@ -58,9 +58,9 @@ final class AnthropicResponder implements Responder {
         return new Reply.Stream(Reply.SSE, events);
     }
 
-    private static byte[] event(String type, JsonNode fields) {
+    private static byte[] event(String type, ObjectNode fields) {
         ObjectNode event = Json.object().put("type", type);
-        event.setAll((ObjectNode) fields);
+        event.setAll(fields);
         return Json.sseEvent(type, event);
     }
 

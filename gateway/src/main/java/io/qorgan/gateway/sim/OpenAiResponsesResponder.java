@@ -68,9 +68,9 @@ final class OpenAiResponsesResponder implements Responder {
     private static final class Events {
         final List<byte[]> list = new ArrayList<>();
 
-        void add(String type, JsonNode fields) {
+        void add(String type, ObjectNode fields) {
             ObjectNode event = Json.object().put("type", type).put("sequence_number", list.size());
-            event.setAll((ObjectNode) fields);
+            event.setAll(fields);
             list.add(Json.sseEvent(type, event));
         }
     }

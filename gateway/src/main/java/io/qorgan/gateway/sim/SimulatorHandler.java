@@ -24,6 +24,8 @@ import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers the requests of one connection; sits after {@link io.netty.handler.codec.http.HttpServerCodec}
@@ -41,6 +43,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorHandler.class);
     private static final String RECORDS_PATH = "/_sim/requests";
 
     private final Simulation sim;
@@ -225,7 +228,9 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // A reset by the client is the usual cause; the connection is of no further use.
+        // A reset by the client is the usual cause; the connection is of no further use. Only the
+        // exception's class goes to the log: a message could quote a request body.
+        LOG.debug("closing simulator connection after {}", cause.getClass().getName());
         ctx.close();
     }
 }

@@ -1,18 +1,23 @@
 package io.qorgan.gateway.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -130,7 +135,7 @@ class SimulatorBehaviourTest {
     private static List<Integer> statuses(SimulatorSettings settings) {
         try (AiSimulator sim = AiSimulator.start(settings)) {
             SimHttp http = new SimHttp(sim);
-            return java.util.stream.IntStream.range(0, 20)
+            return IntStream.range(0, 20)
                     .mapToObj(i -> http.post("/v1/chat/completions", chat("x", false)).statusCode())
                     .toList();
         }
@@ -243,7 +248,7 @@ class SimulatorBehaviourTest {
             }
             assertThat(group.isShuttingDown()).isFalse();
         } finally {
-            group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS).syncUninterruptibly();
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
         }
     }
 
@@ -252,18 +257,18 @@ class SimulatorBehaviourTest {
         try (AiSimulator first = AiSimulator.start(SimulatorSettings.builder().build())) {
             SimulatorSettings same = SimulatorSettings.builder().port(first.port()).build();
 
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> AiSimulator.start(same))
-                    .isInstanceOf(java.io.UncheckedIOException.class)
-                    .hasCauseInstanceOf(java.net.BindException.class)
+            assertThatThrownBy(() -> AiSimulator.start(same))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasCauseInstanceOf(BindException.class)
                     .hasMessageContaining("port " + first.port() + " is in use");
         }
     }
 
     @Test
     void settings_invalidValue_failsNamingIt() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulatorSettings.builder().errorRate(1.5).build())
+        assertThatThrownBy(() -> SimulatorSettings.builder().errorRate(1.5).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("errorRate");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulatorSettings.builder().errorStatus(404).build())
+        assertThatThrownBy(() -> SimulatorSettings.builder().errorStatus(404).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("errorStatus");
     }
 
