@@ -1,0 +1,25 @@
+package io.qorgan.gateway.sim;
+
+import java.util.Random;
+
+/** The parts every connection shares: routes, recorder, faults, pacing and counters. */
+final class Simulation {
+
+    final Routes routes;
+    final RequestRecorder recorder;
+    final FaultInjector faults;
+    final Pacing pacing;
+    final SimulatorStats stats = new SimulatorStats();
+
+    Simulation(SimulatorSettings settings) {
+        this(settings, new Random(settings.faultSeed()));
+    }
+
+    Simulation(SimulatorSettings settings, Random faultRandom) {
+        AnswerSource answers = new AnswerSource(settings.mode(), settings.fixedText(), settings.loremChars());
+        this.routes = new Routes(new ReplyContext(answers, settings.clock(), settings.chunkChars()));
+        this.recorder = new RequestRecorder(settings.recordLimit());
+        this.faults = new FaultInjector(settings.errorRate(), settings.errorStatus(), faultRandom);
+        this.pacing = Pacing.of(settings);
+    }
+}
