@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "On-premise privacy gateway between agency systems and AI services.",
-        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, SimulateAiCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, DemoCommand.class,
+            SimulateAiCommand.class})
 public final class QorganCommand implements Runnable {
 
     @CommandLine.Spec
@@ -26,7 +27,6 @@ public final class QorganCommand implements Runnable {
     /** The configured command line: exit codes and one-line error reporting. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new QorganCommand());
-        cl.setExitCodeExceptionMapper(e -> 1);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("qorgan: " + CliErrors.describe(e));
             return e instanceof UserError ue ? ue.exitCode() : 1;

@@ -29,18 +29,9 @@ class SimulateAiCommandTest {
         assertThat(out.toString()).contains("--port", "--mode", "--ttft-ms", "--error-rate", "--disconnect-after-chunks");
     }
 
-    // The usage-error cases run the command on its own picocli CommandLine: the root command's
-    // exit-code mapper (QorganCommand, e -> 1) currently turns every usage error into 1 there.
-    private int runAlone(String... args) {
-        CommandLine cl = new CommandLine(new SimulateAiCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
     @Test
     void simulateAi_badMode_exits2() {
-        int code = runAlone("--mode", "chatty");
+        int code = run("simulate-ai", "--mode", "chatty");
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("chatty");
@@ -48,7 +39,7 @@ class SimulateAiCommandTest {
 
     @Test
     void simulateAi_badErrorStatus_exits2() {
-        int code = runAlone("--port", "0", "--error-status", "404");
+        int code = run("simulate-ai", "--port", "0", "--error-status", "404");
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("errorStatus");

@@ -1,0 +1,131 @@
+package io.qorgan.gateway.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A plain socket speaking HTTP/1.1 by hand, for what a well-behaved client library will not send
+ * (malformed request lines, huge headers, pipelined requests) and for reading exact bytes.
+ */
+public final class RawHttp implements AutoCloseable {
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    public RawHttp(int port) throws IOException {
+        this.socket = new Socket("127.0.0.1", port);
+        socket.setSoTimeout(20_000);
+        socket.setTcpNoDelay(true);
+        this.in = socket.getInputStream();
+        this.out = socket.getOutputStream();
+    }
+
+    public RawHttp send(String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return this;
+    }
+
+    public RawHttp send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
+    /** Reads one response: status line and headers, then a Content-Length or chunked body. */
+    public Response readResponse() throws IOException {
+        String head = readHead();
+        String[] lines = head.split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int c = lines[i].indexOf(':');
+            if (c > 0) {
+                headers.put(lines[i].substring(0, c).trim().toLowerCase(java.util.Locale.ROOT), lines[i].substring(c + 1).trim());
+            }
+        }
+        byte[] body;
+        if (headers.containsKey("content-length")) {
+            body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            body = readChunked();
+        } else {
+            body = new byte[0];
+        }
+        return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private String readHead() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int state = 0;
+        while (state < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed before a full response head");
+            }
+            buf.write(b);
+            state = switch (state) {
+                case 0, 2 -> b == '\r' ? state + 1 : 0;
+                case 1, 3 -> b == '\n' ? state + 1 : (b == '\r' ? 1 : 0);
+                default -> 0;
+            };
+        }
+        return buf.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private byte[] readChunked() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            String sizeLine = readLine();
+            int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
+            if (size == 0) {
+                while (!readLine().isEmpty()) {
+                    // trailers
+                }
+                return body.toByteArray();
+            }
+            body.write(in.readNBytes(size));
+            readLine();
+        }
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) >= 0) {
+            if (b == '\n') {
+                break;
+            }
+            if (b != '\r') {
+                buf.write(b);
+            }
+        }
+        return buf.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** True when the server closed the connection (read returns end of stream). */
+    public boolean closedByServer() throws IOException {
+        try {
+            return in.read() < 0;
+        } catch (java.net.SocketException e) {
+            return true;
+        }
+    }
+
+    public InputStream input() {
+        return in;
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    public record Response(int status, java.util.Map<String, String> headers, String body) {
+    }
+}
