@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -75,7 +76,7 @@ public final class CertificateAuthority {
     /** A new self-signed CA valid for {@code validity} from now. */
     public static CertificateAuthority create(String subjectDn, Duration validity, SecureRandom random, Clock clock) {
         KeyPair keys = generateKeyPair(KeyAlgorithm.EC, random);
-        X500Name subject = new X500Name(subjectDn);
+        X500Name subject = x500Name(subjectDn);
         Instant now = clock.instant();
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
@@ -145,7 +146,7 @@ public final class CertificateAuthority {
             PublicKey publicKey = keys.getPublic();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate(), serial(random),
                     Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(validity)),
-                    new X500Name(subjectDn), publicKey)
+                    x500Name(subjectDn), publicKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(algorithm == KeyAlgorithm.EC
                             ? keyUsage & ~KeyUsage.keyEncipherment : keyUsage))
@@ -183,6 +184,11 @@ public final class CertificateAuthority {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot generate " + algorithm + " key pair", e);
         }
+    }
+
+    /** RFC 2253 text as the JDK reads it (most specific RDN first), so subjects print as written. */
+    private static X500Name x500Name(String dn) {
+        return X500Name.getInstance(new X500Principal(dn).getEncoded());
     }
 
     private static BigInteger serial(SecureRandom random) {

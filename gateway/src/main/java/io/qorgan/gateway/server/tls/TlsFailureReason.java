@@ -47,9 +47,14 @@ public enum TlsFailureReason {
             if (t instanceof CertificateExpiredException) {
                 return CERTIFICATE_EXPIRED;
             }
-            if (t instanceof CertPathValidatorException cpve
-                    && cpve.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
-                return CERTIFICATE_EXPIRED;
+            if (t instanceof CertPathValidatorException cpve) {
+                if (cpve.getReason() == CertPathValidatorException.BasicReason.EXPIRED
+                        || cpve.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+                    return CERTIFICATE_EXPIRED;
+                }
+                if (cpve.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
+                    return BAD_CERTIFICATE;
+                }
             }
             if (t.getMessage() != null) {
                 messages.append(t.getMessage()).append('\n');
@@ -72,7 +77,7 @@ public enum TlsFailureReason {
             return CERTIFICATE_EXPIRED;
         }
         if (m.contains("unknown_ca") || m.contains("unknown ca") || m.contains("pkix path building failed")
-                || m.contains("unable to find valid certification path") || m.contains("certificate_verify_failed")
+                || m.contains("unable to find valid certification path") || m.contains("does not chain with any of the trust anchors") || m.contains("certificate_verify_failed")
                 || m.contains("unable to get local issuer")) {
             return UNKNOWN_CA;
         }
