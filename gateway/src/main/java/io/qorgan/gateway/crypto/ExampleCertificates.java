@@ -16,7 +16,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ public final class ExampleCertificates {
     public record Result(Path directory, List<Path> files, Map<String, String> p12Passwords) {
         public Result {
             files = List.copyOf(files);
-            p12Passwords = Map.copyOf(p12Passwords);
+            p12Passwords = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(p12Passwords));
         }
 
         @Override
@@ -125,10 +124,14 @@ public final class ExampleCertificates {
                         Pem.privateKey(issued.privateKey()).getBytes(StandardCharsets.US_ASCII)));
     }
 
+    /** 24 letters and digits (143 bits): nothing a shell or a "-option" parser would trip on. */
     private String randomPassword() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        StringBuilder password = new StringBuilder(24);
+        for (int i = 0; i < 24; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 
     private static byte[] pkcs12(String alias, Issued issued, X509Certificate caCertificate, char[] password)

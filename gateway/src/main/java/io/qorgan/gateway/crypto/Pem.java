@@ -96,15 +96,14 @@ public final class Pem {
 
     /**
      * Writes beside the target, then renames over it: a reader (or a reloading gateway) never sees
-     * half a file. {@code ownerOnly} makes the file readable by its owner only (POSIX file systems).
+     * half a file. {@code ownerOnly} makes the file readable by its owner only, else readable by all
+     * (POSIX file systems).
      */
     public static Path writeAtomically(Path file, byte[] bytes, boolean ownerOnly) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
         try {
-            if (ownerOnly) {
-                restrictToOwner(temporary);
-            }
+            setPermissions(temporary, ownerOnly ? "rw-------" : "rw-r--r--");
             Files.write(temporary, bytes);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -113,9 +112,10 @@ public final class Pem {
         return file;
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /** Temporary files start owner-only; certificates are public and must stay readable by others. */
+    private static void setPermissions(Path file, String permissions) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system (Windows): its ACLs stay as inherited.
         }

@@ -103,21 +103,22 @@ final class StoreLoader {
         return type.getSimpleName().toLowerCase(Locale.ROOT);
     }
 
+    /** Jackson reports where it stopped reading; the field's own line is found by its path. */
     private IdentityStoreException located(JsonMappingException e, String problem) {
-        StringBuilder field = new StringBuilder();
+        JsonPointer pointer = JsonPointer.empty();
         for (JsonMappingException.Reference reference : e.getPath()) {
             if (reference.getFieldName() != null) {
-                if (field.length() > 0) {
-                    field.append('.');
-                }
-                field.append(reference.getFieldName());
+                pointer = pointer.appendProperty(reference.getFieldName());
             } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
+                pointer = pointer.appendIndex(reference.getIndex());
             }
         }
-        JsonLocation location = e.getLocation();
+        JsonLocation location = pointer.matches() ? null : locate(pointer);
+        if (location == null) {
+            location = e.getLocation();
+        }
         return new IdentityStoreException(file, location == null ? 0 : location.getLineNr(),
-                location == null ? 0 : location.getColumnNr(), field.toString(), problem);
+                location == null ? 0 : location.getColumnNr(), fieldName(pointer), problem);
     }
 
     private Map<String, Set<Permission>> roles(StoreFile parsed) throws IdentityStoreException {
