@@ -29,19 +29,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a presented API key or a verified client certificate into an {@link Identity}.
  *
- * <p>The hot path: an Argon2id check costs tens of milliseconds, far too much per request. A
- * verified key's identity is kept in a bounded Caffeine cache for a short TTL, keyed by the SHA-256
- * of the presented key (never the key itself). So:
+ * <p>The hot path: an Argon2id check costs tens of milliseconds, far too much per request. The
+ * outcome of a check (the identity, or the failure) is kept in a bounded Caffeine cache for a short
+ * TTL, keyed by the SHA-256 of the presented key (never the key itself). So:
  * <ul>
  *   <li>{@link #cached} — non-blocking, event-loop safe: answers MISSING or UNKNOWN for what is
- *       absent or malformed, OK or EXPIRED from the cache, or empty when the slow check is needed;
+ *       absent or malformed, a cached outcome (OK turns EXPIRED when the clock passes the key's
+ *       expiry), or empty when the slow check is needed;
  *   <li>{@link #authenticate(String, Executor)} — the cached answer at once, else the slow check on
  *       the given executor (never an event loop);
  *   <li>{@link #authenticateBlocking} — the same, on the calling thread.
  * </ul>
  * The cache is emptied whenever the store reloads, and each entry records the store generation it
  * was verified against, so a check that raced a reload cannot bring back a revoked key. Expiry is
- * checked against the injected {@link Clock} on every hit.
+ * checked against the injected {@link Clock} on every hit. Random well-formed keys still cost one
+ * hash each: rate-limit failures per client in front of this, and give the hashing executor a
+ * bounded queue.
  *
  * <p>Shiro is used without its thread-bound {@code SecurityUtils}: the {@link SecurityManager} is
  * called directly and the identity travels with the exchange. Thread-safe.
@@ -61,7 +64,8 @@ public final class CallerAuthenticator {
         }
     }
 
-    private record Cached(Identity identity, Instant expires, long generation) {
+    /** A verification outcome: OK with the key's expiry, or a failure status (negative caching). */
+    private record Cached(AuthResult result, Instant expires, long generation) {
     }
 
     private final IdentityStore store;
@@ -112,11 +116,11 @@ public final class CallerAuthenticator {
         if (hit == null || hit.generation() != store.generation()) {
             return Optional.empty();
         }
-        if (hit.expires() != null && !clock.instant().isBefore(hit.expires())) {
+        if (hit.result() instanceof AuthResult.Ok && hit.expires() != null && !clock.instant().isBefore(hit.expires())) {
             verified.invalidate(cacheKey);
             return Optional.of(AuthResult.failed(AuthResult.Status.EXPIRED));
         }
-        return Optional.of(AuthResult.ok(hit.identity()));
+        return Optional.of(hit.result());
     }
 
     /** {@link #cached} if it answers, else the slow check on {@code executor}, which must not be an event loop. */
@@ -140,10 +144,9 @@ public final class CallerAuthenticator {
         ApiKeys.Parsed parsed = ApiKeys.parse(presentedKey).orElseThrow();
         long generation = store.generation();
         AuthResult result = shiroAuthenticate(new Tokens.ApiKey(parsed));
-        if (result instanceof AuthResult.Ok ok) {
-            Snapshot.Key key = store.snapshot().keys().get(parsed.id());
-            verified.put(cacheKey(presentedKey), new Cached(ok.caller(), key == null ? null : key.expires(), generation));
-        }
+        // Failures are cached too, so a client retrying a wrong or revoked key costs one hash per TTL.
+        Snapshot.Key key = store.snapshot().keys().get(parsed.id());
+        verified.put(cacheKey(presentedKey), new Cached(result, key == null ? null : key.expires(), generation));
         return result;
     }
 

@@ -1,7 +1,6 @@
 package io.qorgan.gateway.identity;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.shiro.authz.Permission;
@@ -30,9 +29,5 @@ record Snapshot(long generation, Map<String, Caller> callers, Map<String, Key> k
 
     static Snapshot empty() {
         return new Snapshot(0, Map.of(), Map.of(), Map.of(), Map.of(), Set.of());
-    }
-
-    List<String> keyIds() {
-        return List.copyOf(keys.keySet());
     }
 }

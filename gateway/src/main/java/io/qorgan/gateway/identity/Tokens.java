@@ -38,5 +38,11 @@ final class Tokens {
         public Object getCredentials() {
             return certificate;
         }
+
+        /** Shiro logs failed tokens at debug: a subject may carry a person's name, the serial does not. */
+        @Override
+        public String toString() {
+            return "ClientCertificateToken[serial " + certificate.getSerialNumber().toString(16) + "]";
+        }
     }
 }

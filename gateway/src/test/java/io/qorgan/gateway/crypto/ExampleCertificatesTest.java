@@ -80,13 +80,15 @@ class ExampleCertificatesTest {
     }
 
     @Test
-    void write_privateKeys_areOwnerOnly() throws Exception {
+    void write_privateKeysOwnerOnly_certificatesReadableByAll() throws Exception {
         example.write(dir, false);
 
         for (String name : List.of("ca-key.pem", "server-key.pem", "client-egov-key.pem", "client-egov.p12")) {
             assertThat(Files.getPosixFilePermissions(dir.resolve(name)).toString())
                     .isEqualTo("[OWNER_READ, OWNER_WRITE]");
         }
+        assertThat(Files.getPosixFilePermissions(dir.resolve("ca.pem")))
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
     }
 
     @Test

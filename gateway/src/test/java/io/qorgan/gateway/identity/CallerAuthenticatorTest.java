@@ -127,6 +127,26 @@ class CallerAuthenticatorTest {
     }
 
     @Test
+    void authenticate_sameWrongKeyRepeated_isHashedOnceWithinTtl() throws Exception {
+        String key = createKey("egov-chatbot", null);
+        CallerAuthenticator authenticator = authenticator(IdentityStore.open(file));
+        String wrong = key.substring(0, 12) + (key.charAt(12) == 'A' ? 'B' : 'A') + key.substring(13);
+        AtomicInteger slowChecks = new AtomicInteger();
+        Executor hashing = task -> {
+            slowChecks.incrementAndGet();
+            task.run();
+        };
+
+        assertThat(authenticator.authenticate(wrong, hashing).join().status()).isEqualTo(AuthResult.Status.UNKNOWN);
+        assertThat(authenticator.authenticate(wrong, hashing).join().status()).isEqualTo(AuthResult.Status.UNKNOWN);
+        assertThat(slowChecks).hasValue(1);
+
+        ticker.advance(Duration.ofSeconds(31));
+        assertThat(authenticator.authenticate(wrong, hashing).join().status()).isEqualTo(AuthResult.Status.UNKNOWN);
+        assertThat(slowChecks).hasValue(2);
+    }
+
+    @Test
     void revokedInFile_storeReload_invalidatesCacheAndAnswersRevoked() throws Exception {
         String key = createKey("egov-chatbot", null);
         IdentityStore store = IdentityStore.open(file);

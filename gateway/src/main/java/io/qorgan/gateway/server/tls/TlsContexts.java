@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -126,7 +125,10 @@ public final class TlsContexts {
         }
     }
 
-    /** Signs a random challenge with the key and verifies it with the certificate: works for RSA and EC alike. */
+    private static final byte[] PAIR_CHECK_CHALLENGE = "qorgan: does this key fit this certificate?"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Signs a fixed challenge with the key and verifies it with the certificate: works for RSA and EC alike. */
     static void requireMatchingPair(X509Certificate certificate, PrivateKey key, Path certificateFile, Path keyFile)
             throws IOException {
         String algorithm = switch (key.getAlgorithm()) {
@@ -135,8 +137,7 @@ public final class TlsContexts {
             case "Ed25519", "EdDSA" -> "Ed25519";
             default -> throw new IOException(keyFile + ": unsupported key algorithm " + key.getAlgorithm());
         };
-        byte[] challenge = new byte[32];
-        new SecureRandom().nextBytes(challenge);
+        byte[] challenge = PAIR_CHECK_CHALLENGE;
         try {
             Signature signer = Signature.getInstance(algorithm);
             signer.initSign(key);
