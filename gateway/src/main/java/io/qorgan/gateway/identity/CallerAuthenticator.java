@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.AuthenticationInfo;
 import org.apache.shiro.authc.DisabledAccountException;
@@ -123,13 +124,21 @@ public final class CallerAuthenticator {
         return Optional.of(hit.result());
     }
 
-    /** {@link #cached} if it answers, else the slow check on {@code executor}, which must not be an event loop. */
+    /**
+     * {@link #cached} if it answers, else the slow check on {@code executor}, which must not be an
+     * event loop. If the executor refuses the task (queue full), the future fails with its
+     * {@link RejectedExecutionException}: answer 503, not 401.
+     */
     public CompletableFuture<AuthResult> authenticate(String presentedKey, Executor executor) {
         Optional<AuthResult> fast = cached(presentedKey);
         if (fast.isPresent()) {
             return CompletableFuture.completedFuture(fast.get());
         }
-        return CompletableFuture.supplyAsync(() -> authenticateBlocking(presentedKey), executor);
+        try {
+            return CompletableFuture.supplyAsync(() -> authenticateBlocking(presentedKey), executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**

@@ -4,5 +4,5 @@ package io.qorgan.gateway.identity;
  * The principal our Shiro realm puts in a {@code PrincipalCollection}: which caller of which agency,
  * by which credential.
  */
-public record CallerPrincipal(String agency, String caller, AuthMethod method, String credentialId) {
+record CallerPrincipal(String agency, String caller, AuthMethod method, String credentialId) {
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,6 +40,8 @@ final class StoreLoader {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     static final YAMLMapper MAPPER = YAMLMapper.builder()
+            // Two "roles:" sections must not silently become the last one.
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
@@ -86,8 +87,10 @@ final class StoreLoader {
             throw located(e, "invalid value");
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
+            String problem = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                    ? "a field appears twice" : "not valid YAML";
             throw new IdentityStoreException(file, location == null ? 0 : location.getLineNr(),
-                    location == null ? 0 : location.getColumnNr(), "", "not valid YAML");
+                    location == null ? 0 : location.getColumnNr(), "", problem);
         } catch (IOException e) {
             throw new IdentityStoreException(file, 0, 0, "", "cannot be read: " + e.getClass().getSimpleName());
         }
@@ -300,7 +303,7 @@ final class StoreLoader {
     }
 
     private JsonLocation find(JsonPointer pointer) {
-        try (JsonParser parser = ((YAMLFactory) MAPPER.getFactory()).createParser(content)) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(content)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token != JsonToken.FIELD_NAME && pointer.equals(parser.getParsingContext().pathAsPointer())) {
                     return parser.currentTokenLocation();

@@ -2,10 +2,13 @@ package io.qorgan.gateway.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qorgan.gateway.crypto.ExampleCertificates;
+import io.qorgan.gateway.crypto.Pem;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -195,6 +198,47 @@ class CallerAuthenticatorTest {
         String content = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(content).doesNotContain(key).doesNotContain(key.substring(12)).contains(key.substring(0, 11))
                 .contains("$shiro2$argon2id$");
+    }
+
+    @Test
+    void authenticateCertificate_mappedBySubjectOrUnmapped_isCallerOrUnknown() throws Exception {
+        ExampleCertificates.Result certs = new ExampleCertificates(new SecureRandom(), clock).write(dir.resolve("certs"), false);
+        Files.writeString(file, BASE + "clientCertificates:\n  - subject: \"C=KZ, O=agency-egov, CN=egov-auditor\"\n"
+                + "    caller: egov-auditor\n");
+        CallerAuthenticator authenticator = authenticator(IdentityStore.open(file));
+        X509Certificate egov = Pem.readCertificates(certs.directory().resolve("client-egov.pem")).get(0);
+        X509Certificate health = Pem.readCertificates(certs.directory().resolve("client-health.pem")).get(0);
+
+        assertThat(authenticator.authenticate(health).status()).isEqualTo(AuthResult.Status.UNKNOWN);
+        assertThat(authenticator.authenticate(egov).status()).as("subject is CN=egov-chatbot, not mapped")
+                .isEqualTo(AuthResult.Status.UNKNOWN);
+    }
+
+    @Test
+    void authenticateCertificate_subjectMappingWrittenDifferently_matchesCanonically() throws Exception {
+        ExampleCertificates.Result certs = new ExampleCertificates(new SecureRandom(), clock).write(dir.resolve("certs"), false);
+        Files.writeString(file, BASE + "clientCertificates:\n  - subject: \"cn=EGOV-CHATBOT,  o=agency-egov, c=kz\"\n"
+                + "    caller: egov-chatbot\n");
+        CallerAuthenticator authenticator = authenticator(IdentityStore.open(file));
+        X509Certificate egov = Pem.readCertificates(certs.directory().resolve("client-egov.pem")).get(0);
+
+        Identity identity = authenticator.authenticate(egov).identity().orElseThrow();
+
+        assertThat(identity.caller()).isEqualTo("egov-chatbot");
+        assertThat(identity.method()).isEqualTo(AuthMethod.CLIENT_CERT);
+        assertThat(identity.credentialId()).isEqualTo(egov.getSerialNumber().toString(16));
+    }
+
+    @Test
+    void authenticate_executorRefuses_failsFutureInsteadOfThrowing() throws Exception {
+        String key = createKey("egov-chatbot", null);
+        CallerAuthenticator authenticator = authenticator(IdentityStore.open(file));
+
+        var future = authenticator.authenticate(key, task -> {
+            throw new java.util.concurrent.RejectedExecutionException("queue full");
+        });
+
+        assertThat(future).isCompletedExceptionally();
     }
 
     @Test

@@ -115,6 +115,20 @@ class IdentityStoreTest {
     }
 
     @Test
+    void open_sectionTwice_isRefusedNotMerged() throws Exception {
+        IdentityStoreException e = invalid("""
+                agencies: [{id: agency-egov}]
+                roles:
+                  chat-user: [route:chat:invoke]
+                roles:
+                  chat-user: ["*"]
+                """);
+
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.getMessage()).contains("appears twice");
+    }
+
+    @Test
     void open_certificateMappingWithBothSubjectAndSan_isRefused() throws Exception {
         IdentityStoreException e = invalid("""
                 agencies: [{id: agency-egov}]
