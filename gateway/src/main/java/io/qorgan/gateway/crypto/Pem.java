@@ -54,7 +54,8 @@ public final class Pem {
             Object object = parser.readObject();
             if (!(object instanceof PrivateKeyInfo info)) {
                 // Do not echo what was found: it may be a key in another format.
-                throw new IOException(file + ": expected an unencrypted PKCS#8 private key (BEGIN PRIVATE KEY)");
+                throw new IOException(file + ": expected an unencrypted PKCS#8 private key (BEGIN PRIVATE KEY);"
+                        + " convert with: openssl pkcs8 -topk8 -nocrypt -in OLD -out NEW");
             }
             return new JcaPEMKeyConverter().getPrivateKey(info);
         } catch (IOException e) {
