@@ -124,6 +124,34 @@ class ServerTlsTest {
 
     @ParameterizedTest
     @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    void handshake_tls12Client_negotiatesEcdheWithAead(SslProvider provider) throws Exception {
+        SslContext server = new TlsContexts(provider).server(serverOnly());
+        SslContext tls12 = SslContextBuilder.forClient().sslProvider(SslProvider.OPENSSL)
+                .protocols("TLSv1.2").trustManager(dir.resolve("ca.pem").toFile()).build();
+        try (TlsTestServer srv = TlsTestServer.start(server::newHandler);
+                TlsTestClient c = TlsTestClient.connect(clientGroup, new UpstreamTls(tls12, true), "localhost", srv.port())) {
+            assertThat(c.get("/")).startsWith("200");
+            assertThat(c.session().getProtocol()).isEqualTo("TLSv1.2");
+            assertThat(c.session().getCipherSuite()).startsWith("TLS_ECDHE_").containsAnyOf("_GCM_", "CHACHA20");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    void handshake_tls12ClientOfferingOnlyCbc_isRefusedAsNoSharedCipher(SslProvider provider) throws Exception {
+        SslContext server = new TlsContexts(provider).server(serverOnly());
+        SslContext cbcOnly = SslContextBuilder.forClient().sslProvider(SslProvider.OPENSSL)
+                .protocols("TLSv1.2").ciphers(List.of("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"))
+                .trustManager(dir.resolve("ca.pem").toFile()).build();
+        try (TlsTestServer srv = TlsTestServer.start(server::newHandler);
+                TlsTestClient c = TlsTestClient.connect(clientGroup, new UpstreamTls(cbcOnly, true), "localhost", srv.port())) {
+            assertThat(c.handshakeSucceeded()).isFalse();
+            assertThat(srv.failures().poll(30, TimeUnit.SECONDS)).isEqualTo(TlsFailureReason.NO_SHARED_CIPHER);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
     void handshake_mtlsRequiredWithoutClientCertificate_failsAndCountsCertificateRequired(SslProvider provider)
             throws Exception {
         TlsContexts contexts = new TlsContexts(provider);

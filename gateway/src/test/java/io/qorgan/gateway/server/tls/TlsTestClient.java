@@ -85,6 +85,10 @@ final class TlsTestClient implements AutoCloseable {
         return ssl.applicationProtocol();
     }
 
+    javax.net.ssl.SSLSession session() {
+        return ssl.engine().getSession();
+    }
+
     X509Certificate serverCertificate() throws IOException {
         return (X509Certificate) ssl.engine().getSession().getPeerCertificates()[0];
     }
