@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -84,11 +85,11 @@ class ExampleCertificatesTest {
         example.write(dir, false);
 
         for (String name : List.of("ca-key.pem", "server-key.pem", "client-egov-key.pem", "client-egov.p12")) {
-            assertThat(Files.getPosixFilePermissions(dir.resolve(name)).toString())
-                    .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))))
+                    .as(name).isEqualTo("rw-------");
         }
-        assertThat(Files.getPosixFilePermissions(dir.resolve("ca.pem")))
-                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca.pem"))))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test
