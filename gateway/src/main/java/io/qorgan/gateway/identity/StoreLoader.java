@@ -1,0 +1,333 @@
+package io.qorgan.gateway.identity;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.security.auth.x500.X500Principal;
+import org.apache.shiro.authz.Permission;
+import org.apache.shiro.authz.permission.WildcardPermission;
+
+/**
+ * Reads and validates the identity store file into a {@link Snapshot}.
+ *
+ * <p>Binding errors carry Jackson's {@link JsonLocation}; errors found afterwards (an unknown role,
+ * a duplicate id) are located by walking the file once more with a streaming parser to the JSON
+ * pointer of the offending field. Messages name file, line, column and field, never a value that
+ * could be secret.
+ */
+final class StoreLoader {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    static final YAMLMapper MAPPER = YAMLMapper.builder()
+            // Two "roles:" sections must not silently become the last one.
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private final Path file;
+    private final byte[] content;
+
+    private StoreLoader(Path file, byte[] content) {
+        this.file = file;
+        this.content = content;
+    }
+
+    static Snapshot load(Path file, byte[] content, long generation) throws IdentityStoreException {
+        return new StoreLoader(file, content).load(generation);
+    }
+
+    private Snapshot load(long generation) throws IdentityStoreException {
+        StoreFile parsed = bind();
+        Map<String, Set<Permission>> roles = roles(parsed);
+        Set<String> agencies = agencies(parsed);
+        Map<String, Snapshot.Caller> callers = callers(parsed, agencies, roles);
+        Map<String, Snapshot.Key> keys = keys(parsed, callers);
+        Map<String, String> bySubject = new HashMap<>();
+        Map<String, String> bySan = new HashMap<>();
+        certificates(parsed, callers, bySubject, bySan);
+        return new Snapshot(generation, Map.copyOf(callers), Map.copyOf(keys), Map.copyOf(bySubject),
+                Map.copyOf(bySan), Set.copyOf(agencies));
+    }
+
+    private StoreFile bind() throws IdentityStoreException {
+        if (content.length == 0) {
+            return new StoreFile(null, null, null, null, null);
+        }
+        try {
+            StoreFile parsed = MAPPER.readValue(content, StoreFile.class);
+            return parsed == null ? new StoreFile(null, null, null, null, null) : parsed;
+        } catch (UnrecognizedPropertyException e) {
+            throw located(e, "unknown field '" + e.getPropertyName() + "'");
+        } catch (MismatchedInputException e) {
+            String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+            throw located(e, "wrong type, expected " + expected);
+        } catch (JsonMappingException e) {
+            throw located(e, "invalid value");
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            String problem = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                    ? "a field appears twice" : "not valid YAML";
+            throw new IdentityStoreException(file, location == null ? 0 : location.getLineNr(),
+                    location == null ? 0 : location.getColumnNr(), "", problem);
+        } catch (IOException e) {
+            throw new IdentityStoreException(file, 0, 0, "", "cannot be read: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static String describe(Class<?> type) {
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "a mapping";
+        }
+        return type.getSimpleName().toLowerCase(Locale.ROOT);
+    }
+
+    /** Jackson reports where it stopped reading; the field's own line is found by its path. */
+    private IdentityStoreException located(JsonMappingException e, String problem) {
+        JsonPointer pointer = JsonPointer.empty();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                pointer = pointer.appendProperty(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                pointer = pointer.appendIndex(reference.getIndex());
+            }
+        }
+        JsonLocation location = pointer.matches() ? null : locate(pointer);
+        if (location == null) {
+            location = e.getLocation();
+        }
+        return new IdentityStoreException(file, location == null ? 0 : location.getLineNr(),
+                location == null ? 0 : location.getColumnNr(), fieldName(pointer), problem);
+    }
+
+    private Map<String, Set<Permission>> roles(StoreFile parsed) throws IdentityStoreException {
+        Map<String, Set<Permission>> roles = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> role : parsed.roles().entrySet()) {
+            JsonPointer at = JsonPointer.empty().appendProperty("roles").appendProperty(role.getKey());
+            requireId(role.getKey(), at, "role name");
+            List<String> permissions = role.getValue() == null ? List.of() : role.getValue();
+            roles.put(role.getKey(), permissions(permissions, at));
+        }
+        return roles;
+    }
+
+    private Set<Permission> permissions(List<String> permissions, JsonPointer at) throws IdentityStoreException {
+        Set<Permission> result = new LinkedHashSet<>();
+        for (int i = 0; i < permissions.size(); i++) {
+            String permission = permissions.get(i);
+            try {
+                if (permission == null || permission.isBlank()) {
+                    throw new IllegalArgumentException("blank");
+                }
+                result.add(new WildcardPermission(permission));
+            } catch (IllegalArgumentException e) {
+                throw error(at.appendIndex(i), "invalid permission (use parts separated by ':', e.g. route:chat:invoke)");
+            }
+        }
+        return result;
+    }
+
+    private Set<String> agencies(StoreFile parsed) throws IdentityStoreException {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < parsed.agencies().size(); i++) {
+            JsonPointer at = JsonPointer.empty().appendProperty("agencies").appendIndex(i);
+            String id = parsed.agencies().get(i).id();
+            requireId(id, at.appendProperty("id"), "agency id");
+            if (!ids.add(id)) {
+                throw error(at.appendProperty("id"), "duplicate agency '" + id + "'");
+            }
+        }
+        return ids;
+    }
+
+    private Map<String, Snapshot.Caller> callers(StoreFile parsed, Set<String> agencies,
+            Map<String, Set<Permission>> roles) throws IdentityStoreException {
+        Map<String, Snapshot.Caller> callers = new HashMap<>();
+        for (int i = 0; i < parsed.callers().size(); i++) {
+            StoreFile.Caller caller = parsed.callers().get(i);
+            JsonPointer at = JsonPointer.empty().appendProperty("callers").appendIndex(i);
+            requireId(caller.id(), at.appendProperty("id"), "caller id");
+            if (callers.containsKey(caller.id())) {
+                throw error(at.appendProperty("id"), "duplicate caller '" + caller.id() + "'");
+            }
+            if (caller.agency() == null) {
+                throw error(at, "missing field 'agency'");
+            }
+            if (!agencies.contains(caller.agency())) {
+                throw error(at.appendProperty("agency"), "unknown agency '" + caller.agency() + "'");
+            }
+            Set<Permission> granted = new LinkedHashSet<>();
+            for (int r = 0; r < caller.roles().size(); r++) {
+                Set<Permission> rolePermissions = roles.get(caller.roles().get(r));
+                if (rolePermissions == null) {
+                    throw error(at.appendProperty("roles").appendIndex(r),
+                            "unknown role '" + caller.roles().get(r) + "'");
+                }
+                granted.addAll(rolePermissions);
+            }
+            granted.addAll(permissions(caller.permissions(), at.appendProperty("permissions")));
+            callers.put(caller.id(), new Snapshot.Caller(caller.id(), caller.agency(),
+                    Set.copyOf(caller.roles()), Set.copyOf(granted)));
+        }
+        return callers;
+    }
+
+    private Map<String, Snapshot.Key> keys(StoreFile parsed, Map<String, Snapshot.Caller> callers)
+            throws IdentityStoreException {
+        Map<String, Snapshot.Key> keys = new HashMap<>();
+        for (int i = 0; i < parsed.apiKeys().size(); i++) {
+            StoreFile.Key key = parsed.apiKeys().get(i);
+            JsonPointer at = JsonPointer.empty().appendProperty("apiKeys").appendIndex(i);
+            if (!ApiKeys.isKeyId(key.id())) {
+                throw error(at.appendProperty("id"), "key id must look like qg_ab12cd34 (qg_ and 8 of a-z0-9)");
+            }
+            if (keys.containsKey(key.id())) {
+                throw error(at.appendProperty("id"), "duplicate key id '" + key.id() + "'");
+            }
+            if (key.caller() == null || !callers.containsKey(key.caller())) {
+                throw error(key.caller() == null ? at : at.appendProperty("caller"),
+                        key.caller() == null ? "missing field 'caller'" : "unknown caller '" + key.caller() + "'");
+            }
+            if (key.hash() == null) {
+                throw error(at, "missing field 'hash'");
+            }
+            var hash = parseHash(key.hash(), at.appendProperty("hash"));
+            if (key.created() == null) {
+                throw error(at, "missing field 'created'");
+            }
+            Instant created = instant(key.created(), at.appendProperty("created"));
+            Instant expires = key.expires() == null ? null : instant(key.expires(), at.appendProperty("expires"));
+            keys.put(key.id(), new Snapshot.Key(key.id(), key.caller(), hash, created, expires,
+                    Boolean.TRUE.equals(key.revoked())));
+        }
+        return keys;
+    }
+
+    private StoredHash parseHash(String hash, JsonPointer at)
+            throws IdentityStoreException {
+        try {
+            return StoredHash.parse(hash);
+        } catch (IllegalArgumentException e) {
+            throw error(at, e.getMessage() + "; plaintext keys are never accepted");
+        }
+    }
+
+    private void certificates(StoreFile parsed, Map<String, Snapshot.Caller> callers, Map<String, String> bySubject,
+            Map<String, String> bySan) throws IdentityStoreException {
+        for (int i = 0; i < parsed.clientCertificates().size(); i++) {
+            StoreFile.CertificateMapping mapping = parsed.clientCertificates().get(i);
+            JsonPointer at = JsonPointer.empty().appendProperty("clientCertificates").appendIndex(i);
+            if ((mapping.subject() == null) == (mapping.san() == null)) {
+                throw error(at, "give exactly one of 'subject' or 'san'");
+            }
+            if (mapping.caller() == null || !callers.containsKey(mapping.caller())) {
+                throw error(mapping.caller() == null ? at : at.appendProperty("caller"),
+                        mapping.caller() == null ? "missing field 'caller'" : "unknown caller '" + mapping.caller() + "'");
+            }
+            if (mapping.subject() != null) {
+                String canonical;
+                try {
+                    canonical = canonicalSubject(mapping.subject());
+                } catch (IllegalArgumentException e) {
+                    throw error(at.appendProperty("subject"), "not a distinguished name (RFC 2253, e.g. CN=app,O=agency)");
+                }
+                if (bySubject.putIfAbsent(canonical, mapping.caller()) != null) {
+                    throw error(at.appendProperty("subject"), "subject mapped twice");
+                }
+            } else if (bySan.putIfAbsent(mapping.san(), mapping.caller()) != null) {
+                throw error(at.appendProperty("san"), "SAN mapped twice");
+            }
+        }
+    }
+
+    static String canonicalSubject(String dn) {
+        return new X500Principal(dn).getName(X500Principal.CANONICAL);
+    }
+
+    private Instant instant(String value, JsonPointer at) throws IdentityStoreException {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw error(at, "not an ISO-8601 instant (e.g. 2027-01-01T00:00:00Z)");
+        }
+    }
+
+    private void requireId(String id, JsonPointer at, String what) throws IdentityStoreException {
+        if (id == null) {
+            throw error(at, "missing " + what);
+        }
+        if (!ID.matcher(id).matches()) {
+            throw error(at, what + " may hold letters, digits, '.', '_' and '-' (at most 64)");
+        }
+    }
+
+    private IdentityStoreException error(JsonPointer at, String problem) {
+        JsonLocation location = locate(at);
+        return new IdentityStoreException(file, location == null ? 0 : location.getLineNr(),
+                location == null ? 0 : location.getColumnNr(), fieldName(at), problem);
+    }
+
+    /** Where the value at {@code pointer} starts, or its nearest parent that exists in the file. */
+    private JsonLocation locate(JsonPointer pointer) {
+        for (JsonPointer at = pointer; at != null; at = at.head()) {
+            JsonLocation location = find(at);
+            if (location != null) {
+                return location;
+            }
+        }
+        return null;
+    }
+
+    private JsonLocation find(JsonPointer pointer) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(content)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token != JsonToken.FIELD_NAME && pointer.equals(parser.getParsingContext().pathAsPointer())) {
+                    return parser.currentTokenLocation();
+                }
+            }
+        } catch (IOException e) {
+            return null; // the file bound once, so this does not happen; the error keeps its field
+        }
+        return null;
+    }
+
+    /** {@code /callers/2/agency} → {@code callers[2].agency}. */
+    static String fieldName(JsonPointer pointer) {
+        StringBuilder name = new StringBuilder();
+        for (JsonPointer at = pointer; at != null && !at.matches(); at = at.tail()) {
+            if (at.getMatchingIndex() >= 0 && name.length() > 0) {
+                name.append('[').append(at.getMatchingIndex()).append(']');
+            } else {
+                if (name.length() > 0) {
+                    name.append('.');
+                }
+                name.append(at.getMatchingProperty());
+            }
+        }
+        return name.toString();
+    }
+}

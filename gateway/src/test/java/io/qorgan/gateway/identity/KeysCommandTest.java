@@ -1,0 +1,149 @@
+package io.qorgan.gateway.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.qorgan.gateway.cli.QorganCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code qorgan keys create|list|revoke} through the real command line on real files. */
+class KeysCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = QorganCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void keysCreateListRevoke_roundTrip_keyWorksUntilRevoked() throws Exception {
+        Path store = dir.resolve("identities.yaml");
+
+        Run created = run("keys", "create", "--store", store.toString(), "--agency", "agency-egov",
+                "--caller", "egov-chatbot", "--roles", "chat-user,auditor", "--expires", "2099-01-01T00:00:00Z");
+
+        assertThat(created.exit()).isZero();
+        String key = created.out().strip();
+        assertThat(key).matches("qg_[a-z0-9]{8}_[A-Za-z0-9_-]{43}");
+        String keyId = key.substring(0, 11);
+        assertThat(created.err()).contains("created agency agency-egov").contains("created caller egov-chatbot")
+                .contains("role chat-user has no permissions yet").doesNotContain(key.substring(12));
+        String content = Files.readString(store);
+        assertThat(content).doesNotContain(key.substring(12)).contains(keyId).contains("$shiro2$argon2id$");
+
+        CallerAuthenticator authenticator = CallerAuthenticator.create(IdentityStore.open(store), Clock.systemUTC(),
+                Ticker.systemTicker(), CallerAuthenticator.CacheSettings.DEFAULT);
+        assertThat(authenticator.authenticateBlocking(key).identity()).hasValueSatisfying(identity -> {
+            assertThat(identity.agency()).isEqualTo("agency-egov");
+            assertThat(identity.roles()).containsExactlyInAnyOrder("chat-user", "auditor");
+        });
+
+        Run listed = run("keys", "list", "--store", store.toString());
+        assertThat(listed.exit()).isZero();
+        assertThat(listed.out()).contains(keyId).contains("egov-chatbot").contains("agency-egov")
+                .contains("2099-01-01T00:00:00Z").contains(" no").doesNotContain("$shiro2").doesNotContain(key.substring(12));
+
+        Run revoked = run("keys", "revoke", "--store", store.toString(), keyId);
+        assertThat(revoked.exit()).isZero();
+        assertThat(run("keys", "list", "--store", store.toString()).out()).contains(" yes");
+        IdentityStore reloaded = IdentityStore.open(store);
+        assertThat(CallerAuthenticator.create(reloaded, Clock.systemUTC(), Ticker.systemTicker(),
+                CallerAuthenticator.CacheSettings.DEFAULT).authenticateBlocking(key).status())
+                .isEqualTo(AuthResult.Status.REVOKED);
+    }
+
+    @Test
+    void keysCreate_secondKeyForExistingCaller_keepsRestOfFile() throws Exception {
+        Path store = Files.writeString(dir.resolve("identities.yaml"), CallerAuthenticatorTest.BASE
+                + "clientCertificates:\n  - subject: CN=egov-chatbot,O=agency-egov,C=KZ\n    caller: egov-chatbot\n");
+
+        Run first = run("keys", "create", "--store", store.toString(), "--agency", "agency-egov", "--caller", "egov-chatbot");
+        Run second = run("keys", "create", "--store", store.toString(), "--agency", "agency-egov", "--caller", "egov-chatbot");
+
+        assertThat(first.exit()).isZero();
+        assertThat(second.exit()).isZero();
+        assertThat(first.out()).isNotEqualTo(second.out());
+        String content = Files.readString(store);
+        assertThat(content).contains("Electronic government").contains("admin:audit:read").contains("route:*")
+                .contains("CN=egov-chatbot,O=agency-egov,C=KZ");
+        assertThat(IdentityStoreFile.listKeys(store)).hasSize(2);
+    }
+
+    @Test
+    void keysCreate_existingCallerWithOtherRoles_isRefusedAsUserError() throws Exception {
+        Path store = Files.writeString(dir.resolve("identities.yaml"), CallerAuthenticatorTest.BASE);
+
+        Run run = run("keys", "create", "--store", store.toString(), "--agency", "agency-egov",
+                "--caller", "egov-chatbot", "--roles", "auditor");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith("qorgan: caller egov-chatbot exists with roles [chat-user]")
+                .doesNotContain("Exception");
+        assertThat(Files.readString(store)).isEqualTo(CallerAuthenticatorTest.BASE);
+    }
+
+    @Test
+    void keysCreate_badExpiry_isUsageError() {
+        Run run = run("keys", "create", "--store", dir.resolve("s.yaml").toString(), "--agency", "a",
+                "--caller", "c", "--expires", "tomorrow");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("ISO-8601");
+        assertThat(dir.resolve("s.yaml")).doesNotExist();
+    }
+
+    @Test
+    void keysRevoke_unknownIdOrFullKey_isUserError() throws Exception {
+        Path store = Files.writeString(dir.resolve("identities.yaml"), CallerAuthenticatorTest.BASE);
+
+        Run unknown = run("keys", "revoke", "--store", store.toString(), "qg_zzzzzzzz");
+        Run fullKey = run("keys", "revoke", "--store", store.toString(), "qg_zzzzzzzz_" + "A".repeat(43));
+
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no API key qg_zzzzzzzz");
+        assertThat(fullKey.exit()).isEqualTo(2);
+        assertThat(fullKey.err()).contains("public id").doesNotContain("A".repeat(43));
+    }
+
+    @Test
+    void keysList_invalidStore_namesFileLineAndField() throws Exception {
+        Path store = Files.writeString(dir.resolve("identities.yaml"), "callers:\n  - id: x\n    agency: nowhere\n");
+
+        Run run = run("keys", "list", "--store", store.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("identities.yaml:3:").contains("callers[0].agency").contains("unknown agency");
+    }
+
+    @Test
+    void testLog_afterKeyUse_neverContainsTheKey() throws Exception {
+        Path store = dir.resolve("identities.yaml");
+        String key = run("keys", "create", "--store", store.toString(), "--agency", "agency-egov",
+                "--caller", "egov-chatbot").out().strip();
+        CallerAuthenticator authenticator = CallerAuthenticator.create(IdentityStore.open(store), Clock.systemUTC(),
+                Ticker.systemTicker(), CallerAuthenticator.CacheSettings.DEFAULT);
+        authenticator.authenticateBlocking(key);
+        authenticator.authenticateBlocking(key.substring(0, 20) + "x" + key.substring(21));
+
+        Path log = Path.of(System.getProperty("qorgan.test.log", "target/test-logs/qorgan-test.log"));
+        assertThat(log).exists();
+        assertThat(Files.readString(log)).contains(key.substring(0, 11)).doesNotContain(key.substring(12));
+    }
+}
