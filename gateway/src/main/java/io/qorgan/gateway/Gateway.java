@@ -1,7 +1,21 @@
 package io.qorgan.gateway;
 
 import io.netty.channel.EventLoopGroup;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.qorgan.gateway.config.GatewayConfig;
+import io.qorgan.gateway.config.ListenerConfig;
+import io.qorgan.gateway.identity.CallerAuthenticator;
+import io.qorgan.gateway.identity.IdentityStore;
+import io.qorgan.gateway.server.CallerIdentification;
+import io.qorgan.gateway.server.tls.ReloadingServerSslContext;
+import io.qorgan.gateway.server.tls.TlsContexts;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import io.qorgan.gateway.config.UpstreamConfig;
 import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.route.Router;
@@ -22,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class Gateway implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(2);
 
     private final GatewayConfig config;
     private final Transport transport;
@@ -31,36 +46,54 @@ public final class Gateway implements AutoCloseable {
     private final Admission admission;
     private final TrafficServer traffic;
     private final AdminServer admin;
+    /** File watching (certificates, identity store): never an event loop. */
+    private final ScheduledExecutorService watcher;
+    /** Slow key hashing, bounded so that a flood of unknown keys cannot queue without end. */
+    private final ThreadPoolExecutor hashing;
     private boolean closed;
 
     private Gateway(GatewayConfig config, int threads) {
         this.config = config;
         this.transport = Transport.best();
-        this.group = transport.newGroup(threads, "qorgan-io");
         this.metrics = new GatewayMetrics();
         this.admission = new Admission(config.limits().maxConcurrentExchanges());
+        this.watcher = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("qorgan-watch", true));
+        this.hashing = new ThreadPoolExecutor(config.identity().hashingThreads(), config.identity().hashingThreads(),
+                30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), new DefaultThreadFactory("qorgan-hash", true));
+        this.group = transport.newGroup(threads, "qorgan-io");
         Map<String, UpstreamClient> clients = new LinkedHashMap<>();
-        for (UpstreamConfig u : config.upstreams().values()) {
-            UpstreamClient client = new UpstreamClient(u, group, transport);
-            clients.put(u.name(), client);
-        }
-        this.upstreams = Map.copyOf(clients);
-        metrics.gauge("qorgan_upstream_connections_open", "Open connections to all upstreams",
-                () -> upstreams.values().stream().mapToInt(UpstreamClient::openConnections).sum());
-        ProxyRuntime runtime = new ProxyRuntime(config, new Router(config), upstreams, metrics, admission);
         TrafficServer t = null;
         try {
-            t = TrafficServer.start(runtime, group, transport, config.listeners().traffic());
+            TlsContexts tls = TlsContexts.detect();
+            for (UpstreamConfig u : config.upstreams().values()) {
+                clients.put(u.name(), new UpstreamClient(u, group, transport, tls));
+            }
+            this.upstreams = Map.copyOf(clients);
+            CallerIdentification identification = identification(config);
+            ProxyRuntime runtime = new ProxyRuntime(config, new Router(config), upstreams, metrics, admission,
+                    identification);
+            t = TrafficServer.start(runtime, group, transport, config.listeners().traffic(),
+                    serverTls(config.listeners().traffic(), tls));
             this.traffic = t;
-            this.admin = AdminServer.start(runtime, group, transport, config.listeners().admin());
+            this.admin = AdminServer.start(runtime, group, transport, config.listeners().admin(),
+                    serverTls(config.listeners().admin(), tls));
+            if (!identification.authenticates()) {
+                log.warn("no identity store configured (identity.store): every caller is accepted as `anonymous`");
+            }
+            log.info("TLS provider {}; traffic TLS {}; admin TLS {}", tls.provider(),
+                    config.listeners().traffic().tlsEnabled() ? "on" : "off",
+                    config.listeners().admin().tlsEnabled() ? "on" : "off");
         } catch (RuntimeException e) {
             if (t != null) {
                 t.close();
             }
-            upstreams.values().forEach(UpstreamClient::close);
+            clients.values().forEach(UpstreamClient::close);
+            stopExecutors();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             throw e;
         }
+        metrics.gauge("qorgan_upstream_connections_open", "Open connections to all upstreams",
+                () -> upstreams.values().stream().mapToInt(UpstreamClient::openConnections).sum());
         metrics.gauge("qorgan_client_connections_open", "Open client connections on the traffic listener",
                 traffic::openConnections);
         log.info("qorgan listening: traffic {}:{} admin {}:{} transport={} event_loops={} upstreams={}",
@@ -68,7 +101,45 @@ public final class Gateway implements AutoCloseable {
                 transport.name(), threads, upstreams.keySet());
     }
 
-    /** Binds both listeners; throws {@link io.qorgan.gateway.server.ListenerBindException} if a port is taken. */
+    private CallerIdentification identification(GatewayConfig config) {
+        if (!config.identity().enabled()) {
+            return CallerIdentification.anonymous();
+        }
+        IdentityStore store;
+        try {
+            store = IdentityStore.open(config.identity().store());
+        } catch (IOException e) {
+            throw new GatewayStartException("identity store: " + e.getMessage());
+        }
+        store.watch(watcher, WATCH_INTERVAL);
+        CallerAuthenticator authenticator = CallerAuthenticator.create(store, Clock.systemUTC(), Ticker.systemTicker(),
+                new CallerAuthenticator.CacheSettings(config.identity().cacheTtl(), 100_000));
+        return CallerIdentification.using(authenticator, hashing);
+    }
+
+    private ReloadingServerSslContext serverTls(ListenerConfig listener, TlsContexts contexts) {
+        if (!listener.tlsEnabled()) {
+            return null;
+        }
+        try {
+            ReloadingServerSslContext context = ReloadingServerSslContext.open(listener.tls(), contexts);
+            context.watch(watcher, WATCH_INTERVAL);
+            return context;
+        } catch (IOException | RuntimeException e) {
+            throw new GatewayStartException("TLS of " + listener.host() + ":" + listener.port() + ": " + e.getMessage());
+        }
+    }
+
+    private void stopExecutors() {
+        watcher.shutdownNow();
+        hashing.shutdownNow();
+    }
+
+    /**
+     * Binds both listeners; throws {@link io.qorgan.gateway.server.ListenerBindException} if a port
+     * is taken, {@link GatewayStartException} when a file it needs (certificates, identity store) is
+     * unusable, {@link IllegalStateException} naming an upstream whose settings are unusable.
+     */
     public static Gateway start(GatewayConfig config) {
         return new Gateway(config, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
@@ -122,6 +193,7 @@ public final class Gateway implements AutoCloseable {
         traffic.close();
         admin.close();
         upstreams.values().forEach(UpstreamClient::close);
+        stopExecutors();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         log.info("qorgan stopped");
     }

@@ -1,6 +1,7 @@
 package io.qorgan.gateway.cli;
 
 import io.qorgan.gateway.Gateway;
+import io.qorgan.gateway.GatewayStartException;
 import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.server.ListenerBindException;
@@ -46,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
         Gateway gateway;
         try {
             gateway = Gateway.start(demoConfig(sim.port()));
-        } catch (ListenerBindException e) {
+        } catch (ListenerBindException | GatewayStartException | IllegalStateException e) {
             sim.close();
             throw new UserError(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.qorgan.gateway.cli;
 
 import io.qorgan.gateway.Gateway;
+import io.qorgan.gateway.GatewayStartException;
 import io.qorgan.gateway.config.ConfigException;
 import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.config.GatewayConfig;
@@ -44,7 +45,7 @@ public final class ServeCommand implements Callable<Integer> {
         Gateway gateway;
         try {
             gateway = Gateway.start(cfg);
-        } catch (ListenerBindException e) {
+        } catch (ListenerBindException | GatewayStartException | IllegalStateException e) {
             throw new UserError(e.getMessage());
         }
         spec.commandLine().getOut().printf("qorgan serving on http://%s:%d (admin http://%s:%d), config: %s%n",

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.netty.handler.ssl.ClientAuth;
+import io.qorgan.gateway.crypto.SecretRef;
+import io.qorgan.gateway.server.tls.ServerTlsConfig;
+import io.qorgan.gateway.server.tls.UpstreamTlsConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -81,9 +86,19 @@ public final class ConfigLoader {
             throw new ConfigException(source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
         }
         if (raw == null) {
-            raw = new RawConfig(null, null, null, null);
+            raw = new RawConfig(null, null, null, null, null);
         }
-        return new Validator(source, locations).validate(raw);
+        return new Validator(source, locations, baseDirectory(source)).validate(raw);
+    }
+
+    /** Relative file names in a configuration are relative to the file's own folder. */
+    private static Path baseDirectory(String source) {
+        try {
+            Path parent = Path.of(source).toAbsolutePath().getParent();
+            return parent == null ? Path.of("").toAbsolutePath() : parent;
+        } catch (RuntimeException e) {
+            return Path.of("").toAbsolutePath();
+        }
     }
 
     /** The configuration behind {@code qorgan serve --port P --upstream URL}: one upstream, one route. */
@@ -97,7 +112,7 @@ public final class ConfigLoader {
         RouteConfig route = new RouteConfig(prefix, "default", "auto", List.of());
         return new GatewayConfig(source,
                 new ListenersConfig(new ListenerConfig(host, port), new ListenerConfig(host, adminPort)),
-                Map.of("default", upstream), List.of(route), LimitsConfig.defaults());
+                IdentityConfig.anonymous(), Map.of("default", upstream), List.of(route), LimitsConfig.defaults());
     }
 
     /** The JSON pointer of the value a binding error is about. */
@@ -141,14 +156,17 @@ public final class ConfigLoader {
     private static final class Validator {
         private final String source;
         private final YamlLocations locations;
+        private final Path baseDir;
 
-        Validator(String source, YamlLocations locations) {
+        Validator(String source, YamlLocations locations, Path baseDir) {
             this.source = source;
             this.locations = locations;
+            this.baseDir = baseDir;
         }
 
         GatewayConfig validate(RawConfig raw) {
             ListenersConfig listeners = listeners(raw.listeners());
+            IdentityConfig identity = identity(raw.identity());
             Map<String, UpstreamConfig> upstreams = upstreams(raw.upstreams());
             List<RouteConfig> routes = routes(raw.routes(), upstreams);
             LimitsConfig limits = limits(raw.limits());
@@ -156,7 +174,75 @@ public final class ConfigLoader {
                     && listeners.traffic().host().equals(listeners.admin().host())) {
                 throw fail("/listeners/admin/port", "the admin listener must not share the traffic listener's port");
             }
-            return new GatewayConfig(source, listeners, upstreams, routes, limits);
+            return new GatewayConfig(source, listeners, identity, upstreams, routes, limits);
+        }
+
+        private IdentityConfig identity(RawConfig.RawIdentity raw) {
+            IdentityConfig d = IdentityConfig.anonymous();
+            if (raw == null) {
+                return d;
+            }
+            Path store = raw.store() == null ? null : existingFile("/identity/store", raw.store());
+            if (store == null && Boolean.TRUE.equals(raw.required())) {
+                throw fail("/identity/store", "is required when identity.required is true");
+            }
+            int threads = raw.hashingThreads() == null ? d.hashingThreads() : raw.hashingThreads();
+            if (threads < 1 || threads > 64) {
+                throw fail("/identity/hashingThreads", "must be between 1 and 64");
+            }
+            return new IdentityConfig(store, duration("/identity/cacheTtl", raw.cacheTtl(), d.cacheTtl()), threads);
+        }
+
+        private ServerTlsConfig serverTls(String at, RawConfig.RawServerTls raw) {
+            if (raw == null) {
+                return null;
+            }
+            if (raw.certificate() == null) {
+                throw fail(at + "/certificate", "is required for TLS");
+            }
+            if (raw.privateKey() == null) {
+                throw fail(at + "/privateKey", "is required for TLS");
+            }
+            ClientAuth auth;
+            try {
+                auth = raw.clientAuth() == null ? ClientAuth.NONE : ServerTlsConfig.clientAuth(raw.clientAuth());
+            } catch (IllegalArgumentException e) {
+                throw fail(at + "/clientAuth", e.getMessage() + Suggestions.didYouMean(raw.clientAuth(),
+                        List.of("none", "optional", "require")));
+            }
+            Path cas = raw.trustedClientCas() == null ? null : existingFile(at + "/trustedClientCas", raw.trustedClientCas());
+            if (auth != ClientAuth.NONE && cas == null) {
+                throw fail(at + "/trustedClientCas", "is required when clientAuth is optional or require");
+            }
+            return new ServerTlsConfig(existingFile(at + "/certificate", raw.certificate()),
+                    existingFile(at + "/privateKey", raw.privateKey()), auth, cas);
+        }
+
+        private UpstreamTlsConfig upstreamTls(String at, RawConfig.RawUpstreamTls raw) {
+            if (raw == null) {
+                return UpstreamTlsConfig.systemDefault();
+            }
+            if ((raw.clientCertificate() == null) != (raw.clientPrivateKey() == null)) {
+                throw fail(at + (raw.clientCertificate() == null ? "/clientCertificate" : "/clientPrivateKey"),
+                        "clientCertificate and clientPrivateKey go together");
+            }
+            return new UpstreamTlsConfig(
+                    raw.trustedCas() == null ? null : existingFile(at + "/trustedCas", raw.trustedCas()),
+                    raw.clientCertificate() == null ? null : existingFile(at + "/clientCertificate", raw.clientCertificate()),
+                    raw.clientPrivateKey() == null ? null : existingFile(at + "/clientPrivateKey", raw.clientPrivateKey()),
+                    raw.verifyHostname() == null || raw.verifyHostname(),
+                    List.of());
+        }
+
+        private Path existingFile(String at, String name) {
+            Path path = baseDir.resolve(name.trim()).normalize();
+            if (!Files.isRegularFile(path)) {
+                throw fail(at, "file not found: " + path);
+            }
+            if (!Files.isReadable(path)) {
+                throw fail(at, "file not readable: " + path);
+            }
+            return path;
         }
 
         private ListenersConfig listeners(RawConfig.RawListeners raw) {
@@ -180,7 +266,7 @@ public final class ConfigLoader {
             if (port < 0 || port > 65535) {
                 throw fail(at + "/port", "must be between 0 and 65535, got " + port);
             }
-            return new ListenerConfig(host, port);
+            return new ListenerConfig(host, port, serverTls(at + "/tls", raw.tls()));
         }
 
         private Map<String, UpstreamConfig> upstreams(Map<String, RawConfig.RawUpstream> raw) {
@@ -201,7 +287,24 @@ public final class ConfigLoader {
                 if (max < 1) {
                     throw fail(at + "/maxConnections", "must be at least 1, got " + max);
                 }
-                out.put(e.getKey(), new UpstreamConfig(e.getKey(), uri, connect, read, max));
+                SecretRef apiKey = null;
+                if (u.apiKey() != null) {
+                    try {
+                        apiKey = SecretRef.parse(u.apiKey());
+                    } catch (IllegalArgumentException ex) {
+                        throw fail(at + "/apiKey", "expected env:NAME, file:/path or a literal key");
+                    }
+                }
+                String header = u.apiKeyHeader() == null ? "authorization" : u.apiKeyHeader().trim().toLowerCase(Locale.ROOT);
+                if (!header.equals("authorization") && !header.equals("x-api-key")) {
+                    throw fail(at + "/apiKeyHeader", "must be authorization or x-api-key"
+                            + Suggestions.didYouMean(header, List.of("authorization", "x-api-key")));
+                }
+                UpstreamTlsConfig tls = upstreamTls(at + "/tls", u.tls());
+                if (u.tls() != null && !"https".equalsIgnoreCase(uri.getScheme())) {
+                    throw fail(at + "/tls", "applies to https:// base URLs only");
+                }
+                out.put(e.getKey(), new UpstreamConfig(e.getKey(), uri, connect, read, max, apiKey, header, tls));
             }
             return out;
         }
@@ -212,6 +315,7 @@ public final class ConfigLoader {
             }
             List<RouteConfig> out = new ArrayList<>();
             Map<String, Integer> seen = new LinkedHashMap<>();
+            Map<String, Integer> names = new LinkedHashMap<>();
             for (int i = 0; i < raw.size(); i++) {
                 String at = "/routes/" + i;
                 RawConfig.RawRoute r = raw.get(i);
@@ -241,7 +345,15 @@ public final class ConfigLoader {
                     throw fail(at + "/dialect", "unknown dialect `" + dialect + "`, expected one of "
                             + RouteConfig.DIALECTS + Suggestions.didYouMean(dialect, RouteConfig.DIALECTS));
                 }
-                out.add(new RouteConfig(prefix, r.upstream(), dialect, r.models() == null ? List.of() : r.models()));
+                String name = r.name() == null ? RouteConfig.defaultName(prefix) : r.name().trim();
+                if (!name.matches("[A-Za-z0-9_.-]+")) {
+                    throw fail(at + "/name", "may use letters, digits, `_`, `.` and `-` only");
+                }
+                Integer sameName = names.putIfAbsent(name, i);
+                if (sameName != null) {
+                    throw fail(at + "/name", "`" + name + "` is already the name of routes[" + sameName + "]");
+                }
+                out.add(new RouteConfig(name, prefix, r.upstream(), dialect, r.models() == null ? List.of() : r.models()));
             }
             return out;
         }

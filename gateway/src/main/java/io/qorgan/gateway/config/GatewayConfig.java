@@ -14,6 +14,7 @@ import java.util.Optional;
 public record GatewayConfig(
         String source,
         ListenersConfig listeners,
+        IdentityConfig identity,
         Map<String, UpstreamConfig> upstreams,
         List<RouteConfig> routes,
         LimitsConfig limits) {
@@ -21,6 +22,7 @@ public record GatewayConfig(
     public GatewayConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(listeners, "listeners");
+        Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(limits, "limits");
         upstreams = Map.copyOf(upstreams);
         routes = List.copyOf(routes);

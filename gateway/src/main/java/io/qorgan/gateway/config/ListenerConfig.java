@@ -1,14 +1,27 @@
 package io.qorgan.gateway.config;
 
+import io.qorgan.gateway.server.tls.ServerTlsConfig;
 import java.util.Objects;
 
-/** One listening socket. Port 0 binds an ephemeral port (tests). */
-public record ListenerConfig(String host, int port) {
+/**
+ * One listening socket. Port 0 binds an ephemeral port (tests).
+ *
+ * @param tls TLS of this listener, or null for plain HTTP
+ */
+public record ListenerConfig(String host, int port, ServerTlsConfig tls) {
 
     public ListenerConfig {
         Objects.requireNonNull(host, "host");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+    }
+
+    public ListenerConfig(String host, int port) {
+        this(host, port, null);
+    }
+
+    public boolean tlsEnabled() {
+        return tls != null;
     }
 }

@@ -7,18 +7,39 @@ import java.util.Map;
  * The YAML file as written, before validation: every field may be missing. Unknown keys fail
  * binding, so a typo never passes silently.
  */
-record RawConfig(RawListeners listeners, Map<String, RawUpstream> upstreams, List<RawRoute> routes, RawLimits limits) {
+record RawConfig(
+        RawListeners listeners,
+        RawIdentity identity,
+        Map<String, RawUpstream> upstreams,
+        List<RawRoute> routes,
+        RawLimits limits) {
 
     record RawListeners(RawListener traffic, RawListener admin) {
     }
 
-    record RawListener(String host, Integer port) {
+    record RawListener(String host, Integer port, RawServerTls tls) {
     }
 
-    record RawUpstream(String baseUrl, String connectTimeout, String readTimeout, Integer maxConnections) {
+    record RawServerTls(String certificate, String privateKey, String clientAuth, String trustedClientCas) {
     }
 
-    record RawRoute(String pathPrefix, String upstream, String dialect, List<String> models) {
+    record RawIdentity(String store, String cacheTtl, Integer hashingThreads, Boolean required) {
+    }
+
+    record RawUpstream(
+            String baseUrl,
+            String connectTimeout,
+            String readTimeout,
+            Integer maxConnections,
+            String apiKey,
+            String apiKeyHeader,
+            RawUpstreamTls tls) {
+    }
+
+    record RawUpstreamTls(String trustedCas, String clientCertificate, String clientPrivateKey, Boolean verifyHostname) {
+    }
+
+    record RawRoute(String name, String pathPrefix, String upstream, String dialect, List<String> models) {
     }
 
     record RawLimits(

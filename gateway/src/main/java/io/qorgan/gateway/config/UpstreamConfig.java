@@ -1,5 +1,7 @@
 package io.qorgan.gateway.config;
 
+import io.qorgan.gateway.crypto.SecretRef;
+import io.qorgan.gateway.server.tls.UpstreamTlsConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,32 +12,44 @@ import java.util.Objects;
  * @param baseUrl scheme, host, port and an optional base path that replaces the route's prefix
  * @param readTimeout the longest silence allowed while waiting for, or reading, an answer
  * @param maxConnections keep-alive connections to this upstream, at most, across all event loops
+ * @param apiKey the upstream's own credential, injected by the gateway; null to send none
+ * @param apiKeyHeader {@code authorization} (sent as {@code Bearer KEY}) or {@code x-api-key}
+ * @param tls TLS settings for an {@code https} base URL
  */
 public record UpstreamConfig(
         String name,
         URI baseUrl,
         Duration connectTimeout,
         Duration readTimeout,
-        int maxConnections) {
+        int maxConnections,
+        SecretRef apiKey,
+        String apiKeyHeader,
+        UpstreamTlsConfig tls) {
 
     public UpstreamConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
+        apiKeyHeader = apiKeyHeader == null ? "authorization" : apiKeyHeader;
+        tls = tls == null ? UpstreamTlsConfig.systemDefault() : tls;
+    }
+
+    public UpstreamConfig(String name, URI baseUrl, Duration connectTimeout, Duration readTimeout, int maxConnections) {
+        this(name, baseUrl, connectTimeout, readTimeout, maxConnections, null, null, null);
     }
 
     public String host() {
         return baseUrl.getHost();
     }
 
-    public boolean tls() {
+    public boolean tlsEnabled() {
         return "https".equalsIgnoreCase(baseUrl.getScheme());
     }
 
     public int port() {
         int port = baseUrl.getPort();
-        return port > 0 ? port : tls() ? 443 : 80;
+        return port > 0 ? port : tlsEnabled() ? 443 : 80;
     }
 
     /** The base path without a trailing slash; empty for the root. */

@@ -5,5 +5,7 @@ public enum AuthMethod {
     /** {@code Authorization: Bearer qg_…} or {@code x-api-key: qg_…}. */
     API_KEY,
     /** A client certificate verified in the TLS handshake (mTLS). */
-    CLIENT_CERT
+    CLIENT_CERT,
+    /** No identity store is configured: every caller is the same anonymous one, with every permission. */
+    ANONYMOUS
 }

@@ -50,6 +50,12 @@ public final class GatewayMetrics {
             .labelNames("route")
             .register(registry);
 
+    private final Counter tlsFailures = Counter.builder()
+            .name("qorgan_tls_handshake_failures_total")
+            .help("TLS handshakes that failed, by listener and reason")
+            .labelNames("listener", "reason")
+            .register(registry);
+
     private final Histogram duration = Histogram.builder()
             .name("qorgan_request_duration_seconds")
             .help("Time from a complete request to the end of its answer")
@@ -83,6 +89,10 @@ public final class GatewayMetrics {
 
     public void retried(String upstream) {
         retries.labelValues(upstream).inc();
+    }
+
+    public void tlsHandshakeFailed(String listener, String reason) {
+        tlsFailures.labelValues(listener, reason).inc();
     }
 
     public void clientAborted(String route) {

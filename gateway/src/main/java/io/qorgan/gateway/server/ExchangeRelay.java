@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.qorgan.gateway.identity.Identity;
 import io.qorgan.gateway.route.RouteMatch;
 import io.qorgan.gateway.upstream.UpstreamClient;
 import io.qorgan.gateway.upstream.UpstreamConnection;
@@ -44,6 +45,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private final FullHttpRequest request;
     private final String requestId;
     private final RouteMatch match;
+    private final Identity identity;
     private final boolean clientKeepAlive;
     private final String scheme;
     private final UpstreamClient upstream;
@@ -56,13 +58,15 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private int status;
 
     ExchangeRelay(ProxyFrontendHandler frontend, ChannelHandlerContext ctx, ProxyRuntime runtime,
-            FullHttpRequest request, String requestId, RouteMatch match, boolean clientKeepAlive, String scheme) {
+            FullHttpRequest request, String requestId, RouteMatch match, Identity identity, boolean clientKeepAlive,
+            String scheme) {
         this.frontend = frontend;
         this.ctx = ctx;
         this.runtime = runtime;
         this.request = request;
         this.requestId = requestId;
         this.match = match;
+        this.identity = identity;
         this.clientKeepAlive = clientKeepAlive;
         this.scheme = scheme;
         this.upstream = runtime.upstreams().get(match.route().upstream());
@@ -87,6 +91,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         HttpHeaders headers = request.headers().copy();
         ForwardingHeaders.toUpstream(headers, upstream.config().hostHeader(), ctx.channel().remoteAddress(),
                 scheme, requestId, request.content().readableBytes());
+        ForwardingHeaders.credentials(headers, runtime.identification().authenticates(), upstream.credential());
         return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), match.upstreamUri(),
                 request.content().retainedDuplicate(), headers, io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
     }
@@ -210,8 +215,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         runtime.admission().exit();
         long nanos = System.nanoTime() - startNanos;
         runtime.metrics().exchangeFinished(match.route().pathPrefix(), upstream.name(), status, nanos);
-        log.debug("exchange request_id={} route={} upstream={} status={} micros={}",
-                requestId, match.route().pathPrefix(), upstream.name(), status, nanos / 1000);
+        log.debug("exchange request_id={} agency={} caller={} route={} upstream={} status={} micros={}",
+                requestId, identity.agency(), identity.caller(), match.route().name(), upstream.name(), status,
+                nanos / 1000);
         if (ctx.channel().isActive()) {
             frontend.exchangeEnded(keepConnection);
         }

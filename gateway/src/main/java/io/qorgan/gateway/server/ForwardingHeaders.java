@@ -6,6 +6,7 @@ import io.netty.util.AsciiString;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import io.qorgan.gateway.upstream.UpstreamCredential;
 import java.util.List;
 
 /**
@@ -25,6 +26,8 @@ final class ForwardingHeaders {
             HttpHeaderNames.TRAILER,
             HttpHeaderNames.TRANSFER_ENCODING,
             HttpHeaderNames.UPGRADE);
+
+    private static final AsciiString X_API_KEY = AsciiString.cached("x-api-key");
 
     private ForwardingHeaders() {
     }
@@ -71,6 +74,20 @@ final class ForwardingHeaders {
             String previous = headers.get(GatewayHeaders.FORWARDED);
             headers.set(GatewayHeaders.FORWARDED, previous == null || previous.isBlank()
                     ? fwd.toString() : previous + ", " + fwd);
+        }
+    }
+
+    /**
+     * The caller's credentials stay in the gateway when the gateway authenticates callers or holds
+     * the upstream's own key; the upstream's key, if any, is put in their place.
+     */
+    static void credentials(HttpHeaders headers, boolean gatewayAuthenticates, UpstreamCredential upstreamKey) {
+        if (gatewayAuthenticates || upstreamKey != null) {
+            headers.remove(HttpHeaderNames.AUTHORIZATION);
+            headers.remove(X_API_KEY);
+        }
+        if (upstreamKey != null) {
+            upstreamKey.applyTo(headers);
         }
     }
 

@@ -67,6 +67,16 @@ public record GatewayError(HttpResponseStatus status, String type, String code, 
                 "The gateway is shutting down; retry on another node");
     }
 
+    public static GatewayError forbidden(String missingPermission) {
+        return new GatewayError(HttpResponseStatus.FORBIDDEN, "permission_error", "permission_denied",
+                "The caller lacks the permission `" + missingPermission + "`");
+    }
+
+    public static GatewayError authenticationBusy() {
+        return new GatewayError(HttpResponseStatus.SERVICE_UNAVAILABLE, "server_error", "authentication_busy",
+                "Too many new API keys are being verified at once; retry later");
+    }
+
     public static GatewayError internal() {
         return new GatewayError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "server_error", "internal_error",
                 "The gateway failed to handle the request; nothing was forwarded");

@@ -12,7 +12,13 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.handler.ssl.SslHandler;
+import io.qorgan.gateway.config.RouteConfig;
 import io.qorgan.gateway.exchange.RequestIds;
+import io.qorgan.gateway.identity.AccessDecision;
+import io.qorgan.gateway.identity.Identity;
+import io.qorgan.gateway.server.tls.PeerCertificate;
+import java.security.cert.X509Certificate;
 import io.qorgan.gateway.route.RequestModel;
 import io.qorgan.gateway.route.RouteMatch;
 import java.util.ArrayDeque;
@@ -23,8 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The frontend handler: last in a client connection's pipeline, after the HTTP codec, the idle
  * timer and the {@link RequestBodyLimiter}. It takes one complete request at a time, answers by
- * itself what it must refuse (bad request 400, headers 431, body 413, unknown route 404, model not
- * allowed 403, overload 503), and hands the rest to an {@link ExchangeRelay}, which forwards it
+ * itself what it must refuse (bad request 400, headers 431, body 413, no or bad credentials 401,
+ * unknown route 404, missing permission or model not allowed 403, overload 503), identifies the
+ * caller first ({@link CallerIdentification}, possibly off the loop), and hands the rest to an
+ * {@link ExchangeRelay}, which forwards it
  * and streams the answer back. Pipelined requests wait in a short queue so answers leave in
  * order; when the queue is full the connection stops reading.
  *
@@ -40,6 +48,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private ExchangeRelay current;
+    private boolean identifying;
 
     ProxyFrontendHandler(ProxyRuntime runtime, String scheme) {
         this.runtime = runtime;
@@ -57,7 +66,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (current != null || !pending.isEmpty()) {
+        if (current != null || identifying || !pending.isEmpty()) {
             pending.add(msg);
             if (pending.size() >= MAX_PIPELINED) {
                 ctx.channel().config().setAutoRead(false);
@@ -88,6 +97,25 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             reject(requestId, GatewayError.shuttingDown(), false);
             return;
         }
+        identifying = true;
+        runtime.identification().identify(request.headers(), peerCertificate(), ctx.executor(),
+                outcome -> identified(request, requestId, keepAlive, outcome));
+    }
+
+    /** Route, authorise and admit an identified request; runs on the event loop. */
+    private void identified(FullHttpRequest request, String requestId, boolean keepAlive,
+            CallerIdentification.Outcome outcome) {
+        identifying = false;
+        if (!ctx.channel().isActive()) {
+            request.release();
+            return;
+        }
+        if (outcome.error() != null) {
+            request.release();
+            reject(requestId, outcome.error(), keepAlive);
+            return;
+        }
+        Identity identity = outcome.identity();
         Optional<RouteMatch> match = runtime.router().match(request.uri());
         if (match.isEmpty()) {
             String method = request.method().name();
@@ -96,9 +124,19 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             reject(requestId, GatewayError.notFound(method, uri), keepAlive);
             return;
         }
-        if (!match.get().route().models().isEmpty()) {
+        RouteConfig route = match.get().route();
+        AccessDecision access = identity.check(
+                "route:" + route.name() + ":invoke", "upstream:" + route.upstream() + ":use");
+        if (!access.allowed()) {
+            request.release();
+            log.debug("forbidden request_id={} caller={} missing={}", requestId, identity.caller(),
+                    access.missingPermission());
+            reject(requestId, GatewayError.forbidden(access.missingPermission()), keepAlive);
+            return;
+        }
+        if (!route.models().isEmpty()) {
             String model = RequestModel.of(request.content());
-            if (!match.get().route().allowsModel(model)) {
+            if (!route.allowsModel(model)) {
                 request.release();
                 reject(requestId, GatewayError.modelNotAllowed(model), keepAlive);
                 return;
@@ -109,8 +147,17 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             reject(requestId, GatewayError.overloaded(), keepAlive);
             return;
         }
-        current = new ExchangeRelay(this, ctx, runtime, request, requestId, match.get(), keepAlive, scheme);
+        current = new ExchangeRelay(this, ctx, runtime, request, requestId, match.get(), identity, keepAlive, scheme);
         current.start();
+    }
+
+    /** The client certificate of this connection (or of the HTTP/2 connection carrying this stream). */
+    private Optional<X509Certificate> peerCertificate() {
+        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        if (ssl == null && ctx.channel().parent() != null) {
+            ssl = ctx.channel().parent().pipeline().get(SslHandler.class);
+        }
+        return ssl == null ? Optional.empty() : PeerCertificate.of(ssl);
     }
 
     private static GatewayError decoderError(Throwable cause) {
@@ -135,6 +182,10 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     /** Answers by the gateway itself, then goes on with the next pipelined request or closes. */
     private void respond(String requestId, GatewayError error, boolean keepAlive) {
         FullHttpResponse response = ErrorResponses.build(ctx.alloc(), error, requestId);
+        if (http2Stream()) {
+            ctx.writeAndFlush(response);
+            return;
+        }
         boolean open = keepAlive && !runtime.admission().draining();
         HttpUtil.setKeepAlive(response, open);
         if (open) {
@@ -148,6 +199,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     /** Called by the relay when its exchange has ended and the answer is written. */
     void exchangeEnded(boolean keepConnection) {
         current = null;
+        if (http2Stream()) {
+            return; // the stream ended with its answer; the connection carries others
+        }
         if (!keepConnection || runtime.admission().draining()) {
             releasePending();
             // closes once everything written before is flushed
@@ -164,6 +218,10 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         } else if (!ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
+    }
+
+    private boolean http2Stream() {
+        return ctx.channel() instanceof io.netty.handler.codec.http2.Http2StreamChannel;
     }
 
     @Override

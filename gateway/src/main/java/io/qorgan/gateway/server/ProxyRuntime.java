@@ -8,12 +8,13 @@ import java.util.Map;
 
 /**
  * What every frontend handler needs, built once per configuration and shared read-only across
- * event loops: routes, upstream clients, limits, metrics, and the admission gate.
+ * event loops: routes, upstream clients, limits, metrics, the admission gate and caller identification.
  */
 public record ProxyRuntime(
         GatewayConfig config,
         Router router,
         Map<String, UpstreamClient> upstreams,
         GatewayMetrics metrics,
-        Admission admission) {
+        Admission admission,
+        CallerIdentification identification) {
 }

@@ -8,6 +8,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.qorgan.gateway.config.ListenerConfig;
+import io.qorgan.gateway.server.tls.ReloadingServerSslContext;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 
@@ -20,20 +21,22 @@ public final class TrafficServer implements AutoCloseable {
     private final Channel serverChannel;
     private final ChannelGroup clients = new DefaultChannelGroup("qorgan-clients", GlobalEventExecutor.INSTANCE);
 
-    private TrafficServer(ProxyRuntime runtime, EventLoopGroup group, Transport transport, ListenerConfig listener) {
+    private TrafficServer(ProxyRuntime runtime, EventLoopGroup group, Transport transport, ListenerConfig listener,
+            ReloadingServerSslContext tls) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new TrafficChannelInitializer(runtime, clients));
+                .childHandler(new TrafficChannelInitializer(runtime, clients, tls));
         this.serverChannel = bind(bootstrap, listener);
     }
 
+    /** @param tls the listener's TLS context, or null for plain HTTP */
     public static TrafficServer start(ProxyRuntime runtime, EventLoopGroup group, Transport transport,
-            ListenerConfig listener) {
-        return new TrafficServer(runtime, group, transport, listener);
+            ListenerConfig listener, ReloadingServerSslContext tls) {
+        return new TrafficServer(runtime, group, transport, listener, tls);
     }
 
     static Channel bind(ServerBootstrap bootstrap, ListenerConfig listener) {

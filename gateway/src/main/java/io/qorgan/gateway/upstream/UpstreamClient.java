@@ -14,6 +14,9 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.qorgan.gateway.config.UpstreamConfig;
 import io.qorgan.gateway.server.Transport;
+import io.qorgan.gateway.server.tls.TlsContexts;
+import io.qorgan.gateway.server.tls.UpstreamTls;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -33,12 +36,29 @@ public final class UpstreamClient implements AutoCloseable {
     private static final int MAX_PENDING_ACQUIRES_PER_LOOP = 1024;
 
     private final UpstreamConfig config;
+    private final UpstreamCredential credential;
     private final Map<EventExecutor, FixedChannelPool> pools = new IdentityHashMap<>();
     private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicInteger connectionsOpened = new AtomicInteger();
 
-    public UpstreamClient(UpstreamConfig config, EventLoopGroup group, Transport transport) {
+    /**
+     * Builds the pools; resolves the upstream's credential and TLS context at once, so that a
+     * gateway with an unusable upstream setting fails at start, not on the first request.
+     *
+     * @throws IllegalStateException naming the upstream and the setting (never a secret)
+     */
+    public UpstreamClient(UpstreamConfig config, EventLoopGroup group, Transport transport, TlsContexts tlsContexts) {
         this.config = config;
+        this.credential = resolveCredential(config);
+        UpstreamTls tls = null;
+        if (config.tlsEnabled()) {
+            try {
+                tls = tlsContexts.client(config.tls());
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("upstream `" + config.name() + "`: TLS settings unusable: " + e.getMessage());
+            }
+        }
+        final UpstreamTls upstreamTls = tls;
         int loops = 0;
         for (EventExecutor ignored : group) {
             loops++;
@@ -59,6 +79,9 @@ public final class UpstreamClient implements AutoCloseable {
                     openConnections.incrementAndGet();
                     connectionsOpened.incrementAndGet();
                     ch.closeFuture().addListener(f -> openConnections.decrementAndGet());
+                    if (upstreamTls != null) {
+                        ch.pipeline().addLast("tls", upstreamTls.newHandler(ch.alloc(), config.host(), config.port()));
+                    }
                     ch.pipeline()
                             .addLast("http", new HttpClientCodec(4096, 64 * 1024, 64 * 1024, true))
                             .addLast("relay", new UpstreamHandler(readTimeoutNanos));
@@ -71,6 +94,22 @@ public final class UpstreamClient implements AutoCloseable {
             }, ChannelHealthChecker.ACTIVE, null, -1, perLoop, MAX_PENDING_ACQUIRES_PER_LOOP, true, true);
             pools.put(executor, pool);
         }
+    }
+
+    private static UpstreamCredential resolveCredential(UpstreamConfig config) {
+        if (config.apiKey() == null) {
+            return null;
+        }
+        try {
+            return new UpstreamCredential(config.apiKeyHeader(), config.apiKey().resolve());
+        } catch (IOException e) {
+            throw new IllegalStateException("upstream `" + config.name() + "`: apiKey " + e.getMessage());
+        }
+    }
+
+    /** The upstream's own key to inject, or null when none is configured. */
+    public UpstreamCredential credential() {
+        return credential;
     }
 
     public UpstreamConfig config() {

@@ -50,7 +50,7 @@ class ConfigLoaderTest {
         assertThat(onprem.maxConnections()).isEqualTo(32);
         assertThat(onprem.port()).isEqualTo(11434);
         UpstreamConfig openai = c.upstreams().get("openai");
-        assertThat(openai.tls()).isTrue();
+        assertThat(openai.tlsEnabled()).isTrue();
         assertThat(openai.port()).isEqualTo(443);
         assertThat(openai.basePath()).isEqualTo("/v1");
         assertThat(openai.connectTimeout()).isEqualTo(ConfigLoader.DEFAULT_CONNECT_TIMEOUT);

@@ -15,6 +15,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.qorgan.gateway.crypto.ExampleCertificates;
 import io.qorgan.gateway.crypto.Pem;
+import io.qorgan.gateway.testing.TestTls;
 import io.qorgan.gateway.identity.CallerAuthenticator;
 import io.qorgan.gateway.identity.IdentityStore;
 import java.io.IOException;
@@ -315,23 +316,6 @@ class ServerTlsTest {
     }
 
     private SSLContext jdkContext(Path p12, String password) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        X509Certificate ca = Pem.readCertificates(dir.resolve("ca.pem")).get(0);
-        trust.setCertificateEntry("ca", ca);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        KeyManagerFactory kmf = null;
-        if (p12 != null) {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(p12)) {
-                keys.load(in, password.toCharArray());
-            }
-            kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, password.toCharArray());
-        }
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
-        return context;
+        return TestTls.jdkContext(dir.resolve("ca.pem"), p12, password);
     }
 }
