@@ -1,0 +1,49 @@
+package io.qorgan.gateway.protect;
+
+import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.Framing;
+import java.util.Optional;
+
+/**
+ * Restores a streamed answer (SSE or NDJSON) from raw bytes as they arrive, split anywhere (mid
+ * line, mid UTF-8 sequence). Complete events are parsed, their text deltas restored per channel,
+ * and re-serialised valid for the dialect; text that could still be a placeholder is held back
+ * and emitted in a later event of the same channel, or in a synthetic delta event of the same
+ * shape just before the event that closes the channel.
+ *
+ * <p>Not thread-safe; one per stream. After a {@link StreamBroken} every call throws it again.
+ */
+public interface EventStreamRestorer {
+
+    /** Takes the next bytes of the upstream stream; returns the bytes to send on (possibly none). */
+    byte[] feed(byte[] bytes, int offset, int length);
+
+    default byte[] feed(byte[] bytes) {
+        return feed(bytes, 0, bytes.length);
+    }
+
+    /**
+     * The upstream stream ended: returns the last bytes to send (held-back text in synthetic
+     * events).
+     *
+     * @throws StreamBroken when the stream ended inside an event (nothing of it is emitted)
+     */
+    byte[] finish();
+
+    /** The OpenAI Responses {@code response.id} seen in the stream, for {@link ConversationVaults}. */
+    Optional<String> responseId();
+
+    /** The restorer for {@code dialect}'s framing. */
+    static EventStreamRestorer forDialect(Dialect dialect, TextRestorer restorer) {
+        return switch (dialect.framing()) {
+            case SSE -> new SseStreamRestorer(new EventRestorer(dialect.eventTexts(), restorer));
+            case NDJSON -> new NdjsonStreamRestorer(new EventRestorer(dialect.eventTexts(), restorer));
+            case NONE -> throw new IllegalArgumentException("dialect " + dialect + " does not stream");
+        };
+    }
+
+    /** Shorthand for the framing check a handler does before choosing a streamed path. */
+    static boolean streams(Dialect dialect) {
+        return dialect.framing() != Framing.NONE;
+    }
+}
