@@ -36,14 +36,16 @@ final class EventRestorer {
 
     private final EventTexts texts;
     private final TextRestorer restorer;
+    private final AnswerScanner.Session scan;
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private long shift;
     private long lastSequence = -1;
     private String responseId;
 
-    EventRestorer(EventTexts texts, TextRestorer restorer) {
+    EventRestorer(EventTexts texts, TextRestorer restorer, AnswerScanner.Session scan) {
         this.texts = texts;
         this.restorer = restorer;
+        this.scan = scan;
     }
 
     static ObjectNode parse(String json) {
@@ -93,6 +95,7 @@ final class EventRestorer {
                 channels.put(d.channel(), new Channel(ch.restorer(), name, event.deepCopy()));
             }
             d.holder().put(d.field(), text);
+            observe(d.channel(), text);
         }
         Iterator<Map.Entry<String, Channel>> it = channels.entrySet().iterator();
         List<Out> flushed = new ArrayList<>();
@@ -128,8 +131,15 @@ final class EventRestorer {
         return flushed;
     }
 
+    private void observe(String channel, String restored) {
+        if (scan != null) {
+            scan.accept(channel, restored);
+        }
+    }
+
     private void flush(String key, Channel ch, List<Out> into) {
         String text = ch.restorer().finish();
+        observe(key, text);
         if (!text.isEmpty() && ch.template() != null) {
             into.add(new Out(ch.name(), texts.synthesize(ch.template(), key, text)));
         }

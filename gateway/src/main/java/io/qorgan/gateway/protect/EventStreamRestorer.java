@@ -35,9 +35,18 @@ public interface EventStreamRestorer {
 
     /** The restorer for {@code dialect}'s framing. */
     static EventStreamRestorer forDialect(Dialect dialect, TextRestorer restorer) {
+        return forDialect(dialect, restorer, null);
+    }
+
+    /**
+     * As {@link #forDialect(Dialect, TextRestorer)}, also handing every restored delta to
+     * {@code answerScan} (may be null) to count personal data the model produced.
+     */
+    static EventStreamRestorer forDialect(Dialect dialect, TextRestorer restorer, AnswerScanner.Session answerScan) {
+        EventRestorer core = new EventRestorer(dialect.eventTexts(), restorer, answerScan);
         return switch (dialect.framing()) {
-            case SSE -> new SseStreamRestorer(new EventRestorer(dialect.eventTexts(), restorer));
-            case NDJSON -> new NdjsonStreamRestorer(new EventRestorer(dialect.eventTexts(), restorer));
+            case SSE -> new SseStreamRestorer(core);
+            case NDJSON -> new NdjsonStreamRestorer(core);
             case NONE -> throw new IllegalArgumentException("dialect " + dialect + " does not stream");
         };
     }

@@ -57,6 +57,12 @@ public final class ExchangeVault {
         distinct.computeIfAbsent(type, t -> new HashSet<>()).add(key);
     }
 
+    /** Whether the request of this exchange held this value (so an answer holding it is not new data). */
+    boolean knows(EntityType type, String key) {
+        Set<String> keys = distinct.get(type);
+        return keys != null && keys.contains(key);
+    }
+
     /** Records a reversible stand-in (format-preserving encryption) so answers restore it. */
     void recordSurrogate(String surrogate, String original) {
         surrogates.putIfAbsent(surrogate, original);
