@@ -4,6 +4,7 @@ import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.detect.Finding;
 import io.qorgan.gateway.dialect.BodyRejected;
 import io.qorgan.gateway.dialect.Dialect;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -33,6 +34,11 @@ public final class AnswerScanner {
 
     /** A scanned text and the new findings by type. */
     public record Result(String text, Map<EntityType, Integer> counts) {
+
+        @Override
+        public String toString() {
+            return "Result[counts=" + counts + "]"; // the text is a restored answer: never printed
+        }
     }
 
     /** Window of text kept from one delta to the next, so a value split across deltas is still found. */
@@ -69,9 +75,9 @@ public final class AnswerScanner {
         String out;
         try {
             byte[] body = dialect.rewriteAnswer(restoredBody, (text, site) -> apply(text, vault, counts));
-            out = new String(action == Action.LEAVE ? restoredBody : body, java.nio.charset.StandardCharsets.UTF_8);
+            out = new String(action == Action.LEAVE ? restoredBody : body, StandardCharsets.UTF_8);
         } catch (BodyRejected notJson) {
-            out = apply(new String(restoredBody, java.nio.charset.StandardCharsets.UTF_8), vault, counts);
+            out = apply(new String(restoredBody, StandardCharsets.UTF_8), vault, counts);
         }
         return new Result(out, Collections.unmodifiableMap(counts));
     }

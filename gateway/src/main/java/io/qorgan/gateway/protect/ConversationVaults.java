@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Vaults of APIs that keep the conversation upstream (OpenAI Responses with
  * {@code previous_response_id} or {@code store: true}), kept in memory between turns: encrypted
- * with AES-GCM under a random per-process key (the response id is the associated data), bounded
+ * with AES-GCM under a random per-process key (scope and response id are the associated data), bounded
  * in number and time. Nothing is written to disk; a restart forgets every conversation, and a
  * turn whose vault is gone is refused with {@link VaultExpired}.
  *
@@ -55,22 +55,32 @@ public final class ConversationVaults {
         return new ConversationVaults(ttl, maxEntries, ticker, random);
     }
 
-    /** Keeps {@code vault} for the turn that will continue response {@code responseId}. */
-    public void put(String responseId, ExchangeVault vault) {
+    /**
+     * Keeps {@code vault} for the turn that will continue response {@code responseId}.
+     *
+     * @param scope who may continue it (e.g. agency and caller id): a response id is not a
+     *     secret, so a vault is only resumed by the same scope
+     */
+    public void put(String scope, String responseId, ExchangeVault vault) {
+        String slot = slot(scope, responseId);
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
-        byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, iv, responseId, vault.toBytes());
-        sealed.put(responseId, ByteBuffer.allocate(IV_BYTES + ciphertext.length).put(iv).put(ciphertext).array());
+        byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, iv, slot, vault.toBytes());
+        sealed.put(slot, ByteBuffer.allocate(IV_BYTES + ciphertext.length).put(iv).put(ciphertext).array());
     }
 
     /**
-     * A copy of the vault stored for {@code previousResponseId}, to protect the next turn with
-     * (numbering continues) and to restore its answer.
+     * A copy of the vault stored for {@code previousResponseId} by the same {@code scope}, to
+     * protect the next turn with (numbering continues) and to restore its answer.
      *
      * @throws VaultExpired when no vault is kept for that id (unknown, expired or evicted)
      */
-    public ExchangeVault resume(String previousResponseId) {
-        byte[] stored = previousResponseId == null ? null : sealed.getIfPresent(previousResponseId);
+    public ExchangeVault resume(String scope, String previousResponseId) {
+        if (scope == null || previousResponseId == null) {
+            throw new VaultExpired();
+        }
+        String slot = slot(scope, previousResponseId);
+        byte[] stored = sealed.getIfPresent(slot);
         if (stored == null) {
             throw new VaultExpired();
         }
@@ -79,7 +89,11 @@ public final class ConversationVaults {
         buf.get(iv);
         byte[] ciphertext = new byte[buf.remaining()];
         buf.get(ciphertext);
-        return ExchangeVault.fromBytes(crypt(Cipher.DECRYPT_MODE, iv, previousResponseId, ciphertext));
+        return ExchangeVault.fromBytes(crypt(Cipher.DECRYPT_MODE, iv, slot, ciphertext));
+    }
+
+    private static String slot(String scope, String responseId) {
+        return scope.length() + ":" + scope + "\u0000" + responseId;
     }
 
     /** Number of conversations currently kept (approximate, for metrics). */
@@ -87,11 +101,11 @@ public final class ConversationVaults {
         return sealed.estimatedSize();
     }
 
-    private byte[] crypt(int mode, byte[] iv, String responseId, byte[] input) {
+    private byte[] crypt(int mode, byte[] iv, String slot, byte[] input) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(responseId.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(slot.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("conversation vault sealing failed", e);

@@ -29,9 +29,19 @@ final class EventRestorer {
 
     /** An event to emit: its SSE event name (may be null) and body. */
     record Out(String name, ObjectNode event) {
+
+        @Override
+        public String toString() {
+            return "Out[" + name + "]"; // the event holds restored text: never printed
+        }
     }
 
     private record Channel(StreamRestorer restorer, String name, ObjectNode template) {
+
+        @Override
+        public String toString() {
+            return "Channel[" + name + "]";
+        }
     }
 
     private final EventTexts texts;

@@ -43,16 +43,24 @@ public interface EventStreamRestorer {
      * {@code answerScan} (may be null) to count personal data the model produced.
      */
     static EventStreamRestorer forDialect(Dialect dialect, TextRestorer restorer, AnswerScanner.Session answerScan) {
-        EventRestorer core = new EventRestorer(dialect.eventTexts(), restorer, answerScan);
-        return switch (dialect.framing()) {
-            case SSE -> new SseStreamRestorer(core);
-            case NDJSON -> new NdjsonStreamRestorer(core);
-            case NONE -> throw new IllegalArgumentException("dialect " + dialect + " does not stream");
-        };
+        return forFraming(dialect, dialect.framing(), restorer, answerScan);
     }
 
-    /** Shorthand for the framing check a handler does before choosing a streamed path. */
-    static boolean streams(Dialect dialect) {
-        return dialect.framing() != Framing.NONE;
+    /**
+     * A restorer for an answer framed as {@code framing} (take it from the answer's content type,
+     * {@link Framing#ofContentType}); the dialect says where text deltas are. A dialect without
+     * text deltas ({@link Dialect#GENERIC_JSON}) restores every string of each event whole, so a
+     * placeholder split across two of its events is not restored.
+     *
+     * @throws IllegalArgumentException for {@link Framing#NONE}
+     */
+    static EventStreamRestorer forFraming(Dialect dialect, Framing framing, TextRestorer restorer,
+            AnswerScanner.Session answerScan) {
+        EventRestorer core = new EventRestorer(dialect.eventTexts(), restorer, answerScan);
+        return switch (framing) {
+            case SSE -> new SseStreamRestorer(core);
+            case NDJSON -> new NdjsonStreamRestorer(core);
+            case NONE -> throw new IllegalArgumentException("not a stream framing for " + dialect);
+        };
     }
 }

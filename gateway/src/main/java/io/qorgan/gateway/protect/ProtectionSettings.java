@@ -1,6 +1,7 @@
 package io.qorgan.gateway.protect;
 
 import io.qorgan.gateway.detect.EntityType;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ public record ProtectionSettings(Map<EntityType, Operator> operators, Operator f
     public ProtectionSettings {
         EnumMap<EntityType, Operator> copy = new EnumMap<>(EntityType.class);
         copy.putAll(operators);
-        operators = java.util.Collections.unmodifiableMap(copy);
+        operators = Collections.unmodifiableMap(copy);
         if (fallback == null) {
             throw new IllegalArgumentException("fallback operator is required");
         }

@@ -52,8 +52,6 @@ public final class RequestProtector {
             return new ProtectedRequest(out, vault, vault.counts());
         } catch (RuntimeException e) {
             throw ProtectionFailed.of(e);
-        } catch (StackOverflowError e) {
-            throw ProtectionFailed.of(new IllegalStateException());
         }
     }
 

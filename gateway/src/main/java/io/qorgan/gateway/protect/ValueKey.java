@@ -19,9 +19,28 @@ public interface ValueKey {
     static ValueKey simple() {
         return (type, value) -> switch (type) {
             case IIN, BIN, PHONE, PAYMENT_CARD -> digitsOnly(value);
-            case IBAN -> value.toString().replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
-            default -> value.toString().trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+            case IBAN -> collapseSpaces(value, false).toUpperCase(Locale.ROOT);
+            default -> collapseSpaces(value, true).toLowerCase(Locale.ROOT);
         };
+    }
+
+    // Trims; inner whitespace runs become one space (keep) or nothing.
+    private static String collapseSpaces(CharSequence value, boolean keep) {
+        StringBuilder sb = new StringBuilder(value.length());
+        boolean space = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space && keep) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static String digitsOnly(CharSequence value) {
