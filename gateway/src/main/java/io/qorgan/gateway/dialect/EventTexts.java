@@ -21,6 +21,11 @@ public interface EventTexts {
         public String text() {
             return holder.get(field).asText();
         }
+
+        @Override
+        public String toString() {
+            return "Delta[channel=" + channel + ", field=" + field + ", jsonText=" + jsonText + "]";
+        }
     }
 
     /** The text deltas of {@code event}, in document order; {@code eventType} is the SSE event name or null. */

@@ -41,10 +41,8 @@ final class OllamaEventTexts implements EventTexts {
     @Override
     public ObjectNode synthesize(ObjectNode template, String channel, String text) {
         ObjectNode event = template.deepCopy();
-        if (channel.startsWith("message/")) {
-            ((ObjectNode) event.get("message")).put(channel.substring("message/".length()), text);
-        } else {
-            event.put(channel, text);
+        for (Delta d : deltas(null, event)) {
+            d.holder().put(d.field(), d.channel().equals(channel) ? text : "");
         }
         event.put("done", false);
         return event;

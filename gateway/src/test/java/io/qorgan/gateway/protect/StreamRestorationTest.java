@@ -284,6 +284,29 @@ class StreamRestorationTest {
     }
 
     @Test
+    void forFraming_genericSseStream_restoresEveryStringOfEachEvent() {
+        Protected p = protect("Hi " + NAME_EN);
+        EventStreamRestorer r = EventStreamRestorer.forFraming(Dialect.GENERIC_JSON,
+                io.qorgan.gateway.dialect.Framing.ofContentType("text/event-stream"), TextRestorer.of(p.vault()), null);
+        String out = new String(r.feed(EchoStreams.bytes("event: x\ndata: {\"a\":[\"[PERSON_1]\"]}\n\n")),
+                StandardCharsets.UTF_8) + new String(r.finish(), StandardCharsets.UTF_8);
+        assertThat(out).isEqualTo("event: x\ndata: {\"a\":[\"" + NAME_EN + "\"]}\n\n");
+    }
+
+    @Test
+    void feed_ollamaHeldText_goesIntoTheDoneLine() {
+        Protected p = protect("Hi " + NAME_EN);
+        String stream = EchoStreams.stream(Dialect.OLLAMA_CHAT, List.of("Hi [PERSON", "_1"), List.of());
+        EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OLLAMA_CHAT, TextRestorer.of(p.vault()));
+        String out = new String(r.feed(EchoStreams.bytes(stream)), StandardCharsets.UTF_8)
+                + new String(r.finish(), StandardCharsets.UTF_8);
+        List<JsonNode> lines = EchoStreams.events(Dialect.OLLAMA_CHAT, out);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(2).at("/message/content").asText()).isEqualTo("[" + NAME_EN);
+        assertThat(lines.get(2).get("done").asBoolean()).isTrue();
+    }
+
+    @Test
     void forDialect_nonStreamingDialect_rejected() {
         assertThatThrownBy(() -> EventStreamRestorer.forDialect(Dialect.OPENAI_EMBEDDINGS,
                 TextRestorer.of(new ExchangeVault()))).isInstanceOf(IllegalArgumentException.class);
