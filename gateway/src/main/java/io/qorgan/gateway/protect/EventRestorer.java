@@ -102,7 +102,9 @@ final class EventRestorer {
                 text += ch.restorer().finish();
                 channels.remove(d.channel());
             } else {
-                channels.put(d.channel(), new Channel(ch.restorer(), name, event.deepCopy()));
+                // The template for a synthetic event is needed only while the channel holds text back.
+                ObjectNode template = ch.restorer().held() > 0 ? event.deepCopy() : ch.template();
+                channels.put(d.channel(), new Channel(ch.restorer(), name, template));
             }
             d.holder().put(d.field(), text);
             observe(d.channel(), text);

@@ -35,12 +35,23 @@ public final class TextRestorer {
 
     /** As {@link #restore(CharSequence)}; with {@code json}, inserted values are JSON-string-escaped. */
     String restore(CharSequence text, boolean json) {
-        if (vault.isEmpty() || text.length() == 0) {
+        if (vault.isEmpty() || text.length() == 0 || (vault.surrogates().isEmpty() && !mayHoldPlaceholder(text))) {
             return text.toString();
         }
         StringBuilder out = new StringBuilder(text.length() + 32);
         new RestoreScan(vault, json).run(text, text.length(), '\n', true, out);
         return out.toString();
+    }
+
+    // Every placeholder form has a bracket or, bare, an underscore: text without them is left alone.
+    private static boolean mayHoldPlaceholder(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '[' || c == '_' || c == '\u3010') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A restorer for one streamed text channel (a choice's content, a content block). */

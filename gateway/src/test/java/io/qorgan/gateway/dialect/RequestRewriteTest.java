@@ -188,6 +188,21 @@ class RequestRewriteTest {
         }
     }
 
+    /**
+     * Why bodies are checked before Jackson reads them: Jackson's byte parser decodes an overlong
+     * form (C0 AF is '/') and bytes above F4 without complaint, so another parser could read
+     * different text than the one detection saw.
+     */
+    @Test
+    void jacksonAlone_acceptsOverlongUtf8_soBodiesAreValidatedFirst() throws Exception {
+        byte[] overlong = {'"', (byte) 0xC0, (byte) 0xAF, '"'};
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(overlong)) {
+            p.nextToken();
+            assertThat(p.getText()).isEqualTo("/");
+        }
+        assertRejected(Dialect.GENERIC_JSON, overlong, "application/json", null, "invalid_utf8");
+    }
+
     @Test
     void rewriteRequest_duplicateKeys_rejectedDuplicateKey() {
         assertRejected(Dialect.OPENAI_CHAT, utf8("{\"model\":\"a\",\"model\":\"b\"}"), null, null, "duplicate_key");

@@ -75,6 +75,19 @@ class FailClosedTest {
     }
 
     @Test
+    void toString_ofEveryValueThatHoldsText_showsNoValue() {
+        ProtectedRequest r = TestData.protector().protect(BODY, null, null, Dialect.OPENAI_CHAT);
+        AnswerScanner.Result scanned = AnswerScanner.create(TestData.scanner(), ValueKey.simple(),
+                AnswerScanner.Action.LEAVE).scan(NAME_RU + " " + NAME_KK, r.vault());
+        assertNoValues(scanned.toString());
+        com.fasterxml.jackson.databind.node.ObjectNode event = (com.fasterxml.jackson.databind.node.ObjectNode)
+                Json.parse("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + NAME_KK + "\"}}]}");
+        Dialect.OPENAI_CHAT.eventTexts().deltas(null, event).forEach(d -> assertNoValues(d.toString()));
+        assertThat(Dialect.OPENAI_CHAT.eventTexts().deltas(null, event)).hasSize(1);
+        assertNoValues(new VaultExpired().toString());
+    }
+
+    @Test
     void toString_ofVaultAndResult_showsCountsOnly() {
         ProtectedRequest r = TestData.protector().protect(BODY, null, null, Dialect.OPENAI_CHAT);
         r.vault().placeholder(EntityType.PERSON, "x", NAME_RU);
