@@ -307,6 +307,38 @@ class StreamRestorationTest {
     }
 
     @Test
+    void feed_interleavedChoicesAndParallelToolCalls_restoredPerChannel() {
+        Protected p = protect(NAME_KK + " " + NAME_RU + " " + ADDRESS);
+        String head = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[";
+        String in = head + "{\"index\":0,\"delta\":{\"content\":\"A [PERS\"}},{\"index\":1,\"delta\":{\"content\":\"B [PERS\"}}]}\n\n"
+                + head + "{\"index\":1,\"delta\":{\"content\":\"ON_2]\"}},{\"index\":0,\"delta\":{\"content\":\"ON_1]\"}}]}\n\n"
+                + head + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"a\\\":\\\"[ADDR\"}},"
+                + "{\"index\":1,\"function\":{\"arguments\":\"{\\\"b\\\":\\\"[PERSON\"}}]}}]}\n\n"
+                + head + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,\"function\":{\"arguments\":\"_1]\\\"}\"}},"
+                + "{\"index\":0,\"function\":{\"arguments\":\"ESS_1]\\\"}\"}}]}}]}\n\n"
+                + head + "{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"},{\"index\":1,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+                + "data: [DONE]\n\n";
+        EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(p.vault()));
+        String out = new String(r.feed(EchoStreams.bytes(in)), StandardCharsets.UTF_8)
+                + new String(r.finish(), StandardCharsets.UTF_8);
+        StringBuilder[] content = {new StringBuilder(), new StringBuilder()};
+        StringBuilder[] args = {new StringBuilder(), new StringBuilder()};
+        for (JsonNode e : EchoStreams.events(Dialect.OPENAI_CHAT, out)) {
+            for (JsonNode choice : e.get("choices")) {
+                int i = choice.get("index").asInt();
+                content[i].append(choice.at("/delta/content").asText(""));
+                for (JsonNode call : choice.at("/delta/tool_calls")) {
+                    args[call.get("index").asInt()].append(call.at("/function/arguments").asText(""));
+                }
+            }
+        }
+        assertThat(content[0].toString()).isEqualTo("A " + NAME_KK);
+        assertThat(content[1].toString()).isEqualTo("B " + NAME_RU);
+        assertThat(Json.parse(args[0].toString()).get("a").asText()).isEqualTo(ADDRESS);
+        assertThat(Json.parse(args[1].toString()).get("b").asText()).isEqualTo(NAME_KK);
+    }
+
+    @Test
     void forDialect_nonStreamingDialect_rejected() {
         assertThatThrownBy(() -> EventStreamRestorer.forDialect(Dialect.OPENAI_EMBEDDINGS,
                 TextRestorer.of(new ExchangeVault()))).isInstanceOf(IllegalArgumentException.class);
