@@ -15,8 +15,8 @@ import java.util.Objects;
 /**
  * Looks for personal data a model produced on its own: runs the scanner over restored answer
  * text and counts the findings whose value the request did not hold (values from the vault are
- * the caller's own). The configured {@link Action} leaves, masks or redacts them in non-streamed
- * answers; streams are counted only (see {@link Session}).
+ * the caller's own). The configured {@link Action} leaves, masks or redacts them, in whole
+ * answers and in streams (see {@link Session}).
  *
  * <p>Immutable and thread-safe; sessions are per stream and not thread-safe.
  */
@@ -115,10 +115,14 @@ public final class AnswerScanner {
     }
 
     /**
-     * Counts new personal data in a streamed answer with a sliding window per channel: each
-     * delta is scanned together with the last {@value #WINDOW} characters before it, and a
-     * finding counts once, when it ends inside the new delta. Text is never changed here (a
-     * stream is already on its way), so streams support {@link Action#LEAVE} semantics only.
+     * Scans one streamed answer, channel by channel, as the event restorer hands it restored
+     * deltas. With {@link Action#LEAVE} nothing is delayed: each delta is scanned together with
+     * the last {@value #WINDOW} characters before it, and a finding counts once, when it ends
+     * inside the new delta. With {@link Action#MASK} or {@link Action#REDACT} the last
+     * {@value #WINDOW} characters (more if a finding crosses that line) are held back until more
+     * text or the channel's end shows whether they hold a value, so a value split across deltas
+     * is still replaced whole; in tool-argument channels (JSON source) MASK redacts, because a
+     * masked escape sequence would break the JSON. Values longer than the window may be missed.
      */
     public final class Session {
 
@@ -130,7 +134,61 @@ public final class AnswerScanner {
             this.vault = vault;
         }
 
-        public void accept(String channel, CharSequence restoredDelta) {
+        /** Takes a channel's next restored text; returns what may be emitted now. */
+        String pass(String channel, String restored, boolean json, boolean last) {
+            if (action == Action.LEAVE) {
+                count(channel, restored);
+                return restored;
+            }
+            StringBuilder pending = tails.computeIfAbsent(channel, c -> new StringBuilder());
+            pending.append(restored);
+            if (pending.length() == 0) {
+                return "";
+            }
+            String s = pending.toString();
+            List<Finding> findings = scanner.scan(s);
+            int cut = last ? s.length() : Math.max(0, s.length() - WINDOW);
+            if (!last) {
+                for (Finding f : findings) {
+                    if (f.start() < cut && f.end() > cut) {
+                        cut = f.start();
+                        break;
+                    }
+                }
+                if (cut > 0 && Character.isHighSurrogate(s.charAt(cut - 1))) {
+                    cut--;
+                }
+            }
+            StringBuilder out = new StringBuilder(cut + 16);
+            int pos = 0;
+            for (Finding f : findings) {
+                if (f.end() > cut) {
+                    break;
+                }
+                if (f.start() < pos) {
+                    continue;
+                }
+                String value = s.substring(f.start(), f.end());
+                if (vault.knows(f.type(), valueKey.key(f.type(), value))) {
+                    continue;
+                }
+                counts.merge(f.type(), 1, Integer::sum);
+                out.append(s, pos, f.start());
+                out.append(action == Action.MASK && !json ? Operators.mask(f.type(), value) : Operators.REDACTED);
+                pos = f.end();
+            }
+            out.append(s, pos, cut);
+            pending.delete(0, cut);
+            return out.toString();
+        }
+
+        /** Characters of a channel held back for scanning. */
+        int held(String channel) {
+            StringBuilder pending = action == Action.LEAVE ? null : tails.get(channel);
+            return pending == null ? 0 : pending.length();
+        }
+
+        private void count(String channel, CharSequence restoredDelta) {
             if (restoredDelta.length() == 0) {
                 return;
             }

@@ -36,7 +36,7 @@ final class EventRestorer {
         }
     }
 
-    private record Channel(StreamRestorer restorer, String name, ObjectNode template) {
+    private record Channel(ChannelText text, String name, ObjectNode template) {
 
         @Override
         public String toString() {
@@ -95,19 +95,18 @@ final class EventRestorer {
             own.add(d.channel());
             Channel ch = channels.get(d.channel());
             if (ch == null) {
-                ch = new Channel(d.jsonText() ? restorer.jsonStream() : restorer.stream(), name, null);
+                ch = new Channel(new ChannelText(d.channel(), d.jsonText(), restorer, scan), name, null);
             }
-            String text = ch.restorer().feed(values.get(k));
+            String text = ch.text().feed(values.get(k));
             if (closed(d.channel(), closes)) {
-                text += ch.restorer().finish();
+                text += ch.text().finish();
                 channels.remove(d.channel());
             } else {
                 // The template for a synthetic event is needed only while the channel holds text back.
-                ObjectNode template = ch.restorer().held() > 0 ? event.deepCopy() : ch.template();
-                channels.put(d.channel(), new Channel(ch.restorer(), name, template));
+                ObjectNode template = ch.text().held() > 0 ? event.deepCopy() : ch.template();
+                channels.put(d.channel(), new Channel(ch.text(), name, template));
             }
             d.holder().put(d.field(), text);
-            observe(d.channel(), text);
         }
         Iterator<Map.Entry<String, Channel>> it = channels.entrySet().iterator();
         List<Out> flushed = new ArrayList<>();
@@ -127,7 +126,7 @@ final class EventRestorer {
     /** Whether a channel that no event has closed still holds text back. */
     boolean holding() {
         for (Channel ch : channels.values()) {
-            if (ch.restorer().held() > 0) {
+            if (ch.text().held() > 0) {
                 return true;
             }
         }
@@ -143,15 +142,8 @@ final class EventRestorer {
         return flushed;
     }
 
-    private void observe(String channel, String restored) {
-        if (scan != null) {
-            scan.accept(channel, restored);
-        }
-    }
-
     private void flush(String key, Channel ch, List<Out> into) {
-        String text = ch.restorer().finish();
-        observe(key, text);
+        String text = ch.text().finish();
         if (!text.isEmpty() && ch.template() != null) {
             into.add(new Out(ch.name(), texts.synthesize(ch.template(), key, text)));
         }

@@ -60,6 +60,50 @@ class AnswerScannerTest {
     }
 
     @Test
+    void session_redactInStream_replacesNewValuesWholeHoweverSplit() {
+        ExchangeVault vault = vaultFor("I am " + NAME_KK + ", IIN " + IIN_1);
+        ProtectedAnswer protectedAnswer = protectedAnswer(vault);
+        for (AnswerScanner.Action action : new AnswerScanner.Action[] {AnswerScanner.Action.REDACT,
+            AnswerScanner.Action.MASK}) {
+            AnswerScanner scanner = AnswerScanner.create(TestData.scanner(), ValueKey.simple(), action);
+            String expected = scanner.scan(ANSWER, vault).text();
+            Random random = new Random(9);
+            for (int c = 0; c < 200; c++) {
+                AnswerScanner.Session session = scanner.session(vault);
+                String stream = EchoStreams.stream(Dialect.ANTHROPIC_MESSAGES,
+                        StreamRestorationTest.split(protectedAnswer.text(), random, 1 + random.nextInt(12)),
+                        List.of("{}"));
+                EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.ANTHROPIC_MESSAGES,
+                        TextRestorer.of(vault), session);
+                String out = StreamRestorationTest.restoreInChunks(r, EchoStreams.bytes(stream), random);
+                assertThat(EchoStreams.assemble(Dialect.ANTHROPIC_MESSAGES, out).content()).isEqualTo(expected);
+                assertThat(session.counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(4);
+            }
+        }
+    }
+
+    @Test
+    void session_redactInStreamTruncated_neverEmitsHeldText() {
+        ExchangeVault vault = vaultFor("I am " + NAME_KK);
+        AnswerScanner scanner = AnswerScanner.create(TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.REDACT);
+        String stream = EchoStreams.stream(Dialect.OLLAMA_GENERATE, List.of("Call ", NAME_RU.substring(0, 4)), List.of());
+        String cut = stream.substring(0, stream.lastIndexOf("{\"model\""));
+        EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OLLAMA_GENERATE, TextRestorer.of(vault),
+                scanner.session(vault));
+        String out = new String(r.feed(EchoStreams.bytes(cut)), StandardCharsets.UTF_8);
+        assertThat(EchoStreams.assemble(Dialect.OLLAMA_GENERATE, out).content()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(r::finish).isInstanceOf(StreamBroken.class);
+    }
+
+    record ProtectedAnswer(String text) {
+    }
+
+    // The answer as upstream would send it: the vault's values as placeholders, new values in clear.
+    private static ProtectedAnswer protectedAnswer(ExchangeVault vault) {
+        return new ProtectedAnswer(ANSWER.replace(NAME_KK, "[PERSON_1]").replace(IIN_1, "[IIN_1]"));
+    }
+
+    @Test
     void session_valuesSplitAcrossDeltas_countedOnceEach() {
         ExchangeVault vault = vaultFor("I am " + NAME_KK + ", IIN " + IIN_1);
         AnswerScanner scanner = AnswerScanner.create(TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.LEAVE);
