@@ -30,6 +30,10 @@ public final class NdjsonStreamRestorer implements EventStreamRestorer {
         } catch (StreamBroken e) {
             broken = e;
             throw e;
+        } catch (RuntimeException e) {
+            // An event shaped unlike its dialect: fail closed, never emit a half-handled event.
+            broken = new StreamBroken("malformed_event", "A stream event could not be restored.");
+            throw broken;
         }
         return out.toByteArray();
     }
@@ -54,6 +58,9 @@ public final class NdjsonStreamRestorer implements EventStreamRestorer {
         } catch (StreamBroken e) {
             broken = e;
             throw e;
+        } catch (RuntimeException e) {
+            broken = new StreamBroken("malformed_event", "A stream event could not be restored.");
+            throw broken;
         }
         for (EventRestorer.Out o : core.flushAll()) {
             write(EventRestorer.write(o.event()) + "\n");

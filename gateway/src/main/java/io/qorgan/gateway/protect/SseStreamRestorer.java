@@ -18,6 +18,7 @@ public final class SseStreamRestorer implements EventStreamRestorer {
     private final EventRestorer core;
     private final LineReader reader = new LineReader();
     private final List<String> lines = new ArrayList<>();
+    private long eventChars;
     private ByteArrayOutputStream out;
     private StreamBroken broken;
 
@@ -34,6 +35,10 @@ public final class SseStreamRestorer implements EventStreamRestorer {
         } catch (StreamBroken e) {
             broken = e;
             throw e;
+        } catch (RuntimeException e) {
+            // An event shaped unlike its dialect: fail closed, never emit a half-handled event.
+            broken = new StreamBroken("malformed_event", "A stream event could not be restored.");
+            throw broken;
         }
         return out.toByteArray();
     }
@@ -67,8 +72,9 @@ public final class SseStreamRestorer implements EventStreamRestorer {
 
     private void line(String line) {
         if (!line.isEmpty()) {
-            if (lines.size() > 10_000) {
-                throw new StreamBroken("event_too_large", "A stream event has too many lines.");
+            eventChars += line.length();
+            if (eventChars > LineReader.MAX_LINE) {
+                throw new StreamBroken("event_too_large", "A stream event exceeds the size limit.");
             }
             lines.add(line);
             return;
@@ -79,6 +85,7 @@ public final class SseStreamRestorer implements EventStreamRestorer {
         }
         dispatch();
         lines.clear();
+        eventChars = 0;
     }
 
     private void dispatch() {
