@@ -50,7 +50,8 @@ public enum Dialect {
      * Rewrites every string value of a request body through {@code rewriter}, labelling each
      * with its {@link TextSite}; keys, numbers, booleans, nulls and field order are kept.
      * Strings inside tool-call {@code arguments} (a JSON-encoded string) are rewritten one by one
-     * and re-encoded; arguments that are not valid JSON are one text.
+     * and re-encoded; arguments that are not valid JSON are one text. When no string changes,
+     * the very same body array is returned, so untouched bodies pass byte for byte.
      *
      * @throws BodyRejected when the body cannot be read completely and unambiguously
      */

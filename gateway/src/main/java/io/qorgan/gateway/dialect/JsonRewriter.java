@@ -106,18 +106,20 @@ final class JsonRewriter {
         private final boolean request;
         private final List<String> prefix;
         private final String prefixPath;
+        private final int[] changes; // shared with nested walks: strings the rewriter changed
 
         Walk(SitePatterns conversation, TextRewriter rewriter, boolean request) {
-            this(conversation, rewriter, request, List.of(), "");
+            this(conversation, rewriter, request, List.of(), "", new int[1]);
         }
 
         private Walk(SitePatterns conversation, TextRewriter rewriter, boolean request, List<String> prefix,
-                String prefixPath) {
+                String prefixPath, int[] changes) {
             this.conversation = conversation;
             this.rewriter = rewriter;
             this.request = request;
             this.prefix = prefix;
             this.prefixPath = prefixPath;
+            this.changes = changes;
         }
 
         byte[] run(byte[] body) {
@@ -128,7 +130,8 @@ final class JsonRewriter {
             } catch (IOException | RuntimeException e) {
                 throw translate(e);
             }
-            return out.toByteArray();
+            // Nothing changed: the original bytes go on, exactly as they came.
+            return changes[0] == 0 ? body : out.toByteArray();
         }
 
         String run(String json) {
@@ -244,18 +247,23 @@ final class JsonRewriter {
             boolean arguments = !stack.isEmpty() && !stack.get(stack.size() - 1).array
                     && "arguments".equals(stack.get(stack.size() - 1).name);
             if (arguments && request && looksLikeJson(text)) {
+                int before = changes[0];
                 String nested = rewriteNested(text, segments, path.append('#').toString());
                 if (nested != null) {
-                    return nested;
+                    return changes[0] == before ? text : nested; // unchanged arguments keep their formatting
                 }
                 path.setLength(path.length() - 1);
             }
-            return rewriter.rewrite(text, new TextSite(path.toString(), kind, arguments && !request));
+            String out = rewriter.rewrite(text, new TextSite(path.toString(), kind, arguments && !request));
+            if (!out.equals(text)) {
+                changes[0]++;
+            }
+            return out;
         }
 
         private String rewriteNested(String json, List<String> segments, String path) {
             try {
-                return new Walk(conversation, rewriter, true, segments, path).run(json);
+                return new Walk(conversation, rewriter, true, segments, path, changes).run(json);
             } catch (BodyRejected notJson) {
                 return null; // not one clean JSON value: the caller scans it as one plain text
             }

@@ -89,20 +89,36 @@ class RequestRewriteTest {
     void rewriteRequest_identity_keepsNumbersKeysOrderAndLiterals() {
         String body = "{\"z\":1.10,\"a\":12345678901234567890123,\"m\":-0.0e-7,\"t\":true,\"f\":false,"
                 + "\"n\":null,\"s\":\"x\",\"arr\":[1,[2,{}],[]],\"o\":{}}";
-        byte[] out = Dialect.OPENAI_CHAT.rewriteRequest(utf8(body), "application/json", null, (t, s) -> t);
-        assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo(body);
+        byte[] out = Dialect.OPENAI_CHAT.rewriteRequest(utf8(body), "application/json", null,
+                (t, s) -> t.equals("x") ? "z" : t); // one change, so the body is re-generated
+        assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo(body.replace("\"x\"", "\"z\""));
     }
 
     @Test
     void rewriteRequest_escapes_areDecodedForTheRewriterAndReEncoded() {
-        String body = "{\"s\":\"a\\\"b\\\\c\\n\\u0410\\ud83d\\ude00\"}";
+        String body = "{\"s\":\"a\\\"b\\\\c\\n\\u0410\\ud83d\\ude00\", \"t\": \"x\"}";
         List<String> seen = new ArrayList<>();
         byte[] out = Dialect.GENERIC_JSON.rewriteRequest(utf8(body), null, null, (t, s) -> {
             seen.add(t);
-            return t;
+            return t.equals("x") ? "y" : t;
         });
-        assertThat(seen).containsExactly("a\"b\\c\nА😀");
-        assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("{\"s\":\"a\\\"b\\\\c\\nА😀\"}");
+        assertThat(seen).containsExactly("a\"b\\c\nА😀", "x");
+        assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("{\"s\":\"a\\\"b\\\\c\\nА😀\",\"t\":\"y\"}");
+    }
+
+    @Test
+    void rewriteRequest_nothingChanges_returnsTheOriginalBytes() {
+        byte[] body = utf8("{ \"a\" : \"\\u0410\\/x\",\n \"n\": 1.50e+3, \"messages\":[{\"tool_calls\":[{\"function\":"
+                + "{\"arguments\":\"{ \\\"k\\\" : \\\"v\\\" }\"}}]}] }");
+        assertThat(Dialect.OPENAI_CHAT.rewriteRequest(body, "application/json", null, (t, s) -> t)).isSameAs(body);
+        assertThat(Dialect.OPENAI_CHAT.rewriteAnswer(body, (t, s) -> t)).isSameAs(body);
+    }
+
+    @Test
+    void rewriteRequest_onlyOtherFieldChanges_keepsUnchangedArgumentsFormatting() {
+        String body = "{\"user\":\"x\",\"messages\":[{\"tool_calls\":[{\"function\":{\"arguments\":\"{ \\\"k\\\" : 1 }\"}}]}]}";
+        byte[] out = Dialect.OPENAI_CHAT.rewriteRequest(utf8(body), null, null, (t, s) -> t.equals("x") ? "y" : t);
+        assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo(body.replace("\"x\"", "\"y\""));
     }
 
     @Test
