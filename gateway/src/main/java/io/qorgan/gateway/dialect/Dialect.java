@@ -29,7 +29,8 @@ public enum Dialect {
     OLLAMA_GENERATE(Framing.NDJSON, "prompt", "system", "suffix"),
     /**
      * An endpoint the gateway does not know: every JSON string value is treated as conversation
-     * text; a {@code text/*} body is one plain text. Answers are not treated as streams.
+     * text; a {@code text/*} body is one plain text. It has no text deltas: a stream of it
+     * (framing from the answer's content type) is restored event by event, each string whole.
      */
     GENERIC_JSON(Framing.NONE, "**");
 
