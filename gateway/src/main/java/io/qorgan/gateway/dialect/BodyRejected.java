@@ -1,0 +1,45 @@
+package io.qorgan.gateway.dialect;
+
+/**
+ * A body the gateway cannot read completely and unambiguously. The message names the reason
+ * only; it never contains body content, and no parser exception (whose message might) is chained.
+ */
+public final class BodyRejected extends RuntimeException {
+
+    /** Why a body was refused; {@link #code()} is stable and goes into the error answer. */
+    public enum Reason {
+        MALFORMED_JSON("malformed_json", "The body is not one complete, well-formed JSON value."),
+        INVALID_UTF8("invalid_utf8", "The body is not valid UTF-8."),
+        DUPLICATE_KEY("duplicate_key", "A JSON object in the body has the same key twice."),
+        UNSUPPORTED_ENCODING("unsupported_encoding", "Compressed or encoded bodies are not accepted."),
+        UNSUPPORTED_CONTENT_TYPE("unsupported_content_type", "This content type cannot be inspected.");
+
+        private final String code;
+        private final String message;
+
+        Reason(String code, String message) {
+            this.code = code;
+            this.message = message;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    private final Reason reason;
+
+    public BodyRejected(Reason reason) {
+        super(reason.message, null, false, false);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** Stable machine-readable code, e.g. {@code malformed_json}. */
+    public String code() {
+        return reason.code;
+    }
+}

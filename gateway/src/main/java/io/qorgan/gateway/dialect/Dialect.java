@@ -1,0 +1,88 @@
+package io.qorgan.gateway.dialect;
+
+/**
+ * The AI APIs the gateway understands: which string fields of a request carry conversation text,
+ * how answers are framed when streamed, and which fields of a stream event carry text deltas.
+ *
+ * <p>Every method is thread-safe; the enum holds no state beyond its constant tables.
+ */
+public enum Dialect {
+    /** OpenAI chat completions, {@code POST /v1/chat/completions}. */
+    OPENAI_CHAT(Framing.SSE,
+            "messages.*.content", "messages.*.content.*.text", "messages.*.tool_calls.*.function.arguments.**",
+            "messages.*.function_call.arguments.**", "prediction.content", "prediction.content.*.text"),
+    /** OpenAI Responses, {@code POST /v1/responses}. */
+    OPENAI_RESPONSES(Framing.SSE,
+            "instructions", "input", "input.*.content", "input.*.content.*.text", "input.*.arguments.**",
+            "input.*.output", "input.*.output.*.text", "input.*.summary.*.text", "input.*.input.**"),
+    /** OpenAI embeddings, {@code POST /v1/embeddings}; also Ollama {@code /api/embed} and {@code /api/embeddings}. */
+    OPENAI_EMBEDDINGS(Framing.NONE, "input", "input.*", "prompt"),
+    /** OpenAI legacy completions, {@code POST /v1/completions}. */
+    OPENAI_COMPLETIONS(Framing.SSE, "prompt", "prompt.*", "suffix"),
+    /** Anthropic messages, {@code POST /v1/messages}. */
+    ANTHROPIC_MESSAGES(Framing.SSE,
+            "system", "system.*.text", "messages.*.content", "messages.*.content.*.text",
+            "messages.*.content.*.input.**", "messages.*.content.*.content", "messages.*.content.*.content.*.text"),
+    /** Ollama chat, {@code POST /api/chat}. */
+    OLLAMA_CHAT(Framing.NDJSON, "messages.*.content", "messages.*.tool_calls.*.function.arguments.**"),
+    /** Ollama generate, {@code POST /api/generate}. */
+    OLLAMA_GENERATE(Framing.NDJSON, "prompt", "system", "suffix"),
+    /**
+     * An endpoint the gateway does not know: every JSON string value is treated as conversation
+     * text; a {@code text/*} body is one plain text. It has no text deltas: a stream of it
+     * (framing from the answer's content type) is restored event by event, each string whole.
+     */
+    GENERIC_JSON(Framing.NONE, "**");
+
+    private final Framing framing;
+    private final SitePatterns conversation;
+
+    Dialect(Framing framing, String... conversationFields) {
+        this.framing = framing;
+        this.conversation = new SitePatterns(conversationFields);
+    }
+
+    /** How this dialect frames a streamed answer ({@link Framing#NONE} when it never streams). */
+    public Framing framing() {
+        return framing;
+    }
+
+    /**
+     * Rewrites every string value of a request body through {@code rewriter}, labelling each
+     * with its {@link TextSite}; keys, numbers, booleans, nulls and field order are kept.
+     * Strings inside tool-call {@code arguments} (a JSON-encoded string) are rewritten one by one
+     * and re-encoded; arguments that are not valid JSON are one text. When no string changes,
+     * the very same body array is returned, so untouched bodies pass byte for byte.
+     *
+     * @throws BodyRejected when the body cannot be read completely and unambiguously
+     */
+    public byte[] rewriteRequest(byte[] body, String contentType, String contentEncoding, TextRewriter rewriter) {
+        return JsonRewriter.rewriteRequest(this, body, contentType, contentEncoding, rewriter);
+    }
+
+    /**
+     * Rewrites every string value of a non-streamed JSON answer through {@code rewriter}. The
+     * {@code arguments} of tool calls come as {@link TextSite#jsonText() JSON text}.
+     *
+     * @throws BodyRejected when the answer is not one well-formed JSON value
+     */
+    public byte[] rewriteAnswer(byte[] body, TextRewriter rewriter) {
+        return JsonRewriter.rewriteAnswer(this, body, rewriter);
+    }
+
+    /** Where text deltas sit in this dialect's stream events. */
+    public EventTexts eventTexts() {
+        return switch (this) {
+            case OPENAI_CHAT -> ChatEventTexts.INSTANCE;
+            case OPENAI_COMPLETIONS -> CompletionEventTexts.INSTANCE;
+            case OPENAI_RESPONSES -> ResponsesEventTexts.INSTANCE;
+            case ANTHROPIC_MESSAGES -> AnthropicEventTexts.INSTANCE;
+            case OLLAMA_CHAT, OLLAMA_GENERATE -> OllamaEventTexts.INSTANCE;
+            case OPENAI_EMBEDDINGS, GENERIC_JSON -> EventTexts.NONE;
+        };
+    }
+
+    SitePatterns conversation() {
+        return conversation;
+    }
+}

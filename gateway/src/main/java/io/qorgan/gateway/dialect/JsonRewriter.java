@@ -1,0 +1,318 @@
+package io.qorgan.gateway.dialect;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.qorgan.gateway.dialect.BodyRejected.Reason;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Copies a JSON body token by token ({@link JsonParser} to {@link JsonGenerator}, no tree),
+ * handing every string value to a {@link TextRewriter}. Numbers are copied as their source text,
+ * so nothing is rounded. The walk is iterative: nesting depth is bounded by Jackson's
+ * stream-read constraints, not by the Java stack.
+ *
+ * <p>Refusals are decided before or during the walk; Jackson's own exceptions are never
+ * chained, because their messages quote body content.
+ */
+final class JsonRewriter {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8) // emoji as 4 UTF-8 bytes, not escaped surrogate pairs
+            .build();
+
+    private JsonRewriter() {
+    }
+
+    static byte[] rewriteRequest(Dialect dialect, byte[] body, String contentType, String contentEncoding,
+            TextRewriter rewriter) {
+        if (contentEncoding != null && !contentEncoding.isBlank()
+                && !contentEncoding.trim().equalsIgnoreCase("identity")) {
+            throw new BodyRejected(Reason.UNSUPPORTED_ENCODING);
+        }
+        String mime = mime(contentType);
+        if (mime.startsWith("multipart/")) {
+            throw new BodyRejected(Reason.UNSUPPORTED_CONTENT_TYPE);
+        }
+        if (!Utf8.isValid(body)) {
+            throw new BodyRejected(Reason.INVALID_UTF8);
+        }
+        if (dialect == Dialect.GENERIC_JSON && !isJson(mime)) {
+            if (body.length == 0) {
+                return body;
+            }
+            if (!mime.startsWith("text/")) {
+                throw new BodyRejected(Reason.UNSUPPORTED_CONTENT_TYPE);
+            }
+            String text = new String(body, StandardCharsets.UTF_8);
+            String out = rewriter.rewrite(text, new TextSite("", TextSite.Kind.CONVERSATION));
+            return out == text ? body : out.getBytes(StandardCharsets.UTF_8);
+        }
+        checkPlainJsonBytes(body);
+        return new Walk(dialect.conversation(), rewriter, true).run(body);
+    }
+
+    static byte[] rewriteAnswer(Dialect dialect, byte[] body, TextRewriter rewriter) {
+        if (!Utf8.isValid(body)) {
+            throw new BodyRejected(Reason.INVALID_UTF8);
+        }
+        checkPlainJsonBytes(body);
+        return new Walk(dialect.conversation(), rewriter, false).run(body);
+    }
+
+    // Jackson would auto-detect UTF-16/32 from NUL bytes and skip a BOM; other parsers would not.
+    private static void checkPlainJsonBytes(byte[] body) {
+        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            throw new BodyRejected(Reason.MALFORMED_JSON);
+        }
+        for (byte b : body) {
+            if (b == 0) {
+                throw new BodyRejected(Reason.MALFORMED_JSON);
+            }
+        }
+    }
+
+    private static String mime(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semi = contentType.indexOf(';');
+        String m = semi >= 0 ? contentType.substring(0, semi) : contentType;
+        return m.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isJson(String mime) {
+        return mime.isEmpty() || mime.endsWith("/json") || mime.endsWith("+json");
+    }
+
+    /** One walk over one JSON document (the body, or the JSON inside a tool call's arguments). */
+    private static final class Walk {
+
+        private final SitePatterns conversation;
+        private final TextRewriter rewriter;
+        private final boolean request;
+        private final List<String> prefix;
+        private final String prefixPath;
+        private final int[] changes; // shared with nested walks: strings the rewriter changed
+
+        Walk(SitePatterns conversation, TextRewriter rewriter, boolean request) {
+            this(conversation, rewriter, request, List.of(), "", new int[1]);
+        }
+
+        private Walk(SitePatterns conversation, TextRewriter rewriter, boolean request, List<String> prefix,
+                String prefixPath, int[] changes) {
+            this.conversation = conversation;
+            this.rewriter = rewriter;
+            this.request = request;
+            this.prefix = prefix;
+            this.prefixPath = prefixPath;
+            this.changes = changes;
+        }
+
+        byte[] run(byte[] body) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64);
+            try (JsonParser p = FACTORY.createParser(body);
+                 JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+                copy(p, g);
+            } catch (IOException | RuntimeException e) {
+                throw translate(e);
+            }
+            // Nothing changed: the original bytes go on, exactly as they came.
+            return changes[0] == 0 ? body : out.toByteArray();
+        }
+
+        String run(String json) {
+            StringWriter out = new StringWriter(json.length() + 16);
+            try (JsonParser p = FACTORY.createParser(json);
+                 JsonGenerator g = FACTORY.createGenerator(out)) {
+                copy(p, g);
+            } catch (IOException | RuntimeException e) {
+                throw translate(e);
+            }
+            return out.toString();
+        }
+
+        private static RuntimeException translate(Exception e) {
+            if (e instanceof BodyRejected r) {
+                return r;
+            }
+            if (e instanceof IOException) {
+                return new BodyRejected(Reason.MALFORMED_JSON);
+            }
+            return (RuntimeException) e; // the rewriter's own failure: the caller fails closed
+        }
+
+        private void copy(JsonParser p, JsonGenerator g) throws IOException {
+            List<Frame> stack = new ArrayList<>();
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new BodyRejected(Reason.MALFORMED_JSON);
+            }
+            while (true) {
+                switch (t) {
+                    case START_OBJECT -> {
+                        beforeValue(stack);
+                        g.writeStartObject();
+                        stack.add(new Frame(false));
+                    }
+                    case START_ARRAY -> {
+                        beforeValue(stack);
+                        g.writeStartArray();
+                        stack.add(new Frame(true));
+                    }
+                    case END_OBJECT -> {
+                        stack.remove(stack.size() - 1);
+                        g.writeEndObject();
+                    }
+                    case END_ARRAY -> {
+                        stack.remove(stack.size() - 1);
+                        g.writeEndArray();
+                    }
+                    case FIELD_NAME -> {
+                        Frame f = stack.get(stack.size() - 1);
+                        String name = p.currentName();
+                        if (!f.names().add(name)) {
+                            throw new BodyRejected(Reason.DUPLICATE_KEY);
+                        }
+                        f.name = name;
+                        g.writeFieldName(name);
+                    }
+                    case VALUE_STRING -> {
+                        beforeValue(stack);
+                        g.writeString(rewrite(p.getText(), stack));
+                    }
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                        beforeValue(stack);
+                        g.writeNumber(p.getText());
+                    }
+                    case VALUE_TRUE, VALUE_FALSE -> {
+                        beforeValue(stack);
+                        g.writeBoolean(t == JsonToken.VALUE_TRUE);
+                    }
+                    case VALUE_NULL -> {
+                        beforeValue(stack);
+                        g.writeNull();
+                    }
+                    default -> throw new BodyRejected(Reason.MALFORMED_JSON);
+                }
+                if (stack.isEmpty()) {
+                    break;
+                }
+                t = p.nextToken();
+                if (t == null) {
+                    throw new BodyRejected(Reason.MALFORMED_JSON);
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new BodyRejected(Reason.MALFORMED_JSON); // a second root value after the first
+            }
+        }
+
+        private static void beforeValue(List<Frame> stack) {
+            if (!stack.isEmpty()) {
+                Frame f = stack.get(stack.size() - 1);
+                if (f.array) {
+                    f.index++;
+                }
+            }
+        }
+
+        private String rewrite(String text, List<Frame> stack) {
+            if (request && hasLoneSurrogate(text)) {
+                // "\ud800" alone: parsers disagree on it (kept, replaced, refused), so refuse.
+                throw new BodyRejected(Reason.MALFORMED_JSON);
+            }
+            List<String> segments = new ArrayList<>(prefix.size() + stack.size());
+            segments.addAll(prefix);
+            StringBuilder path = new StringBuilder(prefixPath);
+            for (Frame f : stack) {
+                String s = f.array ? Integer.toString(f.index) : f.name;
+                segments.add(s);
+                path.append('/').append(s);
+            }
+            TextSite.Kind kind = conversation.matches(segments) ? TextSite.Kind.CONVERSATION : TextSite.Kind.OTHER;
+            boolean arguments = !stack.isEmpty() && !stack.get(stack.size() - 1).array
+                    && "arguments".equals(stack.get(stack.size() - 1).name);
+            if (arguments && request && looksLikeJson(text)) {
+                int before = changes[0];
+                String nested = rewriteNested(text, segments, path.append('#').toString());
+                if (nested != null) {
+                    return changes[0] == before ? text : nested; // unchanged arguments keep their formatting
+                }
+                path.setLength(path.length() - 1);
+            }
+            String out = rewriter.rewrite(text, new TextSite(path.toString(), kind, arguments && !request));
+            if (!out.equals(text)) {
+                changes[0]++;
+            }
+            return out;
+        }
+
+        private String rewriteNested(String json, List<String> segments, String path) {
+            try {
+                return new Walk(conversation, rewriter, true, segments, path, changes).run(json);
+            } catch (BodyRejected notJson) {
+                return null; // not one clean JSON value: the caller scans it as one plain text
+            }
+        }
+
+        private static boolean looksLikeJson(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '{' || c == '[') {
+                    return true;
+                }
+                if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        private static boolean hasLoneSurrogate(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c)) {
+                    if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                        return true;
+                    }
+                    i++;
+                } else if (Character.isLowSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final class Frame {
+        final boolean array;
+        int index = -1;
+        String name;
+        private Set<String> names;
+
+        Frame(boolean array) {
+            this.array = array;
+        }
+
+        Set<String> names() {
+            if (names == null) {
+                names = new HashSet<>();
+            }
+            return names;
+        }
+    }
+}

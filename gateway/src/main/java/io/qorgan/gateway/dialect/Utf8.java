@@ -1,0 +1,57 @@
+package io.qorgan.gateway.dialect;
+
+/** Strict UTF-8 check: no overlong forms, no encoded surrogates, nothing above U+10FFFF. */
+final class Utf8 {
+
+    private Utf8() {
+    }
+
+    static boolean isValid(byte[] b) {
+        int i = 0;
+        int n = b.length;
+        while (i < n) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int need;
+            int min2 = 0x80;
+            int max2 = 0xBF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                need = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                need = 2;
+                if (c == 0xE0) {
+                    min2 = 0xA0;
+                } else if (c == 0xED) {
+                    max2 = 0x9F;
+                }
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                need = 3;
+                if (c == 0xF0) {
+                    min2 = 0x90;
+                } else if (c == 0xF4) {
+                    max2 = 0x8F;
+                }
+            } else {
+                return false;
+            }
+            if (i + need >= n) {
+                return false;
+            }
+            int b2 = b[i + 1] & 0xFF;
+            if (b2 < min2 || b2 > max2) {
+                return false;
+            }
+            for (int k = 2; k <= need; k++) {
+                int bk = b[i + k] & 0xFF;
+                if (bk < 0x80 || bk > 0xBF) {
+                    return false;
+                }
+            }
+            i += need + 1;
+        }
+        return true;
+    }
+}

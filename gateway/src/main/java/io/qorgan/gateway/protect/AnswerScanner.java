@@ -1,0 +1,216 @@
+package io.qorgan.gateway.protect;
+
+import io.qorgan.gateway.detect.EntityType;
+import io.qorgan.gateway.detect.Finding;
+import io.qorgan.gateway.dialect.BodyRejected;
+import io.qorgan.gateway.dialect.Dialect;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Looks for personal data a model produced on its own: runs the scanner over restored answer
+ * text and counts the findings whose value the request did not hold (values from the vault are
+ * the caller's own). The configured {@link Action} leaves, masks or redacts them, in whole
+ * answers and in streams (see {@link Session}).
+ *
+ * <p>Immutable and thread-safe; sessions are per stream and not thread-safe.
+ */
+public final class AnswerScanner {
+
+    /** What to do with personal data the model produced. */
+    public enum Action {
+        /** Count only (default). */
+        LEAVE,
+        /** Replace by a masked form, as {@link Operator#MASK}. */
+        MASK,
+        /** Replace by {@code [REDACTED]}. */
+        REDACT
+    }
+
+    /** A scanned text and the new findings by type. */
+    public record Result(String text, Map<EntityType, Integer> counts) {
+
+        @Override
+        public String toString() {
+            return "Result[counts=" + counts + "]"; // the text is a restored answer: never printed
+        }
+    }
+
+    /** Window of text kept from one delta to the next, so a value split across deltas is still found. */
+    static final int WINDOW = 64;
+
+    private final TextScanner scanner;
+    private final ValueKey valueKey;
+    private final Action action;
+
+    private AnswerScanner(TextScanner scanner, ValueKey valueKey, Action action) {
+        this.scanner = Objects.requireNonNull(scanner, "scanner");
+        this.valueKey = Objects.requireNonNull(valueKey, "valueKey");
+        this.action = Objects.requireNonNull(action, "action");
+    }
+
+    public static AnswerScanner create(TextScanner scanner, ValueKey valueKey, Action action) {
+        return new AnswerScanner(scanner, valueKey, action);
+    }
+
+    /** Scans one restored text; with {@link Action#MASK} or {@link Action#REDACT} the new values are replaced. */
+    public Result scan(CharSequence restored, ExchangeVault vault) {
+        Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
+        String text = apply(restored.toString(), vault, counts);
+        return new Result(text, Collections.unmodifiableMap(counts));
+    }
+
+    /**
+     * Scans every string of a restored, non-streamed answer body; returns the body (rewritten
+     * unless the action is {@link Action#LEAVE}) and the counts. A body that is not clean JSON
+     * is scanned as one text.
+     */
+    public Result scanAnswer(byte[] restoredBody, Dialect dialect, ExchangeVault vault) {
+        Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
+        String out;
+        try {
+            byte[] body = dialect.rewriteAnswer(restoredBody, (text, site) -> apply(text, vault, counts));
+            out = new String(action == Action.LEAVE ? restoredBody : body, StandardCharsets.UTF_8);
+        } catch (BodyRejected notJson) {
+            out = apply(new String(restoredBody, StandardCharsets.UTF_8), vault, counts);
+        }
+        return new Result(out, Collections.unmodifiableMap(counts));
+    }
+
+    /** A counting session for one streamed answer: feed it the restored deltas of each channel. */
+    public Session session(ExchangeVault vault) {
+        return new Session(vault);
+    }
+
+    private String apply(String text, ExchangeVault vault, Map<EntityType, Integer> counts) {
+        List<Finding> findings = scanner.scan(text);
+        if (findings == null || findings.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int pos = 0;
+        for (Finding f : findings) {
+            if (f.start() < pos || f.end() > text.length()) {
+                continue;
+            }
+            String value = text.substring(f.start(), f.end());
+            if (vault.knows(f.type(), valueKey.key(f.type(), value))) {
+                continue;
+            }
+            counts.merge(f.type(), 1, Integer::sum);
+            out.append(text, pos, f.start());
+            out.append(switch (action) {
+                case LEAVE -> value;
+                case MASK -> Operators.mask(f.type(), value);
+                case REDACT -> Operators.REDACTED;
+            });
+            pos = f.end();
+        }
+        return out.append(text, pos, text.length()).toString();
+    }
+
+    /**
+     * Scans one streamed answer, channel by channel, as the event restorer hands it restored
+     * deltas. With {@link Action#LEAVE} nothing is delayed: each delta is scanned together with
+     * the last {@value #WINDOW} characters before it, and a finding counts once, when it ends
+     * inside the new delta. With {@link Action#MASK} or {@link Action#REDACT} the last
+     * {@value #WINDOW} characters (more if a finding crosses that line) are held back until more
+     * text or the channel's end shows whether they hold a value, so a value split across deltas
+     * is still replaced whole; in tool-argument channels (JSON source) MASK redacts, because a
+     * masked escape sequence would break the JSON. Values longer than the window may be missed.
+     */
+    public final class Session {
+
+        private final ExchangeVault vault;
+        private final Map<String, StringBuilder> tails = new HashMap<>();
+        private final Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
+
+        private Session(ExchangeVault vault) {
+            this.vault = vault;
+        }
+
+        /** Takes a channel's next restored text; returns what may be emitted now. */
+        String pass(String channel, String restored, boolean json, boolean last) {
+            if (action == Action.LEAVE) {
+                count(channel, restored);
+                return restored;
+            }
+            StringBuilder pending = tails.computeIfAbsent(channel, c -> new StringBuilder());
+            pending.append(restored);
+            if (pending.length() == 0) {
+                return "";
+            }
+            String s = pending.toString();
+            List<Finding> findings = scanner.scan(s);
+            int cut = last ? s.length() : Math.max(0, s.length() - WINDOW);
+            if (!last) {
+                for (Finding f : findings) {
+                    if (f.start() < cut && f.end() > cut) {
+                        cut = f.start();
+                        break;
+                    }
+                }
+                if (cut > 0 && Character.isHighSurrogate(s.charAt(cut - 1))) {
+                    cut--;
+                }
+            }
+            StringBuilder out = new StringBuilder(cut + 16);
+            int pos = 0;
+            for (Finding f : findings) {
+                if (f.end() > cut) {
+                    break;
+                }
+                if (f.start() < pos) {
+                    continue;
+                }
+                String value = s.substring(f.start(), f.end());
+                if (vault.knows(f.type(), valueKey.key(f.type(), value))) {
+                    continue;
+                }
+                counts.merge(f.type(), 1, Integer::sum);
+                out.append(s, pos, f.start());
+                out.append(action == Action.MASK && !json ? Operators.mask(f.type(), value) : Operators.REDACTED);
+                pos = f.end();
+            }
+            out.append(s, pos, cut);
+            pending.delete(0, cut);
+            return out.toString();
+        }
+
+        /** Characters of a channel held back for scanning. */
+        int held(String channel) {
+            StringBuilder pending = action == Action.LEAVE ? null : tails.get(channel);
+            return pending == null ? 0 : pending.length();
+        }
+
+        private void count(String channel, CharSequence restoredDelta) {
+            if (restoredDelta.length() == 0) {
+                return;
+            }
+            StringBuilder tail = tails.computeIfAbsent(channel, c -> new StringBuilder());
+            int fresh = tail.length();
+            tail.append(restoredDelta);
+            String text = tail.toString();
+            for (Finding f : scanner.scan(text)) {
+                if (f.end() > fresh && f.end() <= text.length()) {
+                    String value = text.substring(f.start(), f.end());
+                    if (!vault.knows(f.type(), valueKey.key(f.type(), value))) {
+                        counts.merge(f.type(), 1, Integer::sum);
+                    }
+                }
+            }
+            if (tail.length() > WINDOW) {
+                tail.delete(0, tail.length() - WINDOW);
+            }
+        }
+
+        public Map<EntityType, Integer> counts() {
+            return Collections.unmodifiableMap(new EnumMap<>(counts));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.qorgan.gateway.protect;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * Cuts a byte stream into lines ({@code \n} or {@code \r\n}). A UTF-8 multi-byte sequence never
+ * contains those bytes, so a line is decoded only once complete and a split inside a character
+ * needs no care. A line longer than the limit breaks the stream rather than growing memory.
+ */
+final class LineReader {
+
+    static final int MAX_LINE = 4 * 1024 * 1024;
+
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private byte[] buf = new byte[256];
+    private int len;
+
+    void feed(byte[] bytes, int offset, int length, Consumer<String> lines) {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            byte b = bytes[i];
+            if (b == '\n') {
+                int n = len > 0 && buf[len - 1] == '\r' ? len - 1 : len;
+                String line = decode(n);
+                len = 0;
+                lines.accept(line);
+            } else {
+                if (len == buf.length) {
+                    if (len >= MAX_LINE) {
+                        throw new StreamBroken("event_too_large", "A stream line exceeds the size limit.");
+                    }
+                    buf = Arrays.copyOf(buf, Math.min(MAX_LINE, len * 2));
+                }
+                buf[len++] = b;
+            }
+        }
+    }
+
+    /** Bytes of a line not yet ended by a newline. */
+    boolean hasPartial() {
+        return len > 0;
+    }
+
+    /** The unterminated last line, decoded, and forgets it. */
+    String takePartial() {
+        String line = decode(len);
+        len = 0;
+        return line;
+    }
+
+    private String decode(int n) {
+        try {
+            CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(buf, 0, n));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new StreamBroken("invalid_utf8", "A stream line is not valid UTF-8.");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.qorgan.gateway.protect;
+
+import io.qorgan.gateway.detect.Finding;
+import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.TextSite;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Protects a request body: the dialect walks every string value, the scanner finds personal
+ * data in it, and each finding is replaced by its type's operator, recording placeholders in
+ * the exchange's vault. Fails closed: any failure is a {@link ProtectionFailed} and nothing is
+ * forwarded.
+ *
+ * <p>Immutable and thread-safe (given a thread-safe scanner and key function); one per
+ * configuration, shared by all exchanges.
+ */
+public final class RequestProtector {
+
+    private final TextScanner scanner;
+    private final ValueKey valueKey;
+    private final ProtectionSettings settings;
+    private final Operators operators;
+
+    private RequestProtector(TextScanner scanner, ValueKey valueKey, ProtectionSettings settings) {
+        this.scanner = Objects.requireNonNull(scanner, "scanner");
+        this.valueKey = Objects.requireNonNull(valueKey, "valueKey");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.operators = new Operators(settings.keys());
+    }
+
+    public static RequestProtector create(TextScanner scanner, ValueKey valueKey, ProtectionSettings settings) {
+        return new RequestProtector(scanner, valueKey, settings);
+    }
+
+    /** Protects a request of a new exchange. */
+    public ProtectedRequest protect(byte[] body, String contentType, String contentEncoding, Dialect dialect) {
+        return protect(body, contentType, contentEncoding, dialect, new ExchangeVault());
+    }
+
+    /**
+     * Protects a request continuing {@code vault} (a conversation turn resumed from
+     * {@link ConversationVaults}): known values keep their placeholders, new ones continue the numbering.
+     *
+     * @throws ProtectionFailed when the body cannot be read or protection fails
+     */
+    public ProtectedRequest protect(byte[] body, String contentType, String contentEncoding, Dialect dialect,
+            ExchangeVault vault) {
+        try {
+            byte[] out = dialect.rewriteRequest(body, contentType, contentEncoding,
+                    (text, site) -> protectText(text, site, vault));
+            return new ProtectedRequest(out, vault, vault.counts());
+        } catch (RuntimeException e) {
+            throw ProtectionFailed.of(e);
+        }
+    }
+
+    private String protectText(String text, TextSite site, ExchangeVault vault) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        List<Finding> findings = scanner.scan(text);
+        if (findings == null || findings.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16 * findings.size());
+        int pos = 0;
+        for (Finding f : findings) {
+            if (f.start() < pos || f.end() <= f.start() || f.end() > text.length()) {
+                throw new IllegalStateException("findings overlap, are out of order or out of range");
+            }
+            String original = text.substring(f.start(), f.end());
+            String key = valueKey.key(f.type(), original);
+            if (key == null || key.isEmpty()) {
+                key = original;
+            }
+            out.append(text, pos, f.start());
+            out.append(operators.apply(settings.operator(f.type()), f.type(), original, key, vault));
+            pos = f.end();
+        }
+        out.append(text, pos, text.length());
+        return out.toString();
+    }
+}

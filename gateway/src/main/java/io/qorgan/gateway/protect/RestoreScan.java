@@ -1,0 +1,138 @@
+package io.qorgan.gateway.protect;
+
+import java.util.Map;
+
+/**
+ * One left-to-right pass that copies text and replaces the placeholders (and recorded
+ * format-preserving stand-ins) of one vault. Every start position is tried at most once and each
+ * try reads a bounded number of characters, so the pass is linear. With {@code fin == false} it
+ * stops at the first start whose outcome depends on text not yet seen and returns that index;
+ * the caller holds the rest back.
+ */
+final class RestoreScan {
+
+    private final ExchangeVault vault;
+    private final boolean json;
+    private final PlaceholderGrammar.Match match = new PlaceholderGrammar.Match();
+
+    RestoreScan(ExchangeVault vault, boolean json) {
+        this.vault = vault;
+        this.json = json;
+    }
+
+    /**
+     * Restores {@code s[0, end)} into {@code out}; {@code prev} is the source character just
+     * before {@code s[0]}. Returns the index where held-back text starts ({@code end} if none).
+     */
+    int run(CharSequence s, int end, char prev, boolean fin, StringBuilder out) {
+        boolean fpe = !vault.surrogates().isEmpty();
+        int copied = 0;
+        int i = 0;
+        while (i < end) {
+            char c = s.charAt(i);
+            char before = i > 0 ? s.charAt(i - 1) : prev;
+            if (PlaceholderGrammar.isStart(c, before)) {
+                int r = PlaceholderGrammar.parse(s, i, end, fin, match);
+                if (r == PlaceholderGrammar.INCOMPLETE) {
+                    out.append(s, copied, i);
+                    return i;
+                }
+                if (r == PlaceholderGrammar.MATCH) {
+                    String original = vault.original(match.type, match.number);
+                    if (original != null) {
+                        out.append(s, copied, i);
+                        append(out, original);
+                        copied = match.end;
+                    }
+                    i = match.end;
+                    continue;
+                }
+            } else if (fpe && (PlaceholderGrammar.isDigit(c) || c == '+') && !PlaceholderGrammar.isWordChar(before)
+                    && before != '+') {
+                int r = surrogate(s, i, end, fin);
+                if (r == PlaceholderGrammar.INCOMPLETE) {
+                    out.append(s, copied, i);
+                    return i;
+                }
+                if (r == PlaceholderGrammar.MATCH) {
+                    out.append(s, copied, i);
+                    append(out, vault.surrogates().get(s.subSequence(i, match.end).toString()));
+                    copied = match.end;
+                    i = match.end;
+                    continue;
+                }
+            }
+            i++;
+        }
+        out.append(s, copied, end);
+        return end;
+    }
+
+    // The longest recorded stand-in at i that is not followed by another digit.
+    private int surrogate(CharSequence s, int i, int end, boolean fin) {
+        int best = -1;
+        boolean incomplete = false;
+        for (Map.Entry<String, String> e : vault.surrogates().entrySet()) {
+            String sur = e.getKey();
+            int n = sur.length();
+            int available = Math.min(n, end - i);
+            if (!regionEquals(s, i, sur, available)) {
+                continue;
+            }
+            if (available < n) {
+                incomplete |= !fin;
+                continue;
+            }
+            if (i + n == end) {
+                if (fin) {
+                    best = Math.max(best, n);
+                } else {
+                    incomplete = true;
+                }
+            } else if (!PlaceholderGrammar.isDigit(s.charAt(i + n))) {
+                best = Math.max(best, n);
+            }
+        }
+        if (incomplete) {
+            return PlaceholderGrammar.INCOMPLETE;
+        }
+        if (best < 0) {
+            return PlaceholderGrammar.NONE;
+        }
+        match.end = i + best;
+        return PlaceholderGrammar.MATCH;
+    }
+
+    private static boolean regionEquals(CharSequence s, int from, String sur, int len) {
+        for (int k = 0; k < len; k++) {
+            if (s.charAt(from + k) != sur.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void append(StringBuilder out, String value) {
+        if (!json) {
+            out.append(value);
+            return;
+        }
+        for (int k = 0; k < value.length(); k++) {
+            char c = value.charAt(k);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+    }
+}

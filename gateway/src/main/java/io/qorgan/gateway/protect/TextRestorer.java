@@ -1,0 +1,89 @@
+package io.qorgan.gateway.protect;
+
+import io.qorgan.gateway.dialect.BodyRejected;
+import io.qorgan.gateway.dialect.Dialect;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Puts the original values of one exchange back into answer text. Tolerant of what models do to
+ * placeholders ({@code [person_1]}, {@code PERSON_1}, {@code [PERSON 1]}, {@code 【PERSON_1】},
+ * followed by {@code 's} or {@code -ге}); placeholders this exchange does not know pass
+ * unchanged. Linear time, no regular expressions.
+ *
+ * <p>Not thread-safe (it shares the exchange's vault); one per exchange.
+ */
+public final class TextRestorer {
+
+    private final ExchangeVault vault;
+
+    private TextRestorer(ExchangeVault vault) {
+        this.vault = vault;
+    }
+
+    public static TextRestorer of(ExchangeVault vault) {
+        return new TextRestorer(vault);
+    }
+
+    public ExchangeVault vault() {
+        return vault;
+    }
+
+    /** The text with every known placeholder replaced by its original. */
+    public String restore(CharSequence text) {
+        return restore(text, false);
+    }
+
+    /** As {@link #restore(CharSequence)}; with {@code json}, inserted values are JSON-string-escaped. */
+    String restore(CharSequence text, boolean json) {
+        if (vault.isEmpty() || text.length() == 0 || (vault.surrogates().isEmpty() && !mayHoldPlaceholder(text))) {
+            return text.toString();
+        }
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        new RestoreScan(vault, json).run(text, text.length(), '\n', true, out);
+        return out.toString();
+    }
+
+    // Every placeholder form has a bracket or, bare, an underscore: text without them is left alone.
+    private static boolean mayHoldPlaceholder(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '[' || c == '_' || c == '\u3010') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A restorer for one streamed text channel (a choice's content, a content block). */
+    public StreamRestorer stream() {
+        return new StreamRestorer(new RestoreScan(vault, false));
+    }
+
+    /** A restorer for one streamed channel of JSON source text (tool-call argument deltas). */
+    public StreamRestorer jsonStream() {
+        return new StreamRestorer(new RestoreScan(vault, true));
+    }
+
+    /**
+     * Restores a complete (non-streamed) answer body of {@code dialect}: every JSON string value,
+     * tool-call arguments with JSON escaping. A body that is not clean JSON is restored as text
+     * (JSON-escaped when it looks like JSON); a body that is not UTF-8 is returned unchanged —
+     * it came from upstream, so it holds placeholders at most, never originals.
+     */
+    public byte[] restoreAnswer(byte[] body, Dialect dialect) {
+        if (vault.isEmpty() || body.length == 0) {
+            return body;
+        }
+        try {
+            return dialect.rewriteAnswer(body, (text, site) -> restore(text, site.jsonText()));
+        } catch (BodyRejected notJson) {
+            if (notJson.reason() == BodyRejected.Reason.INVALID_UTF8) {
+                return body;
+            }
+            String text = new String(body, StandardCharsets.UTF_8);
+            String trimmed = text.stripLeading();
+            boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
+            return restore(text, json).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Protect: replaces personal data in requests (placeholders and other operators) and restores it in answers and streams. */
+package io.qorgan.gateway.protect;
