@@ -1,0 +1,62 @@
+package io.qorgan.gateway.detect;
+
+import java.util.List;
+
+/**
+ * Dates of birth: any date (numeric or with a month name, in Kazakh, Russian or English) that a birth cue
+ * precedes ("туған күні", "дата рождения", "DOB") or follows ("г.р.", "жылы туған"). A date without such a cue is
+ * not personal data by itself and is not reported. A bare year counts only before "г.р." or "жылы туған".
+ */
+final class DateOfBirthRecognizer implements Recognizer {
+
+    private static final String[] CUES_BEFORE = {
+        "туған күні", "туған күн", "туған", "туылған", "дата рождения", "даты рождения", "д.р.", "д. р.", "дата рожд",
+        "родился", "родилась", "рождения", "born", "dob", "d.o.b", "date of birth", "birth date", "birthdate",
+        "birthday", "г.р.", "г. р.", "год рождения",
+    };
+    private static final String[] CUES_AFTER = {"г.р", "г. р", "года рождения", "г.рождения", "жылы туған", "ж.т.",
+        "жылғы туған", "ж. т."};
+
+    @Override
+    public void find(TextView view, List<Finding> out) {
+        String s = view.text();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!Chars.isAlnum(c) || !Chars.notAlnumAt(s, i - 1)) {
+                i++;
+                continue;
+            }
+            int end = Dates.dateEnd(s, view.lower(), i);
+            boolean yearOnly = false;
+            if (end < 0 && Chars.digitRun(s, i) == 4 && Chars.notAlnumAt(s, i + 4) && Dates.plausibleYear(s, i)) {
+                end = i + 4;
+                yearOnly = true;
+            }
+            if (end > 0) {
+                boolean before = !yearOnly && view.anyCue(i - 40, i, CUES_BEFORE);
+                boolean after = cueRightAfter(view.lower(), end);
+                if (before || after) {
+                    out.add(new Finding(EntityType.DATE_OF_BIRTH, i, end, 0.9, "dob"));
+                }
+                i = end;
+                continue;
+            }
+            i++;
+        }
+    }
+
+    private static boolean cueRightAfter(String lower, int p) {
+        int q = p;
+        while (q < lower.length() && q - p < 3 && (lower.charAt(q) == ' ' || lower.charAt(q) == ',')) {
+            q++;
+        }
+        for (String cue : CUES_AFTER) {
+            if (lower.startsWith(cue, q)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
