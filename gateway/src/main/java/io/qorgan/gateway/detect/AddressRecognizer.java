@@ -53,6 +53,10 @@ final class AddressRecognizer implements Recognizer {
         new Marker("тұйық көшесі", Kind.STREET), new Marker("гүлзары", Kind.STREET), new Marker("алаңы", Kind.STREET),
         new Marker("ТҮК", Kind.STREET), new Marker("улица", Kind.STREET), new Marker("проспект", Kind.STREET),
     };
+    private static final String[] COMPASS = {"батыс", "шығыс", "солтүстік", "оңтүстік", "орталық", "северо", "западно",
+        "восточно", "южно"};
+    /** Lower-case words inside street names: "Төле би", "Қабанбай батыр", "Богенбай батыра". */
+    private static final String[] CONNECTORS = {"би", "батыр", "батыра", "ата", "жолы"};
     private static final String[] HOUSE_SUFFIX = {"үй", "ү."};
     private static final String[] FLAT_SUFFIX = {"пәтер", "п.", "кеңсе"};
     private static final String[] STREET_TYPES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd",
@@ -145,7 +149,7 @@ final class AddressRecognizer implements Recognizer {
                 while (q < s.length() && s.charAt(q) == ' ' && q - p - m.text().length() < 2) {
                     q++;
                 }
-                int e = m.kind() == Kind.HOUSE || m.kind() == Kind.FLAT ? number(s, q) : name(s, q);
+                int e = m.kind() == Kind.HOUSE || m.kind() == Kind.FLAT ? number(s, q) : name(s, q, 3);
                 if (e > 0) {
                     return new Part(e, m.kind());
                 }
@@ -179,19 +183,35 @@ final class AddressRecognizer implements Recognizer {
                 return new Part(p + country.length(), Kind.COUNTRY);
             }
         }
-        // Kazakh order: name, then marker
-        int e = name(s, p);
-        if (e > 0) {
+        // Kazakh order: name, then marker. Localities are one word ("Сайрам ауданы") unless a compass word starts
+        // them, so a person's name before a city is not swallowed; streets may have up to three words.
+        int previousEnd = -1;
+        for (int words = 1; words <= 3; words++) {
+            int e = name(s, p, words);
+            if (e < 0 || e == previousEnd) {
+                break;
+            }
+            previousEnd = e;
             int q = e < s.length() && s.charAt(e) == ' ' ? e + 1 : e;
             for (Marker m : AFTER) {
-                boolean caseSensitive = Chars.isAsciiUpper(m.text().charAt(0)) || Character.isUpperCase(m.text().charAt(0));
+                boolean caseSensitive = Character.isUpperCase(m.text().charAt(0));
                 if ((caseSensitive ? s.startsWith(m.text(), q) : lower.startsWith(m.text(), q))
-                        && (m.text().endsWith(".") || wordEnds(s, q + m.text().length()) || grammaticalEnding(s, q + m.text().length()))) {
-                    return new Part(wordEnd(s, q + m.text().length()), m.kind());
+                        && (m.text().endsWith(".") || wordEnds(s, q + m.text().length()) || grammaticalEnding(s, q + m.text().length()))
+                        && (words == 1 || m.kind() == Kind.STREET || compass(lower, p))) {
+                    return new Part(m.text().endsWith(".") ? q + m.text().length() : wordEnd(s, q + m.text().length()), m.kind());
                 }
             }
         }
         return null;
+    }
+
+    private static boolean compass(String lower, int p) {
+        for (String w : COMPASS) {
+            if (lower.startsWith(w, p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean wordEnds(String s, int p) {
@@ -230,13 +250,15 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /** A proper name of one to three capitalised words (initials and numbers such as "8 Марта", "Самал-2" allowed). */
-    private static int name(String s, int p) {
+    private static int name(String s, int p, int maxWords) {
         int e = -1;
         int q = p;
-        for (int words = 0; words < 3 && q < s.length(); words++) {
+        for (int words = 0; words < maxWords && q < s.length(); words++) {
             char c = s.charAt(q);
             int w;
-            if (Character.isUpperCase(c)) {
+            if (words > 0 && connector(s, q) > 0) {
+                w = connector(s, q);
+            } else if (Character.isUpperCase(c)) {
                 w = q + 1;
                 while (w < s.length() && (Chars.isLetter(s.charAt(w)) || s.charAt(w) == '-' && w + 1 < s.length()
                         && Chars.isAlnum(s.charAt(w + 1)))) {
@@ -263,13 +285,23 @@ final class AddressRecognizer implements Recognizer {
             e = w;
             q = w;
             if (q < s.length() && s.charAt(q) == ' ' && q + 1 < s.length() && (Character.isUpperCase(s.charAt(q + 1))
-                    || words == 0 && Chars.isDigit(c))) {
+                    || words == 0 && Chars.isDigit(c) || connector(s, q + 1) > 0)) {
                 q++;
             } else {
                 break;
             }
         }
         return e;
+    }
+
+    /** End of a lower-case connector word at {@code q}, or -1. */
+    private static int connector(String s, int q) {
+        for (String w : CONNECTORS) {
+            if (s.startsWith(w, q) && Chars.notAlnumAt(s, q + w.length())) {
+                return q + w.length();
+            }
+        }
+        return -1;
     }
 
     private static int english(String s, String lower, int p) {

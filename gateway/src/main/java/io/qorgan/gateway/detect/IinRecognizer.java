@@ -23,7 +23,9 @@ final class IinRecognizer implements Recognizer {
                 continue;
             }
             int run = Chars.digitRun(s, i);
-            if (run == 12 && (Chars.notAlnumAt(s, i - 1) || certificatePrefix(s, i)) && Chars.notAlnumAt(s, i + 12)
+            boolean partOfLonger = i >= 2 && (s.charAt(i - 1) == '-' || s.charAt(i - 1) == '/') && Chars.isDigit(s.charAt(i - 2))
+                    || i + 13 < n && (s.charAt(i + 12) == '-' || s.charAt(i + 12) == '/') && Chars.isDigit(s.charAt(i + 13));
+            if (run == 12 && !partOfLonger && (Chars.notAlnumAt(s, i - 1) || certificatePrefix(s, i)) && Chars.notAlnumAt(s, i + 12)
                     && KzIdValidator.isValid(s, i)) {
                 classify(view, i, out);
             }
@@ -52,7 +54,7 @@ final class IinRecognizer implements Recognizer {
         } else {
             // Since 2013 an IIN need not carry the birth date: the check digit alone still makes it likely.
             type = binCue ? EntityType.BIN : EntityType.IIN;
-            score = binCue || iinCue ? 0.9 : 0.7;
+            score = binCue || iinCue ? 0.9 : 0.45;
         }
         out.add(new Finding(type, i, i + 12, score, "iin"));
     }

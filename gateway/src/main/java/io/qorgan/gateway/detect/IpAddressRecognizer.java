@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class IpAddressRecognizer implements Recognizer {
 
+    /** A dotted quad after these words is a version number. */
+    private static final String[] VERSION_CUES = {"верси", "version", "сборк", "build", "release", "нұсқа", " v"};
+
     @Override
     public void find(TextView view, List<Finding> out) {
         String s = view.text();
@@ -31,7 +34,8 @@ final class IpAddressRecognizer implements Recognizer {
                 int end = ipv4(s, i);
                 if (end > 0 && Chars.notWordAt(s, end)) {
                     end = withSuffix(s, end, 32);
-                    out.add(new Finding(EntityType.IP_ADDRESS, i, end, 0.9, "ip"));
+                    double score = view.anyCue(i - 20, i, VERSION_CUES) ? 0.3 : 0.9;
+                    out.add(new Finding(EntityType.IP_ADDRESS, i, end, score, "ip"));
                     i = end;
                     continue;
                 }

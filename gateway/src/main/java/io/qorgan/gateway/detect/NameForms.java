@@ -27,7 +27,9 @@ final class NameForms {
     private static final Pattern STRONG_SURNAME = Pattern.compile(
             ".{2,}(ов|ев|ёв|ова|ева|ёва|ский|цкий|ская|цкая|енко|баев|беков|ұлы|қызы)(а|у|ым|ом|ой|ою|е|ых|ого|ому|им|ую|ге|ке|ға|қа|ның|нің|ны|ні|на)?"
                     + "|.{2,}(ov|ev|yev|ova|eva|yeva|sky|skiy|skaya|enko|uly|kyzy|ovna)");
-    private static final Pattern WEAK_SURNAME = Pattern.compile(".{2,}(ин|ын|ина|ына)(а|у|ым|ой|е)?|.{3,}(in|ina|yn|yna)");
+    /** Also the suffix-less Kazakh surnames, whose stems often end in -бай, -бек, -ғали, -жан. */
+    private static final Pattern WEAK_SURNAME = Pattern.compile(
+            ".{2,}(ин|ын|ина|ына)(а|у|ым|ой|е)?|.{3,}(in|ina|yn|yna)|.{2,}(бай|бек|ғали|қали|гали|кали|жан|хан)");
 
     private NameForms() {
     }

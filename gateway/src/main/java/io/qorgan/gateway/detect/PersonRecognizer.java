@@ -22,6 +22,7 @@ final class PersonRecognizer implements Recognizer {
         "господин", "госпожа", "пациент", "пациентка", "patient", "name:", "full name", "имя:", "аты-жөні", "аты жөні",
         "сотрудник", "сотрудница", "директор", "исполнитель", "подпись", "қызметкер", "уважаемый", "уважаемая",
         "құрметті", "dear", "обвиняем", "подозреваем", "потерпевш", "свидетел", "ответчик", "истец", "истца",
+        "менің атым", "меня зовут", "my name is", "атым", "иесі", "владелец", "на имя", "атына", "получатель",
     };
     private static final Set<String> ORG_BEFORE = words("тоо", "ао", "ооо", "гу", "кгу", "ргп", "гкп", "жшс", "ақ", "мм",
             "пао", "зао", "оао", "нао", "ргу", "коммунальное", "компания", "компании", "фирма", "банк", "company", "bank",
@@ -33,7 +34,8 @@ final class PersonRecognizer implements Recognizer {
     private static final Set<String> PLACE_BEFORE = words("ул", "улица", "улицы", "улице", "улицу", "пр", "проспект",
             "проспекта", "проспекте", "пр-т", "просп", "мкр", "мкрн", "микрорайон", "микрорайона", "переулок", "пер", "бульвар",
             "б-р", "пл", "площадь", "им", "имени", "г", "город", "города", "городе", "с", "село", "пос", "аул", "street",
-            "st", "ave", "avenue", "шоссе", "тракт", "обл", "область", "р-н", "район", "районе", "trakt");
+            "st", "ave", "avenue", "шоссе", "тракт", "обл", "область", "р-н", "район", "районе", "trakt", "по", "угол",
+            "углу", "пересечении", "перекрестке", "перекрёстке");
     private static final String[] PLACE_AFTER = {"көше", "даңғыл", "қала", "аудан", "ауыл", "облыс", "атында", "шағын",
         "көш", "даң", "тұйық", "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
         "square", "мектеб", "мектеп", "гимназия"};
@@ -157,17 +159,26 @@ final class PersonRecognizer implements Recognizer {
         if (initial) {
             return new Token(start, end, folded, true, true, 0, false, false, false);
         }
-        if (len < 2) {
-            return null;
+        if (len < 2 || len <= 4 && allUpper(s, start, end)) {
+            return null; // acronyms: ИИН, ЦОН, IIN, ТОО
         }
         long dict = names.lookup(folded);
         return new Token(start, end, folded, true, false, dict, NameForms.isStrongSurname(folded),
                 NameForms.isWeakSurname(folded), NameForms.isPatronymic(folded));
     }
 
+    private static boolean allUpper(String s, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (!Character.isUpperCase(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Token previousWordBefore(String s, int i) {
         int p = i - 1;
-        while (p >= 0 && (s.charAt(p) == ' ' || s.charAt(p) == '.' || s.charAt(p) == ':')) {
+        while (p >= 0 && " .:\"«“".indexOf(s.charAt(p)) >= 0) {
             p--;
         }
         int end = p + 1;
@@ -222,7 +233,7 @@ final class PersonRecognizer implements Recognizer {
         int start = run.get(first).start();
         Token lastToken = run.get(last);
         int end = lastToken.end() + (lastToken.initial() && lastToken.end() < s.length() ? 1 : 0);
-        boolean cue = view.anyCue(start - 22, start, CUES);
+        boolean cue = view.anyCue(sentenceBoundary(s, start, 24), start, CUES);
         boolean sentenceStart = sentenceStart(s, start);
         int words = last - first + 1;
         int support = surnames + patronymics + initials + weak;
@@ -240,6 +251,8 @@ final class PersonRecognizer implements Recognizer {
             score = 0.7;
         } else if (cue && words <= 4) {
             score = 0.85;
+        } else if (surnames > 0 && unknown == 1 && words == 2) {
+            score = 0.75; // Kazakh order: surname, then a first name the dictionary does not know
         } else if (firstNames > 0) {
             score = unknown == 0 ? 0.75 : (sentenceStart && !(run.get(first).firstName()) ? 0.4 : 0.7);
         } else if (surnames > 0 && unknown == 0) {
@@ -260,6 +273,19 @@ final class PersonRecognizer implements Recognizer {
 
     private static boolean evidence(Token t) {
         return t.initial() || t.firstName() || t.surname() || t.dictSurname() || t.patronymic() || t.weakSurname();
+    }
+
+    /** Start of the window for cue words: no further back than {@code max} chars or the last sentence end. */
+    private static int sentenceBoundary(String s, int start, int max) {
+        int p = start - 1;
+        while (p >= 0 && start - p <= max) {
+            char c = s.charAt(p);
+            if (c == '!' || c == '?' || c == '\n' || c == ';') {
+                return p + 1;
+            }
+            p--;
+        }
+        return Math.max(0, start - max);
     }
 
     private static boolean sentenceStart(String s, int start) {
@@ -303,7 +329,7 @@ final class PersonRecognizer implements Recognizer {
 
     private static boolean quoted(String s, int start) {
         int p = start - 1;
-        return p >= 0 && (s.charAt(p) == '«' || s.charAt(p) == '"' || s.charAt(p) == '“' || s.charAt(p) == '„');
+        return p >= 0 && (s.charAt(p) == '«' || s.charAt(p) == '“' || s.charAt(p) == '„');
     }
 
     private static String nextWord(String s, int p) {

@@ -31,7 +31,7 @@ final class PhoneRecognizer implements Recognizer {
                 i = Chars.isAlnum(c) ? skipAlnum(s, i) : i + 1;
                 continue;
             }
-            int end = scan(s, i);
+            int end = continuesNumber(s, i) ? -1 : scan(s, i);
             if (end > 0) {
                 double score = accept(s, i, end, view.anyCue(i - 25, i, CUES));
                 if (score > 0) {
@@ -42,6 +42,12 @@ final class PhoneRecognizer implements Recognizer {
             }
             i = Chars.isAlnum(c) ? skipAlnum(s, i) : i + 1;
         }
+    }
+
+    /** A group right after digits and one separator belongs to a longer number (a card, an IBAN, a case number). */
+    private static boolean continuesNumber(String s, int i) {
+        return i >= 2 && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '-' || s.charAt(i - 1) == '/')
+                && Chars.isDigit(s.charAt(i - 2));
     }
 
     private static int skipAlnum(String s, int i) {
@@ -115,8 +121,12 @@ final class PhoneRecognizer implements Recognizer {
         boolean plus = candidate.charAt(0) == '+';
         boolean formatted = false;
         int digits = 0;
+        int group = 0;
+        int longestGroup = 0;
         for (int k = 0; k < candidate.length(); k++) {
             char c = candidate.charAt(k);
+            group = Chars.isDigit(c) ? group + 1 : 0;
+            longestGroup = Math.max(longestGroup, group);
             if (Chars.isDigit(c)) {
                 digits++;
             } else if (c != '+') {
@@ -135,7 +145,7 @@ final class PhoneRecognizer implements Recognizer {
                 && (digits == 10 || candidate.charAt(0) == '8' || candidate.charAt(0) == '7' || candidate.charAt(0) == '(')) {
             return formatted || cue ? 0.85 : 0.7;
         }
-        if (!formatted) {
+        if (!formatted || longestGroup > 7) {
             return 0;
         }
         boolean trunkOrBracket = candidate.charAt(0) == '0' || candidate.charAt(0) == '(';

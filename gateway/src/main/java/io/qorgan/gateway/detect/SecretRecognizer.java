@@ -83,6 +83,13 @@ final class SecretRecognizer implements Recognizer {
                     p++;
                     tail++;
                 }
+                int colon = p;
+                while (colon < s.length() && colon - p < 24 && (Chars.isLetter(s.charAt(colon)) || s.charAt(colon) == ' ')) {
+                    colon++;
+                }
+                if (colon > p && colon < s.length() && (s.charAt(colon) == ':' || s.charAt(colon) == '=')) {
+                    p = colon; // "пароль от портала: …", "password for the portal = …"
+                }
                 int sepStart = p;
                 while (p < s.length() && p - sepStart < 4 && (s.charAt(p) == ' ' || s.charAt(p) == ':' || s.charAt(p) == '='
                         || s.charAt(p) == '"' || s.charAt(p) == '\'' || s.charAt(p) == '-' || s.charAt(p) == '—')) {
