@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "On-premise privacy gateway between agency systems and AI services.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class})
 public final class QorganCommand implements Runnable {
 
     @CommandLine.Spec
