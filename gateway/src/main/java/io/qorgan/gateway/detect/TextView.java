@@ -152,10 +152,10 @@ final class TextView {
         if (a >= b) {
             return false;
         }
-        String l = lower();
+        // search a copy of the window only: indexOf on the whole text would run to its end for every miss
+        String window = lower().substring(a, b);
         for (String cue : cues) {
-            int at = l.indexOf(cue, a);
-            if (at >= 0 && at + cue.length() <= b) {
+            if (window.contains(cue)) {
                 return true;
             }
         }
