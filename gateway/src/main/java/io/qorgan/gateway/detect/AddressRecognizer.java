@@ -57,6 +57,8 @@ final class AddressRecognizer implements Recognizer {
         "восточно", "южно"};
     /** Lower-case words inside street names: "Төле би", "Қабанбай батыр", "Богенбай батыра". */
     private static final String[] CONNECTORS = {"би", "батыр", "батыра", "ата", "жолы"};
+    /** First letters of the markers written after a name, to skip the marker loop quickly. */
+    private static final String AFTER_INITIALS = "қоаркдштгуппТҚОАРКДШГУП";
     private static final String[] HOUSE_SUFFIX = {"үй", "ү."};
     private static final String[] FLAT_SUFFIX = {"пәтер", "п.", "кеңсе"};
     private static final String[] STREET_TYPES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd",
@@ -139,9 +141,14 @@ final class AddressRecognizer implements Recognizer {
         if (p >= s.length()) {
             return null;
         }
+        char first = s.charAt(p);
+        if (!Chars.isDigit(first) && !Character.isUpperCase(first) && !markerLike(s, p)) {
+            return null; // the common case: an ordinary lower-case word
+        }
         // Russian order: marker, then name or number
-        for (Marker m : BEFORE) {
-            if (lower.startsWith(m.text(), p) && Chars.notAlnumAt(s, p - 1)) {
+        Marker before = markerLike(s, p) ? markerAt(lower, p) : null;
+        for (Marker m : before == null ? NONE : new Marker[] {before}) {
+            if (Chars.notAlnumAt(s, p - 1)) {
                 int q = p + m.text().length();
                 if (!m.text().endsWith(".") && !m.text().endsWith(" ") && q < s.length() && Chars.isAlnum(s.charAt(q))) {
                     continue;
@@ -186,13 +193,16 @@ final class AddressRecognizer implements Recognizer {
         // Kazakh order: name, then marker. Localities are one word ("Сайрам ауданы") unless a compass word starts
         // them, so a person's name before a city is not swallowed; streets may have up to three words.
         int previousEnd = -1;
-        for (int words = 1; words <= 3; words++) {
+        for (int words = 1; words <= 3 && Character.isUpperCase(first); words++) {
             int e = name(s, p, words);
             if (e < 0 || e == previousEnd) {
                 break;
             }
             previousEnd = e;
             int q = e < s.length() && s.charAt(e) == ' ' ? e + 1 : e;
+            if (q >= s.length() || AFTER_INITIALS.indexOf(s.charAt(q)) < 0) {
+                continue;
+            }
             for (Marker m : AFTER) {
                 boolean caseSensitive = Character.isUpperCase(m.text().charAt(0));
                 if ((caseSensitive ? s.startsWith(m.text(), q) : lower.startsWith(m.text(), q))
@@ -203,6 +213,41 @@ final class AddressRecognizer implements Recognizer {
             }
         }
         return null;
+    }
+
+    private static final Marker[] NONE = {};
+    private static final java.util.Map<String, Marker> BEFORE_BY_TEXT = byText(BEFORE);
+
+    private static java.util.Map<String, Marker> byText(Marker[] markers) {
+        java.util.Map<String, Marker> map = new java.util.HashMap<>();
+        for (Marker m : markers) {
+            map.put(m.text(), m);
+        }
+        return java.util.Map.copyOf(map);
+    }
+
+    /** The marker written at {@code p} ("ул.", "дом ", "р-н"), or null. */
+    private static Marker markerAt(String lower, int p) {
+        int e = p;
+        while (e < lower.length() && (Chars.isLetter(lower.charAt(e))
+                || lower.charAt(e) == '-' && e + 1 < lower.length() && Chars.isLetter(lower.charAt(e + 1)))) {
+            e++;
+        }
+        if (e >= lower.length()) {
+            return null;
+        }
+        char t = lower.charAt(e);
+        Marker m = t == '.' || t == ' ' ? BEFORE_BY_TEXT.get(lower.substring(p, e + 1)) : null;
+        return m != null ? m : BEFORE_BY_TEXT.get(lower.substring(p, e));
+    }
+
+    /** A short word followed by a dot, space or dash: it may be a marker such as "ул." or "дом". */
+    private static boolean markerLike(String s, int p) {
+        int e = p;
+        while (e < s.length() && e - p <= 10 && Chars.isLetter(s.charAt(e))) {
+            e++;
+        }
+        return e > p && e - p <= 10 && e < s.length() && (s.charAt(e) == '.' || s.charAt(e) == ' ' || s.charAt(e) == '-');
     }
 
     private static boolean compass(String lower, int p) {

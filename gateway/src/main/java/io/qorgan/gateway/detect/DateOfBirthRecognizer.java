@@ -17,14 +17,20 @@ final class DateOfBirthRecognizer implements Recognizer {
     private static final String[] CUES_AFTER = {"г.р", "г. р", "года рождения", "г.рождения", "жылы туған", "ж.т.",
         "жылғы туған", "ж. т."};
 
+    private static final CueIndex ANY_CUE = new CueIndex(java.util.stream.Stream.of(CUES_BEFORE, CUES_AFTER)
+            .flatMap(java.util.Arrays::stream).toArray(String[]::new));
+
     @Override
     public void find(TextView view, List<Finding> out) {
         String s = view.text();
+        if (!ANY_CUE.any(view)) {
+            return; // no birth cue anywhere: no date in this text is a date of birth
+        }
         int n = s.length();
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (!Chars.isAlnum(c) || !Chars.notAlnumAt(s, i - 1)) {
+            if (!(Chars.isDigit(c) || "JFMASONDjfmasond".indexOf(c) >= 0) || !Chars.notAlnumAt(s, i - 1)) {
                 i++;
                 continue;
             }

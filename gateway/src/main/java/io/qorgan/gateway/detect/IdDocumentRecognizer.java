@@ -17,18 +17,14 @@ final class IdDocumentRecognizer implements Recognizer {
         "driver's license", "driving licence", "driver licence", "license no", "licence no", "документ, удостоверяющий",
         "удл", "куәлік",
     };
+    private static final CueIndex CUE_INDEX = new CueIndex(CUES);
     private static final int WINDOW = 45;
 
     @Override
     public void find(TextView view, List<Finding> out) {
         String s = view.text();
-        String lower = view.lower();
-        int lastEnd = -1;
-        for (String cue : CUES) {
-            for (int at = lower.indexOf(cue); at >= 0; at = lower.indexOf(cue, at + 1)) {
-                if (!Chars.notAlnumAt(s, at - 1)) {
-                    continue;
-                }
+        int[] lastStart = {-1};
+        CUE_INDEX.find(view, (at, cue) -> {
                 int from = at + cue.length();
                 int limit = Math.min(s.length(), from + WINDOW);
                 for (int p = from; p < limit; p++) {
@@ -37,8 +33,9 @@ final class IdDocumentRecognizer implements Recognizer {
                     }
                     int end = documentNumber(s, p);
                     if (end > 0) {
-                        if (p != lastEnd) {
+                        if (p != lastStart[0]) {
                             out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.9, "id-document"));
+                            lastStart[0] = p;
                         }
                         break;
                     }
@@ -46,8 +43,7 @@ final class IdDocumentRecognizer implements Recognizer {
                         break; // another number (a date, an IIN) comes first: not ours
                     }
                 }
-            }
-        }
+        });
     }
 
     /** End of a document number starting at {@code p}, or -1. */

@@ -20,6 +20,10 @@ final class IpAddressRecognizer implements Recognizer {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
+            if (c >= 0x80) {
+                i++;
+                continue;
+            }
             char prev = i > 0 ? s.charAt(i - 1) : ' ';
             if ((Chars.isHex(c) || c == ':') && !Chars.isWord(prev) && prev != ':' && prev != '.') {
                 int end = ipv6(s, i);

@@ -109,6 +109,9 @@ final class NameDictionary {
         if (f != 0) {
             return f;
         }
+        if (folded.isEmpty() || folded.charAt(0) < 0x80) {
+            return 0; // English names are not declined
+        }
         for (String stem : NameForms.stems(folded)) {
             f = flags(stem);
             if (f != 0) {

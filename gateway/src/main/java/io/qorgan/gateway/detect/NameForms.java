@@ -3,7 +3,6 @@ package io.qorgan.gateway.detect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Morphology of names in Kazakh and Russian: case folding, declension endings, and the suffixes that make a word a
@@ -21,15 +20,16 @@ final class NameForms {
     };
     private static final String[] RESTORE = {"", "а", "я", "й", "ь"};
 
-    private static final Pattern PATRONYMIC = Pattern.compile(
-            ".{2,}(?:(?:ович|евич|овна|евна|ична|ьич)(?:а|у|ем|е|ы|ой|ою)?|(?:ұлы|қызы|улы|кызы)(?:на|ның|ға|ны|нан|мен)?"
-                    + "|ovich|evich|ovna|evna|uly|kyzy|ұly|qyzy)");
-    private static final Pattern STRONG_SURNAME = Pattern.compile(
-            ".{2,}(ов|ев|ёв|ова|ева|ёва|ский|цкий|ская|цкая|енко|баев|беков|ұлы|қызы)(а|у|ым|ом|ой|ою|е|ых|ого|ому|им|ую|ге|ке|ға|қа|ның|нің|ны|ні|на)?"
-                    + "|.{2,}(ov|ev|yev|ova|eva|yeva|sky|skiy|skaya|enko|uly|kyzy|ovna)");
-    /** Also the suffix-less Kazakh surnames, whose stems often end in -бай, -бек, -ғали, -жан. */
-    private static final Pattern WEAK_SURNAME = Pattern.compile(
-            ".{2,}(ин|ын|ина|ына)(а|у|ым|ой|е)?|.{3,}(in|ina|yn|yna)|.{2,}(бай|бек|ғали|қали|гали|кали|жан|хан)");
+    private static final String[] PATRONYMIC_SUFFIXES = {"ович", "евич", "овна", "евна", "ична", "ьич", "ұлы", "қызы",
+        "улы", "кызы", "ovich", "evich", "ovna", "evna", "uly", "kyzy", "qyzy"};
+    private static final String[] STRONG_SURNAME_SUFFIXES = {"ов", "ев", "ова", "ева", "ский", "цкий", "ская", "цкая",
+        "енко", "ұлы", "қызы", "ov", "ev", "yev", "ova", "eva", "yeva", "sky", "skiy", "skaya", "enko", "uly", "kyzy"};
+    /** -ин/-ина are also ordinary word endings, and so are the stems of suffix-less Kazakh surnames (-бай, -бек...). */
+    private static final String[] WEAK_SURNAME_SUFFIXES = {"ин", "ын", "ина", "ына", "in", "ina", "yn", "yna", "бай",
+        "бек", "ғали", "қали", "гали", "кали", "жан", "хан"};
+    /** Case endings a surname or patronymic may carry (Russian cases, Kazakh dative/genitive/accusative). */
+    private static final String[] SURNAME_CASE_ENDINGS = {"ого", "ому", "ыми", "ым", "ом", "ой", "ою", "ых", "им", "ую",
+        "ем", "ның", "нің", "ға", "ге", "қа", "ке", "ны", "ні", "на", "нан", "мен", "а", "у", "е", "ы", "ю"};
 
     private NameForms() {
     }
@@ -72,14 +72,37 @@ final class NameForms {
     }
 
     static boolean isPatronymic(String folded) {
-        return folded.length() >= 6 && PATRONYMIC.matcher(folded).matches();
+        return folded.length() >= 6 && endsWithSuffix(folded, PATRONYMIC_SUFFIXES, 2);
     }
 
     static boolean isStrongSurname(String folded) {
-        return folded.length() >= 5 && STRONG_SURNAME.matcher(folded).matches();
+        return folded.length() >= 5 && endsWithSuffix(folded, STRONG_SURNAME_SUFFIXES, 2);
     }
 
     static boolean isWeakSurname(String folded) {
-        return folded.length() >= 5 && WEAK_SURNAME.matcher(folded).matches();
+        return folded.length() >= 5 && endsWithSuffix(folded, WEAK_SURNAME_SUFFIXES, 2);
+    }
+
+    /** The word, or the word without one case ending, ends with a suffix and keeps a stem of {@code minStem} letters. */
+    private static boolean endsWithSuffix(String word, String[] suffixes, int minStem) {
+        if (endsWith(word, word.length(), suffixes, minStem)) {
+            return true;
+        }
+        for (String ending : SURNAME_CASE_ENDINGS) {
+            if (word.endsWith(ending) && endsWith(word, word.length() - ending.length(), suffixes, minStem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsWith(String word, int end, String[] suffixes, int minStem) {
+        for (String suffix : suffixes) {
+            int at = end - suffix.length();
+            if (at >= minStem && word.startsWith(suffix, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

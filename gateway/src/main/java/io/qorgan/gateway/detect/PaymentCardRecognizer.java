@@ -20,8 +20,12 @@ final class PaymentCardRecognizer implements Recognizer {
         int[] groupDigits = new int[20];
         int i = 0;
         while (i < n) {
-            if (!Chars.isDigit(s.charAt(i)) || !Chars.notAlnumAt(s, i - 1)) {
-                i = skipToken(s, i);
+            if (!Chars.isDigit(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            if (!Chars.notAlnumAt(s, i - 1)) {
+                i += Chars.digitRun(s, i);
                 continue;
             }
             digits.setLength(0);
@@ -63,13 +67,5 @@ final class PaymentCardRecognizer implements Recognizer {
                 i = groups > 0 ? groupEnds[0] : i + 1;
             }
         }
-    }
-
-    private static int skipToken(String s, int i) {
-        int j = i + 1;
-        while (j < s.length() && Chars.isAlnum(s.charAt(j)) && Chars.isAlnum(s.charAt(j - 1))) {
-            j++;
-        }
-        return j;
     }
 }

@@ -25,58 +25,57 @@ final class SecretRecognizer implements Recognizer {
         "password", "passwd", "pwd", "пароль", "құпия сөз", "құпиясөз", "token", "токен", "api key", "api_key",
         "apikey", "api-key", "secret", "client_secret", "access key",
     };
+    private static final CueIndex LABEL_INDEX = new CueIndex(LABELS);
     private static final String PEM_BEGIN = "-----BEGIN ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void find(TextView view, List<Finding> out) {
         String s = view.text();
-        for (Prefix prefix : PREFIXES) {
-            for (int at = s.indexOf(prefix.text()); at >= 0; at = s.indexOf(prefix.text(), at + 1)) {
-                if (!Chars.notWordAt(s, at - 1) && !(at > 0 && s.charAt(at - 1) == '_')) {
-                    continue;
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        for (int k = 0; k < count; k++) {
+            int at = starts[k];
+            char c = s.charAt(at);
+            if (c == 's' || c == 'g' || c == 'A' || c == 'x') {
+                for (Prefix prefix : PREFIXES) {
+                    if (s.startsWith(prefix.text(), at)) {
+                        int end = tokenEnd(s, at + prefix.text().length());
+                        int body = end - at - prefix.text().length();
+                        if (body >= prefix.minBody() && (!prefix.upperAlnumBody() || upperAlnum(s, at, end))) {
+                            out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
+                        }
+                        break;
+                    }
                 }
-                int end = tokenEnd(s, at + prefix.text().length());
-                int body = end - at - prefix.text().length();
-                if (body >= prefix.minBody() && (!prefix.upperAlnumBody() || upperAlnum(s, at, end))) {
-                    out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
-                    at = end - 1;
-                }
-            }
-        }
-        for (int at = s.indexOf("eyJ"); at >= 0; at = s.indexOf("eyJ", at + 1)) {
-            if (Chars.notWordAt(s, at - 1)) {
+            } else if (c == 'e' && s.startsWith("eyJ", at)) {
                 int end = jwtEnd(s, at);
                 if (end > 0) {
                     out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
-                    at = end - 1;
                 }
+            } else if (c == '-' && s.startsWith(PEM_BEGIN, at)) {
+                pem(s, at, out);
             }
-        }
-        for (int at = s.indexOf(PEM_BEGIN); at >= 0; at = s.indexOf(PEM_BEGIN, at + 1)) {
-            int lineEnd = s.indexOf("-----", at + PEM_BEGIN.length());
-            if (lineEnd < 0 || lineEnd - at > 60 || !s.substring(at, lineEnd).contains("PRIVATE KEY")) {
-                continue;
-            }
-            String label = s.substring(at + PEM_BEGIN.length(), lineEnd);
-            String footer = "-----END " + label + "-----";
-            int close = s.indexOf(footer, lineEnd);
-            int end = close < 0 ? Math.min(s.length(), lineEnd + 5) : close + footer.length();
-            out.add(new Finding(EntityType.SECRET, at, end, 0.99, "secret"));
-            at = end - 1;
         }
         labelled(view, out);
     }
 
+    private static void pem(String s, int at, List<Finding> out) {
+        int lineEnd = s.indexOf("-----", at + PEM_BEGIN.length());
+        if (lineEnd < 0 || lineEnd - at > 60 || !s.substring(at, lineEnd).contains("PRIVATE KEY")) {
+            return;
+        }
+        String label = s.substring(at + PEM_BEGIN.length(), lineEnd);
+        String footer = "-----END " + label + "-----";
+        int close = s.indexOf(footer, lineEnd);
+        int end = close < 0 ? Math.min(s.length(), lineEnd + 5) : close + footer.length();
+        out.add(new Finding(EntityType.SECRET, at, end, 0.99, "secret"));
+    }
+
     private static void labelled(TextView view, List<Finding> out) {
         String s = view.text();
-        String lower = view.lower();
-        for (String label : LABELS) {
-            for (int at = lower.indexOf(label); at >= 0; at = lower.indexOf(label, at + 1)) {
+        LABEL_INDEX.find(view, (at, label) -> {
                 int p = at + label.length();
-                if (!Chars.notWordAt(s, at - 1)) {
-                    continue;
-                }
                 // skip a short tail of the label word ("пароля", "tokens"), then separators
                 int tail = 0;
                 while (p < s.length() && Chars.isLetter(s.charAt(p)) && tail < 3) {
@@ -96,7 +95,7 @@ final class SecretRecognizer implements Recognizer {
                     p++;
                 }
                 if (p == sepStart) {
-                    continue;
+                    return;
                 }
                 int end = p;
                 while (end < s.length() && end - p < 200 && isSecretChar(s.charAt(end))) {
@@ -108,8 +107,7 @@ final class SecretRecognizer implements Recognizer {
                 if (end - p >= 8 && looksRandom(s, p, end)) {
                     out.add(new Finding(EntityType.SECRET, p, end, 0.85, "secret"));
                 }
-            }
-        }
+        });
     }
 
     private static boolean isSecretChar(char c) {

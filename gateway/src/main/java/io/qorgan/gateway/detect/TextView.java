@@ -18,8 +18,10 @@ final class TextView {
     private final int[] origStart;
     /** For each char of {@link #text}: end (exclusive) in the original. */
     private final int[] origEnd;
-    /** Per-call cache; a view is confined to the thread that detects in it. */
+    /** Per-call caches; a view is confined to the thread that detects in it. */
     private String lower;
+    private int[] wordStarts;
+    private int wordCount;
 
     private TextView(CharSequence original, String text, int[] origStart, int[] origEnd) {
         this.original = original;
@@ -143,6 +145,34 @@ final class TextView {
             lower = new String(chars);
         }
         return lower;
+    }
+
+    /** Positions where a word (letter or digit run) or a symbol such as "-", "+" or "#" begins; made once per view. */
+    int[] wordStarts() {
+        if (wordStarts == null) {
+            int[] starts = new int[Math.max(16, text.length() / 4)];
+            int count = 0;
+            boolean inWord = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean word = c < 0x80 ? Chars.isAsciiAlnum(c) || c == '_' : Character.isLetterOrDigit(c);
+                if ((word && !inWord) || (!word && c > ' ' && "-+#".indexOf(c) >= 0)) {
+                    if (count == starts.length) {
+                        starts = java.util.Arrays.copyOf(starts, count * 2);
+                    }
+                    starts[count++] = i;
+                }
+                inWord = word;
+            }
+            wordStarts = starts;
+            wordCount = count;
+        }
+        return wordStarts;
+    }
+
+    int wordCount() {
+        wordStarts();
+        return wordCount;
     }
 
     /** True when one of {@code cues} (lower case) occurs in the lower-cased text within [from, to). */

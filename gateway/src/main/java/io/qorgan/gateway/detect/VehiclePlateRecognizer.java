@@ -24,7 +24,7 @@ final class VehiclePlateRecognizer implements Recognizer {
         int n = s.length();
         for (int i = 0; i + 6 < n; i++) {
             char c = s.charAt(i);
-            if (!Chars.notAlnumAt(s, i - 1)) {
+            if (!Chars.isDigit(c) && plateLetter(c) == 0 || !Chars.notAlnumAt(s, i - 1)) {
                 continue;
             }
             int end = -1;
