@@ -70,12 +70,13 @@ final class AddressRecognizer implements Recognizer {
     public void find(TextView view, List<Finding> out) {
         String s = view.text();
         String lower = view.lower();
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        int resume = 0;
+        for (int k = 0; k < count; k++) {
+            int i = starts[k];
             char c = s.charAt(i);
-            if (!Chars.isAlnum(c) || !Chars.notAlnumAt(s, i - 1)) {
-                i++;
+            if (i < resume || !Chars.isAlnum(c)) {
                 continue;
             }
             int end = chain(s, lower, i);
@@ -84,12 +85,7 @@ final class AddressRecognizer implements Recognizer {
             }
             if (end > 0) {
                 out.add(new Finding(EntityType.ADDRESS, i, end, 0.85, "address"));
-                i = end;
-            } else {
-                i++;
-                while (i < n && Chars.isAlnum(s.charAt(i))) {
-                    i++;
-                }
+                resume = end;
             }
         }
     }
@@ -142,11 +138,12 @@ final class AddressRecognizer implements Recognizer {
             return null;
         }
         char first = s.charAt(p);
-        if (!Chars.isDigit(first) && !Character.isUpperCase(first) && !markerLike(s, p)) {
+        boolean markerLike = markerLike(s, p);
+        if (!Chars.isDigit(first) && !Character.isUpperCase(first) && !markerLike) {
             return null; // the common case: an ordinary lower-case word
         }
         // Russian order: marker, then name or number
-        Marker before = markerLike(s, p) ? markerAt(lower, p) : null;
+        Marker before = markerLike ? markerAt(lower, p) : null;
         for (Marker m : before == null ? NONE : new Marker[] {before}) {
             if (Chars.notAlnumAt(s, p - 1)) {
                 int q = p + m.text().length();
@@ -243,12 +240,22 @@ final class AddressRecognizer implements Recognizer {
 
     /** A short word followed by a dot, space or dash: it may be a marker such as "ул." or "дом". */
     private static boolean markerLike(String s, int p) {
+        char first = Character.toLowerCase(s.charAt(p));
+        if (MARKER_INITIALS.indexOf(first) < 0) {
+            return false;
+        }
         int e = p;
         while (e < s.length() && e - p <= 10 && Chars.isLetter(s.charAt(e))) {
             e++;
         }
-        return e > p && e - p <= 10 && e < s.length() && (s.charAt(e) == '.' || s.charAt(e) == ' ' || s.charAt(e) == '-');
+        int length = e - p;
+        return length > 0 && length <= 10 && e < s.length() && (s.charAt(e) == '.' && length <= 5 || s.charAt(e) == '-'
+                || s.charAt(e) == ' ' && MARKER_WORD_LENGTHS.indexOf((char) ('0' + length)) >= 0);
     }
+
+    private static final String MARKER_INITIALS = "гупмбшждксоүра";
+    /** Lengths of the markers written in full before a space ("ул", "дом", "улица", "проспект", "микрорайон"...). */
+    private static final String MARKER_WORD_LENGTHS = "23456780:";
 
     private static boolean compass(String lower, int p) {
         for (String w : COMPASS) {

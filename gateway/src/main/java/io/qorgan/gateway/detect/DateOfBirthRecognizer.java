@@ -26,12 +26,13 @@ final class DateOfBirthRecognizer implements Recognizer {
         if (!ANY_CUE.any(view)) {
             return; // no birth cue anywhere: no date in this text is a date of birth
         }
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        int resume = 0;
+        for (int k = 0; k < count; k++) {
+            int i = starts[k];
             char c = s.charAt(i);
-            if (!(Chars.isDigit(c) || "JFMASONDjfmasond".indexOf(c) >= 0) || !Chars.notAlnumAt(s, i - 1)) {
-                i++;
+            if (i < resume || !(Chars.isDigit(c) || "JFMASONDjfmasond".indexOf(c) >= 0) || !Chars.notAlnumAt(s, i - 1)) {
                 continue;
             }
             int end = Dates.dateEnd(s, view.lower(), i);
@@ -46,10 +47,8 @@ final class DateOfBirthRecognizer implements Recognizer {
                 if (before || after) {
                     out.add(new Finding(EntityType.DATE_OF_BIRTH, i, end, 0.9, "dob"));
                 }
-                i = end;
-                continue;
+                resume = end;
             }
-            i++;
         }
     }
 

@@ -16,12 +16,13 @@ final class IpAddressRecognizer implements Recognizer {
     @Override
     public void find(TextView view, List<Finding> out) {
         String s = view.text();
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        int resume = 0;
+        for (int k = 0; k < count; k++) {
+            int i = starts[k];
             char c = s.charAt(i);
-            if (c >= 0x80) {
-                i++;
+            if (i < resume || c >= 0x80) {
                 continue;
             }
             char prev = i > 0 ? s.charAt(i - 1) : ' ';
@@ -30,7 +31,7 @@ final class IpAddressRecognizer implements Recognizer {
                 if (end > 0) {
                     end = withSuffix(s, withZone(s, end), 128);
                     out.add(new Finding(EntityType.IP_ADDRESS, i, end, 0.9, "ip"));
-                    i = end;
+                    resume = end;
                     continue;
                 }
             }
@@ -40,21 +41,12 @@ final class IpAddressRecognizer implements Recognizer {
                     end = withSuffix(s, end, 32);
                     double score = view.anyCue(i - 20, i, VERSION_CUES) ? 0.3 : 0.9;
                     out.add(new Finding(EntityType.IP_ADDRESS, i, end, score, "ip"));
-                    i = end;
-                    continue;
+                    resume = end;
                 }
             }
-            i = Chars.isWord(c) ? skipWord(s, i) : i + 1;
         }
     }
 
-    private static int skipWord(String s, int i) {
-        int j = i + 1;
-        while (j < s.length() && Chars.isWord(s.charAt(j))) {
-            j++;
-        }
-        return j;
-    }
 
     /** End of a dotted quad starting at {@code i}, or -1. Does not check what follows. */
     static int ipv4(String s, int i) {

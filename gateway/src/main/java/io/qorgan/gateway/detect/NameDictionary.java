@@ -96,28 +96,69 @@ final class NameDictionary {
     /** Flags of a folded word, 0 when unknown. */
     long flags(CharSequence folded) {
         try {
-            Long v = Util.get(fst, Util.toUTF16(folded, new IntsRefBuilder()));
-            return v == null ? 0 : v;
+            FST.BytesReader reader = fst.getBytesReader();
+            FST.Arc<Long> arc = fst.getFirstArc(new FST.Arc<>());
+            long output = walk(arc, 0, folded, 0, folded.length(), reader);
+            return output < 0 ? 0 : finalOutput(arc, output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Flags of a word or of its base form once a declension ending is taken off. */
+    /**
+     * Flags of a word or of its base form once a declension ending is taken off (and "а", "я", "й" or "ь" put
+     * back: "Анны" → "анна", "Сергея" → "сергей"). Walks the FST without building strings.
+     */
     long lookup(String folded) {
         long f = flags(folded);
-        if (f != 0) {
-            return f;
+        if (f != 0 || folded.isEmpty() || folded.charAt(0) < 0x80) {
+            return f; // English names are not declined
         }
-        if (folded.isEmpty() || folded.charAt(0) < 0x80) {
-            return 0; // English names are not declined
-        }
-        for (String stem : NameForms.stems(folded)) {
-            f = flags(stem);
-            if (f != 0) {
-                return f;
+        try {
+            FST.BytesReader reader = fst.getBytesReader();
+            for (String ending : NameForms.endings()) {
+                int stemLength = folded.length() - ending.length();
+                if (stemLength < 3 || !folded.endsWith(ending)) {
+                    continue;
+                }
+                FST.Arc<Long> stem = fst.getFirstArc(new FST.Arc<>());
+                long output = walk(stem, 0, folded, 0, stemLength, reader);
+                if (output < 0) {
+                    continue;
+                }
+                long exact = finalOutput(stem, output);
+                if (exact != 0) {
+                    return exact;
+                }
+                for (String restore : NameForms.RESTORED_ENDINGS) {
+                    FST.Arc<Long> arc = new FST.Arc<Long>().copyFrom(stem);
+                    long o = walk(arc, output, restore, 0, restore.length(), reader);
+                    long v = o < 0 ? 0 : finalOutput(arc, o);
+                    if (v != 0) {
+                        return v;
+                    }
+                }
             }
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return 0;
+    }
+
+    /** Follows {@code chars[from, to)} from {@code arc}; the summed output, or -1 when the path leaves the FST. */
+    private long walk(FST.Arc<Long> arc, long output, CharSequence chars, int from, int to, FST.BytesReader reader)
+            throws IOException {
+        long out = output;
+        for (int i = from; i < to; i++) {
+            if (fst.findTargetArc(chars.charAt(i), arc, arc, reader) == null) {
+                return -1;
+            }
+            out += arc.output();
+        }
+        return out;
+    }
+
+    private static long finalOutput(FST.Arc<Long> arc, long output) {
+        return arc.isFinal() ? output + arc.nextFinalOutput() : 0;
     }
 }

@@ -19,6 +19,8 @@ final class NameForms {
         "ую", "а", "я", "у", "ю", "е", "ы", "и",
     };
     private static final String[] RESTORE = {"", "а", "я", "й", "ь"};
+    /** Endings put back on a stem when looking a declined name up: "Анны" → "анн" → "анна". */
+    static final String[] RESTORED_ENDINGS = {"а", "я", "й", "ь"};
 
     private static final String[] PATRONYMIC_SUFFIXES = {"ович", "евич", "овна", "евна", "ична", "ьич", "ұлы", "қызы",
         "улы", "кызы", "ovich", "evich", "ovna", "evna", "uly", "kyzy", "qyzy"};
@@ -31,6 +33,11 @@ final class NameForms {
     private static final String[] SURNAME_CASE_ENDINGS = {"ого", "ому", "ыми", "ым", "ом", "ой", "ою", "ых", "им", "ую",
         "ем", "ның", "нің", "ға", "ге", "қа", "ке", "ны", "ні", "на", "нан", "мен", "а", "у", "е", "ы", "ю"};
 
+    private static final SuffixSet PATRONYMIC = new SuffixSet(PATRONYMIC_SUFFIXES);
+    private static final SuffixSet STRONG_SURNAME = new SuffixSet(STRONG_SURNAME_SUFFIXES);
+    private static final SuffixSet WEAK_SURNAME = new SuffixSet(WEAK_SURNAME_SUFFIXES);
+    private static final SuffixSet CASE_ENDINGS = new SuffixSet(SURNAME_CASE_ENDINGS);
+
     private NameForms() {
     }
 
@@ -38,6 +45,11 @@ final class NameForms {
     static String fold(CharSequence word) {
         String lower = word.toString().toLowerCase(Locale.ROOT);
         return lower.indexOf('ё') >= 0 ? lower.replace('ё', 'е') : lower;
+    }
+
+    /** Case endings, longest first (shared, not to be modified). */
+    static String[] endings() {
+        return ENDINGS;
     }
 
     /** Base forms to try for a declined word, most likely first. */
@@ -72,34 +84,24 @@ final class NameForms {
     }
 
     static boolean isPatronymic(String folded) {
-        return folded.length() >= 6 && endsWithSuffix(folded, PATRONYMIC_SUFFIXES, 2);
+        return folded.length() >= 6 && endsWithSuffix(folded, PATRONYMIC, 2);
     }
 
     static boolean isStrongSurname(String folded) {
-        return folded.length() >= 5 && endsWithSuffix(folded, STRONG_SURNAME_SUFFIXES, 2);
+        return folded.length() >= 5 && endsWithSuffix(folded, STRONG_SURNAME, 2);
     }
 
     static boolean isWeakSurname(String folded) {
-        return folded.length() >= 5 && endsWithSuffix(folded, WEAK_SURNAME_SUFFIXES, 2);
+        return folded.length() >= 5 && endsWithSuffix(folded, WEAK_SURNAME, 2);
     }
 
     /** The word, or the word without one case ending, ends with a suffix and keeps a stem of {@code minStem} letters. */
-    private static boolean endsWithSuffix(String word, String[] suffixes, int minStem) {
-        if (endsWith(word, word.length(), suffixes, minStem)) {
+    private static boolean endsWithSuffix(String word, SuffixSet suffixes, int minStem) {
+        if (suffixes.endsWithAny(word, word.length(), minStem)) {
             return true;
         }
-        for (String ending : SURNAME_CASE_ENDINGS) {
-            if (word.endsWith(ending) && endsWith(word, word.length() - ending.length(), suffixes, minStem)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean endsWith(String word, int end, String[] suffixes, int minStem) {
-        for (String suffix : suffixes) {
-            int at = end - suffix.length();
-            if (at >= minStem && word.startsWith(suffix, at)) {
+        for (String ending : CASE_ENDINGS.candidates(word, word.length())) {
+            if (word.endsWith(ending) && suffixes.endsWithAny(word, word.length() - ending.length(), minStem)) {
                 return true;
             }
         }

@@ -87,11 +87,16 @@ final class PersonRecognizer implements Recognizer {
         int n = s.length();
         List<Token> run = new ArrayList<>(6);
         Token previousWord = null;
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
         int i = 0;
-        while (i < n) {
+        for (int k = 0; k < count; k++) {
+            if (starts[k] < i) {
+                continue;
+            }
+            i = starts[k];
             char c = s.charAt(i);
             if (!Chars.isLetter(c)) {
-                i++;
                 continue;
             }
             int end = wordEnd(s, i);
@@ -101,7 +106,7 @@ final class PersonRecognizer implements Recognizer {
                 run.clear();
             }
             Token token = cap ? token(s, i, end) : null;
-            if (token != null && (token.initial() || !NOT_NAMES.contains(token.folded()))) {
+            if (token != null) {
                 if (run.isEmpty()) {
                     previousWord = previousWordBefore(s, i);
                 }
@@ -159,12 +164,18 @@ final class PersonRecognizer implements Recognizer {
         if (initial) {
             return new Token(start, end, folded, true, true, 0, false, false, false);
         }
-        if (len < 2 || len <= 4 && allUpper(s, start, end)) {
-            return null; // acronyms: ИИН, ЦОН, IIN, ТОО
+        if (len < 2 || len <= 4 && allUpper(s, start, end) || NOT_NAMES.contains(folded)) {
+            return null; // acronyms (ИИН, ЦОН, IIN, ТОО) and known non-names
+        }
+        if (NameForms.isPatronymic(folded)) {
+            return new Token(start, end, folded, true, false, 0, false, false, true);
         }
         long dict = names.lookup(folded);
-        return new Token(start, end, folded, true, false, dict, NameForms.isStrongSurname(folded),
-                NameForms.isWeakSurname(folded), NameForms.isPatronymic(folded));
+        if ((dict & NameDictionary.FIRST_NAME) != 0) {
+            return new Token(start, end, folded, true, false, dict, false, false, false);
+        }
+        boolean strong = NameForms.isStrongSurname(folded);
+        return new Token(start, end, folded, true, false, dict, strong, !strong && NameForms.isWeakSurname(folded), false);
     }
 
     private static boolean allUpper(String s, int start, int end) {

@@ -22,13 +22,18 @@ final class PhoneRecognizer implements Recognizer {
     public void find(TextView view, List<Finding> out) {
         String s = view.text();
         int n = s.length();
-        int i = 0;
-        while (i < n) {
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        int resume = 0;
+        for (int k = 0; k < count; k++) {
+            int i = starts[k];
+            if (i < resume) {
+                continue;
+            }
             char c = s.charAt(i);
             boolean starter = c == '+' || c == '(' || Chars.isDigit(c);
             if (!starter || !Chars.notAlnumAt(s, i - 1) || (c == '+' && !Chars.digitAt(s, i + 1) && !(i + 2 < n
                     && s.charAt(i + 1) == ' ' && Chars.isDigit(s.charAt(i + 2))))) {
-                i = Chars.isAlnum(c) ? skipAlnum(s, i) : i + 1;
                 continue;
             }
             int end = continuesNumber(s, i) ? -1 : scan(s, i);
@@ -36,11 +41,9 @@ final class PhoneRecognizer implements Recognizer {
                 double score = accept(s, i, end, view.anyCue(i - 25, i, CUES));
                 if (score > 0) {
                     out.add(new Finding(EntityType.PHONE, i, end, score, "phone"));
-                    i = end;
-                    continue;
+                    resume = end;
                 }
             }
-            i = Chars.isAlnum(c) ? skipAlnum(s, i) : i + 1;
         }
     }
 
@@ -58,13 +61,6 @@ final class PhoneRecognizer implements Recognizer {
         return false;
     }
 
-    private static int skipAlnum(String s, int i) {
-        int j = i + 1;
-        while (j < s.length() && Chars.isAlnum(s.charAt(j))) {
-            j++;
-        }
-        return j;
-    }
 
     /** End of a phone-shaped run from {@code start}, or -1. */
     private static int scan(String s, int start) {

@@ -147,7 +147,7 @@ final class TextView {
         return lower;
     }
 
-    /** Positions where a word (letter or digit run) or a symbol such as "-", "+" or "#" begins; made once per view. */
+    /** Positions where a word (letter or digit run) begins, and of the symbols - + # ( : ; made once per view. */
     int[] wordStarts() {
         if (wordStarts == null) {
             int[] starts = new int[Math.max(16, text.length() / 4)];
@@ -156,7 +156,7 @@ final class TextView {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 boolean word = c < 0x80 ? Chars.isAsciiAlnum(c) || c == '_' : Character.isLetterOrDigit(c);
-                if ((word && !inWord) || (!word && c > ' ' && "-+#".indexOf(c) >= 0)) {
+                if ((word && !inWord) || (!word && c > ' ' && "-+#(:".indexOf(c) >= 0)) {
                     if (count == starts.length) {
                         starts = java.util.Arrays.copyOf(starts, count * 2);
                     }

@@ -22,7 +22,14 @@ final class VehiclePlateRecognizer implements Recognizer {
     public void find(TextView view, List<Finding> out) {
         String s = view.text();
         int n = s.length();
-        for (int i = 0; i + 6 < n; i++) {
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        int resume = 0;
+        for (int k = 0; k < count; k++) {
+            int i = starts[k];
+            if (i < resume || i + 6 >= n) {
+                continue;
+            }
             char c = s.charAt(i);
             if (!Chars.isDigit(c) && plateLetter(c) == 0 || !Chars.notAlnumAt(s, i - 1)) {
                 continue;
@@ -37,7 +44,7 @@ final class VehiclePlateRecognizer implements Recognizer {
                 boolean cue = view.anyCue(i - 40, i, CUES);
                 boolean legacy = !Chars.isDigit(c);
                 out.add(new Finding(EntityType.VEHICLE_PLATE, i, end, cue ? 0.9 : legacy ? 0.55 : 0.75, "plate"));
-                i = end;
+                resume = end;
             }
         }
     }
