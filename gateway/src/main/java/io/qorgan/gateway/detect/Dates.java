@@ -102,8 +102,9 @@ final class Dates {
         if (e == p || e - p > 12) {
             return -1;
         }
+        char first = lower.charAt(p);
         for (String m : MONTHS) {
-            if (lower.startsWith(m, p) && e - p - m.length() <= (m.length() <= 3 ? 2 : 4)) {
+            if (m.charAt(0) == first && lower.startsWith(m, p) && e - p - m.length() <= (m.length() <= 3 ? 2 : 4)) {
                 if (m.equals("ма") && !(lower.startsWith("мая", p) || lower.startsWith("май", p))) {
                     continue;
                 }

@@ -13,8 +13,12 @@ final class IbanRecognizer implements Recognizer {
         String s = view.text();
         int n = s.length();
         StringBuilder compact = new StringBuilder(34);
-        for (int i = 0; i + 4 < n; i++) {
-            if (!Chars.isAsciiUpper(s.charAt(i)) || !Chars.isAsciiUpper(s.charAt(i + 1)) || !Chars.isDigit(s.charAt(i + 2))
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        int resume = 0;
+        for (int k = 0; k < count; k++) {
+            int i = starts[k];
+            if (i < resume || i + 4 >= n || !Chars.isAsciiUpper(s.charAt(i)) || !Chars.isAsciiUpper(s.charAt(i + 1)) || !Chars.isDigit(s.charAt(i + 2))
                     || !Chars.isDigit(s.charAt(i + 3)) || !Chars.notAlnumAt(s, i - 1)) {
                 continue;
             }
@@ -40,7 +44,7 @@ final class IbanRecognizer implements Recognizer {
             }
             if (compact.length() == want && Chars.notAlnumAt(s, p) && IbanValidator.isValid(compact)) {
                 out.add(new Finding(EntityType.IBAN, i, p, 0.99, "iban"));
-                i = p - 1;
+                resume = p;
             }
         }
     }
