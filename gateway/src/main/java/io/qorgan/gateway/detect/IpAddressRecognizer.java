@@ -35,7 +35,8 @@ final class IpAddressRecognizer implements Recognizer {
                     continue;
                 }
             }
-            if (Chars.isDigit(c) && !Chars.isWord(prev) && prev != '.') {
+            boolean productVersion = prev == '/' && i >= 2 && Chars.isAlnum(s.charAt(i - 2)); // "Chrome/120.0.0.0"
+            if (Chars.isDigit(c) && !Chars.isWord(prev) && prev != '.' && !productVersion) {
                 int end = ipv4(s, i);
                 if (end > 0 && Chars.notWordAt(s, end)) {
                     end = withSuffix(s, end, 32);

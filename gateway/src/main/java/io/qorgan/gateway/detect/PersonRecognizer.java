@@ -75,6 +75,10 @@ final class PersonRecognizer implements Recognizer {
         }
     }
 
+    /** After these a first name is a name even in lower case, as people type in chats. */
+    private static final CueIndex INTRODUCTIONS = new CueIndex("меня зовут", "менің атым", "my name is", "зовут меня",
+            "атым");
+
     private final NameDictionary names;
 
     PersonRecognizer(NameDictionary names) {
@@ -122,6 +126,24 @@ final class PersonRecognizer implements Recognizer {
             i = end;
         }
         flush(view, run, previousWord, out);
+        introductions(view, out);
+    }
+
+    private void introductions(TextView view, List<Finding> out) {
+        String s = view.text();
+        INTRODUCTIONS.find(view, (at, cue) -> {
+            int p = at + cue.length();
+            while (p < s.length() && (s.charAt(p) == ' ' || s.charAt(p) == ':' || s.charAt(p) == '-')) {
+                p++;
+            }
+            if (p >= s.length() || !Character.isLowerCase(s.charAt(p))) {
+                return; // capitalised names are handled by the main pass
+            }
+            int end = wordEnd(s, p);
+            if ((names.lookup(NameForms.fold(s.substring(p, end))) & NameDictionary.FIRST_NAME) != 0) {
+                out.add(new Finding(EntityType.PERSON, p, end, 0.75, "person"));
+            }
+        });
     }
 
     private static int wordEnd(String s, int i) {
