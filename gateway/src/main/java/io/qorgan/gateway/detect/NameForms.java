@@ -41,6 +41,17 @@ final class NameForms {
     private NameForms() {
     }
 
+    /** {@link #fold(CharSequence)} of {@code s[start, end)} with a single allocation. */
+    static String fold(String s, int start, int end) {
+        char[] chars = new char[end - start];
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+            chars[i - start] = c == 'ё' ? 'е' : c;
+        }
+        return new String(chars);
+    }
+
     /** Lower case, ё as е: the form dictionaries and keys use. */
     static String fold(CharSequence word) {
         String lower = word.toString().toLowerCase(Locale.ROOT);

@@ -182,7 +182,7 @@ final class PersonRecognizer implements Recognizer {
     private Token token(String s, int start, int end) {
         int len = end - start;
         boolean initial = len == 1 && end < s.length() && s.charAt(end) == '.';
-        String folded = NameForms.fold(s.substring(start, end));
+        String folded = NameForms.fold(s, start, end);
         if (initial) {
             return new Token(start, end, folded, true, true, 0, false, false, false);
         }
@@ -266,9 +266,12 @@ final class PersonRecognizer implements Recognizer {
         int start = run.get(first).start();
         Token lastToken = run.get(last);
         int end = lastToken.end() + (lastToken.initial() && lastToken.end() < s.length() ? 1 : 0);
-        boolean cue = view.anyCue(sentenceBoundary(s, start, 24), start, CUES);
         boolean sentenceStart = sentenceStart(s, start);
         int words = last - first + 1;
+        if (words == 1 && unknown == 1 && sentenceStart) {
+            return; // a capitalised word that starts a sentence, and nothing else: the common case, decided cheaply
+        }
+        boolean cue = view.anyCue(sentenceBoundary(s, start, 24), start, CUES);
         int support = surnames + patronymics + initials + weak;
         double score;
         if (initials == words) {

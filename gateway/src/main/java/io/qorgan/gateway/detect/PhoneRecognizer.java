@@ -38,7 +38,10 @@ final class PhoneRecognizer implements Recognizer {
             }
             int end = continuesNumber(s, i) ? -1 : scan(s, i);
             if (end > 0) {
-                double score = accept(s, i, end, view.anyCue(i - 25, i, CUES));
+                double score = accept(s, i, end);
+                if (score > 0 && score < 0.85 && view.anyCue(i - 25, i, CUES)) {
+                    score += 0.1;
+                }
                 if (score > 0) {
                     out.add(new Finding(EntityType.PHONE, i, end, score, "phone"));
                     resume = end;
@@ -120,7 +123,7 @@ final class PhoneRecognizer implements Recognizer {
     }
 
     /** Score for a candidate, or 0 to reject. */
-    private double accept(String s, int start, int end, boolean cue) {
+    private double accept(String s, int start, int end) {
         String candidate = s.substring(start, end);
         boolean plus = candidate.charAt(0) == '+';
         boolean formatted = false;
@@ -154,7 +157,7 @@ final class PhoneRecognizer implements Recognizer {
             return 0;
         }
         if (kzShape && validKazakh(digitsOnly)) {
-            return formatted || cue ? 0.85 : 0.7;
+            return formatted ? 0.85 : 0.7;
         }
         if (!formatted || longestGroup > 7) {
             return 0;
@@ -166,7 +169,7 @@ final class PhoneRecognizer implements Recognizer {
         for (String region : FOREIGN_REGIONS) {
             PhoneNumber number = parse(candidate, region);
             if (number != null && util.isValidNumberForRegion(number, region)) {
-                return cue ? 0.75 : 0.65;
+                return 0.65;
             }
         }
         return 0;
