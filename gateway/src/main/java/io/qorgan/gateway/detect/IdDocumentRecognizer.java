@@ -25,24 +25,24 @@ final class IdDocumentRecognizer implements Recognizer {
         String s = view.text();
         int[] lastStart = {-1};
         CUE_INDEX.find(view, (at, cue) -> {
-                int from = at + cue.length();
-                int limit = Math.min(s.length(), from + WINDOW);
-                for (int p = from; p < limit; p++) {
-                    if (!Chars.notAlnumAt(s, p - 1) || !Chars.isAsciiAlnum(s.charAt(p))) {
-                        continue;
-                    }
-                    int end = documentNumber(s, p);
-                    if (end > 0) {
-                        if (p != lastStart[0]) {
-                            out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.9, "id-document"));
-                            lastStart[0] = p;
-                        }
-                        break;
-                    }
-                    if (Chars.isDigit(s.charAt(p)) && Chars.digitRun(s, p) >= 4) {
-                        break; // another number (a date, an IIN) comes first: not ours
-                    }
+            int from = at + cue.length();
+            int limit = Math.min(s.length(), from + WINDOW);
+            for (int p = from; p < limit; p++) {
+                if (!Chars.notAlnumAt(s, p - 1) || !Chars.isAsciiAlnum(s.charAt(p))) {
+                    continue;
                 }
+                int end = documentNumber(s, p);
+                if (end > 0) {
+                    if (p != lastStart[0]) {
+                        out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.9, "id-document"));
+                        lastStart[0] = p;
+                    }
+                    break;
+                }
+                if (Chars.isDigit(s.charAt(p)) && Chars.digitRun(s, p) >= 4) {
+                    break; // another number (a date, an IIN) comes first: not ours
+                }
+            }
         });
     }
 

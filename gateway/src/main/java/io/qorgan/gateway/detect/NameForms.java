@@ -1,7 +1,5 @@
 package io.qorgan.gateway.detect;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,7 +16,6 @@ final class NameForms {
         "ыми", "ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ою", "ею", "ом", "ем", "ым", "им", "ых", "их",
         "ую", "а", "я", "у", "ю", "е", "ы", "и",
     };
-    private static final String[] RESTORE = {"", "а", "я", "й", "ь"};
     /** Endings put back on a stem when looking a declined name up: "Анны" → "анн" → "анна". */
     static final String[] RESTORED_ENDINGS = {"а", "я", "й", "ь"};
 
@@ -61,20 +58,6 @@ final class NameForms {
     /** Case endings, longest first (shared, not to be modified). */
     static String[] endings() {
         return ENDINGS;
-    }
-
-    /** Base forms to try for a declined word, most likely first. */
-    static List<String> stems(String folded) {
-        List<String> out = new ArrayList<>(6);
-        for (String ending : ENDINGS) {
-            if (folded.length() - ending.length() >= 3 && folded.endsWith(ending)) {
-                String stem = folded.substring(0, folded.length() - ending.length());
-                for (String r : RESTORE) {
-                    out.add(stem + r);
-                }
-            }
-        }
-        return out;
     }
 
     /** One stable base form: endings taken off repeatedly while at least three letters remain. */

@@ -75,38 +75,38 @@ final class SecretRecognizer implements Recognizer {
     private static void labelled(TextView view, List<Finding> out) {
         String s = view.text();
         LABEL_INDEX.find(view, (at, label) -> {
-                int p = at + label.length();
-                // skip a short tail of the label word ("пароля", "tokens"), then separators
-                int tail = 0;
-                while (p < s.length() && Chars.isLetter(s.charAt(p)) && tail < 3) {
-                    p++;
-                    tail++;
-                }
-                int colon = p;
-                while (colon < s.length() && colon - p < 24 && (Chars.isLetter(s.charAt(colon)) || s.charAt(colon) == ' ')) {
-                    colon++;
-                }
-                if (colon > p && colon < s.length() && (s.charAt(colon) == ':' || s.charAt(colon) == '=')) {
-                    p = colon; // "пароль от портала: …", "password for the portal = …"
-                }
-                int sepStart = p;
-                while (p < s.length() && p - sepStart < 4 && (s.charAt(p) == ' ' || s.charAt(p) == ':' || s.charAt(p) == '='
-                        || s.charAt(p) == '"' || s.charAt(p) == '\'' || s.charAt(p) == '-' || s.charAt(p) == '—')) {
-                    p++;
-                }
-                if (p == sepStart) {
-                    return;
-                }
-                int end = p;
-                while (end < s.length() && end - p < 200 && isSecretChar(s.charAt(end))) {
-                    end++;
-                }
-                while (end > p && ".,;)\"'".indexOf(s.charAt(end - 1)) >= 0) {
-                    end--;
-                }
-                if (end - p >= 8 && looksRandom(s, p, end)) {
-                    out.add(new Finding(EntityType.SECRET, p, end, 0.85, "secret"));
-                }
+            int p = at + label.length();
+            // skip a short tail of the label word ("пароля", "tokens"), then separators
+            int tail = 0;
+            while (p < s.length() && Chars.isLetter(s.charAt(p)) && tail < 3) {
+                p++;
+                tail++;
+            }
+            int colon = p;
+            while (colon < s.length() && colon - p < 24 && (Chars.isLetter(s.charAt(colon)) || s.charAt(colon) == ' ')) {
+                colon++;
+            }
+            if (colon > p && colon < s.length() && (s.charAt(colon) == ':' || s.charAt(colon) == '=')) {
+                p = colon; // "пароль от портала: …", "password for the portal = …"
+            }
+            int sepStart = p;
+            while (p < s.length() && p - sepStart < 4 && (s.charAt(p) == ' ' || s.charAt(p) == ':' || s.charAt(p) == '='
+                    || s.charAt(p) == '"' || s.charAt(p) == '\'' || s.charAt(p) == '-' || s.charAt(p) == '—')) {
+                p++;
+            }
+            if (p == sepStart) {
+                return;
+            }
+            int end = p;
+            while (end < s.length() && end - p < 200 && isSecretChar(s.charAt(end))) {
+                end++;
+            }
+            while (end > p && ".,;)\"'".indexOf(s.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            if (end - p >= 8 && looksRandom(s, p, end)) {
+                out.add(new Finding(EntityType.SECRET, p, end, 0.85, "secret"));
+            }
         });
     }
 

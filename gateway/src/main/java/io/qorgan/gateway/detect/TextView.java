@@ -12,7 +12,6 @@ import java.text.Normalizer;
  */
 final class TextView {
 
-    private final CharSequence original;
     private final String text;
     /** For each char of {@link #text}: start in the original; one extra slot holds the original length. */
     private final int[] origStart;
@@ -23,8 +22,7 @@ final class TextView {
     private int[] wordStarts;
     private int wordCount;
 
-    private TextView(CharSequence original, String text, int[] origStart, int[] origEnd) {
-        this.original = original;
+    private TextView(String text, int[] origStart, int[] origEnd) {
         this.text = text;
         this.origStart = origStart;
         this.origEnd = origEnd;
@@ -37,7 +35,7 @@ final class TextView {
             i++;
         }
         if (i == n) {
-            return new TextView(original, original.toString(), null, null);
+            return new TextView(original.toString(), null, null);
         }
         StringBuilder out = new StringBuilder(n);
         int[] starts = new int[n + 1];
@@ -85,7 +83,7 @@ final class TextView {
             i += width;
         }
         starts[out.length()] = n;
-        return new TextView(original, out.toString(), starts, ends);
+        return new TextView(out.toString(), starts, ends);
     }
 
     private static void append(StringBuilder out, char c, int[] starts, int[] ends, int from, int to) {
@@ -199,14 +197,6 @@ final class TextView {
 
     int length() {
         return text.length();
-    }
-
-    char charAt(int i) {
-        return text.charAt(i);
-    }
-
-    CharSequence original() {
-        return original;
     }
 
     /** Start in the original of the normalised index {@code i}. */

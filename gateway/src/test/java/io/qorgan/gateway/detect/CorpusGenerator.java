@@ -17,8 +17,12 @@ import java.util.Random;
  * and the spans of labelled values are recorded. {@code [[TYPE:text]]} labels a literal; {@code {{SLOT}}} draws a
  * value. Slots ending in {@code _BAD} and {@code DATE}, {@code ORDER} are hard negatives and carry no label.
  *
- * <p>Run from the gateway module: {@code java -cp target/test-classes:$(cat cp.txt) io.qorgan.gateway.detect.CorpusGenerator}.
- * The output is committed and read by {@link AccuracyTest}; rerunning with the same seed gives the same file.
+ * <p>Run from the repository root:
+ * <pre>
+ * ./mvnw -q -B -pl gateway test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * (cd gateway &amp;&amp; java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) io.qorgan.gateway.detect.CorpusGenerator)
+ * </pre>
+ * The output is committed and read by {@link AccuracyTest}; the seed is fixed, so a rerun gives the same file.
  */
 final class CorpusGenerator {
 
