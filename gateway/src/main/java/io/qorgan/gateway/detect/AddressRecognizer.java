@@ -245,17 +245,36 @@ final class AddressRecognizer implements Recognizer {
             return false;
         }
         int e = p;
+        int hash = 0;
         while (e < s.length() && e - p <= 10 && Chars.isLetter(s.charAt(e))) {
+            hash = hash * 31 + Character.toLowerCase(s.charAt(e));
             e++;
         }
         int length = e - p;
-        return length > 0 && length <= 10 && e < s.length() && (s.charAt(e) == '.' && length <= 5 || s.charAt(e) == '-'
-                || s.charAt(e) == ' ' && MARKER_WORD_LENGTHS.indexOf((char) ('0' + length)) >= 0);
+        if (length == 0 || length > 10 || e >= s.length()) {
+            return false;
+        }
+        char t = s.charAt(e);
+        // hyphenated markers (р-н, пр-т, б-р, мк-н) are checked by their first part
+        return (t == '.' || t == ' ' || t == '-') && java.util.Arrays.binarySearch(MARKER_WORD_HASHES, hash) >= 0;
     }
 
     private static final String MARKER_INITIALS = "гупмбшждксоүра";
-    /** Lengths of the markers written in full before a space ("ул", "дом", "улица", "проспект", "микрорайон"...). */
-    private static final String MARKER_WORD_LENGTHS = "23456780:";
+    /** Hashes of the letters of every marker before its dot, space or hyphen: a cheap test before a map lookup. */
+    private static final int[] MARKER_WORD_HASHES = markerWordHashes();
+
+    private static int[] markerWordHashes() {
+        return java.util.Arrays.stream(BEFORE).mapToInt(m -> {
+            int hash = 0;
+            for (char c : m.text().toCharArray()) {
+                if (!Chars.isLetter(c)) {
+                    break;
+                }
+                hash = hash * 31 + c;
+            }
+            return hash;
+        }).distinct().sorted().toArray();
+    }
 
     private static boolean compass(String lower, int p) {
         for (String w : COMPASS) {

@@ -26,17 +26,31 @@ final class Chars {
         return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
+    /** Cyrillic letters (U+0400–U+04FF, without the signs U+0482–U+0489): the common non-ASCII case, decided without tables. */
+    private static boolean isCyrillicLetter(char c) {
+        return c >= 0x0400 && c <= 0x04FF && (c < 0x0482 || c > 0x0489);
+    }
+
     static boolean isLetter(char c) {
-        return c < 0x80 ? isAsciiLetter(c) : Character.isLetter(c);
+        if (c < 0x80) {
+            return isAsciiLetter(c);
+        }
+        return isCyrillicLetter(c) || Character.isLetter(c);
     }
 
     /** Letter, digit or underscore: what a regex {@code \w} boundary would look at. */
     static boolean isWord(char c) {
-        return c < 0x80 ? (isAsciiAlnum(c) || c == '_') : Character.isLetterOrDigit(c);
+        if (c < 0x80) {
+            return isAsciiAlnum(c) || c == '_';
+        }
+        return isCyrillicLetter(c) || Character.isLetterOrDigit(c);
     }
 
     static boolean isAlnum(char c) {
-        return c < 0x80 ? isAsciiAlnum(c) : Character.isLetterOrDigit(c);
+        if (c < 0x80) {
+            return isAsciiAlnum(c);
+        }
+        return isCyrillicLetter(c) || Character.isLetterOrDigit(c);
     }
 
     /** True when index {@code i} is outside the text or holds a char that is not a letter or digit. */

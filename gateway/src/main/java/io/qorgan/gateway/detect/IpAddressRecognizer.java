@@ -107,6 +107,9 @@ final class IpAddressRecognizer implements Recognizer {
                 break;
             }
             groups++;
+            if (groups > 8) {
+                return -1; // stop early on long colon-separated runs
+            }
             p += h;
             if (p < n && s.charAt(p) == ':') {
                 if (p + 1 < n && s.charAt(p + 1) == ':') {

@@ -103,9 +103,16 @@ final class PersonRecognizer implements Recognizer {
             if (!Chars.isLetter(c)) {
                 continue;
             }
-            int end = wordEnd(s, i);
             boolean cap = Character.isUpperCase(c);
-            if (!cap || !gapAllowsRun(s, run, i)) {
+            if (!cap) {
+                if (!run.isEmpty()) {
+                    flush(view, run, previousWord, out);
+                    run.clear();
+                }
+                continue; // lower-case words end a run and need no more work
+            }
+            int end = wordEnd(s, i);
+            if (!gapAllowsRun(s, run, i)) {
                 flush(view, run, previousWord, out);
                 run.clear();
             }

@@ -153,7 +153,7 @@ final class TextView {
             boolean inWord = false;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                boolean word = c < 0x80 ? Chars.isAsciiAlnum(c) || c == '_' : Character.isLetterOrDigit(c);
+                boolean word = Chars.isWord(c);
                 if ((word && !inWord) || (!word && c > ' ' && "-+#(:".indexOf(c) >= 0)) {
                     if (count == starts.length) {
                         starts = java.util.Arrays.copyOf(starts, count * 2);
