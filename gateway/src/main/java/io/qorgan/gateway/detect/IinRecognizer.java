@@ -16,10 +16,13 @@ final class IinRecognizer implements Recognizer {
     public void find(TextView view, List<Finding> out) {
         String s = view.text();
         int n = s.length();
-        int i = 0;
-        while (i < n) {
-            if (!Chars.isDigit(s.charAt(i))) {
-                i++;
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        for (int k = 0; k < count; k++) {
+            int i = starts[k];
+            if (i + 3 < n && (s.startsWith("IIN", i) || s.startsWith("BIN", i)) && Chars.isDigit(s.charAt(i + 3))) {
+                i += 3; // certificate form IIN123456789012
+            } else if (!Chars.isDigit(s.charAt(i))) {
                 continue;
             }
             int run = Chars.digitRun(s, i);
@@ -29,7 +32,6 @@ final class IinRecognizer implements Recognizer {
                     && KzIdValidator.isValid(s, i)) {
                 classify(view, i, out);
             }
-            i += run;
         }
     }
 

@@ -18,14 +18,12 @@ final class PaymentCardRecognizer implements Recognizer {
         StringBuilder digits = new StringBuilder(24);
         int[] groupEnds = new int[20];
         int[] groupDigits = new int[20];
-        int i = 0;
-        while (i < n) {
-            if (!Chars.isDigit(s.charAt(i))) {
-                i++;
-                continue;
-            }
-            if (!Chars.notAlnumAt(s, i - 1)) {
-                i += Chars.digitRun(s, i);
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        int resume = 0;
+        for (int k = 0; k < count; k++) {
+            int i = starts[k];
+            if (i < resume || !Chars.isDigit(s.charAt(i)) || !Chars.notAlnumAt(s, i - 1)) {
                 continue;
             }
             digits.setLength(0);
@@ -62,9 +60,7 @@ final class PaymentCardRecognizer implements Recognizer {
                 int end = groupEnds[found];
                 double score = view.anyCue(i - 40, i, CUES) ? 0.99 : 0.95;
                 out.add(new Finding(EntityType.PAYMENT_CARD, i, end, score, "card"));
-                i = end;
-            } else {
-                i = groups > 0 ? groupEnds[0] : i + 1;
+                resume = end;
             }
         }
     }
