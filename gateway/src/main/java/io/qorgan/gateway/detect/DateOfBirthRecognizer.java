@@ -23,14 +23,37 @@ final class DateOfBirthRecognizer implements Recognizer {
     @Override
     public void find(TextView view, List<Finding> out) {
         String s = view.text();
-        if (!ANY_CUE.any(view)) {
+        // Dates are looked for only near a birth cue: 40 chars after one, or 25 before one that follows its date.
+        int[] windowEnd = {-1};
+        java.util.List<int[]> windows = new java.util.ArrayList<>();
+        ANY_CUE.find(view, (at, cue) -> {
+            int from = Math.max(0, at - 25);
+            int to = Math.min(s.length(), at + cue.length() + 40);
+            if (!windows.isEmpty() && from <= windowEnd[0]) {
+                windows.get(windows.size() - 1)[1] = Math.max(windowEnd[0], to);
+            } else {
+                windows.add(new int[] {from, to});
+            }
+            windowEnd[0] = windows.get(windows.size() - 1)[1];
+        });
+        if (windows.isEmpty()) {
             return; // no birth cue anywhere: no date in this text is a date of birth
         }
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         int resume = 0;
+        int w = 0;
         for (int k = 0; k < count; k++) {
             int i = starts[k];
+            while (w < windows.size() && windows.get(w)[1] <= i) {
+                w++;
+            }
+            if (w == windows.size()) {
+                break;
+            }
+            if (i < windows.get(w)[0]) {
+                continue;
+            }
             char c = s.charAt(i);
             if (i < resume || !(Chars.isDigit(c) || "JFMASONDjfmasond".indexOf(c) >= 0) || !Chars.notAlnumAt(s, i - 1)) {
                 continue;

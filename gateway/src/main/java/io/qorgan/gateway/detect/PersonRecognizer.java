@@ -278,7 +278,9 @@ final class PersonRecognizer implements Recognizer {
         if (words == 1 && unknown == 1 && sentenceStart) {
             return; // a capitalised word that starts a sentence, and nothing else: the common case, decided cheaply
         }
-        boolean cue = view.anyCue(sentenceBoundary(s, start, 24), start, CUES);
+        boolean strong = firstNames > 0 || surnames > 0 || patronymics > 0 || ordinary > 0 && support(run, first, last);
+        // the cue words are searched only when the run itself is weak evidence
+        boolean cue = !strong && view.anyCue(sentenceBoundary(s, start, 24), start, CUES);
         int support = surnames + patronymics + initials + weak;
         double score;
         if (initials == words) {
@@ -312,6 +314,16 @@ final class PersonRecognizer implements Recognizer {
             return;
         }
         out.add(new Finding(EntityType.PERSON, start, end, score, "person"));
+    }
+
+    private static boolean support(List<Token> run, int first, int last) {
+        for (int k = first; k <= last; k++) {
+            Token t = run.get(k);
+            if (t.initial() || t.patronymic() || t.surname() || t.dictSurname() || t.weakSurname()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean evidence(Token t) {
