@@ -116,7 +116,7 @@ final class NameDictionary {
         }
         try {
             FST.BytesReader reader = fst.getBytesReader();
-            for (String ending : NameForms.endings()) {
+            for (String ending : NameForms.endingsOf(folded)) {
                 int stemLength = folded.length() - ending.length();
                 if (stemLength < 3 || !folded.endsWith(ending)) {
                     continue;

@@ -35,6 +35,8 @@ final class NameForms {
     private static final SuffixSet WEAK_SURNAME = new SuffixSet(WEAK_SURNAME_SUFFIXES);
     private static final SuffixSet CASE_ENDINGS = new SuffixSet(SURNAME_CASE_ENDINGS);
 
+    private static final SuffixSet ENDING_SET = new SuffixSet(ENDINGS);
+
     private NameForms() {
     }
 
@@ -55,9 +57,9 @@ final class NameForms {
         return lower.indexOf('ё') >= 0 ? lower.replace('ё', 'е') : lower;
     }
 
-    /** Case endings, longest first (shared, not to be modified). */
-    static String[] endings() {
-        return ENDINGS;
+    /** Case endings that could end {@code folded} (same last letter), in the order of {@link #ENDINGS}. */
+    static String[] endingsOf(String folded) {
+        return ENDING_SET.candidates(folded, folded.length());
     }
 
     /** One stable base form: endings taken off repeatedly while at least three letters remain. */
