@@ -1,7 +1,7 @@
 package io.qorgan.gateway.detect;
 
-/** Kinds of personal data the gateway recognises. Stand-in until the detect branch lands. */
+/** The kinds of personal data the gateway recognises; one vocabulary across detection, policy and audit. */
 public enum EntityType {
-    PERSON, IIN, BIN, PHONE, EMAIL, IBAN, PAYMENT_CARD, ID_DOCUMENT, VEHICLE_PLATE, ADDRESS,
-    IP_ADDRESS, DATE_OF_BIRTH, SECRET
+    PERSON, IIN, BIN, PHONE, EMAIL, IBAN, PAYMENT_CARD, ID_DOCUMENT, VEHICLE_PLATE, ADDRESS, IP_ADDRESS,
+    DATE_OF_BIRTH, SECRET
 }

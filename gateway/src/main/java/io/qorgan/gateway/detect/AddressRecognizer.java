@@ -1,0 +1,457 @@
+package io.qorgan.gateway.detect;
+
+import java.util.List;
+
+/**
+ * Street-level addresses in Kazakh, Russian and English, reported as one finding.
+ *
+ * <p>An address is a chain of components separated by commas or spaces: a Russian marker before its name
+ * ({@code г. Астана}, {@code ул. Кенесары}, {@code д. 1}, {@code кв. 1}), a Kazakh marker after it
+ * ({@code Алматы қ.}, {@code Сәтбаев көш.}, {@code 5-үй}, {@code 25-пәтер}), a bare house number after a street,
+ * a postcode. A chain counts only when it has a house number or both a locality and a street (or, for villages,
+ * region, district and village): a street name alone ("проспект Абая") is not an address. English addresses are
+ * a number, capitalised words and a street type ({@code 221 Baker Street}), with an optional unit, town, state and
+ * ZIP code.
+ */
+final class AddressRecognizer implements Recognizer {
+
+    private enum Kind { CITY, REGION, DISTRICT, SETTLEMENT, STREET, HOUSE, FLAT, POSTCODE, COUNTRY }
+
+    private record Marker(String text, Kind kind) {
+    }
+
+    private record Part(int end, Kind kind) {
+    }
+
+    /** Markers written before the name, lower case; a trailing dot is part of the marker where usual. */
+    private static final Marker[] BEFORE = {
+        new Marker("г.", Kind.CITY), new Marker("город ", Kind.CITY), new Marker("гор.", Kind.CITY),
+        new Marker("ул.", Kind.STREET), new Marker("улица ", Kind.STREET), new Marker("ул ", Kind.STREET),
+        new Marker("пр.", Kind.STREET), new Marker("пр-т", Kind.STREET), new Marker("просп.", Kind.STREET),
+        new Marker("проспект ", Kind.STREET), new Marker("мкр.", Kind.STREET), new Marker("мкрн.", Kind.STREET),
+        new Marker("мкр ", Kind.STREET), new Marker("мк-н", Kind.STREET), new Marker("микрорайон ", Kind.STREET),
+        new Marker("пер.", Kind.STREET), new Marker("переулок ", Kind.STREET), new Marker("б-р", Kind.STREET),
+        new Marker("бульвар ", Kind.STREET), new Marker("пл.", Kind.STREET), new Marker("площадь ", Kind.STREET),
+        new Marker("шоссе ", Kind.STREET), new Marker("жк ", Kind.STREET), new Marker("д.", Kind.HOUSE),
+        new Marker("дом ", Kind.HOUSE), new Marker("корп.", Kind.HOUSE), new Marker("корпус ", Kind.HOUSE),
+        new Marker("стр.", Kind.HOUSE), new Marker("кв.", Kind.FLAT), new Marker("квартира ", Kind.FLAT),
+        new Marker("оф.", Kind.FLAT), new Marker("офис ", Kind.FLAT), new Marker("үй ", Kind.HOUSE),
+        new Marker("пәтер ", Kind.FLAT), new Marker("с.", Kind.SETTLEMENT), new Marker("село ", Kind.SETTLEMENT),
+        new Marker("пос.", Kind.SETTLEMENT), new Marker("посёлок ", Kind.SETTLEMENT), new Marker("поселок ", Kind.SETTLEMENT),
+        new Marker("п.", Kind.SETTLEMENT), new Marker("аул ", Kind.SETTLEMENT), new Marker("р-н", Kind.DISTRICT),
+        new Marker("район ", Kind.DISTRICT), new Marker("обл.", Kind.REGION), new Marker("область ", Kind.REGION),
+    };
+    /** Markers written after the name. */
+    private static final Marker[] AFTER = {
+        new Marker("қаласы", Kind.CITY), new Marker("қ.", Kind.CITY), new Marker("облысы", Kind.REGION),
+        new Marker("обл.", Kind.REGION), new Marker("область", Kind.REGION), new Marker("облысының", Kind.REGION),
+        new Marker("ауданы", Kind.DISTRICT), new Marker("ауд.", Kind.DISTRICT), new Marker("район", Kind.DISTRICT),
+        new Marker("р-н", Kind.DISTRICT), new Marker("ауылы", Kind.SETTLEMENT), new Marker("а.", Kind.SETTLEMENT),
+        new Marker("кенті", Kind.SETTLEMENT), new Marker("ауылдық округі", Kind.SETTLEMENT),
+        new Marker("шағын ауданы", Kind.STREET), new Marker("ш/а", Kind.STREET), new Marker("көшесі", Kind.STREET),
+        new Marker("көш.", Kind.STREET), new Marker("даңғылы", Kind.STREET), new Marker("даң.", Kind.STREET),
+        new Marker("тұйық көшесі", Kind.STREET), new Marker("гүлзары", Kind.STREET), new Marker("алаңы", Kind.STREET),
+        new Marker("ТҮК", Kind.STREET), new Marker("улица", Kind.STREET), new Marker("проспект", Kind.STREET),
+    };
+    private static final String[] COMPASS = {"батыс", "шығыс", "солтүстік", "оңтүстік", "орталық", "северо", "западно",
+        "восточно", "южно"};
+    /** Lower-case words inside street names: "Төле би", "Қабанбай батыр", "Богенбай батыра". */
+    private static final String[] CONNECTORS = {"би", "батыр", "батыра", "ата", "жолы"};
+    /** First letters of the markers written after a name, to skip the marker loop quickly. */
+    private static final String AFTER_INITIALS = "қоаркдштгуппТҚОАРКДШГУП";
+    private static final String[] HOUSE_SUFFIX = {"үй", "ү."};
+    private static final String[] FLAT_SUFFIX = {"пәтер", "п.", "кеңсе"};
+    private static final String[] STREET_TYPES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd",
+        "lane", "ln", "drive", "dr", "way", "court", "ct", "place", "pl", "square", "sq", "terrace", "highway", "hwy"};
+    private static final String[] COUNTRIES = {"республика казахстан", "казахстан", "қазақстан республикасы", "қазақстан",
+        "kazakhstan", "рк"};
+
+    @Override
+    public void find(TextView view, List<Finding> out) {
+        String s = view.text();
+        String lower = view.lower();
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        int resume = 0;
+        for (int k = 0; k < count; k++) {
+            int i = starts[k];
+            char c = s.charAt(i);
+            if (i < resume || !Chars.isAlnum(c)) {
+                continue;
+            }
+            int end = chain(s, lower, i);
+            if (end < 0 && Chars.isDigit(c)) {
+                end = english(s, lower, i);
+            }
+            if (end > 0) {
+                out.add(new Finding(EntityType.ADDRESS, i, end, 0.85, "address"));
+                resume = end;
+            }
+        }
+    }
+
+    private static int chain(String s, String lower, int start) {
+        boolean house = false;
+        boolean locality = false;
+        boolean street = false;
+        boolean settlement = false;
+        int parts = 0;
+        int end = -1;
+        int p = start;
+        Kind previous = null;
+        while (parts < 12) {
+            Part part = component(s, lower, p, previous);
+            if (part == null) {
+                break;
+            }
+            parts++;
+            switch (part.kind()) {
+                case HOUSE, FLAT -> house |= part.kind() == Kind.HOUSE;
+                case CITY -> locality = true;
+                case SETTLEMENT -> {
+                    locality = true;
+                    settlement = true;
+                }
+                case STREET -> street = true;
+                default -> {
+                }
+            }
+            end = part.end();
+            previous = part.kind();
+            int q = end;
+            int gap = 0;
+            while (q < s.length() && gap < 3 && (s.charAt(q) == ' ' || s.charAt(q) == ',')) {
+                q++;
+                gap++;
+            }
+            if (q == end) {
+                break;
+            }
+            p = q;
+        }
+        boolean accept = (house && (street || locality)) || (locality && street) || (settlement && parts >= 3);
+        return accept ? end : -1;
+    }
+
+    private static Part component(String s, String lower, int p, Kind previous) {
+        if (p >= s.length()) {
+            return null;
+        }
+        char first = s.charAt(p);
+        boolean markerLike = markerLike(s, p);
+        if (!Chars.isDigit(first) && !Character.isUpperCase(first) && !markerLike) {
+            return null; // the common case: an ordinary lower-case word
+        }
+        // Russian order: marker, then name or number
+        Marker before = markerLike ? markerAt(lower, p) : null;
+        for (Marker m : before == null ? NONE : new Marker[] {before}) {
+            if (Chars.notAlnumAt(s, p - 1)) {
+                int q = p + m.text().length();
+                if (!m.text().endsWith(".") && !m.text().endsWith(" ") && q < s.length() && Chars.isAlnum(s.charAt(q))) {
+                    continue;
+                }
+                while (q < s.length() && s.charAt(q) == ' ' && q - p - m.text().length() < 2) {
+                    q++;
+                }
+                int e = m.kind() == Kind.HOUSE || m.kind() == Kind.FLAT ? number(s, q) : name(s, q, 3);
+                if (e > 0) {
+                    return new Part(e, m.kind());
+                }
+            }
+        }
+        // Kazakh number forms: 10-үй, 25-пәтер, 5 үй
+        if (Chars.isDigit(s.charAt(p))) {
+            int e = number(s, p);
+            if (e > 0) {
+                int q = e < s.length() && (s.charAt(e) == '-' || s.charAt(e) == ' ') ? e + 1 : e;
+                for (String suffix : HOUSE_SUFFIX) {
+                    if (lower.startsWith(suffix, q) && wordEnds(s, q + suffix.length())) {
+                        return new Part(q + suffix.length(), Kind.HOUSE);
+                    }
+                }
+                for (String suffix : FLAT_SUFFIX) {
+                    if (lower.startsWith(suffix, q) && wordEnds(s, q + suffix.length())) {
+                        return new Part(q + suffix.length(), Kind.FLAT);
+                    }
+                }
+                if (previous == Kind.STREET || previous == Kind.HOUSE) {
+                    return new Part(e, previous == Kind.STREET ? Kind.HOUSE : Kind.FLAT);
+                }
+                if (Chars.digitRun(s, p) == 6 && e == p + 6 && previous != null) {
+                    return new Part(e, Kind.POSTCODE);
+                }
+            }
+        }
+        for (String country : COUNTRIES) {
+            if (previous != null && lower.startsWith(country, p) && wordEnds(s, p + country.length())) {
+                return new Part(p + country.length(), Kind.COUNTRY);
+            }
+        }
+        // Kazakh order: name, then marker. Localities are one word ("Сайрам ауданы") unless a compass word starts
+        // them, so a person's name before a city is not swallowed; streets may have up to three words.
+        int previousEnd = -1;
+        for (int words = 1; words <= 3 && Character.isUpperCase(first); words++) {
+            int e = name(s, p, words);
+            if (e < 0 || e == previousEnd) {
+                break;
+            }
+            previousEnd = e;
+            int q = e < s.length() && s.charAt(e) == ' ' ? e + 1 : e;
+            if (q >= s.length() || AFTER_INITIALS.indexOf(s.charAt(q)) < 0) {
+                continue;
+            }
+            for (Marker m : AFTER) {
+                boolean caseSensitive = Character.isUpperCase(m.text().charAt(0));
+                if ((caseSensitive ? s.startsWith(m.text(), q) : lower.startsWith(m.text(), q))
+                        && (m.text().endsWith(".") || wordEnds(s, q + m.text().length()) || grammaticalEnding(s, q + m.text().length()))
+                        && (words == 1 || m.kind() == Kind.STREET || compass(lower, p))) {
+                    return new Part(m.text().endsWith(".") ? q + m.text().length() : wordEnd(s, q + m.text().length()), m.kind());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final Marker[] NONE = {};
+    private static final java.util.Map<String, Marker> BEFORE_BY_TEXT = byText(BEFORE);
+
+    private static java.util.Map<String, Marker> byText(Marker[] markers) {
+        java.util.Map<String, Marker> map = new java.util.HashMap<>();
+        for (Marker m : markers) {
+            map.put(m.text(), m);
+        }
+        return java.util.Map.copyOf(map);
+    }
+
+    /** The marker written at {@code p} ("ул.", "дом ", "р-н"), or null. */
+    private static Marker markerAt(String lower, int p) {
+        int e = p;
+        while (e < lower.length() && (Chars.isLetter(lower.charAt(e))
+                || lower.charAt(e) == '-' && e + 1 < lower.length() && Chars.isLetter(lower.charAt(e + 1)))) {
+            e++;
+        }
+        if (e >= lower.length()) {
+            return null;
+        }
+        char t = lower.charAt(e);
+        Marker m = t == '.' || t == ' ' ? BEFORE_BY_TEXT.get(lower.substring(p, e + 1)) : null;
+        return m != null ? m : BEFORE_BY_TEXT.get(lower.substring(p, e));
+    }
+
+    /** A short word followed by a dot, space or dash: it may be a marker such as "ул." or "дом". */
+    private static boolean markerLike(String s, int p) {
+        char first = Character.toLowerCase(s.charAt(p));
+        if (MARKER_INITIALS.indexOf(first) < 0) {
+            return false;
+        }
+        int e = p;
+        int hash = 0;
+        while (e < s.length() && e - p <= 10 && Chars.isLetter(s.charAt(e))) {
+            hash = hash * 31 + Character.toLowerCase(s.charAt(e));
+            e++;
+        }
+        int length = e - p;
+        if (length == 0 || length > 10 || e >= s.length()) {
+            return false;
+        }
+        char t = s.charAt(e);
+        // hyphenated markers (р-н, пр-т, б-р, мк-н) are checked by their first part
+        return (t == '.' || t == ' ' || t == '-') && java.util.Arrays.binarySearch(MARKER_WORD_HASHES, hash) >= 0;
+    }
+
+    private static final String MARKER_INITIALS = "гупмбшждксоүра";
+    /** Hashes of the letters of every marker before its dot, space or hyphen: a cheap test before a map lookup. */
+    private static final int[] MARKER_WORD_HASHES = markerWordHashes();
+
+    private static int[] markerWordHashes() {
+        return java.util.Arrays.stream(BEFORE).mapToInt(m -> {
+            int hash = 0;
+            for (char c : m.text().toCharArray()) {
+                if (!Chars.isLetter(c)) {
+                    break;
+                }
+                hash = hash * 31 + c;
+            }
+            return hash;
+        }).distinct().sorted().toArray();
+    }
+
+    private static boolean compass(String lower, int p) {
+        for (String w : COMPASS) {
+            if (lower.startsWith(w, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean wordEnds(String s, int p) {
+        return Chars.notAlnumAt(s, p);
+    }
+
+    /** Kazakh case endings after a marker ("көшесінде", "қаласының"), up to four letters. */
+    private static boolean grammaticalEnding(String s, int p) {
+        int e = wordEnd(s, p);
+        return e - p <= 4;
+    }
+
+    private static int wordEnd(String s, int p) {
+        int e = p;
+        while (e < s.length() && Chars.isLetter(s.charAt(e))) {
+            e++;
+        }
+        return e;
+    }
+
+    /** A house or flat number: digits, optionally a letter, "/2" or "-2"; or -1. */
+    private static int number(String s, int p) {
+        int run = Chars.digitRun(s, p);
+        if (run == 0 || run > 6) {
+            return -1;
+        }
+        int e = p + run;
+        if (e + 1 < s.length() && (s.charAt(e) == '/' || s.charAt(e) == '-') && Chars.isDigit(s.charAt(e + 1))) {
+            e += 1 + Chars.digitRun(s, e + 1);
+        }
+        if (e < s.length() && Chars.isLetter(s.charAt(e)) && Chars.notAlnumAt(s, e + 1)
+                && Character.toLowerCase(s.charAt(e)) != 'г') {
+            e++;
+        }
+        return Chars.notAlnumAt(s, e) ? e : -1;
+    }
+
+    /** A proper name of one to three capitalised words (initials and numbers such as "8 Марта", "Самал-2" allowed). */
+    private static int name(String s, int p, int maxWords) {
+        int e = -1;
+        int q = p;
+        for (int words = 0; words < maxWords && q < s.length(); words++) {
+            char c = s.charAt(q);
+            int w;
+            if (words > 0 && connector(s, q) > 0) {
+                w = connector(s, q);
+            } else if (Character.isUpperCase(c)) {
+                w = q + 1;
+                while (w < s.length() && (Chars.isLetter(s.charAt(w)) || s.charAt(w) == '-' && w + 1 < s.length()
+                        && Chars.isAlnum(s.charAt(w + 1)))) {
+                    w++;
+                    if (s.charAt(w - 1) == '-') {
+                        while (w < s.length() && Chars.isAlnum(s.charAt(w))) {
+                            w++;
+                        }
+                    }
+                }
+                if (w == q + 1 && w < s.length() && s.charAt(w) == '.') {
+                    w++; // initial of a person a street is named after
+                }
+            } else if (Chars.isDigit(c) && words == 0) {
+                int run = Chars.digitRun(s, q);
+                if (run > 2 || q + run + 1 >= s.length() || s.charAt(q + run) != ' '
+                        || !Character.isUpperCase(s.charAt(q + run + 1))) {
+                    break;
+                }
+                w = q + run;
+            } else {
+                break;
+            }
+            e = w;
+            q = w;
+            if (q < s.length() && s.charAt(q) == ' ' && q + 1 < s.length() && (Character.isUpperCase(s.charAt(q + 1))
+                    || words == 0 && Chars.isDigit(c) || connector(s, q + 1) > 0)) {
+                q++;
+            } else {
+                break;
+            }
+        }
+        return e;
+    }
+
+    /** End of a lower-case connector word at {@code q}, or -1. */
+    private static int connector(String s, int q) {
+        for (String w : CONNECTORS) {
+            if (s.startsWith(w, q) && Chars.notAlnumAt(s, q + w.length())) {
+                return q + w.length();
+            }
+        }
+        return -1;
+    }
+
+    private static int english(String s, String lower, int p) {
+        int e = number(s, p);
+        if (e < 0 || e >= s.length() || s.charAt(e) != ' ') {
+            return -1;
+        }
+        int q = e + 1;
+        for (int words = 0; words < 4 && q < s.length() && Chars.isAsciiUpper(s.charAt(q)); words++) {
+            int w = q;
+            while (w < s.length() && Chars.isAsciiLetter(s.charAt(w))) {
+                w++;
+            }
+            String word = lower.substring(q, w);
+            for (String type : STREET_TYPES) {
+                if (word.equals(type) && words > 0) {
+                    int end = w < s.length() && s.charAt(w) == '.' ? w + 1 : w;
+                    return englishTail(s, lower, end);
+                }
+            }
+            if (w >= s.length() || s.charAt(w) != ' ') {
+                return -1;
+            }
+            q = w + 1;
+        }
+        return -1;
+    }
+
+    /** Unit, town, state and ZIP after an English street. */
+    private static int englishTail(String s, String lower, int end) {
+        int e = end;
+        int q = e < s.length() && s.charAt(e) == ' ' ? e + 1 : e;
+        if (q + 2 < s.length() && Chars.isAsciiUpper(s.charAt(q)) && Chars.isAsciiUpper(s.charAt(q + 1)) && Chars.notAlnumAt(s, q + 2)
+                && "NWNESWSE".contains(s.substring(q, q + 2))) {
+            e = q + 2;
+        }
+        q = e;
+        if (s.startsWith(", ", q)) {
+            int r = q + 2;
+            for (String unit : new String[] {"apt", "apt.", "suite", "unit", "#", "flat"}) {
+                if (lower.startsWith(unit, r)) {
+                    int x = r + unit.length();
+                    if (x < s.length() && s.charAt(x) == ' ') {
+                        x++;
+                    }
+                    int num = number(s, x);
+                    if (num > 0) {
+                        e = num;
+                    }
+                    break;
+                }
+            }
+        }
+        q = e;
+        if (s.startsWith(", ", q) && q + 2 < s.length() && Chars.isAsciiUpper(s.charAt(q + 2))) {
+            int w = q + 2;
+            int words = 0;
+            while (w < s.length() && Chars.isAsciiUpper(s.charAt(w)) && words < 3) {
+                int x = w;
+                while (x < s.length() && Chars.isAsciiLetter(s.charAt(x))) {
+                    x++;
+                }
+                if (x - w == 2 && Chars.isAsciiUpper(s.charAt(w + 1))) {
+                    break; // a state code: handled below
+                }
+                e = x;
+                words++;
+                w = x < s.length() && s.charAt(x) == ' ' ? x + 1 : x;
+                if (w == x) {
+                    break;
+                }
+            }
+        }
+        q = e;
+        int r = s.startsWith(", ", q) ? q + 2 : s.startsWith(" ", q) ? q + 1 : -1;
+        if (r > 0 && r + 8 <= s.length() && Chars.isAsciiUpper(s.charAt(r)) && Chars.isAsciiUpper(s.charAt(r + 1))
+                && s.charAt(r + 2) == ' ' && Chars.digitRun(s, r + 3) == 5) {
+            e = r + 8;
+        }
+        return e;
+    }
+}

@@ -1,0 +1,103 @@
+package io.qorgan.gateway.detect;
+
+/** Character classes the scanners share; ASCII digits only, since the view is already NFKC-normalised. */
+final class Chars {
+
+    private Chars() {
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isAsciiUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    static boolean isAsciiAlnum(char c) {
+        return isDigit(c) || isAsciiLetter(c);
+    }
+
+    static boolean isHex(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** Cyrillic letters (U+0400–U+04FF, without the signs U+0482–U+0489): the common non-ASCII case, decided without tables. */
+    private static boolean isCyrillicLetter(char c) {
+        return c >= 0x0400 && c <= 0x04FF && (c < 0x0482 || c > 0x0489);
+    }
+
+    static boolean isLetter(char c) {
+        if (c < 0x80) {
+            return isAsciiLetter(c);
+        }
+        return isCyrillicLetter(c) || Character.isLetter(c);
+    }
+
+    /** Letter, digit or underscore: what a regex {@code \w} boundary would look at. */
+    static boolean isWord(char c) {
+        if (c < 0x80) {
+            return isAsciiAlnum(c) || c == '_';
+        }
+        return isCyrillicLetter(c) || Character.isLetterOrDigit(c);
+    }
+
+    static boolean isAlnum(char c) {
+        if (c < 0x80) {
+            return isAsciiAlnum(c);
+        }
+        return isCyrillicLetter(c) || Character.isLetterOrDigit(c);
+    }
+
+    /** True when index {@code i} is outside the text or holds a char that is not a letter or digit. */
+    static boolean notAlnumAt(CharSequence s, int i) {
+        return i < 0 || i >= s.length() || !isAlnum(s.charAt(i));
+    }
+
+    static boolean notWordAt(CharSequence s, int i) {
+        return i < 0 || i >= s.length() || !isWord(s.charAt(i));
+    }
+
+    static boolean digitAt(CharSequence s, int i) {
+        return i >= 0 && i < s.length() && isDigit(s.charAt(i));
+    }
+
+    static int digitRun(CharSequence s, int from) {
+        int i = from;
+        while (i < s.length() && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i - from;
+    }
+
+    /** Shannon entropy in bits per char. */
+    static double entropy(CharSequence s, int start, int end) {
+        int[] counts = new int[128];
+        int other = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < 128) {
+                counts[c]++;
+            } else {
+                other++;
+            }
+        }
+        double n = end - start;
+        double h = 0;
+        for (int count : counts) {
+            if (count > 0) {
+                double p = count / n;
+                h -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        if (other > 0) {
+            double p = other / n;
+            h -= p * Math.log(p) / Math.log(2);
+        }
+        return h;
+    }
+}

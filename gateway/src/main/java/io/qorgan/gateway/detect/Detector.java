@@ -1,0 +1,115 @@
+package io.qorgan.gateway.detect;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds personal data in text.
+ *
+ * <p>Built once from {@link DetectorSettings}; immutable and safe to share between threads. Each call builds a
+ * normalised view of the text ({@link TextView}: NFKC, spaces, dashes, invisible characters), runs the enabled
+ * recognizers over it (each a linear scan; regular expressions only on short tokens), drops findings under the
+ * threshold, resolves overlaps, and maps every span back to the original text.
+ */
+public final class Detector {
+
+    private final DetectorSettings settings;
+    private final List<Recognizer> recognizers;
+
+    private Detector(DetectorSettings settings) {
+        this.settings = settings;
+        Set<EntityType> on = settings.enabledTypes();
+        List<Recognizer> list = new ArrayList<>();
+        if (on.contains(EntityType.IIN) || on.contains(EntityType.BIN)) {
+            list.add(new IinRecognizer());
+        }
+        if (on.contains(EntityType.PAYMENT_CARD)) {
+            list.add(new PaymentCardRecognizer());
+        }
+        if (on.contains(EntityType.IBAN)) {
+            list.add(new IbanRecognizer());
+        }
+        if (on.contains(EntityType.EMAIL)) {
+            list.add(new EmailRecognizer());
+        }
+        if (on.contains(EntityType.IP_ADDRESS)) {
+            list.add(new IpAddressRecognizer());
+        }
+        if (on.contains(EntityType.PHONE)) {
+            list.add(new PhoneRecognizer());
+        }
+        if (on.contains(EntityType.SECRET)) {
+            list.add(new SecretRecognizer());
+        }
+        if (on.contains(EntityType.ID_DOCUMENT)) {
+            list.add(new IdDocumentRecognizer());
+        }
+        if (on.contains(EntityType.VEHICLE_PLATE)) {
+            list.add(new VehiclePlateRecognizer());
+        }
+        if (on.contains(EntityType.DATE_OF_BIRTH)) {
+            list.add(new DateOfBirthRecognizer());
+        }
+        if (on.contains(EntityType.ADDRESS)) {
+            list.add(new AddressRecognizer());
+        }
+        if (on.contains(EntityType.PERSON)) {
+            list.add(new PersonRecognizer(NameDictionary.load(settings.extraNameLists())));
+        }
+        this.recognizers = List.copyOf(list);
+    }
+
+    /**
+     * A detector for these settings.
+     *
+     * @throws java.io.UncheckedIOException when an extra name list cannot be read
+     */
+    public static Detector create(DetectorSettings settings) {
+        return new Detector(Objects.requireNonNull(settings, "settings"));
+    }
+
+    /** A detector for {@link DetectorSettings#defaults()}. */
+    public static Detector defaults() {
+        return create(DetectorSettings.defaults());
+    }
+
+    public DetectorSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Findings in text order, not overlapping, with UTF-16 offsets into {@code text} itself.
+     *
+     * @throws NullPointerException when {@code text} is null
+     */
+    public List<Finding> detect(CharSequence text) {
+        Objects.requireNonNull(text, "text");
+        if (text.length() == 0) {
+            return List.of();
+        }
+        TextView view = TextView.of(text);
+        List<Finding> found = new ArrayList<>();
+        for (Recognizer recognizer : recognizers) {
+            recognizer.find(view, found);
+        }
+        List<Finding> candidates = new ArrayList<>(found.size());
+        for (Finding f : found) {
+            if (f.score() >= settings.minScore() && settings.enabledTypes().contains(f.type())) {
+                candidates.add(f);
+            }
+        }
+        List<Finding> resolved = OverlapResolver.resolve(candidates);
+        List<Finding> out = new ArrayList<>(resolved.size());
+        for (Finding f : resolved) {
+            int start = view.toOriginalStart(f.start());
+            int end = view.toOriginalEnd(f.end());
+            if (end > start) {
+                out.add(new Finding(f.type(), start, end, f.score(), f.recognizer()));
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+}

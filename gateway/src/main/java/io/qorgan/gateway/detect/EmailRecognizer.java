@@ -1,0 +1,87 @@
+package io.qorgan.gateway.detect;
+
+import java.util.List;
+
+/**
+ * E-mail addresses found from their {@code @}: the local part is grown to the left and the domain to the right,
+ * each stopping at the previous or next {@code @}, so every char is looked at a bounded number of times. Local
+ * parts and domains may be Cyrillic (internationalised) or punycode.
+ */
+final class EmailRecognizer implements Recognizer {
+
+    @Override
+    public void find(TextView view, List<Finding> out) {
+        String s = view.text();
+        int n = s.length();
+        int lastEnd = 0;
+        for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
+            int start = at;
+            while (start > lastEnd && isLocal(s.charAt(start - 1))) {
+                start--;
+            }
+            while (start < at && (s.charAt(start) == '.' || s.charAt(start) == '-')) {
+                start++;
+            }
+            if (start == at || s.charAt(at - 1) == '.') {
+                continue;
+            }
+            int end = at + 1;
+            while (end < n && isDomain(s.charAt(end))) {
+                end++;
+            }
+            while (end > at + 1 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == '-')) {
+                end--;
+            }
+            if (validDomain(s, at + 1, end)) {
+                out.add(new Finding(EntityType.EMAIL, start, end, 0.99, "email"));
+                lastEnd = end;
+                at = end - 1;
+            }
+        }
+    }
+
+    private static boolean isLocal(char c) {
+        return Chars.isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '\'';
+    }
+
+    private static boolean isDomain(char c) {
+        return Chars.isAlnum(c) || c == '.' || c == '-';
+    }
+
+    /** At least two labels, none empty or edged with a dash, and a top-level label of letters (or punycode). */
+    private static boolean validDomain(String s, int from, int to) {
+        if (to - from < 3) {
+            return false;
+        }
+        int labels = 0;
+        int labelStart = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || s.charAt(i) == '.') {
+                if (i == labelStart || s.charAt(labelStart) == '-' || s.charAt(i - 1) == '-') {
+                    return false;
+                }
+                labels++;
+                if (i == to) {
+                    return labels >= 2 && validTld(s, labelStart, to);
+                }
+                labelStart = i + 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean validTld(String s, int from, int to) {
+        if (to - from < 2) {
+            return false;
+        }
+        if (s.startsWith("xn--", from)) {
+            return true;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Chars.isLetter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

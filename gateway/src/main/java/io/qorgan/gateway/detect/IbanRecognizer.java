@@ -1,0 +1,51 @@
+package io.qorgan.gateway.detect;
+
+import java.util.List;
+
+/**
+ * IBANs written solid or in groups separated by single spaces or dashes. The candidate takes exactly the
+ * country's length and must end where a group ends, so a longer run of groups is not cut into a false match.
+ */
+final class IbanRecognizer implements Recognizer {
+
+    @Override
+    public void find(TextView view, List<Finding> out) {
+        String s = view.text();
+        int n = s.length();
+        StringBuilder compact = new StringBuilder(34);
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        int resume = 0;
+        for (int k = 0; k < count; k++) {
+            int i = starts[k];
+            if (i < resume || i + 4 >= n || !Chars.isAsciiUpper(s.charAt(i)) || !Chars.isAsciiUpper(s.charAt(i + 1)) || !Chars.isDigit(s.charAt(i + 2))
+                    || !Chars.isDigit(s.charAt(i + 3)) || !Chars.notAlnumAt(s, i - 1)) {
+                continue;
+            }
+            int want = IbanValidator.length(s, i);
+            if (want == 0) {
+                continue;
+            }
+            compact.setLength(0);
+            int p = i;
+            char sep = 0;
+            while (p < n && compact.length() < want) {
+                char c = s.charAt(p);
+                if (Chars.isAsciiAlnum(c)) {
+                    compact.append(c);
+                    p++;
+                } else if ((c == ' ' || c == '-') && (sep == 0 || sep == c) && p + 1 < n
+                        && Chars.isAsciiAlnum(s.charAt(p + 1)) && p > i) {
+                    sep = c;
+                    p++;
+                } else {
+                    break;
+                }
+            }
+            if (compact.length() == want && Chars.notAlnumAt(s, p) && IbanValidator.isValid(compact)) {
+                out.add(new Finding(EntityType.IBAN, i, p, 0.99, "iban"));
+                resume = p;
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.qorgan.gateway.detect;
+
+import java.util.List;
+
+/**
+ * IIN and BIN: twelve digits standing alone whose check digit is right. Which of the two it is comes from the
+ * structure (a birth date and a century/sex digit, or a month and an entity-type digit) and, when both fit, from a
+ * cue word before it. Also matches the certificate forms {@code IIN123…} and {@code BIN123…}.
+ */
+final class IinRecognizer implements Recognizer {
+
+    private static final String[] BIN_CUES = {"бин", "бсн", "bin"};
+    private static final String[] IIN_CUES = {"иин", "жсн", "iin"};
+
+    @Override
+    public void find(TextView view, List<Finding> out) {
+        String s = view.text();
+        int n = s.length();
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        for (int k = 0; k < count; k++) {
+            int i = starts[k];
+            if (i + 3 < n && (s.startsWith("IIN", i) || s.startsWith("BIN", i)) && Chars.isDigit(s.charAt(i + 3))) {
+                i += 3; // certificate form IIN123456789012
+            } else if (!Chars.isDigit(s.charAt(i))) {
+                continue;
+            }
+            int run = Chars.digitRun(s, i);
+            boolean partOfLonger = i >= 2 && (s.charAt(i - 1) == '-' || s.charAt(i - 1) == '/') && Chars.isDigit(s.charAt(i - 2))
+                    || i + 13 < n && (s.charAt(i + 12) == '-' || s.charAt(i + 12) == '/') && Chars.isDigit(s.charAt(i + 13));
+            if (run == 12 && !partOfLonger && (Chars.notAlnumAt(s, i - 1) || certificatePrefix(s, i)) && Chars.notAlnumAt(s, i + 12)
+                    && KzIdValidator.isValid(s, i)) {
+                classify(view, i, out);
+            }
+        }
+    }
+
+    private static boolean certificatePrefix(String s, int i) {
+        return i >= 3 && Chars.notAlnumAt(s, i - 4) && (s.startsWith("IIN", i - 3) || s.startsWith("BIN", i - 3));
+    }
+
+    private static void classify(TextView view, int i, List<Finding> out) {
+        String s = view.text();
+        boolean iin = KzIdValidator.looksLikeIin(s, i);
+        boolean bin = KzIdValidator.looksLikeBin(s, i);
+        boolean binCue = view.anyCue(i - 30, i, BIN_CUES);
+        boolean iinCue = view.anyCue(i - 30, i, IIN_CUES);
+        EntityType type;
+        double score;
+        if (bin && (!iin || (binCue && !iinCue))) {
+            type = EntityType.BIN;
+            score = binCue ? 0.99 : 0.9;
+        } else if (iin) {
+            type = EntityType.IIN;
+            score = iinCue ? 0.99 : 0.93;
+        } else {
+            // Since 2013 an IIN need not carry the birth date: the check digit alone still makes it likely.
+            type = binCue ? EntityType.BIN : EntityType.IIN;
+            score = binCue || iinCue ? 0.9 : 0.45;
+        }
+        out.add(new Finding(type, i, i + 12, score, "iin"));
+    }
+}

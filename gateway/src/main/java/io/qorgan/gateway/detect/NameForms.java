@@ -1,0 +1,106 @@
+package io.qorgan.gateway.detect;
+
+import java.util.Locale;
+
+/**
+ * Morphology of names in Kazakh and Russian: case folding, declension endings, and the suffixes that make a word a
+ * surname or a patronymic.
+ */
+final class NameForms {
+
+    /** Case endings, longest first so "ге" goes before "е". Kazakh endings first: they are longer. */
+    private static final String[] ENDINGS = {
+        "ның", "нің", "дың", "дің", "тың", "тің", "нан", "нен", "дан", "ден", "тан", "тен", "мен", "пен", "бен",
+        // no "на"/"не" or locative "да"/"та": they would eat the Russian genitive ("Ивана", "Марата")
+        "ымен", "імен", "ына", "іне", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті", "ым", "ім",
+        "ыми", "ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ою", "ею", "ом", "ем", "ым", "им", "ых", "их",
+        "ую", "а", "я", "у", "ю", "е", "ы", "и",
+    };
+    /** Endings put back on a stem when looking a declined name up: "Анны" → "анн" → "анна". */
+    static final String[] RESTORED_ENDINGS = {"а", "я", "й", "ь"};
+
+    private static final String[] PATRONYMIC_SUFFIXES = {"ович", "евич", "овна", "евна", "ична", "ьич", "ұлы", "қызы",
+        "улы", "кызы", "ovich", "evich", "ovna", "evna", "uly", "kyzy", "qyzy"};
+    private static final String[] STRONG_SURNAME_SUFFIXES = {"ов", "ев", "ова", "ева", "ский", "цкий", "ская", "цкая",
+        "енко", "ұлы", "қызы", "ov", "ev", "yev", "ova", "eva", "yeva", "sky", "skiy", "skaya", "enko", "uly", "kyzy"};
+    /** -ин/-ина are also ordinary word endings, and so are the stems of suffix-less Kazakh surnames (-бай, -бек...). */
+    private static final String[] WEAK_SURNAME_SUFFIXES = {"ин", "ын", "ина", "ына", "in", "ina", "yn", "yna", "бай",
+        "бек", "ғали", "қали", "гали", "кали", "жан", "хан"};
+    /** Case endings a surname or patronymic may carry (Russian cases, Kazakh dative/genitive/accusative). */
+    private static final String[] SURNAME_CASE_ENDINGS = {"ого", "ому", "ыми", "ым", "ом", "ой", "ою", "ых", "им", "ую",
+        "ем", "ның", "нің", "ға", "ге", "қа", "ке", "ны", "ні", "на", "нан", "мен", "а", "у", "е", "ы", "ю"};
+
+    private static final SuffixSet PATRONYMIC = new SuffixSet(PATRONYMIC_SUFFIXES);
+    private static final SuffixSet STRONG_SURNAME = new SuffixSet(STRONG_SURNAME_SUFFIXES);
+    private static final SuffixSet WEAK_SURNAME = new SuffixSet(WEAK_SURNAME_SUFFIXES);
+    private static final SuffixSet CASE_ENDINGS = new SuffixSet(SURNAME_CASE_ENDINGS);
+
+    private static final SuffixSet ENDING_SET = new SuffixSet(ENDINGS);
+
+    private NameForms() {
+    }
+
+    /** {@link #fold(CharSequence)} of {@code s[start, end)} with a single allocation. */
+    static String fold(String s, int start, int end) {
+        char[] chars = new char[end - start];
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+            chars[i - start] = c == 'ё' ? 'е' : c;
+        }
+        return new String(chars);
+    }
+
+    /** Lower case, ё as е: the form dictionaries and keys use. */
+    static String fold(CharSequence word) {
+        String lower = word.toString().toLowerCase(Locale.ROOT);
+        return lower.indexOf('ё') >= 0 ? lower.replace('ё', 'е') : lower;
+    }
+
+    /** Case endings that could end {@code folded} (same last letter), in the order of {@link #ENDINGS}. */
+    static String[] endingsOf(String folded) {
+        return ENDING_SET.candidates(folded, folded.length());
+    }
+
+    /** One stable base form: endings taken off repeatedly while at least three letters remain. */
+    static String reduce(String folded) {
+        String cur = folded;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String ending : ENDINGS) {
+                if (cur.length() - ending.length() >= 3 && cur.endsWith(ending)) {
+                    cur = cur.substring(0, cur.length() - ending.length());
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return cur;
+    }
+
+    static boolean isPatronymic(String folded) {
+        return folded.length() >= 6 && endsWithSuffix(folded, PATRONYMIC, 2);
+    }
+
+    static boolean isStrongSurname(String folded) {
+        return folded.length() >= 5 && endsWithSuffix(folded, STRONG_SURNAME, 2);
+    }
+
+    static boolean isWeakSurname(String folded) {
+        return folded.length() >= 5 && endsWithSuffix(folded, WEAK_SURNAME, 2);
+    }
+
+    /** The word, or the word without one case ending, ends with a suffix and keeps a stem of {@code minStem} letters. */
+    private static boolean endsWithSuffix(String word, SuffixSet suffixes, int minStem) {
+        if (suffixes.endsWithAny(word, word.length(), minStem)) {
+            return true;
+        }
+        for (String ending : CASE_ENDINGS.candidates(word, word.length())) {
+            if (word.endsWith(ending) && suffixes.endsWithAny(word, word.length() - ending.length(), minStem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

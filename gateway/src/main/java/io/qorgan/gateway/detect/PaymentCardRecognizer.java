@@ -1,0 +1,67 @@
+package io.qorgan.gateway.detect;
+
+import java.util.List;
+
+/**
+ * Card numbers of 13–19 digits, written solid or in groups separated by single spaces or dashes. Of the groups
+ * that follow one another, the longest prefix that ends on a group boundary and validates wins, so three cards
+ * in a row stay three findings.
+ */
+final class PaymentCardRecognizer implements Recognizer {
+
+    private static final String[] CUES = {"карт", "card", "visa", "mastercard", "кәртішке", "pan"};
+
+    @Override
+    public void find(TextView view, List<Finding> out) {
+        String s = view.text();
+        int n = s.length();
+        StringBuilder digits = new StringBuilder(24);
+        int[] groupEnds = new int[20];
+        int[] groupDigits = new int[20];
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        int resume = 0;
+        for (int k = 0; k < count; k++) {
+            int i = starts[k];
+            if (i < resume || !Chars.isDigit(s.charAt(i)) || !Chars.notAlnumAt(s, i - 1)) {
+                continue;
+            }
+            digits.setLength(0);
+            int groups = 0;
+            int p = i;
+            char sep = 0;
+            while (groups < 20) {
+                int run = Chars.digitRun(s, p);
+                if (run == 0 || digits.length() + run > 19) {
+                    break;
+                }
+                digits.append(s, p, p + run);
+                p += run;
+                groupEnds[groups] = p;
+                groupDigits[groups] = digits.length();
+                groups++;
+                if (p + 1 < n && (s.charAt(p) == ' ' || s.charAt(p) == '-') && Chars.isDigit(s.charAt(p + 1))
+                        && (sep == 0 || sep == s.charAt(p))) {
+                    sep = s.charAt(p);
+                    p++;
+                } else {
+                    break;
+                }
+            }
+            int found = -1;
+            for (int g = groups - 1; g >= 0; g--) {
+                int len = groupDigits[g];
+                if (len >= 13 && Chars.notAlnumAt(s, groupEnds[g]) && CardValidator.isValid(digits.subSequence(0, len))) {
+                    found = g;
+                    break;
+                }
+            }
+            if (found >= 0) {
+                int end = groupEnds[found];
+                double score = view.anyCue(i - 40, i, CUES) ? 0.99 : 0.95;
+                out.add(new Finding(EntityType.PAYMENT_CARD, i, end, score, "card"));
+                resume = end;
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package io.qorgan.gateway.detect;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.List;
+
+/**
+ * Phone numbers. A hand-written scanner finds candidates (an optional {@code +}, digits in groups separated by
+ * single spaces, dashes or brackets, 7–15 digits); libphonenumber decides. Kazakhstan is tried first, then the
+ * default regions (US, GB, DE, FR, IL, IN, CA, BR). Unformatted digit runs are accepted only as Kazakh numbers or
+ * with a {@code +}, because bare runs are far more often order numbers, IINs and dates.
+ */
+final class PhoneRecognizer implements Recognizer {
+
+    private static final String[] FOREIGN_REGIONS = {"US", "GB", "DE", "FR", "IL", "IN", "CA", "BR"};
+    private static final String[] CUES = {"тел", "моб", "phone", "tel", "whatsapp", "ұялы", "номер", "call", "звон"};
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+
+    @Override
+    public void find(TextView view, List<Finding> out) {
+        String s = view.text();
+        int n = s.length();
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        int resume = 0;
+        for (int k = 0; k < count; k++) {
+            int i = starts[k];
+            if (i < resume) {
+                continue;
+            }
+            char c = s.charAt(i);
+            boolean starter = c == '+' || c == '(' || Chars.isDigit(c);
+            if (!starter || !Chars.notAlnumAt(s, i - 1) || (c == '+' && !Chars.digitAt(s, i + 1) && !(i + 2 < n
+                    && s.charAt(i + 1) == ' ' && Chars.isDigit(s.charAt(i + 2))))) {
+                continue;
+            }
+            int end = continuesNumber(s, i) ? -1 : scan(s, i);
+            if (end > 0) {
+                double score = accept(s, i, end);
+                if (score > 0 && score < 0.85 && view.anyCue(i - 25, i, CUES)) {
+                    score += 0.1;
+                }
+                if (score > 0) {
+                    out.add(new Finding(EntityType.PHONE, i, end, score, "phone"));
+                    resume = end;
+                }
+            }
+        }
+    }
+
+    /** A group right after digits and one separator belongs to a longer number (a card, an IBAN, a case number). */
+    private static boolean continuesNumber(String s, int i) {
+        if (i < 2 || !(s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '-' || s.charAt(i - 1) == '/')) {
+            return false;
+        }
+        // the group before holds a digit ("…1234 5678", "999A 0000"): we are inside a card, IBAN or case number
+        for (int p = i - 2; p >= 0 && i - p <= 10 && Chars.isAlnum(s.charAt(p)); p--) {
+            if (Chars.isDigit(s.charAt(p))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+
+    /** End of a phone-shaped run from {@code start}, or -1. */
+    private static int scan(String s, int start) {
+        int n = s.length();
+        int p = start;
+        int digits = 0;
+        int open = 0;
+        int lastDigitEnd = -1;
+        int seps = 0;
+        if (s.charAt(p) == '+') {
+            p++;
+            if (p < n && s.charAt(p) == ' ') {
+                p++;
+            }
+        }
+        while (p < n && digits <= 15) {
+            char c = s.charAt(p);
+            if (Chars.isDigit(c)) {
+                digits++;
+                p++;
+                lastDigitEnd = p;
+                seps = 0;
+            } else if (c == '(' && open == 0 && seps < 2) {
+                open++;
+                seps++;
+                p++;
+            } else if (c == ')' && open == 1 && seps == 0) {
+                open--;
+                seps++;
+                p++;
+            } else if ((c == ' ' || c == '-') && seps < 2 && p + 1 < n && lastDigitEnd > 0) {
+                seps++;
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (digits < 7 || digits > 15 || lastDigitEnd < 0 || open != 0 && !balancedBefore(s, start, lastDigitEnd)) {
+            return -1;
+        }
+        if (!Chars.notAlnumAt(s, lastDigitEnd)) {
+            return -1;
+        }
+        return lastDigitEnd;
+    }
+
+    private static boolean balancedBefore(String s, int start, int end) {
+        int depth = 0;
+        for (int i = start; i < end; i++) {
+            if (s.charAt(i) == '(') {
+                depth++;
+            } else if (s.charAt(i) == ')') {
+                depth--;
+            }
+        }
+        return depth == 0;
+    }
+
+    /** Score for a candidate, or 0 to reject. */
+    private double accept(String s, int start, int end) {
+        String candidate = s.substring(start, end);
+        boolean plus = candidate.charAt(0) == '+';
+        boolean formatted = false;
+        int digits = 0;
+        int group = 0;
+        int longestGroup = 0;
+        for (int k = 0; k < candidate.length(); k++) {
+            char c = candidate.charAt(k);
+            group = Chars.isDigit(c) ? group + 1 : 0;
+            longestGroup = Math.max(longestGroup, group);
+            if (Chars.isDigit(c)) {
+                digits++;
+            } else if (c != '+') {
+                formatted = true;
+            }
+        }
+        StringBuilder digitsOnly = new StringBuilder(16);
+        for (int k = 0; k < candidate.length(); k++) {
+            if (Chars.isDigit(candidate.charAt(k))) {
+                digitsOnly.append(candidate.charAt(k));
+            }
+        }
+        if (plus) {
+            int cc = international(digitsOnly);
+            return cc == 0 ? 0 : cc == 7 ? 0.85 : 0.75;
+        }
+        char lead = candidate.charAt(0);
+        boolean kzShape = digits == 10 && lead == '7' || digits == 11 && (lead == '8' || lead == '7')
+                || lead == '(' && digits == 10 || lead == '8' && digits == 11;
+        if (!kzShape && !formatted) {
+            return 0;
+        }
+        if (kzShape && validKazakh(digitsOnly)) {
+            return formatted ? 0.85 : 0.7;
+        }
+        if (!formatted || longestGroup > 7) {
+            return 0;
+        }
+        boolean trunkOrBracket = candidate.charAt(0) == '0' || candidate.charAt(0) == '(';
+        if (digits < 10 && !trunkOrBracket || digits > 12 || startsWithYear(candidate)) {
+            return 0;
+        }
+        for (String region : FOREIGN_REGIONS) {
+            PhoneNumber number = parse(candidate, region);
+            if (number != null && util.isValidNumberForRegion(number, region)) {
+                return 0.65;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Country code of a valid number written with {@code +}, or 0. The number is built directly rather than parsed:
+     * parsing normalises with regular expressions and costs several microseconds per candidate.
+     */
+    private int international(CharSequence digits) {
+        for (int ccLength = 1; ccLength <= 3 && ccLength < digits.length() - 3; ccLength++) {
+            int cc = Integer.parseInt(digits, 0, ccLength, 10);
+            if (PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(util.getRegionCodeForCountryCode(cc))
+                    || "ZZ".equals(util.getRegionCodeForCountryCode(cc))) {
+                continue;
+            }
+            PhoneNumber number = national(cc, digits, ccLength);
+            return number != null && util.isValidNumber(number) ? cc : 0;
+        }
+        return 0;
+    }
+
+    /** A Kazakh number: 10 national digits, or 11 with the trunk 8 or the country code 7 in front. */
+    private boolean validKazakh(CharSequence digits) {
+        int from = digits.length() == 11 ? 1 : 0;
+        if (digits.length() - from != 10) {
+            return false;
+        }
+        PhoneNumber number = national(7, digits, from);
+        return number != null && util.isValidNumberForRegion(number, "KZ");
+    }
+
+    private static PhoneNumber national(int cc, CharSequence digits, int from) {
+        int length = digits.length() - from;
+        if (length < 4 || length > 14) {
+            return null;
+        }
+        PhoneNumber number = new PhoneNumber().setCountryCode(cc)
+                .setNationalNumber(Long.parseLong(digits, from, digits.length(), 10));
+        int zeros = 0;
+        while (from + zeros < digits.length() - 1 && digits.charAt(from + zeros) == '0') {
+            zeros++;
+        }
+        if (zeros > 0) {
+            number.setItalianLeadingZero(true).setNumberOfLeadingZeros(zeros);
+        }
+        return number;
+    }
+
+    /** "2024-118833": an invoice or case number that starts with a year, not a phone. */
+    private static boolean startsWithYear(String candidate) {
+        return candidate.length() > 4 && (candidate.startsWith("19") || candidate.startsWith("20"))
+                && Chars.isDigit(candidate.charAt(2)) && Chars.isDigit(candidate.charAt(3)) && !Chars.isDigit(candidate.charAt(4));
+    }
+
+    private PhoneNumber parse(String candidate, String region) {
+        try {
+            return util.parse(candidate, region);
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.qorgan.gateway.detect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Credentials: API keys with well-known prefixes ({@code sk-}, {@code sk-proj-}, {@code ghp_}, {@code github_pat_},
+ * {@code AKIA}, {@code xoxb-}/{@code xoxp-}), JWTs whose header decodes to JSON with {@code alg}, PEM private-key
+ * blocks, and high-entropy values right after a password, token or API-key label.
+ */
+final class SecretRecognizer implements Recognizer {
+
+    private record Prefix(String text, int minBody, boolean upperAlnumBody) {
+    }
+
+    private static final Prefix[] PREFIXES = {
+        new Prefix("sk-", 20, false), new Prefix("ghp_", 30, false), new Prefix("gho_", 30, false),
+        new Prefix("ghs_", 30, false), new Prefix("github_pat_", 30, false), new Prefix("AKIA", 16, true),
+        new Prefix("ASIA", 16, true), new Prefix("xoxb-", 10, false), new Prefix("xoxp-", 10, false),
+        new Prefix("xoxa-", 10, false), new Prefix("glpat-", 20, false),
+    };
+    private static final String[] LABELS = {
+        "password", "passwd", "pwd", "пароль", "құпия сөз", "құпиясөз", "token", "токен", "api key", "api_key",
+        "apikey", "api-key", "secret", "client_secret", "access key",
+    };
+    private static final CueIndex LABEL_INDEX = new CueIndex(LABELS);
+    private static final String PEM_BEGIN = "-----BEGIN ";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public void find(TextView view, List<Finding> out) {
+        String s = view.text();
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        for (int k = 0; k < count; k++) {
+            int at = starts[k];
+            char c = s.charAt(at);
+            if (c == 's' || c == 'g' || c == 'A' || c == 'x') {
+                for (Prefix prefix : PREFIXES) {
+                    if (s.startsWith(prefix.text(), at)) {
+                        int end = tokenEnd(s, at + prefix.text().length());
+                        int body = end - at - prefix.text().length();
+                        if (body >= prefix.minBody() && (!prefix.upperAlnumBody() || upperAlnum(s, at, end))) {
+                            out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
+                        }
+                        break;
+                    }
+                }
+            } else if (c == 'e' && s.startsWith("eyJ", at)) {
+                int end = jwtEnd(s, at);
+                if (end > 0) {
+                    out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
+                }
+            } else if (c == '-' && s.startsWith(PEM_BEGIN, at)) {
+                pem(s, at, out);
+            }
+        }
+        labelled(view, out);
+    }
+
+    private static void pem(String s, int at, List<Finding> out) {
+        int lineEnd = s.indexOf("-----", at + PEM_BEGIN.length());
+        if (lineEnd < 0 || lineEnd - at > 60 || !s.substring(at, lineEnd).contains("PRIVATE KEY")) {
+            return;
+        }
+        String label = s.substring(at + PEM_BEGIN.length(), lineEnd);
+        String footer = "-----END " + label + "-----";
+        int close = s.indexOf(footer, lineEnd);
+        int end = close < 0 ? Math.min(s.length(), lineEnd + 5) : close + footer.length();
+        out.add(new Finding(EntityType.SECRET, at, end, 0.99, "secret"));
+    }
+
+    private static void labelled(TextView view, List<Finding> out) {
+        String s = view.text();
+        LABEL_INDEX.find(view, (at, label) -> {
+            int p = at + label.length();
+            // skip a short tail of the label word ("пароля", "tokens"), then separators
+            int tail = 0;
+            while (p < s.length() && Chars.isLetter(s.charAt(p)) && tail < 3) {
+                p++;
+                tail++;
+            }
+            int colon = p;
+            while (colon < s.length() && colon - p < 24 && (Chars.isLetter(s.charAt(colon)) || s.charAt(colon) == ' ')) {
+                colon++;
+            }
+            if (colon > p && colon < s.length() && (s.charAt(colon) == ':' || s.charAt(colon) == '=')) {
+                p = colon; // "пароль от портала: …", "password for the portal = …"
+            }
+            int sepStart = p;
+            while (p < s.length() && p - sepStart < 4 && (s.charAt(p) == ' ' || s.charAt(p) == ':' || s.charAt(p) == '='
+                    || s.charAt(p) == '"' || s.charAt(p) == '\'' || s.charAt(p) == '-' || s.charAt(p) == '—')) {
+                p++;
+            }
+            if (p == sepStart) {
+                return;
+            }
+            int end = p;
+            while (end < s.length() && end - p < 200 && isSecretChar(s.charAt(end))) {
+                end++;
+            }
+            while (end > p && ".,;)\"'".indexOf(s.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            if (end - p >= 8 && looksRandom(s, p, end)) {
+                out.add(new Finding(EntityType.SECRET, p, end, 0.85, "secret"));
+            }
+        });
+    }
+
+    private static boolean isSecretChar(char c) {
+        return c > ' ' && c < 0x7F && c != '"' && c != '\'' && c != ',' && c != '<' && c != '>';
+    }
+
+    /** Mixed character classes with enough entropy; a plain word or number is not a secret. */
+    private static boolean looksRandom(String s, int from, int to) {
+        boolean lower = false;
+        boolean upper = false;
+        boolean digit = false;
+        boolean other = false;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                lower = true;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            } else if (Chars.isDigit(c)) {
+                digit = true;
+            } else {
+                other = true;
+            }
+        }
+        int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+        return classes >= 3 || (classes == 2 && Chars.entropy(s, from, to) >= 3.0);
+    }
+
+    private static int tokenEnd(String s, int from) {
+        int p = from;
+        while (p < s.length() && (Chars.isAsciiAlnum(s.charAt(p)) || s.charAt(p) == '-' || s.charAt(p) == '_')) {
+            p++;
+        }
+        return p;
+    }
+
+    private static boolean upperAlnum(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!Chars.isDigit(c) && !Chars.isAsciiUpper(c)) {
+                return false;
+            }
+        }
+        return to - from == 20;
+    }
+
+    /** End of a JWT at {@code at}: three base64url parts and a header that is JSON naming an algorithm. */
+    private static int jwtEnd(String s, int at) {
+        int p = at;
+        int[] dots = new int[2];
+        int parts = 0;
+        while (p < s.length()) {
+            char c = s.charAt(p);
+            if (Chars.isAsciiAlnum(c) || c == '-' || c == '_') {
+                p++;
+            } else if (c == '.' && parts < 2) {
+                dots[parts++] = p;
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (parts != 2 || dots[0] - at < 10 || dots[1] - dots[0] < 2 || p - dots[1] < 2) {
+            return -1;
+        }
+        try {
+            byte[] header = Base64.getUrlDecoder().decode(s.substring(at, dots[0]));
+            JsonNode node = JSON.readTree(header);
+            return node != null && node.isObject() && node.has("alg") ? p : -1;
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            return -1;
+        }
+    }
+}

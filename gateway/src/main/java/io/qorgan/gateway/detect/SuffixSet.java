@@ -1,0 +1,48 @@
+package io.qorgan.gateway.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lower-case word endings bucketed by their last letter, so a word is compared only with endings that can fit. */
+final class SuffixSet {
+
+    private static final int SIZE = 0x80 + 0x130;
+
+    private final String[][] byLast = new String[SIZE][];
+
+    SuffixSet(String... suffixes) {
+        List<List<String>> buckets = new ArrayList<>(SIZE);
+        for (int i = 0; i < SIZE; i++) {
+            buckets.add(new ArrayList<>());
+        }
+        for (String suffix : suffixes) {
+            buckets.get(slot(suffix.charAt(suffix.length() - 1))).add(suffix);
+        }
+        for (int i = 0; i < SIZE; i++) {
+            byLast[i] = buckets.get(i).toArray(new String[0]);
+        }
+    }
+
+    private static int slot(char c) {
+        if (c < 0x80) {
+            return c;
+        }
+        return c >= 0x400 && c < 0x530 ? c - 0x400 + 0x80 : 0;
+    }
+
+    /** Endings that could end {@code word} at {@code end} (same last letter); check with {@code startsWith}. */
+    String[] candidates(String word, int end) {
+        return end <= 0 ? byLast[0] : byLast[slot(word.charAt(end - 1))];
+    }
+
+    /** Whether {@code word[0, end)} ends with one of the suffixes, leaving at least {@code minStem} letters. */
+    boolean endsWithAny(String word, int end, int minStem) {
+        for (String suffix : candidates(word, end)) {
+            int at = end - suffix.length();
+            if (at >= minStem && word.startsWith(suffix, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,214 @@
+package io.qorgan.gateway.detect;
+
+import java.text.Normalizer;
+
+/**
+ * The text as recognizers see it, with a map back to the original.
+ *
+ * <p>Compatibility forms become their plain letters and digits (NFKC: fullwidth digits, ligatures),
+ * every kind of space becomes {@code ' '}, every dash becomes {@code '-'}, and invisible characters
+ * (zero-width, soft hyphen, direction marks, BOM) are dropped. Lone surrogates become U+FFFD. Text that
+ * needs none of this (the usual case) is used as it is, without a map.
+ */
+final class TextView {
+
+    private final String text;
+    /** For each char of {@link #text}: start in the original; one extra slot holds the original length. */
+    private final int[] origStart;
+    /** For each char of {@link #text}: end (exclusive) in the original. */
+    private final int[] origEnd;
+    /** Per-call caches; a view is confined to the thread that detects in it. */
+    private String lower;
+    private int[] wordStarts;
+    private int wordCount;
+
+    private TextView(String text, int[] origStart, int[] origEnd) {
+        this.text = text;
+        this.origStart = origStart;
+        this.origEnd = origEnd;
+    }
+
+    static TextView of(CharSequence original) {
+        int n = original.length();
+        int i = 0;
+        while (i < n && !needsWork(original, i)) {
+            i++;
+        }
+        if (i == n) {
+            return new TextView(original.toString(), null, null);
+        }
+        StringBuilder out = new StringBuilder(n);
+        int[] starts = new int[n + 1];
+        int[] ends = new int[n + 1];
+        for (int k = 0; k < i; k++) {
+            out.append(original.charAt(k));
+            starts[k] = k;
+            ends[k] = k + 1;
+        }
+        while (i < n) {
+            char c = original.charAt(i);
+            int width = 1;
+            String replacement = null;
+            char single = c;
+            if (!needsWork(original, i)) {
+                // kept as is
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(original.charAt(i + 1))) {
+                width = 2;
+                replacement = normalizeCodePoint(Character.toCodePoint(c, original.charAt(i + 1)));
+            } else if (Character.isSurrogate(c)) {
+                single = '\uFFFD';
+            } else if (isInvisible(c)) {
+                single = 0;
+            } else if (isSpace(c)) {
+                single = ' ';
+            } else if (isDash(c)) {
+                single = '-';
+            } else if (c >= '\uFF01' && c <= '\uFF5E') {
+                single = (char) (c - 0xFEE0);
+            } else {
+                replacement = normalizeCodePoint(c);
+            }
+            int need = out.length() + (replacement == null ? 1 : replacement.length()) + 1;
+            if (need >= starts.length) {
+                starts = java.util.Arrays.copyOf(starts, Math.max(need, starts.length * 2));
+                ends = java.util.Arrays.copyOf(ends, starts.length);
+            }
+            if (replacement != null) {
+                for (int k = 0; k < replacement.length(); k++) {
+                    append(out, replacement.charAt(k), starts, ends, i, i + width);
+                }
+            } else if (single != 0) {
+                append(out, single, starts, ends, i, i + width);
+            }
+            i += width;
+        }
+        starts[out.length()] = n;
+        return new TextView(out.toString(), starts, ends);
+    }
+
+    private static void append(StringBuilder out, char c, int[] starts, int[] ends, int from, int to) {
+        starts[out.length()] = from;
+        ends[out.length()] = to;
+        out.append(c);
+    }
+
+    private static boolean needsWork(CharSequence s, int i) {
+        char c = s.charAt(i);
+        if (c < 0x80) {
+            return false;
+        }
+        if (c >= 0x0400 && c <= 0x052F) {
+            return false; // Cyrillic, including Kazakh letters: already in normal form
+        }
+        if (c == '«' || c == '»' || c == '№' || c == '“' || c == '”' || c == '‘' || c == '’' || c == '„') {
+            return false;
+        }
+        if (c >= 0xA1 && c <= 0xFF && c != 0xAD && "ª²³µ¹º¼½¾".indexOf(c) < 0) {
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isInvisible(char c) {
+        return c == '\u00AD' || (c >= '\u200B' && c <= '\u200F') || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2060' && c <= '\u2069') || c == '\uFEFF' || c == '\u180E';
+    }
+
+    private static boolean isSpace(char c) {
+        return c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200A') || c == '\u202F'
+                || c == '\u205F' || c == '\u3000' || c == '\u2028' || c == '\u2029';
+    }
+
+    private static boolean isDash(char c) {
+        return (c >= '\u2010' && c <= '\u2015') || c == '\u2212' || c == '\uFE63' || c == '\u2043';
+    }
+
+    private static String normalizeCodePoint(int cp) {
+        String s = new String(Character.toChars(cp));
+        return Normalizer.normalize(s, Normalizer.Form.NFKC);
+    }
+
+    /** The normalised text in lower case, char for char (same length and indices); made once per view. */
+    String lower() {
+        if (lower == null) {
+            char[] chars = text.toCharArray();
+            for (int i = 0; i < chars.length; i++) {
+                char c = chars[i];
+                if (c >= 'A' && c <= 'Z') {
+                    chars[i] = (char) (c + 32);
+                } else if (c >= 0x80) {
+                    chars[i] = Character.toLowerCase(c);
+                }
+            }
+            lower = new String(chars);
+        }
+        return lower;
+    }
+
+    /** Positions where a word (letter or digit run) begins, and of the symbols - + # ( : ; made once per view. */
+    int[] wordStarts() {
+        if (wordStarts == null) {
+            int[] starts = new int[Math.max(16, text.length() / 4)];
+            int count = 0;
+            boolean inWord = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean word = Chars.isWord(c);
+                if ((word && !inWord) || (!word && c > ' ' && "-+#(:".indexOf(c) >= 0)) {
+                    if (count == starts.length) {
+                        starts = java.util.Arrays.copyOf(starts, count * 2);
+                    }
+                    starts[count++] = i;
+                }
+                inWord = word;
+            }
+            wordStarts = starts;
+            wordCount = count;
+        }
+        return wordStarts;
+    }
+
+    int wordCount() {
+        wordStarts();
+        return wordCount;
+    }
+
+    /** True when one of {@code cues} (lower case) occurs in the lower-cased text within [from, to). */
+    boolean anyCue(int from, int to, String... cues) {
+        int a = Math.max(0, from);
+        int b = Math.min(length(), to);
+        if (a >= b) {
+            return false;
+        }
+        // search a copy of the window only: indexOf on the whole text would run to its end for every miss
+        String window = lower().substring(a, b);
+        for (String cue : cues) {
+            if (window.contains(cue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The normalised text. */
+    String text() {
+        return text;
+    }
+
+    int length() {
+        return text.length();
+    }
+
+    /** Start in the original of the normalised index {@code i}. */
+    int toOriginalStart(int i) {
+        return origStart == null ? i : origStart[i];
+    }
+
+    /** End in the original of a span ending (exclusive) at normalised index {@code end}. */
+    int toOriginalEnd(int end) {
+        if (origEnd == null) {
+            return end;
+        }
+        return end == 0 ? 0 : origEnd[end - 1];
+    }
+}

@@ -1,0 +1,106 @@
+package io.qorgan.gateway.detect;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Kazakh licence plates: the 2012 format {@code 123 ABC 01} (3 digits, 2–3 letters, region 01–20) and the legacy
+ * {@code A 123 BCD} (region letter first). Cyrillic look-alike letters count as their Latin twins; currency codes
+ * are not plates.
+ */
+final class VehiclePlateRecognizer implements Recognizer {
+
+    private static final String LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final String CYRILLIC_LOOKALIKES = "АВЕКМНОРСТХУ";
+    private static final String LEGACY_REGIONS = "ABCDEFHLMNPRSTXZ";
+    private static final Set<String> NOT_PLATES = words("KZT", "USD", "EUR", "RUB", "KGS", "CNY", "GBP", "TNG", "ТГ",
+            "MB", "GB", "KB", "TB", "KM", "KG", "CM", "MM", "PM", "AM");
+    private static final String[] CUES = {"гос", "номер", "г/н", "нөмір", "plate", "авто", "машин", "көлік", "vehicle",
+        "registration"};
+
+    @Override
+    public void find(TextView view, List<Finding> out) {
+        String s = view.text();
+        int n = s.length();
+        int[] starts = view.wordStarts();
+        int count = view.wordCount();
+        int resume = 0;
+        for (int k = 0; k < count; k++) {
+            int i = starts[k];
+            if (i < resume || i + 6 >= n) {
+                continue;
+            }
+            char c = s.charAt(i);
+            if (!Chars.isDigit(c) && plateLetter(c) == 0 || !Chars.notAlnumAt(s, i - 1)) {
+                continue;
+            }
+            int end = -1;
+            if (Chars.isDigit(c)) {
+                end = modern(s, i);
+            } else if (LEGACY_REGIONS.indexOf(plateLetter(c)) >= 0) {
+                end = legacy(s, i);
+            }
+            if (end > 0) {
+                boolean cue = view.anyCue(i - 40, i, CUES);
+                boolean legacy = !Chars.isDigit(c);
+                out.add(new Finding(EntityType.VEHICLE_PLATE, i, end, cue ? 0.9 : legacy ? 0.55 : 0.75, "plate"));
+                resume = end;
+            }
+        }
+    }
+
+    private static int modern(String s, int i) {
+        if (Chars.digitRun(s, i) != 3) {
+            return -1;
+        }
+        int p = skipSpace(s, i + 3);
+        int letters = letters(s, p);
+        if (letters < 2 || letters > 3 || NOT_PLATES.contains(s.substring(p, p + letters).toUpperCase())) {
+            return -1;
+        }
+        p = skipSpace(s, p + letters);
+        if (Chars.digitRun(s, p) != 2 || !Chars.notAlnumAt(s, p + 2)) {
+            return -1;
+        }
+        int region = (s.charAt(p) - '0') * 10 + (s.charAt(p + 1) - '0');
+        return region >= 1 && region <= 20 ? p + 2 : -1;
+    }
+
+    private static int legacy(String s, int i) {
+        int p = skipSpace(s, i + 1);
+        if (Chars.digitRun(s, p) != 3) {
+            return -1;
+        }
+        p = skipSpace(s, p + 3);
+        int letters = letters(s, p);
+        if (letters != 3 || !Chars.notAlnumAt(s, p + 3) || NOT_PLATES.contains(s.substring(p, p + 3).toUpperCase())) {
+            return -1;
+        }
+        return p + 3;
+    }
+
+    private static int skipSpace(String s, int p) {
+        return p < s.length() && (s.charAt(p) == ' ' || s.charAt(p) == '-') ? p + 1 : p;
+    }
+
+    private static int letters(String s, int p) {
+        int k = 0;
+        while (p + k < s.length() && plateLetter(s.charAt(p + k)) != 0) {
+            k++;
+        }
+        return k;
+    }
+
+    /** The Latin capital a plate letter stands for, or 0. */
+    static char plateLetter(char c) {
+        if (LATIN.indexOf(c) >= 0) {
+            return c;
+        }
+        int k = CYRILLIC_LOOKALIKES.indexOf(c);
+        return k < 0 ? 0 : "ABEKMHOPCTXY".charAt(k);
+    }
+
+    private static Set<String> words(String... words) {
+        return Set.copyOf(java.util.Arrays.asList(words));
+    }
+}

@@ -1,0 +1,89 @@
+package io.qorgan.gateway.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Hostile and broken input: nothing escapes, spans stay inside the text, time stays linear. */
+class BadInputTest {
+
+    private static final Detector DETECTOR = Detector.defaults();
+    /** A guard against exponential time, not a speed target. */
+    private static final Duration GUARD = Duration.ofSeconds(20);
+
+    private static void assertWithinBounds(CharSequence text, List<Finding> findings) {
+        for (Finding f : findings) {
+            assertThat(f.start()).isBetween(0, text.length() - 1);
+            assertThat(f.end()).isBetween(f.start() + 1, text.length());
+        }
+    }
+
+    @Test
+    void detect_nullBytesLoneSurrogatesAndDirectionMarks_noExceptionAndSpansInBounds() {
+        String text = "\u0000ИИН\u0000900515301234\uD800 тел. \u200F+7 701 123 45 67\u202E \uDC00a.b@mail.kz\uFEFF"
+                + "\u202Bمرحبا Айгерім Smith\u0000";
+        List<Finding> findings = DETECTOR.detect(text);
+        assertWithinBounds(text, findings);
+        assertThat(findings).extracting(Finding::type).contains(EntityType.IIN, EntityType.EMAIL);
+    }
+
+    @Test
+    void detect_textEndingInsideACandidate_noException() {
+        for (String text : List.of("+", "+7", "8 (", "KZ2", "a@", "@", "1.2.3.", "::", "eyJ", "-----BEGIN ", "ул.", "12-",
+                "г. Астана, ул.", "N1", "паспорт", "Иванов И.", "sk-", "\uD83D")) {
+            assertWithinBounds(text, DETECTOR.detect(text));
+        }
+    }
+
+    @Test
+    void detect_tenMegabyteSingleLine_noExceptionAndSpansInBounds() {
+        StringBuilder b = new StringBuilder(10_500_000);
+        String chunk = "Мен Айгерім, ЖСН 850101456780, tel +7 701 123 45 67, mail x@y.kz; version 1.2.3 ";
+        while (b.length() < 10_000_000) {
+            b.append(chunk);
+        }
+        String text = b.toString();
+        List<Finding> findings = assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(text));
+        assertWithinBounds(text, findings);
+        assertThat(findings.size()).isGreaterThan(100_000);
+    }
+
+    @Test
+    void detect_mixedScriptsAndSupplementaryCharacters_offsetsInOriginal() {
+        String text = "😀 𝟗𝟎𝟎𝟓𝟏𝟓𝟑𝟎𝟏𝟐𝟑𝟒 中文 Қазақ English";
+        List<Finding> findings = DETECTOR.detect(text);
+        assertWithinBounds(text, findings);
+        assertThat(findings).extracting(Finding::type).containsExactly(EntityType.IIN);
+        Finding iin = findings.get(0);
+        assertThat(text.substring(iin.start(), iin.end())).isEqualTo("𝟗𝟎𝟎𝟓𝟏𝟓𝟑𝟎𝟏𝟐𝟑𝟒");
+    }
+
+    @Test
+    void detect_megabyteOfDigits_finishesWithinGuard() {
+        String text = "1".repeat(1_000_000);
+        assertWithinBounds(text, assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(text)));
+        String grouped = "1234 ".repeat(200_000);
+        assertWithinBounds(grouped, assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(grouped)));
+    }
+
+    @Test
+    void detect_megabyteOfAtSigns_finishesWithinGuard() {
+        String text = "@".repeat(1_000_000);
+        assertThat(assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(text))).isEmpty();
+        String local = "a".repeat(1_000_000) + "@";
+        assertThat(assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(local))).isEmpty();
+        String chained = "a@".repeat(500_000);
+        assertThat(assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(chained))).isEmpty();
+    }
+
+    @Test
+    void detect_megabyteOfBracketsAndColons_finishesWithinGuard() {
+        for (String unit : List.of("[", "(", ":", "::", "-", "+7 (", "г. ", "ул. А", "Иван ", "password: ")) {
+            String text = unit.repeat(1_000_000 / unit.length());
+            assertWithinBounds(text, assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(text)));
+        }
+    }
+}

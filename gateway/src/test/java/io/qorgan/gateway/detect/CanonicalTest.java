@@ -1,0 +1,58 @@
+package io.qorgan.gateway.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CanonicalTest {
+
+    @Test
+    void canonical_iinWithSpacesAndFullwidthDigits_digitsOnly() {
+        assertThat(Canonical.canonical(EntityType.IIN, "９００５１５ 301234")).isEqualTo("900515301234");
+        assertThat(Canonical.canonical(EntityType.PAYMENT_CARD, "4111-1111-1111-1111")).isEqualTo("4111111111111111");
+    }
+
+    @Test
+    void canonical_kazakhPhoneInEveryWrittenForm_sameE164() {
+        String[] forms = {"+7 701 123 45 67", "+7 (701) 123-45-67", "+77011234567", "8 (701) 123-45-67",
+            "8-701-123-45-67", "87011234567", "701 123 4567"};
+        for (String form : forms) {
+            assertThat(Canonical.canonical(EntityType.PHONE, form)).as(form).isEqualTo("+77011234567");
+        }
+    }
+
+    @Test
+    void canonical_emailAndIban_foldedAndCompacted() {
+        assertThat(Canonical.canonical(EntityType.EMAIL, "A.Nurlanova@Mail.KZ")).isEqualTo("a.nurlanova@mail.kz");
+        assertThat(Canonical.canonical(EntityType.IBAN, "kz23 999a 0000 1234 5678")).isEqualTo("KZ23999A000012345678");
+    }
+
+    @Test
+    void canonical_russianNameInNominativeInstrumentalAndGenitive_sameKey() {
+        String nominative = Canonical.canonical(EntityType.PERSON, "Иванов Иван");
+        assertThat(Canonical.canonical(EntityType.PERSON, "Ивановым Иваном")).isEqualTo(nominative);
+        assertThat(Canonical.canonical(EntityType.PERSON, "Иванова Ивана")).isEqualTo(nominative);
+        assertThat(Canonical.canonical(EntityType.PERSON, "ИВАНОВ ИВАН")).isEqualTo(nominative);
+        assertThat(Canonical.canonical(EntityType.PERSON, "Ивановичем"))
+                .isEqualTo(Canonical.canonical(EntityType.PERSON, "Иванович"));
+    }
+
+    @Test
+    void canonical_kazakhNameWithCaseEnding_sameKeyAsBaseForm() {
+        assertThat(Canonical.canonical(EntityType.PERSON, "Айгүлге"))
+                .isEqualTo(Canonical.canonical(EntityType.PERSON, "Айгүл"));
+        assertThat(Canonical.canonical(EntityType.PERSON, "Нұрланның"))
+                .isEqualTo(Canonical.canonical(EntityType.PERSON, "Нұрлан"));
+    }
+
+    @Test
+    void canonical_differentPeople_differentKeys() {
+        assertThat(Canonical.canonical(EntityType.PERSON, "Иванов Иван"))
+                .isNotEqualTo(Canonical.canonical(EntityType.PERSON, "Петров Иван"));
+    }
+
+    @Test
+    void canonical_plateWithCyrillicLookalikes_latinKey() {
+        assertThat(Canonical.canonical(EntityType.VEHICLE_PLATE, "123 АВС 01")).isEqualTo("123ABC01");
+    }
+}
