@@ -5,6 +5,12 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.config.ListenerConfig;
+import io.qorgan.gateway.config.ProtectionConfig;
+import io.qorgan.gateway.detect.Canonical;
+import io.qorgan.gateway.detect.Detector;
+import io.qorgan.gateway.detect.DetectorSettings;
+import io.qorgan.gateway.server.Protection;
+import java.security.SecureRandom;
 import io.qorgan.gateway.identity.CallerAuthenticator;
 import io.qorgan.gateway.identity.IdentityStore;
 import io.qorgan.gateway.server.CallerIdentification;
@@ -71,7 +77,7 @@ public final class Gateway implements AutoCloseable {
             this.upstreams = Map.copyOf(clients);
             CallerIdentification identification = identification(config);
             ProxyRuntime runtime = new ProxyRuntime(config, new Router(config), upstreams, metrics, admission,
-                    identification);
+                    identification, protection(config));
             t = TrafficServer.start(runtime, group, transport, config.listeners().traffic(),
                     serverTls(config.listeners().traffic(), tls));
             this.traffic = t;
@@ -115,6 +121,21 @@ public final class Gateway implements AutoCloseable {
         CallerAuthenticator authenticator = CallerAuthenticator.create(store, Clock.systemUTC(), Ticker.systemTicker(),
                 new CallerAuthenticator.CacheSettings(config.identity().cacheTtl(), 100_000));
         return CallerIdentification.using(authenticator, hashing);
+    }
+
+    /** Detection and protection, built once: dictionaries load here, not on the first request. */
+    private static Protection protection(GatewayConfig config) {
+        ProtectionConfig p = config.protection();
+        Detector detector;
+        try {
+            detector = Detector.create(DetectorSettings.defaults()
+                    .withEnabledTypes(p.enabledTypes())
+                    .withMinScore(p.minScore())
+                    .withExtraNameLists(p.extraNameLists()));
+        } catch (RuntimeException e) {
+            throw new GatewayStartException("detector: " + e.getMessage());
+        }
+        return Protection.create(p, detector::detect, Canonical::canonical, new SecureRandom());
     }
 
     private ReloadingServerSslContext serverTls(ListenerConfig listener, TlsContexts contexts) {

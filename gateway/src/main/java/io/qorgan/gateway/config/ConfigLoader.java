@@ -23,7 +23,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.qorgan.gateway.detect.EntityType;
+import io.qorgan.gateway.protect.AnswerScanner;
+import io.qorgan.gateway.protect.Operator;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -86,7 +93,7 @@ public final class ConfigLoader {
             throw new ConfigException(source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
         }
         if (raw == null) {
-            raw = new RawConfig(null, null, null, null, null);
+            raw = new RawConfig(null, null, null, null, null, null);
         }
         return new Validator(source, locations, baseDirectory(source)).validate(raw);
     }
@@ -112,7 +119,8 @@ public final class ConfigLoader {
         RouteConfig route = new RouteConfig(prefix, "default", "auto", List.of());
         return new GatewayConfig(source,
                 new ListenersConfig(new ListenerConfig(host, port), new ListenerConfig(host, adminPort)),
-                IdentityConfig.anonymous(), Map.of("default", upstream), List.of(route), LimitsConfig.defaults());
+                IdentityConfig.anonymous(), Map.of("default", upstream), List.of(route), ProtectionConfig.defaults(),
+                LimitsConfig.defaults());
     }
 
     /** The JSON pointer of the value a binding error is about. */
@@ -170,11 +178,105 @@ public final class ConfigLoader {
             Map<String, UpstreamConfig> upstreams = upstreams(raw.upstreams());
             List<RouteConfig> routes = routes(raw.routes(), upstreams);
             LimitsConfig limits = limits(raw.limits());
+            ProtectionConfig protection = protection(raw.protection());
             if (listeners.traffic().port() != 0 && listeners.traffic().port() == listeners.admin().port()
                     && listeners.traffic().host().equals(listeners.admin().host())) {
                 throw fail("/listeners/admin/port", "the admin listener must not share the traffic listener's port");
             }
-            return new GatewayConfig(source, listeners, identity, upstreams, routes, limits);
+            return new GatewayConfig(source, listeners, identity, upstreams, routes, protection, limits);
+        }
+
+        private ProtectionConfig protection(RawConfig.RawProtection raw) {
+            ProtectionConfig d = ProtectionConfig.defaults();
+            if (raw == null) {
+                return d;
+            }
+            List<String> typeNames = Arrays.stream(EntityType.values()).map(Enum::name).toList();
+            List<String> operatorNames = Arrays.stream(Operator.values()).map(o -> o.name().toLowerCase(Locale.ROOT)).toList();
+            Operator fallback = raw.fallback() == null ? d.fallback() : operator("/protection/default", raw.fallback(), operatorNames);
+            Map<EntityType, Operator> operators = new EnumMap<>(EntityType.class);
+            if (raw.operators() != null) {
+                for (Map.Entry<String, String> e : raw.operators().entrySet()) {
+                    String at = "/protection/operators/" + e.getKey();
+                    EntityType type = entityType(at, e.getKey(), typeNames);
+                    operators.put(type, operator(at, e.getValue(), operatorNames));
+                }
+            }
+            SecretRef hashKey = secret("/protection/hashKey", raw.hashKey());
+            SecretRef fpeKey = secret("/protection/fpeKey", raw.fpeKey());
+            List<Operator> used = new ArrayList<>(operators.values());
+            used.add(fallback);
+            if (used.contains(Operator.HASH) && hashKey == null) {
+                throw fail("/protection/hashKey", "is required when an entity type uses the `hash` operator");
+            }
+            if (used.contains(Operator.FPE) && fpeKey == null) {
+                throw fail("/protection/fpeKey", "is required when an entity type uses the `fpe` operator");
+            }
+            AnswerScanner.Action answers = d.answerAction();
+            if (raw.answers() != null) {
+                List<String> actions = List.of("leave", "mask", "redact");
+                String a = raw.answers().trim().toLowerCase(Locale.ROOT);
+                if (!actions.contains(a)) {
+                    throw fail("/protection/answers", "must be leave, mask or redact" + Suggestions.didYouMean(a, actions));
+                }
+                answers = AnswerScanner.Action.valueOf(a.toUpperCase(Locale.ROOT));
+            }
+            long maxAnswer = raw.maxAnswerBody() == null ? d.maxAnswerBytes() : bytes("/protection/maxAnswerBody", raw.maxAnswerBody());
+            if (maxAnswer < 1024 || maxAnswer > Integer.MAX_VALUE - 1) {
+                throw fail("/protection/maxAnswerBody", "must be between 1KB and 2GB");
+            }
+            int maxConversations = raw.maxConversations() == null ? d.maxConversations() : raw.maxConversations();
+            if (maxConversations < 0) {
+                throw fail("/protection/maxConversations", "must not be negative");
+            }
+            Set<EntityType> enabled = d.enabledTypes();
+            if (raw.detect() != null) {
+                enabled = EnumSet.noneOf(EntityType.class);
+                for (int i = 0; i < raw.detect().size(); i++) {
+                    enabled.add(entityType("/protection/detect/" + i, raw.detect().get(i), typeNames));
+                }
+            }
+            double minScore = raw.minScore() == null ? d.minScore() : raw.minScore();
+            if (!(minScore >= 0 && minScore <= 1)) {
+                throw fail("/protection/minScore", "must be between 0 and 1");
+            }
+            List<Path> names = new ArrayList<>();
+            if (raw.extraNames() != null) {
+                for (int i = 0; i < raw.extraNames().size(); i++) {
+                    names.add(existingFile("/protection/extraNames/" + i, raw.extraNames().get(i)));
+                }
+            }
+            return new ProtectionConfig(operators, fallback, hashKey, fpeKey, answers,
+                    raw.entitiesHeader() == null || raw.entitiesHeader(), (int) maxAnswer,
+                    duration("/protection/conversationTtl", raw.conversationTtl(), d.conversationTtl()),
+                    maxConversations, enabled, minScore, names);
+        }
+
+        private EntityType entityType(String at, String name, List<String> known) {
+            String n = name.trim().toUpperCase(Locale.ROOT);
+            if (!known.contains(n)) {
+                throw fail(at, "unknown entity type `" + name + "`" + Suggestions.didYouMean(n, known));
+            }
+            return EntityType.valueOf(n);
+        }
+
+        private Operator operator(String at, String name, List<String> known) {
+            String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+            if (!known.contains(n)) {
+                throw fail(at, "unknown operator `" + name + "`, expected one of " + known + Suggestions.didYouMean(n, known));
+            }
+            return Operator.valueOf(n.toUpperCase(Locale.ROOT));
+        }
+
+        private SecretRef secret(String at, String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return SecretRef.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw fail(at, "expected env:NAME, file:/path or a literal value");
+            }
         }
 
         private IdentityConfig identity(RawConfig.RawIdentity raw) {
@@ -353,7 +455,8 @@ public final class ConfigLoader {
                 if (sameName != null) {
                     throw fail(at + "/name", "`" + name + "` is already the name of routes[" + sameName + "]");
                 }
-                out.add(new RouteConfig(name, prefix, r.upstream(), dialect, r.models() == null ? List.of() : r.models()));
+                out.add(new RouteConfig(name, prefix, r.upstream(), dialect, r.models() == null ? List.of() : r.models(),
+                        r.protect() == null || r.protect(), Boolean.TRUE.equals(r.passUnreadable())));
             }
             return out;
         }

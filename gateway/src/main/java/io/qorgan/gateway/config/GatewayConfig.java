@@ -17,6 +17,7 @@ public record GatewayConfig(
         IdentityConfig identity,
         Map<String, UpstreamConfig> upstreams,
         List<RouteConfig> routes,
+        ProtectionConfig protection,
         LimitsConfig limits) {
 
     public GatewayConfig {
@@ -24,6 +25,7 @@ public record GatewayConfig(
         Objects.requireNonNull(listeners, "listeners");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(protection, "protection");
         upstreams = Map.copyOf(upstreams);
         routes = List.copyOf(routes);
     }

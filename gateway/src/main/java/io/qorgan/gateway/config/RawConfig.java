@@ -12,6 +12,7 @@ record RawConfig(
         RawIdentity identity,
         Map<String, RawUpstream> upstreams,
         List<RawRoute> routes,
+        RawProtection protection,
         RawLimits limits) {
 
     record RawListeners(RawListener traffic, RawListener admin) {
@@ -39,7 +40,29 @@ record RawConfig(
     record RawUpstreamTls(String trustedCas, String clientCertificate, String clientPrivateKey, Boolean verifyHostname) {
     }
 
-    record RawRoute(String name, String pathPrefix, String upstream, String dialect, List<String> models) {
+    record RawRoute(
+            String name,
+            String pathPrefix,
+            String upstream,
+            String dialect,
+            List<String> models,
+            Boolean protect,
+            Boolean passUnreadable) {
+    }
+
+    record RawProtection(
+            Map<String, String> operators,
+            @com.fasterxml.jackson.annotation.JsonProperty("default") String fallback,
+            String hashKey,
+            String fpeKey,
+            String answers,
+            Boolean entitiesHeader,
+            String maxAnswerBody,
+            String conversationTtl,
+            Integer maxConversations,
+            List<String> detect,
+            Double minScore,
+            List<String> extraNames) {
     }
 
     record RawLimits(

@@ -12,8 +12,12 @@ import java.util.Objects;
  *     upstream's base path when forwarding
  * @param dialect the API spoken on this route ({@code auto} picks it from the path)
  * @param models the models callers may ask for; empty means any
+ * @param protect whether personal data is protected on this route (on unless configured off)
+ * @param passUnreadable whether a body the gateway cannot read completely (malformed, compressed,
+ *     multipart) may be forwarded as it came; off by default, such bodies are refused
  */
-public record RouteConfig(String name, String pathPrefix, String upstream, String dialect, List<String> models) {
+public record RouteConfig(String name, String pathPrefix, String upstream, String dialect, List<String> models,
+        boolean protect, boolean passUnreadable) {
 
     public static final List<String> DIALECTS = List.of("auto", "openai", "anthropic", "ollama");
 
@@ -26,7 +30,7 @@ public record RouteConfig(String name, String pathPrefix, String upstream, Strin
     }
 
     public RouteConfig(String pathPrefix, String upstream, String dialect, List<String> models) {
-        this(null, pathPrefix, upstream, dialect, models);
+        this(null, pathPrefix, upstream, dialect, models, true, false);
     }
 
     public boolean allowsModel(String model) {

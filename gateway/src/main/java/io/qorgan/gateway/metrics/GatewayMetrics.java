@@ -56,6 +56,24 @@ public final class GatewayMetrics {
             .labelNames("listener", "reason")
             .register(registry);
 
+    private final Counter entities = Counter.builder()
+            .name("qorgan_entities_total")
+            .help("Personal data found, by entity type and direction: request (protected) or answer (produced by the model)")
+            .labelNames("type", "direction")
+            .register(registry);
+
+    private final Counter protectionFailures = Counter.builder()
+            .name("qorgan_protection_refused_total")
+            .help("Requests not forwarded because protection could not be applied, by code")
+            .labelNames("code")
+            .register(registry);
+
+    private final Counter restorationFailures = Counter.builder()
+            .name("qorgan_restoration_failures_total")
+            .help("Answers that could not be restored and were cut or refused, by code")
+            .labelNames("code")
+            .register(registry);
+
     private final Histogram duration = Histogram.builder()
             .name("qorgan_request_duration_seconds")
             .help("Time from a complete request to the end of its answer")
@@ -89,6 +107,22 @@ public final class GatewayMetrics {
 
     public void retried(String upstream) {
         retries.labelValues(upstream).inc();
+    }
+
+    public void entities(String direction, java.util.Map<? extends Enum<?>, Integer> counts) {
+        for (var e : counts.entrySet()) {
+            if (e.getValue() > 0) {
+                entities.labelValues(e.getKey().name(), direction).inc(e.getValue());
+            }
+        }
+    }
+
+    public void protectionFailed(String code) {
+        protectionFailures.labelValues(code).inc();
+    }
+
+    public void restorationFailed(String code) {
+        restorationFailures.labelValues(code).inc();
     }
 
     public void tlsHandshakeFailed(String listener, String reason) {

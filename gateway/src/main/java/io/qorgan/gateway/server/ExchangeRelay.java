@@ -1,9 +1,15 @@
 package io.qorgan.gateway.server;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -11,9 +17,19 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.Dialects;
+import io.qorgan.gateway.dialect.ResponsesState;
 import io.qorgan.gateway.identity.Identity;
+import io.qorgan.gateway.protect.ExchangeVault;
+import io.qorgan.gateway.protect.ProtectedRequest;
+import io.qorgan.gateway.protect.ProtectionFailed;
+import io.qorgan.gateway.protect.StreamBroken;
+import io.qorgan.gateway.protect.VaultExpired;
 import io.qorgan.gateway.route.RouteMatch;
 import io.qorgan.gateway.upstream.UpstreamClient;
 import io.qorgan.gateway.upstream.UpstreamConnection;
@@ -23,8 +39,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One exchange in flight: takes an upstream connection, sends the request, and streams the
- * answer back to the client piece by piece as it arrives, never buffering it whole.
+ * One exchange in flight: protects the request (personal data to placeholders, on protected
+ * routes), takes an upstream connection, sends the request, and streams the answer back piece by
+ * piece as it arrives, restoring the originals on the way ({@link AnswerRestoration}).
+ *
+ * <p>Fail closed: if protection fails, nothing is forwarded and the caller gets the error. A body
+ * the gateway cannot read completely is refused unless the route explicitly passes unreadable
+ * bodies.
  *
  * <p>Backpressure: when the client cannot take more, the upstream connection stops reading until
  * the client drains. Failures before the answer starts become 502/503/504 in the API's error
@@ -38,6 +59,7 @@ import org.slf4j.LoggerFactory;
 final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCallback {
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeRelay.class);
+    private static final String ENTITIES_HEADER = "x-qorgan-entities";
 
     private final ProxyFrontendHandler frontend;
     private final ChannelHandlerContext ctx;
@@ -50,6 +72,15 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private final String scheme;
     private final UpstreamClient upstream;
     private final long startNanos = System.nanoTime();
+
+    /** The body to forward: the protected one, or null to forward the client's as it came. */
+    private byte[] forwardBody;
+    private ExchangeVault vault;
+    private Dialect dialect;
+    private boolean storesConversation;
+    private String entitiesHeader;
+    private AnswerRestoration restoration;
+    private HttpResponse heldHead;
 
     private UpstreamConnection connection;
     private boolean retried;
@@ -74,7 +105,69 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     void start() {
         runtime.metrics().exchangeStarted();
+        if (match.route().protect() && request.content().isReadable()) {
+            GatewayError refused = protect();
+            if (refused != null) {
+                answerError(refused);
+                return;
+            }
+        }
         upstream.acquire(ctx.channel().eventLoop(), this, this);
+    }
+
+    /** The protect stage; returns the error to answer instead of forwarding, or null. */
+    private GatewayError protect() {
+        Protection protection = runtime.protection();
+        String path = match.upstreamUri();
+        int q = path.indexOf('?');
+        dialect = Dialects.resolve(match.route().dialect(), q >= 0 ? path.substring(0, q) : path);
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        ExchangeVault continuing = null;
+        try {
+            if (dialect == Dialect.OPENAI_RESPONSES) {
+                storesConversation = ResponsesState.stores(body);
+                var previous = ResponsesState.previousResponseId(body);
+                if (previous.isPresent()) {
+                    continuing = protection.conversations().resume(conversationScope(), previous.get());
+                }
+            }
+            String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+            String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
+            ProtectedRequest protectedRequest = continuing == null
+                    ? protection.protector().protect(body, type, encoding, dialect)
+                    : protection.protector().protect(body, type, encoding, dialect, continuing);
+            forwardBody = protectedRequest.body();
+            vault = protectedRequest.vault();
+            if (protection.config().entitiesHeader()) {
+                entitiesHeader = protectedRequest.entitiesHeader();
+            }
+            runtime.metrics().entities("request", protectedRequest.counts());
+            return null;
+        } catch (VaultExpired e) {
+            return GatewayError.badRequest(e.code(),
+                    "The conversation this request continues is no longer held by the gateway; start a new one");
+        } catch (ProtectionFailed e) {
+            if (e.clientError() && match.route().passUnreadable()) {
+                runtime.metrics().rejected("passed_unreadable");
+                forwardBody = null;
+                vault = null;
+                return null;
+            }
+            runtime.metrics().protectionFailed(e.code());
+            log.debug("protection refused request_id={} code={}", requestId, e.code());
+            return e.clientError()
+                    ? GatewayError.badRequest(e.code(), "The request body cannot be read completely and unambiguously ("
+                            + e.code() + "); nothing was forwarded")
+                    : GatewayError.internal();
+        } catch (RuntimeException e) {
+            runtime.metrics().protectionFailed("protection_failed");
+            log.warn("protection failed request_id={} error={}", requestId, e.getClass().getSimpleName());
+            return GatewayError.internal();
+        }
+    }
+
+    private String conversationScope() {
+        return identity.agency() + "/" + identity.caller();
     }
 
     @Override
@@ -89,11 +182,12 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     private FullHttpRequest upstreamRequest() {
         HttpHeaders headers = request.headers().copy();
+        ByteBuf body = forwardBody != null ? Unpooled.wrappedBuffer(forwardBody) : request.content().retainedDuplicate();
         ForwardingHeaders.toUpstream(headers, upstream.config().hostHeader(), ctx.channel().remoteAddress(),
-                scheme, requestId, request.content().readableBytes());
+                scheme, requestId, body.readableBytes());
         ForwardingHeaders.credentials(headers, runtime.identification().authenticates(), upstream.credential());
-        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), match.upstreamUri(),
-                request.content().retainedDuplicate(), headers, io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), match.upstreamUri(), body, headers,
+                EmptyHttpHeaders.INSTANCE);
     }
 
     @Override
@@ -110,6 +204,16 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         status = head.status().code();
         HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, head.status(), head.headers());
         ForwardingHeaders.toClient(out.headers(), requestId);
+        if (entitiesHeader != null && !entitiesHeader.isEmpty()) {
+            out.headers().set(ENTITIES_HEADER, entitiesHeader);
+        }
+        if (vault != null) {
+            restoration = new AnswerRestoration(runtime.protection(), dialect, vault);
+            if (restoration.begin(out) == AnswerRestoration.Mode.WHOLE) {
+                heldHead = out; // sent with the restored length when the answer is complete
+                return;
+            }
+        }
         if (!out.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
             out.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
@@ -123,8 +227,26 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             content.release();
             return;
         }
+        ByteBuf piece = content.content();
+        if (restoration != null) {
+            try {
+                piece = restoration.content(ctx.alloc(), content.content(), last);
+            } catch (AnswerRestoration.AnswerTooLarge e) {
+                answerBroken("answer_too_large", false);
+                return;
+            } catch (StreamBroken e) {
+                answerBroken(e.code(), true);
+                return;
+            } catch (RuntimeException e) {
+                log.warn("restoration failed request_id={} error={}", requestId, e.getClass().getSimpleName());
+                answerBroken("restoration_failed", restoration.mode() == AnswerRestoration.Mode.STREAM);
+                return;
+            }
+        }
         if (!last) {
-            ctx.write(content);
+            if (piece != null) {
+                ctx.write(restoration == null ? content : new DefaultHttpContent(piece));
+            }
             if (!ctx.channel().isWritable()) {
                 connection.setReading(false);
             }
@@ -132,12 +254,46 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
         connection.finish();
         boolean keep = keepConnection();
-        ctx.writeAndFlush(content).addListener(f -> {
-            if (!f.isSuccess()) {
-                ctx.channel().close();
-            }
-        });
+        if (heldHead != null) {
+            heldHead.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, piece.readableBytes());
+            heldHead.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
+            HttpUtil.setKeepAlive(heldHead, keep);
+            ctx.write(heldHead);
+        }
+        LastHttpContent end = restoration == null ? (LastHttpContent) content
+                : piece == null ? new DefaultLastHttpContent() : new DefaultLastHttpContent(piece);
+        ctx.writeAndFlush(end).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        if (restoration != null) {
+            runtime.metrics().entities("answer", restoration.produced());
+            rememberConversation();
+        }
         end(keep);
+    }
+
+    /** A Responses-API turn the upstream stores: keep its vault so the next turn can continue. */
+    private void rememberConversation() {
+        if (dialect == Dialect.OPENAI_RESPONSES && storesConversation && status < 300) {
+            restoration.responseId().ifPresent(id ->
+                    runtime.protection().conversations().put(conversationScope(), id, vault));
+        }
+    }
+
+    /** The answer cannot be restored: nothing partial of it may reach the client. */
+    private void answerBroken(String code, boolean midStream) {
+        runtime.metrics().restorationFailed(code);
+        log.debug("answer not restorable request_id={} code={}", requestId, code);
+        if (connection != null) {
+            connection.abandon();
+            connection = null;
+        }
+        if (midStream || heldHead == null) {
+            end(false);
+            ctx.channel().close();
+            return;
+        }
+        heldHead = null;
+        answerError(new GatewayError(HttpResponseStatus.BAD_GATEWAY, "upstream_error", code,
+                "The upstream's answer could not be restored (" + code + ")"));
     }
 
     @Override
@@ -168,18 +324,22 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
         log.debug("upstream failure request_id={} upstream={} kind={} response_started={}",
                 requestId, upstream.name(), failure.kind(), failure.responseStarted());
-        if (responseStarted) {
+        if (responseStarted && heldHead == null) {
             // Part of the answer is already with the client: cutting the connection is the only signal left.
             end(false);
             ctx.channel().close();
             return;
         }
-        GatewayError error = switch (failure.kind()) {
+        answerError(switch (failure.kind()) {
             case TIMEOUT -> GatewayError.upstreamTimeout(upstream.name());
             case CONNECT -> GatewayError.upstreamUnreachable(upstream.name());
             case POOL_EXHAUSTED -> GatewayError.upstreamBusy(upstream.name());
             case CLOSED, PROTOCOL -> GatewayError.upstreamFailed(upstream.name());
-        };
+        });
+    }
+
+    /** Answers with an error of the gateway's own, before any part of an answer was sent. */
+    private void answerError(GatewayError error) {
         status = error.status().code();
         boolean keep = keepConnection();
         FullHttpResponse response = ErrorResponses.build(ctx.alloc(), error, requestId);
@@ -193,7 +353,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (done) {
             return;
         }
-        runtime.metrics().clientAborted(match.route().pathPrefix());
+        runtime.metrics().clientAborted(match.route().name());
         if (connection != null) {
             connection.abandon();
             connection = null;
@@ -212,9 +372,14 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
         done = true;
         request.release();
+        if (restoration != null) {
+            restoration.release();
+        }
+        vault = null; // the exchange's originals go with it
+        forwardBody = null;
         runtime.admission().exit();
         long nanos = System.nanoTime() - startNanos;
-        runtime.metrics().exchangeFinished(match.route().pathPrefix(), upstream.name(), status, nanos);
+        runtime.metrics().exchangeFinished(match.route().name(), upstream.name(), status, nanos);
         log.debug("exchange request_id={} agency={} caller={} route={} upstream={} status={} micros={}",
                 requestId, identity.agency(), identity.caller(), match.route().name(), upstream.name(), status,
                 nanos / 1000);

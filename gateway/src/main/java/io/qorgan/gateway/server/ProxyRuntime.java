@@ -16,5 +16,6 @@ public record ProxyRuntime(
         Map<String, UpstreamClient> upstreams,
         GatewayMetrics metrics,
         Admission admission,
-        CallerIdentification identification) {
+        CallerIdentification identification,
+        Protection protection) {
 }

@@ -241,7 +241,7 @@ class GatewayProxyTest {
         }
         awaitValue(behind::streamsAbortedByClient, 1);
         awaitValue(() -> gateway.upstream("sim").openConnections(), 0);
-        assertThat(gateway.metrics().scrape()).contains("qorgan_client_aborts_total{route=\"/v1\"} 1.0");
+        assertThat(gateway.metrics().scrape()).contains("qorgan_client_aborts_total{route=\"v1\"} 1.0");
     }
 
     @Test

@@ -61,6 +61,24 @@ class OpenAiSdkThroughGatewayTest {
     }
 
     @Test
+    void personalData_sdkThroughGateway_upstreamSeesPlaceholders_sdkGetsOriginals() {
+        String text = GatewayProtectionTest.TEXT;
+        ChatCompletion completion = client.chat().completions().create(params(text));
+        assertThat(completion.choices().get(0).message().content()).contains(text);
+        StringBuilder streamed = new StringBuilder();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params(text))) {
+            stream.stream().forEach(chunk -> chunk.choices().forEach(choice ->
+                    choice.delta().content().ifPresent(streamed::append)));
+        }
+        assertThat(streamed.toString()).isEqualTo(text);
+        for (var seen : sim.recordedRequests()) {
+            for (String canary : GatewayProtectionTest.CANARIES) {
+                assertThat(seen.bodyText()).doesNotContain(canary);
+            }
+        }
+    }
+
+    @Test
     void streamedChat_sdkThroughGateway_reassemblesAnswer() {
         String text = "Стримминг арқылы жауап: streamed answer, 🇰🇿 included.";
         StringBuilder answer = new StringBuilder();

@@ -11,7 +11,8 @@ public final class TestGateways {
 
     /**
      * The simulator at {@code upstreamUrl} as two upstreams: {@code sim} with base path {@code /v1}
-     * behind route {@code /v1}, and {@code sim-root} behind {@code /api} and {@code /restricted}
+     * behind route {@code /v1}, {@code sim-api} (base path {@code /api}) behind the Ollama route
+     * {@code /api}, and {@code sim-root} behind {@code /restricted}
      * (models limited). {@code limitsYaml} adds top-level sections.
      */
     public static GatewayConfig config(String upstreamUrl, String readTimeout, String limitsYaml) {
@@ -29,11 +30,15 @@ public final class TestGateways {
                     baseUrl: "%s"
                     connectTimeout: 2s
                     readTimeout: %s
+                  sim-api:
+                    baseUrl: "%s/api"
+                    readTimeout: %s
                 routes:
                   - { pathPrefix: /v1, upstream: sim, dialect: auto }
-                  - { pathPrefix: /api, upstream: sim-root, dialect: ollama }
+                  - { pathPrefix: /api, upstream: sim-api, dialect: ollama }
                   - { pathPrefix: /restricted, upstream: sim-root, models: [allowed-model] }
                 %s
-                """.formatted(upstreamUrl + "/v1", readTimeout, upstreamUrl, readTimeout, limitsYaml));
+                """.formatted(upstreamUrl + "/v1", readTimeout, upstreamUrl, readTimeout, upstreamUrl, readTimeout,
+                        limitsYaml));
     }
 }

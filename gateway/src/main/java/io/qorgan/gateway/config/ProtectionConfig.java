@@ -1,0 +1,54 @@
+package io.qorgan.gateway.config;
+
+import io.qorgan.gateway.crypto.SecretRef;
+import io.qorgan.gateway.detect.EntityType;
+import io.qorgan.gateway.protect.AnswerScanner;
+import io.qorgan.gateway.protect.Operator;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How personal data is protected on every route that does not opt out: what replaces each entity
+ * type on the way out, what happens to personal data the model writes itself, and the keys of the
+ * keyed operators.
+ *
+ * @param operators per entity type; types not listed use {@code fallback}
+ * @param hashKey key of the {@code hash} operator (HMAC-SHA256), or null
+ * @param fpeKey key of the {@code fpe} operator (FF1, 16/24/32 bytes, base64 or hex), or null
+ * @param answerAction what to do with personal data the model produced itself
+ * @param entitiesHeader whether answers carry {@code X-Qorgan-Entities: PERSON=2,IIN=1}
+ * @param maxAnswerBytes largest non-streamed answer the gateway reads whole to restore
+ * @param conversationTtl how long a Responses-API conversation's vault is kept, encrypted, in memory
+ * @param maxConversations how many such vaults at most
+ * @param enabledTypes entity types the detector looks for
+ * @param minScore findings below this score are ignored
+ */
+public record ProtectionConfig(
+        Map<EntityType, Operator> operators,
+        Operator fallback,
+        SecretRef hashKey,
+        SecretRef fpeKey,
+        AnswerScanner.Action answerAction,
+        boolean entitiesHeader,
+        int maxAnswerBytes,
+        Duration conversationTtl,
+        int maxConversations,
+        Set<EntityType> enabledTypes,
+        double minScore,
+        java.util.List<java.nio.file.Path> extraNameLists) {
+
+    public ProtectionConfig {
+        operators = Map.copyOf(operators);
+        enabledTypes = Set.copyOf(enabledTypes);
+        extraNameLists = java.util.List.copyOf(extraNameLists);
+    }
+
+    /** Placeholders for everything, personal data in answers counted and left, all types detected. */
+    public static ProtectionConfig defaults() {
+        return new ProtectionConfig(new EnumMap<>(EntityType.class), Operator.PLACEHOLDER, null, null,
+                AnswerScanner.Action.LEAVE, true, 32 * 1024 * 1024, Duration.ofHours(1), 100_000,
+                Set.of(EntityType.values()), 0.5, java.util.List.of());
+    }
+}

@@ -1,0 +1,76 @@
+package io.qorgan.gateway.server;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.qorgan.gateway.config.ProtectionConfig;
+import io.qorgan.gateway.crypto.SecretRef;
+import io.qorgan.gateway.detect.EntityType;
+import io.qorgan.gateway.protect.AnswerScanner;
+import io.qorgan.gateway.protect.ConversationVaults;
+import io.qorgan.gateway.protect.Operator;
+import io.qorgan.gateway.protect.ProtectionKeys;
+import io.qorgan.gateway.protect.ProtectionSettings;
+import io.qorgan.gateway.protect.RequestProtector;
+import io.qorgan.gateway.protect.TextScanner;
+import io.qorgan.gateway.protect.ValueKey;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The protection parts every exchange shares, built once from configuration: the request
+ * protector (detection and operators), the answer scanner, and the encrypted store of
+ * Responses-API conversation vaults. Thread-safe.
+ */
+public record Protection(
+        ProtectionConfig config,
+        RequestProtector protector,
+        AnswerScanner answerScanner,
+        ConversationVaults conversations) {
+
+    /**
+     * @throws IllegalStateException naming the setting when a key cannot be read or is unusable
+     *     (never the key itself)
+     */
+    public static Protection create(ProtectionConfig config, TextScanner scanner, ValueKey valueKey,
+            SecureRandom random) {
+        ProtectionKeys keys = new ProtectionKeys(key("protection.hashKey", config.hashKey()),
+                key("protection.fpeKey", config.fpeKey()));
+        ProtectionSettings settings;
+        try {
+            settings = new ProtectionSettings(Map.of(), config.fallback(), keys);
+            for (Map.Entry<EntityType, Operator> e : config.operators().entrySet()) {
+                settings = settings.with(e.getKey(), e.getValue());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("protection settings unusable: " + e.getMessage());
+        }
+        return new Protection(config,
+                RequestProtector.create(scanner, valueKey, settings),
+                AnswerScanner.create(scanner, valueKey, config.answerAction()),
+                ConversationVaults.create(config.conversationTtl(), config.maxConversations(), Ticker.systemTicker(),
+                        random));
+    }
+
+    /** A key given as hex or base64 through a secret reference. */
+    private static byte[] key(String setting, SecretRef ref) {
+        if (ref == null) {
+            return null;
+        }
+        String text;
+        try {
+            text = ref.resolve().strip();
+        } catch (IOException e) {
+            throw new IllegalStateException(setting + ": " + e.getMessage());
+        }
+        try {
+            if (text.length() % 2 == 0 && text.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                return HexFormat.of().parseHex(text);
+            }
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(setting + ": " + ref + " is neither hex nor base64");
+        }
+    }
+}
