@@ -189,13 +189,10 @@ final class AddressRecognizer implements Recognizer {
         }
         // Kazakh order: name, then marker. Localities are one word ("Сайрам ауданы") unless a compass word starts
         // them, so a person's name before a city is not swallowed; streets may have up to three words.
-        int previousEnd = -1;
-        for (int words = 1; words <= 3 && Character.isUpperCase(first); words++) {
-            int e = name(s, p, words);
-            if (e < 0 || e == previousEnd) {
-                break;
-            }
-            previousEnd = e;
+        int[] ends = new int[3];
+        int nameWords = Character.isUpperCase(first) ? nameEnds(s, p, ends) : 0;
+        for (int words = 1; words <= nameWords; words++) {
+            int e = ends[words - 1];
             int q = e < s.length() && s.charAt(e) == ' ' ? e + 1 : e;
             if (q >= s.length() || AFTER_INITIALS.indexOf(s.charAt(q)) < 0) {
                 continue;
@@ -321,7 +318,23 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /** A proper name of one to three capitalised words (initials and numbers such as "8 Марта", "Самал-2" allowed). */
+    /** Ends of the first one, two and three words of the name at {@code p}; returns how many there are. */
+    private static int nameEnds(String s, int p, int[] ends) {
+        java.util.Arrays.fill(ends, -1);
+        name(s, p, 3, ends);
+        int count = 0;
+        while (count < ends.length && ends[count] > 0) {
+            count++;
+        }
+        return count;
+    }
+
     private static int name(String s, int p, int maxWords) {
+        return name(s, p, maxWords, null);
+    }
+
+    /** End of the name at {@code p} of up to {@code maxWords} words, or -1; records each word's end in {@code ends}. */
+    private static int name(String s, int p, int maxWords, int[] ends) {
         int e = -1;
         int q = p;
         for (int words = 0; words < maxWords && q < s.length(); words++) {
@@ -354,6 +367,9 @@ final class AddressRecognizer implements Recognizer {
                 break;
             }
             e = w;
+            if (ends != null) {
+                ends[words] = w;
+            }
             q = w;
             if (q < s.length() && s.charAt(q) == ' ' && q + 1 < s.length() && (Character.isUpperCase(s.charAt(q + 1))
                     || words == 0 && Chars.isDigit(c) || connector(s, q + 1) > 0)) {

@@ -20,9 +20,11 @@ final class IinRecognizer implements Recognizer {
         int count = view.wordCount();
         for (int k = 0; k < count; k++) {
             int i = starts[k];
-            if (i + 3 < n && (s.startsWith("IIN", i) || s.startsWith("BIN", i)) && Chars.isDigit(s.charAt(i + 3))) {
+            char c = s.charAt(i);
+            if ((c == 'I' || c == 'B') && i + 3 < n && (s.startsWith("IIN", i) || s.startsWith("BIN", i))
+                    && Chars.isDigit(s.charAt(i + 3))) {
                 i += 3; // certificate form IIN123456789012
-            } else if (!Chars.isDigit(s.charAt(i))) {
+            } else if (!Chars.isDigit(c)) {
                 continue;
             }
             int run = Chars.digitRun(s, i);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Chooses among overlapping findings: the more specific, validated type wins (an IIN over a phone-shaped run, an
@@ -36,8 +37,7 @@ final class OverlapResolver {
         }
         List<Finding> sorted = new ArrayList<>(candidates);
         sorted.sort(PREFERENCE);
-        List<Finding> kept = new ArrayList<>(sorted.size());
-        java.util.TreeMap<Integer, Finding> byStart = new java.util.TreeMap<>();
+        TreeMap<Integer, Finding> byStart = new TreeMap<>();
         for (Finding f : sorted) {
             Map.Entry<Integer, Finding> before = byStart.floorEntry(f.start());
             if (before != null && before.getValue().overlaps(f)) {
@@ -49,7 +49,6 @@ final class OverlapResolver {
             }
             byStart.put(f.start(), f);
         }
-        kept.addAll(byStart.values());
-        return kept;
+        return new ArrayList<>(byStart.values());
     }
 }

@@ -90,7 +90,6 @@ final class PersonRecognizer implements Recognizer {
         String s = view.text();
         int n = s.length();
         List<Token> run = new ArrayList<>(6);
-        Token previousWord = null;
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         int i = 0;
@@ -106,33 +105,30 @@ final class PersonRecognizer implements Recognizer {
             boolean cap = Character.isUpperCase(c);
             if (!cap) {
                 if (!run.isEmpty()) {
-                    flush(view, run, previousWord, out);
+                    flush(view, run, out);
                     run.clear();
                 }
                 continue; // lower-case words end a run and need no more work
             }
             int end = wordEnd(s, i);
             if (!gapAllowsRun(s, run, i)) {
-                flush(view, run, previousWord, out);
+                flush(view, run, out);
                 run.clear();
             }
             Token token = cap ? token(s, i, end) : null;
             if (token != null) {
-                if (run.isEmpty()) {
-                    previousWord = previousWordBefore(s, i);
-                }
                 run.add(token);
                 if (run.size() > 4) {
-                    flush(view, run.subList(0, 4), previousWord, out);
+                    flush(view, run.subList(0, 4), out);
                     run.clear();
                 }
             } else if (cap) {
-                flush(view, run, previousWord, out);
+                flush(view, run, out);
                 run.clear();
             }
             i = end;
         }
-        flush(view, run, previousWord, out);
+        flush(view, run, out);
         introductions(view, out);
     }
 
@@ -231,7 +227,7 @@ final class PersonRecognizer implements Recognizer {
         return new Token(p + 1, end, NameForms.fold(s.substring(p + 1, end)), false, false, 0, false, false, false);
     }
 
-    private void flush(TextView view, List<Token> run, Token previousWord, List<Finding> out) {
+    private void flush(TextView view, List<Token> run, List<Finding> out) {
         if (run.isEmpty()) {
             return;
         }
@@ -307,6 +303,7 @@ final class PersonRecognizer implements Recognizer {
         } else {
             return;
         }
+        Token previousWord = previousWordBefore(s, run.get(0).start());
         if (organisation(s, previousWord, lastToken) || place(s, previousWord, lastToken) || quoted(s, start)) {
             return;
         }

@@ -131,16 +131,7 @@ final class TextView {
     /** The normalised text in lower case, char for char (same length and indices); made once per view. */
     String lower() {
         if (lower == null) {
-            char[] chars = text.toCharArray();
-            for (int i = 0; i < chars.length; i++) {
-                char c = chars[i];
-                if (c >= 'A' && c <= 'Z') {
-                    chars[i] = (char) (c + 32);
-                } else if (c >= 0x80) {
-                    chars[i] = Character.toLowerCase(c);
-                }
-            }
-            lower = new String(chars);
+            scan();
         }
         return lower;
     }
@@ -148,22 +139,7 @@ final class TextView {
     /** Positions where a word (letter or digit run) begins, and of the symbols - + # ( : ; made once per view. */
     int[] wordStarts() {
         if (wordStarts == null) {
-            int[] starts = new int[Math.max(16, text.length() / 4)];
-            int count = 0;
-            boolean inWord = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                boolean word = Chars.isWord(c);
-                if ((word && !inWord) || (!word && c > ' ' && "-+#(:".indexOf(c) >= 0)) {
-                    if (count == starts.length) {
-                        starts = java.util.Arrays.copyOf(starts, count * 2);
-                    }
-                    starts[count++] = i;
-                }
-                inWord = word;
-            }
-            wordStarts = starts;
-            wordCount = count;
+            scan();
         }
         return wordStarts;
     }
@@ -171,6 +147,35 @@ final class TextView {
     int wordCount() {
         wordStarts();
         return wordCount;
+    }
+
+    /** One pass that lower-cases the text and records where words start. */
+    private void scan() {
+        char[] chars = text.toCharArray();
+        int[] starts = new int[Math.max(16, chars.length / 4)];
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            boolean word = Chars.isWord(c);
+            if ((word && !inWord) || (!word && c > ' ' && (c == '-' || c == '+' || c == '#' || c == '(' || c == ':'))) {
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i;
+            }
+            inWord = word;
+            if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) (c + 32);
+            } else if (c >= 'А' && c <= 'Я') {
+                chars[i] = (char) (c + 0x20); // basic Cyrillic capitals, the common case
+            } else if (c >= 0x80) {
+                chars[i] = Character.toLowerCase(c);
+            }
+        }
+        lower = new String(chars);
+        wordStarts = starts;
+        wordCount = count;
     }
 
     /** True when one of {@code cues} (lower case) occurs in the lower-cased text within [from, to). */

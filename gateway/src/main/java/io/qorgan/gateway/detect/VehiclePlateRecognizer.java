@@ -10,7 +10,6 @@ import java.util.Set;
  */
 final class VehiclePlateRecognizer implements Recognizer {
 
-    private static final String LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final String CYRILLIC_LOOKALIKES = "АВЕКМНОРСТХУ";
     private static final String LEGACY_REGIONS = "ABCDEFHLMNPRSTXZ";
     private static final Set<String> NOT_PLATES = words("KZT", "USD", "EUR", "RUB", "KGS", "CNY", "GBP", "TNG", "ТГ",
@@ -93,8 +92,11 @@ final class VehiclePlateRecognizer implements Recognizer {
 
     /** The Latin capital a plate letter stands for, or 0. */
     static char plateLetter(char c) {
-        if (LATIN.indexOf(c) >= 0) {
+        if (c >= 'A' && c <= 'Z') {
             return c;
+        }
+        if (c < 'А' || c > 'Я') {
+            return 0;
         }
         int k = CYRILLIC_LOOKALIKES.indexOf(c);
         return k < 0 ? 0 : "ABEKMHOPCTXY".charAt(k);

@@ -1,6 +1,7 @@
 package io.qorgan.gateway.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -260,5 +261,21 @@ class DetectorTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+    @Test
+    void detect_legacyPlateAfterCue_found() {
+        assertThat(found("гос. номер A 123 BCD, цвет белый", EntityType.VEHICLE_PLATE)).containsExactly("A 123 BCD");
+    }
+
+    @Test
+    void detect_stringBuilderInput_sameFindingsAsString() {
+        String text = "ИИН 900515301234, a.b@mail.kz";
+        assertThat(DETECTOR.detect(new StringBuilder(text))).isEqualTo(DETECTOR.detect(text));
+    }
+
+    @Test
+    void settings_minScoreOutOfRange_rejectedWithoutEchoingInput() {
+        assertThatThrownBy(() -> DetectorSettings.defaults().withMinScore(1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("minScore must be within [0, 1]");
     }
 }
