@@ -162,7 +162,7 @@ public final class Gateway implements AutoCloseable {
      * unusable, {@link IllegalStateException} naming an upstream whose settings are unusable.
      */
     public static Gateway start(GatewayConfig config) {
-        return new Gateway(config, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return new Gateway(config, Math.max(1, config.limits().ioThreads()));
     }
 
     public int trafficPort() {

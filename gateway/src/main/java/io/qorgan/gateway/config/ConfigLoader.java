@@ -478,10 +478,15 @@ public final class ConfigLoader {
             if (concurrent < 1) {
                 throw fail("/limits/maxConcurrentExchanges", "must be at least 1");
             }
+            int threads = raw.ioThreads() == null ? d.ioThreads() : raw.ioThreads();
+            if (threads < 1 || threads > 256) {
+                throw fail("/limits/ioThreads", "must be between 1 and 256");
+            }
             return new LimitsConfig((int) body, (int) header,
                     duration("/limits/idleTimeout", raw.idleTimeout(), d.idleTimeout()),
                     concurrent,
-                    duration("/limits/shutdownGrace", raw.shutdownGrace(), d.shutdownGrace()));
+                    duration("/limits/shutdownGrace", raw.shutdownGrace(), d.shutdownGrace()),
+                    threads);
         }
 
         private Duration duration(String at, String text, Duration fallback) {

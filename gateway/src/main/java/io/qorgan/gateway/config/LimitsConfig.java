@@ -10,16 +10,18 @@ import java.time.Duration;
  * @param idleTimeout a client connection with no exchange in flight and no traffic is closed
  * @param maxConcurrentExchanges beyond this, new requests get 503 at once instead of queueing
  * @param shutdownGrace how long in-flight exchanges may run after shutdown begins
+ * @param ioThreads event-loop threads serving connections (default: one per CPU)
  */
 public record LimitsConfig(
         int maxRequestBodyBytes,
         int maxHeaderBytes,
         Duration idleTimeout,
         int maxConcurrentExchanges,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        int ioThreads) {
 
     public static LimitsConfig defaults() {
         return new LimitsConfig(10 * 1024 * 1024, 16 * 1024, Duration.ofSeconds(60), 10_000,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Runtime.getRuntime().availableProcessors());
     }
 }

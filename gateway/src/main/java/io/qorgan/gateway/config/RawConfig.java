@@ -70,6 +70,7 @@ record RawConfig(
             String maxHeaderSize,
             String idleTimeout,
             Integer maxConcurrentExchanges,
-            String shutdownGrace) {
+            String shutdownGrace,
+            Integer ioThreads) {
     }
 }
