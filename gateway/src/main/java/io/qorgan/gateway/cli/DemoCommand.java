@@ -82,13 +82,16 @@ public final class DemoCommand implements Callable<Integer> {
                   admin:                          http://127.0.0.1:%2$d/healthz  /readyz  /metrics
                   AI-service simulator (echo):    %3$s   (what it received: %3$s/_sim/requests)
 
-                A chat completion:
-                  curl -s %1$s/v1/chat/completions -H 'Content-Type: application/json' \\
-                    -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Сәлем! Hello from the demo"}]}'
+                A chat completion with personal data (synthetic):
+                  curl -si %1$s/v1/chat/completions -H 'Content-Type: application/json' \\
+                    -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Өтініш беруші Ахметов Нұрлан, ЖСН 900515301234, тел. +7 701 123 45 67"}]}'
 
                 The same, streamed:
                   curl -sN %1$s/v1/chat/completions -H 'Content-Type: application/json' \\
-                    -d '{"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"Сәлем! Hello from the demo"}]}'
+                    -d '{"model":"gpt-4o-mini","stream":true,"messages":[{"role":"user","content":"Өтініш беруші Ахметов Нұрлан, ЖСН 900515301234, тел. +7 701 123 45 67"}]}'
+
+                What the AI service received (placeholders only):
+                  curl -s %3$s/_sim/requests
 
                 Press Ctrl-C to stop.
                 """, base, gateway.adminPort(), sim.baseUrl());
