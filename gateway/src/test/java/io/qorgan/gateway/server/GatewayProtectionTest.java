@@ -198,6 +198,41 @@ class GatewayProtectionTest {
     }
 
     @Test
+    void upstreamCutsStreamMidway_clientGetsOnlyWholeValues_noHang() throws Exception {
+        try (AiSimulator cutting = AiSimulator.start(SimulatorSettings.builder().chunkChars(3).disconnectAfterChunks(20).build());
+                Gateway cutGateway = Gateway.start(TestGateways.config(cutting.baseUrl(), "10s", ""))) {
+            ObjectNode req = JSON.createObjectNode().put("model", "m").put("stream", true);
+            req.putArray("messages").addObject().put("role", "user").put("content", TEXT);
+            try (var c = new io.qorgan.gateway.testing.RawHttp(cutGateway.trafficPort())) {
+                byte[] body = JSON.writeValueAsBytes(req);
+                c.send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\n\r\n").send(body);
+                String raw = new String(c.input().readAllBytes(), StandardCharsets.UTF_8); // ends: the gateway closes
+                StringBuilder text = new StringBuilder();
+                for (String line : raw.split("\n")) {
+                    if (line.startsWith("data: {")) {
+                        text.append(JSON.readTree(line.substring(6)).at("/choices/0/delta/content").asText(""));
+                    }
+                }
+                String got = text.toString();
+                assertThat(raw).doesNotContain("[DONE]");
+                assertThat(TEXT).startsWith(got);
+                assertThat(got).doesNotContain("[PERSON").doesNotContain("[IIN");
+                // a value is either whole in what arrived, or absent: never cut in the middle
+                for (String canary : CANARIES) {
+                    int at = TEXT.indexOf(canary);
+                    if (at < got.length()) {
+                        assertThat(got.length()).as("cut inside %s", canary).isGreaterThanOrEqualTo(at + canary.length());
+                    }
+                }
+            }
+            sim.clearRecorded();
+            assertThat(post("/v1/completions", JSON.writeValueAsString(JSON.createObjectNode().put("model", "m")
+                    .put("prompt", TEXT))).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void malformedJson_refused400_nothingForwarded() throws Exception {
         HttpResponse<String> r = post("/v1/chat/completions", "{\"model\":\"m\",\"messages\":[{\"content\":\"" + TEXT);
         assertThat(r.statusCode()).isEqualTo(400);
