@@ -35,7 +35,8 @@ public final class ConfigException extends RuntimeException {
         return field;
     }
 
-    private static String format(String file, int line, int column, String field, String message) {
+    /** {@code file:line:column: field: message}, the form every file-validation error takes. */
+    public static String format(String file, int line, int column, String field, String message) {
         StringBuilder sb = new StringBuilder(file);
         if (line > 0) {
             sb.append(':').append(line);

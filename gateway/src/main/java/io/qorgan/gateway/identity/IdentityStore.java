@@ -1,5 +1,6 @@
 package io.qorgan.gateway.identity;
 
+import io.qorgan.gateway.config.FilePolling;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,14 +142,7 @@ public final class IdentityStore {
 
     /** Polls the file every {@code interval} on {@code scheduler}; cancel the future to stop. */
     public ScheduledFuture<?> watch(ScheduledExecutorService scheduler, Duration interval) {
-        long millis = interval.toMillis();
-        return scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                reloadIfChanged();
-            } catch (RuntimeException e) {
-                log.warn("identity store poll failed: {}", e.getClass().getSimpleName());
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        return FilePolling.every(scheduler, interval, this::reloadIfChanged, log, "identity store");
     }
 
     private static byte[] digest(byte[] content) {

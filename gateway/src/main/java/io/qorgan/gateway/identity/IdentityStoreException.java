@@ -1,5 +1,6 @@
 package io.qorgan.gateway.identity;
 
+import io.qorgan.gateway.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -15,7 +16,7 @@ public final class IdentityStoreException extends IOException {
     private final String field;
 
     IdentityStoreException(Path file, int line, int column, String field, String problem) {
-        super(file + ":" + (line > 0 ? line + ":" + column + ": " : " ") + (field.isEmpty() ? "" : field + ": ") + problem);
+        super(ConfigException.format(String.valueOf(file), line, column, field, problem));
         this.file = file;
         this.line = line;
         this.column = column;

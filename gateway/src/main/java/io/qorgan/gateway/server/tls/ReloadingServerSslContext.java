@@ -1,5 +1,6 @@
 package io.qorgan.gateway.server.tls;
 
+import io.qorgan.gateway.config.FilePolling;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,14 +107,7 @@ public final class ReloadingServerSslContext {
      * future to stop.
      */
     public ScheduledFuture<?> watch(ScheduledExecutorService scheduler, Duration interval) {
-        long millis = interval.toMillis();
-        return scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                reloadIfChanged();
-            } catch (RuntimeException e) {
-                log.warn("TLS reload poll failed: {}", e.getClass().getSimpleName());
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        return FilePolling.every(scheduler, interval, this::reloadIfChanged, log, "TLS reload");
     }
 
     private static byte[] digest(ServerTlsConfig config) throws IOException {
