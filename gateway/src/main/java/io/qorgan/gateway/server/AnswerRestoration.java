@@ -40,6 +40,7 @@ final class AnswerRestoration {
     private final Dialect dialect;
     private final ExchangeVault vault;
     private final TextRestorer restorer;
+    private final AnswerScanner.Action action;
     /** An empty vault and answers left as they are: read the answer, change nothing. */
     private final boolean observeOnly;
     private Mode mode = Mode.PASS;
@@ -49,12 +50,13 @@ final class AnswerRestoration {
     private Optional<String> responseId = Optional.empty();
     private Map<EntityType, Integer> produced = Map.of();
 
-    AnswerRestoration(Protection protection, Dialect dialect, ExchangeVault vault) {
+    AnswerRestoration(Protection protection, Dialect dialect, ExchangeVault vault, AnswerScanner.Action action) {
         this.protection = protection;
         this.dialect = dialect;
         this.vault = vault;
+        this.action = action;
         this.restorer = TextRestorer.of(vault);
-        this.observeOnly = vault.isEmpty() && protection.config().answerAction() == AnswerScanner.Action.LEAVE;
+        this.observeOnly = vault.isEmpty() && action == AnswerScanner.Action.LEAVE;
     }
 
     /** Chooses how to handle the answer from its head; adjusts the head's length headers. */
@@ -66,7 +68,7 @@ final class AnswerRestoration {
         String type = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
         Framing framing = Framing.ofContentType(type);
         if (framing != Framing.NONE) {
-            scan = protection.answerScanner().session(vault);
+            scan = protection.answerScanner(action).session(vault);
             stream = EventStreamRestorer.forFraming(dialect, framing, restorer, scan);
             head.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
             return mode = Mode.STREAM;
@@ -99,9 +101,9 @@ final class AnswerRestoration {
                 whole.release();
                 whole = null;
                 byte[] restored = restorer.restoreAnswer(body, dialect);
-                AnswerScanner.Result result = protection.answerScanner().scanAnswer(restored, dialect, vault);
+                AnswerScanner.Result result = protection.answerScanner(action).scanAnswer(restored, dialect, vault);
                 produced = result.counts();
-                byte[] out = protection.config().answerAction() == AnswerScanner.Action.LEAVE ? restored
+                byte[] out = action == AnswerScanner.Action.LEAVE ? restored
                         : result.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 if (dialect == Dialect.OPENAI_RESPONSES) {
                     responseId = ResponsesState.responseId(out);

@@ -25,6 +25,7 @@ import io.qorgan.gateway.dialect.Dialect;
 import io.qorgan.gateway.dialect.Dialects;
 import io.qorgan.gateway.dialect.ResponsesState;
 import io.qorgan.gateway.identity.Identity;
+import io.qorgan.gateway.protect.AnswerScanner;
 import io.qorgan.gateway.protect.ExchangeVault;
 import io.qorgan.gateway.protect.ProtectedRequest;
 import io.qorgan.gateway.protect.ProtectionFailed;
@@ -80,6 +81,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private boolean storesConversation;
     private String entitiesHeader;
     private AnswerRestoration restoration;
+    private AnswerScanner.Action answerAction;
     private HttpResponse heldHead;
 
     private UpstreamConnection connection;
@@ -138,6 +140,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                     : protection.protector().protect(body, type, encoding, dialect, continuing);
             forwardBody = protectedRequest.body();
             vault = protectedRequest.vault();
+            answerAction = protection.config().answerAction();
             if (protection.config().entitiesHeader()) {
                 entitiesHeader = protectedRequest.entitiesHeader();
             }
@@ -208,7 +211,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             out.headers().set(ENTITIES_HEADER, entitiesHeader);
         }
         if (vault != null) {
-            restoration = new AnswerRestoration(runtime.protection(), dialect, vault);
+            restoration = new AnswerRestoration(runtime.protection(), dialect, vault, answerAction);
             if (restoration.begin(out) == AnswerRestoration.Mode.WHOLE) {
                 heldHead = out; // sent with the restored length when the answer is complete
                 return;

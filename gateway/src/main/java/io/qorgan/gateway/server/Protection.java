@@ -1,5 +1,7 @@
 package io.qorgan.gateway.server;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.qorgan.gateway.config.ProtectionConfig;
 import io.qorgan.gateway.crypto.SecretRef;
@@ -15,6 +17,7 @@ import io.qorgan.gateway.protect.ValueKey;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -25,9 +28,34 @@ import java.util.Map;
  */
 public record Protection(
         ProtectionConfig config,
+        ProtectionSettings baseSettings,
         RequestProtector protector,
-        AnswerScanner answerScanner,
-        ConversationVaults conversations) {
+        Map<AnswerScanner.Action, AnswerScanner> answerScanners,
+        ConversationVaults conversations,
+        TextScanner scanner,
+        ValueKey valueKey,
+        Cache<ProtectionSettings, RequestProtector> protectors) {
+
+    /** The scanner for the configured answer action. */
+    public AnswerScanner answerScanner() {
+        return answerScanners.get(config.answerAction());
+    }
+
+    /** The scanner for an answer action a policy chose. */
+    public AnswerScanner answerScanner(AnswerScanner.Action action) {
+        return answerScanners.get(action);
+    }
+
+    /**
+     * The protector for settings a policy derived from the base ones; built once per distinct
+     * settings (policies name a handful), so requests never build one.
+     */
+    public RequestProtector protector(ProtectionSettings settings) {
+        if (settings.equals(baseSettings)) {
+            return protector;
+        }
+        return protectors.get(settings, s -> RequestProtector.create(scanner, valueKey, s));
+    }
 
     /**
      * @throws IllegalStateException naming the setting when a key cannot be read or is unusable
@@ -46,11 +74,17 @@ public record Protection(
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("protection settings unusable: " + e.getMessage());
         }
-        return new Protection(config,
+        Map<AnswerScanner.Action, AnswerScanner> scanners = new EnumMap<>(AnswerScanner.Action.class);
+        for (AnswerScanner.Action action : AnswerScanner.Action.values()) {
+            scanners.put(action, AnswerScanner.create(scanner, valueKey, action));
+        }
+        return new Protection(config, settings,
                 RequestProtector.create(scanner, valueKey, settings),
-                AnswerScanner.create(scanner, valueKey, config.answerAction()),
+                Map.copyOf(scanners),
                 ConversationVaults.create(config.conversationTtl(), config.maxConversations(), Ticker.systemTicker(),
-                        random));
+                        random),
+                scanner, valueKey,
+                Caffeine.newBuilder().maximumSize(1024).build());
     }
 
     /** A key given as hex or base64 through a secret reference. */
