@@ -1,10 +1,13 @@
 package io.qorgan.gateway.policy;
 
+import java.io.Reader;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -14,7 +17,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The analysis of content rules, the same for request texts and rule queries: Unicode word tokens, lower case,
+ * The analysis of content rules, the same for request texts and rule queries: invisible characters (soft hyphen,
+ * zero-width space and joiners, BOM) removed, Unicode word tokens, lower case,
  * Kazakh letters folded ({@link KazakhFoldingFilter}), then by script: Cyrillic words stemmed for Russian
  * ({@link RussianLightStemFilter}: "служебного пользования" and "служебное пользование" give the same terms),
  * Latin words stripped of possessives and stemmed for English (Porter: "passwords" → "password"). No stop words,
@@ -24,6 +28,27 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 final class ContentAnalyzer extends Analyzer {
 
     static final int TEXT_GAP = 100;
+
+    /** Invisible characters that would split or disguise a word: removed before tokenizing. */
+    private static final NormalizeCharMap INVISIBLE;
+
+    static {
+        NormalizeCharMap.Builder b = new NormalizeCharMap.Builder();
+        for (String c : new String[] {"\u00AD", "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"}) {
+            b.add(c, "");
+        }
+        INVISIBLE = b.build();
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new MappingCharFilter(INVISIBLE, reader);
+    }
+
+    @Override
+    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+        return new MappingCharFilter(INVISIBLE, reader);
+    }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
