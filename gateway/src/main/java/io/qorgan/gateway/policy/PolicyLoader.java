@@ -91,10 +91,14 @@ final class PolicyLoader {
                     continue;
                 }
                 Matcher m = AGENCY_FILE.matcher(n);
-                if (n.equals("default.yaml") || n.equals("default.yml")) {
-                    files.put(DEFAULT, p);
-                } else if (m.matches()) {
-                    files.put(m.group(1), p);
+                String policy = n.equals("default.yaml") || n.equals("default.yml") ? DEFAULT
+                        : m.matches() ? m.group(1) : null;
+                if (policy != null) {
+                    Path other = files.put(policy, p);
+                    if (other != null) {
+                        throw new PolicyException(p.toString(), 0, 0, null,
+                                "a second file for policy `" + policy + "` beside " + other.getFileName());
+                    }
                 } else {
                     throw new PolicyException(p.toString(), 0, 0, null,
                             "not a policy file name: policies are default.yaml and agency-<id>.yaml, tests *.test.yaml");
