@@ -67,11 +67,16 @@ final class ContentRules {
     private final Set<RoleText.Role> roleFields;
 
     ContentRules(List<Query> queries) {
+        this(queries, true);
+    }
+
+    /** With {@code shortcut} false every query is counted (tests compare both ways). */
+    ContentRules(List<Query> queries, boolean shortcut) {
         this.queries = queries.toArray(new Query[0]);
         this.needs = new Need[this.queries.length];
         Set<String> fields = new LinkedHashSet<>();
         for (int i = 0; i < this.queries.length; i++) {
-            needs[i] = need(this.queries[i]);
+            needs[i] = shortcut ? need(this.queries[i]) : Need.ALWAYS;
             fields.addAll(fields(this.queries[i]));
         }
         this.textField = fields.contains(TEXT_FIELD);

@@ -98,6 +98,28 @@ class ContentRulesTest {
     }
 
     @Test
+    void match_necessaryTermsShortcut_agreesWithRunningEveryQuery() {
+        List<String> queries = List.of("ДСП", "ДСП OR секретно", "ДСП AND секретно", "приказ AND NOT ДСП",
+                "NOT ДСП", "\"служебного пользования\"", "\"приказ секретно\"~3", "секр*", "пол*ование AND приказ",
+                "+приказ ДСП", "user:приказ", "system:приказ OR tool:секретно", "role:system AND ДСП",
+                "(ДСП OR ҚБП) AND (приказ OR бұйрық)", "приказ~1", "confidential^2 OR пароль");
+        List<List<RoleText>> requests = List.of(
+                List.of(RoleText.user("Приказ ДСП о служебном пользовании")),
+                List.of(new RoleText(RoleText.Role.SYSTEM, "приказ номер пять секретно"), RoleText.user("ДСП")),
+                List.of(new RoleText(RoleText.Role.TOOL, "секретно"), RoleText.user("бұйрық ҚБП")),
+                List.of(RoleText.user("обычный текст без меток"), new RoleText(RoleText.Role.OTHER, "CONFIDENTIAL")));
+        ContentRules rules = new ContentRules(queries.stream().map(ContentRules::compile).toList());
+        for (List<RoleText> request : requests) {
+            boolean[] got = rules.match(request);
+            for (int i = 0; i < queries.size(); i++) {
+                boolean alone = new ContentRules(List.of(ContentRules.compile(queries.get(i))), false).match(request)[0];
+                assertThat(got[i]).as(queries.get(i) + " on " + request.stream().map(RoleText::text).toList())
+                        .isEqualTo(alone);
+            }
+        }
+    }
+
+    @Test
     void compile_invalidSyntax_failsWithReason() {
         assertThatThrownBy(() -> ContentRules.compile("\"для служебного"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a valid query: ");
