@@ -1,5 +1,7 @@
 package io.qorgan.gateway.cli;
 
+import io.qorgan.gateway.config.ConfigException;
+import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.detect.Detector;
 import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.detect.Finding;
@@ -60,12 +62,31 @@ public final class PolicyCommand implements Runnable {
         @Parameters(paramLabel = "DIR", description = "Policy directory (default.yaml, agency-*.yaml).")
         Path dir;
 
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "Gateway configuration (qorgan.yaml): the upstreams policies name must be among its upstreams.")
+        Path config;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            PolicySet set = load(dir);
+            PolicySet set;
+            if (config == null) {
+                set = load(dir);
+            } else {
+                java.util.Set<String> upstreams;
+                try {
+                    upstreams = ConfigLoader.load(config).upstreams().keySet();
+                } catch (ConfigException e) {
+                    throw new UserError(e.getMessage());
+                }
+                try {
+                    set = PolicySet.load(dir, upstreams);
+                } catch (PolicyException e) {
+                    throw new UserError(e.getMessage());
+                }
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println("ok: policies " + set.version() + " in " + dir);
             out.println("  default: " + set.ruleCount(null) + " rules" + (set.shadow(null) ? ", shadow" : ""));

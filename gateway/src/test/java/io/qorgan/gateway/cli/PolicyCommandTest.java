@@ -83,6 +83,22 @@ class PolicyCommandTest {
     }
 
     @Test
+    void check_upstreamMissingFromGatewayConfig_exitsOne() throws IOException {
+        Path config = Files.createDirectories(dir.resolve("conf")).resolve("qorgan.yaml");
+        Files.writeString(config, """
+                upstreams:
+                  local: {baseUrl: "http://127.0.0.1:9000"}
+                routes:
+                  - {pathPrefix: /v1, upstream: local}
+                """, StandardCharsets.UTF_8);
+
+        int code = run("policy", "check", "--config", config.toString(), dir.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("default.yaml:3:").contains("unknown upstream `cloud`");
+    }
+
+    @Test
     void test_passingCases_printsPassAndExitsZero() throws IOException {
         write("default.test.yaml", TESTS);
 
@@ -114,7 +130,7 @@ class PolicyCommandTest {
     }
 
     @Test
-    void test_examplePolicies_pass() {
+    void test_examplePolicies_exitsZero() {
         int code = run("policy", "test", "../policies");
 
         assertThat(code).as(out.toString()).isZero();

@@ -248,7 +248,7 @@ class PolicySetTest {
     }
 
     @Test
-    void evaluate_limits_blockLargeBodiesAndBulkPersonalData() {
+    void evaluate_overLimits_blocksLargeBodiesAndBulkPersonalData() {
         dir.write("agency-a.yaml", """
                 agency: a
                 limits:
@@ -278,7 +278,7 @@ class PolicySetTest {
     }
 
     @Test
-    void evaluate_answersAndCache_comeFromThePolicy() {
+    void evaluate_answersAndCacheSet_comeFromThePolicy() {
         dir.write("agency-a.yaml", """
                 agency: a
                 answers: mask
@@ -296,7 +296,7 @@ class PolicySetTest {
     }
 
     @Test
-    void version_isAContentHashOfThePolicyFiles() {
+    void version_filesChanged_isANewContentHash() {
         String before = dir.load().version();
         String again = dir.load().version();
         dir.write("agency-a.yaml", "agency: a\n");
@@ -315,7 +315,7 @@ class PolicySetTest {
     }
 
     @Test
-    void operatorsUsed_listsTheOperatorsOfAllPolicies() {
+    void operatorsUsed_severalPolicies_listsTheirOperators() {
         dir.write("agency-a.yaml", "agency: a\nentities:\n  PHONE: hash\n");
 
         assertThat(dir.load().operatorsUsed()).contains(Operator.HASH, Operator.PLACEHOLDER, Operator.REDACT)
@@ -323,7 +323,7 @@ class PolicySetTest {
     }
 
     @Test
-    void verdict_neverHoldsRequestText() {
+    void toString_verdictOnSensitiveText_holdsNoRequestText() {
         String text = "Совершенно особый текст ДСП 900515301234";
 
         Verdict v = dir.load().evaluate(input(null, "cloud", text, Map.of(EntityType.IIN, 1)));

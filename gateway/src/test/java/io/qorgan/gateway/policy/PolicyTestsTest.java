@@ -24,7 +24,7 @@ class PolicyTestsTest {
     }
 
     @Test
-    void examplePolicies_allCasesPass() {
+    void run_examplePolicies_allCasesPass() {
         PolicyTests.Report report = PolicyTests.run(Path.of("../policies"), DETECTOR);
 
         assertThat(report.results()).isNotEmpty();

@@ -241,7 +241,7 @@ class PolicyValidationTest {
     }
 
     @Test
-    void message_hasFileLineColumnFieldAndReason() {
+    void load_invalidValue_messageHasFileLineColumnFieldAndReason() {
         PolicyException e = agencyFails("agency: a\nmode: enforced\n");
 
         assertThat(e.getMessage()).matches(".*agency-a\\.yaml:2:7: mode: unknown value `enforced`: one of enforce, shadow"

@@ -61,7 +61,7 @@ class RequestTextsTest {
     }
 
     @Test
-    void toString_showsNoText() {
+    void toString_anyText_showsNoText() {
         assertThat(RoleText.user("900515301234").toString()).doesNotContain("900515301234");
     }
 }
