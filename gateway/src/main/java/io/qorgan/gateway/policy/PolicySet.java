@@ -26,7 +26,20 @@ import java.util.Set;
  *       distinct values than {@code limits.maxEntities} fires {@code limits.maxEntities}.</li>
  * </ol>
  * The first enforced blocking rule in that order blocks. Rules in shadow mode (or all rules of a policy in shadow
- * mode) are recorded in {@link Verdict#shadowRules()} and change nothing.
+ * mode) are recorded in {@link Verdict#shadowRules()} and change nothing. A policy chain without {@code upstreams}
+ * allows every upstream and treats it as external.
+ *
+ * <p>In the request path (CPU only, no I/O, no locks: it may run on the channel's event loop, about 150 µs for
+ * 200 rules on a 2 KB request, or on a worker executor when policies grow large):
+ * <pre>{@code
+ * PolicySet policies = store.current();                       // once per request
+ * ProtectionSettings settings = policies.protectionFor(agency, upstream, routeProtection);
+ * ProtectedRequest found = protectorFor(settings).protect(body, contentType, encoding, dialect);
+ * List<RoleText> texts = RequestTexts.of(body, contentType, dialect);    // the caller's own text
+ * Verdict v = policies.evaluate(new PolicyInput(agency, route, upstream, model, texts, found.counts(), body.length));
+ * if (v.blocked()) -> 403 policy_violation with v.code(), v.message()
+ * if (!v.protection(routeProtection).equals(settings)) -> protect again for v.upstream() (a reroute)
+ * }</pre>
  */
 public final class PolicySet implements PolicyEvaluator {
 

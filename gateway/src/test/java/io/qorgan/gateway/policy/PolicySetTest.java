@@ -323,6 +323,22 @@ class PolicySetTest {
     }
 
     @Test
+    void evaluate_fromManyThreads_givesTheSameVerdictsAsOneThread() {
+        PolicySet set = dir.load();
+        List<PolicyInput> inputs = java.util.stream.IntStream.range(0, 400)
+                .mapToObj(i -> input(i % 2 == 0 ? null : "x", i % 3 == 0 ? "cloud" : "local",
+                        i % 5 == 0 ? "приказ ДСП номер " + i : "обычный текст " + i,
+                        i % 7 == 0 ? Map.of(EntityType.IIN, 1) : Map.of()))
+                .toList();
+        List<Verdict> sequential = inputs.stream().map(set::evaluate).toList();
+
+        List<Verdict> parallel = inputs.parallelStream().map(set::evaluate).toList();
+
+        assertThat(parallel).isEqualTo(sequential);
+        assertThat(sequential).filteredOn(Verdict::blocked).isNotEmpty();
+    }
+
+    @Test
     void toString_verdictOnSensitiveText_holdsNoRequestText() {
         String text = "Совершенно особый текст ДСП 900515301234";
 
