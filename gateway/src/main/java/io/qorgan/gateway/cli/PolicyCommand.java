@@ -1,0 +1,228 @@
+package io.qorgan.gateway.cli;
+
+import io.qorgan.gateway.config.ConfigException;
+import io.qorgan.gateway.config.ConfigLoader;
+import io.qorgan.gateway.detect.Detector;
+import io.qorgan.gateway.detect.EntityType;
+import io.qorgan.gateway.detect.Finding;
+import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.policy.PolicyDryRun;
+import io.qorgan.gateway.policy.PolicyException;
+import io.qorgan.gateway.policy.PolicySet;
+import io.qorgan.gateway.policy.PolicyTests;
+import io.qorgan.gateway.policy.RoleText;
+import io.qorgan.gateway.policy.Verdict;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code qorgan policy check|test|explain}: the security officer's tools. {@code check} loads and validates a policy
+ * directory; {@code test} runs its {@code *.test.yaml} cases; {@code explain} shows what a policy does with a sample
+ * text. Exit 0 ok; 1 on an invalid policy (one line: file:line:column: message), a failed case, or no case at all.
+ */
+@Command(
+        name = "policy",
+        mixinStandardHelpOptions = true,
+        description = "Check, test and explain policies.",
+        subcommands = {PolicyCommand.Check.class, PolicyCommand.Test.class, PolicyCommand.Explain.class})
+public final class PolicyCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static PolicySet load(Path dir) {
+        try {
+            return PolicySet.load(dir);
+        } catch (PolicyException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Load and validate the policies of a directory.")
+    static final class Check implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIR", description = "Policy directory (default.yaml, agency-*.yaml).")
+        Path dir;
+
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "Gateway configuration (qorgan.yaml): the upstreams policies name must be among its upstreams.")
+        Path config;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PolicySet set;
+            if (config == null) {
+                set = load(dir);
+            } else {
+                java.util.Set<String> upstreams;
+                try {
+                    upstreams = ConfigLoader.load(config).upstreams().keySet();
+                } catch (ConfigException e) {
+                    throw new UserError(e.getMessage());
+                }
+                try {
+                    set = PolicySet.load(dir, upstreams);
+                } catch (PolicyException e) {
+                    throw new UserError(e.getMessage());
+                }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("ok: policies " + set.version() + " in " + dir);
+            out.println("  default: " + set.ruleCount(null) + " rules" + (set.shadow(null) ? ", shadow" : ""));
+            for (String agency : set.agencies()) {
+                out.println("  " + agency + ": " + set.ruleCount(agency) + " rules" + (set.shadow(agency) ? ", shadow" : ""));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Run the policy tests (*.test.yaml) of a directory.")
+    static final class Test implements Callable<Integer> {
+
+        @Parameters(paramLabel = "DIR", description = "Policy directory with its *.test.yaml files.")
+        Path dir;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PolicyTests.Report report;
+            try {
+                report = PolicyTests.run(dir, Detector.defaults());
+            } catch (PolicyException e) {
+                throw new UserError(e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            for (PolicyTests.CaseResult r : report.results()) {
+                out.println((r.passed() ? "PASS " : "FAIL ") + Path.of(r.file()).getFileName() + ": " + r.name());
+                r.differences().forEach(d -> out.println("    " + d));
+            }
+            out.println(report.passed() + " passed, " + report.failed() + " failed (policies " + report.policyVersion() + ")");
+            out.flush();
+            if (report.results().isEmpty()) {
+                throw new UserError("no policy test ran: add *.test.yaml files with cases beside the policies in " + dir);
+            }
+            return report.ok() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "explain", mixinStandardHelpOptions = true,
+            description = "Show what the policy of an agency does with a sample text: findings, rules, verdict, text sent.")
+    static final class Explain implements Callable<Integer> {
+
+        @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Policy directory.")
+        Path dir;
+
+        @Option(names = "--agency", paramLabel = "ID", description = "Agency id (default: the default policy).")
+        String agency;
+
+        @Option(names = "--upstream", required = true, paramLabel = "NAME", description = "Upstream the request goes to.")
+        String upstream;
+
+        @Option(names = "--model", paramLabel = "MODEL", description = "Requested model, checked against the upstream's models.")
+        String model;
+
+        @Option(names = "--route", paramLabel = "ROUTE", description = "Route name, for the cache decision.")
+        String route;
+
+        @Option(names = "--role", defaultValue = "user", paramLabel = "ROLE",
+                description = "Role of the message: system, user, assistant, tool (default: ${DEFAULT-VALUE}).")
+        String role;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Source source;
+
+        static final class Source {
+            @Option(names = "--text", paramLabel = "TEXT", description = "The sample text.")
+            String text;
+
+            @Option(names = "--file", paramLabel = "FILE", description = "A file holding the sample text (UTF-8).")
+            Path file;
+        }
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PolicySet set = load(dir);
+            RoleText.Role r = RoleText.Role.of(role);
+            if (r == RoleText.Role.OTHER) {
+                throw new UserError("unknown role `" + role + "`: one of system, user, assistant, tool", 2);
+            }
+            String text;
+            if (source.file != null) {
+                try {
+                    text = Files.readString(source.file, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UserError("cannot read " + source.file + ": " + e.getClass().getSimpleName());
+                }
+            } else {
+                text = source.text;
+            }
+            Detector detector = Detector.defaults();
+            PolicyDryRun.Result result = PolicyDryRun.run(set, detector, agency, route, upstream, model,
+                    PolicyDryRun.chatBody(List.of(new RoleText(r, text))), Dialect.OPENAI_CHAT);
+            Verdict v = result.verdict();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("policy:    " + v.policy() + " (policies " + v.policyVersion()
+                    + (set.shadow(agency) ? ", shadow mode" : "") + ")");
+            out.println("upstream:  " + upstream + (v.reroute() != null ? " → rerouted to " + v.reroute() : "")
+                    + " (" + v.upstreamClass().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            List<Finding> findings = detector.detect(text);
+            out.println("findings:  " + (findings.isEmpty() ? "none" : counts(findings)));
+            for (Finding f : findings) {
+                out.println("  " + f.type() + " at " + f.start() + ".." + f.end());
+            }
+            out.println("text:");
+            out.println("  " + ScanCommand.marked(text, findings).replace("\n", "\n  "));
+            out.println("rules:     " + (v.firedRules().isEmpty() ? "none fired" : String.join(", ", v.firedRules())));
+            out.println("shadow:    " + (v.shadowRules().isEmpty() ? "none fired" : String.join(", ", v.shadowRules())
+                    + (v.shadowBlock() != null ? " (would block: " + v.shadowBlock() + ")" : "")));
+            if (v.blocked()) {
+                out.println("verdict:   BLOCKED by " + v.code() + ": " + v.message());
+                out.println("answer:    403 {\"error\":{\"type\":\"policy_violation\",\"code\":\"" + v.code() + "\",...}}");
+            } else {
+                out.println("verdict:   forward to " + v.upstream() + "; answers: "
+                        + v.answers().name().toLowerCase(java.util.Locale.ROOT)
+                        + "; cache: " + (v.cache().allowed() ? "yes, " + v.cache().ttl() : "no"));
+                out.println("sent:");
+                result.sent().forEach(s -> out.println("  " + s.replace("\n", "\n  ")));
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static String counts(List<Finding> findings) {
+            Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
+            findings.forEach(f -> counts.merge(f.type(), 1, Integer::sum));
+            StringBuilder sb = new StringBuilder();
+            counts.forEach((t, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(t).append(' ').append(n));
+            return sb.toString();
+        }
+    }
+}

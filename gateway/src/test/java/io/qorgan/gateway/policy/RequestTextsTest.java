@@ -1,0 +1,67 @@
+package io.qorgan.gateway.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.qorgan.gateway.dialect.Dialect;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RequestTextsTest {
+
+    private static List<RoleText> texts(Dialect dialect, String json) {
+        return RequestTexts.of(json.getBytes(StandardCharsets.UTF_8), "application/json", dialect);
+    }
+
+    @Test
+    void of_openAiChat_givesEachMessageItsRole() {
+        List<RoleText> t = texts(Dialect.OPENAI_CHAT, """
+                {"model":"gpt-4o","messages":[
+                  {"role":"developer","content":"be brief"},
+                  {"role":"user","content":[{"type":"text","text":"hello"}]},
+                  {"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function",
+                    "function":{"name":"lookup","arguments":"{\\"city\\":\\"Astana\\"}"}}]},
+                  {"role":"tool","tool_call_id":"c1","content":"sunny"}],
+                 "user":"u-17"}
+                """);
+
+        assertThat(t).contains(new RoleText(RoleText.Role.SYSTEM, "be brief"), RoleText.user("hello"),
+                new RoleText(RoleText.Role.ASSISTANT, "Astana"), new RoleText(RoleText.Role.TOOL, "sunny"),
+                new RoleText(RoleText.Role.OTHER, "u-17"));
+        assertThat(t).extracting(RoleText::text).doesNotContain("gpt-4o", "user", "text", "function");
+    }
+
+    @Test
+    void of_anthropic_systemAndToolResults() {
+        List<RoleText> t = texts(Dialect.ANTHROPIC_MESSAGES, """
+                {"system":"rules","messages":[{"role":"user","content":[
+                  {"type":"tool_result","tool_use_id":"t1","content":"result text"},
+                  {"type":"text","text":"question"}]}]}
+                """);
+
+        assertThat(t).contains(new RoleText(RoleText.Role.SYSTEM, "rules"),
+                new RoleText(RoleText.Role.TOOL, "result text"), RoleText.user("question"));
+    }
+
+    @Test
+    void of_responses_instructionsAndFunctionOutputs() {
+        List<RoleText> t = texts(Dialect.OPENAI_RESPONSES, """
+                {"instructions":"be kind","input":[{"role":"user","content":"hi"},
+                  {"type":"function_call_output","call_id":"c","output":"42"}]}
+                """);
+
+        assertThat(t).contains(new RoleText(RoleText.Role.SYSTEM, "be kind"), RoleText.user("hi"),
+                new RoleText(RoleText.Role.TOOL, "42"));
+    }
+
+    @Test
+    void of_promptString_isUser() {
+        assertThat(texts(Dialect.OLLAMA_GENERATE, "{\"prompt\":\"why\",\"system\":\"sys\"}"))
+                .containsExactly(RoleText.user("why"), new RoleText(RoleText.Role.SYSTEM, "sys"));
+    }
+
+    @Test
+    void toString_anyText_showsNoText() {
+        assertThat(RoleText.user("900515301234").toString()).doesNotContain("900515301234");
+    }
+}
