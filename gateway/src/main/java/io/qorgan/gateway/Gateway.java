@@ -9,6 +9,8 @@ import io.qorgan.gateway.config.ProtectionConfig;
 import io.qorgan.gateway.detect.Canonical;
 import io.qorgan.gateway.detect.Detector;
 import io.qorgan.gateway.detect.DetectorSettings;
+import io.qorgan.gateway.policy.PolicyException;
+import io.qorgan.gateway.policy.PolicyStore;
 import io.qorgan.gateway.server.Protection;
 import java.security.SecureRandom;
 import io.qorgan.gateway.identity.CallerAuthenticator;
@@ -54,6 +56,7 @@ public final class Gateway implements AutoCloseable {
     private final AdminServer admin;
     /** File watching (certificates, identity store): never an event loop. */
     private final ScheduledExecutorService watcher;
+    private PolicyStore policies;
     /** Slow key hashing, bounded so that a flood of unknown keys cannot queue without end. */
     private final ThreadPoolExecutor hashing;
     private boolean closed;
@@ -76,8 +79,9 @@ public final class Gateway implements AutoCloseable {
             }
             this.upstreams = Map.copyOf(clients);
             CallerIdentification identification = identification(config);
+            this.policies = policies(config);
             ProxyRuntime runtime = new ProxyRuntime(config, new Router(config), upstreams, metrics, admission,
-                    identification, protection(config));
+                    identification, protection(config), policies);
             t = TrafficServer.start(runtime, group, transport, config.listeners().traffic(),
                     serverTls(config.listeners().traffic(), tls));
             this.traffic = t;
@@ -121,6 +125,20 @@ public final class Gateway implements AutoCloseable {
         CallerAuthenticator authenticator = CallerAuthenticator.create(store, Clock.systemUTC(), Ticker.systemTicker(),
                 new CallerAuthenticator.CacheSettings(config.identity().cacheTtl(), 100_000));
         return CallerIdentification.using(authenticator, hashing);
+    }
+
+    private PolicyStore policies(GatewayConfig config) {
+        if (!config.policies().enabled()) {
+            return null;
+        }
+        try {
+            PolicyStore store = PolicyStore.open(config.policies().directory(), watcher,
+                    config.policies().reloadInterval());
+            log.info("policies loaded from {}: version {}", config.policies().directory(), store.current().version());
+            return store;
+        } catch (PolicyException e) {
+            throw new GatewayStartException("policies: " + e.getMessage());
+        }
     }
 
     /** Detection and protection, built once: dictionaries load here, not on the first request. */
@@ -214,6 +232,9 @@ public final class Gateway implements AutoCloseable {
         traffic.close();
         admin.close();
         upstreams.values().forEach(UpstreamClient::close);
+        if (policies != null) {
+            policies.close();
+        }
         stopExecutors();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         log.info("qorgan stopped");

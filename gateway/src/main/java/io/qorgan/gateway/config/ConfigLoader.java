@@ -93,7 +93,7 @@ public final class ConfigLoader {
             throw new ConfigException(source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
         }
         if (raw == null) {
-            raw = new RawConfig(null, null, null, null, null, null);
+            raw = new RawConfig(null, null, null, null, null, null, null);
         }
         return new Validator(source, locations, baseDirectory(source)).validate(raw);
     }
@@ -120,7 +120,7 @@ public final class ConfigLoader {
         return new GatewayConfig(source,
                 new ListenersConfig(new ListenerConfig(host, port), new ListenerConfig(host, adminPort)),
                 IdentityConfig.anonymous(), Map.of("default", upstream), List.of(route), ProtectionConfig.defaults(),
-                LimitsConfig.defaults());
+                PoliciesConfig.none(), LimitsConfig.defaults());
     }
 
     /** The JSON pointer of the value a binding error is about. */
@@ -179,11 +179,24 @@ public final class ConfigLoader {
             List<RouteConfig> routes = routes(raw.routes(), upstreams);
             LimitsConfig limits = limits(raw.limits());
             ProtectionConfig protection = protection(raw.protection());
+            PoliciesConfig policies = policies(raw.policies());
             if (listeners.traffic().port() != 0 && listeners.traffic().port() == listeners.admin().port()
                     && listeners.traffic().host().equals(listeners.admin().host())) {
                 throw fail("/listeners/admin/port", "the admin listener must not share the traffic listener's port");
             }
-            return new GatewayConfig(source, listeners, identity, upstreams, routes, protection, limits);
+            return new GatewayConfig(source, listeners, identity, upstreams, routes, protection, policies, limits);
+        }
+
+        private PoliciesConfig policies(RawConfig.RawPolicies raw) {
+            if (raw == null || raw.directory() == null) {
+                return PoliciesConfig.none();
+            }
+            Path dir = baseDir.resolve(raw.directory().trim()).normalize();
+            if (!Files.isDirectory(dir)) {
+                throw fail("/policies/directory", "not a directory: " + dir);
+            }
+            return new PoliciesConfig(dir, duration("/policies/reloadInterval", raw.reloadInterval(),
+                    PoliciesConfig.none().reloadInterval()));
         }
 
         private ProtectionConfig protection(RawConfig.RawProtection raw) {

@@ -18,6 +18,7 @@ public record GatewayConfig(
         Map<String, UpstreamConfig> upstreams,
         List<RouteConfig> routes,
         ProtectionConfig protection,
+        PoliciesConfig policies,
         LimitsConfig limits) {
 
     public GatewayConfig {
@@ -26,6 +27,7 @@ public record GatewayConfig(
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(protection, "protection");
+        Objects.requireNonNull(policies, "policies");
         upstreams = Map.copyOf(upstreams);
         routes = List.copyOf(routes);
     }

@@ -13,7 +13,12 @@ record RawConfig(
         Map<String, RawUpstream> upstreams,
         List<RawRoute> routes,
         RawProtection protection,
+        RawPolicies policies,
         RawLimits limits) {
+
+    record RawPolicies(String directory, String reloadInterval) {
+    }
+
 
     record RawListeners(RawListener traffic, RawListener admin) {
     }

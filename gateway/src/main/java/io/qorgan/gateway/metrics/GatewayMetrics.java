@@ -74,6 +74,18 @@ public final class GatewayMetrics {
             .labelNames("code")
             .register(registry);
 
+    private final Counter policyDecisions = Counter.builder()
+            .name("qorgan_policy_decisions_total")
+            .help("Policy verdicts by policy and outcome: passed, blocked, or shadow_blocked (would have blocked)")
+            .labelNames("policy", "outcome")
+            .register(registry);
+
+    private final Counter policyRules = Counter.builder()
+            .name("qorgan_policy_rules_fired_total")
+            .help("Policy rules that fired, by rule id and mode (enforce or shadow)")
+            .labelNames("rule", "mode")
+            .register(registry);
+
     private final Histogram duration = Histogram.builder()
             .name("qorgan_request_duration_seconds")
             .help("Time from a complete request to the end of its answer")
@@ -114,6 +126,17 @@ public final class GatewayMetrics {
             if (e.getValue() > 0) {
                 entities.labelValues(e.getKey().name(), direction).inc(e.getValue());
             }
+        }
+    }
+
+    public void policyDecision(io.qorgan.gateway.policy.Verdict verdict) {
+        String outcome = verdict.blocked() ? "blocked" : verdict.shadowBlock() != null ? "shadow_blocked" : "passed";
+        policyDecisions.labelValues(verdict.policy(), outcome).inc();
+        for (String rule : verdict.firedRules()) {
+            policyRules.labelValues(rule, "enforce").inc();
+        }
+        for (String rule : verdict.shadowRules()) {
+            policyRules.labelValues(rule, "shadow").inc();
         }
     }
 

@@ -70,6 +70,7 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
                 case "/healthz" -> send(ctx, text(ctx, HttpResponseStatus.OK, "application/json",
                         "{\"status\":\"ok\"}"), keepAlive);
                 case "/readyz" -> probeUpstreams(ctx, keepAlive);
+                case "/admin/policies" -> send(ctx, policies(ctx), keepAlive);
                 case "/metrics" -> send(ctx, text(ctx, HttpResponseStatus.OK,
                         "text/plain; version=0.0.4; charset=utf-8", runtime.metrics().scrape()), keepAlive);
                 default -> send(ctx, ErrorResponses.build(ctx.alloc(),
@@ -117,6 +118,28 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
                 }
             });
         }
+    }
+
+    /** The active policy set: its version (content hash), agencies and rule counts. */
+    private FullHttpResponse policies(ChannelHandlerContext ctx) {
+        if (runtime.policies() == null) {
+            return ErrorResponses.build(ctx.alloc(), new GatewayError(HttpResponseStatus.NOT_FOUND,
+                    "invalid_request_error", "policies_not_configured", "No policy directory is configured"), null);
+        }
+        io.qorgan.gateway.policy.PolicySet set = runtime.policies().current();
+        StringBuilder json = new StringBuilder("{\"version\":\"").append(jsonEscape(set.version()))
+                .append("\",\"reloads\":").append(runtime.policies().reloads())
+                .append(",\"rejectedReloads\":").append(runtime.policies().rejectedReloads())
+                .append(",\"agencies\":{");
+        boolean first = true;
+        for (String agency : set.agencies()) {
+            json.append(first ? "" : ",").append('"').append(jsonEscape(agency)).append("\":{\"rules\":")
+                    .append(set.ruleCount(agency)).append(",\"mode\":\"")
+                    .append(set.shadow(agency) ? "shadow" : "enforce").append("\"}");
+            first = false;
+        }
+        json.append("}}");
+        return text(ctx, HttpResponseStatus.OK, "application/json", json.toString());
     }
 
     private static String jsonEscape(String s) {

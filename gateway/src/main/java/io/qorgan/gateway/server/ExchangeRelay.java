@@ -25,7 +25,14 @@ import io.qorgan.gateway.dialect.Dialect;
 import io.qorgan.gateway.dialect.Dialects;
 import io.qorgan.gateway.dialect.ResponsesState;
 import io.qorgan.gateway.identity.Identity;
+import io.qorgan.gateway.policy.AnswerAction;
+import io.qorgan.gateway.policy.PolicyInput;
+import io.qorgan.gateway.policy.PolicySet;
+import io.qorgan.gateway.policy.RequestTexts;
+import io.qorgan.gateway.policy.Verdict;
 import io.qorgan.gateway.protect.AnswerScanner;
+import io.qorgan.gateway.protect.ProtectionSettings;
+import io.qorgan.gateway.route.RequestModel;
 import io.qorgan.gateway.protect.ExchangeVault;
 import io.qorgan.gateway.protect.ProtectedRequest;
 import io.qorgan.gateway.protect.ProtectionFailed;
@@ -61,6 +68,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeRelay.class);
     private static final String ENTITIES_HEADER = "x-qorgan-entities";
+    private static final String POLICY_HEADER = "x-qorgan-policy";
 
     private final ProxyFrontendHandler frontend;
     private final ChannelHandlerContext ctx;
@@ -71,7 +79,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private final Identity identity;
     private final boolean clientKeepAlive;
     private final String scheme;
-    private final UpstreamClient upstream;
+    private UpstreamClient upstream;
     private final long startNanos = System.nanoTime();
 
     /** The body to forward: the protected one, or null to forward the client's as it came. */
@@ -82,6 +90,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private String entitiesHeader;
     private AnswerRestoration restoration;
     private AnswerScanner.Action answerAction;
+    private boolean blockAnswersWithPersonalData;
+    private String policyVersion;
     private HttpResponse heldHead;
 
     private UpstreamConnection connection;
@@ -135,12 +145,37 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             }
             String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
             String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
-            ProtectedRequest protectedRequest = continuing == null
-                    ? protection.protector().protect(body, type, encoding, dialect)
-                    : protection.protector().protect(body, type, encoding, dialect, continuing);
+            PolicySet policies = runtime.policySet();
+            ProtectionSettings settings = policies == null ? protection.baseSettings()
+                    : policies.protectionFor(identity.agency(), upstream.name(), protection.baseSettings());
+            ProtectedRequest protectedRequest = protectWith(settings, body, type, encoding, continuing);
+            answerAction = protection.config().answerAction();
+            if (policies != null) {
+                policyVersion = policies.version();
+                Verdict verdict = policies.evaluate(new PolicyInput(identity.agency(), match.route().name(),
+                        upstream.name(), RequestModel.of(request.content()), RequestTexts.of(body, type, dialect),
+                        protectedRequest.counts(), body.length));
+                runtime.metrics().policyDecision(verdict);
+                if (verdict.blocked()) {
+                    log.debug("policy blocked request_id={} policy={} rule={}", requestId, verdict.policy(),
+                            verdict.blockingRule());
+                    return GatewayError.policyViolation(verdict.code(), verdict.message());
+                }
+                if (!verdict.upstream().equals(upstream.name())) {
+                    GatewayError rerouted = reroute(verdict.upstream());
+                    if (rerouted != null) {
+                        return rerouted;
+                    }
+                }
+                ProtectionSettings decided = verdict.protection(protection.baseSettings());
+                if (!decided.equals(settings)) {
+                    protectedRequest = protectWith(decided, body, type, encoding, continuing);
+                }
+                answerAction = verdict.answers().scannerAction();
+                blockAnswersWithPersonalData = verdict.answers() == AnswerAction.BLOCK;
+            }
             forwardBody = protectedRequest.body();
             vault = protectedRequest.vault();
-            answerAction = protection.config().answerAction();
             if (protection.config().entitiesHeader()) {
                 entitiesHeader = protectedRequest.entitiesHeader();
             }
@@ -167,6 +202,29 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             log.warn("protection failed request_id={} error={}", requestId, e.getClass().getSimpleName());
             return GatewayError.internal();
         }
+    }
+
+    private ProtectedRequest protectWith(ProtectionSettings settings, byte[] body, String type, String encoding,
+            ExchangeVault continuing) {
+        var protector = runtime.protection().protector(settings);
+        return continuing == null
+                ? protector.protect(body, type, encoding, dialect)
+                : protector.protect(body, type, encoding, dialect, continuing);
+    }
+
+    /** A policy rule sent this request to another upstream: the caller must be allowed to use it. */
+    private GatewayError reroute(String target) {
+        UpstreamClient next = runtime.upstreams().get(target);
+        if (next == null) {
+            log.warn("policy routes to unknown upstream request_id={}", requestId);
+            return GatewayError.internal();
+        }
+        String permission = "upstream:" + target + ":use";
+        if (!identity.isPermitted(permission)) {
+            return GatewayError.forbidden(permission);
+        }
+        upstream = next;
+        return null;
     }
 
     private String conversationScope() {
@@ -209,6 +267,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         ForwardingHeaders.toClient(out.headers(), requestId);
         if (entitiesHeader != null && !entitiesHeader.isEmpty()) {
             out.headers().set(ENTITIES_HEADER, entitiesHeader);
+        }
+        if (policyVersion != null) {
+            out.headers().set(POLICY_HEADER, policyVersion);
         }
         if (vault != null) {
             restoration = new AnswerRestoration(runtime.protection(), dialect, vault, answerAction);
@@ -253,6 +314,16 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             if (!ctx.channel().isWritable()) {
                 connection.setReading(false);
             }
+            return;
+        }
+        if (heldHead != null && blockAnswersWithPersonalData && !restoration.produced().isEmpty()) {
+            // the policy refuses answers in which the model produced personal data on its own
+            piece.release();
+            runtime.metrics().restorationFailed("answer_blocked");
+            connection.finish();
+            heldHead = null;
+            answerError(GatewayError.policyViolation("answers.block",
+                    "The answer contained personal data the model produced itself; the agency's policy withholds it"));
             return;
         }
         connection.finish();

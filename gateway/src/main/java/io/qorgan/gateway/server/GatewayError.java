@@ -72,6 +72,12 @@ public record GatewayError(HttpResponseStatus status, String type, String code, 
                 "The caller lacks the permission `" + missingPermission + "`");
     }
 
+    /** A policy refused the request: the rule's id and description, never the text that matched. */
+    public static GatewayError policyViolation(String ruleId, String description) {
+        return new GatewayError(HttpResponseStatus.FORBIDDEN, "policy_violation", ruleId,
+                description == null ? "The request is not allowed by the agency's policy" : description);
+    }
+
     public static GatewayError authenticationBusy() {
         return new GatewayError(HttpResponseStatus.SERVICE_UNAVAILABLE, "server_error", "authentication_busy",
                 "Too many new API keys are being verified at once; retry later");

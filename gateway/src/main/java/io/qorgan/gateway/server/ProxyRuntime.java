@@ -2,13 +2,16 @@ package io.qorgan.gateway.server;
 
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.metrics.GatewayMetrics;
+import io.qorgan.gateway.policy.PolicySet;
+import io.qorgan.gateway.policy.PolicyStore;
 import io.qorgan.gateway.route.Router;
 import io.qorgan.gateway.upstream.UpstreamClient;
 import java.util.Map;
 
 /**
  * What every frontend handler needs, built once per configuration and shared read-only across
- * event loops: routes, upstream clients, limits, metrics, the admission gate and caller identification.
+ * event loops: routes, upstream clients, limits, metrics, the admission gate, caller identification,
+ * protection and the policy store ({@code policies} may be null: no policies configured).
  */
 public record ProxyRuntime(
         GatewayConfig config,
@@ -17,5 +20,11 @@ public record ProxyRuntime(
         GatewayMetrics metrics,
         Admission admission,
         CallerIdentification identification,
-        Protection protection) {
+        Protection protection,
+        PolicyStore policies) {
+
+    /** The active policy set, or null when no policy directory is configured. */
+    public PolicySet policySet() {
+        return policies == null ? null : policies.current();
+    }
 }
