@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Policy evaluation on a 2 KB chat request (system and user messages, Russian, Kazakh and English) against an
  * agency policy with 200 content rules (words, phrases, proximity, wildcards, boolean combinations, role fields),
- * entity actions and limits: one {@code MemoryIndex} built and every rule counted against it, per operation.
- * None of the rules matches, so every rule is evaluated to the end. Target: under 200 µs/op.
+ * entity actions and limits. {@code evaluate}: no rule matches (the usual request); {@code evaluateWithMatches}: eight
+ * rules match, one a phrase, so the request's {@code MemoryIndex} is built and the undecided queries counted. Target: under 200 µs/op.
  *
  * <pre>
  * ./mvnw -q -B -pl microbench -am package -DskipTests
@@ -73,6 +73,7 @@ public class PolicyBenchmark {
     private Path dir;
     private PolicySet policies;
     private PolicyInput input;
+    private PolicyInput matching;
 
     @Setup
     public void setUp() throws IOException {
@@ -113,6 +114,11 @@ public class PolicyBenchmark {
             throw new IllegalStateException("the sample should be about 2 KB, is " + bytes);
         }
         input = new PolicyInput("bench", "chat", "openai", "gpt-4o", texts, Map.of(EntityType.PERSON, 1), bytes);
+        List<RoleText> marked = List.of(texts.get(0), RoleText.user(TEXT + " zzприказ. zzпротокол бұйрықx1"));
+        matching = new PolicyInput("bench", "chat", "openai", "gpt-4o", marked, Map.of(EntityType.PERSON, 1), bytes);
+        if (policies.evaluate(matching).firedRules().size() != 8) {
+            throw new IllegalStateException("expected 8 rules to fire");
+        }
     }
 
     @TearDown
@@ -128,9 +134,18 @@ public class PolicyBenchmark {
         }
     }
 
-    /** One request: the in-memory index of its texts, 200 rules, entity actions and limits. */
+    /** One request that no rule matches: analysis and each rule's necessary terms; no index is built. */
     @Benchmark
     public Verdict evaluate() {
         return policies.evaluate(input);
+    }
+
+    /**
+     * One request that 8 of the 200 rules match, one of them a phrase: words are decided on the request's terms,
+     * the phrase needs the in-memory index, which is built and the undecided rules counted against it.
+     */
+    @Benchmark
+    public Verdict evaluateWithMatches() {
+        return policies.evaluate(matching);
     }
 }

@@ -5,18 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -35,13 +31,15 @@ import org.apache.lucene.search.TermQuery;
 /**
  * The content rules of one policy, compiled once, run against one request at a time.
  *
- * <p>How a request is matched: each text is analysed once ({@link ContentAnalyzer}) and its tokens are added to one
- * {@link MemoryIndex} — in field {@value #TEXT_FIELD}, in its role's field ({@code system}, {@code user},
- * {@code assistant}, {@code tool}) and the roles present as keywords in {@value #ROLE_FIELD}, each only when some
- * rule searches that field. Then every rule is tried: first a necessary condition worked out from its query at
- * compile time (the terms it cannot match without, looked up in the index's term dictionary), and only when that
- * holds the query itself is counted against the one-document index. Most rules do not match most requests, so most
- * cost a few term look-ups. CPU only, no I/O, no locks; instances are immutable and thread-safe.
+ * <p>How a request is matched, in one pass: each text is analysed once ({@link ContentAnalyzer}), giving the set of
+ * (field, term) the request holds — field {@value #TEXT_FIELD} for every text, its role's field ({@code system},
+ * {@code user}, {@code assistant}, {@code tool}) and the roles present as keywords in {@value #ROLE_FIELD}, each
+ * only when some rule searches that field. Every rule is first judged on that set with hash look-ups (a judge built
+ * from its query at compile time): words and their boolean combinations are decided there, and a rule whose words
+ * are missing is out. Only rules left undecided (a phrase or proximity whose words are all there, wildcards) are
+ * counted against one {@link MemoryIndex} built from the same tokens. So a typical request costs its analysis and
+ * a few look-ups per rule, and the index is built only when some phrase or wildcard may match.
+ * CPU only, no I/O, no locks; instances are immutable and thread-safe.
  */
 final class ContentRules {
 
@@ -51,17 +49,31 @@ final class ContentRules {
 
     private static final ContentAnalyzer ANALYZER = new ContentAnalyzer();
 
-    /** A necessary condition for a query to match, tested on the request's term dictionary. */
-    @FunctionalInterface
-    private interface Need {
-        Need ALWAYS = terms -> true;
-        Need NEVER = terms -> false;
+    /** What the request's terms alone say about a query: it matches, it does not, or only the index can tell. */
+    private static final int NO = 0;
+    private static final int MAYBE = 1;
+    private static final int YES = 2;
 
-        boolean holds(TermLookup terms);
+    /** A query judged on the set of (field, term) a request holds; exact for terms and their combinations. */
+    @FunctionalInterface
+    private interface Judge {
+        Judge MAYBE_ALWAYS = terms -> MAYBE;
+        Judge NEVER = terms -> NO;
+
+        int judge(Set<String> terms);
+    }
+
+    /** The key of a term in a request's term set: field, NUL, term text. */
+    private static String key(String field, String term) {
+        return field + '\u0000' + term;
+    }
+
+    private static String key(Term t) {
+        return key(t.field(), t.text());
     }
 
     private final Query[] queries;
-    private final Need[] needs;
+    private final Judge[] judges;
     private final boolean textField;
     private final boolean roleField;
     private final Set<RoleText.Role> roleFields;
@@ -70,13 +82,13 @@ final class ContentRules {
         this(queries, true);
     }
 
-    /** With {@code shortcut} false every query is counted (tests compare both ways). */
+    /** With {@code shortcut} false every query is counted against the index (tests compare both ways). */
     ContentRules(List<Query> queries, boolean shortcut) {
         this.queries = queries.toArray(new Query[0]);
-        this.needs = new Need[this.queries.length];
+        this.judges = new Judge[this.queries.length];
         Set<String> fields = new LinkedHashSet<>();
         for (int i = 0; i < this.queries.length; i++) {
-            needs[i] = shortcut ? need(this.queries[i]) : Need.ALWAYS;
+            judges[i] = shortcut ? judge(this.queries[i]) : Judge.MAYBE_ALWAYS;
             fields.addAll(fields(this.queries[i]));
         }
         this.textField = fields.contains(TEXT_FIELD);
@@ -166,73 +178,101 @@ final class ContentRules {
     }
 
     /**
-     * What a query cannot match without. Terms and phrases need their terms; a conjunction needs each required
-     * clause, a disjunction one of its clauses; a purely negative query matches nothing; anything else (wildcards,
-     * ranges, fuzzy terms) is left to the query itself.
+     * How to judge a query on a request's terms. A term is there or not; a disjunction matches when one clause does;
+     * a conjunction fails when one required clause fails or one excluded clause matches; a purely negative query
+     * matches nothing. A phrase whose terms are all there, and anything else (wildcards, ranges, fuzzy terms), needs
+     * the index: {@code MAYBE}. {@code NO} is always exact, so a rule judged {@code NO} is never run.
      */
-    private static Need need(Query q) {
+    private static Judge judge(Query q) {
         if (q instanceof TermQuery tq) {
-            Term t = tq.getTerm();
-            return terms -> terms.has(t);
+            String k = key(tq.getTerm());
+            return terms -> terms.contains(k) ? YES : NO;
         }
         if (q instanceof PhraseQuery pq) {
-            Term[] ts = pq.getTerms();
-            return ts.length == 0 ? Need.NEVER : terms -> {
-                for (Term t : ts) {
-                    if (!terms.has(t)) {
-                        return false;
+            String[] ks = java.util.Arrays.stream(pq.getTerms()).map(ContentRules::key).toArray(String[]::new);
+            return ks.length == 0 ? Judge.NEVER : terms -> {
+                for (String k : ks) {
+                    if (!terms.contains(k)) {
+                        return NO;
                     }
                 }
-                return true;
+                return MAYBE;
             };
         }
         if (q instanceof SynonymQuery sq) {
-            List<Term> ts = sq.getTerms();
-            return terms -> ts.stream().anyMatch(terms::has);
+            String[] ks = sq.getTerms().stream().map(ContentRules::key).toArray(String[]::new);
+            return terms -> {
+                for (String k : ks) {
+                    if (terms.contains(k)) {
+                        return YES;
+                    }
+                }
+                return NO;
+            };
         }
         if (q instanceof BoostQuery bq) {
-            return need(bq.getQuery());
+            return judge(bq.getQuery());
         }
         if (q instanceof ConstantScoreQuery cq) {
-            return need(cq.getQuery());
+            return judge(cq.getQuery());
         }
         if (q instanceof MatchNoDocsQuery) {
-            return Need.NEVER;
+            return Judge.NEVER;
         }
         if (q instanceof BooleanQuery bq) {
-            List<Need> required = new ArrayList<>();
-            List<Need> optional = new ArrayList<>();
+            List<Judge> required = new ArrayList<>();
+            List<Judge> optional = new ArrayList<>();
+            List<Judge> excluded = new ArrayList<>();
             for (BooleanClause c : bq.clauses()) {
                 switch (c.getOccur()) {
-                    case MUST, FILTER -> required.add(need(c.getQuery()));
-                    case SHOULD -> optional.add(need(c.getQuery()));
-                    case MUST_NOT -> { } // cannot make a match necessary
+                    case MUST, FILTER -> required.add(judge(c.getQuery()));
+                    case SHOULD -> optional.add(judge(c.getQuery()));
+                    case MUST_NOT -> excluded.add(judge(c.getQuery()));
                 }
             }
             if (required.isEmpty() && optional.isEmpty()) {
-                return Need.NEVER;
+                return Judge.NEVER;
             }
-            Need[] all = required.toArray(new Need[0]);
-            Need[] any = optional.toArray(new Need[0]);
-            boolean needsAny = required.isEmpty() || bq.getMinimumNumberShouldMatch() > 0;
+            Judge[] all = required.toArray(new Judge[0]);
+            Judge[] any = optional.toArray(new Judge[0]);
+            Judge[] none = excluded.toArray(new Judge[0]);
+            int msm = bq.getMinimumNumberShouldMatch();
+            boolean needsAny = required.isEmpty() || msm > 0;
+            boolean exactAny = msm <= 1;
             return terms -> {
-                for (Need n : all) {
-                    if (!n.holds(terms)) {
-                        return false;
+                int result = YES;
+                for (Judge j : all) {
+                    result = Math.min(result, j.judge(terms));
+                    if (result == NO) {
+                        return NO;
                     }
                 }
-                if (!needsAny) {
-                    return true;
+                if (needsAny) {
+                    int best = NO;
+                    for (Judge j : any) {
+                        best = Math.max(best, j.judge(terms));
+                        if (best == YES) {
+                            break;
+                        }
+                    }
+                    if (best == NO) {
+                        return NO;
+                    }
+                    result = Math.min(result, exactAny ? best : MAYBE);
                 }
-                for (Need n : any) {
-                    if (n.holds(terms)) {
-                        return true;
+                for (Judge j : none) {
+                    int v = j.judge(terms);
+                    if (v == YES) {
+                        return NO;
+                    }
+                    if (v == MAYBE) {
+                        result = Math.min(result, MAYBE);
                     }
                 }
-                return false;
+                return result;
             };
         }
-        return Need.ALWAYS;
+        return Judge.MAYBE_ALWAYS;
     }
 
     /** Which queries match these texts: {@code result[i]} for query {@code i}. */
@@ -241,9 +281,10 @@ final class ContentRules {
         if (queries.length == 0 || texts.isEmpty()) {
             return matched;
         }
-        MemoryIndex index = new MemoryIndex();
+        // 1. analyse each text once; the set of (field, term) the request holds
+        List<Tokens> analysed = new ArrayList<>(texts.size());
+        Set<String> terms = new HashSet<>();
         EnumSet<RoleText.Role> roles = EnumSet.noneOf(RoleText.Role.class);
-        Tokens tokens = new Tokens();
         for (RoleText t : texts) {
             if (t.text().isEmpty()) {
                 continue;
@@ -253,12 +294,44 @@ final class ContentRules {
             if (!textField && !toRole) {
                 continue;
             }
-            tokens.analyse(t.text());
+            Tokens tokens = Tokens.analyse(t.role(), toRole, t.text());
+            analysed.add(tokens);
+            for (String term : tokens.terms) {
+                if (textField) {
+                    terms.add(key(TEXT_FIELD, term));
+                }
+                if (toRole) {
+                    terms.add(key(t.role().field(), term));
+                }
+            }
+        }
+        if (roleField) {
+            for (RoleText.Role role : roles) {
+                if (role.field() != null) {
+                    terms.add(key(ROLE_FIELD, role.field()));
+                }
+            }
+        }
+        // 2. each rule judged on those terms; most requests stop here
+        boolean[] undecided = new boolean[queries.length];
+        boolean any = false;
+        for (int i = 0; i < queries.length; i++) {
+            int v = judges[i].judge(terms);
+            matched[i] = v == YES;
+            undecided[i] = v == MAYBE;
+            any |= undecided[i];
+        }
+        if (!any) {
+            return matched;
+        }
+        // 3. the undecided ones (phrases, proximity, wildcards), counted against one in-memory index of the request
+        MemoryIndex index = new MemoryIndex();
+        for (Tokens tokens : analysed) {
             if (textField) {
                 index.addField(TEXT_FIELD, tokens.replay(), ContentAnalyzer.TEXT_GAP);
             }
-            if (toRole) {
-                index.addField(t.role().field(), tokens.replay(), ContentAnalyzer.TEXT_GAP);
+            if (tokens.toRole) {
+                index.addField(tokens.role.field(), tokens.replay(), ContentAnalyzer.TEXT_GAP);
             }
         }
         if (roleField) {
@@ -270,10 +343,11 @@ final class ContentRules {
         }
         IndexSearcher searcher = index.createSearcher();
         searcher.setQueryCache(null);
-        TermLookup lookup = new TermLookup((LeafReader) searcher.getIndexReader().leaves().get(0).reader());
         try {
             for (int i = 0; i < queries.length; i++) {
-                matched[i] = needs[i].holds(lookup) && searcher.count(queries[i]) > 0;
+                if (undecided[i]) {
+                    matched[i] = searcher.count(queries[i]) > 0;
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // an in-memory index does no I/O
@@ -281,50 +355,33 @@ final class ContentRules {
         return matched;
     }
 
-    /** Term look-ups in the request's one-document index, one terms enumeration per field. */
-    private static final class TermLookup {
-        private final LeafReader reader;
-        private final Map<String, TermsEnum> enums = new HashMap<>();
-
-        TermLookup(LeafReader reader) {
-            this.reader = reader;
-        }
-
-        boolean has(Term term) {
-            try {
-                TermsEnum te = enums.get(term.field());
-                if (te == null && !enums.containsKey(term.field())) {
-                    Terms terms = reader.terms(term.field());
-                    te = terms == null ? null : terms.iterator();
-                    enums.put(term.field(), te);
-                }
-                return te != null && te.seekExact(term.bytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
     /** One text's tokens, analysed once and replayed into each field that needs them. */
     private static final class Tokens {
-        private final List<String> terms = new ArrayList<>();
+        final RoleText.Role role;
+        final boolean toRole;
+        final List<String> terms = new ArrayList<>();
         private final List<Integer> increments = new ArrayList<>();
 
-        void analyse(String text) {
-            terms.clear();
-            increments.clear();
+        private Tokens(RoleText.Role role, boolean toRole) {
+            this.role = role;
+            this.toRole = toRole;
+        }
+
+        static Tokens analyse(RoleText.Role role, boolean toRole, String text) {
+            Tokens tokens = new Tokens(role, toRole);
             try (TokenStream ts = ANALYZER.tokenStream(TEXT_FIELD, text)) {
                 CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
                 PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
                 ts.reset();
                 while (ts.incrementToken()) {
-                    terms.add(term.toString());
-                    increments.add(inc.getPositionIncrement());
+                    tokens.terms.add(term.toString());
+                    tokens.increments.add(inc.getPositionIncrement());
                 }
                 ts.end();
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // analysing a string does no I/O
             }
+            return tokens;
         }
 
         TokenStream replay() {

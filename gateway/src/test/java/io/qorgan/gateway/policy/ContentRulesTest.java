@@ -102,7 +102,10 @@ class ContentRulesTest {
         List<String> queries = List.of("ДСП", "ДСП OR секретно", "ДСП AND секретно", "приказ AND NOT ДСП",
                 "NOT ДСП", "\"служебного пользования\"", "\"приказ секретно\"~3", "секр*", "пол*ование AND приказ",
                 "+приказ ДСП", "user:приказ", "system:приказ OR tool:секретно", "role:system AND ДСП",
-                "(ДСП OR ҚБП) AND (приказ OR бұйрық)", "приказ~1", "confidential^2 OR пароль");
+                "(ДСП OR ҚБП) AND (приказ OR бұйрық)", "приказ~1", "confidential^2 OR пароль",
+                "\"служебного пользования\" AND NOT приказ", "приказ AND NOT \"номер пять\"",
+                "ДСП OR \"приказ секретно\"~3", "секр* OR ДСП", "приказ AND (секр* OR ҚБП)", "NOT секр*",
+                "ДСП AND NOT (приказ AND секретно)");
         List<List<RoleText>> requests = List.of(
                 List.of(RoleText.user("Приказ ДСП о служебном пользовании")),
                 List.of(new RoleText(RoleText.Role.SYSTEM, "приказ номер пять секретно"), RoleText.user("ДСП")),
