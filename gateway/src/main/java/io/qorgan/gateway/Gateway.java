@@ -10,6 +10,7 @@ import io.qorgan.gateway.detect.Canonical;
 import io.qorgan.gateway.detect.Detector;
 import io.qorgan.gateway.detect.DetectorSettings;
 import io.qorgan.gateway.policy.PolicyException;
+import io.qorgan.gateway.policy.PolicySet;
 import io.qorgan.gateway.policy.PolicyStore;
 import io.qorgan.gateway.server.Protection;
 import java.security.SecureRandom;
@@ -132,6 +133,8 @@ public final class Gateway implements AutoCloseable {
             return null;
         }
         try {
+            // once at start, also against this configuration's upstream names
+            PolicySet.load(config.policies().directory(), config.upstreams().keySet());
             PolicyStore store = PolicyStore.open(config.policies().directory(), watcher,
                     config.policies().reloadInterval());
             log.info("policies loaded from {}: version {}", config.policies().directory(), store.current().version());
