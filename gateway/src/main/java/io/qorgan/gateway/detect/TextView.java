@@ -185,11 +185,15 @@ final class TextView {
         if (a >= b) {
             return false;
         }
-        // search a copy of the window only: indexOf on the whole text would run to its end for every miss
-        String window = lower().substring(a, b);
+        // search the window only, in place: indexOf on the whole text would run to its end for every miss
+        String lower = lower();
         for (String cue : cues) {
-            if (window.contains(cue)) {
-                return true;
+            int last = b - cue.length();
+            char first = cue.charAt(0);
+            for (int i = a; i <= last; i++) {
+                if (lower.charAt(i) == first && lower.startsWith(cue, i)) {
+                    return true;
+                }
             }
         }
         return false;
