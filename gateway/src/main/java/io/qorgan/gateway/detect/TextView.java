@@ -169,6 +169,8 @@ final class TextView {
                 chars[i] = (char) (c + 32);
             } else if (c >= 'А' && c <= 'Я') {
                 chars[i] = (char) (c + 0x20); // basic Cyrillic capitals, the common case
+            } else if (c >= 'а' && c <= 'я') {
+                // basic Cyrillic lower case, the most common non-ASCII char: already lower, no table lookup
             } else if (c >= 0x80) {
                 chars[i] = Character.toLowerCase(c);
             }
