@@ -67,6 +67,40 @@ public final class Canonical {
     }
 
     private static String phone(String v) {
+        String fast = phoneFast(v);
+        return fast != null ? fast : phoneParsed(v);
+    }
+
+    /**
+     * E.164 of the usual shapes without libphonenumber's parse, which normalises with regular expressions (several
+     * microseconds a value): {@code +7} and ten digits, and {@code 8} and ten digits, separated by spaces, dashes and
+     * brackets only. Null for anything else. {@code CanonicalTest} checks it against the parse on random numbers.
+     */
+    static String phoneFast(String v) {
+        int n = v.length();
+        boolean plus = n > 0 && v.charAt(0) == '+';
+        char[] digits = new char[12];
+        int count = 0;
+        for (int i = plus ? 1 : 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (count == 11) {
+                    return null;
+                }
+                digits[1 + count++] = c;
+            } else if (c != ' ' && c != '-' && c != '(' && c != ')') {
+                return null;
+            }
+        }
+        if (count != 11 || !(plus ? digits[1] == '7' : digits[1] == '8') || digits[2] < '3') {
+            return null;
+        }
+        digits[0] = '+';
+        digits[1] = '7';
+        return new String(digits);
+    }
+
+    static String phoneParsed(String v) {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         try {
             return util.format(util.parse(v, "KZ"), PhoneNumberUtil.PhoneNumberFormat.E164);

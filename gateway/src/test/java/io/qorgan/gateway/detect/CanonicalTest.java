@@ -55,4 +55,41 @@ class CanonicalTest {
     void canonical_plateWithCyrillicLookalikes_latinKey() {
         assertThat(Canonical.canonical(EntityType.VEHICLE_PLATE, "123 АВС 01")).isEqualTo("123ABC01");
     }
+
+    @Test
+    void phoneFast_randomNumbersInWrittenForms_agreesWithLibphonenumber() {
+        java.util.Random random = new java.util.Random(7);
+        int fast = 0;
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder national = new StringBuilder();
+            for (int d = 0; d < 10; d++) {
+                national.append((char) ('0' + random.nextInt(10)));
+            }
+            String a = national.substring(0, 3);
+            String b = national.substring(3, 6);
+            String c = national.substring(6, 8);
+            String e = national.substring(8);
+            String lead = switch (random.nextInt(4)) {
+                case 0 -> "+7";
+                case 1 -> "8";
+                case 2 -> "7";
+                default -> "+" + (1 + random.nextInt(99));
+            };
+            String[] forms = {lead + national, lead + " " + a + " " + b + " " + c + " " + e,
+                lead + " (" + a + ") " + b + "-" + c + "-" + e, lead + "-" + a + "-" + b + "-" + c + e,
+                lead + " " + a + " " + b + c + e};
+            for (String form : forms) {
+                String quick = Canonical.phoneFast(form);
+                if (quick != null) {
+                    fast++;
+                    assertThat(quick).as(form).isEqualTo(Canonical.phoneParsed(form));
+                }
+            }
+        }
+        assertThat(fast).as("the fast path is exercised").isGreaterThan(20_000);
+        assertThat(Canonical.phoneFast("+7 (916) 123-45-67")).isEqualTo("+79161234567");
+        assertThat(Canonical.phoneFast("8 800 555-35-35")).isEqualTo("+78005553535");
+        assertThat(Canonical.phoneFast("+1 (415) 555-0132")).isNull();
+        assertThat(Canonical.phoneFast("+7 916 123 45 67 ext 5")).isNull();
+    }
 }
