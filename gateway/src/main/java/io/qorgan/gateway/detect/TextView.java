@@ -181,24 +181,11 @@ final class TextView {
     }
 
     /** True when one of {@code cues} (lower case) occurs in the lower-cased text within [from, to). */
-    boolean anyCue(int from, int to, String... cues) {
+    boolean anyCue(int from, int to, CueSet cues) {
         int a = Math.max(0, from);
         int b = Math.min(length(), to);
-        if (a >= b) {
-            return false;
-        }
         // search the window only, in place: indexOf on the whole text would run to its end for every miss
-        String lower = lower();
-        for (String cue : cues) {
-            int last = b - cue.length();
-            char first = cue.charAt(0);
-            for (int i = a; i <= last; i++) {
-                if (lower.charAt(i) == first && lower.startsWith(cue, i)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return a < b && cues.anyIn(lower(), a, b);
     }
 
     /** The normalised text. */
