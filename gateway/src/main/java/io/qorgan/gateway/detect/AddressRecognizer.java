@@ -138,7 +138,7 @@ final class AddressRecognizer implements Recognizer {
             return null;
         }
         char first = s.charAt(p);
-        boolean markerLike = markerLike(s, p);
+        boolean markerLike = markerLike(s, lower, p);
         if (!Chars.isDigit(first) && !Character.isUpperCase(first) && !markerLike) {
             return null; // the common case: an ordinary lower-case word
         }
@@ -236,15 +236,15 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /** A short word followed by a dot, space or dash: it may be a marker such as "ул." or "дом". */
-    private static boolean markerLike(String s, int p) {
-        char first = Character.toLowerCase(s.charAt(p));
-        if (MARKER_INITIALS.indexOf(first) < 0) {
-            return false;
+    private static boolean markerLike(String s, String lower, int p) {
+        char first = lower.charAt(p); // the view's lower case: Character.toLowerCase char by char, made once
+        if (first < 0x400 || MARKER_INITIALS.indexOf(first) < 0) {
+            return false; // every marker starts with a Cyrillic letter
         }
         int e = p;
         int hash = 0;
         while (e < s.length() && e - p <= 10 && Chars.isLetter(s.charAt(e))) {
-            hash = hash * 31 + Character.toLowerCase(s.charAt(e));
+            hash = hash * 31 + lower.charAt(e);
             e++;
         }
         int length = e - p;

@@ -67,6 +67,69 @@ public final class Canonical {
     }
 
     private static String phone(String v) {
+        String fast = phoneFast(v);
+        return fast != null ? fast : phoneParsed(v);
+    }
+
+    /**
+     * E.164 of the usual shapes without libphonenumber's parse, which normalises with regular expressions (several
+     * microseconds a value), or null for anything else: {@code +7} or {@code 8} (Kazakhstan's trunk prefix) and ten
+     * digits starting 3-9, and {@code +} with one of the common country codes below and a national number that
+     * starts with 2-7 or 9 (so no national or trunk prefix the parse would strip); separators only spaces, dashes and brackets. For these the
+     * parse yields exactly the digits. {@code CanonicalTest} checks the fast path against the parse on random numbers.
+     */
+    static String phoneFast(String v) {
+        int n = v.length();
+        boolean plus = n > 0 && v.charAt(0) == '+';
+        char[] digits = new char[16];
+        int count = 0;
+        for (int i = plus ? 1 : 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (count == 15) {
+                    return null;
+                }
+                digits[1 + count++] = c;
+            } else if (c != ' ' && c != '-' && c != '(' && c != ')') {
+                return null;
+            }
+        }
+        digits[0] = '+';
+        if (!plus) {
+            if (count != 11 || digits[1] != '8' || digits[2] < '3') {
+                return null;
+            }
+            digits[1] = '7';
+            return new String(digits, 0, 12);
+        }
+        if (digits[1] == '7') {
+            return count == 11 && digits[2] >= '3' ? new String(digits, 0, 12) : null; // +7: ten national digits
+        }
+        int cc = countryCodeLength(digits, count);
+        if (cc == 0 || count - cc < 7 || !nationalStart(digits[1 + cc])) {
+            return null;
+        }
+        return new String(digits, 0, 1 + count);
+    }
+
+    private static final String[] FAST_COUNTRY_CODES = {"1", "7", "33", "39", "44", "49", "81", "82", "86", "90",
+        "374", "375", "380", "971", "992", "993", "994", "995", "996", "998"};
+
+    private static int countryCodeLength(char[] digits, int count) {
+        for (String cc : FAST_COUNTRY_CODES) {
+            if (count > cc.length() && java.util.Arrays.equals(digits, 1, 1 + cc.length(), cc.toCharArray(), 0,
+                    cc.length())) {
+                return cc.length();
+            }
+        }
+        return 0;
+    }
+
+    private static boolean nationalStart(char c) {
+        return c >= '2' && c <= '9' && c != '8';
+    }
+
+    static String phoneParsed(String v) {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
         try {
             return util.format(util.parse(v, "KZ"), PhoneNumberUtil.PhoneNumberFormat.E164);

@@ -52,8 +52,10 @@ final class CueIndex {
             int slot = slot(lower.charAt(p));
             String[] cues = slot < 0 ? null : byFirst[slot];
             if (cues != null) {
+                char second = p + 1 < lower.length() ? lower.charAt(p + 1) : 0;
                 for (String cue : cues) {
-                    if (lower.startsWith(cue, p)) {
+                    // the second char settles most misses before startsWith's checks
+                    if ((cue.length() < 2 || cue.charAt(1) == second) && lower.startsWith(cue, p)) {
                         hit.at(p, cue);
                     }
                 }

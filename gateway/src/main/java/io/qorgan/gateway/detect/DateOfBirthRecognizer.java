@@ -14,6 +14,7 @@ final class DateOfBirthRecognizer implements Recognizer {
         "родился", "родилась", "рождения", "born", "dob", "d.o.b", "date of birth", "birth date", "birthdate",
         "birthday", "г.р.", "г. р.", "год рождения",
     };
+    private static final CueSet CUES_BEFORE_SET = new CueSet(CUES_BEFORE);
     private static final String[] CUES_AFTER = {"г.р", "г. р", "года рождения", "г.рождения", "жылы туған", "ж.т.",
         "жылғы туған", "ж. т."};
 
@@ -65,7 +66,7 @@ final class DateOfBirthRecognizer implements Recognizer {
                 yearOnly = true;
             }
             if (end > 0) {
-                boolean before = !yearOnly && view.anyCue(i - 40, i, CUES_BEFORE);
+                boolean before = !yearOnly && view.anyCue(i - 40, i, CUES_BEFORE_SET);
                 boolean after = cueRightAfter(view.lower(), end);
                 if (before || after) {
                     out.add(new Finding(EntityType.DATE_OF_BIRTH, i, end, 0.9, "dob"));

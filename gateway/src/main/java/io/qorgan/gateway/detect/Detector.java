@@ -87,6 +87,37 @@ public final class Detector {
      */
     public List<Finding> detect(CharSequence text) {
         Objects.requireNonNull(text, "text");
+        if (text.length() == 0 || cannotHoldEntity(text)) {
+            return List.of();
+        }
+        return scan(text);
+    }
+
+    /** Longest text {@link #cannotHoldEntity} may skip; the shortest secret is 12 chars ("pwd-" and 8). */
+    static final int SKIP_MAX = 11;
+
+    /**
+     * True for a short word of ASCII lower-case letters, {@code .}, {@code _} and {@code -} only ("user",
+     * "assistant", "stop"): no recognizer can fire on it, since each type needs a digit, an {@code @}, a colon, a
+     * capital or non-ASCII letter, a space (name cues) or at least 12 chars (secrets), so detection is skipped.
+     * {@code DetectorShortcutTest} checks this against the full scan.
+     */
+    static boolean cannotHoldEntity(CharSequence text) {
+        int n = text.length();
+        if (n > SKIP_MAX) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c == '.' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #detect} without the short-text shortcut. */
+    List<Finding> scan(CharSequence text) {
         if (text.length() == 0) {
             return List.of();
         }

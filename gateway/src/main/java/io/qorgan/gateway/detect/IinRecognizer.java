@@ -10,7 +10,9 @@ import java.util.List;
 final class IinRecognizer implements Recognizer {
 
     private static final String[] BIN_CUES = {"бин", "бсн", "bin"};
+    private static final CueSet BIN_CUES_SET = new CueSet(BIN_CUES);
     private static final String[] IIN_CUES = {"иин", "жсн", "iin"};
+    private static final CueSet IIN_CUES_SET = new CueSet(IIN_CUES);
 
     @Override
     public void find(TextView view, List<Finding> out) {
@@ -45,8 +47,8 @@ final class IinRecognizer implements Recognizer {
         String s = view.text();
         boolean iin = KzIdValidator.looksLikeIin(s, i);
         boolean bin = KzIdValidator.looksLikeBin(s, i);
-        boolean binCue = view.anyCue(i - 30, i, BIN_CUES);
-        boolean iinCue = view.anyCue(i - 30, i, IIN_CUES);
+        boolean binCue = view.anyCue(i - 30, i, BIN_CUES_SET);
+        boolean iinCue = view.anyCue(i - 30, i, IIN_CUES_SET);
         EntityType type;
         double score;
         if (bin && (!iin || (binCue && !iinCue))) {

@@ -12,6 +12,7 @@ final class IpAddressRecognizer implements Recognizer {
 
     /** A dotted quad after these words is a version number. */
     private static final String[] VERSION_CUES = {"верси", "version", "сборк", "build", "release", "нұсқа", " v"};
+    private static final CueSet VERSION_CUES_SET = new CueSet(VERSION_CUES);
 
     @Override
     public void find(TextView view, List<Finding> out) {
@@ -40,7 +41,7 @@ final class IpAddressRecognizer implements Recognizer {
                 int end = ipv4(s, i);
                 if (end > 0 && Chars.notWordAt(s, end)) {
                     end = withSuffix(s, end, 32);
-                    double score = view.anyCue(i - 20, i, VERSION_CUES) ? 0.3 : 0.9;
+                    double score = view.anyCue(i - 20, i, VERSION_CUES_SET) ? 0.3 : 0.9;
                     out.add(new Finding(EntityType.IP_ADDRESS, i, end, score, "ip"));
                     resume = end;
                 }

@@ -30,9 +30,69 @@ final class NameDictionary {
     private static final String BASE = "/io/qorgan/gateway/detect/";
 
     private final FST<Long> fst;
+    /**
+     * A Bloom filter over every word of the FST (two hashes, about 16 bits a word): most capitalised words of a text
+     * are not names, and the filter answers "not in the dictionary" without walking the FST. Never wrong about a
+     * word that is in it, so lookups give exactly the FST's answers. Immutable after construction.
+     */
+    private final long[] bloom;
+    private final int bloomMask;
 
-    private NameDictionary(FST<Long> fst) {
+    private NameDictionary(FST<Long> fst, java.util.Set<String> words) {
         this.fst = fst;
+        int bits = Integer.highestOneBit(Math.max(1 << 12, words.size() * 16) - 1) << 1;
+        this.bloom = new long[bits >>> 6];
+        this.bloomMask = bits - 1;
+        for (String w : words) {
+            add(hash1(0, w, 0, w.length()), hash2(0, w, 0, w.length()));
+        }
+    }
+
+    private static final int M1 = 31;
+    private static final int M2 = 0x01000193;
+
+    /** Polynomial hashes, continued from {@code h} over {@code chars[from, to)}, so a stem's hash extends to stem + ending. */
+    private static int hash1(int h, CharSequence chars, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h = h * M1 + chars.charAt(i);
+        }
+        return h;
+    }
+
+    private static int hash2(int h, CharSequence chars, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h = (h ^ chars.charAt(i)) * M2;
+        }
+        return h;
+    }
+
+    private void add(int h1, int h2) {
+        set(mix(h1));
+        set(mix(h2));
+    }
+
+    private void set(int bit) {
+        int b = bit & bloomMask;
+        bloom[b >>> 6] |= 1L << b;
+    }
+
+    private boolean mightContain(int h1, int h2) {
+        int a = mix(h1) & bloomMask;
+        int b = mix(h2) & bloomMask;
+        return (bloom[a >>> 6] & (1L << a)) != 0 && (bloom[b >>> 6] & (1L << b)) != 0;
+    }
+
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        return h;
+    }
+
+    /** Whether a word of {@code chars[0, to)} followed by {@code suffix} may be in the dictionary. */
+    private boolean mightContain(CharSequence chars, int to, String suffix) {
+        return mightContain(hash1(hash1(0, chars, 0, to), suffix, 0, suffix.length()),
+                hash2(hash2(0, chars, 0, to), suffix, 0, suffix.length()));
     }
 
     static NameDictionary load(List<Path> extraFirstNames) {
@@ -49,7 +109,7 @@ final class NameDictionary {
                 throw new UncheckedIOException("cannot read the name list " + path.getFileName(), e);
             }
         }
-        return new NameDictionary(build(words));
+        return new NameDictionary(build(words), words.keySet());
     }
 
     private static void readResource(String name, Map<String, Long> words, long flag) {
@@ -95,6 +155,9 @@ final class NameDictionary {
 
     /** Flags of a folded word, 0 when unknown. */
     long flags(CharSequence folded) {
+        if (!mightContain(folded, folded.length(), "")) {
+            return 0;
+        }
         try {
             FST.BytesReader reader = fst.getBytesReader();
             FST.Arc<Long> arc = fst.getFirstArc(new FST.Arc<>());
@@ -118,7 +181,7 @@ final class NameDictionary {
             FST.BytesReader reader = fst.getBytesReader();
             for (String ending : NameForms.endingsOf(folded)) {
                 int stemLength = folded.length() - ending.length();
-                if (stemLength < 3 || !folded.endsWith(ending)) {
+                if (stemLength < 3 || !folded.endsWith(ending) || !stemMayBeKnown(folded, stemLength)) {
                     continue;
                 }
                 FST.Arc<Long> stem = fst.getFirstArc(new FST.Arc<>());
@@ -143,6 +206,19 @@ final class NameDictionary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // The stem alone or with a restored ending may be a word: otherwise the FST walks below would all find nothing.
+    private boolean stemMayBeKnown(String folded, int stemLength) {
+        if (mightContain(folded, stemLength, "")) {
+            return true;
+        }
+        for (String restore : NameForms.RESTORED_ENDINGS) {
+            if (mightContain(folded, stemLength, restore)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Follows {@code chars[from, to)} from {@code arc}; the summed output, or -1 when the path leaves the FST. */

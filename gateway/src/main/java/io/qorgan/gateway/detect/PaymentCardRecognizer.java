@@ -10,6 +10,7 @@ import java.util.List;
 final class PaymentCardRecognizer implements Recognizer {
 
     private static final String[] CUES = {"карт", "card", "visa", "mastercard", "кәртішке", "pan"};
+    private static final CueSet CUES_SET = new CueSet(CUES);
 
     @Override
     public void find(TextView view, List<Finding> out) {
@@ -58,7 +59,7 @@ final class PaymentCardRecognizer implements Recognizer {
             }
             if (found >= 0) {
                 int end = groupEnds[found];
-                double score = view.anyCue(i - 40, i, CUES) ? 0.99 : 0.95;
+                double score = view.anyCue(i - 40, i, CUES_SET) ? 0.99 : 0.95;
                 out.add(new Finding(EntityType.PAYMENT_CARD, i, end, score, "card"));
                 resume = end;
             }

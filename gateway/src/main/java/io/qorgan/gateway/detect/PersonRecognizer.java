@@ -24,6 +24,7 @@ final class PersonRecognizer implements Recognizer {
         "құрметті", "dear", "обвиняем", "подозреваем", "потерпевш", "свидетел", "ответчик", "истец", "истца",
         "менің атым", "меня зовут", "my name is", "атым", "иесі", "владелец", "на имя", "атына", "получатель",
     };
+    private static final CueSet CUES_SET = new CueSet(CUES);
     private static final Set<String> ORG_BEFORE = words("тоо", "ао", "ооо", "гу", "кгу", "ргп", "гкп", "жшс", "ақ", "мм",
             "пао", "зао", "оао", "нао", "ргу", "коммунальное", "компания", "компании", "фирма", "банк", "company", "bank",
             "министерство", "министр", "департамент", "управление", "акимат", "комитет", "университет", "школа",
@@ -276,7 +277,7 @@ final class PersonRecognizer implements Recognizer {
         }
         boolean strong = firstNames > 0 || surnames > 0 || patronymics > 0 || ordinary > 0 && support(run, first, last);
         // the cue words are searched only when the run itself is weak evidence
-        boolean cue = !strong && view.anyCue(sentenceBoundary(s, start, 24), start, CUES);
+        boolean cue = !strong && view.anyCue(sentenceBoundary(s, start, 24), start, CUES_SET);
         int support = surnames + patronymics + initials + weak;
         double score;
         if (initials == words) {

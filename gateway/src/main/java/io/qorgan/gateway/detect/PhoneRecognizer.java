@@ -15,6 +15,7 @@ final class PhoneRecognizer implements Recognizer {
 
     private static final String[] FOREIGN_REGIONS = {"US", "GB", "DE", "FR", "IL", "IN", "CA", "BR"};
     private static final String[] CUES = {"тел", "моб", "phone", "tel", "whatsapp", "ұялы", "номер", "call", "звон"};
+    private static final CueSet CUES_SET = new CueSet(CUES);
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
@@ -39,7 +40,7 @@ final class PhoneRecognizer implements Recognizer {
             int end = continuesNumber(s, i) ? -1 : scan(s, i);
             if (end > 0) {
                 double score = accept(s, i, end);
-                if (score > 0 && score < 0.85 && view.anyCue(i - 25, i, CUES)) {
+                if (score > 0 && score < 0.85 && view.anyCue(i - 25, i, CUES_SET)) {
                     score += 0.1;
                 }
                 if (score > 0) {

@@ -169,6 +169,8 @@ final class TextView {
                 chars[i] = (char) (c + 32);
             } else if (c >= 'А' && c <= 'Я') {
                 chars[i] = (char) (c + 0x20); // basic Cyrillic capitals, the common case
+            } else if (c >= 'а' && c <= 'я') {
+                // basic Cyrillic lower case, the most common non-ASCII char: already lower, no table lookup
             } else if (c >= 0x80) {
                 chars[i] = Character.toLowerCase(c);
             }
@@ -179,20 +181,11 @@ final class TextView {
     }
 
     /** True when one of {@code cues} (lower case) occurs in the lower-cased text within [from, to). */
-    boolean anyCue(int from, int to, String... cues) {
+    boolean anyCue(int from, int to, CueSet cues) {
         int a = Math.max(0, from);
         int b = Math.min(length(), to);
-        if (a >= b) {
-            return false;
-        }
-        // search a copy of the window only: indexOf on the whole text would run to its end for every miss
-        String window = lower().substring(a, b);
-        for (String cue : cues) {
-            if (window.contains(cue)) {
-                return true;
-            }
-        }
-        return false;
+        // search the window only, in place: indexOf on the whole text would run to its end for every miss
+        return a < b && cues.anyIn(lower(), a, b);
     }
 
     /** The normalised text. */

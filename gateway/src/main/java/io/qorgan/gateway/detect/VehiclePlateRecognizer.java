@@ -16,6 +16,7 @@ final class VehiclePlateRecognizer implements Recognizer {
             "MB", "GB", "KB", "TB", "KM", "KG", "CM", "MM", "PM", "AM");
     private static final String[] CUES = {"гос", "номер", "г/н", "нөмір", "plate", "авто", "машин", "көлік", "vehicle",
         "registration"};
+    private static final CueSet CUES_SET = new CueSet(CUES);
 
     @Override
     public void find(TextView view, List<Finding> out) {
@@ -40,7 +41,7 @@ final class VehiclePlateRecognizer implements Recognizer {
                 end = legacy(s, i);
             }
             if (end > 0) {
-                boolean cue = view.anyCue(i - 40, i, CUES);
+                boolean cue = view.anyCue(i - 40, i, CUES_SET);
                 boolean legacy = !Chars.isDigit(c);
                 out.add(new Finding(EntityType.VEHICLE_PLATE, i, end, cue ? 0.9 : legacy ? 0.55 : 0.75, "plate"));
                 resume = end;

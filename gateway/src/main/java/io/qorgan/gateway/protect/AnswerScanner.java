@@ -44,6 +44,15 @@ public final class AnswerScanner {
     /** Window of text kept from one delta to the next, so a value split across deltas is still found. */
     static final int WINDOW = 64;
 
+    /** New chars gathered before a counting ({@link Action#LEAVE}) session scans a channel. */
+    static final int BATCH = 512;
+
+    /** A counting session's text of one channel: the last scanned {@link #WINDOW} chars, then new ones from {@code fresh}. */
+    private static final class Pending {
+        final StringBuilder text = new StringBuilder();
+        int fresh;
+    }
+
     private final TextScanner scanner;
     private final ValueKey valueKey;
     private final Action action;
@@ -116,9 +125,10 @@ public final class AnswerScanner {
 
     /**
      * Scans one streamed answer, channel by channel, as the event restorer hands it restored
-     * deltas. With {@link Action#LEAVE} nothing is delayed: each delta is scanned together with
-     * the last {@value #WINDOW} characters before it, and a finding counts once, when it ends
-     * inside the new delta. With {@link Action#MASK} or {@link Action#REDACT} the last
+     * deltas. With {@link Action#LEAVE} nothing is delayed: deltas are gathered and scanned
+     * {@value #BATCH} characters at a time (and at the channel's end, and before
+     * {@link #counts()}), together with the last {@value #WINDOW} characters before them, and a
+     * finding counts once, when it ends inside the new text. With {@link Action#MASK} or {@link Action#REDACT} the last
      * {@value #WINDOW} characters (more if a finding crosses that line) are held back until more
      * text or the channel's end shows whether they hold a value, so a value split across deltas
      * is still replaced whole; in tool-argument channels (JSON source) MASK redacts, because a
@@ -128,6 +138,7 @@ public final class AnswerScanner {
 
         private final ExchangeVault vault;
         private final Map<String, StringBuilder> tails = new HashMap<>();
+        private final Map<String, Pending> counting = new HashMap<>();
         private final Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
 
         private Session(ExchangeVault vault) {
@@ -137,7 +148,7 @@ public final class AnswerScanner {
         /** Takes a channel's next restored text; returns what may be emitted now. */
         String pass(String channel, String restored, boolean json, boolean last) {
             if (action == Action.LEAVE) {
-                count(channel, restored);
+                count(channel, restored, last);
                 return restored;
             }
             StringBuilder pending = tails.computeIfAbsent(channel, c -> new StringBuilder());
@@ -188,13 +199,31 @@ public final class AnswerScanner {
             return pending == null ? 0 : pending.length();
         }
 
-        private void count(String channel, CharSequence restoredDelta) {
-            if (restoredDelta.length() == 0) {
+        // Counting delays nothing: deltas gather until BATCH new chars (or the channel's end, or
+        // counts()) and are scanned in one call with the last WINDOW chars before them. One scan per
+        // few hundred chars instead of one per token-sized delta; a finding counts when it ends in the
+        // new part, so each is counted once, and a value split across deltas is seen whole.
+        private void count(String channel, CharSequence restoredDelta, boolean last) {
+            Pending p = counting.get(channel);
+            if (p == null) {
+                if (restoredDelta.length() == 0) {
+                    return;
+                }
+                p = new Pending();
+                counting.put(channel, p);
+            }
+            p.text.append(restoredDelta);
+            if (last || p.text.length() - p.fresh >= BATCH) {
+                scanPending(p);
+            }
+        }
+
+        private void scanPending(Pending p) {
+            StringBuilder tail = p.text;
+            int fresh = p.fresh;
+            if (tail.length() == fresh) {
                 return;
             }
-            StringBuilder tail = tails.computeIfAbsent(channel, c -> new StringBuilder());
-            int fresh = tail.length();
-            tail.append(restoredDelta);
             String text = tail.toString();
             for (Finding f : scanner.scan(text)) {
                 if (f.end() > fresh && f.end() <= text.length()) {
@@ -207,9 +236,14 @@ public final class AnswerScanner {
             if (tail.length() > WINDOW) {
                 tail.delete(0, tail.length() - WINDOW);
             }
+            p.fresh = tail.length();
         }
 
+        /** The new findings so far, by type; text still gathered for counting is scanned first. */
         public Map<EntityType, Integer> counts() {
+            for (Pending p : counting.values()) {
+                scanPending(p);
+            }
             return Collections.unmodifiableMap(new EnumMap<>(counts));
         }
     }

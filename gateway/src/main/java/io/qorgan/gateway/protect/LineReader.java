@@ -26,23 +26,36 @@ final class LineReader {
 
     void feed(byte[] bytes, int offset, int length, Consumer<String> lines) {
         int end = offset + length;
-        for (int i = offset; i < end; i++) {
-            byte b = bytes[i];
-            if (b == '\n') {
-                int n = len > 0 && buf[len - 1] == '\r' ? len - 1 : len;
-                String line = decode(n);
-                len = 0;
-                lines.accept(line);
-            } else {
-                if (len == buf.length) {
-                    if (len >= MAX_LINE) {
-                        throw new StreamBroken("event_too_large", "A stream line exceeds the size limit.");
-                    }
-                    buf = Arrays.copyOf(buf, Math.min(MAX_LINE, len * 2));
-                }
-                buf[len++] = b;
+        int from = offset;
+        while (from < end) {
+            int nl = from;
+            while (nl < end && bytes[nl] != '\n') {
+                nl++;
             }
+            append(bytes, from, nl - from); // copies the run up to the newline at once, not byte by byte
+            if (nl == end) {
+                return;
+            }
+            int n = len > 0 && buf[len - 1] == '\r' ? len - 1 : len;
+            String line = decode(n);
+            len = 0;
+            lines.accept(line);
+            from = nl + 1;
         }
+    }
+
+    private void append(byte[] bytes, int from, int count) {
+        if (count == 0) {
+            return;
+        }
+        if (len + count > buf.length) {
+            if (len + count > MAX_LINE) {
+                throw new StreamBroken("event_too_large", "A stream line exceeds the size limit.");
+            }
+            buf = Arrays.copyOf(buf, Math.min(MAX_LINE, Math.max(len + count, buf.length * 2)));
+        }
+        System.arraycopy(bytes, from, buf, len, count);
+        len += count;
     }
 
     /** Bytes of a line not yet ended by a newline. */

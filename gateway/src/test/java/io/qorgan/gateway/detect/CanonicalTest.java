@@ -55,4 +55,47 @@ class CanonicalTest {
     void canonical_plateWithCyrillicLookalikes_latinKey() {
         assertThat(Canonical.canonical(EntityType.VEHICLE_PLATE, "123 АВС 01")).isEqualTo("123ABC01");
     }
+
+    private static final String[] COUNTRY_CODES = {"1", "7", "33", "39", "44", "49", "81", "82", "86", "90", "374",
+        "375", "380", "971", "992", "993", "994", "995", "996", "998", "34", "52", "54", "55", "61", "91", "351",
+        "420", "45", "46", "47", "358", "98", "20", "27", "234", "62", "63", "66", "84", "972", "966", "380"};
+
+    @Test
+    void phoneFast_randomNumbersInWrittenForms_agreesWithLibphonenumber() {
+        java.util.Random random = new java.util.Random(7);
+        int fast = 0;
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder national = new StringBuilder();
+            int length = random.nextInt(3) == 0 ? 7 + random.nextInt(6) : 10;
+            for (int d = 0; d < length; d++) {
+                national.append((char) ('0' + random.nextInt(10)));
+            }
+            String a = national.substring(0, 3);
+            String b = national.substring(3, length - 4);
+            String c = national.substring(length - 4, length - 2);
+            String e = national.substring(length - 2);
+            String lead = switch (random.nextInt(4)) {
+                case 0 -> "+7";
+                case 1 -> "8";
+                case 2 -> "7";
+                default -> "+" + COUNTRY_CODES[random.nextInt(COUNTRY_CODES.length)];
+            };
+            String[] forms = {lead + national, lead + " " + a + " " + b + " " + c + " " + e,
+                lead + " (" + a + ") " + b + "-" + c + "-" + e, lead + "-" + a + "-" + b + "-" + c + e,
+                lead + " " + a + " " + b + c + e};
+            for (String form : forms) {
+                String quick = Canonical.phoneFast(form);
+                if (quick != null) {
+                    fast++;
+                    assertThat(quick).as(form).isEqualTo(Canonical.phoneParsed(form));
+                }
+            }
+        }
+        assertThat(fast).as("the fast path is exercised").isGreaterThan(30_000);
+        assertThat(Canonical.phoneFast("+7 (916) 123-45-67")).isEqualTo("+79161234567");
+        assertThat(Canonical.phoneFast("8 800 555-35-35")).isEqualTo("+78005553535");
+        assertThat(Canonical.phoneFast("+1 (415) 555-0132")).isEqualTo("+14155550132");
+        assertThat(Canonical.phoneFast("+44 (0) 20 7946 0958")).isNull();
+        assertThat(Canonical.phoneFast("+7 916 123 45 67 ext 5")).isNull();
+    }
 }

@@ -1,0 +1,66 @@
+package io.qorgan.gateway.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fixed set of lower-case cues searched anywhere in a window of a view's lower-cased text ({@link TextView#anyCue}):
+ * one pass over the window, and only cues whose first char matches are compared. Immutable.
+ */
+final class CueSet {
+
+    private static final int SIZE = 0x530; // ASCII, Latin-1 and Cyrillic; cues starting above go to the rest bucket
+
+    private final String[][] byFirst = new String[SIZE][];
+    private final String[] rest;
+
+    CueSet(String... cues) {
+        List<List<String>> buckets = new ArrayList<>(SIZE);
+        for (int i = 0; i < SIZE; i++) {
+            buckets.add(null);
+        }
+        List<String> others = new ArrayList<>();
+        for (String cue : cues) {
+            if (cue.isEmpty()) {
+                throw new IllegalArgumentException("empty cue");
+            }
+            char c = cue.charAt(0);
+            if (c < SIZE) {
+                if (buckets.get(c) == null) {
+                    buckets.set(c, new ArrayList<>());
+                }
+                buckets.get(c).add(cue);
+            } else {
+                others.add(cue);
+            }
+        }
+        for (int i = 0; i < SIZE; i++) {
+            byFirst[i] = buckets.get(i) == null ? null : buckets.get(i).toArray(new String[0]);
+        }
+        rest = others.toArray(new String[0]);
+    }
+
+    /** True when a cue lies wholly inside {@code lower[from, to)}. */
+    boolean anyIn(String lower, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = lower.charAt(i);
+            String[] cues = c < SIZE ? byFirst[c] : null;
+            if (cues != null) {
+                for (String cue : cues) {
+                    if (i + cue.length() <= to && lower.startsWith(cue, i)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        for (String cue : rest) {
+            int last = to - cue.length();
+            for (int i = from; i <= last; i++) {
+                if (lower.startsWith(cue, i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
