@@ -4,7 +4,7 @@ package io.qorgan.gateway.config;
  * A configuration that cannot be used, with where the problem is: {@code file:line:column: field:
  * message}. Line and column are 1-based; 0 when unknown.
  */
-public final class ConfigException extends RuntimeException {
+public class ConfigException extends RuntimeException {
 
     private final String file;
     private final int line;
