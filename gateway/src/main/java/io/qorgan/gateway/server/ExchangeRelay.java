@@ -454,9 +454,11 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         runtime.admission().exit();
         long nanos = System.nanoTime() - startNanos;
         runtime.metrics().exchangeFinished(match.route().name(), upstream.name(), status, nanos);
-        log.debug("exchange request_id={} agency={} caller={} route={} upstream={} status={} micros={}",
-                requestId, identity.agency(), identity.caller(), match.route().name(), upstream.name(), status,
-                nanos / 1000);
+        if (log.isDebugEnabled()) { // the hot path: no argument array or boxing unless asked for
+            log.debug("exchange request_id={} agency={} caller={} route={} upstream={} status={} micros={}",
+                    requestId, identity.agency(), identity.caller(), match.route().name(), upstream.name(), status,
+                    nanos / 1000);
+        }
         if (ctx.channel().isActive()) {
             frontend.exchangeEnded(keepConnection);
         }
