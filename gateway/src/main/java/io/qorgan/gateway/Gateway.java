@@ -60,6 +60,8 @@ public final class Gateway implements AutoCloseable {
     private PolicyStore policies;
     /** Slow key hashing, bounded so that a flood of unknown keys cannot queue without end. */
     private final ThreadPoolExecutor hashing;
+    /** Protection of large bodies, off the event loops; bounded, rejects rather than queue without end. */
+    private final ThreadPoolExecutor workers;
     private boolean closed;
 
     private Gateway(GatewayConfig config, int threads) {
@@ -70,6 +72,9 @@ public final class Gateway implements AutoCloseable {
         this.watcher = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("qorgan-watch", true));
         this.hashing = new ThreadPoolExecutor(config.identity().hashingThreads(), config.identity().hashingThreads(),
                 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), new DefaultThreadFactory("qorgan-hash", true));
+        int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.workers = new ThreadPoolExecutor(cores, cores, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
+                new DefaultThreadFactory("qorgan-protect", true));
         this.group = transport.newGroup(threads, "qorgan-io");
         Map<String, UpstreamClient> clients = new LinkedHashMap<>();
         TrafficServer t = null;
@@ -82,7 +87,7 @@ public final class Gateway implements AutoCloseable {
             CallerIdentification identification = identification(config);
             this.policies = policies(config);
             ProxyRuntime runtime = new ProxyRuntime(config, new Router(config), upstreams, metrics, admission,
-                    identification, protection(config), policies);
+                    identification, protection(config), policies, workers);
             t = TrafficServer.start(runtime, group, transport, config.listeners().traffic(),
                     serverTls(config.listeners().traffic(), tls));
             this.traffic = t;
@@ -175,6 +180,7 @@ public final class Gateway implements AutoCloseable {
     private void stopExecutors() {
         watcher.shutdownNow();
         hashing.shutdownNow();
+        workers.shutdownNow();
     }
 
     /**

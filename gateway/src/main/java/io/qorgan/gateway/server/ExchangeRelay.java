@@ -69,6 +69,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private static final Logger log = LoggerFactory.getLogger(ExchangeRelay.class);
     private static final String ENTITIES_HEADER = "x-qorgan-entities";
     private static final String POLICY_HEADER = "x-qorgan-policy";
+    /** Bodies from this size on are protected on a worker, so one large body does not stall a loop. */
+    static final int OFFLOAD_BYTES = 256 * 1024;
 
     private final ProxyFrontendHandler frontend;
     private final ChannelHandlerContext ctx;
@@ -117,23 +119,51 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     void start() {
         runtime.metrics().exchangeStarted();
-        if (match.route().protect() && request.content().isReadable()) {
-            GatewayError refused = protect();
-            if (refused != null) {
-                answerError(refused);
-                return;
-            }
+        if (!match.route().protect() || !request.content().isReadable()) {
+            forward(null);
+            return;
+        }
+        // Everything the protect stage reads of the request is copied here, on the loop: the
+        // request may be released (client gone) while a worker protects a large body.
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
+        String model = RequestModel.of(request.content());
+        if (body.length < OFFLOAD_BYTES) {
+            forward(protect(body, type, encoding, model));
+            return;
+        }
+        try {
+            runtime.workers().execute(() -> {
+                GatewayError refused = protect(body, type, encoding, model);
+                ctx.executor().execute(() -> forward(refused));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            forward(GatewayError.overloaded());
+        }
+    }
+
+    /** Forwards, or answers {@code refused} instead; on the event loop. */
+    private void forward(GatewayError refused) {
+        if (done) {
+            return; // the client left while a worker protected the body
+        }
+        if (refused != null) {
+            answerError(refused);
+            return;
         }
         upstream.acquire(ctx.channel().eventLoop(), this, this);
     }
 
-    /** The protect stage; returns the error to answer instead of forwarding, or null. */
-    private GatewayError protect() {
+    /**
+     * The protect stage; returns the error to answer instead of forwarding, or null. CPU only: on
+     * the event loop for ordinary bodies, on a worker for large ones, never both at once.
+     */
+    private GatewayError protect(byte[] body, String type, String encoding, String model) {
         Protection protection = runtime.protection();
         String path = match.upstreamUri();
         int q = path.indexOf('?');
         dialect = Dialects.resolve(match.route().dialect(), q >= 0 ? path.substring(0, q) : path);
-        byte[] body = ByteBufUtil.getBytes(request.content());
         ExchangeVault continuing = null;
         try {
             if (dialect == Dialect.OPENAI_RESPONSES) {
@@ -143,8 +173,6 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                     continuing = protection.conversations().resume(conversationScope(), previous.get());
                 }
             }
-            String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-            String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
             PolicySet policies = runtime.policySet();
             ProtectionSettings settings = policies == null ? protection.baseSettings()
                     : policies.protectionFor(identity.agency(), upstream.name(), protection.baseSettings());
@@ -153,7 +181,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             if (policies != null) {
                 policyVersion = policies.version();
                 Verdict verdict = policies.evaluate(new PolicyInput(identity.agency(), match.route().name(),
-                        upstream.name(), RequestModel.of(request.content()), RequestTexts.of(body, type, dialect),
+                        upstream.name(), model, RequestTexts.of(body, type, dialect),
                         protectedRequest.counts(), body.length));
                 runtime.metrics().policyDecision(verdict);
                 if (verdict.blocked()) {

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * What every frontend handler needs, built once per configuration and shared read-only across
  * event loops: routes, upstream clients, limits, metrics, the admission gate, caller identification,
- * protection and the policy store ({@code policies} may be null: no policies configured).
+ * protection, the policy store ({@code policies} may be null: no policies configured), and the
+ * bounded workers that protect large bodies off the event loops.
  */
 public record ProxyRuntime(
         GatewayConfig config,
@@ -21,7 +22,8 @@ public record ProxyRuntime(
         Admission admission,
         CallerIdentification identification,
         Protection protection,
-        PolicyStore policies) {
+        PolicyStore policies,
+        java.util.concurrent.Executor workers) {
 
     /** The active policy set, or null when no policy directory is configured. */
     public PolicySet policySet() {

@@ -167,6 +167,17 @@ class GatewayProtectionTest {
     }
 
     @Test
+    void largeBody_protectedOnWorker_restoredExactly() throws Exception {
+        String filler = "Обычный текст без персональных данных, ordinary words only. ".repeat(6000);
+        String prompt = TEXT + " " + filler + TEXT;
+        assertThat(prompt.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(ExchangeRelay.OFFLOAD_BYTES);
+        HttpResponse<String> r = post("/v1/completions", JSON.writeValueAsString(JSON.createObjectNode()
+                .put("model", "gpt-3.5-turbo-instruct").put("prompt", prompt)));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(r.body()).at("/choices/0/text").asText()).isEqualTo(prompt);
+    }
+
+    @Test
     void embeddings_inputProtected() throws Exception {
         HttpResponse<String> r = post("/v1/embeddings", JSON.writeValueAsString(JSON.createObjectNode()
                 .put("model", "text-embedding-3-small").put("input", TEXT).put("encoding_format", "float")));
