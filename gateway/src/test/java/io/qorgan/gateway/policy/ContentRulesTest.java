@@ -47,6 +47,24 @@ class ContentRulesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            ДСП                              | Приказ (ДCП), экз. 1
+            ДCП                              | Приказ (ДСП), экз. 1
+            "для служебного пользования"     | для cлужебного пользования
+            секретно                         | Совершенно сeкрeтно
+            құпия                            | Бұл құжат құпиa
+            """)
+    void match_latinLookAlikesInsideCyrillicWords_matchTheRule(String query, String text) {
+        assertThat(matches(query, text)).isTrue();
+    }
+
+    @Test
+    void match_wordsInOneScript_keepTheirScript() {
+        assertThat(matches("сор", "the cop arrived")).isFalse();
+        assertThat(matches("cop", "the cop arrived")).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             password                         | Here are the passwords for the servers
             "medical record"                 | attach the patient's medical records
             confidential                     | CONFIDENTIAL: staffing plans
