@@ -1,11 +1,8 @@
 package io.qorgan.gateway.protect;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Server-Sent Events restoration (OpenAI chat, legacy completions and Responses; Anthropic
@@ -13,64 +10,29 @@ import java.util.Optional;
  * comment lines are re-emitted as they were, its {@code data:} lines replaced by one line of
  * restored JSON. {@code data: [DONE]} passes through after held-back text is flushed.
  */
-public final class SseStreamRestorer implements EventStreamRestorer {
+public final class SseStreamRestorer extends LineFramedStreamRestorer {
 
-    private final EventRestorer core;
-    private final LineReader reader = new LineReader();
     private final List<String> lines = new ArrayList<>();
     private long eventChars;
-    private ByteArrayOutputStream out;
-    private StreamBroken broken;
 
     SseStreamRestorer(EventRestorer core) {
-        this.core = core;
+        super(core);
     }
 
     @Override
-    public byte[] feed(byte[] bytes, int offset, int length) {
-        check();
-        out = new ByteArrayOutputStream(length + 64);
-        try {
-            reader.feed(bytes, offset, length, this::line);
-        } catch (StreamBroken e) {
-            broken = e;
-            throw e;
-        } catch (RuntimeException e) {
-            // An event shaped unlike its dialect: fail closed, never emit a half-handled event.
-            broken = new StreamBroken("malformed_event", "A stream event could not be restored.");
-            throw broken;
-        }
-        return out.toByteArray();
-    }
-
-    @Override
-    public byte[] finish() {
-        check();
-        out = new ByteArrayOutputStream(64);
+    void end(LineReader reader) {
         // Ended inside an event, or before the event that closes a channel still holding text:
         // truncated either way, and the held-back fragment is not emitted.
         if (reader.hasPartial() || !lines.isEmpty() || core.holding()) {
-            broken = new StreamBroken("truncated", "The stream ended inside an event.");
-            throw broken;
+            throw new StreamBroken("truncated", "The stream ended inside an event.");
         }
         for (EventRestorer.Out o : core.flushAll()) {
             writeSynthetic(o);
         }
-        return out.toByteArray();
     }
 
     @Override
-    public Optional<String> responseId() {
-        return Optional.ofNullable(core.responseId());
-    }
-
-    private void check() {
-        if (broken != null) {
-            throw broken;
-        }
-    }
-
-    private void line(String line) {
+    void line(String line) {
         if (!line.isEmpty()) {
             eventChars += line.length();
             if (eventChars > LineReader.MAX_LINE) {
@@ -159,10 +121,5 @@ public final class SseStreamRestorer implements EventStreamRestorer {
         }
         sb.append("data: ").append(EventRestorer.write(o.event())).append("\n\n");
         write(sb.toString());
-    }
-
-    private void write(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.write(b, 0, b.length);
     }
 }
