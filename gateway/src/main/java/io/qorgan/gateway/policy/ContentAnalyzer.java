@@ -19,8 +19,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * The analysis of content rules, the same for request texts and rule queries: invisible characters (soft hyphen,
  * zero-width space and joiners, BOM) removed, Unicode word tokens, lower case,
- * Latin look-alikes inside Cyrillic words made Cyrillic ({@link MixedScriptFoldingFilter}), Kazakh letters folded
- * ({@link KazakhFoldingFilter}), then by script: Cyrillic words stemmed for Russian
+ * Latin look-alikes inside Cyrillic words made Cyrillic and Kazakh letters folded ({@link LetterFoldingFilter}),
+ * then by script: Cyrillic words stemmed for Russian
  * ({@link RussianLightStemFilter}: "служебного пользования" and "служебное пользование" give the same terms),
  * Latin words stripped of possessives and stemmed for English (Porter: "passwords" → "password"). No stop words,
  * so phrases keep their positions. Texts added to one field are {@value #TEXT_GAP} positions apart, so a phrase
@@ -58,7 +58,7 @@ final class ContentAnalyzer extends Analyzer {
             return new TokenStreamComponents(keyword, new LowerCaseFilter(keyword));
         }
         StandardTokenizer source = new StandardTokenizer();
-        TokenStream t = new KazakhFoldingFilter(new MixedScriptFoldingFilter(new LowerCaseFilter(source)));
+        TokenStream t = new LetterFoldingFilter(new LowerCaseFilter(source));
         t = new Script(t, Script.CYRILLIC, RussianLightStemFilter::new);
         t = new Script(t, Script.LATIN, in -> new PorterStemFilter(new EnglishPossessiveFilter(in)));
         return new TokenStreamComponents(source, t);
@@ -67,7 +67,7 @@ final class ContentAnalyzer extends Analyzer {
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
         // wildcard, prefix and fuzzy terms of queries: not stemmed, but lower-cased and folded like the text
-        return new KazakhFoldingFilter(new MixedScriptFoldingFilter(new LowerCaseFilter(in)));
+        return new LetterFoldingFilter(new LowerCaseFilter(in));
     }
 
     @Override
