@@ -128,7 +128,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         byte[] body = ByteBufUtil.getBytes(request.content());
         String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
-        String model = RequestModel.of(request.content());
+        // the model is read only for the policy; without policies nobody needs a second look at the body
+        String model = runtime.policies() == null ? null : RequestModel.of(request.content());
         if (body.length < OFFLOAD_BYTES) {
             forward(protect(body, type, encoding, model));
             return;

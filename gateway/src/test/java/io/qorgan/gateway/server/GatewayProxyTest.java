@@ -10,8 +10,6 @@ import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
 import io.qorgan.gateway.testing.RawHttp;
 import io.qorgan.gateway.testing.TestGateways;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,13 +110,7 @@ class GatewayProxyTest {
         AiSimulator behind = sim(SimulatorSettings.builder().chunkChars(2).chunkDelayMillis(300));
         Gateway gateway = gateway(behind, "5s", "");
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
-            c.send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-                    + STREAM_CHAT.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + STREAM_CHAT);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(c.input(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null && !line.startsWith("data:")) {
-                // headers and chunk sizes
-            }
+            String line = c.postJson("/v1/chat/completions", STREAM_CHAT).firstDataLine();
             assertThat(line).startsWith("data: {");
             assertThat(behind.requestsServed()).as("upstream still streaming when the first event arrived").isZero();
         }
@@ -230,13 +222,7 @@ class GatewayProxyTest {
         AiSimulator behind = sim(SimulatorSettings.builder().chunkChars(1).chunkDelayMillis(50));
         Gateway gateway = gateway(behind, "5s", "");
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
-            c.send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-                    + STREAM_CHAT.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + STREAM_CHAT);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(c.input(), StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null && !line.startsWith("data:")) {
-                // skip to the first event
-            }
+            String line = c.postJson("/v1/chat/completions", STREAM_CHAT).firstDataLine();
             assertThat(line).startsWith("data:");
         }
         awaitValue(behind::streamsAbortedByClient, 1);
@@ -249,8 +235,7 @@ class GatewayProxyTest {
         AiSimulator behind = sim(SimulatorSettings.builder().chunkChars(1).disconnectAfterChunks(5));
         Gateway gateway = gateway(behind, "5s", "");
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
-            c.send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-                    + STREAM_CHAT.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + STREAM_CHAT);
+            c.postJson("/v1/chat/completions", STREAM_CHAT);
             byte[] all = c.input().readAllBytes(); // returns only because the gateway closes
             String text = new String(all, StandardCharsets.UTF_8);
             assertThat(text).startsWith("HTTP/1.1 200").contains("data: {").doesNotContain("[DONE]");

@@ -37,6 +37,25 @@ public final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** Sends a JSON POST with its exact length. */
+    public RawHttp postJson(String path, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        send("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length + "\r\n\r\n");
+        return send(body);
+    }
+
+    /** Reads raw lines (head, chunk sizes, events) up to the first SSE {@code data:} line; null at end of stream. */
+    public String firstDataLine() throws IOException {
+        java.io.BufferedReader reader = new java.io.BufferedReader(
+                new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = reader.readLine()) != null && !line.startsWith("data:")) {
+            // skip
+        }
+        return line;
+    }
+
     /** Reads one response: status line and headers, then a Content-Length or chunked body. */
     public Response readResponse() throws IOException {
         String head = readHead();
