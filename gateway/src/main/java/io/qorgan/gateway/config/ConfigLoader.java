@@ -84,9 +84,9 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : Suggestions.didYouMean(e.getPropertyName(),
                     e.getKnownPropertyIds().stream().map(Object::toString).collect(Collectors.toList()));
-            throw error(source, locate(locations, e), fieldName(e), "unknown key `" + e.getPropertyName() + "`" + known);
+            throw error(source, locations.locate(e), YamlLocations.fieldName(e), "unknown key `" + e.getPropertyName() + "`" + known);
         } catch (JsonMappingException e) {
-            throw error(source, locate(locations, e), fieldName(e), firstLine(e.getOriginalMessage()));
+            throw error(source, locations.locate(e), YamlLocations.fieldName(e), firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw error(source, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
@@ -123,28 +123,8 @@ public final class ConfigLoader {
                 PoliciesConfig.none(), LimitsConfig.defaults());
     }
 
-    /** The JSON pointer of the value a binding error is about. */
-    private static String pointer(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                sb.append('/').append(ref.getFieldName().replace("~", "~0").replace("/", "~1"));
-            } else if (ref.getIndex() >= 0) {
-                sb.append('/').append(ref.getIndex());
-            }
-        }
-        return sb.toString();
-    }
 
-    private static String fieldName(JsonMappingException e) {
-        return YamlLocations.fieldName(pointer(e));
-    }
 
-    /** The parser's position may have run past the value (YAML scanners read ahead); the index knows better. */
-    private static JsonLocation locate(YamlLocations locations, JsonMappingException e) {
-        JsonLocation loc = locations.locate(pointer(e));
-        return loc == JsonLocation.NA ? e.getLocation() : loc;
-    }
 
     private static String firstLine(String message) {
         if (message == null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,6 +52,34 @@ public final class YamlLocations {
             int slash = p.lastIndexOf('/');
             p = slash <= 0 ? "" : p.substring(0, slash);
         }
+    }
+
+    /**
+     * Where a binding error is: the location of the value its path names, or Jackson's own
+     * position when the path is not in the document (YAML scanners read ahead, so Jackson's
+     * position may be past the value).
+     */
+    public JsonLocation locate(JsonMappingException e) {
+        JsonLocation loc = locate(pointer(e));
+        return loc == null || loc == JsonLocation.NA ? e.getLocation() : loc;
+    }
+
+    /** The JSON pointer of the value a binding error is about. */
+    public static String pointer(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                sb.append('/').append(ref.getFieldName().replace("~", "~0").replace("/", "~1"));
+            } else if (ref.getIndex() >= 0) {
+                sb.append('/').append(ref.getIndex());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The field a binding error is about, as a reader writes it. */
+    public static String fieldName(JsonMappingException e) {
+        return fieldName(pointer(e));
     }
 
     /** {@code /routes/0/upstream} as a reader writes it: {@code routes[0].upstream}. */

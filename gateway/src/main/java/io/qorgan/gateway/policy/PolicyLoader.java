@@ -263,14 +263,14 @@ final class PolicyLoader {
         } catch (UnrecognizedPropertyException e) {
             List<String> known = e.getKnownPropertyIds() == null ? List.of()
                     : e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-            throw error(file, locate(where, e), fieldName(e), "unknown key `" + e.getPropertyName() + "`"
+            throw error(file, where.locate(e), YamlLocations.fieldName(e), "unknown key `" + e.getPropertyName() + "`"
                     + (Suggestions.closest(e.getPropertyName(), known).isPresent()
                             ? Suggestions.didYouMean(e.getPropertyName(), known)
                             : known.isEmpty() ? "" : "; keys here are " + String.join(", ", known)));
         } catch (MismatchedInputException e) {
-            throw error(file, locate(where, e), fieldName(e), "wrong type: expected " + expected(e.getTargetType()));
+            throw error(file, where.locate(e), YamlLocations.fieldName(e), "wrong type: expected " + expected(e.getTargetType()));
         } catch (JsonMappingException e) {
-            throw error(file, locate(where, e), fieldName(e), firstLine(e.getOriginalMessage()));
+            throw error(file, where.locate(e), YamlLocations.fieldName(e), firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw error(file, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
@@ -313,26 +313,8 @@ final class PolicyLoader {
         return "a map";
     }
 
-    private static String pointer(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                sb.append('/').append(escape(ref.getFieldName()));
-            } else if (ref.getIndex() >= 0) {
-                sb.append('/').append(ref.getIndex());
-            }
-        }
-        return sb.toString();
-    }
 
-    private static String fieldName(JsonMappingException e) {
-        return YamlLocations.fieldName(pointer(e));
-    }
 
-    private static JsonLocation locate(YamlLocations where, JsonMappingException e) {
-        JsonLocation loc = where.locate(pointer(e));
-        return loc == null || loc == JsonLocation.NA ? e.getLocation() : loc;
-    }
 
     static String firstLine(String message) {
         if (message == null) {
