@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -78,10 +79,8 @@ final class JsonRewriter {
         if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
             throw new BodyRejected(Reason.MALFORMED_JSON);
         }
-        for (byte b : body) {
-            if (b == 0) {
-                throw new BodyRejected(Reason.MALFORMED_JSON);
-            }
+        if (Utf8.hasNul(body)) {
+            throw new BodyRejected(Reason.MALFORMED_JSON);
         }
     }
 
@@ -184,7 +183,7 @@ final class JsonRewriter {
                     case FIELD_NAME -> {
                         Frame f = stack.get(stack.size() - 1);
                         String name = p.currentName();
-                        if (!f.names().add(name)) {
+                        if (!f.addName(name)) {
                             throw new BodyRejected(Reason.DUPLICATE_KEY);
                         }
                         f.name = name;
@@ -299,20 +298,42 @@ final class JsonRewriter {
     }
 
     private static final class Frame {
+        /** Objects with more keys than this check duplicates in a hash set instead of a list. */
+        private static final int LINEAR_NAMES = 16;
+
         final boolean array;
         int index = -1;
         String name;
-        private Set<String> names;
+        private String[] names;
+        private int count;
+        private Set<String> nameSet;
 
         Frame(boolean array) {
             this.array = array;
         }
 
-        Set<String> names() {
-            if (names == null) {
-                names = new HashSet<>();
+        /** False when the object already has this key. Most objects have a few keys: a list beats hashing. */
+        boolean addName(String key) {
+            if (nameSet != null) {
+                return nameSet.add(key);
             }
-            return names;
+            for (int i = 0; i < count; i++) {
+                if (names[i].equals(key)) {
+                    return false;
+                }
+            }
+            if (count == LINEAR_NAMES) {
+                nameSet = new HashSet<>(Arrays.asList(names));
+                names = null;
+                return nameSet.add(key);
+            }
+            if (names == null) {
+                names = new String[4];
+            } else if (count == names.length) {
+                names = Arrays.copyOf(names, LINEAR_NAMES);
+            }
+            names[count++] = key;
+            return true;
         }
     }
 }

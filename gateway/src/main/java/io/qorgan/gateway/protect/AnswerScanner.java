@@ -91,6 +91,36 @@ public final class AnswerScanner {
         return new Result(out, Collections.unmodifiableMap(counts));
     }
 
+    /** A whole answer after restoration and scanning, and the new findings by type. */
+    public record ScannedAnswer(byte[] body, Map<EntityType, Integer> counts) {
+
+        @Override
+        public String toString() {
+            return "ScannedAnswer[counts=" + counts + "]"; // the body is a restored answer: never printed
+        }
+    }
+
+    /**
+     * Restores and scans a non-streamed answer body in one walk: each string value is restored,
+     * then scanned. The result is that of {@link TextRestorer#restoreAnswer} followed by
+     * {@link #scanAnswer}, with one parse of the body instead of two; a body that is not clean JSON
+     * takes that two-step way.
+     */
+    public ScannedAnswer restoreAndScan(byte[] body, Dialect dialect, TextRestorer restorer) {
+        ExchangeVault vault = restorer.vault();
+        Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
+        try {
+            byte[] out = dialect.rewriteAnswer(body,
+                    (text, site) -> apply(restorer.restore(text, site.jsonText()), vault, counts));
+            return new ScannedAnswer(out, Collections.unmodifiableMap(counts));
+        } catch (BodyRejected notJson) {
+            byte[] restored = restorer.restoreAnswer(body, dialect);
+            Result result = scanAnswer(restored, dialect, vault);
+            byte[] out = action == Action.LEAVE ? restored : result.text().getBytes(StandardCharsets.UTF_8);
+            return new ScannedAnswer(out, result.counts());
+        }
+    }
+
     /** A counting session for one streamed answer: feed it the restored deltas of each channel. */
     public Session session(ExchangeVault vault) {
         return new Session(vault);

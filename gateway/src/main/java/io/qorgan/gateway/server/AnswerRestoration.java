@@ -100,11 +100,10 @@ final class AnswerRestoration {
                 byte[] body = ByteBufUtil.getBytes(whole);
                 whole.release();
                 whole = null;
-                byte[] restored = restorer.restoreAnswer(body, dialect);
-                AnswerScanner.Result result = protection.answerScanner(action).scanAnswer(restored, dialect, vault);
-                produced = result.counts();
-                byte[] out = action == AnswerScanner.Action.LEAVE ? restored
-                        : result.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                AnswerScanner.ScannedAnswer answer =
+                        protection.answerScanner(action).restoreAndScan(body, dialect, restorer);
+                produced = answer.counts();
+                byte[] out = answer.body();
                 if (dialect == Dialect.OPENAI_RESPONSES) {
                     responseId = ResponsesState.responseId(out);
                 }

@@ -228,6 +228,23 @@ class RequestRewriteTest {
     }
 
     @Test
+    void rewriteRequest_duplicateKeyInAnObjectOfManyKeys_rejectedWhereverItIs() {
+        for (int keys : new int[] {3, 4, 5, 15, 16, 17, 40}) {
+            StringBuilder distinct = new StringBuilder("{");
+            for (int k = 0; k < keys; k++) {
+                distinct.append(k == 0 ? "" : ",").append("\"k").append(k).append("\":").append(k);
+            }
+            String object = distinct + "}";
+            assertThat(Dialect.GENERIC_JSON.rewriteRequest(utf8(object), null, null, (t, s) -> t))
+                    .as("%d distinct keys", keys).isEqualTo(utf8(object));
+            for (int dup : new int[] {0, keys / 2, keys - 1}) {
+                String repeated = distinct + ",\"k" + dup + "\":0}";
+                assertRejected(Dialect.GENERIC_JSON, utf8(repeated), null, null, "duplicate_key");
+            }
+        }
+    }
+
+    @Test
     void rewriteRequest_sameKeyInSiblingObjects_accepted() {
         byte[] out = Dialect.OPENAI_CHAT.rewriteRequest(utf8("{\"a\":{\"k\":1},\"b\":{\"k\":2}}"), null, null,
                 (t, s) -> t);

@@ -60,6 +60,41 @@ class AnswerScannerTest {
     }
 
     @Test
+    void restoreAndScan_givesWhatRestoreThenScanGive_forEveryActionAndBodyShape() {
+        ExchangeVault vault = vaultFor("I am " + NAME_KK + ", IIN " + IIN_1);
+        String answer = protectedAnswer(vault).text();
+        String args = "{\"who\":\"[PERSON_1]\",\"phone\":\"" + PHONE + "\"}";
+        List<String> bodies = List.of(
+                "{\"choices\":[{\"message\":{\"content\":" + Json.quote(answer) + ",\"tool_calls\":[{\"function\":"
+                        + "{\"name\":\"call\",\"arguments\":" + Json.quote(args) + "}}]}}]}",
+                "{\"choices\":[{\"message\":{\"content\":\"nothing personal here\"}}]}",
+                "not json at all: " + answer,
+                "{\"truncated\": " + Json.quote(answer));
+        for (AnswerScanner.Action action : AnswerScanner.Action.values()) {
+            AnswerScanner scanner = AnswerScanner.create(TestData.scanner(), ValueKey.simple(), action);
+            for (String text : bodies) {
+                byte[] body = text.getBytes(StandardCharsets.UTF_8);
+                byte[] restored = TextRestorer.of(vault).restoreAnswer(body, Dialect.OPENAI_CHAT);
+                AnswerScanner.Result twoStep = scanner.scanAnswer(restored, Dialect.OPENAI_CHAT, vault);
+                byte[] expected = action == AnswerScanner.Action.LEAVE ? restored
+                        : twoStep.text().getBytes(StandardCharsets.UTF_8);
+
+                AnswerScanner.ScannedAnswer oneWalk = scanner.restoreAndScan(body, Dialect.OPENAI_CHAT,
+                        TextRestorer.of(vault));
+
+                assertThat(new String(oneWalk.body(), StandardCharsets.UTF_8)).as(action + " " + text)
+                        .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+                assertThat(oneWalk.counts()).as(action + " " + text).isEqualTo(twoStep.counts());
+            }
+        }
+        byte[] plain = "{\"choices\":[{\"message\":{\"content\":\"nothing personal here\"}}]}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(AnswerScanner.create(TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.LEAVE)
+                .restoreAndScan(plain, Dialect.OPENAI_CHAT, TextRestorer.of(vault)).body())
+                .as("an answer with nothing to restore goes on as the same bytes").isSameAs(plain);
+    }
+
+    @Test
     void session_redactInStream_replacesNewValuesWholeHoweverSplit() {
         ExchangeVault vault = vaultFor("I am " + NAME_KK + ", IIN " + IIN_1);
         ProtectedAnswer protectedAnswer = protectedAnswer(vault);
