@@ -1,16 +1,13 @@
 package io.qorgan.gateway.dialect;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.qorgan.gateway.dialect.BodyRejected.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,9 +17,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Copies a JSON body token by token ({@link JsonParser} to {@link JsonGenerator}, no tree),
- * handing every string value to a {@link TextRewriter}. Numbers are copied as their source text,
- * so nothing is rounded. The walk is iterative: nesting depth is bounded by Jackson's
+ * Reads a JSON body token by token ({@link JsonParser}, no tree), handing every string value to
+ * a {@link TextRewriter}, and splices the changed strings into the source: everything else
+ * (numbers, whitespace, key order, escapes of unchanged strings) goes on byte for byte. The walk is iterative: nesting depth is bounded by Jackson's
  * stream-read constraints, not by the Java stack.
  *
  * <p>Refusals are decided before or during the walk; Jackson's own exceptions are never
@@ -32,7 +29,6 @@ final class JsonRewriter {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8) // emoji as 4 UTF-8 bytes, not escaped surrogate pairs
             .build();
 
     private JsonRewriter() {
@@ -122,26 +118,49 @@ final class JsonRewriter {
         }
 
         byte[] run(byte[] body) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64);
-            try (JsonParser p = FACTORY.createParser(body);
-                 JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-                copy(p, g);
+            List<Edit> edits;
+            try (JsonParser p = FACTORY.createParser(body)) {
+                edits = walk(p, true);
             } catch (IOException | RuntimeException e) {
                 throw translate(e);
             }
-            // Nothing changed: the original bytes go on, exactly as they came.
-            return changes[0] == 0 ? body : out.toByteArray();
+            if (edits.isEmpty()) {
+                return body; // nothing changed: the original bytes go on, exactly as they came
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64);
+            StringBuilder literal = new StringBuilder();
+            int pos = 0;
+            for (Edit e : edits) {
+                out.write(body, pos, e.start - pos);
+                literal.setLength(0);
+                literal.append('"');
+                JsonText.appendEscaped(literal, e.text).append('"');
+                out.writeBytes(literal.toString().getBytes(StandardCharsets.UTF_8));
+                pos = e.end;
+            }
+            out.write(body, pos, body.length - pos);
+            return out.toByteArray();
         }
 
         String run(String json) {
-            StringWriter out = new StringWriter(json.length() + 16);
-            try (JsonParser p = FACTORY.createParser(json);
-                 JsonGenerator g = FACTORY.createGenerator(out)) {
-                copy(p, g);
+            List<Edit> edits;
+            try (JsonParser p = FACTORY.createParser(json)) {
+                edits = walk(p, false);
             } catch (IOException | RuntimeException e) {
                 throw translate(e);
             }
-            return out.toString();
+            StringBuilder out = new StringBuilder(json.length() + 16);
+            int pos = 0;
+            for (Edit e : edits) {
+                out.append(json, pos, e.start).append('"');
+                JsonText.appendEscaped(out, e.text).append('"');
+                pos = e.end;
+            }
+            return out.append(json, pos, json.length()).toString();
+        }
+
+        /** A string literal of the source, quotes included, to be replaced by {@code text}. */
+        private record Edit(int start, int end, String text) {
         }
 
         private static RuntimeException translate(Exception e) {
@@ -154,7 +173,12 @@ final class JsonRewriter {
             return (RuntimeException) e; // the rewriter's own failure: the caller fails closed
         }
 
-        private void copy(JsonParser p, JsonGenerator g) throws IOException {
+        /**
+         * Reads the whole document (so anything malformed is refused) and returns the string
+         * literals the rewriter changed, in source order; everything between them is kept as it came.
+         */
+        private List<Edit> walk(JsonParser p, boolean bytes) throws IOException {
+            List<Edit> edits = new ArrayList<>();
             List<Frame> stack = new ArrayList<>();
             JsonToken t = p.nextToken();
             if (t == null) {
@@ -162,24 +186,11 @@ final class JsonRewriter {
             }
             while (true) {
                 switch (t) {
-                    case START_OBJECT -> {
+                    case START_OBJECT, START_ARRAY -> {
                         beforeValue(stack);
-                        g.writeStartObject();
-                        stack.add(new Frame(false));
+                        stack.add(new Frame(t == JsonToken.START_ARRAY));
                     }
-                    case START_ARRAY -> {
-                        beforeValue(stack);
-                        g.writeStartArray();
-                        stack.add(new Frame(true));
-                    }
-                    case END_OBJECT -> {
-                        stack.remove(stack.size() - 1);
-                        g.writeEndObject();
-                    }
-                    case END_ARRAY -> {
-                        stack.remove(stack.size() - 1);
-                        g.writeEndArray();
-                    }
+                    case END_OBJECT, END_ARRAY -> stack.remove(stack.size() - 1);
                     case FIELD_NAME -> {
                         Frame f = stack.get(stack.size() - 1);
                         String name = p.currentName();
@@ -187,24 +198,18 @@ final class JsonRewriter {
                             throw new BodyRejected(Reason.DUPLICATE_KEY);
                         }
                         f.name = name;
-                        g.writeFieldName(name);
                     }
                     case VALUE_STRING -> {
                         beforeValue(stack);
-                        g.writeString(rewrite(p.getText(), stack));
+                        int start = offset(p.currentTokenLocation(), bytes);
+                        String text = p.getText();
+                        String out = rewrite(text, stack);
+                        if (!out.equals(text)) {
+                            // the parser has read the closing quote: it stands just before the current location
+                            edits.add(new Edit(start, offset(p.currentLocation(), bytes), out));
+                        }
                     }
-                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                        beforeValue(stack);
-                        g.writeNumber(p.getText());
-                    }
-                    case VALUE_TRUE, VALUE_FALSE -> {
-                        beforeValue(stack);
-                        g.writeBoolean(t == JsonToken.VALUE_TRUE);
-                    }
-                    case VALUE_NULL -> {
-                        beforeValue(stack);
-                        g.writeNull();
-                    }
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> beforeValue(stack);
                     default -> throw new BodyRejected(Reason.MALFORMED_JSON);
                 }
                 if (stack.isEmpty()) {
@@ -218,6 +223,15 @@ final class JsonRewriter {
             if (p.nextToken() != null) {
                 throw new BodyRejected(Reason.MALFORMED_JSON); // a second root value after the first
             }
+            return edits;
+        }
+
+        private static int offset(JsonLocation location, boolean bytes) {
+            long offset = bytes ? location.getByteOffset() : location.getCharOffset();
+            if (offset < 0 || offset > Integer.MAX_VALUE) {
+                throw new IllegalStateException("the JSON parser gave no source offset");
+            }
+            return (int) offset;
         }
 
         private static void beforeValue(List<Frame> stack) {

@@ -1,5 +1,6 @@
 package io.qorgan.gateway.protect;
 
+import io.qorgan.gateway.dialect.JsonText;
 import java.util.Map;
 
 /**
@@ -113,26 +114,10 @@ final class RestoreScan {
     }
 
     private void append(StringBuilder out, String value) {
-        if (!json) {
+        if (json) {
+            JsonText.appendEscaped(out, value);
+        } else {
             out.append(value);
-            return;
-        }
-        for (int k = 0; k < value.length(); k++) {
-            char c = value.charAt(k);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
         }
     }
 }

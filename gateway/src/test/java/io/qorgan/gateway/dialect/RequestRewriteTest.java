@@ -95,15 +95,85 @@ class RequestRewriteTest {
     }
 
     @Test
-    void rewriteRequest_escapes_areDecodedForTheRewriterAndReEncoded() {
-        String body = "{\"s\":\"a\\\"b\\\\c\\n\\u0410\\ud83d\\ude00\", \"t\": \"x\"}";
+    void rewriteRequest_escapes_areDecodedForTheRewriterAndReEncoded() throws Exception {
+        String body = "{\"s\":\"a\\\"b\\\\c\\n\\u0410\\ud83d\\ude00\", \"t\": \"x\", \"u\": \"\\u0410\"}";
         List<String> seen = new ArrayList<>();
         byte[] out = Dialect.GENERIC_JSON.rewriteRequest(utf8(body), null, null, (t, s) -> {
             seen.add(t);
-            return t.equals("x") ? "y" : t;
+            return t.equals("x") ? "y" : t.startsWith("a") ? t + "\t\u0001\ud800" : t;
         });
-        assertThat(seen).containsExactly("a\"b\\c\nА😀", "x");
-        assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("{\"s\":\"a\\\"b\\\\c\\nА😀\",\"t\":\"y\"}");
+        assertThat(seen).containsExactly("a\"b\\c\nА😀", "x", "А");
+        // Changed strings are re-encoded (a lone surrogate escaped); the rest of the source is kept as it came.
+        assertThat(new String(out, StandardCharsets.UTF_8))
+                .isEqualTo("{\"s\":\"a\\\"b\\\\c\\nА😀\\t\\u0001\\ud800\", \"t\": \"y\", \"u\": \"\\u0410\"}");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(out).get("s").asText()).isEqualTo("a\"b\\c\nА😀\t\u0001\ud800");
+    }
+
+    @Test
+    void rewriteRequest_randomDocuments_changedStringsSplicedIntoTheSource() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Random random = new java.util.Random(23);
+        String[] words = {"a", "Ә\"\\", "😀 x", "line\nbreak", "\u0001", "plain", "ИИН 1", ""};
+        for (int c = 0; c < 300; c++) {
+            var root = mapper.createObjectNode();
+            fill(root, random, words, 0);
+            String source = random.nextBoolean() ? root.toPrettyString() : root.toString();
+            byte[] out = Dialect.GENERIC_JSON.rewriteRequest(utf8(source), null, null,
+                    (t, s) -> t.contains("a") ? "<" + t.toUpperCase(java.util.Locale.ROOT) + "\"\\>" : t);
+            var expected = mapper.readTree(source);
+            rewriteTree(expected);
+            assertThat(mapper.readTree(out)).as(source).isEqualTo(expected);
+        }
+    }
+
+    private static void fill(com.fasterxml.jackson.databind.node.ObjectNode node, java.util.Random random,
+            String[] words, int depth) {
+        int keys = random.nextInt(5);
+        for (int k = 0; k < keys; k++) {
+            String key = "k" + k + words[random.nextInt(words.length)];
+            switch (depth < 3 ? random.nextInt(5) : random.nextInt(3)) {
+                case 0 -> node.put(key, words[random.nextInt(words.length)] + words[random.nextInt(words.length)]);
+                case 1 -> node.put(key, random.nextInt(1000) / 7.0);
+                case 2 -> node.putNull(key);
+                case 3 -> fill(node.putObject(key), random, words, depth + 1);
+                default -> {
+                    var array = node.putArray(key);
+                    for (int i = random.nextInt(4); i > 0; i--) {
+                        if (random.nextBoolean()) {
+                            array.add(words[random.nextInt(words.length)] + "a");
+                        } else {
+                            fill(array.addObject(), random, words, depth + 1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void rewriteTree(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            for (var it = object.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (e.getValue().isTextual()) {
+                    String t = e.getValue().asText();
+                    if (t.contains("a")) {
+                        e.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                                "<" + t.toUpperCase(java.util.Locale.ROOT) + "\"\\>"));
+                    }
+                } else {
+                    rewriteTree(e.getValue());
+                }
+            }
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual() && array.get(i).asText().contains("a")) {
+                    array.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                            "<" + array.get(i).asText().toUpperCase(java.util.Locale.ROOT) + "\"\\>"));
+                } else {
+                    rewriteTree(array.get(i));
+                }
+            }
+        }
     }
 
     @Test
@@ -129,7 +199,7 @@ class RequestRewriteTest {
                 (t, s) -> t.replace(SECRET, "[PERSON_1]"));
         assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo(
                 "{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"name\":\"f\","
-                        + "\"arguments\":\"{\\\"name\\\":\\\"[PERSON_1]\\\",\\\"n\\\":2}\"}}]}]}");
+                        + "\"arguments\":\"{\\\"name\\\": \\\"[PERSON_1]\\\", \\\"n\\\": 2}\"}}]}]}");
     }
 
     @Test
