@@ -5,7 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /** Strict UTF-8 check: no overlong forms, no encoded surrogates, nothing above U+10FFFF. */
-final class Utf8 {
+public final class Utf8 {
 
     // Eight bytes at a time over ASCII runs, the bulk of JSON bodies.
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -16,8 +16,13 @@ final class Utf8 {
     }
 
     static boolean isValid(byte[] b) {
-        int i = 0;
-        int n = b.length;
+        return isValid(b, 0, b.length);
+    }
+
+    /** Whether {@code b[from, to)} is strict UTF-8. */
+    public static boolean isValid(byte[] b, int from, int to) {
+        int i = from;
+        int n = to;
         while (i < n) {
             if (i + 8 <= n && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
                 i += 8;

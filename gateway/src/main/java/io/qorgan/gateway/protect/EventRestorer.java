@@ -27,8 +27,11 @@ final class EventRestorer {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    /** An event to emit: its SSE event name (may be null) and body. */
-    record Out(String name, ObjectNode event) {
+    /**
+     * An event to emit: its SSE event name (may be null) and body; {@code changed} is false when
+     * restoration changed nothing in it, so its source text may go on as it came.
+     */
+    record Out(String name, ObjectNode event, boolean changed) {
 
         @Override
         public String toString() {
@@ -87,7 +90,7 @@ final class EventRestorer {
             values.add(d.text());
         }
         List<String> closes = texts.closes(name, event);
-        restoreAll(event, false);
+        boolean changed = restoreAll(event, false);
         List<Out> out = new ArrayList<>(1);
         List<String> own = new ArrayList<>(deltas.size());
         for (int k = 0; k < deltas.size(); k++) {
@@ -106,7 +109,10 @@ final class EventRestorer {
                 ObjectNode template = ch.text().held() > 0 ? event.deepCopy() : ch.template();
                 channels.put(d.channel(), new Channel(ch.text(), name, template));
             }
-            d.holder().put(d.field(), text);
+            if (!text.equals(values.get(k))) {
+                changed = true;
+                d.holder().put(d.field(), text);
+            }
         }
         Iterator<Map.Entry<String, Channel>> it = channels.entrySet().iterator();
         List<Out> flushed = new ArrayList<>();
@@ -117,9 +123,9 @@ final class EventRestorer {
                 it.remove();
             }
         }
-        sequence(flushed, event);
+        changed |= sequence(flushed, event);
         out.addAll(flushed);
-        out.add(new Out(name, event));
+        out.add(new Out(name, event, changed));
         return out;
     }
 
@@ -145,15 +151,16 @@ final class EventRestorer {
     private void flush(String key, Channel ch, List<Out> into) {
         String text = ch.text().finish();
         if (!text.isEmpty() && ch.template() != null) {
-            into.add(new Out(ch.name(), texts.synthesize(ch.template(), key, text)));
+            into.add(new Out(ch.name(), texts.synthesize(ch.template(), key, text), true));
         }
     }
 
     // Synthetic events take the numbers just before the current event; later events shift up.
-    private void sequence(List<Out> synthetic, ObjectNode current) {
+    // True when the current event's number changed.
+    private boolean sequence(List<Out> synthetic, ObjectNode current) {
         String field = texts.sequenceField();
         if (field == null) {
-            return;
+            return false;
         }
         for (Out o : synthetic) {
             lastSequence++;
@@ -162,8 +169,12 @@ final class EventRestorer {
         }
         if (current != null && current.path(field).isIntegralNumber()) {
             lastSequence = current.get(field).asLong() + shift;
-            current.put(field, lastSequence);
+            if (shift != 0) {
+                current.put(field, lastSequence);
+                return true;
+            }
         }
+        return false;
     }
 
     private void noteResponseId(ObjectNode event) {
@@ -182,7 +193,9 @@ final class EventRestorer {
     }
 
     // Whole texts: every string not a delta; tool arguments are JSON source, so values are escaped.
-    private void restoreAll(JsonNode node, boolean json) {
+    // True when a text changed.
+    private boolean restoreAll(JsonNode node, boolean json) {
+        boolean changed = false;
         if (node instanceof ObjectNode o) {
             for (Map.Entry<String, JsonNode> f : o.properties()) {
                 JsonNode v = f.getValue();
@@ -190,21 +203,27 @@ final class EventRestorer {
                     String restored = restorer.restore(v.asText(), isJsonField(f.getKey()));
                     if (!restored.equals(v.asText())) {
                         f.setValue(o.textNode(restored));
+                        changed = true;
                     }
                 } else {
-                    restoreAll(v, false);
+                    changed |= restoreAll(v, false);
                 }
             }
         } else if (node instanceof ArrayNode a) {
             for (int i = 0; i < a.size(); i++) {
                 JsonNode v = a.get(i);
                 if (v.isTextual()) {
-                    a.set(i, a.textNode(restorer.restore(v.asText(), json)));
+                    String restored = restorer.restore(v.asText(), json);
+                    if (!restored.equals(v.asText())) {
+                        a.set(i, a.textNode(restored));
+                        changed = true;
+                    }
                 } else {
-                    restoreAll(v, false);
+                    changed |= restoreAll(v, false);
                 }
             }
         }
+        return changed;
     }
 
     private static boolean isJsonField(String name) {

@@ -1,10 +1,6 @@
 package io.qorgan.gateway.protect;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
+import io.qorgan.gateway.dialect.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -18,9 +14,6 @@ final class LineReader {
 
     static final int MAX_LINE = 4 * 1024 * 1024;
 
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private byte[] buf = new byte[256];
     private int len;
 
@@ -71,11 +64,9 @@ final class LineReader {
     }
 
     private String decode(int n) {
-        try {
-            CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(buf, 0, n));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
+        if (!Utf8.isValid(buf, 0, n)) {
             throw new StreamBroken("invalid_utf8", "A stream line is not valid UTF-8.");
         }
+        return new String(buf, 0, n, StandardCharsets.UTF_8);
     }
 }

@@ -43,7 +43,7 @@ public final class NdjsonStreamRestorer extends LineFramedStreamRestorer {
             throw new StreamBroken("malformed_event", "A stream line is not a JSON object.");
         }
         for (EventRestorer.Out o : core.restore(null, event)) {
-            write(EventRestorer.write(o.event()) + "\n");
+            write((o.changed() ? EventRestorer.write(o.event()) : line) + "\n");
         }
     }
 }

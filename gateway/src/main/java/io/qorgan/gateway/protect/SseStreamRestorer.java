@@ -8,7 +8,7 @@ import java.util.List;
  * Server-Sent Events restoration (OpenAI chat, legacy completions and Responses; Anthropic
  * messages). An event is dispatched at its blank line; its {@code event:}, {@code id:} and
  * comment lines are re-emitted as they were, its {@code data:} lines replaced by one line of
- * restored JSON. {@code data: [DONE]} passes through after held-back text is flushed.
+ * restored JSON (or kept as they came when restoration changed nothing in the event). {@code data: [DONE]} passes through after held-back text is flushed.
  */
 public final class SseStreamRestorer extends LineFramedStreamRestorer {
 
@@ -92,7 +92,9 @@ public final class SseStreamRestorer extends LineFramedStreamRestorer {
         for (int k = 0; k < outs.size() - 1; k++) {
             writeSynthetic(outs.get(k));
         }
-        writeLines(EventRestorer.write(outs.get(outs.size() - 1).event()));
+        EventRestorer.Out own = outs.get(outs.size() - 1);
+        // Most events hold nothing to restore: their lines go on as they came, without re-serialising.
+        writeLines(own.changed() ? EventRestorer.write(own.event()) : null);
     }
 
     // The event's own lines in their order; the first data line carries the new JSON, the others go.

@@ -295,6 +295,26 @@ class StreamRestorationTest {
     }
 
     @Test
+    void feed_eventsWithNothingToRestore_goOnByteForByte_othersAreRewritten() {
+        Protected p = protect("Hi " + NAME_KK);
+        String plain = "data: {\"id\" : \"c\", \"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello \\u0410 \"},"
+                + "\"x\":1.50e+3}]}\n\n";
+        String withPlaceholder = "data: {\"id\" : \"c\", \"choices\":[{\"index\":0,\"delta\":{\"content\":\"[PERSON_1]\"}}]}\n\n";
+        String done = "data: [DONE]\n\n";
+        EventStreamRestorer sse = EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(p.vault()));
+        assertThat(new String(sse.feed(EchoStreams.bytes(plain)), StandardCharsets.UTF_8)).isEqualTo(plain);
+        String restored = new String(sse.feed(EchoStreams.bytes(withPlaceholder)), StandardCharsets.UTF_8);
+        assertThat(restored).isEqualTo("data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+                + NAME_KK + "\"}}]}\n\n");
+        assertThat(new String(sse.feed(EchoStreams.bytes(done)), StandardCharsets.UTF_8)
+                + new String(sse.finish(), StandardCharsets.UTF_8)).isEqualTo(done);
+
+        String line = "{\"model\" : \"m\", \"message\":{\"role\":\"assistant\",\"content\":\"Hello\"},\"done\":false}\n";
+        EventStreamRestorer ndjson = EventStreamRestorer.forDialect(Dialect.OLLAMA_CHAT, TextRestorer.of(p.vault()));
+        assertThat(new String(ndjson.feed(EchoStreams.bytes(line)), StandardCharsets.UTF_8)).isEqualTo(line);
+    }
+
+    @Test
     void feed_ollamaHeldText_goesIntoTheDoneLine() {
         Protected p = protect("Hi " + NAME_EN);
         String stream = EchoStreams.stream(Dialect.OLLAMA_CHAT, List.of("Hi [PERSON", "_1"), List.of());
