@@ -6,6 +6,9 @@
 #   MODE=stream loadtest/run-bench.sh         # SSE streams
 #   TARGETS="direct nginx" loadtest/run-bench.sh
 #
+# Qorgan runs twice: qorgan-on (`serve --upstream`, protection on, as by default) and qorgan-off
+# (the same route with protect: false); their ratio is the cost of protection.
+#
 # Needs gateway/target/qorgan.jar (./mvnw -q -DskipTests package) and ../shared/bench beside the
 # checkout. The kit is copied to a temporary folder (the shared one is read-only); everything
 # listens on 127.0.0.1 and stops at the end. Extra settings of run-peers.sh (ROUNDS, DURATION,
@@ -24,23 +27,46 @@ cd "$work"
 ./setup.sh >/dev/null
 ./run-peers.sh start >/dev/null
 
-gw_pid=
+gw_pids=()
 cleanup() {
-  [[ -n $gw_pid ]] && kill "$gw_pid" 2>/dev/null && wait "$gw_pid" 2>/dev/null || true
+  for pid in "${gw_pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
   ./run-peers.sh stop >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
+# Two gateways: protection on (plain `serve --upstream`, as an agency would start it) and off
+# (the same route with `protect: false`), so one run shows the cost of the proxy and of protection.
+on_port=$port
+off_port=$((port + 2))
+cat > "$work/qorgan-off.yaml" <<EOF
+listeners:
+  traffic: { host: 127.0.0.1, port: $off_port }
+  admin: { host: 127.0.0.1, port: $((off_port + 1)) }
+upstreams:
+  sim: { baseUrl: "http://127.0.0.1:18080/v1" }
+routes:
+  - { pathPrefix: /v1, upstream: sim, protect: false }
+EOF
 pin=()
 [[ -n ${SERVER_CPUS:-} ]] && pin=(taskset -c "$SERVER_CPUS")
 "${pin[@]}" java ${QORGAN_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" serve \
-  --upstream http://127.0.0.1:18080/v1 --port "$port" --admin-port $((port + 1)) >"$work/gateway.log" 2>&1 &
-gw_pid=$!
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$((port + 1))/readyz" >/dev/null 2>&1 && break
-  sleep 0.1
+  --upstream http://127.0.0.1:18080/v1 --port "$on_port" --admin-port $((on_port + 1)) >"$work/gateway-on.log" 2>&1 &
+gw_pids+=($!)
+"${pin[@]}" java ${QORGAN_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" serve \
+  --config "$work/qorgan-off.yaml" >"$work/gateway-off.log" 2>&1 &
+gw_pids+=($!)
+for admin in $((on_port + 1)) $((off_port + 1)); do
+  for _ in $(seq 1 200); do
+    curl -fs "http://127.0.0.1:$admin/readyz" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
 done
-# The JIT needs a few seconds of traffic before the measured rounds.
-wrk -t2 -c32 -d5s -s load/chat.lua "http://127.0.0.1:$port/v1/chat/completions" >/dev/null 2>&1 || true
-./run-peers.sh "gateway=http://127.0.0.1:$port/v1"
+# The JIT needs traffic before the measured rounds; protection runs far more code, so it warms longer.
+stream_arg=()
+[[ ${MODE:-json} == stream ]] && stream_arg=(-- stream=1)
+wrk -t2 -c32 -d"${WARM_ON_S:-20}"s -s load/chat.lua "http://127.0.0.1:$on_port/v1/chat/completions" \
+  "${stream_arg[@]}" >/dev/null 2>&1 || true
+wrk -t2 -c32 -d5s -s load/chat.lua "http://127.0.0.1:$off_port/v1/chat/completions" \
+  "${stream_arg[@]}" >/dev/null 2>&1 || true
+./run-peers.sh "qorgan-off=http://127.0.0.1:$off_port/v1" "qorgan-on=http://127.0.0.1:$on_port/v1"
 echo "kit and results: $work/.run/results/"
