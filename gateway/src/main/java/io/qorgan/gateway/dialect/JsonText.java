@@ -15,7 +15,12 @@ public final class JsonText {
      */
     public static StringBuilder appendEscaped(StringBuilder out, CharSequence text) {
         int n = text.length();
-        for (int i = 0; i < n; i++) {
+        int plain = 0;
+        while (plain < n && isPlain(text.charAt(plain))) {
+            plain++;
+        }
+        out.append(text, 0, plain); // most texts need no escape at all: one bulk copy
+        for (int i = plain; i < n; i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -37,6 +42,10 @@ public final class JsonText {
             }
         }
         return out;
+    }
+
+    private static boolean isPlain(char c) {
+        return c >= 0x20 && c != '"' && c != '\\' && (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE);
     }
 
     private static void unicodeEscape(StringBuilder out, char c) {
