@@ -1,5 +1,6 @@
 package io.qorgan.gateway.upstream;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
@@ -45,6 +46,10 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         this.keepAlive = true;
         this.lastReadNanos = System.nanoTime();
         scheduleTimeout(readTimeoutNanos);
+    }
+
+    Channel channel() {
+        return ctx.channel();
     }
 
     boolean reused() {
