@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class ForwardingHeaders {
 
-    private static final List<AsciiString> HOP_BY_HOP = List.of(
+    private static final AsciiString[] HOP_BY_HOP = {
             HttpHeaderNames.CONNECTION,
             HttpHeaderNames.KEEP_ALIVE,
             AsciiString.cached("proxy-connection"),
@@ -27,7 +27,7 @@ final class ForwardingHeaders {
             HttpHeaderNames.TE,
             HttpHeaderNames.TRAILER,
             HttpHeaderNames.TRANSFER_ENCODING,
-            HttpHeaderNames.UPGRADE);
+            HttpHeaderNames.UPGRADE};
 
     private static final AsciiString X_API_KEY = AsciiString.cached("x-api-key");
 
@@ -54,8 +54,9 @@ final class ForwardingHeaders {
     /** Removes hop-by-hop headers, including those the Connection header names. */
     static void stripHopByHop(HttpHeaders headers) {
         if (headers.contains(HttpHeaderNames.CONNECTION)) {
-            for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
-                removeNamed(headers, connection);
+            List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
+            for (int i = 0; i < connection.size(); i++) {
+                removeNamed(headers, connection.get(i));
             }
         }
         for (AsciiString name : HOP_BY_HOP) {

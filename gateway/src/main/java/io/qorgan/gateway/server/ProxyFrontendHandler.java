@@ -53,6 +53,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     /** The client as this connection shows it; worked out at the first exchange. */
     private ForwardingHeaders.Client client;
     private boolean clientKnown;
+    /** The connection's TLS handler, or null on plain HTTP; looked for at the first request. */
+    private SslHandler ssl;
+    private boolean sslKnown;
 
     ProxyFrontendHandler(ProxyRuntime runtime, RouteAccess routeAccess, String scheme) {
         this.runtime = runtime;
@@ -165,9 +168,13 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     /** The client certificate of this connection (or of the HTTP/2 connection carrying this stream). */
     private Optional<X509Certificate> peerCertificate() {
-        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
-        if (ssl == null && ctx.channel().parent() != null) {
-            ssl = ctx.channel().parent().pipeline().get(SslHandler.class);
+        if (!sslKnown) {
+            // TLS is set up when the connection is, so the handler is looked for once, not per request
+            ssl = ctx.pipeline().get(SslHandler.class);
+            if (ssl == null && ctx.channel().parent() != null) {
+                ssl = ctx.channel().parent().pipeline().get(SslHandler.class);
+            }
+            sslKnown = true;
         }
         return ssl == null ? Optional.empty() : PeerCertificate.of(ssl);
     }
