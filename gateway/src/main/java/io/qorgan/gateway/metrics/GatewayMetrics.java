@@ -1,5 +1,7 @@
 package io.qorgan.gateway.metrics;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -10,11 +12,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.DoubleSupplier;
 
 /**
  * Every metric of the gateway, by name, in one registry. Label values are routes, upstreams,
  * status codes and error codes — never anything taken from a request's content.
+ *
+ * <p>Every exchange ends in {@link #exchangeFinished}, so its series are looked up once per route,
+ * upstream and status and kept, rather than found by their label values on every request. The
+ * duration histogram keeps classic buckets only and no exemplars: the text exposition the admin
+ * endpoint serves shows neither native buckets nor exemplars. Thread-safe.
  */
 public final class GatewayMetrics {
 
@@ -91,6 +100,8 @@ public final class GatewayMetrics {
             .help("Time from a complete request to the end of its answer")
             .unit(Unit.SECONDS)
             .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
+            .classicOnly()
+            .withoutExemplars()
             .labelNames("route")
             .register(registry);
 
@@ -103,10 +114,50 @@ public final class GatewayMetrics {
         inFlight.inc();
     }
 
+    /** The series of finished exchanges, by route; filled as routes are first used. */
+    private final ConcurrentHashMap<String, RouteSeries> finished = new ConcurrentHashMap<>();
+
     public void exchangeFinished(String route, String upstream, int status, long nanos) {
         inFlight.dec();
-        requests.labelValues(route, upstream, Integer.toString(status)).inc();
-        duration.labelValues(route).observe(nanos / 1e9);
+        RouteSeries series = finished.get(route);
+        if (series == null) {
+            series = finished.computeIfAbsent(route, RouteSeries::new);
+        }
+        series.requests(upstream, status).inc();
+        series.duration.observe(nanos / 1e9);
+    }
+
+    /** The request counters and duration histogram of one route, by upstream and status. */
+    private final class RouteSeries {
+        /** Statuses below this are kept in an array; others (none expected) are looked up each time. */
+        private static final int STATUS_LIMIT = 600;
+
+        private final String route;
+        private final DistributionDataPoint duration;
+        private final ConcurrentHashMap<String, AtomicReferenceArray<CounterDataPoint>> byUpstream =
+                new ConcurrentHashMap<>();
+
+        RouteSeries(String route) {
+            this.route = route;
+            this.duration = GatewayMetrics.this.duration.labelValues(route);
+        }
+
+        CounterDataPoint requests(String upstream, int status) {
+            if (status < 0 || status >= STATUS_LIMIT) {
+                return GatewayMetrics.this.requests.labelValues(route, upstream, Integer.toString(status));
+            }
+            AtomicReferenceArray<CounterDataPoint> byStatus = byUpstream.get(upstream);
+            if (byStatus == null) {
+                byStatus = byUpstream.computeIfAbsent(upstream, u -> new AtomicReferenceArray<>(STATUS_LIMIT));
+            }
+            CounterDataPoint counter = byStatus.get(status);
+            if (counter == null) {
+                // labelValues returns the same series for the same labels, so a race only repeats the lookup
+                counter = GatewayMetrics.this.requests.labelValues(route, upstream, Integer.toString(status));
+                byStatus.set(status, counter);
+            }
+            return counter;
+        }
     }
 
     public void rejected(String code) {

@@ -2,7 +2,6 @@ package io.qorgan.gateway.route;
 
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.config.RouteConfig;
-import io.qorgan.gateway.config.UpstreamConfig;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,42 +12,43 @@ import java.util.Optional;
  */
 public final class Router {
 
-    private final List<RouteConfig> routes;
-    private final GatewayConfig config;
+    /** Routes, longest prefix first, each with its upstream's base path worked out once. */
+    private final List<Entry> routes;
 
     public Router(GatewayConfig config) {
-        this.config = config;
         this.routes = config.routes().stream()
                 .sorted(Comparator.comparingInt((RouteConfig r) -> r.pathPrefix().length()).reversed())
+                .map(r -> new Entry(r, config.upstreams().get(r.upstream()).basePath()))
                 .toList();
     }
 
     /** The route for a request URI (path and optional query), or empty when none matches. */
     public Optional<RouteMatch> match(String uri) {
         int q = uri.indexOf('?');
-        String path = q >= 0 ? uri.substring(0, q) : uri;
-        String query = q >= 0 ? uri.substring(q) : "";
-        if (!path.startsWith("/")) {
+        int pathEnd = q >= 0 ? q : uri.length();
+        if (!uri.startsWith("/")) {
             return Optional.empty();
         }
-        for (RouteConfig route : routes) {
-            String prefix = route.pathPrefix();
-            String rest;
+        for (Entry entry : routes) {
+            String prefix = entry.route.pathPrefix();
+            int restStart;
             if (prefix.equals("/")) {
-                rest = path;
-            } else if (path.startsWith(prefix)
-                    && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
-                rest = path.substring(prefix.length());
+                restStart = 0;
+            } else if (pathEnd >= prefix.length() && uri.startsWith(prefix)
+                    && (pathEnd == prefix.length() || uri.charAt(prefix.length()) == '/')) {
+                restStart = prefix.length();
             } else {
                 continue;
             }
-            UpstreamConfig upstream = config.upstreams().get(route.upstream());
-            String target = upstream.basePath() + rest;
-            if (target.isEmpty()) {
-                target = "/";
-            }
-            return Optional.of(new RouteMatch(route, target + query));
+            // the rest of the path, then the query as it came
+            String rest = uri.substring(restStart);
+            boolean noPath = restStart == pathEnd;
+            String target = entry.basePath.isEmpty() && noPath ? "/" + rest : entry.basePath + rest;
+            return Optional.of(new RouteMatch(entry.route, target));
         }
         return Optional.empty();
+    }
+
+    private record Entry(RouteConfig route, String basePath) {
     }
 }

@@ -80,7 +80,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private final RouteMatch match;
     private final Identity identity;
     private final boolean clientKeepAlive;
-    private final String scheme;
+    private final ForwardingHeaders.Client client;
     private UpstreamClient upstream;
     private final long startNanos = System.nanoTime();
 
@@ -104,7 +104,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     ExchangeRelay(ProxyFrontendHandler frontend, ChannelHandlerContext ctx, ProxyRuntime runtime,
             FullHttpRequest request, String requestId, RouteMatch match, Identity identity, boolean clientKeepAlive,
-            String scheme) {
+            ForwardingHeaders.Client client) {
         this.frontend = frontend;
         this.ctx = ctx;
         this.runtime = runtime;
@@ -113,7 +113,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         this.match = match;
         this.identity = identity;
         this.clientKeepAlive = clientKeepAlive;
-        this.scheme = scheme;
+        this.client = client;
         this.upstream = runtime.upstreams().get(match.route().upstream());
     }
 
@@ -271,13 +271,13 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     }
 
     private FullHttpRequest upstreamRequest() {
-        HttpHeaders headers = request.headers().copy();
+        HttpHeaders headers = ForwardingHeaders.upstreamCopy(request.headers());
         ByteBuf body = forwardBody != null ? Unpooled.wrappedBuffer(forwardBody) : request.content().retainedDuplicate();
-        ForwardingHeaders.toUpstream(headers, upstream.config().hostHeader(), ctx.channel().remoteAddress(),
-                scheme, requestId, body.readableBytes());
+        ForwardingHeaders.toUpstream(headers, upstream.hostHeader(), client, requestId, body.readableBytes());
         ForwardingHeaders.credentials(headers, runtime.identification().authenticates(), upstream.credential());
+        // the request line was validated when decoded; the upstream's base path comes from a parsed URI
         return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), match.upstreamUri(), body, headers,
-                EmptyHttpHeaders.INSTANCE);
+                EmptyHttpHeaders.INSTANCE, false);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.qorgan.gateway.server;
 
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.util.AsciiString;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -16,7 +18,7 @@ import java.util.List;
  */
 final class ForwardingHeaders {
 
-    private static final List<AsciiString> HOP_BY_HOP = List.of(
+    private static final AsciiString[] HOP_BY_HOP = {
             HttpHeaderNames.CONNECTION,
             HttpHeaderNames.KEEP_ALIVE,
             AsciiString.cached("proxy-connection"),
@@ -25,21 +27,36 @@ final class ForwardingHeaders {
             HttpHeaderNames.TE,
             HttpHeaderNames.TRAILER,
             HttpHeaderNames.TRANSFER_ENCODING,
-            HttpHeaderNames.UPGRADE);
+            HttpHeaderNames.UPGRADE};
 
     private static final AsciiString X_API_KEY = AsciiString.cached("x-api-key");
+
+    /**
+     * Headers that take names and values as given. Only for the upstream request: what it holds
+     * was validated already, by the decoder (the client's headers) or when the gateway made it.
+     */
+    private static final HttpHeadersFactory UNVALIDATED = DefaultHttpHeadersFactory.headersFactory()
+            .withValidation(false);
 
     private ForwardingHeaders() {
     }
 
+    /**
+     * A copy of the client's headers to rewrite for the upstream. The values {@link #toUpstream}
+     * and {@link #credentials} add are valid by construction (request ids are checked, addresses
+     * and the upstream's host come from parsed addresses, the upstream key is checked at start),
+     * so the copy does not check every header a second time.
+     */
+    static HttpHeaders upstreamCopy(HttpHeaders fromClient) {
+        return UNVALIDATED.newHeaders().add(fromClient);
+    }
+
     /** Removes hop-by-hop headers, including those the Connection header names. */
     static void stripHopByHop(HttpHeaders headers) {
-        for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
-            for (String token : connection.split(",")) {
-                String name = token.trim();
-                if (!name.isEmpty()) {
-                    headers.remove(name);
-                }
+        if (headers.contains(HttpHeaderNames.CONNECTION)) {
+            List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
+            for (int i = 0; i < connection.size(); i++) {
+                removeNamed(headers, connection.get(i));
             }
         }
         for (AsciiString name : HOP_BY_HOP) {
@@ -47,13 +64,29 @@ final class ForwardingHeaders {
         }
     }
 
+    /** Removes every header named in one comma-separated Connection value. */
+    private static void removeNamed(HttpHeaders headers, String connection) {
+        int start = 0;
+        while (start <= connection.length()) {
+            int comma = connection.indexOf(',', start);
+            int end = comma < 0 ? connection.length() : comma;
+            String name = connection.substring(start, end).trim();
+            if (!name.isEmpty()) {
+                headers.remove(name);
+            }
+            start = end + 1;
+        }
+    }
+
     /**
      * Prepares the client's headers for the upstream: hop-by-hop removed, Host set to the
      * upstream, forwarding headers appended, the body length fixed, and compression refused
      * because the gateway reads every answer it relays.
+     *
+     * @param client what the connection tells about the client, or null when its address is unknown
      */
-    static void toUpstream(HttpHeaders headers, String upstreamHost, SocketAddress client, String scheme,
-            String requestId, int contentLength) {
+    static void toUpstream(HttpHeaders headers, String upstreamHost, Client client, String requestId,
+            int contentLength) {
         String originalHost = headers.get(HttpHeaderNames.HOST);
         stripHopByHop(headers);
         headers.set(HttpHeaderNames.HOST, upstreamHost);
@@ -61,19 +94,41 @@ final class ForwardingHeaders {
         headers.remove(HttpHeaderNames.ACCEPT_ENCODING);
         headers.remove(HttpHeaderNames.EXPECT);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, contentLength);
-        if (client instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            String ip = inet.getAddress().getHostAddress();
+        if (client != null) {
             String xff = headers.get(GatewayHeaders.FORWARDED_FOR);
-            headers.set(GatewayHeaders.FORWARDED_FOR, xff == null || xff.isBlank() ? ip : xff + ", " + ip);
-            headers.set(GatewayHeaders.FORWARDED_PROTO, scheme);
-            String node = inet.getAddress() instanceof Inet6Address ? "\"[" + ip + "]\"" : ip;
-            StringBuilder fwd = new StringBuilder("for=").append(node).append(";proto=").append(scheme);
-            if (originalHost != null && isToken(originalHost)) {
-                fwd.append(";host=\"").append(originalHost).append('"');
-            }
+            headers.set(GatewayHeaders.FORWARDED_FOR, xff == null || xff.isBlank() ? client.ip : xff + ", " + client.ip);
+            headers.set(GatewayHeaders.FORWARDED_PROTO, client.scheme);
+            String fwd = originalHost != null && isToken(originalHost)
+                    ? client.forwarded + ";host=\"" + originalHost + '"' : client.forwarded;
             String previous = headers.get(GatewayHeaders.FORWARDED);
-            headers.set(GatewayHeaders.FORWARDED, previous == null || previous.isBlank()
-                    ? fwd.toString() : previous + ", " + fwd);
+            headers.set(GatewayHeaders.FORWARDED, previous == null || previous.isBlank() ? fwd : previous + ", " + fwd);
+        }
+    }
+
+    /**
+     * The client as one connection shows it, worked out once per connection since it does not
+     * change between its requests: its address for {@code X-Forwarded-For}, the scheme, and the
+     * start of its {@code Forwarded} element.
+     */
+    static final class Client {
+        private final String ip;
+        private final String scheme;
+        private final String forwarded;
+
+        private Client(String ip, String scheme, String forwarded) {
+            this.ip = ip;
+            this.scheme = scheme;
+            this.forwarded = forwarded;
+        }
+
+        /** The client behind {@code address}, or null when the address is not an IP address. */
+        static Client of(SocketAddress address, String scheme) {
+            if (!(address instanceof InetSocketAddress inet) || inet.getAddress() == null) {
+                return null;
+            }
+            String ip = inet.getAddress().getHostAddress();
+            String node = inet.getAddress() instanceof Inet6Address ? "\"[" + ip + "]\"" : ip;
+            return new Client(ip, scheme, "for=" + node + ";proto=" + scheme);
         }
     }
 

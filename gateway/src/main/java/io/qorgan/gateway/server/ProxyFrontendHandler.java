@@ -44,14 +44,22 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     private static final int MAX_PIPELINED = 16;
 
     private final ProxyRuntime runtime;
+    private final RouteAccess routeAccess;
     private final String scheme;
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private ExchangeRelay current;
     private boolean identifying;
+    /** The client as this connection shows it; worked out at the first exchange. */
+    private ForwardingHeaders.Client client;
+    private boolean clientKnown;
+    /** The connection's TLS handler, or null on plain HTTP; looked for at the first request. */
+    private SslHandler ssl;
+    private boolean sslKnown;
 
-    ProxyFrontendHandler(ProxyRuntime runtime, String scheme) {
+    ProxyFrontendHandler(ProxyRuntime runtime, RouteAccess routeAccess, String scheme) {
         this.runtime = runtime;
+        this.routeAccess = routeAccess;
         this.scheme = scheme;
     }
 
@@ -125,8 +133,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         RouteConfig route = match.get().route();
-        AccessDecision access = identity.check(
-                "route:" + route.name() + ":invoke", "upstream:" + route.upstream() + ":use");
+        AccessDecision access = routeAccess.check(identity, route);
         if (!access.allowed()) {
             request.release();
             log.debug("forbidden request_id={} caller={} missing={}", requestId, identity.caller(),
@@ -147,15 +154,27 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             reject(requestId, GatewayError.overloaded(), keepAlive);
             return;
         }
-        current = new ExchangeRelay(this, ctx, runtime, request, requestId, match.get(), identity, keepAlive, scheme);
+        current = new ExchangeRelay(this, ctx, runtime, request, requestId, match.get(), identity, keepAlive, client());
         current.start();
+    }
+
+    private ForwardingHeaders.Client client() {
+        if (!clientKnown) {
+            client = ForwardingHeaders.Client.of(ctx.channel().remoteAddress(), scheme);
+            clientKnown = true;
+        }
+        return client;
     }
 
     /** The client certificate of this connection (or of the HTTP/2 connection carrying this stream). */
     private Optional<X509Certificate> peerCertificate() {
-        SslHandler ssl = ctx.pipeline().get(SslHandler.class);
-        if (ssl == null && ctx.channel().parent() != null) {
-            ssl = ctx.channel().parent().pipeline().get(SslHandler.class);
+        if (!sslKnown) {
+            // TLS is set up when the connection is, so the handler is looked for once, not per request
+            ssl = ctx.pipeline().get(SslHandler.class);
+            if (ssl == null && ctx.channel().parent() != null) {
+                ssl = ctx.channel().parent().pipeline().get(SslHandler.class);
+            }
+            sslKnown = true;
         }
         return ssl == null ? Optional.empty() : PeerCertificate.of(ssl);
     }

@@ -25,6 +25,7 @@ final class TrafficChannelInitializer extends ChannelInitializer<SocketChannel> 
     private final ChannelGroup clients;
     private final ReloadingServerSslContext tls;
     private final TlsHandshakeFailureHandler tlsFailures;
+    private final RouteAccess routeAccess;
 
     TrafficChannelInitializer(ProxyRuntime runtime, ChannelGroup clients, ReloadingServerSslContext tls) {
         this.runtime = runtime;
@@ -32,6 +33,7 @@ final class TrafficChannelInitializer extends ChannelInitializer<SocketChannel> 
         this.tls = tls;
         this.tlsFailures = new TlsHandshakeFailureHandler(
                 reason -> runtime.metrics().tlsHandshakeFailed("traffic", reason.label()));
+        this.routeAccess = new RouteAccess(runtime.config().routes());
     }
 
     @Override
@@ -58,6 +60,6 @@ final class TrafficChannelInitializer extends ChannelInitializer<SocketChannel> 
 
     private void addStages(ChannelPipeline p, String scheme) {
         p.addLast("body", new RequestBodyLimiter(runtime.config().limits().maxRequestBodyBytes()));
-        p.addLast("proxy", new ProxyFrontendHandler(runtime, scheme));
+        p.addLast("proxy", new ProxyFrontendHandler(runtime, routeAccess, scheme));
     }
 }

@@ -2,16 +2,13 @@ package io.qorgan.gateway.upstream;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.pool.AbstractChannelPoolHandler;
-import io.netty.channel.pool.ChannelHealthChecker;
-import io.netty.channel.pool.FixedChannelPool;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.Promise;
 import io.qorgan.gateway.config.UpstreamConfig;
 import io.qorgan.gateway.server.Transport;
 import io.qorgan.gateway.server.tls.TlsContexts;
@@ -23,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Connections to one upstream: one bounded {@link FixedChannelPool} per event loop, so that a
+ * Connections to one upstream: one bounded pool ({@link LoopConnections}) per event loop, so that a
  * client channel and the upstream connection serving it share a thread and no locks. The
  * upstream's {@code maxConnections} is split evenly across the loops (rounded up).
  *
@@ -37,7 +34,8 @@ public final class UpstreamClient implements AutoCloseable {
 
     private final UpstreamConfig config;
     private final UpstreamCredential credential;
-    private final Map<EventExecutor, FixedChannelPool> pools = new IdentityHashMap<>();
+    private final String hostHeader;
+    private final Map<EventExecutor, LoopConnections> pools = new IdentityHashMap<>();
     private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicInteger connectionsOpened = new AtomicInteger();
 
@@ -50,6 +48,7 @@ public final class UpstreamClient implements AutoCloseable {
     public UpstreamClient(UpstreamConfig config, EventLoopGroup group, Transport transport, TlsContexts tlsContexts) {
         this.config = config;
         this.credential = resolveCredential(config);
+        this.hostHeader = config.hostHeader();
         UpstreamTls tls = null;
         if (config.tlsEnabled()) {
             try {
@@ -66,33 +65,29 @@ public final class UpstreamClient implements AutoCloseable {
         int perLoop = Math.max(1, (config.maxConnections() + loops - 1) / loops);
         long readTimeoutNanos = config.readTimeout().toNanos();
         for (EventExecutor executor : group) {
+            EventLoop loop = (EventLoop) executor;
             Bootstrap bootstrap = new Bootstrap()
-                    .group((EventLoop) executor)
+                    .group(loop)
                     .channel(transport.socketChannel())
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.SO_KEEPALIVE, true)
-                    .remoteAddress(InetSocketAddress.createUnresolved(config.host(), config.port()));
-            FixedChannelPool pool = new FixedChannelPool(bootstrap, new AbstractChannelPoolHandler() {
-                @Override
-                public void channelCreated(Channel ch) {
-                    openConnections.incrementAndGet();
-                    connectionsOpened.incrementAndGet();
-                    ch.closeFuture().addListener(f -> openConnections.decrementAndGet());
-                    if (upstreamTls != null) {
-                        ch.pipeline().addLast("tls", upstreamTls.newHandler(ch.alloc(), config.host(), config.port()));
-                    }
-                    ch.pipeline()
-                            .addLast("http", new HttpClientCodec(4096, 64 * 1024, 64 * 1024, true))
-                            .addLast("relay", new UpstreamHandler(readTimeoutNanos));
-                }
-
-                @Override
-                public void channelReleased(Channel ch) {
-                    ch.config().setAutoRead(true);
-                }
-            }, ChannelHealthChecker.ACTIVE, null, -1, perLoop, MAX_PENDING_ACQUIRES_PER_LOOP, true, true);
-            pools.put(executor, pool);
+                    .remoteAddress(InetSocketAddress.createUnresolved(config.host(), config.port()))
+                    .handler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            openConnections.incrementAndGet();
+                            connectionsOpened.incrementAndGet();
+                            ch.closeFuture().addListener(f -> openConnections.decrementAndGet());
+                            if (upstreamTls != null) {
+                                ch.pipeline().addLast("tls", upstreamTls.newHandler(ch.alloc(), config.host(), config.port()));
+                            }
+                            ch.pipeline()
+                                    .addLast("http", new HttpClientCodec(4096, 64 * 1024, 64 * 1024, true))
+                                    .addLast("relay", new UpstreamHandler(readTimeoutNanos));
+                        }
+                    });
+            pools.put(executor, new LoopConnections(loop, bootstrap, perLoop, MAX_PENDING_ACQUIRES_PER_LOOP));
         }
     }
 
@@ -100,11 +95,20 @@ public final class UpstreamClient implements AutoCloseable {
         if (config.apiKey() == null) {
             return null;
         }
+        UpstreamCredential credential;
         try {
-            return new UpstreamCredential(config.apiKeyHeader(), config.apiKey().resolve());
+            credential = new UpstreamCredential(config.apiKeyHeader(), config.apiKey().resolve());
         } catch (IOException e) {
             throw new IllegalStateException("upstream `" + config.name() + "`: apiKey " + e.getMessage());
         }
+        try {
+            // checked here once: the upstream request's headers take values as given
+            credential.applyTo(DefaultHttpHeadersFactory.headersFactory().newHeaders());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("upstream `" + config.name()
+                    + "`: apiKey holds characters a header cannot carry");
+        }
+        return credential;
     }
 
     /** The upstream's own key to inject, or null when none is configured. */
@@ -114,6 +118,11 @@ public final class UpstreamClient implements AutoCloseable {
 
     public UpstreamConfig config() {
         return config;
+    }
+
+    /** The Host header the upstream expects, worked out once. */
+    public String hostHeader() {
+        return hostHeader;
     }
 
     public String name() {
@@ -126,19 +135,18 @@ public final class UpstreamClient implements AutoCloseable {
      * exchanges already wait.
      */
     public void acquire(EventLoop loop, UpstreamListener listener, AcquireCallback callback) {
-        FixedChannelPool pool = pools.get(loop);
-        Promise<Channel> promise = loop.newPromise();
-        pool.acquire(promise).addListener((Future<Channel> f) -> {
-            if (!f.isSuccess()) {
-                UpstreamFailure.Kind kind = f.cause() instanceof IllegalStateException
-                        ? UpstreamFailure.Kind.POOL_EXHAUSTED : UpstreamFailure.Kind.CONNECT;
-                callback.failed(new UpstreamFailure(kind, false, false));
-                return;
+        LoopConnections pool = pools.get(loop);
+        pool.acquire(new LoopConnections.Lending() {
+            @Override
+            public void lent(Channel channel, UpstreamHandler handler) {
+                handler.attach(listener);
+                callback.acquired(new UpstreamConnection(channel, handler, pool));
             }
-            Channel ch = f.getNow();
-            UpstreamHandler handler = ch.pipeline().get(UpstreamHandler.class);
-            handler.attach(listener);
-            callback.acquired(new UpstreamConnection(ch, handler, pool));
+
+            @Override
+            public void refused(UpstreamFailure.Kind kind) {
+                callback.failed(new UpstreamFailure(kind, false, false));
+            }
         });
     }
 
@@ -154,7 +162,7 @@ public final class UpstreamClient implements AutoCloseable {
 
     @Override
     public void close() {
-        for (FixedChannelPool pool : pools.values()) {
+        for (LoopConnections pool : pools.values()) {
             pool.close();
         }
     }

@@ -2,7 +2,6 @@ package io.qorgan.gateway.upstream;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.pool.ChannelPool;
 
 /**
  * One upstream connection lent to one exchange. The exchange writes its request, may pause and
@@ -13,10 +12,10 @@ public final class UpstreamConnection {
 
     private final Channel channel;
     private final UpstreamHandler handler;
-    private final ChannelPool pool;
+    private final LoopConnections pool;
     private boolean returned;
 
-    UpstreamConnection(Channel channel, UpstreamHandler handler, ChannelPool pool) {
+    UpstreamConnection(Channel channel, UpstreamHandler handler, LoopConnections pool) {
         this.channel = channel;
         this.handler = handler;
         this.pool = pool;
@@ -46,7 +45,7 @@ public final class UpstreamConnection {
         if (!handler.reusable()) {
             channel.close();
         }
-        pool.release(channel);
+        pool.release(channel, handler);
     }
 
     /** The exchange was cancelled or failed: close the connection and hand its slot back. */
@@ -56,6 +55,6 @@ public final class UpstreamConnection {
         }
         returned = true;
         handler.abandon();
-        pool.release(channel);
+        pool.release(channel, handler);
     }
 }

@@ -1,5 +1,6 @@
 package io.qorgan.gateway.upstream;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
@@ -43,8 +44,16 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         this.listener = listener;
         this.responseStarted = false;
         this.keepAlive = true;
-        this.lastReadNanos = System.nanoTime();
-        scheduleTimeout(readTimeoutNanos);
+        this.lastReadNanos = ctx.executor().ticker().nanoTime();
+        if (timeoutTask == null) {
+            scheduleTimeout(readTimeoutNanos);
+        }
+        // else the check of an earlier exchange is still due, at the latest one read timeout from now;
+        // it sees the fresh lastReadNanos and waits for the rest of the timeout
+    }
+
+    Channel channel() {
+        return ctx.channel();
     }
 
     boolean reused() {
@@ -56,11 +65,14 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         return keepAlive && ctx.channel().isActive();
     }
 
-    /** Stops relaying without closing: used when the exchange ended normally. */
+    /**
+     * Stops relaying without closing: used when the exchange ended normally. The timeout check
+     * stays scheduled: the next exchange on this connection reuses it, and if none comes it ends
+     * quietly. Scheduling and cancelling a task for every exchange cost more than the check.
+     */
     private void detach() {
         listener = null;
         exchangesServed++;
-        cancelTimeout();
     }
 
     /** The client went away: the connection is closed so the upstream sees the cancellation. */
@@ -78,7 +90,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        lastReadNanos = System.nanoTime();
+        lastReadNanos = ctx.executor().ticker().nanoTime();
         HttpObject obj = (HttpObject) msg;
         if (obj.decoderResult().isFailure()) {
             ReferenceCountUtil.release(msg);
@@ -116,6 +128,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         if (listener != null) {
             fail(UpstreamFailure.Kind.CLOSED);
         }
+        cancelTimeout();
         ctx.fireChannelInactive();
     }
 
@@ -149,7 +162,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         if (listener == null) {
             return;
         }
-        long idle = System.nanoTime() - lastReadNanos;
+        long idle = ctx.executor().ticker().nanoTime() - lastReadNanos;
         if (idle >= readTimeoutNanos) {
             fail(UpstreamFailure.Kind.TIMEOUT);
         } else {
