@@ -100,4 +100,75 @@ final class Chars {
         }
         return h;
     }
+
+    // The same tests on a view's char array: recognizers index the array rather than call charAt on a String.
+
+    static boolean notAlnumAt(char[] s, int i) {
+        return i < 0 || i >= s.length || !isAlnum(s[i]);
+    }
+
+    static boolean notWordAt(char[] s, int i) {
+        return i < 0 || i >= s.length || !isWord(s[i]);
+    }
+
+    static boolean digitAt(char[] s, int i) {
+        return i >= 0 && i < s.length && isDigit(s[i]);
+    }
+
+    static int digitRun(char[] s, int from) {
+        int i = from;
+        while (i < s.length && isDigit(s[i])) {
+            i++;
+        }
+        return i - from;
+    }
+
+    /** Whether {@code prefix} occurs in {@code s} at {@code at}; false when it would run past either end. */
+    static boolean startsWith(char[] s, String prefix, int at) {
+        int n = prefix.length();
+        if (at < 0 || at > s.length - n) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (s[at + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static int indexOf(char[] s, char c, int from) {
+        for (int i = Math.max(0, from); i < s.length; i++) {
+            if (s[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static int indexOf(char[] s, String part, int from) {
+        for (int i = Math.max(0, from); i <= s.length - part.length(); i++) {
+            if (startsWith(s, part, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static String string(char[] s, int from, int to) {
+        return new String(s, from, to - from);
+    }
+
+    /** The decimal value of the ASCII digits {@code s[from, to)}; callers pass digit runs of at most 9 digits. */
+    static int parseInt(char[] s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s[i] - '0');
+        }
+        return v;
+    }
+
+    static double entropy(char[] s, int start, int end) {
+        return entropy(java.nio.CharBuffer.wrap(s), start, end);
+    }
 }

@@ -44,18 +44,18 @@ final class CueIndex {
 
     /** Calls {@code hit} for every cue that starts at a word start of the view, in text order. */
     void find(TextView view, Hit hit) {
-        String lower = view.lower();
+        char[] lower = view.lower();
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         for (int k = 0; k < count; k++) {
             int p = starts[k];
-            int slot = slot(lower.charAt(p));
+            int slot = slot(lower[p]);
             String[] cues = slot < 0 ? null : byFirst[slot];
             if (cues != null) {
-                char second = p + 1 < lower.length() ? lower.charAt(p + 1) : 0;
+                char second = p + 1 < lower.length ? lower[p + 1] : 0;
                 for (String cue : cues) {
                     // the second char settles most misses before startsWith's checks
-                    if ((cue.length() < 2 || cue.charAt(1) == second) && lower.startsWith(cue, p)) {
+                    if ((cue.length() < 2 || cue.charAt(1) == second) && Chars.startsWith(lower, cue, p)) {
                         hit.at(p, cue);
                     }
                 }

@@ -23,13 +23,13 @@ final class DateOfBirthRecognizer implements Recognizer {
 
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
+        char[] s = view.chars();
         // Dates are looked for only near a birth cue: 40 chars after one, or 25 before one that follows its date.
         int[] windowEnd = {-1};
         java.util.List<int[]> windows = new java.util.ArrayList<>();
         ANY_CUE.find(view, (at, cue) -> {
             int from = Math.max(0, at - 25);
-            int to = Math.min(s.length(), at + cue.length() + 40);
+            int to = Math.min(s.length, at + cue.length() + 40);
             if (!windows.isEmpty() && from <= windowEnd[0]) {
                 windows.get(windows.size() - 1)[1] = Math.max(windowEnd[0], to);
             } else {
@@ -55,7 +55,7 @@ final class DateOfBirthRecognizer implements Recognizer {
             if (i < windows.get(w)[0]) {
                 continue;
             }
-            char c = s.charAt(i);
+            char c = s[i];
             if (i < resume || !(Chars.isDigit(c) || "JFMASONDjfmasond".indexOf(c) >= 0) || !Chars.notAlnumAt(s, i - 1)) {
                 continue;
             }
@@ -76,13 +76,13 @@ final class DateOfBirthRecognizer implements Recognizer {
         }
     }
 
-    private static boolean cueRightAfter(String lower, int p) {
+    private static boolean cueRightAfter(char[] lower, int p) {
         int q = p;
-        while (q < lower.length() && q - p < 3 && (lower.charAt(q) == ' ' || lower.charAt(q) == ',')) {
+        while (q < lower.length && q - p < 3 && (lower[q] == ' ' || lower[q] == ',')) {
             q++;
         }
         for (String cue : CUES_AFTER) {
-            if (lower.startsWith(cue, q)) {
+            if (Chars.startsWith(lower, cue, q)) {
                 return true;
             }
         }

@@ -41,10 +41,10 @@ final class NameForms {
     }
 
     /** {@link #fold(CharSequence)} of {@code s[start, end)} with a single allocation. */
-    static String fold(String s, int start, int end) {
+    static String fold(char[] s, int start, int end) {
         char[] chars = new char[end - start];
         for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
             chars[i - start] = c == 'ё' ? 'е' : c;
         }

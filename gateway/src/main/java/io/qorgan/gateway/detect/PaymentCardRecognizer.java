@@ -14,8 +14,8 @@ final class PaymentCardRecognizer implements Recognizer {
 
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
-        int n = s.length();
+        char[] s = view.chars();
+        int n = s.length;
         StringBuilder digits = new StringBuilder(24);
         int[] groupEnds = new int[20];
         int[] groupDigits = new int[20];
@@ -24,7 +24,7 @@ final class PaymentCardRecognizer implements Recognizer {
         int resume = 0;
         for (int k = 0; k < count; k++) {
             int i = starts[k];
-            if (i < resume || !Chars.isDigit(s.charAt(i)) || !Chars.notAlnumAt(s, i - 1)) {
+            if (i < resume || !Chars.isDigit(s[i]) || !Chars.notAlnumAt(s, i - 1)) {
                 continue;
             }
             digits.setLength(0);
@@ -36,14 +36,14 @@ final class PaymentCardRecognizer implements Recognizer {
                 if (run == 0 || digits.length() + run > 19) {
                     break;
                 }
-                digits.append(s, p, p + run);
+                digits.append(s, p, run);
                 p += run;
                 groupEnds[groups] = p;
                 groupDigits[groups] = digits.length();
                 groups++;
-                if (p + 1 < n && (s.charAt(p) == ' ' || s.charAt(p) == '-') && Chars.isDigit(s.charAt(p + 1))
-                        && (sep == 0 || sep == s.charAt(p))) {
-                    sep = s.charAt(p);
+                if (p + 1 < n && (s[p] == ' ' || s[p] == '-') && Chars.isDigit(s[p + 1])
+                        && (sep == 0 || sep == s[p])) {
+                    sep = s[p];
                     p++;
                 } else {
                     break;

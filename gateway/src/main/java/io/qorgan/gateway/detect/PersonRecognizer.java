@@ -88,8 +88,8 @@ final class PersonRecognizer implements Recognizer {
 
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
-        int n = s.length();
+        char[] s = view.chars();
+        int n = s.length;
         List<Token> run = new ArrayList<>(6);
         int[] starts = view.wordStarts();
         int count = view.wordCount();
@@ -99,7 +99,7 @@ final class PersonRecognizer implements Recognizer {
                 continue;
             }
             i = starts[k];
-            char c = s.charAt(i);
+            char c = s[i];
             if (!Chars.isLetter(c)) {
                 continue;
             }
@@ -134,29 +134,29 @@ final class PersonRecognizer implements Recognizer {
     }
 
     private void introductions(TextView view, List<Finding> out) {
-        String s = view.text();
+        char[] s = view.chars();
         INTRODUCTIONS.find(view, (at, cue) -> {
             int p = at + cue.length();
-            while (p < s.length() && (s.charAt(p) == ' ' || s.charAt(p) == ':' || s.charAt(p) == '-')) {
+            while (p < s.length && (s[p] == ' ' || s[p] == ':' || s[p] == '-')) {
                 p++;
             }
-            if (p >= s.length() || !Character.isLowerCase(s.charAt(p))) {
+            if (p >= s.length || !Character.isLowerCase(s[p])) {
                 return; // capitalised names are handled by the main pass
             }
             int end = wordEnd(s, p);
-            if ((names.lookup(NameForms.fold(s.substring(p, end))) & NameDictionary.FIRST_NAME) != 0) {
+            if ((names.lookup(NameForms.fold(Chars.string(s, p, end))) & NameDictionary.FIRST_NAME) != 0) {
                 out.add(new Finding(EntityType.PERSON, p, end, 0.75, "person"));
             }
         });
     }
 
-    private static int wordEnd(String s, int i) {
+    private static int wordEnd(char[] s, int i) {
         int j = i + 1;
-        while (j < s.length()) {
-            char c = s.charAt(j);
+        while (j < s.length) {
+            char c = s[j];
             if (Chars.isLetter(c)) {
                 j++;
-            } else if ((c == '-' || c == '\'' || c == '’') && j + 1 < s.length() && Chars.isLetter(s.charAt(j + 1))) {
+            } else if ((c == '-' || c == '\'' || c == '’') && j + 1 < s.length && Chars.isLetter(s[j + 1])) {
                 j += 2;
             } else {
                 break;
@@ -166,26 +166,26 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** Words of one name are separated by spaces only, or by the dot of an initial. */
-    private static boolean gapAllowsRun(String s, List<Token> run, int next) {
+    private static boolean gapAllowsRun(char[] s, List<Token> run, int next) {
         if (run.isEmpty()) {
             return true;
         }
         Token last = run.get(run.size() - 1);
         int p = last.end();
-        if (last.initial() && p < next && s.charAt(p) == '.') {
+        if (last.initial() && p < next && s[p] == '.') {
             p++;
         }
         int spaces = 0;
-        while (p < next && s.charAt(p) == ' ') {
+        while (p < next && s[p] == ' ') {
             p++;
             spaces++;
         }
         return p == next && spaces <= 2 && (spaces > 0 || last.initial());
     }
 
-    private Token token(String s, int start, int end) {
+    private Token token(char[] s, int start, int end) {
         int len = end - start;
-        boolean initial = len == 1 && end < s.length() && s.charAt(end) == '.';
+        boolean initial = len == 1 && end < s.length && s[end] == '.';
         String folded = NameForms.fold(s, start, end);
         if (initial) {
             return new Token(start, end, folded, true, true, 0, false, false, false);
@@ -204,35 +204,35 @@ final class PersonRecognizer implements Recognizer {
         return new Token(start, end, folded, true, false, dict, strong, !strong && NameForms.isWeakSurname(folded), false);
     }
 
-    private static boolean allUpper(String s, int start, int end) {
+    private static boolean allUpper(char[] s, int start, int end) {
         for (int k = start; k < end; k++) {
-            if (!Character.isUpperCase(s.charAt(k))) {
+            if (!Character.isUpperCase(s[k])) {
                 return false;
             }
         }
         return true;
     }
 
-    private static Token previousWordBefore(String s, int i) {
+    private static Token previousWordBefore(char[] s, int i) {
         int p = i - 1;
-        while (p >= 0 && " .:\"«“".indexOf(s.charAt(p)) >= 0) {
+        while (p >= 0 && " .:\"«“".indexOf(s[p]) >= 0) {
             p--;
         }
         int end = p + 1;
-        while (p >= 0 && (Chars.isLetter(s.charAt(p)) || s.charAt(p) == '-')) {
+        while (p >= 0 && (Chars.isLetter(s[p]) || s[p] == '-')) {
             p--;
         }
         if (end <= p + 1) {
             return null;
         }
-        return new Token(p + 1, end, NameForms.fold(s.substring(p + 1, end)), false, false, 0, false, false, false);
+        return new Token(p + 1, end, NameForms.fold(Chars.string(s, p + 1, end)), false, false, 0, false, false, false);
     }
 
     private void flush(TextView view, List<Token> run, List<Finding> out) {
         if (run.isEmpty()) {
             return;
         }
-        String s = view.text();
+        char[] s = view.chars();
         int first = 0;
         int last = run.size() - 1;
         // a capitalised word that only starts the sentence is not part of the name
@@ -269,7 +269,7 @@ final class PersonRecognizer implements Recognizer {
         }
         int start = run.get(first).start();
         Token lastToken = run.get(last);
-        int end = lastToken.end() + (lastToken.initial() && lastToken.end() < s.length() ? 1 : 0);
+        int end = lastToken.end() + (lastToken.initial() && lastToken.end() < s.length ? 1 : 0);
         boolean sentenceStart = sentenceStart(s, start);
         int words = last - first + 1;
         if (words == 1 && unknown == 1 && sentenceStart) {
@@ -329,10 +329,10 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** Start of the window for cue words: no further back than {@code max} chars or the last sentence end. */
-    private static int sentenceBoundary(String s, int start, int max) {
+    private static int sentenceBoundary(char[] s, int start, int max) {
         int p = start - 1;
         while (p >= 0 && start - p <= max) {
-            char c = s.charAt(p);
+            char c = s[p];
             if (c == '!' || c == '?' || c == '\n' || c == ';') {
                 return p + 1;
             }
@@ -341,15 +341,15 @@ final class PersonRecognizer implements Recognizer {
         return Math.max(0, start - max);
     }
 
-    private static boolean sentenceStart(String s, int start) {
+    private static boolean sentenceStart(char[] s, int start) {
         int p = start - 1;
-        while (p >= 0 && (s.charAt(p) == ' ' || s.charAt(p) == '"' || s.charAt(p) == '«' || s.charAt(p) == '(')) {
+        while (p >= 0 && (s[p] == ' ' || s[p] == '"' || s[p] == '«' || s[p] == '(')) {
             p--;
         }
-        return p < 0 || ".!?\n\r\t".indexOf(s.charAt(p)) >= 0;
+        return p < 0 || ".!?\n\r\t".indexOf(s[p]) >= 0;
     }
 
-    private static boolean organisation(String s, Token before, Token last) {
+    private static boolean organisation(char[] s, Token before, Token last) {
         if (before != null && ORG_BEFORE.contains(before.folded()) && before.end() + 4 > firstAfter(s, before.end())) {
             return true;
         }
@@ -357,14 +357,14 @@ final class PersonRecognizer implements Recognizer {
         return next != null && ORG_AFTER.contains(next);
     }
 
-    private static int firstAfter(String s, int p) {
-        while (p < s.length() && !Chars.isLetter(s.charAt(p))) {
+    private static int firstAfter(char[] s, int p) {
+        while (p < s.length && !Chars.isLetter(s[p])) {
             p++;
         }
         return p;
     }
 
-    private static boolean place(String s, Token before, Token last) {
+    private static boolean place(char[] s, Token before, Token last) {
         if (before != null && PLACE_BEFORE.contains(before.folded())) {
             return true;
         }
@@ -380,24 +380,24 @@ final class PersonRecognizer implements Recognizer {
         return false;
     }
 
-    private static boolean quoted(String s, int start) {
+    private static boolean quoted(char[] s, int start) {
         int p = start - 1;
-        return p >= 0 && (s.charAt(p) == '«' || s.charAt(p) == '“' || s.charAt(p) == '„');
+        return p >= 0 && (s[p] == '«' || s[p] == '“' || s[p] == '„');
     }
 
-    private static String nextWord(String s, int p) {
+    private static String nextWord(char[] s, int p) {
         int q = p;
-        if (q < s.length() && s.charAt(q) == '.') {
+        if (q < s.length && s[q] == '.') {
             q++;
         }
-        while (q < s.length() && s.charAt(q) == ' ') {
+        while (q < s.length && s[q] == ' ') {
             q++;
         }
-        if (q - p > 2 || q >= s.length() || !Chars.isLetter(s.charAt(q))) {
+        if (q - p > 2 || q >= s.length || !Chars.isLetter(s[q])) {
             return null;
         }
         int e = wordEnd(s, q);
-        return NameForms.fold(s.substring(q, e));
+        return NameForms.fold(Chars.string(s, q, e));
     }
 
     private static Set<String> words(String... words) {

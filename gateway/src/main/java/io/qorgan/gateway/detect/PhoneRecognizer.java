@@ -21,8 +21,8 @@ final class PhoneRecognizer implements Recognizer {
 
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
-        int n = s.length();
+        char[] s = view.chars();
+        int n = s.length;
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         int resume = 0;
@@ -31,10 +31,10 @@ final class PhoneRecognizer implements Recognizer {
             if (i < resume) {
                 continue;
             }
-            char c = s.charAt(i);
+            char c = s[i];
             boolean starter = c == '+' || c == '(' || Chars.isDigit(c);
             if (!starter || !Chars.notAlnumAt(s, i - 1) || (c == '+' && !Chars.digitAt(s, i + 1) && !(i + 2 < n
-                    && s.charAt(i + 1) == ' ' && Chars.isDigit(s.charAt(i + 2))))) {
+                    && s[i + 1] == ' ' && Chars.isDigit(s[i + 2])))) {
                 continue;
             }
             int end = continuesNumber(s, i) ? -1 : scan(s, i);
@@ -52,13 +52,13 @@ final class PhoneRecognizer implements Recognizer {
     }
 
     /** A group right after digits and one separator belongs to a longer number (a card, an IBAN, a case number). */
-    private static boolean continuesNumber(String s, int i) {
-        if (i < 2 || !(s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '-' || s.charAt(i - 1) == '/')) {
+    private static boolean continuesNumber(char[] s, int i) {
+        if (i < 2 || !(s[i - 1] == ' ' || s[i - 1] == '-' || s[i - 1] == '/')) {
             return false;
         }
         // the group before holds a digit ("…1234 5678", "999A 0000"): we are inside a card, IBAN or case number
-        for (int p = i - 2; p >= 0 && i - p <= 10 && Chars.isAlnum(s.charAt(p)); p--) {
-            if (Chars.isDigit(s.charAt(p))) {
+        for (int p = i - 2; p >= 0 && i - p <= 10 && Chars.isAlnum(s[p]); p--) {
+            if (Chars.isDigit(s[p])) {
                 return true;
             }
         }
@@ -67,21 +67,21 @@ final class PhoneRecognizer implements Recognizer {
 
 
     /** End of a phone-shaped run from {@code start}, or -1. */
-    private static int scan(String s, int start) {
-        int n = s.length();
+    private static int scan(char[] s, int start) {
+        int n = s.length;
         int p = start;
         int digits = 0;
         int open = 0;
         int lastDigitEnd = -1;
         int seps = 0;
-        if (s.charAt(p) == '+') {
+        if (s[p] == '+') {
             p++;
-            if (p < n && s.charAt(p) == ' ') {
+            if (p < n && s[p] == ' ') {
                 p++;
             }
         }
         while (p < n && digits <= 15) {
-            char c = s.charAt(p);
+            char c = s[p];
             if (Chars.isDigit(c)) {
                 digits++;
                 p++;
@@ -111,12 +111,12 @@ final class PhoneRecognizer implements Recognizer {
         return lastDigitEnd;
     }
 
-    private static boolean balancedBefore(String s, int start, int end) {
+    private static boolean balancedBefore(char[] s, int start, int end) {
         int depth = 0;
         for (int i = start; i < end; i++) {
-            if (s.charAt(i) == '(') {
+            if (s[i] == '(') {
                 depth++;
-            } else if (s.charAt(i) == ')') {
+            } else if (s[i] == ')') {
                 depth--;
             }
         }
@@ -124,8 +124,8 @@ final class PhoneRecognizer implements Recognizer {
     }
 
     /** Score for a candidate, or 0 to reject. */
-    private double accept(String s, int start, int end) {
-        String candidate = s.substring(start, end);
+    private double accept(char[] s, int start, int end) {
+        String candidate = Chars.string(s, start, end);
         boolean plus = candidate.charAt(0) == '+';
         boolean formatted = false;
         int digits = 0;
