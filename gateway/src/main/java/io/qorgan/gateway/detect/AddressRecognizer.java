@@ -139,7 +139,7 @@ final class AddressRecognizer implements Recognizer {
         }
         char first = s[p];
         boolean markerLike = markerLike(s, lower, p);
-        if (!Chars.isDigit(first) && !Character.isUpperCase(first) && !markerLike) {
+        if (!Chars.isDigit(first) && !Chars.isUpperCase(first) && !markerLike) {
             return null; // the common case: an ordinary lower-case word
         }
         // Russian order: marker, then name or number
@@ -190,7 +190,7 @@ final class AddressRecognizer implements Recognizer {
         // Kazakh order: name, then marker. Localities are one word ("Сайрам ауданы") unless a compass word starts
         // them, so a person's name before a city is not swallowed; streets may have up to three words.
         int[] ends = new int[3];
-        int nameWords = Character.isUpperCase(first) ? nameEnds(s, p, ends) : 0;
+        int nameWords = Chars.isUpperCase(first) ? nameEnds(s, p, ends) : 0;
         for (int words = 1; words <= nameWords; words++) {
             int e = ends[words - 1];
             int q = e < s.length && s[e] == ' ' ? e + 1 : e;
@@ -198,7 +198,7 @@ final class AddressRecognizer implements Recognizer {
                 continue;
             }
             for (Marker m : AFTER) {
-                boolean caseSensitive = Character.isUpperCase(m.text().charAt(0));
+                boolean caseSensitive = Chars.isUpperCase(m.text().charAt(0));
                 if ((caseSensitive ? Chars.startsWith(s, m.text(), q) : Chars.startsWith(lower, m.text(), q))
                         && (m.text().endsWith(".") || wordEnds(s, q + m.text().length()) || grammaticalEnding(s, q + m.text().length()))
                         && (words == 1 || m.kind() == Kind.STREET || compass(lower, p))) {
@@ -311,7 +311,7 @@ final class AddressRecognizer implements Recognizer {
             e += 1 + Chars.digitRun(s, e + 1);
         }
         if (e < s.length && Chars.isLetter(s[e]) && Chars.notAlnumAt(s, e + 1)
-                && Character.toLowerCase(s[e]) != 'г') {
+                && Chars.toLowerCase(s[e]) != 'г') {
             e++;
         }
         return Chars.notAlnumAt(s, e) ? e : -1;
@@ -342,7 +342,7 @@ final class AddressRecognizer implements Recognizer {
             int w;
             if (words > 0 && connector(s, q) > 0) {
                 w = connector(s, q);
-            } else if (Character.isUpperCase(c)) {
+            } else if (Chars.isUpperCase(c)) {
                 w = q + 1;
                 while (w < s.length && (Chars.isLetter(s[w]) || s[w] == '-' && w + 1 < s.length
                         && Chars.isAlnum(s[w + 1]))) {
@@ -359,7 +359,7 @@ final class AddressRecognizer implements Recognizer {
             } else if (Chars.isDigit(c) && words == 0) {
                 int run = Chars.digitRun(s, q);
                 if (run > 2 || q + run + 1 >= s.length || s[q + run] != ' '
-                        || !Character.isUpperCase(s[q + run + 1])) {
+                        || !Chars.isUpperCase(s[q + run + 1])) {
                     break;
                 }
                 w = q + run;
@@ -371,7 +371,7 @@ final class AddressRecognizer implements Recognizer {
                 ends[words] = w;
             }
             q = w;
-            if (q < s.length && s[q] == ' ' && q + 1 < s.length && (Character.isUpperCase(s[q + 1])
+            if (q < s.length && s[q] == ' ' && q + 1 < s.length && (Chars.isUpperCase(s[q + 1])
                     || words == 0 && Chars.isDigit(c) || connector(s, q + 1) > 0)) {
                 q++;
             } else {

@@ -31,26 +31,76 @@ final class Chars {
         return c >= 0x0400 && c <= 0x04FF && (c < 0x0482 || c > 0x0489);
     }
 
-    static boolean isLetter(char c) {
+    /**
+     * Chars below this (ASCII, Latin, Greek, Cyrillic and its supplement: nearly every char of kk/ru/en text) are
+     * classified by one table read instead of {@link Character}'s property lookups, which dominate scans of
+     * Cyrillic text. The tables are filled from the same definitions at class load, so answers are identical.
+     */
+    private static final int TABLE_SIZE = 0x530;
+    private static final int LETTER = 1;
+    private static final int WORD = 2;
+    private static final int ALNUM = 4;
+    private static final int UPPER = 8;
+    private static final int LOWER = 16;
+    private static final byte[] CLASSES = new byte[TABLE_SIZE];
+    private static final char[] LOWER_CASE = new char[TABLE_SIZE];
+
+    static {
+        for (char c = 0; c < TABLE_SIZE; c++) {
+            int flags = (letterSlow(c) ? LETTER : 0) | (wordSlow(c) ? WORD : 0) | (alnumSlow(c) ? ALNUM : 0)
+                    | (Character.isUpperCase(c) ? UPPER : 0) | (Character.isLowerCase(c) ? LOWER : 0);
+            CLASSES[c] = (byte) flags;
+            LOWER_CASE[c] = Character.toLowerCase(c);
+        }
+    }
+
+    private static boolean letterSlow(char c) {
         if (c < 0x80) {
             return isAsciiLetter(c);
         }
         return isCyrillicLetter(c) || Character.isLetter(c);
     }
 
-    /** Letter, digit or underscore: what a regex {@code \w} boundary would look at. */
-    static boolean isWord(char c) {
+    private static boolean wordSlow(char c) {
         if (c < 0x80) {
             return isAsciiAlnum(c) || c == '_';
         }
         return isCyrillicLetter(c) || Character.isLetterOrDigit(c);
     }
 
-    static boolean isAlnum(char c) {
+    private static boolean alnumSlow(char c) {
         if (c < 0x80) {
             return isAsciiAlnum(c);
         }
         return isCyrillicLetter(c) || Character.isLetterOrDigit(c);
+    }
+
+    static boolean isLetter(char c) {
+        return c < TABLE_SIZE ? (CLASSES[c] & LETTER) != 0 : letterSlow(c);
+    }
+
+    /** Letter, digit or underscore: what a regex {@code \w} boundary would look at. */
+    static boolean isWord(char c) {
+        return c < TABLE_SIZE ? (CLASSES[c] & WORD) != 0 : wordSlow(c);
+    }
+
+    static boolean isAlnum(char c) {
+        return c < TABLE_SIZE ? (CLASSES[c] & ALNUM) != 0 : alnumSlow(c);
+    }
+
+    /** {@link Character#isUpperCase(char)}. */
+    static boolean isUpperCase(char c) {
+        return c < TABLE_SIZE ? (CLASSES[c] & UPPER) != 0 : Character.isUpperCase(c);
+    }
+
+    /** {@link Character#isLowerCase(char)}. */
+    static boolean isLowerCase(char c) {
+        return c < TABLE_SIZE ? (CLASSES[c] & LOWER) != 0 : Character.isLowerCase(c);
+    }
+
+    /** {@link Character#toLowerCase(char)}. */
+    static char toLowerCase(char c) {
+        return c < TABLE_SIZE ? LOWER_CASE[c] : Character.toLowerCase(c);
     }
 
     /** True when index {@code i} is outside the text or holds a char that is not a letter or digit. */

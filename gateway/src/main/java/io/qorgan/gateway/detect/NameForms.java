@@ -45,7 +45,7 @@ final class NameForms {
         char[] chars = new char[end - start];
         for (int i = start; i < end; i++) {
             char c = s[i];
-            c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+            c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Chars.toLowerCase(c);
             chars[i - start] = c == 'ё' ? 'е' : c;
         }
         return new String(chars);

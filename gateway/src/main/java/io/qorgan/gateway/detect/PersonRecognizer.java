@@ -103,7 +103,7 @@ final class PersonRecognizer implements Recognizer {
             if (!Chars.isLetter(c)) {
                 continue;
             }
-            boolean cap = Character.isUpperCase(c);
+            boolean cap = Chars.isUpperCase(c);
             if (!cap) {
                 if (!run.isEmpty()) {
                     flush(view, run, out);
@@ -140,7 +140,7 @@ final class PersonRecognizer implements Recognizer {
             while (p < s.length && (s[p] == ' ' || s[p] == ':' || s[p] == '-')) {
                 p++;
             }
-            if (p >= s.length || !Character.isLowerCase(s[p])) {
+            if (p >= s.length || !Chars.isLowerCase(s[p])) {
                 return; // capitalised names are handled by the main pass
             }
             int end = wordEnd(s, p);
@@ -206,7 +206,7 @@ final class PersonRecognizer implements Recognizer {
 
     private static boolean allUpper(char[] s, int start, int end) {
         for (int k = start; k < end; k++) {
-            if (!Character.isUpperCase(s[k])) {
+            if (!Chars.isUpperCase(s[k])) {
                 return false;
             }
         }

@@ -156,31 +156,24 @@ final class TextView {
 
     /** One pass that lower-cases the text and records where words start. */
     private void scan() {
-        char[] chars = this.chars.clone();
-        int[] starts = new int[Math.max(16, chars.length / 4)];
+        char[] src = chars;
+        char[] lowered = new char[src.length];
+        int[] starts = new int[Math.max(16, src.length / 4)];
         int count = 0;
         boolean inWord = false;
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
+        for (int i = 0; i < src.length; i++) {
+            char c = src[i];
             boolean word = Chars.isWord(c);
-            if ((word && !inWord) || (!word && c > ' ' && (c == '-' || c == '+' || c == '#' || c == '(' || c == ':'))) {
+            if (word ? !inWord : (c == '-' || c == '+' || c == '#' || c == '(' || c == ':')) {
                 if (count == starts.length) {
                     starts = java.util.Arrays.copyOf(starts, count * 2);
                 }
                 starts[count++] = i;
             }
             inWord = word;
-            if (c >= 'A' && c <= 'Z') {
-                chars[i] = (char) (c + 32);
-            } else if (c >= 'А' && c <= 'Я') {
-                chars[i] = (char) (c + 0x20); // basic Cyrillic capitals, the common case
-            } else if (c >= 'а' && c <= 'я') {
-                // basic Cyrillic lower case, the most common non-ASCII char: already lower, no table lookup
-            } else if (c >= 0x80) {
-                chars[i] = Character.toLowerCase(c);
-            }
+            lowered[i] = Chars.toLowerCase(c);
         }
-        lower = chars;
+        lower = lowered;
         wordStarts = starts;
         wordCount = count;
     }
