@@ -17,7 +17,11 @@ final class AddressRecognizer implements Recognizer {
 
     private enum Kind { CITY, REGION, DISTRICT, SETTLEMENT, STREET, HOUSE, FLAT, POSTCODE, COUNTRY }
 
-    private record Marker(String text, Kind kind) {
+    private record Marker(String text, Kind kind, boolean dotted, boolean caseSensitive) {
+
+        Marker(String text, Kind kind) {
+            this(text, kind, text.endsWith("."), Character.isUpperCase(text.charAt(0)));
+        }
     }
 
     private record Part(int end, Kind kind) {
@@ -56,7 +60,7 @@ final class AddressRecognizer implements Recognizer {
     private static final String[] COMPASS = {"батыс", "шығыс", "солтүстік", "оңтүстік", "орталық", "северо", "западно",
         "восточно", "южно"};
     /** Lower-case words inside street names: "Төле би", "Қабанбай батыр", "Богенбай батыра". */
-    private static final String[] CONNECTORS = {"би", "батыр", "батыра", "ата", "жолы"};
+    private static final String[] CONNECTORS = {"би", "батыр", "батыра", "ата", "жолы"}; // see connector()
     /** First letters of the markers written after a name, to skip the marker loop quickly. */
     private static final String AFTER_INITIALS = "қоаркдштгуппТҚОАРКДШГУП";
     private static final String[] HOUSE_SUFFIX = {"үй", "ү."};
@@ -73,13 +77,14 @@ final class AddressRecognizer implements Recognizer {
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         int resume = 0;
+        int[] nameEnds = new int[3];
         for (int k = 0; k < count; k++) {
             int i = starts[k];
             char c = s[i];
             if (i < resume || !Chars.isAlnum(c)) {
                 continue;
             }
-            int end = chain(s, lower, i);
+            int end = chain(s, lower, i, nameEnds);
             if (end < 0 && Chars.isDigit(c)) {
                 end = english(s, lower, i);
             }
@@ -90,7 +95,8 @@ final class AddressRecognizer implements Recognizer {
         }
     }
 
-    private static int chain(char[] s, char[] lower, int start) {
+    /** End of an accepted address chain starting at {@code start}, or -1; {@code nameEnds} is scratch space. */
+    private static int chain(char[] s, char[] lower, int start, int[] nameEnds) {
         boolean house = false;
         boolean locality = false;
         boolean street = false;
@@ -100,7 +106,7 @@ final class AddressRecognizer implements Recognizer {
         int p = start;
         Kind previous = null;
         while (parts < 12) {
-            Part part = component(s, lower, p, previous);
+            Part part = component(s, lower, p, previous, nameEnds);
             if (part == null) {
                 break;
             }
@@ -133,7 +139,7 @@ final class AddressRecognizer implements Recognizer {
         return accept ? end : -1;
     }
 
-    private static Part component(char[] s, char[] lower, int p, Kind previous) {
+    private static Part component(char[] s, char[] lower, int p, Kind previous, int[] ends) {
         if (p >= s.length) {
             return null;
         }
@@ -143,13 +149,11 @@ final class AddressRecognizer implements Recognizer {
             return null; // the common case: an ordinary lower-case word
         }
         // Russian order: marker, then name or number
-        Marker before = markerLike ? markerAt(lower, p) : null;
-        for (Marker m : before == null ? NONE : new Marker[] {before}) {
-            if (Chars.notAlnumAt(s, p - 1)) {
-                int q = p + m.text().length();
-                if (!m.text().endsWith(".") && !m.text().endsWith(" ") && q < s.length && Chars.isAlnum(s[q])) {
-                    continue;
-                }
+        Marker m = markerLike && Chars.notAlnumAt(s, p - 1) ? markerAt(lower, p) : null;
+        if (m != null) {
+            int q = p + m.text().length();
+            boolean glued = !m.dotted() && !m.text().endsWith(" ") && q < s.length && Chars.isAlnum(s[q]);
+            if (!glued) {
                 while (q < s.length && s[q] == ' ' && q - p - m.text().length() < 2) {
                     q++;
                 }
@@ -182,34 +186,53 @@ final class AddressRecognizer implements Recognizer {
                 }
             }
         }
-        for (String country : COUNTRIES) {
-            if (previous != null && Chars.startsWith(lower, country, p) && wordEnds(s, p + country.length())) {
-                return new Part(p + country.length(), Kind.COUNTRY);
+        if (previous != null) {
+            for (String country : COUNTRIES) {
+                if (Chars.startsWith(lower, country, p) && wordEnds(s, p + country.length())) {
+                    return new Part(p + country.length(), Kind.COUNTRY);
+                }
             }
         }
         // Kazakh order: name, then marker. Localities are one word ("Сайрам ауданы") unless a compass word starts
         // them, so a person's name before a city is not swallowed; streets may have up to three words.
-        int[] ends = new int[3];
         int nameWords = Chars.isUpperCase(first) ? nameEnds(s, p, ends) : 0;
         for (int words = 1; words <= nameWords; words++) {
             int e = ends[words - 1];
             int q = e < s.length && s[e] == ' ' ? e + 1 : e;
-            if (q >= s.length || AFTER_INITIALS.indexOf(s[q]) < 0) {
+            if (q >= s.length || !afterInitial(s[q])) {
                 continue;
             }
-            for (Marker m : AFTER) {
-                boolean caseSensitive = Chars.isUpperCase(m.text().charAt(0));
-                if ((caseSensitive ? Chars.startsWith(s, m.text(), q) : Chars.startsWith(lower, m.text(), q))
-                        && (m.text().endsWith(".") || wordEnds(s, q + m.text().length()) || grammaticalEnding(s, q + m.text().length()))
-                        && (words == 1 || m.kind() == Kind.STREET || compass(lower, p))) {
-                    return new Part(m.text().endsWith(".") ? q + m.text().length() : wordEnd(s, q + m.text().length()), m.kind());
+            for (Marker after : AFTER) {
+                String text = after.text();
+                if ((after.caseSensitive() ? s[q] : lower[q]) != text.charAt(0)) {
+                    continue; // cheap first-char test before the full comparison
+                }
+                if ((after.caseSensitive() ? Chars.startsWith(s, text, q) : Chars.startsWith(lower, text, q))
+                        && (after.dotted() || wordEnds(s, q + text.length()) || grammaticalEnding(s, q + text.length()))
+                        && (words == 1 || after.kind() == Kind.STREET || compass(lower, p))) {
+                    return new Part(after.dotted() ? q + text.length() : wordEnd(s, q + text.length()), after.kind());
                 }
             }
         }
         return null;
     }
 
-    private static final Marker[] NONE = {};
+    private static boolean afterInitial(char c) {
+        return c >= 0x400 && c < 0x500 && AFTER_INITIAL[c - 0x400];
+    }
+
+    private static final String MARKER_INITIALS = "гупмбшждксоүра";
+    private static final boolean[] AFTER_INITIAL = initials(AFTER_INITIALS);
+    private static final boolean[] MARKER_INITIAL = initials(MARKER_INITIALS);
+
+    /** A table over U+0400–U+04FF of the given Cyrillic letters. */
+    private static boolean[] initials(String letters) {
+        boolean[] table = new boolean[0x100];
+        for (char c : letters.toCharArray()) {
+            table[c - 0x400] = true;
+        }
+        return table;
+    }
     private static final java.util.Map<String, Marker> BEFORE_BY_TEXT = byText(BEFORE);
 
     private static java.util.Map<String, Marker> byText(Marker[] markers) {
@@ -238,7 +261,7 @@ final class AddressRecognizer implements Recognizer {
     /** A short word followed by a dot, space or dash: it may be a marker such as "ул." or "дом". */
     private static boolean markerLike(char[] s, char[] lower, int p) {
         char first = lower[p]; // the view's lower case: Character.toLowerCase char by char, made once
-        if (first < 0x400 || MARKER_INITIALS.indexOf(first) < 0) {
+        if (first < 0x400 || first >= 0x500 || !MARKER_INITIAL[first - 0x400]) {
             return false; // every marker starts with a Cyrillic letter
         }
         int e = p;
@@ -256,7 +279,6 @@ final class AddressRecognizer implements Recognizer {
         return (t == '.' || t == ' ' || t == '-') && java.util.Arrays.binarySearch(MARKER_WORD_HASHES, hash) >= 0;
     }
 
-    private static final String MARKER_INITIALS = "гупмбшждксоүра";
     /** Hashes of the letters of every marker before its dot, space or hyphen: a cheap test before a map lookup. */
     private static final int[] MARKER_WORD_HASHES = markerWordHashes();
 
@@ -339,9 +361,9 @@ final class AddressRecognizer implements Recognizer {
         int q = p;
         for (int words = 0; words < maxWords && q < s.length; words++) {
             char c = s[q];
-            int w;
-            if (words > 0 && connector(s, q) > 0) {
-                w = connector(s, q);
+            int w = words > 0 ? connector(s, q) : -1;
+            if (w > 0) {
+                // a lower-case word inside a street name
             } else if (Chars.isUpperCase(c)) {
                 w = q + 1;
                 while (w < s.length && (Chars.isLetter(s[w]) || s[w] == '-' && w + 1 < s.length
@@ -383,6 +405,10 @@ final class AddressRecognizer implements Recognizer {
 
     /** End of a lower-case connector word at {@code q}, or -1. */
     private static int connector(char[] s, int q) {
+        char c = q < s.length ? s[q] : 0;
+        if (c != 'б' && c != 'а' && c != 'ж') {
+            return -1; // the first letters of the connectors
+        }
         for (String w : CONNECTORS) {
             if (Chars.startsWith(s, w, q) && Chars.notAlnumAt(s, q + w.length())) {
                 return q + w.length();

@@ -186,12 +186,15 @@ final class PersonRecognizer implements Recognizer {
     private Token token(char[] s, int start, int end) {
         int len = end - start;
         boolean initial = len == 1 && end < s.length && s[end] == '.';
-        String folded = NameForms.fold(s, start, end);
         if (initial) {
-            return new Token(start, end, folded, true, true, 0, false, false, false);
+            return new Token(start, end, NameForms.fold(s, start, end), true, true, 0, false, false, false);
         }
-        if (len < 2 || len <= 4 && allUpper(s, start, end) || NOT_NAMES.contains(folded)) {
-            return null; // acronyms (ИИН, ЦОН, IIN, ТОО) and known non-names
+        if (len < 2 || len <= 4 && allUpper(s, start, end)) {
+            return null; // acronyms (ИИН, ЦОН, IIN, ТОО)
+        }
+        String folded = NameForms.fold(s, start, end);
+        if (NOT_NAMES.contains(folded)) {
+            return null; // known non-names
         }
         if (NameForms.isPatronymic(folded)) {
             return new Token(start, end, folded, true, false, 0, false, false, true);
