@@ -18,6 +18,7 @@ final class PhoneRecognizer implements Recognizer {
     private static final CueSet CUES_SET = new CueSet(CUES);
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final PhoneValidity validity = new PhoneValidity(util);
 
     @Override
     public void find(TextView view, List<Finding> out) {
@@ -177,18 +178,18 @@ final class PhoneRecognizer implements Recognizer {
     }
 
     /**
-     * Country code of a valid number written with {@code +}, or 0. The number is built directly rather than parsed:
+     * Country code of a valid number written with {@code +}, or 0. The digits are validated directly rather than parsed:
      * parsing normalises with regular expressions and costs several microseconds per candidate.
      */
     private int international(CharSequence digits) {
         for (int ccLength = 1; ccLength <= 3 && ccLength < digits.length() - 3; ccLength++) {
             int cc = Integer.parseInt(digits, 0, ccLength, 10);
-            if (PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(util.getRegionCodeForCountryCode(cc))
-                    || "ZZ".equals(util.getRegionCodeForCountryCode(cc))) {
+            String region = util.getRegionCodeForCountryCode(cc);
+            if (PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region) || "ZZ".equals(region)) {
                 continue;
             }
-            PhoneNumber number = national(cc, digits, ccLength);
-            return number != null && util.isValidNumber(number) ? cc : 0;
+            return nationalLength(digits, ccLength) && validity.valid(cc, digits.subSequence(ccLength, digits.length()).toString())
+                    ? cc : 0;
         }
         return 0;
     }
@@ -199,25 +200,16 @@ final class PhoneRecognizer implements Recognizer {
         if (digits.length() - from != 10) {
             return false;
         }
-        PhoneNumber number = national(7, digits, from);
-        return number != null && util.isValidNumberForRegion(number, "KZ");
+        return validity.validInRegion(digits.subSequence(from, digits.length()).toString(), "KZ");
     }
 
-    private static PhoneNumber national(int cc, CharSequence digits, int from) {
+    /**
+     * Whether {@code digits[from, end)} can be a national number. It is then passed to {@link PhoneValidity} as it is:
+     * libphonenumber's national significant number of such digits (leading zeros kept) is the same string.
+     */
+    private static boolean nationalLength(CharSequence digits, int from) {
         int length = digits.length() - from;
-        if (length < 4 || length > 14) {
-            return null;
-        }
-        PhoneNumber number = new PhoneNumber().setCountryCode(cc)
-                .setNationalNumber(Long.parseLong(digits, from, digits.length(), 10));
-        int zeros = 0;
-        while (from + zeros < digits.length() - 1 && digits.charAt(from + zeros) == '0') {
-            zeros++;
-        }
-        if (zeros > 0) {
-            number.setItalianLeadingZero(true).setNumberOfLeadingZeros(zeros);
-        }
-        return number;
+        return length >= 4 && length <= 14;
     }
 
     /** "2024-118833": an invoice or case number that starts with a year, not a phone. */
