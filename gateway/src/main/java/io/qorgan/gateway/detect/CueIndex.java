@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A fixed set of lower-case cue words, bucketed by first letter, found at word starts of a view in one pass over
- * its word starts (not one pass per cue).
+ * A fixed set of lower-case cue words found at word starts of a view in one pass over its word starts (not one
+ * pass per cue). Cues (two chars or more) are bucketed by a hash of their first two chars, so at most word starts
+ * one table read settles that no cue begins there.
  */
 final class CueIndex {
 
@@ -14,32 +15,28 @@ final class CueIndex {
         void at(int position, String cue);
     }
 
-    private static final int SIZE = 0x80 + 0x130;
+    private static final int BUCKETS = 256;
 
-    private final String[][] byFirst = new String[SIZE][];
+    private final String[][] byPair = new String[BUCKETS][];
 
     CueIndex(String... cues) {
-        List<List<String>> buckets = new ArrayList<>(SIZE);
-        for (int i = 0; i < SIZE; i++) {
+        List<List<String>> buckets = new ArrayList<>(BUCKETS);
+        for (int i = 0; i < BUCKETS; i++) {
             buckets.add(new ArrayList<>());
         }
         for (String cue : cues) {
-            int slot = slot(cue.charAt(0));
-            if (slot < 0) {
-                throw new IllegalArgumentException("cue must start with an ASCII or Cyrillic char");
+            if (cue.length() < 2) {
+                throw new IllegalArgumentException("a cue needs at least two chars");
             }
-            buckets.get(slot).add(cue);
+            buckets.get(bucket(cue.charAt(0), cue.charAt(1))).add(cue);
         }
-        for (int i = 0; i < SIZE; i++) {
-            byFirst[i] = buckets.get(i).isEmpty() ? null : buckets.get(i).toArray(new String[0]);
+        for (int i = 0; i < BUCKETS; i++) {
+            byPair[i] = buckets.get(i).isEmpty() ? null : buckets.get(i).toArray(new String[0]);
         }
     }
 
-    private static int slot(char c) {
-        if (c < 0x80) {
-            return c;
-        }
-        return c >= 0x400 && c < 0x530 ? c - 0x400 + 0x80 : -1;
+    private static int bucket(char first, char second) {
+        return (first * 31 + second) & (BUCKETS - 1);
     }
 
     /** Calls {@code hit} for every cue that starts at a word start of the view, in text order. */
@@ -47,15 +44,18 @@ final class CueIndex {
         char[] lower = view.lower();
         int[] starts = view.wordStarts();
         int count = view.wordCount();
+        int n = lower.length;
         for (int k = 0; k < count; k++) {
             int p = starts[k];
-            int slot = slot(lower[p]);
-            String[] cues = slot < 0 ? null : byFirst[slot];
+            if (p + 1 >= n) {
+                continue;
+            }
+            char first = lower[p];
+            char second = lower[p + 1];
+            String[] cues = byPair[bucket(first, second)];
             if (cues != null) {
-                char second = p + 1 < lower.length ? lower[p + 1] : 0;
                 for (String cue : cues) {
-                    // the second char settles most misses before startsWith's checks
-                    if ((cue.length() < 2 || cue.charAt(1) == second) && Chars.startsWith(lower, cue, p)) {
+                    if (cue.charAt(0) == first && cue.charAt(1) == second && Chars.startsWith(lower, cue, p)) {
                         hit.at(p, cue);
                     }
                 }

@@ -11,7 +11,8 @@ import java.util.List;
  * do not overlap are all kept, so a PERSON next to (not inside) an ADDRESS stays.
  *
  * <p>Candidates are taken in order of preference; one is kept when none of its chars is already taken by a kept
- * one. Taken chars are bits of a bitmap, so each check costs the span's length / 64 and allocates nothing.
+ * one. Only clusters of findings that overlap each other need this (most findings overlap nothing); inside a
+ * cluster, taken chars are bits of a bitmap, so each check costs the span's length / 64.
  */
 final class OverlapResolver {
 
@@ -54,26 +55,43 @@ final class OverlapResolver {
         if (candidates.size() <= 1) {
             return candidates;
         }
-        Finding[] sorted = candidates.toArray(new Finding[0]);
-        Arrays.sort(sorted, PREFERENCE);
-        int maxEnd = 0;
-        for (Finding f : sorted) {
-            maxEnd = Math.max(maxEnd, f.end());
-        }
-        long[] taken = new long[(maxEnd >>> 6) + 1];
-        int kept = 0;
-        for (Finding f : sorted) {
-            if (free(taken, f.start(), f.end())) {
-                take(taken, f.start(), f.end());
-                sorted[kept++] = f;
+        Finding[] all = candidates.toArray(new Finding[0]);
+        Arrays.sort(all, BY_START);
+        List<Finding> out = new ArrayList<>(all.length);
+        int i = 0;
+        while (i < all.length) {
+            // a cluster: findings chained by overlaps; choices inside one never touch another
+            int j = i + 1;
+            int end = all[i].end();
+            while (j < all.length && all[j].start() < end) {
+                end = Math.max(end, all[j].end());
+                j++;
             }
-        }
-        Arrays.sort(sorted, 0, kept, BY_START);
-        List<Finding> out = new ArrayList<>(kept);
-        for (int k = 0; k < kept; k++) {
-            out.add(sorted[k]);
+            if (j - i == 1) {
+                out.add(all[i]); // overlaps nothing: the usual case, kept without sorting
+            } else {
+                resolveCluster(Arrays.copyOfRange(all, i, j), all[i].start(), end, out);
+            }
+            i = j;
         }
         return out;
+    }
+
+    /** Keeps, in order of preference, each finding of {@code cluster} (within [from, to)) that overlaps none kept. */
+    private static void resolveCluster(Finding[] cluster, int from, int to, List<Finding> out) {
+        Arrays.sort(cluster, PREFERENCE);
+        long[] taken = new long[((to - from) >>> 6) + 1];
+        int kept = 0;
+        for (Finding f : cluster) {
+            if (free(taken, f.start() - from, f.end() - from)) {
+                take(taken, f.start() - from, f.end() - from);
+                cluster[kept++] = f;
+            }
+        }
+        Arrays.sort(cluster, 0, kept, BY_START);
+        for (int k = 0; k < kept; k++) {
+            out.add(cluster[k]);
+        }
     }
 
     /** Whether no bit of {@code [from, to)} is set. */
