@@ -44,20 +44,26 @@ final class CueIndex {
         char[] lower = view.lower();
         int[] starts = view.wordStarts();
         int count = view.wordCount();
-        int n = lower.length;
         for (int k = 0; k < count; k++) {
-            int p = starts[k];
-            if (p + 1 >= n) {
-                continue;
-            }
-            char first = lower[p];
-            char second = lower[p + 1];
-            String[] cues = byPair[bucket(first, second)];
-            if (cues != null) {
-                for (String cue : cues) {
-                    if (cue.charAt(0) == first && cue.charAt(1) == second && Chars.startsWith(lower, cue, p)) {
-                        hit.at(p, cue);
-                    }
+            findAt(lower, starts[k], hit);
+        }
+    }
+
+    /**
+     * Calls {@code hit} for every cue at {@code p} of the lower-cased text, so that a recognizer that walks the word
+     * starts anyway can look for cues in the same pass.
+     */
+    void findAt(char[] lower, int p, Hit hit) {
+        if (p + 1 >= lower.length) {
+            return;
+        }
+        char first = lower[p];
+        char second = lower[p + 1];
+        String[] cues = byPair[bucket(first, second)];
+        if (cues != null) {
+            for (String cue : cues) {
+                if (cue.charAt(0) == first && cue.charAt(1) == second && Chars.startsWith(lower, cue, p)) {
+                    hit.at(p, cue);
                 }
             }
         }

@@ -64,7 +64,26 @@ final class NameDictionary {
         return h;
     }
 
+    private static int hash(int h, char[] chars, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h = h * M + chars[i];
+        }
+        return h;
+    }
+
     /** Flags of the word {@code chars[0, to)} followed by {@code suffix}, whose hash is {@code h}; 0 when unknown. */
+    private long get(int h, char[] chars, int to, String suffix) {
+        int length = to + suffix.length();
+        for (int slot = mix(h) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+            char[] key = keys[slot];
+            if (key.length == length && java.util.Arrays.equals(key, 0, to, chars, 0, to)
+                    && endsWith(key, to, suffix)) {
+                return values[slot];
+            }
+        }
+        return 0;
+    }
+
     private long get(int h, CharSequence chars, int to, String suffix) {
         int length = to + suffix.length();
         for (int slot = mix(h) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
@@ -74,6 +93,15 @@ final class NameDictionary {
             }
         }
         return 0;
+    }
+
+    private static boolean endsWith(char[] key, int from, String suffix) {
+        for (int i = 0; i < suffix.length(); i++) {
+            if (key[from + i] != suffix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean matches(char[] key, CharSequence chars, int to, String suffix) {
@@ -139,18 +167,23 @@ final class NameDictionary {
         return get(hash(0, folded, 0, folded.length()), folded, folded.length(), "");
     }
 
+    /** {@link #lookup(char[], int)} of a folded word. */
+    long lookup(String folded) {
+        return lookup(folded.toCharArray(), folded.length());
+    }
+
     /**
      * Flags of a word or of its base form once a declension ending is taken off (and "а", "я", "й" or "ь" put
      * back: "Анны" → "анна", "Сергея" → "сергей").
      */
-    long lookup(String folded) {
-        long f = flags(folded);
-        if (f != 0 || folded.isEmpty() || folded.charAt(0) < 0x80) {
+    long lookup(char[] folded, int length) {
+        long f = get(hash(0, folded, 0, length), folded, length, "");
+        if (f != 0 || length == 0 || folded[0] < 0x80) {
             return f; // English names are not declined
         }
-        for (String ending : NameForms.endingsOf(folded)) {
-            int stemLength = folded.length() - ending.length();
-            if (stemLength < 3 || !folded.endsWith(ending)) {
+        for (String ending : NameForms.endingsOf(folded, length)) {
+            int stemLength = length - ending.length();
+            if (stemLength < 3 || !Chars.startsWith(folded, ending, stemLength)) {
                 continue;
             }
             int stemHash = hash(0, folded, 0, stemLength);

@@ -40,7 +40,7 @@ final class PersonRecognizer implements Recognizer {
     private static final String[] PLACE_AFTER = {"көше", "даңғыл", "қала", "аудан", "ауыл", "облыс", "атында", "шағын",
         "көш", "даң", "тұйық", "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
         "square", "мектеб", "мектеп", "гимназия"};
-    private static final Set<String> NOT_NAMES = words("казахстан", "қазақстан", "республика", "республики", "россия",
+    private static final WordSet NOT_NAMES = new WordSet(words("казахстан", "қазақстан", "республика", "республики", "россия",
             "алматы", "астана", "шымкент", "караганда", "қарағанды", "актобе", "ақтөбе", "атырау", "актау", "ақтау", "павлодар",
             "семей", "тараз", "костанай", "қостанай", "кызылорда", "қызылорда", "уральск", "орал", "кокшетау", "көкшетау",
             "талдыкорган", "талдықорған", "туркестан", "түркістан", "москва", "kazakhstan", "almaty", "astana", "london",
@@ -58,10 +58,10 @@ final class PersonRecognizer implements Recognizer {
             "адрес", "мекенжай", "дата", "күні", "дело", "іс", "приказ", "бұйрық", "справка", "анықтама", "заявление",
             "өтініш", "жалоба", "шағым", "акт", "протокол", "номер", "no", "name", "patient", "client", "user", "admin",
             "team", "support", "department", "ministry", "office", "city", "region", "district", "order", "invoice",
-            "total", "version", "release", "date", "phone", "address", "passport", "card", "iban", "bank", "account");
+            "total", "version", "release", "date", "phone", "address", "passport", "card", "iban", "bank", "account"));
 
-    private record Token(int start, int end, String folded, boolean cap, boolean initial, long dict, boolean surname,
-            boolean weakSurname, boolean patronymic) {
+    private record Token(int start, int end, boolean initial, long dict, boolean surname, boolean weakSurname,
+            boolean patronymic) {
 
         boolean firstName() {
             return (dict & NameDictionary.FIRST_NAME) != 0;
@@ -86,15 +86,27 @@ final class PersonRecognizer implements Recognizer {
         this.names = names;
     }
 
+    /** The word before a run, folded. */
+    private record Word(int end, String folded) {
+    }
+
+    /** An introduction cue ("меня зовут") found during the main pass, handled after it. */
+    private record Introduction(int at, String cue) {
+    }
+
     @Override
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
-        int n = s.length;
+        char[] lower = view.lower();
         List<Token> run = new ArrayList<>(6);
+        List<Introduction> introductions = new ArrayList<>(0);
+        CueIndex.Hit introduction = (at, cue) -> introductions.add(new Introduction(at, cue));
+        char[] folded = new char[32];
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         int i = 0;
         for (int k = 0; k < count; k++) {
+            INTRODUCTIONS.findAt(lower, starts[k], introduction);
             if (starts[k] < i) {
                 continue;
             }
@@ -116,7 +128,10 @@ final class PersonRecognizer implements Recognizer {
                 flush(view, run, out);
                 run.clear();
             }
-            Token token = cap ? token(s, i, end) : null;
+            if (end - i > folded.length) {
+                folded = new char[end - i];
+            }
+            Token token = cap ? token(s, i, end, folded) : null;
             if (token != null) {
                 run.add(token);
                 if (run.size() > 4) {
@@ -130,24 +145,24 @@ final class PersonRecognizer implements Recognizer {
             i = end;
         }
         flush(view, run, out);
-        introductions(view, out);
+        for (Introduction found : introductions) {
+            introduction(s, found.at(), found.cue(), out);
+        }
     }
 
-    private void introductions(TextView view, List<Finding> out) {
-        char[] s = view.chars();
-        INTRODUCTIONS.find(view, (at, cue) -> {
-            int p = at + cue.length();
-            while (p < s.length && (s[p] == ' ' || s[p] == ':' || s[p] == '-')) {
-                p++;
-            }
-            if (p >= s.length || !Chars.isLowerCase(s[p])) {
-                return; // capitalised names are handled by the main pass
-            }
-            int end = wordEnd(s, p);
-            if ((names.lookup(NameForms.fold(Chars.string(s, p, end))) & NameDictionary.FIRST_NAME) != 0) {
-                out.add(new Finding(EntityType.PERSON, p, end, 0.75, "person"));
-            }
-        });
+    /** A lower-case first name right after an introduction cue. */
+    private void introduction(char[] s, int at, String cue, List<Finding> out) {
+        int p = at + cue.length();
+        while (p < s.length && (s[p] == ' ' || s[p] == ':' || s[p] == '-')) {
+            p++;
+        }
+        if (p >= s.length || !Chars.isLowerCase(s[p])) {
+            return; // capitalised names are handled by the main pass
+        }
+        int end = wordEnd(s, p);
+        if ((names.lookup(NameForms.fold(Chars.string(s, p, end))) & NameDictionary.FIRST_NAME) != 0) {
+            out.add(new Finding(EntityType.PERSON, p, end, 0.75, "person"));
+        }
     }
 
     private static int wordEnd(char[] s, int i) {
@@ -183,28 +198,29 @@ final class PersonRecognizer implements Recognizer {
         return p == next && spaces <= 2 && (spaces > 0 || last.initial());
     }
 
-    private Token token(char[] s, int start, int end) {
+    /** The capitalised word {@code s[start, end)} weighed as part of a name, or null; folds into {@code folded}. */
+    private Token token(char[] s, int start, int end, char[] folded) {
         int len = end - start;
         boolean initial = len == 1 && end < s.length && s[end] == '.';
         if (initial) {
-            return new Token(start, end, NameForms.fold(s, start, end), true, true, 0, false, false, false);
+            return new Token(start, end, true, 0, false, false, false);
         }
         if (len < 2 || len <= 4 && allUpper(s, start, end)) {
             return null; // acronyms (ИИН, ЦОН, IIN, ТОО)
         }
-        String folded = NameForms.fold(s, start, end);
-        if (NOT_NAMES.contains(folded)) {
+        NameForms.foldInto(s, start, end, folded);
+        if (NOT_NAMES.contains(folded, 0, len)) {
             return null; // known non-names
         }
-        if (NameForms.isPatronymic(folded)) {
-            return new Token(start, end, folded, true, false, 0, false, false, true);
+        if (NameForms.isPatronymic(folded, len)) {
+            return new Token(start, end, false, 0, false, false, true);
         }
-        long dict = names.lookup(folded);
+        long dict = names.lookup(folded, len);
         if ((dict & NameDictionary.FIRST_NAME) != 0) {
-            return new Token(start, end, folded, true, false, dict, false, false, false);
+            return new Token(start, end, false, dict, false, false, false);
         }
-        boolean strong = NameForms.isStrongSurname(folded);
-        return new Token(start, end, folded, true, false, dict, strong, !strong && NameForms.isWeakSurname(folded), false);
+        boolean strong = NameForms.isStrongSurname(folded, len);
+        return new Token(start, end, false, dict, strong, !strong && NameForms.isWeakSurname(folded, len), false);
     }
 
     private static boolean allUpper(char[] s, int start, int end) {
@@ -216,7 +232,7 @@ final class PersonRecognizer implements Recognizer {
         return true;
     }
 
-    private static Token previousWordBefore(char[] s, int i) {
+    private static Word previousWordBefore(char[] s, int i) {
         int p = i - 1;
         while (p >= 0 && " .:\"«“".indexOf(s[p]) >= 0) {
             p--;
@@ -228,7 +244,7 @@ final class PersonRecognizer implements Recognizer {
         if (end <= p + 1) {
             return null;
         }
-        return new Token(p + 1, end, NameForms.fold(Chars.string(s, p + 1, end)), false, false, 0, false, false, false);
+        return new Word(end, NameForms.fold(Chars.string(s, p + 1, end)));
     }
 
     private void flush(TextView view, List<Token> run, List<Finding> out) {
@@ -307,7 +323,7 @@ final class PersonRecognizer implements Recognizer {
         } else {
             return;
         }
-        Token previousWord = previousWordBefore(s, run.get(0).start());
+        Word previousWord = previousWordBefore(s, run.get(0).start());
         if (organisation(s, previousWord, lastToken) || place(s, previousWord, lastToken) || quoted(s, start)) {
             return;
         }
@@ -352,7 +368,7 @@ final class PersonRecognizer implements Recognizer {
         return p < 0 || ".!?\n\r\t".indexOf(s[p]) >= 0;
     }
 
-    private static boolean organisation(char[] s, Token before, Token last) {
+    private static boolean organisation(char[] s, Word before, Token last) {
         if (before != null && ORG_BEFORE.contains(before.folded()) && before.end() + 4 > firstAfter(s, before.end())) {
             return true;
         }
@@ -367,7 +383,7 @@ final class PersonRecognizer implements Recognizer {
         return p;
     }
 
-    private static boolean place(char[] s, Token before, Token last) {
+    private static boolean place(char[] s, Word before, Token last) {
         if (before != null && PLACE_BEFORE.contains(before.folded())) {
             return true;
         }

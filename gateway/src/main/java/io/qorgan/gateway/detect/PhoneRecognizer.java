@@ -184,8 +184,7 @@ final class PhoneRecognizer implements Recognizer {
     private int international(CharSequence digits) {
         for (int ccLength = 1; ccLength <= 3 && ccLength < digits.length() - 3; ccLength++) {
             int cc = Integer.parseInt(digits, 0, ccLength, 10);
-            String region = util.getRegionCodeForCountryCode(cc);
-            if (PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region) || "ZZ".equals(region)) {
+            if (!validity.geographic(cc)) {
                 continue;
             }
             return nationalLength(digits, ccLength) && validity.valid(cc, digits.subSequence(ccLength, digits.length()).toString())

@@ -75,12 +75,24 @@ final class PhoneValidity {
         }
     }
 
-    private final PhoneNumberUtil util;
     private final MetadataSource metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
     private final ConcurrentHashMap<String, Region> regions = new ConcurrentHashMap<>();
+    /** Region codes of each country calling code (1–999), in libphonenumber's order; empty when none. */
+    private final String[][] regionsByCode = new String[1000][];
+    /** Calling codes that have regions and none of them the non-geographic "001". */
+    private final boolean[] geographic = new boolean[1000];
 
     PhoneValidity(PhoneNumberUtil util) {
-        this.util = util;
+        for (int cc = 0; cc < regionsByCode.length; cc++) {
+            regionsByCode[cc] = util.getRegionCodesForCountryCode(cc).toArray(new String[0]);
+            String main = util.getRegionCodeForCountryCode(cc);
+            geographic[cc] = !PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(main) && !"ZZ".equals(main);
+        }
+    }
+
+    /** Whether {@code countryCode} belongs to a country or territory: libphonenumber's main region is neither "001" nor "ZZ". */
+    boolean geographic(int countryCode) {
+        return countryCode >= 0 && countryCode < geographic.length && geographic[countryCode];
     }
 
     private Region region(String code) {
@@ -97,12 +109,12 @@ final class PhoneValidity {
 
     /** {@code isValidNumber} for a geographic country code and a national significant number. */
     boolean valid(int countryCode, String nationalNumber) {
-        List<String> codes = util.getRegionCodesForCountryCode(countryCode);
-        if (codes.isEmpty()) {
+        String[] codes = countryCode >= 0 && countryCode < regionsByCode.length ? regionsByCode[countryCode] : new String[0];
+        if (codes.length == 0) {
             return false;
         }
-        if (codes.size() == 1) {
-            return region(codes.get(0)).valid(nationalNumber);
+        if (codes.length == 1) {
+            return region(codes[0]).valid(nationalNumber);
         }
         // libphonenumber's region pick: the first region whose leading digits match, or whose types know the number
         for (String code : codes) {

@@ -29,13 +29,21 @@ final class SecretRecognizer implements Recognizer {
     private static final String PEM_BEGIN = "-----BEGIN ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A label ("password", "токен") found during the main pass, handled after it. */
+    private record Label(int at, String label) {
+    }
+
     @Override
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
+        char[] lower = view.lower();
+        List<Label> labels = new java.util.ArrayList<>(0);
+        CueIndex.Hit label = (at, text) -> labels.add(new Label(at, text));
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         for (int k = 0; k < count; k++) {
             int at = starts[k];
+            LABEL_INDEX.findAt(lower, at, label);
             char c = s[at];
             if (c == 's' || c == 'g' || c == 'A' || c == 'x') {
                 for (Prefix prefix : PREFIXES) {
@@ -57,7 +65,9 @@ final class SecretRecognizer implements Recognizer {
                 pem(s, at, out);
             }
         }
-        labelled(view, out);
+        for (Label found : labels) {
+            labelled(s, found.at(), found.label(), out);
+        }
     }
 
     private static void pem(char[] s, int at, List<Finding> out) {
@@ -72,42 +82,40 @@ final class SecretRecognizer implements Recognizer {
         out.add(new Finding(EntityType.SECRET, at, end, 0.99, "secret"));
     }
 
-    private static void labelled(TextView view, List<Finding> out) {
-        char[] s = view.chars();
-        LABEL_INDEX.find(view, (at, label) -> {
-            int p = at + label.length();
-            // skip a short tail of the label word ("пароля", "tokens"), then separators
-            int tail = 0;
-            while (p < s.length && Chars.isLetter(s[p]) && tail < 3) {
-                p++;
-                tail++;
-            }
-            int colon = p;
-            while (colon < s.length && colon - p < 24 && (Chars.isLetter(s[colon]) || s[colon] == ' ')) {
-                colon++;
-            }
-            if (colon > p && colon < s.length && (s[colon] == ':' || s[colon] == '=')) {
-                p = colon; // "пароль от портала: …", "password for the portal = …"
-            }
-            int sepStart = p;
-            while (p < s.length && p - sepStart < 4 && (s[p] == ' ' || s[p] == ':' || s[p] == '='
-                    || s[p] == '"' || s[p] == '\'' || s[p] == '-' || s[p] == '—')) {
-                p++;
-            }
-            if (p == sepStart) {
-                return;
-            }
-            int end = p;
-            while (end < s.length && end - p < 200 && isSecretChar(s[end])) {
-                end++;
-            }
-            while (end > p && ".,;)\"'".indexOf(s[end - 1]) >= 0) {
-                end--;
-            }
-            if (end - p >= 8 && looksRandom(s, p, end)) {
-                out.add(new Finding(EntityType.SECRET, p, end, 0.85, "secret"));
-            }
-        });
+    /** A random-looking value right after a label. */
+    private static void labelled(char[] s, int at, String label, List<Finding> out) {
+        int p = at + label.length();
+        // skip a short tail of the label word ("пароля", "tokens"), then separators
+        int tail = 0;
+        while (p < s.length && Chars.isLetter(s[p]) && tail < 3) {
+            p++;
+            tail++;
+        }
+        int colon = p;
+        while (colon < s.length && colon - p < 24 && (Chars.isLetter(s[colon]) || s[colon] == ' ')) {
+            colon++;
+        }
+        if (colon > p && colon < s.length && (s[colon] == ':' || s[colon] == '=')) {
+            p = colon; // "пароль от портала: …", "password for the portal = …"
+        }
+        int sepStart = p;
+        while (p < s.length && p - sepStart < 4 && (s[p] == ' ' || s[p] == ':' || s[p] == '='
+                || s[p] == '"' || s[p] == '\'' || s[p] == '-' || s[p] == '—')) {
+            p++;
+        }
+        if (p == sepStart) {
+            return;
+        }
+        int end = p;
+        while (end < s.length && end - p < 200 && isSecretChar(s[end])) {
+            end++;
+        }
+        while (end > p && ".,;)\"'".indexOf(s[end - 1]) >= 0) {
+            end--;
+        }
+        if (end - p >= 8 && looksRandom(s, p, end)) {
+            out.add(new Finding(EntityType.SECRET, p, end, 0.85, "secret"));
+        }
     }
 
     private static boolean isSecretChar(char c) {
