@@ -64,6 +64,7 @@ final class AddressRecognizer implements Recognizer {
     /** First letters of the markers written after a name, to skip the marker loop quickly. */
     private static final String AFTER_INITIALS = "қоаркдштгуппТҚОАРКДШГУП";
     private static final String[] HOUSE_SUFFIX = {"үй", "ү."};
+    private static final String[] NO_SUFFIXES = {};
     private static final String[] FLAT_SUFFIX = {"пәтер", "п.", "кеңсе"};
     private static final String[] STREET_TYPES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd",
         "lane", "ln", "drive", "dr", "way", "court", "ct", "place", "pl", "square", "sq", "terrace", "highway", "hwy"};
@@ -168,12 +169,14 @@ final class AddressRecognizer implements Recognizer {
             int e = number(s, p);
             if (e > 0) {
                 int q = e < s.length && (s[e] == '-' || s[e] == ' ') ? e + 1 : e;
-                for (String suffix : HOUSE_SUFFIX) {
+                char next = q < s.length ? lower[q] : 0;
+                boolean suffixLike = next == 'ү' || next == 'п' || next == 'к'; // first letters of the suffixes below
+                for (String suffix : suffixLike ? HOUSE_SUFFIX : NO_SUFFIXES) {
                     if (Chars.startsWith(lower, suffix, q) && wordEnds(s, q + suffix.length())) {
                         return new Part(q + suffix.length(), Kind.HOUSE);
                     }
                 }
-                for (String suffix : FLAT_SUFFIX) {
+                for (String suffix : suffixLike ? FLAT_SUFFIX : NO_SUFFIXES) {
                     if (Chars.startsWith(lower, suffix, q) && wordEnds(s, q + suffix.length())) {
                         return new Part(q + suffix.length(), Kind.FLAT);
                     }
@@ -275,8 +278,26 @@ final class AddressRecognizer implements Recognizer {
             return false;
         }
         char t = s[e];
-        // hyphenated markers (р-н, пр-т, б-р, мк-н) are checked by their first part
-        return (t == '.' || t == ' ' || t == '-') && java.util.Arrays.binarySearch(MARKER_WORD_HASHES, hash) >= 0;
+        // hyphenated markers (р-н, пр-т, б-р, мк-н) are checked by their first part; the length test only drops
+        // hash collisions, which markerAt would reject anyway (no country name collides, see component)
+        return (t == '.' || t == ' ' || t == '-') && (MARKER_LENGTHS[first - 0x400] & (1 << length)) != 0
+                && java.util.Arrays.binarySearch(MARKER_WORD_HASHES, hash) >= 0;
+    }
+
+    /** For each first letter (U+0400–U+04FF), a bit per length of a marker's letters: most words fail this first. */
+    private static final int[] MARKER_LENGTHS = markerLengths();
+
+    private static int[] markerLengths() {
+        int[] lengths = new int[0x100];
+        for (Marker m : BEFORE) {
+            String text = m.text();
+            int length = 0;
+            while (length < text.length() && Chars.isLetter(text.charAt(length))) {
+                length++;
+            }
+            lengths[text.charAt(0) - 0x400] |= 1 << length;
+        }
+        return lengths;
     }
 
     /** Hashes of the letters of every marker before its dot, space or hyphen: a cheap test before a map lookup. */

@@ -44,6 +44,9 @@ final class Chars {
     private static final int LOWER = 16;
     private static final byte[] CLASSES = new byte[TABLE_SIZE];
     private static final char[] LOWER_CASE = new char[TABLE_SIZE];
+    /** For the view's scan: the lower case in the low 16 bits, {@link #WORD_BIT} for a word char; one read a char. */
+    private static final int[] LOWER_AND_WORD = new int[TABLE_SIZE];
+    static final int WORD_BIT = 1 << 16;
 
     static {
         for (char c = 0; c < TABLE_SIZE; c++) {
@@ -51,6 +54,7 @@ final class Chars {
                     | (Character.isUpperCase(c) ? UPPER : 0) | (Character.isLowerCase(c) ? LOWER : 0);
             CLASSES[c] = (byte) flags;
             LOWER_CASE[c] = Character.toLowerCase(c);
+            LOWER_AND_WORD[c] = LOWER_CASE[c] | ((flags & WORD) != 0 ? WORD_BIT : 0);
         }
     }
 
@@ -96,6 +100,11 @@ final class Chars {
     /** {@link Character#isLowerCase(char)}. */
     static boolean isLowerCase(char c) {
         return c < TABLE_SIZE ? (CLASSES[c] & LOWER) != 0 : Character.isLowerCase(c);
+    }
+
+    /** {@link #toLowerCase} in the low 16 bits, and {@link #WORD_BIT} set when {@link #isWord}. */
+    static int lowerAndWord(char c) {
+        return c < TABLE_SIZE ? LOWER_AND_WORD[c] : Character.toLowerCase(c) | (wordSlow(c) ? WORD_BIT : 0);
     }
 
     /** {@link Character#toLowerCase(char)}. */

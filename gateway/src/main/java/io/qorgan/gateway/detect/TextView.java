@@ -163,7 +163,9 @@ final class TextView {
         boolean inWord = false;
         for (int i = 0; i < src.length; i++) {
             char c = src[i];
-            boolean word = Chars.isWord(c);
+            int info = Chars.lowerAndWord(c);
+            lowered[i] = (char) info;
+            boolean word = info >= Chars.WORD_BIT;
             if (word ? !inWord : (c == '-' || c == '+' || c == '#' || c == '(' || c == ':')) {
                 if (count == starts.length) {
                     starts = java.util.Arrays.copyOf(starts, count * 2);
@@ -171,7 +173,6 @@ final class TextView {
                 starts[count++] = i;
             }
             inWord = word;
-            lowered[i] = Chars.toLowerCase(c);
         }
         lower = lowered;
         wordStarts = starts;
