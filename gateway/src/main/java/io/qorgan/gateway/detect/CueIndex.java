@@ -18,6 +18,8 @@ final class CueIndex {
     private static final int BUCKETS = 256;
 
     private final String[][] byPair = new String[BUCKETS][];
+    /** A bit per well-mixed 12-bit hash of each cue's first two chars: a missing bit rules out every cue at once. */
+    private final long[] pairs = new long[64];
 
     CueIndex(String... cues) {
         List<List<String>> buckets = new ArrayList<>(BUCKETS);
@@ -29,6 +31,8 @@ final class CueIndex {
                 throw new IllegalArgumentException("a cue needs at least two chars");
             }
             buckets.get(bucket(cue.charAt(0), cue.charAt(1))).add(cue);
+            int bit = pairBit(cue.charAt(0), cue.charAt(1));
+            pairs[bit >>> 6] |= 1L << bit;
         }
         for (int i = 0; i < BUCKETS; i++) {
             byPair[i] = buckets.get(i).isEmpty() ? null : buckets.get(i).toArray(new String[0]);
@@ -37,6 +41,10 @@ final class CueIndex {
 
     private static int bucket(char first, char second) {
         return (first * 31 + second) & (BUCKETS - 1);
+    }
+
+    private static int pairBit(char first, char second) {
+        return ((first << 16 | second) * 0x9E3779B1) >>> 20;
     }
 
     /** Calls {@code hit} for every cue that starts at a word start of the view, in text order. */
@@ -59,6 +67,10 @@ final class CueIndex {
         }
         char first = lower[p];
         char second = lower[p + 1];
+        int bit = pairBit(first, second);
+        if ((pairs[bit >>> 6] & (1L << bit)) == 0) {
+            return; // the usual case
+        }
         String[] cues = byPair[bucket(first, second)];
         if (cues != null) {
             for (String cue : cues) {

@@ -137,7 +137,9 @@ public final class Detector {
         for (Finding f : resolved) {
             int start = view.toOriginalStart(f.start());
             int end = view.toOriginalEnd(f.end());
-            if (end > start) {
+            if (start == f.start() && end == f.end()) {
+                out.add(f); // the view needed no normalising: same span
+            } else if (end > start) {
                 out.add(new Finding(f.type(), start, end, f.score(), f.recognizer()));
             }
         }
