@@ -9,6 +9,9 @@ import java.text.Normalizer;
  * every kind of space becomes {@code ' '}, every dash becomes {@code '-'}, and invisible characters
  * (zero-width, soft hyphen, direction marks, BOM) are dropped. Lone surrogates become U+FFFD. Text that
  * needs none of this (the usual case) is used as it is, without a map.
+ *
+ * <p>Recognizers read the text as a char array ({@link #chars()}), and its lower case and word starts, which one
+ * pass makes on first use ({@link #lower()}, {@link #wordStarts()}).
  */
 final class TextView {
 
