@@ -126,33 +126,28 @@ final class PhoneRecognizer implements Recognizer {
 
     /** Score for a candidate, or 0 to reject. */
     private double accept(char[] s, int start, int end) {
-        String candidate = Chars.string(s, start, end);
-        boolean plus = candidate.charAt(0) == '+';
+        boolean plus = s[start] == '+';
         boolean formatted = false;
         int digits = 0;
         int group = 0;
         int longestGroup = 0;
-        for (int k = 0; k < candidate.length(); k++) {
-            char c = candidate.charAt(k);
+        char[] digitChars = new char[end - start];
+        for (int k = start; k < end; k++) {
+            char c = s[k];
             group = Chars.isDigit(c) ? group + 1 : 0;
             longestGroup = Math.max(longestGroup, group);
             if (Chars.isDigit(c)) {
-                digits++;
+                digitChars[digits++] = c;
             } else if (c != '+') {
                 formatted = true;
             }
         }
-        StringBuilder digitsOnly = new StringBuilder(16);
-        for (int k = 0; k < candidate.length(); k++) {
-            if (Chars.isDigit(candidate.charAt(k))) {
-                digitsOnly.append(candidate.charAt(k));
-            }
-        }
+        String digitsOnly = new String(digitChars, 0, digits);
         if (plus) {
             int cc = international(digitsOnly);
             return cc == 0 ? 0 : cc == 7 ? 0.85 : 0.75;
         }
-        char lead = candidate.charAt(0);
+        char lead = s[start];
         boolean kzShape = digits == 10 && lead == '7' || digits == 11 && (lead == '8' || lead == '7')
                 || lead == '(' && digits == 10 || lead == '8' && digits == 11;
         if (!kzShape && !formatted) {
@@ -164,7 +159,8 @@ final class PhoneRecognizer implements Recognizer {
         if (!formatted || longestGroup > 7) {
             return 0;
         }
-        boolean trunkOrBracket = candidate.charAt(0) == '0' || candidate.charAt(0) == '(';
+        boolean trunkOrBracket = lead == '0' || lead == '(';
+        String candidate = Chars.string(s, start, end);
         if (digits < 10 && !trunkOrBracket || digits > 12 || startsWithYear(candidate)) {
             return 0;
         }
