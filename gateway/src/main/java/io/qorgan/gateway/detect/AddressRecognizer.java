@@ -17,7 +17,11 @@ final class AddressRecognizer implements Recognizer {
 
     private enum Kind { CITY, REGION, DISTRICT, SETTLEMENT, STREET, HOUSE, FLAT, POSTCODE, COUNTRY }
 
-    private record Marker(String text, Kind kind) {
+    private record Marker(String text, Kind kind, boolean dotted, boolean caseSensitive) {
+
+        Marker(String text, Kind kind) {
+            this(text, kind, text.endsWith("."), Character.isUpperCase(text.charAt(0)));
+        }
     }
 
     private record Part(int end, Kind kind) {
@@ -56,10 +60,11 @@ final class AddressRecognizer implements Recognizer {
     private static final String[] COMPASS = {"батыс", "шығыс", "солтүстік", "оңтүстік", "орталық", "северо", "западно",
         "восточно", "южно"};
     /** Lower-case words inside street names: "Төле би", "Қабанбай батыр", "Богенбай батыра". */
-    private static final String[] CONNECTORS = {"би", "батыр", "батыра", "ата", "жолы"};
+    private static final String[] CONNECTORS = {"би", "батыр", "батыра", "ата", "жолы"}; // see connector()
     /** First letters of the markers written after a name, to skip the marker loop quickly. */
     private static final String AFTER_INITIALS = "қоаркдштгуппТҚОАРКДШГУП";
     private static final String[] HOUSE_SUFFIX = {"үй", "ү."};
+    private static final String[] NO_SUFFIXES = {};
     private static final String[] FLAT_SUFFIX = {"пәтер", "п.", "кеңсе"};
     private static final String[] STREET_TYPES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd",
         "lane", "ln", "drive", "dr", "way", "court", "ct", "place", "pl", "square", "sq", "terrace", "highway", "hwy"};
@@ -68,18 +73,19 @@ final class AddressRecognizer implements Recognizer {
 
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
-        String lower = view.lower();
+        char[] s = view.chars();
+        char[] lower = view.lower();
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         int resume = 0;
+        int[] nameEnds = new int[3];
         for (int k = 0; k < count; k++) {
             int i = starts[k];
-            char c = s.charAt(i);
+            char c = s[i];
             if (i < resume || !Chars.isAlnum(c)) {
                 continue;
             }
-            int end = chain(s, lower, i);
+            int end = chain(s, lower, i, nameEnds);
             if (end < 0 && Chars.isDigit(c)) {
                 end = english(s, lower, i);
             }
@@ -90,7 +96,8 @@ final class AddressRecognizer implements Recognizer {
         }
     }
 
-    private static int chain(String s, String lower, int start) {
+    /** End of an accepted address chain starting at {@code start}, or -1; {@code nameEnds} is scratch space. */
+    private static int chain(char[] s, char[] lower, int start, int[] nameEnds) {
         boolean house = false;
         boolean locality = false;
         boolean street = false;
@@ -100,7 +107,7 @@ final class AddressRecognizer implements Recognizer {
         int p = start;
         Kind previous = null;
         while (parts < 12) {
-            Part part = component(s, lower, p, previous);
+            Part part = component(s, lower, p, previous, nameEnds);
             if (part == null) {
                 break;
             }
@@ -120,7 +127,7 @@ final class AddressRecognizer implements Recognizer {
             previous = part.kind();
             int q = end;
             int gap = 0;
-            while (q < s.length() && gap < 3 && (s.charAt(q) == ' ' || s.charAt(q) == ',')) {
+            while (q < s.length && gap < 3 && (s[q] == ' ' || s[q] == ',')) {
                 q++;
                 gap++;
             }
@@ -133,24 +140,22 @@ final class AddressRecognizer implements Recognizer {
         return accept ? end : -1;
     }
 
-    private static Part component(String s, String lower, int p, Kind previous) {
-        if (p >= s.length()) {
+    private static Part component(char[] s, char[] lower, int p, Kind previous, int[] ends) {
+        if (p >= s.length) {
             return null;
         }
-        char first = s.charAt(p);
+        char first = s[p];
         boolean markerLike = markerLike(s, lower, p);
-        if (!Chars.isDigit(first) && !Character.isUpperCase(first) && !markerLike) {
+        if (!Chars.isDigit(first) && !Chars.isUpperCase(first) && !markerLike) {
             return null; // the common case: an ordinary lower-case word
         }
         // Russian order: marker, then name or number
-        Marker before = markerLike ? markerAt(lower, p) : null;
-        for (Marker m : before == null ? NONE : new Marker[] {before}) {
-            if (Chars.notAlnumAt(s, p - 1)) {
-                int q = p + m.text().length();
-                if (!m.text().endsWith(".") && !m.text().endsWith(" ") && q < s.length() && Chars.isAlnum(s.charAt(q))) {
-                    continue;
-                }
-                while (q < s.length() && s.charAt(q) == ' ' && q - p - m.text().length() < 2) {
+        Marker m = markerLike && Chars.notAlnumAt(s, p - 1) ? markerAt(lower, p) : null;
+        if (m != null) {
+            int q = p + m.text().length();
+            boolean glued = !m.dotted() && !m.text().endsWith(" ") && q < s.length && Chars.isAlnum(s[q]);
+            if (!glued) {
+                while (q < s.length && s[q] == ' ' && q - p - m.text().length() < 2) {
                     q++;
                 }
                 int e = m.kind() == Kind.HOUSE || m.kind() == Kind.FLAT ? number(s, q) : name(s, q, 3);
@@ -160,17 +165,19 @@ final class AddressRecognizer implements Recognizer {
             }
         }
         // Kazakh number forms: 10-үй, 25-пәтер, 5 үй
-        if (Chars.isDigit(s.charAt(p))) {
+        if (Chars.isDigit(s[p])) {
             int e = number(s, p);
             if (e > 0) {
-                int q = e < s.length() && (s.charAt(e) == '-' || s.charAt(e) == ' ') ? e + 1 : e;
-                for (String suffix : HOUSE_SUFFIX) {
-                    if (lower.startsWith(suffix, q) && wordEnds(s, q + suffix.length())) {
+                int q = e < s.length && (s[e] == '-' || s[e] == ' ') ? e + 1 : e;
+                char next = q < s.length ? lower[q] : 0;
+                boolean suffixLike = next == 'ү' || next == 'п' || next == 'к'; // first letters of the suffixes below
+                for (String suffix : suffixLike ? HOUSE_SUFFIX : NO_SUFFIXES) {
+                    if (Chars.startsWith(lower, suffix, q) && wordEnds(s, q + suffix.length())) {
                         return new Part(q + suffix.length(), Kind.HOUSE);
                     }
                 }
-                for (String suffix : FLAT_SUFFIX) {
-                    if (lower.startsWith(suffix, q) && wordEnds(s, q + suffix.length())) {
+                for (String suffix : suffixLike ? FLAT_SUFFIX : NO_SUFFIXES) {
+                    if (Chars.startsWith(lower, suffix, q) && wordEnds(s, q + suffix.length())) {
                         return new Part(q + suffix.length(), Kind.FLAT);
                     }
                 }
@@ -182,34 +189,53 @@ final class AddressRecognizer implements Recognizer {
                 }
             }
         }
-        for (String country : COUNTRIES) {
-            if (previous != null && lower.startsWith(country, p) && wordEnds(s, p + country.length())) {
-                return new Part(p + country.length(), Kind.COUNTRY);
+        if (previous != null) {
+            for (String country : COUNTRIES) {
+                if (Chars.startsWith(lower, country, p) && wordEnds(s, p + country.length())) {
+                    return new Part(p + country.length(), Kind.COUNTRY);
+                }
             }
         }
         // Kazakh order: name, then marker. Localities are one word ("Сайрам ауданы") unless a compass word starts
         // them, so a person's name before a city is not swallowed; streets may have up to three words.
-        int[] ends = new int[3];
-        int nameWords = Character.isUpperCase(first) ? nameEnds(s, p, ends) : 0;
+        int nameWords = Chars.isUpperCase(first) ? nameEnds(s, p, ends) : 0;
         for (int words = 1; words <= nameWords; words++) {
             int e = ends[words - 1];
-            int q = e < s.length() && s.charAt(e) == ' ' ? e + 1 : e;
-            if (q >= s.length() || AFTER_INITIALS.indexOf(s.charAt(q)) < 0) {
+            int q = e < s.length && s[e] == ' ' ? e + 1 : e;
+            if (q >= s.length || !afterInitial(s[q])) {
                 continue;
             }
-            for (Marker m : AFTER) {
-                boolean caseSensitive = Character.isUpperCase(m.text().charAt(0));
-                if ((caseSensitive ? s.startsWith(m.text(), q) : lower.startsWith(m.text(), q))
-                        && (m.text().endsWith(".") || wordEnds(s, q + m.text().length()) || grammaticalEnding(s, q + m.text().length()))
-                        && (words == 1 || m.kind() == Kind.STREET || compass(lower, p))) {
-                    return new Part(m.text().endsWith(".") ? q + m.text().length() : wordEnd(s, q + m.text().length()), m.kind());
+            for (Marker after : AFTER) {
+                String text = after.text();
+                if ((after.caseSensitive() ? s[q] : lower[q]) != text.charAt(0)) {
+                    continue; // cheap first-char test before the full comparison
+                }
+                if ((after.caseSensitive() ? Chars.startsWith(s, text, q) : Chars.startsWith(lower, text, q))
+                        && (after.dotted() || wordEnds(s, q + text.length()) || grammaticalEnding(s, q + text.length()))
+                        && (words == 1 || after.kind() == Kind.STREET || compass(lower, p))) {
+                    return new Part(after.dotted() ? q + text.length() : wordEnd(s, q + text.length()), after.kind());
                 }
             }
         }
         return null;
     }
 
-    private static final Marker[] NONE = {};
+    private static boolean afterInitial(char c) {
+        return c >= 0x400 && c < 0x500 && AFTER_INITIAL[c - 0x400];
+    }
+
+    private static final String MARKER_INITIALS = "гупмбшждксоүра";
+    private static final boolean[] AFTER_INITIAL = initials(AFTER_INITIALS);
+    private static final boolean[] MARKER_INITIAL = initials(MARKER_INITIALS);
+
+    /** A table over U+0400–U+04FF of the given Cyrillic letters. */
+    private static boolean[] initials(String letters) {
+        boolean[] table = new boolean[0x100];
+        for (char c : letters.toCharArray()) {
+            table[c - 0x400] = true;
+        }
+        return table;
+    }
     private static final java.util.Map<String, Marker> BEFORE_BY_TEXT = byText(BEFORE);
 
     private static java.util.Map<String, Marker> byText(Marker[] markers) {
@@ -221,42 +247,59 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /** The marker written at {@code p} ("ул.", "дом ", "р-н"), or null. */
-    private static Marker markerAt(String lower, int p) {
+    private static Marker markerAt(char[] lower, int p) {
         int e = p;
-        while (e < lower.length() && (Chars.isLetter(lower.charAt(e))
-                || lower.charAt(e) == '-' && e + 1 < lower.length() && Chars.isLetter(lower.charAt(e + 1)))) {
+        while (e < lower.length && (Chars.isLetter(lower[e])
+                || lower[e] == '-' && e + 1 < lower.length && Chars.isLetter(lower[e + 1]))) {
             e++;
         }
-        if (e >= lower.length()) {
+        if (e >= lower.length) {
             return null;
         }
-        char t = lower.charAt(e);
-        Marker m = t == '.' || t == ' ' ? BEFORE_BY_TEXT.get(lower.substring(p, e + 1)) : null;
-        return m != null ? m : BEFORE_BY_TEXT.get(lower.substring(p, e));
+        char t = lower[e];
+        Marker m = t == '.' || t == ' ' ? BEFORE_BY_TEXT.get(Chars.string(lower, p, e + 1)) : null;
+        return m != null ? m : BEFORE_BY_TEXT.get(Chars.string(lower, p, e));
     }
 
     /** A short word followed by a dot, space or dash: it may be a marker such as "ул." or "дом". */
-    private static boolean markerLike(String s, String lower, int p) {
-        char first = lower.charAt(p); // the view's lower case: Character.toLowerCase char by char, made once
-        if (first < 0x400 || MARKER_INITIALS.indexOf(first) < 0) {
+    private static boolean markerLike(char[] s, char[] lower, int p) {
+        char first = lower[p]; // the view's lower case: Character.toLowerCase char by char, made once
+        if (first < 0x400 || first >= 0x500 || !MARKER_INITIAL[first - 0x400]) {
             return false; // every marker starts with a Cyrillic letter
         }
         int e = p;
         int hash = 0;
-        while (e < s.length() && e - p <= 10 && Chars.isLetter(s.charAt(e))) {
-            hash = hash * 31 + lower.charAt(e);
+        while (e < s.length && e - p <= 10 && Chars.isLetter(s[e])) {
+            hash = hash * 31 + lower[e];
             e++;
         }
         int length = e - p;
-        if (length == 0 || length > 10 || e >= s.length()) {
+        if (length == 0 || length > 10 || e >= s.length) {
             return false;
         }
-        char t = s.charAt(e);
-        // hyphenated markers (р-н, пр-т, б-р, мк-н) are checked by their first part
-        return (t == '.' || t == ' ' || t == '-') && java.util.Arrays.binarySearch(MARKER_WORD_HASHES, hash) >= 0;
+        char t = s[e];
+        // hyphenated markers (р-н, пр-т, б-р, мк-н) are checked by their first part; the length test only drops
+        // hash collisions, which markerAt would reject anyway (no country name collides, see component)
+        return (t == '.' || t == ' ' || t == '-') && (MARKER_LENGTHS[first - 0x400] & (1 << length)) != 0
+                && java.util.Arrays.binarySearch(MARKER_WORD_HASHES, hash) >= 0;
     }
 
-    private static final String MARKER_INITIALS = "гупмбшждксоүра";
+    /** For each first letter (U+0400–U+04FF), a bit per length of a marker's letters: most words fail this first. */
+    private static final int[] MARKER_LENGTHS = markerLengths();
+
+    private static int[] markerLengths() {
+        int[] lengths = new int[0x100];
+        for (Marker m : BEFORE) {
+            String text = m.text();
+            int length = 0;
+            while (length < text.length() && Chars.isLetter(text.charAt(length))) {
+                length++;
+            }
+            lengths[text.charAt(0) - 0x400] |= 1 << length;
+        }
+        return lengths;
+    }
+
     /** Hashes of the letters of every marker before its dot, space or hyphen: a cheap test before a map lookup. */
     private static final int[] MARKER_WORD_HASHES = markerWordHashes();
 
@@ -273,45 +316,45 @@ final class AddressRecognizer implements Recognizer {
         }).distinct().sorted().toArray();
     }
 
-    private static boolean compass(String lower, int p) {
+    private static boolean compass(char[] lower, int p) {
         for (String w : COMPASS) {
-            if (lower.startsWith(w, p)) {
+            if (Chars.startsWith(lower, w, p)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean wordEnds(String s, int p) {
+    private static boolean wordEnds(char[] s, int p) {
         return Chars.notAlnumAt(s, p);
     }
 
     /** Kazakh case endings after a marker ("көшесінде", "қаласының"), up to four letters. */
-    private static boolean grammaticalEnding(String s, int p) {
+    private static boolean grammaticalEnding(char[] s, int p) {
         int e = wordEnd(s, p);
         return e - p <= 4;
     }
 
-    private static int wordEnd(String s, int p) {
+    private static int wordEnd(char[] s, int p) {
         int e = p;
-        while (e < s.length() && Chars.isLetter(s.charAt(e))) {
+        while (e < s.length && Chars.isLetter(s[e])) {
             e++;
         }
         return e;
     }
 
     /** A house or flat number: digits, optionally a letter, "/2" or "-2"; or -1. */
-    private static int number(String s, int p) {
+    private static int number(char[] s, int p) {
         int run = Chars.digitRun(s, p);
         if (run == 0 || run > 6) {
             return -1;
         }
         int e = p + run;
-        if (e + 1 < s.length() && (s.charAt(e) == '/' || s.charAt(e) == '-') && Chars.isDigit(s.charAt(e + 1))) {
+        if (e + 1 < s.length && (s[e] == '/' || s[e] == '-') && Chars.isDigit(s[e + 1])) {
             e += 1 + Chars.digitRun(s, e + 1);
         }
-        if (e < s.length() && Chars.isLetter(s.charAt(e)) && Chars.notAlnumAt(s, e + 1)
-                && Character.toLowerCase(s.charAt(e)) != 'г') {
+        if (e < s.length && Chars.isLetter(s[e]) && Chars.notAlnumAt(s, e + 1)
+                && Chars.toLowerCase(s[e]) != 'г') {
             e++;
         }
         return Chars.notAlnumAt(s, e) ? e : -1;
@@ -319,7 +362,7 @@ final class AddressRecognizer implements Recognizer {
 
     /** A proper name of one to three capitalised words (initials and numbers such as "8 Марта", "Самал-2" allowed). */
     /** Ends of the first one, two and three words of the name at {@code p}; returns how many there are. */
-    private static int nameEnds(String s, int p, int[] ends) {
+    private static int nameEnds(char[] s, int p, int[] ends) {
         java.util.Arrays.fill(ends, -1);
         name(s, p, 3, ends);
         int count = 0;
@@ -329,37 +372,37 @@ final class AddressRecognizer implements Recognizer {
         return count;
     }
 
-    private static int name(String s, int p, int maxWords) {
+    private static int name(char[] s, int p, int maxWords) {
         return name(s, p, maxWords, null);
     }
 
     /** End of the name at {@code p} of up to {@code maxWords} words, or -1; records each word's end in {@code ends}. */
-    private static int name(String s, int p, int maxWords, int[] ends) {
+    private static int name(char[] s, int p, int maxWords, int[] ends) {
         int e = -1;
         int q = p;
-        for (int words = 0; words < maxWords && q < s.length(); words++) {
-            char c = s.charAt(q);
-            int w;
-            if (words > 0 && connector(s, q) > 0) {
-                w = connector(s, q);
-            } else if (Character.isUpperCase(c)) {
+        for (int words = 0; words < maxWords && q < s.length; words++) {
+            char c = s[q];
+            int w = words > 0 ? connector(s, q) : -1;
+            if (w > 0) {
+                // a lower-case word inside a street name
+            } else if (Chars.isUpperCase(c)) {
                 w = q + 1;
-                while (w < s.length() && (Chars.isLetter(s.charAt(w)) || s.charAt(w) == '-' && w + 1 < s.length()
-                        && Chars.isAlnum(s.charAt(w + 1)))) {
+                while (w < s.length && (Chars.isLetter(s[w]) || s[w] == '-' && w + 1 < s.length
+                        && Chars.isAlnum(s[w + 1]))) {
                     w++;
-                    if (s.charAt(w - 1) == '-') {
-                        while (w < s.length() && Chars.isAlnum(s.charAt(w))) {
+                    if (s[w - 1] == '-') {
+                        while (w < s.length && Chars.isAlnum(s[w])) {
                             w++;
                         }
                     }
                 }
-                if (w == q + 1 && w < s.length() && s.charAt(w) == '.') {
+                if (w == q + 1 && w < s.length && s[w] == '.') {
                     w++; // initial of a person a street is named after
                 }
             } else if (Chars.isDigit(c) && words == 0) {
                 int run = Chars.digitRun(s, q);
-                if (run > 2 || q + run + 1 >= s.length() || s.charAt(q + run) != ' '
-                        || !Character.isUpperCase(s.charAt(q + run + 1))) {
+                if (run > 2 || q + run + 1 >= s.length || s[q + run] != ' '
+                        || !Chars.isUpperCase(s[q + run + 1])) {
                     break;
                 }
                 w = q + run;
@@ -371,7 +414,7 @@ final class AddressRecognizer implements Recognizer {
                 ends[words] = w;
             }
             q = w;
-            if (q < s.length() && s.charAt(q) == ' ' && q + 1 < s.length() && (Character.isUpperCase(s.charAt(q + 1))
+            if (q < s.length && s[q] == ' ' && q + 1 < s.length && (Chars.isUpperCase(s[q + 1])
                     || words == 0 && Chars.isDigit(c) || connector(s, q + 1) > 0)) {
                 q++;
             } else {
@@ -382,34 +425,38 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /** End of a lower-case connector word at {@code q}, or -1. */
-    private static int connector(String s, int q) {
+    private static int connector(char[] s, int q) {
+        char c = q < s.length ? s[q] : 0;
+        if (c != 'б' && c != 'а' && c != 'ж') {
+            return -1; // the first letters of the connectors
+        }
         for (String w : CONNECTORS) {
-            if (s.startsWith(w, q) && Chars.notAlnumAt(s, q + w.length())) {
+            if (Chars.startsWith(s, w, q) && Chars.notAlnumAt(s, q + w.length())) {
                 return q + w.length();
             }
         }
         return -1;
     }
 
-    private static int english(String s, String lower, int p) {
+    private static int english(char[] s, char[] lower, int p) {
         int e = number(s, p);
-        if (e < 0 || e >= s.length() || s.charAt(e) != ' ') {
+        if (e < 0 || e >= s.length || s[e] != ' ') {
             return -1;
         }
         int q = e + 1;
-        for (int words = 0; words < 4 && q < s.length() && Chars.isAsciiUpper(s.charAt(q)); words++) {
+        for (int words = 0; words < 4 && q < s.length && Chars.isAsciiUpper(s[q]); words++) {
             int w = q;
-            while (w < s.length() && Chars.isAsciiLetter(s.charAt(w))) {
+            while (w < s.length && Chars.isAsciiLetter(s[w])) {
                 w++;
             }
-            String word = lower.substring(q, w);
+            String word = Chars.string(lower, q, w);
             for (String type : STREET_TYPES) {
                 if (word.equals(type) && words > 0) {
-                    int end = w < s.length() && s.charAt(w) == '.' ? w + 1 : w;
+                    int end = w < s.length && s[w] == '.' ? w + 1 : w;
                     return englishTail(s, lower, end);
                 }
             }
-            if (w >= s.length() || s.charAt(w) != ' ') {
+            if (w >= s.length || s[w] != ' ') {
                 return -1;
             }
             q = w + 1;
@@ -418,20 +465,20 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /** Unit, town, state and ZIP after an English street. */
-    private static int englishTail(String s, String lower, int end) {
+    private static int englishTail(char[] s, char[] lower, int end) {
         int e = end;
-        int q = e < s.length() && s.charAt(e) == ' ' ? e + 1 : e;
-        if (q + 2 < s.length() && Chars.isAsciiUpper(s.charAt(q)) && Chars.isAsciiUpper(s.charAt(q + 1)) && Chars.notAlnumAt(s, q + 2)
-                && "NWNESWSE".contains(s.substring(q, q + 2))) {
+        int q = e < s.length && s[e] == ' ' ? e + 1 : e;
+        if (q + 2 < s.length && Chars.isAsciiUpper(s[q]) && Chars.isAsciiUpper(s[q + 1]) && Chars.notAlnumAt(s, q + 2)
+                && "NWNESWSE".contains(Chars.string(s, q, q + 2))) {
             e = q + 2;
         }
         q = e;
-        if (s.startsWith(", ", q)) {
+        if (Chars.startsWith(s, ", ", q)) {
             int r = q + 2;
             for (String unit : new String[] {"apt", "apt.", "suite", "unit", "#", "flat"}) {
-                if (lower.startsWith(unit, r)) {
+                if (Chars.startsWith(lower, unit, r)) {
                     int x = r + unit.length();
-                    if (x < s.length() && s.charAt(x) == ' ') {
+                    if (x < s.length && s[x] == ' ') {
                         x++;
                     }
                     int num = number(s, x);
@@ -443,29 +490,29 @@ final class AddressRecognizer implements Recognizer {
             }
         }
         q = e;
-        if (s.startsWith(", ", q) && q + 2 < s.length() && Chars.isAsciiUpper(s.charAt(q + 2))) {
+        if (Chars.startsWith(s, ", ", q) && q + 2 < s.length && Chars.isAsciiUpper(s[q + 2])) {
             int w = q + 2;
             int words = 0;
-            while (w < s.length() && Chars.isAsciiUpper(s.charAt(w)) && words < 3) {
+            while (w < s.length && Chars.isAsciiUpper(s[w]) && words < 3) {
                 int x = w;
-                while (x < s.length() && Chars.isAsciiLetter(s.charAt(x))) {
+                while (x < s.length && Chars.isAsciiLetter(s[x])) {
                     x++;
                 }
-                if (x - w == 2 && Chars.isAsciiUpper(s.charAt(w + 1))) {
+                if (x - w == 2 && Chars.isAsciiUpper(s[w + 1])) {
                     break; // a state code: handled below
                 }
                 e = x;
                 words++;
-                w = x < s.length() && s.charAt(x) == ' ' ? x + 1 : x;
+                w = x < s.length && s[x] == ' ' ? x + 1 : x;
                 if (w == x) {
                     break;
                 }
             }
         }
         q = e;
-        int r = s.startsWith(", ", q) ? q + 2 : s.startsWith(" ", q) ? q + 1 : -1;
-        if (r > 0 && r + 8 <= s.length() && Chars.isAsciiUpper(s.charAt(r)) && Chars.isAsciiUpper(s.charAt(r + 1))
-                && s.charAt(r + 2) == ' ' && Chars.digitRun(s, r + 3) == 5) {
+        int r = Chars.startsWith(s, ", ", q) ? q + 2 : Chars.startsWith(s, " ", q) ? q + 1 : -1;
+        if (r > 0 && r + 8 <= s.length && Chars.isAsciiUpper(s[r]) && Chars.isAsciiUpper(s[r + 1])
+                && s[r + 2] == ' ' && Chars.digitRun(s, r + 3) == 5) {
             e = r + 8;
         }
         return e;

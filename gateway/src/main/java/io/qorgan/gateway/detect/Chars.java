@@ -31,26 +31,85 @@ final class Chars {
         return c >= 0x0400 && c <= 0x04FF && (c < 0x0482 || c > 0x0489);
     }
 
-    static boolean isLetter(char c) {
+    /**
+     * Chars below this (ASCII, Latin, Greek, Cyrillic and its supplement: nearly every char of kk/ru/en text) are
+     * classified by one table read instead of {@link Character}'s property lookups, which dominate scans of
+     * Cyrillic text. The tables are filled from the same definitions at class load, so answers are identical.
+     */
+    private static final int TABLE_SIZE = 0x530;
+    private static final int LETTER = 1;
+    private static final int WORD = 2;
+    private static final int ALNUM = 4;
+    private static final int UPPER = 8;
+    private static final int LOWER = 16;
+    private static final byte[] CLASSES = new byte[TABLE_SIZE];
+    private static final char[] LOWER_CASE = new char[TABLE_SIZE];
+    /** For the view's scan: the lower case in the low 16 bits, {@link #WORD_BIT} for a word char; one read a char. */
+    private static final int[] LOWER_AND_WORD = new int[TABLE_SIZE];
+    static final int WORD_BIT = 1 << 16;
+
+    static {
+        for (char c = 0; c < TABLE_SIZE; c++) {
+            int flags = (letterSlow(c) ? LETTER : 0) | (wordSlow(c) ? WORD : 0) | (alnumSlow(c) ? ALNUM : 0)
+                    | (Character.isUpperCase(c) ? UPPER : 0) | (Character.isLowerCase(c) ? LOWER : 0);
+            CLASSES[c] = (byte) flags;
+            LOWER_CASE[c] = Character.toLowerCase(c);
+            LOWER_AND_WORD[c] = LOWER_CASE[c] | ((flags & WORD) != 0 ? WORD_BIT : 0);
+        }
+    }
+
+    private static boolean letterSlow(char c) {
         if (c < 0x80) {
             return isAsciiLetter(c);
         }
         return isCyrillicLetter(c) || Character.isLetter(c);
     }
 
-    /** Letter, digit or underscore: what a regex {@code \w} boundary would look at. */
-    static boolean isWord(char c) {
+    private static boolean wordSlow(char c) {
         if (c < 0x80) {
             return isAsciiAlnum(c) || c == '_';
         }
         return isCyrillicLetter(c) || Character.isLetterOrDigit(c);
     }
 
-    static boolean isAlnum(char c) {
+    private static boolean alnumSlow(char c) {
         if (c < 0x80) {
             return isAsciiAlnum(c);
         }
         return isCyrillicLetter(c) || Character.isLetterOrDigit(c);
+    }
+
+    static boolean isLetter(char c) {
+        return c < TABLE_SIZE ? (CLASSES[c] & LETTER) != 0 : letterSlow(c);
+    }
+
+    /** Letter, digit or underscore: what a regex {@code \w} boundary would look at. */
+    static boolean isWord(char c) {
+        return c < TABLE_SIZE ? (CLASSES[c] & WORD) != 0 : wordSlow(c);
+    }
+
+    static boolean isAlnum(char c) {
+        return c < TABLE_SIZE ? (CLASSES[c] & ALNUM) != 0 : alnumSlow(c);
+    }
+
+    /** {@link Character#isUpperCase(char)}. */
+    static boolean isUpperCase(char c) {
+        return c < TABLE_SIZE ? (CLASSES[c] & UPPER) != 0 : Character.isUpperCase(c);
+    }
+
+    /** {@link Character#isLowerCase(char)}. */
+    static boolean isLowerCase(char c) {
+        return c < TABLE_SIZE ? (CLASSES[c] & LOWER) != 0 : Character.isLowerCase(c);
+    }
+
+    /** {@link #toLowerCase} in the low 16 bits, and {@link #WORD_BIT} set when {@link #isWord}. */
+    static int lowerAndWord(char c) {
+        return c < TABLE_SIZE ? LOWER_AND_WORD[c] : Character.toLowerCase(c) | (wordSlow(c) ? WORD_BIT : 0);
+    }
+
+    /** {@link Character#toLowerCase(char)}. */
+    static char toLowerCase(char c) {
+        return c < TABLE_SIZE ? LOWER_CASE[c] : Character.toLowerCase(c);
     }
 
     /** True when index {@code i} is outside the text or holds a char that is not a letter or digit. */
@@ -99,5 +158,76 @@ final class Chars {
             h -= p * Math.log(p) / Math.log(2);
         }
         return h;
+    }
+
+    // The same tests on a view's char array: recognizers index the array rather than call charAt on a String.
+
+    static boolean notAlnumAt(char[] s, int i) {
+        return i < 0 || i >= s.length || !isAlnum(s[i]);
+    }
+
+    static boolean notWordAt(char[] s, int i) {
+        return i < 0 || i >= s.length || !isWord(s[i]);
+    }
+
+    static boolean digitAt(char[] s, int i) {
+        return i >= 0 && i < s.length && isDigit(s[i]);
+    }
+
+    static int digitRun(char[] s, int from) {
+        int i = from;
+        while (i < s.length && isDigit(s[i])) {
+            i++;
+        }
+        return i - from;
+    }
+
+    /** Whether {@code prefix} occurs in {@code s} at {@code at}; false when it would run past either end. */
+    static boolean startsWith(char[] s, String prefix, int at) {
+        int n = prefix.length();
+        if (at < 0 || at > s.length - n) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (s[at + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static int indexOf(char[] s, char c, int from) {
+        for (int i = Math.max(0, from); i < s.length; i++) {
+            if (s[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static int indexOf(char[] s, String part, int from) {
+        for (int i = Math.max(0, from); i <= s.length - part.length(); i++) {
+            if (startsWith(s, part, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static String string(char[] s, int from, int to) {
+        return new String(s, from, to - from);
+    }
+
+    /** The decimal value of the ASCII digits {@code s[from, to)}; callers pass digit runs of at most 9 digits. */
+    static int parseInt(char[] s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s[i] - '0');
+        }
+        return v;
+    }
+
+    static double entropy(char[] s, int start, int end) {
+        return entropy(java.nio.CharBuffer.wrap(s), start, end);
     }
 }

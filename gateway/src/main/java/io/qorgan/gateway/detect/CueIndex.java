@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A fixed set of lower-case cue words, bucketed by first letter, found at word starts of a view in one pass over
- * its word starts (not one pass per cue).
+ * A fixed set of lower-case cue words found at word starts of a view in one pass over its word starts (not one
+ * pass per cue). Cues (two chars or more) are bucketed by a hash of their first two chars, so at most word starts
+ * one table read settles that no cue begins there.
  */
 final class CueIndex {
 
@@ -14,50 +15,67 @@ final class CueIndex {
         void at(int position, String cue);
     }
 
-    private static final int SIZE = 0x80 + 0x130;
+    private static final int BUCKETS = 256;
 
-    private final String[][] byFirst = new String[SIZE][];
+    private final String[][] byPair = new String[BUCKETS][];
+    /** A bit per well-mixed 12-bit hash of each cue's first two chars: a missing bit rules out every cue at once. */
+    private final long[] pairs = new long[64];
 
     CueIndex(String... cues) {
-        List<List<String>> buckets = new ArrayList<>(SIZE);
-        for (int i = 0; i < SIZE; i++) {
+        List<List<String>> buckets = new ArrayList<>(BUCKETS);
+        for (int i = 0; i < BUCKETS; i++) {
             buckets.add(new ArrayList<>());
         }
         for (String cue : cues) {
-            int slot = slot(cue.charAt(0));
-            if (slot < 0) {
-                throw new IllegalArgumentException("cue must start with an ASCII or Cyrillic char");
+            if (cue.length() < 2) {
+                throw new IllegalArgumentException("a cue needs at least two chars");
             }
-            buckets.get(slot).add(cue);
+            buckets.get(bucket(cue.charAt(0), cue.charAt(1))).add(cue);
+            int bit = pairBit(cue.charAt(0), cue.charAt(1));
+            pairs[bit >>> 6] |= 1L << bit;
         }
-        for (int i = 0; i < SIZE; i++) {
-            byFirst[i] = buckets.get(i).isEmpty() ? null : buckets.get(i).toArray(new String[0]);
+        for (int i = 0; i < BUCKETS; i++) {
+            byPair[i] = buckets.get(i).isEmpty() ? null : buckets.get(i).toArray(new String[0]);
         }
     }
 
-    private static int slot(char c) {
-        if (c < 0x80) {
-            return c;
-        }
-        return c >= 0x400 && c < 0x530 ? c - 0x400 + 0x80 : -1;
+    private static int bucket(char first, char second) {
+        return (first * 31 + second) & (BUCKETS - 1);
+    }
+
+    private static int pairBit(char first, char second) {
+        return ((first << 16 | second) * 0x9E3779B1) >>> 20;
     }
 
     /** Calls {@code hit} for every cue that starts at a word start of the view, in text order. */
     void find(TextView view, Hit hit) {
-        String lower = view.lower();
+        char[] lower = view.lower();
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         for (int k = 0; k < count; k++) {
-            int p = starts[k];
-            int slot = slot(lower.charAt(p));
-            String[] cues = slot < 0 ? null : byFirst[slot];
-            if (cues != null) {
-                char second = p + 1 < lower.length() ? lower.charAt(p + 1) : 0;
-                for (String cue : cues) {
-                    // the second char settles most misses before startsWith's checks
-                    if ((cue.length() < 2 || cue.charAt(1) == second) && lower.startsWith(cue, p)) {
-                        hit.at(p, cue);
-                    }
+            findAt(lower, starts[k], hit);
+        }
+    }
+
+    /**
+     * Calls {@code hit} for every cue at {@code p} of the lower-cased text, so that a recognizer that walks the word
+     * starts anyway can look for cues in the same pass.
+     */
+    void findAt(char[] lower, int p, Hit hit) {
+        if (p + 1 >= lower.length) {
+            return;
+        }
+        char first = lower[p];
+        char second = lower[p + 1];
+        int bit = pairBit(first, second);
+        if ((pairs[bit >>> 6] & (1L << bit)) == 0) {
+            return; // the usual case
+        }
+        String[] cues = byPair[bucket(first, second)];
+        if (cues != null) {
+            for (String cue : cues) {
+                if (cue.charAt(0) == first && cue.charAt(1) == second && Chars.startsWith(lower, cue, p)) {
+                    hit.at(p, cue);
                 }
             }
         }

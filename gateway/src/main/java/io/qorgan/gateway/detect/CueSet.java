@@ -41,13 +41,13 @@ final class CueSet {
     }
 
     /** True when a cue lies wholly inside {@code lower[from, to)}. */
-    boolean anyIn(String lower, int from, int to) {
+    boolean anyIn(char[] lower, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = lower.charAt(i);
+            char c = lower[i];
             String[] cues = c < SIZE ? byFirst[c] : null;
             if (cues != null) {
                 for (String cue : cues) {
-                    if (i + cue.length() <= to && lower.startsWith(cue, i)) {
+                    if (i + cue.length() <= to && Chars.startsWith(lower, cue, i)) {
                         return true;
                     }
                 }
@@ -56,7 +56,7 @@ final class CueSet {
         for (String cue : rest) {
             int last = to - cue.length();
             for (int i = from; i <= last; i++) {
-                if (lower.startsWith(cue, i)) {
+                if (Chars.startsWith(lower, cue, i)) {
                     return true;
                 }
             }

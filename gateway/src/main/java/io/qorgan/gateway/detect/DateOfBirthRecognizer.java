@@ -23,13 +23,13 @@ final class DateOfBirthRecognizer implements Recognizer {
 
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
+        char[] s = view.chars();
         // Dates are looked for only near a birth cue: 40 chars after one, or 25 before one that follows its date.
         int[] windowEnd = {-1};
         java.util.List<int[]> windows = new java.util.ArrayList<>();
         ANY_CUE.find(view, (at, cue) -> {
             int from = Math.max(0, at - 25);
-            int to = Math.min(s.length(), at + cue.length() + 40);
+            int to = Math.min(s.length, at + cue.length() + 40);
             if (!windows.isEmpty() && from <= windowEnd[0]) {
                 windows.get(windows.size() - 1)[1] = Math.max(windowEnd[0], to);
             } else {
@@ -43,46 +43,62 @@ final class DateOfBirthRecognizer implements Recognizer {
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         int resume = 0;
-        int w = 0;
-        for (int k = 0; k < count; k++) {
-            int i = starts[k];
-            while (w < windows.size() && windows.get(w)[1] <= i) {
-                w++;
-            }
-            if (w == windows.size()) {
-                break;
-            }
-            if (i < windows.get(w)[0]) {
-                continue;
-            }
-            char c = s.charAt(i);
-            if (i < resume || !(Chars.isDigit(c) || "JFMASONDjfmasond".indexOf(c) >= 0) || !Chars.notAlnumAt(s, i - 1)) {
-                continue;
-            }
-            int end = Dates.dateEnd(s, view.lower(), i);
-            boolean yearOnly = false;
-            if (end < 0 && Chars.digitRun(s, i) == 4 && Chars.notAlnumAt(s, i + 4) && Dates.plausibleYear(s, i)) {
-                end = i + 4;
-                yearOnly = true;
-            }
-            if (end > 0) {
-                boolean before = !yearOnly && view.anyCue(i - 40, i, CUES_BEFORE_SET);
-                boolean after = cueRightAfter(view.lower(), end);
-                if (before || after) {
-                    out.add(new Finding(EntityType.DATE_OF_BIRTH, i, end, 0.9, "dob"));
+        int k = 0;
+        for (int[] window : windows) { // sorted and disjoint: only the word starts inside them are visited
+            k = Math.max(k, firstAtOrAfter(starts, count, window[0]));
+            for (; k < count && starts[k] < window[1]; k++) {
+                int i = starts[k];
+                char c = s[i];
+                if (i < resume || !(Chars.isDigit(c) || "JFMASONDjfmasond".indexOf(c) >= 0) || !Chars.notAlnumAt(s, i - 1)) {
+                    continue;
                 }
-                resume = end;
+                resume = date(view, i, out, resume);
             }
         }
     }
 
-    private static boolean cueRightAfter(String lower, int p) {
+    /** Index of the first of {@code starts[0, count)} (ascending) that is at least {@code p}. */
+    private static int firstAtOrAfter(int[] starts, int count, int p) {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] < p) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Reports a date of birth at {@code i} if there is one; returns where the next date may start. */
+    private static int date(TextView view, int i, List<Finding> out, int resume) {
+        char[] s = view.chars();
+        int end = Dates.dateEnd(s, view.lower(), i);
+        boolean yearOnly = false;
+        if (end < 0 && Chars.digitRun(s, i) == 4 && Chars.notAlnumAt(s, i + 4) && Dates.plausibleYear(s, i)) {
+            end = i + 4;
+            yearOnly = true;
+        }
+        if (end > 0) {
+            boolean before = !yearOnly && view.anyCue(i - 40, i, CUES_BEFORE_SET);
+            boolean after = cueRightAfter(view.lower(), end);
+            if (before || after) {
+                out.add(new Finding(EntityType.DATE_OF_BIRTH, i, end, 0.9, "dob"));
+            }
+            return end;
+        }
+        return resume;
+    }
+
+    private static boolean cueRightAfter(char[] lower, int p) {
         int q = p;
-        while (q < lower.length() && q - p < 3 && (lower.charAt(q) == ' ' || lower.charAt(q) == ',')) {
+        while (q < lower.length && q - p < 3 && (lower[q] == ' ' || lower[q] == ',')) {
             q++;
         }
         for (String cue : CUES_AFTER) {
-            if (lower.startsWith(cue, q)) {
+            if (Chars.startsWith(lower, cue, q)) {
                 return true;
             }
         }

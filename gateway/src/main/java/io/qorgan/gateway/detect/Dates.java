@@ -17,25 +17,25 @@ final class Dates {
     private Dates() {
     }
 
-    static boolean plausibleYear(String s, int p) {
-        int y = Integer.parseInt(s, p, p + 4, 10);
+    static boolean plausibleYear(char[] s, int p) {
+        int y = Chars.parseInt(s, p, p + 4);
         return y >= 1900 && y <= 2030;
     }
 
     /** End of a date starting at {@code p}, or -1. */
-    static int dateEnd(String s, String lower, int p) {
-        int n = s.length();
+    static int dateEnd(char[] s, char[] lower, int p) {
+        int n = s.length;
         int run = Chars.digitRun(s, p);
         if (run == 1 || run == 2) {
             int q = p + run;
-            if (q + 1 < n && (s.charAt(q) == '.' || s.charAt(q) == '/' || s.charAt(q) == '-')) {
-                char sep = s.charAt(q);
+            if (q + 1 < n && (s[q] == '.' || s[q] == '/' || s[q] == '-')) {
+                char sep = s[q];
                 int mRun = Chars.digitRun(s, q + 1);
                 int r = q + 1 + mRun;
-                if ((mRun == 1 || mRun == 2) && r + 1 < n && s.charAt(r) == sep) {
+                if ((mRun == 1 || mRun == 2) && r + 1 < n && s[r] == sep) {
                     int yRun = Chars.digitRun(s, r + 1);
-                    int day = Integer.parseInt(s, p, p + run, 10);
-                    int month = Integer.parseInt(s, q + 1, r, 10);
+                    int day = Chars.parseInt(s, p, p + run);
+                    int month = Chars.parseInt(s, q + 1, r);
                     if ((yRun == 4 || yRun == 2) && Chars.notAlnumAt(s, r + 1 + yRun) && day >= 1 && day <= 31
                             && month >= 1 && month <= 12) {
                         return r + 1 + yRun;
@@ -44,11 +44,11 @@ final class Dates {
                 return -1;
             }
             // 15 мая 1990
-            if (q < n && s.charAt(q) == ' ') {
+            if (q < n && s[q] == ' ') {
                 int m = monthEnd(lower, q + 1);
                 if (m > 0) {
                     int y = m;
-                    if (y < n && s.charAt(y) == ' ' && Chars.digitRun(s, y + 1) == 4 && Chars.notAlnumAt(s, y + 5)
+                    if (y < n && s[y] == ' ' && Chars.digitRun(s, y + 1) == 4 && Chars.notAlnumAt(s, y + 5)
                             && plausibleYear(s, y + 1)) {
                         return y + 5;
                     }
@@ -58,33 +58,33 @@ final class Dates {
         }
         if (run == 4 && plausibleYear(s, p)) {
             int q = p + 4;
-            if (q + 5 < n && (s.charAt(q) == '-' || s.charAt(q) == '.') && Chars.digitRun(s, q + 1) == 2
-                    && s.charAt(q + 3) == s.charAt(q) && Chars.digitRun(s, q + 4) == 2 && Chars.notAlnumAt(s, q + 6)) {
+            if (q + 5 < n && (s[q] == '-' || s[q] == '.') && Chars.digitRun(s, q + 1) == 2
+                    && s[q + 3] == s[q] && Chars.digitRun(s, q + 4) == 2 && Chars.notAlnumAt(s, q + 6)) {
                 return q + 6;
             }
             // 1990 жылғы 15 мамыр / 1990 ж. 15 мамыр
             int w = q;
-            if (lower.startsWith(" жылғы ", w)) {
+            if (Chars.startsWith(lower, " жылғы ", w)) {
                 w += 7;
-            } else if (lower.startsWith(" ж. ", w)) {
+            } else if (Chars.startsWith(lower, " ж. ", w)) {
                 w += 4;
             } else {
                 return -1;
             }
             int dRun = Chars.digitRun(s, w);
-            if ((dRun == 1 || dRun == 2) && w + dRun < n && s.charAt(w + dRun) == ' ') {
+            if ((dRun == 1 || dRun == 2) && w + dRun < n && s[w + dRun] == ' ') {
                 int m = monthEnd(lower, w + dRun + 1);
                 return m;
             }
             return -1;
         }
-        if (run == 0 && Chars.isAsciiLetter(s.charAt(p))) {
+        if (run == 0 && Chars.isAsciiLetter(s[p])) {
             // May 15, 1990
             int m = monthEnd(lower, p);
-            if (m > 0 && m < n && s.charAt(m) == ' ') {
+            if (m > 0 && m < n && s[m] == ' ') {
                 int dRun = Chars.digitRun(s, m + 1);
                 int q = m + 1 + dRun;
-                if ((dRun == 1 || dRun == 2) && q + 5 < n && s.charAt(q) == ',' && s.charAt(q + 1) == ' '
+                if ((dRun == 1 || dRun == 2) && q + 5 < n && s[q] == ',' && s[q + 1] == ' '
                         && Chars.digitRun(s, q + 2) == 4 && Chars.notAlnumAt(s, q + 6) && plausibleYear(s, q + 2)) {
                     return q + 6;
                 }
@@ -94,18 +94,18 @@ final class Dates {
     }
 
     /** End of a month name (with any case ending) at {@code p}, or -1. */
-    static int monthEnd(String lower, int p) {
+    static int monthEnd(char[] lower, int p) {
         int e = p;
-        while (e < lower.length() && Chars.isLetter(lower.charAt(e))) {
+        while (e < lower.length && Chars.isLetter(lower[e])) {
             e++;
         }
         if (e == p || e - p > 12) {
             return -1;
         }
-        char first = lower.charAt(p);
+        char first = lower[p];
         for (String m : MONTHS) {
-            if (m.charAt(0) == first && lower.startsWith(m, p) && e - p - m.length() <= (m.length() <= 3 ? 2 : 4)) {
-                if (m.equals("ма") && !(lower.startsWith("мая", p) || lower.startsWith("май", p))) {
+            if (m.charAt(0) == first && Chars.startsWith(lower, m, p) && e - p - m.length() <= (m.length() <= 3 ? 2 : 4)) {
+                if (m.equals("ма") && !(Chars.startsWith(lower, "мая", p) || Chars.startsWith(lower, "май", p))) {
                     continue;
                 }
                 if (m.length() == 3 && Chars.isAsciiLetter(m.charAt(0)) && e - p != 3) {

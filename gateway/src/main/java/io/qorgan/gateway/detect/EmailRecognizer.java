@@ -11,25 +11,25 @@ final class EmailRecognizer implements Recognizer {
 
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
-        int n = s.length();
+        char[] s = view.chars();
+        int n = s.length;
         int lastEnd = 0;
-        for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
+        for (int at = Chars.indexOf(s, '@', 0); at >= 0; at = Chars.indexOf(s, '@', at + 1)) {
             int start = at;
-            while (start > lastEnd && isLocal(s.charAt(start - 1))) {
+            while (start > lastEnd && isLocal(s[start - 1])) {
                 start--;
             }
-            while (start < at && (s.charAt(start) == '.' || s.charAt(start) == '-')) {
+            while (start < at && (s[start] == '.' || s[start] == '-')) {
                 start++;
             }
-            if (start == at || s.charAt(at - 1) == '.') {
+            if (start == at || s[at - 1] == '.') {
                 continue;
             }
             int end = at + 1;
-            while (end < n && isDomain(s.charAt(end))) {
+            while (end < n && isDomain(s[end])) {
                 end++;
             }
-            while (end > at + 1 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == '-')) {
+            while (end > at + 1 && (s[end - 1] == '.' || s[end - 1] == '-')) {
                 end--;
             }
             if (validDomain(s, at + 1, end)) {
@@ -49,15 +49,15 @@ final class EmailRecognizer implements Recognizer {
     }
 
     /** At least two labels, none empty or edged with a dash, and a top-level label of letters (or punycode). */
-    private static boolean validDomain(String s, int from, int to) {
+    private static boolean validDomain(char[] s, int from, int to) {
         if (to - from < 3) {
             return false;
         }
         int labels = 0;
         int labelStart = from;
         for (int i = from; i <= to; i++) {
-            if (i == to || s.charAt(i) == '.') {
-                if (i == labelStart || s.charAt(labelStart) == '-' || s.charAt(i - 1) == '-') {
+            if (i == to || s[i] == '.') {
+                if (i == labelStart || s[labelStart] == '-' || s[i - 1] == '-') {
                     return false;
                 }
                 labels++;
@@ -70,15 +70,15 @@ final class EmailRecognizer implements Recognizer {
         return false;
     }
 
-    private static boolean validTld(String s, int from, int to) {
+    private static boolean validTld(char[] s, int from, int to) {
         if (to - from < 2) {
             return false;
         }
-        if (s.startsWith("xn--", from)) {
+        if (Chars.startsWith(s, "xn--", from)) {
             return true;
         }
         for (int i = from; i < to; i++) {
-            if (!Chars.isLetter(s.charAt(i))) {
+            if (!Chars.isLetter(s[i])) {
                 return false;
             }
         }

@@ -10,19 +10,19 @@ final class IbanRecognizer implements Recognizer {
 
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
-        int n = s.length();
+        char[] s = view.chars();
+        int n = s.length;
         StringBuilder compact = new StringBuilder(34);
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         int resume = 0;
         for (int k = 0; k < count; k++) {
             int i = starts[k];
-            if (i < resume || i + 4 >= n || !Chars.isAsciiUpper(s.charAt(i)) || !Chars.isAsciiUpper(s.charAt(i + 1)) || !Chars.isDigit(s.charAt(i + 2))
-                    || !Chars.isDigit(s.charAt(i + 3)) || !Chars.notAlnumAt(s, i - 1)) {
+            if (i < resume || i + 4 >= n || !Chars.isAsciiUpper(s[i]) || !Chars.isAsciiUpper(s[i + 1]) || !Chars.isDigit(s[i + 2])
+                    || !Chars.isDigit(s[i + 3]) || !Chars.notAlnumAt(s, i - 1)) {
                 continue;
             }
-            int want = IbanValidator.length(s, i);
+            int want = IbanValidator.length(view.text(), i);
             if (want == 0) {
                 continue;
             }
@@ -30,12 +30,12 @@ final class IbanRecognizer implements Recognizer {
             int p = i;
             char sep = 0;
             while (p < n && compact.length() < want) {
-                char c = s.charAt(p);
+                char c = s[p];
                 if (Chars.isAsciiAlnum(c)) {
                     compact.append(c);
                     p++;
                 } else if ((c == ' ' || c == '-') && (sep == 0 || sep == c) && p + 1 < n
-                        && Chars.isAsciiAlnum(s.charAt(p + 1)) && p > i) {
+                        && Chars.isAsciiAlnum(s[p + 1]) && p > i) {
                     sep = c;
                     p++;
                 } else {

@@ -22,13 +22,13 @@ final class IdDocumentRecognizer implements Recognizer {
 
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
+        char[] s = view.chars();
         int[] lastStart = {-1};
         CUE_INDEX.find(view, (at, cue) -> {
             int from = at + cue.length();
-            int limit = Math.min(s.length(), from + WINDOW);
+            int limit = Math.min(s.length, from + WINDOW);
             for (int p = from; p < limit; p++) {
-                if (!Chars.notAlnumAt(s, p - 1) || !Chars.isAsciiAlnum(s.charAt(p))) {
+                if (!Chars.notAlnumAt(s, p - 1) || !Chars.isAsciiAlnum(s[p])) {
                     continue;
                 }
                 int end = documentNumber(s, p);
@@ -39,7 +39,7 @@ final class IdDocumentRecognizer implements Recognizer {
                     }
                     break;
                 }
-                if (Chars.isDigit(s.charAt(p)) && Chars.digitRun(s, p) >= 4) {
+                if (Chars.isDigit(s[p]) && Chars.digitRun(s, p) >= 4) {
                     break; // another number (a date, an IIN) comes first: not ours
                 }
             }
@@ -47,20 +47,20 @@ final class IdDocumentRecognizer implements Recognizer {
     }
 
     /** End of a document number starting at {@code p}, or -1. */
-    static int documentNumber(String s, int p) {
-        int n = s.length();
-        char c = s.charAt(p);
+    static int documentNumber(char[] s, int p) {
+        int n = s.length;
+        char c = s[p];
         if (Chars.isDigit(c)) {
             int run = Chars.digitRun(s, p);
             return run == 9 && Chars.notAlnumAt(s, p + run) ? p + run : -1;
         }
-        if (c == 'N' && p + 1 < n && Chars.isDigit(s.charAt(p + 1))) {
+        if (c == 'N' && p + 1 < n && Chars.isDigit(s[p + 1])) {
             int run = Chars.digitRun(s, p + 1);
             return run == 8 && Chars.notAlnumAt(s, p + 1 + run) ? p + 1 + run : -1;
         }
-        if (Chars.isAsciiUpper(c) && p + 2 < n && Chars.isAsciiUpper(s.charAt(p + 1))) {
+        if (Chars.isAsciiUpper(c) && p + 2 < n && Chars.isAsciiUpper(s[p + 1])) {
             int q = p + 2;
-            if (q < n && s.charAt(q) == ' ') {
+            if (q < n && s[q] == ' ') {
                 q++;
             }
             int run = Chars.digitRun(s, q);

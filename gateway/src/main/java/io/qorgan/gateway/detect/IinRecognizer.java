@@ -16,37 +16,37 @@ final class IinRecognizer implements Recognizer {
 
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
-        int n = s.length();
+        char[] s = view.chars();
+        int n = s.length;
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         for (int k = 0; k < count; k++) {
             int i = starts[k];
-            char c = s.charAt(i);
-            if ((c == 'I' || c == 'B') && i + 3 < n && (s.startsWith("IIN", i) || s.startsWith("BIN", i))
-                    && Chars.isDigit(s.charAt(i + 3))) {
+            char c = s[i];
+            if ((c == 'I' || c == 'B') && i + 3 < n && (Chars.startsWith(s, "IIN", i) || Chars.startsWith(s, "BIN", i))
+                    && Chars.isDigit(s[i + 3])) {
                 i += 3; // certificate form IIN123456789012
             } else if (!Chars.isDigit(c)) {
                 continue;
             }
             int run = Chars.digitRun(s, i);
-            boolean partOfLonger = i >= 2 && (s.charAt(i - 1) == '-' || s.charAt(i - 1) == '/') && Chars.isDigit(s.charAt(i - 2))
-                    || i + 13 < n && (s.charAt(i + 12) == '-' || s.charAt(i + 12) == '/') && Chars.isDigit(s.charAt(i + 13));
+            boolean partOfLonger = i >= 2 && (s[i - 1] == '-' || s[i - 1] == '/') && Chars.isDigit(s[i - 2])
+                    || i + 13 < n && (s[i + 12] == '-' || s[i + 12] == '/') && Chars.isDigit(s[i + 13]);
             if (run == 12 && !partOfLonger && (Chars.notAlnumAt(s, i - 1) || certificatePrefix(s, i)) && Chars.notAlnumAt(s, i + 12)
-                    && KzIdValidator.isValid(s, i)) {
+                    && KzIdValidator.isValid(view.text(), i)) {
                 classify(view, i, out);
             }
         }
     }
 
-    private static boolean certificatePrefix(String s, int i) {
-        return i >= 3 && Chars.notAlnumAt(s, i - 4) && (s.startsWith("IIN", i - 3) || s.startsWith("BIN", i - 3));
+    private static boolean certificatePrefix(char[] s, int i) {
+        return i >= 3 && Chars.notAlnumAt(s, i - 4) && (Chars.startsWith(s, "IIN", i - 3) || Chars.startsWith(s, "BIN", i - 3));
     }
 
     private static void classify(TextView view, int i, List<Finding> out) {
-        String s = view.text();
-        boolean iin = KzIdValidator.looksLikeIin(s, i);
-        boolean bin = KzIdValidator.looksLikeBin(s, i);
+        char[] s = view.chars();
+        boolean iin = KzIdValidator.looksLikeIin(view.text(), i);
+        boolean bin = KzIdValidator.looksLikeBin(view.text(), i);
         boolean binCue = view.anyCue(i - 30, i, BIN_CUES_SET);
         boolean iinCue = view.anyCue(i - 30, i, IIN_CUES_SET);
         EntityType type;

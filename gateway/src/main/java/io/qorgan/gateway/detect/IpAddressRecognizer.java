@@ -16,17 +16,17 @@ final class IpAddressRecognizer implements Recognizer {
 
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
+        char[] s = view.chars();
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         int resume = 0;
         for (int k = 0; k < count; k++) {
             int i = starts[k];
-            char c = s.charAt(i);
+            char c = s[i];
             if (i < resume || c >= 0x80) {
                 continue;
             }
-            char prev = i > 0 ? s.charAt(i - 1) : ' ';
+            char prev = i > 0 ? s[i - 1] : ' ';
             if ((Chars.isHex(c) || c == ':') && !Chars.isWord(prev) && prev != ':' && prev != '.') {
                 int end = ipv6(s, i);
                 if (end > 0) {
@@ -36,7 +36,7 @@ final class IpAddressRecognizer implements Recognizer {
                     continue;
                 }
             }
-            boolean productVersion = prev == '/' && i >= 2 && Chars.isAlnum(s.charAt(i - 2)); // "Chrome/120.0.0.0"
+            boolean productVersion = prev == '/' && i >= 2 && Chars.isAlnum(s[i - 2]); // "Chrome/120.0.0.0"
             if (Chars.isDigit(c) && !Chars.isWord(prev) && prev != '.' && !productVersion) {
                 int end = ipv4(s, i);
                 if (end > 0 && Chars.notWordAt(s, end)) {
@@ -51,20 +51,20 @@ final class IpAddressRecognizer implements Recognizer {
 
 
     /** End of a dotted quad starting at {@code i}, or -1. Does not check what follows. */
-    static int ipv4(String s, int i) {
+    static int ipv4(char[] s, int i) {
         int p = i;
         for (int part = 0; part < 4; part++) {
             int run = Chars.digitRun(s, p);
             if (run == 0 || run > 3) {
                 return -1;
             }
-            int v = Integer.parseInt(s, p, p + run, 10);
+            int v = Chars.parseInt(s, p, p + run);
             if (v > 255) {
                 return -1;
             }
             p += run;
             if (part < 3) {
-                if (p >= s.length() || s.charAt(p) != '.') {
+                if (p >= s.length || s[p] != '.') {
                     return -1;
                 }
                 p++;
@@ -73,24 +73,24 @@ final class IpAddressRecognizer implements Recognizer {
         return p;
     }
 
-    private static int ipv6(String s, int start) {
-        int n = s.length();
+    private static int ipv6(char[] s, int start) {
+        int n = s.length;
         int p = start;
         int groups = 0;
         boolean compressed = false;
-        if (s.startsWith("::", p)) {
+        if (Chars.startsWith(s, "::", p)) {
             compressed = true;
             p += 2;
-        } else if (s.charAt(p) == ':') {
+        } else if (s[p] == ':') {
             return -1;
         }
         while (true) {
             int h = 0;
-            while (p + h < n && Chars.isHex(s.charAt(p + h)) && h < 5) {
+            while (p + h < n && Chars.isHex(s[p + h]) && h < 5) {
                 h++;
             }
             if (h == 0) {
-                if (s.charAt(p - 1) == ':' && !(compressed && s.startsWith("::", p - 2))) {
+                if (s[p - 1] == ':' && !(compressed && Chars.startsWith(s, "::", p - 2))) {
                     return -1; // dangling single colon
                 }
                 break;
@@ -98,7 +98,7 @@ final class IpAddressRecognizer implements Recognizer {
             if (h > 4) {
                 return -1;
             }
-            if (p + h + 1 < n && s.charAt(p + h) == '.' && Chars.isDigit(s.charAt(p + h + 1))) {
+            if (p + h + 1 < n && s[p + h] == '.' && Chars.isDigit(s[p + h + 1])) {
                 int v4 = ipv4(s, p);
                 if (v4 < 0 || groups > (compressed ? 5 : 6)) {
                     return -1;
@@ -112,14 +112,14 @@ final class IpAddressRecognizer implements Recognizer {
                 return -1; // stop early on long colon-separated runs
             }
             p += h;
-            if (p < n && s.charAt(p) == ':') {
-                if (p + 1 < n && s.charAt(p + 1) == ':') {
+            if (p < n && s[p] == ':') {
+                if (p + 1 < n && s[p + 1] == ':') {
                     if (compressed) {
                         return -1;
                     }
                     compressed = true;
                     p += 2;
-                    if (p < n && s.charAt(p) == ':') {
+                    if (p < n && s[p] == ':') {
                         return -1;
                     }
                 } else {
@@ -132,19 +132,19 @@ final class IpAddressRecognizer implements Recognizer {
         if (groups == 0 || (compressed ? groups > 7 : groups != 8)) {
             return -1;
         }
-        if (p < n && (Chars.isWord(s.charAt(p)) || s.charAt(p) == ':')) {
+        if (p < n && (Chars.isWord(s[p]) || s[p] == ':')) {
             return -1;
         }
-        if (p + 1 < n && s.charAt(p) == '.' && Chars.isDigit(s.charAt(p + 1))) {
+        if (p + 1 < n && s[p] == '.' && Chars.isDigit(s[p + 1])) {
             return -1;
         }
         return p;
     }
 
-    private static int withZone(String s, int end) {
-        if (end < s.length() && s.charAt(end) == '%') {
+    private static int withZone(char[] s, int end) {
+        if (end < s.length && s[end] == '%') {
             int p = end + 1;
-            while (p < s.length() && Chars.isAsciiAlnum(s.charAt(p))) {
+            while (p < s.length && Chars.isAsciiAlnum(s[p])) {
                 p++;
             }
             if (p > end + 1) {
@@ -154,11 +154,11 @@ final class IpAddressRecognizer implements Recognizer {
         return end;
     }
 
-    private static int withSuffix(String s, int end, int max) {
-        if (end + 1 < s.length() && s.charAt(end) == '/') {
+    private static int withSuffix(char[] s, int end, int max) {
+        if (end + 1 < s.length && s[end] == '/') {
             int run = Chars.digitRun(s, end + 1);
             if (run >= 1 && run <= 3 && Chars.notWordAt(s, end + 1 + run)
-                    && Integer.parseInt(s, end + 1, end + 1 + run, 10) <= max) {
+                    && Chars.parseInt(s, end + 1, end + 1 + run) <= max) {
                 return end + 1 + run;
             }
         }

@@ -11,15 +11,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.lucene.util.IntsRefBuilder;
-import org.apache.lucene.util.fst.FST;
-import org.apache.lucene.util.fst.FSTCompiler;
-import org.apache.lucene.util.fst.PositiveIntOutputs;
-import org.apache.lucene.util.fst.Util;
 
 /**
- * Lower-case name words in a Lucene FST, each with flags: a first name, a name that is also an ordinary word, a
- * surname. Built once from the bundled lists plus any lists an agency adds; immutable and safe to share.
+ * Lower-case name words, each with flags: a first name, a name that is also an ordinary word, a surname. Built
+ * once from the bundled lists plus any lists an agency adds; immutable and safe to share.
+ *
+ * <p>The words sit in an open-addressing hash table keyed by a polynomial hash that can be continued char by
+ * char, so a declined word's stem and the stem with a restored ending ("анн" + "а") are looked up without building
+ * strings, each with one hash and usually one probe.
  */
 final class NameDictionary {
 
@@ -28,58 +27,34 @@ final class NameDictionary {
     static final long SURNAME = 4;
 
     private static final String BASE = "/io/qorgan/gateway/detect/";
+    private static final int M = 31;
 
-    private final FST<Long> fst;
-    /**
-     * A Bloom filter over every word of the FST (two hashes, about 16 bits a word): most capitalised words of a text
-     * are not names, and the filter answers "not in the dictionary" without walking the FST. Never wrong about a
-     * word that is in it, so lookups give exactly the FST's answers. Immutable after construction.
-     */
-    private final long[] bloom;
-    private final int bloomMask;
+    private final char[][] keys;
+    private final long[] values;
+    private final int mask;
 
-    private NameDictionary(FST<Long> fst, java.util.Set<String> words) {
-        this.fst = fst;
-        int bits = Integer.highestOneBit(Math.max(1 << 12, words.size() * 16) - 1) << 1;
-        this.bloom = new long[bits >>> 6];
-        this.bloomMask = bits - 1;
-        for (String w : words) {
-            add(hash1(0, w, 0, w.length()), hash2(0, w, 0, w.length()));
+    private NameDictionary(Map<String, Long> words) {
+        int capacity = Integer.highestOneBit(Math.max(16, words.size() * 3)) << 1; // load under 1/3: short probes
+        keys = new char[capacity][];
+        values = new long[capacity];
+        mask = capacity - 1;
+        for (Map.Entry<String, Long> e : words.entrySet()) {
+            String w = e.getKey();
+            int slot = mix(hash(0, w, 0, w.length())) & mask;
+            while (keys[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = w.toCharArray();
+            values[slot] = e.getValue();
         }
     }
 
-    private static final int M1 = 31;
-    private static final int M2 = 0x01000193;
-
-    /** Polynomial hashes, continued from {@code h} over {@code chars[from, to)}, so a stem's hash extends to stem + ending. */
-    private static int hash1(int h, CharSequence chars, int from, int to) {
+    /** Polynomial hash continued from {@code h} over {@code chars[from, to)}, so a stem's hash extends to stem + ending. */
+    private static int hash(int h, CharSequence chars, int from, int to) {
         for (int i = from; i < to; i++) {
-            h = h * M1 + chars.charAt(i);
+            h = h * M + chars.charAt(i);
         }
         return h;
-    }
-
-    private static int hash2(int h, CharSequence chars, int from, int to) {
-        for (int i = from; i < to; i++) {
-            h = (h ^ chars.charAt(i)) * M2;
-        }
-        return h;
-    }
-
-    private void add(int h1, int h2) {
-        set(mix(h1));
-        set(mix(h2));
-    }
-
-    private void set(int bit) {
-        int b = bit & bloomMask;
-        bloom[b >>> 6] |= 1L << b;
-    }
-
-    private boolean mightContain(int h1, int h2) {
-        int a = mix(h1) & bloomMask;
-        int b = mix(h2) & bloomMask;
-        return (bloom[a >>> 6] & (1L << a)) != 0 && (bloom[b >>> 6] & (1L << b)) != 0;
     }
 
     private static int mix(int h) {
@@ -89,10 +64,58 @@ final class NameDictionary {
         return h;
     }
 
-    /** Whether a word of {@code chars[0, to)} followed by {@code suffix} may be in the dictionary. */
-    private boolean mightContain(CharSequence chars, int to, String suffix) {
-        return mightContain(hash1(hash1(0, chars, 0, to), suffix, 0, suffix.length()),
-                hash2(hash2(0, chars, 0, to), suffix, 0, suffix.length()));
+    private static int hash(int h, char[] chars, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h = h * M + chars[i];
+        }
+        return h;
+    }
+
+    /** Flags of the word {@code chars[0, to)} followed by {@code suffix}, whose hash is {@code h}; 0 when unknown. */
+    private long get(int h, char[] chars, int to, String suffix) {
+        int length = to + suffix.length();
+        for (int slot = mix(h) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+            char[] key = keys[slot];
+            if (key.length == length && java.util.Arrays.equals(key, 0, to, chars, 0, to)
+                    && endsWith(key, to, suffix)) {
+                return values[slot];
+            }
+        }
+        return 0;
+    }
+
+    private long get(int h, CharSequence chars, int to, String suffix) {
+        int length = to + suffix.length();
+        for (int slot = mix(h) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+            char[] key = keys[slot];
+            if (key.length == length && matches(key, chars, to, suffix)) {
+                return values[slot];
+            }
+        }
+        return 0;
+    }
+
+    private static boolean endsWith(char[] key, int from, String suffix) {
+        for (int i = 0; i < suffix.length(); i++) {
+            if (key[from + i] != suffix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean matches(char[] key, CharSequence chars, int to, String suffix) {
+        for (int i = 0; i < to; i++) {
+            if (key[i] != chars.charAt(i)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < suffix.length(); i++) {
+            if (key[to + i] != suffix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static NameDictionary load(List<Path> extraFirstNames) {
@@ -109,7 +132,7 @@ final class NameDictionary {
                 throw new UncheckedIOException("cannot read the name list " + path.getFileName(), e);
             }
         }
-        return new NameDictionary(build(words), words.keySet());
+        return new NameDictionary(words);
     }
 
     private static void readResource(String name, Map<String, Long> words, long flag) {
@@ -139,102 +162,42 @@ final class NameDictionary {
         }
     }
 
-    private static FST<Long> build(Map<String, Long> words) {
-        try {
-            PositiveIntOutputs outputs = PositiveIntOutputs.getSingleton();
-            FSTCompiler<Long> compiler = new FSTCompiler.Builder<>(FST.INPUT_TYPE.BYTE2, outputs).build();
-            IntsRefBuilder scratch = new IntsRefBuilder();
-            for (Map.Entry<String, Long> e : words.entrySet()) { // TreeMap: sorted by UTF-16 order, as BYTE2 needs
-                compiler.add(Util.toUTF16(e.getKey(), scratch), e.getValue());
-            }
-            return FST.fromFSTReader(compiler.compile(), compiler.getFSTReader());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot build the name dictionary", e);
-        }
-    }
-
     /** Flags of a folded word, 0 when unknown. */
     long flags(CharSequence folded) {
-        if (!mightContain(folded, folded.length(), "")) {
-            return 0;
-        }
-        try {
-            FST.BytesReader reader = fst.getBytesReader();
-            FST.Arc<Long> arc = fst.getFirstArc(new FST.Arc<>());
-            long output = walk(arc, 0, folded, 0, folded.length(), reader);
-            return output < 0 ? 0 : finalOutput(arc, output);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return get(hash(0, folded, 0, folded.length()), folded, folded.length(), "");
+    }
+
+    /** {@link #lookup(char[], int)} of a folded word. */
+    long lookup(String folded) {
+        return lookup(folded.toCharArray(), folded.length());
     }
 
     /**
      * Flags of a word or of its base form once a declension ending is taken off (and "а", "я", "й" or "ь" put
-     * back: "Анны" → "анна", "Сергея" → "сергей"). Walks the FST without building strings.
+     * back: "Анны" → "анна", "Сергея" → "сергей").
      */
-    long lookup(String folded) {
-        long f = flags(folded);
-        if (f != 0 || folded.isEmpty() || folded.charAt(0) < 0x80) {
+    long lookup(char[] folded, int length) {
+        long f = get(hash(0, folded, 0, length), folded, length, "");
+        if (f != 0 || length == 0 || folded[0] < 0x80) {
             return f; // English names are not declined
         }
-        try {
-            FST.BytesReader reader = fst.getBytesReader();
-            for (String ending : NameForms.endingsOf(folded)) {
-                int stemLength = folded.length() - ending.length();
-                if (stemLength < 3 || !folded.endsWith(ending) || !stemMayBeKnown(folded, stemLength)) {
-                    continue;
-                }
-                FST.Arc<Long> stem = fst.getFirstArc(new FST.Arc<>());
-                long output = walk(stem, 0, folded, 0, stemLength, reader);
-                if (output < 0) {
-                    continue;
-                }
-                long exact = finalOutput(stem, output);
-                if (exact != 0) {
-                    return exact;
-                }
-                for (String restore : NameForms.RESTORED_ENDINGS) {
-                    FST.Arc<Long> arc = new FST.Arc<Long>().copyFrom(stem);
-                    long o = walk(arc, output, restore, 0, restore.length(), reader);
-                    long v = o < 0 ? 0 : finalOutput(arc, o);
-                    if (v != 0) {
-                        return v;
-                    }
+        for (String ending : NameForms.endingsOf(folded, length)) {
+            int stemLength = length - ending.length();
+            if (stemLength < 3 || !Chars.startsWith(folded, ending, stemLength)) {
+                continue;
+            }
+            int stemHash = hash(0, folded, 0, stemLength);
+            long exact = get(stemHash, folded, stemLength, "");
+            if (exact != 0) {
+                return exact;
+            }
+            for (String restore : NameForms.RESTORED_ENDINGS) {
+                long v = get(hash(stemHash, restore, 0, restore.length()), folded, stemLength, restore);
+                if (v != 0) {
+                    return v;
                 }
             }
-            return 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-    }
-
-    // The stem alone or with a restored ending may be a word: otherwise the FST walks below would all find nothing.
-    private boolean stemMayBeKnown(String folded, int stemLength) {
-        if (mightContain(folded, stemLength, "")) {
-            return true;
-        }
-        for (String restore : NameForms.RESTORED_ENDINGS) {
-            if (mightContain(folded, stemLength, restore)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Follows {@code chars[from, to)} from {@code arc}; the summed output, or -1 when the path leaves the FST. */
-    private long walk(FST.Arc<Long> arc, long output, CharSequence chars, int from, int to, FST.BytesReader reader)
-            throws IOException {
-        long out = output;
-        for (int i = from; i < to; i++) {
-            if (fst.findTargetArc(chars.charAt(i), arc, arc, reader) == null) {
-                return -1;
-            }
-            out += arc.output();
-        }
-        return out;
-    }
-
-    private static long finalOutput(FST.Arc<Long> arc, long output) {
-        return arc.isFinal() ? output + arc.nextFinalOutput() : 0;
+        return 0;
     }
 }

@@ -41,14 +41,19 @@ final class NameForms {
     }
 
     /** {@link #fold(CharSequence)} of {@code s[start, end)} with a single allocation. */
-    static String fold(String s, int start, int end) {
+    static String fold(char[] s, int start, int end) {
         char[] chars = new char[end - start];
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
-            chars[i - start] = c == 'ё' ? 'е' : c;
-        }
+        foldInto(s, start, end, chars);
         return new String(chars);
+    }
+
+    /** Writes the folded {@code s[start, end)} to the start of {@code into}, which must be long enough. */
+    static void foldInto(char[] s, int start, int end, char[] into) {
+        for (int i = start; i < end; i++) {
+            char c = s[i];
+            c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Chars.toLowerCase(c);
+            into[i - start] = c == 'ё' ? 'е' : c;
+        }
     }
 
     /** Lower case, ё as е: the form dictionaries and keys use. */
@@ -57,9 +62,9 @@ final class NameForms {
         return lower.indexOf('ё') >= 0 ? lower.replace('ё', 'е') : lower;
     }
 
-    /** Case endings that could end {@code folded} (same last letter), in the order of {@link #ENDINGS}. */
-    static String[] endingsOf(String folded) {
-        return ENDING_SET.candidates(folded, folded.length());
+    /** Case endings that could end {@code folded[0, length)} (same last letter), in the order of {@link #ENDINGS}. */
+    static String[] endingsOf(char[] folded, int length) {
+        return ENDING_SET.candidates(folded, length);
     }
 
     /** One stable base form: endings taken off repeatedly while at least three letters remain. */
@@ -79,25 +84,27 @@ final class NameForms {
         return cur;
     }
 
-    static boolean isPatronymic(String folded) {
-        return folded.length() >= 6 && endsWithSuffix(folded, PATRONYMIC, 2);
+    /** Whether the folded word {@code folded[0, length)} is a patronymic (-ович, -қызы...), declined or not. */
+    static boolean isPatronymic(char[] folded, int length) {
+        return length >= 6 && endsWithSuffix(folded, length, PATRONYMIC, 2);
     }
 
-    static boolean isStrongSurname(String folded) {
-        return folded.length() >= 5 && endsWithSuffix(folded, STRONG_SURNAME, 2);
+    static boolean isStrongSurname(char[] folded, int length) {
+        return length >= 5 && endsWithSuffix(folded, length, STRONG_SURNAME, 2);
     }
 
-    static boolean isWeakSurname(String folded) {
-        return folded.length() >= 5 && endsWithSuffix(folded, WEAK_SURNAME, 2);
+    static boolean isWeakSurname(char[] folded, int length) {
+        return length >= 5 && endsWithSuffix(folded, length, WEAK_SURNAME, 2);
     }
 
     /** The word, or the word without one case ending, ends with a suffix and keeps a stem of {@code minStem} letters. */
-    private static boolean endsWithSuffix(String word, SuffixSet suffixes, int minStem) {
-        if (suffixes.endsWithAny(word, word.length(), minStem)) {
+    private static boolean endsWithSuffix(char[] word, int length, SuffixSet suffixes, int minStem) {
+        if (suffixes.endsWithAny(word, length, minStem)) {
             return true;
         }
-        for (String ending : CASE_ENDINGS.candidates(word, word.length())) {
-            if (word.endsWith(ending) && suffixes.endsWithAny(word, word.length() - ending.length(), minStem)) {
+        for (String ending : CASE_ENDINGS.candidates(word, length)) {
+            int at = length - ending.length();
+            if (at >= 0 && Chars.startsWith(word, ending, at) && suffixes.endsWithAny(word, at, minStem)) {
                 return true;
             }
         }

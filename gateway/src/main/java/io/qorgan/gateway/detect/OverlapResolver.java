@@ -1,31 +1,51 @@
 package io.qorgan.gateway.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Chooses among overlapping findings: the more specific, validated type wins (an IIN over a phone-shaped run, an
  * e-mail over an address or name around it); within a type the higher score, then the longer span. Findings that
  * do not overlap are all kept, so a PERSON next to (not inside) an ADDRESS stays.
+ *
+ * <p>Candidates are taken in order of preference; one is kept when none of its chars is already taken by a kept
+ * one. Only clusters of findings that overlap each other need this (most findings overlap nothing); inside a
+ * cluster, taken chars are bits of a bitmap, so each check costs the span's length / 64.
  */
 final class OverlapResolver {
 
-    private static final Map<EntityType, Integer> PRIORITY = new EnumMap<>(Map.ofEntries(
-            Map.entry(EntityType.SECRET, 100), Map.entry(EntityType.EMAIL, 95), Map.entry(EntityType.IBAN, 92),
-            Map.entry(EntityType.PAYMENT_CARD, 90), Map.entry(EntityType.IIN, 88), Map.entry(EntityType.BIN, 88),
-            Map.entry(EntityType.IP_ADDRESS, 80), Map.entry(EntityType.ID_DOCUMENT, 78),
-            Map.entry(EntityType.PHONE, 75), Map.entry(EntityType.DATE_OF_BIRTH, 70),
-            Map.entry(EntityType.VEHICLE_PLATE, 65), Map.entry(EntityType.ADDRESS, 60), Map.entry(EntityType.PERSON, 50)));
+    private static int priority(EntityType type) {
+        return switch (type) {
+            case SECRET -> 100;
+            case EMAIL -> 95;
+            case IBAN -> 92;
+            case PAYMENT_CARD -> 90;
+            case IIN, BIN -> 88;
+            case IP_ADDRESS -> 80;
+            case ID_DOCUMENT -> 78;
+            case PHONE -> 75;
+            case DATE_OF_BIRTH -> 70;
+            case VEHICLE_PLATE -> 65;
+            case ADDRESS -> 60;
+            case PERSON -> 50;
+        };
+    }
 
-    private static final Comparator<Finding> PREFERENCE = Comparator
-            .comparingInt((Finding f) -> PRIORITY.get(f.type())).reversed()
-            .thenComparing(Comparator.comparingDouble(Finding::score).reversed())
-            .thenComparing(Comparator.comparingInt(Finding::length).reversed())
-            .thenComparingInt(Finding::start);
+    /** Higher priority first, then higher score, then longer, then earlier. */
+    private static final Comparator<Finding> PREFERENCE = (a, b) -> {
+        int c = Integer.compare(priority(b.type()), priority(a.type()));
+        if (c == 0) {
+            c = Double.compare(b.score(), a.score());
+        }
+        if (c == 0) {
+            c = Integer.compare(b.length(), a.length());
+        }
+        return c != 0 ? c : Integer.compare(a.start(), b.start());
+    };
+
+    private static final Comparator<Finding> BY_START = Comparator.comparingInt(Finding::start);
 
     private OverlapResolver() {
     }
@@ -35,20 +55,71 @@ final class OverlapResolver {
         if (candidates.size() <= 1) {
             return candidates;
         }
-        List<Finding> sorted = new ArrayList<>(candidates);
-        sorted.sort(PREFERENCE);
-        TreeMap<Integer, Finding> byStart = new TreeMap<>();
-        for (Finding f : sorted) {
-            Map.Entry<Integer, Finding> before = byStart.floorEntry(f.start());
-            if (before != null && before.getValue().overlaps(f)) {
-                continue;
+        Finding[] all = candidates.toArray(new Finding[0]);
+        Arrays.sort(all, BY_START);
+        List<Finding> out = new ArrayList<>(all.length);
+        int i = 0;
+        while (i < all.length) {
+            // a cluster: findings chained by overlaps; choices inside one never touch another
+            int j = i + 1;
+            int end = all[i].end();
+            while (j < all.length && all[j].start() < end) {
+                end = Math.max(end, all[j].end());
+                j++;
             }
-            Map.Entry<Integer, Finding> after = byStart.ceilingEntry(f.start());
-            if (after != null && after.getValue().overlaps(f)) {
-                continue;
+            if (j - i == 1) {
+                out.add(all[i]); // overlaps nothing: the usual case, kept without sorting
+            } else {
+                resolveCluster(Arrays.copyOfRange(all, i, j), all[i].start(), end, out);
             }
-            byStart.put(f.start(), f);
+            i = j;
         }
-        return new ArrayList<>(byStart.values());
+        return out;
+    }
+
+    /** Keeps, in order of preference, each finding of {@code cluster} (within [from, to)) that overlaps none kept. */
+    private static void resolveCluster(Finding[] cluster, int from, int to, List<Finding> out) {
+        Arrays.sort(cluster, PREFERENCE);
+        long[] taken = new long[((to - from) >>> 6) + 1];
+        int kept = 0;
+        for (Finding f : cluster) {
+            if (free(taken, f.start() - from, f.end() - from)) {
+                take(taken, f.start() - from, f.end() - from);
+                cluster[kept++] = f;
+            }
+        }
+        Arrays.sort(cluster, 0, kept, BY_START);
+        for (int k = 0; k < kept; k++) {
+            out.add(cluster[k]);
+        }
+    }
+
+    /** Whether no bit of {@code [from, to)} is set. */
+    private static boolean free(long[] bits, int from, int to) {
+        for (int i = from; i < to; ) {
+            int word = i >>> 6;
+            int upto = Math.min(to, (word + 1) << 6);
+            long mask = rangeMask(i & 63, upto - (word << 6));
+            if ((bits[word] & mask) != 0) {
+                return false;
+            }
+            i = upto;
+        }
+        return true;
+    }
+
+    private static void take(long[] bits, int from, int to) {
+        for (int i = from; i < to; ) {
+            int word = i >>> 6;
+            int upto = Math.min(to, (word + 1) << 6);
+            bits[word] |= rangeMask(i & 63, upto - (word << 6));
+            i = upto;
+        }
+    }
+
+    /** Bits {@code [from, to)} of a word, 0 <= from < to <= 64. */
+    private static long rangeMask(int from, int to) {
+        long upper = to == 64 ? -1L : (1L << to) - 1;
+        return upper & (-1L << from);
     }
 }

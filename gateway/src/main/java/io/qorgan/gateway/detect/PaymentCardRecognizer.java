@@ -14,9 +14,9 @@ final class PaymentCardRecognizer implements Recognizer {
 
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
-        int n = s.length();
-        StringBuilder digits = new StringBuilder(24);
+        char[] s = view.chars();
+        int n = s.length;
+        char[] digits = new char[19];
         int[] groupEnds = new int[20];
         int[] groupDigits = new int[20];
         int[] starts = view.wordStarts();
@@ -24,26 +24,27 @@ final class PaymentCardRecognizer implements Recognizer {
         int resume = 0;
         for (int k = 0; k < count; k++) {
             int i = starts[k];
-            if (i < resume || !Chars.isDigit(s.charAt(i)) || !Chars.notAlnumAt(s, i - 1)) {
+            if (i < resume || !Chars.isDigit(s[i]) || !Chars.notAlnumAt(s, i - 1)) {
                 continue;
             }
-            digits.setLength(0);
+            int length = 0;
             int groups = 0;
             int p = i;
             char sep = 0;
             while (groups < 20) {
                 int run = Chars.digitRun(s, p);
-                if (run == 0 || digits.length() + run > 19) {
+                if (run == 0 || length + run > 19) {
                     break;
                 }
-                digits.append(s, p, p + run);
+                System.arraycopy(s, p, digits, length, run);
+                length += run;
                 p += run;
                 groupEnds[groups] = p;
-                groupDigits[groups] = digits.length();
+                groupDigits[groups] = length;
                 groups++;
-                if (p + 1 < n && (s.charAt(p) == ' ' || s.charAt(p) == '-') && Chars.isDigit(s.charAt(p + 1))
-                        && (sep == 0 || sep == s.charAt(p))) {
-                    sep = s.charAt(p);
+                if (p + 1 < n && (s[p] == ' ' || s[p] == '-') && Chars.isDigit(s[p + 1])
+                        && (sep == 0 || sep == s[p])) {
+                    sep = s[p];
                     p++;
                 } else {
                     break;
@@ -52,7 +53,7 @@ final class PaymentCardRecognizer implements Recognizer {
             int found = -1;
             for (int g = groups - 1; g >= 0; g--) {
                 int len = groupDigits[g];
-                if (len >= 13 && Chars.notAlnumAt(s, groupEnds[g]) && CardValidator.isValid(digits.subSequence(0, len))) {
+                if (len >= 13 && Chars.notAlnumAt(s, groupEnds[g]) && CardValidator.isValid(new String(digits, 0, len))) {
                     found = g;
                     break;
                 }

@@ -40,7 +40,7 @@ final class PersonRecognizer implements Recognizer {
     private static final String[] PLACE_AFTER = {"көше", "даңғыл", "қала", "аудан", "ауыл", "облыс", "атында", "шағын",
         "көш", "даң", "тұйық", "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive",
         "square", "мектеб", "мектеп", "гимназия"};
-    private static final Set<String> NOT_NAMES = words("казахстан", "қазақстан", "республика", "республики", "россия",
+    private static final WordSet NOT_NAMES = new WordSet(words("казахстан", "қазақстан", "республика", "республики", "россия",
             "алматы", "астана", "шымкент", "караганда", "қарағанды", "актобе", "ақтөбе", "атырау", "актау", "ақтау", "павлодар",
             "семей", "тараз", "костанай", "қостанай", "кызылорда", "қызылорда", "уральск", "орал", "кокшетау", "көкшетау",
             "талдыкорган", "талдықорған", "туркестан", "түркістан", "москва", "kazakhstan", "almaty", "astana", "london",
@@ -58,10 +58,10 @@ final class PersonRecognizer implements Recognizer {
             "адрес", "мекенжай", "дата", "күні", "дело", "іс", "приказ", "бұйрық", "справка", "анықтама", "заявление",
             "өтініш", "жалоба", "шағым", "акт", "протокол", "номер", "no", "name", "patient", "client", "user", "admin",
             "team", "support", "department", "ministry", "office", "city", "region", "district", "order", "invoice",
-            "total", "version", "release", "date", "phone", "address", "passport", "card", "iban", "bank", "account");
+            "total", "version", "release", "date", "phone", "address", "passport", "card", "iban", "bank", "account"));
 
-    private record Token(int start, int end, String folded, boolean cap, boolean initial, long dict, boolean surname,
-            boolean weakSurname, boolean patronymic) {
+    private record Token(int start, int end, boolean initial, long dict, boolean surname, boolean weakSurname,
+            boolean patronymic) {
 
         boolean firstName() {
             return (dict & NameDictionary.FIRST_NAME) != 0;
@@ -86,24 +86,36 @@ final class PersonRecognizer implements Recognizer {
         this.names = names;
     }
 
+    /** The word before a run, folded. */
+    private record Word(int end, String folded) {
+    }
+
+    /** An introduction cue ("меня зовут") found during the main pass, handled after it. */
+    private record Introduction(int at, String cue) {
+    }
+
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
-        int n = s.length();
+        char[] s = view.chars();
+        char[] lower = view.lower();
         List<Token> run = new ArrayList<>(6);
+        List<Introduction> introductions = new ArrayList<>(0);
+        CueIndex.Hit introduction = (at, cue) -> introductions.add(new Introduction(at, cue));
+        char[] folded = new char[32];
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         int i = 0;
         for (int k = 0; k < count; k++) {
+            INTRODUCTIONS.findAt(lower, starts[k], introduction);
             if (starts[k] < i) {
                 continue;
             }
             i = starts[k];
-            char c = s.charAt(i);
+            char c = s[i];
             if (!Chars.isLetter(c)) {
                 continue;
             }
-            boolean cap = Character.isUpperCase(c);
+            boolean cap = Chars.isUpperCase(c);
             if (!cap) {
                 if (!run.isEmpty()) {
                     flush(view, run, out);
@@ -116,7 +128,10 @@ final class PersonRecognizer implements Recognizer {
                 flush(view, run, out);
                 run.clear();
             }
-            Token token = cap ? token(s, i, end) : null;
+            if (end - i > folded.length) {
+                folded = new char[end - i];
+            }
+            Token token = cap ? token(s, i, end, folded) : null;
             if (token != null) {
                 run.add(token);
                 if (run.size() > 4) {
@@ -130,33 +145,33 @@ final class PersonRecognizer implements Recognizer {
             i = end;
         }
         flush(view, run, out);
-        introductions(view, out);
+        for (Introduction found : introductions) {
+            introduction(s, found.at(), found.cue(), out);
+        }
     }
 
-    private void introductions(TextView view, List<Finding> out) {
-        String s = view.text();
-        INTRODUCTIONS.find(view, (at, cue) -> {
-            int p = at + cue.length();
-            while (p < s.length() && (s.charAt(p) == ' ' || s.charAt(p) == ':' || s.charAt(p) == '-')) {
-                p++;
-            }
-            if (p >= s.length() || !Character.isLowerCase(s.charAt(p))) {
-                return; // capitalised names are handled by the main pass
-            }
-            int end = wordEnd(s, p);
-            if ((names.lookup(NameForms.fold(s.substring(p, end))) & NameDictionary.FIRST_NAME) != 0) {
-                out.add(new Finding(EntityType.PERSON, p, end, 0.75, "person"));
-            }
-        });
+    /** A lower-case first name right after an introduction cue. */
+    private void introduction(char[] s, int at, String cue, List<Finding> out) {
+        int p = at + cue.length();
+        while (p < s.length && (s[p] == ' ' || s[p] == ':' || s[p] == '-')) {
+            p++;
+        }
+        if (p >= s.length || !Chars.isLowerCase(s[p])) {
+            return; // capitalised names are handled by the main pass
+        }
+        int end = wordEnd(s, p);
+        if ((names.lookup(NameForms.fold(Chars.string(s, p, end))) & NameDictionary.FIRST_NAME) != 0) {
+            out.add(new Finding(EntityType.PERSON, p, end, 0.75, "person"));
+        }
     }
 
-    private static int wordEnd(String s, int i) {
+    private static int wordEnd(char[] s, int i) {
         int j = i + 1;
-        while (j < s.length()) {
-            char c = s.charAt(j);
+        while (j < s.length) {
+            char c = s[j];
             if (Chars.isLetter(c)) {
                 j++;
-            } else if ((c == '-' || c == '\'' || c == '’') && j + 1 < s.length() && Chars.isLetter(s.charAt(j + 1))) {
+            } else if ((c == '-' || c == '\'' || c == '’') && j + 1 < s.length && Chars.isLetter(s[j + 1])) {
                 j += 2;
             } else {
                 break;
@@ -166,73 +181,77 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** Words of one name are separated by spaces only, or by the dot of an initial. */
-    private static boolean gapAllowsRun(String s, List<Token> run, int next) {
+    private static boolean gapAllowsRun(char[] s, List<Token> run, int next) {
         if (run.isEmpty()) {
             return true;
         }
         Token last = run.get(run.size() - 1);
         int p = last.end();
-        if (last.initial() && p < next && s.charAt(p) == '.') {
+        if (last.initial() && p < next && s[p] == '.') {
             p++;
         }
         int spaces = 0;
-        while (p < next && s.charAt(p) == ' ') {
+        while (p < next && s[p] == ' ') {
             p++;
             spaces++;
         }
         return p == next && spaces <= 2 && (spaces > 0 || last.initial());
     }
 
-    private Token token(String s, int start, int end) {
+    /** The capitalised word {@code s[start, end)} weighed as part of a name, or null; folds into {@code folded}. */
+    private Token token(char[] s, int start, int end, char[] folded) {
         int len = end - start;
-        boolean initial = len == 1 && end < s.length() && s.charAt(end) == '.';
-        String folded = NameForms.fold(s, start, end);
+        boolean initial = len == 1 && end < s.length && s[end] == '.';
         if (initial) {
-            return new Token(start, end, folded, true, true, 0, false, false, false);
+            return new Token(start, end, true, 0, false, false, false);
         }
-        if (len < 2 || len <= 4 && allUpper(s, start, end) || NOT_NAMES.contains(folded)) {
-            return null; // acronyms (ИИН, ЦОН, IIN, ТОО) and known non-names
+        if (len < 2 || len <= 4 && allUpper(s, start, end)) {
+            return null; // acronyms (ИИН, ЦОН, IIN, ТОО)
         }
-        if (NameForms.isPatronymic(folded)) {
-            return new Token(start, end, folded, true, false, 0, false, false, true);
+        NameForms.foldInto(s, start, end, folded);
+        if (NOT_NAMES.contains(folded, 0, len)) {
+            return null; // known non-names
         }
-        long dict = names.lookup(folded);
+        if (NameForms.isPatronymic(folded, len)) {
+            return new Token(start, end, false, 0, false, false, true);
+        }
+        long dict = names.lookup(folded, len);
         if ((dict & NameDictionary.FIRST_NAME) != 0) {
-            return new Token(start, end, folded, true, false, dict, false, false, false);
+            return new Token(start, end, false, dict, false, false, false);
         }
-        boolean strong = NameForms.isStrongSurname(folded);
-        return new Token(start, end, folded, true, false, dict, strong, !strong && NameForms.isWeakSurname(folded), false);
+        boolean strong = NameForms.isStrongSurname(folded, len);
+        return new Token(start, end, false, dict, strong, !strong && NameForms.isWeakSurname(folded, len), false);
     }
 
-    private static boolean allUpper(String s, int start, int end) {
+    private static boolean allUpper(char[] s, int start, int end) {
         for (int k = start; k < end; k++) {
-            if (!Character.isUpperCase(s.charAt(k))) {
+            if (!Chars.isUpperCase(s[k])) {
                 return false;
             }
         }
         return true;
     }
 
-    private static Token previousWordBefore(String s, int i) {
+    private static Word previousWordBefore(char[] s, int i) {
         int p = i - 1;
-        while (p >= 0 && " .:\"«“".indexOf(s.charAt(p)) >= 0) {
+        while (p >= 0 && " .:\"«“".indexOf(s[p]) >= 0) {
             p--;
         }
         int end = p + 1;
-        while (p >= 0 && (Chars.isLetter(s.charAt(p)) || s.charAt(p) == '-')) {
+        while (p >= 0 && (Chars.isLetter(s[p]) || s[p] == '-')) {
             p--;
         }
         if (end <= p + 1) {
             return null;
         }
-        return new Token(p + 1, end, NameForms.fold(s.substring(p + 1, end)), false, false, 0, false, false, false);
+        return new Word(end, NameForms.fold(Chars.string(s, p + 1, end)));
     }
 
     private void flush(TextView view, List<Token> run, List<Finding> out) {
         if (run.isEmpty()) {
             return;
         }
-        String s = view.text();
+        char[] s = view.chars();
         int first = 0;
         int last = run.size() - 1;
         // a capitalised word that only starts the sentence is not part of the name
@@ -269,7 +288,7 @@ final class PersonRecognizer implements Recognizer {
         }
         int start = run.get(first).start();
         Token lastToken = run.get(last);
-        int end = lastToken.end() + (lastToken.initial() && lastToken.end() < s.length() ? 1 : 0);
+        int end = lastToken.end() + (lastToken.initial() && lastToken.end() < s.length ? 1 : 0);
         boolean sentenceStart = sentenceStart(s, start);
         int words = last - first + 1;
         if (words == 1 && unknown == 1 && sentenceStart) {
@@ -304,7 +323,7 @@ final class PersonRecognizer implements Recognizer {
         } else {
             return;
         }
-        Token previousWord = previousWordBefore(s, run.get(0).start());
+        Word previousWord = previousWordBefore(s, run.get(0).start());
         if (organisation(s, previousWord, lastToken) || place(s, previousWord, lastToken) || quoted(s, start)) {
             return;
         }
@@ -329,10 +348,10 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** Start of the window for cue words: no further back than {@code max} chars or the last sentence end. */
-    private static int sentenceBoundary(String s, int start, int max) {
+    private static int sentenceBoundary(char[] s, int start, int max) {
         int p = start - 1;
         while (p >= 0 && start - p <= max) {
-            char c = s.charAt(p);
+            char c = s[p];
             if (c == '!' || c == '?' || c == '\n' || c == ';') {
                 return p + 1;
             }
@@ -341,15 +360,15 @@ final class PersonRecognizer implements Recognizer {
         return Math.max(0, start - max);
     }
 
-    private static boolean sentenceStart(String s, int start) {
+    private static boolean sentenceStart(char[] s, int start) {
         int p = start - 1;
-        while (p >= 0 && (s.charAt(p) == ' ' || s.charAt(p) == '"' || s.charAt(p) == '«' || s.charAt(p) == '(')) {
+        while (p >= 0 && (s[p] == ' ' || s[p] == '"' || s[p] == '«' || s[p] == '(')) {
             p--;
         }
-        return p < 0 || ".!?\n\r\t".indexOf(s.charAt(p)) >= 0;
+        return p < 0 || ".!?\n\r\t".indexOf(s[p]) >= 0;
     }
 
-    private static boolean organisation(String s, Token before, Token last) {
+    private static boolean organisation(char[] s, Word before, Token last) {
         if (before != null && ORG_BEFORE.contains(before.folded()) && before.end() + 4 > firstAfter(s, before.end())) {
             return true;
         }
@@ -357,14 +376,14 @@ final class PersonRecognizer implements Recognizer {
         return next != null && ORG_AFTER.contains(next);
     }
 
-    private static int firstAfter(String s, int p) {
-        while (p < s.length() && !Chars.isLetter(s.charAt(p))) {
+    private static int firstAfter(char[] s, int p) {
+        while (p < s.length && !Chars.isLetter(s[p])) {
             p++;
         }
         return p;
     }
 
-    private static boolean place(String s, Token before, Token last) {
+    private static boolean place(char[] s, Word before, Token last) {
         if (before != null && PLACE_BEFORE.contains(before.folded())) {
             return true;
         }
@@ -380,24 +399,24 @@ final class PersonRecognizer implements Recognizer {
         return false;
     }
 
-    private static boolean quoted(String s, int start) {
+    private static boolean quoted(char[] s, int start) {
         int p = start - 1;
-        return p >= 0 && (s.charAt(p) == '«' || s.charAt(p) == '“' || s.charAt(p) == '„');
+        return p >= 0 && (s[p] == '«' || s[p] == '“' || s[p] == '„');
     }
 
-    private static String nextWord(String s, int p) {
+    private static String nextWord(char[] s, int p) {
         int q = p;
-        if (q < s.length() && s.charAt(q) == '.') {
+        if (q < s.length && s[q] == '.') {
             q++;
         }
-        while (q < s.length() && s.charAt(q) == ' ') {
+        while (q < s.length && s[q] == ' ') {
             q++;
         }
-        if (q - p > 2 || q >= s.length() || !Chars.isLetter(s.charAt(q))) {
+        if (q - p > 2 || q >= s.length || !Chars.isLetter(s[q])) {
             return null;
         }
         int e = wordEnd(s, q);
-        return NameForms.fold(s.substring(q, e));
+        return NameForms.fold(Chars.string(s, q, e));
     }
 
     private static Set<String> words(String... words) {

@@ -18,11 +18,12 @@ final class PhoneRecognizer implements Recognizer {
     private static final CueSet CUES_SET = new CueSet(CUES);
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final PhoneValidity validity = new PhoneValidity(util);
 
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
-        int n = s.length();
+        char[] s = view.chars();
+        int n = s.length;
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         int resume = 0;
@@ -31,10 +32,10 @@ final class PhoneRecognizer implements Recognizer {
             if (i < resume) {
                 continue;
             }
-            char c = s.charAt(i);
+            char c = s[i];
             boolean starter = c == '+' || c == '(' || Chars.isDigit(c);
             if (!starter || !Chars.notAlnumAt(s, i - 1) || (c == '+' && !Chars.digitAt(s, i + 1) && !(i + 2 < n
-                    && s.charAt(i + 1) == ' ' && Chars.isDigit(s.charAt(i + 2))))) {
+                    && s[i + 1] == ' ' && Chars.isDigit(s[i + 2])))) {
                 continue;
             }
             int end = continuesNumber(s, i) ? -1 : scan(s, i);
@@ -52,13 +53,13 @@ final class PhoneRecognizer implements Recognizer {
     }
 
     /** A group right after digits and one separator belongs to a longer number (a card, an IBAN, a case number). */
-    private static boolean continuesNumber(String s, int i) {
-        if (i < 2 || !(s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '-' || s.charAt(i - 1) == '/')) {
+    private static boolean continuesNumber(char[] s, int i) {
+        if (i < 2 || !(s[i - 1] == ' ' || s[i - 1] == '-' || s[i - 1] == '/')) {
             return false;
         }
         // the group before holds a digit ("…1234 5678", "999A 0000"): we are inside a card, IBAN or case number
-        for (int p = i - 2; p >= 0 && i - p <= 10 && Chars.isAlnum(s.charAt(p)); p--) {
-            if (Chars.isDigit(s.charAt(p))) {
+        for (int p = i - 2; p >= 0 && i - p <= 10 && Chars.isAlnum(s[p]); p--) {
+            if (Chars.isDigit(s[p])) {
                 return true;
             }
         }
@@ -67,21 +68,21 @@ final class PhoneRecognizer implements Recognizer {
 
 
     /** End of a phone-shaped run from {@code start}, or -1. */
-    private static int scan(String s, int start) {
-        int n = s.length();
+    private static int scan(char[] s, int start) {
+        int n = s.length;
         int p = start;
         int digits = 0;
         int open = 0;
         int lastDigitEnd = -1;
         int seps = 0;
-        if (s.charAt(p) == '+') {
+        if (s[p] == '+') {
             p++;
-            if (p < n && s.charAt(p) == ' ') {
+            if (p < n && s[p] == ' ') {
                 p++;
             }
         }
         while (p < n && digits <= 15) {
-            char c = s.charAt(p);
+            char c = s[p];
             if (Chars.isDigit(c)) {
                 digits++;
                 p++;
@@ -111,12 +112,12 @@ final class PhoneRecognizer implements Recognizer {
         return lastDigitEnd;
     }
 
-    private static boolean balancedBefore(String s, int start, int end) {
+    private static boolean balancedBefore(char[] s, int start, int end) {
         int depth = 0;
         for (int i = start; i < end; i++) {
-            if (s.charAt(i) == '(') {
+            if (s[i] == '(') {
                 depth++;
-            } else if (s.charAt(i) == ')') {
+            } else if (s[i] == ')') {
                 depth--;
             }
         }
@@ -124,34 +125,29 @@ final class PhoneRecognizer implements Recognizer {
     }
 
     /** Score for a candidate, or 0 to reject. */
-    private double accept(String s, int start, int end) {
-        String candidate = s.substring(start, end);
-        boolean plus = candidate.charAt(0) == '+';
+    private double accept(char[] s, int start, int end) {
+        boolean plus = s[start] == '+';
         boolean formatted = false;
         int digits = 0;
         int group = 0;
         int longestGroup = 0;
-        for (int k = 0; k < candidate.length(); k++) {
-            char c = candidate.charAt(k);
+        char[] digitChars = new char[end - start];
+        for (int k = start; k < end; k++) {
+            char c = s[k];
             group = Chars.isDigit(c) ? group + 1 : 0;
             longestGroup = Math.max(longestGroup, group);
             if (Chars.isDigit(c)) {
-                digits++;
+                digitChars[digits++] = c;
             } else if (c != '+') {
                 formatted = true;
             }
         }
-        StringBuilder digitsOnly = new StringBuilder(16);
-        for (int k = 0; k < candidate.length(); k++) {
-            if (Chars.isDigit(candidate.charAt(k))) {
-                digitsOnly.append(candidate.charAt(k));
-            }
-        }
+        String digitsOnly = new String(digitChars, 0, digits);
         if (plus) {
             int cc = international(digitsOnly);
             return cc == 0 ? 0 : cc == 7 ? 0.85 : 0.75;
         }
-        char lead = candidate.charAt(0);
+        char lead = s[start];
         boolean kzShape = digits == 10 && lead == '7' || digits == 11 && (lead == '8' || lead == '7')
                 || lead == '(' && digits == 10 || lead == '8' && digits == 11;
         if (!kzShape && !formatted) {
@@ -163,7 +159,8 @@ final class PhoneRecognizer implements Recognizer {
         if (!formatted || longestGroup > 7) {
             return 0;
         }
-        boolean trunkOrBracket = candidate.charAt(0) == '0' || candidate.charAt(0) == '(';
+        boolean trunkOrBracket = lead == '0' || lead == '(';
+        String candidate = Chars.string(s, start, end);
         if (digits < 10 && !trunkOrBracket || digits > 12 || startsWithYear(candidate)) {
             return 0;
         }
@@ -177,18 +174,17 @@ final class PhoneRecognizer implements Recognizer {
     }
 
     /**
-     * Country code of a valid number written with {@code +}, or 0. The number is built directly rather than parsed:
+     * Country code of a valid number written with {@code +}, or 0. The digits are validated directly rather than parsed:
      * parsing normalises with regular expressions and costs several microseconds per candidate.
      */
     private int international(CharSequence digits) {
         for (int ccLength = 1; ccLength <= 3 && ccLength < digits.length() - 3; ccLength++) {
             int cc = Integer.parseInt(digits, 0, ccLength, 10);
-            if (PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(util.getRegionCodeForCountryCode(cc))
-                    || "ZZ".equals(util.getRegionCodeForCountryCode(cc))) {
+            if (!validity.geographic(cc)) {
                 continue;
             }
-            PhoneNumber number = national(cc, digits, ccLength);
-            return number != null && util.isValidNumber(number) ? cc : 0;
+            return nationalLength(digits, ccLength) && validity.valid(cc, digits.subSequence(ccLength, digits.length()).toString())
+                    ? cc : 0;
         }
         return 0;
     }
@@ -199,25 +195,16 @@ final class PhoneRecognizer implements Recognizer {
         if (digits.length() - from != 10) {
             return false;
         }
-        PhoneNumber number = national(7, digits, from);
-        return number != null && util.isValidNumberForRegion(number, "KZ");
+        return validity.validInRegion(digits.subSequence(from, digits.length()).toString(), "KZ");
     }
 
-    private static PhoneNumber national(int cc, CharSequence digits, int from) {
+    /**
+     * Whether {@code digits[from, end)} can be a national number. It is then passed to {@link PhoneValidity} as it is:
+     * libphonenumber's national significant number of such digits (leading zeros kept) is the same string.
+     */
+    private static boolean nationalLength(CharSequence digits, int from) {
         int length = digits.length() - from;
-        if (length < 4 || length > 14) {
-            return null;
-        }
-        PhoneNumber number = new PhoneNumber().setCountryCode(cc)
-                .setNationalNumber(Long.parseLong(digits, from, digits.length(), 10));
-        int zeros = 0;
-        while (from + zeros < digits.length() - 1 && digits.charAt(from + zeros) == '0') {
-            zeros++;
-        }
-        if (zeros > 0) {
-            number.setItalianLeadingZero(true).setNumberOfLeadingZeros(zeros);
-        }
-        return number;
+        return length >= 4 && length <= 14;
     }
 
     /** "2024-118833": an invoice or case number that starts with a year, not a phone. */

@@ -29,17 +29,25 @@ final class SecretRecognizer implements Recognizer {
     private static final String PEM_BEGIN = "-----BEGIN ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A label ("password", "токен") found during the main pass, handled after it. */
+    private record Label(int at, String label) {
+    }
+
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
+        char[] s = view.chars();
+        char[] lower = view.lower();
+        List<Label> labels = new java.util.ArrayList<>(0);
+        CueIndex.Hit label = (at, text) -> labels.add(new Label(at, text));
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         for (int k = 0; k < count; k++) {
             int at = starts[k];
-            char c = s.charAt(at);
+            LABEL_INDEX.findAt(lower, at, label);
+            char c = s[at];
             if (c == 's' || c == 'g' || c == 'A' || c == 'x') {
                 for (Prefix prefix : PREFIXES) {
-                    if (s.startsWith(prefix.text(), at)) {
+                    if (Chars.startsWith(s, prefix.text(), at)) {
                         int end = tokenEnd(s, at + prefix.text().length());
                         int body = end - at - prefix.text().length();
                         if (body >= prefix.minBody() && (!prefix.upperAlnumBody() || upperAlnum(s, at, end))) {
@@ -48,66 +56,66 @@ final class SecretRecognizer implements Recognizer {
                         break;
                     }
                 }
-            } else if (c == 'e' && s.startsWith("eyJ", at)) {
+            } else if (c == 'e' && Chars.startsWith(s, "eyJ", at)) {
                 int end = jwtEnd(s, at);
                 if (end > 0) {
                     out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
                 }
-            } else if (c == '-' && s.startsWith(PEM_BEGIN, at)) {
+            } else if (c == '-' && Chars.startsWith(s, PEM_BEGIN, at)) {
                 pem(s, at, out);
             }
         }
-        labelled(view, out);
+        for (Label found : labels) {
+            labelled(s, found.at(), found.label(), out);
+        }
     }
 
-    private static void pem(String s, int at, List<Finding> out) {
-        int lineEnd = s.indexOf("-----", at + PEM_BEGIN.length());
-        if (lineEnd < 0 || lineEnd - at > 60 || !s.substring(at, lineEnd).contains("PRIVATE KEY")) {
+    private static void pem(char[] s, int at, List<Finding> out) {
+        int lineEnd = Chars.indexOf(s, "-----", at + PEM_BEGIN.length());
+        if (lineEnd < 0 || lineEnd - at > 60 || !Chars.string(s, at, lineEnd).contains("PRIVATE KEY")) {
             return;
         }
-        String label = s.substring(at + PEM_BEGIN.length(), lineEnd);
+        String label = Chars.string(s, at + PEM_BEGIN.length(), lineEnd);
         String footer = "-----END " + label + "-----";
-        int close = s.indexOf(footer, lineEnd);
-        int end = close < 0 ? Math.min(s.length(), lineEnd + 5) : close + footer.length();
+        int close = Chars.indexOf(s, footer, lineEnd);
+        int end = close < 0 ? Math.min(s.length, lineEnd + 5) : close + footer.length();
         out.add(new Finding(EntityType.SECRET, at, end, 0.99, "secret"));
     }
 
-    private static void labelled(TextView view, List<Finding> out) {
-        String s = view.text();
-        LABEL_INDEX.find(view, (at, label) -> {
-            int p = at + label.length();
-            // skip a short tail of the label word ("пароля", "tokens"), then separators
-            int tail = 0;
-            while (p < s.length() && Chars.isLetter(s.charAt(p)) && tail < 3) {
-                p++;
-                tail++;
-            }
-            int colon = p;
-            while (colon < s.length() && colon - p < 24 && (Chars.isLetter(s.charAt(colon)) || s.charAt(colon) == ' ')) {
-                colon++;
-            }
-            if (colon > p && colon < s.length() && (s.charAt(colon) == ':' || s.charAt(colon) == '=')) {
-                p = colon; // "пароль от портала: …", "password for the portal = …"
-            }
-            int sepStart = p;
-            while (p < s.length() && p - sepStart < 4 && (s.charAt(p) == ' ' || s.charAt(p) == ':' || s.charAt(p) == '='
-                    || s.charAt(p) == '"' || s.charAt(p) == '\'' || s.charAt(p) == '-' || s.charAt(p) == '—')) {
-                p++;
-            }
-            if (p == sepStart) {
-                return;
-            }
-            int end = p;
-            while (end < s.length() && end - p < 200 && isSecretChar(s.charAt(end))) {
-                end++;
-            }
-            while (end > p && ".,;)\"'".indexOf(s.charAt(end - 1)) >= 0) {
-                end--;
-            }
-            if (end - p >= 8 && looksRandom(s, p, end)) {
-                out.add(new Finding(EntityType.SECRET, p, end, 0.85, "secret"));
-            }
-        });
+    /** A random-looking value right after a label. */
+    private static void labelled(char[] s, int at, String label, List<Finding> out) {
+        int p = at + label.length();
+        // skip a short tail of the label word ("пароля", "tokens"), then separators
+        int tail = 0;
+        while (p < s.length && Chars.isLetter(s[p]) && tail < 3) {
+            p++;
+            tail++;
+        }
+        int colon = p;
+        while (colon < s.length && colon - p < 24 && (Chars.isLetter(s[colon]) || s[colon] == ' ')) {
+            colon++;
+        }
+        if (colon > p && colon < s.length && (s[colon] == ':' || s[colon] == '=')) {
+            p = colon; // "пароль от портала: …", "password for the portal = …"
+        }
+        int sepStart = p;
+        while (p < s.length && p - sepStart < 4 && (s[p] == ' ' || s[p] == ':' || s[p] == '='
+                || s[p] == '"' || s[p] == '\'' || s[p] == '-' || s[p] == '—')) {
+            p++;
+        }
+        if (p == sepStart) {
+            return;
+        }
+        int end = p;
+        while (end < s.length && end - p < 200 && isSecretChar(s[end])) {
+            end++;
+        }
+        while (end > p && ".,;)\"'".indexOf(s[end - 1]) >= 0) {
+            end--;
+        }
+        if (end - p >= 8 && looksRandom(s, p, end)) {
+            out.add(new Finding(EntityType.SECRET, p, end, 0.85, "secret"));
+        }
     }
 
     private static boolean isSecretChar(char c) {
@@ -115,13 +123,13 @@ final class SecretRecognizer implements Recognizer {
     }
 
     /** Mixed character classes with enough entropy; a plain word or number is not a secret. */
-    private static boolean looksRandom(String s, int from, int to) {
+    private static boolean looksRandom(char[] s, int from, int to) {
         boolean lower = false;
         boolean upper = false;
         boolean digit = false;
         boolean other = false;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c >= 'a' && c <= 'z') {
                 lower = true;
             } else if (c >= 'A' && c <= 'Z') {
@@ -136,17 +144,17 @@ final class SecretRecognizer implements Recognizer {
         return classes >= 3 || (classes == 2 && Chars.entropy(s, from, to) >= 3.0);
     }
 
-    private static int tokenEnd(String s, int from) {
+    private static int tokenEnd(char[] s, int from) {
         int p = from;
-        while (p < s.length() && (Chars.isAsciiAlnum(s.charAt(p)) || s.charAt(p) == '-' || s.charAt(p) == '_')) {
+        while (p < s.length && (Chars.isAsciiAlnum(s[p]) || s[p] == '-' || s[p] == '_')) {
             p++;
         }
         return p;
     }
 
-    private static boolean upperAlnum(String s, int from, int to) {
+    private static boolean upperAlnum(char[] s, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (!Chars.isDigit(c) && !Chars.isAsciiUpper(c)) {
                 return false;
             }
@@ -155,12 +163,12 @@ final class SecretRecognizer implements Recognizer {
     }
 
     /** End of a JWT at {@code at}: three base64url parts and a header that is JSON naming an algorithm. */
-    private static int jwtEnd(String s, int at) {
+    private static int jwtEnd(char[] s, int at) {
         int p = at;
         int[] dots = new int[2];
         int parts = 0;
-        while (p < s.length()) {
-            char c = s.charAt(p);
+        while (p < s.length) {
+            char c = s[p];
             if (Chars.isAsciiAlnum(c) || c == '-' || c == '_') {
                 p++;
             } else if (c == '.' && parts < 2) {
@@ -174,7 +182,7 @@ final class SecretRecognizer implements Recognizer {
             return -1;
         }
         try {
-            byte[] header = Base64.getUrlDecoder().decode(s.substring(at, dots[0]));
+            byte[] header = Base64.getUrlDecoder().decode(Chars.string(s, at, dots[0]));
             JsonNode node = JSON.readTree(header);
             return node != null && node.isObject() && node.has("alg") ? p : -1;
         } catch (IllegalArgumentException | java.io.IOException e) {

@@ -30,16 +30,16 @@ final class SuffixSet {
         return c >= 0x400 && c < 0x530 ? c - 0x400 + 0x80 : 0;
     }
 
-    /** Endings that could end {@code word} at {@code end} (same last letter); check with {@code startsWith}. */
-    String[] candidates(String word, int end) {
-        return end <= 0 ? byLast[0] : byLast[slot(word.charAt(end - 1))];
+    /** Endings that could end {@code word[0, end)} (same last letter); check with {@link Chars#startsWith}. */
+    String[] candidates(char[] word, int end) {
+        return end <= 0 ? byLast[0] : byLast[slot(word[end - 1])];
     }
 
     /** Whether {@code word[0, end)} ends with one of the suffixes, leaving at least {@code minStem} letters. */
-    boolean endsWithAny(String word, int end, int minStem) {
+    boolean endsWithAny(char[] word, int end, int minStem) {
         for (String suffix : candidates(word, end)) {
             int at = end - suffix.length();
-            if (at >= minStem && word.startsWith(suffix, at)) {
+            if (at >= minStem && Chars.startsWith(word, suffix, at)) {
                 return true;
             }
         }

@@ -9,52 +9,60 @@ import java.text.Normalizer;
  * every kind of space becomes {@code ' '}, every dash becomes {@code '-'}, and invisible characters
  * (zero-width, soft hyphen, direction marks, BOM) are dropped. Lone surrogates become U+FFFD. Text that
  * needs none of this (the usual case) is used as it is, without a map.
+ *
+ * <p>Recognizers read the text as a char array ({@link #chars()}), and its lower case and word starts, which one
+ * pass makes on first use ({@link #lower()}, {@link #wordStarts()}).
  */
 final class TextView {
 
     private final String text;
+    /** The chars of {@link #text}: recognizers index this array instead of calling {@code charAt} through a String. */
+    private final char[] chars;
     /** For each char of {@link #text}: start in the original; one extra slot holds the original length. */
     private final int[] origStart;
     /** For each char of {@link #text}: end (exclusive) in the original. */
     private final int[] origEnd;
     /** Per-call caches; a view is confined to the thread that detects in it. */
-    private String lower;
+    private char[] lower;
     private int[] wordStarts;
     private int wordCount;
 
-    private TextView(String text, int[] origStart, int[] origEnd) {
+    private TextView(String text, char[] chars, int[] origStart, int[] origEnd) {
         this.text = text;
+        this.chars = chars;
         this.origStart = origStart;
         this.origEnd = origEnd;
     }
 
     static TextView of(CharSequence original) {
-        int n = original.length();
+        String plain = original.toString();
+        char[] chars = plain.toCharArray();
+        int n = chars.length;
         int i = 0;
-        while (i < n && !needsWork(original, i)) {
+        while (i < n && !needsWork(chars[i])) {
             i++;
         }
         if (i == n) {
-            return new TextView(original.toString(), null, null);
+            return new TextView(plain, chars, null, null);
         }
         StringBuilder out = new StringBuilder(n);
         int[] starts = new int[n + 1];
         int[] ends = new int[n + 1];
         for (int k = 0; k < i; k++) {
-            out.append(original.charAt(k));
+            out.append(chars[k]);
             starts[k] = k;
             ends[k] = k + 1;
         }
         while (i < n) {
-            char c = original.charAt(i);
+            char c = chars[i];
             int width = 1;
             String replacement = null;
             char single = c;
-            if (!needsWork(original, i)) {
+            if (!needsWork(c)) {
                 // kept as is
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(original.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1])) {
                 width = 2;
-                replacement = normalizeCodePoint(Character.toCodePoint(c, original.charAt(i + 1)));
+                replacement = normalizeCodePoint(Character.toCodePoint(c, chars[i + 1]));
             } else if (Character.isSurrogate(c)) {
                 single = '\uFFFD';
             } else if (isInvisible(c)) {
@@ -83,7 +91,8 @@ final class TextView {
             i += width;
         }
         starts[out.length()] = n;
-        return new TextView(out.toString(), starts, ends);
+        String text = out.toString();
+        return new TextView(text, text.toCharArray(), starts, ends);
     }
 
     private static void append(StringBuilder out, char c, int[] starts, int[] ends, int from, int to) {
@@ -92,8 +101,7 @@ final class TextView {
         out.append(c);
     }
 
-    private static boolean needsWork(CharSequence s, int i) {
-        char c = s.charAt(i);
+    private static boolean needsWork(char c) {
         if (c < 0x80) {
             return false;
         }
@@ -128,8 +136,8 @@ final class TextView {
         return Normalizer.normalize(s, Normalizer.Form.NFKC);
     }
 
-    /** The normalised text in lower case, char for char (same length and indices); made once per view. */
-    String lower() {
+    /** The normalised text in lower case, char for char (same length and indices); made once per view. Do not modify. */
+    char[] lower() {
         if (lower == null) {
             scan();
         }
@@ -151,31 +159,25 @@ final class TextView {
 
     /** One pass that lower-cases the text and records where words start. */
     private void scan() {
-        char[] chars = text.toCharArray();
-        int[] starts = new int[Math.max(16, chars.length / 4)];
+        char[] src = chars;
+        char[] lowered = new char[src.length];
+        int[] starts = new int[Math.max(16, src.length / 4)];
         int count = 0;
         boolean inWord = false;
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            boolean word = Chars.isWord(c);
-            if ((word && !inWord) || (!word && c > ' ' && (c == '-' || c == '+' || c == '#' || c == '(' || c == ':'))) {
+        for (int i = 0; i < src.length; i++) {
+            char c = src[i];
+            int info = Chars.lowerAndWord(c);
+            lowered[i] = (char) info;
+            boolean word = info >= Chars.WORD_BIT;
+            if (word ? !inWord : (c == '-' || c == '+' || c == '#' || c == '(' || c == ':')) {
                 if (count == starts.length) {
                     starts = java.util.Arrays.copyOf(starts, count * 2);
                 }
                 starts[count++] = i;
             }
             inWord = word;
-            if (c >= 'A' && c <= 'Z') {
-                chars[i] = (char) (c + 32);
-            } else if (c >= 'А' && c <= 'Я') {
-                chars[i] = (char) (c + 0x20); // basic Cyrillic capitals, the common case
-            } else if (c >= 'а' && c <= 'я') {
-                // basic Cyrillic lower case, the most common non-ASCII char: already lower, no table lookup
-            } else if (c >= 0x80) {
-                chars[i] = Character.toLowerCase(c);
-            }
         }
-        lower = new String(chars);
+        lower = lowered;
         wordStarts = starts;
         wordCount = count;
     }
@@ -193,8 +195,13 @@ final class TextView {
         return text;
     }
 
+    /** The normalised text's chars; shared, do not modify. */
+    char[] chars() {
+        return chars;
+    }
+
     int length() {
-        return text.length();
+        return chars.length;
     }
 
     /** Start in the original of the normalised index {@code i}. */

@@ -20,8 +20,8 @@ final class VehiclePlateRecognizer implements Recognizer {
 
     @Override
     public void find(TextView view, List<Finding> out) {
-        String s = view.text();
-        int n = s.length();
+        char[] s = view.chars();
+        int n = s.length;
         int[] starts = view.wordStarts();
         int count = view.wordCount();
         int resume = 0;
@@ -30,7 +30,7 @@ final class VehiclePlateRecognizer implements Recognizer {
             if (i < resume || i + 6 >= n) {
                 continue;
             }
-            char c = s.charAt(i);
+            char c = s[i];
             if (!Chars.isDigit(c) && plateLetter(c) == 0 || !Chars.notAlnumAt(s, i - 1)) {
                 continue;
             }
@@ -49,43 +49,43 @@ final class VehiclePlateRecognizer implements Recognizer {
         }
     }
 
-    private static int modern(String s, int i) {
+    private static int modern(char[] s, int i) {
         if (Chars.digitRun(s, i) != 3) {
             return -1;
         }
         int p = skipSpace(s, i + 3);
         int letters = letters(s, p);
-        if (letters < 2 || letters > 3 || NOT_PLATES.contains(s.substring(p, p + letters).toUpperCase())) {
+        if (letters < 2 || letters > 3 || NOT_PLATES.contains(Chars.string(s, p, p + letters).toUpperCase())) {
             return -1;
         }
         p = skipSpace(s, p + letters);
         if (Chars.digitRun(s, p) != 2 || !Chars.notAlnumAt(s, p + 2)) {
             return -1;
         }
-        int region = (s.charAt(p) - '0') * 10 + (s.charAt(p + 1) - '0');
+        int region = (s[p] - '0') * 10 + (s[p + 1] - '0');
         return region >= 1 && region <= 20 ? p + 2 : -1;
     }
 
-    private static int legacy(String s, int i) {
+    private static int legacy(char[] s, int i) {
         int p = skipSpace(s, i + 1);
         if (Chars.digitRun(s, p) != 3) {
             return -1;
         }
         p = skipSpace(s, p + 3);
         int letters = letters(s, p);
-        if (letters != 3 || !Chars.notAlnumAt(s, p + 3) || NOT_PLATES.contains(s.substring(p, p + 3).toUpperCase())) {
+        if (letters != 3 || !Chars.notAlnumAt(s, p + 3) || NOT_PLATES.contains(Chars.string(s, p, p + 3).toUpperCase())) {
             return -1;
         }
         return p + 3;
     }
 
-    private static int skipSpace(String s, int p) {
-        return p < s.length() && (s.charAt(p) == ' ' || s.charAt(p) == '-') ? p + 1 : p;
+    private static int skipSpace(char[] s, int p) {
+        return p < s.length && (s[p] == ' ' || s[p] == '-') ? p + 1 : p;
     }
 
-    private static int letters(String s, int p) {
+    private static int letters(char[] s, int p) {
         int k = 0;
-        while (p + k < s.length() && plateLetter(s.charAt(p + k)) != 0) {
+        while (p + k < s.length && plateLetter(s[p + k]) != 0) {
             k++;
         }
         return k;

@@ -31,7 +31,7 @@ class CueSetTest {
             for (String cue : CUES) {
                 expected |= window.contains(cue);
             }
-            assertThat(set.anyIn(text, from, to)).as("%s [%d, %d)", text, from, to).isEqualTo(expected);
+            assertThat(set.anyIn(text.toCharArray(), from, to)).as("%s [%d, %d)", text, from, to).isEqualTo(expected);
             hits += expected ? 1 : 0;
         }
         assertThat(hits).isGreaterThan(5_000);

@@ -2,7 +2,10 @@ package io.qorgan.gateway.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class OverlapResolverTest {
@@ -44,5 +47,43 @@ class OverlapResolverTest {
         List<Finding> resolved = OverlapResolver.resolve(List.of(f(EntityType.PERSON, 0, 10, 0.6),
                 f(EntityType.PERSON, 5, 20, 0.9)));
         assertThat(resolved).containsExactly(f(EntityType.PERSON, 5, 20, 0.9));
+    }
+
+    @Test
+    void resolve_randomCandidates_sameAsKeepingEachPreferredFindingThatOverlapsNoKeptOne() {
+        Random random = new Random(7);
+        EntityType[] types = EntityType.values();
+        for (int round = 0; round < 2_000; round++) {
+            List<Finding> candidates = new ArrayList<>();
+            int span = 10 + random.nextInt(300); // across several 64-char words of the resolver's bitmap
+            for (int k = 0, n = random.nextInt(12); k < n; k++) {
+                int start = random.nextInt(span);
+                int end = start + 1 + random.nextInt(span / 3 + 1);
+                double score = (1 + random.nextInt(4)) / 4.0;
+                candidates.add(f(types[random.nextInt(types.length)], start, end, score));
+            }
+            assertThat(OverlapResolver.resolve(candidates)).as("%s", candidates).isEqualTo(reference(candidates));
+        }
+    }
+
+    /** The rule written plainly: in order of preference, keep what overlaps nothing kept; then text order. */
+    private static List<Finding> reference(List<Finding> candidates) {
+        List<EntityType> rank = List.of(EntityType.PERSON, EntityType.ADDRESS, EntityType.VEHICLE_PLATE,
+                EntityType.DATE_OF_BIRTH, EntityType.PHONE, EntityType.ID_DOCUMENT, EntityType.IP_ADDRESS,
+                EntityType.IIN, EntityType.PAYMENT_CARD, EntityType.IBAN, EntityType.EMAIL, EntityType.SECRET);
+        List<Finding> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparingInt((Finding x) -> rank.indexOf(x.type() == EntityType.BIN ? EntityType.IIN : x.type()))
+                .reversed()
+                .thenComparing(Comparator.comparingDouble(Finding::score).reversed())
+                .thenComparing(Comparator.comparingInt(Finding::length).reversed())
+                .thenComparingInt(Finding::start));
+        List<Finding> kept = new ArrayList<>();
+        for (Finding x : sorted) {
+            if (kept.stream().noneMatch(k -> k.start() < x.end() && x.start() < k.end())) {
+                kept.add(x);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Finding::start));
+        return kept;
     }
 }

@@ -1,0 +1,45 @@
+package io.qorgan.gateway.detect;
+
+import java.util.Set;
+
+/**
+ * A fixed set of words, asked about a range of a char array without building a String (open addressing, load
+ * under 1/2). Immutable.
+ */
+final class WordSet {
+
+    private final char[][] keys;
+    private final int mask;
+
+    WordSet(Set<String> words) {
+        int capacity = Integer.highestOneBit(Math.max(8, words.size() * 2)) << 1;
+        keys = new char[capacity][];
+        mask = capacity - 1;
+        for (String w : words) {
+            int slot = hash(w.toCharArray(), 0, w.length()) & mask;
+            while (keys[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = w.toCharArray();
+        }
+    }
+
+    private static int hash(char[] chars, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = h * 31 + chars[i];
+        }
+        return h ^ (h >>> 16);
+    }
+
+    /** Whether {@code chars[from, to)} is one of the words. */
+    boolean contains(char[] chars, int from, int to) {
+        for (int slot = hash(chars, from, to) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+            char[] key = keys[slot];
+            if (java.util.Arrays.equals(key, 0, key.length, chars, from, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
