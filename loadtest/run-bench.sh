@@ -64,9 +64,9 @@ done
 # The JIT needs traffic before the measured rounds; protection runs far more code, so it warms longer.
 stream_arg=()
 [[ ${MODE:-json} == stream ]] && stream_arg=(-- stream=1)
-wrk -t2 -c32 -d"${WARM_ON_S:-20}"s -s load/chat.lua "http://127.0.0.1:$on_port/v1/chat/completions" \
+wrk -t2 -c32 -d"${WARM_ON_S:-40}"s -s load/chat.lua "http://127.0.0.1:$on_port/v1/chat/completions" \
   "${stream_arg[@]}" >/dev/null 2>&1 || true
-wrk -t2 -c32 -d5s -s load/chat.lua "http://127.0.0.1:$off_port/v1/chat/completions" \
+wrk -t2 -c32 -d"${WARM_OFF_S:-15}"s -s load/chat.lua "http://127.0.0.1:$off_port/v1/chat/completions" \
   "${stream_arg[@]}" >/dev/null 2>&1 || true
 ./run-peers.sh "qorgan-off=http://127.0.0.1:$off_port/v1" "qorgan-on=http://127.0.0.1:$on_port/v1"
 echo "kit and results: $work/.run/results/"

@@ -1,16 +1,7 @@
 package io.qorgan.gateway.dialect;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /** Strict UTF-8 check: no overlong forms, no encoded surrogates, nothing above U+10FFFF. */
 public final class Utf8 {
-
-    // Eight bytes at a time over ASCII runs, the bulk of JSON bodies.
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LOW_BITS = 0x0101010101010101L;
 
     private Utf8() {
     }
@@ -24,10 +15,6 @@ public final class Utf8 {
         int i = from;
         int n = to;
         while (i < n) {
-            if (i + 8 <= n && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
-                i += 8;
-                continue;
-            }
             int c = b[i] & 0xFF;
             if (c < 0x80) {
                 i++;
@@ -75,16 +62,8 @@ public final class Utf8 {
 
     /** True when a NUL byte is anywhere in {@code b}. */
     static boolean hasNul(byte[] b) {
-        int n = b.length;
-        int i = 0;
-        for (; i + 8 <= n; i += 8) {
-            long v = (long) LONGS.get(b, i);
-            if (((v - LOW_BITS) & ~v & HIGH_BITS) != 0) {
-                return true;
-            }
-        }
-        for (; i < n; i++) {
-            if (b[i] == 0) {
+        for (byte x : b) {
+            if (x == 0) {
                 return true;
             }
         }
