@@ -64,9 +64,12 @@ final class LineReader {
     }
 
     private String decode(int n) {
-        if (!Utf8.isValid(buf, 0, n)) {
+        // The JDK's decoder is strict and vectorised; it turns anything malformed into U+FFFD, so
+        // only a line holding U+FFFD needs the check whether it came as such or was malformed.
+        String line = new String(buf, 0, n, StandardCharsets.UTF_8);
+        if (line.indexOf('\uFFFD') >= 0 && !Utf8.isValid(buf, 0, n)) {
             throw new StreamBroken("invalid_utf8", "A stream line is not valid UTF-8.");
         }
-        return new String(buf, 0, n, StandardCharsets.UTF_8);
+        return line;
     }
 }

@@ -270,6 +270,30 @@ class StreamRestorationTest {
         EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OLLAMA_CHAT, TextRestorer.of(new ExchangeVault()));
         assertThatThrownBy(() -> r.feed(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}', '\n'}))
                 .isInstanceOfSatisfying(StreamBroken.class, e -> assertThat(e.code()).isEqualTo("invalid_utf8"));
+        byte[][] malformed = {
+            {(byte) 0xC0, (byte) 0xAF},             // overlong "/"
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // an encoded surrogate
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // above U+10FFFF
+        };
+        for (byte[] bad : malformed) {
+            EventStreamRestorer fresh = EventStreamRestorer.forDialect(Dialect.OLLAMA_CHAT,
+                    TextRestorer.of(new ExchangeVault()));
+            byte[] line = concat("{\"a\":\"".getBytes(StandardCharsets.UTF_8), bad, "\"}\n".getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> fresh.feed(line)).as(java.util.Arrays.toString(bad))
+                    .isInstanceOfSatisfying(StreamBroken.class, e -> assertThat(e.code()).isEqualTo("invalid_utf8"));
+        }
+        // A replacement character the upstream really sent is text like any other.
+        EventStreamRestorer fresh = EventStreamRestorer.forDialect(Dialect.OLLAMA_CHAT, TextRestorer.of(new ExchangeVault()));
+        byte[] line = "{\"a\":\"\uFFFD\"}\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(fresh.feed(line)).isEqualTo(line);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
     }
 
     @Test
