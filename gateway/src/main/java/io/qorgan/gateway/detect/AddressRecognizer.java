@@ -360,8 +360,10 @@ final class AddressRecognizer implements Recognizer {
         return Chars.notAlnumAt(s, e) ? e : -1;
     }
 
-    /** A proper name of one to three capitalised words (initials and numbers such as "8 Марта", "Самал-2" allowed). */
-    /** Ends of the first one, two and three words of the name at {@code p}; returns how many there are. */
+    /**
+     * Ends of the first one, two and three words of the proper name at {@code p} (one to three capitalised words,
+     * initials and numbers such as "8 Марта", "Самал-2" allowed); returns how many there are.
+     */
     private static int nameEnds(char[] s, int p, int[] ends) {
         java.util.Arrays.fill(ends, -1);
         name(s, p, 3, ends);
