@@ -1,6 +1,7 @@
 package io.qorgan.gateway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,6 +80,26 @@ class GatewayIdentityTest {
                   - { pathPrefix: /v1, upstream: external-llm }
                 """.formatted(sim.baseUrl()));
         gateway = Gateway.start(ConfigLoader.load(config));
+    }
+
+    @Test
+    void start_upstreamKeyAHeaderCannotCarry_refusedAtStartWithoutTheKey(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("upstream.key"), "sk-broken-7731\r\nX-Injected: yes");
+        Path config = Files.writeString(dir.resolve("qorgan.yaml"), """
+                listeners:
+                  traffic: { host: 127.0.0.1, port: 0 }
+                  admin: { host: 127.0.0.1, port: 0 }
+                upstreams:
+                  external-llm:
+                    baseUrl: "%s/v1"
+                    apiKey: "file:%s"
+                routes:
+                  - { pathPrefix: /v1, upstream: external-llm }
+                """.formatted(sim.baseUrl(), key));
+        assertThatThrownBy(() -> Gateway.start(ConfigLoader.load(config)).shutdown(Duration.ofSeconds(1)))
+                .hasMessageContaining("external-llm")
+                .hasMessageContaining("apiKey holds characters a header cannot carry")
+                .hasMessageNotContaining("sk-broken-7731");
     }
 
     @AfterEach
