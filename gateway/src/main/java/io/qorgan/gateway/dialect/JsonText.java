@@ -10,8 +10,8 @@ public final class JsonText {
 
     /**
      * Appends {@code text} escaped for the inside of a JSON string: quote, backslash and control
-     * characters escaped, and lone surrogates as {@code \}{@code uXXXX} so the result always encodes
-     * to valid UTF-8; everything else as it is.
+     * characters escaped, and lone surrogates as six-character unicode escapes so the result always
+     * encodes to valid UTF-8; everything else as it is.
      */
     public static StringBuilder appendEscaped(StringBuilder out, CharSequence text) {
         int n = text.length();
