@@ -2,16 +2,14 @@ package io.qorgan.gateway.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qorgan.gateway.testing.Cli;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PolicyCommandTest {
 
@@ -42,8 +40,7 @@ class PolicyCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
 
     @BeforeEach
     void setUp() throws IOException {
@@ -51,10 +48,7 @@ class PolicyCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = QorganCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private void write(String name, String content) throws IOException {
@@ -68,7 +62,7 @@ class PolicyCommandTest {
         int code = run("policy", "check", dir.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("ok: policies").contains("default: 1 rules").contains("a: 1 rules, shadow");
+        assertThat(cli.out()).contains("ok: policies").contains("default: 1 rules").contains("a: 1 rules, shadow");
     }
 
     @Test
@@ -78,7 +72,7 @@ class PolicyCommandTest {
         int code = run("policy", "check", dir.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString().strip()).matches("qorgan: .*agency-a\\.yaml:3:\\d+: .*unknown key `externl`.*"
+        assertThat(cli.err().strip()).matches("qorgan: .*agency-a\\.yaml:3:\\d+: .*unknown key `externl`.*"
                 + "did you mean `external`\\?\\)").doesNotContain("\n");
     }
 
@@ -95,7 +89,7 @@ class PolicyCommandTest {
         int code = run("policy", "check", "--config", config.toString(), dir.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("default.yaml:3:").contains("unknown upstream `cloud`");
+        assertThat(cli.err()).contains("default.yaml:3:").contains("unknown upstream `cloud`");
     }
 
     @Test
@@ -105,7 +99,7 @@ class PolicyCommandTest {
         int code = run("policy", "test", dir.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("PASS default.test.yaml: dsp to the cloud is blocked")
+        assertThat(cli.out()).contains("PASS default.test.yaml: dsp to the cloud is blocked")
                 .contains("PASS default.test.yaml: names become placeholders").contains("2 passed, 0 failed");
     }
 
@@ -116,7 +110,7 @@ class PolicyCommandTest {
         int code = run("policy", "test", dir.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(out.toString()).contains("FAIL default.test.yaml: names become placeholders")
+        assertThat(cli.out()).contains("FAIL default.test.yaml: names become placeholders")
                 .contains("sent[0] differs at character 9:").contains("expected: Напишите Ахметовой")
                 .contains("got:      Напишите [PERSON_1]").contains("1 passed, 1 failed");
     }
@@ -126,15 +120,15 @@ class PolicyCommandTest {
         int code = run("policy", "test", dir.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("no policy test ran");
+        assertThat(cli.err()).contains("no policy test ran");
     }
 
     @Test
     void test_examplePolicies_exitsZero() {
         int code = run("policy", "test", "../policies");
 
-        assertThat(code).as(out.toString()).isZero();
-        assertThat(out.toString()).doesNotContain("FAIL");
+        assertThat(code).as(cli.out()).isZero();
+        assertThat(cli.out()).doesNotContain("FAIL");
     }
 
     @Test
@@ -143,7 +137,7 @@ class PolicyCommandTest {
                 "--text", "ДСП. Заявитель Ахметова Динара, ИИН 900515301234");
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("findings:  PERSON 1, IIN 1").contains("«IIN:900515301234»")
+        assertThat(cli.out()).contains("findings:  PERSON 1, IIN 1").contains("«IIN:900515301234»")
                 .contains("rules:     marking-dsp").contains("BLOCKED by marking-dsp: Official-use documents stay inside.");
     }
 
@@ -155,7 +149,7 @@ class PolicyCommandTest {
         int code = run("policy", "explain", "--dir", dir.toString(), "--upstream", "local", "--file", sample.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("verdict:   forward to local").contains("Заявитель [PERSON_1], ИИН [IIN_1]");
+        assertThat(cli.out()).contains("verdict:   forward to local").contains("Заявитель [PERSON_1], ИИН [IIN_1]");
     }
 
     @Test

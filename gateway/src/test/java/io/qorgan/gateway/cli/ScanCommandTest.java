@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qorgan.gateway.testing.Cli;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ScanCommandTest {
 
@@ -21,14 +19,10 @@ class ScanCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
 
     private int run(String... args) {
-        CommandLine cl = QorganCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private Path file(String name, String content) throws IOException {
@@ -44,7 +38,7 @@ class ScanCommandTest {
         int code = run("scan", f.toString());
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("«IIN:900515301234»").contains("«EMAIL:a.user@mail.kz»")
+        assertThat(cli.out()).contains("«IIN:900515301234»").contains("«EMAIL:a.user@mail.kz»")
                 .contains("found 2").contains("IIN 1").contains("EMAIL 1");
     }
 
@@ -55,7 +49,7 @@ class ScanCommandTest {
         int code = run("scan", "--format", "jsonl", f.toString());
 
         assertThat(code).isZero();
-        String[] lines = out.toString().strip().split("\n");
+        String[] lines = cli.out().strip().split("\n");
         assertThat(lines).hasSize(1);
         JsonNode node = new ObjectMapper().readTree(lines[0]);
         assertThat(node.get("id").asText()).isEqualTo(f.toString());
@@ -74,7 +68,7 @@ class ScanCommandTest {
         int code = run("scan", "--jsonl", "--format", "jsonl", f.toString());
 
         assertThat(code).isZero();
-        String[] lines = out.toString().strip().split("\n");
+        String[] lines = cli.out().strip().split("\n");
         assertThat(lines).hasSize(2);
         ObjectMapper json = new ObjectMapper();
         assertThat(json.readTree(lines[0]).get("id").asText()).isEqualTo("a1");
@@ -94,7 +88,7 @@ class ScanCommandTest {
         Path f = file("clean.txt", "Отчет за квартал готов.");
 
         assertThat(run("scan", "--fail-on-find", f.toString())).isZero();
-        assertThat(out.toString()).contains("found 0");
+        assertThat(cli.out()).contains("found 0");
     }
 
     @Test
@@ -104,7 +98,7 @@ class ScanCommandTest {
         int code = run("scan", missing.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString().strip().lines()).hasSize(1);
-        assertThat(err.toString()).startsWith("qorgan: cannot read").contains("missing.txt");
+        assertThat(cli.err().strip().lines()).hasSize(1);
+        assertThat(cli.err()).startsWith("qorgan: cannot read").contains("missing.txt");
     }
 }

@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.qorgan.gateway.testing.Cli;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class SimulateAiCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
 
     private int run(String... args) {
-        CommandLine cl = QorganCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -26,7 +20,7 @@ class SimulateAiCommandTest {
         int code = run("simulate-ai", "--help");
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("--port", "--mode", "--ttft-ms", "--error-rate", "--disconnect-after-chunks");
+        assertThat(cli.out()).contains("--port", "--mode", "--ttft-ms", "--error-rate", "--disconnect-after-chunks");
     }
 
     @Test
@@ -34,7 +28,7 @@ class SimulateAiCommandTest {
         int code = run("simulate-ai", "--mode", "chatty");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("chatty");
+        assertThat(cli.err()).contains("chatty");
     }
 
     @Test
@@ -42,7 +36,7 @@ class SimulateAiCommandTest {
         int code = run("simulate-ai", "--port", "0", "--error-status", "404");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("errorStatus");
+        assertThat(cli.err()).contains("errorStatus");
     }
 
     @Test
@@ -51,7 +45,7 @@ class SimulateAiCommandTest {
             int code = run("simulate-ai", "--port", String.valueOf(taken.port()));
 
             assertThat(code).isEqualTo(1);
-            assertThat(err.toString().strip()).isEqualTo("qorgan: port " + taken.port() + " is in use");
+            assertThat(cli.err().strip()).isEqualTo("qorgan: port " + taken.port() + " is in use");
         }
     }
 }

@@ -3,15 +3,12 @@ package io.qorgan.gateway.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.qorgan.gateway.cli.QorganCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.qorgan.gateway.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code qorgan keys create|list|revoke} through the real command line on real files. */
 class KeysCommandTest {
@@ -23,13 +20,9 @@ class KeysCommandTest {
     }
 
     private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = QorganCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        Cli cli = new Cli();
+        int exit = cli.run(args);
+        return new Run(exit, cli.out(), cli.err());
     }
 
     @Test
