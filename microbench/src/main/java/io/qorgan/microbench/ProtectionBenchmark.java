@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * ({@code Detector::detect}, {@code Canonical::canonical}, default operators, answer action LEAVE):
  * <ul>
  *   <li>{@code protectRequest}: {@link RequestProtector#protect} on the load test's 1.9 KB chat body;</li>
- *   <li>{@code restoreAndScanAnswer}: {@link TextRestorer#restoreAnswer} then {@link AnswerScanner#scanAnswer}
+ *   <li>{@code restoreAndScanAnswer}: {@link AnswerScanner#restoreAndScan} (restoration and scan in one walk)
  *       on the simulator's completion (no placeholders), with the vault of {@code protectRequest};</li>
  *   <li>{@code restoreAndScanAnswerWithPlaceholders}: the same completion with three placeholders in it;</li>
  *   <li>{@code restoreStream}: an OpenAI chat SSE stream of about 100 events (a few tokens each, placeholders
@@ -88,15 +88,13 @@ public class ProtectionBenchmark {
     }
 
     @Benchmark
-    public AnswerScanner.Result restoreAndScanAnswer() {
-        byte[] restored = TextRestorer.of(vault).restoreAnswer(completion, Dialect.OPENAI_CHAT);
-        return answerScanner.scanAnswer(restored, Dialect.OPENAI_CHAT, vault);
+    public AnswerScanner.ScannedAnswer restoreAndScanAnswer() {
+        return answerScanner.restoreAndScan(completion, Dialect.OPENAI_CHAT, TextRestorer.of(vault));
     }
 
     @Benchmark
-    public AnswerScanner.Result restoreAndScanAnswerWithPlaceholders() {
-        byte[] restored = TextRestorer.of(vault).restoreAnswer(completionWithPlaceholders, Dialect.OPENAI_CHAT);
-        return answerScanner.scanAnswer(restored, Dialect.OPENAI_CHAT, vault);
+    public AnswerScanner.ScannedAnswer restoreAndScanAnswerWithPlaceholders() {
+        return answerScanner.restoreAndScan(completionWithPlaceholders, Dialect.OPENAI_CHAT, TextRestorer.of(vault));
     }
 
     @Benchmark
