@@ -21,7 +21,7 @@ port=${GATEWAY_PORT:-18110}
 [[ -f $jar ]] || { echo "run-bench: $jar is missing; run ./mvnw -q -DskipTests package first" >&2; exit 1; }
 [[ -d $kit ]] || { echo "run-bench: bench kit not found at $kit (set BENCH_KIT)" >&2; exit 1; }
 
-work=${BENCH_DIR:-$(mktemp -d -t qorgan-bench.XXXXXX)}
+work=${BENCH_DIR:-$(mktemp -d)}
 if [[ ! -x $work/run-peers.sh ]]; then cp -r "$kit/." "$work/"; fi
 cd "$work"
 ./setup.sh >/dev/null
