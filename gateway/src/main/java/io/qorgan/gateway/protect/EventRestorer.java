@@ -61,9 +61,9 @@ final class EventRestorer {
         this.scan = scan;
     }
 
-    static ObjectNode parse(String json) {
+    static ObjectNode parse(byte[] json, int offset, int length) {
         try {
-            JsonNode node = MAPPER.readTree(json);
+            JsonNode node = MAPPER.readTree(json, offset, length);
             return node instanceof ObjectNode o ? o : null;
         } catch (IOException e) {
             return null;

@@ -39,8 +39,8 @@ abstract class LineFramedStreamRestorer implements EventStreamRestorer {
         return Optional.ofNullable(core.responseId());
     }
 
-    /** One complete line, without its line ending. */
-    abstract void line(String line);
+    /** One complete line of valid UTF-8, without its line ending; {@code buf} is reused after the call. */
+    abstract void line(byte[] buf, int len);
 
     /** The stream ended: what is left in {@code reader} and the restorer decides. */
     abstract void end(LineReader reader);
@@ -48,6 +48,14 @@ abstract class LineFramedStreamRestorer implements EventStreamRestorer {
     final void write(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.write(b, 0, b.length);
+    }
+
+    final void write(byte[] b, int from, int count) {
+        out.write(b, from, count);
+    }
+
+    final void write(char ascii) {
+        out.write(ascii);
     }
 
     private void begin(int capacity) {

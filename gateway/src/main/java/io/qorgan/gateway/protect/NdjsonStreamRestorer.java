@@ -1,6 +1,7 @@
 package io.qorgan.gateway.protect;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Newline-delimited JSON restoration (Ollama chat and generate): one JSON object per line,
@@ -16,13 +17,14 @@ public final class NdjsonStreamRestorer extends LineFramedStreamRestorer {
     @Override
     void end(LineReader reader) {
         if (reader.hasPartial()) {
-            String last = reader.takePartial();
-            if (!last.isBlank()) {
-                if (EventRestorer.parse(last) == null) {
-                    throw new StreamBroken("truncated", "The stream ended inside an event.");
+            reader.takePartial((buf, len) -> {
+                if (!isBlank(buf, len)) {
+                    if (EventRestorer.parse(buf, 0, len) == null) {
+                        throw new StreamBroken("truncated", "The stream ended inside an event.");
+                    }
+                    line(buf, len);
                 }
-                line(last);
-            }
+            });
         }
         if (core.holding()) {
             throw new StreamBroken("truncated", "The stream ended before its final event.");
@@ -33,17 +35,37 @@ public final class NdjsonStreamRestorer extends LineFramedStreamRestorer {
     }
 
     @Override
-    void line(String line) {
-        if (line.isBlank()) {
-            write(line + "\n");
+    void line(byte[] buf, int len) {
+        if (isBlank(buf, len)) {
+            write(buf, 0, len);
+            write('\n');
             return;
         }
-        ObjectNode event = EventRestorer.parse(line);
+        ObjectNode event = EventRestorer.parse(buf, 0, len);
         if (event == null) {
             throw new StreamBroken("malformed_event", "A stream line is not a JSON object.");
         }
         for (EventRestorer.Out o : core.restore(null, event)) {
-            write((o.changed() ? EventRestorer.write(o.event()) : line) + "\n");
+            if (o.changed()) {
+                write(EventRestorer.write(o.event()) + "\n");
+            } else {
+                write(buf, 0, len); // as it came
+                write('\n');
+            }
         }
+    }
+
+    // String.isBlank of the decoded line; only a line with non-ASCII bytes needs decoding to tell.
+    private static boolean isBlank(byte[] buf, int len) {
+        for (int i = 0; i < len; i++) {
+            int b = buf[i] & 0xFF;
+            if (b >= 0x80) {
+                return new String(buf, 0, len, StandardCharsets.UTF_8).isBlank();
+            }
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

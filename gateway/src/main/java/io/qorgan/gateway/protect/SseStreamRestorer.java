@@ -1,19 +1,28 @@
 package io.qorgan.gateway.protect;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Server-Sent Events restoration (OpenAI chat, legacy completions and Responses; Anthropic
  * messages). An event is dispatched at its blank line; its {@code event:}, {@code id:} and
  * comment lines are re-emitted as they were, its {@code data:} lines replaced by one line of
- * restored JSON (or kept as they came when restoration changed nothing in the event). {@code data: [DONE]} passes through after held-back text is flushed.
+ * restored JSON (or kept, byte for byte, when restoration changed nothing in the event).
+ * {@code data: [DONE]} passes through after held-back text is flushed.
  */
 public final class SseStreamRestorer extends LineFramedStreamRestorer {
 
-    private final List<String> lines = new ArrayList<>();
-    private long eventChars;
+    private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
+    // The pending event's lines, each followed by '\n', and where each starts.
+    private byte[] event = new byte[512];
+    private int eventLen;
+    private int[] lineStarts = new int[8];
+    private int lines;
+    private byte[] joined = new byte[64]; // data of an event with several data lines
+    private int joinedLen;
 
     SseStreamRestorer(EventRestorer core) {
         super(core);
@@ -23,7 +32,7 @@ public final class SseStreamRestorer extends LineFramedStreamRestorer {
     void end(LineReader reader) {
         // Ended inside an event, or before the event that closes a channel still holding text:
         // truncated either way, and the held-back fragment is not emitted.
-        if (reader.hasPartial() || !lines.isEmpty() || core.holding()) {
+        if (reader.hasPartial() || lines > 0 || core.holding()) {
             throw new StreamBroken("truncated", "The stream ended inside an event.");
         }
         for (EventRestorer.Out o : core.flushAll()) {
@@ -32,63 +41,117 @@ public final class SseStreamRestorer extends LineFramedStreamRestorer {
     }
 
     @Override
-    void line(String line) {
-        if (!line.isEmpty()) {
-            eventChars += line.length();
-            if (eventChars > LineReader.MAX_LINE) {
+    void line(byte[] buf, int len) {
+        if (len > 0) {
+            if (eventLen + len + 1 > LineReader.MAX_LINE) {
                 throw new StreamBroken("event_too_large", "A stream event exceeds the size limit.");
             }
-            lines.add(line);
+            add(buf, len);
             return;
         }
-        if (lines.isEmpty()) {
-            write("\n");
+        if (lines == 0) {
+            write('\n');
             return;
         }
         dispatch();
-        lines.clear();
-        eventChars = 0;
+        lines = 0;
+        eventLen = 0;
+    }
+
+    private void add(byte[] buf, int len) {
+        if (eventLen + len + 1 > event.length) {
+            event = Arrays.copyOf(event, Math.max(eventLen + len + 1, event.length * 2));
+        }
+        if (lines == lineStarts.length) {
+            lineStarts = Arrays.copyOf(lineStarts, lines * 2);
+        }
+        lineStarts[lines++] = eventLen;
+        System.arraycopy(buf, 0, event, eventLen, len);
+        eventLen += len;
+        event[eventLen++] = '\n';
+    }
+
+    private int lineEnd(int k) {
+        return (k + 1 < lines ? lineStarts[k + 1] : eventLen) - 1;
+    }
+
+    // Where the field name of line k ends: its colon, or the line's end when it has none.
+    private int fieldEnd(int k) {
+        int end = lineEnd(k);
+        for (int i = lineStarts[k]; i < end; i++) {
+            if (event[i] == ':') {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    private boolean isField(int k, String name) {
+        int start = lineStarts[k];
+        int end = fieldEnd(k);
+        if (end - start != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (event[start + i] != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // The value of line k: after the colon and one optional space.
+    private int valueStart(int k) {
+        int colon = fieldEnd(k);
+        int end = lineEnd(k);
+        if (colon == end) {
+            return end;
+        }
+        return colon + 1 < end && event[colon + 1] == ' ' ? colon + 2 : colon + 1;
+    }
+
+    private boolean isData(int k) {
+        return event[lineStarts[k]] != ':' && isField(k, "data");
     }
 
     private void dispatch() {
         String name = null;
-        StringBuilder data = null;
-        for (String l : lines) {
-            if (l.startsWith(":")) {
-                continue;
+        int dataLines = 0;
+        int dataFrom = 0;
+        int dataTo = 0;
+        for (int k = 0; k < lines; k++) {
+            if (event[lineStarts[k]] == ':') {
+                continue; // a comment
             }
-            int colon = l.indexOf(':');
-            String field = colon < 0 ? l : l.substring(0, colon);
-            String value = colon < 0 ? "" : l.substring(colon + 1);
-            if (value.startsWith(" ")) {
-                value = value.substring(1);
-            }
-            if (field.equals("event")) {
-                name = value;
-            } else if (field.equals("data")) {
-                if (data == null) {
-                    data = new StringBuilder(value);
-                } else {
-                    data.append('\n').append(value);
-                }
+            if (isField(k, "event")) {
+                name = new String(event, valueStart(k), lineEnd(k) - valueStart(k), StandardCharsets.UTF_8);
+            } else if (isField(k, "data") && dataLines++ == 0) {
+                dataFrom = valueStart(k);
+                dataTo = lineEnd(k);
             }
         }
-        if (data == null) {
+        if (dataLines == 0) {
             writeLines(null);
             return;
         }
-        if (data.toString().trim().equals("[DONE]")) {
+        byte[] data = event;
+        if (dataLines > 1) {
+            data = joinData();
+            dataFrom = 0;
+            dataTo = joinedLen;
+        }
+        if (isDone(data, dataFrom, dataTo)) {
             for (EventRestorer.Out o : core.flushAll()) {
                 writeSynthetic(o);
             }
             writeLines(null);
             return;
         }
-        ObjectNode event = EventRestorer.parse(data.toString());
-        if (event == null) {
+        ObjectNode parsed = EventRestorer.parse(data, dataFrom, dataTo - dataFrom);
+        if (parsed == null) {
             throw new StreamBroken("malformed_event", "A stream event is not a JSON object.");
         }
-        List<EventRestorer.Out> outs = core.restore(name, event);
+        List<EventRestorer.Out> outs = core.restore(name, parsed);
         for (int k = 0; k < outs.size() - 1; k++) {
             writeSynthetic(outs.get(k));
         }
@@ -97,23 +160,58 @@ public final class SseStreamRestorer extends LineFramedStreamRestorer {
         writeLines(own.changed() ? EventRestorer.write(own.event()) : null);
     }
 
+    // The values of all data lines joined by '\n', as SSE defines an event's data.
+    private byte[] joinData() {
+        joinedLen = 0;
+        boolean first = true;
+        for (int k = 0; k < lines; k++) {
+            if (isData(k)) {
+                int from = valueStart(k);
+                int count = lineEnd(k) - from;
+                if (joinedLen + count + 1 > joined.length) {
+                    joined = Arrays.copyOf(joined, Math.max(joinedLen + count + 1, joined.length * 2));
+                }
+                if (!first) {
+                    joined[joinedLen++] = '\n';
+                }
+                first = false;
+                System.arraycopy(event, from, joined, joinedLen, count);
+                joinedLen += count;
+            }
+        }
+        return joined;
+    }
+
+    // "[DONE]" with surrounding ASCII white space or control characters, as String.trim would take it.
+    private static boolean isDone(byte[] b, int from, int to) {
+        while (from < to && (b[from] & 0xFF) <= ' ') {
+            from++;
+        }
+        while (to > from && (b[to - 1] & 0xFF) <= ' ') {
+            to--;
+        }
+        return Arrays.equals(b, from, to, DONE, 0, DONE.length);
+    }
+
     // The event's own lines in their order; the first data line carries the new JSON, the others go.
     private void writeLines(String json) {
-        StringBuilder sb = new StringBuilder();
+        if (json == null) {
+            write(event, 0, eventLen);
+            write('\n');
+            return;
+        }
         boolean dataWritten = false;
-        for (String l : lines) {
-            boolean isData = l.startsWith("data:") || l.equals("data");
-            if (json != null && isData) {
+        for (int k = 0; k < lines; k++) {
+            if (isData(k)) {
                 if (!dataWritten) {
-                    sb.append("data: ").append(json).append('\n');
+                    write("data: " + json + "\n");
                     dataWritten = true;
                 }
             } else {
-                sb.append(l).append('\n');
+                write(event, lineStarts[k], lineEnd(k) + 1 - lineStarts[k]);
             }
         }
-        sb.append('\n');
-        write(sb.toString());
+        write('\n');
     }
 
     private void writeSynthetic(EventRestorer.Out o) {

@@ -309,6 +309,20 @@ class StreamRestorationTest {
     }
 
     @Test
+    void feed_dataSplitOverLinesCrlfAndNoSpace_readAsOneEvent() {
+        Protected p = protect("Hi " + NAME_EN);
+        EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(p.vault()));
+        // SSE joins data lines with a newline; "data:" without a space and CRLF endings are valid too.
+        String in = "event:chunk\r\ndata:{\"choices\":[{\"index\":0,\r\n: a comment inside\r\ndata: \"delta\":"
+                + "{\"content\":\"[PERSON_1]\"},\r\ndata\r\ndata: \"finish_reason\":\"stop\"}]}\r\n\r\n"
+                + "data:  [DONE] \r\n\r\n";
+        String out = new String(r.feed(EchoStreams.bytes(in)), StandardCharsets.UTF_8)
+                + new String(r.finish(), StandardCharsets.UTF_8);
+        assertThat(out).isEqualTo("event:chunk\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + NAME_EN
+                + "\"},\"finish_reason\":\"stop\"}]}\n: a comment inside\n\ndata:  [DONE] \n\n");
+    }
+
+    @Test
     void forFraming_genericSseStream_restoresEveryStringOfEachEvent() {
         Protected p = protect("Hi " + NAME_EN);
         EventStreamRestorer r = EventStreamRestorer.forFraming(Dialect.GENERIC_JSON,
