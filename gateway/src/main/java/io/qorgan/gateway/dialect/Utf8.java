@@ -15,6 +15,13 @@ public final class Utf8 {
         int i = from;
         int n = to;
         while (i < n) {
+            // ASCII runs, the bulk of JSON, eight bytes a step: a signed byte is negative from 0x80 up.
+            while (i + 8 <= n && (b[i] | b[i + 1] | b[i + 2] | b[i + 3] | b[i + 4] | b[i + 5] | b[i + 6] | b[i + 7]) >= 0) {
+                i += 8;
+            }
+            if (i >= n) {
+                break;
+            }
             int c = b[i] & 0xFF;
             if (c < 0x80) {
                 i++;
