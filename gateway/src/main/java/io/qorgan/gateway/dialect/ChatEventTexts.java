@@ -55,6 +55,11 @@ final class ChatEventTexts implements EventTexts {
     }
 
     @Override
+    public FlatEvent flatReader() {
+        return new ChatFlatEvent();
+    }
+
+    @Override
     public List<String> closes(String eventType, ObjectNode event) {
         JsonNode choices = event.get("choices");
         if (choices == null || !choices.isArray()) {

@@ -43,6 +43,14 @@ public interface EventTexts {
      */
     ObjectNode synthesize(ObjectNode template, String channel, String text);
 
+    /**
+     * A reader for this dialect's most common event shape without a tree, or null when the
+     * dialect has none; events it does not take go through {@link #deltas} as trees.
+     */
+    default FlatEvent flatReader() {
+        return null;
+    }
+
     /** The numeric field numbering events, renumbered when events are inserted; null when none. */
     default String sequenceField() {
         return null;

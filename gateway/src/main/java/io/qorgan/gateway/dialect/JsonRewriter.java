@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.qorgan.gateway.dialect.BodyRejected.Reason;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -127,19 +126,17 @@ final class JsonRewriter {
             if (edits.isEmpty()) {
                 return body; // nothing changed: the original bytes go on, exactly as they came
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64);
-            StringBuilder literal = new StringBuilder();
-            int pos = 0;
-            for (Edit e : edits) {
-                out.write(body, pos, e.start - pos);
-                literal.setLength(0);
-                literal.append('"');
-                JsonText.appendEscaped(literal, e.text).append('"');
-                out.writeBytes(literal.toString().getBytes(StandardCharsets.UTF_8));
-                pos = e.end;
+            int n = edits.size();
+            int[] starts = new int[n];
+            int[] ends = new int[n];
+            String[] texts = new String[n];
+            for (int k = 0; k < n; k++) {
+                Edit e = edits.get(k);
+                starts[k] = e.start;
+                ends[k] = e.end;
+                texts[k] = e.text;
             }
-            out.write(body, pos, body.length - pos);
-            return out.toByteArray();
+            return JsonText.splice(body, 0, body.length, starts, ends, texts, n);
         }
 
         String run(String json) {

@@ -1,5 +1,8 @@
 package io.qorgan.gateway.dialect;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
 /** Writing text into JSON string literals. */
 public final class JsonText {
 
@@ -42,6 +45,29 @@ public final class JsonText {
             }
         }
         return out;
+    }
+
+    /**
+     * JSON source {@code b[from, to)} with some string literals replaced: literal {@code k} spans
+     * {@code [starts[k], ends[k])} relative to {@code from}, quotes included, in source order, and
+     * becomes {@code texts[k]} unless that is null. Every other byte goes on as it came.
+     */
+    public static byte[] splice(byte[] b, int from, int to, int[] starts, int[] ends, String[] texts, int count) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from + 64);
+        StringBuilder literal = new StringBuilder();
+        int pos = from;
+        for (int k = 0; k < count; k++) {
+            if (texts[k] == null) {
+                continue;
+            }
+            out.write(b, pos, from + starts[k] - pos);
+            literal.setLength(0);
+            appendEscaped(literal.append('"'), texts[k]).append('"');
+            out.writeBytes(literal.toString().getBytes(StandardCharsets.UTF_8));
+            pos = from + ends[k];
+        }
+        out.write(b, pos, to - pos);
+        return out.toByteArray();
     }
 
     private static boolean isPlain(char c) {

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qorgan.gateway.dialect.EventTexts;
+import io.qorgan.gateway.dialect.FlatEvent;
+import io.qorgan.gateway.dialect.JsonText;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +42,37 @@ final class EventRestorer {
         }
     }
 
-    private record Channel(ChannelText text, String name, ObjectNode template) {
+    /**
+     * The restoration of an event read flat: the synthetic events to emit before it, and its JSON
+     * with restored strings spliced in (null when nothing changed: it goes on as it came).
+     */
+    record Flat(List<Out> before, byte[] json) {
+
+        @Override
+        public String toString() {
+            return "Flat[before=" + before.size() + "]"; // restored text: never printed
+        }
+    }
+
+    /**
+     * An earlier delta event of a channel, the shape of a synthetic event; an event read flat
+     * keeps its bytes and becomes a tree only if a synthetic event is really needed.
+     */
+    private static final class Template {
+        private ObjectNode tree;
+        private final byte[] json;
+
+        Template(ObjectNode tree) {
+            this.tree = tree;
+            this.json = null;
+        }
+
+        Template(byte[] json) {
+            this.json = json;
+        }
+    }
+
+    private record Channel(ChannelText text, String name, Template template) {
 
         @Override
         public String toString() {
@@ -50,6 +83,7 @@ final class EventRestorer {
     private final EventTexts texts;
     private final TextRestorer restorer;
     private final AnswerScanner.Session scan;
+    private final FlatEvent flat;
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private long shift;
     private long lastSequence = -1;
@@ -59,6 +93,8 @@ final class EventRestorer {
         this.texts = texts;
         this.restorer = restorer;
         this.scan = scan;
+        // Flat events never renumber: a dialect with a sequence field reads every event as a tree.
+        this.flat = texts.sequenceField() == null ? texts.flatReader() : null;
     }
 
     static ObjectNode parse(byte[] json, int offset, int length) {
@@ -90,7 +126,7 @@ final class EventRestorer {
             values.add(d.text());
         }
         List<String> closes = texts.closes(name, event);
-        boolean changed = restoreAll(event, false);
+        boolean changed = restoreAll(event, false, deltas);
         List<Out> out = new ArrayList<>(1);
         List<String> own = new ArrayList<>(deltas.size());
         for (int k = 0; k < deltas.size(); k++) {
@@ -106,7 +142,7 @@ final class EventRestorer {
                 channels.remove(d.channel());
             } else {
                 // The template for a synthetic event is needed only while the channel holds text back.
-                ObjectNode template = ch.text().held() > 0 ? event.deepCopy() : ch.template();
+                Template template = ch.text().held() > 0 ? new Template(event.deepCopy()) : ch.template();
                 channels.put(d.channel(), new Channel(ch.text(), name, template));
             }
             if (!text.equals(values.get(k))) {
@@ -151,8 +187,86 @@ final class EventRestorer {
     private void flush(String key, Channel ch, List<Out> into) {
         String text = ch.text().finish();
         if (!text.isEmpty() && ch.template() != null) {
-            into.add(new Out(ch.name(), texts.synthesize(ch.template(), key, text), true));
+            into.add(new Out(ch.name(), texts.synthesize(tree(ch.template()), key, text), true));
         }
+    }
+
+    // As the tree way's template: the event with its whole texts restored.
+    private ObjectNode tree(Template t) {
+        if (t.tree == null) {
+            t.tree = parse(t.json, 0, t.json.length);
+            restoreAll(t.tree, false, List.of());
+        }
+        return t.tree;
+    }
+
+    /**
+     * {@link #restore} for an event the dialect's flat reader takes, without a tree; null when it
+     * does not take it (the caller then parses a tree). Same channels, same results.
+     */
+    Flat restoreFlat(String name, byte[] b, int from, int length) {
+        if (flat == null || !flat.read(b, from, length)) {
+            return null;
+        }
+        int count = flat.count();
+        int delta = flat.delta();
+        String[] restored = null;
+        for (int k = 0; k < count; k++) {
+            if (k != delta) {
+                String text = flat.text(k);
+                String r = restorer.restore(text, false);
+                if (!r.equals(text)) {
+                    restored = restored == null ? new String[count] : restored;
+                    restored[k] = r;
+                }
+            }
+        }
+        String closes = flat.closes();
+        String own = null;
+        if (delta >= 0) {
+            own = flat.channel();
+            String value = flat.text(delta);
+            Channel ch = channels.get(own);
+            if (ch == null) {
+                ch = new Channel(new ChannelText(own, false, restorer, scan), name, null);
+            }
+            String text = ch.text().feed(value);
+            if (closes != null && own.startsWith(closes)) {
+                text += ch.text().finish();
+                channels.remove(own);
+            } else {
+                Template template = ch.text().held() > 0
+                        ? new Template(Arrays.copyOfRange(b, from, from + length)) : ch.template();
+                channels.put(own, new Channel(ch.text(), name, template));
+            }
+            if (!text.equals(value)) {
+                restored = restored == null ? new String[count] : restored;
+                restored[delta] = text;
+            }
+        }
+        List<Out> flushed = List.of();
+        if (closes != null) {
+            flushed = new ArrayList<>();
+            Iterator<Map.Entry<String, Channel>> it = channels.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<String, Channel> e = it.next();
+                if (!e.getKey().equals(own) && e.getKey().startsWith(closes)) {
+                    flush(e.getKey(), e.getValue(), flushed);
+                    it.remove();
+                }
+            }
+        }
+        byte[] json = null;
+        if (restored != null) {
+            int[] starts = new int[count];
+            int[] ends = new int[count];
+            for (int k = 0; k < count; k++) {
+                starts[k] = flat.start(k);
+                ends[k] = flat.end(k);
+            }
+            json = JsonText.splice(b, from, from + length, starts, ends, restored, count);
+        }
+        return new Flat(flushed, json);
     }
 
     // Synthetic events take the numbers just before the current event; later events shift up.
@@ -193,12 +307,16 @@ final class EventRestorer {
     }
 
     // Whole texts: every string not a delta; tool arguments are JSON source, so values are escaped.
-    // True when a text changed.
-    private boolean restoreAll(JsonNode node, boolean json) {
+    // True when a text changed. Deltas are left to their channel, which restores them in the
+    // context of the deltas before (alone, "IIN_1" after "SON_" would pass for a bare placeholder).
+    private boolean restoreAll(JsonNode node, boolean json, List<EventTexts.Delta> deltas) {
         boolean changed = false;
         if (node instanceof ObjectNode o) {
             for (Map.Entry<String, JsonNode> f : o.properties()) {
                 JsonNode v = f.getValue();
+                if (v.isTextual() && isDelta(o, f.getKey(), deltas)) {
+                    continue;
+                }
                 if (v.isTextual()) {
                     String restored = restorer.restore(v.asText(), isJsonField(f.getKey()));
                     if (!restored.equals(v.asText())) {
@@ -206,7 +324,7 @@ final class EventRestorer {
                         changed = true;
                     }
                 } else {
-                    changed |= restoreAll(v, false);
+                    changed |= restoreAll(v, false, deltas);
                 }
             }
         } else if (node instanceof ArrayNode a) {
@@ -219,11 +337,20 @@ final class EventRestorer {
                         changed = true;
                     }
                 } else {
-                    changed |= restoreAll(v, false);
+                    changed |= restoreAll(v, false, deltas);
                 }
             }
         }
         return changed;
+    }
+
+    private static boolean isDelta(ObjectNode holder, String field, List<EventTexts.Delta> deltas) {
+        for (EventTexts.Delta d : deltas) {
+            if (d.holder() == holder && d.field().equals(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isJsonField(String name) {

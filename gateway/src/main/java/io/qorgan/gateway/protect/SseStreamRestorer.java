@@ -147,6 +147,15 @@ public final class SseStreamRestorer extends LineFramedStreamRestorer {
             writeLines(null);
             return;
         }
+        // One data line holds no newline, so a splice of it stays one line; joined data goes the tree way.
+        EventRestorer.Flat flat = dataLines == 1 ? core.restoreFlat(name, data, dataFrom, dataTo - dataFrom) : null;
+        if (flat != null) {
+            for (EventRestorer.Out o : flat.before()) {
+                writeSynthetic(o);
+            }
+            writeLines(flat.json());
+            return;
+        }
         ObjectNode parsed = EventRestorer.parse(data, dataFrom, dataTo - dataFrom);
         if (parsed == null) {
             throw new StreamBroken("malformed_event", "A stream event is not a JSON object.");
@@ -157,7 +166,7 @@ public final class SseStreamRestorer extends LineFramedStreamRestorer {
         }
         EventRestorer.Out own = outs.get(outs.size() - 1);
         // Most events hold nothing to restore: their lines go on as they came, without re-serialising.
-        writeLines(own.changed() ? EventRestorer.write(own.event()) : null);
+        writeLines(own.changed() ? EventRestorer.write(own.event()).getBytes(StandardCharsets.UTF_8) : null);
     }
 
     // The values of all data lines joined by '\n', as SSE defines an event's data.
@@ -194,7 +203,7 @@ public final class SseStreamRestorer extends LineFramedStreamRestorer {
     }
 
     // The event's own lines in their order; the first data line carries the new JSON, the others go.
-    private void writeLines(String json) {
+    private void writeLines(byte[] json) {
         if (json == null) {
             write(event, 0, eventLen);
             write('\n');
@@ -204,7 +213,9 @@ public final class SseStreamRestorer extends LineFramedStreamRestorer {
         for (int k = 0; k < lines; k++) {
             if (isData(k)) {
                 if (!dataWritten) {
-                    write("data: " + json + "\n");
+                    write("data: ");
+                    write(json, 0, json.length);
+                    write('\n');
                     dataWritten = true;
                 }
             } else {

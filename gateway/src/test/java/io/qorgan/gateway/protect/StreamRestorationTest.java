@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.EventTexts;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -179,6 +181,75 @@ class StreamRestorationTest {
         }
     }
 
+    @Test
+    void feed_chatChunksReadFlat_sameEventsAsReadAsTrees() {
+        EventTexts chat = Dialect.OPENAI_CHAT.eventTexts();
+        EventTexts treesOnly = new EventTexts() { // the same dialect without its flat reader
+            @Override
+            public List<Delta> deltas(String eventType, ObjectNode event) {
+                return chat.deltas(eventType, event);
+            }
+
+            @Override
+            public List<String> closes(String eventType, ObjectNode event) {
+                return chat.closes(eventType, event);
+            }
+
+            @Override
+            public ObjectNode synthesize(ObjectNode template, String channel, String text) {
+                return chat.synthesize(template, channel, text);
+            }
+        };
+        Random random = new Random(4242L);
+        String[] values = TestData.VALUES.keySet().toArray(new String[0]);
+        String[] words = {"hello", "p", "PER", "SON_", "1", "[", "]", "Сәлем", "\"q\"", "a\\b", "\n", "e", "😀", " "};
+        int flatEvents = 0;
+        for (int c = 0; c < 300; c++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0, n = 1 + random.nextInt(12); k < n; k++) {
+                sb.append(random.nextInt(3) == 0 ? values[random.nextInt(values.length)] : words[random.nextInt(words.length)]);
+                sb.append(' ');
+            }
+            Protected p = protect(sb.toString());
+            List<String> pieces = split(mangle(p.text(), random), random, 1 + random.nextInt(8));
+            StringBuilder stream = new StringBuilder();
+            // Whole texts beside the delta may hold placeholders too; choice 1 is a second channel.
+            String fingerprint = random.nextBoolean() ? "fp_1" : "[PERSON_1]";
+            for (int k = 0; k < pieces.size(); k++) {
+                int choice = random.nextInt(4) == 0 ? 1 : 0;
+                String finish = k == pieces.size() - 1 ? "\"stop\"" : "null";
+                stream.append("data: {\"id\":\"c\",\"system_fingerprint\":").append(Json.quote(fingerprint))
+                        .append(",\"choices\":[{\"index\":").append(choice).append(",\"delta\":{")
+                        .append(k == 0 ? "\"role\":\"assistant\"," : "").append("\"content\":")
+                        .append(Json.quote(pieces.get(k))).append("},\"logprobs\":null,\"finish_reason\":")
+                        .append(finish).append("}]}\n\n");
+            }
+            stream.append("data: {\"id\":\"c\",\"choices\":[],\"usage\":{\"total_tokens\":7}}\n\ndata: [DONE]\n\n");
+            byte[] bytes = EchoStreams.bytes(stream.toString());
+            long seed = random.nextLong();
+
+            EventRestorer flatCore = new EventRestorer(chat, TextRestorer.of(p.vault()), null);
+            String flat = restoreInChunks(new SseStreamRestorer(flatCore), bytes, new Random(seed));
+            String trees = restoreInChunks(new SseStreamRestorer(new EventRestorer(treesOnly,
+                    TextRestorer.of(p.vault()), null)), bytes, new Random(seed));
+
+            assertThat(events(flat)).as("case %d", c).isEqualTo(events(trees));
+            flatEvents += pieces.size();
+        }
+        assertThat(flatEvents).isGreaterThan(1000);
+    }
+
+    // The JSON of each data line, parsed: flat events keep their formatting, trees are written anew.
+    private static List<JsonNode> events(String sse) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : sse.split("\n")) {
+            if (line.startsWith("data: ") && !line.equals("data: [DONE]")) {
+                out.add(Json.parse(line.substring("data: ".length())));
+            }
+        }
+        return out;
+    }
+
     // What models do to placeholders: change case, brackets, separators.
     private static String mangle(String text, Random random) {
         StringBuilder out = new StringBuilder();
@@ -341,9 +412,17 @@ class StreamRestorationTest {
         String done = "data: [DONE]\n\n";
         EventStreamRestorer sse = EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(p.vault()));
         assertThat(new String(sse.feed(EchoStreams.bytes(plain)), StandardCharsets.UTF_8)).isEqualTo(plain);
+        // A chunk of the common shape has its restored string spliced in; the rest keeps its bytes.
         String restored = new String(sse.feed(EchoStreams.bytes(withPlaceholder)), StandardCharsets.UTF_8);
-        assertThat(restored).isEqualTo("data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+        assertThat(restored).isEqualTo("data: {\"id\" : \"c\", \"choices\":[{\"index\":0,\"delta\":{\"content\":\""
                 + NAME_KK + "\"}}]}\n\n");
+        // Other shapes (here a tool call) are read as a tree and written anew.
+        String toolCall = "data: {\"id\" : \"c\", \"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+                + "\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\\\":\\\"[PERSON_1]\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\n";
+        assertThat(new String(sse.feed(EchoStreams.bytes(toolCall)), StandardCharsets.UTF_8)).isEqualTo(
+                "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+                + "\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\\\":\\\"" + NAME_KK
+                + "\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\n");
         assertThat(new String(sse.feed(EchoStreams.bytes(done)), StandardCharsets.UTF_8)
                 + new String(sse.finish(), StandardCharsets.UTF_8)).isEqualTo(done);
 

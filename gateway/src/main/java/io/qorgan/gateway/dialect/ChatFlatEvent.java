@@ -1,0 +1,237 @@
+package io.qorgan.gateway.dialect;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The common OpenAI chat-completion chunk without a tree: one choice whose {@code delta} holds
+ * at most {@code role} and {@code content} (and a null {@code refusal}). Several choices, tool
+ * calls, function calls, refusal or reasoning texts, strings inside nested objects or arrays
+ * and duplicate keys are left to the tree ({@link ChatEventTexts}), which knows them all.
+ */
+final class ChatFlatEvent implements FlatEvent {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    private String[] texts = new String[8];
+    private int[] starts = new int[8];
+    private int[] ends = new int[8];
+    private int count;
+    private int delta;
+    private int index;
+    private boolean finished;
+    private final Names rootNames = new Names();
+    private final Names choiceNames = new Names();
+    private final Names deltaNames = new Names();
+
+    @Override
+    public boolean read(byte[] b, int from, int length) {
+        count = 0;
+        delta = -1;
+        index = 0;
+        finished = false;
+        try (JsonParser p = FACTORY.createParser(b, from, length)) {
+            return root(p) && p.nextToken() == null;
+        } catch (IOException | RuntimeException e) {
+            return false; // not clean JSON: the tree way decides what to do with it
+        }
+    }
+
+    private boolean root(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return false;
+        }
+        rootNames.clear();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (!rootNames.add(name)) {
+                return false;
+            }
+            if (name.equals("choices")) {
+                if (v != JsonToken.START_ARRAY || !choices(p)) {
+                    return false;
+                }
+            } else if (!plain(p, v, name)) {
+                return false;
+            }
+        }
+        return t == JsonToken.END_OBJECT;
+    }
+
+    private boolean choices(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.END_ARRAY) {
+            return true;
+        }
+        return t == JsonToken.START_OBJECT && choice(p) && p.nextToken() == JsonToken.END_ARRAY;
+    }
+
+    private boolean choice(JsonParser p) throws IOException {
+        choiceNames.clear();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (!choiceNames.add(name)) {
+                return false;
+            }
+            boolean ok;
+            switch (name) {
+                case "index" -> {
+                    ok = v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
+                    index = ok ? p.getIntValue() : 0;
+                }
+                case "delta" -> ok = v == JsonToken.START_OBJECT ? delta(p) : plain(p, v, name);
+                case "finish_reason" -> {
+                    finished = v == JsonToken.VALUE_STRING;
+                    ok = v == JsonToken.VALUE_NULL || finished && record(p);
+                }
+                default -> ok = plain(p, v, name);
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return t == JsonToken.END_OBJECT;
+    }
+
+    private boolean delta(JsonParser p) throws IOException {
+        deltaNames.clear();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (!deltaNames.add(name)) {
+                return false;
+            }
+            boolean ok;
+            switch (name) {
+                case "content" -> {
+                    delta = v == JsonToken.VALUE_STRING ? count : delta;
+                    ok = v == JsonToken.VALUE_NULL || v == JsonToken.VALUE_STRING && record(p);
+                }
+                case "role" -> ok = v == JsonToken.VALUE_NULL || v == JsonToken.VALUE_STRING && record(p);
+                case "refusal" -> ok = v == JsonToken.VALUE_NULL;
+                default -> ok = false; // tool calls, reasoning...: the tree way
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return t == JsonToken.END_OBJECT;
+    }
+
+    // A scalar (strings are recorded), or a container without strings (usage counts, a null logprobs).
+    private boolean plain(JsonParser p, JsonToken v, String name) throws IOException {
+        if (v == JsonToken.VALUE_STRING) {
+            // tool-call arguments are JSON source and restored with escaping: the tree way knows them
+            return !name.equals("arguments") && !name.equals("partial_json") && record(p);
+        }
+        if (v != JsonToken.START_OBJECT && v != JsonToken.START_ARRAY) {
+            return v != null && v.isScalarValue();
+        }
+        int depth = 1;
+        while (depth > 0) {
+            JsonToken t = p.nextToken();
+            if (t == null || t == JsonToken.VALUE_STRING) {
+                return false;
+            }
+            if (t.isStructStart()) {
+                depth++;
+            } else if (t.isStructEnd()) {
+                depth--;
+            }
+        }
+        return true;
+    }
+
+    private boolean record(JsonParser p) throws IOException {
+        if (count == texts.length) {
+            texts = Arrays.copyOf(texts, count * 2);
+            starts = Arrays.copyOf(starts, count * 2);
+            ends = Arrays.copyOf(ends, count * 2);
+        }
+        starts[count] = offset(p.currentTokenLocation().getByteOffset());
+        texts[count] = p.getText();
+        // the parser has read the closing quote: it stands just before the current location
+        ends[count] = offset(p.currentLocation().getByteOffset());
+        count++;
+        return true;
+    }
+
+    private static int offset(long offset) {
+        if (offset < 0 || offset > Integer.MAX_VALUE) {
+            throw new IllegalStateException("the JSON parser gave no source offset");
+        }
+        return (int) offset;
+    }
+
+    @Override
+    public int count() {
+        return count;
+    }
+
+    @Override
+    public String text(int k) {
+        return texts[k];
+    }
+
+    @Override
+    public int start(int k) {
+        return starts[k];
+    }
+
+    @Override
+    public int end(int k) {
+        return ends[k];
+    }
+
+    @Override
+    public int delta() {
+        return delta;
+    }
+
+    @Override
+    public String channel() {
+        return index == 0 ? "choice:0/content" : "choice:" + index + "/content";
+    }
+
+    @Override
+    public String closes() {
+        if (!finished) {
+            return null;
+        }
+        return index == 0 ? "choice:0/" : "choice:" + index + "/";
+    }
+
+    /** The keys of one object so far; objects here have a handful, so a list beats hashing. */
+    private static final class Names {
+        private String[] names = new String[8];
+        private int count;
+
+        void clear() {
+            count = 0;
+        }
+
+        boolean add(String name) {
+            for (int i = 0; i < count; i++) {
+                if (names[i].equals(name)) {
+                    return false;
+                }
+            }
+            if (count == names.length) {
+                names = Arrays.copyOf(names, count * 2);
+            }
+            names[count++] = name;
+            return true;
+        }
+    }
+}
