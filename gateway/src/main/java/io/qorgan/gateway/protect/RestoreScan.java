@@ -15,6 +15,7 @@ final class RestoreScan {
     private final ExchangeVault vault;
     private final boolean json;
     private final PlaceholderGrammar.Match match = new PlaceholderGrammar.Match();
+    private int replaced;
 
     RestoreScan(ExchangeVault vault, boolean json) {
         this.vault = vault;
@@ -26,6 +27,7 @@ final class RestoreScan {
      * before {@code s[0]}. Returns the index where held-back text starts ({@code end} if none).
      */
     int run(CharSequence s, int end, char prev, boolean fin, StringBuilder out) {
+        replaced = 0;
         boolean fpe = !vault.surrogates().isEmpty();
         int copied = 0;
         int i = 0;
@@ -43,6 +45,7 @@ final class RestoreScan {
                     if (original != null) {
                         out.append(s, copied, i);
                         append(out, original);
+                        replaced++;
                         copied = match.end;
                     }
                     i = match.end;
@@ -58,6 +61,7 @@ final class RestoreScan {
                 if (r == PlaceholderGrammar.MATCH) {
                     out.append(s, copied, i);
                     append(out, vault.surrogates().get(s.subSequence(i, match.end).toString()));
+                    replaced++;
                     copied = match.end;
                     i = match.end;
                     continue;
@@ -67,6 +71,11 @@ final class RestoreScan {
         }
         out.append(s, copied, end);
         return end;
+    }
+
+    /** How many values the last {@link #run} put back. */
+    int replaced() {
+        return replaced;
     }
 
     // The longest recorded stand-in at i that is not followed by another digit.

@@ -15,9 +15,15 @@ import java.nio.charset.StandardCharsets;
 public final class TextRestorer {
 
     private final ExchangeVault vault;
+    // Reused from text to text: most texts hold nothing to restore and then cost no allocation.
+    private final RestoreScan plainScan;
+    private final RestoreScan jsonScan;
+    private final StringBuilder scratch = new StringBuilder();
 
     private TextRestorer(ExchangeVault vault) {
         this.vault = vault;
+        this.plainScan = new RestoreScan(vault, false);
+        this.jsonScan = new RestoreScan(vault, true);
     }
 
     public static TextRestorer of(ExchangeVault vault) {
@@ -38,9 +44,15 @@ public final class TextRestorer {
         if (vault.isEmpty() || text.length() == 0 || (vault.surrogates().isEmpty() && !mayHoldPlaceholder(text))) {
             return text.toString();
         }
-        StringBuilder out = new StringBuilder(text.length() + 32);
-        new RestoreScan(vault, json).run(text, text.length(), '\n', true, out);
-        return out.toString();
+        RestoreScan scan = json ? jsonScan : plainScan;
+        scratch.setLength(0);
+        scan.run(text, text.length(), '\n', true, scratch);
+        String out = scan.replaced() == 0 ? text.toString() : scratch.toString();
+        if (scratch.length() > 64 * 1024) {
+            scratch.setLength(0);
+            scratch.trimToSize(); // a large answer's buffer is not kept for the rest of the exchange
+        }
+        return out;
     }
 
     // Every placeholder form has a bracket or, bare, an underscore: text without them is left alone.
