@@ -85,6 +85,9 @@ final class AddressRecognizer implements Recognizer {
             if (i < resume || !Chars.isAlnum(c)) {
                 continue;
             }
+            if (!Chars.isDigit(c) && !Chars.isUpperCase(c) && !markerLike(s, lower, i)) {
+                continue; // most words: component would answer null at once, so no chain starts here
+            }
             int end = chain(s, lower, i, nameEnds);
             if (end < 0 && Chars.isDigit(c)) {
                 end = english(s, lower, i);
@@ -189,7 +192,8 @@ final class AddressRecognizer implements Recognizer {
                 }
             }
         }
-        if (previous != null) {
+        char l = lower[p];
+        if (previous != null && (l == 'р' || l == 'к' || l == 'қ' || l == 'k')) { // the first letters of COUNTRIES
             for (String country : COUNTRIES) {
                 if (Chars.startsWith(lower, country, p) && wordEnds(s, p + country.length())) {
                     return new Part(p + country.length(), Kind.COUNTRY);
@@ -236,14 +240,18 @@ final class AddressRecognizer implements Recognizer {
         }
         return table;
     }
-    private static final java.util.Map<String, Marker> BEFORE_BY_TEXT = byText(BEFORE);
+    /** {@link #BEFORE} by first letter (U+0400–U+04FF), so a marker is found without building a string. */
+    private static final Marker[][] BEFORE_BY_FIRST = byFirst(BEFORE);
 
-    private static java.util.Map<String, Marker> byText(Marker[] markers) {
-        java.util.Map<String, Marker> map = new java.util.HashMap<>();
+    private static Marker[][] byFirst(Marker[] markers) {
+        Marker[][] table = new Marker[0x100][];
         for (Marker m : markers) {
-            map.put(m.text(), m);
+            int c = m.text().charAt(0) - 0x400;
+            Marker[] old = table[c] == null ? new Marker[0] : table[c];
+            table[c] = java.util.Arrays.copyOf(old, old.length + 1);
+            table[c][old.length] = m;
         }
-        return java.util.Map.copyOf(map);
+        return table;
     }
 
     /** The marker written at {@code p} ("ул.", "дом ", "р-н"), or null. */
@@ -257,8 +265,22 @@ final class AddressRecognizer implements Recognizer {
             return null;
         }
         char t = lower[e];
-        Marker m = t == '.' || t == ' ' ? BEFORE_BY_TEXT.get(Chars.string(lower, p, e + 1)) : null;
-        return m != null ? m : BEFORE_BY_TEXT.get(Chars.string(lower, p, e));
+        Marker m = t == '.' || t == ' ' ? marker(lower, p, e + 1) : null;
+        return m != null ? m : marker(lower, p, e);
+    }
+
+    /** The marker whose text is exactly {@code lower[from, to)}, or null. */
+    private static Marker marker(char[] lower, int from, int to) {
+        char first = lower[from];
+        Marker[] bucket = first >= 0x400 && first < 0x500 ? BEFORE_BY_FIRST[first - 0x400] : null;
+        if (bucket != null) {
+            for (Marker m : bucket) {
+                if (m.text().length() == to - from && Chars.startsWith(lower, m.text(), from)) {
+                    return m;
+                }
+            }
+        }
+        return null;
     }
 
     /** A short word followed by a dot, space or dash: it may be a marker such as "ул." or "дом". */
@@ -266,6 +288,11 @@ final class AddressRecognizer implements Recognizer {
         char first = lower[p]; // the view's lower case: Character.toLowerCase char by char, made once
         if (first < 0x400 || first >= 0x500 || !MARKER_INITIAL[first - 0x400]) {
             return false; // every marker starts with a Cyrillic letter
+        }
+        // the second char rules out most words before the hash loop; a word it drops could pass only by a hash
+        // collision, for which markerAt finds nothing and no country matches: component answers the same
+        if (p + 1 >= lower.length || !markerPair(first, lower[p + 1])) {
+            return false;
         }
         int e = p;
         int hash = 0;
@@ -282,6 +309,37 @@ final class AddressRecognizer implements Recognizer {
         // hash collisions, which markerAt would reject anyway (no country name collides, see component)
         return (t == '.' || t == ' ' || t == '-') && (MARKER_LENGTHS[first - 0x400] & (1 << length)) != 0
                 && java.util.Arrays.binarySearch(MARKER_WORD_HASHES, hash) >= 0;
+    }
+
+    /**
+     * A bit per (first letter, next char) that begins a marker: the first two letters, or the first letter and the
+     * dot, space or dash after a one-letter marker ("г.", "р-н"). Both chars are mapped into U+0400–U+04FF.
+     */
+    private static final long[] MARKER_PAIRS = markerPairs();
+
+    private static long[] markerPairs() {
+        long[] bits = new long[0x10000 / 64];
+        for (Marker m : BEFORE) {
+            String text = m.text();
+            String next = Chars.isLetter(text.charAt(1)) ? text.substring(1, 2) : ". -";
+            for (char x : next.toCharArray()) {
+                int bit = pairIndex(text.charAt(0), x);
+                bits[bit >>> 6] |= 1L << bit;
+            }
+        }
+        return bits;
+    }
+
+    /** {@code first} is a Cyrillic letter; a {@code next} outside Cyrillic other than ". -" gives a bit never set. */
+    private static int pairIndex(char first, char next) {
+        int second = next == '.' ? 0xFD : next == ' ' ? 0xFE : next == '-' ? 0xFF
+                : next >= 0x400 && next < 0x4FC ? next - 0x400 : 0xFC;
+        return (first - 0x400) << 8 | second;
+    }
+
+    private static boolean markerPair(char first, char next) {
+        int bit = pairIndex(first, next);
+        return (MARKER_PAIRS[bit >>> 6] & (1L << bit)) != 0;
     }
 
     /** For each first letter (U+0400–U+04FF), a bit per length of a marker's letters: most words fail this first. */

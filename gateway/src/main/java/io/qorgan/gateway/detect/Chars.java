@@ -196,6 +196,20 @@ final class Chars {
         return true;
     }
 
+    /** {@link #startsWith(char[], String, int)} for a prefix held as a char array. */
+    static boolean startsWith(char[] s, char[] prefix, int at) {
+        int n = prefix.length;
+        if (at < 0 || at > s.length - n) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (s[at + k] != prefix[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static int indexOf(char[] s, char c, int from) {
         for (int i = Math.max(0, from); i < s.length; i++) {
             if (s[i] == c) {

@@ -181,8 +181,8 @@ final class NameDictionary {
         if (f != 0 || length == 0 || folded[0] < 0x80) {
             return f; // English names are not declined
         }
-        for (String ending : NameForms.endingsOf(folded, length)) {
-            int stemLength = length - ending.length();
+        for (char[] ending : NameForms.endingCharsOf(folded, length)) {
+            int stemLength = length - ending.length;
             if (stemLength < 3 || !Chars.startsWith(folded, ending, stemLength)) {
                 continue;
             }

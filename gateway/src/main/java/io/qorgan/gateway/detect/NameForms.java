@@ -62,8 +62,8 @@ final class NameForms {
         return lower.indexOf('ё') >= 0 ? lower.replace('ё', 'е') : lower;
     }
 
-    /** Case endings that could end {@code folded[0, length)} (same last letter), in the order of {@link #ENDINGS}. */
-    static String[] endingsOf(char[] folded, int length) {
+    /** Case endings that could end {@code folded[0, length)} (same last letter), in the order of {@link #ENDINGS}; do not modify. */
+    static char[][] endingCharsOf(char[] folded, int length) {
         return ENDING_SET.candidates(folded, length);
     }
 
@@ -102,8 +102,8 @@ final class NameForms {
         if (suffixes.endsWithAny(word, length, minStem)) {
             return true;
         }
-        for (String ending : CASE_ENDINGS.candidates(word, length)) {
-            int at = length - ending.length();
+        for (char[] ending : CASE_ENDINGS.candidates(word, length)) {
+            int at = length - ending.length;
             if (at >= 0 && Chars.startsWith(word, ending, at) && suffixes.endsWithAny(word, at, minStem)) {
                 return true;
             }
