@@ -15,8 +15,10 @@ import java.util.Arrays;
  */
 final class ChatFlatEvent implements FlatEvent {
 
+    // A duplicate key makes the parser throw, and the event goes the tree way.
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private String[] texts = new String[8];
@@ -26,9 +28,6 @@ final class ChatFlatEvent implements FlatEvent {
     private int delta;
     private int index;
     private boolean finished;
-    private final Names rootNames = new Names();
-    private final Names choiceNames = new Names();
-    private final Names deltaNames = new Names();
 
     @Override
     public boolean read(byte[] b, int from, int length) {
@@ -47,14 +46,10 @@ final class ChatFlatEvent implements FlatEvent {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             return false;
         }
-        rootNames.clear();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
-            if (!rootNames.add(name)) {
-                return false;
-            }
             if (name.equals("choices")) {
                 if (v != JsonToken.START_ARRAY || !choices(p)) {
                     return false;
@@ -75,14 +70,10 @@ final class ChatFlatEvent implements FlatEvent {
     }
 
     private boolean choice(JsonParser p) throws IOException {
-        choiceNames.clear();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
-            if (!choiceNames.add(name)) {
-                return false;
-            }
             boolean ok;
             switch (name) {
                 case "index" -> {
@@ -104,14 +95,10 @@ final class ChatFlatEvent implements FlatEvent {
     }
 
     private boolean delta(JsonParser p) throws IOException {
-        deltaNames.clear();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
-            if (!deltaNames.add(name)) {
-                return false;
-            }
             boolean ok;
             switch (name) {
                 case "content" -> {
@@ -210,28 +197,5 @@ final class ChatFlatEvent implements FlatEvent {
             return null;
         }
         return index == 0 ? "choice:0/" : "choice:" + index + "/";
-    }
-
-    /** The keys of one object so far; objects here have a handful, so a list beats hashing. */
-    private static final class Names {
-        private String[] names = new String[8];
-        private int count;
-
-        void clear() {
-            count = 0;
-        }
-
-        boolean add(String name) {
-            for (int i = 0; i < count; i++) {
-                if (names[i].equals(name)) {
-                    return false;
-                }
-            }
-            if (count == names.length) {
-                names = Arrays.copyOf(names, count * 2);
-            }
-            names[count++] = name;
-            return true;
-        }
     }
 }
