@@ -27,10 +27,16 @@ final class PlaceholderGrammar {
     private static final EntityType[] TYPES = EntityType.values();
     private static final String[] NAMES = new String[TYPES.length];
 
+    /** The words of the type names ({@code PAYMENT}, {@code CARD}, {@code OF}...): what stands before a bare form's {@code _}. */
+    private static final String[] SEGMENTS;
+
     static {
+        java.util.Set<String> segments = new java.util.LinkedHashSet<>();
         for (int i = 0; i < TYPES.length; i++) {
             NAMES[i] = TYPES[i].name().toUpperCase(Locale.ROOT);
+            segments.addAll(java.util.Arrays.asList(NAMES[i].split("_")));
         }
+        SEGMENTS = segments.toArray(new String[0]);
     }
 
     /** Result holder, reused across calls by one scanner. */
@@ -118,6 +124,24 @@ final class PlaceholderGrammar {
             return c == ']' || c == '\u3011' ? set(m, type, n, j + 1) : NONE;
         }
         return isWordChar(c) ? NONE : set(m, type, n, j);
+    }
+
+    /**
+     * Whether the ASCII letters just before {@code s[underscore]} are, case aside, a word of a type
+     * name: true for every bare placeholder's separator, false for {@code fp_x} or {@code snake_case}.
+     */
+    static boolean segmentBefore(String s, int underscore) {
+        int from = underscore;
+        while (from > 0 && underscore - from < MAX_TYPE && isLetter(s.charAt(from - 1))) {
+            from--;
+        }
+        int len = underscore - from;
+        for (String seg : SEGMENTS) {
+            if (seg.length() == len && seg.regionMatches(true, 0, s, from, len)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int set(Match m, EntityType type, int n, int end) {

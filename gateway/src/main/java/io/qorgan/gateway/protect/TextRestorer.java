@@ -55,10 +55,19 @@ public final class TextRestorer {
         return out;
     }
 
-    // Every placeholder form has a bracket or, bare, an underscore: text without them is left alone.
+    // Every placeholder form has a bracket or, bare, an underscore after a word of a type name:
+    // text without them is left alone.
     private static boolean mayHoldPlaceholder(CharSequence text) {
-        if (text instanceof String s) { // indexOf is vectorised; most answer texts hold none of the three
-            return s.indexOf('[') >= 0 || s.indexOf('_') >= 0 || s.indexOf('\u3010') >= 0;
+        if (text instanceof String s) { // indexOf is vectorised; most answer texts hold none of these
+            if (s.indexOf('[') >= 0 || s.indexOf('\u3010') >= 0) {
+                return true;
+            }
+            for (int u = s.indexOf('_'); u >= 0; u = s.indexOf('_', u + 1)) {
+                if (PlaceholderGrammar.segmentBefore(s, u)) {
+                    return true;
+                }
+            }
+            return false;
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -49,6 +49,23 @@ class TextRestorerTest {
         assertThat(restorer.restore(text)).isEqualTo(expected);
     }
 
+    @Test
+    void restore_randomTexts_sameAsTheScanWithoutItsQuickRefusal() {
+        java.util.Random random = new java.util.Random(11);
+        String[] pieces = {"PERSON", "person", "Date", "OF", "birth", "ADDRESS", "_", "_", "1", "2", " ", "x", "fp",
+            "я", "[", "]", "【", "-", "PAYMENT", "card", "snake_case", "'s"};
+        for (int c = 0; c < 20_000; c++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0, n = 1 + random.nextInt(10); k < n; k++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            StringBuilder full = new StringBuilder();
+            new RestoreScan(vault, false).run(text, text.length(), '\n', true, full);
+            assertThat(restorer.restore(text)).as(text).isEqualTo(full.toString());
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "[PERSON_3]",
