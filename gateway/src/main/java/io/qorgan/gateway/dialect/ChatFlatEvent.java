@@ -42,23 +42,36 @@ final class ChatFlatEvent implements FlatEvent {
         }
     }
 
+    /** One member of an object: false when the event is not of the flat shape. */
+    private interface Member {
+        boolean read(JsonParser p, String name, JsonToken value) throws IOException;
+    }
+
+    private final Member rootMember = this::rootMember;
+    private final Member choiceMember = this::choiceMember;
+    private final Member deltaMember = this::deltaMember;
+
     private boolean root(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            return false;
-        }
+        return p.nextToken() == JsonToken.START_OBJECT && members(p, rootMember);
+    }
+
+    // The members of the object just opened, up to its end.
+    private static boolean members(JsonParser p, Member member) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if (name.equals("choices")) {
-                if (v != JsonToken.START_ARRAY || !choices(p)) {
-                    return false;
-                }
-            } else if (!plain(p, v, name)) {
+            if (!member.read(p, name, p.nextToken())) {
                 return false;
             }
         }
         return t == JsonToken.END_OBJECT;
+    }
+
+    private boolean rootMember(JsonParser p, String name, JsonToken v) throws IOException {
+        if (name.equals("choices")) {
+            return v == JsonToken.START_ARRAY && choices(p);
+        }
+        return plain(p, v, name);
     }
 
     private boolean choices(JsonParser p) throws IOException {
@@ -66,54 +79,45 @@ final class ChatFlatEvent implements FlatEvent {
         if (t == JsonToken.END_ARRAY) {
             return true;
         }
-        return t == JsonToken.START_OBJECT && choice(p) && p.nextToken() == JsonToken.END_ARRAY;
+        return t == JsonToken.START_OBJECT && members(p, choiceMember) && p.nextToken() == JsonToken.END_ARRAY;
     }
 
-    private boolean choice(JsonParser p) throws IOException {
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            boolean ok;
-            switch (name) {
-                case "index" -> {
-                    ok = v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
-                    index = ok ? p.getIntValue() : 0;
-                }
-                case "delta" -> ok = v == JsonToken.START_OBJECT ? delta(p) : plain(p, v, name);
-                case "finish_reason" -> {
-                    finished = v == JsonToken.VALUE_STRING;
-                    ok = v == JsonToken.VALUE_NULL || finished && record(p);
-                }
-                default -> ok = plain(p, v, name);
+    private boolean choiceMember(JsonParser p, String name, JsonToken v) throws IOException {
+        switch (name) {
+            case "index" -> {
+                boolean ok = v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
+                index = ok ? p.getIntValue() : 0;
+                return ok;
             }
-            if (!ok) {
-                return false;
+            case "delta" -> {
+                return v == JsonToken.START_OBJECT ? members(p, deltaMember) : plain(p, v, name);
+            }
+            case "finish_reason" -> {
+                finished = v == JsonToken.VALUE_STRING;
+                return v == JsonToken.VALUE_NULL || finished && record(p);
+            }
+            default -> {
+                return plain(p, v, name);
             }
         }
-        return t == JsonToken.END_OBJECT;
     }
 
-    private boolean delta(JsonParser p) throws IOException {
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            boolean ok;
-            switch (name) {
-                case "content" -> {
-                    delta = v == JsonToken.VALUE_STRING ? count : delta;
-                    ok = v == JsonToken.VALUE_NULL || v == JsonToken.VALUE_STRING && record(p);
-                }
-                case "role" -> ok = v == JsonToken.VALUE_NULL || v == JsonToken.VALUE_STRING && record(p);
-                case "refusal" -> ok = v == JsonToken.VALUE_NULL;
-                default -> ok = false; // tool calls, reasoning...: the tree way
+    private boolean deltaMember(JsonParser p, String name, JsonToken v) throws IOException {
+        switch (name) {
+            case "content" -> {
+                delta = v == JsonToken.VALUE_STRING ? count : delta;
+                return v == JsonToken.VALUE_NULL || v == JsonToken.VALUE_STRING && record(p);
             }
-            if (!ok) {
-                return false;
+            case "role" -> {
+                return v == JsonToken.VALUE_NULL || v == JsonToken.VALUE_STRING && record(p);
+            }
+            case "refusal" -> {
+                return v == JsonToken.VALUE_NULL;
+            }
+            default -> {
+                return false; // tool calls, reasoning...: the tree way
             }
         }
-        return t == JsonToken.END_OBJECT;
     }
 
     // A scalar (strings are recorded), or a container without strings (usage counts, a null logprobs).
