@@ -66,7 +66,7 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(GatewayConfig config, int threads) {
         this.config = config;
-        this.transport = Transport.best();
+        this.transport = transport(config);
         this.metrics = new GatewayMetrics();
         this.admission = new Admission(config.limits().maxConcurrentExchanges());
         this.watcher = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("qorgan-watch", true));
@@ -115,6 +115,14 @@ public final class Gateway implements AutoCloseable {
         log.info("qorgan listening: traffic {}:{} admin {}:{} transport={} event_loops={} upstreams={}",
                 config.listeners().traffic().host(), traffic.port(), config.listeners().admin().host(), admin.port(),
                 transport.name(), threads, upstreams.keySet());
+    }
+
+    private static Transport transport(GatewayConfig config) {
+        try {
+            return Transport.select(config.limits().transport());
+        } catch (IllegalStateException e) {
+            throw new GatewayStartException("limits.transport: " + e.getMessage());
+        }
     }
 
     private CallerIdentification identification(GatewayConfig config) {
@@ -186,7 +194,8 @@ public final class Gateway implements AutoCloseable {
     /**
      * Binds both listeners; throws {@link io.qorgan.gateway.server.ListenerBindException} if a port
      * is taken, {@link GatewayStartException} when a file it needs (certificates, identity store) is
-     * unusable, {@link IllegalStateException} naming an upstream whose settings are unusable.
+     * unusable or the transport asked for cannot run here, {@link IllegalStateException} naming an
+     * upstream whose settings are unusable.
      */
     public static Gateway start(GatewayConfig config) {
         return new Gateway(config, Math.max(1, config.limits().ioThreads()));

@@ -475,11 +475,16 @@ public final class ConfigLoader {
             if (threads < 1 || threads > 256) {
                 throw fail("/limits/ioThreads", "must be between 1 and 256");
             }
+            String transport = raw.transport() == null ? d.transport() : raw.transport().trim();
+            if (!LimitsConfig.TRANSPORTS.contains(transport)) {
+                throw fail("/limits/transport", "unknown transport `" + transport + "`, expected one of "
+                        + LimitsConfig.TRANSPORTS + Suggestions.didYouMean(transport, LimitsConfig.TRANSPORTS));
+            }
             return new LimitsConfig((int) body, (int) header,
                     duration("/limits/idleTimeout", raw.idleTimeout(), d.idleTimeout()),
                     concurrent,
                     duration("/limits/shutdownGrace", raw.shutdownGrace(), d.shutdownGrace()),
-                    threads);
+                    threads, transport);
         }
 
         private Duration duration(String at, String text, Duration fallback) {

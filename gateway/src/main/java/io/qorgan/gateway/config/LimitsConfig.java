@@ -1,6 +1,7 @@
 package io.qorgan.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Size and time limits that keep memory bounded and stop slow or hostile clients.
@@ -11,6 +12,8 @@ import java.time.Duration;
  * @param maxConcurrentExchanges beyond this, new requests get 503 at once instead of queueing
  * @param shutdownGrace how long in-flight exchanges may run after shutdown begins
  * @param ioThreads event-loop threads serving connections (default: one per CPU)
+ * @param transport the socket transport: one of {@link #TRANSPORTS}; {@code auto} takes the
+ *     cheapest the machine offers (io_uring, then epoll, then NIO)
  */
 public record LimitsConfig(
         int maxRequestBodyBytes,
@@ -18,10 +21,13 @@ public record LimitsConfig(
         Duration idleTimeout,
         int maxConcurrentExchanges,
         Duration shutdownGrace,
-        int ioThreads) {
+        int ioThreads,
+        String transport) {
+
+    public static final List<String> TRANSPORTS = List.of("auto", "io_uring", "epoll", "nio");
 
     public static LimitsConfig defaults() {
         return new LimitsConfig(10 * 1024 * 1024, 16 * 1024, Duration.ofSeconds(60), 10_000,
-                Duration.ofSeconds(30), Runtime.getRuntime().availableProcessors());
+                Duration.ofSeconds(30), Runtime.getRuntime().availableProcessors(), "auto");
     }
 }

@@ -76,6 +76,7 @@ record RawConfig(
             String idleTimeout,
             Integer maxConcurrentExchanges,
             String shutdownGrace,
-            Integer ioThreads) {
+            Integer ioThreads,
+            String transport) {
     }
 }

@@ -37,6 +37,7 @@ class ConfigLoaderTest {
               idleTimeout: 45s
               maxConcurrentExchanges: 500
               shutdownGrace: 10s
+              transport: epoll
             """;
 
     @Test
@@ -64,6 +65,25 @@ class ConfigLoaderTest {
         assertThat(c.limits().idleTimeout()).isEqualTo(Duration.ofSeconds(45));
         assertThat(c.limits().maxConcurrentExchanges()).isEqualTo(500);
         assertThat(c.limits().shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.limits().transport()).isEqualTo("epoll");
+    }
+
+    @Test
+    void parse_noTransport_auto() {
+        GatewayConfig c = ConfigLoader.parse("qorgan.yaml", VALID.replace("  transport: epoll\n", ""));
+        assertThat(c.limits().transport()).isEqualTo("auto");
+    }
+
+    @Test
+    void parse_unknownTransport_namesFieldAndSuggestion() {
+        String yaml = VALID.replace("transport: epoll", "transport: iouring");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(26);
+                    assertThat(e.field()).isEqualTo("limits.transport");
+                    assertThat(e.getMessage()).contains("unknown transport `iouring`")
+                            .contains("did you mean `io_uring`?");
+                });
     }
 
     @Test

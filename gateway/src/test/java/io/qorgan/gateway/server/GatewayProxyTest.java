@@ -1,6 +1,7 @@
 package io.qorgan.gateway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The proxy core against the simulator over real sockets: faithful relaying, streaming, pooling, limits, failures. */
 class GatewayProxyTest {
@@ -101,6 +104,25 @@ class GatewayProxyTest {
         assertThat(events).isEqualTo(List.of(expected.body().split("\n\n")));
         assertThat(events.size()).isGreaterThan(10);
         assertThat(events.get(events.size() - 1)).isEqualTo("data: [DONE]");
+    }
+
+    /** The other tests run on the transport {@code auto} picks; the others must relay the same bytes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"io_uring", "epoll", "nio"})
+    void chatAndStream_overEachTransport_identicalToDirectCall(String transport) throws Exception {
+        assumeTrue(Transport.available(transport), transport + " cannot run on this machine");
+        AiSimulator direct = sim(SimulatorSettings.builder().chunkChars(3));
+        AiSimulator behind = sim(SimulatorSettings.builder().chunkChars(3));
+        Gateway gateway = gateway(behind, "5s", "limits: { transport: " + transport + " }");
+
+        for (String body : List.of(CHAT, STREAM_CHAT, CHAT)) {
+            HttpResponse<String> expected = post(direct.port(), "/v1/chat/completions", body);
+            HttpResponse<String> actual = post(gateway.trafficPort(), "/v1/chat/completions", body);
+
+            assertThat(actual.statusCode()).isEqualTo(200);
+            assertThat(actual.body()).isEqualTo(expected.body());
+        }
+        assertThat(gateway.upstream("sim").connectionsOpened()).isEqualTo(1);
     }
 
     @Test
