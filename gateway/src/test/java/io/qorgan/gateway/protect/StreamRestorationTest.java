@@ -380,6 +380,25 @@ class StreamRestorationTest {
     }
 
     @Test
+    void feed_eventOverTheSizeLimit_brokenWithoutGrowingFurther() {
+        EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(new ExchangeVault()));
+        byte[] line = ("data: " + "x".repeat(64 * 1024) + "\n").getBytes(StandardCharsets.UTF_8);
+        int fed = 0;
+        StreamBroken broken = null;
+        while (broken == null && fed < 2 * LineReader.MAX_LINE) {
+            try {
+                assertThat(r.feed(line)).as("nothing of an unfinished event goes out").isEmpty();
+                fed += line.length;
+            } catch (StreamBroken e) {
+                broken = e;
+            }
+        }
+        assertThat(broken).isNotNull();
+        assertThat(broken.code()).isEqualTo("event_too_large");
+        assertThat(fed).isLessThanOrEqualTo(LineReader.MAX_LINE);
+    }
+
+    @Test
     void feed_dataSplitOverLinesCrlfAndNoSpace_readAsOneEvent() {
         Protected p = protect("Hi " + NAME_EN);
         EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(p.vault()));
