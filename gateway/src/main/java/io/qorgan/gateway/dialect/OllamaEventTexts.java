@@ -34,6 +34,11 @@ final class OllamaEventTexts implements EventTexts {
     }
 
     @Override
+    public FlatEvent flatReader() {
+        return new OllamaFlatEvent();
+    }
+
+    @Override
     public List<String> closes(String eventType, ObjectNode event) {
         return event.path("done").asBoolean(false) ? List.of("") : List.of();
     }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Newline-delimited JSON restoration (Ollama chat and generate): one JSON object per line,
- * re-serialised after restoration; blank lines pass through. A last line without its newline is
- * accepted only if it is a complete JSON object.
+ * Newline-delimited JSON restoration (Ollama chat and generate): one JSON object per line. A line
+ * restoration did not change goes on as it came; a common one that changed has its restored
+ * strings spliced in, any other is written anew. Blank lines pass through. A last line without
+ * its newline is accepted only if it is a complete JSON object.
  */
 public final class NdjsonStreamRestorer extends LineFramedStreamRestorer {
 
@@ -38,6 +39,16 @@ public final class NdjsonStreamRestorer extends LineFramedStreamRestorer {
     void line(byte[] buf, int len) {
         if (isBlank(buf, len)) {
             write(buf, 0, len);
+            write('\n');
+            return;
+        }
+        EventRestorer.Flat flat = core.restoreFlat(null, buf, 0, len);
+        if (flat != null) {
+            for (EventRestorer.Out o : flat.before()) {
+                write(EventRestorer.write(o.event()) + "\n");
+            }
+            byte[] json = flat.json();
+            write(json == null ? buf : json, 0, json == null ? len : json.length);
             write('\n');
             return;
         }

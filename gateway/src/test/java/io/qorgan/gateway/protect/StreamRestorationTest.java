@@ -181,29 +181,30 @@ class StreamRestorationTest {
         }
     }
 
-    @Test
-    void feed_chatChunksReadFlat_sameEventsAsReadAsTrees() {
-        EventTexts chat = Dialect.OPENAI_CHAT.eventTexts();
+    @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"OPENAI_CHAT", "OLLAMA_CHAT", "OLLAMA_GENERATE"})
+    void feed_commonEventsReadFlat_sameEventsAsReadAsTrees(Dialect dialect) {
+        EventTexts texts = dialect.eventTexts();
         EventTexts treesOnly = new EventTexts() { // the same dialect without its flat reader
             @Override
             public List<Delta> deltas(String eventType, ObjectNode event) {
-                return chat.deltas(eventType, event);
+                return texts.deltas(eventType, event);
             }
 
             @Override
             public List<String> closes(String eventType, ObjectNode event) {
-                return chat.closes(eventType, event);
+                return texts.closes(eventType, event);
             }
 
             @Override
             public ObjectNode synthesize(ObjectNode template, String channel, String text) {
-                return chat.synthesize(template, channel, text);
+                return texts.synthesize(template, channel, text);
             }
         };
         Random random = new Random(4242L);
         String[] values = TestData.VALUES.keySet().toArray(new String[0]);
         String[] words = {"hello", "p", "PER", "SON_", "1", "[", "]", "Сәлем", "\"q\"", "a\\b", "\n", "e", "😀", " "};
-        int flatEvents = 0;
+        int events = 0;
         for (int c = 0; c < 300; c++) {
             StringBuilder sb = new StringBuilder();
             for (int k = 0, n = 1 + random.nextInt(12); k < n; k++) {
@@ -212,38 +213,54 @@ class StreamRestorationTest {
             }
             Protected p = protect(sb.toString());
             List<String> pieces = split(mangle(p.text(), random), random, 1 + random.nextInt(8));
+            // Whole texts beside the delta may hold placeholders too.
+            String whole = Json.quote(random.nextBoolean() ? "fp_1" : "[PERSON_1]");
             StringBuilder stream = new StringBuilder();
-            // Whole texts beside the delta may hold placeholders too; choice 1 is a second channel.
-            String fingerprint = random.nextBoolean() ? "fp_1" : "[PERSON_1]";
             for (int k = 0; k < pieces.size(); k++) {
-                int choice = random.nextInt(4) == 0 ? 1 : 0;
-                String finish = k == pieces.size() - 1 ? "\"stop\"" : "null";
-                stream.append("data: {\"id\":\"c\",\"system_fingerprint\":").append(Json.quote(fingerprint))
-                        .append(",\"choices\":[{\"index\":").append(choice).append(",\"delta\":{")
-                        .append(k == 0 ? "\"role\":\"assistant\"," : "").append("\"content\":")
-                        .append(Json.quote(pieces.get(k))).append("},\"logprobs\":null,\"finish_reason\":")
-                        .append(finish).append("}]}\n\n");
+                String piece = Json.quote(pieces.get(k));
+                boolean last = k == pieces.size() - 1;
+                stream.append(switch (dialect) {
+                    case OPENAI_CHAT -> "data: {\"id\":\"c\",\"system_fingerprint\":" + whole // choice 1: a second channel
+                            + ",\"choices\":[{\"index\":" + (random.nextInt(4) == 0 ? 1 : 0) + ",\"delta\":{"
+                            + (k == 0 ? "\"role\":\"assistant\"," : "") + "\"content\":" + piece
+                            + "},\"logprobs\":null,\"finish_reason\":" + (last ? "\"stop\"" : "null") + "}]}\n\n";
+                    case OLLAMA_CHAT -> "{\"model\":\"m\",\"created_at\":" + whole + ",\"message\":{\"role\":\"assistant\","
+                            + "\"content\":" + piece + "},\"done\":false}\n";
+                    default -> "{\"model\":\"m\",\"created_at\":" + whole + ",\"response\":" + piece + ",\"done\":false}\n";
+                });
             }
-            stream.append("data: {\"id\":\"c\",\"choices\":[],\"usage\":{\"total_tokens\":7}}\n\ndata: [DONE]\n\n");
+            stream.append(switch (dialect) {
+                case OPENAI_CHAT -> "data: {\"id\":\"c\",\"choices\":[],\"usage\":{\"total_tokens\":7}}\n\ndata: [DONE]\n\n";
+                case OLLAMA_CHAT -> "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,"
+                        + "\"done_reason\":\"stop\",\"eval_count\":3}\n";
+                default -> "{\"model\":\"m\",\"response\":\"\",\"done\":true,\"done_reason\":\"stop\"}\n";
+            });
             byte[] bytes = EchoStreams.bytes(stream.toString());
             long seed = random.nextLong();
 
-            EventRestorer flatCore = new EventRestorer(chat, TextRestorer.of(p.vault()), null);
-            String flat = restoreInChunks(new SseStreamRestorer(flatCore), bytes, new Random(seed));
-            String trees = restoreInChunks(new SseStreamRestorer(new EventRestorer(treesOnly,
-                    TextRestorer.of(p.vault()), null)), bytes, new Random(seed));
+            String flat = restoreInChunks(framed(dialect, new EventRestorer(texts, TextRestorer.of(p.vault()), null)),
+                    bytes, new Random(seed));
+            String trees = restoreInChunks(framed(dialect, new EventRestorer(treesOnly, TextRestorer.of(p.vault()), null)),
+                    bytes, new Random(seed));
 
             assertThat(events(flat)).as("case %d", c).isEqualTo(events(trees));
-            flatEvents += pieces.size();
+            events += pieces.size();
         }
-        assertThat(flatEvents).isGreaterThan(1000);
+        assertThat(events).isGreaterThan(1000);
     }
 
-    // The JSON of each data line, parsed: flat events keep their formatting, trees are written anew.
-    private static List<JsonNode> events(String sse) {
+    private static EventStreamRestorer framed(Dialect dialect, EventRestorer core) {
+        return dialect.framing() == io.qorgan.gateway.dialect.Framing.SSE ? new SseStreamRestorer(core)
+                : new NdjsonStreamRestorer(core);
+    }
+
+    // The JSON of each SSE data line or NDJSON line, parsed: flat events keep their formatting, trees are written anew.
+    private static List<JsonNode> events(String stream) {
         List<JsonNode> out = new ArrayList<>();
-        for (String line : sse.split("\n")) {
-            if (line.startsWith("data: ") && !line.equals("data: [DONE]")) {
+        for (String line : stream.split("\n")) {
+            if (line.startsWith("{")) {
+                out.add(Json.parse(line));
+            } else if (line.startsWith("data: ") && !line.equals("data: [DONE]")) {
                 out.add(Json.parse(line.substring("data: ".length())));
             }
         }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class ChatFlatEventTest {
+class FlatEventTest {
 
     private static final String COMMON = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,"
             + "\"model\":\"m\",\"system_fingerprint\":\"fp_1\",\"choices\":[{\"index\":2,\"delta\":{\"content\":\"Сәлем \\\"x\\\"\"},"
@@ -56,16 +56,49 @@ class ChatFlatEventTest {
             "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"",
             "[1]",
         };
-        FlatEvent e = Dialect.OPENAI_CHAT.eventTexts().flatReader();
-        for (String json : others) {
+        assertAllLeftToTheTree(Dialect.OPENAI_CHAT, others);
+    }
+
+    @Test
+    void read_ollamaChatAndGenerateLines_giveTheirDelta_doneClosesEverything() {
+        FlatEvent e = Dialect.OLLAMA_CHAT.eventTexts().flatReader();
+        String chat = "{\"model\":\"m\",\"created_at\":\"2026-11-27T10:00:00Z\",\"message\":{\"role\":\"assistant\","
+                + "\"content\":\"Сәлем\"},\"done\":false}";
+        assertThat(e.read(bytes(chat), 0, bytes(chat).length)).isTrue();
+        assertThat(e.text(e.delta())).isEqualTo("Сәлем");
+        assertThat(e.channel()).isEqualTo("message/content");
+        assertThat(e.closes()).isNull();
+
+        String generate = "{\"model\":\"m\",\"response\":\"hi\",\"done\":true,\"done_reason\":\"stop\",\"context\":[1,2]}";
+        assertThat(e.read(bytes(generate), 0, bytes(generate).length)).isTrue();
+        assertThat(e.text(e.delta())).isEqualTo("hi");
+        assertThat(e.channel()).isEqualTo("response");
+        assertThat(e.closes()).isEqualTo("");
+    }
+
+    @Test
+    void read_otherOllamaShapes_leftToTheTree() {
+        String[] others = {
+            "{\"message\":{\"role\":\"assistant\",\"content\":\"\",\"thinking\":\"hm\"},\"done\":false}",
+            "{\"message\":{\"role\":\"assistant\",\"tool_calls\":[{\"function\":{\"name\":\"f\"}}]},\"done\":false}",
+            "{\"message\":{\"content\":\"a\"},\"response\":\"b\",\"done\":false}",
+            "{\"response\":\"a\",\"thinking\":\"b\",\"done\":false}",
+            "{\"response\":\"a\",\"done\":\"true\"}",
+        };
+        assertAllLeftToTheTree(Dialect.OLLAMA_GENERATE, others);
+    }
+
+    private static void assertAllLeftToTheTree(Dialect dialect, String[] events) {
+        FlatEvent e = dialect.eventTexts().flatReader();
+        for (String json : events) {
             assertThat(e.read(bytes(json), 0, bytes(json).length)).as(json).isFalse();
         }
     }
 
     @Test
-    void flatReader_onlyForChat() {
+    void flatReader_noneForDialectsWithOtherEventShapes() {
         assertThat(Dialect.ANTHROPIC_MESSAGES.eventTexts().flatReader()).isNull();
-        assertThat(Dialect.OLLAMA_CHAT.eventTexts().flatReader()).isNull();
+        assertThat(Dialect.OPENAI_RESPONSES.eventTexts().flatReader()).isNull();
     }
 
     private static byte[] bytes(String s) {

@@ -1,0 +1,140 @@
+package io.qorgan.gateway.dialect;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * What the flat readers share: the token walk over one JSON object, the strings recorded with
+ * their source spans, and the rule that anything unexpected hands the event to the tree way.
+ * A dialect's reader says which members it takes ({@link #rootMember}) and where its delta is.
+ */
+abstract class FlatEventReader implements FlatEvent {
+
+    // A duplicate key makes the parser throw, and the event goes the tree way.
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /** One member of an object: false when the event is not of the flat shape. */
+    interface Member {
+        boolean read(JsonParser p, String name, JsonToken value) throws IOException;
+    }
+
+    private final Member rootMember = this::rootMember;
+    private String[] texts = new String[8];
+    private int[] starts = new int[8];
+    private int[] ends = new int[8];
+    private int count;
+    private int delta;
+
+    @Override
+    public final boolean read(byte[] b, int from, int length) {
+        count = 0;
+        delta = -1;
+        reset();
+        try (JsonParser p = FACTORY.createParser(b, from, length)) {
+            return p.nextToken() == JsonToken.START_OBJECT && members(p, rootMember) && p.nextToken() == null;
+        } catch (IOException | RuntimeException e) {
+            return false; // not clean JSON: the tree way decides what to do with it
+        }
+    }
+
+    /** Forgets what the last event set. */
+    abstract void reset();
+
+    /** A member of the event's top-level object. */
+    abstract boolean rootMember(JsonParser p, String name, JsonToken value) throws IOException;
+
+    /** The members of the object just opened, up to its end. */
+    static boolean members(JsonParser p, Member member) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (!member.read(p, name, p.nextToken())) {
+                return false;
+            }
+        }
+        return t == JsonToken.END_OBJECT;
+    }
+
+    /** A scalar (strings are recorded), or a container without strings (usage counts, a null logprobs). */
+    final boolean plain(JsonParser p, JsonToken v, String name) throws IOException {
+        if (v == JsonToken.VALUE_STRING) {
+            // tool-call arguments are JSON source and restored with escaping: the tree way knows them
+            return !name.equals("arguments") && !name.equals("partial_json") && record(p);
+        }
+        if (v != JsonToken.START_OBJECT && v != JsonToken.START_ARRAY) {
+            return v != null && v.isScalarValue();
+        }
+        int depth = 1;
+        while (depth > 0) {
+            JsonToken t = p.nextToken();
+            if (t == null || t == JsonToken.VALUE_STRING) {
+                return false;
+            }
+            if (t.isStructStart()) {
+                depth++;
+            } else if (t.isStructEnd()) {
+                depth--;
+            }
+        }
+        return true;
+    }
+
+    /** The string the parser stands on, with its span; always true. */
+    final boolean record(JsonParser p) throws IOException {
+        if (count == texts.length) {
+            texts = Arrays.copyOf(texts, count * 2);
+            starts = Arrays.copyOf(starts, count * 2);
+            ends = Arrays.copyOf(ends, count * 2);
+        }
+        starts[count] = offset(p.currentTokenLocation().getByteOffset());
+        texts[count] = p.getText();
+        // the parser has read the closing quote: it stands just before the current location
+        ends[count] = offset(p.currentLocation().getByteOffset());
+        count++;
+        return true;
+    }
+
+    /** The next string {@link #record}ed is the delta. */
+    final void markDelta() {
+        delta = count;
+    }
+
+    private static int offset(long offset) {
+        if (offset < 0 || offset > Integer.MAX_VALUE) {
+            throw new IllegalStateException("the JSON parser gave no source offset");
+        }
+        return (int) offset;
+    }
+
+    @Override
+    public final int count() {
+        return count;
+    }
+
+    @Override
+    public final String text(int k) {
+        return texts[k];
+    }
+
+    @Override
+    public final int start(int k) {
+        return starts[k];
+    }
+
+    @Override
+    public final int end(int k) {
+        return ends[k];
+    }
+
+    @Override
+    public final int delta() {
+        return delta;
+    }
+}
