@@ -32,6 +32,11 @@ final class AnthropicEventTexts implements EventTexts {
     }
 
     @Override
+    public FlatEvent flatReader() {
+        return new AnthropicFlatEvent();
+    }
+
+    @Override
     public List<String> closes(String eventType, ObjectNode event) {
         return switch (event.path("type").asText(eventType == null ? "" : eventType)) {
             case "content_block_stop" -> List.of("block:" + event.path("index").asInt() + "/");

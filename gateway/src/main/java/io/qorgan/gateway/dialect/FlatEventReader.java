@@ -38,7 +38,8 @@ abstract class FlatEventReader implements FlatEvent {
         delta = -1;
         reset();
         try (JsonParser p = FACTORY.createParser(b, from, length)) {
-            return p.nextToken() == JsonToken.START_OBJECT && members(p, rootMember) && p.nextToken() == null;
+            return p.nextToken() == JsonToken.START_OBJECT && members(p, rootMember) && p.nextToken() == null
+                    && complete();
         } catch (IOException | RuntimeException e) {
             return false; // not clean JSON: the tree way decides what to do with it
         }
@@ -46,6 +47,11 @@ abstract class FlatEventReader implements FlatEvent {
 
     /** Forgets what the last event set. */
     abstract void reset();
+
+    /** Called once the whole event is read: false hands it to the tree way after all. */
+    boolean complete() {
+        return true;
+    }
 
     /** A member of the event's top-level object. */
     abstract boolean rootMember(JsonParser p, String name, JsonToken value) throws IOException;
@@ -104,6 +110,16 @@ abstract class FlatEventReader implements FlatEvent {
     /** The next string {@link #record}ed is the delta. */
     final void markDelta() {
         delta = count;
+    }
+
+    /** How many strings are recorded so far: the index the next one gets. */
+    final int recorded() {
+        return count;
+    }
+
+    /** String {@code k}, recorded earlier, is the delta. */
+    final void deltaIs(int k) {
+        delta = k;
     }
 
     private static int offset(long offset) {

@@ -96,8 +96,39 @@ class FlatEventTest {
     }
 
     @Test
-    void flatReader_noneForDialectsWithOtherEventShapes() {
-        assertThat(Dialect.ANTHROPIC_MESSAGES.eventTexts().flatReader()).isNull();
+    void read_anthropicTextDeltaAndClosingEvents() {
+        FlatEvent e = Dialect.ANTHROPIC_MESSAGES.eventTexts().flatReader();
+        String delta = "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"text_delta\",\"text\":\"Сәлем\"}}";
+        assertThat(e.read(bytes(delta), 0, bytes(delta).length)).isTrue();
+        assertThat(e.text(e.delta())).isEqualTo("Сәлем");
+        assertThat(e.channel()).isEqualTo("block:1/text");
+        assertThat(e.closes()).isNull();
+
+        String stop = "{\"type\":\"content_block_stop\",\"index\":1}";
+        assertThat(e.read(bytes(stop), 0, bytes(stop).length)).isTrue();
+        assertThat(e.delta()).isEqualTo(-1);
+        assertThat(e.closes()).isEqualTo("block:1/");
+
+        String end = "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"text\":\"not a delta here\"}}";
+        assertThat(e.read(bytes(end), 0, bytes(end).length)).isTrue();
+        assertThat(e.delta()).as("text outside a content_block_delta is a whole text").isEqualTo(-1);
+        assertThat(e.closes()).isEqualTo("");
+    }
+
+    @Test
+    void read_otherAnthropicShapes_leftToTheTree() {
+        String[] others = {
+            "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\"}}",
+            "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"hm\"}}",
+            "{\"index\":0,\"delta\":{\"text\":\"no type: the SSE event name decides\"}}",
+            "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
+            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\"}}",
+        };
+        assertAllLeftToTheTree(Dialect.ANTHROPIC_MESSAGES, others);
+    }
+
+    @Test
+    void flatReader_noneForResponsesEvents() {
         assertThat(Dialect.OPENAI_RESPONSES.eventTexts().flatReader()).isNull();
     }
 

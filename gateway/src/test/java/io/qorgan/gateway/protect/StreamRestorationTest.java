@@ -182,7 +182,7 @@ class StreamRestorationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"OPENAI_CHAT", "OLLAMA_CHAT", "OLLAMA_GENERATE"})
+    @EnumSource(value = Dialect.class, names = {"OPENAI_CHAT", "ANTHROPIC_MESSAGES", "OLLAMA_CHAT", "OLLAMA_GENERATE"})
     void feed_commonEventsReadFlat_sameEventsAsReadAsTrees(Dialect dialect) {
         EventTexts texts = dialect.eventTexts();
         EventTexts treesOnly = new EventTexts() { // the same dialect without its flat reader
@@ -216,6 +216,10 @@ class StreamRestorationTest {
             // Whole texts beside the delta may hold placeholders too.
             String whole = Json.quote(random.nextBoolean() ? "fp_1" : "[PERSON_1]");
             StringBuilder stream = new StringBuilder();
+            if (dialect == Dialect.ANTHROPIC_MESSAGES) {
+                stream.append("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\"}}\n\n")
+                        .append("event: ping\ndata: {\"type\":\"ping\"}\n\n");
+            }
             for (int k = 0; k < pieces.size(); k++) {
                 String piece = Json.quote(pieces.get(k));
                 boolean last = k == pieces.size() - 1;
@@ -224,6 +228,9 @@ class StreamRestorationTest {
                             + ",\"choices\":[{\"index\":" + (random.nextInt(4) == 0 ? 1 : 0) + ",\"delta\":{"
                             + (k == 0 ? "\"role\":\"assistant\"," : "") + "\"content\":" + piece
                             + "},\"logprobs\":null,\"finish_reason\":" + (last ? "\"stop\"" : "null") + "}]}\n\n";
+                    case ANTHROPIC_MESSAGES -> "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":"
+                            + (random.nextInt(4) == 0 ? 1 : 0) + ",\"delta\":{\"type\":\"text_delta\",\"text\":" + piece
+                            + ",\"note\":" + whole + "}}\n\n";
                     case OLLAMA_CHAT -> "{\"model\":\"m\",\"created_at\":" + whole + ",\"message\":{\"role\":\"assistant\","
                             + "\"content\":" + piece + "},\"done\":false}\n";
                     default -> "{\"model\":\"m\",\"created_at\":" + whole + ",\"response\":" + piece + ",\"done\":false}\n";
@@ -231,6 +238,10 @@ class StreamRestorationTest {
             }
             stream.append(switch (dialect) {
                 case OPENAI_CHAT -> "data: {\"id\":\"c\",\"choices\":[],\"usage\":{\"total_tokens\":7}}\n\ndata: [DONE]\n\n";
+                case ANTHROPIC_MESSAGES -> "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":"
+                        + random.nextInt(2) + "}\n\nevent: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":"
+                        + "{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":9}}\n\n"
+                        + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
                 case OLLAMA_CHAT -> "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,"
                         + "\"done_reason\":\"stop\",\"eval_count\":3}\n";
                 default -> "{\"model\":\"m\",\"response\":\"\",\"done\":true,\"done_reason\":\"stop\"}\n";
