@@ -34,12 +34,11 @@ final class AnthropicFlatEvent extends FlatEventReader {
                 return type != null && record(p);
             }
             case "index" -> {
-                boolean ok = v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
-                index = ok ? p.getIntValue() : 0;
-                return ok;
+                index = intValue(p, v);
+                return index != NOT_INT;
             }
             case "delta" -> {
-                return v == JsonToken.START_OBJECT ? members(p, deltaMember) : plain(p, v, name);
+                return objectOrPlain(p, v, name, deltaMember);
             }
             default -> {
                 return plain(p, v, name);

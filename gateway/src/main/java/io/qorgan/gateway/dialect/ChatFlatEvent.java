@@ -42,12 +42,11 @@ final class ChatFlatEvent extends FlatEventReader {
     private boolean choiceMember(JsonParser p, String name, JsonToken v) throws IOException {
         switch (name) {
             case "index" -> {
-                boolean ok = v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT;
-                index = ok ? p.getIntValue() : 0;
-                return ok;
+                index = intValue(p, v);
+                return index != NOT_INT;
             }
             case "delta" -> {
-                return v == JsonToken.START_OBJECT ? members(p, deltaMember) : plain(p, v, name);
+                return objectOrPlain(p, v, name, deltaMember);
             }
             case "finish_reason" -> {
                 finished = v == JsonToken.VALUE_STRING;

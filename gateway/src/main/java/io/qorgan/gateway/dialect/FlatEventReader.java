@@ -68,6 +68,20 @@ abstract class FlatEventReader implements FlatEvent {
         return t == JsonToken.END_OBJECT;
     }
 
+    /** What {@link #intValue} answers for a member that is not a plain int. */
+    static final int NOT_INT = Integer.MIN_VALUE;
+
+    /** The member as an int (an index), or {@link #NOT_INT}: a string or a long goes the tree way. */
+    static int intValue(JsonParser p, JsonToken v) throws IOException {
+        return v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
+                ? p.getIntValue() : NOT_INT;
+    }
+
+    /** An object member read by {@code member}, or a plain value when it is not an object. */
+    final boolean objectOrPlain(JsonParser p, JsonToken v, String name, Member member) throws IOException {
+        return v == JsonToken.START_OBJECT ? members(p, member) : plain(p, v, name);
+    }
+
     /** A scalar (strings are recorded), or a container without strings (usage counts, a null logprobs). */
     final boolean plain(JsonParser p, JsonToken v, String name) throws IOException {
         if (v == JsonToken.VALUE_STRING) {

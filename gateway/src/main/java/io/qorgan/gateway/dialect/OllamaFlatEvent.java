@@ -25,7 +25,7 @@ final class OllamaFlatEvent extends FlatEventReader {
     @Override
     boolean rootMember(JsonParser p, String name, JsonToken v) throws IOException {
         return switch (name) {
-            case "message" -> v == JsonToken.START_OBJECT ? members(p, messageMember) : plain(p, v, name);
+            case "message" -> objectOrPlain(p, v, name, messageMember);
             case "response" -> deltaOrNull(p, v, "response");
             case "thinking" -> v == JsonToken.VALUE_NULL;
             case "done" -> {
