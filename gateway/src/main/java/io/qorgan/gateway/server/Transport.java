@@ -1,6 +1,7 @@
 package io.qorgan.gateway.server;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
@@ -55,6 +56,19 @@ public record Transport(
             default:
                 throw new IllegalArgumentException("unknown transport `" + choice + "`");
         }
+    }
+
+    /** The transport {@code group} runs (a group shared with the simulator, say); NIO for any other group. */
+    public static Transport of(EventLoopGroup group) {
+        if (group instanceof IoEventLoopGroup io) {
+            if (io.isIoType(IoUringIoHandler.class)) {
+                return ioUring();
+            }
+            if (io.isIoType(EpollIoHandler.class)) {
+                return epoll();
+            }
+        }
+        return nio();
     }
 
     /** Whether the transport {@code name} can run on this machine. */

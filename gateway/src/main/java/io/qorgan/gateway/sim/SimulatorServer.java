@@ -6,21 +6,15 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import io.qorgan.gateway.server.Transport;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -52,14 +46,14 @@ final class SimulatorServer {
         boolean ownsGroup = settings.eventLoopGroup() == null;
         EventLoopGroup group = ownsGroup
                 ? new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("qorgan-sim"),
-                        Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory())
+                        Transport.select("auto").ioHandlerFactory())
                 : settings.eventLoopGroup();
         ConnectionCounter counter = new ConnectionCounter(sim.stats);
         // Kept so close() can end open connections even when the group is shared and stays up.
         ChannelGroup connections = new DefaultChannelGroup("qorgan-sim", GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
-                .channel(serverChannelFor(group))
+                .channel(Transport.of(group).serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -89,12 +83,6 @@ final class SimulatorServer {
             throw new IllegalStateException("cannot bind " + settings.host() + ":" + settings.port() + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    private static Class<? extends ServerChannel> serverChannelFor(EventLoopGroup group) {
-        return group instanceof IoEventLoopGroup io && io.isIoType(EpollIoHandler.class)
-                ? EpollServerSocketChannel.class
-                : NioServerSocketChannel.class;
     }
 
     InetSocketAddress localAddress() {

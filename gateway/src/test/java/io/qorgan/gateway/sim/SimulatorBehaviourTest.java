@@ -239,6 +239,19 @@ class SimulatorBehaviourTest {
     }
 
     @Test
+    void start_sharedGroupOfTheGatewaysTransport_serves() {
+        // io_uring or epoll where the machine has them: the server channel must match the group.
+        io.qorgan.gateway.server.Transport transport = io.qorgan.gateway.server.Transport.select("auto");
+        io.netty.channel.EventLoopGroup group = transport.newGroup(1, "test-shared");
+        try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().eventLoopGroup(group).build())) {
+            assertThat(new SimHttp(sim).post("/v1/chat/completions", chat("hi", false)).statusCode()).as(transport.name())
+                    .isEqualTo(200);
+        } finally {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
     void start_sharedEventLoopGroup_closesSimulatorButNotGroup() {
         MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
