@@ -28,6 +28,12 @@ public interface FlatEvent {
 
     int end(int k);
 
+    /**
+     * The event read last, {@code b[from, from + length)}, with string {@code k} replaced by
+     * {@code texts[k]} where that is not null; every other byte as it came.
+     */
+    byte[] splice(byte[] b, int from, int length, String[] texts);
+
     /** Which string is the text delta, or -1 when the event carries none. */
     int delta();
 

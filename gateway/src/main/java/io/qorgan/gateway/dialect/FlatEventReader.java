@@ -164,6 +164,11 @@ abstract class FlatEventReader implements FlatEvent {
     }
 
     @Override
+    public final byte[] splice(byte[] b, int from, int length, String[] replacements) {
+        return JsonText.splice(b, from, from + length, starts, ends, replacements, count);
+    }
+
+    @Override
     public final int delta() {
         return delta;
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qorgan.gateway.dialect.EventTexts;
 import io.qorgan.gateway.dialect.FlatEvent;
-import io.qorgan.gateway.dialect.JsonText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The framing-independent half of stream restoration: one parsed event in, the events to emit
@@ -127,31 +127,55 @@ final class EventRestorer {
         }
         List<String> closes = texts.closes(name, event);
         boolean changed = restoreAll(event, false, deltas);
-        List<Out> out = new ArrayList<>(1);
         List<String> own = new ArrayList<>(deltas.size());
         for (int k = 0; k < deltas.size(); k++) {
             EventTexts.Delta d = deltas.get(k);
             own.add(d.channel());
-            Channel ch = channels.get(d.channel());
-            if (ch == null) {
-                ch = new Channel(new ChannelText(d.channel(), d.jsonText(), restorer, scan), name, null);
-            }
-            String text = ch.text().feed(values.get(k));
-            if (closed(d.channel(), closes)) {
-                text += ch.text().finish();
-                channels.remove(d.channel());
-            } else {
-                // The template for a synthetic event is needed only while the channel holds text back.
-                Template template = ch.text().held() > 0 ? new Template(event.deepCopy()) : ch.template();
-                channels.put(d.channel(), new Channel(ch.text(), name, template));
-            }
+            String text = feed(name, d.channel(), d.jsonText(), values.get(k), closed(d.channel(), closes),
+                    () -> new Template(event.deepCopy()));
             if (!text.equals(values.get(k))) {
                 changed = true;
                 d.holder().put(d.field(), text);
             }
         }
-        Iterator<Map.Entry<String, Channel>> it = channels.entrySet().iterator();
+        List<Out> flushed = flushClosed(closes, own);
+        changed |= sequence(flushed, event);
+        List<Out> out = new ArrayList<>(flushed.size() + 1);
+        out.addAll(flushed);
+        out.add(new Out(name, event, changed));
+        return out;
+    }
+
+    /**
+     * One delta through its channel: returns the text to emit in its place. A closed channel gives
+     * up what it held back and is forgotten; an open one that holds text back keeps the event as
+     * the shape of a possible synthetic event.
+     */
+    private String feed(String name, String channel, boolean json, String value, boolean closed,
+            Supplier<Template> event) {
+        Channel ch = channels.get(channel);
+        if (ch == null) {
+            ch = new Channel(new ChannelText(channel, json, restorer, scan), name, null);
+        }
+        String text = ch.text().feed(value);
+        if (closed) {
+            text += ch.text().finish();
+            channels.remove(channel);
+        } else {
+            // The template for a synthetic event is needed only while the channel holds text back.
+            Template template = ch.text().held() > 0 ? event.get() : ch.template();
+            channels.put(channel, new Channel(ch.text(), name, template));
+        }
+        return text;
+    }
+
+    // The channels this event closes, other than its own, flushed into synthetic events.
+    private List<Out> flushClosed(List<String> closes, List<String> own) {
+        if (closes.isEmpty() || channels.isEmpty()) {
+            return List.of();
+        }
         List<Out> flushed = new ArrayList<>();
+        Iterator<Map.Entry<String, Channel>> it = channels.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<String, Channel> e = it.next();
             if (!own.contains(e.getKey()) && closed(e.getKey(), closes)) {
@@ -159,10 +183,7 @@ final class EventRestorer {
                 it.remove();
             }
         }
-        changed |= sequence(flushed, event);
-        out.addAll(flushed);
-        out.add(new Out(name, event, changed));
-        return out;
+        return flushed;
     }
 
     /** Whether a channel that no event has closed still holds text back. */
@@ -221,52 +242,20 @@ final class EventRestorer {
                 }
             }
         }
-        String closes = flat.closes();
-        String own = null;
+        List<String> closes = flat.closes() == null ? List.of() : List.of(flat.closes());
+        List<String> own = List.of();
         if (delta >= 0) {
-            own = flat.channel();
+            own = List.of(flat.channel());
             String value = flat.text(delta);
-            Channel ch = channels.get(own);
-            if (ch == null) {
-                ch = new Channel(new ChannelText(own, false, restorer, scan), name, null);
-            }
-            String text = ch.text().feed(value);
-            if (closes != null && own.startsWith(closes)) {
-                text += ch.text().finish();
-                channels.remove(own);
-            } else {
-                Template template = ch.text().held() > 0
-                        ? new Template(Arrays.copyOfRange(b, from, from + length)) : ch.template();
-                channels.put(own, new Channel(ch.text(), name, template));
-            }
+            String text = feed(name, flat.channel(), false, value, closed(flat.channel(), closes),
+                    () -> new Template(Arrays.copyOfRange(b, from, from + length)));
             if (!text.equals(value)) {
                 restored = restored == null ? new String[count] : restored;
                 restored[delta] = text;
             }
         }
-        List<Out> flushed = List.of();
-        if (closes != null) {
-            flushed = new ArrayList<>();
-            Iterator<Map.Entry<String, Channel>> it = channels.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<String, Channel> e = it.next();
-                if (!e.getKey().equals(own) && e.getKey().startsWith(closes)) {
-                    flush(e.getKey(), e.getValue(), flushed);
-                    it.remove();
-                }
-            }
-        }
-        byte[] json = null;
-        if (restored != null) {
-            int[] starts = new int[count];
-            int[] ends = new int[count];
-            for (int k = 0; k < count; k++) {
-                starts[k] = flat.start(k);
-                ends[k] = flat.end(k);
-            }
-            json = JsonText.splice(b, from, from + length, starts, ends, restored, count);
-        }
-        return new Flat(flushed, json);
+        List<Out> flushed = flushClosed(closes, own);
+        return new Flat(flushed, restored == null ? null : flat.splice(b, from, length, restored));
     }
 
     // Synthetic events take the numbers just before the current event; later events shift up.

@@ -16,10 +16,17 @@ public final class SseStreamRestorer extends LineFramedStreamRestorer {
 
     private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
-    // The pending event's lines, each followed by '\n', and where each starts.
+    private static final int OTHER = 0;
+    private static final int COMMENT = 1;
+    private static final int EVENT = 2;
+    private static final int DATA = 3;
+
+    // The pending event's lines, each followed by '\n': where each starts, its field and where its value starts.
     private byte[] event = new byte[512];
     private int eventLen;
     private int[] lineStarts = new int[8];
+    private int[] fields = new int[8];
+    private int[] valueStarts = new int[8];
     private int lines;
     private byte[] joined = new byte[64]; // data of an event with several data lines
     private int joinedLen;
@@ -64,54 +71,42 @@ public final class SseStreamRestorer extends LineFramedStreamRestorer {
         }
         if (lines == lineStarts.length) {
             lineStarts = Arrays.copyOf(lineStarts, lines * 2);
+            fields = Arrays.copyOf(fields, lines * 2);
+            valueStarts = Arrays.copyOf(valueStarts, lines * 2);
         }
-        lineStarts[lines++] = eventLen;
+        int start = eventLen;
         System.arraycopy(buf, 0, event, eventLen, len);
         eventLen += len;
         event[eventLen++] = '\n';
-    }
-
-    private int lineEnd(int k) {
-        return (k + 1 < lines ? lineStarts[k + 1] : eventLen) - 1;
-    }
-
-    // Where the field name of line k ends: its colon, or the line's end when it has none.
-    private int fieldEnd(int k) {
-        int end = lineEnd(k);
-        for (int i = lineStarts[k]; i < end; i++) {
-            if (event[i] == ':') {
-                return i;
-            }
+        // The field name ends at the first colon, or with the line; the value starts after the colon and one space.
+        int colon = start;
+        while (colon < start + len && event[colon] != ':') {
+            colon++;
         }
-        return end;
+        int value = colon == start + len ? colon : colon + 1;
+        if (value < start + len && event[value] == ' ') {
+            value++;
+        }
+        lineStarts[lines] = start;
+        valueStarts[lines] = value;
+        fields[lines] = colon == start ? COMMENT : is(start, colon, "data") ? DATA : is(start, colon, "event") ? EVENT : OTHER;
+        lines++;
     }
 
-    private boolean isField(int k, String name) {
-        int start = lineStarts[k];
-        int end = fieldEnd(k);
-        if (end - start != name.length()) {
+    private boolean is(int from, int to, String name) {
+        if (to - from != name.length()) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
-            if (event[start + i] != name.charAt(i)) {
+            if (event[from + i] != name.charAt(i)) {
                 return false;
             }
         }
         return true;
     }
 
-    // The value of line k: after the colon and one optional space.
-    private int valueStart(int k) {
-        int colon = fieldEnd(k);
-        int end = lineEnd(k);
-        if (colon == end) {
-            return end;
-        }
-        return colon + 1 < end && event[colon + 1] == ' ' ? colon + 2 : colon + 1;
-    }
-
-    private boolean isData(int k) {
-        return event[lineStarts[k]] != ':' && isField(k, "data");
+    private int lineEnd(int k) {
+        return (k + 1 < lines ? lineStarts[k + 1] : eventLen) - 1;
     }
 
     private void dispatch() {
@@ -120,13 +115,10 @@ public final class SseStreamRestorer extends LineFramedStreamRestorer {
         int dataFrom = 0;
         int dataTo = 0;
         for (int k = 0; k < lines; k++) {
-            if (event[lineStarts[k]] == ':') {
-                continue; // a comment
-            }
-            if (isField(k, "event")) {
-                name = new String(event, valueStart(k), lineEnd(k) - valueStart(k), StandardCharsets.UTF_8);
-            } else if (isField(k, "data") && dataLines++ == 0) {
-                dataFrom = valueStart(k);
+            if (fields[k] == EVENT) {
+                name = new String(event, valueStarts[k], lineEnd(k) - valueStarts[k], StandardCharsets.UTF_8);
+            } else if (fields[k] == DATA && dataLines++ == 0) {
+                dataFrom = valueStarts[k];
                 dataTo = lineEnd(k);
             }
         }
@@ -174,8 +166,8 @@ public final class SseStreamRestorer extends LineFramedStreamRestorer {
         joinedLen = 0;
         boolean first = true;
         for (int k = 0; k < lines; k++) {
-            if (isData(k)) {
-                int from = valueStart(k);
+            if (fields[k] == DATA) {
+                int from = valueStarts[k];
                 int count = lineEnd(k) - from;
                 if (joinedLen + count + 1 > joined.length) {
                     joined = Arrays.copyOf(joined, Math.max(joinedLen + count + 1, joined.length * 2));
@@ -211,7 +203,7 @@ public final class SseStreamRestorer extends LineFramedStreamRestorer {
         }
         boolean dataWritten = false;
         for (int k = 0; k < lines; k++) {
-            if (isData(k)) {
+            if (fields[k] == DATA) {
                 if (!dataWritten) {
                     write("data: ");
                     write(json, 0, json.length);

@@ -110,15 +110,11 @@ final class ForwardingHeaders {
      * change between its requests: its address for {@code X-Forwarded-For}, the scheme, and the
      * start of its {@code Forwarded} element.
      */
-    static final class Client {
-        private final String ip;
-        private final String scheme;
-        private final String forwarded;
+    record Client(String ip, String scheme, String forwarded) {
 
-        private Client(String ip, String scheme, String forwarded) {
-            this.ip = ip;
-            this.scheme = scheme;
-            this.forwarded = forwarded;
+        @Override
+        public String toString() {
+            return "Client[" + scheme + "]"; // the address is the caller's: never printed
         }
 
         /** The client behind {@code address}, or null when the address is not an IP address. */
