@@ -69,13 +69,19 @@ final class JsonRewriter {
         return new Walk(dialect.conversation(), rewriter, false).run(body);
     }
 
-    // Jackson would auto-detect UTF-16/32 from NUL bytes and skip a BOM; other parsers would not.
+    /**
+     * Jackson would skip a BOM and take UTF-16/32 when NUL bytes are among the first four; other parsers would not.
+     * A NUL further on needs no scan: once Jackson reads UTF-8 it refuses any unescaped control char, in strings,
+     * names and between tokens alike.
+     */
     private static void checkPlainJsonBytes(byte[] body) {
         if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
             throw new BodyRejected(Reason.MALFORMED_JSON);
         }
-        if (Utf8.hasNul(body)) {
-            throw new BodyRejected(Reason.MALFORMED_JSON);
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            if (body[i] == 0) {
+                throw new BodyRejected(Reason.MALFORMED_JSON);
+            }
         }
     }
 

@@ -258,6 +258,23 @@ class RequestRewriteTest {
         assertRejected(Dialect.OPENAI_CHAT, "{}".getBytes(StandardCharsets.UTF_16BE), null, null, "malformed_json");
     }
 
+    /** Only the first four bytes are looked at for NUL by the gateway; Jackson must refuse every later one. */
+    @Test
+    void rewriteRequestAndAnswer_nulAtAnyOffset_rejectedMalformedJson() {
+        byte[] body = utf8("{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": \"Ахметов\"}]} ");
+        for (int i = 0; i < body.length; i++) {
+            byte[] bad = body.clone();
+            bad[i] = 0;
+            if (!Utf8.isValid(bad)) {
+                continue; // a NUL inside a two-byte letter is invalid UTF-8 first
+            }
+            assertRejected(Dialect.OPENAI_CHAT, bad, "application/json", null, "malformed_json");
+            assertThatThrownBy(() -> Dialect.OPENAI_CHAT.rewriteAnswer(bad, (t, s) -> t))
+                    .as("answer with NUL at %d", i)
+                    .isInstanceOfSatisfying(BodyRejected.class, e -> assertThat(e.code()).isEqualTo("malformed_json"));
+        }
+    }
+
     @Test
     void rewriteRequest_invalidUtf8_rejectedInvalidUtf8() {
         byte[][] bad = {
