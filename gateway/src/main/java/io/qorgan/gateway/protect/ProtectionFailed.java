@@ -5,7 +5,7 @@ import io.qorgan.gateway.dialect.BodyRejected;
 /**
  * A request that must not be forwarded. {@link #code()} is stable: a {@link BodyRejected} code
  * ({@code malformed_json}, {@code invalid_utf8}, {@code duplicate_key}, {@code unsupported_encoding},
- * {@code unsupported_content_type}) when the body could not be read — the client's fault — or
+ * {@code unsupported_content_type}, {@code malformed_query}) when the body or query could not be read — the client's fault — or
  * {@code protection_failed} when detection or transformation failed. The message never
  * contains content, and no cause is chained (causes' messages might).
  */

@@ -86,6 +86,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     /** The body to forward: the protected one, or null to forward the client's as it came. */
     private byte[] forwardBody;
+    /** The target to forward with its query protected, or null for {@link RouteMatch#upstreamUri()} as it came. */
+    private String forwardTarget;
     private ExchangeVault vault;
     private Dialect dialect;
     private boolean storesConversation;
@@ -119,8 +121,12 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     void start() {
         runtime.metrics().exchangeStarted();
-        if (!match.route().protect() || !request.content().isReadable()) {
+        if (!match.route().protect()) {
             forward(null);
+            return;
+        }
+        if (!request.content().isReadable()) {
+            forward(protectQueryAlone());
             return;
         }
         // Everything the protect stage reads of the request is copied here, on the loop: the
@@ -175,8 +181,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 }
             }
             PolicySet policies = runtime.policySet();
-            ProtectionSettings settings = policies == null ? protection.baseSettings()
-                    : policies.protectionFor(identity.agency(), upstream.name(), protection.baseSettings());
+            ProtectionSettings settings = settingsFor(policies);
             ProtectedRequest protectedRequest = protectWith(settings, body, type, encoding, continuing);
             answerAction = protection.config().answerAction();
             if (policies != null) {
@@ -199,38 +204,89 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 ProtectionSettings decided = verdict.protection(protection.baseSettings());
                 if (!decided.equals(settings)) {
                     protectedRequest = protectWith(decided, body, type, encoding, continuing);
+                    settings = decided;
                 }
                 answerAction = verdict.answers().scannerAction();
                 blockAnswersWithPersonalData = verdict.answers() == AnswerAction.BLOCK;
             }
+            ExchangeVault protectedVault = protectedRequest.vault();
+            forwardTarget = protection.protector(settings).protectQuery(match.upstreamUri(), protectedVault);
             forwardBody = protectedRequest.body();
-            vault = protectedRequest.vault();
-            if (protection.config().entitiesHeader()) {
-                entitiesHeader = protectedRequest.entitiesHeader();
-            }
-            runtime.metrics().entities("request", protectedRequest.counts());
+            vault = protectedVault;
+            found(protectedVault);
             return null;
         } catch (VaultExpired e) {
             return GatewayError.badRequest(e.code(),
                     "The conversation this request continues is no longer held by the gateway; start a new one");
         } catch (ProtectionFailed e) {
-            if (e.clientError() && match.route().passUnreadable()) {
-                runtime.metrics().rejected("passed_unreadable");
-                forwardBody = null;
-                vault = null;
-                return null;
-            }
-            runtime.metrics().protectionFailed(e.code());
-            log.debug("protection refused request_id={} code={}", requestId, e.code());
-            return e.clientError()
-                    ? GatewayError.badRequest(e.code(), "The request body cannot be read completely and unambiguously ("
-                            + e.code() + "); nothing was forwarded")
-                    : GatewayError.internal();
+            return refused(e);
         } catch (RuntimeException e) {
-            runtime.metrics().protectionFailed("protection_failed");
-            log.warn("protection failed request_id={} error={}", requestId, e.getClass().getSimpleName());
+            return failed(e);
+        }
+    }
+
+    /**
+     * A request without a body (a GET) on a protected route: only its query can carry personal data. Policies are
+     * not evaluated (they judge bodies); the answer is restored only when something was replaced.
+     */
+    private GatewayError protectQueryAlone() {
+        String target = match.upstreamUri();
+        if (target.indexOf('?') < 0) {
+            return null;
+        }
+        ExchangeVault found = new ExchangeVault();
+        try {
+            forwardTarget = runtime.protection().protector(settingsFor(runtime.policySet())).protectQuery(target, found);
+        } catch (ProtectionFailed e) {
+            return refused(e);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+        if (!found.isEmpty()) {
+            dialect = Dialects.resolve(match.route().dialect(), target.substring(0, target.indexOf('?')));
+            answerAction = runtime.protection().config().answerAction();
+            vault = found;
+            found(found);
+        }
+        return null;
+    }
+
+    private ProtectionSettings settingsFor(PolicySet policies) {
+        ProtectionSettings base = runtime.protection().baseSettings();
+        return policies == null ? base : policies.protectionFor(identity.agency(), upstream.name(), base);
+    }
+
+    /** Counts what protection found, for the metrics and the caller's entities header. */
+    private void found(ExchangeVault protectedVault) {
+        if (runtime.protection().config().entitiesHeader()) {
+            entitiesHeader = protectedVault.entitiesHeader();
+        }
+        runtime.metrics().entities("request", protectedVault.counts());
+    }
+
+    /** The answer to a request protection refused: unreadable (400, unless the route passes it) or failed (500). */
+    private GatewayError refused(ProtectionFailed e) {
+        if (e.clientError() && match.route().passUnreadable()) {
+            runtime.metrics().rejected("passed_unreadable");
+            forwardBody = null;
+            forwardTarget = null;
+            vault = null;
+            return null;
+        }
+        runtime.metrics().protectionFailed(e.code());
+        log.debug("protection refused request_id={} code={}", requestId, e.code());
+        if (!e.clientError()) {
             return GatewayError.internal();
         }
+        String part = e.code().equals("malformed_query") ? "query string" : "body";
+        return GatewayError.badRequest(e.code(), "The request " + part + " cannot be read completely and unambiguously ("
+                + e.code() + "); nothing was forwarded");
+    }
+
+    private GatewayError failed(RuntimeException e) {
+        runtime.metrics().protectionFailed("protection_failed");
+        log.warn("protection failed request_id={} error={}", requestId, e.getClass().getSimpleName());
+        return GatewayError.internal();
     }
 
     private ProtectedRequest protectWith(ProtectionSettings settings, byte[] body, String type, String encoding,
@@ -276,7 +332,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         ForwardingHeaders.toUpstream(headers, upstream.hostHeader(), client, requestId, body.readableBytes());
         ForwardingHeaders.credentials(headers, runtime.identification().authenticates(), upstream.credential());
         // the request line was validated when decoded; the upstream's base path comes from a parsed URI
-        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), match.upstreamUri(), body, headers,
+        String target = forwardTarget != null ? forwardTarget : match.upstreamUri();
+        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), target, body, headers,
                 EmptyHttpHeaders.INSTANCE, false);
     }
 

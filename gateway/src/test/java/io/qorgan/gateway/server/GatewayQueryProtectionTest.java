@@ -1,0 +1,121 @@
+package io.qorgan.gateway.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qorgan.gateway.Gateway;
+import io.qorgan.gateway.sim.AiSimulator;
+import io.qorgan.gateway.sim.RecordedRequest;
+import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.RawHttp;
+import io.qorgan.gateway.testing.TestGateways;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The query of a request target is protected like its body: {@code ?user=900515301234} must not reach the AI service,
+ * on bodiless requests too, and a query that cannot be decoded is refused. Canary values are synthetic.
+ */
+class GatewayQueryProtectionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String IIN = "900515301234";
+    private static final String NAME = "Ахметов Нұрлан Серікұлы";
+
+    private static AiSimulator sim;
+    private static Gateway gateway;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    static void start() {
+        sim = AiSimulator.start(SimulatorSettings.builder().recordLimit(20).build());
+        gateway = Gateway.start(TestGateways.config(sim.baseUrl(), "10s", ""));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.shutdown(Duration.ofSeconds(2));
+        sim.close();
+    }
+
+    @BeforeEach
+    void clear() {
+        sim.clearRecorded();
+    }
+
+    private HttpResponse<String> send(String target, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.trafficPort() + target))
+                .timeout(Duration.ofSeconds(10));
+        b = body == null ? b.GET() : b.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String form(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String upstreamTarget() {
+        List<RecordedRequest> seen = sim.recordedRequests();
+        assertThat(seen).hasSize(1);
+        return seen.get(0).path();
+    }
+
+    @Test
+    void get_personalDataInQuery_replacedUpstream_otherParametersKeepTheirBytes() throws Exception {
+        HttpResponse<String> r = send("/v1/models?user=" + IIN + "&note=" + form("заявитель " + NAME) + "&limit=%35",
+                null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Qorgan-Entities")).hasValue("PERSON=1,IIN=1");
+        String target = upstreamTarget();
+        String decoded = URLDecoder.decode(target, StandardCharsets.UTF_8);
+        assertThat(decoded).doesNotContain(IIN).doesNotContain("Ахметов").doesNotContain("Нұрлан")
+                .contains("user=[IIN_1]").contains("note=заявитель [PERSON_1]");
+        assertThat(target).endsWith("&limit=%35");
+    }
+
+    @Test
+    void post_sameValueInBodyAndQuery_onePlaceholder_answerRestored() throws Exception {
+        String body = JSON.writeValueAsString(JSON.createObjectNode().put("model", "m").putPOJO("messages",
+                List.of(java.util.Map.of("role", "user", "content", "ИИН " + IIN + ", ЖСН 850101456780"))));
+        HttpResponse<String> r = send("/v1/chat/completions?user=" + IIN, body);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(r.body()).at("/choices/0/message/content").asText())
+                .isEqualTo("ИИН " + IIN + ", ЖСН 850101456780");
+        RecordedRequest seen = sim.recordedRequests().get(0);
+        assertThat(seen.path()).isEqualTo("/v1/chat/completions?user=%5BIIN_1%5D");
+        assertThat(new String(seen.body(), StandardCharsets.UTF_8)).contains("ИИН [IIN_1], ЖСН [IIN_2]")
+                .doesNotContain(IIN);
+    }
+
+    @Test
+    void queryWithoutPersonalData_forwardedAsItCame() throws Exception {
+        assertThat(send("/v1/models?a=%7E&b=x+y&c", null).statusCode()).isEqualTo(200);
+        assertThat(upstreamTarget()).isEqualTo("/v1/models?a=%7E&b=x+y&c");
+    }
+
+    @Test
+    void undecodableQuery_refused400_nothingForwarded() throws Exception {
+        for (String query : List.of("q=%zz", "q=%D0", "user=" + IIN + "%")) {
+            // java.net.URI refuses to build such targets: sent over a raw socket
+            try (RawHttp raw = new RawHttp(gateway.trafficPort())) {
+                RawHttp.Response r = raw.send("GET /v1/models?" + query + " HTTP/1.1\r\nHost: gw\r\n\r\n").readResponse();
+                assertThat(r.status()).as(query).isEqualTo(400);
+                assertThat(JSON.readTree(r.body()).at("/error/code").asText()).isEqualTo("malformed_query");
+                assertThat(r.body()).doesNotContain(IIN);
+            }
+        }
+        assertThat(sim.recordedRequests()).isEmpty();
+    }
+}
