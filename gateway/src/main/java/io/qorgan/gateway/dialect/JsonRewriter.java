@@ -107,6 +107,9 @@ final class JsonRewriter {
         private final List<String> prefix;
         private final String prefixPath;
         private final int[] changes; // shared with nested walks: strings the rewriter changed
+        /** The document being walked, one of the two: object keys' literal ends are found in it. */
+        private byte[] sourceBytes;
+        private String sourceText;
 
         Walk(SitePatterns conversation, TextRewriter rewriter, boolean request) {
             this(conversation, rewriter, request, List.of(), "", new int[1]);
@@ -124,6 +127,7 @@ final class JsonRewriter {
 
         byte[] run(byte[] body) {
             List<Edit> edits;
+            sourceBytes = body;
             try (JsonParser p = FACTORY.createParser(body)) {
                 edits = walk(p, true);
             } catch (IOException | RuntimeException e) {
@@ -147,6 +151,7 @@ final class JsonRewriter {
 
         String run(String json) {
             List<Edit> edits;
+            sourceText = json;
             try (JsonParser p = FACTORY.createParser(json)) {
                 edits = walk(p, false);
             } catch (IOException | RuntimeException e) {
@@ -197,10 +202,16 @@ final class JsonRewriter {
                     case FIELD_NAME -> {
                         Frame f = stack.get(stack.size() - 1);
                         String name = p.currentName();
-                        if (!f.addName(name)) {
+                        String out = rewriteName(name, stack);
+                        // checked after rewriting: two keys must not become one ("Иванов" and "ИВАНОВ", one person)
+                        if (!f.addName(out)) {
                             throw new BodyRejected(Reason.DUPLICATE_KEY);
                         }
-                        f.name = name;
+                        f.name = name; // the path keeps the original: site patterns name API fields
+                        if (!out.equals(name)) {
+                            int start = offset(p.currentTokenLocation(), bytes);
+                            edits.add(new Edit(start, literalEnd(start), out));
+                        }
                     }
                     case VALUE_STRING -> {
                         beforeValue(stack);
@@ -235,6 +246,38 @@ final class JsonRewriter {
                 throw new IllegalStateException("the JSON parser gave no source offset");
             }
             return (int) offset;
+        }
+
+        /** End (after the closing quote) of the string literal opening at {@code start} of the source. */
+        private int literalEnd(int start) {
+            int i = start + 1;
+            if (sourceBytes != null) {
+                while (sourceBytes[i] != '"') {
+                    i += sourceBytes[i] == '\\' ? 2 : 1;
+                }
+            } else {
+                while (sourceText.charAt(i) != '"') {
+                    i += sourceText.charAt(i) == '\\' ? 2 : 1;
+                }
+            }
+            return i + 1;
+        }
+
+        /** An object key: user-defined keys (metadata, tool arguments) can be personal data themselves. */
+        private String rewriteName(String name, List<Frame> stack) {
+            if (request && hasLoneSurrogate(name)) {
+                throw new BodyRejected(Reason.MALFORMED_JSON);
+            }
+            StringBuilder path = new StringBuilder(prefixPath);
+            for (int k = 0; k < stack.size() - 1; k++) { // the object's own path: its key's parents
+                Frame f = stack.get(k);
+                path.append('/').append(f.array ? Integer.toString(f.index) : f.name);
+            }
+            String out = rewriter.rewrite(name, new TextSite(path.toString(), TextSite.Kind.NAME));
+            if (!out.equals(name)) {
+                changes[0]++;
+            }
+            return out;
         }
 
         private static void beforeValue(List<Frame> stack) {

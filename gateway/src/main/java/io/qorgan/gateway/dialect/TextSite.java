@@ -1,7 +1,7 @@
 package io.qorgan.gateway.dialect;
 
 /**
- * Where a string value sits in a body: a JSON-pointer-like {@code path} (for strings inside a
+ * Where a string value (or an object key, {@link Kind#NAME}) sits in a body: a JSON-pointer-like {@code path} (for strings inside a
  * tool call's JSON-encoded arguments, the inner path follows a {@code #}, e.g.
  * {@code /messages/1/tool_calls/0/function/arguments#/city}) and its {@link Kind}.
  *
@@ -15,7 +15,9 @@ public record TextSite(String path, Kind kind, boolean jsonText) {
         /** A text-bearing field of the dialect: messages, system prompt, input, tool arguments and results. */
         CONVERSATION,
         /** Anything else: user ids, metadata, tool names and descriptions, unknown fields. */
-        OTHER
+        OTHER,
+        /** An object key; the path is that of its object. */
+        NAME
     }
 
     public TextSite(String path, Kind kind) {

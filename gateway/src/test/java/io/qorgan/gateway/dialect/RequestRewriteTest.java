@@ -24,7 +24,9 @@ class RequestRewriteTest {
     private static Map<String, TextSite.Kind> sites(Dialect dialect, String body) {
         Map<String, TextSite.Kind> out = new LinkedHashMap<>();
         dialect.rewriteRequest(utf8(body), "application/json", null, (text, site) -> {
-            out.put(site.path(), site.kind());
+            if (site.kind() != TextSite.Kind.NAME) {
+                out.put(site.path(), site.kind());
+            }
             return text;
         });
         return out;
@@ -99,7 +101,9 @@ class RequestRewriteTest {
         String body = "{\"s\":\"a\\\"b\\\\c\\n\\u0410\\ud83d\\ude00\", \"t\": \"x\", \"u\": \"\\u0410\"}";
         List<String> seen = new ArrayList<>();
         byte[] out = Dialect.GENERIC_JSON.rewriteRequest(utf8(body), null, null, (t, s) -> {
-            seen.add(t);
+            if (s.kind() != TextSite.Kind.NAME) {
+                seen.add(t);
+            }
             return t.equals("x") ? "y" : t.startsWith("a") ? t + "\t\u0001\ud800" : t;
         });
         assertThat(seen).containsExactly("a\"b\\c\nА😀", "x", "А");
@@ -119,7 +123,7 @@ class RequestRewriteTest {
             fill(root, random, words, 0);
             String source = random.nextBoolean() ? root.toPrettyString() : root.toString();
             byte[] out = Dialect.GENERIC_JSON.rewriteRequest(utf8(source), null, null,
-                    (t, s) -> t.contains("a") ? "<" + t.toUpperCase(java.util.Locale.ROOT) + "\"\\>" : t);
+                    (t, s) -> rewritten(t));
             var expected = mapper.readTree(source);
             rewriteTree(expected);
             assertThat(mapper.readTree(out)).as(source).isEqualTo(expected);
@@ -150,19 +154,24 @@ class RequestRewriteTest {
         }
     }
 
+    private static String rewritten(String t) {
+        return t.contains("a") ? "<" + t.toUpperCase(java.util.Locale.ROOT) + "\"\\>" : t;
+    }
+
+    /** The expected result: keys and string values holding an "a" rewritten. */
     private static void rewriteTree(com.fasterxml.jackson.databind.JsonNode node) {
         if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-            for (var it = object.fields(); it.hasNext(); ) {
-                var e = it.next();
-                if (e.getValue().isTextual()) {
-                    String t = e.getValue().asText();
-                    if (t.contains("a")) {
-                        e.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(
-                                "<" + t.toUpperCase(java.util.Locale.ROOT) + "\"\\>"));
-                    }
+            List<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields = new ArrayList<>();
+            object.fields().forEachRemaining(fields::add);
+            object.removeAll();
+            for (var e : fields) {
+                var value = e.getValue();
+                if (value.isTextual()) {
+                    value = com.fasterxml.jackson.databind.node.TextNode.valueOf(rewritten(value.asText()));
                 } else {
-                    rewriteTree(e.getValue());
+                    rewriteTree(value);
                 }
+                object.set(rewritten(e.getKey()), value);
             }
         } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
@@ -207,7 +216,9 @@ class RequestRewriteTest {
         String body = "{\"messages\":[{\"tool_calls\":[{\"function\":{\"arguments\":\"{broken " + SECRET + "\"}}]}]}";
         List<TextSite> sites = new ArrayList<>();
         byte[] out = Dialect.OPENAI_CHAT.rewriteRequest(utf8(body), null, null, (t, s) -> {
-            sites.add(s);
+            if (s.kind() != TextSite.Kind.NAME) {
+                sites.add(s);
+            }
             return t.replace(SECRET, "[PERSON_1]");
         });
         assertThat(sites).extracting(TextSite::path).containsExactly("/messages/0/tool_calls/0/function/arguments");
@@ -219,10 +230,53 @@ class RequestRewriteTest {
         List<TextSite> sites = new ArrayList<>();
         Dialect.OPENAI_CHAT.rewriteAnswer(utf8("{\"choices\":[{\"message\":{\"content\":\"c\",\"tool_calls\":"
                 + "[{\"function\":{\"arguments\":\"{}\"}}]}}]}"), (t, s) -> {
-                    sites.add(s);
+                    if (s.kind() != TextSite.Kind.NAME) {
+                        sites.add(s);
+                    }
                     return t;
                 });
         assertThat(sites).extracting(TextSite::jsonText).containsExactly(false, true);
+    }
+
+    @Test
+    void rewriteRequest_objectKeys_areNamesOfTheirObject_changedOnesSplicedWhateverTheirEscapes() {
+        String body = "{\"metadata\": {\"\\u0039\\u0030\\u00305\\\"15301234\": \"x\", \"note\": \"" + SECRET + "\"},"
+                + " \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}";
+        Map<String, TextSite.Kind> names = new LinkedHashMap<>();
+        byte[] out = Dialect.OPENAI_CHAT.rewriteRequest(utf8(body), "application/json", null, (t, s) -> {
+            if (s.kind() == TextSite.Kind.NAME) {
+                names.put(s.path() + " " + t, s.kind());
+            }
+            return t.replace("9005\"15301234", "[IIN_1]").replace(SECRET, "[PERSON_1]");
+        });
+        assertThat(names.keySet()).containsExactly(" metadata", "/metadata 9005\"15301234", "/metadata note",
+                " messages", "/messages/0 role", "/messages/0 content");
+        assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("{\"metadata\": {\"[IIN_1]\": \"x\", "
+                + "\"note\": \"[PERSON_1]\"}, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
+    }
+
+    @Test
+    void rewriteRequest_keysInsideToolArguments_rewritten() {
+        String body = "{\"messages\":[{\"tool_calls\":[{\"function\":{\"arguments\":\"{\\\"" + SECRET
+                + "\\\": 1}\"}}]}]}";
+        byte[] out = Dialect.OPENAI_CHAT.rewriteRequest(utf8(body), null, null, (t, s) -> t.replace(SECRET, "[PERSON_1]"));
+        assertThat(new String(out, StandardCharsets.UTF_8))
+                .isEqualTo("{\"messages\":[{\"tool_calls\":[{\"function\":{\"arguments\":\"{\\\"[PERSON_1]\\\": 1}\"}}]}]}");
+    }
+
+    @Test
+    void rewriteRequest_twoKeysRewrittenToOne_rejectedDuplicateKey() {
+        String body = "{\"metadata\": {\"[IIN_1]\": 1, \"900515301234\": 2}}";
+        assertThatThrownBy(() -> Dialect.OPENAI_CHAT.rewriteRequest(utf8(body), null, null,
+                (t, s) -> t.replace("900515301234", "[IIN_1]")))
+                .isInstanceOfSatisfying(BodyRejected.class, e -> assertThat(e.code()).isEqualTo("duplicate_key"));
+    }
+
+    @Test
+    void rewriteAnswer_objectKeys_restored() {
+        byte[] out = Dialect.OPENAI_CHAT.rewriteAnswer(utf8("{\"choices\": [], \"x\": {\"[IIN_1]\": true}}"),
+                (t, s) -> t.replace("[IIN_1]", "900515301234"));
+        assertThat(new String(out, StandardCharsets.UTF_8)).isEqualTo("{\"choices\": [], \"x\": {\"900515301234\": true}}");
     }
 
     @Test

@@ -178,6 +178,17 @@ class GatewayProtectionTest {
     }
 
     @Test
+    void objectKeys_personalDataReplacedUpstream_samePlaceholderAsInText() throws Exception {
+        ObjectNode req = JSON.createObjectNode().put("model", "gpt-3.5-turbo-instruct").put("prompt", TEXT);
+        req.putObject("metadata").put("900515301234", "complainant").put("Ахметов Нұрлан Серікұлы", "applicant");
+        HttpResponse<String> r = post("/v1/completions", JSON.writeValueAsString(req));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(r.body()).at("/choices/0/text").asText()).isEqualTo(TEXT);
+        JsonNode upstream = JSON.readTree(sim.recordedRequests().get(0).body());
+        assertThat(upstream.path("metadata").fieldNames()).toIterable().containsExactly("[IIN_1]", "[PERSON_1]");
+    }
+
+    @Test
     void embeddings_inputProtected() throws Exception {
         HttpResponse<String> r = post("/v1/embeddings", JSON.writeValueAsString(JSON.createObjectNode()
                 .put("model", "text-embedding-3-small").put("input", TEXT).put("encoding_format", "float")));
