@@ -196,7 +196,8 @@ final class JsonRewriter {
                 switch (t) {
                     case START_OBJECT, START_ARRAY -> {
                         beforeValue(stack);
-                        stack.add(new Frame(t == JsonToken.START_ARRAY));
+                        stack.add(new Frame(t == JsonToken.START_ARRAY, stack.isEmpty() ? prefixPath
+                                : childPath(stack.get(stack.size() - 1))));
                     }
                     case END_OBJECT, END_ARRAY -> stack.remove(stack.size() - 1);
                     case FIELD_NAME -> {
@@ -268,16 +269,16 @@ final class JsonRewriter {
             if (request && hasLoneSurrogate(name)) {
                 throw new BodyRejected(Reason.MALFORMED_JSON);
             }
-            StringBuilder path = new StringBuilder(prefixPath);
-            for (int k = 0; k < stack.size() - 1; k++) { // the object's own path: its key's parents
-                Frame f = stack.get(k);
-                path.append('/').append(f.array ? Integer.toString(f.index) : f.name);
-            }
-            String out = rewriter.rewrite(name, new TextSite(path.toString(), TextSite.Kind.NAME));
+            String out = rewriter.rewrite(name, new TextSite(stack.get(stack.size() - 1).path, TextSite.Kind.NAME));
             if (!out.equals(name)) {
                 changes[0]++;
             }
             return out;
+        }
+
+        /** The path of the value a frame is at now: its element or the value of its current key. */
+        private static String childPath(Frame f) {
+            return f.path + '/' + (f.array ? Integer.toString(f.index) : f.name);
         }
 
         private static void beforeValue(List<Frame> stack) {
@@ -296,12 +297,10 @@ final class JsonRewriter {
             }
             List<String> segments = new ArrayList<>(prefix.size() + stack.size());
             segments.addAll(prefix);
-            StringBuilder path = new StringBuilder(prefixPath);
             for (Frame f : stack) {
-                String s = f.array ? Integer.toString(f.index) : f.name;
-                segments.add(s);
-                path.append('/').append(s);
+                segments.add(f.array ? Integer.toString(f.index) : f.name);
             }
+            StringBuilder path = new StringBuilder(stack.isEmpty() ? prefixPath : childPath(stack.get(stack.size() - 1)));
             TextSite.Kind kind = conversation.matches(segments) ? TextSite.Kind.CONVERSATION : TextSite.Kind.OTHER;
             boolean arguments = !stack.isEmpty() && !stack.get(stack.size() - 1).array
                     && "arguments".equals(stack.get(stack.size() - 1).name);
@@ -362,14 +361,17 @@ final class JsonRewriter {
         private static final int LINEAR_NAMES = 16;
 
         final boolean array;
+        /** Where this object or array sits, e.g. {@code /messages/0}; {@code ""} for the root. */
+        final String path;
         int index = -1;
         String name;
         private String[] names;
         private int count;
         private Set<String> nameSet;
 
-        Frame(boolean array) {
+        Frame(boolean array, String path) {
             this.array = array;
+            this.path = path;
         }
 
         /** False when the object already has this key. Most objects have a few keys: a list beats hashing. */
