@@ -4,6 +4,7 @@ import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.detect.Finding;
 import io.qorgan.gateway.dialect.BodyRejected;
 import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.TextSite;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -83,7 +84,8 @@ public final class AnswerScanner {
         Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
         String out;
         try {
-            byte[] body = dialect.rewriteAnswer(restoredBody, (text, site) -> apply(text, vault, counts));
+            byte[] body = dialect.rewriteAnswer(restoredBody,
+                    (text, site) -> site.kind() == TextSite.Kind.NAME ? text : apply(text, vault, counts));
             out = new String(action == Action.LEAVE ? restoredBody : body, StandardCharsets.UTF_8);
         } catch (BodyRejected notJson) {
             out = apply(new String(restoredBody, StandardCharsets.UTF_8), vault, counts);
@@ -110,8 +112,11 @@ public final class AnswerScanner {
         ExchangeVault vault = restorer.vault();
         Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
         try {
-            byte[] out = dialect.rewriteAnswer(body,
-                    (text, site) -> apply(restorer.restore(text, site.jsonText()), vault, counts));
+            byte[] out = dialect.rewriteAnswer(body, (text, site) -> {
+                String restored = restorer.restore(text, site.jsonText());
+                // the keys of an answer are the API's own, or echo request keys that were protected: restored only
+                return site.kind() == TextSite.Kind.NAME ? restored : apply(restored, vault, counts);
+            });
             return new ScannedAnswer(out, Collections.unmodifiableMap(counts));
         } catch (BodyRejected notJson) {
             byte[] restored = restorer.restoreAnswer(body, dialect);
