@@ -60,6 +60,18 @@ class AnswerScannerTest {
     }
 
     @Test
+    void restoreAndScan_keys_restoredButNotScanned() {
+        ExchangeVault vault = vaultFor("I am " + NAME_KK + ", IIN " + IIN_1);
+        byte[] body = ("{\"metadata\":{\"[IIN_1]\":\"x\",\"" + IIN_2 + "\":\"y\"},"
+                + "\"choices\":[{\"message\":{\"content\":\"IIN " + IIN_2 + "\"}}]}").getBytes(StandardCharsets.UTF_8);
+        AnswerScanner.ScannedAnswer r = AnswerScanner.create(TestData.scanner(), ValueKey.simple(),
+                AnswerScanner.Action.REDACT).restoreAndScan(body, Dialect.OPENAI_CHAT, TextRestorer.of(vault));
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"metadata\":{\"" + IIN_1
+                + "\":\"x\",\"" + IIN_2 + "\":\"y\"},\"choices\":[{\"message\":{\"content\":\"IIN [REDACTED]\"}}]}");
+        assertThat(r.counts()).isEqualTo(Map.of(EntityType.IIN, 1));
+    }
+
+    @Test
     void restoreAndScan_givesWhatRestoreThenScanGive_forEveryActionAndBodyShape() {
         ExchangeVault vault = vaultFor("I am " + NAME_KK + ", IIN " + IIN_1);
         String answer = protectedAnswer(vault).text();
