@@ -70,6 +70,20 @@ public final class RequestProtector {
         }
     }
 
+    /**
+     * Protects the value of a request header the client sent (its own {@code X-Case-Holder}, say) into {@code vault};
+     * the same instance when nothing was found.
+     *
+     * @throws ProtectionFailed when protection fails
+     */
+    public String protectHeader(String name, String value, ExchangeVault vault) {
+        try {
+            return protectText(value, new TextSite(":" + name, TextSite.Kind.OTHER), vault);
+        } catch (RuntimeException e) {
+            throw ProtectionFailed.of(e);
+        }
+    }
+
     private String protectText(String text, TextSite site, ExchangeVault vault) {
         if (text.isEmpty()) {
             return text;

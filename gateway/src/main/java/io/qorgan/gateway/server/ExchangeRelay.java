@@ -31,18 +31,26 @@ import io.qorgan.gateway.policy.PolicySet;
 import io.qorgan.gateway.policy.RequestTexts;
 import io.qorgan.gateway.policy.Verdict;
 import io.qorgan.gateway.protect.AnswerScanner;
-import io.qorgan.gateway.protect.ProtectionSettings;
-import io.qorgan.gateway.route.RequestModel;
 import io.qorgan.gateway.protect.ExchangeVault;
 import io.qorgan.gateway.protect.ProtectedRequest;
 import io.qorgan.gateway.protect.ProtectionFailed;
+import io.qorgan.gateway.protect.ProtectionSettings;
+import io.qorgan.gateway.protect.RequestProtector;
 import io.qorgan.gateway.protect.StreamBroken;
 import io.qorgan.gateway.protect.VaultExpired;
+import io.qorgan.gateway.route.RequestModel;
 import io.qorgan.gateway.route.RouteMatch;
 import io.qorgan.gateway.upstream.UpstreamClient;
 import io.qorgan.gateway.upstream.UpstreamConnection;
 import io.qorgan.gateway.upstream.UpstreamFailure;
 import io.qorgan.gateway.upstream.UpstreamListener;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +96,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private byte[] forwardBody;
     /** The target to forward with its query protected, or null for {@link RouteMatch#upstreamUri()} as it came. */
     private String forwardTarget;
+    /** Client headers whose values protection changed, with all their values as protected; null when none. */
+    private Map<String, List<String>> protectedHeaders;
     private ExchangeVault vault;
     private Dialect dialect;
     private boolean storesConversation;
@@ -125,24 +135,25 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             forward(null);
             return;
         }
-        if (!request.content().isReadable()) {
-            forward(protectQueryAlone());
-            return;
-        }
         // Everything the protect stage reads of the request is copied here, on the loop: the
         // request may be released (client gone) while a worker protects a large body.
+        List<Map.Entry<String, String>> headerTexts = ForwardingHeaders.texts(request.headers());
+        if (!request.content().isReadable()) {
+            forward(protectWithoutBody(headerTexts));
+            return;
+        }
         byte[] body = ByteBufUtil.getBytes(request.content());
         String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
         // the model is read only for the policy; without policies nobody needs a second look at the body
         String model = runtime.policies() == null ? null : RequestModel.of(request.content());
         if (body.length < OFFLOAD_BYTES) {
-            forward(protect(body, type, encoding, model));
+            forward(protect(body, type, encoding, model, headerTexts));
             return;
         }
         try {
             runtime.workers().execute(() -> {
-                GatewayError refused = protect(body, type, encoding, model);
+                GatewayError refused = protect(body, type, encoding, model, headerTexts);
                 ctx.executor().execute(() -> forward(refused));
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -166,7 +177,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
      * The protect stage; returns the error to answer instead of forwarding, or null. CPU only: on
      * the event loop for ordinary bodies, on a worker for large ones, never both at once.
      */
-    private GatewayError protect(byte[] body, String type, String encoding, String model) {
+    private GatewayError protect(byte[] body, String type, String encoding, String model,
+            List<Map.Entry<String, String>> headerTexts) {
         Protection protection = runtime.protection();
         String path = match.upstreamUri();
         int q = path.indexOf('?');
@@ -210,7 +222,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 blockAnswersWithPersonalData = verdict.answers() == AnswerAction.BLOCK;
             }
             ExchangeVault protectedVault = protectedRequest.vault();
-            forwardTarget = protection.protector(settings).protectQuery(match.upstreamUri(), protectedVault);
+            RequestProtector protector = protection.protector(settings);
+            forwardTarget = protector.protectQuery(match.upstreamUri(), protectedVault);
+            protectedHeaders = protectHeaders(protector, headerTexts, protectedVault);
             forwardBody = protectedRequest.body();
             vault = protectedVault;
             found(protectedVault);
@@ -226,29 +240,56 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     }
 
     /**
-     * A request without a body (a GET) on a protected route: only its query can carry personal data. Policies are
-     * not evaluated (they judge bodies); the answer is restored only when something was replaced.
+     * A request without a body (a GET) on a protected route: only its query and headers can carry personal data.
+     * Policies are not evaluated (they judge bodies); the answer is restored only when something was replaced.
      */
-    private GatewayError protectQueryAlone() {
+    private GatewayError protectWithoutBody(List<Map.Entry<String, String>> headerTexts) {
         String target = match.upstreamUri();
-        if (target.indexOf('?') < 0) {
+        if (target.indexOf('?') < 0 && headerTexts.isEmpty()) {
             return null;
         }
         ExchangeVault found = new ExchangeVault();
         try {
-            forwardTarget = runtime.protection().protector(settingsFor(runtime.policySet())).protectQuery(target, found);
+            RequestProtector protector = runtime.protection().protector(settingsFor(runtime.policySet()));
+            forwardTarget = protector.protectQuery(target, found);
+            protectedHeaders = protectHeaders(protector, headerTexts, found);
         } catch (ProtectionFailed e) {
             return refused(e);
         } catch (RuntimeException e) {
             return failed(e);
         }
         if (!found.isEmpty()) {
-            dialect = Dialects.resolve(match.route().dialect(), target.substring(0, target.indexOf('?')));
+            int q = target.indexOf('?');
+            dialect = Dialects.resolve(match.route().dialect(), q < 0 ? target : target.substring(0, q));
             answerAction = runtime.protection().config().answerAction();
             vault = found;
             found(found);
         }
         return null;
+    }
+
+    /** The client's headers that protection changed, by lower-case name, with all their values as forwarded. */
+    private static Map<String, List<String>> protectHeaders(RequestProtector protector,
+            List<Map.Entry<String, String>> headerTexts, ExchangeVault into) {
+        if (headerTexts.isEmpty()) {
+            return null;
+        }
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        Set<String> changed = new HashSet<>();
+        for (Map.Entry<String, String> header : headerTexts) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            String text = header.getValue();
+            String out = protector.protectHeader(name, text, into);
+            if (!out.equals(text)) {
+                changed.add(name);
+            }
+            values.computeIfAbsent(name, n -> new ArrayList<>(1)).add(ForwardingHeaders.value(out));
+        }
+        if (changed.isEmpty()) {
+            return null;
+        }
+        values.keySet().retainAll(changed);
+        return values;
     }
 
     private ProtectionSettings settingsFor(PolicySet policies) {
@@ -270,6 +311,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             runtime.metrics().rejected("passed_unreadable");
             forwardBody = null;
             forwardTarget = null;
+            protectedHeaders = null;
             vault = null;
             return null;
         }
@@ -328,6 +370,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     private FullHttpRequest upstreamRequest() {
         HttpHeaders headers = ForwardingHeaders.upstreamCopy(request.headers());
+        if (protectedHeaders != null) {
+            protectedHeaders.forEach(headers::set);
+        }
         ByteBuf body = forwardBody != null ? Unpooled.wrappedBuffer(forwardBody) : request.content().retainedDuplicate();
         ForwardingHeaders.toUpstream(headers, upstream.hostHeader(), client, requestId, body.readableBytes());
         ForwardingHeaders.credentials(headers, runtime.identification().authenticates(), upstream.credential());

@@ -8,8 +8,14 @@ import io.netty.util.AsciiString;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import io.qorgan.gateway.dialect.Utf8;
 import io.qorgan.gateway.upstream.UpstreamCredential;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Header rewriting at the proxy boundary (RFC 9110 §7.6): hop-by-hop headers stay on their hop,
@@ -32,6 +38,15 @@ final class ForwardingHeaders {
     private static final AsciiString X_API_KEY = AsciiString.cached("x-api-key");
 
     /**
+     * Headers whose values are protocol, credentials or the gateway's own, never a text: every other header a client
+     * sends (its own {@code X-Case-Holder}, say) is scanned for personal data like the body.
+     */
+    private static final Set<String> NOT_TEXT = Set.of("host", "content-length", "content-type", "content-encoding",
+            "transfer-encoding", "connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade", "expect",
+            "accept", "accept-encoding", "authorization", "proxy-authorization", "x-api-key", "api-key", "cookie",
+            "x-request-id", "x-forwarded-for", "x-forwarded-proto", "forwarded");
+
+    /**
      * Headers that take names and values as given. Only for the upstream request: what it holds
      * was validated already, by the decoder (the client's headers) or when the gateway made it.
      */
@@ -49,6 +64,44 @@ final class ForwardingHeaders {
      */
     static HttpHeaders upstreamCopy(HttpHeaders fromClient) {
         return UNVALIDATED.newHeaders().add(fromClient);
+    }
+
+    /** The client's headers that may carry personal data, as texts: name, then value decoded by {@link #text}. */
+    static List<Map.Entry<String, String>> texts(HttpHeaders fromClient) {
+        List<Map.Entry<String, String>> out = null;
+        for (Map.Entry<String, String> header : fromClient) {
+            if (!NOT_TEXT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
+                out.add(Map.entry(header.getKey(), text(header.getValue())));
+            }
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** A header value as text: the decoder keeps each byte as one char, so UTF-8 sent as it is gets decoded here. */
+    static String text(String value) {
+        byte[] bytes = bytes(value);
+        return bytes == null || !Utf8.isValid(bytes, 0, bytes.length) ? value : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A text back as a header value: its UTF-8 bytes, one char each. */
+    static String value(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The bytes of a value with chars from U+0080 to U+00FF, or null when it has none (or has chars above). */
+    private static byte[] bytes(String value) {
+        boolean high = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xFF) {
+                return null;
+            }
+            high |= c >= 0x80;
+        }
+        return high ? value.getBytes(StandardCharsets.ISO_8859_1) : null;
     }
 
     /** Removes hop-by-hop headers, including those the Connection header names. */

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The query of a request target is protected like its body: {@code ?user=900515301234} must not reach the AI service,
- * on bodiless requests too, and a query that cannot be decoded is refused. Canary values are synthetic.
+ * The query of a request target and the client's own headers are protected like its body: {@code ?user=900515301234}
+ * or {@code X-Case-Holder: Ахметов Нұрлан} must not reach the AI service, on bodiless requests too; a query that
+ * cannot be decoded is refused; credentials and protocol headers pass untouched. Canary values are synthetic.
  */
-class GatewayQueryProtectionTest {
+class GatewayQueryAndHeaderProtectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IIN = "900515301234";
@@ -54,9 +55,12 @@ class GatewayQueryProtectionTest {
         sim.clearRecorded();
     }
 
-    private HttpResponse<String> send(String target, String body) throws Exception {
+    private HttpResponse<String> send(String target, String body, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.trafficPort() + target))
                 .timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
         b = body == null ? b.GET() : b.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -64,6 +68,13 @@ class GatewayQueryProtectionTest {
 
     private static String form(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String upstreamHeader(String name) {
+        List<RecordedRequest> seen = sim.recordedRequests();
+        assertThat(seen).hasSize(1);
+        return seen.get(0).headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
     }
 
     private static String upstreamTarget() {
@@ -117,5 +128,34 @@ class GatewayQueryProtectionTest {
             }
         }
         assertThat(sim.recordedRequests()).isEmpty();
+    }
+
+    @Test
+    void get_personalDataInOwnHeader_replacedUpstream_credentialsAndProtocolHeadersUntouched() throws Exception {
+        String key = "Bearer sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12Mn34";
+        HttpResponse<String> r = send("/v1/models", null, "X-Case-Holder", "IIN " + IIN + ", nurlan.akhmetov@mail.kz",
+                "Authorization", key, "X-Trace", "batch 7");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Qorgan-Entities")).hasValue("IIN=1,EMAIL=1");
+        assertThat(upstreamHeader("X-Case-Holder")).isEqualTo("IIN [IIN_1], [EMAIL_1]");
+        assertThat(upstreamHeader("Authorization")).isEqualTo(key);
+        assertThat(upstreamHeader("X-Trace")).isEqualTo("batch 7");
+    }
+
+    @Test
+    void post_utf8HeaderAndBody_onePlaceholderForOnePerson() throws Exception {
+        String body = JSON.writeValueAsString(JSON.createObjectNode().put("model", "m").putPOJO("messages",
+                List.of(java.util.Map.of("role", "user", "content", "Заявитель " + NAME + ", ИИН " + IIN))));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        // UTF-8 in a header value, as many clients send it: java.net.http refuses, so over a raw socket
+        byte[] head = ("POST /v1/chat/completions HTTP/1.1\r\nHost: gw\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + bytes.length + "\r\nX-Applicant: " + NAME + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        try (RawHttp raw = new RawHttp(gateway.trafficPort())) {
+            RawHttp.Response r = raw.send(head).send(bytes).readResponse();
+            assertThat(r.status()).isEqualTo(200);
+        }
+        assertThat(upstreamHeader("X-Applicant")).isEqualTo("[PERSON_1]");
+        assertThat(new String(sim.recordedRequests().get(0).body(), StandardCharsets.UTF_8))
+                .contains("Заявитель [PERSON_1], ИИН [IIN_1]");
     }
 }
