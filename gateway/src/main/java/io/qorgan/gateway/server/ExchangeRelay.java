@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.qorgan.gateway.dialect.BodyRejected;
 import io.qorgan.gateway.dialect.Dialect;
 import io.qorgan.gateway.dialect.Dialects;
 import io.qorgan.gateway.dialect.ResponsesState;
@@ -305,9 +306,14 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         runtime.metrics().entities("request", protectedVault.counts());
     }
 
-    /** The answer to a request protection refused: unreadable (400, unless the route passes it) or failed (500). */
+    /**
+     * The answer to a request protection refused: unreadable (400, unless the route passes unreadable bodies) or
+     * failed (500). An undecodable query is always refused: passing it would send the body, readable and protectable,
+     * as it came.
+     */
     private GatewayError refused(ProtectionFailed e) {
-        if (e.clientError() && match.route().passUnreadable()) {
+        boolean query = e.code().equals(BodyRejected.Reason.MALFORMED_QUERY.code());
+        if (e.clientError() && match.route().passUnreadable() && !query) {
             runtime.metrics().rejected("passed_unreadable");
             forwardBody = null;
             forwardTarget = null;
@@ -320,7 +326,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (!e.clientError()) {
             return GatewayError.internal();
         }
-        String part = e.code().equals("malformed_query") ? "query string" : "body";
+        String part = query ? "query string" : "body";
         return GatewayError.badRequest(e.code(), "The request " + part + " cannot be read completely and unambiguously ("
                 + e.code() + "); nothing was forwarded");
     }

@@ -158,4 +158,35 @@ class GatewayQueryAndHeaderProtectionTest {
         assertThat(new String(sim.recordedRequests().get(0).body(), StandardCharsets.UTF_8))
                 .contains("Заявитель [PERSON_1], ИИН [IIN_1]");
     }
+
+    /** passUnreadable passes a body the gateway cannot read; it never lets a bad query carry a readable body out. */
+    @Test
+    void passUnreadableRoute_passesAnUnreadableBody_butRefusesAnUndecodableQuery() throws Exception {
+        Gateway lenient = Gateway.start(TestGateways.config(sim.baseUrl(), "10s",
+                "  - { pathPrefix: /lenient, upstream: sim-root, passUnreadable: true }"));
+        try {
+            String broken = "{\"model\": \"m\", \"messages\": [{\"content\": \"ИИН " + IIN + "\"";
+            byte[] brokenBytes = broken.getBytes(StandardCharsets.UTF_8);
+            try (RawHttp raw = new RawHttp(lenient.trafficPort())) {
+                raw.send(("POST /lenient/v1/chat/completions HTTP/1.1\r\nHost: gw\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + brokenBytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII))
+                        .send(brokenBytes).readResponse();
+            }
+            assertThat(new String(sim.recordedRequests().get(0).body(), StandardCharsets.UTF_8)).isEqualTo(broken);
+            sim.clearRecorded();
+
+            byte[] body = JSON.writeValueAsBytes(JSON.createObjectNode().put("model", "m").putPOJO("messages",
+                    List.of(java.util.Map.of("role", "user", "content", "ИИН " + IIN))));
+            try (RawHttp raw = new RawHttp(lenient.trafficPort())) {
+                RawHttp.Response r = raw.send(("POST /lenient/v1/chat/completions?q=%zz HTTP/1.1\r\nHost: gw\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII)).send(body).readResponse();
+                assertThat(r.status()).isEqualTo(400);
+                assertThat(JSON.readTree(r.body()).at("/error/code").asText()).isEqualTo("malformed_query");
+            }
+            assertThat(sim.recordedRequests()).isEmpty();
+        } finally {
+            lenient.shutdown(Duration.ofSeconds(2));
+        }
+    }
 }
