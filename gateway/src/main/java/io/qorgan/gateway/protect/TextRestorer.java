@@ -55,15 +55,16 @@ public final class TextRestorer {
         return out;
     }
 
-    // Every placeholder form has a bracket or, bare, an underscore after a word of a type name:
-    // text without them is left alone.
+    // Every placeholder form has a bracket or, bare, an underscore between a word of a type name and
+    // a digit ("DATE_OF_BIRTH_1"): text without them is left alone.
     private static boolean mayHoldPlaceholder(CharSequence text) {
         if (text instanceof String s) { // indexOf is vectorised; most answer texts hold none of these
             if (s.indexOf('[') >= 0 || s.indexOf('\u3010') >= 0) {
                 return true;
             }
             for (int u = s.indexOf('_'); u >= 0; u = s.indexOf('_', u + 1)) {
-                if (PlaceholderGrammar.segmentBefore(s, u)) {
+                if (u + 1 < s.length() && PlaceholderGrammar.isDigit(s.charAt(u + 1))
+                        && PlaceholderGrammar.segmentBefore(s, u)) {
                     return true;
                 }
             }
