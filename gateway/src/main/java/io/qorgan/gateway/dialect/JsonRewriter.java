@@ -216,12 +216,12 @@ final class JsonRewriter {
                     }
                     case VALUE_STRING -> {
                         beforeValue(stack);
-                        int start = offset(p.currentTokenLocation(), bytes);
                         String text = p.getText();
                         String out = rewrite(text, stack);
                         if (!out.equals(text)) {
                             // the parser has read the closing quote: it stands just before the current location
-                            edits.add(new Edit(start, offset(p.currentLocation(), bytes), out));
+                            edits.add(new Edit(offset(p.currentTokenLocation(), bytes), offset(p.currentLocation(), bytes),
+                                    out));
                         }
                     }
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> beforeValue(stack);
