@@ -19,10 +19,10 @@ final class PaymentCardRecognizer implements Recognizer {
         char[] digits = new char[19];
         int[] groupEnds = new int[20];
         int[] groupDigits = new int[20];
-        int[] starts = view.wordStarts();
-        int count = view.wordCount();
+        WordStarts candidates = view.starts();
+        int[] starts = candidates.sorted();
         int resume = 0;
-        for (int k = 0; k < count; k++) {
+        for (int k = candidates.first(WordStarts.NUMBER), last = candidates.end(WordStarts.NUMBER); k < last; k++) {
             int i = starts[k];
             if (i < resume || !Chars.isDigit(s[i]) || !Chars.notAlnumAt(s, i - 1)) {
                 continue;

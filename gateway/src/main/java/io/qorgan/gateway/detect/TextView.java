@@ -11,7 +11,8 @@ import java.text.Normalizer;
  * needs none of this (the usual case) is used as it is, without a map.
  *
  * <p>Recognizers read the text as a char array ({@link #chars()}), and its lower case and word starts, which one
- * pass makes on first use ({@link #lower()}, {@link #wordStarts()}).
+ * pass makes on first use ({@link #lower()}, {@link #starts()}); the word starts come sorted into candidate lists
+ * ({@link WordStarts}).
  */
 final class TextView {
 
@@ -24,8 +25,7 @@ final class TextView {
     private final int[] origEnd;
     /** Per-call caches; a view is confined to the thread that detects in it. */
     private char[] lower;
-    private int[] wordStarts;
-    private int wordCount;
+    private WordStarts starts;
 
     private TextView(String text, char[] chars, int[] origStart, int[] origEnd) {
         this.text = text;
@@ -144,25 +144,34 @@ final class TextView {
         return lower;
     }
 
-    /** Positions where a word (letter or digit run) begins, and of the symbols - + # ( : ; made once per view. */
-    int[] wordStarts() {
-        if (wordStarts == null) {
+    /**
+     * Positions where a word (letter or digit run) begins, and of the symbols - + # ( : ; with the {@code @} signs
+     * and the candidate lists; made once per view.
+     */
+    WordStarts starts() {
+        if (starts == null) {
             scan();
         }
-        return wordStarts;
+        return starts;
+    }
+
+    /** {@link WordStarts#all()}. */
+    int[] wordStarts() {
+        return starts().all();
     }
 
     int wordCount() {
-        wordStarts();
-        return wordCount;
+        return starts().count();
     }
 
-    /** One pass that lower-cases the text and records where words start. */
+    /** One pass that lower-cases the text and records where words start and where the {@code @} signs are. */
     private void scan() {
         char[] src = chars;
         char[] lowered = new char[src.length];
         int[] starts = new int[Math.max(16, src.length / 4)];
         int count = 0;
+        int[] ats = NO_POSITIONS;
+        int atCount = 0;
         boolean inWord = false;
         for (int i = 0; i < src.length; i++) {
             char c = src[i];
@@ -174,13 +183,19 @@ final class TextView {
                     starts = java.util.Arrays.copyOf(starts, count * 2);
                 }
                 starts[count++] = i;
+            } else if (c == '@') {
+                if (atCount == ats.length) {
+                    ats = java.util.Arrays.copyOf(ats, Math.max(4, atCount * 2));
+                }
+                ats[atCount++] = i;
             }
             inWord = word;
         }
         lower = lowered;
-        wordStarts = starts;
-        wordCount = count;
+        this.starts = new WordStarts(starts, count, ats, atCount, src, lowered);
     }
+
+    private static final int[] NO_POSITIONS = {};
 
     /** True when one of {@code cues} (lower case) occurs in the lower-cased text within [from, to). */
     boolean anyCue(int from, int to, CueSet cues) {
