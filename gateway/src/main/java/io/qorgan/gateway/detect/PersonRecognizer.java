@@ -310,7 +310,8 @@ final class PersonRecognizer implements Recognizer {
             return;
         }
         Word previousWord = previousWordBefore(s, run.get(0).start());
-        if (organisation(s, previousWord, lastToken) || place(s, previousWord, lastToken) || quoted(s, start)) {
+        String nextWord = nextWord(s, lastToken.end()); // folded once for both tests
+        if (organisation(s, previousWord, nextWord) || place(previousWord, nextWord) || quoted(s, start)) {
             return;
         }
         if (unknown > 1 && firstNames + surnames + patronymics + ordinary == 0 && !cue) {
@@ -354,11 +355,10 @@ final class PersonRecognizer implements Recognizer {
         return p < 0 || ".!?\n\r\t".indexOf(s[p]) >= 0;
     }
 
-    private static boolean organisation(char[] s, Word before, Token last) {
+    private static boolean organisation(char[] s, Word before, String next) {
         if (before != null && ORG_BEFORE.contains(before.folded()) && before.end() + 4 > firstAfter(s, before.end())) {
             return true;
         }
-        String next = nextWord(s, last.end());
         return next != null && ORG_AFTER.contains(next);
     }
 
@@ -369,11 +369,10 @@ final class PersonRecognizer implements Recognizer {
         return p;
     }
 
-    private static boolean place(char[] s, Word before, Token last) {
+    private static boolean place(Word before, String next) {
         if (before != null && PLACE_BEFORE.contains(before.folded())) {
             return true;
         }
-        String next = nextWord(s, last.end());
         if (next == null) {
             return false;
         }
