@@ -133,7 +133,7 @@ public final class Detector {
         if (text.length() == 0) {
             return List.of();
         }
-        TextView view = TextView.of(text);
+        TextView view = TextView.scanned(text);
         List<Finding> found = new ArrayList<>();
         for (Recognizer recognizer : recognizers) {
             recognizer.find(view, found);
