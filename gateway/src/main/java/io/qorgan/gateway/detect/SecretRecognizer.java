@@ -39,7 +39,7 @@ final class SecretRecognizer implements Recognizer {
             char c = s[at];
             if (c == 's' || c == 'g' || c == 'A' || c == 'x') {
                 for (Prefix prefix : PREFIXES) {
-                    if (Chars.startsWith(s, prefix.text(), at)) {
+                    if (prefix.text().charAt(0) == c && Chars.startsWith(s, prefix.text(), at)) { // most words: one compare
                         int end = tokenEnd(s, at + prefix.text().length());
                         int body = end - at - prefix.text().length();
                         if (body >= prefix.minBody() && (!prefix.upperAlnumBody() || upperAlnum(s, at, end))) {
