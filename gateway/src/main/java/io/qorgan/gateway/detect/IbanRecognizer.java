@@ -12,7 +12,7 @@ final class IbanRecognizer implements Recognizer {
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
         int n = s.length;
-        StringBuilder compact = new StringBuilder(34);
+        StringBuilder compact = null; // made for the first candidate: most texts have none
         WordStarts candidates = view.starts();
         int[] starts = candidates.sorted();
         int resume = 0;
@@ -25,6 +25,9 @@ final class IbanRecognizer implements Recognizer {
             int want = IbanValidator.length(view.text(), i);
             if (want == 0) {
                 continue;
+            }
+            if (compact == null) {
+                compact = new StringBuilder(34);
             }
             compact.setLength(0);
             int p = i;
