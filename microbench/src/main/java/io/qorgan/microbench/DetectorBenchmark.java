@@ -1,7 +1,12 @@
 package io.qorgan.microbench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qorgan.gateway.detect.Detector;
 import io.qorgan.gateway.detect.Finding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +24,21 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Detection throughput on a mixed Kazakh/Russian/English corpus of chat-sized documents (about 2 KB each, 1 MB in
- * all) with every recognizer on, on one thread. The {@code bytes} counter is UTF-8 bytes scanned per second: divide
- * by 10^6 for MB/s.
+ * Detection with every recognizer on, on one thread:
+ * <ul>
+ *   <li>{@code detectDocument}: throughput on a mixed Kazakh/Russian/English corpus of chat-sized documents (about
+ *       2 KB each, 1 MB in all). The {@code bytes} counter is UTF-8 bytes scanned per second: divide by 10^6 for MB/s.</li>
+ *   <li>{@code detectLoadBody}: time to detect in the four message contents of the load test's chat body
+ *       ({@code bench/chat-request.json}), as the gateway does for one request.</li>
+ * </ul>
  *
  * <pre>
  * ./mvnw -q -B -pl microbench -am package -DskipTests
  * java -jar microbench/target/benchmarks.jar DetectorBenchmark -f 1 -wi 3 -w 5 -i 3 -r 5
+ * java -jar microbench/target/benchmarks.jar DetectorBenchmark.detectLoadBody -f 1 -wi 3 -w 3 -i 5 -r 3 -prof gc
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -62,6 +73,7 @@ public class DetectorBenchmark {
     private Detector detector;
     private List<String> documents;
     private long[] utf8Bytes;
+    private String[] loadBodyTexts;
 
     /** Bytes scanned, reported by JMH as a rate; also walks the documents in turn. */
     @State(Scope.Thread)
@@ -95,6 +107,22 @@ public class DetectorBenchmark {
         for (int i = 0; i < utf8Bytes.length; i++) {
             utf8Bytes[i] = documents.get(i).getBytes(StandardCharsets.UTF_8).length;
         }
+        loadBodyTexts = messageContents("bench/chat-request.json");
+    }
+
+    private static String[] messageContents(String resource) {
+        try (InputStream in = DetectorBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            List<String> contents = new ArrayList<>();
+            for (JsonNode message : new ObjectMapper().readTree(in).get("messages")) {
+                contents.add(message.get("content").asText());
+            }
+            return contents.toArray(new String[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One chat-sized document per operation, the documents in turn. */
@@ -104,5 +132,15 @@ public class DetectorBenchmark {
         scanned.next = i + 1 == documents.size() ? 0 : i + 1;
         scanned.bytes += utf8Bytes[i];
         return detector.detect(documents.get(i));
+    }
+
+    /** The message contents of one load-test request body, each detected as the gateway does. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public void detectLoadBody(Blackhole blackhole) {
+        for (String text : loadBodyTexts) {
+            blackhole.consume(detector.detect(text));
+        }
     }
 }

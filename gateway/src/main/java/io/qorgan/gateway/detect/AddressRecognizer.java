@@ -75,11 +75,11 @@ final class AddressRecognizer implements Recognizer {
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
         char[] lower = view.lower();
-        int[] starts = view.wordStarts();
-        int count = view.wordCount();
+        WordStarts candidates = view.starts();
+        int[] starts = candidates.sorted();
         int resume = 0;
         int[] nameEnds = new int[3];
-        for (int k = 0; k < count; k++) {
+        for (int k = candidates.first(WordStarts.ADDRESS), last = candidates.end(WordStarts.ADDRESS); k < last; k++) {
             int i = starts[k];
             char c = s[i];
             if (i < resume || !Chars.isAlnum(c)) {
@@ -336,6 +336,15 @@ final class AddressRecognizer implements Recognizer {
                 : next >= 0x400 && next < 0x4FC ? next - 0x400 : 0xFC;
         return (first - 0x400) << 8 | second;
     }
+
+    /**
+     * The same pairs as a {@link CueIndex}, so the view lists the word starts where a marker may begin among its
+     * {@link WordStarts#ADDRESS} candidates: a lower-case start it leaves out fails {@link #markerLike} at once.
+     */
+    static final CueIndex MARKER_STARTS = new CueIndex(java.util.Arrays.stream(BEFORE).map(Marker::text)
+            .flatMap(text -> Chars.isLetter(text.charAt(1)) ? java.util.stream.Stream.of(text.substring(0, 2))
+                    : java.util.stream.Stream.of(". -".split("")).map(x -> text.charAt(0) + x))
+            .distinct().toArray(String[]::new));
 
     private static boolean markerPair(char first, char next) {
         int bit = pairIndex(first, next);

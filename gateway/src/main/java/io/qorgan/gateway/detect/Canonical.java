@@ -13,8 +13,6 @@ import java.util.Locale;
  */
 public final class Canonical {
 
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
-
     private Canonical() {
     }
 
@@ -140,6 +138,7 @@ public final class Canonical {
 
     private static String person(String v) {
         StringBuilder b = new StringBuilder(v.length());
+        char[] word = new char[v.length()];
         int i = 0;
         while (i < v.length()) {
             if (!Chars.isLetter(v.charAt(i))) {
@@ -153,13 +152,44 @@ public final class Canonical {
             if (b.length() > 0) {
                 b.append(' ');
             }
-            b.append(NameForms.reduce(NameForms.fold(v.substring(i, e))));
+            if (NameForms.foldPlain(v, i, e, word)) {
+                b.append(word, 0, NameForms.reducedLength(word, e - i)); // no strings per word
+            } else {
+                b.append(NameForms.reduce(NameForms.fold(v.substring(i, e))));
+            }
             i = e;
         }
         return b.toString();
     }
 
-    private static String collapse(String v) {
-        return SPACES.matcher(NameForms.fold(v)).replaceAll(" ");
+    /** Folded, each run of {@code \s} (space, tab, line breaks, VT, FF) one space: as a regex would, by hand. */
+    static String collapse(String v) {
+        String folded = NameForms.fold(v);
+        int n = folded.length();
+        int i = 0;
+        while (i < n && !(isRegexSpace(folded.charAt(i)) && (folded.charAt(i) != ' '
+                || i + 1 < n && isRegexSpace(folded.charAt(i + 1))))) {
+            i++; // the usual value has single spaces only: kept as it is
+        }
+        if (i == n) {
+            return folded;
+        }
+        StringBuilder b = new StringBuilder(n).append(folded, 0, i);
+        while (i < n) {
+            char c = folded.charAt(i++);
+            if (isRegexSpace(c)) {
+                b.append(' ');
+                while (i < n && isRegexSpace(folded.charAt(i))) {
+                    i++;
+                }
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r';
     }
 }

@@ -47,21 +47,45 @@ final class CueIndex {
         return ((first << 16 | second) * 0x9E3779B1) >>> 20;
     }
 
-    /** Calls {@code hit} for every cue that starts at a word start of the view, in text order. */
+    /**
+     * Calls {@code hit} for every cue that starts at a word start of the view, in text order: only the starts the view
+     * listed as {@link WordStarts#CUE} are looked at, when this index is one of those the list covers.
+     */
     void find(TextView view, Hit hit) {
         char[] lower = view.lower();
-        int[] starts = view.wordStarts();
-        int count = view.wordCount();
-        for (int k = 0; k < count; k++) {
-            findAt(lower, starts[k], hit);
+        WordStarts starts = view.starts();
+        if (WordStarts.listsCuesOf(this)) {
+            int[] sorted = starts.sorted();
+            for (int k = starts.first(WordStarts.CUE), end = starts.end(WordStarts.CUE); k < end; k++) {
+                findAt(lower, sorted[k], hit);
+            }
+        } else {
+            int[] all = starts.all();
+            for (int k = 0, count = starts.count(); k < count; k++) {
+                findAt(lower, all[k], hit);
+            }
         }
     }
 
-    /**
-     * Calls {@code hit} for every cue at {@code p} of the lower-cased text, so that a recognizer that walks the word
-     * starts anyway can look for cues in the same pass.
-     */
-    void findAt(char[] lower, int p, Hit hit) {
+    /** The union of the indexes' first-pair bits, for {@link #mayBegin}. */
+    static long[] pairsOf(CueIndex... indexes) {
+        long[] union = new long[64];
+        for (CueIndex index : indexes) {
+            for (int i = 0; i < union.length; i++) {
+                union[i] |= index.pairs[i];
+            }
+        }
+        return union;
+    }
+
+    /** 0 when no cue of the indexes whose {@link #pairsOf} is {@code pairs} begins with these two chars, else 1. */
+    static int mayBeginBit(long[] pairs, char first, char second) {
+        int bit = pairBit(first, second);
+        return (int) (pairs[bit >>> 6] >>> bit) & 1;
+    }
+
+    /** Calls {@code hit} for every cue at {@code p} of the lower-cased text. */
+    private void findAt(char[] lower, int p, Hit hit) {
         if (p + 1 >= lower.length) {
             return;
         }

@@ -18,7 +18,7 @@ final class DateOfBirthRecognizer implements Recognizer {
     private static final String[] CUES_AFTER = {"г.р", "г. р", "года рождения", "г.рождения", "жылы туған", "ж.т.",
         "жылғы туған", "ж. т."};
 
-    private static final CueIndex ANY_CUE = new CueIndex(java.util.stream.Stream.of(CUES_BEFORE, CUES_AFTER)
+    static final CueIndex ANY_CUE = new CueIndex(java.util.stream.Stream.of(CUES_BEFORE, CUES_AFTER)
             .flatMap(java.util.Arrays::stream).toArray(String[]::new));
 
     @Override

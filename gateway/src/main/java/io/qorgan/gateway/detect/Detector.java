@@ -15,8 +15,9 @@ import java.util.Set;
  * threshold, resolves overlaps, and maps every span back to the original text.
  *
  * <p>The hot path: the view holds the text and its lower case as char arrays and lists the word starts, all made
- * in one pass over the text; each recognizer walks those word starts with a cheap test of the first chars and
- * does real work only on candidates (a digit run, a capitalised word, a cue word found through a
+ * in one pass over the text, and sorts the starts into candidate lists by their first chars ({@link WordStarts}:
+ * numbers, capitals, cue pairs...); each recognizer walks only its list, with a cheap test of the first chars,
+ * and does real work only on candidates (a digit run, a capitalised word, a cue word found through a
  * {@link CueIndex}). Char classes are table reads, name lookups a hash probe, and validation (check digits,
  * {@link PhoneValidity}) runs only on candidates that have the right shape. {@code DetectorBenchmark} measures it.
  */
@@ -132,7 +133,7 @@ public final class Detector {
         if (text.length() == 0) {
             return List.of();
         }
-        TextView view = TextView.of(text);
+        TextView view = TextView.scanned(text);
         List<Finding> found = new ArrayList<>();
         for (Recognizer recognizer : recognizers) {
             recognizer.find(view, found);

@@ -14,7 +14,13 @@ final class EmailRecognizer implements Recognizer {
         char[] s = view.chars();
         int n = s.length;
         int lastEnd = 0;
-        for (int at = Chars.indexOf(s, '@', 0); at >= 0; at = Chars.indexOf(s, '@', at + 1)) {
+        WordStarts starts = view.starts();
+        int[] ats = starts.ats();
+        for (int k = 0, count = starts.atCount(); k < count; k++) {
+            int at = ats[k];
+            if (at < lastEnd) {
+                continue; // inside the last address found
+            }
             int start = at;
             while (start > lastEnd && isLocal(s[start - 1])) {
                 start--;
@@ -35,7 +41,6 @@ final class EmailRecognizer implements Recognizer {
             if (validDomain(s, at + 1, end)) {
                 out.add(new Finding(EntityType.EMAIL, start, end, 0.99, "email"));
                 lastEnd = end;
-                at = end - 1;
             }
         }
     }

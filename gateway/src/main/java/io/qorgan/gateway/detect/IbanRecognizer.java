@@ -12,11 +12,11 @@ final class IbanRecognizer implements Recognizer {
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
         int n = s.length;
-        StringBuilder compact = new StringBuilder(34);
-        int[] starts = view.wordStarts();
-        int count = view.wordCount();
+        StringBuilder compact = null; // made for the first candidate: most texts have none
+        WordStarts candidates = view.starts();
+        int[] starts = candidates.sorted();
         int resume = 0;
-        for (int k = 0; k < count; k++) {
+        for (int k = candidates.first(WordStarts.CAPITAL), end = candidates.end(WordStarts.CAPITAL); k < end; k++) {
             int i = starts[k];
             if (i < resume || i + 4 >= n || !Chars.isAsciiUpper(s[i]) || !Chars.isAsciiUpper(s[i + 1]) || !Chars.isDigit(s[i + 2])
                     || !Chars.isDigit(s[i + 3]) || !Chars.notAlnumAt(s, i - 1)) {
@@ -25,6 +25,9 @@ final class IbanRecognizer implements Recognizer {
             int want = IbanValidator.length(view.text(), i);
             if (want == 0) {
                 continue;
+            }
+            if (compact == null) {
+                compact = new StringBuilder(34);
             }
             compact.setLength(0);
             int p = i;

@@ -17,7 +17,7 @@ final class IdDocumentRecognizer implements Recognizer {
         "driver's license", "driving licence", "driver licence", "license no", "licence no", "документ, удостоверяющий",
         "удл", "куәлік",
     };
-    private static final CueIndex CUE_INDEX = new CueIndex(CUES);
+    static final CueIndex CUE_INDEX = new CueIndex(CUES);
     private static final int WINDOW = 45;
 
     @Override

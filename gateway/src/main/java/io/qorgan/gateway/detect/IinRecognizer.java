@@ -18,9 +18,9 @@ final class IinRecognizer implements Recognizer {
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
         int n = s.length;
-        int[] starts = view.wordStarts();
-        int count = view.wordCount();
-        for (int k = 0; k < count; k++) {
+        WordStarts candidates = view.starts();
+        int[] starts = candidates.sorted();
+        for (int k = candidates.first(WordStarts.ADDRESS), last = candidates.end(WordStarts.ADDRESS); k < last; k++) {
             int i = starts[k];
             char c = s[i];
             if ((c == 'I' || c == 'B') && i + 3 < n && (Chars.startsWith(s, "IIN", i) || Chars.startsWith(s, "BIN", i))

@@ -17,10 +17,10 @@ final class IpAddressRecognizer implements Recognizer {
     @Override
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
-        int[] starts = view.wordStarts();
-        int count = view.wordCount();
+        WordStarts candidates = view.starts();
+        int[] starts = candidates.sorted();
         int resume = 0;
-        for (int k = 0; k < count; k++) {
+        for (int k = candidates.first(WordStarts.CODE), last = candidates.end(WordStarts.CODE); k < last; k++) {
             int i = starts[k];
             char c = s[i];
             if (i < resume || c >= 0x80) {

@@ -69,19 +69,46 @@ final class NameForms {
 
     /** One stable base form: endings taken off repeatedly while at least three letters remain. */
     static String reduce(String folded) {
-        String cur = folded;
+        char[] word = folded.toCharArray();
+        return new String(word, 0, reducedLength(word, word.length));
+    }
+
+    /**
+     * Length of the base form of the folded word {@code word[0, length)}: the first ending of {@link #ENDINGS} (in
+     * their order) that ends it and leaves three letters is taken off, again and again. Only the endings with the
+     * word's last letter are tried, since no other can end it.
+     */
+    static int reducedLength(char[] word, int length) {
+        int cur = length;
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (String ending : ENDINGS) {
-                if (cur.length() - ending.length() >= 3 && cur.endsWith(ending)) {
-                    cur = cur.substring(0, cur.length() - ending.length());
+            for (char[] ending : ENDING_SET.candidates(word, cur)) {
+                int at = cur - ending.length;
+                if (at >= 3 && Chars.startsWith(word, ending, at)) {
+                    cur = at;
                     changed = true;
                     break;
                 }
             }
         }
         return cur;
+    }
+
+    /**
+     * {@link #fold(CharSequence)} of {@code s[start, end)} into {@code into}, char by char, when that gives the same
+     * (every char below U+0530 except İ and Σ, whose lower case depends on more than the char); false otherwise.
+     */
+    static boolean foldPlain(CharSequence s, int start, int end, char[] into) {
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x530 || c == '\u0130' || c == '\u03A3') {
+                return false;
+            }
+            char lower = Chars.toLowerCase(c);
+            into[i - start] = lower == 'ё' ? 'е' : lower;
+        }
+        return true;
     }
 
     /** Whether the folded word {@code folded[0, length)} is a patronymic (-ович, -қызы...), declined or not. */

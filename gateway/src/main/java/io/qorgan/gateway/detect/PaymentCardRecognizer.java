@@ -16,16 +16,21 @@ final class PaymentCardRecognizer implements Recognizer {
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
         int n = s.length;
-        char[] digits = new char[19];
-        int[] groupEnds = new int[20];
-        int[] groupDigits = new int[20];
-        int[] starts = view.wordStarts();
-        int count = view.wordCount();
+        char[] digits = null; // made at the first digit run: most texts have none, or no card
+        int[] groupEnds = null;
+        int[] groupDigits = null;
+        WordStarts candidates = view.starts();
+        int[] starts = candidates.sorted();
         int resume = 0;
-        for (int k = 0; k < count; k++) {
+        for (int k = candidates.first(WordStarts.NUMBER), last = candidates.end(WordStarts.NUMBER); k < last; k++) {
             int i = starts[k];
             if (i < resume || !Chars.isDigit(s[i]) || !Chars.notAlnumAt(s, i - 1)) {
                 continue;
+            }
+            if (digits == null) {
+                digits = new char[19];
+                groupEnds = new int[20];
+                groupDigits = new int[20];
             }
             int length = 0;
             int groups = 0;

@@ -77,7 +77,7 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** After these a first name is a name even in lower case, as people type in chats. */
-    private static final CueIndex INTRODUCTIONS = new CueIndex("меня зовут", "менің атым", "my name is", "зовут меня",
+    static final CueIndex INTRODUCTIONS = new CueIndex("меня зовут", "менің атым", "my name is", "зовут меня",
             "атым");
 
     private final NameDictionary names;
@@ -90,23 +90,19 @@ final class PersonRecognizer implements Recognizer {
     private record Word(int end, String folded) {
     }
 
-    /** An introduction cue ("меня зовут") found during the main pass, handled after it. */
-    private record Introduction(int at, String cue) {
-    }
-
+    /**
+     * Walks the capitalised word starts only: a lower-case word between two capitalised ones ends the run just as
+     * well through {@link #gapAllowsRun}, which then finds letters in the gap.
+     */
     @Override
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
-        char[] lower = view.lower();
         List<Token> run = new ArrayList<>(6);
-        List<Introduction> introductions = new ArrayList<>(0);
-        CueIndex.Hit introduction = (at, cue) -> introductions.add(new Introduction(at, cue));
         char[] folded = new char[32];
-        int[] starts = view.wordStarts();
-        int count = view.wordCount();
+        WordStarts candidates = view.starts();
+        int[] starts = candidates.sorted();
         int i = 0;
-        for (int k = 0; k < count; k++) {
-            INTRODUCTIONS.findAt(lower, starts[k], introduction);
+        for (int k = candidates.first(WordStarts.CAPITAL), last = candidates.end(WordStarts.CAPITAL); k < last; k++) {
             if (starts[k] < i) {
                 continue;
             }
@@ -114,14 +110,6 @@ final class PersonRecognizer implements Recognizer {
             char c = s[i];
             if (!Chars.isLetter(c)) {
                 continue;
-            }
-            boolean cap = Chars.isUpperCase(c);
-            if (!cap) {
-                if (!run.isEmpty()) {
-                    flush(view, run, out);
-                    run.clear();
-                }
-                continue; // lower-case words end a run and need no more work
             }
             int end = wordEnd(s, i);
             if (!gapAllowsRun(s, run, i)) {
@@ -131,23 +119,21 @@ final class PersonRecognizer implements Recognizer {
             if (end - i > folded.length) {
                 folded = new char[end - i];
             }
-            Token token = cap ? token(s, i, end, folded) : null;
+            Token token = token(s, i, end, folded);
             if (token != null) {
                 run.add(token);
                 if (run.size() > 4) {
                     flush(view, run.subList(0, 4), out);
                     run.clear();
                 }
-            } else if (cap) {
+            } else {
                 flush(view, run, out);
                 run.clear();
             }
             i = end;
         }
         flush(view, run, out);
-        for (Introduction found : introductions) {
-            introduction(s, found.at(), found.cue(), out);
-        }
+        INTRODUCTIONS.find(view, (at, cue) -> introduction(s, at, cue, out));
     }
 
     /** A lower-case first name right after an introduction cue. */
@@ -324,7 +310,8 @@ final class PersonRecognizer implements Recognizer {
             return;
         }
         Word previousWord = previousWordBefore(s, run.get(0).start());
-        if (organisation(s, previousWord, lastToken) || place(s, previousWord, lastToken) || quoted(s, start)) {
+        String nextWord = nextWord(s, lastToken.end()); // folded once for both tests
+        if (organisation(s, previousWord, nextWord) || place(previousWord, nextWord) || quoted(s, start)) {
             return;
         }
         if (unknown > 1 && firstNames + surnames + patronymics + ordinary == 0 && !cue) {
@@ -368,11 +355,10 @@ final class PersonRecognizer implements Recognizer {
         return p < 0 || ".!?\n\r\t".indexOf(s[p]) >= 0;
     }
 
-    private static boolean organisation(char[] s, Word before, Token last) {
+    private static boolean organisation(char[] s, Word before, String next) {
         if (before != null && ORG_BEFORE.contains(before.folded()) && before.end() + 4 > firstAfter(s, before.end())) {
             return true;
         }
-        String next = nextWord(s, last.end());
         return next != null && ORG_AFTER.contains(next);
     }
 
@@ -383,11 +369,10 @@ final class PersonRecognizer implements Recognizer {
         return p;
     }
 
-    private static boolean place(char[] s, Word before, Token last) {
+    private static boolean place(Word before, String next) {
         if (before != null && PLACE_BEFORE.contains(before.folded())) {
             return true;
         }
-        String next = nextWord(s, last.end());
         if (next == null) {
             return false;
         }

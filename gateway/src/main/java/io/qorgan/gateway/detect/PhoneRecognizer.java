@@ -24,10 +24,10 @@ final class PhoneRecognizer implements Recognizer {
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
         int n = s.length;
-        int[] starts = view.wordStarts();
-        int count = view.wordCount();
+        WordStarts candidates = view.starts();
+        int[] starts = candidates.sorted();
         int resume = 0;
-        for (int k = 0; k < count; k++) {
+        for (int k = candidates.first(WordStarts.NUMBER), last = candidates.end(WordStarts.NUMBER); k < last; k++) {
             int i = starts[k];
             if (i < resume) {
                 continue;

@@ -22,8 +22,13 @@ import java.util.regex.Pattern;
  */
 final class PhoneValidity {
 
-    /** One pattern with the national-number lengths it allows. */
-    private record Rule(long lengths, boolean anyLength, Pattern pattern) {
+    /**
+     * One pattern with the national-number lengths it allows, and the first two digits a number it matches can
+     * start with: most numbers fail a type's pattern, and the two-digit test settles most of them without a
+     * matcher. The pairs are found when the rule is made, by matching each pair alone: a pair that begins some
+     * match reaches the end of the input on the way ({@link java.util.regex.Matcher#hitEnd}).
+     */
+    private record Rule(long lengths, boolean anyLength, Pattern pattern, long[] firstTwo) {
 
         static Rule of(PhoneNumberDesc desc) {
             List<Integer> possible = desc.getPossibleLengthList();
@@ -34,7 +39,18 @@ final class PhoneValidity {
                 }
             }
             String regex = desc.getNationalNumberPattern();
-            return new Rule(mask, possible.isEmpty(), regex.isEmpty() ? null : Pattern.compile(regex));
+            return of(mask, possible.isEmpty(), regex.isEmpty() ? null : Pattern.compile(regex));
+        }
+
+        static Rule of(long lengths, boolean anyLength, Pattern pattern) {
+            long[] firstTwo = new long[2];
+            for (int pair = 0; pair < 100 && pattern != null; pair++) {
+                java.util.regex.Matcher m = pattern.matcher(String.format("%02d", pair));
+                if (m.matches() || m.hitEnd()) {
+                    firstTwo[pair >>> 6] |= 1L << pair;
+                }
+            }
+            return new Rule(lengths, anyLength, pattern, firstTwo);
         }
 
         boolean matches(String number) {
@@ -42,7 +58,16 @@ final class PhoneValidity {
             if (!anyLength && (length >= 64 || (lengths & (1L << length)) == 0)) {
                 return false;
             }
-            return pattern != null && pattern.matcher(number).matches();
+            if (pattern == null) {
+                return false;
+            }
+            if (length >= 2 && Chars.isDigit(number.charAt(0)) && Chars.isDigit(number.charAt(1))) {
+                int pair = (number.charAt(0) - '0') * 10 + number.charAt(1) - '0';
+                if ((firstTwo[pair >>> 6] & (1L << pair)) == 0) {
+                    return false;
+                }
+            }
+            return pattern.matcher(number).matches();
         }
     }
 
@@ -55,7 +80,7 @@ final class PhoneValidity {
                 Rule.of(md.getPersonalNumber()), Rule.of(md.getPager()), Rule.of(md.getUan()),
                 Rule.of(md.getVoicemail())};
             if (md.getSameMobileAndFixedLinePattern()) {
-                types[1] = new Rule(0, false, null); // libphonenumber does not test mobile separately then
+                types[1] = Rule.of(0, false, null); // libphonenumber does not test mobile separately then
             }
             Pattern leading = md.hasLeadingDigits() ? Pattern.compile(md.getLeadingDigits()) : null;
             return new Region(code, Rule.of(md.getGeneralDesc()), types, leading);

@@ -25,29 +25,21 @@ final class SecretRecognizer implements Recognizer {
         "password", "passwd", "pwd", "пароль", "құпия сөз", "құпиясөз", "token", "токен", "api key", "api_key",
         "apikey", "api-key", "secret", "client_secret", "access key",
     };
-    private static final CueIndex LABEL_INDEX = new CueIndex(LABELS);
+    static final CueIndex LABEL_INDEX = new CueIndex(LABELS);
     private static final String PEM_BEGIN = "-----BEGIN ";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** A label ("password", "токен") found during the main pass, handled after it. */
-    private record Label(int at, String label) {
-    }
 
     @Override
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
-        char[] lower = view.lower();
-        List<Label> labels = new java.util.ArrayList<>(0);
-        CueIndex.Hit label = (at, text) -> labels.add(new Label(at, text));
-        int[] starts = view.wordStarts();
-        int count = view.wordCount();
-        for (int k = 0; k < count; k++) {
+        WordStarts candidates = view.starts();
+        int[] starts = candidates.sorted();
+        for (int k = candidates.first(WordStarts.CODE), last = candidates.end(WordStarts.CODE); k < last; k++) {
             int at = starts[k];
-            LABEL_INDEX.findAt(lower, at, label);
             char c = s[at];
             if (c == 's' || c == 'g' || c == 'A' || c == 'x') {
                 for (Prefix prefix : PREFIXES) {
-                    if (Chars.startsWith(s, prefix.text(), at)) {
+                    if (prefix.text().charAt(0) == c && Chars.startsWith(s, prefix.text(), at)) { // most words: one compare
                         int end = tokenEnd(s, at + prefix.text().length());
                         int body = end - at - prefix.text().length();
                         if (body >= prefix.minBody() && (!prefix.upperAlnumBody() || upperAlnum(s, at, end))) {
@@ -65,9 +57,7 @@ final class SecretRecognizer implements Recognizer {
                 pem(s, at, out);
             }
         }
-        for (Label found : labels) {
-            labelled(s, found.at(), found.label(), out);
-        }
+        LABEL_INDEX.find(view, (at, label) -> labelled(s, at, label, out));
     }
 
     private static void pem(char[] s, int at, List<Finding> out) {

@@ -11,7 +11,8 @@ import java.text.Normalizer;
  * needs none of this (the usual case) is used as it is, without a map.
  *
  * <p>Recognizers read the text as a char array ({@link #chars()}), and its lower case and word starts, which one
- * pass makes on first use ({@link #lower()}, {@link #wordStarts()}).
+ * pass makes ({@link #lower()}, {@link #starts()}): with the view for detection ({@link #scanned}), on first use
+ * otherwise; the word starts come sorted into candidate lists ({@link WordStarts}).
  */
 final class TextView {
 
@@ -24,8 +25,7 @@ final class TextView {
     private final int[] origEnd;
     /** Per-call caches; a view is confined to the thread that detects in it. */
     private char[] lower;
-    private int[] wordStarts;
-    private int wordCount;
+    private WordStarts starts;
 
     private TextView(String text, char[] chars, int[] origStart, int[] origEnd) {
         this.text = text;
@@ -42,9 +42,29 @@ final class TextView {
         while (i < n && !needsWork(chars[i])) {
             i++;
         }
-        if (i == n) {
-            return new TextView(plain, chars, null, null);
+        return i == n ? new TextView(plain, chars, null, null) : normalised(chars, i);
+    }
+
+    /**
+     * {@link #of}, scanned: the pass that lower-cases the text and lists its word starts also checks that no char
+     * needs normalising, so the usual text is read once instead of twice. Text that needs it is normalised from the
+     * first such char on, as {@link #of} does, and then scanned.
+     */
+    static TextView scanned(CharSequence original) {
+        String plain = original.toString();
+        TextView view = new TextView(plain, plain.toCharArray(), null, null);
+        int work = view.scan(NEEDS_WORK);
+        if (work < 0) {
+            return view;
         }
+        TextView normalised = normalised(view.chars, work);
+        normalised.scan(0);
+        return normalised;
+    }
+
+    /** The view of {@code chars}, whose first char that needs normalising is at {@code i}. */
+    private static TextView normalised(char[] chars, int i) {
+        int n = chars.length;
         StringBuilder out = new StringBuilder(n);
         int[] starts = new int[n + 1];
         int[] ends = new int[n + 1];
@@ -139,48 +159,81 @@ final class TextView {
     /** The normalised text in lower case, char for char (same length and indices); made once per view. Do not modify. */
     char[] lower() {
         if (lower == null) {
-            scan();
+            scan(0);
         }
         return lower;
     }
 
-    /** Positions where a word (letter or digit run) begins, and of the symbols - + # ( : ; made once per view. */
-    int[] wordStarts() {
-        if (wordStarts == null) {
-            scan();
+    /**
+     * Positions where a word (letter or digit run) begins, and of the symbols - + # ( : ; with the {@code @} signs
+     * and the candidate lists; made once per view.
+     */
+    WordStarts starts() {
+        if (starts == null) {
+            scan(0);
         }
-        return wordStarts;
+        return starts;
+    }
+
+    /** {@link WordStarts#all()}. */
+    int[] wordStarts() {
+        return starts().all();
     }
 
     int wordCount() {
-        wordStarts();
-        return wordCount;
+        return starts().count();
     }
 
-    /** One pass that lower-cases the text and records where words start. */
-    private void scan() {
+    /** {@link Chars#lowerAndWord} and {@link #NEEDS_WORK} of the chars below U+0530, for the scan: one read a char. */
+    private static final int[] SCAN = new int[0x530];
+    private static final int NEEDS_WORK = 1 << 20;
+
+    static {
+        for (char c = 0; c < SCAN.length; c++) {
+            SCAN[c] = Chars.lowerAndWord(c) | (needsWork(c) ? NEEDS_WORK : 0);
+        }
+    }
+
+    /**
+     * One pass that lower-cases the text and records where words start and where the {@code @} signs are. Stops at
+     * the first char that needs normalising when {@code stop} is {@link #NEEDS_WORK}, and answers its index;
+     * otherwise -1, the lower case and starts made.
+     */
+    private int scan(int stop) {
         char[] src = chars;
         char[] lowered = new char[src.length];
         int[] starts = new int[Math.max(16, src.length / 4)];
         int count = 0;
+        int[] ats = NO_POSITIONS;
+        int atCount = 0;
         boolean inWord = false;
         for (int i = 0; i < src.length; i++) {
             char c = src[i];
-            int info = Chars.lowerAndWord(c);
+            int info = c < SCAN.length ? SCAN[c] : Chars.lowerAndWord(c) | (needsWork(c) ? NEEDS_WORK : 0);
+            if ((info & stop) != 0) {
+                return i;
+            }
             lowered[i] = (char) info;
-            boolean word = info >= Chars.WORD_BIT;
+            boolean word = (info & Chars.WORD_BIT) != 0;
             if (word ? !inWord : (c == '-' || c == '+' || c == '#' || c == '(' || c == ':')) {
                 if (count == starts.length) {
                     starts = java.util.Arrays.copyOf(starts, count * 2);
                 }
                 starts[count++] = i;
+            } else if (c == '@') {
+                if (atCount == ats.length) {
+                    ats = java.util.Arrays.copyOf(ats, Math.max(4, atCount * 2));
+                }
+                ats[atCount++] = i;
             }
             inWord = word;
         }
         lower = lowered;
-        wordStarts = starts;
-        wordCount = count;
+        this.starts = new WordStarts(starts, count, ats, atCount, src, lowered);
+        return -1;
     }
+
+    private static final int[] NO_POSITIONS = {};
 
     /** True when one of {@code cues} (lower case) occurs in the lower-cased text within [from, to). */
     boolean anyCue(int from, int to, CueSet cues) {

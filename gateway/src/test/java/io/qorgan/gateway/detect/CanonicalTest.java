@@ -98,4 +98,66 @@ class CanonicalTest {
         assertThat(Canonical.phoneFast("+44 (0) 20 7946 0958")).isNull();
         assertThat(Canonical.phoneFast("+7 916 123 45 67 ext 5")).isNull();
     }
+
+    /** The reduction as it was written on strings, before {@link NameForms#reducedLength}. */
+    private static String reduceByStrings(String folded) {
+        String[] endings = {"ның", "нің", "дың", "дің", "тың", "тің", "нан", "нен", "дан", "ден", "тан", "тен", "мен",
+            "пен", "бен", "ымен", "імен", "ына", "іне", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті", "ым",
+            "ім", "ыми", "ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ою", "ею", "ом", "ем", "ым", "им", "ых",
+            "их", "ую", "а", "я", "у", "ю", "е", "ы", "и"};
+        String cur = folded;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String ending : endings) {
+                if (cur.length() - ending.length() >= 3 && cur.endsWith(ending)) {
+                    cur = cur.substring(0, cur.length() - ending.length());
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return cur;
+    }
+
+    @Test
+    void reduce_randomStemsAndEndings_sameAsReductionOnStrings() {
+        java.util.Random random = new java.util.Random(11);
+        String letters = "аеиоуыяюйнмдтгкқңұүіәөьабвгджзлпрсфхцчшщ-xyz";
+        String[] tails = {"", "а", "ы", "ым", "ымен", "ның", "ге", "ами", "ого", "ей", "нан", "дан", "ов", "ова", "ич"};
+        for (int k = 0; k < 50_000; k++) {
+            StringBuilder word = new StringBuilder();
+            for (int n = random.nextInt(7); n >= 0; n--) {
+                word.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            for (int n = random.nextInt(3); n > 0; n--) {
+                word.append(tails[random.nextInt(tails.length)]);
+            }
+            String w = word.toString();
+            assertThat(NameForms.reduce(w)).as(w).isEqualTo(reduceByStrings(w));
+        }
+    }
+
+    @Test
+    void collapse_randomRunsOfSpacesTabsAndBreaks_sameAsTheRegex() {
+        java.util.Random random = new java.util.Random(5);
+        String chars = "  \t\n\r\f\u000B\u00A0abcАБВгд.,İΣ";
+        java.util.regex.Pattern spaces = java.util.regex.Pattern.compile("\\s+");
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder v = new StringBuilder();
+            for (int n = random.nextInt(12); n >= 0; n--) {
+                v.append(chars.charAt(random.nextInt(chars.length())));
+            }
+            String value = v.toString();
+            assertThat(Canonical.collapse(value)).as(value)
+                    .isEqualTo(spaces.matcher(NameForms.fold(value)).replaceAll(" "));
+        }
+    }
+
+    @Test
+    void canonical_personWithLettersWhoseLowerCaseNeedsContext_foldedAsAString() {
+        // İ lower-cases to two chars and a final Σ to ς only as a string: such words take the string path
+        assertThat(Canonical.canonical(EntityType.PERSON, "İLYAS ΟΔΥΣΣΕΑΣ")).isEqualTo("i̇lyas οδυσσεας");
+        assertThat(Canonical.canonical(EntityType.PERSON, "Ёлкиной Алёной")).isEqualTo("елкин ален");
+    }
 }

@@ -44,6 +44,39 @@ class PhoneValidityTest {
         assertThat(validSeen).as("the random numbers include valid ones").isGreaterThan(200);
     }
 
+    @Test
+    void valid_exampleNumbersOfEveryRegionAndType_sameAsIsValidNumber() {
+        int checked = 0;
+        for (String region : util.getSupportedRegions()) {
+            for (PhoneNumberUtil.PhoneNumberType type : PhoneNumberUtil.PhoneNumberType.values()) {
+                PhoneNumber example = util.getExampleNumberForType(region, type);
+                if (example == null) {
+                    continue;
+                }
+                String national = util.getNationalSignificantNumber(example);
+                int cc = example.getCountryCode();
+                assertThat(validity.valid(cc, national)).as("%s %s +%d %s", region, type, cc, national)
+                        .isEqualTo(util.isValidNumber(number(cc, national)));
+                assertThat(validity.validInRegion(national, region)).as("%s %s %s", region, type, national)
+                        .isEqualTo(util.isValidNumberForRegion(number(cc, national), region));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(1000);
+    }
+
+    @Test
+    void valid_randomNumbersOfEveryGeographicCallingCode_sameAsIsValidNumber() {
+        Random random = new Random(13);
+        for (int cc : util.getSupportedCallingCodes()) {
+            for (int k = 0; k < 40 && validity.geographic(cc); k++) { // as PhoneRecognizer asks
+                String national = randomNational(random);
+                assertThat(validity.valid(cc, national)).as("+%d %s", cc, national)
+                        .isEqualTo(util.isValidNumber(number(cc, national)));
+            }
+        }
+    }
+
     /** 4–14 digits; often a known-good prefix so that valid numbers are common, sometimes leading zeros. */
     private static String randomNational(Random random) {
         String[] prefixes = {"", "0", "00", "70", "77", "7172", "727", "415", "212", "20", "30", "6", "9", "1", "5"};

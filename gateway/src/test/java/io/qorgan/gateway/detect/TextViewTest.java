@@ -45,4 +45,23 @@ class TextViewTest {
         int[] starts = view.wordStarts();
         assertThat(java.util.Arrays.copyOf(starts, view.wordCount())).containsExactly(0, 3, 4, 6, 7);
     }
+
+    @Test
+    void scanned_textsWithAndWithoutCharsToNormalise_sameViewAsOfThenScan() {
+        for (String text : new String[] {"Иван +7 (701) a@b.kz", "ab\u200B\uFF11\u00A0\u2013\u00ADcd Σ", "x\uD800y", "𝟗! Ж",
+            "İlyas №5 «ok»", ""}) {
+            TextView scanned = TextView.scanned(text);
+            TextView of = TextView.of(text);
+            assertThat(scanned.text()).as(text).isEqualTo(of.text());
+            assertThat(scanned.lower()).as(text).isEqualTo(of.lower());
+            assertThat(java.util.Arrays.copyOf(scanned.wordStarts(), scanned.wordCount()))
+                    .isEqualTo(java.util.Arrays.copyOf(of.wordStarts(), of.wordCount()));
+            for (int k = 0; k <= of.length(); k++) {
+                assertThat(scanned.toOriginalEnd(k)).isEqualTo(of.toOriginalEnd(k));
+                if (k < of.length()) {
+                    assertThat(scanned.toOriginalStart(k)).isEqualTo(of.toOriginalStart(k));
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,176 @@
+package io.qorgan.gateway.detect;
+
+/**
+ * The word starts of a view, and the same starts sorted into candidate lists by what their first chars can begin,
+ * so that each recognizer walks only the positions that can concern it instead of every word start.
+ *
+ * <p>The view's one pass over the text lists the word starts and the {@code @} signs; the constructor then gives each
+ * start a mask of lists from one table read of its first char and one bit test of its first two lower-case chars
+ * against the pairs that begin a cue of any {@link CueIndex} (so cue indexes look only at starts where some cue may
+ * begin), and copies the starts into one array, list after list. A list holds every start its recognizers would not
+ * skip at once, and maybe more: they still apply their own tests. Few, wide lists: sorting into a list costs about as
+ * much as a recognizer's quick test of a start it need not have seen. Immutable.
+ */
+final class WordStarts {
+
+    /** A digit, {@code +} or {@code (}: phones and cards. */
+    static final int NUMBER = 0;
+    /** An upper-case letter ({@link Chars#isUpperCase}): names, IBANs. */
+    static final int CAPITAL = 1;
+    /**
+     * A digit, an upper-case letter, or a pair that may begin a cue or an address marker: address chains, IINs
+     * ({@code IIN123…}) and plates.
+     */
+    static final int ADDRESS = 2;
+    /**
+     * An ASCII hex digit, a colon, or the first char of a key prefix ({@code sk-}, {@code ghp_}, {@code xoxb-},
+     * {@code AKIA}), a JWT ({@code eyJ}) or a PEM block ({@code -----}): IP addresses and secrets.
+     */
+    static final int CODE = 3;
+    /** The first two lower-case chars may begin a cue of some {@link CueIndex} in {@link #CUE_INDEXES}. */
+    static final int CUE = 4;
+    private static final int LISTS = 5;
+
+    /** Every cue index whose cues a view lists in {@link #CUE}; {@link CueIndex#find} checks it is one of these. */
+    private static final CueIndex[] CUE_INDEXES = {PersonRecognizer.INTRODUCTIONS, SecretRecognizer.LABEL_INDEX,
+        IdDocumentRecognizer.CUE_INDEX, DateOfBirthRecognizer.ANY_CUE, AddressRecognizer.MARKER_STARTS};
+    private static final long[] CUE_PAIRS = CueIndex.pairsOf(CUE_INDEXES);
+
+    /**
+     * The lists a first char puts a start in (as bits), by table for the chars of kk/ru/en text; past the table a
+     * char is in a list only as a capital.
+     */
+    private static final byte[] LISTS_OF = listsOf();
+    private static final int CAPITAL_LISTS = 1 << CAPITAL | 1 << ADDRESS;
+    private static final int CUE_LISTS = 1 << CUE | 1 << ADDRESS;
+
+    private static byte[] listsOf() {
+        byte[] lists = new byte[0x530];
+        for (char c = 0; c < lists.length; c++) {
+            int bits = Chars.isUpperCase(c) ? CAPITAL_LISTS : 0;
+            if (Chars.isDigit(c)) {
+                bits |= 1 << NUMBER | 1 << ADDRESS;
+            }
+            if (c == '+' || c == '(') {
+                bits |= 1 << NUMBER;
+            }
+            if (Chars.isHex(c) || c == ':' || "sgxAe-".indexOf(c) >= 0) {
+                bits |= 1 << CODE;
+            }
+            lists[c] = (byte) bits;
+        }
+        return lists;
+    }
+
+    private final int[] all;
+    private final int count;
+    private final int[] ats;
+    private final int atCount;
+    /**
+     * List {@code l} is {@code sorted[from[l], from[l + 1] - 1)}: each list is followed by one spare slot, which the
+     * branch-free fill overwrites for every start not in the list.
+     */
+    private final int[] sorted;
+    private final int[] from = new int[LISTS + 1];
+
+    /**
+     * Sorts the word starts {@code all[0, count)} (ascending) of a view's chars and their lower case into the lists;
+     * {@code ats[0, atCount)} are the positions of the {@code @} signs. Keeps the arrays.
+     */
+    WordStarts(int[] all, int count, int[] ats, int atCount, char[] chars, char[] lower) {
+        this.all = all;
+        this.count = count;
+        this.ats = ats;
+        this.atCount = atCount;
+        byte[] masks = new byte[count];
+        // one local per list, counted and filled without a branch: a data-dependent branch per start and list, or
+        // counters in an array, cost more than all the recognizers' loops they replace
+        int numbers = 0;
+        int capitals = 0;
+        int addresses = 0;
+        int codes = 0;
+        int cues = 0;
+        int last = lower.length - 1;
+        for (int k = 0; k < count; k++) {
+            int p = all[k];
+            char c = chars[p];
+            int mask = c < LISTS_OF.length ? LISTS_OF[c] : Chars.isUpperCase(c) ? CAPITAL_LISTS : 0;
+            if (p < last) {
+                mask |= -CueIndex.mayBeginBit(CUE_PAIRS, lower[p], lower[p + 1]) & CUE_LISTS; // mixed text: no branch
+            }
+            masks[k] = (byte) mask;
+            numbers += mask >>> NUMBER & 1;
+            capitals += mask >>> CAPITAL & 1;
+            addresses += mask >>> ADDRESS & 1;
+            codes += mask >>> CODE & 1;
+            cues += mask >>> CUE & 1;
+        }
+        from[NUMBER + 1] = numbers + 1;
+        from[CAPITAL + 1] = from[CAPITAL] + capitals + 1;
+        from[ADDRESS + 1] = from[ADDRESS] + addresses + 1;
+        from[CODE + 1] = from[CODE] + codes + 1;
+        from[CUE + 1] = from[CUE] + cues + 1;
+        int[] out = new int[from[LISTS]];
+        int number = from[NUMBER];
+        int capital = from[CAPITAL];
+        int address = from[ADDRESS];
+        int code = from[CODE];
+        int cue = from[CUE];
+        for (int k = 0; k < count; k++) {
+            int p = all[k];
+            int mask = masks[k];
+            out[number] = p;
+            number += mask >>> NUMBER & 1;
+            out[capital] = p;
+            capital += mask >>> CAPITAL & 1;
+            out[address] = p;
+            address += mask >>> ADDRESS & 1;
+            out[code] = p;
+            code += mask >>> CODE & 1;
+            out[cue] = p;
+            cue += mask >>> CUE & 1;
+        }
+        sorted = out;
+    }
+
+    /** All word starts, ascending, in {@code [0, count())}; shared, do not modify. */
+    int[] all() {
+        return all;
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** The candidate lists, each ascending: list {@code l} is {@code [first(l), end(l))}; shared, do not modify. */
+    int[] sorted() {
+        return sorted;
+    }
+
+    int first(int list) {
+        return from[list];
+    }
+
+    int end(int list) {
+        return from[list + 1] - 1;
+    }
+
+    /** Positions of the {@code @} signs, ascending, in {@code [0, atCount())}; shared, do not modify. */
+    int[] ats() {
+        return ats;
+    }
+
+    int atCount() {
+        return atCount;
+    }
+
+    /** Whether {@link #CUE} lists every word start where a cue of {@code index} may begin. */
+    static boolean listsCuesOf(CueIndex index) {
+        for (CueIndex listed : CUE_INDEXES) {
+            if (listed == index) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
