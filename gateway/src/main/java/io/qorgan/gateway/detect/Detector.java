@@ -130,8 +130,8 @@ public final class Detector {
 
     /** {@link #detect} without the short-text shortcut. */
     List<Finding> scan(CharSequence text) {
-        if (text.length() == 0) {
-            return List.of();
+        if (text.length() == 0 || recognizers.isEmpty()) {
+            return List.of(); // protection.detect: [] turns every recognizer off: no view to build
         }
         TextView view = TextView.scanned(text);
         List<Finding> found = new ArrayList<>();

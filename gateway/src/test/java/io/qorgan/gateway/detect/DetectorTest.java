@@ -220,6 +220,12 @@ class DetectorTest {
     }
 
     @Test
+    void detect_everyTypeDisabled_nothingReported() {
+        Detector none = Detector.create(DetectorSettings.defaults().withEnabledTypes(EnumSet.noneOf(EntityType.class)));
+        assertThat(none.detect("ИИН 900515301234, a.b@mail.kz, Ахметов Нұрлан Серікұлы")).isEmpty();
+    }
+
+    @Test
     void detect_minScoreAboveEveryScore_nothingReported() {
         Detector strict = Detector.create(DetectorSettings.defaults().withMinScore(1.0));
         assertThat(strict.detect("ИИН 900515301234, тел. +7 701 123 45 67")).isEmpty();
