@@ -184,13 +184,20 @@ final class TextView {
         return starts().count();
     }
 
-    /** {@link Chars#lowerAndWord} and {@link #NEEDS_WORK} of the chars below U+0530, for the scan: one read a char. */
+    /**
+     * {@link Chars#lowerAndWord}, {@link #NEEDS_WORK}, {@link #SYMBOL_START} and {@link #AT_SIGN} of the chars below
+     * U+0530, for the scan: one read a char. Past the table no char is a symbol or an {@code @}.
+     */
     private static final int[] SCAN = new int[0x530];
     private static final int NEEDS_WORK = 1 << 20;
+    /** One of the symbols that start a word on their own: - + # ( : */
+    private static final int SYMBOL_START = 1 << 21;
+    private static final int AT_SIGN = 1 << 22;
 
     static {
         for (char c = 0; c < SCAN.length; c++) {
-            SCAN[c] = Chars.lowerAndWord(c) | (needsWork(c) ? NEEDS_WORK : 0);
+            SCAN[c] = Chars.lowerAndWord(c) | (needsWork(c) ? NEEDS_WORK : 0)
+                    | ("-+#(:".indexOf(c) >= 0 ? SYMBOL_START : 0) | (c == '@' ? AT_SIGN : 0);
         }
     }
 
@@ -215,12 +222,12 @@ final class TextView {
             }
             lowered[i] = (char) info;
             boolean word = (info & Chars.WORD_BIT) != 0;
-            if (word ? !inWord : (c == '-' || c == '+' || c == '#' || c == '(' || c == ':')) {
+            if (word ? !inWord : (info & SYMBOL_START) != 0) {
                 if (count == starts.length) {
                     starts = java.util.Arrays.copyOf(starts, count * 2);
                 }
                 starts[count++] = i;
-            } else if (c == '@') {
+            } else if ((info & AT_SIGN) != 0) {
                 if (atCount == ats.length) {
                     ats = java.util.Arrays.copyOf(ats, Math.max(4, atCount * 2));
                 }
