@@ -184,13 +184,23 @@ final class TextView {
         return starts().count();
     }
 
-    /** {@link Chars#lowerAndWord} and {@link #NEEDS_WORK} of the chars below U+0530, for the scan: one read a char. */
+    /**
+     * {@link Chars#lowerAndWord}, {@link #NEEDS_WORK}, {@link #SYMBOL_START} and {@link #AT_SIGN} of the chars below
+     * U+0530, for the scan: one read a char. Past the table no char is a symbol or an {@code @}.
+     */
     private static final int[] SCAN = new int[0x530];
     private static final int NEEDS_WORK = 1 << 20;
+    /** One of the symbols that start a word on their own: - + # ( : */
+    private static final int SYMBOL_START = 1 << 21;
+    private static final int AT_SIGN = 1 << 22;
+    /** {@link WordStarts#listsOf} the char, from this bit up. */
+    private static final int LISTS_SHIFT = 23;
 
     static {
         for (char c = 0; c < SCAN.length; c++) {
-            SCAN[c] = Chars.lowerAndWord(c) | (needsWork(c) ? NEEDS_WORK : 0);
+            SCAN[c] = Chars.lowerAndWord(c) | (needsWork(c) ? NEEDS_WORK : 0)
+                    | ("-+#(:".indexOf(c) >= 0 ? SYMBOL_START : 0) | (c == '@' ? AT_SIGN : 0)
+                    | WordStarts.listsOf(c) << LISTS_SHIFT;
         }
     }
 
@@ -203,6 +213,7 @@ final class TextView {
         char[] src = chars;
         char[] lowered = new char[src.length];
         int[] starts = new int[Math.max(16, src.length / 4)];
+        byte[] lists = new byte[starts.length];
         int count = 0;
         int[] ats = NO_POSITIONS;
         int atCount = 0;
@@ -215,12 +226,14 @@ final class TextView {
             }
             lowered[i] = (char) info;
             boolean word = (info & Chars.WORD_BIT) != 0;
-            if (word ? !inWord : (c == '-' || c == '+' || c == '#' || c == '(' || c == ':')) {
+            if (word ? !inWord : (info & SYMBOL_START) != 0) {
                 if (count == starts.length) {
                     starts = java.util.Arrays.copyOf(starts, count * 2);
+                    lists = java.util.Arrays.copyOf(lists, count * 2);
                 }
+                lists[count] = (byte) (c < SCAN.length ? info >>> LISTS_SHIFT : WordStarts.listsOf(c));
                 starts[count++] = i;
-            } else if (c == '@') {
+            } else if ((info & AT_SIGN) != 0) {
                 if (atCount == ats.length) {
                     ats = java.util.Arrays.copyOf(ats, Math.max(4, atCount * 2));
                 }
@@ -229,7 +242,7 @@ final class TextView {
             inWord = word;
         }
         lower = lowered;
-        this.starts = new WordStarts(starts, count, ats, atCount, src, lowered);
+        this.starts = new WordStarts(starts, lists, count, ats, atCount, lowered);
         return -1;
     }
 

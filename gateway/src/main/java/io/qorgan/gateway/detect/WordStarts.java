@@ -4,8 +4,8 @@ package io.qorgan.gateway.detect;
  * The word starts of a view, and the same starts sorted into candidate lists by what their first chars can begin,
  * so that each recognizer walks only the positions that can concern it instead of every word start.
  *
- * <p>The view's one pass over the text lists the word starts and the {@code @} signs; the constructor then gives each
- * start a mask of lists from one table read of its first char and one bit test of its first two lower-case chars
+ * <p>The view's one pass over the text lists the word starts, the lists of their first chars and the {@code @} signs;
+ * the constructor then gives each start a mask of lists from those and one bit test of its first two lower-case chars
  * against the pairs that begin a cue of any {@link CueIndex} (so cue indexes look only at starts where some cue may
  * begin), and copies the starts into one array, list after list. A list holds every start its recognizers would not
  * skip at once, and maybe more: they still apply their own tests. Few, wide lists: sorting into a list costs about as
@@ -31,18 +31,24 @@ final class WordStarts {
     static final int CUE = 4;
     private static final int LISTS = 5;
 
+    /**
+     * The lists a first char puts a start in (as bits), by table for the chars of kk/ru/en text; past the table a
+     * char is in a list only as a capital. Made before the cue indexes: TextView's table reads it, and so must not
+     * find it unset should their classes' initialisation ever reach TextView.
+     */
+    private static final byte[] LISTS_OF = listsOf();
     /** Every cue index whose cues a view lists in {@link #CUE}; {@link CueIndex#find} checks it is one of these. */
     private static final CueIndex[] CUE_INDEXES = {PersonRecognizer.INTRODUCTIONS, SecretRecognizer.LABEL_INDEX,
         IdDocumentRecognizer.CUE_INDEX, DateOfBirthRecognizer.ANY_CUE, AddressRecognizer.MARKER_STARTS};
     private static final long[] CUE_PAIRS = CueIndex.pairsOf(CUE_INDEXES);
 
-    /**
-     * The lists a first char puts a start in (as bits), by table for the chars of kk/ru/en text; past the table a
-     * char is in a list only as a capital.
-     */
-    private static final byte[] LISTS_OF = listsOf();
     private static final int CAPITAL_LISTS = 1 << CAPITAL | 1 << ADDRESS;
     private static final int CUE_LISTS = 1 << CUE | 1 << ADDRESS;
+
+    /** The lists a start whose first char is {@code c} is in, as bits, before its cue pair is tested. */
+    static int listsOf(char c) {
+        return c < LISTS_OF.length ? LISTS_OF[c] : Chars.isUpperCase(c) ? CAPITAL_LISTS : 0;
+    }
 
     private static byte[] listsOf() {
         byte[] lists = new byte[0x530];
@@ -74,15 +80,16 @@ final class WordStarts {
     private final int[] from = new int[LISTS + 1];
 
     /**
-     * Sorts the word starts {@code all[0, count)} (ascending) of a view's chars and their lower case into the lists;
-     * {@code ats[0, atCount)} are the positions of the {@code @} signs. Keeps the arrays.
+     * Sorts the word starts {@code all[0, count)} (ascending) of a view's lower case into the lists;
+     * {@code masks[k]} is {@link #listsOf} the first char of start {@code k}, which the view's scan reads from its
+     * table anyway, and is overwritten. {@code ats[0, atCount)} are the positions of the {@code @} signs. Keeps the
+     * arrays.
      */
-    WordStarts(int[] all, int count, int[] ats, int atCount, char[] chars, char[] lower) {
+    WordStarts(int[] all, byte[] masks, int count, int[] ats, int atCount, char[] lower) {
         this.all = all;
         this.count = count;
         this.ats = ats;
         this.atCount = atCount;
-        byte[] masks = new byte[count];
         // one local per list, counted and filled without a branch: a data-dependent branch per start and list, or
         // counters in an array, cost more than all the recognizers' loops they replace
         int numbers = 0;
@@ -93,8 +100,7 @@ final class WordStarts {
         int last = lower.length - 1;
         for (int k = 0; k < count; k++) {
             int p = all[k];
-            char c = chars[p];
-            int mask = c < LISTS_OF.length ? LISTS_OF[c] : Chars.isUpperCase(c) ? CAPITAL_LISTS : 0;
+            int mask = masks[k];
             if (p < last) {
                 mask |= -CueIndex.mayBeginBit(CUE_PAIRS, lower[p], lower[p + 1]) & CUE_LISTS; // mixed text: no branch
             }

@@ -43,6 +43,14 @@ class WordStartsTest {
     }
 
     @Test
+    void lists_capitalPastTheScanTable_listedAsCapital() {
+        TextView view = TextView.of("x \u0531\u0580\u0561\u0574 \u0561\u0580"); // Armenian: past U+0530
+        assertThat(list(view, WordStarts.CAPITAL)).containsExactly(2);
+        assertThat(list(view, WordStarts.ADDRESS)).contains(2).doesNotContain(7);
+        assertThat(WordStarts.listsOf('\u0531')).isEqualTo(1 << WordStarts.CAPITAL | 1 << WordStarts.ADDRESS);
+    }
+
+    @Test
     void addressList_lowerCaseMarker_listed() {
         TextView view = TextView.of("в г. Астана, р-н Есиль, дом 5");
         assertThat(list(view, WordStarts.ADDRESS)).contains(2, 13, 24);
