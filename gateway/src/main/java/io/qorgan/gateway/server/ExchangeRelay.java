@@ -234,6 +234,15 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return GatewayError.badRequest(e.code(),
                     "The conversation this request continues is no longer held by the gateway; start a new one");
         } catch (ProtectionFailed e) {
+            if (passesUnreadable(e)) {
+                // the body goes on as it came, as the route allows; its query and headers are still protected
+                runtime.metrics().rejected("passed_unreadable");
+                forwardBody = null;
+                forwardTarget = null;
+                protectedHeaders = null;
+                vault = null;
+                return protectWithoutBody(headerTexts);
+            }
             return refused(e);
         } catch (RuntimeException e) {
             return failed(e);
@@ -307,26 +316,25 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     }
 
     /**
-     * The answer to a request protection refused: unreadable (400, unless the route passes unreadable bodies) or
-     * failed (500). An undecodable query is always refused: passing it would send the body, readable and protectable,
-     * as it came.
+     * Whether the route lets an unreadable body through as it came. Never for an undecodable query: passing it would
+     * send the body, readable and protectable, unprotected.
      */
+    private boolean passesUnreadable(ProtectionFailed e) {
+        return e.clientError() && match.route().passUnreadable() && !isQuery(e);
+    }
+
+    private static boolean isQuery(ProtectionFailed e) {
+        return e.code().equals(BodyRejected.Reason.MALFORMED_QUERY.code());
+    }
+
+    /** The answer to a request protection refused: unreadable (400) or failed (500). */
     private GatewayError refused(ProtectionFailed e) {
-        boolean query = e.code().equals(BodyRejected.Reason.MALFORMED_QUERY.code());
-        if (e.clientError() && match.route().passUnreadable() && !query) {
-            runtime.metrics().rejected("passed_unreadable");
-            forwardBody = null;
-            forwardTarget = null;
-            protectedHeaders = null;
-            vault = null;
-            return null;
-        }
         runtime.metrics().protectionFailed(e.code());
         log.debug("protection refused request_id={} code={}", requestId, e.code());
         if (!e.clientError()) {
             return GatewayError.internal();
         }
-        String part = query ? "query string" : "body";
+        String part = isQuery(e) ? "query string" : "body";
         return GatewayError.badRequest(e.code(), "The request " + part + " cannot be read completely and unambiguously ("
                 + e.code() + "); nothing was forwarded");
     }

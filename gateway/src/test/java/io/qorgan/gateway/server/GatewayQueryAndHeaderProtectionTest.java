@@ -159,20 +159,27 @@ class GatewayQueryAndHeaderProtectionTest {
                 .contains("Заявитель [PERSON_1], ИИН [IIN_1]");
     }
 
-    /** passUnreadable passes a body the gateway cannot read; it never lets a bad query carry a readable body out. */
+    /**
+     * passUnreadable passes a body the gateway cannot read, with its query and headers still protected; it never lets
+     * a bad query carry a readable body out.
+     */
     @Test
-    void passUnreadableRoute_passesAnUnreadableBody_butRefusesAnUndecodableQuery() throws Exception {
+    void passUnreadableRoute_passesAnUnreadableBodyWithItsHeadersProtected_butRefusesAnUndecodableQuery()
+            throws Exception {
         Gateway lenient = Gateway.start(TestGateways.config(sim.baseUrl(), "10s",
                 "  - { pathPrefix: /lenient, upstream: sim-root, passUnreadable: true }"));
         try {
             String broken = "{\"model\": \"m\", \"messages\": [{\"content\": \"ИИН " + IIN + "\"";
             byte[] brokenBytes = broken.getBytes(StandardCharsets.UTF_8);
             try (RawHttp raw = new RawHttp(lenient.trafficPort())) {
-                raw.send(("POST /lenient/v1/chat/completions HTTP/1.1\r\nHost: gw\r\nContent-Type: application/json\r\n"
+                raw.send(("POST /lenient/v1/chat/completions?user=" + IIN + " HTTP/1.1\r\nHost: gw\r\n"
+                        + "Content-Type: application/json\r\nX-Case-Holder: IIN " + IIN + "\r\n"
                         + "Content-Length: " + brokenBytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII))
                         .send(brokenBytes).readResponse();
             }
             assertThat(new String(sim.recordedRequests().get(0).body(), StandardCharsets.UTF_8)).isEqualTo(broken);
+            assertThat(upstreamHeader("X-Case-Holder")).isEqualTo("IIN [IIN_1]");
+            assertThat(upstreamTarget()).isEqualTo("/v1/chat/completions?user=%5BIIN_1%5D");
             sim.clearRecorded();
 
             byte[] body = JSON.writeValueAsBytes(JSON.createObjectNode().put("model", "m").putPOJO("messages",
