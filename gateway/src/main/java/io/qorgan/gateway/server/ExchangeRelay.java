@@ -136,6 +136,10 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             forward(null);
             return;
         }
+        String target = match.upstreamUri();
+        int q = target.indexOf('?');
+        dialect = Dialects.resolve(match.route().dialect(), q < 0 ? target : target.substring(0, q));
+        answerAction = runtime.protection().config().answerAction();
         // Everything the protect stage reads of the request is copied here, on the loop: the
         // request may be released (client gone) while a worker protects a large body.
         List<Map.Entry<String, String>> headerTexts = ForwardingHeaders.texts(request.headers());
@@ -181,10 +185,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private GatewayError protect(byte[] body, String type, String encoding, String model,
             List<Map.Entry<String, String>> headerTexts) {
         Protection protection = runtime.protection();
-        String path = match.upstreamUri();
-        int q = path.indexOf('?');
-        dialect = Dialects.resolve(match.route().dialect(), q >= 0 ? path.substring(0, q) : path);
         ExchangeVault continuing = null;
+        ProtectionSettings settings;
+        ProtectedRequest protectedRequest;
         try {
             if (dialect == Dialect.OPENAI_RESPONSES) {
                 storesConversation = ResponsesState.stores(body);
@@ -194,9 +197,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 }
             }
             PolicySet policies = runtime.policySet();
-            ProtectionSettings settings = settingsFor(policies);
-            ProtectedRequest protectedRequest = protectWith(settings, body, type, encoding, continuing);
-            answerAction = protection.config().answerAction();
+            settings = settingsFor(policies);
+            protectedRequest = protectWith(settings, body, type, encoding, continuing);
             if (policies != null) {
                 policyVersion = policies.version();
                 Verdict verdict = policies.evaluate(new PolicyInput(identity.agency(), match.route().name(),
@@ -222,14 +224,6 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 answerAction = verdict.answers().scannerAction();
                 blockAnswersWithPersonalData = verdict.answers() == AnswerAction.BLOCK;
             }
-            ExchangeVault protectedVault = protectedRequest.vault();
-            RequestProtector protector = protection.protector(settings);
-            forwardTarget = protector.protectQuery(match.upstreamUri(), protectedVault);
-            protectedHeaders = protectHeaders(protector, headerTexts, protectedVault);
-            forwardBody = protectedRequest.body();
-            vault = protectedVault;
-            found(protectedVault);
-            return null;
         } catch (VaultExpired e) {
             return GatewayError.badRequest(e.code(),
                     "The conversation this request continues is no longer held by the gateway; start a new one");
@@ -237,16 +231,14 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             if (passesUnreadable(e)) {
                 // the body goes on as it came, as the route allows; its query and headers are still protected
                 runtime.metrics().rejected("passed_unreadable");
-                forwardBody = null;
-                forwardTarget = null;
-                protectedHeaders = null;
-                vault = null;
                 return protectWithoutBody(headerTexts);
             }
             return refused(e);
         } catch (RuntimeException e) {
             return failed(e);
         }
+        forwardBody = protectedRequest.body();
+        return protectQueryAndHeaders(protection.protector(settings), headerTexts, protectedRequest.vault(), true);
     }
 
     /**
@@ -254,26 +246,31 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
      * Policies are not evaluated (they judge bodies); the answer is restored only when something was replaced.
      */
     private GatewayError protectWithoutBody(List<Map.Entry<String, String>> headerTexts) {
-        String target = match.upstreamUri();
-        if (target.indexOf('?') < 0 && headerTexts.isEmpty()) {
+        if (match.upstreamUri().indexOf('?') < 0 && headerTexts.isEmpty()) {
             return null;
         }
-        ExchangeVault found = new ExchangeVault();
+        return protectQueryAndHeaders(runtime.protection().protector(settingsFor(runtime.policySet())), headerTexts,
+                new ExchangeVault(), false);
+    }
+
+    /**
+     * Protects the query and the client's own headers into {@code into}, after the body, and keeps {@code into} as the
+     * exchange's vault: always when a body was protected, otherwise only when something was replaced (only then is
+     * the answer restored). Their failures are never passed on, whatever the route says of unreadable bodies.
+     */
+    private GatewayError protectQueryAndHeaders(RequestProtector protector, List<Map.Entry<String, String>> headerTexts,
+            ExchangeVault into, boolean withBody) {
         try {
-            RequestProtector protector = runtime.protection().protector(settingsFor(runtime.policySet()));
-            forwardTarget = protector.protectQuery(target, found);
-            protectedHeaders = protectHeaders(protector, headerTexts, found);
+            forwardTarget = protector.protectQuery(match.upstreamUri(), into);
+            protectedHeaders = protectHeaders(protector, headerTexts, into);
         } catch (ProtectionFailed e) {
             return refused(e);
         } catch (RuntimeException e) {
             return failed(e);
         }
-        if (!found.isEmpty()) {
-            int q = target.indexOf('?');
-            dialect = Dialects.resolve(match.route().dialect(), q < 0 ? target : target.substring(0, q));
-            answerAction = runtime.protection().config().answerAction();
-            vault = found;
-            found(found);
+        if (withBody || !into.isEmpty()) {
+            vault = into;
+            found(into);
         }
         return null;
     }
@@ -315,16 +312,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         runtime.metrics().entities("request", protectedVault.counts());
     }
 
-    /**
-     * Whether the route lets an unreadable body through as it came. Never for an undecodable query: passing it would
-     * send the body, readable and protectable, unprotected.
-     */
+    /** Whether the route lets this unreadable body through as it came. */
     private boolean passesUnreadable(ProtectionFailed e) {
-        return e.clientError() && match.route().passUnreadable() && !isQuery(e);
-    }
-
-    private static boolean isQuery(ProtectionFailed e) {
-        return e.code().equals(BodyRejected.Reason.MALFORMED_QUERY.code());
+        return e.clientError() && match.route().passUnreadable();
     }
 
     /** The answer to a request protection refused: unreadable (400) or failed (500). */
@@ -334,7 +324,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (!e.clientError()) {
             return GatewayError.internal();
         }
-        String part = isQuery(e) ? "query string" : "body";
+        String part = e.code().equals(BodyRejected.Reason.MALFORMED_QUERY.code()) ? "query string" : "body";
         return GatewayError.badRequest(e.code(), "The request " + part + " cannot be read completely and unambiguously ("
                 + e.code() + "); nothing was forwarded");
     }
