@@ -113,10 +113,10 @@ abstract class FlatEventReader implements FlatEvent {
             starts = Arrays.copyOf(starts, count * 2);
             ends = Arrays.copyOf(ends, count * 2);
         }
-        starts[count] = offset(p.currentTokenLocation().getByteOffset());
+        starts[count] = JsonText.offset(p.currentTokenLocation().getByteOffset());
         texts[count] = p.getText();
         // the parser has read the closing quote: it stands just before the current location
-        ends[count] = offset(p.currentLocation().getByteOffset());
+        ends[count] = JsonText.offset(p.currentLocation().getByteOffset());
         count++;
         return true;
     }
@@ -134,13 +134,6 @@ abstract class FlatEventReader implements FlatEvent {
     /** String {@code k}, recorded earlier, is the delta. */
     final void deltaIs(int k) {
         delta = k;
-    }
-
-    private static int offset(long offset) {
-        if (offset < 0 || offset > Integer.MAX_VALUE) {
-            throw new IllegalStateException("the JSON parser gave no source offset");
-        }
-        return (int) offset;
     }
 
     @Override

@@ -242,11 +242,7 @@ final class JsonRewriter {
         }
 
         private static int offset(JsonLocation location, boolean bytes) {
-            long offset = bytes ? location.getByteOffset() : location.getCharOffset();
-            if (offset < 0 || offset > Integer.MAX_VALUE) {
-                throw new IllegalStateException("the JSON parser gave no source offset");
-            }
-            return (int) offset;
+            return JsonText.offset(bytes ? location.getByteOffset() : location.getCharOffset());
         }
 
         /** End (after the closing quote) of the string literal opening at {@code start} of the source. */

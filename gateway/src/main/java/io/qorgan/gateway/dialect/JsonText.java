@@ -3,12 +3,20 @@ package io.qorgan.gateway.dialect;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Writing text into JSON string literals. */
+/** Writing text into JSON string literals, and finding them in the source. */
 public final class JsonText {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JsonText() {
+    }
+
+    /** A source offset the parser reported (byte or char), as an index; it has one whenever it reads an array. */
+    static int offset(long offset) {
+        if (offset < 0 || offset > Integer.MAX_VALUE) {
+            throw new IllegalStateException("the JSON parser gave no source offset");
+        }
+        return (int) offset;
     }
 
     /**
