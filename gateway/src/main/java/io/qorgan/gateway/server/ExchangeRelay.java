@@ -30,10 +30,10 @@ import io.qorgan.gateway.policy.AnswerAction;
 import io.qorgan.gateway.policy.PolicyInput;
 import io.qorgan.gateway.policy.PolicySet;
 import io.qorgan.gateway.policy.RequestTexts;
+import io.qorgan.gateway.policy.RoleText;
 import io.qorgan.gateway.policy.Verdict;
 import io.qorgan.gateway.protect.AnswerScanner;
 import io.qorgan.gateway.protect.ExchangeVault;
-import io.qorgan.gateway.protect.ProtectedRequest;
 import io.qorgan.gateway.protect.ProtectionFailed;
 import io.qorgan.gateway.protect.ProtectionSettings;
 import io.qorgan.gateway.protect.RequestProtector;
@@ -144,7 +144,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         // request may be released (client gone) while a worker protects a large body.
         List<Map.Entry<String, String>> headerTexts = ForwardingHeaders.texts(request.headers());
         if (!request.content().isReadable()) {
-            forward(protectWithoutBody(headerTexts));
+            forward(protect(null, null, null, null, headerTexts));
             return;
         }
         byte[] body = ByteBufUtil.getBytes(request.content());
@@ -181,29 +181,29 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     /**
      * The protect stage; returns the error to answer instead of forwarding, or null. CPU only: on
      * the event loop for ordinary bodies, on a worker for large ones, never both at once.
+     *
+     * <p>Body (null for a bodiless request), query and the client's headers are protected into one vault, then
+     * policies judge the whole request: its texts, the personal data found in any part, its size. Only then is
+     * anything kept for forwarding.
      */
     private GatewayError protect(byte[] body, String type, String encoding, String model,
             List<Map.Entry<String, String>> headerTexts) {
         Protection protection = runtime.protection();
-        ExchangeVault continuing = null;
-        ProtectionSettings settings;
-        ProtectedRequest protectedRequest;
+        ProtectedParts parts;
         try {
-            if (dialect == Dialect.OPENAI_RESPONSES) {
+            String previousResponse = null;
+            if (body != null && dialect == Dialect.OPENAI_RESPONSES) {
                 storesConversation = ResponsesState.stores(body);
-                var previous = ResponsesState.previousResponseId(body);
-                if (previous.isPresent()) {
-                    continuing = protection.conversations().resume(conversationScope(), previous.get());
-                }
+                previousResponse = ResponsesState.previousResponseId(body).orElse(null);
             }
             PolicySet policies = runtime.policySet();
-            settings = settingsFor(policies);
-            protectedRequest = protectWith(settings, body, type, encoding, continuing);
+            ProtectionSettings settings = settingsFor(policies);
+            parts = protectParts(protection.protector(settings), body, type, encoding, previousResponse, headerTexts);
             if (policies != null) {
                 policyVersion = policies.version();
                 Verdict verdict = policies.evaluate(new PolicyInput(identity.agency(), match.route().name(),
-                        upstream.name(), model, RequestTexts.of(body, type, dialect),
-                        protectedRequest.counts(), body.length));
+                        upstream.name(), model, policyTexts(body, type, parts.bodyPassed(), headerTexts),
+                        parts.vault().counts(), body == null ? 0 : body.length));
                 runtime.metrics().policyDecision(verdict);
                 if (verdict.blocked()) {
                     log.debug("policy blocked request_id={} policy={} rule={}", requestId, verdict.policy(),
@@ -218,8 +218,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 }
                 ProtectionSettings decided = verdict.protection(protection.baseSettings());
                 if (!decided.equals(settings)) {
-                    protectedRequest = protectWith(decided, body, type, encoding, continuing);
-                    settings = decided;
+                    parts = protectParts(protection.protector(decided), body, type, encoding, previousResponse,
+                            headerTexts);
                 }
                 answerAction = verdict.answers().scannerAction();
                 blockAnswersWithPersonalData = verdict.answers() == AnswerAction.BLOCK;
@@ -228,51 +228,66 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return GatewayError.badRequest(e.code(),
                     "The conversation this request continues is no longer held by the gateway; start a new one");
         } catch (ProtectionFailed e) {
-            if (passesUnreadable(e)) {
-                // the body goes on as it came, as the route allows; its query and headers are still protected
-                runtime.metrics().rejected("passed_unreadable");
-                return protectWithoutBody(headerTexts);
-            }
             return refused(e);
         } catch (RuntimeException e) {
             return failed(e);
         }
-        forwardBody = protectedRequest.body();
-        return protectQueryAndHeaders(protection.protector(settings), headerTexts, protectedRequest.vault(), true);
-    }
-
-    /**
-     * A request without a body (a GET) on a protected route: only its query and headers can carry personal data.
-     * Policies are not evaluated (they judge bodies); the answer is restored only when something was replaced.
-     */
-    private GatewayError protectWithoutBody(List<Map.Entry<String, String>> headerTexts) {
-        if (match.upstreamUri().indexOf('?') < 0 && headerTexts.isEmpty()) {
-            return null;
+        if (parts.bodyPassed()) {
+            runtime.metrics().rejected("passed_unreadable");
         }
-        return protectQueryAndHeaders(runtime.protection().protector(settingsFor(runtime.policySet())), headerTexts,
-                new ExchangeVault(), false);
-    }
-
-    /**
-     * Protects the query and the client's own headers into {@code into}, after the body, and keeps {@code into} as the
-     * exchange's vault: always when a body was protected, otherwise only when something was replaced (only then is
-     * the answer restored). Their failures are never passed on, whatever the route says of unreadable bodies.
-     */
-    private GatewayError protectQueryAndHeaders(RequestProtector protector, List<Map.Entry<String, String>> headerTexts,
-            ExchangeVault into, boolean withBody) {
-        try {
-            forwardTarget = protector.protectQuery(match.upstreamUri(), into);
-            protectedHeaders = protectHeaders(protector, headerTexts, into);
-        } catch (ProtectionFailed e) {
-            return refused(e);
-        } catch (RuntimeException e) {
-            return failed(e);
-        }
-        if (withBody || !into.isEmpty()) {
-            vault = into;
-            found(into);
+        forwardBody = parts.body();
+        forwardTarget = parts.target();
+        protectedHeaders = parts.headers();
+        // without a protected body the answer is restored only when the query or headers held something
+        if (parts.body() != null || !parts.vault().counts().isEmpty()) {
+            vault = parts.vault();
+            found(vault);
         }
         return null;
+    }
+
+    /**
+     * A request's parts as protected: the body to forward (null when there is none, or when the route passes an
+     * unreadable one as it came), the target with its query protected, the changed client headers, and their vault.
+     */
+    private record ProtectedParts(byte[] body, boolean bodyPassed, String target, Map<String, List<String>> headers,
+            ExchangeVault vault) {
+    }
+
+    /**
+     * Protects body, query and headers into one vault: the body first, so numbering follows the conversation. Only an
+     * unreadable body may be passed on, and only where the route allows it; an undecodable query never is.
+     */
+    private ProtectedParts protectParts(RequestProtector protector, byte[] body, String type, String encoding,
+            String previousResponse, List<Map.Entry<String, String>> headerTexts) {
+        // a resumed conversation's vault is a fresh copy on every call, so a second pass numbers as the first did
+        ExchangeVault into = previousResponse == null
+                ? new ExchangeVault()
+                : runtime.protection().conversations().resume(conversationScope(), previousResponse);
+        byte[] out = null;
+        boolean passed = false;
+        if (body != null) {
+            try {
+                out = protector.protect(body, type, encoding, dialect, into).body();
+            } catch (ProtectionFailed e) {
+                if (!passesUnreadable(e)) {
+                    throw e;
+                }
+                passed = true; // the body goes on as it came; its query and headers are still protected
+            }
+        }
+        String target = protector.protectQuery(match.upstreamUri(), into);
+        return new ProtectedParts(out, passed, target, protectHeaders(protector, headerTexts, into), into);
+    }
+
+    /** What content rules read: the body's texts with their roles (unless passed unread), then query and headers. */
+    private List<RoleText> policyTexts(byte[] body, String type, boolean bodyPassed,
+            List<Map.Entry<String, String>> headerTexts) {
+        List<RoleText> texts = body == null || bodyPassed
+                ? new ArrayList<>()
+                : new ArrayList<>(RequestTexts.of(body, type, dialect));
+        texts.addAll(RequestTexts.ofQueryAndHeaders(match.upstreamUri(), headerTexts));
+        return texts;
     }
 
     /** The client's headers that protection changed, by lower-case name, with all their values as forwarded. */
@@ -333,14 +348,6 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         runtime.metrics().protectionFailed("protection_failed");
         log.warn("protection failed request_id={} error={}", requestId, e.getClass().getSimpleName());
         return GatewayError.internal();
-    }
-
-    private ProtectedRequest protectWith(ProtectionSettings settings, byte[] body, String type, String encoding,
-            ExchangeVault continuing) {
-        var protector = runtime.protection().protector(settings);
-        return continuing == null
-                ? protector.protect(body, type, encoding, dialect)
-                : protector.protect(body, type, encoding, dialect, continuing);
     }
 
     /** A policy rule sent this request to another upstream: the caller must be allowed to use it. */

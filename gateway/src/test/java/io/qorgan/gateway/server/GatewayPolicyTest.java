@@ -11,6 +11,8 @@ import io.qorgan.gateway.identity.ApiKeys;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
 import io.qorgan.gateway.testing.Metrics;
+import io.qorgan.gateway.testing.RawHttp;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,9 +93,12 @@ class GatewayPolicyTest {
                 upstreams:
                   openai: { baseUrl: "%s/v1" }
                   local-llm: { baseUrl: "%s/v1" }
+                  archive: { baseUrl: "%s/v1" }
                 routes:
                   - { pathPrefix: /v1, upstream: openai }
-                """.formatted(external.baseUrl(), onprem.baseUrl()));
+                  - { pathPrefix: /lenient, upstream: openai, passUnreadable: true }
+                  - { pathPrefix: /archive, upstream: archive }
+                """.formatted(external.baseUrl(), onprem.baseUrl(), external.baseUrl()));
         gateway = Gateway.start(ConfigLoader.load(config));
     }
 
@@ -116,6 +121,29 @@ class GatewayPolicyTest {
 
     private static JsonNode error(HttpResponse<String> r) throws Exception {
         return JSON.readTree(r.body()).path("error");
+    }
+
+    private static JsonNode error(RawHttp.Response r) throws Exception {
+        return JSON.readTree(r.body()).path("error");
+    }
+
+    /** A request as bytes on the wire, with the health agency's key; {@code head} holds extra header lines. */
+    private RawHttp.Response raw(String method, String target, String head, byte[] body) throws Exception {
+        try (RawHttp c = new RawHttp(gateway.trafficPort())) {
+            c.send(method + " " + target + " HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + healthKey.key() + "\r\n"
+                    + head + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\n") + "\r\n");
+            if (body != null) {
+                c.send(body);
+            }
+            return c.readResponse();
+        }
+    }
+
+    private static byte[] chatBody(String text) throws Exception {
+        ObjectNode req = JSON.createObjectNode().put("model", "gpt-4o-mini");
+        req.putArray("messages").addObject().put("role", "user").put("content", text);
+        return JSON.writeValueAsBytes(req);
     }
 
     @Test
@@ -195,5 +223,72 @@ class GatewayPolicyTest {
             assertThat(body.path("version").asText()).isEqualTo(after);
             assertThat(body.path("rejectedReloads").asLong()).isPositive();
         }
+    }
+
+    // The query and the client's headers are part of the request policies judge, bodiless requests included.
+
+    @Test
+    void getWithIinInItsQuery_toExternal_blockedByEntityAction_nothingForwarded() throws Exception {
+        RawHttp.Response r = raw("GET", "/v1/models?user=900515301234", "", null);
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(error(r).path("code").asText()).isEqualTo("entities.IIN");
+        assertThat(r.body()).doesNotContain("900515301234");
+        assertThat(external.requestsServed()).isZero();
+    }
+
+    @Test
+    void getToAnUpstreamThePolicyDoesNotList_refused_listedOnePasses() throws Exception {
+        RawHttp.Response refused = raw("GET", "/archive/models", "", null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(error(refused).path("code").asText()).isEqualTo("upstreams.notAllowed");
+        assertThat(external.requestsServed()).isZero();
+
+        RawHttp.Response listed = raw("GET", "/v1/models", "", null);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.headers()).containsKey("x-qorgan-policy");
+        assertThat(external.requestsServed()).isEqualTo(1);
+    }
+
+    @Test
+    void medicalRecordNamedInAQuery_getReroutedToOnPremise() throws Exception {
+        RawHttp.Response r = raw("GET", "/v1/models?topic=" + java.net.URLEncoder.encode("диагноз пациента",
+                StandardCharsets.UTF_8), "", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(external.requestsServed()).isZero();
+        assertThat(onprem.requestsServed()).isEqualTo(1);
+    }
+
+    @Test
+    void markingInAClientHeader_ofAHarmlessChat_blocked() throws Exception {
+        RawHttp.Response r = raw("POST", "/v1/chat/completions", "X-Document-Class: ДСП\r\n", chatBody("Сәлем!"));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(error(r).path("code").asText()).isEqualTo("marking-dsp");
+        assertThat(external.requestsServed()).isZero();
+    }
+
+    @Test
+    void iinOnlyInTheQuery_ofAHarmlessChat_blocked() throws Exception {
+        RawHttp.Response r = raw("POST", "/v1/chat/completions?user=900515301234", "", chatBody("Сәлем!"));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(error(r).path("code").asText()).isEqualTo("entities.IIN");
+        assertThat(external.requestsServed()).isZero();
+    }
+
+    @Test
+    void passedUnreadableBody_isStillJudgedByItsQueryAndHeaders() throws Exception {
+        byte[] broken = "{\"model\": \"gpt-4o-mini\", \"messages\": [".getBytes(StandardCharsets.UTF_8);
+        RawHttp.Response blocked = raw("POST", "/lenient/chat/completions?user=900515301234", "", broken);
+        assertThat(blocked.status()).isEqualTo(403);
+        assertThat(error(blocked).path("code").asText()).isEqualTo("entities.IIN");
+        RawHttp.Response marked = raw("POST", "/lenient/chat/completions", "X-Document-Class: ДСП\r\n", broken);
+        assertThat(marked.status()).isEqualTo(403);
+        assertThat(error(marked).path("code").asText()).isEqualTo("marking-dsp");
+        assertThat(external.requestsServed()).isZero();
+
+        raw("POST", "/lenient/chat/completions", "", broken);
+        assertThat(external.requestsServed()).isEqualTo(1);
+        assertThat(external.recordedRequests().get(0).body()).isEqualTo(broken);
+        assertThat(Metrics.value(gateway.metrics().scrape(),
+                "qorgan_policy_decisions_total{outcome=\"blocked\",policy=\"default\"}")).isEqualTo(2);
     }
 }
