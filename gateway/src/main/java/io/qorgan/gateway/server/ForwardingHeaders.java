@@ -12,6 +12,7 @@ import io.qorgan.gateway.dialect.Utf8;
 import io.qorgan.gateway.upstream.UpstreamCredential;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,12 +40,20 @@ final class ForwardingHeaders {
 
     /**
      * Headers whose values are protocol, credentials or the gateway's own, never a text: every other header a client
-     * sends (its own {@code X-Case-Holder}, say) is scanned for personal data like the body.
+     * sends (its own {@code X-Case-Holder}, say) is scanned for personal data like the body. Hop-by-hop headers, and
+     * those a Connection header names, never leave the gateway, so they are not scanned either.
      */
-    private static final Set<String> NOT_TEXT = Set.of("host", "content-length", "content-type", "content-encoding",
-            "transfer-encoding", "connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade", "expect",
-            "accept", "accept-encoding", "authorization", "proxy-authorization", "x-api-key", "api-key", "cookie",
-            "x-request-id", "x-forwarded-for", "x-forwarded-proto", "forwarded");
+    private static final Set<String> NOT_TEXT = notText();
+
+    private static Set<String> notText() {
+        Set<String> names = new HashSet<>(Set.of("host", "content-length", "content-type", "content-encoding",
+                "expect", "accept", "accept-encoding", "authorization", "x-api-key", "api-key", "cookie",
+                "x-request-id", "x-forwarded-for", "x-forwarded-proto", "forwarded"));
+        for (AsciiString name : HOP_BY_HOP) {
+            names.add(name.toString());
+        }
+        return Set.copyOf(names);
+    }
 
     /**
      * Headers that take names and values as given. Only for the upstream request: what it holds
@@ -69,8 +78,10 @@ final class ForwardingHeaders {
     /** The client's headers that may carry personal data, as texts: name, then value decoded by {@link #text}. */
     static List<Map.Entry<String, String>> texts(HttpHeaders fromClient) {
         List<Map.Entry<String, String>> out = null;
+        Set<String> hopByHop = connectionNamed(fromClient);
         for (Map.Entry<String, String> header : fromClient) {
-            if (!NOT_TEXT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!NOT_TEXT.contains(name) && !hopByHop.contains(name)) {
                 if (out == null) {
                     out = new ArrayList<>();
                 }
@@ -115,6 +126,24 @@ final class ForwardingHeaders {
         for (AsciiString name : HOP_BY_HOP) {
             headers.remove(name);
         }
+    }
+
+    /** The names, lower case, that the Connection headers list (headers of this hop only). */
+    private static Set<String> connectionNamed(HttpHeaders headers) {
+        List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
+        if (connection.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        for (String value : connection) {
+            for (String name : value.split(",")) {
+                String trimmed = name.trim();
+                if (!trimmed.isEmpty()) {
+                    names.add(trimmed.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return names;
     }
 
     /** Removes every header named in one comma-separated Connection value. */

@@ -159,6 +159,19 @@ class GatewayQueryAndHeaderProtectionTest {
                 .contains("Заявитель [PERSON_1], ИИН [IIN_1]");
     }
 
+    /** A header the Connection header names stays on the client's hop: not forwarded, so not scanned or counted. */
+    @Test
+    void headerNamedByConnection_neitherForwardedNorCounted_otherHeadersStillProtected() throws Exception {
+        try (RawHttp raw = new RawHttp(gateway.trafficPort())) {
+            RawHttp.Response r = raw.send("GET /v1/models HTTP/1.1\r\nHost: gw\r\nConnection: keep-alive, X-Hop-Note\r\n"
+                    + "X-Hop-Note: ИИН " + IIN + "\r\nX-Case-Holder: " + NAME + "\r\n\r\n").readResponse();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.headers().get("x-qorgan-entities")).isEqualTo("PERSON=1");
+        }
+        assertThat(upstreamHeader("X-Hop-Note")).isNull();
+        assertThat(upstreamHeader("X-Case-Holder")).isEqualTo("[PERSON_1]");
+    }
+
     /**
      * passUnreadable passes a body the gateway cannot read, with its query and headers still protected; it never lets
      * a bad query carry a readable body out.
