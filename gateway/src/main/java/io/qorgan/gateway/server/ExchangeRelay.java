@@ -133,7 +133,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     void start() {
         runtime.metrics().exchangeStarted();
         if (!match.route().protect()) {
-            forward(null);
+            forward(judgeUnprotected());
             return;
         }
         String target = match.upstreamUri();
@@ -200,21 +200,12 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             ProtectionSettings settings = settingsFor(policies);
             parts = protectParts(protection.protector(settings), body, type, encoding, previousResponse, headerTexts);
             if (policies != null) {
-                policyVersion = policies.version();
                 Verdict verdict = policies.evaluate(new PolicyInput(identity.agency(), match.route().name(),
                         upstream.name(), model, policyTexts(body, type, parts.bodyPassed(), headerTexts),
                         parts.vault().counts(), body == null ? 0 : body.length));
-                runtime.metrics().policyDecision(verdict);
-                if (verdict.blocked()) {
-                    log.debug("policy blocked request_id={} policy={} rule={}", requestId, verdict.policy(),
-                            verdict.blockingRule());
-                    return GatewayError.policyViolation(verdict.code(), verdict.message());
-                }
-                if (!verdict.upstream().equals(upstream.name())) {
-                    GatewayError rerouted = reroute(verdict.upstream());
-                    if (rerouted != null) {
-                        return rerouted;
-                    }
+                GatewayError refused = obey(policies, verdict);
+                if (refused != null) {
+                    return refused;
                 }
                 ProtectionSettings decided = verdict.protection(protection.baseSettings());
                 if (!decided.equals(settings)) {
@@ -244,6 +235,36 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             found(vault);
         }
         return null;
+    }
+
+    /**
+     * A route without protection has no texts or personal data to judge, but the agency's policy still decides which
+     * upstreams and models it may use there, and how large a request may be.
+     */
+    private GatewayError judgeUnprotected() {
+        PolicySet policies = runtime.policySet();
+        if (policies == null) {
+            return null;
+        }
+        try {
+            return obey(policies, policies.evaluate(new PolicyInput(identity.agency(), match.route().name(),
+                    upstream.name(), RequestModel.of(request.content()), List.of(), Map.of(),
+                    request.content().readableBytes())));
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    /** Takes a policy's verdict: records it, and answers the error when it blocks (or its reroute is refused). */
+    private GatewayError obey(PolicySet policies, Verdict verdict) {
+        policyVersion = policies.version();
+        runtime.metrics().policyDecision(verdict);
+        if (verdict.blocked()) {
+            log.debug("policy blocked request_id={} policy={} rule={}", requestId, verdict.policy(),
+                    verdict.blockingRule());
+            return GatewayError.policyViolation(verdict.code(), verdict.message());
+        }
+        return verdict.upstream().equals(upstream.name()) ? null : reroute(verdict.upstream());
     }
 
     /**

@@ -98,6 +98,8 @@ class GatewayPolicyTest {
                   - { pathPrefix: /v1, upstream: openai }
                   - { pathPrefix: /lenient, upstream: openai, passUnreadable: true }
                   - { pathPrefix: /archive, upstream: archive }
+                  - { pathPrefix: /plain-archive, upstream: archive, protect: false }
+                  - { pathPrefix: /plain, upstream: openai, protect: false }
                 """.formatted(external.baseUrl(), onprem.baseUrl(), external.baseUrl()));
         gateway = Gateway.start(ConfigLoader.load(config));
     }
@@ -290,5 +292,18 @@ class GatewayPolicyTest {
         assertThat(external.recordedRequests().get(0).body()).isEqualTo(broken);
         assertThat(Metrics.value(gateway.metrics().scrape(),
                 "qorgan_policy_decisions_total{outcome=\"blocked\",policy=\"default\"}")).isEqualTo(2);
+    }
+
+    @Test
+    void unprotectedRoute_stillOnlyToTheUpstreamsThePolicyLists() throws Exception {
+        RawHttp.Response refused = raw("POST", "/plain-archive/chat/completions", "", chatBody("Сәлем!"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(error(refused).path("code").asText()).isEqualTo("upstreams.notAllowed");
+        assertThat(external.requestsServed()).isZero();
+
+        RawHttp.Response listed = raw("POST", "/plain/chat/completions", "", chatBody("Сәлем!"));
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.headers()).containsKey("x-qorgan-policy");
+        assertThat(external.requestsServed()).isEqualTo(1);
     }
 }
