@@ -46,7 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Gateway gateway;
         try {
-            gateway = Gateway.start(demoConfig(sim.port()));
+            gateway = Gateway.start(demoConfig(port, adminPort, sim.port()));
         } catch (ListenerBindException | GatewayStartException | IllegalStateException e) {
             sim.close();
             throw new UserError(e.getMessage());
@@ -59,16 +59,18 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private GatewayConfig demoConfig(int upstreamPort) {
+    /** The demo gateway's settings: the simulator's OpenAI/Anthropic API under /v1, its Ollama API under /api. */
+    static GatewayConfig demoConfig(int port, int adminPort, int upstreamPort) {
         return ConfigLoader.parse("demo settings", """
                 listeners:
                   traffic: { host: 127.0.0.1, port: %d }
                   admin: { host: 127.0.0.1, port: %d }
                 upstreams:
-                  simulator: { baseUrl: "http://127.0.0.1:%d", readTimeout: 60s, maxConnections: 64 }
+                  simulator: { baseUrl: "http://127.0.0.1:%3$d/v1", readTimeout: 60s, maxConnections: 64 }
+                  simulator-ollama: { baseUrl: "http://127.0.0.1:%3$d/api", readTimeout: 60s, maxConnections: 64 }
                 routes:
                   - { pathPrefix: /v1, upstream: simulator, dialect: auto }
-                  - { pathPrefix: /api, upstream: simulator, dialect: ollama }
+                  - { pathPrefix: /api, upstream: simulator-ollama, dialect: ollama }
                 limits: { shutdownGrace: 5s }
                 """.formatted(port, adminPort, upstreamPort));
     }
