@@ -1,7 +1,7 @@
 package io.qorgan.gateway.dialect;
 
 /**
- * A body (or a query string) the gateway cannot read completely and unambiguously. The message names the reason
+ * A body (or a request path or query string) the gateway cannot read completely and unambiguously. The message names the reason
  * only; it never contains body content, and no parser exception (whose message might) is chained.
  */
 public final class BodyRejected extends RuntimeException {
@@ -13,7 +13,8 @@ public final class BodyRejected extends RuntimeException {
         DUPLICATE_KEY("duplicate_key", "A JSON object in the body has the same key twice."),
         UNSUPPORTED_ENCODING("unsupported_encoding", "Compressed or encoded bodies are not accepted."),
         UNSUPPORTED_CONTENT_TYPE("unsupported_content_type", "This content type cannot be inspected."),
-        MALFORMED_QUERY("malformed_query", "The query string is not valid percent-encoded UTF-8.");
+        MALFORMED_QUERY("malformed_query", "The query string is not valid percent-encoded UTF-8."),
+        MALFORMED_PATH("malformed_path", "The request path is not valid percent-encoded UTF-8.");
 
         private final String code;
         private final String message;

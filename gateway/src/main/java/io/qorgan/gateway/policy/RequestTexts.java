@@ -1,7 +1,7 @@
 package io.qorgan.gateway.policy;
 
 import io.qorgan.gateway.dialect.Dialect;
-import io.qorgan.gateway.dialect.QueryRewriter;
+import io.qorgan.gateway.dialect.TargetRewriter;
 import io.qorgan.gateway.dialect.TextSite;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code input[i].role}; a system prompt or {@code instructions} is {@code system}; tool results and
  * function-call outputs are {@code tool}; a bare {@code prompt} or {@code input} is {@code user}); every other
  * string is {@link RoleText.Role#OTHER}, except the {@code role}, {@code type} and {@code model} values themselves.
- * The query and the client's headers are read too ({@link #ofQueryAndHeaders}).
+ * The request path, query and the client's headers are read too ({@link #ofTargetAndHeaders}).
  */
 public final class RequestTexts {
 
@@ -57,15 +57,17 @@ public final class RequestTexts {
     }
 
     /**
-     * The decoded names and values of a request target's query, then the values of the client's own headers (those
+     * The decoded segments of a request target's path and names and values of its query, then the values of the
+     * client's own headers (those
      * protection scans: see {@code ForwardingHeaders.texts}), all as {@link RoleText.Role#OTHER}: content rules find
      * a marking or a subject there as in a body's metadata.
      *
-     * @throws io.qorgan.gateway.dialect.BodyRejected ({@code malformed_query}) when the query cannot be decoded
+     * @throws io.qorgan.gateway.dialect.BodyRejected ({@code malformed_path}, {@code malformed_query}) when the target
+     *     cannot be decoded
      */
-    public static List<RoleText> ofQueryAndHeaders(String target, List<Map.Entry<String, String>> headers) {
+    public static List<RoleText> ofTargetAndHeaders(String target, List<Map.Entry<String, String>> headers) {
         List<RoleText> out = new ArrayList<>();
-        QueryRewriter.rewrite(target, (text, site) -> {
+        TargetRewriter.rewrite(target, (text, site) -> {
             if (!text.isEmpty()) {
                 out.add(new RoleText(RoleText.Role.OTHER, text));
             }

@@ -2,7 +2,7 @@ package io.qorgan.gateway.protect;
 
 import io.qorgan.gateway.detect.Finding;
 import io.qorgan.gateway.dialect.Dialect;
-import io.qorgan.gateway.dialect.QueryRewriter;
+import io.qorgan.gateway.dialect.TargetRewriter;
 import io.qorgan.gateway.dialect.TextSite;
 import java.util.List;
 import java.util.Objects;
@@ -57,14 +57,15 @@ public final class RequestProtector {
     }
 
     /**
-     * Protects the query of a request target ({@code /v1/models?user=...}) into {@code vault}, after the body so that
-     * numbering follows the conversation; the same instance when nothing was found.
+     * Protects the path segments and the query of a request target ({@code /v1/models?user=...}) into {@code vault},
+     * after the body so that numbering follows the conversation; the same instance when nothing was found.
      *
-     * @throws ProtectionFailed ({@code malformed_query}) when the query cannot be decoded, or when protection fails
+     * @throws ProtectionFailed ({@code malformed_path}, {@code malformed_query}) when that part cannot be decoded, or
+     *     when protection fails
      */
-    public String protectQuery(String target, ExchangeVault vault) {
+    public String protectTarget(String target, ExchangeVault vault) {
         try {
-            return QueryRewriter.rewrite(target, (text, site) -> protectText(text, site, vault));
+            return TargetRewriter.rewrite(target, (text, site) -> protectText(text, site, vault));
         } catch (RuntimeException e) {
             throw ProtectionFailed.of(e);
         }

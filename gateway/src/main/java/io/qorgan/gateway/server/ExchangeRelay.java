@@ -95,7 +95,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     /** The body to forward: the protected one, or null to forward the client's as it came. */
     private byte[] forwardBody;
-    /** The target to forward with its query protected, or null for {@link RouteMatch#upstreamUri()} as it came. */
+    /** The target to forward with its path and query protected, or null for {@link RouteMatch#upstreamUri()} as it came. */
     private String forwardTarget;
     /** Client headers whose values protection changed, with all their values as protected; null when none. */
     private Map<String, List<String>> protectedHeaders;
@@ -182,9 +182,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
      * The protect stage; returns the error to answer instead of forwarding, or null. CPU only: on
      * the event loop for ordinary bodies, on a worker for large ones, never both at once.
      *
-     * <p>Body (null for a bodiless request), query and the client's headers are protected into one vault, then
-     * policies judge the whole request: its texts, the personal data found in any part, its size. Only then is
-     * anything kept for forwarding.
+     * <p>Body (null for a bodiless request), target (path and query) and the client's headers are protected into one
+     * vault, then policies judge the whole request: its texts, the personal data found in any part, its size. Only
+     * then is anything kept for forwarding.
      */
     private GatewayError protect(byte[] body, String type, String encoding, String model,
             List<Map.Entry<String, String>> headerTexts) {
@@ -229,7 +229,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         forwardBody = parts.body();
         forwardTarget = parts.target();
         protectedHeaders = parts.headers();
-        // without a protected body the answer is restored only when the query or headers held something
+        // without a protected body the answer is restored only when the target or headers held something
         if (parts.body() != null || !parts.vault().counts().isEmpty()) {
             vault = parts.vault();
             found(vault);
@@ -269,15 +269,15 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     /**
      * A request's parts as protected: the body to forward (null when there is none, or when the route passes an
-     * unreadable one as it came), the target with its query protected, the changed client headers, and their vault.
+     * unreadable one as it came), the target with its path and query protected, the changed client headers, and their vault.
      */
     private record ProtectedParts(byte[] body, boolean bodyPassed, String target, Map<String, List<String>> headers,
             ExchangeVault vault) {
     }
 
     /**
-     * Protects body, query and headers into one vault: the body first, so numbering follows the conversation. Only an
-     * unreadable body may be passed on, and only where the route allows it; an undecodable query never is.
+     * Protects body, target and headers into one vault: the body first, so numbering follows the conversation. Only
+     * an unreadable body may be passed on, and only where the route allows it; an undecodable target never is.
      */
     private ProtectedParts protectParts(RequestProtector protector, byte[] body, String type, String encoding,
             String previousResponse, List<Map.Entry<String, String>> headerTexts) {
@@ -294,20 +294,20 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 if (!passesUnreadable(e)) {
                     throw e;
                 }
-                passed = true; // the body goes on as it came; its query and headers are still protected
+                passed = true; // the body goes on as it came; its target and headers are still protected
             }
         }
-        String target = protector.protectQuery(match.upstreamUri(), into);
+        String target = protector.protectTarget(match.upstreamUri(), into);
         return new ProtectedParts(out, passed, target, protectHeaders(protector, headerTexts, into), into);
     }
 
-    /** What content rules read: the body's texts with their roles (unless passed unread), then query and headers. */
+    /** What content rules read: the body's texts with their roles (unless passed unread), then target and headers. */
     private List<RoleText> policyTexts(byte[] body, String type, boolean bodyPassed,
             List<Map.Entry<String, String>> headerTexts) {
         List<RoleText> texts = body == null || bodyPassed
                 ? new ArrayList<>()
                 : new ArrayList<>(RequestTexts.of(body, type, dialect));
-        texts.addAll(RequestTexts.ofQueryAndHeaders(match.upstreamUri(), headerTexts));
+        texts.addAll(RequestTexts.ofTargetAndHeaders(match.upstreamUri(), headerTexts));
         return texts;
     }
 
@@ -360,7 +360,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (!e.clientError()) {
             return GatewayError.internal();
         }
-        String part = e.code().equals(BodyRejected.Reason.MALFORMED_QUERY.code()) ? "query string" : "body";
+        String part = e.code().equals(BodyRejected.Reason.MALFORMED_QUERY.code()) ? "query string"
+                : e.code().equals(BodyRejected.Reason.MALFORMED_PATH.code()) ? "path" : "body";
         return GatewayError.badRequest(e.code(), "The request " + part + " cannot be read completely and unambiguously ("
                 + e.code() + "); nothing was forwarded");
     }

@@ -66,13 +66,14 @@ class RequestTextsTest {
     }
 
     @Test
-    void ofQueryAndHeaders_decodesQueryPartsAndKeepsHeaderValues_allOther() {
-        List<RoleText> t = RequestTexts.ofQueryAndHeaders("/v1/models?topic=%D0%94%D0%A1%D0%9F+%D0%BF%D1%80%D0%B8%D0%BA%D0%B0%D0%B7&flag",
+    void ofTargetAndHeaders_decodesQueryPartsAndKeepsHeaderValues_allOther() {
+        List<RoleText> t = RequestTexts.ofTargetAndHeaders("/v1/models?topic=%D0%94%D0%A1%D0%9F+%D0%BF%D1%80%D0%B8%D0%BA%D0%B0%D0%B7&flag",
                 List.of(java.util.Map.entry("X-Document-Class", "для служебного пользования")));
 
-        assertThat(t).containsExactly(new RoleText(RoleText.Role.OTHER, "topic"),
+        assertThat(t).containsExactly(new RoleText(RoleText.Role.OTHER, "v1"), new RoleText(RoleText.Role.OTHER, "models"),
+                new RoleText(RoleText.Role.OTHER, "topic"),
                 new RoleText(RoleText.Role.OTHER, "ДСП приказ"), new RoleText(RoleText.Role.OTHER, "flag"),
                 new RoleText(RoleText.Role.OTHER, "для служебного пользования"));
-        assertThat(RequestTexts.ofQueryAndHeaders("/v1/models", List.of())).isEmpty();
+        assertThat(RequestTexts.ofTargetAndHeaders("/", List.of())).isEmpty();
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The query of a request target and the client's own headers are protected like its body: {@code ?user=900515301234}
+ * The path and query of a request target and the client's own headers are protected like its body: {@code ?user=900515301234}
  * or {@code X-Case-Holder: Ахметов Нұрлан} must not reach the AI service, on bodiless requests too; a query that
  * cannot be decoded is refused; credentials and protocol headers pass untouched. Canary values are synthetic.
  */
@@ -157,6 +157,26 @@ class GatewayQueryAndHeaderProtectionTest {
         assertThat(upstreamHeader("X-Applicant")).isEqualTo("[PERSON_1]");
         assertThat(new String(sim.recordedRequests().get(0).body(), StandardCharsets.UTF_8))
                 .contains("Заявитель [PERSON_1], ИИН [IIN_1]");
+    }
+
+    @Test
+    void personalDataInThePath_replacedUpstream_apiPathsAndIdsUntouched_undecodablePathRefused() throws Exception {
+        HttpResponse<String> r = send("/v1/citizens/" + IIN + "/" + form(NAME).replace("+", "%20") + "/summary", null);
+        assertThat(r.headers().firstValue("X-Qorgan-Entities")).hasValue("PERSON=1,IIN=1");
+        assertThat(upstreamTarget()).isEqualTo("/v1/citizens/%5BIIN_1%5D/%5BPERSON_1%5D/summary");
+        sim.clearRecorded();
+
+        String ids = "/v1/responses/resp_67cb71b351908190a308f3859487620d06981a8637e6f5b6?include=file-7701234567";
+        send(ids, null);
+        assertThat(upstreamTarget()).isEqualTo(ids);
+        sim.clearRecorded();
+
+        try (RawHttp raw = new RawHttp(gateway.trafficPort())) {
+            RawHttp.Response refused = raw.send("GET /v1/models/%zz HTTP/1.1\r\nHost: gw\r\n\r\n").readResponse();
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).at("/error/code").asText()).isEqualTo("malformed_path");
+        }
+        assertThat(sim.recordedRequests()).isEmpty();
     }
 
     /** A header the Connection header names stays on the client's hop: not forwarded, so not scanned or counted. */
