@@ -274,6 +274,14 @@ public final class AnswerScanner {
             p.fresh = tail.length();
         }
 
+        /**
+         * Whether new personal data was found so far. Live for a {@link Action#MASK} or {@link Action#REDACT}
+         * session, where a value counts when the text around it is released; a counting session may still hold text.
+         */
+        public boolean producedAny() {
+            return !counts.isEmpty();
+        }
+
         /** The new findings so far, by type; text still gathered for counting is scanned first. */
         public Map<EntityType, Integer> counts() {
             for (Pending p : counting.values()) {

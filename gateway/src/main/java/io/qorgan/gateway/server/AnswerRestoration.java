@@ -49,6 +49,7 @@ final class AnswerRestoration {
     private AnswerScanner.Session scan;
     private Optional<String> responseId = Optional.empty();
     private Map<EntityType, Integer> produced = Map.of();
+    private Framing framing = Framing.NONE;
 
     AnswerRestoration(Protection protection, Dialect dialect, ExchangeVault vault, AnswerScanner.Action action) {
         this.protection = protection;
@@ -66,7 +67,7 @@ final class AnswerRestoration {
             return mode = Mode.PASS;
         }
         String type = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        Framing framing = Framing.ofContentType(type);
+        framing = Framing.ofContentType(type);
         if (framing != Framing.NONE) {
             scan = protection.answerScanner(action).session(vault);
             stream = EventStreamRestorer.forFraming(dialect, framing, restorer, scan);
@@ -144,6 +145,16 @@ final class AnswerRestoration {
     /** The Responses-API id of the answer, once it ended. */
     Optional<String> responseId() {
         return responseId;
+    }
+
+    /** How a streamed answer is framed; {@link Framing#NONE} for a whole one. */
+    Framing framing() {
+        return framing;
+    }
+
+    /** Whether a streamed answer held personal data the model produced itself, in what was restored so far. */
+    boolean producedSoFar() {
+        return scan != null && scan.producedAny();
     }
 
     /** Personal data the model produced itself (not from this exchange's vault), by type. */

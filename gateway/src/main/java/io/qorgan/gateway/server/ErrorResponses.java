@@ -11,6 +11,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.Framing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -54,5 +56,55 @@ public final class ErrorResponses {
             response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"qorgan\"");
         }
         return response;
+    }
+
+    /**
+     * The event that ends a stream the gateway cuts, framed and shaped as the API's clients read a stream's error:
+     * an Ollama line {@code {"error":"…"}}; an Anthropic {@code event: error} with
+     * {@code {"type":"error","error":{"type":…,"message":…}}}; an OpenAI Responses {@code event: error} with
+     * {@code {"type":"error","code":…,"message":…}}; otherwise (OpenAI chat and completions) a {@code data:} event
+     * with the usual error object.
+     */
+    public static byte[] streamEvent(Dialect dialect, Framing framing, GatewayError error, String requestId) {
+        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream(256);
+        try (JsonGenerator g = JSON.createGenerator(json)) {
+            g.writeStartObject();
+            if (framing == Framing.NDJSON) {
+                g.writeStringField("error", error.message());
+            } else if (dialect == Dialect.ANTHROPIC_MESSAGES) {
+                g.writeStringField("type", "error");
+                g.writeObjectFieldStart("error");
+                g.writeStringField("type", error.type());
+                g.writeStringField("message", error.message());
+                g.writeEndObject();
+            } else if (dialect == Dialect.OPENAI_RESPONSES) {
+                g.writeStringField("type", "error");
+                g.writeStringField("code", error.code());
+                g.writeStringField("message", error.message());
+                g.writeNullField("param");
+            } else {
+                g.writeObjectFieldStart("error");
+                g.writeStringField("message", error.message());
+                g.writeStringField("type", error.type());
+                g.writeStringField("code", error.code());
+                g.writeEndObject();
+            }
+            if (requestId != null) {
+                g.writeStringField("request_id", requestId);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String data = json.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String event;
+        if (framing == Framing.NDJSON) {
+            event = data + "\n";
+        } else if (dialect == Dialect.ANTHROPIC_MESSAGES || dialect == Dialect.OPENAI_RESPONSES) {
+            event = "event: error\ndata: " + data + "\n\n";
+        } else {
+            event = "data: " + data + "\n\n";
+        }
+        return event.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

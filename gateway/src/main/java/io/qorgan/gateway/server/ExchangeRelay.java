@@ -471,6 +471,13 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 return;
             }
         }
+        if (blockAnswersWithPersonalData && heldHead == null && restoration != null && restoration.producedSoFar()) {
+            if (piece != null) {
+                piece.release();
+            }
+            cutStream();
+            return;
+        }
         if (!last) {
             if (piece != null) {
                 ctx.write(restoration == null ? content : new DefaultHttpContent(piece));
@@ -506,6 +513,25 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             rememberConversation();
         }
         end(keep);
+    }
+
+    /**
+     * The policy withholds answers in which the model produced personal data on its own, and a streamed one is already
+     * under way: the piece that held the value is dropped (the value was never sent), the upstream is let go, and the
+     * stream ends with an error event its clients raise.
+     */
+    private void cutStream() {
+        runtime.metrics().restorationFailed("answer_blocked");
+        if (connection != null) {
+            connection.abandon();
+            connection = null;
+        }
+        GatewayError error = GatewayError.policyViolation("answers.block",
+                "The answer contained personal data the model produced itself; the agency's policy withholds the rest");
+        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(
+                ErrorResponses.streamEvent(dialect, restoration.framing(), error, requestId))));
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        end(keepConnection());
     }
 
     /** A Responses-API turn the upstream stores: keep its vault so the next turn can continue. */

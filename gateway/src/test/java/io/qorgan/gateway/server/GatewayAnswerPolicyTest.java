@@ -1,0 +1,147 @@
+package io.qorgan.gateway.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qorgan.gateway.Gateway;
+import io.qorgan.gateway.sim.AiSimulator;
+import io.qorgan.gateway.sim.SimulatorMode;
+import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.Metrics;
+import io.qorgan.gateway.testing.RawHttp;
+import io.qorgan.gateway.testing.TestGateways;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A policy's {@code answers: block} withholds answers in which the model produced personal data on its own: a whole
+ * answer is refused with 403, a streamed one ends with an error event in its API's shape before the value is sent.
+ * The model here is the simulator with a fixed answer that names a person the request never mentioned (synthetic).
+ */
+class GatewayAnswerPolicyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PHONE = "701 123 45 67";
+    private static final String EMAIL = "nurlan.akhmetov@mail.kz";
+    private static final String ANSWER = "Хорошо, передам ваш вопрос дальше. Позвоните специалисту по номеру +7 " + PHONE
+            + " или напишите на " + EMAIL + ", он ответит в течение дня.";
+
+    @TempDir
+    static Path dir;
+
+    private static AiSimulator sim;
+    private static Gateway gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sim = AiSimulator.start(SimulatorSettings.builder().mode(SimulatorMode.FIXED).fixedText(ANSWER).build());
+        Files.createDirectories(dir.resolve("policies"));
+        Files.writeString(dir.resolve("policies/default.yaml"), """
+                version: "answers-1"
+                description: answers with personal data the model produced are withheld
+                answers: block
+                """);
+        gateway = Gateway.start(TestGateways.config(sim.baseUrl(), "10s",
+                "policies: { directory: \"" + dir.resolve("policies") + "\" }"));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.shutdown(Duration.ofSeconds(2));
+        sim.close();
+    }
+
+    private static RawHttp.Response post(String path, String json) throws Exception {
+        try (RawHttp c = new RawHttp(gateway.trafficPort())) {
+            return c.postJson(path, json).readResponse();
+        }
+    }
+
+    @Test
+    void wholeAnswer_refused403_valueNeverSent() throws Exception {
+        RawHttp.Response r = post("/v1/chat/completions",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}");
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(JSON.readTree(r.body()).at("/error/code").asText()).isEqualTo("answers.block");
+        assertThat(r.body()).doesNotContain(PHONE).doesNotContain(EMAIL);
+    }
+
+    @Test
+    void openAiStream_endsWithAnErrorEvent_beforeTheValue_noDone() throws Exception {
+        double before = blocked();
+        RawHttp.Response r = post("/v1/chat/completions",
+                "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain(PHONE).doesNotContain("[REDACTED]").doesNotContain("[DONE]")
+                .contains("chat.completion.chunk");
+        String last = lastEvent(r.body());
+        assertThat(last).startsWith("data: ");
+        JsonNode error = JSON.readTree(last.substring("data: ".length())).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("answers.block");
+        assertThat(error.path("type").asText()).isEqualTo("policy_violation");
+        assertThat(blocked()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anthropicStream_endsWithAnErrorEventOfItsShape() throws Exception {
+        RawHttp.Response r = post("/v1/messages", "{\"model\":\"m\",\"max_tokens\":64,\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain(PHONE).doesNotContain("message_stop");
+        String last = lastEvent(r.body());
+        assertThat(last).startsWith("event: error\ndata: ");
+        JsonNode event = JSON.readTree(last.substring(last.indexOf("data: ") + "data: ".length()));
+        assertThat(event.path("type").asText()).isEqualTo("error");
+        assertThat(event.at("/error/type").asText()).isEqualTo("policy_violation");
+    }
+
+    @Test
+    void responsesStream_endsWithAnErrorEventOfItsShape() throws Exception {
+        RawHttp.Response r = post("/v1/responses", "{\"model\":\"m\",\"stream\":true,\"input\":\"Кому позвонить?\"}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain(PHONE).doesNotContain("response.completed");
+        String last = lastEvent(r.body());
+        assertThat(last).startsWith("event: error\ndata: ");
+        JsonNode event = JSON.readTree(last.substring(last.indexOf("data: ") + "data: ".length()));
+        assertThat(event.path("type").asText()).isEqualTo("error");
+        assertThat(event.path("code").asText()).isEqualTo("answers.block");
+    }
+
+    @Test
+    void ollamaStream_endsWithAnErrorLine() throws Exception {
+        RawHttp.Response r = post("/api/chat", "{\"model\":\"m\",\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain(PHONE).doesNotContain("\"done\":true");
+        String[] lines = r.body().strip().split("\n");
+        assertThat(JSON.readTree(lines[lines.length - 1]).path("error").asText()).contains("policy withholds");
+    }
+
+    @Test
+    void keepAlive_theConnectionServesTheNextRequestAfterACutStream() throws Exception {
+        try (RawHttp c = new RawHttp(gateway.trafficPort())) {
+            RawHttp.Response cut = c.postJson("/v1/chat/completions",
+                    "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Кому?\"}]}")
+                    .readResponse();
+            assertThat(cut.body()).contains("answers.block");
+            RawHttp.Response next = c.postJson("/v1/chat/completions",
+                    "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Кому?\"}]}").readResponse();
+            assertThat(next.status()).isEqualTo(403);
+        }
+    }
+
+    private static double blocked() {
+        return Metrics.value(gateway.metrics().scrape(), "qorgan_restoration_failures_total{code=\"answer_blocked\"}");
+    }
+
+    private static String lastEvent(String sse) {
+        String[] events = sse.strip().split("\n\n");
+        return events[events.length - 1];
+    }
+}
