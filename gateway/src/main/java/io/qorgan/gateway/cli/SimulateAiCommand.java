@@ -62,6 +62,9 @@ public final class SimulateAiCommand implements Callable<Integer> {
     @Option(names = "--record", defaultValue = "100", description = "Requests kept for GET /_sim/requests. Default: ${DEFAULT-VALUE}.")
     int record;
 
+    @Option(names = "--gzip", description = "Gzip every whole answer, whatever the request accepts (an upstream that ignores Accept-Encoding).")
+    boolean gzip;
+
     @Option(names = "--io-threads", defaultValue = "1", description = "Event-loop threads. Default: ${DEFAULT-VALUE}.")
     int ioThreads;
 
@@ -106,6 +109,7 @@ public final class SimulateAiCommand implements Callable<Integer> {
                     .disconnectAfterChunks(disconnectAfterChunks)
                     .slowHeadersMillis(slowHeadersMillis)
                     .recordLimit(record)
+                    .gzipAnswers(gzip)
                     .ioThreads(ioThreads);
             if (text != null) {
                 b.fixedText(text);

@@ -34,7 +34,11 @@ import java.util.Optional;
  */
 final class AnswerRestoration {
 
-    enum Mode { PASS, WHOLE, STREAM }
+    /**
+     * How the answer goes: as it came, whole (read, restored and scanned), as a stream (restored event by event), or
+     * refused: compressed although the gateway asked for none, so it can be neither restored nor scanned.
+     */
+    enum Mode { PASS, WHOLE, STREAM, COMPRESSED }
 
     private final Protection protection;
     private final Dialect dialect;
@@ -64,7 +68,7 @@ final class AnswerRestoration {
     Mode begin(HttpResponse head) {
         String encoding = head.headers().get(HttpHeaderNames.CONTENT_ENCODING);
         if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
-            return mode = Mode.PASS;
+            return mode = Mode.COMPRESSED;
         }
         String type = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
         framing = Framing.ofContentType(type);

@@ -437,8 +437,18 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
         if (vault != null) {
             restoration = new AnswerRestoration(runtime.protection(), dialect, vault, answerAction);
-            if (restoration.begin(out) == AnswerRestoration.Mode.WHOLE) {
+            AnswerRestoration.Mode mode = restoration.begin(out);
+            if (mode == AnswerRestoration.Mode.WHOLE) {
                 heldHead = out; // sent with the restored length when the answer is complete
+                return;
+            }
+            if (mode == AnswerRestoration.Mode.COMPRESSED) {
+                // asked for identity: an answer that can be neither restored nor scanned is not passed on
+                runtime.metrics().restorationFailed("compressed_answer");
+                connection.abandon();
+                connection = null;
+                answerError(new GatewayError(HttpResponseStatus.BAD_GATEWAY, "upstream_error", "compressed_answer",
+                        "The upstream compressed its answer although the gateway asked for none; it cannot be restored"));
                 return;
             }
         }

@@ -2,6 +2,7 @@ package io.qorgan.gateway.server;
 
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.util.AsciiString;
@@ -173,7 +174,7 @@ final class ForwardingHeaders {
         stripHopByHop(headers);
         headers.set(HttpHeaderNames.HOST, upstreamHost);
         headers.set(GatewayHeaders.REQUEST_ID, requestId);
-        headers.remove(HttpHeaderNames.ACCEPT_ENCODING);
+        headers.set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.IDENTITY); // no header would allow any coding
         headers.remove(HttpHeaderNames.EXPECT);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, contentLength);
         if (client != null) {

@@ -2,7 +2,7 @@ package io.qorgan.gateway.sim;
 
 import java.util.Random;
 
-/** The parts every connection shares: routes, recorder, faults, pacing and counters. */
+/** The parts every connection shares: routes, recorder, faults, pacing, compression and counters. */
 final class Simulation {
 
     final Routes routes;
@@ -10,6 +10,8 @@ final class Simulation {
     final FaultInjector faults;
     final Pacing pacing;
     final SimulatorStats stats = new SimulatorStats();
+    /** Whether whole answers go out gzip-compressed, asked for or not. */
+    final boolean gzipAnswers;
 
     Simulation(SimulatorSettings settings) {
         this(settings, new Random(settings.faultSeed()));
@@ -21,5 +23,6 @@ final class Simulation {
         this.recorder = new RequestRecorder(settings.recordLimit());
         this.faults = new FaultInjector(settings.errorRate(), settings.errorStatus(), faultRandom);
         this.pacing = Pacing.of(settings);
+        this.gzipAnswers = settings.gzipAnswers();
     }
 }

@@ -169,12 +169,17 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
             boolean counted) {
         Runnable write = () -> {
             delayedReply = null;
+            boolean gzip = sim.gzipAnswers && reply.body().length > 0;
+            byte[] body = gzip ? gzip(reply.body()) : reply.body();
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, reply.status(),
-                    Unpooled.wrappedBuffer(reply.body()));
+                    Unpooled.wrappedBuffer(body));
             HttpHeaders headers = response.headers();
             if (reply.status().code() != HttpResponseStatus.NO_CONTENT.code()) {
                 headers.set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
-                HttpUtil.setContentLength(response, reply.body().length);
+                HttpUtil.setContentLength(response, body.length);
+            }
+            if (gzip) {
+                headers.set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
             }
             headers.set("x-sim-received-bytes", in.body().length);
             HttpUtil.setKeepAlive(response, in.keepAlive());
@@ -189,6 +194,16 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
         } else {
             write.run();
         }
+    }
+
+    private static byte[] gzip(byte[] body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 2 + 32);
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private void writeStream(ChannelHandlerContext ctx, Incoming in, Reply.Stream reply) {

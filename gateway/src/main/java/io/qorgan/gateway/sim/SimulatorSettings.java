@@ -31,6 +31,8 @@ import java.util.Set;
  *     down by {@link AiSimulator#close()}
  * @param faultSeed seed of the random numbers that decide which requests fail
  * @param clock source of the {@code created} timestamps
+ * @param gzipAnswers whether whole answers are gzip-compressed whatever the request accepts (an upstream that
+ *     ignores {@code Accept-Encoding})
  */
 public record SimulatorSettings(
         String host,
@@ -50,7 +52,8 @@ public record SimulatorSettings(
         int ioThreads,
         EventLoopGroup eventLoopGroup,
         long faultSeed,
-        Clock clock) {
+        Clock clock,
+        boolean gzipAnswers) {
 
     /** The statuses a fault can have: rate limited, server error, overloaded. */
     public static final Set<Integer> ERROR_STATUSES = Set.of(429, 500, 503);
@@ -112,6 +115,7 @@ public record SimulatorSettings(
         private EventLoopGroup eventLoopGroup;
         private long faultSeed = 42;
         private Clock clock = Clock.systemUTC();
+        private boolean gzipAnswers;
 
         private Builder() {
         }
@@ -135,6 +139,7 @@ public record SimulatorSettings(
             eventLoopGroup = s.eventLoopGroup;
             faultSeed = s.faultSeed;
             clock = s.clock;
+            gzipAnswers = s.gzipAnswers;
         }
 
         public Builder host(String value) {
@@ -227,11 +232,16 @@ public record SimulatorSettings(
             return this;
         }
 
+        public Builder gzipAnswers(boolean value) {
+            gzipAnswers = value;
+            return this;
+        }
+
         public SimulatorSettings build() {
             return new SimulatorSettings(host, port, mode, fixedText, loremChars, ttftMillis,
                     chunkDelayMillis, chunkChars, errorRate, errorStatus, disconnectAfterChunks,
                     slowHeadersMillis, recordLimit, maxBodyBytes, ioThreads, eventLoopGroup,
-                    faultSeed, clock);
+                    faultSeed, clock, gzipAnswers);
         }
     }
 }

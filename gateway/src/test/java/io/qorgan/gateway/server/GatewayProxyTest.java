@@ -159,7 +159,7 @@ class GatewayProxyTest {
         assertThat(seen.header("host")).isEqualTo("127.0.0.1:" + behind.port());
         assertThat(seen.header("x-drop-me")).isNull();
         assertThat(seen.header("keep-alive")).isNull();
-        assertThat(seen.header("accept-encoding")).isNull();
+        assertThat(seen.header("accept-encoding")).isEqualTo("identity"); // the gateway reads every answer it relays
     }
 
     @Test
@@ -295,5 +295,43 @@ class GatewayProxyTest {
             Thread.sleep(10);
         }
         assertThat(value.getAsInt()).isEqualTo(expected);
+    }
+
+    /**
+     * The gateway asks upstreams for uncompressed answers; one that compresses anyway cannot be restored or scanned, so a
+     * protected exchange refuses it, while an unprotected route passes it as it came.
+     */
+    @Test
+    void upstreamCompressesAnyway_protectedAnswerRefused502_unprotectedPassedAsItCame() throws Exception {
+        try (AiSimulator gzipping = AiSimulator.start(SimulatorSettings.builder().gzipAnswers(true).build());
+                Gateway g = Gateway.start(TestGateways.config(gzipping.baseUrl(), "10s",
+                        "  - { pathPrefix: /plain, upstream: sim, protect: false }"))) {
+            com.fasterxml.jackson.databind.node.ObjectNode req = JSON.createObjectNode().put("model", "m");
+            req.putArray("messages").addObject().put("role", "user").put("content", "Сәлем! ЖСН 900515301234");
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            java.util.function.Function<String, HttpRequest> post = path -> {
+                try {
+                    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + g.trafficPort() + path))
+                            .header("Content-Type", "application/json").header("Accept-Encoding", "gzip")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(req))).build();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+
+            HttpResponse<byte[]> refused = client.send(post.apply("/v1/chat/completions"),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(refused.statusCode()).isEqualTo(502);
+            assertThat(JSON.readTree(refused.body()).at("/error/code").asText()).isEqualTo("compressed_answer");
+            assertThat(gzipping.recordedRequests().get(0).header("accept-encoding")).isEqualTo("identity");
+
+            HttpResponse<byte[]> passed = client.send(post.apply("/plain/chat/completions"),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(passed.statusCode()).isEqualTo(200);
+            assertThat(passed.headers().firstValue("content-encoding")).hasValue("gzip");
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(passed.body()))) {
+                assertThat(JSON.readTree(in).at("/choices/0/message/content").asText()).isEqualTo("Сәлем! ЖСН 900515301234");
+            }
+        }
     }
 }
