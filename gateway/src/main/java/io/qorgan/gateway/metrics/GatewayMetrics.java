@@ -105,6 +105,30 @@ public final class GatewayMetrics {
             .labelNames("route")
             .register(registry);
 
+    private final Histogram protectionTime = Histogram.builder()
+            .name("qorgan_protection_seconds")
+            .help("Time one exchange spent in protection, on its thread: stage request (detection, rewriting, "
+                    + "policies) or answer (restoration and scanning, all of a stream's events together)")
+            .unit(Unit.SECONDS)
+            .classicUpperBounds(0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
+                    0.025, 0.1, 1)
+            .classicOnly()
+            .withoutExemplars()
+            .labelNames("stage")
+            .register(registry);
+    private final DistributionDataPoint requestProtection = protectionTime.labelValues("request");
+    private final DistributionDataPoint answerProtection = protectionTime.labelValues("answer");
+
+    /** Time an exchange spent protecting its request. */
+    public void requestProtected(long nanos) {
+        requestProtection.observe(nanos / 1e9);
+    }
+
+    /** Time an exchange spent restoring and scanning its answer. */
+    public void answerRestored(long nanos) {
+        answerProtection.observe(nanos / 1e9);
+    }
+
     private final Gauge inFlight = Gauge.builder()
             .name("qorgan_exchanges_in_flight")
             .help("Exchanges between a complete request and the end of its answer")

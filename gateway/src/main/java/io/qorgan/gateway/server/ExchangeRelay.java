@@ -108,6 +108,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private boolean blockAnswersWithPersonalData;
     private String policyVersion;
     private HttpResponse heldHead;
+    /** Time spent restoring and scanning this exchange's answer so far. */
+    private long answerNanos;
 
     private UpstreamConnection connection;
     private boolean retried;
@@ -187,6 +189,16 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
      * then is anything kept for forwarding.
      */
     private GatewayError protect(byte[] body, String type, String encoding, String model,
+            List<Map.Entry<String, String>> headerTexts) {
+        long start = System.nanoTime();
+        try {
+            return protectStage(body, type, encoding, model, headerTexts);
+        } finally {
+            runtime.metrics().requestProtected(System.nanoTime() - start);
+        }
+    }
+
+    private GatewayError protectStage(byte[] body, String type, String encoding, String model,
             List<Map.Entry<String, String>> headerTexts) {
         Protection protection = runtime.protection();
         ProtectedParts parts;
@@ -467,6 +479,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
         ByteBuf piece = content.content();
         if (restoration != null) {
+            long start = System.nanoTime();
             try {
                 piece = restoration.content(ctx.alloc(), content.content(), last);
             } catch (AnswerRestoration.AnswerTooLarge e) {
@@ -479,6 +492,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 log.warn("restoration failed request_id={} error={}", requestId, e.getClass().getSimpleName());
                 answerBroken("restoration_failed", restoration.mode() == AnswerRestoration.Mode.STREAM);
                 return;
+            } finally {
+                answerNanos += System.nanoTime() - start;
             }
         }
         if (blockAnswersWithPersonalData && heldHead == null && restoration != null && restoration.producedSoFar()) {
@@ -648,6 +663,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         request.release();
         if (restoration != null) {
             restoration.release();
+            runtime.metrics().answerRestored(answerNanos);
         }
         vault = null; // the exchange's originals go with it
         forwardBody = null;

@@ -9,6 +9,7 @@ import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.TestGateways;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -164,6 +165,27 @@ class GatewayProtectionTest {
         assertThat(answer).isEqualTo(TEXT);
         assertThat(r.headers().firstValue("x-qorgan-entities").orElse(""))
                 .contains("PERSON=3").contains("IIN=2").contains("PHONE=1").contains("EMAIL=1");
+    }
+
+    @Test
+    void protectionTime_observedPerExchange_forRequestAndAnswer() throws Exception {
+        String request = "qorgan_protection_seconds_count{stage=\"request\"}";
+        String answer = "qorgan_protection_seconds_count{stage=\"answer\"}";
+        String before = gateway.metrics().scrape();
+        ObjectNode req = JSON.createObjectNode().put("model", "m");
+        req.putArray("messages").addObject().put("role", "user").put("content", TEXT);
+        assertThat(post("/v1/chat/completions", JSON.writeValueAsString(req)).statusCode()).isEqualTo(200);
+        // the answer is observed when the exchange ends, just after its last bytes went out
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String after = gateway.metrics().scrape();
+        while (Metrics.value(after, answer) == Metrics.value(before, answer) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            after = gateway.metrics().scrape();
+        }
+        assertThat(Metrics.value(after, request)).isEqualTo(Metrics.value(before, request) + 1);
+        assertThat(Metrics.value(after, answer)).isEqualTo(Metrics.value(before, answer) + 1);
+        assertThat(Metrics.value(after, "qorgan_protection_seconds_sum{stage=\"request\"}"))
+                .isGreaterThan(Metrics.value(before, "qorgan_protection_seconds_sum{stage=\"request\"}"));
     }
 
     @Test
