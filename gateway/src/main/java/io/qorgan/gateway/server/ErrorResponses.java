@@ -32,11 +32,7 @@ public final class ErrorResponses {
         ByteBuf body = alloc.buffer(256);
         try (JsonGenerator g = JSON.createGenerator((java.io.OutputStream) new ByteBufOutputStream(body))) {
             g.writeStartObject();
-            g.writeObjectFieldStart("error");
-            g.writeStringField("message", error.message());
-            g.writeStringField("type", error.type());
-            g.writeStringField("code", error.code());
-            g.writeEndObject();
+            errorObject(g, error);
             if (requestId != null) {
                 g.writeStringField("request_id", requestId);
             }
@@ -83,11 +79,7 @@ public final class ErrorResponses {
                 g.writeStringField("message", error.message());
                 g.writeNullField("param");
             } else {
-                g.writeObjectFieldStart("error");
-                g.writeStringField("message", error.message());
-                g.writeStringField("type", error.type());
-                g.writeStringField("code", error.code());
-                g.writeEndObject();
+                errorObject(g, error);
             }
             if (requestId != null) {
                 g.writeStringField("request_id", requestId);
@@ -106,5 +98,14 @@ public final class ErrorResponses {
             event = "data: " + data + "\n\n";
         }
         return event.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** {@code "error":{"message":…,"type":…,"code":…}}, the error object of the OpenAI-style shape. */
+    private static void errorObject(JsonGenerator g, GatewayError error) throws IOException {
+        g.writeObjectFieldStart("error");
+        g.writeStringField("message", error.message());
+        g.writeStringField("type", error.type());
+        g.writeStringField("code", error.code());
+        g.writeEndObject();
     }
 }
