@@ -1,6 +1,7 @@
 package io.qorgan.gateway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,6 +87,29 @@ class GatewayAnswerPolicyTest {
         assertThat(error.path("code").asText()).isEqualTo("answers.block");
         assertThat(error.path("type").asText()).isEqualTo("policy_violation");
         assertThat(blocked()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void openAiJavaSdk_streamRaisesTheError_wholeAnswerRaisesPermissionDenied() {
+        com.openai.client.OpenAIClient client = com.openai.client.okhttp.OpenAIOkHttpClient.builder()
+                .baseUrl("http://127.0.0.1:" + gateway.trafficPort() + "/v1").apiKey("sk-test-not-a-real-key")
+                .maxRetries(0).timeout(Duration.ofSeconds(20)).build();
+        try {
+            var params = com.openai.models.chat.completions.ChatCompletionCreateParams.builder().model("m")
+                    .addUserMessage("Кому позвонить?").build();
+            StringBuilder seen = new StringBuilder();
+            assertThatThrownBy(() -> {
+                try (var stream = client.chat().completions().createStreaming(params)) {
+                    stream.stream().forEach(chunk -> chunk.choices().forEach(choice ->
+                            choice.delta().content().ifPresent(seen::append)));
+                }
+            }).isInstanceOf(com.openai.errors.OpenAIException.class).hasMessageContaining("policy withholds");
+            assertThat(seen.toString()).doesNotContain(PHONE);
+            assertThatThrownBy(() -> client.chat().completions().create(params))
+                    .isInstanceOf(com.openai.errors.PermissionDeniedException.class);
+        } finally {
+            client.close();
+        }
     }
 
     @Test
