@@ -68,5 +68,23 @@ wrk -t2 -c32 -d"${WARM_ON_S:-40}"s -s load/chat.lua "http://127.0.0.1:$on_port/v
   "${stream_arg[@]}" >/dev/null 2>&1 || true
 wrk -t2 -c32 -d"${WARM_OFF_S:-15}"s -s load/chat.lua "http://127.0.0.1:$off_port/v1/chat/completions" \
   "${stream_arg[@]}" >/dev/null 2>&1 || true
+# What protection itself costs under this load, from the gateway's own histogram (the kit's rounds only).
+protection_sums() {
+  curl -fs "http://127.0.0.1:$((on_port + 1))/metrics" 2>/dev/null \
+    | awk '/^qorgan_protection_seconds_(sum|count)\{stage="(request|answer)"\}/ {print $1, $2}' || true
+}
+before=$(protection_sums)
 ./run-peers.sh "qorgan-off=http://127.0.0.1:$off_port/v1" "qorgan-on=http://127.0.0.1:$on_port/v1"
+after=$(protection_sums)
+printf '%s\n--\n%s\n' "$before" "$after" | awk 'BEGIN { part = 0 }
+  $1 == "--" { part = 1; next }
+  { v[part, $1] = $2 }
+  END {
+    for (s = 0; s < 2; s++) {
+      stage = s ? "answer" : "request"
+      sum = "qorgan_protection_seconds_sum{stage=\"" stage "\"}"; n = "qorgan_protection_seconds_count{stage=\"" stage "\"}"
+      c = v[1, n] - v[0, n]
+      if (c > 0) printf "qorgan-on protection per exchange, %s: %.1f us (mean of %d)\n", stage, (v[1, sum] - v[0, sum]) / c * 1e6, c
+    }
+  }'
 echo "kit and results: $work/.run/results/"
