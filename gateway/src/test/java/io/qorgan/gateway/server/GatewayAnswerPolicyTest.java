@@ -118,10 +118,7 @@ class GatewayAnswerPolicyTest {
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).doesNotContain(PHONE).doesNotContain("message_stop");
-        String last = lastEvent(r.body());
-        assertThat(last).startsWith("event: error\ndata: ");
-        JsonNode event = JSON.readTree(last.substring(last.indexOf("data: ") + "data: ".length()));
-        assertThat(event.path("type").asText()).isEqualTo("error");
+        JsonNode event = namedErrorEvent(r.body());
         assertThat(event.at("/error/type").asText()).isEqualTo("policy_violation");
     }
 
@@ -130,11 +127,7 @@ class GatewayAnswerPolicyTest {
         RawHttp.Response r = post("/v1/responses", "{\"model\":\"m\",\"stream\":true,\"input\":\"Кому позвонить?\"}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).doesNotContain(PHONE).doesNotContain("response.completed");
-        String last = lastEvent(r.body());
-        assertThat(last).startsWith("event: error\ndata: ");
-        JsonNode event = JSON.readTree(last.substring(last.indexOf("data: ") + "data: ".length()));
-        assertThat(event.path("type").asText()).isEqualTo("error");
-        assertThat(event.path("code").asText()).isEqualTo("answers.block");
+        assertThat(namedErrorEvent(r.body()).path("code").asText()).isEqualTo("answers.block");
     }
 
     @Test
@@ -162,6 +155,15 @@ class GatewayAnswerPolicyTest {
 
     private static double blocked() {
         return Metrics.value(gateway.metrics().scrape(), "qorgan_restoration_failures_total{code=\"answer_blocked\"}");
+    }
+
+    /** The stream's last event, which must be {@code event: error} with {@code "type":"error"} data. */
+    private static JsonNode namedErrorEvent(String sse) throws Exception {
+        String last = lastEvent(sse);
+        assertThat(last).startsWith("event: error\ndata: ");
+        JsonNode event = JSON.readTree(last.substring("event: error\ndata: ".length()));
+        assertThat(event.path("type").asText()).isEqualTo("error");
+        return event;
     }
 
     private static String lastEvent(String sse) {
