@@ -1,7 +1,6 @@
 package io.qorgan.gateway.policy;
 
 import io.qorgan.gateway.dialect.Dialect;
-import io.qorgan.gateway.dialect.TargetRewriter;
 import io.qorgan.gateway.dialect.TextSite;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +13,7 @@ import java.util.Map;
  * {@code input[i].role}; a system prompt or {@code instructions} is {@code system}; tool results and
  * function-call outputs are {@code tool}; a bare {@code prompt} or {@code input} is {@code user}); every other
  * string is {@link RoleText.Role#OTHER}, except the {@code role}, {@code type} and {@code model} values themselves.
- * The request path, query and the client's headers are read too ({@link #ofTargetAndHeaders}).
+ * The request path, query and the client's headers are read too ({@link Collector}).
  */
 public final class RequestTexts {
 
@@ -30,11 +29,28 @@ public final class RequestTexts {
      * @throws io.qorgan.gateway.dialect.BodyRejected when the body cannot be read completely and unambiguously
      */
     public static List<RoleText> of(byte[] body, String contentType, Dialect dialect) {
-        List<Site> sites = new ArrayList<>();
-        Map<String, String> values = new HashMap<>();
+        Collector texts = new Collector();
         dialect.rewriteRequest(body, contentType, null, (text, site) -> {
+            texts.bodyText(text, site);
+            return text;
+        });
+        return texts.texts();
+    }
+
+    /**
+     * Gathers a request's texts as another walk over it hands them over, so that the gateway's protection walk serves
+     * its policy as well and the body is not read twice. Not thread-safe; one per request.
+     */
+    public static final class Collector {
+
+        private final List<Site> sites = new ArrayList<>();
+        private final Map<String, String> values = new HashMap<>();
+        private final List<String> others = new ArrayList<>();
+
+        /** A string of the body as the dialect's walk hands it over; keys are skipped (protected, not judged). */
+        public void bodyText(String text, TextSite site) {
             if (site.kind() == TextSite.Kind.NAME) {
-                return text; // content rules read texts; keys are protected, not judged
+                return;
             }
             String path = site.path();
             int hash = path.indexOf('#');
@@ -43,40 +59,44 @@ public final class RequestTexts {
                 values.putIfAbsent(outer, text);
             }
             sites.add(new Site(outer, text, site.kind()));
-            return text;
-        });
-        List<RoleText> out = new ArrayList<>(sites.size());
-        for (Site s : sites) {
-            if (s.kind() == TextSite.Kind.OTHER && isLabel(s.path())) {
-                continue;
-            }
-            RoleText.Role role = s.kind() == TextSite.Kind.CONVERSATION ? role(s.path(), values) : RoleText.Role.OTHER;
-            out.add(new RoleText(role, s.text()));
         }
-        return out;
-    }
 
-    /**
-     * The decoded segments of a request target's path and names and values of its query, then the values of the
-     * client's own headers (those
-     * protection scans: see {@code ForwardingHeaders.texts}), all as {@link RoleText.Role#OTHER}: content rules find
-     * a marking or a subject there as in a body's metadata.
-     *
-     * @throws io.qorgan.gateway.dialect.BodyRejected ({@code malformed_path}, {@code malformed_query}) when the target
-     *     cannot be decoded
-     */
-    public static List<RoleText> ofTargetAndHeaders(String target, List<Map.Entry<String, String>> headers) {
-        List<RoleText> out = new ArrayList<>();
-        TargetRewriter.rewrite(target, (text, site) -> {
+        /** Forgets the body's strings: a route passed the body on unread. */
+        public void forgetBody() {
+            sites.clear();
+            values.clear();
+        }
+
+        /** A decoded path segment or query name or value ({@code TargetRewriter}); empty ones are skipped. */
+        public void targetText(String text) {
             if (!text.isEmpty()) {
+                others.add(text);
+            }
+        }
+
+        /** The value of a header the client sent, one protection scans ({@code ForwardingHeaders.texts}). */
+        public void headerText(String value) {
+            others.add(value);
+        }
+
+        /**
+         * The body's texts with their roles, in body order, then the target's and the headers' texts in the order
+         * given, as {@link RoleText.Role#OTHER}: content rules find a marking there as in a body's metadata.
+         */
+        public List<RoleText> texts() {
+            List<RoleText> out = new ArrayList<>(sites.size() + others.size());
+            for (Site s : sites) {
+                if (s.kind() == TextSite.Kind.OTHER && isLabel(s.path())) {
+                    continue;
+                }
+                RoleText.Role role = s.kind() == TextSite.Kind.CONVERSATION ? role(s.path(), values) : RoleText.Role.OTHER;
+                out.add(new RoleText(role, s.text()));
+            }
+            for (String text : others) {
                 out.add(new RoleText(RoleText.Role.OTHER, text));
             }
-            return text;
-        });
-        for (Map.Entry<String, String> header : headers) {
-            out.add(new RoleText(RoleText.Role.OTHER, header.getValue()));
+            return out;
         }
-        return out;
     }
 
     private static boolean isLabel(String path) {

@@ -6,6 +6,7 @@ import io.qorgan.gateway.dialect.TargetRewriter;
 import io.qorgan.gateway.dialect.TextSite;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * Protects a request body: the dialect walks every string value, the scanner finds personal
@@ -17,6 +18,9 @@ import java.util.Objects;
  * configuration, shared by all exchanges.
  */
 public final class RequestProtector {
+
+    /** Nobody reads along. */
+    public static final BiConsumer<String, TextSite> NOT_READ = (text, site) -> { };
 
     private final TextScanner scanner;
     private final ValueKey valueKey;
@@ -47,9 +51,20 @@ public final class RequestProtector {
      */
     public ProtectedRequest protect(byte[] body, String contentType, String contentEncoding, Dialect dialect,
             ExchangeVault vault) {
+        return protect(body, contentType, contentEncoding, dialect, vault, NOT_READ);
+    }
+
+    /**
+     * As {@link #protect(byte[], String, String, Dialect, ExchangeVault)}, handing every string of the body to
+     * {@code reading} as it came, before it is protected (a policy's texts, say, without a second walk).
+     */
+    public ProtectedRequest protect(byte[] body, String contentType, String contentEncoding, Dialect dialect,
+            ExchangeVault vault, BiConsumer<String, TextSite> reading) {
         try {
-            byte[] out = dialect.rewriteRequest(body, contentType, contentEncoding,
-                    (text, site) -> protectText(text, site, vault));
+            byte[] out = dialect.rewriteRequest(body, contentType, contentEncoding, (text, site) -> {
+                reading.accept(text, site);
+                return protectText(text, site, vault);
+            });
             return new ProtectedRequest(out, vault, vault.counts());
         } catch (RuntimeException e) {
             throw ProtectionFailed.of(e);
@@ -58,14 +73,18 @@ public final class RequestProtector {
 
     /**
      * Protects the path segments and the query of a request target ({@code /v1/models?user=...}) into {@code vault},
-     * after the body so that numbering follows the conversation; the same instance when nothing was found.
+     * after the body so that numbering follows the conversation; the same instance when nothing was found. Every
+     * decoded part goes to {@code reading} as it came ({@link #NOT_READ} when nobody reads along).
      *
      * @throws ProtectionFailed ({@code malformed_path}, {@code malformed_query}) when that part cannot be decoded, or
      *     when protection fails
      */
-    public String protectTarget(String target, ExchangeVault vault) {
+    public String protectTarget(String target, ExchangeVault vault, BiConsumer<String, TextSite> reading) {
         try {
-            return TargetRewriter.rewrite(target, (text, site) -> protectText(text, site, vault));
+            return TargetRewriter.rewrite(target, (text, site) -> {
+                reading.accept(text, site);
+                return protectText(text, site, vault);
+            });
         } catch (RuntimeException e) {
             throw ProtectionFailed.of(e);
         }

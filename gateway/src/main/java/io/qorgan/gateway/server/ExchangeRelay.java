@@ -30,7 +30,6 @@ import io.qorgan.gateway.policy.AnswerAction;
 import io.qorgan.gateway.policy.PolicyInput;
 import io.qorgan.gateway.policy.PolicySet;
 import io.qorgan.gateway.policy.RequestTexts;
-import io.qorgan.gateway.policy.RoleText;
 import io.qorgan.gateway.policy.Verdict;
 import io.qorgan.gateway.protect.AnswerScanner;
 import io.qorgan.gateway.protect.ExchangeVault;
@@ -210,11 +209,13 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             }
             PolicySet policies = runtime.policySet();
             ProtectionSettings settings = settingsFor(policies);
-            parts = protectParts(protection.protector(settings), body, type, encoding, previousResponse, headerTexts);
+            // the policy reads the texts protection walks over: the body is read once
+            RequestTexts.Collector texts = policies == null ? null : new RequestTexts.Collector();
+            parts = protectParts(protection.protector(settings), body, type, encoding, previousResponse, headerTexts,
+                    texts);
             if (policies != null) {
                 Verdict verdict = policies.evaluate(new PolicyInput(identity.agency(), match.route().name(),
-                        upstream.name(), model, policyTexts(body, type, parts.bodyPassed(), headerTexts),
-                        parts.vault().counts(), body == null ? 0 : body.length));
+                        upstream.name(), model, texts.texts(), parts.vault().counts(), body == null ? 0 : body.length));
                 GatewayError refused = obey(policies, verdict);
                 if (refused != null) {
                     return refused;
@@ -222,7 +223,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 ProtectionSettings decided = verdict.protection(protection.baseSettings());
                 if (!decided.equals(settings)) {
                     parts = protectParts(protection.protector(decided), body, type, encoding, previousResponse,
-                            headerTexts);
+                            headerTexts, null);
                 }
                 answerAction = verdict.answers().scannerAction();
                 blockAnswersWithPersonalData = verdict.answers() == AnswerAction.BLOCK;
@@ -289,10 +290,11 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     /**
      * Protects body, target and headers into one vault: the body first, so numbering follows the conversation. Only
-     * an unreadable body may be passed on, and only where the route allows it; an undecodable target never is.
+     * an unreadable body may be passed on, and only where the route allows it; an undecodable target never is. The
+     * texts as they came go to {@code texts} too, when not null: the body's only when it was read.
      */
     private ProtectedParts protectParts(RequestProtector protector, byte[] body, String type, String encoding,
-            String previousResponse, List<Map.Entry<String, String>> headerTexts) {
+            String previousResponse, List<Map.Entry<String, String>> headerTexts, RequestTexts.Collector texts) {
         // a resumed conversation's vault is a fresh copy on every call, so a second pass numbers as the first did
         ExchangeVault into = previousResponse == null
                 ? new ExchangeVault()
@@ -301,26 +303,24 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         boolean passed = false;
         if (body != null) {
             try {
-                out = protector.protect(body, type, encoding, dialect, into).body();
+                out = protector.protect(body, type, encoding, dialect, into,
+                        texts == null ? RequestProtector.NOT_READ : texts::bodyText).body();
             } catch (ProtectionFailed e) {
                 if (!passesUnreadable(e)) {
                     throw e;
                 }
                 passed = true; // the body goes on as it came; its target and headers are still protected
+                if (texts != null) {
+                    texts.forgetBody();
+                }
             }
         }
-        String target = protector.protectTarget(match.upstreamUri(), into);
+        String target = protector.protectTarget(match.upstreamUri(), into,
+                texts == null ? RequestProtector.NOT_READ : (text, site) -> texts.targetText(text));
+        if (texts != null) {
+            headerTexts.forEach(header -> texts.headerText(header.getValue()));
+        }
         return new ProtectedParts(out, passed, target, protectHeaders(protector, headerTexts, into), into);
-    }
-
-    /** What content rules read: the body's texts with their roles (unless passed unread), then target and headers. */
-    private List<RoleText> policyTexts(byte[] body, String type, boolean bodyPassed,
-            List<Map.Entry<String, String>> headerTexts) {
-        List<RoleText> texts = body == null || bodyPassed
-                ? new ArrayList<>()
-                : new ArrayList<>(RequestTexts.of(body, type, dialect));
-        texts.addAll(RequestTexts.ofTargetAndHeaders(match.upstreamUri(), headerTexts));
-        return texts;
     }
 
     /** The client's headers that protection changed, by lower-case name, with all their values as forwarded. */

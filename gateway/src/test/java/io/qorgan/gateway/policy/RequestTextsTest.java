@@ -65,15 +65,40 @@ class RequestTextsTest {
         assertThat(RoleText.user("900515301234").toString()).doesNotContain("900515301234");
     }
 
+    /** The target's parts as protection decodes and hands them over, then header values. */
+    private static List<RoleText> targetAndHeaders(String target, List<String> headerValues) {
+        RequestTexts.Collector texts = new RequestTexts.Collector();
+        io.qorgan.gateway.dialect.TargetRewriter.rewrite(target, (text, site) -> {
+            texts.targetText(text);
+            return text;
+        });
+        headerValues.forEach(texts::headerText);
+        return texts.texts();
+    }
+
     @Test
-    void ofTargetAndHeaders_decodesQueryPartsAndKeepsHeaderValues_allOther() {
-        List<RoleText> t = RequestTexts.ofTargetAndHeaders("/v1/models?topic=%D0%94%D0%A1%D0%9F+%D0%BF%D1%80%D0%B8%D0%BA%D0%B0%D0%B7&flag",
-                List.of(java.util.Map.entry("X-Document-Class", "для служебного пользования")));
+    void collector_decodedTargetPartsAndHeaderValues_allOther() {
+        List<RoleText> t = targetAndHeaders("/v1/models?topic=%D0%94%D0%A1%D0%9F+%D0%BF%D1%80%D0%B8%D0%BA%D0%B0%D0%B7&flag",
+                List.of("для служебного пользования"));
 
         assertThat(t).containsExactly(new RoleText(RoleText.Role.OTHER, "v1"), new RoleText(RoleText.Role.OTHER, "models"),
                 new RoleText(RoleText.Role.OTHER, "topic"),
                 new RoleText(RoleText.Role.OTHER, "ДСП приказ"), new RoleText(RoleText.Role.OTHER, "flag"),
                 new RoleText(RoleText.Role.OTHER, "для служебного пользования"));
-        assertThat(RequestTexts.ofTargetAndHeaders("/", List.of())).isEmpty();
+        assertThat(targetAndHeaders("/", List.of())).isEmpty();
+    }
+
+    @Test
+    void collector_bodyTextsFirst_forgottenWhenTheBodyWentOnUnread() {
+        RequestTexts.Collector texts = new RequestTexts.Collector();
+        Dialect.OPENAI_CHAT.rewriteRequest("{\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}"
+                .getBytes(StandardCharsets.UTF_8), "application/json", null, (text, site) -> {
+                    texts.bodyText(text, site);
+                    return text;
+                });
+        texts.headerText("ДСП");
+        assertThat(texts.texts()).containsExactly(RoleText.user("hello"), new RoleText(RoleText.Role.OTHER, "ДСП"));
+        texts.forgetBody();
+        assertThat(texts.texts()).containsExactly(new RoleText(RoleText.Role.OTHER, "ДСП"));
     }
 }
