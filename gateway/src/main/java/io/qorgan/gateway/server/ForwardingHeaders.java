@@ -118,11 +118,8 @@ final class ForwardingHeaders {
 
     /** Removes hop-by-hop headers, including those the Connection header names. */
     static void stripHopByHop(HttpHeaders headers) {
-        if (headers.contains(HttpHeaderNames.CONNECTION)) {
-            List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
-            for (int i = 0; i < connection.size(); i++) {
-                removeNamed(headers, connection.get(i));
-            }
+        for (String name : connectionNamed(headers)) {
+            headers.remove(name);
         }
         for (AsciiString name : HOP_BY_HOP) {
             headers.remove(name);
@@ -131,12 +128,11 @@ final class ForwardingHeaders {
 
     /** The names, lower case, that the Connection headers list (headers of this hop only). */
     private static Set<String> connectionNamed(HttpHeaders headers) {
-        List<String> connection = headers.getAll(HttpHeaderNames.CONNECTION);
-        if (connection.isEmpty()) {
+        if (!headers.contains(HttpHeaderNames.CONNECTION)) {
             return Set.of();
         }
         Set<String> names = new HashSet<>();
-        for (String value : connection) {
+        for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
             for (String name : value.split(",")) {
                 String trimmed = name.trim();
                 if (!trimmed.isEmpty()) {
@@ -145,20 +141,6 @@ final class ForwardingHeaders {
             }
         }
         return names;
-    }
-
-    /** Removes every header named in one comma-separated Connection value. */
-    private static void removeNamed(HttpHeaders headers, String connection) {
-        int start = 0;
-        while (start <= connection.length()) {
-            int comma = connection.indexOf(',', start);
-            int end = comma < 0 ? connection.length() : comma;
-            String name = connection.substring(start, end).trim();
-            if (!name.isEmpty()) {
-                headers.remove(name);
-            }
-            start = end + 1;
-        }
     }
 
     /**
