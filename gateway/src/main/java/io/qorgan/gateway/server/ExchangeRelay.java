@@ -456,11 +456,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             }
             if (mode == AnswerRestoration.Mode.COMPRESSED) {
                 // asked for identity: an answer that can be neither restored nor scanned is not passed on
-                runtime.metrics().restorationFailed("compressed_answer");
-                connection.abandon();
-                connection = null;
-                answerError(new GatewayError(HttpResponseStatus.BAD_GATEWAY, "upstream_error", "compressed_answer",
-                        "The upstream compressed its answer although the gateway asked for none; it cannot be restored"));
+                heldHead = out; // nothing of it went out
+                answerBroken("compressed_answer", false,
+                        "The upstream compressed its answer although the gateway asked for none; it cannot be restored");
                 return;
             }
         }
@@ -518,8 +516,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             runtime.metrics().restorationFailed("answer_blocked");
             connection.finish();
             heldHead = null;
-            answerError(GatewayError.policyViolation("answers.block",
-                    "The answer contained personal data the model produced itself; the agency's policy withholds it"));
+            answerError(GatewayError.answerWithheld(false));
             return;
         }
         connection.finish();
@@ -547,14 +544,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
      */
     private void cutStream() {
         runtime.metrics().restorationFailed("answer_blocked");
-        if (connection != null) {
-            connection.abandon();
-            connection = null;
-        }
-        GatewayError error = GatewayError.policyViolation("answers.block",
-                "The answer contained personal data the model produced itself; the agency's policy withholds the rest");
+        dropUpstream();
         ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(
-                ErrorResponses.streamEvent(dialect, restoration.framing(), error, requestId))));
+                ErrorResponses.streamEvent(dialect, restoration.framing(), GatewayError.answerWithheld(true), requestId))));
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         end(keepConnection());
     }
@@ -569,20 +561,29 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     /** The answer cannot be restored: nothing partial of it may reach the client. */
     private void answerBroken(String code, boolean midStream) {
+        answerBroken(code, midStream, "The upstream's answer could not be restored (" + code + ")");
+    }
+
+    /** As {@link #answerBroken(String, boolean)}, saying {@code why} when the client can still get an answer. */
+    private void answerBroken(String code, boolean midStream, String why) {
         runtime.metrics().restorationFailed(code);
         log.debug("answer not restorable request_id={} code={}", requestId, code);
-        if (connection != null) {
-            connection.abandon();
-            connection = null;
-        }
+        dropUpstream();
         if (midStream || heldHead == null) {
             end(false);
             ctx.channel().close();
             return;
         }
         heldHead = null;
-        answerError(new GatewayError(HttpResponseStatus.BAD_GATEWAY, "upstream_error", code,
-                "The upstream's answer could not be restored (" + code + ")"));
+        answerError(new GatewayError(HttpResponseStatus.BAD_GATEWAY, "upstream_error", code, why));
+    }
+
+    /** Lets the upstream connection go before its answer ended: it is closed, the upstream stops working for us. */
+    private void dropUpstream() {
+        if (connection != null) {
+            connection.abandon();
+            connection = null;
+        }
     }
 
     @Override
@@ -643,10 +644,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         runtime.metrics().clientAborted(match.route().name());
-        if (connection != null) {
-            connection.abandon();
-            connection = null;
-        }
+        dropUpstream();
         status = 499;
         end(false);
     }

@@ -78,6 +78,15 @@ public record GatewayError(HttpResponseStatus status, String type, String code, 
                 description == null ? "The request is not allowed by the agency's policy" : description);
     }
 
+    /**
+     * The policy withholds answers in which the model produced personal data on its own: the whole answer, or the
+     * rest of a stream already under way.
+     */
+    public static GatewayError answerWithheld(boolean streamed) {
+        return policyViolation("answers.block", "The answer contained personal data the model produced itself; "
+                + "the agency's policy withholds " + (streamed ? "the rest" : "it"));
+    }
+
     public static GatewayError authenticationBusy() {
         return new GatewayError(HttpResponseStatus.SERVICE_UNAVAILABLE, "server_error", "authentication_busy",
                 "Too many new API keys are being verified at once; retry later");
