@@ -15,6 +15,7 @@ import io.qorgan.gateway.dialect.Dialect;
 import io.qorgan.gateway.dialect.Framing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Errors in the shape the AI APIs use, so that SDKs surface them as they surface the service's own:
@@ -62,10 +63,13 @@ public final class ErrorResponses {
      * with the usual error object.
      */
     public static byte[] streamEvent(Dialect dialect, Framing framing, GatewayError error, String requestId) {
-        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream(256);
-        try (JsonGenerator g = JSON.createGenerator(json)) {
+        boolean line = framing == Framing.NDJSON;
+        boolean named = !line && (dialect == Dialect.ANTHROPIC_MESSAGES || dialect == Dialect.OPENAI_RESPONSES);
+        java.io.ByteArrayOutputStream event = new java.io.ByteArrayOutputStream(256);
+        event.writeBytes(line ? new byte[0] : (named ? "event: error\ndata: " : "data: ").getBytes(StandardCharsets.UTF_8));
+        try (JsonGenerator g = JSON.createGenerator(event)) {
             g.writeStartObject();
-            if (framing == Framing.NDJSON) {
+            if (line) {
                 g.writeStringField("error", error.message());
             } else if (dialect == Dialect.ANTHROPIC_MESSAGES) {
                 g.writeStringField("type", "error");
@@ -88,16 +92,8 @@ public final class ErrorResponses {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String data = json.toString(java.nio.charset.StandardCharsets.UTF_8);
-        String event;
-        if (framing == Framing.NDJSON) {
-            event = data + "\n";
-        } else if (dialect == Dialect.ANTHROPIC_MESSAGES || dialect == Dialect.OPENAI_RESPONSES) {
-            event = "event: error\ndata: " + data + "\n\n";
-        } else {
-            event = "data: " + data + "\n\n";
-        }
-        return event.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        event.writeBytes((line ? "\n" : "\n\n").getBytes(StandardCharsets.UTF_8));
+        return event.toByteArray();
     }
 
     /** {@code "error":{"message":…,"type":…,"code":…}}, the error object of the OpenAI-style shape. */
