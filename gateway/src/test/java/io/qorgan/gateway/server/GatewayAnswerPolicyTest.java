@@ -76,12 +76,11 @@ class GatewayAnswerPolicyTest {
     @Test
     void openAiStream_endsWithAnErrorEvent_beforeTheValue_noDone() throws Exception {
         double before = blocked();
-        RawHttp.Response r = post("/v1/chat/completions",
-                "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}");
-        assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).doesNotContain(PHONE).doesNotContain("[REDACTED]").doesNotContain("[DONE]")
-                .contains("chat.completion.chunk");
-        String last = lastEvent(r.body());
+        String body = cutStream("/v1/chat/completions",
+                "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}",
+                "[DONE]");
+        assertThat(body).doesNotContain("[REDACTED]").contains("chat.completion.chunk");
+        String last = lastEvent(body);
         assertThat(last).startsWith("data: ");
         JsonNode error = JSON.readTree(last.substring("data: ".length())).path("error");
         assertThat(error.path("code").asText()).isEqualTo("answers.block");
@@ -114,29 +113,24 @@ class GatewayAnswerPolicyTest {
 
     @Test
     void anthropicStream_endsWithAnErrorEventOfItsShape() throws Exception {
-        RawHttp.Response r = post("/v1/messages", "{\"model\":\"m\",\"max_tokens\":64,\"stream\":true,"
-                + "\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}");
-        assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).doesNotContain(PHONE).doesNotContain("message_stop");
-        JsonNode event = namedErrorEvent(r.body());
+        String body = cutStream("/v1/messages", "{\"model\":\"m\",\"max_tokens\":64,\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}", "message_stop");
+        JsonNode event = namedErrorEvent(body);
         assertThat(event.at("/error/type").asText()).isEqualTo("policy_violation");
     }
 
     @Test
     void responsesStream_endsWithAnErrorEventOfItsShape() throws Exception {
-        RawHttp.Response r = post("/v1/responses", "{\"model\":\"m\",\"stream\":true,\"input\":\"Кому позвонить?\"}");
-        assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).doesNotContain(PHONE).doesNotContain("response.completed");
-        assertThat(namedErrorEvent(r.body()).path("code").asText()).isEqualTo("answers.block");
+        String body = cutStream("/v1/responses", "{\"model\":\"m\",\"stream\":true,\"input\":\"Кому позвонить?\"}",
+                "response.completed");
+        assertThat(namedErrorEvent(body).path("code").asText()).isEqualTo("answers.block");
     }
 
     @Test
     void ollamaStream_endsWithAnErrorLine() throws Exception {
-        RawHttp.Response r = post("/api/chat", "{\"model\":\"m\",\"stream\":true,"
-                + "\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}");
-        assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).doesNotContain(PHONE).doesNotContain("\"done\":true");
-        String[] lines = r.body().strip().split("\n");
+        String body = cutStream("/api/chat", "{\"model\":\"m\",\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}", "\"done\":true");
+        String[] lines = body.strip().split("\n");
         assertThat(JSON.readTree(lines[lines.length - 1]).path("error").asText()).contains("policy withholds");
     }
 
@@ -151,6 +145,14 @@ class GatewayAnswerPolicyTest {
                     "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Кому?\"}]}").readResponse();
             assertThat(next.status()).isEqualTo(403);
         }
+    }
+
+    /** A streamed answer the policy cut: it began (200), never held the value, never reached its end marker. */
+    private static String cutStream(String path, String json, String endMarker) throws Exception {
+        RawHttp.Response r = post(path, json);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain(PHONE).doesNotContain(endMarker);
+        return r.body();
     }
 
     private static double blocked() {

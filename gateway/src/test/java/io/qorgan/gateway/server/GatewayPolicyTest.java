@@ -142,6 +142,12 @@ class GatewayPolicyTest {
         }
     }
 
+    /** A 403 policy violation whose code is {@code code}. */
+    private static void assertRefused(RawHttp.Response r, String code) throws Exception {
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(error(r).path("code").asText()).isEqualTo(code);
+    }
+
     private static byte[] chatBody(String text) throws Exception {
         ObjectNode req = JSON.createObjectNode().put("model", "gpt-4o-mini");
         req.putArray("messages").addObject().put("role", "user").put("content", text);
@@ -232,8 +238,7 @@ class GatewayPolicyTest {
     @Test
     void getWithIinInItsQuery_toExternal_blockedByEntityAction_nothingForwarded() throws Exception {
         RawHttp.Response r = raw("GET", "/v1/models?user=900515301234", "", null);
-        assertThat(r.status()).isEqualTo(403);
-        assertThat(error(r).path("code").asText()).isEqualTo("entities.IIN");
+        assertRefused(r, "entities.IIN");
         assertThat(r.body()).doesNotContain("900515301234");
         assertThat(external.requestsServed()).isZero();
     }
@@ -241,8 +246,7 @@ class GatewayPolicyTest {
     @Test
     void getToAnUpstreamThePolicyDoesNotList_refused_listedOnePasses() throws Exception {
         RawHttp.Response refused = raw("GET", "/archive/models", "", null);
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(error(refused).path("code").asText()).isEqualTo("upstreams.notAllowed");
+        assertRefused(refused, "upstreams.notAllowed");
         assertThat(external.requestsServed()).isZero();
 
         RawHttp.Response listed = raw("GET", "/v1/models", "", null);
@@ -263,16 +267,14 @@ class GatewayPolicyTest {
     @Test
     void markingInAClientHeader_ofAHarmlessChat_blocked() throws Exception {
         RawHttp.Response r = raw("POST", "/v1/chat/completions", "X-Document-Class: ДСП\r\n", chatBody("Сәлем!"));
-        assertThat(r.status()).isEqualTo(403);
-        assertThat(error(r).path("code").asText()).isEqualTo("marking-dsp");
+        assertRefused(r, "marking-dsp");
         assertThat(external.requestsServed()).isZero();
     }
 
     @Test
     void iinOnlyInTheQuery_ofAHarmlessChat_blocked() throws Exception {
         RawHttp.Response r = raw("POST", "/v1/chat/completions?user=900515301234", "", chatBody("Сәлем!"));
-        assertThat(r.status()).isEqualTo(403);
-        assertThat(error(r).path("code").asText()).isEqualTo("entities.IIN");
+        assertRefused(r, "entities.IIN");
         assertThat(external.requestsServed()).isZero();
     }
 
@@ -280,11 +282,9 @@ class GatewayPolicyTest {
     void passedUnreadableBody_isStillJudgedByItsQueryAndHeaders() throws Exception {
         byte[] broken = "{\"model\": \"gpt-4o-mini\", \"messages\": [".getBytes(StandardCharsets.UTF_8);
         RawHttp.Response blocked = raw("POST", "/lenient/chat/completions?user=900515301234", "", broken);
-        assertThat(blocked.status()).isEqualTo(403);
-        assertThat(error(blocked).path("code").asText()).isEqualTo("entities.IIN");
+        assertRefused(blocked, "entities.IIN");
         RawHttp.Response marked = raw("POST", "/lenient/chat/completions", "X-Document-Class: ДСП\r\n", broken);
-        assertThat(marked.status()).isEqualTo(403);
-        assertThat(error(marked).path("code").asText()).isEqualTo("marking-dsp");
+        assertRefused(marked, "marking-dsp");
         assertThat(external.requestsServed()).isZero();
 
         raw("POST", "/lenient/chat/completions", "", broken);
@@ -297,8 +297,7 @@ class GatewayPolicyTest {
     @Test
     void unprotectedRoute_stillOnlyToTheUpstreamsThePolicyLists() throws Exception {
         RawHttp.Response refused = raw("POST", "/plain-archive/chat/completions", "", chatBody("Сәлем!"));
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(error(refused).path("code").asText()).isEqualTo("upstreams.notAllowed");
+        assertRefused(refused, "upstreams.notAllowed");
         assertThat(external.requestsServed()).isZero();
 
         RawHttp.Response listed = raw("POST", "/plain/chat/completions", "", chatBody("Сәлем!"));
