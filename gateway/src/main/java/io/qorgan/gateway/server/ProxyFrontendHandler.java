@@ -48,6 +48,8 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     private final String scheme;
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
+    /** The connection's idle timer; null on an HTTP/2 stream, whose connection keeps its own. */
+    private IdleConnectionTimer idleTimer;
     private ExchangeRelay current;
     private boolean identifying;
     /** The client as this connection shows it; worked out at the first exchange. */
@@ -66,6 +68,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.idleTimer = ctx.pipeline().get(IdleConnectionTimer.class);
     }
 
     @Override
@@ -200,6 +203,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     /** Answers by the gateway itself, then goes on with the next pipelined request or closes. */
     private void respond(String requestId, GatewayError error, boolean keepAlive) {
+        answered();
         FullHttpResponse response = ErrorResponses.build(ctx.alloc(), error, requestId);
         if (http2Stream()) {
             ctx.writeAndFlush(response);
@@ -218,6 +222,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     /** Called by the relay when its exchange has ended and the answer is written. */
     void exchangeEnded(boolean keepConnection) {
         current = null;
+        answered();
         if (http2Stream()) {
             return; // the stream ended with its answer; the connection carries others
         }
@@ -228,6 +233,13 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         next();
+    }
+
+    /** The idle timeout counts from the end of the last answer, not from the request that asked for it. */
+    private void answered() {
+        if (idleTimer != null) {
+            idleTimer.exchangeEnded();
+        }
     }
 
     private void next() {

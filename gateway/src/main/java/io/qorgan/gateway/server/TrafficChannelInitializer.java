@@ -5,10 +5,8 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.qorgan.gateway.server.tls.ReloadingServerSslContext;
 import io.qorgan.gateway.server.tls.TlsHandshakeFailureHandler;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline of a client connection, in the order a request meets it: TLS (when configured,
@@ -55,7 +53,7 @@ final class TrafficChannelInitializer extends ChannelInitializer<SocketChannel> 
 
     private void addTimeouts(ChannelPipeline p) {
         long idle = runtime.config().limits().idleTimeout().toMillis();
-        p.addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS));
+        p.addLast("idle", new IdleConnectionTimer(idle));
     }
 
     private void addStages(ChannelPipeline p, String scheme) {

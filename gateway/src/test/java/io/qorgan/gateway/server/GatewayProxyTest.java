@@ -240,6 +240,24 @@ class GatewayProxyTest {
     }
 
     @Test
+    void idleTimeout_closesQuietKeepAliveConnection_neverCutsALongerStream() throws Exception {
+        // events 100 ms apart: the stream lasts about two idle timeouts
+        AiSimulator behind = sim(SimulatorSettings.builder().chunkChars(2).chunkDelayMillis(100));
+        Gateway gateway = gateway(behind, "5s", "limits: { idleTimeout: 1s }");
+        try (RawHttp c = new RawHttp(gateway.trafficPort())) {
+            RawHttp.Response streamed = c.postJson("/v1/chat/completions", STREAM_CHAT).readResponse();
+            assertThat(streamed.status()).isEqualTo(200);
+            assertThat(streamed.body()).endsWith("data: [DONE]\n\n");
+
+            Thread.sleep(300); // quiet, but for less than the timeout since the answer ended
+            RawHttp.Response next = c.postJson("/v1/chat/completions", CHAT).readResponse();
+            assertThat(next.status()).isEqualTo(200);
+
+            assertThat(c.closedByServer()).as("closed once quiet for the timeout").isTrue();
+        }
+    }
+
+    @Test
     void clientAbortsMidStream_upstreamSeesDisconnect() throws Exception {
         AiSimulator behind = sim(SimulatorSettings.builder().chunkChars(1).chunkDelayMillis(50));
         Gateway gateway = gateway(behind, "5s", "");
