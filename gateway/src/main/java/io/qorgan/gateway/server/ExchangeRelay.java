@@ -410,7 +410,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         this.connection = conn;
-        conn.writeAndFlush(upstreamRequest());
+        conn.send(upstreamRequest());
     }
 
     private FullHttpRequest upstreamRequest() {
@@ -466,7 +466,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             out.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
         HttpUtil.setKeepAlive(out, keepConnection());
-        ctx.write(out);
+        ctx.write(out, ctx.voidPromise());
     }
 
     @Override
@@ -503,7 +503,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
         if (!last) {
             if (piece != null) {
-                ctx.write(restoration == null ? content : new DefaultHttpContent(piece));
+                ctx.write(restoration == null ? content : new DefaultHttpContent(piece), ctx.voidPromise());
             }
             if (!ctx.channel().isWritable()) {
                 connection.setReading(false);
@@ -525,11 +525,11 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             heldHead.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, piece.readableBytes());
             heldHead.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
             HttpUtil.setKeepAlive(heldHead, keep);
-            ctx.write(heldHead);
+            ctx.write(heldHead, ctx.voidPromise());
         }
         LastHttpContent end = restoration == null ? (LastHttpContent) content
                 : piece == null ? new DefaultLastHttpContent() : new DefaultLastHttpContent(piece);
-        ctx.writeAndFlush(end).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        ctx.writeAndFlush(end, ctx.voidPromise()); // a failed write reaches the frontend, which closes
         if (restoration != null) {
             runtime.metrics().entities("answer", restoration.produced());
             rememberConversation();

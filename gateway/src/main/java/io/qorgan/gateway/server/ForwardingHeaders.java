@@ -128,11 +128,12 @@ final class ForwardingHeaders {
 
     /** The names, lower case, that the Connection headers list (headers of this hop only). */
     private static Set<String> connectionNamed(HttpHeaders headers) {
-        if (!headers.contains(HttpHeaderNames.CONNECTION)) {
+        List<String> values = headers.getAll(HttpHeaderNames.CONNECTION);
+        if (values.isEmpty() || values.size() == 1 && namesNoHeader(values.get(0))) {
             return Set.of();
         }
         Set<String> names = new HashSet<>();
-        for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
+        for (String value : values) {
             for (String name : value.split(",")) {
                 String trimmed = name.trim();
                 if (!trimmed.isEmpty()) {
@@ -141,6 +142,12 @@ final class ForwardingHeaders {
             }
         }
         return names;
+    }
+
+    /** Whether a Connection value is just the usual option, which names no header: every answer of a keep-alive pool. */
+    private static boolean namesNoHeader(String value) {
+        String option = value.trim();
+        return option.equalsIgnoreCase("keep-alive") || option.equalsIgnoreCase("close");
     }
 
     /**

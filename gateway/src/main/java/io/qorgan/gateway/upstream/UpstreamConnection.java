@@ -1,7 +1,6 @@
 package io.qorgan.gateway.upstream;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 
 /**
  * One upstream connection lent to one exchange. The exchange writes its request, may pause and
@@ -21,8 +20,9 @@ public final class UpstreamConnection {
         this.pool = pool;
     }
 
-    public ChannelFuture writeAndFlush(Object msg) {
-        return channel.writeAndFlush(msg);
+    /** Sends the request; a failed write reaches the upstream handler, which reports it to the exchange. */
+    public void send(Object msg) {
+        channel.writeAndFlush(msg, channel.voidPromise());
     }
 
     /** Stop or resume reading the answer: the client is slower than the upstream, or caught up. */
