@@ -2,10 +2,9 @@ package io.qorgan.gateway.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +23,22 @@ import java.util.Set;
  * Edits the identity store file for {@code qorgan keys}: add a key (creating its agency, caller and
  * roles when missing), list keys, revoke a key.
  *
- * <p>Edits go through Jackson's tree model, so every field the edit does not touch, known or not,
- * is kept; YAML comments are not. The edited content is validated like a reload would before it is
- * written, and written beside the file then renamed over it, so a watching gateway never reads half
- * a file; an existing file's POSIX permissions are kept, a new one is owner-only. Blocking file I/O;
- * for the CLI, not the request path. Not safe against two editors at once.
+ * <p>Edits change the file's text only where they must: a new entry is inserted as new lines after
+ * the last entry of its list or mapping, a changed value is replaced where it stands. Everything
+ * else stays byte for byte: comments (a header, a comment above an entry, an end-of-line comment),
+ * blank lines, quoting, flow lists such as {@code roles: [chat-user]}, and every field the edit does
+ * not touch, known or not. New content is laid out as the store's writer always did (block style,
+ * lists indented with their indicator, minimal quotes). Only when an entry must be added inside a
+ * flow collection ({@code apiKeys: []}, {@code roles: {}}) is that one collection rewritten in block
+ * style; a comment inside its brackets is then lost, one after them is kept.
+ *
+ * <p>How: the file is read twice, as a Jackson tree that the edit changes, and as text that
+ * SnakeYAML composes into nodes carrying their start and end positions, which say where to insert
+ * or replace. Before writing, the new text must read back as the edited tree and pass the checks of
+ * a reload; otherwise nothing is written. It is written beside the file then renamed over it, so a
+ * watching gateway never reads half a file; an existing file's POSIX permissions are kept, a new
+ * one is owner-only. Blocking file I/O; for the CLI, not the request path. Not safe against two
+ * editors at once.
  */
 public final class IdentityStoreFile {
 
@@ -40,12 +50,6 @@ public final class IdentityStoreFile {
     public record CreatedKey(ApiKeys.NewApiKey key, boolean agencyCreated, boolean callerCreated,
             List<String> rolesCreated) {
     }
-
-    private static final YAMLMapper WRITER = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build();
 
     private IdentityStoreFile() {
     }
@@ -61,48 +65,48 @@ public final class IdentityStoreFile {
      */
     public static CreatedKey createKey(Path file, String agency, String caller, List<String> roles, Instant expires,
             ApiKeys keys, Clock clock) throws IOException {
-        ObjectNode root = read(file);
+        StoreTextEdit edit = StoreTextEdit.open(file);
+        ObjectNode root = edit.tree();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         if (expires != null && !expires.isAfter(now)) {
             throw new IllegalArgumentException("--expires must be in the future");
         }
-        boolean agencyCreated = false;
-        ArrayNode agencies = array(root, "agencies");
-        if (find(agencies, "id", agency) == null) {
-            agencies.addObject().put("id", agency);
-            agencyCreated = true;
+        boolean agencyCreated = indexOf(root.get("agencies"), "id", agency) < 0;
+        if (agencyCreated) {
+            edit.append("agencies", JsonNodeFactory.instance.objectNode().put("id", agency));
+        }
+        if (!root.path("roles").isObject()) {
+            edit.put(List.of(), "roles", JsonNodeFactory.instance.objectNode());
         }
         List<String> rolesCreated = new ArrayList<>();
-        ObjectNode roleMap = root.has("roles") && root.get("roles").isObject()
-                ? (ObjectNode) root.get("roles") : root.putObject("roles");
-        ArrayNode callers = array(root, "callers");
-        ObjectNode existing = find(callers, "id", caller);
-        boolean callerCreated = existing == null;
-        if (existing != null) {
-            String itsAgency = existing.path("agency").asText();
+        int existing = indexOf(root.get("callers"), "id", caller);
+        boolean callerCreated = existing < 0;
+        if (!callerCreated) {
+            JsonNode found = root.get("callers").get(existing);
+            String itsAgency = found.path("agency").asText();
             if (!itsAgency.equals(agency)) {
                 throw new IllegalArgumentException("caller " + caller + " belongs to agency " + itsAgency + ", not " + agency);
             }
             Set<String> itsRoles = new LinkedHashSet<>();
-            existing.path("roles").forEach(r -> itsRoles.add(r.asText()));
+            found.path("roles").forEach(r -> itsRoles.add(r.asText()));
             if (!roles.isEmpty() && !itsRoles.equals(new LinkedHashSet<>(roles))) {
                 throw new IllegalArgumentException("caller " + caller + " exists with roles " + itsRoles
                         + "; change roles in the store file, not with keys create");
             }
         } else {
-            ObjectNode created = callers.addObject();
-            created.put("id", caller).put("agency", agency);
+            ObjectNode created = JsonNodeFactory.instance.objectNode().put("id", caller).put("agency", agency);
             ArrayNode roleList = created.putArray("roles");
+            roles.forEach(roleList::add);
+            edit.append("callers", created);
             for (String role : roles) {
-                roleList.add(role);
-                if (!roleMap.has(role)) {
-                    roleMap.putArray(role);
+                if (!root.get("roles").has(role)) {
+                    edit.put(List.of("roles"), role, JsonNodeFactory.instance.arrayNode());
                     rolesCreated.add(role);
                 }
             }
         }
         Set<String> taken = new LinkedHashSet<>();
-        array(root, "apiKeys").forEach(k -> taken.add(k.path("id").asText()));
+        root.path("apiKeys").forEach(k -> taken.add(k.path("id").asText()));
         ApiKeys.NewApiKey key = keys.generate();
         for (int attempt = 0; taken.contains(key.id()); attempt++) {
             if (attempt == 5) {
@@ -110,21 +114,24 @@ public final class IdentityStoreFile {
             }
             key = keys.generate();
         }
-        ObjectNode entry = array(root, "apiKeys").addObject();
+        ObjectNode entry = JsonNodeFactory.instance.objectNode();
         entry.put("id", key.id()).put("caller", caller).put("hash", key.hash()).put("created", now.toString());
         if (expires != null) {
             entry.put("expires", expires.toString());
         }
         entry.put("revoked", false);
-        write(file, root);
+        edit.append("apiKeys", entry);
+        write(file, edit.content());
         return new CreatedKey(key, agencyCreated, callerCreated, List.copyOf(rolesCreated));
     }
 
     /** Every key of the file, in file order. */
     public static List<KeyListing> listKeys(Path file) throws IOException {
-        Snapshot snapshot = StoreLoader.load(file, Files.readAllBytes(file), 0);
+        byte[] content = Files.readAllBytes(file);
+        Snapshot snapshot = StoreLoader.load(file, content, 0);
         List<KeyListing> listing = new ArrayList<>();
-        for (JsonNode node : array(read(file), "apiKeys")) {
+        JsonNode root = content.length == 0 ? null : StoreLoader.MAPPER.readTree(content);
+        for (JsonNode node : root == null ? JsonNodeFactory.instance.arrayNode() : root.path("apiKeys")) {
             Snapshot.Key key = snapshot.keys().get(node.path("id").asText());
             listing.add(new KeyListing(key.id(), key.caller(), snapshot.callers().get(key.caller()).agency(),
                     key.created(), key.expires(), key.revoked()));
@@ -139,46 +146,33 @@ public final class IdentityStoreFile {
      * @throws IllegalArgumentException if the file has no such key
      */
     public static boolean revokeKey(Path file, String keyId) throws IOException {
-        ObjectNode root = read(file);
-        ObjectNode key = find(array(root, "apiKeys"), "id", keyId);
-        if (key == null) {
+        StoreTextEdit edit = StoreTextEdit.open(file);
+        JsonNode apiKeys = edit.tree().get("apiKeys");
+        int index = indexOf(apiKeys, "id", keyId);
+        if (index < 0) {
             throw new IllegalArgumentException("no API key " + keyId + " in " + file);
         }
-        if (key.path("revoked").asBoolean(false)) {
+        if (apiKeys.get(index).path("revoked").asBoolean(false)) {
             return false;
         }
-        key.put("revoked", true);
-        write(file, root);
+        edit.put(List.of("apiKeys", index), "revoked", BooleanNode.TRUE);
+        write(file, edit.content());
         return true;
     }
 
-    private static ObjectNode read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return JsonNodeFactory.instance.objectNode();
-        }
-        byte[] content = Files.readAllBytes(file);
-        StoreLoader.load(file, content, 0); // refuse to build on an invalid file
-        JsonNode root = content.length == 0 ? null : StoreLoader.MAPPER.readTree(content);
-        return root instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
-    }
-
-    private static ArrayNode array(ObjectNode root, String field) {
-        JsonNode node = root.get(field);
-        return node instanceof ArrayNode array ? array : root.putArray(field);
-    }
-
-    private static ObjectNode find(ArrayNode array, String field, String value) {
-        for (JsonNode node : array) {
-            if (node instanceof ObjectNode object && value.equals(object.path(field).asText(null))) {
-                return object;
+    /** Index of the first mapping in {@code array} whose {@code field} is {@code value}; -1 if none. */
+    private static int indexOf(JsonNode array, String field, String value) {
+        if (array instanceof ArrayNode) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i) instanceof ObjectNode object && value.equals(object.path(field).asText(null))) {
+                    return i;
+                }
             }
         }
-        return null;
+        return -1;
     }
 
-    private static void write(Path file, ObjectNode root) throws IOException {
-        byte[] content = WRITER.writeValueAsBytes(root);
-        StoreLoader.load(file, content, 0); // never write what a reload would refuse
+    private static void write(Path file, byte[] content) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
         try {

@@ -80,6 +80,23 @@ class KeysCommandTest {
     }
 
     @Test
+    void keysCreateRevoke_commentedStore_keepsTheComments() throws Exception {
+        String commented = "# Identity store of the eGov pilot; owner: security office (SEC-101)\n"
+                + CallerAuthenticatorTest.BASE
+                        .replace("  - id: egov-auditor\n", "  # Auditor of the pilot (SEC-102)\n  - id: egov-auditor\n")
+                        .replace("roles: [chat-user]\n", "roles: [chat-user]  # chat only\n");
+        Path store = Files.writeString(dir.resolve("identities.yaml"), commented);
+
+        Run created = run("keys", "create", "--store", store.toString(), "--agency", "agency-egov",
+                "--caller", "egov-chatbot");
+        Run revoked = run("keys", "revoke", "--store", store.toString(), created.out().strip().substring(0, 11));
+
+        assertThat(created.exit()).isZero();
+        assertThat(revoked.exit()).isZero();
+        assertThat(Files.readString(store)).startsWith(commented).contains("    revoked: true\n");
+    }
+
+    @Test
     void keysCreate_existingCallerWithOtherRoles_isRefusedAsUserError() throws Exception {
         Path store = Files.writeString(dir.resolve("identities.yaml"), CallerAuthenticatorTest.BASE);
 
