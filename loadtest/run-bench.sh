@@ -76,6 +76,14 @@ protection_sums() {
 before=$(protection_sums)
 ./run-peers.sh "qorgan-off=http://127.0.0.1:$off_port/v1" "qorgan-on=http://127.0.0.1:$on_port/v1"
 after=$(protection_sums)
+# Qorgan against nginx, the peer our speed goals are stated against, from this run's table.
+table=$(ls -td .run/results/*/ 2>/dev/null | head -1 || true)table.txt
+[[ -f $table ]] && awk '$1 ~ /^(nginx|qorgan-off|qorgan-on)$/ && $2 ~ /^[0-9]+$/ { rps[$1] = $2 }
+  END {
+    if (rps["nginx"] > 0 && rps["qorgan-off"] > 0) printf "qorgan-off vs nginx: %.2f\n", rps["qorgan-off"] / rps["nginx"]
+    if (rps["nginx"] > 0 && rps["qorgan-on"] > 0) printf "qorgan-on vs nginx: %.2f\n", rps["qorgan-on"] / rps["nginx"]
+    if (rps["qorgan-off"] > 0 && rps["qorgan-on"] > 0) printf "qorgan-on vs qorgan-off: %.2f\n", rps["qorgan-on"] / rps["qorgan-off"]
+  }' "$table"
 printf '%s\n--\n%s\n' "$before" "$after" | awk 'BEGIN { part = 0 }
   $1 == "--" { part = 1; next }
   { v[part, $1] = $2 }
