@@ -23,7 +23,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 
 /**
- * Agency systems calling AI through the gateway: the OpenAI, Anthropic and Ollama APIs, whole answers and streams,
+ * Agency systems calling AI through the gateway: OpenAI chat and Responses, Anthropic messages and Ollama chat,
+ * whole answers and streams,
  * with messages full of personal data (Kazakh, Russian, English) from {@code corpus/messages.json}. Made for a
  * gateway in front of the simulator in echo mode ({@code qorgan demo}): the AI service answers with what it
  * received, placeholders, so every check that the answer is the caller's own message, and that no placeholder is
@@ -67,6 +68,17 @@ public class GatewaySimulation extends Simulation {
             .body(StringBody("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":512,\"messages\":" + USER_MESSAGE + "}"))
             .check(status().is(200), jmesPath("content[0].text").isEL("#{text}")));
 
+    private final ChainBuilder anthropicStream = exec(http("anthropic messages stream").post("/v1/messages")
+            .header("anthropic-version", "2023-06-01")
+            .header("Accept", "text/event-stream")
+            .body(StringBody("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":512,\"stream\":true,\"messages\":"
+                    + USER_MESSAGE + "}"))
+            .check(status().is(200), regex("event: message_stop").exists(), regex(PLACEHOLDER).notExists()));
+
+    private final ChainBuilder openAiResponses = exec(http("openai responses").post("/v1/responses")
+            .body(StringBody("{\"model\":\"gpt-4o-mini\",\"input\":#{text.jsonStringify()}}"))
+            .check(status().is(200), jmesPath("output[0].content[0].text").isEL("#{text}")));
+
     private final ChainBuilder ollamaChat = exec(http("ollama chat").post("/api/chat")
             .body(StringBody("{\"model\":\"llama3.1\",\"stream\":false,\"messages\":" + USER_MESSAGE + "}"))
             .check(status().is(200), jmesPath("message.content").isEL("#{text}")));
@@ -77,7 +89,8 @@ public class GatewaySimulation extends Simulation {
 
     private final ScenarioBuilder callers = scenario("agency systems")
             .feed(messages)
-            .exec(uniformRandomSwitch().on(openAiChat, openAiStream, anthropic, ollamaChat, ollamaStream));
+            .exec(uniformRandomSwitch().on(openAiChat, openAiStream, openAiResponses, anthropic, anthropicStream, ollamaChat,
+                    ollamaStream));
 
     {
         HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
