@@ -18,13 +18,20 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The analysis of content rules, the same for request texts and rule queries: invisible characters (soft hyphen,
- * zero-width space and joiners, BOM) removed, Unicode word tokens, lower case,
- * Latin look-alikes inside Cyrillic words made Cyrillic and Kazakh letters folded ({@link LetterFoldingFilter}),
+ * zero-width space and joiners, BOM) removed, Unicode word tokens, lower case, Latin look-alikes inside Cyrillic
+ * words made Cyrillic ({@link LookAlikeFilter}), Kazakh words stripped of their inflectional endings
+ * ({@link KazakhLightStemFilter}: "құжаттарыңызды" and "құжат" give the same term; only words with a Kazakh letter,
+ * so it must run before those letters are folded), Kazakh letters folded to Russian ones ({@link LetterFoldingFilter}),
  * then by script: Cyrillic words stemmed for Russian
  * ({@link RussianLightStemFilter}: "служебного пользования" and "служебное пользование" give the same terms),
- * Latin words stripped of possessives and stemmed for English (Porter: "passwords" → "password"). No stop words,
- * so phrases keep their positions. Texts added to one field are {@value #TEXT_GAP} positions apart, so a phrase
- * never spans two messages. Field {@code role} is one lower-cased keyword. Thread-safe.
+ * Latin words stripped of possessives and stemmed for English (Porter: "passwords" → "password"). Kazakh words go
+ * through the Russian stemmer too, after their own: a Kazakh word typed without Kazakh letters ("КУПИЯ") is
+ * indistinguishable from Russian and gets only the Russian stemmer, so the same word with its letters must end the
+ * same way. A Kazakh word that loses an ending is kept as written too (folded, not stemmed) at the same position, so
+ * that wildcards match it: {@code құпия*} matches "құпияның". No stop words, and stemming never drops a token, so
+ * phrases keep their positions. Texts added to one
+ * field are {@value #TEXT_GAP} positions apart, so a phrase never spans two messages. Field {@code role} is one
+ * lower-cased keyword. Thread-safe.
  */
 final class ContentAnalyzer extends Analyzer {
 
@@ -58,7 +65,9 @@ final class ContentAnalyzer extends Analyzer {
             return new TokenStreamComponents(keyword, new LowerCaseFilter(keyword));
         }
         StandardTokenizer source = new StandardTokenizer();
-        TokenStream t = new LetterFoldingFilter(new LowerCaseFilter(source));
+        TokenStream t = new LookAlikeFilter(new LowerCaseFilter(source));
+        t = new KazakhLightStemFilter(t);
+        t = new LetterFoldingFilter(t);
         t = new Script(t, Script.CYRILLIC, RussianLightStemFilter::new);
         t = new Script(t, Script.LATIN, in -> new PorterStemFilter(new EnglishPossessiveFilter(in)));
         return new TokenStreamComponents(source, t);
@@ -67,7 +76,7 @@ final class ContentAnalyzer extends Analyzer {
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
         // wildcard, prefix and fuzzy terms of queries: not stemmed, but lower-cased and folded like the text
-        return new LetterFoldingFilter(new LowerCaseFilter(in));
+        return new LetterFoldingFilter(new LookAlikeFilter(new LowerCaseFilter(in)));
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -193,6 +194,24 @@ final class ContentRules {
             return ks.length == 0 ? Judge.NEVER : terms -> {
                 for (String k : ks) {
                     if (!terms.contains(k)) {
+                        return NO;
+                    }
+                }
+                return MAYBE;
+            };
+        }
+        if (q instanceof MultiPhraseQuery mq) {
+            // a phrase with a word in several forms (as written and stemmed): each position needs one of its forms
+            String[][] ks = java.util.Arrays.stream(mq.getTermArrays())
+                    .map(forms -> java.util.Arrays.stream(forms).map(ContentRules::key).toArray(String[]::new))
+                    .toArray(String[][]::new);
+            return ks.length == 0 ? Judge.NEVER : terms -> {
+                for (String[] forms : ks) {
+                    boolean any = false;
+                    for (String k : forms) {
+                        any |= terms.contains(k);
+                    }
+                    if (!any) {
                         return NO;
                     }
                 }

@@ -47,6 +47,52 @@ class ContentRulesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            құжат                            | Құжаттарыңызды тапсырыңыз
+            құжат                            | құжатқа қол қойылды
+            құпия                            | Бұл құпияның бөлігі
+            құпия                            | ҚҰПИЯСЫН ашпаңыз
+            өтініш                           | өтініштер қабылданбайды
+            шағым                            | шағымдарыңызды қарадық
+            салық                            | салығы төленбеген
+            "салық құпиясы"                  | салық құпиясын құрайтын мәліметтер
+            "өте құпия"                      | бұл мәліметтер өте құпияға жатады
+            мекенжай                         | мекенжайыңызды жазыңыз
+            кітап                            | кiтаптарды әкеліңіз
+            """)
+    void match_kazakhInflectedForms_matchTheRule(String query, String text) {
+        assertThat(matches(query, text)).isTrue();
+    }
+
+    /** Wildcards are compared with the stems, and with Kazakh words as written (folded) when they lost an ending. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            құпия*                           | Бұл құпияның бөлігі
+            құпия*                           | ҚҰПИЯСЫН ашпаңыз
+            құжаттар*                        | құжаттарыңызды тапсырыңыз
+            налогов*                         | сведения составляют налоговую тайну
+            """)
+    void match_wildcard_matchesStemsAndInflectedKazakhWordsAsWritten(String query, String text) {
+        assertThat(matches(query, text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            паспорт                          | Паспортыңызды көрсетіңіз
+            диагноз                          | Диагнозыңыз расталды
+            """)
+    void match_russianRuleOnALoanwordInKazakhText_matchesItsInflectedForms(String query, String text) {
+        assertThat(matches(query, text)).isTrue();
+    }
+
+    @Test
+    void match_russianRule_doesNotMatchAShortKazakhWordCutToItsLetters() {
+        // "иінге" (to the shoulder): cut to "иін" it would fold to the Russian "иин", the IIN of a Russian rule
+        assertThat(matches("ИИН", "Екпе сол иінге салынды")).isFalse();
+        assertThat(matches("ИИН", "ИИН клиента указан в договоре")).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             ДСП                              | Приказ (ДCП), экз. 1
             ДCП                              | Приказ (ДСП), экз. 1
             "для служебного пользования"     | для cлужебного пользования
@@ -123,12 +169,15 @@ class ContentRulesTest {
                 "(ДСП OR ҚБП) AND (приказ OR бұйрық)", "приказ~1", "confidential^2 OR пароль",
                 "\"служебного пользования\" AND NOT приказ", "приказ AND NOT \"номер пять\"",
                 "ДСП OR \"приказ секретно\"~3", "секр* OR ДСП", "приказ AND (секр* OR ҚБП)", "NOT секр*",
-                "ДСП AND NOT (приказ AND секретно)");
+                "ДСП AND NOT (приказ AND секретно)", "\"салық құпиясы\"", "\"өте құпия\" AND NOT ДСП",
+                "құпия* OR \"қызмет бабында\"", "\"құжаттарды тапсыру\"~2");
         List<List<RoleText>> requests = List.of(
                 List.of(RoleText.user("Приказ ДСП о служебном пользовании")),
                 List.of(new RoleText(RoleText.Role.SYSTEM, "приказ номер пять секретно"), RoleText.user("ДСП")),
                 List.of(new RoleText(RoleText.Role.TOOL, "секретно"), RoleText.user("бұйрық ҚБП")),
-                List.of(RoleText.user("обычный текст без меток"), new RoleText(RoleText.Role.OTHER, "CONFIDENTIAL")));
+                List.of(RoleText.user("обычный текст без меток"), new RoleText(RoleText.Role.OTHER, "CONFIDENTIAL")),
+                List.of(RoleText.user("салық құпиясын құрайтын мәліметтер өте құпияға жатады")),
+                List.of(RoleText.user("құпиясы бар салық; құжатты тапсыру мерзімі, қызметтің бабында")));
         ContentRules rules = new ContentRules(queries.stream().map(ContentRules::compile).toList());
         for (List<RoleText> request : requests) {
             boolean[] got = rules.match(request);
