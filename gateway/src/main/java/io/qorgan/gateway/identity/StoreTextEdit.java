@@ -42,7 +42,6 @@ final class StoreTextEdit {
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build();
 
-
     /** How a replacement for a node is laid out: what stands before it on its line. */
     private enum Layout {
         /** The whole document. */

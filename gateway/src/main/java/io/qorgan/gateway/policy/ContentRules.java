@@ -178,6 +178,25 @@ final class ContentRules {
         return m.strip();
     }
 
+    /** A phrase, its words by position: out when a position has none of its words there, else the index tells. */
+    private static Judge phrase(Term[][] positions) {
+        String[][] ks = java.util.Arrays.stream(positions)
+                .map(forms -> java.util.Arrays.stream(forms).map(ContentRules::key).toArray(String[]::new))
+                .toArray(String[][]::new);
+        return ks.length == 0 ? Judge.NEVER : terms -> {
+            for (String[] forms : ks) {
+                boolean any = false;
+                for (String k : forms) {
+                    any |= terms.contains(k);
+                }
+                if (!any) {
+                    return NO;
+                }
+            }
+            return MAYBE;
+        };
+    }
+
     /**
      * How to judge a query on a request's terms. A term is there or not; a disjunction matches when one clause does;
      * a conjunction fails when one required clause fails or one excluded clause matches; a purely negative query
@@ -190,33 +209,10 @@ final class ContentRules {
             return terms -> terms.contains(k) ? YES : NO;
         }
         if (q instanceof PhraseQuery pq) {
-            String[] ks = java.util.Arrays.stream(pq.getTerms()).map(ContentRules::key).toArray(String[]::new);
-            return ks.length == 0 ? Judge.NEVER : terms -> {
-                for (String k : ks) {
-                    if (!terms.contains(k)) {
-                        return NO;
-                    }
-                }
-                return MAYBE;
-            };
+            return phrase(java.util.Arrays.stream(pq.getTerms()).map(t -> new Term[] {t}).toArray(Term[][]::new));
         }
         if (q instanceof MultiPhraseQuery mq) {
-            // a phrase with a word in several forms (as written and stemmed): each position needs one of its forms
-            String[][] ks = java.util.Arrays.stream(mq.getTermArrays())
-                    .map(forms -> java.util.Arrays.stream(forms).map(ContentRules::key).toArray(String[]::new))
-                    .toArray(String[][]::new);
-            return ks.length == 0 ? Judge.NEVER : terms -> {
-                for (String[] forms : ks) {
-                    boolean any = false;
-                    for (String k : forms) {
-                        any |= terms.contains(k);
-                    }
-                    if (!any) {
-                        return NO;
-                    }
-                }
-                return MAYBE;
-            };
+            return phrase(mq.getTermArrays()); // a word in several forms (as written and stemmed) at one position
         }
         if (q instanceof SynonymQuery sq) {
             String[] ks = sq.getTerms().stream().map(ContentRules::key).toArray(String[]::new);

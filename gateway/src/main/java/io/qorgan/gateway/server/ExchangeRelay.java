@@ -21,7 +21,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.qorgan.gateway.dialect.BodyRejected;
 import io.qorgan.gateway.dialect.Dialect;
 import io.qorgan.gateway.dialect.Dialects;
 import io.qorgan.gateway.dialect.ResponsesState;
@@ -372,10 +371,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (!e.clientError()) {
             return GatewayError.internal();
         }
-        String part = e.code().equals(BodyRejected.Reason.MALFORMED_QUERY.code()) ? "query string"
-                : e.code().equals(BodyRejected.Reason.MALFORMED_PATH.code()) ? "path" : "body";
-        return GatewayError.badRequest(e.code(), "The request " + part + " cannot be read completely and unambiguously ("
-                + e.code() + "); nothing was forwarded");
+        return GatewayError.badRequest(e.code(), "The request " + e.part()
+                + " cannot be read completely and unambiguously (" + e.code() + "); nothing was forwarded");
     }
 
     private GatewayError failed(RuntimeException e) {

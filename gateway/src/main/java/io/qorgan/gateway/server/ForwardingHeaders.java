@@ -126,28 +126,26 @@ final class ForwardingHeaders {
         }
     }
 
-    /** The names, lower case, that the Connection headers list (headers of this hop only). */
+    /**
+     * The header names, lower case, that the Connection headers list (headers of this hop only). The options
+     * {@code keep-alive} and {@code close}, which every pooled answer carries, name no header to remove (Keep-Alive is
+     * hop-by-hop anyway), so the usual value gives the empty set without building one.
+     */
     private static Set<String> connectionNamed(HttpHeaders headers) {
-        List<String> values = headers.getAll(HttpHeaderNames.CONNECTION);
-        if (values.isEmpty() || values.size() == 1 && namesNoHeader(values.get(0))) {
-            return Set.of();
-        }
-        Set<String> names = new HashSet<>();
-        for (String value : values) {
+        Set<String> names = Set.of();
+        for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
             for (String name : value.split(",")) {
                 String trimmed = name.trim();
-                if (!trimmed.isEmpty()) {
+                boolean option = trimmed.equalsIgnoreCase("keep-alive") || trimmed.equalsIgnoreCase("close");
+                if (!trimmed.isEmpty() && !option) {
+                    if (names.isEmpty()) {
+                        names = new HashSet<>();
+                    }
                     names.add(trimmed.toLowerCase(Locale.ROOT));
                 }
             }
         }
         return names;
-    }
-
-    /** Whether a Connection value is just the usual option, which names no header: every answer of a keep-alive pool. */
-    private static boolean namesNoHeader(String value) {
-        String option = value.trim();
-        return option.equalsIgnoreCase("keep-alive") || option.equalsIgnoreCase("close");
     }
 
     /**
