@@ -1,42 +1,42 @@
 package io.qorgan.gateway;
 
-import io.netty.channel.EventLoopGroup;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.config.ListenerConfig;
 import io.qorgan.gateway.config.ProtectionConfig;
+import io.qorgan.gateway.config.UpstreamConfig;
 import io.qorgan.gateway.detect.Canonical;
 import io.qorgan.gateway.detect.Detector;
 import io.qorgan.gateway.detect.DetectorSettings;
+import io.qorgan.gateway.identity.CallerAuthenticator;
+import io.qorgan.gateway.identity.IdentityStore;
+import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.policy.PolicyException;
 import io.qorgan.gateway.policy.PolicySet;
 import io.qorgan.gateway.policy.PolicyStore;
-import io.qorgan.gateway.server.Protection;
-import java.security.SecureRandom;
-import io.qorgan.gateway.identity.CallerAuthenticator;
-import io.qorgan.gateway.identity.IdentityStore;
+import io.qorgan.gateway.route.Router;
+import io.qorgan.gateway.server.AdminServer;
+import io.qorgan.gateway.server.Admission;
 import io.qorgan.gateway.server.CallerIdentification;
+import io.qorgan.gateway.server.Protection;
+import io.qorgan.gateway.server.ProxyRuntime;
+import io.qorgan.gateway.server.TrafficServer;
+import io.qorgan.gateway.server.Transport;
 import io.qorgan.gateway.server.tls.ReloadingServerSslContext;
 import io.qorgan.gateway.server.tls.TlsContexts;
+import io.qorgan.gateway.upstream.UpstreamClient;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
-import io.qorgan.gateway.config.UpstreamConfig;
-import io.qorgan.gateway.metrics.GatewayMetrics;
-import io.qorgan.gateway.route.Router;
-import io.qorgan.gateway.server.AdminServer;
-import io.qorgan.gateway.server.Admission;
-import io.qorgan.gateway.server.ProxyRuntime;
-import io.qorgan.gateway.server.TrafficServer;
-import io.qorgan.gateway.server.Transport;
-import io.qorgan.gateway.upstream.UpstreamClient;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,11 +57,13 @@ public final class Gateway implements AutoCloseable {
     private final AdminServer admin;
     /** File watching (certificates, identity store): never an event loop. */
     private final ScheduledExecutorService watcher;
+
     private PolicyStore policies;
     /** Slow key hashing, bounded so that a flood of unknown keys cannot queue without end. */
     private final ThreadPoolExecutor hashing;
     /** Protection of large bodies, off the event loops; bounded, rejects rather than queue without end. */
     private final ThreadPoolExecutor workers;
+
     private boolean closed;
 
     private Gateway(GatewayConfig config, int threads) {
@@ -70,10 +72,20 @@ public final class Gateway implements AutoCloseable {
         this.metrics = new GatewayMetrics();
         this.admission = new Admission(config.limits().maxConcurrentExchanges());
         this.watcher = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("qorgan-watch", true));
-        this.hashing = new ThreadPoolExecutor(config.identity().hashingThreads(), config.identity().hashingThreads(),
-                30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256), new DefaultThreadFactory("qorgan-hash", true));
+        this.hashing = new ThreadPoolExecutor(
+                config.identity().hashingThreads(),
+                config.identity().hashingThreads(),
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(256),
+                new DefaultThreadFactory("qorgan-hash", true));
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-        this.workers = new ThreadPoolExecutor(cores, cores, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
+        this.workers = new ThreadPoolExecutor(
+                cores,
+                cores,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(64),
                 new DefaultThreadFactory("qorgan-protect", true));
         this.group = transport.newGroup(threads, "qorgan-io");
         Map<String, UpstreamClient> clients = new LinkedHashMap<>();
@@ -86,17 +98,35 @@ public final class Gateway implements AutoCloseable {
             this.upstreams = Map.copyOf(clients);
             CallerIdentification identification = identification(config);
             this.policies = policies(config);
-            ProxyRuntime runtime = new ProxyRuntime(config, new Router(config), upstreams, metrics, admission,
-                    identification, protection(config), policies, workers);
-            t = TrafficServer.start(runtime, group, transport, config.listeners().traffic(),
+            ProxyRuntime runtime = new ProxyRuntime(
+                    config,
+                    new Router(config),
+                    upstreams,
+                    metrics,
+                    admission,
+                    identification,
+                    protection(config),
+                    policies,
+                    workers);
+            t = TrafficServer.start(
+                    runtime,
+                    group,
+                    transport,
+                    config.listeners().traffic(),
                     serverTls(config.listeners().traffic(), tls));
             this.traffic = t;
-            this.admin = AdminServer.start(runtime, group, transport, config.listeners().admin(),
+            this.admin = AdminServer.start(
+                    runtime,
+                    group,
+                    transport,
+                    config.listeners().admin(),
                     serverTls(config.listeners().admin(), tls));
             if (!identification.authenticates()) {
                 log.warn("no identity store configured (identity.store): every caller is accepted as `anonymous`");
             }
-            log.info("TLS provider {}; traffic TLS {}; admin TLS {}", tls.provider(),
+            log.info(
+                    "TLS provider {}; traffic TLS {}; admin TLS {}",
+                    tls.provider(),
                     config.listeners().traffic().tlsEnabled() ? "on" : "off",
                     config.listeners().admin().tlsEnabled() ? "on" : "off");
         } catch (RuntimeException e) {
@@ -108,13 +138,25 @@ public final class Gateway implements AutoCloseable {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             throw e;
         }
-        metrics.gauge("qorgan_upstream_connections_open", "Open connections to all upstreams",
-                () -> upstreams.values().stream().mapToInt(UpstreamClient::openConnections).sum());
-        metrics.gauge("qorgan_client_connections_open", "Open client connections on the traffic listener",
+        metrics.gauge(
+                "qorgan_upstream_connections_open",
+                "Open connections to all upstreams",
+                () -> upstreams.values().stream()
+                        .mapToInt(UpstreamClient::openConnections)
+                        .sum());
+        metrics.gauge(
+                "qorgan_client_connections_open",
+                "Open client connections on the traffic listener",
                 traffic::openConnections);
-        log.info("qorgan listening: traffic {}:{} admin {}:{} transport={} event_loops={} upstreams={}",
-                config.listeners().traffic().host(), traffic.port(), config.listeners().admin().host(), admin.port(),
-                transport.name(), threads, upstreams.keySet());
+        log.info(
+                "qorgan listening: traffic {}:{} admin {}:{} transport={} event_loops={} upstreams={}",
+                config.listeners().traffic().host(),
+                traffic.port(),
+                config.listeners().admin().host(),
+                admin.port(),
+                transport.name(),
+                threads,
+                upstreams.keySet());
     }
 
     private static Transport transport(GatewayConfig config) {
@@ -136,7 +178,10 @@ public final class Gateway implements AutoCloseable {
             throw new GatewayStartException("identity store: " + e.getMessage());
         }
         store.watch(watcher, WATCH_INTERVAL);
-        CallerAuthenticator authenticator = CallerAuthenticator.create(store, Clock.systemUTC(), Ticker.systemTicker(),
+        CallerAuthenticator authenticator = CallerAuthenticator.create(
+                store,
+                Clock.systemUTC(),
+                Ticker.systemTicker(),
                 new CallerAuthenticator.CacheSettings(config.identity().cacheTtl(), 100_000));
         return CallerIdentification.using(authenticator, hashing);
     }
@@ -148,9 +193,12 @@ public final class Gateway implements AutoCloseable {
         try {
             // once at start, also against this configuration's upstream names
             PolicySet.load(config.policies().directory(), config.upstreams().keySet());
-            PolicyStore store = PolicyStore.open(config.policies().directory(), watcher,
-                    config.policies().reloadInterval());
-            log.info("policies loaded from {}: version {}", config.policies().directory(), store.current().version());
+            PolicyStore store = PolicyStore.open(
+                    config.policies().directory(), watcher, config.policies().reloadInterval());
+            log.info(
+                    "policies loaded from {}: version {}",
+                    config.policies().directory(),
+                    store.current().version());
             return store;
         } catch (PolicyException e) {
             throw new GatewayStartException("policies: " + e.getMessage());
@@ -181,7 +229,8 @@ public final class Gateway implements AutoCloseable {
             context.watch(watcher, WATCH_INTERVAL);
             return context;
         } catch (IOException | RuntimeException e) {
-            throw new GatewayStartException("TLS of " + listener.host() + ":" + listener.port() + ": " + e.getMessage());
+            throw new GatewayStartException(
+                    "TLS of " + listener.host() + ":" + listener.port() + ": " + e.getMessage());
         }
     }
 
@@ -244,8 +293,10 @@ public final class Gateway implements AutoCloseable {
         }
         int unfinished = admission.inFlight();
         if (unfinished > 0) {
-            log.warn("shutdown grace of {} ms ended with {} exchanges still in flight; closing them",
-                    grace.toMillis(), unfinished);
+            log.warn(
+                    "shutdown grace of {} ms ended with {} exchanges still in flight; closing them",
+                    grace.toMillis(),
+                    unfinished);
         }
         traffic.close();
         admin.close();

@@ -6,7 +6,6 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.jsonFile;
-import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -52,45 +51,69 @@ public class GatewaySimulation extends Simulation {
 
     private static final String USER_MESSAGE = "[{\"role\":\"user\",\"content\":#{text.jsonStringify()}}]";
 
-    private final FeederBuilder<Object> messages = jsonFile("corpus/messages.json").circular();
+    private final FeederBuilder<Object> messages =
+            jsonFile("corpus/messages.json").circular();
 
-    private final ChainBuilder openAiChat = exec(http("openai chat").post("/v1/chat/completions")
+    private final ChainBuilder openAiChat = exec(http("openai chat")
+            .post("/v1/chat/completions")
             .body(StringBody("{\"model\":\"gpt-4o-mini\",\"messages\":" + USER_MESSAGE + "}"))
             .check(status().is(200), jmesPath("choices[0].message.content").isEL("#{text}")));
 
-    private final ChainBuilder openAiStream = exec(http("openai chat stream").post("/v1/chat/completions")
+    private final ChainBuilder openAiStream = exec(http("openai chat stream")
+            .post("/v1/chat/completions")
             .header("Accept", "text/event-stream")
             .body(StringBody("{\"model\":\"gpt-4o-mini\",\"stream\":true,\"messages\":" + USER_MESSAGE + "}"))
-            .check(status().is(200), regex("data: \\[DONE]").exists(), regex(PLACEHOLDER).notExists()));
+            .check(
+                    status().is(200),
+                    regex("data: \\[DONE]").exists(),
+                    regex(PLACEHOLDER).notExists()));
 
-    private final ChainBuilder anthropic = exec(http("anthropic messages").post("/v1/messages")
+    private final ChainBuilder anthropic = exec(http("anthropic messages")
+            .post("/v1/messages")
             .header("anthropic-version", "2023-06-01")
             .body(StringBody("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":512,\"messages\":" + USER_MESSAGE + "}"))
             .check(status().is(200), jmesPath("content[0].text").isEL("#{text}")));
 
-    private final ChainBuilder anthropicStream = exec(http("anthropic messages stream").post("/v1/messages")
+    private final ChainBuilder anthropicStream = exec(http("anthropic messages stream")
+            .post("/v1/messages")
             .header("anthropic-version", "2023-06-01")
             .header("Accept", "text/event-stream")
             .body(StringBody("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":512,\"stream\":true,\"messages\":"
                     + USER_MESSAGE + "}"))
-            .check(status().is(200), regex("event: message_stop").exists(), regex(PLACEHOLDER).notExists()));
+            .check(
+                    status().is(200),
+                    regex("event: message_stop").exists(),
+                    regex(PLACEHOLDER).notExists()));
 
-    private final ChainBuilder openAiResponses = exec(http("openai responses").post("/v1/responses")
+    private final ChainBuilder openAiResponses = exec(http("openai responses")
+            .post("/v1/responses")
             .body(StringBody("{\"model\":\"gpt-4o-mini\",\"input\":#{text.jsonStringify()}}"))
             .check(status().is(200), jmesPath("output[0].content[0].text").isEL("#{text}")));
 
-    private final ChainBuilder ollamaChat = exec(http("ollama chat").post("/api/chat")
+    private final ChainBuilder ollamaChat = exec(http("ollama chat")
+            .post("/api/chat")
             .body(StringBody("{\"model\":\"llama3.1\",\"stream\":false,\"messages\":" + USER_MESSAGE + "}"))
             .check(status().is(200), jmesPath("message.content").isEL("#{text}")));
 
-    private final ChainBuilder ollamaStream = exec(http("ollama chat stream").post("/api/chat")
+    private final ChainBuilder ollamaStream = exec(http("ollama chat stream")
+            .post("/api/chat")
             .body(StringBody("{\"model\":\"llama3.1\",\"messages\":" + USER_MESSAGE + "}"))
-            .check(status().is(200), regex("\"done\":\\s*true").exists(), regex(PLACEHOLDER).notExists()));
+            .check(
+                    status().is(200),
+                    regex("\"done\":\\s*true").exists(),
+                    regex(PLACEHOLDER).notExists()));
 
     private final ScenarioBuilder callers = scenario("agency systems")
             .feed(messages)
-            .exec(uniformRandomSwitch().on(openAiChat, openAiStream, openAiResponses, anthropic, anthropicStream, ollamaChat,
-                    ollamaStream));
+            .exec(uniformRandomSwitch()
+                    .on(
+                            openAiChat,
+                            openAiStream,
+                            openAiResponses,
+                            anthropic,
+                            anthropicStream,
+                            ollamaChat,
+                            ollamaStream));
 
     {
         HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
@@ -98,7 +121,8 @@ public class GatewaySimulation extends Simulation {
                 .acceptEncodingHeader("identity")
                 .shareConnections()
                 // the gateway says what it replaced: a message with personal data must have had some
-                .checkIf(session -> session.getBoolean("personal")).then(header("x-qorgan-entities").exists());
+                .checkIf(session -> session.getBoolean("personal"))
+                .then(header("x-qorgan-entities").exists());
         if (!API_KEY.isEmpty()) {
             protocol = protocol.authorizationHeader("Bearer " + API_KEY);
         }

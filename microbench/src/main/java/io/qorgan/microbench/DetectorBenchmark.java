@@ -46,28 +46,30 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"}) // a fixed heap: resizing made iterations vary by half
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"}) // a fixed heap: resizing made iterations vary by half
 @Threads(1)
 public class DetectorBenchmark {
 
     private static final String[] PARAGRAPHS = {
         "Заявление. Я, Ахметова Динара Сериковна, ИИН 900515301234, проживающая по адресу: г. Астана, ул. Кенесары, "
-            + "д. 1, кв. 1, прошу выдать справку о составе семьи. Контактный телефон +7 (701) 123-45-67, "
-            + "e-mail d.akhmetova@mail.kz. Пособие прошу перечислить на счет KZ23 999A 0000 1234 5678.\n",
+                + "д. 1, кв. 1, прошу выдать справку о составе семьи. Контактный телефон +7 (701) 123-45-67, "
+                + "e-mail d.akhmetova@mail.kz. Пособие прошу перечислить на счет KZ23 999A 0000 1234 5678.\n",
         "Өтініш беруші: Сейітқали Айгерім, ЖСН 850101456780, мекенжайы: Алматы қ., Бостандық ауданы, Сәтбаев көш., "
-            + "5-үй. Туған күні 01.01.1985. Ұялы тел. 8 (777) 555-12-34. Арман қаласында тұрады деп жазылған, бірақ "
-            + "бұл тек бақыт туралы ән.\n",
+                + "5-үй. Туған күні 01.01.1985. Ұялы тел. 8 (777) 555-12-34. Арман қаласында тұрады деп жазылған, бірақ "
+                + "бұл тек бақыт туралы ән.\n",
         "Hello team, please find the quarterly report attached. Customer John Smith (john.smith@example.com, "
-            + "+1 415 555 0132) paid with card 4111 1111 1111 1111 from 192.168.10.24; invoice 2024-118833 is due "
-            + "on 15 May 2025. Best regards, Emily Carter, Support.\n",
+                + "+1 415 555 0132) paid with card 4111 1111 1111 1111 from 192.168.10.24; invoice 2024-118833 is due "
+                + "on 15 May 2025. Best regards, Emily Carter, Support.\n",
         "Статистика: в 2024 году обработано 12 450 обращений, из них 3 120 по вопросам пособий, средний срок "
-            + "рассмотрения 4,2 дня. ТОО «Асем Групп» (БИН 150340001236) и АО «Kaspi Bank» подписали меморандум. "
-            + "Версия системы 4.12.0, сборка 20241105.\n",
+                + "рассмотрения 4,2 дня. ТОО «Асем Групп» (БИН 150340001236) и АО «Kaspi Bank» подписали меморандум. "
+                + "Версия системы 4.12.0, сборка 20241105.\n",
         "user: здравствуйте, не могу войти в egov, пароль сбросил, номер заказа 5512338912, ошибка 502 с 10:40. "
-            + "agent: уточните, пожалуйста, ваш ИИН и номер удостоверения личности. user: удостоверение личности "
-            + "№ 041234567, автомобиль 123 ABC 01.\n",
+                + "agent: уточните, пожалуйста, ваш ИИН и номер удостоверения личности. user: удостоверение личности "
+                + "№ 041234567, автомобиль 123 ABC 01.\n",
         "Patient Aidos Nurlanov, date of birth 1990-05-15, referred to cardiology. Hemoglobin 135 g/L, leukocytes "
-            + "6.2, ESR 12 mm/h; follow-up in 14 days at 221 Baker Street, Apt 4. Token sk-proj-Ab12Cd34Ef56Gh78Ij90Kl.\n",
+                + "6.2, ESR 12 mm/h; follow-up in 14 days at 221 Baker Street, Apt 4. Token sk-proj-Ab12Cd34Ef56Gh78Ij90Kl.\n",
     };
 
     private Detector detector;

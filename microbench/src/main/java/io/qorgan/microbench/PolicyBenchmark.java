@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"}) // a fixed heap: resizing made iterations vary by half
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"}) // a fixed heap: resizing made iterations vary by half
 @Threads(1)
 public class PolicyBenchmark {
 
@@ -98,17 +100,23 @@ public class PolicyBenchmark {
                 case 3 -> a.substring(0, 5) + "* AND " + b;
                 default -> "user:" + a + " AND NOT " + b;
             };
-            rules.append("  - id: r").append(i).append("\n    description: rule ").append(i)
-                    .append("\n    query: \"").append(query).append("\"\n    action: ")
-                    .append(i % 3 == 0 ? "flag" : "block").append("\n    appliesTo: [external]\n");
+            rules.append("  - id: r")
+                    .append(i)
+                    .append("\n    description: rule ")
+                    .append(i)
+                    .append("\n    query: \"")
+                    .append(query)
+                    .append("\"\n    action: ")
+                    .append(i % 3 == 0 ? "flag" : "block")
+                    .append("\n    appliesTo: [external]\n");
         }
         Files.writeString(dir.resolve("agency-bench.yaml"), rules.toString(), StandardCharsets.UTF_8);
         policies = PolicySet.load(dir);
         if (policies.ruleCount("bench") < 200) {
             throw new IllegalStateException("expected 200 rules");
         }
-        List<RoleText> texts = List.of(new RoleText(RoleText.Role.SYSTEM, "Ты помощник государственного органа."),
-                RoleText.user(TEXT));
+        List<RoleText> texts = List.of(
+                new RoleText(RoleText.Role.SYSTEM, "Ты помощник государственного органа."), RoleText.user(TEXT));
         int bytes = TEXT.getBytes(StandardCharsets.UTF_8).length;
         if (bytes < 2000 || bytes > 2200) {
             throw new IllegalStateException("the sample should be about 2 KB, is " + bytes);

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +52,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"}) // a fixed heap: resizing made iterations vary by half
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"}) // a fixed heap: resizing made iterations vary by half
 @Threads(1)
 public class ProtectionBenchmark {
 
@@ -71,11 +74,12 @@ public class ProtectionBenchmark {
         request = resource("bench/chat-request.json");
         completion = resource("bench/completion.json");
         String answer = new String(completion, StandardCharsets.UTF_8);
-        completionWithPlaceholders = answer
-                .replace("for the customer:", "for [PERSON_1]:")
+        completionWithPlaceholders = answer.replace("for the customer:", "for [PERSON_1]:")
                 .replace("to the address on file", "to [EMAIL_1] and [PHONE_1]")
                 .getBytes(StandardCharsets.UTF_8);
-        vault = protector.protect(request, "application/json", null, Dialect.OPENAI_CHAT).vault();
+        vault = protector
+                .protect(request, "application/json", null, Dialect.OPENAI_CHAT)
+                .vault();
         if (vault.isEmpty()) {
             throw new IllegalStateException("the bench request should hold personal data");
         }
@@ -99,8 +103,8 @@ public class ProtectionBenchmark {
 
     @Benchmark
     public void restoreStream(Blackhole bh) {
-        EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(vault),
-                answerScanner.session(vault));
+        EventStreamRestorer r = EventStreamRestorer.forDialect(
+                Dialect.OPENAI_CHAT, TextRestorer.of(vault), answerScanner.session(vault));
         for (byte[] chunk : streamChunks) {
             bh.consume(r.feed(chunk));
         }
@@ -121,7 +125,9 @@ public class ProtectionBenchmark {
         for (int i = 0; i < text.length(); ) {
             int n = Math.min(text.length() - i, 3 + (i * 7) % 3);
             String piece = text.substring(i, i + n);
-            all.append(head).append("\"content\":\"").append(piece.replace("\"", "\\\""))
+            all.append(head)
+                    .append("\"content\":\"")
+                    .append(piece.replace("\"", "\\\""))
                     .append("\"},\"finish_reason\":null}]}\n\n");
             i += n;
             events++;
@@ -133,7 +139,7 @@ public class ProtectionBenchmark {
         byte[][] chunks = new byte[count][];
         for (int k = 0; k < count; k++) {
             int from = k * chunkSize;
-            chunks[k] = java.util.Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + chunkSize));
+            chunks[k] = Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + chunkSize));
         }
         return chunks;
     }

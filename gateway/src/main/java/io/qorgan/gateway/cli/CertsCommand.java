@@ -9,12 +9,15 @@ import java.nio.file.Paths;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code qorgan certs example}: a CA, a server and two agency client certificates for a trial. */
-@Command(name = "certs", mixinStandardHelpOptions = true,
+@Command(
+        name = "certs",
+        mixinStandardHelpOptions = true,
         description = "Certificates for trials.",
         subcommands = {CertsCommand.Example.class})
 final class CertsCommand implements Runnable {
@@ -27,16 +30,23 @@ final class CertsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "example", mixinStandardHelpOptions = true,
-            description = {"Write a trial CA, a server certificate (localhost, 127.0.0.1, ::1) and client",
+    @Command(
+            name = "example",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Write a trial CA, a server certificate (localhost, 127.0.0.1, ::1) and client",
                 "certificates for agency-egov and agency-health: PEM files plus a PKCS#12 per client.",
-                "The PKCS#12 passwords are printed once. Not for production."})
-    static final class Example implements java.util.concurrent.Callable<Integer> {
+                "The PKCS#12 passwords are printed once. Not for production."
+            })
+    static final class Example implements Callable<Integer> {
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--out", defaultValue = "certs-example", description = "Output directory (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--out",
+                defaultValue = "certs-example",
+                description = "Output directory (default: ${DEFAULT-VALUE}).")
         Path out = Paths.get("certs-example");
 
         @Option(names = "--force", description = "Overwrite existing files.")

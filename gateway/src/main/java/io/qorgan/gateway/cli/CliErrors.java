@@ -3,8 +3,7 @@ package io.qorgan.gateway.cli;
 /** Turns an exception into the one line a command prints. */
 final class CliErrors {
 
-    private CliErrors() {
-    }
+    private CliErrors() {}
 
     static String describe(Throwable e) {
         String message = e.getMessage();

@@ -19,17 +19,25 @@ import picocli.CommandLine.Spec;
  * {@code qorgan demo}: the simulator (echo mode, so you see what the AI service received) and the
  * gateway in front of it, in one process, with copy-paste commands to try. Ctrl-C stops both.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Start the AI-service simulator and the gateway in front of it, and print how to try them.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-p", "--port"}, defaultValue = "8080", description = "Gateway traffic port (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = {"-p", "--port"},
+            defaultValue = "8080",
+            description = "Gateway traffic port (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--admin-port", defaultValue = "8081", description = "Gateway admin port (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--admin-port",
+            defaultValue = "8081",
+            description = "Gateway admin port (default: ${DEFAULT-VALUE})")
     int adminPort;
 
     @Option(names = "--sim-port", defaultValue = "9000", description = "Simulator port (default: ${DEFAULT-VALUE})")
@@ -39,8 +47,12 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         AiSimulator sim;
         try {
-            sim = AiSimulator.start(SimulatorSettings.builder().port(simPort).mode(SimulatorMode.ECHO)
-                    .chunkChars(4).chunkDelayMillis(15).build());
+            sim = AiSimulator.start(SimulatorSettings.builder()
+                    .port(simPort)
+                    .mode(SimulatorMode.ECHO)
+                    .chunkChars(4)
+                    .chunkDelayMillis(15)
+                    .build());
         } catch (RuntimeException e) {
             throw new UserError("cannot start the simulator on port " + simPort + ": " + CliErrors.describe(e));
         }

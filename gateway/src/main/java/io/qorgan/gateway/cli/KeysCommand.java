@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Parameters;
  * Argon2id hashes only; {@code create} prints the key once, alone on standard output (notes go to
  * standard error), so {@code KEY=$(qorgan keys create ...)} works.
  */
-@Command(name = "keys", mixinStandardHelpOptions = true,
+@Command(
+        name = "keys",
+        mixinStandardHelpOptions = true,
         description = "Create, list and revoke API keys in an identity store file.",
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand implements Runnable {
@@ -36,9 +39,11 @@ final class KeysCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
             description = "Generate a key for a caller (created with its agency if missing) and store its hash.")
-    static final class Create implements java.util.concurrent.Callable<Integer> {
+    static final class Create implements Callable<Integer> {
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -62,8 +67,8 @@ final class KeysCommand implements Runnable {
         public Integer call() {
             Instant expiry = parseExpiry(expires);
             ApiKeys keys = new ApiKeys(new SecureRandom(), ApiKeys.HashCost.RECOMMENDED);
-            IdentityStoreFile.CreatedKey created = edit(() -> IdentityStoreFile.createKey(store, agency, caller, roles,
-                    expiry, keys, Clock.systemUTC()));
+            IdentityStoreFile.CreatedKey created = edit(
+                    () -> IdentityStoreFile.createKey(store, agency, caller, roles, expiry, keys, Clock.systemUTC()));
             PrintWriter err = spec.commandLine().getErr();
             if (created.agencyCreated()) {
                 err.println("created agency " + agency);
@@ -94,9 +99,11 @@ final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
             description = "List keys: id, caller, agency, created, expiry, revoked. Never secrets or hashes.")
-    static final class ListKeys implements java.util.concurrent.Callable<Integer> {
+    static final class ListKeys implements Callable<Integer> {
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -111,17 +118,25 @@ final class KeysCommand implements Runnable {
             String format = "%-12s %-24s %-20s %-21s %-21s %s%n";
             out.printf(format, "ID", "CALLER", "AGENCY", "CREATED", "EXPIRES", "REVOKED");
             for (IdentityStoreFile.KeyListing key : keys) {
-                out.printf(format, key.id(), key.caller(), key.agency(), key.created(),
-                        key.expires() == null ? "-" : key.expires(), key.revoked() ? "yes" : "no");
+                out.printf(
+                        format,
+                        key.id(),
+                        key.caller(),
+                        key.agency(),
+                        key.created(),
+                        key.expires() == null ? "-" : key.expires(),
+                        key.revoked() ? "yes" : "no");
             }
             out.flush();
             return 0;
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true,
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
             description = "Mark a key revoked. Gateways watching the store refuse it from their next reload.")
-    static final class Revoke implements java.util.concurrent.Callable<Integer> {
+    static final class Revoke implements Callable<Integer> {
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

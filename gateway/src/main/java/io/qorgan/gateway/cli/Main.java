@@ -5,8 +5,7 @@ import io.netty.util.ResourceLeakDetector;
 /** Entry point of {@code qorgan.jar}: runs the picocli command tree and exits with its code. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     /** Netty's own switch; set, it wins over the default below. */
     static final String LEAK_DETECTION_PROPERTY = "io.netty.leakDetection.level";

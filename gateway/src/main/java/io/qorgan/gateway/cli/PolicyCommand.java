@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -55,15 +57,20 @@ public final class PolicyCommand implements Runnable {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
             description = "Load and validate the policies of a directory.")
     static final class Check implements Callable<Integer> {
 
         @Parameters(paramLabel = "DIR", description = "Policy directory (default.yaml, agency-*.yaml).")
         Path dir;
 
-        @Option(names = "--config", paramLabel = "FILE",
-                description = "Gateway configuration (qorgan.yaml): the upstreams policies name must be among its upstreams.")
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                description =
+                        "Gateway configuration (qorgan.yaml): the upstreams policies name must be among its upstreams.")
         Path config;
 
         @CommandLine.Spec
@@ -75,7 +82,7 @@ public final class PolicyCommand implements Runnable {
             if (config == null) {
                 set = load(dir);
             } else {
-                java.util.Set<String> upstreams;
+                Set<String> upstreams;
                 try {
                     upstreams = ConfigLoader.load(config).upstreams().keySet();
                 } catch (ConfigException e) {
@@ -91,14 +98,17 @@ public final class PolicyCommand implements Runnable {
             out.println("ok: policies " + set.version() + " in " + dir);
             out.println("  default: " + set.ruleCount(null) + " rules" + (set.shadow(null) ? ", shadow" : ""));
             for (String agency : set.agencies()) {
-                out.println("  " + agency + ": " + set.ruleCount(agency) + " rules" + (set.shadow(agency) ? ", shadow" : ""));
+                out.println("  " + agency + ": " + set.ruleCount(agency) + " rules"
+                        + (set.shadow(agency) ? ", shadow" : ""));
             }
             out.flush();
             return 0;
         }
     }
 
-    @Command(name = "test", mixinStandardHelpOptions = true,
+    @Command(
+            name = "test",
+            mixinStandardHelpOptions = true,
             description = "Run the policy tests (*.test.yaml) of a directory.")
     static final class Test implements Callable<Integer> {
 
@@ -121,17 +131,22 @@ public final class PolicyCommand implements Runnable {
                 out.println((r.passed() ? "PASS " : "FAIL ") + Path.of(r.file()).getFileName() + ": " + r.name());
                 r.differences().forEach(d -> out.println("    " + d));
             }
-            out.println(report.passed() + " passed, " + report.failed() + " failed (policies " + report.policyVersion() + ")");
+            out.println(report.passed() + " passed, " + report.failed() + " failed (policies " + report.policyVersion()
+                    + ")");
             out.flush();
             if (report.results().isEmpty()) {
-                throw new UserError("no policy test ran: add *.test.yaml files with cases beside the policies in " + dir);
+                throw new UserError(
+                        "no policy test ran: add *.test.yaml files with cases beside the policies in " + dir);
             }
             return report.ok() ? 0 : 1;
         }
     }
 
-    @Command(name = "explain", mixinStandardHelpOptions = true,
-            description = "Show what the policy of an agency does with a sample text: findings, rules, verdict, text sent.")
+    @Command(
+            name = "explain",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Show what the policy of an agency does with a sample text: findings, rules, verdict, text sent.")
     static final class Explain implements Callable<Integer> {
 
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Policy directory.")
@@ -140,16 +155,26 @@ public final class PolicyCommand implements Runnable {
         @Option(names = "--agency", paramLabel = "ID", description = "Agency id (default: the default policy).")
         String agency;
 
-        @Option(names = "--upstream", required = true, paramLabel = "NAME", description = "Upstream the request goes to.")
+        @Option(
+                names = "--upstream",
+                required = true,
+                paramLabel = "NAME",
+                description = "Upstream the request goes to.")
         String upstream;
 
-        @Option(names = "--model", paramLabel = "MODEL", description = "Requested model, checked against the upstream's models.")
+        @Option(
+                names = "--model",
+                paramLabel = "MODEL",
+                description = "Requested model, checked against the upstream's models.")
         String model;
 
         @Option(names = "--route", paramLabel = "ROUTE", description = "Route name, for the cache decision.")
         String route;
 
-        @Option(names = "--role", defaultValue = "user", paramLabel = "ROLE",
+        @Option(
+                names = "--role",
+                defaultValue = "user",
+                paramLabel = "ROLE",
                 description = "Role of the message: system, user, assistant, tool (default: ${DEFAULT-VALUE}).")
         String role;
 
@@ -179,20 +204,28 @@ public final class PolicyCommand implements Runnable {
                 try {
                     text = Files.readString(source.file, StandardCharsets.UTF_8);
                 } catch (IOException e) {
-                    throw new UserError("cannot read " + source.file + ": " + e.getClass().getSimpleName());
+                    throw new UserError(
+                            "cannot read " + source.file + ": " + e.getClass().getSimpleName());
                 }
             } else {
                 text = source.text;
             }
             Detector detector = Detector.defaults();
-            PolicyDryRun.Result result = PolicyDryRun.run(set, detector, agency, route, upstream, model,
-                    PolicyDryRun.chatBody(List.of(new RoleText(r, text))), Dialect.OPENAI_CHAT);
+            PolicyDryRun.Result result = PolicyDryRun.run(
+                    set,
+                    detector,
+                    agency,
+                    route,
+                    upstream,
+                    model,
+                    PolicyDryRun.chatBody(List.of(new RoleText(r, text))),
+                    Dialect.OPENAI_CHAT);
             Verdict v = result.verdict();
             PrintWriter out = spec.commandLine().getOut();
             out.println("policy:    " + v.policy() + " (policies " + v.policyVersion()
                     + (set.shadow(agency) ? ", shadow mode" : "") + ")");
-            out.println("upstream:  " + upstream + (v.reroute() != null ? " → rerouted to " + v.reroute() : "")
-                    + " (" + v.upstreamClass().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            out.println("upstream:  " + upstream + (v.reroute() != null ? " → rerouted to " + v.reroute() : "") + " ("
+                    + v.upstreamClass().name().toLowerCase(Locale.ROOT) + ")");
             List<Finding> findings = detector.detect(text);
             out.println("findings:  " + (findings.isEmpty() ? "none" : counts(findings)));
             for (Finding f : findings) {
@@ -201,15 +234,20 @@ public final class PolicyCommand implements Runnable {
             out.println("text:");
             out.println("  " + ScanCommand.marked(text, findings).replace("\n", "\n  "));
             out.println("rules:     " + (v.firedRules().isEmpty() ? "none fired" : String.join(", ", v.firedRules())));
-            out.println("shadow:    " + (v.shadowRules().isEmpty() ? "none fired" : String.join(", ", v.shadowRules())
-                    + (v.shadowBlock() != null ? " (would block: " + v.shadowBlock() + ")" : "")));
+            out.println("shadow:    "
+                    + (v.shadowRules().isEmpty()
+                            ? "none fired"
+                            : String.join(", ", v.shadowRules())
+                                    + (v.shadowBlock() != null ? " (would block: " + v.shadowBlock() + ")" : "")));
             if (v.blocked()) {
                 out.println("verdict:   BLOCKED by " + v.code() + ": " + v.message());
-                out.println("answer:    403 {\"error\":{\"type\":\"policy_violation\",\"code\":\"" + v.code() + "\",...}}");
+                out.println(
+                        "answer:    403 {\"error\":{\"type\":\"policy_violation\",\"code\":\"" + v.code() + "\",...}}");
             } else {
                 out.println("verdict:   forward to " + v.upstream() + "; answers: "
-                        + v.answers().name().toLowerCase(java.util.Locale.ROOT)
-                        + "; cache: " + (v.cache().allowed() ? "yes, " + v.cache().ttl() : "no"));
+                        + v.answers().name().toLowerCase(Locale.ROOT)
+                        + "; cache: "
+                        + (v.cache().allowed() ? "yes, " + v.cache().ttl() : "no"));
                 out.println("sent:");
                 result.sent().forEach(s -> out.println("  " + s.replace("\n", "\n  ")));
             }
@@ -221,7 +259,10 @@ public final class PolicyCommand implements Runnable {
             Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
             findings.forEach(f -> counts.merge(f.type(), 1, Integer::sum));
             StringBuilder sb = new StringBuilder();
-            counts.forEach((t, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(t).append(' ').append(n));
+            counts.forEach((t, n) -> sb.append(sb.length() == 0 ? "" : ", ")
+                    .append(t)
+                    .append(' ')
+                    .append(n));
             return sb.toString();
         }
     }

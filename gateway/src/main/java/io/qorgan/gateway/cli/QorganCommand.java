@@ -12,8 +12,16 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "On-premise privacy gateway between agency systems and AI services.",
-        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, DemoCommand.class,
-            SimulateAiCommand.class, ScanCommand.class, PolicyCommand.class, KeysCommand.class, CertsCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ServeCommand.class,
+            DemoCommand.class,
+            SimulateAiCommand.class,
+            ScanCommand.class,
+            PolicyCommand.class,
+            KeysCommand.class,
+            CertsCommand.class
+        })
 public final class QorganCommand implements Runnable {
 
     @CommandLine.Spec

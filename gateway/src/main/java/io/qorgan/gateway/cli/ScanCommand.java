@@ -40,7 +40,10 @@ public final class ScanCommand implements Callable<Integer> {
 
     static final int FOUND_EXIT_CODE = 3;
 
-    enum Format { text, jsonl }
+    enum Format {
+        text,
+        jsonl
+    }
 
     @Parameters(paramLabel = "FILE", description = "Files to scan; none means standard input.")
     List<Path> files = new ArrayList<>();
@@ -48,13 +51,19 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--jsonl", description = "Inputs are JSON Lines with fields \"id\" and \"text\".")
     boolean jsonlInput;
 
-    @Option(names = "--format", defaultValue = "text", description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--fail-on-find", description = "Exit with code 3 when anything is found.")
     boolean failOnFind;
 
-    @Option(names = "--min-score", defaultValue = "0.5", description = "Drop findings scoring below this (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--min-score",
+            defaultValue = "0.5",
+            description = "Drop findings scoring below this (default: ${DEFAULT-VALUE}).")
     double minScore;
 
     @Option(names = "--names", paramLabel = "FILE", description = "Extra first-name list (one per line); repeatable.")
@@ -65,8 +74,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    private record Input(String id, String text) {
-    }
+    private record Input(String id, String text) {}
 
     @Override
     public Integer call() {
@@ -75,7 +83,8 @@ public final class ScanCommand implements Callable<Integer> {
                 throw new UserError("cannot read name list " + list);
             }
         }
-        Detector detector = Detector.create(DetectorSettings.defaults().withMinScore(minScore).withExtraNameLists(nameLists));
+        Detector detector = Detector.create(
+                DetectorSettings.defaults().withMinScore(minScore).withExtraNameLists(nameLists));
         PrintWriter out = spec.commandLine().getOut();
         Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
         List<Input> inputs = new ArrayList<>();
@@ -86,7 +95,8 @@ public final class ScanCommand implements Callable<Integer> {
                 try (InputStream in = Files.newInputStream(file)) {
                     inputs.addAll(read(file.toString(), in));
                 } catch (IOException e) {
-                    throw new UserError("cannot read " + file + ": " + e.getClass().getSimpleName());
+                    throw new UserError(
+                            "cannot read " + file + ": " + e.getClass().getSimpleName());
                 }
             }
         }
@@ -103,7 +113,8 @@ public final class ScanCommand implements Callable<Integer> {
         if (format == Format.text) {
             int total = counts.values().stream().mapToInt(Integer::intValue).sum();
             StringBuilder summary = new StringBuilder("found " + total);
-            counts.forEach((type, n) -> summary.append(", ").append(type).append(' ').append(n));
+            counts.forEach(
+                    (type, n) -> summary.append(", ").append(type).append(' ').append(n));
             out.println(summary);
         }
         out.flush();
@@ -170,8 +181,12 @@ public final class ScanCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder(text.length() + findings.size() * 16);
         int at = 0;
         for (Finding f : findings) {
-            b.append(text, at, f.start()).append('«').append(f.type()).append(':')
-                    .append(text, f.start(), f.end()).append('»');
+            b.append(text, at, f.start())
+                    .append('«')
+                    .append(f.type())
+                    .append(':')
+                    .append(text, f.start(), f.end())
+                    .append('»');
             at = f.end();
         }
         return b.append(text, at, text.length()).toString();

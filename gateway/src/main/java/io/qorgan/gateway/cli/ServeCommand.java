@@ -16,27 +16,46 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code qorgan serve}: runs the gateway until SIGTERM or Ctrl-C, then shuts down gracefully. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Run the gateway.",
-            "Either --config FILE, or --upstream URL for a quick start with one upstream and one route."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the gateway.",
+            "Either --config FILE, or --upstream URL for a quick start with one upstream and one route."
+        })
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration (see qorgan.example.yaml)")
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            description = "YAML configuration (see qorgan.example.yaml)")
     Path config;
 
-    @Option(names = "--upstream", paramLabel = "URL", description = "Quick start: the AI service to forward to, e.g. http://127.0.0.1:9000")
+    @Option(
+            names = "--upstream",
+            paramLabel = "URL",
+            description = "Quick start: the AI service to forward to, e.g. http://127.0.0.1:9000")
     String upstream;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Quick start: address to listen on (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            description = "Quick start: address to listen on (default: ${DEFAULT-VALUE})")
     String host;
 
-    @Option(names = {"-p", "--port"}, defaultValue = "8080", description = "Quick start: traffic port (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = {"-p", "--port"},
+            defaultValue = "8080",
+            description = "Quick start: traffic port (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--admin-port", defaultValue = "8081", description = "Quick start: admin port for /healthz, /readyz, /metrics (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--admin-port",
+            defaultValue = "8081",
+            description = "Quick start: admin port for /healthz, /readyz, /metrics (default: ${DEFAULT-VALUE})")
     int adminPort;
 
     @Override
@@ -48,9 +67,15 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (ListenerBindException | GatewayStartException | IllegalStateException e) {
             throw new UserError(e.getMessage());
         }
-        spec.commandLine().getOut().printf("qorgan serving on http://%s:%d (admin http://%s:%d), config: %s%n",
-                cfg.listeners().traffic().host(), gateway.trafficPort(),
-                cfg.listeners().admin().host(), gateway.adminPort(), cfg.source());
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "qorgan serving on http://%s:%d (admin http://%s:%d), config: %s%n",
+                        cfg.listeners().traffic().host(),
+                        gateway.trafficPort(),
+                        cfg.listeners().admin().host(),
+                        gateway.adminPort(),
+                        cfg.source());
         spec.commandLine().getOut().flush();
         awaitShutdown(gateway::close);
         return 0;
@@ -73,13 +98,16 @@ public final class ServeCommand implements Callable<Integer> {
     /** Blocks until the JVM is asked to stop, then runs {@code stop} before it exits. */
     static void awaitShutdown(Runnable stop) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                stop.run();
-            } finally {
-                stopped.countDown();
-            }
-        }, "qorgan-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                stop.run();
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "qorgan-shutdown"));
         stopped.await();
     }
 }

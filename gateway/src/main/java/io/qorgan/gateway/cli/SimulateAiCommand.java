@@ -22,47 +22,81 @@ public final class SimulateAiCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "9000", description = "Port to listen on (0: any free port). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--port",
+            defaultValue = "9000",
+            description = "Port to listen on (0: any free port). Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
     String host;
 
-    @Option(names = "--mode", defaultValue = "echo", converter = ModeConverter.class,
-            description = "echo (repeat the last user message), fixed (--text) or lorem (--lorem-chars). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--mode",
+            defaultValue = "echo",
+            converter = ModeConverter.class,
+            description =
+                    "echo (repeat the last user message), fixed (--text) or lorem (--lorem-chars). Default: ${DEFAULT-VALUE}.")
     SimulatorMode mode;
 
     @Option(names = "--text", description = "The answer in fixed mode.")
     String text;
 
-    @Option(names = "--lorem-chars", defaultValue = "200", description = "Answer length in lorem mode. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--lorem-chars",
+            defaultValue = "200",
+            description = "Answer length in lorem mode. Default: ${DEFAULT-VALUE}.")
     int loremChars;
 
-    @Option(names = "--ttft-ms", defaultValue = "0", description = "Time to first token in ms. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--ttft-ms",
+            defaultValue = "0",
+            description = "Time to first token in ms. Default: ${DEFAULT-VALUE}.")
     long ttftMillis;
 
-    @Option(names = "--chunk-delay-ms", defaultValue = "0", description = "Pause between streamed chunks in ms. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--chunk-delay-ms",
+            defaultValue = "0",
+            description = "Pause between streamed chunks in ms. Default: ${DEFAULT-VALUE}.")
     long chunkDelayMillis;
 
-    @Option(names = "--chunk-chars", defaultValue = "4", description = "Characters per streamed chunk. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--chunk-chars",
+            defaultValue = "4",
+            description = "Characters per streamed chunk. Default: ${DEFAULT-VALUE}.")
     int chunkChars;
 
-    @Option(names = "--error-rate", defaultValue = "0", description = "Share of requests (0..1) answered with --error-status. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--error-rate",
+            defaultValue = "0",
+            description = "Share of requests (0..1) answered with --error-status. Default: ${DEFAULT-VALUE}.")
     double errorRate;
 
     @Option(names = "--error-status", defaultValue = "429", description = "429, 500 or 503. Default: ${DEFAULT-VALUE}.")
     int errorStatus;
 
-    @Option(names = "--disconnect-after-chunks", defaultValue = "0", description = "Cut streams after N chunks (0: never). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--disconnect-after-chunks",
+            defaultValue = "0",
+            description = "Cut streams after N chunks (0: never). Default: ${DEFAULT-VALUE}.")
     int disconnectAfterChunks;
 
-    @Option(names = "--slow-headers-ms", defaultValue = "0", description = "Delay before response headers in ms. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--slow-headers-ms",
+            defaultValue = "0",
+            description = "Delay before response headers in ms. Default: ${DEFAULT-VALUE}.")
     long slowHeadersMillis;
 
-    @Option(names = "--record", defaultValue = "100", description = "Requests kept for GET /_sim/requests. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--record",
+            defaultValue = "100",
+            description = "Requests kept for GET /_sim/requests. Default: ${DEFAULT-VALUE}.")
     int record;
 
-    @Option(names = "--gzip", description = "Gzip every whole answer, whatever the request accepts (an upstream that ignores Accept-Encoding).")
+    @Option(
+            names = "--gzip",
+            description =
+                    "Gzip every whole answer, whatever the request accepts (an upstream that ignores Accept-Encoding).")
     boolean gzip;
 
     @Option(names = "--io-threads", defaultValue = "1", description = "Event-loop threads. Default: ${DEFAULT-VALUE}.")
@@ -81,10 +115,13 @@ public final class SimulateAiCommand implements Callable<Integer> {
             throw new UserError("cannot start the simulator: " + e.getCause().getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "qorgan-sim-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            simulator.close();
+                            stopped.countDown();
+                        },
+                        "qorgan-sim-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         out.println("qorgan simulate-ai: " + settings.mode().label() + " mode on " + simulator.baseUrl()
                 + "/v1 (Ctrl-C to stop)");

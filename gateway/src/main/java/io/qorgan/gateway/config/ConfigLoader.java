@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.netty.handler.ssl.ClientAuth;
 import io.qorgan.gateway.crypto.SecretRef;
+import io.qorgan.gateway.detect.EntityType;
+import io.qorgan.gateway.protect.AnswerScanner;
+import io.qorgan.gateway.protect.Operator;
 import io.qorgan.gateway.server.tls.ServerTlsConfig;
 import io.qorgan.gateway.server.tls.UpstreamTlsConfig;
 import java.io.IOException;
@@ -20,16 +23,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import io.qorgan.gateway.detect.EntityType;
-import io.qorgan.gateway.protect.AnswerScanner;
-import io.qorgan.gateway.protect.Operator;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -53,8 +53,7 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     public static GatewayConfig load(Path file) {
         String name = file.toString();
@@ -64,7 +63,8 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException(name, 0, 0, null, "file not found");
         } catch (IOException e) {
-            throw new ConfigException(name, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
+            throw new ConfigException(
+                    name, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
         }
         return parse(name, text);
     }
@@ -77,20 +77,31 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw error(source, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new ConfigException(source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
+            throw new ConfigException(
+                    source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
         }
         try {
             raw = MAPPER.readValue(text, RawConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds() == null ? "" : Suggestions.didYouMean(e.getPropertyName(),
-                    e.getKnownPropertyIds().stream().map(Object::toString).collect(Collectors.toList()));
-            throw error(source, locations.locate(e), YamlLocations.fieldName(e), "unknown key `" + e.getPropertyName() + "`" + known);
+            String known = e.getKnownPropertyIds() == null
+                    ? ""
+                    : Suggestions.didYouMean(
+                            e.getPropertyName(),
+                            e.getKnownPropertyIds().stream()
+                                    .map(Object::toString)
+                                    .collect(Collectors.toList()));
+            throw error(
+                    source,
+                    locations.locate(e),
+                    YamlLocations.fieldName(e),
+                    "unknown key `" + e.getPropertyName() + "`" + known);
         } catch (JsonMappingException e) {
             throw error(source, locations.locate(e), YamlLocations.fieldName(e), firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw error(source, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new ConfigException(source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
+            throw new ConfigException(
+                    source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
         }
         if (raw == null) {
             raw = new RawConfig(null, null, null, null, null, null, null);
@@ -112,19 +123,21 @@ public final class ConfigLoader {
     public static GatewayConfig fromFlags(String host, int port, int adminPort, String upstreamUrl) {
         String source = "command line";
         URI uri = Validator.parseUrl(upstreamUrl, msg -> new ConfigException(source, 0, 0, "--upstream", msg));
-        UpstreamConfig upstream = new UpstreamConfig("default", uri, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
-                DEFAULT_MAX_CONNECTIONS);
+        UpstreamConfig upstream = new UpstreamConfig(
+                "default", uri, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_MAX_CONNECTIONS);
         // The upstream's own path is the natural prefix: gateway /v1/x -> upstream /v1/x.
         String prefix = upstream.basePath().isEmpty() ? "/" : upstream.basePath();
         RouteConfig route = new RouteConfig(prefix, "default", "auto", List.of());
-        return new GatewayConfig(source,
+        return new GatewayConfig(
+                source,
                 new ListenersConfig(new ListenerConfig(host, port), new ListenerConfig(host, adminPort)),
-                IdentityConfig.anonymous(), Map.of("default", upstream), List.of(route), ProtectionConfig.defaults(),
-                PoliciesConfig.none(), LimitsConfig.defaults());
+                IdentityConfig.anonymous(),
+                Map.of("default", upstream),
+                List.of(route),
+                ProtectionConfig.defaults(),
+                PoliciesConfig.none(),
+                LimitsConfig.defaults());
     }
-
-
-
 
     private static String firstLine(String message) {
         if (message == null) {
@@ -160,7 +173,8 @@ public final class ConfigLoader {
             LimitsConfig limits = limits(raw.limits());
             ProtectionConfig protection = protection(raw.protection());
             PoliciesConfig policies = policies(raw.policies());
-            if (listeners.traffic().port() != 0 && listeners.traffic().port() == listeners.admin().port()
+            if (listeners.traffic().port() != 0
+                    && listeners.traffic().port() == listeners.admin().port()
                     && listeners.traffic().host().equals(listeners.admin().host())) {
                 throw fail("/listeners/admin/port", "the admin listener must not share the traffic listener's port");
             }
@@ -175,8 +189,12 @@ public final class ConfigLoader {
             if (!Files.isDirectory(dir)) {
                 throw fail("/policies/directory", "not a directory: " + dir);
             }
-            return new PoliciesConfig(dir, duration("/policies/reloadInterval", raw.reloadInterval(),
-                    PoliciesConfig.none().reloadInterval()));
+            return new PoliciesConfig(
+                    dir,
+                    duration(
+                            "/policies/reloadInterval",
+                            raw.reloadInterval(),
+                            PoliciesConfig.none().reloadInterval()));
         }
 
         private ProtectionConfig protection(RawConfig.RawProtection raw) {
@@ -184,9 +202,14 @@ public final class ConfigLoader {
             if (raw == null) {
                 return d;
             }
-            List<String> typeNames = Arrays.stream(EntityType.values()).map(Enum::name).toList();
-            List<String> operatorNames = Arrays.stream(Operator.values()).map(o -> o.name().toLowerCase(Locale.ROOT)).toList();
-            Operator fallback = raw.fallback() == null ? d.fallback() : operator("/protection/default", raw.fallback(), operatorNames);
+            List<String> typeNames =
+                    Arrays.stream(EntityType.values()).map(Enum::name).toList();
+            List<String> operatorNames = Arrays.stream(Operator.values())
+                    .map(o -> o.name().toLowerCase(Locale.ROOT))
+                    .toList();
+            Operator fallback = raw.fallback() == null
+                    ? d.fallback()
+                    : operator("/protection/default", raw.fallback(), operatorNames);
             Map<EntityType, Operator> operators = new EnumMap<>(EntityType.class);
             if (raw.operators() != null) {
                 for (Map.Entry<String, String> e : raw.operators().entrySet()) {
@@ -210,11 +233,15 @@ public final class ConfigLoader {
                 List<String> actions = List.of("leave", "mask", "redact");
                 String a = raw.answers().trim().toLowerCase(Locale.ROOT);
                 if (!actions.contains(a)) {
-                    throw fail("/protection/answers", "must be leave, mask or redact" + Suggestions.didYouMean(a, actions));
+                    throw fail(
+                            "/protection/answers",
+                            "must be leave, mask or redact" + Suggestions.didYouMean(a, actions));
                 }
                 answers = AnswerScanner.Action.valueOf(a.toUpperCase(Locale.ROOT));
             }
-            long maxAnswer = raw.maxAnswerBody() == null ? d.maxAnswerBytes() : bytes("/protection/maxAnswerBody", raw.maxAnswerBody());
+            long maxAnswer = raw.maxAnswerBody() == null
+                    ? d.maxAnswerBytes()
+                    : bytes("/protection/maxAnswerBody", raw.maxAnswerBody());
             if (maxAnswer < 1024 || maxAnswer > Integer.MAX_VALUE - 1) {
                 throw fail("/protection/maxAnswerBody", "must be between 1KB and 2GB");
             }
@@ -226,7 +253,8 @@ public final class ConfigLoader {
             if (raw.detect() != null) {
                 enabled = EnumSet.noneOf(EntityType.class);
                 for (int i = 0; i < raw.detect().size(); i++) {
-                    enabled.add(entityType("/protection/detect/" + i, raw.detect().get(i), typeNames));
+                    enabled.add(
+                            entityType("/protection/detect/" + i, raw.detect().get(i), typeNames));
                 }
             }
             double minScore = raw.minScore() == null ? d.minScore() : raw.minScore();
@@ -236,13 +264,23 @@ public final class ConfigLoader {
             List<Path> names = new ArrayList<>();
             if (raw.extraNames() != null) {
                 for (int i = 0; i < raw.extraNames().size(); i++) {
-                    names.add(existingFile("/protection/extraNames/" + i, raw.extraNames().get(i)));
+                    names.add(existingFile(
+                            "/protection/extraNames/" + i, raw.extraNames().get(i)));
                 }
             }
-            return new ProtectionConfig(operators, fallback, hashKey, fpeKey, answers,
-                    raw.entitiesHeader() == null || raw.entitiesHeader(), (int) maxAnswer,
+            return new ProtectionConfig(
+                    operators,
+                    fallback,
+                    hashKey,
+                    fpeKey,
+                    answers,
+                    raw.entitiesHeader() == null || raw.entitiesHeader(),
+                    (int) maxAnswer,
                     duration("/protection/conversationTtl", raw.conversationTtl(), d.conversationTtl()),
-                    maxConversations, enabled, minScore, names);
+                    maxConversations,
+                    enabled,
+                    minScore,
+                    names);
         }
 
         private EntityType entityType(String at, String name, List<String> known) {
@@ -256,7 +294,9 @@ public final class ConfigLoader {
         private Operator operator(String at, String name, List<String> known) {
             String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
             if (!known.contains(n)) {
-                throw fail(at, "unknown operator `" + name + "`, expected one of " + known + Suggestions.didYouMean(n, known));
+                throw fail(
+                        at,
+                        "unknown operator `" + name + "`, expected one of " + known + Suggestions.didYouMean(n, known));
             }
             return Operator.valueOf(n.toUpperCase(Locale.ROOT));
         }
@@ -302,15 +342,22 @@ public final class ConfigLoader {
             try {
                 auth = raw.clientAuth() == null ? ClientAuth.NONE : ServerTlsConfig.clientAuth(raw.clientAuth());
             } catch (IllegalArgumentException e) {
-                throw fail(at + "/clientAuth", e.getMessage() + Suggestions.didYouMean(raw.clientAuth(),
-                        List.of("none", "optional", "require")));
+                throw fail(
+                        at + "/clientAuth",
+                        e.getMessage()
+                                + Suggestions.didYouMean(raw.clientAuth(), List.of("none", "optional", "require")));
             }
-            Path cas = raw.trustedClientCas() == null ? null : existingFile(at + "/trustedClientCas", raw.trustedClientCas());
+            Path cas = raw.trustedClientCas() == null
+                    ? null
+                    : existingFile(at + "/trustedClientCas", raw.trustedClientCas());
             if (auth != ClientAuth.NONE && cas == null) {
                 throw fail(at + "/trustedClientCas", "is required when clientAuth is optional or require");
             }
-            return new ServerTlsConfig(existingFile(at + "/certificate", raw.certificate()),
-                    existingFile(at + "/privateKey", raw.privateKey()), auth, cas);
+            return new ServerTlsConfig(
+                    existingFile(at + "/certificate", raw.certificate()),
+                    existingFile(at + "/privateKey", raw.privateKey()),
+                    auth,
+                    cas);
         }
 
         private UpstreamTlsConfig upstreamTls(String at, RawConfig.RawUpstreamTls raw) {
@@ -318,13 +365,18 @@ public final class ConfigLoader {
                 return UpstreamTlsConfig.systemDefault();
             }
             if ((raw.clientCertificate() == null) != (raw.clientPrivateKey() == null)) {
-                throw fail(at + (raw.clientCertificate() == null ? "/clientCertificate" : "/clientPrivateKey"),
+                throw fail(
+                        at + (raw.clientCertificate() == null ? "/clientCertificate" : "/clientPrivateKey"),
                         "clientCertificate and clientPrivateKey go together");
             }
             return new UpstreamTlsConfig(
                     raw.trustedCas() == null ? null : existingFile(at + "/trustedCas", raw.trustedCas()),
-                    raw.clientCertificate() == null ? null : existingFile(at + "/clientCertificate", raw.clientCertificate()),
-                    raw.clientPrivateKey() == null ? null : existingFile(at + "/clientPrivateKey", raw.clientPrivateKey()),
+                    raw.clientCertificate() == null
+                            ? null
+                            : existingFile(at + "/clientCertificate", raw.clientCertificate()),
+                    raw.clientPrivateKey() == null
+                            ? null
+                            : existingFile(at + "/clientPrivateKey", raw.clientPrivateKey()),
                     raw.verifyHostname() == null || raw.verifyHostname(),
                     List.of());
         }
@@ -390,10 +442,14 @@ public final class ConfigLoader {
                         throw fail(at + "/apiKey", "expected env:NAME, file:/path or a literal key");
                     }
                 }
-                String header = u.apiKeyHeader() == null ? "authorization" : u.apiKeyHeader().trim().toLowerCase(Locale.ROOT);
+                String header = u.apiKeyHeader() == null
+                        ? "authorization"
+                        : u.apiKeyHeader().trim().toLowerCase(Locale.ROOT);
                 if (!header.equals("authorization") && !header.equals("x-api-key")) {
-                    throw fail(at + "/apiKeyHeader", "must be authorization or x-api-key"
-                            + Suggestions.didYouMean(header, List.of("authorization", "x-api-key")));
+                    throw fail(
+                            at + "/apiKeyHeader",
+                            "must be authorization or x-api-key"
+                                    + Suggestions.didYouMean(header, List.of("authorization", "x-api-key")));
                 }
                 UpstreamTlsConfig tls = upstreamTls(at + "/tls", u.tls());
                 if (u.tls() != null && !"https".equalsIgnoreCase(uri.getScheme())) {
@@ -432,15 +488,21 @@ public final class ConfigLoader {
                     throw fail(at + "/upstream", "is required");
                 }
                 if (!upstreams.containsKey(r.upstream())) {
-                    throw fail(at + "/upstream", "unknown upstream `" + r.upstream() + "`"
-                            + Suggestions.didYouMean(r.upstream(), upstreams.keySet()));
+                    throw fail(
+                            at + "/upstream",
+                            "unknown upstream `" + r.upstream() + "`"
+                                    + Suggestions.didYouMean(r.upstream(), upstreams.keySet()));
                 }
                 String dialect = r.dialect() == null ? "auto" : r.dialect();
                 if (!RouteConfig.DIALECTS.contains(dialect)) {
-                    throw fail(at + "/dialect", "unknown dialect `" + dialect + "`, expected one of "
-                            + RouteConfig.DIALECTS + Suggestions.didYouMean(dialect, RouteConfig.DIALECTS));
+                    throw fail(
+                            at + "/dialect",
+                            "unknown dialect `" + dialect + "`, expected one of " + RouteConfig.DIALECTS
+                                    + Suggestions.didYouMean(dialect, RouteConfig.DIALECTS));
                 }
-                String name = r.name() == null ? RouteConfig.defaultName(prefix) : r.name().trim();
+                String name = r.name() == null
+                        ? RouteConfig.defaultName(prefix)
+                        : r.name().trim();
                 if (!name.matches("[A-Za-z0-9_.-]+")) {
                     throw fail(at + "/name", "may use letters, digits, `_`, `.` and `-` only");
                 }
@@ -448,8 +510,14 @@ public final class ConfigLoader {
                 if (sameName != null) {
                     throw fail(at + "/name", "`" + name + "` is already the name of routes[" + sameName + "]");
                 }
-                out.add(new RouteConfig(name, prefix, r.upstream(), dialect, r.models() == null ? List.of() : r.models(),
-                        r.protect() == null || r.protect(), Boolean.TRUE.equals(r.passUnreadable())));
+                out.add(new RouteConfig(
+                        name,
+                        prefix,
+                        r.upstream(),
+                        dialect,
+                        r.models() == null ? List.of() : r.models(),
+                        r.protect() == null || r.protect(),
+                        Boolean.TRUE.equals(r.passUnreadable())));
             }
             return out;
         }
@@ -459,15 +527,20 @@ public final class ConfigLoader {
             if (raw == null) {
                 return d;
             }
-            long body = raw.maxRequestBody() == null ? d.maxRequestBodyBytes() : bytes("/limits/maxRequestBody", raw.maxRequestBody());
+            long body = raw.maxRequestBody() == null
+                    ? d.maxRequestBodyBytes()
+                    : bytes("/limits/maxRequestBody", raw.maxRequestBody());
             if (body < 1 || body > Integer.MAX_VALUE - 1) {
                 throw fail("/limits/maxRequestBody", "must be between 1 byte and 2GB");
             }
-            long header = raw.maxHeaderSize() == null ? d.maxHeaderBytes() : bytes("/limits/maxHeaderSize", raw.maxHeaderSize());
+            long header = raw.maxHeaderSize() == null
+                    ? d.maxHeaderBytes()
+                    : bytes("/limits/maxHeaderSize", raw.maxHeaderSize());
             if (header < 1024 || header > 1024 * 1024) {
                 throw fail("/limits/maxHeaderSize", "must be between 1KB and 1MB");
             }
-            int concurrent = raw.maxConcurrentExchanges() == null ? d.maxConcurrentExchanges() : raw.maxConcurrentExchanges();
+            int concurrent =
+                    raw.maxConcurrentExchanges() == null ? d.maxConcurrentExchanges() : raw.maxConcurrentExchanges();
             if (concurrent < 1) {
                 throw fail("/limits/maxConcurrentExchanges", "must be at least 1");
             }
@@ -475,16 +548,22 @@ public final class ConfigLoader {
             if (threads < 1 || threads > 256) {
                 throw fail("/limits/ioThreads", "must be between 1 and 256");
             }
-            String transport = raw.transport() == null ? d.transport() : raw.transport().trim();
+            String transport =
+                    raw.transport() == null ? d.transport() : raw.transport().trim();
             if (!LimitsConfig.TRANSPORTS.contains(transport)) {
-                throw fail("/limits/transport", "unknown transport `" + transport + "`, expected one of "
-                        + LimitsConfig.TRANSPORTS + Suggestions.didYouMean(transport, LimitsConfig.TRANSPORTS));
+                throw fail(
+                        "/limits/transport",
+                        "unknown transport `" + transport + "`, expected one of " + LimitsConfig.TRANSPORTS
+                                + Suggestions.didYouMean(transport, LimitsConfig.TRANSPORTS));
             }
-            return new LimitsConfig((int) body, (int) header,
+            return new LimitsConfig(
+                    (int) body,
+                    (int) header,
                     duration("/limits/idleTimeout", raw.idleTimeout(), d.idleTimeout()),
                     concurrent,
                     duration("/limits/shutdownGrace", raw.shutdownGrace(), d.shutdownGrace()),
-                    threads, transport);
+                    threads,
+                    transport);
         }
 
         private Duration duration(String at, String text, Duration fallback) {

@@ -11,8 +11,7 @@ public final class ConfigValues {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|mb|gb|kib|mib|gib)?");
 
-    private ConfigValues() {
-    }
+    private ConfigValues() {}
 
     /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}; throws {@link IllegalArgumentException} otherwise. */
     public static Duration duration(String text) {

@@ -13,19 +13,22 @@ import org.slf4j.Logger;
  */
 public final class FilePolling {
 
-    private FilePolling() {
-    }
+    private FilePolling() {}
 
     /** Cancel the returned future to stop. */
-    public static ScheduledFuture<?> every(ScheduledExecutorService scheduler, Duration interval, Runnable check,
-            Logger log, String what) {
+    public static ScheduledFuture<?> every(
+            ScheduledExecutorService scheduler, Duration interval, Runnable check, Logger log, String what) {
         long millis = interval.toMillis();
-        return scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                check.run();
-            } catch (RuntimeException e) {
-                log.warn("{} poll failed: {}", what, e.getClass().getSimpleName());
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        return scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        check.run();
+                    } catch (RuntimeException e) {
+                        log.warn("{} poll failed: {}", what, e.getClass().getSimpleName());
+                    }
+                },
+                millis,
+                millis,
+                TimeUnit.MILLISECONDS);
     }
 }

@@ -27,7 +27,13 @@ public record LimitsConfig(
     public static final List<String> TRANSPORTS = List.of("auto", "io_uring", "epoll", "nio");
 
     public static LimitsConfig defaults() {
-        return new LimitsConfig(10 * 1024 * 1024, 16 * 1024, Duration.ofSeconds(60), 10_000,
-                Duration.ofSeconds(30), Runtime.getRuntime().availableProcessors(), "auto");
+        return new LimitsConfig(
+                10 * 1024 * 1024,
+                16 * 1024,
+                Duration.ofSeconds(60),
+                10_000,
+                Duration.ofSeconds(30),
+                Runtime.getRuntime().availableProcessors(),
+                "auto");
     }
 }

@@ -4,8 +4,10 @@ import io.qorgan.gateway.crypto.SecretRef;
 import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.protect.AnswerScanner;
 import io.qorgan.gateway.protect.Operator;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,18 +39,28 @@ public record ProtectionConfig(
         int maxConversations,
         Set<EntityType> enabledTypes,
         double minScore,
-        java.util.List<java.nio.file.Path> extraNameLists) {
+        List<Path> extraNameLists) {
 
     public ProtectionConfig {
         operators = Map.copyOf(operators);
         enabledTypes = Set.copyOf(enabledTypes);
-        extraNameLists = java.util.List.copyOf(extraNameLists);
+        extraNameLists = List.copyOf(extraNameLists);
     }
 
     /** Placeholders for everything, personal data in answers counted and left, all types detected. */
     public static ProtectionConfig defaults() {
-        return new ProtectionConfig(new EnumMap<>(EntityType.class), Operator.PLACEHOLDER, null, null,
-                AnswerScanner.Action.LEAVE, true, 32 * 1024 * 1024, Duration.ofHours(1), 100_000,
-                Set.of(EntityType.values()), 0.5, java.util.List.of());
+        return new ProtectionConfig(
+                new EnumMap<>(EntityType.class),
+                Operator.PLACEHOLDER,
+                null,
+                null,
+                AnswerScanner.Action.LEAVE,
+                true,
+                32 * 1024 * 1024,
+                Duration.ofHours(1),
+                100_000,
+                Set.of(EntityType.values()),
+                0.5,
+                List.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.qorgan.gateway.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -16,21 +17,15 @@ record RawConfig(
         RawPolicies policies,
         RawLimits limits) {
 
-    record RawPolicies(String directory, String reloadInterval) {
-    }
+    record RawPolicies(String directory, String reloadInterval) {}
 
+    record RawListeners(RawListener traffic, RawListener admin) {}
 
-    record RawListeners(RawListener traffic, RawListener admin) {
-    }
+    record RawListener(String host, Integer port, RawServerTls tls) {}
 
-    record RawListener(String host, Integer port, RawServerTls tls) {
-    }
+    record RawServerTls(String certificate, String privateKey, String clientAuth, String trustedClientCas) {}
 
-    record RawServerTls(String certificate, String privateKey, String clientAuth, String trustedClientCas) {
-    }
-
-    record RawIdentity(String store, String cacheTtl, Integer hashingThreads, Boolean required) {
-    }
+    record RawIdentity(String store, String cacheTtl, Integer hashingThreads, Boolean required) {}
 
     record RawUpstream(
             String baseUrl,
@@ -39,11 +34,10 @@ record RawConfig(
             Integer maxConnections,
             String apiKey,
             String apiKeyHeader,
-            RawUpstreamTls tls) {
-    }
+            RawUpstreamTls tls) {}
 
-    record RawUpstreamTls(String trustedCas, String clientCertificate, String clientPrivateKey, Boolean verifyHostname) {
-    }
+    record RawUpstreamTls(
+            String trustedCas, String clientCertificate, String clientPrivateKey, Boolean verifyHostname) {}
 
     record RawRoute(
             String name,
@@ -52,12 +46,13 @@ record RawConfig(
             String dialect,
             List<String> models,
             Boolean protect,
-            Boolean passUnreadable) {
-    }
+            Boolean passUnreadable) {}
 
     record RawProtection(
             Map<String, String> operators,
-            @com.fasterxml.jackson.annotation.JsonProperty("default") String fallback,
+
+            @JsonProperty("default") String fallback,
+
             String hashKey,
             String fpeKey,
             String answers,
@@ -67,8 +62,7 @@ record RawConfig(
             Integer maxConversations,
             List<String> detect,
             Double minScore,
-            List<String> extraNames) {
-    }
+            List<String> extraNames) {}
 
     record RawLimits(
             String maxRequestBody,
@@ -77,6 +71,5 @@ record RawConfig(
             Integer maxConcurrentExchanges,
             String shutdownGrace,
             Integer ioThreads,
-            String transport) {
-    }
+            String transport) {}
 }

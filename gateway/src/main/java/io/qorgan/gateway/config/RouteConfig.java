@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param passUnreadable whether a body the gateway cannot read completely (malformed, compressed,
  *     multipart) may be forwarded as it came; off by default, such bodies are refused
  */
-public record RouteConfig(String name, String pathPrefix, String upstream, String dialect, List<String> models,
-        boolean protect, boolean passUnreadable) {
+public record RouteConfig(
+        String name,
+        String pathPrefix,
+        String upstream,
+        String dialect,
+        List<String> models,
+        boolean protect,
+        boolean passUnreadable) {
 
     public static final List<String> DIALECTS = List.of("auto", "openai", "anthropic", "ollama");
 

@@ -7,8 +7,7 @@ import java.util.Optional;
 /** "Did you mean …?" for names a user mistyped: the closest known name by edit distance. */
 public final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The closest candidate within a distance that still looks like a typo, if any. */
     public static Optional<String> closest(String typed, Collection<String> candidates) {
@@ -31,7 +30,9 @@ public final class Suggestions {
 
     /** A suffix for error messages: {@code " (did you mean `x`?)"} or empty. */
     public static String didYouMean(String typed, Collection<String> candidates) {
-        return closest(typed, candidates).map(s -> " (did you mean `" + s + "`?)").orElse("");
+        return closest(typed, candidates)
+                .map(s -> " (did you mean `" + s + "`?)")
+                .orElse("");
     }
 
     static int distance(String a, String b) {

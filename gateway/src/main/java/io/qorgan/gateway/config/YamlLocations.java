@@ -33,7 +33,11 @@ public final class YamlLocations {
                 if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                     // the container itself is addressed by its parent's path
                     pointer = p.getParsingContext().getParent() == null
-                            ? "" : p.getParsingContext().getParent().pathAsPointer(false).toString();
+                            ? ""
+                            : p.getParsingContext()
+                                    .getParent()
+                                    .pathAsPointer(false)
+                                    .toString();
                 }
                 map.putIfAbsent(pointer, p.currentTokenLocation());
             }

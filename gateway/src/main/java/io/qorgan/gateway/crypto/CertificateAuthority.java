@@ -47,7 +47,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class CertificateAuthority {
 
     /** Algorithm of generated key pairs. */
-    public enum KeyAlgorithm { EC, RSA }
+    public enum KeyAlgorithm {
+        EC,
+        RSA
+    }
 
     /** A certificate with its private key. {@code toString} never shows the key. */
     public record Issued(X509Certificate certificate, PrivateKey privateKey) {
@@ -58,8 +61,8 @@ public final class CertificateAuthority {
 
         @Override
         public String toString() {
-            return "Issued[" + certificate.getSubjectX500Principal().getName()
-                    + ", serial " + certificate.getSerialNumber().toString(16) + "]";
+            return "Issued[" + certificate.getSubjectX500Principal().getName() + ", serial "
+                    + certificate.getSerialNumber().toString(16) + "]";
         }
     }
 
@@ -80,11 +83,17 @@ public final class CertificateAuthority {
         Instant now = clock.instant();
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(random),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(validity)), subject, keys.getPublic())
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                            subject,
+                            serial(random),
+                            Date.from(now.minus(Duration.ofMinutes(5))),
+                            Date.from(now.plus(validity)),
+                            subject,
+                            keys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
+                    .addExtension(
+                            Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
             X509Certificate certificate = sign(builder, keys.getPrivate(), random);
             return new CertificateAuthority(new Issued(certificate, keys.getPrivate()), random, clock);
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
@@ -119,10 +128,18 @@ public final class CertificateAuthority {
         }
         List<GeneralName> sans = new ArrayList<>();
         for (String name : names) {
-            sans.add(isIpLiteral(name) ? new GeneralName(GeneralName.iPAddress, name) : new GeneralName(GeneralName.dNSName, name));
+            sans.add(
+                    isIpLiteral(name)
+                            ? new GeneralName(GeneralName.iPAddress, name)
+                            : new GeneralName(GeneralName.dNSName, name));
         }
-        return issue("CN=" + names.get(0), sans, KeyPurposeId.id_kp_serverAuth,
-                KeyUsage.digitalSignature | KeyUsage.keyEncipherment, validity, algorithm);
+        return issue(
+                "CN=" + names.get(0),
+                sans,
+                KeyPurposeId.id_kp_serverAuth,
+                KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
+                validity,
+                algorithm);
     }
 
     /**
@@ -137,26 +154,40 @@ public final class CertificateAuthority {
         return issue(subjectDn, sans, KeyPurposeId.id_kp_clientAuth, KeyUsage.digitalSignature, validity, algorithm);
     }
 
-    private Issued issue(String subjectDn, List<GeneralName> sans, KeyPurposeId purpose, int keyUsage,
-            Duration validity, KeyAlgorithm algorithm) {
+    private Issued issue(
+            String subjectDn,
+            List<GeneralName> sans,
+            KeyPurposeId purpose,
+            int keyUsage,
+            Duration validity,
+            KeyAlgorithm algorithm) {
         KeyPair keys = generateKeyPair(algorithm, random);
         Instant now = clock.instant();
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             PublicKey publicKey = keys.getPublic();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate(), serial(random),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(validity)),
-                    x500Name(subjectDn), publicKey)
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                            ca.certificate(),
+                            serial(random),
+                            Date.from(now.minus(Duration.ofMinutes(5))),
+                            Date.from(now.plus(validity)),
+                            x500Name(subjectDn),
+                            publicKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(algorithm == KeyAlgorithm.EC
-                            ? keyUsage & ~KeyUsage.keyEncipherment : keyUsage))
+                    .addExtension(
+                            Extension.keyUsage,
+                            true,
+                            new KeyUsage(
+                                    algorithm == KeyAlgorithm.EC ? keyUsage & ~KeyUsage.keyEncipherment : keyUsage))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
                     .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(publicKey))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
+                    .addExtension(
+                            Extension.authorityKeyIdentifier,
+                            false,
                             utils.createAuthorityKeyIdentifier(ca.certificate()));
             if (!sans.isEmpty()) {
-                builder.addExtension(Extension.subjectAlternativeName, false,
-                        new GeneralNames(sans.toArray(GeneralName[]::new)));
+                builder.addExtension(
+                        Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
             }
             return new Issued(sign(builder, ca.privateKey(), random), keys.getPrivate());
         } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
@@ -167,7 +198,8 @@ public final class CertificateAuthority {
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer, SecureRandom random)
             throws OperatorCreationException, GeneralSecurityException {
         String algorithm = signer.getAlgorithm().startsWith("EC") ? "SHA256withECDSA" : "SHA256withRSA";
-        ContentSigner contentSigner = new JcaContentSignerBuilder(algorithm).setSecureRandom(random).build(signer);
+        ContentSigner contentSigner =
+                new JcaContentSignerBuilder(algorithm).setSecureRandom(random).build(signer);
         return new JcaX509CertificateConverter().getCertificate(builder.build(contentSigner));
     }
 

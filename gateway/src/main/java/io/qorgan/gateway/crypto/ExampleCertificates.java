@@ -16,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class ExampleCertificates {
     public record Result(Path directory, List<Path> files, Map<String, String> p12Passwords) {
         public Result {
             files = List.copyOf(files);
-            p12Passwords = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(p12Passwords));
+            p12Passwords = Collections.unmodifiableMap(new LinkedHashMap<>(p12Passwords));
         }
 
         @Override
@@ -90,27 +91,33 @@ public final class ExampleCertificates {
     public Result write(Path directory, boolean force) throws IOException {
         Files.createDirectories(directory);
         if (!force) {
-            List<String> existing = fileNames().stream().filter(n -> Files.exists(directory.resolve(n))).toList();
+            List<String> existing = fileNames().stream()
+                    .filter(n -> Files.exists(directory.resolve(n)))
+                    .toList();
             if (!existing.isEmpty()) {
-                throw new FileAlreadyExistsException(directory + " already holds " + String.join(", ", existing)
-                        + " (use --force to overwrite)");
+                throw new FileAlreadyExistsException(
+                        directory + " already holds " + String.join(", ", existing) + " (use --force to overwrite)");
             }
         }
-        CertificateAuthority ca = CertificateAuthority.create("CN=Qorgan Example CA,O=Qorgan trial,C=KZ",
-                Duration.ofDays(3650), random, clock);
+        CertificateAuthority ca = CertificateAuthority.create(
+                "CN=Qorgan Example CA,O=Qorgan trial,C=KZ", Duration.ofDays(3650), random, clock);
         List<Path> files = new ArrayList<>();
         files.add(writePublic(directory.resolve("ca.pem"), Pem.certificates(List.of(ca.certificate()))));
-        files.add(writeSecret(directory.resolve("ca-key.pem"), Pem.privateKey(ca.issued().privateKey()).getBytes(StandardCharsets.US_ASCII)));
+        files.add(writeSecret(
+                directory.resolve("ca-key.pem"),
+                Pem.privateKey(ca.issued().privateKey()).getBytes(StandardCharsets.US_ASCII)));
 
         Issued server = ca.issueServer(SERVER_NAMES, Duration.ofDays(825), KeyAlgorithm.EC);
         files.addAll(writePair(directory, "server", server));
 
         Map<String, String> passwords = new LinkedHashMap<>();
         for (SampleClient client : SAMPLE_CLIENTS) {
-            Issued issued = ca.issueClient(client.subjectDn(), List.of(client.uriSan()), Duration.ofDays(825), KeyAlgorithm.EC);
+            Issued issued =
+                    ca.issueClient(client.subjectDn(), List.of(client.uriSan()), Duration.ofDays(825), KeyAlgorithm.EC);
             files.addAll(writePair(directory, client.name(), issued));
             String password = randomPassword();
-            files.add(writeSecret(directory.resolve(client.name() + ".p12"),
+            files.add(writeSecret(
+                    directory.resolve(client.name() + ".p12"),
                     pkcs12(client.name(), issued, ca.certificate(), password.toCharArray())));
             passwords.put(client.name(), password);
         }
@@ -120,7 +127,8 @@ public final class ExampleCertificates {
     private static List<Path> writePair(Path directory, String stem, Issued issued) throws IOException {
         return List.of(
                 writePublic(directory.resolve(stem + ".pem"), Pem.certificates(List.of(issued.certificate()))),
-                writeSecret(directory.resolve(stem + "-key.pem"),
+                writeSecret(
+                        directory.resolve(stem + "-key.pem"),
                         Pem.privateKey(issued.privateKey()).getBytes(StandardCharsets.US_ASCII)));
     }
 
@@ -139,8 +147,8 @@ public final class ExampleCertificates {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry(alias, issued.privateKey(), password,
-                    new Certificate[] {issued.certificate(), caCertificate});
+            store.setKeyEntry(
+                    alias, issued.privateKey(), password, new Certificate[] {issued.certificate(), caCertificate});
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             store.store(out, password);
             return out.toByteArray();

@@ -28,8 +28,7 @@ import org.bouncycastle.util.io.pem.PemObjectGenerator;
  */
 public final class Pem {
 
-    private Pem() {
-    }
+    private Pem() {}
 
     /** All certificates of a PEM bundle, in file order; fails if there is none. */
     public static List<X509Certificate> readCertificates(Path file) throws IOException {

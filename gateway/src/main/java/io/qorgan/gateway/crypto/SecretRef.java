@@ -19,7 +19,11 @@ import java.util.function.UnaryOperator;
 public final class SecretRef {
 
     /** Where the value lives. */
-    public enum Kind { ENV, FILE, LITERAL }
+    public enum Kind {
+        ENV,
+        FILE,
+        LITERAL
+    }
 
     private final Kind kind;
     private final String reference;

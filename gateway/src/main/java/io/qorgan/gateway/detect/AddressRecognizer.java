@@ -1,6 +1,8 @@
 package io.qorgan.gateway.detect;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Street-level addresses in Kazakh, Russian and English, reported as one finding.
@@ -15,7 +17,17 @@ import java.util.List;
  */
 final class AddressRecognizer implements Recognizer {
 
-    private enum Kind { CITY, REGION, DISTRICT, SETTLEMENT, STREET, HOUSE, FLAT, POSTCODE, COUNTRY }
+    private enum Kind {
+        CITY,
+        REGION,
+        DISTRICT,
+        SETTLEMENT,
+        STREET,
+        HOUSE,
+        FLAT,
+        POSTCODE,
+        COUNTRY
+    }
 
     private record Marker(String text, Kind kind, boolean dotted, boolean caseSensitive) {
 
@@ -24,8 +36,7 @@ final class AddressRecognizer implements Recognizer {
         }
     }
 
-    private record Part(int end, Kind kind) {
-    }
+    private record Part(int end, Kind kind) {}
 
     /** Markers written before the name, lower case; a trailing dot is part of the marker where usual. */
     private static final Marker[] BEFORE = {
@@ -41,35 +52,79 @@ final class AddressRecognizer implements Recognizer {
         new Marker("стр.", Kind.HOUSE), new Marker("кв.", Kind.FLAT), new Marker("квартира ", Kind.FLAT),
         new Marker("оф.", Kind.FLAT), new Marker("офис ", Kind.FLAT), new Marker("үй ", Kind.HOUSE),
         new Marker("пәтер ", Kind.FLAT), new Marker("с.", Kind.SETTLEMENT), new Marker("село ", Kind.SETTLEMENT),
-        new Marker("пос.", Kind.SETTLEMENT), new Marker("посёлок ", Kind.SETTLEMENT), new Marker("поселок ", Kind.SETTLEMENT),
+        new Marker("пос.", Kind.SETTLEMENT), new Marker("посёлок ", Kind.SETTLEMENT),
+                new Marker("поселок ", Kind.SETTLEMENT),
         new Marker("п.", Kind.SETTLEMENT), new Marker("аул ", Kind.SETTLEMENT), new Marker("р-н", Kind.DISTRICT),
         new Marker("район ", Kind.DISTRICT), new Marker("обл.", Kind.REGION), new Marker("область ", Kind.REGION),
     };
     /** Markers written after the name. */
     private static final Marker[] AFTER = {
-        new Marker("қаласы", Kind.CITY), new Marker("қ.", Kind.CITY), new Marker("облысы", Kind.REGION),
-        new Marker("обл.", Kind.REGION), new Marker("область", Kind.REGION), new Marker("облысының", Kind.REGION),
-        new Marker("ауданы", Kind.DISTRICT), new Marker("ауд.", Kind.DISTRICT), new Marker("район", Kind.DISTRICT),
-        new Marker("р-н", Kind.DISTRICT), new Marker("ауылы", Kind.SETTLEMENT), new Marker("а.", Kind.SETTLEMENT),
-        new Marker("кенті", Kind.SETTLEMENT), new Marker("ауылдық округі", Kind.SETTLEMENT),
-        new Marker("шағын ауданы", Kind.STREET), new Marker("ш/а", Kind.STREET), new Marker("көшесі", Kind.STREET),
-        new Marker("көш.", Kind.STREET), new Marker("даңғылы", Kind.STREET), new Marker("даң.", Kind.STREET),
-        new Marker("тұйық көшесі", Kind.STREET), new Marker("гүлзары", Kind.STREET), new Marker("алаңы", Kind.STREET),
-        new Marker("ТҮК", Kind.STREET), new Marker("улица", Kind.STREET), new Marker("проспект", Kind.STREET),
+        new Marker("қаласы", Kind.CITY),
+        new Marker("қ.", Kind.CITY),
+        new Marker("облысы", Kind.REGION),
+        new Marker("обл.", Kind.REGION),
+        new Marker("область", Kind.REGION),
+        new Marker("облысының", Kind.REGION),
+        new Marker("ауданы", Kind.DISTRICT),
+        new Marker("ауд.", Kind.DISTRICT),
+        new Marker("район", Kind.DISTRICT),
+        new Marker("р-н", Kind.DISTRICT),
+        new Marker("ауылы", Kind.SETTLEMENT),
+        new Marker("а.", Kind.SETTLEMENT),
+        new Marker("кенті", Kind.SETTLEMENT),
+        new Marker("ауылдық округі", Kind.SETTLEMENT),
+        new Marker("шағын ауданы", Kind.STREET),
+        new Marker("ш/а", Kind.STREET),
+        new Marker("көшесі", Kind.STREET),
+        new Marker("көш.", Kind.STREET),
+        new Marker("даңғылы", Kind.STREET),
+        new Marker("даң.", Kind.STREET),
+        new Marker("тұйық көшесі", Kind.STREET),
+        new Marker("гүлзары", Kind.STREET),
+        new Marker("алаңы", Kind.STREET),
+        new Marker("ТҮК", Kind.STREET),
+        new Marker("улица", Kind.STREET),
+        new Marker("проспект", Kind.STREET),
     };
-    private static final String[] COMPASS = {"батыс", "шығыс", "солтүстік", "оңтүстік", "орталық", "северо", "западно",
-        "восточно", "южно"};
+
+    private static final String[] COMPASS = {
+        "батыс", "шығыс", "солтүстік", "оңтүстік", "орталық", "северо", "западно", "восточно", "южно"
+    };
     /** Lower-case words inside street names: "Төле би", "Қабанбай батыр", "Богенбай батыра". */
     private static final String[] CONNECTORS = {"би", "батыр", "батыра", "ата", "жолы"}; // see connector()
     /** First letters of the markers written after a name, to skip the marker loop quickly. */
     private static final String AFTER_INITIALS = "қоаркдштгуппТҚОАРКДШГУП";
+
     private static final String[] HOUSE_SUFFIX = {"үй", "ү."};
     private static final String[] NO_SUFFIXES = {};
     private static final String[] FLAT_SUFFIX = {"пәтер", "п.", "кеңсе"};
-    private static final String[] STREET_TYPES = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd",
-        "lane", "ln", "drive", "dr", "way", "court", "ct", "place", "pl", "square", "sq", "terrace", "highway", "hwy"};
-    private static final String[] COUNTRIES = {"республика казахстан", "казахстан", "қазақстан республикасы", "қазақстан",
-        "kazakhstan", "рк"};
+    private static final String[] STREET_TYPES = {
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "boulevard",
+        "blvd",
+        "lane",
+        "ln",
+        "drive",
+        "dr",
+        "way",
+        "court",
+        "ct",
+        "place",
+        "pl",
+        "square",
+        "sq",
+        "terrace",
+        "highway",
+        "hwy"
+    };
+    private static final String[] COUNTRIES = {
+        "республика казахстан", "казахстан", "қазақстан республикасы", "қазақстан", "kazakhstan", "рк"
+    };
 
     @Override
     public void find(TextView view, List<Finding> out) {
@@ -123,8 +178,7 @@ final class AddressRecognizer implements Recognizer {
                     settlement = true;
                 }
                 case STREET -> street = true;
-                default -> {
-                }
+                default -> {}
             }
             end = part.end();
             previous = part.kind();
@@ -248,7 +302,7 @@ final class AddressRecognizer implements Recognizer {
         for (Marker m : markers) {
             int c = m.text().charAt(0) - 0x400;
             Marker[] old = table[c] == null ? new Marker[0] : table[c];
-            table[c] = java.util.Arrays.copyOf(old, old.length + 1);
+            table[c] = Arrays.copyOf(old, old.length + 1);
             table[c][old.length] = m;
         }
         return table;
@@ -257,8 +311,9 @@ final class AddressRecognizer implements Recognizer {
     /** The marker written at {@code p} ("ул.", "дом ", "р-н"), or null. */
     private static Marker markerAt(char[] lower, int p) {
         int e = p;
-        while (e < lower.length && (Chars.isLetter(lower[e])
-                || lower[e] == '-' && e + 1 < lower.length && Chars.isLetter(lower[e + 1]))) {
+        while (e < lower.length
+                && (Chars.isLetter(lower[e])
+                        || lower[e] == '-' && e + 1 < lower.length && Chars.isLetter(lower[e + 1]))) {
             e++;
         }
         if (e >= lower.length) {
@@ -307,8 +362,9 @@ final class AddressRecognizer implements Recognizer {
         char t = s[e];
         // hyphenated markers (р-н, пр-т, б-р, мк-н) are checked by their first part; the length test only drops
         // hash collisions, which markerAt would reject anyway (no country name collides, see component)
-        return (t == '.' || t == ' ' || t == '-') && (MARKER_LENGTHS[first - 0x400] & (1 << length)) != 0
-                && java.util.Arrays.binarySearch(MARKER_WORD_HASHES, hash) >= 0;
+        return (t == '.' || t == ' ' || t == '-')
+                && (MARKER_LENGTHS[first - 0x400] & (1 << length)) != 0
+                && Arrays.binarySearch(MARKER_WORD_HASHES, hash) >= 0;
     }
 
     /**
@@ -332,8 +388,9 @@ final class AddressRecognizer implements Recognizer {
 
     /** {@code first} is a Cyrillic letter; a {@code next} outside Cyrillic other than ". -" gives a bit never set. */
     private static int pairIndex(char first, char next) {
-        int second = next == '.' ? 0xFD : next == ' ' ? 0xFE : next == '-' ? 0xFF
-                : next >= 0x400 && next < 0x4FC ? next - 0x400 : 0xFC;
+        int second = next == '.'
+                ? 0xFD
+                : next == ' ' ? 0xFE : next == '-' ? 0xFF : next >= 0x400 && next < 0x4FC ? next - 0x400 : 0xFC;
         return (first - 0x400) << 8 | second;
     }
 
@@ -341,10 +398,13 @@ final class AddressRecognizer implements Recognizer {
      * The same pairs as a {@link CueIndex}, so the view lists the word starts where a marker may begin among its
      * {@link WordStarts#ADDRESS} candidates: a lower-case start it leaves out fails {@link #markerLike} at once.
      */
-    static final CueIndex MARKER_STARTS = new CueIndex(java.util.Arrays.stream(BEFORE).map(Marker::text)
-            .flatMap(text -> Chars.isLetter(text.charAt(1)) ? java.util.stream.Stream.of(text.substring(0, 2))
-                    : java.util.stream.Stream.of(". -".split("")).map(x -> text.charAt(0) + x))
-            .distinct().toArray(String[]::new));
+    static final CueIndex MARKER_STARTS = new CueIndex(Arrays.stream(BEFORE)
+            .map(Marker::text)
+            .flatMap(text -> Chars.isLetter(text.charAt(1))
+                    ? Stream.of(text.substring(0, 2))
+                    : Stream.of(". -".split("")).map(x -> text.charAt(0) + x))
+            .distinct()
+            .toArray(String[]::new));
 
     private static boolean markerPair(char first, char next) {
         int bit = pairIndex(first, next);
@@ -371,16 +431,20 @@ final class AddressRecognizer implements Recognizer {
     private static final int[] MARKER_WORD_HASHES = markerWordHashes();
 
     private static int[] markerWordHashes() {
-        return java.util.Arrays.stream(BEFORE).mapToInt(m -> {
-            int hash = 0;
-            for (char c : m.text().toCharArray()) {
-                if (!Chars.isLetter(c)) {
-                    break;
-                }
-                hash = hash * 31 + c;
-            }
-            return hash;
-        }).distinct().sorted().toArray();
+        return Arrays.stream(BEFORE)
+                .mapToInt(m -> {
+                    int hash = 0;
+                    for (char c : m.text().toCharArray()) {
+                        if (!Chars.isLetter(c)) {
+                            break;
+                        }
+                        hash = hash * 31 + c;
+                    }
+                    return hash;
+                })
+                .distinct()
+                .sorted()
+                .toArray();
     }
 
     private static boolean compass(char[] lower, int p) {
@@ -420,8 +484,7 @@ final class AddressRecognizer implements Recognizer {
         if (e + 1 < s.length && (s[e] == '/' || s[e] == '-') && Chars.isDigit(s[e + 1])) {
             e += 1 + Chars.digitRun(s, e + 1);
         }
-        if (e < s.length && Chars.isLetter(s[e]) && Chars.notAlnumAt(s, e + 1)
-                && Chars.toLowerCase(s[e]) != 'г') {
+        if (e < s.length && Chars.isLetter(s[e]) && Chars.notAlnumAt(s, e + 1) && Chars.toLowerCase(s[e]) != 'г') {
             e++;
         }
         return Chars.notAlnumAt(s, e) ? e : -1;
@@ -432,7 +495,7 @@ final class AddressRecognizer implements Recognizer {
      * initials and numbers such as "8 Марта", "Самал-2" allowed); returns how many there are.
      */
     private static int nameEnds(char[] s, int p, int[] ends) {
-        java.util.Arrays.fill(ends, -1);
+        Arrays.fill(ends, -1);
         name(s, p, 3, ends);
         int count = 0;
         while (count < ends.length && ends[count] > 0) {
@@ -456,8 +519,8 @@ final class AddressRecognizer implements Recognizer {
                 // a lower-case word inside a street name
             } else if (Chars.isUpperCase(c)) {
                 w = q + 1;
-                while (w < s.length && (Chars.isLetter(s[w]) || s[w] == '-' && w + 1 < s.length
-                        && Chars.isAlnum(s[w + 1]))) {
+                while (w < s.length
+                        && (Chars.isLetter(s[w]) || s[w] == '-' && w + 1 < s.length && Chars.isAlnum(s[w + 1]))) {
                     w++;
                     if (s[w - 1] == '-') {
                         while (w < s.length && Chars.isAlnum(s[w])) {
@@ -470,8 +533,7 @@ final class AddressRecognizer implements Recognizer {
                 }
             } else if (Chars.isDigit(c) && words == 0) {
                 int run = Chars.digitRun(s, q);
-                if (run > 2 || q + run + 1 >= s.length || s[q + run] != ' '
-                        || !Chars.isUpperCase(s[q + run + 1])) {
+                if (run > 2 || q + run + 1 >= s.length || s[q + run] != ' ' || !Chars.isUpperCase(s[q + run + 1])) {
                     break;
                 }
                 w = q + run;
@@ -483,8 +545,10 @@ final class AddressRecognizer implements Recognizer {
                 ends[words] = w;
             }
             q = w;
-            if (q < s.length && s[q] == ' ' && q + 1 < s.length && (Chars.isUpperCase(s[q + 1])
-                    || words == 0 && Chars.isDigit(c) || connector(s, q + 1) > 0)) {
+            if (q < s.length
+                    && s[q] == ' '
+                    && q + 1 < s.length
+                    && (Chars.isUpperCase(s[q + 1]) || words == 0 && Chars.isDigit(c) || connector(s, q + 1) > 0)) {
                 q++;
             } else {
                 break;
@@ -537,7 +601,10 @@ final class AddressRecognizer implements Recognizer {
     private static int englishTail(char[] s, char[] lower, int end) {
         int e = end;
         int q = e < s.length && s[e] == ' ' ? e + 1 : e;
-        if (q + 2 < s.length && Chars.isAsciiUpper(s[q]) && Chars.isAsciiUpper(s[q + 1]) && Chars.notAlnumAt(s, q + 2)
+        if (q + 2 < s.length
+                && Chars.isAsciiUpper(s[q])
+                && Chars.isAsciiUpper(s[q + 1])
+                && Chars.notAlnumAt(s, q + 2)
                 && "NWNESWSE".contains(Chars.string(s, q, q + 2))) {
             e = q + 2;
         }
@@ -580,8 +647,12 @@ final class AddressRecognizer implements Recognizer {
         }
         q = e;
         int r = Chars.startsWith(s, ", ", q) ? q + 2 : Chars.startsWith(s, " ", q) ? q + 1 : -1;
-        if (r > 0 && r + 8 <= s.length && Chars.isAsciiUpper(s[r]) && Chars.isAsciiUpper(s[r + 1])
-                && s[r + 2] == ' ' && Chars.digitRun(s, r + 3) == 5) {
+        if (r > 0
+                && r + 8 <= s.length
+                && Chars.isAsciiUpper(s[r])
+                && Chars.isAsciiUpper(s[r + 1])
+                && s[r + 2] == ' '
+                && Chars.digitRun(s, r + 3) == 5) {
             e = r + 8;
         }
         return e;

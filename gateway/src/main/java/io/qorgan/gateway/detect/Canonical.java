@@ -2,6 +2,7 @@ package io.qorgan.gateway.detect;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -13,8 +14,7 @@ import java.util.Locale;
  */
 public final class Canonical {
 
-    private Canonical() {
-    }
+    private Canonical() {}
 
     public static String canonical(EntityType type, CharSequence value) {
         String v = TextView.of(value).text().strip();
@@ -110,13 +110,14 @@ public final class Canonical {
         return new String(digits, 0, 1 + count);
     }
 
-    private static final String[] FAST_COUNTRY_CODES = {"1", "7", "33", "39", "44", "49", "81", "82", "86", "90",
-        "374", "375", "380", "971", "992", "993", "994", "995", "996", "998"};
+    private static final String[] FAST_COUNTRY_CODES = {
+        "1", "7", "33", "39", "44", "49", "81", "82", "86", "90", "374", "375", "380", "971", "992", "993", "994",
+        "995", "996", "998"
+    };
 
     private static int countryCodeLength(char[] digits, int count) {
         for (String cc : FAST_COUNTRY_CODES) {
-            if (count > cc.length() && java.util.Arrays.equals(digits, 1, 1 + cc.length(), cc.toCharArray(), 0,
-                    cc.length())) {
+            if (count > cc.length() && Arrays.equals(digits, 1, 1 + cc.length(), cc.toCharArray(), 0, cc.length())) {
                 return cc.length();
             }
         }
@@ -167,8 +168,9 @@ public final class Canonical {
         String folded = NameForms.fold(v);
         int n = folded.length();
         int i = 0;
-        while (i < n && !(isRegexSpace(folded.charAt(i)) && (folded.charAt(i) != ' '
-                || i + 1 < n && isRegexSpace(folded.charAt(i + 1))))) {
+        while (i < n
+                && !(isRegexSpace(folded.charAt(i))
+                        && (folded.charAt(i) != ' ' || i + 1 < n && isRegexSpace(folded.charAt(i + 1))))) {
             i++; // the usual value has single spaces only: kept as it is
         }
         if (i == n) {

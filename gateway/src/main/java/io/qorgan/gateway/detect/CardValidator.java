@@ -3,8 +3,7 @@ package io.qorgan.gateway.detect;
 /** Payment card numbers: Luhn checksum plus the issuer prefixes and lengths the networks publish. */
 final class CardValidator {
 
-    private CardValidator() {
-    }
+    private CardValidator() {}
 
     static boolean luhn(CharSequence digits) {
         int sum = 0;

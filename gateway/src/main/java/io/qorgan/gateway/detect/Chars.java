@@ -1,10 +1,11 @@
 package io.qorgan.gateway.detect;
 
+import java.nio.CharBuffer;
+
 /** Character classes the scanners share; ASCII digits only, since the view is already NFKC-normalised. */
 final class Chars {
 
-    private Chars() {
-    }
+    private Chars() {}
 
     static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
@@ -37,6 +38,7 @@ final class Chars {
      * Cyrillic text. The tables are filled from the same definitions at class load, so answers are identical.
      */
     private static final int TABLE_SIZE = 0x530;
+
     private static final int LETTER = 1;
     private static final int WORD = 2;
     private static final int ALNUM = 4;
@@ -46,12 +48,16 @@ final class Chars {
     private static final char[] LOWER_CASE = new char[TABLE_SIZE];
     /** For the view's scan: the lower case in the low 16 bits, {@link #WORD_BIT} for a word char; one read a char. */
     private static final int[] LOWER_AND_WORD = new int[TABLE_SIZE];
+
     static final int WORD_BIT = 1 << 16;
 
     static {
         for (char c = 0; c < TABLE_SIZE; c++) {
-            int flags = (letterSlow(c) ? LETTER : 0) | (wordSlow(c) ? WORD : 0) | (alnumSlow(c) ? ALNUM : 0)
-                    | (Character.isUpperCase(c) ? UPPER : 0) | (Character.isLowerCase(c) ? LOWER : 0);
+            int flags = (letterSlow(c) ? LETTER : 0)
+                    | (wordSlow(c) ? WORD : 0)
+                    | (alnumSlow(c) ? ALNUM : 0)
+                    | (Character.isUpperCase(c) ? UPPER : 0)
+                    | (Character.isLowerCase(c) ? LOWER : 0);
             CLASSES[c] = (byte) flags;
             LOWER_CASE[c] = Character.toLowerCase(c);
             LOWER_AND_WORD[c] = LOWER_CASE[c] | ((flags & WORD) != 0 ? WORD_BIT : 0);
@@ -242,6 +248,6 @@ final class Chars {
     }
 
     static double entropy(char[] s, int start, int end) {
-        return entropy(java.nio.CharBuffer.wrap(s), start, end);
+        return entropy(CharBuffer.wrap(s), start, end);
     }
 }

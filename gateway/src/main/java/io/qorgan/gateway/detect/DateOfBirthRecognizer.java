@@ -1,6 +1,9 @@
 package io.qorgan.gateway.detect;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Dates of birth: any date (numeric or with a month name, in Kazakh, Russian or English) that a birth cue
@@ -15,18 +18,19 @@ final class DateOfBirthRecognizer implements Recognizer {
         "birthday", "г.р.", "г. р.", "год рождения",
     };
     private static final CueSet CUES_BEFORE_SET = new CueSet(CUES_BEFORE);
-    private static final String[] CUES_AFTER = {"г.р", "г. р", "года рождения", "г.рождения", "жылы туған", "ж.т.",
-        "жылғы туған", "ж. т."};
+    private static final String[] CUES_AFTER = {
+        "г.р", "г. р", "года рождения", "г.рождения", "жылы туған", "ж.т.", "жылғы туған", "ж. т."
+    };
 
-    static final CueIndex ANY_CUE = new CueIndex(java.util.stream.Stream.of(CUES_BEFORE, CUES_AFTER)
-            .flatMap(java.util.Arrays::stream).toArray(String[]::new));
+    static final CueIndex ANY_CUE = new CueIndex(
+            Stream.of(CUES_BEFORE, CUES_AFTER).flatMap(Arrays::stream).toArray(String[]::new));
 
     @Override
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
         // Dates are looked for only near a birth cue: 40 chars after one, or 25 before one that follows its date.
         int[] windowEnd = {-1};
-        java.util.List<int[]> windows = new java.util.ArrayList<>();
+        List<int[]> windows = new ArrayList<>();
         ANY_CUE.find(view, (at, cue) -> {
             int from = Math.max(0, at - 25);
             int to = Math.min(s.length, at + cue.length() + 40);
@@ -49,7 +53,9 @@ final class DateOfBirthRecognizer implements Recognizer {
             for (; k < count && starts[k] < window[1]; k++) {
                 int i = starts[k];
                 char c = s[i];
-                if (i < resume || !(Chars.isDigit(c) || "JFMASONDjfmasond".indexOf(c) >= 0) || !Chars.notAlnumAt(s, i - 1)) {
+                if (i < resume
+                        || !(Chars.isDigit(c) || "JFMASONDjfmasond".indexOf(c) >= 0)
+                        || !Chars.notAlnumAt(s, i - 1)) {
                     continue;
                 }
                 resume = date(view, i, out, resume);

@@ -5,17 +5,59 @@ final class Dates {
 
     private static final String[] MONTHS = {
         // Russian, genitive and nominative stems
-        "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+        "январ",
+        "феврал",
+        "март",
+        "апрел",
+        "ма",
+        "июн",
+        "июл",
+        "август",
+        "сентябр",
+        "октябр",
+        "ноябр",
+        "декабр",
         // Kazakh
-        "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша",
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
         "желтоқсан",
         // English
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
     };
 
-    private Dates() {
-    }
+    private Dates() {}
 
     static boolean plausibleYear(char[] s, int p) {
         int y = Chars.parseInt(s, p, p + 4);
@@ -36,8 +78,12 @@ final class Dates {
                     int yRun = Chars.digitRun(s, r + 1);
                     int day = Chars.parseInt(s, p, p + run);
                     int month = Chars.parseInt(s, q + 1, r);
-                    if ((yRun == 4 || yRun == 2) && Chars.notAlnumAt(s, r + 1 + yRun) && day >= 1 && day <= 31
-                            && month >= 1 && month <= 12) {
+                    if ((yRun == 4 || yRun == 2)
+                            && Chars.notAlnumAt(s, r + 1 + yRun)
+                            && day >= 1
+                            && day <= 31
+                            && month >= 1
+                            && month <= 12) {
                         return r + 1 + yRun;
                     }
                 }
@@ -48,7 +94,10 @@ final class Dates {
                 int m = monthEnd(lower, q + 1);
                 if (m > 0) {
                     int y = m;
-                    if (y < n && s[y] == ' ' && Chars.digitRun(s, y + 1) == 4 && Chars.notAlnumAt(s, y + 5)
+                    if (y < n
+                            && s[y] == ' '
+                            && Chars.digitRun(s, y + 1) == 4
+                            && Chars.notAlnumAt(s, y + 5)
                             && plausibleYear(s, y + 1)) {
                         return y + 5;
                     }
@@ -58,8 +107,12 @@ final class Dates {
         }
         if (run == 4 && plausibleYear(s, p)) {
             int q = p + 4;
-            if (q + 5 < n && (s[q] == '-' || s[q] == '.') && Chars.digitRun(s, q + 1) == 2
-                    && s[q + 3] == s[q] && Chars.digitRun(s, q + 4) == 2 && Chars.notAlnumAt(s, q + 6)) {
+            if (q + 5 < n
+                    && (s[q] == '-' || s[q] == '.')
+                    && Chars.digitRun(s, q + 1) == 2
+                    && s[q + 3] == s[q]
+                    && Chars.digitRun(s, q + 4) == 2
+                    && Chars.notAlnumAt(s, q + 6)) {
                 return q + 6;
             }
             // 1990 жылғы 15 мамыр / 1990 ж. 15 мамыр
@@ -84,8 +137,13 @@ final class Dates {
             if (m > 0 && m < n && s[m] == ' ') {
                 int dRun = Chars.digitRun(s, m + 1);
                 int q = m + 1 + dRun;
-                if ((dRun == 1 || dRun == 2) && q + 5 < n && s[q] == ',' && s[q + 1] == ' '
-                        && Chars.digitRun(s, q + 2) == 4 && Chars.notAlnumAt(s, q + 6) && plausibleYear(s, q + 2)) {
+                if ((dRun == 1 || dRun == 2)
+                        && q + 5 < n
+                        && s[q] == ','
+                        && s[q + 1] == ' '
+                        && Chars.digitRun(s, q + 2) == 4
+                        && Chars.notAlnumAt(s, q + 6)
+                        && plausibleYear(s, q + 2)) {
                     return q + 6;
                 }
             }
@@ -104,7 +162,9 @@ final class Dates {
         }
         char first = lower[p];
         for (String m : MONTHS) {
-            if (m.charAt(0) == first && Chars.startsWith(lower, m, p) && e - p - m.length() <= (m.length() <= 3 ? 2 : 4)) {
+            if (m.charAt(0) == first
+                    && Chars.startsWith(lower, m, p)
+                    && e - p - m.length() <= (m.length() <= 3 ? 2 : 4)) {
                 if (m.equals("ма") && !(Chars.startsWith(lower, "мая", p) || Chars.startsWith(lower, "май", p))) {
                     continue;
                 }

@@ -18,8 +18,13 @@ final class IbanRecognizer implements Recognizer {
         int resume = 0;
         for (int k = candidates.first(WordStarts.CAPITAL), end = candidates.end(WordStarts.CAPITAL); k < end; k++) {
             int i = starts[k];
-            if (i < resume || i + 4 >= n || !Chars.isAsciiUpper(s[i]) || !Chars.isAsciiUpper(s[i + 1]) || !Chars.isDigit(s[i + 2])
-                    || !Chars.isDigit(s[i + 3]) || !Chars.notAlnumAt(s, i - 1)) {
+            if (i < resume
+                    || i + 4 >= n
+                    || !Chars.isAsciiUpper(s[i])
+                    || !Chars.isAsciiUpper(s[i + 1])
+                    || !Chars.isDigit(s[i + 2])
+                    || !Chars.isDigit(s[i + 3])
+                    || !Chars.notAlnumAt(s, i - 1)) {
                 continue;
             }
             int want = IbanValidator.length(view.text(), i);
@@ -37,8 +42,11 @@ final class IbanRecognizer implements Recognizer {
                 if (Chars.isAsciiAlnum(c)) {
                     compact.append(c);
                     p++;
-                } else if ((c == ' ' || c == '-') && (sep == 0 || sep == c) && p + 1 < n
-                        && Chars.isAsciiAlnum(s[p + 1]) && p > i) {
+                } else if ((c == ' ' || c == '-')
+                        && (sep == 0 || sep == c)
+                        && p + 1 < n
+                        && Chars.isAsciiAlnum(s[p + 1])
+                        && p > i) {
                     sep = c;
                     p++;
                 } else {

@@ -23,7 +23,9 @@ final class IinRecognizer implements Recognizer {
         for (int k = candidates.first(WordStarts.ADDRESS), last = candidates.end(WordStarts.ADDRESS); k < last; k++) {
             int i = starts[k];
             char c = s[i];
-            if ((c == 'I' || c == 'B') && i + 3 < n && (Chars.startsWith(s, "IIN", i) || Chars.startsWith(s, "BIN", i))
+            if ((c == 'I' || c == 'B')
+                    && i + 3 < n
+                    && (Chars.startsWith(s, "IIN", i) || Chars.startsWith(s, "BIN", i))
                     && Chars.isDigit(s[i + 3])) {
                 i += 3; // certificate form IIN123456789012
             } else if (!Chars.isDigit(c)) {
@@ -32,7 +34,10 @@ final class IinRecognizer implements Recognizer {
             int run = Chars.digitRun(s, i);
             boolean partOfLonger = i >= 2 && (s[i - 1] == '-' || s[i - 1] == '/') && Chars.isDigit(s[i - 2])
                     || i + 13 < n && (s[i + 12] == '-' || s[i + 12] == '/') && Chars.isDigit(s[i + 13]);
-            if (run == 12 && !partOfLonger && (Chars.notAlnumAt(s, i - 1) || certificatePrefix(s, i)) && Chars.notAlnumAt(s, i + 12)
+            if (run == 12
+                    && !partOfLonger
+                    && (Chars.notAlnumAt(s, i - 1) || certificatePrefix(s, i))
+                    && Chars.notAlnumAt(s, i + 12)
                     && KzIdValidator.isValid(view.text(), i)) {
                 classify(view, i, out);
             }
@@ -40,7 +45,9 @@ final class IinRecognizer implements Recognizer {
     }
 
     private static boolean certificatePrefix(char[] s, int i) {
-        return i >= 3 && Chars.notAlnumAt(s, i - 4) && (Chars.startsWith(s, "IIN", i - 3) || Chars.startsWith(s, "BIN", i - 3));
+        return i >= 3
+                && Chars.notAlnumAt(s, i - 4)
+                && (Chars.startsWith(s, "IIN", i - 3) || Chars.startsWith(s, "BIN", i - 3));
     }
 
     private static void classify(TextView view, int i, List<Finding> out) {

@@ -12,6 +12,7 @@ final class IpAddressRecognizer implements Recognizer {
 
     /** A dotted quad after these words is a version number. */
     private static final String[] VERSION_CUES = {"верси", "version", "сборк", "build", "release", "нұсқа", " v"};
+
     private static final CueSet VERSION_CUES_SET = new CueSet(VERSION_CUES);
 
     @Override
@@ -48,7 +49,6 @@ final class IpAddressRecognizer implements Recognizer {
             }
         }
     }
-
 
     /** End of a dotted quad starting at {@code i}, or -1. Does not check what follows. */
     static int ipv4(char[] s, int i) {
@@ -157,7 +157,9 @@ final class IpAddressRecognizer implements Recognizer {
     private static int withSuffix(char[] s, int end, int max) {
         if (end + 1 < s.length && s[end] == '/') {
             int run = Chars.digitRun(s, end + 1);
-            if (run >= 1 && run <= 3 && Chars.notWordAt(s, end + 1 + run)
+            if (run >= 1
+                    && run <= 3
+                    && Chars.notWordAt(s, end + 1 + run)
                     && Chars.parseInt(s, end + 1, end + 1 + run) <= max) {
                 return end + 1 + run;
             }

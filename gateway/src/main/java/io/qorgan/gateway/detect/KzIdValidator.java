@@ -1,13 +1,14 @@
 package io.qorgan.gateway.detect;
 
+import java.time.YearMonth;
+
 /** Check digit and structure of Kazakh IIN and BIN numbers (12 digits, same mod-11 algorithm for both). */
 final class KzIdValidator {
 
     private static final int[] FIRST = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
     private static final int[] SECOND = {3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2};
 
-    private KzIdValidator() {
-    }
+    private KzIdValidator() {}
 
     /** The check digit for the first 11 digits at {@code from}, or -1 when no valid number exists for them. */
     static int checkDigit(CharSequence s, int from) {
@@ -54,7 +55,7 @@ final class KzIdValidator {
             return false;
         }
         int year = (c <= 2 ? 1800 : c <= 4 ? 1900 : 2000) + yy;
-        return dd <= java.time.YearMonth.of(year, mm).lengthOfMonth();
+        return dd <= YearMonth.of(year, mm).lengthOfMonth();
     }
 
     /** Digits 3–4 a month, digit 5 a BIN entity type (4, 5, 6) and digit 6 a unit code (0–3). */

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,8 +77,7 @@ final class NameDictionary {
         int length = to + suffix.length();
         for (int slot = mix(h) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
             char[] key = keys[slot];
-            if (key.length == length && java.util.Arrays.equals(key, 0, to, chars, 0, to)
-                    && endsWith(key, to, suffix)) {
+            if (key.length == length && Arrays.equals(key, 0, to, chars, 0, to) && endsWith(key, to, suffix)) {
                 return values[slot];
             }
         }

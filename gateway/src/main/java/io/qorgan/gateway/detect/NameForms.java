@@ -10,25 +10,84 @@ final class NameForms {
 
     /** Case endings, longest first so "ге" goes before "е". Kazakh endings first: they are longer. */
     private static final String[] ENDINGS = {
-        "ның", "нің", "дың", "дің", "тың", "тің", "нан", "нен", "дан", "ден", "тан", "тен", "мен", "пен", "бен",
+        "ның",
+        "нің",
+        "дың",
+        "дің",
+        "тың",
+        "тің",
+        "нан",
+        "нен",
+        "дан",
+        "ден",
+        "тан",
+        "тен",
+        "мен",
+        "пен",
+        "бен",
         // no "на"/"не" or locative "да"/"та": they would eat the Russian genitive ("Ивана", "Марата")
-        "ымен", "імен", "ына", "іне", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті", "ым", "ім",
-        "ыми", "ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ою", "ею", "ом", "ем", "ым", "им", "ых", "их",
-        "ую", "а", "я", "у", "ю", "е", "ы", "и",
+        "ымен",
+        "імен",
+        "ына",
+        "іне",
+        "ға",
+        "ге",
+        "қа",
+        "ке",
+        "ны",
+        "ні",
+        "ды",
+        "ді",
+        "ты",
+        "ті",
+        "ым",
+        "ім",
+        "ыми",
+        "ами",
+        "ями",
+        "ого",
+        "его",
+        "ому",
+        "ему",
+        "ой",
+        "ей",
+        "ою",
+        "ею",
+        "ом",
+        "ем",
+        "ым",
+        "им",
+        "ых",
+        "их",
+        "ую",
+        "а",
+        "я",
+        "у",
+        "ю",
+        "е",
+        "ы",
+        "и",
     };
     /** Endings put back on a stem when looking a declined name up: "Анны" → "анн" → "анна". */
     static final String[] RESTORED_ENDINGS = {"а", "я", "й", "ь"};
 
-    private static final String[] PATRONYMIC_SUFFIXES = {"ович", "евич", "овна", "евна", "ична", "ьич", "ұлы", "қызы",
-        "улы", "кызы", "ovich", "evich", "ovna", "evna", "uly", "kyzy", "qyzy"};
-    private static final String[] STRONG_SURNAME_SUFFIXES = {"ов", "ев", "ова", "ева", "ский", "цкий", "ская", "цкая",
-        "енко", "ұлы", "қызы", "ov", "ev", "yev", "ova", "eva", "yeva", "sky", "skiy", "skaya", "enko", "uly", "kyzy"};
+    private static final String[] PATRONYMIC_SUFFIXES = {
+        "ович", "евич", "овна", "евна", "ична", "ьич", "ұлы", "қызы", "улы", "кызы", "ovich", "evich", "ovna", "evna",
+        "uly", "kyzy", "qyzy"
+    };
+    private static final String[] STRONG_SURNAME_SUFFIXES = {
+        "ов", "ев", "ова", "ева", "ский", "цкий", "ская", "цкая", "енко", "ұлы", "қызы", "ov", "ev", "yev", "ova",
+        "eva", "yeva", "sky", "skiy", "skaya", "enko", "uly", "kyzy"
+    };
     /** -ин/-ина are also ordinary word endings, and so are the stems of suffix-less Kazakh surnames (-бай, -бек...). */
-    private static final String[] WEAK_SURNAME_SUFFIXES = {"ин", "ын", "ина", "ына", "in", "ina", "yn", "yna", "бай",
-        "бек", "ғали", "қали", "гали", "кали", "жан", "хан"};
+    private static final String[] WEAK_SURNAME_SUFFIXES = {
+        "ин", "ын", "ина", "ына", "in", "ina", "yn", "yna", "бай", "бек", "ғали", "қали", "гали", "кали", "жан", "хан"
+    };
     /** Case endings a surname or patronymic may carry (Russian cases, Kazakh dative/genitive/accusative). */
-    private static final String[] SURNAME_CASE_ENDINGS = {"ого", "ому", "ыми", "ым", "ом", "ой", "ою", "ых", "им", "ую",
-        "ем", "ның", "нің", "ға", "ге", "қа", "ке", "ны", "ні", "на", "нан", "мен", "а", "у", "е", "ы", "ю"};
+    private static final String[] SURNAME_CASE_ENDINGS = {
+        "ого", "ому", "ыми", "ым", "ом", "ой", "ою", "ых", "им", "ую", "ем", "ның", "нің", "ға", "ге", "қа", "ке", "ны",
+        "ні", "на", "нан", "мен", "а", "у", "е", "ы", "ю"
+    };
 
     private static final SuffixSet PATRONYMIC = new SuffixSet(PATRONYMIC_SUFFIXES);
     private static final SuffixSet STRONG_SURNAME = new SuffixSet(STRONG_SURNAME_SUFFIXES);
@@ -37,8 +96,7 @@ final class NameForms {
 
     private static final SuffixSet ENDING_SET = new SuffixSet(ENDINGS);
 
-    private NameForms() {
-    }
+    private NameForms() {}
 
     /** {@link #fold(CharSequence)} of {@code s[start, end)} with a single allocation. */
     static String fold(char[] s, int start, int end) {

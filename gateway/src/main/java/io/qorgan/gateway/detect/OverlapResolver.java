@@ -47,8 +47,7 @@ final class OverlapResolver {
 
     private static final Comparator<Finding> BY_START = Comparator.comparingInt(Finding::start);
 
-    private OverlapResolver() {
-    }
+    private OverlapResolver() {}
 
     /** Non-overlapping findings in text order. */
     static List<Finding> resolve(List<Finding> candidates) {

@@ -47,8 +47,7 @@ final class PaymentCardRecognizer implements Recognizer {
                 groupEnds[groups] = p;
                 groupDigits[groups] = length;
                 groups++;
-                if (p + 1 < n && (s[p] == ' ' || s[p] == '-') && Chars.isDigit(s[p + 1])
-                        && (sep == 0 || sep == s[p])) {
+                if (p + 1 < n && (s[p] == ' ' || s[p] == '-') && Chars.isDigit(s[p + 1]) && (sep == 0 || sep == s[p])) {
                     sep = s[p];
                     p++;
                 } else {
@@ -58,7 +57,9 @@ final class PaymentCardRecognizer implements Recognizer {
             int found = -1;
             for (int g = groups - 1; g >= 0; g--) {
                 int len = groupDigits[g];
-                if (len >= 13 && Chars.notAlnumAt(s, groupEnds[g]) && CardValidator.isValid(new String(digits, 0, len))) {
+                if (len >= 13
+                        && Chars.notAlnumAt(s, groupEnds[g])
+                        && CardValidator.isValid(new String(digits, 0, len))) {
                     found = g;
                     break;
                 }

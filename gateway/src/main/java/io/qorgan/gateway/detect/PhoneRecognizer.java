@@ -34,8 +34,11 @@ final class PhoneRecognizer implements Recognizer {
             }
             char c = s[i];
             boolean starter = c == '+' || c == '(' || Chars.isDigit(c);
-            if (!starter || !Chars.notAlnumAt(s, i - 1) || (c == '+' && !Chars.digitAt(s, i + 1) && !(i + 2 < n
-                    && s[i + 1] == ' ' && Chars.isDigit(s[i + 2])))) {
+            if (!starter
+                    || !Chars.notAlnumAt(s, i - 1)
+                    || (c == '+'
+                            && !Chars.digitAt(s, i + 1)
+                            && !(i + 2 < n && s[i + 1] == ' ' && Chars.isDigit(s[i + 2])))) {
                 continue;
             }
             int end = continuesNumber(s, i) ? -1 : scan(s, i);
@@ -65,7 +68,6 @@ final class PhoneRecognizer implements Recognizer {
         }
         return false;
     }
-
 
     /** End of a phone-shaped run from {@code start}, or -1. */
     private static int scan(char[] s, int start) {
@@ -148,8 +150,10 @@ final class PhoneRecognizer implements Recognizer {
             return cc == 0 ? 0 : cc == 7 ? 0.85 : 0.75;
         }
         char lead = s[start];
-        boolean kzShape = digits == 10 && lead == '7' || digits == 11 && (lead == '8' || lead == '7')
-                || lead == '(' && digits == 10 || lead == '8' && digits == 11;
+        boolean kzShape = digits == 10 && lead == '7'
+                || digits == 11 && (lead == '8' || lead == '7')
+                || lead == '(' && digits == 10
+                || lead == '8' && digits == 11;
         if (!kzShape && !formatted) {
             return 0;
         }
@@ -183,8 +187,13 @@ final class PhoneRecognizer implements Recognizer {
             if (!validity.geographic(cc)) {
                 continue;
             }
-            return nationalLength(digits, ccLength) && validity.valid(cc, digits.subSequence(ccLength, digits.length()).toString())
-                    ? cc : 0;
+            return nationalLength(digits, ccLength)
+                            && validity.valid(
+                                    cc,
+                                    digits.subSequence(ccLength, digits.length())
+                                            .toString())
+                    ? cc
+                    : 0;
         }
         return 0;
     }
@@ -209,8 +218,11 @@ final class PhoneRecognizer implements Recognizer {
 
     /** "2024-118833": an invoice or case number that starts with a year, not a phone. */
     private static boolean startsWithYear(String candidate) {
-        return candidate.length() > 4 && (candidate.startsWith("19") || candidate.startsWith("20"))
-                && Chars.isDigit(candidate.charAt(2)) && Chars.isDigit(candidate.charAt(3)) && !Chars.isDigit(candidate.charAt(4));
+        return candidate.length() > 4
+                && (candidate.startsWith("19") || candidate.startsWith("20"))
+                && Chars.isDigit(candidate.charAt(2))
+                && Chars.isDigit(candidate.charAt(3))
+                && !Chars.isDigit(candidate.charAt(4));
     }
 
     private PhoneNumber parse(String candidate, String region) {

@@ -7,6 +7,7 @@ import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -45,7 +46,7 @@ final class PhoneValidity {
         static Rule of(long lengths, boolean anyLength, Pattern pattern) {
             long[] firstTwo = new long[2];
             for (int pair = 0; pair < 100 && pattern != null; pair++) {
-                java.util.regex.Matcher m = pattern.matcher(String.format("%02d", pair));
+                Matcher m = pattern.matcher(String.format("%02d", pair));
                 if (m.matches() || m.hitEnd()) {
                     firstTwo[pair >>> 6] |= 1L << pair;
                 }
@@ -75,10 +76,18 @@ final class PhoneValidity {
     private record Region(String code, Rule general, Rule[] types, Pattern leadingDigits) {
 
         static Region of(String code, PhoneMetadata md) {
-            Rule[] types = {Rule.of(md.getFixedLine()), Rule.of(md.getMobile()), Rule.of(md.getPremiumRate()),
-                Rule.of(md.getTollFree()), Rule.of(md.getSharedCost()), Rule.of(md.getVoip()),
-                Rule.of(md.getPersonalNumber()), Rule.of(md.getPager()), Rule.of(md.getUan()),
-                Rule.of(md.getVoicemail())};
+            Rule[] types = {
+                Rule.of(md.getFixedLine()),
+                Rule.of(md.getMobile()),
+                Rule.of(md.getPremiumRate()),
+                Rule.of(md.getTollFree()),
+                Rule.of(md.getSharedCost()),
+                Rule.of(md.getVoip()),
+                Rule.of(md.getPersonalNumber()),
+                Rule.of(md.getPager()),
+                Rule.of(md.getUan()),
+                Rule.of(md.getVoicemail())
+            };
             if (md.getSameMobileAndFixedLinePattern()) {
                 types[1] = Rule.of(0, false, null); // libphonenumber does not test mobile separately then
             }
@@ -100,7 +109,8 @@ final class PhoneValidity {
         }
     }
 
-    private final MetadataSource metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
+    private final MetadataSource metadata =
+            DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
     private final ConcurrentHashMap<String, Region> regions = new ConcurrentHashMap<>();
     /** Region codes of each country calling code (1–999), in libphonenumber's order; empty when none. */
     private final String[][] regionsByCode = new String[1000][];
@@ -134,7 +144,8 @@ final class PhoneValidity {
 
     /** {@code isValidNumber} for a geographic country code and a national significant number. */
     boolean valid(int countryCode, String nationalNumber) {
-        String[] codes = countryCode >= 0 && countryCode < regionsByCode.length ? regionsByCode[countryCode] : new String[0];
+        String[] codes =
+                countryCode >= 0 && countryCode < regionsByCode.length ? regionsByCode[countryCode] : new String[0];
         if (codes.length == 0) {
             return false;
         }

@@ -2,6 +2,7 @@ package io.qorgan.gateway.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
 
@@ -12,8 +13,7 @@ import java.util.List;
  */
 final class SecretRecognizer implements Recognizer {
 
-    private record Prefix(String text, int minBody, boolean upperAlnumBody) {
-    }
+    private record Prefix(String text, int minBody, boolean upperAlnumBody) {}
 
     private static final Prefix[] PREFIXES = {
         new Prefix("sk-", 20, false), new Prefix("ghp_", 30, false), new Prefix("gho_", 30, false),
@@ -22,8 +22,21 @@ final class SecretRecognizer implements Recognizer {
         new Prefix("xoxa-", 10, false), new Prefix("glpat-", 20, false),
     };
     private static final String[] LABELS = {
-        "password", "passwd", "pwd", "пароль", "құпия сөз", "құпиясөз", "token", "токен", "api key", "api_key",
-        "apikey", "api-key", "secret", "client_secret", "access key",
+        "password",
+        "passwd",
+        "pwd",
+        "пароль",
+        "құпия сөз",
+        "құпиясөз",
+        "token",
+        "токен",
+        "api key",
+        "api_key",
+        "apikey",
+        "api-key",
+        "secret",
+        "client_secret",
+        "access key",
     };
     static final CueIndex LABEL_INDEX = new CueIndex(LABELS);
     private static final String PEM_BEGIN = "-----BEGIN ";
@@ -39,7 +52,8 @@ final class SecretRecognizer implements Recognizer {
             char c = s[at];
             if (c == 's' || c == 'g' || c == 'A' || c == 'x') {
                 for (Prefix prefix : PREFIXES) {
-                    if (prefix.text().charAt(0) == c && Chars.startsWith(s, prefix.text(), at)) { // most words: one compare
+                    if (prefix.text().charAt(0) == c
+                            && Chars.startsWith(s, prefix.text(), at)) { // most words: one compare
                         int end = tokenEnd(s, at + prefix.text().length());
                         int body = end - at - prefix.text().length();
                         if (body >= prefix.minBody() && (!prefix.upperAlnumBody() || upperAlnum(s, at, end))) {
@@ -89,8 +103,15 @@ final class SecretRecognizer implements Recognizer {
             p = colon; // "пароль от портала: …", "password for the portal = …"
         }
         int sepStart = p;
-        while (p < s.length && p - sepStart < 4 && (s[p] == ' ' || s[p] == ':' || s[p] == '='
-                || s[p] == '"' || s[p] == '\'' || s[p] == '-' || s[p] == '—')) {
+        while (p < s.length
+                && p - sepStart < 4
+                && (s[p] == ' '
+                        || s[p] == ':'
+                        || s[p] == '='
+                        || s[p] == '"'
+                        || s[p] == '\''
+                        || s[p] == '-'
+                        || s[p] == '—')) {
             p++;
         }
         if (p == sepStart) {
@@ -175,7 +196,7 @@ final class SecretRecognizer implements Recognizer {
             byte[] header = Base64.getUrlDecoder().decode(Chars.string(s, at, dots[0]));
             JsonNode node = JSON.readTree(header);
             return node != null && node.isObject() && node.has("alg") ? p : -1;
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             return -1;
         }
     }

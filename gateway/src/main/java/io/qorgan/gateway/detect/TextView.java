@@ -1,6 +1,7 @@
 package io.qorgan.gateway.detect;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * The text as recognizers see it, with a map back to the original.
@@ -25,6 +26,7 @@ final class TextView {
     private final int[] origEnd;
     /** Per-call caches; a view is confined to the thread that detects in it. */
     private char[] lower;
+
     private WordStarts starts;
 
     private TextView(String text, char[] chars, int[] origStart, int[] origEnd) {
@@ -98,8 +100,8 @@ final class TextView {
             }
             int need = out.length() + (replacement == null ? 1 : replacement.length()) + 1;
             if (need >= starts.length) {
-                starts = java.util.Arrays.copyOf(starts, Math.max(need, starts.length * 2));
-                ends = java.util.Arrays.copyOf(ends, starts.length);
+                starts = Arrays.copyOf(starts, Math.max(need, starts.length * 2));
+                ends = Arrays.copyOf(ends, starts.length);
             }
             if (replacement != null) {
                 for (int k = 0; k < replacement.length(); k++) {
@@ -138,13 +140,23 @@ final class TextView {
     }
 
     private static boolean isInvisible(char c) {
-        return c == '\u00AD' || (c >= '\u200B' && c <= '\u200F') || (c >= '\u202A' && c <= '\u202E')
-                || (c >= '\u2060' && c <= '\u2069') || c == '\uFEFF' || c == '\u180E';
+        return c == '\u00AD'
+                || (c >= '\u200B' && c <= '\u200F')
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2060' && c <= '\u2069')
+                || c == '\uFEFF'
+                || c == '\u180E';
     }
 
     private static boolean isSpace(char c) {
-        return c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200A') || c == '\u202F'
-                || c == '\u205F' || c == '\u3000' || c == '\u2028' || c == '\u2029';
+        return c == '\u00A0'
+                || c == '\u1680'
+                || (c >= '\u2000' && c <= '\u200A')
+                || c == '\u202F'
+                || c == '\u205F'
+                || c == '\u3000'
+                || c == '\u2028'
+                || c == '\u2029';
     }
 
     private static boolean isDash(char c) {
@@ -189,17 +201,21 @@ final class TextView {
      * U+0530, for the scan: one read a char. Past the table no char is a symbol or an {@code @}.
      */
     private static final int[] SCAN = new int[0x530];
+
     private static final int NEEDS_WORK = 1 << 20;
     /** One of the symbols that start a word on their own: - + # ( : */
     private static final int SYMBOL_START = 1 << 21;
+
     private static final int AT_SIGN = 1 << 22;
     /** {@link WordStarts#listsOf} the char, from this bit up. */
     private static final int LISTS_SHIFT = 23;
 
     static {
         for (char c = 0; c < SCAN.length; c++) {
-            SCAN[c] = Chars.lowerAndWord(c) | (needsWork(c) ? NEEDS_WORK : 0)
-                    | ("-+#(:".indexOf(c) >= 0 ? SYMBOL_START : 0) | (c == '@' ? AT_SIGN : 0)
+            SCAN[c] = Chars.lowerAndWord(c)
+                    | (needsWork(c) ? NEEDS_WORK : 0)
+                    | ("-+#(:".indexOf(c) >= 0 ? SYMBOL_START : 0)
+                    | (c == '@' ? AT_SIGN : 0)
                     | WordStarts.listsOf(c) << LISTS_SHIFT;
         }
     }
@@ -228,14 +244,14 @@ final class TextView {
             boolean word = (info & Chars.WORD_BIT) != 0;
             if (word ? !inWord : (info & SYMBOL_START) != 0) {
                 if (count == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, count * 2);
-                    lists = java.util.Arrays.copyOf(lists, count * 2);
+                    starts = Arrays.copyOf(starts, count * 2);
+                    lists = Arrays.copyOf(lists, count * 2);
                 }
                 lists[count] = (byte) (c < SCAN.length ? info >>> LISTS_SHIFT : WordStarts.listsOf(c));
                 starts[count++] = i;
             } else if ((info & AT_SIGN) != 0) {
                 if (atCount == ats.length) {
-                    ats = java.util.Arrays.copyOf(ats, Math.max(4, atCount * 2));
+                    ats = Arrays.copyOf(ats, Math.max(4, atCount * 2));
                 }
                 ats[atCount++] = i;
             }

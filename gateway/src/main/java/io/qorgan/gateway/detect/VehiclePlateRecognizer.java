@@ -1,5 +1,6 @@
 package io.qorgan.gateway.detect;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -12,10 +13,12 @@ final class VehiclePlateRecognizer implements Recognizer {
 
     private static final String CYRILLIC_LOOKALIKES = "АВЕКМНОРСТХУ";
     private static final String LEGACY_REGIONS = "ABCDEFHLMNPRSTXZ";
-    private static final Set<String> NOT_PLATES = words("KZT", "USD", "EUR", "RUB", "KGS", "CNY", "GBP", "TNG", "ТГ",
-            "MB", "GB", "KB", "TB", "KM", "KG", "CM", "MM", "PM", "AM");
-    private static final String[] CUES = {"гос", "номер", "г/н", "нөмір", "plate", "авто", "машин", "көлік", "vehicle",
-        "registration"};
+    private static final Set<String> NOT_PLATES = words(
+            "KZT", "USD", "EUR", "RUB", "KGS", "CNY", "GBP", "TNG", "ТГ", "MB", "GB", "KB", "TB", "KM", "KG", "CM",
+            "MM", "PM", "AM");
+    private static final String[] CUES = {
+        "гос", "номер", "г/н", "нөмір", "plate", "авто", "машин", "көлік", "vehicle", "registration"
+    };
     private static final CueSet CUES_SET = new CueSet(CUES);
 
     @Override
@@ -55,7 +58,9 @@ final class VehiclePlateRecognizer implements Recognizer {
         }
         int p = skipSpace(s, i + 3);
         int letters = letters(s, p);
-        if (letters < 2 || letters > 3 || NOT_PLATES.contains(Chars.string(s, p, p + letters).toUpperCase())) {
+        if (letters < 2
+                || letters > 3
+                || NOT_PLATES.contains(Chars.string(s, p, p + letters).toUpperCase())) {
             return -1;
         }
         p = skipSpace(s, p + letters);
@@ -73,7 +78,9 @@ final class VehiclePlateRecognizer implements Recognizer {
         }
         p = skipSpace(s, p + 3);
         int letters = letters(s, p);
-        if (letters != 3 || !Chars.notAlnumAt(s, p + 3) || NOT_PLATES.contains(Chars.string(s, p, p + 3).toUpperCase())) {
+        if (letters != 3
+                || !Chars.notAlnumAt(s, p + 3)
+                || NOT_PLATES.contains(Chars.string(s, p, p + 3).toUpperCase())) {
             return -1;
         }
         return p + 3;
@@ -104,6 +111,6 @@ final class VehiclePlateRecognizer implements Recognizer {
     }
 
     private static Set<String> words(String... words) {
-        return Set.copyOf(java.util.Arrays.asList(words));
+        return Set.copyOf(Arrays.asList(words));
     }
 }

@@ -1,5 +1,6 @@
 package io.qorgan.gateway.detect;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -36,7 +37,7 @@ final class WordSet {
     boolean contains(char[] chars, int from, int to) {
         for (int slot = hash(chars, from, to) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
             char[] key = keys[slot];
-            if (java.util.Arrays.equals(key, 0, key.length, chars, from, to)) {
+            if (Arrays.equals(key, 0, key.length, chars, from, to)) {
                 return true;
             }
         }

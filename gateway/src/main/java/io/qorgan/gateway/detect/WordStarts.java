@@ -29,6 +29,7 @@ final class WordStarts {
     static final int CODE = 3;
     /** The first two lower-case chars may begin a cue of some {@link CueIndex} in {@link #CUE_INDEXES}. */
     static final int CUE = 4;
+
     private static final int LISTS = 5;
 
     /**
@@ -38,8 +39,14 @@ final class WordStarts {
      */
     private static final byte[] LISTS_OF = listsOf();
     /** Every cue index whose cues a view lists in {@link #CUE}; {@link CueIndex#find} checks it is one of these. */
-    private static final CueIndex[] CUE_INDEXES = {PersonRecognizer.INTRODUCTIONS, SecretRecognizer.LABEL_INDEX,
-        IdDocumentRecognizer.CUE_INDEX, DateOfBirthRecognizer.ANY_CUE, AddressRecognizer.MARKER_STARTS};
+    private static final CueIndex[] CUE_INDEXES = {
+        PersonRecognizer.INTRODUCTIONS,
+        SecretRecognizer.LABEL_INDEX,
+        IdDocumentRecognizer.CUE_INDEX,
+        DateOfBirthRecognizer.ANY_CUE,
+        AddressRecognizer.MARKER_STARTS
+    };
+
     private static final long[] CUE_PAIRS = CueIndex.pairsOf(CUE_INDEXES);
 
     private static final int CAPITAL_LISTS = 1 << CAPITAL | 1 << ADDRESS;
@@ -77,6 +84,7 @@ final class WordStarts {
      * branch-free fill overwrites for every start not in the list.
      */
     private final int[] sorted;
+
     private final int[] from = new int[LISTS + 1];
 
     /**

@@ -13,12 +13,11 @@ final class AnthropicEventTexts implements EventTexts {
 
     static final AnthropicEventTexts INSTANCE = new AnthropicEventTexts();
 
-    private AnthropicEventTexts() {
-    }
+    private AnthropicEventTexts() {}
 
     @Override
     public List<Delta> deltas(String eventType, ObjectNode event) {
-        if (!"content_block_delta".equals(event.path("type").asText(eventType)) 
+        if (!"content_block_delta".equals(event.path("type").asText(eventType))
                 || !(event.get("delta") instanceof ObjectNode delta)) {
             return List.of();
         }

@@ -17,8 +17,7 @@ final class ChatEventTexts implements EventTexts {
 
     private static final String[] TEXT_FIELDS = {"content", "reasoning_content", "reasoning", "refusal"};
 
-    private ChatEventTexts() {
-    }
+    private ChatEventTexts() {}
 
     @Override
     public List<Delta> deltas(String eventType, ObjectNode event) {
@@ -42,12 +41,14 @@ final class ChatEventTexts implements EventTexts {
             if (calls != null && calls.isArray()) {
                 for (int k = 0; k < calls.size(); k++) {
                     JsonNode call = calls.get(k);
-                    if (call.get("function") instanceof ObjectNode fn && fn.path("arguments").isTextual()) {
+                    if (call.get("function") instanceof ObjectNode fn
+                            && fn.path("arguments").isTextual()) {
                         out.add(new Delta(prefix + "tool:" + call.path("index").asInt(k), fn, "arguments", true));
                     }
                 }
             }
-            if (delta.get("function_call") instanceof ObjectNode fc && fc.path("arguments").isTextual()) {
+            if (delta.get("function_call") instanceof ObjectNode fc
+                    && fc.path("arguments").isTextual()) {
                 out.add(new Delta(prefix + "function_call", fc, "arguments", true));
             }
         }

@@ -10,15 +10,15 @@ final class CompletionEventTexts implements EventTexts {
 
     static final CompletionEventTexts INSTANCE = new CompletionEventTexts();
 
-    private CompletionEventTexts() {
-    }
+    private CompletionEventTexts() {}
 
     @Override
     public List<Delta> deltas(String eventType, ObjectNode event) {
         List<Delta> out = new ArrayList<>(1);
         JsonNode choices = event.get("choices");
         for (int pos = 0; choices != null && choices.isArray() && pos < choices.size(); pos++) {
-            if (choices.get(pos) instanceof ObjectNode choice && choice.path("text").isTextual()) {
+            if (choices.get(pos) instanceof ObjectNode choice
+                    && choice.path("text").isTextual()) {
                 out.add(new Delta("choice:" + choice.path("index").asInt(pos) + "/text", choice, "text", false));
             }
         }

@@ -8,21 +8,40 @@ package io.qorgan.gateway.dialect;
  */
 public enum Dialect {
     /** OpenAI chat completions, {@code POST /v1/chat/completions}. */
-    OPENAI_CHAT(Framing.SSE,
-            "messages.*.content", "messages.*.content.*.text", "messages.*.tool_calls.*.function.arguments.**",
-            "messages.*.function_call.arguments.**", "prediction.content", "prediction.content.*.text"),
+    OPENAI_CHAT(
+            Framing.SSE,
+            "messages.*.content",
+            "messages.*.content.*.text",
+            "messages.*.tool_calls.*.function.arguments.**",
+            "messages.*.function_call.arguments.**",
+            "prediction.content",
+            "prediction.content.*.text"),
     /** OpenAI Responses, {@code POST /v1/responses}. */
-    OPENAI_RESPONSES(Framing.SSE,
-            "instructions", "input", "input.*.content", "input.*.content.*.text", "input.*.arguments.**",
-            "input.*.output", "input.*.output.*.text", "input.*.summary.*.text", "input.*.input.**"),
+    OPENAI_RESPONSES(
+            Framing.SSE,
+            "instructions",
+            "input",
+            "input.*.content",
+            "input.*.content.*.text",
+            "input.*.arguments.**",
+            "input.*.output",
+            "input.*.output.*.text",
+            "input.*.summary.*.text",
+            "input.*.input.**"),
     /** OpenAI embeddings, {@code POST /v1/embeddings}; also Ollama {@code /api/embed} and {@code /api/embeddings}. */
     OPENAI_EMBEDDINGS(Framing.NONE, "input", "input.*", "prompt"),
     /** OpenAI legacy completions, {@code POST /v1/completions}. */
     OPENAI_COMPLETIONS(Framing.SSE, "prompt", "prompt.*", "suffix"),
     /** Anthropic messages, {@code POST /v1/messages}. */
-    ANTHROPIC_MESSAGES(Framing.SSE,
-            "system", "system.*.text", "messages.*.content", "messages.*.content.*.text",
-            "messages.*.content.*.input.**", "messages.*.content.*.content", "messages.*.content.*.content.*.text"),
+    ANTHROPIC_MESSAGES(
+            Framing.SSE,
+            "system",
+            "system.*.text",
+            "messages.*.content",
+            "messages.*.content.*.text",
+            "messages.*.content.*.input.**",
+            "messages.*.content.*.content",
+            "messages.*.content.*.content.*.text"),
     /** Ollama chat, {@code POST /api/chat}. */
     OLLAMA_CHAT(Framing.NDJSON, "messages.*.content", "messages.*.tool_calls.*.function.arguments.**"),
     /** Ollama generate, {@code POST /api/generate}. */

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Picks the dialect of an exchange from the route's configured dialect and the upstream path. */
 public final class Dialects {
 
-    private record Suffix(String suffix, Dialect dialect, String family) {
-    }
+    private record Suffix(String suffix, Dialect dialect, String family) {}
 
     // Longer suffixes first: "/chat/completions" before "/completions", "/api/embeddings" before "/embeddings".
     private static final List<Suffix> SUFFIXES = List.of(
@@ -21,8 +20,7 @@ public final class Dialects {
             new Suffix("/responses", Dialect.OPENAI_RESPONSES, "openai"),
             new Suffix("/messages", Dialect.ANTHROPIC_MESSAGES, "anthropic"));
 
-    private Dialects() {
-    }
+    private Dialects() {}
 
     /**
      * The dialect for an upstream path (query ignored, trailing slash ignored).

@@ -38,7 +38,9 @@ abstract class FlatEventReader implements FlatEvent {
         delta = -1;
         reset();
         try (JsonParser p = FACTORY.createParser(b, from, length)) {
-            return p.nextToken() == JsonToken.START_OBJECT && members(p, rootMember) && p.nextToken() == null
+            return p.nextToken() == JsonToken.START_OBJECT
+                    && members(p, rootMember)
+                    && p.nextToken() == null
                     && complete();
         } catch (IOException | RuntimeException e) {
             return false; // not clean JSON: the tree way decides what to do with it
@@ -74,7 +76,8 @@ abstract class FlatEventReader implements FlatEvent {
     /** The member as an int (an index), or {@link #NOT_INT}: a string or a long goes the tree way. */
     static int intValue(JsonParser p, JsonToken v) throws IOException {
         return v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
-                ? p.getIntValue() : NOT_INT;
+                ? p.getIntValue()
+                : NOT_INT;
     }
 
     /** An object member read by {@code member}, or a plain value when it is not an object. */

@@ -1,5 +1,7 @@
 package io.qorgan.gateway.dialect;
 
+import java.util.Locale;
+
 /** How a dialect frames a streamed answer. */
 public enum Framing {
     /** The dialect does not stream (embeddings). */
@@ -19,7 +21,9 @@ public enum Framing {
             return NONE;
         }
         int semi = contentType.indexOf(';');
-        String mime = (semi >= 0 ? contentType.substring(0, semi) : contentType).trim().toLowerCase(java.util.Locale.ROOT);
+        String mime = (semi >= 0 ? contentType.substring(0, semi) : contentType)
+                .trim()
+                .toLowerCase(Locale.ROOT);
         return switch (mime) {
             case "text/event-stream" -> SSE;
             case "application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines" -> NDJSON;

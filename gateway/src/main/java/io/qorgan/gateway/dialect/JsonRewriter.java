@@ -30,12 +30,12 @@ final class JsonRewriter {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
-    private JsonRewriter() {
-    }
+    private JsonRewriter() {}
 
-    static byte[] rewriteRequest(Dialect dialect, byte[] body, String contentType, String contentEncoding,
-            TextRewriter rewriter) {
-        if (contentEncoding != null && !contentEncoding.isBlank()
+    static byte[] rewriteRequest(
+            Dialect dialect, byte[] body, String contentType, String contentEncoding, TextRewriter rewriter) {
+        if (contentEncoding != null
+                && !contentEncoding.isBlank()
                 && !contentEncoding.trim().equalsIgnoreCase("identity")) {
             throw new BodyRejected(Reason.UNSUPPORTED_ENCODING);
         }
@@ -109,14 +109,20 @@ final class JsonRewriter {
         private final int[] changes; // shared with nested walks: strings the rewriter changed
         /** The document being walked, one of the two: object keys' literal ends are found in it. */
         private byte[] sourceBytes;
+
         private String sourceText;
 
         Walk(SitePatterns conversation, TextRewriter rewriter, boolean request) {
             this(conversation, rewriter, request, List.of(), "", new int[1]);
         }
 
-        private Walk(SitePatterns conversation, TextRewriter rewriter, boolean request, List<String> prefix,
-                String prefixPath, int[] changes) {
+        private Walk(
+                SitePatterns conversation,
+                TextRewriter rewriter,
+                boolean request,
+                List<String> prefix,
+                String prefixPath,
+                int[] changes) {
             this.conversation = conversation;
             this.rewriter = rewriter;
             this.request = request;
@@ -168,8 +174,7 @@ final class JsonRewriter {
         }
 
         /** A string literal of the source, quotes included, to be replaced by {@code text}. */
-        private record Edit(int start, int end, String text) {
-        }
+        private record Edit(int start, int end, String text) {}
 
         private static RuntimeException translate(Exception e) {
             if (e instanceof BodyRejected r) {
@@ -196,8 +201,9 @@ final class JsonRewriter {
                 switch (t) {
                     case START_OBJECT, START_ARRAY -> {
                         beforeValue(stack);
-                        stack.add(new Frame(t == JsonToken.START_ARRAY, stack.isEmpty() ? prefixPath
-                                : childPath(stack.get(stack.size() - 1))));
+                        stack.add(new Frame(
+                                t == JsonToken.START_ARRAY,
+                                stack.isEmpty() ? prefixPath : childPath(stack.get(stack.size() - 1))));
                     }
                     case END_OBJECT, END_ARRAY -> stack.remove(stack.size() - 1);
                     case FIELD_NAME -> {
@@ -220,11 +226,12 @@ final class JsonRewriter {
                         String out = rewrite(text, stack);
                         if (!out.equals(text)) {
                             // the parser has read the closing quote: it stands just before the current location
-                            edits.add(new Edit(offset(p.currentTokenLocation(), bytes), offset(p.currentLocation(), bytes),
-                                    out));
+                            edits.add(new Edit(
+                                    offset(p.currentTokenLocation(), bytes), offset(p.currentLocation(), bytes), out));
                         }
                     }
-                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> beforeValue(stack);
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL ->
+                        beforeValue(stack);
                     default -> throw new BodyRejected(Reason.MALFORMED_JSON);
                 }
                 if (stack.isEmpty()) {
@@ -296,9 +303,11 @@ final class JsonRewriter {
             for (Frame f : stack) {
                 segments.add(f.array ? Integer.toString(f.index) : f.name);
             }
-            StringBuilder path = new StringBuilder(stack.isEmpty() ? prefixPath : childPath(stack.get(stack.size() - 1)));
+            StringBuilder path =
+                    new StringBuilder(stack.isEmpty() ? prefixPath : childPath(stack.get(stack.size() - 1)));
             TextSite.Kind kind = conversation.matches(segments) ? TextSite.Kind.CONVERSATION : TextSite.Kind.OTHER;
-            boolean arguments = !stack.isEmpty() && !stack.get(stack.size() - 1).array
+            boolean arguments = !stack.isEmpty()
+                    && !stack.get(stack.size() - 1).array
                     && "arguments".equals(stack.get(stack.size() - 1).name);
             if (arguments && request && looksLikeJson(text)) {
                 int before = changes[0];
@@ -359,6 +368,7 @@ final class JsonRewriter {
         final boolean array;
         /** Where this object or array sits, e.g. {@code /messages/0}; {@code ""} for the root. */
         final String path;
+
         int index = -1;
         String name;
         private String[] names;

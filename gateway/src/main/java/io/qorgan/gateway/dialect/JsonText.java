@@ -8,8 +8,7 @@ public final class JsonText {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** A source offset the parser reported (byte or char), as an index; it has one whenever it reads an array. */
     static int offset(long offset) {
@@ -42,7 +41,9 @@ public final class JsonText {
                 default -> {
                     if (c < 0x20) {
                         unicodeEscape(out, c);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    } else if (Character.isHighSurrogate(c)
+                            && i + 1 < n
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
                         out.append(c).append(text.charAt(++i));
                     } else if (Character.isSurrogate(c)) {
                         unicodeEscape(out, c);
@@ -83,7 +84,10 @@ public final class JsonText {
     }
 
     private static void unicodeEscape(StringBuilder out, char c) {
-        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
+        out.append("\\u")
+                .append(HEX[c >> 12])
+                .append(HEX[(c >> 8) & 0xF])
+                .append(HEX[(c >> 4) & 0xF])
                 .append(HEX[c & 0xF]);
     }
 }

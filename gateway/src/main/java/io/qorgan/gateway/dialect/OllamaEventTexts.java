@@ -12,8 +12,7 @@ final class OllamaEventTexts implements EventTexts {
 
     static final OllamaEventTexts INSTANCE = new OllamaEventTexts();
 
-    private OllamaEventTexts() {
-    }
+    private OllamaEventTexts() {}
 
     @Override
     public List<Delta> deltas(String eventType, ObjectNode event) {

@@ -16,8 +16,7 @@ final class ResponsesEventTexts implements EventTexts {
 
     static final ResponsesEventTexts INSTANCE = new ResponsesEventTexts();
 
-    private ResponsesEventTexts() {
-    }
+    private ResponsesEventTexts() {}
 
     @Override
     public List<Delta> deltas(String eventType, ObjectNode event) {

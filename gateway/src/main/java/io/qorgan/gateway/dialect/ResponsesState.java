@@ -19,8 +19,7 @@ public final class ResponsesState {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
-    private ResponsesState() {
-    }
+    private ResponsesState() {}
 
     /** The request's {@code previous_response_id}, when it continues a stored conversation. */
     public static Optional<String> previousResponseId(byte[] requestBody) {

@@ -17,8 +17,7 @@ public final class TargetRewriter {
 
     private static final TextSite PATH = new TextSite("/", TextSite.Kind.OTHER);
 
-    private TargetRewriter() {
-    }
+    private TargetRewriter() {}
 
     /**
      * The target (origin form: path, then an optional query) with its path segments and query rewritten; the same
@@ -56,7 +55,9 @@ public final class TargetRewriter {
             }
             segStart = segEnd + 1;
         }
-        return out == null ? target : out.append(target, pathEnd, target.length()).toString();
+        return out == null
+                ? target
+                : out.append(target, pathEnd, target.length()).toString();
     }
 
     private static String rewriteQuery(String target, TextRewriter rewriter) {
@@ -92,7 +93,8 @@ public final class TargetRewriter {
             if (out != null) {
                 out.append(newName.equals(name) ? rawName : encode(newName));
                 if (value != null) {
-                    out.append('=').append(newValue.equals(value) ? target.substring(eq + 1, partEnd) : encode(newValue));
+                    out.append('=')
+                            .append(newValue.equals(value) ? target.substring(eq + 1, partEnd) : encode(newValue));
                 }
                 if (partEnd < n) {
                     out.append('&');

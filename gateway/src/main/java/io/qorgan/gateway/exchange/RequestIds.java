@@ -8,8 +8,7 @@ public final class RequestIds {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final int MAX_LENGTH = 128;
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** A fresh id, 32 hex characters; unique enough for tracing, not a secret. */
     public static String generate() {
@@ -34,8 +33,13 @@ public final class RequestIds {
         }
         for (int i = 0; i < fromCaller.length(); i++) {
             char c = fromCaller.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == ':';
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == ':';
             if (!ok) {
                 return generate();
             }

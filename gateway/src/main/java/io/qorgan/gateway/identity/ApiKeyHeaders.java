@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public final class ApiKeyHeaders {
 
-    private ApiKeyHeaders() {
-    }
+    private ApiKeyHeaders() {}
 
     /**
      * The key from the two header values (either may be null). Empty when neither carries a

@@ -89,7 +89,9 @@ public final class ApiKeys {
 
     /** The id and key if {@code presented} has the key format; empty otherwise. Cheap. */
     static Optional<Parsed> parse(String presented) {
-        if (presented == null || presented.length() != KEY_LENGTH || !presented.startsWith(PREFIX)
+        if (presented == null
+                || presented.length() != KEY_LENGTH
+                || !presented.startsWith(PREFIX)
                 || presented.charAt(PREFIX.length() + ID_LENGTH) != '_') {
             return Optional.empty();
         }

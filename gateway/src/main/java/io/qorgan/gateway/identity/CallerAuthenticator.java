@@ -13,11 +13,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.AuthenticationInfo;
+import org.apache.shiro.authc.AuthenticationToken;
 import org.apache.shiro.authc.DisabledAccountException;
 import org.apache.shiro.authc.ExpiredCredentialsException;
 import org.apache.shiro.authz.AuthorizationInfo;
@@ -66,8 +68,7 @@ public final class CallerAuthenticator {
     }
 
     /** A verification outcome: OK with the key's expiry, or a failure status (negative caching). */
-    private record Cached(AuthResult result, Instant expires, long generation) {
-    }
+    private record Cached(AuthResult result, Instant expires, long generation) {}
 
     private final IdentityStore store;
     private final IdentityRealm realm;
@@ -75,8 +76,13 @@ public final class CallerAuthenticator {
     private final Clock clock;
     private final Cache<String, Cached> verified;
 
-    private CallerAuthenticator(IdentityStore store, IdentityRealm realm, SecurityManager securityManager, Clock clock,
-            Ticker ticker, CacheSettings settings) {
+    private CallerAuthenticator(
+            IdentityStore store,
+            IdentityRealm realm,
+            SecurityManager securityManager,
+            Clock clock,
+            Ticker ticker,
+            CacheSettings settings) {
         this.store = store;
         this.realm = realm;
         this.securityManager = securityManager;
@@ -97,7 +103,8 @@ public final class CallerAuthenticator {
      * @param ticker for the cache TTL ({@link Ticker#systemTicker()} in production)
      */
     public static CallerAuthenticator create(IdentityStore store, Clock clock, Ticker ticker, CacheSettings settings) {
-        IdentityRealm realm = new IdentityRealm(Objects.requireNonNull(store, "store"), Objects.requireNonNull(clock, "clock"));
+        IdentityRealm realm =
+                new IdentityRealm(Objects.requireNonNull(store, "store"), Objects.requireNonNull(clock, "clock"));
         DefaultSecurityManager securityManager = new DefaultSecurityManager(realm);
         return new CallerAuthenticator(store, realm, securityManager, clock, ticker, settings);
     }
@@ -117,7 +124,9 @@ public final class CallerAuthenticator {
         if (hit == null || hit.generation() != store.generation()) {
             return Optional.empty();
         }
-        if (hit.result() instanceof AuthResult.Ok && hit.expires() != null && !clock.instant().isBefore(hit.expires())) {
+        if (hit.result() instanceof AuthResult.Ok
+                && hit.expires() != null
+                && !clock.instant().isBefore(hit.expires())) {
             verified.invalidate(cacheKey);
             return Optional.of(AuthResult.failed(AuthResult.Status.EXPIRED));
         }
@@ -173,7 +182,7 @@ public final class CallerAuthenticator {
         verified.invalidateAll();
     }
 
-    private AuthResult shiroAuthenticate(org.apache.shiro.authc.AuthenticationToken token) {
+    private AuthResult shiroAuthenticate(AuthenticationToken token) {
         AuthenticationInfo info;
         try {
             info = securityManager.authenticate(token);
@@ -186,14 +195,23 @@ public final class CallerAuthenticator {
         }
         CallerPrincipal principal = info.getPrincipals().oneByType(CallerPrincipal.class);
         AuthorizationInfo authorization = realm.authorizationOf(principal);
-        java.util.Set<Permission> permissions = authorization.getObjectPermissions() == null
-                ? java.util.Set.of() : java.util.Set.copyOf(authorization.getObjectPermissions());
-        java.util.Set<String> roles = authorization.getRoles() == null
-                ? java.util.Set.of() : java.util.Set.copyOf(authorization.getRoles());
-        Identity identity = new Identity(principal.agency(), principal.caller(), roles, permissions,
-                principal.method(), principal.credentialId());
-        log.debug("authenticated caller {} of agency {} by {} {}", identity.caller(), identity.agency(),
-                identity.method(), identity.credentialId());
+        Set<Permission> permissions = authorization.getObjectPermissions() == null
+                ? Set.of()
+                : Set.copyOf(authorization.getObjectPermissions());
+        Set<String> roles = authorization.getRoles() == null ? Set.of() : Set.copyOf(authorization.getRoles());
+        Identity identity = new Identity(
+                principal.agency(),
+                principal.caller(),
+                roles,
+                permissions,
+                principal.method(),
+                principal.credentialId());
+        log.debug(
+                "authenticated caller {} of agency {} by {} {}",
+                identity.caller(),
+                identity.agency(),
+                identity.method(),
+                identity.credentialId());
         return AuthResult.ok(identity);
     }
 

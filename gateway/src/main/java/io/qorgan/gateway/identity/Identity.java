@@ -17,8 +17,13 @@ import org.apache.shiro.authz.permission.WildcardPermission;
  * @param credentialId the API key's public id ({@code qg_ab12cd34}) or the client certificate's
  *     serial number in hex
  */
-public record Identity(String agency, String caller, Set<String> roles, Set<Permission> permissions,
-        AuthMethod method, String credentialId) {
+public record Identity(
+        String agency,
+        String caller,
+        Set<String> roles,
+        Set<Permission> permissions,
+        AuthMethod method,
+        String credentialId) {
 
     public Identity {
         Objects.requireNonNull(agency, "agency");

@@ -82,8 +82,14 @@ final class IdentityRealm extends AuthorizingRealm {
             throw new UnknownAccountException("client certificate is mapped to no caller");
         }
         Snapshot.Caller caller = snapshot.callers().get(callerId);
-        return new SimpleAuthenticationInfo(new CallerPrincipal(caller.agency(), caller.id(), AuthMethod.CLIENT_CERT,
-                certificate.getSerialNumber().toString(16)), certificate, NAME);
+        return new SimpleAuthenticationInfo(
+                new CallerPrincipal(
+                        caller.agency(),
+                        caller.id(),
+                        AuthMethod.CLIENT_CERT,
+                        certificate.getSerialNumber().toString(16)),
+                certificate,
+                NAME);
     }
 
     @Override
@@ -104,7 +110,8 @@ final class IdentityRealm extends AuthorizingRealm {
     protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
         CallerPrincipal principal = principals.oneByType(CallerPrincipal.class);
         SimpleAuthorizationInfo info = new SimpleAuthorizationInfo();
-        Snapshot.Caller caller = principal == null ? null : store.snapshot().callers().get(principal.caller());
+        Snapshot.Caller caller =
+                principal == null ? null : store.snapshot().callers().get(principal.caller());
         if (caller != null) {
             info.setRoles(caller.roles());
             info.setObjectPermissions(caller.permissions());

@@ -57,8 +57,7 @@ public final class IdentityStore {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityStore.class);
 
-    private record Loaded(Snapshot snapshot, byte[] digest) {
-    }
+    private record Loaded(Snapshot snapshot, byte[] digest) {}
 
     private final Path file;
     private final AtomicReference<Loaded> loaded = new AtomicReference<>();
@@ -78,8 +77,11 @@ public final class IdentityStore {
     public static IdentityStore open(Path file) throws IOException {
         byte[] content = Files.readAllBytes(file);
         Snapshot snapshot = StoreLoader.load(file, content, 1);
-        log.info("identity store {} loaded: {} callers, {} API keys, {} certificate mappings", file,
-                snapshot.callers().size(), snapshot.keys().size(),
+        log.info(
+                "identity store {} loaded: {} callers, {} API keys, {} certificate mappings",
+                file,
+                snapshot.callers().size(),
+                snapshot.keys().size(),
                 snapshot.callerBySubject().size() + snapshot.callerBySan().size());
         return new IdentityStore(file, new Loaded(snapshot, digest(content)));
     }
@@ -112,7 +114,10 @@ public final class IdentityStore {
         try {
             content = Files.readAllBytes(file);
         } catch (IOException e) {
-            log.warn("identity store {} not reloaded, keeping the last good one: {}", file, e.getClass().getSimpleName());
+            log.warn(
+                    "identity store {} not reloaded, keeping the last good one: {}",
+                    file,
+                    e.getClass().getSimpleName());
             return false;
         }
         byte[] digest = digest(content);
@@ -123,8 +128,12 @@ public final class IdentityStore {
         try {
             Snapshot next = StoreLoader.load(file, content, current.snapshot().generation() + 1);
             loaded.set(new Loaded(next, digest));
-            log.info("identity store {} reloaded (generation {}): {} callers, {} API keys", file, next.generation(),
-                    next.callers().size(), next.keys().size());
+            log.info(
+                    "identity store {} reloaded (generation {}): {} callers, {} API keys",
+                    file,
+                    next.generation(),
+                    next.callers().size(),
+                    next.keys().size());
         } catch (IdentityStoreException e) {
             // The message is built by StoreLoader from locations and field names only.
             log.warn("identity store not reloaded, keeping the last good one: {}", e.getMessage());
@@ -134,7 +143,9 @@ public final class IdentityStore {
             try {
                 listener.run();
             } catch (RuntimeException e) {
-                log.warn("identity store change listener failed: {}", e.getClass().getSimpleName());
+                log.warn(
+                        "identity store change listener failed: {}",
+                        e.getClass().getSimpleName());
             }
         }
         return true;

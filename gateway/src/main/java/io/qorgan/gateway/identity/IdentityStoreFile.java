@@ -43,16 +43,14 @@ import java.util.Set;
 public final class IdentityStoreFile {
 
     /** A key as listed: no secret, no hash. */
-    public record KeyListing(String id, String caller, String agency, Instant created, Instant expires, boolean revoked) {
-    }
+    public record KeyListing(
+            String id, String caller, String agency, Instant created, Instant expires, boolean revoked) {}
 
     /** What {@link #createKey} did. {@code toString} masks the key. */
-    public record CreatedKey(ApiKeys.NewApiKey key, boolean agencyCreated, boolean callerCreated,
-            List<String> rolesCreated) {
-    }
+    public record CreatedKey(
+            ApiKeys.NewApiKey key, boolean agencyCreated, boolean callerCreated, List<String> rolesCreated) {}
 
-    private IdentityStoreFile() {
-    }
+    private IdentityStoreFile() {}
 
     /**
      * Generates a key for {@code caller} of {@code agency} and stores its hash. A missing agency or
@@ -63,8 +61,9 @@ public final class IdentityStoreFile {
      * @throws IllegalArgumentException for a request that contradicts the file (message for the user)
      * @throws IdentityStoreException if the existing file is invalid
      */
-    public static CreatedKey createKey(Path file, String agency, String caller, List<String> roles, Instant expires,
-            ApiKeys keys, Clock clock) throws IOException {
+    public static CreatedKey createKey(
+            Path file, String agency, String caller, List<String> roles, Instant expires, ApiKeys keys, Clock clock)
+            throws IOException {
         StoreTextEdit edit = StoreTextEdit.open(file);
         ObjectNode root = edit.tree();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -85,7 +84,8 @@ public final class IdentityStoreFile {
             JsonNode found = root.get("callers").get(existing);
             String itsAgency = found.path("agency").asText();
             if (!itsAgency.equals(agency)) {
-                throw new IllegalArgumentException("caller " + caller + " belongs to agency " + itsAgency + ", not " + agency);
+                throw new IllegalArgumentException(
+                        "caller " + caller + " belongs to agency " + itsAgency + ", not " + agency);
             }
             Set<String> itsRoles = new LinkedHashSet<>();
             found.path("roles").forEach(r -> itsRoles.add(r.asText()));
@@ -94,7 +94,8 @@ public final class IdentityStoreFile {
                         + "; change roles in the store file, not with keys create");
             }
         } else {
-            ObjectNode created = JsonNodeFactory.instance.objectNode().put("id", caller).put("agency", agency);
+            ObjectNode created =
+                    JsonNodeFactory.instance.objectNode().put("id", caller).put("agency", agency);
             ArrayNode roleList = created.putArray("roles");
             roles.forEach(roleList::add);
             edit.append("callers", created);
@@ -133,8 +134,13 @@ public final class IdentityStoreFile {
         JsonNode root = content.length == 0 ? null : StoreLoader.MAPPER.readTree(content);
         for (JsonNode node : root == null ? JsonNodeFactory.instance.arrayNode() : root.path("apiKeys")) {
             Snapshot.Key key = snapshot.keys().get(node.path("id").asText());
-            listing.add(new KeyListing(key.id(), key.caller(), snapshot.callers().get(key.caller()).agency(),
-                    key.created(), key.expires(), key.revoked()));
+            listing.add(new KeyListing(
+                    key.id(),
+                    key.caller(),
+                    snapshot.callers().get(key.caller()).agency(),
+                    key.created(),
+                    key.expires(),
+                    key.revoked()));
         }
         return listing;
     }
@@ -164,7 +170,8 @@ public final class IdentityStoreFile {
     private static int indexOf(JsonNode array, String field, String value) {
         if (array instanceof ArrayNode) {
             for (int i = 0; i < array.size(); i++) {
-                if (array.get(i) instanceof ObjectNode object && value.equals(object.path(field).asText(null))) {
+                if (array.get(i) instanceof ObjectNode object
+                        && value.equals(object.path(field).asText(null))) {
                     return i;
                 }
             }

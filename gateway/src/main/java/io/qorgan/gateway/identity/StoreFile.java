@@ -10,8 +10,12 @@ import java.util.Map;
  * checks that need the whole file live in {@link StoreLoader}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record StoreFile(List<Agency> agencies, Map<String, List<String>> roles, List<Caller> callers,
-        List<Key> apiKeys, List<CertificateMapping> clientCertificates) {
+record StoreFile(
+        List<Agency> agencies,
+        Map<String, List<String>> roles,
+        List<Caller> callers,
+        List<Key> apiKeys,
+        List<CertificateMapping> clientCertificates) {
 
     StoreFile {
         agencies = agencies == null ? List.of() : agencies;
@@ -21,8 +25,7 @@ record StoreFile(List<Agency> agencies, Map<String, List<String>> roles, List<Ca
         clientCertificates = clientCertificates == null ? List.of() : clientCertificates;
     }
 
-    record Agency(String id, String name) {
-    }
+    record Agency(String id, String name) {}
 
     record Caller(String id, String agency, List<String> roles, List<String> permissions) {
         Caller {
@@ -40,6 +43,5 @@ record StoreFile(List<Agency> agencies, Map<String, List<String>> roles, List<Ca
     }
 
     /** Exactly one of subject (an RFC 2253 DN) or san (a DNS, URI, e-mail or IP SAN value). */
-    record CertificateMapping(String subject, String san, String caller) {
-    }
+    record CertificateMapping(String subject, String san, String caller) {}
 }

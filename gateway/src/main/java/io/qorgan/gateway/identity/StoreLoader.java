@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -41,7 +42,7 @@ final class StoreLoader {
 
     static final YAMLMapper MAPPER = YAMLMapper.builder()
             // Two "roles:" sections must not silently become the last one.
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
@@ -67,8 +68,13 @@ final class StoreLoader {
         Map<String, String> bySubject = new HashMap<>();
         Map<String, String> bySan = new HashMap<>();
         certificates(parsed, callers, bySubject, bySan);
-        return new Snapshot(generation, Map.copyOf(callers), Map.copyOf(keys), Map.copyOf(bySubject),
-                Map.copyOf(bySan), Set.copyOf(agencies));
+        return new Snapshot(
+                generation,
+                Map.copyOf(callers),
+                Map.copyOf(keys),
+                Map.copyOf(bySubject),
+                Map.copyOf(bySan),
+                Set.copyOf(agencies));
     }
 
     private StoreFile bind() throws IdentityStoreException {
@@ -87,12 +93,19 @@ final class StoreLoader {
             throw located(e, "invalid value");
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
-            String problem = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-                    ? "a field appears twice" : "not valid YAML";
-            throw new IdentityStoreException(file, location == null ? 0 : location.getLineNr(),
-                    location == null ? 0 : location.getColumnNr(), "", problem);
+            String problem =
+                    e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                            ? "a field appears twice"
+                            : "not valid YAML";
+            throw new IdentityStoreException(
+                    file,
+                    location == null ? 0 : location.getLineNr(),
+                    location == null ? 0 : location.getColumnNr(),
+                    "",
+                    problem);
         } catch (IOException e) {
-            throw new IdentityStoreException(file, 0, 0, "", "cannot be read: " + e.getClass().getSimpleName());
+            throw new IdentityStoreException(
+                    file, 0, 0, "", "cannot be read: " + e.getClass().getSimpleName());
         }
     }
 
@@ -120,8 +133,12 @@ final class StoreLoader {
         if (location == null) {
             location = e.getLocation();
         }
-        return new IdentityStoreException(file, location == null ? 0 : location.getLineNr(),
-                location == null ? 0 : location.getColumnNr(), fieldName(pointer), problem);
+        return new IdentityStoreException(
+                file,
+                location == null ? 0 : location.getLineNr(),
+                location == null ? 0 : location.getColumnNr(),
+                fieldName(pointer),
+                problem);
     }
 
     private Map<String, Set<Permission>> roles(StoreFile parsed) throws IdentityStoreException {
@@ -145,7 +162,8 @@ final class StoreLoader {
                 }
                 result.add(new WildcardPermission(permission));
             } catch (IllegalArgumentException e) {
-                throw error(at.appendIndex(i), "invalid permission (use parts separated by ':', e.g. route:chat:invoke)");
+                throw error(
+                        at.appendIndex(i), "invalid permission (use parts separated by ':', e.g. route:chat:invoke)");
             }
         }
         return result;
@@ -164,8 +182,8 @@ final class StoreLoader {
         return ids;
     }
 
-    private Map<String, Snapshot.Caller> callers(StoreFile parsed, Set<String> agencies,
-            Map<String, Set<Permission>> roles) throws IdentityStoreException {
+    private Map<String, Snapshot.Caller> callers(
+            StoreFile parsed, Set<String> agencies, Map<String, Set<Permission>> roles) throws IdentityStoreException {
         Map<String, Snapshot.Caller> callers = new HashMap<>();
         for (int i = 0; i < parsed.callers().size(); i++) {
             StoreFile.Caller caller = parsed.callers().get(i);
@@ -184,14 +202,16 @@ final class StoreLoader {
             for (int r = 0; r < caller.roles().size(); r++) {
                 Set<Permission> rolePermissions = roles.get(caller.roles().get(r));
                 if (rolePermissions == null) {
-                    throw error(at.appendProperty("roles").appendIndex(r),
+                    throw error(
+                            at.appendProperty("roles").appendIndex(r),
                             "unknown role '" + caller.roles().get(r) + "'");
                 }
                 granted.addAll(rolePermissions);
             }
             granted.addAll(permissions(caller.permissions(), at.appendProperty("permissions")));
-            callers.put(caller.id(), new Snapshot.Caller(caller.id(), caller.agency(),
-                    Set.copyOf(caller.roles()), Set.copyOf(granted)));
+            callers.put(
+                    caller.id(),
+                    new Snapshot.Caller(caller.id(), caller.agency(), Set.copyOf(caller.roles()), Set.copyOf(granted)));
         }
         return callers;
     }
@@ -209,7 +229,8 @@ final class StoreLoader {
                 throw error(at.appendProperty("id"), "duplicate key id '" + key.id() + "'");
             }
             if (key.caller() == null || !callers.containsKey(key.caller())) {
-                throw error(key.caller() == null ? at : at.appendProperty("caller"),
+                throw error(
+                        key.caller() == null ? at : at.appendProperty("caller"),
                         key.caller() == null ? "missing field 'caller'" : "unknown caller '" + key.caller() + "'");
             }
             if (key.hash() == null) {
@@ -221,14 +242,15 @@ final class StoreLoader {
             }
             Instant created = instant(key.created(), at.appendProperty("created"));
             Instant expires = key.expires() == null ? null : instant(key.expires(), at.appendProperty("expires"));
-            keys.put(key.id(), new Snapshot.Key(key.id(), key.caller(), hash, created, expires,
-                    Boolean.TRUE.equals(key.revoked())));
+            keys.put(
+                    key.id(),
+                    new Snapshot.Key(
+                            key.id(), key.caller(), hash, created, expires, Boolean.TRUE.equals(key.revoked())));
         }
         return keys;
     }
 
-    private StoredHash parseHash(String hash, JsonPointer at)
-            throws IdentityStoreException {
+    private StoredHash parseHash(String hash, JsonPointer at) throws IdentityStoreException {
         try {
             return StoredHash.parse(hash);
         } catch (IllegalArgumentException e) {
@@ -236,24 +258,33 @@ final class StoreLoader {
         }
     }
 
-    private void certificates(StoreFile parsed, Map<String, Snapshot.Caller> callers, Map<String, String> bySubject,
-            Map<String, String> bySan) throws IdentityStoreException {
+    private void certificates(
+            StoreFile parsed,
+            Map<String, Snapshot.Caller> callers,
+            Map<String, String> bySubject,
+            Map<String, String> bySan)
+            throws IdentityStoreException {
         for (int i = 0; i < parsed.clientCertificates().size(); i++) {
             StoreFile.CertificateMapping mapping = parsed.clientCertificates().get(i);
-            JsonPointer at = JsonPointer.empty().appendProperty("clientCertificates").appendIndex(i);
+            JsonPointer at =
+                    JsonPointer.empty().appendProperty("clientCertificates").appendIndex(i);
             if ((mapping.subject() == null) == (mapping.san() == null)) {
                 throw error(at, "give exactly one of 'subject' or 'san'");
             }
             if (mapping.caller() == null || !callers.containsKey(mapping.caller())) {
-                throw error(mapping.caller() == null ? at : at.appendProperty("caller"),
-                        mapping.caller() == null ? "missing field 'caller'" : "unknown caller '" + mapping.caller() + "'");
+                throw error(
+                        mapping.caller() == null ? at : at.appendProperty("caller"),
+                        mapping.caller() == null
+                                ? "missing field 'caller'"
+                                : "unknown caller '" + mapping.caller() + "'");
             }
             if (mapping.subject() != null) {
                 String canonical;
                 try {
                     canonical = canonicalSubject(mapping.subject());
                 } catch (IllegalArgumentException e) {
-                    throw error(at.appendProperty("subject"), "not a distinguished name (RFC 2253, e.g. CN=app,O=agency)");
+                    throw error(
+                            at.appendProperty("subject"), "not a distinguished name (RFC 2253, e.g. CN=app,O=agency)");
                 }
                 if (bySubject.putIfAbsent(canonical, mapping.caller()) != null) {
                     throw error(at.appendProperty("subject"), "subject mapped twice");
@@ -287,8 +318,12 @@ final class StoreLoader {
 
     private IdentityStoreException error(JsonPointer at, String problem) {
         JsonLocation location = locate(at);
-        return new IdentityStoreException(file, location == null ? 0 : location.getLineNr(),
-                location == null ? 0 : location.getColumnNr(), fieldName(at), problem);
+        return new IdentityStoreException(
+                file,
+                location == null ? 0 : location.getLineNr(),
+                location == null ? 0 : location.getColumnNr(),
+                fieldName(at),
+                problem);
     }
 
     /** Where the value at {@code pointer} starts, or its nearest parent that exists in the file. */
@@ -305,7 +340,8 @@ final class StoreLoader {
     private JsonLocation find(JsonPointer pointer) {
         try (JsonParser parser = MAPPER.getFactory().createParser(content)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token != JsonToken.FIELD_NAME && pointer.equals(parser.getParsingContext().pathAsPointer())) {
+                if (token != JsonToken.FIELD_NAME
+                        && pointer.equals(parser.getParsingContext().pathAsPointer())) {
                     return parser.currentTokenLocation();
                 }
             }

@@ -53,12 +53,10 @@ final class StoreTextEdit {
     }
 
     /** A node of the text ({@code null} for a document with no content) and how it is laid out. */
-    private record Slot(Node node, Layout layout, int column) {
-    }
+    private record Slot(Node node, Layout layout, int column) {}
 
     /** The node at a path, and the outermost flow collection around it with its path, if any. */
-    private record Located(Slot slot, Slot flow, List<Object> flowPath) {
-    }
+    private record Located(Slot slot, Slot flow, List<Object> flowPath) {}
 
     /** Scalars compare by text: the writer may leave a string such as 123 unquoted; the loader binds strings. */
     private static final Comparator<JsonNode> SAME_TEXT =
@@ -86,11 +84,15 @@ final class StoreTextEdit {
         JsonNode root = content.length == 0 ? null : StoreLoader.MAPPER.readTree(content);
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IdentityStoreException(file, 0, 0, "", "cannot be edited: not UTF-8");
         }
-        return new StoreTextEdit(file, text, root instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode());
+        return new StoreTextEdit(
+                file, text, root instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode());
     }
 
     /** The file's content as a tree. Read it freely; change it only through this edit. */
@@ -105,7 +107,9 @@ final class StoreTextEdit {
         Node root = locate(List.of()).slot().node();
         if (root instanceof MappingNode mapping && !isFlow(mapping)) {
             NodeTuple tuple = tuple(mapping, field);
-            if (tuple != null && tuple.getValueNode() instanceof SequenceNode list && !isFlow(list)
+            if (tuple != null
+                    && tuple.getValueNode() instanceof SequenceNode list
+                    && !isFlow(list)
                     && !list.getValue().isEmpty()) {
                 int column = list.getStartMark().getColumn();
                 insertLines(after(list, column), indent(itemLines(item), column));
@@ -147,7 +151,8 @@ final class StoreTextEdit {
                 return;
             }
             if (at.flow() == null && !isFlow(mapping)) {
-                int column = mapping.getValue().get(0).getKeyNode().getStartMark().getColumn();
+                int column =
+                        mapping.getValue().get(0).getKeyNode().getStartMark().getColumn();
                 if (tuple == null) {
                     insertLines(after(mapping, column), indent(lines(field(key, value)), column));
                 } else {
@@ -174,12 +179,20 @@ final class StoreTextEdit {
             }
             Object step = path.get(i);
             NodeTuple tuple = step instanceof String key && slot.node() instanceof MappingNode mapping
-                    ? tuple(mapping, key) : null;
+                    ? tuple(mapping, key)
+                    : null;
             if (tuple != null) {
-                slot = new Slot(tuple.getValueNode(), Layout.VALUE, tuple.getKeyNode().getStartMark().getColumn());
-            } else if (step instanceof Integer index && slot.node() instanceof SequenceNode list
+                slot = new Slot(
+                        tuple.getValueNode(),
+                        Layout.VALUE,
+                        tuple.getKeyNode().getStartMark().getColumn());
+            } else if (step instanceof Integer index
+                    && slot.node() instanceof SequenceNode list
                     && index < list.getValue().size()) {
-                slot = new Slot(list.getValue().get(index), Layout.ITEM, list.getStartMark().getColumn());
+                slot = new Slot(
+                        list.getValue().get(index),
+                        Layout.ITEM,
+                        list.getStartMark().getColumn());
             } else {
                 throw new IOException("could not edit " + file + " in place: text and content differ");
             }
@@ -195,8 +208,11 @@ final class StoreTextEdit {
         } catch (YAMLException e) {
             // The message may quote the file; only its position is reported.
             Mark mark = e instanceof MarkedYAMLException marked ? marked.getProblemMark() : null;
-            throw new IdentityStoreException(file, mark == null ? 0 : mark.getLine() + 1,
-                    mark == null ? 0 : mark.getColumn() + 1, "",
+            throw new IdentityStoreException(
+                    file,
+                    mark == null ? 0 : mark.getLine() + 1,
+                    mark == null ? 0 : mark.getColumn() + 1,
+                    "",
                     "cannot be edited in place (one YAML document expected); edit it by hand");
         }
     }
@@ -226,7 +242,9 @@ final class StoreTextEdit {
             case ROOT -> splice(node, "", lines(value));
             case VALUE -> {
                 List<String> lines = lines(field("v", value));
-                splice(node, lines.get(0).substring("v:".length()).strip(),
+                splice(
+                        node,
+                        lines.get(0).substring("v:".length()).strip(),
                         indent(lines.subList(1, lines.size()), slot.column()));
             }
             case ITEM -> {
@@ -264,7 +282,9 @@ final class StoreTextEdit {
         StringBuilder result = new StringBuilder(edited.substring(0, lineStart));
         if (!restOfLine.isBlank()) {
             String kept = line.stripTrailing();
-            result.append(kept).append(kept.isEmpty() ? restOfLine.stripLeading() : restOfLine).append(lineBreak);
+            result.append(kept)
+                    .append(kept.isEmpty() ? restOfLine.stripLeading() : restOfLine)
+                    .append(lineBreak);
         } else if (!line.isBlank()) {
             result.append(line.stripTrailing()).append(lineBreak);
         }
@@ -339,7 +359,8 @@ final class StoreTextEdit {
     }
 
     private static boolean isFlow(Node node) {
-        return node instanceof CollectionNode<?> collection && collection.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
+        return node instanceof CollectionNode<?> collection
+                && collection.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
     }
 
     private static boolean isBlockCollection(Node node) {

@@ -2,6 +2,7 @@ package io.qorgan.gateway.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import org.apache.shiro.crypto.hash.DefaultHashService;
 import org.apache.shiro.crypto.hash.Hash;
@@ -24,15 +25,18 @@ record StoredHash(int version, int iterations, int memoryKib, int parallelism, b
 
     /** Computes the hash of {@code key}. Blocking: runs Argon2. */
     static String compute(String key, byte[] salt, ApiKeys.HashCost cost) {
-        Hash hash = HASHES.computeHash(request(key, 19, cost.iterations(), cost.memoryKib(), cost.parallelism(),
-                salt, 256));
+        Hash hash = HASHES.computeHash(
+                request(key, 19, cost.iterations(), cost.memoryKib(), cost.parallelism(), salt, 256));
         return FORMAT.format(hash);
     }
 
     /** Parses and checks a crypt string; throws IllegalArgumentException without echoing it. */
     static StoredHash parse(String crypt) {
         String[] parts = crypt.split("\\$");
-        if (parts.length != 7 || !parts[0].isEmpty() || !parts[1].equals("shiro2") || !parts[2].equals("argon2id")
+        if (parts.length != 7
+                || !parts[0].isEmpty()
+                || !parts[1].equals("shiro2")
+                || !parts[2].equals("argon2id")
                 || !parts[3].startsWith("v=")) {
             throw new IllegalArgumentException("not an Argon2id hash in Shiro crypt format ($shiro2$argon2id$...)");
         }
@@ -65,13 +69,13 @@ record StoredHash(int version, int iterations, int memoryKib, int parallelism, b
 
     /** True if {@code key} hashes to this. Blocking: runs Argon2 at the stored cost. */
     boolean matches(String key) {
-        Hash candidate = HASHES.computeHash(request(key, version, iterations, memoryKib, parallelism, salt,
-                hash.length * 8));
+        Hash candidate =
+                HASHES.computeHash(request(key, version, iterations, memoryKib, parallelism, salt, hash.length * 8));
         return MessageDigest.isEqual(candidate.getBytes(), hash);
     }
 
-    private static HashRequest request(String key, int version, int iterations, int memoryKib, int parallelism,
-            byte[] salt, int outputBits) {
+    private static HashRequest request(
+            String key, int version, int iterations, int memoryKib, int parallelism, byte[] salt, int outputBits) {
         // Shiro's Argon2 provider reads its parameters as strings.
         return new HashRequest.Builder()
                 .setAlgorithmName("argon2id")
@@ -87,13 +91,14 @@ record StoredHash(int version, int iterations, int memoryKib, int parallelism, b
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StoredHash that && MessageDigest.isEqual(hash, that.hash)
+        return other instanceof StoredHash that
+                && MessageDigest.isEqual(hash, that.hash)
                 && MessageDigest.isEqual(salt, that.salt);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(salt);
+        return Arrays.hashCode(salt);
     }
 
     @Override

@@ -6,8 +6,7 @@ import org.apache.shiro.authc.AuthenticationToken;
 /** The Shiro authentication tokens our realm understands. */
 final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** A presented API key, already split into its public id and the whole key. Masked in toString. */
     record ApiKey(ApiKeys.Parsed parsed) implements AuthenticationToken {
@@ -42,7 +41,8 @@ final class Tokens {
         /** Shiro logs failed tokens at debug: a subject may carry a person's name, the serial does not. */
         @Override
         public String toString() {
-            return "ClientCertificateToken[serial " + certificate.getSerialNumber().toString(16) + "]";
+            return "ClientCertificateToken[serial "
+                    + certificate.getSerialNumber().toString(16) + "]";
         }
     }
 }

@@ -4,14 +4,17 @@ import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
+import io.qorgan.gateway.policy.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.DoubleSupplier;
@@ -67,7 +70,8 @@ public final class GatewayMetrics {
 
     private final Counter entities = Counter.builder()
             .name("qorgan_entities_total")
-            .help("Personal data found, by entity type and direction: request (protected) or answer (produced by the model)")
+            .help(
+                    "Personal data found, by entity type and direction: request (protected) or answer (produced by the model)")
             .labelNames("type", "direction")
             .register(registry);
 
@@ -110,8 +114,8 @@ public final class GatewayMetrics {
             .help("Time one exchange spent in protection, on its thread: stage request (detection, rewriting, "
                     + "policies) or answer (restoration and scanning, all of a stream's events together)")
             .unit(Unit.SECONDS)
-            .classicUpperBounds(0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
-                    0.025, 0.1, 1)
+            .classicUpperBounds(
+                    0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1, 1)
             .classicOnly()
             .withoutExemplars()
             .labelNames("stage")
@@ -196,7 +200,7 @@ public final class GatewayMetrics {
         retries.labelValues(upstream).inc();
     }
 
-    public void entities(String direction, java.util.Map<? extends Enum<?>, Integer> counts) {
+    public void entities(String direction, Map<? extends Enum<?>, Integer> counts) {
         for (var e : counts.entrySet()) {
             if (e.getValue() > 0) {
                 entities.labelValues(e.getKey().name(), direction).inc(e.getValue());
@@ -204,7 +208,7 @@ public final class GatewayMetrics {
         }
     }
 
-    public void policyDecision(io.qorgan.gateway.policy.Verdict verdict) {
+    public void policyDecision(Verdict verdict) {
         String outcome = verdict.blocked() ? "blocked" : verdict.shadowBlock() != null ? "shadow_blocked" : "passed";
         policyDecisions.labelValues(verdict.policy(), outcome).inc();
         for (String rule : verdict.firedRules()) {
@@ -233,7 +237,7 @@ public final class GatewayMetrics {
 
     /** A gauge read at scrape time, e.g. open connections of a pool. */
     public void gauge(String name, String help, DoubleSupplier value) {
-        io.prometheus.metrics.core.metrics.GaugeWithCallback.builder()
+        GaugeWithCallback.builder()
                 .name(name)
                 .help(help)
                 .callback(cb -> cb.call(value.getAsDouble()))

@@ -4,6 +4,7 @@ import io.qorgan.gateway.config.Suggestions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -52,6 +53,7 @@ final class ContentRules {
 
     /** What the request's terms alone say about a query: it matches, it does not, or only the index can tell. */
     private static final int NO = 0;
+
     private static final int MAYBE = 1;
     private static final int YES = 2;
 
@@ -180,21 +182,23 @@ final class ContentRules {
 
     /** A phrase, its words by position: out when a position has none of its words there, else the index tells. */
     private static Judge phrase(Term[][] positions) {
-        String[][] ks = java.util.Arrays.stream(positions)
-                .map(forms -> java.util.Arrays.stream(forms).map(ContentRules::key).toArray(String[]::new))
+        String[][] ks = Arrays.stream(positions)
+                .map(forms -> Arrays.stream(forms).map(ContentRules::key).toArray(String[]::new))
                 .toArray(String[][]::new);
-        return ks.length == 0 ? Judge.NEVER : terms -> {
-            for (String[] forms : ks) {
-                boolean any = false;
-                for (String k : forms) {
-                    any |= terms.contains(k);
-                }
-                if (!any) {
-                    return NO;
-                }
-            }
-            return MAYBE;
-        };
+        return ks.length == 0
+                ? Judge.NEVER
+                : terms -> {
+                    for (String[] forms : ks) {
+                        boolean any = false;
+                        for (String k : forms) {
+                            any |= terms.contains(k);
+                        }
+                        if (!any) {
+                            return NO;
+                        }
+                    }
+                    return MAYBE;
+                };
     }
 
     /**
@@ -209,7 +213,7 @@ final class ContentRules {
             return terms -> terms.contains(k) ? YES : NO;
         }
         if (q instanceof PhraseQuery pq) {
-            return phrase(java.util.Arrays.stream(pq.getTerms()).map(t -> new Term[] {t}).toArray(Term[][]::new));
+            return phrase(Arrays.stream(pq.getTerms()).map(t -> new Term[] {t}).toArray(Term[][]::new));
         }
         if (q instanceof MultiPhraseQuery mq) {
             return phrase(mq.getTermArrays()); // a word in several forms (as written and stemmed) at one position

@@ -51,6 +51,7 @@ final class KazakhLightStemFilter extends TokenFilter {
     private static final String VOICELESS = "бвгдкқпстфхһцчшщ";
     /** Not с before тан: "Қазақстан", "Түркістан" are names, not "Қазақс" + тан (at the cost of "жұмыстан"). */
     private static final String VOICELESS_BUT_S = "бвгдкқптфхһцчшщ";
+
     private static final String CONSONANT = VOICED + VOICELESS;
     private static final String VOWEL_OR_VOICED = VOWEL + VOICED;
     /** The last letter of a third-person possessive (ы, і, сы, сі). */
@@ -85,47 +86,92 @@ final class KazakhLightStemFilter extends TokenFilter {
     }
 
     private static Ending[] longestFirst(Ending... endings) {
-        Arrays.sort(endings, Comparator.comparingInt((Ending e) -> e.letters.length).reversed()); // stable
+        Arrays.sort(
+                endings, Comparator.comparingInt((Ending e) -> e.letters.length).reversed()); // stable
         return endings;
     }
 
     private static final Ending[] CASE = longestFirst(
             // genitive
-            e("ның", VOWEL + "мнң"), e("нің", VOWEL + "мнң"), e("дың", VOICED), e("дің", VOICED),
-            e("тың", VOICELESS), e("тің", VOICELESS),
+            e("ның", VOWEL + "мнң"),
+            e("нің", VOWEL + "мнң"),
+            e("дың", VOICED),
+            e("дің", VOICED),
+            e("тың", VOICELESS),
+            e("тің", VOICELESS),
             // dative
-            e("ға", VOWEL_OR_VOICED), e("ге", VOWEL_OR_VOICED), e("қа", VOICELESS), e("ке", VOICELESS),
-            afterPossessive("на", POSSESSIVE_3), afterPossessive("не", POSSESSIVE_3),
-            afterPossessive("а", POSSESSIVE_12), afterPossessive("е", POSSESSIVE_12),
+            e("ға", VOWEL_OR_VOICED),
+            e("ге", VOWEL_OR_VOICED),
+            e("қа", VOICELESS),
+            e("ке", VOICELESS),
+            afterPossessive("на", POSSESSIVE_3),
+            afterPossessive("не", POSSESSIVE_3),
+            afterPossessive("а", POSSESSIVE_12),
+            afterPossessive("е", POSSESSIVE_12),
             // accusative
-            e("ны", VOWEL), e("ні", VOWEL), e("ды", VOICED), e("ді", VOICED), e("ты", VOICELESS), e("ті", VOICELESS),
+            e("ны", VOWEL),
+            e("ні", VOWEL),
+            e("ды", VOICED),
+            e("ді", VOICED),
+            e("ты", VOICELESS),
+            e("ті", VOICELESS),
             afterPossessive("н", POSSESSIVE_3),
             // locative
-            e("да", VOWEL_OR_VOICED), e("де", VOWEL_OR_VOICED), e("та", VOICELESS), e("те", VOICELESS),
-            afterPossessive("нда", POSSESSIVE_3), afterPossessive("нде", POSSESSIVE_3),
+            e("да", VOWEL_OR_VOICED),
+            e("де", VOWEL_OR_VOICED),
+            e("та", VOICELESS),
+            e("те", VOICELESS),
+            afterPossessive("нда", POSSESSIVE_3),
+            afterPossessive("нде", POSSESSIVE_3),
             // ablative
-            e("дан", VOWEL_OR_VOICED), e("ден", VOWEL_OR_VOICED), e("тан", VOICELESS_BUT_S), e("тен", VOICELESS),
-            afterPossessive("нан", POSSESSIVE_3), afterPossessive("нен", POSSESSIVE_3),
-            e("нан", "мнң"), e("нен", "мнң"),
+            e("дан", VOWEL_OR_VOICED),
+            e("ден", VOWEL_OR_VOICED),
+            e("тан", VOICELESS_BUT_S),
+            e("тен", VOICELESS),
+            afterPossessive("нан", POSSESSIVE_3),
+            afterPossessive("нен", POSSESSIVE_3),
+            e("нан", "мнң"),
+            e("нен", "мнң"),
             // instrumental
-            e("менен", VOWEL_OR_VOICED), e("мен", VOWEL_OR_VOICED), e("бен", VOICED), e("пен", VOICELESS));
+            e("менен", VOWEL_OR_VOICED),
+            e("мен", VOWEL_OR_VOICED),
+            e("бен", VOICED),
+            e("пен", VOICELESS));
 
     private static final Ending[] POSSESSIVE = longestFirst(
-            e("ым", CONSONANT), e("ім", CONSONANT), e("м", VOWEL), // my
-            e("ың", CONSONANT), e("ің", CONSONANT), e("ң", VOWEL), // your
-            e("ыңыз", CONSONANT), e("іңіз", CONSONANT), e("ңыз", VOWEL), e("ңіз", VOWEL), // your (polite)
-            e("ы", CONSONANT), e("і", CONSONANT), e("сы", VOWEL), e("сі", VOWEL), // his, her, its, their
-            e("ымыз", CONSONANT), e("іміз", CONSONANT), e("мыз", VOWEL), e("міз", VOWEL)); // our
+            e("ым", CONSONANT),
+            e("ім", CONSONANT),
+            e("м", VOWEL), // my
+            e("ың", CONSONANT),
+            e("ің", CONSONANT),
+            e("ң", VOWEL), // your
+            e("ыңыз", CONSONANT),
+            e("іңіз", CONSONANT),
+            e("ңыз", VOWEL),
+            e("ңіз", VOWEL), // your (polite)
+            e("ы", CONSONANT),
+            e("і", CONSONANT),
+            e("сы", VOWEL),
+            e("сі", VOWEL), // his, her, its, their
+            e("ымыз", CONSONANT),
+            e("іміз", CONSONANT),
+            e("мыз", VOWEL),
+            e("міз", VOWEL)); // our
 
     private static final Ending[] PLURAL = longestFirst(
-            e("лар", VOWEL + "рйу"), e("лер", VOWEL + "рйу"), e("дар", "лмнңжз"), e("дер", "лмнңжз"),
-            e("тар", VOICELESS), e("тер", VOICELESS));
+            e("лар", VOWEL + "рйу"),
+            e("лер", VOWEL + "рйу"),
+            e("дар", "лмнңжз"),
+            e("дер", "лмнңжз"),
+            e("тар", VOICELESS),
+            e("тер", VOICELESS));
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
     /** The stem of the word just given as written, to give next at the same position; reused. */
     private char[] stemChars = new char[32];
+
     private int stemLength = -1;
 
     KazakhLightStemFilter(TokenStream in) {
@@ -176,7 +222,7 @@ final class KazakhLightStemFilter extends TokenFilter {
                 case 'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і' -> {
                     return true;
                 }
-                default -> { }
+                default -> {}
             }
         }
         return false;

@@ -9,8 +9,7 @@ import java.util.Map;
 /** Composes a policy's operators with a route's protection. */
 final class Overlay {
 
-    private Overlay() {
-    }
+    private Overlay() {}
 
     /**
      * With a policy default, the policy decides every type (its listed types, its default for the rest); without

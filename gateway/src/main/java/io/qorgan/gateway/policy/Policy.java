@@ -14,10 +14,22 @@ import java.util.Map;
  * @param entities  per entity type, per class: the action (missing: {@code defaults})
  * @param defaults  per class: the action for types not listed (missing: the route's protection decides)
  */
-record Policy(String name, String label, String description, boolean shadow, Map<String, Grant> upstreams,
-        Map<EntityType, Map<DataClass, EntityAction>> entities, Map<DataClass, EntityAction> defaults,
-        List<Rule> rules, ContentRules content, AnswerAction answers, long maxEntities, long maxRequestBytes,
-        boolean cacheEnabled, Duration cacheTtl, List<String> cacheRoutes) {
+record Policy(
+        String name,
+        String label,
+        String description,
+        boolean shadow,
+        Map<String, Grant> upstreams,
+        Map<EntityType, Map<DataClass, EntityAction>> entities,
+        Map<DataClass, EntityAction> defaults,
+        List<Rule> rules,
+        ContentRules content,
+        AnswerAction answers,
+        long maxEntities,
+        long maxRequestBytes,
+        boolean cacheEnabled,
+        Duration cacheTtl,
+        List<String> cacheRoutes) {
 
     /** An upstream an agency may use. {@code models} holds patterns with {@code *}; empty means any model. */
     record Grant(DataClass dataClass, List<String> models) {

@@ -18,7 +18,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 
-
 /**
  * One request through detection, the policy and protection, as the gateway would handle it, without sending
  * anything: what policy tests and {@code qorgan policy explain} run.
@@ -33,15 +32,13 @@ public final class PolicyDryRun {
     private static final ProtectionSettings BASE = ProtectionSettings.defaults().withKeys(testKeys());
     private static final JsonFactory JSON = new JsonFactory();
 
-    private PolicyDryRun() {
-    }
+    private PolicyDryRun() {}
 
     /**
      * @param texts the texts as they reached the rules; {@code sent} the conversation texts as the upstream would
      *     receive them (empty when blocked)
      */
-    public record Result(Verdict verdict, List<RoleText> texts, List<String> sent, byte[] sentBody) {
-    }
+    public record Result(Verdict verdict, List<RoleText> texts, List<String> sent, byte[] sentBody) {}
 
     /**
      * Runs a request.
@@ -49,24 +46,34 @@ public final class PolicyDryRun {
      * @throws io.qorgan.gateway.dialect.BodyRejected when the body cannot be read
      * @throws io.qorgan.gateway.protect.ProtectionFailed when protection fails
      */
-    public static Result run(PolicySet set, Detector detector, String agency, String route, String upstream,
-            String model, byte[] body, Dialect dialect) {
+    public static Result run(
+            PolicySet set,
+            Detector detector,
+            String agency,
+            String route,
+            String upstream,
+            String model,
+            byte[] body,
+            Dialect dialect) {
         String contentType = "application/json";
         ProtectionSettings first = set.protectionFor(agency, upstream, BASE);
         ProtectedRequest found = RequestProtector.create(detector::detect, Canonical::canonical, first)
                 .protect(body, contentType, null, dialect);
         List<RoleText> texts = RequestTexts.of(body, contentType, dialect);
-        Verdict verdict = set.evaluate(new PolicyInput(agency, route, upstream, model, texts, found.counts(),
-                body.length));
+        Verdict verdict =
+                set.evaluate(new PolicyInput(agency, route, upstream, model, texts, found.counts(), body.length));
         if (verdict.blocked()) {
             return new Result(verdict, texts, List.of(), new byte[0]);
         }
         ProtectionSettings settings = verdict.protection(BASE);
-        ProtectedRequest sent = settings.equals(first) ? found
+        ProtectedRequest sent = settings.equals(first)
+                ? found
                 : RequestProtector.create(detector::detect, Canonical::canonical, settings)
                         .protect(body, contentType, null, dialect);
         List<String> sentTexts = RequestTexts.of(sent.body(), contentType, dialect).stream()
-                .filter(t -> t.role() != RoleText.Role.OTHER).map(RoleText::text).toList();
+                .filter(t -> t.role() != RoleText.Role.OTHER)
+                .map(RoleText::text)
+                .toList();
         return new Result(verdict, texts, sentTexts, sent.body());
     }
 
@@ -78,7 +85,9 @@ public final class PolicyDryRun {
             g.writeArrayFieldStart("messages");
             for (RoleText m : messages) {
                 g.writeStartObject();
-                g.writeStringField("role", m.role() == RoleText.Role.OTHER ? "user" : m.role().field());
+                g.writeStringField(
+                        "role",
+                        m.role() == RoleText.Role.OTHER ? "user" : m.role().field());
                 g.writeStringField("content", m.text());
                 g.writeEndObject();
             }

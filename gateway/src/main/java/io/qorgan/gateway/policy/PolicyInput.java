@@ -1,6 +1,7 @@
 package io.qorgan.gateway.policy;
 
 import io.qorgan.gateway.detect.EntityType;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +18,31 @@ import java.util.Objects;
  * @param entityCounts distinct personal data values found, by type (e.g. {@code ProtectedRequest.counts()})
  * @param bodyBytes    the request body's size in bytes
  */
-public record PolicyInput(String agency, String route, String upstream, String model, List<RoleText> texts,
-        Map<EntityType, Integer> entityCounts, long bodyBytes) {
+public record PolicyInput(
+        String agency,
+        String route,
+        String upstream,
+        String model,
+        List<RoleText> texts,
+        Map<EntityType, Integer> entityCounts,
+        long bodyBytes) {
 
     public PolicyInput {
         Objects.requireNonNull(upstream, "upstream");
         texts = List.copyOf(texts);
         EnumMap<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
         counts.putAll(entityCounts);
-        entityCounts = java.util.Collections.unmodifiableMap(counts);
+        entityCounts = Collections.unmodifiableMap(counts);
     }
 
     /** An input without a model name. */
-    public PolicyInput(String agency, String route, String upstream, List<RoleText> texts,
-            Map<EntityType, Integer> entityCounts, long bodyBytes) {
+    public PolicyInput(
+            String agency,
+            String route,
+            String upstream,
+            List<RoleText> texts,
+            Map<EntityType, Integer> entityCounts,
+            long bodyBytes) {
         this(agency, route, upstream, null, texts, entityCounts, bodyBytes);
     }
 

@@ -1,8 +1,8 @@
 package io.qorgan.gateway.policy;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -52,7 +53,8 @@ final class PolicyLoader {
     static final String DEFAULT = "default";
     private static final Pattern AGENCY_FILE = Pattern.compile("agency-([A-Za-z0-9][A-Za-z0-9_.-]*)\\.ya?ml");
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]*");
-    private static final List<String> ACTIONS = List.of("placeholder", "mask", "redact", "hash", "fpe", "keep", "block");
+    private static final List<String> ACTIONS =
+            List.of("placeholder", "mask", "redact", "hash", "fpe", "keep", "block");
     private static final List<String> CLASSES = List.of("onprem", "external");
     private static final List<String> MODES = List.of("enforce", "shadow");
     private static final List<String> ANSWERS = List.of("leave", "mask", "redact", "block");
@@ -60,23 +62,36 @@ final class PolicyLoader {
     private static final List<String> TYPE_NAMES =
             Arrays.stream(EntityType.values()).map(Enum::name).collect(Collectors.toUnmodifiableList());
 
-    static final YAMLFactory YAML = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    static final YAMLFactory YAML = YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     static final ObjectMapper MAPPER = new ObjectMapper(YAML)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
-    private PolicyLoader() {
-    }
+    private PolicyLoader() {}
 
     /** One policy file, validated on its own; inheritance not yet resolved. Null fields were not written. */
-    private record Part(String name, String file, YamlLocations where, String parent, String label,
-            String description, Boolean shadow, Map<String, Policy.Grant> upstreams,
-            Map<String, EnumMap<DataClass, EntityAction>> entities, List<Rule> rules, AnswerAction answers,
-            Long maxEntities, Long maxRequestBytes, Boolean cacheEnabled, Duration cacheTtl, List<String> cacheRoutes,
-            Map<String, String> routePointers) {
-    }
+    private record Part(
+            String name,
+            String file,
+            YamlLocations where,
+            String parent,
+            String label,
+            String description,
+            Boolean shadow,
+            Map<String, Policy.Grant> upstreams,
+            Map<String, EnumMap<DataClass, EntityAction>> entities,
+            List<Rule> rules,
+            AnswerAction answers,
+            Long maxEntities,
+            Long maxRequestBytes,
+            Boolean cacheEnabled,
+            Duration cacheTtl,
+            List<String> cacheRoutes,
+            Map<String, String> routePointers) {}
 
     static PolicySet load(Path dir, Collection<String> knownUpstreams) {
         String dirName = dir.toString();
@@ -91,24 +106,37 @@ final class PolicyLoader {
                     continue;
                 }
                 Matcher m = AGENCY_FILE.matcher(n);
-                String policy = n.equals("default.yaml") || n.equals("default.yml") ? DEFAULT
-                        : m.matches() ? m.group(1) : null;
+                String policy =
+                        n.equals("default.yaml") || n.equals("default.yml") ? DEFAULT : m.matches() ? m.group(1) : null;
                 if (policy != null) {
                     Path other = files.put(policy, p);
                     if (other != null) {
-                        throw new PolicyException(p.toString(), 0, 0, null,
+                        throw new PolicyException(
+                                p.toString(),
+                                0,
+                                0,
+                                null,
                                 "a second file for policy `" + policy + "` beside " + other.getFileName());
                     }
                 } else {
-                    throw new PolicyException(p.toString(), 0, 0, null,
+                    throw new PolicyException(
+                            p.toString(),
+                            0,
+                            0,
+                            null,
                             "not a policy file name: policies are default.yaml and agency-<id>.yaml, tests *.test.yaml");
                 }
             }
         } catch (IOException e) {
-            throw new PolicyException(dirName, 0, 0, null, "cannot list: " + e.getClass().getSimpleName());
+            throw new PolicyException(
+                    dirName, 0, 0, null, "cannot list: " + e.getClass().getSimpleName());
         }
         if (!files.containsKey(DEFAULT)) {
-            throw new PolicyException(dir.resolve("default.yaml").toString(), 0, 0, null,
+            throw new PolicyException(
+                    dir.resolve("default.yaml").toString(),
+                    0,
+                    0,
+                    null,
                     "missing: a policy directory needs a default policy");
         }
         MessageDigest digest = sha256();
@@ -137,7 +165,8 @@ final class PolicyLoader {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PolicyException(file.toString(), 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
+            throw new PolicyException(
+                    file.toString(), 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
         }
     }
 
@@ -165,7 +194,10 @@ final class PolicyLoader {
             }
             Part next = parts.get(parent);
             if (next == null) {
-                throw fail(p, "/extends", "no policy `" + parent + "` to extend" + Suggestions.didYouMean(parent, parts.keySet()));
+                throw fail(
+                        p,
+                        "/extends",
+                        "no policy `" + parent + "` to extend" + Suggestions.didYouMean(parent, parts.keySet()));
             }
             p = next;
         }
@@ -197,7 +229,8 @@ final class PolicyLoader {
                 if (key.equals("default")) {
                     defaults.putAll(perClass);
                 } else {
-                    entities.computeIfAbsent(EntityType.valueOf(key), t -> new EnumMap<>(DataClass.class)).putAll(perClass);
+                    entities.computeIfAbsent(EntityType.valueOf(key), t -> new EnumMap<>(DataClass.class))
+                            .putAll(perClass);
                 }
             });
             for (Rule r : part.rules()) {
@@ -214,28 +247,50 @@ final class PolicyLoader {
         if (upstreams != null && knownUpstreams != null) {
             for (String u : upstreams.keySet()) {
                 if (!knownUpstreams.contains(u)) {
-                    throw fail(upstreamsFrom, "/upstreams/" + escape(u), "unknown upstream `" + u
-                            + "`: the gateway configuration has " + String.join(", ", new java.util.TreeSet<>(knownUpstreams))
-                            + Suggestions.didYouMean(u, knownUpstreams));
+                    throw fail(
+                            upstreamsFrom,
+                            "/upstreams/" + escape(u),
+                            "unknown upstream `" + u
+                                    + "`: the gateway configuration has "
+                                    + String.join(", ", new TreeSet<>(knownUpstreams))
+                                    + Suggestions.didYouMean(u, knownUpstreams));
                 }
             }
         }
         for (Rule r : rules.values()) {
             if (r.action() == Rule.Action.ROUTE) {
                 Part from = ruleParts.get(r.id());
-                Collection<String> targets = upstreams != null ? upstreams.keySet()
-                        : knownUpstreams != null ? knownUpstreams : null;
+                Collection<String> targets =
+                        upstreams != null ? upstreams.keySet() : knownUpstreams != null ? knownUpstreams : null;
                 if (targets != null && !targets.contains(r.routeTo())) {
                     String who = own.name().equals(DEFAULT) ? "the default policy" : "agency `" + own.name() + "`";
-                    throw fail(from, from.routePointers().get(r.id()), "rule `" + r.id() + "` routes to `" + r.routeTo()
-                            + "`, which " + who + " may not use" + Suggestions.didYouMean(r.routeTo(), targets));
+                    throw fail(
+                            from,
+                            from.routePointers().get(r.id()),
+                            "rule `" + r.id() + "` routes to `" + r.routeTo() + "`, which " + who + " may not use"
+                                    + Suggestions.didYouMean(r.routeTo(), targets));
                 }
             }
         }
         List<Rule> ruleList = List.copyOf(rules.values());
-        ContentRules content = new ContentRules(ruleList.stream().map(Rule::query).toList());
-        return new Policy(own.name(), label, description, shadow, upstreams, entities, defaults, ruleList, content,
-                answers, maxEntities, maxBytes, cacheEnabled, cacheTtl, cacheRoutes);
+        ContentRules content =
+                new ContentRules(ruleList.stream().map(Rule::query).toList());
+        return new Policy(
+                own.name(),
+                label,
+                description,
+                shadow,
+                upstreams,
+                entities,
+                defaults,
+                ruleList,
+                content,
+                answers,
+                maxEntities,
+                maxBytes,
+                cacheEnabled,
+                cacheTtl,
+                cacheRoutes);
     }
 
     private static PolicyException fail(Part part, String pointer, String message) {
@@ -261,20 +316,33 @@ final class PolicyLoader {
         try {
             return MAPPER.readValue(text, type);
         } catch (UnrecognizedPropertyException e) {
-            List<String> known = e.getKnownPropertyIds() == null ? List.of()
-                    : e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
-            throw error(file, where.locate(e), YamlLocations.fieldName(e), "unknown key `" + e.getPropertyName() + "`"
-                    + (Suggestions.closest(e.getPropertyName(), known).isPresent()
-                            ? Suggestions.didYouMean(e.getPropertyName(), known)
-                            : known.isEmpty() ? "" : "; keys here are " + String.join(", ", known)));
+            List<String> known = e.getKnownPropertyIds() == null
+                    ? List.of()
+                    : e.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .toList();
+            throw error(
+                    file,
+                    where.locate(e),
+                    YamlLocations.fieldName(e),
+                    "unknown key `" + e.getPropertyName() + "`"
+                            + (Suggestions.closest(e.getPropertyName(), known).isPresent()
+                                    ? Suggestions.didYouMean(e.getPropertyName(), known)
+                                    : known.isEmpty() ? "" : "; keys here are " + String.join(", ", known)));
         } catch (MismatchedInputException e) {
-            throw error(file, where.locate(e), YamlLocations.fieldName(e), "wrong type: expected " + expected(e.getTargetType()));
+            throw error(
+                    file,
+                    where.locate(e),
+                    YamlLocations.fieldName(e),
+                    "wrong type: expected " + expected(e.getTargetType()));
         } catch (JsonMappingException e) {
             throw error(file, where.locate(e), YamlLocations.fieldName(e), firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw error(file, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new PolicyException(file, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
+            throw new PolicyException(
+                    file, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
         }
     }
 
@@ -284,7 +352,8 @@ final class PolicyLoader {
         } catch (JsonProcessingException e) {
             throw error(file, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new PolicyException(file, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
+            throw new PolicyException(
+                    file, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
         }
     }
 
@@ -313,9 +382,6 @@ final class PolicyLoader {
         return "a map";
     }
 
-
-
-
     static String firstLine(String message) {
         if (message == null) {
             return "invalid value";
@@ -336,14 +402,16 @@ final class PolicyLoader {
             this.file = file;
             this.where = index(file, text);
             RawPolicy bound = bind(file, text, RawPolicy.class, where);
-            this.raw = bound != null ? bound
+            this.raw = bound != null
+                    ? bound
                     : new RawPolicy(null, null, null, null, null, null, null, null, null, null, null);
         }
 
         Part part() {
             if (name.equals(DEFAULT)) {
                 if (raw.agency() != null) {
-                    throw fail("/agency", "the default policy belongs to no agency; agency policies are agency-<id>.yaml");
+                    throw fail(
+                            "/agency", "the default policy belongs to no agency; agency policies are agency-<id>.yaml");
                 }
                 if (raw.parent() != null) {
                     throw fail("/extends", "the default policy extends nothing");
@@ -353,13 +421,16 @@ final class PolicyLoader {
             } else if (!raw.agency().equals(name)) {
                 throw fail("/agency", "`" + raw.agency() + "` does not match the file name agency-" + name + ".yaml");
             }
-            Boolean shadow = raw.mode() == null ? null : word("/mode", raw.mode(), MODES).equals("shadow");
+            Boolean shadow =
+                    raw.mode() == null ? null : word("/mode", raw.mode(), MODES).equals("shadow");
             Map<String, Policy.Grant> upstreams = upstreams();
             Map<String, EnumMap<DataClass, EntityAction>> entities = entities();
             Map<String, String> routePointers = new HashMap<>();
             List<Rule> rules = rules(upstreams, routePointers);
-            AnswerAction answers = raw.answers() == null ? null
-                    : AnswerAction.valueOf(word("/answers", raw.answers(), ANSWERS).toUpperCase(Locale.ROOT));
+            AnswerAction answers = raw.answers() == null
+                    ? null
+                    : AnswerAction.valueOf(
+                            word("/answers", raw.answers(), ANSWERS).toUpperCase(Locale.ROOT));
             Long maxEntities = null;
             Long maxBytes = null;
             if (raw.limits() != null) {
@@ -389,10 +460,28 @@ final class PolicyLoader {
                         throw fail("/cache/ttl", e.getMessage());
                     }
                 }
-                cacheRoutes = raw.cache().routes() == null ? null : List.copyOf(raw.cache().routes());
+                cacheRoutes = raw.cache().routes() == null
+                        ? null
+                        : List.copyOf(raw.cache().routes());
             }
-            return new Part(name, file, where, raw.parent(), raw.version(), raw.description(), shadow, upstreams,
-                    entities, rules, answers, maxEntities, maxBytes, cacheEnabled, ttl, cacheRoutes, routePointers);
+            return new Part(
+                    name,
+                    file,
+                    where,
+                    raw.parent(),
+                    raw.version(),
+                    raw.description(),
+                    shadow,
+                    upstreams,
+                    entities,
+                    rules,
+                    answers,
+                    maxEntities,
+                    maxBytes,
+                    cacheEnabled,
+                    ttl,
+                    cacheRoutes,
+                    routePointers);
         }
 
         private Map<String, Policy.Grant> upstreams() {
@@ -405,7 +494,8 @@ final class PolicyLoader {
                 if (u == null || u.dataClass() == null) {
                     throw fail(at, "missing `class: onprem` or `class: external`");
                 }
-                DataClass c = DataClass.valueOf(word(at + "/class", u.dataClass(), CLASSES).toUpperCase(Locale.ROOT));
+                DataClass c = DataClass.valueOf(
+                        word(at + "/class", u.dataClass(), CLASSES).toUpperCase(Locale.ROOT));
                 out.put(upstream, new Policy.Grant(c, u.models() == null ? List.of() : List.copyOf(u.models())));
             });
             return Collections.unmodifiableMap(out);
@@ -431,7 +521,8 @@ final class PolicyLoader {
                     perClass.put(DataClass.ONPREM, action(actions.scalar() ? at : at + "/onprem", actions.onprem()));
                 }
                 if (actions.external() != null) {
-                    perClass.put(DataClass.EXTERNAL, action(actions.scalar() ? at : at + "/external", actions.external()));
+                    perClass.put(
+                            DataClass.EXTERNAL, action(actions.scalar() ? at : at + "/external", actions.external()));
                 }
                 out.put(type, perClass);
             });
@@ -458,7 +549,8 @@ final class PolicyLoader {
                     throw fail(at, "missing `id`");
                 }
                 if (!RULE_ID.matcher(r.id()).matches()) {
-                    throw fail(at + "/id", "a rule id is letters, digits and . _ : - (it is the error code callers see)");
+                    throw fail(
+                            at + "/id", "a rule id is letters, digits and . _ : - (it is the error code callers see)");
                 }
                 Integer first = ids.putIfAbsent(r.id(), i);
                 if (first != null) {
@@ -492,7 +584,8 @@ final class PolicyLoader {
                     }
                     action = w.equals("block") ? Rule.Action.BLOCK : Rule.Action.FLAG;
                 }
-                boolean shadow = r.mode() != null && word(at + "/mode", r.mode(), MODES).equals("shadow");
+                boolean shadow =
+                        r.mode() != null && word(at + "/mode", r.mode(), MODES).equals("shadow");
                 Set<DataClass> appliesTo = EnumSet.noneOf(DataClass.class);
                 if (r.appliesTo() != null) {
                     for (int j = 0; j < r.appliesTo().size(); j++) {
@@ -500,8 +593,16 @@ final class PolicyLoader {
                         appliesTo.add(DataClass.valueOf(c.toUpperCase(Locale.ROOT)));
                     }
                 }
-                out.add(new Rule(r.id(), r.description().strip(), r.query(), query, action, routeTo, shadow,
-                        Collections.unmodifiableSet(appliesTo), file));
+                out.add(new Rule(
+                        r.id(),
+                        r.description().strip(),
+                        r.query(),
+                        query,
+                        action,
+                        routeTo,
+                        shadow,
+                        Collections.unmodifiableSet(appliesTo),
+                        file));
             }
             return out;
         }
@@ -510,8 +611,10 @@ final class PolicyLoader {
         private String word(String at, String value, List<String> known) {
             String v = value == null ? "" : value.strip();
             if (!known.contains(v)) {
-                throw fail(at, "unknown value `" + v + "`: one of " + String.join(", ", known)
-                        + Suggestions.didYouMean(v, known));
+                throw fail(
+                        at,
+                        "unknown value `" + v + "`: one of " + String.join(", ", known)
+                                + Suggestions.didYouMean(v, known));
             }
             return v;
         }

@@ -77,7 +77,10 @@ public final class PolicySet implements PolicyEvaluator {
 
     /** The agencies with a policy of their own, sorted. */
     public List<String> agencies() {
-        return policies.keySet().stream().filter(n -> !n.equals(PolicyLoader.DEFAULT)).sorted().toList();
+        return policies.keySet().stream()
+                .filter(n -> !n.equals(PolicyLoader.DEFAULT))
+                .sorted()
+                .toList();
     }
 
     /** The number of content rules in effect for an agency (its policy's, inherited ones included). */
@@ -124,20 +127,29 @@ public final class PolicySet implements PolicyEvaluator {
         if (p.upstreams() != null && grant == null) {
             d.fire("upstreams.notAllowed", "This agency may not use upstream `" + in.upstream() + "`.", true, false);
         } else if (grant != null && in.model() != null && !grant.allows(in.model())) {
-            d.fire("upstreams.modelNotAllowed", "This agency may not use model `" + in.model() + "` on upstream `"
-                    + in.upstream() + "`.", true, false);
+            d.fire(
+                    "upstreams.modelNotAllowed",
+                    "This agency may not use model `" + in.model() + "` on upstream `" + in.upstream() + "`.",
+                    true,
+                    false);
         }
         if (in.bodyBytes() > p.maxRequestBytes()) {
-            d.fire("limits.maxRequestBytes", "The request is larger than this agency's policy allows ("
-                    + p.maxRequestBytes() + " bytes).", true, false);
+            d.fire(
+                    "limits.maxRequestBytes",
+                    "The request is larger than this agency's policy allows (" + p.maxRequestBytes() + " bytes).",
+                    true,
+                    false);
         }
         boolean[] matched = p.content().match(in.texts());
         List<Rule> rules = p.rules();
         String reroute = null;
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
-            if (matched[i] && r.action() == Rule.Action.ROUTE && r.appliesTo(requested)
-                    && d.fire(r.id(), r.description(), false, r.shadow()) && reroute == null
+            if (matched[i]
+                    && r.action() == Rule.Action.ROUTE
+                    && r.appliesTo(requested)
+                    && d.fire(r.id(), r.description(), false, r.shadow())
+                    && reroute == null
                     && !r.routeTo().equals(in.upstream())) {
                 reroute = r.routeTo();
             }
@@ -155,20 +167,42 @@ public final class PolicySet implements PolicyEvaluator {
             int n = e.getValue() == null ? 0 : e.getValue();
             total += Math.max(0, n);
             if (n > 0 && p.action(e.getKey(), chosen) == EntityAction.BLOCK) {
-                d.fire("entities." + e.getKey().name(), "This agency's policy does not allow " + e.getKey().name()
-                        + " to be sent to " + chosen.yamlName() + " AI services.", true, false);
+                d.fire(
+                        "entities." + e.getKey().name(),
+                        "This agency's policy does not allow " + e.getKey().name() + " to be sent to "
+                                + chosen.yamlName() + " AI services.",
+                        true,
+                        false);
             }
         }
         if (total > p.maxEntities()) {
-            d.fire("limits.maxEntities", "The request holds more personal data than this agency's policy allows ("
-                    + p.maxEntities() + " values).", true, false);
+            d.fire(
+                    "limits.maxEntities",
+                    "The request holds more personal data than this agency's policy allows (" + p.maxEntities()
+                            + " values).",
+                    true,
+                    false);
         }
-        boolean cacheable = p.cacheEnabled() && (p.cacheRoutes().isEmpty() || p.cacheRoutes().contains(in.route()));
+        boolean cacheable = p.cacheEnabled()
+                && (p.cacheRoutes().isEmpty() || p.cacheRoutes().contains(in.route()));
         Verdict.Cache cache = cacheable ? new Verdict.Cache(true, p.cacheTtl()) : Verdict.Cache.NONE;
-        return new Verdict(version, p.name(), d.blockingRule != null, d.blockingRule, d.blockingMessage, d.shadowBlock,
-                d.fired, d.shadowFired, in.entityCounts(), upstream, chosen, reroute,
-                p.shadow() ? Map.of() : p.operators(chosen), p.shadow() ? null : p.defaultOperator(chosen),
-                p.answers(), cache);
+        return new Verdict(
+                version,
+                p.name(),
+                d.blockingRule != null,
+                d.blockingRule,
+                d.blockingMessage,
+                d.shadowBlock,
+                d.fired,
+                d.shadowFired,
+                in.entityCounts(),
+                upstream,
+                chosen,
+                reroute,
+                p.shadow() ? Map.of() : p.operators(chosen),
+                p.shadow() ? null : p.defaultOperator(chosen),
+                p.answers(),
+                cache);
     }
 
     /** What has fired so far on one request. */

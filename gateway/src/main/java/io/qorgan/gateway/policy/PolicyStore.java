@@ -106,7 +106,10 @@ public final class PolicyStore implements AutoCloseable {
             String message = e.getMessage();
             if (!message.equals(lastRejected)) {
                 lastRejected = message;
-                LOG.error("policy change rejected, {} stays active: {}", current.get().version(), message);
+                LOG.error(
+                        "policy change rejected, {} stays active: {}",
+                        current.get().version(),
+                        message);
             }
         } catch (RuntimeException e) {
             rejected.incrementAndGet();

@@ -26,12 +26,10 @@ import java.util.stream.Stream;
  */
 public final class PolicyTests {
 
-    private PolicyTests() {
-    }
+    private PolicyTests() {}
 
     /** The outcome of one case; {@code differences} says, line by line, what did not match. */
-    public record CaseResult(String file, String name, boolean passed, List<String> differences) {
-    }
+    public record CaseResult(String file, String name, boolean passed, List<String> differences) {}
 
     /** All cases run. A report with no case is a failure: a test suite that tests nothing proves nothing. */
     public record Report(String policyVersion, List<CaseResult> results) {
@@ -58,9 +56,12 @@ public final class PolicyTests {
         PolicySet set = PolicySet.load(dir);
         List<Path> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
-            list.filter(p -> PolicyLoader.isTestFile(p.getFileName().toString())).sorted().forEach(files::add);
+            list.filter(p -> PolicyLoader.isTestFile(p.getFileName().toString()))
+                    .sorted()
+                    .forEach(files::add);
         } catch (IOException e) {
-            throw new PolicyException(dir.toString(), 0, 0, null, "cannot list: " + e.getClass().getSimpleName());
+            throw new PolicyException(
+                    dir.toString(), 0, 0, null, "cannot list: " + e.getClass().getSimpleName());
         }
         List<CaseResult> results = new ArrayList<>();
         for (Path file : files) {
@@ -72,7 +73,8 @@ public final class PolicyTests {
                 continue;
             }
             for (int i = 0; i < tests.cases().size(); i++) {
-                results.add(new Case(set, detector, name, where, i, tests.cases().get(i)).run());
+                results.add(
+                        new Case(set, detector, name, where, i, tests.cases().get(i)).run());
             }
         }
         return new Report(set.version(), results);
@@ -107,9 +109,13 @@ public final class PolicyTests {
             if (in.upstream() == null) {
                 throw fail(at + "/input", "missing `upstream`");
             }
-            if (in.agency() != null && !in.agency().equals(PolicyLoader.DEFAULT) && !set.agencies().contains(in.agency())) {
-                throw fail(at + "/input/agency", "no policy for agency `" + in.agency() + "`"
-                        + Suggestions.didYouMean(in.agency(), set.agencies()));
+            if (in.agency() != null
+                    && !in.agency().equals(PolicyLoader.DEFAULT)
+                    && !set.agencies().contains(in.agency())) {
+                throw fail(
+                        at + "/input/agency",
+                        "no policy for agency `" + in.agency() + "`"
+                                + Suggestions.didYouMean(in.agency(), set.agencies()));
             }
             RawTests.RawExpect expect = raw.expect();
             if (expect == null || expect.blocked() == null) {
@@ -117,9 +123,16 @@ public final class PolicyTests {
             }
             if (expect.entities() != null) {
                 for (String type : expect.entities().keySet()) {
-                    if (Arrays.stream(EntityType.values()).noneMatch(t -> t.name().equals(type))) {
-                        throw fail(at + "/expect/entities/" + PolicyLoader.escape(type), "unknown entity type `" + type
-                                + "`" + Suggestions.didYouMean(type, Arrays.stream(EntityType.values()).map(Enum::name).toList()));
+                    if (Arrays.stream(EntityType.values())
+                            .noneMatch(t -> t.name().equals(type))) {
+                        throw fail(
+                                at + "/expect/entities/" + PolicyLoader.escape(type),
+                                "unknown entity type `" + type + "`"
+                                        + Suggestions.didYouMean(
+                                                type,
+                                                Arrays.stream(EntityType.values())
+                                                        .map(Enum::name)
+                                                        .toList()));
                     }
                 }
             }
@@ -134,7 +147,9 @@ public final class PolicyTests {
                 body = in.body().getBytes(StandardCharsets.UTF_8);
             } else {
                 if (in.dialect() != null) {
-                    throw fail(at + "/input/dialect", "a dialect is for a `body`; `text` and `messages` are chat messages");
+                    throw fail(
+                            at + "/input/dialect",
+                            "a dialect is for a `body`; `text` and `messages` are chat messages");
                 }
                 dialect = Dialect.OPENAI_CHAT;
                 List<RoleText> messages = new ArrayList<>();
@@ -150,8 +165,10 @@ public final class PolicyTests {
                         RoleText.Role role = m.role() == null ? RoleText.Role.USER : RoleText.Role.of(m.role());
                         if (role == RoleText.Role.OTHER) {
                             List<String> roles = List.of("system", "user", "assistant", "tool");
-                            throw fail(mAt + "/role", "unknown role `" + m.role() + "`: one of " + String.join(", ", roles)
-                                    + Suggestions.didYouMean(m.role(), roles));
+                            throw fail(
+                                    mAt + "/role",
+                                    "unknown role `" + m.role() + "`: one of " + String.join(", ", roles)
+                                            + Suggestions.didYouMean(m.role(), roles));
                         }
                         messages.add(new RoleText(role, m.text()));
                     }
@@ -160,9 +177,11 @@ public final class PolicyTests {
             }
             PolicyDryRun.Result result;
             try {
-                result = PolicyDryRun.run(set, detector, in.agency(), in.route(), in.upstream(), in.model(), body, dialect);
+                result = PolicyDryRun.run(
+                        set, detector, in.agency(), in.route(), in.upstream(), in.model(), body, dialect);
             } catch (BodyRejected | ProtectionFailed e) {
-                return new CaseResult(file, raw.name(), false, List.of("the request could not be read: " + e.getMessage()));
+                return new CaseResult(
+                        file, raw.name(), false, List.of("the request could not be read: " + e.getMessage()));
             }
             List<String> diffs = compare(expect, result);
             return new CaseResult(file, raw.name(), diffs.isEmpty(), List.copyOf(diffs));
@@ -213,8 +232,8 @@ public final class PolicyTests {
             TreeSet<String> extra = new TreeSet<>(got);
             expected.forEach(extra::remove);
             if (!missing.isEmpty() || !extra.isEmpty()) {
-                StringBuilder sb = new StringBuilder(what + ": expected " + new TreeSet<>(expected) + ", got "
-                        + new TreeSet<>(got));
+                StringBuilder sb = new StringBuilder(
+                        what + ": expected " + new TreeSet<>(expected) + ", got " + new TreeSet<>(got));
                 if (!missing.isEmpty()) {
                     sb.append("; missing ").append(missing);
                 }
@@ -246,14 +265,18 @@ public final class PolicyTests {
         }
 
         private Dialect dialect(String name) {
-            List<String> names = Arrays.stream(Dialect.values()).map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
+            List<String> names = Arrays.stream(Dialect.values())
+                    .map(d -> d.name().toLowerCase(Locale.ROOT))
+                    .toList();
             if (name == null) {
                 throw fail(at + "/input", "a `body` needs its `dialect`: one of " + String.join(", ", names));
             }
             String n = name.strip().toLowerCase(Locale.ROOT);
             if (!names.contains(n)) {
-                throw fail(at + "/input/dialect", "unknown dialect `" + name + "`: one of " + String.join(", ", names)
-                        + Suggestions.didYouMean(n, names));
+                throw fail(
+                        at + "/input/dialect",
+                        "unknown dialect `" + name + "`: one of " + String.join(", ", names)
+                                + Suggestions.didYouMean(n, names));
             }
             return Dialect.valueOf(n.toUpperCase(Locale.ROOT));
         }

@@ -19,8 +19,7 @@ record RawPolicy(
         RawLimits limits,
         RawCache cache) {
 
-    record RawUpstream(@JsonProperty("class") String dataClass, List<String> models) {
-    }
+    record RawUpstream(@JsonProperty("class") String dataClass, List<String> models) {}
 
     /** {@code block} (every class) or {@code {onprem: placeholder, external: block}}. */
     record RawActions(String onprem, String external, boolean scalar) {
@@ -36,9 +35,8 @@ record RawPolicy(
         }
     }
 
-    record RawRule(String id, String description, String query, RawRuleAction action, String mode,
-            List<String> appliesTo) {
-    }
+    record RawRule(
+            String id, String description, String query, RawRuleAction action, String mode, List<String> appliesTo) {}
 
     /** {@code block}, {@code flag} or {@code {route: <upstream>}}. */
     record RawRuleAction(String word, String route) {
@@ -54,9 +52,7 @@ record RawPolicy(
         }
     }
 
-    record RawLimits(Integer maxEntities, String maxRequestBytes) {
-    }
+    record RawLimits(Integer maxEntities, String maxRequestBytes) {}
 
-    record RawCache(Boolean enabled, String ttl, List<String> routes) {
-    }
+    record RawCache(Boolean enabled, String ttl, List<String> routes) {}
 }

@@ -17,11 +17,9 @@ import java.util.Map;
  */
 public final class RequestTexts {
 
-    private RequestTexts() {
-    }
+    private RequestTexts() {}
 
-    private record Site(String path, String text, TextSite.Kind kind) {
-    }
+    private record Site(String path, String text, TextSite.Kind kind) {}
 
     /**
      * The texts of {@code body}, in body order.
@@ -89,7 +87,8 @@ public final class RequestTexts {
                 if (s.kind() == TextSite.Kind.OTHER && isLabel(s.path())) {
                     continue;
                 }
-                RoleText.Role role = s.kind() == TextSite.Kind.CONVERSATION ? role(s.path(), values) : RoleText.Role.OTHER;
+                RoleText.Role role =
+                        s.kind() == TextSite.Kind.CONVERSATION ? role(s.path(), values) : RoleText.Role.OTHER;
                 out.add(new RoleText(role, s.text()));
             }
             for (String text : others) {
@@ -114,7 +113,9 @@ public final class RequestTexts {
         }
         if ((top.equals("messages") || top.equals("input")) && parts.length > 2 && isIndex(parts[2])) {
             String item = "/" + top + "/" + parts[2];
-            if (parts.length > 4 && parts[3].equals("content") && isIndex(parts[4])
+            if (parts.length > 4
+                    && parts[3].equals("content")
+                    && isIndex(parts[4])
                     && "tool_result".equals(values.get(item + "/content/" + parts[4] + "/type"))) {
                 return RoleText.Role.TOOL;
             }

@@ -11,7 +11,10 @@ public record RoleText(Role role, String text) {
 
     /** Message roles as content rules name them. */
     public enum Role {
-        SYSTEM, USER, ASSISTANT, TOOL,
+        SYSTEM,
+        USER,
+        ASSISTANT,
+        TOOL,
         /** A string outside any message (metadata, tool descriptions): searched in {@code text} only. */
         OTHER;
 

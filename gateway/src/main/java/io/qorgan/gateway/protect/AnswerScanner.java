@@ -84,7 +84,8 @@ public final class AnswerScanner {
         Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
         String out;
         try {
-            byte[] body = dialect.rewriteAnswer(restoredBody,
+            byte[] body = dialect.rewriteAnswer(
+                    restoredBody,
                     (text, site) -> site.kind() == TextSite.Kind.NAME ? text : apply(text, vault, counts));
             out = new String(action == Action.LEAVE ? restoredBody : body, StandardCharsets.UTF_8);
         } catch (BodyRejected notJson) {
@@ -148,11 +149,12 @@ public final class AnswerScanner {
             }
             counts.merge(f.type(), 1, Integer::sum);
             out.append(text, pos, f.start());
-            out.append(switch (action) {
-                case LEAVE -> value;
-                case MASK -> Operators.mask(f.type(), value);
-                case REDACT -> Operators.REDACTED;
-            });
+            out.append(
+                    switch (action) {
+                        case LEAVE -> value;
+                        case MASK -> Operators.mask(f.type(), value);
+                        case REDACT -> Operators.REDACTED;
+                    });
             pos = f.end();
         }
         return out.append(text, pos, text.length()).toString();

@@ -66,7 +66,12 @@ public final class ConversationVaults {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, iv, slot, vault.toBytes());
-        sealed.put(slot, ByteBuffer.allocate(IV_BYTES + ciphertext.length).put(iv).put(ciphertext).array());
+        sealed.put(
+                slot,
+                ByteBuffer.allocate(IV_BYTES + ciphertext.length)
+                        .put(iv)
+                        .put(ciphertext)
+                        .array());
     }
 
     /**

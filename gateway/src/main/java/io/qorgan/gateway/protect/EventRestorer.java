@@ -131,7 +131,12 @@ final class EventRestorer {
         for (int k = 0; k < deltas.size(); k++) {
             EventTexts.Delta d = deltas.get(k);
             own.add(d.channel());
-            String text = feed(name, d.channel(), d.jsonText(), values.get(k), closed(d.channel(), closes),
+            String text = feed(
+                    name,
+                    d.channel(),
+                    d.jsonText(),
+                    values.get(k),
+                    closed(d.channel(), closes),
                     () -> new Template(event.deepCopy()));
             if (!text.equals(values.get(k))) {
                 changed = true;
@@ -151,8 +156,8 @@ final class EventRestorer {
      * up what it held back and is forgotten; an open one that holds text back keeps the event as
      * the shape of a possible synthetic event.
      */
-    private String feed(String name, String channel, boolean json, String value, boolean closed,
-            Supplier<Template> event) {
+    private String feed(
+            String name, String channel, boolean json, String value, boolean closed, Supplier<Template> event) {
         Channel ch = channels.get(channel);
         if (ch == null) {
             ch = new Channel(new ChannelText(channel, json, restorer, scan), name, null);
@@ -247,7 +252,12 @@ final class EventRestorer {
         if (delta >= 0) {
             own = List.of(flat.channel());
             String value = flat.text(delta);
-            String text = feed(name, flat.channel(), false, value, closed(flat.channel(), closes),
+            String text = feed(
+                    name,
+                    flat.channel(),
+                    false,
+                    value,
+                    closed(flat.channel(), closes),
                     () -> new Template(Arrays.copyOfRange(b, from, from + length)));
             if (!text.equals(value)) {
                 restored = restored == null ? new String[count] : restored;
@@ -281,7 +291,9 @@ final class EventRestorer {
     }
 
     private void noteResponseId(ObjectNode event) {
-        if (responseId == null && event.get("response") instanceof ObjectNode r && r.path("id").isTextual()) {
+        if (responseId == null
+                && event.get("response") instanceof ObjectNode r
+                && r.path("id").isTextual()) {
             responseId = r.get("id").asText();
         }
     }

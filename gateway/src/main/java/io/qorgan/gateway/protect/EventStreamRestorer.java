@@ -54,8 +54,8 @@ public interface EventStreamRestorer {
      *
      * @throws IllegalArgumentException for {@link Framing#NONE}
      */
-    static EventStreamRestorer forFraming(Dialect dialect, Framing framing, TextRestorer restorer,
-            AnswerScanner.Session answerScan) {
+    static EventStreamRestorer forFraming(
+            Dialect dialect, Framing framing, TextRestorer restorer, AnswerScanner.Session answerScan) {
         EventRestorer core = new EventRestorer(dialect.eventTexts(), restorer, answerScan);
         return switch (framing) {
             case SSE -> new SseStreamRestorer(core);

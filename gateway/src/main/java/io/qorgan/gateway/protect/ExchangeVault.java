@@ -35,8 +35,7 @@ public final class ExchangeVault {
     private int longestSurrogate;
 
     /** An empty vault for a new exchange. */
-    public ExchangeVault() {
-    }
+    public ExchangeVault() {}
 
     /** The placeholder for a value, creating it on first sight. */
     String placeholder(EntityType type, String key, String original) {

@@ -90,8 +90,9 @@ final class Operators {
         }
         byte[] enc = new byte[n];
         FPEFF1Engine engine = new FPEFF1Engine();
-        engine.init(true, new FPEParameters(new KeyParameter(fpeKey), 10,
-                type.name().getBytes(StandardCharsets.US_ASCII)));
+        engine.init(
+                true,
+                new FPEParameters(new KeyParameter(fpeKey), 10, type.name().getBytes(StandardCharsets.US_ASCII)));
         engine.processBlock(digits, 0, n, enc, 0);
         StringBuilder sb = new StringBuilder(original.length());
         for (int i = 0, k = 0; i < original.length(); i++) {

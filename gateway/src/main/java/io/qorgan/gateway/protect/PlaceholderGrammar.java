@@ -1,7 +1,10 @@
 package io.qorgan.gateway.protect;
 
 import io.qorgan.gateway.detect.EntityType;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Recognises a placeholder the way a model may write it back, starting at one position:
@@ -31,10 +34,10 @@ final class PlaceholderGrammar {
     private static final String[] SEGMENTS;
 
     static {
-        java.util.Set<String> segments = new java.util.LinkedHashSet<>();
+        Set<String> segments = new LinkedHashSet<>();
         for (int i = 0; i < TYPES.length; i++) {
             NAMES[i] = TYPES[i].name().toUpperCase(Locale.ROOT);
-            segments.addAll(java.util.Arrays.asList(NAMES[i].split("_")));
+            segments.addAll(Arrays.asList(NAMES[i].split("_")));
         }
         SEGMENTS = segments.toArray(new String[0]);
     }
@@ -47,8 +50,7 @@ final class PlaceholderGrammar {
         final char[] buf = new char[MAX_TYPE];
     }
 
-    private PlaceholderGrammar() {
-    }
+    private PlaceholderGrammar() {}
 
     static boolean isStart(char c, char prev) {
         return c == '[' || c == '\u3010' || (isLetter(c) && !isWordChar(prev));

@@ -28,8 +28,10 @@ public final class ProtectionFailed extends RuntimeException {
         if (e instanceof BodyRejected r) {
             return new ProtectionFailed(r.code(), r.getMessage(), r.reason().part());
         }
-        return new ProtectionFailed("protection_failed",
-                "Personal-data protection failed (" + e.getClass().getSimpleName() + "); the request was not forwarded.",
+        return new ProtectionFailed(
+                "protection_failed",
+                "Personal-data protection failed (" + e.getClass().getSimpleName()
+                        + "); the request was not forwarded.",
                 null);
     }
 

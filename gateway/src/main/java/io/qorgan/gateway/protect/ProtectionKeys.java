@@ -42,7 +42,7 @@ public record ProtectionKeys(byte[] hashKey, byte[] fpeKey) {
 
     @Override
     public String toString() {
-        return "ProtectionKeys[hashKey=" + (hashKey == null ? "none" : "***")
-                + ", fpeKey=" + (fpeKey == null ? "none" : "***") + "]";
+        return "ProtectionKeys[hashKey=" + (hashKey == null ? "none" : "***") + ", fpeKey="
+                + (fpeKey == null ? "none" : "***") + "]";
     }
 }

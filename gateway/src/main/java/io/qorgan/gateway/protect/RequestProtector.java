@@ -20,7 +20,7 @@ import java.util.function.BiConsumer;
 public final class RequestProtector {
 
     /** Nobody reads along. */
-    public static final BiConsumer<String, TextSite> NOT_READ = (text, site) -> { };
+    public static final BiConsumer<String, TextSite> NOT_READ = (text, site) -> {};
 
     private final TextScanner scanner;
     private final ValueKey valueKey;
@@ -49,8 +49,8 @@ public final class RequestProtector {
      *
      * @throws ProtectionFailed when the body cannot be read or protection fails
      */
-    public ProtectedRequest protect(byte[] body, String contentType, String contentEncoding, Dialect dialect,
-            ExchangeVault vault) {
+    public ProtectedRequest protect(
+            byte[] body, String contentType, String contentEncoding, Dialect dialect, ExchangeVault vault) {
         return protect(body, contentType, contentEncoding, dialect, vault, NOT_READ);
     }
 
@@ -58,8 +58,13 @@ public final class RequestProtector {
      * As {@link #protect(byte[], String, String, Dialect, ExchangeVault)}, handing every string of the body to
      * {@code reading} as it came, before it is protected (a policy's texts, say, without a second walk).
      */
-    public ProtectedRequest protect(byte[] body, String contentType, String contentEncoding, Dialect dialect,
-            ExchangeVault vault, BiConsumer<String, TextSite> reading) {
+    public ProtectedRequest protect(
+            byte[] body,
+            String contentType,
+            String contentEncoding,
+            Dialect dialect,
+            ExchangeVault vault,
+            BiConsumer<String, TextSite> reading) {
         try {
             byte[] out = dialect.rewriteRequest(body, contentType, contentEncoding, (text, site) -> {
                 reading.accept(text, site);

@@ -51,7 +51,9 @@ final class RestoreScan {
                     i = match.end;
                     continue;
                 }
-            } else if (fpe && (PlaceholderGrammar.isDigit(c) || c == '+') && !PlaceholderGrammar.isWordChar(before)
+            } else if (fpe
+                    && (PlaceholderGrammar.isDigit(c) || c == '+')
+                    && !PlaceholderGrammar.isWordChar(before)
                     && before != '+') {
                 int r = surrogate(s, i, end, fin);
                 if (r == PlaceholderGrammar.INCOMPLETE) {
@@ -60,7 +62,9 @@ final class RestoreScan {
                 }
                 if (r == PlaceholderGrammar.MATCH) {
                     out.append(s, copied, i);
-                    append(out, vault.surrogates().get(s.subSequence(i, match.end).toString()));
+                    append(
+                            out,
+                            vault.surrogates().get(s.subSequence(i, match.end).toString()));
                     replaced++;
                     copied = match.end;
                     i = match.end;

@@ -89,7 +89,8 @@ public final class SseStreamRestorer extends LineFramedStreamRestorer {
         }
         lineStarts[lines] = start;
         valueStarts[lines] = value;
-        fields[lines] = colon == start ? COMMENT : is(start, colon, "data") ? DATA : is(start, colon, "event") ? EVENT : OTHER;
+        fields[lines] =
+                colon == start ? COMMENT : is(start, colon, "data") ? DATA : is(start, colon, "event") ? EVENT : OTHER;
         lines++;
     }
 

@@ -63,7 +63,8 @@ public final class TextRestorer {
                 return true;
             }
             for (int u = s.indexOf('_'); u >= 0; u = s.indexOf('_', u + 1)) {
-                if (u + 1 < s.length() && PlaceholderGrammar.isDigit(s.charAt(u + 1))
+                if (u + 1 < s.length()
+                        && PlaceholderGrammar.isDigit(s.charAt(u + 1))
                         && PlaceholderGrammar.segmentBefore(s, u)) {
                     return true;
                 }

@@ -6,21 +6,21 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 
 /** Reads the top-level {@code "model"} of a JSON request body without building a tree. */
 public final class RequestModel {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private RequestModel() {
-    }
+    private RequestModel() {}
 
     /** The model name, or null when the body is not a JSON object or has no string {@code model}. */
     public static String of(ByteBuf body) {
         if (!body.isReadable()) {
             return null;
         }
-        try (JsonParser p = JSON.createParser((java.io.InputStream) new ByteBufInputStream(body.duplicate()))) {
+        try (JsonParser p = JSON.createParser((InputStream) new ByteBufInputStream(body.duplicate()))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

@@ -17,7 +17,9 @@ public final class Router {
 
     public Router(GatewayConfig config) {
         this.routes = config.routes().stream()
-                .sorted(Comparator.comparingInt((RouteConfig r) -> r.pathPrefix().length()).reversed())
+                .sorted(Comparator.comparingInt(
+                                (RouteConfig r) -> r.pathPrefix().length())
+                        .reversed())
                 .map(r -> new Entry(r, config.upstreams().get(r.upstream()).basePath()))
                 .toList();
     }
@@ -34,7 +36,8 @@ public final class Router {
             int restStart;
             if (prefix.equals("/")) {
                 restStart = 0;
-            } else if (pathEnd >= prefix.length() && uri.startsWith(prefix)
+            } else if (pathEnd >= prefix.length()
+                    && uri.startsWith(prefix)
                     && (pathEnd == prefix.length() || uri.charAt(prefix.length()) == '/')) {
                 restStart = prefix.length();
             } else {
@@ -49,6 +52,5 @@ public final class Router {
         return Optional.empty();
     }
 
-    private record Entry(RouteConfig route, String basePath) {
-    }
+    private record Entry(RouteConfig route, String basePath) {}
 }

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import io.qorgan.gateway.exchange.RequestIds;
+import io.qorgan.gateway.policy.PolicySet;
 import io.qorgan.gateway.upstream.UpstreamClient;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -57,24 +58,49 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
             }
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             if (request.decoderResult().isFailure()) {
-                send(ctx, ErrorResponses.build(ctx.alloc(),
-                        GatewayError.badRequest("malformed_request", "Not valid HTTP/1.1"), null), false);
+                send(
+                        ctx,
+                        ErrorResponses.build(
+                                ctx.alloc(), GatewayError.badRequest("malformed_request", "Not valid HTTP/1.1"), null),
+                        false);
                 return;
             }
             if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
-                send(ctx, ErrorResponses.build(ctx.alloc(), new GatewayError(HttpResponseStatus.METHOD_NOT_ALLOWED,
-                        "invalid_request_error", "method_not_allowed", "Admin endpoints answer GET only"), null), keepAlive);
+                send(
+                        ctx,
+                        ErrorResponses.build(
+                                ctx.alloc(),
+                                new GatewayError(
+                                        HttpResponseStatus.METHOD_NOT_ALLOWED,
+                                        "invalid_request_error",
+                                        "method_not_allowed",
+                                        "Admin endpoints answer GET only"),
+                                null),
+                        keepAlive);
                 return;
             }
             switch (path) {
-                case "/healthz" -> send(ctx, text(ctx, HttpResponseStatus.OK, "application/json",
-                        "{\"status\":\"ok\"}"), keepAlive);
+                case "/healthz" ->
+                    send(ctx, text(ctx, HttpResponseStatus.OK, "application/json", "{\"status\":\"ok\"}"), keepAlive);
                 case "/readyz" -> probeUpstreams(ctx, keepAlive);
                 case "/admin/policies" -> send(ctx, policies(ctx), keepAlive);
-                case "/metrics" -> send(ctx, text(ctx, HttpResponseStatus.OK,
-                        "text/plain; version=0.0.4; charset=utf-8", runtime.metrics().scrape()), keepAlive);
-                default -> send(ctx, ErrorResponses.build(ctx.alloc(),
-                        GatewayError.notFound(request.method().name(), path), RequestIds.generate()), keepAlive);
+                case "/metrics" ->
+                    send(
+                            ctx,
+                            text(
+                                    ctx,
+                                    HttpResponseStatus.OK,
+                                    "text/plain; version=0.0.4; charset=utf-8",
+                                    runtime.metrics().scrape()),
+                            keepAlive);
+                default ->
+                    send(
+                            ctx,
+                            ErrorResponses.build(
+                                    ctx.alloc(),
+                                    GatewayError.notFound(request.method().name(), path),
+                                    RequestIds.generate()),
+                            keepAlive);
             }
         } finally {
             request.release();
@@ -86,22 +112,27 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
         Map<String, Boolean> results = new TreeMap<>();
         AtomicInteger remaining = new AtomicInteger(upstreams.size());
         for (UpstreamClient upstream : upstreams) {
-            int timeout = (int) Math.min(PROBE_TIMEOUT_MILLIS, upstream.config().connectTimeout().toMillis());
+            int timeout = (int) Math.min(
+                    PROBE_TIMEOUT_MILLIS, upstream.config().connectTimeout().toMillis());
             ChannelFuture f = new Bootstrap()
                     .group(ctx.channel().eventLoop())
                     .channel(transport.socketChannel())
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeout)
                     .handler(new ChannelInboundHandlerAdapter())
-                    .connect(InetSocketAddress.createUnresolved(upstream.config().host(), upstream.config().port()));
+                    .connect(InetSocketAddress.createUnresolved(
+                            upstream.config().host(), upstream.config().port()));
             f.addListener((ChannelFuture done) -> {
                 results.put(upstream.name(), done.isSuccess());
                 if (done.isSuccess()) {
                     done.channel().close();
                 }
                 if (remaining.decrementAndGet() == 0) {
-                    boolean ready = results.values().stream().allMatch(Boolean::booleanValue) && !runtime.admission().draining();
-                    StringBuilder json = new StringBuilder("{\"status\":\"").append(ready ? "ready" : "not_ready")
-                            .append("\",\"config\":\"").append(jsonEscape(runtime.config().source()))
+                    boolean ready = results.values().stream().allMatch(Boolean::booleanValue)
+                            && !runtime.admission().draining();
+                    StringBuilder json = new StringBuilder("{\"status\":\"")
+                            .append(ready ? "ready" : "not_ready")
+                            .append("\",\"config\":\"")
+                            .append(jsonEscape(runtime.config().source()))
                             .append("\",\"upstreams\":{");
                     boolean first = true;
                     for (Map.Entry<String, Boolean> e : results.entrySet()) {
@@ -109,12 +140,21 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
                             json.append(',');
                         }
                         first = false;
-                        json.append('"').append(jsonEscape(e.getKey())).append("\":\"")
-                                .append(e.getValue() ? "reachable" : "unreachable").append('"');
+                        json.append('"')
+                                .append(jsonEscape(e.getKey()))
+                                .append("\":\"")
+                                .append(e.getValue() ? "reachable" : "unreachable")
+                                .append('"');
                     }
                     json.append("}}");
-                    send(ctx, text(ctx, ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
-                            "application/json", json.toString()), keepAlive);
+                    send(
+                            ctx,
+                            text(
+                                    ctx,
+                                    ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                                    "application/json",
+                                    json.toString()),
+                            keepAlive);
                 }
             });
         }
@@ -123,19 +163,33 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
     /** The active policy set: its version (content hash), agencies and rule counts. */
     private FullHttpResponse policies(ChannelHandlerContext ctx) {
         if (runtime.policies() == null) {
-            return ErrorResponses.build(ctx.alloc(), new GatewayError(HttpResponseStatus.NOT_FOUND,
-                    "invalid_request_error", "policies_not_configured", "No policy directory is configured"), null);
+            return ErrorResponses.build(
+                    ctx.alloc(),
+                    new GatewayError(
+                            HttpResponseStatus.NOT_FOUND,
+                            "invalid_request_error",
+                            "policies_not_configured",
+                            "No policy directory is configured"),
+                    null);
         }
-        io.qorgan.gateway.policy.PolicySet set = runtime.policies().current();
-        StringBuilder json = new StringBuilder("{\"version\":\"").append(jsonEscape(set.version()))
-                .append("\",\"reloads\":").append(runtime.policies().reloads())
-                .append(",\"rejectedReloads\":").append(runtime.policies().rejectedReloads())
+        PolicySet set = runtime.policies().current();
+        StringBuilder json = new StringBuilder("{\"version\":\"")
+                .append(jsonEscape(set.version()))
+                .append("\",\"reloads\":")
+                .append(runtime.policies().reloads())
+                .append(",\"rejectedReloads\":")
+                .append(runtime.policies().rejectedReloads())
                 .append(",\"agencies\":{");
         boolean first = true;
         for (String agency : set.agencies()) {
-            json.append(first ? "" : ",").append('"').append(jsonEscape(agency)).append("\":{\"rules\":")
-                    .append(set.ruleCount(agency)).append(",\"mode\":\"")
-                    .append(set.shadow(agency) ? "shadow" : "enforce").append("\"}");
+            json.append(first ? "" : ",")
+                    .append('"')
+                    .append(jsonEscape(agency))
+                    .append("\":{\"rules\":")
+                    .append(set.ruleCount(agency))
+                    .append(",\"mode\":\"")
+                    .append(set.shadow(agency) ? "shadow" : "enforce")
+                    .append("\"}");
             first = false;
         }
         json.append("}}");
@@ -146,11 +200,13 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    private static FullHttpResponse text(ChannelHandlerContext ctx, HttpResponseStatus status, String type, String body) {
+    private static FullHttpResponse text(
+            ChannelHandlerContext ctx, HttpResponseStatus status, String type, String body) {
         ByteBuf buf = ctx.alloc().buffer(body.length());
         buf.writeCharSequence(body, StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, buf);
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, type)
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, type)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, buf.readableBytes())
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         return response;

@@ -4,12 +4,12 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
-import io.netty.channel.ChannelPipeline;
 import io.qorgan.gateway.config.ListenerConfig;
 import io.qorgan.gateway.server.tls.ReloadingServerSslContext;
 import io.qorgan.gateway.server.tls.TlsHandshakeFailureHandler;
@@ -20,10 +20,14 @@ public final class AdminServer implements AutoCloseable {
 
     private final Channel serverChannel;
 
-    private AdminServer(ProxyRuntime runtime, EventLoopGroup group, Transport transport, ListenerConfig listener,
+    private AdminServer(
+            ProxyRuntime runtime,
+            EventLoopGroup group,
+            Transport transport,
+            ListenerConfig listener,
             ReloadingServerSslContext tls) {
-        TlsHandshakeFailureHandler failures = new TlsHandshakeFailureHandler(
-                reason -> runtime.metrics().tlsHandshakeFailed("admin", reason.label()));
+        TlsHandshakeFailureHandler failures =
+                new TlsHandshakeFailureHandler(reason -> runtime.metrics().tlsHandshakeFailed("admin", reason.label()));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannel())
@@ -34,8 +38,8 @@ public final class AdminServer implements AutoCloseable {
                         if (tls == null) {
                             addHttp1(ch.pipeline(), "http");
                         } else {
-                            HttpProtocols.addTlsWithAlpn(ch.pipeline(), tls, failures, 8192, 30_000,
-                                    this::addHttp1, this::addStages);
+                            HttpProtocols.addTlsWithAlpn(
+                                    ch.pipeline(), tls, failures, 8192, 30_000, this::addHttp1, this::addStages);
                         }
                     }
 
@@ -52,8 +56,12 @@ public final class AdminServer implements AutoCloseable {
     }
 
     /** @param tls the listener's TLS context, or null for plain HTTP */
-    public static AdminServer start(ProxyRuntime runtime, EventLoopGroup group, Transport transport,
-            ListenerConfig listener, ReloadingServerSslContext tls) {
+    public static AdminServer start(
+            ProxyRuntime runtime,
+            EventLoopGroup group,
+            Transport transport,
+            ListenerConfig listener,
+            ReloadingServerSslContext tls) {
         return new AdminServer(runtime, group, transport, listener, tls);
     }
 

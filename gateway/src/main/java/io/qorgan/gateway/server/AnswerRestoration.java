@@ -38,7 +38,12 @@ final class AnswerRestoration {
      * How the answer goes: as it came, whole (read, restored and scanned), as a stream (restored event by event), or
      * refused: compressed although the gateway asked for none, so it can be neither restored nor scanned.
      */
-    enum Mode { PASS, WHOLE, STREAM, COMPRESSED }
+    enum Mode {
+        PASS,
+        WHOLE,
+        STREAM,
+        COMPRESSED
+    }
 
     private final Protection protection;
     private final Dialect dialect;
@@ -47,6 +52,7 @@ final class AnswerRestoration {
     private final AnswerScanner.Action action;
     /** An empty vault and answers left as they are: read the answer, change nothing. */
     private final boolean observeOnly;
+
     private Mode mode = Mode.PASS;
     private CompositeByteBuf whole;
     private EventStreamRestorer stream;

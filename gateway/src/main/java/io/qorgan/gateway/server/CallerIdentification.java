@@ -13,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -28,8 +29,8 @@ import org.apache.shiro.authz.permission.WildcardPermission;
 public sealed interface CallerIdentification {
 
     /** Identifies the caller; {@code done} runs on {@code loop} with the identity or the error to answer. */
-    void identify(HttpHeaders headers, Optional<X509Certificate> certificate, EventExecutor loop,
-            Consumer<Outcome> done);
+    void identify(
+            HttpHeaders headers, Optional<X509Certificate> certificate, EventExecutor loop, Consumer<Outcome> done);
 
     /** Whether callers present credentials that must not travel to the upstream. */
     boolean authenticates();
@@ -55,11 +56,14 @@ public sealed interface CallerIdentification {
 
     /** Every caller is the same one; used when no identity store is configured. */
     final class Anonymous implements CallerIdentification {
-        private static final Identity ANONYMOUS = new Identity("anonymous", "anonymous", Set.of(),
-                Set.of(new WildcardPermission("*")), AuthMethod.ANONYMOUS, "-");
+        private static final Identity ANONYMOUS = new Identity(
+                "anonymous", "anonymous", Set.of(), Set.of(new WildcardPermission("*")), AuthMethod.ANONYMOUS, "-");
 
         @Override
-        public void identify(HttpHeaders headers, Optional<X509Certificate> certificate, EventExecutor loop,
+        public void identify(
+                HttpHeaders headers,
+                Optional<X509Certificate> certificate,
+                EventExecutor loop,
                 Consumer<Outcome> done) {
             done.accept(Outcome.of(ANONYMOUS));
         }
@@ -86,10 +90,13 @@ public sealed interface CallerIdentification {
         }
 
         @Override
-        public void identify(HttpHeaders headers, Optional<X509Certificate> certificate, EventExecutor loop,
+        public void identify(
+                HttpHeaders headers,
+                Optional<X509Certificate> certificate,
+                EventExecutor loop,
                 Consumer<Outcome> done) {
-            Optional<String> key = ApiKeyHeaders.extract(headers.get(HttpHeaderNames.AUTHORIZATION),
-                    headers.get("x-api-key"));
+            Optional<String> key =
+                    ApiKeyHeaders.extract(headers.get(HttpHeaderNames.AUTHORIZATION), headers.get("x-api-key"));
             if (key.isEmpty()) {
                 if (certificate.isPresent()) {
                     done.accept(outcome(authenticator.authenticate(certificate.get())));
@@ -106,10 +113,13 @@ public sealed interface CallerIdentification {
             CompletableFuture<AuthResult> pending = authenticator.authenticate(key.get(), hashing);
             pending.whenComplete((result, failure) -> loop.execute(() -> {
                 if (failure != null) {
-                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
-                    done.accept(Outcome.failed(cause instanceof RejectedExecutionException
-                            ? GatewayError.authenticationBusy() : GatewayError.internal()));
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure;
+                    done.accept(Outcome.failed(
+                            cause instanceof RejectedExecutionException
+                                    ? GatewayError.authenticationBusy()
+                                    : GatewayError.internal()));
                 } else {
                     done.accept(outcome(result));
                 }
@@ -127,7 +137,8 @@ public sealed interface CallerIdentification {
                 case REVOKED -> "The API key was revoked";
                 default -> "The API key or client certificate is not valid";
             };
-            return Outcome.failed(new GatewayError(HttpResponseStatus.UNAUTHORIZED, "authentication_error", code, message));
+            return Outcome.failed(
+                    new GatewayError(HttpResponseStatus.UNAUTHORIZED, "authentication_error", code, message));
         }
     }
 }

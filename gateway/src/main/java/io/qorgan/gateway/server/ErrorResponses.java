@@ -13,7 +13,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.qorgan.gateway.dialect.Dialect;
 import io.qorgan.gateway.dialect.Framing;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -26,12 +28,11 @@ public final class ErrorResponses {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     public static FullHttpResponse build(ByteBufAllocator alloc, GatewayError error, String requestId) {
         ByteBuf body = alloc.buffer(256);
-        try (JsonGenerator g = JSON.createGenerator((java.io.OutputStream) new ByteBufOutputStream(body))) {
+        try (JsonGenerator g = JSON.createGenerator((OutputStream) new ByteBufOutputStream(body))) {
             g.writeStartObject();
             errorObject(g, error);
             if (requestId != null) {
@@ -65,8 +66,9 @@ public final class ErrorResponses {
     public static byte[] streamEvent(Dialect dialect, Framing framing, GatewayError error, String requestId) {
         boolean line = framing == Framing.NDJSON;
         boolean named = !line && (dialect == Dialect.ANTHROPIC_MESSAGES || dialect == Dialect.OPENAI_RESPONSES);
-        java.io.ByteArrayOutputStream event = new java.io.ByteArrayOutputStream(256);
-        event.writeBytes(line ? new byte[0] : (named ? "event: error\ndata: " : "data: ").getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream event = new ByteArrayOutputStream(256);
+        event.writeBytes(
+                line ? new byte[0] : (named ? "event: error\ndata: " : "data: ").getBytes(StandardCharsets.UTF_8));
         try (JsonGenerator g = JSON.createGenerator(event)) {
             g.writeStartObject();
             if (line) {

@@ -50,6 +50,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +98,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private String forwardTarget;
     /** Client headers whose values protection changed, with all their values as protected; null when none. */
     private Map<String, List<String>> protectedHeaders;
+
     private ExchangeVault vault;
     private Dialect dialect;
     private boolean storesConversation;
@@ -115,8 +117,15 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private boolean done;
     private int status;
 
-    ExchangeRelay(ProxyFrontendHandler frontend, ChannelHandlerContext ctx, ProxyRuntime runtime,
-            FullHttpRequest request, String requestId, RouteMatch match, Identity identity, boolean clientKeepAlive,
+    ExchangeRelay(
+            ProxyFrontendHandler frontend,
+            ChannelHandlerContext ctx,
+            ProxyRuntime runtime,
+            FullHttpRequest request,
+            String requestId,
+            RouteMatch match,
+            Identity identity,
+            boolean clientKeepAlive,
             ForwardingHeaders.Client client) {
         this.frontend = frontend;
         this.ctx = ctx;
@@ -161,7 +170,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 GatewayError refused = protect(body, type, encoding, model, headerTexts);
                 ctx.executor().execute(() -> forward(refused));
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             forward(GatewayError.overloaded());
         }
     }
@@ -186,8 +195,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
      * vault, then policies judge the whole request: its texts, the personal data found in any part, its size. Only
      * then is anything kept for forwarding.
      */
-    private GatewayError protect(byte[] body, String type, String encoding, String model,
-            List<Map.Entry<String, String>> headerTexts) {
+    private GatewayError protect(
+            byte[] body, String type, String encoding, String model, List<Map.Entry<String, String>> headerTexts) {
         long start = System.nanoTime();
         try {
             return protectStage(body, type, encoding, model, headerTexts);
@@ -196,8 +205,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
     }
 
-    private GatewayError protectStage(byte[] body, String type, String encoding, String model,
-            List<Map.Entry<String, String>> headerTexts) {
+    private GatewayError protectStage(
+            byte[] body, String type, String encoding, String model, List<Map.Entry<String, String>> headerTexts) {
         Protection protection = runtime.protection();
         ProtectedParts parts;
         try {
@@ -210,25 +219,32 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             ProtectionSettings settings = settingsFor(policies);
             // the policy reads the texts protection walks over: the body is read once
             RequestTexts.Collector texts = policies == null ? null : new RequestTexts.Collector();
-            parts = protectParts(protection.protector(settings), body, type, encoding, previousResponse, headerTexts,
-                    texts);
+            parts = protectParts(
+                    protection.protector(settings), body, type, encoding, previousResponse, headerTexts, texts);
             if (policies != null) {
-                Verdict verdict = policies.evaluate(new PolicyInput(identity.agency(), match.route().name(),
-                        upstream.name(), model, texts.texts(), parts.vault().counts(), body == null ? 0 : body.length));
+                Verdict verdict = policies.evaluate(new PolicyInput(
+                        identity.agency(),
+                        match.route().name(),
+                        upstream.name(),
+                        model,
+                        texts.texts(),
+                        parts.vault().counts(),
+                        body == null ? 0 : body.length));
                 GatewayError refused = obey(policies, verdict);
                 if (refused != null) {
                     return refused;
                 }
                 ProtectionSettings decided = verdict.protection(protection.baseSettings());
                 if (!decided.equals(settings)) {
-                    parts = protectParts(protection.protector(decided), body, type, encoding, previousResponse,
-                            headerTexts, null);
+                    parts = protectParts(
+                            protection.protector(decided), body, type, encoding, previousResponse, headerTexts, null);
                 }
                 answerAction = verdict.answers().scannerAction();
                 blockAnswersWithPersonalData = verdict.answers() == AnswerAction.BLOCK;
             }
         } catch (VaultExpired e) {
-            return GatewayError.badRequest(e.code(),
+            return GatewayError.badRequest(
+                    e.code(),
                     "The conversation this request continues is no longer held by the gateway; start a new one");
         } catch (ProtectionFailed e) {
             return refused(e);
@@ -259,9 +275,16 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return null;
         }
         try {
-            return obey(policies, policies.evaluate(new PolicyInput(identity.agency(), match.route().name(),
-                    upstream.name(), RequestModel.of(request.content()), List.of(), Map.of(),
-                    request.content().readableBytes())));
+            return obey(
+                    policies,
+                    policies.evaluate(new PolicyInput(
+                            identity.agency(),
+                            match.route().name(),
+                            upstream.name(),
+                            RequestModel.of(request.content()),
+                            List.of(),
+                            Map.of(),
+                            request.content().readableBytes())));
         } catch (RuntimeException e) {
             return failed(e);
         }
@@ -272,7 +295,10 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         policyVersion = policies.version();
         runtime.metrics().policyDecision(verdict);
         if (verdict.blocked()) {
-            log.debug("policy blocked request_id={} policy={} rule={}", requestId, verdict.policy(),
+            log.debug(
+                    "policy blocked request_id={} policy={} rule={}",
+                    requestId,
+                    verdict.policy(),
                     verdict.blockingRule());
             return GatewayError.policyViolation(verdict.code(), verdict.message());
         }
@@ -283,17 +309,22 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
      * A request's parts as protected: the body to forward (null when there is none, or when the route passes an
      * unreadable one as it came), the target with its path and query protected, the changed client headers, and their vault.
      */
-    private record ProtectedParts(byte[] body, boolean bodyPassed, String target, Map<String, List<String>> headers,
-            ExchangeVault vault) {
-    }
+    private record ProtectedParts(
+            byte[] body, boolean bodyPassed, String target, Map<String, List<String>> headers, ExchangeVault vault) {}
 
     /**
      * Protects body, target and headers into one vault: the body first, so numbering follows the conversation. Only
      * an unreadable body may be passed on, and only where the route allows it; an undecodable target never is. The
      * texts as they came go to {@code texts} too, when not null: the body's only when it was read.
      */
-    private ProtectedParts protectParts(RequestProtector protector, byte[] body, String type, String encoding,
-            String previousResponse, List<Map.Entry<String, String>> headerTexts, RequestTexts.Collector texts) {
+    private ProtectedParts protectParts(
+            RequestProtector protector,
+            byte[] body,
+            String type,
+            String encoding,
+            String previousResponse,
+            List<Map.Entry<String, String>> headerTexts,
+            RequestTexts.Collector texts) {
         // a resumed conversation's vault is a fresh copy on every call, so a second pass numbers as the first did
         ExchangeVault into = previousResponse == null
                 ? new ExchangeVault()
@@ -302,8 +333,15 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         boolean passed = false;
         if (body != null) {
             try {
-                out = protector.protect(body, type, encoding, dialect, into,
-                        texts == null ? RequestProtector.NOT_READ : texts::bodyText).body();
+                out = protector
+                        .protect(
+                                body,
+                                type,
+                                encoding,
+                                dialect,
+                                into,
+                                texts == null ? RequestProtector.NOT_READ : texts::bodyText)
+                        .body();
             } catch (ProtectionFailed e) {
                 if (!passesUnreadable(e)) {
                     throw e;
@@ -314,7 +352,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 }
             }
         }
-        String target = protector.protectTarget(match.upstreamUri(), into,
+        String target = protector.protectTarget(
+                match.upstreamUri(),
+                into,
                 texts == null ? RequestProtector.NOT_READ : (text, site) -> texts.targetText(text));
         if (texts != null) {
             headerTexts.forEach(header -> texts.headerText(header.getValue()));
@@ -323,8 +363,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     }
 
     /** The client's headers that protection changed, by lower-case name, with all their values as forwarded. */
-    private static Map<String, List<String>> protectHeaders(RequestProtector protector,
-            List<Map.Entry<String, String>> headerTexts, ExchangeVault into) {
+    private static Map<String, List<String>> protectHeaders(
+            RequestProtector protector, List<Map.Entry<String, String>> headerTexts, ExchangeVault into) {
         if (headerTexts.isEmpty()) {
             return null;
         }
@@ -371,13 +411,18 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (!e.clientError()) {
             return GatewayError.internal();
         }
-        return GatewayError.badRequest(e.code(), "The request " + e.part()
-                + " cannot be read completely and unambiguously (" + e.code() + "); nothing was forwarded");
+        return GatewayError.badRequest(
+                e.code(),
+                "The request " + e.part() + " cannot be read completely and unambiguously (" + e.code()
+                        + "); nothing was forwarded");
     }
 
     private GatewayError failed(RuntimeException e) {
         runtime.metrics().protectionFailed("protection_failed");
-        log.warn("protection failed request_id={} error={}", requestId, e.getClass().getSimpleName());
+        log.warn(
+                "protection failed request_id={} error={}",
+                requestId,
+                e.getClass().getSimpleName());
         return GatewayError.internal();
     }
 
@@ -415,13 +460,15 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (protectedHeaders != null) {
             protectedHeaders.forEach(headers::set);
         }
-        ByteBuf body = forwardBody != null ? Unpooled.wrappedBuffer(forwardBody) : request.content().retainedDuplicate();
+        ByteBuf body = forwardBody != null
+                ? Unpooled.wrappedBuffer(forwardBody)
+                : request.content().retainedDuplicate();
         ForwardingHeaders.toUpstream(headers, upstream.hostHeader(), client, requestId, body.readableBytes());
         ForwardingHeaders.credentials(headers, runtime.identification().authenticates(), upstream.credential());
         // the request line was validated when decoded; the upstream's base path comes from a parsed URI
         String target = forwardTarget != null ? forwardTarget : match.upstreamUri();
-        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), target, body, headers,
-                EmptyHttpHeaders.INSTANCE, false);
+        return new DefaultFullHttpRequest(
+                HttpVersion.HTTP_1_1, request.method(), target, body, headers, EmptyHttpHeaders.INSTANCE, false);
     }
 
     @Override
@@ -454,7 +501,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             if (mode == AnswerRestoration.Mode.COMPRESSED) {
                 // asked for identity: an answer that can be neither restored nor scanned is not passed on
                 heldHead = out; // nothing of it went out
-                answerBroken("compressed_answer", false,
+                answerBroken(
+                        "compressed_answer",
+                        false,
                         "The upstream compressed its answer although the gateway asked for none; it cannot be restored");
                 return;
             }
@@ -484,7 +533,10 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 answerBroken(e.code(), true);
                 return;
             } catch (RuntimeException e) {
-                log.warn("restoration failed request_id={} error={}", requestId, e.getClass().getSimpleName());
+                log.warn(
+                        "restoration failed request_id={} error={}",
+                        requestId,
+                        e.getClass().getSimpleName());
                 answerBroken("restoration_failed", restoration.mode() == AnswerRestoration.Mode.STREAM);
                 return;
             } finally {
@@ -507,7 +559,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             }
             return;
         }
-        if (heldHead != null && blockAnswersWithPersonalData && !restoration.produced().isEmpty()) {
+        if (heldHead != null
+                && blockAnswersWithPersonalData
+                && !restoration.produced().isEmpty()) {
             // the policy refuses answers in which the model produced personal data on its own
             piece.release();
             runtime.metrics().restorationFailed("answer_blocked");
@@ -524,7 +578,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             HttpUtil.setKeepAlive(heldHead, keep);
             ctx.write(heldHead, ctx.voidPromise());
         }
-        LastHttpContent end = restoration == null ? (LastHttpContent) content
+        LastHttpContent end = restoration == null
+                ? (LastHttpContent) content
                 : piece == null ? new DefaultLastHttpContent() : new DefaultLastHttpContent(piece);
         ctx.writeAndFlush(end, ctx.voidPromise()); // a failed write reaches the frontend, which closes
         if (restoration != null) {
@@ -542,8 +597,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private void cutStream() {
         runtime.metrics().restorationFailed("answer_blocked");
         dropUpstream();
-        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(
-                ErrorResponses.streamEvent(dialect, restoration.framing(), GatewayError.answerWithheld(true), requestId))));
+        ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(ErrorResponses.streamEvent(
+                dialect, restoration.framing(), GatewayError.answerWithheld(true), requestId))));
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         end(keepConnection());
     }
@@ -551,8 +606,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     /** A Responses-API turn the upstream stores: keep its vault so the next turn can continue. */
     private void rememberConversation() {
         if (dialect == Dialect.OPENAI_RESPONSES && storesConversation && status < 300) {
-            restoration.responseId().ifPresent(id ->
-                    runtime.protection().conversations().put(conversationScope(), id, vault));
+            restoration
+                    .responseId()
+                    .ifPresent(id -> runtime.protection().conversations().put(conversationScope(), id, vault));
         }
     }
 
@@ -601,7 +657,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (done) {
             return;
         }
-        runtime.metrics().upstreamFailure(upstream.name(), failure.kind().name().toLowerCase(java.util.Locale.ROOT));
+        runtime.metrics().upstreamFailure(upstream.name(), failure.kind().name().toLowerCase(Locale.ROOT));
         connection = null;
         if (failure.retryable() && !retried) {
             retried = true;
@@ -609,20 +665,25 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             upstream.acquire(ctx.channel().eventLoop(), this, this);
             return;
         }
-        log.debug("upstream failure request_id={} upstream={} kind={} response_started={}",
-                requestId, upstream.name(), failure.kind(), failure.responseStarted());
+        log.debug(
+                "upstream failure request_id={} upstream={} kind={} response_started={}",
+                requestId,
+                upstream.name(),
+                failure.kind(),
+                failure.responseStarted());
         if (responseStarted && heldHead == null) {
             // Part of the answer is already with the client: cutting the connection is the only signal left.
             end(false);
             ctx.channel().close();
             return;
         }
-        answerError(switch (failure.kind()) {
-            case TIMEOUT -> GatewayError.upstreamTimeout(upstream.name());
-            case CONNECT -> GatewayError.upstreamUnreachable(upstream.name());
-            case POOL_EXHAUSTED -> GatewayError.upstreamBusy(upstream.name());
-            case CLOSED, PROTOCOL -> GatewayError.upstreamFailed(upstream.name());
-        });
+        answerError(
+                switch (failure.kind()) {
+                    case TIMEOUT -> GatewayError.upstreamTimeout(upstream.name());
+                    case CONNECT -> GatewayError.upstreamUnreachable(upstream.name());
+                    case POOL_EXHAUSTED -> GatewayError.upstreamBusy(upstream.name());
+                    case CLOSED, PROTOCOL -> GatewayError.upstreamFailed(upstream.name());
+                });
     }
 
     /** Answers with an error of the gateway's own, before any part of an answer was sent. */
@@ -631,7 +692,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         boolean keep = keepConnection();
         FullHttpResponse response = ErrorResponses.build(ctx.alloc(), error, requestId);
         HttpUtil.setKeepAlive(response, keep);
-        ctx.writeAndFlush(response).addListener(keep ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(response)
+                .addListener(keep ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
         end(keep);
     }
 
@@ -666,8 +728,14 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         long nanos = System.nanoTime() - startNanos;
         runtime.metrics().exchangeFinished(match.route().name(), upstream.name(), status, nanos);
         if (log.isDebugEnabled()) { // the hot path: no argument array or boxing unless asked for
-            log.debug("exchange request_id={} agency={} caller={} route={} upstream={} status={} micros={}",
-                    requestId, identity.agency(), identity.caller(), match.route().name(), upstream.name(), status,
+            log.debug(
+                    "exchange request_id={} agency={} caller={} route={} upstream={} status={} micros={}",
+                    requestId,
+                    identity.agency(),
+                    identity.caller(),
+                    match.route().name(),
+                    upstream.name(),
+                    status,
                     nanos / 1000);
         }
         if (ctx.channel().isActive()) {

@@ -6,11 +6,11 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.util.AsciiString;
+import io.qorgan.gateway.dialect.Utf8;
+import io.qorgan.gateway.upstream.UpstreamCredential;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import io.qorgan.gateway.dialect.Utf8;
-import io.qorgan.gateway.upstream.UpstreamCredential;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,15 +27,16 @@ import java.util.Set;
 final class ForwardingHeaders {
 
     private static final AsciiString[] HOP_BY_HOP = {
-            HttpHeaderNames.CONNECTION,
-            HttpHeaderNames.KEEP_ALIVE,
-            AsciiString.cached("proxy-connection"),
-            HttpHeaderNames.PROXY_AUTHENTICATE,
-            HttpHeaderNames.PROXY_AUTHORIZATION,
-            HttpHeaderNames.TE,
-            HttpHeaderNames.TRAILER,
-            HttpHeaderNames.TRANSFER_ENCODING,
-            HttpHeaderNames.UPGRADE};
+        HttpHeaderNames.CONNECTION,
+        HttpHeaderNames.KEEP_ALIVE,
+        AsciiString.cached("proxy-connection"),
+        HttpHeaderNames.PROXY_AUTHENTICATE,
+        HttpHeaderNames.PROXY_AUTHORIZATION,
+        HttpHeaderNames.TE,
+        HttpHeaderNames.TRAILER,
+        HttpHeaderNames.TRANSFER_ENCODING,
+        HttpHeaderNames.UPGRADE
+    };
 
     private static final AsciiString X_API_KEY = AsciiString.cached("x-api-key");
 
@@ -47,9 +48,22 @@ final class ForwardingHeaders {
     private static final Set<String> NOT_TEXT = notText();
 
     private static Set<String> notText() {
-        Set<String> names = new HashSet<>(Set.of("host", "content-length", "content-type", "content-encoding",
-                "expect", "accept", "accept-encoding", "authorization", "x-api-key", "api-key", "cookie",
-                "x-request-id", "x-forwarded-for", "x-forwarded-proto", "forwarded"));
+        Set<String> names = new HashSet<>(Set.of(
+                "host",
+                "content-length",
+                "content-type",
+                "content-encoding",
+                "expect",
+                "accept",
+                "accept-encoding",
+                "authorization",
+                "x-api-key",
+                "api-key",
+                "cookie",
+                "x-request-id",
+                "x-forwarded-for",
+                "x-forwarded-proto",
+                "forwarded"));
         for (AsciiString name : HOP_BY_HOP) {
             names.add(name.toString());
         }
@@ -60,11 +74,10 @@ final class ForwardingHeaders {
      * Headers that take names and values as given. Only for the upstream request: what it holds
      * was validated already, by the decoder (the client's headers) or when the gateway made it.
      */
-    private static final HttpHeadersFactory UNVALIDATED = DefaultHttpHeadersFactory.headersFactory()
-            .withValidation(false);
+    private static final HttpHeadersFactory UNVALIDATED =
+            DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
-    private ForwardingHeaders() {
-    }
+    private ForwardingHeaders() {}
 
     /**
      * A copy of the client's headers to rewrite for the upstream. The values {@link #toUpstream}
@@ -95,7 +108,9 @@ final class ForwardingHeaders {
     /** A header value as text: the decoder keeps each byte as one char, so UTF-8 sent as it is gets decoded here. */
     static String text(String value) {
         byte[] bytes = bytes(value);
-        return bytes == null || !Utf8.isValid(bytes, 0, bytes.length) ? value : new String(bytes, StandardCharsets.UTF_8);
+        return bytes == null || !Utf8.isValid(bytes, 0, bytes.length)
+                ? value
+                : new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** A text back as a header value: its UTF-8 bytes, one char each. */
@@ -155,8 +170,8 @@ final class ForwardingHeaders {
      *
      * @param client what the connection tells about the client, or null when its address is unknown
      */
-    static void toUpstream(HttpHeaders headers, String upstreamHost, Client client, String requestId,
-            int contentLength) {
+    static void toUpstream(
+            HttpHeaders headers, String upstreamHost, Client client, String requestId, int contentLength) {
         String originalHost = headers.get(HttpHeaderNames.HOST);
         stripHopByHop(headers);
         headers.set(HttpHeaderNames.HOST, upstreamHost);
@@ -166,10 +181,12 @@ final class ForwardingHeaders {
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, contentLength);
         if (client != null) {
             String xff = headers.get(GatewayHeaders.FORWARDED_FOR);
-            headers.set(GatewayHeaders.FORWARDED_FOR, xff == null || xff.isBlank() ? client.ip : xff + ", " + client.ip);
+            headers.set(
+                    GatewayHeaders.FORWARDED_FOR, xff == null || xff.isBlank() ? client.ip : xff + ", " + client.ip);
             headers.set(GatewayHeaders.FORWARDED_PROTO, client.scheme);
             String fwd = originalHost != null && isToken(originalHost)
-                    ? client.forwarded + ";host=\"" + originalHost + '"' : client.forwarded;
+                    ? client.forwarded + ";host=\"" + originalHost + '"'
+                    : client.forwarded;
             String previous = headers.get(GatewayHeaders.FORWARDED);
             headers.set(GatewayHeaders.FORWARDED, previous == null || previous.isBlank() ? fwd : previous + ", " + fwd);
         }

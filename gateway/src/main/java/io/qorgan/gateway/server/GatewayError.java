@@ -9,7 +9,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 public record GatewayError(HttpResponseStatus status, String type, String code, String message) {
 
     public static GatewayError notFound(String method, String path) {
-        return new GatewayError(HttpResponseStatus.NOT_FOUND, "invalid_request_error", "route_not_found",
+        return new GatewayError(
+                HttpResponseStatus.NOT_FOUND,
+                "invalid_request_error",
+                "route_not_found",
                 "No route for " + method + " " + safePath(path));
     }
 
@@ -18,63 +21,99 @@ public record GatewayError(HttpResponseStatus status, String type, String code, 
     }
 
     public static GatewayError bodyTooLarge(long limit) {
-        return new GatewayError(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "invalid_request_error",
-                "request_too_large", "Request body exceeds the limit of " + limit + " bytes");
+        return new GatewayError(
+                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                "invalid_request_error",
+                "request_too_large",
+                "Request body exceeds the limit of " + limit + " bytes");
     }
 
     public static GatewayError headersTooLarge() {
-        return new GatewayError(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "invalid_request_error",
-                "headers_too_large", "Request headers exceed the configured limit");
+        return new GatewayError(
+                HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                "invalid_request_error",
+                "headers_too_large",
+                "Request headers exceed the configured limit");
     }
 
     public static GatewayError uriTooLong() {
-        return new GatewayError(HttpResponseStatus.REQUEST_URI_TOO_LONG, "invalid_request_error",
-                "request_line_too_long", "Request line exceeds the configured limit");
+        return new GatewayError(
+                HttpResponseStatus.REQUEST_URI_TOO_LONG,
+                "invalid_request_error",
+                "request_line_too_long",
+                "Request line exceeds the configured limit");
     }
 
     public static GatewayError modelNotAllowed(String model) {
-        return new GatewayError(HttpResponseStatus.FORBIDDEN, "permission_error", "model_not_allowed",
+        return new GatewayError(
+                HttpResponseStatus.FORBIDDEN,
+                "permission_error",
+                "model_not_allowed",
                 "Model " + (model == null ? "(none)" : "`" + clip(model) + "`") + " is not allowed on this route");
     }
 
     public static GatewayError upstreamUnreachable(String upstream) {
-        return new GatewayError(HttpResponseStatus.BAD_GATEWAY, "upstream_error", "upstream_unreachable",
+        return new GatewayError(
+                HttpResponseStatus.BAD_GATEWAY,
+                "upstream_error",
+                "upstream_unreachable",
                 "Upstream `" + upstream + "` could not be reached");
     }
 
     public static GatewayError upstreamFailed(String upstream) {
-        return new GatewayError(HttpResponseStatus.BAD_GATEWAY, "upstream_error", "upstream_failed",
+        return new GatewayError(
+                HttpResponseStatus.BAD_GATEWAY,
+                "upstream_error",
+                "upstream_failed",
                 "Upstream `" + upstream + "` closed the connection or sent an invalid answer");
     }
 
     public static GatewayError upstreamTimeout(String upstream) {
-        return new GatewayError(HttpResponseStatus.GATEWAY_TIMEOUT, "upstream_error", "upstream_timeout",
+        return new GatewayError(
+                HttpResponseStatus.GATEWAY_TIMEOUT,
+                "upstream_error",
+                "upstream_timeout",
                 "Upstream `" + upstream + "` did not answer in time");
     }
 
     public static GatewayError upstreamBusy(String upstream) {
-        return new GatewayError(HttpResponseStatus.SERVICE_UNAVAILABLE, "upstream_error", "upstream_busy",
+        return new GatewayError(
+                HttpResponseStatus.SERVICE_UNAVAILABLE,
+                "upstream_error",
+                "upstream_busy",
                 "All connections to upstream `" + upstream + "` are busy");
     }
 
     public static GatewayError overloaded() {
-        return new GatewayError(HttpResponseStatus.SERVICE_UNAVAILABLE, "server_error", "overloaded",
+        return new GatewayError(
+                HttpResponseStatus.SERVICE_UNAVAILABLE,
+                "server_error",
+                "overloaded",
                 "The gateway is at its limit of concurrent exchanges; retry later");
     }
 
     public static GatewayError shuttingDown() {
-        return new GatewayError(HttpResponseStatus.SERVICE_UNAVAILABLE, "server_error", "shutting_down",
+        return new GatewayError(
+                HttpResponseStatus.SERVICE_UNAVAILABLE,
+                "server_error",
+                "shutting_down",
                 "The gateway is shutting down; retry on another node");
     }
 
     public static GatewayError forbidden(String missingPermission) {
-        return new GatewayError(HttpResponseStatus.FORBIDDEN, "permission_error", "permission_denied",
+        return new GatewayError(
+                HttpResponseStatus.FORBIDDEN,
+                "permission_error",
+                "permission_denied",
                 "The caller lacks the permission `" + missingPermission + "`");
     }
 
     /** A policy refused the request: the rule's id and description, never the text that matched. */
     public static GatewayError policyViolation(String ruleId, String description) {
-        return new GatewayError(HttpResponseStatus.FORBIDDEN, "policy_violation", ruleId,
+        return new GatewayError(
+                HttpResponseStatus.FORBIDDEN,
+                "policy_violation",
+                ruleId,
                 description == null ? "The request is not allowed by the agency's policy" : description);
     }
 
@@ -83,17 +122,25 @@ public record GatewayError(HttpResponseStatus status, String type, String code, 
      * rest of a stream already under way.
      */
     public static GatewayError answerWithheld(boolean streamed) {
-        return policyViolation("answers.block", "The answer contained personal data the model produced itself; "
-                + "the agency's policy withholds " + (streamed ? "the rest" : "it"));
+        return policyViolation(
+                "answers.block",
+                "The answer contained personal data the model produced itself; " + "the agency's policy withholds "
+                        + (streamed ? "the rest" : "it"));
     }
 
     public static GatewayError authenticationBusy() {
-        return new GatewayError(HttpResponseStatus.SERVICE_UNAVAILABLE, "server_error", "authentication_busy",
+        return new GatewayError(
+                HttpResponseStatus.SERVICE_UNAVAILABLE,
+                "server_error",
+                "authentication_busy",
                 "Too many new API keys are being verified at once; retry later");
     }
 
     public static GatewayError internal() {
-        return new GatewayError(HttpResponseStatus.INTERNAL_SERVER_ERROR, "server_error", "internal_error",
+        return new GatewayError(
+                HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                "server_error",
+                "internal_error",
                 "The gateway failed to handle the request; nothing was forwarded");
     }
 

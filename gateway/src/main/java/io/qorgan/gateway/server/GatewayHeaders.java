@@ -10,6 +10,5 @@ public final class GatewayHeaders {
     public static final AsciiString FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
     public static final AsciiString FORWARDED = AsciiString.cached("forwarded");
 
-    private GatewayHeaders() {
-    }
+    private GatewayHeaders() {}
 }

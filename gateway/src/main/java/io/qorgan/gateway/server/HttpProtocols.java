@@ -27,15 +27,19 @@ import java.util.function.BiConsumer;
  */
 final class HttpProtocols {
 
-    private HttpProtocols() {
-    }
+    private HttpProtocols() {}
 
     /**
      * @param http1 adds HTTP/1.1 handlers to a connection's pipeline, given the scheme
      * @param streamStages adds the request stages to an HTTP/2 stream's pipeline, given the scheme
      */
-    static void addTlsWithAlpn(ChannelPipeline p, ReloadingServerSslContext tls, TlsHandshakeFailureHandler failures,
-            int maxHeaderBytes, long idleMillis, BiConsumer<ChannelPipeline, String> http1,
+    static void addTlsWithAlpn(
+            ChannelPipeline p,
+            ReloadingServerSslContext tls,
+            TlsHandshakeFailureHandler failures,
+            int maxHeaderBytes,
+            long idleMillis,
+            BiConsumer<ChannelPipeline, String> http1,
             BiConsumer<ChannelPipeline, String> streamStages) {
         p.addLast("tls", tls.newHandler(p.channel().alloc()));
         p.addLast("tls-failures", failures);
@@ -51,8 +55,8 @@ final class HttpProtocols {
         });
     }
 
-    private static void addHttp2(ChannelPipeline p, int maxHeaderBytes, long idleMillis,
-            BiConsumer<ChannelPipeline, String> streamStages) {
+    private static void addHttp2(
+            ChannelPipeline p, int maxHeaderBytes, long idleMillis, BiConsumer<ChannelPipeline, String> streamStages) {
         Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
                 .initialSettings(Http2Settings.defaultSettings()
                         .maxHeaderListSize(maxHeaderBytes)

@@ -61,10 +61,10 @@ public record Protection(
      * @throws IllegalStateException naming the setting when a key cannot be read or is unusable
      *     (never the key itself)
      */
-    public static Protection create(ProtectionConfig config, TextScanner scanner, ValueKey valueKey,
-            SecureRandom random) {
-        ProtectionKeys keys = new ProtectionKeys(key("protection.hashKey", config.hashKey()),
-                key("protection.fpeKey", config.fpeKey()));
+    public static Protection create(
+            ProtectionConfig config, TextScanner scanner, ValueKey valueKey, SecureRandom random) {
+        ProtectionKeys keys = new ProtectionKeys(
+                key("protection.hashKey", config.hashKey()), key("protection.fpeKey", config.fpeKey()));
         ProtectionSettings settings;
         try {
             settings = new ProtectionSettings(Map.of(), config.fallback(), keys);
@@ -78,12 +78,15 @@ public record Protection(
         for (AnswerScanner.Action action : AnswerScanner.Action.values()) {
             scanners.put(action, AnswerScanner.create(scanner, valueKey, action));
         }
-        return new Protection(config, settings,
+        return new Protection(
+                config,
+                settings,
                 RequestProtector.create(scanner, valueKey, settings),
                 Map.copyOf(scanners),
-                ConversationVaults.create(config.conversationTtl(), config.maxConversations(), Ticker.systemTicker(),
-                        random),
-                scanner, valueKey,
+                ConversationVaults.create(
+                        config.conversationTtl(), config.maxConversations(), Ticker.systemTicker(), random),
+                scanner,
+                valueKey,
                 Caffeine.newBuilder().maximumSize(1024).build());
     }
 

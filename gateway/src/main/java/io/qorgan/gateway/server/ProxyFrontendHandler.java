@@ -10,17 +10,18 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.handler.ssl.SslHandler;
 import io.qorgan.gateway.config.RouteConfig;
 import io.qorgan.gateway.exchange.RequestIds;
 import io.qorgan.gateway.identity.AccessDecision;
 import io.qorgan.gateway.identity.Identity;
-import io.qorgan.gateway.server.tls.PeerCertificate;
-import java.security.cert.X509Certificate;
 import io.qorgan.gateway.route.RequestModel;
 import io.qorgan.gateway.route.RouteMatch;
+import io.qorgan.gateway.server.tls.PeerCertificate;
+import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -50,13 +51,16 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     /** The connection's idle timer; null on an HTTP/2 stream, whose connection keeps its own. */
     private IdleConnectionTimer idleTimer;
+
     private ExchangeRelay current;
     private boolean identifying;
     /** The client as this connection shows it; worked out at the first exchange. */
     private ForwardingHeaders.Client client;
+
     private boolean clientKnown;
     /** The connection's TLS handler, or null on plain HTTP; looked for at the first request. */
     private SslHandler ssl;
+
     private boolean sslKnown;
 
     ProxyFrontendHandler(ProxyRuntime runtime, RouteAccess routeAccess, String scheme) {
@@ -90,8 +94,10 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     private void handle(Object msg) {
         if (msg instanceof OversizedRequest o) {
             runtime.metrics().rejected("request_too_large");
-            respond(RequestIds.acceptOrGenerate(o.requestIdHeader()),
-                    GatewayError.bodyTooLarge(runtime.config().limits().maxRequestBodyBytes()), o.keepAlive());
+            respond(
+                    RequestIds.acceptOrGenerate(o.requestIdHeader()),
+                    GatewayError.bodyTooLarge(runtime.config().limits().maxRequestBodyBytes()),
+                    o.keepAlive());
             return;
         }
         FullHttpRequest request = (FullHttpRequest) msg;
@@ -109,13 +115,17 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         identifying = true;
-        runtime.identification().identify(request.headers(), peerCertificate(), ctx.executor(),
-                outcome -> identified(request, requestId, keepAlive, outcome));
+        runtime.identification()
+                .identify(
+                        request.headers(),
+                        peerCertificate(),
+                        ctx.executor(),
+                        outcome -> identified(request, requestId, keepAlive, outcome));
     }
 
     /** Route, authorise and admit an identified request; runs on the event loop. */
-    private void identified(FullHttpRequest request, String requestId, boolean keepAlive,
-            CallerIdentification.Outcome outcome) {
+    private void identified(
+            FullHttpRequest request, String requestId, boolean keepAlive, CallerIdentification.Outcome outcome) {
         identifying = false;
         if (!ctx.channel().isActive()) {
             request.release();
@@ -139,7 +149,10 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         AccessDecision access = routeAccess.check(identity, route);
         if (!access.allowed()) {
             request.release();
-            log.debug("forbidden request_id={} caller={} missing={}", requestId, identity.caller(),
+            log.debug(
+                    "forbidden request_id={} caller={} missing={}",
+                    requestId,
+                    identity.caller(),
                     access.missingPermission());
             reject(requestId, GatewayError.forbidden(access.missingPermission()), keepAlive);
             return;
@@ -197,7 +210,11 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     private void reject(String requestId, GatewayError error, boolean keepAlive) {
         runtime.metrics().rejected(error.code());
-        log.debug("rejected request_id={} status={} code={}", requestId, error.status().code(), error.code());
+        log.debug(
+                "rejected request_id={} status={} code={}",
+                requestId,
+                error.status().code(),
+                error.code());
         respond(requestId, error, keepAlive);
     }
 
@@ -252,7 +269,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     private boolean http2Stream() {
-        return ctx.channel() instanceof io.netty.handler.codec.http2.Http2StreamChannel;
+        return ctx.channel() instanceof Http2StreamChannel;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.qorgan.gateway.policy.PolicyStore;
 import io.qorgan.gateway.route.Router;
 import io.qorgan.gateway.upstream.UpstreamClient;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * What every frontend handler needs, built once per configuration and shared read-only across
@@ -23,7 +24,7 @@ public record ProxyRuntime(
         CallerIdentification identification,
         Protection protection,
         PolicyStore policies,
-        java.util.concurrent.Executor workers) {
+        Executor workers) {
 
     /** The active policy set, or null when no policy directory is configured. */
     public PolicySet policySet() {

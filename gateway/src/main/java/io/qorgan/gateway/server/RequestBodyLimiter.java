@@ -29,6 +29,7 @@ final class RequestBodyLimiter extends HttpObjectAggregator {
     private final int maxBodyBytes;
     /** A request whose whole body is expected in the next message, or null. */
     private HttpRequest held;
+
     private long heldLength;
     /** Whether the aggregator is inside a message it was given the start of. */
     private boolean aggregating;
@@ -43,11 +44,19 @@ final class RequestBodyLimiter extends HttpObjectAggregator {
         if (held != null) {
             HttpRequest request = held;
             held = null;
-            if (msg instanceof LastHttpContent last && !(msg instanceof FullHttpMessage)
-                    && last.decoderResult().isSuccess() && last.content().readableBytes() == heldLength) {
+            if (msg instanceof LastHttpContent last
+                    && !(msg instanceof FullHttpMessage)
+                    && last.decoderResult().isSuccess()
+                    && last.content().readableBytes() == heldLength) {
                 // the body's buffer passes to the full request, which the frontend releases
-                ctx.fireChannelRead(new DefaultFullHttpRequest(request.protocolVersion(), request.method(),
-                        request.uri(), last.content(), request.headers(), last.trailingHeaders(), false));
+                ctx.fireChannelRead(new DefaultFullHttpRequest(
+                        request.protocolVersion(),
+                        request.method(),
+                        request.uri(),
+                        last.content(),
+                        request.headers(),
+                        last.trailingHeaders(),
+                        false));
                 return;
             }
             aggregate(ctx, request); // the body came in pieces: the aggregator takes it from the start
@@ -75,7 +84,8 @@ final class RequestBodyLimiter extends HttpObjectAggregator {
     /** The body length when the request can skip aggregation, else -1. */
     private long wholeBodyLength(HttpRequest request) {
         HttpHeaders headers = request.headers();
-        if (!request.decoderResult().isSuccess() || headers.contains(HttpHeaderNames.EXPECT)
+        if (!request.decoderResult().isSuccess()
+                || headers.contains(HttpHeaderNames.EXPECT)
                 || headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
             return -1;
         }
@@ -98,7 +108,7 @@ final class RequestBodyLimiter extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        boolean keepAlive = HttpUtil.isKeepAlive(oversized) && !(oversized instanceof io.netty.handler.codec.http.FullHttpMessage);
+        boolean keepAlive = HttpUtil.isKeepAlive(oversized) && !(oversized instanceof FullHttpMessage);
         ctx.fireChannelRead(new OversizedRequest(oversized.headers().get(GatewayHeaders.REQUEST_ID), keepAlive));
     }
 }

@@ -40,13 +40,21 @@ final class TrafficChannelInitializer extends ChannelInitializer<SocketChannel> 
         if (tls == null) {
             addHttp1(ch.pipeline(), "http");
         } else {
-            HttpProtocols.addTlsWithAlpn(ch.pipeline(), tls, tlsFailures, runtime.config().limits().maxHeaderBytes(),
-                    runtime.config().limits().idleTimeout().toMillis(), this::addHttp1, this::addStages);
+            HttpProtocols.addTlsWithAlpn(
+                    ch.pipeline(),
+                    tls,
+                    tlsFailures,
+                    runtime.config().limits().maxHeaderBytes(),
+                    runtime.config().limits().idleTimeout().toMillis(),
+                    this::addHttp1,
+                    this::addStages);
         }
     }
 
     private void addHttp1(ChannelPipeline p, String scheme) {
-        p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE, runtime.config().limits().maxHeaderBytes(), MAX_CHUNK));
+        p.addLast(
+                "http",
+                new HttpServerCodec(MAX_INITIAL_LINE, runtime.config().limits().maxHeaderBytes(), MAX_CHUNK));
         addTimeouts(p);
         addStages(p, scheme);
     }

@@ -21,7 +21,11 @@ public final class TrafficServer implements AutoCloseable {
     private final Channel serverChannel;
     private final ChannelGroup clients = new DefaultChannelGroup("qorgan-clients", GlobalEventExecutor.INSTANCE);
 
-    private TrafficServer(ProxyRuntime runtime, EventLoopGroup group, Transport transport, ListenerConfig listener,
+    private TrafficServer(
+            ProxyRuntime runtime,
+            EventLoopGroup group,
+            Transport transport,
+            ListenerConfig listener,
             ReloadingServerSslContext tls) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -34,21 +38,29 @@ public final class TrafficServer implements AutoCloseable {
     }
 
     /** @param tls the listener's TLS context, or null for plain HTTP */
-    public static TrafficServer start(ProxyRuntime runtime, EventLoopGroup group, Transport transport,
-            ListenerConfig listener, ReloadingServerSslContext tls) {
+    public static TrafficServer start(
+            ProxyRuntime runtime,
+            EventLoopGroup group,
+            Transport transport,
+            ListenerConfig listener,
+            ReloadingServerSslContext tls) {
         return new TrafficServer(runtime, group, transport, listener, tls);
     }
 
     static Channel bind(ServerBootstrap bootstrap, ListenerConfig listener) {
         try {
-            return bootstrap.bind(new InetSocketAddress(listener.host(), listener.port())).sync().channel();
+            return bootstrap
+                    .bind(new InetSocketAddress(listener.host(), listener.port()))
+                    .sync()
+                    .channel();
         } catch (Exception e) {
-            if (e instanceof BindException || e.getCause() instanceof BindException
+            if (e instanceof BindException
+                    || e.getCause() instanceof BindException
                     || String.valueOf(e.getMessage()).contains("Address already in use")) {
                 throw new ListenerBindException(listener.host() + ":" + listener.port() + " is already in use");
             }
-            throw new ListenerBindException("cannot listen on " + listener.host() + ":" + listener.port()
-                    + ": " + e.getClass().getSimpleName());
+            throw new ListenerBindException("cannot listen on " + listener.host() + ":" + listener.port() + ": "
+                    + e.getClass().getSimpleName());
         }
     }
 

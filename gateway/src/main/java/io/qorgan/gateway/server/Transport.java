@@ -88,13 +88,16 @@ public record Transport(
     }
 
     private static Transport ioUring() {
-        return new Transport("io_uring", IoUringIoHandler.newFactory(), IoUringServerSocketChannel.class,
+        return new Transport(
+                "io_uring",
+                IoUringIoHandler.newFactory(),
+                IoUringServerSocketChannel.class,
                 IoUringSocketChannel.class);
     }
 
     private static Transport epoll() {
-        return new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class,
-                EpollSocketChannel.class);
+        return new Transport(
+                "epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class, EpollSocketChannel.class);
     }
 
     private static Transport nio() {

@@ -6,8 +6,7 @@ import java.util.List;
 /** Cuts answer text into stream pieces by code points, so no character is ever split in two. */
 final class Chunks {
 
-    private Chunks() {
-    }
+    private Chunks() {}
 
     static List<String> split(String text, int codePointsPerChunk) {
         List<String> pieces = new ArrayList<>();

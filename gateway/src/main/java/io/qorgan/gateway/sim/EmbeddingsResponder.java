@@ -22,7 +22,11 @@ import java.util.List;
 final class EmbeddingsResponder implements Responder {
 
     /** Which API's shape to answer in. */
-    enum Kind { OPENAI, OLLAMA_EMBED, OLLAMA_EMBEDDINGS }
+    enum Kind {
+        OPENAI,
+        OLLAMA_EMBED,
+        OLLAMA_EMBEDDINGS
+    }
 
     private static final int DEFAULT_DIMENSIONS = 8;
     private static final int MAX_DIMENSIONS = 4096;
@@ -84,8 +88,7 @@ final class EmbeddingsResponder implements Responder {
         inputs.forEach(t -> embeddings.add(floats(vector(t, dims))));
         long loadNanos = 21_500_000L;
         int promptCount = ReplyContext.tokens(receivedBytes);
-        return Reply.json(Json.bytes(body
-                .put("total_duration", loadNanos + promptCount * 250_000L)
+        return Reply.json(Json.bytes(body.put("total_duration", loadNanos + promptCount * 250_000L)
                 .put("load_duration", loadNanos)
                 .put("prompt_eval_count", promptCount)));
     }
@@ -113,8 +116,13 @@ final class EmbeddingsResponder implements Responder {
 
     private static int dimensions(ObjectNode request) {
         JsonNode d = request.get("dimensions");
-        return d != null && d.canConvertToInt() && d.isIntegralNumber() && d.intValue() > 0
-                && d.intValue() <= MAX_DIMENSIONS ? d.intValue() : DEFAULT_DIMENSIONS;
+        return d != null
+                        && d.canConvertToInt()
+                        && d.isIntegralNumber()
+                        && d.intValue() > 0
+                        && d.intValue() <= MAX_DIMENSIONS
+                ? d.intValue()
+                : DEFAULT_DIMENSIONS;
     }
 
     /**

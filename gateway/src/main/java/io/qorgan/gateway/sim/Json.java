@@ -21,8 +21,7 @@ final class Json {
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();
@@ -90,7 +89,8 @@ final class Json {
                 String type = part.path("type").asText("");
                 JsonNode partText = part.get("text");
                 if ((type.equals("text") || type.equals("input_text") || type.equals("output_text"))
-                        && partText != null && partText.isTextual()) {
+                        && partText != null
+                        && partText.isTextual()) {
                     text.append(partText.textValue());
                 }
             }

@@ -11,9 +11,15 @@ final class ModelsResponder implements Responder {
     ModelsResponder() {
         ObjectNode list = Json.object().put("object", "list");
         ArrayNode data = list.putArray("data");
-        data.addObject().put("id", "gpt-4o-mini").put("object", "model").put("created", 1721172741L)
+        data.addObject()
+                .put("id", "gpt-4o-mini")
+                .put("object", "model")
+                .put("created", 1721172741L)
                 .put("owned_by", "system");
-        data.addObject().put("id", "gpt-4o").put("object", "model").put("created", 1715367049L)
+        data.addObject()
+                .put("id", "gpt-4o")
+                .put("object", "model")
+                .put("created", 1715367049L)
                 .put("owned_by", "system");
         body = Json.bytes(list);
     }

@@ -14,7 +14,10 @@ import java.util.List;
 final class OllamaResponder implements Responder {
 
     /** Which of the two endpoints this instance answers. */
-    enum Kind { CHAT, GENERATE }
+    enum Kind {
+        CHAT,
+        GENERATE
+    }
 
     private final ReplyContext ctx;
     private final Kind kind;
@@ -30,7 +33,10 @@ final class OllamaResponder implements Responder {
         if (model.isEmpty()) {
             throw new BadRequest("model is required", null);
         }
-        String text = ctx.answer(kind == Kind.CHAT ? chatText(request.path("messages")) : request.path("prompt").asText(""));
+        String text = ctx.answer(
+                kind == Kind.CHAT
+                        ? chatText(request.path("messages"))
+                        : request.path("prompt").asText(""));
         if (!request.path("stream").asBoolean(true)) {
             return Reply.json(Json.bytes(finalLine(model, text, text, receivedBytes)));
         }

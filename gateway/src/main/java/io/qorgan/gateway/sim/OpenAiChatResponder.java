@@ -3,6 +3,7 @@ package io.qorgan.gateway.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,8 +26,7 @@ final class OpenAiChatResponder implements Responder {
     }
 
     /** The one tool call of an answer. */
-    private record ToolCall(String id, String name, String arguments) {
-    }
+    private record ToolCall(String id, String name, String arguments) {}
 
     @Override
     public Reply respond(ObjectNode request, int receivedBytes) {
@@ -52,20 +52,23 @@ final class OpenAiChatResponder implements Responder {
         String produced = toolCall == null ? content : toolCall.arguments();
         ObjectNode usage = usage(receivedBytes, produced);
         if (request.path("stream").asBoolean(false)) {
-            boolean includeUsage = request.path("stream_options").path("include_usage").asBoolean(false);
-            return new Reply.Stream(Reply.SSE, events(id, created, model, content, toolCall, includeUsage ? usage : null));
+            boolean includeUsage =
+                    request.path("stream_options").path("include_usage").asBoolean(false);
+            return new Reply.Stream(
+                    Reply.SSE, events(id, created, model, content, toolCall, includeUsage ? usage : null));
         }
         return Reply.json(Json.bytes(completion(id, created, model, content, toolCall, usage)));
     }
 
     private ToolCall toolCall(JsonNode tool, String userText) {
-        String name = tool.path("function").path("name").asText(tool.path("name").asText("tool"));
+        String name =
+                tool.path("function").path("name").asText(tool.path("name").asText("tool"));
         String arguments = Json.string(Json.object().put("text", userText));
         return new ToolCall(ctx.nextId("call_sim"), name, arguments);
     }
 
-    private static ObjectNode completion(String id, long created, String model, String content,
-            ToolCall toolCall, ObjectNode usage) {
+    private static ObjectNode completion(
+            String id, long created, String model, String content, ToolCall toolCall, ObjectNode usage) {
         ObjectNode body = Json.object()
                 .put("id", id)
                 .put("object", "chat.completion")
@@ -77,7 +80,8 @@ final class OpenAiChatResponder implements Responder {
             message.put("content", content);
         } else {
             message.putNull("content");
-            ObjectNode call = message.putArray("tool_calls").addObject()
+            ObjectNode call = message.putArray("tool_calls")
+                    .addObject()
                     .put("id", toolCall.id())
                     .put("type", "function");
             call.putObject("function").put("name", toolCall.name()).put("arguments", toolCall.arguments());
@@ -92,8 +96,8 @@ final class OpenAiChatResponder implements Responder {
         return body;
     }
 
-    private List<byte[]> events(String id, long created, String model, String content, ToolCall toolCall,
-            ObjectNode usage) {
+    private List<byte[]> events(
+            String id, long created, String model, String content, ToolCall toolCall, ObjectNode usage) {
         boolean includeUsage = usage != null;
         List<byte[]> events = new ArrayList<>();
         if (toolCall == null) {
@@ -107,7 +111,8 @@ final class OpenAiChatResponder implements Responder {
         } else {
             ObjectNode first = Json.object().put("role", "assistant");
             first.putNull("content");
-            ObjectNode call = first.putArray("tool_calls").addObject()
+            ObjectNode call = first.putArray("tool_calls")
+                    .addObject()
                     .put("index", 0)
                     .put("id", toolCall.id())
                     .put("type", "function");
@@ -116,8 +121,11 @@ final class OpenAiChatResponder implements Responder {
             events.add(chunk(id, created, model, first, null, includeUsage));
             for (String piece : ctx.chunks(toolCall.arguments())) {
                 ObjectNode delta = Json.object();
-                delta.putArray("tool_calls").addObject().put("index", 0)
-                        .putObject("function").put("arguments", piece);
+                delta.putArray("tool_calls")
+                        .addObject()
+                        .put("index", 0)
+                        .putObject("function")
+                        .put("arguments", piece);
                 events.add(chunk(id, created, model, delta, null, includeUsage));
             }
             events.add(chunk(id, created, model, Json.object(), "tool_calls", includeUsage));
@@ -128,12 +136,12 @@ final class OpenAiChatResponder implements Responder {
             last.set("usage", usage);
             events.add(Json.sseData(last));
         }
-        events.add("data: [DONE]\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        events.add("data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII));
         return events;
     }
 
-    private static byte[] chunk(String id, long created, String model, ObjectNode delta, String finishReason,
-            boolean includeUsage) {
+    private static byte[] chunk(
+            String id, long created, String model, ObjectNode delta, String finishReason, boolean includeUsage) {
         ObjectNode chunk = header(id, created, model);
         ArrayNode choices = chunk.putArray("choices");
         ObjectNode choice = choices.addObject().put("index", 0);
@@ -168,8 +176,11 @@ final class OpenAiChatResponder implements Responder {
                 .put("completion_tokens", completion)
                 .put("total_tokens", prompt + completion);
         usage.putObject("prompt_tokens_details").put("cached_tokens", 0).put("audio_tokens", 0);
-        usage.putObject("completion_tokens_details").put("reasoning_tokens", 0).put("audio_tokens", 0)
-                .put("accepted_prediction_tokens", 0).put("rejected_prediction_tokens", 0);
+        usage.putObject("completion_tokens_details")
+                .put("reasoning_tokens", 0)
+                .put("audio_tokens", 0)
+                .put("accepted_prediction_tokens", 0)
+                .put("rejected_prediction_tokens", 0);
         return usage;
     }
 }

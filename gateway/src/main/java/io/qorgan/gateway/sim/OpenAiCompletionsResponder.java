@@ -25,7 +25,10 @@ final class OpenAiCompletionsResponder implements Responder {
         String promptText;
         if (prompt != null && prompt.isTextual()) {
             promptText = prompt.textValue();
-        } else if (prompt != null && prompt.isArray() && !prompt.isEmpty() && Json.lastElement(prompt).isTextual()) {
+        } else if (prompt != null
+                && prompt.isArray()
+                && !prompt.isEmpty()
+                && Json.lastElement(prompt).isTextual()) {
             promptText = Json.lastElement(prompt).textValue();
         } else {
             throw new BadRequest("Missing required parameter: 'prompt'.", "missing_required_parameter");
@@ -45,7 +48,8 @@ final class OpenAiCompletionsResponder implements Responder {
             body.set("usage", usage);
             return Reply.json(Json.bytes(body));
         }
-        boolean includeUsage = request.path("stream_options").path("include_usage").asBoolean(false);
+        boolean includeUsage =
+                request.path("stream_options").path("include_usage").asBoolean(false);
         List<byte[]> events = new ArrayList<>();
         for (String piece : ctx.chunks(text)) {
             events.add(Json.sseData(completion(id, created, model, piece, null)));
@@ -63,7 +67,8 @@ final class OpenAiCompletionsResponder implements Responder {
 
     private static ObjectNode completion(String id, long created, String model, String text, String finishReason) {
         ObjectNode body = header(id, created, model);
-        ObjectNode choice = body.putArray("choices").addObject().put("text", text).put("index", 0);
+        ObjectNode choice =
+                body.putArray("choices").addObject().put("text", text).put("index", 0);
         choice.putNull("logprobs");
         if (finishReason == null) {
             choice.putNull("finish_reason");

@@ -41,13 +41,17 @@ final class OpenAiResponsesResponder implements Responder {
             return Reply.json(Json.bytes(response(request, id, createdAt, "completed", doneItem, usage)));
         }
         Events events = new Events();
-        events.add("response.created", Json.object()
-                .set("response", response(request, id, createdAt, "in_progress", null, null)));
-        events.add("response.in_progress", Json.object()
-                .set("response", response(request, id, createdAt, "in_progress", null, null)));
+        events.add(
+                "response.created",
+                Json.object().set("response", response(request, id, createdAt, "in_progress", null, null)));
+        events.add(
+                "response.in_progress",
+                Json.object().set("response", response(request, id, createdAt, "in_progress", null, null)));
         ObjectNode addedItem = messageItem(itemId, "in_progress");
         addedItem.putArray("content");
-        events.add("response.output_item.added", Json.object().put("output_index", 0).set("item", addedItem));
+        events.add(
+                "response.output_item.added",
+                Json.object().put("output_index", 0).set("item", addedItem));
         events.add("response.content_part.added", at(itemId).set("part", textPart("")));
         for (String piece : ctx.chunks(text)) {
             ObjectNode delta = at(itemId).put("delta", piece);
@@ -58,9 +62,12 @@ final class OpenAiResponsesResponder implements Responder {
         done.putArray("logprobs");
         events.add("response.output_text.done", done);
         events.add("response.content_part.done", at(itemId).set("part", textPart(text)));
-        events.add("response.output_item.done", Json.object().put("output_index", 0).set("item", doneItem));
-        events.add("response.completed", Json.object()
-                .set("response", response(request, id, createdAt, "completed", doneItem, usage)));
+        events.add(
+                "response.output_item.done",
+                Json.object().put("output_index", 0).set("item", doneItem));
+        events.add(
+                "response.completed",
+                Json.object().set("response", response(request, id, createdAt, "completed", doneItem, usage)));
         return new Reply.Stream(Reply.SSE, events.list);
     }
 
@@ -99,7 +106,11 @@ final class OpenAiResponsesResponder implements Responder {
     }
 
     private static ObjectNode messageItem(String itemId, String status) {
-        return Json.object().put("id", itemId).put("type", "message").put("status", status).put("role", "assistant");
+        return Json.object()
+                .put("id", itemId)
+                .put("type", "message")
+                .put("status", status)
+                .put("role", "assistant");
     }
 
     private static ObjectNode textPart(String text) {
@@ -120,8 +131,8 @@ final class OpenAiResponsesResponder implements Responder {
     }
 
     /** The response object; {@code item} null means no output yet. Request options are echoed back. */
-    private static ObjectNode response(ObjectNode request, String id, long createdAt, String status,
-            ObjectNode item, ObjectNode usage) {
+    private static ObjectNode response(
+            ObjectNode request, String id, long createdAt, String status, ObjectNode item, ObjectNode usage) {
         ObjectNode r = Json.object()
                 .put("id", id)
                 .put("object", "response")

@@ -46,8 +46,11 @@ public record RecordedRequest(String method, String path, Map<String, String> he
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RecordedRequest r && method.equals(r.method) && path.equals(r.path)
-                && headers.equals(r.headers) && Arrays.equals(body, r.body);
+        return o instanceof RecordedRequest r
+                && method.equals(r.method)
+                && path.equals(r.path)
+                && headers.equals(r.headers)
+                && Arrays.equals(body, r.body);
     }
 
     @Override

@@ -7,12 +7,10 @@ import java.util.List;
 sealed interface Reply permits Reply.Full, Reply.Stream {
 
     /** A complete body with its status. */
-    record Full(HttpResponseStatus status, String contentType, byte[] body) implements Reply {
-    }
+    record Full(HttpResponseStatus status, String contentType, byte[] body) implements Reply {}
 
     /** Events already framed (SSE or NDJSON lines), written with the configured pacing. */
-    record Stream(String contentType, List<byte[]> events) implements Reply {
-    }
+    record Stream(String contentType, List<byte[]> events) implements Reply {}
 
     String JSON = "application/json";
     String SSE = "text/event-stream; charset=utf-8";

@@ -11,8 +11,7 @@ import java.util.List;
 final class Routes {
 
     /** One endpoint: its path suffix, method, error shape and responder. */
-    record Route(String suffix, HttpMethod method, ApiDialect dialect, Responder responder) {
-    }
+    record Route(String suffix, HttpMethod method, ApiDialect dialect, Responder responder) {}
 
     private final List<Route> routes;
 
@@ -21,17 +20,32 @@ final class Routes {
                 new Route("/chat/completions", HttpMethod.POST, ApiDialect.OPENAI, new OpenAiChatResponder(ctx)),
                 new Route("/completions", HttpMethod.POST, ApiDialect.OPENAI, new OpenAiCompletionsResponder(ctx)),
                 new Route("/responses", HttpMethod.POST, ApiDialect.OPENAI, new OpenAiResponsesResponder(ctx)),
-                new Route("/api/embeddings", HttpMethod.POST, ApiDialect.OLLAMA,
+                new Route(
+                        "/api/embeddings",
+                        HttpMethod.POST,
+                        ApiDialect.OLLAMA,
                         new EmbeddingsResponder(EmbeddingsResponder.Kind.OLLAMA_EMBEDDINGS)),
-                new Route("/api/embed", HttpMethod.POST, ApiDialect.OLLAMA,
+                new Route(
+                        "/api/embed",
+                        HttpMethod.POST,
+                        ApiDialect.OLLAMA,
                         new EmbeddingsResponder(EmbeddingsResponder.Kind.OLLAMA_EMBED)),
-                new Route("/embeddings", HttpMethod.POST, ApiDialect.OPENAI,
+                new Route(
+                        "/embeddings",
+                        HttpMethod.POST,
+                        ApiDialect.OPENAI,
                         new EmbeddingsResponder(EmbeddingsResponder.Kind.OPENAI)),
                 new Route("/models", HttpMethod.GET, ApiDialect.OPENAI, new ModelsResponder()),
                 new Route("/messages", HttpMethod.POST, ApiDialect.ANTHROPIC, new AnthropicResponder(ctx)),
-                new Route("/api/chat", HttpMethod.POST, ApiDialect.OLLAMA,
+                new Route(
+                        "/api/chat",
+                        HttpMethod.POST,
+                        ApiDialect.OLLAMA,
                         new OllamaResponder(ctx, OllamaResponder.Kind.CHAT)),
-                new Route("/api/generate", HttpMethod.POST, ApiDialect.OLLAMA,
+                new Route(
+                        "/api/generate",
+                        HttpMethod.POST,
+                        ApiDialect.OLLAMA,
                         new OllamaResponder(ctx, OllamaResponder.Kind.GENERATE)));
     }
 

@@ -20,10 +20,14 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.Future;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +61,8 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
 
     /** A request copied out of Netty's buffers. */
-    private record Incoming(HttpMethod method, String uri, HttpHeaders headers, byte[] body,
-            boolean keepAlive, boolean malformed) {
+    private record Incoming(
+            HttpMethod method, String uri, HttpHeaders headers, byte[] body, boolean keepAlive, boolean malformed) {
 
         String path() {
             int query = uri.indexOf('?');
@@ -68,7 +72,10 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        Incoming incoming = new Incoming(request.method(), request.uri(), request.headers().copy(),
+        Incoming incoming = new Incoming(
+                request.method(),
+                request.uri(),
+                request.headers().copy(),
                 ByteBufUtil.getBytes(request.content()),
                 // After a decoding failure the codec drops the rest of the connection's bytes.
                 HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess(),
@@ -106,8 +113,13 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
         stream = null;
         String path = in.path();
         if (in.malformed()) {
-            writeFull(ctx, in, ApiDialect.OPENAI.error(HttpResponseStatus.BAD_REQUEST,
-                    "The request could not be decoded as HTTP.", null), 0, false);
+            writeFull(
+                    ctx,
+                    in,
+                    ApiDialect.OPENAI.error(
+                            HttpResponseStatus.BAD_REQUEST, "The request could not be decoded as HTTP.", null),
+                    0,
+                    false);
             return;
         }
         if (path.startsWith("/_sim/")) {
@@ -118,14 +130,28 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
         long errorDelay = sim.pacing.slowHeadersMillis();
         Routes.Route route = sim.routes.find(path);
         if (route == null) {
-            writeFull(ctx, in, ApiDialect.OPENAI.error(HttpResponseStatus.NOT_FOUND,
-                    "Unknown request URL: " + in.method() + " " + path + ".", "not_found"), errorDelay, true);
+            writeFull(
+                    ctx,
+                    in,
+                    ApiDialect.OPENAI.error(
+                            HttpResponseStatus.NOT_FOUND,
+                            "Unknown request URL: " + in.method() + " " + path + ".",
+                            "not_found"),
+                    errorDelay,
+                    true);
             return;
         }
         if (!route.method().equals(in.method())) {
-            writeFull(ctx, in, route.dialect().error(HttpResponseStatus.METHOD_NOT_ALLOWED,
-                    "Only " + route.method() + " is supported on this endpoint.", "method_not_allowed"),
-                    errorDelay, true);
+            writeFull(
+                    ctx,
+                    in,
+                    route.dialect()
+                            .error(
+                                    HttpResponseStatus.METHOD_NOT_ALLOWED,
+                                    "Only " + route.method() + " is supported on this endpoint.",
+                                    "method_not_allowed"),
+                    errorDelay,
+                    true);
             return;
         }
         int fault = sim.faults.nextFault();
@@ -138,8 +164,12 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
             ObjectNode body = in.method().equals(HttpMethod.GET) ? Json.object() : Json.parseObject(in.body());
             reply = route.responder().respond(body, in.body().length);
         } catch (BadRequest e) {
-            writeFull(ctx, in, route.dialect().error(HttpResponseStatus.BAD_REQUEST, e.getMessage(), e.code()),
-                    errorDelay, true);
+            writeFull(
+                    ctx,
+                    in,
+                    route.dialect().error(HttpResponseStatus.BAD_REQUEST, e.getMessage(), e.code()),
+                    errorDelay,
+                    true);
             return;
         }
         if (reply instanceof Reply.Full full) {
@@ -151,8 +181,10 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     private Reply.Full control(Incoming in, String path) {
         if (!path.equals(RECORDS_PATH)) {
-            return ApiDialect.OPENAI.error(HttpResponseStatus.NOT_FOUND,
-                    "Unknown request URL: " + in.method() + " " + path + ".", "not_found");
+            return ApiDialect.OPENAI.error(
+                    HttpResponseStatus.NOT_FOUND,
+                    "Unknown request URL: " + in.method() + " " + path + ".",
+                    "not_found");
         }
         if (in.method().equals(HttpMethod.GET)) {
             return Reply.json(RequestRecorder.toJson(sim.recorder.snapshot()));
@@ -161,18 +193,20 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
             sim.recorder.clear();
             return new Reply.Full(HttpResponseStatus.NO_CONTENT, Reply.JSON, new byte[0]);
         }
-        return ApiDialect.OPENAI.error(HttpResponseStatus.METHOD_NOT_ALLOWED,
-                "Only GET and DELETE are supported on this endpoint.", "method_not_allowed");
+        return ApiDialect.OPENAI.error(
+                HttpResponseStatus.METHOD_NOT_ALLOWED,
+                "Only GET and DELETE are supported on this endpoint.",
+                "method_not_allowed");
     }
 
-    private void writeFull(ChannelHandlerContext ctx, Incoming in, Reply.Full reply, long delayMillis,
-            boolean counted) {
+    private void writeFull(
+            ChannelHandlerContext ctx, Incoming in, Reply.Full reply, long delayMillis, boolean counted) {
         Runnable write = () -> {
             delayedReply = null;
             boolean gzip = sim.gzipAnswers && reply.body().length > 0;
             byte[] body = gzip ? gzip(reply.body()) : reply.body();
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, reply.status(),
-                    Unpooled.wrappedBuffer(body));
+            FullHttpResponse response =
+                    new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, reply.status(), Unpooled.wrappedBuffer(body));
             HttpHeaders headers = response.headers();
             if (reply.status().code() != HttpResponseStatus.NO_CONTENT.code()) {
                 headers.set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
@@ -197,11 +231,11 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
 
     private static byte[] gzip(byte[] body) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 2 + 32);
-        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 2 + 32);
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
             z.write(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
@@ -214,8 +248,13 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 .set("x-sim-received-bytes", in.body().length);
         HttpUtil.setTransferEncodingChunked(head, true);
         HttpUtil.setKeepAlive(head, in.keepAlive());
-        stream = new StreamWriter(ctx, sim.pacing, head, reply.events(),
-                sim.stats.requestsServed::incrementAndGet, last -> finish(ctx, in, last));
+        stream = new StreamWriter(
+                ctx,
+                sim.pacing,
+                head,
+                reply.events(),
+                sim.stats.requestsServed::incrementAndGet,
+                last -> finish(ctx, in, last));
         stream.start();
     }
 

@@ -45,7 +45,9 @@ final class SimulatorServer {
     static SimulatorServer bind(SimulatorSettings settings, Simulation sim) {
         boolean ownsGroup = settings.eventLoopGroup() == null;
         EventLoopGroup group = ownsGroup
-                ? new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("qorgan-sim"),
+                ? new MultiThreadIoEventLoopGroup(
+                        settings.ioThreads(),
+                        new DefaultThreadFactory("qorgan-sim"),
                         Transport.select("auto").ioHandlerFactory())
                 : settings.eventLoopGroup();
         ConnectionCounter counter = new ConnectionCounter(sim.stats);
@@ -68,7 +70,8 @@ final class SimulatorServer {
                     }
                 });
         try {
-            Channel channel = bootstrap.bind(settings.host(), settings.port()).sync().channel();
+            Channel channel =
+                    bootstrap.bind(settings.host(), settings.port()).sync().channel();
             return new SimulatorServer(group, ownsGroup, channel, connections);
         } catch (Exception e) {
             if (ownsGroup) {
@@ -80,8 +83,8 @@ final class SimulatorServer {
             if (e instanceof BindException || String.valueOf(e.getMessage()).contains("Address already in use")) {
                 throw new UncheckedIOException(new BindException("port " + settings.port() + " is in use"));
             }
-            throw new IllegalStateException("cannot bind " + settings.host() + ":" + settings.port() + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot bind " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
     }
 

@@ -58,8 +58,7 @@ public record SimulatorSettings(
     /** The statuses a fault can have: rate limited, server error, overloaded. */
     public static final Set<Integer> ERROR_STATUSES = Set.of(429, 500, 503);
 
-    public static final String DEFAULT_FIXED_TEXT =
-            "This is a simulated answer from the Qorgan AI-service simulator.";
+    public static final String DEFAULT_FIXED_TEXT = "This is a simulated answer from the Qorgan AI-service simulator.";
 
     public SimulatorSettings {
         Objects.requireNonNull(host, "host");
@@ -117,8 +116,7 @@ public record SimulatorSettings(
         private Clock clock = Clock.systemUTC();
         private boolean gzipAnswers;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(SimulatorSettings s) {
             host = s.host;
@@ -238,10 +236,26 @@ public record SimulatorSettings(
         }
 
         public SimulatorSettings build() {
-            return new SimulatorSettings(host, port, mode, fixedText, loremChars, ttftMillis,
-                    chunkDelayMillis, chunkChars, errorRate, errorStatus, disconnectAfterChunks,
-                    slowHeadersMillis, recordLimit, maxBodyBytes, ioThreads, eventLoopGroup,
-                    faultSeed, clock, gzipAnswers);
+            return new SimulatorSettings(
+                    host,
+                    port,
+                    mode,
+                    fixedText,
+                    loremChars,
+                    ttftMillis,
+                    chunkDelayMillis,
+                    chunkChars,
+                    errorRate,
+                    errorStatus,
+                    disconnectAfterChunks,
+                    slowHeadersMillis,
+                    recordLimit,
+                    maxBodyBytes,
+                    ioThreads,
+                    eventLoopGroup,
+                    faultSeed,
+                    clock,
+                    gzipAnswers);
         }
     }
 }

@@ -41,8 +41,13 @@ final class StreamWriter {
      * @param onComplete called with the future of the last write when the whole stream was
      *     written; neither is called when the stream was cut or cancelled
      */
-    StreamWriter(ChannelHandlerContext ctx, Pacing pacing, HttpResponse head, List<byte[]> events,
-            Runnable beforeLastWrite, Consumer<ChannelFuture> onComplete) {
+    StreamWriter(
+            ChannelHandlerContext ctx,
+            Pacing pacing,
+            HttpResponse head,
+            List<byte[]> events,
+            Runnable beforeLastWrite,
+            Consumer<ChannelFuture> onComplete) {
         this.ctx = ctx;
         this.pacing = pacing;
         this.head = head;

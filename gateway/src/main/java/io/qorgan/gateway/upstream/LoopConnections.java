@@ -36,9 +36,11 @@ final class LoopConnections {
     private final int maxWaiting;
     /** Open connections nobody uses; the newest is lent first. */
     private final ArrayDeque<UpstreamHandler> idle = new ArrayDeque<>();
+
     private final ArrayDeque<Lending> waiting = new ArrayDeque<>();
     /** Connections lent or being connected for a lending. */
     private int lent;
+
     private boolean closed;
 
     /** @param bootstrap bound to {@code loop}, its handler setting up a pipeline ending in an {@link UpstreamHandler} */

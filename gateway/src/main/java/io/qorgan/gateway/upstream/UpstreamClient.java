@@ -54,7 +54,8 @@ public final class UpstreamClient implements AutoCloseable {
             try {
                 tls = tlsContexts.client(config.tls());
             } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("upstream `" + config.name() + "`: TLS settings unusable: " + e.getMessage());
+                throw new IllegalStateException(
+                        "upstream `" + config.name() + "`: TLS settings unusable: " + e.getMessage());
             }
         }
         final UpstreamTls upstreamTls = tls;
@@ -69,7 +70,8 @@ public final class UpstreamClient implements AutoCloseable {
             Bootstrap bootstrap = new Bootstrap()
                     .group(loop)
                     .channel(transport.socketChannel())
-                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                            config.connectTimeout().toMillis())
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.SO_KEEPALIVE, true)
                     .remoteAddress(InetSocketAddress.createUnresolved(config.host(), config.port()))
@@ -80,7 +82,10 @@ public final class UpstreamClient implements AutoCloseable {
                             connectionsOpened.incrementAndGet();
                             ch.closeFuture().addListener(f -> openConnections.decrementAndGet());
                             if (upstreamTls != null) {
-                                ch.pipeline().addLast("tls", upstreamTls.newHandler(ch.alloc(), config.host(), config.port()));
+                                ch.pipeline()
+                                        .addLast(
+                                                "tls",
+                                                upstreamTls.newHandler(ch.alloc(), config.host(), config.port()));
                             }
                             ch.pipeline()
                                     .addLast("http", new HttpClientCodec(4096, 64 * 1024, 64 * 1024, true))
@@ -97,7 +102,8 @@ public final class UpstreamClient implements AutoCloseable {
         }
         UpstreamCredential credential;
         try {
-            credential = new UpstreamCredential(config.apiKeyHeader(), config.apiKey().resolve());
+            credential = new UpstreamCredential(
+                    config.apiKeyHeader(), config.apiKey().resolve());
         } catch (IOException e) {
             throw new IllegalStateException("upstream `" + config.name() + "`: apiKey " + e.getMessage());
         }
@@ -105,8 +111,8 @@ public final class UpstreamClient implements AutoCloseable {
             // checked here once: the upstream request's headers take values as given
             credential.applyTo(DefaultHttpHeadersFactory.headersFactory().newHeaders());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("upstream `" + config.name()
-                    + "`: apiKey holds characters a header cannot carry");
+            throw new IllegalStateException(
+                    "upstream `" + config.name() + "`: apiKey holds characters a header cannot carry");
         }
         return credential;
     }

@@ -3,10 +3,12 @@ package io.qorgan.gateway.upstream;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.ScheduledFuture;
@@ -103,7 +105,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             responseStarted = true;
-            keepAlive = io.netty.handler.codec.http.HttpUtil.isKeepAlive(head);
+            keepAlive = HttpUtil.isKeepAlive(head);
             l.onResponseHead(head);
         }
         if (msg instanceof HttpContent content) {
@@ -135,8 +137,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (listener != null) {
-            fail(cause instanceof io.netty.handler.codec.DecoderException
-                    ? UpstreamFailure.Kind.PROTOCOL : UpstreamFailure.Kind.CLOSED);
+            fail(cause instanceof DecoderException ? UpstreamFailure.Kind.PROTOCOL : UpstreamFailure.Kind.CLOSED);
         } else {
             ctx.close();
         }

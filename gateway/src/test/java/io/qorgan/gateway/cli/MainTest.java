@@ -9,7 +9,9 @@ class MainTest {
 
     @Test
     void defaultLeakDetection_propertySet_keepsTheOperatorsLevel() {
-        assertThat(System.getProperty(Main.LEAK_DETECTION_PROPERTY)).as("the build runs tests at paranoid").isNotNull();
+        assertThat(System.getProperty(Main.LEAK_DETECTION_PROPERTY))
+                .as("the build runs tests at paranoid")
+                .isNotNull();
         ResourceLeakDetector.Level before = ResourceLeakDetector.getLevel();
         Main.defaultLeakDetection();
         assertThat(ResourceLeakDetector.getLevel()).isEqualTo(before);

@@ -62,7 +62,10 @@ class PolicyCommandTest {
         int code = run("policy", "check", dir.toString());
 
         assertThat(code).isZero();
-        assertThat(cli.out()).contains("ok: policies").contains("default: 1 rules").contains("a: 1 rules, shadow");
+        assertThat(cli.out())
+                .contains("ok: policies")
+                .contains("default: 1 rules")
+                .contains("a: 1 rules, shadow");
     }
 
     @Test
@@ -72,8 +75,10 @@ class PolicyCommandTest {
         int code = run("policy", "check", dir.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(cli.err().strip()).matches("qorgan: .*agency-a\\.yaml:3:\\d+: .*unknown key `externl`.*"
-                + "did you mean `external`\\?\\)").doesNotContain("\n");
+        assertThat(cli.err().strip())
+                .matches(
+                        "qorgan: .*agency-a\\.yaml:3:\\d+: .*unknown key `externl`.*" + "did you mean `external`\\?\\)")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -99,8 +104,10 @@ class PolicyCommandTest {
         int code = run("policy", "test", dir.toString());
 
         assertThat(code).isZero();
-        assertThat(cli.out()).contains("PASS default.test.yaml: dsp to the cloud is blocked")
-                .contains("PASS default.test.yaml: names become placeholders").contains("2 passed, 0 failed");
+        assertThat(cli.out())
+                .contains("PASS default.test.yaml: dsp to the cloud is blocked")
+                .contains("PASS default.test.yaml: names become placeholders")
+                .contains("2 passed, 0 failed");
     }
 
     @Test
@@ -110,9 +117,12 @@ class PolicyCommandTest {
         int code = run("policy", "test", dir.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(cli.out()).contains("FAIL default.test.yaml: names become placeholders")
-                .contains("sent[0] differs at character 9:").contains("expected: Напишите Ахметовой")
-                .contains("got:      Напишите [PERSON_1]").contains("1 passed, 1 failed");
+        assertThat(cli.out())
+                .contains("FAIL default.test.yaml: names become placeholders")
+                .contains("sent[0] differs at character 9:")
+                .contains("expected: Напишите Ахметовой")
+                .contains("got:      Напишите [PERSON_1]")
+                .contains("1 passed, 1 failed");
     }
 
     @Test
@@ -133,12 +143,22 @@ class PolicyCommandTest {
 
     @Test
     void explain_blockedText_printsFindingsRulesAndVerdict() {
-        int code = run("policy", "explain", "--dir", dir.toString(), "--upstream", "cloud",
-                "--text", "ДСП. Заявитель Ахметова Динара, ИИН 900515301234");
+        int code = run(
+                "policy",
+                "explain",
+                "--dir",
+                dir.toString(),
+                "--upstream",
+                "cloud",
+                "--text",
+                "ДСП. Заявитель Ахметова Динара, ИИН 900515301234");
 
         assertThat(code).isZero();
-        assertThat(cli.out()).contains("findings:  PERSON 1, IIN 1").contains("«IIN:900515301234»")
-                .contains("rules:     marking-dsp").contains("BLOCKED by marking-dsp: Official-use documents stay inside.");
+        assertThat(cli.out())
+                .contains("findings:  PERSON 1, IIN 1")
+                .contains("«IIN:900515301234»")
+                .contains("rules:     marking-dsp")
+                .contains("BLOCKED by marking-dsp: Official-use documents stay inside.");
     }
 
     @Test
@@ -146,7 +166,8 @@ class PolicyCommandTest {
         Path sample = dir.resolve("sample.txt");
         Files.writeString(sample, "Заявитель Ахметова Динара, ИИН 900515301234", StandardCharsets.UTF_8);
 
-        int code = run("policy", "explain", "--dir", dir.toString(), "--upstream", "local", "--file", sample.toString());
+        int code =
+                run("policy", "explain", "--dir", dir.toString(), "--upstream", "local", "--file", sample.toString());
 
         assertThat(code).isZero();
         assertThat(cli.out()).contains("verdict:   forward to local").contains("Заявитель [PERSON_1], ИИН [IIN_1]");

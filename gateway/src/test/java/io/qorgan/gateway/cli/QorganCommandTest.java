@@ -3,6 +3,8 @@ package io.qorgan.gateway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qorgan.gateway.testing.Cli;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -51,18 +53,30 @@ class QorganCommandTest {
     @Test
     void serve_badConfig_oneLineError_exit1(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("qorgan.yaml");
-        Files.writeString(file, "upstreams:\n  a: { baseUrl: http://127.0.0.1:1 }\nroutes:\n  - { pathPrefix: /v1, upstream: b }\n");
+        Files.writeString(
+                file,
+                "upstreams:\n  a: { baseUrl: http://127.0.0.1:1 }\nroutes:\n  - { pathPrefix: /v1, upstream: b }\n");
         assertThat(run("serve", "--config", file.toString())).isEqualTo(1);
         String message = cli.err().strip();
-        assertThat(message).doesNotContain("\n").doesNotContain("Exception")
-                .startsWith("qorgan: " + file + ":4:").contains("routes[0].upstream").contains("unknown upstream `b`");
+        assertThat(message)
+                .doesNotContain("\n")
+                .doesNotContain("Exception")
+                .startsWith("qorgan: " + file + ":4:")
+                .contains("routes[0].upstream")
+                .contains("unknown upstream `b`");
     }
 
     @Test
     void serve_portInUse_oneLineError_exit1() throws Exception {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            int code = run("serve", "--upstream", "http://127.0.0.1:9", "--port", Integer.toString(taken.getLocalPort()),
-                    "--admin-port", "0");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int code = run(
+                    "serve",
+                    "--upstream",
+                    "http://127.0.0.1:9",
+                    "--port",
+                    Integer.toString(taken.getLocalPort()),
+                    "--admin-port",
+                    "0");
             assertThat(code).isEqualTo(1);
             assertThat(cli.err().strip()).isEqualTo("qorgan: 127.0.0.1:" + taken.getLocalPort() + " is already in use");
         }

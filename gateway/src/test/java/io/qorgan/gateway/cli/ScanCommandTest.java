@@ -38,8 +38,12 @@ class ScanCommandTest {
         int code = run("scan", f.toString());
 
         assertThat(code).isZero();
-        assertThat(cli.out()).contains("«IIN:900515301234»").contains("«EMAIL:a.user@mail.kz»")
-                .contains("found 2").contains("IIN 1").contains("EMAIL 1");
+        assertThat(cli.out())
+                .contains("«IIN:900515301234»")
+                .contains("«EMAIL:a.user@mail.kz»")
+                .contains("found 2")
+                .contains("IIN 1")
+                .contains("EMAIL 1");
     }
 
     @Test
@@ -63,7 +67,9 @@ class ScanCommandTest {
 
     @Test
     void scan_jsonlInput_usesIdsOfTheLines() throws IOException {
-        Path f = file("batch.jsonl", "{\"id\":\"a1\",\"text\":\"тел. +7 701 123 45 67\"}\n{\"id\":\"a2\",\"text\":\"ничего\"}\n");
+        Path f = file(
+                "batch.jsonl",
+                "{\"id\":\"a1\",\"text\":\"тел. +7 701 123 45 67\"}\n{\"id\":\"a2\",\"text\":\"ничего\"}\n");
 
         int code = run("scan", "--jsonl", "--format", "jsonl", f.toString());
 
@@ -72,7 +78,8 @@ class ScanCommandTest {
         assertThat(lines).hasSize(2);
         ObjectMapper json = new ObjectMapper();
         assertThat(json.readTree(lines[0]).get("id").asText()).isEqualTo("a1");
-        assertThat(json.readTree(lines[0]).get("findings").get(0).get("type").asText()).isEqualTo("PHONE");
+        assertThat(json.readTree(lines[0]).get("findings").get(0).get("type").asText())
+                .isEqualTo("PHONE");
         assertThat(json.readTree(lines[1]).get("findings")).isEmpty();
     }
 

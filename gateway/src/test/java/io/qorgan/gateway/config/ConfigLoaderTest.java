@@ -81,7 +81,8 @@ class ConfigLoaderTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.line()).isEqualTo(26);
                     assertThat(e.field()).isEqualTo("limits.transport");
-                    assertThat(e.getMessage()).contains("unknown transport `iouring`")
+                    assertThat(e.getMessage())
+                            .contains("unknown transport `iouring`")
                             .contains("did you mean `io_uring`?");
                 });
     }
@@ -93,7 +94,8 @@ class ConfigLoaderTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.line()).isEqualTo(14);
                     assertThat(e.field()).isEqualTo("routes[0].upstream");
-                    assertThat(e.getMessage()).startsWith("qorgan.yaml:14:")
+                    assertThat(e.getMessage())
+                            .startsWith("qorgan.yaml:14:")
                             .contains("unknown upstream `opnai`")
                             .contains("did you mean `openai`?");
                 });
@@ -105,7 +107,9 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.line()).isEqualTo(8);
-                    assertThat(e.getMessage()).contains("unknown key `readTimout`").contains("did you mean `readTimeout`?");
+                    assertThat(e.getMessage())
+                            .contains("unknown key `readTimout`")
+                            .contains("did you mean `readTimeout`?");
                 });
     }
 
@@ -170,7 +174,8 @@ class ConfigLoaderTest {
     @Test
     void parse_invalidYaml_reportsLine() {
         assertThatThrownBy(() -> ConfigLoader.parse("x.yaml", "upstreams:\n  a: [unclosed\n"))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.line()).isPositive());
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.line()).isPositive());
     }
 
     @Test
@@ -183,7 +188,9 @@ class ConfigLoaderTest {
     @Test
     void load_exampleFileInRepository_isValid() throws Exception {
         Path example = Path.of("..", "qorgan.example.yaml");
-        assertThat(Files.exists(example)).as("qorgan.example.yaml at the repository root").isTrue();
+        assertThat(Files.exists(example))
+                .as("qorgan.example.yaml at the repository root")
+                .isTrue();
         GatewayConfig c = ConfigLoader.load(example);
         assertThat(c.routes()).isNotEmpty();
     }

@@ -31,7 +31,8 @@ class ConfigValuesTest {
 
     @Test
     void closest_typo_suggestsNearestName() {
-        assertThat(Suggestions.closest("extrenal", List.of("onprem", "external"))).contains("external");
+        assertThat(Suggestions.closest("extrenal", List.of("onprem", "external")))
+                .contains("external");
         assertThat(Suggestions.closest("zzzzzz", List.of("onprem", "external"))).isEmpty();
     }
 }

@@ -34,7 +34,8 @@ class ExampleCertificatesTest {
     void write_emptyDirectory_writesChainThatVerifiesWithServerSansAndClientUsages() throws Exception {
         ExampleCertificates.Result result = example.write(dir, false);
 
-        assertThat(result.files()).extracting(p -> p.getFileName().toString())
+        assertThat(result.files())
+                .extracting(p -> p.getFileName().toString())
                 .containsExactlyInAnyOrderElementsOf(ExampleCertificates.fileNames());
         X509Certificate ca = Pem.readCertificates(dir.resolve("ca.pem")).get(0);
         X509Certificate server = Pem.readCertificates(dir.resolve("server.pem")).get(0);
@@ -42,10 +43,12 @@ class ExampleCertificatesTest {
         assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
         assertThat(server.getBasicConstraints()).isEqualTo(-1);
         assertThat(server.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
-        assertThat(server.getSubjectAlternativeNames()).extracting(san -> (Object) san.get(1))
+        assertThat(server.getSubjectAlternativeNames())
+                .extracting(san -> (Object) san.get(1))
                 .containsExactly("localhost", "127.0.0.1", "0:0:0:0:0:0:0:1");
         for (ExampleCertificates.SampleClient client : ExampleCertificates.SAMPLE_CLIENTS) {
-            X509Certificate certificate = Pem.readCertificates(dir.resolve(client.name() + ".pem")).get(0);
+            X509Certificate certificate =
+                    Pem.readCertificates(dir.resolve(client.name() + ".pem")).get(0);
             certificate.verify(ca.getPublicKey());
             assertThat(certificate.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
             assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo(client.subjectDn());
@@ -62,7 +65,9 @@ class ExampleCertificatesTest {
             store.load(in, password.toCharArray());
         }
         PrivateKey key = (PrivateKey) store.getKey("client-egov", password.toCharArray());
-        assertThat(key.getEncoded()).isEqualTo(Pem.readPrivateKey(dir.resolve("client-egov-key.pem")).getEncoded());
+        assertThat(key.getEncoded())
+                .isEqualTo(
+                        Pem.readPrivateKey(dir.resolve("client-egov-key.pem")).getEncoded());
         assertThat(store.getCertificateChain("client-egov")).hasSize(2);
         assertThat(result.toString()).doesNotContain(password);
     }
@@ -72,7 +77,8 @@ class ExampleCertificatesTest {
         example.write(dir, false);
         byte[] before = Files.readAllBytes(dir.resolve("ca.pem"));
 
-        assertThatThrownBy(() -> example.write(dir, false)).isInstanceOf(FileAlreadyExistsException.class)
+        assertThatThrownBy(() -> example.write(dir, false))
+                .isInstanceOf(FileAlreadyExistsException.class)
                 .hasMessageContaining("--force");
         assertThat(Files.readAllBytes(dir.resolve("ca.pem"))).isEqualTo(before);
 
@@ -86,7 +92,8 @@ class ExampleCertificatesTest {
 
         for (String name : List.of("ca-key.pem", "server-key.pem", "client-egov-key.pem", "client-egov.p12")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))))
-                    .as(name).isEqualTo("rw-------");
+                    .as(name)
+                    .isEqualTo("rw-------");
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca.pem"))))
                 .isEqualTo("rw-r--r--");
@@ -114,6 +121,9 @@ class ExampleCertificatesTest {
         int second = cli.execute("certs", "example", "--out", out.toString());
 
         assertThat(second).isEqualTo(1);
-        assertThat(stderr.toString()).contains("already holds").contains("--force").doesNotContain("Exception");
+        assertThat(stderr.toString())
+                .contains("already holds")
+                .contains("--force")
+                .doesNotContain("Exception");
     }
 }

@@ -42,7 +42,8 @@ class SecretRefTest {
     void resolve_missingVariable_failsNamingVariableOnly() {
         SecretRef ref = SecretRef.parse("env:ABSENT_KEY");
 
-        assertThatThrownBy(() -> ref.resolve(name -> null)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> ref.resolve(name -> null))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("env:ABSENT_KEY");
     }
 

@@ -20,11 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class AccuracyTest {
 
-    private record Span(EntityType type, int start, int end) {
-    }
+    private record Span(EntityType type, int start, int end) {}
 
-    private record Line(String text, List<Span> spans) {
-    }
+    private record Line(String text, List<Span> spans) {}
 
     private static final class Tally {
         int truePositives;
@@ -60,7 +58,8 @@ class AccuracyTest {
                 if (findings.stream().anyMatch(f -> matches(f, label))) {
                     t.found++;
                 } else {
-                    misses.add("missed " + label.type() + " '" + line.text().substring(label.start(), label.end()) + "' in: " + line.text());
+                    misses.add("missed " + label.type() + " '" + line.text().substring(label.start(), label.end())
+                            + "' in: " + line.text());
                 }
             }
             for (Finding f : findings) {
@@ -69,17 +68,18 @@ class AccuracyTest {
                 if (line.spans().stream().anyMatch(label -> matches(f, label))) {
                     t.truePositives++;
                 } else {
-                    misses.add("false " + f.type() + " '" + line.text().substring(f.start(), f.end()) + "' in: " + line.text());
+                    misses.add("false " + f.type() + " '" + line.text().substring(f.start(), f.end()) + "' in: "
+                            + line.text());
                 }
             }
         }
-        StringBuilder table = new StringBuilder(String.format("%-14s %6s %8s %9s %7s%n", "type", "labels", "findings",
-                "precision", "recall"));
+        StringBuilder table = new StringBuilder(
+                String.format("%-14s %6s %8s %9s %7s%n", "type", "labels", "findings", "precision", "recall"));
         List<String> below = new ArrayList<>();
         for (Map.Entry<EntityType, Tally> e : tallies.entrySet()) {
             Tally t = e.getValue();
-            table.append(String.format("%-14s %6d %8d %9.3f %7.3f%n", e.getKey(), t.labels, t.findings, t.precision(),
-                    t.recall()));
+            table.append(String.format(
+                    "%-14s %6d %8d %9.3f %7.3f%n", e.getKey(), t.labels, t.findings, t.precision(), t.recall()));
             double floor = floor(e.getKey());
             if (t.precision() < floor || t.recall() < floor) {
                 below.add(e.getKey() + " below " + floor);
@@ -114,8 +114,11 @@ class AccuracyTest {
                 }
                 JsonNode node = json.readTree(raw);
                 List<Span> spans = new ArrayList<>();
-                node.get("spans").forEach(s -> spans.add(new Span(EntityType.valueOf(s.get("type").asText()),
-                        s.get("start").asInt(), s.get("end").asInt())));
+                node.get("spans")
+                        .forEach(s -> spans.add(new Span(
+                                EntityType.valueOf(s.get("type").asText()),
+                                s.get("start").asInt(),
+                                s.get("end").asInt())));
                 lines.add(new Line(node.get("text").asText(), spans));
             }
         } catch (IOException e) {

@@ -17,9 +17,11 @@ class AddressMarkerTest {
 
     @Test
     void find_oneLetterDottedAndHyphenatedMarkers_found() {
-        assertThat(addresses("живёт: г. Астана, ул. Кенесары, д. 1, кв. 5")).containsExactly("г. Астана, ул. Кенесары, д. 1, кв. 5");
+        assertThat(addresses("живёт: г. Астана, ул. Кенесары, д. 1, кв. 5"))
+                .containsExactly("г. Астана, ул. Кенесары, д. 1, кв. 5");
         assertThat(addresses("адрес: Сайрам р-н, с. Карабулак, пр-т Абая 10")).isNotEmpty();
-        assertThat(addresses("адрес: мкр. Самал-2, дом 5, г. Алматы")).containsExactly("мкр. Самал-2, дом 5, г. Алматы");
+        assertThat(addresses("адрес: мкр. Самал-2, дом 5, г. Алматы"))
+                .containsExactly("мкр. Самал-2, дом 5, г. Алматы");
     }
 
     @Test

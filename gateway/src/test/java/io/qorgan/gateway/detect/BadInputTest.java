@@ -32,8 +32,25 @@ class BadInputTest {
 
     @Test
     void detect_textEndingInsideACandidate_noException() {
-        for (String text : List.of("+", "+7", "8 (", "KZ2", "a@", "@", "1.2.3.", "::", "eyJ", "-----BEGIN ", "ул.", "12-",
-                "г. Астана, ул.", "N1", "паспорт", "Иванов И.", "sk-", "\uD83D")) {
+        for (String text : List.of(
+                "+",
+                "+7",
+                "8 (",
+                "KZ2",
+                "a@",
+                "@",
+                "1.2.3.",
+                "::",
+                "eyJ",
+                "-----BEGIN ",
+                "ул.",
+                "12-",
+                "г. Астана, ул.",
+                "N1",
+                "паспорт",
+                "Иванов И.",
+                "sk-",
+                "\uD83D")) {
             assertWithinBounds(text, DETECTOR.detect(text));
         }
     }
@@ -72,11 +89,14 @@ class BadInputTest {
     @Test
     void detect_megabyteOfAtSigns_finishesWithinGuard() {
         String text = "@".repeat(1_000_000);
-        assertThat(assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(text))).isEmpty();
+        assertThat(assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(text)))
+                .isEmpty();
         String local = "a".repeat(1_000_000) + "@";
-        assertThat(assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(local))).isEmpty();
+        assertThat(assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(local)))
+                .isEmpty();
         String chained = "a@".repeat(500_000);
-        assertThat(assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(chained))).isEmpty();
+        assertThat(assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(chained)))
+                .isEmpty();
     }
 
     @Test

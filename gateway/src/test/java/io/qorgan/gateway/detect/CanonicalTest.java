@@ -2,6 +2,8 @@ package io.qorgan.gateway.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CanonicalTest {
@@ -9,13 +11,21 @@ class CanonicalTest {
     @Test
     void canonical_iinWithSpacesAndFullwidthDigits_digitsOnly() {
         assertThat(Canonical.canonical(EntityType.IIN, "９００５１５ 301234")).isEqualTo("900515301234");
-        assertThat(Canonical.canonical(EntityType.PAYMENT_CARD, "4111-1111-1111-1111")).isEqualTo("4111111111111111");
+        assertThat(Canonical.canonical(EntityType.PAYMENT_CARD, "4111-1111-1111-1111"))
+                .isEqualTo("4111111111111111");
     }
 
     @Test
     void canonical_kazakhPhoneInEveryWrittenForm_sameE164() {
-        String[] forms = {"+7 701 123 45 67", "+7 (701) 123-45-67", "+77011234567", "8 (701) 123-45-67",
-            "8-701-123-45-67", "87011234567", "701 123 4567"};
+        String[] forms = {
+            "+7 701 123 45 67",
+            "+7 (701) 123-45-67",
+            "+77011234567",
+            "8 (701) 123-45-67",
+            "8-701-123-45-67",
+            "87011234567",
+            "701 123 4567"
+        };
         for (String form : forms) {
             assertThat(Canonical.canonical(EntityType.PHONE, form)).as(form).isEqualTo("+77011234567");
         }
@@ -24,7 +34,8 @@ class CanonicalTest {
     @Test
     void canonical_emailAndIban_foldedAndCompacted() {
         assertThat(Canonical.canonical(EntityType.EMAIL, "A.Nurlanova@Mail.KZ")).isEqualTo("a.nurlanova@mail.kz");
-        assertThat(Canonical.canonical(EntityType.IBAN, "kz23 999a 0000 1234 5678")).isEqualTo("KZ23999A000012345678");
+        assertThat(Canonical.canonical(EntityType.IBAN, "kz23 999a 0000 1234 5678"))
+                .isEqualTo("KZ23999A000012345678");
     }
 
     @Test
@@ -56,13 +67,15 @@ class CanonicalTest {
         assertThat(Canonical.canonical(EntityType.VEHICLE_PLATE, "123 АВС 01")).isEqualTo("123ABC01");
     }
 
-    private static final String[] COUNTRY_CODES = {"1", "7", "33", "39", "44", "49", "81", "82", "86", "90", "374",
-        "375", "380", "971", "992", "993", "994", "995", "996", "998", "34", "52", "54", "55", "61", "91", "351",
-        "420", "45", "46", "47", "358", "98", "20", "27", "234", "62", "63", "66", "84", "972", "966", "380"};
+    private static final String[] COUNTRY_CODES = {
+        "1", "7", "33", "39", "44", "49", "81", "82", "86", "90", "374", "375", "380", "971", "992", "993", "994",
+        "995", "996", "998", "34", "52", "54", "55", "61", "91", "351", "420", "45", "46", "47", "358", "98", "20",
+        "27", "234", "62", "63", "66", "84", "972", "966", "380"
+    };
 
     @Test
     void phoneFast_randomNumbersInWrittenForms_agreesWithLibphonenumber() {
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         int fast = 0;
         for (int k = 0; k < 20_000; k++) {
             StringBuilder national = new StringBuilder();
@@ -80,9 +93,13 @@ class CanonicalTest {
                 case 2 -> "7";
                 default -> "+" + COUNTRY_CODES[random.nextInt(COUNTRY_CODES.length)];
             };
-            String[] forms = {lead + national, lead + " " + a + " " + b + " " + c + " " + e,
-                lead + " (" + a + ") " + b + "-" + c + "-" + e, lead + "-" + a + "-" + b + "-" + c + e,
-                lead + " " + a + " " + b + c + e};
+            String[] forms = {
+                lead + national,
+                lead + " " + a + " " + b + " " + c + " " + e,
+                lead + " (" + a + ") " + b + "-" + c + "-" + e,
+                lead + "-" + a + "-" + b + "-" + c + e,
+                lead + " " + a + " " + b + c + e
+            };
             for (String form : forms) {
                 String quick = Canonical.phoneFast(form);
                 if (quick != null) {
@@ -101,10 +118,12 @@ class CanonicalTest {
 
     /** The reduction as it was written on strings, before {@link NameForms#reducedLength}. */
     private static String reduceByStrings(String folded) {
-        String[] endings = {"ның", "нің", "дың", "дің", "тың", "тің", "нан", "нен", "дан", "ден", "тан", "тен", "мен",
-            "пен", "бен", "ымен", "імен", "ына", "іне", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті", "ым",
-            "ім", "ыми", "ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ою", "ею", "ом", "ем", "ым", "им", "ых",
-            "их", "ую", "а", "я", "у", "ю", "е", "ы", "и"};
+        String[] endings = {
+            "ның", "нің", "дың", "дің", "тың", "тің", "нан", "нен", "дан", "ден", "тан", "тен", "мен", "пен", "бен",
+            "ымен", "імен", "ына", "іне", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті", "ым", "ім", "ыми",
+            "ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ою", "ею", "ом", "ем", "ым", "им", "ых", "их", "ую",
+            "а", "я", "у", "ю", "е", "ы", "и"
+        };
         String cur = folded;
         boolean changed = true;
         while (changed) {
@@ -122,7 +141,7 @@ class CanonicalTest {
 
     @Test
     void reduce_randomStemsAndEndings_sameAsReductionOnStrings() {
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         String letters = "аеиоуыяюйнмдтгкқңұүіәөьабвгджзлпрсфхцчшщ-xyz";
         String[] tails = {"", "а", "ы", "ым", "ымен", "ның", "ге", "ами", "ого", "ей", "нан", "дан", "ов", "ова", "ич"};
         for (int k = 0; k < 50_000; k++) {
@@ -140,16 +159,17 @@ class CanonicalTest {
 
     @Test
     void collapse_randomRunsOfSpacesTabsAndBreaks_sameAsTheRegex() {
-        java.util.Random random = new java.util.Random(5);
+        Random random = new Random(5);
         String chars = "  \t\n\r\f\u000B\u00A0abcАБВгд.,İΣ";
-        java.util.regex.Pattern spaces = java.util.regex.Pattern.compile("\\s+");
+        Pattern spaces = Pattern.compile("\\s+");
         for (int k = 0; k < 20_000; k++) {
             StringBuilder v = new StringBuilder();
             for (int n = random.nextInt(12); n >= 0; n--) {
                 v.append(chars.charAt(random.nextInt(chars.length())));
             }
             String value = v.toString();
-            assertThat(Canonical.collapse(value)).as(value)
+            assertThat(Canonical.collapse(value))
+                    .as(value)
                     .isEqualTo(spaces.matcher(NameForms.fold(value)).replaceAll(" "));
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,31 +27,117 @@ import java.util.Random;
  */
 final class CorpusGenerator {
 
-    private static final String[] RU_SURNAMES = {"Ахметов", "Сейтказиев", "Жумабеков", "Нурланов", "Петров", "Ким",
-        "Тлеубаев", "Смагулов", "Исмаилов", "Байжанов", "Кравченко", "Оспанов", "Садыков", "Мусин", "Ибраев", "Ли"};
-    private static final String[] RU_MALE = {"Ерлан", "Серик", "Асхат", "Данияр", "Иван", "Сергей", "Баглан", "Жанибек",
-        "Тимур", "Нурлан", "Марат", "Дмитрий", "Ринат", "Канат"};
-    private static final String[] RU_FEMALE = {"Айгерим", "Динара", "Гульнара", "Елена", "Асель", "Жанар", "Сауле",
-        "Мадина", "Ольга", "Камила", "Алия", "Ботагоз"};
+    private static final String[] RU_SURNAMES = {
+        "Ахметов",
+        "Сейтказиев",
+        "Жумабеков",
+        "Нурланов",
+        "Петров",
+        "Ким",
+        "Тлеубаев",
+        "Смагулов",
+        "Исмаилов",
+        "Байжанов",
+        "Кравченко",
+        "Оспанов",
+        "Садыков",
+        "Мусин",
+        "Ибраев",
+        "Ли"
+    };
+    private static final String[] RU_MALE = {
+        "Ерлан", "Серик", "Асхат", "Данияр", "Иван", "Сергей", "Баглан", "Жанибек", "Тимур", "Нурлан", "Марат",
+        "Дмитрий", "Ринат", "Канат"
+    };
+    private static final String[] RU_FEMALE = {
+        "Айгерим",
+        "Динара",
+        "Гульнара",
+        "Елена",
+        "Асель",
+        "Жанар",
+        "Сауле",
+        "Мадина",
+        "Ольга",
+        "Камила",
+        "Алия",
+        "Ботагоз"
+    };
     private static final String[] FATHERS = {"Серик", "Болат", "Ерлан", "Марат", "Нурлан", "Кайрат", "Иван", "Асан"};
-    private static final String[] KK_SURNAMES = {"Сейітқали", "Жұмабек", "Тоқай", "Нұрланұлы", "Серікқызы", "Әбілов",
-        "Қасымов", "Оразбаева", "Мұқанов", "Бекболатұлы", "Ержанқызы", "Досжанов"};
-    private static final String[] KK_FIRST = {"Айгерім", "Нұрлан", "Әсел", "Дәурен", "Ботагөз", "Қайрат", "Жансая",
-        "Ерасыл", "Меруерт", "Бауыржан", "Гүлнар", "Асқар", "Ақбота", "Дархан", "Мейірбек", "Назерке"};
-    private static final String[] EN_FIRST = {"John", "Emily", "Michael", "Sarah", "David", "Laura", "Aidos", "Dana",
-        "Robert", "Anna", "Kevin", "Olivia"};
-    private static final String[] EN_LAST = {"Smith", "Johnson", "Carter", "Nurlanov", "Bekova", "Walker", "Thompson",
-        "Ismailova", "Harris", "Kuznetsov", "Baker", "Fletcher"};
-    private static final String[] CITIES_RU = {"Астана", "Алматы", "Шымкент", "Караганда", "Актобе", "Павлодар", "Костанай"};
-    private static final String[] STREETS_RU = {"Абая", "Кенесары", "Сатпаева", "Достык", "Тауелсиздик", "Жибек Жолы",
-        "Республики", "Толе би", "Богенбай батыра", "Момышулы"};
+    private static final String[] KK_SURNAMES = {
+        "Сейітқали",
+        "Жұмабек",
+        "Тоқай",
+        "Нұрланұлы",
+        "Серікқызы",
+        "Әбілов",
+        "Қасымов",
+        "Оразбаева",
+        "Мұқанов",
+        "Бекболатұлы",
+        "Ержанқызы",
+        "Досжанов"
+    };
+    private static final String[] KK_FIRST = {
+        "Айгерім",
+        "Нұрлан",
+        "Әсел",
+        "Дәурен",
+        "Ботагөз",
+        "Қайрат",
+        "Жансая",
+        "Ерасыл",
+        "Меруерт",
+        "Бауыржан",
+        "Гүлнар",
+        "Асқар",
+        "Ақбота",
+        "Дархан",
+        "Мейірбек",
+        "Назерке"
+    };
+    private static final String[] EN_FIRST = {
+        "John", "Emily", "Michael", "Sarah", "David", "Laura", "Aidos", "Dana", "Robert", "Anna", "Kevin", "Olivia"
+    };
+    private static final String[] EN_LAST = {
+        "Smith",
+        "Johnson",
+        "Carter",
+        "Nurlanov",
+        "Bekova",
+        "Walker",
+        "Thompson",
+        "Ismailova",
+        "Harris",
+        "Kuznetsov",
+        "Baker",
+        "Fletcher"
+    };
+    private static final String[] CITIES_RU = {
+        "Астана", "Алматы", "Шымкент", "Караганда", "Актобе", "Павлодар", "Костанай"
+    };
+    private static final String[] STREETS_RU = {
+        "Абая",
+        "Кенесары",
+        "Сатпаева",
+        "Достык",
+        "Тауелсиздик",
+        "Жибек Жолы",
+        "Республики",
+        "Толе би",
+        "Богенбай батыра",
+        "Момышулы"
+    };
     private static final String[] CITIES_KK = {"Астана", "Алматы", "Шымкент", "Қарағанды", "Ақтөбе", "Түркістан"};
-    private static final String[] STREETS_KK = {"Абай", "Сәтбаев", "Қабанбай батыр", "Достық", "Тәуелсіздік", "Төле би",
-        "Бөкейхан", "Кенесары"};
-    private static final String[] STREETS_EN = {"Baker Street", "Main St", "Oak Avenue", "Elm Road", "Maple Drive",
-        "King Street", "Park Ave"};
-    private static final String[] DOMAINS = {"mail.kz", "gmail.com", "gov.kz", "egov.kz", "inbox.ru", "yandex.kz",
-        "company.com"};
+    private static final String[] STREETS_KK = {
+        "Абай", "Сәтбаев", "Қабанбай батыр", "Достық", "Тәуелсіздік", "Төле би", "Бөкейхан", "Кенесары"
+    };
+    private static final String[] STREETS_EN = {
+        "Baker Street", "Main St", "Oak Avenue", "Elm Road", "Maple Drive", "King Street", "Park Ave"
+    };
+    private static final String[] DOMAINS = {
+        "mail.kz", "gmail.com", "gov.kz", "egov.kz", "inbox.ru", "yandex.kz", "company.com"
+    };
 
     private final Random random = new Random(20261127L);
 
@@ -132,8 +219,17 @@ final class CorpusGenerator {
             case "IBAN" -> new String[] {"IBAN", iban(true)};
             case "IBAN_BAD" -> new String[] {null, iban(false)};
             case "PHONE" -> new String[] {"PHONE", phoneKz()};
-            case "PHONE_INTL" -> new String[] {"PHONE", pick("+1 415 555 0132", "+44 20 7946 0958", "+49 30 1234567",
-                    "+7 495 123-45-67", "+998 71 123 45 67", "+33 1 42 68 53 00")};
+            case "PHONE_INTL" ->
+                new String[] {
+                    "PHONE",
+                    pick(
+                            "+1 415 555 0132",
+                            "+44 20 7946 0958",
+                            "+49 30 1234567",
+                            "+7 495 123-45-67",
+                            "+998 71 123 45 67",
+                            "+33 1 42 68 53 00")
+                };
             case "EMAIL" -> new String[] {"EMAIL", email()};
             case "IP" -> new String[] {"IP_ADDRESS", ip()};
             case "PASSPORT" -> new String[] {"ID_DOCUMENT", "N" + digits(8)};
@@ -175,8 +271,13 @@ final class CorpusGenerator {
     private String iin(boolean valid) {
         while (true) {
             int year = 1950 + random.nextInt(70);
-            String base = String.format("%02d%02d%02d%d%s", year % 100, 1 + random.nextInt(12), 1 + random.nextInt(28),
-                    (year >= 2000 ? 5 : 3) + random.nextInt(2), digits(4));
+            String base = String.format(
+                    "%02d%02d%02d%d%s",
+                    year % 100,
+                    1 + random.nextInt(12),
+                    1 + random.nextInt(28),
+                    (year >= 2000 ? 5 : 3) + random.nextInt(2),
+                    digits(4));
             int check = KzIdValidator.checkDigit(base + "0", 0);
             if (valid && check >= 0) {
                 return base + check;
@@ -190,8 +291,9 @@ final class CorpusGenerator {
 
     private String bin(boolean valid) {
         while (true) {
-            String base = String.format("%02d%02d%d%d%s", random.nextInt(25), 1 + random.nextInt(12), 4 + random.nextInt(3),
-                    random.nextInt(2), digits(5));
+            String base = String.format(
+                    "%02d%02d%d%d%s",
+                    random.nextInt(25), 1 + random.nextInt(12), 4 + random.nextInt(3), random.nextInt(2), digits(5));
             int check = KzIdValidator.checkDigit(base + "0", 0);
             if (valid && check >= 0) {
                 return base + check;
@@ -210,7 +312,12 @@ final class CorpusGenerator {
         String number = body + (valid ? check : (check + 1 + random.nextInt(9)) % 10);
         if (random.nextBoolean() && len == 16) {
             String sep = pick(" ", "-");
-            return number.substring(0, 4) + sep + number.substring(4, 8) + sep + number.substring(8, 12) + sep
+            return number.substring(0, 4)
+                    + sep
+                    + number.substring(4, 8)
+                    + sep
+                    + number.substring(8, 12)
+                    + sep
                     + number.substring(12);
         }
         return number;
@@ -233,7 +340,8 @@ final class CorpusGenerator {
         for (char c : rearranged.toCharArray()) {
             numeric.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
         }
-        int check = 98 - new java.math.BigInteger(numeric.toString()).mod(java.math.BigInteger.valueOf(97)).intValue();
+        int check = 98
+                - new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue();
         if (!valid) {
             check = (check + 1 + random.nextInt(90)) % 100;
         }
@@ -262,15 +370,25 @@ final class CorpusGenerator {
     }
 
     private String email() {
-        String local = pick("a.nurlanova", "serik.bekov", "info.user", "d.kim", "zhanar.s", "ivanov.ii", "aigerim_t",
-                "support-desk", "e.smith", "оспанов.а");
+        String local = pick(
+                "a.nurlanova",
+                "serik.bekov",
+                "info.user",
+                "d.kim",
+                "zhanar.s",
+                "ivanov.ii",
+                "aigerim_t",
+                "support-desk",
+                "e.smith",
+                "оспанов.а");
         String domain = local.startsWith("оспанов") ? "почта.қаз" : pick(DOMAINS);
         return local + random.nextInt(100) + "@" + domain;
     }
 
     private String ip() {
         if (random.nextInt(4) == 0) {
-            return "2001:db8:" + Integer.toHexString(random.nextInt(65536)) + "::" + Integer.toHexString(1 + random.nextInt(255));
+            return "2001:db8:" + Integer.toHexString(random.nextInt(65536)) + "::"
+                    + Integer.toHexString(1 + random.nextInt(255));
         }
         return pick("10", "172", "192", "85", "95", "178") + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
                 + (1 + random.nextInt(254));
@@ -291,8 +409,20 @@ final class CorpusGenerator {
         int year = birth ? 1950 + random.nextInt(60) : 2020 + random.nextInt(6);
         int month = 1 + random.nextInt(12);
         int day = 1 + random.nextInt(28);
-        String[] ru = {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-            "ноября", "декабря"};
+        String[] ru = {
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря"
+        };
         return switch (random.nextInt(4)) {
             case 0 -> String.format("%02d.%02d.%d", day, month, year);
             case 1 -> String.format("%d-%02d-%02d", year, month, day);
@@ -328,7 +458,8 @@ final class CorpusGenerator {
         String father = pick(FATHERS);
         String patronymic = father + (female ? "овна" : "ович");
         if (initials) {
-            return random.nextBoolean() ? surname + " " + first.charAt(0) + "." + father.charAt(0) + "."
+            return random.nextBoolean()
+                    ? surname + " " + first.charAt(0) + "." + father.charAt(0) + "."
                     : first.charAt(0) + ". " + father.charAt(0) + ". " + surname;
         }
         return surname + " " + first + " " + patronymic;
@@ -338,7 +469,9 @@ final class CorpusGenerator {
         String city = pick(CITIES_RU);
         String street = pick(STREETS_RU);
         return switch (random.nextInt(4)) {
-            case 0 -> "г. " + city + ", ул. " + street + ", д. " + (1 + random.nextInt(150)) + ", кв. " + (1 + random.nextInt(200));
+            case 0 ->
+                "г. " + city + ", ул. " + street + ", д. " + (1 + random.nextInt(150)) + ", кв. "
+                        + (1 + random.nextInt(200));
             case 1 -> "г. " + city + ", пр. " + street + " " + (1 + random.nextInt(150));
             case 2 -> "ул. " + street + ", д. " + (1 + random.nextInt(150)) + "А, кв. " + (1 + random.nextInt(200));
             default -> "г. " + city + ", мкр. Самал-" + (1 + random.nextInt(3)) + ", д. " + (1 + random.nextInt(90));
@@ -349,7 +482,9 @@ final class CorpusGenerator {
         String city = pick(CITIES_KK);
         String street = pick(STREETS_KK);
         return switch (random.nextInt(3)) {
-            case 0 -> city + " қ., " + street + " көшесі, " + (1 + random.nextInt(150)) + "-үй, " + (1 + random.nextInt(200)) + "-пәтер";
+            case 0 ->
+                city + " қ., " + street + " көшесі, " + (1 + random.nextInt(150)) + "-үй, " + (1 + random.nextInt(200))
+                        + "-пәтер";
             case 1 -> city + " қаласы, " + street + " даңғылы, " + (1 + random.nextInt(150)) + "-үй";
             default -> street + " көшесі, " + (1 + random.nextInt(150)) + "-үй, " + (1 + random.nextInt(90)) + "-пәтер";
         };

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 /** {@link CueSet#anyIn} answers as "the window, cut out, contains a cue" on random texts and windows. */
 class CueSetTest {
 
-    private static final String[] CUES = {"тел", "моб", "phone", "tel", "ұялы", "номер", " v", "г/н", "ф.и.о", "mr ",
-        "\u4e2d\u6587", "a"};
+    private static final String[] CUES = {
+        "тел", "моб", "phone", "tel", "ұялы", "номер", " v", "г/н", "ф.и.о", "mr ", "\u4e2d\u6587", "a"
+    };
 
     @Test
     void anyIn_randomWindows_sameAsSubstringContains() {
@@ -31,7 +32,9 @@ class CueSetTest {
             for (String cue : CUES) {
                 expected |= window.contains(cue);
             }
-            assertThat(set.anyIn(text.toCharArray(), from, to)).as("%s [%d, %d)", text, from, to).isEqualTo(expected);
+            assertThat(set.anyIn(text.toCharArray(), from, to))
+                    .as("%s [%d, %d)", text, from, to)
+                    .isEqualTo(expected);
             hits += expected ? 1 : 0;
         }
         assertThat(hits).isGreaterThan(5_000);

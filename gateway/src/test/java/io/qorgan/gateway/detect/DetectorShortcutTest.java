@@ -35,14 +35,27 @@ class DetectorShortcutTest {
             addPieces(samples, text);
             addPieces(samples, text.toLowerCase(Locale.ROOT));
         }
-        for (String prefix : List.of("sk-", "ghp_", "gho_", "xoxb-", "xoxp-", "glpat-", "pwd-", "pwd_", "token-",
-                "api_key-", "secret-", "password-", "eyj")) {
+        for (String prefix : List.of(
+                "sk-",
+                "ghp_",
+                "gho_",
+                "xoxb-",
+                "xoxp-",
+                "glpat-",
+                "pwd-",
+                "pwd_",
+                "token-",
+                "api_key-",
+                "secret-",
+                "password-",
+                "eyj")) {
             for (String body : List.of("abcdefgh", "qwzxkjvm", "a", "zz", "kjhgfdsa-x")) {
                 samples.add(prefix + body);
             }
         }
-        for (String name : List.of("aidos", "john", "emily", "dinara", "aigerim", "arman", "smith", "carter", "li",
-                "kim", "ян", "ivan", "nurlan", "ali", "asem", "maria", "anna", "alex", "aslan")) {
+        for (String name : List.of(
+                "aidos", "john", "emily", "dinara", "aigerim", "arman", "smith", "carter", "li", "kim", "ян", "ivan",
+                "nurlan", "ali", "asem", "maria", "anna", "alex", "aslan")) {
             samples.add(name);
             samples.add(name + "-" + name);
             samples.add(name + "." + name);
@@ -66,7 +79,9 @@ class DetectorShortcutTest {
                 }
             }
         }
-        assertThat(hidden).as("texts the shortcut skips although the scan finds something").isEmpty();
+        assertThat(hidden)
+                .as("texts the shortcut skips although the scan finds something")
+                .isEmpty();
         assertThat(skipped).as("the property is exercised").isGreaterThan(10_000);
     }
 
@@ -111,7 +126,7 @@ class DetectorShortcutTest {
         ObjectMapper json = new ObjectMapper();
         List<String> texts = new ArrayList<>();
         try (InputStream in = DetectorShortcutTest.class.getResourceAsStream("/detect/corpus.jsonl");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (!line.isBlank()) {
                     texts.add(json.readTree(line).get("text").asText());

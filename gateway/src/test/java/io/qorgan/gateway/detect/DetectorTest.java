@@ -48,7 +48,8 @@ class DetectorTest {
 
     @Test
     void detect_certificateSubjectForm_foundAsIin() {
-        assertThat(found("CN=TEST,SERIALNUMBER=IIN900515301234,C=KZ", EntityType.IIN)).containsExactly("900515301234");
+        assertThat(found("CN=TEST,SERIALNUMBER=IIN900515301234,C=KZ", EntityType.IIN))
+                .containsExactly("900515301234");
     }
 
     @Test
@@ -56,7 +57,8 @@ class DetectorTest {
         String text = "ИИН ９００５１５３０１２３４.";
         List<Finding> findings = DETECTOR.detect(text);
         assertThat(findings).hasSize(1);
-        assertThat(text.substring(findings.get(0).start(), findings.get(0).end())).isEqualTo("９００５１５３０１２３４");
+        assertThat(text.substring(findings.get(0).start(), findings.get(0).end()))
+                .isEqualTo("９００５１５３０１２３４");
     }
 
     @Test
@@ -64,21 +66,34 @@ class DetectorTest {
         String text = "тел.\u00A0+7\u00A0701\u200B 123\u00AD 45 67 спасибо";
         List<Finding> findings = DETECTOR.detect(text);
         assertThat(findings).extracting(Finding::type).containsExactly(EntityType.PHONE);
-        assertThat(text.substring(findings.get(0).start(), findings.get(0).end())).isEqualTo("+7\u00A0701\u200B 123\u00AD 45 67");
+        assertThat(text.substring(findings.get(0).start(), findings.get(0).end()))
+                .isEqualTo("+7\u00A0701\u200B 123\u00AD 45 67");
     }
 
     @Test
     void detect_kazakhPhoneInEveryWrittenForm_found() {
-        String[] forms = {"+7 701 123 45 67", "+7 (701) 123-45-67", "+77011234567", "8 (701) 123-45-67",
-            "8-701-123-45-67", "87011234567", "701 123 4567", "8 (727) 123-45-67", "+7 7172 12 34 56"};
+        String[] forms = {
+            "+7 701 123 45 67",
+            "+7 (701) 123-45-67",
+            "+77011234567",
+            "8 (701) 123-45-67",
+            "8-701-123-45-67",
+            "87011234567",
+            "701 123 4567",
+            "8 (727) 123-45-67",
+            "+7 7172 12 34 56"
+        };
         for (String form : forms) {
-            assertThat(found("Позвоните: " + form + ".", EntityType.PHONE)).as(form).containsExactly(form);
+            assertThat(found("Позвоните: " + form + ".", EntityType.PHONE))
+                    .as(form)
+                    .containsExactly(form);
         }
     }
 
     @Test
     void detect_ibanGroupedWithSpaces_oneFinding() {
-        assertThat(found("Счет KZ23 999A 0000 1234 5678 в банке", EntityType.IBAN)).containsExactly("KZ23 999A 0000 1234 5678");
+        assertThat(found("Счет KZ23 999A 0000 1234 5678 в банке", EntityType.IBAN))
+                .containsExactly("KZ23 999A 0000 1234 5678");
     }
 
     @Test
@@ -90,7 +105,8 @@ class DetectorTest {
     @Test
     void detect_cyrillicEmailAndEmailInsideUrl_emailFound() {
         assertThat(found("пишите на айгерим@почта.қаз", EntityType.EMAIL)).containsExactly("айгерим@почта.қаз");
-        assertThat(found("<a href=\"mailto:user.name@mail.kz?subject=x\">", EntityType.EMAIL)).containsExactly("user.name@mail.kz");
+        assertThat(found("<a href=\"mailto:user.name@mail.kz?subject=x\">", EntityType.EMAIL))
+                .containsExactly("user.name@mail.kz");
     }
 
     @Test
@@ -108,7 +124,8 @@ class DetectorTest {
 
     @Test
     void detect_dateWithoutBirthCue_notFound() {
-        assertThat(found("заседание 15.05.2024 в 10:00", EntityType.DATE_OF_BIRTH)).isEmpty();
+        assertThat(found("заседание 15.05.2024 в 10:00", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
         assertThat(found("дата рождения 15.05.1990", EntityType.DATE_OF_BIRTH)).containsExactly("15.05.1990");
         assertThat(found("Иванов И.И., 1990 г.р.", EntityType.DATE_OF_BIRTH)).containsExactly("1990");
         assertThat(found("DOB: 1990-05-15", EntityType.DATE_OF_BIRTH)).containsExactly("1990-05-15");
@@ -117,39 +134,47 @@ class DetectorTest {
     @Test
     void detect_wellKnownSecretFormats_found() {
         String jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJlLXNpZ25hdHVyZQ";
-        assertThat(found("key sk-proj-Ab12Cd34Ef56Gh78Ij90KlMn", EntityType.SECRET)).hasSize(1);
-        assertThat(found("ghp_abcdefghijklmnopqrstuvwxyz0123456789", EntityType.SECRET)).hasSize(1);
+        assertThat(found("key sk-proj-Ab12Cd34Ef56Gh78Ij90KlMn", EntityType.SECRET))
+                .hasSize(1);
+        assertThat(found("ghp_abcdefghijklmnopqrstuvwxyz0123456789", EntityType.SECRET))
+                .hasSize(1);
         assertThat(found("AKIAABCDEFGHIJKLMNOP", EntityType.SECRET)).hasSize(1);
         assertThat(found("xoxb-123456789012-abcdefghij", EntityType.SECRET)).hasSize(1);
         assertThat(found("Authorization: Bearer " + jwt, EntityType.SECRET)).containsExactly(jwt);
         assertThat(found("пароль: Qw7#rT9!pLm2", EntityType.SECRET)).containsExactly("Qw7#rT9!pLm2");
-        assertThat(found("-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----", EntityType.SECRET)).hasSize(1);
+        assertThat(found("-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----", EntityType.SECRET))
+                .hasSize(1);
     }
 
     @Test
     void detect_plainWordsAfterPasswordLabel_notASecret() {
-        assertThat(found("The password policy requires twelve characters", EntityType.SECRET)).isEmpty();
+        assertThat(found("The password policy requires twelve characters", EntityType.SECRET))
+                .isEmpty();
         assertThat(found("eyJhbGciOi.notjson.x", EntityType.SECRET)).isEmpty();
     }
 
     @Test
     void detect_declinedRussianAndKazakhNames_found() {
-        assertThat(found("Справка выдана Ивановым Иваном Ивановичем", EntityType.PERSON)).containsExactly("Ивановым Иваном Ивановичем");
+        assertThat(found("Справка выдана Ивановым Иваном Ивановичем", EntityType.PERSON))
+                .containsExactly("Ивановым Иваном Ивановичем");
         assertThat(found("Айгүлге жәрдемақы тағайындалды", EntityType.PERSON)).containsExactly("Айгүлге");
         assertThat(found("Нұрланның өтініші қаралды", EntityType.PERSON)).containsExactly("Нұрланның");
     }
 
     @Test
     void detect_initialsInBothOrders_found() {
-        assertThat(found("Исполнитель Иванов И.И., тел. нет", EntityType.PERSON)).containsExactly("Иванов И.И.");
+        assertThat(found("Исполнитель Иванов И.И., тел. нет", EntityType.PERSON))
+                .containsExactly("Иванов И.И.");
         assertThat(found("подписал И. И. Иванов вчера", EntityType.PERSON)).containsExactly("И. И. Иванов");
         assertThat(found("signed by A. Smith yesterday", EntityType.PERSON)).containsExactly("A. Smith");
     }
 
     @Test
     void detect_nameWordsUsedAsOrdinaryWords_notPersons() {
-        assertThat(found("Оның арманы дәрігер болу, бақыт отбасында", EntityType.PERSON)).isEmpty();
-        assertThat(found("Арман қаласында жаңа мектеп ашылды", EntityType.PERSON)).isEmpty();
+        assertThat(found("Оның арманы дәрігер болу, бақыт отбасында", EntityType.PERSON))
+                .isEmpty();
+        assertThat(found("Арман қаласында жаңа мектеп ашылды", EntityType.PERSON))
+                .isEmpty();
         assertThat(found("роза ветров и надежда на лучшее", EntityType.PERSON)).isEmpty();
         assertThat(found("Мерей кешке дейін жұмыс істейді", EntityType.PERSON)).isEmpty();
     }
@@ -161,7 +186,8 @@ class DetectorTest {
 
     @Test
     void detect_organisationNames_notPersons() {
-        assertThat(found("ТОО «Асем Групп» и АО «Казахтелеком»", EntityType.PERSON)).isEmpty();
+        assertThat(found("ТОО «Асем Групп» и АО «Казахтелеком»", EntityType.PERSON))
+                .isEmpty();
         assertThat(found("Kaspi Bank reported growth", EntityType.PERSON)).isEmpty();
         assertThat(found("Арман Кафе LLP заключило договор", EntityType.PERSON)).isEmpty();
     }
@@ -179,7 +205,8 @@ class DetectorTest {
                 .containsExactly("г. Астана, ул. Кенесары, д. 1, кв. 1");
         assertThat(found("Мекенжайы: Алматы қ., Бостандық ауданы, Сәтбаев көш., 5-үй.", EntityType.ADDRESS))
                 .containsExactly("Алматы қ., Бостандық ауданы, Сәтбаев көш., 5-үй");
-        assertThat(found("Ship to 221 Baker Street, Apt 4 please", EntityType.ADDRESS)).containsExactly("221 Baker Street, Apt 4");
+        assertThat(found("Ship to 221 Baker Street, Apt 4 please", EntityType.ADDRESS))
+                .containsExactly("221 Baker Street, Apt 4");
     }
 
     @Test
@@ -198,7 +225,8 @@ class DetectorTest {
 
     @Test
     void detect_validIinShapedLikePhone_iinWins() {
-        assertThat(DETECTOR.detect("87011234567 и 900515301234")).extracting(Finding::type)
+        assertThat(DETECTOR.detect("87011234567 и 900515301234"))
+                .extracting(Finding::type)
                 .containsExactly(EntityType.PHONE, EntityType.IIN);
     }
 
@@ -208,21 +236,25 @@ class DetectorTest {
         List<Finding> findings = DETECTOR.detect(text);
         assertThat(findings).hasSize(4);
         for (int i = 1; i < findings.size(); i++) {
-            assertThat(findings.get(i).start()).isGreaterThanOrEqualTo(findings.get(i - 1).end());
+            assertThat(findings.get(i).start())
+                    .isGreaterThanOrEqualTo(findings.get(i - 1).end());
         }
     }
 
     @Test
     void detect_typeDisabledInSettings_notReported() {
-        Detector onlyEmail = Detector.create(DetectorSettings.defaults().withEnabledTypes(EnumSet.of(EntityType.EMAIL)));
-        assertThat(onlyEmail.detect("ИИН 900515301234, a.b@mail.kz")).extracting(Finding::type)
+        Detector onlyEmail =
+                Detector.create(DetectorSettings.defaults().withEnabledTypes(EnumSet.of(EntityType.EMAIL)));
+        assertThat(onlyEmail.detect("ИИН 900515301234, a.b@mail.kz"))
+                .extracting(Finding::type)
                 .containsExactly(EntityType.EMAIL);
     }
 
     @Test
     void detect_everyTypeDisabled_nothingReported() {
         Detector none = Detector.create(DetectorSettings.defaults().withEnabledTypes(EnumSet.noneOf(EntityType.class)));
-        assertThat(none.detect("ИИН 900515301234, a.b@mail.kz, Ахметов Нұрлан Серікұлы")).isEmpty();
+        assertThat(none.detect("ИИН 900515301234, a.b@mail.kz, Ахметов Нұрлан Серікұлы"))
+                .isEmpty();
     }
 
     @Test
@@ -243,8 +275,11 @@ class DetectorTest {
 
     @Test
     void detect_manyThreadsAtOnce_sameFindingsAsOneThread() throws Exception {
-        List<String> texts = List.of("ИИН 900515301234, тел. +7 701 123 45 67", "Справка выдана Ивановым Иваном",
-                "г. Астана, ул. Кенесары, д. 1", "card 4111 1111 1111 1111, a.b@mail.kz");
+        List<String> texts = List.of(
+                "ИИН 900515301234, тел. +7 701 123 45 67",
+                "Справка выдана Ивановым Иваном",
+                "г. Астана, ул. Кенесары, д. 1",
+                "card 4111 1111 1111 1111, a.b@mail.kz");
         List<List<Finding>> expected = texts.stream().map(DETECTOR::detect).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -268,9 +303,11 @@ class DetectorTest {
             pool.shutdownNow();
         }
     }
+
     @Test
     void detect_legacyPlateAfterCue_found() {
-        assertThat(found("гос. номер A 123 BCD, цвет белый", EntityType.VEHICLE_PLATE)).containsExactly("A 123 BCD");
+        assertThat(found("гос. номер A 123 BCD, цвет белый", EntityType.VEHICLE_PLATE))
+                .containsExactly("A 123 BCD");
     }
 
     @Test
@@ -282,6 +319,7 @@ class DetectorTest {
     @Test
     void settings_minScoreOutOfRange_rejectedWithoutEchoingInput() {
         assertThatThrownBy(() -> DetectorSettings.defaults().withMinScore(1.5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("minScore must be within [0, 1]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("minScore must be within [0, 1]");
     }
 }

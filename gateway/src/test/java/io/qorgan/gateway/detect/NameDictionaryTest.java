@@ -51,7 +51,8 @@ class NameDictionaryTest {
         List<String> out = new ArrayList<>();
         for (String file : List.of("names-kk.txt", "names-ru.txt", "names-en.txt", "name-words.txt", "surnames.txt")) {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                    NameDictionary.class.getResourceAsStream("/io/qorgan/gateway/detect/" + file), StandardCharsets.UTF_8))) {
+                    NameDictionary.class.getResourceAsStream("/io/qorgan/gateway/detect/" + file),
+                    StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     String t = line.strip();
                     if (!t.isEmpty() && !t.startsWith("#")) {

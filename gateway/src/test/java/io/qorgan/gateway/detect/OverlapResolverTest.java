@@ -16,36 +16,38 @@ class OverlapResolverTest {
 
     @Test
     void resolve_personInsideAddress_addressKeptPersonDropped() {
-        List<Finding> resolved = OverlapResolver.resolve(List.of(f(EntityType.PERSON, 10, 15, 0.9),
-                f(EntityType.ADDRESS, 0, 30, 0.85)));
+        List<Finding> resolved =
+                OverlapResolver.resolve(List.of(f(EntityType.PERSON, 10, 15, 0.9), f(EntityType.ADDRESS, 0, 30, 0.85)));
         assertThat(resolved).extracting(Finding::type).containsExactly(EntityType.ADDRESS);
     }
 
     @Test
     void resolve_personBesideAddress_bothKeptInTextOrder() {
-        List<Finding> resolved = OverlapResolver.resolve(List.of(f(EntityType.ADDRESS, 20, 40, 0.85),
-                f(EntityType.PERSON, 0, 15, 0.9)));
+        List<Finding> resolved =
+                OverlapResolver.resolve(List.of(f(EntityType.ADDRESS, 20, 40, 0.85), f(EntityType.PERSON, 0, 15, 0.9)));
         assertThat(resolved).extracting(Finding::type).containsExactly(EntityType.PERSON, EntityType.ADDRESS);
     }
 
     @Test
     void resolve_validatedIinOverlappingPhone_iinWins() {
-        List<Finding> resolved = OverlapResolver.resolve(List.of(f(EntityType.PHONE, 0, 12, 0.85),
-                f(EntityType.IIN, 0, 12, 0.93)));
+        List<Finding> resolved =
+                OverlapResolver.resolve(List.of(f(EntityType.PHONE, 0, 12, 0.85), f(EntityType.IIN, 0, 12, 0.93)));
         assertThat(resolved).extracting(Finding::type).containsExactly(EntityType.IIN);
     }
 
     @Test
     void resolve_emailInsideLongerPersonOrAddress_emailWins() {
-        List<Finding> resolved = OverlapResolver.resolve(List.of(f(EntityType.PERSON, 0, 8, 0.9),
-                f(EntityType.EMAIL, 0, 20, 0.99), f(EntityType.ADDRESS, 15, 40, 0.85)));
+        List<Finding> resolved = OverlapResolver.resolve(List.of(
+                f(EntityType.PERSON, 0, 8, 0.9),
+                f(EntityType.EMAIL, 0, 20, 0.99),
+                f(EntityType.ADDRESS, 15, 40, 0.85)));
         assertThat(resolved).extracting(Finding::type).containsExactly(EntityType.EMAIL);
     }
 
     @Test
     void resolve_sameTypeOverlapping_higherScoreKept() {
-        List<Finding> resolved = OverlapResolver.resolve(List.of(f(EntityType.PERSON, 0, 10, 0.6),
-                f(EntityType.PERSON, 5, 20, 0.9)));
+        List<Finding> resolved =
+                OverlapResolver.resolve(List.of(f(EntityType.PERSON, 0, 10, 0.6), f(EntityType.PERSON, 5, 20, 0.9)));
         assertThat(resolved).containsExactly(f(EntityType.PERSON, 5, 20, 0.9));
     }
 
@@ -68,11 +70,22 @@ class OverlapResolverTest {
 
     /** The rule written plainly: in order of preference, keep what overlaps nothing kept; then text order. */
     private static List<Finding> reference(List<Finding> candidates) {
-        List<EntityType> rank = List.of(EntityType.PERSON, EntityType.ADDRESS, EntityType.VEHICLE_PLATE,
-                EntityType.DATE_OF_BIRTH, EntityType.PHONE, EntityType.ID_DOCUMENT, EntityType.IP_ADDRESS,
-                EntityType.IIN, EntityType.PAYMENT_CARD, EntityType.IBAN, EntityType.EMAIL, EntityType.SECRET);
+        List<EntityType> rank = List.of(
+                EntityType.PERSON,
+                EntityType.ADDRESS,
+                EntityType.VEHICLE_PLATE,
+                EntityType.DATE_OF_BIRTH,
+                EntityType.PHONE,
+                EntityType.ID_DOCUMENT,
+                EntityType.IP_ADDRESS,
+                EntityType.IIN,
+                EntityType.PAYMENT_CARD,
+                EntityType.IBAN,
+                EntityType.EMAIL,
+                EntityType.SECRET);
         List<Finding> sorted = new ArrayList<>(candidates);
-        sorted.sort(Comparator.comparingInt((Finding x) -> rank.indexOf(x.type() == EntityType.BIN ? EntityType.IIN : x.type()))
+        sorted.sort(Comparator.comparingInt(
+                        (Finding x) -> rank.indexOf(x.type() == EntityType.BIN ? EntityType.IIN : x.type()))
                 .reversed()
                 .thenComparing(Comparator.comparingDouble(Finding::score).reversed())
                 .thenComparing(Comparator.comparingInt(Finding::length).reversed())

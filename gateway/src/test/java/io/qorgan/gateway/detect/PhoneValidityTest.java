@@ -14,8 +14,9 @@ class PhoneValidityTest {
     private final PhoneValidity validity = new PhoneValidity(util);
 
     /** Country codes with one region, with several (7, 1, 44, 47, 590), and the recognizer's foreign regions'. */
-    private static final int[] CODES = {7, 1, 44, 49, 33, 39, 972, 91, 55, 86, 81, 90, 998, 996, 380, 375, 47, 590, 61,
-        262, 212, 358};
+    private static final int[] CODES = {
+        7, 1, 44, 49, 33, 39, 972, 91, 55, 86, 81, 90, 998, 996, 380, 375, 47, 590, 61, 262, 212, 358
+    };
 
     @Test
     void valid_randomNationalNumbers_sameAsIsValidNumber() {
@@ -55,9 +56,11 @@ class PhoneValidityTest {
                 }
                 String national = util.getNationalSignificantNumber(example);
                 int cc = example.getCountryCode();
-                assertThat(validity.valid(cc, national)).as("%s %s +%d %s", region, type, cc, national)
+                assertThat(validity.valid(cc, national))
+                        .as("%s %s +%d %s", region, type, cc, national)
                         .isEqualTo(util.isValidNumber(number(cc, national)));
-                assertThat(validity.validInRegion(national, region)).as("%s %s %s", region, type, national)
+                assertThat(validity.validInRegion(national, region))
+                        .as("%s %s %s", region, type, national)
                         .isEqualTo(util.isValidNumberForRegion(number(cc, national), region));
                 checked++;
             }
@@ -71,7 +74,8 @@ class PhoneValidityTest {
         for (int cc : util.getSupportedCallingCodes()) {
             for (int k = 0; k < 40 && validity.geographic(cc); k++) { // as PhoneRecognizer asks
                 String national = randomNational(random);
-                assertThat(validity.valid(cc, national)).as("+%d %s", cc, national)
+                assertThat(validity.valid(cc, national))
+                        .as("+%d %s", cc, national)
                         .isEqualTo(util.isValidNumber(number(cc, national)));
             }
         }

@@ -27,8 +27,8 @@ class PresidioCasesTest {
 
     @Test
     void detect_presidioCases_findExactlyTheExpectedSpans() throws IOException {
-        List<String> lines = Files.readAllLines(TestFiles.sharedTestData().resolve("presidio-recognizer-cases.jsonl"),
-                StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(
+                TestFiles.sharedTestData().resolve("presidio-recognizer-cases.jsonl"), StandardCharsets.UTF_8);
         List<String> failures = new ArrayList<>();
         int run = 0;
         for (String line : lines) {
@@ -39,7 +39,9 @@ class PresidioCasesTest {
             String text = c.get("text").asText();
             EntityType type = EntityType.valueOf(c.get("entity").asText());
             List<List<Integer>> expected = new ArrayList<>();
-            c.get("spans").forEach(span -> expected.add(List.of(span.get(0).asInt(), span.get(1).asInt())));
+            c.get("spans")
+                    .forEach(span -> expected.add(
+                            List.of(span.get(0).asInt(), span.get(1).asInt())));
             List<List<Integer>> actual = new ArrayList<>();
             Detector only = Detector.create(DetectorSettings.defaults().withEnabledTypes(EnumSet.of(type)));
             for (Finding f : only.detect(text)) {
@@ -53,8 +55,8 @@ class PresidioCasesTest {
                 failures.add(type + " " + text + " expected " + expected + " got " + actual);
             }
         }
-        System.out.println("Presidio cases run: " + run + ", failed: " + failures.size() + ", deliberate: "
-                + DELIBERATE.size());
+        System.out.println(
+                "Presidio cases run: " + run + ", failed: " + failures.size() + ", deliberate: " + DELIBERATE.size());
         assertThat(run).isEqualTo(481);
         assertThat(failures).isEmpty();
     }

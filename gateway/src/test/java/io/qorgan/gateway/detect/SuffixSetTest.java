@@ -2,6 +2,7 @@ package io.qorgan.gateway.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,6 @@ class SuffixSetTest {
     }
 
     private static String[] strings(char[][] arrays) {
-        return java.util.Arrays.stream(arrays).map(String::new).toArray(String[]::new);
+        return Arrays.stream(arrays).map(String::new).toArray(String[]::new);
     }
 }

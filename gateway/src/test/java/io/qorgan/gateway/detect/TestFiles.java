@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Locates the shared test data next to the repository. */
 final class TestFiles {
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /** {@code shared/testdata} found by walking up from the working directory. */
     static Path sharedTestData() {
@@ -17,6 +16,7 @@ final class TestFiles {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no shared/testdata above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no shared/testdata above " + Path.of("").toAbsolutePath());
     }
 }

@@ -20,7 +20,9 @@ class WordStartsTest {
         assertThat(view.starts().all()).startsWith(0, 5, 6, 8, 9, 14, 18, 23, 26, 28, 29, 31, 33, 35, 38);
         assertThat(list(view, WordStarts.NUMBER)).containsExactly(5, 6, 8, 9, 23, 35);
         assertThat(list(view, WordStarts.CAPITAL)).containsExactly(0, 18);
-        assertThat(list(view, WordStarts.ADDRESS)).contains(0, 6, 9, 14, 18, 23, 35).doesNotContain(5, 8, 28, 33);
+        assertThat(list(view, WordStarts.ADDRESS))
+                .contains(0, 6, 9, 14, 18, 23, 35)
+                .doesNotContain(5, 8, 28, 33);
         assertThat(list(view, WordStarts.CODE)).containsExactly(6, 9, 23, 26, 28, 29, 33, 35, 38);
         assertThat(list(view, WordStarts.CUE)).contains(14);
     }
@@ -35,8 +37,19 @@ class WordStartsTest {
 
     @Test
     void cueList_everyCueOfTheListedIndexes_listedWhereItBegins() {
-        for (String cue : List.of("меня зовут", "атым", "password", "құпия сөз", "api_key", "удостоверение личности",
-                "жеке куәлік", "id card", "туған күні", "date of birth", "г.р", "ж. т.")) {
+        for (String cue : List.of(
+                "меня зовут",
+                "атым",
+                "password",
+                "құпия сөз",
+                "api_key",
+                "удостоверение личности",
+                "жеке куәлік",
+                "id card",
+                "туған күні",
+                "date of birth",
+                "г.р",
+                "ж. т.")) {
             TextView view = TextView.of("x " + cue.toUpperCase() + " 1");
             assertThat(list(view, WordStarts.CUE)).as(cue).contains(2);
         }

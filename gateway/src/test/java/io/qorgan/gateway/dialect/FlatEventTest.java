@@ -69,7 +69,8 @@ class FlatEventTest {
         assertThat(e.channel()).isEqualTo("message/content");
         assertThat(e.closes()).isNull();
 
-        String generate = "{\"model\":\"m\",\"response\":\"hi\",\"done\":true,\"done_reason\":\"stop\",\"context\":[1,2]}";
+        String generate =
+                "{\"model\":\"m\",\"response\":\"hi\",\"done\":true,\"done_reason\":\"stop\",\"context\":[1,2]}";
         assertThat(e.read(bytes(generate), 0, bytes(generate).length)).isTrue();
         assertThat(e.text(e.delta())).isEqualTo("hi");
         assertThat(e.channel()).isEqualTo("response");
@@ -98,7 +99,8 @@ class FlatEventTest {
     @Test
     void read_anthropicTextDeltaAndClosingEvents() {
         FlatEvent e = Dialect.ANTHROPIC_MESSAGES.eventTexts().flatReader();
-        String delta = "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"text_delta\",\"text\":\"Сәлем\"}}";
+        String delta =
+                "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"text_delta\",\"text\":\"Сәлем\"}}";
         assertThat(e.read(bytes(delta), 0, bytes(delta).length)).isTrue();
         assertThat(e.text(e.delta())).isEqualTo("Сәлем");
         assertThat(e.channel()).isEqualTo("block:1/text");
@@ -109,9 +111,12 @@ class FlatEventTest {
         assertThat(e.delta()).isEqualTo(-1);
         assertThat(e.closes()).isEqualTo("block:1/");
 
-        String end = "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"text\":\"not a delta here\"}}";
+        String end =
+                "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"text\":\"not a delta here\"}}";
         assertThat(e.read(bytes(end), 0, bytes(end).length)).isTrue();
-        assertThat(e.delta()).as("text outside a content_block_delta is a whole text").isEqualTo(-1);
+        assertThat(e.delta())
+                .as("text outside a content_block_delta is a whole text")
+                .isEqualTo(-1);
         assertThat(e.closes()).isEqualTo("");
     }
 

@@ -23,12 +23,14 @@ class ResponsesStateTest {
     void stores_defaultTrue_falseOnlyWhenSaid() {
         assertThat(ResponsesState.stores(utf8("{\"input\":\"x\"}"))).isTrue();
         assertThat(ResponsesState.stores(utf8("{\"store\":true}"))).isTrue();
-        assertThat(ResponsesState.stores(utf8("{\"metadata\":{\"store\":false},\"store\":false}"))).isFalse();
+        assertThat(ResponsesState.stores(utf8("{\"metadata\":{\"store\":false},\"store\":false}")))
+                .isFalse();
     }
 
     @Test
     void responseId_ofAnswer_isTopLevelId() {
-        assertThat(ResponsesState.responseId(utf8("{\"output\":[{\"id\":\"msg_1\"}],\"id\":\"resp_1\"}"))).contains("resp_1");
+        assertThat(ResponsesState.responseId(utf8("{\"output\":[{\"id\":\"msg_1\"}],\"id\":\"resp_1\"}")))
+                .contains("resp_1");
     }
 
     @Test

@@ -2,10 +2,12 @@ package io.qorgan.gateway.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,8 @@ class Utf8Test {
     // The JDK's decoder in REPORT mode is strict UTF-8: the oracle.
     private static boolean jdkAccepts(byte[] b) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(b));
@@ -30,7 +33,7 @@ class Utf8Test {
         String[] chars = {"a", "Z", "0", " ", "{", "\"", "é", "€", "😀", "Д", "Ә"};
         int invalid = 0;
         for (int c = 0; c < 20_000; c++) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             int length = random.nextInt(40);
             for (int i = 0; i < length; i++) {
                 if (random.nextInt(60) == 0) {
@@ -42,7 +45,7 @@ class Utf8Test {
             byte[] b = out.toByteArray();
             boolean expected = jdkAccepts(b);
             invalid += expected ? 0 : 1;
-            assertThat(Utf8.isValid(b)).as("bytes %s", java.util.Arrays.toString(b)).isEqualTo(expected);
+            assertThat(Utf8.isValid(b)).as("bytes %s", Arrays.toString(b)).isEqualTo(expected);
         }
         assertThat(invalid).as("the sample holds both kinds").isBetween(1000, 19_000);
     }
@@ -54,11 +57,12 @@ class Utf8Test {
         String[] chars = {"Д", "ә", "Ұ", "я", " ", ",", "1", "€", "😀"};
         int invalid = 0;
         for (int c = 0; c < 20_000; c++) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             int length = random.nextInt(60);
             for (int i = 0; i < length; i++) {
                 int pick = random.nextInt(20);
-                out.writeBytes(chars[pick < 10 ? pick % 4 : random.nextInt(chars.length)].getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(
+                        chars[pick < 10 ? pick % 4 : random.nextInt(chars.length)].getBytes(StandardCharsets.UTF_8));
             }
             byte[] b = out.toByteArray();
             if (b.length > 0 && random.nextInt(3) == 0) {
@@ -67,12 +71,12 @@ class Utf8Test {
                     case 0 -> b[at] = (byte) random.nextInt(256);
                     case 1 -> b[at] = (byte) (0x80 | random.nextInt(64));
                     case 2 -> b[at] = (byte) (0xC0 | random.nextInt(64));
-                    default -> b = java.util.Arrays.copyOf(b, at); // cut, maybe inside a letter
+                    default -> b = Arrays.copyOf(b, at); // cut, maybe inside a letter
                 }
             }
             boolean expected = jdkAccepts(b);
             invalid += expected ? 0 : 1;
-            assertThat(Utf8.isValid(b)).as("bytes %s", java.util.Arrays.toString(b)).isEqualTo(expected);
+            assertThat(Utf8.isValid(b)).as("bytes %s", Arrays.toString(b)).isEqualTo(expected);
         }
         assertThat(invalid).as("the sample holds both kinds").isBetween(1000, 19_000);
     }

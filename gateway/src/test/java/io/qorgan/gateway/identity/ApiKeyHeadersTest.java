@@ -32,9 +32,12 @@ class ApiKeyHeadersTest {
         ApiKeys.NewApiKey key = new ApiKeys(new SecureRandom(), ApiKeys.HashCost.FAST_FOR_TESTS).generate();
 
         assertThat(key.key()).matches("qg_[a-z0-9]{8}_[A-Za-z0-9_-]{43}");
-        assertThat(ApiKeys.parse(key.key())).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo(key.id()));
+        assertThat(ApiKeys.parse(key.key()))
+                .hasValueSatisfying(p -> assertThat(p.id()).isEqualTo(key.id()));
         assertThat(key.toString()).doesNotContain(key.key().substring(12));
-        assertThat(ApiKeys.parse("qg_AB12cd34_" + "A".repeat(43))).as("ids are lower case").isEmpty();
+        assertThat(ApiKeys.parse("qg_AB12cd34_" + "A".repeat(43)))
+                .as("ids are lower case")
+                .isEmpty();
         assertThat(ApiKeys.parse(KEY + "x")).isEmpty();
     }
 }

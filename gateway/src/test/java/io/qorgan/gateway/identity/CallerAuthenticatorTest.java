@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,8 @@ class CallerAuthenticatorTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T06:00:00Z"));
     private final FakeTicker ticker = new FakeTicker();
     private final ApiKeys keys = new ApiKeys(new SecureRandom(), ApiKeys.HashCost.FAST_FOR_TESTS);
-    private final CallerAuthenticator.CacheSettings cache = new CallerAuthenticator.CacheSettings(Duration.ofSeconds(30), 100);
+    private final CallerAuthenticator.CacheSettings cache =
+            new CallerAuthenticator.CacheSettings(Duration.ofSeconds(30), 100);
     private Path file;
 
     @BeforeEach
@@ -53,7 +55,9 @@ class CallerAuthenticatorTest {
     }
 
     private String createKey(String caller, Instant expires) throws Exception {
-        return IdentityStoreFile.createKey(file, "agency-egov", caller, List.of(), expires, keys, clock).key().key();
+        return IdentityStoreFile.createKey(file, "agency-egov", caller, List.of(), expires, keys, clock)
+                .key()
+                .key();
     }
 
     private CallerAuthenticator authenticator(IdentityStore store) {
@@ -88,10 +92,10 @@ class CallerAuthenticatorTest {
 
         assertThat(authenticator.authenticateBlocking(wrongSecret).status()).isEqualTo(AuthResult.Status.UNKNOWN);
         assertThat(authenticator.authenticateBlocking(unknownId).status()).isEqualTo(AuthResult.Status.UNKNOWN);
-        assertThat(authenticator.cached("sk-not-ours")).hasValueSatisfying(
-                r -> assertThat(r.status()).isEqualTo(AuthResult.Status.UNKNOWN));
-        assertThat(authenticator.cached(null)).hasValueSatisfying(
-                r -> assertThat(r.status()).isEqualTo(AuthResult.Status.MISSING));
+        assertThat(authenticator.cached("sk-not-ours"))
+                .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(AuthResult.Status.UNKNOWN));
+        assertThat(authenticator.cached(null))
+                .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(AuthResult.Status.MISSING));
         assertThat(AuthResult.Status.UNKNOWN.code()).isEqualTo("invalid_api_key");
     }
 
@@ -103,8 +107,8 @@ class CallerAuthenticatorTest {
 
         clock.advance(Duration.ofDays(10));
 
-        assertThat(authenticator.cached(key)).hasValueSatisfying(
-                r -> assertThat(r.status()).isEqualTo(AuthResult.Status.EXPIRED));
+        assertThat(authenticator.cached(key))
+                .hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(AuthResult.Status.EXPIRED));
         AuthResult slow = authenticator.authenticateBlocking(key);
         assertThat(slow.status()).isEqualTo(AuthResult.Status.EXPIRED);
         assertThat(slow.status().code()).isEqualTo("key_expired");
@@ -172,11 +176,15 @@ class CallerAuthenticatorTest {
         CallerAuthenticator authenticator = authenticator(store);
         assertThat(authenticator.authenticateBlocking(key).status()).isEqualTo(AuthResult.Status.OK);
         IdentityStoreFile.revokeKey(file, key.substring(0, 11));
-        assertThat(authenticator.cached(key)).as("not yet reloaded: still cached").isPresent();
+        assertThat(authenticator.cached(key))
+                .as("not yet reloaded: still cached")
+                .isPresent();
 
         ticker.advance(Duration.ofSeconds(31));
 
-        assertThat(authenticator.cached(key)).as("TTL passed: needs the slow check again").isEmpty();
+        assertThat(authenticator.cached(key))
+                .as("TTL passed: needs the slow check again")
+                .isEmpty();
         store.reloadIfChanged();
         assertThat(authenticator.authenticateBlocking(key).status()).isEqualTo(AuthResult.Status.REVOKED);
     }
@@ -196,31 +204,44 @@ class CallerAuthenticatorTest {
         String key = createKey("egov-chatbot", null);
 
         String content = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(content).doesNotContain(key).doesNotContain(key.substring(12)).contains(key.substring(0, 11))
+        assertThat(content)
+                .doesNotContain(key)
+                .doesNotContain(key.substring(12))
+                .contains(key.substring(0, 11))
                 .contains("$shiro2$argon2id$");
     }
 
     @Test
     void authenticateCertificate_mappedBySubjectOrUnmapped_isCallerOrUnknown() throws Exception {
-        ExampleCertificates.Result certs = new ExampleCertificates(new SecureRandom(), clock).write(dir.resolve("certs"), false);
-        Files.writeString(file, BASE + "clientCertificates:\n  - subject: \"C=KZ, O=agency-egov, CN=egov-auditor\"\n"
-                + "    caller: egov-auditor\n");
+        ExampleCertificates.Result certs =
+                new ExampleCertificates(new SecureRandom(), clock).write(dir.resolve("certs"), false);
+        Files.writeString(
+                file,
+                BASE + "clientCertificates:\n  - subject: \"C=KZ, O=agency-egov, CN=egov-auditor\"\n"
+                        + "    caller: egov-auditor\n");
         CallerAuthenticator authenticator = authenticator(IdentityStore.open(file));
-        X509Certificate egov = Pem.readCertificates(certs.directory().resolve("client-egov.pem")).get(0);
-        X509Certificate health = Pem.readCertificates(certs.directory().resolve("client-health.pem")).get(0);
+        X509Certificate egov = Pem.readCertificates(certs.directory().resolve("client-egov.pem"))
+                .get(0);
+        X509Certificate health = Pem.readCertificates(certs.directory().resolve("client-health.pem"))
+                .get(0);
 
         assertThat(authenticator.authenticate(health).status()).isEqualTo(AuthResult.Status.UNKNOWN);
-        assertThat(authenticator.authenticate(egov).status()).as("subject is CN=egov-chatbot, not mapped")
+        assertThat(authenticator.authenticate(egov).status())
+                .as("subject is CN=egov-chatbot, not mapped")
                 .isEqualTo(AuthResult.Status.UNKNOWN);
     }
 
     @Test
     void authenticateCertificate_subjectMappingWrittenDifferently_matchesCanonically() throws Exception {
-        ExampleCertificates.Result certs = new ExampleCertificates(new SecureRandom(), clock).write(dir.resolve("certs"), false);
-        Files.writeString(file, BASE + "clientCertificates:\n  - subject: \"cn=EGOV-CHATBOT,  o=agency-egov, c=kz\"\n"
-                + "    caller: egov-chatbot\n");
+        ExampleCertificates.Result certs =
+                new ExampleCertificates(new SecureRandom(), clock).write(dir.resolve("certs"), false);
+        Files.writeString(
+                file,
+                BASE + "clientCertificates:\n  - subject: \"cn=EGOV-CHATBOT,  o=agency-egov, c=kz\"\n"
+                        + "    caller: egov-chatbot\n");
         CallerAuthenticator authenticator = authenticator(IdentityStore.open(file));
-        X509Certificate egov = Pem.readCertificates(certs.directory().resolve("client-egov.pem")).get(0);
+        X509Certificate egov = Pem.readCertificates(certs.directory().resolve("client-egov.pem"))
+                .get(0);
 
         Identity identity = authenticator.authenticate(egov).identity().orElseThrow();
 
@@ -235,7 +256,7 @@ class CallerAuthenticatorTest {
         CallerAuthenticator authenticator = authenticator(IdentityStore.open(file));
 
         var future = authenticator.authenticate(key, task -> {
-            throw new java.util.concurrent.RejectedExecutionException("queue full");
+            throw new RejectedExecutionException("queue full");
         });
 
         assertThat(future).isCompletedExceptionally();
@@ -244,7 +265,10 @@ class CallerAuthenticatorTest {
     @Test
     void permissions_directAndRoleGrants_combineWithWildcards() throws Exception {
         String key = createKey("egov-auditor", null);
-        Identity auditor = authenticator(IdentityStore.open(file)).authenticateBlocking(key).identity().orElseThrow();
+        Identity auditor = authenticator(IdentityStore.open(file))
+                .authenticateBlocking(key)
+                .identity()
+                .orElseThrow();
 
         assertThat(auditor.isPermitted("admin:audit:read")).isTrue();
         assertThat(auditor.isPermitted("route:anything:invoke")).isTrue();

@@ -68,18 +68,22 @@ class IdentityStoreFileTest {
     void createKey_newAgencyAndCaller_keepsEveryCommentInPlace() throws Exception {
         Path file = Files.writeString(dir.resolve("identities.yaml"), COMMENTED);
 
-        IdentityStoreFile.CreatedKey created = IdentityStoreFile.createKey(file, "agency-health", "health-bot",
-                List.of("chat-user", "records-reader"), null, keys, clock);
+        IdentityStoreFile.CreatedKey created = IdentityStoreFile.createKey(
+                file, "agency-health", "health-bot", List.of("chat-user", "records-reader"), null, keys, clock);
 
         String content = Files.readString(file);
         assertCommentsInPlace(content);
-        assertThat(content.lines().toList()).as("the edit only adds lines")
+        assertThat(content.lines().toList())
+                .as("the edit only adds lines")
                 .containsSubsequence(COMMENTED.lines().toList());
-        assertThat(content).contains("  - id: agency-health\n").contains("  records-reader: []\n")
+        assertThat(content)
+                .contains("  - id: agency-health\n")
+                .contains("  records-reader: []\n")
                 .contains("  - id: health-bot\n    agency: agency-health\n");
         assertThat(authenticate(file, created.key().key()).status()).isEqualTo(AuthResult.Status.OK);
         Snapshot reloaded = StoreLoader.load(file, Files.readAllBytes(file), 0);
-        assertThat(reloaded.callers().get("health-bot").roles()).containsExactlyInAnyOrder("chat-user", "records-reader");
+        assertThat(reloaded.callers().get("health-bot").roles())
+                .containsExactlyInAnyOrder("chat-user", "records-reader");
         assertThat(reloaded.callers().get("egov-auditor").permissions()).hasSize(3); // auditor's two and route:*
         assertThat(reloaded.callerBySubject()).containsValue("egov-chatbot");
     }
@@ -89,9 +93,12 @@ class IdentityStoreFileTest {
         Path file = Files.writeString(dir.resolve("identities.yaml"), COMMENTED);
 
         String key = IdentityStoreFile.createKey(file, "agency-egov", "egov-chatbot", List.of(), null, keys, clock)
-                .key().key();
-        String second = IdentityStoreFile.createKey(file, "agency-egov", "egov-chatbot", List.of("chat-user"), null,
-                keys, clock).key().key();
+                .key()
+                .key();
+        String second = IdentityStoreFile.createKey(
+                        file, "agency-egov", "egov-chatbot", List.of("chat-user"), null, keys, clock)
+                .key()
+                .key();
 
         String content = Files.readString(file);
         assertCommentsInPlace(content);
@@ -133,10 +140,12 @@ class IdentityStoreFileTest {
         assertCommentsInPlace(content);
         assertThat(lineAfter(content, "  # Pilot key of the chatbot, asked by A. Nurlanovna (SEC-105)"))
                 .isEqualTo("  - id: qg_pilot001");
-        assertThat(content).contains("    caller: egov-chatbot  # rotate after the pilot\n")
+        assertThat(content)
+                .contains("    caller: egov-chatbot  # rotate after the pilot\n")
                 .contains("    revoked: true  # qorgan keys revoke sets this\n")
                 .endsWith("    created: 2026-11-01T00:00:00Z\n    revoked: true\n");
-        assertThat(IdentityStoreFile.listKeys(file)).allSatisfy(listed -> assertThat(listed.revoked()).isTrue());
+        assertThat(IdentityStoreFile.listKeys(file))
+                .allSatisfy(listed -> assertThat(listed.revoked()).isTrue());
         assertThat(authenticate(file, pilot).status()).isEqualTo(AuthResult.Status.REVOKED);
         assertThat(authenticate(file, audit).status()).isEqualTo(AuthResult.Status.REVOKED);
     }
@@ -147,7 +156,8 @@ class IdentityStoreFileTest {
         Snapshot before = StoreLoader.load(file, Files.readAllBytes(file), 0);
 
         String key = IdentityStoreFile.createKey(file, "agency-egov", "egov-auditor", List.of(), null, keys, clock)
-                .key().key();
+                .key()
+                .key();
 
         String content = Files.readString(file);
         assertThat(content).as("flow lists and quotes stay as written").startsWith(CallerAuthenticatorTest.BASE);
@@ -163,8 +173,16 @@ class IdentityStoreFileTest {
     void createAndRevoke_fileWithoutComments_isWrittenAsTheWriterAlwaysDid() throws Exception {
         Path file = dir.resolve("identities.yaml");
 
-        String first = IdentityStoreFile.createKey(file, "agency-egov", "egov-chatbot", List.of("chat-user", "auditor"),
-                Instant.parse("2027-01-01T00:00:00Z"), keys, clock).key().id();
+        String first = IdentityStoreFile.createKey(
+                        file,
+                        "agency-egov",
+                        "egov-chatbot",
+                        List.of("chat-user", "auditor"),
+                        Instant.parse("2027-01-01T00:00:00Z"),
+                        keys,
+                        clock)
+                .key()
+                .id();
         assertWrittenAsWriterWould(file);
         IdentityStoreFile.createKey(file, "agency-health", "health-bot", List.of("chat-user"), null, keys, clock);
         assertWrittenAsWriterWould(file);
@@ -206,8 +224,10 @@ class IdentityStoreFileTest {
                 """.replace("\n", "\r\n");
         Path file = Files.writeString(dir.resolve("identities.yaml"), original);
 
-        String key = IdentityStoreFile.createKey(file, "agency-egov", "egov-chatbot", List.of("chat-user"), null,
-                keys, clock).key().key();
+        String key = IdentityStoreFile.createKey(
+                        file, "agency-egov", "egov-chatbot", List.of("chat-user"), null, keys, clock)
+                .key()
+                .key();
 
         String content = Files.readString(file);
         assertThat(content.replace("\r\n", "")).doesNotContain("\n");
@@ -247,7 +267,11 @@ class IdentityStoreFileTest {
     }
 
     private static AuthResult authenticate(Path file, String key) throws Exception {
-        return CallerAuthenticator.create(IdentityStore.open(file), Clock.systemUTC(), Ticker.systemTicker(),
-                CallerAuthenticator.CacheSettings.DEFAULT).authenticateBlocking(key);
+        return CallerAuthenticator.create(
+                        IdentityStore.open(file),
+                        Clock.systemUTC(),
+                        Ticker.systemTicker(),
+                        CallerAuthenticator.CacheSettings.DEFAULT)
+                .authenticateBlocking(key);
     }
 }

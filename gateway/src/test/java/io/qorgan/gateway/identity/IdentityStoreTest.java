@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +24,7 @@ class IdentityStoreTest {
 
     private IdentityStoreException invalid(String yaml) throws Exception {
         Path file = Files.writeString(dir.resolve("identities.yaml"), yaml);
-        return (IdentityStoreException) org.assertj.core.api.Assertions.catchThrowable(() -> IdentityStore.open(file));
+        return (IdentityStoreException) Assertions.catchThrowable(() -> IdentityStore.open(file));
     }
 
     @Test
@@ -36,7 +40,9 @@ class IdentityStoreTest {
 
         assertThat(e.line()).isEqualTo(6);
         assertThat(e.field()).isEqualTo("callers[0].rolez");
-        assertThat(e.getMessage()).startsWith(dir.resolve("identities.yaml") + ":6:").contains("unknown field 'rolez'");
+        assertThat(e.getMessage())
+                .startsWith(dir.resolve("identities.yaml") + ":6:")
+                .contains("unknown field 'rolez'");
     }
 
     @Test
@@ -98,7 +104,7 @@ class IdentityStoreTest {
         assertThat(plaintext.field()).isEqualTo("apiKeys[0].hash");
         assertThat(plaintext.getMessage()).doesNotContain("SuperSecret");
 
-        String hash = new ApiKeys(new java.security.SecureRandom(), ApiKeys.HashCost.FAST_FOR_TESTS).hash("x");
+        String hash = new ApiKeys(new SecureRandom(), ApiKeys.HashCost.FAST_FOR_TESTS).hash("x");
         IdentityStoreException expiry = invalid(header + "    hash: \"" + hash + "\"\n"
                 + "    created: 2026-11-27T06:00:00Z\n    expires: next year\n");
         assertThat(expiry.line()).isEqualTo(11);
@@ -184,11 +190,13 @@ class IdentityStoreTest {
     @Test
     void open_missingFile_isIoError() {
         assertThatThrownBy(() -> IdentityStore.open(dir.resolve("absent.yaml")))
-                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+                .isInstanceOf(NoSuchFileException.class);
     }
 
     @Test
     void exception_type_isIoException() throws Exception {
-        assertThat((Object) invalid("callers: 5\n")).asInstanceOf(type(java.io.IOException.class)).isNotNull();
+        assertThat((Object) invalid("callers: 5\n"))
+                .asInstanceOf(type(IOException.class))
+                .isNotNull();
     }
 }

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 class IdentityTest {
 
     private static Identity holding(String... permissions) {
-        Set<Permission> granted = Set.of(permissions).stream().map(WildcardPermission::new).collect(Collectors.toSet());
-        return new Identity("agency-egov", "egov-chatbot", Set.of("chat-user"), granted, AuthMethod.API_KEY, "qg_ab12cd34");
+        Set<Permission> granted =
+                Set.of(permissions).stream().map(WildcardPermission::new).collect(Collectors.toSet());
+        return new Identity(
+                "agency-egov", "egov-chatbot", Set.of("chat-user"), granted, AuthMethod.API_KEY, "qg_ab12cd34");
     }
 
     @Test
@@ -33,7 +35,9 @@ class IdentityTest {
         assertThat(identity.isPermitted("route:embeddings:invoke")).isTrue();
         assertThat(identity.isPermitted("upstream:gov-cloud:use")).isTrue();
         assertThat(identity.isPermitted("upstream:openai:use")).isFalse();
-        assertThat(identity.isPermitted("admin:audit:read")).as("missing trailing parts are wildcards").isTrue();
+        assertThat(identity.isPermitted("admin:audit:read"))
+                .as("missing trailing parts are wildcards")
+                .isTrue();
         assertThat(identity.isPermitted("admin:policy:read")).isFalse();
     }
 

@@ -16,8 +16,7 @@ class KeysCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
+    private record Run(int exit, String out, String err) {}
 
     private static Run run(String... args) {
         Cli cli = new Cli();
@@ -29,20 +28,37 @@ class KeysCommandTest {
     void keysCreateListRevoke_roundTrip_keyWorksUntilRevoked() throws Exception {
         Path store = dir.resolve("identities.yaml");
 
-        Run created = run("keys", "create", "--store", store.toString(), "--agency", "agency-egov",
-                "--caller", "egov-chatbot", "--roles", "chat-user,auditor", "--expires", "2099-01-01T00:00:00Z");
+        Run created = run(
+                "keys",
+                "create",
+                "--store",
+                store.toString(),
+                "--agency",
+                "agency-egov",
+                "--caller",
+                "egov-chatbot",
+                "--roles",
+                "chat-user,auditor",
+                "--expires",
+                "2099-01-01T00:00:00Z");
 
         assertThat(created.exit()).isZero();
         String key = created.out().strip();
         assertThat(key).matches("qg_[a-z0-9]{8}_[A-Za-z0-9_-]{43}");
         String keyId = key.substring(0, 11);
-        assertThat(created.err()).contains("created agency agency-egov").contains("created caller egov-chatbot")
-                .contains("role chat-user has no permissions yet").doesNotContain(key.substring(12));
+        assertThat(created.err())
+                .contains("created agency agency-egov")
+                .contains("created caller egov-chatbot")
+                .contains("role chat-user has no permissions yet")
+                .doesNotContain(key.substring(12));
         String content = Files.readString(store);
         assertThat(content).doesNotContain(key.substring(12)).contains(keyId).contains("$shiro2$argon2id$");
 
-        CallerAuthenticator authenticator = CallerAuthenticator.create(IdentityStore.open(store), Clock.systemUTC(),
-                Ticker.systemTicker(), CallerAuthenticator.CacheSettings.DEFAULT);
+        CallerAuthenticator authenticator = CallerAuthenticator.create(
+                IdentityStore.open(store),
+                Clock.systemUTC(),
+                Ticker.systemTicker(),
+                CallerAuthenticator.CacheSettings.DEFAULT);
         assertThat(authenticator.authenticateBlocking(key).identity()).hasValueSatisfying(identity -> {
             assertThat(identity.agency()).isEqualTo("agency-egov");
             assertThat(identity.roles()).containsExactlyInAnyOrder("chat-user", "auditor");
@@ -50,31 +66,49 @@ class KeysCommandTest {
 
         Run listed = run("keys", "list", "--store", store.toString());
         assertThat(listed.exit()).isZero();
-        assertThat(listed.out()).contains(keyId).contains("egov-chatbot").contains("agency-egov")
-                .contains("2099-01-01T00:00:00Z").contains(" no").doesNotContain("$shiro2").doesNotContain(key.substring(12));
+        assertThat(listed.out())
+                .contains(keyId)
+                .contains("egov-chatbot")
+                .contains("agency-egov")
+                .contains("2099-01-01T00:00:00Z")
+                .contains(" no")
+                .doesNotContain("$shiro2")
+                .doesNotContain(key.substring(12));
 
         Run revoked = run("keys", "revoke", "--store", store.toString(), keyId);
         assertThat(revoked.exit()).isZero();
         assertThat(run("keys", "list", "--store", store.toString()).out()).contains(" yes");
         IdentityStore reloaded = IdentityStore.open(store);
-        assertThat(CallerAuthenticator.create(reloaded, Clock.systemUTC(), Ticker.systemTicker(),
-                CallerAuthenticator.CacheSettings.DEFAULT).authenticateBlocking(key).status())
+        assertThat(CallerAuthenticator.create(
+                                reloaded,
+                                Clock.systemUTC(),
+                                Ticker.systemTicker(),
+                                CallerAuthenticator.CacheSettings.DEFAULT)
+                        .authenticateBlocking(key)
+                        .status())
                 .isEqualTo(AuthResult.Status.REVOKED);
     }
 
     @Test
     void keysCreate_secondKeyForExistingCaller_keepsRestOfFile() throws Exception {
-        Path store = Files.writeString(dir.resolve("identities.yaml"), CallerAuthenticatorTest.BASE
-                + "clientCertificates:\n  - subject: CN=egov-chatbot,O=agency-egov,C=KZ\n    caller: egov-chatbot\n");
+        Path store = Files.writeString(
+                dir.resolve("identities.yaml"),
+                CallerAuthenticatorTest.BASE
+                        + "clientCertificates:\n  - subject: CN=egov-chatbot,O=agency-egov,C=KZ\n    caller: egov-chatbot\n");
 
-        Run first = run("keys", "create", "--store", store.toString(), "--agency", "agency-egov", "--caller", "egov-chatbot");
-        Run second = run("keys", "create", "--store", store.toString(), "--agency", "agency-egov", "--caller", "egov-chatbot");
+        Run first = run(
+                "keys", "create", "--store", store.toString(), "--agency", "agency-egov", "--caller", "egov-chatbot");
+        Run second = run(
+                "keys", "create", "--store", store.toString(), "--agency", "agency-egov", "--caller", "egov-chatbot");
 
         assertThat(first.exit()).isZero();
         assertThat(second.exit()).isZero();
         assertThat(first.out()).isNotEqualTo(second.out());
         String content = Files.readString(store);
-        assertThat(content).contains("Electronic government").contains("admin:audit:read").contains("route:*")
+        assertThat(content)
+                .contains("Electronic government")
+                .contains("admin:audit:read")
+                .contains("route:*")
                 .contains("CN=egov-chatbot,O=agency-egov,C=KZ");
         assertThat(IdentityStoreFile.listKeys(store)).hasSize(2);
     }
@@ -87,9 +121,14 @@ class KeysCommandTest {
                         .replace("roles: [chat-user]\n", "roles: [chat-user]  # chat only\n");
         Path store = Files.writeString(dir.resolve("identities.yaml"), commented);
 
-        Run created = run("keys", "create", "--store", store.toString(), "--agency", "agency-egov",
-                "--caller", "egov-chatbot");
-        Run revoked = run("keys", "revoke", "--store", store.toString(), created.out().strip().substring(0, 11));
+        Run created = run(
+                "keys", "create", "--store", store.toString(), "--agency", "agency-egov", "--caller", "egov-chatbot");
+        Run revoked = run(
+                "keys",
+                "revoke",
+                "--store",
+                store.toString(),
+                created.out().strip().substring(0, 11));
 
         assertThat(created.exit()).isZero();
         assertThat(revoked.exit()).isZero();
@@ -100,19 +139,38 @@ class KeysCommandTest {
     void keysCreate_existingCallerWithOtherRoles_isRefusedAsUserError() throws Exception {
         Path store = Files.writeString(dir.resolve("identities.yaml"), CallerAuthenticatorTest.BASE);
 
-        Run run = run("keys", "create", "--store", store.toString(), "--agency", "agency-egov",
-                "--caller", "egov-chatbot", "--roles", "auditor");
+        Run run = run(
+                "keys",
+                "create",
+                "--store",
+                store.toString(),
+                "--agency",
+                "agency-egov",
+                "--caller",
+                "egov-chatbot",
+                "--roles",
+                "auditor");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).startsWith("qorgan: caller egov-chatbot exists with roles [chat-user]")
+        assertThat(run.err())
+                .startsWith("qorgan: caller egov-chatbot exists with roles [chat-user]")
                 .doesNotContain("Exception");
         assertThat(Files.readString(store)).isEqualTo(CallerAuthenticatorTest.BASE);
     }
 
     @Test
     void keysCreate_badExpiry_isUsageError() {
-        Run run = run("keys", "create", "--store", dir.resolve("s.yaml").toString(), "--agency", "a",
-                "--caller", "c", "--expires", "tomorrow");
+        Run run = run(
+                "keys",
+                "create",
+                "--store",
+                dir.resolve("s.yaml").toString(),
+                "--agency",
+                "a",
+                "--caller",
+                "c",
+                "--expires",
+                "tomorrow");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("ISO-8601");
@@ -139,16 +197,31 @@ class KeysCommandTest {
         Run run = run("keys", "list", "--store", store.toString());
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("identities.yaml:3:").contains("callers[0].agency").contains("unknown agency");
+        assertThat(run.err())
+                .contains("identities.yaml:3:")
+                .contains("callers[0].agency")
+                .contains("unknown agency");
     }
 
     @Test
     void testLog_afterKeyUse_neverContainsTheKey() throws Exception {
         Path store = dir.resolve("identities.yaml");
-        String key = run("keys", "create", "--store", store.toString(), "--agency", "agency-egov",
-                "--caller", "egov-chatbot").out().strip();
-        CallerAuthenticator authenticator = CallerAuthenticator.create(IdentityStore.open(store), Clock.systemUTC(),
-                Ticker.systemTicker(), CallerAuthenticator.CacheSettings.DEFAULT);
+        String key = run(
+                        "keys",
+                        "create",
+                        "--store",
+                        store.toString(),
+                        "--agency",
+                        "agency-egov",
+                        "--caller",
+                        "egov-chatbot")
+                .out()
+                .strip();
+        CallerAuthenticator authenticator = CallerAuthenticator.create(
+                IdentityStore.open(store),
+                Clock.systemUTC(),
+                Ticker.systemTicker(),
+                CallerAuthenticator.CacheSettings.DEFAULT);
         authenticator.authenticateBlocking(key);
         authenticator.authenticateBlocking(key.substring(0, 20) + "x" + key.substring(21));
 

@@ -75,7 +75,8 @@ class AlertRulesTest {
     void rules_passPromtoolCheckAndTheirUnitTests() throws Exception {
         String promtool = promtool();
         // CI fetches promtool, so only elsewhere may it be missing
-        assumeTrue(promtool != null || "true".equals(System.getenv("CI")),
+        assumeTrue(
+                promtool != null || "true".equals(System.getenv("CI")),
                 "promtool not found (set PROMTOOL or put it on the PATH)");
         assertThat(promtool).as("promtool, which CI fetches").isNotNull();
         assertThat(run(promtool, "check", "rules", "qorgan-rules.yaml")).contains("SUCCESS");
@@ -84,7 +85,10 @@ class AlertRulesTest {
 
     /** promtool's output; fails the test with that output when it exits with an error. */
     private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(RULES_DIR.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(RULES_DIR.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("promtool finished").isTrue();
         assertThat(p.exitValue()).as(out).isZero();

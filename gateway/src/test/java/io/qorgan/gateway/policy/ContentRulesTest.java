@@ -128,13 +128,16 @@ class ContentRulesTest {
 
     @Test
     void match_proximity_matchesWithinTheDistanceOnly() {
-        assertThat(matches("\"приказ секретно\"~3", "приказ номер пять секретно")).isTrue();
-        assertThat(matches("\"приказ секретно\"~1", "приказ номер пять шесть семь секретно")).isFalse();
+        assertThat(matches("\"приказ секретно\"~3", "приказ номер пять секретно"))
+                .isTrue();
+        assertThat(matches("\"приказ секретно\"~1", "приказ номер пять шесть семь секретно"))
+                .isFalse();
     }
 
     @Test
     void match_booleanOperators_combineTerms() {
-        assertThat(matches("паспорт AND NOT образец", "скан паспорта прилагается")).isTrue();
+        assertThat(matches("паспорт AND NOT образец", "скан паспорта прилагается"))
+                .isTrue();
         assertThat(matches("паспорт AND NOT образец", "образец паспорта")).isFalse();
         assertThat(matches("(ДСП OR ҚБП) AND приказ", "приказ ДСП")).isTrue();
     }
@@ -152,8 +155,8 @@ class ContentRulesTest {
 
     @Test
     void match_phraseAcrossTwoMessages_doesNotMatch() {
-        assertThat(matches("\"служебного пользования\"", RoleText.user("для служебного"),
-                RoleText.user("пользования"))).isFalse();
+        assertThat(matches("\"служебного пользования\"", RoleText.user("для служебного"), RoleText.user("пользования")))
+                .isFalse();
     }
 
     @Test
@@ -163,14 +166,34 @@ class ContentRulesTest {
 
     @Test
     void match_necessaryTermsShortcut_agreesWithRunningEveryQuery() {
-        List<String> queries = List.of("ДСП", "ДСП OR секретно", "ДСП AND секретно", "приказ AND NOT ДСП",
-                "NOT ДСП", "\"служебного пользования\"", "\"приказ секретно\"~3", "секр*", "пол*ование AND приказ",
-                "+приказ ДСП", "user:приказ", "system:приказ OR tool:секретно", "role:system AND ДСП",
-                "(ДСП OR ҚБП) AND (приказ OR бұйрық)", "приказ~1", "confidential^2 OR пароль",
-                "\"служебного пользования\" AND NOT приказ", "приказ AND NOT \"номер пять\"",
-                "ДСП OR \"приказ секретно\"~3", "секр* OR ДСП", "приказ AND (секр* OR ҚБП)", "NOT секр*",
-                "ДСП AND NOT (приказ AND секретно)", "\"салық құпиясы\"", "\"өте құпия\" AND NOT ДСП",
-                "құпия* OR \"қызмет бабында\"", "\"құжаттарды тапсыру\"~2");
+        List<String> queries = List.of(
+                "ДСП",
+                "ДСП OR секретно",
+                "ДСП AND секретно",
+                "приказ AND NOT ДСП",
+                "NOT ДСП",
+                "\"служебного пользования\"",
+                "\"приказ секретно\"~3",
+                "секр*",
+                "пол*ование AND приказ",
+                "+приказ ДСП",
+                "user:приказ",
+                "system:приказ OR tool:секретно",
+                "role:system AND ДСП",
+                "(ДСП OR ҚБП) AND (приказ OR бұйрық)",
+                "приказ~1",
+                "confidential^2 OR пароль",
+                "\"служебного пользования\" AND NOT приказ",
+                "приказ AND NOT \"номер пять\"",
+                "ДСП OR \"приказ секретно\"~3",
+                "секр* OR ДСП",
+                "приказ AND (секр* OR ҚБП)",
+                "NOT секр*",
+                "ДСП AND NOT (приказ AND секретно)",
+                "\"салық құпиясы\"",
+                "\"өте құпия\" AND NOT ДСП",
+                "құпия* OR \"қызмет бабында\"",
+                "\"құжаттарды тапсыру\"~2");
         List<List<RoleText>> requests = List.of(
                 List.of(RoleText.user("Приказ ДСП о служебном пользовании")),
                 List.of(new RoleText(RoleText.Role.SYSTEM, "приказ номер пять секретно"), RoleText.user("ДСП")),
@@ -178,12 +201,16 @@ class ContentRulesTest {
                 List.of(RoleText.user("обычный текст без меток"), new RoleText(RoleText.Role.OTHER, "CONFIDENTIAL")),
                 List.of(RoleText.user("салық құпиясын құрайтын мәліметтер өте құпияға жатады")),
                 List.of(RoleText.user("құпиясы бар салық; құжатты тапсыру мерзімі, қызметтің бабында")));
-        ContentRules rules = new ContentRules(queries.stream().map(ContentRules::compile).toList());
+        ContentRules rules =
+                new ContentRules(queries.stream().map(ContentRules::compile).toList());
         for (List<RoleText> request : requests) {
             boolean[] got = rules.match(request);
             for (int i = 0; i < queries.size(); i++) {
-                boolean alone = new ContentRules(List.of(ContentRules.compile(queries.get(i))), false).match(request)[0];
-                assertThat(got[i]).as(queries.get(i) + " on " + request.stream().map(RoleText::text).toList())
+                boolean alone =
+                        new ContentRules(List.of(ContentRules.compile(queries.get(i))), false).match(request)[0];
+                assertThat(got[i])
+                        .as(queries.get(i) + " on "
+                                + request.stream().map(RoleText::text).toList())
                         .isEqualTo(alone);
             }
         }
@@ -192,20 +219,22 @@ class ContentRulesTest {
     @Test
     void compile_invalidSyntax_failsWithReason() {
         assertThatThrownBy(() -> ContentRules.compile("\"для служебного"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a valid query: ");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a valid query: ");
         assertThatThrownBy(() -> ContentRules.compile("ДСП AND (секретно"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a valid query: ");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a valid query: ");
     }
 
     @Test
     void compile_unknownField_failsWithSuggestion() {
         assertThatThrownBy(() -> ContentRules.compile("usr:пароль"))
-                .hasMessageContaining("unknown field `usr:`").hasMessageContaining("did you mean `user`?");
+                .hasMessageContaining("unknown field `usr:`")
+                .hasMessageContaining("did you mean `user`?");
     }
 
     @Test
     void compile_queryWithoutWords_fails() {
-        assertThatThrownBy(() -> ContentRules.compile("«»"))
-                .hasMessageContaining("no words left");
+        assertThatThrownBy(() -> ContentRules.compile("«»")).hasMessageContaining("no words left");
     }
 }

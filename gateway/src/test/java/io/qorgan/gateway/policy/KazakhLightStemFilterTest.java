@@ -144,7 +144,9 @@ class KazakhLightStemFilterTest {
     @Test
     void stem_lettersThatCannotBeThisEndingHere_areKept() {
         assertThat(stem("құжаты")).as("ты follows consonants only: құжат + ы").isEqualTo("құжат");
-        assertThat(stem("мәтін")).as("н only follows a possessive that can be removed").isEqualTo("мәтін");
+        assertThat(stem("мәтін"))
+                .as("н only follows a possessive that can be removed")
+                .isEqualTo("мәтін");
         assertThat(stem("қазақстан")).as("тан never follows с").isEqualTo("қазақстан");
     }
 
@@ -163,7 +165,8 @@ class KazakhLightStemFilterTest {
     /** Wildcards are compared with the word as written: it stays, a keyword so later stemmers leave it. */
     @Test
     void filter_stemmedWord_isKeptAsWrittenAtItsPosition_unstemmedWordOnce() throws IOException {
-        assertThat(filter("құпияның бөлігі құпия")).containsExactly("құпияның!", "=құпия", "бөлігі!", "=бөлік", "құпия");
+        assertThat(filter("құпияның бөлігі құпия"))
+                .containsExactly("құпияның!", "=құпия", "бөлігі!", "=бөлік", "құпия");
     }
 
     @Test

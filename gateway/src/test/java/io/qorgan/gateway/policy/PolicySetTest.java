@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +20,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PolicySetTest {
 
-    private static final ProtectionSettings BASE = new ProtectionSettings(Map.of(EntityType.EMAIL, Operator.MASK),
-            Operator.PLACEHOLDER, new ProtectionKeys(new byte[32], new byte[16]));
+    private static final ProtectionSettings BASE = new ProtectionSettings(
+            Map.of(EntityType.EMAIL, Operator.MASK),
+            Operator.PLACEHOLDER,
+            new ProtectionKeys(new byte[32], new byte[16]));
 
     @TempDir
     Path tmp;
@@ -69,7 +72,9 @@ class PolicySetTest {
         assertThat(iin.blocked()).isFalse();
         assertThat(iin.firedRules()).containsExactly("complaint");
         assertThat(iin.operators()).containsEntry(EntityType.IIN, Operator.HASH);
-        assertThat(set.evaluate(input(null, "cloud", "x", Map.of(EntityType.IIN, 1))).code()).isEqualTo("entities.IIN");
+        assertThat(set.evaluate(input(null, "cloud", "x", Map.of(EntityType.IIN, 1)))
+                        .code())
+                .isEqualTo("entities.IIN");
     }
 
     @Test
@@ -119,12 +124,13 @@ class PolicySetTest {
         "keep, onprem, local, KEEP",
         "keep, external, cloud, KEEP",
     })
-    void protectionFor_actionForTypeAndClass_isThatOperatorThereOnly(String action, String dataClass, String upstream,
-            Operator expected) {
+    void protectionFor_actionForTypeAndClass_isThatOperatorThereOnly(
+            String action, String dataClass, String upstream, Operator expected) {
         String other = dataClass.equals("onprem") ? "external" : "onprem";
         String otherUpstream = upstream.equals("local") ? "cloud" : "local";
-        dir.write("agency-a.yaml", "agency: a\nentities:\n  PHONE: {" + dataClass + ": " + action + ", " + other
-                + ": redact}\n");
+        dir.write(
+                "agency-a.yaml",
+                "agency: a\nentities:\n  PHONE: {" + dataClass + ": " + action + ", " + other + ": redact}\n");
         PolicySet set = dir.load();
 
         ProtectionSettings here = set.protectionFor("a", upstream, BASE);
@@ -140,8 +146,8 @@ class PolicySetTest {
 
     @ParameterizedTest
     @CsvSource({"onprem, local, cloud", "external, cloud, local"})
-    void evaluate_blockForTypeAndClass_blocksWhenPresentOnThatClassOnly(String dataClass, String upstream,
-            String otherUpstream) {
+    void evaluate_blockForTypeAndClass_blocksWhenPresentOnThatClassOnly(
+            String dataClass, String upstream, String otherUpstream) {
         dir.write("agency-a.yaml", "agency: a\nentities:\n  PHONE: {" + dataClass + ": block}\n");
         PolicySet set = dir.load();
 
@@ -154,7 +160,8 @@ class PolicySetTest {
         assertThat(present.message()).contains("PHONE").contains(dataClass);
         assertThat(absent.blocked()).isFalse();
         assertThat(elsewhere.blocked()).isFalse();
-        assertThat(set.protectionFor("a", upstream, BASE).operator(EntityType.PHONE)).isEqualTo(Operator.REDACT);
+        assertThat(set.protectionFor("a", upstream, BASE).operator(EntityType.PHONE))
+                .isEqualTo(Operator.REDACT);
     }
 
     @Test
@@ -292,7 +299,8 @@ class PolicySetTest {
         assertThat(chat.answers()).isEqualTo(AnswerAction.MASK);
         assertThat(chat.cache()).isEqualTo(new Verdict.Cache(true, Duration.ofMinutes(5)));
         assertThat(other.cache().allowed()).isFalse();
-        assertThat(set.evaluate(input(null, "local", "x", Map.of())).cache().allowed()).isFalse();
+        assertThat(set.evaluate(input(null, "local", "x", Map.of())).cache().allowed())
+                .isFalse();
     }
 
     @Test
@@ -304,7 +312,8 @@ class PolicySetTest {
 
         assertThat(before).isEqualTo(again).hasSize(16);
         assertThat(after).isNotEqualTo(before);
-        assertThat(dir.load().evaluate(input(null, "local", "x", Map.of())).policyVersion()).isEqualTo(after);
+        assertThat(dir.load().evaluate(input(null, "local", "x", Map.of())).policyVersion())
+                .isEqualTo(after);
     }
 
     @Test
@@ -318,15 +327,18 @@ class PolicySetTest {
     void operatorsUsed_severalPolicies_listsTheirOperators() {
         dir.write("agency-a.yaml", "agency: a\nentities:\n  PHONE: hash\n");
 
-        assertThat(dir.load().operatorsUsed()).contains(Operator.HASH, Operator.PLACEHOLDER, Operator.REDACT)
+        assertThat(dir.load().operatorsUsed())
+                .contains(Operator.HASH, Operator.PLACEHOLDER, Operator.REDACT)
                 .doesNotContain(Operator.FPE);
     }
 
     @Test
     void evaluate_fromManyThreads_givesTheSameVerdictsAsOneThread() {
         PolicySet set = dir.load();
-        List<PolicyInput> inputs = java.util.stream.IntStream.range(0, 400)
-                .mapToObj(i -> input(i % 2 == 0 ? null : "x", i % 3 == 0 ? "cloud" : "local",
+        List<PolicyInput> inputs = IntStream.range(0, 400)
+                .mapToObj(i -> input(
+                        i % 2 == 0 ? null : "x",
+                        i % 3 == 0 ? "cloud" : "local",
                         i % 5 == 0 ? "приказ ДСП номер " + i : "обычный текст " + i,
                         i % 7 == 0 ? Map.of(EntityType.IIN, 1) : Map.of()))
                 .toList();
@@ -344,6 +356,8 @@ class PolicySetTest {
 
         Verdict v = dir.load().evaluate(input(null, "cloud", text, Map.of(EntityType.IIN, 1)));
 
-        assertThat(v.toString().toLowerCase(Locale.ROOT)).doesNotContain("особый").doesNotContain("900515301234");
+        assertThat(v.toString().toLowerCase(Locale.ROOT))
+                .doesNotContain("особый")
+                .doesNotContain("900515301234");
     }
 }

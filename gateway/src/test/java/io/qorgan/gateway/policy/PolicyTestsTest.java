@@ -28,7 +28,10 @@ class PolicyTestsTest {
         PolicyTests.Report report = PolicyTests.run(Path.of("../policies"), DETECTOR);
 
         assertThat(report.results()).isNotEmpty();
-        assertThat(report.results()).allSatisfy(r -> assertThat(r.differences()).as(r.file() + ": " + r.name()).isEmpty());
+        assertThat(report.results())
+                .allSatisfy(r -> assertThat(r.differences())
+                        .as(r.file() + ": " + r.name())
+                        .isEmpty());
         assertThat(report.ok()).isTrue();
     }
 
@@ -48,7 +51,9 @@ class PolicyTestsTest {
 
         PolicyTests.Report report = PolicyTests.run(tmp, DETECTOR);
 
-        assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.passed()).isTrue());
+        assertThat(report.results())
+                .singleElement()
+                .satisfies(r -> assertThat(r.passed()).isTrue());
     }
 
     @Test
@@ -68,9 +73,10 @@ class PolicyTestsTest {
         PolicyTests.CaseResult r = PolicyTests.run(tmp, DETECTOR).results().get(0);
 
         assertThat(r.passed()).isFalse();
-        assertThat(r.differences()).containsExactly(
-                "blocked: expected false, got true (by marking-dsp)",
-                "rules: expected [other], got [marking-dsp]; missing [other]; unexpected [marking-dsp]");
+        assertThat(r.differences())
+                .containsExactly(
+                        "blocked: expected false, got true (by marking-dsp)",
+                        "rules: expected [other], got [marking-dsp]; missing [other]; unexpected [marking-dsp]");
     }
 
     @Test

@@ -184,8 +184,8 @@ class PolicyValidationTest {
 
     @Test
     void load_upstreamNotInGatewayConfiguration_fails() {
-        PolicyException e = catchThrowableOfType(PolicyException.class,
-                () -> PolicySet.load(tmp, List.of("local", "openai")));
+        PolicyException e =
+                catchThrowableOfType(PolicyException.class, () -> PolicySet.load(tmp, List.of("local", "openai")));
 
         assertThat(e.file()).endsWith("default.yaml");
         assertThat(e.line()).isEqualTo(5);
@@ -226,10 +226,12 @@ class PolicyValidationTest {
         PolicyException e = catchThrowableOfType(PolicyException.class, () -> PolicySet.load(tmp.resolve("none")));
         assertThat(e.getMessage()).contains("not a directory");
 
-        java.nio.file.Path empty = tmp.resolve("empty");
+        Path empty = tmp.resolve("empty");
         assertThat(empty.toFile().mkdir()).isTrue();
-        assertThat(catchThrowableOfType(PolicyException.class, () -> PolicySet.load(empty)).getMessage())
-                .contains("default.yaml").contains("missing");
+        assertThat(catchThrowableOfType(PolicyException.class, () -> PolicySet.load(empty))
+                        .getMessage())
+                .contains("default.yaml")
+                .contains("missing");
     }
 
     @Test
@@ -244,7 +246,8 @@ class PolicyValidationTest {
     void load_invalidValue_messageHasFileLineColumnFieldAndReason() {
         PolicyException e = agencyFails("agency: a\nmode: enforced\n");
 
-        assertThat(e.getMessage()).matches(".*agency-a\\.yaml:2:7: mode: unknown value `enforced`: one of enforce, shadow"
-                + " \\(did you mean `enforce`\\?\\)");
+        assertThat(e.getMessage())
+                .matches(".*agency-a\\.yaml:2:7: mode: unknown value `enforced`: one of enforce, shadow"
+                        + " \\(did you mean `enforce`\\?\\)");
     }
 }

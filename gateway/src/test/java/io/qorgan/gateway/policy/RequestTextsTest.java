@@ -3,6 +3,7 @@ package io.qorgan.gateway.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.TargetRewriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,13 @@ class RequestTextsTest {
                  "user":"u-17"}
                 """);
 
-        assertThat(t).contains(new RoleText(RoleText.Role.SYSTEM, "be brief"), RoleText.user("hello"),
-                new RoleText(RoleText.Role.ASSISTANT, "Astana"), new RoleText(RoleText.Role.TOOL, "sunny"),
-                new RoleText(RoleText.Role.OTHER, "u-17"));
+        assertThat(t)
+                .contains(
+                        new RoleText(RoleText.Role.SYSTEM, "be brief"),
+                        RoleText.user("hello"),
+                        new RoleText(RoleText.Role.ASSISTANT, "Astana"),
+                        new RoleText(RoleText.Role.TOOL, "sunny"),
+                        new RoleText(RoleText.Role.OTHER, "u-17"));
         assertThat(t).extracting(RoleText::text).doesNotContain("gpt-4o", "user", "text", "function");
     }
 
@@ -39,8 +44,11 @@ class RequestTextsTest {
                   {"type":"text","text":"question"}]}]}
                 """);
 
-        assertThat(t).contains(new RoleText(RoleText.Role.SYSTEM, "rules"),
-                new RoleText(RoleText.Role.TOOL, "result text"), RoleText.user("question"));
+        assertThat(t)
+                .contains(
+                        new RoleText(RoleText.Role.SYSTEM, "rules"),
+                        new RoleText(RoleText.Role.TOOL, "result text"),
+                        RoleText.user("question"));
     }
 
     @Test
@@ -50,8 +58,11 @@ class RequestTextsTest {
                   {"type":"function_call_output","call_id":"c","output":"42"}]}
                 """);
 
-        assertThat(t).contains(new RoleText(RoleText.Role.SYSTEM, "be kind"), RoleText.user("hi"),
-                new RoleText(RoleText.Role.TOOL, "42"));
+        assertThat(t)
+                .contains(
+                        new RoleText(RoleText.Role.SYSTEM, "be kind"),
+                        RoleText.user("hi"),
+                        new RoleText(RoleText.Role.TOOL, "42"));
     }
 
     @Test
@@ -68,7 +79,7 @@ class RequestTextsTest {
     /** The target's parts as protection decodes and hands them over, then header values. */
     private static List<RoleText> targetAndHeaders(String target, List<String> headerValues) {
         RequestTexts.Collector texts = new RequestTexts.Collector();
-        io.qorgan.gateway.dialect.TargetRewriter.rewrite(target, (text, site) -> {
+        TargetRewriter.rewrite(target, (text, site) -> {
             texts.targetText(text);
             return text;
         });
@@ -78,21 +89,29 @@ class RequestTextsTest {
 
     @Test
     void collector_decodedTargetPartsAndHeaderValues_allOther() {
-        List<RoleText> t = targetAndHeaders("/v1/models?topic=%D0%94%D0%A1%D0%9F+%D0%BF%D1%80%D0%B8%D0%BA%D0%B0%D0%B7&flag",
+        List<RoleText> t = targetAndHeaders(
+                "/v1/models?topic=%D0%94%D0%A1%D0%9F+%D0%BF%D1%80%D0%B8%D0%BA%D0%B0%D0%B7&flag",
                 List.of("для служебного пользования"));
 
-        assertThat(t).containsExactly(new RoleText(RoleText.Role.OTHER, "v1"), new RoleText(RoleText.Role.OTHER, "models"),
-                new RoleText(RoleText.Role.OTHER, "topic"),
-                new RoleText(RoleText.Role.OTHER, "ДСП приказ"), new RoleText(RoleText.Role.OTHER, "flag"),
-                new RoleText(RoleText.Role.OTHER, "для служебного пользования"));
+        assertThat(t)
+                .containsExactly(
+                        new RoleText(RoleText.Role.OTHER, "v1"),
+                        new RoleText(RoleText.Role.OTHER, "models"),
+                        new RoleText(RoleText.Role.OTHER, "topic"),
+                        new RoleText(RoleText.Role.OTHER, "ДСП приказ"),
+                        new RoleText(RoleText.Role.OTHER, "flag"),
+                        new RoleText(RoleText.Role.OTHER, "для служебного пользования"));
         assertThat(targetAndHeaders("/", List.of())).isEmpty();
     }
 
     @Test
     void collector_bodyTextsFirst_forgottenWhenTheBodyWentOnUnread() {
         RequestTexts.Collector texts = new RequestTexts.Collector();
-        Dialect.OPENAI_CHAT.rewriteRequest("{\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}"
-                .getBytes(StandardCharsets.UTF_8), "application/json", null, (text, site) -> {
+        Dialect.OPENAI_CHAT.rewriteRequest(
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}".getBytes(StandardCharsets.UTF_8),
+                "application/json",
+                null,
+                (text, site) -> {
                     texts.bodyText(text, site);
                     return text;
                 });

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class AnswerScannerTest {
@@ -32,19 +33,22 @@ class AnswerScannerTest {
         AnswerScanner.Result r = AnswerScanner.create(TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.LEAVE)
                 .scan(ANSWER, vault);
         assertThat(r.text()).isEqualTo(ANSWER);
-        assertThat(r.counts()).isEqualTo(Map.of(EntityType.PERSON, 1, EntityType.PHONE, 1, EntityType.EMAIL, 1,
-                EntityType.IIN, 1));
+        assertThat(r.counts())
+                .isEqualTo(Map.of(EntityType.PERSON, 1, EntityType.PHONE, 1, EntityType.EMAIL, 1, EntityType.IIN, 1));
     }
 
     @Test
     void scan_redactAndMask_replaceOnlyNewValues() {
         ExchangeVault vault = vaultFor("I am " + NAME_KK + ", IIN " + IIN_1);
         String redacted = AnswerScanner.create(TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.REDACT)
-                .scan(ANSWER, vault).text();
-        assertThat(redacted).isEqualTo(NAME_KK + " (" + IIN_1 + ") should call [REDACTED] on [REDACTED]"
-                + " or write to [REDACTED]; IIN [REDACTED].");
+                .scan(ANSWER, vault)
+                .text();
+        assertThat(redacted)
+                .isEqualTo(NAME_KK + " (" + IIN_1 + ") should call [REDACTED] on [REDACTED]"
+                        + " or write to [REDACTED]; IIN [REDACTED].");
         String masked = AnswerScanner.create(TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.MASK)
-                .scan(ANSWER, vault).text();
+                .scan(ANSWER, vault)
+                .text();
         assertThat(masked).contains("+7 701 *** ** 67").contains("85********80").contains(NAME_KK);
     }
 
@@ -53,21 +57,26 @@ class AnswerScannerTest {
         ExchangeVault vault = vaultFor("hello");
         byte[] body = ("{\"choices\":[{\"message\":{\"content\":" + Json.quote(ANSWER) + "}}]}")
                 .getBytes(StandardCharsets.UTF_8);
-        AnswerScanner.Result r = AnswerScanner.create(TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.REDACT)
+        AnswerScanner.Result r = AnswerScanner.create(
+                        TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.REDACT)
                 .scanAnswer(body, Dialect.OPENAI_CHAT, vault);
         assertThat(r.text()).doesNotContain(NAME_RU).doesNotContain(IIN_1).startsWith("{\"choices\"");
-        assertThat(r.counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
+        assertThat(r.counts().values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(6);
     }
 
     @Test
     void restoreAndScan_keys_restoredButNotScanned() {
         ExchangeVault vault = vaultFor("I am " + NAME_KK + ", IIN " + IIN_1);
         byte[] body = ("{\"metadata\":{\"[IIN_1]\":\"x\",\"" + IIN_2 + "\":\"y\"},"
-                + "\"choices\":[{\"message\":{\"content\":\"IIN " + IIN_2 + "\"}}]}").getBytes(StandardCharsets.UTF_8);
-        AnswerScanner.ScannedAnswer r = AnswerScanner.create(TestData.scanner(), ValueKey.simple(),
-                AnswerScanner.Action.REDACT).restoreAndScan(body, Dialect.OPENAI_CHAT, TextRestorer.of(vault));
-        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"metadata\":{\"" + IIN_1
-                + "\":\"x\",\"" + IIN_2 + "\":\"y\"},\"choices\":[{\"message\":{\"content\":\"IIN [REDACTED]\"}}]}");
+                        + "\"choices\":[{\"message\":{\"content\":\"IIN " + IIN_2 + "\"}}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        AnswerScanner.ScannedAnswer r = AnswerScanner.create(
+                        TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.REDACT)
+                .restoreAndScan(body, Dialect.OPENAI_CHAT, TextRestorer.of(vault));
+        assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"metadata\":{\"" + IIN_1 + "\":\"x\",\"" + IIN_2
+                        + "\":\"y\"},\"choices\":[{\"message\":{\"content\":\"IIN [REDACTED]\"}}]}");
         assertThat(r.counts()).isEqualTo(Map.of(EntityType.IIN, 1));
     }
 
@@ -88,13 +97,15 @@ class AnswerScannerTest {
                 byte[] body = text.getBytes(StandardCharsets.UTF_8);
                 byte[] restored = TextRestorer.of(vault).restoreAnswer(body, Dialect.OPENAI_CHAT);
                 AnswerScanner.Result twoStep = scanner.scanAnswer(restored, Dialect.OPENAI_CHAT, vault);
-                byte[] expected = action == AnswerScanner.Action.LEAVE ? restored
+                byte[] expected = action == AnswerScanner.Action.LEAVE
+                        ? restored
                         : twoStep.text().getBytes(StandardCharsets.UTF_8);
 
-                AnswerScanner.ScannedAnswer oneWalk = scanner.restoreAndScan(body, Dialect.OPENAI_CHAT,
-                        TextRestorer.of(vault));
+                AnswerScanner.ScannedAnswer oneWalk =
+                        scanner.restoreAndScan(body, Dialect.OPENAI_CHAT, TextRestorer.of(vault));
 
-                assertThat(new String(oneWalk.body(), StandardCharsets.UTF_8)).as(action + " " + text)
+                assertThat(new String(oneWalk.body(), StandardCharsets.UTF_8))
+                        .as(action + " " + text)
                         .isEqualTo(new String(expected, StandardCharsets.UTF_8));
                 assertThat(oneWalk.counts()).as(action + " " + text).isEqualTo(twoStep.counts());
             }
@@ -102,29 +113,36 @@ class AnswerScannerTest {
         byte[] plain = "{\"choices\":[{\"message\":{\"content\":\"nothing personal here\"}}]}"
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(AnswerScanner.create(TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.LEAVE)
-                .restoreAndScan(plain, Dialect.OPENAI_CHAT, TextRestorer.of(vault)).body())
-                .as("an answer with nothing to restore goes on as the same bytes").isSameAs(plain);
+                        .restoreAndScan(plain, Dialect.OPENAI_CHAT, TextRestorer.of(vault))
+                        .body())
+                .as("an answer with nothing to restore goes on as the same bytes")
+                .isSameAs(plain);
     }
 
     @Test
     void session_redactInStream_replacesNewValuesWholeHoweverSplit() {
         ExchangeVault vault = vaultFor("I am " + NAME_KK + ", IIN " + IIN_1);
         ProtectedAnswer protectedAnswer = protectedAnswer(vault);
-        for (AnswerScanner.Action action : new AnswerScanner.Action[] {AnswerScanner.Action.REDACT,
-            AnswerScanner.Action.MASK}) {
+        for (AnswerScanner.Action action :
+                new AnswerScanner.Action[] {AnswerScanner.Action.REDACT, AnswerScanner.Action.MASK}) {
             AnswerScanner scanner = AnswerScanner.create(TestData.scanner(), ValueKey.simple(), action);
             String expected = scanner.scan(ANSWER, vault).text();
             Random random = new Random(9);
             for (int c = 0; c < 200; c++) {
                 AnswerScanner.Session session = scanner.session(vault);
-                String stream = EchoStreams.stream(Dialect.ANTHROPIC_MESSAGES,
+                String stream = EchoStreams.stream(
+                        Dialect.ANTHROPIC_MESSAGES,
                         StreamRestorationTest.split(protectedAnswer.text(), random, 1 + random.nextInt(12)),
                         List.of("{}"));
-                EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.ANTHROPIC_MESSAGES,
-                        TextRestorer.of(vault), session);
+                EventStreamRestorer r =
+                        EventStreamRestorer.forDialect(Dialect.ANTHROPIC_MESSAGES, TextRestorer.of(vault), session);
                 String out = StreamRestorationTest.restoreInChunks(r, EchoStreams.bytes(stream), random);
-                assertThat(EchoStreams.assemble(Dialect.ANTHROPIC_MESSAGES, out).content()).isEqualTo(expected);
-                assertThat(session.counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(4);
+                assertThat(EchoStreams.assemble(Dialect.ANTHROPIC_MESSAGES, out).content())
+                        .isEqualTo(expected);
+                assertThat(session.counts().values().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum())
+                        .isEqualTo(4);
             }
         }
     }
@@ -132,18 +150,19 @@ class AnswerScannerTest {
     @Test
     void session_redactInStreamTruncated_neverEmitsHeldText() {
         ExchangeVault vault = vaultFor("I am " + NAME_KK);
-        AnswerScanner scanner = AnswerScanner.create(TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.REDACT);
-        String stream = EchoStreams.stream(Dialect.OLLAMA_GENERATE, List.of("Call ", NAME_RU.substring(0, 4)), List.of());
+        AnswerScanner scanner =
+                AnswerScanner.create(TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.REDACT);
+        String stream =
+                EchoStreams.stream(Dialect.OLLAMA_GENERATE, List.of("Call ", NAME_RU.substring(0, 4)), List.of());
         String cut = stream.substring(0, stream.lastIndexOf("{\"model\""));
-        EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OLLAMA_GENERATE, TextRestorer.of(vault),
-                scanner.session(vault));
+        EventStreamRestorer r =
+                EventStreamRestorer.forDialect(Dialect.OLLAMA_GENERATE, TextRestorer.of(vault), scanner.session(vault));
         String out = new String(r.feed(EchoStreams.bytes(cut)), StandardCharsets.UTF_8);
         assertThat(EchoStreams.assemble(Dialect.OLLAMA_GENERATE, out).content()).isEmpty();
-        org.assertj.core.api.Assertions.assertThatThrownBy(r::finish).isInstanceOf(StreamBroken.class);
+        Assertions.assertThatThrownBy(r::finish).isInstanceOf(StreamBroken.class);
     }
 
-    record ProtectedAnswer(String text) {
-    }
+    record ProtectedAnswer(String text) {}
 
     // The answer as upstream would send it: the vault's values as placeholders, new values in clear.
     private static ProtectedAnswer protectedAnswer(ExchangeVault vault) {
@@ -157,14 +176,18 @@ class AnswerScannerTest {
         Random random = new Random(5);
         for (int c = 0; c < 100; c++) {
             AnswerScanner.Session session = scanner.session(vault);
-            String stream = EchoStreams.stream(Dialect.OPENAI_CHAT,
-                    StreamRestorationTest.split(ANSWER, random, 1 + random.nextInt(10)), List.of("{}"));
-            EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(vault), session);
+            String stream = EchoStreams.stream(
+                    Dialect.OPENAI_CHAT,
+                    StreamRestorationTest.split(ANSWER, random, 1 + random.nextInt(10)),
+                    List.of("{}"));
+            EventStreamRestorer r =
+                    EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(vault), session);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.writeBytes(r.feed(EchoStreams.bytes(stream)));
             out.writeBytes(r.finish());
-            assertThat(session.counts()).isEqualTo(Map.of(EntityType.PERSON, 1, EntityType.PHONE, 1,
-                    EntityType.EMAIL, 1, EntityType.IIN, 1));
+            assertThat(session.counts())
+                    .isEqualTo(
+                            Map.of(EntityType.PERSON, 1, EntityType.PHONE, 1, EntityType.EMAIL, 1, EntityType.IIN, 1));
         }
     }
 }

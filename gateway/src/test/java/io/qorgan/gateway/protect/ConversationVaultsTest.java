@@ -35,13 +35,13 @@ class ConversationVaultsTest {
     @Test
     void resume_nextTurn_continuesNumberingAndRestoresEarlierPlaceholders() {
         RequestProtector protector = TestData.protector();
-        ProtectedRequest first = protector.protect(turn("I am " + NAME_KK + ", IIN " + IIN_1), null, null,
-                Dialect.OPENAI_RESPONSES);
+        ProtectedRequest first =
+                protector.protect(turn("I am " + NAME_KK + ", IIN " + IIN_1), null, null, Dialect.OPENAI_RESPONSES);
         vaults.put("agency-a/caller-1", "resp_1", first.vault());
 
         ExchangeVault resumed = vaults.resume("agency-a/caller-1", "resp_1");
-        ProtectedRequest second = protector.protect(turn("And " + NAME_RU + " knows " + NAME_KK), null, null,
-                Dialect.OPENAI_RESPONSES, resumed);
+        ProtectedRequest second = protector.protect(
+                turn("And " + NAME_RU + " knows " + NAME_KK), null, null, Dialect.OPENAI_RESPONSES, resumed);
 
         assertThat(Json.parse(second.body()).get("input").asText()).isEqualTo("And [PERSON_2] knows [PERSON_1]");
         assertThat(TextRestorer.of(second.vault()).restore("[PERSON_1], [PERSON_2], [IIN_1]"))
@@ -51,32 +51,50 @@ class ConversationVaultsTest {
 
     @Test
     void resume_afterTtl_refusedAsExpired() {
-        vaults.put("agency-a/caller-1", "resp_1", TestData.protector().protect(turn(NAME_KK), null, null, Dialect.OPENAI_RESPONSES).vault());
+        vaults.put(
+                "agency-a/caller-1",
+                "resp_1",
+                TestData.protector()
+                        .protect(turn(NAME_KK), null, null, Dialect.OPENAI_RESPONSES)
+                        .vault());
         nanos.addAndGet(Duration.ofMinutes(31).toNanos());
-        assertThatThrownBy(() -> vaults.resume("agency-a/caller-1", "resp_1")).isInstanceOfSatisfying(VaultExpired.class, e -> {
-            assertThat(e.code()).isEqualTo("conversation_expired");
-            assertThat(e.getMessage()).doesNotContain("resp_1").doesNotContain(NAME_KK);
-        });
+        assertThatThrownBy(() -> vaults.resume("agency-a/caller-1", "resp_1"))
+                .isInstanceOfSatisfying(VaultExpired.class, e -> {
+                    assertThat(e.code()).isEqualTo("conversation_expired");
+                    assertThat(e.getMessage()).doesNotContain("resp_1").doesNotContain(NAME_KK);
+                });
     }
 
     @Test
     void resume_unknownOrNullId_refused() {
-        assertThatThrownBy(() -> vaults.resume("agency-a/caller-1", "resp_unknown")).isInstanceOf(VaultExpired.class);
+        assertThatThrownBy(() -> vaults.resume("agency-a/caller-1", "resp_unknown"))
+                .isInstanceOf(VaultExpired.class);
         assertThatThrownBy(() -> vaults.resume("agency-a/caller-1", null)).isInstanceOf(VaultExpired.class);
     }
 
     @Test
     void resume_fromAnotherScope_refused() {
-        vaults.put("agency-a/caller-1", "resp_1",
-                TestData.protector().protect(turn(NAME_KK), null, null, Dialect.OPENAI_RESPONSES).vault());
+        vaults.put(
+                "agency-a/caller-1",
+                "resp_1",
+                TestData.protector()
+                        .protect(turn(NAME_KK), null, null, Dialect.OPENAI_RESPONSES)
+                        .vault());
         assertThatThrownBy(() -> vaults.resume("agency-b/caller-9", "resp_1")).isInstanceOf(VaultExpired.class);
-        assertThat(vaults.resume("agency-a/caller-1", "resp_1").restore(EntityType.PERSON, 1)).contains(NAME_KK);
+        assertThat(vaults.resume("agency-a/caller-1", "resp_1").restore(EntityType.PERSON, 1))
+                .contains(NAME_KK);
     }
 
     @Test
     void resume_beforeTtl_stillAvailable() {
-        vaults.put("agency-a/caller-1", "resp_1", TestData.protector().protect(turn(NAME_KK), null, null, Dialect.OPENAI_RESPONSES).vault());
+        vaults.put(
+                "agency-a/caller-1",
+                "resp_1",
+                TestData.protector()
+                        .protect(turn(NAME_KK), null, null, Dialect.OPENAI_RESPONSES)
+                        .vault());
         nanos.addAndGet(Duration.ofMinutes(29).toNanos());
-        assertThat(vaults.resume("agency-a/caller-1", "resp_1").restore(EntityType.PERSON, 1)).contains(NAME_KK);
+        assertThat(vaults.resume("agency-a/caller-1", "resp_1").restore(EntityType.PERSON, 1))
+                .contains(NAME_KK);
     }
 }

@@ -15,11 +15,9 @@ import java.util.List;
 final class EchoStreams {
 
     /** The texts a client would assemble from a stream. */
-    record Assembled(String content, String arguments, List<String> wholeTexts) {
-    }
+    record Assembled(String content, String arguments, List<String> wholeTexts) {}
 
-    private EchoStreams() {
-    }
+    private EchoStreams() {}
 
     static boolean hasArguments(Dialect d) {
         return d == Dialect.OPENAI_CHAT || d == Dialect.OPENAI_RESPONSES || d == Dialect.ANTHROPIC_MESSAGES;
@@ -31,82 +29,146 @@ final class EchoStreams {
         StringBuilder sb = new StringBuilder();
         switch (dialect) {
             case OPENAI_CHAT -> {
-                String head = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
-                        + "\"system_fingerprint\":\"fp\",\"choices\":[{\"index\":0,\"delta\":";
+                String head =
+                        "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\","
+                                + "\"system_fingerprint\":\"fp\",\"choices\":[{\"index\":0,\"delta\":";
                 String tail = ",\"logprobs\":null,\"finish_reason\":null}]}";
                 sb.append(sse(null, head + "{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null}" + tail));
                 for (String p : pieces) {
                     sb.append(sse(null, head + "{\"content\":" + Json.quote(p) + "}" + tail));
                 }
-                sb.append(sse(null, head + "{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\","
-                        + "\"function\":{\"name\":\"f\",\"arguments\":\"\"}}]}" + tail));
+                sb.append(sse(
+                        null,
+                        head + "{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\","
+                                + "\"function\":{\"name\":\"f\",\"arguments\":\"\"}}]}" + tail));
                 for (String p : argPieces) {
-                    sb.append(sse(null, head + "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":"
-                            + Json.quote(p) + "}}]}" + tail));
+                    sb.append(sse(
+                            null,
+                            head + "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":" + Json.quote(p) + "}}]}"
+                                    + tail));
                 }
-                sb.append(sse(null, head + "{}" + tail.replace("\"finish_reason\":null", "\"finish_reason\":\"stop\"")));
+                sb.append(
+                        sse(null, head + "{}" + tail.replace("\"finish_reason\":null", "\"finish_reason\":\"stop\"")));
                 sb.append("data: [DONE]\n\n");
             }
             case OPENAI_COMPLETIONS -> {
                 for (String p : pieces) {
-                    sb.append(sse(null, "{\"id\":\"c\",\"object\":\"text_completion\",\"choices\":[{\"text\":"
-                            + Json.quote(p) + ",\"index\":0,\"logprobs\":null,\"finish_reason\":null}]}"));
+                    sb.append(sse(
+                            null,
+                            "{\"id\":\"c\",\"object\":\"text_completion\",\"choices\":[{\"text\":" + Json.quote(p)
+                                    + ",\"index\":0,\"logprobs\":null,\"finish_reason\":null}]}"));
                 }
-                sb.append(sse(null, "{\"id\":\"c\",\"object\":\"text_completion\",\"choices\":[{\"text\":\"\",\"index\":0,"
-                        + "\"logprobs\":null,\"finish_reason\":\"stop\"}]}"));
+                sb.append(sse(
+                        null,
+                        "{\"id\":\"c\",\"object\":\"text_completion\",\"choices\":[{\"text\":\"\",\"index\":0,"
+                                + "\"logprobs\":null,\"finish_reason\":\"stop\"}]}"));
                 sb.append("data: [DONE]\n\n");
             }
             case OPENAI_RESPONSES -> {
                 int[] seq = {0};
                 String at = "\"item_id\":\"msg_1\",\"output_index\":0,\"content_index\":0";
-                sb.append(responses(seq, "response.created", "\"response\":{\"id\":\"resp_1\",\"status\":\"in_progress\",\"output\":[]}"));
-                sb.append(responses(seq, "response.output_item.added", "\"output_index\":0,\"item\":{\"id\":\"msg_1\",\"type\":\"message\",\"content\":[]}"));
-                sb.append(responses(seq, "response.content_part.added", at + ",\"part\":{\"type\":\"output_text\",\"text\":\"\"}"));
+                sb.append(responses(
+                        seq,
+                        "response.created",
+                        "\"response\":{\"id\":\"resp_1\",\"status\":\"in_progress\",\"output\":[]}"));
+                sb.append(responses(
+                        seq,
+                        "response.output_item.added",
+                        "\"output_index\":0,\"item\":{\"id\":\"msg_1\",\"type\":\"message\",\"content\":[]}"));
+                sb.append(responses(
+                        seq, "response.content_part.added", at + ",\"part\":{\"type\":\"output_text\",\"text\":\"\"}"));
                 for (String p : pieces) {
-                    sb.append(responses(seq, "response.output_text.delta", at + ",\"delta\":" + Json.quote(p) + ",\"logprobs\":[]"));
+                    sb.append(responses(
+                            seq,
+                            "response.output_text.delta",
+                            at + ",\"delta\":" + Json.quote(p) + ",\"logprobs\":[]"));
                 }
-                sb.append(responses(seq, "response.output_text.done", at + ",\"text\":" + Json.quote(text) + ",\"logprobs\":[]"));
-                sb.append(responses(seq, "response.content_part.done", at + ",\"part\":{\"type\":\"output_text\",\"text\":" + Json.quote(text) + "}"));
-                sb.append(responses(seq, "response.output_item.done", "\"output_index\":0,\"item\":{\"id\":\"msg_1\",\"type\":\"message\"}"));
+                sb.append(responses(
+                        seq, "response.output_text.done", at + ",\"text\":" + Json.quote(text) + ",\"logprobs\":[]"));
+                sb.append(responses(
+                        seq,
+                        "response.content_part.done",
+                        at + ",\"part\":{\"type\":\"output_text\",\"text\":" + Json.quote(text) + "}"));
+                sb.append(responses(
+                        seq,
+                        "response.output_item.done",
+                        "\"output_index\":0,\"item\":{\"id\":\"msg_1\",\"type\":\"message\"}"));
                 String fc = "\"item_id\":\"fc_1\",\"output_index\":1";
-                sb.append(responses(seq, "response.output_item.added", "\"output_index\":1,\"item\":{\"id\":\"fc_1\",\"type\":\"function_call\",\"name\":\"f\",\"arguments\":\"\"}"));
+                sb.append(
+                        responses(
+                                seq,
+                                "response.output_item.added",
+                                "\"output_index\":1,\"item\":{\"id\":\"fc_1\",\"type\":\"function_call\",\"name\":\"f\",\"arguments\":\"\"}"));
                 for (String p : argPieces) {
-                    sb.append(responses(seq, "response.function_call_arguments.delta", fc + ",\"delta\":" + Json.quote(p)));
+                    sb.append(responses(
+                            seq, "response.function_call_arguments.delta", fc + ",\"delta\":" + Json.quote(p)));
                 }
-                sb.append(responses(seq, "response.function_call_arguments.done", fc + ",\"arguments\":" + Json.quote(args)));
-                sb.append(responses(seq, "response.output_item.done", "\"output_index\":1,\"item\":{\"id\":\"fc_1\",\"type\":\"function_call\",\"arguments\":" + Json.quote(args) + "}"));
-                sb.append(responses(seq, "response.completed", "\"response\":{\"id\":\"resp_1\",\"status\":\"completed\",\"output\":[{\"type\":\"message\",\"content\":[{\"type\":\"output_text\",\"text\":" + Json.quote(text) + "}]}]}"));
+                sb.append(responses(
+                        seq, "response.function_call_arguments.done", fc + ",\"arguments\":" + Json.quote(args)));
+                sb.append(responses(
+                        seq,
+                        "response.output_item.done",
+                        "\"output_index\":1,\"item\":{\"id\":\"fc_1\",\"type\":\"function_call\",\"arguments\":"
+                                + Json.quote(args) + "}"));
+                sb.append(responses(
+                        seq,
+                        "response.completed",
+                        "\"response\":{\"id\":\"resp_1\",\"status\":\"completed\",\"output\":[{\"type\":\"message\",\"content\":[{\"type\":\"output_text\",\"text\":"
+                                + Json.quote(text) + "}]}]}"));
             }
             case ANTHROPIC_MESSAGES -> {
-                sb.append(sse("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"usage\":{\"input_tokens\":3,\"output_tokens\":1}}}"));
-                sb.append(sse("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+                sb.append(
+                        sse(
+                                "message_start",
+                                "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"usage\":{\"input_tokens\":3,\"output_tokens\":1}}}"));
+                sb.append(
+                        sse(
+                                "content_block_start",
+                                "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
                 sb.append(sse("ping", "{\"type\":\"ping\"}"));
                 for (String p : pieces) {
-                    sb.append(sse("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":" + Json.quote(p) + "}}"));
+                    sb.append(sse(
+                            "content_block_delta",
+                            "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":"
+                                    + Json.quote(p) + "}}"));
                 }
                 sb.append(sse("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
-                sb.append(sse("content_block_start", "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"tool_use\",\"id\":\"tu\",\"name\":\"f\",\"input\":{}}}"));
+                sb.append(
+                        sse(
+                                "content_block_start",
+                                "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"tool_use\",\"id\":\"tu\",\"name\":\"f\",\"input\":{}}}"));
                 for (String p : argPieces) {
-                    sb.append(sse("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":" + Json.quote(p) + "}}"));
+                    sb.append(sse(
+                            "content_block_delta",
+                            "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":"
+                                    + Json.quote(p) + "}}"));
                 }
                 sb.append(sse("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":1}"));
-                sb.append(sse("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":9}}"));
+                sb.append(
+                        sse(
+                                "message_delta",
+                                "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":9}}"));
                 sb.append(sse("message_stop", "{\"type\":\"message_stop\"}"));
             }
             case OLLAMA_CHAT -> {
                 for (String p : pieces) {
-                    sb.append("{\"model\":\"m\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\",\"content\":")
-                            .append(Json.quote(p)).append("},\"done\":false}\n");
+                    sb.append(
+                                    "{\"model\":\"m\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\",\"content\":")
+                            .append(Json.quote(p))
+                            .append("},\"done\":false}\n");
                 }
-                sb.append("{\"model\":\"m\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},"
-                        + "\"done_reason\":\"stop\",\"done\":true,\"total_duration\":123,\"eval_count\":4}\n");
+                sb.append(
+                        "{\"model\":\"m\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},"
+                                + "\"done_reason\":\"stop\",\"done\":true,\"total_duration\":123,\"eval_count\":4}\n");
             }
             case OLLAMA_GENERATE -> {
                 for (String p : pieces) {
                     sb.append("{\"model\":\"m\",\"created_at\":\"2026-01-01T00:00:00Z\",\"response\":")
-                            .append(Json.quote(p)).append(",\"done\":false}\n");
+                            .append(Json.quote(p))
+                            .append(",\"done\":false}\n");
                 }
-                sb.append("{\"model\":\"m\",\"created_at\":\"2026-01-01T00:00:00Z\",\"response\":\"\",\"done\":true,\"done_reason\":\"stop\",\"context\":[1,2]}\n");
+                sb.append(
+                        "{\"model\":\"m\",\"created_at\":\"2026-01-01T00:00:00Z\",\"response\":\"\",\"done\":true,\"done_reason\":\"stop\",\"context\":[1,2]}\n");
             }
             default -> throw new IllegalArgumentException("not a streaming dialect: " + dialect);
         }
@@ -161,16 +223,22 @@ final class EchoStreams {
                         args.append(d.at("/tool_calls/0/function/arguments").asText());
                     }
                 }
-                case OPENAI_COMPLETIONS -> content.append(e.at("/choices/0/text").asText());
+                case OPENAI_COMPLETIONS ->
+                    content.append(e.at("/choices/0/text").asText());
                 case OPENAI_RESPONSES -> {
                     String type = e.get("type").asText();
                     switch (type) {
-                        case "response.output_text.delta" -> content.append(e.get("delta").asText());
-                        case "response.function_call_arguments.delta" -> args.append(e.get("delta").asText());
-                        case "response.output_text.done" -> whole.add(e.get("text").asText());
-                        case "response.function_call_arguments.done" -> whole.add(e.get("arguments").asText());
-                        case "response.completed" -> whole.add(e.at("/response/output/0/content/0/text").asText());
-                        default -> { }
+                        case "response.output_text.delta" ->
+                            content.append(e.get("delta").asText());
+                        case "response.function_call_arguments.delta" ->
+                            args.append(e.get("delta").asText());
+                        case "response.output_text.done" ->
+                            whole.add(e.get("text").asText());
+                        case "response.function_call_arguments.done" ->
+                            whole.add(e.get("arguments").asText());
+                        case "response.completed" ->
+                            whole.add(e.at("/response/output/0/content/0/text").asText());
+                        default -> {}
                     }
                 }
                 case ANTHROPIC_MESSAGES -> {

@@ -6,6 +6,7 @@ import static io.qorgan.gateway.protect.TestData.NAME_RU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.detect.Finding;
 import io.qorgan.gateway.dialect.Dialect;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class FailClosedTest {
 
     private static final byte[] BODY = ("{\"messages\":[{\"role\":\"user\",\"content\":\"" + NAME_KK + " " + IIN_1
-            + "\"}]}").getBytes(StandardCharsets.UTF_8);
+                    + "\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
 
     private static void assertNoValues(String s) {
         for (String value : TestData.VALUES.keySet()) {
@@ -28,9 +30,12 @@ class FailClosedTest {
 
     @Test
     void protect_scannerThrows_failsClosedWithoutContent() {
-        RequestProtector p = RequestProtector.create(text -> {
-            throw new IllegalStateException("detector choked on " + text);
-        }, ValueKey.simple(), ProtectionSettings.defaults());
+        RequestProtector p = RequestProtector.create(
+                text -> {
+                    throw new IllegalStateException("detector choked on " + text);
+                },
+                ValueKey.simple(),
+                ProtectionSettings.defaults());
         assertThatThrownBy(() -> p.protect(BODY, "application/json", null, Dialect.OPENAI_CHAT))
                 .isInstanceOfSatisfying(ProtectionFailed.class, e -> {
                     assertThat(e.code()).isEqualTo("protection_failed");
@@ -43,11 +48,14 @@ class FailClosedTest {
 
     @Test
     void protect_overlappingFindings_failsClosed() {
-        RequestProtector p = RequestProtector.create(text -> List.of(
-                new Finding(EntityType.PERSON, 0, 5, 1, "x"), new Finding(EntityType.PERSON, 3, 8, 1, "x")),
-                ValueKey.simple(), ProtectionSettings.defaults());
+        RequestProtector p = RequestProtector.create(
+                text -> List.of(
+                        new Finding(EntityType.PERSON, 0, 5, 1, "x"), new Finding(EntityType.PERSON, 3, 8, 1, "x")),
+                ValueKey.simple(),
+                ProtectionSettings.defaults());
         assertThatThrownBy(() -> p.protect(BODY, null, null, Dialect.OPENAI_CHAT))
-                .isInstanceOfSatisfying(ProtectionFailed.class, e -> assertThat(e.code()).isEqualTo("protection_failed"));
+                .isInstanceOfSatisfying(
+                        ProtectionFailed.class, e -> assertThat(e.code()).isEqualTo("protection_failed"));
     }
 
     @Test
@@ -67,21 +75,24 @@ class FailClosedTest {
                     assertNoValues(e.getMessage());
                 });
         assertThatThrownBy(() -> p.protect(BODY, "application/json", "gzip", Dialect.OPENAI_CHAT))
-                .isInstanceOfSatisfying(ProtectionFailed.class, e -> assertThat(e.code()).isEqualTo("unsupported_encoding"));
+                .isInstanceOfSatisfying(
+                        ProtectionFailed.class, e -> assertThat(e.code()).isEqualTo("unsupported_encoding"));
         byte[] invalid = BODY.clone();
         invalid[invalid.length - 5] = (byte) 0xFF;
         assertThatThrownBy(() -> p.protect(invalid, null, null, Dialect.OPENAI_CHAT))
-                .isInstanceOfSatisfying(ProtectionFailed.class, e -> assertThat(e.code()).isEqualTo("invalid_utf8"));
+                .isInstanceOfSatisfying(
+                        ProtectionFailed.class, e -> assertThat(e.code()).isEqualTo("invalid_utf8"));
     }
 
     @Test
     void toString_ofEveryValueThatHoldsText_showsNoValue() {
         ProtectedRequest r = TestData.protector().protect(BODY, null, null, Dialect.OPENAI_CHAT);
-        AnswerScanner.Result scanned = AnswerScanner.create(TestData.scanner(), ValueKey.simple(),
-                AnswerScanner.Action.LEAVE).scan(NAME_RU + " " + NAME_KK, r.vault());
+        AnswerScanner.Result scanned = AnswerScanner.create(
+                        TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.LEAVE)
+                .scan(NAME_RU + " " + NAME_KK, r.vault());
         assertNoValues(scanned.toString());
-        com.fasterxml.jackson.databind.node.ObjectNode event = (com.fasterxml.jackson.databind.node.ObjectNode)
-                Json.parse("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + NAME_KK + "\"}}]}");
+        ObjectNode event =
+                (ObjectNode) Json.parse("{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + NAME_KK + "\"}}]}");
         Dialect.OPENAI_CHAT.eventTexts().deltas(null, event).forEach(d -> assertNoValues(d.toString()));
         assertThat(Dialect.OPENAI_CHAT.eventTexts().deltas(null, event)).hasSize(1);
         assertNoValues(new VaultExpired().toString());

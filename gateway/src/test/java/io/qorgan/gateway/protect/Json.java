@@ -20,8 +20,7 @@ final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     static JsonNode parse(byte[] bytes) {
         try {
@@ -56,7 +55,9 @@ final class Json {
             ObjectNode out = MAPPER.createObjectNode();
             for (Map.Entry<String, JsonNode> f : o.properties()) {
                 JsonNode v = f.getValue();
-                if (f.getKey().equals("arguments") && v.isTextual() && v.asText().trim().startsWith("{")) {
+                if (f.getKey().equals("arguments")
+                        && v.isTextual()
+                        && v.asText().trim().startsWith("{")) {
                     out.putObject(f.getKey()).set("$json", expand(parse(v.asText())));
                 } else {
                     out.set(f.getKey(), expand(v));

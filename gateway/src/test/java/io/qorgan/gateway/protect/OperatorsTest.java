@@ -31,13 +31,15 @@ class OperatorsTest {
         return protectWithVault(settings, text).text();
     }
 
-    record Result(String text, ExchangeVault vault) {
-    }
+    record Result(String text, ExchangeVault vault) {}
 
     private static Result protectWithVault(ProtectionSettings settings, String text) {
         RequestProtector p = RequestProtector.create(TestData.scanner(), ValueKey.simple(), settings);
-        ProtectedRequest r = p.protect(("{\"prompt\":" + Json.quote(text) + "}").getBytes(StandardCharsets.UTF_8),
-                "application/json", null, Dialect.OLLAMA_GENERATE);
+        ProtectedRequest r = p.protect(
+                ("{\"prompt\":" + Json.quote(text) + "}").getBytes(StandardCharsets.UTF_8),
+                "application/json",
+                null,
+                Dialect.OLLAMA_GENERATE);
         return new Result(Json.parse(r.body()).get("prompt").asText(), r.vault());
     }
 
@@ -66,7 +68,8 @@ class OperatorsTest {
 
     @Test
     void protect_hash_isShortStablePerKeyAndDiffersAcrossKeys() {
-        ProtectionSettings settings = ProtectionSettings.defaults().withKeys(new ProtectionKeys(HASH_KEY, null))
+        ProtectionSettings settings = ProtectionSettings.defaults()
+                .withKeys(new ProtectionKeys(HASH_KEY, null))
                 .with(EntityType.IIN, Operator.HASH);
         String a = protectText(settings, "IIN " + IIN_1 + " and " + IIN_1 + " and " + IIN_2);
         String b = protectText(settings, "again " + IIN_1);
@@ -74,18 +77,22 @@ class OperatorsTest {
         String first = a.substring(4, 4 + "[IIN_h:00000000]".length());
         assertThat(a).startsWith("IIN " + first + " and " + first + " and ").doesNotEndWith(first);
         assertThat(b).isEqualTo("again " + first);
-        String other = protectText(settings.withKeys(new ProtectionKeys("another key".getBytes(StandardCharsets.UTF_8),
-                null)), IIN_1);
+        String other = protectText(
+                settings.withKeys(new ProtectionKeys("another key".getBytes(StandardCharsets.UTF_8), null)), IIN_1);
         assertThat(other).isNotEqualTo(first);
     }
 
     @Test
     void protect_fpe_keepsFormatAndIsRestoredInAnswersAndStreams() {
-        ProtectionSettings settings = ProtectionSettings.defaults().withKeys(new ProtectionKeys(null, FPE_KEY))
-                .with(EntityType.IIN, Operator.FPE).with(EntityType.PHONE, Operator.FPE);
+        ProtectionSettings settings = ProtectionSettings.defaults()
+                .withKeys(new ProtectionKeys(null, FPE_KEY))
+                .with(EntityType.IIN, Operator.FPE)
+                .with(EntityType.PHONE, Operator.FPE);
         String original = "IIN " + IIN_1 + ", phone " + PHONE + ", IIN " + IIN_1 + ".";
         Result r = protectWithVault(settings, original);
-        assertThat(r.text()).doesNotContain(IIN_1).doesNotContain(PHONE)
+        assertThat(r.text())
+                .doesNotContain(IIN_1)
+                .doesNotContain(PHONE)
                 .matches("IIN \\d{12}, phone \\+\\d \\d{3} \\d{3} \\d{2} \\d{2}, IIN \\d{12}\\.");
         assertThat(protectText(settings, IIN_1)).isEqualTo(r.text().substring(4, 16)); // deterministic per key
 
@@ -104,21 +111,24 @@ class OperatorsTest {
 
     @Test
     void protect_fpeOnTooFewDigits_fallsBackToPlaceholder() {
-        ProtectionSettings settings = ProtectionSettings.defaults().withKeys(new ProtectionKeys(null, FPE_KEY))
+        ProtectionSettings settings = ProtectionSettings.defaults()
+                .withKeys(new ProtectionKeys(null, FPE_KEY))
                 .with(EntityType.SECRET, Operator.FPE);
-        RequestProtector p = RequestProtector.create(new KnownValuesScanner(Map.of("12345", EntityType.SECRET)),
-                ValueKey.simple(), settings);
-        ProtectedRequest r = p.protect("{\"prompt\":\"pin 12345\"}".getBytes(StandardCharsets.UTF_8), null, null,
-                Dialect.OLLAMA_GENERATE);
+        RequestProtector p = RequestProtector.create(
+                new KnownValuesScanner(Map.of("12345", EntityType.SECRET)), ValueKey.simple(), settings);
+        ProtectedRequest r = p.protect(
+                "{\"prompt\":\"pin 12345\"}".getBytes(StandardCharsets.UTF_8), null, null, Dialect.OLLAMA_GENERATE);
         assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"prompt\":\"pin [SECRET_1]\"}");
     }
 
     @Test
     void settings_keyedOperatorWithoutKey_failsAtConstruction() {
         assertThatThrownBy(() -> ProtectionSettings.defaults().with(EntityType.IIN, Operator.HASH))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hash key");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hash key");
         assertThatThrownBy(() -> ProtectionSettings.defaults().with(EntityType.IIN, Operator.FPE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fpe key");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fpe key");
         assertThatThrownBy(() -> new ProtectionKeys(null, new byte[5])).isInstanceOf(IllegalArgumentException.class);
     }
 

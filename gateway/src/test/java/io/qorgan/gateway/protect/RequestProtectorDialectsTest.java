@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -107,7 +108,8 @@ class RequestProtectorDialectsTest {
                 + "\"addr\":" + Json.quote(ADDRESS) + "}";
         // JSON-escape every value once: ADDRESS contains quotes.
         Object[] v = Stream.of(NAME_KK, NAME_RU, NAME_EN, IIN_1, IIN_2, PHONE, EMAIL, EMAIL_2, ADDRESS)
-                .map(s -> Json.quote(s).substring(1, Json.quote(s).length() - 1)).toArray();
+                .map(s -> Json.quote(s).substring(1, Json.quote(s).length() - 1))
+                .toArray();
         Object[] all = new Object[11];
         System.arraycopy(v, 0, all, 0, 9);
         all[9] = args(toolArgs);
@@ -125,7 +127,9 @@ class RequestProtectorDialectsTest {
         String sent = new String(result.body(), StandardCharsets.UTF_8);
         for (String value : TestData.VALUES.keySet()) {
             assertThat(sent).doesNotContain(value);
-            assertThat(sent).doesNotContain(Json.quote(value).substring(1, Json.quote(value).length() - 1));
+            assertThat(sent)
+                    .doesNotContain(
+                            Json.quote(value).substring(1, Json.quote(value).length() - 1));
         }
         List<String> sentStrings = new ArrayList<>();
         Json.strings(Json.expand(Json.parse(result.body())), sentStrings);
@@ -162,28 +166,30 @@ class RequestProtectorDialectsTest {
         assertThat(texts).isNotEmpty().allSatisfy(t -> assertThat(t).isEqualTo(expected));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void protect_sameValueInSystemMessagesAndToolArguments_getsOnePlaceholder() {
         String body = "{\"messages\":["
                 + "{\"role\":\"system\",\"content\":\"Client " + NAME_KK + "\"},"
                 + "{\"role\":\"user\",\"content\":\"I am " + NAME_KK + ", IIN " + IIN_1 + "\"},"
                 + "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":"
-                + "{\"name\":\"f\",\"arguments\":" + Json.quote("{\"who\":\"" + NAME_KK + "\",\"iin\":\"" + IIN_1 + "\"}")
+                + "{\"name\":\"f\",\"arguments\":"
+                + Json.quote("{\"who\":\"" + NAME_KK + "\",\"iin\":\"" + IIN_1 + "\"}")
                 + "}}]},"
                 + "{\"role\":\"user\",\"content\":\"Again " + NAME_KK.toUpperCase() + " and " + NAME_RU + "\"}]}";
         Map<String, EntityType> values = new HashMap<>(TestData.VALUES);
         values.put(NAME_KK.toUpperCase(), EntityType.PERSON);
-        RequestProtector protector = RequestProtector.create(new KnownValuesScanner(values), ValueKey.simple(),
-                ProtectionSettings.defaults());
-        ProtectedRequest result = protector.protect(body.getBytes(StandardCharsets.UTF_8), null, null,
-                Dialect.OPENAI_CHAT);
+        RequestProtector protector = RequestProtector.create(
+                new KnownValuesScanner(values), ValueKey.simple(), ProtectionSettings.defaults());
+        ProtectedRequest result =
+                protector.protect(body.getBytes(StandardCharsets.UTF_8), null, null, Dialect.OPENAI_CHAT);
         String sent = new String(result.body(), StandardCharsets.UTF_8);
-        assertThat(sent).isEqualTo("{\"messages\":["
-                + "{\"role\":\"system\",\"content\":\"Client [PERSON_1]\"},"
-                + "{\"role\":\"user\",\"content\":\"I am [PERSON_1], IIN [IIN_1]\"},"
-                + "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":"
-                + "{\"name\":\"f\",\"arguments\":\"{\\\"who\\\":\\\"[PERSON_1]\\\",\\\"iin\\\":\\\"[IIN_1]\\\"}\"}}]},"
-                + "{\"role\":\"user\",\"content\":\"Again [PERSON_1] and [PERSON_2]\"}]}");
+        assertThat(sent)
+                .isEqualTo("{\"messages\":["
+                        + "{\"role\":\"system\",\"content\":\"Client [PERSON_1]\"},"
+                        + "{\"role\":\"user\",\"content\":\"I am [PERSON_1], IIN [IIN_1]\"},"
+                        + "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":"
+                        + "{\"name\":\"f\",\"arguments\":\"{\\\"who\\\":\\\"[PERSON_1]\\\",\\\"iin\\\":\\\"[IIN_1]\\\"}\"}}]},"
+                        + "{\"role\":\"user\",\"content\":\"Again [PERSON_1] and [PERSON_2]\"}]}");
         assertThat(result.vault().restore(EntityType.PERSON, 1)).contains(NAME_KK);
         assertThat(result.entitiesHeader()).isEqualTo("PERSON=2,IIN=1");
     }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qorgan.gateway.dialect.Dialect;
 import io.qorgan.gateway.dialect.EventTexts;
+import io.qorgan.gateway.dialect.Framing;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,11 +32,11 @@ class StreamRestorationTest {
         Dialect.ANTHROPIC_MESSAGES, Dialect.OLLAMA_CHAT, Dialect.OLLAMA_GENERATE,
     };
 
-    private static final String TEXT = "Сәлеметсіз бе, " + NAME_KK + "! Your IIN " + IIN_1 + ", phone " + PHONE
-            + ", e-mail " + EMAIL + ". Иванова: " + NAME_RU + " живёт по адресу " + ADDRESS + " 😀 — " + NAME_KK + "-ге.";
+    private static final String TEXT =
+            "Сәлеметсіз бе, " + NAME_KK + "! Your IIN " + IIN_1 + ", phone " + PHONE + ", e-mail " + EMAIL
+                    + ". Иванова: " + NAME_RU + " живёт по адресу " + ADDRESS + " 😀 — " + NAME_KK + "-ге.";
 
-    record Protected(String text, ExchangeVault vault) {
-    }
+    record Protected(String text, ExchangeVault vault) {}
 
     static Protected protect(String text) {
         byte[] body = ("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":" + Json.quote(text) + "}]}")
@@ -79,16 +80,26 @@ class StreamRestorationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"OPENAI_CHAT", "OPENAI_COMPLETIONS", "OPENAI_RESPONSES",
-        "ANTHROPIC_MESSAGES", "OLLAMA_CHAT", "OLLAMA_GENERATE"})
+    @EnumSource(
+            value = Dialect.class,
+            names = {
+                "OPENAI_CHAT",
+                "OPENAI_COMPLETIONS",
+                "OPENAI_RESPONSES",
+                "ANTHROPIC_MESSAGES",
+                "OLLAMA_CHAT",
+                "OLLAMA_GENERATE"
+            })
     void feed_echoStreamOfEachDialect_restoresContentAndToolArguments(Dialect dialect) {
         Protected p = protect(TEXT);
         assertThat(p.text()).doesNotContain(NAME_KK).contains("[PERSON_1]");
         String args = "{\"text\": " + Json.quote(p.text()) + "}";
         String stream = EchoStreams.stream(dialect, fixed(p.text(), 4), fixed(args, 4));
 
-        String out = restoreInChunks(EventStreamRestorer.forDialect(dialect, TextRestorer.of(p.vault())),
-                EchoStreams.bytes(stream), new Random(7));
+        String out = restoreInChunks(
+                EventStreamRestorer.forDialect(dialect, TextRestorer.of(p.vault())),
+                EchoStreams.bytes(stream),
+                new Random(7));
 
         EchoStreams.Assembled a = EchoStreams.assemble(dialect, out);
         assertThat(a.content()).isEqualTo(TEXT);
@@ -96,7 +107,8 @@ class StreamRestorationTest {
             assertThat(Json.parse(a.arguments()).get("text").asText()).isEqualTo(TEXT);
         }
         for (String whole : a.wholeTexts()) {
-            assertThat(whole.startsWith("{") ? Json.parse(whole).get("text").asText() : whole).isEqualTo(TEXT);
+            assertThat(whole.startsWith("{") ? Json.parse(whole).get("text").asText() : whole)
+                    .isEqualTo(TEXT);
         }
         if (dialect == Dialect.OPENAI_CHAT || dialect == Dialect.OPENAI_COMPLETIONS) {
             assertThat(out).endsWith("data: [DONE]\n\n");
@@ -112,7 +124,7 @@ class StreamRestorationTest {
     @Test
     void feed_placeholderHeldAtChannelEnd_flushedInSyntheticDeltaBeforeFinishChunk() {
         Protected p = protect("Hi " + NAME_KK);
-        List<String> pieces = List.of("Hi [PERSON_", "1");  // the model dropped the closing bracket
+        List<String> pieces = List.of("Hi [PERSON_", "1"); // the model dropped the closing bracket
         String stream = EchoStreams.stream(Dialect.OPENAI_CHAT, pieces, List.of("{}"));
         EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(p.vault()));
         String out = new String(r.feed(EchoStreams.bytes(stream)), StandardCharsets.UTF_8)
@@ -120,10 +132,12 @@ class StreamRestorationTest {
         List<JsonNode> events = EchoStreams.events(Dialect.OPENAI_CHAT, out);
         assertThat(EchoStreams.assemble(Dialect.OPENAI_CHAT, out).content()).isEqualTo("Hi [" + NAME_KK);
         JsonNode synthetic = events.get(events.size() - 2);
-        assertThat(Json.write(synthetic)).isEqualTo("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\","
-                + "\"created\":1,\"model\":\"m\",\"system_fingerprint\":\"fp\",\"choices\":[{\"index\":0,\"delta\":"
-                + "{\"content\":\"[" + NAME_KK + "\"},\"logprobs\":null,\"finish_reason\":null}]}");
-        assertThat(events.get(events.size() - 1).at("/choices/0/finish_reason").asText()).isEqualTo("stop");
+        assertThat(Json.write(synthetic))
+                .isEqualTo("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\","
+                        + "\"created\":1,\"model\":\"m\",\"system_fingerprint\":\"fp\",\"choices\":[{\"index\":0,\"delta\":"
+                        + "{\"content\":\"[" + NAME_KK + "\"},\"logprobs\":null,\"finish_reason\":null}]}");
+        assertThat(events.get(events.size() - 1).at("/choices/0/finish_reason").asText())
+                .isEqualTo("stop");
     }
 
     @Test
@@ -137,9 +151,11 @@ class StreamRestorationTest {
         for (int k = 0; k < events.size(); k++) {
             assertThat(events.get(k).get("sequence_number").asInt()).isEqualTo(k);
         }
-        assertThat(EchoStreams.assemble(Dialect.OPENAI_RESPONSES, out).content()).isEqualTo("Hi " + NAME_KK);
-        assertThat(out).contains("event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\","
-                + "\"sequence_number\":5");
+        assertThat(EchoStreams.assemble(Dialect.OPENAI_RESPONSES, out).content())
+                .isEqualTo("Hi " + NAME_KK);
+        assertThat(out)
+                .contains("event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\","
+                        + "\"sequence_number\":5");
         assertThat(r.responseId()).contains("resp_1");
     }
 
@@ -147,9 +163,38 @@ class StreamRestorationTest {
     void feed_randomTextsAndRandomSplits_restoreExactlyTheOriginal() {
         Random random = new Random(20261127L);
         String[] words = {
-            "Сәлем", "қалайсыз", "құжат", "өтініш", "Привет", "документ", "ёлка", "hello", "the", "file",
-            "PER", "SON", "_1", "[", "]", "【", "】", "[PERSON_99]", "IIN", "person 1", "😀", "🇰🇿", "\"quoted\"",
-            "back\\slash", "new\nline", "tab\t", "42", "-ге", "'s", ",", ".", "—",
+            "Сәлем",
+            "қалайсыз",
+            "құжат",
+            "өтініш",
+            "Привет",
+            "документ",
+            "ёлка",
+            "hello",
+            "the",
+            "file",
+            "PER",
+            "SON",
+            "_1",
+            "[",
+            "]",
+            "【",
+            "】",
+            "[PERSON_99]",
+            "IIN",
+            "person 1",
+            "😀",
+            "🇰🇿",
+            "\"quoted\"",
+            "back\\slash",
+            "new\nline",
+            "tab\t",
+            "42",
+            "-ге",
+            "'s",
+            ",",
+            ".",
+            "—",
         };
         String[] values = TestData.VALUES.keySet().toArray(new String[0]);
         int cases = 600;
@@ -157,7 +202,10 @@ class StreamRestorationTest {
             StringBuilder sb = new StringBuilder();
             int n = 1 + random.nextInt(25);
             for (int k = 0; k < n; k++) {
-                sb.append(random.nextInt(3) == 0 ? values[random.nextInt(values.length)] : words[random.nextInt(words.length)]);
+                sb.append(
+                        random.nextInt(3) == 0
+                                ? values[random.nextInt(values.length)]
+                                : words[random.nextInt(words.length)]);
                 sb.append(random.nextBoolean() ? " " : ", ");
             }
             String original = sb.toString();
@@ -169,38 +217,42 @@ class StreamRestorationTest {
             List<String> argPieces = split("{\"text\":" + Json.quote(echoed) + "}", random, maxPiece);
             byte[] stream = EchoStreams.bytes(EchoStreams.stream(dialect, pieces, argPieces));
 
-            String out = restoreInChunks(EventStreamRestorer.forDialect(dialect, TextRestorer.of(p.vault())), stream,
-                    random);
+            String out = restoreInChunks(
+                    EventStreamRestorer.forDialect(dialect, TextRestorer.of(p.vault())), stream, random);
 
             EchoStreams.Assembled a = EchoStreams.assemble(dialect, out);
             String context = "case " + c + " " + dialect;
             assertThat(a.content()).as(context).isEqualTo(original);
             if (EchoStreams.hasArguments(dialect)) {
-                assertThat(Json.parse(a.arguments()).get("text").asText()).as(context).isEqualTo(original);
+                assertThat(Json.parse(a.arguments()).get("text").asText())
+                        .as(context)
+                        .isEqualTo(original);
             }
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"OPENAI_CHAT", "ANTHROPIC_MESSAGES", "OLLAMA_CHAT", "OLLAMA_GENERATE"})
+    @EnumSource(
+            value = Dialect.class,
+            names = {"OPENAI_CHAT", "ANTHROPIC_MESSAGES", "OLLAMA_CHAT", "OLLAMA_GENERATE"})
     void feed_commonEventsReadFlat_sameEventsAsReadAsTrees(Dialect dialect) {
         EventTexts texts = dialect.eventTexts();
         EventTexts treesOnly = new EventTexts() { // the same dialect without its flat reader
-            @Override
-            public List<Delta> deltas(String eventType, ObjectNode event) {
-                return texts.deltas(eventType, event);
-            }
+                    @Override
+                    public List<Delta> deltas(String eventType, ObjectNode event) {
+                        return texts.deltas(eventType, event);
+                    }
 
-            @Override
-            public List<String> closes(String eventType, ObjectNode event) {
-                return texts.closes(eventType, event);
-            }
+                    @Override
+                    public List<String> closes(String eventType, ObjectNode event) {
+                        return texts.closes(eventType, event);
+                    }
 
-            @Override
-            public ObjectNode synthesize(ObjectNode template, String channel, String text) {
-                return texts.synthesize(template, channel, text);
-            }
-        };
+                    @Override
+                    public ObjectNode synthesize(ObjectNode template, String channel, String text) {
+                        return texts.synthesize(template, channel, text);
+                    }
+                };
         Random random = new Random(4242L);
         String[] values = TestData.VALUES.keySet().toArray(new String[0]);
         String[] words = {"hello", "p", "PER", "SON_", "1", "[", "]", "Сәлем", "\"q\"", "a\\b", "\n", "e", "😀", " "};
@@ -208,7 +260,10 @@ class StreamRestorationTest {
         for (int c = 0; c < 300; c++) {
             StringBuilder sb = new StringBuilder();
             for (int k = 0, n = 1 + random.nextInt(12); k < n; k++) {
-                sb.append(random.nextInt(3) == 0 ? values[random.nextInt(values.length)] : words[random.nextInt(words.length)]);
+                sb.append(
+                        random.nextInt(3) == 0
+                                ? values[random.nextInt(values.length)]
+                                : words[random.nextInt(words.length)]);
                 sb.append(' ');
             }
             Protected p = protect(sb.toString());
@@ -217,42 +272,61 @@ class StreamRestorationTest {
             String whole = Json.quote(random.nextBoolean() ? "fp_1" : "[PERSON_1]");
             StringBuilder stream = new StringBuilder();
             if (dialect == Dialect.ANTHROPIC_MESSAGES) {
-                stream.append("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\"}}\n\n")
+                stream.append(
+                                "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\"}}\n\n")
                         .append("event: ping\ndata: {\"type\":\"ping\"}\n\n");
             }
             for (int k = 0; k < pieces.size(); k++) {
                 String piece = Json.quote(pieces.get(k));
                 boolean last = k == pieces.size() - 1;
-                stream.append(switch (dialect) {
-                    case OPENAI_CHAT -> "data: {\"id\":\"c\",\"system_fingerprint\":" + whole // choice 1: a second channel
-                            + ",\"choices\":[{\"index\":" + (random.nextInt(4) == 0 ? 1 : 0) + ",\"delta\":{"
-                            + (k == 0 ? "\"role\":\"assistant\"," : "") + "\"content\":" + piece
-                            + "},\"logprobs\":null,\"finish_reason\":" + (last ? "\"stop\"" : "null") + "}]}\n\n";
-                    case ANTHROPIC_MESSAGES -> "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":"
-                            + (random.nextInt(4) == 0 ? 1 : 0) + ",\"delta\":{\"type\":\"text_delta\",\"text\":" + piece
-                            + ",\"note\":" + whole + "}}\n\n";
-                    case OLLAMA_CHAT -> "{\"model\":\"m\",\"created_at\":" + whole + ",\"message\":{\"role\":\"assistant\","
-                            + "\"content\":" + piece + "},\"done\":false}\n";
-                    default -> "{\"model\":\"m\",\"created_at\":" + whole + ",\"response\":" + piece + ",\"done\":false}\n";
-                });
+                stream.append(
+                        switch (dialect) {
+                            case OPENAI_CHAT ->
+                                "data: {\"id\":\"c\",\"system_fingerprint\":" + whole // choice 1: a second channel
+                                        + ",\"choices\":[{\"index\":" + (random.nextInt(4) == 0 ? 1 : 0)
+                                        + ",\"delta\":{"
+                                        + (k == 0 ? "\"role\":\"assistant\"," : "") + "\"content\":" + piece
+                                        + "},\"logprobs\":null,\"finish_reason\":" + (last ? "\"stop\"" : "null")
+                                        + "}]}\n\n";
+                            case ANTHROPIC_MESSAGES ->
+                                "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":"
+                                        + (random.nextInt(4) == 0 ? 1 : 0)
+                                        + ",\"delta\":{\"type\":\"text_delta\",\"text\":" + piece
+                                        + ",\"note\":" + whole + "}}\n\n";
+                            case OLLAMA_CHAT ->
+                                "{\"model\":\"m\",\"created_at\":" + whole + ",\"message\":{\"role\":\"assistant\","
+                                        + "\"content\":" + piece + "},\"done\":false}\n";
+                            default ->
+                                "{\"model\":\"m\",\"created_at\":" + whole + ",\"response\":" + piece
+                                        + ",\"done\":false}\n";
+                        });
             }
-            stream.append(switch (dialect) {
-                case OPENAI_CHAT -> "data: {\"id\":\"c\",\"choices\":[],\"usage\":{\"total_tokens\":7}}\n\ndata: [DONE]\n\n";
-                case ANTHROPIC_MESSAGES -> "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":"
-                        + random.nextInt(2) + "}\n\nevent: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":"
-                        + "{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":9}}\n\n"
-                        + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
-                case OLLAMA_CHAT -> "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,"
-                        + "\"done_reason\":\"stop\",\"eval_count\":3}\n";
-                default -> "{\"model\":\"m\",\"response\":\"\",\"done\":true,\"done_reason\":\"stop\"}\n";
-            });
+            stream.append(
+                    switch (dialect) {
+                        case OPENAI_CHAT ->
+                            "data: {\"id\":\"c\",\"choices\":[],\"usage\":{\"total_tokens\":7}}\n\ndata: [DONE]\n\n";
+                        case ANTHROPIC_MESSAGES ->
+                            "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":"
+                                    + random.nextInt(2)
+                                    + "}\n\nevent: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":"
+                                    + "{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":9}}\n\n"
+                                    + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+                        case OLLAMA_CHAT ->
+                            "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,"
+                                    + "\"done_reason\":\"stop\",\"eval_count\":3}\n";
+                        default -> "{\"model\":\"m\",\"response\":\"\",\"done\":true,\"done_reason\":\"stop\"}\n";
+                    });
             byte[] bytes = EchoStreams.bytes(stream.toString());
             long seed = random.nextLong();
 
-            String flat = restoreInChunks(framed(dialect, new EventRestorer(texts, TextRestorer.of(p.vault()), null)),
-                    bytes, new Random(seed));
-            String trees = restoreInChunks(framed(dialect, new EventRestorer(treesOnly, TextRestorer.of(p.vault()), null)),
-                    bytes, new Random(seed));
+            String flat = restoreInChunks(
+                    framed(dialect, new EventRestorer(texts, TextRestorer.of(p.vault()), null)),
+                    bytes,
+                    new Random(seed));
+            String trees = restoreInChunks(
+                    framed(dialect, new EventRestorer(treesOnly, TextRestorer.of(p.vault()), null)),
+                    bytes,
+                    new Random(seed));
 
             assertThat(events(flat)).as("case %d", c).isEqualTo(events(trees));
             events += pieces.size();
@@ -261,8 +335,7 @@ class StreamRestorationTest {
     }
 
     private static EventStreamRestorer framed(Dialect dialect, EventRestorer core) {
-        return dialect.framing() == io.qorgan.gateway.dialect.Framing.SSE ? new SseStreamRestorer(core)
-                : new NdjsonStreamRestorer(core);
+        return dialect.framing() == Framing.SSE ? new SseStreamRestorer(core) : new NdjsonStreamRestorer(core);
     }
 
     // The JSON of each SSE data line or NDJSON line, parsed: flat events keep their formatting, trees are written anew.
@@ -285,7 +358,9 @@ class StreamRestorationTest {
         while (i < text.length()) {
             int open = text.indexOf('[', i);
             int close = open < 0 ? -1 : text.indexOf(']', open);
-            if (open < 0 || close < 0 || !text.substring(open + 1, close).matches("[A-Z_]+_[0-9]+")
+            if (open < 0
+                    || close < 0
+                    || !text.substring(open + 1, close).matches("[A-Z_]+_[0-9]+")
                     || text.substring(open + 1, close).equals("PERSON_99")) {
                 out.append(text, i, open < 0 || close < 0 ? text.length() : close + 1);
                 i = open < 0 || close < 0 ? text.length() : close + 1;
@@ -325,13 +400,15 @@ class StreamRestorationTest {
             } catch (StreamBroken broken) {
                 assertThat(broken.code()).isEqualTo("truncated");
             }
-            String emitted = EchoStreams.assemble(Dialect.OPENAI_CHAT, out.toString(StandardCharsets.UTF_8)).content();
+            String emitted = EchoStreams.assemble(Dialect.OPENAI_CHAT, out.toString(StandardCharsets.UTF_8))
+                    .content();
             assertThat(text).startsWith(emitted);
             for (String value : TestData.VALUES.keySet()) {
                 for (int at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
                     int end = at + value.length();
                     assertThat(emitted.length() <= at || emitted.length() >= end)
-                            .as("cut %d emits part of a value at %d", cut, at).isTrue();
+                            .as("cut %d emits part of a value at %d", cut, at)
+                            .isTrue();
                 }
             }
         }
@@ -345,8 +422,9 @@ class StreamRestorationTest {
         EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(p.vault()));
         byte[] out = r.feed(bytes, 0, bytes.length - 2);
         assertThat(out).isEmpty();
-        assertThatThrownBy(r::finish).isInstanceOfSatisfying(StreamBroken.class,
-                e -> assertThat(e.code()).isEqualTo("truncated"));
+        assertThatThrownBy(r::finish)
+                .isInstanceOfSatisfying(
+                        StreamBroken.class, e -> assertThat(e.code()).isEqualTo("truncated"));
         assertThatThrownBy(() -> r.feed(new byte[] {'\n'})).isInstanceOf(StreamBroken.class);
     }
 
@@ -354,7 +432,8 @@ class StreamRestorationTest {
     void feed_malformedEvent_stopsWithoutEmittingIt() {
         Protected p = protect("Hi " + NAME_EN);
         EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(p.vault()));
-        byte[] good = r.feed(EchoStreams.bytes("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok \"}}]}\n\n"));
+        byte[] good =
+                r.feed(EchoStreams.bytes("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok \"}}]}\n\n"));
         assertThat(new String(good, StandardCharsets.UTF_8)).contains("ok ");
         assertThatThrownBy(() -> r.feed(EchoStreams.bytes("data: {\"choices\":[PERSON_1 " + NAME_EN + "\n\n")))
                 .isInstanceOfSatisfying(StreamBroken.class, e -> {
@@ -366,29 +445,35 @@ class StreamRestorationTest {
 
     @Test
     void feed_invalidUtf8InEvent_reportsBroken() {
-        EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OLLAMA_CHAT, TextRestorer.of(new ExchangeVault()));
+        EventStreamRestorer r =
+                EventStreamRestorer.forDialect(Dialect.OLLAMA_CHAT, TextRestorer.of(new ExchangeVault()));
         assertThatThrownBy(() -> r.feed(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}', '\n'}))
-                .isInstanceOfSatisfying(StreamBroken.class, e -> assertThat(e.code()).isEqualTo("invalid_utf8"));
+                .isInstanceOfSatisfying(
+                        StreamBroken.class, e -> assertThat(e.code()).isEqualTo("invalid_utf8"));
         byte[][] malformed = {
-            {(byte) 0xC0, (byte) 0xAF},             // overlong "/"
+            {(byte) 0xC0, (byte) 0xAF}, // overlong "/"
             {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // an encoded surrogate
             {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // above U+10FFFF
         };
         for (byte[] bad : malformed) {
-            EventStreamRestorer fresh = EventStreamRestorer.forDialect(Dialect.OLLAMA_CHAT,
-                    TextRestorer.of(new ExchangeVault()));
-            byte[] line = concat("{\"a\":\"".getBytes(StandardCharsets.UTF_8), bad, "\"}\n".getBytes(StandardCharsets.UTF_8));
-            assertThatThrownBy(() -> fresh.feed(line)).as(java.util.Arrays.toString(bad))
-                    .isInstanceOfSatisfying(StreamBroken.class, e -> assertThat(e.code()).isEqualTo("invalid_utf8"));
+            EventStreamRestorer fresh =
+                    EventStreamRestorer.forDialect(Dialect.OLLAMA_CHAT, TextRestorer.of(new ExchangeVault()));
+            byte[] line =
+                    concat("{\"a\":\"".getBytes(StandardCharsets.UTF_8), bad, "\"}\n".getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> fresh.feed(line))
+                    .as(Arrays.toString(bad))
+                    .isInstanceOfSatisfying(
+                            StreamBroken.class, e -> assertThat(e.code()).isEqualTo("invalid_utf8"));
         }
         // A replacement character the upstream really sent is text like any other.
-        EventStreamRestorer fresh = EventStreamRestorer.forDialect(Dialect.OLLAMA_CHAT, TextRestorer.of(new ExchangeVault()));
+        EventStreamRestorer fresh =
+                EventStreamRestorer.forDialect(Dialect.OLLAMA_CHAT, TextRestorer.of(new ExchangeVault()));
         byte[] line = "{\"a\":\"\uFFFD\"}\n".getBytes(StandardCharsets.UTF_8);
         assertThat(fresh.feed(line)).isEqualTo(line);
     }
 
     private static byte[] concat(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
         }
@@ -403,19 +488,23 @@ class StreamRestorationTest {
                 + "\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
         String out = new String(r.feed(EchoStreams.bytes(in)), StandardCharsets.UTF_8)
                 + new String(r.finish(), StandardCharsets.UTF_8);
-        assertThat(out).isEqualTo(": keep-alive\n\nid: 7\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
-                + NAME_EN + "!\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
+        assertThat(out)
+                .isEqualTo(": keep-alive\n\nid: 7\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + NAME_EN
+                        + "!\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
     }
 
     @Test
     void feed_eventOverTheSizeLimit_brokenWithoutGrowingFurther() {
-        EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(new ExchangeVault()));
+        EventStreamRestorer r =
+                EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(new ExchangeVault()));
         byte[] line = ("data: " + "x".repeat(64 * 1024) + "\n").getBytes(StandardCharsets.UTF_8);
         int fed = 0;
         StreamBroken broken = null;
         while (broken == null && fed < 2 * LineReader.MAX_LINE) {
             try {
-                assertThat(r.feed(line)).as("nothing of an unfinished event goes out").isEmpty();
+                assertThat(r.feed(line))
+                        .as("nothing of an unfinished event goes out")
+                        .isEmpty();
                 fed += line.length;
             } catch (StreamBroken e) {
                 broken = e;
@@ -436,17 +525,20 @@ class StreamRestorationTest {
                 + "data:  [DONE] \r\n\r\n";
         String out = new String(r.feed(EchoStreams.bytes(in)), StandardCharsets.UTF_8)
                 + new String(r.finish(), StandardCharsets.UTF_8);
-        assertThat(out).isEqualTo("event:chunk\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + NAME_EN
-                + "\"},\"finish_reason\":\"stop\"}]}\n: a comment inside\n\ndata:  [DONE] \n\n");
+        assertThat(out)
+                .isEqualTo("event:chunk\ndata: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + NAME_EN
+                        + "\"},\"finish_reason\":\"stop\"}]}\n: a comment inside\n\ndata:  [DONE] \n\n");
     }
 
     @Test
     void forFraming_genericSseStream_restoresEveryStringOfEachEvent() {
         Protected p = protect("Hi " + NAME_EN);
-        EventStreamRestorer r = EventStreamRestorer.forFraming(Dialect.GENERIC_JSON,
-                io.qorgan.gateway.dialect.Framing.ofContentType("text/event-stream"), TextRestorer.of(p.vault()), null);
-        String out = new String(r.feed(EchoStreams.bytes("event: x\ndata: {\"a\":[\"[PERSON_1]\"]}\n\n")),
-                StandardCharsets.UTF_8) + new String(r.finish(), StandardCharsets.UTF_8);
+        EventStreamRestorer r = EventStreamRestorer.forFraming(
+                Dialect.GENERIC_JSON, Framing.ofContentType("text/event-stream"), TextRestorer.of(p.vault()), null);
+        String out = new String(
+                        r.feed(EchoStreams.bytes("event: x\ndata: {\"a\":[\"[PERSON_1]\"]}\n\n")),
+                        StandardCharsets.UTF_8)
+                + new String(r.finish(), StandardCharsets.UTF_8);
         assertThat(out).isEqualTo("event: x\ndata: {\"a\":[\"" + NAME_EN + "\"]}\n\n");
     }
 
@@ -455,27 +547,33 @@ class StreamRestorationTest {
         Protected p = protect("Hi " + NAME_KK);
         String plain = "data: {\"id\" : \"c\", \"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello \\u0410 \"},"
                 + "\"x\":1.50e+3}]}\n\n";
-        String withPlaceholder = "data: {\"id\" : \"c\", \"choices\":[{\"index\":0,\"delta\":{\"content\":\"[PERSON_1]\"}}]}\n\n";
+        String withPlaceholder =
+                "data: {\"id\" : \"c\", \"choices\":[{\"index\":0,\"delta\":{\"content\":\"[PERSON_1]\"}}]}\n\n";
         String done = "data: [DONE]\n\n";
         EventStreamRestorer sse = EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(p.vault()));
-        assertThat(new String(sse.feed(EchoStreams.bytes(plain)), StandardCharsets.UTF_8)).isEqualTo(plain);
+        assertThat(new String(sse.feed(EchoStreams.bytes(plain)), StandardCharsets.UTF_8))
+                .isEqualTo(plain);
         // A chunk of the common shape has its restored string spliced in; the rest keeps its bytes.
         String restored = new String(sse.feed(EchoStreams.bytes(withPlaceholder)), StandardCharsets.UTF_8);
-        assertThat(restored).isEqualTo("data: {\"id\" : \"c\", \"choices\":[{\"index\":0,\"delta\":{\"content\":\""
-                + NAME_KK + "\"}}]}\n\n");
+        assertThat(restored)
+                .isEqualTo("data: {\"id\" : \"c\", \"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + NAME_KK
+                        + "\"}}]}\n\n");
         // Other shapes (here a tool call) are read as a tree and written anew.
         String toolCall = "data: {\"id\" : \"c\", \"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
                 + "\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\\\":\\\"[PERSON_1]\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\n";
-        assertThat(new String(sse.feed(EchoStreams.bytes(toolCall)), StandardCharsets.UTF_8)).isEqualTo(
-                "data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
-                + "\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\\\":\\\"" + NAME_KK
-                + "\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\n");
+        assertThat(new String(sse.feed(EchoStreams.bytes(toolCall)), StandardCharsets.UTF_8))
+                .isEqualTo("data: {\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+                        + "\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\\\":\\\"" + NAME_KK
+                        + "\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\n");
         assertThat(new String(sse.feed(EchoStreams.bytes(done)), StandardCharsets.UTF_8)
-                + new String(sse.finish(), StandardCharsets.UTF_8)).isEqualTo(done);
+                        + new String(sse.finish(), StandardCharsets.UTF_8))
+                .isEqualTo(done);
 
-        String line = "{\"model\" : \"m\", \"message\":{\"role\":\"assistant\",\"content\":\"Hello\"},\"done\":false}\n";
+        String line =
+                "{\"model\" : \"m\", \"message\":{\"role\":\"assistant\",\"content\":\"Hello\"},\"done\":false}\n";
         EventStreamRestorer ndjson = EventStreamRestorer.forDialect(Dialect.OLLAMA_CHAT, TextRestorer.of(p.vault()));
-        assertThat(new String(ndjson.feed(EchoStreams.bytes(line)), StandardCharsets.UTF_8)).isEqualTo(line);
+        assertThat(new String(ndjson.feed(EchoStreams.bytes(line)), StandardCharsets.UTF_8))
+                .isEqualTo(line);
     }
 
     @Test
@@ -495,13 +593,18 @@ class StreamRestorationTest {
     void feed_interleavedChoicesAndParallelToolCalls_restoredPerChannel() {
         Protected p = protect(NAME_KK + " " + NAME_RU + " " + ADDRESS);
         String head = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[";
-        String in = head + "{\"index\":0,\"delta\":{\"content\":\"A [PERS\"}},{\"index\":1,\"delta\":{\"content\":\"B [PERS\"}}]}\n\n"
-                + head + "{\"index\":1,\"delta\":{\"content\":\"ON_2]\"}},{\"index\":0,\"delta\":{\"content\":\"ON_1]\"}}]}\n\n"
-                + head + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"a\\\":\\\"[ADDR\"}},"
+        String in = head
+                + "{\"index\":0,\"delta\":{\"content\":\"A [PERS\"}},{\"index\":1,\"delta\":{\"content\":\"B [PERS\"}}]}\n\n"
+                + head
+                + "{\"index\":1,\"delta\":{\"content\":\"ON_2]\"}},{\"index\":0,\"delta\":{\"content\":\"ON_1]\"}}]}\n\n"
+                + head
+                + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"a\\\":\\\"[ADDR\"}},"
                 + "{\"index\":1,\"function\":{\"arguments\":\"{\\\"b\\\":\\\"[PERSON\"}}]}}]}\n\n"
-                + head + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,\"function\":{\"arguments\":\"_1]\\\"}\"}},"
+                + head
+                + "{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,\"function\":{\"arguments\":\"_1]\\\"}\"}},"
                 + "{\"index\":0,\"function\":{\"arguments\":\"ESS_1]\\\"}\"}}]}}]}\n\n"
-                + head + "{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"},{\"index\":1,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+                + head
+                + "{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"},{\"index\":1,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
                 + "data: [DONE]\n\n";
         EventStreamRestorer r = EventStreamRestorer.forDialect(Dialect.OPENAI_CHAT, TextRestorer.of(p.vault()));
         String out = new String(r.feed(EchoStreams.bytes(in)), StandardCharsets.UTF_8)
@@ -513,7 +616,8 @@ class StreamRestorationTest {
                 int i = choice.get("index").asInt();
                 content[i].append(choice.at("/delta/content").asText(""));
                 for (JsonNode call : choice.at("/delta/tool_calls")) {
-                    args[call.get("index").asInt()].append(call.at("/function/arguments").asText(""));
+                    args[call.get("index").asInt()].append(
+                            call.at("/function/arguments").asText(""));
                 }
             }
         }
@@ -525,7 +629,8 @@ class StreamRestorationTest {
 
     @Test
     void forDialect_nonStreamingDialect_rejected() {
-        assertThatThrownBy(() -> EventStreamRestorer.forDialect(Dialect.OPENAI_EMBEDDINGS,
-                TextRestorer.of(new ExchangeVault()))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        EventStreamRestorer.forDialect(Dialect.OPENAI_EMBEDDINGS, TextRestorer.of(new ExchangeVault())))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

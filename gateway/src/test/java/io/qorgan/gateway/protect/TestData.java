@@ -33,8 +33,7 @@ final class TestData {
         VALUES.put(CARD, EntityType.PAYMENT_CARD);
     }
 
-    private TestData() {
-    }
+    private TestData() {}
 
     static KnownValuesScanner scanner() {
         return new KnownValuesScanner(VALUES);

@@ -3,6 +3,7 @@ package io.qorgan.gateway.protect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qorgan.gateway.detect.EntityType;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,36 +25,60 @@ class TextRestorerTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "[PERSON_1]|Ахметов Нұрлан",
-        "[person_1]|Ахметов Нұрлан",
-        "[Person_2]|Иванова Анна",
-        "PERSON_1|Ахметов Нұрлан",
-        "person_2|Иванова Анна",
-        "[PERSON 1]|Ахметов Нұрлан",
-        "[PERSON-1]|Ахметов Нұрлан",
-        "【PERSON_1】|Ахметов Нұрлан",
-        "[PERSON_1]'s file|Ахметов Нұрлан's file",
-        "[PERSON_1]-ге хат|Ахметов Нұрлан-ге хат",
-        "PERSON_1's|Ахметов Нұрлан's",
-        "Dear PERSON_1, hello|Dear Ахметов Нұрлан, hello",
-        "(PERSON_2)|(Иванова Анна)",
-        "\"PERSON_2\"|\"Иванова Анна\"",
-        "дляPERSON_1|дляАхметов Нұрлан",
-        "[DATE_OF_BIRTH_1]|15.05.1990",
-        "[date of birth 1]|15.05.1990",
-        "DATE_OF_BIRTH_1.|15.05.1990.",
-        "[PERSON_1][PERSON_2]|Ахметов НұрланИванова Анна",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "[PERSON_1]|Ахметов Нұрлан",
+                "[person_1]|Ахметов Нұрлан",
+                "[Person_2]|Иванова Анна",
+                "PERSON_1|Ахметов Нұрлан",
+                "person_2|Иванова Анна",
+                "[PERSON 1]|Ахметов Нұрлан",
+                "[PERSON-1]|Ахметов Нұрлан",
+                "【PERSON_1】|Ахметов Нұрлан",
+                "[PERSON_1]'s file|Ахметов Нұрлан's file",
+                "[PERSON_1]-ге хат|Ахметов Нұрлан-ге хат",
+                "PERSON_1's|Ахметов Нұрлан's",
+                "Dear PERSON_1, hello|Dear Ахметов Нұрлан, hello",
+                "(PERSON_2)|(Иванова Анна)",
+                "\"PERSON_2\"|\"Иванова Анна\"",
+                "дляPERSON_1|дляАхметов Нұрлан",
+                "[DATE_OF_BIRTH_1]|15.05.1990",
+                "[date of birth 1]|15.05.1990",
+                "DATE_OF_BIRTH_1.|15.05.1990.",
+                "[PERSON_1][PERSON_2]|Ахметов НұрланИванова Анна",
+            })
     void restore_tolerantForms_restoreKnownPlaceholders(String text, String expected) {
         assertThat(restorer.restore(text)).isEqualTo(expected);
     }
 
     @Test
     void restore_randomTexts_sameAsTheScanWithoutItsQuickRefusal() {
-        java.util.Random random = new java.util.Random(11);
-        String[] pieces = {"PERSON", "person", "Date", "OF", "birth", "ADDRESS", "_", "_", "1", "2", " ", "x", "fp",
-            "я", "[", "]", "【", "-", "PAYMENT", "card", "snake_case", "'s"};
+        Random random = new Random(11);
+        String[] pieces = {
+            "PERSON",
+            "person",
+            "Date",
+            "OF",
+            "birth",
+            "ADDRESS",
+            "_",
+            "_",
+            "1",
+            "2",
+            " ",
+            "x",
+            "fp",
+            "я",
+            "[",
+            "]",
+            "【",
+            "-",
+            "PAYMENT",
+            "card",
+            "snake_case",
+            "'s"
+        };
         for (int c = 0; c < 20_000; c++) {
             StringBuilder sb = new StringBuilder();
             for (int k = 0, n = 1 + random.nextInt(10); k < n; k++) {
@@ -67,21 +92,23 @@ class TextRestorerTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "[PERSON_3]",
-        "[IIN_1]",
-        "[PERSON_0]",
-        "PERSON_1234567",
-        "[PERSONS_1]",
-        "XPERSON_1",
-        "PERSON_1x",
-        "PERSON_12",
-        "person 1",
-        "room for person 1 and 2",
-        "[PERSON_h:3fa9c01d]",
-        "[UNKNOWN_1]",
-        "a[b]c PERSON_ 1 _PERSON_1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "[PERSON_3]",
+                "[IIN_1]",
+                "[PERSON_0]",
+                "PERSON_1234567",
+                "[PERSONS_1]",
+                "XPERSON_1",
+                "PERSON_1x",
+                "PERSON_12",
+                "person 1",
+                "room for person 1 and 2",
+                "[PERSON_h:3fa9c01d]",
+                "[UNKNOWN_1]",
+                "a[b]c PERSON_ 1 _PERSON_1",
+            })
     void restore_unknownOrMalformedPlaceholders_passUnchanged(String text) {
         assertThat(restorer.restore(text)).isEqualTo(text);
     }

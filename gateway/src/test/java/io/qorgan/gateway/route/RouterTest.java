@@ -21,8 +21,10 @@ class RouterTest {
 
     @Test
     void match_longestPrefixWins() {
-        assertThat(router.match("/v1/embeddings").orElseThrow().route().upstream()).isEqualTo("b");
-        assertThat(router.match("/v1/chat/completions").orElseThrow().route().upstream()).isEqualTo("a");
+        assertThat(router.match("/v1/embeddings").orElseThrow().route().upstream())
+                .isEqualTo("b");
+        assertThat(router.match("/v1/chat/completions").orElseThrow().route().upstream())
+                .isEqualTo("a");
     }
 
     @Test

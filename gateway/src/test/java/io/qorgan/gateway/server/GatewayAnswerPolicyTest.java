@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.errors.OpenAIException;
+import com.openai.errors.PermissionDeniedException;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorMode;
@@ -30,8 +35,8 @@ class GatewayAnswerPolicyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PHONE = "701 123 45 67";
     private static final String EMAIL = "nurlan.akhmetov@mail.kz";
-    private static final String ANSWER = "Хорошо, передам ваш вопрос дальше. Позвоните специалисту по номеру +7 " + PHONE
-            + " или напишите на " + EMAIL + ", он ответит в течение дня.";
+    private static final String ANSWER = "Хорошо, передам ваш вопрос дальше. Позвоните специалисту по номеру +7 "
+            + PHONE + " или напишите на " + EMAIL + ", он ответит в течение дня.";
 
     @TempDir
     static Path dir;
@@ -41,15 +46,18 @@ class GatewayAnswerPolicyTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sim = AiSimulator.start(SimulatorSettings.builder().mode(SimulatorMode.FIXED).fixedText(ANSWER).build());
+        sim = AiSimulator.start(SimulatorSettings.builder()
+                .mode(SimulatorMode.FIXED)
+                .fixedText(ANSWER)
+                .build());
         Files.createDirectories(dir.resolve("policies"));
         Files.writeString(dir.resolve("policies/default.yaml"), """
                 version: "answers-1"
                 description: answers with personal data the model produced are withheld
                 answers: block
                 """);
-        gateway = Gateway.start(TestGateways.config(sim.baseUrl(), "10s",
-                "policies: { directory: \"" + dir.resolve("policies") + "\" }"));
+        gateway = Gateway.start(TestGateways.config(
+                sim.baseUrl(), "10s", "policies: { directory: \"" + dir.resolve("policies") + "\" }"));
     }
 
     @AfterAll
@@ -66,7 +74,8 @@ class GatewayAnswerPolicyTest {
 
     @Test
     void wholeAnswer_refused403_valueNeverSent() throws Exception {
-        RawHttp.Response r = post("/v1/chat/completions",
+        RawHttp.Response r = post(
+                "/v1/chat/completions",
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}");
         assertThat(r.status()).isEqualTo(403);
         assertThat(JSON.readTree(r.body()).at("/error/code").asText()).isEqualTo("answers.block");
@@ -76,7 +85,8 @@ class GatewayAnswerPolicyTest {
     @Test
     void openAiStream_endsWithAnErrorEvent_beforeTheValue_noDone() throws Exception {
         double before = blocked();
-        String body = cutStream("/v1/chat/completions",
+        String body = cutStream(
+                "/v1/chat/completions",
                 "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}",
                 "[DONE]");
         assertThat(body).doesNotContain("[REDACTED]").contains("chat.completion.chunk");
@@ -90,22 +100,31 @@ class GatewayAnswerPolicyTest {
 
     @Test
     void openAiJavaSdk_streamRaisesTheError_wholeAnswerRaisesPermissionDenied() {
-        com.openai.client.OpenAIClient client = com.openai.client.okhttp.OpenAIOkHttpClient.builder()
-                .baseUrl("http://127.0.0.1:" + gateway.trafficPort() + "/v1").apiKey("sk-test-not-a-real-key")
-                .maxRetries(0).timeout(Duration.ofSeconds(20)).build();
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+                .baseUrl("http://127.0.0.1:" + gateway.trafficPort() + "/v1")
+                .apiKey("sk-test-not-a-real-key")
+                .maxRetries(0)
+                .timeout(Duration.ofSeconds(20))
+                .build();
         try {
-            var params = com.openai.models.chat.completions.ChatCompletionCreateParams.builder().model("m")
-                    .addUserMessage("Кому позвонить?").build();
+            var params = ChatCompletionCreateParams.builder()
+                    .model("m")
+                    .addUserMessage("Кому позвонить?")
+                    .build();
             StringBuilder seen = new StringBuilder();
             assertThatThrownBy(() -> {
-                try (var stream = client.chat().completions().createStreaming(params)) {
-                    stream.stream().forEach(chunk -> chunk.choices().forEach(choice ->
-                            choice.delta().content().ifPresent(seen::append)));
-                }
-            }).isInstanceOf(com.openai.errors.OpenAIException.class).hasMessageContaining("policy withholds");
+                        try (var stream = client.chat().completions().createStreaming(params)) {
+                            stream.stream()
+                                    .forEach(chunk -> chunk.choices()
+                                            .forEach(choice ->
+                                                    choice.delta().content().ifPresent(seen::append)));
+                        }
+                    })
+                    .isInstanceOf(OpenAIException.class)
+                    .hasMessageContaining("policy withholds");
             assertThat(seen.toString()).doesNotContain(PHONE);
             assertThatThrownBy(() -> client.chat().completions().create(params))
-                    .isInstanceOf(com.openai.errors.PermissionDeniedException.class);
+                    .isInstanceOf(PermissionDeniedException.class);
         } finally {
             client.close();
         }
@@ -113,36 +132,48 @@ class GatewayAnswerPolicyTest {
 
     @Test
     void anthropicStream_endsWithAnErrorEventOfItsShape() throws Exception {
-        String body = cutStream("/v1/messages", "{\"model\":\"m\",\"max_tokens\":64,\"stream\":true,"
-                + "\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}", "message_stop");
+        String body = cutStream(
+                "/v1/messages",
+                "{\"model\":\"m\",\"max_tokens\":64,\"stream\":true,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}",
+                "message_stop");
         JsonNode event = namedErrorEvent(body);
         assertThat(event.at("/error/type").asText()).isEqualTo("policy_violation");
     }
 
     @Test
     void responsesStream_endsWithAnErrorEventOfItsShape() throws Exception {
-        String body = cutStream("/v1/responses", "{\"model\":\"m\",\"stream\":true,\"input\":\"Кому позвонить?\"}",
+        String body = cutStream(
+                "/v1/responses",
+                "{\"model\":\"m\",\"stream\":true,\"input\":\"Кому позвонить?\"}",
                 "response.completed");
         assertThat(namedErrorEvent(body).path("code").asText()).isEqualTo("answers.block");
     }
 
     @Test
     void ollamaStream_endsWithAnErrorLine() throws Exception {
-        String body = cutStream("/api/chat", "{\"model\":\"m\",\"stream\":true,"
-                + "\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}", "\"done\":true");
+        String body = cutStream(
+                "/api/chat",
+                "{\"model\":\"m\",\"stream\":true,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"Кому позвонить?\"}]}",
+                "\"done\":true");
         String[] lines = body.strip().split("\n");
-        assertThat(JSON.readTree(lines[lines.length - 1]).path("error").asText()).contains("policy withholds");
+        assertThat(JSON.readTree(lines[lines.length - 1]).path("error").asText())
+                .contains("policy withholds");
     }
 
     @Test
     void keepAlive_theConnectionServesTheNextRequestAfterACutStream() throws Exception {
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
-            RawHttp.Response cut = c.postJson("/v1/chat/completions",
-                    "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Кому?\"}]}")
+            RawHttp.Response cut = c.postJson(
+                            "/v1/chat/completions",
+                            "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Кому?\"}]}")
                     .readResponse();
             assertThat(cut.body()).contains("answers.block");
-            RawHttp.Response next = c.postJson("/v1/chat/completions",
-                    "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Кому?\"}]}").readResponse();
+            RawHttp.Response next = c.postJson(
+                            "/v1/chat/completions",
+                            "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Кому?\"}]}")
+                    .readResponse();
             assertThat(next.status()).isEqualTo(403);
         }
     }

@@ -63,8 +63,13 @@ class GatewayIdentityTest {
                   - {id: %s, caller: egov-chatbot, hash: "%s", created: 2026-01-01T00:00:00Z}
                   - {id: %s, caller: egov-intranet, hash: "%s", created: 2026-01-01T00:00:00Z}
                   - {id: %s, caller: egov-chatbot, hash: "%s", created: 2025-01-01T00:00:00Z, expires: 2025-06-01T00:00:00Z}
-                """.formatted(chatKey.id(), chatKey.hash(), onpremOnlyKey.id(), onpremOnlyKey.hash(),
-                expiredKey.id(), expiredKey.hash()));
+                """.formatted(
+                        chatKey.id(),
+                        chatKey.hash(),
+                        onpremOnlyKey.id(),
+                        onpremOnlyKey.hash(),
+                        expiredKey.id(),
+                        expiredKey.hash()));
         Path config = Files.writeString(dir.resolve("qorgan.yaml"), """
                 listeners:
                   traffic: { host: 127.0.0.1, port: 0 }
@@ -109,8 +114,9 @@ class GatewayIdentityTest {
     }
 
     private HttpResponse<String> post(String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.trafficPort()
-                + "/v1/chat/completions")).POST(HttpRequest.BodyPublishers.ofString(CHAT));
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + gateway.trafficPort() + "/v1/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString(CHAT));
         if (headers.length > 0) {
             b.headers(headers);
         }
@@ -125,14 +131,16 @@ class GatewayIdentityTest {
     void noKey_401WithWwwAuthenticate_nothingForwarded() throws Exception {
         HttpResponse<String> r = post();
         assertThat(r.statusCode()).isEqualTo(401);
-        assertThat(r.headers().firstValue("www-authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(r.headers().firstValue("www-authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(error(r).path("code").asText()).isEqualTo("missing_api_key");
         assertThat(sim.requestsServed()).isZero();
     }
 
     @Test
     void unknownKey_401() throws Exception {
-        HttpResponse<String> r = post("Authorization", "Bearer " + keys.generate().key());
+        HttpResponse<String> r =
+                post("Authorization", "Bearer " + keys.generate().key());
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(error(r).path("code").asText()).isEqualTo("invalid_api_key");
         assertThat(sim.requestsServed()).isZero();
@@ -170,11 +178,12 @@ class GatewayIdentityTest {
 
     @Test
     void keyRevokedInStore_stopsWorkingAfterReload() throws Exception {
-        assertThat(post("Authorization", "Bearer " + chatKey.key()).statusCode()).isEqualTo(200);
+        assertThat(post("Authorization", "Bearer " + chatKey.key()).statusCode())
+                .isEqualTo(200);
         Path store = dir.resolve("identities.yaml");
         String text = Files.readString(store);
-        Files.writeString(store, text.replace("created: 2026-01-01T00:00:00Z}",
-                "created: 2026-01-01T00:00:00Z, revoked: true}"));
+        Files.writeString(
+                store, text.replace("created: 2026-01-01T00:00:00Z}", "created: 2026-01-01T00:00:00Z, revoked: true}"));
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         int status = 200;
         while (status == 200 && System.nanoTime() < deadline) {

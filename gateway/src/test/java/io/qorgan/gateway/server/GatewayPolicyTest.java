@@ -12,11 +12,12 @@ import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.RawHttp;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -86,7 +87,8 @@ class GatewayPolicyTest {
                 callers: [{id: clinic-bot, agency: health, roles: [user]}]
                 apiKeys: [{id: %s, caller: clinic-bot, hash: "%s", created: 2026-01-01T00:00:00Z}]
                 """.formatted(healthKey.id(), healthKey.hash()));
-        Path config = Files.writeString(dir.resolve("qorgan.yaml"), """
+        Path config = Files.writeString(
+                dir.resolve("qorgan.yaml"), """
                 listeners: { traffic: { host: 127.0.0.1, port: 0 }, admin: { host: 127.0.0.1, port: 0 } }
                 identity: { store: identities.yaml }
                 policies: { directory: policies, reloadInterval: 200ms }
@@ -114,10 +116,12 @@ class GatewayPolicyTest {
     private HttpResponse<String> chat(String text) throws Exception {
         ObjectNode req = JSON.createObjectNode().put("model", "gpt-4o-mini");
         req.putArray("messages").addObject().put("role", "user").put("content", text);
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.trafficPort()
-                        + "/v1/chat/completions")).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + healthKey.key())
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(req))).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.trafficPort() + "/v1/chat/completions"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + healthKey.key())
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(req)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -133,8 +137,9 @@ class GatewayPolicyTest {
     private RawHttp.Response raw(String method, String target, String head, byte[] body) throws Exception {
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
             c.send(method + " " + target + " HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + healthKey.key() + "\r\n"
-                    + head + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length
-                    + "\r\n") + "\r\n");
+                    + head
+                    + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
+                    + "\r\n");
             if (body != null) {
                 c.send(body);
             }
@@ -160,12 +165,15 @@ class GatewayPolicyTest {
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(error(r).path("type").asText()).isEqualTo("policy_violation");
         assertThat(error(r).path("code").asText()).isEqualTo("marking-dsp");
-        assertThat(error(r).path("message").asText()).isEqualTo("Documents for official use only may not leave the perimeter.");
+        assertThat(error(r).path("message").asText())
+                .isEqualTo("Documents for official use only may not leave the perimeter.");
         assertThat(r.body()).doesNotContain("перечень");
         assertThat(external.requestsServed()).isZero();
         assertThat(onprem.requestsServed()).isZero();
-        assertThat(Metrics.value(gateway.metrics().scrape(),
-                "qorgan_policy_decisions_total{outcome=\"blocked\",policy=\"default\"}")).isEqualTo(1);
+        assertThat(Metrics.value(
+                        gateway.metrics().scrape(),
+                        "qorgan_policy_decisions_total{outcome=\"blocked\",policy=\"default\"}"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -188,10 +196,13 @@ class GatewayPolicyTest {
         HttpResponse<String> r = chat("Пациент Ахметов Нұрлан Серікұлы, ЖСН 900515301234, диагноз: гипертония.");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(r.body()).at("/choices/0/message/content").asText())
-                .contains("Ахметов Нұрлан Серікұлы").contains("900515301234");
+                .contains("Ахметов Нұрлан Серікұлы")
+                .contains("900515301234");
         assertThat(external.requestsServed()).isZero();
         assertThat(onprem.requestsServed()).isEqualTo(1);
-        assertThat(onprem.recordedRequests().get(0).bodyText()).contains("[IIN_1]").doesNotContain("900515301234");
+        assertThat(onprem.recordedRequests().get(0).bodyText())
+                .contains("[IIN_1]")
+                .doesNotContain("900515301234");
     }
 
     @Test
@@ -201,22 +212,27 @@ class GatewayPolicyTest {
         assertThat(external.requestsServed()).isEqualTo(1);
         assertThat(r.headers().firstValue("x-qorgan-policy")).isPresent();
         String scrape = gateway.metrics().scrape();
-        assertThat(Metrics.value(scrape, "qorgan_policy_rules_fired_total{mode=\"shadow\",rule=\"confidential-en\"}")).isEqualTo(1);
-        assertThat(Metrics.value(scrape, "qorgan_policy_decisions_total{outcome=\"shadow_blocked\",policy=\"default\"}")).isEqualTo(1);
+        assertThat(Metrics.value(scrape, "qorgan_policy_rules_fired_total{mode=\"shadow\",rule=\"confidential-en\"}"))
+                .isEqualTo(1);
+        assertThat(Metrics.value(
+                        scrape, "qorgan_policy_decisions_total{outcome=\"shadow_blocked\",policy=\"default\"}"))
+                .isEqualTo(1);
     }
 
     @Test
     void brokenEditDuringTraffic_keepsLastGoodPolicy_validEditTakesOver() throws Exception {
         String before = chat("Сәлем!").headers().firstValue("x-qorgan-policy").orElseThrow();
-        Files.writeString(dir.resolve("policies/default.yaml"), POLICY_DEFAULT.replace("action: block\n    appliesTo",
-                "action: blok\n    appliesTo"));
+        Files.writeString(
+                dir.resolve("policies/default.yaml"),
+                POLICY_DEFAULT.replace("action: block\n    appliesTo", "action: blok\n    appliesTo"));
         for (int i = 0; i < 10; i++) {
             Thread.sleep(100);
             assertThat(chat("Приказ ДСП").statusCode()).isEqualTo(403); // still the old, good set
         }
         assertThat(chat("Сәлем!").headers().firstValue("x-qorgan-policy")).contains(before);
-        Files.writeString(dir.resolve("policies/default.yaml"), POLICY_DEFAULT.replace("t-1", "t-2")
-                .replace("query: 'confidential'", "query: 'zzz'"));
+        Files.writeString(
+                dir.resolve("policies/default.yaml"),
+                POLICY_DEFAULT.replace("t-1", "t-2").replace("query: 'confidential'", "query: 'zzz'"));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String after = before;
         while (after.equals(before) && System.nanoTime() < deadline) {
@@ -224,8 +240,9 @@ class GatewayPolicyTest {
             after = chat("Сәлем!").headers().firstValue("x-qorgan-policy").orElseThrow();
         }
         assertThat(after).isNotEqualTo(before);
-        try (var c = new io.qorgan.gateway.testing.RawHttp(gateway.adminPort())) {
-            var admin = c.send("GET /admin/policies HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+        try (var c = new RawHttp(gateway.adminPort())) {
+            var admin =
+                    c.send("GET /admin/policies HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
             assertThat(admin.status()).isEqualTo(200);
             JsonNode body = JSON.readTree(admin.body());
             assertThat(body.path("version").asText()).isEqualTo(after);
@@ -257,8 +274,8 @@ class GatewayPolicyTest {
 
     @Test
     void medicalRecordNamedInAQuery_getReroutedToOnPremise() throws Exception {
-        RawHttp.Response r = raw("GET", "/v1/models?topic=" + java.net.URLEncoder.encode("диагноз пациента",
-                StandardCharsets.UTF_8), "", null);
+        RawHttp.Response r = raw(
+                "GET", "/v1/models?topic=" + URLEncoder.encode("диагноз пациента", StandardCharsets.UTF_8), "", null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(external.requestsServed()).isZero();
         assertThat(onprem.requestsServed()).isEqualTo(1);
@@ -290,8 +307,10 @@ class GatewayPolicyTest {
         raw("POST", "/lenient/chat/completions", "", broken);
         assertThat(external.requestsServed()).isEqualTo(1);
         assertThat(external.recordedRequests().get(0).body()).isEqualTo(broken);
-        assertThat(Metrics.value(gateway.metrics().scrape(),
-                "qorgan_policy_decisions_total{outcome=\"blocked\",policy=\"default\"}")).isEqualTo(2);
+        assertThat(Metrics.value(
+                        gateway.metrics().scrape(),
+                        "qorgan_policy_decisions_total{outcome=\"blocked\",policy=\"default\"}"))
+                .isEqualTo(2);
     }
 
     @Test

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
 import io.qorgan.gateway.testing.RawHttp;
 import io.qorgan.gateway.testing.TestGateways;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +27,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,8 +46,10 @@ class GatewayProxyTest {
             {"role":"user","content":"Сәлем! Привет, how are you? Emoji: 🇰🇿 ok"}]}""";
     private static final String STREAM_CHAT = CHAT.replace("\"messages\"", "\"stream\":true,\"messages\"");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final List<AutoCloseable> closeLater = new ArrayList<>();
 
     @AfterEach
@@ -67,9 +77,11 @@ class GatewayProxyTest {
     }
 
     private HttpResponse<String> post(int port, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -134,7 +146,9 @@ class GatewayProxyTest {
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
             String line = c.postJson("/v1/chat/completions", STREAM_CHAT).firstDataLine();
             assertThat(line).startsWith("data: {");
-            assertThat(behind.requestsServed()).as("upstream still streaming when the first event arrived").isZero();
+            assertThat(behind.requestsServed())
+                    .as("upstream still streaming when the first event arrived")
+                    .isZero();
         }
     }
 
@@ -144,9 +158,10 @@ class GatewayProxyTest {
         Gateway gateway = gateway(behind, "5s", "");
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
             RawHttp.Response r = c.send("POST /v1/chat/completions HTTP/1.1\r\nHost: gateway.local\r\n"
-                    + "Content-Type: application/json\r\nConnection: keep-alive, X-Drop-Me\r\nX-Drop-Me: 1\r\n"
-                    + "Keep-Alive: timeout=5\r\nAccept-Encoding: gzip\r\nx-request-id: trace-42\r\n"
-                    + "Content-Length: " + CHAT.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + CHAT).readResponse();
+                            + "Content-Type: application/json\r\nConnection: keep-alive, X-Drop-Me\r\nX-Drop-Me: 1\r\n"
+                            + "Keep-Alive: timeout=5\r\nAccept-Encoding: gzip\r\nx-request-id: trace-42\r\n"
+                            + "Content-Length: " + CHAT.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + CHAT)
+                    .readResponse();
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.headers().get("x-request-id")).isEqualTo("trace-42");
         }
@@ -169,8 +184,9 @@ class GatewayProxyTest {
         byte[] body = CHAT.getBytes(StandardCharsets.UTF_8);
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
             for (int i = 0; i < 1000; i++) {
-                c.send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-                        + body.length + "\r\n\r\n");
+                c.send(
+                        "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                                + body.length + "\r\n\r\n");
                 c.send(body);
                 assertThat(c.readResponse().status()).isEqualTo(200);
             }
@@ -184,10 +200,13 @@ class GatewayProxyTest {
     void manyParallelClients_upstreamConnectionsStayWithinPool() throws Exception {
         AiSimulator behind = sim(SimulatorSettings.builder().ttftMillis(20));
         Gateway gateway = gateway(behind, "5s", "");
-        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
-            all.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.trafficPort()
-                            + "/v1/chat/completions")).POST(HttpRequest.BodyPublishers.ofString(CHAT)).build(),
+            all.add(http.sendAsync(
+                    HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + gateway.trafficPort() + "/v1/chat/completions"))
+                            .POST(HttpRequest.BodyPublishers.ofString(CHAT))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
         for (var f : all) {
@@ -245,7 +264,8 @@ class GatewayProxyTest {
         AiSimulator behind = sim(SimulatorSettings.builder().chunkChars(2).chunkDelayMillis(100));
         Gateway gateway = gateway(behind, "5s", "limits: { idleTimeout: 1s }");
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
-            RawHttp.Response streamed = c.postJson("/v1/chat/completions", STREAM_CHAT).readResponse();
+            RawHttp.Response streamed =
+                    c.postJson("/v1/chat/completions", STREAM_CHAT).readResponse();
             assertThat(streamed.status()).isEqualTo(200);
             assertThat(streamed.body()).endsWith("data: [DONE]\n\n");
 
@@ -253,7 +273,9 @@ class GatewayProxyTest {
             RawHttp.Response next = c.postJson("/v1/chat/completions", CHAT).readResponse();
             assertThat(next.status()).isEqualTo(200);
 
-            assertThat(c.closedByServer()).as("closed once quiet for the timeout").isTrue();
+            assertThat(c.closedByServer())
+                    .as("closed once quiet for the timeout")
+                    .isTrue();
         }
     }
 
@@ -286,8 +308,10 @@ class GatewayProxyTest {
     void shutdown_inFlightStreamFinishes_newConnectionsRefused() throws Exception {
         AiSimulator behind = sim(SimulatorSettings.builder().chunkChars(4).chunkDelayMillis(40));
         Gateway gateway = Gateway.start(TestGateways.config(behind.baseUrl(), "5s", ""));
-        var inFlight = http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.trafficPort()
-                + "/v1/chat/completions")).POST(HttpRequest.BodyPublishers.ofString(STREAM_CHAT)).build(),
+        var inFlight = http.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.trafficPort() + "/v1/chat/completions"))
+                        .POST(HttpRequest.BodyPublishers.ofString(STREAM_CHAT))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         awaitValue(() -> gateway.metrics().scrape().contains("qorgan_exchanges_in_flight 1.0") ? 1 : 0, 1);
         int port = gateway.trafficPort();
@@ -299,9 +323,9 @@ class GatewayProxyTest {
     }
 
     private static boolean canConnect(int port) {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -321,34 +345,40 @@ class GatewayProxyTest {
      */
     @Test
     void upstreamCompressesAnyway_protectedAnswerRefused502_unprotectedPassedAsItCame() throws Exception {
-        try (AiSimulator gzipping = AiSimulator.start(SimulatorSettings.builder().gzipAnswers(true).build());
-                Gateway g = Gateway.start(TestGateways.config(gzipping.baseUrl(), "10s",
-                        "  - { pathPrefix: /plain, upstream: sim, protect: false }"))) {
-            com.fasterxml.jackson.databind.node.ObjectNode req = JSON.createObjectNode().put("model", "m");
+        try (AiSimulator gzipping = AiSimulator.start(
+                        SimulatorSettings.builder().gzipAnswers(true).build());
+                Gateway g = Gateway.start(TestGateways.config(
+                        gzipping.baseUrl(), "10s", "  - { pathPrefix: /plain, upstream: sim, protect: false }"))) {
+            ObjectNode req = JSON.createObjectNode().put("model", "m");
             req.putArray("messages").addObject().put("role", "user").put("content", "Сәлем! ЖСН 900515301234");
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            java.util.function.Function<String, HttpRequest> post = path -> {
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            Function<String, HttpRequest> post = path -> {
                 try {
                     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + g.trafficPort() + path))
-                            .header("Content-Type", "application/json").header("Accept-Encoding", "gzip")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(req))).build();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                            .header("Content-Type", "application/json")
+                            .header("Accept-Encoding", "gzip")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(req)))
+                            .build();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             };
 
-            HttpResponse<byte[]> refused = client.send(post.apply("/v1/chat/completions"),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> refused =
+                    client.send(post.apply("/v1/chat/completions"), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(refused.statusCode()).isEqualTo(502);
             assertThat(JSON.readTree(refused.body()).at("/error/code").asText()).isEqualTo("compressed_answer");
-            assertThat(gzipping.recordedRequests().get(0).header("accept-encoding")).isEqualTo("identity");
+            assertThat(gzipping.recordedRequests().get(0).header("accept-encoding"))
+                    .isEqualTo("identity");
 
-            HttpResponse<byte[]> passed = client.send(post.apply("/plain/chat/completions"),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> passed =
+                    client.send(post.apply("/plain/chat/completions"), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(passed.statusCode()).isEqualTo(200);
             assertThat(passed.headers().firstValue("content-encoding")).hasValue("gzip");
-            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(passed.body()))) {
-                assertThat(JSON.readTree(in).at("/choices/0/message/content").asText()).isEqualTo("Сәлем! ЖСН 900515301234");
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(passed.body()))) {
+                assertThat(JSON.readTree(in).at("/choices/0/message/content").asText())
+                        .isEqualTo("Сәлем! ЖСН 900515301234");
             }
         }
     }

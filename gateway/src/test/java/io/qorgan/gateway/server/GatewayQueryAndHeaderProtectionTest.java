@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,8 @@ class GatewayQueryAndHeaderProtectionTest {
 
     private static AiSimulator sim;
     private static Gateway gateway;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() {
@@ -61,8 +63,9 @@ class GatewayQueryAndHeaderProtectionTest {
         if (headers.length > 0) {
             b.headers(headers);
         }
-        b = body == null ? b.GET() : b.header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        b = body == null
+                ? b.GET()
+                : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -73,8 +76,11 @@ class GatewayQueryAndHeaderProtectionTest {
     private static String upstreamHeader(String name) {
         List<RecordedRequest> seen = sim.recordedRequests();
         assertThat(seen).hasSize(1);
-        return seen.get(0).headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+        return seen.get(0).headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String upstreamTarget() {
@@ -85,28 +91,34 @@ class GatewayQueryAndHeaderProtectionTest {
 
     @Test
     void get_personalDataInQuery_replacedUpstream_otherParametersKeepTheirBytes() throws Exception {
-        HttpResponse<String> r = send("/v1/models?user=" + IIN + "&note=" + form("заявитель " + NAME) + "&limit=%35",
-                null);
+        HttpResponse<String> r =
+                send("/v1/models?user=" + IIN + "&note=" + form("заявитель " + NAME) + "&limit=%35", null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("X-Qorgan-Entities")).hasValue("PERSON=1,IIN=1");
         String target = upstreamTarget();
         String decoded = URLDecoder.decode(target, StandardCharsets.UTF_8);
-        assertThat(decoded).doesNotContain(IIN).doesNotContain("Ахметов").doesNotContain("Нұрлан")
-                .contains("user=[IIN_1]").contains("note=заявитель [PERSON_1]");
+        assertThat(decoded)
+                .doesNotContain(IIN)
+                .doesNotContain("Ахметов")
+                .doesNotContain("Нұрлан")
+                .contains("user=[IIN_1]")
+                .contains("note=заявитель [PERSON_1]");
         assertThat(target).endsWith("&limit=%35");
     }
 
     @Test
     void post_sameValueInBodyAndQuery_onePlaceholder_answerRestored() throws Exception {
-        String body = JSON.writeValueAsString(JSON.createObjectNode().put("model", "m").putPOJO("messages",
-                List.of(java.util.Map.of("role", "user", "content", "ИИН " + IIN + ", ЖСН 850101456780"))));
+        String body = JSON.writeValueAsString(JSON.createObjectNode()
+                .put("model", "m")
+                .putPOJO("messages", List.of(Map.of("role", "user", "content", "ИИН " + IIN + ", ЖСН 850101456780"))));
         HttpResponse<String> r = send("/v1/chat/completions?user=" + IIN, body);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(r.body()).at("/choices/0/message/content").asText())
                 .isEqualTo("ИИН " + IIN + ", ЖСН 850101456780");
         RecordedRequest seen = sim.recordedRequests().get(0);
         assertThat(seen.path()).isEqualTo("/v1/chat/completions?user=%5BIIN_1%5D");
-        assertThat(new String(seen.body(), StandardCharsets.UTF_8)).contains("ИИН [IIN_1], ЖСН [IIN_2]")
+        assertThat(new String(seen.body(), StandardCharsets.UTF_8))
+                .contains("ИИН [IIN_1], ЖСН [IIN_2]")
                 .doesNotContain(IIN);
     }
 
@@ -121,7 +133,8 @@ class GatewayQueryAndHeaderProtectionTest {
         for (String query : List.of("q=%zz", "q=%D0", "user=" + IIN + "%")) {
             // java.net.URI refuses to build such targets: sent over a raw socket
             try (RawHttp raw = new RawHttp(gateway.trafficPort())) {
-                RawHttp.Response r = raw.send("GET /v1/models?" + query + " HTTP/1.1\r\nHost: gw\r\n\r\n").readResponse();
+                RawHttp.Response r = raw.send("GET /v1/models?" + query + " HTTP/1.1\r\nHost: gw\r\n\r\n")
+                        .readResponse();
                 assertThat(r.status()).as(query).isEqualTo(400);
                 assertThat(JSON.readTree(r.body()).at("/error/code").asText()).isEqualTo("malformed_query");
                 assertThat(r.body()).doesNotContain(IIN);
@@ -133,8 +146,15 @@ class GatewayQueryAndHeaderProtectionTest {
     @Test
     void get_personalDataInOwnHeader_replacedUpstream_credentialsAndProtocolHeadersUntouched() throws Exception {
         String key = "Bearer sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12Mn34";
-        HttpResponse<String> r = send("/v1/models", null, "X-Case-Holder", "IIN " + IIN + ", nurlan.akhmetov@mail.kz",
-                "Authorization", key, "X-Trace", "batch 7");
+        HttpResponse<String> r = send(
+                "/v1/models",
+                null,
+                "X-Case-Holder",
+                "IIN " + IIN + ", nurlan.akhmetov@mail.kz",
+                "Authorization",
+                key,
+                "X-Trace",
+                "batch 7");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("X-Qorgan-Entities")).hasValue("IIN=1,EMAIL=1");
         assertThat(upstreamHeader("X-Case-Holder")).isEqualTo("IIN [IIN_1], [EMAIL_1]");
@@ -144,12 +164,14 @@ class GatewayQueryAndHeaderProtectionTest {
 
     @Test
     void post_utf8HeaderAndBody_onePlaceholderForOnePerson() throws Exception {
-        String body = JSON.writeValueAsString(JSON.createObjectNode().put("model", "m").putPOJO("messages",
-                List.of(java.util.Map.of("role", "user", "content", "Заявитель " + NAME + ", ИИН " + IIN))));
+        String body = JSON.writeValueAsString(JSON.createObjectNode()
+                .put("model", "m")
+                .putPOJO("messages", List.of(Map.of("role", "user", "content", "Заявитель " + NAME + ", ИИН " + IIN))));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         // UTF-8 in a header value, as many clients send it: java.net.http refuses, so over a raw socket
         byte[] head = ("POST /v1/chat/completions HTTP/1.1\r\nHost: gw\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + bytes.length + "\r\nX-Applicant: " + NAME + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "Content-Length: " + bytes.length + "\r\nX-Applicant: " + NAME + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         try (RawHttp raw = new RawHttp(gateway.trafficPort())) {
             RawHttp.Response r = raw.send(head).send(bytes).readResponse();
             assertThat(r.status()).isEqualTo(200);
@@ -172,7 +194,8 @@ class GatewayQueryAndHeaderProtectionTest {
         sim.clearRecorded();
 
         try (RawHttp raw = new RawHttp(gateway.trafficPort())) {
-            RawHttp.Response refused = raw.send("GET /v1/models/%zz HTTP/1.1\r\nHost: gw\r\n\r\n").readResponse();
+            RawHttp.Response refused =
+                    raw.send("GET /v1/models/%zz HTTP/1.1\r\nHost: gw\r\n\r\n").readResponse();
             assertThat(refused.status()).isEqualTo(400);
             assertThat(JSON.readTree(refused.body()).at("/error/code").asText()).isEqualTo("malformed_path");
         }
@@ -183,8 +206,10 @@ class GatewayQueryAndHeaderProtectionTest {
     @Test
     void headerNamedByConnection_neitherForwardedNorCounted_otherHeadersStillProtected() throws Exception {
         try (RawHttp raw = new RawHttp(gateway.trafficPort())) {
-            RawHttp.Response r = raw.send("GET /v1/models HTTP/1.1\r\nHost: gw\r\nConnection: keep-alive, X-Hop-Note\r\n"
-                    + "X-Hop-Note: ИИН " + IIN + "\r\nX-Case-Holder: " + NAME + "\r\n\r\n").readResponse();
+            RawHttp.Response r = raw.send(
+                            "GET /v1/models HTTP/1.1\r\nHost: gw\r\nConnection: keep-alive, X-Hop-Note\r\n"
+                                    + "X-Hop-Note: ИИН " + IIN + "\r\nX-Case-Holder: " + NAME + "\r\n\r\n")
+                    .readResponse();
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.headers().get("x-qorgan-entities")).isEqualTo("PERSON=1");
         }
@@ -199,28 +224,35 @@ class GatewayQueryAndHeaderProtectionTest {
     @Test
     void passUnreadableRoute_passesAnUnreadableBodyWithItsHeadersProtected_butRefusesAnUndecodableQuery()
             throws Exception {
-        Gateway lenient = Gateway.start(TestGateways.config(sim.baseUrl(), "10s",
-                "  - { pathPrefix: /lenient, upstream: sim-root, passUnreadable: true }"));
+        Gateway lenient = Gateway.start(TestGateways.config(
+                sim.baseUrl(), "10s", "  - { pathPrefix: /lenient, upstream: sim-root, passUnreadable: true }"));
         try {
             String broken = "{\"model\": \"m\", \"messages\": [{\"content\": \"ИИН " + IIN + "\"";
             byte[] brokenBytes = broken.getBytes(StandardCharsets.UTF_8);
             try (RawHttp raw = new RawHttp(lenient.trafficPort())) {
                 raw.send(("POST /lenient/v1/chat/completions?user=" + IIN + " HTTP/1.1\r\nHost: gw\r\n"
-                        + "Content-Type: application/json\r\nX-Case-Holder: IIN " + IIN + "\r\n"
-                        + "Content-Length: " + brokenBytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII))
-                        .send(brokenBytes).readResponse();
+                                        + "Content-Type: application/json\r\nX-Case-Holder: IIN " + IIN + "\r\n"
+                                        + "Content-Length: " + brokenBytes.length + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII))
+                        .send(brokenBytes)
+                        .readResponse();
             }
-            assertThat(new String(sim.recordedRequests().get(0).body(), StandardCharsets.UTF_8)).isEqualTo(broken);
+            assertThat(new String(sim.recordedRequests().get(0).body(), StandardCharsets.UTF_8))
+                    .isEqualTo(broken);
             assertThat(upstreamHeader("X-Case-Holder")).isEqualTo("IIN [IIN_1]");
             assertThat(upstreamTarget()).isEqualTo("/v1/chat/completions?user=%5BIIN_1%5D");
             sim.clearRecorded();
 
-            byte[] body = JSON.writeValueAsBytes(JSON.createObjectNode().put("model", "m").putPOJO("messages",
-                    List.of(java.util.Map.of("role", "user", "content", "ИИН " + IIN))));
+            byte[] body = JSON.writeValueAsBytes(JSON.createObjectNode()
+                    .put("model", "m")
+                    .putPOJO("messages", List.of(Map.of("role", "user", "content", "ИИН " + IIN))));
             try (RawHttp raw = new RawHttp(lenient.trafficPort())) {
                 RawHttp.Response r = raw.send(("POST /lenient/v1/chat/completions?q=%zz HTTP/1.1\r\nHost: gw\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII)).send(body).readResponse();
+                                        + "Content-Type: application/json\r\nContent-Length: " + body.length
+                                        + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII))
+                        .send(body)
+                        .readResponse();
                 assertThat(r.status()).isEqualTo(400);
                 assertThat(JSON.readTree(r.body()).at("/error/code").asText()).isEqualTo("malformed_query");
             }

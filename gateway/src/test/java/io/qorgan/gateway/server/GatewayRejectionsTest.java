@@ -49,7 +49,9 @@ class GatewayRejectionsTest {
         assertThat(body.path("error").path("code").asText()).isEqualTo(code);
         assertThat(body.path("error").path("type").asText()).isNotEmpty();
         assertThat(body.path("error").path("message").asText()).isNotEmpty();
-        assertThat(body.path("request_id").asText()).isEqualTo(r.headers().get("x-request-id")).isNotEmpty();
+        assertThat(body.path("request_id").asText())
+                .isEqualTo(r.headers().get("x-request-id"))
+                .isNotEmpty();
     }
 
     @Test
@@ -57,10 +59,12 @@ class GatewayRejectionsTest {
         String series = "qorgan_rejected_total{code=\"route_not_found\"}";
         double before = Metrics.value(gateway.metrics().scrape(), series);
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
-            RawHttp.Response r = c.send("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+            RawHttp.Response r =
+                    c.send("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
             assertErrorShape(r, 404, "route_not_found");
             // the connection stays usable
-            RawHttp.Response again = c.send("GET /nowhere/else HTTP/1.1\r\nHost: x\r\nx-request-id: my-id-1\r\n\r\n").readResponse();
+            RawHttp.Response again = c.send("GET /nowhere/else HTTP/1.1\r\nHost: x\r\nx-request-id: my-id-1\r\n\r\n")
+                    .readResponse();
             assertErrorShape(again, 404, "route_not_found");
             assertThat(again.headers().get("x-request-id")).isEqualTo("my-id-1");
         }
@@ -80,7 +84,8 @@ class GatewayRejectionsTest {
     void oversizedHeaders_431AndClosed() throws Exception {
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
             String big = "x".repeat(4000);
-            RawHttp.Response r = c.send("GET /v1/models HTTP/1.1\r\nHost: x\r\nX-Big: " + big + "\r\n\r\n").readResponse();
+            RawHttp.Response r = c.send("GET /v1/models HTTP/1.1\r\nHost: x\r\nX-Big: " + big + "\r\n\r\n")
+                    .readResponse();
             assertErrorShape(r, 431, "headers_too_large");
             assertThat(c.closedByServer()).isTrue();
         }
@@ -90,11 +95,14 @@ class GatewayRejectionsTest {
     void bodyOverLimit_413BeforeForwarding() throws Exception {
         String body = "{\"model\":\"m\",\"pad\":\"" + "a".repeat(1100) + "\"}";
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
-            RawHttp.Response r = c.send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length() + "\r\n\r\n" + body).readResponse();
+            RawHttp.Response r = c.send(
+                            "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                    + "Content-Length: " + body.length() + "\r\n\r\n" + body)
+                    .readResponse();
             assertErrorShape(r, 413, "request_too_large");
             // the rest of the body was discarded and the connection still serves
-            RawHttp.Response next = c.send("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+            RawHttp.Response next =
+                    c.send("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
             assertThat(next.status()).isEqualTo(404);
         }
     }
@@ -102,7 +110,8 @@ class GatewayRejectionsTest {
     @Test
     void chunkedBodyOverLimit_413() throws Exception {
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
-            StringBuilder req = new StringBuilder("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+            StringBuilder req = new StringBuilder(
+                    "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
             for (int i = 0; i < 3; i++) {
                 req.append("200\r\n").append("b".repeat(0x200)).append("\r\n");
             }
@@ -117,7 +126,8 @@ class GatewayRejectionsTest {
         String body = "{\"model\":\"other-model\",\"messages\":[]}";
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
             RawHttp.Response r = c.send("POST /restricted/chat HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length()
-                    + "\r\n\r\n" + body).readResponse();
+                            + "\r\n\r\n" + body)
+                    .readResponse();
             assertErrorShape(r, 403, "model_not_allowed");
         }
     }
@@ -126,11 +136,13 @@ class GatewayRejectionsTest {
     void upstreamDown_502() throws Exception {
         String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
-            RawHttp.Response r = c.send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length()
-                    + "\r\n\r\n" + body).readResponse();
+            RawHttp.Response r = c.send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                            + body.length() + "\r\n\r\n" + body)
+                    .readResponse();
             assertErrorShape(r, 502, "upstream_unreachable");
         }
-        assertThat(gateway.metrics().scrape()).contains("qorgan_upstream_failures_total{kind=\"connect\",upstream=\"sim\"}");
+        assertThat(gateway.metrics().scrape())
+                .contains("qorgan_upstream_failures_total{kind=\"connect\",upstream=\"sim\"}");
     }
 
     @Test
@@ -148,12 +160,16 @@ class GatewayRejectionsTest {
     @Test
     void admin_healthzOk_readyzNotReadyWhileUpstreamDown_metricsExposed() throws Exception {
         try (RawHttp c = new RawHttp(gateway.adminPort())) {
-            RawHttp.Response health = c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+            RawHttp.Response health =
+                    c.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
             assertThat(health.status()).isEqualTo(200);
-            RawHttp.Response ready = c.send("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+            RawHttp.Response ready =
+                    c.send("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
             assertThat(ready.status()).isEqualTo(503);
-            assertThat(JSON.readTree(ready.body()).path("upstreams").path("sim").asText()).isEqualTo("unreachable");
-            RawHttp.Response metrics = c.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
+            assertThat(JSON.readTree(ready.body()).path("upstreams").path("sim").asText())
+                    .isEqualTo("unreachable");
+            RawHttp.Response metrics =
+                    c.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").readResponse();
             assertThat(metrics.status()).isEqualTo(200);
             assertThat(metrics.body()).contains("qorgan_exchanges_in_flight");
         }

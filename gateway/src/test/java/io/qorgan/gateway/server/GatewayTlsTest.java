@@ -12,6 +12,7 @@ import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
 import io.qorgan.gateway.testing.TestTls;
 import java.math.BigInteger;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +25,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GatewayTlsTest {
 
-    private static final String CHAT = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Сәлем, TLS!\"}]}";
+    private static final String CHAT =
+            "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Сәлем, TLS!\"}]}";
 
     @TempDir
     Path dir;
@@ -60,8 +63,15 @@ class GatewayTlsTest {
                 callers: [{id: %s, agency: %s, roles: [chat-user]}]
                 apiKeys: [{id: %s, caller: %s, hash: "%s", created: 2026-01-01T00:00:00Z}]
                 clientCertificates: [{subject: "%s", caller: %s}]
-                """.formatted(egov.agency(), egov.caller(), egov.agency(), key.id(), egov.caller(), key.hash(),
-                egov.subjectDn(), egov.caller()));
+                """.formatted(
+                        egov.agency(),
+                        egov.caller(),
+                        egov.agency(),
+                        key.id(),
+                        egov.caller(),
+                        key.hash(),
+                        egov.subjectDn(),
+                        egov.caller()));
         Path config = Files.writeString(dir.resolve("qorgan.yaml"), """
                 listeners:
                   traffic:
@@ -85,14 +95,17 @@ class GatewayTlsTest {
     }
 
     private HttpClient client(HttpClient.Version version, Path p12) throws Exception {
-        String password = p12 == null ? null : certs.p12Passwords().get(p12.getFileName().toString().replace(".p12", ""));
+        String password = p12 == null
+                ? null
+                : certs.p12Passwords().get(p12.getFileName().toString().replace(".p12", ""));
         SSLContext ssl = TestTls.jdkContext(dir.resolve("ca.pem"), p12, password);
         return HttpClient.newBuilder().version(version).sslContext(ssl).build();
     }
 
     private HttpRequest chat(String body, boolean withKey) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://localhost:" + gateway.trafficPort()
-                + "/v1/chat/completions")).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + gateway.trafficPort() + "/v1/chat/completions"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (withKey) {
             b.header("Authorization", "Bearer " + key.key());
         }
@@ -101,8 +114,8 @@ class GatewayTlsTest {
 
     @Test
     void http1OverTls_withApiKey_200() throws Exception {
-        HttpResponse<String> r = client(HttpClient.Version.HTTP_1_1, null).send(chat(CHAT, true),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                client(HttpClient.Version.HTTP_1_1, null).send(chat(CHAT, true), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
         assertThat(r.body()).contains("Сәлем, TLS!");
@@ -116,7 +129,8 @@ class GatewayTlsTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("Сәлем, TLS!");
 
-        HttpResponse<String> stream = h2.send(chat(CHAT.replace("{\"model\"", "{\"stream\":true,\"model\""), true),
+        HttpResponse<String> stream = h2.send(
+                chat(CHAT.replace("{\"model\"", "{\"stream\":true,\"model\""), true),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(stream.version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(stream.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
@@ -128,8 +142,9 @@ class GatewayTlsTest {
     @Test
     void http2_manyConcurrentStreamsOnOneConnection_allAnswered() throws Exception {
         HttpClient h2 = client(HttpClient.Version.HTTP_2, null);
-        var futures = java.util.stream.IntStream.range(0, 20)
-                .mapToObj(i -> h2.sendAsync(chat(CHAT.replace("TLS", "TLS " + i), true), HttpResponse.BodyHandlers.ofString()))
+        var futures = IntStream.range(0, 20)
+                .mapToObj(i ->
+                        h2.sendAsync(chat(CHAT.replace("TLS", "TLS " + i), true), HttpResponse.BodyHandlers.ofString()))
                 .toList();
         for (int i = 0; i < futures.size(); i++) {
             HttpResponse<String> r = futures.get(i).get();
@@ -141,28 +156,35 @@ class GatewayTlsTest {
     @Test
     void clientCertificateAlone_authenticatesMappedCaller() throws Exception {
         Path p12 = dir.resolve(ExampleCertificates.SAMPLE_CLIENTS.get(0).name() + ".p12");
-        HttpResponse<String> r = client(HttpClient.Version.HTTP_2, p12).send(chat(CHAT, false),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                client(HttpClient.Version.HTTP_2, p12).send(chat(CHAT, false), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         // without certificate and without key: refused
-        HttpResponse<String> anonymous = client(HttpClient.Version.HTTP_2, null).send(chat(CHAT, false),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous =
+                client(HttpClient.Version.HTTP_2, null).send(chat(CHAT, false), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
     @Test
     void certificateRotatedOnDisk_newHandshakesSeeIt_openConnectionKeepsWorking() throws Exception {
         HttpClient h2 = client(HttpClient.Version.HTTP_2, null);
-        assertThat(h2.send(chat(CHAT, true), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(h2.send(chat(CHAT, true), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
         BigInteger before = serverSerial();
 
-        CertificateAuthority ca = CertificateAuthority.load(dir.resolve("ca.pem"), dir.resolve("ca-key.pem"),
-                new SecureRandom(), Clock.systemUTC());
-        CertificateAuthority.Issued next = ca.issueServer(List.of("localhost", "127.0.0.1"), Duration.ofDays(30),
-                CertificateAuthority.KeyAlgorithm.EC);
-        Pem.writeAtomically(dir.resolve("server-key.pem"), Pem.privateKey(next.privateKey()).getBytes(StandardCharsets.US_ASCII), true);
-        Pem.writeAtomically(dir.resolve("server.pem"),
-                Pem.certificates(List.of(next.certificate())).getBytes(StandardCharsets.US_ASCII), false);
+        CertificateAuthority ca = CertificateAuthority.load(
+                dir.resolve("ca.pem"), dir.resolve("ca-key.pem"), new SecureRandom(), Clock.systemUTC());
+        CertificateAuthority.Issued next = ca.issueServer(
+                List.of("localhost", "127.0.0.1"), Duration.ofDays(30), CertificateAuthority.KeyAlgorithm.EC);
+        Pem.writeAtomically(
+                dir.resolve("server-key.pem"),
+                Pem.privateKey(next.privateKey()).getBytes(StandardCharsets.US_ASCII),
+                true);
+        Pem.writeAtomically(
+                dir.resolve("server.pem"),
+                Pem.certificates(List.of(next.certificate())).getBytes(StandardCharsets.US_ASCII),
+                false);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         BigInteger after = before;
@@ -172,12 +194,14 @@ class GatewayTlsTest {
         }
         assertThat(after).isEqualTo(next.certificate().getSerialNumber());
         // the HTTP/2 connection opened before the rotation still serves
-        assertThat(h2.send(chat(CHAT, true), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(h2.send(chat(CHAT, true), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void plainHttpToTlsPort_handshakeFailureCounted() throws Exception {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", gateway.trafficPort())) {
+        try (Socket s = new Socket("127.0.0.1", gateway.trafficPort())) {
             s.getOutputStream().write("GET /v1/models HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
             s.setSoTimeout(5000);
@@ -206,14 +230,20 @@ class GatewayTlsTest {
         Gateway frontGateway = Gateway.start(ConfigLoader.load(front));
         try {
             HttpClient plain = HttpClient.newHttpClient();
-            HttpResponse<String> good = plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + frontGateway.trafficPort() + "/good/chat/completions"))
-                    .POST(HttpRequest.BodyPublishers.ofString(CHAT)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> good = plain.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + frontGateway.trafficPort() + "/good/chat/completions"))
+                            .POST(HttpRequest.BodyPublishers.ofString(CHAT))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(good.statusCode()).isEqualTo(200);
             assertThat(good.body()).contains("Сәлем, TLS!");
-            HttpResponse<String> bad = plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + frontGateway.trafficPort() + "/bad/chat/completions"))
-                    .POST(HttpRequest.BodyPublishers.ofString(CHAT)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> bad = plain.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + frontGateway.trafficPort() + "/bad/chat/completions"))
+                            .POST(HttpRequest.BodyPublishers.ofString(CHAT))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(bad.statusCode()).isEqualTo(502);
         } finally {
             frontGateway.shutdown(Duration.ofSeconds(1));

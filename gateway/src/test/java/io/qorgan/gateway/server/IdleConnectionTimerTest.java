@@ -60,11 +60,15 @@ class IdleConnectionTimerTest {
     void exchangeLongerThanTheTimeout_idleCountsFromItsEnd() {
         channel.writeInbound("request");
         after(1000);
-        assertThat(events).as("the frontend ignores this one: the exchange is under way").hasSize(1);
+        assertThat(events)
+                .as("the frontend ignores this one: the exchange is under way")
+                .hasSize(1);
         after(700);
         timer.exchangeEnded(); // the answer ended 1.7 s after the request
         after(300);
-        assertThat(events).as("a check comes 2 s after the request, 0.3 s after the answer").hasSize(1);
+        assertThat(events)
+                .as("a check comes 2 s after the request, 0.3 s after the answer")
+                .hasSize(1);
         after(699);
         assertThat(events).hasSize(1);
         after(1);

@@ -57,7 +57,8 @@ class OpenAiSdkThroughGatewayTest {
         ChatCompletion completion = client.chat().completions().create(params(text));
         assertThat(completion.choices()).hasSize(1);
         assertThat(completion.choices().get(0).message().content()).contains(text);
-        assertThat(sim.recordedRequests().get(sim.recordedRequests().size() - 1).bodyText()).contains("gpt-4o-mini");
+        assertThat(sim.recordedRequests().get(sim.recordedRequests().size() - 1).bodyText())
+                .contains("gpt-4o-mini");
     }
 
     @Test
@@ -66,9 +67,11 @@ class OpenAiSdkThroughGatewayTest {
         ChatCompletion completion = client.chat().completions().create(params(text));
         assertThat(completion.choices().get(0).message().content()).contains(text);
         StringBuilder streamed = new StringBuilder();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params(text))) {
-            stream.stream().forEach(chunk -> chunk.choices().forEach(choice ->
-                    choice.delta().content().ifPresent(streamed::append)));
+        try (StreamResponse<ChatCompletionChunk> stream =
+                client.chat().completions().createStreaming(params(text))) {
+            stream.stream()
+                    .forEach(chunk -> chunk.choices()
+                            .forEach(choice -> choice.delta().content().ifPresent(streamed::append)));
         }
         assertThat(streamed.toString()).isEqualTo(text);
         for (var seen : sim.recordedRequests()) {
@@ -83,9 +86,12 @@ class OpenAiSdkThroughGatewayTest {
         String text = "Стримминг арқылы жауап: streamed answer, 🇰🇿 included.";
         StringBuilder answer = new StringBuilder();
         int chunks;
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params(text))) {
-            chunks = (int) stream.stream().peek(chunk -> chunk.choices().forEach(choice ->
-                    choice.delta().content().ifPresent(answer::append))).count();
+        try (StreamResponse<ChatCompletionChunk> stream =
+                client.chat().completions().createStreaming(params(text))) {
+            chunks = (int) stream.stream()
+                    .peek(chunk -> chunk.choices()
+                            .forEach(choice -> choice.delta().content().ifPresent(answer::append)))
+                    .count();
         }
         assertThat(answer.toString()).isEqualTo(text);
         assertThat(chunks).isGreaterThan(5);

@@ -32,8 +32,8 @@ class RequestBodyLimiterTest {
     }
 
     private static String post(String body, String extraHeaders) {
-        return "POST /v1/chat/completions?x=1 HTTP/1.1\r\nHost: gw\r\nContent-Type: application/json\r\n"
-                + extraHeaders + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+        return "POST /v1/chat/completions?x=1 HTTP/1.1\r\nHost: gw\r\nContent-Type: application/json\r\n" + extraHeaders
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body;
     }
 
     private FullHttpRequest readFull() {

@@ -12,19 +12,28 @@ import org.junit.jupiter.api.Test;
 class AnthropicSimulatorTest {
 
     private static ObjectNode messages(String userText) {
-        ObjectNode body = SimHttp.MAPPER.createObjectNode().put("model", "claude-sonnet-4-5").put("max_tokens", 256);
+        ObjectNode body = SimHttp.MAPPER
+                .createObjectNode()
+                .put("model", "claude-sonnet-4-5")
+                .put("max_tokens", 256);
         body.putArray("system").addObject().put("type", "text").put("text", "You are a clerk.");
         body.putArray("messages")
                 .add(SimHttp.MAPPER.createObjectNode().put("role", "user").put("content", "earlier"))
                 .add(SimHttp.MAPPER.createObjectNode().put("role", "assistant").put("content", "ok"))
-                .addObject().put("role", "user").putArray("content").addObject().put("type", "text").put("text", userText);
+                .addObject()
+                .put("role", "user")
+                .putArray("content")
+                .addObject()
+                .put("type", "text")
+                .put("text", userText);
         return body;
     }
 
     @Test
     void messages_nonStreaming_returnsMessageWithOneTextBlock() {
         try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().build())) {
-            JsonNode body = SimHttp.json(new SimHttp(sim).post("/v1/messages", messages(MIXED)).body());
+            JsonNode body = SimHttp.json(
+                    new SimHttp(sim).post("/v1/messages", messages(MIXED)).body());
 
             assertThat(body.path("type").asText()).isEqualTo("message");
             assertThat(body.path("role").asText()).isEqualTo("assistant");
@@ -39,11 +48,15 @@ class AnthropicSimulatorTest {
 
     @Test
     void messages_stringSystemAndStringContent_echoesUserText() {
-        ObjectNode body = SimHttp.MAPPER.createObjectNode().put("model", "claude-haiku-4-5").put("max_tokens", 10)
+        ObjectNode body = SimHttp.MAPPER
+                .createObjectNode()
+                .put("model", "claude-haiku-4-5")
+                .put("max_tokens", 10)
                 .put("system", "plain system prompt");
         body.putArray("messages").addObject().put("role", "user").put("content", "Қалайсыз?");
         try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().build())) {
-            JsonNode answer = SimHttp.json(new SimHttp(sim).post("/v1/messages", body).body());
+            JsonNode answer =
+                    SimHttp.json(new SimHttp(sim).post("/v1/messages", body).body());
 
             assertThat(answer.at("/content/0/text").asText()).isEqualTo("Қалайсыз?");
         }
@@ -51,13 +64,21 @@ class AnthropicSimulatorTest {
 
     @Test
     void messages_streaming_sendsEventSequenceAndDeltasReassemble() {
-        try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().chunkChars(1).build())) {
-            HttpResponse<String> response = new SimHttp(sim).post("/v1/messages", messages(MIXED).put("stream", true));
+        try (AiSimulator sim =
+                AiSimulator.start(SimulatorSettings.builder().chunkChars(1).build())) {
+            HttpResponse<String> response =
+                    new SimHttp(sim).post("/v1/messages", messages(MIXED).put("stream", true));
 
             List<SimHttp.Sse> events = SimHttp.sse(response.body());
-            assertThat(events.stream().map(SimHttp.Sse::event).distinct().toList()).containsExactly(
-                    "message_start", "content_block_start", "ping", "content_block_delta",
-                    "content_block_stop", "message_delta", "message_stop");
+            assertThat(events.stream().map(SimHttp.Sse::event).distinct().toList())
+                    .containsExactly(
+                            "message_start",
+                            "content_block_start",
+                            "ping",
+                            "content_block_delta",
+                            "content_block_stop",
+                            "message_delta",
+                            "message_stop");
             StringBuilder text = new StringBuilder();
             for (SimHttp.Sse e : events) {
                 JsonNode data = e.json();
@@ -77,7 +98,8 @@ class AnthropicSimulatorTest {
     @Test
     void messages_malformedJson_returns400InAnthropicShape() {
         try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().build())) {
-            HttpResponse<String> response = new SimHttp(sim).post("/v1/messages", "{\"model\": \"claude\", \"messages\": [");
+            HttpResponse<String> response =
+                    new SimHttp(sim).post("/v1/messages", "{\"model\": \"claude\", \"messages\": [");
 
             assertThat(response.statusCode()).isEqualTo(400);
             JsonNode body = SimHttp.json(response.body());

@@ -17,7 +17,8 @@ class EmbeddingsSimulatorTest {
         ObjectNode request = SimHttp.MAPPER.createObjectNode().put("model", "text-embedding-3-small");
         request.putArray("input").add("Алматы").add("Astana").add("Алматы");
         try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().build())) {
-            JsonNode body = SimHttp.json(new SimHttp(sim).post("/v1/embeddings", request).body());
+            JsonNode body = SimHttp.json(
+                    new SimHttp(sim).post("/v1/embeddings", request).body());
 
             assertThat(body.path("object").asText()).isEqualTo("list");
             assertThat(body.path("data")).hasSize(3);
@@ -33,14 +34,22 @@ class EmbeddingsSimulatorTest {
 
     @Test
     void embeddings_base64WithDimensions_decodesToTheSameLittleEndianFloats() {
-        ObjectNode floats = SimHttp.MAPPER.createObjectNode().put("model", "m").put("input", "Сәлем 👋").put("dimensions", 20);
+        ObjectNode floats = SimHttp.MAPPER
+                .createObjectNode()
+                .put("model", "m")
+                .put("input", "Сәлем 👋")
+                .put("dimensions", 20);
         ObjectNode base64 = floats.deepCopy().put("encoding_format", "base64");
         try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().build())) {
             SimHttp http = new SimHttp(sim);
-            JsonNode asFloats = SimHttp.json(http.post("/v1/embeddings", floats).body()).at("/data/0/embedding");
-            String encoded = SimHttp.json(http.post("/v1/embeddings", base64).body()).at("/data/0/embedding").asText();
+            JsonNode asFloats =
+                    SimHttp.json(http.post("/v1/embeddings", floats).body()).at("/data/0/embedding");
+            String encoded = SimHttp.json(http.post("/v1/embeddings", base64).body())
+                    .at("/data/0/embedding")
+                    .asText();
 
-            ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(encoded)).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer bytes =
+                    ByteBuffer.wrap(Base64.getDecoder().decode(encoded)).order(ByteOrder.LITTLE_ENDIAN);
             assertThat(bytes.remaining()).isEqualTo(20 * Float.BYTES);
             assertThat(asFloats).hasSize(20);
             for (int i = 0; i < 20; i++) {

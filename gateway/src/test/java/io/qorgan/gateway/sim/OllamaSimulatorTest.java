@@ -46,7 +46,9 @@ class OllamaSimulatorTest {
     @Test
     void apiChat_streamFalse_returnsOneMessage() {
         try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().build())) {
-            JsonNode body = SimHttp.json(new SimHttp(sim).post("/api/chat", chat(MIXED).put("stream", false)).body());
+            JsonNode body = SimHttp.json(new SimHttp(sim)
+                    .post("/api/chat", chat(MIXED).put("stream", false))
+                    .body());
 
             assertThat(body.at("/message/content").asText()).isEqualTo(MIXED);
             assertThat(body.path("done").asBoolean()).isTrue();
@@ -55,16 +57,19 @@ class OllamaSimulatorTest {
 
     @Test
     void apiGenerate_streamingAndNot_echoPrompt() {
-        ObjectNode request = SimHttp.MAPPER.createObjectNode().put("model", "llama3.2").put("prompt", MIXED);
+        ObjectNode request =
+                SimHttp.MAPPER.createObjectNode().put("model", "llama3.2").put("prompt", MIXED);
         try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().build())) {
             SimHttp http = new SimHttp(sim);
-            List<JsonNode> lines = SimHttp.ndjson(http.post("/api/generate", request).body());
+            List<JsonNode> lines =
+                    SimHttp.ndjson(http.post("/api/generate", request).body());
             StringBuilder text = new StringBuilder();
             lines.forEach(l -> text.append(l.path("response").asText()));
 
             assertThat(text.toString()).isEqualTo(MIXED);
             assertThat(lines.get(lines.size() - 1).path("done").asBoolean()).isTrue();
-            JsonNode whole = SimHttp.json(http.post("/api/generate", request.put("stream", false)).body());
+            JsonNode whole = SimHttp.json(
+                    http.post("/api/generate", request.put("stream", false)).body());
             assertThat(whole.path("response").asText()).isEqualTo(MIXED);
         }
     }
@@ -74,7 +79,8 @@ class OllamaSimulatorTest {
         ObjectNode request = SimHttp.MAPPER.createObjectNode().put("model", "nomic-embed-text");
         request.putArray("input").add("бір").add("екі");
         try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().build())) {
-            JsonNode body = SimHttp.json(new SimHttp(sim).post("/api/embed", request).body());
+            JsonNode body =
+                    SimHttp.json(new SimHttp(sim).post("/api/embed", request).body());
 
             assertThat(body.path("model").asText()).isEqualTo("nomic-embed-text");
             assertThat(body.path("embeddings")).hasSize(2);

@@ -12,10 +12,14 @@ class OpenAiResponsesSimulatorTest {
 
     @Test
     void responses_stringInput_returnsResponseWithOutputTextAndInstructions() {
-        ObjectNode request = SimHttp.MAPPER.createObjectNode().put("model", "gpt-4.1-mini")
-                .put("instructions", "Answer in Kazakh.").put("input", MIXED);
+        ObjectNode request = SimHttp.MAPPER
+                .createObjectNode()
+                .put("model", "gpt-4.1-mini")
+                .put("instructions", "Answer in Kazakh.")
+                .put("input", MIXED);
         try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().build())) {
-            JsonNode body = SimHttp.json(new SimHttp(sim).post("/v1/responses", request).body());
+            JsonNode body =
+                    SimHttp.json(new SimHttp(sim).post("/v1/responses", request).body());
 
             assertThat(body.path("object").asText()).isEqualTo("response");
             assertThat(body.path("id").asText()).startsWith("resp_");
@@ -36,12 +40,20 @@ class OpenAiResponsesSimulatorTest {
         ObjectNode request = SimHttp.MAPPER.createObjectNode().put("model", "gpt-4.1-mini");
         request.putArray("input")
                 .add(SimHttp.MAPPER.createObjectNode().put("role", "user").put("content", "earlier"))
-                .add(SimHttp.MAPPER.createObjectNode().put("type", "message").put("role", "assistant").put("content", "ok"))
-                .addObject().put("type", "message").put("role", "user").putArray("content")
+                .add(SimHttp.MAPPER
+                        .createObjectNode()
+                        .put("type", "message")
+                        .put("role", "assistant")
+                        .put("content", "ok"))
+                .addObject()
+                .put("type", "message")
+                .put("role", "user")
+                .putArray("content")
                 .add(SimHttp.MAPPER.createObjectNode().put("type", "input_text").put("text", "Менің атым "))
                 .add(SimHttp.MAPPER.createObjectNode().put("type", "input_text").put("text", "Дәулет 🙂"));
         try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().build())) {
-            JsonNode body = SimHttp.json(new SimHttp(sim).post("/v1/responses", request).body());
+            JsonNode body =
+                    SimHttp.json(new SimHttp(sim).post("/v1/responses", request).body());
 
             assertThat(body.at("/output/0/content/0/text").asText()).isEqualTo("Менің атым Дәулет 🙂");
             assertThat(body.path("instructions").isNull()).isTrue();
@@ -50,16 +62,29 @@ class OpenAiResponsesSimulatorTest {
 
     @Test
     void responses_streaming_sendsEventSequenceAndDeltasReassemble() {
-        ObjectNode request = SimHttp.MAPPER.createObjectNode().put("model", "gpt-4.1-mini")
-                .put("input", MIXED).put("stream", true);
-        try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().chunkChars(2).build())) {
-            List<SimHttp.Sse> events = SimHttp.sse(new SimHttp(sim).post("/v1/responses", request).body());
+        ObjectNode request = SimHttp.MAPPER
+                .createObjectNode()
+                .put("model", "gpt-4.1-mini")
+                .put("input", MIXED)
+                .put("stream", true);
+        try (AiSimulator sim =
+                AiSimulator.start(SimulatorSettings.builder().chunkChars(2).build())) {
+            List<SimHttp.Sse> events =
+                    SimHttp.sse(new SimHttp(sim).post("/v1/responses", request).body());
 
-            List<String> names = events.stream().map(SimHttp.Sse::event).distinct().toList();
-            assertThat(names).containsExactly("response.created", "response.in_progress",
-                    "response.output_item.added", "response.content_part.added", "response.output_text.delta",
-                    "response.output_text.done", "response.content_part.done", "response.output_item.done",
-                    "response.completed");
+            List<String> names =
+                    events.stream().map(SimHttp.Sse::event).distinct().toList();
+            assertThat(names)
+                    .containsExactly(
+                            "response.created",
+                            "response.in_progress",
+                            "response.output_item.added",
+                            "response.content_part.added",
+                            "response.output_text.delta",
+                            "response.output_text.done",
+                            "response.content_part.done",
+                            "response.output_item.done",
+                            "response.completed");
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < events.size(); i++) {
                 JsonNode data = events.get(i).json();
@@ -84,10 +109,14 @@ class OpenAiResponsesSimulatorTest {
         ObjectNode request = SimHttp.MAPPER.createObjectNode().put("model", "gpt-4.1-mini");
         request.putArray("input")
                 .add(SimHttp.MAPPER.createObjectNode().put("role", "user").put("content", "who?"))
-                .add(SimHttp.MAPPER.createObjectNode().put("type", "function_call_output").put("call_id", "c1")
+                .add(SimHttp.MAPPER
+                        .createObjectNode()
+                        .put("type", "function_call_output")
+                        .put("call_id", "c1")
                         .put("output", "Ерлан, +7 701 123 45 67"));
         try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().build())) {
-            JsonNode body = SimHttp.json(new SimHttp(sim).post("/v1/responses", request).body());
+            JsonNode body =
+                    SimHttp.json(new SimHttp(sim).post("/v1/responses", request).body());
 
             assertThat(body.at("/output/0/content/0/text").asText()).isEqualTo("Ерлан, +7 701 123 45 67");
         }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.qorgan.gateway.server.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -25,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Recording, faults, keep-alive, cut and abandoned streams, pacing and the lifecycle. */
 class SimulatorBehaviourTest {
 
-    private static final String CHAT = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"%s\"}]%s}";
+    private static final String CHAT =
+            "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"%s\"}]%s}";
 
     private static String chat(String text, boolean stream) {
         return CHAT.formatted(text, stream ? ",\"stream\":true" : "");
@@ -34,7 +37,8 @@ class SimulatorBehaviourTest {
     @Test
     void recordedRequests_afterRequests_returnExactBytesMethodPathAndHeadersNewestLast() {
         // Odd spacing and escapes on purpose: the record must be the bytes sent, not a re-serialisation.
-        String first = "{ \"model\" : \"m\",\n \"messages\":[{\"role\":\"user\",\"content\":\"ИИН 990101300123 \\u0041 😀\"}] }";
+        String first =
+                "{ \"model\" : \"m\",\n \"messages\":[{\"role\":\"user\",\"content\":\"ИИН 990101300123 \\u0041 😀\"}] }";
         try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().build())) {
             SimHttp http = new SimHttp(sim);
             http.post("/v1/chat/completions?trace=1", first);
@@ -65,13 +69,15 @@ class SimulatorBehaviourTest {
 
     @Test
     void recordedRequests_moreThanLimit_keepsLatestOnly() {
-        try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().recordLimit(2).build())) {
+        try (AiSimulator sim =
+                AiSimulator.start(SimulatorSettings.builder().recordLimit(2).build())) {
             SimHttp http = new SimHttp(sim);
             for (int i = 1; i <= 4; i++) {
                 http.post("/v1/chat/completions", chat("n" + i, false));
             }
 
-            assertThat(sim.recordedRequests()).extracting(RecordedRequest::bodyText)
+            assertThat(sim.recordedRequests())
+                    .extracting(RecordedRequest::bodyText)
                     .containsExactly(chat("n3", false), chat("n4", false));
             sim.clearRecorded();
             assertThat(sim.recordedRequests()).isEmpty();
@@ -93,20 +99,25 @@ class SimulatorBehaviourTest {
     @ParameterizedTest
     @ValueSource(ints = {429, 500, 503})
     void faults_rateOne_answerStatusInEachApisErrorShape(int status) {
-        SimulatorSettings settings = SimulatorSettings.builder().errorRate(1.0).errorStatus(status).build();
+        SimulatorSettings settings =
+                SimulatorSettings.builder().errorRate(1.0).errorStatus(status).build();
         try (AiSimulator sim = AiSimulator.start(settings)) {
             SimHttp http = new SimHttp(sim);
 
             HttpResponse<String> openAi = http.post("/v1/chat/completions", chat("x", true));
             assertThat(openAi.statusCode()).isEqualTo(status);
-            assertThat(SimHttp.json(openAi.body()).at("/error/message").asText()).isNotEmpty();
-            assertThat(SimHttp.json(openAi.body()).at("/error/type").isTextual()).isTrue();
+            assertThat(SimHttp.json(openAi.body()).at("/error/message").asText())
+                    .isNotEmpty();
+            assertThat(SimHttp.json(openAi.body()).at("/error/type").isTextual())
+                    .isTrue();
 
-            HttpResponse<String> anthropic = http.post("/v1/messages",
+            HttpResponse<String> anthropic = http.post(
+                    "/v1/messages",
                     "{\"model\":\"c\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
             assertThat(anthropic.statusCode()).isEqualTo(status);
             assertThat(SimHttp.json(anthropic.body()).path("type").asText()).isEqualTo("error");
-            assertThat(SimHttp.json(anthropic.body()).at("/error/type").asText()).isNotEmpty();
+            assertThat(SimHttp.json(anthropic.body()).at("/error/type").asText())
+                    .isNotEmpty();
 
             HttpResponse<String> ollama = http.post("/api/chat", "{\"model\":\"l\",\"messages\":[]}");
             assertThat(ollama.statusCode()).isEqualTo(status);
@@ -118,17 +129,23 @@ class SimulatorBehaviourTest {
 
     @Test
     void faults_rateZero_neverFail() {
-        try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().errorRate(0.0).build())) {
+        try (AiSimulator sim =
+                AiSimulator.start(SimulatorSettings.builder().errorRate(0.0).build())) {
             SimHttp http = new SimHttp(sim);
             for (int i = 0; i < 5; i++) {
-                assertThat(http.post("/v1/chat/completions", chat("x", false)).statusCode()).isEqualTo(200);
+                assertThat(http.post("/v1/chat/completions", chat("x", false)).statusCode())
+                        .isEqualTo(200);
             }
         }
     }
 
     @Test
     void faults_sameSeed_failTheSameRequests() {
-        SimulatorSettings settings = SimulatorSettings.builder().errorRate(0.5).errorStatus(503).faultSeed(7).build();
+        SimulatorSettings settings = SimulatorSettings.builder()
+                .errorRate(0.5)
+                .errorStatus(503)
+                .faultSeed(7)
+                .build();
         assertThat(statuses(settings)).isEqualTo(statuses(settings)).contains(200, 503);
     }
 
@@ -136,7 +153,8 @@ class SimulatorBehaviourTest {
         try (AiSimulator sim = AiSimulator.start(settings)) {
             SimHttp http = new SimHttp(sim);
             return IntStream.range(0, 20)
-                    .mapToObj(i -> http.post("/v1/chat/completions", chat("x", false)).statusCode())
+                    .mapToObj(i ->
+                            http.post("/v1/chat/completions", chat("x", false)).statusCode())
                     .toList();
         }
     }
@@ -183,7 +201,8 @@ class SimulatorBehaviourTest {
 
     @Test
     void keepAlive_pipelinedRequestsOnRawSocket_answeredInOrderOnOneConnection() throws IOException {
-        try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().chunkDelayMillis(1).build());
+        try (AiSimulator sim = AiSimulator.start(
+                        SimulatorSettings.builder().chunkDelayMillis(1).build());
                 Socket socket = new Socket("127.0.0.1", sim.port())) {
             SimHttp.writeRawPost(socket, "/v1/chat/completions", chat("first", true));
             SimHttp.writeRawPost(socket, "/v1/chat/completions", chat("second", false));
@@ -196,9 +215,12 @@ class SimulatorBehaviourTest {
 
     @Test
     void disconnectAfterChunks_streaming_cutsStreamWithoutDone() throws IOException {
-        SimulatorSettings settings = SimulatorSettings.builder().disconnectAfterChunks(3).build();
-        try (AiSimulator sim = AiSimulator.start(settings); Socket socket = new Socket("127.0.0.1", sim.port())) {
-            SimHttp.writeRawPost(socket, "/v1/chat/completions", chat("a long enough answer to need many chunks", true));
+        SimulatorSettings settings =
+                SimulatorSettings.builder().disconnectAfterChunks(3).build();
+        try (AiSimulator sim = AiSimulator.start(settings);
+                Socket socket = new Socket("127.0.0.1", sim.port())) {
+            SimHttp.writeRawPost(
+                    socket, "/v1/chat/completions", chat("a long enough answer to need many chunks", true));
             String received = SimHttp.readToEnd(socket);
 
             assertThat(received).startsWith("HTTP/1.1 200");
@@ -211,7 +233,8 @@ class SimulatorBehaviourTest {
 
     @Test
     void clientClosesMidStream_streamIsCountedAsAbortedAndStopped() throws Exception {
-        SimulatorSettings settings = SimulatorSettings.builder().chunkDelayMillis(20).chunkChars(1).build();
+        SimulatorSettings settings =
+                SimulatorSettings.builder().chunkDelayMillis(20).chunkChars(1).build();
         try (AiSimulator sim = AiSimulator.start(settings)) {
             try (Socket socket = new Socket("127.0.0.1", sim.port())) {
                 SimHttp.writeRawPost(socket, "/v1/chat/completions", chat("x".repeat(500), true));
@@ -227,11 +250,16 @@ class SimulatorBehaviourTest {
     @Test
     void pacing_delaysConfigured_answersStillComplete() {
         SimulatorSettings settings = SimulatorSettings.builder()
-                .slowHeadersMillis(5).ttftMillis(5).chunkDelayMillis(1).build();
+                .slowHeadersMillis(5)
+                .ttftMillis(5)
+                .chunkDelayMillis(1)
+                .build();
         try (AiSimulator sim = AiSimulator.start(settings)) {
             SimHttp http = new SimHttp(sim);
-            List<SimHttp.Sse> events = SimHttp.sse(http.post("/v1/chat/completions", chat("Сәлем, әлем", true)).body());
-            JsonNode whole = SimHttp.json(http.post("/v1/chat/completions", chat("Сәлем, әлем", false)).body());
+            List<SimHttp.Sse> events = SimHttp.sse(
+                    http.post("/v1/chat/completions", chat("Сәлем, әлем", true)).body());
+            JsonNode whole = SimHttp.json(http.post("/v1/chat/completions", chat("Сәлем, әлем", false))
+                    .body());
 
             assertThat(events.get(events.size() - 1).data()).isEqualTo("[DONE]");
             assertThat(whole.at("/choices/0/message/content").asText()).isEqualTo("Сәлем, әлем");
@@ -241,10 +269,14 @@ class SimulatorBehaviourTest {
     @Test
     void start_sharedGroupOfTheGatewaysTransport_serves() {
         // io_uring or epoll where the machine has them: the server channel must match the group.
-        io.qorgan.gateway.server.Transport transport = io.qorgan.gateway.server.Transport.select("auto");
-        io.netty.channel.EventLoopGroup group = transport.newGroup(1, "test-shared");
-        try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().eventLoopGroup(group).build())) {
-            assertThat(new SimHttp(sim).post("/v1/chat/completions", chat("hi", false)).statusCode()).as(transport.name())
+        Transport transport = Transport.select("auto");
+        EventLoopGroup group = transport.newGroup(1, "test-shared");
+        try (AiSimulator sim = AiSimulator.start(
+                SimulatorSettings.builder().eventLoopGroup(group).build())) {
+            assertThat(new SimHttp(sim)
+                            .post("/v1/chat/completions", chat("hi", false))
+                            .statusCode())
+                    .as(transport.name())
                     .isEqualTo(200);
         } finally {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).syncUninterruptibly();
@@ -255,8 +287,12 @@ class SimulatorBehaviourTest {
     void start_sharedEventLoopGroup_closesSimulatorButNotGroup() {
         MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
-            try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder().eventLoopGroup(group).build())) {
-                assertThat(new SimHttp(sim).post("/v1/chat/completions", chat("hi", false)).statusCode()).isEqualTo(200);
+            try (AiSimulator sim = AiSimulator.start(
+                    SimulatorSettings.builder().eventLoopGroup(group).build())) {
+                assertThat(new SimHttp(sim)
+                                .post("/v1/chat/completions", chat("hi", false))
+                                .statusCode())
+                        .isEqualTo(200);
                 assertThat(sim.baseUrl()).isEqualTo("http://127.0.0.1:" + sim.port());
             }
             assertThat(group.isShuttingDown()).isFalse();
@@ -268,7 +304,8 @@ class SimulatorBehaviourTest {
     @Test
     void start_portInUse_failsWithBindException() {
         try (AiSimulator first = AiSimulator.start(SimulatorSettings.builder().build())) {
-            SimulatorSettings same = SimulatorSettings.builder().port(first.port()).build();
+            SimulatorSettings same =
+                    SimulatorSettings.builder().port(first.port()).build();
 
             assertThatThrownBy(() -> AiSimulator.start(same))
                     .isInstanceOf(UncheckedIOException.class)
@@ -280,9 +317,11 @@ class SimulatorBehaviourTest {
     @Test
     void settings_invalidValue_failsNamingIt() {
         assertThatThrownBy(() -> SimulatorSettings.builder().errorRate(1.5).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("errorRate");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("errorRate");
         assertThatThrownBy(() -> SimulatorSettings.builder().errorStatus(404).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("errorStatus");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("errorStatus");
     }
 
     /** Waits (bounded) for a counter that is updated on the event loop after the client acted. */

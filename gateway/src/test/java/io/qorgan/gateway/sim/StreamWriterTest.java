@@ -27,7 +27,10 @@ class StreamWriterTest {
     }
 
     private static void request(EmbeddedChannel ch) {
-        ch.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/chat/completions",
+        ch.writeInbound(new DefaultFullHttpRequest(
+                HttpVersion.HTTP_1_1,
+                HttpMethod.POST,
+                "/v1/chat/completions",
                 Unpooled.copiedBuffer(STREAM_REQUEST, StandardCharsets.UTF_8)));
         ch.runPendingTasks();
     }
@@ -77,7 +80,8 @@ class StreamWriterTest {
 
     @Test
     void channelInactive_duringStream_countsAbortAndWritesNothingMore() {
-        Simulation sim = new Simulation(SimulatorSettings.builder().chunkDelayMillis(60_000).build());
+        Simulation sim = new Simulation(
+                SimulatorSettings.builder().chunkDelayMillis(60_000).build());
         EmbeddedChannel ch = new EmbeddedChannel(new SimulatorHandler(sim));
         try {
             request(ch);

@@ -44,8 +44,8 @@ public final class LeakDetectionExtension implements BeforeAllCallback, AfterAll
         if (!LEAKS.isEmpty()) {
             List<String> found = new ArrayList<>(LEAKS);
             LEAKS.clear();
-            throw new AssertionError("Netty buffer leak(s) detected in or before "
-                    + context.getDisplayName() + ":\n" + String.join("\n---\n", found));
+            throw new AssertionError("Netty buffer leak(s) detected in or before " + context.getDisplayName() + ":\n"
+                    + String.join("\n---\n", found));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -21,7 +22,7 @@ class LeakDetectionExtensionTest {
     }
 
     private static ExtensionContext displayNameOnly(String name) {
-        return (ExtensionContext) java.lang.reflect.Proxy.newProxyInstance(
+        return (ExtensionContext) Proxy.newProxyInstance(
                 ExtensionContext.class.getClassLoader(),
                 new Class<?>[] {ExtensionContext.class},
                 (proxy, method, args) -> {

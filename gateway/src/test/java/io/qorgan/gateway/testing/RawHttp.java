@@ -1,11 +1,17 @@
 package io.qorgan.gateway.testing;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A plain socket speaking HTTP/1.1 by hand, for what a well-behaved client library will not send
@@ -40,15 +46,14 @@ public final class RawHttp implements AutoCloseable {
     /** Sends a JSON POST with its exact length. */
     public RawHttp postJson(String path, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        send("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-                + body.length + "\r\n\r\n");
+        send("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\n\r\n");
         return send(body);
     }
 
     /** Reads raw lines (head, chunk sizes, events) up to the first SSE {@code data:} line; null at end of stream. */
     public String firstDataLine() throws IOException {
-        java.io.BufferedReader reader = new java.io.BufferedReader(
-                new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = reader.readLine()) != null && !line.startsWith("data:")) {
             // skip
@@ -61,11 +66,13 @@ public final class RawHttp implements AutoCloseable {
         String head = readHead();
         String[] lines = head.split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
-        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int c = lines[i].indexOf(':');
             if (c > 0) {
-                headers.put(lines[i].substring(0, c).trim().toLowerCase(java.util.Locale.ROOT), lines[i].substring(c + 1).trim());
+                headers.put(
+                        lines[i].substring(0, c).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(c + 1).trim());
             }
         }
         byte[] body;
@@ -131,7 +138,7 @@ public final class RawHttp implements AutoCloseable {
     public boolean closedByServer() throws IOException {
         try {
             return in.read() < 0;
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             return true;
         }
     }
@@ -145,6 +152,5 @@ public final class RawHttp implements AutoCloseable {
         socket.close();
     }
 
-    public record Response(int status, java.util.Map<String, String> headers, String body) {
-    }
+    public record Response(int status, Map<String, String> headers, String body) {}
 }

@@ -6,8 +6,7 @@ import io.qorgan.gateway.config.GatewayConfig;
 /** Configurations for gateways under test: ephemeral ports on loopback, everything else explicit. */
 public final class TestGateways {
 
-    private TestGateways() {
-    }
+    private TestGateways() {}
 
     /**
      * The simulator at {@code upstreamUrl} as two upstreams: {@code sim} with base path {@code /v1}
@@ -38,7 +37,7 @@ public final class TestGateways {
                   - { pathPrefix: /api, upstream: sim-api, dialect: ollama }
                   - { pathPrefix: /restricted, upstream: sim-root, models: [allowed-model] }
                 %s
-                """.formatted(upstreamUrl + "/v1", readTimeout, upstreamUrl, readTimeout, upstreamUrl, readTimeout,
-                        limitsYaml));
+                """.formatted(
+                upstreamUrl + "/v1", readTimeout, upstreamUrl, readTimeout, upstreamUrl, readTimeout, limitsYaml));
     }
 }

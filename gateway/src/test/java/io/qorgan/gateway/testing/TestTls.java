@@ -14,8 +14,7 @@ import javax.net.ssl.TrustManagerFactory;
 /** JDK TLS contexts for test clients, from the files {@code qorgan certs example} writes. */
 public final class TestTls {
 
-    private TestTls() {
-    }
+    private TestTls() {}
 
     /**
      * Trusts the CA in {@code caPem}; presents the client certificate of {@code p12} when it is

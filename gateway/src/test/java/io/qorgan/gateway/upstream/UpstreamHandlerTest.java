@@ -33,7 +33,8 @@ class UpstreamHandlerTest {
         Recorder first = new Recorder();
         handler.attach(first);
         ch.advanceTimeBy(400, TimeUnit.MILLISECONDS);
-        ch.writeInbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.EMPTY_BUFFER));
+        ch.writeInbound(
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.EMPTY_BUFFER));
         assertThat(first.ended).isTrue();
 
         Recorder second = new Recorder();
@@ -60,7 +61,8 @@ class UpstreamHandlerTest {
 
         Recorder only = new Recorder();
         handler.attach(only);
-        ch.writeInbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.EMPTY_BUFFER));
+        ch.writeInbound(
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.EMPTY_BUFFER));
         ch.advanceTimeBy(3 * TIMEOUT_MS, TimeUnit.MILLISECONDS);
         ch.runScheduledPendingTasks();
 
@@ -75,8 +77,7 @@ class UpstreamHandlerTest {
         boolean ended;
 
         @Override
-        public void onResponseHead(HttpResponse head) {
-        }
+        public void onResponseHead(HttpResponse head) {}
 
         @Override
         public void onResponseContent(HttpContent content, boolean last) {
@@ -85,8 +86,7 @@ class UpstreamHandlerTest {
         }
 
         @Override
-        public void onReadComplete() {
-        }
+        public void onReadComplete() {}
 
         @Override
         public void onFailure(UpstreamFailure failure) {

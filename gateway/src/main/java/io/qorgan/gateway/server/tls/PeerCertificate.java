@@ -10,8 +10,7 @@ import javax.net.ssl.SSLSession;
 /** The verified client certificate of a TLS connection, if the client presented one. */
 public final class PeerCertificate {
 
-    private PeerCertificate() {
-    }
+    private PeerCertificate() {}
 
     /** The leaf certificate of the peer of a handshaken {@code SslHandler}. */
     public static Optional<X509Certificate> of(SslHandler handler) {

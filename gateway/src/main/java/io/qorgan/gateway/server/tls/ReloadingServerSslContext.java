@@ -1,9 +1,10 @@
 package io.qorgan.gateway.server.tls;
 
-import io.qorgan.gateway.config.FilePolling;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.qorgan.gateway.config.FilePolling;
+import io.qorgan.gateway.crypto.Pem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,8 +39,7 @@ public final class ReloadingServerSslContext {
 
     private static final Logger log = LoggerFactory.getLogger(ReloadingServerSslContext.class);
 
-    private record Loaded(SslContext context, byte[] digest) {
-    }
+    private record Loaded(SslContext context, byte[] digest) {}
 
     private final ServerTlsConfig config;
     private final TlsContexts contexts;
@@ -58,7 +58,10 @@ public final class ReloadingServerSslContext {
     public static ReloadingServerSslContext open(ServerTlsConfig config, TlsContexts contexts) throws IOException {
         byte[] digest = digest(config);
         SslContext context = contexts.server(config);
-        log.info("TLS listener context built with {} from {} ({})", contexts.provider(), config.certificate(),
+        log.info(
+                "TLS listener context built with {} from {} ({})",
+                contexts.provider(),
+                config.certificate(),
                 describeLeaf(config));
         return new ReloadingServerSslContext(config, contexts, new Loaded(context, digest));
     }
@@ -132,9 +135,10 @@ public final class ReloadingServerSslContext {
 
     private static String describeLeaf(ServerTlsConfig config) {
         try {
-            X509Certificate leaf = io.qorgan.gateway.crypto.Pem.readCertificates(config.certificate()).get(0);
+            X509Certificate leaf = Pem.readCertificates(config.certificate()).get(0);
             return "subject " + leaf.getSubjectX500Principal().getName() + ", serial "
-                    + leaf.getSerialNumber().toString(16) + ", valid until " + leaf.getNotAfter().toInstant();
+                    + leaf.getSerialNumber().toString(16) + ", valid until "
+                    + leaf.getNotAfter().toInstant();
         } catch (IOException e) {
             return "unreadable";
         }

@@ -2,6 +2,7 @@ package io.qorgan.gateway.server.tls;
 
 import io.netty.handler.ssl.ClientAuth;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,7 +21,7 @@ public record ServerTlsConfig(Path certificate, Path privateKey, ClientAuth clie
         Objects.requireNonNull(privateKey, "privateKey");
         clientAuth = clientAuth == null ? ClientAuth.NONE : clientAuth;
         if (clientAuth != ClientAuth.NONE && trustedClientCas == null) {
-            throw new IllegalArgumentException("clientAuth " + clientAuth.name().toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalArgumentException("clientAuth " + clientAuth.name().toLowerCase(Locale.ROOT)
                     + " needs trustedClientCas (PEM bundle of the CAs that sign client certificates)");
         }
     }
@@ -32,7 +33,7 @@ public record ServerTlsConfig(Path certificate, Path privateKey, ClientAuth clie
 
     /** Parses {@code none|optional|require} (any case). */
     public static ClientAuth clientAuth(String value) {
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "none" -> ClientAuth.NONE;
             case "optional" -> ClientAuth.OPTIONAL;
             case "require", "required" -> ClientAuth.REQUIRE;

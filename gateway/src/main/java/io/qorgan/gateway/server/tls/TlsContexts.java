@@ -10,6 +10,7 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import io.qorgan.gateway.crypto.Pem;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -48,7 +49,8 @@ public final class TlsContexts {
             ApplicationProtocolConfig.Protocol.ALPN,
             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
             ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
+            ApplicationProtocolNames.HTTP_2,
+            ApplicationProtocolNames.HTTP_1_1);
 
     private final SslProvider provider;
 
@@ -120,13 +122,15 @@ public final class TlsContexts {
         try {
             return builder.build();
         } catch (SSLException | RuntimeException e) {
-            throw new IOException("cannot build TLS context" + (file == null ? "" : " from " + file)
-                    + ": " + e.getClass().getSimpleName(), e);
+            throw new IOException(
+                    "cannot build TLS context" + (file == null ? "" : " from " + file) + ": "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 
-    private static final byte[] PAIR_CHECK_CHALLENGE = "qorgan: does this key fit this certificate?"
-            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PAIR_CHECK_CHALLENGE =
+            "qorgan: does this key fit this certificate?".getBytes(StandardCharsets.US_ASCII);
 
     /** Signs a fixed challenge with the key and verifies it with the certificate: works for RSA and EC alike. */
     static void requireMatchingPair(X509Certificate certificate, PrivateKey key, Path certificateFile, Path keyFile)

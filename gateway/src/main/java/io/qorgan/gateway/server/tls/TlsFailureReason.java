@@ -2,8 +2,8 @@ package io.qorgan.gateway.server.tls;
 
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
-import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
 import java.util.Locale;
 
 /**
@@ -64,29 +64,43 @@ public enum TlsFailureReason {
     }
 
     private static TlsFailureReason classifyMessage(String m) {
-        if (m.contains("certificate_required") || m.contains("empty client certificate chain")
-                || m.contains("peer_did_not_return_a_certificate") || m.contains("certificate required")) {
+        if (m.contains("certificate_required")
+                || m.contains("empty client certificate chain")
+                || m.contains("peer_did_not_return_a_certificate")
+                || m.contains("certificate required")) {
             return CERTIFICATE_REQUIRED;
         }
-        if (m.contains("protocol_version") || m.contains("unsupported_protocol") || m.contains("no appropriate protocol")
-                || m.contains("wrong_version_number") || m.contains("is not enabled or supported")
+        if (m.contains("protocol_version")
+                || m.contains("unsupported_protocol")
+                || m.contains("no appropriate protocol")
+                || m.contains("wrong_version_number")
+                || m.contains("is not enabled or supported")
                 || m.contains("protocol version")) {
             return PROTOCOL_VERSION;
         }
         if (m.contains("certificate_expired") || m.contains("certificate expired") || m.contains("notafter")) {
             return CERTIFICATE_EXPIRED;
         }
-        if (m.contains("unknown_ca") || m.contains("unknown ca") || m.contains("pkix path building failed")
-                || m.contains("unable to find valid certification path") || m.contains("does not chain with any of the trust anchors") || m.contains("certificate_verify_failed")
+        if (m.contains("unknown_ca")
+                || m.contains("unknown ca")
+                || m.contains("pkix path building failed")
+                || m.contains("unable to find valid certification path")
+                || m.contains("does not chain with any of the trust anchors")
+                || m.contains("certificate_verify_failed")
                 || m.contains("unable to get local issuer")) {
             return UNKNOWN_CA;
         }
-        if (m.contains("no_shared_cipher") || m.contains("no cipher suites in common")
-                || m.contains("handshake_failure_on_client_hello") || m.contains("no_cipher_match")) {
+        if (m.contains("no_shared_cipher")
+                || m.contains("no cipher suites in common")
+                || m.contains("handshake_failure_on_client_hello")
+                || m.contains("no_cipher_match")) {
             return NO_SHARED_CIPHER;
         }
-        if (m.contains("bad_certificate") || m.contains("bad certificate") || m.contains("certificate_unknown")
-                || m.contains("no subject alternative") || m.contains("no name matching")
+        if (m.contains("bad_certificate")
+                || m.contains("bad certificate")
+                || m.contains("certificate_unknown")
+                || m.contains("no subject alternative")
+                || m.contains("no name matching")
                 || m.contains("doesn't match any of the subject alternative names")
                 || m.contains("unsupported_certificate")) {
             return BAD_CERTIFICATE;

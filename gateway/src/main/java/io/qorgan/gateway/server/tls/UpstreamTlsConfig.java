@@ -13,8 +13,12 @@ import java.util.List;
  * applicationProtocols: [h2, http/1.1]            # ALPN offer; empty = no ALPN
  * </pre>
  */
-public record UpstreamTlsConfig(Path trustedCas, Path clientCertificate, Path clientPrivateKey,
-        boolean verifyHostname, List<String> applicationProtocols) {
+public record UpstreamTlsConfig(
+        Path trustedCas,
+        Path clientCertificate,
+        Path clientPrivateKey,
+        boolean verifyHostname,
+        List<String> applicationProtocols) {
 
     public UpstreamTlsConfig {
         if ((clientCertificate == null) != (clientPrivateKey == null)) {

@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,16 +62,23 @@ class ReloadingServerSslContextTest {
             Files.createDirectories(staged);
             Files.writeString(staged.resolve("server.pem"), Pem.certificates(List.of(renewed.certificate())));
             Files.writeString(staged.resolve("server-key.pem"), Pem.privateKey(renewed.privateKey()));
-            Files.move(staged.resolve("server-key.pem"), dir.resolve("server-key.pem"),
-                    StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(staged.resolve("server.pem"), dir.resolve("server.pem"),
-                    StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    staged.resolve("server-key.pem"),
+                    dir.resolve("server-key.pem"),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    staged.resolve("server.pem"),
+                    dir.resolve("server.pem"),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
 
             assertThat(reloading.reloadIfChanged()).isTrue();
             try (TlsTestClient after = TlsTestClient.connect(clientGroup, client, "localhost", srv.port())) {
                 assertThat(after.get("/")).startsWith("200");
                 assertThat(after.serverCertificate().getSerialNumber())
-                        .isEqualTo(renewed.certificate().getSerialNumber()).isNotEqualTo(oldSerial);
+                        .isEqualTo(renewed.certificate().getSerialNumber())
+                        .isNotEqualTo(oldSerial);
             }
             assertThat(before.get("/again")).startsWith("200");
             assertThat(before.serverCertificate().getSerialNumber()).isEqualTo(oldSerial);
@@ -83,14 +91,18 @@ class ReloadingServerSslContextTest {
         var original = reloading.current();
         CertificateAuthority.Issued renewed = renewServerCertificate();
 
-        Pem.writeAtomically(dir.resolve("server.pem"),
-                Pem.certificates(List.of(renewed.certificate())).getBytes(StandardCharsets.US_ASCII), false);
+        Pem.writeAtomically(
+                dir.resolve("server.pem"),
+                Pem.certificates(List.of(renewed.certificate())).getBytes(StandardCharsets.US_ASCII),
+                false);
 
         assertThat(reloading.reloadIfChanged()).isFalse();
         assertThat(reloading.current()).isSameAs(original);
 
-        Pem.writeAtomically(dir.resolve("server-key.pem"),
-                Pem.privateKey(renewed.privateKey()).getBytes(StandardCharsets.US_ASCII), true);
+        Pem.writeAtomically(
+                dir.resolve("server-key.pem"),
+                Pem.privateKey(renewed.privateKey()).getBytes(StandardCharsets.US_ASCII),
+                true);
 
         assertThat(reloading.reloadIfChanged()).isTrue();
         assertThat(reloading.current()).isNotSameAs(original);
@@ -102,7 +114,8 @@ class ReloadingServerSslContextTest {
         ReloadingServerSslContext reloading = ReloadingServerSslContext.open(config, contexts);
         var original = reloading.current();
 
-        Files.writeString(dir.resolve("server.pem"), "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
+        Files.writeString(
+                dir.resolve("server.pem"), "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n");
 
         assertThat(reloading.reloadIfChanged()).isFalse();
         assertThat(reloading.current()).isSameAs(original);
@@ -112,14 +125,18 @@ class ReloadingServerSslContextTest {
     void watch_scheduledPoll_picksUpRotationOffTheEventLoop() throws Exception {
         ReloadingServerSslContext reloading = ReloadingServerSslContext.open(config, contexts);
         var original = reloading.current();
-        var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        var scheduler = Executors.newSingleThreadScheduledExecutor();
         try {
             var polling = reloading.watch(scheduler, Duration.ofMillis(20));
             CertificateAuthority.Issued renewed = renewServerCertificate();
-            Pem.writeAtomically(dir.resolve("server-key.pem"),
-                    Pem.privateKey(renewed.privateKey()).getBytes(StandardCharsets.US_ASCII), true);
-            Pem.writeAtomically(dir.resolve("server.pem"),
-                    Pem.certificates(List.of(renewed.certificate())).getBytes(StandardCharsets.US_ASCII), false);
+            Pem.writeAtomically(
+                    dir.resolve("server-key.pem"),
+                    Pem.privateKey(renewed.privateKey()).getBytes(StandardCharsets.US_ASCII),
+                    true);
+            Pem.writeAtomically(
+                    dir.resolve("server.pem"),
+                    Pem.certificates(List.of(renewed.certificate())).getBytes(StandardCharsets.US_ASCII),
+                    false);
 
             for (int i = 0; i < 1500 && reloading.current() == original; i++) {
                 Thread.sleep(20); // waiting for the poll, not measuring it
@@ -132,8 +149,9 @@ class ReloadingServerSslContextTest {
     }
 
     private CertificateAuthority.Issued renewServerCertificate() throws Exception {
-        CertificateAuthority ca = CertificateAuthority.load(dir.resolve("ca.pem"), dir.resolve("ca-key.pem"),
-                new SecureRandom(), Clock.systemUTC());
-        return ca.issueServer(List.of("localhost", "127.0.0.1"), Duration.ofDays(30), CertificateAuthority.KeyAlgorithm.RSA);
+        CertificateAuthority ca = CertificateAuthority.load(
+                dir.resolve("ca.pem"), dir.resolve("ca-key.pem"), new SecureRandom(), Clock.systemUTC());
+        return ca.issueServer(
+                List.of("localhost", "127.0.0.1"), Duration.ofDays(30), CertificateAuthority.KeyAlgorithm.RSA);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -13,28 +14,23 @@ import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.util.ReferenceCountUtil;
 import io.qorgan.gateway.crypto.ExampleCertificates;
-import io.qorgan.gateway.crypto.Pem;
-import io.qorgan.gateway.testing.TestTls;
 import io.qorgan.gateway.identity.CallerAuthenticator;
 import io.qorgan.gateway.identity.IdentityStore;
+import io.qorgan.gateway.testing.TestTls;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +63,8 @@ class ServerTlsTest {
     }
 
     private ServerTlsConfig mtls(ClientAuth mode) {
-        return new ServerTlsConfig(dir.resolve("server.pem"), dir.resolve("server-key.pem"), mode, dir.resolve("ca.pem"));
+        return new ServerTlsConfig(
+                dir.resolve("server.pem"), dir.resolve("server-key.pem"), mode, dir.resolve("ca.pem"));
     }
 
     private UpstreamTls client(TlsContexts contexts) throws IOException {
@@ -80,7 +77,9 @@ class ServerTlsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    @EnumSource(
+            value = SslProvider.class,
+            names = {"JDK", "OPENSSL"})
     void handshake_serverOnlyTls_answersWithoutClientCertificate(SslProvider provider) throws Exception {
         TlsContexts contexts = new TlsContexts(provider);
         SslContext server = contexts.server(serverOnly());
@@ -88,7 +87,8 @@ class ServerTlsTest {
                 TlsTestClient c = TlsTestClient.connect(clientGroup, client(contexts), "localhost", srv.port())) {
             assertThat(c.handshakeSucceeded()).isTrue();
             assertThat(c.get("/")).isEqualTo("200 subject=none");
-            assertThat(c.serverCertificate().getSubjectX500Principal().getName()).isEqualTo("CN=localhost");
+            assertThat(c.serverCertificate().getSubjectX500Principal().getName())
+                    .isEqualTo("CN=localhost");
         }
     }
 
@@ -96,11 +96,14 @@ class ServerTlsTest {
     void handshake_jdkHttpClientTrustingExampleCa_gets200() throws Exception {
         SslContext server = TlsContexts.detect().server(serverOnly());
         try (TlsTestServer srv = TlsTestServer.start(server::newHandler)) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .sslContext(jdkContext(null, null)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .sslContext(jdkContext(null, null))
+                    .build();
 
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("https://localhost:" + srv.port() + "/")).build(),
+                    HttpRequest.newBuilder(URI.create("https://localhost:" + srv.port() + "/"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -109,12 +112,17 @@ class ServerTlsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    @EnumSource(
+            value = SslProvider.class,
+            names = {"JDK", "OPENSSL"})
     void handshake_tls11Client_isRefusedAndCountedAsProtocolVersion(SslProvider provider) throws Exception {
         SslContext server = new TlsContexts(provider).server(serverOnly());
         // BoringSSL still speaks TLS 1.1 when asked; the JDK has it disabled by security policy.
-        SslContext oldClient = SslContextBuilder.forClient().sslProvider(SslProvider.OPENSSL)
-                .protocols("TLSv1.1").trustManager(dir.resolve("ca.pem").toFile()).build();
+        SslContext oldClient = SslContextBuilder.forClient()
+                .sslProvider(SslProvider.OPENSSL)
+                .protocols("TLSv1.1")
+                .trustManager(dir.resolve("ca.pem").toFile())
+                .build();
         UpstreamTls tls11 = new UpstreamTls(oldClient, true);
         try (TlsTestServer srv = TlsTestServer.start(server::newHandler);
                 TlsTestClient c = TlsTestClient.connect(clientGroup, tls11, "localhost", srv.port())) {
@@ -124,13 +132,19 @@ class ServerTlsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    @EnumSource(
+            value = SslProvider.class,
+            names = {"JDK", "OPENSSL"})
     void handshake_tls12Client_negotiatesEcdheWithAead(SslProvider provider) throws Exception {
         SslContext server = new TlsContexts(provider).server(serverOnly());
-        SslContext tls12 = SslContextBuilder.forClient().sslProvider(SslProvider.OPENSSL)
-                .protocols("TLSv1.2").trustManager(dir.resolve("ca.pem").toFile()).build();
+        SslContext tls12 = SslContextBuilder.forClient()
+                .sslProvider(SslProvider.OPENSSL)
+                .protocols("TLSv1.2")
+                .trustManager(dir.resolve("ca.pem").toFile())
+                .build();
         try (TlsTestServer srv = TlsTestServer.start(server::newHandler);
-                TlsTestClient c = TlsTestClient.connect(clientGroup, new UpstreamTls(tls12, true), "localhost", srv.port())) {
+                TlsTestClient c =
+                        TlsTestClient.connect(clientGroup, new UpstreamTls(tls12, true), "localhost", srv.port())) {
             assertThat(c.get("/")).startsWith("200");
             assertThat(c.session().getProtocol()).isEqualTo("TLSv1.2");
             assertThat(c.session().getCipherSuite()).startsWith("TLS_ECDHE_").containsAnyOf("_GCM_", "CHACHA20");
@@ -138,21 +152,29 @@ class ServerTlsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    @EnumSource(
+            value = SslProvider.class,
+            names = {"JDK", "OPENSSL"})
     void handshake_tls12ClientOfferingOnlyCbc_isRefusedAsNoSharedCipher(SslProvider provider) throws Exception {
         SslContext server = new TlsContexts(provider).server(serverOnly());
-        SslContext cbcOnly = SslContextBuilder.forClient().sslProvider(SslProvider.OPENSSL)
-                .protocols("TLSv1.2").ciphers(List.of("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"))
-                .trustManager(dir.resolve("ca.pem").toFile()).build();
+        SslContext cbcOnly = SslContextBuilder.forClient()
+                .sslProvider(SslProvider.OPENSSL)
+                .protocols("TLSv1.2")
+                .ciphers(List.of("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"))
+                .trustManager(dir.resolve("ca.pem").toFile())
+                .build();
         try (TlsTestServer srv = TlsTestServer.start(server::newHandler);
-                TlsTestClient c = TlsTestClient.connect(clientGroup, new UpstreamTls(cbcOnly, true), "localhost", srv.port())) {
+                TlsTestClient c =
+                        TlsTestClient.connect(clientGroup, new UpstreamTls(cbcOnly, true), "localhost", srv.port())) {
             assertThat(c.handshakeSucceeded()).isFalse();
             assertThat(srv.failures().poll(30, TimeUnit.SECONDS)).isEqualTo(TlsFailureReason.NO_SHARED_CIPHER);
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    @EnumSource(
+            value = SslProvider.class,
+            names = {"JDK", "OPENSSL"})
     void handshake_mtlsRequiredWithoutClientCertificate_failsAndCountsCertificateRequired(SslProvider provider)
             throws Exception {
         TlsContexts contexts = new TlsContexts(provider);
@@ -161,17 +183,20 @@ class ServerTlsTest {
                 TlsTestClient c = TlsTestClient.connect(clientGroup, client(contexts), "localhost", srv.port())) {
             // In TLS 1.3 the client may finish before the server refuses it: the request then fails.
             assertThatThrownBy(() -> {
-                if (!c.handshakeSucceeded()) {
-                    throw new IOException("handshake failed");
-                }
-                c.get("/");
-            }).isInstanceOf(IOException.class);
+                        if (!c.handshakeSucceeded()) {
+                            throw new IOException("handshake failed");
+                        }
+                        c.get("/");
+                    })
+                    .isInstanceOf(IOException.class);
             assertThat(srv.failures().poll(30, TimeUnit.SECONDS)).isEqualTo(TlsFailureReason.CERTIFICATE_REQUIRED);
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    @EnumSource(
+            value = SslProvider.class,
+            names = {"JDK", "OPENSSL"})
     void handshake_mtlsRequiredWithCertificateFromOtherCa_failsAndCountsUnknownCa(SslProvider provider)
             throws Exception {
         Path other = dir.resolve("other");
@@ -183,11 +208,12 @@ class ServerTlsTest {
         try (TlsTestServer srv = TlsTestServer.start(server::newHandler);
                 TlsTestClient c = TlsTestClient.connect(clientGroup, stranger, "localhost", srv.port())) {
             assertThatThrownBy(() -> {
-                if (!c.handshakeSucceeded()) {
-                    throw new IOException("handshake failed");
-                }
-                c.get("/");
-            }).isInstanceOf(IOException.class);
+                        if (!c.handshakeSucceeded()) {
+                            throw new IOException("handshake failed");
+                        }
+                        c.get("/");
+                    })
+                    .isInstanceOf(IOException.class);
             assertThat(srv.failures().poll(30, TimeUnit.SECONDS)).isEqualTo(TlsFailureReason.UNKNOWN_CA);
         }
     }
@@ -213,16 +239,20 @@ class ServerTlsTest {
                   - san: urn:qorgan:agency-health:health-records
                     caller: health-records
                 """);
-        CallerAuthenticator authenticator = CallerAuthenticator.create(IdentityStore.open(store), Clock.systemUTC(),
-                Ticker.systemTicker(), CallerAuthenticator.CacheSettings.DEFAULT);
+        CallerAuthenticator authenticator = CallerAuthenticator.create(
+                IdentityStore.open(store),
+                Clock.systemUTC(),
+                Ticker.systemTicker(),
+                CallerAuthenticator.CacheSettings.DEFAULT);
         TlsContexts contexts = TlsContexts.detect();
         SslContext server = contexts.server(mtls(ClientAuth.REQUIRE));
         try (TlsTestServer srv = TlsTestServer.start(server::newHandler, authenticator);
-                TlsTestClient egov = TlsTestClient.connect(clientGroup, clientWithCertificate(contexts, "client-egov"),
-                        "localhost", srv.port());
-                TlsTestClient health = TlsTestClient.connect(clientGroup,
-                        clientWithCertificate(contexts, "client-health"), "localhost", srv.port())) {
-            assertThat(egov.get("/")).isEqualTo("200 subject=CN=egov-chatbot,O=agency-egov,C=KZ caller=agency-egov/egov-chatbot");
+                TlsTestClient egov = TlsTestClient.connect(
+                        clientGroup, clientWithCertificate(contexts, "client-egov"), "localhost", srv.port());
+                TlsTestClient health = TlsTestClient.connect(
+                        clientGroup, clientWithCertificate(contexts, "client-health"), "localhost", srv.port())) {
+            assertThat(egov.get("/"))
+                    .isEqualTo("200 subject=CN=egov-chatbot,O=agency-egov,C=KZ caller=agency-egov/egov-chatbot");
             assertThat(health.get("/")).endsWith("caller=agency-health/health-records");
         }
     }
@@ -231,12 +261,16 @@ class ServerTlsTest {
     void handshake_jdkHttpClientWithPkcs12Bundle_isAcceptedUnderMtlsRequired() throws Exception {
         SslContext server = TlsContexts.detect().server(mtls(ClientAuth.REQUIRE));
         try (TlsTestServer srv = TlsTestServer.start(server::newHandler)) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .sslContext(jdkContext(dir.resolve("client-health.p12"), certs.p12Passwords().get("client-health")))
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .sslContext(jdkContext(
+                            dir.resolve("client-health.p12"),
+                            certs.p12Passwords().get("client-health")))
                     .build();
 
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("https://localhost:" + srv.port() + "/")).build(),
+                    HttpRequest.newBuilder(URI.create("https://localhost:" + srv.port() + "/"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.body()).isEqualTo("subject=CN=health-records,O=agency-health,C=KZ");
@@ -248,16 +282,19 @@ class ServerTlsTest {
         TlsContexts contexts = TlsContexts.detect();
         SslContext server = contexts.server(mtls(ClientAuth.OPTIONAL));
         try (TlsTestServer srv = TlsTestServer.start(server::newHandler);
-                TlsTestClient anonymous = TlsTestClient.connect(clientGroup, client(contexts), "localhost", srv.port());
-                TlsTestClient known = TlsTestClient.connect(clientGroup, clientWithCertificate(contexts, "client-egov"),
-                        "localhost", srv.port())) {
+                TlsTestClient anonymous =
+                        TlsTestClient.connect(clientGroup, client(contexts), "localhost", srv.port());
+                TlsTestClient known = TlsTestClient.connect(
+                        clientGroup, clientWithCertificate(contexts, "client-egov"), "localhost", srv.port())) {
             assertThat(anonymous.get("/")).isEqualTo("200 subject=none");
             assertThat(known.get("/")).isEqualTo("200 subject=CN=egov-chatbot,O=agency-egov,C=KZ");
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    @EnumSource(
+            value = SslProvider.class,
+            names = {"JDK", "OPENSSL"})
     void alpn_clientOffersH2_negotiatesH2(SslProvider provider) throws Exception {
         TlsContexts contexts = new TlsContexts(provider);
         SslContext server = contexts.server(serverOnly());
@@ -277,18 +314,21 @@ class ServerTlsTest {
     void server_onlyModernProtocolsAndAeadCiphers_areEnabled() throws Exception {
         for (SslProvider provider : List.of(SslProvider.JDK, SslProvider.OPENSSL)) {
             SslContext server = new TlsContexts(provider).server(serverOnly());
-            var engine = server.newEngine(io.netty.buffer.ByteBufAllocator.DEFAULT);
+            var engine = server.newEngine(ByteBufAllocator.DEFAULT);
             try {
                 // OpenSslEngine lists the SSLv2Hello pseudo-protocol (a hello format, never accepted by BoringSSL).
-                assertThat(engine.getEnabledProtocols()).filteredOn(p -> !p.equals("SSLv2Hello"))
+                assertThat(engine.getEnabledProtocols())
+                        .filteredOn(p -> !p.equals("SSLv2Hello"))
                         .containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
                 assertThat(engine.getEnabledCipherSuites()).isNotEmpty().allSatisfy(suite -> {
                     assertThat(suite).containsAnyOf("GCM", "CHACHA20");
-                    assertThat(suite.startsWith("TLS_AES") || suite.startsWith("TLS_CHACHA20")
-                            || suite.startsWith("TLS_ECDHE_")).isTrue();
+                    assertThat(suite.startsWith("TLS_AES")
+                                    || suite.startsWith("TLS_CHACHA20")
+                                    || suite.startsWith("TLS_ECDHE_"))
+                            .isTrue();
                 });
             } finally {
-                io.netty.util.ReferenceCountUtil.release(engine);
+                ReferenceCountUtil.release(engine);
             }
         }
     }
@@ -297,21 +337,27 @@ class ServerTlsTest {
     void detect_tcnativeOnClasspath_choosesOpenSsl() {
         assertThat(TlsContexts.detect().provider())
                 .isEqualTo(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK);
-        assertThat(OpenSsl.isAvailable()).as("netty-tcnative loads on linux-x86_64").isTrue();
+        assertThat(OpenSsl.isAvailable())
+                .as("netty-tcnative loads on linux-x86_64")
+                .isTrue();
     }
 
     @Test
     void server_keyOfAnotherCertificate_isRefusedNamingFiles() {
-        ServerTlsConfig mismatched = ServerTlsConfig.serverOnly(dir.resolve("server.pem"), dir.resolve("client-egov-key.pem"));
+        ServerTlsConfig mismatched =
+                ServerTlsConfig.serverOnly(dir.resolve("server.pem"), dir.resolve("client-egov-key.pem"));
 
-        assertThatThrownBy(() -> TlsContexts.detect().server(mismatched)).isInstanceOf(IOException.class)
-                .hasMessageContaining("client-egov-key.pem").hasMessageContaining("server.pem");
+        assertThatThrownBy(() -> TlsContexts.detect().server(mismatched))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("client-egov-key.pem")
+                .hasMessageContaining("server.pem");
     }
 
     @Test
     void config_mtlsWithoutTrustedCas_isRefused() {
-        assertThatThrownBy(() -> new ServerTlsConfig(dir.resolve("server.pem"), dir.resolve("server-key.pem"),
-                ClientAuth.REQUIRE, null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ServerTlsConfig(
+                        dir.resolve("server.pem"), dir.resolve("server-key.pem"), ClientAuth.REQUIRE, null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("trustedClientCas");
     }
 

@@ -2,10 +2,12 @@ package io.qorgan.gateway.server.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.security.cert.CertificateExpiredException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,9 @@ class TlsFailureReasonTest {
     @Test
     void classify_jdkMessagesAndCauseTypes_mapToReasons() {
         assertThat(classify("Empty client certificate chain")).isEqualTo(TlsFailureReason.CERTIFICATE_REQUIRED);
-        assertThat(classify("The client supported protocol versions [TLSv1.1] are not accepted by server preferences [TLS13, TLS12]"))
+        assertThat(
+                        classify(
+                                "The client supported protocol versions [TLSv1.1] are not accepted by server preferences [TLS13, TLS12]"))
                 .isEqualTo(TlsFailureReason.PROTOCOL_VERSION);
         assertThat(classify("No subject alternative DNS name matching localhost found."))
                 .isEqualTo(TlsFailureReason.BAD_CERTIFICATE);
@@ -57,17 +61,18 @@ class TlsFailureReasonTest {
     void handler_failedAndSuccessfulCompletion_reportsOnlyFailureAndPassesEventsOn() {
         List<TlsFailureReason> reasons = new ArrayList<>();
         List<Object> passedOn = new ArrayList<>();
-        EmbeddedChannel channel = new EmbeddedChannel(new TlsHandshakeFailureHandler(reasons::add),
-                new io.netty.channel.ChannelInboundHandlerAdapter() {
+        EmbeddedChannel channel =
+                new EmbeddedChannel(new TlsHandshakeFailureHandler(reasons::add), new ChannelInboundHandlerAdapter() {
                     @Override
-                    public void userEventTriggered(io.netty.channel.ChannelHandlerContext ctx, Object evt) {
+                    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
                         passedOn.add(evt);
                     }
                 });
 
         channel.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
-        channel.pipeline().fireUserEventTriggered(new SslHandshakeCompletionEvent(
-                new SSLHandshakeException("Empty client certificate chain")));
+        channel.pipeline()
+                .fireUserEventTriggered(
+                        new SslHandshakeCompletionEvent(new SSLHandshakeException("Empty client certificate chain")));
 
         assertThat(reasons).containsExactly(TlsFailureReason.CERTIFICATE_REQUIRED);
         assertThat(passedOn).hasSize(2);

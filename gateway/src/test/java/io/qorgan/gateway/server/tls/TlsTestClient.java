@@ -22,6 +22,7 @@ import java.security.cert.X509Certificate;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSession;
 
 /**
  * A real Netty HTTPS client over {@link UpstreamTls}, one connection, for the tests. Responses
@@ -38,32 +39,41 @@ final class TlsTestClient implements AutoCloseable {
 
     private TlsTestClient(EventLoopGroup group, UpstreamTls tls, String host, int port) throws InterruptedException {
         SslHandler[] handler = new SslHandler[1];
-        channel = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        channel = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         handler[0] = tls.newHandler(ch.alloc(), host, port);
-                        ch.pipeline().addLast(handler[0], new HttpClientCodec(), new HttpObjectAggregator(8192),
-                                new SimpleChannelInboundHandler<FullHttpResponse>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse msg) {
-                                        responses.add(msg.status().code() + " "
-                                                + msg.content().toString(StandardCharsets.UTF_8));
-                                    }
+                        ch.pipeline()
+                                .addLast(
+                                        handler[0],
+                                        new HttpClientCodec(),
+                                        new HttpObjectAggregator(8192),
+                                        new SimpleChannelInboundHandler<FullHttpResponse>() {
+                                            @Override
+                                            protected void channelRead0(
+                                                    ChannelHandlerContext ctx, FullHttpResponse msg) {
+                                                responses.add(msg.status().code() + " "
+                                                        + msg.content().toString(StandardCharsets.UTF_8));
+                                            }
 
-                                    @Override
-                                    public void channelInactive(ChannelHandlerContext ctx) {
-                                        responses.add(CLOSED);
-                                    }
+                                            @Override
+                                            public void channelInactive(ChannelHandlerContext ctx) {
+                                                responses.add(CLOSED);
+                                            }
 
-                                    @Override
-                                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                                        ctx.close();
-                                    }
-                                });
+                                            @Override
+                                            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                                ctx.close();
+                                            }
+                                        });
                     }
                 })
-                .connect("127.0.0.1", port).sync().channel();
+                .connect("127.0.0.1", port)
+                .sync()
+                .channel();
         ssl = handler[0];
         handshakeFailure = ssl.handshakeFuture().await().cause();
     }
@@ -85,7 +95,7 @@ final class TlsTestClient implements AutoCloseable {
         return ssl.applicationProtocol();
     }
 
-    javax.net.ssl.SSLSession session() {
+    SSLSession session() {
         return ssl.engine().getSession();
     }
 

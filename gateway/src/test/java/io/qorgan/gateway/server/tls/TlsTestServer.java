@@ -28,6 +28,7 @@ import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -53,11 +54,16 @@ final class TlsTestServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast("tls", tls.apply(ch.alloc()));
                         ch.pipeline().addLast("tlsFailures", failureCounter);
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192),
-                                new PeerEchoHandler(authenticator));
+                        ch.pipeline()
+                                .addLast(
+                                        new HttpServerCodec(),
+                                        new HttpObjectAggregator(8192),
+                                        new PeerEchoHandler(authenticator));
                     }
                 })
-                .bind("127.0.0.1", 0).sync().channel();
+                .bind("127.0.0.1", 0)
+                .sync()
+                .channel();
     }
 
     static TlsTestServer start(Function<ByteBufAllocator, SslHandler> tls) throws InterruptedException {
@@ -80,7 +86,7 @@ final class TlsTestServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     private static final class PeerEchoHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -97,12 +103,17 @@ final class TlsTestServer implements AutoCloseable {
                     .append(peer.map(c -> c.getSubjectX500Principal().getName()).orElse("none"));
             if (authenticator != null && peer.isPresent()) {
                 AuthResult result = authenticator.authenticate(peer.get());
-                body.append(" caller=").append(result.identity().map(i -> i.agency() + "/" + i.caller())
-                        .orElse(result.status().code()));
+                body.append(" caller=")
+                        .append(result.identity()
+                                .map(i -> i.agency() + "/" + i.caller())
+                                .orElse(result.status().code()));
             }
-            FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.OK,
+            FullHttpResponse response = new DefaultFullHttpResponse(
+                    request.protocolVersion(),
+                    HttpResponseStatus.OK,
                     Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain")
+            response.headers()
+                    .set(HttpHeaderNames.CONTENT_TYPE, "text/plain")
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
             ctx.writeAndFlush(response);
         }

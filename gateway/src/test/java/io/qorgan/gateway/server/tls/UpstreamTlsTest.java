@@ -36,10 +36,10 @@ class UpstreamTlsTest {
     void setUp() throws Exception {
         new ExampleCertificates(new SecureRandom(), Clock.systemUTC()).write(dir, false);
         clientGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        CertificateAuthority ca = CertificateAuthority.load(dir.resolve("ca.pem"), dir.resolve("ca-key.pem"),
-                new SecureRandom(), Clock.systemUTC());
-        CertificateAuthority.Issued other = ca.issueServer(List.of("llm.other.example"), Duration.ofDays(1),
-                CertificateAuthority.KeyAlgorithm.EC);
+        CertificateAuthority ca = CertificateAuthority.load(
+                dir.resolve("ca.pem"), dir.resolve("ca-key.pem"), new SecureRandom(), Clock.systemUTC());
+        CertificateAuthority.Issued other =
+                ca.issueServer(List.of("llm.other.example"), Duration.ofDays(1), CertificateAuthority.KeyAlgorithm.EC);
         Files.writeString(dir.resolve("other.pem"), Pem.certificates(List.of(other.certificate())));
         Files.writeString(dir.resolve("other-key.pem"), Pem.privateKey(other.privateKey()));
         wrongName = ServerTlsConfig.serverOnly(dir.resolve("other.pem"), dir.resolve("other-key.pem"));
@@ -51,7 +51,9 @@ class UpstreamTlsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    @EnumSource(
+            value = SslProvider.class,
+            names = {"JDK", "OPENSSL"})
     void newHandler_certificateWithoutRequestedNameInSan_failsHandshake(SslProvider provider) throws Exception {
         TlsContexts contexts = new TlsContexts(provider);
         SslContext server = contexts.server(wrongName);
@@ -65,12 +67,15 @@ class UpstreamTlsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    @EnumSource(
+            value = SslProvider.class,
+            names = {"JDK", "OPENSSL"})
     void newHandler_verificationExplicitlyDisabled_acceptsTrustedCertificateWithOtherName(SslProvider provider)
             throws Exception {
         TlsContexts contexts = new TlsContexts(provider);
         SslContext server = contexts.server(wrongName);
-        UpstreamTls lax = contexts.client(UpstreamTlsConfig.trusting(dir.resolve("ca.pem")).withVerifyHostname(false));
+        UpstreamTls lax = contexts.client(
+                UpstreamTlsConfig.trusting(dir.resolve("ca.pem")).withVerifyHostname(false));
         try (TlsTestServer srv = TlsTestServer.start(server::newHandler);
                 TlsTestClient c = TlsTestClient.connect(clientGroup, lax, "localhost", srv.port())) {
             assertThat(c.handshakeSucceeded()).isTrue();
@@ -79,11 +84,13 @@ class UpstreamTlsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})
+    @EnumSource(
+            value = SslProvider.class,
+            names = {"JDK", "OPENSSL"})
     void newHandler_systemDefaultTrust_rejectsPrivateCa(SslProvider provider) throws Exception {
         TlsContexts contexts = new TlsContexts(provider);
-        SslContext server = contexts.server(
-                ServerTlsConfig.serverOnly(dir.resolve("server.pem"), dir.resolve("server-key.pem")));
+        SslContext server =
+                contexts.server(ServerTlsConfig.serverOnly(dir.resolve("server.pem"), dir.resolve("server-key.pem")));
         UpstreamTls system = contexts.client(UpstreamTlsConfig.systemDefault());
         try (TlsTestServer srv = TlsTestServer.start(server::newHandler);
                 TlsTestClient c = TlsTestClient.connect(clientGroup, system, "localhost", srv.port())) {
