@@ -10,22 +10,22 @@ import io.qorgan.gateway.config.UpstreamConfig;
 import io.qorgan.gateway.detect.Canonical;
 import io.qorgan.gateway.detect.Detector;
 import io.qorgan.gateway.detect.DetectorSettings;
+import io.qorgan.gateway.exchange.ExchangePreparer;
+import io.qorgan.gateway.exchange.Protection;
 import io.qorgan.gateway.identity.CallerAuthenticator;
 import io.qorgan.gateway.identity.IdentityStore;
 import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.policy.PolicyException;
-import io.qorgan.gateway.policy.PolicySet;
 import io.qorgan.gateway.policy.PolicyStore;
 import io.qorgan.gateway.route.Router;
 import io.qorgan.gateway.server.AdminServer;
 import io.qorgan.gateway.server.Admission;
 import io.qorgan.gateway.server.CallerIdentification;
-import io.qorgan.gateway.server.Protection;
 import io.qorgan.gateway.server.ProxyRuntime;
 import io.qorgan.gateway.server.TrafficServer;
-import io.qorgan.gateway.server.Transport;
 import io.qorgan.gateway.server.tls.ReloadingServerSslContext;
-import io.qorgan.gateway.server.tls.TlsContexts;
+import io.qorgan.gateway.transport.TlsContexts;
+import io.qorgan.gateway.transport.Transport;
 import io.qorgan.gateway.upstream.UpstreamClient;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -98,6 +98,14 @@ public final class Gateway implements AutoCloseable {
             this.upstreams = Map.copyOf(clients);
             CallerIdentification identification = identification(config);
             this.policies = policies(config);
+            Protection protection = protection(config);
+            PolicyStore policyStore = policies;
+            ExchangePreparer preparer = new ExchangePreparer(
+                    protection,
+                    () -> policyStore == null ? null : policyStore.current(),
+                    upstreams.keySet(),
+                    metrics,
+                    false);
             ProxyRuntime runtime = new ProxyRuntime(
                     config,
                     new Router(config),
@@ -105,9 +113,10 @@ public final class Gateway implements AutoCloseable {
                     metrics,
                     admission,
                     identification,
-                    protection(config),
+                    protection,
                     policies,
-                    workers);
+                    workers,
+                    preparer);
             t = TrafficServer.start(
                     runtime,
                     group,
@@ -137,6 +146,14 @@ public final class Gateway implements AutoCloseable {
             stopExecutors();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             throw e;
+        }
+        if (policies != null) {
+            PolicyStore store = policies;
+            metrics.counter("qorgan_policy_reloads", "Policy sets swapped in since start", store::reloads);
+            metrics.counter(
+                    "qorgan_policy_reloads_rejected",
+                    "Changed policy directories that did not load (the last good set stayed); see /admin/policies",
+                    store::rejectedReloads);
         }
         metrics.gauge(
                 "qorgan_upstream_connections_open",
@@ -191,10 +208,12 @@ public final class Gateway implements AutoCloseable {
             return null;
         }
         try {
-            // once at start, also against this configuration's upstream names
-            PolicySet.load(config.policies().directory(), config.upstreams().keySet());
+            // at start and on every reload, also against this configuration's upstream names
             PolicyStore store = PolicyStore.open(
-                    config.policies().directory(), watcher, config.policies().reloadInterval());
+                    config.policies().directory(),
+                    config.upstreams().keySet(),
+                    watcher,
+                    config.policies().reloadInterval());
             log.info(
                     "policies loaded from {}: version {}",
                     config.policies().directory(),

@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.netty.handler.ssl.ClientAuth;
 import io.qorgan.gateway.crypto.SecretRef;
 import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.protect.AnswerScanner;
 import io.qorgan.gateway.protect.Operator;
-import io.qorgan.gateway.server.tls.ServerTlsConfig;
-import io.qorgan.gateway.server.tls.UpstreamTlsConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -338,9 +335,11 @@ public final class ConfigLoader {
             if (raw.privateKey() == null) {
                 throw fail(at + "/privateKey", "is required for TLS");
             }
-            ClientAuth auth;
+            ServerTlsConfig.ClientAuth auth;
             try {
-                auth = raw.clientAuth() == null ? ClientAuth.NONE : ServerTlsConfig.clientAuth(raw.clientAuth());
+                auth = raw.clientAuth() == null
+                        ? ServerTlsConfig.ClientAuth.NONE
+                        : ServerTlsConfig.clientAuth(raw.clientAuth());
             } catch (IllegalArgumentException e) {
                 throw fail(
                         at + "/clientAuth",
@@ -350,7 +349,7 @@ public final class ConfigLoader {
             Path cas = raw.trustedClientCas() == null
                     ? null
                     : existingFile(at + "/trustedClientCas", raw.trustedClientCas());
-            if (auth != ClientAuth.NONE && cas == null) {
+            if (auth != ServerTlsConfig.ClientAuth.NONE && cas == null) {
                 throw fail(at + "/trustedClientCas", "is required when clientAuth is optional or require");
             }
             return new ServerTlsConfig(

@@ -1,6 +1,5 @@
 package io.qorgan.gateway.config;
 
-import io.qorgan.gateway.server.tls.ServerTlsConfig;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,5 @@
-package io.qorgan.gateway.server.tls;
+package io.qorgan.gateway.config;
 
-import io.netty.handler.ssl.ClientAuth;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,6 +14,13 @@ import java.util.Objects;
  * </pre>
  */
 public record ServerTlsConfig(Path certificate, Path privateKey, ClientAuth clientAuth, Path trustedClientCas) {
+
+    /** Whether a listener asks for client certificates; mapped to the TLS library's setting where contexts are built. */
+    public enum ClientAuth {
+        NONE,
+        OPTIONAL,
+        REQUIRE
+    }
 
     public ServerTlsConfig {
         Objects.requireNonNull(certificate, "certificate");

@@ -1,7 +1,6 @@
 package io.qorgan.gateway.config;
 
 import io.qorgan.gateway.crypto.SecretRef;
-import io.qorgan.gateway.server.tls.UpstreamTlsConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.qorgan.gateway.server.tls;
+package io.qorgan.gateway.config;
 
 import java.nio.file.Path;
 import java.util.List;

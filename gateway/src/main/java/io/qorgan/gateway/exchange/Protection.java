@@ -1,4 +1,4 @@
-package io.qorgan.gateway.server;
+package io.qorgan.gateway.exchange;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

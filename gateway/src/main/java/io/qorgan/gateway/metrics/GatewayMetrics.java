@@ -3,17 +3,18 @@ package io.qorgan.gateway.metrics;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
-import io.qorgan.gateway.policy.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -208,13 +209,13 @@ public final class GatewayMetrics {
         }
     }
 
-    public void policyDecision(Verdict verdict) {
-        String outcome = verdict.blocked() ? "blocked" : verdict.shadowBlock() != null ? "shadow_blocked" : "passed";
-        policyDecisions.labelValues(verdict.policy(), outcome).inc();
-        for (String rule : verdict.firedRules()) {
+    /** A policy's decision: which policy, its outcome, and the enforced and shadow rules that fired (ids). */
+    public void policyDecision(String policy, String outcome, List<String> firedRules, List<String> shadowRules) {
+        policyDecisions.labelValues(policy, outcome).inc();
+        for (String rule : firedRules) {
             policyRules.labelValues(rule, "enforce").inc();
         }
-        for (String rule : verdict.shadowRules()) {
+        for (String rule : shadowRules) {
             policyRules.labelValues(rule, "shadow").inc();
         }
     }
@@ -233,6 +234,15 @@ public final class GatewayMetrics {
 
     public void clientAborted(String route) {
         clientAborts.labelValues(route).inc();
+    }
+
+    /** A counter kept elsewhere (a reload count, say) and read at scrape time; {@code _total} is added to the name. */
+    public void counter(String name, String help, DoubleSupplier value) {
+        CounterWithCallback.builder()
+                .name(name)
+                .help(help)
+                .callback(cb -> cb.call(value.getAsDouble()))
+                .register(registry);
     }
 
     /** A gauge read at scrape time, e.g. open connections of a pool. */

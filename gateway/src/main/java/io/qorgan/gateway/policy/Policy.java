@@ -34,6 +34,10 @@ record Policy(
     /** An upstream an agency may use. {@code models} holds patterns with {@code *}; empty means any model. */
     record Grant(DataClass dataClass, List<String> models) {
 
+        boolean restrictsModels() {
+            return !models.isEmpty();
+        }
+
         boolean allows(String model) {
             if (models.isEmpty()) {
                 return true;

@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param agency       the caller's agency id; null or an agency without a policy file uses {@code default}
  * @param route        the route's name, for the cache decision; may be null
  * @param upstream     the upstream the route chose (a name from the gateway configuration)
- * @param model        the requested model, or null when unknown (then models are not checked)
+ * @param model        the requested model, or null when the request names none
+ * @param modelMissing whether the request has a body that should name a model and names none as a string (a
+ *                     policy that lists models refuses it); false for a bodiless request
  * @param texts        the request's texts with their roles, as sent by the caller (see {@link RequestTexts})
  * @param entityCounts distinct personal data values found, by type (e.g. {@code ProtectedRequest.counts()})
  * @param bodyBytes    the request body's size in bytes
@@ -23,6 +25,7 @@ public record PolicyInput(
         String route,
         String upstream,
         String model,
+        boolean modelMissing,
         List<RoleText> texts,
         Map<EntityType, Integer> entityCounts,
         long bodyBytes) {
@@ -35,6 +38,18 @@ public record PolicyInput(
         entityCounts = Collections.unmodifiableMap(counts);
     }
 
+    /** An input whose model, if any, was a string (or that has no body). */
+    public PolicyInput(
+            String agency,
+            String route,
+            String upstream,
+            String model,
+            List<RoleText> texts,
+            Map<EntityType, Integer> entityCounts,
+            long bodyBytes) {
+        this(agency, route, upstream, model, false, texts, entityCounts, bodyBytes);
+    }
+
     /** An input without a model name. */
     public PolicyInput(
             String agency,
@@ -43,7 +58,7 @@ public record PolicyInput(
             List<RoleText> texts,
             Map<EntityType, Integer> entityCounts,
             long bodyBytes) {
-        this(agency, route, upstream, null, texts, entityCounts, bodyBytes);
+        this(agency, route, upstream, null, false, texts, entityCounts, bodyBytes);
     }
 
     @Override

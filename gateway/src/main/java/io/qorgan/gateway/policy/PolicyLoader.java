@@ -94,6 +94,45 @@ final class PolicyLoader {
             Map<String, String> routePointers) {}
 
     static PolicySet load(Path dir, Collection<String> knownUpstreams) {
+        Map<String, Path> files = policyFiles(dir);
+        MessageDigest digest = sha256();
+        Map<String, Part> parts = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> e : files.entrySet()) {
+            String text = read(e.getValue());
+            update(digest, e.getValue(), text);
+            parts.put(e.getKey(), new FileReader(e.getKey(), e.getValue().toString(), text).part());
+        }
+        String version = HexFormat.of().formatHex(digest.digest(), 0, 8);
+        Map<String, Policy> policies = new LinkedHashMap<>();
+        for (String name : parts.keySet()) {
+            policies.put(name, resolve(name, parts, knownUpstreams));
+        }
+        return new PolicySet(version, policies);
+    }
+
+    /**
+     * The version a directory's policies would load as, from the files' names and contents alone, without parsing
+     * them: a reload compares it first, so an unchanged (or unchanged broken) directory is not parsed again.
+     *
+     * @throws PolicyException when the directory cannot be listed or its file names are wrong
+     */
+    static String fingerprint(Path dir) {
+        MessageDigest digest = sha256();
+        for (Path file : policyFiles(dir).values()) {
+            update(digest, file, read(file));
+        }
+        return HexFormat.of().formatHex(digest.digest(), 0, 8);
+    }
+
+    private static void update(MessageDigest digest, Path file, String text) {
+        digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+    }
+
+    /** The policy files of a directory by policy name ({@code default} or the agency), tests left out. */
+    private static Map<String, Path> policyFiles(Path dir) {
         String dirName = dir.toString();
         if (!Files.isDirectory(dir)) {
             throw new PolicyException(dirName, 0, 0, null, "not a directory");
@@ -139,22 +178,7 @@ final class PolicyLoader {
                     null,
                     "missing: a policy directory needs a default policy");
         }
-        MessageDigest digest = sha256();
-        Map<String, Part> parts = new LinkedHashMap<>();
-        for (Map.Entry<String, Path> e : files.entrySet()) {
-            String text = read(e.getValue());
-            digest.update(e.getValue().getFileName().toString().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(text.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            parts.put(e.getKey(), new FileReader(e.getKey(), e.getValue().toString(), text).part());
-        }
-        String version = HexFormat.of().formatHex(digest.digest(), 0, 8);
-        Map<String, Policy> policies = new LinkedHashMap<>();
-        for (String name : parts.keySet()) {
-            policies.put(name, resolve(name, parts, knownUpstreams));
-        }
-        return new PolicySet(version, policies);
+        return files;
     }
 
     static boolean isTestFile(String fileName) {

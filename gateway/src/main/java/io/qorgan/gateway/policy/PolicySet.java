@@ -132,6 +132,14 @@ public final class PolicySet implements PolicyEvaluator {
                     "This agency may not use model `" + in.model() + "` on upstream `" + in.upstream() + "`.",
                     true,
                     false);
+        } else if (grant != null && in.modelMissing() && grant.restrictsModels()) {
+            // a body that names no model, or names it other than as a string: nothing the list could allow
+            d.fire(
+                    "upstreams.modelNotAllowed",
+                    "This agency may use only named models on upstream `" + in.upstream()
+                            + "`; the request names none.",
+                    true,
+                    false);
         }
         if (in.bodyBytes() > p.maxRequestBytes()) {
             d.fire(

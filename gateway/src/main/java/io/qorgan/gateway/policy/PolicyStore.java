@@ -2,8 +2,10 @@ package io.qorgan.gateway.policy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -18,26 +20,39 @@ import org.slf4j.LoggerFactory;
  * The active {@link PolicySet} of a directory, reloaded when the files change.
  *
  * <p>Every {@code interval}, on the scheduler it is given (never an event loop: a check reads the directory), the
- * store loads the directory; when the content hash differs from the active set's, the new set replaces the whole
- * active one in one atomic swap, and listeners are told. A set that fails to load is rejected: its error is logged
- * once per distinct content, counted, and the last good set stays active. Readers call {@link #current()} once per
- * request and use that set for the whole request.
+ * store hashes the directory's policy files; only when that content hash differs from the active set's (and from the
+ * last rejected content's) does it parse and validate them — with the same checks as at start, the configuration's
+ * upstream names included — and a valid new set replaces the whole active one in one atomic swap, and listeners are
+ * told. A set that fails to load is rejected once per distinct content: counted, its error logged and kept for
+ * {@link #lastError()}, and the last good set stays active. Readers call {@link #current()} once per request and use
+ * that set for the whole request.
  */
 public final class PolicyStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyStore.class);
 
     private final Path dir;
+    /** The configuration's upstream names every set must stay within, or null when not checked (the CLI). */
+    private final Collection<String> knownUpstreams;
+
     private final AtomicReference<PolicySet> current;
     private final List<Consumer<PolicySet>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong reloads = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private volatile String lastRejected;
+    /** The content hash of the last rejected directory, so the same broken content is judged once. */
+    private volatile String rejectedVersion;
+
+    private volatile PolicyException lastRejection;
     private volatile ScheduledFuture<?> task;
 
-    private PolicyStore(Path dir, PolicySet initial) {
+    private PolicyStore(Path dir, Collection<String> knownUpstreams) {
         this.dir = dir;
-        this.current = new AtomicReference<>(initial);
+        this.knownUpstreams = knownUpstreams == null ? null : Set.copyOf(knownUpstreams);
+        this.current = new AtomicReference<>(load());
+    }
+
+    private PolicySet load() {
+        return knownUpstreams == null ? PolicySet.load(dir) : PolicySet.load(dir, knownUpstreams);
     }
 
     /**
@@ -46,8 +61,17 @@ public final class PolicyStore implements AutoCloseable {
      * @throws PolicyException when the directory does not load: a gateway does not start without policies
      */
     public static PolicyStore open(Path dir, ScheduledExecutorService scheduler, Duration interval) {
+        return open(dir, null, scheduler, interval);
+    }
+
+    /**
+     * As {@link #open(Path, ScheduledExecutorService, Duration)}, every set (the first and each reload) also checked
+     * against the configuration's upstream names.
+     */
+    public static PolicyStore open(
+            Path dir, Collection<String> knownUpstreams, ScheduledExecutorService scheduler, Duration interval) {
         Objects.requireNonNull(scheduler, "scheduler");
-        PolicyStore store = new PolicyStore(dir, PolicySet.load(dir));
+        PolicyStore store = new PolicyStore(dir, knownUpstreams);
         long ms = Math.max(1, interval.toMillis());
         store.task = scheduler.scheduleWithFixedDelay(store::checkQuietly, ms, ms, TimeUnit.MILLISECONDS);
         return store;
@@ -55,7 +79,12 @@ public final class PolicyStore implements AutoCloseable {
 
     /** A store that reloads only when {@link #check()} is called (tests, the CLI). */
     public static PolicyStore manual(Path dir) {
-        return new PolicyStore(dir, PolicySet.load(dir));
+        return new PolicyStore(dir, null);
+    }
+
+    /** A store that reloads only when {@link #check()} is called, checked against the upstream names. */
+    public static PolicyStore manual(Path dir, Collection<String> knownUpstreams) {
+        return new PolicyStore(dir, Objects.requireNonNull(knownUpstreams, "knownUpstreams"));
     }
 
     /** The active set. */
@@ -75,18 +104,30 @@ public final class PolicyStore implements AutoCloseable {
      * @throws PolicyException when the directory does not load (the active set stays)
      */
     public boolean check() {
+        PolicySet previous = current.get();
+        String version;
         PolicySet next;
         try {
-            next = PolicySet.load(dir);
+            version = PolicyLoader.fingerprint(dir);
+            if (version.equals(previous.version())) {
+                rejectedVersion = null; // a broken edit undone: the active set is the directory again
+                lastRejection = null;
+                return false;
+            }
+            PolicyException known = lastRejection;
+            if (version.equals(rejectedVersion) && known != null) {
+                throw known;
+            }
+            next = load();
         } catch (PolicyException e) {
-            rejected.incrementAndGet();
+            reject(e);
             throw e;
         }
-        PolicySet previous = current.get();
-        if (next.version().equals(previous.version()) || !current.compareAndSet(previous, next)) {
+        if (!current.compareAndSet(previous, next)) {
             return false;
         }
-        lastRejected = null;
+        rejectedVersion = null;
+        lastRejection = null;
         reloads.incrementAndGet();
         LOG.info("policies {} active (was {})", next.version(), previous.version());
         for (Consumer<PolicySet> l : listeners) {
@@ -99,22 +140,38 @@ public final class PolicyStore implements AutoCloseable {
         return true;
     }
 
+    /** Counts and logs a rejected directory, once per distinct content. */
+    private void reject(PolicyException e) {
+        String version;
+        try {
+            version = PolicyLoader.fingerprint(dir);
+        } catch (PolicyException unreadable) {
+            version = "unreadable:" + unreadable.getMessage();
+        }
+        if (version.equals(rejectedVersion)) {
+            return; // the same broken content as at the last check: judged once
+        }
+        rejectedVersion = version;
+        lastRejection = e;
+        rejected.incrementAndGet();
+        LOG.error("policy change rejected, {} stays active: {}", current.get().version(), e.getMessage());
+    }
+
     private void checkQuietly() {
         try {
             check();
         } catch (PolicyException e) {
-            String message = e.getMessage();
-            if (!message.equals(lastRejected)) {
-                lastRejected = message;
-                LOG.error(
-                        "policy change rejected, {} stays active: {}",
-                        current.get().version(),
-                        message);
-            }
+            // counted and logged by check
         } catch (RuntimeException e) {
             rejected.incrementAndGet();
             LOG.error("policy reload failed, {} stays active: {}", current.get().version(), e.toString());
         }
+    }
+
+    /** Why the last rejected change of the directory was rejected, or null when the directory is the active set. */
+    public String lastError() {
+        PolicyException e = lastRejection;
+        return e == null ? null : e.getMessage();
     }
 
     /** Sets swapped in since start. */
@@ -122,7 +179,7 @@ public final class PolicyStore implements AutoCloseable {
         return reloads.get();
     }
 
-    /** Checks that found a directory that does not load. */
+    /** Distinct contents of the directory that did not load. */
     public long rejectedReloads() {
         return rejected.get();
     }

@@ -66,6 +66,11 @@ public record Verdict(
         operators = Collections.unmodifiableMap(ops);
     }
 
+    /** How the request fared: {@code blocked}, {@code shadow_blocked} (a shadow rule would have blocked) or {@code passed}. */
+    public String outcome() {
+        return blocked ? "blocked" : shadowBlock != null ? "shadow_blocked" : "passed";
+    }
+
     /** The {@code code} of the 403 error: the blocking rule's id (null when not blocked). */
     public String code() {
         return blockingRule;

@@ -65,10 +65,25 @@ public final class RequestProtector {
             Dialect dialect,
             ExchangeVault vault,
             BiConsumer<String, TextSite> reading) {
+        return protect(body, contentType, contentEncoding, dialect, vault, reading, null);
+    }
+
+    /**
+     * As {@link #protect(byte[], String, String, Dialect, ExchangeVault, BiConsumer)}, taking findings from (or
+     * recording them in) {@code detections}: null detects every text anew.
+     */
+    public ProtectedRequest protect(
+            byte[] body,
+            String contentType,
+            String contentEncoding,
+            Dialect dialect,
+            ExchangeVault vault,
+            BiConsumer<String, TextSite> reading,
+            Detections detections) {
         try {
             byte[] out = dialect.rewriteRequest(body, contentType, contentEncoding, (text, site) -> {
                 reading.accept(text, site);
-                return protectText(text, site, vault);
+                return protectText(text, site, vault, detections);
             });
             return new ProtectedRequest(out, vault, vault.counts());
         } catch (RuntimeException e) {
@@ -85,10 +100,16 @@ public final class RequestProtector {
      *     when protection fails
      */
     public String protectTarget(String target, ExchangeVault vault, BiConsumer<String, TextSite> reading) {
+        return protectTarget(target, vault, reading, null);
+    }
+
+    /** As {@link #protectTarget(String, ExchangeVault, BiConsumer)}, with {@code detections} (null: detect anew). */
+    public String protectTarget(
+            String target, ExchangeVault vault, BiConsumer<String, TextSite> reading, Detections detections) {
         try {
             return TargetRewriter.rewrite(target, (text, site) -> {
                 reading.accept(text, site);
-                return protectText(text, site, vault);
+                return protectText(text, site, vault, detections);
             });
         } catch (RuntimeException e) {
             throw ProtectionFailed.of(e);
@@ -102,18 +123,23 @@ public final class RequestProtector {
      * @throws ProtectionFailed when protection fails
      */
     public String protectHeader(String name, String value, ExchangeVault vault) {
+        return protectHeader(name, value, vault, null);
+    }
+
+    /** As {@link #protectHeader(String, String, ExchangeVault)}, with {@code detections} (null: detect anew). */
+    public String protectHeader(String name, String value, ExchangeVault vault, Detections detections) {
         try {
-            return protectText(value, new TextSite(":" + name, TextSite.Kind.OTHER), vault);
+            return protectText(value, new TextSite(":" + name, TextSite.Kind.OTHER), vault, detections);
         } catch (RuntimeException e) {
             throw ProtectionFailed.of(e);
         }
     }
 
-    private String protectText(String text, TextSite site, ExchangeVault vault) {
+    private String protectText(String text, TextSite site, ExchangeVault vault, Detections detections) {
         if (text.isEmpty()) {
             return text;
         }
-        List<Finding> findings = scanner.scan(text);
+        List<Finding> findings = detections == null ? scanner.scan(text) : detections.scan(scanner, text);
         if (findings == null || findings.isEmpty()) {
             return text;
         }

@@ -16,8 +16,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
+import io.qorgan.gateway.exchange.GatewayError;
 import io.qorgan.gateway.exchange.RequestIds;
 import io.qorgan.gateway.policy.PolicySet;
+import io.qorgan.gateway.transport.Transport;
 import io.qorgan.gateway.upstream.UpstreamClient;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +73,7 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
                         ErrorResponses.build(
                                 ctx.alloc(),
                                 new GatewayError(
-                                        HttpResponseStatus.METHOD_NOT_ALLOWED,
+                                        405,
                                         "invalid_request_error",
                                         "method_not_allowed",
                                         "Admin endpoints answer GET only"),
@@ -166,7 +168,7 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
             return ErrorResponses.build(
                     ctx.alloc(),
                     new GatewayError(
-                            HttpResponseStatus.NOT_FOUND,
+                            404,
                             "invalid_request_error",
                             "policies_not_configured",
                             "No policy directory is configured"),
@@ -178,8 +180,12 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
                 .append("\",\"reloads\":")
                 .append(runtime.policies().reloads())
                 .append(",\"rejectedReloads\":")
-                .append(runtime.policies().rejectedReloads())
-                .append(",\"agencies\":{");
+                .append(runtime.policies().rejectedReloads());
+        String lastError = runtime.policies().lastError();
+        if (lastError != null) { // names the file, line and field of the rejected edit, never request content
+            json.append(",\"lastRejected\":\"").append(jsonEscape(lastError)).append('"');
+        }
+        json.append(",\"agencies\":{");
         boolean first = true;
         for (String agency : set.agencies()) {
             json.append(first ? "" : ",")

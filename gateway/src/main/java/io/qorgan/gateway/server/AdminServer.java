@@ -13,6 +13,7 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.qorgan.gateway.config.ListenerConfig;
 import io.qorgan.gateway.server.tls.ReloadingServerSslContext;
 import io.qorgan.gateway.server.tls.TlsHandshakeFailureHandler;
+import io.qorgan.gateway.transport.Transport;
 import java.net.InetSocketAddress;
 
 /** The admin listener, for operations only: health, readiness, metrics. Separate from traffic. */

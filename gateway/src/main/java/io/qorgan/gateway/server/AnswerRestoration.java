@@ -11,6 +11,7 @@ import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.dialect.Dialect;
 import io.qorgan.gateway.dialect.Framing;
 import io.qorgan.gateway.dialect.ResponsesState;
+import io.qorgan.gateway.exchange.Protection;
 import io.qorgan.gateway.protect.AnswerScanner;
 import io.qorgan.gateway.protect.EventStreamRestorer;
 import io.qorgan.gateway.protect.ExchangeVault;

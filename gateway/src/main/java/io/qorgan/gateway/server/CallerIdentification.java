@@ -2,8 +2,8 @@ package io.qorgan.gateway.server;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.concurrent.EventExecutor;
+import io.qorgan.gateway.exchange.GatewayError;
 import io.qorgan.gateway.identity.ApiKeyHeaders;
 import io.qorgan.gateway.identity.AuthMethod;
 import io.qorgan.gateway.identity.AuthResult;
@@ -137,8 +137,7 @@ public sealed interface CallerIdentification {
                 case REVOKED -> "The API key was revoked";
                 default -> "The API key or client certificate is not valid";
             };
-            return Outcome.failed(
-                    new GatewayError(HttpResponseStatus.UNAUTHORIZED, "authentication_error", code, message));
+            return Outcome.failed(new GatewayError(401, "authentication_error", code, message));
         }
     }
 }

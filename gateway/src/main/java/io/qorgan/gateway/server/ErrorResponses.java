@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.qorgan.gateway.dialect.Dialect;
 import io.qorgan.gateway.dialect.Framing;
+import io.qorgan.gateway.exchange.GatewayError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,14 +44,15 @@ public final class ErrorResponses {
             body.release();
             throw new UncheckedIOException(e);
         }
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, error.status(), body);
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(error.status()), body);
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
         if (requestId != null) {
             response.headers().set(GatewayHeaders.REQUEST_ID, requestId);
         }
-        if (error.status().equals(HttpResponseStatus.UNAUTHORIZED)) {
+        if (error.status() == 401) {
             response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"qorgan\"");
         }
         return response;

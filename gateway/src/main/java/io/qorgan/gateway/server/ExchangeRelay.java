@@ -16,97 +16,72 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.qorgan.gateway.dialect.Dialect;
-import io.qorgan.gateway.dialect.Dialects;
-import io.qorgan.gateway.dialect.ResponsesState;
+import io.qorgan.gateway.exchange.ExchangePreparer;
+import io.qorgan.gateway.exchange.ExchangeRequest;
+import io.qorgan.gateway.exchange.GatewayError;
+import io.qorgan.gateway.exchange.Preparation;
+import io.qorgan.gateway.exchange.PreparedExchange;
 import io.qorgan.gateway.identity.Identity;
-import io.qorgan.gateway.policy.AnswerAction;
-import io.qorgan.gateway.policy.PolicyInput;
-import io.qorgan.gateway.policy.PolicySet;
-import io.qorgan.gateway.policy.RequestTexts;
-import io.qorgan.gateway.policy.Verdict;
-import io.qorgan.gateway.protect.AnswerScanner;
-import io.qorgan.gateway.protect.ExchangeVault;
-import io.qorgan.gateway.protect.ProtectionFailed;
-import io.qorgan.gateway.protect.ProtectionSettings;
-import io.qorgan.gateway.protect.RequestProtector;
 import io.qorgan.gateway.protect.StreamBroken;
-import io.qorgan.gateway.protect.VaultExpired;
-import io.qorgan.gateway.route.RequestModel;
 import io.qorgan.gateway.route.RouteMatch;
 import io.qorgan.gateway.upstream.UpstreamClient;
 import io.qorgan.gateway.upstream.UpstreamConnection;
 import io.qorgan.gateway.upstream.UpstreamFailure;
 import io.qorgan.gateway.upstream.UpstreamListener;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One exchange in flight: protects the request (personal data to placeholders, on protected
- * routes), takes an upstream connection, sends the request, and streams the answer back piece by
- * piece as it arrives, restoring the originals on the way ({@link AnswerRestoration}).
+ * One exchange in flight, on the server's side: hands the complete request to the {@link ExchangePreparer} (on the
+ * event loop, or on a worker for a large body, whose result comes back to the loop), then forwards what it prepared —
+ * or answers the error it gave — takes an upstream connection, sends the request, and streams the answer back piece
+ * by piece as it arrives, restoring the originals on the way ({@link AnswerRestoration}).
  *
- * <p>Fail closed: if protection fails, nothing is forwarded and the caller gets the error. A body
- * the gateway cannot read completely is refused unless the route explicitly passes unreadable
- * bodies.
+ * <p>Backpressure: when the client cannot take more, the upstream connection stops reading until the client drains.
+ * Failures before the answer starts become 502/503/504 in the API's error shape; a failure mid-answer closes the
+ * client connection, the only honest signal left. A stale keep-alive connection that closes before answering is
+ * retried once on another connection. If the client goes away, the upstream connection is closed so the upstream stops
+ * working for nobody.
  *
- * <p>Backpressure: when the client cannot take more, the upstream connection stops reading until
- * the client drains. Failures before the answer starts become 502/503/504 in the API's error
- * shape; a failure mid-answer closes the client connection, the only honest signal left. A stale
- * keep-alive connection that closes before answering is retried once on another connection. If
- * the client goes away, the upstream connection is closed so the upstream stops working for
- * nobody.
- *
- * <p>Runs entirely on the client channel's event loop, which the upstream connection shares.
+ * <p>Runs on the client channel's event loop, which the upstream connection shares; every field is written there
+ * only. A worker that prepares a large body touches none of them: it returns an immutable {@link Preparation}.
  */
 final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCallback {
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeRelay.class);
     private static final String ENTITIES_HEADER = "x-qorgan-entities";
     private static final String POLICY_HEADER = "x-qorgan-policy";
-    /** Bodies from this size on are protected on a worker, so one large body does not stall a loop. */
+    /** Bodies from this size on are prepared on a worker, so one large body does not stall a loop. */
     static final int OFFLOAD_BYTES = 256 * 1024;
 
     private final ProxyFrontendHandler frontend;
     private final ChannelHandlerContext ctx;
     private final ProxyRuntime runtime;
-    private final FullHttpRequest request;
+    private final HttpRequest head;
+    /** The body as the client sent it; owned here, released when the exchange ends. */
+    private final ByteBuf body;
+
     private final String requestId;
     private final RouteMatch match;
     private final Identity identity;
     private final boolean clientKeepAlive;
     private final ForwardingHeaders.Client client;
-    private UpstreamClient upstream;
     private final long startNanos = System.nanoTime();
 
-    /** The body to forward: the protected one, or null to forward the client's as it came. */
-    private byte[] forwardBody;
-    /** The target to forward with its path and query protected, or null for {@link RouteMatch#upstreamUri()} as it came. */
-    private String forwardTarget;
-    /** Client headers whose values protection changed, with all their values as protected; null when none. */
-    private Map<String, List<String>> protectedHeaders;
+    /** What the prepare stage decided; null until it did. */
+    private PreparedExchange prepared;
 
-    private ExchangeVault vault;
-    private Dialect dialect;
-    private boolean storesConversation;
-    private String entitiesHeader;
-    private AnswerRestoration restoration;
-    private AnswerScanner.Action answerAction;
-    private boolean blockAnswersWithPersonalData;
+    private UpstreamClient upstream;
     private String policyVersion;
+    private AnswerRestoration restoration;
     private HttpResponse heldHead;
     /** Time spent restoring and scanning this exchange's answer so far. */
     private long answerNanos;
@@ -121,7 +96,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             ProxyFrontendHandler frontend,
             ChannelHandlerContext ctx,
             ProxyRuntime runtime,
-            FullHttpRequest request,
+            HttpRequest head,
+            ByteBuf body,
             String requestId,
             RouteMatch match,
             Identity identity,
@@ -130,7 +106,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         this.frontend = frontend;
         this.ctx = ctx;
         this.runtime = runtime;
-        this.request = request;
+        this.head = head;
+        this.body = body;
         this.requestId = requestId;
         this.match = match;
         this.identity = identity;
@@ -141,308 +118,51 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     void start() {
         runtime.metrics().exchangeStarted();
-        if (!match.route().protect()) {
-            forward(judgeUnprotected());
-            return;
-        }
-        String target = match.upstreamUri();
-        int q = target.indexOf('?');
-        dialect = Dialects.resolve(match.route().dialect(), q < 0 ? target : target.substring(0, q));
-        answerAction = runtime.protection().config().answerAction();
-        // Everything the protect stage reads of the request is copied here, on the loop: the
-        // request may be released (client gone) while a worker protects a large body.
-        List<Map.Entry<String, String>> headerTexts = ForwardingHeaders.texts(request.headers());
-        if (!request.content().isReadable()) {
-            forward(protect(null, null, null, null, headerTexts));
-            return;
-        }
-        byte[] body = ByteBufUtil.getBytes(request.content());
-        String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
-        // the model is read only for the policy; without policies nobody needs a second look at the body
-        String model = runtime.policies() == null ? null : RequestModel.of(request.content());
-        if (body.length < OFFLOAD_BYTES) {
-            forward(protect(body, type, encoding, model, headerTexts));
+        ExchangePreparer preparer = runtime.preparer();
+        // Everything the prepare stage reads is copied here, on the loop: the body may be released (client gone)
+        // while a worker prepares a large one.
+        byte[] bytes = body.isReadable() && preparer.readsBody(match.route()) ? ByteBufUtil.getBytes(body) : null;
+        ExchangeRequest request = new ExchangeRequest(
+                requestId,
+                match.route(),
+                match.route().upstream(),
+                identity,
+                head.method().name(),
+                match.upstreamUri(),
+                match.route().protect() ? ForwardingHeaders.texts(head.headers()) : List.of(),
+                head.headers().get(HttpHeaderNames.CONTENT_TYPE),
+                head.headers().get(HttpHeaderNames.CONTENT_ENCODING),
+                bytes);
+        if (bytes == null || bytes.length < OFFLOAD_BYTES) {
+            begin(preparer.prepare(request));
             return;
         }
         try {
             runtime.workers().execute(() -> {
-                GatewayError refused = protect(body, type, encoding, model, headerTexts);
-                ctx.executor().execute(() -> forward(refused));
+                Preparation preparation = preparer.prepare(request);
+                ctx.executor().execute(() -> begin(preparation));
             });
         } catch (RejectedExecutionException e) {
-            forward(GatewayError.overloaded());
+            answerError(GatewayError.overloaded());
         }
     }
 
-    /** Forwards, or answers {@code refused} instead; on the event loop. */
-    private void forward(GatewayError refused) {
+    /** Forwards what was prepared, or answers the refusal; on the event loop. */
+    private void begin(Preparation preparation) {
         if (done) {
-            return; // the client left while a worker protected the body
+            return; // the client left while a worker prepared the body
         }
-        if (refused != null) {
-            answerError(refused);
+        if (preparation instanceof Preparation.Refused refused) {
+            policyVersion = refused.decision().policyVersion();
+            answerError(refused.error());
             return;
         }
+        prepared = ((Preparation.Ready) preparation).exchange();
+        policyVersion = prepared.decision().policyVersion();
+        if (!prepared.upstream().equals(upstream.name())) {
+            upstream = runtime.upstreams().get(prepared.upstream());
+        }
         upstream.acquire(ctx.channel().eventLoop(), this, this);
-    }
-
-    /**
-     * The protect stage; returns the error to answer instead of forwarding, or null. CPU only: on
-     * the event loop for ordinary bodies, on a worker for large ones, never both at once.
-     *
-     * <p>Body (null for a bodiless request), target (path and query) and the client's headers are protected into one
-     * vault, then policies judge the whole request: its texts, the personal data found in any part, its size. Only
-     * then is anything kept for forwarding.
-     */
-    private GatewayError protect(
-            byte[] body, String type, String encoding, String model, List<Map.Entry<String, String>> headerTexts) {
-        long start = System.nanoTime();
-        try {
-            return protectStage(body, type, encoding, model, headerTexts);
-        } finally {
-            runtime.metrics().requestProtected(System.nanoTime() - start);
-        }
-    }
-
-    private GatewayError protectStage(
-            byte[] body, String type, String encoding, String model, List<Map.Entry<String, String>> headerTexts) {
-        Protection protection = runtime.protection();
-        ProtectedParts parts;
-        try {
-            String previousResponse = null;
-            if (body != null && dialect == Dialect.OPENAI_RESPONSES) {
-                storesConversation = ResponsesState.stores(body);
-                previousResponse = ResponsesState.previousResponseId(body).orElse(null);
-            }
-            PolicySet policies = runtime.policySet();
-            ProtectionSettings settings = settingsFor(policies);
-            // the policy reads the texts protection walks over: the body is read once
-            RequestTexts.Collector texts = policies == null ? null : new RequestTexts.Collector();
-            parts = protectParts(
-                    protection.protector(settings), body, type, encoding, previousResponse, headerTexts, texts);
-            if (policies != null) {
-                Verdict verdict = policies.evaluate(new PolicyInput(
-                        identity.agency(),
-                        match.route().name(),
-                        upstream.name(),
-                        model,
-                        texts.texts(),
-                        parts.vault().counts(),
-                        body == null ? 0 : body.length));
-                GatewayError refused = obey(policies, verdict);
-                if (refused != null) {
-                    return refused;
-                }
-                ProtectionSettings decided = verdict.protection(protection.baseSettings());
-                if (!decided.equals(settings)) {
-                    parts = protectParts(
-                            protection.protector(decided), body, type, encoding, previousResponse, headerTexts, null);
-                }
-                answerAction = verdict.answers().scannerAction();
-                blockAnswersWithPersonalData = verdict.answers() == AnswerAction.BLOCK;
-            }
-        } catch (VaultExpired e) {
-            return GatewayError.badRequest(
-                    e.code(),
-                    "The conversation this request continues is no longer held by the gateway; start a new one");
-        } catch (ProtectionFailed e) {
-            return refused(e);
-        } catch (RuntimeException e) {
-            return failed(e);
-        }
-        if (parts.bodyPassed()) {
-            runtime.metrics().rejected("passed_unreadable");
-        }
-        forwardBody = parts.body();
-        forwardTarget = parts.target();
-        protectedHeaders = parts.headers();
-        // without a protected body the answer is restored only when the target or headers held something
-        if (parts.body() != null || !parts.vault().counts().isEmpty()) {
-            vault = parts.vault();
-            found(vault);
-        }
-        return null;
-    }
-
-    /**
-     * A route without protection has no texts or personal data to judge, but the agency's policy still decides which
-     * upstreams and models it may use there, and how large a request may be.
-     */
-    private GatewayError judgeUnprotected() {
-        PolicySet policies = runtime.policySet();
-        if (policies == null) {
-            return null;
-        }
-        try {
-            return obey(
-                    policies,
-                    policies.evaluate(new PolicyInput(
-                            identity.agency(),
-                            match.route().name(),
-                            upstream.name(),
-                            RequestModel.of(request.content()),
-                            List.of(),
-                            Map.of(),
-                            request.content().readableBytes())));
-        } catch (RuntimeException e) {
-            return failed(e);
-        }
-    }
-
-    /** Takes a policy's verdict: records it, and answers the error when it blocks (or its reroute is refused). */
-    private GatewayError obey(PolicySet policies, Verdict verdict) {
-        policyVersion = policies.version();
-        runtime.metrics().policyDecision(verdict);
-        if (verdict.blocked()) {
-            log.debug(
-                    "policy blocked request_id={} policy={} rule={}",
-                    requestId,
-                    verdict.policy(),
-                    verdict.blockingRule());
-            return GatewayError.policyViolation(verdict.code(), verdict.message());
-        }
-        return verdict.upstream().equals(upstream.name()) ? null : reroute(verdict.upstream());
-    }
-
-    /**
-     * A request's parts as protected: the body to forward (null when there is none, or when the route passes an
-     * unreadable one as it came), the target with its path and query protected, the changed client headers, and their vault.
-     */
-    private record ProtectedParts(
-            byte[] body, boolean bodyPassed, String target, Map<String, List<String>> headers, ExchangeVault vault) {}
-
-    /**
-     * Protects body, target and headers into one vault: the body first, so numbering follows the conversation. Only
-     * an unreadable body may be passed on, and only where the route allows it; an undecodable target never is. The
-     * texts as they came go to {@code texts} too, when not null: the body's only when it was read.
-     */
-    private ProtectedParts protectParts(
-            RequestProtector protector,
-            byte[] body,
-            String type,
-            String encoding,
-            String previousResponse,
-            List<Map.Entry<String, String>> headerTexts,
-            RequestTexts.Collector texts) {
-        // a resumed conversation's vault is a fresh copy on every call, so a second pass numbers as the first did
-        ExchangeVault into = previousResponse == null
-                ? new ExchangeVault()
-                : runtime.protection().conversations().resume(conversationScope(), previousResponse);
-        byte[] out = null;
-        boolean passed = false;
-        if (body != null) {
-            try {
-                out = protector
-                        .protect(
-                                body,
-                                type,
-                                encoding,
-                                dialect,
-                                into,
-                                texts == null ? RequestProtector.NOT_READ : texts::bodyText)
-                        .body();
-            } catch (ProtectionFailed e) {
-                if (!passesUnreadable(e)) {
-                    throw e;
-                }
-                passed = true; // the body goes on as it came; its target and headers are still protected
-                if (texts != null) {
-                    texts.forgetBody();
-                }
-            }
-        }
-        String target = protector.protectTarget(
-                match.upstreamUri(),
-                into,
-                texts == null ? RequestProtector.NOT_READ : (text, site) -> texts.targetText(text));
-        if (texts != null) {
-            headerTexts.forEach(header -> texts.headerText(header.getValue()));
-        }
-        return new ProtectedParts(out, passed, target, protectHeaders(protector, headerTexts, into), into);
-    }
-
-    /** The client's headers that protection changed, by lower-case name, with all their values as forwarded. */
-    private static Map<String, List<String>> protectHeaders(
-            RequestProtector protector, List<Map.Entry<String, String>> headerTexts, ExchangeVault into) {
-        if (headerTexts.isEmpty()) {
-            return null;
-        }
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        Set<String> changed = new HashSet<>();
-        for (Map.Entry<String, String> header : headerTexts) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            String text = header.getValue();
-            String out = protector.protectHeader(name, text, into);
-            if (!out.equals(text)) {
-                changed.add(name);
-            }
-            values.computeIfAbsent(name, n -> new ArrayList<>(1)).add(ForwardingHeaders.value(out));
-        }
-        if (changed.isEmpty()) {
-            return null;
-        }
-        values.keySet().retainAll(changed);
-        return values;
-    }
-
-    private ProtectionSettings settingsFor(PolicySet policies) {
-        ProtectionSettings base = runtime.protection().baseSettings();
-        return policies == null ? base : policies.protectionFor(identity.agency(), upstream.name(), base);
-    }
-
-    /** Counts what protection found, for the metrics and the caller's entities header. */
-    private void found(ExchangeVault protectedVault) {
-        if (runtime.protection().config().entitiesHeader()) {
-            entitiesHeader = protectedVault.entitiesHeader();
-        }
-        runtime.metrics().entities("request", protectedVault.counts());
-    }
-
-    /** Whether the route lets this unreadable body through as it came. */
-    private boolean passesUnreadable(ProtectionFailed e) {
-        return e.clientError() && match.route().passUnreadable();
-    }
-
-    /** The answer to a request protection refused: unreadable (400) or failed (500). */
-    private GatewayError refused(ProtectionFailed e) {
-        runtime.metrics().protectionFailed(e.code());
-        log.debug("protection refused request_id={} code={}", requestId, e.code());
-        if (!e.clientError()) {
-            return GatewayError.internal();
-        }
-        return GatewayError.badRequest(
-                e.code(),
-                "The request " + e.part() + " cannot be read completely and unambiguously (" + e.code()
-                        + "); nothing was forwarded");
-    }
-
-    private GatewayError failed(RuntimeException e) {
-        runtime.metrics().protectionFailed("protection_failed");
-        log.warn(
-                "protection failed request_id={} error={}",
-                requestId,
-                e.getClass().getSimpleName());
-        return GatewayError.internal();
-    }
-
-    /** A policy rule sent this request to another upstream: the caller must be allowed to use it. */
-    private GatewayError reroute(String target) {
-        UpstreamClient next = runtime.upstreams().get(target);
-        if (next == null) {
-            log.warn("policy routes to unknown upstream request_id={}", requestId);
-            return GatewayError.internal();
-        }
-        String permission = "upstream:" + target + ":use";
-        if (!identity.isPermitted(permission)) {
-            return GatewayError.forbidden(permission);
-        }
-        upstream = next;
-        return null;
-    }
-
-    private String conversationScope() {
-        return identity.agency() + "/" + identity.caller();
     }
 
     @Override
@@ -456,19 +176,22 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     }
 
     private FullHttpRequest upstreamRequest() {
-        HttpHeaders headers = ForwardingHeaders.upstreamCopy(request.headers());
-        if (protectedHeaders != null) {
-            protectedHeaders.forEach(headers::set);
-        }
-        ByteBuf body = forwardBody != null
-                ? Unpooled.wrappedBuffer(forwardBody)
-                : request.content().retainedDuplicate();
-        ForwardingHeaders.toUpstream(headers, upstream.hostHeader(), client, requestId, body.readableBytes());
+        HttpHeaders headers = ForwardingHeaders.upstreamCopy(head.headers());
+        prepared.protectedHeaders().forEach((name, texts) -> headers.set(name, ForwardingHeaders.values(texts)));
+        ByteBuf out = prepared.forwardBody() != null
+                ? Unpooled.wrappedBuffer(prepared.forwardBody())
+                : body.retainedDuplicate();
+        ForwardingHeaders.toUpstream(headers, upstream.hostHeader(), client, requestId, out.readableBytes());
         ForwardingHeaders.credentials(headers, runtime.identification().authenticates(), upstream.credential());
         // the request line was validated when decoded; the upstream's base path comes from a parsed URI
-        String target = forwardTarget != null ? forwardTarget : match.upstreamUri();
         return new DefaultFullHttpRequest(
-                HttpVersion.HTTP_1_1, request.method(), target, body, headers, EmptyHttpHeaders.INSTANCE, false);
+                HttpVersion.HTTP_1_1,
+                head.method(),
+                prepared.forwardTarget(),
+                out,
+                headers,
+                EmptyHttpHeaders.INSTANCE,
+                false);
     }
 
     @Override
@@ -485,14 +208,16 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         status = head.status().code();
         HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, head.status(), head.headers());
         ForwardingHeaders.toClient(out.headers(), requestId);
-        if (entitiesHeader != null && !entitiesHeader.isEmpty()) {
-            out.headers().set(ENTITIES_HEADER, entitiesHeader);
+        String entities = prepared.decision().entitiesHeader();
+        if (entities != null && !entities.isEmpty()) {
+            out.headers().set(ENTITIES_HEADER, entities);
         }
         if (policyVersion != null) {
             out.headers().set(POLICY_HEADER, policyVersion);
         }
-        if (vault != null) {
-            restoration = new AnswerRestoration(runtime.protection(), dialect, vault, answerAction);
+        if (prepared.restores()) {
+            restoration = new AnswerRestoration(
+                    runtime.protection(), prepared.dialect(), prepared.vault(), prepared.answerAction());
             AnswerRestoration.Mode mode = restoration.begin(out);
             if (mode == AnswerRestoration.Mode.WHOLE) {
                 heldHead = out; // sent with the restored length when the answer is complete
@@ -543,7 +268,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 answerNanos += System.nanoTime() - start;
             }
         }
-        if (blockAnswersWithPersonalData && heldHead == null && restoration != null && restoration.producedSoFar()) {
+        if (prepared.blockAnswers() && heldHead == null && restoration != null && restoration.producedSoFar()) {
             if (piece != null) {
                 piece.release();
             }
@@ -560,7 +285,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         if (heldHead != null
-                && blockAnswersWithPersonalData
+                && prepared.blockAnswers()
                 && !restoration.produced().isEmpty()) {
             // the policy refuses answers in which the model produced personal data on its own
             piece.release();
@@ -598,17 +323,19 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         runtime.metrics().restorationFailed("answer_blocked");
         dropUpstream();
         ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(ErrorResponses.streamEvent(
-                dialect, restoration.framing(), GatewayError.answerWithheld(true), requestId))));
+                prepared.dialect(), restoration.framing(), GatewayError.answerWithheld(true), requestId))));
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         end(keepConnection());
     }
 
     /** A Responses-API turn the upstream stores: keep its vault so the next turn can continue. */
     private void rememberConversation() {
-        if (dialect == Dialect.OPENAI_RESPONSES && storesConversation && status < 300) {
+        if (prepared.conversationScope() != null && status < 300) {
             restoration
                     .responseId()
-                    .ifPresent(id -> runtime.protection().conversations().put(conversationScope(), id, vault));
+                    .ifPresent(id -> runtime.protection()
+                            .conversations()
+                            .put(prepared.conversationScope(), id, prepared.vault()));
         }
     }
 
@@ -628,7 +355,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         heldHead = null;
-        answerError(new GatewayError(HttpResponseStatus.BAD_GATEWAY, "upstream_error", code, why));
+        answerError(new GatewayError(502, "upstream_error", code, why));
     }
 
     /** Lets the upstream connection go before its answer ended: it is closed, the upstream stops working for us. */
@@ -688,9 +415,12 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     /** Answers with an error of the gateway's own, before any part of an answer was sent. */
     private void answerError(GatewayError error) {
-        status = error.status().code();
+        status = error.status();
         boolean keep = keepConnection();
         FullHttpResponse response = ErrorResponses.build(ctx.alloc(), error, requestId);
+        if (policyVersion != null) {
+            response.headers().set(POLICY_HEADER, policyVersion);
+        }
         HttpUtil.setKeepAlive(response, keep);
         ctx.writeAndFlush(response)
                 .addListener(keep ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
@@ -717,13 +447,12 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         done = true;
-        request.release();
+        body.release();
         if (restoration != null) {
             restoration.release();
             runtime.metrics().answerRestored(answerNanos);
         }
-        vault = null; // the exchange's originals go with it
-        forwardBody = null;
+        prepared = null; // the exchange's originals go with it
         runtime.admission().exit();
         long nanos = System.nanoTime() - startNanos;
         runtime.metrics().exchangeFinished(match.route().name(), upstream.name(), status, nanos);

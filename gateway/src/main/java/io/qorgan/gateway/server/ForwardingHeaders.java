@@ -113,6 +113,15 @@ final class ForwardingHeaders {
                 : new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** Texts back as header values, see {@link #value}. */
+    static List<String> values(List<String> texts) {
+        List<String> out = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            out.add(value(text));
+        }
+        return out;
+    }
+
     /** A text back as a header value: its UTF-8 bytes, one char each. */
     static String value(String text) {
         return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);

@@ -15,10 +15,10 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.qorgan.gateway.config.RouteConfig;
+import io.qorgan.gateway.exchange.GatewayError;
 import io.qorgan.gateway.exchange.RequestIds;
 import io.qorgan.gateway.identity.AccessDecision;
 import io.qorgan.gateway.identity.Identity;
-import io.qorgan.gateway.route.RequestModel;
 import io.qorgan.gateway.route.RouteMatch;
 import io.qorgan.gateway.server.tls.PeerCertificate;
 import java.security.cert.X509Certificate;
@@ -157,20 +157,13 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             reject(requestId, GatewayError.forbidden(access.missingPermission()), keepAlive);
             return;
         }
-        if (!route.models().isEmpty()) {
-            String model = RequestModel.of(request.content());
-            if (!route.allowsModel(model)) {
-                request.release();
-                reject(requestId, GatewayError.modelNotAllowed(model), keepAlive);
-                return;
-            }
-        }
         if (!runtime.admission().tryEnter()) {
             request.release();
             reject(requestId, GatewayError.overloaded(), keepAlive);
             return;
         }
-        current = new ExchangeRelay(this, ctx, runtime, request, requestId, match.get(), identity, keepAlive, client());
+        current = new ExchangeRelay(
+                this, ctx, runtime, request, request.content(), requestId, match.get(), identity, keepAlive, client());
         current.start();
     }
 
@@ -210,11 +203,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     private void reject(String requestId, GatewayError error, boolean keepAlive) {
         runtime.metrics().rejected(error.code());
-        log.debug(
-                "rejected request_id={} status={} code={}",
-                requestId,
-                error.status().code(),
-                error.code());
+        log.debug("rejected request_id={} status={} code={}", requestId, error.status(), error.code());
         respond(requestId, error, keepAlive);
     }
 

@@ -1,6 +1,8 @@
 package io.qorgan.gateway.server;
 
 import io.qorgan.gateway.config.GatewayConfig;
+import io.qorgan.gateway.exchange.ExchangePreparer;
+import io.qorgan.gateway.exchange.Protection;
 import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.policy.PolicySet;
 import io.qorgan.gateway.policy.PolicyStore;
@@ -13,7 +15,7 @@ import java.util.concurrent.Executor;
  * What every frontend handler needs, built once per configuration and shared read-only across
  * event loops: routes, upstream clients, limits, metrics, the admission gate, caller identification,
  * protection, the policy store ({@code policies} may be null: no policies configured), and the
- * bounded workers that protect large bodies off the event loops.
+ * bounded workers that prepare large bodies off the event loops, and the prepare stage itself.
  */
 public record ProxyRuntime(
         GatewayConfig config,
@@ -24,7 +26,8 @@ public record ProxyRuntime(
         CallerIdentification identification,
         Protection protection,
         PolicyStore policies,
-        Executor workers) {
+        Executor workers,
+        ExchangePreparer preparer) {
 
     /** The active policy set, or null when no policy directory is configured. */
     public PolicySet policySet() {

@@ -9,6 +9,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.qorgan.gateway.config.ListenerConfig;
 import io.qorgan.gateway.server.tls.ReloadingServerSslContext;
+import io.qorgan.gateway.transport.Transport;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 

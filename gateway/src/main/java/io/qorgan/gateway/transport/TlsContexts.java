@@ -1,4 +1,4 @@
-package io.qorgan.gateway.server.tls;
+package io.qorgan.gateway.transport;
 
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
@@ -8,6 +8,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import io.qorgan.gateway.config.ServerTlsConfig;
+import io.qorgan.gateway.config.UpstreamTlsConfig;
 import io.qorgan.gateway.crypto.Pem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,11 +85,19 @@ public final class TlsContexts {
                 .protocols(PROTOCOLS)
                 .ciphers(CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                 .applicationProtocolConfig(SERVER_ALPN)
-                .clientAuth(config.clientAuth());
-        if (config.clientAuth() != ClientAuth.NONE) {
+                .clientAuth(clientAuth(config.clientAuth()));
+        if (config.clientAuth() != ServerTlsConfig.ClientAuth.NONE) {
             builder.trustManager(Pem.readCertificates(config.trustedClientCas()));
         }
         return build(builder, config.certificate());
+    }
+
+    private static ClientAuth clientAuth(ServerTlsConfig.ClientAuth mode) {
+        return switch (mode) {
+            case NONE -> ClientAuth.NONE;
+            case OPTIONAL -> ClientAuth.OPTIONAL;
+            case REQUIRE -> ClientAuth.REQUIRE;
+        };
     }
 
     /** An upstream's context and handler factory. */

@@ -1,4 +1,4 @@
-package io.qorgan.gateway.server;
+package io.qorgan.gateway.transport;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoopGroup;

@@ -1,8 +1,9 @@
-package io.qorgan.gateway.server.tls;
+package io.qorgan.gateway.transport;
 
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.qorgan.gateway.config.UpstreamTlsConfig;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
@@ -18,7 +19,7 @@ public final class UpstreamTls {
     private final SslContext context;
     private final boolean verifyHostname;
 
-    UpstreamTls(SslContext context, boolean verifyHostname) {
+    public UpstreamTls(SslContext context, boolean verifyHostname) {
         this.context = context;
         this.verifyHostname = verifyHostname;
     }

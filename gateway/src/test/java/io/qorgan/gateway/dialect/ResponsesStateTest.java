@@ -12,22 +12,6 @@ class ResponsesStateTest {
     }
 
     @Test
-    void previousResponseId_topLevelField_foundAfterNestedValues() {
-        byte[] body = utf8("{\"input\":[{\"previous_response_id\":\"nested\"}],\"previous_response_id\":\"resp_7\"}");
-        assertThat(ResponsesState.previousResponseId(body)).contains("resp_7");
-        assertThat(ResponsesState.previousResponseId(utf8("{\"input\":\"x\"}"))).isEmpty();
-        assertThat(ResponsesState.previousResponseId(utf8("{broken"))).isEmpty();
-    }
-
-    @Test
-    void stores_defaultTrue_falseOnlyWhenSaid() {
-        assertThat(ResponsesState.stores(utf8("{\"input\":\"x\"}"))).isTrue();
-        assertThat(ResponsesState.stores(utf8("{\"store\":true}"))).isTrue();
-        assertThat(ResponsesState.stores(utf8("{\"metadata\":{\"store\":false},\"store\":false}")))
-                .isFalse();
-    }
-
-    @Test
     void responseId_ofAnswer_isTopLevelId() {
         assertThat(ResponsesState.responseId(utf8("{\"output\":[{\"id\":\"msg_1\"}],\"id\":\"resp_1\"}")))
                 .contains("resp_1");

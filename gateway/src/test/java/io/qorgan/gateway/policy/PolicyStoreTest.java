@@ -2,10 +2,12 @@ package io.qorgan.gateway.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -67,6 +69,59 @@ class PolicyStoreTest {
         dir.write("agency-a.yaml", "agency: a\nentities:\n  IIN: block\n");
         assertThat(store.check()).isTrue();
         assertThat(store.current().version()).isNotEqualTo(good);
+    }
+
+    @Test
+    void check_reloadNamingAnUnknownUpstream_rejectedLikeAtStart() {
+        // regression: a misspelt upstream in a route rule went live on reload and failed every request it matched
+        PolicyStore store = PolicyStore.manual(tmp, Set.of("local", "cloud"));
+        String good = store.current().version();
+
+        dir.write("agency-a.yaml", """
+                agency: a
+                rules:
+                  - id: to-local
+                    description: answered on-premise
+                    query: диагноз
+                    action: {route: lcoal}
+                """);
+
+        assertThatThrownBy(store::check).isInstanceOf(PolicyException.class).hasMessageContaining("lcoal");
+        assertThat(store.current().version()).isEqualTo(good);
+        assertThat(store.lastError()).contains("agency-a.yaml").contains("lcoal");
+    }
+
+    @Test
+    void check_sameBrokenContentAgain_judgedOnceNotParsedAgain() {
+        PolicyStore store = PolicyStore.manual(tmp);
+        dir.write("agency-a.yaml", "agency: a\nentities:\n  IIN: blok\n");
+
+        Throwable first = catchThrowable(store::check);
+        Throwable second = catchThrowable(store::check);
+        Throwable third = catchThrowable(store::check);
+
+        assertThat(first).isInstanceOf(PolicyException.class);
+        // the same rejection, not a new parse of the same content
+        assertThat(second).isSameAs(first);
+        assertThat(third).isSameAs(first);
+        assertThat(store.rejectedReloads()).isEqualTo(1);
+
+        dir.write("agency-a.yaml", "agency: a\nentities:\n  IIN: blokk\n");
+        assertThat(catchThrowable(store::check)).isNotSameAs(first);
+        assertThat(store.rejectedReloads()).isEqualTo(2);
+    }
+
+    @Test
+    void check_brokenEditUndone_clearsTheError() {
+        PolicyStore store = PolicyStore.manual(tmp);
+        dir.write("default.yaml", "mode: loud\n");
+        assertThatThrownBy(store::check).isInstanceOf(PolicyException.class);
+        assertThat(store.lastError()).isNotNull();
+
+        dir.write("default.yaml", PolicyDir.DEFAULT);
+
+        assertThat(store.check()).isFalse();
+        assertThat(store.lastError()).isNull();
     }
 
     @Test

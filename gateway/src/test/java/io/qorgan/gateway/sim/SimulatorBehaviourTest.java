@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.qorgan.gateway.server.Transport;
+import io.qorgan.gateway.transport.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
