@@ -21,6 +21,7 @@ import io.qorgan.gateway.route.Router;
 import io.qorgan.gateway.server.AdminServer;
 import io.qorgan.gateway.server.Admission;
 import io.qorgan.gateway.server.CallerIdentification;
+import io.qorgan.gateway.server.LoopHealth;
 import io.qorgan.gateway.server.ProxyRuntime;
 import io.qorgan.gateway.server.TrafficServer;
 import io.qorgan.gateway.server.tls.ReloadingServerSslContext;
@@ -38,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,8 @@ public final class Gateway implements AutoCloseable {
     private final GatewayConfig config;
     private final Transport transport;
     private final EventLoopGroup group;
+    private final EventLoopGroup adminGroup;
+    private final LoopHealth loops;
     private final Map<String, UpstreamClient> upstreams;
     private final GatewayMetrics metrics;
     private final Admission admission;
@@ -66,7 +70,7 @@ public final class Gateway implements AutoCloseable {
 
     private boolean closed;
 
-    private Gateway(GatewayConfig config, int threads) {
+    private Gateway(GatewayConfig config, int threads, Consumer<Throwable> onFatal) {
         this.config = config;
         this.transport = transport(config);
         this.metrics = new GatewayMetrics();
@@ -88,6 +92,9 @@ public final class Gateway implements AutoCloseable {
                 new ArrayBlockingQueue<>(64),
                 new DefaultThreadFactory("qorgan-protect", true));
         this.group = transport.newGroup(threads, "qorgan-io");
+        // the admin listener has a loop of its own: /healthz and /metrics answer while traffic loops are busy or dead
+        this.adminGroup = transport.newGroup(1, "qorgan-admin");
+        this.loops = new LoopHealth(group, onFatal, System::nanoTime);
         Map<String, UpstreamClient> clients = new LinkedHashMap<>();
         TrafficServer t = null;
         try {
@@ -116,7 +123,8 @@ public final class Gateway implements AutoCloseable {
                     protection,
                     policies,
                     workers,
-                    preparer);
+                    preparer,
+                    loops);
             t = TrafficServer.start(
                     runtime,
                     group,
@@ -126,7 +134,7 @@ public final class Gateway implements AutoCloseable {
             this.traffic = t;
             this.admin = AdminServer.start(
                     runtime,
-                    group,
+                    adminGroup,
                     transport,
                     config.listeners().admin(),
                     serverTls(config.listeners().admin(), tls));
@@ -145,8 +153,10 @@ public final class Gateway implements AutoCloseable {
             clients.values().forEach(UpstreamClient::close);
             stopExecutors();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            adminGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             throw e;
         }
+        loops.start();
         if (policies != null) {
             PolicyStore store = policies;
             metrics.counter("qorgan_policy_reloads", "Policy sets swapped in since start", store::reloads);
@@ -266,7 +276,20 @@ public final class Gateway implements AutoCloseable {
      * upstream whose settings are unusable.
      */
     public static Gateway start(GatewayConfig config) {
-        return new Gateway(config, Math.max(1, config.limits().ioThreads()));
+        return start(config, LoopHealth.halting());
+    }
+
+    /**
+     * As {@link #start(GatewayConfig)}, with what a fatal error (an event loop that died, a {@link VirtualMachineError}
+     * on a connection) does after it is logged: {@link LoopHealth#halting()} stops the process; tests record it.
+     */
+    public static Gateway start(GatewayConfig config, Consumer<Throwable> onFatal) {
+        return new Gateway(config, Math.max(1, config.limits().ioThreads()), onFatal);
+    }
+
+    /** The traffic event loops (the admin listener has its own). */
+    public EventLoopGroup trafficLoops() {
+        return group;
     }
 
     public int trafficPort() {
@@ -298,6 +321,7 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         closed = true;
+        loops.stop();
         admission.startDraining();
         traffic.stopAccepting();
         traffic.drain();
@@ -325,6 +349,7 @@ public final class Gateway implements AutoCloseable {
         }
         stopExecutors();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        adminGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         log.info("qorgan stopped");
     }
 

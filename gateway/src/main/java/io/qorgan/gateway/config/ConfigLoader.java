@@ -555,6 +555,24 @@ public final class ConfigLoader {
                         "unknown transport `" + transport + "`, expected one of " + LimitsConfig.TRANSPORTS
                                 + Suggestions.didYouMean(transport, LimitsConfig.TRANSPORTS));
             }
+            Duration headerTimeout = duration("/limits/headerTimeout", raw.headerTimeout(), d.headerTimeout());
+            if (headerTimeout.isZero() || headerTimeout.isNegative()) {
+                throw fail("/limits/headerTimeout", "must be positive");
+            }
+            Duration bodyTimeout = duration("/limits/bodyTimeout", raw.bodyTimeout(), d.bodyTimeout());
+            if (bodyTimeout.isZero() || bodyTimeout.isNegative()) {
+                throw fail("/limits/bodyTimeout", "must be positive");
+            }
+            long minRate = raw.minBodyRate() == null ? d.minBodyRate() : rate("/limits/minBodyRate", raw.minBodyRate());
+            long buffered = raw.maxBufferedBodies() == null
+                    ? d.maxBufferedBodies()
+                    : bytes("/limits/maxBufferedBodies", raw.maxBufferedBodies());
+            if (buffered != 0 && buffered < body) {
+                throw fail(
+                        "/limits/maxBufferedBodies",
+                        "must be at least maxRequestBody (" + body
+                                + " bytes): one request of the largest size must fit");
+            }
             return new LimitsConfig(
                     (int) body,
                     (int) header,
@@ -562,7 +580,11 @@ public final class ConfigLoader {
                     concurrent,
                     duration("/limits/shutdownGrace", raw.shutdownGrace(), d.shutdownGrace()),
                     threads,
-                    transport);
+                    transport,
+                    headerTimeout,
+                    bodyTimeout,
+                    minRate,
+                    buffered);
         }
 
         private Duration duration(String at, String text, Duration fallback) {
@@ -578,6 +600,19 @@ public final class ConfigLoader {
             } catch (IllegalArgumentException e) {
                 throw fail(at, e.getMessage());
             }
+        }
+
+        /** A rate written as a size a second: {@code 8KB/s} (or a plain size, read as per second). */
+        private long rate(String at, String text) {
+            String t = text.trim();
+            if (t.endsWith("/s")) {
+                t = t.substring(0, t.length() - 2).trim();
+            }
+            long rate = bytes(at, t);
+            if (rate < 0) {
+                throw fail(at, "must not be negative");
+            }
+            return rate;
         }
 
         private long bytes(String at, String text) {

@@ -71,5 +71,9 @@ record RawConfig(
             Integer maxConcurrentExchanges,
             String shutdownGrace,
             Integer ioThreads,
-            String transport) {}
+            String transport,
+            String headerTimeout,
+            String bodyTimeout,
+            String minBodyRate,
+            String maxBufferedBodies) {}
 }

@@ -23,6 +23,31 @@ public record GatewayError(int status, String type, String code, String message)
                 "Request body exceeds the limit of " + limit + " bytes");
     }
 
+    /** A request whose head or body did not arrive in time; {@code phase} is {@code head} or {@code body}. */
+    public static GatewayError requestTimeout(String phase) {
+        return new GatewayError(
+                408,
+                "invalid_request_error",
+                "request_timeout",
+                "The request " + phase + " did not arrive in time; nothing was forwarded");
+    }
+
+    /** A request body that arrived more slowly than {@code limits.minBodyRate}. */
+    public static GatewayError bodyTooSlow(long minBytesPerSecond) {
+        return new GatewayError(
+                408,
+                "invalid_request_error",
+                "request_timeout",
+                "The request body arrived more slowly than " + minBytesPerSecond
+                        + " bytes a second; nothing was forwarded");
+    }
+
+    /** An {@code Expect} the gateway does not meet: only {@code 100-continue} is known. */
+    public static GatewayError expectationFailed() {
+        return new GatewayError(
+                417, "invalid_request_error", "expectation_failed", "Only `Expect: 100-continue` is supported");
+    }
+
     public static GatewayError headersTooLarge() {
         return new GatewayError(
                 431, "invalid_request_error", "headers_too_large", "Request headers exceed the configured limit");

@@ -45,6 +45,11 @@ public final class GatewayMetrics {
             .labelNames("code")
             .register(registry);
 
+    private final Counter bodyBudgetSpent = Counter.builder()
+            .name("qorgan_body_budget_refusals_total")
+            .help("Requests answered 503 before their body was read because the memory for bodies was spent")
+            .register(registry);
+
     private final Counter upstreamFailures = Counter.builder()
             .name("qorgan_upstream_failures_total")
             .help("Exchanges that failed on the upstream side, by upstream and kind")
@@ -187,6 +192,11 @@ public final class GatewayMetrics {
             }
             return counter;
         }
+    }
+
+    /** A request turned away because {@code limits.maxBufferedBodies} was spent (also counted as rejected). */
+    public void bodyBudgetSpent() {
+        bodyBudgetSpent.inc();
     }
 
     public void rejected(String code) {

@@ -30,7 +30,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The admin listener's endpoints, for operations: {@code /healthz} (the process answers),
+ * The admin listener's endpoints, for operations: {@code /healthz} (every traffic event loop answers),
  * {@code /readyz} (configuration loaded and every upstream accepts a TCP connection, probed now,
  * without blocking), {@code /metrics} (Prometheus text).
  */
@@ -82,8 +82,7 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             switch (path) {
-                case "/healthz" ->
-                    send(ctx, text(ctx, HttpResponseStatus.OK, "application/json", "{\"status\":\"ok\"}"), keepAlive);
+                case "/healthz" -> send(ctx, health(ctx), keepAlive);
                 case "/readyz" -> probeUpstreams(ctx, keepAlive);
                 case "/admin/policies" -> send(ctx, policies(ctx), keepAlive);
                 case "/metrics" ->
@@ -160,6 +159,19 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
                 }
             });
         }
+    }
+
+    /** 200 while every traffic event loop beats; 503 naming the loops that stalled or died (the node is not alive). */
+    private FullHttpResponse health(ChannelHandlerContext ctx) {
+        List<Integer> stalled = runtime.loops().stalled();
+        if (stalled.isEmpty() && runtime.loops().healthy()) {
+            return text(ctx, HttpResponseStatus.OK, "application/json", "{\"status\":\"ok\"}");
+        }
+        return text(
+                ctx,
+                HttpResponseStatus.SERVICE_UNAVAILABLE,
+                "application/json",
+                "{\"status\":\"event loops not answering\",\"stalled\":" + stalled + "}");
     }
 
     /** The active policy set: its version (content hash), agencies and rule counts. */

@@ -68,6 +68,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private final HttpRequest head;
     /** The body as the client sent it; owned here, released when the exchange ends. */
     private final ByteBuf body;
+    /** The body's share of the memory budget for bodies; given back when the exchange ends. */
+    private final BodyBudget.Lease lease;
 
     private final String requestId;
     private final RouteMatch match;
@@ -98,6 +100,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             ProxyRuntime runtime,
             HttpRequest head,
             ByteBuf body,
+            BodyBudget.Lease lease,
             String requestId,
             RouteMatch match,
             Identity identity,
@@ -108,6 +111,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         this.runtime = runtime;
         this.head = head;
         this.body = body;
+        this.lease = lease;
         this.requestId = requestId;
         this.match = match;
         this.identity = identity;
@@ -448,6 +452,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
         done = true;
         body.release();
+        lease.release();
         if (restoration != null) {
             restoration.release();
             runtime.metrics().answerRestored(answerNanos);

@@ -27,7 +27,8 @@ public record ProxyRuntime(
         Protection protection,
         PolicyStore policies,
         Executor workers,
-        ExchangePreparer preparer) {
+        ExchangePreparer preparer,
+        LoopHealth loops) {
 
     /** The active policy set, or null when no policy directory is configured. */
     public PolicySet policySet() {

@@ -69,14 +69,18 @@ public final class TrafficServer implements AutoCloseable {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
-    /** Stops accepting; open connections stay. */
+    /** Stops accepting; open connections stay. A listener whose event loop already died is simply gone. */
     public void stopAccepting() {
-        serverChannel.close().syncUninterruptibly();
+        serverChannel.close().awaitUninterruptibly();
     }
 
     /** Tells every connection that shutdown began: idle ones close now, busy ones after their exchange. */
     public void drain() {
-        clients.forEach(ch -> ch.pipeline().fireUserEventTriggered(DrainEvent.INSTANCE));
+        clients.forEach(ch -> {
+            if (!ch.eventLoop().isShuttingDown()) {
+                ch.pipeline().fireUserEventTriggered(DrainEvent.INSTANCE);
+            }
+        });
     }
 
     public int openConnections() {
