@@ -130,7 +130,7 @@ public final class ExchangePreparer {
                     request.upstreamTarget(),
                     null,
                     null,
-                    null,
+                    dialectOf(request),
                     protection.config().answerAction(),
                     false,
                     null,
@@ -156,15 +156,20 @@ public final class ExchangePreparer {
                 request.upstreamTarget(),
                 null,
                 null,
-                null,
+                dialectOf(request),
                 verdict.answers().scannerAction(),
                 false,
                 null,
                 decision);
     }
 
+    /** The API a request speaks, from its route's dialect and its path; every route has one, protected or not. */
+    private static Dialect dialectOf(ExchangeRequest request) {
+        return Dialects.resolve(request.route().dialect(), request.upstreamPath());
+    }
+
     private Preparation protectAndDecide(ExchangeRequest request, RequestFacts facts, PolicySet policySet, long start) {
-        Dialect dialect = Dialects.resolve(request.route().dialect(), request.upstreamPath());
+        Dialect dialect = dialectOf(request);
         boolean responses = dialect == Dialect.OPENAI_RESPONSES && request.body() != null;
         String previousResponse = responses ? facts.previousResponseId() : null;
         ProtectionSettings base = protection.baseSettings();
@@ -322,7 +327,7 @@ public final class ExchangePreparer {
                                 request.body(),
                                 request.contentType(),
                                 request.contentEncoding(),
-                                Dialects.resolve(request.route().dialect(), request.upstreamPath()),
+                                dialectOf(request),
                                 into,
                                 texts == null ? RequestProtector.NOT_READ : texts::bodyText,
                                 detections)

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.qorgan.gateway.dialect.Framing;
 import io.qorgan.gateway.exchange.ExchangePreparer;
 import io.qorgan.gateway.exchange.ExchangeRequest;
 import io.qorgan.gateway.exchange.GatewayError;
@@ -85,6 +86,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private String policyVersion;
     private AnswerRestoration restoration;
     private HttpResponse heldHead;
+    /** How the answer is framed: a stream (SSE, NDJSON) can end with an error event when it cannot go on. */
+    private Framing answerFraming = Framing.NONE;
     /** Time spent restoring and scanning this exchange's answer so far. */
     private long answerNanos;
 
@@ -210,6 +213,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
         responseStarted = true;
         status = head.status().code();
+        answerFraming = Framing.ofContentType(head.headers().get(HttpHeaderNames.CONTENT_TYPE));
         HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, head.status(), head.headers());
         ForwardingHeaders.toClient(out.headers(), requestId);
         String entities = prepared.decision().entitiesHeader();
@@ -343,6 +347,28 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
     }
 
+    /**
+     * A streamed answer cannot go on (the upstream failed, or sent an event that cannot be read or restored): what was
+     * sent stays sent, nothing partial of the rest goes out, and the stream ends with an error event its clients raise
+     * — in the framing and shape of its API — before the connection is closed. An answer that is not a stream can only
+     * be cut.
+     */
+    private void endStreamWithError(GatewayError error) {
+        dropUpstream();
+        status = status == 0 ? error.status() : status;
+        if (answerFraming == Framing.NONE || !ctx.channel().isActive()) {
+            end(false);
+            ctx.channel().close();
+            return;
+        }
+        ctx.write(
+                new DefaultHttpContent(Unpooled.wrappedBuffer(
+                        ErrorResponses.streamEvent(prepared.dialect(), answerFraming, error, requestId))),
+                ctx.voidPromise());
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ctx.voidPromise());
+        end(false); // the connection closes once the end of the stream is flushed
+    }
+
     /** The answer cannot be restored: nothing partial of it may reach the client. */
     private void answerBroken(String code, boolean midStream) {
         answerBroken(code, midStream, "The upstream's answer could not be restored (" + code + ")");
@@ -352,6 +378,10 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private void answerBroken(String code, boolean midStream, String why) {
         runtime.metrics().restorationFailed(code);
         log.debug("answer not restorable request_id={} code={}", requestId, code);
+        if (midStream && heldHead == null) {
+            endStreamWithError(new GatewayError(502, "upstream_error", code, why));
+            return;
+        }
         dropUpstream();
         if (midStream || heldHead == null) {
             end(false);
@@ -402,19 +432,18 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 upstream.name(),
                 failure.kind(),
                 failure.responseStarted());
+        GatewayError error = switch (failure.kind()) {
+            case TIMEOUT -> GatewayError.upstreamTimeout(upstream.name());
+            case CONNECT -> GatewayError.upstreamUnreachable(upstream.name());
+            case POOL_EXHAUSTED -> GatewayError.upstreamBusy(upstream.name());
+            case CLOSED, PROTOCOL -> GatewayError.upstreamFailed(upstream.name());
+        };
         if (responseStarted && heldHead == null) {
-            // Part of the answer is already with the client: cutting the connection is the only signal left.
-            end(false);
-            ctx.channel().close();
+            // Part of the answer is already with the client: a stream ends with an error event, else it is cut.
+            endStreamWithError(error);
             return;
         }
-        answerError(
-                switch (failure.kind()) {
-                    case TIMEOUT -> GatewayError.upstreamTimeout(upstream.name());
-                    case CONNECT -> GatewayError.upstreamUnreachable(upstream.name());
-                    case POOL_EXHAUSTED -> GatewayError.upstreamBusy(upstream.name());
-                    case CLOSED, PROTOCOL -> GatewayError.upstreamFailed(upstream.name());
-                });
+        answerError(error);
     }
 
     /** Answers with an error of the gateway's own, before any part of an answer was sent. */
