@@ -15,7 +15,6 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.qorgan.gateway.config.RouteConfig;
-import io.qorgan.gateway.exchange.RequestIds;
 import io.qorgan.gateway.identity.AccessDecision;
 import io.qorgan.gateway.identity.Identity;
 import io.qorgan.gateway.route.RequestModel;
@@ -95,17 +94,19 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof OversizedRequest o) {
             runtime.metrics().rejected("request_too_large");
             respond(
-                    RequestIds.acceptOrGenerate(o.requestIdHeader()),
+                    RequestHead.requestId(o.requestIdHeader(), runtime),
                     GatewayError.bodyTooLarge(runtime.config().limits().maxRequestBodyBytes()),
                     o.keepAlive());
             return;
         }
         FullHttpRequest request = (FullHttpRequest) msg;
-        String requestId = RequestIds.acceptOrGenerate(request.headers().get(GatewayHeaders.REQUEST_ID));
-        if (request.decoderResult().isFailure()) {
-            GatewayError error = decoderError(request.decoderResult().cause());
+        String requestId = RequestHead.requestId(request.headers().get(GatewayHeaders.REQUEST_ID), runtime);
+        GatewayError refused = request.decoderResult().isFailure()
+                ? decoderError(request.decoderResult().cause())
+                : RequestHead.refusal(request, http2Stream(), runtime);
+        if (refused != null) {
             request.release();
-            reject(requestId, error, false);
+            reject(requestId, refused, false);
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
