@@ -47,7 +47,9 @@ final class TrafficChannelInitializer extends ChannelInitializer<SocketChannel> 
                     runtime.config().limits().maxHeaderBytes(),
                     runtime.config().limits().idleTimeout().toMillis(),
                     this::addHttp1,
-                    this::addStages);
+                    this::addStages,
+                    () -> runtime.metrics()
+                            .rejected(GatewayError.headersTooLarge().code()));
         }
     }
 
