@@ -61,6 +61,8 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     private SslHandler ssl;
 
     private boolean sslKnown;
+    /** Whether a connection error was logged already. */
+    private boolean failed;
 
     ProxyFrontendHandler(ProxyRuntime runtime, RouteAccess routeAccess, String scheme) {
         this.runtime = runtime;
@@ -303,8 +305,12 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // Socket errors (reset by peer) are ordinary; never log request content.
-        log.debug("client connection error: {}", cause.getClass().getSimpleName());
+        // Socket errors (reset by peer) are ordinary; never log request content. A closed connection fails every
+        // write still queued on it, each with its own exception (hundreds in a cut stream): one line tells it.
+        if (!failed) {
+            failed = true;
+            log.debug("client connection error: {}", cause.getClass().getSimpleName());
+        }
         ctx.close();
     }
 

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qorgan.gateway.Gateway;
+import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.MisbehavingUpstream;
 import io.qorgan.gateway.testing.RawHttp;
 import io.qorgan.gateway.testing.TestGateways;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,5 +139,53 @@ class GatewayUpstreamFramingTest {
             assertThat(next.body()).isEqualTo(ANSWER);
         }
         assertThat(upstream.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void cutStream_hundredsOfEventsQueuedForTheClient_oneLogLineNotOnePerEvent() throws Exception {
+        String event = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+                + "\"delta\":{\"content\":\"a\"}}]}\n\n";
+        String chunk = Integer.toHexString(event.length()) + "\r\n" + event + "\r\n";
+        // more than the sockets on the way can hold, and then silence: the stream is cut by the read timeout
+        String answer = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + chunk.repeat(6 * 1024 * 1024 / chunk.length());
+        MisbehavingUpstream upstream = MisbehavingUpstream.always(answer);
+        closeLater.add(upstream);
+        Gateway g = Gateway.start(TestGateways.config(upstream.baseUrl(), "1s", ""));
+        closeLater.add(g);
+        Path log = Path.of(System.getProperty("qorgan.test.log", "target/test-logs/qorgan-test.log"));
+        long before = connectionErrorLines(log);
+        String timeouts = "qorgan_upstream_failures_total{kind=\"timeout\",upstream=\"sim\"}";
+
+        String stream = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        try (Socket client = new Socket()) {
+            client.setReceiveBufferSize(4096); // a client that reads nothing: the gateway's queue fills up
+            client.connect(new InetSocketAddress("127.0.0.1", g.trafficPort()));
+            client.getOutputStream()
+                    .write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                    + "Content-Length: " + stream.length() + "\r\n\r\n" + stream)
+                            .getBytes(StandardCharsets.UTF_8));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (Metrics.value(g.metrics().scrape(), timeouts) < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(Metrics.value(g.metrics().scrape(), timeouts))
+                    .as("the stream was cut")
+                    .isEqualTo(1);
+            client.setSoTimeout(20_000);
+            client.getInputStream().readAllBytes(); // to the end: the gateway closed the connection
+        }
+        g.shutdown(Duration.ofSeconds(2)); // its loops are done writing the log
+
+        assertThat(connectionErrorLines(log) - before).isLessThanOrEqualTo(1);
+    }
+
+    private static long connectionErrorLines(Path log) throws Exception {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains("client connection error")).count();
+        }
     }
 }
