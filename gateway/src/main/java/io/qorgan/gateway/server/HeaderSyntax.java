@@ -25,8 +25,8 @@ final class HeaderSyntax {
 
     /**
      * Reads a {@code Content-Type} ({@code list} false: one media type) or an {@code Accept} value ({@code list} true:
-     * a comma-separated list of media ranges, possibly empty). Empty parameters ({@code ;;}, a trailing {@code ;}) are
-     * tolerated as browsers send them.
+     * a comma-separated list of media ranges, possibly empty). Empty parameters ({@code ;;}, a trailing {@code ;}) and
+     * a bare {@code *} in a list are tolerated, as browsers and Java's own HTTP client send them.
      *
      * @return {@link #INVALID}, {@link #PLAIN} or {@link #FREE_PARAMETERS}
      */
@@ -46,13 +46,21 @@ final class HeaderSyntax {
                     return result;
                 }
             }
+            int type = i;
             i = token(s, i);
-            if (i < 0 || i == n || s.charAt(i) != '/') {
-                return INVALID;
-            }
-            i = token(s, i + 1);
             if (i < 0) {
                 return INVALID;
+            }
+            // a bare * is not a media range, but Java's HttpURLConnection sends it by default
+            boolean bareStar = list && i == type + 1 && s.charAt(type) == '*' && (i == n || s.charAt(i) != '/');
+            if (!bareStar) {
+                if (i == n || s.charAt(i) != '/') {
+                    return INVALID;
+                }
+                i = token(s, i + 1);
+                if (i < 0) {
+                    return INVALID;
+                }
             }
             i = ows(s, i);
             while (i < n && s.charAt(i) == ';') {

@@ -23,7 +23,8 @@ class HeaderSyntaxTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "json", "application/", "a/b c", "a/b; q", "a/b; x=\"open", "a/b, c/d", "a/b; x=a b"})
+    @ValueSource(
+            strings = {"", "json", "*", "application/", "a/b c", "a/b; q", "a/b; x=\"open", "a/b, c/d", "a/b; x=a b"})
     void media_notOneMediaType_invalid(String value) {
         assertThat(HeaderSyntax.media(value, false)).isEqualTo(HeaderSyntax.INVALID);
     }
@@ -35,7 +36,8 @@ class HeaderSyntaxTest {
                 "*/*",
                 "application/json, text/plain, */*",
                 "text/event-stream;q=0.9,application/json",
-                "application/json,,text/plain,"
+                "application/json,,text/plain,",
+                "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2"
             })
     void media_acceptLists_parse(String value) {
         assertThat(HeaderSyntax.media(value, true)).isNotEqualTo(HeaderSyntax.INVALID);
