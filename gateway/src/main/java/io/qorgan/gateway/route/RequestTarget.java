@@ -96,10 +96,11 @@ public final class RequestTarget {
 
     /** Whether the segment, up to a {@code ;} parameter, is {@code .} or {@code ..}. */
     private static boolean isDot(String s, int from, int to) {
-        int semicolon = s.indexOf(';', from);
-        int end = semicolon >= 0 && semicolon < to ? semicolon : to;
-        int length = end - from;
-        return (length == 1 || length == 2) && s.charAt(from) == '.' && s.charAt(end - 1) == '.';
+        if (from >= to || s.charAt(from) != '.') {
+            return false;
+        }
+        int end = from + 1 < to && s.charAt(from + 1) == '.' ? from + 2 : from + 1;
+        return end == to || s.charAt(end) == ';';
     }
 
     /** Percent-decodes to one char per byte; a {@code %} not followed by two hex digits stays as it is. */
