@@ -50,6 +50,13 @@ public final class GatewayMetrics {
             .help("Requests answered 503 before their body was read because the memory for bodies was spent")
             .register(registry);
 
+    private final Counter headersDropped = Counter.builder()
+            .name("qorgan_request_headers_dropped_total")
+            .help("Client header values not passed on (a gateway key, malformed tracing or forwarding headers, "
+                    + "an unsafe request id replaced by a fresh one), by reason")
+            .labelNames("reason")
+            .register(registry);
+
     private final Counter upstreamFailures = Counter.builder()
             .name("qorgan_upstream_failures_total")
             .help("Exchanges that failed on the upstream side, by upstream and kind")
@@ -201,6 +208,10 @@ public final class GatewayMetrics {
 
     public void rejected(String code) {
         rejected.labelValues(code).inc();
+    }
+
+    public void headerDropped(String reason) {
+        headersDropped.labelValues(reason).inc();
     }
 
     public void upstreamFailure(String upstream, String kind) {

@@ -99,6 +99,8 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     private SslHandler ssl;
 
     private boolean sslKnown;
+    /** Whether a connection error was logged already. */
+    private boolean failed;
 
     ProxyFrontendHandler(ProxyRuntime runtime, RouteAccess routeAccess, BodyBudget budget, String scheme) {
         this.runtime = runtime;
@@ -177,9 +179,11 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     /** A request's head: refuse at once what must be refused, else identify the caller. */
     private void begin(HttpRequest head) {
-        String requestId = RequestIds.acceptOrGenerate(head.headers().get(GatewayHeaders.REQUEST_ID));
-        if (head.decoderResult().isFailure()) {
-            GatewayError error = decoderError(head.decoderResult().cause());
+        String requestId = RequestHead.requestId(head.headers().get(GatewayHeaders.REQUEST_ID), runtime);
+        GatewayError error = head.decoderResult().isFailure()
+                ? decoderError(head.decoderResult().cause())
+                : RequestHead.refusal(head, http2Stream(), runtime);
+        if (error != null) {
             ReferenceCountUtil.release(head);
             runtime.metrics().rejected(error.code());
             closeWith(requestId, error);
@@ -537,8 +541,12 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             runtime.loops().fatal(fatal); // never a zombie: the node stops and is restarted
             return;
         }
-        // Socket errors (reset by peer) are ordinary; never log request content.
-        log.debug("client connection error: {}", cause.getClass().getSimpleName());
+        // Socket errors (reset by peer) are ordinary; never log request content. A closed connection fails every
+        // write still queued on it, each with its own exception (hundreds in a cut stream): one line tells it.
+        if (!failed) {
+            failed = true;
+            log.debug("client connection error: {}", cause.getClass().getSimpleName());
+        }
         ctx.close();
     }
 

@@ -10,6 +10,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -67,7 +69,11 @@ class LoopConnectionsTest {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new UpstreamHandler(TimeUnit.SECONDS.toNanos(30)));
+                        UpstreamResponseDecoder decoder = new UpstreamResponseDecoder(new HttpDecoderConfig());
+                        ch.pipeline()
+                                .addLast(new HttpRequestEncoder())
+                                .addLast(decoder)
+                                .addLast(new UpstreamHandler(TimeUnit.SECONDS.toNanos(30), decoder));
                     }
                 });
         return new LoopConnections(loop, bootstrap, max, maxWaiting);
