@@ -29,6 +29,7 @@ public final class UpstreamConnection {
     public void setReading(boolean reading) {
         if (!returned) {
             channel.config().setAutoRead(reading);
+            handler.paused(!reading);
         }
     }
 

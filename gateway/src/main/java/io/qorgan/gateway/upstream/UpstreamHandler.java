@@ -51,6 +51,9 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
 
     private int exchangesServed;
     private long lastReadNanos;
+    /** Reading stopped by the relay (backpressure from a slow client). */
+    private boolean paused;
+
     private ScheduledFuture<?> timeoutTask;
 
     UpstreamHandler(long readTimeoutNanos, UpstreamResponseDecoder decoder) {
@@ -71,6 +74,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         this.interim = 0;
         this.inInterim = false;
         this.lastReadNanos = ctx.executor().ticker().nanoTime();
+        this.paused = false;
         if (timeoutTask == null) {
             scheduleTimeout(readTimeoutNanos);
         }
@@ -210,9 +214,24 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         timeoutTask = ctx.executor().schedule(this::checkTimeout, delayNanos, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * The relay stopped (or resumed) reading this connection because its client cannot take more: while paused, the
+     * upstream's silence is the gateway's doing, not the upstream's, so the read timeout does not count it.
+     */
+    void paused(boolean paused) {
+        this.paused = paused;
+        if (!paused) {
+            lastReadNanos = ctx.executor().ticker().nanoTime();
+        }
+    }
+
     private void checkTimeout() {
         timeoutTask = null;
         if (listener == null) {
+            return;
+        }
+        if (paused) {
+            scheduleTimeout(readTimeoutNanos); // a slow client is not a silent upstream: look again later
             return;
         }
         long idle = ctx.executor().ticker().nanoTime() - lastReadNanos;

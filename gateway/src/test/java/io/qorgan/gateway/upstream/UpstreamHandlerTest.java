@@ -57,6 +57,30 @@ class UpstreamHandlerTest {
     }
 
     @Test
+    void readTimeout_pausedForASlowClient_notCountedUntilReadingResumes() {
+        // a slow client stops the relay reading the upstream: that silence is the gateway's, not the upstream's
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.freezeTime();
+        UpstreamHandler handler = handler(ch);
+        Recorder exchange = new Recorder();
+        handler.attach(exchange);
+
+        handler.paused(true);
+        ch.advanceTimeBy(3 * TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(exchange.failures).as("paused three read timeouts long").isEmpty();
+
+        handler.paused(false);
+        ch.advanceTimeBy(TIMEOUT_MS / 2, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(exchange.failures).isEmpty();
+        ch.advanceTimeBy(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        ch.runScheduledPendingTasks();
+        assertThat(exchange.failures).extracting(UpstreamFailure::kind).containsExactly(UpstreamFailure.Kind.TIMEOUT);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
     void readTimeout_idleConnectionAfterExchange_noFailureAndStaysOpen() {
         EmbeddedChannel ch = new EmbeddedChannel();
         ch.freezeTime();
