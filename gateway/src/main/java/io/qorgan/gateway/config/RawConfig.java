@@ -62,7 +62,10 @@ record RawConfig(
             Integer maxConversations,
             List<String> detect,
             Double minScore,
-            List<String> extraNames) {}
+            List<String> extraNames,
+            Integer maxStrings,
+            Integer maxDepth,
+            Integer maxTerms) {}
 
     record RawLimits(
             String maxRequestBody,

@@ -2,6 +2,7 @@ package io.qorgan.gateway.protect;
 
 import io.qorgan.gateway.detect.Finding;
 import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.ReadLimits;
 import io.qorgan.gateway.dialect.TargetRewriter;
 import io.qorgan.gateway.dialect.TextSite;
 import java.util.List;
@@ -25,17 +26,26 @@ public final class RequestProtector {
     private final TextScanner scanner;
     private final ValueKey valueKey;
     private final ProtectionSettings settings;
+    private final ReadLimits limits;
     private final Operators operators;
 
-    private RequestProtector(TextScanner scanner, ValueKey valueKey, ProtectionSettings settings) {
+    private RequestProtector(TextScanner scanner, ValueKey valueKey, ProtectionSettings settings, ReadLimits limits) {
         this.scanner = Objects.requireNonNull(scanner, "scanner");
         this.valueKey = Objects.requireNonNull(valueKey, "valueKey");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.operators = new Operators(settings.keys());
     }
 
+    /** A protector reading bodies up to {@link ReadLimits#DEFAULTS}. */
     public static RequestProtector create(TextScanner scanner, ValueKey valueKey, ProtectionSettings settings) {
-        return new RequestProtector(scanner, valueKey, settings);
+        return create(scanner, valueKey, settings, ReadLimits.DEFAULTS);
+    }
+
+    /** A protector refusing bodies more complex than {@code limits} ({@code request_too_complex}). */
+    public static RequestProtector create(
+            TextScanner scanner, ValueKey valueKey, ProtectionSettings settings, ReadLimits limits) {
+        return new RequestProtector(scanner, valueKey, settings, limits);
     }
 
     /** Protects a request of a new exchange. */
@@ -66,7 +76,7 @@ public final class RequestProtector {
             ExchangeVault vault,
             BiConsumer<String, TextSite> reading) {
         try {
-            byte[] out = dialect.rewriteRequest(body, contentType, contentEncoding, (text, site) -> {
+            byte[] out = dialect.rewriteRequest(body, contentType, contentEncoding, limits, (text, site) -> {
                 reading.accept(text, site);
                 return protectText(text, site, vault);
             });

@@ -216,6 +216,17 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 previousResponse = ResponsesState.previousResponseId(body).orElse(null);
             }
             PolicySet policies = runtime.policySet();
+            if (policies != null) { // upstream, model and size are judged before anything of the body is analysed
+                Verdict early = policies.judgeBeforeReading(
+                        identity.agency(),
+                        match.route().name(),
+                        upstream.name(),
+                        model,
+                        body == null ? 0 : body.length);
+                if (early != null) {
+                    return obey(policies, early);
+                }
+            }
             ProtectionSettings settings = settingsFor(policies);
             // the policy reads the texts protection walks over: the body is read once
             RequestTexts.Collector texts = policies == null ? null : new RequestTexts.Collector();
@@ -229,7 +240,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                         model,
                         texts.texts(),
                         parts.vault().counts(),
-                        body == null ? 0 : body.length));
+                        body == null ? 0 : body.length,
+                        protection.config().maxTerms()));
                 GatewayError refused = obey(policies, verdict);
                 if (refused != null) {
                     return refused;
@@ -404,17 +416,15 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         return e.clientError() && match.route().passUnreadable();
     }
 
-    /** The answer to a request protection refused: unreadable (400) or failed (500). */
+    /** The answer to a request protection refused: unreadable or refused (400), too complex (413) or failed (500). */
     private GatewayError refused(ProtectionFailed e) {
         runtime.metrics().protectionFailed(e.code());
         log.debug("protection refused request_id={} code={}", requestId, e.code());
         if (!e.clientError()) {
             return GatewayError.internal();
         }
-        return GatewayError.badRequest(
-                e.code(),
-                "The request " + e.part() + " cannot be read completely and unambiguously (" + e.code()
-                        + "); nothing was forwarded");
+        return new GatewayError(
+                HttpResponseStatus.valueOf(e.status()), "invalid_request_error", e.code(), e.answerMessage());
     }
 
     private GatewayError failed(RuntimeException e) {
