@@ -32,6 +32,9 @@ public final class ExchangeVault {
     private final Map<String, String> placeholderByKey = new HashMap<>();
     private final Map<EntityType, Set<String>> distinct = new EnumMap<>(EntityType.class);
     private final Map<String, String> surrogates = new HashMap<>();
+    /** Placeholders that stood for a whole JSON number of the request, with that number's digits. */
+    private final Map<String, String> numbers = new HashMap<>();
+
     private int longestSurrogate;
 
     /** An empty vault for a new exchange. */
@@ -70,6 +73,21 @@ public final class ExchangeVault {
 
     Map<String, String> surrogates() {
         return surrogates;
+    }
+
+    /** Notes that {@code placeholder} replaced a whole JSON number of the request, written {@code digits}. */
+    void recordNumber(String placeholder, String digits) {
+        numbers.putIfAbsent(placeholder, digits);
+    }
+
+    /** Whether some placeholder stood for a JSON number. */
+    boolean hasNumbers() {
+        return !numbers.isEmpty();
+    }
+
+    /** The number behind placeholder {@code [type_n]} when it stood for a whole JSON number, else null. */
+    String number(EntityType type, int n) {
+        return numbers.isEmpty() ? null : numbers.get("[" + type.name() + "_" + n + "]");
     }
 
     int longestSurrogate() {
@@ -139,6 +157,11 @@ public final class ExchangeVault {
                 writeString(out, e.getKey());
                 writeString(out, e.getValue());
             }
+            out.writeInt(numbers.size());
+            for (Map.Entry<String, String> e : numbers.entrySet()) {
+                writeString(out, e.getKey());
+                writeString(out, e.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("vault serialisation failed", e);
         }
@@ -160,6 +183,9 @@ public final class ExchangeVault {
             }
             for (int n = in.readInt(); n > 0; n--) {
                 v.recordSurrogate(readString(in), readString(in));
+            }
+            for (int n = in.readInt(); n > 0; n--) {
+                v.recordNumber(readString(in), readString(in));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("vault deserialisation failed", e);

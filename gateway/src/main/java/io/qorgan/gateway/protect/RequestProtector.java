@@ -10,9 +10,12 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
- * Protects a request body: the dialect walks every string value, the scanner finds personal
+ * Protects a request body: the dialect walks every string value, key and number, the scanner finds personal
  * data in it, and each finding is replaced by its type's operator, recording placeholders in
- * the exchange's vault. Fails closed: any failure is a {@link ProtectionFailed} and nothing is
+ * the exchange's vault. A number that holds personal data ({@link NumberText}) leaves as its operator made it: as a
+ * string placeholder ({@code "[IIN_1]"}) where the API takes a string, a number still after {@code fpe}; where the
+ * API needs a number and only a string could stand in, the request is refused. The walk reads at most
+ * {@link ReadLimits} of a body. Fails closed: any failure is a {@link ProtectionFailed} and nothing is
  * forwarded.
  *
  * <p>Immutable and thread-safe (given a thread-safe scanner and key function); one per
@@ -120,6 +123,9 @@ public final class RequestProtector {
     }
 
     private String protectText(String text, TextSite site, ExchangeVault vault) {
+        if (site.kind() == TextSite.Kind.NUMBER) {
+            return protectNumber(text, vault);
+        }
         if (text.isEmpty()) {
             return text;
         }
@@ -127,6 +133,37 @@ public final class RequestProtector {
         if (findings == null || findings.isEmpty()) {
             return text;
         }
+        return replace(text, findings, vault);
+    }
+
+    /**
+     * A number as its digits; the literal itself when nothing was found (or kept). A number that became one
+     * placeholder is noted, so that an answer's tool call gives the number back as a number.
+     */
+    private String protectNumber(String literal, ExchangeVault vault) {
+        String digits = NumberText.scanned(literal);
+        if (digits == null) {
+            return literal;
+        }
+        List<Finding> findings = scanner.scan(digits);
+        if (findings == null || findings.isEmpty()) {
+            return literal;
+        }
+        String out = replace(digits, findings, vault);
+        if (out.equals(digits)) {
+            return literal;
+        }
+        Finding f = findings.get(0);
+        if (findings.size() == 1
+                && f.start() == 0
+                && f.end() == digits.length()
+                && settings.operator(f.type()) == Operator.PLACEHOLDER) {
+            vault.recordNumber(out, digits);
+        }
+        return out;
+    }
+
+    private String replace(String text, List<Finding> findings, ExchangeVault vault) {
         StringBuilder out = new StringBuilder(text.length() + 16 * findings.size());
         int pos = 0;
         for (Finding f : findings) {
