@@ -152,6 +152,16 @@ public final class AnswerScanner {
     }
 
     /**
+     * Scans a restored answer text that is the whole of a plain-text answer (not JSON): restores it with
+     * {@code restorer} and applies the action. A text answer has no structure to keep: it is one text.
+     */
+    public ScannedAnswer restoreAndScanText(String text, TextRestorer restorer) {
+        Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
+        String out = apply(restorer.restore(text), restorer.vault(), counts);
+        return new ScannedAnswer(out.getBytes(StandardCharsets.UTF_8), Collections.unmodifiableMap(counts));
+    }
+
+    /**
      * A tool call's arguments (JSON source text) of a whole answer, scanned value by value: strings as texts,
      * numbers as their digits, so what is masked or redacted stays valid JSON (a number becomes a string). Arguments
      * that are not clean JSON are scanned as one text.

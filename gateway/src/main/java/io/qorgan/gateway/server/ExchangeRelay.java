@@ -536,8 +536,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             long start = System.nanoTime();
             try {
                 piece = restoration.content(ctx.alloc(), content.content(), last);
-            } catch (AnswerRestoration.AnswerTooLarge e) {
-                answerBroken("answer_too_large", false);
+            } catch (AnswerRestoration.AnswerRefused e) {
+                answerBroken(e.code(), false, e.getMessage());
                 return;
             } catch (StreamBroken e) {
                 answerBroken(e.code(), true);
