@@ -58,7 +58,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class HostileBodyBenchmark {
 
-    @Param({"strings", "strings-within-limit", "words"})
+    @Param({"strings", "strings-within-limit", "words", "phones"})
     public String body;
 
     private Path dir;
@@ -87,6 +87,12 @@ public class HostileBodyBenchmark {
                 json.append(i == 0 ? "\"a\"" : ",\"a\"");
             }
             json.append(']');
+        } else if (body.equals("phones")) {
+            json.append("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"");
+            for (int i = 0; i < 200_000; i++) {
+                json.append(String.format("+7 701 %03d %02d %02d, ", i / 10_000, i / 100 % 100, i % 100));
+            }
+            json.append("\"}]}");
         } else {
             json.append("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"");
             json.append("a ".repeat(1_000_000));

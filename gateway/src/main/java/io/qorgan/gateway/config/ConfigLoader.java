@@ -272,6 +272,8 @@ public final class ConfigLoader {
             int maxDepth =
                     positive("/protection/maxDepth", raw.maxDepth(), d.maxDepth(), ProtectionConfig.MAX_DEPTH_LIMIT);
             int maxTerms = positive("/protection/maxTerms", raw.maxTerms(), d.maxTerms(), Integer.MAX_VALUE);
+            int maxFindings =
+                    positive("/protection/maxFindings", raw.maxFindings(), d.maxFindings(), Integer.MAX_VALUE);
             return new ProtectionConfig(
                     operators,
                     fallback,
@@ -287,7 +289,8 @@ public final class ConfigLoader {
                     names,
                     maxStrings,
                     maxDepth,
-                    maxTerms);
+                    maxTerms,
+                    maxFindings);
         }
 
         /** A count between 1 and {@code max}, or {@code fallback} when not given. */

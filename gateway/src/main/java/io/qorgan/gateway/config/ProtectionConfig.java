@@ -30,6 +30,7 @@ import java.util.Set;
  * @param maxStrings most strings and object keys of one request body the gateway reads (413 above)
  * @param maxDepth most nesting of objects and arrays in one request body (413 above)
  * @param maxTerms most words of one request's texts that policies' content rules analyse (413 above)
+ * @param maxFindings most values of personal data found in one request, repeats included (413 above)
  */
 public record ProtectionConfig(
         Map<EntityType, Operator> operators,
@@ -46,7 +47,8 @@ public record ProtectionConfig(
         List<Path> extraNameLists,
         int maxStrings,
         int maxDepth,
-        int maxTerms) {
+        int maxTerms,
+        int maxFindings) {
 
     /** Jackson refuses deeper documents by itself, as malformed: a larger depth could never be reached. */
     public static final int MAX_DEPTH_LIMIT = 1000;
@@ -74,6 +76,7 @@ public record ProtectionConfig(
                 List.of(),
                 100_000,
                 64,
-                2_000_000);
+                2_000_000,
+                10_000);
     }
 }

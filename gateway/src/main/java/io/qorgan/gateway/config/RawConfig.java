@@ -65,7 +65,8 @@ record RawConfig(
             List<String> extraNames,
             Integer maxStrings,
             Integer maxDepth,
-            Integer maxTerms) {}
+            Integer maxTerms,
+            Integer maxFindings) {}
 
     record RawLimits(
             String maxRequestBody,

@@ -36,6 +36,8 @@ public final class ExchangeVault {
     private final Map<String, String> numbers = new HashMap<>();
 
     private int longestSurrogate;
+    /** Values found while protecting this exchange's request, repeats included; not kept with a conversation. */
+    private long found;
 
     /** An empty vault for a new exchange. */
     public ExchangeVault() {}
@@ -52,6 +54,12 @@ public final class ExchangeVault {
             placeholderByKey.put(slot, placeholder);
         }
         return placeholder;
+    }
+
+    /** Adds {@code n} values found to this exchange's count; returns the count. */
+    long found(int n) {
+        found += n;
+        return found;
     }
 
     /** Counts a value that another operator (mask, hash...) handled. */

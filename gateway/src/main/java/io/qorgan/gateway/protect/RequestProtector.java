@@ -23,6 +23,12 @@ import java.util.function.BiConsumer;
  */
 public final class RequestProtector {
 
+    /**
+     * Values of personal data one request may hold: each costs a vault entry and a replacement (about 2 KB of work),
+     * so ten thousand stay within a few tens of megabytes, and a request holding more is bulk data.
+     */
+    public static final int DEFAULT_MAX_FINDINGS = 10_000;
+
     /** Nobody reads along. */
     public static final BiConsumer<String, TextSite> NOT_READ = (text, site) -> {};
 
@@ -30,25 +36,34 @@ public final class RequestProtector {
     private final ValueKey valueKey;
     private final ProtectionSettings settings;
     private final ReadLimits limits;
+    private final int maxFindings;
     private final Operators operators;
 
-    private RequestProtector(TextScanner scanner, ValueKey valueKey, ProtectionSettings settings, ReadLimits limits) {
+    private RequestProtector(
+            TextScanner scanner, ValueKey valueKey, ProtectionSettings settings, ReadLimits limits, int maxFindings) {
         this.scanner = Objects.requireNonNull(scanner, "scanner");
         this.valueKey = Objects.requireNonNull(valueKey, "valueKey");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.limits = Objects.requireNonNull(limits, "limits");
+        if (maxFindings < 1) {
+            throw new IllegalArgumentException("maxFindings must be positive");
+        }
+        this.maxFindings = maxFindings;
         this.operators = new Operators(settings.keys());
     }
 
-    /** A protector reading bodies up to {@link ReadLimits#DEFAULTS}. */
+    /** A protector reading bodies up to {@link ReadLimits#DEFAULTS} and {@link #DEFAULT_MAX_FINDINGS} values. */
     public static RequestProtector create(TextScanner scanner, ValueKey valueKey, ProtectionSettings settings) {
-        return create(scanner, valueKey, settings, ReadLimits.DEFAULTS);
+        return create(scanner, valueKey, settings, ReadLimits.DEFAULTS, DEFAULT_MAX_FINDINGS);
     }
 
-    /** A protector refusing bodies more complex than {@code limits} ({@code request_too_complex}). */
+    /**
+     * A protector refusing ({@code request_too_complex}) bodies more complex than {@code limits}, and requests in
+     * which it finds more than {@code maxFindings} values of personal data.
+     */
     public static RequestProtector create(
-            TextScanner scanner, ValueKey valueKey, ProtectionSettings settings, ReadLimits limits) {
-        return new RequestProtector(scanner, valueKey, settings, limits);
+            TextScanner scanner, ValueKey valueKey, ProtectionSettings settings, ReadLimits limits, int maxFindings) {
+        return new RequestProtector(scanner, valueKey, settings, limits, maxFindings);
     }
 
     /** Protects a request of a new exchange. */
@@ -164,6 +179,10 @@ public final class RequestProtector {
     }
 
     private String replace(String text, List<Finding> findings, ExchangeVault vault) {
+        if (vault.found(findings.size()) > maxFindings) {
+            throw ProtectionFailed.tooComplex(
+                    "more than " + maxFindings + " values of personal data (protection.maxFindings)");
+        }
         StringBuilder out = new StringBuilder(text.length() + 16 * findings.size());
         int pos = 0;
         for (Finding f : findings) {

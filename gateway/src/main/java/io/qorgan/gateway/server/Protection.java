@@ -55,7 +55,8 @@ public record Protection(
         if (settings.equals(baseSettings)) {
             return protector;
         }
-        return protectors.get(settings, s -> RequestProtector.create(scanner, valueKey, s, readLimits(config)));
+        return protectors.get(
+                settings, s -> RequestProtector.create(scanner, valueKey, s, readLimits(config), config.maxFindings()));
     }
 
     /**
@@ -82,7 +83,7 @@ public record Protection(
         return new Protection(
                 config,
                 settings,
-                RequestProtector.create(scanner, valueKey, settings, readLimits(config)),
+                RequestProtector.create(scanner, valueKey, settings, readLimits(config), config.maxFindings()),
                 Map.copyOf(scanners),
                 ConversationVaults.create(
                         config.conversationTtl(), config.maxConversations(), Ticker.systemTicker(), random),

@@ -127,10 +127,15 @@ class ConfigLoaderTest {
     @Test
     void parse_requestBounds_boundOrDefault() {
         assertThat(ConfigLoader.parse("qorgan.yaml", VALID).protection())
-                .extracting(ProtectionConfig::maxStrings, ProtectionConfig::maxDepth, ProtectionConfig::maxTerms)
-                .containsExactly(100_000, 64, 2_000_000);
+                .extracting(
+                        ProtectionConfig::maxStrings,
+                        ProtectionConfig::maxDepth,
+                        ProtectionConfig::maxTerms,
+                        ProtectionConfig::maxFindings)
+                .containsExactly(100_000, 64, 2_000_000, 10_000);
         ProtectionConfig p = ConfigLoader.parse(
-                        "qorgan.yaml", VALID + "protection: { maxStrings: 5000, maxDepth: 20, maxTerms: 300000 }\n")
+                        "qorgan.yaml",
+                        VALID + "protection: { maxStrings: 5000, maxDepth: 20, maxTerms: 300000, maxFindings: 99 }\n")
                 .protection();
         assertThat(p)
                 .extracting(ProtectionConfig::maxStrings, ProtectionConfig::maxDepth, ProtectionConfig::maxTerms)
@@ -139,7 +144,7 @@ class ConfigLoaderTest {
 
     @Test
     void parse_requestBoundOutOfRange_namesLineAndField() {
-        for (String bound : new String[] {"maxStrings: 0", "maxDepth: 1001", "maxTerms: -1"}) {
+        for (String bound : new String[] {"maxStrings: 0", "maxDepth: 1001", "maxTerms: -1", "maxFindings: 0"}) {
             String yaml = VALID + "protection:\n  " + bound + "\n";
             String field = "protection." + bound.substring(0, bound.indexOf(':'));
             assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))

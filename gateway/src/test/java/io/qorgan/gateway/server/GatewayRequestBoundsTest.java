@@ -78,7 +78,7 @@ class GatewayRequestBoundsTest {
                 listeners: { traffic: { host: 127.0.0.1, port: 0 }, admin: { host: 127.0.0.1, port: 0 } }
                 identity: { store: identities.yaml }
                 policies: { directory: policies }
-                protection: { maxDepth: 32, maxTerms: 5000 }
+                protection: { maxDepth: 32, maxTerms: 5000, maxFindings: 50 }
                 upstreams:
                   openai: { baseUrl: "%s/v1" }
                 routes:
@@ -173,6 +173,17 @@ class GatewayRequestBoundsTest {
     void moreWordsThanContentRulesAnalyse_refused413() throws Exception {
         HttpResponse<String> r = post("/v1/chat/completions", chat("слово ".repeat(6000)));
         assertTooComplex(r, "protection.maxTerms");
+    }
+
+    @Test
+    void morePersonalDataThanTheLimit_refused413_noValueInTheAnswer() throws Exception {
+        StringBuilder phones = new StringBuilder("Обзвонить: ");
+        for (int i = 0; i < 60; i++) {
+            phones.append(String.format("+7 701 555 %02d %02d, ", i / 10, i % 10 + 10));
+        }
+        HttpResponse<String> r = post("/v1/chat/completions", chat(phones.toString()));
+        assertTooComplex(r, "protection.maxFindings");
+        assertThat(r.body()).doesNotContain("701 555");
     }
 
     @Test
