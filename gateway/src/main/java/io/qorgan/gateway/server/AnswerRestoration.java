@@ -221,11 +221,10 @@ final class AnswerRestoration {
         if (compressed(bytes)) {
             throw AnswerRefused.compressed();
         }
-        boolean utf8 = Utf8.isValid(bytes, 0, bytes.length);
         if (body == Body.TEXT) {
             return text(bytes);
         }
-        if (!utf8) {
+        if (!Utf8.isValid(bytes, 0, bytes.length)) {
             if (body == Body.JSON) {
                 throw AnswerRefused.unreadable();
             }
