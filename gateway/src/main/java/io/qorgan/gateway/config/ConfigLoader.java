@@ -265,6 +265,12 @@ public final class ConfigLoader {
                             "/protection/extraNames/" + i, raw.extraNames().get(i)));
                 }
             }
+            int maxStrings = positive("/protection/maxStrings", raw.maxStrings(), d.maxStrings(), Integer.MAX_VALUE);
+            int maxDepth =
+                    positive("/protection/maxDepth", raw.maxDepth(), d.maxDepth(), ProtectionConfig.MAX_DEPTH_LIMIT);
+            int maxTerms = positive("/protection/maxTerms", raw.maxTerms(), d.maxTerms(), Integer.MAX_VALUE);
+            int maxFindings =
+                    positive("/protection/maxFindings", raw.maxFindings(), d.maxFindings(), Integer.MAX_VALUE);
             return new ProtectionConfig(
                     operators,
                     fallback,
@@ -277,7 +283,22 @@ public final class ConfigLoader {
                     maxConversations,
                     enabled,
                     minScore,
-                    names);
+                    names,
+                    maxStrings,
+                    maxDepth,
+                    maxTerms,
+                    maxFindings);
+        }
+
+        /** A count between 1 and {@code max}, or {@code fallback} when not given. */
+        private int positive(String at, Integer value, int fallback, int max) {
+            if (value == null) {
+                return fallback;
+            }
+            if (value < 1 || value > max) {
+                throw fail(at, "must be between 1 and " + max);
+            }
+            return value;
         }
 
         private EntityType entityType(String at, String name, List<String> known) {

@@ -62,7 +62,11 @@ record RawConfig(
             Integer maxConversations,
             List<String> detect,
             Double minScore,
-            List<String> extraNames) {}
+            List<String> extraNames,
+            Integer maxStrings,
+            Integer maxDepth,
+            Integer maxTerms,
+            Integer maxFindings) {}
 
     record RawLimits(
             String maxRequestBody,

@@ -104,6 +104,21 @@ public final class ExchangePreparer {
         if (!route.protect()) {
             return passThrough(request, facts, policySet);
         }
+        if (policySet != null) {
+            // the upstream, the model and the size are judged before any text of the body is analysed
+            Verdict early = policySet.judgeBeforeReading(
+                    request.identity().agency(),
+                    request.route().name(),
+                    request.upstream(),
+                    facts.model(),
+                    modelMissing(facts),
+                    request.bodyBytes());
+            if (early != null) {
+                GatewayError refused = obey(request, early);
+                return refused(
+                        refused, new PreparedExchange.Decision(early, policySet.version(), Map.of(), null, false, 0));
+            }
+        }
         long start = System.nanoTime();
         try {
             return protectAndDecide(request, facts, policySet, start);
@@ -139,6 +154,8 @@ public final class ExchangePreparer {
         Verdict verdict;
         try {
             verdict = policySet.evaluate(policyInput(request, facts, List.of(), Map.of()));
+        } catch (ProtectionFailed e) {
+            return refused(refusedByProtection(request, e), null);
         } catch (RuntimeException e) {
             return refused(failed(request, e), null);
         }
@@ -252,7 +269,7 @@ public final class ExchangePreparer {
                 System.nanoTime() - start);
     }
 
-    private static PolicyInput policyInput(
+    private PolicyInput policyInput(
             ExchangeRequest request, RequestFacts facts, List<RoleText> texts, Map<EntityType, Integer> counts) {
         return new PolicyInput(
                 request.identity().agency(),
@@ -262,7 +279,8 @@ public final class ExchangePreparer {
                 modelMissing(facts),
                 texts,
                 counts,
-                request.bodyBytes());
+                request.bodyBytes(),
+                protection.config().maxTerms());
     }
 
     /** A body that should name a model and does not: a policy that restricts models refuses it. */
@@ -387,7 +405,7 @@ public final class ExchangePreparer {
         if (!e.clientError()) {
             return GatewayError.internal();
         }
-        return badBody(e.code(), e.part());
+        return new GatewayError(e.status(), "invalid_request_error", e.code(), e.answerMessage());
     }
 
     private static GatewayError badBody(String code, String part) {

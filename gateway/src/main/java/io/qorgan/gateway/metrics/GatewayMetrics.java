@@ -69,6 +69,12 @@ public final class GatewayMetrics {
             .labelNames("upstream")
             .register(registry);
 
+    private final Counter clientsStalled = Counter.builder()
+            .name("qorgan_clients_stalled_total")
+            .help("Exchanges cut because the client took nothing of its answer for limits.idleTimeout, by route")
+            .labelNames("route")
+            .register(registry);
+
     private final Counter clientAborts = Counter.builder()
             .name("qorgan_client_aborts_total")
             .help("Exchanges cancelled because the client disconnected before the answer ended")
@@ -251,6 +257,11 @@ public final class GatewayMetrics {
 
     public void tlsHandshakeFailed(String listener, String reason) {
         tlsFailures.labelValues(listener, reason).inc();
+    }
+
+    /** A client that took nothing of its answer for the idle timeout was cut. */
+    public void clientStalled(String route) {
+        clientsStalled.labelValues(route).inc();
     }
 
     public void clientAborted(String route) {

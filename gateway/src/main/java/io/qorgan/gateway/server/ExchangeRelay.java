@@ -37,6 +37,8 @@ import io.qorgan.gateway.upstream.UpstreamListener;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +94,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private long answerNanos;
 
     private UpstreamConnection connection;
+    /** The check that cuts a client that takes nothing of its answer; null while none is due. */
+    private ScheduledFuture<?> stallCheck;
+
     private boolean retried;
     private boolean responseStarted;
     private boolean done;
@@ -259,8 +264,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             long start = System.nanoTime();
             try {
                 piece = restoration.content(ctx.alloc(), content.content(), last);
-            } catch (AnswerRestoration.AnswerTooLarge e) {
-                answerBroken("answer_too_large", false);
+            } catch (AnswerRestoration.AnswerRefused e) {
+                answerBroken(e.code(), false, e.getMessage());
                 return;
             } catch (StreamBroken e) {
                 answerBroken(e.code(), true);
@@ -411,6 +416,34 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (connection != null && !done) {
             connection.setReading(writable);
         }
+        if (!writable && stallCheck == null && !done) {
+            stallCheck = ctx.executor()
+                    .schedule(
+                            this::checkStalled,
+                            runtime.config().limits().idleTimeout().toNanos(),
+                            TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * While the client takes nothing of its answer the upstream is not read (backpressure), and its silence does not
+     * count as the upstream's; but a client that takes nothing for {@code limits.idleTimeout} would hold the exchange,
+     * its buffers and an upstream connection for ever. It is cut.
+     */
+    private void checkStalled() {
+        stallCheck = null;
+        if (done || ctx.channel().isWritable()) {
+            return;
+        }
+        runtime.metrics().clientStalled(match.route().name());
+        log.debug(
+                "client stalled request_id={} route={}",
+                requestId,
+                match.route().name());
+        dropUpstream();
+        status = 499;
+        end(false);
+        ctx.channel().close();
     }
 
     @Override
@@ -480,6 +513,10 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         done = true;
+        if (stallCheck != null) {
+            stallCheck.cancel(false);
+            stallCheck = null;
+        }
         body.release();
         lease.release();
         if (restoration != null) {

@@ -33,6 +33,12 @@ import java.util.Set;
  * @param clock source of the {@code created} timestamps
  * @param gzipAnswers whether whole answers are gzip-compressed whatever the request accepts (an upstream that
  *     ignores {@code Accept-Encoding})
+ * @param gzipUnlabelled whether whole answers are gzip-compressed without saying so in {@code Content-Encoding} (a
+ *     broken upstream or proxy)
+ * @param answerContentType the {@code Content-Type} of successful whole answers instead of the API's own (the body
+ *     stays as built: a mislabelled answer, or a {@code text/plain} one), or null
+ * @param answerBody the body of every successful whole answer instead of the simulated one (a hand-made or
+ *     misbehaving answer), or null
  */
 public record SimulatorSettings(
         String host,
@@ -53,7 +59,10 @@ public record SimulatorSettings(
         EventLoopGroup eventLoopGroup,
         long faultSeed,
         Clock clock,
-        boolean gzipAnswers) {
+        boolean gzipAnswers,
+        boolean gzipUnlabelled,
+        String answerContentType,
+        byte[] answerBody) {
 
     /** The statuses a fault can have: rate limited, server error, overloaded. */
     public static final Set<Integer> ERROR_STATUSES = Set.of(429, 500, 503);
@@ -115,6 +124,9 @@ public record SimulatorSettings(
         private long faultSeed = 42;
         private Clock clock = Clock.systemUTC();
         private boolean gzipAnswers;
+        private boolean gzipUnlabelled;
+        private String answerContentType;
+        private byte[] answerBody;
 
         private Builder() {}
 
@@ -138,6 +150,9 @@ public record SimulatorSettings(
             faultSeed = s.faultSeed;
             clock = s.clock;
             gzipAnswers = s.gzipAnswers;
+            gzipUnlabelled = s.gzipUnlabelled;
+            answerContentType = s.answerContentType;
+            answerBody = s.answerBody;
         }
 
         public Builder host(String value) {
@@ -235,6 +250,21 @@ public record SimulatorSettings(
             return this;
         }
 
+        public Builder gzipUnlabelled(boolean value) {
+            gzipUnlabelled = value;
+            return this;
+        }
+
+        public Builder answerContentType(String value) {
+            answerContentType = value;
+            return this;
+        }
+
+        public Builder answerBody(byte[] value) {
+            answerBody = value == null ? null : value.clone();
+            return this;
+        }
+
         public SimulatorSettings build() {
             return new SimulatorSettings(
                     host,
@@ -255,7 +285,10 @@ public record SimulatorSettings(
                     eventLoopGroup,
                     faultSeed,
                     clock,
-                    gzipAnswers);
+                    gzipAnswers,
+                    gzipUnlabelled,
+                    answerContentType,
+                    answerBody);
         }
     }
 }

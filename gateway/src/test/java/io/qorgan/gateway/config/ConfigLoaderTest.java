@@ -125,6 +125,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void parse_requestBounds_boundOrDefault() {
+        assertThat(ConfigLoader.parse("qorgan.yaml", VALID).protection())
+                .extracting(
+                        ProtectionConfig::maxStrings,
+                        ProtectionConfig::maxDepth,
+                        ProtectionConfig::maxTerms,
+                        ProtectionConfig::maxFindings)
+                .containsExactly(100_000, 64, 2_000_000, 10_000);
+        ProtectionConfig p = ConfigLoader.parse(
+                        "qorgan.yaml",
+                        VALID + "protection: { maxStrings: 5000, maxDepth: 20, maxTerms: 300000, maxFindings: 99 }\n")
+                .protection();
+        assertThat(p)
+                .extracting(ProtectionConfig::maxStrings, ProtectionConfig::maxDepth, ProtectionConfig::maxTerms)
+                .containsExactly(5000, 20, 300_000);
+    }
+
+    @Test
+    void parse_requestBoundOutOfRange_namesLineAndField() {
+        for (String bound : new String[] {"maxStrings: 0", "maxDepth: 1001", "maxTerms: -1", "maxFindings: 0"}) {
+            String yaml = VALID + "protection:\n  " + bound + "\n";
+            String field = "protection." + bound.substring(0, bound.indexOf(':'));
+            assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> {
+                        assertThat(e.line()).isEqualTo(28);
+                        assertThat(e.field()).isEqualTo(field);
+                        assertThat(e.getMessage()).contains("must be between 1 and");
+                    });
+        }
+    }
+
+    @Test
     void parse_wrongType_namesLineAndField() {
         String yaml = VALID.replace("port: 9080", "port: eighty");
         assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))

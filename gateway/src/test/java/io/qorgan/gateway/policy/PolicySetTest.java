@@ -1,9 +1,11 @@
 package io.qorgan.gateway.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.protect.Operator;
+import io.qorgan.gateway.protect.ProtectionFailed;
 import io.qorgan.gateway.protect.ProtectionKeys;
 import io.qorgan.gateway.protect.ProtectionSettings;
 import java.nio.file.Path;
@@ -271,6 +273,42 @@ class PolicySetTest {
         assertThat(many.code()).isEqualTo("limits.maxEntities");
         assertThat(three.blocked()).isFalse();
         assertThat(large.code()).isEqualTo("limits.maxRequestBytes");
+    }
+
+    @Test
+    void judgeBeforeReading_overTheSizeOrOnAnUpstreamNotAllowed_blocks_otherwiseLeavesItToEvaluate() {
+        dir.write("agency-a.yaml", """
+                agency: a
+                limits: {maxRequestBytes: 1KB}
+                """);
+        dir.write("agency-s.yaml", """
+                agency: s
+                mode: shadow
+                limits: {maxRequestBytes: 1KB}
+                """);
+        PolicySet set = dir.load();
+
+        Verdict large = set.judgeBeforeReading("a", "chat", "local", null, false, 1025);
+        assertThat(large.blocked()).isTrue();
+        assertThat(large.code()).isEqualTo("limits.maxRequestBytes");
+        assertThat(large.policyVersion()).isEqualTo(set.version());
+        assertThat(set.judgeBeforeReading("a", "chat", "local", null, false, 1024))
+                .isNull();
+        assertThat(set.judgeBeforeReading(null, "chat", "cloud", "o3", false, 1).code())
+                .isEqualTo("upstreams.modelNotAllowed");
+        assertThat(set.judgeBeforeReading("s", "chat", "local", null, false, 1025))
+                .as("shadow mode blocks nothing")
+                .isNull();
+    }
+
+    @Test
+    void evaluate_textsWithMoreWordsThanTheInputAllows_refusedTooComplex() {
+        PolicySet set = dir.load();
+        PolicyInput in = new PolicyInput(
+                null, "chat", "local", null, false, List.of(RoleText.user("раз два три")), Map.of(), 20, 2);
+        assertThatThrownBy(() -> set.evaluate(in))
+                .isInstanceOfSatisfying(
+                        ProtectionFailed.class, e -> assertThat(e.code()).isEqualTo("request_too_complex"));
     }
 
     @Test

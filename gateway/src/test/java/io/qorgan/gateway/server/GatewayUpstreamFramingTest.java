@@ -146,16 +146,19 @@ class GatewayUpstreamFramingTest {
         String event = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
                 + "\"delta\":{\"content\":\"a\"}}]}\n\n";
         String chunk = Integer.toHexString(event.length()) + "\r\n" + event + "\r\n";
-        // more than the sockets on the way can hold, and then silence: the stream is cut by the read timeout
+        // more than the sockets on the way can hold, to a client that reads nothing: cut after the idle timeout
         String answer = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + chunk.repeat(6 * 1024 * 1024 / chunk.length());
         MisbehavingUpstream upstream = MisbehavingUpstream.always(answer);
         closeLater.add(upstream);
-        Gateway g = Gateway.start(TestGateways.config(upstream.baseUrl(), "1s", ""));
+        Gateway g = Gateway.start(TestGateways.config(upstream.baseUrl(), "30s", """
+                limits:
+                  idleTimeout: 1s
+                """));
         closeLater.add(g);
         Path log = Path.of(System.getProperty("qorgan.test.log", "target/test-logs/qorgan-test.log"));
         long before = connectionErrorLines(log);
-        String timeouts = "qorgan_upstream_failures_total{kind=\"timeout\",upstream=\"sim\"}";
+        String stalled = "qorgan_clients_stalled_total{route=\"v1\"}";
 
         String stream = "{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         try (Socket client = new Socket()) {
@@ -166,11 +169,11 @@ class GatewayUpstreamFramingTest {
                                     + "Content-Length: " + stream.length() + "\r\n\r\n" + stream)
                             .getBytes(StandardCharsets.UTF_8));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (Metrics.value(g.metrics().scrape(), timeouts) < 1 && System.nanoTime() < deadline) {
+            while (Metrics.value(g.metrics().scrape(), stalled) < 1 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertThat(Metrics.value(g.metrics().scrape(), timeouts))
-                    .as("the stream was cut")
+            assertThat(Metrics.value(g.metrics().scrape(), stalled))
+                    .as("the stream to a client that reads nothing was cut")
                     .isEqualTo(1);
             client.setSoTimeout(20_000);
             client.getInputStream().readAllBytes(); // to the end: the gateway closed the connection
