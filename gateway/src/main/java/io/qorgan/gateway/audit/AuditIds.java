@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The one shape a string may have in an audit record: an id such as {@code agency-egov}, {@code v1},
  * {@code dsp-external}, {@code gpt-4o-mini} or {@code meta-llama/Llama-3-8B} — up to 128 ASCII letters, digits and
- * {@code . _ : / @ + -}, no spaces. Anything else (free text, another script) is replaced by {@link #INVALID}, so a
+ * {@code . _ : / + -}, no spaces, no {@code @} (so never an e-mail address). Anything else (free text, another script) is replaced by {@link #INVALID}, so a
  * record never carries a sentence, whatever a caller sent as a model name or request id.
  */
 public final class AuditIds {
@@ -34,7 +34,7 @@ public final class AuditIds {
         }
         for (int i = 1; i < n; i++) {
             char c = value.charAt(i);
-            if (!alphanumeric(c) && c != '.' && c != '_' && c != ':' && c != '/' && c != '@' && c != '+' && c != '-') {
+            if (!alphanumeric(c) && c != '.' && c != '_' && c != ':' && c != '/' && c != '+' && c != '-') {
                 return false;
             }
         }
