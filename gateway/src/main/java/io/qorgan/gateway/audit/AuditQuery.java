@@ -1,6 +1,9 @@
 package io.qorgan.gateway.audit;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 /**
  * One search of the trail: a query in Lucene's classic syntax over the index fields ({@code verdict:blocked AND
@@ -36,6 +39,31 @@ public record AuditQuery(String text, Instant from, Instant to, int page, int si
         }
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to");
+        }
+    }
+
+    /**
+     * A period's bound as written on a command line or in a URL: an ISO instant ({@code 2026-12-01T10:00:00Z}) or a
+     * UTC day ({@code 2026-12-01}), which as an end includes that whole day.
+     *
+     * @throws IllegalArgumentException naming the option, not repeating the text
+     */
+    public static Instant time(String text, boolean end, String option) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.trim();
+        try {
+            if (t.length() == 10) {
+                LocalDate day = LocalDate.parse(t);
+                return (end ? day.plusDays(1) : day)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
+            }
+            return Instant.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    option + " must be a day (2026-12-01) or an instant (2026-12-01T10:00:00Z)");
         }
     }
 

@@ -30,6 +30,7 @@ public final class PolicyStore implements AutoCloseable {
     private final Path dir;
     private final AtomicReference<PolicySet> current;
     private final List<Consumer<PolicySet>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> rejectedListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong reloads = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private volatile String lastRejected;
@@ -66,6 +67,24 @@ public final class PolicyStore implements AutoCloseable {
     /** Called with the new set after each swap, on the scheduler's thread; a listener's failure is logged. */
     public void addListener(Consumer<PolicySet> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Called with an error code ({@code policy_invalid}, {@code policy_reload_failed}) when a changed directory is
+     * rejected by the watch, once per distinct error, on the scheduler's thread (the audit trail records reloads).
+     */
+    public void onRejected(Consumer<String> listener) {
+        rejectedListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void rejected(String code) {
+        for (Consumer<String> l : rejectedListeners) {
+            try {
+                l.accept(code);
+            } catch (RuntimeException e) {
+                LOG.warn("policy listener failed: {}", e.toString());
+            }
+        }
     }
 
     /**
@@ -110,10 +129,12 @@ public final class PolicyStore implements AutoCloseable {
                         "policy change rejected, {} stays active: {}",
                         current.get().version(),
                         message);
+                rejected("policy_invalid");
             }
         } catch (RuntimeException e) {
             rejected.incrementAndGet();
             LOG.error("policy reload failed, {} stays active: {}", current.get().version(), e.toString());
+            rejected("policy_reload_failed");
         }
     }
 

@@ -128,6 +128,15 @@ public record GatewayError(HttpResponseStatus status, String type, String code, 
                         + (streamed ? "the rest" : "it"));
     }
 
+    /** The audit trail has no room for the exchange's record (or cannot write): nothing was forwarded. */
+    public static GatewayError auditUnavailable() {
+        return new GatewayError(
+                HttpResponseStatus.SERVICE_UNAVAILABLE,
+                "server_error",
+                "audit_unavailable",
+                "The audit trail cannot record the exchange now; nothing was forwarded; retry later");
+    }
+
     public static GatewayError authenticationBusy() {
         return new GatewayError(
                 HttpResponseStatus.SERVICE_UNAVAILABLE,

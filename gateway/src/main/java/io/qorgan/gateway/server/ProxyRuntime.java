@@ -1,5 +1,6 @@
 package io.qorgan.gateway.server;
 
+import io.qorgan.gateway.audit.AuditTrail;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.policy.PolicySet;
@@ -12,8 +13,9 @@ import java.util.concurrent.Executor;
 /**
  * What every frontend handler needs, built once per configuration and shared read-only across
  * event loops: routes, upstream clients, limits, metrics, the admission gate, caller identification,
- * protection, the policy store ({@code policies} may be null: no policies configured), and the
- * bounded workers that protect large bodies off the event loops.
+ * protection, the policy store ({@code policies} may be null: no policies configured), the
+ * bounded workers that protect large bodies off the event loops, and the audit trail
+ * ({@link AuditTrail#disabled()} when there is none).
  */
 public record ProxyRuntime(
         GatewayConfig config,
@@ -24,7 +26,8 @@ public record ProxyRuntime(
         CallerIdentification identification,
         Protection protection,
         PolicyStore policies,
-        Executor workers) {
+        Executor workers,
+        AuditTrail audit) {
 
     /** The active policy set, or null when no policy directory is configured. */
     public PolicySet policySet() {
