@@ -19,7 +19,7 @@ import org.apache.lucene.store.FSDirectory;
  */
 final class AuditIndex implements Closeable {
 
-    private static final String COMMITTED_SEQ = "qorgan.audit.seq";
+    static final String COMMITTED_SEQ = "qorgan.audit.seq";
 
     private final FSDirectory directory;
     private final IndexWriter writer;
