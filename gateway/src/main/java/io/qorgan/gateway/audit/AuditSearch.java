@@ -7,22 +7,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.store.FSDirectory;
 
 /**
@@ -52,9 +56,9 @@ public final class AuditSearch {
     }
 
     static AuditPage search(IndexSearcher searcher, AuditQuery query) throws IOException, BadQuery {
-        Query parsed = parse(query.text());
-        List<String> fields = fields(parsed);
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(parsed, BooleanClause.Occur.MUST);
+        Parsed parsed = parse(query.text());
+        List<String> fields = parsed.fields();
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(parsed.query(), BooleanClause.Occur.MUST);
         if (query.from() != null || query.to() != null) {
             long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
             long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli() - 1;
@@ -75,14 +79,18 @@ public final class AuditSearch {
         return new AuditPage(total, query.page(), query.size(), fields, json);
     }
 
+    /** A query as Lucene runs it, and the fields it names ({@code any} for bare terms), sorted. */
+    record Parsed(Query query, List<String> fields) {}
+
     /** The query as Lucene runs it; null or blank text matches everything. */
-    static Query parse(String text) throws BadQuery {
+    static Parsed parse(String text) throws BadQuery {
         if (text == null || text.isBlank()) {
-            return new MatchAllDocsQuery();
+            return new Parsed(new MatchAllDocsQuery(), List.of());
         }
         Parser parser = new Parser();
         try {
-            return parser.parse(text);
+            Query q = parser.parse(text);
+            return new Parsed(q, List.copyOf(parser.named));
         } catch (ParseException e) {
             if (parser.unknownField) {
                 throw new BadQuery("the query names a field the index does not have; fields: "
@@ -99,26 +107,9 @@ public final class AuditSearch {
         }
     }
 
-    /** The fields a query names, sorted; {@code any} for bare terms. */
-    static List<String> fields(Query query) {
-        Set<String> fields = new TreeSet<>();
-        query.visit(new QueryVisitor() {
-            @Override
-            public boolean acceptField(String field) {
-                fields.add(field);
-                return true;
-            }
-
-            @Override
-            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                return this;
-            }
-        });
-        return List.copyOf(fields);
-    }
-
     /** The classic parser with exact terms, numbers as points, and field names checked. */
     private static final class Parser extends QueryParser {
+        final Set<String> named = new TreeSet<>();
         boolean unknownField;
         boolean badNumber;
 
@@ -134,7 +125,19 @@ public final class AuditSearch {
             if (IndexFields.NUMERIC.contains(field)) {
                 return LongPoint.newExactQuery(field, number(text));
             }
+            if (field.equals(IndexFields.ANY)) {
+                return anyField(f -> new TermQuery(new Term(f, normalize(f, text))));
+            }
             return super.getFieldQuery(field, normalize(field, text), quoted);
+        }
+
+        /** A bare term: the same query in every field of exact values, any one matching. */
+        private static Query anyField(Function<String, Query> each) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (String f : IndexFields.KEYWORDS) {
+                b.add(each.apply(f), BooleanClause.Occur.SHOULD);
+            }
+            return b.build();
         }
 
         @Override
@@ -160,12 +163,18 @@ public final class AuditSearch {
         @Override
         protected Query getPrefixQuery(String field, String termStr) throws ParseException {
             check(field);
+            if (field.equals(IndexFields.ANY)) {
+                return anyField(f -> new PrefixQuery(new Term(f, normalize(f, termStr))));
+            }
             return super.getPrefixQuery(field, normalize(field, termStr));
         }
 
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
             check(field);
+            if (field.equals(IndexFields.ANY)) {
+                return anyField(f -> new WildcardQuery(new Term(f, normalize(f, termStr))));
+            }
             return super.getWildcardQuery(field, normalize(field, termStr));
         }
 
@@ -180,6 +189,7 @@ public final class AuditSearch {
                 unknownField = true;
                 throw new ParseException("unknown field");
             }
+            named.add(field);
         }
 
         private long number(String text) throws ParseException {

@@ -45,6 +45,32 @@ final class IndexFields {
             "result",
             ANY);
 
+    /** The fields of exact values: what a bare term ({@link #ANY}) is looked for in. */
+    static final Set<String> KEYWORDS = Set.of(
+            TYPE,
+            "request_id",
+            "agency",
+            "caller",
+            "method",
+            "client",
+            "route",
+            "upstream",
+            "class",
+            "model",
+            "verdict",
+            "rule",
+            "entity",
+            "answer_entity",
+            "operator",
+            "policy",
+            "cache",
+            "code",
+            "component",
+            "version",
+            "result",
+            "credential",
+            "field");
+
     /** Every field a query may name. */
     static final Set<String> QUERYABLE = Set.of(
             TYPE,
@@ -186,7 +212,6 @@ final class IndexFields {
             return;
         }
         d.add(new StringField(field, value, Field.Store.NO));
-        d.add(new StringField(ANY, value.toLowerCase(Locale.ROOT), Field.Store.NO));
     }
 
     private static void number(Document d, String field, long value) {

@@ -1,5 +1,6 @@
 package io.qorgan.gateway.crypto;
 
+import java.util.Arrays;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
@@ -11,7 +12,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * AES-256-GCM through Bouncy Castle's lightweight API: 12-byte nonces, 16-byte tags, associated data bound to the
  * ciphertext. One instance keeps one cipher and is not thread-safe: give each thread its own.
  *
- * <p>The caller owns nonce uniqueness per key; {@link #seal} never picks a nonce itself.
+ * <p>The caller owns nonce uniqueness per key; {@link #seal} never picks a nonce itself. Calls with the key of the
+ * call before reuse its key schedule and GHASH tables rather than build them again.
  */
 public final class AesGcm {
 
@@ -20,6 +22,7 @@ public final class AesGcm {
     public static final int TAG_BYTES = 16;
 
     private final GCMModeCipher cipher = GCMBlockCipher.newInstance(AESEngine.newInstance());
+    private byte[] lastKey;
 
     /** The ciphertext followed by its tag. */
     public byte[] seal(byte[] key, byte[] nonce, byte[] associated, byte[] plaintext) {
@@ -52,13 +55,16 @@ public final class AesGcm {
         return out;
     }
 
-    private static AEADParameters parameters(byte[] key, byte[] nonce, byte[] associated) {
+    private AEADParameters parameters(byte[] key, byte[] nonce, byte[] associated) {
         if (key.length != KEY_BYTES) {
             throw new IllegalArgumentException("AES-256 needs a 32-byte key");
         }
         if (nonce.length != NONCE_BYTES) {
             throw new IllegalArgumentException("GCM nonces here are 12 bytes");
         }
-        return new AEADParameters(new KeyParameter(key), TAG_BYTES * 8, nonce, associated);
+        // a null key tells Bouncy Castle to keep the key it has
+        boolean same = lastKey != null && Arrays.equals(lastKey, key);
+        lastKey = key.clone();
+        return new AEADParameters(same ? null : new KeyParameter(key), TAG_BYTES * 8, nonce, associated);
     }
 }
