@@ -40,6 +40,8 @@ final class TrailWriter implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(TrailWriter.class);
     private static final Duration INDEX_COMMIT_EVERY = Duration.ofSeconds(30);
     private static final Duration RETENTION_EVERY = Duration.ofHours(1);
+    /** Appended bytes are written to the file at the next sync, or once this many are waiting. */
+    private static final int FLUSH_BYTES = 256 * 1024;
     /** The longest the writer thread waits without looking at the clock (day change, retention). */
     private static final long MAX_WAIT_MILLIS = 1000;
 
@@ -273,16 +275,18 @@ final class TrailWriter implements Closeable {
     }
 
     /**
-     * Writes what was appended, then whatever is due: a sync, a signature, a new segment, an index commit,
-     * retention.
+     * Does whatever is due after a batch: a sync (which writes what was appended), a signature, a new segment, an
+     * index commit, retention.
      */
     void afterBatch() throws IOException {
-        flush();
         long now = clock.millis();
         if (dataUnsynced
                 && (config.sync() == AuditConfig.Sync.EVERY_RECORD
                         || now - lastSyncMillis >= config.syncInterval().toMillis())) {
             sync();
+        } else if (buffer.size() >= FLUSH_BYTES) {
+            // between syncs, written in large pieces: one system call per batch cost more than the rest
+            flush();
         }
         if (entriesUnsigned && now - lastSignMillis >= config.signEvery().toMillis()) {
             sign(Frame.SIGN);

@@ -111,7 +111,11 @@ class AuditTrailTest {
         AuditFixtures.Keys keys = AuditFixtures.keys(tmp.resolve("keys"), SignatureAlgorithm.ED25519);
         Path dir = tmp.resolve("trail");
         MutableClock clock = new MutableClock(Instant.parse("2026-12-01T23:59:00Z"));
-        try (AuditTrail trail = AuditFixtures.open(AuditFixtures.config(dir, keys), clock)) {
+        // every record synced at once: this clock stands still, so an interval would never end
+        AuditConfig config = AuditFixtures.settings(dir, keys)
+                .sync(AuditConfig.Sync.EVERY_RECORD)
+                .build();
+        try (AuditTrail trail = AuditFixtures.open(config, clock)) {
             trail.admit().write(AuditFixtures.exchange(1, clock.instant()));
             awaitWritten(dir, keys, 1);
             clock.advance(Duration.ofMinutes(2));

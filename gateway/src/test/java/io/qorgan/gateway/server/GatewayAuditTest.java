@@ -186,6 +186,15 @@ class GatewayAuditTest {
     }
 
     @Test
+    void search_brokenIdentityStoreEdit_recordedAsRefusedReload() throws Exception {
+        Files.writeString(store, "callers: [ {id: }");
+
+        JsonNode refused = awaitSearch(q("type:reload AND component:identity AND result:refused"), 1);
+
+        assertThat(refused.path("records").get(0).path("errorCode").asText()).isEqualTo("identity_store_invalid");
+    }
+
+    @Test
     void search_callerWithoutPermission_403AndTheAttemptRecorded() throws Exception {
         HttpResponse<String> r = search(chatbot.key(), q("type:exchange"));
 
