@@ -3,6 +3,7 @@ package io.qorgan.gateway.audit;
 import io.qorgan.gateway.detect.EntityType;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -72,42 +73,14 @@ final class IndexFields {
             "field");
 
     /** Every field a query may name. */
-    static final Set<String> QUERYABLE = Set.of(
-            TYPE,
-            "request_id",
-            "agency",
-            "caller",
-            "method",
-            "client",
-            "route",
-            "upstream",
-            "class",
-            "model",
-            "verdict",
-            "rule",
-            "enforced_rule",
-            "shadow_rule",
-            "entity",
-            "answer_entity",
-            "operator",
-            "policy",
-            "cache",
-            "code",
-            "component",
-            "version",
-            "result",
-            "credential",
-            "field",
-            "status",
-            "latency",
-            "bytes_in",
-            "bytes_out",
-            "dropped",
-            "hits",
-            "page",
-            SEQ,
-            SEGMENT,
-            ANY);
+    static final Set<String> QUERYABLE = queryable();
+
+    private static Set<String> queryable() {
+        Set<String> all = new HashSet<>(KEYWORDS);
+        all.addAll(NUMERIC);
+        all.addAll(Set.of("enforced_rule", "shadow_rule", ANY));
+        return Set.copyOf(all);
+    }
 
     private IndexFields() {}
 

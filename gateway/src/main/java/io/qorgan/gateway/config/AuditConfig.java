@@ -82,19 +82,7 @@ public record AuditConfig(
 
     /** No audit trail. */
     public static AuditConfig none() {
-        return new AuditConfig(
-                null,
-                null,
-                null,
-                SignatureAlgorithm.ED25519,
-                DEFAULT_SIGN_EVERY,
-                Sync.INTERVAL,
-                DEFAULT_SYNC_INTERVAL,
-                DEFAULT_SEGMENT_MAX_BYTES,
-                DEFAULT_RETENTION,
-                DEFAULT_QUEUE_CAPACITY,
-                OnFull.BLOCK,
-                true);
+        return defaults(null, null, null);
     }
 
     /** A trail in {@code directory} with every other setting at its default. */
