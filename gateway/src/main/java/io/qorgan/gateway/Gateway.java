@@ -3,6 +3,10 @@ package io.qorgan.gateway;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.qorgan.gateway.audit.AuditKeys;
+import io.qorgan.gateway.audit.AuditTrail;
+import io.qorgan.gateway.audit.ReloadRecord;
+import io.qorgan.gateway.config.AuditConfig;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.config.ListenerConfig;
 import io.qorgan.gateway.config.ProtectionConfig;
@@ -32,7 +36,9 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
@@ -63,6 +69,8 @@ public final class Gateway implements AutoCloseable {
     private final ScheduledExecutorService watcher;
 
     private PolicyStore policies;
+    /** The audit trail; {@link AuditTrail#disabled()} without an {@code audit:} section. */
+    private final AuditTrail audit;
     /** Slow key hashing, bounded so that a flood of unknown keys cannot queue without end. */
     private final ThreadPoolExecutor hashing;
     /** Protection of large bodies, off the event loops; bounded, rejects rather than queue without end. */
@@ -97,7 +105,10 @@ public final class Gateway implements AutoCloseable {
         this.loops = new LoopHealth(group, onFatal, System::nanoTime);
         Map<String, UpstreamClient> clients = new LinkedHashMap<>();
         TrafficServer t = null;
+        AuditTrail trail = AuditTrail.disabled();
         try {
+            trail = audit(config.audit(), metrics);
+            this.audit = trail;
             TlsContexts tls = TlsContexts.detect();
             for (UpstreamConfig u : config.upstreams().values()) {
                 clients.put(u.name(), new UpstreamClient(u, group, transport, tls));
@@ -124,7 +135,8 @@ public final class Gateway implements AutoCloseable {
                     policies,
                     workers,
                     preparer,
-                    loops);
+                    loops,
+                    audit);
             t = TrafficServer.start(
                     runtime,
                     group,
@@ -140,6 +152,9 @@ public final class Gateway implements AutoCloseable {
                     serverTls(config.listeners().admin(), tls));
             if (!identification.authenticates()) {
                 log.warn("no identity store configured (identity.store): every caller is accepted as `anonymous`");
+                if (audit.enabled()) {
+                    log.warn("searching the audit trail (/admin/audit) needs callers from an identity store: refused");
+                }
             }
             log.info(
                     "TLS provider {}; traffic TLS {}; admin TLS {}",
@@ -151,6 +166,10 @@ public final class Gateway implements AutoCloseable {
                 t.close();
             }
             clients.values().forEach(UpstreamClient::close);
+            if (policies != null) {
+                policies.close();
+            }
+            trail.close();
             stopExecutors();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             adminGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -175,6 +194,7 @@ public final class Gateway implements AutoCloseable {
                 "qorgan_client_connections_open",
                 "Open client connections on the traffic listener",
                 traffic::openConnections);
+        metrics.gauge("qorgan_audit_queue_depth", "Audit records waiting for the audit writer", audit::queueDepth);
         log.info(
                 "qorgan listening: traffic {}:{} admin {}:{} transport={} event_loops={} upstreams={}",
                 config.listeners().traffic().host(),
@@ -204,6 +224,10 @@ public final class Gateway implements AutoCloseable {
         } catch (IOException e) {
             throw new GatewayStartException("identity store: " + e.getMessage());
         }
+        store.onChange(() -> audit.record(
+                ReloadRecord.ok(Instant.now(), ReloadRecord.Component.IDENTITY, "generation-" + store.generation())));
+        store.onRejected(
+                code -> audit.record(ReloadRecord.refused(Instant.now(), ReloadRecord.Component.IDENTITY, code)));
         store.watch(watcher, WATCH_INTERVAL);
         CallerAuthenticator authenticator = CallerAuthenticator.create(
                 store,
@@ -224,6 +248,10 @@ public final class Gateway implements AutoCloseable {
                     config.upstreams().keySet(),
                     watcher,
                     config.policies().reloadInterval());
+            store.addListener(
+                    set -> audit.record(ReloadRecord.ok(Instant.now(), ReloadRecord.Component.POLICY, set.version())));
+            store.onRejected(
+                    code -> audit.record(ReloadRecord.refused(Instant.now(), ReloadRecord.Component.POLICY, code)));
             log.info(
                     "policies loaded from {}: version {}",
                     config.policies().directory(),
@@ -231,6 +259,26 @@ public final class Gateway implements AutoCloseable {
             return store;
         } catch (PolicyException e) {
             throw new GatewayStartException("policies: " + e.getMessage());
+        }
+    }
+
+    /** The audit trail of the configuration, open and writing; keys are read here, once. */
+    private static AuditTrail audit(AuditConfig config, GatewayMetrics metrics) {
+        if (!config.enabled()) {
+            return AuditTrail.disabled();
+        }
+        try {
+            AuditTrail trail = AuditTrail.open(config, AuditKeys.resolve(config), metrics.audit(), Clock.systemUTC());
+            log.info(
+                    "audit trail in {}: signature {}, sync {}, onFull {}, index {}",
+                    config.directory(),
+                    config.signature().configName(),
+                    config.sync().configName(),
+                    config.onFull().name().toLowerCase(Locale.ROOT),
+                    config.index() ? "on" : "off");
+            return trail;
+        } catch (IOException | RuntimeException e) {
+            throw new GatewayStartException("audit: " + e.getMessage());
         }
     }
 
@@ -308,6 +356,11 @@ public final class Gateway implements AutoCloseable {
         return metrics;
     }
 
+    /** The audit trail ({@link AuditTrail#disabled()} without an {@code audit:} section). */
+    public AuditTrail audit() {
+        return audit;
+    }
+
     public UpstreamClient upstream(String name) {
         return upstreams.get(name);
     }
@@ -348,6 +401,7 @@ public final class Gateway implements AutoCloseable {
             policies.close();
         }
         stopExecutors();
+        audit.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         adminGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         log.info("qorgan stopped");

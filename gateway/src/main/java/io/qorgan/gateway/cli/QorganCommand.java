@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ScanCommand.class,
             PolicyCommand.class,
             KeysCommand.class,
+            AuditCommand.class,
             CertsCommand.class
         })
 public final class QorganCommand implements Runnable {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.qorgan.gateway.crypto.SecretRef;
+import io.qorgan.gateway.crypto.SignatureAlgorithm;
 import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.protect.AnswerScanner;
 import io.qorgan.gateway.protect.Operator;
@@ -101,7 +102,7 @@ public final class ConfigLoader {
                     source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
         }
         if (raw == null) {
-            raw = new RawConfig(null, null, null, null, null, null, null);
+            raw = new RawConfig(null, null, null, null, null, null, null, null);
         }
         return new Validator(source, locations, baseDirectory(source)).validate(raw);
     }
@@ -170,12 +171,91 @@ public final class ConfigLoader {
             LimitsConfig limits = limits(raw.limits());
             ProtectionConfig protection = protection(raw.protection());
             PoliciesConfig policies = policies(raw.policies());
+            AuditConfig audit = audit(raw.audit());
             if (listeners.traffic().port() != 0
                     && listeners.traffic().port() == listeners.admin().port()
                     && listeners.traffic().host().equals(listeners.admin().host())) {
                 throw fail("/listeners/admin/port", "the admin listener must not share the traffic listener's port");
             }
-            return new GatewayConfig(source, listeners, identity, upstreams, routes, protection, policies, limits);
+            return new GatewayConfig(
+                    source, listeners, identity, upstreams, routes, protection, policies, limits, audit);
+        }
+
+        private AuditConfig audit(RawConfig.RawAudit raw) {
+            if (raw == null) {
+                return AuditConfig.none();
+            }
+            if (raw.directory() == null || raw.directory().isBlank()) {
+                throw fail("/audit/directory", "is required for an audit trail");
+            }
+            Path dir = baseDir.resolve(raw.directory().trim()).normalize();
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw fail("/audit/directory", "not a directory: " + dir);
+            }
+            if (raw.encryptionKey() == null) {
+                throw fail(
+                        "/audit/encryptionKey",
+                        "is required: records are never written unencrypted" + " (make one with qorgan audit keygen)");
+            }
+            if (raw.signingKey() == null) {
+                throw fail("/audit/signingKey", "is required: the chain is signed (make one with qorgan audit keygen)");
+            }
+            SignatureAlgorithm signature = SignatureAlgorithm.ED25519;
+            if (raw.signature() != null) {
+                signature = SignatureAlgorithm.byConfigName(raw.signature())
+                        .orElseThrow(() -> fail(
+                                "/audit/signature",
+                                "must be one of " + SignatureAlgorithm.configNames()
+                                        + Suggestions.didYouMean(raw.signature(), SignatureAlgorithm.configNames())));
+            }
+            AuditConfig.Sync sync = AuditConfig.Sync.INTERVAL;
+            if (raw.sync() != null) {
+                List<String> names = Arrays.stream(AuditConfig.Sync.values())
+                        .map(AuditConfig.Sync::configName)
+                        .toList();
+                String n = raw.sync().trim().toLowerCase(Locale.ROOT);
+                sync = Arrays.stream(AuditConfig.Sync.values())
+                        .filter(v -> v.configName().equals(n))
+                        .findFirst()
+                        .orElseThrow(() -> fail(
+                                "/audit/sync", "must be every-record or interval" + Suggestions.didYouMean(n, names)));
+            }
+            AuditConfig.OnFull onFull = AuditConfig.OnFull.BLOCK;
+            if (raw.onFull() != null) {
+                List<String> names = List.of("block", "drop");
+                String n = raw.onFull().trim().toLowerCase(Locale.ROOT);
+                if (!names.contains(n)) {
+                    throw fail("/audit/onFull", "must be block or drop" + Suggestions.didYouMean(n, names));
+                }
+                onFull = AuditConfig.OnFull.valueOf(n.toUpperCase(Locale.ROOT));
+            }
+            long segmentMax = raw.segmentMaxBytes() == null
+                    ? AuditConfig.DEFAULT_SEGMENT_MAX_BYTES
+                    : bytes("/audit/segmentMaxBytes", raw.segmentMaxBytes());
+            if (segmentMax < 64 * 1024 || segmentMax > 4L * 1024 * 1024 * 1024) {
+                throw fail("/audit/segmentMaxBytes", "must be between 64KB and 4GB");
+            }
+            int capacity = raw.queueCapacity() == null ? AuditConfig.DEFAULT_QUEUE_CAPACITY : raw.queueCapacity();
+            if (capacity < 16 || capacity > 16 * 1024 * 1024) {
+                throw fail("/audit/queueCapacity", "must be between 16 and 16777216");
+            }
+            Duration retention = duration("/audit/retention", raw.retention(), AuditConfig.DEFAULT_RETENTION);
+            if (retention.compareTo(Duration.ofDays(1)) < 0) {
+                throw fail("/audit/retention", "must be at least 1d");
+            }
+            return new AuditConfig(
+                    dir,
+                    secret("/audit/encryptionKey", raw.encryptionKey()),
+                    secret("/audit/signingKey", raw.signingKey()),
+                    signature,
+                    duration("/audit/signEvery", raw.signEvery(), AuditConfig.DEFAULT_SIGN_EVERY),
+                    sync,
+                    duration("/audit/syncInterval", raw.syncInterval(), AuditConfig.DEFAULT_SYNC_INTERVAL),
+                    segmentMax,
+                    retention,
+                    capacity,
+                    onFull,
+                    raw.index() == null || raw.index());
         }
 
         private PoliciesConfig policies(RawConfig.RawPolicies raw) {

@@ -19,7 +19,8 @@ public record GatewayConfig(
         List<RouteConfig> routes,
         ProtectionConfig protection,
         PoliciesConfig policies,
-        LimitsConfig limits) {
+        LimitsConfig limits,
+        AuditConfig audit) {
 
     public GatewayConfig {
         Objects.requireNonNull(source, "source");
@@ -28,8 +29,22 @@ public record GatewayConfig(
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(protection, "protection");
         Objects.requireNonNull(policies, "policies");
+        Objects.requireNonNull(audit, "audit");
         upstreams = Map.copyOf(upstreams);
         routes = List.copyOf(routes);
+    }
+
+    /** A configuration without an audit trail. */
+    public GatewayConfig(
+            String source,
+            ListenersConfig listeners,
+            IdentityConfig identity,
+            Map<String, UpstreamConfig> upstreams,
+            List<RouteConfig> routes,
+            ProtectionConfig protection,
+            PoliciesConfig policies,
+            LimitsConfig limits) {
+        this(source, listeners, identity, upstreams, routes, protection, policies, limits, AuditConfig.none());
     }
 
     public Optional<UpstreamConfig> upstream(String name) {

@@ -15,7 +15,22 @@ record RawConfig(
         List<RawRoute> routes,
         RawProtection protection,
         RawPolicies policies,
-        RawLimits limits) {
+        RawLimits limits,
+        RawAudit audit) {
+
+    record RawAudit(
+            String directory,
+            String encryptionKey,
+            String signingKey,
+            String signature,
+            String signEvery,
+            String sync,
+            String syncInterval,
+            String segmentMaxBytes,
+            String retention,
+            Integer queueCapacity,
+            String onFull,
+            Boolean index) {}
 
     record RawPolicies(String directory, String reloadInterval) {}
 

@@ -277,6 +277,94 @@ public final class GatewayMetrics {
                 .register(registry);
     }
 
+    private final Counter auditWritten = Counter.builder()
+            .name("qorgan_audit_records_written_total")
+            .help("Audit records written to a segment and synced")
+            .register(registry);
+
+    private final Counter auditDropped = Counter.builder()
+            .name("qorgan_audit_records_dropped_total")
+            .help("Audit records not written because the queue was full; each is counted in a gap record")
+            .register(registry);
+
+    private final Counter auditRefused = Counter.builder()
+            .name("qorgan_audit_refused_total")
+            .help("Exchanges refused with 503 audit_unavailable: the audit queue was full or the writer failing")
+            .register(registry);
+
+    private final Counter auditWriteFailures = Counter.builder()
+            .name("qorgan_audit_write_failures_total")
+            .help("Audit writes or syncs that failed; the writer went on in a new segment")
+            .register(registry);
+
+    private final Counter auditSearches = Counter.builder()
+            .name("qorgan_audit_searches_total")
+            .help("Searches of the audit trail on the admin listener, by outcome")
+            .labelNames("outcome")
+            .register(registry);
+
+    private final Histogram auditSync = Histogram.builder()
+            .name("qorgan_audit_fsync_seconds")
+            .help("Time one fsync of an audit segment took")
+            .unit(Unit.SECONDS)
+            .classicUpperBounds(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1)
+            .classicOnly()
+            .withoutExemplars()
+            .register(registry);
+
+    private final Histogram auditSign = Histogram.builder()
+            .name("qorgan_audit_signature_seconds")
+            .help("Time one signature of the audit chain head took")
+            .unit(Unit.SECONDS)
+            .classicUpperBounds(0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.1)
+            .classicOnly()
+            .withoutExemplars()
+            .register(registry);
+
+    private final AuditMetrics audit = new AuditMetrics() {
+        @Override
+        public void written(int records) {
+            if (records > 0) {
+                auditWritten.inc(records);
+            }
+        }
+
+        @Override
+        public void dropped() {
+            auditDropped.inc();
+        }
+
+        @Override
+        public void refused() {
+            auditRefused.inc();
+        }
+
+        @Override
+        public void synced(long nanos) {
+            auditSync.observe(nanos / 1e9);
+        }
+
+        @Override
+        public void signed(long nanos) {
+            auditSign.observe(nanos / 1e9);
+        }
+
+        @Override
+        public void writeFailed() {
+            auditWriteFailures.inc();
+        }
+
+        @Override
+        public void searched(String outcome) {
+            auditSearches.labelValues(outcome).inc();
+        }
+    };
+
+    /** The audit trail's metrics ({@code qorgan_audit_*}); the queue depth is a gauge registered with the trail. */
+    public AuditMetrics audit() {
+        return audit;
+    }
+
     /** A gauge read at scrape time, e.g. open connections of a pool. */
     public void gauge(String name, String help, DoubleSupplier value) {
         GaugeWithCallback.builder()

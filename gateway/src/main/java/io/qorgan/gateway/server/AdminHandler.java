@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The admin listener's endpoints, for operations: {@code /healthz} (every traffic event loop answers),
  * {@code /readyz} (configuration loaded and every upstream accepts a TCP connection, probed now,
- * without blocking), {@code /metrics} (Prometheus text).
+ * without blocking), {@code /metrics} (Prometheus text), {@code /admin/policies}, and the audit search
+ * {@code /admin/audit} ({@link AuditSearchEndpoint}).
  */
 final class AdminHandler extends ChannelInboundHandlerAdapter {
 
@@ -40,10 +41,12 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
 
     private final ProxyRuntime runtime;
     private final Transport transport;
+    private final AuditSearchEndpoint audit;
 
     AdminHandler(ProxyRuntime runtime, Transport transport) {
         this.runtime = runtime;
         this.transport = transport;
+        this.audit = new AuditSearchEndpoint(runtime);
     }
 
     @Override
@@ -85,6 +88,7 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
                 case "/healthz" -> send(ctx, health(ctx), keepAlive);
                 case "/readyz" -> probeUpstreams(ctx, keepAlive);
                 case "/admin/policies" -> send(ctx, policies(ctx), keepAlive);
+                case "/admin/audit" -> audit.handle(ctx, request, response -> send(ctx, response, keepAlive));
                 case "/metrics" ->
                     send(
                             ctx,

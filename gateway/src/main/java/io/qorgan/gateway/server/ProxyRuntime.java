@@ -1,5 +1,6 @@
 package io.qorgan.gateway.server;
 
+import io.qorgan.gateway.audit.AuditTrail;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.exchange.ExchangePreparer;
 import io.qorgan.gateway.exchange.Protection;
@@ -14,8 +15,9 @@ import java.util.concurrent.Executor;
 /**
  * What every frontend handler needs, built once per configuration and shared read-only across
  * event loops: routes, upstream clients, limits, metrics, the admission gate, caller identification,
- * protection, the policy store ({@code policies} may be null: no policies configured), and the
- * bounded workers that prepare large bodies off the event loops, and the prepare stage itself.
+ * protection, the policy store ({@code policies} may be null: no policies configured), the
+ * bounded workers that prepare large bodies off the event loops, the prepare stage itself, the
+ * health of the event loops, and the audit trail ({@link AuditTrail#disabled()} when there is none).
  */
 public record ProxyRuntime(
         GatewayConfig config,
@@ -28,7 +30,8 @@ public record ProxyRuntime(
         PolicyStore policies,
         Executor workers,
         ExchangePreparer preparer,
-        LoopHealth loops) {
+        LoopHealth loops,
+        AuditTrail audit) {
 
     /** The active policy set, or null when no policy directory is configured. */
     public PolicySet policySet() {
