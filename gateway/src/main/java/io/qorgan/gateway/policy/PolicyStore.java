@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every {@code interval}, on the scheduler it is given (never an event loop: a check reads the directory), the
  * store loads the directory; when the content hash differs from the active set's, the new set replaces the whole
- * active one in one atomic swap, and listeners are told. A set that fails to load is rejected: its error is logged
- * once per distinct content, counted, and the last good set stays active. Readers call {@link #current()} once per
+ * active one in one atomic swap, and listeners are told. A set that fails to load is rejected: it is counted and its
+ * error logged once per distinct content of the files (a broken edit stays broken for many checks), and the last good
+ * set stays active. Readers call {@link #current()} once per
  * request and use that set for the whole request.
  */
 public final class PolicyStore implements AutoCloseable {
@@ -32,7 +33,9 @@ public final class PolicyStore implements AutoCloseable {
     private final List<Consumer<PolicySet>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong reloads = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
-    private volatile String lastRejected;
+    /** The fingerprint of the broken files last rejected; null once a load succeeds. */
+    private volatile String rejectedContent;
+
     private volatile ScheduledFuture<?> task;
 
     private PolicyStore(Path dir, PolicySet initial) {
@@ -79,14 +82,14 @@ public final class PolicyStore implements AutoCloseable {
         try {
             next = PolicySet.load(dir);
         } catch (PolicyException e) {
-            rejected.incrementAndGet();
+            rejectOnce(e);
             throw e;
         }
+        rejectedContent = null;
         PolicySet previous = current.get();
         if (next.version().equals(previous.version()) || !current.compareAndSet(previous, next)) {
             return false;
         }
-        lastRejected = null;
         reloads.incrementAndGet();
         LOG.info("policies {} active (was {})", next.version(), previous.version());
         for (Consumer<PolicySet> l : listeners) {
@@ -99,18 +102,21 @@ public final class PolicyStore implements AutoCloseable {
         return true;
     }
 
+    private void rejectOnce(PolicyException e) {
+        String content = PolicyLoader.fingerprint(dir);
+        if (!content.equals(rejectedContent)) {
+            rejectedContent = content;
+            rejected.incrementAndGet();
+            LOG.error(
+                    "policy change rejected, {} stays active: {}", current.get().version(), e.getMessage());
+        }
+    }
+
     private void checkQuietly() {
         try {
             check();
         } catch (PolicyException e) {
-            String message = e.getMessage();
-            if (!message.equals(lastRejected)) {
-                lastRejected = message;
-                LOG.error(
-                        "policy change rejected, {} stays active: {}",
-                        current.get().version(),
-                        message);
-            }
+            // counted and logged by check()
         } catch (RuntimeException e) {
             rejected.incrementAndGet();
             LOG.error("policy reload failed, {} stays active: {}", current.get().version(), e.toString());
@@ -122,7 +128,7 @@ public final class PolicyStore implements AutoCloseable {
         return reloads.get();
     }
 
-    /** Checks that found a directory that does not load. */
+    /** Broken edits: distinct contents of the directory that did not load. */
     public long rejectedReloads() {
         return rejected.get();
     }
