@@ -20,15 +20,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Certificates for trials.",
         subcommands = {CertsCommand.Example.class})
-final class CertsCommand implements Runnable {
+final class CertsCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+    // Not runnable: without a subcommand picocli prints "Missing required subcommand" and the usage to standard
+    // error and exits 2, a usage error.
 
     @Command(
             name = "example",

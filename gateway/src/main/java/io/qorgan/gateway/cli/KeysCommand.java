@@ -29,15 +29,10 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Create, list and revoke API keys in an identity store file.",
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
-final class KeysCommand implements Runnable {
+final class KeysCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+    // Not runnable: without a subcommand picocli prints "Missing required subcommand" and the usage to standard
+    // error and exits 2, a usage error.
 
     @Command(
             name = "create",

@@ -43,15 +43,10 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Check, test and explain policies.",
         subcommands = {PolicyCommand.Check.class, PolicyCommand.Test.class, PolicyCommand.Explain.class})
-public final class PolicyCommand implements Runnable {
+public final class PolicyCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+    // Not runnable: without a subcommand picocli prints "Missing required subcommand" and the usage to standard
+    // error and exits 2, a usage error.
 
     static PolicySet load(Path dir) {
         try {
