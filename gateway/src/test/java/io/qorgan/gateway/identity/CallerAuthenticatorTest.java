@@ -212,7 +212,7 @@ class CallerAuthenticatorTest {
     }
 
     @Test
-    void authenticateCertificate_mappedBySubjectOrUnmapped_isCallerOrUnknown() throws Exception {
+    void authenticateCertificate_mappedBySubjectOrUnmapped_isCallerOrNotMapped() throws Exception {
         ExampleCertificates.Result certs =
                 new ExampleCertificates(new SecureRandom(), clock).write(dir.resolve("certs"), false);
         Files.writeString(
@@ -225,10 +225,10 @@ class CallerAuthenticatorTest {
         X509Certificate health = Pem.readCertificates(certs.directory().resolve("client-health.pem"))
                 .get(0);
 
-        assertThat(authenticator.authenticate(health).status()).isEqualTo(AuthResult.Status.UNKNOWN);
+        assertThat(authenticator.authenticate(health).status()).isEqualTo(AuthResult.Status.CERTIFICATE_NOT_MAPPED);
         assertThat(authenticator.authenticate(egov).status())
                 .as("subject is CN=egov-chatbot, not mapped")
-                .isEqualTo(AuthResult.Status.UNKNOWN);
+                .isEqualTo(AuthResult.Status.CERTIFICATE_NOT_MAPPED);
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.qorgan.gateway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.crypto.CertificateAuthority;
@@ -163,6 +165,19 @@ class GatewayTlsTest {
         HttpResponse<String> anonymous =
                 client(HttpClient.Version.HTTP_2, null).send(chat(CHAT, false), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void clientCertificateMappedToNoCaller_401CertificateNotMapped() throws Exception {
+        Path p12 = dir.resolve(ExampleCertificates.SAMPLE_CLIENTS.get(1).name() + ".p12");
+        HttpResponse<String> r =
+                client(HttpClient.Version.HTTP_2, p12).send(chat(CHAT, false), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(401);
+        JsonNode error = new ObjectMapper().readTree(r.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("certificate_not_mapped");
+        assertThat(error.path("message").asText()).contains("mapped to no caller");
+        assertThat(sim.requestsServed()).isZero();
     }
 
     @Test
