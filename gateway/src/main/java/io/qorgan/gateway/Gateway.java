@@ -149,11 +149,9 @@ public final class Gateway implements AutoCloseable {
                 "Open client connections on the traffic listener",
                 traffic::openConnections);
         log.info(
-                "qorgan listening: traffic {}:{} admin {}:{} transport={} event_loops={} upstreams={}",
-                config.listeners().traffic().host(),
-                traffic.port(),
-                config.listeners().admin().host(),
-                admin.port(),
+                "qorgan listening: traffic {} admin {} transport={} event_loops={} upstreams={}",
+                config.listeners().traffic().url(traffic.port()),
+                config.listeners().admin().url(admin.port()),
                 transport.name(),
                 threads,
                 upstreams.keySet());

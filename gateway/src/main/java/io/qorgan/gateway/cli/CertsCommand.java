@@ -30,7 +30,7 @@ final class CertsCommand {
             mixinStandardHelpOptions = true,
             description = {
                 "Write a trial CA, a server certificate (localhost, 127.0.0.1, ::1) and client",
-                "certificates for agency-egov and agency-health: PEM files plus a PKCS#12 per client.",
+                "certificates for agencies egov and health: PEM files plus a PKCS#12 per client.",
                 "The PKCS#12 passwords are printed once. Not for production."
             })
     static final class Example implements Callable<Integer> {

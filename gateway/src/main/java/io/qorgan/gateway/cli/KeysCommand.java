@@ -46,7 +46,7 @@ final class KeysCommand {
         @Option(names = "--store", required = true, description = "Identity store YAML file (created if missing).")
         Path store;
 
-        @Option(names = "--agency", required = true, description = "Agency id, e.g. agency-egov.")
+        @Option(names = "--agency", required = true, description = "Agency id, e.g. egov.")
         String agency;
 
         @Option(names = "--caller", required = true, description = "Caller id, e.g. egov-chatbot.")
