@@ -253,6 +253,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_readmesSimplestConfiguration_isValid() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("```yaml\n");
+        assertThat(start).as("a ```yaml block in README.md").isPositive();
+        String yaml = readme.substring(start + 8, readme.indexOf("```", start + 8));
+
+        GatewayConfig c = ConfigLoader.parse("README.md", yaml);
+
+        assertThat(c.routes())
+                .singleElement()
+                .satisfies(r -> assertThat(r.protect()).isTrue());
+    }
+
+    @Test
     void fromFlags_upstreamWithPath_routesThatPathThrough() {
         GatewayConfig c = ConfigLoader.fromFlags("127.0.0.1", 8080, 8081, "http://127.0.0.1:18080/v1");
         assertThat(c.routes().get(0).pathPrefix()).isEqualTo("/v1");
