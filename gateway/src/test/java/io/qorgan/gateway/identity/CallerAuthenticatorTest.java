@@ -217,7 +217,7 @@ class CallerAuthenticatorTest {
                 new ExampleCertificates(new SecureRandom(), clock).write(dir.resolve("certs"), false);
         Files.writeString(
                 file,
-                BASE + "clientCertificates:\n  - subject: \"C=KZ, O=agency-egov, CN=egov-auditor\"\n"
+                BASE + "clientCertificates:\n  - subject: \"C=KZ, O=egov, CN=egov-auditor\"\n"
                         + "    caller: egov-auditor\n");
         CallerAuthenticator authenticator = authenticator(IdentityStore.open(file));
         X509Certificate egov = Pem.readCertificates(certs.directory().resolve("client-egov.pem"))
@@ -237,7 +237,7 @@ class CallerAuthenticatorTest {
                 new ExampleCertificates(new SecureRandom(), clock).write(dir.resolve("certs"), false);
         Files.writeString(
                 file,
-                BASE + "clientCertificates:\n  - subject: \"cn=EGOV-CHATBOT,  o=agency-egov, c=kz\"\n"
+                BASE + "clientCertificates:\n  - subject: \"cn=EGOV-CHATBOT,  o=egov, c=kz\"\n"
                         + "    caller: egov-chatbot\n");
         CallerAuthenticator authenticator = authenticator(IdentityStore.open(file));
         X509Certificate egov = Pem.readCertificates(certs.directory().resolve("client-egov.pem"))
