@@ -10,9 +10,11 @@
 # (the same route with protect: false); their ratio is the cost of protection.
 #
 # Needs gateway/target/qorgan.jar (./mvnw -q -DskipTests package) and ../shared/bench beside the
-# checkout. The kit is copied to a temporary folder (the shared one is read-only); everything
-# listens on 127.0.0.1 and stops at the end. Extra settings of run-peers.sh (ROUNDS, DURATION,
-# LOAD_CPUS, SERVER_CPUS, ...) pass through the environment.
+# checkout. The kit is copied to a temporary folder (the shared one is read-only; with its packages
+# about 90 MB), which is removed at the end unless BENCH_DIR names a folder to reuse; the results
+# and the gateways' logs are kept in loadtest/target/bench/ (RESULTS_DIR). Everything listens on
+# 127.0.0.1 and stops at the end. Extra settings of run-peers.sh (ROUNDS, DURATION, LOAD_CPUS,
+# SERVER_CPUS, ...) pass through the environment.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 kit=${BENCH_KIT:-$repo/../shared/bench}
@@ -21,18 +23,23 @@ port=${GATEWAY_PORT:-18110}
 [[ -f $jar ]] || { echo "run-bench: $jar is missing; run ./mvnw -q -DskipTests package first" >&2; exit 1; }
 [[ -d $kit ]] || { echo "run-bench: bench kit not found at $kit (set BENCH_KIT)" >&2; exit 1; }
 
-work=${BENCH_DIR:-$(mktemp -d)}
+results=${RESULTS_DIR:-$repo/loadtest/target/bench}
+if [[ -n ${BENCH_DIR:-} ]]; then work=$BENCH_DIR; made=""; else work=$(mktemp -d); made=$work; fi
+gw_pids=()
+cleanup() {
+  for pid in "${gw_pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+  if [[ -x $work/run-peers.sh ]]; then (cd "$work" && ./run-peers.sh stop >/dev/null 2>&1) || true; fi
+  mkdir -p "$results"
+  [[ -d $work/.run/results ]] && cp -r "$work/.run/results/." "$results/"
+  cp "$work"/gateway-*.log "$results/" 2>/dev/null || true
+  if [[ -n $made ]]; then rm -rf "$made"; fi
+}
+trap cleanup EXIT
+
 if [[ ! -x $work/run-peers.sh ]]; then cp -r "$kit/." "$work/"; fi
 cd "$work"
 ./setup.sh >/dev/null
 ./run-peers.sh start >/dev/null
-
-gw_pids=()
-cleanup() {
-  for pid in "${gw_pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
-  ./run-peers.sh stop >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
 
 # Two gateways: protection on (plain `serve --upstream`, as an agency would start it) and off
 # (the same route with `protect: false`), so one run shows the cost of the proxy and of protection.
@@ -95,4 +102,4 @@ printf '%s\n--\n%s\n' "$before" "$after" | awk 'BEGIN { part = 0 }
       if (c > 0) printf "qorgan-on protection per exchange, %s: %.1f us (mean of %d)\n", stage, (v[1, sum] - v[0, sum]) / c * 1e6, c
     }
   }'
-echo "kit and results: $work/.run/results/"
+echo "results: $results/"

@@ -196,11 +196,9 @@ public final class Gateway implements AutoCloseable {
                 traffic::openConnections);
         metrics.gauge("qorgan_audit_queue_depth", "Audit records waiting for the audit writer", audit::queueDepth);
         log.info(
-                "qorgan listening: traffic {}:{} admin {}:{} transport={} event_loops={} upstreams={}",
-                config.listeners().traffic().host(),
-                traffic.port(),
-                config.listeners().admin().host(),
-                admin.port(),
+                "qorgan listening: traffic {} admin {} transport={} event_loops={} upstreams={}",
+                config.listeners().traffic().url(traffic.port()),
+                config.listeners().admin().url(admin.port()),
                 transport.name(),
                 threads,
                 upstreams.keySet());

@@ -1,7 +1,6 @@
 package io.qorgan.microbench;
 
 import io.qorgan.gateway.audit.AuditKeys;
-import io.qorgan.gateway.audit.AuditMetrics;
 import io.qorgan.gateway.audit.AuditTrail;
 import io.qorgan.gateway.audit.AuditVerdict;
 import io.qorgan.gateway.audit.CacheOutcome;
@@ -14,6 +13,7 @@ import io.qorgan.gateway.crypto.SecretRef;
 import io.qorgan.gateway.crypto.SignatureAlgorithm;
 import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.identity.AuthMethod;
+import io.qorgan.gateway.metrics.AuditMetrics;
 import io.qorgan.gateway.policy.DataClass;
 import io.qorgan.gateway.protect.Operator;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.qorgan.gateway.crypto.SecretRef;
@@ -73,10 +74,19 @@ public final class ConfigLoader {
         try {
             locations = YamlLocations.index(YAML, text);
         } catch (JsonProcessingException e) {
-            throw error(source, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw error(source, YamlErrors.where(e), null, YamlErrors.syntax(e));
         } catch (IOException e) {
             throw new ConfigException(
                     source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
+        }
+        if (locations.isEmpty()) {
+            throw new ConfigException(
+                    source,
+                    0,
+                    0,
+                    null,
+                    "the file is empty: a configuration needs at least `upstreams` and `routes`"
+                            + " (qorgan.example.yaml shows every key)");
         }
         try {
             raw = MAPPER.readValue(text, RawConfig.class);
@@ -93,10 +103,12 @@ public final class ConfigLoader {
                     locations.locate(e),
                     YamlLocations.fieldName(e),
                     "unknown key `" + e.getPropertyName() + "`" + known);
+        } catch (MismatchedInputException e) {
+            throw error(source, locations.locate(e), YamlLocations.fieldName(e), YamlErrors.wrongType(e, Map.of()));
         } catch (JsonMappingException e) {
             throw error(source, locations.locate(e), YamlLocations.fieldName(e), firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw error(source, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw error(source, YamlErrors.where(e), null, YamlErrors.syntax(e));
         } catch (IOException e) {
             throw new ConfigException(
                     source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());

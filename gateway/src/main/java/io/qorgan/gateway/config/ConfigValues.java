@@ -30,6 +30,21 @@ public final class ConfigValues {
         };
     }
 
+    /** A duration as configuration writes it, in the largest unit that holds it whole: {@code 10m}, {@code 90s}. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms != 0 && ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms != 0 && ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        if (ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        return ms + "ms";
+    }
+
     /** {@code 1048576}, {@code 512KB}, {@code 10MB} (1024-based); throws {@link IllegalArgumentException} otherwise. */
     public static long bytes(String text) {
         Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.qorgan.gateway.config.ConfigValues;
 import io.qorgan.gateway.config.Suggestions;
+import io.qorgan.gateway.config.YamlErrors;
 import io.qorgan.gateway.config.YamlLocations;
 import io.qorgan.gateway.detect.EntityType;
 import java.io.IOException;
@@ -363,7 +364,7 @@ final class PolicyLoader {
         } catch (JsonMappingException e) {
             throw error(file, where.locate(e), YamlLocations.fieldName(e), firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw error(file, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw error(file, YamlErrors.where(e), null, YamlErrors.syntax(e));
         } catch (IOException e) {
             throw new PolicyException(
                     file, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
@@ -374,7 +375,7 @@ final class PolicyLoader {
         try {
             return YamlLocations.index(YAML, text);
         } catch (JsonProcessingException e) {
-            throw error(file, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw error(file, YamlErrors.where(e), null, YamlErrors.syntax(e));
         } catch (IOException e) {
             throw new PolicyException(
                     file, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());

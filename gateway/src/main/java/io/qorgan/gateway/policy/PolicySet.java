@@ -10,7 +10,9 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * All policies of one directory, loaded, validated and compiled once: the default policy and one per agency, with
@@ -85,6 +87,16 @@ public final class PolicySet implements PolicyEvaluator {
                 .filter(n -> !n.equals(PolicyLoader.DEFAULT))
                 .sorted()
                 .toList();
+    }
+
+    /** The upstreams some policy names, in its list or as the target of a route rule, sorted. */
+    public Set<String> upstreamsNamed() {
+        Set<String> named = new TreeSet<>();
+        for (Policy p : policies.values()) {
+            named.addAll(p.upstreams().keySet());
+            p.rules().stream().map(Rule::routeTo).filter(Objects::nonNull).forEach(named::add);
+        }
+        return named;
     }
 
     /** The number of content rules in effect for an agency (its policy's, inherited ones included). */

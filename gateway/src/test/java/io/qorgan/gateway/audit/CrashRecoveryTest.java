@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qorgan.gateway.crypto.SignatureAlgorithm;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,18 +50,30 @@ class CrashRecoveryTest {
             assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         List<Segments.Segment> beforeRestart = Segments.list(dir);
+        // a kill while a segment was being started leaves it without a single entry: the restart removes it
+        long lastStarted = 0;
+        Segments.Segment lastStartedSegment = null;
+        for (Segments.Segment segment : beforeRestart) {
+            if (AuditReader.firstFrame(segment.file()) != null && segment.number() > lastStarted) {
+                lastStarted = segment.number();
+                lastStartedSegment = segment;
+            }
+        }
+        // the kill may also fall just after a seal, before the next segment's first entry: nothing was cut then
+        boolean cut = !endsWithSeal(lastStartedSegment);
 
         try (AuditTrail trail = AuditFixtures.open(AuditFixtures.config(dir, keys))) {
             trail.admit().write(AuditFixtures.exchange(999_999, Instant.now()));
         }
 
         List<Segments.Segment> afterRestart = Segments.list(dir);
-        assertThat(afterRestart.get(afterRestart.size() - 1).number())
-                .isEqualTo(beforeRestart.get(beforeRestart.size() - 1).number() + 1);
+        assertThat(afterRestart.get(afterRestart.size() - 1).number()).isEqualTo(lastStarted + 1);
         AuditVerifier.Result result =
                 AuditVerifier.verify(dir, List.of(keys.pair().getPublic()), keys.ring());
         assertThat(result.ok()).as(result.problem()).isTrue();
-        assertThat(result.notes()).anyMatch(n -> n.contains("the trail goes on in the next segment"));
+        if (cut) {
+            assertThat(result.notes()).anyMatch(n -> n.contains("the trail goes on in the next segment"));
+        }
         List<String> ids = new ArrayList<>();
         AuditReader.readAll(dir, keys.ring(), e -> ids.add(((ExchangeRecord) e.record()).requestId()));
         assertThat(ids.size() - 1L)
@@ -75,5 +88,15 @@ class CrashRecoveryTest {
         // the index was caught up with the segments: it holds each surviving record once
         assertThat(AuditSearch.search(dir, AuditQuery.of("type:exchange")).total())
                 .isEqualTo(ids.size());
+    }
+
+    private static boolean endsWithSeal(Segments.Segment segment) throws IOException {
+        Frame last = null;
+        try (SegmentReader reader = new SegmentReader(segment.file())) {
+            for (Frame f = reader.next(); f != null; f = reader.next()) {
+                last = f;
+            }
+            return last != null && last.kind == Frame.SEAL && reader.end() == SegmentReader.End.CLEAN;
+        }
     }
 }

@@ -167,6 +167,63 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void parse_wrongType_saysWhatKindOfValueInWords() {
+        String yaml = VALID.replace("port: 9080", "port: eighty");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .hasMessage("qorgan.yaml:2:35: listeners.traffic.port: expected a whole number, got `eighty`");
+    }
+
+    @Test
+    void parse_misspeltKeyOfASection_namesTheKeysLineNotTheNextOne() {
+        String yaml = "listners:\n  traffic:\n    port: 8080\n";
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .hasMessage("qorgan.yaml:1:1: listners: unknown key `listners` (did you mean `listeners`?)");
+    }
+
+    @Test
+    void parse_misspeltNestedKey_namesItsLineAndColumn() {
+        String yaml = VALID.replace("readTimeout: 2m", "readTimout: 2m");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(8);
+                    assertThat(e.column()).isEqualTo(5);
+                });
+    }
+
+    @Test
+    void parse_swappedLetters_suggestTheKey() {
+        String yaml = VALID.replace("    maxConnections: 32\n", "    maxConnections: 32\n    tsl: {}\n");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .hasMessageContaining("unknown key `tsl` (did you mean `tls`?)");
+    }
+
+    @Test
+    void parse_emptyFile_saysItIsEmpty() {
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", ""))
+                .hasMessage("qorgan.yaml: the file is empty: a configuration needs at least `upstreams` and `routes`"
+                        + " (qorgan.example.yaml shows every key)");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", "# all commented out\n\n"))
+                .hasMessageContaining("the file is empty");
+    }
+
+    @Test
+    void parse_badIndentation_keepsTheProblemAndItsLine() {
+        String yaml = "listeners:\n  traffic:\n    port: 8080\n   admin:\n    port: 8081\n";
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .hasMessage("qorgan.yaml:4:4: not valid YAML: expected <block end>, but found '<block mapping start>'"
+                        + " (this line's indentation does not line up with the lines above it)");
+    }
+
+    @Test
+    void parse_tabIndentation_namesTheLineOfTheTab() {
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", "upstreams:\n\ta: 1\n"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.getMessage()).contains("not valid YAML").contains("TAB");
+                });
+    }
+
+    @Test
     void parse_unknownDialect_listsKnownOnes() {
         String yaml = VALID.replace("dialect: ollama", "dialect: olama");
         assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
@@ -225,6 +282,20 @@ class ConfigLoaderTest {
                 .isTrue();
         GatewayConfig c = ConfigLoader.load(example);
         assertThat(c.routes()).isNotEmpty();
+    }
+
+    @Test
+    void load_readmesSimplestConfiguration_isValid() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("```yaml\n");
+        assertThat(start).as("a ```yaml block in README.md").isPositive();
+        String yaml = readme.substring(start + 8, readme.indexOf("```", start + 8));
+
+        GatewayConfig c = ConfigLoader.parse("README.md", yaml);
+
+        assertThat(c.routes())
+                .singleElement()
+                .satisfies(r -> assertThat(r.protect()).isTrue());
     }
 
     @Test

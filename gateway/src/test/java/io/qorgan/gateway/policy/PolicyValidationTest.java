@@ -39,7 +39,8 @@ class PolicyValidationTest {
                 """);
 
         assertThat(e.file()).endsWith("agency-a.yaml");
-        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(1);
         assertThat(e.getMessage()).contains("unknown key `entites`").contains("did you mean `entities`?");
     }
 

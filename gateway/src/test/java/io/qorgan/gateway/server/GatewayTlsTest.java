@@ -193,6 +193,19 @@ class GatewayTlsTest {
     }
 
     @Test
+    void clientCertificateMappedToNoCaller_401CertificateNotMapped() throws Exception {
+        Path p12 = dir.resolve(ExampleCertificates.SAMPLE_CLIENTS.get(1).name() + ".p12");
+        HttpResponse<String> r =
+                client(HttpClient.Version.HTTP_2, p12).send(chat(CHAT, false), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(401);
+        JsonNode error = new ObjectMapper().readTree(r.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("certificate_not_mapped");
+        assertThat(error.path("message").asText()).contains("mapped to no caller");
+        assertThat(sim.requestsServed()).isZero();
+    }
+
+    @Test
     void certificateRotatedOnDisk_newHandshakesSeeIt_openConnectionKeepsWorking() throws Exception {
         HttpClient h2 = client(HttpClient.Version.HTTP_2, null);
         assertThat(h2.send(chat(CHAT, true), HttpResponse.BodyHandlers.ofString())
