@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -247,12 +248,28 @@ public final class PolicyCommand implements Runnable {
                 out.println("verdict:   forward to " + v.upstream() + "; answers: "
                         + v.answers().name().toLowerCase(Locale.ROOT)
                         + "; cache: "
-                        + (v.cache().allowed() ? "yes, " + v.cache().ttl() : "no"));
+                        + cache(v.cache()));
                 out.println("sent:");
                 result.sent().forEach(s -> out.println("  " + s.replace("\n", "\n  ")));
             }
             out.flush();
             return 0;
+        }
+
+        /** The policy's cache settings for this request; what it leaves out, the configuration decides. */
+        private static String cache(Verdict.Cache cache) {
+            if (Boolean.FALSE.equals(cache.enabled())) {
+                return "no";
+            }
+            List<String> parts = new ArrayList<>();
+            parts.add(cache.enabled() == null ? "as configured" : "yes");
+            if (cache.ttl() != null) {
+                parts.add("ttl " + cache.ttl());
+            }
+            if (cache.scope() != null) {
+                parts.add("scope " + cache.scope());
+            }
+            return String.join(", ", parts);
         }
 
         private static String counts(List<Finding> findings) {

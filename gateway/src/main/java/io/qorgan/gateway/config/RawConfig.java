@@ -15,7 +15,14 @@ record RawConfig(
         List<RawRoute> routes,
         RawProtection protection,
         RawPolicies policies,
-        RawLimits limits) {
+        RawLimits limits,
+        RawCache cache) {
+
+    /** {@code cache:}, the part of the safe-answer cache that is the process's own: its memory. */
+    record RawCache(String maxBytes) {}
+
+    /** {@code protection.cache:}, the defaults an agency's policy may override. */
+    record RawCacheDefaults(Boolean enabled, String ttl, String scope, String maxEntryBytes) {}
 
     record RawPolicies(String directory, String reloadInterval) {}
 
@@ -62,7 +69,8 @@ record RawConfig(
             Integer maxConversations,
             List<String> detect,
             Double minScore,
-            List<String> extraNames) {}
+            List<String> extraNames,
+            RawCacheDefaults cache) {}
 
     record RawLimits(
             String maxRequestBody,
