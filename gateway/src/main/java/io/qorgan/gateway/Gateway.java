@@ -3,6 +3,7 @@ package io.qorgan.gateway;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.qorgan.gateway.cache.AnswerCache;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.config.ListenerConfig;
 import io.qorgan.gateway.config.ProtectionConfig;
@@ -36,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +61,7 @@ public final class Gateway implements AutoCloseable {
     private final Admission admission;
     private final TrafficServer traffic;
     private final AdminServer admin;
+    private final AnswerCache cache;
     /** File watching (certificates, identity store): never an event loop. */
     private final ScheduledExecutorService watcher;
 
@@ -113,6 +116,12 @@ public final class Gateway implements AutoCloseable {
                     upstreams.keySet(),
                     metrics,
                     false);
+            this.cache = AnswerCache.create(
+                    config.cache(), metrics, Ticker.systemTicker(), ForkJoinPool.commonPool(), new SecureRandom());
+            if (policies != null) {
+                // a reload that changes an agency's cache section purges what was stored under the old one
+                policies.addListener(cache.purgeOnReload(policies.current()));
+            }
             ProxyRuntime runtime = new ProxyRuntime(
                     config,
                     new Router(config),
@@ -124,7 +133,8 @@ public final class Gateway implements AutoCloseable {
                     policies,
                     workers,
                     preparer,
-                    loops);
+                    loops,
+                    cache);
             t = TrafficServer.start(
                     runtime,
                     group,
@@ -310,6 +320,11 @@ public final class Gateway implements AutoCloseable {
 
     public UpstreamClient upstream(String name) {
         return upstreams.get(name);
+    }
+
+    /** The safe-answer cache (for operations and tests: figures, purges, inspection). */
+    public AnswerCache cache() {
+        return cache;
     }
 
     /**

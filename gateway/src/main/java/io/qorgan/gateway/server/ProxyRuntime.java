@@ -1,5 +1,6 @@
 package io.qorgan.gateway.server;
 
+import io.qorgan.gateway.cache.AnswerCache;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.exchange.ExchangePreparer;
 import io.qorgan.gateway.exchange.Protection;
@@ -15,7 +16,8 @@ import java.util.concurrent.Executor;
  * What every frontend handler needs, built once per configuration and shared read-only across
  * event loops: routes, upstream clients, limits, metrics, the admission gate, caller identification,
  * protection, the policy store ({@code policies} may be null: no policies configured), and the
- * bounded workers that prepare large bodies off the event loops, and the prepare stage itself.
+ * bounded workers that prepare large bodies off the event loops, the prepare stage itself, and the safe-answer
+ * cache.
  */
 public record ProxyRuntime(
         GatewayConfig config,
@@ -28,7 +30,8 @@ public record ProxyRuntime(
         PolicyStore policies,
         Executor workers,
         ExchangePreparer preparer,
-        LoopHealth loops) {
+        LoopHealth loops,
+        AnswerCache cache) {
 
     /** The active policy set, or null when no policy directory is configured. */
     public PolicySet policySet() {
