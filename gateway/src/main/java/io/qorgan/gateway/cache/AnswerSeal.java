@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * or a swapped page shows no answer text; the entry's key digest is the associated data, so a sealed answer opens only
  * under the key it was stored for. Each seal has a fresh random 96-bit nonce. Thread-safe (a cipher per call).
  */
-final class AnswerSeal {
+public final class AnswerSeal {
 
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -24,7 +24,7 @@ final class AnswerSeal {
     private final SecretKey key;
     private final SecureRandom random;
 
-    AnswerSeal(SecureRandom random) {
+    public AnswerSeal(SecureRandom random) {
         this.random = random;
         byte[] raw = new byte[32];
         random.nextBytes(raw);
@@ -33,7 +33,7 @@ final class AnswerSeal {
     }
 
     /** The nonce, then the ciphertext with its tag. */
-    byte[] seal(byte[] associated, byte[] plain) {
+    public byte[] seal(byte[] associated, byte[] plain) {
         byte[] out = new byte[IV_BYTES + plain.length + TAG_BITS / 8];
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
@@ -55,7 +55,7 @@ final class AnswerSeal {
      *
      * @throws IllegalStateException when it does not open under this process's key and {@code associated}
      */
-    byte[] open(byte[] associated, byte[] sealed) {
+    public byte[] open(byte[] associated, byte[] sealed) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));

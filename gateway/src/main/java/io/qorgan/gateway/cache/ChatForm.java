@@ -168,7 +168,11 @@ final class ChatForm extends AnswerForm {
             int index = choice.path("index").asInt(0);
             JsonNode message = choice.path("message");
             ObjectNode first = F.objectNode().put("role", message.path("role").asText("assistant"));
-            first.put("content", "");
+            if (message.path("content").isTextual()) {
+                first.put("content", "");
+            } else {
+                first.putNull("content"); // a tool call's answer: the API streams no content at all
+            }
             first.putNull("refusal");
             frames.data(chunk(whole, index, first, null, null, withUsage));
             if (message.path("content").isTextual()
