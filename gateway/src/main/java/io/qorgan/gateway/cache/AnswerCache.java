@@ -37,8 +37,8 @@ import java.util.function.Consumer;
  *
  * <ol>
  *   <li><b>eligible?</b> — a POST with a readable JSON body on a protected route, caching enabled for the agency and
- *       route (policy {@code cache:} over {@code protection.cache}), no value sent in clear ({@code keep},
- *       {@code mask}), no {@code X-Qorgan-Cache: bypass} or {@code Cache-Control: no-store}, no Responses state kept
+ *       route (policy {@code cache:} over {@code protection.cache}), every value found replaced by a placeholder
+ *       or redacted (not kept, masked, hashed or encrypted: those identify the person), no {@code X-Qorgan-Cache: bypass} or {@code Cache-Control: no-store}, no Responses state kept
  *       upstream, and deterministic ({@link CanonicalRequest}) unless the caller sent {@code X-Qorgan-Cache: allow};
  *       otherwise {@link Lookup.Bypass} with its reason;
  *   <li><b>key</b> — SHA-256 over the scope (the agency, and the caller unless the scope is {@code agency}), route,
@@ -52,7 +52,7 @@ import java.util.function.Consumer;
  * <p>Entries are sealed ({@link AnswerSeal}), weighed by their sealed size against {@code cache.maxBytes}, and
  * expire after their own ttl; time comes from the injected {@link Ticker}. Nothing here holds personal data: keys are
  * digests of protected requests, values are sealed answers as the upstream sent them (placeholders), and requests in
- * which a value went out in clear are never cached.
+ * which a value went out as anything that identifies a person are never cached.
  */
 public final class AnswerCache {
 
@@ -136,8 +136,8 @@ public final class AnswerCache {
                 : !q.method().equals("POST")
                         ? "method"
                         : q.body() == null ? "no_body" : !q.bodyRead() ? "unread_body" : null;
-        if (reason == null && q.valuesInClear()) {
-            reason = "values_in_clear";
+        if (reason == null && q.identifying()) {
+            reason = "identifying_values";
         }
         boolean refresh = false;
         String cacheControl = q.header("cache-control");

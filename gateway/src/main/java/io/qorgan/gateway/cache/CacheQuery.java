@@ -23,8 +23,9 @@ import java.util.Set;
  * @param target the path and query as forwarded, protected
  * @param body the body as forwarded, protected; null when there is none
  * @param bodyRead whether the body was read and protected (false: a route passed an unreadable one on as it came)
- * @param valuesInClear whether a value found in the request went out in clear or partly so ({@code keep},
- *     {@code mask}): its answer could hold that value, so it is never stored
+ * @param identifying whether a value found in the request went out as something that still identifies the person:
+ *     the value ({@code keep}), part of it ({@code mask}) or a stable pseudonym ({@code hash}, {@code fpe}); such a
+ *     request and its answer are never cached
  * @param policy what the agency's policy says about caching on this route, or null without policies
  * @param headers the request headers the cache reads ({@link #HEADERS}), by lower-case name
  */
@@ -38,7 +39,7 @@ public record CacheQuery(
         String target,
         byte[] body,
         boolean bodyRead,
-        boolean valuesInClear,
+        boolean identifying,
         Verdict.Cache policy,
         Map<String, String> headers) {
 
@@ -64,13 +65,13 @@ public record CacheQuery(
     }
 
     /**
-     * Whether a type found in a request went out with an operator that leaves it (or part of it) readable:
-     * {@code keep} or {@code mask}.
+     * Whether a type found in a request went out as something that identifies the person: every operator but
+     * {@code placeholder} (numbered per exchange, the same for every citizen) and {@code redact} does.
      */
-    public static boolean valuesInClear(ProtectionSettings settings, Set<EntityType> found) {
+    public static boolean identifying(ProtectionSettings settings, Set<EntityType> found) {
         for (EntityType type : found) {
             Operator op = settings.operator(type);
-            if (op == Operator.KEEP || op == Operator.MASK) {
+            if (op != Operator.PLACEHOLDER && op != Operator.REDACT) {
                 return true;
             }
         }

@@ -7,7 +7,7 @@ public sealed interface Lookup {
      * The request is not the cache's: forward it, store nothing.
      *
      * @param reason why, for the metric (never in the answer): {@code disabled}, {@code method}, {@code no_body},
-     *     {@code unread_body}, {@code values_in_clear}, {@code directive}, {@code no_store}, {@code not_json},
+     *     {@code unread_body}, {@code identifying_values}, {@code directive}, {@code no_store}, {@code not_json},
      *     {@code upstream_state}, {@code not_deterministic}, {@code busy}
      */
     record Bypass(String reason) implements Lookup {}

@@ -30,6 +30,10 @@ import java.util.Optional;
  * the client sees each event as soon as it is safe. Other answers (binary, compressed) pass as
  * they are: they carry no placeholders the gateway could restore.
  *
+ * <p>An answer served from the answer cache is restored without the scan: it was scanned when it was stored (restored
+ * with the values of the request that stored it) and held no personal data of the model's own, and a hit changes only
+ * its placeholders, into this exchange's own values.
+ *
  * <p>Not thread-safe: one per exchange, on its event loop. Owns the buffers it accumulates and
  * releases them in {@link #release()}.
  */
@@ -53,6 +57,8 @@ final class AnswerRestoration {
     private final AnswerScanner.Action action;
     /** An empty vault and answers left as they are: read the answer, change nothing. */
     private final boolean observeOnly;
+    /** Whether the answer is scanned for personal data the model produced (not for a cached answer). */
+    private final boolean scans;
 
     private Mode mode = Mode.PASS;
     private CompositeByteBuf whole;
@@ -62,7 +68,10 @@ final class AnswerRestoration {
     private Map<EntityType, Integer> produced = Map.of();
     private Framing framing = Framing.NONE;
 
-    AnswerRestoration(Protection protection, Dialect dialect, ExchangeVault vault, AnswerScanner.Action action) {
+    /** @param scans false for an answer from the answer cache, scanned when it was stored */
+    AnswerRestoration(
+            Protection protection, Dialect dialect, ExchangeVault vault, AnswerScanner.Action action, boolean scans) {
+        this.scans = scans;
         this.protection = protection;
         this.dialect = dialect;
         this.vault = vault;
@@ -80,7 +89,7 @@ final class AnswerRestoration {
         String type = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
         framing = Framing.ofContentType(type);
         if (framing != Framing.NONE) {
-            scan = protection.answerScanner(action).session(vault);
+            scan = scans ? protection.answerScanner(action).session(vault) : null;
             stream = EventStreamRestorer.forFraming(dialect, framing, restorer, scan);
             head.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
             return mode = Mode.STREAM;
@@ -112,10 +121,15 @@ final class AnswerRestoration {
                 byte[] body = ByteBufUtil.getBytes(whole);
                 whole.release();
                 whole = null;
-                AnswerScanner.ScannedAnswer answer =
-                        protection.answerScanner(action).restoreAndScan(body, dialect, restorer);
-                produced = answer.counts();
-                byte[] out = answer.body();
+                byte[] out;
+                if (scans) {
+                    AnswerScanner.ScannedAnswer answer =
+                            protection.answerScanner(action).restoreAndScan(body, dialect, restorer);
+                    produced = answer.counts();
+                    out = answer.body();
+                } else {
+                    out = restorer.restoreAnswer(body, dialect);
+                }
                 if (dialect == Dialect.OPENAI_RESPONSES) {
                     responseId = ResponsesState.responseId(out);
                 }
@@ -128,7 +142,7 @@ final class AnswerRestoration {
                     out = stream.feed(bytes);
                     if (last) {
                         out = concat(out, stream.finish());
-                        produced = scan.counts();
+                        produced = scan == null ? Map.of() : scan.counts();
                         responseId = stream.responseId();
                     }
                 } catch (RuntimeException e) {

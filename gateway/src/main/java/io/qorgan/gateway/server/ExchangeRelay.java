@@ -262,7 +262,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 prepared.forwardTarget(),
                 prepared.forwardBody(),
                 !decision.passedUnreadable(),
-                CacheQuery.valuesInClear(settings, decision.entityCounts().keySet()),
+                CacheQuery.identifying(settings, decision.entityCounts().keySet()),
                 verdict == null ? null : verdict.cache(),
                 headers);
     }
@@ -384,7 +384,11 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
         if (prepared.restores()) {
             restoration = new AnswerRestoration(
-                    runtime.protection(), prepared.dialect(), prepared.vault(), prepared.answerAction());
+                    runtime.protection(),
+                    prepared.dialect(),
+                    prepared.vault(),
+                    prepared.answerAction(),
+                    !"hit".equals(cacheOutcome)); // a cached answer was scanned when stored
             AnswerRestoration.Mode mode = restoration.begin(out);
             if (mode == AnswerRestoration.Mode.WHOLE) {
                 heldHead = out; // sent with the restored length when the answer is complete

@@ -49,7 +49,7 @@ class AnswerCacheTest {
             String body,
             Map<String, String> headers,
             Verdict.Cache policy,
-            boolean valuesInClear) {
+            boolean identifying) {
         return new CacheQuery(
                 agency,
                 caller,
@@ -60,7 +60,7 @@ class AnswerCacheTest {
                 "/v1/chat/completions",
                 body.getBytes(StandardCharsets.UTF_8),
                 true,
-                valuesInClear,
+                identifying,
                 policy,
                 headers);
     }
@@ -148,7 +148,7 @@ class AnswerCacheTest {
         assertThat(cache().lookup(query("egov", "bot", BODY, Map.of(), off, false)))
                 .isEqualTo(new Lookup.Bypass("disabled"));
         assertThat(cache().lookup(query("egov", "bot", BODY, Map.of(), null, true)))
-                .isEqualTo(new Lookup.Bypass("values_in_clear"));
+                .isEqualTo(new Lookup.Bypass("identifying_values"));
         assertThat(cache().lookup(query("[1]"))).isEqualTo(new Lookup.Bypass("not_json"));
         assertThat(Metrics.value(
                         metrics.scrape(), "qorgan_cache_bypasses_total{reason=\"not_deterministic\",route=\"v1\"}"))
