@@ -128,6 +128,55 @@ abstract class AnswerForm {
         return out;
     }
 
+    /**
+     * The chunks of an OpenAI stream (chat or completions), or null when it did not end with {@code data: [DONE]},
+     * has anything after it, or carries an error or something that is not a chunk.
+     */
+    static List<ObjectNode> openAiChunks(byte[] stream) {
+        List<Event> events = events(stream);
+        if (events == null
+                || events.isEmpty()
+                || !events.get(events.size() - 1).data().equals("[DONE]")) {
+            return null;
+        }
+        List<ObjectNode> chunks = new ArrayList<>(events.size());
+        for (Event e : events.subList(0, events.size() - 1)) {
+            ObjectNode chunk = object(e.data());
+            if (chunk == null || chunk.has("error")) {
+                return null;
+            }
+            chunks.add(chunk);
+        }
+        return chunks.isEmpty() ? null : chunks;
+    }
+
+    /** The {@code usage} of the chunk that reports it, or null. */
+    static JsonNode openAiUsage(List<ObjectNode> chunks) {
+        for (ObjectNode chunk : chunks) {
+            if (chunk.hasNonNull("usage")) {
+                return chunk.get("usage");
+            }
+        }
+        return null;
+    }
+
+    /** The top of an OpenAI answer or chunk: {@code id}, {@code object}, {@code created}, {@code model} of {@code from}. */
+    static ObjectNode openAiHead(JsonNode from, String object) {
+        ObjectNode head = JSON.createObjectNode();
+        head.set("id", from.path("id").isMissingNode() ? head.textNode("") : from.get("id"));
+        head.put("object", object);
+        head.set("created", from.path("created").isMissingNode() ? head.numberNode(0) : from.get("created"));
+        head.set("model", from.path("model").isMissingNode() ? head.textNode("") : from.get("model"));
+        return head;
+    }
+
+    /** Copies {@code field} when {@code from} has it. */
+    static void copy(JsonNode from, ObjectNode to, String field) {
+        if (from.has(field)) {
+            to.set(field, from.get(field));
+        }
+    }
+
     /** A JSON object, or null when {@code text} is not one. */
     static ObjectNode object(String text) {
         try {

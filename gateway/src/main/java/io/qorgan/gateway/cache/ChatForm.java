@@ -34,45 +34,23 @@ final class ChatForm extends AnswerForm {
 
     @Override
     ObjectNode whole(byte[] stream) {
-        List<Event> events = events(stream);
-        if (events == null) {
+        List<ObjectNode> chunks = openAiChunks(stream);
+        if (chunks == null) {
             return null;
         }
-        ObjectNode head = null;
-        JsonNode usage = null;
-        boolean done = false;
         Map<Integer, Choice> choices = new TreeMap<>();
-        for (Event e : events) {
-            if (done) {
-                return null; // nothing follows [DONE]
-            }
-            if (e.data().equals("[DONE]")) {
-                done = true;
-                continue;
-            }
-            ObjectNode chunk = object(e.data());
-            if (chunk == null || chunk.has("error")) {
-                return null;
-            }
-            if (head == null) {
-                head = chunk;
-            }
-            if (chunk.hasNonNull("usage")) {
-                usage = chunk.get("usage");
-            }
+        for (ObjectNode chunk : chunks) {
             for (JsonNode c : chunk.path("choices")) {
                 Choice choice = choices.computeIfAbsent(c.path("index").asInt(0), i -> new Choice());
                 add(choice, c);
             }
         }
-        if (!done || head == null || choices.isEmpty()) {
+        if (choices.isEmpty()) {
             return null;
         }
-        ObjectNode out = F.objectNode();
-        out.set("id", head.get("id"));
-        out.put("object", "chat.completion");
-        out.set("created", head.get("created"));
-        out.set("model", head.get("model"));
+        ObjectNode head = chunks.get(0);
+        JsonNode usage = openAiUsage(chunks);
+        ObjectNode out = openAiHead(head, "chat.completion");
         ArrayNode array = out.putArray("choices");
         for (Map.Entry<Integer, Choice> e : choices.entrySet()) {
             Choice c = e.getValue();
@@ -227,20 +205,10 @@ final class ChatForm extends AnswerForm {
     }
 
     private static ObjectNode head(ObjectNode whole) {
-        ObjectNode chunk = F.objectNode();
-        chunk.set("id", whole.path("id").isMissingNode() ? F.textNode("") : whole.get("id"));
-        chunk.put("object", "chat.completion.chunk");
-        chunk.set("created", whole.path("created").isMissingNode() ? F.numberNode(0) : whole.get("created"));
-        chunk.set("model", whole.path("model").isMissingNode() ? F.textNode("") : whole.get("model"));
+        ObjectNode chunk = openAiHead(whole, "chat.completion.chunk");
         copy(whole, chunk, "service_tier");
         copy(whole, chunk, "system_fingerprint");
         return chunk;
-    }
-
-    static void copy(JsonNode from, ObjectNode to, String field) {
-        if (from.has(field)) {
-            to.set(field, from.get(field));
-        }
     }
 
     @Override

@@ -21,31 +21,13 @@ final class CompletionForm extends AnswerForm {
 
     @Override
     ObjectNode whole(byte[] stream) {
-        List<Event> events = events(stream);
-        if (events == null) {
+        List<ObjectNode> chunks = openAiChunks(stream);
+        if (chunks == null) {
             return null;
         }
-        ObjectNode head = null;
-        JsonNode usage = null;
-        boolean done = false;
         Map<Integer, StringBuilder> texts = new TreeMap<>();
         Map<Integer, JsonNode> finish = new TreeMap<>();
-        for (Event e : events) {
-            if (done) {
-                return null;
-            }
-            if (e.data().equals("[DONE]")) {
-                done = true;
-                continue;
-            }
-            ObjectNode chunk = object(e.data());
-            if (chunk == null || chunk.has("error")) {
-                return null;
-            }
-            head = head == null ? chunk : head;
-            if (chunk.hasNonNull("usage")) {
-                usage = chunk.get("usage");
-            }
+        for (ObjectNode chunk : chunks) {
             for (JsonNode c : chunk.path("choices")) {
                 int index = c.path("index").asInt(0);
                 texts.computeIfAbsent(index, i -> new StringBuilder())
@@ -55,14 +37,12 @@ final class CompletionForm extends AnswerForm {
                 }
             }
         }
-        if (!done || head == null || texts.isEmpty() || !finish.keySet().equals(texts.keySet())) {
+        if (texts.isEmpty() || !finish.keySet().equals(texts.keySet())) {
             return null;
         }
-        ObjectNode out = F.objectNode();
-        out.set("id", head.get("id"));
-        out.put("object", "text_completion");
-        out.set("created", head.get("created"));
-        out.set("model", head.get("model"));
+        ObjectNode head = chunks.get(0);
+        JsonNode usage = openAiUsage(chunks);
+        ObjectNode out = openAiHead(head, "text_completion");
         ArrayNode choices = out.putArray("choices");
         texts.forEach((index, text) -> {
             ObjectNode choice = choices.addObject().put("text", text.toString()).put("index", index);
@@ -72,7 +52,7 @@ final class CompletionForm extends AnswerForm {
         if (usage != null) {
             out.set("usage", usage);
         }
-        ChatForm.copy(head, out, "system_fingerprint");
+        copy(head, out, "system_fingerprint");
         return out;
     }
 
@@ -103,12 +83,7 @@ final class CompletionForm extends AnswerForm {
     }
 
     private static ObjectNode head(ObjectNode whole) {
-        ObjectNode chunk = F.objectNode();
-        chunk.set("id", whole.path("id").isMissingNode() ? F.textNode("") : whole.get("id"));
-        chunk.put("object", "text_completion");
-        chunk.set("created", whole.path("created").isMissingNode() ? F.numberNode(0) : whole.get("created"));
-        chunk.set("model", whole.path("model").isMissingNode() ? F.textNode("") : whole.get("model"));
-        return chunk;
+        return openAiHead(whole, "text_completion");
     }
 
     @Override

@@ -67,8 +67,8 @@ final class OllamaForm extends AnswerForm {
     @Override
     byte[] stream(ObjectNode whole, boolean withUsage) {
         ObjectNode first = F.objectNode();
-        ChatForm.copy(whole, first, "model");
-        ChatForm.copy(whole, first, "created_at");
+        copy(whole, first, "model");
+        copy(whole, first, "created_at");
         ObjectNode last = whole.deepCopy();
         if (chat) {
             ObjectNode message = whole.path("message").isObject() ? (ObjectNode) whole.get("message") : F.objectNode();
