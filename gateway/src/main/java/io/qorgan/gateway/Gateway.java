@@ -6,6 +6,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.qorgan.gateway.audit.AuditKeys;
 import io.qorgan.gateway.audit.AuditTrail;
 import io.qorgan.gateway.audit.ReloadRecord;
+import io.qorgan.gateway.cache.AnswerCache;
 import io.qorgan.gateway.config.AuditConfig;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.config.ListenerConfig;
@@ -42,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +67,7 @@ public final class Gateway implements AutoCloseable {
     private final Admission admission;
     private final TrafficServer traffic;
     private final AdminServer admin;
+    private final AnswerCache cache;
     /** File watching (certificates, identity store): never an event loop. */
     private final ScheduledExecutorService watcher;
 
@@ -124,6 +127,12 @@ public final class Gateway implements AutoCloseable {
                     upstreams.keySet(),
                     metrics,
                     false);
+            this.cache = AnswerCache.create(
+                    config.cache(), metrics, Ticker.systemTicker(), ForkJoinPool.commonPool(), new SecureRandom());
+            if (policies != null) {
+                // a reload that changes an agency's cache section purges what was stored under the old one
+                policies.addListener(cache.purgeOnReload(policies.current()));
+            }
             ProxyRuntime runtime = new ProxyRuntime(
                     config,
                     new Router(config),
@@ -136,7 +145,8 @@ public final class Gateway implements AutoCloseable {
                     workers,
                     preparer,
                     loops,
-                    audit);
+                    audit,
+                    cache);
             t = TrafficServer.start(
                     runtime,
                     group,
@@ -361,6 +371,11 @@ public final class Gateway implements AutoCloseable {
 
     public UpstreamClient upstream(String name) {
         return upstreams.get(name);
+    }
+
+    /** The safe-answer cache (for operations and tests: figures, purges, inspection). */
+    public AnswerCache cache() {
+        return cache;
     }
 
     /**

@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -254,11 +255,7 @@ public final class PolicyCommand {
                 out.println("verdict:   forward to " + v.upstream() + "; answers: "
                         + v.answers().name().toLowerCase(Locale.ROOT)
                         + "; cache: "
-                        + (v.cache().allowed()
-                                ? "allowed by the policy for "
-                                        + ConfigValues.format(v.cache().ttl())
-                                        + " (this version has no answer cache: nothing is cached)"
-                                : "not allowed"));
+                        + cache(v.cache()));
                 out.println("sent:");
                 result.sent().forEach(s -> out.println("  " + s.replace("\n", "\n  ")));
             }
@@ -301,6 +298,22 @@ public final class PolicyCommand {
                     "unknown upstream `" + upstream + "`" + Suggestions.didYouMean(upstream, known) + "; " + where
                             + ": " + String.join(", ", new TreeSet<>(known)),
                     2);
+        }
+
+        /** The policy's cache settings for this request; what it leaves out, the configuration decides. */
+        private static String cache(Verdict.Cache cache) {
+            if (Boolean.FALSE.equals(cache.enabled())) {
+                return "no";
+            }
+            List<String> parts = new ArrayList<>();
+            parts.add(cache.enabled() == null ? "as configured" : "yes");
+            if (cache.ttl() != null) {
+                parts.add("ttl " + ConfigValues.format(cache.ttl()));
+            }
+            if (cache.scope() != null) {
+                parts.add("scope " + cache.scope());
+            }
+            return String.join(", ", parts);
         }
 
         private static String counts(List<Finding> findings) {

@@ -114,7 +114,7 @@ public final class ConfigLoader {
                     source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
         }
         if (raw == null) {
-            raw = new RawConfig(null, null, null, null, null, null, null, null);
+            raw = new RawConfig(null, null, null, null, null, null, null, null, null);
         }
         return new Validator(source, locations, baseDirectory(source)).validate(raw);
     }
@@ -146,7 +146,9 @@ public final class ConfigLoader {
                 List.of(route),
                 ProtectionConfig.defaults(),
                 PoliciesConfig.none(),
-                LimitsConfig.defaults());
+                LimitsConfig.defaults(),
+                AuditConfig.none(),
+                CacheConfig.defaults());
     }
 
     private static String firstLine(String message) {
@@ -184,13 +186,15 @@ public final class ConfigLoader {
             ProtectionConfig protection = protection(raw.protection());
             PoliciesConfig policies = policies(raw.policies());
             AuditConfig audit = audit(raw.audit());
+            CacheConfig cache =
+                    cache(raw.protection() == null ? null : raw.protection().cache(), raw.cache());
             if (listeners.traffic().port() != 0
                     && listeners.traffic().port() == listeners.admin().port()
                     && listeners.traffic().host().equals(listeners.admin().host())) {
                 throw fail("/listeners/admin/port", "the admin listener must not share the traffic listener's port");
             }
             return new GatewayConfig(
-                    source, listeners, identity, upstreams, routes, protection, policies, limits, audit);
+                    source, listeners, identity, upstreams, routes, protection, policies, limits, audit, cache);
         }
 
         private AuditConfig audit(RawConfig.RawAudit raw) {
@@ -268,6 +272,39 @@ public final class ConfigLoader {
                     capacity,
                     onFull,
                     raw.index() == null || raw.index());
+        }
+
+        /** {@code protection.cache} (the defaults policies override) and {@code cache} (the process's memory). */
+        private CacheConfig cache(RawConfig.RawCacheDefaults raw, RawConfig.RawCache memory) {
+            CacheConfig d = CacheConfig.defaults();
+            long maxBytes = memory == null || memory.maxBytes() == null
+                    ? d.maxBytes()
+                    : bytes("/cache/maxBytes", memory.maxBytes());
+            if (raw == null) {
+                return new CacheConfig(d.enabled(), d.ttl(), d.scope(), d.maxEntryBytes(), maxBytes);
+            }
+            CacheConfig.Scope scope = d.scope();
+            if (raw.scope() != null) {
+                List<String> scopes = List.of("caller", "agency");
+                String s = raw.scope().trim().toLowerCase(Locale.ROOT);
+                if (!scopes.contains(s)) {
+                    throw fail(
+                            "/protection/cache/scope", "must be caller or agency" + Suggestions.didYouMean(s, scopes));
+                }
+                scope = CacheConfig.Scope.valueOf(s.toUpperCase(Locale.ROOT));
+            }
+            long maxEntry = raw.maxEntryBytes() == null
+                    ? d.maxEntryBytes()
+                    : bytes("/protection/cache/maxEntryBytes", raw.maxEntryBytes());
+            if (maxEntry < 1 || maxEntry > Integer.MAX_VALUE - 1) {
+                throw fail("/protection/cache/maxEntryBytes", "must be between 1 byte and 2GB");
+            }
+            return new CacheConfig(
+                    raw.enabled() == null ? d.enabled() : raw.enabled(),
+                    duration("/protection/cache/ttl", raw.ttl(), d.ttl()),
+                    scope,
+                    maxEntry,
+                    maxBytes);
         }
 
         private PoliciesConfig policies(RawConfig.RawPolicies raw) {

@@ -10,6 +10,7 @@ import java.util.Optional;
  * threads. Hot reload replaces the whole snapshot, never a part of it.
  *
  * @param source where it came from (a file path, or {@code "command line"}), for messages
+ * @param cache the safe-answer cache: {@code protection.cache} defaults and {@code cache.maxBytes}
  */
 public record GatewayConfig(
         String source,
@@ -20,7 +21,8 @@ public record GatewayConfig(
         ProtectionConfig protection,
         PoliciesConfig policies,
         LimitsConfig limits,
-        AuditConfig audit) {
+        AuditConfig audit,
+        CacheConfig cache) {
 
     public GatewayConfig {
         Objects.requireNonNull(source, "source");
@@ -30,11 +32,12 @@ public record GatewayConfig(
         Objects.requireNonNull(protection, "protection");
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(cache, "cache");
         upstreams = Map.copyOf(upstreams);
         routes = List.copyOf(routes);
     }
 
-    /** A configuration without an audit trail. */
+    /** A configuration without an audit trail, with the answer cache's defaults. */
     public GatewayConfig(
             String source,
             ListenersConfig listeners,
@@ -44,7 +47,17 @@ public record GatewayConfig(
             ProtectionConfig protection,
             PoliciesConfig policies,
             LimitsConfig limits) {
-        this(source, listeners, identity, upstreams, routes, protection, policies, limits, AuditConfig.none());
+        this(
+                source,
+                listeners,
+                identity,
+                upstreams,
+                routes,
+                protection,
+                policies,
+                limits,
+                AuditConfig.none(),
+                CacheConfig.defaults());
     }
 
     public Optional<UpstreamConfig> upstream(String name) {

@@ -16,7 +16,14 @@ record RawConfig(
         RawProtection protection,
         RawPolicies policies,
         RawLimits limits,
-        RawAudit audit) {
+        RawAudit audit,
+        RawCache cache) {
+
+    /** {@code cache:}, the part of the safe-answer cache that is the process's own: its memory. */
+    record RawCache(String maxBytes) {}
+
+    /** {@code protection.cache:}, the defaults an agency's policy may override. */
+    record RawCacheDefaults(Boolean enabled, String ttl, String scope, String maxEntryBytes) {}
 
     record RawAudit(
             String directory,
@@ -81,7 +88,8 @@ record RawConfig(
             Integer maxStrings,
             Integer maxDepth,
             Integer maxTerms,
-            Integer maxFindings) {}
+            Integer maxFindings,
+            RawCacheDefaults cache) {}
 
     record RawLimits(
             String maxRequestBody,

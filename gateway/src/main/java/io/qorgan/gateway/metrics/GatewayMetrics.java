@@ -207,6 +207,74 @@ public final class GatewayMetrics {
         }
     }
 
+    private final Counter cacheRequests = Counter.builder()
+            .name("qorgan_cache_requests_total")
+            .help("Requests on protected routes by what the answer cache did: hit (served from the cache), miss "
+                    + "(forwarded, not stored), stored (forwarded and stored), bypass (not the cache's)")
+            .labelNames("route", "outcome")
+            .register(registry);
+
+    private final Counter cacheBypasses = Counter.builder()
+            .name("qorgan_cache_bypasses_total")
+            .help("Requests the answer cache did not take, by route and reason")
+            .labelNames("route", "reason")
+            .register(registry);
+
+    private final Counter cacheNotStored = Counter.builder()
+            .name("qorgan_cache_not_stored_total")
+            .help("Answers of cache misses that were not stored, by reason (status, personal_data, too_large, "
+                    + "incomplete, not_json)")
+            .labelNames("reason")
+            .register(registry);
+
+    private final Counter cacheEvictions = Counter.builder()
+            .name("qorgan_cache_evictions_total")
+            .help("Cached answers removed, by cause: expired, size (memory full), purged, replaced")
+            .labelNames("cause")
+            .register(registry);
+
+    private final Counter cacheUpstreamSaved = Counter.builder()
+            .name("qorgan_cache_upstream_seconds_saved_total")
+            .help("Upstream time that cache hits did not spend: the stored answer's own upstream time, per hit")
+            .register(registry);
+
+    private final Counter cacheTokensSaved = Counter.builder()
+            .name("qorgan_cache_tokens_saved_total")
+            .help("Tokens that cache hits did not spend, from the stored answers' usage, by kind (input, output)")
+            .labelNames("kind")
+            .register(registry);
+    private final CounterDataPoint inputTokensSaved = cacheTokensSaved.labelValues("input");
+    private final CounterDataPoint outputTokensSaved = cacheTokensSaved.labelValues("output");
+
+    /** What the answer cache did with a request on a protected route: hit, miss, stored or bypass. */
+    public void cacheRequest(String route, String outcome) {
+        cacheRequests.labelValues(route, outcome).inc();
+    }
+
+    /** Why the answer cache did not take a request. */
+    public void cacheBypassed(String route, String reason) {
+        cacheBypasses.labelValues(route, reason).inc();
+    }
+
+    public void cacheNotStored(String reason) {
+        cacheNotStored.labelValues(reason).inc();
+    }
+
+    public void cacheEvicted(String cause) {
+        cacheEvictions.labelValues(cause).inc();
+    }
+
+    /** A hit: the upstream time and tokens its stored answer had cost. */
+    public void cacheSaved(long upstreamNanos, long inputTokens, long outputTokens) {
+        cacheUpstreamSaved.inc(upstreamNanos / 1e9);
+        if (inputTokens > 0) {
+            inputTokensSaved.inc(inputTokens);
+        }
+        if (outputTokens > 0) {
+            outputTokensSaved.inc(outputTokens);
+        }
+    }
+
     /** A request turned away because {@code limits.maxBufferedBodies} was spent (also counted as rejected). */
     public void bodyBudgetSpent() {
         bodyBudgetSpent.inc();

@@ -60,6 +60,7 @@ final class PolicyLoader {
     private static final List<String> MODES = List.of("enforce", "shadow");
     private static final List<String> ANSWERS = List.of("leave", "mask", "redact", "block");
     private static final List<String> RULE_ACTIONS = List.of("block", "flag", "route");
+    private static final List<String> CACHE_SCOPES = List.of("caller", "agency");
     private static final List<String> TYPE_NAMES =
             Arrays.stream(EntityType.values()).map(Enum::name).collect(Collectors.toUnmodifiableList());
 
@@ -91,6 +92,8 @@ final class PolicyLoader {
             Long maxRequestBytes,
             Boolean cacheEnabled,
             Duration cacheTtl,
+            String cacheScope,
+            Long cacheMaxEntryBytes,
             List<String> cacheRoutes,
             Map<String, String> routePointers) {}
 
@@ -239,8 +242,10 @@ final class PolicyLoader {
         AnswerAction answers = AnswerAction.LEAVE;
         long maxEntities = Long.MAX_VALUE;
         long maxBytes = Long.MAX_VALUE;
-        boolean cacheEnabled = false;
-        Duration cacheTtl = Duration.ZERO;
+        Boolean cacheEnabled = null;
+        Duration cacheTtl = null;
+        String cacheScope = null;
+        Long cacheMaxEntryBytes = null;
         List<String> cacheRoutes = List.of();
         for (Part part : chain) {
             label = part.label() != null ? part.label() : label;
@@ -267,6 +272,8 @@ final class PolicyLoader {
             maxBytes = part.maxRequestBytes() != null ? part.maxRequestBytes() : maxBytes;
             cacheEnabled = part.cacheEnabled() != null ? part.cacheEnabled() : cacheEnabled;
             cacheTtl = part.cacheTtl() != null ? part.cacheTtl() : cacheTtl;
+            cacheScope = part.cacheScope() != null ? part.cacheScope() : cacheScope;
+            cacheMaxEntryBytes = part.cacheMaxEntryBytes() != null ? part.cacheMaxEntryBytes() : cacheMaxEntryBytes;
             cacheRoutes = part.cacheRoutes() != null ? part.cacheRoutes() : cacheRoutes;
         }
         if (upstreams != null && knownUpstreams != null) {
@@ -313,9 +320,7 @@ final class PolicyLoader {
                 answers,
                 maxEntities,
                 maxBytes,
-                cacheEnabled,
-                cacheTtl,
-                cacheRoutes);
+                new CacheSection(cacheEnabled, cacheTtl, cacheScope, cacheMaxEntryBytes, cacheRoutes));
     }
 
     private static PolicyException fail(Part part, String pointer, String message) {
@@ -475,6 +480,8 @@ final class PolicyLoader {
             }
             Boolean cacheEnabled = null;
             Duration ttl = null;
+            String cacheScope = null;
+            Long cacheMaxEntryBytes = null;
             List<String> cacheRoutes = null;
             if (raw.cache() != null) {
                 cacheEnabled = raw.cache().enabled();
@@ -483,6 +490,22 @@ final class PolicyLoader {
                         ttl = ConfigValues.duration(raw.cache().ttl());
                     } catch (IllegalArgumentException e) {
                         throw fail("/cache/ttl", e.getMessage());
+                    }
+                    if (ttl.isZero()) {
+                        throw fail("/cache/ttl", "must be greater than zero (to cache nothing, write enabled: false)");
+                    }
+                }
+                if (raw.cache().scope() != null) {
+                    cacheScope = word("/cache/scope", raw.cache().scope(), CACHE_SCOPES);
+                }
+                if (raw.cache().maxEntryBytes() != null) {
+                    try {
+                        cacheMaxEntryBytes = ConfigValues.bytes(raw.cache().maxEntryBytes());
+                    } catch (IllegalArgumentException e) {
+                        throw fail("/cache/maxEntryBytes", e.getMessage());
+                    }
+                    if (cacheMaxEntryBytes < 1 || cacheMaxEntryBytes > Integer.MAX_VALUE - 1) {
+                        throw fail("/cache/maxEntryBytes", "must be between 1 byte and 2GB");
                     }
                 }
                 cacheRoutes = raw.cache().routes() == null
@@ -505,6 +528,8 @@ final class PolicyLoader {
                     maxBytes,
                     cacheEnabled,
                     ttl,
+                    cacheScope,
+                    cacheMaxEntryBytes,
                     cacheRoutes,
                     routePointers);
         }

@@ -109,6 +109,14 @@ public final class PolicySet implements PolicyEvaluator {
         return policyFor(agency).shadow();
     }
 
+    /**
+     * The {@code cache:} section that applies to an agency's requests (its policy's, or the default one's),
+     * inheritance resolved; two sets that give equal sections cache that agency's answers alike.
+     */
+    public CacheSection cacheSection(String agency) {
+        return policyFor(agency).cache();
+    }
+
     /** The operators some policy uses, so a caller can check at start that the keys for hash and fpe exist. */
     public Set<Operator> operatorsUsed() {
         Set<Operator> used = EnumSet.noneOf(Operator.class);
@@ -246,9 +254,7 @@ public final class PolicySet implements PolicyEvaluator {
     }
 
     private Verdict verdict(Policy p, Decision d, PolicyInput in, String upstream, DataClass chosen, String reroute) {
-        boolean cacheable = p.cacheEnabled()
-                && (p.cacheRoutes().isEmpty() || p.cacheRoutes().contains(in.route()));
-        Verdict.Cache cache = cacheable ? new Verdict.Cache(true, p.cacheTtl()) : Verdict.Cache.NONE;
+        Verdict.Cache cache = p.cache().forRoute(in.route());
         return new Verdict(
                 version,
                 p.name(),

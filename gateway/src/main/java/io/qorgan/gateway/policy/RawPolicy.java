@@ -54,5 +54,5 @@ record RawPolicy(
 
     record RawLimits(Integer maxEntities, String maxRequestBytes) {}
 
-    record RawCache(Boolean enabled, String ttl, List<String> routes) {}
+    record RawCache(Boolean enabled, String ttl, String scope, String maxEntryBytes, List<String> routes) {}
 }

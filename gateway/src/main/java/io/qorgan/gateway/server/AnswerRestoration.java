@@ -45,6 +45,10 @@ import java.util.Set;
  * {@code Content-Encoding} (gzip or zstd magic bytes at its start: {@code compressed_answer}), or not text in its
  * charset ({@code unreadable_answer}); a whole answer with 502, a stream by cutting the connection.
  *
+ * <p>An answer served from the answer cache is restored without the scan: it was scanned when it was stored (restored
+ * with the values of the request that stored it) and held no personal data of the model's own, and a hit changes only
+ * its placeholders, into this exchange's own values.
+ *
  * <p>Not thread-safe: one per exchange, on its event loop. Owns the buffers it accumulates and
  * releases them in {@link #release()}.
  */
@@ -83,6 +87,8 @@ final class AnswerRestoration {
     private final AnswerScanner.Action action;
     /** An empty vault and answers left as they are: read the answer, change nothing. */
     private final boolean observeOnly;
+    /** Whether the answer is scanned for personal data the model produced (not for a cached answer). */
+    private final boolean scans;
 
     private Mode mode = Mode.PASS;
     private Body body;
@@ -98,7 +104,10 @@ final class AnswerRestoration {
     private Map<EntityType, Integer> produced = Map.of();
     private Framing framing = Framing.NONE;
 
-    AnswerRestoration(Protection protection, Dialect dialect, ExchangeVault vault, AnswerScanner.Action action) {
+    /** @param scans false for an answer from the answer cache, scanned when it was stored */
+    AnswerRestoration(
+            Protection protection, Dialect dialect, ExchangeVault vault, AnswerScanner.Action action, boolean scans) {
+        this.scans = scans;
         this.protection = protection;
         this.dialect = dialect;
         this.vault = vault;
@@ -117,7 +126,7 @@ final class AnswerRestoration {
         String type = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
         framing = Framing.ofContentType(type);
         if (framing != Framing.NONE) {
-            scan = protection.answerScanner(action).session(vault);
+            scan = scans ? protection.answerScanner(action).session(vault) : null;
             stream = EventStreamRestorer.forFraming(dialect, framing, restorer, scan);
             head.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
             return mode = Mode.STREAM;
@@ -196,7 +205,7 @@ final class AnswerRestoration {
                     out = stream.feed(bytes);
                     if (last) {
                         out = concat(out, stream.finish());
-                        produced = scan.counts();
+                        produced = scan == null ? Map.of() : scan.counts();
                         responseId = stream.responseId();
                     }
                 } catch (RuntimeException e) {
@@ -231,9 +240,15 @@ final class AnswerRestoration {
             }
             return bytes; // no type and not text: binary, which holds no original (the upstream never saw one)
         }
-        AnswerScanner.ScannedAnswer answer = protection.answerScanner(action).restoreAndScan(bytes, dialect, restorer);
-        produced = answer.counts();
-        byte[] out = answer.body();
+        byte[] out;
+        if (scans) {
+            AnswerScanner.ScannedAnswer answer =
+                    protection.answerScanner(action).restoreAndScan(bytes, dialect, restorer);
+            produced = answer.counts();
+            out = answer.body();
+        } else {
+            out = restorer.restoreAnswer(bytes, dialect);
+        }
         if (dialect == Dialect.OPENAI_RESPONSES) {
             responseId = ResponsesState.responseId(out);
         }
@@ -255,13 +270,20 @@ final class AnswerRestoration {
         } catch (CharacterCodingException e) {
             throw AnswerRefused.unreadable();
         }
-        AnswerScanner.ScannedAnswer answer = protection.answerScanner(action).restoreAndScanText(text, restorer);
-        produced = answer.counts();
+        byte[] out;
+        if (scans) {
+            AnswerScanner.ScannedAnswer answer =
+                    protection.answerScanner(action).restoreAndScanText(text, restorer);
+            produced = answer.counts();
+            out = answer.body();
+        } else {
+            out = restorer.restore(text).getBytes(StandardCharsets.UTF_8);
+        }
         if (!charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.US_ASCII)) {
             String type = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
             head.headers().set(HttpHeaderNames.CONTENT_TYPE, utf8(type));
         }
-        return answer.body();
+        return out;
     }
 
     /** The type with its charset parameter said as UTF-8. */

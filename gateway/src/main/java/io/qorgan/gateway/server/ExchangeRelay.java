@@ -18,9 +18,13 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.qorgan.gateway.cache.CacheQuery;
+import io.qorgan.gateway.cache.Lookup;
+import io.qorgan.gateway.cache.Ticket;
 import io.qorgan.gateway.dialect.Framing;
 import io.qorgan.gateway.exchange.ExchangePreparer;
 import io.qorgan.gateway.exchange.ExchangeRequest;
@@ -28,14 +32,18 @@ import io.qorgan.gateway.exchange.GatewayError;
 import io.qorgan.gateway.exchange.Preparation;
 import io.qorgan.gateway.exchange.PreparedExchange;
 import io.qorgan.gateway.identity.Identity;
+import io.qorgan.gateway.policy.Verdict;
+import io.qorgan.gateway.protect.ProtectionSettings;
 import io.qorgan.gateway.protect.StreamBroken;
 import io.qorgan.gateway.route.RouteMatch;
 import io.qorgan.gateway.upstream.UpstreamClient;
 import io.qorgan.gateway.upstream.UpstreamConnection;
 import io.qorgan.gateway.upstream.UpstreamFailure;
 import io.qorgan.gateway.upstream.UpstreamListener;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +70,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private static final Logger log = LoggerFactory.getLogger(ExchangeRelay.class);
     private static final String ENTITIES_HEADER = "x-qorgan-entities";
     private static final String POLICY_HEADER = "x-qorgan-policy";
+    private static final String CACHE_HEADER = "x-qorgan-cache";
     /** Bodies from this size on are prepared on a worker, so one large body does not stall a loop. */
     static final int OFFLOAD_BYTES = 256 * 1024;
 
@@ -101,6 +110,19 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private boolean responseStarted;
     private boolean done;
     private int status;
+
+    /** What the answer cache did (hit, miss, stored, bypass), for the header and the audit; null off protected routes. */
+    private String cacheOutcome;
+    /** Why the cache did not take this exchange, when it bypassed it. */
+    private String cacheBypassReason;
+    /** A miss's ticket: its answer is offered when complete, or the ticket abandoned when the exchange ends. */
+    private Ticket cacheTicket;
+    /** A miss's answer as the upstream sent it, for the ticket. */
+    private AnswerCapture capture;
+    /** The upstream's {@code Content-Type} and when the request was sent, for the ticket. */
+    private String answerType;
+
+    private long sentNanos;
 
     ExchangeRelay(
             ProxyFrontendHandler frontend,
@@ -166,6 +188,11 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
         if (preparation instanceof Preparation.Refused refused) {
             policyVersion = refused.decision().policyVersion();
+            if (match.route().protect()) {
+                cacheOutcome = "bypass";
+                cacheBypassReason = "refused";
+                runtime.cache().refused(match.route().name(), identity.agency());
+            }
             answerError(refused.error());
             return;
         }
@@ -174,7 +201,139 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (!prepared.upstream().equals(upstream.name())) {
             upstream = runtime.upstreams().get(prepared.upstream());
         }
+        lookupCache();
+    }
+
+    private void forward() {
+        sentNanos = System.nanoTime();
         upstream.acquire(ctx.channel().eventLoop(), this, this);
+    }
+
+    // ---- the safe-answer cache (issue 17): between decide/transform and forward ----
+
+    /** What the answer cache did with this exchange: hit, miss, stored or bypass; null on an unprotected route. */
+    String cacheOutcome() {
+        return cacheOutcome;
+    }
+
+    /** Why the cache bypassed this exchange, or null. */
+    String cacheBypassReason() {
+        return cacheBypassReason;
+    }
+
+    /**
+     * Asks the cache about a prepared exchange on a protected route: a hit is answered here, without the upstream; a
+     * large body's key is worked out on a worker, like its preparation.
+     */
+    private void lookupCache() {
+        if (!match.route().protect()) {
+            forward();
+            return;
+        }
+        CacheQuery query = cacheQuery();
+        if (query.body() == null || query.body().length < OFFLOAD_BYTES) {
+            cacheLooked(runtime.cache().lookup(query));
+            return;
+        }
+        try {
+            runtime.workers().execute(() -> {
+                Lookup lookup = runtime.cache().lookup(query);
+                ctx.executor().execute(() -> cacheLooked(lookup));
+            });
+        } catch (RejectedExecutionException e) {
+            runtime.metrics().cacheRequest(match.route().name(), "bypass");
+            runtime.metrics().cacheBypassed(match.route().name(), "busy");
+            cacheLooked(new Lookup.Bypass("busy"));
+        }
+    }
+
+    private CacheQuery cacheQuery() {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : CacheQuery.HEADERS) {
+            List<String> values = head.headers().getAll(name);
+            if (!values.isEmpty()) {
+                headers.put(name, String.join(",", values));
+            }
+        }
+        PreparedExchange.Decision decision = prepared.decision();
+        Verdict verdict = decision.verdict();
+        ProtectionSettings base = runtime.protection().baseSettings();
+        // the operators the request went out with: prepared with them already, so they apply without error
+        ProtectionSettings settings = verdict == null ? base : verdict.protection(base);
+        return new CacheQuery(
+                identity.agency(),
+                identity.caller(),
+                match.route().name(),
+                prepared.upstream(),
+                prepared.dialect(),
+                head.method().name(),
+                prepared.forwardTarget(),
+                prepared.forwardBody(),
+                !decision.passedUnreadable(),
+                CacheQuery.identifying(settings, decision.entityCounts().keySet()),
+                verdict == null ? null : verdict.cache(),
+                headers);
+    }
+
+    /** Acts on what the cache said; on the event loop. */
+    private void cacheLooked(Lookup lookup) {
+        if (done) {
+            if (lookup instanceof Lookup.Miss miss) {
+                miss.ticket().abandon(); // the client left while the key was worked out or while waiting
+            }
+            return;
+        }
+        if (lookup instanceof Lookup.Hit hit) {
+            cacheOutcome = "hit";
+            serveCached(hit.answer());
+        } else if (lookup instanceof Lookup.Miss miss) {
+            cacheOutcome = "miss";
+            cacheTicket = miss.ticket();
+            capture = new AnswerCapture(cacheTicket.maxBytes());
+            forward();
+        } else if (lookup instanceof Lookup.Wait wait) {
+            wait.flight().whenLanded(ctx.executor(), this::cacheLooked);
+        } else if (lookup instanceof Lookup.Invalid invalid) {
+            cacheOutcome = "bypass";
+            cacheBypassReason = "invalid_directive";
+            answerError(GatewayError.badRequest("invalid_cache_directive", invalid.message()));
+        } else {
+            cacheOutcome = "bypass";
+            cacheBypassReason = ((Lookup.Bypass) lookup).reason();
+            forward();
+        }
+    }
+
+    /** A hit: the stored answer goes through the restore stage as an upstream's would, with this exchange's vault. */
+    private void serveCached(Lookup.Served answer) {
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(answer.status()));
+        head.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+        onResponseHead(head);
+        if (!done) {
+            onResponseContent(new DefaultLastHttpContent(Unpooled.wrappedBuffer(answer.body())), true);
+        }
+    }
+
+    /** A miss's answer ended whole: offered to the cache, which stores it when it is safe. */
+    private void offerToCache() {
+        if (cacheTicket == null) {
+            return;
+        }
+        AnswerRestoration.Mode mode = restoration == null ? AnswerRestoration.Mode.PASS : restoration.mode();
+        if (mode != AnswerRestoration.Mode.WHOLE && mode != AnswerRestoration.Mode.STREAM) {
+            cacheTicket.abandon(); // an answer the restore stage passes as it is: nothing the cache could restore
+            return;
+        }
+        boolean stored = cacheTicket.offer(
+                status,
+                answerType,
+                mode == AnswerRestoration.Mode.STREAM,
+                capture.bytes(),
+                System.nanoTime() - sentNanos,
+                !restoration.produced().isEmpty());
+        cacheOutcome = stored ? "stored" : "miss";
     }
 
     @Override
@@ -219,8 +378,12 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         responseStarted = true;
         status = head.status().code();
         answerFraming = Framing.ofContentType(head.headers().get(HttpHeaderNames.CONTENT_TYPE));
+        answerType = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
         HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, head.status(), head.headers());
         ForwardingHeaders.toClient(out.headers(), requestId);
+        if (cacheOutcome != null) {
+            out.headers().set(CACHE_HEADER, cacheOutcome); // a whole answer's is set again when it is complete
+        }
         String entities = prepared.decision().entitiesHeader();
         if (entities != null && !entities.isEmpty()) {
             out.headers().set(ENTITIES_HEADER, entities);
@@ -230,7 +393,11 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
         if (prepared.restores()) {
             restoration = new AnswerRestoration(
-                    runtime.protection(), prepared.dialect(), prepared.vault(), prepared.answerAction());
+                    runtime.protection(),
+                    prepared.dialect(),
+                    prepared.vault(),
+                    prepared.answerAction(),
+                    !"hit".equals(cacheOutcome)); // a cached answer was scanned when stored
             AnswerRestoration.Mode mode = restoration.begin(out);
             if (mode == AnswerRestoration.Mode.WHOLE) {
                 heldHead = out; // sent with the restored length when the answer is complete
@@ -260,6 +427,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         ByteBuf piece = content.content();
+        if (capture != null) {
+            capture.add(piece);
+        }
         if (restoration != null) {
             long start = System.nanoTime();
             try {
@@ -303,14 +473,23 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             // the policy refuses answers in which the model produced personal data on its own
             piece.release();
             runtime.metrics().restorationFailed("answer_blocked");
-            connection.finish();
+            if (connection != null) { // null for a cached answer
+                connection.finish();
+            }
+            offerToCache(); // not stored: it holds personal data of the model's own
             heldHead = null;
             answerError(GatewayError.answerWithheld(false));
             return;
         }
-        connection.finish();
+        if (connection != null) { // null for a cached answer
+            connection.finish();
+        }
         boolean keep = keepConnection();
+        offerToCache();
         if (heldHead != null) {
+            if (cacheOutcome != null) {
+                heldHead.headers().set(CACHE_HEADER, cacheOutcome);
+            }
             heldHead.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, piece.readableBytes());
             heldHead.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
             HttpUtil.setKeepAlive(heldHead, keep);
@@ -487,6 +666,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (policyVersion != null) {
             response.headers().set(POLICY_HEADER, policyVersion);
         }
+        if (match.route().protect()) {
+            response.headers().set(CACHE_HEADER, cacheOutcome == null ? "bypass" : cacheOutcome);
+        }
         HttpUtil.setKeepAlive(response, keep);
         ctx.writeAndFlush(response)
                 .addListener(keep ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
@@ -516,6 +698,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (stallCheck != null) {
             stallCheck.cancel(false);
             stallCheck = null;
+        }
+        if (cacheTicket != null) {
+            cacheTicket.abandon(); // no-op once its answer was offered; lets waiting requests go on their own
         }
         body.release();
         lease.release();

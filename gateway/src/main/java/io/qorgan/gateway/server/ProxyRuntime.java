@@ -1,6 +1,7 @@
 package io.qorgan.gateway.server;
 
 import io.qorgan.gateway.audit.AuditTrail;
+import io.qorgan.gateway.cache.AnswerCache;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.exchange.ExchangePreparer;
 import io.qorgan.gateway.exchange.Protection;
@@ -31,7 +32,8 @@ public record ProxyRuntime(
         Executor workers,
         ExchangePreparer preparer,
         LoopHealth loops,
-        AuditTrail audit) {
+        AuditTrail audit,
+        AnswerCache cache) {
 
     /** The active policy set, or null when no policy directory is configured. */
     public PolicySet policySet() {

@@ -327,7 +327,7 @@ class PolicySetTest {
         dir.write("agency-a.yaml", """
                 agency: a
                 answers: mask
-                cache: {enabled: true, ttl: 5m, routes: [chat]}
+                cache: {enabled: true, ttl: 5m, scope: agency, maxEntryBytes: 64KB, routes: [chat]}
                 """);
         PolicySet set = dir.load();
 
@@ -335,10 +335,20 @@ class PolicySetTest {
         Verdict other = set.evaluate(new PolicyInput("a", "embed", "local", List.of(), Map.of(), 1));
 
         assertThat(chat.answers()).isEqualTo(AnswerAction.MASK);
-        assertThat(chat.cache()).isEqualTo(new Verdict.Cache(true, Duration.ofMinutes(5)));
-        assertThat(other.cache().allowed()).isFalse();
-        assertThat(set.evaluate(input(null, "local", "x", Map.of())).cache().allowed())
-                .isFalse();
+        assertThat(chat.cache()).isEqualTo(new Verdict.Cache(true, Duration.ofMinutes(5), "agency", 65536L));
+        assertThat(other.cache().enabled()).isFalse();
+        assertThat(set.evaluate(input(null, "local", "x", Map.of())).cache()).isEqualTo(Verdict.Cache.UNSET);
+    }
+
+    @Test
+    void cacheSection_agencyOverridesSomeSettings_inheritsTheRest() {
+        dir.write("default.yaml", "cache: {enabled: false, ttl: 1m, scope: caller}\n");
+        dir.write("agency-a.yaml", "agency: a\ncache: {enabled: true}\n");
+        PolicySet set = dir.load();
+
+        assertThat(set.cacheSection("a"))
+                .isEqualTo(new CacheSection(true, Duration.ofMinutes(1), "caller", null, List.of()));
+        assertThat(set.cacheSection("unknown").enabled()).isFalse();
     }
 
     @Test
