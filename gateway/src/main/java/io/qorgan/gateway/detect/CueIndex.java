@@ -18,8 +18,8 @@ final class CueIndex {
     private static final int BUCKETS = 256;
 
     private final String[][] byPair = new String[BUCKETS][];
-    /** A bit per well-mixed 12-bit hash of each cue's first two chars: a missing bit rules out every cue at once. */
-    private final long[] pairs = new long[64];
+    /** A bit per well-mixed 14-bit hash of each cue's first two chars: a missing bit rules out every cue at once. */
+    private final long[] pairs = new long[256];
 
     CueIndex(String... cues) {
         List<List<String>> buckets = new ArrayList<>(BUCKETS);
@@ -44,7 +44,7 @@ final class CueIndex {
     }
 
     private static int pairBit(char first, char second) {
-        return ((first << 16 | second) * 0x9E3779B1) >>> 20;
+        return ((first << 16 | second) * 0x9E3779B1) >>> 18;
     }
 
     /**
@@ -69,7 +69,7 @@ final class CueIndex {
 
     /** The union of the indexes' first-pair bits, for {@link #mayBegin}. */
     static long[] pairsOf(CueIndex... indexes) {
-        long[] union = new long[64];
+        long[] union = new long[256];
         for (CueIndex index : indexes) {
             for (int i = 0; i < union.length; i++) {
                 union[i] |= index.pairs[i];
