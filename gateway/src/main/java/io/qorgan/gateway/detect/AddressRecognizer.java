@@ -180,6 +180,15 @@ final class AddressRecognizer implements Recognizer {
         new Marker("keñse", Kind.FLAT),
         new Marker("kense", Kind.FLAT),
     };
+    /** First chars of {@link #NUMBER_SUFFIXES}: most numbers are followed by none. */
+    private static final boolean[] SUFFIX_INITIAL = new boolean[0x530];
+
+    static {
+        for (Marker m : NUMBER_SUFFIXES) {
+            SUFFIX_INITIAL[m.text().charAt(0)] = true;
+        }
+    }
+
     /** Words before a flat or house number in English and Latin addresses. */
     private static final Marker[] LATIN_UNITS = {
         new Marker("apartment", Kind.FLAT),
@@ -357,10 +366,12 @@ final class AddressRecognizer implements Recognizer {
             int e = number(s, p);
             if (e > 0) {
                 int q = e < s.length && (s[e] == '-' || s[e] == ' ') ? e + 1 : e;
-                for (Marker suffix : NUMBER_SUFFIXES) {
+                char next = q < s.length ? lower[q] : 0;
+                for (Marker suffix :
+                        next < SUFFIX_INITIAL.length && SUFFIX_INITIAL[next] ? NUMBER_SUFFIXES : NO_MARKERS) {
                     String text = suffix.text();
                     if (q < s.length
-                            && lower[q] == text.charAt(0)
+                            && next == text.charAt(0)
                             && Chars.startsWith(lower, text, q)
                             && (suffix.dotted()
                                     || wordEnds(s, q + text.length())
@@ -410,10 +421,12 @@ final class AddressRecognizer implements Recognizer {
             if (q >= s.length || !afterInitial(s[q])) {
                 continue;
             }
-            for (Marker after : AFTER) {
+            char l0 = lower[q];
+            Marker[] bucket = l0 < AFTER_BY_FIRST.length ? AFTER_BY_FIRST[l0] : null;
+            for (Marker after : bucket == null ? NO_MARKERS : bucket) {
                 String text = after.text();
-                if ((after.caseSensitive() ? s[q] : lower[q]) != text.charAt(0)) {
-                    continue; // cheap first-char test before the full comparison
+                if ((after.caseSensitive() ? s[q] : l0) != text.charAt(0)) {
+                    continue;
                 }
                 if ((after.caseSensitive() ? Chars.startsWith(s, text, q) : Chars.startsWith(lower, text, q))
                         && (after.dotted() || wordEnds(s, q + text.length()) || grammaticalEnding(s, q + text.length()))
@@ -431,7 +444,9 @@ final class AddressRecognizer implements Recognizer {
             while (w + 1 < s.length && s[w] == '-' && Chars.isLetter(s[w + 1])) {
                 w = wordEnd(s, w + 1);
             }
-            if (PLACES.contains(lower, p, w) && Chars.notAlnumAt(s, w)) {
+            // a town opens a chain before a comma ("Astana, Turan Avenue 24") or ends one anywhere
+            boolean placeLike = previous != null ? Chars.notAlnumAt(s, w) : w < s.length && s[w] == ',';
+            if (placeLike && PLACES.contains(lower, p, w)) {
                 return new Part(w, Kind.CITY);
             }
         }
@@ -479,6 +494,11 @@ final class AddressRecognizer implements Recognizer {
      * flat ("Жандосова 140, кв 12").
      */
     private static Part namedStreet(char[] s, char[] lower, int p) {
+        if (s[p] >= 0x80) {
+            int w = wordEnd(s, p); // Cyrillic: only "Жандосова 140, кв 12"
+            int num = w + 1 < s.length && s[w] == ' ' && Chars.isDigit(s[w + 1]) ? number(s, w + 1) : -1;
+            return num > 0 && Chars.startsWith(lower, ", кв", num) ? new Part(num, Kind.STREET_HOUSE) : null;
+        }
         int q = p;
         for (int words = 0; words < 4 && q < s.length; words++) {
             int w = wordEnd(s, q);
@@ -549,11 +569,19 @@ final class AddressRecognizer implements Recognizer {
         return c < AFTER_INITIAL.length && AFTER_INITIAL[c];
     }
 
+    private static final Marker[] NO_MARKERS = {};
+    /** {@link #AFTER} by the lower case of their first char, so a word is compared only with markers that fit. */
+    private static final Marker[][] AFTER_BY_FIRST = new Marker[0x530][];
+
     static {
         for (Marker m : AFTER) {
             char c = m.text().charAt(0);
             AFTER_INITIAL[c] = true;
             AFTER_INITIAL[Character.toUpperCase(c)] = true;
+            char l = Character.toLowerCase(c);
+            Marker[] old = AFTER_BY_FIRST[l] == null ? NO_MARKERS : AFTER_BY_FIRST[l];
+            AFTER_BY_FIRST[l] = Arrays.copyOf(old, old.length + 1);
+            AFTER_BY_FIRST[l][old.length] = m;
         }
     }
 

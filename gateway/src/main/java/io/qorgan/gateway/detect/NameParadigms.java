@@ -173,6 +173,21 @@ final class NameParadigms {
         return new NameParadigms(edgeChars, edgeTargets, readings);
     }
 
+    /** Adds a reading, merged with one of the same role, ending and restored ending: one dictionary probe each. */
+    private static void add(List<Reading> readings, Reading r) {
+        for (int k = 0; k < readings.size(); k++) {
+            Reading o = readings.get(k);
+            if (o.role() == r.role()
+                    && o.ending() == r.ending()
+                    && o.suffix() == r.suffix()
+                    && o.restore().equals(r.restore())) {
+                readings.set(k, new Reading(o.role(), o.mask() | r.mask(), o.ending(), o.suffix(), o.restore()));
+                return;
+            }
+        }
+        readings.add(r);
+    }
+
     private static void parse(String line, int lineNo, Map<String, List<Reading>> byEnding) {
         String[] halves = line.split("\\|");
         String[] head = halves[0].strip().split("\\s+");
@@ -212,7 +227,7 @@ final class NameParadigms {
                             ? new Reading(role, mask, ce.length(), 0, suffix)
                             : new Reading(role, mask, suffix.length() + ce.length(), suffix.length(), "");
                     String ending = role == FIRST ? ce : suffix + ce;
-                    byEnding.computeIfAbsent(ending, x -> new ArrayList<>()).add(r);
+                    add(byEnding.computeIfAbsent(ending, x -> new ArrayList<>()), r);
                 }
             }
         }

@@ -138,14 +138,18 @@ final class PersonRecognizer implements Recognizer {
         "кімнен:",
     };
     /** The cues as previous words: lower case, without trailing spaces, colons and dots. */
-    private static final String[] CUE_WORDS = cueWords();
-
-    private static String[] cueWords() {
-        return java.util.Arrays.stream(CUES)
-                .map(c -> c.replaceAll("[ :.]+$", ""))
-                .distinct()
-                .toArray(String[]::new);
-    }
+    private static final String[] CUE_WORDS =
+            Arrays.stream(CUES).map(c -> c.replaceAll("[ :.]+$", "")).distinct().toArray(String[]::new);
+    /** One-word cues, matched as the whole previous word by one hash probe. */
+    private static final WordSet CUE_WORD_SET = new WordSet(
+            Set.copyOf(Arrays.stream(CUE_WORDS).filter(c -> c.indexOf(' ') < 0).toList()));
+    /** One-word cues longer than four letters, which may be a stem of the previous word ("обвиняемого"). */
+    private static final String[] CUE_STEMS = Arrays.stream(CUE_WORDS)
+            .filter(c -> c.indexOf(' ') < 0 && c.length() > 4)
+            .toArray(String[]::new);
+    /** Cues of several words, compared at the end of the text before the run. */
+    private static final String[] CUE_PHRASES =
+            Arrays.stream(CUE_WORDS).filter(c -> c.indexOf(' ') >= 0).toArray(String[]::new);
 
     /** Words after a Kazakh name that address the person: "Серік мырза", "Айгүл ханым", "Бақыт аға". */
     private static final String[] HONORIFICS_AFTER = {"мырза", "ханым", "аға", "апай", "әпке", "ағай", "бауыр", "хан"};
@@ -767,16 +771,16 @@ final class PersonRecognizer implements Recognizer {
             return new Token(start, end, false, 0, false, false, true, morph.patronymic, false);
         }
         long dict = names.lookup(folded, len);
-        boolean common = names.commonWord(folded, len);
         if ((dict & NameDictionary.FIRST_NAME) != 0 || morph.first != 0) {
             dict |= NameDictionary.FIRST_NAME;
             if ((names.flags(folded, len, "") & NameDictionary.FIRST_NAME) == 0) {
                 dict &= ~NameDictionary.ORDINARY_WORD; // declined ("Айгүлге"): no longer the ordinary word
             }
-            return new Token(start, end, false, dict, false, false, false, agreement, common);
+            return new Token(start, end, false, dict, false, false, false, agreement, false);
         }
         boolean strong = morph.surname != 0 && len >= 5 || NameForms.isStrongSurname(folded, len);
         boolean weak = !strong && (morph.weak != 0 && len >= 5 || NameForms.isWeakSurname(folded, len));
+        boolean common = (strong || weak) && names.commonWord(folded, len); // only a surname's shape can mislead
         return new Token(start, end, false, dict, strong, weak, false, agreement, common);
     }
 
@@ -1047,13 +1051,22 @@ final class PersonRecognizer implements Recognizer {
         while (w > 0 && (Chars.isLetter(lower[w - 1]) || lower[w - 1] == '-' || lower[w - 1] == '.')) {
             w--;
         }
-        for (String cue : CUE_WORDS) {
-            int n = cue.length();
-            if (cue.indexOf(' ') >= 0) {
-                if (end - n >= 0 && Chars.startsWith(lower, cue, end - n) && Chars.notAlnumAt(lower, end - n - 1)) {
+        if (CUE_WORD_SET.contains(lower, w, end)) {
+            return true;
+        }
+        if (end - w > 5) {
+            for (String stem : CUE_STEMS) {
+                if (stem.charAt(0) == lower[w] && end - w > stem.length() && Chars.startsWith(lower, stem, w)) {
                     return true;
                 }
-            } else if (Chars.startsWith(lower, cue, w) && (end - w == n || n > 4 && end - w > n)) {
+            }
+        }
+        for (String cue : CUE_PHRASES) {
+            int n = cue.length();
+            if (cue.charAt(n - 1) == lower[end - 1]
+                    && end - n >= 0
+                    && Chars.startsWith(lower, cue, end - n)
+                    && Chars.notAlnumAt(lower, end - n - 1)) {
                 return true;
             }
         }

@@ -26,6 +26,7 @@ final class SecretRecognizer implements Recognizer {
 
     private record Prefix(String text, int minBody, boolean upperAlnumBody) {}
 
+    private static final Prefix[] NO_PREFIXES = {};
     private static final Prefix[] PREFIXES = {
         new Prefix("sk-", 20, false), new Prefix("ghp_", 30, false), new Prefix("gho_", 30, false),
         new Prefix("ghs_", 30, false), new Prefix("github_pat_", 30, false), new Prefix("AKIA", 16, true),
@@ -97,13 +98,22 @@ final class SecretRecognizer implements Recognizer {
         LABEL_INDEX.find(view, (at, label) -> labelled(s, lower, at, label, out));
     }
 
+    /** First chars of the {@link #PREFIXES}. */
+    private static final boolean[] PREFIX_INITIAL = new boolean[128];
+
+    static {
+        for (Prefix p : PREFIXES) {
+            PREFIX_INITIAL[p.text().charAt(0)] = true;
+        }
+    }
+
     /** A key with a known prefix, a vendor-style key or a JWT at {@code at}; its end, or -1. */
     private static int byShape(char[] s, int at, List<Finding> out) {
         if (!Chars.notWordAt(s, at - 1)) {
             return -1;
         }
         char c = s[at];
-        for (Prefix prefix : PREFIXES) {
+        for (Prefix prefix : PREFIX_INITIAL[c] ? PREFIXES : NO_PREFIXES) {
             if (prefix.text().charAt(0) == c && Chars.startsWith(s, prefix.text(), at)) { // most words: one compare
                 int end = tokenEnd(s, at + prefix.text().length());
                 int body = end - at - prefix.text().length();
@@ -130,6 +140,9 @@ final class SecretRecognizer implements Recognizer {
      * first six chars, so most words cost a few reads.
      */
     private static int vendorKey(char[] s, int at, List<Finding> out) {
+        if (at + 26 > s.length || s[at + 2] != '_' && s[at + 3] != '_' && s[at + 4] != '_' && s[at + 5] != '_') {
+            return -1; // most words: no underscore where a vendor prefix would end
+        }
         int p = at;
         while (p < s.length && p - at < 6 && s[p] >= 'a' && s[p] <= 'z') {
             p++;

@@ -29,17 +29,44 @@ final class TableColumns {
             return;
         }
         int column = columnOf(s, lineStart, at, delimiter);
+        int cells = count(s, lineStart, lineEnd, delimiter);
+        if (!shortCell(s, lineStart, lineEnd, delimiter, column)) {
+            return; // a sentence with commas, not a header
+        }
         int line = lineEnd + 1;
         for (int rows = 0; line < s.length && rows < MAX_ROWS; rows++) {
             int end = lineEnd(s, line);
-            if (Chars.indexOf(s, delimiter, line) < 0 || Chars.indexOf(s, delimiter, line) >= end) {
-                return; // the table ended
+            boolean rule = rule(s, line, end);
+            int rowCells = rule ? cells : count(s, line, end, delimiter);
+            if (rowCells == 0 || Math.abs(rowCells - cells) > (delimiter == '|' ? 0 : 1)) {
+                return; // the table ended, or never began: a row has the header's cells (a comma in a cell aside)
             }
-            if (!rule(s, line, end)) {
+            if (!rule) {
                 cellAt(s, line, end, delimiter, column, cell);
             }
             line = end + 1;
         }
+    }
+
+    /** Delimiters outside double quotes in {@code s[from, to)}. */
+    private static int count(char[] s, int from, int to, char delimiter) {
+        int n = 0;
+        boolean quoted = false;
+        for (int i = from; i < to; i++) {
+            if (s[i] == '"') {
+                quoted = !quoted;
+            } else if (s[i] == delimiter && !quoted) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether the header cell {@code column} is short, as header cells are. */
+    private static boolean shortCell(char[] s, int from, int to, char delimiter, int column) {
+        int[] length = {-1};
+        cellAt(s, from, to, delimiter, column, (a, b) -> length[0] = b - a);
+        return length[0] >= 0 && length[0] <= 40;
     }
 
     /** Whether {@code at} lies in a line that has one of the delimiters. */
