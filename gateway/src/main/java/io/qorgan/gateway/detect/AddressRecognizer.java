@@ -275,7 +275,7 @@ final class AddressRecognizer implements Recognizer {
                 continue; // most words: component would answer null at once, so no chain starts here
             }
             int end = chain(s, lower, i, nameEnds);
-            if (Chars.isDigit(c)) {
+            if (Chars.isDigit(c) && (end < 0 || Chars.startsWith(s, ", ", end))) {
                 end = Math.max(end, english(s, lower, i)); // with a US town, state and ZIP code
             }
             if (end > 0) {

@@ -36,6 +36,19 @@ final class NameDictionary {
     private final long[] values;
     private final int mask;
 
+    /** A bit per hash of the first three letters of every first name: most words begin like none. */
+    private final long[] firstNamePrefixes = new long[1024];
+
+    /** Whether some first name of three letters or more begins with these three. */
+    boolean mayBeFirstName(char a, char b, char c) {
+        int bit = prefixBit(a, b, c);
+        return (firstNamePrefixes[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    private static int prefixBit(char a, char b, char c) {
+        return (((a * 31 + b) * 31 + c) * 0x9E3779B1) >>> 16;
+    }
+
     private NameDictionary(Map<String, Long> words) {
         int capacity = Integer.highestOneBit(Math.max(16, words.size() * 3)) << 1; // load under 1/3: short probes
         keys = new char[capacity][];
@@ -49,6 +62,10 @@ final class NameDictionary {
             }
             keys[slot] = w.toCharArray();
             values[slot] = e.getValue();
+            if ((e.getValue() & FIRST_NAME) != 0 && w.length() >= 3) {
+                int bit = prefixBit(w.charAt(0), w.charAt(1), w.charAt(2));
+                firstNamePrefixes[bit >>> 6] |= 1L << bit;
+            }
         }
     }
 

@@ -764,16 +764,28 @@ final class PersonRecognizer implements Recognizer {
         if (NOT_NAMES.contains(folded, 0, len) || compassPrefix(folded, len)) {
             return null; // known non-names; "Западно-Казахстанская"
         }
-        morph.reset(folded, len);
-        PARADIGMS.readings(folded, len, 2, morph);
+        long exact = names.flags(folded, len, "") & ~NameDictionary.COMMON_WORD;
+        morph.reset(folded, len, exact);
+        if (folded[0] >= 0x400) {
+            PARADIGMS.readings(folded, len, 2, morph); // Latin names: their suffixes are read by NameForms below
+        }
         int agreement = morph.agreement();
         if (morph.patronymic != 0 && len >= 5) {
             return new Token(start, end, false, 0, false, false, true, morph.patronymic, false);
         }
-        long dict = names.lookup(folded, len);
+        // the paradigms found the declined first names (and their flags); the word itself may be any listed name
+        long dict = exact | morph.baseFlags;
+        if (folded[0] < 0x80) {
+            if (NameForms.isPatronymic(folded, len)) {
+                return new Token(start, end, false, 0, false, false, true); // Latin: "Serikovich", "Nurlanuly"
+            }
+            if ((dict & NameDictionary.FIRST_NAME) == 0) {
+                dict |= names.lookup(folded, len); // Latin: the dictionary's own forms
+            }
+        }
         if ((dict & NameDictionary.FIRST_NAME) != 0 || morph.first != 0) {
             dict |= NameDictionary.FIRST_NAME;
-            if ((names.flags(folded, len, "") & NameDictionary.FIRST_NAME) == 0) {
+            if ((exact & NameDictionary.FIRST_NAME) == 0) {
                 dict &= ~NameDictionary.ORDINARY_WORD; // declined ("Айгүлге"): no longer the ordinary word
             }
             return new Token(start, end, false, dict, false, false, false, agreement, false);
@@ -805,6 +817,10 @@ final class PersonRecognizer implements Recognizer {
     }
 
     private static boolean compassPrefix(char[] folded, int len) {
+        if (len < 12
+                || folded[4] != '-' && folded[6] != '-' && folded[7] != '-' && folded[8] != '-' && folded[10] != '-') {
+            return false; // the dash of every prefix below is at 4, 6, 7, 8 or 10
+        }
         for (String prefix : COMPASS_PREFIXES) {
             if (len > prefix.length() && Chars.startsWith(folded, prefix, 0)) {
                 return true;
@@ -823,8 +839,18 @@ final class PersonRecognizer implements Recognizer {
         int weak;
         int patronymic;
         int first;
+        /** Flags of the dictionary forms the first-name readings found. */
+        long baseFlags;
 
-        void reset(char[] folded, int len) {
+        /** Flags of the word as written; whether some first name begins like it. */
+        long exact;
+
+        boolean mayBeName;
+
+        void reset(char[] folded, int len, long exactFlags) {
+            baseFlags = 0;
+            exact = exactFlags;
+            mayBeName = len >= 3 && names.mayBeFirstName(folded[0], folded[1], folded[2]);
             word = folded;
             length = len;
             surname = 0;
@@ -841,8 +867,15 @@ final class PersonRecognizer implements Recognizer {
                 case NameParadigms.PATRONYMIC -> patronymic |= r.mask();
                 default -> {
                     int stem = length - r.ending();
-                    if (stem >= 2 && (names.flags(word, stem, r.restore()) & NameDictionary.FIRST_NAME) != 0) {
+                    long flags;
+                    if (stem == length && r.restore().isEmpty()) {
+                        flags = exact; // the word as written, looked up once
+                    } else {
+                        flags = (stem >= 3 ? mayBeName : stem == 2) ? names.flags(word, stem, r.restore()) : 0;
+                    }
+                    if ((flags & NameDictionary.FIRST_NAME) != 0) {
                         first |= r.mask();
+                        baseFlags |= flags & ~NameDictionary.COMMON_WORD;
                     }
                 }
             }
@@ -885,6 +918,13 @@ final class PersonRecognizer implements Recognizer {
      * two people).
      */
     private void flush(TextView view, List<Token> run, List<Finding> out) {
+        if (run.isEmpty()) {
+            return; // the usual call: a capitalised word that is no name ended no run
+        }
+        if (run.size() == 1) {
+            score(view, run, out);
+            return;
+        }
         int from = 0;
         int running = NameParadigms.ALL;
         for (int k = 0; k < run.size(); k++) {
@@ -904,7 +944,7 @@ final class PersonRecognizer implements Recognizer {
                 running &= m;
             }
         }
-        score(view, run.subList(from, run.size()), out);
+        score(view, from == 0 ? run : run.subList(from, run.size()), out);
     }
 
     private static final int NOMINATIVE = 1 << NameParadigms.NOM | 1 << (NameParadigms.CASES + NameParadigms.NOM);
@@ -999,7 +1039,7 @@ final class PersonRecognizer implements Recognizer {
         Word previousWord = previousWordBefore(s, run.get(0).start());
         String nextWord = nextWord(s, lastToken.end()); // folded once for both tests
         if (organisation(s, previousWord, nextWord)
-                || place(s, previousWord, nextWord, nextWord == null ? null : wordAfterNext(s, lastToken.end()))
+                || place(s, previousWord, nextWord, lastToken.end())
                 || quoted(s, start)) {
             return;
         }
@@ -1194,7 +1234,7 @@ final class PersonRecognizer implements Recognizer {
         return false;
     }
 
-    private static boolean place(char[] s, Word before, String next, String afterNext) {
+    private static boolean place(char[] s, Word before, String next, int runEnd) {
         if (before != null
                 && PLACE_BEFORE.contains(before.folded())
                 && !(SHORT_PREPOSITIONS.contains(before.folded())
@@ -1209,7 +1249,11 @@ final class PersonRecognizer implements Recognizer {
                 return true;
             }
         }
-        return TITLES_IN_STREETS.contains(next) && afterNext != null && placeAfter(afterNext);
+        if (!TITLES_IN_STREETS.contains(next)) {
+            return false;
+        }
+        String afterNext = wordAfterNext(s, runEnd);
+        return afterNext != null && placeAfter(afterNext);
     }
 
     private static boolean quoted(char[] s, int start) {

@@ -170,6 +170,9 @@ final class SecretRecognizer implements Recognizer {
 
     /** A Telegram bot token: 8–10 digits, a colon and 30 or more token chars. */
     private static int telegramToken(char[] s, int at, List<Finding> out) {
+        if (at + 40 > s.length || !Chars.isDigit(s[at + 7])) {
+            return -1; // most numbers: shorter than a bot id
+        }
         int run = Chars.digitRun(s, at);
         int colon = at + run;
         if (run < 8 || run > 10 || colon >= s.length || s[colon] != ':' || !Chars.notWordAt(s, at - 1)) {

@@ -69,8 +69,18 @@ final class TableColumns {
         return length[0] >= 0 && length[0] <= 40;
     }
 
-    /** Whether {@code at} lies in a line that has one of the delimiters. */
+    /**
+     * Whether the word at {@code at} may open a header cell: a line start, a delimiter or a quote before it. Checked
+     * before {@link #below}, so a cue inside a sentence costs no scan of its line.
+     */
     static boolean inTable(char[] s, int at) {
+        int p = at - 1;
+        while (p >= 0 && s[p] == ' ') {
+            p--;
+        }
+        if (p >= 0 && s[p] != '\n' && s[p] != '"' && DELIMITERS.indexOf(s[p]) < 0) {
+            return false;
+        }
         return delimiter(s, lineStart(s, at), lineEnd(s, at)) != 0;
     }
 
