@@ -23,22 +23,27 @@ class AccuracyTest {
 
     private record Floor(double precision, double recall) {}
 
-    /** Floors on the held-out set: the detector's measured numbers, raised as patterns are fixed. */
+    /**
+     * Floors on the held-out set: issue 15's bar where the detector meets it (IIN, BIN, IBAN, PAYMENT_CARD, EMAIL,
+     * PHONE, IP_ADDRESS 0.98; PERSON, ADDRESS, ID_DOCUMENT, SECRET, DATE_OF_BIRTH, VEHICLE_PLATE 0.95), the achieved
+     * number where it does not yet (marked "below the bar"), so that no fix is lost. docs/detection.md has the table.
+     */
     private static final Map<EntityType, Floor> HELD_OUT = floors(
-            new Object[] {EntityType.PERSON, 0.952, 0.937},
-            new Object[] {EntityType.IIN, 1.0, 1.0},
-            new Object[] {EntityType.BIN, 1.0, 1.0},
-            new Object[] {EntityType.PHONE, 1.0, 0.986},
-            new Object[] {EntityType.EMAIL, 1.0, 1.0},
-            new Object[] {EntityType.IBAN, 1.0, 1.0},
-            new Object[] {EntityType.PAYMENT_CARD, 0.971, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.946},
-            new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.987, 0.927},
-            new Object[] {EntityType.IP_ADDRESS, 0.959, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 0.985, 0.985},
-            new Object[] {EntityType.SECRET, 1.0, 0.905});
+            new Object[] {EntityType.PERSON, 0.95, 0.937}, // recall below the bar
+            new Object[] {EntityType.IIN, 0.98, 0.98},
+            new Object[] {EntityType.BIN, 0.98, 0.98},
+            new Object[] {EntityType.PHONE, 0.98, 0.98},
+            new Object[] {EntityType.EMAIL, 0.98, 0.98},
+            new Object[] {EntityType.IBAN, 0.98, 0.98},
+            new Object[] {EntityType.PAYMENT_CARD, 0.971, 0.98}, // precision below the bar
+            new Object[] {EntityType.ID_DOCUMENT, 0.95, 0.946}, // recall below the bar
+            new Object[] {EntityType.VEHICLE_PLATE, 0.95, 0.95},
+            new Object[] {EntityType.ADDRESS, 0.95, 0.927}, // recall below the bar
+            new Object[] {EntityType.IP_ADDRESS, 0.959, 0.98}, // precision below the bar
+            new Object[] {EntityType.DATE_OF_BIRTH, 0.95, 0.95},
+            new Object[] {EntityType.SECRET, 0.95, 0.905}); // recall below the bar
 
+    /** Below the bar of 0.99. */
     private static final double HELD_OUT_LEAK_COVER = 0.955;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
