@@ -135,8 +135,9 @@ final class SecretRecognizer implements Recognizer {
     }
 
     /**
-     * {@code xx_live_…}, {@code sbx_…}: two to five lower-case letters, an underscore, optionally a mode word and an
-     * underscore, then at least 20 random-looking letters and digits. The underscore is looked for first, among the
+     * {@code xx_live_…}, {@code sbx_…}: two to five lower-case letters, an underscore, a mode word and an underscore (or
+     * a prefix naming an environment), then at least 20 random-looking letters and digits. Without either it is the id
+     * of an API object ({@code resp_…}, {@code msg_…}, {@code toolu_…}), which a request must carry back unchanged. The underscore is looked for first, among the
      * first six chars, so most words cost a few reads.
      */
     private static int vendorKey(char[] s, int at, List<Finding> out) {
@@ -151,11 +152,16 @@ final class SecretRecognizer implements Recognizer {
             return -1;
         }
         int body = p + 1;
-        for (String mode : new String[] {"live_", "test_", "prod_", "sandbox_"}) {
-            if (Chars.startsWith(s, mode, body)) {
-                body += mode.length();
+        boolean mode = false;
+        for (String m : MODES) {
+            if (Chars.startsWith(s, m, body)) {
+                body += m.length();
+                mode = true;
                 break;
             }
+        }
+        if (!mode && !environmentPrefix(s, at, p)) {
+            return -1; // resp_…, msg_…, call_…, toolu_…: the ids of API objects, which requests carry back
         }
         int end = body;
         while (end < s.length && Chars.isAsciiAlnum(s[end])) {
@@ -166,6 +172,19 @@ final class SecretRecognizer implements Recognizer {
             return end;
         }
         return -1;
+    }
+
+    private static final String[] MODES = {"live_", "test_", "prod_", "sandbox_"};
+    private static final String[] ENVIRONMENTS = {"sbx", "stg", "dev", "prod", "live", "test", "uat"};
+
+    /** Whether the lower-case prefix {@code s[at, end)} names an environment, as a key's prefix does. */
+    private static boolean environmentPrefix(char[] s, int at, int end) {
+        for (String e : ENVIRONMENTS) {
+            if (e.length() == end - at && Chars.startsWith(s, e, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A Telegram bot token: 8–10 digits, a colon and 30 or more token chars. */

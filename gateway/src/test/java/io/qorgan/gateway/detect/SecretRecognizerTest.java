@@ -97,4 +97,18 @@ class SecretRecognizerTest {
                 .containsExactly("Pz8!wq3Lk");
         assertThat(secrets("https://docs.example.org:8443/path")).isEmpty();
     }
+
+    /** Requests carry the ids of earlier answers back (a Responses continuation, tool results); they are no keys. */
+    @Test
+    void detect_idsOfApiObjects_notSecrets() {
+        assertThat(secrets("{\"previous_response_id\":\"resp_67cb71b351908190a308f3859487620d06981a8637e6f5b6\"}"))
+                .isEmpty();
+        assertThat(secrets("{\"tool_call_id\":\"call_Xq9fL2kP7wZ4mN8vB1cT6yR3\"}"))
+                .isEmpty();
+        assertThat(secrets("{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_01A09q90qw90lq917835lq9X\"}"))
+                .isEmpty();
+        assertThat(secrets("{\"id\":\"msg_013Zva2CMHLNnXjNJJKqJ2EF\",\"type\":\"message\"}"))
+                .isEmpty();
+        assertThat(secrets("staging key stg_Rt5yU8iO2pA4sD6fG9hJ1kL3")).containsExactly("stg_Rt5yU8iO2pA4sD6fG9hJ1kL3");
+    }
 }
