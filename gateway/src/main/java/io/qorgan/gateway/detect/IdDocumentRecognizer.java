@@ -61,6 +61,11 @@ final class IdDocumentRecognizer implements Recognizer {
         "документ, удостоверяющий",
         "номер документа",
         "doc_number",
+        "номер_удостоверения", // JSON and CSV keys
+        "номер_паспорта",
+        "номер_документа",
+        "құжат_нөмірі",
+        "id_number",
         "document_number",
         "document number",
         "құжат нөмірі",
@@ -146,9 +151,12 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             return -1;
         }
-        if (c == 'N' && p + 1 < n && Chars.isDigit(s[p + 1])) {
+        if (Chars.isAsciiUpper(c) && p + 1 < n && Chars.isDigit(s[p + 1])) {
             int run = Chars.digitRun(s, p + 1);
-            return run == 8 && Chars.notAlnumAt(s, p + 1 + run) ? p + 1 + run : -1;
+            if ((run == 7 || run == 8) && Chars.notAlnumAt(s, p + 1 + run)) {
+                return p + 1 + run; // Kazakh passport N + 8 digits, a residence permit or foreign passport F + 8
+            }
+            return machineReadable(s, p);
         }
         if (Chars.isAsciiUpper(c) && p + 2 < n && Chars.isAsciiUpper(s[p + 1])) {
             int q = p + 2;
@@ -162,6 +170,20 @@ final class IdDocumentRecognizer implements Recognizer {
             return run >= 6 && run <= 8 && Chars.notAlnumAt(s, q + run) ? q + run : -1;
         }
         return -1;
+    }
+
+    /**
+     * End of a nine-character passport number of upper-case Latin letters and digits, at least five of them digits
+     * ({@code C4KL72931}, the form of the machine-readable zone), at {@code p}; or -1.
+     */
+    private static int machineReadable(char[] s, int p) {
+        int q = p;
+        int digits = 0;
+        while (q < s.length && q - p < 10 && (Chars.isDigit(s[q]) || Chars.isAsciiUpper(s[q]))) {
+            digits += Chars.isDigit(s[q]) ? 1 : 0;
+            q++;
+        }
+        return q - p == 9 && digits >= 5 && Chars.notAlnumAt(s, q) ? q : -1;
     }
 
     /** After a Russian series: a space or "№" and six digits. */

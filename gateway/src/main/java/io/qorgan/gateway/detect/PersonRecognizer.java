@@ -195,6 +195,14 @@ final class PersonRecognizer implements Recognizer {
             "институт",
             "lyceum");
     private static final Set<String> ORG_AFTER = words(
+            "бөлімі",
+            "бөлімінің",
+            "басқармасы",
+            "департаменті",
+            "отдел",
+            "отдела",
+            "department",
+            "team",
             "обл",
             "область",
             "области",
@@ -764,6 +772,10 @@ final class PersonRecognizer implements Recognizer {
         if (NOT_NAMES.contains(folded, 0, len) || compassPrefix(folded, len)) {
             return null; // known non-names; "Западно-Казахстанская"
         }
+        int particle = patronymicParticle(s, end);
+        if (particle > 0 && len >= 3) {
+            return new Token(start, particle, false, 0, false, false, true); // "Бахтиёр угли", "Ильхам оглы"
+        }
         long exact = names.flags(folded, len, "") & ~NameDictionary.COMMON_WORD;
         morph.reset(folded, len, exact);
         if (folded[0] >= 0x400) {
@@ -785,8 +797,9 @@ final class PersonRecognizer implements Recognizer {
         }
         if ((dict & NameDictionary.FIRST_NAME) != 0 || morph.first != 0) {
             dict |= NameDictionary.FIRST_NAME;
-            if ((exact & NameDictionary.FIRST_NAME) == 0) {
-                dict &= ~NameDictionary.ORDINARY_WORD; // declined ("Айгүлге"): no longer the ordinary word
+            if ((exact & NameDictionary.FIRST_NAME) == 0 && (morph.first & ~KAZAKH_ACCUSATIVE) != 0) {
+                // declined ("Айгүлге"): no longer the ordinary word; but "Бақытты", "Салтанатты" are adjectives too
+                dict &= ~NameDictionary.ORDINARY_WORD;
             }
             return new Token(start, end, false, dict, false, false, false, agreement, false);
         }
@@ -794,6 +807,26 @@ final class PersonRecognizer implements Recognizer {
         boolean weak = !strong && (morph.weak != 0 && len >= 5 || NameForms.isWeakSurname(folded, len));
         boolean common = (strong || weak) && names.commonWord(folded, len); // only a surname's shape can mislead
         return new Token(start, end, false, dict, strong, weak, false, agreement, common);
+    }
+
+    /** Uzbek, Azerbaijani and Kazakh patronymics written as a father's name and a separate word. */
+    private static final String[] PATRONYMIC_PARTICLES = {
+        "угли", "ўғли", "оглы", "огли", "ули", "кизи", "қизи", "кызы", "қызы", "o'g'li", "ogli", "ogly", "qizi", "kizi",
+        "kyzy", "qyzy"
+    };
+
+    /** End of a patronymic particle right after {@code end} ("Бахтиёр угли"), or -1. */
+    private static int patronymicParticle(char[] s, int end) {
+        if (end + 4 > s.length || s[end] != ' ' || !Chars.isLowerCase(s[end + 1])) {
+            return -1;
+        }
+        for (String p : PATRONYMIC_PARTICLES) {
+            int q = end + 1 + p.length();
+            if (q <= s.length && Chars.startsWith(s, p, end + 1) && (q == s.length || !Chars.isLetter(s[q]))) {
+                return q;
+            }
+        }
+        return -1;
     }
 
     /** A short all-caps word that is a surname (ЛИ, ПАК), or a first name before another capitalised word. */
@@ -949,6 +982,10 @@ final class PersonRecognizer implements Recognizer {
 
     private static final int NOMINATIVE = 1 << NameParadigms.NOM | 1 << (NameParadigms.CASES + NameParadigms.NOM);
 
+    /** The Kazakh accusative, whose -ты/-ті/-ды/-ді is also the adjective "with": "Бақытты болыңыздар". */
+    private static final int KAZAKH_ACCUSATIVE =
+            1 << NameParadigms.KACC | 1 << (NameParadigms.CASES + NameParadigms.KACC);
+
     private void score(TextView view, List<Token> run, List<Finding> out) {
         if (run.isEmpty()) {
             return;
@@ -1036,7 +1073,7 @@ final class PersonRecognizer implements Recognizer {
         } else {
             return;
         }
-        Word previousWord = previousWordBefore(s, run.get(0).start());
+        Word previousWord = previousWordBefore(s, start); // the word before the name, not before a dropped "Улица"
         String nextWord = nextWord(s, lastToken.end()); // folded once for both tests
         if (organisation(s, previousWord, nextWord)
                 || place(s, previousWord, nextWord, lastToken.end())
