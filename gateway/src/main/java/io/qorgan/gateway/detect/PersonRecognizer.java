@@ -646,6 +646,32 @@ final class PersonRecognizer implements Recognizer {
     /** After these a first name is a name even in lower case, as people type in chats. */
     static final CueIndex INTRODUCTIONS = new CueIndex("меня зовут", "менің атым", "my name is", "зовут меня", "атым");
 
+    /** Table headers and JSON keys whose cells or values are names, whatever the lists know of them. */
+    static final CueIndex NAME_KEYS = new CueIndex(
+            "фио",
+            "ф.и.о",
+            "фамилия",
+            "имя",
+            "отчество",
+            "аты-жөні",
+            "аты жөні",
+            "тегі",
+            "әкесінің аты",
+            "full_name",
+            "fullname",
+            "full name",
+            "first_name",
+            "last_name",
+            "firstname",
+            "lastname",
+            "surname",
+            "patronymic",
+            "name",
+            "employee",
+            "patient",
+            "сотрудник",
+            "пациент");
+
     private static final NameParadigms PARADIGMS = NameParadigms.get();
 
     private final NameDictionary names;
@@ -702,6 +728,81 @@ final class PersonRecognizer implements Recognizer {
         }
         flush(view, run, out);
         INTRODUCTIONS.find(view, (at, cue) -> introduction(s, at, cue, out));
+        NAME_KEYS.find(view, (at, cue) -> nameKey(s, at, cue, out));
+    }
+
+    /** The cells under a name header, or the value of a name key: each a name if it is shaped like one. */
+    private static void nameKey(char[] s, int at, String cue, List<Finding> out) {
+        int end = at + cue.length();
+        int minWords = cue.equals("name") ? 2 : 1; // a product's or a company's name is one word more often
+        if (!Chars.notWordAt(s, end) || at > 0 && Chars.isLetter(s[at - 1])) {
+            return; // "names", "surnames"; but "full_name" as a whole
+        }
+        if (at > 0 && s[at - 1] == '"' && end < s.length && s[end] == '"') {
+            int p = end + 1;
+            while (p < s.length && s[p] == ' ') {
+                p++;
+            }
+            if (p < s.length && s[p] == ':') {
+                p++;
+                while (p < s.length && s[p] == ' ') {
+                    p++;
+                }
+                if (p < s.length && s[p] == '"') {
+                    int close = p + 1;
+                    while (close < s.length && close - p <= 61 && s[close] != '"') {
+                        close++;
+                    }
+                    if (close < s.length && s[close] == '"' && nameShaped(s, p + 1, close, minWords)) {
+                        out.add(new Finding(EntityType.PERSON, p + 1, close, 0.8, "person"));
+                    }
+                }
+            }
+            return;
+        }
+        if (TableColumns.inTable(s, at)) {
+            TableColumns.below(s, at, (a, b) -> {
+                if (nameShaped(s, a, b, minWords)) {
+                    out.add(new Finding(EntityType.PERSON, a, b, 0.8, "person"));
+                }
+            });
+        }
+    }
+
+    /**
+     * {@code minWords} to four capitalised words of letters (an initial with its dot too), and nothing else; the last
+     * not a word that ends an organisation's name ("Kaspi Bank").
+     */
+    private static boolean nameShaped(char[] s, int from, int to, int minWords) {
+        if (to - from < 2 || to - from > 60) {
+            return false;
+        }
+        int words = 0;
+        int p = from;
+        while (p < to) {
+            if (!Chars.isUpperCase(s[p])) {
+                return false;
+            }
+            int e = wordEnd(s, p);
+            if (e > to) {
+                return false;
+            }
+            words++;
+            if (e < to && s[e] == '.') {
+                e++; // an initial
+            }
+            if (e < to && s[e] != ' ') {
+                return false;
+            }
+            while (e < to && s[e] == ' ') {
+                e++;
+            }
+            if (e == to && words > 1 && ORG_AFTER.contains(NameForms.fold(Chars.string(s, p, wordEnd(s, p))))) {
+                return false;
+            }
+            p = e;
+        }
+        return words >= minWords && words <= 4;
     }
 
     /** A lower-case first name right after an introduction cue. */
@@ -776,6 +877,28 @@ final class PersonRecognizer implements Recognizer {
         if (particle > 0 && len >= 3) {
             return new Token(start, particle, false, 0, false, false, true); // "Бахтиёр угли", "Ильхам оглы"
         }
+        int dash = lastDash(s, start, end);
+        if (dash > start + 1 && Chars.isUpperCase(s[dash + 1])) {
+            // "Анну-Марию", "Jean-Pierre", "Петрова-Водкина": both parts names of one kind ("Нур-Султан" is no name)
+            Token head = token(s, start, dash, folded, morph);
+            Token part = token(s, dash + 1, end, folded, morph);
+            NameForms.foldInto(s, start, end, folded);
+            if (head != null
+                    && part != null
+                    && (head.firstName() && !head.ordinaryWord() && part.firstName()
+                            || head.surname() && part.surname())) {
+                return new Token(
+                        start,
+                        end,
+                        false,
+                        part.dict(),
+                        part.surname(),
+                        part.weakSurname(),
+                        part.patronymic(),
+                        part.agreement(),
+                        false);
+            }
+        }
         long exact = names.flags(folded, len, "") & ~NameDictionary.COMMON_WORD;
         morph.reset(folded, len, exact);
         if (folded[0] >= 0x400) {
@@ -807,6 +930,15 @@ final class PersonRecognizer implements Recognizer {
         boolean weak = !strong && (morph.weak != 0 && len >= 5 || NameForms.isWeakSurname(folded, len));
         boolean common = (strong || weak) && names.commonWord(folded, len); // only a surname's shape can mislead
         return new Token(start, end, false, dict, strong, weak, false, agreement, common);
+    }
+
+    private static int lastDash(char[] s, int start, int end) {
+        for (int k = end - 2; k > start; k--) {
+            if (s[k] == '-') {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** Uzbek, Azerbaijani and Kazakh patronymics written as a father's name and a separate word. */

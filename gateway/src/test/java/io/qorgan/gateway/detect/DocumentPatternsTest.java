@@ -66,6 +66,20 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_lettersAndDigitsAndJsonKeys_found() {
+        assertThat(found("Guest: Hans Becker, passport C4KL72931, nationality DEU.", EntityType.ID_DOCUMENT))
+                .containsExactly("C4KL72931");
+        assertThat(found("Вид на жительство № F04418812 продлён до 2027 года.", EntityType.ID_DOCUMENT))
+                .containsExactly("F04418812");
+        assertThat(found("{\"фио\": \"Ли Станислав\", \"номер_удостоверения\": \"039918274\"}", EntityType.ID_DOCUMENT))
+                .containsExactly("039918274");
+        assertThat(found("passport office, room C4KL72931X", EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("паспорт готов, заказ ABCDEFGH1", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
     void detect_foreignPassportsAndTableColumns_found() {
         assertThat(found("guest passport KG1204477, arrival 02.06", EntityType.ID_DOCUMENT))
                 .containsExactly("KG1204477");
