@@ -196,6 +196,10 @@ final class PersonRecognizer implements Recognizer {
             "институт",
             "lyceum");
     private static final Set<String> ORG_AFTER = words(
+            "support",
+            "service",
+            "desk",
+            "helpdesk",
             "университет",
             "университеті",
             "university",
@@ -351,6 +355,11 @@ final class PersonRecognizer implements Recognizer {
     private static final WordSet NOT_NAMES = new WordSet(union(
             words(
                     "wi-fi",
+                    "sir",
+                    "madam",
+                    "бұйырамын",
+                    "ұйғарамын",
+                    "ұйғарды",
                     "сіз",
                     "сіздің",
                     "сізге",
