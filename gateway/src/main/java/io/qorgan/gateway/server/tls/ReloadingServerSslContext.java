@@ -26,12 +26,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How it works (a {@link Reloader}): {@link #reloadIfChanged()} hashes the files' bytes; when the
  * digest differs from the one the current context was built from, a new context is built and
- * swapped in with one atomic write. New connections take {@link #current()} (or {@link #newHandler}) when they are
- * accepted, so they handshake with the new certificate, while connections already open keep the
- * engine, and so the certificate, they started with. If the new files are invalid (missing,
- * unparsable, certificate and key not a pair — as happens halfway through a rotation) the old
- * context stays and the error is logged with file names only; the next change of the files is
- * tried again.
+ * swapped in with one atomic write. New connections take {@link #current()} (or {@link
+ * #newHandler}) when they are accepted, so they handshake with the new certificate, while
+ * connections already open keep the engine, and so the certificate, they started with. If the new
+ * files are invalid (missing, unparsable, certificate and key not a pair — as happens halfway
+ * through a rotation) the old context stays and the error is logged with file names only; the
+ * next change of the files is tried again.
  *
  * <p>{@link #watch} polls on the given scheduler, which must not be an event loop: polling reads
  * files. Content hashing (not modification times) catches atomic renames, Kubernetes secret
