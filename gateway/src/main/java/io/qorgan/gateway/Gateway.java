@@ -11,6 +11,7 @@ import io.qorgan.gateway.config.AuditConfig;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.config.ListenerConfig;
 import io.qorgan.gateway.config.ProtectionConfig;
+import io.qorgan.gateway.config.Reloader;
 import io.qorgan.gateway.config.UpstreamConfig;
 import io.qorgan.gateway.detect.Canonical;
 import io.qorgan.gateway.detect.Detector;
@@ -39,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -193,6 +195,7 @@ public final class Gateway implements AutoCloseable {
                     "qorgan_policy_reloads_rejected",
                     "Changed policy directories that did not load (the last good set stayed); see /admin/policies",
                     store::rejectedReloads);
+            countReloads(store.reloader());
         }
         metrics.gauge(
                 "qorgan_upstream_connections_open",
@@ -237,6 +240,7 @@ public final class Gateway implements AutoCloseable {
         store.onRejected(
                 code -> audit.record(ReloadRecord.refused(Instant.now(), ReloadRecord.Component.IDENTITY, code)));
         store.watch(watcher, WATCH_INTERVAL);
+        countReloads(store.reloader());
         CallerAuthenticator authenticator = CallerAuthenticator.create(
                 store,
                 Clock.systemUTC(),
@@ -312,10 +316,19 @@ public final class Gateway implements AutoCloseable {
         try {
             ReloadingServerSslContext context = ReloadingServerSslContext.open(listener.tls(), contexts);
             context.watch(watcher, WATCH_INTERVAL);
+            countReloads(context.reloader());
             return context;
         } catch (IOException | RuntimeException e) {
             throw new GatewayStartException(
                     "TLS of " + listener.host() + ":" + listener.port() + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code qorgan_reloads_total{what,outcome}} of one hot-reloaded thing. */
+    private void countReloads(Reloader<?> reloader) {
+        for (Reloader.Outcome outcome :
+                List.of(Reloader.Outcome.RELOADED, Reloader.Outcome.REJECTED, Reloader.Outcome.UNREADABLE)) {
+            metrics.reloads(reloader.what(), outcome.label(), () -> reloader.count(outcome));
         }
     }
 
