@@ -10,6 +10,7 @@ import java.util.Optional;
  * threads. Hot reload replaces the whole snapshot, never a part of it.
  *
  * @param source where it came from (a file path, or {@code "command line"}), for messages
+ * @param fleet the gateways serving together and the store they share
  */
 public record GatewayConfig(
         String source,
@@ -19,7 +20,8 @@ public record GatewayConfig(
         List<RouteConfig> routes,
         ProtectionConfig protection,
         PoliciesConfig policies,
-        LimitsConfig limits) {
+        LimitsConfig limits,
+        FleetConfig fleet) {
 
     public GatewayConfig {
         Objects.requireNonNull(source, "source");
@@ -28,6 +30,7 @@ public record GatewayConfig(
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(protection, "protection");
         Objects.requireNonNull(policies, "policies");
+        fleet = fleet == null ? FleetConfig.single() : fleet;
         upstreams = Map.copyOf(upstreams);
         routes = List.copyOf(routes);
     }
