@@ -33,7 +33,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -100,7 +102,7 @@ public final class Gateway implements AutoCloseable {
         try {
             TlsContexts tls = TlsContexts.detect();
             for (UpstreamConfig u : config.upstreams().values()) {
-                clients.put(u.name(), new UpstreamClient(u, group, transport, tls));
+                clients.put(u.name(), new UpstreamClient(u, group, transport, tls, metrics));
             }
             this.upstreams = Map.copyOf(clients);
             CallerIdentification identification = identification(config);
@@ -165,6 +167,17 @@ public final class Gateway implements AutoCloseable {
                     "Changed policy directories that did not load (the last good set stayed); see /admin/policies",
                     store::rejectedReloads);
         }
+        metrics.stateGauge(
+                "qorgan_upstream_breaker_state",
+                "Circuit breaker state of each upstream: 1 for the state it is in",
+                "upstream",
+                List.of("closed", "open", "half_open", "disabled"),
+                () -> {
+                    Map<String, String> states = new TreeMap<>();
+                    upstreams.forEach(
+                            (name, client) -> states.put(name, client.guard().state()));
+                    return states;
+                });
         metrics.gauge(
                 "qorgan_upstream_connections_open",
                 "Open connections to all upstreams",

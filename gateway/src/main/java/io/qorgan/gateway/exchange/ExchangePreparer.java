@@ -122,19 +122,21 @@ public final class ExchangePreparer {
      */
     private Preparation passThrough(ExchangeRequest request, RequestFacts facts, PolicySet policySet) {
         if (policySet == null) {
-            return ready(
-                    request,
-                    request.upstream(),
-                    facts,
-                    null,
-                    request.upstreamTarget(),
-                    null,
-                    null,
-                    null,
-                    protection.config().answerAction(),
-                    false,
-                    null,
-                    PreparedExchange.Decision.none());
+            return withFallback(
+                    ready(
+                            request,
+                            request.upstream(),
+                            facts,
+                            null,
+                            request.upstreamTarget(),
+                            null,
+                            null,
+                            null,
+                            protection.config().answerAction(),
+                            false,
+                            null,
+                            PreparedExchange.Decision.none()),
+                    new Fallback(request, facts, null, null, null, null, null));
         }
         Verdict verdict;
         try {
@@ -148,19 +150,21 @@ public final class ExchangePreparer {
         if (refused != null) {
             return refused(refused, decision);
         }
-        return ready(
-                request,
-                verdict.upstream(),
-                facts,
-                null,
-                request.upstreamTarget(),
-                null,
-                null,
-                null,
-                verdict.answers().scannerAction(),
-                false,
-                null,
-                decision);
+        return withFallback(
+                ready(
+                        request,
+                        verdict.upstream(),
+                        facts,
+                        null,
+                        request.upstreamTarget(),
+                        null,
+                        null,
+                        null,
+                        verdict.answers().scannerAction(),
+                        false,
+                        null,
+                        decision),
+                new Fallback(request, facts, policySet, null, null, null, null));
     }
 
     private Preparation protectAndDecide(ExchangeRequest request, RequestFacts facts, PolicySet policySet, long start) {
@@ -174,9 +178,9 @@ public final class ExchangePreparer {
         Detections detections = policySet == null ? null : new Detections();
         Verdict verdict = null;
         Parts parts;
+        // the policy reads the texts protection walks over: the body is read once
+        RequestTexts.Collector texts = policySet == null ? null : new RequestTexts.Collector();
         try {
-            // the policy reads the texts protection walks over: the body is read once
-            RequestTexts.Collector texts = policySet == null ? null : new RequestTexts.Collector();
             parts = protectParts(protection.protector(settings), request, previousResponse, texts, detections);
             if (policySet != null) {
                 verdict = policySet.evaluate(
@@ -189,6 +193,7 @@ public final class ExchangePreparer {
                 if (!decided.equals(settings)) {
                     parts = protectParts(
                             protection.protector(decided), request, previousResponse, null, detections.replay());
+                    settings = decided;
                 }
             }
         } catch (VaultExpired e) {
@@ -217,19 +222,179 @@ public final class ExchangePreparer {
                 : verdict.answers().scannerAction();
         boolean blockAnswers = verdict != null && verdict.answers() == AnswerAction.BLOCK;
         String scope = responses && facts.stores() ? conversationScope(request) : null;
-        return ready(
-                request,
-                verdict == null ? request.upstream() : verdict.upstream(),
-                facts,
-                parts.body(),
-                parts.target(),
-                parts.headers(),
-                vault,
-                dialect,
-                answerAction,
-                blockAnswers,
-                scope,
-                decision(verdict, policySet, parts, start, parts.bodyPassed()));
+        return withFallback(
+                ready(
+                        request,
+                        verdict == null ? request.upstream() : verdict.upstream(),
+                        facts,
+                        parts.body(),
+                        parts.target(),
+                        parts.headers(),
+                        vault,
+                        dialect,
+                        answerAction,
+                        blockAnswers,
+                        scope,
+                        decision(verdict, policySet, parts, start, parts.bodyPassed())),
+                new Fallback(
+                        request,
+                        facts,
+                        policySet,
+                        texts == null ? null : texts.texts(),
+                        detections,
+                        settings,
+                        previousResponse));
+    }
+
+    /** Keeps what another upstream of the route would need, when the route has another. */
+    private static Preparation withFallback(Preparation ready, Fallback fallback) {
+        PreparedExchange exchange = ((Preparation.Ready) ready).exchange();
+        return exchange.request().route().hasFallbacks() ? new Preparation.Ready(exchange, fallback) : ready;
+    }
+
+    /**
+     * What preparing an exchange for another upstream of its route needs, kept from its first preparation: the request
+     * as it came, the policy set that judged it, the texts it judged and the personal data found in them. Opaque to
+     * the server; used by one thread at a time.
+     */
+    public static final class Fallback {
+        private final ExchangeRequest request;
+        private final RequestFacts facts;
+        private final PolicySet policySet;
+        private final List<RoleText> texts;
+        private final Detections detections;
+        private final ProtectionSettings settings;
+        private final String previousResponse;
+
+        private Fallback(
+                ExchangeRequest request,
+                RequestFacts facts,
+                PolicySet policySet,
+                List<RoleText> texts,
+                Detections detections,
+                ProtectionSettings settings,
+                String previousResponse) {
+            this.request = request;
+            this.facts = facts;
+            this.policySet = policySet;
+            this.texts = texts;
+            this.detections = detections;
+            this.settings = settings;
+            this.previousResponse = previousResponse;
+        }
+    }
+
+    /**
+     * The exchange {@code first} prepared again for {@code upstream}, another upstream of its route, without detecting
+     * a second time: the policy judges the same texts and findings for that upstream; when it refuses them there (a
+     * class of upstream the data may not go to, a rule that blocks or sends them elsewhere), the answer is a refusal and
+     * the upstream must not be used. When the policy chose other operators for that upstream's class, they are applied
+     * to the findings of the first pass; otherwise the protected request is the same, byte for byte. The target keeps
+     * the first upstream's base path (the server maps it). Never throws for anything a request can contain.
+     */
+    public Preparation prepareFallback(Preparation.Ready first, String upstream) {
+        Fallback f = first.fallback();
+        PreparedExchange done = first.exchange();
+        if (f == null || !upstreams.contains(upstream)) {
+            return refused(GatewayError.internal(), null);
+        }
+        if (f.policySet == null) {
+            return new Preparation.Ready(sentTo(done, upstream, done.decision()), f);
+        }
+        try {
+            Verdict verdict = f.policySet.evaluate(new PolicyInput(
+                    f.request.identity().agency(),
+                    f.request.route().name(),
+                    upstream,
+                    f.facts.model(),
+                    modelMissing(f.facts),
+                    f.texts == null ? List.of() : f.texts,
+                    done.decision().entityCounts(),
+                    f.request.bodyBytes()));
+            metrics.policyDecision(verdict.policy(), verdict.outcome(), verdict.firedRules(), verdict.shadowRules());
+            if (verdict.blocked()) {
+                return refused(GatewayError.policyViolation(verdict.code(), verdict.message()), null);
+            }
+            if (!verdict.upstream().equals(upstream)) {
+                return refused(GatewayError.forbidden("upstream:" + upstream + ":use"), null);
+            }
+            PreparedExchange.Decision decision = new PreparedExchange.Decision(
+                    verdict,
+                    f.policySet.version(),
+                    done.decision().entityCounts(),
+                    done.decision().entitiesHeader(),
+                    done.decision().passedUnreadable(),
+                    done.decision().protectionNanos());
+            if (!f.request.route().protect()) {
+                return new Preparation.Ready(
+                        withAnswers(
+                                sentTo(done, upstream, decision),
+                                verdict.answers().scannerAction(),
+                                false),
+                        f);
+            }
+            AnswerScanner.Action answerAction = verdict.answers().scannerAction();
+            boolean blockAnswers = verdict.answers() == AnswerAction.BLOCK;
+            ProtectionSettings decided = verdict.protection(protection.baseSettings());
+            if (decided.equals(f.settings)) {
+                return new Preparation.Ready(
+                        withAnswers(sentTo(done, upstream, decision), answerAction, blockAnswers), f);
+            }
+            Parts parts = protectParts(
+                    protection.protector(decided), f.request, f.previousResponse, null, f.detections.replay());
+            boolean restores = parts.body() != null || !parts.vault().counts().isEmpty();
+            return new Preparation.Ready(
+                    new PreparedExchange(
+                            f.request,
+                            upstream,
+                            parts.body(),
+                            parts.target(),
+                            parts.headers(),
+                            restores ? parts.vault() : null,
+                            done.dialect(),
+                            f.facts,
+                            answerAction,
+                            blockAnswers,
+                            done.conversationScope(),
+                            decision),
+                    f);
+        } catch (VaultExpired | ProtectionFailed e) {
+            return refused(GatewayError.internal(), null); // the first pass read all of it: not expected
+        } catch (RuntimeException e) {
+            return refused(failed(f.request, e), null);
+        }
+    }
+
+    private static PreparedExchange sentTo(PreparedExchange p, String upstream, PreparedExchange.Decision decision) {
+        return new PreparedExchange(
+                p.request(),
+                upstream,
+                p.forwardBody(),
+                p.forwardTarget(),
+                p.protectedHeaders(),
+                p.vault(),
+                p.dialect(),
+                p.facts(),
+                p.answerAction(),
+                p.blockAnswers(),
+                p.conversationScope(),
+                decision);
+    }
+
+    private static PreparedExchange withAnswers(PreparedExchange p, AnswerScanner.Action action, boolean block) {
+        return new PreparedExchange(
+                p.request(),
+                p.upstream(),
+                p.forwardBody(),
+                p.forwardTarget(),
+                p.protectedHeaders(),
+                p.vault(),
+                p.dialect(),
+                p.facts(),
+                action,
+                block,
+                p.conversationScope(),
+                p.decision());
     }
 
     private PreparedExchange.Decision decision(

@@ -29,6 +29,8 @@ import io.qorgan.gateway.exchange.PreparedExchange;
 import io.qorgan.gateway.identity.Identity;
 import io.qorgan.gateway.protect.StreamBroken;
 import io.qorgan.gateway.route.RouteMatch;
+import io.qorgan.gateway.route.Router;
+import io.qorgan.gateway.upstream.AttemptPlan;
 import io.qorgan.gateway.upstream.UpstreamClient;
 import io.qorgan.gateway.upstream.UpstreamConnection;
 import io.qorgan.gateway.upstream.UpstreamFailure;
@@ -36,6 +38,9 @@ import io.qorgan.gateway.upstream.UpstreamListener;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +51,11 @@ import org.slf4j.LoggerFactory;
  * by piece as it arrives, restoring the originals on the way ({@link AnswerRestoration}).
  *
  * <p>Backpressure: when the client cannot take more, the upstream connection stops reading until the client drains.
- * Failures before the answer starts become 502/503/504 in the API's error shape; a failure mid-answer closes the
- * client connection, the only honest signal left. A stale keep-alive connection that closes before answering is
- * retried once on another connection. If the client goes away, the upstream connection is closed so the upstream stops
- * working for nobody.
+ * Failures before the answer starts are retried, or fail over to the route's next upstream, as the exchange's
+ * {@link AttemptPlan} says (never once a byte of the answer was relayed), and otherwise become 502/503/504 in the API's
+ * error shape; a failure mid-answer closes the client connection, the only honest signal left. A stale keep-alive
+ * connection that closes before answering is retried at once on another connection. If the client goes away, the
+ * upstream connection is closed so the upstream stops working for nobody.
  *
  * <p>Runs on the client channel's event loop, which the upstream connection shares; every field is written there
  * only. A worker that prepares a large body touches none of them: it returns an immutable {@link Preparation}.
@@ -89,6 +95,14 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private long answerNanos;
 
     private UpstreamConnection connection;
+    /** Where this exchange may go, and how often; chosen when it starts. */
+    private AttemptPlan plan;
+    /** The first preparation, from which the exchange is prepared again for another upstream of its route. */
+    private Preparation.Ready first;
+    /** The error to answer when no upstream is left to try. */
+    private GatewayError lastError;
+
+    private ScheduledFuture<?> retryTask;
     private boolean retried;
     private boolean responseStarted;
     private boolean done;
@@ -122,6 +136,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
 
     void start() {
         runtime.metrics().exchangeStarted();
+        if (!chooseFirstUpstream()) {
+            return;
+        }
         ExchangePreparer preparer = runtime.preparer();
         // Everything the prepare stage reads is copied here, on the loop: the body may be released (client gone)
         // while a worker prepares a large one.
@@ -129,10 +146,10 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         ExchangeRequest request = new ExchangeRequest(
                 requestId,
                 match.route(),
-                match.route().upstream(),
+                upstream.name(),
                 identity,
                 head.method().name(),
-                match.upstreamUri(),
+                Router.rebase(match.upstreamUri(), basePath(match.route().upstream()), basePath(upstream.name())),
                 match.route().protect() ? ForwardingHeaders.texts(head.headers()) : List.of(),
                 head.headers().get(HttpHeaderNames.CONTENT_TYPE),
                 head.headers().get(HttpHeaderNames.CONTENT_ENCODING),
@@ -161,12 +178,127 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             answerError(refused.error());
             return;
         }
+        first = (Preparation.Ready) preparation;
+        prepared = first.exchange();
+        policyVersion = prepared.decision().policyVersion();
+        if (!prepared.upstream().equals(upstream.name()) && !reroute(prepared.upstream())) {
+            return;
+        }
+        attempt();
+    }
+
+    /**
+     * Orders the route's upstreams for this exchange and takes the first whose breaker lets the call through; when
+     * every breaker is open, answers 503 {@code upstream_unavailable} at once, before anything is prepared.
+     */
+    private boolean chooseFirstUpstream() {
+        plan = AttemptPlan.forRoute(
+                match.route(), runtime.upstreams(), identity, ThreadLocalRandom.current(), runtime.metrics());
+        String name = plan.next();
+        if (name == null) {
+            answerError(GatewayError.upstreamUnavailable(
+                    upstream.name(), upstream.guard().retryAfterSeconds()));
+            return false;
+        }
+        upstream = runtime.upstreams().get(name);
+        return true;
+    }
+
+    /** A policy rule sent the request to another upstream: that one only, if its breaker lets it through. */
+    private boolean reroute(String target) {
+        plan.release();
+        upstream = runtime.upstreams().get(target);
+        plan = AttemptPlan.forUpstream(upstream.guard(), runtime.metrics());
+        if (plan.next() == null) {
+            answerError(
+                    GatewayError.upstreamUnavailable(target, upstream.guard().retryAfterSeconds()));
+            return false;
+        }
+        return true;
+    }
+
+    /** Sends the prepared request to the plan's current upstream. */
+    private void attempt() {
+        retryTask = null;
+        if (done) {
+            return;
+        }
+        plan.sending(System.nanoTime());
+        upstream.acquire(ctx.channel().eventLoop(), this, this);
+    }
+
+    /** After an attempt that gave no answer to relay: send again later, or go on to the next upstream. */
+    private void afterAttempt(AttemptPlan.Next next, GatewayError error) {
+        lastError = error;
+        if (next == AttemptPlan.Next.RETRY) {
+            runtime.metrics().retried(upstream.name());
+            retryTask = ctx.executor().schedule(this::retry, plan.delayNanos(), TimeUnit.NANOSECONDS);
+        } else {
+            failOver();
+        }
+    }
+
+    private void retry() {
+        retryTask = null;
+        if (done) {
+            return;
+        }
+        if (plan.permitRetry()) {
+            attempt();
+        } else {
+            failOver(); // the breaker opened while this request waited
+        }
+    }
+
+    /**
+     * The next upstream of the route whose breaker lets the call through and whose policy allows this request there,
+     * prepared for it from the first preparation (on a worker for a large body); the last error when none is left.
+     */
+    private void failOver() {
+        String next = plan.next();
+        if (next == null) {
+            answerError(lastError);
+            return;
+        }
+        ExchangePreparer preparer = runtime.preparer();
+        if (body.readableBytes() < OFFLOAD_BYTES) {
+            failedOver(next, preparer.prepareFallback(first, next));
+            return;
+        }
+        Preparation.Ready from = first;
+        try {
+            runtime.workers().execute(() -> {
+                Preparation preparation = preparer.prepareFallback(from, next);
+                ctx.executor().execute(() -> failedOver(next, preparation));
+            });
+        } catch (RejectedExecutionException e) {
+            answerError(lastError);
+        }
+    }
+
+    private void failedOver(String next, Preparation preparation) {
+        if (done) {
+            return;
+        }
+        if (preparation instanceof Preparation.Refused refused) {
+            log.debug(
+                    "fallback refused request_id={} upstream={} code={}",
+                    requestId,
+                    next,
+                    refused.error().code());
+            runtime.metrics().upstreamSkipped(next, "policy");
+            failOver();
+            return;
+        }
+        runtime.metrics().failedOver(upstream.name(), next);
         prepared = ((Preparation.Ready) preparation).exchange();
         policyVersion = prepared.decision().policyVersion();
-        if (!prepared.upstream().equals(upstream.name())) {
-            upstream = runtime.upstreams().get(prepared.upstream());
-        }
-        upstream.acquire(ctx.channel().eventLoop(), this, this);
+        upstream = runtime.upstreams().get(next);
+        attempt();
+    }
+
+    private String basePath(String upstreamName) {
+        return runtime.upstreams().get(upstreamName).config().basePath();
     }
 
     @Override
@@ -191,7 +323,10 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         return new DefaultFullHttpRequest(
                 HttpVersion.HTTP_1_1,
                 head.method(),
-                prepared.forwardTarget(),
+                Router.rebase(
+                        prepared.forwardTarget(),
+                        basePath(prepared.request().upstream()),
+                        upstream.config().basePath()),
                 out,
                 headers,
                 EmptyHttpHeaders.INSTANCE,
@@ -206,6 +341,12 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     @Override
     public void onResponseHead(HttpResponse head) {
         if (done) {
+            return;
+        }
+        AttemptPlan.Next next = plan.answered(head.status().code(), head.headers(), System.nanoTime());
+        if (next != AttemptPlan.Next.GIVE_UP) {
+            dropUpstream(); // nothing of this answer went out: another attempt will answer
+            afterAttempt(next, statusError(head.status().code(), AttemptPlan.retryAfterSeconds(head.headers())));
             return;
         }
         responseStarted = true;
@@ -391,11 +532,12 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         runtime.metrics().upstreamFailure(upstream.name(), failure.kind().name().toLowerCase(Locale.ROOT));
         connection = null;
         if (failure.retryable() && !retried) {
-            retried = true;
+            retried = true; // a stale keep-alive connection: the same attempt on a fresh one
             runtime.metrics().retried(upstream.name());
             upstream.acquire(ctx.channel().eventLoop(), this, this);
             return;
         }
+        AttemptPlan.Next next = plan.failed(failure, System.nanoTime());
         log.debug(
                 "upstream failure request_id={} upstream={} kind={} response_started={}",
                 requestId,
@@ -408,13 +550,27 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             ctx.channel().close();
             return;
         }
-        answerError(
-                switch (failure.kind()) {
-                    case TIMEOUT -> GatewayError.upstreamTimeout(upstream.name());
-                    case CONNECT -> GatewayError.upstreamUnreachable(upstream.name());
-                    case POOL_EXHAUSTED -> GatewayError.upstreamBusy(upstream.name());
-                    case CLOSED, PROTOCOL -> GatewayError.upstreamFailed(upstream.name());
-                });
+        GatewayError error = switch (failure.kind()) {
+            case TIMEOUT -> GatewayError.upstreamTimeout(upstream.name());
+            case CONNECT -> GatewayError.upstreamUnreachable(upstream.name());
+            case POOL_EXHAUSTED -> GatewayError.upstreamBusy(upstream.name());
+            case CLOSED, PROTOCOL -> GatewayError.upstreamFailed(upstream.name());
+        };
+        if (next == AttemptPlan.Next.GIVE_UP) {
+            answerError(error);
+        } else {
+            afterAttempt(next, error);
+        }
+    }
+
+    /** What to answer for a dropped 429/502/503/504 when no other attempt can be made after it. */
+    private GatewayError statusError(int status, long retryAfterSeconds) {
+        return switch (status) {
+            case 429 -> GatewayError.upstreamRateLimited(upstream.name(), retryAfterSeconds);
+            case 503 -> GatewayError.upstreamUnavailable(upstream.name(), retryAfterSeconds);
+            case 504 -> GatewayError.upstreamTimeout(upstream.name());
+            default -> GatewayError.upstreamFailed(upstream.name());
+        };
     }
 
     /** Answers with an error of the gateway's own, before any part of an answer was sent. */
@@ -451,6 +607,12 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         done = true;
+        if (plan != null) {
+            plan.release();
+        }
+        if (retryTask != null) {
+            retryTask.cancel(false);
+        }
         body.release();
         lease.release();
         if (restoration != null) {

@@ -13,6 +13,8 @@ final class Simulation {
     /** Whether whole answers go out gzip-compressed, asked for or not. */
     final boolean gzipAnswers;
 
+    final int faultRetryAfterSeconds;
+
     Simulation(SimulatorSettings settings) {
         this(settings, new Random(settings.faultSeed()));
     }
@@ -24,5 +26,6 @@ final class Simulation {
         this.faults = new FaultInjector(settings.errorRate(), settings.errorStatus(), faultRandom);
         this.pacing = Pacing.of(settings);
         this.gzipAnswers = settings.gzipAnswers();
+        this.faultRetryAfterSeconds = settings.faultRetryAfterSeconds();
     }
 }

@@ -33,6 +33,7 @@ import java.util.Set;
  * @param clock source of the {@code created} timestamps
  * @param gzipAnswers whether whole answers are gzip-compressed whatever the request accepts (an upstream that
  *     ignores {@code Accept-Encoding})
+ * @param faultRetryAfterSeconds when above 0, injected faults carry {@code Retry-After} with this many seconds
  */
 public record SimulatorSettings(
         String host,
@@ -53,7 +54,8 @@ public record SimulatorSettings(
         EventLoopGroup eventLoopGroup,
         long faultSeed,
         Clock clock,
-        boolean gzipAnswers) {
+        boolean gzipAnswers,
+        int faultRetryAfterSeconds) {
 
     /** The statuses a fault can have: rate limited, server error, overloaded. */
     public static final Set<Integer> ERROR_STATUSES = Set.of(429, 500, 503);
@@ -77,6 +79,7 @@ public record SimulatorSettings(
         require(recordLimit >= 0, "recordLimit must be >= 0, was " + recordLimit);
         require(maxBodyBytes >= 1, "maxBodyBytes must be >= 1, was " + maxBodyBytes);
         require(ioThreads >= 1, "ioThreads must be >= 1, was " + ioThreads);
+        require(faultRetryAfterSeconds >= 0, "faultRetryAfterSeconds must be >= 0, was " + faultRetryAfterSeconds);
     }
 
     private static void require(boolean condition, String message) {
@@ -115,6 +118,7 @@ public record SimulatorSettings(
         private long faultSeed = 42;
         private Clock clock = Clock.systemUTC();
         private boolean gzipAnswers;
+        private int faultRetryAfterSeconds;
 
         private Builder() {}
 
@@ -138,6 +142,7 @@ public record SimulatorSettings(
             faultSeed = s.faultSeed;
             clock = s.clock;
             gzipAnswers = s.gzipAnswers;
+            faultRetryAfterSeconds = s.faultRetryAfterSeconds;
         }
 
         public Builder host(String value) {
@@ -235,6 +240,11 @@ public record SimulatorSettings(
             return this;
         }
 
+        public Builder faultRetryAfterSeconds(int value) {
+            faultRetryAfterSeconds = value;
+            return this;
+        }
+
         public SimulatorSettings build() {
             return new SimulatorSettings(
                     host,
@@ -255,7 +265,8 @@ public record SimulatorSettings(
                     eventLoopGroup,
                     faultSeed,
                     clock,
-                    gzipAnswers);
+                    gzipAnswers,
+                    faultRetryAfterSeconds);
         }
     }
 }

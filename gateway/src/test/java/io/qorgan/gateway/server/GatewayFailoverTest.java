@@ -1,0 +1,346 @@
+package io.qorgan.gateway.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qorgan.gateway.Gateway;
+import io.qorgan.gateway.config.ConfigLoader;
+import io.qorgan.gateway.sim.AiSimulator;
+import io.qorgan.gateway.sim.RecordedRequest;
+import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.Metrics;
+import io.qorgan.gateway.testing.RawHttp;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Failures of AI services, with the simulator's fault injection and a second simulator: retries before the first
+ * byte (never after), failover to the route's next upstream, circuit breakers that open, half-open and close, the retry
+ * budget, and fallbacks the caller's policy does not allow for the data.
+ */
+class GatewayFailoverTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String IIN = "900515301234";
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final List<AutoCloseable> closeLater = new ArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = closeLater.size() - 1; i >= 0; i--) {
+            AutoCloseable c = closeLater.get(i);
+            if (c instanceof Gateway g) {
+                g.shutdown(Duration.ofSeconds(2));
+            } else {
+                c.close();
+            }
+        }
+    }
+
+    private AiSimulator sim(SimulatorSettings.Builder settings) {
+        AiSimulator sim = AiSimulator.start(settings.build());
+        closeLater.add(sim);
+        return sim;
+    }
+
+    /** A simulator that fails (with {@code status}) while {@code failing} is set. */
+    private AiSimulator switchable(AtomicBoolean failing, int status) {
+        Random faults = new Random() {
+            @Override
+            public double nextDouble() {
+                return failing.get() ? 0.0 : 0.99;
+            }
+        };
+        AiSimulator sim = AiSimulator.start(
+                SimulatorSettings.builder().errorRate(0.5).errorStatus(status).build(), faults);
+        closeLater.add(sim);
+        return sim;
+    }
+
+    private static String deadUrl() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + s.getLocalPort();
+        }
+    }
+
+    /** A gateway with upstreams {@code primary} and {@code secondary} (their settings added) and routes below. */
+    private Gateway gateway(String primaryUrl, String primary, String secondaryUrl, String more) {
+        Gateway g =
+                Gateway.start(ConfigLoader.parse("test.yaml", """
+                listeners:
+                  traffic: { host: 127.0.0.1, port: 0 }
+                  admin: { host: 127.0.0.1, port: 0 }
+                upstreams:
+                  primary:
+                    baseUrl: "%s/v1"
+                    connectTimeout: 1s
+                    readTimeout: 5s
+                    %s
+                  secondary:
+                    baseUrl: "%s/v1"
+                routes:
+                  - { pathPrefix: /v1, upstreams: [primary, secondary] }
+                  - { pathPrefix: /only, upstream: primary }
+                %s
+                """.formatted(primaryUrl, primary, secondaryUrl, more)));
+        closeLater.add(g);
+        return g;
+    }
+
+    private static String chat(String text, boolean stream) throws Exception {
+        ObjectNode req = JSON.createObjectNode().put("model", "m");
+        if (stream) {
+            req.put("stream", true);
+        }
+        req.putArray("messages").addObject().put("role", "user").put("content", text);
+        return JSON.writeValueAsString(req);
+    }
+
+    private HttpResponse<String> post(Gateway g, String path, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + g.trafficPort() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> admin(Gateway g, String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + g.adminPort() + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String breaker(Gateway g, String upstream) throws Exception {
+        JsonNode all = JSON.readTree(admin(g, "/admin/upstreams").body());
+        return all.path("upstreams").path(upstream).path("breaker").asText();
+    }
+
+    private static String content(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body()).at("/choices/0/message/content").asText();
+    }
+
+    @Test
+    void failover_firstUpstreamRefusesConnections_retriedThenSecondAnswers() throws Exception {
+        AiSimulator secondary = sim(SimulatorSettings.builder());
+        Gateway g = gateway(deadUrl(), "retry: { attempts: 2, backoff: 10ms }", secondary.baseUrl(), "");
+
+        HttpResponse<String> r = post(g, "/v1/chat/completions", chat("Сәлем", false));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(content(r)).isEqualTo("Сәлем");
+        assertThat(secondary.recordedRequests()).hasSize(1);
+        String metrics = g.metrics().scrape();
+        assertThat(Metrics.value(metrics, "qorgan_upstream_retries_total{upstream=\"primary\"}"))
+                .isEqualTo(1);
+        assertThat(Metrics.value(metrics, "qorgan_upstream_failovers_total{from=\"primary\",to=\"secondary\"}"))
+                .isEqualTo(1);
+        assertThat(Metrics.value(metrics, "qorgan_requests_total{route=\"v1\",status=\"200\",upstream=\"secondary\"}"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void retryAndFailover_sendTheSameProtectedBody_detectedOnce() throws Exception {
+        AiSimulator primary = sim(SimulatorSettings.builder().errorRate(1.0).errorStatus(503));
+        AiSimulator secondary = sim(SimulatorSettings.builder());
+        Gateway g = gateway(primary.baseUrl(), "retry: { attempts: 2, backoff: 10ms }", secondary.baseUrl(), "");
+
+        HttpResponse<String> r = post(g, "/v1/chat/completions", chat("Мой ИИН " + IIN + ", помогите", false));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(content(r)).isEqualTo("Мой ИИН " + IIN + ", помогите"); // restored from the second's answer
+        List<RecordedRequest> sent = new ArrayList<>(primary.recordedRequests());
+        sent.addAll(secondary.recordedRequests());
+        assertThat(sent).hasSize(3);
+        String first = new String(sent.get(0).body(), StandardCharsets.UTF_8);
+        assertThat(first).contains("[IIN_1]").doesNotContain(IIN);
+        for (RecordedRequest each : sent) {
+            assertThat(new String(each.body(), StandardCharsets.UTF_8)).isEqualTo(first);
+        }
+        assertThat(Metrics.value(g.metrics().scrape(), "qorgan_protection_seconds_count{stage=\"request\"}"))
+                .as("the request was protected once for three sends")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void streamCutAfterFirstBytes_neverRetriedNorFailedOver() throws Exception {
+        AiSimulator primary = sim(SimulatorSettings.builder().chunkChars(1).disconnectAfterChunks(3));
+        AiSimulator secondary = sim(SimulatorSettings.builder());
+        Gateway g = gateway(primary.baseUrl(), "retry: { attempts: 3, backoff: 10ms }", secondary.baseUrl(), "");
+
+        try (RawHttp c = new RawHttp(g.trafficPort())) {
+            c.postJson("/v1/chat/completions", chat("Сәлем, қалыңыз қалай?", true));
+            String text = new String(c.input().readAllBytes(), StandardCharsets.UTF_8); // ends: the gateway closes
+            assertThat(text).startsWith("HTTP/1.1 200").contains("data: {").doesNotContain("[DONE]");
+        }
+        assertThat(primary.recordedRequests()).hasSize(1);
+        assertThat(secondary.recordedRequests()).isEmpty();
+    }
+
+    @Test
+    void retryAfterLongerThanMaxBackoff_notWaitedFor_failsOver() throws Exception {
+        AiSimulator primary =
+                sim(SimulatorSettings.builder().errorRate(1.0).errorStatus(429).faultRetryAfterSeconds(30));
+        AiSimulator secondary = sim(SimulatorSettings.builder());
+        Gateway g = gateway(
+                primary.baseUrl(), "retry: { attempts: 3, backoff: 10ms, maxBackoff: 1s }", secondary.baseUrl(), "");
+
+        HttpResponse<String> r = post(g, "/v1/chat/completions", chat("Сәлем", false));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(primary.recordedRequests()).hasSize(1);
+        assertThat(secondary.recordedRequests()).hasSize(1);
+    }
+
+    @Test
+    void lastUpstreamAnswers429_relayedAsItCameWithItsRetryAfter() throws Exception {
+        AiSimulator primary =
+                sim(SimulatorSettings.builder().errorRate(1.0).errorStatus(429).faultRetryAfterSeconds(30));
+        Gateway g = gateway(primary.baseUrl(), "retry: { attempts: 3, backoff: 10ms }", deadUrl(), "");
+
+        HttpResponse<String> r = post(g, "/only/chat/completions", chat("Сәлем", false));
+
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(r.headers().firstValue("retry-after")).hasValue("30");
+        assertThat(JSON.readTree(r.body()).at("/error/code").asText()).isEqualTo("rate_limit_exceeded");
+        assertThat(primary.recordedRequests()).hasSize(1);
+    }
+
+    @Test
+    void breaker_opensOnFailures_skipsAtOnce_halfOpens_closes() throws Exception {
+        AtomicBoolean failing = new AtomicBoolean(true);
+        AiSimulator primary = switchable(failing, 500);
+        AiSimulator secondary = sim(SimulatorSettings.builder());
+        Gateway g = gateway(
+                primary.baseUrl(),
+                "retry: { attempts: 1 }\n    breaker: { window: 4, minimumCalls: 4, failureRate: 50, openFor: 300ms,"
+                        + " halfOpenCalls: 2 }",
+                secondary.baseUrl(),
+                "");
+
+        for (int i = 0; i < 4; i++) { // a 500 is relayed as it came: only the breaker counts it
+            assertThat(post(g, "/v1/chat/completions", chat("a" + i, false)).statusCode())
+                    .isEqualTo(500);
+        }
+        assertThat(primary.recordedRequests()).hasSize(4);
+        assertThat(breaker(g, "primary")).isEqualTo("open");
+
+        HttpResponse<String> skipped = post(g, "/v1/chat/completions", chat("b", false));
+        assertThat(skipped.statusCode()).isEqualTo(200);
+        assertThat(secondary.recordedRequests()).hasSize(1);
+        HttpResponse<String> alone = post(g, "/only/chat/completions", chat("c", false));
+        assertThat(alone.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(alone.body()).at("/error/code").asText()).isEqualTo("upstream_unavailable");
+        assertThat(alone.headers().firstValue("retry-after")).isPresent();
+        assertThat(primary.recordedRequests())
+                .as("an open breaker sends nothing")
+                .hasSize(4);
+        assertThat(Metrics.value(
+                        g.metrics().scrape(), "qorgan_upstream_breaker_state{state=\"open\",upstream=\"primary\"}"))
+                .isEqualTo(1);
+
+        failing.set(false);
+        Thread.sleep(400); // the breaker's openFor passes; the next call is a probe
+        assertThat(post(g, "/v1/chat/completions", chat("d", false)).statusCode())
+                .isEqualTo(200);
+        assertThat(primary.recordedRequests()).hasSize(5);
+        assertThat(breaker(g, "primary")).isEqualTo("half_open");
+        assertThat(post(g, "/v1/chat/completions", chat("e", false)).statusCode())
+                .isEqualTo(200);
+        assertThat(primary.recordedRequests()).hasSize(6);
+        assertThat(breaker(g, "primary")).isEqualTo("closed");
+
+        String metrics = g.metrics().scrape();
+        for (String state : List.of("open", "half_open", "closed")) {
+            assertThat(Metrics.value(
+                            metrics,
+                            "qorgan_upstream_breaker_transitions_total{state=\"" + state + "\",upstream=\"primary\"}"))
+                    .as(state)
+                    .isEqualTo(1);
+        }
+        assertThat(JSON.readTree(admin(g, "/readyz").body())
+                        .at("/breakers/primary")
+                        .asText())
+                .isEqualTo("closed");
+    }
+
+    @Test
+    void retryBudget_capsTheRetriesOfAnOutage() throws Exception {
+        AiSimulator primary = sim(SimulatorSettings.builder().errorRate(1.0).errorStatus(503));
+        Gateway g = gateway(
+                primary.baseUrl(),
+                "retry: { attempts: 3, backoff: 1ms, budget: 10, minPerSecond: 0 }\n    breaker: { enabled: false }",
+                deadUrl(),
+                "");
+
+        int requests = 40;
+        for (int i = 0; i < requests; i++) {
+            assertThat(post(g, "/only/chat/completions", chat("x" + i, false)).statusCode())
+                    .isEqualTo(503);
+        }
+
+        // without a budget an outage would take three sends a request: 120
+        assertThat(primary.requestsServed()).isGreaterThan(requests).isLessThanOrEqualTo(requests + requests / 10);
+        assertThat(Metrics.value(
+                        g.metrics().scrape(), "qorgan_upstream_retry_budget_exhausted_total{upstream=\"primary\"}"))
+                .isGreaterThan(0);
+    }
+
+    @Test
+    void externalFallback_neverGetsWhatThePolicyKeepsOnPremise() throws Exception {
+        AiSimulator external = sim(SimulatorSettings.builder());
+        Files.createDirectories(dir.resolve("policies"));
+        Files.writeString(dir.resolve("policies/default.yaml"), """
+                upstreams:
+                  primary: { class: onprem }
+                  secondary: { class: external }
+                entities:
+                  default: placeholder
+                  IIN: { onprem: placeholder, external: block }
+                """);
+        Gateway g = gateway(
+                deadUrl(),
+                "retry: { attempts: 1 }",
+                external.baseUrl(),
+                "policies: { directory: \"" + dir.resolve("policies") + "\" }");
+
+        HttpResponse<String> withIin = post(g, "/v1/chat/completions", chat("ИИН " + IIN, false));
+
+        assertThat(withIin.statusCode()).isEqualTo(502);
+        assertThat(JSON.readTree(withIin.body()).at("/error/code").asText()).isEqualTo("upstream_unreachable");
+        assertThat(external.recordedRequests()).isEmpty();
+        assertThat(Metrics.value(
+                        g.metrics().scrape(),
+                        "qorgan_upstream_skipped_total{reason=\"policy\",upstream=\"secondary\"}"))
+                .isEqualTo(1);
+
+        HttpResponse<String> plain = post(g, "/v1/chat/completions", chat("Сәлем", false));
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(external.recordedRequests()).hasSize(1);
+    }
+}
