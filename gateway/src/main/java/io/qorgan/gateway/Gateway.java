@@ -17,6 +17,7 @@ import io.qorgan.gateway.identity.IdentityStore;
 import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.policy.PolicyException;
 import io.qorgan.gateway.policy.PolicyStore;
+import io.qorgan.gateway.quota.FairUse;
 import io.qorgan.gateway.route.Router;
 import io.qorgan.gateway.server.AdminServer;
 import io.qorgan.gateway.server.Admission;
@@ -126,7 +127,13 @@ public final class Gateway implements AutoCloseable {
                     policies,
                     workers,
                     preparer,
-                    loops);
+                    loops,
+                    new FairUse(
+                            () -> policyStore == null ? null : policyStore.current(),
+                            config.fleet().nodes(),
+                            null,
+                            metrics,
+                            System::currentTimeMillis));
             t = TrafficServer.start(
                     runtime,
                     group,

@@ -84,6 +84,26 @@ public final class GatewayMetrics {
             .labelNames("upstream")
             .register(registry);
 
+    private final Counter rateLimited = Counter.builder()
+            .name("qorgan_rate_limited_total")
+            .help("Requests refused with 429 rate_limited on their head, by agency and the limit they went over")
+            .labelNames("agency", "limit")
+            .register(registry);
+
+    private final Counter tokens = Counter.builder()
+            .name("qorgan_tokens_total")
+            .help("Tokens reported by the answers of agencies under a token limit")
+            .labelNames("agency")
+            .register(registry);
+
+    private final Counter quotaDecisions = Counter.builder()
+            .name("qorgan_quota_decisions_total")
+            .help(
+                    "Rate and token limits decided, by where: store (the fleet's shared store) or node (this node's share: "
+                            + "no shared store, or it could not be reached)")
+            .labelNames("where")
+            .register(registry);
+
     private final Counter breakerTransitions = Counter.builder()
             .name("qorgan_upstream_breaker_transitions_total")
             .help("Circuit breaker state changes, by upstream and the state entered")
@@ -250,6 +270,19 @@ public final class GatewayMetrics {
 
     public void retryBudgetExhausted(String upstream) {
         budgetSpent.labelValues(upstream).inc();
+    }
+
+    public void rateLimited(String agency, String limit) {
+        rateLimited.labelValues(agency, limit).inc();
+    }
+
+    public void tokens(String agency, long count) {
+        tokens.labelValues(agency).inc(count);
+    }
+
+    /** A rate or token limit decided {@code store} (fleet-wide) or {@code node} (this node's share). */
+    public void quotaDecided(String where) {
+        quotaDecisions.labelValues(where).inc();
     }
 
     public void breakerTransition(String upstream, String state) {

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param upstreams the upstreams the agency may use, or null when the policy does not restrict them
  * @param entities  per entity type, per class: the action (missing: {@code defaults})
  * @param defaults  per class: the action for types not listed (missing: the route's protection decides)
+ * @param usage     the agency's and its callers' limits of requests, concurrency and tokens
  */
 record Policy(
         String name,
@@ -29,7 +30,8 @@ record Policy(
         long maxRequestBytes,
         boolean cacheEnabled,
         Duration cacheTtl,
-        List<String> cacheRoutes) {
+        List<String> cacheRoutes,
+        UsageLimits usage) {
 
     /** An upstream an agency may use. {@code models} holds patterns with {@code *}; empty means any model. */
     record Grant(DataClass dataClass, List<String> models) {

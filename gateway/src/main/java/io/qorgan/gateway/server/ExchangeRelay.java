@@ -28,6 +28,8 @@ import io.qorgan.gateway.exchange.Preparation;
 import io.qorgan.gateway.exchange.PreparedExchange;
 import io.qorgan.gateway.identity.Identity;
 import io.qorgan.gateway.protect.StreamBroken;
+import io.qorgan.gateway.quota.Ticket;
+import io.qorgan.gateway.quota.UsageMeter;
 import io.qorgan.gateway.route.RouteMatch;
 import io.qorgan.gateway.route.Router;
 import io.qorgan.gateway.upstream.AttemptPlan;
@@ -82,6 +84,11 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private final Identity identity;
     private final boolean clientKeepAlive;
     private final ForwardingHeaders.Client client;
+    /** The exchange's place under its agency's limits; released, with the tokens its answer reported, at the end. */
+    private final Ticket ticket;
+    /** Reads the tokens the answer reports, when a token limit applies; else null. */
+    private final UsageMeter meter;
+
     private final long startNanos = System.nanoTime();
 
     /** What the prepare stage decided; null until it did. */
@@ -119,7 +126,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             RouteMatch match,
             Identity identity,
             boolean clientKeepAlive,
-            ForwardingHeaders.Client client) {
+            ForwardingHeaders.Client client,
+            Ticket ticket) {
         this.frontend = frontend;
         this.ctx = ctx;
         this.runtime = runtime;
@@ -131,6 +139,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         this.identity = identity;
         this.clientKeepAlive = clientKeepAlive;
         this.client = client;
+        this.ticket = ticket == null ? Ticket.FREE : ticket;
+        this.meter = this.ticket.meter();
         this.upstream = runtime.upstreams().get(match.route().upstream());
     }
 
@@ -391,6 +401,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             content.release();
             return;
         }
+        if (meter != null) {
+            meter.scan(content.content().nioBuffer());
+        }
         ByteBuf piece = content.content();
         if (restoration != null) {
             long start = System.nanoTime();
@@ -610,6 +623,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (plan != null) {
             plan.release();
         }
+        ticket.release(meter == null ? 0 : meter.tokens());
         if (retryTask != null) {
             retryTask.cancel(false);
         }

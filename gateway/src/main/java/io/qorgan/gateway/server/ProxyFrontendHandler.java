@@ -30,6 +30,8 @@ import io.qorgan.gateway.exchange.GatewayError;
 import io.qorgan.gateway.exchange.RequestIds;
 import io.qorgan.gateway.identity.AccessDecision;
 import io.qorgan.gateway.identity.Identity;
+import io.qorgan.gateway.quota.FairUse;
+import io.qorgan.gateway.quota.Ticket;
 import io.qorgan.gateway.route.RouteMatch;
 import io.qorgan.gateway.server.tls.PeerCertificate;
 import java.security.cert.X509Certificate;
@@ -246,6 +248,46 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         in.admitted = true;
+        in.match = match.get();
+        in.identity = identity;
+        fairUse(in);
+    }
+
+    /**
+     * The agency's and caller's limits, on the head (issue 20): decided at once on this node, or after the fleet's
+     * store answered; reading stays paused meanwhile.
+     */
+    private void fairUse(Intake in) {
+        in.deciding = true;
+        runtime.fairUse().admit(in.identity, ctx.executor(), decision -> fairUseDecided(in, decision));
+        if (in.deciding && intake == in && !in.pausedReading) {
+            in.pausedReading = true;
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    private void fairUseDecided(Intake in, FairUse.Decision decision) {
+        in.deciding = false;
+        if (intake != in || !ctx.channel().isActive()) {
+            if (decision.admitted()) {
+                decision.ticket().release(); // the connection ended meanwhile
+            }
+            return;
+        }
+        if (in.pausedReading) {
+            in.pausedReading = false;
+            ctx.channel().config().setAutoRead(true);
+        }
+        if (!decision.admitted()) {
+            refuse(in, GatewayError.rateLimited(decision.limit().words(), decision.retryAfterSeconds()));
+            return;
+        }
+        in.ticket = decision.ticket();
+        admitted(in);
+    }
+
+    /** Admitted: the body's memory is reserved, and the body read (or the exchange begins at once). */
+    private void admitted(Intake in) {
         long reserve = in.declaredLength >= 0 ? in.declaredLength : Math.max(in.received, CHUNKED_STEP);
         in.lease = budget.tryReserve(Math.max(reserve, in.received));
         if (in.lease == null) {
@@ -253,8 +295,6 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             refuse(in, GatewayError.overloaded());
             return;
         }
-        in.match = match.get();
-        in.identity = identity;
         if (in.complete) {
             dispatch(in);
             return;
@@ -286,7 +326,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
                 in.match,
                 in.identity,
                 HttpUtil.isKeepAlive(in.head),
-                client());
+                client(),
+                in.ticket);
+        in.ticket = null; // the exchange releases it
         current.start();
     }
 
@@ -310,6 +352,10 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         }
         if (in.lease != null) {
             in.lease.release();
+        }
+        if (in.ticket != null) {
+            in.ticket.release();
+            in.ticket = null;
         }
         if (in.pausedReading) {
             in.pausedReading = false;
@@ -472,7 +518,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     /** Busy with a request whose turn it is: an exchange in flight, or a head waiting for its caller's identity. */
     private boolean busyWithoutQueue() {
-        return current != null || (intake != null && !intake.identified);
+        return current != null || (intake != null && (!intake.identified || intake.deciding));
     }
 
     private boolean http2Stream() {
@@ -526,6 +572,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             if (in.lease != null) {
                 in.lease.release();
             }
+            if (in.ticket != null) {
+                in.ticket.release();
+            }
         }
         releasePending();
         ctx.fireChannelInactive();
@@ -562,11 +611,17 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         final String expectation;
         final boolean expectContinue;
         boolean identified;
+        /** Its agency's limits are being decided (possibly by the fleet's store). */
+        boolean deciding;
+
         boolean pausedReading;
         boolean admitted;
         boolean continued;
         boolean complete;
         BodyBudget.Lease lease;
+        /** Its place under its agency's limits, from admission until the exchange takes it. */
+        Ticket ticket;
+
         RouteMatch match;
         Identity identity;
         long received;

@@ -6,6 +6,7 @@ import io.qorgan.gateway.exchange.Protection;
 import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.policy.PolicySet;
 import io.qorgan.gateway.policy.PolicyStore;
+import io.qorgan.gateway.quota.FairUse;
 import io.qorgan.gateway.route.Router;
 import io.qorgan.gateway.upstream.UpstreamClient;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.concurrent.Executor;
  * What every frontend handler needs, built once per configuration and shared read-only across
  * event loops: routes, upstream clients, limits, metrics, the admission gate, caller identification,
  * protection, the policy store ({@code policies} may be null: no policies configured), and the
- * bounded workers that prepare large bodies off the event loops, and the prepare stage itself.
+ * bounded workers that prepare large bodies off the event loops, and the prepare stage itself; fair use between
+ * agencies (their limits, decided on the head).
  */
 public record ProxyRuntime(
         GatewayConfig config,
@@ -28,7 +30,8 @@ public record ProxyRuntime(
         PolicyStore policies,
         Executor workers,
         ExchangePreparer preparer,
-        LoopHealth loops) {
+        LoopHealth loops,
+        FairUse fairUse) {
 
     /** The active policy set, or null when no policy directory is configured. */
     public PolicySet policySet() {
