@@ -12,11 +12,13 @@ import io.qorgan.gateway.detect.Detector;
 import io.qorgan.gateway.detect.DetectorSettings;
 import io.qorgan.gateway.exchange.ExchangePreparer;
 import io.qorgan.gateway.exchange.Protection;
+import io.qorgan.gateway.fleet.FleetStore;
 import io.qorgan.gateway.identity.CallerAuthenticator;
 import io.qorgan.gateway.identity.IdentityStore;
 import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.policy.PolicyException;
 import io.qorgan.gateway.policy.PolicyStore;
+import io.qorgan.gateway.protect.ConversationVaults;
 import io.qorgan.gateway.quota.FairUse;
 import io.qorgan.gateway.route.Router;
 import io.qorgan.gateway.server.AdminServer;
@@ -66,6 +68,8 @@ public final class Gateway implements AutoCloseable {
     private final ScheduledExecutorService watcher;
 
     private PolicyStore policies;
+    /** The fleet's shared store, or null when the nodes share none. */
+    private final FleetStore fleetStore;
     /** Slow key hashing, bounded so that a flood of unknown keys cannot queue without end. */
     private final ThreadPoolExecutor hashing;
     /** Protection of large bodies, off the event loops; bounded, rejects rather than queue without end. */
@@ -100,7 +104,10 @@ public final class Gateway implements AutoCloseable {
         this.loops = new LoopHealth(group, onFatal, System::nanoTime);
         Map<String, UpstreamClient> clients = new LinkedHashMap<>();
         TrafficServer t = null;
+        FleetStore fleet = null;
         try {
+            fleet = config.fleet().shared() ? fleetStore(config) : null;
+            this.fleetStore = fleet;
             TlsContexts tls = TlsContexts.detect();
             for (UpstreamConfig u : config.upstreams().values()) {
                 clients.put(u.name(), new UpstreamClient(u, group, transport, tls, metrics));
@@ -108,7 +115,7 @@ public final class Gateway implements AutoCloseable {
             this.upstreams = Map.copyOf(clients);
             CallerIdentification identification = identification(config);
             this.policies = policies(config);
-            Protection protection = protection(config);
+            Protection protection = protection(config, fleet);
             PolicyStore policyStore = policies;
             ExchangePreparer preparer = new ExchangePreparer(
                     protection,
@@ -131,7 +138,7 @@ public final class Gateway implements AutoCloseable {
                     new FairUse(
                             () -> policyStore == null ? null : policyStore.current(),
                             config.fleet().nodes(),
-                            null,
+                            fleet,
                             metrics,
                             System::currentTimeMillis));
             t = TrafficServer.start(
@@ -158,6 +165,9 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             if (t != null) {
                 t.close();
+            }
+            if (fleet != null) {
+                fleet.close();
             }
             clients.values().forEach(UpstreamClient::close);
             stopExecutors();
@@ -254,8 +264,16 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    private FleetStore fleetStore(GatewayConfig config) {
+        try {
+            return FleetStore.start(config.fleet(), metrics);
+        } catch (IllegalStateException e) {
+            throw new GatewayStartException(e.getMessage());
+        }
+    }
+
     /** Detection and protection, built once: dictionaries load here, not on the first request. */
-    private static Protection protection(GatewayConfig config) {
+    private static Protection protection(GatewayConfig config, FleetStore fleet) {
         ProtectionConfig p = config.protection();
         Detector detector;
         try {
@@ -266,7 +284,17 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new GatewayStartException("detector: " + e.getMessage());
         }
-        return Protection.create(p, detector::detect, Canonical::canonical, new SecureRandom());
+        SecureRandom random = new SecureRandom();
+        ConversationVaults conversations = fleet == null
+                ? ConversationVaults.create(p.conversationTtl(), p.maxConversations(), Ticker.systemTicker(), random)
+                : ConversationVaults.shared(
+                        p.conversationTtl(),
+                        p.maxConversations(),
+                        Ticker.systemTicker(),
+                        random,
+                        fleet.sealingKey(),
+                        fleet);
+        return Protection.create(p, detector::detect, Canonical::canonical, random, conversations);
     }
 
     private ReloadingServerSslContext serverTls(ListenerConfig listener, TlsContexts contexts) {
@@ -366,6 +394,9 @@ public final class Gateway implements AutoCloseable {
         upstreams.values().forEach(UpstreamClient::close);
         if (policies != null) {
             policies.close();
+        }
+        if (fleetStore != null) {
+            fleetStore.close();
         }
         stopExecutors();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

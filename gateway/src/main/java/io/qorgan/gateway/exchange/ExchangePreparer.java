@@ -112,6 +112,28 @@ public final class ExchangePreparer {
         }
     }
 
+    /**
+     * The Responses-API conversation a request continues, when it continues one ({@code previous_response_id} on a
+     * protected Responses route): whose it is and the response it follows. Null otherwise, and for a body that cannot
+     * be read (the prepare stage refuses it).
+     */
+    public Continuation continuation(ExchangeRequest request) {
+        if (!request.route().protect()
+                || request.body() == null
+                || Dialects.resolve(request.route().dialect(), request.upstreamPath()) != Dialect.OPENAI_RESPONSES) {
+            return null;
+        }
+        try {
+            String previous = RequestFacts.read(request.body()).previousResponseId();
+            return previous == null ? null : new Continuation(conversationScope(request), previous);
+        } catch (BodyRejected e) {
+            return null;
+        }
+    }
+
+    /** A conversation's scope (agency and caller) and the response a request continues. */
+    public record Continuation(String scope, String previousResponseId) {}
+
     private boolean needsFacts(RouteConfig route, PolicySet policySet) {
         return route.protect() || !route.models().isEmpty() || policySet != null || readsPassThroughBodies;
     }

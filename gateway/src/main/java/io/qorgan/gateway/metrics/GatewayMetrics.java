@@ -104,6 +104,12 @@ public final class GatewayMetrics {
             .labelNames("where")
             .register(registry);
 
+    private final Counter fleetStoreFailures = Counter.builder()
+            .name("qorgan_fleet_store_failures_total")
+            .help("Operations on the fleet's shared store that failed or timed out, by operation")
+            .labelNames("op")
+            .register(registry);
+
     private final Counter breakerTransitions = Counter.builder()
             .name("qorgan_upstream_breaker_transitions_total")
             .help("Circuit breaker state changes, by upstream and the state entered")
@@ -283,6 +289,10 @@ public final class GatewayMetrics {
     /** A rate or token limit decided {@code store} (fleet-wide) or {@code node} (this node's share). */
     public void quotaDecided(String where) {
         quotaDecisions.labelValues(where).inc();
+    }
+
+    public void fleetStoreFailed(String op) {
+        fleetStoreFailures.labelValues(op).inc();
     }
 
     public void breakerTransition(String upstream, String state) {

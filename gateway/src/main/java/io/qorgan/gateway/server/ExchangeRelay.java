@@ -39,6 +39,8 @@ import io.qorgan.gateway.upstream.UpstreamFailure;
 import io.qorgan.gateway.upstream.UpstreamListener;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -164,6 +166,32 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 head.headers().get(HttpHeaderNames.CONTENT_TYPE),
                 head.headers().get(HttpHeaderNames.CONTENT_ENCODING),
                 bytes);
+        ExchangePreparer.Continuation continuation =
+                runtime.protection().conversations().shared() ? preparer.continuation(request) : null;
+        if (continuation != null) {
+            // the turn it continues may have been stored by another node: fetched from the fleet's store first
+            runtime.protection()
+                    .conversations()
+                    .fetch(continuation.scope(), continuation.previousResponseId())
+                    .whenComplete((ok, failure) -> {
+                        try {
+                            ctx.executor().execute(() -> prepare(request));
+                        } catch (RejectedExecutionException e) {
+                            // the loop is shutting down; its channels close
+                        }
+                    });
+            return;
+        }
+        prepare(request);
+    }
+
+    /** Prepares on the event loop, or on a worker for a large body. */
+    private void prepare(ExchangeRequest request) {
+        if (done) {
+            return;
+        }
+        ExchangePreparer preparer = runtime.preparer();
+        byte[] bytes = request.body();
         if (bytes == null || bytes.length < OFFLOAD_BYTES) {
             begin(preparer.prepare(request));
             return;
@@ -464,10 +492,36 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         LastHttpContent end = restoration == null
                 ? (LastHttpContent) content
                 : piece == null ? new DefaultLastHttpContent() : new DefaultLastHttpContent(piece);
+        CompletionStage<Void> kept = restoration == null ? null : rememberConversation();
+        if (kept != null && !kept.toCompletableFuture().isDone()) {
+            // any node may be asked for the next turn once the client has this answer: the fleet's store holds it first
+            kept.whenComplete((ok, failure) -> {
+                try {
+                    ctx.executor().execute(() -> finishAnswer(end, keep, failure));
+                } catch (RejectedExecutionException e) {
+                    end.release(); // the loop is shutting down
+                }
+            });
+            return;
+        }
+        finishAnswer(end, keep, null);
+    }
+
+    /** The answer's last piece goes out and the exchange ends. */
+    private void finishAnswer(LastHttpContent end, boolean keep, Throwable notKept) {
+        if (done) {
+            end.release(); // the client left while the conversation was being stored
+            return;
+        }
+        if (notKept != null) {
+            log.warn(
+                    "conversation kept on this node only request_id={} error={}",
+                    requestId,
+                    notKept.getClass().getSimpleName());
+        }
         ctx.writeAndFlush(end, ctx.voidPromise()); // a failed write reaches the frontend, which closes
         if (restoration != null) {
             runtime.metrics().entities("answer", restoration.produced());
-            rememberConversation();
         }
         end(keep);
     }
@@ -487,14 +541,16 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     }
 
     /** A Responses-API turn the upstream stores: keep its vault so the next turn can continue. */
-    private void rememberConversation() {
+    private CompletionStage<Void> rememberConversation() {
         if (prepared.conversationScope() != null && status < 300) {
-            restoration
-                    .responseId()
-                    .ifPresent(id -> runtime.protection()
-                            .conversations()
-                            .put(prepared.conversationScope(), id, prepared.vault()));
+            Optional<String> id = restoration.responseId();
+            if (id.isPresent()) {
+                return runtime.protection()
+                        .conversations()
+                        .put(prepared.conversationScope(), id.get(), prepared.vault());
+            }
         }
+        return null;
     }
 
     /** The answer cannot be restored: nothing partial of it may reach the client. */

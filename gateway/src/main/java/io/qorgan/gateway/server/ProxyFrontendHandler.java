@@ -295,6 +295,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             refuse(in, GatewayError.overloaded());
             return;
         }
+        in.ready = true;
         if (in.complete) {
             dispatch(in);
             return;
@@ -613,6 +614,8 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         boolean identified;
         /** Its agency's limits are being decided (possibly by the fleet's store). */
         boolean deciding;
+        /** Admitted under every limit, its memory reserved: the exchange begins once the body is complete. */
+        boolean ready;
 
         boolean pausedReading;
         boolean admitted;
@@ -685,7 +688,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             }
             if (last) {
                 complete = true;
-                if (admitted && intake == this) {
+                if (ready && intake == this) {
                     dispatch(this);
                 }
             }
