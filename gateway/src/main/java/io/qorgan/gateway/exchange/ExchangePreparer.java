@@ -321,7 +321,8 @@ public final class ExchangePreparer {
             return refused(GatewayError.internal(), null);
         }
         if (f.policySet == null) {
-            return new Preparation.Ready(sentTo(done, upstream, done.decision()), f);
+            return new Preparation.Ready(
+                    sentTo(done, upstream, done.answerAction(), done.blockAnswers(), done.decision()), f);
         }
         try {
             Verdict verdict = f.policySet.evaluate(new PolicyInput(
@@ -347,20 +348,14 @@ public final class ExchangePreparer {
                     done.decision().entitiesHeader(),
                     done.decision().passedUnreadable(),
                     done.decision().protectionNanos());
-            if (!f.request.route().protect()) {
-                return new Preparation.Ready(
-                        withAnswers(
-                                sentTo(done, upstream, decision),
-                                verdict.answers().scannerAction(),
-                                false),
-                        f);
-            }
             AnswerScanner.Action answerAction = verdict.answers().scannerAction();
+            if (!f.request.route().protect()) {
+                return new Preparation.Ready(sentTo(done, upstream, answerAction, false, decision), f);
+            }
             boolean blockAnswers = verdict.answers() == AnswerAction.BLOCK;
             ProtectionSettings decided = verdict.protection(protection.baseSettings());
             if (decided.equals(f.settings)) {
-                return new Preparation.Ready(
-                        withAnswers(sentTo(done, upstream, decision), answerAction, blockAnswers), f);
+                return new Preparation.Ready(sentTo(done, upstream, answerAction, blockAnswers, decision), f);
             }
             Parts parts = protectParts(
                     protection.protector(decided), f.request, f.previousResponse, null, f.detections.replay());
@@ -387,7 +382,13 @@ public final class ExchangePreparer {
         }
     }
 
-    private static PreparedExchange sentTo(PreparedExchange p, String upstream, PreparedExchange.Decision decision) {
+    /** The same protected request, for another upstream, with what that upstream's verdict says of answers. */
+    private static PreparedExchange sentTo(
+            PreparedExchange p,
+            String upstream,
+            AnswerScanner.Action answerAction,
+            boolean blockAnswers,
+            PreparedExchange.Decision decision) {
         return new PreparedExchange(
                 p.request(),
                 upstream,
@@ -397,26 +398,10 @@ public final class ExchangePreparer {
                 p.vault(),
                 p.dialect(),
                 p.facts(),
-                p.answerAction(),
-                p.blockAnswers(),
+                answerAction,
+                blockAnswers,
                 p.conversationScope(),
                 decision);
-    }
-
-    private static PreparedExchange withAnswers(PreparedExchange p, AnswerScanner.Action action, boolean block) {
-        return new PreparedExchange(
-                p.request(),
-                p.upstream(),
-                p.forwardBody(),
-                p.forwardTarget(),
-                p.protectedHeaders(),
-                p.vault(),
-                p.dialect(),
-                p.facts(),
-                action,
-                block,
-                p.conversationScope(),
-                p.decision());
     }
 
     private PreparedExchange.Decision decision(

@@ -10,6 +10,7 @@ import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.Closing;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.RawHttp;
 import java.io.IOException;
@@ -44,26 +45,19 @@ class GatewayFailoverTest {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private final List<AutoCloseable> closeLater = new ArrayList<>();
+    private final Closing closing = new Closing();
 
     @TempDir
     Path dir;
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = closeLater.size() - 1; i >= 0; i--) {
-            AutoCloseable c = closeLater.get(i);
-            if (c instanceof Gateway g) {
-                g.shutdown(Duration.ofSeconds(2));
-            } else {
-                c.close();
-            }
-        }
+        closing.close();
     }
 
     private AiSimulator sim(SimulatorSettings.Builder settings) {
         AiSimulator sim = AiSimulator.start(settings.build());
-        closeLater.add(sim);
+        closing.add(sim);
         return sim;
     }
 
@@ -77,7 +71,7 @@ class GatewayFailoverTest {
         };
         AiSimulator sim = AiSimulator.start(
                 SimulatorSettings.builder().errorRate(0.5).errorStatus(status).build(), faults);
-        closeLater.add(sim);
+        closing.add(sim);
         return sim;
     }
 
@@ -107,7 +101,7 @@ class GatewayFailoverTest {
                   - { pathPrefix: /only, upstream: primary }
                 %s
                 """.formatted(primaryUrl, primary, secondaryUrl, more)));
-        closeLater.add(g);
+        closing.add(g);
         return g;
     }
 

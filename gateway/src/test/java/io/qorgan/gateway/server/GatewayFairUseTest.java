@@ -9,6 +9,7 @@ import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.identity.ApiKeys;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.Closing;
 import io.qorgan.gateway.testing.Metrics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class GatewayFairUseTest {
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final List<AutoCloseable> closeLater = new ArrayList<>();
+    private final Closing closing = new Closing();
     private final ApiKeys keys = new ApiKeys(new SecureRandom(), ApiKeys.HashCost.FAST_FOR_TESTS);
     private ApiKeys.NewApiKey bot;
     private ApiKeys.NewApiKey batch;
@@ -47,14 +46,7 @@ class GatewayFairUseTest {
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = closeLater.size() - 1; i >= 0; i--) {
-            AutoCloseable c = closeLater.get(i);
-            if (c instanceof Gateway g) {
-                g.shutdown(Duration.ofSeconds(2));
-            } else {
-                c.close();
-            }
-        }
+        closing.close();
     }
 
     /** Agency {@code health} with callers {@code bot} and {@code batch}, agency {@code tax} with {@code other}. */
@@ -89,13 +81,13 @@ class GatewayFairUseTest {
                 fleet: { nodes: %d }
                 """.formatted(sim.baseUrl(), nodes));
         Gateway g = Gateway.start(ConfigLoader.load(config));
-        closeLater.add(g);
+        closing.add(g);
         return g;
     }
 
     private AiSimulator sim(SimulatorSettings.Builder settings) {
         AiSimulator sim = AiSimulator.start(settings.build());
-        closeLater.add(sim);
+        closing.add(sim);
         return sim;
     }
 

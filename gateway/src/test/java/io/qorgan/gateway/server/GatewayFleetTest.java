@@ -10,6 +10,7 @@ import io.qorgan.gateway.identity.ApiKeys;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.Closing;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.RedisServer;
 import java.net.URI;
@@ -54,7 +55,7 @@ class GatewayFleetTest {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
-    private final List<AutoCloseable> closeLater = new ArrayList<>();
+    private final Closing closing = new Closing();
     private final ApiKeys keys = new ApiKeys(new SecureRandom(), ApiKeys.HashCost.FAST_FOR_TESTS);
     private RedisServer redis;
     private AiSimulator sim;
@@ -64,9 +65,9 @@ class GatewayFleetTest {
     @BeforeEach
     void start() throws Exception {
         redis = RedisServer.start();
-        closeLater.add(redis);
+        closing.add(redis);
         sim = AiSimulator.start(SimulatorSettings.builder().build());
-        closeLater.add(sim);
+        closing.add(sim);
         bot = keys.generate();
         other = keys.generate();
         Files.writeString(
@@ -86,14 +87,7 @@ class GatewayFleetTest {
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = closeLater.size() - 1; i >= 0; i--) {
-            AutoCloseable c = closeLater.get(i);
-            if (c instanceof Gateway g) {
-                g.shutdown(Duration.ofSeconds(2));
-            } else {
-                c.close();
-            }
-        }
+        closing.close();
     }
 
     /** {@code count} nodes of a fleet of three sharing the test's Redis; the health agency limited as given. */
@@ -117,7 +111,7 @@ class GatewayFleetTest {
         List<Gateway> nodes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Gateway g = Gateway.start(ConfigLoader.load(config));
-            closeLater.add(g);
+            closing.add(g);
             nodes.add(g);
         }
         for (Gateway g : nodes) {
