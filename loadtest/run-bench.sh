@@ -4,15 +4,23 @@
 #
 #   loadtest/run-bench.sh                     # JSON answers
 #   MODE=stream loadtest/run-bench.sh         # SSE streams
+#   MODE=cache loadtest/run-bench.sh          # JSON answers from the answer cache (see below)
 #   TARGETS="direct nginx" loadtest/run-bench.sh
 #
 # Qorgan runs twice: qorgan-on (`serve --upstream`, protection on, as by default) and qorgan-off
 # (the same route with protect: false); their ratio is the cost of protection.
 #
+# MODE=cache sends the same body with "temperature": 0, so the answer cache may keep its answer:
+# qorgan-on-cached is the protected gateway answering every request after the first from the cache
+# (protection and restoration still run: each answer is restored with its request's own vault),
+# next to qorgan-on, the same gateway with X-Qorgan-Cache: bypass (every request forwarded).
+#
 # Needs gateway/target/qorgan.jar (./mvnw -q -DskipTests package) and ../shared/bench beside the
-# checkout. The kit is copied to a temporary folder (the shared one is read-only); everything
-# listens on 127.0.0.1 and stops at the end. Extra settings of run-peers.sh (ROUNDS, DURATION,
-# LOAD_CPUS, SERVER_CPUS, ...) pass through the environment.
+# checkout. The kit is copied to a temporary folder (the shared one is read-only; with its packages
+# about 90 MB), which is removed at the end unless BENCH_DIR names a folder to reuse; the results
+# and the gateways' logs are kept in loadtest/target/bench/ (RESULTS_DIR). Everything listens on
+# 127.0.0.1 and stops at the end. Extra settings of run-peers.sh (ROUNDS, DURATION, LOAD_CPUS,
+# SERVER_CPUS, ...) pass through the environment.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 kit=${BENCH_KIT:-$repo/../shared/bench}
@@ -21,18 +29,29 @@ port=${GATEWAY_PORT:-18110}
 [[ -f $jar ]] || { echo "run-bench: $jar is missing; run ./mvnw -q -DskipTests package first" >&2; exit 1; }
 [[ -d $kit ]] || { echo "run-bench: bench kit not found at $kit (set BENCH_KIT)" >&2; exit 1; }
 
-work=${BENCH_DIR:-$(mktemp -d)}
-if [[ ! -x $work/run-peers.sh ]]; then cp -r "$kit/." "$work/"; fi
-cd "$work"
-./setup.sh >/dev/null
-./run-peers.sh start >/dev/null
-
+results=${RESULTS_DIR:-$repo/loadtest/target/bench}
+if [[ -n ${BENCH_DIR:-} ]]; then work=$BENCH_DIR; made=""; else work=$(mktemp -d); made=$work; fi
 gw_pids=()
 cleanup() {
   for pid in "${gw_pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
-  ./run-peers.sh stop >/dev/null 2>&1 || true
+  if [[ -x $work/run-peers.sh ]]; then (cd "$work" && ./run-peers.sh stop >/dev/null 2>&1) || true; fi
+  mkdir -p "$results"
+  [[ -d $work/.run/results ]] && cp -r "$work/.run/results/." "$results/"
+  cp "$work"/gateway-*.log "$results/" 2>/dev/null || true
+  if [[ -n $made ]]; then rm -rf "$made"; fi
 }
 trap cleanup EXIT
+
+if [[ ! -x $work/run-peers.sh ]]; then cp -r "$kit/." "$work/"; fi
+cd "$work"
+bench_mode=${MODE:-json}
+if [[ $bench_mode == cache ]]; then
+  # the kit's body made deterministic; every target gets the same bytes
+  sed -i 's/"temperature": *[0-9.]*/"temperature": 0/' load/chat-request.json
+  export MODE=json
+fi
+./setup.sh >/dev/null
+./run-peers.sh start >/dev/null
 
 # Two gateways: protection on (plain `serve --upstream`, as an agency would start it) and off
 # (the same route with `protect: false`), so one run shows the cost of the proxy and of protection.
@@ -64,8 +83,14 @@ done
 # The JIT needs traffic before the measured rounds; protection runs far more code, so it warms longer.
 stream_arg=()
 [[ ${MODE:-json} == stream ]] && stream_arg=(-- stream=1)
+bypass_arg=()
+[[ $bench_mode == cache ]] && bypass_arg=(-- "header=X-Qorgan-Cache: bypass")
 wrk -t2 -c32 -d"${WARM_ON_S:-40}"s -s load/chat.lua "http://127.0.0.1:$on_port/v1/chat/completions" \
-  "${stream_arg[@]}" >/dev/null 2>&1 || true
+  "${stream_arg[@]}" "${bypass_arg[@]}" >/dev/null 2>&1 || true
+if [[ $bench_mode == cache ]]; then
+  wrk -t2 -c32 -d"${WARM_CACHED_S:-15}"s -s load/chat.lua "http://127.0.0.1:$on_port/v1/chat/completions" \
+    >/dev/null 2>&1 || true
+fi
 wrk -t2 -c32 -d"${WARM_OFF_S:-15}"s -s load/chat.lua "http://127.0.0.1:$off_port/v1/chat/completions" \
   "${stream_arg[@]}" >/dev/null 2>&1 || true
 # What protection itself costs under this load, from the gateway's own histogram (the kit's rounds only).
@@ -74,15 +99,25 @@ protection_sums() {
     | awk '/^qorgan_protection_seconds_(sum|count)\{stage="(request|answer)"\}/ {print $1, $2}' || true
 }
 before=$(protection_sums)
-./run-peers.sh "qorgan-off=http://127.0.0.1:$off_port/v1" "qorgan-on=http://127.0.0.1:$on_port/v1"
+if [[ $bench_mode == cache ]]; then
+  ./run-peers.sh "qorgan-off=http://127.0.0.1:$off_port/v1" \
+    "qorgan-on=http://127.0.0.1:$on_port/v1|X-Qorgan-Cache: bypass" \
+    "qorgan-on-cached=http://127.0.0.1:$on_port/v1"
+  curl -fs "http://127.0.0.1:$((on_port + 1))/metrics" 2>/dev/null \
+    | awk '/^qorgan_cache_requests_total/ {print "cache: " $0}' || true
+else
+  ./run-peers.sh "qorgan-off=http://127.0.0.1:$off_port/v1" "qorgan-on=http://127.0.0.1:$on_port/v1"
+fi
 after=$(protection_sums)
 # Qorgan against nginx, the peer our speed goals are stated against, from this run's table.
 table=$(ls -td .run/results/*/ 2>/dev/null | head -1 || true)table.txt
-[[ -f $table ]] && awk '$1 ~ /^(nginx|qorgan-off|qorgan-on)$/ && $2 ~ /^[0-9]+$/ { rps[$1] = $2 }
+[[ -f $table ]] && awk '$1 ~ /^(nginx|qorgan-off|qorgan-on|qorgan-on-cached)$/ && $2 ~ /^[0-9]+$/ { rps[$1] = $2 }
   END {
     if (rps["nginx"] > 0 && rps["qorgan-off"] > 0) printf "qorgan-off vs nginx: %.2f\n", rps["qorgan-off"] / rps["nginx"]
     if (rps["nginx"] > 0 && rps["qorgan-on"] > 0) printf "qorgan-on vs nginx: %.2f\n", rps["qorgan-on"] / rps["nginx"]
     if (rps["qorgan-off"] > 0 && rps["qorgan-on"] > 0) printf "qorgan-on vs qorgan-off: %.2f\n", rps["qorgan-on"] / rps["qorgan-off"]
+    if (rps["nginx"] > 0 && rps["qorgan-on-cached"] > 0) printf "qorgan-on-cached vs nginx: %.2f\n", rps["qorgan-on-cached"] / rps["nginx"]
+    if (rps["qorgan-on"] > 0 && rps["qorgan-on-cached"] > 0) printf "qorgan-on-cached vs qorgan-on (hits vs forwarded): %.2f\n", rps["qorgan-on-cached"] / rps["qorgan-on"]
   }' "$table"
 printf '%s\n--\n%s\n' "$before" "$after" | awk 'BEGIN { part = 0 }
   $1 == "--" { part = 1; next }
@@ -95,4 +130,4 @@ printf '%s\n--\n%s\n' "$before" "$after" | awk 'BEGIN { part = 0 }
       if (c > 0) printf "qorgan-on protection per exchange, %s: %.1f us (mean of %d)\n", stage, (v[1, sum] - v[0, sum]) / c * 1e6, c
     }
   }'
-echo "kit and results: $work/.run/results/"
+echo "results: $results/"

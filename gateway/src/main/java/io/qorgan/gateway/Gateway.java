@@ -3,6 +3,11 @@ package io.qorgan.gateway;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.qorgan.gateway.audit.AuditKeys;
+import io.qorgan.gateway.audit.AuditTrail;
+import io.qorgan.gateway.audit.ReloadRecord;
+import io.qorgan.gateway.cache.AnswerCache;
+import io.qorgan.gateway.config.AuditConfig;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.config.ListenerConfig;
 import io.qorgan.gateway.config.ProtectionConfig;
@@ -35,12 +40,15 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -64,10 +72,13 @@ public final class Gateway implements AutoCloseable {
     private final Admission admission;
     private final TrafficServer traffic;
     private final AdminServer admin;
+    private final AnswerCache cache;
     /** File watching (certificates, identity store): never an event loop. */
     private final ScheduledExecutorService watcher;
 
     private PolicyStore policies;
+    /** The audit trail; {@link AuditTrail#disabled()} without an {@code audit:} section. */
+    private final AuditTrail audit;
     /** The fleet's shared store, or null when the nodes share none. */
     private final FleetStore fleetStore;
     /** Slow key hashing, bounded so that a flood of unknown keys cannot queue without end. */
@@ -104,8 +115,11 @@ public final class Gateway implements AutoCloseable {
         this.loops = new LoopHealth(group, onFatal, System::nanoTime);
         Map<String, UpstreamClient> clients = new LinkedHashMap<>();
         TrafficServer t = null;
+        AuditTrail trail = AuditTrail.disabled();
         FleetStore fleet = null;
         try {
+            trail = audit(config.audit(), metrics);
+            this.audit = trail;
             fleet = config.fleet().shared() ? fleetStore(config) : null;
             this.fleetStore = fleet;
             TlsContexts tls = TlsContexts.detect();
@@ -123,6 +137,12 @@ public final class Gateway implements AutoCloseable {
                     upstreams.keySet(),
                     metrics,
                     false);
+            this.cache = AnswerCache.create(
+                    config.cache(), metrics, Ticker.systemTicker(), ForkJoinPool.commonPool(), new SecureRandom());
+            if (policies != null) {
+                // a reload that changes an agency's cache section purges what was stored under the old one
+                policies.addListener(cache.purgeOnReload(policies.current()));
+            }
             ProxyRuntime runtime = new ProxyRuntime(
                     config,
                     new Router(config),
@@ -135,6 +155,8 @@ public final class Gateway implements AutoCloseable {
                     workers,
                     preparer,
                     loops,
+                    audit,
+                    cache,
                     new FairUse(
                             () -> policyStore == null ? null : policyStore.current(),
                             config.fleet().nodes(),
@@ -156,6 +178,9 @@ public final class Gateway implements AutoCloseable {
                     serverTls(config.listeners().admin(), tls));
             if (!identification.authenticates()) {
                 log.warn("no identity store configured (identity.store): every caller is accepted as `anonymous`");
+                if (audit.enabled()) {
+                    log.warn("searching the audit trail (/admin/audit) needs callers from an identity store: refused");
+                }
             }
             log.info(
                     "TLS provider {}; traffic TLS {}; admin TLS {}",
@@ -170,6 +195,10 @@ public final class Gateway implements AutoCloseable {
                 fleet.close();
             }
             clients.values().forEach(UpstreamClient::close);
+            if (policies != null) {
+                policies.close();
+            }
+            trail.close();
             stopExecutors();
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             adminGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -205,12 +234,11 @@ public final class Gateway implements AutoCloseable {
                 "qorgan_client_connections_open",
                 "Open client connections on the traffic listener",
                 traffic::openConnections);
+        metrics.gauge("qorgan_audit_queue_depth", "Audit records waiting for the audit writer", audit::queueDepth);
         log.info(
-                "qorgan listening: traffic {}:{} admin {}:{} transport={} event_loops={} upstreams={}",
-                config.listeners().traffic().host(),
-                traffic.port(),
-                config.listeners().admin().host(),
-                admin.port(),
+                "qorgan listening: traffic {} admin {} transport={} event_loops={} upstreams={}",
+                config.listeners().traffic().url(traffic.port()),
+                config.listeners().admin().url(admin.port()),
                 transport.name(),
                 threads,
                 upstreams.keySet());
@@ -234,6 +262,10 @@ public final class Gateway implements AutoCloseable {
         } catch (IOException e) {
             throw new GatewayStartException("identity store: " + e.getMessage());
         }
+        store.onChange(() -> audit.record(
+                ReloadRecord.ok(Instant.now(), ReloadRecord.Component.IDENTITY, "generation-" + store.generation())));
+        store.onRejected(
+                code -> audit.record(ReloadRecord.refused(Instant.now(), ReloadRecord.Component.IDENTITY, code)));
         store.watch(watcher, WATCH_INTERVAL);
         CallerAuthenticator authenticator = CallerAuthenticator.create(
                 store,
@@ -254,6 +286,10 @@ public final class Gateway implements AutoCloseable {
                     config.upstreams().keySet(),
                     watcher,
                     config.policies().reloadInterval());
+            store.addListener(
+                    set -> audit.record(ReloadRecord.ok(Instant.now(), ReloadRecord.Component.POLICY, set.version())));
+            store.onRejected(
+                    code -> audit.record(ReloadRecord.refused(Instant.now(), ReloadRecord.Component.POLICY, code)));
             log.info(
                     "policies loaded from {}: version {}",
                     config.policies().directory(),
@@ -269,6 +305,26 @@ public final class Gateway implements AutoCloseable {
             return FleetStore.start(config.fleet(), metrics);
         } catch (IllegalStateException e) {
             throw new GatewayStartException(e.getMessage());
+        }
+    }
+
+    /** The audit trail of the configuration, open and writing; keys are read here, once. */
+    private static AuditTrail audit(AuditConfig config, GatewayMetrics metrics) {
+        if (!config.enabled()) {
+            return AuditTrail.disabled();
+        }
+        try {
+            AuditTrail trail = AuditTrail.open(config, AuditKeys.resolve(config), metrics.audit(), Clock.systemUTC());
+            log.info(
+                    "audit trail in {}: signature {}, sync {}, onFull {}, index {}",
+                    config.directory(),
+                    config.signature().configName(),
+                    config.sync().configName(),
+                    config.onFull().name().toLowerCase(Locale.ROOT),
+                    config.index() ? "on" : "off");
+            return trail;
+        } catch (IOException | RuntimeException e) {
+            throw new GatewayStartException("audit: " + e.getMessage());
         }
     }
 
@@ -356,8 +412,18 @@ public final class Gateway implements AutoCloseable {
         return metrics;
     }
 
+    /** The audit trail ({@link AuditTrail#disabled()} without an {@code audit:} section). */
+    public AuditTrail audit() {
+        return audit;
+    }
+
     public UpstreamClient upstream(String name) {
         return upstreams.get(name);
+    }
+
+    /** The safe-answer cache (for operations and tests: figures, purges, inspection). */
+    public AnswerCache cache() {
+        return cache;
     }
 
     /**
@@ -399,6 +465,7 @@ public final class Gateway implements AutoCloseable {
             fleetStore.close();
         }
         stopExecutors();
+        audit.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         adminGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         log.info("qorgan stopped");

@@ -20,22 +20,17 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Certificates for trials.",
         subcommands = {CertsCommand.Example.class})
-final class CertsCommand implements Runnable {
+final class CertsCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+    // Not runnable: without a subcommand picocli prints "Missing required subcommand" and the usage to standard
+    // error and exits 2, a usage error.
 
     @Command(
             name = "example",
             mixinStandardHelpOptions = true,
             description = {
                 "Write a trial CA, a server certificate (localhost, 127.0.0.1, ::1) and client",
-                "certificates for agency-egov and agency-health: PEM files plus a PKCS#12 per client.",
+                "certificates for agencies egov and health: PEM files plus a PKCS#12 per client.",
                 "The PKCS#12 passwords are printed once. Not for production."
             })
     static final class Example implements Callable<Integer> {

@@ -29,15 +29,10 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Create, list and revoke API keys in an identity store file.",
         subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
-final class KeysCommand implements Runnable {
+final class KeysCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+    // Not runnable: without a subcommand picocli prints "Missing required subcommand" and the usage to standard
+    // error and exits 2, a usage error.
 
     @Command(
             name = "create",
@@ -51,7 +46,7 @@ final class KeysCommand implements Runnable {
         @Option(names = "--store", required = true, description = "Identity store YAML file (created if missing).")
         Path store;
 
-        @Option(names = "--agency", required = true, description = "Agency id, e.g. agency-egov.")
+        @Option(names = "--agency", required = true, description = "Agency id, e.g. egov.")
         String agency;
 
         @Option(names = "--caller", required = true, description = "Caller id, e.g. egov-chatbot.")

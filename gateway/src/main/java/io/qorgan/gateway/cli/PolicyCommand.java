@@ -2,6 +2,8 @@ package io.qorgan.gateway.cli;
 
 import io.qorgan.gateway.config.ConfigException;
 import io.qorgan.gateway.config.ConfigLoader;
+import io.qorgan.gateway.config.ConfigValues;
+import io.qorgan.gateway.config.Suggestions;
 import io.qorgan.gateway.detect.Detector;
 import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.detect.Finding;
@@ -17,11 +19,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -32,22 +36,18 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code qorgan policy check|test|explain}: the security officer's tools. {@code check} loads and validates a policy
  * directory; {@code test} runs its {@code *.test.yaml} cases; {@code explain} shows what a policy does with a sample
- * text. Exit 0 ok; 1 on an invalid policy (one line: file:line:column: message), a failed case, or no case at all.
+ * text. Exit 0 ok; 1 on an invalid policy (one line: file:line:column: message), a failed case, or no case at all; 2
+ * on a usage error, such as an agency without a policy or an upstream nothing names in {@code explain}.
  */
 @Command(
         name = "policy",
         mixinStandardHelpOptions = true,
         description = "Check, test and explain policies.",
         subcommands = {PolicyCommand.Check.class, PolicyCommand.Test.class, PolicyCommand.Explain.class})
-public final class PolicyCommand implements Runnable {
+public final class PolicyCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+    // Not runnable: without a subcommand picocli prints "Missing required subcommand" and the usage to standard
+    // error and exits 2, a usage error.
 
     static PolicySet load(Path dir) {
         try {
@@ -192,9 +192,17 @@ public final class PolicyCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                description = "Gateway configuration (qorgan.yaml): --upstream must be one of its upstreams.")
+        Path config;
+
         @Override
         public Integer call() {
             PolicySet set = load(dir);
+            checkAgency(set);
+            checkUpstream(set);
             RoleText.Role r = RoleText.Role.of(role);
             if (r == RoleText.Role.OTHER) {
                 throw new UserError("unknown role `" + role + "`: one of system, user, assistant, tool", 2);
@@ -247,12 +255,65 @@ public final class PolicyCommand implements Runnable {
                 out.println("verdict:   forward to " + v.upstream() + "; answers: "
                         + v.answers().name().toLowerCase(Locale.ROOT)
                         + "; cache: "
-                        + (v.cache().allowed() ? "yes, " + v.cache().ttl() : "no"));
+                        + cache(v.cache()));
                 out.println("sent:");
                 result.sent().forEach(s -> out.println("  " + s.replace("\n", "\n  ")));
             }
             out.flush();
             return 0;
+        }
+
+        /** An agency without a policy of its own gets the default one; naming one here is most likely a typo. */
+        private void checkAgency(PolicySet set) {
+            if (agency == null || set.agencies().contains(agency)) {
+                return;
+            }
+            throw new UserError(
+                    "no policy for agency `" + agency + "`" + Suggestions.didYouMean(agency, set.agencies())
+                            + "; agencies with a policy of their own: "
+                            + (set.agencies().isEmpty() ? "none" : String.join(", ", set.agencies()))
+                            + " (leave out --agency for the default policy, which the others get)",
+                    2);
+        }
+
+        /** The upstream must be one the configuration has or, without it, one some policy names. */
+        private void checkUpstream(PolicySet set) {
+            Set<String> known;
+            String where;
+            if (config != null) {
+                try {
+                    known = ConfigLoader.load(config).upstreams().keySet();
+                } catch (ConfigException e) {
+                    throw new UserError(e.getMessage());
+                }
+                where = "upstreams of " + config;
+            } else {
+                known = set.upstreamsNamed();
+                where = "upstreams the policies name";
+            }
+            if (known.isEmpty() || known.contains(upstream)) {
+                return;
+            }
+            throw new UserError(
+                    "unknown upstream `" + upstream + "`" + Suggestions.didYouMean(upstream, known) + "; " + where
+                            + ": " + String.join(", ", new TreeSet<>(known)),
+                    2);
+        }
+
+        /** The policy's cache settings for this request; what it leaves out, the configuration decides. */
+        private static String cache(Verdict.Cache cache) {
+            if (Boolean.FALSE.equals(cache.enabled())) {
+                return "no";
+            }
+            List<String> parts = new ArrayList<>();
+            parts.add(cache.enabled() == null ? "as configured" : "yes");
+            if (cache.ttl() != null) {
+                parts.add("ttl " + ConfigValues.format(cache.ttl()));
+            }
+            if (cache.scope() != null) {
+                parts.add("scope " + cache.scope());
+            }
+            return String.join(", ", parts);
         }
 
         private static String counts(List<Finding> findings) {

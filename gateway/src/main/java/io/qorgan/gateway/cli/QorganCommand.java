@@ -20,17 +20,13 @@ import picocli.CommandLine.Command;
             ScanCommand.class,
             PolicyCommand.class,
             KeysCommand.class,
+            AuditCommand.class,
             CertsCommand.class
         })
-public final class QorganCommand implements Runnable {
+public final class QorganCommand {
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+    // Not runnable: without a subcommand picocli prints "Missing required subcommand" and the usage to standard
+    // error and exits 2, a usage error.
 
     /** The configured command line: exit codes and one-line error reporting. */
     public static CommandLine commandLine() {

@@ -3,6 +3,7 @@ package io.qorgan.gateway.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.qorgan.gateway.detect.Detector;
 import io.qorgan.gateway.detect.DetectorSettings;
 import io.qorgan.gateway.detect.EntityType;
@@ -16,12 +17,14 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +33,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code qorgan scan}: runs the detector over files or standard input and shows what it finds, either as the text
  * with findings marked ({@code «IIN:900515301234»}) and a count by type, or as JSON Lines. Exit 0 whether or not
- * something is found; 3 with {@code --fail-on-find} when something is; 1 when an input cannot be read.
+ * something is found; 3 with {@code --fail-on-find} when something is; 1 when an input cannot be read; 2 on a usage
+ * error (an option out of range, a file pattern that matched nothing).
  */
 @Command(
         name = "scan",
@@ -39,6 +43,9 @@ import picocli.CommandLine.Parameters;
 public final class ScanCommand implements Callable<Integer> {
 
     static final int FOUND_EXIT_CODE = 3;
+
+    /** A file argument with these characters that names no file is a pattern no file matched. */
+    private static final Pattern GLOB = Pattern.compile("[*?\\[]");
 
     enum Format {
         text,
@@ -74,10 +81,30 @@ public final class ScanCommand implements Callable<Integer> {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    private record Input(String id, String text) {}
+    /** One text to scan; {@code id} is the input's own JSON value (a number stays a number) or a file name. */
+    private record Input(JsonNode id, String text) {
+
+        String label() {
+            return id.asText();
+        }
+    }
 
     @Override
     public Integer call() {
+        if (!(minScore >= 0 && minScore <= 1)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--min-score must be between 0 and 1, got "
+                            + spec.findOption("--min-score")
+                                    .originalStringValues()
+                                    .get(0));
+        }
+        for (Path file : files) {
+            if (!Files.exists(file) && GLOB.matcher(file.toString()).find()) {
+                throw new UserError(
+                        "no file matches `" + file + "`: the shell passed the pattern on as it was written", 2);
+            }
+        }
         for (Path list : nameLists) {
             if (!Files.isReadable(list)) {
                 throw new UserError("cannot read name list " + list);
@@ -94,6 +121,8 @@ public final class ScanCommand implements Callable<Integer> {
             for (Path file : files) {
                 try (InputStream in = Files.newInputStream(file)) {
                     inputs.addAll(read(file.toString(), in));
+                } catch (NoSuchFileException e) {
+                    throw new UserError("cannot read " + file + ": no such file");
                 } catch (IOException e) {
                     throw new UserError(
                             "cannot read " + file + ": " + e.getClass().getSimpleName());
@@ -106,7 +135,7 @@ public final class ScanCommand implements Callable<Integer> {
             if (format == Format.jsonl) {
                 out.println(jsonLine(input, findings));
             } else {
-                out.println("== " + input.id());
+                out.println("== " + input.label());
                 out.println(marked(input.text(), findings));
             }
         }
@@ -125,7 +154,7 @@ public final class ScanCommand implements Callable<Integer> {
         List<Input> inputs = new ArrayList<>();
         try {
             if (!jsonlInput) {
-                inputs.add(new Input(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                inputs.add(new Input(TextNode.valueOf(name), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 return inputs;
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -145,7 +174,7 @@ public final class ScanCommand implements Callable<Integer> {
                 if (node == null || !node.hasNonNull("text")) {
                     throw new UserError(name + " line " + number + ": no \"text\" field");
                 }
-                String id = node.hasNonNull("id") ? node.get("id").asText() : name + ":" + number;
+                JsonNode id = node.hasNonNull("id") ? node.get("id") : TextNode.valueOf(name + ":" + number);
                 inputs.add(new Input(id, node.get("text").asText()));
             }
             return inputs;
@@ -158,7 +187,8 @@ public final class ScanCommand implements Callable<Integer> {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = json.getFactory().createGenerator(w)) {
             g.writeStartObject();
-            g.writeStringField("id", input.id());
+            g.writeFieldName("id");
+            g.writeTree(input.id());
             g.writeArrayFieldStart("findings");
             for (Finding f : findings) {
                 g.writeStartObject();

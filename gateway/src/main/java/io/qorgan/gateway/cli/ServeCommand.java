@@ -70,11 +70,9 @@ public final class ServeCommand implements Callable<Integer> {
         spec.commandLine()
                 .getOut()
                 .printf(
-                        "qorgan serving on http://%s:%d (admin http://%s:%d), config: %s%n",
-                        cfg.listeners().traffic().host(),
-                        gateway.trafficPort(),
-                        cfg.listeners().admin().host(),
-                        gateway.adminPort(),
+                        "qorgan serving on %s (admin %s), config: %s%n",
+                        cfg.listeners().traffic().url(gateway.trafficPort()),
+                        cfg.listeners().admin().url(gateway.adminPort()),
                         cfg.source());
         spec.commandLine().getOut().flush();
         awaitShutdown(gateway::close);

@@ -3,9 +3,12 @@ package io.qorgan.gateway.cli;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorMode;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -99,6 +102,25 @@ public final class SimulateAiCommand implements Callable<Integer> {
                     "Gzip every whole answer, whatever the request accepts (an upstream that ignores Accept-Encoding).")
     boolean gzip;
 
+    @Option(
+            names = "--gzip-unlabelled",
+            description = "Gzip every whole answer without a Content-Encoding header (a broken upstream or proxy).")
+    boolean gzipUnlabelled;
+
+    @Option(
+            names = "--answer-content-type",
+            paramLabel = "TYPE",
+            description = "Content-Type of successful whole answers instead of the API's own, e.g. text/plain "
+                    + "(the body stays as built).")
+    String answerContentType;
+
+    @Option(
+            names = "--answer-file",
+            paramLabel = "FILE",
+            description = "Answer every successful whole request with the bytes of FILE instead of the simulated "
+                    + "answer (a hand-made or misbehaving answer; see --answer-content-type).")
+    Path answerFile;
+
     @Option(names = "--io-threads", defaultValue = "1", description = "Event-loop threads. Default: ${DEFAULT-VALUE}.")
     int ioThreads;
 
@@ -147,6 +169,9 @@ public final class SimulateAiCommand implements Callable<Integer> {
                     .slowHeadersMillis(slowHeadersMillis)
                     .recordLimit(record)
                     .gzipAnswers(gzip)
+                    .gzipUnlabelled(gzipUnlabelled)
+                    .answerContentType(answerContentType)
+                    .answerBody(answerFile == null ? null : readAnswer(answerFile))
                     .ioThreads(ioThreads);
             if (text != null) {
                 b.fixedText(text);
@@ -154,6 +179,14 @@ public final class SimulateAiCommand implements Callable<Integer> {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private byte[] readAnswer(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--answer-file: cannot read " + file);
         }
     }
 

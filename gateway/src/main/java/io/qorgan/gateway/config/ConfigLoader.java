@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.qorgan.gateway.crypto.SecretRef;
+import io.qorgan.gateway.crypto.SignatureAlgorithm;
 import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.protect.AnswerScanner;
 import io.qorgan.gateway.protect.Operator;
@@ -72,10 +74,19 @@ public final class ConfigLoader {
         try {
             locations = YamlLocations.index(YAML, text);
         } catch (JsonProcessingException e) {
-            throw error(source, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw error(source, YamlErrors.where(e), null, YamlErrors.syntax(e));
         } catch (IOException e) {
             throw new ConfigException(
                     source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
+        }
+        if (locations.isEmpty()) {
+            throw new ConfigException(
+                    source,
+                    0,
+                    0,
+                    null,
+                    "the file is empty: a configuration needs at least `upstreams` and `routes`"
+                            + " (qorgan.example.yaml shows every key)");
         }
         try {
             raw = MAPPER.readValue(text, RawConfig.class);
@@ -92,16 +103,18 @@ public final class ConfigLoader {
                     locations.locate(e),
                     YamlLocations.fieldName(e),
                     "unknown key `" + e.getPropertyName() + "`" + known);
+        } catch (MismatchedInputException e) {
+            throw error(source, locations.locate(e), YamlLocations.fieldName(e), YamlErrors.wrongType(e, Map.of()));
         } catch (JsonMappingException e) {
             throw error(source, locations.locate(e), YamlLocations.fieldName(e), firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw error(source, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw error(source, YamlErrors.where(e), null, YamlErrors.syntax(e));
         } catch (IOException e) {
             throw new ConfigException(
                     source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
         }
         if (raw == null) {
-            raw = new RawConfig(null, null, null, null, null, null, null, null);
+            raw = new RawConfig(null, null, null, null, null, null, null, null, null, null);
         }
         return new Validator(source, locations, baseDirectory(source)).validate(raw);
     }
@@ -134,6 +147,8 @@ public final class ConfigLoader {
                 ProtectionConfig.defaults(),
                 PoliciesConfig.none(),
                 LimitsConfig.defaults(),
+                AuditConfig.none(),
+                CacheConfig.defaults(),
                 FleetConfig.single());
     }
 
@@ -171,6 +186,9 @@ public final class ConfigLoader {
             LimitsConfig limits = limits(raw.limits());
             ProtectionConfig protection = protection(raw.protection());
             PoliciesConfig policies = policies(raw.policies());
+            AuditConfig audit = audit(raw.audit());
+            CacheConfig cache =
+                    cache(raw.protection() == null ? null : raw.protection().cache(), raw.cache());
             FleetConfig fleet = fleet(raw.fleet());
             if (listeners.traffic().port() != 0
                     && listeners.traffic().port() == listeners.admin().port()
@@ -178,7 +196,117 @@ public final class ConfigLoader {
                 throw fail("/listeners/admin/port", "the admin listener must not share the traffic listener's port");
             }
             return new GatewayConfig(
-                    source, listeners, identity, upstreams, routes, protection, policies, limits, fleet);
+                    source, listeners, identity, upstreams, routes, protection, policies, limits, audit, cache, fleet);
+        }
+
+        private AuditConfig audit(RawConfig.RawAudit raw) {
+            if (raw == null) {
+                return AuditConfig.none();
+            }
+            if (raw.directory() == null || raw.directory().isBlank()) {
+                throw fail("/audit/directory", "is required for an audit trail");
+            }
+            Path dir = baseDir.resolve(raw.directory().trim()).normalize();
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw fail("/audit/directory", "not a directory: " + dir);
+            }
+            if (raw.encryptionKey() == null) {
+                throw fail(
+                        "/audit/encryptionKey",
+                        "is required: records are never written unencrypted" + " (make one with qorgan audit keygen)");
+            }
+            if (raw.signingKey() == null) {
+                throw fail("/audit/signingKey", "is required: the chain is signed (make one with qorgan audit keygen)");
+            }
+            SignatureAlgorithm signature = SignatureAlgorithm.ED25519;
+            if (raw.signature() != null) {
+                signature = SignatureAlgorithm.byConfigName(raw.signature())
+                        .orElseThrow(() -> fail(
+                                "/audit/signature",
+                                "must be one of " + SignatureAlgorithm.configNames()
+                                        + Suggestions.didYouMean(raw.signature(), SignatureAlgorithm.configNames())));
+            }
+            AuditConfig.Sync sync = AuditConfig.Sync.INTERVAL;
+            if (raw.sync() != null) {
+                List<String> names = Arrays.stream(AuditConfig.Sync.values())
+                        .map(AuditConfig.Sync::configName)
+                        .toList();
+                String n = raw.sync().trim().toLowerCase(Locale.ROOT);
+                sync = Arrays.stream(AuditConfig.Sync.values())
+                        .filter(v -> v.configName().equals(n))
+                        .findFirst()
+                        .orElseThrow(() -> fail(
+                                "/audit/sync", "must be every-record or interval" + Suggestions.didYouMean(n, names)));
+            }
+            AuditConfig.OnFull onFull = AuditConfig.OnFull.BLOCK;
+            if (raw.onFull() != null) {
+                List<String> names = List.of("block", "drop");
+                String n = raw.onFull().trim().toLowerCase(Locale.ROOT);
+                if (!names.contains(n)) {
+                    throw fail("/audit/onFull", "must be block or drop" + Suggestions.didYouMean(n, names));
+                }
+                onFull = AuditConfig.OnFull.valueOf(n.toUpperCase(Locale.ROOT));
+            }
+            long segmentMax = raw.segmentMaxBytes() == null
+                    ? AuditConfig.DEFAULT_SEGMENT_MAX_BYTES
+                    : bytes("/audit/segmentMaxBytes", raw.segmentMaxBytes());
+            if (segmentMax < 64 * 1024 || segmentMax > 4L * 1024 * 1024 * 1024) {
+                throw fail("/audit/segmentMaxBytes", "must be between 64KB and 4GB");
+            }
+            int capacity = raw.queueCapacity() == null ? AuditConfig.DEFAULT_QUEUE_CAPACITY : raw.queueCapacity();
+            if (capacity < 16 || capacity > 16 * 1024 * 1024) {
+                throw fail("/audit/queueCapacity", "must be between 16 and 16777216");
+            }
+            Duration retention = duration("/audit/retention", raw.retention(), AuditConfig.DEFAULT_RETENTION);
+            if (retention.compareTo(Duration.ofDays(1)) < 0) {
+                throw fail("/audit/retention", "must be at least 1d");
+            }
+            return new AuditConfig(
+                    dir,
+                    secret("/audit/encryptionKey", raw.encryptionKey()),
+                    secret("/audit/signingKey", raw.signingKey()),
+                    signature,
+                    duration("/audit/signEvery", raw.signEvery(), AuditConfig.DEFAULT_SIGN_EVERY),
+                    sync,
+                    duration("/audit/syncInterval", raw.syncInterval(), AuditConfig.DEFAULT_SYNC_INTERVAL),
+                    segmentMax,
+                    retention,
+                    capacity,
+                    onFull,
+                    raw.index() == null || raw.index());
+        }
+
+        /** {@code protection.cache} (the defaults policies override) and {@code cache} (the process's memory). */
+        private CacheConfig cache(RawConfig.RawCacheDefaults raw, RawConfig.RawCache memory) {
+            CacheConfig d = CacheConfig.defaults();
+            long maxBytes = memory == null || memory.maxBytes() == null
+                    ? d.maxBytes()
+                    : bytes("/cache/maxBytes", memory.maxBytes());
+            if (raw == null) {
+                return new CacheConfig(d.enabled(), d.ttl(), d.scope(), d.maxEntryBytes(), maxBytes);
+            }
+            CacheConfig.Scope scope = d.scope();
+            if (raw.scope() != null) {
+                List<String> scopes = List.of("caller", "agency");
+                String s = raw.scope().trim().toLowerCase(Locale.ROOT);
+                if (!scopes.contains(s)) {
+                    throw fail(
+                            "/protection/cache/scope", "must be caller or agency" + Suggestions.didYouMean(s, scopes));
+                }
+                scope = CacheConfig.Scope.valueOf(s.toUpperCase(Locale.ROOT));
+            }
+            long maxEntry = raw.maxEntryBytes() == null
+                    ? d.maxEntryBytes()
+                    : bytes("/protection/cache/maxEntryBytes", raw.maxEntryBytes());
+            if (maxEntry < 1 || maxEntry > Integer.MAX_VALUE - 1) {
+                throw fail("/protection/cache/maxEntryBytes", "must be between 1 byte and 2GB");
+            }
+            return new CacheConfig(
+                    raw.enabled() == null ? d.enabled() : raw.enabled(),
+                    duration("/protection/cache/ttl", raw.ttl(), d.ttl()),
+                    scope,
+                    maxEntry,
+                    maxBytes);
         }
 
         private FleetConfig fleet(RawConfig.RawFleet raw) {
@@ -312,6 +440,12 @@ public final class ConfigLoader {
                             "/protection/extraNames/" + i, raw.extraNames().get(i)));
                 }
             }
+            int maxStrings = positive("/protection/maxStrings", raw.maxStrings(), d.maxStrings(), Integer.MAX_VALUE);
+            int maxDepth =
+                    positive("/protection/maxDepth", raw.maxDepth(), d.maxDepth(), ProtectionConfig.MAX_DEPTH_LIMIT);
+            int maxTerms = positive("/protection/maxTerms", raw.maxTerms(), d.maxTerms(), Integer.MAX_VALUE);
+            int maxFindings =
+                    positive("/protection/maxFindings", raw.maxFindings(), d.maxFindings(), Integer.MAX_VALUE);
             return new ProtectionConfig(
                     operators,
                     fallback,
@@ -324,7 +458,22 @@ public final class ConfigLoader {
                     maxConversations,
                     enabled,
                     minScore,
-                    names);
+                    names,
+                    maxStrings,
+                    maxDepth,
+                    maxTerms,
+                    maxFindings);
+        }
+
+        /** A count between 1 and {@code max}, or {@code fallback} when not given. */
+        private int positive(String at, Integer value, int fallback, int max) {
+            if (value == null) {
+                return fallback;
+            }
+            if (value < 1 || value > max) {
+                throw fail(at, "must be between 1 and " + max);
+            }
+            return value;
         }
 
         private EntityType entityType(String at, String name, List<String> known) {

@@ -23,4 +23,10 @@ public record ListenerConfig(String host, int port, ServerTlsConfig tls) {
     public boolean tlsEnabled() {
         return tls != null;
     }
+
+    /** Where clients reach this listener once bound to {@code boundPort}: {@code https://127.0.0.1:8080}. */
+    public String url(int boundPort) {
+        String h = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        return (tlsEnabled() ? "https://" : "http://") + h + ":" + boundPort;
+    }
 }

@@ -26,6 +26,11 @@ import java.util.Set;
  * @param maxConversations how many such vaults at most
  * @param enabledTypes entity types the detector looks for
  * @param minScore findings below this score are ignored
+ * @param extraNameLists agencies' own name lists for the detector
+ * @param maxStrings most strings and object keys of one request body the gateway reads (413 above)
+ * @param maxDepth most nesting of objects and arrays in one request body (413 above)
+ * @param maxTerms most words of one request's texts that policies' content rules analyse (413 above)
+ * @param maxFindings most values of personal data found in one request, repeats included (413 above)
  */
 public record ProtectionConfig(
         Map<EntityType, Operator> operators,
@@ -39,7 +44,14 @@ public record ProtectionConfig(
         int maxConversations,
         Set<EntityType> enabledTypes,
         double minScore,
-        List<Path> extraNameLists) {
+        List<Path> extraNameLists,
+        int maxStrings,
+        int maxDepth,
+        int maxTerms,
+        int maxFindings) {
+
+    /** Jackson refuses deeper documents by itself, as malformed: a larger depth could never be reached. */
+    public static final int MAX_DEPTH_LIMIT = 1000;
 
     public ProtectionConfig {
         operators = Map.copyOf(operators);
@@ -61,6 +73,10 @@ public record ProtectionConfig(
                 100_000,
                 Set.of(EntityType.values()),
                 0.5,
-                List.of());
+                List.of(),
+                100_000,
+                64,
+                2_000_000,
+                10_000);
     }
 }

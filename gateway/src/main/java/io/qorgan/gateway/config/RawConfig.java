@@ -17,7 +17,29 @@ record RawConfig(
         RawProtection protection,
         RawPolicies policies,
         RawLimits limits,
+        RawAudit audit,
+        RawCache cache,
         RawFleet fleet) {
+
+    /** {@code cache:}, the part of the safe-answer cache that is the process's own: its memory. */
+    record RawCache(String maxBytes) {}
+
+    /** {@code protection.cache:}, the defaults an agency's policy may override. */
+    record RawCacheDefaults(Boolean enabled, String ttl, String scope, String maxEntryBytes) {}
+
+    record RawAudit(
+            String directory,
+            String encryptionKey,
+            String signingKey,
+            String signature,
+            String signEvery,
+            String sync,
+            String syncInterval,
+            String segmentMaxBytes,
+            String retention,
+            Integer queueCapacity,
+            String onFull,
+            Boolean index) {}
 
     record RawPolicies(String directory, String reloadInterval) {}
 
@@ -97,7 +119,12 @@ record RawConfig(
             Integer maxConversations,
             List<String> detect,
             Double minScore,
-            List<String> extraNames) {}
+            List<String> extraNames,
+            Integer maxStrings,
+            Integer maxDepth,
+            Integer maxTerms,
+            Integer maxFindings,
+            RawCacheDefaults cache) {}
 
     record RawLimits(
             String maxRequestBody,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,33 +17,45 @@ import java.util.Map;
 public final class YamlLocations {
 
     private final Map<String, JsonLocation> byPointer;
+    private final Map<String, JsonLocation> keys;
 
-    private YamlLocations(Map<String, JsonLocation> byPointer) {
+    private YamlLocations(Map<String, JsonLocation> byPointer, Map<String, JsonLocation> keys) {
         this.byPointer = byPointer;
+        this.keys = keys;
     }
 
     public static YamlLocations index(JsonFactory factory, String text) throws IOException {
         Map<String, JsonLocation> map = new HashMap<>();
+        Map<String, JsonLocation> keys = new HashMap<>();
         try (JsonParser p = factory.createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
+                String pointer = p.getParsingContext().pathAsPointer(false).toString();
                 if (t == JsonToken.FIELD_NAME) {
+                    keys.putIfAbsent(pointer, p.currentTokenLocation());
                     continue;
                 }
-                String pointer = p.getParsingContext().pathAsPointer(false).toString();
+                JsonLocation at = p.currentTokenLocation();
                 if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                    // the container itself is addressed by its parent's path
+                    // The container is addressed by its parent's path. A YAML parser places a block's start at its
+                    // first entry, a line below the key that opens it: the key is where a reader looks.
                     pointer = p.getParsingContext().getParent() == null
                             ? ""
                             : p.getParsingContext()
                                     .getParent()
                                     .pathAsPointer(false)
                                     .toString();
+                    at = keys.getOrDefault(pointer, at);
                 }
-                map.putIfAbsent(pointer, p.currentTokenLocation());
+                map.putIfAbsent(pointer, at);
             }
         }
-        return new YamlLocations(map);
+        return new YamlLocations(map, keys);
+    }
+
+    /** Whether the document holds nothing at all (empty, or comments only). */
+    public boolean isEmpty() {
+        return byPointer.isEmpty();
     }
 
     /** The location of the value at {@code pointer}, or of its nearest ancestor that has one. */
@@ -59,12 +72,14 @@ public final class YamlLocations {
     }
 
     /**
-     * Where a binding error is: the location of the value its path names, or Jackson's own
+     * Where a binding error is: the location of the key an unknown key error names, of the value other errors' paths
+     * name, or Jackson's own
      * position when the path is not in the document (YAML scanners read ahead, so Jackson's
      * position may be past the value).
      */
     public JsonLocation locate(JsonMappingException e) {
-        JsonLocation loc = locate(pointer(e));
+        JsonLocation key = e instanceof UnrecognizedPropertyException ? keys.get(pointer(e)) : null;
+        JsonLocation loc = key != null ? key : locate(pointer(e));
         return loc == null || loc == JsonLocation.NA ? e.getLocation() : loc;
     }
 

@@ -144,7 +144,7 @@ public final class CertificateAuthority {
 
     /**
      * A TLS client certificate with subject {@code CN=caller, O=agency} and, when given, a URI SAN
-     * (e.g. {@code urn:qorgan:agency-egov:egov-chatbot}) that the identity store can map.
+     * (e.g. {@code urn:qorgan:egov:egov-chatbot}) that the identity store can map.
      */
     public Issued issueClient(String subjectDn, List<String> uriSans, Duration validity, KeyAlgorithm algorithm) {
         List<GeneralName> sans = new ArrayList<>();

@@ -44,8 +44,8 @@ public final class ExampleCertificates {
     }
 
     public static final List<SampleClient> SAMPLE_CLIENTS = List.of(
-            new SampleClient("client-egov", "agency-egov", "egov-chatbot"),
-            new SampleClient("client-health", "agency-health", "health-records"));
+            new SampleClient("client-egov", "egov", "egov-chatbot"),
+            new SampleClient("client-health", "health", "health-records"));
 
     static final List<String> SERVER_NAMES = List.of("localhost", "127.0.0.1", "::1");
 

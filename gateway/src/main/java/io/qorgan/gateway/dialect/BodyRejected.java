@@ -1,8 +1,10 @@
 package io.qorgan.gateway.dialect;
 
 /**
- * A body (or a request path or query string) the gateway cannot read completely and unambiguously. The message names the reason
- * only; it never contains body content, and no parser exception (whose message might) is chained.
+ * A body (or a request path or query string) the gateway cannot read completely and unambiguously, or will not read
+ * further: too deep, too many strings, or personal data in a number where the API needs a number. The message names
+ * the reason (and the limit) only; it never contains body content, and no parser exception (whose message might) is
+ * chained.
  */
 public final class BodyRejected extends RuntimeException {
 
@@ -14,7 +16,15 @@ public final class BodyRejected extends RuntimeException {
         UNSUPPORTED_ENCODING("unsupported_encoding", "body", "Compressed or encoded bodies are not accepted."),
         UNSUPPORTED_CONTENT_TYPE("unsupported_content_type", "body", "This content type cannot be inspected."),
         MALFORMED_QUERY("malformed_query", "query string", "The query string is not valid percent-encoded UTF-8."),
-        MALFORMED_PATH("malformed_path", "path", "The request path is not valid percent-encoded UTF-8.");
+        MALFORMED_PATH("malformed_path", "path", "The request path is not valid percent-encoded UTF-8."),
+        /** More nesting or more strings than {@link ReadLimits} allow: the work per request is bounded. */
+        TOO_COMPLEX("request_too_complex", "body", "The body is more complex than the gateway reads."),
+        /** A number holding personal data where the API needs a number, so a placeholder string cannot stand in. */
+        PERSONAL_DATA_IN_NUMBER(
+                "personal_data_in_number",
+                "body",
+                "A number in the body holds personal data where the API needs a number, so it cannot be replaced by "
+                        + "a placeholder.");
 
         private final String code;
         private final String part;
@@ -39,8 +49,26 @@ public final class BodyRejected extends RuntimeException {
     private final Reason reason;
 
     public BodyRejected(Reason reason) {
-        super(reason.message, null, false, false);
+        this(reason, reason.message);
+    }
+
+    private BodyRejected(Reason reason, String message) {
+        super(message, null, false, false);
         this.reason = reason;
+    }
+
+    /** The body nests deeper than {@code max} objects and arrays ({@code protection.maxDepth}). */
+    static BodyRejected tooDeep(int max) {
+        return new BodyRejected(
+                Reason.TOO_COMPLEX,
+                "The body nests objects and arrays deeper than " + max + " levels (protection.maxDepth).");
+    }
+
+    /** The body holds more than {@code max} strings and object keys ({@code protection.maxStrings}). */
+    static BodyRejected tooManyStrings(int max) {
+        return new BodyRejected(
+                Reason.TOO_COMPLEX,
+                "The body holds more than " + max + " strings and object keys (protection.maxStrings).");
     }
 
     public Reason reason() {

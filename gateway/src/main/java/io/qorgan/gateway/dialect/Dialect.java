@@ -1,5 +1,7 @@
 package io.qorgan.gateway.dialect;
 
+import java.util.Arrays;
+
 /**
  * The AI APIs the gateway understands: which string fields of a request carry conversation text,
  * how answers are framed when streamed, and which fields of a stream event carry text deltas.
@@ -67,16 +69,24 @@ public enum Dialect {
     }
 
     /**
-     * Rewrites every string value of a request body through {@code rewriter}, labelling each
-     * with its {@link TextSite}; keys, numbers, booleans, nulls and field order are kept.
-     * Strings inside tool-call {@code arguments} (a JSON-encoded string) are rewritten one by one
-     * and re-encoded; arguments that are not valid JSON are one text. When no string changes,
+     * Rewrites every string value, object key and number of a request body through {@code rewriter}, labelling each
+     * with its {@link TextSite}; booleans, nulls, whitespace and field order are kept. Strings inside tool-call
+     * {@code arguments} (a JSON-encoded string) are rewritten one by one and re-encoded; arguments that are not valid
+     * JSON are one text. A number the rewriter changes becomes the number or the string it returned, except where
+     * the API needs a number ({@link #apiNumbers()}): there only a number may take its place. When nothing changes,
      * the very same body array is returned, so untouched bodies pass byte for byte.
      *
-     * @throws BodyRejected when the body cannot be read completely and unambiguously
+     * @throws BodyRejected when the body cannot be read completely and unambiguously, is more complex than
+     *     {@code limits} allow, or holds personal data in a number where the API needs a number
      */
+    public byte[] rewriteRequest(
+            byte[] body, String contentType, String contentEncoding, ReadLimits limits, TextRewriter rewriter) {
+        return JsonRewriter.rewriteRequest(this, body, contentType, contentEncoding, limits, rewriter);
+    }
+
+    /** As {@link #rewriteRequest(byte[], String, String, ReadLimits, TextRewriter)} with {@link ReadLimits#DEFAULTS}. */
     public byte[] rewriteRequest(byte[] body, String contentType, String contentEncoding, TextRewriter rewriter) {
-        return JsonRewriter.rewriteRequest(this, body, contentType, contentEncoding, rewriter);
+        return rewriteRequest(body, contentType, contentEncoding, ReadLimits.DEFAULTS, rewriter);
     }
 
     /**
@@ -103,5 +113,68 @@ public enum Dialect {
 
     SitePatterns conversation() {
         return conversation;
+    }
+
+    /**
+     * Where a request's API needs a number: generation parameters ({@code seed}, {@code max_tokens}, Ollama's
+     * {@code options}...) and token arrays (embeddings {@code input}, completions {@code prompt}, Ollama's
+     * {@code context}). A placeholder string there would break the request, so personal data there refuses it.
+     */
+    SitePatterns apiNumbers() {
+        return switch (this) {
+            case OPENAI_EMBEDDINGS -> Numbers.EMBEDDINGS;
+            case OPENAI_COMPLETIONS -> Numbers.COMPLETIONS;
+            default -> Numbers.PARAMETERS;
+        };
+    }
+
+    /** Where an answer carries a tool call's input as JSON values (not as JSON text in a string). */
+    SitePatterns toolInputs() {
+        return switch (this) {
+            case ANTHROPIC_MESSAGES -> Numbers.ANTHROPIC_TOOL_INPUT;
+            case OLLAMA_CHAT -> Numbers.OLLAMA_TOOL_INPUT;
+            default -> Numbers.NONE;
+        };
+    }
+
+    /** The patterns of {@link #apiNumbers()} and {@link #toolInputs()}, built once. */
+    private static final class Numbers {
+        private static final String[] PARAMETER_FIELDS = {
+            "seed",
+            "n",
+            "best_of",
+            "max_tokens",
+            "max_completion_tokens",
+            "max_output_tokens",
+            "max_tool_calls",
+            "temperature",
+            "top_p",
+            "top_k",
+            "min_p",
+            "top_logprobs",
+            "logprobs",
+            "frequency_penalty",
+            "presence_penalty",
+            "repetition_penalty",
+            "repeat_penalty",
+            "dimensions",
+            "keep_alive",
+            "logit_bias.*",
+            "options.*",
+            "thinking.budget_tokens",
+            "context.*"
+        };
+        static final SitePatterns PARAMETERS = new SitePatterns(PARAMETER_FIELDS);
+        static final SitePatterns EMBEDDINGS = new SitePatterns(with("input.*", "input.*.*"));
+        static final SitePatterns COMPLETIONS = new SitePatterns(with("prompt.*", "prompt.*.*"));
+        static final SitePatterns ANTHROPIC_TOOL_INPUT = new SitePatterns("content.*.input.**");
+        static final SitePatterns OLLAMA_TOOL_INPUT = new SitePatterns("message.tool_calls.*.function.arguments.**");
+        static final SitePatterns NONE = new SitePatterns();
+
+        private static String[] with(String... more) {
+            String[] all = Arrays.copyOf(PARAMETER_FIELDS, PARAMETER_FIELDS.length + more.length);
+            System.arraycopy(more, 0, all, PARAMETER_FIELDS.length, more.length);
+            return all;
+        }
     }
 }

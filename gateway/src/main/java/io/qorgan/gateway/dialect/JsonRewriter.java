@@ -16,10 +16,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads a JSON body token by token ({@link JsonParser}, no tree), handing every string value to
- * a {@link TextRewriter}, and splices the changed strings into the source: everything else
- * (numbers, whitespace, key order, escapes of unchanged strings) goes on byte for byte. The walk is iterative: nesting depth is bounded by Jackson's
- * stream-read constraints, not by the Java stack.
+ * Reads a JSON body token by token ({@link JsonParser}, no tree), handing every string value, object key and number
+ * to a {@link TextRewriter}, and splices the changed ones into the source: everything else (whitespace, key order,
+ * escapes of unchanged strings, unchanged numbers) goes on byte for byte. The walk is iterative; in a request, its
+ * nesting depth and the number of strings it hands over are bounded by {@link ReadLimits}, so the work per request
+ * is bounded whatever the body holds.
  *
  * <p>Refusals are decided before or during the walk; Jackson's own exceptions are never
  * chained, because their messages quote body content.
@@ -33,7 +34,12 @@ final class JsonRewriter {
     private JsonRewriter() {}
 
     static byte[] rewriteRequest(
-            Dialect dialect, byte[] body, String contentType, String contentEncoding, TextRewriter rewriter) {
+            Dialect dialect,
+            byte[] body,
+            String contentType,
+            String contentEncoding,
+            ReadLimits limits,
+            TextRewriter rewriter) {
         if (contentEncoding != null
                 && !contentEncoding.isBlank()
                 && !contentEncoding.trim().equalsIgnoreCase("identity")) {
@@ -58,7 +64,7 @@ final class JsonRewriter {
             return out == text ? body : out.getBytes(StandardCharsets.UTF_8);
         }
         checkPlainJsonBytes(body);
-        return new Walk(dialect.conversation(), rewriter, true).run(body);
+        return new Walk(dialect, rewriter, limits).run(body);
     }
 
     static byte[] rewriteAnswer(Dialect dialect, byte[] body, TextRewriter rewriter) {
@@ -66,7 +72,7 @@ final class JsonRewriter {
             throw new BodyRejected(Reason.INVALID_UTF8);
         }
         checkPlainJsonBytes(body);
-        return new Walk(dialect.conversation(), rewriter, false).run(body);
+        return new Walk(dialect, rewriter, null).run(body);
     }
 
     /**
@@ -98,37 +104,51 @@ final class JsonRewriter {
         return mime.isEmpty() || mime.endsWith("/json") || mime.endsWith("+json");
     }
 
+    /** What a walk and the walks of the JSON nested in its strings share: strings changed, strings read. */
+    private static final class Tally {
+        int changes;
+        int strings;
+    }
+
     /** One walk over one JSON document (the body, or the JSON inside a tool call's arguments). */
     private static final class Walk {
 
-        private final SitePatterns conversation;
+        private final Dialect dialect;
         private final TextRewriter rewriter;
+        /** The request's limits; null for an answer, which is read whole up to its size limit. */
+        private final ReadLimits limits;
+
         private final boolean request;
         private final List<String> prefix;
         private final String prefixPath;
-        private final int[] changes; // shared with nested walks: strings the rewriter changed
+        private final Tally tally;
+        /** How deep the string holding this document sits: nested JSON adds to the nesting of its holder. */
+        private final int baseDepth;
         /** The document being walked, one of the two: object keys' literal ends are found in it. */
         private byte[] sourceBytes;
 
         private String sourceText;
 
-        Walk(SitePatterns conversation, TextRewriter rewriter, boolean request) {
-            this(conversation, rewriter, request, List.of(), "", new int[1]);
+        Walk(Dialect dialect, TextRewriter rewriter, ReadLimits limits) {
+            this(dialect, rewriter, limits, List.of(), "", new Tally(), 0);
         }
 
         private Walk(
-                SitePatterns conversation,
+                Dialect dialect,
                 TextRewriter rewriter,
-                boolean request,
+                ReadLimits limits,
                 List<String> prefix,
                 String prefixPath,
-                int[] changes) {
-            this.conversation = conversation;
+                Tally tally,
+                int baseDepth) {
+            this.dialect = dialect;
             this.rewriter = rewriter;
-            this.request = request;
+            this.limits = limits;
+            this.request = limits != null;
             this.prefix = prefix;
             this.prefixPath = prefixPath;
-            this.changes = changes;
+            this.tally = tally;
+            this.baseDepth = baseDepth;
         }
 
         byte[] run(byte[] body) {
@@ -146,13 +166,15 @@ final class JsonRewriter {
             int[] starts = new int[n];
             int[] ends = new int[n];
             String[] texts = new String[n];
+            boolean[] raw = new boolean[n];
             for (int k = 0; k < n; k++) {
                 Edit e = edits.get(k);
                 starts[k] = e.start;
                 ends[k] = e.end;
                 texts[k] = e.text;
+                raw[k] = e.raw;
             }
-            return JsonText.splice(body, 0, body.length, starts, ends, texts, n);
+            return JsonText.splice(body, 0, body.length, starts, ends, texts, raw, n);
         }
 
         String run(String json) {
@@ -166,15 +188,22 @@ final class JsonRewriter {
             StringBuilder out = new StringBuilder(json.length() + 16);
             int pos = 0;
             for (Edit e : edits) {
-                out.append(json, pos, e.start).append('"');
-                JsonText.appendEscaped(out, e.text).append('"');
+                out.append(json, pos, e.start);
+                if (e.raw) {
+                    out.append(e.text);
+                } else {
+                    JsonText.appendEscaped(out.append('"'), e.text).append('"');
+                }
                 pos = e.end;
             }
             return out.append(json, pos, json.length()).toString();
         }
 
-        /** A string literal of the source, quotes included, to be replaced by {@code text}. */
-        private record Edit(int start, int end, String text) {}
+        /**
+         * A literal of the source (a string with its quotes, or a number) to be replaced by {@code text}: written as
+         * it is when {@code raw} (a number), else as a JSON string.
+         */
+        private record Edit(int start, int end, String text, boolean raw) {}
 
         private static RuntimeException translate(Exception e) {
             if (e instanceof BodyRejected r) {
@@ -187,8 +216,8 @@ final class JsonRewriter {
         }
 
         /**
-         * Reads the whole document (so anything malformed is refused) and returns the string
-         * literals the rewriter changed, in source order; everything between them is kept as it came.
+         * Reads the whole document (so anything malformed is refused) and returns the literals the rewriter
+         * changed, in source order; everything between them is kept as it came.
          */
         private List<Edit> walk(JsonParser p, boolean bytes) throws IOException {
             List<Edit> edits = new ArrayList<>();
@@ -201,12 +230,16 @@ final class JsonRewriter {
                 switch (t) {
                     case START_OBJECT, START_ARRAY -> {
                         beforeValue(stack);
+                        if (request && baseDepth + stack.size() >= limits.maxDepth()) {
+                            throw BodyRejected.tooDeep(limits.maxDepth());
+                        }
                         stack.add(new Frame(
                                 t == JsonToken.START_ARRAY,
                                 stack.isEmpty() ? prefixPath : childPath(stack.get(stack.size() - 1))));
                     }
                     case END_OBJECT, END_ARRAY -> stack.remove(stack.size() - 1);
                     case FIELD_NAME -> {
+                        countString();
                         Frame f = stack.get(stack.size() - 1);
                         String name = p.currentName();
                         String out = rewriteName(name, stack);
@@ -217,21 +250,19 @@ final class JsonRewriter {
                         f.name = name; // the path keeps the original: site patterns name API fields
                         if (!out.equals(name)) {
                             int start = offset(p.currentTokenLocation(), bytes);
-                            edits.add(new Edit(start, literalEnd(start), out));
+                            edits.add(new Edit(start, literalEnd(start), out, false));
                         }
                     }
                     case VALUE_STRING -> {
                         beforeValue(stack);
-                        String text = p.getText();
-                        String out = rewrite(text, stack);
-                        if (!out.equals(text)) {
-                            // the parser has read the closing quote: it stands just before the current location
-                            edits.add(new Edit(
-                                    offset(p.currentTokenLocation(), bytes), offset(p.currentLocation(), bytes), out));
-                        }
+                        countString();
+                        string(p, stack, bytes, edits);
                     }
-                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE, VALUE_NULL ->
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                         beforeValue(stack);
+                        number(p, stack, bytes, edits);
+                    }
+                    case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> beforeValue(stack);
                     default -> throw new BodyRejected(Reason.MALFORMED_JSON);
                 }
                 if (stack.isEmpty()) {
@@ -246,6 +277,12 @@ final class JsonRewriter {
                 throw new BodyRejected(Reason.MALFORMED_JSON); // a second root value after the first
             }
             return edits;
+        }
+
+        private void countString() {
+            if (request && ++tally.strings > limits.maxStrings()) {
+                throw BodyRejected.tooManyStrings(limits.maxStrings());
+            }
         }
 
         private static int offset(JsonLocation location, boolean bytes) {
@@ -274,7 +311,7 @@ final class JsonRewriter {
             }
             String out = rewriter.rewrite(name, new TextSite(stack.get(stack.size() - 1).path, TextSite.Kind.NAME));
             if (!out.equals(name)) {
-                changes[0]++;
+                tally.changes++;
             }
             return out;
         }
@@ -293,41 +330,90 @@ final class JsonRewriter {
             }
         }
 
-        private String rewrite(String text, List<Frame> stack) {
-            if (request && hasLoneSurrogate(text)) {
-                // "\ud800" alone: parsers disagree on it (kept, replaced, refused), so refuse.
-                throw new BodyRejected(Reason.MALFORMED_JSON);
-            }
+        /** The segments of the current value's path, from the document's root (and its holder's, when nested). */
+        private List<String> segments(List<Frame> stack) {
             List<String> segments = new ArrayList<>(prefix.size() + stack.size());
             segments.addAll(prefix);
             for (Frame f : stack) {
                 segments.add(f.array ? Integer.toString(f.index) : f.name);
             }
-            StringBuilder path =
-                    new StringBuilder(stack.isEmpty() ? prefixPath : childPath(stack.get(stack.size() - 1)));
-            TextSite.Kind kind = conversation.matches(segments) ? TextSite.Kind.CONVERSATION : TextSite.Kind.OTHER;
+            return segments;
+        }
+
+        /** A string value: a number again when it stood for one in a tool call's input, else rewritten text. */
+        private void string(JsonParser p, List<Frame> stack, boolean bytes, List<Edit> edits) throws IOException {
+            String text = p.getText();
+            List<String> segments = segments(stack);
+            String path = stack.isEmpty() ? prefixPath : childPath(stack.get(stack.size() - 1));
+            if (!request && dialect.toolInputs().matches(segments)) {
+                String number = rewriter.number(text, new TextSite(path, TextSite.Kind.OTHER));
+                if (number != null && JsonText.isNumber(number)) {
+                    tally.changes++;
+                    edits.add(new Edit(
+                            offset(p.currentTokenLocation(), bytes), offset(p.currentLocation(), bytes), number, true));
+                    return;
+                }
+            }
+            String out = rewrite(text, stack, segments, path);
+            if (!out.equals(text)) {
+                // the parser has read the closing quote: it stands just before the current location
+                edits.add(new Edit(
+                        offset(p.currentTokenLocation(), bytes), offset(p.currentLocation(), bytes), out, false));
+            }
+        }
+
+        /**
+         * A number, handed over as its literal. What the rewriter returns takes its place: a number as a number,
+         * anything else as a string, except where the API needs a number: personal data there refuses the request.
+         * Its site's path is that of its holder (numbers are many: token arrays), which is all a reader needs.
+         */
+        private void number(JsonParser p, List<Frame> stack, boolean bytes, List<Edit> edits) throws IOException {
+            String literal = p.getText();
+            String holder = stack.isEmpty() ? prefixPath : stack.get(stack.size() - 1).path;
+            String out = rewriter.rewrite(literal, new TextSite(holder, TextSite.Kind.NUMBER));
+            if (out.equals(literal)) {
+                return;
+            }
+            boolean number = JsonText.isNumber(out);
+            if (!number && request && dialect.apiNumbers().matches(segments(stack))) {
+                throw new BodyRejected(Reason.PERSONAL_DATA_IN_NUMBER);
+            }
+            tally.changes++;
+            int start = offset(p.currentTokenLocation(), bytes);
+            edits.add(new Edit(start, start + literal.length(), out, number)); // a number literal is ASCII
+        }
+
+        private String rewrite(String text, List<Frame> stack, List<String> segments, String path) {
+            if (request && hasLoneSurrogate(text)) {
+                // "\ud800" alone: parsers disagree on it (kept, replaced, refused), so refuse.
+                throw new BodyRejected(Reason.MALFORMED_JSON);
+            }
+            TextSite.Kind kind =
+                    dialect.conversation().matches(segments) ? TextSite.Kind.CONVERSATION : TextSite.Kind.OTHER;
             boolean arguments = !stack.isEmpty()
                     && !stack.get(stack.size() - 1).array
                     && "arguments".equals(stack.get(stack.size() - 1).name);
             if (arguments && request && looksLikeJson(text)) {
-                int before = changes[0];
-                String nested = rewriteNested(text, segments, path.append('#').toString());
+                int before = tally.changes;
+                String nested = rewriteNested(text, segments, path + '#', stack.size());
                 if (nested != null) {
-                    return changes[0] == before ? text : nested; // unchanged arguments keep their formatting
+                    return tally.changes == before ? text : nested; // unchanged arguments keep their formatting
                 }
-                path.setLength(path.length() - 1);
             }
-            String out = rewriter.rewrite(text, new TextSite(path.toString(), kind, arguments && !request));
+            String out = rewriter.rewrite(text, new TextSite(path, kind, arguments && !request));
             if (!out.equals(text)) {
-                changes[0]++;
+                tally.changes++;
             }
             return out;
         }
 
-        private String rewriteNested(String json, List<String> segments, String path) {
+        private String rewriteNested(String json, List<String> segments, String path, int depth) {
             try {
-                return new Walk(conversation, rewriter, true, segments, path, changes).run(json);
+                return new Walk(dialect, rewriter, limits, segments, path, tally, baseDepth + depth).run(json);
             } catch (BodyRejected notJson) {
+                if (notJson.reason() == Reason.TOO_COMPLEX) {
+                    throw notJson; // a limit holds for the whole request
+                }
                 return null; // not one clean JSON value: the caller scans it as one plain text
             }
         }

@@ -62,6 +62,15 @@ public final class JsonText {
      * becomes {@code texts[k]} unless that is null. Every other byte goes on as it came.
      */
     public static byte[] splice(byte[] b, int from, int to, int[] starts, int[] ends, String[] texts, int count) {
+        return splice(b, from, to, starts, ends, texts, null, count);
+    }
+
+    /**
+     * As {@link #splice(byte[], int, int, int[], int[], String[], int)}, where a literal {@code k} with {@code raw[k]}
+     * is replaced by {@code texts[k]} as it is (a number), not as a string; {@code raw} may be null.
+     */
+    static byte[] splice(
+            byte[] b, int from, int to, int[] starts, int[] ends, String[] texts, boolean[] raw, int count) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(to - from + 64);
         StringBuilder literal = new StringBuilder();
         int pos = from;
@@ -71,12 +80,66 @@ public final class JsonText {
             }
             out.write(b, pos, from + starts[k] - pos);
             literal.setLength(0);
-            appendEscaped(literal.append('"'), texts[k]).append('"');
+            if (raw != null && raw[k]) {
+                literal.append(texts[k]);
+            } else {
+                appendEscaped(literal.append('"'), texts[k]).append('"');
+            }
             out.writeBytes(literal.toString().getBytes(StandardCharsets.UTF_8));
             pos = from + ends[k];
         }
         out.write(b, pos, to - pos);
         return out.toByteArray();
+    }
+
+    /**
+     * Whether {@code s} is one JSON number literal as RFC 8259 writes it: {@code -?(0|[1-9][0-9]*)(.[0-9]+)?}, then
+     * {@code ([eE][+-]?[0-9]+)?}; nothing around it.
+     */
+    public static boolean isNumber(CharSequence s) {
+        int n = s.length();
+        int i = 0;
+        if (i < n && s.charAt(i) == '-') {
+            i++;
+        }
+        if (i >= n || !isDigit(s.charAt(i))) {
+            return false;
+        }
+        if (s.charAt(i) == '0') {
+            i++;
+        } else {
+            i = digits(s, i);
+        }
+        if (i < n && s.charAt(i) == '.') {
+            int after = digits(s, i + 1);
+            if (after == i + 1) {
+                return false;
+            }
+            i = after;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int after = digits(s, i);
+            if (after == i) {
+                return false;
+            }
+            i = after;
+        }
+        return i == n;
+    }
+
+    private static int digits(CharSequence s, int i) {
+        while (i < s.length() && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isPlain(char c) {

@@ -17,7 +17,13 @@ public record TextSite(String path, Kind kind, boolean jsonText) {
         /** Anything else: user ids, metadata, tool names and descriptions, unknown fields. */
         OTHER,
         /** An object key; the path is that of its object. */
-        NAME
+        NAME,
+        /**
+         * A JSON number, handed over as its literal ({@code 871114403172}); the path is that of the object or array
+         * holding it. What the rewriter returns replaces the number: a valid JSON number as a number, anything else
+         * as a string, or the request is refused where the API needs a number there.
+         */
+        NUMBER
     }
 
     public TextSite(String path, Kind kind) {

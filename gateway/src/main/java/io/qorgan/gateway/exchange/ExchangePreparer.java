@@ -104,6 +104,21 @@ public final class ExchangePreparer {
         if (!route.protect()) {
             return passThrough(request, facts, policySet);
         }
+        if (policySet != null) {
+            // the upstream, the model and the size are judged before any text of the body is analysed
+            Verdict early = policySet.judgeBeforeReading(
+                    request.identity().agency(),
+                    request.route().name(),
+                    request.upstream(),
+                    facts.model(),
+                    modelMissing(facts),
+                    request.bodyBytes());
+            if (early != null) {
+                GatewayError refused = obey(request, early);
+                return refused(
+                        refused, new PreparedExchange.Decision(early, policySet.version(), Map.of(), null, false, 0));
+            }
+        }
         long start = System.nanoTime();
         try {
             return protectAndDecide(request, facts, policySet, start);
@@ -153,7 +168,7 @@ public final class ExchangePreparer {
                             request.upstreamTarget(),
                             null,
                             null,
-                            null,
+                            dialectOf(request),
                             protection.config().answerAction(),
                             false,
                             null,
@@ -163,6 +178,8 @@ public final class ExchangePreparer {
         Verdict verdict;
         try {
             verdict = policySet.evaluate(policyInput(request, facts, List.of(), Map.of()));
+        } catch (ProtectionFailed e) {
+            return refused(refusedByProtection(request, e), null);
         } catch (RuntimeException e) {
             return refused(failed(request, e), null);
         }
@@ -181,7 +198,7 @@ public final class ExchangePreparer {
                         request.upstreamTarget(),
                         null,
                         null,
-                        null,
+                        dialectOf(request),
                         verdict.answers().scannerAction(),
                         false,
                         null,
@@ -189,8 +206,13 @@ public final class ExchangePreparer {
                 new Fallback(request, facts, policySet, null, null, null, null));
     }
 
+    /** The API a request speaks, from its route's dialect and its path; every route has one, protected or not. */
+    private static Dialect dialectOf(ExchangeRequest request) {
+        return Dialects.resolve(request.route().dialect(), request.upstreamPath());
+    }
+
     private Preparation protectAndDecide(ExchangeRequest request, RequestFacts facts, PolicySet policySet, long start) {
-        Dialect dialect = Dialects.resolve(request.route().dialect(), request.upstreamPath());
+        Dialect dialect = dialectOf(request);
         boolean responses = dialect == Dialect.OPENAI_RESPONSES && request.body() != null;
         String previousResponse = responses ? facts.previousResponseId() : null;
         ProtectionSettings base = protection.baseSettings();
@@ -333,7 +355,8 @@ public final class ExchangePreparer {
                     modelMissing(f.facts),
                     f.texts == null ? List.of() : f.texts,
                     done.decision().entityCounts(),
-                    f.request.bodyBytes()));
+                    f.request.bodyBytes(),
+                    protection.config().maxTerms()));
             metrics.policyDecision(verdict.policy(), verdict.outcome(), verdict.firedRules(), verdict.shadowRules());
             if (verdict.blocked()) {
                 return refused(GatewayError.policyViolation(verdict.code(), verdict.message()), null);
@@ -419,7 +442,7 @@ public final class ExchangePreparer {
                 System.nanoTime() - start);
     }
 
-    private static PolicyInput policyInput(
+    private PolicyInput policyInput(
             ExchangeRequest request, RequestFacts facts, List<RoleText> texts, Map<EntityType, Integer> counts) {
         return new PolicyInput(
                 request.identity().agency(),
@@ -429,7 +452,8 @@ public final class ExchangePreparer {
                 modelMissing(facts),
                 texts,
                 counts,
-                request.bodyBytes());
+                request.bodyBytes(),
+                protection.config().maxTerms());
     }
 
     /** A body that should name a model and does not: a policy that restricts models refuses it. */
@@ -494,7 +518,7 @@ public final class ExchangePreparer {
                                 request.body(),
                                 request.contentType(),
                                 request.contentEncoding(),
-                                Dialects.resolve(request.route().dialect(), request.upstreamPath()),
+                                dialectOf(request),
                                 into,
                                 texts == null ? RequestProtector.NOT_READ : texts::bodyText,
                                 detections)
@@ -554,7 +578,7 @@ public final class ExchangePreparer {
         if (!e.clientError()) {
             return GatewayError.internal();
         }
-        return badBody(e.code(), e.part());
+        return new GatewayError(e.status(), "invalid_request_error", e.code(), e.answerMessage());
     }
 
     private static GatewayError badBody(String code, String part) {

@@ -168,6 +168,15 @@ public record GatewayError(int status, String type, String code, String message,
                         + (streamed ? "the rest" : "it"));
     }
 
+    /** The audit trail has no room for the exchange's record (or cannot write): nothing was forwarded. */
+    public static GatewayError auditUnavailable() {
+        return new GatewayError(
+                503,
+                "server_error",
+                "audit_unavailable",
+                "The audit trail cannot record the exchange now; nothing was forwarded; retry later");
+    }
+
     public static GatewayError authenticationBusy() {
         return new GatewayError(
                 503,

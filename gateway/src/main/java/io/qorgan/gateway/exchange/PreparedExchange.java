@@ -23,7 +23,7 @@ import java.util.Map;
  * @param protectedHeaders client headers whose values protection changed, all their values as protected; empty when
  *     none
  * @param vault the placeholders to restore in the answer, or null when the answer is not restored
- * @param dialect the API the exchange speaks, or null on a route without protection
+ * @param dialect the API the exchange speaks (from the route and the path; on every route)
  * @param facts the body's top-level fields
  * @param answerAction what happens to personal data the model produced itself
  * @param blockAnswers whether such data withholds the answer (the policy's {@code answers: block})

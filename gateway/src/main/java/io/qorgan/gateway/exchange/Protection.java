@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.qorgan.gateway.config.ProtectionConfig;
 import io.qorgan.gateway.crypto.SecretRef;
 import io.qorgan.gateway.detect.EntityType;
+import io.qorgan.gateway.dialect.ReadLimits;
 import io.qorgan.gateway.protect.AnswerScanner;
 import io.qorgan.gateway.protect.ConversationVaults;
 import io.qorgan.gateway.protect.Operator;
@@ -54,7 +55,8 @@ public record Protection(
         if (settings.equals(baseSettings)) {
             return protector;
         }
-        return protectors.get(settings, s -> RequestProtector.create(scanner, valueKey, s));
+        return protectors.get(
+                settings, s -> RequestProtector.create(scanner, valueKey, s, readLimits(config), config.maxFindings()));
     }
 
     /**
@@ -97,12 +99,17 @@ public record Protection(
         return new Protection(
                 config,
                 settings,
-                RequestProtector.create(scanner, valueKey, settings),
+                RequestProtector.create(scanner, valueKey, settings, readLimits(config), config.maxFindings()),
                 Map.copyOf(scanners),
                 conversations,
                 scanner,
                 valueKey,
                 Caffeine.newBuilder().maximumSize(1024).build());
+    }
+
+    /** How much of a request body protection reads before refusing it as too complex. */
+    private static ReadLimits readLimits(ProtectionConfig config) {
+        return new ReadLimits(config.maxStrings(), config.maxDepth());
     }
 
     /** A key given as hex or base64 through a secret reference. */

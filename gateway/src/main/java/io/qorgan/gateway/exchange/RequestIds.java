@@ -1,8 +1,11 @@
 package io.qorgan.gateway.exchange;
 
+import io.qorgan.gateway.detect.Finding;
+import io.qorgan.gateway.protect.TextScanner;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Request ids: kept from the caller when they look sane, generated otherwise. */
+/** Request ids: kept from the caller when they are of a safe shape and hold no personal data, generated otherwise. */
 public final class RequestIds {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -24,26 +27,33 @@ public final class RequestIds {
     }
 
     /**
-     * The caller's id if it is short and made of safe characters (it is echoed in headers and
-     * logs), else a fresh one.
+     * The caller's id when it may be echoed to the caller, logged and sent upstream; null when it must be replaced by a
+     * fresh one. Accepted: 1 to 128 characters of {@code A-Z a-z 0-9 - _ . :}, at least one of them a letter (an id of
+     * digits and separators only has the shape of a citizen's number: an IIN, a phone), in which {@code scanner} finds
+     * no personal data. A scanner failure refuses the id: fail closed.
      */
-    public static String acceptOrGenerate(String fromCaller) {
+    public static String accepted(String fromCaller, TextScanner scanner) {
         if (fromCaller == null || fromCaller.isEmpty() || fromCaller.length() > MAX_LENGTH) {
-            return generate();
+            return null;
         }
+        boolean letter = false;
         for (int i = 0; i < fromCaller.length(); i++) {
             char c = fromCaller.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '_'
-                    || c == '.'
-                    || c == ':';
+            boolean isLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            boolean ok = isLetter || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
             if (!ok) {
-                return generate();
+                return null;
             }
+            letter |= isLetter;
         }
-        return fromCaller;
+        if (!letter) {
+            return null;
+        }
+        try {
+            List<Finding> findings = scanner.scan(fromCaller);
+            return findings == null || findings.isEmpty() ? fromCaller : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -89,25 +89,48 @@ public final class ApiKeys {
 
     /** The id and key if {@code presented} has the key format; empty otherwise. Cheap. */
     static Optional<Parsed> parse(String presented) {
-        if (presented == null
-                || presented.length() != KEY_LENGTH
-                || !presented.startsWith(PREFIX)
-                || presented.charAt(PREFIX.length() + ID_LENGTH) != '_') {
+        if (presented == null || presented.length() != KEY_LENGTH || !isKeyAt(presented, 0)) {
             return Optional.empty();
         }
-        for (int i = PREFIX.length(); i < PREFIX.length() + ID_LENGTH; i++) {
-            char c = presented.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-                return Optional.empty();
-            }
-        }
-        for (int i = PREFIX.length() + ID_LENGTH + 1; i < KEY_LENGTH; i++) {
-            char c = presented.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
-                return Optional.empty();
-            }
-        }
         return Optional.of(new Parsed(presented.substring(0, PREFIX.length() + ID_LENGTH), presented));
+    }
+
+    /**
+     * Whether a gateway key stands anywhere in {@code text}, for keeping the gateway's own credentials from an
+     * upstream: a header value that quotes one, in whatever words around it. Cheap, allocates nothing.
+     */
+    public static boolean appearsIn(CharSequence text) {
+        for (int i = 0; i + KEY_LENGTH <= text.length(); i++) {
+            if (isKeyAt(text, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the {@link #KEY_LENGTH} chars from {@code at} have the key format; the caller checks there are as many. */
+    private static boolean isKeyAt(CharSequence s, int at) {
+        for (int i = 0; i < PREFIX.length(); i++) {
+            if (s.charAt(at + i) != PREFIX.charAt(i)) {
+                return false;
+            }
+        }
+        if (s.charAt(at + PREFIX.length() + ID_LENGTH) != '_') {
+            return false;
+        }
+        for (int i = at + PREFIX.length(); i < at + PREFIX.length() + ID_LENGTH; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        for (int i = at + PREFIX.length() + ID_LENGTH + 1; i < at + KEY_LENGTH; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True for a public key id such as {@code qg_ab12cd34}. */

@@ -14,8 +14,10 @@ public sealed interface AuthResult {
         OK("ok"),
         /** No credential presented. */
         MISSING("missing_api_key"),
-        /** Malformed, unknown id, wrong secret, or a certificate mapped to no caller. */
+        /** Malformed, unknown id or wrong secret. */
         UNKNOWN("invalid_api_key"),
+        /** A client certificate the TLS handshake verified, but that the identity store maps to no caller. */
+        CERTIFICATE_NOT_MAPPED("certificate_not_mapped"),
         /** The key is right but past its expiry. */
         EXPIRED("key_expired"),
         /** The key is right but was revoked. */

@@ -169,12 +169,17 @@ public final class CallerAuthenticator {
     }
 
     /**
-     * The caller a client certificate maps to (subject DN first, then SANs), or UNKNOWN.
+     * The caller a client certificate maps to (subject DN first, then SANs), or CERTIFICATE_NOT_MAPPED.
      * Non-blocking (map look-ups). The certificate must come from a completed TLS handshake that
      * verified it against the listener's trusted client CAs.
      */
     public AuthResult authenticate(X509Certificate certificate) {
-        return shiroAuthenticate(new Tokens.ClientCertificate(Objects.requireNonNull(certificate, "certificate")));
+        AuthResult result =
+                shiroAuthenticate(new Tokens.ClientCertificate(Objects.requireNonNull(certificate, "certificate")));
+        // Not an invalid key: the certificate is good, the store lacks its mapping, and the operator must hear that.
+        return result.status() == AuthResult.Status.UNKNOWN
+                ? AuthResult.failed(AuthResult.Status.CERTIFICATE_NOT_MAPPED)
+                : result;
     }
 
     /** Drops every cached verification (also done on each store reload). */

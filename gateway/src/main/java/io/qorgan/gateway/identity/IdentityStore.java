@@ -8,11 +8,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,9 @@ public final class IdentityStore {
     private final Path file;
     private final AtomicReference<Loaded> loaded = new AtomicReference<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> rejectedListeners = new CopyOnWriteArrayList<>();
+    /** The last content rejected (its digest, or the error for an unreadable file): each is reported once. */
+    private String lastRejected;
 
     private IdentityStore(Path file, Loaded first) {
         this.file = file;
@@ -105,6 +110,30 @@ public final class IdentityStore {
     }
 
     /**
+     * Runs {@code listener} with an error code ({@code identity_store_invalid}, {@code identity_store_unreadable}) when
+     * a changed file is not taken, once per distinct content, on the reloading thread.
+     */
+    public void onRejected(Consumer<String> listener) {
+        rejectedListeners.add(listener);
+    }
+
+    private void rejected(String what, String code) {
+        if (what.equals(lastRejected)) {
+            return;
+        }
+        lastRejected = what;
+        for (Consumer<String> listener : rejectedListeners) {
+            try {
+                listener.accept(code);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "identity store rejection listener failed: {}",
+                        e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /**
      * Reloads if the file's content changed. Blocking (reads and validates the file).
      *
      * @return true if a new snapshot was swapped in; false if unchanged or invalid (old one kept)
@@ -118,6 +147,7 @@ public final class IdentityStore {
                     "identity store {} not reloaded, keeping the last good one: {}",
                     file,
                     e.getClass().getSimpleName());
+            rejected(e.getClass().getSimpleName(), "identity_store_unreadable");
             return false;
         }
         byte[] digest = digest(content);
@@ -137,8 +167,10 @@ public final class IdentityStore {
         } catch (IdentityStoreException e) {
             // The message is built by StoreLoader from locations and field names only.
             log.warn("identity store not reloaded, keeping the last good one: {}", e.getMessage());
+            rejected(HexFormat.of().formatHex(digest), "identity_store_invalid");
             return false;
         }
+        lastRejected = null;
         for (Runnable listener : listeners) {
             try {
                 listener.run();

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,8 +41,9 @@ import java.util.Set;
  * or replace. Before writing, the new text must read back as the edited tree and pass the checks of
  * a reload; otherwise nothing is written. It is written beside the file then renamed over it, so a
  * watching gateway never reads half a file; an existing file's POSIX permissions are kept, a new
- * one is owner-only. Blocking file I/O; for the CLI, not the request path. Not safe against two
- * editors at once.
+ * one is owner-only. Blocking file I/O; for the CLI, not the request path. Edits are serialised by
+ * a {@link StoreLock} held from reading to renaming, so each edit starts from the one before it, even from another
+ * process; the new file and its directory are forced to the disk, so a power cut leaves the old store or the new one.
  */
 public final class IdentityStoreFile {
 
@@ -49,6 +54,9 @@ public final class IdentityStoreFile {
     /** What {@link #createKey} did. {@code toString} masks the key. */
     public record CreatedKey(
             ApiKeys.NewApiKey key, boolean agencyCreated, boolean callerCreated, List<String> rolesCreated) {}
+
+    /** How long an edit waits for others to finish; each holds the lock for a read and a write, keys are hashed before. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(60);
 
     private IdentityStoreFile() {}
 
@@ -63,6 +71,22 @@ public final class IdentityStoreFile {
      */
     public static CreatedKey createKey(
             Path file, String agency, String caller, List<String> roles, Instant expires, ApiKeys keys, Clock clock)
+            throws IOException {
+        ApiKeys.NewApiKey fresh = keys.generate(); // hashing is slow: not while others wait for the lock
+        try (StoreLock lock = StoreLock.acquire(file, LOCK_WAIT)) {
+            return createKeyLocked(file, agency, caller, roles, expires, keys, fresh, clock);
+        }
+    }
+
+    private static CreatedKey createKeyLocked(
+            Path file,
+            String agency,
+            String caller,
+            List<String> roles,
+            Instant expires,
+            ApiKeys keys,
+            ApiKeys.NewApiKey fresh,
+            Clock clock)
             throws IOException {
         StoreTextEdit edit = StoreTextEdit.open(file);
         ObjectNode root = edit.tree();
@@ -108,7 +132,7 @@ public final class IdentityStoreFile {
         }
         Set<String> taken = new LinkedHashSet<>();
         root.path("apiKeys").forEach(k -> taken.add(k.path("id").asText()));
-        ApiKeys.NewApiKey key = keys.generate();
+        ApiKeys.NewApiKey key = fresh;
         for (int attempt = 0; taken.contains(key.id()); attempt++) {
             if (attempt == 5) {
                 throw new IllegalStateException("could not find a free key id");
@@ -152,6 +176,12 @@ public final class IdentityStoreFile {
      * @throws IllegalArgumentException if the file has no such key
      */
     public static boolean revokeKey(Path file, String keyId) throws IOException {
+        try (StoreLock lock = StoreLock.acquire(file, LOCK_WAIT)) {
+            return revokeKeyLocked(file, keyId);
+        }
+    }
+
+    private static boolean revokeKeyLocked(Path file, String keyId) throws IOException {
         StoreTextEdit edit = StoreTextEdit.open(file);
         JsonNode apiKeys = edit.tree().get("apiKeys");
         int index = indexOf(apiKeys, "id", keyId);
@@ -179,6 +209,10 @@ public final class IdentityStoreFile {
         return -1;
     }
 
+    /**
+     * Writes the new content beside the file, forces it to the disk, renames it over the file and forces the directory,
+     * so that after a power cut the store is either the old one or the new one, whole.
+     */
     private static void write(Path file, byte[] content) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
@@ -198,10 +232,26 @@ public final class IdentityStoreFile {
                     // not POSIX: inherited ACLs apply
                 }
             }
-            Files.write(temporary, content);
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true);
+            }
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(absolute.getParent());
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Makes the rename durable. Some platforms (Windows) cannot open a directory; there the rename is as durable as it gets. */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // not possible here; the file itself was forced before the rename
         }
     }
 }

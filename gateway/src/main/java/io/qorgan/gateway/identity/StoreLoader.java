@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.qorgan.gateway.config.YamlErrors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -92,11 +93,11 @@ final class StoreLoader {
         } catch (JsonMappingException e) {
             throw located(e, "invalid value");
         } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
+            JsonLocation location = YamlErrors.where(e);
             String problem =
                     e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
                             ? "a field appears twice"
-                            : "not valid YAML";
+                            : YamlErrors.syntax(e);
             throw new IdentityStoreException(
                     file,
                     location == null ? 0 : location.getLineNr(),

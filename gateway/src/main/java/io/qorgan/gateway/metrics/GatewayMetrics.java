@@ -51,6 +51,13 @@ public final class GatewayMetrics {
             .help("Requests answered 503 before their body was read because the memory for bodies was spent")
             .register(registry);
 
+    private final Counter headersDropped = Counter.builder()
+            .name("qorgan_request_headers_dropped_total")
+            .help("Client header values not passed on (a gateway key, malformed tracing or forwarding headers, "
+                    + "an unsafe request id replaced by a fresh one), by reason")
+            .labelNames("reason")
+            .register(registry);
+
     private final Counter upstreamFailures = Counter.builder()
             .name("qorgan_upstream_failures_total")
             .help("Exchanges that failed on the upstream side, by upstream and kind")
@@ -62,6 +69,12 @@ public final class GatewayMetrics {
             .help("Requests sent again to the same upstream before any of the answer was relayed: a stale keep-alive "
                     + "connection, a failed connection or time-out, or an answer of 429, 502, 503 or 504")
             .labelNames("upstream")
+            .register(registry);
+
+    private final Counter clientsStalled = Counter.builder()
+            .name("qorgan_clients_stalled_total")
+            .help("Exchanges cut because the client took nothing of its answer for limits.idleTimeout, by route")
+            .labelNames("route")
             .register(registry);
 
     private final Counter failovers = Counter.builder()
@@ -248,6 +261,74 @@ public final class GatewayMetrics {
         }
     }
 
+    private final Counter cacheRequests = Counter.builder()
+            .name("qorgan_cache_requests_total")
+            .help("Requests on protected routes by what the answer cache did: hit (served from the cache), miss "
+                    + "(forwarded, not stored), stored (forwarded and stored), bypass (not the cache's)")
+            .labelNames("route", "outcome")
+            .register(registry);
+
+    private final Counter cacheBypasses = Counter.builder()
+            .name("qorgan_cache_bypasses_total")
+            .help("Requests the answer cache did not take, by route and reason")
+            .labelNames("route", "reason")
+            .register(registry);
+
+    private final Counter cacheNotStored = Counter.builder()
+            .name("qorgan_cache_not_stored_total")
+            .help("Answers of cache misses that were not stored, by reason (status, personal_data, too_large, "
+                    + "incomplete, not_json)")
+            .labelNames("reason")
+            .register(registry);
+
+    private final Counter cacheEvictions = Counter.builder()
+            .name("qorgan_cache_evictions_total")
+            .help("Cached answers removed, by cause: expired, size (memory full), purged, replaced")
+            .labelNames("cause")
+            .register(registry);
+
+    private final Counter cacheUpstreamSaved = Counter.builder()
+            .name("qorgan_cache_upstream_seconds_saved_total")
+            .help("Upstream time that cache hits did not spend: the stored answer's own upstream time, per hit")
+            .register(registry);
+
+    private final Counter cacheTokensSaved = Counter.builder()
+            .name("qorgan_cache_tokens_saved_total")
+            .help("Tokens that cache hits did not spend, from the stored answers' usage, by kind (input, output)")
+            .labelNames("kind")
+            .register(registry);
+    private final CounterDataPoint inputTokensSaved = cacheTokensSaved.labelValues("input");
+    private final CounterDataPoint outputTokensSaved = cacheTokensSaved.labelValues("output");
+
+    /** What the answer cache did with a request on a protected route: hit, miss, stored or bypass. */
+    public void cacheRequest(String route, String outcome) {
+        cacheRequests.labelValues(route, outcome).inc();
+    }
+
+    /** Why the answer cache did not take a request. */
+    public void cacheBypassed(String route, String reason) {
+        cacheBypasses.labelValues(route, reason).inc();
+    }
+
+    public void cacheNotStored(String reason) {
+        cacheNotStored.labelValues(reason).inc();
+    }
+
+    public void cacheEvicted(String cause) {
+        cacheEvictions.labelValues(cause).inc();
+    }
+
+    /** A hit: the upstream time and tokens its stored answer had cost. */
+    public void cacheSaved(long upstreamNanos, long inputTokens, long outputTokens) {
+        cacheUpstreamSaved.inc(upstreamNanos / 1e9);
+        if (inputTokens > 0) {
+            inputTokensSaved.inc(inputTokens);
+        }
+        if (outputTokens > 0) {
+            outputTokensSaved.inc(outputTokens);
+        }
+    }
+
     /** A request turned away because {@code limits.maxBufferedBodies} was spent (also counted as rejected). */
     public void bodyBudgetSpent() {
         bodyBudgetSpent.inc();
@@ -255,6 +336,10 @@ public final class GatewayMetrics {
 
     public void rejected(String code) {
         rejected.labelValues(code).inc();
+    }
+
+    public void headerDropped(String reason) {
+        headersDropped.labelValues(reason).inc();
     }
 
     public void upstreamFailure(String upstream, String kind) {
@@ -348,6 +433,11 @@ public final class GatewayMetrics {
         tlsFailures.labelValues(listener, reason).inc();
     }
 
+    /** A client that took nothing of its answer for the idle timeout was cut. */
+    public void clientStalled(String route) {
+        clientsStalled.labelValues(route).inc();
+    }
+
     public void clientAborted(String route) {
         clientAborts.labelValues(route).inc();
     }
@@ -359,6 +449,94 @@ public final class GatewayMetrics {
                 .help(help)
                 .callback(cb -> cb.call(value.getAsDouble()))
                 .register(registry);
+    }
+
+    private final Counter auditWritten = Counter.builder()
+            .name("qorgan_audit_records_written_total")
+            .help("Audit records written to a segment and synced")
+            .register(registry);
+
+    private final Counter auditDropped = Counter.builder()
+            .name("qorgan_audit_records_dropped_total")
+            .help("Audit records not written because the queue was full; each is counted in a gap record")
+            .register(registry);
+
+    private final Counter auditRefused = Counter.builder()
+            .name("qorgan_audit_refused_total")
+            .help("Exchanges refused with 503 audit_unavailable: the audit queue was full or the writer failing")
+            .register(registry);
+
+    private final Counter auditWriteFailures = Counter.builder()
+            .name("qorgan_audit_write_failures_total")
+            .help("Audit writes or syncs that failed; the writer went on in a new segment")
+            .register(registry);
+
+    private final Counter auditSearches = Counter.builder()
+            .name("qorgan_audit_searches_total")
+            .help("Searches of the audit trail on the admin listener, by outcome")
+            .labelNames("outcome")
+            .register(registry);
+
+    private final Histogram auditSync = Histogram.builder()
+            .name("qorgan_audit_fsync_seconds")
+            .help("Time one fsync of an audit segment took")
+            .unit(Unit.SECONDS)
+            .classicUpperBounds(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1)
+            .classicOnly()
+            .withoutExemplars()
+            .register(registry);
+
+    private final Histogram auditSign = Histogram.builder()
+            .name("qorgan_audit_signature_seconds")
+            .help("Time one signature of the audit chain head took")
+            .unit(Unit.SECONDS)
+            .classicUpperBounds(0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.1)
+            .classicOnly()
+            .withoutExemplars()
+            .register(registry);
+
+    private final AuditMetrics audit = new AuditMetrics() {
+        @Override
+        public void written(int records) {
+            if (records > 0) {
+                auditWritten.inc(records);
+            }
+        }
+
+        @Override
+        public void dropped() {
+            auditDropped.inc();
+        }
+
+        @Override
+        public void refused() {
+            auditRefused.inc();
+        }
+
+        @Override
+        public void synced(long nanos) {
+            auditSync.observe(nanos / 1e9);
+        }
+
+        @Override
+        public void signed(long nanos) {
+            auditSign.observe(nanos / 1e9);
+        }
+
+        @Override
+        public void writeFailed() {
+            auditWriteFailures.inc();
+        }
+
+        @Override
+        public void searched(String outcome) {
+            auditSearches.labelValues(outcome).inc();
+        }
+    };
+
+    /** The audit trail's metrics ({@code qorgan_audit_*}); the queue depth is a gauge registered with the trail. */
+    public AuditMetrics audit() {
+        return audit;
     }
 
     /** A gauge read at scrape time, e.g. open connections of a pool. */

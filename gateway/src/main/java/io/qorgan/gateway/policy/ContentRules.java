@@ -1,17 +1,23 @@
 package io.qorgan.gateway.policy;
 
 import io.qorgan.gateway.config.Suggestions;
+import io.qorgan.gateway.protect.ProtectionFailed;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
@@ -296,34 +302,37 @@ final class ContentRules {
 
     /** Which queries match these texts: {@code result[i]} for query {@code i}. */
     boolean[] match(List<RoleText> texts) {
+        return match(texts, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #match(List)}, analysing at most {@code maxTerms} words.
+     *
+     * @throws ProtectionFailed ({@code request_too_complex}) when the texts hold more words than that
+     */
+    boolean[] match(List<RoleText> texts, int maxTerms) {
         boolean[] matched = new boolean[queries.length];
         if (queries.length == 0 || texts.isEmpty()) {
             return matched;
         }
-        // 1. analyse each text once; the set of (field, term) the request holds
-        List<Tokens> analysed = new ArrayList<>(texts.size());
-        Set<String> terms = new HashSet<>();
+        // 1. analyse the texts once, in one token stream, into one store of tokens; the (field, term) pairs they hold
+        List<RoleText> analysed = new ArrayList<>(texts.size());
+        boolean[] toRole = new boolean[texts.size()];
         EnumSet<RoleText.Role> roles = EnumSet.noneOf(RoleText.Role.class);
         for (RoleText t : texts) {
             if (t.text().isEmpty()) {
                 continue;
             }
             roles.add(t.role());
-            boolean toRole = roleFields.contains(t.role());
-            if (!textField && !toRole) {
-                continue;
-            }
-            Tokens tokens = Tokens.analyse(t.role(), toRole, t.text());
-            analysed.add(tokens);
-            for (String term : tokens.terms) {
-                if (textField) {
-                    terms.add(key(TEXT_FIELD, term));
-                }
-                if (toRole) {
-                    terms.add(key(t.role().field(), term));
-                }
+            boolean r = roleFields.contains(t.role());
+            if (textField || r) {
+                toRole[analysed.size()] = r;
+                analysed.add(t);
             }
         }
+        Analysis analysis = new Analysis(maxTerms, textField);
+        analysis.analyse(analysed, toRole);
+        Set<String> terms = analysis.keys;
         if (roleField) {
             for (RoleText.Role role : roles) {
                 if (role.field() != null) {
@@ -345,12 +354,12 @@ final class ContentRules {
         }
         // 3. the undecided ones (phrases, proximity, wildcards), counted against one in-memory index of the request
         MemoryIndex index = new MemoryIndex();
-        for (Tokens tokens : analysed) {
-            if (textField) {
-                index.addField(TEXT_FIELD, tokens.replay(), ContentAnalyzer.TEXT_GAP);
-            }
-            if (tokens.toRole) {
-                index.addField(tokens.role.field(), tokens.replay(), ContentAnalyzer.TEXT_GAP);
+        if (textField) {
+            index.addField(TEXT_FIELD, analysis.replay(null), ContentAnalyzer.TEXT_GAP);
+        }
+        for (RoleText.Role role : roleFields) {
+            if (analysis.has(role)) {
+                index.addField(role.field(), analysis.replay(role), ContentAnalyzer.TEXT_GAP);
             }
         }
         if (roleField) {
@@ -374,59 +383,225 @@ final class ContentRules {
         return matched;
     }
 
-    /** One text's tokens, analysed once and replayed into each field that needs them. */
-    private static final class Tokens {
-        final RoleText.Role role;
-        final boolean toRole;
-        final List<String> terms = new ArrayList<>();
-        private final List<Integer> increments = new ArrayList<>();
+    /**
+     * The tokens of all texts of one request, analysed once, in one store: a term (each distinct one kept once)
+     * and a position increment per token, and where each text starts. Its size follows the words of the texts, not
+     * their number: a million one-letter strings hold one term. Replayed into each field that needs them; within a
+     * field, texts are {@value ContentAnalyzer#TEXT_GAP} positions apart, so a phrase never spans two.
+     */
+    private static final class Analysis {
+        private final int maxTerms;
+        private final boolean textField;
+        /** The (field, term) keys the request holds, each made once, when its term is first seen in that field. */
+        final Set<String> keys = new HashSet<>();
 
-        private Tokens(RoleText.Role role, boolean toRole) {
-            this.role = role;
-            this.toRole = toRole;
+        private final CharArrayMap<String> distinct = new CharArrayMap<>(256, false);
+        private final Map<RoleText.Role, Set<String>> roleTerms = new EnumMap<>(RoleText.Role.class);
+        private String[] terms = new String[256];
+        private int[] increments = new int[256];
+        private int count;
+        private int[] textStarts = new int[16];
+        private RoleText.Role[] textRoles = new RoleText.Role[16];
+        private boolean[] textToRole = new boolean[16];
+        private int texts;
+
+        Analysis(int maxTerms, boolean textField) {
+            this.maxTerms = maxTerms;
+            this.textField = textField;
         }
 
-        static Tokens analyse(RoleText.Role role, boolean toRole, String text) {
-            Tokens tokens = new Tokens(role, toRole);
-            try (TokenStream ts = ANALYZER.tokenStream(TEXT_FIELD, text)) {
+        /**
+         * Analyses the texts in one stream, one line apart (a line break always ends a word, so no token spans two
+         * texts): setting up the analysis chain once, not once per text, keeps the cost with the words. Each token
+         * is given to its text by its offset.
+         */
+        void analyse(List<RoleText> all, boolean[] toRole) {
+            if (all.isEmpty()) {
+                return;
+            }
+            TextsReader reader = new TextsReader(all);
+            int current = -1;
+            Set<String> ofRole = null;
+            RoleText.Role role = null;
+            try (TokenStream ts = ANALYZER.tokenStream(TEXT_FIELD, reader)) {
                 CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
                 PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+                OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
                 ts.reset();
                 while (ts.incrementToken()) {
-                    tokens.terms.add(term.toString());
-                    tokens.increments.add(inc.getPositionIncrement());
+                    if (count == maxTerms) {
+                        throw ProtectionFailed.tooComplex(
+                                "more than " + maxTerms + " words for content rules (protection.maxTerms)");
+                    }
+                    int text = reader.textAt(offset.startOffset());
+                    int increment = inc.getPositionIncrement();
+                    if (text != current) {
+                        while (current < text) {
+                            current++;
+                            begin(all.get(current).role(), toRole[current]);
+                        }
+                        role = all.get(text).role();
+                        ofRole = toRole[text] ? roleTerms.computeIfAbsent(role, r -> new HashSet<>()) : null;
+                        increment = 1; // each text's positions start afresh; the replay puts the gap between texts
+                    }
+                    String t = distinct.get(term.buffer(), 0, term.length());
+                    if (t == null) {
+                        t = term.toString();
+                        distinct.put(t, t);
+                        if (textField) {
+                            keys.add(key(TEXT_FIELD, t));
+                        }
+                    }
+                    if (ofRole != null && ofRole.add(t)) {
+                        keys.add(key(role.field(), t));
+                    }
+                    add(t, increment);
                 }
                 ts.end();
             } catch (IOException e) {
-                throw new UncheckedIOException(e); // analysing a string does no I/O
+                throw new UncheckedIOException(e); // reading strings does no I/O
             }
-            return tokens;
+            while (current < all.size() - 1) {
+                current++;
+                begin(all.get(current).role(), toRole[current]); // texts without a word
+            }
         }
 
-        TokenStream replay() {
+        private void begin(RoleText.Role role, boolean toRole) {
+            if (texts == textStarts.length) {
+                textStarts = Arrays.copyOf(textStarts, texts * 2);
+                textRoles = Arrays.copyOf(textRoles, texts * 2);
+                textToRole = Arrays.copyOf(textToRole, texts * 2);
+            }
+            textStarts[texts] = count;
+            textRoles[texts] = role;
+            textToRole[texts] = toRole;
+            if (toRole) {
+                roleTerms.computeIfAbsent(role, r -> new HashSet<>());
+            }
+            texts++;
+        }
+
+        private void add(String term, int increment) {
+            if (count == terms.length) {
+                terms = Arrays.copyOf(terms, count * 2);
+                increments = Arrays.copyOf(increments, count * 2);
+            }
+            terms[count] = term;
+            increments[count] = increment;
+            count++;
+        }
+
+        /** Whether some text of {@code role} goes to that role's field. */
+        boolean has(RoleText.Role role) {
+            return roleTerms.containsKey(role);
+        }
+
+        /** The tokens of every text ({@code role} null), or of the texts of {@code role} that go to its field. */
+        TokenStream replay(RoleText.Role role) {
             return new TokenStream() {
                 private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
                 private final PositionIncrementAttribute inc = addAttribute(PositionIncrementAttribute.class);
+                private int text = -1;
                 private int next;
+                private int end;
+                private boolean started;
 
                 @Override
                 public boolean incrementToken() {
-                    if (next == terms.size()) {
-                        return false;
+                    boolean first = false;
+                    while (next == end) {
+                        if (!nextText()) {
+                            return false;
+                        }
+                        first = started;
                     }
                     clearAttributes();
-                    term.setEmpty().append(terms.get(next));
-                    inc.setPositionIncrement(increments.get(next));
+                    term.setEmpty().append(terms[next]);
+                    inc.setPositionIncrement(increments[next] + (first ? ContentAnalyzer.TEXT_GAP : 0));
+                    started = true;
                     next++;
+                    return true;
+                }
+
+                private boolean nextText() {
+                    do {
+                        text++;
+                        if (text >= texts) {
+                            return false;
+                        }
+                    } while (role != null && (textRoles[text] != role || !textToRole[text]));
+                    next = textStarts[text];
+                    end = text + 1 < texts ? textStarts[text + 1] : count;
                     return true;
                 }
 
                 @Override
                 public void reset() throws IOException {
                     super.reset();
+                    text = -1;
                     next = 0;
+                    end = 0;
+                    started = false;
                 }
             };
         }
+    }
+
+    /**
+     * Texts one after another with a line break between them, as one {@link Reader} without copying them; knows
+     * which text an offset falls in.
+     */
+    private static final class TextsReader extends Reader {
+        private final List<RoleText> texts;
+        /** Where each text starts in the stream. */
+        private final int[] starts;
+
+        private int text;
+        private int pos;
+        private int lookup;
+
+        TextsReader(List<RoleText> texts) {
+            this.texts = texts;
+            this.starts = new int[texts.size()];
+            int at = 0;
+            for (int i = 0; i < texts.size(); i++) {
+                starts[i] = at;
+                at += texts.get(i).text().length() + 1;
+            }
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            int n = 0;
+            while (n < len && text < texts.size()) {
+                String s = texts.get(text).text();
+                if (pos < s.length()) {
+                    int k = Math.min(len - n, s.length() - pos);
+                    s.getChars(pos, pos + k, buf, off + n);
+                    pos += k;
+                    n += k;
+                } else {
+                    buf[off + n++] = '\n';
+                    text++;
+                    pos = 0;
+                }
+            }
+            return n == 0 ? -1 : n;
+        }
+
+        /** The text the stream offset {@code offset} falls in; offsets are asked in increasing order. */
+        int textAt(int offset) {
+            while (lookup + 1 < starts.length && starts[lookup + 1] <= offset) {
+                lookup++;
+            }
+            return lookup;
+        }
+
+        @Override
+        public void close() {}
     }
 }

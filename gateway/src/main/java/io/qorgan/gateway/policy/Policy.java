@@ -2,7 +2,6 @@ package io.qorgan.gateway.policy;
 
 import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.protect.Operator;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +27,7 @@ record Policy(
         AnswerAction answers,
         long maxEntities,
         long maxRequestBytes,
-        boolean cacheEnabled,
-        Duration cacheTtl,
-        List<String> cacheRoutes,
+        CacheSection cache,
         UsageLimits usage) {
 
     /** An upstream an agency may use. {@code models} holds patterns with {@code *}; empty means any model. */

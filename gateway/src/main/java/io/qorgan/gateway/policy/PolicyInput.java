@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param texts        the request's texts with their roles, as sent by the caller (see {@link RequestTexts})
  * @param entityCounts distinct personal data values found, by type (e.g. {@code ProtectedRequest.counts()})
  * @param bodyBytes    the request body's size in bytes
+ * @param maxTerms     the most words content rules analyse in the texts ({@code protection.maxTerms}); a request with
+ *                     more is refused rather than judged
  */
 public record PolicyInput(
         String agency,
@@ -28,17 +30,24 @@ public record PolicyInput(
         boolean modelMissing,
         List<RoleText> texts,
         Map<EntityType, Integer> entityCounts,
-        long bodyBytes) {
+        long bodyBytes,
+        int maxTerms) {
+
+    /** Words content rules analyse at most when nobody says otherwise: a 10 MB text holds about 1.5 million. */
+    public static final int DEFAULT_MAX_TERMS = 2_000_000;
 
     public PolicyInput {
         Objects.requireNonNull(upstream, "upstream");
+        if (maxTerms < 1) {
+            throw new IllegalArgumentException("maxTerms must be positive");
+        }
         texts = List.copyOf(texts);
         EnumMap<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
         counts.putAll(entityCounts);
         entityCounts = Collections.unmodifiableMap(counts);
     }
 
-    /** An input whose model, if any, was a string (or that has no body). */
+    /** An input whose model, if any, was a string (or that has no body), analysing up to {@link #DEFAULT_MAX_TERMS} words. */
     public PolicyInput(
             String agency,
             String route,
@@ -47,7 +56,7 @@ public record PolicyInput(
             List<RoleText> texts,
             Map<EntityType, Integer> entityCounts,
             long bodyBytes) {
-        this(agency, route, upstream, model, false, texts, entityCounts, bodyBytes);
+        this(agency, route, upstream, model, false, texts, entityCounts, bodyBytes, DEFAULT_MAX_TERMS);
     }
 
     /** An input without a model name. */
@@ -58,7 +67,7 @@ public record PolicyInput(
             List<RoleText> texts,
             Map<EntityType, Integer> entityCounts,
             long bodyBytes) {
-        this(agency, route, upstream, null, false, texts, entityCounts, bodyBytes);
+        this(agency, route, upstream, null, false, texts, entityCounts, bodyBytes, DEFAULT_MAX_TERMS);
     }
 
     @Override

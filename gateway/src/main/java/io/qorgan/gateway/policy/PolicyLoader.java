@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.qorgan.gateway.config.ConfigValues;
 import io.qorgan.gateway.config.Suggestions;
+import io.qorgan.gateway.config.YamlErrors;
 import io.qorgan.gateway.config.YamlLocations;
 import io.qorgan.gateway.detect.EntityType;
 import java.io.IOException;
@@ -59,6 +60,7 @@ final class PolicyLoader {
     private static final List<String> MODES = List.of("enforce", "shadow");
     private static final List<String> ANSWERS = List.of("leave", "mask", "redact", "block");
     private static final List<String> RULE_ACTIONS = List.of("block", "flag", "route");
+    private static final List<String> CACHE_SCOPES = List.of("caller", "agency");
     private static final List<String> TYPE_NAMES =
             Arrays.stream(EntityType.values()).map(Enum::name).collect(Collectors.toUnmodifiableList());
 
@@ -90,6 +92,8 @@ final class PolicyLoader {
             Long maxRequestBytes,
             Boolean cacheEnabled,
             Duration cacheTtl,
+            String cacheScope,
+            Long cacheMaxEntryBytes,
             List<String> cacheRoutes,
             Map<String, String> routePointers,
             RawPolicy.RawRates agencyRates,
@@ -241,8 +245,10 @@ final class PolicyLoader {
         AnswerAction answers = AnswerAction.LEAVE;
         long maxEntities = Long.MAX_VALUE;
         long maxBytes = Long.MAX_VALUE;
-        boolean cacheEnabled = false;
-        Duration cacheTtl = Duration.ZERO;
+        Boolean cacheEnabled = null;
+        Duration cacheTtl = null;
+        String cacheScope = null;
+        Long cacheMaxEntryBytes = null;
         List<String> cacheRoutes = List.of();
         RawPolicy.RawRates agencyRates = null;
         RawPolicy.RawRates perCallerRates = null;
@@ -272,6 +278,8 @@ final class PolicyLoader {
             maxBytes = part.maxRequestBytes() != null ? part.maxRequestBytes() : maxBytes;
             cacheEnabled = part.cacheEnabled() != null ? part.cacheEnabled() : cacheEnabled;
             cacheTtl = part.cacheTtl() != null ? part.cacheTtl() : cacheTtl;
+            cacheScope = part.cacheScope() != null ? part.cacheScope() : cacheScope;
+            cacheMaxEntryBytes = part.cacheMaxEntryBytes() != null ? part.cacheMaxEntryBytes() : cacheMaxEntryBytes;
             cacheRoutes = part.cacheRoutes() != null ? part.cacheRoutes() : cacheRoutes;
             agencyRates = part.agencyRates() != null ? part.agencyRates().over(agencyRates) : agencyRates;
             perCallerRates =
@@ -328,9 +336,7 @@ final class PolicyLoader {
                 answers,
                 maxEntities,
                 maxBytes,
-                cacheEnabled,
-                cacheTtl,
-                cacheRoutes,
+                new CacheSection(cacheEnabled, cacheTtl, cacheScope, cacheMaxEntryBytes, cacheRoutes),
                 usage);
     }
 
@@ -380,7 +386,7 @@ final class PolicyLoader {
         } catch (JsonMappingException e) {
             throw error(file, where.locate(e), YamlLocations.fieldName(e), firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw error(file, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw error(file, YamlErrors.where(e), null, YamlErrors.syntax(e));
         } catch (IOException e) {
             throw new PolicyException(
                     file, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
@@ -391,7 +397,7 @@ final class PolicyLoader {
         try {
             return YamlLocations.index(YAML, text);
         } catch (JsonProcessingException e) {
-            throw error(file, e.getLocation(), null, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw error(file, YamlErrors.where(e), null, YamlErrors.syntax(e));
         } catch (IOException e) {
             throw new PolicyException(
                     file, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
@@ -509,6 +515,8 @@ final class PolicyLoader {
             }
             Boolean cacheEnabled = null;
             Duration ttl = null;
+            String cacheScope = null;
+            Long cacheMaxEntryBytes = null;
             List<String> cacheRoutes = null;
             if (raw.cache() != null) {
                 cacheEnabled = raw.cache().enabled();
@@ -517,6 +525,22 @@ final class PolicyLoader {
                         ttl = ConfigValues.duration(raw.cache().ttl());
                     } catch (IllegalArgumentException e) {
                         throw fail("/cache/ttl", e.getMessage());
+                    }
+                    if (ttl.isZero()) {
+                        throw fail("/cache/ttl", "must be greater than zero (to cache nothing, write enabled: false)");
+                    }
+                }
+                if (raw.cache().scope() != null) {
+                    cacheScope = word("/cache/scope", raw.cache().scope(), CACHE_SCOPES);
+                }
+                if (raw.cache().maxEntryBytes() != null) {
+                    try {
+                        cacheMaxEntryBytes = ConfigValues.bytes(raw.cache().maxEntryBytes());
+                    } catch (IllegalArgumentException e) {
+                        throw fail("/cache/maxEntryBytes", e.getMessage());
+                    }
+                    if (cacheMaxEntryBytes < 1 || cacheMaxEntryBytes > Integer.MAX_VALUE - 1) {
+                        throw fail("/cache/maxEntryBytes", "must be between 1 byte and 2GB");
                     }
                 }
                 cacheRoutes = raw.cache().routes() == null
@@ -539,6 +563,8 @@ final class PolicyLoader {
                     maxBytes,
                     cacheEnabled,
                     ttl,
+                    cacheScope,
+                    cacheMaxEntryBytes,
                     cacheRoutes,
                     routePointers,
                     agencyRates,

@@ -2,6 +2,7 @@ package io.qorgan.gateway.policy;
 
 import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.protect.Operator;
+import io.qorgan.gateway.protect.ProtectionFailed;
 import io.qorgan.gateway.protect.ProtectionSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +10,9 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * All policies of one directory, loaded, validated and compiled once: the default policy and one per agency, with
@@ -18,7 +21,8 @@ import java.util.Set;
  * <p>How a request is decided ({@link #evaluate}), for the agency's policy (the default one when the agency has none):
  * <ol>
  *   <li>the upstream must be one the policy lists ({@code upstreams.notAllowed}), the model one it allows
- *       ({@code upstreams.modelNotAllowed}), the body within {@code limits.maxRequestBytes};</li>
+ *       ({@code upstreams.modelNotAllowed}), the body within {@code limits.maxRequestBytes} — all three known before
+ *       the body is read, so {@link #judgeBeforeReading} refuses on them before any analysis;</li>
  *   <li>content rules are matched, all in one pass over one in-memory index of the texts; the first enforced
  *       {@code route} rule that applies to the upstream's class picks the upstream to forward to;</li>
  *   <li>{@code block} and {@code flag} rules that applied to the chosen upstream's class fire, in file order;</li>
@@ -33,6 +37,8 @@ import java.util.Set;
  * 200 rules on a 2 KB request, or on a worker executor when policies grow large):
  * <pre>{@code
  * PolicySet policies = store.current();                       // once per request
+ * Verdict early = policies.judgeBeforeReading(agency, route, upstream, model, modelMissing, body.length);
+ * if (early != null) -> 403 policy_violation with early.code(), early.message(): nothing was analysed
  * ProtectionSettings settings = policies.protectionFor(agency, upstream, routeProtection);
  * ProtectedRequest found = protectorFor(settings).protect(body, contentType, encoding, dialect);
  * List<RoleText> texts = RequestTexts.of(body, contentType, dialect);    // the caller's own text
@@ -83,6 +89,16 @@ public final class PolicySet implements PolicyEvaluator {
                 .toList();
     }
 
+    /** The upstreams some policy names, in its list or as the target of a route rule, sorted. */
+    public Set<String> upstreamsNamed() {
+        Set<String> named = new TreeSet<>();
+        for (Policy p : policies.values()) {
+            named.addAll(p.upstreams().keySet());
+            p.rules().stream().map(Rule::routeTo).filter(Objects::nonNull).forEach(named::add);
+        }
+        return named;
+    }
+
     /** The number of content rules in effect for an agency (its policy's, inherited ones included). */
     public int ruleCount(String agency) {
         return policyFor(agency).rules().size();
@@ -91,6 +107,14 @@ public final class PolicySet implements PolicyEvaluator {
     /** Whether the agency's policy is in shadow mode. */
     public boolean shadow(String agency) {
         return policyFor(agency).shadow();
+    }
+
+    /**
+     * The {@code cache:} section that applies to an agency's requests (its policy's, or the default one's),
+     * inheritance resolved; two sets that give equal sections cache that agency's answers alike.
+     */
+    public CacheSection cacheSection(String agency) {
+        return policyFor(agency).cache();
     }
 
     /** The operators some policy uses, so a caller can check at start that the keys for hash and fpe exist. */
@@ -123,37 +147,72 @@ public final class PolicySet implements PolicyEvaluator {
         return Overlay.apply(base, p.operators(c), p.defaultOperator(c));
     }
 
-    @Override
-    public Verdict evaluate(PolicyInput in) {
-        Policy p = policyFor(in.agency());
+    /**
+     * What can be decided before a body is read: the upstream, the model and the body's size. Returns the verdict
+     * when one of them blocks (enforced), else null, and then {@link #evaluate} decides the rest; a policy or rule in
+     * shadow mode blocks nothing here. Costs no analysis, so an oversized request is refused before its texts are.
+     */
+    public Verdict judgeBeforeReading(
+            String agency, String route, String upstream, String model, boolean modelMissing, long bodyBytes) {
+        Policy p = policyFor(agency);
         Decision d = new Decision(p.shadow());
-        Policy.Grant grant = p.upstreams() == null ? null : p.upstreams().get(in.upstream());
-        DataClass requested = p.classOf(in.upstream());
+        judgeUpstreamAndSize(p, d, upstream, model, modelMissing, bodyBytes);
+        if (d.blockingRule == null) {
+            return null;
+        }
+        PolicyInput in = new PolicyInput(
+                agency,
+                route,
+                upstream,
+                model,
+                modelMissing,
+                List.of(),
+                Map.of(),
+                bodyBytes,
+                PolicyInput.DEFAULT_MAX_TERMS);
+        return verdict(p, d, in, upstream, p.classOf(upstream), null);
+    }
+
+    /** Step 1 of {@link #evaluate}: the upstream and model allowed, the body within the policy's size. */
+    private static void judgeUpstreamAndSize(
+            Policy p, Decision d, String upstream, String model, boolean modelMissing, long bodyBytes) {
+        Policy.Grant grant = p.upstreams() == null ? null : p.upstreams().get(upstream);
         if (p.upstreams() != null && grant == null) {
-            d.fire("upstreams.notAllowed", "This agency may not use upstream `" + in.upstream() + "`.", true, false);
-        } else if (grant != null && in.model() != null && !grant.allows(in.model())) {
+            d.fire("upstreams.notAllowed", "This agency may not use upstream `" + upstream + "`.", true, false);
+        } else if (grant != null && model != null && !grant.allows(model)) {
             d.fire(
                     "upstreams.modelNotAllowed",
-                    "This agency may not use model `" + in.model() + "` on upstream `" + in.upstream() + "`.",
+                    "This agency may not use model `" + model + "` on upstream `" + upstream + "`.",
                     true,
                     false);
-        } else if (grant != null && in.modelMissing() && grant.restrictsModels()) {
+        } else if (grant != null && modelMissing && grant.restrictsModels()) {
             // a body that names no model, or names it other than as a string: nothing the list could allow
             d.fire(
                     "upstreams.modelNotAllowed",
-                    "This agency may use only named models on upstream `" + in.upstream()
-                            + "`; the request names none.",
+                    "This agency may use only named models on upstream `" + upstream + "`; the request names none.",
                     true,
                     false);
         }
-        if (in.bodyBytes() > p.maxRequestBytes()) {
+        if (bodyBytes > p.maxRequestBytes()) {
             d.fire(
                     "limits.maxRequestBytes",
                     "The request is larger than this agency's policy allows (" + p.maxRequestBytes() + " bytes).",
                     true,
                     false);
         }
-        boolean[] matched = p.content().match(in.texts());
+    }
+
+    /**
+     * @throws ProtectionFailed ({@code request_too_complex}) when content rules would
+     *     analyse more than {@link PolicyInput#maxTerms()} words
+     */
+    @Override
+    public Verdict evaluate(PolicyInput in) {
+        Policy p = policyFor(in.agency());
+        Decision d = new Decision(p.shadow());
+        DataClass requested = p.classOf(in.upstream());
+        judgeUpstreamAndSize(p, d, in.upstream(), in.model(), in.modelMissing(), in.bodyBytes());
+        boolean[] matched = p.content().match(in.texts(), in.maxTerms());
         List<Rule> rules = p.rules();
         String reroute = null;
         for (int i = 0; i < rules.size(); i++) {
@@ -196,9 +255,11 @@ public final class PolicySet implements PolicyEvaluator {
                     true,
                     false);
         }
-        boolean cacheable = p.cacheEnabled()
-                && (p.cacheRoutes().isEmpty() || p.cacheRoutes().contains(in.route()));
-        Verdict.Cache cache = cacheable ? new Verdict.Cache(true, p.cacheTtl()) : Verdict.Cache.NONE;
+        return verdict(p, d, in, upstream, chosen, reroute);
+    }
+
+    private Verdict verdict(Policy p, Decision d, PolicyInput in, String upstream, DataClass chosen, String reroute) {
+        Verdict.Cache cache = p.cache().forRoute(in.route());
         return new Verdict(
                 version,
                 p.name(),

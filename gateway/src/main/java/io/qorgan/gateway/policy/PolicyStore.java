@@ -37,6 +37,7 @@ public final class PolicyStore implements AutoCloseable {
 
     private final AtomicReference<PolicySet> current;
     private final List<Consumer<PolicySet>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> rejectedListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong reloads = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     /** The content hash of the last rejected directory, so the same broken content is judged once. */
@@ -98,6 +99,24 @@ public final class PolicyStore implements AutoCloseable {
     }
 
     /**
+     * Called with an error code ({@code policy_invalid}, {@code policy_reload_failed}) when a changed directory is
+     * rejected by the watch, once per distinct error, on the scheduler's thread (the audit trail records reloads).
+     */
+    public void onRejected(Consumer<String> listener) {
+        rejectedListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void rejected(String code) {
+        for (Consumer<String> l : rejectedListeners) {
+            try {
+                l.accept(code);
+            } catch (RuntimeException e) {
+                LOG.warn("policy listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    /**
      * Loads the directory now and swaps it in when it changed.
      *
      * @return true when a new set became active
@@ -155,16 +174,18 @@ public final class PolicyStore implements AutoCloseable {
         lastRejection = e;
         rejected.incrementAndGet();
         LOG.error("policy change rejected, {} stays active: {}", current.get().version(), e.getMessage());
+        rejected("policy_invalid");
     }
 
     private void checkQuietly() {
         try {
             check();
         } catch (PolicyException e) {
-            // counted and logged by check
+            // counted, logged and told by check, once per distinct content
         } catch (RuntimeException e) {
             rejected.incrementAndGet();
             LOG.error("policy reload failed, {} stays active: {}", current.get().version(), e.toString());
+            rejected("policy_reload_failed");
         }
     }
 

@@ -85,5 +85,5 @@ record RawPolicy(
         }
     }
 
-    record RawCache(Boolean enabled, String ttl, List<String> routes) {}
+    record RawCache(Boolean enabled, String ttl, String scope, String maxEntryBytes, List<String> routes) {}
 }

@@ -19,8 +19,6 @@ public final class RequestTexts {
 
     private RequestTexts() {}
 
-    private record Site(String path, String text, TextSite.Kind kind) {}
-
     /**
      * The texts of {@code body}, in body order.
      *
@@ -38,31 +36,60 @@ public final class RequestTexts {
     /**
      * Gathers a request's texts as another walk over it hands them over, so that the gateway's protection walk serves
      * its policy as well and the body is not read twice. Not thread-safe; one per request.
+     *
+     * <p>What it keeps grows with the texts, not with the body's values: a text's role is settled as it comes when
+     * its path alone tells it (everything but the items of {@code messages} and {@code input}, whose role may come
+     * after their text), and of the other values only the {@code role} and {@code type} labels of those items are
+     * kept, as roles are read from them.
      */
     public static final class Collector {
 
-        private final List<Site> sites = new ArrayList<>();
-        private final Map<String, String> values = new HashMap<>();
+        /** The body's texts in body order; their roles, or null for those settled at the end from their path. */
+        private final List<String> bodyTexts = new ArrayList<>();
+
+        private final List<RoleText.Role> roles = new ArrayList<>();
+        /** The paths of texts whose role is settled at the end, in body order. */
+        private final List<String> pending = new ArrayList<>();
+        /** The labels roles are read from: values at paths ending in {@code /role} or {@code /type}. */
+        private final Map<String, String> labels = new HashMap<>();
+
         private final List<String> others = new ArrayList<>();
 
-        /** A string of the body as the dialect's walk hands it over; keys are skipped (protected, not judged). */
+        /**
+         * A string of the body as the dialect's walk hands it over; keys and numbers are skipped (protected, not
+         * judged).
+         */
         public void bodyText(String text, TextSite site) {
-            if (site.kind() == TextSite.Kind.NAME) {
+            if (site.kind() == TextSite.Kind.NAME || site.kind() == TextSite.Kind.NUMBER) {
                 return;
             }
             String path = site.path();
             int hash = path.indexOf('#');
             String outer = hash < 0 ? path : path.substring(0, hash);
-            if (hash < 0) {
-                values.putIfAbsent(outer, text);
+            if (hash < 0 && (outer.endsWith("/role") || outer.endsWith("/type"))) {
+                labels.putIfAbsent(outer, text);
             }
-            sites.add(new Site(outer, text, site.kind()));
+            if (site.kind() == TextSite.Kind.OTHER) {
+                if (!isLabel(outer)) {
+                    bodyTexts.add(text);
+                    roles.add(RoleText.Role.OTHER);
+                }
+                return;
+            }
+            RoleText.Role role = roleFromPath(outer);
+            bodyTexts.add(text);
+            roles.add(role);
+            if (role == null) {
+                pending.add(outer);
+            }
         }
 
         /** Forgets the body's strings: a route passed the body on unread. */
         public void forgetBody() {
-            sites.clear();
-            values.clear();
+            bodyTexts.clear();
+            roles.clear();
+            pending.clear();
+            labels.clear();
         }
 
         /** A decoded path segment or query name or value ({@code TargetRewriter}); empty ones are skipped. */
@@ -82,14 +109,14 @@ public final class RequestTexts {
          * given, as {@link RoleText.Role#OTHER}: content rules find a marking there as in a body's metadata.
          */
         public List<RoleText> texts() {
-            List<RoleText> out = new ArrayList<>(sites.size() + others.size());
-            for (Site s : sites) {
-                if (s.kind() == TextSite.Kind.OTHER && isLabel(s.path())) {
-                    continue;
+            List<RoleText> out = new ArrayList<>(bodyTexts.size() + others.size());
+            int next = 0;
+            for (int i = 0; i < bodyTexts.size(); i++) {
+                RoleText.Role role = roles.get(i);
+                if (role == null) {
+                    role = role(pending.get(next++), labels);
                 }
-                RoleText.Role role =
-                        s.kind() == TextSite.Kind.CONVERSATION ? role(s.path(), values) : RoleText.Role.OTHER;
-                out.add(new RoleText(role, s.text()));
+                out.add(new RoleText(role, bodyTexts.get(i)));
             }
             for (String text : others) {
                 out.add(new RoleText(RoleText.Role.OTHER, text));
@@ -100,6 +127,32 @@ public final class RequestTexts {
 
     private static boolean isLabel(String path) {
         return path.endsWith("/role") || path.endsWith("/type") || path.equals("/model");
+    }
+
+    /**
+     * The role of a conversation text that its path alone decides (as {@link #role}), without splitting it; null
+     * for a text of an item of {@code messages} or {@code input}, whose role its labels tell.
+     */
+    static RoleText.Role roleFromPath(String path) {
+        if (path.length() < 2 || path.charAt(0) != '/') {
+            return RoleText.Role.USER;
+        }
+        int end = path.indexOf('/', 1);
+        int topEnd = end < 0 ? path.length() : end;
+        if (segmentIs(path, 1, topEnd, "system") || segmentIs(path, 1, topEnd, "instructions")) {
+            return RoleText.Role.SYSTEM;
+        }
+        if (end > 0 && (segmentIs(path, 1, topEnd, "messages") || segmentIs(path, 1, topEnd, "input"))) {
+            int itemEnd = path.indexOf('/', end + 1);
+            if (isIndex(path.substring(end + 1, itemEnd < 0 ? path.length() : itemEnd))) {
+                return null;
+            }
+        }
+        return RoleText.Role.USER;
+    }
+
+    private static boolean segmentIs(String path, int from, int to, String name) {
+        return to - from == name.length() && path.startsWith(name, from);
     }
 
     static RoleText.Role role(String path, Map<String, String> values) {

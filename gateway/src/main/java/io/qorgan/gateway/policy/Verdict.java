@@ -30,7 +30,8 @@ import java.util.Map;
  * @param operators       the policy's operator per entity type for {@code upstream} (types it names)
  * @param defaultOperator the policy's operator for other types, or null when the route's protection decides
  * @param answers         what to do with personal data the model produced
- * @param cache           whether the answer may be cached, and for how long
+ * @param cache           whether the answer may be cached, for how long, for whom: the policy's {@code cache:}
+ *                        settings for this route (null ones are left to the configuration's {@code protection.cache})
  */
 public record Verdict(
         String policyVersion,
@@ -50,9 +51,18 @@ public record Verdict(
         AnswerAction answers,
         Cache cache) {
 
-    /** Whether answers may be cached for this agency and route, and their time to live. */
-    public record Cache(boolean allowed, Duration ttl) {
-        public static final Cache NONE = new Cache(false, Duration.ZERO);
+    /**
+     * What the agency's policy says about caching answers on this route; each setting null when the policy does not
+     * write it, so the configuration's {@code protection.cache} decides.
+     *
+     * @param enabled whether answers may be cached (false on a route the policy's {@code cache.routes} leaves out)
+     * @param ttl how long a stored answer is served
+     * @param scope {@code caller} or {@code agency}: who shares a stored answer
+     * @param maxEntryBytes the largest answer stored
+     */
+    public record Cache(Boolean enabled, Duration ttl, String scope, Long maxEntryBytes) {
+        /** The policy says nothing: the configuration decides. */
+        public static final Cache UNSET = new Cache(null, null, null, null);
     }
 
     public Verdict {

@@ -4,6 +4,7 @@ import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.detect.Finding;
 import io.qorgan.gateway.dialect.BodyRejected;
 import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.TextRewriter;
 import io.qorgan.gateway.dialect.TextSite;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -17,7 +18,8 @@ import java.util.Objects;
  * Looks for personal data a model produced on its own: runs the scanner over restored answer
  * text and counts the findings whose value the request did not hold (values from the vault are
  * the caller's own). The configured {@link Action} leaves, masks or redacts them, in whole
- * answers and in streams (see {@link Session}).
+ * answers and in streams (see {@link Session}). In a whole JSON answer the numbers are scanned too, as their digits
+ * ({@link NumberText}): a masked or redacted number becomes a string.
  *
  * <p>Immutable and thread-safe; sessions are per stream and not thread-safe.
  */
@@ -84,9 +86,11 @@ public final class AnswerScanner {
         Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
         String out;
         try {
-            byte[] body = dialect.rewriteAnswer(
-                    restoredBody,
-                    (text, site) -> site.kind() == TextSite.Kind.NAME ? text : apply(text, vault, counts));
+            byte[] body = dialect.rewriteAnswer(restoredBody, (text, site) -> switch (site.kind()) {
+                case NAME -> text;
+                case NUMBER -> applyToNumber(text, vault, counts);
+                default -> apply(text, vault, counts);
+            });
             out = new String(action == Action.LEAVE ? restoredBody : body, StandardCharsets.UTF_8);
         } catch (BodyRejected notJson) {
             out = apply(new String(restoredBody, StandardCharsets.UTF_8), vault, counts);
@@ -113,10 +117,25 @@ public final class AnswerScanner {
         ExchangeVault vault = restorer.vault();
         Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
         try {
-            byte[] out = dialect.rewriteAnswer(body, (text, site) -> {
-                String restored = restorer.restore(text, site.jsonText());
-                // the keys of an answer are the API's own, or echo request keys that were protected: restored only
-                return site.kind() == TextSite.Kind.NAME ? restored : apply(restored, vault, counts);
+            byte[] out = dialect.rewriteAnswer(body, new TextRewriter() {
+                @Override
+                public String rewrite(String text, TextSite site) {
+                    return switch (site.kind()) {
+                        // the keys of an answer are the API's own, or echo request keys that were protected: restored
+                        // only
+                        case NAME -> restorer.restore(text, false);
+                        case NUMBER -> applyToNumber(restorer.restore(text, false), vault, counts);
+                        default ->
+                            site.jsonText()
+                                    ? applyToArguments(restorer.restoreArguments(text), vault, counts)
+                                    : apply(restorer.restore(text, false), vault, counts);
+                    };
+                }
+
+                @Override
+                public String number(String text, TextSite site) {
+                    return restorer.numberFor(text);
+                }
             });
             return new ScannedAnswer(out, Collections.unmodifiableMap(counts));
         } catch (BodyRejected notJson) {
@@ -130,6 +149,46 @@ public final class AnswerScanner {
     /** A counting session for one streamed answer: feed it the restored deltas of each channel. */
     public Session session(ExchangeVault vault) {
         return new Session(vault);
+    }
+
+    /**
+     * Scans a restored answer text that is the whole of a plain-text answer (not JSON): restores it with
+     * {@code restorer} and applies the action. A text answer has no structure to keep: it is one text.
+     */
+    public ScannedAnswer restoreAndScanText(String text, TextRestorer restorer) {
+        Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
+        String out = apply(restorer.restore(text), restorer.vault(), counts);
+        return new ScannedAnswer(out.getBytes(StandardCharsets.UTF_8), Collections.unmodifiableMap(counts));
+    }
+
+    /**
+     * A tool call's arguments (JSON source text) of a whole answer, scanned value by value: strings as texts,
+     * numbers as their digits, so what is masked or redacted stays valid JSON (a number becomes a string). Arguments
+     * that are not clean JSON are scanned as one text.
+     */
+    private String applyToArguments(String json, ExchangeVault vault, Map<EntityType, Integer> counts) {
+        byte[] in = json.getBytes(StandardCharsets.UTF_8);
+        byte[] out;
+        try {
+            out = Dialect.GENERIC_JSON.rewriteAnswer(in, (text, site) -> switch (site.kind()) {
+                case NAME -> text;
+                case NUMBER -> applyToNumber(text, vault, counts);
+                default -> apply(text, vault, counts);
+            });
+        } catch (BodyRejected notJson) {
+            return apply(json, vault, counts);
+        }
+        return out == in ? json : new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** A number of an answer, scanned as its digits; the number as it came when nothing is new or it is left. */
+    private String applyToNumber(String literal, ExchangeVault vault, Map<EntityType, Integer> counts) {
+        String digits = NumberText.scanned(literal);
+        if (digits == null) {
+            return literal;
+        }
+        String out = apply(digits, vault, counts);
+        return out.equals(digits) ? literal : out;
     }
 
     private String apply(String text, ExchangeVault vault, Map<EntityType, Integer> counts) {

@@ -319,7 +319,9 @@ final class EventRestorer {
                     continue;
                 }
                 if (v.isTextual()) {
-                    String restored = restorer.restore(v.asText(), isJsonField(f.getKey()));
+                    String restored = isJsonField(f.getKey())
+                            ? restorer.restoreArguments(v.asText())
+                            : restorer.restore(v.asText(), false);
                     if (!restored.equals(v.asText())) {
                         f.setValue(o.textNode(restored));
                         changed = true;

@@ -32,7 +32,12 @@ public final class ExchangeVault {
     private final Map<String, String> placeholderByKey = new HashMap<>();
     private final Map<EntityType, Set<String>> distinct = new EnumMap<>(EntityType.class);
     private final Map<String, String> surrogates = new HashMap<>();
+    /** Placeholders that stood for a whole JSON number of the request, with that number's digits. */
+    private final Map<String, String> numbers = new HashMap<>();
+
     private int longestSurrogate;
+    /** Values found while protecting this exchange's request, repeats included; not kept with a conversation. */
+    private long found;
 
     /** An empty vault for a new exchange. */
     public ExchangeVault() {}
@@ -49,6 +54,12 @@ public final class ExchangeVault {
             placeholderByKey.put(slot, placeholder);
         }
         return placeholder;
+    }
+
+    /** Adds {@code n} values found to this exchange's count; returns the count. */
+    long found(int n) {
+        found += n;
+        return found;
     }
 
     /** Counts a value that another operator (mask, hash...) handled. */
@@ -70,6 +81,21 @@ public final class ExchangeVault {
 
     Map<String, String> surrogates() {
         return surrogates;
+    }
+
+    /** Notes that {@code placeholder} replaced a whole JSON number of the request, written {@code digits}. */
+    void recordNumber(String placeholder, String digits) {
+        numbers.putIfAbsent(placeholder, digits);
+    }
+
+    /** Whether some placeholder stood for a JSON number. */
+    boolean hasNumbers() {
+        return !numbers.isEmpty();
+    }
+
+    /** The number behind placeholder {@code [type_n]} when it stood for a whole JSON number, else null. */
+    String number(EntityType type, int n) {
+        return numbers.isEmpty() ? null : numbers.get("[" + type.name() + "_" + n + "]");
     }
 
     int longestSurrogate() {
@@ -139,6 +165,11 @@ public final class ExchangeVault {
                 writeString(out, e.getKey());
                 writeString(out, e.getValue());
             }
+            out.writeInt(numbers.size());
+            for (Map.Entry<String, String> e : numbers.entrySet()) {
+                writeString(out, e.getKey());
+                writeString(out, e.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("vault serialisation failed", e);
         }
@@ -160,6 +191,9 @@ public final class ExchangeVault {
             }
             for (int n = in.readInt(); n > 0; n--) {
                 v.recordSurrogate(readString(in), readString(in));
+            }
+            for (int n = in.readInt(); n > 0; n--) {
+                v.recordNumber(readString(in), readString(in));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("vault deserialisation failed", e);

@@ -2,6 +2,7 @@ package io.qorgan.gateway.protect;
 
 import io.qorgan.gateway.detect.Finding;
 import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.ReadLimits;
 import io.qorgan.gateway.dialect.TargetRewriter;
 import io.qorgan.gateway.dialect.TextSite;
 import java.util.List;
@@ -9,9 +10,12 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
- * Protects a request body: the dialect walks every string value, the scanner finds personal
+ * Protects a request body: the dialect walks every string value, key and number, the scanner finds personal
  * data in it, and each finding is replaced by its type's operator, recording placeholders in
- * the exchange's vault. Fails closed: any failure is a {@link ProtectionFailed} and nothing is
+ * the exchange's vault. A number that holds personal data ({@link NumberText}) leaves as its operator made it: as a
+ * string placeholder ({@code "[IIN_1]"}) where the API takes a string, a number still after {@code fpe}; where the
+ * API needs a number and only a string could stand in, the request is refused. The walk reads at most
+ * {@link ReadLimits} of a body. Fails closed: any failure is a {@link ProtectionFailed} and nothing is
  * forwarded.
  *
  * <p>Immutable and thread-safe (given a thread-safe scanner and key function); one per
@@ -19,23 +23,47 @@ import java.util.function.BiConsumer;
  */
 public final class RequestProtector {
 
+    /**
+     * Values of personal data one request may hold: each costs a vault entry and a replacement (about 2 KB of work),
+     * so ten thousand stay within a few tens of megabytes, and a request holding more is bulk data.
+     */
+    public static final int DEFAULT_MAX_FINDINGS = 10_000;
+
     /** Nobody reads along. */
     public static final BiConsumer<String, TextSite> NOT_READ = (text, site) -> {};
 
     private final TextScanner scanner;
     private final ValueKey valueKey;
     private final ProtectionSettings settings;
+    private final ReadLimits limits;
+    private final int maxFindings;
     private final Operators operators;
 
-    private RequestProtector(TextScanner scanner, ValueKey valueKey, ProtectionSettings settings) {
+    private RequestProtector(
+            TextScanner scanner, ValueKey valueKey, ProtectionSettings settings, ReadLimits limits, int maxFindings) {
         this.scanner = Objects.requireNonNull(scanner, "scanner");
         this.valueKey = Objects.requireNonNull(valueKey, "valueKey");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        if (maxFindings < 1) {
+            throw new IllegalArgumentException("maxFindings must be positive");
+        }
+        this.maxFindings = maxFindings;
         this.operators = new Operators(settings.keys());
     }
 
+    /** A protector reading bodies up to {@link ReadLimits#DEFAULTS} and {@link #DEFAULT_MAX_FINDINGS} values. */
     public static RequestProtector create(TextScanner scanner, ValueKey valueKey, ProtectionSettings settings) {
-        return new RequestProtector(scanner, valueKey, settings);
+        return create(scanner, valueKey, settings, ReadLimits.DEFAULTS, DEFAULT_MAX_FINDINGS);
+    }
+
+    /**
+     * A protector refusing ({@code request_too_complex}) bodies more complex than {@code limits}, and requests in
+     * which it finds more than {@code maxFindings} values of personal data.
+     */
+    public static RequestProtector create(
+            TextScanner scanner, ValueKey valueKey, ProtectionSettings settings, ReadLimits limits, int maxFindings) {
+        return new RequestProtector(scanner, valueKey, settings, limits, maxFindings);
     }
 
     /** Protects a request of a new exchange. */
@@ -81,7 +109,7 @@ public final class RequestProtector {
             BiConsumer<String, TextSite> reading,
             Detections detections) {
         try {
-            byte[] out = dialect.rewriteRequest(body, contentType, contentEncoding, (text, site) -> {
+            byte[] out = dialect.rewriteRequest(body, contentType, contentEncoding, limits, (text, site) -> {
                 reading.accept(text, site);
                 return protectText(text, site, vault, detections);
             });
@@ -136,12 +164,50 @@ public final class RequestProtector {
     }
 
     private String protectText(String text, TextSite site, ExchangeVault vault, Detections detections) {
+        if (site.kind() == TextSite.Kind.NUMBER) {
+            return protectNumber(text, vault, detections);
+        }
         if (text.isEmpty()) {
             return text;
         }
         List<Finding> findings = detections == null ? scanner.scan(text) : detections.scan(scanner, text);
         if (findings == null || findings.isEmpty()) {
             return text;
+        }
+        return replace(text, findings, vault);
+    }
+
+    /**
+     * A number as its digits; the literal itself when nothing was found (or kept). A number that became one
+     * placeholder is noted, so that an answer's tool call gives the number back as a number.
+     */
+    private String protectNumber(String literal, ExchangeVault vault, Detections detections) {
+        String digits = NumberText.scanned(literal);
+        if (digits == null) {
+            return literal;
+        }
+        List<Finding> findings = detections == null ? scanner.scan(digits) : detections.scan(scanner, digits);
+        if (findings == null || findings.isEmpty()) {
+            return literal;
+        }
+        String out = replace(digits, findings, vault);
+        if (out.equals(digits)) {
+            return literal;
+        }
+        Finding f = findings.get(0);
+        if (findings.size() == 1
+                && f.start() == 0
+                && f.end() == digits.length()
+                && settings.operator(f.type()) == Operator.PLACEHOLDER) {
+            vault.recordNumber(out, digits);
+        }
+        return out;
+    }
+
+    private String replace(String text, List<Finding> findings, ExchangeVault vault) {
+        if (vault.found(findings.size()) > maxFindings) {
+            throw ProtectionFailed.tooComplex(
+                    "more than " + maxFindings + " values of personal data (protection.maxFindings)");
         }
         StringBuilder out = new StringBuilder(text.length() + 16 * findings.size());
         int pos = 0;

@@ -9,17 +9,27 @@ import java.util.Map;
  * try reads a bounded number of characters, so the pass is linear. With {@code fin == false} it
  * stops at the first start whose outcome depends on text not yet seen and returns that index;
  * the caller holds the rest back.
+ *
+ * <p>In tool-call arguments written whole ({@code numbers}), a placeholder that stood for a JSON number of the request
+ * and stands as a whole JSON string (<code>"[IIN_1]"</code>) becomes that number again, quotes and all.
  */
 final class RestoreScan {
 
     private final ExchangeVault vault;
     private final boolean json;
+    private final boolean numbers;
     private final PlaceholderGrammar.Match match = new PlaceholderGrammar.Match();
     private int replaced;
 
     RestoreScan(ExchangeVault vault, boolean json) {
+        this(vault, json, false);
+    }
+
+    /** With {@code numbers}, for JSON source text restored whole: placeholders of numbers become numbers. */
+    RestoreScan(ExchangeVault vault, boolean json, boolean numbers) {
         this.vault = vault;
         this.json = json;
+        this.numbers = numbers && json;
     }
 
     /**
@@ -42,6 +52,14 @@ final class RestoreScan {
                 }
                 if (r == PlaceholderGrammar.MATCH) {
                     String original = vault.original(match.type, match.number);
+                    String number = numbers && fin && original != null ? vault.number(match.type, match.number) : null;
+                    if (number != null && isWholeString(s, i, match.end, end, copied)) {
+                        out.append(s, copied, i - 1).append(number);
+                        replaced++;
+                        copied = match.end + 1;
+                        i = match.end + 1;
+                        continue;
+                    }
                     if (original != null) {
                         out.append(s, copied, i);
                         append(out, original);
@@ -75,6 +93,20 @@ final class RestoreScan {
         }
         out.append(s, copied, end);
         return end;
+    }
+
+    /**
+     * Whether {@code s[from, to)} is the whole of a JSON string: a quote just before it not yet copied out, not
+     * escaped (a string value opens after a colon, a comma, a bracket or a space, never after a backslash), and a
+     * quote just after it.
+     */
+    private static boolean isWholeString(CharSequence s, int from, int to, int end, int copied) {
+        return from >= 1
+                && from - 1 >= copied
+                && s.charAt(from - 1) == '"'
+                && (from < 2 || s.charAt(from - 2) != '\\')
+                && to < end
+                && s.charAt(to) == '"';
     }
 
     /** How many values the last {@link #run} put back. */

@@ -2,6 +2,8 @@ package io.qorgan.gateway.protect;
 
 import io.qorgan.gateway.dialect.BodyRejected;
 import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.TextRewriter;
+import io.qorgan.gateway.dialect.TextSite;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,12 +20,15 @@ public final class TextRestorer {
     // Reused from text to text: most texts hold nothing to restore and then cost no allocation.
     private final RestoreScan plainScan;
     private final RestoreScan jsonScan;
+    private final RestoreScan argumentsScan;
+    private final PlaceholderGrammar.Match match = new PlaceholderGrammar.Match();
     private final StringBuilder scratch = new StringBuilder();
 
     private TextRestorer(ExchangeVault vault) {
         this.vault = vault;
         this.plainScan = new RestoreScan(vault, false);
         this.jsonScan = new RestoreScan(vault, true);
+        this.argumentsScan = new RestoreScan(vault, true, true);
     }
 
     public static TextRestorer of(ExchangeVault vault) {
@@ -41,10 +46,39 @@ public final class TextRestorer {
 
     /** As {@link #restore(CharSequence)}; with {@code json}, inserted values are JSON-string-escaped. */
     String restore(CharSequence text, boolean json) {
+        return restore(text, json ? jsonScan : plainScan);
+    }
+
+    /**
+     * The JSON source text of a tool call's arguments, written whole: as {@link #restore(CharSequence, boolean)} for
+     * JSON, and a placeholder that stood for a JSON number of the request and is a whole string value here
+     * (<code>{"iin":"[IIN_1]"}</code>) is that number again (<code>{"iin":871114403172}</code>).
+     */
+    String restoreArguments(CharSequence text) {
+        return restore(text, argumentsScan);
+    }
+
+    /**
+     * The number to write in place of a whole string value of a tool call's input, when it is exactly a placeholder
+     * that stood for a JSON number of the request; else null.
+     */
+    String numberFor(String text) {
+        if (!vault.hasNumbers()
+                || text.length() < 4
+                || text.charAt(0) != '['
+                || text.charAt(text.length() - 1) != ']') {
+            return null;
+        }
+        int r = PlaceholderGrammar.parse(text, 0, text.length(), true, match);
+        return r == PlaceholderGrammar.MATCH && match.end == text.length()
+                ? vault.number(match.type, match.number)
+                : null;
+    }
+
+    private String restore(CharSequence text, RestoreScan scan) {
         if (vault.isEmpty() || text.length() == 0 || (vault.surrogates().isEmpty() && !mayHoldPlaceholder(text))) {
             return text.toString();
         }
-        RestoreScan scan = json ? jsonScan : plainScan;
         scratch.setLength(0);
         scan.run(text, text.length(), '\n', true, scratch);
         String out = scan.replaced() == 0 ? text.toString() : scratch.toString();
@@ -101,7 +135,17 @@ public final class TextRestorer {
             return body;
         }
         try {
-            return dialect.rewriteAnswer(body, (text, site) -> restore(text, site.jsonText()));
+            return dialect.rewriteAnswer(body, new TextRewriter() {
+                @Override
+                public String rewrite(String text, TextSite site) {
+                    return site.jsonText() ? restoreArguments(text) : restore(text, false);
+                }
+
+                @Override
+                public String number(String text, TextSite site) {
+                    return numberFor(text);
+                }
+            });
         } catch (BodyRejected notJson) {
             if (notJson.reason() == BodyRejected.Reason.INVALID_UTF8) {
                 return body;

@@ -48,12 +48,12 @@ public final class FairUse {
         this.metrics = metrics;
     }
 
-    /** What was decided: admitted with a ticket to release when the exchange ends, or refused. */
-    public record Decision(Ticket ticket, Limit limit, long retryAfterSeconds) {
-        static final Decision FREE = new Decision(Ticket.FREE, null, 0);
+    /** What was decided: admitted with a allowance to release when the exchange ends, or refused. */
+    public record Decision(Allowance allowance, Limit limit, long retryAfterSeconds) {
+        static final Decision FREE = new Decision(Allowance.FREE, null, 0);
 
         public boolean admitted() {
-            return ticket != null;
+            return allowance != null;
         }
     }
 
@@ -82,15 +82,15 @@ public final class FairUse {
             then.accept(limited(identity.agency(), null, Limit.CALLER_CONCURRENCY, 1000));
             return;
         }
-        Ticket ticket =
-                new Ticket(this, identity.agency(), agencyKey, callerKey, a, c, agency.tokens() || caller.tokens());
+        Allowance allowance =
+                new Allowance(this, identity.agency(), agencyKey, callerKey, a, c, agency.tokens() || caller.tokens());
         if (!agency.counted() && !caller.counted()) {
-            then.accept(new Decision(ticket, null, 0));
+            then.accept(new Decision(allowance, null, 0));
             return;
         }
         if (shared == null || !shared.available()) {
             metrics.quotaDecided("node");
-            then.accept(onNode(ticket));
+            then.accept(onNode(allowance));
             return;
         }
         metrics.quotaDecided("store");
@@ -99,73 +99,73 @@ public final class FairUse {
                 loop.execute(() -> {
                     if (failure != null) {
                         metrics.quotaDecided("node"); // the store did not answer: this node's share decides
-                        then.accept(onNode(ticket));
+                        then.accept(onNode(allowance));
                     } else if (verdict.limit() != null) {
-                        then.accept(limited(ticket.agency(), ticket, verdict.limit(), verdict.waitMillis()));
+                        then.accept(limited(allowance.agency(), allowance, verdict.limit(), verdict.waitMillis()));
                     } else {
-                        then.accept(new Decision(ticket, null, 0));
+                        then.accept(new Decision(allowance, null, 0));
                     }
                 });
             } catch (RejectedExecutionException e) {
-                ticket.release(); // the loop is shutting down
+                allowance.release(); // the loop is shutting down
             }
         });
     }
 
     /** This node's share of the rates and tokens decides. */
-    private Decision onNode(Ticket ticket) {
-        NodeLimits.Holder a = ticket.agencyHolder();
-        NodeLimits.Holder c = ticket.callerHolder();
+    private Decision onNode(Allowance allowance) {
+        NodeLimits.Holder a = allowance.agencyHolder();
+        NodeLimits.Holder c = allowance.callerHolder();
         long wait;
         if (a != null && (wait = a.tokensWait(true)) > 0) {
-            return limited(ticket.agency(), ticket, Limit.AGENCY_TOKENS_MINUTE, wait);
+            return limited(allowance.agency(), allowance, Limit.AGENCY_TOKENS_MINUTE, wait);
         }
         if (a != null && (wait = a.tokensWait(false)) > 0) {
-            return limited(ticket.agency(), ticket, Limit.AGENCY_TOKENS_DAY, wait);
+            return limited(allowance.agency(), allowance, Limit.AGENCY_TOKENS_DAY, wait);
         }
         if (c != null && (wait = c.tokensWait(true)) > 0) {
-            return limited(ticket.agency(), ticket, Limit.CALLER_TOKENS_MINUTE, wait);
+            return limited(allowance.agency(), allowance, Limit.CALLER_TOKENS_MINUTE, wait);
         }
         if (c != null && (wait = c.tokensWait(false)) > 0) {
-            return limited(ticket.agency(), ticket, Limit.CALLER_TOKENS_DAY, wait);
+            return limited(allowance.agency(), allowance, Limit.CALLER_TOKENS_DAY, wait);
         }
         if (a != null && (wait = a.takeRequest()) >= 0) {
-            return limited(ticket.agency(), ticket, Limit.AGENCY_REQUESTS, wait);
+            return limited(allowance.agency(), allowance, Limit.AGENCY_REQUESTS, wait);
         }
         if (c != null && (wait = c.takeRequest()) >= 0) {
-            return limited(ticket.agency(), ticket, Limit.CALLER_REQUESTS, wait);
+            return limited(allowance.agency(), allowance, Limit.CALLER_REQUESTS, wait);
         }
-        return new Decision(ticket, null, 0);
+        return new Decision(allowance, null, 0);
     }
 
-    private Decision limited(String agency, Ticket ticket, Limit limit, long waitMillis) {
-        if (ticket != null) {
-            ticket.release();
+    private Decision limited(String agency, Allowance allowance, Limit limit, long waitMillis) {
+        if (allowance != null) {
+            allowance.release();
         }
         metrics.rateLimited(agency, limit.label());
         return new Decision(null, limit, Math.max(1, (waitMillis + 999) / 1000));
     }
 
     /** Counts the tokens an exchange's answer reported: in the shared store, else (or when it fails) on this node. */
-    void charge(Ticket ticket, long tokens) {
-        metrics.tokens(ticket.agency(), tokens);
+    void charge(Allowance allowance, long tokens) {
+        metrics.tokens(allowance.agency(), tokens);
         if (shared != null && shared.available()) {
-            shared.charge(ticket.agencyKey(), ticket.callerKey(), tokens).whenComplete((ok, failure) -> {
+            shared.charge(allowance.agencyKey(), allowance.callerKey(), tokens).whenComplete((ok, failure) -> {
                 if (failure != null) {
-                    chargeNode(ticket, tokens);
+                    chargeNode(allowance, tokens);
                 }
             });
         } else {
-            chargeNode(ticket, tokens);
+            chargeNode(allowance, tokens);
         }
     }
 
-    private static void chargeNode(Ticket ticket, long tokens) {
-        if (ticket.agencyHolder() != null) {
-            ticket.agencyHolder().charge(tokens);
+    private static void chargeNode(Allowance allowance, long tokens) {
+        if (allowance.agencyHolder() != null) {
+            allowance.agencyHolder().charge(tokens);
         }
-        if (ticket.callerHolder() != null) {
-            ticket.callerHolder().charge(tokens);
+        if (allowance.callerHolder() != null) {
+            allowance.callerHolder().charge(tokens);
         }
     }
 }

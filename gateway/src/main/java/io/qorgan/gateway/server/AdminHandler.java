@@ -15,7 +15,9 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
+import io.qorgan.gateway.cache.AnswerCache;
 import io.qorgan.gateway.exchange.GatewayError;
 import io.qorgan.gateway.exchange.RequestIds;
 import io.qorgan.gateway.policy.PolicySet;
@@ -26,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The admin listener's endpoints, for operations: {@code /healthz} (every traffic event loop answers),
  * {@code /readyz} (configuration loaded and every upstream accepts a TCP connection, probed now,
  * without blocking; each upstream's breaker state shown too), {@code /metrics} (Prometheus text),
- * {@code /admin/policies} and {@code /admin/upstreams} (circuit breakers).
+ * {@code /admin/policies}, {@code /admin/upstreams} (circuit breakers), the audit search
+ * {@code /admin/audit} ({@link AuditSearchEndpoint}) and {@code /admin/cache}.
  */
 final class AdminHandler extends ChannelInboundHandlerAdapter {
 
@@ -42,10 +46,12 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
 
     private final ProxyRuntime runtime;
     private final Transport transport;
+    private final AuditSearchEndpoint audit;
 
     AdminHandler(ProxyRuntime runtime, Transport transport) {
         this.runtime = runtime;
         this.transport = transport;
+        this.audit = new AuditSearchEndpoint(runtime);
     }
 
     @Override
@@ -69,6 +75,10 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
                         false);
                 return;
             }
+            if (path.equals("/admin/cache") && request.method().equals(HttpMethod.DELETE)) {
+                send(ctx, purgeCache(ctx, request.uri()), keepAlive);
+                return;
+            }
             if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
                 send(
                         ctx,
@@ -78,7 +88,7 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
                                         405,
                                         "invalid_request_error",
                                         "method_not_allowed",
-                                        "Admin endpoints answer GET only"),
+                                        "Admin endpoints answer GET only (and DELETE /admin/cache)"),
                                 null),
                         keepAlive);
                 return;
@@ -87,6 +97,8 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
                 case "/healthz" -> send(ctx, health(ctx), keepAlive);
                 case "/readyz" -> probeUpstreams(ctx, keepAlive);
                 case "/admin/policies" -> send(ctx, policies(ctx), keepAlive);
+                case "/admin/audit" -> audit.handle(ctx, request, response -> send(ctx, response, keepAlive));
+                case "/admin/cache" -> send(ctx, cache(ctx), keepAlive);
                 case "/admin/upstreams" -> send(ctx, upstreams(ctx), keepAlive);
                 case "/metrics" ->
                     send(
@@ -257,6 +269,59 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
         }
         json.append("}}");
         return text(ctx, HttpResponseStatus.OK, "application/json", json.toString());
+    }
+
+    /** The answer cache: memory used, and per agency its entries, bytes, outcomes and hit ratio. */
+    private FullHttpResponse cache(ChannelHandlerContext ctx) {
+        AnswerCache cache = runtime.cache();
+        StringBuilder json = new StringBuilder("{\"entries\":")
+                .append(cache.size())
+                .append(",\"bytes\":")
+                .append(cache.bytes())
+                .append(",\"maxBytes\":")
+                .append(runtime.config().cache().maxBytes())
+                .append(",\"agencies\":{");
+        boolean first = true;
+        for (Map.Entry<String, AnswerCache.Figures> e : cache.figures().entrySet()) {
+            AnswerCache.Figures f = e.getValue();
+            json.append(first ? "" : ",")
+                    .append('"')
+                    .append(jsonEscape(e.getKey()))
+                    .append("\":{\"entries\":")
+                    .append(f.entries())
+                    .append(",\"bytes\":")
+                    .append(f.bytes())
+                    .append(",\"hits\":")
+                    .append(f.hits())
+                    .append(",\"misses\":")
+                    .append(f.misses())
+                    .append(",\"stored\":")
+                    .append(f.stored())
+                    .append(",\"bypassed\":")
+                    .append(f.bypassed())
+                    .append(",\"hitRatio\":")
+                    .append(String.format(Locale.ROOT, "%.4f", f.hitRatio()))
+                    .append('}');
+            first = false;
+        }
+        json.append("}}");
+        return text(ctx, HttpResponseStatus.OK, "application/json", json.toString());
+    }
+
+    /** Purges one agency's answers ({@code ?agency=}) or, without it, every answer. */
+    private FullHttpResponse purgeCache(ChannelHandlerContext ctx, String uri) {
+        List<String> agency = new QueryStringDecoder(uri).parameters().get("agency");
+        if (agency != null && (agency.size() != 1 || agency.get(0).isBlank())) {
+            return ErrorResponses.build(
+                    ctx.alloc(),
+                    GatewayError.badRequest("invalid_agency", "Name one agency: DELETE /admin/cache?agency=<id>"),
+                    null);
+        }
+        String purged = agency == null
+                ? "{\"agency\":null,\"purged\":" + runtime.cache().purgeAll() + "}"
+                : "{\"agency\":\"" + jsonEscape(agency.get(0)) + "\",\"purged\":"
+                        + runtime.cache().purge(agency.get(0)) + "}";
+        return text(ctx, HttpResponseStatus.OK, "application/json", purged);
     }
 
     private static String jsonEscape(String s) {

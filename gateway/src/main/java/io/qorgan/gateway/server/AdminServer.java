@@ -40,7 +40,14 @@ public final class AdminServer implements AutoCloseable {
                             addHttp1(ch.pipeline(), "http");
                         } else {
                             HttpProtocols.addTlsWithAlpn(
-                                    ch.pipeline(), tls, failures, 8192, 30_000, this::addHttp1, this::addStages);
+                                    ch.pipeline(),
+                                    tls,
+                                    failures,
+                                    8192,
+                                    30_000,
+                                    this::addHttp1,
+                                    this::addStages,
+                                    () -> {});
                         }
                     }
 

@@ -135,6 +135,9 @@ public sealed interface CallerIdentification {
                 case MISSING -> "An API key is required: Authorization: Bearer qg_… or x-api-key: qg_…";
                 case EXPIRED -> "The API key has expired";
                 case REVOKED -> "The API key was revoked";
+                case CERTIFICATE_NOT_MAPPED ->
+                    "The client certificate is valid but mapped to no caller in the"
+                            + " identity store (clientCertificates: its subject or SAN)";
                 default -> "The API key or client certificate is not valid";
             };
             return Outcome.failed(new GatewayError(401, "authentication_error", code, message));

@@ -7,6 +7,8 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.util.AsciiString;
 import io.qorgan.gateway.dialect.Utf8;
+import io.qorgan.gateway.identity.ApiKeys;
+import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.upstream.UpstreamCredential;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -14,10 +16,12 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Header rewriting at the proxy boundary (RFC 9110 §7.6): hop-by-hop headers stay on their hop,
@@ -39,6 +43,14 @@ final class ForwardingHeaders {
     };
 
     private static final AsciiString X_API_KEY = AsciiString.cached("x-api-key");
+    /** The credential header of Azure OpenAI's clients; the gateway reads no key from it. */
+    private static final AsciiString API_KEY = AsciiString.cached("api-key");
+
+    private static final AsciiString[] CREDENTIALS = {HttpHeaderNames.AUTHORIZATION, X_API_KEY, API_KEY};
+
+    private static final AsciiString TRACEPARENT = AsciiString.cached("traceparent");
+    private static final AsciiString TRACESTATE = AsciiString.cached("tracestate");
+    private static final AsciiString X_FORWARDED_HOST = AsciiString.cached("x-forwarded-host");
 
     /**
      * Headers whose values are protocol, credentials or the gateway's own, never a text: every other header a client
@@ -95,7 +107,7 @@ final class ForwardingHeaders {
         Set<String> hopByHop = connectionNamed(fromClient);
         for (Map.Entry<String, String> header : fromClient) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!NOT_TEXT.contains(name) && !hopByHop.contains(name)) {
+            if ((!NOT_TEXT.contains(name) || freeParameters(name, header.getValue())) && !hopByHop.contains(name)) {
                 if (out == null) {
                     out = new ArrayList<>();
                 }
@@ -103,6 +115,68 @@ final class ForwardingHeaders {
             }
         }
         return out == null ? List.of() : out;
+    }
+
+    /**
+     * Whether a media type header carries parameters other than {@code charset} and {@code q}: their values could be any
+     * text, so the header is scanned like a client's own. The request head was checked, so the value parses.
+     */
+    private static boolean freeParameters(String name, String value) {
+        return (name.equals("content-type") || name.equals("accept"))
+                && HeaderSyntax.media(value, name.equals("accept")) == HeaderSyntax.FREE_PARAMETERS;
+    }
+
+    /**
+     * Removes what a client sent that must not reach an upstream as it came, before anything reads the headers: a
+     * gateway key in any header but the two the gateway reads keys from (it is the gateway's credential, never an AI
+     * service's), a {@code traceparent} that is not W3C version 00 (with its {@code tracestate}, which means nothing
+     * without it), a {@code tracestate} that is not W3C's, and an {@code X-Forwarded-Host} that is not a list of hosts.
+     * Tracing and forwarding headers are best-effort, so what does not parse is dropped rather than refused; what
+     * parses is still scanned as a client header. Each drop is counted by its reason.
+     */
+    static void dropUnsafe(HttpHeaders headers, GatewayMetrics metrics) {
+        List<String> carryingKeys = null;
+        Iterator<Map.Entry<CharSequence, CharSequence>> all = headers.iteratorCharSequence();
+        while (all.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> header = all.next();
+            CharSequence name = header.getKey();
+            if (ApiKeys.appearsIn(header.getValue())
+                    && !HttpHeaderNames.AUTHORIZATION.contentEqualsIgnoreCase(name)
+                    && !X_API_KEY.contentEqualsIgnoreCase(name)) {
+                if (carryingKeys == null) {
+                    carryingKeys = new ArrayList<>(1);
+                }
+                carryingKeys.add(name.toString());
+            }
+        }
+        if (carryingKeys != null) {
+            carryingKeys.forEach(headers::remove);
+            metrics.headerDropped("gateway_key");
+        }
+        if (headers.contains(TRACEPARENT)
+                && (headers.getAll(TRACEPARENT).size() > 1 || !HeaderSyntax.isTraceparent(headers.get(TRACEPARENT)))) {
+            headers.remove(TRACEPARENT);
+            metrics.headerDropped("traceparent");
+        }
+        if (headers.contains(TRACESTATE)
+                && (!headers.contains(TRACEPARENT) || !all(headers, TRACESTATE, HeaderSyntax::isTracestate))) {
+            headers.remove(TRACESTATE);
+            metrics.headerDropped("tracestate");
+        }
+        if (headers.contains(X_FORWARDED_HOST) && !all(headers, X_FORWARDED_HOST, HeaderSyntax::isHostList)) {
+            headers.remove(X_FORWARDED_HOST);
+            metrics.headerDropped("x_forwarded_host");
+        }
+    }
+
+    /** Whether every value of the header passes {@code check}. */
+    private static boolean all(HttpHeaders headers, AsciiString name, Predicate<String> check) {
+        for (String value : headers.getAll(name)) {
+            if (!check.test(value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A header value as text: the decoder keeps each byte as one char, so UTF-8 sent as it is gets decoded here. */
@@ -226,12 +300,19 @@ final class ForwardingHeaders {
 
     /**
      * The caller's credentials stay in the gateway when the gateway authenticates callers or holds
-     * the upstream's own key; the upstream's key, if any, is put in their place.
+     * the upstream's own key; the upstream's key, if any, is put in their place. Without either (the quick start),
+     * the caller's own credentials pass, but never a gateway key.
      */
     static void credentials(HttpHeaders headers, boolean gatewayAuthenticates, UpstreamCredential upstreamKey) {
-        if (gatewayAuthenticates || upstreamKey != null) {
-            headers.remove(HttpHeaderNames.AUTHORIZATION);
-            headers.remove(X_API_KEY);
+        for (AsciiString name : CREDENTIALS) {
+            if (gatewayAuthenticates || upstreamKey != null) {
+                headers.remove(name);
+            } else {
+                String value = headers.get(name);
+                if (value != null && ApiKeys.appearsIn(value)) {
+                    headers.remove(name);
+                }
+            }
         }
         if (upstreamKey != null) {
             upstreamKey.applyTo(headers);

@@ -30,8 +30,8 @@ import io.qorgan.gateway.exchange.GatewayError;
 import io.qorgan.gateway.exchange.RequestIds;
 import io.qorgan.gateway.identity.AccessDecision;
 import io.qorgan.gateway.identity.Identity;
+import io.qorgan.gateway.quota.Allowance;
 import io.qorgan.gateway.quota.FairUse;
-import io.qorgan.gateway.quota.Ticket;
 import io.qorgan.gateway.route.RouteMatch;
 import io.qorgan.gateway.server.tls.PeerCertificate;
 import java.security.cert.X509Certificate;
@@ -101,6 +101,8 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     private SslHandler ssl;
 
     private boolean sslKnown;
+    /** Whether a connection error was logged already. */
+    private boolean failed;
 
     ProxyFrontendHandler(ProxyRuntime runtime, RouteAccess routeAccess, BodyBudget budget, String scheme) {
         this.runtime = runtime;
@@ -179,9 +181,11 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     /** A request's head: refuse at once what must be refused, else identify the caller. */
     private void begin(HttpRequest head) {
-        String requestId = RequestIds.acceptOrGenerate(head.headers().get(GatewayHeaders.REQUEST_ID));
-        if (head.decoderResult().isFailure()) {
-            GatewayError error = decoderError(head.decoderResult().cause());
+        String requestId = RequestHead.requestId(head.headers().get(GatewayHeaders.REQUEST_ID), runtime);
+        GatewayError error = head.decoderResult().isFailure()
+                ? decoderError(head.decoderResult().cause())
+                : RequestHead.refusal(head, http2Stream(), runtime);
+        if (error != null) {
             ReferenceCountUtil.release(head);
             runtime.metrics().rejected(error.code());
             closeWith(requestId, error);
@@ -270,7 +274,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         in.deciding = false;
         if (intake != in || !ctx.channel().isActive()) {
             if (decision.admitted()) {
-                decision.ticket().release(); // the connection ended meanwhile
+                decision.allowance().release(); // the connection ended meanwhile
             }
             return;
         }
@@ -282,7 +286,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             refuse(in, GatewayError.rateLimited(decision.limit().words(), decision.retryAfterSeconds()));
             return;
         }
-        in.ticket = decision.ticket();
+        in.allowance = decision.allowance();
         admitted(in);
     }
 
@@ -328,8 +332,8 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
                 in.identity,
                 HttpUtil.isKeepAlive(in.head),
                 client(),
-                in.ticket);
-        in.ticket = null; // the exchange releases it
+                in.allowance);
+        in.allowance = null; // the exchange releases it
         current.start();
     }
 
@@ -354,9 +358,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         if (in.lease != null) {
             in.lease.release();
         }
-        if (in.ticket != null) {
-            in.ticket.release();
-            in.ticket = null;
+        if (in.allowance != null) {
+            in.allowance.release();
+            in.allowance = null;
         }
         if (in.pausedReading) {
             in.pausedReading = false;
@@ -573,8 +577,8 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             if (in.lease != null) {
                 in.lease.release();
             }
-            if (in.ticket != null) {
-                in.ticket.release();
+            if (in.allowance != null) {
+                in.allowance.release();
             }
         }
         releasePending();
@@ -587,8 +591,12 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             runtime.loops().fatal(fatal); // never a zombie: the node stops and is restarted
             return;
         }
-        // Socket errors (reset by peer) are ordinary; never log request content.
-        log.debug("client connection error: {}", cause.getClass().getSimpleName());
+        // Socket errors (reset by peer) are ordinary; never log request content. A closed connection fails every
+        // write still queued on it, each with its own exception (hundreds in a cut stream): one line tells it.
+        if (!failed) {
+            failed = true;
+            log.debug("client connection error: {}", cause.getClass().getSimpleName());
+        }
         ctx.close();
     }
 
@@ -623,7 +631,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         boolean complete;
         BodyBudget.Lease lease;
         /** Its place under its agency's limits, from admission until the exchange takes it. */
-        Ticket ticket;
+        Allowance allowance;
 
         RouteMatch match;
         Identity identity;

@@ -1,5 +1,7 @@
 package io.qorgan.gateway.server;
 
+import io.qorgan.gateway.audit.AuditTrail;
+import io.qorgan.gateway.cache.AnswerCache;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.exchange.ExchangePreparer;
 import io.qorgan.gateway.exchange.Protection;
@@ -15,9 +17,10 @@ import java.util.concurrent.Executor;
 /**
  * What every frontend handler needs, built once per configuration and shared read-only across
  * event loops: routes, upstream clients, limits, metrics, the admission gate, caller identification,
- * protection, the policy store ({@code policies} may be null: no policies configured), and the
- * bounded workers that prepare large bodies off the event loops, and the prepare stage itself; fair use between
- * agencies (their limits, decided on the head).
+ * protection, the policy store ({@code policies} may be null: no policies configured), the
+ * bounded workers that prepare large bodies off the event loops, the prepare stage itself, the
+ * health of the event loops, the audit trail ({@link AuditTrail#disabled()} when there is none), the answer cache,
+ * and fair use between agencies (their limits, decided on the head).
  */
 public record ProxyRuntime(
         GatewayConfig config,
@@ -31,6 +34,8 @@ public record ProxyRuntime(
         Executor workers,
         ExchangePreparer preparer,
         LoopHealth loops,
+        AuditTrail audit,
+        AnswerCache cache,
         FairUse fairUse) {
 
     /** The active policy set, or null when no policy directory is configured. */

@@ -7,6 +7,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.internal.PlatformDependent;
 import io.qorgan.gateway.config.LimitsConfig;
+import io.qorgan.gateway.exchange.GatewayError;
 import io.qorgan.gateway.server.tls.ReloadingServerSslContext;
 import io.qorgan.gateway.server.tls.TlsHandshakeFailureHandler;
 
@@ -62,7 +63,9 @@ final class TrafficChannelInitializer extends ChannelInitializer<SocketChannel> 
                     runtime.config().limits().maxHeaderBytes(),
                     runtime.config().limits().idleTimeout().toMillis(),
                     this::addHttp1,
-                    this::addStages);
+                    this::addStages,
+                    () -> runtime.metrics()
+                            .rejected(GatewayError.headersTooLarge().code()));
         }
     }
 

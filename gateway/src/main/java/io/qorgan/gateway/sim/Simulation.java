@@ -12,6 +12,12 @@ final class Simulation {
     final SimulatorStats stats = new SimulatorStats();
     /** Whether whole answers go out gzip-compressed, asked for or not. */
     final boolean gzipAnswers;
+    /** Whether whole answers go out gzip-compressed without a {@code Content-Encoding} saying so. */
+    final boolean gzipUnlabelled;
+    /** The type successful whole answers are labelled with instead of their own; null for their own. */
+    final String answerContentType;
+    /** The body of successful whole answers instead of the simulated one; null for the simulated one. */
+    final byte[] answerBody;
 
     final int faultRetryAfterSeconds;
 
@@ -26,6 +32,10 @@ final class Simulation {
         this.faults = new FaultInjector(settings.errorRate(), settings.errorStatus(), faultRandom);
         this.pacing = Pacing.of(settings);
         this.gzipAnswers = settings.gzipAnswers();
+        this.gzipUnlabelled = settings.gzipUnlabelled();
+        this.answerContentType = settings.answerContentType();
+        this.answerBody =
+                settings.answerBody() == null ? null : settings.answerBody().clone();
         this.faultRetryAfterSeconds = settings.faultRetryAfterSeconds();
     }
 }

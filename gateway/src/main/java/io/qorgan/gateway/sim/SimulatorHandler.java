@@ -207,16 +207,20 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
             ChannelHandlerContext ctx, Incoming in, Reply.Full reply, long delayMillis, boolean counted) {
         Runnable write = () -> {
             delayedReply = null;
-            boolean gzip = sim.gzipAnswers && reply.body().length > 0;
-            byte[] body = gzip ? gzip(reply.body()) : reply.body();
+            boolean ai = counted && reply.status().code() == 200; // a successful AI answer, not an error
+            byte[] built = ai && sim.answerBody != null ? sim.answerBody : reply.body();
+            boolean gzip = (sim.gzipAnswers || sim.gzipUnlabelled) && built.length > 0;
+            byte[] body = gzip ? gzip(built) : built;
             FullHttpResponse response =
                     new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, reply.status(), Unpooled.wrappedBuffer(body));
             HttpHeaders headers = response.headers();
             if (reply.status().code() != HttpResponseStatus.NO_CONTENT.code()) {
-                headers.set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+                boolean relabel =
+                        sim.answerContentType != null && reply.status().code() == 200 && counted;
+                headers.set(HttpHeaderNames.CONTENT_TYPE, relabel ? sim.answerContentType : reply.contentType());
                 HttpUtil.setContentLength(response, body.length);
             }
-            if (gzip) {
+            if (gzip && !sim.gzipUnlabelled) {
                 headers.set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
             }
             reply.headers().forEach(headers::set);

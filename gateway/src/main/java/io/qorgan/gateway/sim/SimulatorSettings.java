@@ -33,6 +33,12 @@ import java.util.Set;
  * @param clock source of the {@code created} timestamps
  * @param gzipAnswers whether whole answers are gzip-compressed whatever the request accepts (an upstream that
  *     ignores {@code Accept-Encoding})
+ * @param gzipUnlabelled whether whole answers are gzip-compressed without saying so in {@code Content-Encoding} (a
+ *     broken upstream or proxy)
+ * @param answerContentType the {@code Content-Type} of successful whole answers instead of the API's own (the body
+ *     stays as built: a mislabelled answer, or a {@code text/plain} one), or null
+ * @param answerBody the body of every successful whole answer instead of the simulated one (a hand-made or
+ *     misbehaving answer), or null
  * @param faultRetryAfterSeconds when above 0, injected faults carry {@code Retry-After} with this many seconds
  */
 public record SimulatorSettings(
@@ -55,6 +61,9 @@ public record SimulatorSettings(
         long faultSeed,
         Clock clock,
         boolean gzipAnswers,
+        boolean gzipUnlabelled,
+        String answerContentType,
+        byte[] answerBody,
         int faultRetryAfterSeconds) {
 
     /** The statuses a fault can have: rate limited, server error, overloaded. */
@@ -118,6 +127,9 @@ public record SimulatorSettings(
         private long faultSeed = 42;
         private Clock clock = Clock.systemUTC();
         private boolean gzipAnswers;
+        private boolean gzipUnlabelled;
+        private String answerContentType;
+        private byte[] answerBody;
         private int faultRetryAfterSeconds;
 
         private Builder() {}
@@ -142,6 +154,9 @@ public record SimulatorSettings(
             faultSeed = s.faultSeed;
             clock = s.clock;
             gzipAnswers = s.gzipAnswers;
+            gzipUnlabelled = s.gzipUnlabelled;
+            answerContentType = s.answerContentType;
+            answerBody = s.answerBody;
             faultRetryAfterSeconds = s.faultRetryAfterSeconds;
         }
 
@@ -240,6 +255,21 @@ public record SimulatorSettings(
             return this;
         }
 
+        public Builder gzipUnlabelled(boolean value) {
+            gzipUnlabelled = value;
+            return this;
+        }
+
+        public Builder answerContentType(String value) {
+            answerContentType = value;
+            return this;
+        }
+
+        public Builder answerBody(byte[] value) {
+            answerBody = value == null ? null : value.clone();
+            return this;
+        }
+
         public Builder faultRetryAfterSeconds(int value) {
             faultRetryAfterSeconds = value;
             return this;
@@ -266,6 +296,9 @@ public record SimulatorSettings(
                     faultSeed,
                     clock,
                     gzipAnswers,
+                    gzipUnlabelled,
+                    answerContentType,
+                    answerBody,
                     faultRetryAfterSeconds);
         }
     }

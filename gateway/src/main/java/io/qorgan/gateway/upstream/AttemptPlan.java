@@ -124,6 +124,20 @@ public final class AttemptPlan {
     }
 
     /**
+     * The upstream an exchange is prepared for before any is called: the first whose breaker is not open, read without
+     * taking a permission (an exchange the answer cache serves asks no breaker), else the first. Null when the caller
+     * may use none.
+     */
+    public String likely() {
+        for (UpstreamGuard guard : candidates) {
+            if (!guard.open()) {
+                return guard.name();
+            }
+        }
+        return candidates.isEmpty() ? null : candidates.get(0).name();
+    }
+
+    /**
      * Moves to the next upstream whose breaker lets a call through, taking its permission; those whose breaker is
      * open are passed over. Null when none is left.
      */

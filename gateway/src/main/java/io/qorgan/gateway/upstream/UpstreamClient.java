@@ -7,7 +7,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.util.concurrent.EventExecutor;
 import io.qorgan.gateway.config.UpstreamConfig;
 import io.qorgan.gateway.metrics.GatewayMetrics;
@@ -95,9 +96,14 @@ public final class UpstreamClient implements AutoCloseable {
                                                 "tls",
                                                 upstreamTls.newHandler(ch.alloc(), config.host(), config.port()));
                             }
+                            UpstreamResponseDecoder decoder = new UpstreamResponseDecoder(new HttpDecoderConfig()
+                                    .setMaxInitialLineLength(4096)
+                                    .setMaxHeaderSize(64 * 1024)
+                                    .setMaxChunkSize(64 * 1024));
                             ch.pipeline()
-                                    .addLast("http", new HttpClientCodec(4096, 64 * 1024, 64 * 1024, true))
-                                    .addLast("relay", new UpstreamHandler(readTimeoutNanos));
+                                    .addLast("http-out", new HttpRequestEncoder())
+                                    .addLast("http-in", decoder)
+                                    .addLast("relay", new UpstreamHandler(readTimeoutNanos, decoder));
                         }
                     });
             pools.put(executor, new LoopConnections(loop, bootstrap, perLoop, MAX_PENDING_ACQUIRES_PER_LOOP));

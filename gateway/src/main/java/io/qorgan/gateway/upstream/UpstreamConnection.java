@@ -22,13 +22,14 @@ public final class UpstreamConnection {
 
     /** Sends the request; a failed write reaches the upstream handler, which reports it to the exchange. */
     public void send(Object msg) {
-        channel.writeAndFlush(msg, channel.voidPromise());
+        handler.send(msg);
     }
 
     /** Stop or resume reading the answer: the client is slower than the upstream, or caught up. */
     public void setReading(boolean reading) {
         if (!returned) {
             channel.config().setAutoRead(reading);
+            handler.paused(!reading);
         }
     }
 

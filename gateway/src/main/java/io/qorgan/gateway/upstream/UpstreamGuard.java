@@ -123,6 +123,15 @@ public final class UpstreamGuard {
         return Math.max(1, openFor.toSeconds());
     }
 
+    /** Whether the breaker refuses calls now, as far as its state says; no permission is taken. */
+    boolean open() {
+        if (breaker == null) {
+            return false;
+        }
+        CircuitBreaker.State state = breaker.getState();
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+    }
+
     /** Takes a permission to call; false while the breaker is open (or its half-open probes are taken). */
     boolean tryPermit() {
         return breaker == null || breaker.tryAcquirePermission();

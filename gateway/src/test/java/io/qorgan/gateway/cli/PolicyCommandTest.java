@@ -179,4 +179,82 @@ class PolicyCommandTest {
 
         assertThat(code).isEqualTo(2);
     }
+
+    @Test
+    void explain_cacheAllowed_printsTheDurationAsWritten() throws IOException {
+        write("agency-a.yaml", "agency: a\ncache:\n  enabled: true\n  ttl: 10m\n");
+
+        int code = run(
+                "policy",
+                "explain",
+                "--dir",
+                dir.toString(),
+                "--agency",
+                "a",
+                "--upstream",
+                "local",
+                "--text",
+                "Салем");
+
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("cache: yes, ttl 10m").doesNotContain("PT10M");
+    }
+
+    @Test
+    void explain_unknownAgency_isAUsageErrorWithASuggestion() throws IOException {
+        write("agency-health.yaml", "agency: health\n");
+
+        int code = run(
+                "policy",
+                "explain",
+                "--dir",
+                dir.toString(),
+                "--agency",
+                "helth",
+                "--upstream",
+                "local",
+                "--text",
+                "x");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err())
+                .contains("no policy for agency `helth` (did you mean `health`?)")
+                .contains("agencies with a policy of their own: health");
+    }
+
+    @Test
+    void explain_misspeltUpstream_isAUsageErrorWithASuggestion() {
+        int code = run("policy", "explain", "--dir", dir.toString(), "--upstream", "clod", "--text", "x");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err())
+                .contains("unknown upstream `clod` (did you mean `cloud`?)")
+                .contains("upstreams the policies name: cloud, local");
+    }
+
+    @Test
+    void explain_upstreamNotInTheConfiguration_isAUsageError(@TempDir Path elsewhere) throws IOException {
+        Path config = elsewhere.resolve("qorgan.yaml");
+        Files.writeString(
+                config,
+                "upstreams:\n  local-llm: {baseUrl: \"http://127.0.0.1:9\"}\nroutes:\n  - {pathPrefix: /v1, upstream: local-llm}\n",
+                StandardCharsets.UTF_8);
+
+        int code = run(
+                "policy",
+                "explain",
+                "--dir",
+                dir.toString(),
+                "--config",
+                config.toString(),
+                "--upstream",
+                "local",
+                "--text",
+                "x");
+
+        assertThat(code).as(cli.err()).isEqualTo(2);
+        assertThat(cli.err()).contains("unknown upstream `local`").contains("local-llm");
+    }
 }

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class QorganCommandTest {
 
@@ -80,5 +82,15 @@ class QorganCommandTest {
             assertThat(code).isEqualTo(1);
             assertThat(cli.err().strip()).isEqualTo("qorgan: 127.0.0.1:" + taken.getLocalPort() + " is already in use");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "keys", "certs", "policy"})
+    void commandWithoutSubcommand_printsUsageToStandardError_exit2(String command) {
+        int code = command.isEmpty() ? run() : run(command);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains("Missing required subcommand").contains("Usage: qorgan");
     }
 }

@@ -108,4 +108,45 @@ class ScanCommandTest {
         assertThat(cli.err().strip().lines()).hasSize(1);
         assertThat(cli.err()).startsWith("qorgan: cannot read").contains("missing.txt");
     }
+
+    @Test
+    void scan_jsonlInputWithNumericIds_keepsTheTypeOfEachId() throws IOException {
+        Path f = file("rows.jsonl", "{\"id\":7,\"text\":\"ИИН 900515301234\"}\n{\"id\":\"7\",\"text\":\"ничего\"}\n");
+
+        int code = run("scan", "--jsonl", "--format", "jsonl", f.toString());
+
+        assertThat(code).isZero();
+        String[] lines = cli.out().strip().split("\n");
+        assertThat(lines[0]).startsWith("{\"id\":7,");
+        assertThat(lines[1]).startsWith("{\"id\":\"7\",");
+    }
+
+    @Test
+    void scan_minScoreOutOfRange_isAUsageErrorNamingTheOption() throws IOException {
+        Path f = file("letter.txt", TEXT);
+
+        int code = run("scan", "--min-score", "2", f.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains("--min-score must be between 0 and 1, got 2");
+    }
+
+    @Test
+    void scan_patternThatMatchedNothing_saysSo() {
+        int code = run("scan", dir.resolve("letters").resolve("*.txt").toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err())
+                .contains("no file matches `" + dir.resolve("letters").resolve("*.txt") + "`")
+                .doesNotContain("NoSuchFileException");
+    }
+
+    @Test
+    void scan_missingFile_saysNoSuchFile() {
+        int code = run("scan", dir.resolve("gone.txt").toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(cli.err()).contains("cannot read " + dir.resolve("gone.txt") + ": no such file");
+    }
 }

@@ -125,12 +125,101 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void parse_requestBounds_boundOrDefault() {
+        assertThat(ConfigLoader.parse("qorgan.yaml", VALID).protection())
+                .extracting(
+                        ProtectionConfig::maxStrings,
+                        ProtectionConfig::maxDepth,
+                        ProtectionConfig::maxTerms,
+                        ProtectionConfig::maxFindings)
+                .containsExactly(100_000, 64, 2_000_000, 10_000);
+        ProtectionConfig p = ConfigLoader.parse(
+                        "qorgan.yaml",
+                        VALID + "protection: { maxStrings: 5000, maxDepth: 20, maxTerms: 300000, maxFindings: 99 }\n")
+                .protection();
+        assertThat(p)
+                .extracting(ProtectionConfig::maxStrings, ProtectionConfig::maxDepth, ProtectionConfig::maxTerms)
+                .containsExactly(5000, 20, 300_000);
+    }
+
+    @Test
+    void parse_requestBoundOutOfRange_namesLineAndField() {
+        for (String bound : new String[] {"maxStrings: 0", "maxDepth: 1001", "maxTerms: -1", "maxFindings: 0"}) {
+            String yaml = VALID + "protection:\n  " + bound + "\n";
+            String field = "protection." + bound.substring(0, bound.indexOf(':'));
+            assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> {
+                        assertThat(e.line()).isEqualTo(28);
+                        assertThat(e.field()).isEqualTo(field);
+                        assertThat(e.getMessage()).contains("must be between 1 and");
+                    });
+        }
+    }
+
+    @Test
     void parse_wrongType_namesLineAndField() {
         String yaml = VALID.replace("port: 9080", "port: eighty");
         assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.line()).isEqualTo(2);
                     assertThat(e.field()).isEqualTo("listeners.traffic.port");
+                });
+    }
+
+    @Test
+    void parse_wrongType_saysWhatKindOfValueInWords() {
+        String yaml = VALID.replace("port: 9080", "port: eighty");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .hasMessage("qorgan.yaml:2:35: listeners.traffic.port: expected a whole number, got `eighty`");
+    }
+
+    @Test
+    void parse_misspeltKeyOfASection_namesTheKeysLineNotTheNextOne() {
+        String yaml = "listners:\n  traffic:\n    port: 8080\n";
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .hasMessage("qorgan.yaml:1:1: listners: unknown key `listners` (did you mean `listeners`?)");
+    }
+
+    @Test
+    void parse_misspeltNestedKey_namesItsLineAndColumn() {
+        String yaml = VALID.replace("readTimeout: 2m", "readTimout: 2m");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(8);
+                    assertThat(e.column()).isEqualTo(5);
+                });
+    }
+
+    @Test
+    void parse_swappedLetters_suggestTheKey() {
+        String yaml = VALID.replace("    maxConnections: 32\n", "    maxConnections: 32\n    tsl: {}\n");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .hasMessageContaining("unknown key `tsl` (did you mean `tls`?)");
+    }
+
+    @Test
+    void parse_emptyFile_saysItIsEmpty() {
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", ""))
+                .hasMessage("qorgan.yaml: the file is empty: a configuration needs at least `upstreams` and `routes`"
+                        + " (qorgan.example.yaml shows every key)");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", "# all commented out\n\n"))
+                .hasMessageContaining("the file is empty");
+    }
+
+    @Test
+    void parse_badIndentation_keepsTheProblemAndItsLine() {
+        String yaml = "listeners:\n  traffic:\n    port: 8080\n   admin:\n    port: 8081\n";
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .hasMessage("qorgan.yaml:4:4: not valid YAML: expected <block end>, but found '<block mapping start>'"
+                        + " (this line's indentation does not line up with the lines above it)");
+    }
+
+    @Test
+    void parse_tabIndentation_namesTheLineOfTheTab() {
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", "upstreams:\n\ta: 1\n"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.getMessage()).contains("not valid YAML").contains("TAB");
                 });
     }
 
@@ -193,6 +282,20 @@ class ConfigLoaderTest {
                 .isTrue();
         GatewayConfig c = ConfigLoader.load(example);
         assertThat(c.routes()).isNotEmpty();
+    }
+
+    @Test
+    void load_readmesSimplestConfiguration_isValid() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("```yaml\n");
+        assertThat(start).as("a ```yaml block in README.md").isPositive();
+        String yaml = readme.substring(start + 8, readme.indexOf("```", start + 8));
+
+        GatewayConfig c = ConfigLoader.parse("README.md", yaml);
+
+        assertThat(c.routes())
+                .singleElement()
+                .satisfies(r -> assertThat(r.protect()).isTrue());
     }
 
     @Test

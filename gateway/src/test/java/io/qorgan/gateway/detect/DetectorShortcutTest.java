@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,7 +132,7 @@ class DetectorShortcutTest {
                 }
             }
         }
-        for (String line : Files.readAllLines(TestFiles.sharedTestData().resolve("presidio-recognizer-cases.jsonl"))) {
+        for (String line : TestFiles.lines(TestFiles.PRESIDIO_CASES)) {
             if (!line.isBlank()) {
                 var node = json.readTree(line);
                 var text = node.get("text");

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every case of {@code shared/testdata/presidio-recognizer-cases.jsonl}: the findings of the case's type must
+ * Runs every case of {@code detect/presidio/presidio-recognizer-cases.jsonl} (test resources): the findings of the case's type must
  * be exactly its spans. Cases we do not follow on purpose are listed in {@link #DELIBERATE} with the reason.
  */
 class PresidioCasesTest {
@@ -27,8 +25,7 @@ class PresidioCasesTest {
 
     @Test
     void detect_presidioCases_findExactlyTheExpectedSpans() throws IOException {
-        List<String> lines = Files.readAllLines(
-                TestFiles.sharedTestData().resolve("presidio-recognizer-cases.jsonl"), StandardCharsets.UTF_8);
+        List<String> lines = TestFiles.lines(TestFiles.PRESIDIO_CASES);
         List<String> failures = new ArrayList<>();
         int run = 0;
         for (String line : lines) {

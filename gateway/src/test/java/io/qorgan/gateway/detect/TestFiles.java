@@ -1,22 +1,28 @@
 package io.qorgan.gateway.detect;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
-/** Locates the shared test data next to the repository. */
+/** Test data shipped with the tests, read from the class path so a bare clone of the repository runs them. */
 final class TestFiles {
+
+    /** Microsoft Presidio's recognizer cases (MIT licence; origin and notice in the README beside the file). */
+    static final String PRESIDIO_CASES = "/detect/presidio/presidio-recognizer-cases.jsonl";
 
     private TestFiles() {}
 
-    /** {@code shared/testdata} found by walking up from the working directory. */
-    static Path sharedTestData() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("testdata");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
+    /** The lines of a test resource, UTF-8. */
+    static List<String> lines(String resource) {
+        try (InputStream in = TestFiles.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource " + resource);
             }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException(
-                "no shared/testdata above " + Path.of("").toAbsolutePath());
     }
 }

@@ -212,12 +212,12 @@ class CallerAuthenticatorTest {
     }
 
     @Test
-    void authenticateCertificate_mappedBySubjectOrUnmapped_isCallerOrUnknown() throws Exception {
+    void authenticateCertificate_mappedBySubjectOrUnmapped_isCallerOrNotMapped() throws Exception {
         ExampleCertificates.Result certs =
                 new ExampleCertificates(new SecureRandom(), clock).write(dir.resolve("certs"), false);
         Files.writeString(
                 file,
-                BASE + "clientCertificates:\n  - subject: \"C=KZ, O=agency-egov, CN=egov-auditor\"\n"
+                BASE + "clientCertificates:\n  - subject: \"C=KZ, O=egov, CN=egov-auditor\"\n"
                         + "    caller: egov-auditor\n");
         CallerAuthenticator authenticator = authenticator(IdentityStore.open(file));
         X509Certificate egov = Pem.readCertificates(certs.directory().resolve("client-egov.pem"))
@@ -225,10 +225,10 @@ class CallerAuthenticatorTest {
         X509Certificate health = Pem.readCertificates(certs.directory().resolve("client-health.pem"))
                 .get(0);
 
-        assertThat(authenticator.authenticate(health).status()).isEqualTo(AuthResult.Status.UNKNOWN);
+        assertThat(authenticator.authenticate(health).status()).isEqualTo(AuthResult.Status.CERTIFICATE_NOT_MAPPED);
         assertThat(authenticator.authenticate(egov).status())
                 .as("subject is CN=egov-chatbot, not mapped")
-                .isEqualTo(AuthResult.Status.UNKNOWN);
+                .isEqualTo(AuthResult.Status.CERTIFICATE_NOT_MAPPED);
     }
 
     @Test
@@ -237,7 +237,7 @@ class CallerAuthenticatorTest {
                 new ExampleCertificates(new SecureRandom(), clock).write(dir.resolve("certs"), false);
         Files.writeString(
                 file,
-                BASE + "clientCertificates:\n  - subject: \"cn=EGOV-CHATBOT,  o=agency-egov, c=kz\"\n"
+                BASE + "clientCertificates:\n  - subject: \"cn=EGOV-CHATBOT,  o=egov, c=kz\"\n"
                         + "    caller: egov-chatbot\n");
         CallerAuthenticator authenticator = authenticator(IdentityStore.open(file));
         X509Certificate egov = Pem.readCertificates(certs.directory().resolve("client-egov.pem"))

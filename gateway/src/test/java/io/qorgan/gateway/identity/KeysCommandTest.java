@@ -4,9 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.qorgan.gateway.testing.Cli;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +96,104 @@ class KeysCommandTest {
                         .authenticateBlocking(key)
                         .status())
                 .isEqualTo(AuthResult.Status.REVOKED);
+    }
+
+    @Test
+    void keysRevokeBesideFourCreates_threads_everyEditIsInTheStore() throws Exception {
+        Path store = Files.writeString(dir.resolve("identities.yaml"), CallerAuthenticatorTest.BASE);
+        String revokedId = createdIds(
+                        List.of(run("keys", "create", "--store", store.toString(), "--agency", "a", "--caller", "c0")))
+                .get(0);
+
+        List<Callable<Run>> edits = new ArrayList<>();
+        edits.add(() -> run("keys", "revoke", "--store", store.toString(), revokedId));
+        for (int i = 1; i <= 4; i++) {
+            edits.add(create(store, "c" + i));
+        }
+        List<Run> runs = together(edits);
+        assertEveryEditKept(store, revokedId, runs.stream().map(Run::exit).toList(), createdIds(runs.subList(1, 5)));
+    }
+
+    @Test
+    void keysRevokeAndCreate_otherProcessesBesideThisOne_everyEditIsInTheStore() throws Exception {
+        Path store = Files.writeString(dir.resolve("identities.yaml"), CallerAuthenticatorTest.BASE);
+        String revokedId = createdIds(
+                        List.of(run("keys", "create", "--store", store.toString(), "--agency", "a", "--caller", "c0")))
+                .get(0);
+
+        // two processes of their own (as two operators at two terminals), and two edits in this JVM meanwhile
+        Process revoke = qorgan("keys", "revoke", "--store", store.toString(), revokedId);
+        Process create = qorgan("keys", "create", "--store", store.toString(), "--agency", "a", "--caller", "c1");
+        List<Run> here = together(List.of(create(store, "c2"), create(store, "c3")));
+        List<Integer> exits = new ArrayList<>();
+        List<Run> creates = new ArrayList<>(here);
+        for (Process p : List.of(revoke, create)) {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            exits.add(p.exitValue());
+        }
+        creates.add(new Run(
+                create.exitValue(), new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8), ""));
+        here.forEach(r -> exits.add(r.exit()));
+        assertEveryEditKept(store, revokedId, exits, createdIds(creates));
+    }
+
+    private static Callable<Run> create(Path store, String caller) {
+        return () -> run("keys", "create", "--store", store.toString(), "--agency", "a", "--caller", caller);
+    }
+
+    /** Runs the edits in threads of their own, let go at once; their runs in the same order. */
+    private static List<Run> together(List<Callable<Run>> edits) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(edits.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Run>> futures = new ArrayList<>();
+            for (Callable<Run> edit : edits) {
+                futures.add(threads.submit(() -> {
+                    go.await();
+                    return edit.call();
+                }));
+            }
+            go.countDown();
+            List<Run> runs = new ArrayList<>();
+            for (Future<Run> f : futures) {
+                runs.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return runs;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** A {@code qorgan} process of its own, as two operators at two terminals would run it. */
+    private static Process qorgan(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.qorgan.gateway.cli.Main"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    private static List<String> createdIds(List<Run> creates) {
+        return creates.stream().map(r -> r.out().strip().substring(0, 11)).toList();
+    }
+
+    private static void assertEveryEditKept(Path store, String revokedId, List<Integer> exits, List<String> createdIds)
+            throws Exception {
+        assertThat(exits).containsOnly(0);
+        List<IdentityStoreFile.KeyListing> keys = IdentityStoreFile.listKeys(store);
+        assertThat(keys)
+                .extracting(IdentityStoreFile.KeyListing::id)
+                .containsAll(createdIds)
+                .contains(revokedId);
+        assertThat(keys).hasSize(createdIds.size() + 1);
+        assertThat(keys)
+                .filteredOn(IdentityStoreFile.KeyListing::revoked)
+                .extracting(IdentityStoreFile.KeyListing::id)
+                .containsExactly(revokedId);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.qorgan.gateway.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.qorgan.gateway.protect.ProtectionFailed;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,6 +158,40 @@ class ContentRulesTest {
     void match_phraseAcrossTwoMessages_doesNotMatch() {
         assertThat(matches("\"служебного пользования\"", RoleText.user("для служебного"), RoleText.user("пользования")))
                 .isFalse();
+    }
+
+    @Test
+    void match_phraseInOneOfManyTexts_matchesThere_andRoleFieldsKeepTheirTexts() {
+        RoleText[] texts = new RoleText[2000];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = i % 2 == 0 ? RoleText.user("обычный текст " + i) : new RoleText(RoleText.Role.OTHER, "a");
+        }
+        texts[1501] = new RoleText(RoleText.Role.SYSTEM, "гриф для служебного пользования");
+        assertThat(matches("\"для служебного пользования\"", texts)).isTrue();
+        assertThat(matches("system:\"для служебного пользования\"", texts)).isTrue();
+        assertThat(matches("user:\"для служебного пользования\"", texts)).isFalse();
+        assertThat(matches("\"текст 1500 гриф\"", texts)).as("texts stay apart").isFalse();
+    }
+
+    @Test
+    void match_moreWordsThanTheLimit_refusedTooComplex_notJudged() {
+        ContentRules rules = new ContentRules(List.of(ContentRules.compile("ДСП")));
+        List<RoleText> texts = List.of(RoleText.user("раз два три"), RoleText.user("четыре ДСП"));
+        assertThat(rules.match(texts, 5)[0]).isTrue();
+        assertThatThrownBy(() -> rules.match(texts, 4)).isInstanceOfSatisfying(ProtectionFailed.class, e -> {
+            assertThat(e.code()).isEqualTo("request_too_complex");
+            assertThat(e.status()).isEqualTo(413);
+            assertThat(e.getMessage())
+                    .contains("4")
+                    .contains("protection.maxTerms")
+                    .doesNotContain("ДСП");
+        });
+    }
+
+    @Test
+    void match_noRules_analysesNothing() {
+        assertThat(new ContentRules(List.of()).match(List.of(RoleText.user("раз два три")), 1))
+                .isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.protect.Operator;
+import io.qorgan.gateway.protect.ProtectionFailed;
 import io.qorgan.gateway.protect.ProtectionKeys;
 import io.qorgan.gateway.protect.ProtectionSettings;
 import java.nio.file.Path;
@@ -319,6 +320,42 @@ class PolicySetTest {
     }
 
     @Test
+    void judgeBeforeReading_overTheSizeOrOnAnUpstreamNotAllowed_blocks_otherwiseLeavesItToEvaluate() {
+        dir.write("agency-a.yaml", """
+                agency: a
+                limits: {maxRequestBytes: 1KB}
+                """);
+        dir.write("agency-s.yaml", """
+                agency: s
+                mode: shadow
+                limits: {maxRequestBytes: 1KB}
+                """);
+        PolicySet set = dir.load();
+
+        Verdict large = set.judgeBeforeReading("a", "chat", "local", null, false, 1025);
+        assertThat(large.blocked()).isTrue();
+        assertThat(large.code()).isEqualTo("limits.maxRequestBytes");
+        assertThat(large.policyVersion()).isEqualTo(set.version());
+        assertThat(set.judgeBeforeReading("a", "chat", "local", null, false, 1024))
+                .isNull();
+        assertThat(set.judgeBeforeReading(null, "chat", "cloud", "o3", false, 1).code())
+                .isEqualTo("upstreams.modelNotAllowed");
+        assertThat(set.judgeBeforeReading("s", "chat", "local", null, false, 1025))
+                .as("shadow mode blocks nothing")
+                .isNull();
+    }
+
+    @Test
+    void evaluate_textsWithMoreWordsThanTheInputAllows_refusedTooComplex() {
+        PolicySet set = dir.load();
+        PolicyInput in = new PolicyInput(
+                null, "chat", "local", null, false, List.of(RoleText.user("раз два три")), Map.of(), 20, 2);
+        assertThatThrownBy(() -> set.evaluate(in))
+                .isInstanceOfSatisfying(
+                        ProtectionFailed.class, e -> assertThat(e.code()).isEqualTo("request_too_complex"));
+    }
+
+    @Test
     void evaluate_modelNotListed_isBlocked() {
         PolicySet set = dir.load();
 
@@ -334,7 +371,7 @@ class PolicySetTest {
         dir.write("agency-a.yaml", """
                 agency: a
                 answers: mask
-                cache: {enabled: true, ttl: 5m, routes: [chat]}
+                cache: {enabled: true, ttl: 5m, scope: agency, maxEntryBytes: 64KB, routes: [chat]}
                 """);
         PolicySet set = dir.load();
 
@@ -342,10 +379,20 @@ class PolicySetTest {
         Verdict other = set.evaluate(new PolicyInput("a", "embed", "local", List.of(), Map.of(), 1));
 
         assertThat(chat.answers()).isEqualTo(AnswerAction.MASK);
-        assertThat(chat.cache()).isEqualTo(new Verdict.Cache(true, Duration.ofMinutes(5)));
-        assertThat(other.cache().allowed()).isFalse();
-        assertThat(set.evaluate(input(null, "local", "x", Map.of())).cache().allowed())
-                .isFalse();
+        assertThat(chat.cache()).isEqualTo(new Verdict.Cache(true, Duration.ofMinutes(5), "agency", 65536L));
+        assertThat(other.cache().enabled()).isFalse();
+        assertThat(set.evaluate(input(null, "local", "x", Map.of())).cache()).isEqualTo(Verdict.Cache.UNSET);
+    }
+
+    @Test
+    void cacheSection_agencyOverridesSomeSettings_inheritsTheRest() {
+        dir.write("default.yaml", "cache: {enabled: false, ttl: 1m, scope: caller}\n");
+        dir.write("agency-a.yaml", "agency: a\ncache: {enabled: true}\n");
+        PolicySet set = dir.load();
+
+        assertThat(set.cacheSection("a"))
+                .isEqualTo(new CacheSection(true, Duration.ofMinutes(1), "caller", null, List.of()));
+        assertThat(set.cacheSection("unknown").enabled()).isFalse();
     }
 
     @Test

@@ -160,4 +160,33 @@ class PolicyStoreTest {
             scheduler.shutdownNow();
         }
     }
+
+    @Test
+    void check_oneBrokenEditCheckedAgain_countsOneRejectedReload() {
+        PolicyStore store = PolicyStore.manual(tmp);
+
+        dir.write("agency-a.yaml", "agency: a\nentities:\n  IIN: blok\n");
+        assertThatThrownBy(store::check).isInstanceOf(PolicyException.class);
+        assertThatThrownBy(store::check).isInstanceOf(PolicyException.class);
+        assertThatThrownBy(store::check).isInstanceOf(PolicyException.class);
+        assertThat(store.rejectedReloads()).isEqualTo(1);
+
+        dir.write("agency-a.yaml", "agency: a\nentities:\n  IIN: blok\n  PHONE: mask\n");
+        assertThatThrownBy(store::check).isInstanceOf(PolicyException.class);
+        assertThat(store.rejectedReloads()).isEqualTo(2);
+    }
+
+    @Test
+    void check_brokenAgainAfterAGoodLoad_countsAgain() {
+        PolicyStore store = PolicyStore.manual(tmp);
+        dir.write("agency-a.yaml", "agency: a\nentities:\n  IIN: blok\n");
+        assertThatThrownBy(store::check).isInstanceOf(PolicyException.class);
+
+        dir.write("agency-a.yaml", "agency: a\n");
+        assertThat(store.check()).isTrue();
+        dir.write("agency-a.yaml", "agency: a\nentities:\n  IIN: blok\n");
+        assertThatThrownBy(store::check).isInstanceOf(PolicyException.class);
+
+        assertThat(store.rejectedReloads()).isEqualTo(2);
+    }
 }

@@ -31,6 +31,29 @@ class PolicyValidationTest {
     }
 
     @Test
+    void load_unknownCacheScope_pointsToItWithSuggestion() {
+        PolicyException e = agencyFails("""
+                agency: a
+                cache:
+                  enabled: true
+                  scope: callr
+                """);
+
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.getMessage()).contains("unknown value `callr`").contains("did you mean `caller`?");
+    }
+
+    @Test
+    void load_cacheTtlZero_isRefused() {
+        PolicyException e = agencyFails("""
+                agency: a
+                cache: {ttl: 0s}
+                """);
+
+        assertThat(e.getMessage()).contains("ttl").contains("greater than zero");
+    }
+
+    @Test
     void load_unknownKey_pointsToItWithSuggestion() {
         PolicyException e = agencyFails("""
                 agency: a
@@ -39,7 +62,8 @@ class PolicyValidationTest {
                 """);
 
         assertThat(e.file()).endsWith("agency-a.yaml");
-        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(1);
         assertThat(e.getMessage()).contains("unknown key `entites`").contains("did you mean `entities`?");
     }
 

@@ -66,6 +66,34 @@ class RequestTextsTest {
     }
 
     @Test
+    void of_roleAfterItsText_orNoRole_stillDecidesTheRole_numbersAreNoTexts() {
+        List<RoleText> t = texts(Dialect.OPENAI_CHAT, """
+                {"messages":[{"content":"late role","role":"assistant"},{"content":"no role"}],
+                 "seed":42,"metadata":{"n":7,"note":"meta"}}
+                """);
+
+        assertThat(t)
+                .containsExactly(
+                        new RoleText(RoleText.Role.ASSISTANT, "late role"),
+                        RoleText.user("no role"),
+                        new RoleText(RoleText.Role.OTHER, "meta"));
+    }
+
+    @Test
+    void of_genericEndpoint_everyStringAUserText_labelsOfItemsRead() {
+        List<RoleText> t = texts(Dialect.GENERIC_JSON, """
+                {"system":"s","input":[{"type":"function_call_output","output":"o"}],"items":["a","b"]}
+                """);
+
+        assertThat(t)
+                .contains(
+                        new RoleText(RoleText.Role.SYSTEM, "s"),
+                        new RoleText(RoleText.Role.TOOL, "o"),
+                        RoleText.user("a"),
+                        RoleText.user("b"));
+    }
+
+    @Test
     void of_promptString_isUser() {
         assertThat(texts(Dialect.OLLAMA_GENERATE, "{\"prompt\":\"why\",\"system\":\"sys\"}"))
                 .containsExactly(RoleText.user("why"), new RoleText(RoleText.Role.SYSTEM, "sys"));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.detect.Finding;
 import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.ReadLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,22 @@ class FailClosedTest {
                     assertThat(e.getCause()).isNull();
                     assertNoValues(e.getMessage());
                     assertNoValues(e.toString());
+                });
+    }
+
+    @Test
+    void protect_moreValuesThanTheLimit_refusedTooComplex_countingBodyTargetAndHeaders() {
+        RequestProtector p = RequestProtector.create(
+                TestData.scanner(), ValueKey.simple(), ProtectionSettings.defaults(), ReadLimits.DEFAULTS, 3);
+        ExchangeVault vault = new ExchangeVault();
+        p.protect(BODY, "application/json", null, Dialect.OPENAI_CHAT, vault); // two values
+        p.protectHeader("x-case", NAME_RU, vault); // three
+        assertThatThrownBy(() -> p.protectTarget("/v1/citizens/" + IIN_1, vault, RequestProtector.NOT_READ))
+                .isInstanceOfSatisfying(ProtectionFailed.class, e -> {
+                    assertThat(e.code()).isEqualTo("request_too_complex");
+                    assertThat(e.status()).isEqualTo(413);
+                    assertThat(e.answerMessage()).contains("3").contains("protection.maxFindings");
+                    assertNoValues(e.answerMessage());
                 });
     }
 

@@ -374,6 +374,16 @@ class GatewayProtectionTest {
                 }
                 String got = text.toString();
                 assertThat(raw).doesNotContain("[DONE]");
+                // the stream ends with an error event its clients raise, and a proper end of the chunked body
+                String[] events = raw.split("\n");
+                String lastData = "";
+                for (String line : events) {
+                    if (line.startsWith("data: ")) {
+                        lastData = line.substring(6);
+                    }
+                }
+                assertThat(JSON.readTree(lastData).at("/error/code").asText()).isEqualTo("upstream_failed");
+                assertThat(raw).endsWith("0\r\n\r\n");
                 assertThat(TEXT).startsWith(got);
                 assertThat(got).doesNotContain("[PERSON").doesNotContain("[IIN");
                 // a value is either whole in what arrived, or absent: never cut in the middle

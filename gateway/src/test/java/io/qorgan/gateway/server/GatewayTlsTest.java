@@ -2,6 +2,8 @@ package io.qorgan.gateway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.crypto.CertificateAuthority;
@@ -10,6 +12,7 @@ import io.qorgan.gateway.crypto.Pem;
 import io.qorgan.gateway.identity.ApiKeys;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.TestTls;
 import java.math.BigInteger;
 import java.net.Socket;
@@ -113,6 +116,30 @@ class GatewayTlsTest {
     }
 
     @Test
+    void http2_headersOverTheLimit_431WithTheJsonErrorShape() throws Exception {
+        String series = "qorgan_rejected_total{code=\"headers_too_large\"}";
+        double before = Metrics.value(gateway.metrics().scrape(), series);
+        HttpRequest big = HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + gateway.trafficPort() + "/v1/models"))
+                .header(
+                        "X-Big",
+                        "x".repeat(18 * 1024)) // over the 16 KB limit, under the 20 KB that ends the connection
+                .build();
+        HttpResponse<String> r =
+                client(HttpClient.Version.HTTP_2, null).send(big, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(r.statusCode()).isEqualTo(431);
+        assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
+        JsonNode body = new ObjectMapper().readTree(r.body());
+        assertThat(body.at("/error/code").asText()).isEqualTo("headers_too_large");
+        assertThat(body.path("request_id").asText())
+                .isNotEmpty()
+                .isEqualTo(r.headers().firstValue("x-request-id").orElseThrow());
+        assertThat(Metrics.value(gateway.metrics().scrape(), series)).isEqualTo(before + 1);
+        assertThat(sim.requestsServed()).isZero();
+    }
+
+    @Test
     void http1OverTls_withApiKey_200() throws Exception {
         HttpResponse<String> r =
                 client(HttpClient.Version.HTTP_1_1, null).send(chat(CHAT, true), HttpResponse.BodyHandlers.ofString());
@@ -163,6 +190,19 @@ class GatewayTlsTest {
         HttpResponse<String> anonymous =
                 client(HttpClient.Version.HTTP_2, null).send(chat(CHAT, false), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void clientCertificateMappedToNoCaller_401CertificateNotMapped() throws Exception {
+        Path p12 = dir.resolve(ExampleCertificates.SAMPLE_CLIENTS.get(1).name() + ".p12");
+        HttpResponse<String> r =
+                client(HttpClient.Version.HTTP_2, p12).send(chat(CHAT, false), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(401);
+        JsonNode error = new ObjectMapper().readTree(r.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("certificate_not_mapped");
+        assertThat(error.path("message").asText()).contains("mapped to no caller");
+        assertThat(sim.requestsServed()).isZero();
     }
 
     @Test

@@ -8,10 +8,14 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.qorgan.gateway.transport.Transport;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -331,5 +336,45 @@ class SimulatorBehaviourTest {
             Thread.sleep(10);
         }
         assertThat(counter.getAsInt()).isEqualTo(expected);
+    }
+
+    @Test
+    void answerBodyAndType_replaceSuccessfulWholeAnswersOnly() {
+        byte[] fixed = "Позвоните: +7 701 555 12 34".getBytes(StandardCharsets.UTF_8);
+        try (AiSimulator sim = AiSimulator.start(SimulatorSettings.builder()
+                .answerBody(fixed)
+                .answerContentType("text/plain; charset=utf-8")
+                .build())) {
+            SimHttp http = new SimHttp(sim);
+            HttpResponse<String> ok = http.post("/v1/chat/completions", chat("hi", false));
+            assertThat(ok.body()).isEqualTo("Позвоните: +7 701 555 12 34");
+            assertThat(ok.headers().firstValue("content-type")).hasValue("text/plain; charset=utf-8");
+            HttpResponse<String> missing = http.post("/v1/nowhere", chat("hi", false));
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.headers().firstValue("content-type")).hasValue("application/json");
+            assertThat(http.post("/v1/chat/completions", chat("hi", true)).body())
+                    .as("streams stay streams")
+                    .contains("data: ");
+        }
+    }
+
+    @Test
+    void gzipUnlabelled_compressesWithoutContentEncoding() throws Exception {
+        try (AiSimulator sim = AiSimulator.start(
+                SimulatorSettings.builder().gzipUnlabelled(true).build())) {
+            HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v1/chat/completions"))
+                                    .header("content-type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(chat("hi", false)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.headers().firstValue("content-encoding")).isEmpty();
+            assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(r.body()))) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .contains("chat.completion");
+            }
+        }
     }
 }

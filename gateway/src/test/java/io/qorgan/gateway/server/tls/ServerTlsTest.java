@@ -238,9 +238,9 @@ class ServerTlsTest {
                     agency: agency-health
                     roles: [chat-user]
                 clientCertificates:
-                  - subject: CN=egov-chatbot, O=agency-egov, C=KZ
+                  - subject: CN=egov-chatbot, O=egov, C=KZ
                     caller: egov-chatbot
-                  - san: urn:qorgan:agency-health:health-records
+                  - san: urn:qorgan:health:health-records
                     caller: health-records
                 """);
         CallerAuthenticator authenticator = CallerAuthenticator.create(
@@ -256,7 +256,7 @@ class ServerTlsTest {
                 TlsTestClient health = TlsTestClient.connect(
                         clientGroup, clientWithCertificate(contexts, "client-health"), "localhost", srv.port())) {
             assertThat(egov.get("/"))
-                    .isEqualTo("200 subject=CN=egov-chatbot,O=agency-egov,C=KZ caller=agency-egov/egov-chatbot");
+                    .isEqualTo("200 subject=CN=egov-chatbot,O=egov,C=KZ caller=agency-egov/egov-chatbot");
             assertThat(health.get("/")).endsWith("caller=agency-health/health-records");
         }
     }
@@ -277,7 +277,7 @@ class ServerTlsTest {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
 
-            assertThat(response.body()).isEqualTo("subject=CN=health-records,O=agency-health,C=KZ");
+            assertThat(response.body()).isEqualTo("subject=CN=health-records,O=health,C=KZ");
         }
     }
 
@@ -291,7 +291,7 @@ class ServerTlsTest {
                 TlsTestClient known = TlsTestClient.connect(
                         clientGroup, clientWithCertificate(contexts, "client-egov"), "localhost", srv.port())) {
             assertThat(anonymous.get("/")).isEqualTo("200 subject=none");
-            assertThat(known.get("/")).isEqualTo("200 subject=CN=egov-chatbot,O=agency-egov,C=KZ");
+            assertThat(known.get("/")).isEqualTo("200 subject=CN=egov-chatbot,O=egov,C=KZ");
         }
     }
 

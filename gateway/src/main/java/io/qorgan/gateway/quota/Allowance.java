@@ -5,10 +5,10 @@ package io.qorgan.gateway.quota;
  * {@linkplain #release(long) released}, when the tokens its answer reported are counted. Released once; later calls do
  * nothing. Used on the exchange's event loop.
  */
-public final class Ticket {
+public final class Allowance {
 
     /** An exchange under no limit. */
-    public static final Ticket FREE = new Ticket(null, null, null, null, null, null, false);
+    public static final Allowance FREE = new Allowance(null, null, null, null, null, null, false);
 
     private final FairUse fairUse;
     private final String agency;
@@ -19,7 +19,7 @@ public final class Ticket {
     private final boolean countsTokens;
     private boolean released;
 
-    Ticket(
+    Allowance(
             FairUse fairUse,
             String agency,
             String agencyKey,
