@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,21 @@ class GatewayFailoverTest {
         return sim;
     }
 
+    /** A simulator whose first {@code failures} requests fail with {@code status}, and no other. */
+    private AiSimulator failingFirst(int failures, int status, SimulatorSettings.Builder settings) {
+        AtomicInteger left = new AtomicInteger(failures);
+        Random faults = new Random() {
+            @Override
+            public double nextDouble() {
+                return left.getAndDecrement() > 0 ? 0.0 : 0.99;
+            }
+        };
+        AiSimulator sim =
+                AiSimulator.start(settings.errorRate(0.5).errorStatus(status).build(), faults);
+        closing.add(sim);
+        return sim;
+    }
+
     /** A simulator that fails (with {@code status}) while {@code failing} is set. */
     private AiSimulator switchable(AtomicBoolean failing, int status) {
         Random faults = new Random() {
@@ -83,8 +99,13 @@ class GatewayFailoverTest {
 
     /** A gateway with upstreams {@code primary} and {@code secondary} (their settings added) and routes below. */
     private Gateway gateway(String primaryUrl, String primary, String secondaryUrl, String more) {
-        Gateway g =
-                Gateway.start(ConfigLoader.parse("test.yaml", """
+        return gateway(primaryUrl, "5s", primary, secondaryUrl, more);
+    }
+
+    /** As above, the primary waiting at most {@code readTimeout} for its answer. */
+    private Gateway gateway(String primaryUrl, String readTimeout, String primary, String secondaryUrl, String more) {
+        Gateway g = Gateway.start(
+                ConfigLoader.parse("test.yaml", """
                 listeners:
                   traffic: { host: 127.0.0.1, port: 0 }
                   admin: { host: 127.0.0.1, port: 0 }
@@ -92,7 +113,7 @@ class GatewayFailoverTest {
                   primary:
                     baseUrl: "%s/v1"
                     connectTimeout: 1s
-                    readTimeout: 5s
+                    readTimeout: %s
                     %s
                   secondary:
                     baseUrl: "%s/v1"
@@ -100,9 +121,20 @@ class GatewayFailoverTest {
                   - { pathPrefix: /v1, upstreams: [primary, secondary] }
                   - { pathPrefix: /only, upstream: primary }
                 %s
-                """.formatted(primaryUrl, primary, secondaryUrl, more)));
+                """.formatted(primaryUrl, readTimeout, primary, secondaryUrl, more)));
         closing.add(g);
         return g;
+    }
+
+    /** A chat request at temperature 0: one the safe-answer cache stores and serves. */
+    private static String cacheable(String text) throws Exception {
+        ObjectNode req = JSON.createObjectNode().put("model", "m").put("temperature", 0);
+        req.putArray("messages").addObject().put("role", "user").put("content", text);
+        return JSON.writeValueAsString(req);
+    }
+
+    private static String cacheOutcome(HttpResponse<?> r) {
+        return r.headers().firstValue("x-qorgan-cache").orElse(null);
     }
 
     private static String chat(String text, boolean stream) throws Exception {
@@ -190,7 +222,11 @@ class GatewayFailoverTest {
         try (RawHttp c = new RawHttp(g.trafficPort())) {
             c.postJson("/v1/chat/completions", chat("Сәлем, қалыңыз қалай?", true));
             String text = new String(c.input().readAllBytes(), StandardCharsets.UTF_8); // ends: the gateway closes
-            assertThat(text).startsWith("HTTP/1.1 200").contains("data: {").doesNotContain("[DONE]");
+            assertThat(text)
+                    .startsWith("HTTP/1.1 200")
+                    .contains("data: {")
+                    .doesNotContain("[DONE]")
+                    .contains("\"code\":\"upstream_failed\""); // the stream ends with an error event
         }
         assertThat(primary.recordedRequests()).hasSize(1);
         assertThat(secondary.recordedRequests()).isEmpty();
@@ -336,5 +372,117 @@ class GatewayFailoverTest {
         HttpResponse<String> plain = post(g, "/v1/chat/completions", chat("Сәлем", false));
         assertThat(plain.statusCode()).isEqualTo(200);
         assertThat(external.recordedRequests()).hasSize(1);
+    }
+
+    @Test
+    void timeoutBeforeTheHead_retriedThenFailedOver() throws Exception {
+        AiSimulator primary = sim(SimulatorSettings.builder().slowHeadersMillis(10_000));
+        AiSimulator secondary = sim(SimulatorSettings.builder());
+        Gateway g =
+                gateway(primary.baseUrl(), "300ms", "retry: { attempts: 2, backoff: 10ms }", secondary.baseUrl(), "");
+
+        HttpResponse<String> r = post(g, "/v1/chat/completions", chat("Сәлем", false));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(content(r)).isEqualTo("Сәлем");
+        assertThat(secondary.recordedRequests()).hasSize(1);
+        String metrics = g.metrics().scrape();
+        assertThat(Metrics.value(metrics, "qorgan_upstream_failures_total{kind=\"timeout\",upstream=\"primary\"}"))
+                .as("both sends to the primary timed out before its head")
+                .isEqualTo(2);
+        assertThat(Metrics.value(metrics, "qorgan_upstream_failovers_total{from=\"primary\",to=\"secondary\"}"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void retryAfterWithinMaxBackoff_theRetryWaitsAtLeastThatLong() throws Exception {
+        AiSimulator primary = failingFirst(1, 429, SimulatorSettings.builder().faultRetryAfterSeconds(1));
+        Gateway g = gateway(primary.baseUrl(), "retry: { attempts: 2, backoff: 1ms, maxBackoff: 3s }", deadUrl(), "");
+
+        long start = System.nanoTime();
+        HttpResponse<String> r = post(g, "/only/chat/completions", chat("Сәлем", false));
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(primary.recordedRequests()).hasSize(2);
+        // a lower bound only: the retry is scheduled no sooner than Retry-After (a 1 ms backoff otherwise)
+        assertThat(tookMillis).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void cacheHit_whileTheBreakerIsOpen_servedWithoutTouchingUpstreamOrBreaker() throws Exception {
+        AtomicBoolean failing = new AtomicBoolean(false);
+        AiSimulator primary = switchable(failing, 500);
+        Gateway g = gateway(
+                primary.baseUrl(),
+                "retry: { attempts: 1 }\n    breaker: { window: 4, minimumCalls: 4, failureRate: 50, openFor: 60s }",
+                deadUrl(),
+                "");
+        HttpResponse<String> stored = post(g, "/only/chat/completions", cacheable("Сәлем, кэш"));
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(cacheOutcome(stored)).isEqualTo("stored");
+
+        failing.set(true);
+        int calls = 1;
+        while (!breaker(g, "primary").equals("open") && calls < 10) {
+            assertThat(post(g, "/only/chat/completions", chat("a" + calls, false))
+                            .statusCode())
+                    .isEqualTo(500);
+            calls++;
+        }
+        assertThat(breaker(g, "primary")).isEqualTo("open");
+        JsonNode before = JSON.readTree(admin(g, "/admin/upstreams").body())
+                .path("upstreams")
+                .path("primary");
+
+        HttpResponse<String> hit = post(g, "/only/chat/completions", cacheable("Сәлем, кэш"));
+
+        assertThat(hit.statusCode()).isEqualTo(200);
+        assertThat(cacheOutcome(hit)).isEqualTo("hit");
+        assertThat(content(hit)).isEqualTo("Сәлем, кэш");
+        assertThat(primary.recordedRequests()).hasSize(calls);
+        assertThat(JSON.readTree(admin(g, "/admin/upstreams").body())
+                        .path("upstreams")
+                        .path("primary"))
+                .as("the breaker was not asked: no call refused, none counted")
+                .isEqualTo(before);
+
+        HttpResponse<String> miss = post(g, "/only/chat/completions", cacheable("Сәлем, басқа"));
+        assertThat(miss.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(miss.body()).at("/error/code").asText()).isEqualTo("upstream_unavailable");
+        assertThat(JSON.readTree(admin(g, "/admin/upstreams").body())
+                        .at("/upstreams/primary/notPermittedCalls")
+                        .asLong())
+                .as("a miss asks the breaker, which refuses it")
+                .isEqualTo(before.path("notPermittedCalls").asLong() + 1);
+    }
+
+    @Test
+    void retriedExchange_answerStored_failedOverExchange_answerNotStored() throws Exception {
+        AiSimulator primary = failingFirst(1, 503, SimulatorSettings.builder());
+        AiSimulator secondary = sim(SimulatorSettings.builder());
+        Gateway g = gateway(primary.baseUrl(), "retry: { attempts: 2, backoff: 10ms }", secondary.baseUrl(), "");
+
+        HttpResponse<String> retried = post(g, "/only/chat/completions", cacheable("ИИН " + IIN));
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(cacheOutcome(retried)).isEqualTo("stored");
+        assertThat(primary.recordedRequests()).hasSize(2);
+        assertThat(primary.recordedRequests().get(1).body())
+                .as("the retry sent the same protected request")
+                .isEqualTo(primary.recordedRequests().get(0).body());
+        HttpResponse<String> again = post(g, "/only/chat/completions", cacheable("ИИН " + IIN));
+        assertThat(cacheOutcome(again)).isEqualTo("hit");
+        assertThat(content(again)).isEqualTo("ИИН " + IIN);
+        assertThat(primary.recordedRequests()).hasSize(2);
+
+        Gateway down = gateway(deadUrl(), "retry: { attempts: 1 }", secondary.baseUrl(), "");
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> failedOver = post(down, "/v1/chat/completions", cacheable("Сәлем"));
+            assertThat(failedOver.statusCode()).isEqualTo(200);
+            assertThat(cacheOutcome(failedOver))
+                    .as("the secondary's answer is not stored under the key of the request for the primary")
+                    .isEqualTo("miss");
+        }
+        assertThat(secondary.recordedRequests()).hasSize(2);
     }
 }
