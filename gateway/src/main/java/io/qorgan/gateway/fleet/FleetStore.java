@@ -154,7 +154,17 @@ public final class FleetStore implements SharedCounters, ConversationVaults.Shar
     @Override
     public boolean available() {
         StatefulRedisConnection<String, byte[]> c = connection;
-        return c != null && c.isOpen() && System.nanoTime() - downUntil >= 0;
+        if (c == null) {
+            return false; // not connected yet: connect() reports a failure
+        }
+        if (!c.isOpen()) {
+            // the store closed the connection (Lettuce reconnects): said once, as a failed command would be
+            if (up.get()) {
+                unreachable("connection", "disconnected");
+            }
+            return false;
+        }
+        return System.nanoTime() - downUntil >= 0;
     }
 
     @Override
@@ -245,6 +255,10 @@ public final class FleetStore implements SharedCounters, ConversationVaults.Shar
     }
 
     private void unreachable(String op, Throwable e) {
+        unreachable(op, e.getClass().getSimpleName());
+    }
+
+    private void unreachable(String op, String why) {
         metrics.fleetStoreFailed(op);
         downUntil = System.nanoTime() + RECHECK_NANOS;
         if (up.compareAndSet(true, false)) {
@@ -252,7 +266,7 @@ public final class FleetStore implements SharedCounters, ConversationVaults.Shar
                     "fleet store unreachable ({}: {}): each node now keeps its share of the agencies' rate and token"
                             + " limits (limit / {} nodes); conversations stored by other nodes cannot be continued here",
                     op,
-                    e.getClass().getSimpleName(),
+                    why,
                     fleet.nodes());
         }
     }
