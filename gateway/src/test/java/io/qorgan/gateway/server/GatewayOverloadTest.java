@@ -14,9 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,9 +69,13 @@ class GatewayOverloadTest {
 
                 AtomicBoolean bursting = new AtomicBoolean(true);
                 Map<Integer, AtomicInteger> adminStatuses = new ConcurrentHashMap<>();
+                // latencies, for the numbers printed at the end (docs/resilience.md); nothing asserts on them
+                Queue<Long> adminMicros = new ConcurrentLinkedQueue<>();
+                Queue<Long> refusedMicros = new ConcurrentLinkedQueue<>();
                 Future<?> admin = pool.submit(() -> {
                     while (bursting.get()) {
                         for (String path : List.of("/healthz", "/metrics")) {
+                            long sent = System.nanoTime();
                             int status = http.send(
                                             HttpRequest.newBuilder(
                                                             URI.create("http://127.0.0.1:" + g.adminPort() + path))
@@ -76,6 +83,7 @@ class GatewayOverloadTest {
                                                     .build(),
                                             HttpResponse.BodyHandlers.discarding())
                                     .statusCode();
+                            adminMicros.add((System.nanoTime() - sent) / 1000);
                             adminStatuses
                                     .computeIfAbsent(status, s -> new AtomicInteger())
                                     .incrementAndGet();
@@ -85,6 +93,7 @@ class GatewayOverloadTest {
                 });
                 Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
                 List<Future<?>> clients = new ArrayList<>();
+                long burstStart = System.nanoTime();
                 for (int c = 0; c < CLIENTS; c++) {
                     clients.add(pool.submit(() -> {
                         RawHttp conn = null;
@@ -93,8 +102,10 @@ class GatewayOverloadTest {
                                 if (conn == null) {
                                     conn = new RawHttp(g.trafficPort());
                                 }
+                                long sent = System.nanoTime();
                                 RawHttp.Response r = conn.postJson("/v1/chat/completions", CHAT)
                                         .readResponse();
+                                refusedMicros.add((System.nanoTime() - sent) / 1000);
                                 String code = r.status() + " " + r.body().replaceAll(".*\"code\":\"([^\"]*)\".*", "$1");
                                 answers.computeIfAbsent(code, k -> new AtomicInteger())
                                         .incrementAndGet();
@@ -114,8 +125,22 @@ class GatewayOverloadTest {
                 for (Future<?> client : clients) {
                     client.get(120, TimeUnit.SECONDS);
                 }
+                long burstMillis = (System.nanoTime() - burstStart) / 1_000_000;
                 bursting.set(false);
                 admin.get(30, TimeUnit.SECONDS);
+                System.out.printf(
+                        "burst: %d requests in %d ms (%d clients), 503 p50 %d µs p99 %d µs max %d µs;"
+                                + " admin /healthz+/metrics: %d answered, p50 %d µs p99 %d µs max %d µs%n",
+                        BURST,
+                        burstMillis,
+                        CLIENTS,
+                        percentile(refusedMicros, 50),
+                        percentile(refusedMicros, 99),
+                        percentile(refusedMicros, 100),
+                        adminMicros.size(),
+                        percentile(adminMicros, 50),
+                        percentile(adminMicros, 99),
+                        percentile(adminMicros, 100));
 
                 assertThat(answers).containsOnlyKeys("503 overloaded");
                 assertThat(answers.get("503 overloaded").get()).isEqualTo(BURST);
@@ -134,5 +159,14 @@ class GatewayOverloadTest {
                 g.shutdown(Duration.ofSeconds(1));
             }
         }
+    }
+
+    private static long percentile(Queue<Long> micros, int p) {
+        List<Long> sorted = new ArrayList<>(micros);
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * p / 100.0) - 1));
     }
 }
