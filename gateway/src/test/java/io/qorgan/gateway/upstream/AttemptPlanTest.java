@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.apache.shiro.authz.permission.WildcardPermission;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +41,14 @@ class AttemptPlanTest {
                 baseUrl: "http://127.0.0.1:2"
               c:
                 baseUrl: "http://127.0.0.1:3"
+              slow:
+                baseUrl: "http://127.0.0.1:4"
+                breaker: { window: 4, minimumCalls: 4, failureRate: 100, slowCallRate: 50, slowCall: 1s, openFor: 1h }
             routes:
               - { pathPrefix: /v1, upstreams: [a, b] }
               - { pathPrefix: /w, upstreams: [{name: a, weight: 1}, {name: b, weight: 3}, {name: c, weight: 0}] }
               - { pathPrefix: /p, upstreams: [a, c] }
+              - { pathPrefix: /s, upstreams: [slow, b] }
             """);
 
     private final Map<String, UpstreamGuard> guards = new HashMap<>();
@@ -67,7 +72,7 @@ class AttemptPlanTest {
                 "agency",
                 "caller",
                 Set.of(),
-                Set.of(permissions).stream().map(WildcardPermission::new).collect(java.util.stream.Collectors.toSet()),
+                Set.of(permissions).stream().map(WildcardPermission::new).collect(Collectors.toSet()),
                 AuthMethod.API_KEY,
                 "qg_test");
     }
@@ -213,5 +218,42 @@ class AttemptPlanTest {
                 .isZero(); // in the past
         assertThat(AttemptPlan.retryAfterNanos(retryAfter("soon"))).isEqualTo(Long.MAX_VALUE);
         assertThat(AttemptPlan.retryAfterNanos(NONE)).isZero();
+    }
+
+    @Test
+    void answered_slowerThanSlowCall_opensTheBreakerOnItsSlowCallRate() {
+        for (int i = 0; i < 4; i++) {
+            AttemptPlan plan = plan(3, ANYONE);
+            assertThat(plan.next()).isEqualTo("slow");
+            long sent = clock.get();
+            plan.sending(sent);
+            long took = i % 2 == 0 ? TimeUnit.MILLISECONDS.toNanos(1500) : TimeUnit.MILLISECONDS.toNanos(10);
+            assertThat(plan.answered(200, NONE, sent + took)).isEqualTo(AttemptPlan.Next.GIVE_UP);
+        }
+        // two of four calls slower than 1 s, none failed: the slow-call rate (50%) opens it
+        assertThat(guard("slow").snapshot().slowCallRate()).isEqualTo(50f);
+        assertThat(guard("slow").snapshot().failureRate()).isZero();
+        assertThat(guard("slow").state()).isEqualTo("open");
+        assertThat(plan(3, ANYONE).next()).isEqualTo("b");
+    }
+
+    @Test
+    void likely_firstUpstreamWhoseBreakerIsNotOpen_readWithoutAPermission() {
+        UpstreamGuard a = guard("a");
+        assertThat(plan(0, ANYONE).likely()).isEqualTo("a");
+        for (int i = 0; i < 2; i++) {
+            assertThat(a.tryPermit()).isTrue();
+            a.failed(1000, UpstreamFailure.Kind.CONNECT);
+        }
+        long refused = a.snapshot().notPermittedCalls();
+
+        assertThat(plan(0, ANYONE).likely()).isEqualTo("b");
+        assertThat(plan(2, caller("upstream:a:use")).likely())
+                .as("every upstream open: the first, for the answer cache to be asked")
+                .isEqualTo("a");
+        assertThat(a.snapshot().notPermittedCalls()).as("no permission asked").isEqualTo(refused);
+        assertThat(Metrics.value(
+                        metrics.scrape(), "qorgan_upstream_skipped_total{reason=\"breaker_open\",upstream=\"a\"}"))
+                .isZero();
     }
 }
