@@ -11,6 +11,7 @@ import io.qorgan.gateway.config.AuditConfig;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.config.ListenerConfig;
 import io.qorgan.gateway.config.ProtectionConfig;
+import io.qorgan.gateway.config.Reloader;
 import io.qorgan.gateway.config.UpstreamConfig;
 import io.qorgan.gateway.detect.Canonical;
 import io.qorgan.gateway.detect.Detector;
@@ -212,6 +213,7 @@ public final class Gateway implements AutoCloseable {
                     "qorgan_policy_reloads_rejected",
                     "Changed policy directories that did not load (the last good set stayed); see /admin/policies",
                     store::rejectedReloads);
+            countReloads(store.reloader());
         }
         metrics.stateGauge(
                 "qorgan_upstream_breaker_state",
@@ -267,6 +269,7 @@ public final class Gateway implements AutoCloseable {
         store.onRejected(
                 code -> audit.record(ReloadRecord.refused(Instant.now(), ReloadRecord.Component.IDENTITY, code)));
         store.watch(watcher, WATCH_INTERVAL);
+        countReloads(store.reloader());
         CallerAuthenticator authenticator = CallerAuthenticator.create(
                 store,
                 Clock.systemUTC(),
@@ -360,10 +363,19 @@ public final class Gateway implements AutoCloseable {
         try {
             ReloadingServerSslContext context = ReloadingServerSslContext.open(listener.tls(), contexts);
             context.watch(watcher, WATCH_INTERVAL);
+            countReloads(context.reloader());
             return context;
         } catch (IOException | RuntimeException e) {
             throw new GatewayStartException(
                     "TLS of " + listener.host() + ":" + listener.port() + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code qorgan_reloads_total{what,outcome}} of one hot-reloaded thing. */
+    private void countReloads(Reloader<?> reloader) {
+        for (Reloader.Outcome outcome :
+                List.of(Reloader.Outcome.RELOADED, Reloader.Outcome.REJECTED, Reloader.Outcome.UNREADABLE)) {
+            metrics.reloads(reloader.what(), outcome.label(), () -> reloader.count(outcome));
         }
     }
 

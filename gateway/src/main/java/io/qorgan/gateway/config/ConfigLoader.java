@@ -1,13 +1,6 @@
 package io.qorgan.gateway.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.qorgan.gateway.crypto.SecretRef;
 import io.qorgan.gateway.crypto.SignatureAlgorithm;
 import io.qorgan.gateway.detect.EntityType;
@@ -31,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Reads {@code qorgan.yaml} into a {@link GatewayConfig}. Binding rejects unknown keys and wrong
@@ -46,11 +38,7 @@ public final class ConfigLoader {
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(120);
     static final int DEFAULT_MAX_CONNECTIONS = 256;
 
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(YAML)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    private static final YamlBinder YAML = YamlBinder.strict();
 
     private ConfigLoader() {}
 
@@ -69,53 +57,16 @@ public final class ConfigLoader {
     }
 
     public static GatewayConfig parse(String source, String text) {
+        YamlBinder.Bound<RawConfig> bound;
         RawConfig raw;
-        YamlLocations locations;
         try {
-            locations = YamlLocations.index(YAML, text);
-        } catch (JsonProcessingException e) {
-            throw error(source, YamlErrors.where(e), null, YamlErrors.syntax(e));
-        } catch (IOException e) {
-            throw new ConfigException(
-                    source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
+            bound = YAML.bind(source, text, RawConfig.class);
+            raw = bound.orIfEmpty("a configuration needs at least `upstreams` and `routes`"
+                    + " (qorgan.example.yaml shows every key)");
+        } catch (YamlBindingException e) {
+            throw new ConfigException(e.file(), e.line(), e.column(), e.field(), e.problem());
         }
-        if (locations.isEmpty()) {
-            throw new ConfigException(
-                    source,
-                    0,
-                    0,
-                    null,
-                    "the file is empty: a configuration needs at least `upstreams` and `routes`"
-                            + " (qorgan.example.yaml shows every key)");
-        }
-        try {
-            raw = MAPPER.readValue(text, RawConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds() == null
-                    ? ""
-                    : Suggestions.didYouMean(
-                            e.getPropertyName(),
-                            e.getKnownPropertyIds().stream()
-                                    .map(Object::toString)
-                                    .collect(Collectors.toList()));
-            throw error(
-                    source,
-                    locations.locate(e),
-                    YamlLocations.fieldName(e),
-                    "unknown key `" + e.getPropertyName() + "`" + known);
-        } catch (MismatchedInputException e) {
-            throw error(source, locations.locate(e), YamlLocations.fieldName(e), YamlErrors.wrongType(e, Map.of()));
-        } catch (JsonMappingException e) {
-            throw error(source, locations.locate(e), YamlLocations.fieldName(e), firstLine(e.getOriginalMessage()));
-        } catch (JsonProcessingException e) {
-            throw error(source, YamlErrors.where(e), null, YamlErrors.syntax(e));
-        } catch (IOException e) {
-            throw new ConfigException(
-                    source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
-        }
-        if (raw == null) {
-            raw = new RawConfig(null, null, null, null, null, null, null, null, null, null);
-        }
+        YamlLocations locations = bound.locations();
         return new Validator(source, locations, baseDirectory(source)).validate(raw);
     }
 
@@ -150,14 +101,6 @@ public final class ConfigLoader {
                 AuditConfig.none(),
                 CacheConfig.defaults(),
                 FleetConfig.single());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "invalid value";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 
     static ConfigException error(String source, JsonLocation loc, String field, String message) {

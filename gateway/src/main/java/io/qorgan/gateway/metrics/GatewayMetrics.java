@@ -442,6 +442,26 @@ public final class GatewayMetrics {
         clientAborts.labelValues(route).inc();
     }
 
+    /** Reload counts of the hot-reloaded things, kept by their reloaders, by {@code what} and {@code outcome}. */
+    private final Map<List<String>, DoubleSupplier> reloadCounts = new ConcurrentHashMap<>();
+
+    private final CounterWithCallback reloads = CounterWithCallback.builder()
+            .name("qorgan_reloads")
+            .help("Checks of a hot-reloaded thing (identity, tls, policies) that found changed content, by outcome:"
+                    + " reloaded, rejected (the last good one stayed), unreadable")
+            .labelNames("what", "outcome")
+            .callback(cb ->
+                    reloadCounts.forEach((labels, count) -> cb.call(count.getAsDouble(), labels.get(0), labels.get(1))))
+            .register(registry);
+
+    /**
+     * Adds the series {@code qorgan_reloads_total{what,outcome}}, read from {@code count} at scrape time. Two listeners
+     * with TLS both report as {@code tls}: their counts are summed.
+     */
+    public void reloads(String what, String outcome, DoubleSupplier count) {
+        reloadCounts.merge(List.of(what, outcome), count, (a, b) -> () -> a.getAsDouble() + b.getAsDouble());
+    }
+
     /** A counter kept elsewhere (a reload count, say) and read at scrape time; {@code _total} is added to the name. */
     public void counter(String name, String help, DoubleSupplier value) {
         CounterWithCallback.builder()

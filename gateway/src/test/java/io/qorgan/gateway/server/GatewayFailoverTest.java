@@ -11,6 +11,7 @@ import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
 import io.qorgan.gateway.testing.Closing;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.RawHttp;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * byte (never after), failover to the route's next upstream, circuit breakers that open, half-open and close, the retry
  * budget, and fallbacks the caller's policy does not allow for the data.
  */
+@IntegrationTest
 class GatewayFailoverTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -10,6 +10,7 @@ import io.qorgan.gateway.identity.ApiKeys;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
 import io.qorgan.gateway.testing.Closing;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Fair use between agencies on one node: requests a second, exchanges in flight and tokens per agency and caller, from
  * the agencies' policies; 429 {@code rate_limited} with {@code Retry-After} on the head, nothing forwarded.
  */
+@IntegrationTest
 class GatewayFairUseTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -17,6 +17,7 @@ import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
 import io.qorgan.gateway.testing.Closing;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.RedisServer;
 import java.net.URI;
@@ -50,6 +51,7 @@ import org.slf4j.LoggerFactory;
  * and a Responses-API conversation stored through one node and continued through another — with nothing of a
  * citizen's data in the store.
  */
+@IntegrationTest
 class GatewayFleetTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.RawHttp;
 import io.qorgan.gateway.testing.TestGateways;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * answered 503 {@code overloaded} on each head, without waiting for a slot and without forwarding anything, while the
  * admin listener (an event loop of its own) keeps answering {@code /healthz} and {@code /metrics}.
  */
+@IntegrationTest
 class GatewayOverloadTest {
 
     private static final String CHAT = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Сәлем\"}]}";

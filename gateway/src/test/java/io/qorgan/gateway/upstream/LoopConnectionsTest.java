@@ -12,6 +12,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestEncoder;
+import io.qorgan.gateway.testing.IntegrationTest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * The per-loop pool of upstream connections, against a real listening socket: lending, reuse, waiting in line,
  * refusal when the line is full, dropping connections the upstream closed, a failed connect, and closing.
  */
+@IntegrationTest
 class LoopConnectionsTest {
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
