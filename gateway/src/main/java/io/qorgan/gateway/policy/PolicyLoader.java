@@ -85,7 +85,10 @@ final class PolicyLoader {
             String cacheScope,
             Long cacheMaxEntryBytes,
             List<String> cacheRoutes,
-            Map<String, String> routePointers) {}
+            Map<String, String> routePointers,
+            RawPolicy.RawRates agencyRates,
+            RawPolicy.RawRates perCallerRates,
+            Map<String, RawPolicy.RawRates> callerRates) {}
 
     static PolicySet load(Path dir, Collection<String> knownUpstreams) {
         Map<String, Path> files = policyFiles(dir);
@@ -237,6 +240,9 @@ final class PolicyLoader {
         String cacheScope = null;
         Long cacheMaxEntryBytes = null;
         List<String> cacheRoutes = List.of();
+        RawPolicy.RawRates agencyRates = null;
+        RawPolicy.RawRates perCallerRates = null;
+        Map<String, RawPolicy.RawRates> callerRates = new LinkedHashMap<>();
         for (Part part : chain) {
             label = part.label() != null ? part.label() : label;
             description = part.description() != null ? part.description() : description;
@@ -265,7 +271,17 @@ final class PolicyLoader {
             cacheScope = part.cacheScope() != null ? part.cacheScope() : cacheScope;
             cacheMaxEntryBytes = part.cacheMaxEntryBytes() != null ? part.cacheMaxEntryBytes() : cacheMaxEntryBytes;
             cacheRoutes = part.cacheRoutes() != null ? part.cacheRoutes() : cacheRoutes;
+            agencyRates = part.agencyRates() != null ? part.agencyRates().over(agencyRates) : agencyRates;
+            perCallerRates =
+                    part.perCallerRates() != null ? part.perCallerRates().over(perCallerRates) : perCallerRates;
+            part.callerRates().forEach((caller, rates) -> callerRates.merge(caller, rates, RawPolicy.RawRates::over));
         }
+        Map<String, UsageLimits.Rates> callers = new LinkedHashMap<>();
+        callerRates.forEach((caller, rates) -> callers.put(caller, rates.resolved()));
+        UsageLimits usage = new UsageLimits(
+                agencyRates == null ? UsageLimits.Rates.NONE : agencyRates.resolved(),
+                perCallerRates == null ? UsageLimits.Rates.NONE : perCallerRates.resolved(),
+                callers);
         if (upstreams != null && knownUpstreams != null) {
             for (String u : upstreams.keySet()) {
                 if (!knownUpstreams.contains(u)) {
@@ -310,7 +326,8 @@ final class PolicyLoader {
                 answers,
                 maxEntities,
                 maxBytes,
-                new CacheSection(cacheEnabled, cacheTtl, cacheScope, cacheMaxEntryBytes, cacheRoutes));
+                new CacheSection(cacheEnabled, cacheTtl, cacheScope, cacheMaxEntryBytes, cacheRoutes),
+                usage);
     }
 
     private static PolicyException fail(Part part, String pointer, String message) {
@@ -381,7 +398,25 @@ final class PolicyLoader {
                             word("/answers", raw.answers(), ANSWERS).toUpperCase(Locale.ROOT));
             Long maxEntities = null;
             Long maxBytes = null;
+            RawPolicy.RawRates agencyRates = null;
+            RawPolicy.RawRates perCallerRates = null;
+            Map<String, RawPolicy.RawRates> callerRates = new LinkedHashMap<>();
             if (raw.limits() != null) {
+                RawPolicy.RawLimits l = raw.limits();
+                agencyRates = rates(
+                        "/limits",
+                        new RawPolicy.RawRates(
+                                l.requestsPerSecond(), l.concurrentExchanges(), l.tokensPerMinute(), l.tokensPerDay()));
+                perCallerRates = l.perCaller() == null ? null : rates("/limits/perCaller", l.perCaller());
+                if (l.callers() != null) {
+                    l.callers().forEach((caller, rates) -> {
+                        String at = "/limits/callers/" + escape(caller);
+                        if (rates == null) {
+                            throw fail(at, "missing limits");
+                        }
+                        callerRates.put(caller, rates(at, rates));
+                    });
+                }
                 if (raw.limits().maxEntities() != null) {
                     if (raw.limits().maxEntities() < 0) {
                         throw fail("/limits/maxEntities", "must not be negative");
@@ -449,7 +484,27 @@ final class PolicyLoader {
                     cacheScope,
                     cacheMaxEntryBytes,
                     cacheRoutes,
-                    routePointers);
+                    routePointers,
+                    agencyRates,
+                    perCallerRates,
+                    callerRates);
+        }
+
+        /** Limits as written; each must not be negative (0: no limit). */
+        private RawPolicy.RawRates rates(String at, RawPolicy.RawRates r) {
+            if (r.requestsPerSecond() != null && r.requestsPerSecond() < 0) {
+                throw fail(at + "/requestsPerSecond", "must not be negative (0: no limit)");
+            }
+            if (r.concurrentExchanges() != null && r.concurrentExchanges() < 0) {
+                throw fail(at + "/concurrentExchanges", "must not be negative (0: no limit)");
+            }
+            if (r.tokensPerMinute() != null && r.tokensPerMinute() < 0) {
+                throw fail(at + "/tokensPerMinute", "must not be negative (0: no limit)");
+            }
+            if (r.tokensPerDay() != null && r.tokensPerDay() < 0) {
+                throw fail(at + "/tokensPerDay", "must not be negative (0: no limit)");
+            }
+            return r;
         }
 
         private Map<String, Policy.Grant> upstreams() {

@@ -121,6 +121,14 @@ class LoopConnectionsTest {
         assertThat(outcome.ended()).as("acquire ended").isTrue();
     }
 
+    /** The upstream's accepting thread may add a connection after the client saw it open: waited for. */
+    private void awaitAccepted(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (accepted.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
     @Test
     void acquire_released_reusesTheIdleConnection() throws Exception {
         LoopConnections pool = pool(upstream.getLocalPort(), 2, 4);
@@ -132,6 +140,7 @@ class LoopConnectionsTest {
         await(second);
 
         assertThat(second.channel).isSameAs(first.channel);
+        awaitAccepted(1);
         assertThat(accepted).hasSize(1);
     }
 
@@ -170,6 +179,7 @@ class LoopConnectionsTest {
         Outcome first = acquire(pool);
         await(first);
         release(pool, first);
+        awaitAccepted(1);
         accepted.get(0).close();
         first.channel.closeFuture().await(10, TimeUnit.SECONDS);
 
