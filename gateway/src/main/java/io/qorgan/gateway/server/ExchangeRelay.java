@@ -82,6 +82,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private final ByteBuf body;
     /** The body's share of the memory budget for bodies; given back when the exchange ends. */
     private final BodyBudget.Lease lease;
+    /** The exchange's audit record, written when it ends. */
+    private final ExchangeAudit audit;
 
     private final String requestId;
     private final RouteMatch match;
@@ -131,6 +133,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             HttpRequest head,
             ByteBuf body,
             BodyBudget.Lease lease,
+            ExchangeAudit audit,
             String requestId,
             RouteMatch match,
             Identity identity,
@@ -142,6 +145,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         this.head = head;
         this.body = body;
         this.lease = lease;
+        this.audit = audit;
         this.requestId = requestId;
         this.match = match;
         this.identity = identity;
@@ -186,6 +190,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (done) {
             return; // the client left while a worker prepared the body
         }
+        audit.prepared(preparation, body);
         if (preparation instanceof Preparation.Refused refused) {
             policyVersion = refused.decision().policyVersion();
             if (match.route().protect()) {
@@ -343,6 +348,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         this.connection = conn;
+        audit.sent();
         conn.send(upstreamRequest());
     }
 
@@ -379,6 +385,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         status = head.status().code();
         answerFraming = Framing.ofContentType(head.headers().get(HttpHeaderNames.CONTENT_TYPE));
         answerType = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        audit.answerStarted();
         HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, head.status(), head.headers());
         ForwardingHeaders.toClient(out.headers(), requestId);
         if (cacheOutcome != null) {
@@ -430,6 +437,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (capture != null) {
             capture.add(piece);
         }
+        if (last) {
+            audit.upstreamEnded();
+        }
         if (restoration != null) {
             long start = System.nanoTime();
             try {
@@ -458,6 +468,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             cutStream();
             return;
         }
+        audit.sending(piece);
         if (!last) {
             if (piece != null) {
                 ctx.write(restoration == null ? content : new DefaultHttpContent(piece), ctx.voidPromise());
@@ -513,6 +524,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
      */
     private void cutStream() {
         runtime.metrics().restorationFailed("answer_blocked");
+        audit.cut(GatewayError.answerWithheld(true));
         dropUpstream();
         ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(ErrorResponses.streamEvent(
                 prepared.dialect(), restoration.framing(), GatewayError.answerWithheld(true), requestId))));
@@ -538,6 +550,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
      * be cut.
      */
     private void endStreamWithError(GatewayError error) {
+        audit.cut(error);
         dropUpstream();
         status = status == 0 ? error.status() : status;
         if (answerFraming == Framing.NONE || !ctx.channel().isActive()) {
@@ -561,6 +574,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     /** As {@link #answerBroken(String, boolean)}, saying {@code why} when the client can still get an answer. */
     private void answerBroken(String code, boolean midStream, String why) {
         runtime.metrics().restorationFailed(code);
+        audit.answerBroken(code);
         log.debug("answer not restorable request_id={} code={}", requestId, code);
         if (midStream && heldHead == null) {
             endStreamWithError(new GatewayError(502, "upstream_error", code, why));
@@ -615,6 +629,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         runtime.metrics().clientStalled(match.route().name());
+        audit.clientGone(true);
         log.debug(
                 "client stalled request_id={} route={}",
                 requestId,
@@ -663,6 +678,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         status = error.status();
         boolean keep = keepConnection();
         FullHttpResponse response = ErrorResponses.build(ctx.alloc(), error, requestId);
+        audit.errorAnswered(error, response.content().readableBytes());
         if (policyVersion != null) {
             response.headers().set(POLICY_HEADER, policyVersion);
         }
@@ -681,6 +697,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         runtime.metrics().clientAborted(match.route().name());
+        audit.clientGone(false);
         dropUpstream();
         status = 499;
         end(false);
@@ -710,6 +727,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
         prepared = null; // the exchange's originals go with it
         runtime.admission().exit();
+        audit.ended(status, upstream.name(), cacheOutcome, restoration, answerNanos);
         long nanos = System.nanoTime() - startNanos;
         runtime.metrics().exchangeFinished(match.route().name(), upstream.name(), status, nanos);
         if (log.isDebugEnabled()) { // the hot path: no argument array or boxing unless asked for

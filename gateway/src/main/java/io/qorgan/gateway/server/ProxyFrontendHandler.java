@@ -32,6 +32,7 @@ import io.qorgan.gateway.identity.AccessDecision;
 import io.qorgan.gateway.identity.Identity;
 import io.qorgan.gateway.route.RouteMatch;
 import io.qorgan.gateway.server.tls.PeerCertificate;
+import java.net.SocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -225,11 +226,14 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             ctx.channel().config().setAutoRead(true);
         }
         if (outcome.error() != null) {
+            ExchangeAudit.authFailed(
+                    runtime, in.requestId, remote(), in.head.headers(), peerCertificate(), outcome.error());
             refuse(in, outcome.error());
             return;
         }
         Identity identity = outcome.identity();
         Optional<RouteMatch> match = runtime.router().match(in.head.uri());
+        in.audit = ExchangeAudit.begin(runtime, in.requestId, identity, remote(), match);
         if (match.isEmpty()) {
             refuse(in, GatewayError.notFound(in.head.method().name(), in.head.uri()));
             return;
@@ -243,6 +247,10 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
                     identity.caller(),
                     access.missingPermission());
             refuse(in, GatewayError.forbidden(access.missingPermission()));
+            return;
+        }
+        if (!in.audit.admit()) {
+            refuse(in, GatewayError.auditUnavailable()); // nothing is read or forwarded that cannot be recorded
             return;
         }
         if (!runtime.admission().tryEnter()) {
@@ -277,6 +285,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     /** The request was read whole and admitted: its exchange begins. */
     private void dispatch(Intake in) {
         in.stopBodyClock();
+        in.audit.requestRead(in.received);
         intake = null;
         ByteBuf body = in.takeBody();
         current = new ExchangeRelay(
@@ -286,6 +295,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
                 in.head,
                 body,
                 in.lease,
+                in.audit,
                 in.requestId,
                 in.match,
                 in.identity,
@@ -307,6 +317,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     private void refuse(Intake in, GatewayError error, boolean close) {
         runtime.metrics().rejected(error.code());
         log.debug("rejected request_id={} status={} code={}", in.requestId, error.status(), error.code());
+        in.audit.refused(error, in.received);
         in.stopBodyClock();
         if (in.admitted) {
             runtime.admission().exit();
@@ -372,6 +383,10 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             clientKnown = true;
         }
         return client;
+    }
+
+    private SocketAddress remote() {
+        return ctx.channel().remoteAddress();
     }
 
     /** The client certificate of this connection (or of the HTTP/2 connection carrying this stream). */
@@ -523,6 +538,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             Intake in = intake;
             intake = null;
             in.stopBodyClock();
+            in.audit.clientLeftEarly(in.received);
             in.release();
             if (in.admitted) {
                 runtime.admission().exit();
@@ -575,6 +591,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         boolean continued;
         boolean complete;
         BodyBudget.Lease lease;
+        /** Its audit record, once the caller is known. */
+        ExchangeAudit audit = ExchangeAudit.NONE;
+
         RouteMatch match;
         Identity identity;
         long received;
