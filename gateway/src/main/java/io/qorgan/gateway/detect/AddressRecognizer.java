@@ -26,7 +26,13 @@ final class AddressRecognizer implements Recognizer {
         HOUSE,
         FLAT,
         POSTCODE,
-        COUNTRY
+        COUNTRY,
+        /** A street and its house number in one ("Abai Avenue 10", "115 Satpayev Street"). */
+        STREET_HOUSE,
+        /** A Kazakh microdistrict ("12 ш/а", "Самал шағын ауданы"): a street only with a house number. */
+        MICRODISTRICT,
+        /** A business centre or building name ("Nurly Tau BC"): part of an address, neither street nor house. */
+        BUILDING
     }
 
     private record Marker(String text, Kind kind, boolean dotted, boolean caseSensitive) {
@@ -40,22 +46,53 @@ final class AddressRecognizer implements Recognizer {
 
     /** Markers written before the name, lower case; a trailing dot is part of the marker where usual. */
     private static final Marker[] BEFORE = {
-        new Marker("г.", Kind.CITY), new Marker("город ", Kind.CITY), new Marker("гор.", Kind.CITY),
-        new Marker("ул.", Kind.STREET), new Marker("улица ", Kind.STREET), new Marker("ул ", Kind.STREET),
-        new Marker("пр.", Kind.STREET), new Marker("пр-т", Kind.STREET), new Marker("просп.", Kind.STREET),
-        new Marker("проспект ", Kind.STREET), new Marker("мкр.", Kind.STREET), new Marker("мкрн.", Kind.STREET),
-        new Marker("мкр ", Kind.STREET), new Marker("мк-н", Kind.STREET), new Marker("микрорайон ", Kind.STREET),
-        new Marker("пер.", Kind.STREET), new Marker("переулок ", Kind.STREET), new Marker("б-р", Kind.STREET),
-        new Marker("бульвар ", Kind.STREET), new Marker("пл.", Kind.STREET), new Marker("площадь ", Kind.STREET),
-        new Marker("шоссе ", Kind.STREET), new Marker("жк ", Kind.STREET), new Marker("д.", Kind.HOUSE),
-        new Marker("дом ", Kind.HOUSE), new Marker("корп.", Kind.HOUSE), new Marker("корпус ", Kind.HOUSE),
-        new Marker("стр.", Kind.HOUSE), new Marker("кв.", Kind.FLAT), new Marker("квартира ", Kind.FLAT),
-        new Marker("оф.", Kind.FLAT), new Marker("офис ", Kind.FLAT), new Marker("үй ", Kind.HOUSE),
-        new Marker("пәтер ", Kind.FLAT), new Marker("с.", Kind.SETTLEMENT), new Marker("село ", Kind.SETTLEMENT),
-        new Marker("пос.", Kind.SETTLEMENT), new Marker("посёлок ", Kind.SETTLEMENT),
-                new Marker("поселок ", Kind.SETTLEMENT),
-        new Marker("п.", Kind.SETTLEMENT), new Marker("аул ", Kind.SETTLEMENT), new Marker("р-н", Kind.DISTRICT),
-        new Marker("район ", Kind.DISTRICT), new Marker("обл.", Kind.REGION), new Marker("область ", Kind.REGION),
+        new Marker("г.", Kind.CITY),
+        new Marker("город ", Kind.CITY),
+        new Marker("гор.", Kind.CITY),
+        new Marker("ул.", Kind.STREET),
+        new Marker("улица ", Kind.STREET),
+        new Marker("ул ", Kind.STREET),
+        new Marker("пр.", Kind.STREET),
+        new Marker("пр-т", Kind.STREET),
+        new Marker("просп.", Kind.STREET),
+        new Marker("проспект ", Kind.STREET),
+        new Marker("мкр.", Kind.STREET),
+        new Marker("мкрн.", Kind.STREET),
+        new Marker("мкр ", Kind.STREET),
+        new Marker("мк-н", Kind.STREET),
+        new Marker("микрорайон ", Kind.STREET),
+        new Marker("пер.", Kind.STREET),
+        new Marker("переулок ", Kind.STREET),
+        new Marker("б-р", Kind.STREET),
+        new Marker("бульвар ", Kind.STREET),
+        new Marker("пл.", Kind.STREET),
+        new Marker("площадь ", Kind.STREET),
+        new Marker("шоссе ", Kind.STREET),
+        new Marker("жк ", Kind.STREET),
+        new Marker("д.", Kind.HOUSE),
+        new Marker("дом ", Kind.HOUSE),
+        new Marker("корп.", Kind.HOUSE),
+        new Marker("корпус ", Kind.HOUSE),
+        new Marker("стр.", Kind.HOUSE),
+        new Marker("блок ", Kind.HOUSE),
+        new Marker("кв.", Kind.FLAT),
+        new Marker("кв ", Kind.FLAT),
+        new Marker("квартира ", Kind.FLAT),
+        new Marker("оф.", Kind.FLAT),
+        new Marker("офис ", Kind.FLAT),
+        new Marker("үй ", Kind.HOUSE),
+        new Marker("пәтер ", Kind.FLAT),
+        new Marker("с.", Kind.SETTLEMENT),
+        new Marker("село ", Kind.SETTLEMENT),
+        new Marker("пос.", Kind.SETTLEMENT),
+        new Marker("посёлок ", Kind.SETTLEMENT),
+        new Marker("поселок ", Kind.SETTLEMENT),
+        new Marker("п.", Kind.SETTLEMENT),
+        new Marker("аул ", Kind.SETTLEMENT),
+        new Marker("р-н", Kind.DISTRICT),
+        new Marker("район ", Kind.DISTRICT),
+        new Marker("обл.", Kind.REGION),
+        new Marker("область ", Kind.REGION),
     };
     /** Markers written after the name. */
     private static final Marker[] AFTER = {
@@ -73,8 +110,28 @@ final class AddressRecognizer implements Recognizer {
         new Marker("а.", Kind.SETTLEMENT),
         new Marker("кенті", Kind.SETTLEMENT),
         new Marker("ауылдық округі", Kind.SETTLEMENT),
-        new Marker("шағын ауданы", Kind.STREET),
-        new Marker("ш/а", Kind.STREET),
+        new Marker("шағын ауданы", Kind.MICRODISTRICT),
+        new Marker("шағын аудан", Kind.MICRODISTRICT),
+        new Marker("ш/а", Kind.MICRODISTRICT),
+        new Marker("шағынауданы", Kind.MICRODISTRICT),
+        new Marker("к-сі", Kind.STREET),
+        new Marker("даңғ.", Kind.STREET),
+        new Marker("а/о", Kind.SETTLEMENT),
+        new Marker("с/о", Kind.SETTLEMENT),
+        new Marker("ауылдық округінің", Kind.SETTLEMENT),
+        new Marker("q.", Kind.CITY),
+        new Marker("qalasy", Kind.CITY),
+        new Marker("oblysy", Kind.REGION),
+        new Marker("audany", Kind.DISTRICT),
+        new Marker("auyly", Kind.SETTLEMENT),
+        new Marker("dañğyly", Kind.STREET),
+        new Marker("dañğ.", Kind.STREET),
+        new Marker("dangyly", Kind.STREET),
+        new Marker("köşesi", Kind.STREET),
+        new Marker("köş.", Kind.STREET),
+        new Marker("koshesi", Kind.STREET),
+        new Marker("k-si", Kind.STREET),
+        new Marker("shagyn audany", Kind.MICRODISTRICT),
         new Marker("көшесі", Kind.STREET),
         new Marker("көш.", Kind.STREET),
         new Marker("даңғылы", Kind.STREET),
@@ -90,14 +147,88 @@ final class AddressRecognizer implements Recognizer {
     private static final String[] COMPASS = {
         "батыс", "шығыс", "солтүстік", "оңтүстік", "орталық", "северо", "западно", "восточно", "южно"
     };
-    /** Lower-case words inside street names: "Төле би", "Қабанбай батыр", "Богенбай батыра". */
-    private static final String[] CONNECTORS = {"би", "батыр", "батыра", "ата", "жолы"}; // see connector()
-    /** First letters of the markers written after a name, to skip the marker loop quickly. */
-    private static final String AFTER_INITIALS = "қоаркдштгуппТҚОАРКДШГУП";
+    /**
+     * Lower-case words inside street names, after a person's name the street bears: "Төле би", "Қабанбай батыр",
+     * "Кенесары хан", "Жамбыл ақын", "Домалақ ана", "Бұхар жырау", "Aiteke bi".
+     */
+    private static final String[] CONNECTORS = {
+        "би", "батыр", "батыра", "ата", "жолы", "хан", "хана", "ақын", "акына", "ана", "жырау", "жырау", "әулие",
+        "шешен", "баба", "bi", "batyr", "ata", "ana", "khan", "han", "akyn", "zhyrau", "zholy"
+    };
+    /** First chars of the markers written after a name, to skip the marker loop quickly. */
+    private static final boolean[] AFTER_INITIAL = new boolean[0x530];
 
-    private static final String[] HOUSE_SUFFIX = {"үй", "ү."};
-    private static final String[] NO_SUFFIXES = {};
-    private static final String[] FLAT_SUFFIX = {"пәтер", "п.", "кеңсе"};
+    /** Words after a number: "5-үй", "12 ш/а", "14-шағын аудан", "150-üi", "12-päter". */
+    private static final Marker[] NUMBER_SUFFIXES = {
+        new Marker("үй", Kind.HOUSE),
+        new Marker("ү.", Kind.HOUSE),
+        new Marker("пәтер", Kind.FLAT),
+        new Marker("п.", Kind.FLAT),
+        new Marker("кеңсе", Kind.FLAT),
+        new Marker("ш/а", Kind.MICRODISTRICT),
+        new Marker("шағын ауданы", Kind.MICRODISTRICT),
+        new Marker("шағын аудан", Kind.MICRODISTRICT),
+        new Marker("шағынауданы", Kind.MICRODISTRICT),
+        new Marker("шағынаудан", Kind.MICRODISTRICT),
+        new Marker("мкр", Kind.MICRODISTRICT),
+        new Marker("микрорайон", Kind.MICRODISTRICT),
+        new Marker("üi", Kind.HOUSE),
+        new Marker("ui", Kind.HOUSE),
+        new Marker("uy", Kind.HOUSE),
+        new Marker("päter", Kind.FLAT),
+        new Marker("pater", Kind.FLAT),
+        new Marker("keñse", Kind.FLAT),
+        new Marker("kense", Kind.FLAT),
+    };
+    /** First chars of {@link #NUMBER_SUFFIXES}: most numbers are followed by none. */
+    private static final boolean[] SUFFIX_INITIAL = new boolean[0x530];
+
+    static {
+        for (Marker m : NUMBER_SUFFIXES) {
+            SUFFIX_INITIAL[m.text().charAt(0)] = true;
+        }
+    }
+
+    /** Words before a flat or house number in English and Latin addresses. */
+    private static final Marker[] LATIN_UNITS = {
+        new Marker("apartment", Kind.FLAT),
+        new Marker("apt.", Kind.FLAT),
+        new Marker("apt", Kind.FLAT),
+        new Marker("flat", Kind.FLAT),
+        new Marker("office", Kind.FLAT),
+        new Marker("suite", Kind.FLAT),
+        new Marker("unit", Kind.FLAT),
+        new Marker("room", Kind.FLAT),
+        new Marker("kv.", Kind.FLAT),
+        new Marker("kv", Kind.FLAT),
+        new Marker("house", Kind.HOUSE),
+        new Marker("building", Kind.HOUSE),
+        new Marker("bldg", Kind.HOUSE),
+        new Marker("block", Kind.HOUSE),
+    };
+    /** Street types an English or Latin address names after the street: "Abai Avenue 10", "Zhibek Zholy St 50". */
+    private static final String[] NAMED_STREET_TYPES = {
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "boulevard",
+        "blvd",
+        "lane",
+        "prospekt",
+        "prospect",
+        "pr",
+        "highway",
+        "microdistrict",
+        "mkr",
+        "square",
+        "sq"
+    };
+    /** Settlements and regions of Kazakhstan, lower case: a locality of an address chain without a marker. */
+    private static final WordSet PLACES = new WordSet(Lexicons.words("places-kz.txt"));
+
     private static final String[] STREET_TYPES = {
         "street",
         "st",
@@ -144,8 +275,8 @@ final class AddressRecognizer implements Recognizer {
                 continue; // most words: component would answer null at once, so no chain starts here
             }
             int end = chain(s, lower, i, nameEnds);
-            if (end < 0 && Chars.isDigit(c)) {
-                end = english(s, lower, i);
+            if (Chars.isDigit(c) && (end < 0 || Chars.startsWith(s, ", ", end))) {
+                end = Math.max(end, english(s, lower, i)); // with a US town, state and ZIP code
             }
             if (end > 0) {
                 out.add(new Finding(EntityType.ADDRESS, i, end, 0.85, "address"));
@@ -160,6 +291,7 @@ final class AddressRecognizer implements Recognizer {
         boolean locality = false;
         boolean street = false;
         boolean settlement = false;
+        boolean micro = false;
         int parts = 0;
         int end = -1;
         int p = start;
@@ -178,6 +310,11 @@ final class AddressRecognizer implements Recognizer {
                     settlement = true;
                 }
                 case STREET -> street = true;
+                case MICRODISTRICT -> micro = true;
+                case STREET_HOUSE -> {
+                    street = true;
+                    house = true;
+                }
                 default -> {}
             }
             end = part.end();
@@ -193,7 +330,7 @@ final class AddressRecognizer implements Recognizer {
             }
             p = q;
         }
-        boolean accept = (house && (street || locality)) || (locality && street) || (settlement && parts >= 3);
+        boolean accept = (house && (street || locality || micro)) || (locality && street) || (settlement && parts >= 3);
         return accept ? end : -1;
     }
 
@@ -203,7 +340,8 @@ final class AddressRecognizer implements Recognizer {
         }
         char first = s[p];
         boolean markerLike = markerLike(s, lower, p);
-        if (!Chars.isDigit(first) && !Chars.isUpperCase(first) && !markerLike) {
+        boolean unitLike = previous != null && first >= 'a' && first <= 'z';
+        if (!Chars.isDigit(first) && !Chars.isUpperCase(first) && !markerLike && !unitLike) {
             return null; // the common case: an ordinary lower-case word
         }
         // Russian order: marker, then name or number
@@ -215,7 +353,9 @@ final class AddressRecognizer implements Recognizer {
                 while (q < s.length && s[q] == ' ' && q - p - m.text().length() < 2) {
                     q++;
                 }
-                int e = m.kind() == Kind.HOUSE || m.kind() == Kind.FLAT ? number(s, q) : name(s, q, 3);
+                int e = m.kind() == Kind.HOUSE || m.kind() == Kind.FLAT
+                        ? number(s, q)
+                        : q < s.length && (s[q] == '«' || s[q] == '"') ? quotedName(s, q) : name(s, q, 3);
                 if (e > 0) {
                     return new Part(e, m.kind());
                 }
@@ -227,29 +367,47 @@ final class AddressRecognizer implements Recognizer {
             if (e > 0) {
                 int q = e < s.length && (s[e] == '-' || s[e] == ' ') ? e + 1 : e;
                 char next = q < s.length ? lower[q] : 0;
-                boolean suffixLike = next == 'ү' || next == 'п' || next == 'к'; // first letters of the suffixes below
-                for (String suffix : suffixLike ? HOUSE_SUFFIX : NO_SUFFIXES) {
-                    if (Chars.startsWith(lower, suffix, q) && wordEnds(s, q + suffix.length())) {
-                        return new Part(q + suffix.length(), Kind.HOUSE);
+                for (Marker suffix :
+                        next < SUFFIX_INITIAL.length && SUFFIX_INITIAL[next] ? NUMBER_SUFFIXES : NO_MARKERS) {
+                    String text = suffix.text();
+                    if (q < s.length
+                            && next == text.charAt(0)
+                            && Chars.startsWith(lower, text, q)
+                            && (suffix.dotted()
+                                    || wordEnds(s, q + text.length())
+                                    || grammaticalEnding(s, q + text.length())
+                                    || text.equals("шағын аудан"))) {
+                        int end = suffix.dotted() ? q + text.length() : wordEnd(s, q + text.length());
+                        return new Part(end, suffix.kind());
                     }
                 }
-                for (String suffix : suffixLike ? FLAT_SUFFIX : NO_SUFFIXES) {
-                    if (Chars.startsWith(lower, suffix, q) && wordEnds(s, q + suffix.length())) {
-                        return new Part(q + suffix.length(), Kind.FLAT);
-                    }
+                int street = englishStreet(s, lower, p);
+                if (street > 0) {
+                    return new Part(street, Kind.STREET_HOUSE);
                 }
-                if (previous == Kind.STREET || previous == Kind.HOUSE) {
+                if (previous == Kind.STREET || previous == Kind.HOUSE || previous == Kind.STREET_HOUSE) {
                     return new Part(e, previous == Kind.STREET ? Kind.HOUSE : Kind.FLAT);
                 }
-                if (Chars.digitRun(s, p) == 6 && e == p + 6 && previous != null) {
+                if (Chars.digitRun(s, p) == 6 && e == p + 6 && (previous != null || Chars.startsWith(s, ", ", e))) {
                     return new Part(e, Kind.POSTCODE);
                 }
             }
         }
+        if (previous != null && first < 0x80 && Chars.isAsciiLetter(first)) {
+            int e = latinUnit(s, lower, p);
+            if (e < 0 && unitLike) {
+                return null;
+            }
+            if (e > 0) {
+                return new Part(e, kindOfUnit(lower, p));
+            }
+        }
         char l = lower[p];
-        if (previous != null && (l == 'р' || l == 'к' || l == 'қ' || l == 'k')) { // the first letters of COUNTRIES
+        if ((previous != null || Chars.isUpperCase(first)) && (l == 'р' || l == 'к' || l == 'қ' || l == 'k')) {
             for (String country : COUNTRIES) {
-                if (Chars.startsWith(lower, country, p) && wordEnds(s, p + country.length())) {
+                if (Chars.startsWith(lower, country, p)
+                        && wordEnds(s, p + country.length())
+                        && (previous != null || Chars.startsWith(s, ", ", p + country.length()))) {
                     return new Part(p + country.length(), Kind.COUNTRY);
                 }
             }
@@ -263,10 +421,12 @@ final class AddressRecognizer implements Recognizer {
             if (q >= s.length || !afterInitial(s[q])) {
                 continue;
             }
-            for (Marker after : AFTER) {
+            char l0 = lower[q];
+            Marker[] bucket = l0 < AFTER_BY_FIRST.length ? AFTER_BY_FIRST[l0] : null;
+            for (Marker after : bucket == null ? NO_MARKERS : bucket) {
                 String text = after.text();
-                if ((after.caseSensitive() ? s[q] : lower[q]) != text.charAt(0)) {
-                    continue; // cheap first-char test before the full comparison
+                if ((after.caseSensitive() ? s[q] : l0) != text.charAt(0)) {
+                    continue;
                 }
                 if ((after.caseSensitive() ? Chars.startsWith(s, text, q) : Chars.startsWith(lower, text, q))
                         && (after.dotted() || wordEnds(s, q + text.length()) || grammaticalEnding(s, q + text.length()))
@@ -275,15 +435,157 @@ final class AddressRecognizer implements Recognizer {
                 }
             }
         }
+        if (Chars.isUpperCase(first)) {
+            Part named = namedStreet(s, lower, p);
+            if (named != null) {
+                return named;
+            }
+            int w = wordEnd(s, p);
+            while (w + 1 < s.length && s[w] == '-' && Chars.isLetter(s[w + 1])) {
+                w = wordEnd(s, w + 1);
+            }
+            // a town opens a chain before a comma ("Astana, Turan Avenue 24") or ends one anywhere
+            boolean placeLike = previous != null ? Chars.notAlnumAt(s, w) : w < s.length && s[w] == ',';
+            if (placeLike && PLACES.contains(lower, p, w)) {
+                return new Part(w, Kind.CITY);
+            }
+        }
         return null;
     }
 
+    /** End of "apt 14", "apartment 301", "office 4B", "kv. 12" at {@code p}, or -1. */
+    private static int latinUnit(char[] s, char[] lower, int p) {
+        for (Marker unit : LATIN_UNITS) {
+            String text = unit.text();
+            if (lower[p] == text.charAt(0) && Chars.startsWith(lower, text, p)) {
+                int q = p + text.length();
+                if (!unit.dotted() && Chars.isLetter(q < s.length ? s[q] : ' ')) {
+                    continue;
+                }
+                if (q < s.length && s[q] == ' ') {
+                    q++;
+                }
+                if (q < s.length && s[q] == '#') {
+                    q++;
+                }
+                int e = number(s, q);
+                if (e < 0 && q < s.length && Chars.isDigit(s[q])) {
+                    e = q + Chars.digitRun(s, q);
+                    e = e < s.length && Chars.isAsciiUpper(s[e]) && Chars.notAlnumAt(s, e + 1) ? e + 1 : e;
+                }
+                return e > q ? e : -1;
+            }
+        }
+        return -1;
+    }
+
+    private static Kind kindOfUnit(char[] lower, int p) {
+        for (Marker unit : LATIN_UNITS) {
+            if (Chars.startsWith(lower, unit.text(), p)) {
+                return unit.kind();
+            }
+        }
+        return Kind.FLAT;
+    }
+
+    /**
+     * A street named before its type, with or without a house number: "Abai Avenue 10", "Zhibek Zholy St 50",
+     * "Aiteke bi street 40", "Nurly Tau BC"; or a Russian street in the genitive right before a house number and a
+     * flat ("Жандосова 140, кв 12").
+     */
+    private static Part namedStreet(char[] s, char[] lower, int p) {
+        if (s[p] >= 0x80) {
+            int w = wordEnd(s, p); // Cyrillic: only "Жандосова 140, кв 12"
+            int num = w + 1 < s.length && s[w] == ' ' && Chars.isDigit(s[w + 1]) ? number(s, w + 1) : -1;
+            return num > 0 && Chars.startsWith(lower, ", кв", num) ? new Part(num, Kind.STREET_HOUSE) : null;
+        }
+        int q = p;
+        for (int words = 0; words < 4 && q < s.length; words++) {
+            int w = wordEnd(s, q);
+            while (w + 1 < s.length && s[w] == '-' && Chars.isLetter(s[w + 1])) {
+                w = wordEnd(s, w + 1); // Al-Farabi
+            }
+            if (w == q) {
+                return null;
+            }
+            if (words > 0 && s[q] < 0x80) {
+                if (isStreetType(lower, q, w)) {
+                    int end = w < s.length && s[w] == '.' ? w + 1 : w;
+                    int num = end + 1 < s.length && s[end] == ' ' ? number(s, end + 1) : -1;
+                    return num > 0 ? new Part(num, Kind.STREET_HOUSE) : new Part(end, Kind.STREET);
+                }
+                if (building(lower, q, w)) {
+                    return new Part(w, Kind.BUILDING);
+                }
+            }
+            if (words == 0 && s[q] >= 0x400 && w + 1 < s.length && s[w] == ' ') {
+                int num = number(s, w + 1); // Жандосова 140, кв 12
+                if (num > 0 && Chars.startsWith(lower, ", кв", num)) {
+                    return new Part(num, Kind.STREET_HOUSE);
+                }
+            }
+            if (w >= s.length || s[w] != ' ' || w + 1 >= s.length) {
+                return null;
+            }
+            int next = w + 1;
+            if (!(Chars.isUpperCase(s[next])
+                    || connector(s, next) > 0
+                    || s[next] < 0x80 && Chars.isAsciiLetter(s[next]))) {
+                return null;
+            }
+            if (s[next] < 0x80 && Chars.isAsciiLetter(s[next]) && !Chars.isAsciiUpper(s[next])) {
+                int nw = wordEnd(s, next);
+                if (!isStreetType(lower, next, nw) && connector(s, next) < 0) {
+                    return null;
+                }
+            }
+            q = next;
+        }
+        return null;
+    }
+
+    /** Words that end the name of a business centre or tower: "Nurly Tau BC", "Esentai Tower". */
+    private static final String[] BUILDINGS = {"bc", "tower", "plaza", "center", "centre"};
+
+    private static boolean building(char[] lower, int from, int to) {
+        for (String b : BUILDINGS) {
+            if (b.length() == to - from && Chars.startsWith(lower, b, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isStreetType(char[] lower, int from, int to) {
+        for (String type : NAMED_STREET_TYPES) {
+            if (type.length() == to - from && Chars.startsWith(lower, type, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean afterInitial(char c) {
-        return c >= 0x400 && c < 0x500 && AFTER_INITIAL[c - 0x400];
+        return c < AFTER_INITIAL.length && AFTER_INITIAL[c];
+    }
+
+    private static final Marker[] NO_MARKERS = {};
+    /** {@link #AFTER} by the lower case of their first char, so a word is compared only with markers that fit. */
+    private static final Marker[][] AFTER_BY_FIRST = new Marker[0x530][];
+
+    static {
+        for (Marker m : AFTER) {
+            char c = m.text().charAt(0);
+            AFTER_INITIAL[c] = true;
+            AFTER_INITIAL[Character.toUpperCase(c)] = true;
+            char l = Character.toLowerCase(c);
+            Marker[] old = AFTER_BY_FIRST[l] == null ? NO_MARKERS : AFTER_BY_FIRST[l];
+            AFTER_BY_FIRST[l] = Arrays.copyOf(old, old.length + 1);
+            AFTER_BY_FIRST[l][old.length] = m;
+        }
     }
 
     private static final String MARKER_INITIALS = "гупмбшждксоүра";
-    private static final boolean[] AFTER_INITIAL = initials(AFTER_INITIALS);
     private static final boolean[] MARKER_INITIAL = initials(MARKER_INITIALS);
 
     /** A table over U+0400–U+04FF of the given Cyrillic letters. */
@@ -460,10 +762,24 @@ final class AddressRecognizer implements Recognizer {
         return Chars.notAlnumAt(s, p);
     }
 
-    /** Kazakh case endings after a marker ("көшесінде", "қаласының"), up to four letters. */
+    /** Kazakh case endings after a marker ("көшесіндегі", "қаласының", "5-үйде"), up to five letters. */
     private static boolean grammaticalEnding(char[] s, int p) {
         int e = wordEnd(s, p);
-        return e - p <= 4;
+        return e - p <= 5;
+    }
+
+    /** End of a name in «quotes» or "quotes" (a residential complex: ЖК «Хайвил»), at most 40 chars, or -1. */
+    private static int quotedName(char[] s, int q) {
+        char close = s[q] == '«' ? '»' : '"';
+        for (int i = q + 1; i < s.length && i - q <= 40; i++) {
+            if (s[i] == close) {
+                return i > q + 1 && Chars.isUpperCase(s[q + 1]) ? i + 1 : -1;
+            }
+            if (s[i] == '\n') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static int wordEnd(char[] s, int p) {
@@ -560,8 +876,8 @@ final class AddressRecognizer implements Recognizer {
     /** End of a lower-case connector word at {@code q}, or -1. */
     private static int connector(char[] s, int q) {
         char c = q < s.length ? s[q] : 0;
-        if (c != 'б' && c != 'а' && c != 'ж') {
-            return -1; // the first letters of the connectors
+        if (c >= CONNECTOR_INITIAL.length || !CONNECTOR_INITIAL[c]) {
+            return -1; // most words: not the first letter of a connector
         }
         for (String w : CONNECTORS) {
             if (Chars.startsWith(s, w, q) && Chars.notAlnumAt(s, q + w.length())) {
@@ -569,6 +885,52 @@ final class AddressRecognizer implements Recognizer {
             }
         }
         return -1;
+    }
+
+    private static final boolean[] CONNECTOR_INITIAL = new boolean[0x530];
+
+    static {
+        for (String w : CONNECTORS) {
+            CONNECTOR_INITIAL[w.charAt(0)] = true;
+        }
+    }
+
+    /** End of "115 Satpayev Street" (a number, one to four capitalised words, a street type) at {@code p}, or -1. */
+    private static int englishStreet(char[] s, char[] lower, int p) {
+        int e = number(s, p);
+        if (e < 0 || e >= s.length || s[e] != ' ') {
+            return -1;
+        }
+        int q = e + 1;
+        for (int words = 0; words < 4 && q < s.length && Chars.isAsciiUpper(s[q]); words++) {
+            int w = q;
+            while (w < s.length
+                    && (Chars.isAsciiLetter(s[w])
+                            || s[w] == '-' && w + 1 < s.length && Chars.isAsciiLetter(s[w + 1]))) {
+                w++;
+            }
+            if (words > 0 && (isStreetType(lower, q, w) || englishType(lower, q, w))) {
+                return w < s.length && s[w] == '.' ? w + 1 : w;
+            }
+            if (w >= s.length || s[w] != ' ') {
+                return -1;
+            }
+            q = w + 1;
+            int c = connector(s, q);
+            if (c > 0 && c < s.length && s[c] == ' ') {
+                q = c + 1; // "Kazybek bi"
+            }
+        }
+        return -1;
+    }
+
+    private static boolean englishType(char[] lower, int from, int to) {
+        for (String type : STREET_TYPES) {
+            if (type.length() == to - from && Chars.startsWith(lower, type, from)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int english(char[] s, char[] lower, int p) {

@@ -18,8 +18,10 @@ final class CueIndex {
     private static final int BUCKETS = 256;
 
     private final String[][] byPair = new String[BUCKETS][];
-    /** A bit per well-mixed 12-bit hash of each cue's first two chars: a missing bit rules out every cue at once. */
-    private final long[] pairs = new long[64];
+    /** The cues of {@link #byPair} as char arrays, compared char by char without String's checks. */
+    private final char[][][] byPairChars = new char[BUCKETS][][];
+    /** A bit per well-mixed 14-bit hash of each cue's first two chars: a missing bit rules out every cue at once. */
+    private final long[] pairs = new long[256];
 
     CueIndex(String... cues) {
         List<List<String>> buckets = new ArrayList<>(BUCKETS);
@@ -36,6 +38,9 @@ final class CueIndex {
         }
         for (int i = 0; i < BUCKETS; i++) {
             byPair[i] = buckets.get(i).isEmpty() ? null : buckets.get(i).toArray(new String[0]);
+            byPairChars[i] = byPair[i] == null
+                    ? null
+                    : buckets.get(i).stream().map(String::toCharArray).toArray(char[][]::new);
         }
     }
 
@@ -44,7 +49,7 @@ final class CueIndex {
     }
 
     private static int pairBit(char first, char second) {
-        return ((first << 16 | second) * 0x9E3779B1) >>> 20;
+        return ((first << 16 | second) * 0x9E3779B1) >>> 18;
     }
 
     /**
@@ -69,7 +74,7 @@ final class CueIndex {
 
     /** The union of the indexes' first-pair bits, for {@link #mayBegin}. */
     static long[] pairsOf(CueIndex... indexes) {
-        long[] union = new long[64];
+        long[] union = new long[256];
         for (CueIndex index : indexes) {
             for (int i = 0; i < union.length; i++) {
                 union[i] |= index.pairs[i];
@@ -97,12 +102,27 @@ final class CueIndex {
         }
         String[] cues = byPair[bucket(first, second)];
         if (cues != null) {
-            for (String cue : cues) {
-                if (cue.charAt(0) == first && cue.charAt(1) == second && Chars.startsWith(lower, cue, p)) {
-                    hit.at(p, cue);
+            char[][] chars = byPairChars[bucket(first, second)];
+            for (int k = 0; k < cues.length; k++) {
+                if (matches(lower, p, chars[k])) {
+                    hit.at(p, cues[k]);
                 }
             }
         }
+    }
+
+    /** Whether {@code cue} occurs at {@code p}: compared from its third char, since a bucket mixes first pairs. */
+    private static boolean matches(char[] lower, int p, char[] cue) {
+        int n = cue.length;
+        if (p + n > lower.length || lower[p] != cue[0] || lower[p + 1] != cue[1]) {
+            return false;
+        }
+        for (int k = 2; k < n; k++) {
+            if (lower[p + k] != cue[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether any cue occurs at a word start of the view. */

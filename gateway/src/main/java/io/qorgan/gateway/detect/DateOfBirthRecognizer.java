@@ -1,66 +1,190 @@
 package io.qorgan.gateway.detect;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Dates of birth: any date (numeric or with a month name, in Kazakh, Russian or English) that a birth cue
- * precedes ("туған күні", "дата рождения", "DOB") or follows ("г.р.", "жылы туған"). A date without such a cue is
- * not personal data by itself and is not reported. A bare year counts only before "г.р." or "жылы туған".
+ * Dates of birth: a date (numeric or with a month name, in Kazakh, Russian or English) that a birth cue names. A cue
+ * before a date ("туған күні", "дата рождения", "DOB", a JSON key such as {@code birth_date}) names the first date
+ * within 40 chars after it; a cue after a date ("г.р.", "жылы туған") the date right before it; "туған", "туылған"
+ * and "born" the date before them in the same clause ("1990 жылғы 5 наурызда Шымкентте туған"); a table header
+ * cell with a cue ("birth_date", "Дата рождения") every date in its column. A date without a cue is not personal
+ * data by itself and is not reported, nor is a year alone except before "г.р." or "жылы туған".
  */
 final class DateOfBirthRecognizer implements Recognizer {
 
     private static final String[] CUES_BEFORE = {
-        "туған күні", "туған күн", "туған", "туылған", "дата рождения", "даты рождения", "д.р.", "д. р.", "дата рожд",
-        "родился", "родилась", "рождения", "born", "dob", "d.o.b", "date of birth", "birth date", "birthdate",
-        "birthday", "г.р.", "г. р.", "год рождения",
+        "туған күні",
+        "туған күн",
+        "туылған күні",
+        "дата рождения",
+        "даты рождения",
+        "дата_рождения",
+        "д.р.",
+        "д. р.",
+        "дата рожд",
+        "день рождения",
+        "др ",
+        "др:",
+        "родился",
+        "родилась",
+        "рождения",
+        "born",
+        "dob",
+        "d.o.b",
+        "date of birth",
+        "date_of_birth",
+        "birth date",
+        "birth_date",
+        "birthdate",
+        "birthday",
+        "туған_күні",
+        "туган_кун",
+        "tugan_kuni",
+        "data_rozhdeniya",
+        "год рождения",
     };
-    private static final CueSet CUES_BEFORE_SET = new CueSet(CUES_BEFORE);
-    private static final String[] CUES_AFTER = {
+    /** Cues right after their date, at most three chars of spaces and commas between. */
+    private static final String[] CUES_RIGHT_AFTER = {
         "г.р", "г. р", "года рождения", "г.рождения", "жылы туған", "ж.т.", "жылғы туған", "ж. т."
     };
+    /** Verbs after their date in the same clause: only words between, no digit. */
+    private static final String[] CUES_CLAUSE_AFTER = {"туған", "туылған", "born"};
 
-    static final CueIndex ANY_CUE = new CueIndex(
-            Stream.of(CUES_BEFORE, CUES_AFTER).flatMap(Arrays::stream).toArray(String[]::new));
+    static final CueIndex ANY_CUE = new CueIndex(Stream.of(CUES_BEFORE, CUES_RIGHT_AFTER, CUES_CLAUSE_AFTER)
+            .flatMap(Arrays::stream)
+            .distinct()
+            .toArray(String[]::new));
+
+    private static final int AFTER_CUE = 40;
+    private static final int BEFORE_CUE = 60;
 
     @Override
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
-        // Dates are looked for only near a birth cue: 40 chars after one, or 25 before one that follows its date.
-        int[] windowEnd = {-1};
-        List<int[]> windows = new ArrayList<>();
-        ANY_CUE.find(view, (at, cue) -> {
-            int from = Math.max(0, at - 25);
-            int to = Math.min(s.length, at + cue.length() + 40);
-            if (!windows.isEmpty() && from <= windowEnd[0]) {
-                windows.get(windows.size() - 1)[1] = Math.max(windowEnd[0], to);
-            } else {
-                windows.add(new int[] {from, to});
-            }
-            windowEnd[0] = windows.get(windows.size() - 1)[1];
-        });
-        if (windows.isEmpty()) {
-            return; // no birth cue anywhere: no date in this text is a date of birth
-        }
+        char[] lower = view.lower();
         int[] starts = view.wordStarts();
         int count = view.wordCount();
-        int resume = 0;
-        int k = 0;
-        for (int[] window : windows) { // sorted and disjoint: only the word starts inside them are visited
-            k = Math.max(k, firstAtOrAfter(starts, count, window[0]));
-            for (; k < count && starts[k] < window[1]; k++) {
-                int i = starts[k];
-                char c = s[i];
-                if (i < resume
-                        || !(Chars.isDigit(c) || "JFMASONDjfmasond".indexOf(c) >= 0)
-                        || !Chars.notAlnumAt(s, i - 1)) {
-                    continue;
+        ANY_CUE.find(view, (at, cue) -> {
+            if (!Chars.notWordAt(s, at - 1)) {
+                return;
+            }
+            boolean verb = clauseVerb(lower, at, cue);
+            if (verb) {
+                if (!dateBefore(view, starts, count, at, BEFORE_CUE, out)) {
+                    dateAfter(view, starts, count, at + cue.length(), 25, out);
                 }
-                resume = date(view, i, out, resume);
+            } else if (contains(CUES_BEFORE, cue)) {
+                dateAfter(view, starts, count, at + cue.length(), AFTER_CUE, out);
+                if (TableColumns.inTable(s, at)) {
+                    TableColumns.below(s, at, (from, to) -> {
+                        if (Dates.dateEnd(s, lower, from) == to) {
+                            out.add(new Finding(EntityType.DATE_OF_BIRTH, from, to, 0.9, "dob"));
+                        }
+                    });
+                }
+            } else if (contains(CUES_RIGHT_AFTER, cue)) {
+                dateBefore(view, starts, count, at, 3, out);
+            }
+        });
+    }
+
+    /** "туған" and the like, but not "туған күні", which names the date after it. */
+    private static boolean clauseVerb(char[] lower, int at, String cue) {
+        if (!contains(CUES_CLAUSE_AFTER, cue) || cue.equals("born") && Chars.startsWith(lower, " on", at + 4)) {
+            return false; // "born on 14 February" names the date after it
+        }
+        int e = at + cue.length();
+        return !(Chars.startsWith(lower, " күн", e) || Chars.startsWith(lower, "_күн", e));
+    }
+
+    /** Reports the first date that starts within {@code window} chars of {@code from}. */
+    private static void dateAfter(TextView view, int[] starts, int count, int from, int window, List<Finding> out) {
+        char[] s = view.chars();
+        int limit = Math.min(s.length, from + window);
+        for (int k = firstAtOrAfter(starts, count, from); k < count && starts[k] < limit; k++) {
+            int i = starts[k];
+            if (!dateStart(s, i)) {
+                continue;
+            }
+            int end = Dates.dateEnd(s, view.lower(), i);
+            if (end > 0) {
+                out.add(new Finding(EntityType.DATE_OF_BIRTH, i, end, 0.9, "dob"));
+                return;
+            }
+            if (Chars.isDigit(s[i]) && Chars.digitRun(s, i) >= 3) {
+                return; // another number (an IIN, a phone) comes first: the cue is not about a date here
             }
         }
+    }
+
+    /**
+     * Reports the date that ends within {@code gap} chars before the cue at {@code cue}, with no digit between, and
+     * answers whether it did; a year alone counts when the gap is short. Of the word starts inside one date ("14",
+     * "02", "1996" in 14.02.1996) the first, which gives the whole date, wins.
+     */
+    private static boolean dateBefore(TextView view, int[] starts, int count, int cue, int gap, List<Finding> out) {
+        char[] s = view.chars();
+        char[] lower = view.lower();
+        int floor = Math.max(0, cue - gap - 30);
+        int yearStart = -1;
+        for (int k = firstAtOrAfter(starts, count, cue) - 1; k >= 0 && starts[k] >= floor; k--) {
+            int i = starts[k];
+            if (yearStart >= 0 && i < yearStart - 6) {
+                break; // no date around the year
+            }
+            if (!dateStart(s, i)) {
+                continue;
+            }
+            int end = Dates.dateEnd(s, lower, i);
+            if (end < 0) {
+                if (yearStart < 0
+                        && gap <= 3
+                        && Chars.digitRun(s, i) == 4
+                        && Chars.notAlnumAt(s, i + 4)
+                        && Dates.plausibleYear(s, i)) {
+                    yearStart = i; // a year alone, unless a whole date ends with it
+                }
+                continue;
+            }
+            if (end > cue) {
+                continue;
+            }
+            return report(s, i, end, cue, gap, 0.9, out); // the nearest date decides
+        }
+        return yearStart >= 0 && report(s, yearStart, yearStart + 4, cue, gap, 0.85, out);
+    }
+
+    private static boolean report(char[] s, int start, int end, int cue, int gap, double score, List<Finding> out) {
+        if (cue - end <= gap && noDigit(s, end, cue) && (gap > 3 || onlySeparators(s, end, cue))) {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, start, end, score, "dob"));
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean dateStart(char[] s, int i) {
+        char c = s[i];
+        return (Chars.isDigit(c) || "JFMASONDjfmasond".indexOf(c) >= 0) && Chars.notAlnumAt(s, i - 1);
+    }
+
+    private static boolean noDigit(char[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Chars.isDigit(s[i]) || s[i] == '\n' || s[i] == '.' && i + 1 < to && s[i + 1] == ' ') {
+                return false; // a digit, or the end of a sentence or line
+            }
+        }
+        return true;
+    }
+
+    private static boolean onlySeparators(char[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s[i] != ' ' && s[i] != ',') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Index of the first of {@code starts[0, count)} (ascending) that is at least {@code p}. */
@@ -78,33 +202,9 @@ final class DateOfBirthRecognizer implements Recognizer {
         return lo;
     }
 
-    /** Reports a date of birth at {@code i} if there is one; returns where the next date may start. */
-    private static int date(TextView view, int i, List<Finding> out, int resume) {
-        char[] s = view.chars();
-        int end = Dates.dateEnd(s, view.lower(), i);
-        boolean yearOnly = false;
-        if (end < 0 && Chars.digitRun(s, i) == 4 && Chars.notAlnumAt(s, i + 4) && Dates.plausibleYear(s, i)) {
-            end = i + 4;
-            yearOnly = true;
-        }
-        if (end > 0) {
-            boolean before = !yearOnly && view.anyCue(i - 40, i, CUES_BEFORE_SET);
-            boolean after = cueRightAfter(view.lower(), end);
-            if (before || after) {
-                out.add(new Finding(EntityType.DATE_OF_BIRTH, i, end, 0.9, "dob"));
-            }
-            return end;
-        }
-        return resume;
-    }
-
-    private static boolean cueRightAfter(char[] lower, int p) {
-        int q = p;
-        while (q < lower.length && q - p < 3 && (lower[q] == ' ' || lower[q] == ',')) {
-            q++;
-        }
-        for (String cue : CUES_AFTER) {
-            if (Chars.startsWith(lower, cue, q)) {
+    private static boolean contains(String[] cues, String cue) {
+        for (String c : cues) {
+            if (c.equals(cue)) {
                 return true;
             }
         }

@@ -1,6 +1,9 @@
 package io.qorgan.gateway.detect;
 
-/** Hand-written date shapes: dd.mm.yyyy (and / -), yyyy-mm-dd, "15 мая 1990", "15 May 1990", "May 15, 1990", "1990 жылғы 15 мамыр". */
+/**
+ * Hand-written date shapes: dd.mm.yyyy (and / -), yyyy-mm-dd, "15 мая 1990", "15 May 1990", "May 15, 1990", "1990 жылғы
+ * 15 мамыр", "1990 жылы 28 маусымда", "2010 жылдың 9 тамызында".
+ */
 final class Dates {
 
     private static final String[] MONTHS = {
@@ -117,13 +120,11 @@ final class Dates {
             }
             // 1990 жылғы 15 мамыр / 1990 ж. 15 мамыр
             int w = q;
-            if (Chars.startsWith(lower, " жылғы ", w)) {
-                w += 7;
-            } else if (Chars.startsWith(lower, " ж. ", w)) {
-                w += 4;
-            } else {
+            int year = yearWord(lower, w);
+            if (year < 0) {
                 return -1;
             }
+            w = year;
             int dRun = Chars.digitRun(s, w);
             if ((dRun == 1 || dRun == 2) && w + dRun < n && s[w + dRun] == ' ') {
                 int m = monthEnd(lower, w + dRun + 1);
@@ -151,6 +152,19 @@ final class Dates {
         return -1;
     }
 
+    /** The Kazakh words between a year and its day: "жылғы", "жылы", "жылдың", "ж.". */
+    private static final String[] YEAR_WORDS = {" жылғы ", " жылы ", " жылдың ", " ж. ", " ж "};
+
+    /** Where the day begins after the year word at {@code p}, or -1. */
+    private static int yearWord(char[] lower, int p) {
+        for (String w : YEAR_WORDS) {
+            if (Chars.startsWith(lower, w, p)) {
+                return p + w.length();
+            }
+        }
+        return -1;
+    }
+
     /** End of a month name (with any case ending) at {@code p}, or -1. */
     static int monthEnd(char[] lower, int p) {
         int e = p;
@@ -164,7 +178,7 @@ final class Dates {
         for (String m : MONTHS) {
             if (m.charAt(0) == first
                     && Chars.startsWith(lower, m, p)
-                    && e - p - m.length() <= (m.length() <= 3 ? 2 : 4)) {
+                    && e - p - m.length() <= (m.length() <= 3 ? 2 : 5)) {
                 if (m.equals("ма") && !(Chars.startsWith(lower, "мая", p) || Chars.startsWith(lower, "май", p))) {
                     continue;
                 }

@@ -10,10 +10,70 @@ import java.util.List;
  */
 final class IpAddressRecognizer implements Recognizer {
 
-    /** A dotted quad after these words is a version number. */
-    private static final String[] VERSION_CUES = {"верси", "version", "сборк", "build", "release", "нұсқа", " v"};
+    /** A dotted quad up to 20 chars after these words is a version number. */
+    private static final String[] VERSION_CUES = {
+        "верси", "version", "сборк", "build", "release", "нұсқа", " v", "firmware", "прошивк", "kernel"
+    };
 
     private static final CueSet VERSION_CUES_SET = new CueSet(VERSION_CUES);
+
+    /** A dotted quad right after these words is a section, form or version number. */
+    private static final String[] SECTION_CUES = {
+        "верси",
+        "version",
+        "сборк",
+        "build",
+        "release",
+        "нұсқа",
+        " v",
+        "firmware",
+        "прошивк",
+        "kernel",
+        "пункт",
+        "п.",
+        "пп.",
+        "подпункт",
+        "раздел",
+        "section",
+        "clause",
+        "step",
+        "шаг",
+        "глав",
+        "chapter",
+        "статья",
+        "стать",
+        "таблиц",
+        "table",
+        "форм",
+        "form ",
+        "приложени",
+        "scenario",
+        "сценари",
+        "тармақ",
+        "бөлім",
+        "бап",
+        "код",
+        "kod",
+        "стандарт",
+        "standard",
+        "see ",
+        "см."
+    };
+
+    private static final CueSet SECTION_CUES_SET = new CueSet(SECTION_CUES);
+
+    /** Words after a dotted quad that make it a section or version: "5.3.1.2-тармағы", "1.4.0.3 нұсқасы". */
+    private static final String[] SECTION_AFTER = {"-тармақ", "-тармағ", "-бөлім", "-бап", " тармақ", " нұсқа", "-нұсқа"
+    };
+
+    /** Words near a dotted quad that say it is an address after all. */
+    private static final String[] ADDRESS_CUES = {
+        "ip", "адрес", "address", "хост", "host", "server", "сервер", "шлюз", "gateway", "dns", "vpn", "endpoint",
+        "прокси", "proxy", "подключ", "connect", "мекенжай", "желі", "network", "сеть", "from", "login", "вход", "src",
+        "dst", "peer", "allowed", "маршрут", "route", "ping", "ssh", "http"
+    };
+
+    private static final CueSet ADDRESS_CUES_SET = new CueSet(ADDRESS_CUES);
 
     @Override
     public void find(TextView view, List<Finding> out) {
@@ -40,14 +100,77 @@ final class IpAddressRecognizer implements Recognizer {
             boolean productVersion = prev == '/' && i >= 2 && Chars.isAlnum(s[i - 2]); // "Chrome/120.0.0.0"
             if (Chars.isDigit(c) && !Chars.isWord(prev) && prev != '.' && !productVersion) {
                 int end = ipv4(s, i);
-                if (end > 0 && Chars.notWordAt(s, end)) {
+                if (end > 0 && Chars.notWordAt(s, end) && !leadingZero(s, i, end)) {
+                    int quad = end;
                     end = withSuffix(s, end, 32);
-                    double score = view.anyCue(i - 20, i, VERSION_CUES_SET) ? 0.3 : 0.9;
+                    double score = versionLike(view, i, quad) ? 0.3 : 0.9;
                     out.add(new Finding(EntityType.IP_ADDRESS, i, end, score, "ip"));
                     resume = end;
                 }
             }
         }
+    }
+
+    /**
+     * A dotted quad that reads as a version, section or form number: after a version or section word, before a
+     * section word ("-тармағы", "нұсқасы"), or made of small numbers only (the first below 10, none above 30, as in
+     * "4.3.1.2") with no word near it that speaks of addresses.
+     */
+    private static boolean versionLike(TextView view, int start, int end) {
+        char[] s = view.chars();
+        char[] lower = view.lower();
+        int word = previousWord(s, start);
+        if (word >= 0 && view.anyCue(word, start, SECTION_CUES_SET)
+                || view.anyCue(start - 20, start, VERSION_CUES_SET)) {
+            return true;
+        }
+        for (String after : SECTION_AFTER) {
+            if (Chars.startsWith(lower, after, end)) {
+                return true;
+            }
+        }
+        return smallNumbers(s, start, end) && !view.anyCue(start - 30, Math.min(s.length, end + 15), ADDRESS_CUES_SET);
+    }
+
+    /** Start of the word right before {@code p} (across spaces, a dot, "№" or a colon), or -1. */
+    private static int previousWord(char[] s, int p) {
+        int q = p - 1;
+        while (q >= 0 && p - q <= 3 && (s[q] == ' ' || s[q] == '.' || s[q] == '№' || s[q] == ':')) {
+            q--;
+        }
+        if (q < 0 || !Chars.isLetter(s[q])) {
+            return -1;
+        }
+        while (q > 0 && Chars.isLetter(s[q - 1])) {
+            q--;
+        }
+        return q > 0 && s[q - 1] == ' ' ? q - 1 : q; // the space lets " v" match
+    }
+
+    /** The first part from 1 to 9 and none above 30 ("0.0.0.0" is an address). */
+    private static boolean smallNumbers(char[] s, int start, int end) {
+        int p = start;
+        for (int part = 0; p < end; part++) {
+            int run = Chars.digitRun(s, p);
+            int v = Chars.parseInt(s, p, p + run);
+            if (part == 0 ? v == 0 || v >= 10 : v > 30) {
+                return false;
+            }
+            p += run + 1;
+        }
+        return true;
+    }
+
+    /** A part written with a leading zero ("01.1.101.000"): a classification code, not an address. */
+    private static boolean leadingZero(char[] s, int start, int end) {
+        for (int p = start; p < end; ) {
+            int run = Chars.digitRun(s, p);
+            if (run > 1 && s[p] == '0') {
+                return true;
+            }
+            p += run + 1;
+        }
+        return false;
     }
 
     /** End of a dotted quad starting at {@code i}, or -1. Does not check what follows. */

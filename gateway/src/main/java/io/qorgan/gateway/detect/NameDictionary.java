@@ -26,6 +26,8 @@ final class NameDictionary {
     static final long FIRST_NAME = 1;
     static final long ORDINARY_WORD = 2;
     static final long SURNAME = 4;
+    /** An ordinary Russian word shaped like a surname (a lemma: "вызов", "трудовой", "юридический"). */
+    static final long COMMON_WORD = 8;
 
     private static final String BASE = "/io/qorgan/gateway/detect/";
     private static final int M = 31;
@@ -33,6 +35,19 @@ final class NameDictionary {
     private final char[][] keys;
     private final long[] values;
     private final int mask;
+
+    /** A bit per hash of the first three letters of every first name: most words begin like none. */
+    private final long[] firstNamePrefixes = new long[1024];
+
+    /** Whether some first name of three letters or more begins with these three. */
+    boolean mayBeFirstName(char a, char b, char c) {
+        int bit = prefixBit(a, b, c);
+        return (firstNamePrefixes[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    private static int prefixBit(char a, char b, char c) {
+        return (((a * 31 + b) * 31 + c) * 0x9E3779B1) >>> 16;
+    }
 
     private NameDictionary(Map<String, Long> words) {
         int capacity = Integer.highestOneBit(Math.max(16, words.size() * 3)) << 1; // load under 1/3: short probes
@@ -47,6 +62,10 @@ final class NameDictionary {
             }
             keys[slot] = w.toCharArray();
             values[slot] = e.getValue();
+            if ((e.getValue() & FIRST_NAME) != 0 && w.length() >= 3) {
+                int bit = prefixBit(w.charAt(0), w.charAt(1), w.charAt(2));
+                firstNamePrefixes[bit >>> 6] |= 1L << bit;
+            }
         }
     }
 
@@ -120,11 +139,19 @@ final class NameDictionary {
 
     static NameDictionary load(List<Path> extraFirstNames) {
         Map<String, Long> words = new TreeMap<>();
-        for (String file : List.of("names-kk.txt", "names-ru.txt", "names-en.txt")) {
+        for (String file : List.of(
+                "names-kk.txt",
+                "names-ru.txt",
+                "names-en.txt",
+                "names-kk-hunspell.txt",
+                "names-ru-hunspell.txt",
+                "names-central-asia.txt")) {
             readResource(file, words, FIRST_NAME);
         }
         readResource("name-words.txt", words, ORDINARY_WORD);
         readResource("surnames.txt", words, SURNAME);
+        readResource("surnames-short.txt", words, SURNAME);
+        readResource("common-ru-hunspell.txt", words, COMMON_WORD);
         for (Path path : extraFirstNames) {
             try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
                 read(reader, words, FIRST_NAME);
@@ -162,6 +189,62 @@ final class NameDictionary {
         }
     }
 
+    /** Endings of adjectives and nouns, each with the lemma endings to try in its place. */
+    private static final String[][] COMMON_ENDINGS = {
+        {"ого", "ий", "ый", "ой"},
+        {"ому", "ий", "ый", "ой"},
+        {"ими", "ий"},
+        {"ыми", "ый", "ой"},
+        {"ая", "ий", "ый", "ой"},
+        {"ое", "ий", "ый", "ой"},
+        {"ой", "ий", "ый", "ой"},
+        {"ую", "ий", "ый", "ой"},
+        {"ые", "ый", "ой"},
+        {"ие", "ий"},
+        {"ых", "ый", "ой"},
+        {"их", "ий", "ой"},
+        {"ым", "ый", "ой"},
+        {"им", "ий"},
+        {"ом", "ий", "ый", "ой", ""},
+        {"ами", ""},
+        {"ах", ""},
+        {"ам", ""},
+        {"ов", ""},
+        {"а", ""},
+        {"у", ""},
+        {"е", ""},
+        {"ы", ""}
+    };
+
+    /**
+     * Whether the folded word is a form of an ordinary word shaped like a surname ("Трудовой", "Юридическому",
+     * "Вызова"): the word, or the word with an adjective or noun ending replaced by a lemma ending.
+     */
+    boolean commonWord(char[] folded, int length) {
+        if ((get(hash(0, folded, 0, length), folded, length, "") & COMMON_WORD) != 0) {
+            return true;
+        }
+        for (String[] ending : COMMON_ENDINGS) {
+            int stem = length - ending[0].length();
+            if (stem < 3 || !Chars.startsWith(folded, ending[0], stem)) {
+                continue;
+            }
+            int h = hash(0, folded, 0, stem);
+            for (int k = 1; k < ending.length; k++) {
+                String lemma = ending[k];
+                if ((get(hash(h, lemma, 0, lemma.length()), folded, stem, lemma) & COMMON_WORD) != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Flags of {@code folded[0, stem)} followed by {@code ending}, 0 when unknown. */
+    long flags(char[] folded, int stem, String ending) {
+        return get(hash(hash(0, folded, 0, stem), ending, 0, ending.length()), folded, stem, ending);
+    }
+
     /** Flags of a folded word, 0 when unknown. */
     long flags(CharSequence folded) {
         return get(hash(0, folded, 0, folded.length()), folded, folded.length(), "");
@@ -177,7 +260,7 @@ final class NameDictionary {
      * back: "Анны" → "анна", "Сергея" → "сергей").
      */
     long lookup(char[] folded, int length) {
-        long f = get(hash(0, folded, 0, length), folded, length, "");
+        long f = get(hash(0, folded, 0, length), folded, length, "") & ~COMMON_WORD;
         if (f != 0 || length == 0 || folded[0] < 0x80) {
             return f; // English names are not declined
         }
@@ -187,12 +270,12 @@ final class NameDictionary {
                 continue;
             }
             int stemHash = hash(0, folded, 0, stemLength);
-            long exact = get(stemHash, folded, stemLength, "");
+            long exact = get(stemHash, folded, stemLength, "") & ~COMMON_WORD;
             if (exact != 0) {
                 return exact;
             }
             for (String restore : NameForms.RESTORED_ENDINGS) {
-                long v = get(hash(stemHash, restore, 0, restore.length()), folded, stemLength, restore);
+                long v = get(hash(stemHash, restore, 0, restore.length()), folded, stemLength, restore) & ~COMMON_WORD;
                 if (v != 0) {
                     return v;
                 }

@@ -76,8 +76,84 @@ final class PersonRecognizer implements Recognizer {
         "на имя",
         "атына",
         "получатель",
+        // greetings: a capitalised word right after one is a name
+        "hi",
+        "hello",
+        "hey",
+        "dear",
+        "сәлем",
+        "сәлеметсіз бе",
+        "привет",
+        "здравствуйте",
+        "добрый день",
+        "добрый вечер",
+        "доброе утро",
+        "қайырлы күн",
+        "қайырлы таң",
+        // family and kin
+        "супруг",
+        "супруга",
+        "супруге",
+        "жена",
+        "муж",
+        "сын",
+        "сына",
+        "сыну",
+        "дочь",
+        "дочери",
+        "мать",
+        "отец",
+        "брат",
+        "сестра",
+        "внук",
+        "внучка",
+        "ұлы",
+        "ұлым",
+        "қызы",
+        "қызым",
+        "әйелі",
+        "күйеуі",
+        "анасы",
+        "әкесі",
+        "баласы",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "mrs.",
+        "miss",
+        "sir",
+        "guest",
+        "гость",
+        "водитель",
+        "врач",
+        "инспектор",
+        "следователь",
+        "судья",
+        "signed",
+        "подписал",
+        "подписала",
+        "from:",
+        "от:",
+        "кімнен:",
     };
-    private static final CueSet CUES_SET = new CueSet(CUES);
+    /** The cues as previous words: lower case, without trailing spaces, colons and dots. */
+    private static final String[] CUE_WORDS =
+            Arrays.stream(CUES).map(c -> c.replaceAll("[ :.]+$", "")).distinct().toArray(String[]::new);
+    /** One-word cues, matched as the whole previous word by one hash probe. */
+    private static final WordSet CUE_WORD_SET = new WordSet(
+            Set.copyOf(Arrays.stream(CUE_WORDS).filter(c -> c.indexOf(' ') < 0).toList()));
+    /** One-word cues longer than four letters, which may be a stem of the previous word ("обвиняемого"). */
+    private static final String[] CUE_STEMS = Arrays.stream(CUE_WORDS)
+            .filter(c -> c.indexOf(' ') < 0 && c.length() > 4)
+            .toArray(String[]::new);
+    /** Cues of several words, compared at the end of the text before the run. */
+    private static final String[] CUE_PHRASES =
+            Arrays.stream(CUE_WORDS).filter(c -> c.indexOf(' ') >= 0).toArray(String[]::new);
+
+    /** Words after a Kazakh name that address the person: "Серік мырза", "Айгүл ханым", "Бақыт аға". */
+    private static final String[] HONORIFICS_AFTER = {"мырза", "ханым", "аға", "апай", "әпке", "ағай", "бауыр", "хан"};
+
     private static final Set<String> ORG_BEFORE = words(
             "тоо",
             "ао",
@@ -119,6 +195,34 @@ final class PersonRecognizer implements Recognizer {
             "институт",
             "lyceum");
     private static final Set<String> ORG_AFTER = words(
+            "обл",
+            "область",
+            "области",
+            "областной",
+            "областная",
+            "район",
+            "района",
+            "р-н",
+            "городской",
+            "городская",
+            "филиал",
+            "филиала",
+            "облысы",
+            "облысының",
+            "ауданы",
+            "opera",
+            "house",
+            "theatre",
+            "theater",
+            "museum",
+            "hall",
+            "park",
+            "airport",
+            "arena",
+            "hotel",
+            "театр",
+            "музей",
+            "парк",
             "llp",
             "ltd",
             "inc",
@@ -197,6 +301,9 @@ final class PersonRecognizer implements Recognizer {
             "пересечении",
             "перекрестке",
             "перекрёстке");
+    /** One-letter place markers that are also prepositions; a place only with their dot. */
+    private static final Set<String> SHORT_PREPOSITIONS = words("с");
+
     private static final String[] PLACE_AFTER = {
         "көше",
         "даңғыл",
@@ -225,6 +332,49 @@ final class PersonRecognizer implements Recognizer {
         "гимназия"
     };
     private static final WordSet NOT_NAMES = new WordSet(words(
+            "сіз",
+            "сіздің",
+            "сізге",
+            "сізді",
+            "сізбен",
+            "сізден",
+            "сіздер",
+            "сен",
+            "сенің",
+            "біз",
+            "біздің",
+            "бізге",
+            "олар",
+            "оның",
+            "оған",
+            "менің",
+            "маған",
+            "тұратын",
+            "атыңыз",
+            "атым",
+            "как",
+            "что",
+            "где",
+            "когда",
+            "почему",
+            "кто",
+            "это",
+            "все",
+            "мы",
+            "вы",
+            "они",
+            "он",
+            "она",
+            "ты",
+            "да",
+            "нет",
+            "applicant",
+            "guest",
+            "team",
+            "colleagues",
+            "коллеги",
+            "друзья",
+            "dubai",
             "казахстан",
             "қазақстан",
             "республика",
@@ -445,8 +595,32 @@ final class PersonRecognizer implements Recognizer {
             "bank",
             "account"));
 
+    /**
+     * A capitalised word or an initial, weighed as part of a name. {@code agreement} is the (gender, case) pairs its
+     * endings allow ({@link NameParadigms}), {@link NameParadigms#ALL} when they say nothing; {@code common} marks an
+     * ordinary word shaped like a surname ("Трудовой", "Юридический").
+     */
     private record Token(
-            int start, int end, boolean initial, long dict, boolean surname, boolean weakSurname, boolean patronymic) {
+            int start,
+            int end,
+            boolean initial,
+            long dict,
+            boolean surname,
+            boolean weakSurname,
+            boolean patronymic,
+            int agreement,
+            boolean common) {
+
+        Token(
+                int start,
+                int end,
+                boolean initial,
+                long dict,
+                boolean surname,
+                boolean weakSurname,
+                boolean patronymic) {
+            this(start, end, initial, dict, surname, weakSurname, patronymic, NameParadigms.ALL, false);
+        }
 
         boolean firstName() {
             return (dict & NameDictionary.FIRST_NAME) != 0;
@@ -463,6 +637,8 @@ final class PersonRecognizer implements Recognizer {
 
     /** After these a first name is a name even in lower case, as people type in chats. */
     static final CueIndex INTRODUCTIONS = new CueIndex("меня зовут", "менің атым", "my name is", "зовут меня", "атым");
+
+    private static final NameParadigms PARADIGMS = NameParadigms.get();
 
     private final NameDictionary names;
 
@@ -482,6 +658,7 @@ final class PersonRecognizer implements Recognizer {
         char[] s = view.chars();
         List<Token> run = new ArrayList<>(6);
         char[] folded = new char[32];
+        Morph morph = new Morph();
         WordStarts candidates = view.starts();
         int[] starts = candidates.sorted();
         int i = 0;
@@ -502,7 +679,7 @@ final class PersonRecognizer implements Recognizer {
             if (end - i > folded.length) {
                 folded = new char[end - i];
             }
-            Token token = token(s, i, end, folded);
+            Token token = token(s, i, end, folded, morph);
             if (token != null) {
                 run.add(token);
                 if (run.size() > 4) {
@@ -568,28 +745,146 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** The capitalised word {@code s[start, end)} weighed as part of a name, or null; folds into {@code folded}. */
-    private Token token(char[] s, int start, int end, char[] folded) {
+    private Token token(char[] s, int start, int end, char[] folded, Morph morph) {
         int len = end - start;
         boolean initial = len == 1 && end < s.length && s[end] == '.';
         if (initial) {
             return new Token(start, end, true, 0, false, false, false);
         }
-        if (len < 2 || len <= 4 && allUpper(s, start, end)) {
-            return null; // acronyms (ИИН, ЦОН, IIN, ТОО)
+        if (len < 2) {
+            return null;
         }
         NameForms.foldInto(s, start, end, folded);
-        if (NOT_NAMES.contains(folded, 0, len)) {
-            return null; // known non-names
+        if (len <= 4 && allUpper(s, start, end) && !shortCapsName(s, end, folded, len)) {
+            return null; // acronyms (ИИН, ЦОН, IIN, ТОО, АХАТ), but not ЛИ, ПАК, ЦОЙ
         }
-        if (NameForms.isPatronymic(folded, len)) {
-            return new Token(start, end, false, 0, false, false, true);
+        if (hyphenatedAcronym(s, start, end)) {
+            return null; // "ЖСН-інің", "ИИН-ге"
         }
-        long dict = names.lookup(folded, len);
-        if ((dict & NameDictionary.FIRST_NAME) != 0) {
-            return new Token(start, end, false, dict, false, false, false);
+        if (NOT_NAMES.contains(folded, 0, len) || compassPrefix(folded, len)) {
+            return null; // known non-names; "Западно-Казахстанская"
         }
-        boolean strong = NameForms.isStrongSurname(folded, len);
-        return new Token(start, end, false, dict, strong, !strong && NameForms.isWeakSurname(folded, len), false);
+        long exact = names.flags(folded, len, "") & ~NameDictionary.COMMON_WORD;
+        morph.reset(folded, len, exact);
+        if (folded[0] >= 0x400) {
+            PARADIGMS.readings(folded, len, 2, morph); // Latin names: their suffixes are read by NameForms below
+        }
+        int agreement = morph.agreement();
+        if (morph.patronymic != 0 && len >= 5) {
+            return new Token(start, end, false, 0, false, false, true, morph.patronymic, false);
+        }
+        // the paradigms found the declined first names (and their flags); the word itself may be any listed name
+        long dict = exact | morph.baseFlags;
+        if (folded[0] < 0x80) {
+            if (NameForms.isPatronymic(folded, len)) {
+                return new Token(start, end, false, 0, false, false, true); // Latin: "Serikovich", "Nurlanuly"
+            }
+            if ((dict & NameDictionary.FIRST_NAME) == 0) {
+                dict |= names.lookup(folded, len); // Latin: the dictionary's own forms
+            }
+        }
+        if ((dict & NameDictionary.FIRST_NAME) != 0 || morph.first != 0) {
+            dict |= NameDictionary.FIRST_NAME;
+            if ((exact & NameDictionary.FIRST_NAME) == 0) {
+                dict &= ~NameDictionary.ORDINARY_WORD; // declined ("Айгүлге"): no longer the ordinary word
+            }
+            return new Token(start, end, false, dict, false, false, false, agreement, false);
+        }
+        boolean strong = morph.surname != 0 && len >= 5 || NameForms.isStrongSurname(folded, len);
+        boolean weak = !strong && (morph.weak != 0 && len >= 5 || NameForms.isWeakSurname(folded, len));
+        boolean common = (strong || weak) && names.commonWord(folded, len); // only a surname's shape can mislead
+        return new Token(start, end, false, dict, strong, weak, false, agreement, common);
+    }
+
+    /** A short all-caps word that is a surname (ЛИ, ПАК), or a first name before another capitalised word. */
+    private boolean shortCapsName(char[] s, int end, char[] folded, int len) {
+        long flags = names.flags(folded, len, "");
+        if ((flags & NameDictionary.SURNAME) != 0) {
+            return true;
+        }
+        return (flags & NameDictionary.FIRST_NAME) != 0
+                && end + 1 < s.length
+                && s[end] == ' '
+                && Chars.isUpperCase(s[end + 1]);
+    }
+
+    private static boolean hyphenatedAcronym(char[] s, int start, int end) {
+        int dash = start;
+        while (dash < end && s[dash] != '-') {
+            dash++;
+        }
+        return dash < end && dash - start <= 4 && allUpper(s, start, dash) && !allUpper(s, dash + 1, end);
+    }
+
+    private static boolean compassPrefix(char[] folded, int len) {
+        if (len < 12
+                || folded[4] != '-' && folded[6] != '-' && folded[7] != '-' && folded[8] != '-' && folded[10] != '-') {
+            return false; // the dash of every prefix below is at 4, 6, 7, 8 or 10
+        }
+        for (String prefix : COMPASS_PREFIXES) {
+            if (len > prefix.length() && Chars.startsWith(folded, prefix, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] COMPASS_PREFIXES = {"северо-", "южно-", "западно-", "восточно-", "центрально-"};
+
+    /** Collects the paradigm readings of one word; scratch space of one {@link #find} call. */
+    private final class Morph implements NameParadigms.Visitor {
+        char[] word;
+        int length;
+        int surname;
+        int weak;
+        int patronymic;
+        int first;
+        /** Flags of the dictionary forms the first-name readings found. */
+        long baseFlags;
+
+        /** Flags of the word as written; whether some first name begins like it. */
+        long exact;
+
+        boolean mayBeName;
+
+        void reset(char[] folded, int len, long exactFlags) {
+            baseFlags = 0;
+            exact = exactFlags;
+            mayBeName = len >= 3 && names.mayBeFirstName(folded[0], folded[1], folded[2]);
+            word = folded;
+            length = len;
+            surname = 0;
+            weak = 0;
+            patronymic = 0;
+            first = 0;
+        }
+
+        @Override
+        public void reading(NameParadigms.Reading r) {
+            switch (r.role()) {
+                case NameParadigms.SURNAME -> surname |= r.mask();
+                case NameParadigms.WEAK_SURNAME -> weak |= r.mask();
+                case NameParadigms.PATRONYMIC -> patronymic |= r.mask();
+                default -> {
+                    int stem = length - r.ending();
+                    long flags;
+                    if (stem == length && r.restore().isEmpty()) {
+                        flags = exact; // the word as written, looked up once
+                    } else {
+                        flags = (stem >= 3 ? mayBeName : stem == 2) ? names.flags(word, stem, r.restore()) : 0;
+                    }
+                    if ((flags & NameDictionary.FIRST_NAME) != 0) {
+                        first |= r.mask();
+                        baseFlags |= flags & ~NameDictionary.COMMON_WORD;
+                    }
+                }
+            }
+        }
+
+        int agreement() {
+            int all = surname | weak | patronymic | first;
+            return all == 0 ? NameParadigms.ALL : all;
+        }
     }
 
     private static boolean allUpper(char[] s, int start, int end) {
@@ -616,7 +911,45 @@ final class PersonRecognizer implements Recognizer {
         return new Word(end, NameForms.fold(Chars.string(s, p + 1, end)));
     }
 
+    /**
+     * Weighs a run, split first where its words stop agreeing: Russian names decline every word alike, so a word
+     * whose (gender, case) pairs share none with those before it starts another name; Kazakh names put the case
+     * ending on the last word only, so a word with a Kazakh case ends its name ("Ерланға Мәдина Асқарқызының" is
+     * two people).
+     */
     private void flush(TextView view, List<Token> run, List<Finding> out) {
+        if (run.isEmpty()) {
+            return; // the usual call: a capitalised word that is no name ended no run
+        }
+        if (run.size() == 1) {
+            score(view, run, out);
+            return;
+        }
+        int from = 0;
+        int running = NameParadigms.ALL;
+        for (int k = 0; k < run.size(); k++) {
+            int m = run.get(k).agreement();
+            boolean kazakh = m != NameParadigms.ALL && (m & ~NameParadigms.KAZAKH_CASES) == 0;
+            boolean fits = kazakh ? (running & NOMINATIVE) != 0 : (running & m) != 0;
+            if (k > from && !fits) {
+                score(view, run.subList(from, k), out);
+                from = k;
+                running = NameParadigms.ALL;
+            }
+            if (kazakh) {
+                score(view, run.subList(from, k + 1), out);
+                from = k + 1;
+                running = NameParadigms.ALL;
+            } else {
+                running &= m;
+            }
+        }
+        score(view, from == 0 ? run : run.subList(from, run.size()), out);
+    }
+
+    private static final int NOMINATIVE = 1 << NameParadigms.NOM | 1 << (NameParadigms.CASES + NameParadigms.NOM);
+
+    private void score(TextView view, List<Token> run, List<Finding> out) {
         if (run.isEmpty()) {
             return;
         }
@@ -624,8 +957,13 @@ final class PersonRecognizer implements Recognizer {
         int first = 0;
         int last = run.size() - 1;
         // a capitalised word that only starts the sentence is not part of the name
+        // an ordinary word shaped like a surname counts only beside a first name, patronymic or initial
+        boolean anchored = false;
+        for (Token t : run) {
+            anchored |= t.initial() || t.patronymic() || t.firstName() && !t.common() && !t.ordinaryWord();
+        }
         while (first < last
-                && !evidence(run.get(first))
+                && (!evidence(run.get(first)) || run.get(first).common() && !anchored)
                 && sentenceStart(s, run.get(first).start())) {
             first++;
         }
@@ -649,6 +987,8 @@ final class PersonRecognizer implements Recognizer {
                 firstNames++;
             } else if (t.firstName()) {
                 ordinary++;
+            } else if (t.common() && !anchored) {
+                unknown++;
             } else if (t.surname() || t.dictSurname()) {
                 surnames++;
             } else if (t.weakSurname()) {
@@ -662,12 +1002,12 @@ final class PersonRecognizer implements Recognizer {
         int end = lastToken.end() + (lastToken.initial() && lastToken.end() < s.length ? 1 : 0);
         boolean sentenceStart = sentenceStart(s, start);
         int words = last - first + 1;
-        if (words == 1 && unknown == 1 && sentenceStart) {
+        if (words == 1 && unknown == 1 && sentenceStart && !(lineStart(s, start) && contextCue(view, s, start, end))) {
             return; // a capitalised word that starts a sentence, and nothing else: the common case, decided cheaply
         }
         boolean strong = firstNames > 0 || surnames > 0 || patronymics > 0 || ordinary > 0 && support(run, first, last);
         // the cue words are searched only when the run itself is weak evidence
-        boolean cue = !strong && view.anyCue(sentenceBoundary(s, start, 24), start, CUES_SET);
+        boolean cue = !strong && (cueBefore(view.lower(), start) || contextCue(view, s, start, end));
         int support = surnames + patronymics + initials + weak;
         double score;
         if (initials == words) {
@@ -691,18 +1031,27 @@ final class PersonRecognizer implements Recognizer {
             score = 0.6;
         } else if (patronymics > 0 && words >= 2) {
             score = 0.8;
+        } else if (patronymics == 1 && words == 1 && kazakhPatronymic(s, start, end)) {
+            score = 0.75; // a Kazakh surname of the new kind on its own: "Серікұлынан"
         } else {
             return;
         }
         Word previousWord = previousWordBefore(s, run.get(0).start());
         String nextWord = nextWord(s, lastToken.end()); // folded once for both tests
-        if (organisation(s, previousWord, nextWord) || place(previousWord, nextWord) || quoted(s, start)) {
+        if (organisation(s, previousWord, nextWord)
+                || place(s, previousWord, nextWord, lastToken.end())
+                || quoted(s, start)) {
             return;
         }
         if (unknown > 1 && firstNames + surnames + patronymics + ordinary == 0 && !cue) {
             return;
         }
         out.add(new Finding(EntityType.PERSON, start, end, score, "person"));
+    }
+
+    private static boolean kazakhPatronymic(char[] s, int start, int end) {
+        String word = NameForms.fold(Chars.string(s, start, end));
+        return word.contains("ұлы") || word.contains("қызы") || word.contains("улы") || word.contains("кызы");
     }
 
     private static boolean support(List<Token> run, int first, int last) {
@@ -716,7 +1065,125 @@ final class PersonRecognizer implements Recognizer {
     }
 
     private static boolean evidence(Token t) {
-        return t.initial() || t.firstName() || t.surname() || t.dictSurname() || t.patronymic() || t.weakSurname();
+        return t.initial()
+                || t.firstName() && !t.common()
+                || t.surname()
+                || t.dictSurname()
+                || t.patronymic()
+                || t.weakSurname();
+    }
+
+    /**
+     * Whether a cue word ends right before {@code start}, with only spaces and a colon, comma, dash or dot between:
+     * "гражданина Ахметова", "Dear Yerzhan", "дочь Амина", "ФИО: Иванов". A cue longer than four letters may be the
+     * stem of the previous word ("обвиняемого").
+     */
+    private static boolean cueBefore(char[] lower, int start) {
+        int p = start - 1;
+        while (p >= 0 && start - p <= 4 && " :,-—–.«\"(".indexOf(lower[p]) >= 0) {
+            p--;
+        }
+        if (p < 0 || !Chars.isLetter(lower[p])) {
+            return false;
+        }
+        int end = p + 1;
+        int w = p;
+        while (w > 0 && (Chars.isLetter(lower[w - 1]) || lower[w - 1] == '-' || lower[w - 1] == '.')) {
+            w--;
+        }
+        if (CUE_WORD_SET.contains(lower, w, end)) {
+            return true;
+        }
+        if (end - w > 5) {
+            for (String stem : CUE_STEMS) {
+                if (stem.charAt(0) == lower[w] && end - w > stem.length() && Chars.startsWith(lower, stem, w)) {
+                    return true;
+                }
+            }
+        }
+        for (String cue : CUE_PHRASES) {
+            int n = cue.length();
+            if (cue.charAt(n - 1) == lower[end - 1]
+                    && end - n >= 0
+                    && Chars.startsWith(lower, cue, end - n)
+                    && Chars.notAlnumAt(lower, end - n - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Context that makes a capitalised word a name without a cue word: a signature (the run starts a line after a
+     * line ending in a comma, "--" or "—", or after a dash at the line start), a name right after an IIN or before
+     * "(ИИН …)", and a Kazakh honorific after it ("Серік мырза").
+     */
+    private static boolean contextCue(TextView view, char[] s, int start, int end) {
+        char[] lower = view.lower();
+        int p = start - 1;
+        while (p >= 0 && s[p] == ' ') {
+            p--;
+        }
+        if (p >= 0
+                && (s[p] == '—' || s[p] == '-')
+                && (p == 0 || s[p - 1] == '\n' || s[p - 1] == ' ' && lineStart(s, p))) {
+            return true; // "— Timur"
+        }
+        if (p >= 0 && s[p] == '\n') {
+            int q = p - 1;
+            while (q >= 0 && (s[q] == ' ' || s[q] == '\r')) {
+                q--;
+            }
+            if (q >= 0 && (s[q] == ',' || s[q] == '-' || s[q] == '—') && signatureLine(s, start)) {
+                return true; // "С уважением,\nАсем", "--\nЖанар"
+            }
+        }
+        int digits = p + 1;
+        while (digits > 0 && Chars.isDigit(s[digits - 1])) {
+            digits--;
+        }
+        if (p + 1 - digits == 12 && p >= 0 && Chars.isDigit(s[p])) {
+            return true; // "ИИН 791003340893 Самат"
+        }
+        int q = end;
+        while (q < s.length && (s[q] == ' ' || s[q] == ',')) {
+            q++;
+        }
+        if (q < s.length && s[q] == '(') {
+            q++;
+            if (Chars.startsWith(lower, "иин", q)
+                    || Chars.startsWith(lower, "жсн", q)
+                    || Chars.startsWith(lower, "iin", q)) {
+                return true; // "дочь Амина (ИИН …)"
+            }
+        }
+        q = end;
+        while (q < s.length && s[q] == ' ') {
+            q++;
+        }
+        for (String h : HONORIFICS_AFTER) {
+            if (q > end && Chars.startsWith(lower, h, q)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A short line near the end of the text: where a signature stands. */
+    private static boolean signatureLine(char[] s, int start) {
+        int lineEnd = start;
+        while (lineEnd < s.length && s[lineEnd] != '\n') {
+            lineEnd++;
+        }
+        return lineEnd - start <= 40 && s.length - lineEnd <= 60;
+    }
+
+    private static boolean lineStart(char[] s, int p) {
+        int q = p - 1;
+        while (q >= 0 && s[q] == ' ') {
+            q--;
+        }
+        return q < 0 || s[q] == '\n';
     }
 
     /** Start of the window for cue words: no further back than {@code max} chars or the last sentence end. */
@@ -737,7 +1204,7 @@ final class PersonRecognizer implements Recognizer {
         while (p >= 0 && (s[p] == ' ' || s[p] == '"' || s[p] == '«' || s[p] == '(')) {
             p--;
         }
-        return p < 0 || ".!?\n\r\t".indexOf(s[p]) >= 0;
+        return p < 0 || ".!?\n\r\t|;".indexOf(s[p]) >= 0;
     }
 
     private static boolean organisation(char[] s, Word before, String next) {
@@ -754,9 +1221,25 @@ final class PersonRecognizer implements Recognizer {
         return p;
     }
 
-    private static boolean place(Word before, String next) {
-        if (before != null && PLACE_BEFORE.contains(before.folded())) {
-            return true;
+    /** Titles of the people streets are named after: "Жамбыл ақын көшесі", "Райымбек батыр даңғылы". */
+    private static final Set<String> TITLES_IN_STREETS =
+            words("ақын", "батыр", "би", "хан", "ата", "ана", "жырау", "акын", "batyr", "bi", "khan", "akyn");
+
+    private static boolean placeAfter(String word) {
+        for (String w : PLACE_AFTER) {
+            if (word.startsWith(w) && (w.length() > 3 || word.length() <= w.length() + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean place(char[] s, Word before, String next, int runEnd) {
+        if (before != null
+                && PLACE_BEFORE.contains(before.folded())
+                && !(SHORT_PREPOSITIONS.contains(before.folded())
+                        && (before.end() >= s.length || s[before.end()] != '.'))) {
+            return true; // "с." is a village, "с" a preposition: "встреча с Кузнецовым"
         }
         if (next == null) {
             return false;
@@ -766,12 +1249,29 @@ final class PersonRecognizer implements Recognizer {
                 return true;
             }
         }
-        return false;
+        if (!TITLES_IN_STREETS.contains(next)) {
+            return false;
+        }
+        String afterNext = wordAfterNext(s, runEnd);
+        return afterNext != null && placeAfter(afterNext);
     }
 
     private static boolean quoted(char[] s, int start) {
         int p = start - 1;
         return p >= 0 && (s[p] == '«' || s[p] == '“' || s[p] == '„');
+    }
+
+    /** The word after the next one, folded, when the next one is a lower-case title ("ақын", "батыр"). */
+    private static String wordAfterNext(char[] s, int p) {
+        int q = p;
+        while (q < s.length && s[q] == ' ') {
+            q++;
+        }
+        if (q >= s.length || !Chars.isLowerCase(s[q])) {
+            return null;
+        }
+        int e = wordEnd(s, q);
+        return nextWord(s, e);
     }
 
     private static String nextWord(char[] s, int p) {

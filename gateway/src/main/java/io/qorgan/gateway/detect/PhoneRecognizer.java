@@ -16,6 +16,38 @@ final class PhoneRecognizer implements Recognizer {
     private static final String[] FOREIGN_REGIONS = {"US", "GB", "DE", "FR", "IL", "IN", "CA", "BR"};
     private static final String[] CUES = {"тел", "моб", "phone", "tel", "whatsapp", "ұялы", "номер", "call", "звон"};
     private static final CueSet CUES_SET = new CueSet(CUES);
+    /** Cues that name the number a phone, unlike "номер", which names any number. */
+    private static final CueSet STRONG_CUES_SET = new CueSet(
+            "тел", "моб", "phone", "tel", "whatsapp", "ұялы", "call", "звон", "байланыс", "contact", "контакт");
+    /** Numbers of other things: a number that is not a Kazakh phone after these is not taken for a foreign one. */
+    private static final CueSet OTHER_NUMBER_CUES_SET = new CueSet(
+            "кадастр",
+            "№",
+            "договор",
+            "заявк",
+            "регистрационн",
+            "тіркеу",
+            "дело",
+            "іс ",
+            "приказ",
+            "бұйрық",
+            "счет",
+            "счёт",
+            "invoice",
+            "order",
+            "ticket",
+            "case",
+            "ref",
+            "шарт",
+            "өтінім",
+            "протокол",
+            "нөмірі",
+            "артикул",
+            "инв");
+    /** A number followed by these is an amount. */
+    private static final String[] CURRENCIES = {
+        "тенге", "теңге", "тг", "₸", "kzt", "руб", "usd", "eur", "долл", "евро", "сом", "млн", "тыс", "mln", "$"
+    };
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final PhoneValidity validity = new PhoneValidity(util);
@@ -42,8 +74,17 @@ final class PhoneRecognizer implements Recognizer {
                 continue;
             }
             int end = continuesNumber(s, i) ? -1 : scan(s, i);
+            if (end > 0 && (amount(view.lower(), end) || cadastral(s, i, end))) {
+                end = -1;
+            }
             if (end > 0) {
                 double score = accept(s, i, end);
+                if (score > 0
+                        && score < 0.7
+                        && view.anyCue(i - 35, i, OTHER_NUMBER_CUES_SET)
+                        && !view.anyCue(i - 35, i, STRONG_CUES_SET)) {
+                    score = 0; // "Кадастровый номер 21-320-077-118", "№ 05-1123981"
+                }
                 if (score > 0 && score < 0.85 && view.anyCue(i - 25, i, CUES_SET)) {
                     score += 0.1;
                 }
@@ -53,6 +94,38 @@ final class PhoneRecognizer implements Recognizer {
                 }
             }
         }
+    }
+
+    /** Whether a currency word follows {@code end}: "7 701 234 567 тенге" is an amount. */
+    private static boolean amount(char[] lower, int end) {
+        int p = end;
+        while (p < lower.length && p - end < 2 && lower[p] == ' ') {
+            p++;
+        }
+        for (String c : CURRENCIES) {
+            if (Chars.startsWith(lower, c, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Groups of two, three, three and three digits ("21-320-077-118"): the shape of a Kazakh cadastral number. */
+    private static boolean cadastral(char[] s, int start, int end) {
+        if (s[start] == '+') {
+            return false;
+        }
+        int p = start;
+        int groups = 0;
+        while (p < end) {
+            int run = Chars.digitRun(s, p);
+            if (run != (groups == 0 ? 2 : 3)) {
+                return false;
+            }
+            groups++;
+            p += run + 1;
+        }
+        return groups == 4;
     }
 
     /** A group right after digits and one separator belongs to a longer number (a card, an IBAN, a case number). */

@@ -7,152 +7,567 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Credentials: API keys with well-known prefixes ({@code sk-}, {@code sk-proj-}, {@code ghp_}, {@code github_pat_},
- * {@code AKIA}, {@code xoxb-}/{@code xoxp-}), JWTs whose header decodes to JSON with {@code alg}, PEM private-key
- * blocks, and high-entropy values right after a password, token or API-key label.
+ * Credentials, found in five ways:
+ *
+ * <ul>
+ *   <li>by shape alone: keys with a well-known prefix ({@code sk-}, {@code ghp_}, {@code AKIA}, {@code xoxb-}...),
+ *       vendor-style keys ({@code xx_live_…}, {@code xx_test_…}, {@code sbx_…}: a short lower-case prefix, an
+ *       underscore and 20 or more random chars), Vault and Telegram bot tokens, JWTs whose header decodes to JSON
+ *       with {@code alg}, and PEM private-key blocks;
+ *   <li>by the name they are assigned to: {@code NAME=value}, {@code NAME: value}, {@code "name": "value"} (env
+ *       files, YAML, JSON, shell) where a part of the name is a key, token, secret or password word; a password
+ *       name takes any value that is not a placeholder, the others a random-looking one;
+ *   <li>by a label in prose: a random-looking word after "password is", "пароль", "құпия сөз", "token", "Bearer"...;
+ *   <li>as a key: 32 or more hex or base64 chars after a word that calls them a key ("ключ", "кілті", "key");
+ *   <li>as the password of a URL: {@code scheme://user:password@host}.
+ * </ul>
  */
 final class SecretRecognizer implements Recognizer {
 
     private record Prefix(String text, int minBody, boolean upperAlnumBody) {}
 
+    private static final Prefix[] NO_PREFIXES = {};
     private static final Prefix[] PREFIXES = {
         new Prefix("sk-", 20, false), new Prefix("ghp_", 30, false), new Prefix("gho_", 30, false),
         new Prefix("ghs_", 30, false), new Prefix("github_pat_", 30, false), new Prefix("AKIA", 16, true),
         new Prefix("ASIA", 16, true), new Prefix("xoxb-", 10, false), new Prefix("xoxp-", 10, false),
-        new Prefix("xoxa-", 10, false), new Prefix("glpat-", 20, false),
+        new Prefix("xoxa-", 10, false), new Prefix("glpat-", 20, false), new Prefix("hvs.", 20, false),
+        new Prefix("hvb.", 20, false),
     };
-    private static final String[] LABELS = {
-        "password",
-        "passwd",
-        "pwd",
-        "пароль",
-        "құпия сөз",
-        "құпиясөз",
-        "token",
-        "токен",
-        "api key",
-        "api_key",
-        "apikey",
-        "api-key",
-        "secret",
-        "client_secret",
-        "access key",
+
+    /** Labels in prose after which a password follows; any word of two char classes will do. */
+    private static final String[] PASSWORD_LABELS = {
+        "password", "passwd", "pwd", "парол", "құпия сөз", "құпиясөз", "passphrase", "құпия код",
     };
-    static final CueIndex LABEL_INDEX = new CueIndex(LABELS);
+    /** Labels after which a token follows; it must look random. */
+    private static final String[] TOKEN_LABELS = {
+        "token", "токен", "api key", "api_key", "apikey", "api-key", "secret", "client_secret", "access key", "bearer",
+    };
+    /** Words that call a long hex or base64 string a key. */
+    private static final String[] KEY_LABELS = {"ключ", "кілт", "key", "hmac", "секрет"};
+
+    static final CueIndex LABEL_INDEX = new CueIndex(concat(PASSWORD_LABELS, TOKEN_LABELS, KEY_LABELS));
+
+    /** Lower-case parts of an assigned name that make its value a password. */
+    private static final String[] PASSWORD_PARTS = {"password", "passwd", "pass", "pwd", "passphrase", "pw"};
+    /** Lower-case parts of an assigned name that make a random-looking value a secret. */
+    private static final String[] KEY_PARTS = {"key", "token", "secret", "credential", "credentials", "auth", "apikey"};
+    /** Name parts that end with a password or key word but are not one: "passport", "keyboard". */
+    private static final String[] NOT_PARTS = {"passport", "keyboard", "bypass", "compass", "keyword", "keys"};
+    /** Values that stand for a secret without being one. */
+    private static final String[] PLACEHOLDERS = {
+        "changeme", "password", "secret", "null", "none", "true", "false", "undefined", "example", "xxx", "todo"
+    };
+
     private static final String PEM_BEGIN = "-----BEGIN ";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_VALUE = 200;
 
     @Override
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
+        char[] lower = view.lower();
         WordStarts candidates = view.starts();
-        int[] starts = candidates.sorted();
-        for (int k = candidates.first(WordStarts.CODE), last = candidates.end(WordStarts.CODE); k < last; k++) {
-            int at = starts[k];
+        int[] all = candidates.all();
+        int resume = 0;
+        for (int k = 0, count = candidates.count(); k < count; k++) {
+            int at = all[k];
+            if (at < resume) {
+                continue;
+            }
             char c = s[at];
-            if (c == 's' || c == 'g' || c == 'A' || c == 'x') {
-                for (Prefix prefix : PREFIXES) {
-                    if (prefix.text().charAt(0) == c
-                            && Chars.startsWith(s, prefix.text(), at)) { // most words: one compare
-                        int end = tokenEnd(s, at + prefix.text().length());
-                        int body = end - at - prefix.text().length();
-                        if (body >= prefix.minBody() && (!prefix.upperAlnumBody() || upperAlnum(s, at, end))) {
-                            out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
-                        }
-                        break;
-                    }
+            int end = -1;
+            if (c == ':' || c == '=') {
+                end = assigned(s, lower, at, out);
+                if (c == ':' && end < 0) {
+                    end = urlPassword(s, at, out);
                 }
-            } else if (c == 'e' && Chars.startsWith(s, "eyJ", at)) {
-                int end = jwtEnd(s, at);
-                if (end > 0) {
-                    out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
+            } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+                end = byShape(s, at, out);
+            } else if (c == '-') {
+                if (Chars.startsWith(s, PEM_BEGIN, at)) {
+                    end = pem(s, at, out);
                 }
-            } else if (c == '-' && Chars.startsWith(s, PEM_BEGIN, at)) {
-                pem(s, at, out);
+            } else if (Chars.isDigit(c)) {
+                end = telegramToken(s, at, out);
+            }
+            if (end > 0) {
+                resume = end;
             }
         }
-        LABEL_INDEX.find(view, (at, label) -> labelled(s, at, label, out));
+        LABEL_INDEX.find(view, (at, label) -> labelled(s, lower, at, label, out));
     }
 
-    private static void pem(char[] s, int at, List<Finding> out) {
+    /** First chars of the {@link #PREFIXES}. */
+    private static final boolean[] PREFIX_INITIAL = new boolean[128];
+
+    static {
+        for (Prefix p : PREFIXES) {
+            PREFIX_INITIAL[p.text().charAt(0)] = true;
+        }
+    }
+
+    /** A key with a known prefix, a vendor-style key or a JWT at {@code at}; its end, or -1. */
+    private static int byShape(char[] s, int at, List<Finding> out) {
+        if (!Chars.notWordAt(s, at - 1)) {
+            return -1;
+        }
+        char c = s[at];
+        for (Prefix prefix : PREFIX_INITIAL[c] ? PREFIXES : NO_PREFIXES) {
+            if (prefix.text().charAt(0) == c && Chars.startsWith(s, prefix.text(), at)) { // most words: one compare
+                int end = tokenEnd(s, at + prefix.text().length());
+                int body = end - at - prefix.text().length();
+                if (body >= prefix.minBody() && (!prefix.upperAlnumBody() || upperAlnum(s, at, end))) {
+                    out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
+                    return end;
+                }
+                return -1;
+            }
+        }
+        if (c == 'e' && Chars.startsWith(s, "eyJ", at)) {
+            int end = jwtEnd(s, at);
+            if (end > 0) {
+                out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
+            }
+            return end;
+        }
+        return vendorKey(s, at, out);
+    }
+
+    /**
+     * {@code xx_live_…}, {@code sbx_…}: two to five lower-case letters, an underscore, a mode word and an underscore (or
+     * a prefix naming an environment), then at least 20 random-looking letters and digits. Without either it is the id
+     * of an API object ({@code resp_…}, {@code msg_…}, {@code toolu_…}), which a request must carry back unchanged. The underscore is looked for first, among the
+     * first six chars, so most words cost a few reads.
+     */
+    private static int vendorKey(char[] s, int at, List<Finding> out) {
+        if (at + 26 > s.length || s[at + 2] != '_' && s[at + 3] != '_' && s[at + 4] != '_' && s[at + 5] != '_') {
+            return -1; // most words: no underscore where a vendor prefix would end
+        }
+        int p = at;
+        while (p < s.length && p - at < 6 && s[p] >= 'a' && s[p] <= 'z') {
+            p++;
+        }
+        if (p - at < 2 || p - at > 5 || p >= s.length || s[p] != '_') {
+            return -1;
+        }
+        int body = p + 1;
+        boolean mode = false;
+        for (String m : MODES) {
+            if (Chars.startsWith(s, m, body)) {
+                body += m.length();
+                mode = true;
+                break;
+            }
+        }
+        if (!mode && !environmentPrefix(s, at, p)) {
+            return -1; // resp_…, msg_…, call_…, toolu_…: the ids of API objects, which requests carry back
+        }
+        int end = body;
+        while (end < s.length && Chars.isAsciiAlnum(s[end])) {
+            end++;
+        }
+        if (end - body >= 20 && Chars.notWordAt(s, end) && mixedAlnum(s, body, end)) {
+            out.add(new Finding(EntityType.SECRET, at, end, 0.9, "secret"));
+            return end;
+        }
+        return -1;
+    }
+
+    private static final String[] MODES = {"live_", "test_", "prod_", "sandbox_"};
+    private static final String[] ENVIRONMENTS = {"sbx", "stg", "dev", "prod", "live", "test", "uat"};
+
+    /** Whether the lower-case prefix {@code s[at, end)} names an environment, as a key's prefix does. */
+    private static boolean environmentPrefix(char[] s, int at, int end) {
+        for (String e : ENVIRONMENTS) {
+            if (e.length() == end - at && Chars.startsWith(s, e, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A Telegram bot token: 8–10 digits, a colon and 30 or more token chars. */
+    private static int telegramToken(char[] s, int at, List<Finding> out) {
+        if (at + 40 > s.length || !Chars.isDigit(s[at + 7])) {
+            return -1; // most numbers: shorter than a bot id
+        }
+        int run = Chars.digitRun(s, at);
+        int colon = at + run;
+        if (run < 8 || run > 10 || colon >= s.length || s[colon] != ':' || !Chars.notWordAt(s, at - 1)) {
+            return -1;
+        }
+        int end = tokenEnd(s, colon + 1);
+        if (end - colon - 1 >= 30 && mixedAlnum(s, colon + 1, end)) {
+            out.add(new Finding(EntityType.SECRET, at, end, 0.9, "secret"));
+            return end;
+        }
+        return -1;
+    }
+
+    /**
+     * The value assigned at {@code at} (an {@code =} or {@code :}) to a name whose parts make it a secret; its end,
+     * or -1. The name is read backwards from the sign: letters, digits, {@code _ . -}, within quotes or not.
+     */
+    private static int assigned(char[] s, char[] lower, int at, List<Finding> out) {
+        int nameEnd = at;
+        while (nameEnd > 0 && s[nameEnd - 1] == ' ') {
+            nameEnd--;
+        }
+        if (nameEnd > 0 && (s[nameEnd - 1] == '"' || s[nameEnd - 1] == '\'')) {
+            nameEnd--;
+        }
+        int nameStart = nameEnd;
+        while (nameStart > 0 && nameEnd - nameStart < 64 && nameChar(s[nameStart - 1])) {
+            nameStart--;
+        }
+        if (nameEnd - nameStart < 2) {
+            return -1;
+        }
+        int kind = nameKind(s, lower, nameStart, nameEnd);
+        if (kind == 0) {
+            return -1;
+        }
+        int p = at + 1;
+        if (s[at] == ':' && p < s.length && s[p] == ':') {
+            return -1; // "Class::member"
+        }
+        while (p < s.length && p - at < 4 && s[p] == ' ') {
+            p++;
+        }
+        char quote = p < s.length && (s[p] == '"' || s[p] == '\'') ? s[p] : 0;
+        int from = quote != 0 ? p + 1 : p;
+        int to = from;
+        if (quote != 0) {
+            while (to < s.length && to - from < MAX_VALUE && s[to] != quote && s[to] != '\n') {
+                to++;
+            }
+            if (to >= s.length || s[to] != quote) {
+                return -1;
+            }
+        } else {
+            while (to < s.length && to - from < MAX_VALUE && valueChar(s[to])) {
+                to++;
+            }
+            while (to > from && ".,;)".indexOf(s[to - 1]) >= 0) {
+                to--;
+            }
+        }
+        if (to <= from || placeholder(s, lower, from, to)) {
+            return -1;
+        }
+        boolean secret = kind == PASSWORD ? passwordLike(s, from, to) : randomLike(s, from, to);
+        if (!secret) {
+            return -1;
+        }
+        out.add(new Finding(EntityType.SECRET, from, to, kind == PASSWORD ? 0.9 : 0.85, "secret"));
+        return to;
+    }
+
+    private static final int PASSWORD = 1;
+    private static final int KEY = 2;
+
+    /**
+     * {@link #PASSWORD} or {@link #KEY} when a part of the name {@code s[from, to)} is such a word, else 0. Parts are
+     * split at {@code _ . -} and at a lower-to-upper change ({@code secretKey}); a part may also end with the word
+     * ({@code PGPASSWORD}, {@code apikey}).
+     */
+    private static int nameKind(char[] s, char[] lower, int from, int to) {
+        int kind = 0;
+        int part = from;
+        for (int i = from; i <= to; i++) {
+            boolean boundary = i == to
+                    || s[i] == '_'
+                    || s[i] == '.'
+                    || s[i] == '-'
+                    || i > part && Chars.isAsciiUpper(s[i]) && s[i - 1] >= 'a' && s[i - 1] <= 'z';
+            if (!boundary) {
+                continue;
+            }
+            if (i > part) {
+                if (endsWithAny(lower, part, i, NOT_PARTS)) {
+                    // not a secret word
+                } else if (endsWithAny(lower, part, i, PASSWORD_PARTS)) {
+                    return PASSWORD;
+                } else if (endsWithAny(lower, part, i, KEY_PARTS)) {
+                    kind = KEY;
+                }
+            }
+            part = i + 1;
+            if (i < to && Chars.isAsciiUpper(s[i])) {
+                part = i; // camelCase: the capital starts the next part
+            }
+        }
+        return kind;
+    }
+
+    private static boolean endsWithAny(char[] lower, int from, int to, String[] words) {
+        for (String w : words) {
+            if (to - from >= w.length() && Chars.startsWith(lower, w, to - w.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean nameChar(char c) {
+        return Chars.isAsciiAlnum(c) || c == '_' || c == '.' || c == '-';
+    }
+
+    private static boolean valueChar(char c) {
+        return c > ' ' && c < 0x7F && c != '"' && c != '\'' && c != ',' && c != '<' && c != '>' && c != '`';
+    }
+
+    /** {@code ${VAR}}, {@code {{ var }}}, {@code <…>}, {@code $VAR}, {@code ****}, "changeme" and the like. */
+    private static boolean placeholder(char[] s, char[] lower, int from, int to) {
+        char c = s[from];
+        if (c == '$' || c == '{' || c == '<' || c == '%' || c == '[') {
+            return true;
+        }
+        boolean same = true;
+        for (int i = from + 1; i < to; i++) {
+            same &= s[i] == c;
+        }
+        if (same) {
+            return true; // "********", "xxxxxxxx"
+        }
+        for (String p : PLACEHOLDERS) {
+            if (p.length() == to - from && Chars.startsWith(lower, p, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A password: four chars or more, of two classes at least (or eight digits), no spaces. */
+    private static boolean passwordLike(char[] s, int from, int to) {
+        if (to - from < 4) {
+            return false;
+        }
+        int classes = classes(s, from, to);
+        return classes >= 2 || to - from >= 8 && classes(s, from, to) == 1 && Chars.digitRun(s, from) == to - from;
+    }
+
+    private static final int LOWER = 1;
+    private static final int UPPER = 2;
+    private static final int DIGIT = 4;
+    private static final int SYMBOL = 8;
+
+    private static int classBits(char[] s, int from, int to) {
+        int bits = 0;
+        for (int i = from; i < to; i++) {
+            char c = s[i];
+            bits |= c >= 'a' && c <= 'z' ? LOWER : c >= 'A' && c <= 'Z' ? UPPER : Chars.isDigit(c) ? DIGIT : SYMBOL;
+        }
+        return bits;
+    }
+
+    private static int classes(char[] s, int from, int to) {
+        return Integer.bitCount(classBits(s, from, to));
+    }
+
+    /**
+     * A random-looking value of eight chars or more: hex of 16 or more with letters and digits, or letters and digits
+     * mixed the way random strings mix them (a change of char class at least every third char), or a symbol among
+     * letters and digits. Words, names and paths ("portal-uploads", "cad_reader") are not.
+     */
+    static boolean randomLike(char[] s, int from, int to) {
+        int n = to - from;
+        if (n < 8) {
+            return false;
+        }
+        int bits = classBits(s, from, to);
+        if (n >= 16 && hex(s, from, to) && (bits & DIGIT) != 0 && (bits & (LOWER | UPPER)) != 0) {
+            return true;
+        }
+        if (mixedAlnum(s, from, to)) {
+            return true;
+        }
+        boolean symbol = false;
+        for (int i = from; i < to; i++) {
+            symbol |= "!#$%^&*?@+=~".indexOf(s[i]) >= 0;
+        }
+        return symbol && Integer.bitCount(bits & (LOWER | UPPER | DIGIT)) >= 2;
+    }
+
+    /** Letters and digits of at least two classes, changing class at least every third char. */
+    private static boolean mixedAlnum(char[] s, int from, int to) {
+        int bits = classBits(s, from, to) & (LOWER | UPPER | DIGIT);
+        if (Integer.bitCount(bits) < 2 || (bits & DIGIT) == 0 && to - from < 16) {
+            return false;
+        }
+        int changes = 0;
+        int last = -1;
+        for (int i = from; i < to; i++) {
+            char c = s[i];
+            int cls = c >= 'a' && c <= 'z' ? LOWER : c >= 'A' && c <= 'Z' ? UPPER : Chars.isDigit(c) ? DIGIT : 0;
+            if (cls != 0 && last != -1 && cls != last) {
+                changes++;
+            }
+            if (cls != 0) {
+                last = cls;
+            }
+        }
+        return changes * 3 >= to - from;
+    }
+
+    private static boolean hex(char[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Chars.isHex(s[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The password in {@code scheme://user:password@host}, the {@code :} of "://" at {@code at}; its end, or -1. */
+    private static int urlPassword(char[] s, int at, List<Finding> out) {
+        if (!Chars.startsWith(s, "://", at)) {
+            return -1;
+        }
+        int p = at + 3;
+        int user = p;
+        while (p < s.length && p - user < 64 && (Chars.isAsciiAlnum(s[p]) || "._-%".indexOf(s[p]) >= 0)) {
+            p++;
+        }
+        if (p == user || p >= s.length || s[p] != ':') {
+            return -1;
+        }
+        int from = p + 1;
+        int q = from;
+        int lastAt = -1;
+        while (q < s.length && q - from < MAX_VALUE && s[q] > ' ' && s[q] < 0x7F && s[q] != '/') {
+            if (s[q] == '@') {
+                lastAt = q;
+            }
+            q++;
+        }
+        if (lastAt <= from || placeholder(s, s, from, lastAt)) {
+            return -1;
+        }
+        out.add(new Finding(EntityType.SECRET, from, lastAt, 0.9, "secret"));
+        return lastAt;
+    }
+
+    private static int pem(char[] s, int at, List<Finding> out) {
         int lineEnd = Chars.indexOf(s, "-----", at + PEM_BEGIN.length());
         if (lineEnd < 0 || lineEnd - at > 60 || !Chars.string(s, at, lineEnd).contains("PRIVATE KEY")) {
-            return;
+            return -1;
         }
         String label = Chars.string(s, at + PEM_BEGIN.length(), lineEnd);
         String footer = "-----END " + label + "-----";
         int close = Chars.indexOf(s, footer, lineEnd);
         int end = close < 0 ? Math.min(s.length, lineEnd + 5) : close + footer.length();
         out.add(new Finding(EntityType.SECRET, at, end, 0.99, "secret"));
+        return end;
     }
 
-    /** A random-looking value right after a label. */
-    private static void labelled(char[] s, int at, String label, List<Finding> out) {
+    /**
+     * A secret after a label in prose, on the same line within a few words: after a password label, the first word
+     * of two char classes or more; after a token label, the first random-looking one; after a key word, the first
+     * run of 32 or more hex or base64 chars.
+     */
+    private static void labelled(char[] s, char[] lower, int at, String label, List<Finding> out) {
+        if (!Chars.notWordAt(s, at - 1)) {
+            return; // inside a word: "DB_PASSWORD" is read as an assignment
+        }
+        int kind = kindOf(label);
         int p = at + label.length();
-        // skip a short tail of the label word ("пароля", "tokens"), then separators
-        int tail = 0;
-        while (p < s.length && Chars.isLetter(s[p]) && tail < 3) {
-            p++;
-            tail++;
+        int tail = p;
+        while (tail < s.length && tail - p < 6 && Chars.isLetter(s[tail])) {
+            tail++; // "пароля", "tokens", "кілті"
         }
-        int colon = p;
-        while (colon < s.length && colon - p < 24 && (Chars.isLetter(s[colon]) || s[colon] == ' ')) {
-            colon++;
+        if (tail < s.length && (Chars.isLetter(s[tail]) || Chars.isDigit(s[tail]) || s[tail] == '_')) {
+            return; // a longer word ("keyboard") or a name ("TOKEN_TTL", read as an assignment)
         }
-        if (colon > p && colon < s.length && (s[colon] == ':' || s[colon] == '=')) {
-            p = colon; // "пароль от портала: …", "password for the portal = …"
+        int limit = Math.min(s.length, p + (kind == KEY_LABEL ? 60 : 40));
+        while (p < limit && s[p] != '\n') {
+            if (!isSecretChar(s[p]) || s[p] == ':' || s[p] == '=' || s[p] == '(' || s[p] == ')') {
+                p++;
+                continue;
+            }
+            int end = p;
+            while (end < s.length && end - p < MAX_VALUE && isSecretChar(s[end])) {
+                end++;
+            }
+            int to = end;
+            while (to > p && ".,;:)!?".indexOf(s[to - 1]) >= 0 && !(to - p > 1 && symbolTail(s, p, to))) {
+                to--;
+            }
+            if (p > 0 && Chars.isWord(s[p - 1]) && !Chars.isAsciiAlnum(s[p - 1])) {
+                p = end; // the tail of a Cyrillic word
+                continue;
+            }
+            boolean secret = switch (kind) {
+                case PASSWORD_LABEL -> to - p >= 6 && !placeholder(s, lower, p, to) && passwordWord(s, p, to);
+                case TOKEN_LABEL -> !placeholder(s, lower, p, to) && randomLike(s, p, to);
+                default -> keyMaterial(s, p, to);
+            };
+            if (secret) {
+                out.add(new Finding(EntityType.SECRET, p, to, 0.85, "secret"));
+                return;
+            }
+            p = end;
         }
-        int sepStart = p;
-        while (p < s.length
-                && p - sepStart < 4
-                && (s[p] == ' '
-                        || s[p] == ':'
-                        || s[p] == '='
-                        || s[p] == '"'
-                        || s[p] == '\''
-                        || s[p] == '-'
-                        || s[p] == '—')) {
-            p++;
+    }
+
+    /** Whether the trailing punctuation of {@code s[from, to)} belongs to a password ("…$!", "…#?"). */
+    private static boolean symbolTail(char[] s, int from, int to) {
+        return classes(s, from, to - 1) >= 3 && "!?".indexOf(s[to - 1]) >= 0;
+    }
+
+    /** A word that can be a password: two char classes or more and not a plain word with a dash or dot. */
+    private static boolean passwordWord(char[] s, int from, int to) {
+        int bits = classBits(s, from, to);
+        if ((bits & DIGIT) != 0 && (bits & (LOWER | UPPER)) != 0) {
+            return true;
         }
-        if (p == sepStart) {
-            return;
+        if ((bits & LOWER) != 0 && (bits & UPPER) != 0) {
+            return randomLike(s, from, to);
         }
-        int end = p;
-        while (end < s.length && end - p < 200 && isSecretChar(s[end])) {
-            end++;
+        return (bits & SYMBOL) != 0 && Integer.bitCount(bits) >= 2 && randomLike(s, from, to);
+    }
+
+    /** 32 or more hex chars, or 32 or more base64 chars mixing letters and digits. */
+    private static boolean keyMaterial(char[] s, int from, int to) {
+        if (to - from < 32) {
+            return false;
         }
-        while (end > p && ".,;)\"'".indexOf(s[end - 1]) >= 0) {
-            end--;
+        int digits = 0;
+        int letters = 0;
+        for (int i = from; i < to; i++) {
+            char c = s[i];
+            if (Chars.isDigit(c)) {
+                digits++;
+            } else if (Chars.isAsciiLetter(c)) {
+                letters++;
+            } else if (c != '+' && c != '/' && c != '=' && c != '-' && c != '_') {
+                return false;
+            }
         }
-        if (end - p >= 8 && looksRandom(s, p, end)) {
-            out.add(new Finding(EntityType.SECRET, p, end, 0.85, "secret"));
+        return digits > 0 && letters > 0;
+    }
+
+    private static final int PASSWORD_LABEL = 1;
+    private static final int TOKEN_LABEL = 2;
+    private static final int KEY_LABEL = 3;
+
+    private static int kindOf(String label) {
+        for (String l : PASSWORD_LABELS) {
+            if (l.equals(label)) {
+                return PASSWORD_LABEL;
+            }
         }
+        for (String l : TOKEN_LABELS) {
+            if (l.equals(label)) {
+                return TOKEN_LABEL;
+            }
+        }
+        return KEY_LABEL;
     }
 
     private static boolean isSecretChar(char c) {
-        return c > ' ' && c < 0x7F && c != '"' && c != '\'' && c != ',' && c != '<' && c != '>';
-    }
-
-    /** Mixed character classes with enough entropy; a plain word or number is not a secret. */
-    private static boolean looksRandom(char[] s, int from, int to) {
-        boolean lower = false;
-        boolean upper = false;
-        boolean digit = false;
-        boolean other = false;
-        for (int i = from; i < to; i++) {
-            char c = s[i];
-            if (c >= 'a' && c <= 'z') {
-                lower = true;
-            } else if (c >= 'A' && c <= 'Z') {
-                upper = true;
-            } else if (Chars.isDigit(c)) {
-                digit = true;
-            } else {
-                other = true;
-            }
-        }
-        int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
-        return classes >= 3 || (classes == 2 && Chars.entropy(s, from, to) >= 3.0);
+        return c > ' ' && c < 0x7F && c != '"' && c != '\'' && c != ',' && c != '<' && c != '>' && c != '«';
     }
 
     private static int tokenEnd(char[] s, int from) {
@@ -199,5 +614,19 @@ final class SecretRecognizer implements Recognizer {
         } catch (IllegalArgumentException | IOException e) {
             return -1;
         }
+    }
+
+    private static String[] concat(String[]... arrays) {
+        int n = 0;
+        for (String[] a : arrays) {
+            n += a.length;
+        }
+        String[] all = new String[n];
+        int k = 0;
+        for (String[] a : arrays) {
+            System.arraycopy(a, 0, all, k, a.length);
+            k += a.length;
+        }
+        return all;
     }
 }

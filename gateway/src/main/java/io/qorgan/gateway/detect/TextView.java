@@ -177,7 +177,7 @@ final class TextView {
     }
 
     /**
-     * Positions where a word (letter or digit run) begins, and of the symbols - + # ( : ; with the {@code @} signs
+     * Positions where a word (letter or digit run) begins, and of the symbols - + # ( : = ; with the {@code @} signs
      * and the candidate lists; made once per view.
      */
     WordStarts starts() {
@@ -203,7 +203,7 @@ final class TextView {
     private static final int[] SCAN = new int[0x530];
 
     private static final int NEEDS_WORK = 1 << 20;
-    /** One of the symbols that start a word on their own: - + # ( : */
+    /** One of the symbols that start a word on their own: - + # ( : = */
     private static final int SYMBOL_START = 1 << 21;
 
     private static final int AT_SIGN = 1 << 22;
@@ -214,7 +214,7 @@ final class TextView {
         for (char c = 0; c < SCAN.length; c++) {
             SCAN[c] = Chars.lowerAndWord(c)
                     | (needsWork(c) ? NEEDS_WORK : 0)
-                    | ("-+#(:".indexOf(c) >= 0 ? SYMBOL_START : 0)
+                    | ("-+#(:=".indexOf(c) >= 0 ? SYMBOL_START : 0)
                     | (c == '@' ? AT_SIGN : 0)
                     | WordStarts.listsOf(c) << LISTS_SHIFT;
         }

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Kazakh licence plates: the 2012 format {@code 123 ABC 01} (3 digits, 2–3 letters, region 01–20) and the legacy
- * {@code A 123 BCD} (region letter first). Cyrillic look-alike letters count as their Latin twins; currency codes
+ * {@code A 123 BCD} (region letter first); Russian plates {@code А123ВС 77} (a letter, 3 digits, 2 letters, region). Cyrillic look-alike letters count as their Latin twins; currency codes
  * are not plates.
  */
 final class VehiclePlateRecognizer implements Recognizer {
@@ -38,14 +38,21 @@ final class VehiclePlateRecognizer implements Recognizer {
                 continue;
             }
             int end = -1;
+            boolean russian = false;
             if (Chars.isDigit(c)) {
                 end = modern(s, i);
-            } else if (LEGACY_REGIONS.indexOf(plateLetter(c)) >= 0) {
-                end = legacy(s, i);
+            } else {
+                if (LEGACY_REGIONS.indexOf(plateLetter(c)) >= 0) {
+                    end = legacy(s, i);
+                }
+                if (end < 0) {
+                    end = russian(s, i);
+                    russian = end > 0;
+                }
             }
             if (end > 0) {
                 boolean cue = view.anyCue(i - 40, i, CUES_SET);
-                boolean legacy = !Chars.isDigit(c);
+                boolean legacy = !Chars.isDigit(c) && !russian;
                 out.add(new Finding(EntityType.VEHICLE_PLATE, i, end, cue ? 0.9 : legacy ? 0.55 : 0.75, "plate"));
                 resume = end;
             }
@@ -84,6 +91,19 @@ final class VehiclePlateRecognizer implements Recognizer {
             return -1;
         }
         return p + 3;
+    }
+
+    /** A Russian plate: a letter, three digits, two letters and a region of two or three digits ("А123ВС 77"). */
+    private static int russian(char[] s, int i) {
+        if (Chars.digitRun(s, i + 1) != 3 || letters(s, i + 4) != 2) {
+            return -1;
+        }
+        int p = i + 6;
+        if (p < s.length && s[p] == ' ') {
+            p++;
+        }
+        int run = Chars.digitRun(s, p);
+        return (run == 2 || run == 3) && Chars.notAlnumAt(s, p + run) ? p + run : -1;
     }
 
     private static int skipSpace(char[] s, int p) {

@@ -101,6 +101,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private HttpResponse heldHead;
     /** How the answer is framed: a stream (SSE, NDJSON) can end with an error event when it cannot go on. */
     private Framing answerFraming = Framing.NONE;
+    /** For a streamed answer: whether what the client got so far ends as its API ends a stream. */
+    private StreamEnd streamEnd;
     /** Time spent restoring and scanning this exchange's answer so far. */
     private long answerNanos;
 
@@ -384,6 +386,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         responseStarted = true;
         status = head.status().code();
         answerFraming = Framing.ofContentType(head.headers().get(HttpHeaderNames.CONTENT_TYPE));
+        streamEnd = StreamEnd.of(answerFraming);
         answerType = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
         audit.answerStarted();
         HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, head.status(), head.headers());
@@ -471,6 +474,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         audit.sending(piece);
         if (!last) {
             if (piece != null) {
+                if (streamEnd != null) {
+                    streamEnd.written(piece);
+                }
                 ctx.write(restoration == null ? content : new DefaultHttpContent(piece), ctx.voidPromise());
             }
             if (!ctx.channel().isWritable()) {
@@ -694,6 +700,12 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     /** The client disconnected before the answer ended. */
     void clientGone() {
         if (done) {
+            return;
+        }
+        if (streamEnd != null && streamEnd.ended() && status < 300) {
+            // SDKs leave on the stream's final event, often before the upstream's own end arrives: a whole answer
+            dropUpstream();
+            end(false);
             return;
         }
         runtime.metrics().clientAborted(match.route().name());

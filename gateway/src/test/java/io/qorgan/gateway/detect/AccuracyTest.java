@@ -2,12 +2,7 @@ package io.qorgan.gateway.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.qorgan.gateway.detect.LabelledSet.Text;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,115 +10,140 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Precision and recall per entity type on the labelled corpus {@code detect/corpus.jsonl}. A finding counts when
- * its type matches and it covers at least half of a labelled span. Prints the table; fails below the floors.
+ * Precision, recall and leak-cover per entity type on three labelled sets (see {@link Accuracy}): the generated
+ * corpus {@code detect/corpus.jsonl}, the development set {@code detect/dev-patterns.jsonl} and the frozen held-out
+ * set {@code detect/heldout/heldout.jsonl}, both written blind to the detector. Prints each table; fails below the
+ * floors. The held-out set is only measured: its lines and misses are never printed, and the detector is never
+ * tuned to them (see {@code heldout/README.md}).
  */
 class AccuracyTest {
 
-    private record Span(EntityType type, int start, int end) {}
+    /** The frozen held-out set's SHA-256: a changed file is a new set, and its numbers are not comparable. */
+    private static final String HELD_OUT_SHA256 = "c22556593a5883a4c0f76bac16286f75a2f99c4dbc36dcf71f6a7819e6430bce";
 
-    private record Line(String text, List<Span> spans) {}
+    private record Floor(double precision, double recall) {}
 
-    private static final class Tally {
-        int truePositives;
-        int findings;
-        int labels;
-        int found;
+    /**
+     * Floors on the held-out set: issue 15's bar where the detector meets it (IIN, BIN, IBAN, PAYMENT_CARD, EMAIL,
+     * PHONE, IP_ADDRESS 0.98; PERSON, ADDRESS, ID_DOCUMENT, SECRET, DATE_OF_BIRTH, VEHICLE_PLATE 0.95), the achieved
+     * number where it does not yet (marked "below the bar"), so that no fix is lost. docs/detection.md has the table.
+     */
+    private static final Map<EntityType, Floor> HELD_OUT = floors(
+            new Object[] {EntityType.PERSON, 0.95, 0.937}, // recall below the bar
+            new Object[] {EntityType.IIN, 0.98, 0.98},
+            new Object[] {EntityType.BIN, 0.98, 0.98},
+            new Object[] {EntityType.PHONE, 0.98, 0.98},
+            new Object[] {EntityType.EMAIL, 0.98, 0.98},
+            new Object[] {EntityType.IBAN, 0.98, 0.98},
+            new Object[] {EntityType.PAYMENT_CARD, 0.971, 0.98}, // precision below the bar
+            new Object[] {EntityType.ID_DOCUMENT, 0.95, 0.946}, // recall below the bar
+            new Object[] {EntityType.VEHICLE_PLATE, 0.95, 0.95},
+            new Object[] {EntityType.ADDRESS, 0.95, 0.927}, // recall below the bar
+            new Object[] {EntityType.IP_ADDRESS, 0.959, 0.98}, // precision below the bar
+            new Object[] {EntityType.DATE_OF_BIRTH, 0.95, 0.95},
+            new Object[] {EntityType.SECRET, 0.95, 0.905}); // recall below the bar
 
-        double precision() {
-            return findings == 0 ? 1.0 : (double) truePositives / findings;
-        }
+    /** Below the bar of 0.99. */
+    private static final double HELD_OUT_LEAK_COVER = 0.955;
 
-        double recall() {
-            return labels == 0 ? 1.0 : (double) found / labels;
-        }
-    }
+    /** Floors on the development set, so that a fixed pattern stays fixed. */
+    private static final Map<EntityType, Floor> DEV = floors(
+            new Object[] {EntityType.PERSON, 0.984, 0.988},
+            new Object[] {EntityType.IIN, 1.0, 1.0},
+            new Object[] {EntityType.BIN, 1.0, 1.0},
+            new Object[] {EntityType.PHONE, 1.0, 1.0},
+            new Object[] {EntityType.EMAIL, 0.964, 1.0},
+            new Object[] {EntityType.IBAN, 1.0, 1.0},
+            new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
+            new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
+            new Object[] {EntityType.ADDRESS, 1.0, 1.0},
+            new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
+            new Object[] {EntityType.SECRET, 1.0, 0.981});
+
+    private static final double DEV_LEAK_COVER = 0.993;
 
     private final Detector detector = Detector.defaults();
 
     @Test
-    void detect_labelledCorpus_meetsPrecisionAndRecallFloors() {
-        List<Line> corpus = corpus();
+    void detect_generatedCorpus_meetsFloors() {
+        List<Text> corpus = LabelledSet.offsets("/detect/corpus.jsonl");
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(300);
-        Map<EntityType, Tally> tallies = new EnumMap<>(EntityType.class);
-        for (EntityType t : EntityType.values()) {
-            tallies.put(t, new Tally());
-        }
-        List<String> misses = new ArrayList<>();
-        for (Line line : corpus) {
-            List<Finding> findings = detector.detect(line.text());
-            for (Span label : line.spans()) {
-                Tally t = tallies.get(label.type());
-                t.labels++;
-                if (findings.stream().anyMatch(f -> matches(f, label))) {
-                    t.found++;
-                } else {
-                    misses.add("missed " + label.type() + " '" + line.text().substring(label.start(), label.end())
-                            + "' in: " + line.text());
-                }
-            }
-            for (Finding f : findings) {
-                Tally t = tallies.get(f.type());
-                t.findings++;
-                if (line.spans().stream().anyMatch(label -> matches(f, label))) {
-                    t.truePositives++;
-                } else {
-                    misses.add("false " + f.type() + " '" + line.text().substring(f.start(), f.end()) + "' in: "
-                            + line.text());
-                }
-            }
-        }
-        StringBuilder table = new StringBuilder(
-                String.format("%-14s %6s %8s %9s %7s%n", "type", "labels", "findings", "precision", "recall"));
+        Accuracy accuracy = Accuracy.measure(detector, corpus, true);
+        System.out.println(accuracy.table("corpus.jsonl"));
+        accuracy.misses().forEach(System.out::println);
+        assertThat(accuracy.labels()).isGreaterThan(300);
         List<String> below = new ArrayList<>();
-        for (Map.Entry<EntityType, Tally> e : tallies.entrySet()) {
-            Tally t = e.getValue();
-            table.append(String.format(
-                    "%-14s %6d %8d %9.3f %7.3f%n", e.getKey(), t.labels, t.findings, t.precision(), t.recall()));
-            double floor = floor(e.getKey());
-            if (t.precision() < floor || t.recall() < floor) {
-                below.add(e.getKey() + " below " + floor);
-            }
+        for (EntityType type : EntityType.values()) {
+            double floor = switch (type) {
+                case IIN, BIN, IBAN, PAYMENT_CARD, EMAIL, PHONE, IP_ADDRESS -> 0.97;
+                case PERSON, ADDRESS -> 0.85;
+                default -> 0.90;
+            };
+            below(below, type, accuracy.tally(type), new Floor(floor, floor));
         }
-        System.out.println(table);
-        misses.forEach(System.out::println);
-        assertThat(tallies.values().stream().mapToInt(t -> t.labels).sum()).isGreaterThan(300);
         assertThat(below).isEmpty();
     }
 
-    private static boolean matches(Finding f, Span label) {
-        int overlap = Math.min(f.end(), label.end()) - Math.max(f.start(), label.start());
-        return f.type() == label.type() && overlap * 2 >= label.end() - label.start();
+    @Test
+    void detect_developmentSet_meetsFloors() {
+        List<Text> dev = LabelledSet.markup("/detect/dev-patterns.jsonl");
+        assertThat(dev).hasSizeGreaterThanOrEqualTo(863);
+        Accuracy accuracy = Accuracy.measure(detector, dev, true);
+        System.out.println(accuracy.table("dev-patterns.jsonl"));
+        accuracy.misses().forEach(System.out::println);
+        assertFloors(accuracy, DEV, DEV_LEAK_COVER);
     }
 
-    private static double floor(EntityType type) {
-        return switch (type) {
-            case IIN, BIN, IBAN, PAYMENT_CARD, EMAIL, PHONE, IP_ADDRESS -> 0.97;
-            case PERSON, ADDRESS -> 0.85;
-            default -> 0.90;
-        };
+    @Test
+    void detect_heldOutSet_meetsFloors() {
+        assertThat(LabelledSet.sha256("/detect/heldout/heldout.jsonl"))
+                .as("the held-out set is frozen")
+                .isEqualTo(HELD_OUT_SHA256);
+        List<Text> heldOut = LabelledSet.markup("/detect/heldout/heldout.jsonl");
+        assertThat(heldOut).hasSize(524);
+        Accuracy accuracy = Accuracy.measure(detector, heldOut, false);
+        System.out.println(accuracy.table("heldout.jsonl"));
+        assertFloors(accuracy, HELD_OUT, HELD_OUT_LEAK_COVER);
     }
 
-    private static List<Line> corpus() {
-        ObjectMapper json = new ObjectMapper();
-        List<Line> lines = new ArrayList<>();
-        try (InputStream in = AccuracyTest.class.getResourceAsStream("/detect/corpus.jsonl")) {
-            for (String raw : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (raw.isBlank()) {
-                    continue;
-                }
-                JsonNode node = json.readTree(raw);
-                List<Span> spans = new ArrayList<>();
-                node.get("spans")
-                        .forEach(s -> spans.add(new Span(
-                                EntityType.valueOf(s.get("type").asText()),
-                                s.get("start").asInt(),
-                                s.get("end").asInt())));
-                lines.add(new Line(node.get("text").asText(), spans));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    @Test
+    void strip_markedText_spansInUtf16OffsetsOfTheStrippedText() {
+        // 𝒜 is outside the BMP: two UTF-16 units
+        Text text = LabelledSet.strip("t1", "Я, [[PERSON:Әсел 𝒜 Ким]], тел. [[PHONE:+7 701 123 45 67]].");
+        assertThat(text.text()).isEqualTo("Я, Әсел 𝒜 Ким, тел. +7 701 123 45 67.");
+        assertThat(text.spans())
+                .containsExactly(
+                        new LabelledSet.Span(EntityType.PERSON, 3, 14), new LabelledSet.Span(EntityType.PHONE, 21, 37));
+    }
+
+    private static void assertFloors(Accuracy accuracy, Map<EntityType, Floor> floors, double leakCover) {
+        List<String> below = new ArrayList<>();
+        for (EntityType type : EntityType.values()) {
+            below(below, type, accuracy.tally(type), floors.get(type));
         }
-        return lines;
+        if (accuracy.leakCover() < leakCover) {
+            below.add(String.format("leak-cover %.3f below %.3f", accuracy.leakCover(), leakCover));
+        }
+        assertThat(below).isEmpty();
+    }
+
+    private static void below(List<String> below, EntityType type, Accuracy.Tally tally, Floor floor) {
+        if (tally.precision() < floor.precision()) {
+            below.add(String.format("%s precision %.3f below %.3f", type, tally.precision(), floor.precision()));
+        }
+        if (tally.recall() < floor.recall()) {
+            below.add(String.format("%s recall %.3f below %.3f", type, tally.recall(), floor.recall()));
+        }
+    }
+
+    private static Map<EntityType, Floor> floors(Object[]... rows) {
+        Map<EntityType, Floor> floors = new EnumMap<>(EntityType.class);
+        for (Object[] row : rows) {
+            floors.put((EntityType) row[0], new Floor((Double) row[1], (Double) row[2]));
+        }
+        assertThat(floors).as("a floor for every type").hasSize(EntityType.values().length);
+        return floors;
     }
 }

@@ -165,6 +165,9 @@ class GatewayPolicyTest {
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(error(r).path("type").asText()).isEqualTo("policy_violation");
         assertThat(error(r).path("code").asText()).isEqualTo("marking-dsp");
+        assertThat(r.headers().firstValue("x-qorgan-policy"))
+                .as("a block names the policy version that decided it, like every other answer")
+                .isPresent();
         assertThat(error(r).path("message").asText())
                 .isEqualTo("Documents for official use only may not leave the perimeter.");
         assertThat(r.body()).doesNotContain("перечень");

@@ -13,8 +13,10 @@ import io.qorgan.gateway.sim.SimulatorSettings;
 import io.qorgan.gateway.testing.RawHttp;
 import io.qorgan.gateway.testing.TestGateways;
 import io.qorgan.gateway.transport.Transport;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
@@ -291,6 +293,28 @@ class GatewayProxyTest {
         awaitValue(behind::streamsAbortedByClient, 1);
         awaitValue(() -> gateway.upstream("sim").openConnections(), 0);
         assertThat(gateway.metrics().scrape()).contains("qorgan_client_aborts_total{route=\"v1\"} 1.0");
+    }
+
+    /** SDKs close on {@code data: [DONE]}; here the upstream's own end of the answer comes 300 ms after it. */
+    @Test
+    void clientLeavesOnTheFinalEvent_countedAsSuccessNotAbort() throws Exception {
+        AiSimulator behind = sim(SimulatorSettings.builder().chunkChars(8).chunkDelayMillis(300));
+        Gateway gateway = gateway(behind, "5s", "");
+        try (RawHttp c = new RawHttp(gateway.trafficPort())) {
+            c.postJson("/v1/chat/completions", STREAM_CHAT);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(c.input(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null && !line.equals("data: [DONE]")) {
+                // the events before the final one
+            }
+            assertThat(line).isEqualTo("data: [DONE]");
+        }
+        awaitValue(() -> gateway.metrics().scrape().contains("qorgan_exchanges_in_flight 0.0") ? 1 : 0, 1);
+        String metrics = gateway.metrics().scrape();
+        assertThat(metrics)
+                .contains("qorgan_requests_total{route=\"v1\",status=\"200\",upstream=\"sim\"} 1.0")
+                .doesNotContain("status=\"499\"")
+                .doesNotContain("qorgan_client_aborts_total{route=\"v1\"} 1.0");
     }
 
     @Test

@@ -1,0 +1,47 @@
+package io.qorgan.gateway.detect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The word lists bundled with the detector ({@code src/main/resources/io/qorgan/gateway/detect/}), each with its
+ * source and licence in its header and in {@code LEXICONS.md} there: lines of words separated by spaces, commas or
+ * semicolons, {@code #} starting a comment line.
+ */
+final class Lexicons {
+
+    private static final String BASE = "/io/qorgan/gateway/detect/";
+
+    private Lexicons() {}
+
+    /** The folded words of a bundled list, in file order. */
+    static Set<String> words(String resource) {
+        Set<String> words = new LinkedHashSet<>();
+        InputStream in = Lexicons.class.getResourceAsStream(BASE + resource);
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + resource);
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                for (String word : trimmed.split("[\\s,;]+")) {
+                    if (!word.isEmpty()) {
+                        words.add(NameForms.fold(word));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + resource, e);
+        }
+        return words;
+    }
+}

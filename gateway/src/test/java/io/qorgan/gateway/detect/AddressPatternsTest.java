@@ -1,0 +1,98 @@
+package io.qorgan.gateway.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Issue 15's address patterns, each as one finding over the whole address. Every line is written for this test. */
+class AddressPatternsTest {
+
+    private static final Detector DETECTOR = Detector.defaults();
+
+    private static List<String> found(String text, EntityType type) {
+        List<String> values = new ArrayList<>();
+        for (Finding f : DETECTOR.detect(text)) {
+            if (f.type() == type) {
+                values.add(text.substring(f.start(), f.end()));
+            }
+        }
+        return values;
+    }
+
+    private static void whole(String before, String address, String after) {
+        assertThat(found(before + address + after, EntityType.ADDRESS))
+                .as(address)
+                .containsExactly(address);
+    }
+
+    @Test
+    void detect_kazakhAddresses_oneFindingEach() {
+        whole("Мекенжайы: ", "Семей қ., Шәкәрім даңғылы, 9-үй, 71-пәтер", ".");
+        whole("", "Жаңаөзен қаласы, 3-шағынаудан, 11-үй, 8-пәтер", "");
+        whole("Жіберілсін: ", "Өскемен қ., Головков к-сі, 3-үй", "");
+        whole("", "Ақтау қ., 7-шағын аудан, 12-үй, 31-пәтер", " мекенжайында");
+        whole("", "Атырау қ., Нұрсая ш/а, 16-үй, 45-пәтер", "");
+        whole("", "Тараз қ., Төле би к-сі, 101 үй, 5 пәтер", "");
+        whole("", "Қостанай қ., Әл-Фараби даңғ., 65-үй, 402-кеңсе", "");
+    }
+
+    @Test
+    void detect_regionFirstAndVillages_oneFindingEach() {
+        whole("", "Ақмола облысы, Көкшетау қаласы, Абай көшесі, 15-үй", "");
+        whole("", "Алматы облысы, Қарасай ауданы, Қаскелең қаласы, Райымбек батыр көшесі, 2-үй", "");
+        whole("", "Қарағанды облысы, Абай ауданы, Топар кенті, Мир көшесі, 4-үй", "");
+        whole("", "Қостанай облысы, Меңдіқара ауданы, Боровской а/о, Ақсу ауылы, 14-үй", "");
+    }
+
+    @Test
+    void detect_streetsNamedAfterPeople_partOfTheAddressNotPersons() {
+        for (String address : List.of(
+                "Шымкент қаласы, Тәуке хан даңғылы, 45 үй, 3 пәтер",
+                "Қызылорда қ., Әйтеке би көшесі, 27А-үй",
+                "Тараз қ., Жамбыл ақын көшесі, 7-үй, 12-пәтер",
+                "Алматы қ., Домалақ ана көшесі, 11-үй",
+                "Ақтөбе қ., Әбілқайыр хан даңғылы, 34Б-үй, 7-пәтер")) {
+            whole("Мекенжай: ", address, "");
+            assertThat(found(address, EntityType.PERSON)).as(address).isEmpty();
+        }
+    }
+
+    @Test
+    void detect_inCsvCellsAndQuotes_oneFindingEach() {
+        String csv = "аты-жөні;мекенжайы\nБ. Оспан;\"Орал қ., Достық даңғылы, 190-үй, 4-пәтер\"";
+        assertThat(found(csv, EntityType.ADDRESS)).containsExactly("Орал қ., Достық даңғылы, 190-үй, 4-пәтер");
+        String json = "{\"mekenzhai\": \"Петропавл қ., Жамбыл к-сі, 16-үй\"}";
+        assertThat(found(json, EntityType.ADDRESS)).containsExactly("Петропавл қ., Жамбыл к-сі, 16-үй");
+    }
+
+    @Test
+    void detect_englishAndLatinAddresses_theWholeSpan() {
+        whole("Office: ", "115 Satpayev Street, office 12, Almaty", ".");
+        whole("", "Kazybek bi street 40, apt 7", "");
+        whole("Home: ", "Almaty, Abai Avenue 10, apartment 5", "");
+        whole("", "Kabanbay Batyr Avenue 53, Astana", "");
+        whole("", "Tole bi street 59, flat 12, Almaty", "");
+        whole("Our office: ", "Esentai Tower, 77/7 Al-Farabi Ave., Almaty 050040", "");
+        whole("", "Semey q., Shakarim dañğyly, 9-üi, 71-päter", "");
+    }
+
+    @Test
+    void detect_russianAddresses_withCountryPostcodeAndComplex() {
+        whole("", "Республика Казахстан, г. Астана, ул. Сыганак, д. 18, кв. 101", "");
+        whole("", "050000, г. Алматы, пр. Абая, 10", "");
+        whole("", "ЖК «Хайвил», блок 3, кв. 45, г. Алматы", "");
+        whole("По квартире на ", "Жандосова 140, кв 12", " вопрос решили");
+    }
+
+    @Test
+    void detect_localityOrMicrodistrictWithoutAHouse_notAnAddress() {
+        assertThat(found("Ақтау қаласында 14-шағын аудан аумағында жұмыс аяқталды.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("Алматы, Астана и Шымкент лидируют.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("проспект Абая перекрыт до вечера", EntityType.ADDRESS))
+                .isEmpty();
+    }
+}

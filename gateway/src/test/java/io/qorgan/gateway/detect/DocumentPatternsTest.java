@@ -1,0 +1,151 @@
+package io.qorgan.gateway.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15's patterns of identity documents, dates of birth, vehicle plates, and the section, version, cadastral and
+ * case numbers that are neither IP addresses nor phones. Every line is written for this test; all numbers are made up.
+ */
+class DocumentPatternsTest {
+
+    private static final Detector DETECTOR = Detector.defaults();
+
+    private static List<String> found(String text, EntityType type) {
+        List<String> values = new ArrayList<>();
+        for (Finding f : DETECTOR.detect(text)) {
+            if (f.type() == type) {
+                values.add(text.substring(f.start(), f.end()));
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void detect_russianPassportSeriesAndNumber_documentNotPhone() {
+        String text = "Предъявлен паспорт гражданина РФ 63 18 402917, выдан 14.05.2019.";
+        assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly("63 18 402917");
+        assertThat(found(text, EntityType.PHONE)).isEmpty();
+        assertThat(found("серия и номер паспорта: 6318 402917", EntityType.ID_DOCUMENT))
+                .containsExactly("6318 402917");
+        assertThat(found("{\"doc\": \"паспорт РФ\", \"number\": \"71 09 118245\"}", EntityType.ID_DOCUMENT))
+                .containsExactly("71 09 118245");
+    }
+
+    @Test
+    void detect_russianDrivingLicence_found() {
+        assertThat(found("водительское удостоверение 99 12 345678, категория B", EntityType.ID_DOCUMENT))
+                .containsExactly("99 12 345678");
+        assertThat(found("В/у: 77 31 902114 (РФ)", EntityType.ID_DOCUMENT)).containsExactly("77 31 902114");
+        assertThat(found("жүргізуші куәлігі AB 204118", EntityType.ID_DOCUMENT)).containsExactly("AB 204118");
+    }
+
+    @Test
+    void detect_kazakhIdCardAfterAnyFormOfTheWord_found() {
+        assertThat(found("Личность установлена по удостоверению 031887245, ИИН не указан", EntityType.ID_DOCUMENT))
+                .containsExactly("031887245");
+        assertThat(found("Жеке куәлігінің нөмірі 047712903", EntityType.ID_DOCUMENT))
+                .containsExactly("047712903");
+        assertThat(found("вид на жительство № 051229877", EntityType.ID_DOCUMENT))
+                .containsExactly("051229877");
+    }
+
+    @Test
+    void detect_birthCertificates_found() {
+        assertThat(found("Свидетельство о рождении № 4471205 выдано РАГС", EntityType.ID_DOCUMENT))
+                .containsExactly("4471205");
+        assertThat(found("свидетельства о рождении серии III-ЖТ 508812", EntityType.ID_DOCUMENT))
+                .containsExactly("III-ЖТ 508812");
+        assertThat(found("Туу туралы куәлігі № 0781164 берілді", EntityType.ID_DOCUMENT))
+                .containsExactly("0781164");
+        assertThat(found("номер заказа 4471205 от поставщика", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_foreignPassportsAndTableColumns_found() {
+        assertThat(found("guest passport KG1204477, arrival 02.06", EntityType.ID_DOCUMENT))
+                .containsExactly("KG1204477");
+        assertThat(found("загранпаспорт N17730218 действителен", EntityType.ID_DOCUMENT))
+                .containsExactly("N17730218");
+        assertThat(found(
+                        "name;passport;country\nLi Na;EB7710342;CHN\nOlim Karimov;FA4419021;UZB",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("EB7710342", "FA4419021");
+    }
+
+    @Test
+    void detect_kazakhProseBirthDates_found() {
+        assertThat(found("Ол 1992 жылғы 7 қарашада Тараз қаласында туған.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1992 жылғы 7 қарашада");
+        assertThat(found("қызым 2015 жылы 30 сәуірде туылған", EntityType.DATE_OF_BIRTH))
+                .containsExactly("2015 жылы 30 сәуірде");
+        assertThat(found("Инженер 1981 жылдың 2 қаңтарында туған, ЖСН бар", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1981 жылдың 2 қаңтарында");
+    }
+
+    @Test
+    void detect_birthDateKeysAndColumns_foundButNotFoundingDates() {
+        assertThat(found("{\"birth_date\": \"1979-11-02\", \"created\": \"2024-01-09\"}", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1979-11-02");
+        assertThat(found("{\"дата_рождения\": \"02.11.1979\"}", EntityType.DATE_OF_BIRTH))
+                .containsExactly("02.11.1979");
+        assertThat(found("{\"туған_күні\": \"1979-11-02\"}", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1979-11-02");
+        assertThat(found("id;dob;city\n7;1964-08-30;Taraz\n8;1971-01-15;Oral", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1964-08-30", "1971-01-15");
+        assertThat(found("| ФИО | Туған күні |\n|---|---|\n| Сапарова Г. | 12.12.1990 |", EntityType.DATE_OF_BIRTH))
+                .containsExactly("12.12.1990");
+        assertThat(found("{\"company\": \"TOO Arna\", \"founded\": \"2001-05-17\"}", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_secondDateAfterABirthCue_notABirthDate() {
+        assertThat(found("дата рождения 04.04.1970, госпитализирован 03.03.2024", EntityType.DATE_OF_BIRTH))
+                .containsExactly("04.04.1970");
+        assertThat(found("основано 01.02.2003; учредитель Сейтов Н., 17.09.1975 г.р.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("17.09.1975");
+    }
+
+    @Test
+    void detect_sectionAndVersionNumbers_notIpAddresses() {
+        for (String text : List.of(
+                "Согласно пункту 4.2.7.1 регламента заявка отклонена.",
+                "Қағидалардың 5.3.1.2-тармағына сәйкес.",
+                "Update the firmware 3.0.12.4 tonight.",
+                "version 11.4.0.2 is required",
+                "see 2.4.1.3 and 2.4.1.4 in the plan",
+                "Классификатор 02.1.101.000 применяется.")) {
+            assertThat(found(text, EntityType.IP_ADDRESS)).as(text).isEmpty();
+        }
+        assertThat(found("access from 10.20.30.40 was blocked", EntityType.IP_ADDRESS))
+                .containsExactly("10.20.30.40");
+        assertThat(found("DNS: 1.1.1.1, шлюз 192.168.10.1", EntityType.IP_ADDRESS))
+                .containsExactly("1.1.1.1", "192.168.10.1");
+    }
+
+    @Test
+    void detect_caseCadastralAndAmounts_notPhones() {
+        for (String text : List.of(
+                "Кадастровый номер участка 05-118-204-771.",
+                "Дело № 05-1123981 назначено к рассмотрению.",
+                "Номер заявки: 7702-1180-33, статус новый.",
+                "Смета составит 7 702 118 045 тенге.")) {
+            assertThat(found(text, EntityType.PHONE)).as(text).isEmpty();
+        }
+        assertThat(found("Заявка от клиента, тел. +7 702 118 04 55", EntityType.PHONE))
+                .containsExactly("+7 702 118 04 55");
+    }
+
+    @Test
+    void detect_russianPlates_found() {
+        assertThat(found("автомобиль с номерами К482МР 154", EntityType.VEHICLE_PLATE))
+                .containsExactly("К482МР 154");
+        assertThat(found("дата;номер\n01.06.2024;Т519ОХ 07", EntityType.VEHICLE_PLATE))
+                .containsExactly("Т519ОХ 07");
+    }
+}

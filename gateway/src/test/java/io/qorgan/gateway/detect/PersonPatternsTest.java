@@ -1,0 +1,87 @@
+package io.qorgan.gateway.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Issue 15's name patterns and false alarms; every line is written for this test, every name made up. */
+class PersonPatternsTest {
+
+    private static final Detector DETECTOR = Detector.defaults();
+
+    private static List<String> persons(String text) {
+        List<String> values = new ArrayList<>();
+        for (Finding f : DETECTOR.detect(text.replace("\\n", "\n"))) {
+            if (f.type() == EntityType.PERSON) {
+                values.add(text.replace("\\n", "\n").substring(f.start(), f.end()));
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void detect_russianFullNamesInEveryCase_oneFindingWithEveryWord() {
+        assertThat(persons("Письмо получено от Смирновой Татьяны Олеговны вчера."))
+                .containsExactly("Смирновой Татьяны Олеговны");
+        assertThat(persons("Встреча с Кузнецовым Павлом Сергеевичем перенесена."))
+                .containsExactly("Кузнецовым Павлом Сергеевичем");
+        assertThat(persons("Выдать справку Бондаренко Наталье Игоревне."))
+                .containsExactly("Бондаренко Наталье Игоревне");
+        assertThat(persons("Справка выдана Юсуповой Дилнозе Бахтиёровне."))
+                .containsExactly("Юсуповой Дилнозе Бахтиёровне");
+        assertThat(persons("СОКОЛОВ АНДРЕЙ ПЕТРОВИЧ явился в суд.")).containsExactly("СОКОЛОВ АНДРЕЙ ПЕТРОВИЧ");
+    }
+
+    @Test
+    void detect_koreanAndIndeclinableSurnamesWithInitials_found() {
+        assertThat(persons("Подписано: Цой А.Н., главный специалист.")).containsExactly("Цой А.Н.");
+        assertThat(persons("Согласовано с А.Н. Цой.")).containsExactly("А.Н. Цой");
+        assertThat(persons("Документы передать Ли Марине Викторовне до пятницы."))
+                .containsExactly("Ли Марине Викторовне");
+        assertThat(persons("Дело Пак Сергея Эдуардовича передано в суд.")).containsExactly("Пак Сергея Эдуардовича");
+        assertThat(persons("Договор с Ковальчуком Н.А. расторгнут.")).containsExactly("Ковальчуком Н.А.");
+    }
+
+    @Test
+    void detect_kazakhNamesWithCaseEndings_onePersonEach() {
+        assertThat(persons("Ерланға Мәдина Асқарқызының өтінішін жеткізіңіз."))
+                .containsExactly("Ерланға", "Мәдина Асқарқызының");
+        assertThat(persons("Бұйрық Серікұлынан қабылданды.")).containsExactly("Серікұлынан");
+    }
+
+    @Test
+    void detect_loneFirstNamesWhereContextSaysPerson_found() {
+        assertThat(persons("Hi Dana, the scan is attached.")).containsExactly("Dana");
+        assertThat(persons("Сәлем, Дәурен! Құжаттар дайын.")).containsExactly("Дәурен");
+        assertThat(persons("Рахмет,\\nАсель")).containsExactly("Асель");
+        assertThat(persons("Договорились.\\n— Timur")).containsExactly("Timur");
+        assertThat(persons("Состав семьи: жена Айсұлу (ИИН 900515301234), сын Алихан."))
+                .containsExactly("Айсұлу", "Алихан");
+        assertThat(persons("ИИН 900515301234 Самат — запрос выполнен")).containsExactly("Самат");
+        assertThat(persons("Ms. Kim will attend the hearing.")).containsExactly("Kim");
+        assertThat(persons("Құрметті Серік мырза, Сіздің хатыңыз алынды.")).containsExactly("Серік");
+    }
+
+    @Test
+    void detect_capitalisedOrdinaryWordsAndPlaces_noPerson() {
+        for (String text : List.of(
+                "Трудовой договор расторгнут.",
+                "Юридический адрес ТОО уточняется.",
+                "Жамбылская обл. перевыполнила план.",
+                "Западно-Казахстанская область отчиталась.",
+                "Жұлдыз аспанда жарқырайды.",
+                "Бақыт — ең үлкен байлық.",
+                "Почтовый адрес не указан.",
+                "| Должность | Примечание |",
+                "Мемлекеттік қызмет көрсету стандарты бекітілді.",
+                "Служебная записка о командировке.",
+                "Расчётный счёт закрыт.",
+                "Жамбыл ақын көшесіндегі саябақ ашылды.",
+                "The Abai Opera House opens on Friday.",
+                "Қате: ЖСН-інің бақылау разряды сәйкес келмейді.")) {
+            assertThat(persons(text)).as(text).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.qorgan.gateway.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Secrets by assignment, label, shape, key word and URL (issue 15); every value here is made up for the test. */
+class SecretRecognizerTest {
+
+    private static final Detector DETECTOR =
+            Detector.create(DetectorSettings.defaults().withEnabledTypes(EnumSet.of(EntityType.SECRET)));
+
+    private static List<String> secrets(String text) {
+        List<String> values = new ArrayList<>();
+        for (Finding f : DETECTOR.detect(text)) {
+            values.add(text.substring(f.start(), f.end()));
+        }
+        return values;
+    }
+
+    @Test
+    void detect_envAndShellAssignments_valueFound() {
+        assertThat(secrets("APP_DB_PASS=q7Lm!2zR\nAPP_DB_NAME=cases")).containsExactly("q7Lm!2zR");
+        assertThat(secrets("export NOTIFY_API_TOKEN=\"Zr81kQpW3vNc0aTy55mBxE2d\""))
+                .containsExactly("Zr81kQpW3vNc0aTy55mBxE2d");
+        assertThat(secrets("set ARCHIVE_SECRET=9f1c0e7ab44d02c3b8e6a1f09d27c5e4"))
+                .containsExactly("9f1c0e7ab44d02c3b8e6a1f09d27c5e4");
+        assertThat(secrets("MYSQL_PWD='x$Tb8#nP0q'")).containsExactly("x$Tb8#nP0q");
+        assertThat(secrets("PGPASSWORD=Hq4wZ8pLx1 psql -U audit")).containsExactly("Hq4wZ8pLx1");
+    }
+
+    @Test
+    void detect_yamlAndJsonKeys_valueFound() {
+        assertThat(secrets("mail:\n  smtp_password: \"Wq9!fe2LpA\"\n  port: 587"))
+                .containsExactly("Wq9!fe2LpA");
+        assertThat(secrets("storage:\n  accessKey: archive-reader\n  secretKey: m2Kp9XqL0vB7tR4wZ1yN8cF3dH6jS5gA"))
+                .containsExactly("m2Kp9XqL0vB7tR4wZ1yN8cF3dH6jS5gA");
+        assertThat(secrets("{\"app\": \"cabinet\", \"webhook_secret\": \"Vt5rQ1nM8kZ2pL7wX0cB4dF9\"}"))
+                .containsExactly("Vt5rQ1nM8kZ2pL7wX0cB4dF9");
+        assertThat(secrets("headers: {\"X-Auth-Token\": \"0c1e5a9f27b84d3e6f10a2c7d9b5e8f4\"}"))
+                .containsExactly("0c1e5a9f27b84d3e6f10a2c7d9b5e8f4");
+    }
+
+    @Test
+    void detect_placeholdersAndPlainValues_nothingFound() {
+        assertThat(secrets("DB_PASSWORD=${DB_PASSWORD}\nAPI_KEY=<ключ сюда>\nSECRET_KEY=\nTOKEN_TTL=3600"))
+                .isEmpty();
+        assertThat(secrets("password: \"{{ vault_password }}\"\npassword: ********"))
+                .isEmpty();
+        assertThat(secrets("accessKey: reports-bucket\nmax_tokens: 1024\npassport_series: N12"))
+                .isEmpty();
+        assertThat(secrets("image: registry.local/portal:2.4.1.7 digest sha256:"
+                        + "3c1f0d9e8b7a6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_vendorStyleKeys_foundWithoutALabel() {
+        assertThat(secrets("боевой: ab_live_Q2w8Er5Ty1Ui9Op3As7Df0 , тестовый позже"))
+                .containsExactly("ab_live_Q2w8Er5Ty1Ui9Op3As7Df0");
+        assertThat(secrets("sandbox key sbx_7GhT2kLp9QwE4rZx1VbN8mCd")).containsExactly("sbx_7GhT2kLp9QwE4rZx1VbN8mCd");
+        assertThat(secrets("staging stg_Lk3Mn8Qp2Rs7Tu1Vw6Xy0Za4")).containsExactly("stg_Lk3Mn8Qp2Rs7Tu1Vw6Xy0Za4");
+        assertThat(secrets("call get_userAccountSettings2024 first")).isEmpty();
+    }
+
+    @Test
+    void detect_keyWordBeforeHexOrBase64_found() {
+        assertThat(secrets("Ключ подписи: 4f2a9c0e1b7d3f5a8c6e2b0d9f1a3c5e"))
+                .containsExactly("4f2a9c0e1b7d3f5a8c6e2b0d9f1a3c5e");
+        assertThat(secrets("Архивтің кілті 7Hk2Pq9Lx0Zr4Tm1Wv8Nc3Bd6Fs5Gj2Ya0Qe7Rx1Uo="))
+                .containsExactly("7Hk2Pq9Lx0Zr4Tm1Wv8Nc3Bd6Fs5Gj2Ya0Qe7Rx1Uo=");
+        assertThat(secrets("the signing key = 0d8e2f4a6c1b3e5d7f9a0c2e4b6d8f1a3c5e7b9d"))
+                .containsExactly("0d8e2f4a6c1b3e5d7f9a0c2e4b6d8f1a3c5e7b9d");
+        assertThat(secrets("контрольная сумма файла 4f2a9c0e1b7d3f5a8c6e2b0d9f1a3c5e"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_passwordsInProse_found() {
+        assertThat(secrets("The new password is Rm4#kq8Lz, please change it")).containsExactly("Rm4#kq8Lz");
+        assertThat(secrets("пароль от кабинета Tq7wE2rYx, не теряйте")).containsExactly("Tq7wE2rYx");
+        assertThat(secrets("Wi-Fi желісінің құпия сөзі: Kz2024!Guest")).containsExactly("Kz2024!Guest");
+        assertThat(secrets("wifi password is Nn8$Qw3eRt (network: Hall_2)")).containsExactly("Nn8$Qw3eRt");
+        assertThat(secrets("Пароль должен содержать не менее 12 символов")).isEmpty();
+    }
+
+    @Test
+    void detect_vaultTelegramAndUrlCredentials_found() {
+        assertThat(secrets("VAULT_ADDR=https://vault.local\ntoken hvs.Q1w2E3r4T5y6U7i8O9p0Asdf"))
+                .containsExactly("hvs.Q1w2E3r4T5y6U7i8O9p0Asdf");
+        assertThat(secrets("bot 6123456789:AAFq2Lk9Zx7Wm3Np8Qr1Ts5Uv0Yb4Cd6Ee"))
+                .containsExactly("6123456789:AAFq2Lk9Zx7Wm3Np8Qr1Ts5Uv0Yb4Cd6Ee");
+        assertThat(secrets("jdbc url postgresql://svc_app:Pz8!wq3Lk@127.0.0.1:5432/app"))
+                .containsExactly("Pz8!wq3Lk");
+        assertThat(secrets("https://docs.example.org:8443/path")).isEmpty();
+    }
+
+    /** Requests carry the ids of earlier answers back (a Responses continuation, tool results); they are no keys. */
+    @Test
+    void detect_idsOfApiObjects_notSecrets() {
+        assertThat(secrets("{\"previous_response_id\":\"resp_67cb71b351908190a308f3859487620d06981a8637e6f5b6\"}"))
+                .isEmpty();
+        assertThat(secrets("{\"tool_call_id\":\"call_Xq9fL2kP7wZ4mN8vB1cT6yR3\"}"))
+                .isEmpty();
+        assertThat(secrets("{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_01A09q90qw90lq917835lq9X\"}"))
+                .isEmpty();
+        assertThat(secrets("{\"id\":\"msg_013Zva2CMHLNnXjNJJKqJ2EF\",\"type\":\"message\"}"))
+                .isEmpty();
+        assertThat(secrets("staging key stg_Rt5yU8iO2pA4sD6fG9hJ1kL3")).containsExactly("stg_Rt5yU8iO2pA4sD6fG9hJ1kL3");
+    }
+}
