@@ -19,7 +19,9 @@
 # MODE=audit runs qorgan-on-audit in place of qorgan-off: the same protected gateway as qorgan-on (a
 # config file equal to `serve --upstream`) with an audit trail at its defaults (index on, synced every
 # 200 ms, keys made by `qorgan audit keygen` in the work folder), JSON answers; their ratio is the cost
-# of the audit. The built-in targets default to nginx alone (TARGETS), so the run stays under 3 minutes.
+# of the audit. It warms 60 s (WARM_AUDIT_S): on a 2-core machine it took about a minute of load to
+# reach the rate of a warm qorgan-on. The built-in targets default to nginx alone (TARGETS), so the
+# run stays under 3 minutes with a kit already set up (BENCH_DIR).
 #
 # Needs gateway/target/qorgan.jar (./mvnw -q -DskipTests package) and ../shared/bench beside the
 # checkout. The kit is copied to a temporary folder (the shared one is read-only; with its packages
@@ -120,8 +122,9 @@ if [[ $bench_mode == cache ]]; then
   wrk -t2 -c32 -d"${WARM_CACHED_S:-15}"s -s load/chat.lua "http://127.0.0.1:$on_port/v1/chat/completions" \
     >/dev/null 2>&1 || true
 fi
+# The trail's writer (Lucene, Bouncy Castle, Jackson) is compiled on top of the exchange path: it warms longest.
 warm_second=${WARM_OFF_S:-15}
-[[ $second == audit ]] && warm_second=${WARM_AUDIT_S:-${WARM_ON_S:-40}}
+[[ $second == audit ]] && warm_second=${WARM_AUDIT_S:-60}
 wrk -t2 -c32 -d"${warm_second}"s -s load/chat.lua "http://127.0.0.1:$off_port/v1/chat/completions" \
   "${stream_arg[@]}" >/dev/null 2>&1 || true
 # What protection itself costs under this load, from the gateway's own histogram (the kit's rounds only).
