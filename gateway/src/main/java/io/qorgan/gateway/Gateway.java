@@ -11,17 +11,21 @@ import io.qorgan.gateway.config.AuditConfig;
 import io.qorgan.gateway.config.GatewayConfig;
 import io.qorgan.gateway.config.ListenerConfig;
 import io.qorgan.gateway.config.ProtectionConfig;
+import io.qorgan.gateway.config.Reloader;
 import io.qorgan.gateway.config.UpstreamConfig;
 import io.qorgan.gateway.detect.Canonical;
 import io.qorgan.gateway.detect.Detector;
 import io.qorgan.gateway.detect.DetectorSettings;
 import io.qorgan.gateway.exchange.ExchangePreparer;
 import io.qorgan.gateway.exchange.Protection;
+import io.qorgan.gateway.fleet.FleetStore;
 import io.qorgan.gateway.identity.CallerAuthenticator;
 import io.qorgan.gateway.identity.IdentityStore;
 import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.policy.PolicyException;
 import io.qorgan.gateway.policy.PolicyStore;
+import io.qorgan.gateway.protect.ConversationVaults;
+import io.qorgan.gateway.quota.FairUse;
 import io.qorgan.gateway.route.Router;
 import io.qorgan.gateway.server.AdminServer;
 import io.qorgan.gateway.server.Admission;
@@ -39,8 +43,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -74,6 +80,8 @@ public final class Gateway implements AutoCloseable {
     private PolicyStore policies;
     /** The audit trail; {@link AuditTrail#disabled()} without an {@code audit:} section. */
     private final AuditTrail audit;
+    /** The fleet's shared store, or null when the nodes share none. */
+    private final FleetStore fleetStore;
     /** Slow key hashing, bounded so that a flood of unknown keys cannot queue without end. */
     private final ThreadPoolExecutor hashing;
     /** Protection of large bodies, off the event loops; bounded, rejects rather than queue without end. */
@@ -109,17 +117,20 @@ public final class Gateway implements AutoCloseable {
         Map<String, UpstreamClient> clients = new LinkedHashMap<>();
         TrafficServer t = null;
         AuditTrail trail = AuditTrail.disabled();
+        FleetStore fleet = null;
         try {
             trail = audit(config.audit(), metrics);
             this.audit = trail;
+            fleet = config.fleet().shared() ? fleetStore(config) : null;
+            this.fleetStore = fleet;
             TlsContexts tls = TlsContexts.detect();
             for (UpstreamConfig u : config.upstreams().values()) {
-                clients.put(u.name(), new UpstreamClient(u, group, transport, tls));
+                clients.put(u.name(), new UpstreamClient(u, group, transport, tls, metrics));
             }
             this.upstreams = Map.copyOf(clients);
             CallerIdentification identification = identification(config);
             this.policies = policies(config);
-            Protection protection = protection(config);
+            Protection protection = protection(config, fleet);
             PolicyStore policyStore = policies;
             ExchangePreparer preparer = new ExchangePreparer(
                     protection,
@@ -146,7 +157,13 @@ public final class Gateway implements AutoCloseable {
                     preparer,
                     loops,
                     audit,
-                    cache);
+                    cache,
+                    new FairUse(
+                            () -> policyStore == null ? null : policyStore.current(),
+                            config.fleet().nodes(),
+                            fleet,
+                            metrics,
+                            System::currentTimeMillis));
             t = TrafficServer.start(
                     runtime,
                     group,
@@ -175,6 +192,9 @@ public final class Gateway implements AutoCloseable {
             if (t != null) {
                 t.close();
             }
+            if (fleet != null) {
+                fleet.close();
+            }
             clients.values().forEach(UpstreamClient::close);
             if (policies != null) {
                 policies.close();
@@ -193,7 +213,19 @@ public final class Gateway implements AutoCloseable {
                     "qorgan_policy_reloads_rejected",
                     "Changed policy directories that did not load (the last good set stayed); see /admin/policies",
                     store::rejectedReloads);
+            countReloads(store.reloader());
         }
+        metrics.stateGauge(
+                "qorgan_upstream_breaker_state",
+                "Circuit breaker state of each upstream: 1 for the state it is in",
+                "upstream",
+                List.of("closed", "open", "half_open", "disabled"),
+                () -> {
+                    Map<String, String> states = new TreeMap<>();
+                    upstreams.forEach(
+                            (name, client) -> states.put(name, client.guard().state()));
+                    return states;
+                });
         metrics.gauge(
                 "qorgan_upstream_connections_open",
                 "Open connections to all upstreams",
@@ -237,6 +269,7 @@ public final class Gateway implements AutoCloseable {
         store.onRejected(
                 code -> audit.record(ReloadRecord.refused(Instant.now(), ReloadRecord.Component.IDENTITY, code)));
         store.watch(watcher, WATCH_INTERVAL);
+        countReloads(store.reloader());
         CallerAuthenticator authenticator = CallerAuthenticator.create(
                 store,
                 Clock.systemUTC(),
@@ -270,6 +303,14 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    private FleetStore fleetStore(GatewayConfig config) {
+        try {
+            return FleetStore.start(config.fleet(), metrics);
+        } catch (IllegalStateException e) {
+            throw new GatewayStartException(e.getMessage());
+        }
+    }
+
     /** The audit trail of the configuration, open and writing; keys are read here, once. */
     private static AuditTrail audit(AuditConfig config, GatewayMetrics metrics) {
         if (!config.enabled()) {
@@ -291,7 +332,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Detection and protection, built once: dictionaries load here, not on the first request. */
-    private static Protection protection(GatewayConfig config) {
+    private static Protection protection(GatewayConfig config, FleetStore fleet) {
         ProtectionConfig p = config.protection();
         Detector detector;
         try {
@@ -302,7 +343,17 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new GatewayStartException("detector: " + e.getMessage());
         }
-        return Protection.create(p, detector::detect, Canonical::canonical, new SecureRandom());
+        SecureRandom random = new SecureRandom();
+        ConversationVaults conversations = fleet == null
+                ? ConversationVaults.create(p.conversationTtl(), p.maxConversations(), Ticker.systemTicker(), random)
+                : ConversationVaults.shared(
+                        p.conversationTtl(),
+                        p.maxConversations(),
+                        Ticker.systemTicker(),
+                        random,
+                        fleet.sealingKey(),
+                        fleet);
+        return Protection.create(p, detector::detect, Canonical::canonical, random, conversations);
     }
 
     private ReloadingServerSslContext serverTls(ListenerConfig listener, TlsContexts contexts) {
@@ -312,10 +363,19 @@ public final class Gateway implements AutoCloseable {
         try {
             ReloadingServerSslContext context = ReloadingServerSslContext.open(listener.tls(), contexts);
             context.watch(watcher, WATCH_INTERVAL);
+            countReloads(context.reloader());
             return context;
         } catch (IOException | RuntimeException e) {
             throw new GatewayStartException(
                     "TLS of " + listener.host() + ":" + listener.port() + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code qorgan_reloads_total{what,outcome}} of one hot-reloaded thing. */
+    private void countReloads(Reloader<?> reloader) {
+        for (Reloader.Outcome outcome :
+                List.of(Reloader.Outcome.RELOADED, Reloader.Outcome.REJECTED, Reloader.Outcome.UNREADABLE)) {
+            metrics.reloads(reloader.what(), outcome.label(), () -> reloader.count(outcome));
         }
     }
 
@@ -412,6 +472,9 @@ public final class Gateway implements AutoCloseable {
         upstreams.values().forEach(UpstreamClient::close);
         if (policies != null) {
             policies.close();
+        }
+        if (fleetStore != null) {
+            fleetStore.close();
         }
         stopExecutors();
         audit.close();

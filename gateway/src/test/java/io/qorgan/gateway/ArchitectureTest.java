@@ -15,7 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *
  * <p>Floors, top down: {@code cli} → {@code Gateway} → {@code server} → {@code exchange} → the stages ({@code identity},
  * {@code route}, {@code dialect}, {@code detect}, {@code policy}, {@code protect}, {@code cache}, {@code upstream},
- * {@code audit}) → the foundations ({@code config}, {@code crypto}, {@code metrics}, {@code transport}). One documented
+ * {@code audit}, {@code quota}, {@code fleet}) → the foundations ({@code config}, {@code crypto}, {@code metrics}, {@code transport}). One documented
  * exception: {@code config} reads the stages' value types it validates ({@code EntityType}, {@code Operator}).
  */
 @AnalyzeClasses(packages = "io.qorgan.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -30,7 +30,9 @@ class ArchitectureTest {
         "..gateway.protect..",
         "..gateway.cache..",
         "..gateway.upstream..",
-        "..gateway.audit.."
+        "..gateway.audit..",
+        "..gateway.quota..",
+        "..gateway.fleet.."
     };
 
     @ArchTest
@@ -44,6 +46,7 @@ class ArchitectureTest {
                     "..gateway.exchange..",
                     "..gateway.audit..",
                     "..gateway.cache..",
+                    "..gateway.quota..",
                     "..gateway.route..",
                     "..gateway.config..",
                     "..gateway.identity..",

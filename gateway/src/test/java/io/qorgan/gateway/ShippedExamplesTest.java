@@ -10,6 +10,7 @@ import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
 import io.qorgan.gateway.testing.Cli;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.TestTls;
 import java.io.IOException;
 import java.net.URI;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code qorgan certs example} writes, as {@code certs-example/README.md} tells. The gateway starts with exactly these
  * files (only its ports and the simulator's address changed) and serves one request for each example agency.
  */
+@IntegrationTest
 class ShippedExamplesTest {
 
     private static final Path REPO = Path.of("..");

@@ -1,13 +1,6 @@
 package io.qorgan.gateway.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.qorgan.gateway.crypto.SecretRef;
 import io.qorgan.gateway.crypto.SignatureAlgorithm;
 import io.qorgan.gateway.detect.EntityType;
@@ -31,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Reads {@code qorgan.yaml} into a {@link GatewayConfig}. Binding rejects unknown keys and wrong
@@ -46,11 +38,7 @@ public final class ConfigLoader {
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(120);
     static final int DEFAULT_MAX_CONNECTIONS = 256;
 
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(YAML)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    private static final YamlBinder YAML = YamlBinder.strict();
 
     private ConfigLoader() {}
 
@@ -69,53 +57,16 @@ public final class ConfigLoader {
     }
 
     public static GatewayConfig parse(String source, String text) {
+        YamlBinder.Bound<RawConfig> bound;
         RawConfig raw;
-        YamlLocations locations;
         try {
-            locations = YamlLocations.index(YAML, text);
-        } catch (JsonProcessingException e) {
-            throw error(source, YamlErrors.where(e), null, YamlErrors.syntax(e));
-        } catch (IOException e) {
-            throw new ConfigException(
-                    source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
+            bound = YAML.bind(source, text, RawConfig.class);
+            raw = bound.orIfEmpty("a configuration needs at least `upstreams` and `routes`"
+                    + " (qorgan.example.yaml shows every key)");
+        } catch (YamlBindingException e) {
+            throw new ConfigException(e.file(), e.line(), e.column(), e.field(), e.problem());
         }
-        if (locations.isEmpty()) {
-            throw new ConfigException(
-                    source,
-                    0,
-                    0,
-                    null,
-                    "the file is empty: a configuration needs at least `upstreams` and `routes`"
-                            + " (qorgan.example.yaml shows every key)");
-        }
-        try {
-            raw = MAPPER.readValue(text, RawConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds() == null
-                    ? ""
-                    : Suggestions.didYouMean(
-                            e.getPropertyName(),
-                            e.getKnownPropertyIds().stream()
-                                    .map(Object::toString)
-                                    .collect(Collectors.toList()));
-            throw error(
-                    source,
-                    locations.locate(e),
-                    YamlLocations.fieldName(e),
-                    "unknown key `" + e.getPropertyName() + "`" + known);
-        } catch (MismatchedInputException e) {
-            throw error(source, locations.locate(e), YamlLocations.fieldName(e), YamlErrors.wrongType(e, Map.of()));
-        } catch (JsonMappingException e) {
-            throw error(source, locations.locate(e), YamlLocations.fieldName(e), firstLine(e.getOriginalMessage()));
-        } catch (JsonProcessingException e) {
-            throw error(source, YamlErrors.where(e), null, YamlErrors.syntax(e));
-        } catch (IOException e) {
-            throw new ConfigException(
-                    source, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
-        }
-        if (raw == null) {
-            raw = new RawConfig(null, null, null, null, null, null, null, null, null);
-        }
+        YamlLocations locations = bound.locations();
         return new Validator(source, locations, baseDirectory(source)).validate(raw);
     }
 
@@ -148,15 +99,8 @@ public final class ConfigLoader {
                 PoliciesConfig.none(),
                 LimitsConfig.defaults(),
                 AuditConfig.none(),
-                CacheConfig.defaults());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "invalid value";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+                CacheConfig.defaults(),
+                FleetConfig.single());
     }
 
     static ConfigException error(String source, JsonLocation loc, String field, String message) {
@@ -188,13 +132,14 @@ public final class ConfigLoader {
             AuditConfig audit = audit(raw.audit());
             CacheConfig cache =
                     cache(raw.protection() == null ? null : raw.protection().cache(), raw.cache());
+            FleetConfig fleet = fleet(raw.fleet());
             if (listeners.traffic().port() != 0
                     && listeners.traffic().port() == listeners.admin().port()
                     && listeners.traffic().host().equals(listeners.admin().host())) {
                 throw fail("/listeners/admin/port", "the admin listener must not share the traffic listener's port");
             }
             return new GatewayConfig(
-                    source, listeners, identity, upstreams, routes, protection, policies, limits, audit, cache);
+                    source, listeners, identity, upstreams, routes, protection, policies, limits, audit, cache, fleet);
         }
 
         private AuditConfig audit(RawConfig.RawAudit raw) {
@@ -305,6 +250,50 @@ public final class ConfigLoader {
                     scope,
                     maxEntry,
                     maxBytes);
+        }
+
+        private FleetConfig fleet(RawConfig.RawFleet raw) {
+            if (raw == null) {
+                return FleetConfig.single();
+            }
+            int nodes = raw.nodes() == null ? 1 : raw.nodes();
+            if (nodes < 1 || nodes > 1000) {
+                throw fail("/fleet/nodes", "must be between 1 and 1000");
+            }
+            if (raw.store() == null) {
+                return new FleetConfig(nodes, null);
+            }
+            RawConfig.RawStore s = raw.store();
+            if (s.url() == null) {
+                throw fail("/fleet/store/url", "is required");
+            }
+            URI url;
+            try {
+                url = new URI(s.url().trim());
+            } catch (URISyntaxException e) {
+                throw fail("/fleet/store/url", "not a valid URL");
+            }
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("redis") && !scheme.equals("rediss")) {
+                throw fail("/fleet/store/url", "must be a redis:// or rediss:// URL");
+            }
+            if (url.getHost() == null) {
+                throw fail("/fleet/store/url", "has no host");
+            }
+            if (url.getRawUserInfo() != null) {
+                throw fail("/fleet/store/url", "must not hold credentials; use fleet.store.password");
+            }
+            if (s.key() == null) {
+                throw fail("/fleet/store/key", "is required: the key every node shares to seal conversations");
+            }
+            Duration timeout = duration("/fleet/store/timeout", s.timeout(), Duration.ofMillis(250));
+            return new FleetConfig(
+                    nodes,
+                    new FleetConfig.Store(
+                            url,
+                            secret("/fleet/store/password", s.password()),
+                            secret("/fleet/store/key", s.key()),
+                            timeout));
         }
 
         private PoliciesConfig policies(RawConfig.RawPolicies raw) {
@@ -604,9 +593,132 @@ public final class ConfigLoader {
                 if (u.tls() != null && !"https".equalsIgnoreCase(uri.getScheme())) {
                     throw fail(at + "/tls", "applies to https:// base URLs only");
                 }
-                out.put(e.getKey(), new UpstreamConfig(e.getKey(), uri, connect, read, max, apiKey, header, tls));
+                out.put(
+                        e.getKey(),
+                        new UpstreamConfig(
+                                e.getKey(),
+                                uri,
+                                connect,
+                                read,
+                                max,
+                                apiKey,
+                                header,
+                                tls,
+                                retry(at + "/retry", u.retry()),
+                                breaker(at + "/breaker", u.breaker())));
             }
             return out;
+        }
+
+        private RetrySettings retry(String at, RawConfig.RawRetry raw) {
+            RetrySettings d = RetrySettings.defaults();
+            if (raw == null) {
+                return d;
+            }
+            int attempts = raw.attempts() == null ? d.attempts() : raw.attempts();
+            if (attempts < 1 || attempts > 10) {
+                throw fail(at + "/attempts", "must be between 1 and 10");
+            }
+            Duration backoff = duration(at + "/backoff", raw.backoff(), d.backoff());
+            Duration maxBackoff = duration(at + "/maxBackoff", raw.maxBackoff(), d.maxBackoff());
+            if (maxBackoff.compareTo(backoff) < 0) {
+                throw fail(at + "/maxBackoff", "must not be shorter than backoff");
+            }
+            double budget = raw.budget() == null ? d.budgetRatio() * 100 : raw.budget();
+            if (!(budget >= 0 && budget <= 100)) {
+                throw fail(at + "/budget", "must be a percentage between 0 and 100");
+            }
+            int minPerSecond = raw.minPerSecond() == null ? d.budgetMinPerSecond() : raw.minPerSecond();
+            if (minPerSecond < 0) {
+                throw fail(at + "/minPerSecond", "must not be negative");
+            }
+            return new RetrySettings(attempts, backoff, maxBackoff, budget / 100, minPerSecond);
+        }
+
+        private BreakerSettings breaker(String at, RawConfig.RawBreaker raw) {
+            BreakerSettings d = BreakerSettings.defaults();
+            if (raw == null) {
+                return d;
+            }
+            double failureRate = percent(at + "/failureRate", raw.failureRate(), d.failureRatePercent());
+            double slowRate = percent(at + "/slowCallRate", raw.slowCallRate(), d.slowCallRatePercent());
+            int window = raw.window() == null ? d.window() : raw.window();
+            if (window < 1 || window > 10_000) {
+                throw fail(at + "/window", "must be between 1 and 10000 calls");
+            }
+            int minimum = raw.minimumCalls() == null ? Math.min(d.minimumCalls(), window) : raw.minimumCalls();
+            if (minimum < 1 || minimum > window) {
+                throw fail(at + "/minimumCalls", "must be between 1 and window (" + window + ")");
+            }
+            int halfOpen = raw.halfOpenCalls() == null ? d.halfOpenCalls() : raw.halfOpenCalls();
+            if (halfOpen < 1 || halfOpen > 100) {
+                throw fail(at + "/halfOpenCalls", "must be between 1 and 100");
+            }
+            return new BreakerSettings(
+                    raw.enabled() == null || raw.enabled(),
+                    failureRate,
+                    slowRate,
+                    duration(at + "/slowCall", raw.slowCall(), d.slowCall()),
+                    window,
+                    minimum,
+                    duration(at + "/openFor", raw.openFor(), d.openFor()),
+                    halfOpen);
+        }
+
+        private double percent(String at, Double value, double fallback) {
+            double p = value == null ? fallback : value;
+            if (!(p > 0 && p <= 100)) {
+                throw fail(at, "must be a percentage above 0 and at most 100");
+            }
+            return p;
+        }
+
+        private List<RouteConfig.Target> targets(
+                String at, RawConfig.RawRoute r, Map<String, UpstreamConfig> upstreams) {
+            if (r.upstream() != null && r.upstreams() != null) {
+                throw fail(at + "/upstreams", "a route names `upstream` or `upstreams`, not both");
+            }
+            if (r.upstreams() == null) {
+                if (r.upstream() == null) {
+                    throw fail(at + "/upstream", "is required");
+                }
+                known(at + "/upstream", r.upstream(), upstreams);
+                return List.of(new RouteConfig.Target(r.upstream(), 1));
+            }
+            if (r.upstreams().isEmpty()) {
+                throw fail(at + "/upstreams", "must name at least one upstream");
+            }
+            List<RouteConfig.Target> out = new ArrayList<>();
+            for (int j = 0; j < r.upstreams().size(); j++) {
+                String tat = at + "/upstreams/" + j;
+                RawConfig.RawTarget t = r.upstreams().get(j);
+                if (t == null || t.name() == null) {
+                    throw fail(tat, "names no upstream");
+                }
+                known(t.weight() == null ? tat : tat + "/name", t.name(), upstreams);
+                int weight = t.weight() == null ? 1 : t.weight();
+                if (weight < 0 || weight > 1000) {
+                    throw fail(tat + "/weight", "must be between 0 and 1000");
+                }
+                for (RouteConfig.Target before : out) {
+                    if (before.upstream().equals(t.name())) {
+                        throw fail(tat, "`" + t.name() + "` is listed twice");
+                    }
+                }
+                out.add(new RouteConfig.Target(t.name(), weight));
+            }
+            if (out.stream().mapToInt(RouteConfig.Target::weight).sum() == 0) {
+                throw fail(at + "/upstreams", "at least one upstream needs a weight above 0");
+            }
+            return out;
+        }
+
+        private void known(String at, String upstream, Map<String, UpstreamConfig> upstreams) {
+            if (!upstreams.containsKey(upstream)) {
+                throw fail(
+                        at,
+                        "unknown upstream `" + upstream + "`" + Suggestions.didYouMean(upstream, upstreams.keySet()));
+            }
         }
 
         private List<RouteConfig> routes(List<RawConfig.RawRoute> raw, Map<String, UpstreamConfig> upstreams) {
@@ -633,15 +745,9 @@ public final class ConfigLoader {
                 if (previous != null) {
                     throw fail(at + "/pathPrefix", "`" + prefix + "` is already used by routes[" + previous + "]");
                 }
-                if (r.upstream() == null) {
-                    throw fail(at + "/upstream", "is required");
-                }
-                if (!upstreams.containsKey(r.upstream())) {
-                    throw fail(
-                            at + "/upstream",
-                            "unknown upstream `" + r.upstream() + "`"
-                                    + Suggestions.didYouMean(r.upstream(), upstreams.keySet()));
-                }
+                List<RouteConfig.Target> targets = targets(at, r, upstreams);
+                boolean weighted =
+                        r.upstreams() != null && r.upstreams().stream().anyMatch(t -> t.weight() != null);
                 String dialect = r.dialect() == null ? "auto" : r.dialect();
                 if (!RouteConfig.DIALECTS.contains(dialect)) {
                     throw fail(
@@ -662,11 +768,13 @@ public final class ConfigLoader {
                 out.add(new RouteConfig(
                         name,
                         prefix,
-                        r.upstream(),
+                        targets.get(0).upstream(),
                         dialect,
                         r.models() == null ? List.of() : r.models(),
                         r.protect() == null || r.protect(),
-                        Boolean.TRUE.equals(r.passUnreadable())));
+                        Boolean.TRUE.equals(r.passUnreadable()),
+                        targets,
+                        weighted));
             }
             return out;
         }

@@ -18,7 +18,7 @@ public final class FilePolling {
     /** Cancel the returned future to stop. */
     public static ScheduledFuture<?> every(
             ScheduledExecutorService scheduler, Duration interval, Runnable check, Logger log, String what) {
-        long millis = interval.toMillis();
+        long millis = Math.max(1, interval.toMillis());
         return scheduler.scheduleWithFixedDelay(
                 () -> {
                     try {

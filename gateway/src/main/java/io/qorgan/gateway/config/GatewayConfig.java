@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param source where it came from (a file path, or {@code "command line"}), for messages
  * @param cache the safe-answer cache: {@code protection.cache} defaults and {@code cache.maxBytes}
+ * @param fleet the gateways serving together and the store they share
  */
 public record GatewayConfig(
         String source,
@@ -22,7 +23,8 @@ public record GatewayConfig(
         PoliciesConfig policies,
         LimitsConfig limits,
         AuditConfig audit,
-        CacheConfig cache) {
+        CacheConfig cache,
+        FleetConfig fleet) {
 
     public GatewayConfig {
         Objects.requireNonNull(source, "source");
@@ -33,11 +35,12 @@ public record GatewayConfig(
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(cache, "cache");
+        fleet = fleet == null ? FleetConfig.single() : fleet;
         upstreams = Map.copyOf(upstreams);
         routes = List.copyOf(routes);
     }
 
-    /** A configuration without an audit trail, with the answer cache's defaults. */
+    /** A configuration without an audit trail, with the answer cache's defaults, on a node of its own. */
     public GatewayConfig(
             String source,
             ListenersConfig listeners,
@@ -57,7 +60,8 @@ public record GatewayConfig(
                 policies,
                 limits,
                 AuditConfig.none(),
-                CacheConfig.defaults());
+                CacheConfig.defaults(),
+                FleetConfig.single());
     }
 
     public Optional<UpstreamConfig> upstream(String name) {

@@ -1,5 +1,6 @@
 package io.qorgan.gateway.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ record RawConfig(
         RawPolicies policies,
         RawLimits limits,
         RawAudit audit,
-        RawCache cache) {
+        RawCache cache,
+        RawFleet fleet) {
 
     /** {@code cache:}, the part of the safe-answer cache that is the process's own: its memory. */
     record RawCache(String maxBytes) {}
@@ -56,7 +58,25 @@ record RawConfig(
             Integer maxConnections,
             String apiKey,
             String apiKeyHeader,
-            RawUpstreamTls tls) {}
+            RawUpstreamTls tls,
+            RawRetry retry,
+            RawBreaker breaker) {}
+
+    record RawRetry(Integer attempts, String backoff, String maxBackoff, Double budget, Integer minPerSecond) {}
+
+    record RawBreaker(
+            Boolean enabled,
+            Double failureRate,
+            Double slowCallRate,
+            String slowCall,
+            Integer window,
+            Integer minimumCalls,
+            String openFor,
+            Integer halfOpenCalls) {}
+
+    record RawFleet(Integer nodes, RawStore store) {}
+
+    record RawStore(String url, String password, String key, String timeout) {}
 
     record RawUpstreamTls(
             String trustedCas, String clientCertificate, String clientPrivateKey, Boolean verifyHostname) {}
@@ -65,10 +85,25 @@ record RawConfig(
             String name,
             String pathPrefix,
             String upstream,
+            List<RawTarget> upstreams,
             String dialect,
             List<String> models,
             Boolean protect,
             Boolean passUnreadable) {}
+
+    /** {@code name} (in order of priority) or {@code {name: NAME, weight: N}}. */
+    record RawTarget(String name, Integer weight) {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static RawTarget named(String name) {
+            return new RawTarget(name, null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        static RawTarget weighted(@JsonProperty("name") String name, @JsonProperty("weight") Integer weight) {
+            return new RawTarget(name, weight);
+        }
+    }
 
     record RawProtection(
             Map<String, String> operators,

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param apiKey the upstream's own credential, injected by the gateway; null to send none
  * @param apiKeyHeader {@code authorization} (sent as {@code Bearer KEY}) or {@code x-api-key}
  * @param tls TLS settings for an {@code https} base URL
+ * @param retry how failed requests are sent again to this upstream
+ * @param breaker this upstream's circuit breaker
  */
 public record UpstreamConfig(
         String name,
@@ -23,7 +25,9 @@ public record UpstreamConfig(
         int maxConnections,
         SecretRef apiKey,
         String apiKeyHeader,
-        UpstreamTlsConfig tls) {
+        UpstreamTlsConfig tls,
+        RetrySettings retry,
+        BreakerSettings breaker) {
 
     public UpstreamConfig {
         Objects.requireNonNull(name, "name");
@@ -32,10 +36,12 @@ public record UpstreamConfig(
         Objects.requireNonNull(readTimeout, "readTimeout");
         apiKeyHeader = apiKeyHeader == null ? "authorization" : apiKeyHeader;
         tls = tls == null ? UpstreamTlsConfig.systemDefault() : tls;
+        retry = retry == null ? RetrySettings.defaults() : retry;
+        breaker = breaker == null ? BreakerSettings.defaults() : breaker;
     }
 
     public UpstreamConfig(String name, URI baseUrl, Duration connectTimeout, Duration readTimeout, int maxConnections) {
-        this(name, baseUrl, connectTimeout, readTimeout, maxConnections, null, null, null);
+        this(name, baseUrl, connectTimeout, readTimeout, maxConnections, null, null, null, null, null);
     }
 
     public String host() {

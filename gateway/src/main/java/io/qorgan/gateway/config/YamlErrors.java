@@ -16,6 +16,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class YamlErrors {
 
+    private static final int MAX_ECHOED = 32;
+
     private YamlErrors() {}
 
     /**
@@ -89,11 +91,17 @@ public final class YamlErrors {
         return "";
     }
 
-    /** {@code expected a whole number, got `eighty`} for a value of the wrong kind. */
+    /**
+     * {@code expected a whole number, got `eighty`} for a value of the wrong kind. A value longer than a typo is not
+     * repeated: it is more likely a secret in the wrong place.
+     */
     public static String wrongType(MismatchedInputException e, Map<Class<?>, String> names) {
         String expected = expected(e.getTargetType(), names);
         if (e instanceof InvalidFormatException f && f.getValue() != null) {
-            return "expected " + expected + ", got `" + f.getValue() + "`";
+            String got = String.valueOf(f.getValue());
+            if (got.length() <= MAX_ECHOED && got.indexOf('\n') < 0) {
+                return "expected " + expected + ", got `" + got + "`";
+            }
         }
         return "expected " + expected;
     }

@@ -127,6 +127,28 @@ public final class ExchangePreparer {
         }
     }
 
+    /**
+     * The Responses-API conversation a request continues, when it continues one ({@code previous_response_id} on a
+     * protected Responses route): whose it is and the response it follows. Null otherwise, and for a body that cannot
+     * be read (the prepare stage refuses it).
+     */
+    public Continuation continuation(ExchangeRequest request) {
+        if (!request.route().protect()
+                || request.body() == null
+                || Dialects.resolve(request.route().dialect(), request.upstreamPath()) != Dialect.OPENAI_RESPONSES) {
+            return null;
+        }
+        try {
+            String previous = RequestFacts.read(request.body()).previousResponseId();
+            return previous == null ? null : new Continuation(conversationScope(request), previous);
+        } catch (BodyRejected e) {
+            return null;
+        }
+    }
+
+    /** A conversation's scope (agency and caller) and the response a request continues. */
+    public record Continuation(String scope, String previousResponseId) {}
+
     private boolean needsFacts(RouteConfig route, PolicySet policySet) {
         return route.protect() || !route.models().isEmpty() || policySet != null || readsPassThroughBodies;
     }
@@ -137,19 +159,21 @@ public final class ExchangePreparer {
      */
     private Preparation passThrough(ExchangeRequest request, RequestFacts facts, PolicySet policySet) {
         if (policySet == null) {
-            return ready(
-                    request,
-                    request.upstream(),
-                    facts,
-                    null,
-                    request.upstreamTarget(),
-                    null,
-                    null,
-                    dialectOf(request),
-                    protection.config().answerAction(),
-                    false,
-                    null,
-                    PreparedExchange.Decision.none());
+            return withFallback(
+                    ready(
+                            request,
+                            request.upstream(),
+                            facts,
+                            null,
+                            request.upstreamTarget(),
+                            null,
+                            null,
+                            dialectOf(request),
+                            protection.config().answerAction(),
+                            false,
+                            null,
+                            PreparedExchange.Decision.none()),
+                    new Fallback(request, facts, null, null, null, null, null));
         }
         Verdict verdict;
         try {
@@ -165,19 +189,21 @@ public final class ExchangePreparer {
         if (refused != null) {
             return refused(refused, decision);
         }
-        return ready(
-                request,
-                verdict.upstream(),
-                facts,
-                null,
-                request.upstreamTarget(),
-                null,
-                null,
-                dialectOf(request),
-                verdict.answers().scannerAction(),
-                false,
-                null,
-                decision);
+        return withFallback(
+                ready(
+                        request,
+                        verdict.upstream(),
+                        facts,
+                        null,
+                        request.upstreamTarget(),
+                        null,
+                        null,
+                        dialectOf(request),
+                        verdict.answers().scannerAction(),
+                        false,
+                        null,
+                        decision),
+                new Fallback(request, facts, policySet, null, null, null, null));
     }
 
     /** The API a request speaks, from its route's dialect and its path; every route has one, protected or not. */
@@ -196,9 +222,9 @@ public final class ExchangePreparer {
         Detections detections = policySet == null ? null : new Detections();
         Verdict verdict = null;
         Parts parts;
+        // the policy reads the texts protection walks over: the body is read once
+        RequestTexts.Collector texts = policySet == null ? null : new RequestTexts.Collector();
         try {
-            // the policy reads the texts protection walks over: the body is read once
-            RequestTexts.Collector texts = policySet == null ? null : new RequestTexts.Collector();
             parts = protectParts(protection.protector(settings), request, previousResponse, texts, detections);
             if (policySet != null) {
                 verdict = policySet.evaluate(
@@ -211,6 +237,7 @@ public final class ExchangePreparer {
                 if (!decided.equals(settings)) {
                     parts = protectParts(
                             protection.protector(decided), request, previousResponse, null, detections.replay());
+                    settings = decided;
                 }
             }
         } catch (VaultExpired e) {
@@ -239,19 +266,165 @@ public final class ExchangePreparer {
                 : verdict.answers().scannerAction();
         boolean blockAnswers = verdict != null && verdict.answers() == AnswerAction.BLOCK;
         String scope = responses && facts.stores() ? conversationScope(request) : null;
-        return ready(
-                request,
-                verdict == null ? request.upstream() : verdict.upstream(),
-                facts,
-                parts.body(),
-                parts.target(),
-                parts.headers(),
-                vault,
-                dialect,
+        return withFallback(
+                ready(
+                        request,
+                        verdict == null ? request.upstream() : verdict.upstream(),
+                        facts,
+                        parts.body(),
+                        parts.target(),
+                        parts.headers(),
+                        vault,
+                        dialect,
+                        answerAction,
+                        blockAnswers,
+                        scope,
+                        decision(verdict, policySet, parts, start, parts.bodyPassed())),
+                new Fallback(
+                        request,
+                        facts,
+                        policySet,
+                        texts == null ? null : texts.texts(),
+                        detections,
+                        settings,
+                        previousResponse));
+    }
+
+    /** Keeps what another upstream of the route would need, when the route has another. */
+    private static Preparation withFallback(Preparation ready, Fallback fallback) {
+        PreparedExchange exchange = ((Preparation.Ready) ready).exchange();
+        return exchange.request().route().hasFallbacks() ? new Preparation.Ready(exchange, fallback) : ready;
+    }
+
+    /**
+     * What preparing an exchange for another upstream of its route needs, kept from its first preparation: the request
+     * as it came, the policy set that judged it, the texts it judged and the personal data found in them. Opaque to
+     * the server; used by one thread at a time.
+     */
+    public static final class Fallback {
+        private final ExchangeRequest request;
+        private final RequestFacts facts;
+        private final PolicySet policySet;
+        private final List<RoleText> texts;
+        private final Detections detections;
+        private final ProtectionSettings settings;
+        private final String previousResponse;
+
+        private Fallback(
+                ExchangeRequest request,
+                RequestFacts facts,
+                PolicySet policySet,
+                List<RoleText> texts,
+                Detections detections,
+                ProtectionSettings settings,
+                String previousResponse) {
+            this.request = request;
+            this.facts = facts;
+            this.policySet = policySet;
+            this.texts = texts;
+            this.detections = detections;
+            this.settings = settings;
+            this.previousResponse = previousResponse;
+        }
+    }
+
+    /**
+     * The exchange {@code first} prepared again for {@code upstream}, another upstream of its route, without detecting
+     * a second time: the policy judges the same texts and findings for that upstream; when it refuses them there (a
+     * class of upstream the data may not go to, a rule that blocks or sends them elsewhere), the answer is a refusal and
+     * the upstream must not be used. When the policy chose other operators for that upstream's class, they are applied
+     * to the findings of the first pass; otherwise the protected request is the same, byte for byte. The target keeps
+     * the first upstream's base path (the server maps it). Never throws for anything a request can contain.
+     */
+    public Preparation prepareFallback(Preparation.Ready first, String upstream) {
+        Fallback f = first.fallback();
+        PreparedExchange done = first.exchange();
+        if (f == null || !upstreams.contains(upstream)) {
+            return refused(GatewayError.internal(), null);
+        }
+        if (f.policySet == null) {
+            return new Preparation.Ready(
+                    sentTo(done, upstream, done.answerAction(), done.blockAnswers(), done.decision()), f);
+        }
+        try {
+            Verdict verdict = f.policySet.evaluate(new PolicyInput(
+                    f.request.identity().agency(),
+                    f.request.route().name(),
+                    upstream,
+                    f.facts.model(),
+                    modelMissing(f.facts),
+                    f.texts == null ? List.of() : f.texts,
+                    done.decision().entityCounts(),
+                    f.request.bodyBytes(),
+                    protection.config().maxTerms()));
+            metrics.policyDecision(verdict.policy(), verdict.outcome(), verdict.firedRules(), verdict.shadowRules());
+            if (verdict.blocked()) {
+                return refused(GatewayError.policyViolation(verdict.code(), verdict.message()), null);
+            }
+            if (!verdict.upstream().equals(upstream)) {
+                return refused(GatewayError.forbidden("upstream:" + upstream + ":use"), null);
+            }
+            PreparedExchange.Decision decision = new PreparedExchange.Decision(
+                    verdict,
+                    f.policySet.version(),
+                    done.decision().entityCounts(),
+                    done.decision().entitiesHeader(),
+                    done.decision().passedUnreadable(),
+                    done.decision().protectionNanos());
+            AnswerScanner.Action answerAction = verdict.answers().scannerAction();
+            if (!f.request.route().protect()) {
+                return new Preparation.Ready(sentTo(done, upstream, answerAction, false, decision), f);
+            }
+            boolean blockAnswers = verdict.answers() == AnswerAction.BLOCK;
+            ProtectionSettings decided = verdict.protection(protection.baseSettings());
+            if (decided.equals(f.settings)) {
+                return new Preparation.Ready(sentTo(done, upstream, answerAction, blockAnswers, decision), f);
+            }
+            Parts parts = protectParts(
+                    protection.protector(decided), f.request, f.previousResponse, null, f.detections.replay());
+            boolean restores = parts.body() != null || !parts.vault().counts().isEmpty();
+            return new Preparation.Ready(
+                    new PreparedExchange(
+                            f.request,
+                            upstream,
+                            parts.body(),
+                            parts.target(),
+                            parts.headers(),
+                            restores ? parts.vault() : null,
+                            done.dialect(),
+                            f.facts,
+                            answerAction,
+                            blockAnswers,
+                            done.conversationScope(),
+                            decision),
+                    f);
+        } catch (VaultExpired | ProtectionFailed e) {
+            return refused(GatewayError.internal(), null); // the first pass read all of it: not expected
+        } catch (RuntimeException e) {
+            return refused(failed(f.request, e), null);
+        }
+    }
+
+    /** The same protected request, for another upstream, with what that upstream's verdict says of answers. */
+    private static PreparedExchange sentTo(
+            PreparedExchange p,
+            String upstream,
+            AnswerScanner.Action answerAction,
+            boolean blockAnswers,
+            PreparedExchange.Decision decision) {
+        return new PreparedExchange(
+                p.request(),
+                upstream,
+                p.forwardBody(),
+                p.forwardTarget(),
+                p.protectedHeaders(),
+                p.vault(),
+                p.dialect(),
+                p.facts(),
                 answerAction,
                 blockAnswers,
-                scope,
-                decision(verdict, policySet, parts, start, parts.bodyPassed()));
+                p.conversationScope(),
+                decision);
     }
 
     private PreparedExchange.Decision decision(

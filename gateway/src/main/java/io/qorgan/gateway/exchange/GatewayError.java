@@ -3,8 +3,49 @@ package io.qorgan.gateway.exchange;
 /**
  * One error the gateway answers by itself: HTTP status, the API error {@code type} and {@code code},
  * and a message safe to show (no request content, no values).
+ *
+ * @param retryAfterSeconds sent as {@code Retry-After} when above 0: when the caller may try again
  */
-public record GatewayError(int status, String type, String code, String message) {
+public record GatewayError(int status, String type, String code, String message, long retryAfterSeconds) {
+
+    public GatewayError(int status, String type, String code, String message) {
+        this(status, type, code, message, 0);
+    }
+
+    /**
+     * Every upstream of the route is unavailable: its circuit breaker is open (or the upstream said it is overloaded).
+     */
+    public static GatewayError upstreamUnavailable(String upstream, long retryAfterSeconds) {
+        return new GatewayError(
+                503,
+                "upstream_error",
+                "upstream_unavailable",
+                "Upstream `" + upstream + "` is unavailable (failing recently); retry later",
+                retryAfterSeconds);
+    }
+
+    /** The upstream kept answering 429 and no other upstream of the route could take the request. */
+    public static GatewayError upstreamRateLimited(String upstream, long retryAfterSeconds) {
+        return new GatewayError(
+                429,
+                "upstream_error",
+                "upstream_rate_limited",
+                "Upstream `" + upstream + "` is limiting the gateway's requests; retry later",
+                retryAfterSeconds);
+    }
+
+    /**
+     * A caller or its agency is over one of its limits ({@code limit} names which, e.g. {@code agency requests per
+     * second}); nothing was forwarded.
+     */
+    public static GatewayError rateLimited(String limit, long retryAfterSeconds) {
+        return new GatewayError(
+                429,
+                "rate_limit_error",
+                "rate_limited",
+                "Over the limit of " + limit + "; retry after " + retryAfterSeconds + " s",
+                Math.max(1, retryAfterSeconds));
+    }
 
     public static GatewayError notFound(String method, String path) {
         return new GatewayError(

@@ -3,8 +3,18 @@ package io.qorgan.gateway.exchange;
 /** What preparing an exchange gave: one ready to forward, or the error to answer instead, nothing forwarded. */
 public sealed interface Preparation {
 
-    /** The exchange may go on to its upstream. */
-    record Ready(PreparedExchange exchange) implements Preparation {}
+    /**
+     * The exchange may go on to its upstream.
+     *
+     * @param fallback what preparing it for another upstream of its route needs (the findings, the texts, the policy
+     *     set that judged it), or null when its route has one upstream
+     */
+    record Ready(PreparedExchange exchange, ExchangePreparer.Fallback fallback) implements Preparation {
+
+        public Ready(PreparedExchange exchange) {
+            this(exchange, null);
+        }
+    }
 
     /**
      * The request is answered by the gateway itself; nothing was forwarded.

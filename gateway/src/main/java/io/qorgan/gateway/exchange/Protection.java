@@ -65,6 +65,22 @@ public record Protection(
      */
     public static Protection create(
             ProtectionConfig config, TextScanner scanner, ValueKey valueKey, SecureRandom random) {
+        return create(
+                config,
+                scanner,
+                valueKey,
+                random,
+                ConversationVaults.create(
+                        config.conversationTtl(), config.maxConversations(), Ticker.systemTicker(), random));
+    }
+
+    /** As {@link #create(ProtectionConfig, TextScanner, ValueKey, SecureRandom)}, with the conversations' vaults. */
+    public static Protection create(
+            ProtectionConfig config,
+            TextScanner scanner,
+            ValueKey valueKey,
+            SecureRandom random,
+            ConversationVaults conversations) {
         ProtectionKeys keys = new ProtectionKeys(
                 key("protection.hashKey", config.hashKey()), key("protection.fpeKey", config.fpeKey()));
         ProtectionSettings settings;
@@ -85,8 +101,7 @@ public record Protection(
                 settings,
                 RequestProtector.create(scanner, valueKey, settings, readLimits(config), config.maxFindings()),
                 Map.copyOf(scanners),
-                ConversationVaults.create(
-                        config.conversationTtl(), config.maxConversations(), Ticker.systemTicker(), random),
+                conversations,
                 scanner,
                 valueKey,
                 Caffeine.newBuilder().maximumSize(1024).build());

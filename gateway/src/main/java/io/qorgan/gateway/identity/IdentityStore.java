@@ -1,19 +1,15 @@
 package io.qorgan.gateway.identity;
 
-import io.qorgan.gateway.config.FilePolling;
+import io.qorgan.gateway.config.Reloader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,29 +44,44 @@ import org.slf4j.LoggerFactory;
  *     caller: health-records
  * </pre>
  *
- * <p>Reloading: {@link #reloadIfChanged()} compares a digest of the file's bytes with the one the
- * snapshot was read from; on change it validates the new content completely and swaps the snapshot
- * in one atomic write, then tells the {@link #onChange} listeners (the authenticator drops its
- * cache). An invalid file is logged (file, line, field; never a value) and the last good snapshot
- * stays. {@link #watch} polls on a scheduler of the caller's choosing, never an event loop: the
- * poll reads the file. Thread-safe.
+ * <p>Reloading is a {@link Reloader}'s: {@link #reloadIfChanged()} compares a digest of the file's
+ * bytes with the one the snapshot was read from; on change it validates the new content completely
+ * and swaps the snapshot in one atomic write, then tells the {@link #onChange} listeners (the
+ * authenticator drops its cache). An invalid file is logged (file, line, field; never a value) and
+ * the last good snapshot stays. {@link #watch} polls on a scheduler of the caller's choosing, never
+ * an event loop: the poll reads the file. Thread-safe.
  */
 public final class IdentityStore {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityStore.class);
 
-    private record Loaded(Snapshot snapshot, byte[] digest) {}
-
     private final Path file;
-    private final AtomicReference<Loaded> loaded = new AtomicReference<>();
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> rejectedListeners = new CopyOnWriteArrayList<>();
-    /** The last content rejected (its digest, or the error for an unreadable file): each is reported once. */
-    private String lastRejected;
+    private final Reloader<Snapshot> reloader;
 
-    private IdentityStore(Path file, Loaded first) {
+    private IdentityStore(Path file, Reloader<Snapshot> reloader) {
         this.file = file;
-        this.loaded.set(first);
+        this.reloader = reloader;
+    }
+
+    /** The file's bytes as last hashed, so a load validates exactly the content whose hash it records. */
+    private static final class StoreSource implements Reloader.Source<Snapshot, IOException> {
+        private final Path file;
+        private byte[] content;
+
+        StoreSource(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public String hash() throws IOException {
+            content = Files.readAllBytes(file);
+            return sha256(content);
+        }
+
+        @Override
+        public Snapshot load(Snapshot previous) throws IdentityStoreException {
+            return StoreLoader.load(file, content, previous == null ? 1 : previous.generation() + 1);
+        }
     }
 
     /**
@@ -80,15 +91,30 @@ public final class IdentityStore {
      * @throws IOException if it cannot be read
      */
     public static IdentityStore open(Path file) throws IOException {
-        byte[] content = Files.readAllBytes(file);
-        Snapshot snapshot = StoreLoader.load(file, content, 1);
+        Reloader<Snapshot> reloader = Reloader.open(
+                Reloader.Naming.<Snapshot>of(
+                                "identity",
+                                s -> "generation " + s.generation() + ": "
+                                        + s.callers().size() + " callers, "
+                                        + s.keys().size() + " API keys, "
+                                        + (s.callerBySubject().size()
+                                                + s.callerBySan().size()) + " certificate mappings")
+                        // StoreLoader builds its messages from locations and field names only.
+                        .explainedBy(e -> e instanceof IdentityStoreException
+                                ? e.getMessage()
+                                : e.getClass().getSimpleName())
+                        .codedBy(e -> e instanceof IdentityStoreException
+                                ? "identity_store_invalid"
+                                : "identity_store_unreadable"),
+                new StoreSource(file));
+        Snapshot snapshot = reloader.current();
         log.info(
                 "identity store {} loaded: {} callers, {} API keys, {} certificate mappings",
                 file,
                 snapshot.callers().size(),
                 snapshot.keys().size(),
                 snapshot.callerBySubject().size() + snapshot.callerBySan().size());
-        return new IdentityStore(file, new Loaded(snapshot, digest(content)));
+        return new IdentityStore(file, reloader);
     }
 
     public Path file() {
@@ -97,16 +123,21 @@ public final class IdentityStore {
 
     /** Increases by one with every successful reload; part of cache entries, so stale ones are ignored. */
     public long generation() {
-        return loaded.get().snapshot().generation();
+        return reloader.current().generation();
     }
 
     Snapshot snapshot() {
-        return loaded.get().snapshot();
+        return reloader.current();
+    }
+
+    /** The reloads of this store: counts by outcome, the last rejected change's error. */
+    public Reloader<?> reloader() {
+        return reloader;
     }
 
     /** Runs {@code listener} after each successful reload, on the reloading thread. */
     public void onChange(Runnable listener) {
-        listeners.add(listener);
+        reloader.onReload(snapshot -> listener.run());
     }
 
     /**
@@ -114,23 +145,7 @@ public final class IdentityStore {
      * a changed file is not taken, once per distinct content, on the reloading thread.
      */
     public void onRejected(Consumer<String> listener) {
-        rejectedListeners.add(listener);
-    }
-
-    private void rejected(String what, String code) {
-        if (what.equals(lastRejected)) {
-            return;
-        }
-        lastRejected = what;
-        for (Consumer<String> listener : rejectedListeners) {
-            try {
-                listener.accept(code);
-            } catch (RuntimeException e) {
-                log.warn(
-                        "identity store rejection listener failed: {}",
-                        e.getClass().getSimpleName());
-            }
-        }
+        reloader.onRejected(listener);
     }
 
     /**
@@ -138,59 +153,18 @@ public final class IdentityStore {
      *
      * @return true if a new snapshot was swapped in; false if unchanged or invalid (old one kept)
      */
-    public synchronized boolean reloadIfChanged() {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (IOException e) {
-            log.warn(
-                    "identity store {} not reloaded, keeping the last good one: {}",
-                    file,
-                    e.getClass().getSimpleName());
-            rejected(e.getClass().getSimpleName(), "identity_store_unreadable");
-            return false;
-        }
-        byte[] digest = digest(content);
-        Loaded current = loaded.get();
-        if (Arrays.equals(digest, current.digest())) {
-            return false;
-        }
-        try {
-            Snapshot next = StoreLoader.load(file, content, current.snapshot().generation() + 1);
-            loaded.set(new Loaded(next, digest));
-            log.info(
-                    "identity store {} reloaded (generation {}): {} callers, {} API keys",
-                    file,
-                    next.generation(),
-                    next.callers().size(),
-                    next.keys().size());
-        } catch (IdentityStoreException e) {
-            // The message is built by StoreLoader from locations and field names only.
-            log.warn("identity store not reloaded, keeping the last good one: {}", e.getMessage());
-            rejected(HexFormat.of().formatHex(digest), "identity_store_invalid");
-            return false;
-        }
-        lastRejected = null;
-        for (Runnable listener : listeners) {
-            try {
-                listener.run();
-            } catch (RuntimeException e) {
-                log.warn(
-                        "identity store change listener failed: {}",
-                        e.getClass().getSimpleName());
-            }
-        }
-        return true;
+    public boolean reloadIfChanged() {
+        return reloader.check() == Reloader.Outcome.RELOADED;
     }
 
     /** Polls the file every {@code interval} on {@code scheduler}; cancel the future to stop. */
     public ScheduledFuture<?> watch(ScheduledExecutorService scheduler, Duration interval) {
-        return FilePolling.every(scheduler, interval, this::reloadIfChanged, log, "identity store");
+        return reloader.watch(scheduler, interval);
     }
 
-    private static byte[] digest(byte[] content) {
+    private static String sha256(byte[] content) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

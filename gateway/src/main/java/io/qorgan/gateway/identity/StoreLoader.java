@@ -1,18 +1,12 @@
 package io.qorgan.gateway.identity;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.qorgan.gateway.config.YamlErrors;
-import java.io.IOException;
+import io.qorgan.gateway.config.YamlBinder;
+import io.qorgan.gateway.config.YamlBindingException;
+import io.qorgan.gateway.config.YamlLocations;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,7 +15,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,24 +25,26 @@ import org.apache.shiro.authz.permission.WildcardPermission;
 /**
  * Reads and validates the identity store file into a {@link Snapshot}.
  *
- * <p>Binding errors carry Jackson's {@link JsonLocation}; errors found afterwards (an unknown role,
- * a duplicate id) are located by walking the file once more with a streaming parser to the JSON
- * pointer of the offending field. Messages name file, line, column and field, never a value that
+ * <p>Binding is {@link YamlBinder}'s, with the configuration's and the policies' words for the same
+ * mistakes; errors found afterwards (an unknown role, a duplicate id) are located through the
+ * binder's index of the file. Messages name file, line, column and field, never a value that
  * could be secret.
  */
 final class StoreLoader {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
+    private static final YamlBinder YAML = YamlBinder.strict();
+
+    /** Reads the store as a tree, for the edits of {@link IdentityStoreFile}; binding goes through {@link #YAML}. */
     static final YAMLMapper MAPPER = YAMLMapper.builder()
-            // Two "roles:" sections must not silently become the last one.
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private final Path file;
     private final byte[] content;
+    /** Where each value of the file stands, once it is bound. */
+    private YamlLocations where;
 
     private StoreLoader(Path file, byte[] content) {
         this.file = file;
@@ -79,67 +74,13 @@ final class StoreLoader {
     }
 
     private StoreFile bind() throws IdentityStoreException {
-        if (content.length == 0) {
-            return new StoreFile(null, null, null, null, null);
-        }
         try {
-            StoreFile parsed = MAPPER.readValue(content, StoreFile.class);
-            return parsed == null ? new StoreFile(null, null, null, null, null) : parsed;
-        } catch (UnrecognizedPropertyException e) {
-            throw located(e, "unknown field '" + e.getPropertyName() + "'");
-        } catch (MismatchedInputException e) {
-            String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
-            throw located(e, "wrong type, expected " + expected);
-        } catch (JsonMappingException e) {
-            throw located(e, "invalid value");
-        } catch (JsonProcessingException e) {
-            JsonLocation location = YamlErrors.where(e);
-            String problem =
-                    e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-                            ? "a field appears twice"
-                            : YamlErrors.syntax(e);
-            throw new IdentityStoreException(
-                    file,
-                    location == null ? 0 : location.getLineNr(),
-                    location == null ? 0 : location.getColumnNr(),
-                    "",
-                    problem);
-        } catch (IOException e) {
-            throw new IdentityStoreException(
-                    file, 0, 0, "", "cannot be read: " + e.getClass().getSimpleName());
+            YamlBinder.Bound<StoreFile> bound = YAML.bind(file.toString(), content, StoreFile.class);
+            where = bound.locations();
+            return bound.orElse(new StoreFile(null, null, null, null, null));
+        } catch (YamlBindingException e) {
+            throw new IdentityStoreException(file, e.line(), e.column(), e.field(), e.problem());
         }
-    }
-
-    private static String describe(Class<?> type) {
-        if (List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "a mapping";
-        }
-        return type.getSimpleName().toLowerCase(Locale.ROOT);
-    }
-
-    /** Jackson reports where it stopped reading; the field's own line is found by its path. */
-    private IdentityStoreException located(JsonMappingException e, String problem) {
-        JsonPointer pointer = JsonPointer.empty();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                pointer = pointer.appendProperty(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                pointer = pointer.appendIndex(reference.getIndex());
-            }
-        }
-        JsonLocation location = pointer.matches() ? null : locate(pointer);
-        if (location == null) {
-            location = e.getLocation();
-        }
-        return new IdentityStoreException(
-                file,
-                location == null ? 0 : location.getLineNr(),
-                location == null ? 0 : location.getColumnNr(),
-                fieldName(pointer),
-                problem);
     }
 
     private Map<String, Set<Permission>> roles(StoreFile parsed) throws IdentityStoreException {
@@ -318,38 +259,9 @@ final class StoreLoader {
     }
 
     private IdentityStoreException error(JsonPointer at, String problem) {
-        JsonLocation location = locate(at);
+        JsonLocation location = where.locate(at.toString());
         return new IdentityStoreException(
-                file,
-                location == null ? 0 : location.getLineNr(),
-                location == null ? 0 : location.getColumnNr(),
-                fieldName(at),
-                problem);
-    }
-
-    /** Where the value at {@code pointer} starts, or its nearest parent that exists in the file. */
-    private JsonLocation locate(JsonPointer pointer) {
-        for (JsonPointer at = pointer; at != null; at = at.head()) {
-            JsonLocation location = find(at);
-            if (location != null) {
-                return location;
-            }
-        }
-        return null;
-    }
-
-    private JsonLocation find(JsonPointer pointer) {
-        try (JsonParser parser = MAPPER.getFactory().createParser(content)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token != JsonToken.FIELD_NAME
-                        && pointer.equals(parser.getParsingContext().pathAsPointer())) {
-                    return parser.currentTokenLocation();
-                }
-            }
-        } catch (IOException e) {
-            return null; // the file bound once, so this does not happen; the error keeps its field
-        }
-        return null;
+                file, Math.max(0, location.getLineNr()), Math.max(0, location.getColumnNr()), fieldName(at), problem);
     }
 
     /** {@code /callers/2/agency} → {@code callers[2].agency}. */

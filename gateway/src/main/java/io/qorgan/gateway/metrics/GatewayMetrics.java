@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * Every metric of the gateway, by name, in one registry. Label values are routes, upstreams,
@@ -65,7 +66,8 @@ public final class GatewayMetrics {
 
     private final Counter retries = Counter.builder()
             .name("qorgan_upstream_retries_total")
-            .help("Requests sent again after a stale keep-alive connection closed before answering")
+            .help("Requests sent again to the same upstream before any of the answer was relayed: a stale keep-alive "
+                    + "connection, a failed connection or time-out, or an answer of 429, 502, 503 or 504")
             .labelNames("upstream")
             .register(registry);
 
@@ -73,6 +75,58 @@ public final class GatewayMetrics {
             .name("qorgan_clients_stalled_total")
             .help("Exchanges cut because the client took nothing of its answer for limits.idleTimeout, by route")
             .labelNames("route")
+            .register(registry);
+
+    private final Counter failovers = Counter.builder()
+            .name("qorgan_upstream_failovers_total")
+            .help("Requests sent to the route's next upstream after the one before failed or was skipped")
+            .labelNames("from", "to")
+            .register(registry);
+
+    private final Counter skipped = Counter.builder()
+            .name("qorgan_upstream_skipped_total")
+            .help(
+                    "Upstreams of a route passed over for a request, by reason: breaker_open, policy (the caller's policy "
+                            + "does not allow this data there) or permission")
+            .labelNames("upstream", "reason")
+            .register(registry);
+
+    private final Counter budgetSpent = Counter.builder()
+            .name("qorgan_upstream_retry_budget_exhausted_total")
+            .help("Retries not made because the upstream's retry budget was spent")
+            .labelNames("upstream")
+            .register(registry);
+
+    private final Counter rateLimited = Counter.builder()
+            .name("qorgan_rate_limited_total")
+            .help("Requests refused with 429 rate_limited on their head, by agency and the limit they went over")
+            .labelNames("agency", "limit")
+            .register(registry);
+
+    private final Counter tokens = Counter.builder()
+            .name("qorgan_tokens_total")
+            .help("Tokens reported by the answers of agencies under a token limit")
+            .labelNames("agency")
+            .register(registry);
+
+    private final Counter quotaDecisions = Counter.builder()
+            .name("qorgan_quota_decisions_total")
+            .help(
+                    "Rate and token limits decided, by where: store (the fleet's shared store) or node (this node's share: "
+                            + "no shared store, or it could not be reached)")
+            .labelNames("where")
+            .register(registry);
+
+    private final Counter fleetStoreFailures = Counter.builder()
+            .name("qorgan_fleet_store_failures_total")
+            .help("Operations on the fleet's shared store that failed or timed out, by operation")
+            .labelNames("op")
+            .register(registry);
+
+    private final Counter breakerTransitions = Counter.builder()
+            .name("qorgan_upstream_breaker_transitions_total")
+            .help("Circuit breaker state changes, by upstream and the state entered")
+            .labelNames("upstream", "state")
             .register(registry);
 
     private final Counter clientAborts = Counter.builder()
@@ -296,6 +350,58 @@ public final class GatewayMetrics {
         retries.labelValues(upstream).inc();
     }
 
+    public void failedOver(String from, String to) {
+        failovers.labelValues(from, to).inc();
+    }
+
+    /** An upstream passed over: {@code breaker_open}, {@code policy} or {@code permission}. */
+    public void upstreamSkipped(String upstream, String reason) {
+        skipped.labelValues(upstream, reason).inc();
+    }
+
+    public void retryBudgetExhausted(String upstream) {
+        budgetSpent.labelValues(upstream).inc();
+    }
+
+    public void rateLimited(String agency, String limit) {
+        rateLimited.labelValues(agency, limit).inc();
+    }
+
+    public void tokens(String agency, long count) {
+        tokens.labelValues(agency).inc(count);
+    }
+
+    /** A rate or token limit decided {@code store} (fleet-wide) or {@code node} (this node's share). */
+    public void quotaDecided(String where) {
+        quotaDecisions.labelValues(where).inc();
+    }
+
+    public void fleetStoreFailed(String op) {
+        fleetStoreFailures.labelValues(op).inc();
+    }
+
+    public void breakerTransition(String upstream, String state) {
+        breakerTransitions.labelValues(upstream, state).inc();
+    }
+
+    /**
+     * A gauge with one series per key and state, read at scrape time: 1 for the state each key is in, 0 for the others
+     * (as circuit breakers are usually shown).
+     */
+    public void stateGauge(
+            String name, String help, String keyLabel, List<String> states, Supplier<Map<String, String>> current) {
+        GaugeWithCallback.builder()
+                .name(name)
+                .help(help)
+                .labelNames(keyLabel, "state")
+                .callback(cb -> current.get().forEach((key, state) -> {
+                    for (String s : states) {
+                        cb.call(s.equals(state) ? 1 : 0, key, s);
+                    }
+                }))
+                .register(registry);
+    }
+
     public void entities(String direction, Map<? extends Enum<?>, Integer> counts) {
         for (var e : counts.entrySet()) {
             if (e.getValue() > 0) {
@@ -334,6 +440,26 @@ public final class GatewayMetrics {
 
     public void clientAborted(String route) {
         clientAborts.labelValues(route).inc();
+    }
+
+    /** Reload counts of the hot-reloaded things, kept by their reloaders, by {@code what} and {@code outcome}. */
+    private final Map<List<String>, DoubleSupplier> reloadCounts = new ConcurrentHashMap<>();
+
+    private final CounterWithCallback reloads = CounterWithCallback.builder()
+            .name("qorgan_reloads")
+            .help("Checks of a hot-reloaded thing (identity, tls, policies) that found changed content, by outcome:"
+                    + " reloaded, rejected (the last good one stayed), unreadable")
+            .labelNames("what", "outcome")
+            .callback(cb ->
+                    reloadCounts.forEach((labels, count) -> cb.call(count.getAsDouble(), labels.get(0), labels.get(1))))
+            .register(registry);
+
+    /**
+     * Adds the series {@code qorgan_reloads_total{what,outcome}}, read from {@code count} at scrape time. Two listeners
+     * with TLS both report as {@code tls}: their counts are summed.
+     */
+    public void reloads(String what, String outcome, DoubleSupplier count) {
+        reloadCounts.merge(List.of(what, outcome), count, (a, b) -> () -> a.getAsDouble() + b.getAsDouble());
     }
 
     /** A counter kept elsewhere (a reload count, say) and read at scrape time; {@code _total} is added to the name. */

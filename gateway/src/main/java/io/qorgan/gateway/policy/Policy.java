@@ -12,6 +12,7 @@ import java.util.Map;
  * @param upstreams the upstreams the agency may use, or null when the policy does not restrict them
  * @param entities  per entity type, per class: the action (missing: {@code defaults})
  * @param defaults  per class: the action for types not listed (missing: the route's protection decides)
+ * @param usage     the agency's and its callers' limits of requests, concurrency and tokens
  */
 record Policy(
         String name,
@@ -26,7 +27,8 @@ record Policy(
         AnswerAction answers,
         long maxEntities,
         long maxRequestBytes,
-        CacheSection cache) {
+        CacheSection cache,
+        UsageLimits usage) {
 
     /** An upstream an agency may use. {@code models} holds patterns with {@code *}; empty means any model. */
     record Grant(DataClass dataClass, List<String> models) {

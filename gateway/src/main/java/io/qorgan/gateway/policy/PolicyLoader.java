@@ -1,17 +1,10 @@
 package io.qorgan.gateway.policy;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.qorgan.gateway.config.ConfigValues;
 import io.qorgan.gateway.config.Suggestions;
-import io.qorgan.gateway.config.YamlErrors;
+import io.qorgan.gateway.config.YamlBinder;
+import io.qorgan.gateway.config.YamlBindingException;
 import io.qorgan.gateway.config.YamlLocations;
 import io.qorgan.gateway.detect.EntityType;
 import java.io.IOException;
@@ -64,14 +57,11 @@ final class PolicyLoader {
     private static final List<String> TYPE_NAMES =
             Arrays.stream(EntityType.values()).map(Enum::name).collect(Collectors.toUnmodifiableList());
 
-    static final YAMLFactory YAML = YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    static final ObjectMapper MAPPER = new ObjectMapper(YAML)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    /** Policies may write a single value where a list is expected ({@code models: gpt-4o}). */
+    private static final YamlBinder YAML = YamlBinder.strict()
+            .acceptingSingleValuesAsLists()
+            .naming(RawPolicy.RawActions.class, "an action, or a map of `onprem` and `external` actions")
+            .naming(RawPolicy.RawRuleAction.class, "`block`, `flag` or `route: <upstream>`");
 
     private PolicyLoader() {}
 
@@ -95,7 +85,10 @@ final class PolicyLoader {
             String cacheScope,
             Long cacheMaxEntryBytes,
             List<String> cacheRoutes,
-            Map<String, String> routePointers) {}
+            Map<String, String> routePointers,
+            RawPolicy.RawRates agencyRates,
+            RawPolicy.RawRates perCallerRates,
+            Map<String, RawPolicy.RawRates> callerRates) {}
 
     static PolicySet load(Path dir, Collection<String> knownUpstreams) {
         Map<String, Path> files = policyFiles(dir);
@@ -247,6 +240,9 @@ final class PolicyLoader {
         String cacheScope = null;
         Long cacheMaxEntryBytes = null;
         List<String> cacheRoutes = List.of();
+        RawPolicy.RawRates agencyRates = null;
+        RawPolicy.RawRates perCallerRates = null;
+        Map<String, RawPolicy.RawRates> callerRates = new LinkedHashMap<>();
         for (Part part : chain) {
             label = part.label() != null ? part.label() : label;
             description = part.description() != null ? part.description() : description;
@@ -275,7 +271,17 @@ final class PolicyLoader {
             cacheScope = part.cacheScope() != null ? part.cacheScope() : cacheScope;
             cacheMaxEntryBytes = part.cacheMaxEntryBytes() != null ? part.cacheMaxEntryBytes() : cacheMaxEntryBytes;
             cacheRoutes = part.cacheRoutes() != null ? part.cacheRoutes() : cacheRoutes;
+            agencyRates = part.agencyRates() != null ? part.agencyRates().over(agencyRates) : agencyRates;
+            perCallerRates =
+                    part.perCallerRates() != null ? part.perCallerRates().over(perCallerRates) : perCallerRates;
+            part.callerRates().forEach((caller, rates) -> callerRates.merge(caller, rates, RawPolicy.RawRates::over));
         }
+        Map<String, UsageLimits.Rates> callers = new LinkedHashMap<>();
+        callerRates.forEach((caller, rates) -> callers.put(caller, rates.resolved()));
+        UsageLimits usage = new UsageLimits(
+                agencyRates == null ? UsageLimits.Rates.NONE : agencyRates.resolved(),
+                perCallerRates == null ? UsageLimits.Rates.NONE : perCallerRates.resolved(),
+                callers);
         if (upstreams != null && knownUpstreams != null) {
             for (String u : upstreams.keySet()) {
                 if (!knownUpstreams.contains(u)) {
@@ -320,7 +326,8 @@ final class PolicyLoader {
                 answers,
                 maxEntities,
                 maxBytes,
-                new CacheSection(cacheEnabled, cacheTtl, cacheScope, cacheMaxEntryBytes, cacheRoutes));
+                new CacheSection(cacheEnabled, cacheTtl, cacheScope, cacheMaxEntryBytes, cacheRoutes),
+                usage);
     }
 
     private static PolicyException fail(Part part, String pointer, String message) {
@@ -340,84 +347,14 @@ final class PolicyLoader {
     /**
      * Binds a YAML text to {@code type} with located errors.
      *
-     * @return the bound value, or null for an empty document
+     * @throws PolicyException when the text is not YAML or does not fit {@code type}
      */
-    static <T> T bind(String file, String text, Class<T> type, YamlLocations where) {
+    static <T> YamlBinder.Bound<T> bind(String file, String text, Class<T> type) {
         try {
-            return MAPPER.readValue(text, type);
-        } catch (UnrecognizedPropertyException e) {
-            List<String> known = e.getKnownPropertyIds() == null
-                    ? List.of()
-                    : e.getKnownPropertyIds().stream()
-                            .map(Object::toString)
-                            .sorted()
-                            .toList();
-            throw error(
-                    file,
-                    where.locate(e),
-                    YamlLocations.fieldName(e),
-                    "unknown key `" + e.getPropertyName() + "`"
-                            + (Suggestions.closest(e.getPropertyName(), known).isPresent()
-                                    ? Suggestions.didYouMean(e.getPropertyName(), known)
-                                    : known.isEmpty() ? "" : "; keys here are " + String.join(", ", known)));
-        } catch (MismatchedInputException e) {
-            throw error(
-                    file,
-                    where.locate(e),
-                    YamlLocations.fieldName(e),
-                    "wrong type: expected " + expected(e.getTargetType()));
-        } catch (JsonMappingException e) {
-            throw error(file, where.locate(e), YamlLocations.fieldName(e), firstLine(e.getOriginalMessage()));
-        } catch (JsonProcessingException e) {
-            throw error(file, YamlErrors.where(e), null, YamlErrors.syntax(e));
-        } catch (IOException e) {
-            throw new PolicyException(
-                    file, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
+            return YAML.bind(file, text, type);
+        } catch (YamlBindingException e) {
+            throw new PolicyException(e.file(), e.line(), e.column(), e.field(), e.problem());
         }
-    }
-
-    static YamlLocations index(String file, String text) {
-        try {
-            return YamlLocations.index(YAML, text);
-        } catch (JsonProcessingException e) {
-            throw error(file, YamlErrors.where(e), null, YamlErrors.syntax(e));
-        } catch (IOException e) {
-            throw new PolicyException(
-                    file, 0, 0, null, "cannot read: " + e.getClass().getSimpleName());
-        }
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "another kind of value";
-        }
-        if (type == String.class) {
-            return "a single value (text)";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class) {
-            return "a whole number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (List.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (type == RawPolicy.RawActions.class) {
-            return "an action, or a map of `onprem` and `external` actions";
-        }
-        if (type == RawPolicy.RawRuleAction.class) {
-            return "`block`, `flag` or `route: <upstream>`";
-        }
-        return "a map";
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "invalid value";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 
     /** Validation of one file. */
@@ -430,11 +367,9 @@ final class PolicyLoader {
         FileReader(String name, String file, String text) {
             this.name = name;
             this.file = file;
-            this.where = index(file, text);
-            RawPolicy bound = bind(file, text, RawPolicy.class, where);
-            this.raw = bound != null
-                    ? bound
-                    : new RawPolicy(null, null, null, null, null, null, null, null, null, null, null);
+            YamlBinder.Bound<RawPolicy> bound = bind(file, text, RawPolicy.class);
+            this.where = bound.locations();
+            this.raw = bound.orElse(new RawPolicy(null, null, null, null, null, null, null, null, null, null, null));
         }
 
         Part part() {
@@ -463,7 +398,25 @@ final class PolicyLoader {
                             word("/answers", raw.answers(), ANSWERS).toUpperCase(Locale.ROOT));
             Long maxEntities = null;
             Long maxBytes = null;
+            RawPolicy.RawRates agencyRates = null;
+            RawPolicy.RawRates perCallerRates = null;
+            Map<String, RawPolicy.RawRates> callerRates = new LinkedHashMap<>();
             if (raw.limits() != null) {
+                RawPolicy.RawLimits l = raw.limits();
+                agencyRates = rates(
+                        "/limits",
+                        new RawPolicy.RawRates(
+                                l.requestsPerSecond(), l.concurrentExchanges(), l.tokensPerMinute(), l.tokensPerDay()));
+                perCallerRates = l.perCaller() == null ? null : rates("/limits/perCaller", l.perCaller());
+                if (l.callers() != null) {
+                    l.callers().forEach((caller, rates) -> {
+                        String at = "/limits/callers/" + escape(caller);
+                        if (rates == null) {
+                            throw fail(at, "missing limits");
+                        }
+                        callerRates.put(caller, rates(at, rates));
+                    });
+                }
                 if (raw.limits().maxEntities() != null) {
                     if (raw.limits().maxEntities() < 0) {
                         throw fail("/limits/maxEntities", "must not be negative");
@@ -531,7 +484,27 @@ final class PolicyLoader {
                     cacheScope,
                     cacheMaxEntryBytes,
                     cacheRoutes,
-                    routePointers);
+                    routePointers,
+                    agencyRates,
+                    perCallerRates,
+                    callerRates);
+        }
+
+        /** Limits as written; each must not be negative (0: no limit). */
+        private RawPolicy.RawRates rates(String at, RawPolicy.RawRates r) {
+            if (r.requestsPerSecond() != null && r.requestsPerSecond() < 0) {
+                throw fail(at + "/requestsPerSecond", "must not be negative (0: no limit)");
+            }
+            if (r.concurrentExchanges() != null && r.concurrentExchanges() < 0) {
+                throw fail(at + "/concurrentExchanges", "must not be negative (0: no limit)");
+            }
+            if (r.tokensPerMinute() != null && r.tokensPerMinute() < 0) {
+                throw fail(at + "/tokensPerMinute", "must not be negative (0: no limit)");
+            }
+            if (r.tokensPerDay() != null && r.tokensPerDay() < 0) {
+                throw fail(at + "/tokensPerDay", "must not be negative (0: no limit)");
+            }
+            return r;
         }
 
         private Map<String, Policy.Grant> upstreams() {

@@ -127,6 +127,11 @@ public final class PolicySet implements PolicyEvaluator {
         return used;
     }
 
+    /** The limits of an agency and its callers (its policy's, or the default one's); enforced in every mode. */
+    public UsageLimits usageLimits(String agency) {
+        return policyFor(agency).usage();
+    }
+
     Policy policyFor(String agency) {
         Policy p = agency == null ? null : policies.get(agency);
         return p != null ? p : policies.get(PolicyLoader.DEFAULT);

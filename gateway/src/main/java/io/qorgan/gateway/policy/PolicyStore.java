@@ -1,59 +1,48 @@
 package io.qorgan.gateway.policy;
 
+import io.qorgan.gateway.config.Reloader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The active {@link PolicySet} of a directory, reloaded when the files change.
  *
- * <p>Every {@code interval}, on the scheduler it is given (never an event loop: a check reads the directory), the
- * store hashes the directory's policy files; only when that content hash differs from the active set's (and from the
- * last rejected content's) does it parse and validate them — with the same checks as at start, the configuration's
- * upstream names included — and a valid new set replaces the whole active one in one atomic swap, and listeners are
- * told. A set that fails to load is rejected once per distinct content: counted, its error logged and kept for
- * {@link #lastError()}, and the last good set stays active. Readers call {@link #current()} once per request and use
- * that set for the whole request.
+ * <p>Reloading is a {@link Reloader}'s. Every {@code interval}, on the scheduler it is given (never an event loop: a
+ * check reads the directory), the store hashes the directory's policy files; only when that content hash differs from
+ * the active set's (and from the last rejected content's) does it parse and validate them — with the same checks as at
+ * start, the configuration's upstream names included — and a valid new set replaces the whole active one in one atomic
+ * swap, and listeners are told. A set that fails to load is rejected once per distinct content: counted, its error
+ * logged and kept for {@link #lastError()}, and the last good set stays active. Readers call {@link #current()} once
+ * per request and use that set for the whole request.
  */
 public final class PolicyStore implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PolicyStore.class);
-
-    private final Path dir;
-    /** The configuration's upstream names every set must stay within, or null when not checked (the CLI). */
-    private final Collection<String> knownUpstreams;
-
-    private final AtomicReference<PolicySet> current;
-    private final List<Consumer<PolicySet>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> rejectedListeners = new CopyOnWriteArrayList<>();
-    private final AtomicLong reloads = new AtomicLong();
-    private final AtomicLong rejected = new AtomicLong();
-    /** The content hash of the last rejected directory, so the same broken content is judged once. */
-    private volatile String rejectedVersion;
-
-    private volatile PolicyException lastRejection;
-    private volatile ScheduledFuture<?> task;
+    private final Reloader<PolicySet> reloader;
 
     private PolicyStore(Path dir, Collection<String> knownUpstreams) {
-        this.dir = dir;
-        this.knownUpstreams = knownUpstreams == null ? null : Set.copyOf(knownUpstreams);
-        this.current = new AtomicReference<>(load());
-    }
+        Collection<String> upstreams = knownUpstreams == null ? null : Set.copyOf(knownUpstreams);
+        Reloader.Source<PolicySet, PolicyException> source = new Reloader.Source<>() {
+            @Override
+            public String hash() {
+                return PolicyLoader.fingerprint(dir);
+            }
 
-    private PolicySet load() {
-        return knownUpstreams == null ? PolicySet.load(dir) : PolicySet.load(dir, knownUpstreams);
+            @Override
+            public PolicySet load(PolicySet previous) {
+                return upstreams == null ? PolicySet.load(dir) : PolicySet.load(dir, upstreams);
+            }
+        };
+        this.reloader = Reloader.open(
+                Reloader.Naming.<PolicySet>of("policies", set -> "version " + set.version())
+                        // a policy error names file, line and field, never request content
+                        .explainedBy(e -> e instanceof PolicyException ? e.getMessage() : e.toString())
+                        .codedBy(e -> e instanceof PolicyException ? "policy_invalid" : "policy_reload_failed"),
+                source);
     }
 
     /**
@@ -73,8 +62,7 @@ public final class PolicyStore implements AutoCloseable {
             Path dir, Collection<String> knownUpstreams, ScheduledExecutorService scheduler, Duration interval) {
         Objects.requireNonNull(scheduler, "scheduler");
         PolicyStore store = new PolicyStore(dir, knownUpstreams);
-        long ms = Math.max(1, interval.toMillis());
-        store.task = scheduler.scheduleWithFixedDelay(store::checkQuietly, ms, ms, TimeUnit.MILLISECONDS);
+        store.reloader.watch(scheduler, interval);
         return store;
     }
 
@@ -90,12 +78,17 @@ public final class PolicyStore implements AutoCloseable {
 
     /** The active set. */
     public PolicySet current() {
-        return current.get();
+        return reloader.current();
+    }
+
+    /** The reloads of this store: counts by outcome, the last rejected change's error. */
+    public Reloader<?> reloader() {
+        return reloader;
     }
 
     /** Called with the new set after each swap, on the scheduler's thread; a listener's failure is logged. */
     public void addListener(Consumer<PolicySet> listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        reloader.onReload(listener);
     }
 
     /**
@@ -103,17 +96,7 @@ public final class PolicyStore implements AutoCloseable {
      * rejected by the watch, once per distinct error, on the scheduler's thread (the audit trail records reloads).
      */
     public void onRejected(Consumer<String> listener) {
-        rejectedListeners.add(Objects.requireNonNull(listener, "listener"));
-    }
-
-    private void rejected(String code) {
-        for (Consumer<String> l : rejectedListeners) {
-            try {
-                l.accept(code);
-            } catch (RuntimeException e) {
-                LOG.warn("policy listener failed: {}", e.toString());
-            }
-        }
+        reloader.onRejected(listener);
     }
 
     /**
@@ -123,94 +106,38 @@ public final class PolicyStore implements AutoCloseable {
      * @throws PolicyException when the directory does not load (the active set stays)
      */
     public boolean check() {
-        PolicySet previous = current.get();
-        String version;
-        PolicySet next;
-        try {
-            version = PolicyLoader.fingerprint(dir);
-            if (version.equals(previous.version())) {
-                rejectedVersion = null; // a broken edit undone: the active set is the directory again
-                lastRejection = null;
-                return false;
-            }
-            PolicyException known = lastRejection;
-            if (version.equals(rejectedVersion) && known != null) {
-                throw known;
-            }
-            next = load();
-        } catch (PolicyException e) {
-            reject(e);
-            throw e;
+        Reloader.Outcome outcome = reloader.check();
+        if (outcome == Reloader.Outcome.RELOADED) {
+            return true;
         }
-        if (!current.compareAndSet(previous, next)) {
+        if (outcome == Reloader.Outcome.UNCHANGED) {
             return false;
         }
-        rejectedVersion = null;
-        lastRejection = null;
-        reloads.incrementAndGet();
-        LOG.info("policies {} active (was {})", next.version(), previous.version());
-        for (Consumer<PolicySet> l : listeners) {
-            try {
-                l.accept(next);
-            } catch (RuntimeException e) {
-                LOG.warn("policy listener failed: {}", e.toString());
-            }
+        Exception e = reloader.lastError();
+        if (e instanceof RuntimeException r) {
+            throw r;
         }
-        return true;
-    }
-
-    /** Counts and logs a rejected directory, once per distinct content. */
-    private void reject(PolicyException e) {
-        String version;
-        try {
-            version = PolicyLoader.fingerprint(dir);
-        } catch (PolicyException unreadable) {
-            version = "unreadable:" + unreadable.getMessage();
-        }
-        if (version.equals(rejectedVersion)) {
-            return; // the same broken content as at the last check: judged once
-        }
-        rejectedVersion = version;
-        lastRejection = e;
-        rejected.incrementAndGet();
-        LOG.error("policy change rejected, {} stays active: {}", current.get().version(), e.getMessage());
-        rejected("policy_invalid");
-    }
-
-    private void checkQuietly() {
-        try {
-            check();
-        } catch (PolicyException e) {
-            // counted, logged and told by check, once per distinct content
-        } catch (RuntimeException e) {
-            rejected.incrementAndGet();
-            LOG.error("policy reload failed, {} stays active: {}", current.get().version(), e.toString());
-            rejected("policy_reload_failed");
-        }
+        throw new IllegalStateException(e);
     }
 
     /** Why the last rejected change of the directory was rejected, or null when the directory is the active set. */
     public String lastError() {
-        PolicyException e = lastRejection;
-        return e == null ? null : e.getMessage();
+        return reloader.lastErrorMessage();
     }
 
     /** Sets swapped in since start. */
     public long reloads() {
-        return reloads.get();
+        return reloader.count(Reloader.Outcome.RELOADED);
     }
 
     /** Distinct contents of the directory that did not load. */
     public long rejectedReloads() {
-        return rejected.get();
+        return reloader.count(Reloader.Outcome.REJECTED) + reloader.count(Reloader.Outcome.UNREADABLE);
     }
 
     /** Stops watching; the active set stays readable. */
     @Override
     public void close() {
-        ScheduledFuture<?> t = task;
-        if (t != null) {
-            t.cancel(false);
-        }
+        reloader.close();
     }
 }

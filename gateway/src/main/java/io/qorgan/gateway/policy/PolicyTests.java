@@ -1,6 +1,7 @@
 package io.qorgan.gateway.policy;
 
 import io.qorgan.gateway.config.Suggestions;
+import io.qorgan.gateway.config.YamlBinder;
 import io.qorgan.gateway.config.YamlLocations;
 import io.qorgan.gateway.detect.Detector;
 import io.qorgan.gateway.detect.EntityType;
@@ -67,8 +68,9 @@ public final class PolicyTests {
         for (Path file : files) {
             String name = file.toString();
             String text = PolicyLoader.read(file);
-            YamlLocations where = PolicyLoader.index(name, text);
-            RawTests tests = PolicyLoader.bind(name, text, RawTests.class, where);
+            YamlBinder.Bound<RawTests> bound = PolicyLoader.bind(name, text, RawTests.class);
+            YamlLocations where = bound.locations();
+            RawTests tests = bound.value();
             if (tests == null || tests.cases() == null) {
                 continue;
             }

@@ -52,7 +52,38 @@ record RawPolicy(
         }
     }
 
-    record RawLimits(Integer maxEntities, String maxRequestBytes) {}
+    record RawLimits(
+            Integer maxEntities,
+            String maxRequestBytes,
+            Integer requestsPerSecond,
+            Integer concurrentExchanges,
+            Long tokensPerMinute,
+            Long tokensPerDay,
+            RawRates perCaller,
+            Map<String, RawRates> callers) {}
+
+    record RawRates(Integer requestsPerSecond, Integer concurrentExchanges, Long tokensPerMinute, Long tokensPerDay) {
+
+        /** These values where written, {@code base}'s elsewhere. */
+        RawRates over(RawRates base) {
+            if (base == null) {
+                return this;
+            }
+            return new RawRates(
+                    requestsPerSecond != null ? requestsPerSecond : base.requestsPerSecond,
+                    concurrentExchanges != null ? concurrentExchanges : base.concurrentExchanges,
+                    tokensPerMinute != null ? tokensPerMinute : base.tokensPerMinute,
+                    tokensPerDay != null ? tokensPerDay : base.tokensPerDay);
+        }
+
+        UsageLimits.Rates resolved() {
+            return new UsageLimits.Rates(
+                    requestsPerSecond == null ? 0 : requestsPerSecond,
+                    concurrentExchanges == null ? 0 : concurrentExchanges,
+                    tokensPerMinute == null ? 0 : tokensPerMinute,
+                    tokensPerDay == null ? 0 : tokensPerDay);
+        }
+    }
 
     record RawCache(Boolean enabled, String ttl, String scope, String maxEntryBytes, List<String> routes) {}
 }

@@ -52,5 +52,28 @@ public final class Router {
         return Optional.empty();
     }
 
+    /**
+     * A target mapped for one upstream, mapped for another: its base path {@code fromBase} replaced by {@code toBase}
+     * (a request that fails over to an upstream with another base path). The target as given when it does not start
+     * with {@code fromBase}.
+     */
+    public static String rebase(String target, String fromBase, String toBase) {
+        if (fromBase.equals(toBase)) {
+            return target;
+        }
+        String rest;
+        if (fromBase.isEmpty()) {
+            rest = target.equals("/") || target.startsWith("/?") ? target.substring(1) : target;
+        } else if (target.startsWith(fromBase)) {
+            rest = target.substring(fromBase.length());
+        } else {
+            return target;
+        }
+        if (toBase.isEmpty()) {
+            return rest.isEmpty() || rest.startsWith("?") ? "/" + rest : rest;
+        }
+        return toBase + rest;
+    }
+
     private record Entry(RouteConfig route, String basePath) {}
 }

@@ -23,6 +23,7 @@ import io.qorgan.gateway.exchange.RequestIds;
 import io.qorgan.gateway.policy.PolicySet;
 import io.qorgan.gateway.transport.Transport;
 import io.qorgan.gateway.upstream.UpstreamClient;
+import io.qorgan.gateway.upstream.UpstreamGuard;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,8 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The admin listener's endpoints, for operations: {@code /healthz} (every traffic event loop answers),
  * {@code /readyz} (configuration loaded and every upstream accepts a TCP connection, probed now,
- * without blocking), {@code /metrics} (Prometheus text), {@code /admin/policies}, and the audit search
- * {@code /admin/audit} ({@link AuditSearchEndpoint}).
+ * without blocking; each upstream's breaker state shown too), {@code /metrics} (Prometheus text),
+ * {@code /admin/policies}, {@code /admin/upstreams} (circuit breakers), the audit search
+ * {@code /admin/audit} ({@link AuditSearchEndpoint}) and {@code /admin/cache}.
  */
 final class AdminHandler extends ChannelInboundHandlerAdapter {
 
@@ -97,6 +99,7 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
                 case "/admin/policies" -> send(ctx, policies(ctx), keepAlive);
                 case "/admin/audit" -> audit.handle(ctx, request, response -> send(ctx, response, keepAlive));
                 case "/admin/cache" -> send(ctx, cache(ctx), keepAlive);
+                case "/admin/upstreams" -> send(ctx, upstreams(ctx), keepAlive);
                 case "/metrics" ->
                     send(
                             ctx,
@@ -159,6 +162,17 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
                                 .append(e.getValue() ? "reachable" : "unreachable")
                                 .append('"');
                     }
+                    json.append("},\"breakers\":{");
+                    first = true;
+                    for (UpstreamClient u : new TreeMap<>(runtime.upstreams()).values()) {
+                        json.append(first ? "" : ",")
+                                .append('"')
+                                .append(jsonEscape(u.name()))
+                                .append("\":\"")
+                                .append(u.guard().state())
+                                .append('"');
+                        first = false;
+                    }
                     json.append("}}");
                     send(
                             ctx,
@@ -184,6 +198,37 @@ final class AdminHandler extends ChannelInboundHandlerAdapter {
                 HttpResponseStatus.SERVICE_UNAVAILABLE,
                 "application/json",
                 "{\"status\":\"event loops not answering\",\"stalled\":" + stalled + "}");
+    }
+
+    /**
+     * Each upstream's circuit breaker: its state, failure and slow-call rates (percent of the window, -1 before enough
+     * calls), calls in the window and calls refused while open.
+     */
+    private FullHttpResponse upstreams(ChannelHandlerContext ctx) {
+        StringBuilder json = new StringBuilder("{\"upstreams\":{");
+        boolean first = true;
+        for (UpstreamClient u : new TreeMap<>(runtime.upstreams()).values()) {
+            UpstreamGuard.Snapshot b = u.guard().snapshot();
+            json.append(first ? "" : ",")
+                    .append('"')
+                    .append(jsonEscape(u.name()))
+                    .append("\":{\"breaker\":\"")
+                    .append(b.state())
+                    .append("\",\"failureRate\":")
+                    .append(b.failureRate())
+                    .append(",\"slowCallRate\":")
+                    .append(b.slowCallRate())
+                    .append(",\"bufferedCalls\":")
+                    .append(b.bufferedCalls())
+                    .append(",\"notPermittedCalls\":")
+                    .append(b.notPermittedCalls())
+                    .append(",\"openConnections\":")
+                    .append(u.openConnections())
+                    .append('}');
+            first = false;
+        }
+        json.append("}}");
+        return text(ctx, HttpResponseStatus.OK, "application/json", json.toString());
     }
 
     /** The active policy set: its version (content hash), agencies and rule counts. */

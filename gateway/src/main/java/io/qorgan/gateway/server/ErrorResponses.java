@@ -52,6 +52,9 @@ public final class ErrorResponses {
         if (requestId != null) {
             response.headers().set(GatewayHeaders.REQUEST_ID, requestId);
         }
+        if (error.retryAfterSeconds() > 0) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, error.retryAfterSeconds());
+        }
         if (error.status() == 401) {
             response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"qorgan\"");
         }

@@ -35,7 +35,11 @@ import io.qorgan.gateway.identity.Identity;
 import io.qorgan.gateway.policy.Verdict;
 import io.qorgan.gateway.protect.ProtectionSettings;
 import io.qorgan.gateway.protect.StreamBroken;
+import io.qorgan.gateway.quota.Allowance;
+import io.qorgan.gateway.quota.UsageMeter;
 import io.qorgan.gateway.route.RouteMatch;
+import io.qorgan.gateway.route.Router;
+import io.qorgan.gateway.upstream.AttemptPlan;
 import io.qorgan.gateway.upstream.UpstreamClient;
 import io.qorgan.gateway.upstream.UpstreamConnection;
 import io.qorgan.gateway.upstream.UpstreamFailure;
@@ -44,8 +48,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +63,17 @@ import org.slf4j.LoggerFactory;
  * or answers the error it gave — takes an upstream connection, sends the request, and streams the answer back piece
  * by piece as it arrives, restoring the originals on the way ({@link AnswerRestoration}).
  *
- * <p>Backpressure: when the client cannot take more, the upstream connection stops reading until the client drains.
- * Failures before the answer starts become 502/503/504 in the API's error shape; a failure mid-answer closes the
- * client connection, the only honest signal left. A stale keep-alive connection that closes before answering is
- * retried once on another connection. If the client goes away, the upstream connection is closed so the upstream stops
+ * <p>Between prepare and forward, a protected exchange asks the safe-answer cache: a hit is answered from it and
+ * never touches an upstream or its breaker. Otherwise the exchange goes where its {@link AttemptPlan} says: the route's
+ * upstreams in order (or drawn by weight), each while its breaker lets calls through. Failures before any of the answer
+ * was relayed are retried with the same prepared exchange, or fail over to the next upstream, prepared for it from the
+ * first preparation without detecting again (never once a byte of the answer was relayed), and otherwise become
+ * 502/503/504 in the API's error shape; a failure mid-answer ends a stream with an error event, or closes the client
+ * connection, the only honest signal left. A stale keep-alive connection that closes before answering is retried at
+ * once on another connection. If the client goes away, the upstream connection is closed so the upstream stops
  * working for nobody.
+ *
+ * <p>Backpressure: when the client cannot take more, the upstream connection stops reading until the client drains.
  *
  * <p>Runs on the client channel's event loop, which the upstream connection shares; every field is written there
  * only. A worker that prepares a large body touches none of them: it returns an immutable {@link Preparation}.
@@ -90,6 +103,11 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private final Identity identity;
     private final boolean clientKeepAlive;
     private final ForwardingHeaders.Client client;
+    /** The exchange's place under its agency's limits; released, with the tokens its answer reported, at the end. */
+    private final Allowance allowance;
+    /** Reads the tokens the answer reports, when a token limit applies; else null. */
+    private final UsageMeter meter;
+
     private final long startNanos = System.nanoTime();
 
     /** What the prepare stage decided; null until it did. */
@@ -109,6 +127,15 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private UpstreamConnection connection;
     /** The check that cuts a client that takes nothing of its answer; null while none is due. */
     private ScheduledFuture<?> stallCheck;
+
+    /** Where this exchange may go, and how often; chosen when it starts. */
+    private AttemptPlan plan;
+    /** The first preparation, from which the exchange is prepared again for another upstream of its route. */
+    private Preparation.Ready first;
+    /** The error to answer when no upstream is left to try; null before an attempt failed. */
+    private GatewayError lastError;
+    /** The next send of a retry, while it waits for its backoff. */
+    private ScheduledFuture<?> retryTask;
 
     private boolean retried;
     private boolean responseStarted;
@@ -140,7 +167,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             RouteMatch match,
             Identity identity,
             boolean clientKeepAlive,
-            ForwardingHeaders.Client client) {
+            ForwardingHeaders.Client client,
+            Allowance allowance) {
         this.frontend = frontend;
         this.ctx = ctx;
         this.runtime = runtime;
@@ -153,11 +181,23 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         this.identity = identity;
         this.clientKeepAlive = clientKeepAlive;
         this.client = client;
+        this.allowance = allowance == null ? Allowance.FREE : allowance;
+        this.meter = this.allowance.meter();
         this.upstream = runtime.upstreams().get(match.route().upstream());
     }
 
     void start() {
         runtime.metrics().exchangeStarted();
+        // the route's upstreams in this exchange's order; no breaker is asked before the cache had its say
+        plan = AttemptPlan.forRoute(
+                match.route(), runtime.upstreams(), identity, ThreadLocalRandom.current(), runtime.metrics());
+        String likely = plan.likely();
+        if (likely == null) {
+            answerError(GatewayError.upstreamUnavailable(
+                    upstream.name(), upstream.guard().retryAfterSeconds()));
+            return;
+        }
+        upstream = runtime.upstreams().get(likely);
         ExchangePreparer preparer = runtime.preparer();
         // Everything the prepare stage reads is copied here, on the loop: the body may be released (client gone)
         // while a worker prepares a large one.
@@ -165,14 +205,40 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         ExchangeRequest request = new ExchangeRequest(
                 requestId,
                 match.route(),
-                match.route().upstream(),
+                upstream.name(),
                 identity,
                 head.method().name(),
-                match.upstreamUri(),
+                Router.rebase(match.upstreamUri(), basePath(match.route().upstream()), basePath(upstream.name())),
                 match.route().protect() ? ForwardingHeaders.texts(head.headers()) : List.of(),
                 head.headers().get(HttpHeaderNames.CONTENT_TYPE),
                 head.headers().get(HttpHeaderNames.CONTENT_ENCODING),
                 bytes);
+        ExchangePreparer.Continuation continuation =
+                runtime.protection().conversations().shared() ? preparer.continuation(request) : null;
+        if (continuation != null) {
+            // the turn it continues may have been stored by another node: fetched from the fleet's store first
+            runtime.protection()
+                    .conversations()
+                    .fetch(continuation.scope(), continuation.previousResponseId())
+                    .whenComplete((ok, failure) -> {
+                        try {
+                            ctx.executor().execute(() -> prepare(request));
+                        } catch (RejectedExecutionException e) {
+                            // the loop is shutting down; its channels close
+                        }
+                    });
+            return;
+        }
+        prepare(request);
+    }
+
+    /** Prepares on the event loop, or on a worker for a large body. */
+    private void prepare(ExchangeRequest request) {
+        if (done) {
+            return;
+        }
+        ExchangePreparer preparer = runtime.preparer();
+        byte[] bytes = request.body();
         if (bytes == null || bytes.length < OFFLOAD_BYTES) {
             begin(preparer.prepare(request));
             return;
@@ -203,17 +269,128 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             answerError(refused.error());
             return;
         }
-        prepared = ((Preparation.Ready) preparation).exchange();
+        first = (Preparation.Ready) preparation;
+        prepared = first.exchange();
         policyVersion = prepared.decision().policyVersion();
         if (!prepared.upstream().equals(upstream.name())) {
+            // a policy rule sent the request to another upstream: that one only
             upstream = runtime.upstreams().get(prepared.upstream());
+            plan = AttemptPlan.forUpstream(upstream.guard(), runtime.metrics());
         }
         lookupCache();
     }
 
+    /** The cache did not answer: the exchange goes to the first upstream of its plan whose breaker lets it through. */
     private void forward() {
         sentNanos = System.nanoTime();
+        nextUpstream();
+    }
+
+    // ---- retries and failover (issue 20): around the send, never after a byte of the answer was relayed ----
+
+    /**
+     * Moves to the plan's next upstream whose breaker lets the call through: the one the exchange was prepared for is
+     * sent to at once; another is prepared for from the first preparation (on a worker for a large body) and passed over
+     * when the caller's policy does not allow this request there. When none is left, answers the last error, or 503
+     * {@code upstream_unavailable} at once when no upstream was called.
+     */
+    private void nextUpstream() {
+        String next = plan.next();
+        if (next == null) {
+            answerError(
+                    lastError != null
+                            ? lastError
+                            : GatewayError.upstreamUnavailable(
+                                    upstream.name(), upstream.guard().retryAfterSeconds()));
+            return;
+        }
+        if (next.equals(prepared.upstream())) {
+            upstream = runtime.upstreams().get(next);
+            attempt();
+            return;
+        }
+        ExchangePreparer preparer = runtime.preparer();
+        if (body.readableBytes() < OFFLOAD_BYTES) {
+            preparedFor(next, preparer.prepareFallback(first, next));
+            return;
+        }
+        Preparation.Ready from = first;
+        try {
+            runtime.workers().execute(() -> {
+                Preparation preparation = preparer.prepareFallback(from, next);
+                ctx.executor().execute(() -> preparedFor(next, preparation));
+            });
+        } catch (RejectedExecutionException e) {
+            answerError(lastError != null ? lastError : GatewayError.overloaded());
+        }
+    }
+
+    /** The exchange prepared again for {@code next}, another upstream of its route. */
+    private void preparedFor(String next, Preparation preparation) {
+        if (done) {
+            return;
+        }
+        if (preparation instanceof Preparation.Refused refused) {
+            log.debug(
+                    "fallback refused request_id={} upstream={} code={}",
+                    requestId,
+                    next,
+                    refused.error().code());
+            runtime.metrics().upstreamSkipped(next, "policy");
+            nextUpstream();
+            return;
+        }
+        if (lastError != null) {
+            runtime.metrics().failedOver(upstream.name(), next);
+        }
+        if (cacheTicket != null) {
+            // the answer will be another upstream's, to another request: not one to store under this key
+            cacheTicket.abandon();
+            cacheTicket = null;
+            capture = null;
+        }
+        audit.prepared(preparation, body);
+        prepared = ((Preparation.Ready) preparation).exchange();
+        policyVersion = prepared.decision().policyVersion();
+        upstream = runtime.upstreams().get(next);
+        attempt();
+    }
+
+    /** Sends the prepared request to the plan's current upstream. */
+    private void attempt() {
+        retryTask = null;
+        if (done) {
+            return;
+        }
+        plan.sending(System.nanoTime());
         upstream.acquire(ctx.channel().eventLoop(), this, this);
+    }
+
+    /** After an attempt that gave no answer to relay: send the same exchange again later, or try the next upstream. */
+    private void afterAttempt(AttemptPlan.Next next, GatewayError error) {
+        lastError = error;
+        if (next == AttemptPlan.Next.RETRY) {
+            runtime.metrics().retried(upstream.name());
+            retryTask = ctx.executor().schedule(this::retry, plan.delayNanos(), TimeUnit.NANOSECONDS);
+        } else {
+            nextUpstream();
+        }
+    }
+
+    private void retry() {
+        retryTask = null;
+        if (done) {
+            return;
+        }
+        if (plan.permitRetry()) {
+            attempt();
+        } else {
+            nextUpstream(); // the breaker opened while this request waited
+        }
+    }
+
+    private String basePath(String upstreamName) {
+        return runtime.upstreams().get(upstreamName).config().basePath();
     }
 
     // ---- the safe-answer cache (issue 17): between decide/transform and forward ----
@@ -366,7 +543,10 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         return new DefaultFullHttpRequest(
                 HttpVersion.HTTP_1_1,
                 head.method(),
-                prepared.forwardTarget(),
+                Router.rebase(
+                        prepared.forwardTarget(),
+                        basePath(prepared.request().upstream()),
+                        upstream.config().basePath()),
                 out,
                 headers,
                 EmptyHttpHeaders.INSTANCE,
@@ -382,6 +562,14 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     public void onResponseHead(HttpResponse head) {
         if (done) {
             return;
+        }
+        if (connection != null) { // null for a cached answer, which no upstream or breaker sees
+            AttemptPlan.Next next = plan.answered(head.status().code(), head.headers(), System.nanoTime());
+            if (next != AttemptPlan.Next.GIVE_UP) {
+                dropUpstream(); // nothing of this answer went out: another attempt will answer
+                afterAttempt(next, statusError(head.status().code(), AttemptPlan.retryAfterSeconds(head.headers())));
+                return;
+            }
         }
         responseStarted = true;
         status = head.status().code();
@@ -435,6 +623,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (done) {
             content.release();
             return;
+        }
+        if (meter != null && connection != null) { // a cached answer cost no tokens
+            meter.scan(content.content().nioBuffer());
         }
         ByteBuf piece = content.content();
         if (capture != null) {
@@ -515,10 +706,36 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         LastHttpContent end = restoration == null
                 ? (LastHttpContent) content
                 : piece == null ? new DefaultLastHttpContent() : new DefaultLastHttpContent(piece);
+        CompletionStage<Void> kept = restoration == null ? null : rememberConversation();
+        if (kept != null && !kept.toCompletableFuture().isDone()) {
+            // any node may be asked for the next turn once the client has this answer: the fleet's store holds it first
+            kept.whenComplete((ok, failure) -> {
+                try {
+                    ctx.executor().execute(() -> finishAnswer(end, keep, failure));
+                } catch (RejectedExecutionException e) {
+                    end.release(); // the loop is shutting down
+                }
+            });
+            return;
+        }
+        finishAnswer(end, keep, null);
+    }
+
+    /** The answer's last piece goes out and the exchange ends. */
+    private void finishAnswer(LastHttpContent end, boolean keep, Throwable notKept) {
+        if (done) {
+            end.release(); // the client left while the conversation was being stored
+            return;
+        }
+        if (notKept != null) {
+            log.warn(
+                    "conversation kept on this node only request_id={} error={}",
+                    requestId,
+                    notKept.getClass().getSimpleName());
+        }
         ctx.writeAndFlush(end, ctx.voidPromise()); // a failed write reaches the frontend, which closes
         if (restoration != null) {
             runtime.metrics().entities("answer", restoration.produced());
-            rememberConversation();
         }
         end(keep);
     }
@@ -538,15 +755,20 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         end(keepConnection());
     }
 
-    /** A Responses-API turn the upstream stores: keep its vault so the next turn can continue. */
-    private void rememberConversation() {
+    /**
+     * A Responses-API turn the upstream stores: keep its vault so the next turn can continue; done when the fleet's
+     * store holds it too (null when there is nothing to keep).
+     */
+    private CompletionStage<Void> rememberConversation() {
         if (prepared.conversationScope() != null && status < 300) {
-            restoration
-                    .responseId()
-                    .ifPresent(id -> runtime.protection()
-                            .conversations()
-                            .put(prepared.conversationScope(), id, prepared.vault()));
+            Optional<String> id = restoration.responseId();
+            if (id.isPresent()) {
+                return runtime.protection()
+                        .conversations()
+                        .put(prepared.conversationScope(), id.get(), prepared.vault());
+            }
         }
+        return null;
     }
 
     /**
@@ -654,11 +876,12 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         runtime.metrics().upstreamFailure(upstream.name(), failure.kind().name().toLowerCase(Locale.ROOT));
         connection = null;
         if (failure.retryable() && !retried) {
-            retried = true;
+            retried = true; // a stale keep-alive connection: the same attempt on a fresh one
             runtime.metrics().retried(upstream.name());
             upstream.acquire(ctx.channel().eventLoop(), this, this);
             return;
         }
+        AttemptPlan.Next next = plan.failed(failure, System.nanoTime());
         log.debug(
                 "upstream failure request_id={} upstream={} kind={} response_started={}",
                 requestId,
@@ -676,7 +899,21 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             endStreamWithError(error);
             return;
         }
-        answerError(error);
+        if (next == AttemptPlan.Next.GIVE_UP) {
+            answerError(error);
+        } else {
+            afterAttempt(next, error);
+        }
+    }
+
+    /** What to answer for a dropped 429/502/503/504 when no other attempt can be made after it. */
+    private GatewayError statusError(int status, long retryAfterSeconds) {
+        return switch (status) {
+            case 429 -> GatewayError.upstreamRateLimited(upstream.name(), retryAfterSeconds);
+            case 503 -> GatewayError.upstreamUnavailable(upstream.name(), retryAfterSeconds);
+            case 504 -> GatewayError.upstreamTimeout(upstream.name());
+            default -> GatewayError.upstreamFailed(upstream.name());
+        };
     }
 
     /** Answers with an error of the gateway's own, before any part of an answer was sent. */
@@ -724,6 +961,14 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         done = true;
+        if (plan != null) {
+            plan.release();
+        }
+        allowance.release(meter == null ? 0 : meter.tokens());
+        if (retryTask != null) {
+            retryTask.cancel(false);
+            retryTask = null;
+        }
         if (stallCheck != null) {
             stallCheck.cancel(false);
             stallCheck = null;

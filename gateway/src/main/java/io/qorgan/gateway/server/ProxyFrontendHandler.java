@@ -30,6 +30,8 @@ import io.qorgan.gateway.exchange.GatewayError;
 import io.qorgan.gateway.exchange.RequestIds;
 import io.qorgan.gateway.identity.AccessDecision;
 import io.qorgan.gateway.identity.Identity;
+import io.qorgan.gateway.quota.Allowance;
+import io.qorgan.gateway.quota.FairUse;
 import io.qorgan.gateway.route.RouteMatch;
 import io.qorgan.gateway.server.tls.PeerCertificate;
 import java.net.SocketAddress;
@@ -258,6 +260,46 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         in.admitted = true;
+        in.match = match.get();
+        in.identity = identity;
+        fairUse(in);
+    }
+
+    /**
+     * The agency's and caller's limits, on the head (issue 20): decided at once on this node, or after the fleet's
+     * store answered; reading stays paused meanwhile.
+     */
+    private void fairUse(Intake in) {
+        in.deciding = true;
+        runtime.fairUse().admit(in.identity, ctx.executor(), decision -> fairUseDecided(in, decision));
+        if (in.deciding && intake == in && !in.pausedReading) {
+            in.pausedReading = true;
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    private void fairUseDecided(Intake in, FairUse.Decision decision) {
+        in.deciding = false;
+        if (intake != in || !ctx.channel().isActive()) {
+            if (decision.admitted()) {
+                decision.allowance().release(); // the connection ended meanwhile
+            }
+            return;
+        }
+        if (in.pausedReading) {
+            in.pausedReading = false;
+            ctx.channel().config().setAutoRead(true);
+        }
+        if (!decision.admitted()) {
+            refuse(in, GatewayError.rateLimited(decision.limit().words(), decision.retryAfterSeconds()));
+            return;
+        }
+        in.allowance = decision.allowance();
+        admitted(in);
+    }
+
+    /** Admitted: the body's memory is reserved, and the body read (or the exchange begins at once). */
+    private void admitted(Intake in) {
         long reserve = in.declaredLength >= 0 ? in.declaredLength : Math.max(in.received, CHUNKED_STEP);
         in.lease = budget.tryReserve(Math.max(reserve, in.received));
         if (in.lease == null) {
@@ -265,8 +307,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             refuse(in, GatewayError.overloaded());
             return;
         }
-        in.match = match.get();
-        in.identity = identity;
+        in.ready = true;
         if (in.complete) {
             dispatch(in);
             return;
@@ -300,7 +341,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
                 in.match,
                 in.identity,
                 HttpUtil.isKeepAlive(in.head),
-                client());
+                client(),
+                in.allowance);
+        in.allowance = null; // the exchange releases it
         current.start();
     }
 
@@ -325,6 +368,10 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         }
         if (in.lease != null) {
             in.lease.release();
+        }
+        if (in.allowance != null) {
+            in.allowance.release();
+            in.allowance = null;
         }
         if (in.pausedReading) {
             in.pausedReading = false;
@@ -491,7 +538,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
 
     /** Busy with a request whose turn it is: an exchange in flight, or a head waiting for its caller's identity. */
     private boolean busyWithoutQueue() {
-        return current != null || (intake != null && !intake.identified);
+        return current != null || (intake != null && (!intake.identified || intake.deciding));
     }
 
     private boolean http2Stream() {
@@ -546,6 +593,9 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             if (in.lease != null) {
                 in.lease.release();
             }
+            if (in.allowance != null) {
+                in.allowance.release();
+            }
         }
         releasePending();
         ctx.fireChannelInactive();
@@ -586,6 +636,11 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         final String expectation;
         final boolean expectContinue;
         boolean identified;
+        /** Its agency's limits are being decided (possibly by the fleet's store). */
+        boolean deciding;
+        /** Admitted under every limit, its memory reserved: the exchange begins once the body is complete. */
+        boolean ready;
+
         boolean pausedReading;
         boolean admitted;
         boolean continued;
@@ -593,6 +648,8 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         BodyBudget.Lease lease;
         /** Its audit record, once the caller is known. */
         ExchangeAudit audit = ExchangeAudit.NONE;
+        /** Its place under its agency's limits, from admission until the exchange takes it. */
+        Allowance allowance;
 
         RouteMatch match;
         Identity identity;
@@ -657,7 +714,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             }
             if (last) {
                 complete = true;
-                if (admitted && intake == this) {
+                if (ready && intake == this) {
                     dispatch(this);
                 }
             }

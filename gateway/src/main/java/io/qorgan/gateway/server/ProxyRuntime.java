@@ -8,6 +8,7 @@ import io.qorgan.gateway.exchange.Protection;
 import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.policy.PolicySet;
 import io.qorgan.gateway.policy.PolicyStore;
+import io.qorgan.gateway.quota.FairUse;
 import io.qorgan.gateway.route.Router;
 import io.qorgan.gateway.upstream.UpstreamClient;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.concurrent.Executor;
  * event loops: routes, upstream clients, limits, metrics, the admission gate, caller identification,
  * protection, the policy store ({@code policies} may be null: no policies configured), the
  * bounded workers that prepare large bodies off the event loops, the prepare stage itself, the
- * health of the event loops, and the audit trail ({@link AuditTrail#disabled()} when there is none).
+ * health of the event loops, the audit trail ({@link AuditTrail#disabled()} when there is none), the answer cache,
+ * and fair use between agencies (their limits, decided on the head).
  */
 public record ProxyRuntime(
         GatewayConfig config,
@@ -33,7 +35,8 @@ public record ProxyRuntime(
         ExchangePreparer preparer,
         LoopHealth loops,
         AuditTrail audit,
-        AnswerCache cache) {
+        AnswerCache cache,
+        FairUse fairUse) {
 
     /** The active policy set, or null when no policy directory is configured. */
     public PolicySet policySet() {

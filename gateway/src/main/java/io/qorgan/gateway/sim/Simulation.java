@@ -19,6 +19,8 @@ final class Simulation {
     /** The body of successful whole answers instead of the simulated one; null for the simulated one. */
     final byte[] answerBody;
 
+    final int faultRetryAfterSeconds;
+
     Simulation(SimulatorSettings settings) {
         this(settings, new Random(settings.faultSeed()));
     }
@@ -34,5 +36,6 @@ final class Simulation {
         this.answerContentType = settings.answerContentType();
         this.answerBody =
                 settings.answerBody() == null ? null : settings.answerBody().clone();
+        this.faultRetryAfterSeconds = settings.faultRetryAfterSeconds();
     }
 }

@@ -156,7 +156,11 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
         int fault = sim.faults.nextFault();
         if (fault != 0) {
-            writeFull(ctx, in, route.dialect().fault(fault), errorDelay, true);
+            Reply.Full reply = route.dialect().fault(fault);
+            if (sim.faultRetryAfterSeconds > 0) {
+                reply = reply.withHeader("retry-after", Integer.toString(sim.faultRetryAfterSeconds));
+            }
+            writeFull(ctx, in, reply, errorDelay, true);
             return;
         }
         Reply reply;
@@ -219,6 +223,7 @@ final class SimulatorHandler extends SimpleChannelInboundHandler<FullHttpRequest
             if (gzip && !sim.gzipUnlabelled) {
                 headers.set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
             }
+            reply.headers().forEach(headers::set);
             headers.set("x-sim-received-bytes", in.body().length);
             HttpUtil.setKeepAlive(response, in.keepAlive());
             if (counted) {

@@ -39,6 +39,7 @@ import java.util.Set;
  *     stays as built: a mislabelled answer, or a {@code text/plain} one), or null
  * @param answerBody the body of every successful whole answer instead of the simulated one (a hand-made or
  *     misbehaving answer), or null
+ * @param faultRetryAfterSeconds when above 0, injected faults carry {@code Retry-After} with this many seconds
  */
 public record SimulatorSettings(
         String host,
@@ -62,7 +63,8 @@ public record SimulatorSettings(
         boolean gzipAnswers,
         boolean gzipUnlabelled,
         String answerContentType,
-        byte[] answerBody) {
+        byte[] answerBody,
+        int faultRetryAfterSeconds) {
 
     /** The statuses a fault can have: rate limited, server error, overloaded. */
     public static final Set<Integer> ERROR_STATUSES = Set.of(429, 500, 503);
@@ -86,6 +88,7 @@ public record SimulatorSettings(
         require(recordLimit >= 0, "recordLimit must be >= 0, was " + recordLimit);
         require(maxBodyBytes >= 1, "maxBodyBytes must be >= 1, was " + maxBodyBytes);
         require(ioThreads >= 1, "ioThreads must be >= 1, was " + ioThreads);
+        require(faultRetryAfterSeconds >= 0, "faultRetryAfterSeconds must be >= 0, was " + faultRetryAfterSeconds);
     }
 
     private static void require(boolean condition, String message) {
@@ -127,6 +130,7 @@ public record SimulatorSettings(
         private boolean gzipUnlabelled;
         private String answerContentType;
         private byte[] answerBody;
+        private int faultRetryAfterSeconds;
 
         private Builder() {}
 
@@ -153,6 +157,7 @@ public record SimulatorSettings(
             gzipUnlabelled = s.gzipUnlabelled;
             answerContentType = s.answerContentType;
             answerBody = s.answerBody;
+            faultRetryAfterSeconds = s.faultRetryAfterSeconds;
         }
 
         public Builder host(String value) {
@@ -265,6 +270,11 @@ public record SimulatorSettings(
             return this;
         }
 
+        public Builder faultRetryAfterSeconds(int value) {
+            faultRetryAfterSeconds = value;
+            return this;
+        }
+
         public SimulatorSettings build() {
             return new SimulatorSettings(
                     host,
@@ -288,7 +298,8 @@ public record SimulatorSettings(
                     gzipAnswers,
                     gzipUnlabelled,
                     answerContentType,
-                    answerBody);
+                    answerBody,
+                    faultRetryAfterSeconds);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.util.concurrent.EventExecutor;
 import io.qorgan.gateway.config.UpstreamConfig;
+import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.transport.TlsContexts;
 import io.qorgan.gateway.transport.Transport;
 import io.qorgan.gateway.transport.UpstreamTls;
@@ -34,6 +35,7 @@ public final class UpstreamClient implements AutoCloseable {
     private static final int MAX_PENDING_ACQUIRES_PER_LOOP = 1024;
 
     private final UpstreamConfig config;
+    private final UpstreamGuard guard;
     private final UpstreamCredential credential;
     private final String hostHeader;
     private final Map<EventExecutor, LoopConnections> pools = new IdentityHashMap<>();
@@ -46,8 +48,14 @@ public final class UpstreamClient implements AutoCloseable {
      *
      * @throws IllegalStateException naming the upstream and the setting (never a secret)
      */
-    public UpstreamClient(UpstreamConfig config, EventLoopGroup group, Transport transport, TlsContexts tlsContexts) {
+    public UpstreamClient(
+            UpstreamConfig config,
+            EventLoopGroup group,
+            Transport transport,
+            TlsContexts tlsContexts,
+            GatewayMetrics metrics) {
         this.config = config;
+        this.guard = UpstreamGuard.create(config, metrics);
         this.credential = resolveCredential(config);
         this.hostHeader = config.hostHeader();
         UpstreamTls tls = null;
@@ -130,6 +138,11 @@ public final class UpstreamClient implements AutoCloseable {
 
     public UpstreamConfig config() {
         return config;
+    }
+
+    /** The upstream's circuit breaker, retry settings and budget. */
+    public UpstreamGuard guard() {
+        return guard;
     }
 
     /** The Host header the upstream expects, worked out once. */

@@ -3,6 +3,7 @@ package io.qorgan.gateway.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qorgan.gateway.crypto.SignatureAlgorithm;
+import io.qorgan.gateway.testing.IntegrationTest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kill -9} under load: the trail goes on in a new segment, and verifies up to the cut. */
+@IntegrationTest
 class CrashRecoveryTest {
 
     @TempDir

@@ -7,12 +7,14 @@ import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The demo's gateway settings reach every API of the simulator on the same path the caller used. */
+@IntegrationTest
 class DemoCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -3,6 +3,7 @@ package io.qorgan.gateway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qorgan.gateway.testing.Cli;
+import io.qorgan.gateway.testing.IntegrationTest;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@IntegrationTest
 class QorganCommandTest {
 
     private final Cli cli = new Cli();

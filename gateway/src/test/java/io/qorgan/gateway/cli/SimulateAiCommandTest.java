@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
 import io.qorgan.gateway.testing.Cli;
+import io.qorgan.gateway.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+@IntegrationTest
 class SimulateAiCommandTest {
 
     private final Cli cli = new Cli();

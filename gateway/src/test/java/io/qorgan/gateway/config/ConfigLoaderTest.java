@@ -311,4 +311,98 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("--upstream");
     }
+
+    @Test
+    void parse_routeWithUpstreamList_priorityOrderFirstIsTheRoutesUpstream() {
+        String yaml = VALID.replace("upstream: openai\n", "upstreams: [onprem-llm, openai]\n");
+        RouteConfig route = ConfigLoader.parse("qorgan.yaml", yaml).routes().get(0);
+        assertThat(route.upstream()).isEqualTo("onprem-llm");
+        assertThat(route.targets()).extracting(RouteConfig.Target::upstream).containsExactly("onprem-llm", "openai");
+        assertThat(route.weighted()).isFalse();
+        assertThat(route.hasFallbacks()).isTrue();
+    }
+
+    @Test
+    void parse_routeWithWeights_weighted() {
+        String yaml = VALID.replace(
+                "upstream: openai\n", "upstreams: [{name: onprem-llm, weight: 3}, {name: openai, weight: 0}]\n");
+        RouteConfig route = ConfigLoader.parse("qorgan.yaml", yaml).routes().get(0);
+        assertThat(route.weighted()).isTrue();
+        assertThat(route.targets())
+                .containsExactly(new RouteConfig.Target("onprem-llm", 3), new RouteConfig.Target("openai", 0));
+    }
+
+    @Test
+    void parse_routeWithUpstreamAndUpstreams_rejected() {
+        String yaml = VALID.replace("upstream: openai\n", "upstream: openai\n    upstreams: [openai]\n");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("routes[0].upstreams")
+                .hasMessageContaining("not both");
+    }
+
+    @Test
+    void parse_unknownUpstreamInList_namesItsPlace() {
+        String yaml = VALID.replace("upstream: openai\n", "upstreams: [openai, opnai]\n");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.field()).isEqualTo("routes[0].upstreams[1]");
+                    assertThat(e.getMessage()).contains("unknown upstream `opnai`");
+                });
+    }
+
+    @Test
+    void parse_retryAndBreaker_bound() {
+        String yaml = VALID.replace("    maxConnections: 32\n", """
+                    maxConnections: 32
+                    retry: { attempts: 3, backoff: 50ms, maxBackoff: 1s, budget: 10, minPerSecond: 1 }
+                    breaker: { failureRate: 40, slowCallRate: 80, slowCall: 5s, window: 10, minimumCalls: 5, openFor: 10s, halfOpenCalls: 2 }
+                """);
+        UpstreamConfig u = ConfigLoader.parse("qorgan.yaml", yaml).upstreams().get("onprem-llm");
+        assertThat(u.retry()).isEqualTo(new RetrySettings(3, Duration.ofMillis(50), Duration.ofSeconds(1), 0.1, 1));
+        assertThat(u.breaker())
+                .isEqualTo(new BreakerSettings(true, 40, 80, Duration.ofSeconds(5), 10, 5, Duration.ofSeconds(10), 2));
+        UpstreamConfig defaults =
+                ConfigLoader.parse("qorgan.yaml", yaml).upstreams().get("openai");
+        assertThat(defaults.retry()).isEqualTo(RetrySettings.defaults());
+        assertThat(defaults.breaker()).isEqualTo(BreakerSettings.defaults());
+    }
+
+    @Test
+    void parse_breakerMinimumCallsAboveWindow_namesField() {
+        String yaml = VALID.replace(
+                "    maxConnections: 32\n", "    maxConnections: 32\n    breaker: { window: 10, minimumCalls: 20 }\n");
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("upstreams.onprem-llm.breaker.minimumCalls");
+    }
+
+    @Test
+    void parse_fleetWithStore_bound_secretsNotShown() {
+        String yaml = VALID + """
+                fleet:
+                  nodes: 3
+                  store: { url: "redis://127.0.0.1:6379/2", password: hunter2, key: "env:QORGAN_FLEET_KEY", timeout: 100ms }
+                """;
+        FleetConfig fleet = ConfigLoader.parse("qorgan.yaml", yaml).fleet();
+        assertThat(fleet.nodes()).isEqualTo(3);
+        assertThat(fleet.store().timeout()).isEqualTo(Duration.ofMillis(100));
+        assertThat(fleet.store().url().getPath()).isEqualTo("/2");
+        assertThat(fleet.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void parse_fleetStoreWithoutKey_rejected() {
+        String yaml = VALID + "fleet: { store: { url: \"redis://127.0.0.1:6379\" } }\n";
+        assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("fleet.store.key");
+    }
+
+    @Test
+    void parse_noFleet_oneNodeNoStore() {
+        FleetConfig fleet = ConfigLoader.parse("qorgan.yaml", VALID).fleet();
+        assertThat(fleet.nodes()).isEqualTo(1);
+        assertThat(fleet.shared()).isFalse();
+    }
 }

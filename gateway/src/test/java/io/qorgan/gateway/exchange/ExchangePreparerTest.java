@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -312,5 +313,67 @@ class ExchangePreparerTest {
 
         assertThat(ready(preparer(null).prepare(stored)).conversationScope()).isEqualTo("health/bot");
         assertThat(ready(preparer(null).prepare(notStored)).conversationScope()).isNull();
+    }
+
+    private static RouteConfig failover(String... upstreams) {
+        List<RouteConfig.Target> targets =
+                Arrays.stream(upstreams).map(u -> new RouteConfig.Target(u, 1)).toList();
+        return new RouteConfig("v1", "/v1", upstreams[0], "auto", List.of(), true, false, targets, false);
+    }
+
+    private static String body(PreparedExchange p) {
+        return new String(p.forwardBody(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void prepareFallback_otherClassOtherOperators_appliedToTheFirstFindings_detectedOnce() throws IOException {
+        ExchangePreparer preparer = preparer(policies());
+        Preparation first = preparer.prepare(chat(failover("local-llm", "openai"), message(NAME + ", ИИН " + IIN)));
+        assertThat(body(ready(first))).contains("[IIN_1]").contains("[PERSON_1]");
+        int scansOfTheFirstPass = scans.get();
+
+        Preparation fallback = preparer.prepareFallback((Preparation.Ready) first, "openai");
+
+        PreparedExchange external = ready(fallback);
+        assertThat(external.upstream()).isEqualTo("openai");
+        assertThat(body(external)).contains("[REDACTED]").contains("[PERSON_1]").doesNotContain(IIN);
+        assertThat(scans.get()).as("no second detection").isEqualTo(scansOfTheFirstPass);
+        assertThat(external.vault()).isNotNull();
+    }
+
+    @Test
+    void prepareFallback_policyBlocksTheDataThere_refused() throws IOException {
+        Files.writeString(dir.resolve("default.yaml"), """
+                upstreams:
+                  local-llm: {class: onprem}
+                  openai: {class: external}
+                entities:
+                  IIN: {onprem: placeholder, external: block}
+                """);
+        ExchangePreparer preparer = preparer(PolicySet.load(dir, Set.of("local-llm", "openai")));
+        Preparation first = preparer.prepare(chat(failover("local-llm", "openai"), message("ИИН " + IIN)));
+
+        GatewayError error = refusal(preparer.prepareFallback((Preparation.Ready) first, "openai"));
+
+        assertThat(error.code()).isEqualTo("entities.IIN");
+    }
+
+    @Test
+    void prepareFallback_noPolicies_theSameProtectedBytes() {
+        ExchangePreparer preparer = preparer(null);
+        Preparation first = preparer.prepare(chat(failover("local-llm", "openai"), message("ИИН " + IIN)));
+
+        PreparedExchange again = ready(preparer.prepareFallback((Preparation.Ready) first, "openai"));
+
+        assertThat(again.forwardBody()).isSameAs(ready(first).forwardBody());
+        assertThat(again.vault()).isSameAs(ready(first).vault());
+        assertThat(again.upstream()).isEqualTo("openai");
+    }
+
+    @Test
+    void prepare_routeWithOneUpstream_keepsNothingForAFallback() {
+        Preparation p = preparer(null).prepare(chat(route("local-llm", true, List.of()), message("Сәлем")));
+
+        assertThat(((Preparation.Ready) p).fallback()).isNull();
     }
 }

@@ -42,7 +42,7 @@ class IdentityStoreTest {
         assertThat(e.field()).isEqualTo("callers[0].rolez");
         assertThat(e.getMessage())
                 .startsWith(dir.resolve("identities.yaml") + ":6:")
-                .contains("unknown field 'rolez'");
+                .contains("unknown key `rolez` (did you mean `roles`?)");
     }
 
     @Test

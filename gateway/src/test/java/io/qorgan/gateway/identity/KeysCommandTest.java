@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.qorgan.gateway.testing.Cli;
+import io.qorgan.gateway.testing.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code qorgan keys create|list|revoke} through the real command line on real files. */
+@IntegrationTest
 class KeysCommandTest {
 
     @TempDir

@@ -11,6 +11,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.TestGateways;
 import java.io.File;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * check and their unit tests ({@code qorgan-rules.test.yaml}). CI fetches promtool; elsewhere set {@code PROMTOOL}
  * or put it on the PATH.
  */
+@IntegrationTest
 class AlertRulesTest {
 
     private static final Path RULES_DIR = Path.of("..", "ops", "prometheus");

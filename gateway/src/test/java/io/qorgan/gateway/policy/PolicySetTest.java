@@ -276,6 +276,50 @@ class PolicySetTest {
     }
 
     @Test
+    void usageLimits_inheritedPerValue_callersOverridePerCaller() {
+        dir.write("default.yaml", PolicyDir.DEFAULT + """
+                limits:
+                  requestsPerSecond: 100
+                  tokensPerDay: 1000000
+                  perCaller: { requestsPerSecond: 10, concurrentExchanges: 4 }
+                """);
+        dir.write("agency-a.yaml", """
+                agency: a
+                limits:
+                  requestsPerSecond: 20
+                  concurrentExchanges: 8
+                  perCaller: { tokensPerMinute: 5000 }
+                  callers:
+                    batch-job: { requestsPerSecond: 2, concurrentExchanges: 1 }
+                """);
+        PolicySet set = dir.load();
+
+        UsageLimits a = set.usageLimits("a");
+        assertThat(a.agency()).isEqualTo(new UsageLimits.Rates(20, 8, 0, 1_000_000));
+        assertThat(a.caller("chat-bot")).isEqualTo(new UsageLimits.Rates(10, 4, 5000, 0));
+        assertThat(a.caller("batch-job")).isEqualTo(new UsageLimits.Rates(2, 1, 5000, 0));
+        assertThat(set.usageLimits("nobody").agency()).isEqualTo(new UsageLimits.Rates(100, 0, 0, 1_000_000));
+    }
+
+    @Test
+    void usageLimits_noneWritten_none() {
+        assertThat(dir.load().usageLimits("a").none()).isTrue();
+    }
+
+    @Test
+    void usageLimits_negative_namesFileAndField() {
+        dir.write("agency-a.yaml", """
+                agency: a
+                limits:
+                  perCaller: { requestsPerSecond: -1 }
+                """);
+        assertThatThrownBy(dir::load)
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("agency-a.yaml:3:")
+                .hasMessageContaining("limits.perCaller.requestsPerSecond");
+    }
+
+    @Test
     void judgeBeforeReading_overTheSizeOrOnAnUpstreamNotAllowed_blocks_otherwiseLeavesItToEvaluate() {
         dir.write("agency-a.yaml", """
                 agency: a

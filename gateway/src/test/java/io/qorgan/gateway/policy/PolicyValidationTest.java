@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PolicyValidationTest {
 
@@ -30,144 +33,194 @@ class PolicyValidationTest {
         return loadFails();
     }
 
-    @Test
-    void load_unknownCacheScope_pointsToItWithSuggestion() {
-        PolicyException e = agencyFails("""
-                agency: a
-                cache:
-                  enabled: true
-                  scope: callr
-                """);
-
-        assertThat(e.line()).isEqualTo(4);
-        assertThat(e.getMessage()).contains("unknown value `callr`").contains("did you mean `caller`?");
+    /**
+     * One mistake in an agency's policy file and what its error must say: the line, column and field when given (null:
+     * not pinned) and each text the message contains.
+     */
+    record Mistake(String name, String yaml, Integer line, Integer column, String field, List<String> says) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
-    @Test
-    void load_cacheTtlZero_isRefused() {
-        PolicyException e = agencyFails("""
-                agency: a
-                cache: {ttl: 0s}
-                """);
-
-        assertThat(e.getMessage()).contains("ttl").contains("greater than zero");
+    static Stream<Mistake> mistakes() {
+        return Stream.of(
+                new Mistake(
+                        "unknown cache scope, with a suggestion",
+                        """
+                        agency: a
+                        cache:
+                          enabled: true
+                          scope: callr
+                        """,
+                        4,
+                        null,
+                        null,
+                        List.of("unknown value `callr`", "did you mean `caller`?")),
+                new Mistake("cache ttl of zero", """
+                        agency: a
+                        cache: {ttl: 0s}
+                        """, null, null, null, List.of("ttl", "greater than zero")),
+                new Mistake(
+                        "unknown key, with a suggestion",
+                        """
+                        agency: a
+                        entites:
+                          IIN: block
+                        """,
+                        2,
+                        1,
+                        null,
+                        List.of("unknown key `entites`", "did you mean `entities`?")),
+                new Mistake(
+                        "unknown upstream class key, with a suggestion",
+                        """
+                        agency: a
+                        entities:
+                          IIN: {onprem: placeholder, externl: block}
+                        """,
+                        3,
+                        null,
+                        null,
+                        List.of("unknown key `externl`", "did you mean `external`?")),
+                new Mistake(
+                        "unknown class value, at its line and column",
+                        """
+                        agency: a
+                        upstreams:
+                          cloud:
+                            class: extrnal
+                        """,
+                        4,
+                        12,
+                        "upstreams.cloud.class",
+                        List.of("did you mean `external`?")),
+                new Mistake(
+                        "unknown entity type, names matched exactly",
+                        """
+                        agency: a
+                        entities:
+                          default: placeholder
+                          Iin: block
+                        """,
+                        4,
+                        null,
+                        null,
+                        List.of("unknown entity type `Iin`", "did you mean `IIN`?")),
+                new Mistake(
+                        "unknown action, with a suggestion",
+                        """
+                        agency: a
+                        entities:
+                          IIN: {external: blok}
+                        """,
+                        3,
+                        19,
+                        "entities.IIN.external",
+                        List.of("did you mean `block`?")),
+                new Mistake(
+                        "a word where a number belongs",
+                        """
+                        agency: a
+                        limits:
+                          maxEntities: many
+                        """,
+                        3,
+                        null,
+                        "limits.maxEntities",
+                        List.of("expected a whole number")),
+                new Mistake(
+                        "invalid Lucene syntax, at the query",
+                        """
+                        agency: a
+                        rules:
+                          - id: r1
+                            description: d
+                            query: '"для служебного AND ДСП'
+                            action: block
+                        """,
+                        5,
+                        12,
+                        "rules[0].query",
+                        List.of("not a valid query")),
+                new Mistake(
+                        "a rule id used twice, at the second",
+                        """
+                        agency: a
+                        rules:
+                          - id: r1
+                            description: d
+                            query: a
+                            action: flag
+                          - id: r1
+                            description: d
+                            query: b
+                            action: block
+                        """,
+                        7,
+                        null,
+                        null,
+                        List.of("rule id `r1` is used twice (first at rules[0])")),
+                new Mistake(
+                        "a route to an upstream the policy does not list",
+                        """
+                        agency: a
+                        rules:
+                          - id: r1
+                            description: d
+                            query: a
+                            action: {route: locl}
+                        """,
+                        6,
+                        null,
+                        null,
+                        List.of("routes to `locl`", "did you mean `local`?")),
+                new Mistake(
+                        "an agency not matching the file name",
+                        "agency: b\n",
+                        1,
+                        null,
+                        null,
+                        List.of("does not match the file name agency-a.yaml")),
+                new Mistake("a rule without a description", """
+                        agency: a
+                        rules:
+                          - id: r1
+                            query: a
+                            action: block
+                        """, 3, null, null, List.of("missing `description`")),
+                new Mistake(
+                        "invalid YAML, at its line", "agency: a\nrules: [\n", 3, null, null, List.of("not valid YAML")),
+                new Mistake(
+                        "an invalid value: file, line, column, field and reason",
+                        "agency: a\nmode: enforced\n",
+                        2,
+                        7,
+                        "mode",
+                        List.of("agency-a.yaml:2:7: mode: unknown value `enforced`: one of enforce, shadow"
+                                + " (did you mean `enforce`?)")));
     }
 
-    @Test
-    void load_unknownKey_pointsToItWithSuggestion() {
-        PolicyException e = agencyFails("""
-                agency: a
-                entites:
-                  IIN: block
-                """);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void load_mistakeInAnAgencyPolicy_isLocatedAndExplained(Mistake m) {
+        PolicyException e = agencyFails(m.yaml());
 
+        assertThat(e).as("refused").isNotNull();
         assertThat(e.file()).endsWith("agency-a.yaml");
-        assertThat(e.line()).isEqualTo(2);
-        assertThat(e.column()).isEqualTo(1);
-        assertThat(e.getMessage()).contains("unknown key `entites`").contains("did you mean `entities`?");
-    }
-
-    @Test
-    void load_unknownUpstreamClass_suggestsTheClosest() {
-        PolicyException e = agencyFails("""
-                agency: a
-                entities:
-                  IIN: {onprem: placeholder, externl: block}
-                """);
-
-        assertThat(e.line()).isEqualTo(3);
-        assertThat(e.getMessage()).contains("unknown key `externl`").contains("did you mean `external`?");
-    }
-
-    @Test
-    void load_unknownClassValue_pointsToLineAndColumn() {
-        PolicyException e = agencyFails("""
-                agency: a
-                upstreams:
-                  cloud:
-                    class: extrnal
-                """);
-
-        assertThat(e.line()).isEqualTo(4);
-        assertThat(e.column()).isEqualTo(12);
-        assertThat(e.field()).isEqualTo("upstreams.cloud.class");
-        assertThat(e.getMessage()).contains("did you mean `external`?");
-    }
-
-    @Test
-    void load_unknownEntityType_namesTheTypesExactly() {
-        PolicyException e = agencyFails("""
-                agency: a
-                entities:
-                  default: placeholder
-                  Iin: block
-                """);
-
-        assertThat(e.line()).isEqualTo(4);
-        assertThat(e.getMessage()).contains("unknown entity type `Iin`").contains("did you mean `IIN`?");
-    }
-
-    @Test
-    void load_unknownAction_suggestsTheClosest() {
-        PolicyException e = agencyFails("""
-                agency: a
-                entities:
-                  IIN: {external: blok}
-                """);
-
-        assertThat(e.line()).isEqualTo(3);
-        assertThat(e.column()).isEqualTo(19);
-        assertThat(e.field()).isEqualTo("entities.IIN.external");
-        assertThat(e.getMessage()).contains("did you mean `block`?");
-    }
-
-    @Test
-    void load_wrongType_saysWhatWasExpected() {
-        PolicyException e = agencyFails("""
-                agency: a
-                limits:
-                  maxEntities: many
-                """);
-
-        assertThat(e.line()).isEqualTo(3);
-        assertThat(e.field()).isEqualTo("limits.maxEntities");
-        assertThat(e.getMessage()).contains("expected a whole number");
-    }
-
-    @Test
-    void load_invalidLuceneSyntax_pointsToTheQuery() {
-        PolicyException e = agencyFails("""
-                agency: a
-                rules:
-                  - id: r1
-                    description: d
-                    query: '"для служебного AND ДСП'
-                    action: block
-                """);
-
-        assertThat(e.line()).isEqualTo(5);
-        assertThat(e.column()).isEqualTo(12);
-        assertThat(e.field()).isEqualTo("rules[0].query");
-        assertThat(e.getMessage()).contains("not a valid query");
-    }
-
-    @Test
-    void load_ruleIdUsedTwice_pointsToTheSecond() {
-        PolicyException e = agencyFails("""
-                agency: a
-                rules:
-                  - id: r1
-                    description: d
-                    query: a
-                    action: flag
-                  - id: r1
-                    description: d
-                    query: b
-                    action: block
-                """);
-
-        assertThat(e.line()).isEqualTo(7);
-        assertThat(e.getMessage()).contains("rule id `r1` is used twice (first at rules[0])");
+        if (m.line() != null) {
+            assertThat(e.line()).as("line").isEqualTo(m.line());
+        }
+        if (m.column() != null) {
+            assertThat(e.column()).as("column").isEqualTo(m.column());
+        }
+        if (m.field() != null) {
+            assertThat(e.field()).as("field").isEqualTo(m.field());
+        }
+        for (String text : m.says()) {
+            assertThat(e.getMessage()).contains(text);
+        }
     }
 
     @Test
@@ -192,21 +245,6 @@ class PolicyValidationTest {
     }
 
     @Test
-    void load_routeToUpstreamNotListed_fails() {
-        PolicyException e = agencyFails("""
-                agency: a
-                rules:
-                  - id: r1
-                    description: d
-                    query: a
-                    action: {route: locl}
-                """);
-
-        assertThat(e.line()).isEqualTo(6);
-        assertThat(e.getMessage()).contains("routes to `locl`").contains("did you mean `local`?");
-    }
-
-    @Test
     void load_upstreamNotInGatewayConfiguration_fails() {
         PolicyException e =
                 catchThrowableOfType(PolicyException.class, () -> PolicySet.load(tmp, List.of("local", "openai")));
@@ -214,28 +252,6 @@ class PolicyValidationTest {
         assertThat(e.file()).endsWith("default.yaml");
         assertThat(e.line()).isEqualTo(5);
         assertThat(e.getMessage()).contains("unknown upstream `cloud`");
-    }
-
-    @Test
-    void load_agencyFieldNotMatchingFileName_fails() {
-        PolicyException e = agencyFails("agency: b\n");
-
-        assertThat(e.line()).isEqualTo(1);
-        assertThat(e.getMessage()).contains("does not match the file name agency-a.yaml");
-    }
-
-    @Test
-    void load_ruleWithoutDescription_fails() {
-        PolicyException e = agencyFails("""
-                agency: a
-                rules:
-                  - id: r1
-                    query: a
-                    action: block
-                """);
-
-        assertThat(e.line()).isEqualTo(3);
-        assertThat(e.getMessage()).contains("missing `description`");
     }
 
     @Test
@@ -256,22 +272,5 @@ class PolicyValidationTest {
                         .getMessage())
                 .contains("default.yaml")
                 .contains("missing");
-    }
-
-    @Test
-    void load_invalidYaml_pointsToTheLine() {
-        PolicyException e = agencyFails("agency: a\nrules: [\n");
-
-        assertThat(e.getMessage()).contains("not valid YAML");
-        assertThat(e.line()).isGreaterThan(0);
-    }
-
-    @Test
-    void load_invalidValue_messageHasFileLineColumnFieldAndReason() {
-        PolicyException e = agencyFails("agency: a\nmode: enforced\n");
-
-        assertThat(e.getMessage())
-                .matches(".*agency-a\\.yaml:2:7: mode: unknown value `enforced`: one of enforce, shadow"
-                        + " \\(did you mean `enforce`\\?\\)");
     }
 }

@@ -48,4 +48,15 @@ class RouterTest {
         assertThat(narrow.match("/admin")).isEmpty();
         assertThat(narrow.match("*")).isEmpty();
     }
+
+    @Test
+    void rebase_targetOfOneUpstreamForAnother_basePathSwapped() {
+        assertThat(Router.rebase("/v1/chat/completions?x=1", "/v1", "/openai/v1"))
+                .isEqualTo("/openai/v1/chat/completions?x=1");
+        assertThat(Router.rebase("/v1/chat", "/v1", "")).isEqualTo("/chat");
+        assertThat(Router.rebase("/v1?x=1", "/v1", "")).isEqualTo("/?x=1");
+        assertThat(Router.rebase("/chat", "", "/api")).isEqualTo("/api/chat");
+        assertThat(Router.rebase("/?x=1", "", "/api")).isEqualTo("/api?x=1");
+        assertThat(Router.rebase("/v1/chat", "/v1", "/v1")).isEqualTo("/v1/chat");
+    }
 }

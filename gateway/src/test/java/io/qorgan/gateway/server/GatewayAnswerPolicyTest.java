@@ -14,6 +14,7 @@ import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorMode;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.RawHttp;
 import io.qorgan.gateway.testing.TestGateways;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * answer is refused with 403, a streamed one ends with an error event in its API's shape before the value is sent.
  * The model here is the simulator with a fixed answer that names a person the request never mentioned (synthetic).
  */
+@IntegrationTest
 class GatewayAnswerPolicyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -15,6 +15,7 @@ import io.qorgan.gateway.crypto.SigningKeys;
 import io.qorgan.gateway.identity.ApiKeys;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * store recorded, searched on the admin listener only by a caller with {@code admin:audit:read}, every search
  * recorded, sealed at shutdown.
  */
+@IntegrationTest
 class GatewayAuditTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

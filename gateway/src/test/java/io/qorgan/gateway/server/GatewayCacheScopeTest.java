@@ -8,6 +8,7 @@ import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.identity.ApiKeys;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * key; agency scope shares an answer among one agency's callers, caller scope (here by agency b's policy) keeps each
  * caller's own.
  */
+@IntegrationTest
 class GatewayCacheScopeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -10,6 +10,7 @@ import io.qorgan.gateway.cache.AnswerCache;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorMode;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.TestGateways;
 import java.net.URI;
@@ -41,6 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * identical protected requests, each caller's own values restored, whole answers served as streams and the other way
  * round, what is never stored, single flight, and purges.
  */
+@IntegrationTest
 class GatewayCacheTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

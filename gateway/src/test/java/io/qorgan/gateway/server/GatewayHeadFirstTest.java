@@ -8,6 +8,7 @@ import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.identity.ApiKeys;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that dribbles in is cut off; and a dead event loop is never a zombie. The attack these replay: connections without
  * a key, each declaring a 9.9 MB body and sending it slowly, exhausted direct memory and left every request hanging.
  */
+@IntegrationTest
 class GatewayHeadFirstTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -11,6 +11,7 @@ import io.qorgan.gateway.identity.ApiKeys;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checked before anything is forwarded, the caller's key kept in the gateway and the upstream's
  * own key injected.
  */
+@IntegrationTest
 class GatewayIdentityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

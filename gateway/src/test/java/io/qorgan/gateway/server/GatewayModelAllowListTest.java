@@ -8,6 +8,7 @@ import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refused on every route, protected or not, and a body that names no model as a string is refused wherever a list
  * (the route's or the agency policy's) restricts models. Nothing refused reaches the upstream.
  */
+@IntegrationTest
 class GatewayModelAllowListTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,6 +9,7 @@ import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * in answers are scanned too: with {@code answers: redact} a number the model produced becomes
  * {@code "[REDACTED]"}, and the answer stays valid JSON. Every value is synthetic (valid check digits).
  */
+@IntegrationTest
 class GatewayNumbersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

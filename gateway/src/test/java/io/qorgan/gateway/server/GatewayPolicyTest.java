@@ -10,6 +10,7 @@ import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.identity.ApiKeys;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.RawHttp;
 import java.net.URI;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * route to the on-premise model, entity actions per upstream class, shadow mode, the policy
  * version on answers and at the admin listener, and a broken edit that keeps the last good set.
  */
+@IntegrationTest
 class GatewayPolicyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -10,6 +10,7 @@ import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.RawHttp;
 import io.qorgan.gateway.testing.TestGateways;
@@ -38,6 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * AI service receives placeholders only (checked over every byte it recorded), and the client
  * gets every original value back exactly. Canary values are synthetic.
  */
+@IntegrationTest
 class GatewayProtectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -10,6 +10,7 @@ import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.RawHttp;
 import io.qorgan.gateway.testing.TestGateways;
 import io.qorgan.gateway.transport.Transport;
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The proxy core against the simulator over real sockets: faithful relaying, streaming, pooling, limits, failures. */
+@IntegrationTest
 class GatewayProxyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -7,6 +7,7 @@ import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.RawHttp;
 import io.qorgan.gateway.testing.TestGateways;
 import java.net.URI;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * or {@code X-Case-Holder: Ахметов Нұрлан} must not reach the AI service, on bodiless requests too; a query that
  * cannot be decoded is refused; credentials and protocol headers pass untouched. Canary values are synthetic.
  */
+@IntegrationTest
 class GatewayQueryAndHeaderProtectionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

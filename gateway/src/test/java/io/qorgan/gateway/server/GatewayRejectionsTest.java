@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qorgan.gateway.Gateway;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.RawHttp;
 import io.qorgan.gateway.testing.TestGateways;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * APIs' error shape with the request id, and a metric for each. The upstream here is a closed
  * port, so nothing can be forwarded by accident.
  */
+@IntegrationTest
 class GatewayRejectionsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

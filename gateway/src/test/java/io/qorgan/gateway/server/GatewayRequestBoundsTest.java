@@ -9,6 +9,7 @@ import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.identity.ApiKeys;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code request_too_complex} naming the limit, before anything is forwarded; a policy's size limit is judged before
  * any text is analysed. Identity and policies are on, as in the probe.
  */
+@IntegrationTest
 class GatewayRequestBoundsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,6 +9,7 @@ import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.RawHttp;
 import io.qorgan.gateway.testing.TestGateways;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * unsafe shape; gateway keys, trace context and forwarding headers on their way upstream. Canary values are
  * synthetic; none may reach the simulator or the log.
  */
+@IntegrationTest
 class GatewayRequestHeadTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

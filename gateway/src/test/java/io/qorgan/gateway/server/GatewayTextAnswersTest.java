@@ -12,6 +12,7 @@ import io.qorgan.gateway.config.ConfigLoader;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.RecordedRequest;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code Content-Encoding}, or a JSON type over bytes that are not UTF-8 — is refused with 502, never relayed. The
  * AI services are simulators relabelling their answers, or answering with a fixed body. Values are synthetic.
  */
+@IntegrationTest
 class GatewayTextAnswersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,6 +12,7 @@ import io.qorgan.gateway.crypto.Pem;
 import io.qorgan.gateway.identity.ApiKeys;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.TestTls;
 import java.math.BigInteger;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * HTTP/1.1 and HTTP/2 (ALPN), streaming over HTTP/2, a client certificate as the only credential,
  * and a certificate rotated on disk while connections stay open.
  */
+@IntegrationTest
 class GatewayTlsTest {
 
     private static final String CHAT =

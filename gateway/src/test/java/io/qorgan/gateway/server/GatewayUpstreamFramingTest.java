@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qorgan.gateway.Gateway;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.MisbehavingUpstream;
 import io.qorgan.gateway.testing.RawHttp;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * whose end the upstream did not frame (a 204 with a body, bytes beyond the length) closes its connection, so the next
  * exchange, possibly another caller's, gets its own answer and not the leftovers.
  */
+@IntegrationTest
 class GatewayUpstreamFramingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -13,6 +13,7 @@ import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.TestGateways;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * The official OpenAI Java SDK reads a cached answer as it reads the service's own: a whole answer served as a stream,
  * and a stored stream served whole, each restored with its caller's values.
  */
+@IntegrationTest
 class OpenAiSdkCacheTest {
 
     private static AiSimulator sim;

@@ -11,6 +11,7 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.TestGateways;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** An agency system using the official OpenAI Java SDK changes only its base URL to reach the AI through Qorgan. */
+@IntegrationTest
 class OpenAiSdkThroughGatewayTest {
 
     private static AiSimulator sim;

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qorgan.gateway.testing.IntegrationTest;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
+@IntegrationTest
 class EmbeddingsSimulatorTest {
 
     @Test

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qorgan.gateway.testing.IntegrationTest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@IntegrationTest
 class OllamaSimulatorTest {
 
     private static ObjectNode chat(String userText) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.transport.Transport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Recording, faults, keep-alive, cut and abandoned streams, pacing and the lifecycle. */
+@IntegrationTest
 class SimulatorBehaviourTest {
 
     private static final String CHAT =

@@ -12,6 +12,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestEncoder;
+import io.qorgan.gateway.testing.IntegrationTest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * The per-loop pool of upstream connections, against a real listening socket: lending, reuse, waiting in line,
  * refusal when the line is full, dropping connections the upstream closed, a failed connect, and closing.
  */
+@IntegrationTest
 class LoopConnectionsTest {
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -119,6 +121,14 @@ class LoopConnectionsTest {
         assertThat(outcome.ended()).as("acquire ended").isTrue();
     }
 
+    /** The upstream's accepting thread may add a connection after the client saw it open: waited for. */
+    private void awaitAccepted(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (accepted.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
     @Test
     void acquire_released_reusesTheIdleConnection() throws Exception {
         LoopConnections pool = pool(upstream.getLocalPort(), 2, 4);
@@ -130,6 +140,7 @@ class LoopConnectionsTest {
         await(second);
 
         assertThat(second.channel).isSameAs(first.channel);
+        awaitAccepted(1);
         assertThat(accepted).hasSize(1);
     }
 
@@ -168,6 +179,7 @@ class LoopConnectionsTest {
         Outcome first = acquire(pool);
         await(first);
         release(pool, first);
+        awaitAccepted(1);
         accepted.get(0).close();
         first.channel.closeFuture().await(10, TimeUnit.SECONDS);
 

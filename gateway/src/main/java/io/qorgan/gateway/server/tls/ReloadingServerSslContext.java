@@ -3,7 +3,7 @@ package io.qorgan.gateway.server.tls;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.qorgan.gateway.config.FilePolling;
+import io.qorgan.gateway.config.Reloader;
 import io.qorgan.gateway.config.ServerTlsConfig;
 import io.qorgan.gateway.crypto.Pem;
 import io.qorgan.gateway.transport.TlsContexts;
@@ -15,23 +15,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A listener's {@link SslContext} that follows its certificate, key and client-CA files on disk.
  *
- * <p>How it works: {@link #reloadIfChanged()} hashes the files' bytes; when the digest differs from
- * the one the current context was built from, a new context is built and swapped in with one
- * atomic write. New connections take {@link #current()} (or {@link #newHandler}) when they are
- * accepted, so they handshake with the new certificate, while connections already open keep the
- * engine, and so the certificate, they started with. If the new files are invalid (missing,
- * unparsable, certificate and key not a pair — as happens halfway through a rotation) the old
- * context stays and the error is logged with file names only; the next poll tries again.
+ * <p>How it works (a {@link Reloader}): {@link #reloadIfChanged()} hashes the files' bytes; when the
+ * digest differs from the one the current context was built from, a new context is built and
+ * swapped in with one atomic write. New connections take {@link #current()} (or {@link
+ * #newHandler}) when they are accepted, so they handshake with the new certificate, while
+ * connections already open keep the engine, and so the certificate, they started with. If the new
+ * files are invalid (missing, unparsable, certificate and key not a pair — as happens halfway
+ * through a rotation) the old context stays and the error is logged with file names only; the
+ * next change of the files is tried again.
  *
  * <p>{@link #watch} polls on the given scheduler, which must not be an event loop: polling reads
  * files. Content hashing (not modification times) catches atomic renames, Kubernetes secret
@@ -41,16 +41,10 @@ public final class ReloadingServerSslContext {
 
     private static final Logger log = LoggerFactory.getLogger(ReloadingServerSslContext.class);
 
-    private record Loaded(SslContext context, byte[] digest) {}
+    private final Reloader<SslContext> reloader;
 
-    private final ServerTlsConfig config;
-    private final TlsContexts contexts;
-    private final AtomicReference<Loaded> loaded = new AtomicReference<>();
-
-    private ReloadingServerSslContext(ServerTlsConfig config, TlsContexts contexts, Loaded first) {
-        this.config = config;
-        this.contexts = contexts;
-        this.loaded.set(first);
+    private ReloadingServerSslContext(Reloader<SslContext> reloader) {
+        this.reloader = reloader;
     }
 
     /**
@@ -58,24 +52,46 @@ public final class ReloadingServerSslContext {
      * starts without TLS it was told to have.
      */
     public static ReloadingServerSslContext open(ServerTlsConfig config, TlsContexts contexts) throws IOException {
-        byte[] digest = digest(config);
-        SslContext context = contexts.server(config);
+        Reloader.Source<SslContext, IOException> source = new Reloader.Source<>() {
+            @Override
+            public String hash() throws IOException {
+                return HexFormat.of().formatHex(digest(config));
+            }
+
+            @Override
+            public SslContext load(SslContext previous) throws IOException {
+                return contexts.server(config);
+            }
+        };
+        Reloader<SslContext> reloader = Reloader.open(
+                Reloader.Naming.<SslContext>of(
+                                "tls",
+                                context ->
+                                        "certificate from " + config.certificate() + " (" + describeLeaf(config) + ")")
+                        // file names and the TLS stack's reason; certificates and keys are never in them
+                        .explainedBy(e -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                source);
         log.info(
                 "TLS listener context built with {} from {} ({})",
                 contexts.provider(),
                 config.certificate(),
                 describeLeaf(config));
-        return new ReloadingServerSslContext(config, contexts, new Loaded(context, digest));
+        return new ReloadingServerSslContext(reloader);
     }
 
     /** The context for a connection accepted now. */
     public SslContext current() {
-        return loaded.get().context();
+        return reloader.current();
     }
 
     /** A server-side handler for a connection accepted now; put it first in the pipeline. */
     public SslHandler newHandler(ByteBufAllocator allocator) {
         return current().newHandler(allocator);
+    }
+
+    /** The reloads of this context: counts by outcome, the last refused change's error. */
+    public Reloader<?> reloader() {
+        return reloader;
     }
 
     /**
@@ -84,27 +100,8 @@ public final class ReloadingServerSslContext {
      * @return true if a new context was swapped in; false if nothing changed or the new files were
      *     refused (the old context stays)
      */
-    public synchronized boolean reloadIfChanged() {
-        byte[] digest;
-        try {
-            digest = digest(config);
-        } catch (IOException e) {
-            log.warn("TLS reload skipped, keeping the current certificate: {}", e.getMessage());
-            return false;
-        }
-        if (Arrays.equals(digest, loaded.get().digest())) {
-            return false;
-        }
-        try {
-            SslContext next = contexts.server(config);
-            loaded.set(new Loaded(next, digest));
-            log.info("TLS certificate reloaded from {} ({})", config.certificate(), describeLeaf(config));
-            return true;
-        } catch (IOException | RuntimeException e) {
-            // Remember nothing: a later fix of the same files is picked up on the next poll.
-            log.warn("TLS reload refused, keeping the current certificate: {}", e.getMessage());
-            return false;
-        }
+    public boolean reloadIfChanged() {
+        return reloader.check() == Reloader.Outcome.RELOADED;
     }
 
     /**
@@ -112,7 +109,7 @@ public final class ReloadingServerSslContext {
      * future to stop.
      */
     public ScheduledFuture<?> watch(ScheduledExecutorService scheduler, Duration interval) {
-        return FilePolling.every(scheduler, interval, this::reloadIfChanged, log, "TLS reload");
+        return reloader.watch(scheduler, interval);
     }
 
     private static byte[] digest(ServerTlsConfig config) throws IOException {

@@ -10,6 +10,7 @@ import io.qorgan.gateway.config.UpstreamTlsConfig;
 import io.qorgan.gateway.crypto.CertificateAuthority;
 import io.qorgan.gateway.crypto.ExampleCertificates;
 import io.qorgan.gateway.crypto.Pem;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.transport.TlsContexts;
 import io.qorgan.gateway.transport.UpstreamTls;
 import java.math.BigInteger;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Certificate rotation on disk under a running listener. */
+@IntegrationTest
 class ReloadingServerSslContextTest {
 
     @TempDir

@@ -20,6 +20,7 @@ import io.qorgan.gateway.config.UpstreamTlsConfig;
 import io.qorgan.gateway.crypto.ExampleCertificates;
 import io.qorgan.gateway.identity.CallerAuthenticator;
 import io.qorgan.gateway.identity.IdentityStore;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.TestTls;
 import io.qorgan.gateway.transport.TlsContexts;
 import io.qorgan.gateway.transport.UpstreamTls;
@@ -43,6 +44,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Listener TLS with real handshakes: certificates from {@code certs example}, a real Netty server, real clients. */
+@IntegrationTest
 class ServerTlsTest {
 
     @TempDir

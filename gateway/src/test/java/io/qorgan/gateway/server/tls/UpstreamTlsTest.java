@@ -12,6 +12,7 @@ import io.qorgan.gateway.config.UpstreamTlsConfig;
 import io.qorgan.gateway.crypto.CertificateAuthority;
 import io.qorgan.gateway.crypto.ExampleCertificates;
 import io.qorgan.gateway.crypto.Pem;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.transport.TlsContexts;
 import io.qorgan.gateway.transport.UpstreamTls;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The upstream side: private trust bundle and hostname verification. */
+@IntegrationTest
 class UpstreamTlsTest {
 
     @TempDir
