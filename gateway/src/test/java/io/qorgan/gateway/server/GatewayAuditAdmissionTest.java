@@ -14,6 +14,7 @@ import io.qorgan.gateway.crypto.SigningKeys;
 import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorMode;
 import io.qorgan.gateway.sim.SimulatorSettings;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.Metrics;
 import io.qorgan.gateway.testing.RawHttp;
 import java.net.InetAddress;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code audit_unavailable}, nothing of them reaches the upstream, a metric and a gap record count them; and every way
  * an exchange can end writes its one record and gives its place back, so the small queue never stays full.
  */
+@IntegrationTest
 class GatewayAuditAdmissionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -30,6 +30,7 @@ import io.qorgan.gateway.sim.AiSimulator;
 import io.qorgan.gateway.sim.SimulatorMode;
 import io.qorgan.gateway.sim.SimulatorSettings;
 import io.qorgan.gateway.testing.Cli;
+import io.qorgan.gateway.testing.IntegrationTest;
 import io.qorgan.gateway.testing.RawHttp;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -62,6 +63,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file of the trail (segments, index) and the log is searched for them in every form, the trail read back to see each
  * path's record, and {@code qorgan audit verify} run over it.
  */
+@IntegrationTest
 class GatewayAuditTrailTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
