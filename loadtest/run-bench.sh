@@ -5,6 +5,7 @@
 #   loadtest/run-bench.sh                     # JSON answers
 #   MODE=stream loadtest/run-bench.sh         # SSE streams
 #   MODE=cache loadtest/run-bench.sh          # JSON answers from the answer cache (see below)
+#   MODE=audit loadtest/run-bench.sh          # qorgan-on with and without the audit trail (see below)
 #   TARGETS="direct nginx" loadtest/run-bench.sh
 #
 # Qorgan runs twice: qorgan-on (`serve --upstream`, protection on, as by default) and qorgan-off
@@ -14,6 +15,13 @@
 # qorgan-on-cached is the protected gateway answering every request after the first from the cache
 # (protection and restoration still run: each answer is restored with its request's own vault),
 # next to qorgan-on, the same gateway with X-Qorgan-Cache: bypass (every request forwarded).
+#
+# MODE=audit runs qorgan-on-audit in place of qorgan-off: the same protected gateway as qorgan-on (a
+# config file equal to `serve --upstream`) with an audit trail at its defaults (index on, synced every
+# 200 ms, keys made by `qorgan audit keygen` in the work folder), JSON answers; their ratio is the cost
+# of the audit. It warms 60 s (WARM_AUDIT_S): on a 2-core machine it took about a minute of load to
+# reach the rate of a warm qorgan-on. The built-in targets default to nginx alone (TARGETS), so the
+# run stays under 3 minutes with a kit already set up (BENCH_DIR).
 #
 # Needs gateway/target/qorgan.jar (./mvnw -q -DskipTests package) and ../shared/bench beside the
 # checkout. The kit is copied to a temporary folder (the shared one is read-only; with its packages
@@ -49,15 +57,37 @@ if [[ $bench_mode == cache ]]; then
   # the kit's body made deterministic; every target gets the same bytes
   sed -i 's/"temperature": *[0-9.]*/"temperature": 0/' load/chat-request.json
   export MODE=json
+elif [[ $bench_mode == audit ]]; then
+  export MODE=json TARGETS=${TARGETS:-nginx}
 fi
 ./setup.sh >/dev/null
 ./run-peers.sh start >/dev/null
 
 # Two gateways: protection on (plain `serve --upstream`, as an agency would start it) and off
-# (the same route with `protect: false`), so one run shows the cost of the proxy and of protection.
+# (the same route with `protect: false`), so one run shows the cost of the proxy and of protection;
+# with MODE=audit the second one is protection on with an audit trail.
 on_port=$port
 off_port=$((port + 2))
-cat > "$work/qorgan-off.yaml" <<EOF
+second=off
+if [[ $bench_mode == audit ]]; then
+  second=audit
+  rm -rf "$work/audit" "$work/audit-keys"
+  java -jar "$jar" audit keygen "$work/audit-keys" >/dev/null
+  cat > "$work/qorgan-audit.yaml" <<EOF
+listeners:
+  traffic: { host: 127.0.0.1, port: $off_port }
+  admin: { host: 127.0.0.1, port: $((off_port + 1)) }
+upstreams:
+  default: { baseUrl: "http://127.0.0.1:18080/v1" }
+routes:
+  - { pathPrefix: /v1, upstream: default, dialect: auto }
+audit:
+  directory: $work/audit
+  encryptionKey: "file:$work/audit-keys/audit-encryption.keys"
+  signingKey: "file:$work/audit-keys/audit-signing.key"
+EOF
+else
+  cat > "$work/qorgan-off.yaml" <<EOF
 listeners:
   traffic: { host: 127.0.0.1, port: $off_port }
   admin: { host: 127.0.0.1, port: $((off_port + 1)) }
@@ -66,13 +96,14 @@ upstreams:
 routes:
   - { pathPrefix: /v1, upstream: sim, protect: false }
 EOF
+fi
 pin=()
 [[ -n ${SERVER_CPUS:-} ]] && pin=(taskset -c "$SERVER_CPUS")
 "${pin[@]}" java ${QORGAN_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" serve \
   --upstream http://127.0.0.1:18080/v1 --port "$on_port" --admin-port $((on_port + 1)) >"$work/gateway-on.log" 2>&1 &
 gw_pids+=($!)
 "${pin[@]}" java ${QORGAN_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" serve \
-  --config "$work/qorgan-off.yaml" >"$work/gateway-off.log" 2>&1 &
+  --config "$work/qorgan-$second.yaml" >"$work/gateway-$second.log" 2>&1 &
 gw_pids+=($!)
 for admin in $((on_port + 1)) $((off_port + 1)); do
   for _ in $(seq 1 200); do
@@ -91,7 +122,10 @@ if [[ $bench_mode == cache ]]; then
   wrk -t2 -c32 -d"${WARM_CACHED_S:-15}"s -s load/chat.lua "http://127.0.0.1:$on_port/v1/chat/completions" \
     >/dev/null 2>&1 || true
 fi
-wrk -t2 -c32 -d"${WARM_OFF_S:-15}"s -s load/chat.lua "http://127.0.0.1:$off_port/v1/chat/completions" \
+# The trail's writer (Lucene, Bouncy Castle, Jackson) is compiled on top of the exchange path: it warms longest.
+warm_second=${WARM_OFF_S:-15}
+[[ $second == audit ]] && warm_second=${WARM_AUDIT_S:-60}
+wrk -t2 -c32 -d"${warm_second}"s -s load/chat.lua "http://127.0.0.1:$off_port/v1/chat/completions" \
   "${stream_arg[@]}" >/dev/null 2>&1 || true
 # What protection itself costs under this load, from the gateway's own histogram (the kit's rounds only).
 protection_sums() {
@@ -105,17 +139,24 @@ if [[ $bench_mode == cache ]]; then
     "qorgan-on-cached=http://127.0.0.1:$on_port/v1"
   curl -fs "http://127.0.0.1:$((on_port + 1))/metrics" 2>/dev/null \
     | awk '/^qorgan_cache_requests_total/ {print "cache: " $0}' || true
+elif [[ $second == audit ]]; then
+  ./run-peers.sh "qorgan-on=http://127.0.0.1:$on_port/v1" "qorgan-on-audit=http://127.0.0.1:$off_port/v1"
+  # every exchange recorded, none refused or dropped; and what the trail took on disk
+  curl -fs "http://127.0.0.1:$((off_port + 1))/metrics" 2>/dev/null \
+    | awk '/^qorgan_(audit_records_written|audit_records_dropped|audit_refused)_total / {print "audit: " $0}' || true
+  du -sh "$work/audit/segments" "$work/audit/index" 2>/dev/null | sed 's/^/audit: /' || true
 else
   ./run-peers.sh "qorgan-off=http://127.0.0.1:$off_port/v1" "qorgan-on=http://127.0.0.1:$on_port/v1"
 fi
 after=$(protection_sums)
 # Qorgan against nginx, the peer our speed goals are stated against, from this run's table.
 table=$(ls -td .run/results/*/ 2>/dev/null | head -1 || true)table.txt
-[[ -f $table ]] && awk '$1 ~ /^(nginx|qorgan-off|qorgan-on|qorgan-on-cached)$/ && $2 ~ /^[0-9]+$/ { rps[$1] = $2 }
+[[ -f $table ]] && awk '$1 ~ /^(nginx|qorgan-off|qorgan-on|qorgan-on-cached|qorgan-on-audit)$/ && $2 ~ /^[0-9]+$/ { rps[$1] = $2 }
   END {
     if (rps["nginx"] > 0 && rps["qorgan-off"] > 0) printf "qorgan-off vs nginx: %.2f\n", rps["qorgan-off"] / rps["nginx"]
     if (rps["nginx"] > 0 && rps["qorgan-on"] > 0) printf "qorgan-on vs nginx: %.2f\n", rps["qorgan-on"] / rps["nginx"]
     if (rps["qorgan-off"] > 0 && rps["qorgan-on"] > 0) printf "qorgan-on vs qorgan-off: %.2f\n", rps["qorgan-on"] / rps["qorgan-off"]
+    if (rps["qorgan-on"] > 0 && rps["qorgan-on-audit"] > 0) printf "qorgan-on-audit vs qorgan-on: %.3f\n", rps["qorgan-on-audit"] / rps["qorgan-on"]
     if (rps["nginx"] > 0 && rps["qorgan-on-cached"] > 0) printf "qorgan-on-cached vs nginx: %.2f\n", rps["qorgan-on-cached"] / rps["nginx"]
     if (rps["qorgan-on"] > 0 && rps["qorgan-on-cached"] > 0) printf "qorgan-on-cached vs qorgan-on (hits vs forwarded): %.2f\n", rps["qorgan-on-cached"] / rps["qorgan-on"]
   }' "$table"

@@ -95,6 +95,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     private final ByteBuf body;
     /** The body's share of the memory budget for bodies; given back when the exchange ends. */
     private final BodyBudget.Lease lease;
+    /** The exchange's audit record, written when it ends. */
+    private final ExchangeAudit audit;
 
     private final String requestId;
     private final RouteMatch match;
@@ -160,6 +162,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             HttpRequest head,
             ByteBuf body,
             BodyBudget.Lease lease,
+            ExchangeAudit audit,
             String requestId,
             RouteMatch match,
             Identity identity,
@@ -172,6 +175,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         this.head = head;
         this.body = body;
         this.lease = lease;
+        this.audit = audit;
         this.requestId = requestId;
         this.match = match;
         this.identity = identity;
@@ -254,6 +258,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (done) {
             return; // the client left while a worker prepared the body
         }
+        audit.prepared(preparation, body);
         if (preparation instanceof Preparation.Refused refused) {
             policyVersion = refused.decision().policyVersion();
             if (match.route().protect()) {
@@ -344,6 +349,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             cacheTicket = null;
             capture = null;
         }
+        audit.prepared(preparation, body);
         prepared = ((Preparation.Ready) preparation).exchange();
         policyVersion = prepared.decision().policyVersion();
         upstream = runtime.upstreams().get(next);
@@ -521,6 +527,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         this.connection = conn;
+        audit.sent();
         conn.send(upstreamRequest());
     }
 
@@ -569,6 +576,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         answerFraming = Framing.ofContentType(head.headers().get(HttpHeaderNames.CONTENT_TYPE));
         streamEnd = StreamEnd.of(answerFraming);
         answerType = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        audit.answerStarted();
         HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, head.status(), head.headers());
         ForwardingHeaders.toClient(out.headers(), requestId);
         if (cacheOutcome != null) {
@@ -623,6 +631,9 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (capture != null) {
             capture.add(piece);
         }
+        if (last) {
+            audit.upstreamEnded();
+        }
         if (restoration != null) {
             long start = System.nanoTime();
             try {
@@ -651,6 +662,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             cutStream();
             return;
         }
+        audit.sending(piece);
         if (!last) {
             if (piece != null) {
                 if (streamEnd != null) {
@@ -735,6 +747,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
      */
     private void cutStream() {
         runtime.metrics().restorationFailed("answer_blocked");
+        audit.cut(GatewayError.answerWithheld(true));
         dropUpstream();
         ctx.write(new DefaultHttpContent(Unpooled.wrappedBuffer(ErrorResponses.streamEvent(
                 prepared.dialect(), restoration.framing(), GatewayError.answerWithheld(true), requestId))));
@@ -765,6 +778,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
      * be cut.
      */
     private void endStreamWithError(GatewayError error) {
+        audit.cut(error);
         dropUpstream();
         status = status == 0 ? error.status() : status;
         if (answerFraming == Framing.NONE || !ctx.channel().isActive()) {
@@ -788,6 +802,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
     /** As {@link #answerBroken(String, boolean)}, saying {@code why} when the client can still get an answer. */
     private void answerBroken(String code, boolean midStream, String why) {
         runtime.metrics().restorationFailed(code);
+        audit.answerBroken(code);
         log.debug("answer not restorable request_id={} code={}", requestId, code);
         if (midStream && heldHead == null) {
             endStreamWithError(new GatewayError(502, "upstream_error", code, why));
@@ -842,6 +857,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         runtime.metrics().clientStalled(match.route().name());
+        audit.clientGone(true);
         log.debug(
                 "client stalled request_id={} route={}",
                 requestId,
@@ -905,6 +921,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         status = error.status();
         boolean keep = keepConnection();
         FullHttpResponse response = ErrorResponses.build(ctx.alloc(), error, requestId);
+        audit.errorAnswered(error, response.content().readableBytes());
         if (policyVersion != null) {
             response.headers().set(POLICY_HEADER, policyVersion);
         }
@@ -929,6 +946,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             return;
         }
         runtime.metrics().clientAborted(match.route().name());
+        audit.clientGone(false);
         dropUpstream();
         status = 499;
         end(false);
@@ -966,6 +984,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         }
         prepared = null; // the exchange's originals go with it
         runtime.admission().exit();
+        audit.ended(status, upstream.name(), cacheOutcome, restoration, answerNanos);
         long nanos = System.nanoTime() - startNanos;
         runtime.metrics().exchangeFinished(match.route().name(), upstream.name(), status, nanos);
         if (log.isDebugEnabled()) { // the hot path: no argument array or boxing unless asked for

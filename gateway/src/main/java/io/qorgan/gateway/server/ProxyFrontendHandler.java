@@ -34,6 +34,7 @@ import io.qorgan.gateway.quota.Allowance;
 import io.qorgan.gateway.quota.FairUse;
 import io.qorgan.gateway.route.RouteMatch;
 import io.qorgan.gateway.server.tls.PeerCertificate;
+import java.net.SocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -227,11 +228,14 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             ctx.channel().config().setAutoRead(true);
         }
         if (outcome.error() != null) {
+            ExchangeAudit.authFailed(
+                    runtime, in.requestId, remote(), in.head.headers(), peerCertificate(), outcome.error());
             refuse(in, outcome.error());
             return;
         }
         Identity identity = outcome.identity();
         Optional<RouteMatch> match = runtime.router().match(in.head.uri());
+        in.audit = ExchangeAudit.begin(runtime, in.requestId, identity, remote(), match);
         if (match.isEmpty()) {
             refuse(in, GatewayError.notFound(in.head.method().name(), in.head.uri()));
             return;
@@ -245,6 +249,10 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
                     identity.caller(),
                     access.missingPermission());
             refuse(in, GatewayError.forbidden(access.missingPermission()));
+            return;
+        }
+        if (!in.audit.admit()) {
+            refuse(in, GatewayError.auditUnavailable()); // nothing is read or forwarded that cannot be recorded
             return;
         }
         if (!runtime.admission().tryEnter()) {
@@ -318,6 +326,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     /** The request was read whole and admitted: its exchange begins. */
     private void dispatch(Intake in) {
         in.stopBodyClock();
+        in.audit.requestRead(in.received);
         intake = null;
         ByteBuf body = in.takeBody();
         current = new ExchangeRelay(
@@ -327,6 +336,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
                 in.head,
                 body,
                 in.lease,
+                in.audit,
                 in.requestId,
                 in.match,
                 in.identity,
@@ -350,6 +360,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
     private void refuse(Intake in, GatewayError error, boolean close) {
         runtime.metrics().rejected(error.code());
         log.debug("rejected request_id={} status={} code={}", in.requestId, error.status(), error.code());
+        in.audit.refused(error, in.received);
         in.stopBodyClock();
         if (in.admitted) {
             runtime.admission().exit();
@@ -419,6 +430,10 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             clientKnown = true;
         }
         return client;
+    }
+
+    private SocketAddress remote() {
+        return ctx.channel().remoteAddress();
     }
 
     /** The client certificate of this connection (or of the HTTP/2 connection carrying this stream). */
@@ -570,6 +585,7 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
             Intake in = intake;
             intake = null;
             in.stopBodyClock();
+            in.audit.clientLeftEarly(in.received);
             in.release();
             if (in.admitted) {
                 runtime.admission().exit();
@@ -630,6 +646,8 @@ final class ProxyFrontendHandler extends ChannelInboundHandlerAdapter {
         boolean continued;
         boolean complete;
         BodyBudget.Lease lease;
+        /** Its audit record, once the caller is known. */
+        ExchangeAudit audit = ExchangeAudit.NONE;
         /** Its place under its agency's limits, from admission until the exchange takes it. */
         Allowance allowance;
 
