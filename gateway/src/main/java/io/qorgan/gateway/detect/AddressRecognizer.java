@@ -114,6 +114,9 @@ final class AddressRecognizer implements Recognizer {
         new Marker("шағын аудан", Kind.MICRODISTRICT),
         new Marker("ш/а", Kind.MICRODISTRICT),
         new Marker("шағынауданы", Kind.MICRODISTRICT),
+        new Marker("ықшамауданы", Kind.MICRODISTRICT),
+        new Marker("ықшам ауданы", Kind.MICRODISTRICT),
+        new Marker("тас жолы", Kind.STREET),
         new Marker("к-сі", Kind.STREET),
         new Marker("даңғ.", Kind.STREET),
         new Marker("а/о", Kind.SETTLEMENT),
@@ -170,6 +173,8 @@ final class AddressRecognizer implements Recognizer {
         new Marker("шағын аудан", Kind.MICRODISTRICT),
         new Marker("шағынауданы", Kind.MICRODISTRICT),
         new Marker("шағынаудан", Kind.MICRODISTRICT),
+        new Marker("ықшамауданы", Kind.MICRODISTRICT),
+        new Marker("ықшамаудан", Kind.MICRODISTRICT),
         new Marker("мкр", Kind.MICRODISTRICT),
         new Marker("микрорайон", Kind.MICRODISTRICT),
         new Marker("üi", Kind.HOUSE),
@@ -430,7 +435,10 @@ final class AddressRecognizer implements Recognizer {
                 }
                 if ((after.caseSensitive() ? Chars.startsWith(s, text, q) : Chars.startsWith(lower, text, q))
                         && (after.dotted() || wordEnds(s, q + text.length()) || grammaticalEnding(s, q + text.length()))
-                        && (words == 1 || after.kind() == Kind.STREET || compass(lower, p))) {
+                        && (words == 1
+                                || after.kind() == Kind.STREET
+                                || compass(lower, p)
+                                || words == 2 && Chars.isLowerCase(s[ends[0] + 1]))) { // "Жібек жолы ауылы"
                     return new Part(after.dotted() ? q + text.length() : wordEnd(s, q + text.length()), after.kind());
                 }
             }

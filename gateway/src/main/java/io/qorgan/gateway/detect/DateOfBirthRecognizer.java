@@ -44,13 +44,28 @@ final class DateOfBirthRecognizer implements Recognizer {
         "tugan_kuni",
         "data_rozhdeniya",
         "год рождения",
+        "год_рождения",
+        "туған жылы",
+        "year of birth",
+        "birth year",
+        "birth_year",
+        "рождённый",
+        "рожденный",
+        "рождённая",
+        "рожденная",
+        "родившийся",
+        "родившаяся",
+    };
+    /** Cues before a year of birth: the year alone counts after them. */
+    private static final String[] YEAR_CUES = {
+        "год рождения", "год_рождения", "туған жылы", "year of birth", "birth year", "birth_year"
     };
     /** Cues right after their date, at most three chars of spaces and commas between. */
     private static final String[] CUES_RIGHT_AFTER = {
         "г.р", "г. р", "года рождения", "г.рождения", "жылы туған", "ж.т.", "жылғы туған", "ж. т."
     };
     /** Verbs after their date in the same clause: only words between, no digit. */
-    private static final String[] CUES_CLAUSE_AFTER = {"туған", "туылған", "born"};
+    private static final String[] CUES_CLAUSE_AFTER = {"туған", "туылған", "born", "дүниеге келген"};
 
     static final CueIndex ANY_CUE = new CueIndex(Stream.of(CUES_BEFORE, CUES_RIGHT_AFTER, CUES_CLAUSE_AFTER)
             .flatMap(Arrays::stream)
@@ -76,7 +91,11 @@ final class DateOfBirthRecognizer implements Recognizer {
                     dateAfter(view, starts, count, at + cue.length(), 25, out);
                 }
             } else if (contains(CUES_BEFORE, cue)) {
+                int before = out.size();
                 dateAfter(view, starts, count, at + cue.length(), AFTER_CUE, out);
+                if (out.size() == before && contains(YEAR_CUES, cue)) {
+                    yearAfter(s, at + cue.length(), out);
+                }
                 if (TableColumns.inTable(s, at)) {
                     TableColumns.below(s, at, (from, to) -> {
                         if (Dates.dateEnd(s, lower, from) == to) {
@@ -88,6 +107,19 @@ final class DateOfBirthRecognizer implements Recognizer {
                 dateBefore(view, starts, count, at, 3, out);
             }
         });
+    }
+
+    /** A year (19xx or 20xx) within a few chars of spaces, colons and dashes after {@code from}. */
+    private static void yearAfter(char[] s, int from, List<Finding> out) {
+        int p = from;
+        while (p < s.length && p - from < 4 && " :-—–\"".indexOf(s[p]) >= 0) {
+            p++;
+        }
+        if (Chars.digitRun(s, p) == 4
+                && (s[p] == '1' && s[p + 1] == '9' || s[p] == '2' && s[p + 1] == '0')
+                && Chars.notAlnumAt(s, p + 4)) {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, p, p + 4, 0.85, "dob"));
+        }
     }
 
     /** "туған" and the like, but not "туған күні", which names the date after it. */

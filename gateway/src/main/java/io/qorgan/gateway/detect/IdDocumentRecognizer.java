@@ -19,6 +19,8 @@ final class IdDocumentRecognizer implements Recognizer {
         "свидетельству о рождении",
         "свидетельством о рождении",
         "свид. о рожд",
+        "свид-во о рожд",
+        "свидетельство о рожд",
         "туу туралы куәлік",
         "туу туралы куәлігі",
         "туу туралы куәлігінің",
@@ -30,6 +32,11 @@ final class IdDocumentRecognizer implements Recognizer {
         "уд. личности",
         "уд.личности",
         "удл",
+        "уд.л",
+        "уд. л",
+        "уд.",
+        "удост.",
+        "куәландыратын құжат",
         "жеке куәлі",
         "куәлік",
         "куәлігі",
@@ -43,6 +50,11 @@ final class IdDocumentRecognizer implements Recognizer {
         "вида на жительство",
         "residence permit",
         "id card",
+        "id number",
+        "id no",
+        "ид карта",
+        "id-карта",
+        "id карта",
         "id_card",
         "identity card",
         "passport",
@@ -61,6 +73,11 @@ final class IdDocumentRecognizer implements Recognizer {
         "документ, удостоверяющий",
         "номер документа",
         "doc_number",
+        "номер_удостоверения", // JSON and CSV keys
+        "номер_паспорта",
+        "номер_документа",
+        "құжат_нөмірі",
+        "id_number",
         "document_number",
         "document number",
         "құжат нөмірі",
@@ -131,9 +148,21 @@ final class IdDocumentRecognizer implements Recognizer {
             if (run == 9 && Chars.notAlnumAt(s, end)) {
                 return end; // ID card, residence permit
             }
+            if (run == 3
+                    && end + 8 <= n
+                    && s[end] == ' '
+                    && Chars.digitRun(s, end + 1) == 3
+                    && s[end + 4] == ' '
+                    && Chars.digitRun(s, end + 5) == 3
+                    && Chars.notAlnumAt(s, end + 8)) {
+                return end + 8; // the same in groups: "045 612 378"
+            }
             if (run == 2 && end + 3 < n && s[end] == ' ' && Chars.digitRun(s, end + 1) == 2) {
                 int q = end + 3; // Russian series "45 10" and number
                 return russianNumber(s, q);
+            }
+            if (run == 2 && end + 8 <= n && s[end] == ' ' && Chars.digitRun(s, end + 1) == 7) {
+                return Chars.notAlnumAt(s, end + 8) ? end + 8 : -1; // Russian foreign passport "75 1234567"
             }
             if (run == 4) {
                 return russianNumber(s, end);
@@ -146,9 +175,15 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             return -1;
         }
-        if (c == 'N' && p + 1 < n && Chars.isDigit(s[p + 1])) {
+        if (c == 'N' && p + 2 < n && s[p + 1] == ' ' && Chars.digitRun(s, p + 2) == 8) {
+            return Chars.notAlnumAt(s, p + 10) ? p + 10 : -1; // "N 12345678"
+        }
+        if (Chars.isAsciiUpper(c) && p + 1 < n && Chars.isDigit(s[p + 1])) {
             int run = Chars.digitRun(s, p + 1);
-            return run == 8 && Chars.notAlnumAt(s, p + 1 + run) ? p + 1 + run : -1;
+            if ((run == 7 || run == 8) && Chars.notAlnumAt(s, p + 1 + run)) {
+                return p + 1 + run; // Kazakh passport N + 8 digits, a residence permit or foreign passport F + 8
+            }
+            return machineReadable(s, p);
         }
         if (Chars.isAsciiUpper(c) && p + 2 < n && Chars.isAsciiUpper(s[p + 1])) {
             int q = p + 2;
@@ -158,10 +193,27 @@ final class IdDocumentRecognizer implements Recognizer {
             if (q < n && s[q] == ' ') {
                 q++;
             }
+            if (q + 1 < n && s[q] == '№') {
+                q += s[q + 1] == ' ' ? 2 : 1; // "KZ № 012345"
+            }
             int run = Chars.digitRun(s, q);
             return run >= 6 && run <= 8 && Chars.notAlnumAt(s, q + run) ? q + run : -1;
         }
         return -1;
+    }
+
+    /**
+     * End of a nine-character passport number of upper-case Latin letters and digits, at least five of them digits
+     * ({@code C4KL72931}, the form of the machine-readable zone), at {@code p}; or -1.
+     */
+    private static int machineReadable(char[] s, int p) {
+        int q = p;
+        int digits = 0;
+        while (q < s.length && q - p < 10 && (Chars.isDigit(s[q]) || Chars.isAsciiUpper(s[q]))) {
+            digits += Chars.isDigit(s[q]) ? 1 : 0;
+            q++;
+        }
+        return q - p == 9 && digits >= 5 && Chars.notAlnumAt(s, q) ? q : -1;
     }
 
     /** After a Russian series: a space or "№" and six digits. */
@@ -175,6 +227,8 @@ final class IdDocumentRecognizer implements Recognizer {
             if (r < s.length && s[r] == ' ') {
                 r++;
             }
+        } else if (r > q && (Chars.startsWith(s, "номер ", r) || Chars.startsWith(s, "нөмірі ", r))) {
+            r = Chars.indexOf(s, " ", r) + 1; // "серия 4510 номер 123456"
         }
         if (r == q) {
             return -1;

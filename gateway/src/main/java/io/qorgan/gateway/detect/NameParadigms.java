@@ -31,6 +31,8 @@ final class NameParadigms {
     static final int NOM = 0;
     /** The first Kazakh case; the Kazakh cases are {@code KGEN..CASES-1}. */
     static final int KGEN = 6;
+    /** The Kazakh accusative. */
+    static final int KACC = 8;
 
     private static final String[] CASE_NAMES = {
         "nom", "gen", "dat", "acc", "ins", "prep", "kgen", "kdat", "kacc", "kloc", "kabl", "kins"

@@ -2,6 +2,7 @@ package io.qorgan.gateway.detect;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -195,6 +196,25 @@ final class PersonRecognizer implements Recognizer {
             "институт",
             "lyceum");
     private static final Set<String> ORG_AFTER = words(
+            "support",
+            "service",
+            "desk",
+            "helpdesk",
+            "университет",
+            "университеті",
+            "university",
+            "college",
+            "колледж",
+            "академия",
+            "academy",
+            "бөлімі",
+            "бөлімінің",
+            "басқармасы",
+            "департаменті",
+            "отдел",
+            "отдела",
+            "department",
+            "team",
             "обл",
             "область",
             "области",
@@ -305,6 +325,7 @@ final class PersonRecognizer implements Recognizer {
     private static final Set<String> SHORT_PREPOSITIONS = words("с");
 
     private static final String[] PLACE_AFTER = {
+        "жол", // "Жібек жолы"
         "көше",
         "даңғыл",
         "қала",
@@ -331,269 +352,302 @@ final class PersonRecognizer implements Recognizer {
         "мектеп",
         "гимназия"
     };
-    private static final WordSet NOT_NAMES = new WordSet(words(
-            "сіз",
-            "сіздің",
-            "сізге",
-            "сізді",
-            "сізбен",
-            "сізден",
-            "сіздер",
-            "сен",
-            "сенің",
-            "біз",
-            "біздің",
-            "бізге",
-            "олар",
-            "оның",
-            "оған",
-            "менің",
-            "маған",
-            "тұратын",
-            "атыңыз",
-            "атым",
-            "как",
-            "что",
-            "где",
-            "когда",
-            "почему",
-            "кто",
-            "это",
-            "все",
-            "мы",
-            "вы",
-            "они",
-            "он",
-            "она",
-            "ты",
-            "да",
-            "нет",
-            "applicant",
-            "guest",
-            "team",
-            "colleagues",
-            "коллеги",
-            "друзья",
-            "dubai",
-            "казахстан",
-            "қазақстан",
-            "республика",
-            "республики",
-            "россия",
-            "алматы",
-            "астана",
-            "шымкент",
-            "караганда",
-            "қарағанды",
-            "актобе",
-            "ақтөбе",
-            "атырау",
-            "актау",
-            "ақтау",
-            "павлодар",
-            "семей",
-            "тараз",
-            "костанай",
-            "қостанай",
-            "кызылорда",
-            "қызылорда",
-            "уральск",
-            "орал",
-            "кокшетау",
-            "көкшетау",
-            "талдыкорган",
-            "талдықорған",
-            "туркестан",
-            "түркістан",
-            "москва",
-            "kazakhstan",
-            "almaty",
-            "astana",
-            "london",
-            "the",
-            "this",
-            "that",
-            "then",
-            "there",
-            "please",
-            "thanks",
-            "thank",
-            "hello",
-            "hi",
-            "dear",
-            "regards",
-            "best",
-            "we",
-            "it",
-            "in",
-            "on",
-            "at",
-            "for",
-            "and",
-            "but",
-            "if",
-            "see",
-            "my",
-            "our",
-            "your",
-            "his",
-            "her",
-            "mr",
-            "ms",
-            "mrs",
-            "dr",
-            "уважаемый",
-            "уважаемая",
-            "құрметті",
-            "здравствуйте",
-            "сәлеметсіз",
-            "добрый",
-            "прошу",
-            "спасибо",
-            "рахмет",
-            "гражданин",
-            "гражданка",
-            "заявитель",
-            "пациент",
-            "директор",
-            "января",
-            "февраля",
-            "марта",
-            "апреля",
-            "мая",
-            "июня",
-            "июля",
-            "августа",
-            "сентября",
-            "октября",
-            "ноября",
-            "декабря",
-            "ии",
-            "ai",
-            "ип",
-            "фио",
-            "иин",
-            "бин",
-            "жсн",
-            "бсн",
-            "кз",
-            "рк",
-            "тоо",
-            "ао",
-            "дсп",
-            "http",
-            "https",
-            "www",
-            "json",
-            "csv",
-            "id",
-            "ok",
-            "yes",
-            "no",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "subject",
-            "from",
-            "to",
-            "re",
-            "fw",
-            "cc",
-            "street",
-            "road",
-            "avenue",
-            "kaspi",
-            "halyk",
-            "google",
-            "microsoft",
-            "openai",
-            "telegram",
-            "whatsapp",
-            "министерство",
-            "суд",
-            "закон",
-            "кодекс",
-            "согласно",
-            "на",
-            "по",
-            "от",
-            "для",
-            "при",
-            "и",
-            "в",
-            "с",
-            "о",
-            "к",
-            "у",
-            "а",
-            "я",
-            "мен",
-            "және",
-            "бойынша",
-            "туралы",
-            "тел",
-            "моб",
-            "email",
-            "e-mail",
-            "адрес",
-            "мекенжай",
-            "дата",
-            "күні",
-            "дело",
-            "іс",
-            "приказ",
-            "бұйрық",
-            "справка",
-            "анықтама",
-            "заявление",
-            "өтініш",
-            "жалоба",
-            "шағым",
-            "акт",
-            "протокол",
-            "номер",
-            "no",
-            "name",
-            "patient",
-            "client",
-            "user",
-            "admin",
-            "team",
-            "support",
-            "department",
-            "ministry",
-            "office",
-            "city",
-            "region",
-            "district",
-            "order",
-            "invoice",
-            "total",
-            "version",
-            "release",
-            "date",
-            "phone",
-            "address",
-            "passport",
-            "card",
-            "iban",
-            "bank",
-            "account"));
+    private static final WordSet NOT_NAMES = new WordSet(union(
+            words(
+                    "wi-fi",
+                    "sir",
+                    "madam",
+                    "бұйырамын",
+                    "ұйғарамын",
+                    "ұйғарды",
+                    "сіз",
+                    "сіздің",
+                    "сізге",
+                    "сізді",
+                    "сізбен",
+                    "сізден",
+                    "сіздер",
+                    "сен",
+                    "сенің",
+                    "біз",
+                    "біздің",
+                    "бізге",
+                    "олар",
+                    "оның",
+                    "оған",
+                    "менің",
+                    "маған",
+                    "тұратын",
+                    "атыңыз",
+                    "атым",
+                    "как",
+                    "что",
+                    "где",
+                    "когда",
+                    "почему",
+                    "кто",
+                    "это",
+                    "все",
+                    "мы",
+                    "вы",
+                    "они",
+                    "он",
+                    "она",
+                    "ты",
+                    "да",
+                    "нет",
+                    "applicant",
+                    "guest",
+                    "team",
+                    "colleagues",
+                    "коллеги",
+                    "друзья",
+                    "dubai",
+                    "казахстан",
+                    "қазақстан",
+                    "республика",
+                    "республики",
+                    "россия",
+                    "алматы",
+                    "астана",
+                    "шымкент",
+                    "караганда",
+                    "қарағанды",
+                    "актобе",
+                    "ақтөбе",
+                    "атырау",
+                    "актау",
+                    "ақтау",
+                    "павлодар",
+                    "семей",
+                    "тараз",
+                    "костанай",
+                    "қостанай",
+                    "кызылорда",
+                    "қызылорда",
+                    "уральск",
+                    "орал",
+                    "кокшетау",
+                    "көкшетау",
+                    "талдыкорган",
+                    "талдықорған",
+                    "туркестан",
+                    "түркістан",
+                    "москва",
+                    "kazakhstan",
+                    "almaty",
+                    "astana",
+                    "london",
+                    "the",
+                    "this",
+                    "that",
+                    "then",
+                    "there",
+                    "please",
+                    "thanks",
+                    "thank",
+                    "hello",
+                    "hi",
+                    "dear",
+                    "regards",
+                    "best",
+                    "we",
+                    "it",
+                    "in",
+                    "on",
+                    "at",
+                    "for",
+                    "and",
+                    "but",
+                    "if",
+                    "see",
+                    "my",
+                    "our",
+                    "your",
+                    "his",
+                    "her",
+                    "mr",
+                    "ms",
+                    "mrs",
+                    "dr",
+                    "уважаемый",
+                    "уважаемая",
+                    "құрметті",
+                    "здравствуйте",
+                    "сәлеметсіз",
+                    "добрый",
+                    "прошу",
+                    "спасибо",
+                    "рахмет",
+                    "гражданин",
+                    "гражданка",
+                    "заявитель",
+                    "пациент",
+                    "директор",
+                    "января",
+                    "февраля",
+                    "марта",
+                    "апреля",
+                    "мая",
+                    "июня",
+                    "июля",
+                    "августа",
+                    "сентября",
+                    "октября",
+                    "ноября",
+                    "декабря",
+                    "ии",
+                    "ai",
+                    "ип",
+                    "фио",
+                    "иин",
+                    "бин",
+                    "жсн",
+                    "бсн",
+                    "кз",
+                    "рк",
+                    "тоо",
+                    "ао",
+                    "дсп",
+                    "http",
+                    "https",
+                    "www",
+                    "json",
+                    "csv",
+                    "id",
+                    "ok",
+                    "yes",
+                    "no",
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                    "january",
+                    "february",
+                    "march",
+                    "april",
+                    "june",
+                    "july",
+                    "august",
+                    "september",
+                    "october",
+                    "november",
+                    "december",
+                    "subject",
+                    "from",
+                    "to",
+                    "re",
+                    "fw",
+                    "cc",
+                    "street",
+                    "road",
+                    "avenue",
+                    "kaspi",
+                    "halyk",
+                    "google",
+                    "microsoft",
+                    "openai",
+                    "telegram",
+                    "whatsapp",
+                    "министерство",
+                    "суд",
+                    "закон",
+                    "кодекс",
+                    "согласно",
+                    "на",
+                    "по",
+                    "от",
+                    "для",
+                    "при",
+                    "и",
+                    "в",
+                    "с",
+                    "о",
+                    "к",
+                    "у",
+                    "а",
+                    "я",
+                    "мен",
+                    "және",
+                    "бойынша",
+                    "туралы",
+                    "тел",
+                    "моб",
+                    "email",
+                    "e-mail",
+                    "адрес",
+                    "мекенжай",
+                    "дата",
+                    "күні",
+                    "дело",
+                    "іс",
+                    "приказ",
+                    "бұйрық",
+                    "справка",
+                    "анықтама",
+                    "заявление",
+                    "өтініш",
+                    "жалоба",
+                    "шағым",
+                    "акт",
+                    "протокол",
+                    "номер",
+                    "no",
+                    "name",
+                    "patient",
+                    "client",
+                    "user",
+                    "admin",
+                    "team",
+                    "support",
+                    "department",
+                    "ministry",
+                    "office",
+                    "city",
+                    "region",
+                    "district",
+                    "order",
+                    "invoice",
+                    "total",
+                    "version",
+                    "release",
+                    "date",
+                    "phone",
+                    "address",
+                    "passport",
+                    "card",
+                    "iban",
+                    "bank",
+                    "account"),
+            countries()));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Central Asian country names in Russian cases: "гражданина Узбекистана" is no person. */
+    private static Set<String> countries() {
+        Set<String> forms = new HashSet<>();
+        for (String stem : List.of(
+                "казахстан",
+                "узбекистан",
+                "кыргызстан",
+                "киргизстан",
+                "таджикистан",
+                "туркменистан",
+                "пакистан",
+                "афганистан")) {
+            for (String ending : List.of("", "а", "у", "е", "ом")) {
+                forms.add(stem + ending);
+            }
+        }
+        return forms;
+    }
 
     /**
      * A capitalised word or an initial, weighed as part of a name. {@code agreement} is the (gender, case) pairs its
@@ -637,6 +691,32 @@ final class PersonRecognizer implements Recognizer {
 
     /** After these a first name is a name even in lower case, as people type in chats. */
     static final CueIndex INTRODUCTIONS = new CueIndex("меня зовут", "менің атым", "my name is", "зовут меня", "атым");
+
+    /** Table headers and JSON keys whose cells or values are names, whatever the lists know of them. */
+    static final CueIndex NAME_KEYS = new CueIndex(
+            "фио",
+            "ф.и.о",
+            "фамилия",
+            "имя",
+            "отчество",
+            "аты-жөні",
+            "аты жөні",
+            "тегі",
+            "әкесінің аты",
+            "full_name",
+            "fullname",
+            "full name",
+            "first_name",
+            "last_name",
+            "firstname",
+            "lastname",
+            "surname",
+            "patronymic",
+            "name",
+            "employee",
+            "patient",
+            "сотрудник",
+            "пациент");
 
     private static final NameParadigms PARADIGMS = NameParadigms.get();
 
@@ -694,6 +774,85 @@ final class PersonRecognizer implements Recognizer {
         }
         flush(view, run, out);
         INTRODUCTIONS.find(view, (at, cue) -> introduction(s, at, cue, out));
+        NAME_KEYS.find(view, (at, cue) -> nameKey(s, at, cue, out));
+    }
+
+    /** The cells under a name header, or the value of a name key: each a name if it is shaped like one. */
+    private static void nameKey(char[] s, int at, String cue, List<Finding> out) {
+        int end = at + cue.length();
+        int minWords = cue.equals("name") ? 2 : 1; // a product's or a company's name is one word more often
+        if (!Chars.notWordAt(s, end) || at > 0 && Chars.isLetter(s[at - 1])) {
+            return; // "names", "surnames"; but "full_name" as a whole
+        }
+        if (at > 0 && s[at - 1] == '"' && end < s.length && s[end] == '"') {
+            int p = end + 1;
+            while (p < s.length && s[p] == ' ') {
+                p++;
+            }
+            if (p < s.length && s[p] == ':') {
+                p++;
+                while (p < s.length && s[p] == ' ') {
+                    p++;
+                }
+                if (p < s.length && s[p] == '"') {
+                    int close = p + 1;
+                    while (close < s.length && close - p <= 61 && s[close] != '"') {
+                        close++;
+                    }
+                    if (close < s.length && s[close] == '"' && nameShaped(s, p + 1, close, minWords)) {
+                        out.add(new Finding(EntityType.PERSON, p + 1, close, 0.8, "person"));
+                    }
+                }
+            }
+            return;
+        }
+        if (TableColumns.inTable(s, at)) {
+            TableColumns.below(s, at, (a, b) -> {
+                if (nameShaped(s, a, b, minWords)) {
+                    out.add(new Finding(EntityType.PERSON, a, b, 0.8, "person"));
+                }
+            });
+        }
+    }
+
+    /**
+     * {@code minWords} to four capitalised words of letters (an initial with its dot too), and nothing else; the last
+     * not a word that ends an organisation's name ("Kaspi Bank").
+     */
+    private static boolean nameShaped(char[] s, int from, int to, int minWords) {
+        if (to - from < 2 || to - from > 60) {
+            return false;
+        }
+        int words = 0;
+        int p = from;
+        while (p < to) {
+            if (!Chars.isUpperCase(s[p])) {
+                return false;
+            }
+            int e = wordEnd(s, p);
+            if (e > to) {
+                return false;
+            }
+            words++;
+            String word = NameForms.fold(Chars.string(s, p, e));
+            if (ORG_BEFORE.contains(word) || word.equals("too") || word.equals("llp") || word.equals("jsc")) {
+                return false; // an organisation: "TOO Altyn Dala", "АО Банк"
+            }
+            if (e < to && s[e] == '.') {
+                e++; // an initial
+            }
+            if (e < to && s[e] != ' ') {
+                return false;
+            }
+            while (e < to && s[e] == ' ') {
+                e++;
+            }
+            if (e == to && words > 1 && ORG_AFTER.contains(word)) {
+                return false;
+            }
+            p = e;
+        }
+        return words >= minWords && words <= 4;
     }
 
     /** A lower-case first name right after an introduction cue. */
@@ -764,6 +923,32 @@ final class PersonRecognizer implements Recognizer {
         if (NOT_NAMES.contains(folded, 0, len) || compassPrefix(folded, len)) {
             return null; // known non-names; "Западно-Казахстанская"
         }
+        int particle = patronymicParticle(s, end);
+        if (particle > 0 && len >= 3) {
+            return new Token(start, particle, false, 0, false, false, true); // "Бахтиёр угли", "Ильхам оглы"
+        }
+        int dash = lastDash(s, start, end);
+        if (dash > start + 1 && Chars.isUpperCase(s[dash + 1])) {
+            // "Анну-Марию", "Jean-Pierre", "Петрова-Водкина": both parts names of one kind ("Нур-Султан" is no name)
+            Token head = token(s, start, dash, folded, morph);
+            Token part = token(s, dash + 1, end, folded, morph);
+            NameForms.foldInto(s, start, end, folded);
+            if (head != null
+                    && part != null
+                    && (head.firstName() && !head.ordinaryWord() && part.firstName()
+                            || head.surname() && part.surname())) {
+                return new Token(
+                        start,
+                        end,
+                        false,
+                        part.dict(),
+                        part.surname(),
+                        part.weakSurname(),
+                        part.patronymic(),
+                        part.agreement(),
+                        false);
+            }
+        }
         long exact = names.flags(folded, len, "") & ~NameDictionary.COMMON_WORD;
         morph.reset(folded, len, exact);
         if (folded[0] >= 0x400) {
@@ -785,8 +970,9 @@ final class PersonRecognizer implements Recognizer {
         }
         if ((dict & NameDictionary.FIRST_NAME) != 0 || morph.first != 0) {
             dict |= NameDictionary.FIRST_NAME;
-            if ((exact & NameDictionary.FIRST_NAME) == 0) {
-                dict &= ~NameDictionary.ORDINARY_WORD; // declined ("Айгүлге"): no longer the ordinary word
+            if ((exact & NameDictionary.FIRST_NAME) == 0 && (morph.first & ~KAZAKH_ACCUSATIVE) != 0) {
+                // declined ("Айгүлге"): no longer the ordinary word; but "Бақытты", "Салтанатты" are adjectives too
+                dict &= ~NameDictionary.ORDINARY_WORD;
             }
             return new Token(start, end, false, dict, false, false, false, agreement, false);
         }
@@ -794,6 +980,35 @@ final class PersonRecognizer implements Recognizer {
         boolean weak = !strong && (morph.weak != 0 && len >= 5 || NameForms.isWeakSurname(folded, len));
         boolean common = (strong || weak) && names.commonWord(folded, len); // only a surname's shape can mislead
         return new Token(start, end, false, dict, strong, weak, false, agreement, common);
+    }
+
+    private static int lastDash(char[] s, int start, int end) {
+        for (int k = end - 2; k > start; k--) {
+            if (s[k] == '-') {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Uzbek, Azerbaijani and Kazakh patronymics written as a father's name and a separate word. */
+    private static final String[] PATRONYMIC_PARTICLES = {
+        "угли", "ўғли", "оглы", "огли", "ули", "кизи", "қизи", "кызы", "қызы", "o'g'li", "ogli", "ogly", "qizi", "kizi",
+        "kyzy", "qyzy"
+    };
+
+    /** End of a patronymic particle right after {@code end} ("Бахтиёр угли"), or -1. */
+    private static int patronymicParticle(char[] s, int end) {
+        if (end + 4 > s.length || s[end] != ' ' || !Chars.isLowerCase(s[end + 1])) {
+            return -1;
+        }
+        for (String p : PATRONYMIC_PARTICLES) {
+            int q = end + 1 + p.length();
+            if (q <= s.length && Chars.startsWith(s, p, end + 1) && (q == s.length || !Chars.isLetter(s[q]))) {
+                return q;
+            }
+        }
+        return -1;
     }
 
     /** A short all-caps word that is a surname (ЛИ, ПАК), or a first name before another capitalised word. */
@@ -949,6 +1164,10 @@ final class PersonRecognizer implements Recognizer {
 
     private static final int NOMINATIVE = 1 << NameParadigms.NOM | 1 << (NameParadigms.CASES + NameParadigms.NOM);
 
+    /** The Kazakh accusative, whose -ты/-ті/-ды/-ді is also the adjective "with": "Бақытты болыңыздар". */
+    private static final int KAZAKH_ACCUSATIVE =
+            1 << NameParadigms.KACC | 1 << (NameParadigms.CASES + NameParadigms.KACC);
+
     private void score(TextView view, List<Token> run, List<Finding> out) {
         if (run.isEmpty()) {
             return;
@@ -1036,7 +1255,10 @@ final class PersonRecognizer implements Recognizer {
         } else {
             return;
         }
-        Word previousWord = previousWordBefore(s, run.get(0).start());
+        if (words > 1 && !lastToken.initial() && organisationOrPlaceWord(s, lastToken)) {
+            return; // "Назарбаев Университет", "Жибек Жолы": the run's own last word says what it is
+        }
+        Word previousWord = previousWordBefore(s, start); // the word before the name, not before a dropped "Улица"
         String nextWord = nextWord(s, lastToken.end()); // folded once for both tests
         if (organisation(s, previousWord, nextWord)
                 || place(s, previousWord, nextWord, lastToken.end())
@@ -1047,6 +1269,11 @@ final class PersonRecognizer implements Recognizer {
             return;
         }
         out.add(new Finding(EntityType.PERSON, start, end, score, "person"));
+    }
+
+    private static boolean organisationOrPlaceWord(char[] s, Token t) {
+        String word = NameForms.fold(Chars.string(s, t.start(), t.end()));
+        return ORG_AFTER.contains(word) || placeAfter(word);
     }
 
     private static boolean kazakhPatronymic(char[] s, int start, int end) {

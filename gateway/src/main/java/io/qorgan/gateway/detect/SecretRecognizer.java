@@ -430,8 +430,8 @@ final class SecretRecognizer implements Recognizer {
         while (p < s.length && p - user < 64 && (Chars.isAsciiAlnum(s[p]) || "._-%".indexOf(s[p]) >= 0)) {
             p++;
         }
-        if (p == user || p >= s.length || s[p] != ':') {
-            return -1;
+        if (p >= s.length || s[p] != ':' || p == user && !Chars.startsWith(s, "redis", Math.max(0, at - 5))) {
+            return -1; // no user name: only Redis writes a bare password ("redis://:pass@host")
         }
         int from = p + 1;
         int q = from;

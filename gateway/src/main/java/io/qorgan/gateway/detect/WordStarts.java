@@ -41,6 +41,7 @@ final class WordStarts {
     /** Every cue index whose cues a view lists in {@link #CUE}; {@link CueIndex#find} checks it is one of these. */
     private static final CueIndex[] CUE_INDEXES = {
         PersonRecognizer.INTRODUCTIONS,
+        PersonRecognizer.NAME_KEYS,
         SecretRecognizer.LABEL_INDEX,
         IdDocumentRecognizer.CUE_INDEX,
         DateOfBirthRecognizer.ANY_CUE,

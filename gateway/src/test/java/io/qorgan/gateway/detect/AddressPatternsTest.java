@@ -47,6 +47,13 @@ class AddressPatternsTest {
     }
 
     @Test
+    void detect_kazakhMicrodistrictsHighwaysAndTwoWordVillages_oneFindingEach() {
+        whole("", "Алматы қаласы, Алатау ауданы, Шаңырақ-2 ықшамауданы, Жанқожа батыр көшесі, 18", "");
+        whole("Оқиға ", "Шымкент қ., Тамерлан тас жолы, 12-үй", " маңында болды.");
+        whole("", "Түркістан облысы, Сарыағаш ауданы, Жібек жолы ауылы, Бейбітшілік көшесі, 5-үй", " мекенжайында");
+    }
+
+    @Test
     void detect_streetsNamedAfterPeople_partOfTheAddressNotPersons() {
         for (String address : List.of(
                 "Шымкент қаласы, Тәуке хан даңғылы, 45 үй, 3 пәтер",

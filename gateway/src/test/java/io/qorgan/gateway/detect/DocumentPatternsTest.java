@@ -66,6 +66,52 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_lettersAndDigitsAndJsonKeys_found() {
+        assertThat(found("Guest: Hans Becker, passport C4KL72931, nationality DEU.", EntityType.ID_DOCUMENT))
+                .containsExactly("C4KL72931");
+        assertThat(found("Вид на жительство № F04418812 продлён до 2027 года.", EntityType.ID_DOCUMENT))
+                .containsExactly("F04418812");
+        assertThat(found("{\"фио\": \"Ли Станислав\", \"номер_удостоверения\": \"039918274\"}", EntityType.ID_DOCUMENT))
+                .containsExactly("039918274");
+        assertThat(found("passport office, room C4KL72931X", EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("паспорт готов, заказ ABCDEFGH1", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_moreDocumentForms_found() {
+        assertThat(found("Паспорт: № N 12345678", EntityType.ID_DOCUMENT)).containsExactly("N 12345678");
+        assertThat(found("Загранпаспорт: 75 1234567", EntityType.ID_DOCUMENT)).containsExactly("75 1234567");
+        assertThat(found("ID number: 045612378", EntityType.ID_DOCUMENT)).containsExactly("045612378");
+        assertThat(found("водительское удостоверение серии KZ № 012345", EntityType.ID_DOCUMENT))
+                .containsExactly("KZ № 012345");
+        assertThat(found("Удостоверение личности 045 612 378", EntityType.ID_DOCUMENT))
+                .containsExactly("045 612 378");
+        assertThat(found("ИИН 900101300123, уд. 045612378", EntityType.ID_DOCUMENT))
+                .containsExactly("045612378");
+        assertThat(found("Жеке басын куәландыратын құжат: 045678123", EntityType.ID_DOCUMENT))
+                .containsExactly("045678123");
+        assertThat(found("свид-во о рождении № 1234567", EntityType.ID_DOCUMENT))
+                .containsExactly("1234567");
+        assertThat(found("паспорт: серия 4510 номер 123456", EntityType.ID_DOCUMENT))
+                .containsExactly("4510 номер 123456");
+    }
+
+    @Test
+    void detect_yearsOfBirthAndKazakhBornVerb_found() {
+        assertThat(found("Туған жылы: 1992", EntityType.DATE_OF_BIRTH)).containsExactly("1992");
+        assertThat(found("год рождения 1975, образование высшее", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1975");
+        assertThat(found("1990 жылы 12 мамырда Алматы қаласында дүниеге келген.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1990 жылы 12 мамырда");
+        assertThat(found("Задержанный, рождённый 12.12.1960, ранее не судим.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("12.12.1960");
+        assertThat(found("Год основания 1975, год реконструкции 2001.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_foreignPassportsAndTableColumns_found() {
         assertThat(found("guest passport KG1204477, arrival 02.06", EntityType.ID_DOCUMENT))
                 .containsExactly("KG1204477");

@@ -65,6 +65,42 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_masculineNamesInAAndYa_agreeWithSurnameAndPatronymic() {
+        assertThat(persons("Беседа проведена с Лаврентьевым Ильёй Борисовичем в присутствии понятых."))
+                .containsExactly("Лаврентьевым Ильёй Борисовичем");
+        assertThat(persons("Встреча с Никитой Сергеевичем Хрущёвым.")).containsExactly("Никитой Сергеевичем Хрущёвым");
+    }
+
+    @Test
+    void detect_patronymicAsASeparateWord_oneFindingWithIt() {
+        assertThat(persons("Признать Рахимова Жасура Бахтиёр угли виновным."))
+                .containsExactly("Рахимова Жасура Бахтиёр угли");
+        assertThat(persons("Свидетель Мамедов Эльчин Ильхам оглы дал показания."))
+                .containsExactly("Мамедов Эльчин Ильхам оглы");
+        assertThat(persons("Принять Алиеву Севинч Рустам кизи на должность."))
+                .containsExactly("Алиеву Севинч Рустам кизи");
+    }
+
+    @Test
+    void detect_hyphenatedFirstNames_oneFinding() {
+        assertThat(persons("Уволить Анну-Марию Штейн по собственному желанию.")).containsExactly("Анну-Марию Штейн");
+        assertThat(persons("Я живу в Нур-Султане, а брат в Усть-Каменогорске.")).isEmpty();
+    }
+
+    @Test
+    void detect_nameColumnsAndKeys_cellsFoundButNotProducts() {
+        assertThat(persons("id,name,city\n17,Wei Zhang,Almaty\n18,Maria Gonzalez,Astana"))
+                .containsExactly("Wei Zhang", "Maria Gonzalez");
+        assertThat(persons("Фамилия;Имя;Отчество\nБайжанов;Ерлан;Маратович"))
+                .containsExactly("Байжанов", "Ерлан", "Маратович");
+        assertThat(persons("{\"full_name\": \"Liu Wei\", \"product\": \"Paper\"}"))
+                .containsExactly("Liu Wei");
+        assertThat(persons("name,price\nPaper A4,1200\nStapler,500")).isEmpty();
+        assertThat(persons("| Name | Qty |\n|---|---|\n| Printer | 2 |")).isEmpty();
+        assertThat(persons("{\"name\": \"Kaspi Bank\"}")).isEmpty();
+    }
+
+    @Test
     void detect_capitalisedOrdinaryWordsAndPlaces_noPerson() {
         for (String text : List.of(
                 "Трудовой договор расторгнут.",
@@ -80,7 +116,19 @@ class PersonPatternsTest {
                 "Расчётный счёт закрыт.",
                 "Жамбыл ақын көшесіндегі саябақ ашылды.",
                 "The Abai Opera House opens on Friday.",
-                "Қате: ЖСН-інің бақылау разряды сәйкес келмейді.")) {
+                "Қате: ЖСН-інің бақылау разряды сәйкес келмейді.",
+                "Ескерту: Салтанатты жиналыс сағат 10:00-де басталады.",
+                "Наурыз мейрамы құтты болсын! Бақытты болыңыздар.",
+                "Құрметті әріптестер!\nЖиналыс ауыстырылды.\n\nҚұрметпен,\nҰйымдастыру бөлімі",
+                "Улица Абая одна из самых длинных в городе.",
+                "Улица Кенесары хана будет перекрыта до пятницы.",
+                "Назарбаев Университет и Satpayev University подписали меморандум.",
+                "В ЦОНе на Жибек Жолы очередь.",
+                "Пароль от Wi-Fi: Bilim_2024",
+                "{\"bin\": \"051041075945\", \"name\": \"TOO Altyn Dala Trans\"}",
+                "паспорт гражданина Узбекистана AA1234567",
+                "БҰЙРЫҚ\nБҰЙЫРАМЫН:\n1. Жиналыс өткізілсін.",
+                "Dear Sir or Madam,\nplease find the form attached.\n\nBest Regards,\nCustomer Support")) {
             assertThat(persons(text)).as(text).isEmpty();
         }
     }

@@ -45,6 +45,12 @@ class SecretRecognizerTest {
     }
 
     @Test
+    void detect_redisUrlWithoutUser_passwordFound() {
+        assertThat(secrets("REDIS_URL=redis://:R3dis!Pass@10.0.0.7:6379/0")).containsExactly("R3dis!Pass");
+        assertThat(secrets("see https://:8080@example.kz/path")).isEmpty();
+    }
+
+    @Test
     void detect_placeholdersAndPlainValues_nothingFound() {
         assertThat(secrets("DB_PASSWORD=${DB_PASSWORD}\nAPI_KEY=<ключ сюда>\nSECRET_KEY=\nTOKEN_TTL=3600"))
                 .isEmpty();
