@@ -791,7 +791,8 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                         ErrorResponses.streamEvent(prepared.dialect(), answerFraming, error, requestId))),
                 ctx.voidPromise());
         ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ctx.voidPromise());
-        end(false); // the connection closes once the end of the stream is flushed
+        // the answer ended as HTTP ends one, so the connection stays usable: a client may already have pooled it
+        end(keepConnection());
     }
 
     /** The answer cannot be restored: nothing partial of it may reach the client. */

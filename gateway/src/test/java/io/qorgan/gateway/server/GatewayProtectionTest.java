@@ -365,7 +365,7 @@ class GatewayProtectionTest {
                 c.send("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                                 + "Content-Length: " + body.length + "\r\n\r\n")
                         .send(body);
-                String raw = new String(c.input().readAllBytes(), StandardCharsets.UTF_8); // ends: the gateway closes
+                String raw = c.readUntilChunkedEnd();
                 StringBuilder text = new StringBuilder();
                 for (String line : raw.split("\n")) {
                     if (line.startsWith("data: {")) {

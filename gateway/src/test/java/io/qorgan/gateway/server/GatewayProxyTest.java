@@ -320,14 +320,21 @@ class GatewayProxyTest {
     }
 
     @Test
-    void upstreamDisconnectsMidStream_clientConnectionClosedNoHang() throws Exception {
+    void upstreamDisconnectsMidStream_streamEndsWithErrorEvent_connectionStaysUsable() throws Exception {
         AiSimulator behind = sim(SimulatorSettings.builder().chunkChars(1).disconnectAfterChunks(5));
         Gateway gateway = gateway(behind, "5s", "");
         try (RawHttp c = new RawHttp(gateway.trafficPort())) {
             c.postJson("/v1/chat/completions", STREAM_CHAT);
-            byte[] all = c.input().readAllBytes(); // returns only because the gateway closes
-            String text = new String(all, StandardCharsets.UTF_8);
-            assertThat(text).startsWith("HTTP/1.1 200").contains("data: {").doesNotContain("[DONE]");
+            String text = c.readUntilChunkedEnd();
+            assertThat(text)
+                    .startsWith("HTTP/1.1 200")
+                    .contains("data: {")
+                    .contains("\"code\":\"upstream_failed\"")
+                    .doesNotContain("[DONE]")
+                    .endsWith("\r\n0\r\n\r\n");
+            // the answer ended as HTTP ends one: a client that pooled the connection may send its next request on it
+            assertThat(c.postJson("/v1/chat/completions", CHAT).readResponse().status())
+                    .isEqualTo(200);
         }
     }
 

@@ -68,6 +68,17 @@ public final class RawHttp implements AutoCloseable {
         return line;
     }
 
+    /** Reads raw bytes up to the end of a chunked body ({@code 0} and a blank line) or of the stream. */
+    public String readUntilChunkedEnd() throws IOException {
+        StringBuilder raw = new StringBuilder();
+        byte[] buf = new byte[8192];
+        int n;
+        while (raw.indexOf("\r\n0\r\n\r\n") < 0 && (n = in.read(buf)) >= 0) {
+            raw.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+        }
+        return new String(raw.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    }
+
     /** Reads one response: status line and headers, then a Content-Length or chunked body. */
     public Response readResponse() throws IOException {
         String head = readHead();
