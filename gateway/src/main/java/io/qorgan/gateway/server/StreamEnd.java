@@ -17,11 +17,11 @@ import java.util.Arrays;
 final class StreamEnd {
 
     private static final int KEEP = 48;
-    private static final byte[] DATA_DONE = ascii("data: [DONE]");
-    private static final byte[] DATA_DONE_TIGHT = ascii("data:[DONE]");
+    private static final byte[] DATA = ascii("data:");
+    private static final byte[] DONE = ascii("[DONE]");
     private static final byte[] EVENT = ascii("event:");
     private static final byte[] DONE_TRUE = ascii("\"done\":true");
-    private static final String[] FINAL_EVENTS = {"message_stop", "response.completed"};
+    private static final byte[][] FINAL_EVENTS = {ascii("message_stop"), ascii("response.completed")};
 
     private final boolean sse;
     private final byte[] line = new byte[KEEP];
@@ -97,21 +97,24 @@ final class StreamEnd {
             return;
         }
         if (startsWith(EVENT)) {
-            String name = new String(line, EVENT.length, lineLength - EVENT.length, StandardCharsets.US_ASCII).trim();
-            finalEvent = Arrays.asList(FINAL_EVENTS).contains(name);
+            finalEvent = false;
+            for (byte[] name : FINAL_EVENTS) {
+                finalEvent |= valueIs(EVENT.length, name);
+            }
             ended = false; // its data is still to come
             return;
         }
-        if (startsWith(DATA_DONE) && lineLength == DATA_DONE.length
-                || startsWith(DATA_DONE_TIGHT) && lineLength == DATA_DONE_TIGHT.length) {
-            ended = true;
-            return;
-        }
-        ended = finalEvent;
+        ended = startsWith(DATA) && valueIs(DATA.length, DONE) || finalEvent;
     }
 
     private boolean startsWith(byte[] prefix) {
         return lineLength >= prefix.length && Arrays.equals(line, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** Whether the line from {@code from} on, after one optional space, is exactly {@code value}. */
+    private boolean valueIs(int from, byte[] value) {
+        int at = from < lineLength && line[from] == ' ' ? from + 1 : from;
+        return lineLength - at == value.length && Arrays.equals(line, at, lineLength, value, 0, value.length);
     }
 
     private static byte[] ascii(String s) {
