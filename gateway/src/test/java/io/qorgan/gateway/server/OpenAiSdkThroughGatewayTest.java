@@ -3,17 +3,14 @@ package io.qorgan.gateway.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.qorgan.gateway.Gateway;
 import io.qorgan.gateway.sim.AiSimulator;
-import io.qorgan.gateway.sim.SimulatorSettings;
 import io.qorgan.gateway.testing.IntegrationTest;
-import io.qorgan.gateway.testing.TestGateways;
-import java.time.Duration;
+import io.qorgan.gateway.testing.OpenAiSdkGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,27 +19,22 @@ import org.junit.jupiter.api.Test;
 @IntegrationTest
 class OpenAiSdkThroughGatewayTest {
 
+    private static OpenAiSdkGateway setup;
     private static AiSimulator sim;
     private static Gateway gateway;
     private static OpenAIClient client;
 
     @BeforeAll
     static void start() {
-        sim = AiSimulator.start(SimulatorSettings.builder().chunkChars(3).build());
-        gateway = Gateway.start(TestGateways.config(sim.baseUrl(), "10s", ""));
-        client = OpenAIOkHttpClient.builder()
-                .baseUrl("http://127.0.0.1:" + gateway.trafficPort() + "/v1")
-                .apiKey("sk-test-not-a-real-key")
-                .maxRetries(0)
-                .timeout(Duration.ofSeconds(20))
-                .build();
+        setup = OpenAiSdkGateway.start();
+        sim = setup.sim();
+        gateway = setup.gateway();
+        client = setup.client();
     }
 
     @AfterAll
     static void stop() {
-        client.close();
-        gateway.shutdown(Duration.ofSeconds(2));
-        sim.close();
+        setup.close();
     }
 
     private static ChatCompletionCreateParams params(String text) {
