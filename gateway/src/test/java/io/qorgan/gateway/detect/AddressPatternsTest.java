@@ -2,7 +2,6 @@ package io.qorgan.gateway.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,13 +11,7 @@ class AddressPatternsTest {
     private static final Detector DETECTOR = Detector.defaults();
 
     private static List<String> found(String text, EntityType type) {
-        List<String> values = new ArrayList<>();
-        for (Finding f : DETECTOR.detect(text)) {
-            if (f.type() == type) {
-                values.add(text.substring(f.start(), f.end()));
-            }
-        }
-        return values;
+        return Found.values(DETECTOR, text, type);
     }
 
     private static void whole(String before, String address, String after) {

@@ -22,13 +22,7 @@ class DetectorTest {
     private static final Detector DETECTOR = Detector.defaults();
 
     private static List<String> found(String text, EntityType type) {
-        List<String> values = new ArrayList<>();
-        for (Finding f : DETECTOR.detect(text)) {
-            if (f.type() == type) {
-                values.add(text.substring(f.start(), f.end()));
-            }
-        }
-        return values;
+        return Found.values(DETECTOR, text, type);
     }
 
     @Test
