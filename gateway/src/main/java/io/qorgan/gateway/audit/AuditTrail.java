@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.slf4j.Logger;
@@ -32,6 +34,13 @@ import org.slf4j.LoggerFactory;
  * recorded with {@link #record}, which never refuses: without room they become part of a gap too. Nothing is
  * dropped silently.
  *
+ * <p>The handoff takes no lock: an exchange reserves its slot with a compare-and-set on a counter (the bound) and
+ * puts its record on a lock-free queue, so an event loop never waits for the writer (an {@code ArrayBlockingQueue}'s
+ * lock, held by a writer thread the scheduler had descheduled, made event loops wait tens of milliseconds). The writer
+ * takes what is queued, then sleeps up to {@link #TICK_NANOS} (less when a sync or signature falls due) unless
+ * {@link #WAKE_AT} records (a quarter of a smaller queue) wait: so it works in batches, and an exchange wakes it (a system call) only in a burst,
+ * not once per record. A record waits at most a tick before the writer takes it; nothing is synced later for it.
+ *
  * <p>When a write or sync fails (a full disk), the writer starts a new segment and writes again what was not
  * synced; until it succeeds, {@code block} refuses new exchanges. A trail with no {@code audit:} section
  * ({@link #disabled()}) costs one branch per exchange.
@@ -41,22 +50,34 @@ public final class AuditTrail implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
     private static final AuditTrail DISABLED = new AuditTrail();
     private static final int BATCH = 1024;
+    /** The longest the writer sleeps while records may be waiting. */
+    private static final long TICK_NANOS = 10_000_000;
+    /** Records queued that wake a sleeping writer before its tick ends (a quarter of a smaller queue). */
+    private static final int WAKE_AT = BATCH / 2;
+
     private static final long RETRY_MILLIS = 1000;
     private static final int SEARCH_QUEUE = 16;
-    /** Wakes the writer at close; the queue has one place more than the slots, so it always fits. */
-    private static final AuditRecord WAKE = new GapRecord(Instant.EPOCH, 0, null, null);
 
     private final AuditConfig config;
     private final AuditKeys keys;
     private final Clock clock;
     private final AuditMetrics metrics;
-    private final ArrayBlockingQueue<AuditRecord> queue;
+    private final ConcurrentLinkedQueue<AuditRecord> queue;
+    /** Slots taken: records queued, and exchanges admitted that have not written yet. The queue's bound. */
     private final AtomicInteger reserved = new AtomicInteger();
+    /** Records in the queue (a {@code ConcurrentLinkedQueue} counts its nodes one by one). */
+    private final AtomicInteger queued = new AtomicInteger();
+
     private final Gaps gaps = new Gaps();
     private final Admission refused;
     private final Admission dropping;
     private final ThreadPoolExecutor searches;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread writerThread;
+    private final int wakeAt;
+    /** The writer sleeps, or is about to: a producer that makes the queue reach {@link #wakeAt} wakes it. */
+    private volatile boolean sleeping;
+
     private volatile TrailWriter writer;
     private volatile boolean healthy = true;
     private volatile boolean closing;
@@ -70,6 +91,8 @@ public final class AuditTrail implements AutoCloseable {
         this.refused = Admission.NONE;
         this.dropping = Admission.NONE;
         this.searches = null;
+        this.writerThread = null;
+        this.wakeAt = 0;
         stopped.countDown();
     }
 
@@ -79,7 +102,8 @@ public final class AuditTrail implements AutoCloseable {
         this.clock = clock;
         this.metrics = metrics;
         this.writer = writer;
-        this.queue = new ArrayBlockingQueue<>(config.queueCapacity() + 1);
+        this.queue = new ConcurrentLinkedQueue<>();
+        this.wakeAt = Math.max(1, Math.min(WAKE_AT, config.queueCapacity() / 4));
         this.refused = new Admission(this, Admission.Kind.REFUSED);
         this.dropping = new Admission(this, Admission.Kind.DROPPING);
         this.searches = new ThreadPoolExecutor(
@@ -89,7 +113,8 @@ public final class AuditTrail implements AutoCloseable {
                 TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(SEARCH_QUEUE),
                 r -> daemon(r, "qorgan-audit-search"));
-        daemon(this::run, "qorgan-audit-writer").start();
+        this.writerThread = daemon(this::run, "qorgan-audit-writer");
+        writerThread.start();
     }
 
     /** No trail: every exchange is admitted, nothing is written. */
@@ -122,7 +147,7 @@ public final class AuditTrail implements AutoCloseable {
 
     /** Records waiting for the writer. */
     public int queueDepth() {
-        return queue == null ? 0 : Math.max(0, queue.size());
+        return queue == null ? 0 : Math.max(0, queued.get());
     }
 
     /**
@@ -172,9 +197,15 @@ public final class AuditTrail implements AutoCloseable {
     }
 
     private void enqueue(AuditRecord record) {
-        if (closing || !queue.offer(record)) {
+        if (closing) {
             reserved.decrementAndGet();
             drop(record);
+            return;
+        }
+        queue.offer(record);
+        if (queued.incrementAndGet() >= wakeAt && sleeping) {
+            sleeping = false;
+            LockSupport.unpark(writerThread);
         }
     }
 
@@ -261,23 +292,27 @@ public final class AuditTrail implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes what is queued, up to a batch; when less than a burst waits, sleeps first until the tick ends, something
+     * falls due, a burst arrives or the trail closes.
+     */
     private void take(List<AuditRecord> batch) {
-        AuditRecord first;
-        try {
-            first = queue.poll(writer.waitMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closing = true;
-            return;
+        if (queued.get() < wakeAt && !closing) {
+            long nanos = Math.min(TICK_NANOS, TimeUnit.MILLISECONDS.toNanos(writer.waitMillis()));
+            sleeping = true;
+            if (queued.get() < wakeAt && !closing) { // checked again: a producer may have missed the flag
+                LockSupport.parkNanos(this, nanos);
+            }
+            sleeping = false;
+            if (Thread.interrupted()) {
+                closing = true;
+            }
         }
-        if (first == null) {
-            return;
+        AuditRecord r;
+        while (batch.size() < BATCH && (r = queue.poll()) != null) {
+            batch.add(r);
         }
-        if (first != WAKE) {
-            batch.add(first);
-        }
-        queue.drainTo(batch, BATCH - batch.size());
-        batch.removeIf(r -> r == WAKE);
+        queued.addAndGet(-batch.size());
         reserved.addAndGet(-batch.size());
     }
 
@@ -318,7 +353,7 @@ public final class AuditTrail implements AutoCloseable {
                 return again;
             } catch (IOException | RuntimeException e) {
                 if (closing && attempt >= 3) {
-                    int count = lost.size() + remaining.size() + queue.size();
+                    int count = lost.size() + remaining.size() + queued.get();
                     log.error(
                             "audit trail: closing while it cannot be written ({}); {} records not written",
                             e.toString(),
@@ -338,7 +373,7 @@ public final class AuditTrail implements AutoCloseable {
             return;
         }
         closing = true;
-        queue.offer(WAKE);
+        LockSupport.unpark(writerThread);
         awaitStop();
         searches.shutdownNow();
     }

@@ -14,6 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -247,6 +252,58 @@ class AuditTrailTest {
                 AuditVerifier.verify(dir, List.of(keys.pair().getPublic()), keys.ring());
         assertThat(result.ok()).as(result.problem()).isTrue();
         assertThat(result.notes()).anyMatch(n -> n.contains("deleted by retention"));
+    }
+
+    @Test
+    void write_manyThreadsAtOnce_losesNothingAndKeepsEachProducersOrder() throws Exception {
+        AuditFixtures.Keys keys = AuditFixtures.keys(tmp.resolve("keys"), SignatureAlgorithm.ED25519);
+        Path dir = tmp.resolve("trail");
+        int producers = 8;
+        int each = 500;
+        // a small queue, so producers also meet a full one and wait for their turn
+        AuditConfig config = AuditFixtures.settings(dir, keys).queueCapacity(64).build();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        try (AuditTrail trail = AuditFixtures.open(config)) {
+            for (int p = 0; p < producers; p++) {
+                int producer = p;
+                Thread t = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    for (int i = 0; i < each; i++) {
+                        AuditTrail.Admission a = trail.admit();
+                        while (!a.admitted()) {
+                            LockSupport.parkNanos(50_000); // as an exchange would be refused: wait, not spin
+                            a = trail.admit();
+                        }
+                        a.write(new AuthFailureRecord(T0, "p" + producer + "-" + i, null, null, null, "missing"));
+                    }
+                });
+                t.start();
+                threads.add(t);
+            }
+            start.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+
+        Map<String, List<Integer>> byProducer = new TreeMap<>();
+        for (AuditRecord r : readAll(dir, keys.ring())) {
+            String id = ((AuthFailureRecord) r).requestId();
+            int dash = id.indexOf('-');
+            byProducer
+                    .computeIfAbsent(id.substring(0, dash), k -> new ArrayList<>())
+                    .add(Integer.parseInt(id.substring(dash + 1)));
+        }
+        assertThat(byProducer).hasSize(producers);
+        List<Integer> inOrder = IntStream.range(0, each).boxed().toList();
+        for (Map.Entry<String, List<Integer>> e : byProducer.entrySet()) {
+            assertThat(e.getValue()).as(e.getKey()).isEqualTo(inOrder);
+        }
     }
 
     /** Waits until the writer has synced {@code n} records: reads the files, never the writer's state. */
