@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Lucene index beside the segments, written by the trail's writer thread only. Searches see new records
@@ -20,6 +23,12 @@ import org.apache.lucene.store.FSDirectory;
 final class AuditIndex implements Closeable {
 
     static final String COMMITTED_SEQ = "qorgan.audit.seq";
+    /** The commit's note of how its documents are made; an index made otherwise is rebuilt from the segments. */
+    static final String FORMAT = "qorgan.audit.index";
+    /** 2: records are read from the segments where the index says they lie (1 stored each record's JSON). */
+    static final String FORMAT_VERSION = "2";
+
+    private static final Logger log = LoggerFactory.getLogger(AuditIndex.class);
 
     private final FSDirectory directory;
     private final IndexWriter writer;
@@ -33,60 +42,82 @@ final class AuditIndex implements Closeable {
         this.lastSeq = committedSeq();
     }
 
-    /** Opens (or creates) the index of {@code trail}; fails when another process holds it. */
+    /**
+     * Opens (or creates) the index of {@code trail}; fails when another process holds it. An index in another
+     * format is emptied, to be rebuilt from the segments.
+     */
     static AuditIndex open(Path trail) throws IOException {
         Path dir = Segments.indexDir(trail);
         Files.createDirectories(dir);
         FSDirectory directory = FSDirectory.open(dir);
         try {
-            IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setCommitOnClose(false)
-                    .setRAMBufferSizeMB(32);
-            return new AuditIndex(directory, new IndexWriter(directory, config));
+            IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            if (DirectoryReader.indexExists(directory) && !FORMAT_VERSION.equals(commitData(writer, FORMAT))) {
+                log.info("audit index: made by an earlier version; rebuilding it from the segments");
+                writer.close();
+                writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+            }
+            return new AuditIndex(directory, writer);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
         }
     }
 
-    /** The last sequence number the last commit holds; 0 for a new index. */
-    long committedSeq() {
+    private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(new KeywordAnalyzer())
+                .setOpenMode(mode)
+                .setCommitOnClose(false)
+                .setRAMBufferSizeMB(32);
+    }
+
+    private static String commitData(IndexWriter writer, String key) {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> e : data) {
-                if (e.getKey().equals(COMMITTED_SEQ)) {
-                    return Long.parseLong(e.getValue());
+                if (e.getKey().equals(key)) {
+                    return e.getValue();
                 }
             }
         }
-        return 0;
+        return null;
     }
 
-    void add(long seq, long segment, AuditRecord record, byte[] json) throws IOException {
-        writer.addDocument(IndexFields.document(seq, segment, record, json));
+    /** What a commit notes: the last entry it holds, and the format. */
+    static Iterable<Map.Entry<String, String>> commitData(long seq) {
+        return Map.of(COMMITTED_SEQ, Long.toString(seq), FORMAT, FORMAT_VERSION).entrySet();
+    }
+
+    /** The last sequence number the last commit holds; 0 for a new index. */
+    long committedSeq() {
+        String seq = commitData(writer, COMMITTED_SEQ);
+        return seq == null ? 0 : Long.parseLong(seq);
+    }
+
+    void add(long seq, long segment, long offset, AuditRecord record) throws IOException {
+        writer.addDocument(IndexFields.document(seq, segment, offset, record));
         lastSeq = seq;
     }
 
     /** Forgets every document from {@code seq} on: entries a crash cut, to be written again. */
     void deleteFrom(long seq) throws IOException {
-        writer.deleteDocuments(LongPoint.newRangeQuery(IndexFields.SEQ, seq, Long.MAX_VALUE));
+        writer.deleteDocuments(NumericDocValuesField.newSlowRangeQuery(IndexFields.SEQ, seq, Long.MAX_VALUE));
     }
 
     /** Forgets the documents of segments deleted by retention. */
     void deleteSegmentsThrough(long segment) throws IOException {
-        writer.deleteDocuments(LongPoint.newRangeQuery(IndexFields.SEGMENT, Long.MIN_VALUE, segment));
+        writer.deleteDocuments(NumericDocValuesField.newSlowRangeQuery(IndexFields.SEGMENT, Long.MIN_VALUE, segment));
     }
 
     /** Makes what was added durable, noting {@code seq} as the last entry it covers (all of them on disk). */
     void commit(long seq) throws IOException {
-        writer.setLiveCommitData(Map.of(COMMITTED_SEQ, Long.toString(seq)).entrySet());
+        writer.setLiveCommitData(commitData(seq));
         writer.commit();
     }
 
-    /** Makes what was added visible to searches. */
+    /** Makes what was added visible to searches; by the writer thread only, once the entries are in the file. */
     void refresh() throws IOException {
-        searchers.maybeRefresh();
+        searchers.maybeRefreshBlocking();
     }
 
     SearcherManager searchers() {

@@ -4,7 +4,6 @@ import io.qorgan.gateway.crypto.KeyRing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -33,13 +32,11 @@ public final class AuditIndexer {
         try (FSDirectory directory = FSDirectory.open(dir);
                 IndexWriter writer = new IndexWriter(directory, config)) {
             AuditReader.read(trail, ring, 0, null, null, progress, entry -> {
-                writer.addDocument(IndexFields.document(
-                        entry.seq(), entry.segment(), entry.record(), RecordCodec.write(entry.record())));
+                writer.addDocument(IndexFields.document(entry.seq(), entry.segment(), entry.offset(), entry.record()));
                 count[0]++;
                 last[0] = entry.seq();
             });
-            writer.setLiveCommitData(Map.of(AuditIndex.COMMITTED_SEQ, Long.toString(lastEntry(trail, last[0])))
-                    .entrySet());
+            writer.setLiveCommitData(AuditIndex.commitData(lastEntry(trail, last[0])));
             writer.commit();
         } catch (LockObtainFailedException e) {
             throw new IOException("the index in " + dir + " is open in a running gateway: stop it first (a running "

@@ -17,8 +17,8 @@ public final class AuditReader {
     /** Records are written a little after their time; a segment started this much after a period may still hold it. */
     private static final Duration LATE = Duration.ofHours(1);
 
-    /** One record and where it lies. */
-    public record Entry(long segment, long seq, Instant written, AuditRecord record) {}
+    /** One record and where it lies: its segment, and the byte offset of its entry there. */
+    public record Entry(long segment, long offset, long seq, Instant written, AuditRecord record) {}
 
     /** Told each segment as reading starts it: for progress on a terminal. */
     public interface Progress {
@@ -93,7 +93,7 @@ public final class AuditReader {
                         throw new IOException("segment " + segment.file().getFileName() + ", entry #" + f.seq
                                 + " is not a record this version reads");
                     }
-                    sink.accept(new Entry(segment.number(), f.seq, f.time(), record));
+                    sink.accept(new Entry(segment.number(), reader.frameOffset(), f.seq, f.time(), record));
                 }
             }
         }

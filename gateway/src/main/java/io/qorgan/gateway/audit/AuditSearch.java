@@ -1,6 +1,8 @@
 package io.qorgan.gateway.audit;
 
+import io.qorgan.gateway.crypto.KeyRing;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +12,13 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -32,7 +39,8 @@ import org.apache.lucene.store.FSDirectory;
 /**
  * Searches the trail's index: Lucene's classic query syntax over the fields {@link IndexFields} writes (exact
  * values; enum values in any case; numbers and ranges for {@code status}, {@code latency} in ms, {@code bytes_in},
- * {@code bytes_out}), bare terms against every field, a period, newest first, a page at a time.
+ * {@code bytes_out}), bare terms against every field, a period, newest first, a page at a time. The page's records
+ * are read from the segments, where the index says they lie, and decrypted: the index holds no copy of them.
  */
 public final class AuditSearch {
 
@@ -44,18 +52,25 @@ public final class AuditSearch {
 
     /**
      * Searches the index of the trail in {@code trail} as its last commit left it (a running gateway commits at
-     * least every minute); safe while a gateway writes it.
+     * least every 30 s), and reads the page's records with {@code ring}; safe while a gateway writes the trail.
      */
-    public static AuditPage search(Path trail, AuditQuery query) throws IOException, BadQuery {
+    public static AuditPage search(Path trail, KeyRing ring, AuditQuery query) throws IOException, BadQuery {
         try (FSDirectory dir = FSDirectory.open(Segments.indexDir(trail));
-                DirectoryReader reader = DirectoryReader.open(dir)) {
-            return search(new IndexSearcher(reader), query);
+                DirectoryReader reader = DirectoryReader.open(dir);
+                SegmentRecords records = new SegmentRecords(trail, ring)) {
+            if (!AuditIndex.FORMAT_VERSION.equals(
+                    reader.getIndexCommit().getUserData().get(AuditIndex.FORMAT))) {
+                throw new IOException("the index in " + Segments.indexDir(trail) + " was built by an earlier "
+                        + "version: run qorgan audit reindex (a gateway rebuilds it when it starts)");
+            }
+            return search(new IndexSearcher(reader), query, records);
         } catch (IndexNotFoundException e) {
             throw new IOException("no index in " + Segments.indexDir(trail) + ": run qorgan audit reindex");
         }
     }
 
-    static AuditPage search(IndexSearcher searcher, AuditQuery query) throws IOException, BadQuery {
+    static AuditPage search(IndexSearcher searcher, AuditQuery query, SegmentRecords records)
+            throws IOException, BadQuery {
         Parsed parsed = parse(query.text());
         List<String> fields = parsed.fields();
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(parsed.query(), BooleanClause.Occur.MUST);
@@ -70,13 +85,27 @@ public final class AuditSearch {
         List<String> json = new ArrayList<>();
         if (skip < total) {
             TopDocs top = searcher.search(q, skip + query.size(), NEWEST_FIRST);
-            var stored = searcher.storedFields();
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             for (int i = skip; i < top.scoreDocs.length; i++) {
                 ScoreDoc hit = top.scoreDocs[i];
-                json.add(stored.document(hit.doc).get(IndexFields.JSON));
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+                int doc = hit.doc - leaf.docBase;
+                byte[] record = records.json(
+                        value(leaf, IndexFields.SEGMENT, doc),
+                        value(leaf, IndexFields.OFFSET, doc),
+                        value(leaf, IndexFields.SEQ, doc));
+                json.add(new String(record, StandardCharsets.UTF_8));
             }
         }
         return new AuditPage(total, query.page(), query.size(), fields, json);
+    }
+
+    private static long value(LeafReaderContext leaf, String field, int doc) throws IOException {
+        NumericDocValues values = DocValues.getNumeric(leaf.reader(), field);
+        if (!values.advanceExact(doc)) {
+            throw new IOException("the index lacks where a record lies: run qorgan audit reindex");
+        }
+        return values.longValue();
     }
 
     /** A query as Lucene runs it, and the fields it names ({@code any} for bare terms), sorted. */
@@ -122,6 +151,9 @@ public final class AuditSearch {
         @Override
         protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
             check(field);
+            if (IndexFields.DOC_VALUES_ONLY.contains(field)) {
+                return NumericDocValuesField.newSlowExactQuery(field, number(text));
+            }
             if (IndexFields.NUMERIC.contains(field)) {
                 return LongPoint.newExactQuery(field, number(text));
             }
@@ -154,7 +186,9 @@ public final class AuditSearch {
                 if (!endInclusive && high != Long.MAX_VALUE) {
                     high = Math.addExact(high, -1);
                 }
-                return LongPoint.newRangeQuery(field, low, high);
+                return IndexFields.DOC_VALUES_ONLY.contains(field)
+                        ? NumericDocValuesField.newSlowRangeQuery(field, low, high)
+                        : LongPoint.newRangeQuery(field, low, high);
             }
             return super.getRangeQuery(
                     field, normalize(field, part1), normalize(field, part2), startInclusive, endInclusive);

@@ -12,9 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.lucene.search.IndexSearcher;
@@ -57,6 +59,7 @@ public final class AuditTrail implements AutoCloseable {
 
     private static final long RETRY_MILLIS = 1000;
     private static final int SEARCH_QUEUE = 16;
+    private static final long SEARCH_WAIT_SECONDS = 10;
 
     private final AuditConfig config;
     private final AuditKeys keys;
@@ -73,6 +76,9 @@ public final class AuditTrail implements AutoCloseable {
     private final Admission dropping;
     private final ThreadPoolExecutor searches;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Searches waiting for the writer to make what it took visible ({@link TrailWriter#publish}). */
+    private final ConcurrentLinkedQueue<CompletableFuture<Void>> publishing = new ConcurrentLinkedQueue<>();
+
     private final Thread writerThread;
     private final int wakeAt;
     /** The writer sleeps, or is about to: a producer that makes the queue reach {@link #wakeAt} wakes it. */
@@ -233,22 +239,56 @@ public final class AuditTrail implements AutoCloseable {
         }
     }
 
+    /**
+     * On the search thread: has the writer publish what it took (its entries written to the file, the index
+     * refreshed), then searches, reading the page's records from the segments.
+     */
     private AuditPage searchNow(AuditQuery query) {
-        TrailWriter w = writer;
-        if (w == null || w.index() == null) {
-            throw new CompletionException(new IOException("the audit index is being reopened; retry"));
-        }
-        SearcherManager manager = w.index().searchers();
         try {
-            manager.maybeRefreshBlocking();
+            CompletableFuture<Void> published = new CompletableFuture<>();
+            publishing.add(published);
+            sleeping = false;
+            LockSupport.unpark(writerThread);
+            published.get(SEARCH_WAIT_SECONDS, TimeUnit.SECONDS);
+            TrailWriter w = writer;
+            if (w == null || w.index() == null) {
+                throw new IOException("the audit index is being reopened; retry");
+            }
+            SearcherManager manager = w.index().searchers();
             IndexSearcher searcher = manager.acquire();
-            try {
-                return AuditSearch.search(searcher, query);
+            try (SegmentRecords records = new SegmentRecords(config.directory(), keys.encryption())) {
+                return AuditSearch.search(searcher, query, records);
             } finally {
                 manager.release(searcher);
             }
         } catch (IOException | BadQuery e) {
             throw new CompletionException(e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw new CompletionException(new IOException("the audit writer is busy or reopening; retry"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
+    }
+
+    /** On the writer thread: answers the searches waiting for what it took to be visible. */
+    private void publish() {
+        if (publishing.isEmpty()) {
+            return;
+        }
+        IOException failed = null;
+        try {
+            writer.publish();
+        } catch (IOException e) {
+            failed = e;
+        }
+        CompletableFuture<Void> f;
+        while ((f = publishing.poll()) != null) {
+            if (failed == null) {
+                f.complete(null);
+            } else {
+                f.completeExceptionally(failed);
+            }
         }
     }
 
@@ -272,6 +312,7 @@ public final class AuditTrail implements AutoCloseable {
                     batch.clear();
                     writer.afterBatch();
                     healthy = true;
+                    publish();
                 } catch (IOException | RuntimeException e) {
                     batch = recover(e, batch.subList(done, batch.size()));
                     if (batch == null) {
@@ -297,10 +338,12 @@ public final class AuditTrail implements AutoCloseable {
      * falls due, a burst arrives or the trail closes.
      */
     private void take(List<AuditRecord> batch) {
-        if (queued.get() < wakeAt && !closing) {
+        if (queued.get() < wakeAt && !closing && publishing.isEmpty()) {
             long nanos = Math.min(TICK_NANOS, TimeUnit.MILLISECONDS.toNanos(writer.waitMillis()));
             sleeping = true;
-            if (queued.get() < wakeAt && !closing) { // checked again: a producer may have missed the flag
+            if (queued.get() < wakeAt
+                    && !closing
+                    && publishing.isEmpty()) { // checked again: a producer may have missed the flag
                 LockSupport.parkNanos(this, nanos);
             }
             sleeping = false;

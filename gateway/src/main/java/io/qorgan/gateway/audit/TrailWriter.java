@@ -209,8 +209,7 @@ final class TrailWriter implements Closeable {
         index.deleteFrom(from + 1);
         long[] added = {0};
         AuditReader.read(dir, keys.encryption(), from, null, null, AuditReader.Progress.NONE, entry -> {
-            byte[] json = RecordCodec.write(entry.record());
-            index.add(entry.seq(), entry.segment(), entry.record(), json);
+            index.add(entry.seq(), entry.segment(), entry.offset(), entry.record());
             added[0]++;
         });
         index.commit(seq);
@@ -259,10 +258,11 @@ final class TrailWriter implements Closeable {
         byte[] body = record instanceof RetentionRecord
                 ? concat(Frame.header(Frame.DELETION, seq + 1, now, head), json)
                 : cipher.seal(segment, seq + 1, now, head, json);
+        long offset = segmentSize;
         appendFrame(body);
         unsynced.add(new Unsynced(seq, record));
         if (index != null) {
-            index.add(seq, segment, record, json);
+            index.add(seq, segment, offset, record);
         }
     }
 
@@ -409,6 +409,17 @@ final class TrailWriter implements Closeable {
             index.deleteSegmentsThrough(last);
         }
         log.info("audit retention: deleted segments {} to {} (older than {})", first, last, config.retention());
+    }
+
+    /**
+     * Writes what was appended to the file (not synced) and lets searches see every record indexed so far: a search
+     * reads the records it finds from the file, so it may see no record whose entry is still in this writer's buffer.
+     */
+    void publish() throws IOException {
+        flush();
+        if (index != null) {
+            index.refresh();
+        }
     }
 
     /** Records appended since the last sync: what must be written again if this writer fails. */

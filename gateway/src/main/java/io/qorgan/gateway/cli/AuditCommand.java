@@ -265,12 +265,21 @@ final class AuditCommand implements Runnable {
         @Option(names = "--format", defaultValue = "table", description = "table (default) or jsonl.")
         String format;
 
+        @Option(
+                names = "--encryption-key",
+                required = true,
+                paramLabel = "REF",
+                description = "The encryption key ring (env:NAME or file:/path): the index holds no record, the "
+                        + "records found are read from the segments.")
+        String encryptionKey;
+
         @Override
         public Integer call() throws IOException {
             requireTrail(dir);
             if (!format.equals("table") && !format.equals("jsonl")) {
                 throw new UserError("--format must be table or jsonl", 2);
             }
+            KeyRing ring = ring(encryptionKey);
             AuditQuery q;
             try {
                 q = new AuditQuery(
@@ -280,7 +289,7 @@ final class AuditCommand implements Runnable {
             }
             AuditPage result;
             try {
-                result = AuditSearch.search(dir, q);
+                result = AuditSearch.search(dir, ring, q);
             } catch (BadQuery e) {
                 throw new UserError(e.getMessage(), 2);
             }

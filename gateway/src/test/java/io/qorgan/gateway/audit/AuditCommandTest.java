@@ -126,18 +126,31 @@ class AuditCommandTest {
     @Test
     void search_tableAndJsonl_newestFirst_badQueryExit2() throws Exception {
         Path dir = trailWithKeygenKeys(tmp.resolve("keys"), "ed25519", 12);
+        String ring = "file:" + tmp.resolve("keys").resolve("audit-encryption.keys");
 
-        assertThat(cli.run("audit", "search", dir.toString(), "verdict:blocked"))
+        assertThat(cli.run("audit", "search", "--encryption-key", ring, dir.toString(), "verdict:blocked"))
                 .isZero();
         assertThat(cli.out()).startsWith("TIME").contains("3 records match; page 1 of 1");
         cli.clear();
-        assertThat(cli.run("audit", "search", dir.toString(), "type:exchange", "--format", "jsonl", "--size", "3"))
+        assertThat(cli.run(
+                        "audit",
+                        "search",
+                        "--encryption-key",
+                        ring,
+                        dir.toString(),
+                        "type:exchange",
+                        "--format",
+                        "jsonl",
+                        "--size",
+                        "3"))
                 .isZero();
         assertThat(cli.out().lines()).hasSize(3).first().asString().contains("\"requestId\":\"req-11\"");
         cli.clear();
         assertThat(cli.run(
                         "audit",
                         "search",
+                        "--encryption-key",
+                        ring,
                         dir.toString(),
                         "type:exchange",
                         "--from",
@@ -149,7 +162,8 @@ class AuditCommandTest {
                 .isZero();
         assertThat(cli.out().lines()).hasSize(2);
         cli.clear();
-        assertThat(cli.run("audit", "search", dir.toString(), "nofield:x")).isEqualTo(2);
+        assertThat(cli.run("audit", "search", "--encryption-key", ring, dir.toString(), "nofield:x"))
+                .isEqualTo(2);
         assertThat(cli.err()).contains("field the index does not have");
     }
 
@@ -157,11 +171,18 @@ class AuditCommandTest {
     void reindex_lostIndex_rebuiltWithTheSameRecordsQuietInAPipe() throws Exception {
         Path keys = tmp.resolve("keys");
         Path dir = trailWithKeygenKeys(keys, "ed25519", 9);
-        long before = AuditSearch.search(dir, AuditQuery.of("")).total();
+        KeyRing ring = KeyRing.parse(Files.readString(keys.resolve("audit-encryption.keys")));
+        long before = AuditSearch.search(dir, ring, AuditQuery.of("")).total();
         try (var files = Files.walk(dir.resolve("index"))) {
             files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
         }
-        assertThat(cli.run("audit", "search", dir.toString())).isEqualTo(1);
+        assertThat(cli.run(
+                        "audit",
+                        "search",
+                        "--encryption-key",
+                        "file:" + keys.resolve("audit-encryption.keys"),
+                        dir.toString()))
+                .isEqualTo(1);
         assertThat(cli.err()).contains("qorgan audit reindex");
         cli.clear();
 
@@ -176,7 +197,7 @@ class AuditCommandTest {
 
         assertThat(cli.out()).contains("indexed 9 records");
         assertThat(cli.err()).doesNotContain("\r").doesNotContain("segment");
-        assertThat(AuditSearch.search(dir, AuditQuery.of("")).total()).isEqualTo(before);
+        assertThat(AuditSearch.search(dir, ring, AuditQuery.of("")).total()).isEqualTo(before);
         // a gateway opening the trail next adds nothing twice
         try (AuditTrail trail = AuditFixtures.open(new AuditConfig(
                 dir,
@@ -193,7 +214,7 @@ class AuditCommandTest {
                 true))) {
             assertThat(trail.enabled()).isTrue();
         }
-        assertThat(AuditSearch.search(dir, AuditQuery.of("")).total()).isEqualTo(before);
+        assertThat(AuditSearch.search(dir, ring, AuditQuery.of("")).total()).isEqualTo(before);
     }
 
     @Test

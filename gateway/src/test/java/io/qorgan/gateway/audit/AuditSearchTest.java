@@ -41,11 +41,14 @@ class AuditSearchTest {
                 Thread.sleep(seen == 0 ? 10 : 0);
             }
             assertThat(seen).isEqualTo(1);
+            // and reads it from the segment, which the writer wrote out for the search, synced or not
+            assertThat(trail.search(AuditQuery.of("type:reload")).join().records())
+                    .containsExactly(ReloadRecord.ok(T0, ReloadRecord.Component.POLICY, "sha256-new"));
         }
     }
 
     private static AuditPage search(String q) throws Exception {
-        return AuditSearch.search(dir, AuditQuery.of(q));
+        return AuditSearch.search(dir, keys.ring(), AuditQuery.of(q));
     }
 
     private static List<String> requestIds(AuditPage page) {
@@ -105,14 +108,14 @@ class AuditSearchTest {
     void search_period_newestFirstAndPaged() throws Exception {
         Instant from = T0.plusSeconds(60L * 10);
         Instant to = T0.plusSeconds(60L * 40);
-        AuditPage first = AuditSearch.search(dir, new AuditQuery("type:exchange", from, to, 1, 7));
-        AuditPage fifth = AuditSearch.search(dir, new AuditQuery("type:exchange", from, to, 5, 7));
+        AuditPage first = AuditSearch.search(dir, keys.ring(), new AuditQuery("type:exchange", from, to, 1, 7));
+        AuditPage fifth = AuditSearch.search(dir, keys.ring(), new AuditQuery("type:exchange", from, to, 5, 7));
 
         assertThat(first.total()).isEqualTo(30);
         assertThat(requestIds(first))
                 .containsExactly("req-39", "req-38", "req-37", "req-36", "req-35", "req-34", "req-33");
         assertThat(requestIds(fifth)).containsExactly("req-11", "req-10");
-        AuditPage beyond = AuditSearch.search(dir, new AuditQuery("type:exchange", from, to, 6, 7));
+        AuditPage beyond = AuditSearch.search(dir, keys.ring(), new AuditQuery("type:exchange", from, to, 6, 7));
         assertThat(beyond.json()).isEmpty();
     }
 

@@ -88,7 +88,8 @@ class CrashRecoveryTest {
         }
         assertThat(ids.get(ids.size() - 1)).isEqualTo("req-999999");
         // the index was caught up with the segments: it holds each surviving record once
-        assertThat(AuditSearch.search(dir, AuditQuery.of("type:exchange")).total())
+        assertThat(AuditSearch.search(dir, keys.ring(), AuditQuery.of("type:exchange"))
+                        .total())
                 .isEqualTo(ids.size());
     }
 

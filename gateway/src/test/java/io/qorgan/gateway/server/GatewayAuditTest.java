@@ -256,7 +256,7 @@ class GatewayAuditTest {
         AuditVerifier.Result result = AuditVerifier.verify(trail, List.of(signing.getPublic()), ring);
         assertThat(result.ok()).as(result.problem()).isTrue();
         assertThat(result.notes()).noneMatch(n -> n.contains("is open"));
-        assertThat(AuditSearch.search(trail, AuditQuery.of("type:reload")).total())
+        assertThat(AuditSearch.search(trail, ring, AuditQuery.of("type:reload")).total())
                 .isPositive();
     }
 }
