@@ -28,7 +28,8 @@
 # about 90 MB), which is removed at the end unless BENCH_DIR names a folder to reuse; the results
 # and the gateways' logs are kept in loadtest/target/bench/ (RESULTS_DIR). Everything listens on
 # 127.0.0.1 and stops at the end. Extra settings of run-peers.sh (ROUNDS, DURATION, LOAD_CPUS,
-# SERVER_CPUS, ...) pass through the environment.
+# SERVER_CPUS, its ports: SIM_PORT, NGINX_PROXY_PORT, ...) pass through the environment; the gateways'
+# upstream follows SIM_PORT, so a second kit can run beside one already listening on the defaults.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 kit=${BENCH_KIT:-$repo/../shared/bench}
@@ -78,7 +79,7 @@ listeners:
   traffic: { host: 127.0.0.1, port: $off_port }
   admin: { host: 127.0.0.1, port: $((off_port + 1)) }
 upstreams:
-  default: { baseUrl: "http://127.0.0.1:18080/v1" }
+  default: { baseUrl: "http://127.0.0.1:${SIM_PORT:-18080}/v1" }
 routes:
   - { pathPrefix: /v1, upstream: default, dialect: auto }
 audit:
@@ -92,7 +93,7 @@ listeners:
   traffic: { host: 127.0.0.1, port: $off_port }
   admin: { host: 127.0.0.1, port: $((off_port + 1)) }
 upstreams:
-  sim: { baseUrl: "http://127.0.0.1:18080/v1" }
+  sim: { baseUrl: "http://127.0.0.1:${SIM_PORT:-18080}/v1" }
 routes:
   - { pathPrefix: /v1, upstream: sim, protect: false }
 EOF
@@ -100,7 +101,7 @@ fi
 pin=()
 [[ -n ${SERVER_CPUS:-} ]] && pin=(taskset -c "$SERVER_CPUS")
 "${pin[@]}" java ${QORGAN_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" serve \
-  --upstream http://127.0.0.1:18080/v1 --port "$on_port" --admin-port $((on_port + 1)) >"$work/gateway-on.log" 2>&1 &
+  --upstream http://127.0.0.1:${SIM_PORT:-18080}/v1 --port "$on_port" --admin-port $((on_port + 1)) >"$work/gateway-on.log" 2>&1 &
 gw_pids+=($!)
 "${pin[@]}" java ${QORGAN_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" serve \
   --config "$work/qorgan-$second.yaml" >"$work/gateway-$second.log" 2>&1 &
