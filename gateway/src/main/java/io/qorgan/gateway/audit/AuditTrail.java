@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * puts its record on a lock-free queue, so an event loop never waits for the writer (an {@code ArrayBlockingQueue}'s
  * lock, held by a writer thread the scheduler had descheduled, made event loops wait tens of milliseconds). The writer
  * takes what is queued, then sleeps up to {@link #TICK_NANOS} (less when a sync or signature falls due) unless
- * {@link #WAKE_AT} records (a quarter of a smaller queue) wait: so it works in batches, and an exchange wakes it (a system call) only in a burst,
- * not once per record. A record waits at most a tick before the writer takes it; nothing is synced later for it.
+ * {@link #WAKE_AT} records (a quarter of a smaller queue) wait: so it works in batches, and an exchange wakes it (a
+ * system call) only in a burst, not once per record. A record waits at most a tick before the writer takes it.
  *
  * <p>When a write or sync fails (a full disk), the writer starts a new segment and writes again what was not
  * synced; until it succeeds, {@code block} refuses new exchanges. A trail with no {@code audit:} section
