@@ -39,6 +39,7 @@ final class PersonRecognizer implements Recognizer {
         "mrs",
         "dr.",
         "dr ",
+        "prof.",
         "г-н",
         "г-жа",
         "господин",
@@ -977,7 +978,10 @@ final class PersonRecognizer implements Recognizer {
             return new Token(start, end, false, dict, false, false, false, agreement, false);
         }
         boolean strong = morph.surname != 0 && len >= 5 || NameForms.isStrongSurname(folded, len);
-        boolean weak = !strong && (morph.weak != 0 && len >= 5 || NameForms.isWeakSurname(folded, len));
+        boolean weak = !strong
+                && (morph.weak != 0 && len >= 5
+                        || NameForms.isWeakSurname(folded, len)
+                        || (dict & NameDictionary.LISTED_SURNAME) != 0);
         boolean common = (strong || weak) && names.commonWord(folded, len); // only a surname's shape can mislead
         return new Token(start, end, false, dict, strong, weak, false, agreement, common);
     }
@@ -1183,7 +1187,8 @@ final class PersonRecognizer implements Recognizer {
         }
         while (first < last
                 && (!evidence(run.get(first)) || run.get(first).common() && !anchored)
-                && sentenceStart(s, run.get(first).start())) {
+                && sentenceStart(s, run.get(first).start())
+                && !(first == 0 && surnameBeforeName(view, run))) {
             first++;
         }
         while (last > first + 1 && !evidence(run.get(last)) && !evidence(run.get(last - 1))) {
@@ -1270,6 +1275,51 @@ final class PersonRecognizer implements Recognizer {
         }
         out.add(new Finding(EntityType.PERSON, start, end, score, "person"));
     }
+
+    /**
+     * Whether the run's first word, an unknown capitalised word that starts the sentence, is a surname the lists do
+     * not know ("Шмидт Андрей Викторович", "Миллер Е.А."): right after it come a first name and a patronymic, or
+     * initials only; it is no cue word, organisation or place word, and not shaped like a verb or adjective.
+     */
+    private static boolean surnameBeforeName(TextView view, List<Token> run) {
+        Token t = run.get(0);
+        if (t.initial() || t.patronymic() || t.firstName() || t.common() || run.size() < 2 || run.size() > 3) {
+            return false;
+        }
+        boolean initials = true;
+        for (int k = 1; k < run.size(); k++) {
+            initials &= run.get(k).initial();
+        }
+        boolean fullName = run.size() == 3
+                && run.get(1).firstName()
+                && !run.get(1).ordinaryWord()
+                && run.get(2).patronymic();
+        if (!initials && !fullName) {
+            return false;
+        }
+        char[] lower = view.lower();
+        int start = t.start();
+        int end = t.end();
+        if (end - start < 3 || lower[start] < 0x400 || CUE_WORD_SET.contains(lower, start, end)) {
+            return false;
+        }
+        for (String ending : NOT_SURNAME_ENDINGS) {
+            if (end - start > ending.length() + 1 && Chars.startsWith(lower, ending, end - ending.length())) {
+                return false;
+            }
+        }
+        String word = NameForms.fold(Chars.string(lower, start, end));
+        return !ORG_AFTER.contains(word)
+                && !ORG_BEFORE.contains(word)
+                && !placeAfter(word)
+                && !PLACE_BEFORE.contains(word);
+    }
+
+    /** Endings of Russian verbs and adjectives that start a sentence before a name: "Назначить", "Уважаемый". */
+    private static final String[] NOT_SURNAME_ENDINGS = {
+        "ть", "ться", "ти", "ый", "ые", "ое", "ие", "ую", "ого", "ому", "шу", "жу", "ем", "им", "ет", "ит", "ют", "ят",
+        "ал", "ала", "ил", "ила", "ли", "ено", "ана", "ано", "ена", "ны"
+    };
 
     private static boolean organisationOrPlaceWord(char[] s, Token t) {
         String word = NameForms.fold(Chars.string(s, t.start(), t.end()));
@@ -1431,7 +1481,27 @@ final class PersonRecognizer implements Recognizer {
         while (p >= 0 && (s[p] == ' ' || s[p] == '"' || s[p] == '«' || s[p] == '(')) {
             p--;
         }
-        return p < 0 || ".!?\n\r\t|;".indexOf(s[p]) >= 0;
+        return p < 0 || ".!?\n\r\t|;".indexOf(s[p]) >= 0 && !(s[p] == '.' && titleBefore(s, p));
+    }
+
+    /** Titles whose dot ends no sentence: "Dr. Priya Sharma", "Prof. Ahmed Khan". */
+    private static final WordSet TITLE_ABBREVIATIONS = new WordSet(
+            Set.of("mr", "mrs", "ms", "dr", "prof", "rev", "sen", "gen", "col", "capt", "lt", "sgt", "insp"));
+
+    /** Whether the dot at {@code dot} ends one of the {@link #TITLE_ABBREVIATIONS}, in any case. */
+    private static boolean titleBefore(char[] s, int dot) {
+        int w = dot;
+        while (w > 0 && dot - w < 5 && Chars.isAsciiLetter(s[w - 1])) {
+            w--;
+        }
+        if (w == dot || dot - w > 4 || w > 0 && Chars.isLetter(s[w - 1])) {
+            return false;
+        }
+        char[] lower = new char[dot - w];
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = Character.toLowerCase(s[w + i]);
+        }
+        return TITLE_ABBREVIATIONS.contains(lower, 0, lower.length);
     }
 
     private static boolean organisation(char[] s, Word before, String next) {
