@@ -977,13 +977,30 @@ final class PersonRecognizer implements Recognizer {
             }
             return new Token(start, end, false, dict, false, false, false, agreement, false);
         }
-        boolean strong = morph.surname != 0 && len >= 5 || NameForms.isStrongSurname(folded, len);
+        boolean strong = (morph.surname != 0 && len >= 5 || NameForms.isStrongSurname(folded, len))
+                && !kazakhNounInYn(folded, len);
         boolean weak = !strong
                 && (morph.weak != 0 && len >= 5
                         || NameForms.isWeakSurname(folded, len)
                         || (dict & NameDictionary.LISTED_SURNAME) != 0);
         boolean common = (strong || weak) && names.commonWord(folded, len); // only a surname's shape can mislead
         return new Token(start, end, false, dict, strong, weak, false, agreement, common);
+    }
+
+    /**
+     * A word with a Kazakh letter ending in -ын ("Тұрғын", "Құрылтайын"): a Kazakh noun, not the Russian surname
+     * suffix of "Птицын".
+     */
+    private static boolean kazakhNounInYn(char[] folded, int len) {
+        if (len < 4 || folded[len - 1] != 'н' || folded[len - 2] != 'ы') {
+            return false;
+        }
+        for (int i = 0; i < len - 2; i++) {
+            if ("әғқңөұүһі".indexOf(folded[i]) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int lastDash(char[] s, int start, int end) {
@@ -1403,8 +1420,9 @@ final class PersonRecognizer implements Recognizer {
         }
         if (p >= 0
                 && (s[p] == '—' || s[p] == '-')
-                && (p == 0 || s[p - 1] == '\n' || s[p - 1] == ' ' && lineStart(s, p))) {
-            return true; // "— Timur"
+                && (p == 0 || s[p - 1] == '\n' || s[p - 1] == ' ' && lineStart(s, p))
+                && lineEndsAfter(s, end)) {
+            return true; // "— Timur" as the whole line; "— Давай, жду." is a line of dialogue
         }
         if (p >= 0 && s[p] == '\n') {
             int q = p - 1;
@@ -1444,6 +1462,15 @@ final class PersonRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /** Whether only spaces stand between {@code p} and the end of its line. */
+    private static boolean lineEndsAfter(char[] s, int p) {
+        int q = p;
+        while (q < s.length && (s[q] == ' ' || s[q] == '\r')) {
+            q++;
+        }
+        return q == s.length || s[q] == '\n';
     }
 
     /** A short line near the end of the text: where a signature stands. */

@@ -158,7 +158,9 @@ class PersonPatternsTest {
                 "паспорт гражданина Узбекистана AA1234567",
                 "БҰЙРЫҚ\nБҰЙЫРАМЫН:\n1. Жиналыс өткізілсін.",
                 "Dear Sir or Madam,\nplease find the form attached.\n\nBest Regards,\nCustomer Support",
-                "VIN WVWZZZ1JZXW000001 указан в свидетельстве.")) {
+                "VIN WVWZZZ1JZXW000001 указан в свидетельстве.",
+                "— Көрдім.\n— Ок, рахмет!\n— Түсіндім. Ертең айтамын\n— Давай, жду.",
+                "Тұрғын үй кезегіне қою туралы өтініш")) {
             assertThat(persons(text)).as(text).isEmpty();
         }
     }
