@@ -92,6 +92,31 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_numberBeforeTheDocumentsName_found() {
+        assertThat(found("Предъявлен 031245678 (удостоверение личности), выдан МВД РК.", EntityType.ID_DOCUMENT))
+                .containsExactly("031245678");
+        assertThat(found("№ 031245678 — удостоверение личности заявителя", EntityType.ID_DOCUMENT))
+                .containsExactly("031245678");
+        assertThat(found("N07654321 – паспорт гражданина РК", EntityType.ID_DOCUMENT))
+                .containsExactly("N07654321");
+        // a comma parts an order number from the next clause
+        assertThat(found("Заказ 031245678, паспорт готов к выдаче", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_keysWithUnderscoresAndDocumentNoColumns_found() {
+        assertThat(found(
+                        "{\"жеке_куәлік\": \"031245678\", \"туу_туралы_куәлік\": \"I-ЖА 7654321\"}",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("031245678", "I-ЖА 7654321");
+        assertThat(found(
+                        "| ФИО | Document No. |\n|---|---|\n| Ким Олег | PE00612345 |\n| Ли Анна | AZE00765432 |",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("PE00612345", "AZE00765432");
+    }
+
+    @Test
     void detect_yearsOfBirthAndKazakhBornVerb_found() {
         assertThat(found("Туған жылы: 1992", EntityType.DATE_OF_BIRTH)).containsExactly("1992");
         assertThat(found("год рождения 1975, образование высшее", EntityType.DATE_OF_BIRTH))
