@@ -142,6 +142,14 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_longDateBeforeGodaRozhdeniya_wholeDate() {
+        assertThat(found("Я, Омарова Жанар, 14 сентября 1975 года рождения, ИИН", EntityType.DATE_OF_BIRTH))
+                .containsExactly("14 сентября 1975");
+        assertThat(found("Сидоров П., 1975 года рождения", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1975");
+    }
+
+    @Test
     void detect_kazakhProseBirthDates_found() {
         assertThat(found("Ол 1992 жылғы 7 қарашада Тараз қаласында туған.", EntityType.DATE_OF_BIRTH))
                 .containsExactly("1992 жылғы 7 қарашада");
