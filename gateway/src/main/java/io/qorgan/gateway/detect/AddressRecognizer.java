@@ -250,7 +250,7 @@ final class AddressRecognizer implements Recognizer {
         "sq"
     };
     /** Settlements and regions of Kazakhstan, lower case: a locality of an address chain without a marker. */
-    private static final WordSet PLACES = new WordSet(Lexicons.words("places-kz.txt"));
+    static final WordSet PLACES = new WordSet(Lexicons.words("places-kz.txt"));
 
     private static final String[] STREET_TYPES = {
         "street",

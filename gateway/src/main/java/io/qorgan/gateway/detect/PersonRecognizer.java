@@ -42,6 +42,22 @@ final class PersonRecognizer implements Recognizer {
         "prof.",
         "г-н",
         "г-жа",
+        "г-на",
+        "г-ну",
+        "г-ном",
+        "г-жи",
+        "г-же",
+        "г-жой",
+        "мистер",
+        "мистера",
+        "мистеру",
+        "миссис",
+        "мисс",
+        "мадам",
+        "contact person",
+        "контактное лицо",
+        "beneficiary",
+        "бенефициар",
         "господин",
         "госпожа",
         "пациент",
@@ -282,6 +298,14 @@ final class PersonRecognizer implements Recognizer {
             "проспект",
             "проспекта",
             "проспекте",
+            "проспекту",
+            "переулке",
+            "переулку",
+            "бульваре",
+            "бульвару",
+            "площади",
+            "микрорайоне",
+            "мкр-н",
             "пр-т",
             "просп",
             "мкр",
@@ -326,6 +350,7 @@ final class PersonRecognizer implements Recognizer {
     private static final Set<String> SHORT_PREPOSITIONS = words("с");
 
     private static final String[] PLACE_AFTER = {
+        "республик", // "Кыргызской Республики"
         "жол", // "Жібек жолы"
         "көше",
         "даңғыл",
@@ -1250,10 +1275,11 @@ final class PersonRecognizer implements Recognizer {
         }
         boolean strong = firstNames > 0 || surnames > 0 || patronymics > 0 || ordinary > 0 && support(run, first, last);
         // the cue words are searched only when the run itself is weak evidence
-        boolean cue = !strong && (cueBefore(view.lower(), start) || contextCue(view, s, start, end));
+        boolean cue = !strong
+                && (cueBefore(view.lower(), start) || contextCue(view, s, start, end) || speaker(s, run, first, last));
         int support = surnames + patronymics + initials + weak;
         double score;
-        if (initials == words) {
+        if (initials == words || cityMarker(s, run, first, last)) {
             return;
         }
         if (firstNames > 0 && (support > 0 || firstNames > 1 || ordinary > 0)) {
@@ -1339,6 +1365,56 @@ final class PersonRecognizer implements Recognizer {
         "ть", "ться", "ти", "ый", "ые", "ое", "ие", "ую", "ого", "ому", "шу", "жу", "ем", "им", "ет", "ит", "ют", "ят",
         "ал", "ала", "ил", "ила", "ли", "ено", "ана", "ано", "ена", "ны"
     };
+
+    /**
+     * A chat line's speaker: one word at the start of a line, after an optional time ("[09:14] Шолпан: …"), followed
+     * by a colon; without the time, the word must be a first name the lists know (ordinary ones too: "Арман: …"),
+     * as headers such as "Тема:" or "Buyer:" are written the same way.
+     */
+    private static boolean speaker(char[] s, List<Token> run, int first, int last) {
+        Token t = run.get(first);
+        if (first != last || t.end() >= s.length || s[t.end()] != ':' || t.initial()) {
+            return false;
+        }
+        int p = t.start() - 1;
+        while (p >= 0 && s[p] == ' ') {
+            p--;
+        }
+        if (p < 0 || s[p] == '\n') {
+            return t.firstName();
+        }
+        boolean bracket = s[p] == ']';
+        int time = (bracket ? p - 1 : p) - 4; // "09:14" or "[09:14]"
+        if (time < 0
+                || !Chars.isDigit(s[time])
+                || !Chars.isDigit(s[time + 1])
+                || s[time + 2] != ':'
+                || !Chars.isDigit(s[time + 3])
+                || !Chars.isDigit(s[time + 4])) {
+            return false;
+        }
+        if (bracket) {
+            if (time == 0 || s[time - 1] != '[') {
+                return false;
+            }
+            time--;
+        }
+        return lineStart(s, time);
+    }
+
+    /** "Г. УСТЬ-КАМЕНОГОРСК": the city marker "г." before a place, read as an initial. */
+    private static boolean cityMarker(char[] s, List<Token> run, int first, int last) {
+        Token t = run.get(first);
+        if (!t.initial() || last != first + 1 || s[t.start()] != 'Г' && s[t.start()] != 'г') {
+            return false;
+        }
+        Token place = run.get(last);
+        char[] lower = new char[place.end() - place.start()];
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = Character.toLowerCase(s[place.start() + i]);
+        }
+        return AddressRecognizer.PLACES.contains(lower, 0, lower.length);
+    }
 
     private static boolean organisationOrPlaceWord(char[] s, Token t) {
         String word = NameForms.fold(Chars.string(s, t.start(), t.end()));
@@ -1454,12 +1530,87 @@ final class PersonRecognizer implements Recognizer {
                 return true; // "дочь Амина (ИИН …)"
             }
         }
+        if (q > 0 && s[q - 1] == '(' && kinInBrackets(lower, q)) {
+            return true; // "Азамат (ұлы)", "Динара (жена)"
+        }
+        if (closingBefore(lower, start) && lineEndsAfter(s, end)) {
+            return true; // "Спасибо, Armen" at the end of a line
+        }
         q = end;
         while (q < s.length && s[q] == ' ') {
             q++;
         }
         for (String h : HONORIFICS_AFTER) {
             if (q > end && Chars.startsWith(lower, h, q)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Kin words in brackets after a name: "Азамат (ұлы)", "Ербол (сын)". */
+    private static final String[] KIN_IN_BRACKETS = {
+        "ұлы",
+        "қызы",
+        "жұбайы",
+        "әйелі",
+        "күйеуі",
+        "анасы",
+        "әкесі",
+        "немересі",
+        "інісі",
+        "сіңлісі",
+        "ағасы",
+        "апасы",
+        "сын",
+        "дочь",
+        "жена",
+        "муж",
+        "супруг",
+        "супруга",
+        "мать",
+        "отец",
+        "брат",
+        "сестра",
+        "внук",
+        "внучка",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "mother",
+        "father",
+        "brother",
+        "sister"
+    };
+
+    private static boolean kinInBrackets(char[] lower, int p) {
+        for (String kin : KIN_IN_BRACKETS) {
+            int e = p + kin.length();
+            if (e < lower.length && lower[e] == ')' && Chars.startsWith(lower, kin, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words that close a message before the sender's name on the same line: "Спасибо, Armen". */
+    private static final String[] CLOSINGS = {
+        "спасибо", "рахмет", "благодарю", "thanks", "thank you", "regards", "с уважением", "құрметпен", "best"
+    };
+
+    /** Whether a closing word and a comma stand right before {@code start}. */
+    private static boolean closingBefore(char[] lower, int start) {
+        int p = start - 1;
+        while (p >= 0 && lower[p] == ' ') {
+            p--;
+        }
+        if (p < 0 || lower[p] != ',') {
+            return false;
+        }
+        for (String closing : CLOSINGS) {
+            int from = p - closing.length();
+            if (from >= 0 && Chars.startsWith(lower, closing, from) && Chars.notWordAt(lower, from - 1)) {
                 return true;
             }
         }

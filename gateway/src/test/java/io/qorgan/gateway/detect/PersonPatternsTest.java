@@ -94,6 +94,25 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_chatSpeakersKinInBracketsClosingsAndTitles_found() {
+        assertThat(persons("[10:02] Шолпан: привет!\n[10:03] Ержан: ок")).containsExactly("Шолпан", "Ержан");
+        assertThat(persons("Арман: документы готовы?\nДинара: да")).containsExactly("Арман", "Динара");
+        assertThat(persons("Отбасы мүшелері: Гүлнар (жұбайы), Азамат (ұлы).")).containsExactly("Гүлнар", "Азамат");
+        assertThat(persons("Проверьте учётку, пожалуйста. Спасибо, Tigran")).containsExactly("Tigran");
+        assertThat(persons("Прошу согласовать командировку г-на Сидоренко в г. Костанай."))
+                .containsExactly("Сидоренко");
+        assertThat(persons("Мистер Ostrovskii прилетает завтра.")).containsExactly("Ostrovskii");
+        assertThat(persons("Contact person: Levan Gelashvili, tel. 123")).containsExactly("Levan Gelashvili");
+    }
+
+    @Test
+    void detect_namesWithAFleetingVowel_foundInEveryCase() {
+        assertThat(persons("Провести беседу с Белых Павлом.")).containsExactly("Белых Павлом");
+        assertThat(persons("Поручить Луговому Павлу подготовить письмо.")).containsExactly("Луговому Павлу");
+        assertThat(persons("Встреча с Толстым Львом Николаевичем.")).containsExactly("Толстым Львом Николаевичем");
+    }
+
+    @Test
     void detect_masculineNamesInAAndYa_agreeWithSurnameAndPatronymic() {
         assertThat(persons("Беседа проведена с Лаврентьевым Ильёй Борисовичем в присутствии понятых."))
                 .containsExactly("Лаврентьевым Ильёй Борисовичем");
@@ -160,7 +179,12 @@ class PersonPatternsTest {
                 "Dear Sir or Madam,\nplease find the form attached.\n\nBest Regards,\nCustomer Support",
                 "VIN WVWZZZ1JZXW000001 указан в свидетельстве.",
                 "— Көрдім.\n— Ок, рахмет!\n— Түсіндім. Ертең айтамын\n— Давай, жду.",
-                "Тұрғын үй кезегіне қою туралы өтініш")) {
+                "Тұрғын үй кезегіне қою туралы өтініш",
+                "Алмас — ең қатты минерал.",
+                "Гражданка Кыргызской Республики прибыла.",
+                "В РАЙОННЫЙ СУД Г. УСТЬ-КАМЕНОГОРСК",
+                "Объезд — по проспекту Назарбаева.",
+                "Тема: отчёт\nКому: отдел кадров\nСтатус: готово")) {
             assertThat(persons(text)).as(text).isEmpty();
         }
     }
