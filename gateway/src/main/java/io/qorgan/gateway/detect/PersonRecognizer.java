@@ -1533,6 +1533,9 @@ final class PersonRecognizer implements Recognizer {
         if (q > 0 && s[q - 1] == '(' && kinInBrackets(lower, q)) {
             return true; // "Азамат (ұлы)", "Динара (жена)"
         }
+        if (greetingAfter(lower, end)) {
+            return true; // "Мейрам, привет!", "Мукаддас, сәлем!"
+        }
         if (closingBefore(lower, start) && lineEndsAfter(s, end)) {
             return true; // "Спасибо, Armen" at the end of a line
         }
@@ -1588,6 +1591,25 @@ final class PersonRecognizer implements Recognizer {
         for (String kin : KIN_IN_BRACKETS) {
             int e = p + kin.length();
             if (e < lower.length && lower[e] == ')' && Chars.startsWith(lower, kin, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Greetings after the name of the one greeted: "Мейрам, привет!". */
+    private static final String[] GREETINGS_AFTER = {
+        "привет", "сәлем", "салем", "здравствуй", "добрый день", "доброе утро", "қайырлы", "hi", "hello", "good morning"
+    };
+
+    /** Whether a comma and a greeting follow {@code end}. */
+    private static boolean greetingAfter(char[] lower, int end) {
+        if (end + 2 >= lower.length || lower[end] != ',' || lower[end + 1] != ' ') {
+            return false;
+        }
+        for (String greeting : GREETINGS_AFTER) {
+            int e = end + 2 + greeting.length();
+            if (Chars.startsWith(lower, greeting, end + 2) && Chars.notWordAt(lower, e)) {
                 return true;
             }
         }

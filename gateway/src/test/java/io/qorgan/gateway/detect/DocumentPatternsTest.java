@@ -191,7 +191,9 @@ class DocumentPatternsTest {
                 "Update the firmware 3.0.12.4 tonight.",
                 "version 11.4.0.2 is required",
                 "see 2.4.1.3 and 2.4.1.4 in the plan",
-                "Классификатор 02.1.101.000 применяется.")) {
+                "Классификатор 02.1.101.000 применяется.",
+                "Шаблон приказа (ред. 11.5.28.1) утверждён.",
+                "в редакции 4.12.3.1 от 2024 года")) {
             assertThat(found(text, EntityType.IP_ADDRESS)).as(text).isEmpty();
         }
         assertThat(found("access from 10.20.30.40 was blocked", EntityType.IP_ADDRESS))

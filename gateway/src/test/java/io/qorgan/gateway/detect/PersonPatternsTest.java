@@ -99,6 +99,7 @@ class PersonPatternsTest {
         assertThat(persons("Арман: документы готовы?\nДинара: да")).containsExactly("Арман", "Динара");
         assertThat(persons("Отбасы мүшелері: Гүлнар (жұбайы), Азамат (ұлы).")).containsExactly("Гүлнар", "Азамат");
         assertThat(persons("Проверьте учётку, пожалуйста. Спасибо, Tigran")).containsExactly("Tigran");
+        assertThat(persons("— Зарнигор, привет! Адрес қандай?")).containsExactly("Зарнигор");
         assertThat(persons("Прошу согласовать командировку г-на Сидоренко в г. Костанай."))
                 .containsExactly("Сидоренко");
         assertThat(persons("Мистер Ostrovskii прилетает завтра.")).containsExactly("Ostrovskii");
