@@ -303,6 +303,9 @@ final class AddressRecognizer implements Recognizer {
                 end = Math.max(end, english(s, lower, i)); // with a US town, state and ZIP code
             }
             if (end > 0) {
+                if (Chars.isDigit(c)) {
+                    from = unitBefore(s, lower, from);
+                }
                 out.add(new Finding(EntityType.ADDRESS, from, end, 0.85, "address"));
                 resume = end;
             }
@@ -432,6 +435,9 @@ final class AddressRecognizer implements Recognizer {
                 }
             }
         }
+        if (previous != null && kazakhPostcode(s, p)) {
+            return new Part(p + 7, Kind.POSTCODE); // "A15E2Y5"
+        }
         if (previous != null && first < 0x80 && Chars.isAsciiLetter(first)) {
             int e = latinUnit(s, lower, p);
             if (e < 0 && unitLike) {
@@ -493,6 +499,47 @@ final class AddressRecognizer implements Recognizer {
             }
         }
         return null;
+    }
+
+    /** A Kazakh postcode of the 2020s at {@code p}: letter, two digits, letter, digit, letter, digit ("A15E2Y5"). */
+    private static boolean kazakhPostcode(char[] s, int p) {
+        return p + 7 <= s.length
+                && Chars.isAsciiUpper(s[p])
+                && Chars.isDigit(s[p + 1])
+                && Chars.isDigit(s[p + 2])
+                && Chars.isAsciiUpper(s[p + 3])
+                && Chars.isDigit(s[p + 4])
+                && Chars.isAsciiUpper(s[p + 5])
+                && Chars.isDigit(s[p + 6])
+                && Chars.notAlnumAt(s, p + 7);
+    }
+
+    /** Units an English address may start with, before the house number and street: "apt. 227, 63 Abai Avenue". */
+    private static final String[] UNITS_FIRST = {"apt. ", "apt ", "apartment ", "flat ", "office ", "suite ", "unit "};
+
+    /**
+     * Start of a unit written before the chain at {@code start} ("apt. 227, " before "63 Al-Farabi Avenue"), or
+     * {@code start} when there is none.
+     */
+    private static int unitBefore(char[] s, char[] lower, int start) {
+        if (start < 4 || s[start - 1] != ' ' || s[start - 2] != ',') {
+            return start;
+        }
+        int e = start - 2;
+        int d = e;
+        while (d > 0 && (Chars.isDigit(s[d - 1]) || Chars.isAsciiUpper(s[d - 1])) && e - d < 6) {
+            d--;
+        }
+        if (d == e || !Chars.isDigit(s[d])) {
+            return start;
+        }
+        for (String unit : UNITS_FIRST) {
+            int u = d - unit.length();
+            if (u >= 0 && Chars.startsWith(lower, unit, u) && Chars.notAlnumAt(s, u - 1)) {
+                return u;
+            }
+        }
+        return start;
     }
 
     /** End of "apt 14", "apartment 301", "office 4B", "kv. 12" at {@code p}, or -1. */

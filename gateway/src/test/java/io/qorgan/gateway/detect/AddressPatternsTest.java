@@ -109,6 +109,14 @@ class AddressPatternsTest {
     }
 
     @Test
+    void detect_englishAddressWithTheUnitFirstAndAKazakhPostcode_theWholeSpan() {
+        whole("Address: ", "apt. 14, 22 Kabanbay Batyr Avenue, Astana Z05K7B3, Kazakhstan", ".");
+        whole("", "office 7, 48 Dostyk Avenue, Almaty", "");
+        assertThat(found("we rent flat 5, 3 rooms, in Almaty", EntityType.ADDRESS))
+                .isEmpty();
+    }
+
+    @Test
     void detect_yearAndMonthInACsvRow_noHouseNumber() {
         assertThat(found("Almaty,2021-09,Abai Avenue", EntityType.ADDRESS)).isEmpty();
         assertThat(found("г. Алматы, ул. Абая, 2021-09", EntityType.ADDRESS)).containsExactly("г. Алматы, ул. Абая");
