@@ -543,7 +543,7 @@ final class SecretRecognizer implements Recognizer {
                 case PASSWORD_LABEL ->
                     to - p >= 6
                             && !placeholder(s, lower, p, to)
-                            && passwordWord(s, p, to)
+                            && (passwordWord(s, p, to) || digitsRightAfterColon(s, at + label.length(), p, to))
                             && !Chars.startsWith(s, "802.11", p) // "Wi-Fi 802.11ac" names a standard
                             && !networkName(lower, p);
                 case TOKEN_LABEL -> !placeholder(s, lower, p, to) && randomLike(s, p, to) && !email(s, p, to);
@@ -591,6 +591,31 @@ final class SecretRecognizer implements Recognizer {
             return randomLike(s, from, to);
         }
         return (bits & SYMBOL) != 0 && Integer.bitCount(bits) >= 2 && randomLike(s, from, to);
+    }
+
+    /**
+     * A password of six digits or more that follows its label's colon at once ("пароль: 48213977"): a number later
+     * in the sentence ("пароль из 8 символов") is not one.
+     */
+    private static boolean digitsRightAfterColon(char[] s, int labelEnd, int from, int to) {
+        if (to - from < 6 || Chars.digitRun(s, from) != to - from) {
+            return false;
+        }
+        int q = labelEnd;
+        while (q < from && Chars.isLetter(s[q])) {
+            q++; // "пароля", "паролі"
+        }
+        while (q < from && s[q] == ' ') {
+            q++;
+        }
+        if (q >= from || s[q] != ':') {
+            return false;
+        }
+        q++;
+        while (q < from && s[q] == ' ') {
+            q++;
+        }
+        return q == from;
     }
 
     /** Whether a password word follows on the line after a Wi-Fi label. */

@@ -99,6 +99,8 @@ class SecretRecognizerTest {
         assertThat(secrets("$ mysql -u admin -p'Rw7#kd92Lp' -h db.local crm")).containsExactly("Rw7#kd92Lp");
         assertThat(secrets("— Вайфай паролі?\n— Dq4nV82kPz\n— Рахмет")).containsExactly("Dq4nV82kPz");
         assertThat(secrets("Пароль:\nWm39xQa7Lk")).containsExactly("Wm39xQa7Lk");
+        assertThat(secrets("Временный пароль: 48213977, смените после входа")).containsExactly("48213977");
+        assertThat(secrets("Пароль должен быть не короче 12345678 символов")).isEmpty();
     }
 
     @Test
