@@ -8,6 +8,7 @@ import io.qorgan.gateway.config.CacheConfig;
 import io.qorgan.gateway.detect.Canonical;
 import io.qorgan.gateway.detect.Detector;
 import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.RequestFacts;
 import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.protect.ProtectionSettings;
 import io.qorgan.gateway.protect.RequestProtector;
@@ -110,6 +111,7 @@ public class CacheBenchmark {
                 "POST",
                 "/v1/chat/completions",
                 body,
+                RequestFacts.read(body),
                 true,
                 false,
                 null,

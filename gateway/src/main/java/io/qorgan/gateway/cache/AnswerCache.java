@@ -154,6 +154,9 @@ public final class AnswerCache {
         if (reason != null) {
             return bypass(q, reason);
         }
+        if (!allow && CanonicalRequest.surelySamples(q.dialect(), q.facts())) {
+            return bypass(q, "not_deterministic"); // what the canonical form would say, without working it out
+        }
         CanonicalRequest canonical = CanonicalRequest.of(q.dialect(), q.body());
         if (canonical == null) {
             return bypass(q, "not_json");

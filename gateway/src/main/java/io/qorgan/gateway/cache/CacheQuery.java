@@ -2,6 +2,7 @@ package io.qorgan.gateway.cache;
 
 import io.qorgan.gateway.detect.EntityType;
 import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.RequestFacts;
 import io.qorgan.gateway.policy.Verdict;
 import io.qorgan.gateway.protect.Operator;
 import io.qorgan.gateway.protect.ProtectionSettings;
@@ -22,6 +23,9 @@ import java.util.Set;
  * @param method the HTTP method
  * @param target the path and query as forwarded, protected
  * @param body the body as forwarded, protected; null when there is none
+ * @param facts the body's top-level fields as the preparer read them ({@link RequestFacts#NOT_JSON} when it did not):
+ *     protection changes none the cache reads from them, so a request that surely samples is let by before its
+ *     canonical form is worked out
  * @param bodyRead whether the body was read and protected (false: a route passed an unreadable one on as it came)
  * @param identifying whether a value found in the request went out as something that still identifies the person:
  *     the value ({@code keep}), part of it ({@code mask}) or a stable pseudonym ({@code hash}, {@code fpe}); such a
@@ -38,6 +42,7 @@ public record CacheQuery(
         String method,
         String target,
         byte[] body,
+        RequestFacts facts,
         boolean bodyRead,
         boolean identifying,
         Verdict.Cache policy,
@@ -61,6 +66,7 @@ public record CacheQuery(
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(facts, "facts");
         headers = Map.copyOf(headers);
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.RequestFacts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -145,6 +146,23 @@ final class CanonicalRequest {
 
     byte[] bytes() {
         return canonical;
+    }
+
+    /**
+     * Whether a request whose top level reads {@code facts} samples for certain, so its canonical form would be judged
+     * not {@link #deterministic} and never be used: a JSON object whose dialect samples by default and whose
+     * top-level {@code temperature} is absent, not a number or not zero. False when that cannot be told from the top
+     * level (embeddings, Ollama's {@code options.temperature}) or when the Responses API's stored state is judged
+     * first ({@link #upstreamState}). {@code CanonicalRequestTest} checks it against the canonical form.
+     */
+    static boolean surelySamples(Dialect dialect, RequestFacts facts) {
+        if (!facts.json()) {
+            return false;
+        }
+        return switch (dialect) {
+            case OPENAI_EMBEDDINGS, OLLAMA_CHAT, OLLAMA_GENERATE, OPENAI_RESPONSES -> false;
+            default -> facts.temperature() == null || facts.temperature() != 0.0;
+        };
     }
 
     /** Whether the request samples nothing: an embedding, or an explicit temperature of zero. */

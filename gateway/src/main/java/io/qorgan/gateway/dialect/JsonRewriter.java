@@ -119,25 +119,37 @@ final class JsonRewriter {
         private final ReadLimits limits;
 
         private final boolean request;
-        private final List<String> prefix;
+        /** The holder's path segments, when nested; this walk's own follow them in {@link #segments}. */
+        private final String[] prefix;
+
         private final String prefixPath;
+
+        /** The holder of the document's root value: its path is the prefix. */
+        private final TextSite.Holder root;
+
         private final Tally tally;
         /** How deep the string holding this document sits: nested JSON adds to the nesting of its holder. */
         private final int baseDepth;
+        /**
+         * The path segments of the current value (the holder's, then one per open frame: its element index or current
+         * key), kept as the walk goes, so that matching a site pattern allocates nothing.
+         */
+        private String[] segments;
+
         /** The document being walked, one of the two: object keys' literal ends are found in it. */
         private byte[] sourceBytes;
 
         private String sourceText;
 
         Walk(Dialect dialect, TextRewriter rewriter, ReadLimits limits) {
-            this(dialect, rewriter, limits, List.of(), "", new Tally(), 0);
+            this(dialect, rewriter, limits, NO_SEGMENTS, "", new Tally(), 0);
         }
 
         private Walk(
                 Dialect dialect,
                 TextRewriter rewriter,
                 ReadLimits limits,
-                List<String> prefix,
+                String[] prefix,
                 String prefixPath,
                 Tally tally,
                 int baseDepth) {
@@ -146,7 +158,9 @@ final class JsonRewriter {
             this.limits = limits;
             this.request = limits != null;
             this.prefix = prefix;
+            this.segments = Arrays.copyOf(prefix, prefix.length + 8);
             this.prefixPath = prefixPath;
+            this.root = () -> prefixPath;
             this.tally = tally;
             this.baseDepth = baseDepth;
         }
@@ -233,9 +247,11 @@ final class JsonRewriter {
                         if (request && baseDepth + stack.size() >= limits.maxDepth()) {
                             throw BodyRejected.tooDeep(limits.maxDepth());
                         }
-                        stack.add(new Frame(
-                                t == JsonToken.START_ARRAY,
-                                stack.isEmpty() ? prefixPath : childPath(stack.get(stack.size() - 1))));
+                        Frame holder = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+                        stack.add(
+                                holder == null
+                                        ? new Frame(t == JsonToken.START_ARRAY, root, null)
+                                        : new Frame(t == JsonToken.START_ARRAY, holder, childSegment(holder)));
                     }
                     case END_OBJECT, END_ARRAY -> stack.remove(stack.size() - 1);
                     case FIELD_NAME -> {
@@ -309,16 +325,17 @@ final class JsonRewriter {
             if (request && hasLoneSurrogate(name)) {
                 throw new BodyRejected(Reason.MALFORMED_JSON);
             }
-            String out = rewriter.rewrite(name, new TextSite(stack.get(stack.size() - 1).path, TextSite.Kind.NAME));
+            String out = rewriter.rewrite(
+                    name, TextSite.under(stack.get(stack.size() - 1), null, TextSite.Kind.NAME, false));
             if (!out.equals(name)) {
                 tally.changes++;
             }
             return out;
         }
 
-        /** The path of the value a frame is at now: its element or the value of its current key. */
-        private static String childPath(Frame f) {
-            return f.path + '/' + (f.array ? Integer.toString(f.index) : f.name);
+        /** The last path segment of the value a frame is at now: its element's index or its current key. */
+        private static String childSegment(Frame f) {
+            return f.array ? index(f.index) : f.name;
         }
 
         private static void beforeValue(List<Frame> stack) {
@@ -330,23 +347,46 @@ final class JsonRewriter {
             }
         }
 
-        /** The segments of the current value's path, from the document's root (and its holder's, when nested). */
-        private List<String> segments(List<Frame> stack) {
-            List<String> segments = new ArrayList<>(prefix.size() + stack.size());
-            segments.addAll(prefix);
-            for (Frame f : stack) {
-                segments.add(f.array ? Integer.toString(f.index) : f.name);
+        /** Fills {@link #segments} for the current value; returns how many there are. */
+        private int segments(List<Frame> stack) {
+            int n = prefix.length + stack.size();
+            if (n > segments.length) {
+                segments = Arrays.copyOf(segments, n * 2);
             }
-            return segments;
+            int i = prefix.length;
+            for (int k = 0; k < stack.size(); k++) {
+                Frame f = stack.get(k);
+                segments[i++] = f.array ? index(f.index) : f.name;
+            }
+            return n;
+        }
+
+        private static final String[] NO_SEGMENTS = {};
+
+        private static final String[] INDEXES = indexes();
+
+        private static String[] indexes() {
+            String[] out = new String[256];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Integer.toString(i);
+            }
+            return out;
+        }
+
+        /** An array index as a path segment; the small ones made once. */
+        private static String index(int i) {
+            return i < INDEXES.length ? INDEXES[i] : Integer.toString(i);
         }
 
         /** A string value: a number again when it stood for one in a tool call's input, else rewritten text. */
         private void string(JsonParser p, List<Frame> stack, boolean bytes, List<Edit> edits) throws IOException {
             String text = p.getText();
-            List<String> segments = segments(stack);
-            String path = stack.isEmpty() ? prefixPath : childPath(stack.get(stack.size() - 1));
-            if (!request && dialect.toolInputs().matches(segments)) {
-                String number = rewriter.number(text, new TextSite(path, TextSite.Kind.OTHER));
+            int depth = segments(stack);
+            Frame top = stack.isEmpty() ? null : stack.get(stack.size() - 1);
+            TextSite.Holder holder = top == null ? root : top;
+            String segment = top == null ? null : childSegment(top);
+            if (!request && dialect.toolInputs().matches(segments, depth)) {
+                String number = rewriter.number(text, TextSite.under(holder, segment, TextSite.Kind.OTHER, false));
                 if (number != null && JsonText.isNumber(number)) {
                     tally.changes++;
                     edits.add(new Edit(
@@ -354,7 +394,7 @@ final class JsonRewriter {
                     return;
                 }
             }
-            String out = rewrite(text, stack, segments, path);
+            String out = rewrite(text, stack, depth, holder, segment);
             if (!out.equals(text)) {
                 // the parser has read the closing quote: it stands just before the current location
                 edits.add(new Edit(
@@ -369,45 +409,49 @@ final class JsonRewriter {
          */
         private void number(JsonParser p, List<Frame> stack, boolean bytes, List<Edit> edits) throws IOException {
             String literal = p.getText();
-            String holder = stack.isEmpty() ? prefixPath : stack.get(stack.size() - 1).path;
-            String out = rewriter.rewrite(literal, new TextSite(holder, TextSite.Kind.NUMBER));
+            TextSite.Holder holder = stack.isEmpty() ? root : stack.get(stack.size() - 1);
+            String out = rewriter.rewrite(literal, TextSite.under(holder, null, TextSite.Kind.NUMBER, false));
             if (out.equals(literal)) {
                 return;
             }
             boolean number = JsonText.isNumber(out);
-            if (!number && request && dialect.apiNumbers().matches(segments(stack))) {
-                throw new BodyRejected(Reason.PERSONAL_DATA_IN_NUMBER);
+            if (!number && request) {
+                int depth = segments(stack); // first: it may grow the array
+                if (dialect.apiNumbers().matches(segments, depth)) {
+                    throw new BodyRejected(Reason.PERSONAL_DATA_IN_NUMBER);
+                }
             }
             tally.changes++;
             int start = offset(p.currentTokenLocation(), bytes);
             edits.add(new Edit(start, start + literal.length(), out, number)); // a number literal is ASCII
         }
 
-        private String rewrite(String text, List<Frame> stack, List<String> segments, String path) {
+        private String rewrite(String text, List<Frame> stack, int depth, TextSite.Holder holder, String segment) {
             if (request && hasLoneSurrogate(text)) {
                 // "\ud800" alone: parsers disagree on it (kept, replaced, refused), so refuse.
                 throw new BodyRejected(Reason.MALFORMED_JSON);
             }
             TextSite.Kind kind =
-                    dialect.conversation().matches(segments) ? TextSite.Kind.CONVERSATION : TextSite.Kind.OTHER;
+                    dialect.conversation().matches(segments, depth) ? TextSite.Kind.CONVERSATION : TextSite.Kind.OTHER;
             boolean arguments = !stack.isEmpty()
                     && !stack.get(stack.size() - 1).array
                     && "arguments".equals(stack.get(stack.size() - 1).name);
+            TextSite site = TextSite.under(holder, segment, kind, arguments && !request);
             if (arguments && request && looksLikeJson(text)) {
                 int before = tally.changes;
-                String nested = rewriteNested(text, segments, path + '#', stack.size());
+                String nested = rewriteNested(text, Arrays.copyOf(segments, depth), site.path() + '#', stack.size());
                 if (nested != null) {
                     return tally.changes == before ? text : nested; // unchanged arguments keep their formatting
                 }
             }
-            String out = rewriter.rewrite(text, new TextSite(path, kind, arguments && !request));
+            String out = rewriter.rewrite(text, site);
             if (!out.equals(text)) {
                 tally.changes++;
             }
             return out;
         }
 
-        private String rewriteNested(String json, List<String> segments, String path, int depth) {
+        private String rewriteNested(String json, String[] segments, String path, int depth) {
             try {
                 return new Walk(dialect, rewriter, limits, segments, path, tally, baseDepth + depth).run(json);
             } catch (BodyRejected notJson) {
@@ -447,13 +491,17 @@ final class JsonRewriter {
         }
     }
 
-    private static final class Frame {
+    private static final class Frame implements TextSite.Holder {
         /** Objects with more keys than this check duplicates in a hash set instead of a list. */
         private static final int LINEAR_NAMES = 16;
 
         final boolean array;
-        /** Where this object or array sits, e.g. {@code /messages/0}; {@code ""} for the root. */
-        final String path;
+        /** What holds this object or array, and its segment there (null: the document's root, at its holder's path). */
+        private final TextSite.Holder holder;
+
+        private final String segment;
+        /** Where this object or array sits, e.g. {@code /messages/0}; {@code ""} for the root; made when first asked. */
+        private String path;
 
         int index = -1;
         String name;
@@ -461,9 +509,20 @@ final class JsonRewriter {
         private int count;
         private Set<String> nameSet;
 
-        Frame(boolean array, String path) {
+        Frame(boolean array, TextSite.Holder holder, String segment) {
             this.array = array;
-            this.path = path;
+            this.holder = holder;
+            this.segment = segment;
+        }
+
+        @Override
+        public String path() {
+            String p = path;
+            if (p == null) {
+                p = segment == null ? holder.path() : holder.path() + '/' + segment;
+                path = p;
+            }
+            return p;
         }
 
         /** False when the object already has this key. Most objects have a few keys: a list beats hashing. */

@@ -1,7 +1,5 @@
 package io.qorgan.gateway.dialect;
 
-import java.util.List;
-
 /**
  * Field patterns like {@code messages.*.content.*.text}: names match themselves, {@code *} one
  * segment (an array index or a name), a trailing {@code **} any rest, including nothing.
@@ -17,23 +15,23 @@ final class SitePatterns {
         }
     }
 
-    boolean matches(List<String> segments) {
+    /** Whether {@code segments[0, n)} match one of the patterns. */
+    boolean matches(String[] segments, int n) {
         for (String[] p : patterns) {
-            if (matches(p, segments)) {
+            if (matches(p, segments, n)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean matches(String[] pattern, List<String> segments) {
-        int n = segments.size();
+    private static boolean matches(String[] pattern, String[] segments, int n) {
         for (int i = 0; i < pattern.length; i++) {
             String p = pattern[i];
             if (p.equals("**")) {
                 return true;
             }
-            if (i >= n || !(p.equals("*") || p.equals(segments.get(i)))) {
+            if (i >= n || !(p.equals("*") || p.equals(segments[i]))) {
                 return false;
             }
         }

@@ -1,5 +1,7 @@
 package io.qorgan.gateway.dialect;
 
+import java.util.Objects;
+
 /**
  * Where a string value (or an object key, {@link Kind#NAME}) sits in a body: a JSON-pointer-like {@code path} (for strings inside a
  * tool call's JSON-encoded arguments, the inner path follows a {@code #}, e.g.
@@ -7,8 +9,12 @@ package io.qorgan.gateway.dialect;
  *
  * <p>{@code jsonText} is true when the string itself is JSON source text (tool-call arguments in
  * an answer), so a value put into it must be JSON-escaped.
+ *
+ * <p>A walk hands over a site for every string of a body, and few readers want its path (the policy's text
+ * collector does): a walk's site builds its path from its holder when first asked. Immutable; equal when path, kind
+ * and {@code jsonText} are.
  */
-public record TextSite(String path, Kind kind, boolean jsonText) {
+public final class TextSite {
 
     /** What the dialect knows about a string. Every string is scanned; the kind only labels it. */
     public enum Kind {
@@ -26,7 +32,72 @@ public record TextSite(String path, Kind kind, boolean jsonText) {
         NUMBER
     }
 
+    /** Something with a path of its own that a site's path continues: an object or array of a walk. */
+    interface Holder {
+        String path();
+    }
+
+    private final Kind kind;
+    private final boolean jsonText;
+    private final Holder holder;
+    /** The last segment under {@link #holder}; null when the site's path is the holder's own. */
+    private final String segment;
+
+    private String path;
+
+    public TextSite(String path, Kind kind, boolean jsonText) {
+        this(Objects.requireNonNull(path, "path"), null, null, kind, jsonText);
+    }
+
     public TextSite(String path, Kind kind) {
         this(path, kind, false);
+    }
+
+    private TextSite(String path, Holder holder, String segment, Kind kind, boolean jsonText) {
+        this.path = path;
+        this.holder = holder;
+        this.segment = segment;
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.jsonText = jsonText;
+    }
+
+    /** The site at {@code segment} under {@code holder} (at the holder itself when the segment is null). */
+    static TextSite under(Holder holder, String segment, Kind kind, boolean jsonText) {
+        return new TextSite(null, holder, segment, kind, jsonText);
+    }
+
+    public String path() {
+        String p = path;
+        if (p == null) {
+            p = segment == null ? holder.path() : holder.path() + '/' + segment;
+            path = p;
+        }
+        return p;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean jsonText() {
+        return jsonText;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TextSite s
+                && s.kind == kind
+                && s.jsonText == jsonText
+                && s.path().equals(path());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(path(), kind, jsonText);
+    }
+
+    @Override
+    public String toString() {
+        return "TextSite[path=" + path() + ", kind=" + kind + ", jsonText=" + jsonText + "]";
     }
 }

@@ -59,16 +59,26 @@ public final class AnswerScanner {
     private final TextScanner scanner;
     private final ValueKey valueKey;
     private final Action action;
+    /** False for {@link #RESTORE_ONLY}: answers are restored and never scanned. */
+    private final boolean scans;
 
-    private AnswerScanner(TextScanner scanner, ValueKey valueKey, Action action) {
+    private AnswerScanner(TextScanner scanner, ValueKey valueKey, Action action, boolean scans) {
         this.scanner = Objects.requireNonNull(scanner, "scanner");
         this.valueKey = Objects.requireNonNull(valueKey, "valueKey");
         this.action = Objects.requireNonNull(action, "action");
+        this.scans = scans;
     }
 
     public static AnswerScanner create(TextScanner scanner, ValueKey valueKey, Action action) {
-        return new AnswerScanner(scanner, valueKey, action);
+        return new AnswerScanner(scanner, valueKey, action, true);
     }
+
+    /**
+     * Restores answers without scanning them: for an answer scanned once already (one from the answer cache, scanned
+     * when it was stored). Its results count nothing and its {@link #session} is null.
+     */
+    public static final AnswerScanner RESTORE_ONLY =
+            new AnswerScanner(text -> List.of(), (type, value) -> value.toString(), Action.LEAVE, false);
 
     /** Scans one restored text; with {@link Action#MASK} or {@link Action#REDACT} the new values are replaced. */
     public Result scan(CharSequence restored, ExchangeVault vault) {
@@ -114,6 +124,9 @@ public final class AnswerScanner {
      * takes that two-step way.
      */
     public ScannedAnswer restoreAndScan(byte[] body, Dialect dialect, TextRestorer restorer) {
+        if (!scans) {
+            return new ScannedAnswer(restorer.restoreAnswer(body, dialect), Map.of());
+        }
         ExchangeVault vault = restorer.vault();
         Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
         try {
@@ -146,9 +159,12 @@ public final class AnswerScanner {
         }
     }
 
-    /** A counting session for one streamed answer: feed it the restored deltas of each channel. */
+    /**
+     * A counting session for one streamed answer: feed it the restored deltas of each channel. Null from
+     * {@link #RESTORE_ONLY}: a stream restorer without a session only restores.
+     */
     public Session session(ExchangeVault vault) {
-        return new Session(vault);
+        return scans ? new Session(vault) : null;
     }
 
     /**
@@ -156,6 +172,9 @@ public final class AnswerScanner {
      * {@code restorer} and applies the action. A text answer has no structure to keep: it is one text.
      */
     public ScannedAnswer restoreAndScanText(String text, TextRestorer restorer) {
+        if (!scans) {
+            return new ScannedAnswer(restorer.restore(text).getBytes(StandardCharsets.UTF_8), Map.of());
+        }
         Map<EntityType, Integer> counts = new EnumMap<>(EntityType.class);
         String out = apply(restorer.restore(text), restorer.vault(), counts);
         return new ScannedAnswer(out.getBytes(StandardCharsets.UTF_8), Collections.unmodifiableMap(counts));

@@ -88,7 +88,8 @@ final class AnswerRestoration {
     /** An empty vault and answers left as they are: read the answer, change nothing. */
     private final boolean observeOnly;
     /** Whether the answer is scanned for personal data the model produced (not for a cached answer). */
-    private final boolean scans;
+    /** The action's scanner, or one that only restores. */
+    private final AnswerScanner scanner;
 
     private Mode mode = Mode.PASS;
     private Body body;
@@ -107,7 +108,7 @@ final class AnswerRestoration {
     /** @param scans false for an answer from the answer cache, scanned when it was stored */
     AnswerRestoration(
             Protection protection, Dialect dialect, ExchangeVault vault, AnswerScanner.Action action, boolean scans) {
-        this.scans = scans;
+        this.scanner = scans ? protection.answerScanner(action) : AnswerScanner.RESTORE_ONLY;
         this.protection = protection;
         this.dialect = dialect;
         this.vault = vault;
@@ -126,7 +127,7 @@ final class AnswerRestoration {
         String type = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
         framing = Framing.ofContentType(type);
         if (framing != Framing.NONE) {
-            scan = scans ? protection.answerScanner(action).session(vault) : null;
+            scan = scanner.session(vault);
             stream = EventStreamRestorer.forFraming(dialect, framing, restorer, scan);
             head.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
             return mode = Mode.STREAM;
@@ -240,15 +241,9 @@ final class AnswerRestoration {
             }
             return bytes; // no type and not text: binary, which holds no original (the upstream never saw one)
         }
-        byte[] out;
-        if (scans) {
-            AnswerScanner.ScannedAnswer answer =
-                    protection.answerScanner(action).restoreAndScan(bytes, dialect, restorer);
-            produced = answer.counts();
-            out = answer.body();
-        } else {
-            out = restorer.restoreAnswer(bytes, dialect);
-        }
+        AnswerScanner.ScannedAnswer answer = scanner.restoreAndScan(bytes, dialect, restorer);
+        produced = answer.counts();
+        byte[] out = answer.body();
         if (dialect == Dialect.OPENAI_RESPONSES) {
             responseId = ResponsesState.responseId(out);
         }
@@ -270,15 +265,9 @@ final class AnswerRestoration {
         } catch (CharacterCodingException e) {
             throw AnswerRefused.unreadable();
         }
-        byte[] out;
-        if (scans) {
-            AnswerScanner.ScannedAnswer answer =
-                    protection.answerScanner(action).restoreAndScanText(text, restorer);
-            produced = answer.counts();
-            out = answer.body();
-        } else {
-            out = restorer.restore(text).getBytes(StandardCharsets.UTF_8);
-        }
+        AnswerScanner.ScannedAnswer answer = scanner.restoreAndScanText(text, restorer);
+        produced = answer.counts();
+        byte[] out = answer.body();
         if (!charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.US_ASCII)) {
             String type = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
             head.headers().set(HttpHeaderNames.CONTENT_TYPE, utf8(type));

@@ -453,6 +453,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 head.method().name(),
                 prepared.forwardTarget(),
                 prepared.forwardBody(),
+                prepared.facts(),
                 !decision.passedUnreadable(),
                 CacheQuery.identifying(settings, decision.entityCounts().keySet()),
                 verdict == null ? null : verdict.cache(),

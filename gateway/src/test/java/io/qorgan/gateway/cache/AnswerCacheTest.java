@@ -3,7 +3,9 @@ package io.qorgan.gateway.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qorgan.gateway.config.CacheConfig;
+import io.qorgan.gateway.dialect.BodyRejected;
 import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.RequestFacts;
 import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.policy.Verdict;
 import io.qorgan.gateway.testing.Metrics;
@@ -59,10 +61,20 @@ class AnswerCacheTest {
                 "POST",
                 "/v1/chat/completions",
                 body.getBytes(StandardCharsets.UTF_8),
+                facts(body),
                 true,
                 identifying,
                 policy,
                 headers);
+    }
+
+    /** As the preparer reads them; a body that is not JSON has no facts. */
+    private static RequestFacts facts(String body) {
+        try {
+            return RequestFacts.read(body.getBytes(StandardCharsets.UTF_8));
+        } catch (BodyRejected e) {
+            return RequestFacts.NOT_JSON;
+        }
     }
 
     private static CacheQuery query(String body) {

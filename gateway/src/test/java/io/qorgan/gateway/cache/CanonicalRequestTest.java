@@ -3,6 +3,7 @@ package io.qorgan.gateway.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.qorgan.gateway.dialect.Dialect;
+import io.qorgan.gateway.dialect.RequestFacts;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,5 +121,59 @@ class CanonicalRequestTest {
     void upstreamState_responsesStoredOrContinued_isState(String body, boolean expected) {
         assertThat(of(Dialect.OPENAI_RESPONSES, body).upstreamState()).isEqualTo(expected);
         assertThat(of(Dialect.OPENAI_CHAT, body).upstreamState()).isFalse();
+    }
+
+    /** Every shape of top-level temperature, in every dialect: the shortcut never disagrees with the canonical form. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"model\":\"m\"}",
+                "{\"model\":\"m\",\"temperature\":0}",
+                "{\"temperature\":0.0}",
+                "{\"temperature\":-0}",
+                "{\"temperature\":0e5}",
+                "{\"temperature\":1e-400}",
+                "{\"temperature\":0.2}",
+                "{\"temperature\":1e400}",
+                "{\"temperature\":\"0\"}",
+                "{\"temperature\":null}",
+                "{\"temperature\":[0]}",
+                "{\"options\":{\"temperature\":0}}",
+                "{\"options\":{\"temperature\":0.7},\"temperature\":0}",
+                "{\"store\":false,\"temperature\":0.5}",
+                "{\"previous_response_id\":\"resp_1\",\"store\":false}",
+                "[{\"temperature\":0.5}]",
+                "\"text\""
+            })
+    void surelySamples_agreesWithTheCanonicalForm(String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        RequestFacts facts = RequestFacts.read(body);
+        for (Dialect dialect : Dialect.values()) {
+            CanonicalRequest canonical = CanonicalRequest.of(dialect, body);
+            boolean judgedNotDeterministic =
+                    canonical != null && !canonical.upstreamState() && !canonical.deterministic();
+            if (CanonicalRequest.surelySamples(dialect, facts)) {
+                assertThat(judgedNotDeterministic).as("%s %s", dialect, json).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void surelySamples_aChatWithoutTemperatureZero_isToldFromTheFacts() {
+        assertThat(CanonicalRequest.surelySamples(Dialect.OPENAI_CHAT, facts("{\"temperature\":0.2}")))
+                .isTrue();
+        assertThat(CanonicalRequest.surelySamples(Dialect.OPENAI_CHAT, facts("{\"model\":\"m\"}")))
+                .isTrue();
+        assertThat(CanonicalRequest.surelySamples(Dialect.OPENAI_CHAT, facts("{\"temperature\":0}")))
+                .isFalse();
+        assertThat(CanonicalRequest.surelySamples(Dialect.OLLAMA_CHAT, facts("{\"temperature\":0.2}")))
+                .isFalse();
+        assertThat(CanonicalRequest.surelySamples(Dialect.OPENAI_CHAT, RequestFacts.NOT_JSON))
+                .isFalse();
+    }
+
+    private static RequestFacts facts(String json) {
+        return RequestFacts.read(json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -66,6 +66,25 @@ class AnswerScannerTest {
     }
 
     @Test
+    void restoreOnly_restoresPlaceholders_andNeitherScansNorCounts() {
+        ExchangeVault vault = vaultFor("I am " + NAME_KK + ", IIN " + IIN_1);
+        byte[] body = ("{\"choices\":[{\"message\":{\"content\":\"[IIN_1] and IIN " + IIN_2 + "\"}}]}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        AnswerScanner.ScannedAnswer json =
+                AnswerScanner.RESTORE_ONLY.restoreAndScan(body, Dialect.OPENAI_CHAT, TextRestorer.of(vault));
+        AnswerScanner.ScannedAnswer text =
+                AnswerScanner.RESTORE_ONLY.restoreAndScanText("[IIN_1] and IIN " + IIN_2, TextRestorer.of(vault));
+
+        assertThat(new String(json.body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"choices\":[{\"message\":{\"content\":\"" + IIN_1 + " and IIN " + IIN_2 + "\"}}]}");
+        assertThat(new String(text.body(), StandardCharsets.UTF_8)).isEqualTo(IIN_1 + " and IIN " + IIN_2);
+        assertThat(json.counts()).isEmpty();
+        assertThat(text.counts()).isEmpty();
+        assertThat(AnswerScanner.RESTORE_ONLY.session(vault)).isNull();
+    }
+
+    @Test
     void restoreAndScan_keys_restoredButNotScanned() {
         ExchangeVault vault = vaultFor("I am " + NAME_KK + ", IIN " + IIN_1);
         byte[] body = ("{\"metadata\":{\"[IIN_1]\":\"x\",\"" + IIN_2 + "\":\"y\"},"
