@@ -51,20 +51,34 @@ final class AddressRecognizer implements Recognizer {
         new Marker("гор.", Kind.CITY),
         new Marker("ул.", Kind.STREET),
         new Marker("улица ", Kind.STREET),
+        new Marker("улице ", Kind.STREET),
+        new Marker("улицу ", Kind.STREET),
+        new Marker("улицы ", Kind.STREET),
         new Marker("ул ", Kind.STREET),
         new Marker("пр.", Kind.STREET),
         new Marker("пр-т", Kind.STREET),
         new Marker("просп.", Kind.STREET),
         new Marker("проспект ", Kind.STREET),
+        new Marker("проспекту ", Kind.STREET),
+        new Marker("проспекте ", Kind.STREET),
+        new Marker("проспекта ", Kind.STREET),
         new Marker("мкр.", Kind.STREET),
         new Marker("мкрн.", Kind.STREET),
         new Marker("мкр ", Kind.STREET),
         new Marker("мк-н", Kind.STREET),
+        new Marker("мкр-н", Kind.STREET),
+        new Marker("мкрн ", Kind.STREET),
+        new Marker("микрорайоне ", Kind.STREET),
+        new Marker("микрорайона ", Kind.STREET),
         new Marker("микрорайон ", Kind.STREET),
         new Marker("пер.", Kind.STREET),
         new Marker("переулок ", Kind.STREET),
+        new Marker("переулке ", Kind.STREET),
+        new Marker("переулку ", Kind.STREET),
         new Marker("б-р", Kind.STREET),
         new Marker("бульвар ", Kind.STREET),
+        new Marker("бульваре ", Kind.STREET),
+        new Marker("бульвару ", Kind.STREET),
         new Marker("пл.", Kind.STREET),
         new Marker("площадь ", Kind.STREET),
         new Marker("шоссе ", Kind.STREET),
@@ -143,6 +157,8 @@ final class AddressRecognizer implements Recognizer {
         new Marker("гүлзары", Kind.STREET),
         new Marker("алаңы", Kind.STREET),
         new Marker("ТҮК", Kind.STREET),
+        new Marker("ЖК", Kind.STREET),
+        new Marker("тұрғын үй кешені", Kind.STREET),
         new Marker("улица", Kind.STREET),
         new Marker("проспект", Kind.STREET),
     };
@@ -156,7 +172,7 @@ final class AddressRecognizer implements Recognizer {
      */
     private static final String[] CONNECTORS = {
         "би", "батыр", "батыра", "ата", "жолы", "хан", "хана", "ақын", "акына", "ана", "жырау", "жырау", "әулие",
-        "шешен", "баба", "bi", "batyr", "ata", "ana", "khan", "han", "akyn", "zhyrau", "zholy"
+        "шешен", "баба", "дала", "bi", "batyr", "ata", "ana", "khan", "han", "akyn", "zhyrau", "zholy"
     };
     /** First chars of the markers written after a name, to skip the marker loop quickly. */
     private static final boolean[] AFTER_INITIAL = new boolean[0x530];
@@ -168,6 +184,8 @@ final class AddressRecognizer implements Recognizer {
         new Marker("пәтер", Kind.FLAT),
         new Marker("п.", Kind.FLAT),
         new Marker("кеңсе", Kind.FLAT),
+        new Marker("блок", Kind.HOUSE),
+        new Marker("корпус", Kind.HOUSE),
         new Marker("ш/а", Kind.MICRODISTRICT),
         new Marker("шағын ауданы", Kind.MICRODISTRICT),
         new Marker("шағын аудан", Kind.MICRODISTRICT),
@@ -232,7 +250,7 @@ final class AddressRecognizer implements Recognizer {
         "sq"
     };
     /** Settlements and regions of Kazakhstan, lower case: a locality of an address chain without a marker. */
-    private static final WordSet PLACES = new WordSet(Lexicons.words("places-kz.txt"));
+    static final WordSet PLACES = new WordSet(Lexicons.words("places-kz.txt"));
 
     private static final String[] STREET_TYPES = {
         "street",
@@ -279,12 +297,16 @@ final class AddressRecognizer implements Recognizer {
             if (!Chars.isDigit(c) && !Chars.isUpperCase(c) && !markerLike(s, lower, i)) {
                 continue; // most words: component would answer null at once, so no chain starts here
             }
-            int end = chain(s, lower, i, nameEnds);
+            int from = i > 0 && (s[i - 1] == '«' || s[i - 1] == '"') && complex(s, lower, i - 1) > 0 ? i - 1 : i;
+            int end = chain(s, lower, from, nameEnds);
             if (Chars.isDigit(c) && (end < 0 || Chars.startsWith(s, ", ", end))) {
                 end = Math.max(end, english(s, lower, i)); // with a US town, state and ZIP code
             }
             if (end > 0) {
-                out.add(new Finding(EntityType.ADDRESS, i, end, 0.85, "address"));
+                if (Chars.isDigit(c)) {
+                    from = unitBefore(s, lower, from);
+                }
+                out.add(new Finding(EntityType.ADDRESS, from, end, 0.85, "address"));
                 resume = end;
             }
         }
@@ -346,7 +368,12 @@ final class AddressRecognizer implements Recognizer {
         char first = s[p];
         boolean markerLike = markerLike(s, lower, p);
         boolean unitLike = previous != null && first >= 'a' && first <= 'z';
-        if (!Chars.isDigit(first) && !Chars.isUpperCase(first) && !markerLike && !unitLike) {
+        if (!Chars.isDigit(first)
+                && !Chars.isUpperCase(first)
+                && !markerLike
+                && !unitLike
+                && first != '«'
+                && first != '"') {
             return null; // the common case: an ordinary lower-case word
         }
         // Russian order: marker, then name or number
@@ -361,10 +388,20 @@ final class AddressRecognizer implements Recognizer {
                 int e = m.kind() == Kind.HOUSE || m.kind() == Kind.FLAT
                         ? number(s, q)
                         : q < s.length && (s[q] == '«' || s[q] == '"') ? quotedName(s, q) : name(s, q, 3);
+                if (e < 0 && m.kind() == Kind.STREET && m.text().startsWith("м") && q < s.length) {
+                    e = number(s, q); // a microdistrict by its number: "мкр. 5", "мкрн 12"
+                }
+                if (e < 0 && m.kind() == Kind.HOUSE && q + 1 <= s.length && q < s.length) {
+                    e = Chars.isUpperCase(s[q]) && Chars.notAlnumAt(s, q + 1) ? q + 1 : -1; // "блок C"
+                }
                 if (e > 0) {
                     return new Part(e, m.kind());
                 }
             }
+        }
+        if (first == '«' || first == '"') {
+            int e = complex(s, lower, p);
+            return e > 0 ? new Part(e, Kind.STREET) : null;
         }
         // Kazakh number forms: 10-үй, 25-пәтер, 5 үй
         if (Chars.isDigit(s[p])) {
@@ -397,6 +434,9 @@ final class AddressRecognizer implements Recognizer {
                     return new Part(e, Kind.POSTCODE);
                 }
             }
+        }
+        if (previous != null && kazakhPostcode(s, p)) {
+            return new Part(p + 7, Kind.POSTCODE); // "A15E2Y5"
         }
         if (previous != null && first < 0x80 && Chars.isAsciiLetter(first)) {
             int e = latinUnit(s, lower, p);
@@ -459,6 +499,47 @@ final class AddressRecognizer implements Recognizer {
             }
         }
         return null;
+    }
+
+    /** A Kazakh postcode of the 2020s at {@code p}: letter, two digits, letter, digit, letter, digit ("A15E2Y5"). */
+    private static boolean kazakhPostcode(char[] s, int p) {
+        return p + 7 <= s.length
+                && Chars.isAsciiUpper(s[p])
+                && Chars.isDigit(s[p + 1])
+                && Chars.isDigit(s[p + 2])
+                && Chars.isAsciiUpper(s[p + 3])
+                && Chars.isDigit(s[p + 4])
+                && Chars.isAsciiUpper(s[p + 5])
+                && Chars.isDigit(s[p + 6])
+                && Chars.notAlnumAt(s, p + 7);
+    }
+
+    /** Units an English address may start with, before the house number and street: "apt. 227, 63 Abai Avenue". */
+    private static final String[] UNITS_FIRST = {"apt. ", "apt ", "apartment ", "flat ", "office ", "suite ", "unit "};
+
+    /**
+     * Start of a unit written before the chain at {@code start} ("apt. 227, " before "63 Al-Farabi Avenue"), or
+     * {@code start} when there is none.
+     */
+    private static int unitBefore(char[] s, char[] lower, int start) {
+        if (start < 4 || s[start - 1] != ' ' || s[start - 2] != ',') {
+            return start;
+        }
+        int e = start - 2;
+        int d = e;
+        while (d > 0 && (Chars.isDigit(s[d - 1]) || Chars.isAsciiUpper(s[d - 1])) && e - d < 6) {
+            d--;
+        }
+        if (d == e || !Chars.isDigit(s[d])) {
+            return start;
+        }
+        for (String unit : UNITS_FIRST) {
+            int u = d - unit.length();
+            if (u >= 0 && Chars.startsWith(lower, unit, u) && Chars.notAlnumAt(s, u - 1)) {
+                return u;
+            }
+        }
+        return start;
     }
 
     /** End of "apt 14", "apartment 301", "office 4B", "kv. 12" at {@code p}, or -1. */
@@ -776,6 +857,24 @@ final class AddressRecognizer implements Recognizer {
         return e - p <= 5;
     }
 
+    /** Markers after the quoted name of a residential complex: «Нұрлы Тау» ТҮК, «Хайвил» ЖК. */
+    private static final String[] COMPLEX_AFTER = {"түк", "жк", "тұрғын үй кешені", "жилой комплекс"};
+
+    /** End of a residential complex named in quotes at {@code q} with its marker after it, or -1. */
+    private static int complex(char[] s, char[] lower, int q) {
+        int e = quotedName(s, q);
+        if (e < 0) {
+            return -1;
+        }
+        int r = e < s.length && s[e] == ' ' ? e + 1 : e;
+        for (String marker : COMPLEX_AFTER) {
+            if (Chars.startsWith(lower, marker, r) && Chars.notAlnumAt(s, r + marker.length())) {
+                return r + marker.length();
+            }
+        }
+        return -1;
+    }
+
     /** End of a name in «quotes» or "quotes" (a residential complex: ЖК «Хайвил»), at most 40 chars, or -1. */
     private static int quotedName(char[] s, int q) {
         char close = s[q] == '«' ? '»' : '"';
@@ -805,6 +904,13 @@ final class AddressRecognizer implements Recognizer {
             return -1;
         }
         int e = p + run;
+        if (run == 4
+                && e + 2 < s.length
+                && s[e] == '-'
+                && Chars.digitRun(s, e + 1) == 2
+                && (s[p] == '1' || s[p] == '2')) {
+            return -1; // a year and month ("2021-09" in a CSV row), no house
+        }
         if (e + 1 < s.length && (s[e] == '/' || s[e] == '-') && Chars.isDigit(s[e + 1])) {
             e += 1 + Chars.digitRun(s, e + 1);
         }

@@ -60,6 +60,9 @@ final class CardValidator {
         if (p1 == 1) {
             return len == 15; // UATP
         }
+        if (p4 == 9860 || p4 == 8600) {
+            return len == 16; // Humo and Uzcard, Uzbekistan's national cards
+        }
         return false;
     }
 

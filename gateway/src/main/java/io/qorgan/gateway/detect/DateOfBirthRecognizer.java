@@ -163,8 +163,8 @@ final class DateOfBirthRecognizer implements Recognizer {
         int yearStart = -1;
         for (int k = firstAtOrAfter(starts, count, cue) - 1; k >= 0 && starts[k] >= floor; k--) {
             int i = starts[k];
-            if (yearStart >= 0 && i < yearStart - 6) {
-                break; // no date around the year
+            if (yearStart >= 0 && i < yearStart - 14) {
+                break; // no date around the year ("9 сентября 1962": a month name and a day fit in 14)
             }
             if (!dateStart(s, i)) {
                 continue;

@@ -1,6 +1,8 @@
 package io.qorgan.gateway.detect;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Numbers of identity documents, only after a word that names the document (or under a table header or JSON key
@@ -80,10 +82,15 @@ final class IdDocumentRecognizer implements Recognizer {
         "id_number",
         "document_number",
         "document number",
+        "document no",
+        "doc no",
+        "doc. no",
         "құжат нөмірі",
         "құжаттың нөмірі",
     };
-    static final CueIndex CUE_INDEX = new CueIndex(concat(CUES, BIRTH_CUES));
+    /** The cues, and each cue of several words also as a key with underscores ("жеке_куәлік", "id_card"). */
+    static final CueIndex CUE_INDEX = new CueIndex(withUnderscores(concat(CUES, BIRTH_CUES)));
+
     private static final int WINDOW = 60;
 
     @Override
@@ -95,6 +102,12 @@ final class IdDocumentRecognizer implements Recognizer {
                 return;
             }
             boolean birth = isBirthCue(cue);
+            int before = numberBefore(s, at, birth);
+            if (before >= 0 && before != lastStart[0]) {
+                int end = documentNumber(s, before, birth);
+                out.add(new Finding(EntityType.ID_DOCUMENT, before, end, 0.85, "id-document"));
+                lastStart[0] = before;
+            }
             int from = at + cue.length();
             int limit = Math.min(s.length, from + WINDOW);
             for (int p = from; p < limit; p++) {
@@ -123,9 +136,31 @@ final class IdDocumentRecognizer implements Recognizer {
         });
     }
 
+    /**
+     * Start of a document number written right before the document's name ("045612378 (удостоверение личности)",
+     * "N12345678 — паспорт"), with only spaces, a bracket or a dash between (not a comma: "Заказ 045612378, паспорт готов"); or -1.
+     */
+    private static int numberBefore(char[] s, int at, boolean birth) {
+        int p = at - 1;
+        while (p >= 0 && at - p <= 4 && " (—–-".indexOf(s[p]) >= 0) {
+            p--;
+        }
+        if (p < 0 || p == at - 1 || !Chars.isDigit(s[p])) {
+            return -1;
+        }
+        int end = p + 1;
+        int start = end;
+        while (start > 0 && end - start < 12 && (Chars.isDigit(s[start - 1]) || Chars.isAsciiUpper(s[start - 1]))) {
+            start--;
+        }
+        return Chars.notAlnumAt(s, start - 1) && Chars.isAlnum(s[start]) && documentNumber(s, start, birth) == end
+                ? start
+                : -1;
+    }
+
     private static boolean isBirthCue(String cue) {
         for (String c : BIRTH_CUES) {
-            if (c.equals(cue)) {
+            if (c.equals(cue) || c.replace(' ', '_').equals(cue)) {
                 return true;
             }
         }
@@ -272,6 +307,14 @@ final class IdDocumentRecognizer implements Recognizer {
         }
         int run = Chars.digitRun(s, q);
         return run >= 6 && run <= 8 && Chars.notAlnumAt(s, q + run) ? q + run : -1;
+    }
+
+    private static String[] withUnderscores(String[] cues) {
+        return Stream.concat(
+                        Arrays.stream(cues),
+                        Arrays.stream(cues).filter(c -> c.indexOf(' ') > 0).map(c -> c.replace(' ', '_')))
+                .distinct()
+                .toArray(String[]::new);
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -12,7 +12,18 @@ final class IpAddressRecognizer implements Recognizer {
 
     /** A dotted quad up to 20 chars after these words is a version number. */
     private static final String[] VERSION_CUES = {
-        "верси", "version", "сборк", "build", "release", "нұсқа", " v", "firmware", "прошивк", "kernel"
+        "верси",
+        "version",
+        "сборк",
+        "build",
+        "release",
+        "нұсқа",
+        " v",
+        "firmware",
+        "прошивк",
+        "kernel",
+        "ред.",
+        "редакци"
     };
 
     private static final CueSet VERSION_CUES_SET = new CueSet(VERSION_CUES);
@@ -29,6 +40,8 @@ final class IpAddressRecognizer implements Recognizer {
         "firmware",
         "прошивк",
         "kernel",
+        "ред.",
+        "редакци",
         "пункт",
         "п.",
         "пп.",

@@ -28,6 +28,8 @@ final class NameDictionary {
     static final long SURNAME = 4;
     /** An ordinary Russian word shaped like a surname (a lemma: "вызов", "трудовой", "юридический"). */
     static final long COMMON_WORD = 8;
+    /** A surname from a long list (surnames-faker.txt): a name only beside further evidence, as a weak surname. */
+    static final long LISTED_SURNAME = 16;
 
     private static final String BASE = "/io/qorgan/gateway/detect/";
     private static final int M = 31;
@@ -151,6 +153,12 @@ final class NameDictionary {
         readResource("name-words.txt", words, ORDINARY_WORD);
         readResource("surnames.txt", words, SURNAME);
         readResource("surnames-short.txt", words, SURNAME);
+        // the long lists add words, never flags to a word the lists above know ("ким" stays a surname)
+        Map<String, Long> listed = new TreeMap<>();
+        readResource("names-faker.txt", listed, FIRST_NAME);
+        readResource("names-faker-words.txt", listed, FIRST_NAME | ORDINARY_WORD);
+        readResource("surnames-faker.txt", listed, LISTED_SURNAME);
+        listed.forEach(words::putIfAbsent);
         readResource("common-ru-hunspell.txt", words, COMMON_WORD);
         for (Path path : extraFirstNames) {
             try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {

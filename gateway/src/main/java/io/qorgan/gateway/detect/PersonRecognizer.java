@@ -39,8 +39,25 @@ final class PersonRecognizer implements Recognizer {
         "mrs",
         "dr.",
         "dr ",
+        "prof.",
         "г-н",
         "г-жа",
+        "г-на",
+        "г-ну",
+        "г-ном",
+        "г-жи",
+        "г-же",
+        "г-жой",
+        "мистер",
+        "мистера",
+        "мистеру",
+        "миссис",
+        "мисс",
+        "мадам",
+        "contact person",
+        "контактное лицо",
+        "beneficiary",
+        "бенефициар",
         "господин",
         "госпожа",
         "пациент",
@@ -281,6 +298,14 @@ final class PersonRecognizer implements Recognizer {
             "проспект",
             "проспекта",
             "проспекте",
+            "проспекту",
+            "переулке",
+            "переулку",
+            "бульваре",
+            "бульвару",
+            "площади",
+            "микрорайоне",
+            "мкр-н",
             "пр-т",
             "просп",
             "мкр",
@@ -325,6 +350,7 @@ final class PersonRecognizer implements Recognizer {
     private static final Set<String> SHORT_PREPOSITIONS = words("с");
 
     private static final String[] PLACE_AFTER = {
+        "республик", // "Кыргызской Республики"
         "жол", // "Жібек жолы"
         "көше",
         "даңғыл",
@@ -701,8 +727,10 @@ final class PersonRecognizer implements Recognizer {
             "отчество",
             "аты-жөні",
             "аты жөні",
+            "аты_жөні",
             "тегі",
             "әкесінің аты",
+            "әкесінің_аты",
             "full_name",
             "fullname",
             "full name",
@@ -976,10 +1004,30 @@ final class PersonRecognizer implements Recognizer {
             }
             return new Token(start, end, false, dict, false, false, false, agreement, false);
         }
-        boolean strong = morph.surname != 0 && len >= 5 || NameForms.isStrongSurname(folded, len);
-        boolean weak = !strong && (morph.weak != 0 && len >= 5 || NameForms.isWeakSurname(folded, len));
+        boolean strong = (morph.surname != 0 && len >= 5 || NameForms.isStrongSurname(folded, len))
+                && !kazakhNounInYn(folded, len);
+        boolean weak = !strong
+                && (morph.weak != 0 && len >= 5
+                        || NameForms.isWeakSurname(folded, len)
+                        || (dict & NameDictionary.LISTED_SURNAME) != 0);
         boolean common = (strong || weak) && names.commonWord(folded, len); // only a surname's shape can mislead
         return new Token(start, end, false, dict, strong, weak, false, agreement, common);
+    }
+
+    /**
+     * A word with a Kazakh letter ending in -ын ("Тұрғын", "Құрылтайын"): a Kazakh noun, not the Russian surname
+     * suffix of "Птицын".
+     */
+    private static boolean kazakhNounInYn(char[] folded, int len) {
+        if (len < 4 || folded[len - 1] != 'н' || folded[len - 2] != 'ы') {
+            return false;
+        }
+        for (int i = 0; i < len - 2; i++) {
+            if ("әғқңөұүһі".indexOf(folded[i]) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int lastDash(char[] s, int start, int end) {
@@ -1183,7 +1231,8 @@ final class PersonRecognizer implements Recognizer {
         }
         while (first < last
                 && (!evidence(run.get(first)) || run.get(first).common() && !anchored)
-                && sentenceStart(s, run.get(first).start())) {
+                && sentenceStart(s, run.get(first).start())
+                && !(first == 0 && surnameBeforeName(view, run))) {
             first++;
         }
         while (last > first + 1 && !evidence(run.get(last)) && !evidence(run.get(last - 1))) {
@@ -1226,10 +1275,11 @@ final class PersonRecognizer implements Recognizer {
         }
         boolean strong = firstNames > 0 || surnames > 0 || patronymics > 0 || ordinary > 0 && support(run, first, last);
         // the cue words are searched only when the run itself is weak evidence
-        boolean cue = !strong && (cueBefore(view.lower(), start) || contextCue(view, s, start, end));
+        boolean cue = !strong
+                && (cueBefore(view.lower(), start) || contextCue(view, s, start, end) || speaker(s, run, first, last));
         int support = surnames + patronymics + initials + weak;
         double score;
-        if (initials == words) {
+        if (initials == words || cityMarker(s, run, first, last)) {
             return;
         }
         if (firstNames > 0 && (support > 0 || firstNames > 1 || ordinary > 0)) {
@@ -1269,6 +1319,101 @@ final class PersonRecognizer implements Recognizer {
             return;
         }
         out.add(new Finding(EntityType.PERSON, start, end, score, "person"));
+    }
+
+    /**
+     * Whether the run's first word, an unknown capitalised word that starts the sentence, is a surname the lists do
+     * not know ("Шмидт Андрей Викторович", "Миллер Е.А."): right after it come a first name and a patronymic, or
+     * initials only; it is no cue word, organisation or place word, and not shaped like a verb or adjective.
+     */
+    private static boolean surnameBeforeName(TextView view, List<Token> run) {
+        Token t = run.get(0);
+        if (t.initial() || t.patronymic() || t.firstName() || t.common() || run.size() < 2 || run.size() > 3) {
+            return false;
+        }
+        boolean initials = true;
+        for (int k = 1; k < run.size(); k++) {
+            initials &= run.get(k).initial();
+        }
+        boolean fullName = run.size() == 3
+                && run.get(1).firstName()
+                && !run.get(1).ordinaryWord()
+                && run.get(2).patronymic();
+        if (!initials && !fullName) {
+            return false;
+        }
+        char[] lower = view.lower();
+        int start = t.start();
+        int end = t.end();
+        if (end - start < 3 || lower[start] < 0x400 || CUE_WORD_SET.contains(lower, start, end)) {
+            return false;
+        }
+        for (String ending : NOT_SURNAME_ENDINGS) {
+            if (end - start > ending.length() + 1 && Chars.startsWith(lower, ending, end - ending.length())) {
+                return false;
+            }
+        }
+        String word = NameForms.fold(Chars.string(lower, start, end));
+        return !ORG_AFTER.contains(word)
+                && !ORG_BEFORE.contains(word)
+                && !placeAfter(word)
+                && !PLACE_BEFORE.contains(word);
+    }
+
+    /** Endings of Russian verbs and adjectives that start a sentence before a name: "Назначить", "Уважаемый". */
+    private static final String[] NOT_SURNAME_ENDINGS = {
+        "ть", "ться", "ти", "ый", "ые", "ое", "ие", "ую", "ого", "ому", "шу", "жу", "ем", "им", "ет", "ит", "ют", "ят",
+        "ал", "ала", "ил", "ила", "ли", "ено", "ана", "ано", "ена", "ны"
+    };
+
+    /**
+     * A chat line's speaker: one word at the start of a line, after an optional time ("[09:14] Шолпан: …"), followed
+     * by a colon; without the time, the word must be a first name the lists know (ordinary ones too: "Арман: …"),
+     * as headers such as "Тема:" or "Buyer:" are written the same way.
+     */
+    private static boolean speaker(char[] s, List<Token> run, int first, int last) {
+        Token t = run.get(first);
+        if (first != last || t.end() >= s.length || s[t.end()] != ':' || t.initial()) {
+            return false;
+        }
+        int p = t.start() - 1;
+        while (p >= 0 && s[p] == ' ') {
+            p--;
+        }
+        if (p < 0 || s[p] == '\n') {
+            return t.firstName();
+        }
+        boolean bracket = s[p] == ']';
+        int time = (bracket ? p - 1 : p) - 4; // "09:14" or "[09:14]"
+        if (time < 0
+                || !Chars.isDigit(s[time])
+                || !Chars.isDigit(s[time + 1])
+                || s[time + 2] != ':'
+                || !Chars.isDigit(s[time + 3])
+                || !Chars.isDigit(s[time + 4])) {
+            return false;
+        }
+        if (bracket) {
+            if (time == 0 || s[time - 1] != '[') {
+                return false;
+            }
+            time--;
+        }
+        return lineStart(s, time);
+    }
+
+    /** "Г. УСТЬ-КАМЕНОГОРСК": the city marker "г." before a place, read as an initial. */
+    private static boolean cityMarker(char[] s, List<Token> run, int first, int last) {
+        Token t = run.get(first);
+        if (!t.initial() || last != first + 1 || s[t.start()] != 'Г' && s[t.start()] != 'г') {
+            return false;
+        }
+        Token place = run.get(last);
+        char[] lower = new char[place.end() - place.start()];
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = Character.toLowerCase(s[place.start() + i]);
+        }
+        return AddressRecognizer.PLACES.contains(lower, 0, lower.length);
     }
 
     private static boolean organisationOrPlaceWord(char[] s, Token t) {
@@ -1353,8 +1498,9 @@ final class PersonRecognizer implements Recognizer {
         }
         if (p >= 0
                 && (s[p] == '—' || s[p] == '-')
-                && (p == 0 || s[p - 1] == '\n' || s[p - 1] == ' ' && lineStart(s, p))) {
-            return true; // "— Timur"
+                && (p == 0 || s[p - 1] == '\n' || s[p - 1] == ' ' && lineStart(s, p))
+                && lineEndsAfter(s, end)) {
+            return true; // "— Timur" as the whole line; "— Давай, жду." is a line of dialogue
         }
         if (p >= 0 && s[p] == '\n') {
             int q = p - 1;
@@ -1384,6 +1530,15 @@ final class PersonRecognizer implements Recognizer {
                 return true; // "дочь Амина (ИИН …)"
             }
         }
+        if (q > 0 && s[q - 1] == '(' && kinInBrackets(lower, q)) {
+            return true; // "Азамат (ұлы)", "Динара (жена)"
+        }
+        if (greetingAfter(lower, end)) {
+            return true; // "Мейрам, привет!", "Мукаддас, сәлем!"
+        }
+        if (closingBefore(lower, start) && lineEndsAfter(s, end)) {
+            return true; // "Спасибо, Armen" at the end of a line
+        }
         q = end;
         while (q < s.length && s[q] == ' ') {
             q++;
@@ -1394,6 +1549,103 @@ final class PersonRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /** Kin words in brackets after a name: "Азамат (ұлы)", "Ербол (сын)". */
+    private static final String[] KIN_IN_BRACKETS = {
+        "ұлы",
+        "қызы",
+        "жұбайы",
+        "әйелі",
+        "күйеуі",
+        "анасы",
+        "әкесі",
+        "немересі",
+        "інісі",
+        "сіңлісі",
+        "ағасы",
+        "апасы",
+        "сын",
+        "дочь",
+        "жена",
+        "муж",
+        "супруг",
+        "супруга",
+        "мать",
+        "отец",
+        "брат",
+        "сестра",
+        "внук",
+        "внучка",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "mother",
+        "father",
+        "brother",
+        "sister"
+    };
+
+    private static boolean kinInBrackets(char[] lower, int p) {
+        for (String kin : KIN_IN_BRACKETS) {
+            int e = p + kin.length();
+            if (e < lower.length && lower[e] == ')' && Chars.startsWith(lower, kin, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Greetings after the name of the one greeted: "Мейрам, привет!". */
+    private static final String[] GREETINGS_AFTER = {
+        "привет", "сәлем", "салем", "здравствуй", "добрый день", "доброе утро", "қайырлы", "hi", "hello", "good morning"
+    };
+
+    /** Whether a comma and a greeting follow {@code end}. */
+    private static boolean greetingAfter(char[] lower, int end) {
+        if (end + 2 >= lower.length || lower[end] != ',' || lower[end + 1] != ' ') {
+            return false;
+        }
+        for (String greeting : GREETINGS_AFTER) {
+            int e = end + 2 + greeting.length();
+            if (Chars.startsWith(lower, greeting, end + 2) && Chars.notWordAt(lower, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words that close a message before the sender's name on the same line: "Спасибо, Armen". */
+    private static final String[] CLOSINGS = {
+        "спасибо", "рахмет", "благодарю", "thanks", "thank you", "regards", "с уважением", "құрметпен", "best"
+    };
+
+    /** Whether a closing word and a comma stand right before {@code start}. */
+    private static boolean closingBefore(char[] lower, int start) {
+        int p = start - 1;
+        while (p >= 0 && lower[p] == ' ') {
+            p--;
+        }
+        if (p < 0 || lower[p] != ',') {
+            return false;
+        }
+        for (String closing : CLOSINGS) {
+            int from = p - closing.length();
+            if (from >= 0 && Chars.startsWith(lower, closing, from) && Chars.notWordAt(lower, from - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether only spaces stand between {@code p} and the end of its line. */
+    private static boolean lineEndsAfter(char[] s, int p) {
+        int q = p;
+        while (q < s.length && (s[q] == ' ' || s[q] == '\r')) {
+            q++;
+        }
+        return q == s.length || s[q] == '\n';
     }
 
     /** A short line near the end of the text: where a signature stands. */
@@ -1431,7 +1683,27 @@ final class PersonRecognizer implements Recognizer {
         while (p >= 0 && (s[p] == ' ' || s[p] == '"' || s[p] == '«' || s[p] == '(')) {
             p--;
         }
-        return p < 0 || ".!?\n\r\t|;".indexOf(s[p]) >= 0;
+        return p < 0 || ".!?\n\r\t|;".indexOf(s[p]) >= 0 && !(s[p] == '.' && titleBefore(s, p));
+    }
+
+    /** Titles whose dot ends no sentence: "Dr. Priya Sharma", "Prof. Ahmed Khan". */
+    private static final WordSet TITLE_ABBREVIATIONS = new WordSet(
+            Set.of("mr", "mrs", "ms", "dr", "prof", "rev", "sen", "gen", "col", "capt", "lt", "sgt", "insp"));
+
+    /** Whether the dot at {@code dot} ends one of the {@link #TITLE_ABBREVIATIONS}, in any case. */
+    private static boolean titleBefore(char[] s, int dot) {
+        int w = dot;
+        while (w > 0 && dot - w < 5 && Chars.isAsciiLetter(s[w - 1])) {
+            w--;
+        }
+        if (w == dot || dot - w > 4 || w > 0 && Chars.isLetter(s[w - 1])) {
+            return false;
+        }
+        char[] lower = new char[dot - w];
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = Character.toLowerCase(s[w + i]);
+        }
+        return TITLE_ABBREVIATIONS.contains(lower, 0, lower.length);
     }
 
     private static boolean organisation(char[] s, Word before, String next) {

@@ -37,7 +37,18 @@ final class SecretRecognizer implements Recognizer {
 
     /** Labels in prose after which a password follows; any word of two char classes will do. */
     private static final String[] PASSWORD_LABELS = {
-        "password", "passwd", "pwd", "парол", "құпия сөз", "құпиясөз", "passphrase", "құпия код",
+        "password",
+        "passwd",
+        "pwd",
+        "парол",
+        "құпия сөз",
+        "құпиясөз",
+        "passphrase",
+        "құпия код",
+        "wi-fi",
+        "wifi",
+        "вайфай",
+        "вай-фай",
     };
     /** Labels after which a token follows; it must look random. */
     private static final String[] TOKEN_LABELS = {
@@ -87,6 +98,8 @@ final class SecretRecognizer implements Recognizer {
             } else if (c == '-') {
                 if (Chars.startsWith(s, PEM_BEGIN, at)) {
                     end = pem(s, at, out);
+                } else if (at + 2 < s.length && s[at + 1] == 'p' && (s[at + 2] == '\'' || s[at + 2] == '"')) {
+                    end = passwordOption(s, at, out);
                 }
             } else if (Chars.isDigit(c)) {
                 end = telegramToken(s, at, out);
@@ -420,6 +433,24 @@ final class SecretRecognizer implements Recognizer {
         return true;
     }
 
+    /** The quoted password of a command's {@code -p} option ({@code mysql -u root -p'…'}) at {@code at}; its end, or -1. */
+    private static int passwordOption(char[] s, int at, List<Finding> out) {
+        if (at > 0 && s[at - 1] != ' ') {
+            return -1;
+        }
+        char quote = s[at + 2];
+        int from = at + 3;
+        int to = from;
+        while (to < s.length && to - from < MAX_VALUE && s[to] != quote && s[to] != '\n' && s[to] != ' ') {
+            to++;
+        }
+        if (to >= s.length || s[to] != quote || !passwordLike(s, from, to) || s[from] == '$') {
+            return -1;
+        }
+        out.add(new Finding(EntityType.SECRET, from, to, 0.85, "secret"));
+        return to + 1;
+    }
+
     /** The password in {@code scheme://user:password@host}, the {@code :} of "://" at {@code at}; its end, or -1. */
     private static int urlPassword(char[] s, int at, List<Finding> out) {
         if (!Chars.startsWith(s, "://", at)) {
@@ -473,12 +504,22 @@ final class SecretRecognizer implements Recognizer {
         }
         int kind = kindOf(label);
         int p = at + label.length();
+        if (label.charAt(0) != 'p'
+                && label.charAt(0) != 'п'
+                && kind == PASSWORD_LABEL
+                && passwordLabelLater(lower, p)) {
+            return; // "Wi-Fi: Office_5G, пароль …": the password label finds the password, not the network's name
+        }
         int tail = p;
         while (tail < s.length && tail - p < 6 && Chars.isLetter(s[tail])) {
             tail++; // "пароля", "tokens", "кілті"
         }
         if (tail < s.length && (Chars.isLetter(s[tail]) || Chars.isDigit(s[tail]) || s[tail] == '_')) {
             return; // a longer word ("keyboard") or a name ("TOKEN_TTL", read as an assignment)
+        }
+        int next = answerOnNextLine(s, tail);
+        if (next > 0) {
+            p = next; // "Вайфай паролі?\n— Kx72mnbq91"
         }
         int limit = Math.min(s.length, p + (kind == KEY_LABEL ? 60 : 40));
         while (p < limit && s[p] != '\n') {
@@ -499,8 +540,13 @@ final class SecretRecognizer implements Recognizer {
                 continue;
             }
             boolean secret = switch (kind) {
-                case PASSWORD_LABEL -> to - p >= 6 && !placeholder(s, lower, p, to) && passwordWord(s, p, to);
-                case TOKEN_LABEL -> !placeholder(s, lower, p, to) && randomLike(s, p, to);
+                case PASSWORD_LABEL ->
+                    to - p >= 6
+                            && !placeholder(s, lower, p, to)
+                            && (passwordWord(s, p, to) || digitsRightAfterColon(s, at + label.length(), p, to))
+                            && !Chars.startsWith(s, "802.11", p) // "Wi-Fi 802.11ac" names a standard
+                            && !networkName(lower, p);
+                case TOKEN_LABEL -> !placeholder(s, lower, p, to) && randomLike(s, p, to) && !email(s, p, to);
                 default -> keyMaterial(s, p, to);
             };
             if (secret) {
@@ -509,6 +555,25 @@ final class SecretRecognizer implements Recognizer {
             }
             p = end;
         }
+    }
+
+    /**
+     * Where the next line's value starts when the label ends its line (with at most a colon or question mark) and the
+     * next line starts with a dash or nothing: a question and its answer in a chat. Else -1.
+     */
+    private static int answerOnNextLine(char[] s, int p) {
+        int q = p;
+        while (q < s.length && q - p < 3 && (s[q] == ' ' || s[q] == ':' || s[q] == '?')) {
+            q++;
+        }
+        if (q >= s.length || s[q] != '\n') {
+            return -1;
+        }
+        q++;
+        while (q < s.length && (s[q] == ' ' || s[q] == '—' || s[q] == '-' || s[q] == '–')) {
+            q++;
+        }
+        return q < s.length ? q : -1;
     }
 
     /** Whether the trailing punctuation of {@code s[from, to)} belongs to a password ("…$!", "…#?"). */
@@ -526,6 +591,63 @@ final class SecretRecognizer implements Recognizer {
             return randomLike(s, from, to);
         }
         return (bits & SYMBOL) != 0 && Integer.bitCount(bits) >= 2 && randomLike(s, from, to);
+    }
+
+    /**
+     * A password of six digits or more that follows its label's colon at once ("пароль: 48213977"): a number later
+     * in the sentence ("пароль из 8 символов") is not one.
+     */
+    private static boolean digitsRightAfterColon(char[] s, int labelEnd, int from, int to) {
+        if (to - from < 6 || Chars.digitRun(s, from) != to - from) {
+            return false;
+        }
+        int q = labelEnd;
+        while (q < from && Chars.isLetter(s[q])) {
+            q++; // "пароля", "паролі"
+        }
+        while (q < from && s[q] == ' ') {
+            q++;
+        }
+        if (q >= from || s[q] != ':') {
+            return false;
+        }
+        q++;
+        while (q < from && s[q] == ' ') {
+            q++;
+        }
+        return q == from;
+    }
+
+    /** Whether a password word follows on the line after a Wi-Fi label. */
+    private static boolean passwordLabelLater(char[] lower, int p) {
+        for (int q = p; q < lower.length && lower[q] != '\n'; q++) {
+            char c = lower[q];
+            if ((c == 'п' || c == 'p' || c == 'қ')
+                    && (Chars.startsWith(lower, "парол", q)
+                            || Chars.startsWith(lower, "password", q)
+                            || Chars.startsWith(lower, "құпия", q))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words that name a Wi-Fi network's name, not its password: "сеть «Office_5G»", "желі Guest_2". */
+    private static final String[] NETWORK_WORDS = {"сеть", "сети", "желі", "желісі", "network", "ssid"};
+
+    /** Whether the value at {@code p} follows a network word, with only spaces, quotes or a colon between. */
+    private static boolean networkName(char[] lower, int p) {
+        int q = p - 1;
+        while (q >= 0 && p - q <= 4 && " «\"':".indexOf(lower[q]) >= 0) {
+            q--;
+        }
+        for (String word : NETWORK_WORDS) {
+            int from = q + 1 - word.length();
+            if (from >= 0 && Chars.startsWith(lower, word, from) && Chars.notWordAt(lower, from - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 32 or more hex chars, or 32 or more base64 chars mixing letters and digits. */
@@ -564,6 +686,12 @@ final class SecretRecognizer implements Recognizer {
             }
         }
         return KEY_LABEL;
+    }
+
+    /** An e-mail address ("user contacted at a.b@mail.kz" after "token"), never a token. */
+    private static boolean email(char[] s, int from, int to) {
+        int at = Chars.indexOf(s, "@", from);
+        return at > from && at < to - 3 && Chars.indexOf(s, ".", at) > at && Chars.indexOf(s, ".", at) < to;
     }
 
     private static boolean isSecretChar(char c) {

@@ -10,9 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Precision, recall and leak-cover per entity type on five labelled sets (see {@link Accuracy}): the generated
- * corpus {@code detect/corpus.jsonl}, the development sets {@code detect/dev-patterns.jsonl} (written blind) and
- * {@code detect/dev2-patterns.jsonl} (new lines of issue 15's patterns), and the two frozen held-out sets
+ * Precision, recall and leak-cover per entity type on six labelled sets (see {@link Accuracy}): the generated
+ * corpus {@code detect/corpus.jsonl}, the development sets {@code detect/dev-patterns.jsonl} (written blind),
+ * {@code detect/dev2-patterns.jsonl} (new lines of issue 15's patterns) and {@code detect/dev3/dev3.jsonl} (written
+ * blind to the code for the third round), and the two frozen held-out sets
  * {@code detect/heldout/heldout.jsonl} and {@code detect/heldout2/heldout2.jsonl}, both written blind to the
  * detector. Prints each table; fails below the floors. The held-out sets are only measured: their lines and misses
  * are never printed, and the detector is never tuned to them (see their README.md).
@@ -30,52 +31,52 @@ class AccuracyTest {
      * number where it does not yet (marked "below the bar"), so that no fix is lost. docs/detection.md has the table.
      */
     private static final Map<EntityType, Floor> HELD_OUT = floors(
-            new Object[] {EntityType.PERSON, 0.95, 0.943}, // recall below the bar
+            new Object[] {EntityType.PERSON, 0.95, 0.95},
             new Object[] {EntityType.IIN, 0.98, 0.98},
             new Object[] {EntityType.BIN, 0.98, 0.98},
             new Object[] {EntityType.PHONE, 0.98, 0.98},
             new Object[] {EntityType.EMAIL, 0.98, 0.98},
             new Object[] {EntityType.IBAN, 0.98, 0.98},
             new Object[] {EntityType.PAYMENT_CARD, 0.971, 0.98}, // precision below the bar
-            new Object[] {EntityType.ID_DOCUMENT, 0.95, 0.946}, // recall below the bar
+            new Object[] {EntityType.ID_DOCUMENT, 0.95, 0.95},
             new Object[] {EntityType.VEHICLE_PLATE, 0.95, 0.95},
-            new Object[] {EntityType.ADDRESS, 0.95, 0.933}, // recall below the bar
+            new Object[] {EntityType.ADDRESS, 0.95, 0.944}, // recall below the bar
             new Object[] {EntityType.IP_ADDRESS, 0.959, 0.98}, // precision below the bar
             new Object[] {EntityType.DATE_OF_BIRTH, 0.95, 0.95},
-            new Object[] {EntityType.SECRET, 0.95, 0.924}); // recall below the bar
+            new Object[] {EntityType.SECRET, 0.95, 0.942}); // recall below the bar
 
-    /** Below the bar of 0.99. */
-    private static final double HELD_OUT_LEAK_COVER = 0.959;
+    /** Below the bar of 0.99 (0.959 before the third round). */
+    private static final double HELD_OUT_LEAK_COVER = 0.969;
 
     /** The second frozen held-out set's SHA-256 ({@code detect/heldout2}, written blind before the second round). */
     private static final String HELD_OUT_2_SHA256 = "a68fdc5b6e88c234ab8fbfa1dd0359c0bb1a432910b93042707054c7db1a92fa";
 
     /**
      * Floors on the second held-out set: the values measured when it was added (main at d3b0300, rounded down),
-     * raised to what the detector reaches since (PERSON, ADDRESS, DATE_OF_BIRTH, leak-cover); never lowered. Below
-     * the issue's bars still: PERSON, ADDRESS and IP_ADDRESS precision, ADDRESS, ID_DOCUMENT, DATE_OF_BIRTH and
-     * SECRET recall, leak-cover.
+     * raised to what the detector reaches since (the third round: PERSON, ID_DOCUMENT, ADDRESS, DATE_OF_BIRTH,
+     * SECRET, leak-cover); never lowered. Below the issue's bars still: IP_ADDRESS precision, ADDRESS,
+     * ID_DOCUMENT, DATE_OF_BIRTH and SECRET recall, leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_2 = floors(
-            new Object[] {EntityType.PERSON, 0.932, 0.953},
+            new Object[] {EntityType.PERSON, 0.952, 0.966},
             new Object[] {EntityType.IIN, 1.0, 0.99},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.99, 0.99},
             new Object[] {EntityType.EMAIL, 0.983, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.898},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.912},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.974},
-            new Object[] {EntityType.ADDRESS, 0.958, 0.921},
+            new Object[] {EntityType.ADDRESS, 0.959, 0.94},
             new Object[] {EntityType.IP_ADDRESS, 0.96, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 0.977, 0.926},
-            new Object[] {EntityType.SECRET, 1.0, 0.884});
+            new Object[] {EntityType.DATE_OF_BIRTH, 0.988, 0.936},
+            new Object[] {EntityType.SECRET, 1.0, 0.898});
 
-    private static final double HELD_OUT_2_LEAK_COVER = 0.955;
+    private static final double HELD_OUT_2_LEAK_COVER = 0.966;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
-            new Object[] {EntityType.PERSON, 0.99, 0.99},
+            new Object[] {EntityType.PERSON, 0.99, 0.992},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -89,11 +90,11 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.981});
 
-    private static final double DEV_LEAK_COVER = 0.994;
+    private static final double DEV_LEAK_COVER = 0.995;
 
     /** Floors on the second development set (detect2's new lines of issue 15's patterns). */
     private static final Map<EntityType, Floor> DEV2 = floors(
-            new Object[] {EntityType.PERSON, 0.976, 0.976},
+            new Object[] {EntityType.PERSON, 0.984, 0.984},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -102,12 +103,33 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 1.0, 0.942},
+            new Object[] {EntityType.ADDRESS, 1.0, 0.97},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV2_LEAK_COVER = 0.979;
+    private static final double DEV2_LEAK_COVER = 0.987;
+
+    /**
+     * Floors on the third development set ({@code detect/dev3}, written blind to the code for the third round; its
+     * lines are read and tuned to): the values the third round reached, never lowered.
+     */
+    private static final Map<EntityType, Floor> DEV3 = floors(
+            new Object[] {EntityType.PERSON, 0.996, 0.982},
+            new Object[] {EntityType.IIN, 1.0, 1.0},
+            new Object[] {EntityType.BIN, 1.0, 1.0},
+            new Object[] {EntityType.PHONE, 1.0, 1.0},
+            new Object[] {EntityType.EMAIL, 1.0, 1.0},
+            new Object[] {EntityType.IBAN, 1.0, 1.0},
+            new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
+            new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.985},
+            new Object[] {EntityType.ADDRESS, 0.978, 1.0},
+            new Object[] {EntityType.IP_ADDRESS, 0.947, 1.0},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
+            new Object[] {EntityType.SECRET, 1.0, 0.989});
+
+    private static final double DEV3_LEAK_COVER = 0.991;
 
     private final Detector detector = Detector.defaults();
 
@@ -149,6 +171,16 @@ class AccuracyTest {
         System.out.println(accuracy.table("dev2-patterns.jsonl"));
         accuracy.misses().forEach(System.out::println);
         assertFloors(accuracy, DEV2, DEV2_LEAK_COVER);
+    }
+
+    @Test
+    void detect_thirdDevelopmentSet_meetsFloors() {
+        List<Text> dev3 = LabelledSet.markup("/detect/dev3/dev3.jsonl");
+        assertThat(dev3).hasSize(572);
+        Accuracy accuracy = Accuracy.measure(detector, dev3, true);
+        System.out.println(accuracy.table("dev3.jsonl"));
+        accuracy.misses().forEach(System.out::println);
+        assertFloors(accuracy, DEV3, DEV3_LEAK_COVER);
     }
 
     @Test

@@ -87,6 +87,42 @@ class AddressPatternsTest {
     }
 
     @Test
+    void detect_residentialComplexInQuotes_partOfTheAddress() {
+        whole("Проживает: ", "ЖК «Алтын Бесік», блок B, кв. 77, г. Астана", "");
+        whole("Мекенжайы: ", "Атырау қ., «Жайық Сити» ТҮК, 4-блок, 19-пәтер", ".");
+        whole("", "«Көкжиек» ТҮК, 2-блок, 15-пәтер, Алматы қ.", "");
+        assertThat(found("ТОО «Береке» ЖК обслуживает", EntityType.ADDRESS)).isEmpty();
+    }
+
+    @Test
+    void detect_microdistrictAbbreviationsAndNumbers_oneFindingEach() {
+        whole("", "г. Павлодар, мкр. 7, д. 14, кв. 9", "");
+        whole("по адресу ", "г. Актобе, мкрн Батыс-2, д. 8", ". Звоните");
+        whole("", "г. Тараз, мкр-н Жайлау, д. 21, кв. 60", "");
+    }
+
+    @Test
+    void detect_declinedStreetWords_partOfTheAddress() {
+        whole("Живу по ", "улице Чехова, 17Б, кв. 3", ". Соседи шумят.");
+        whole("Офис по ", "проспекту Абылай хана, 9/1, офис 12", ".");
+        whole("", "Қызылорда қ., Ұлы дала даң., 12-үй", "");
+    }
+
+    @Test
+    void detect_englishAddressWithTheUnitFirstAndAKazakhPostcode_theWholeSpan() {
+        whole("Address: ", "apt. 14, 22 Kabanbay Batyr Avenue, Astana Z05K7B3, Kazakhstan", ".");
+        whole("", "office 7, 48 Dostyk Avenue, Almaty", "");
+        assertThat(found("we rent flat 5, 3 rooms, in Almaty", EntityType.ADDRESS))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_yearAndMonthInACsvRow_noHouseNumber() {
+        assertThat(found("Almaty,2021-09,Abai Avenue", EntityType.ADDRESS)).isEmpty();
+        assertThat(found("г. Алматы, ул. Абая, 2021-09", EntityType.ADDRESS)).containsExactly("г. Алматы, ул. Абая");
+    }
+
+    @Test
     void detect_localityOrMicrodistrictWithoutAHouse_notAnAddress() {
         assertThat(found("Ақтау қаласында 14-шағын аудан аумағында жұмыс аяқталды.", EntityType.ADDRESS))
                 .isEmpty();

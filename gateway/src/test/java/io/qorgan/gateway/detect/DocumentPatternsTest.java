@@ -92,6 +92,31 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_numberBeforeTheDocumentsName_found() {
+        assertThat(found("Предъявлен 031245678 (удостоверение личности), выдан МВД РК.", EntityType.ID_DOCUMENT))
+                .containsExactly("031245678");
+        assertThat(found("№ 031245678 — удостоверение личности заявителя", EntityType.ID_DOCUMENT))
+                .containsExactly("031245678");
+        assertThat(found("N07654321 – паспорт гражданина РК", EntityType.ID_DOCUMENT))
+                .containsExactly("N07654321");
+        // a comma parts an order number from the next clause
+        assertThat(found("Заказ 031245678, паспорт готов к выдаче", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_keysWithUnderscoresAndDocumentNoColumns_found() {
+        assertThat(found(
+                        "{\"жеке_куәлік\": \"031245678\", \"туу_туралы_куәлік\": \"I-ЖА 7654321\"}",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("031245678", "I-ЖА 7654321");
+        assertThat(found(
+                        "| ФИО | Document No. |\n|---|---|\n| Ким Олег | PE00612345 |\n| Ли Анна | AZE00765432 |",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("PE00612345", "AZE00765432");
+    }
+
+    @Test
     void detect_yearsOfBirthAndKazakhBornVerb_found() {
         assertThat(found("Туған жылы: 1992", EntityType.DATE_OF_BIRTH)).containsExactly("1992");
         assertThat(found("год рождения 1975, образование высшее", EntityType.DATE_OF_BIRTH))
@@ -114,6 +139,14 @@ class DocumentPatternsTest {
                         "name;passport;country\nLi Na;EB7710342;CHN\nOlim Karimov;FA4419021;UZB",
                         EntityType.ID_DOCUMENT))
                 .containsExactly("EB7710342", "FA4419021");
+    }
+
+    @Test
+    void detect_longDateBeforeGodaRozhdeniya_wholeDate() {
+        assertThat(found("Я, Омарова Жанар, 14 сентября 1975 года рождения, ИИН", EntityType.DATE_OF_BIRTH))
+                .containsExactly("14 сентября 1975");
+        assertThat(found("Сидоров П., 1975 года рождения", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1975");
     }
 
     @Test
@@ -158,7 +191,9 @@ class DocumentPatternsTest {
                 "Update the firmware 3.0.12.4 tonight.",
                 "version 11.4.0.2 is required",
                 "see 2.4.1.3 and 2.4.1.4 in the plan",
-                "Классификатор 02.1.101.000 применяется.")) {
+                "Классификатор 02.1.101.000 применяется.",
+                "Шаблон приказа (ред. 11.5.28.1) утверждён.",
+                "в редакции 4.12.3.1 от 2024 года")) {
             assertThat(found(text, EntityType.IP_ADDRESS)).as(text).isEmpty();
         }
         assertThat(found("access from 10.20.30.40 was blocked", EntityType.IP_ADDRESS))

@@ -49,7 +49,15 @@ class NameDictionaryTest {
 
     private static List<String> words() throws IOException {
         List<String> out = new ArrayList<>();
-        for (String file : List.of("names-kk.txt", "names-ru.txt", "names-en.txt", "name-words.txt", "surnames.txt")) {
+        for (String file : List.of(
+                "names-kk.txt",
+                "names-ru.txt",
+                "names-en.txt",
+                "name-words.txt",
+                "surnames.txt",
+                "names-faker.txt",
+                "names-faker-words.txt",
+                "surnames-faker.txt")) {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(
                     NameDictionary.class.getResourceAsStream("/io/qorgan/gateway/detect/" + file),
                     StandardCharsets.UTF_8))) {

@@ -94,6 +94,26 @@ class SecretRecognizerTest {
     }
 
     @Test
+    void detect_wifiPasswordsCommandOptionsAndAnswersOnTheNextLine_found() {
+        assertThat(secrets("Wi-Fi в переговорной: Tq83mVz2pL")).containsExactly("Tq83mVz2pL");
+        assertThat(secrets("$ mysql -u admin -p'Rw7#kd92Lp' -h db.local crm")).containsExactly("Rw7#kd92Lp");
+        assertThat(secrets("— Вайфай паролі?\n— Dq4nV82kPz\n— Рахмет")).containsExactly("Dq4nV82kPz");
+        assertThat(secrets("Пароль:\nWm39xQa7Lk")).containsExactly("Wm39xQa7Lk");
+        assertThat(secrets("Временный пароль: 48213977, смените после входа")).containsExactly("48213977");
+        assertThat(secrets("Пароль должен быть не короче 12345678 символов")).isEmpty();
+    }
+
+    @Test
+    void detect_networkNamesStandardsAndEmailsNearLabels_notSecrets() {
+        assertThat(secrets("Wi-Fi: сеть «Guest_5G», пароль Hn47qLx2Vb")).containsExactly("Hn47qLx2Vb");
+        assertThat(secrets("Wi-Fi: Office_5G, пароль у администратора")).isEmpty();
+        assertThat(secrets("Поддерживается Wi-Fi 802.11ac и Bluetooth 5.0.")).isEmpty();
+        assertThat(secrets("Action: token revoked, user contacted at a.serikova88@mail.kz."))
+                .isEmpty();
+        assertThat(secrets("$ mysql -u root -p\"$DB_PASSWORD\" crm")).isEmpty();
+    }
+
+    @Test
     void detect_vaultTelegramAndUrlCredentials_found() {
         assertThat(secrets("VAULT_ADDR=https://vault.local\ntoken hvs.Q1w2E3r4T5y6U7i8O9p0Asdf"))
                 .containsExactly("hvs.Q1w2E3r4T5y6U7i8O9p0Asdf");

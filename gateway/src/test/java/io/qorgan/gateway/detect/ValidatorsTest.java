@@ -55,6 +55,9 @@ class ValidatorsTest {
         assertThat(CardValidator.isValid("371449635398431")).isTrue(); // Amex
         assertThat(CardValidator.isValid("2200000000000004")).isTrue(); // Mir
         assertThat(CardValidator.isValid("6200000000000005")).isTrue(); // UnionPay
+        assertThat(CardValidator.isValid("9860001234567897")).isTrue(); // Humo
+        assertThat(CardValidator.isValid("8600123456789012")).isTrue(); // Uzcard
+        assertThat(CardValidator.isValid("9860001234567898")).isFalse();
         assertThat(CardValidator.isValid("4111111111111112")).isFalse();
         assertThat(CardValidator.isValid("9111111111111111")).isFalse(); // no such issuer
         assertThat(CardValidator.isValid("378282246310005")).isTrue();
