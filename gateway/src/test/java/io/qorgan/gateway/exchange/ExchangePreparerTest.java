@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.apache.shiro.authz.permission.WildcardPermission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +85,7 @@ class ExchangePreparerTest {
                 "health",
                 "bot",
                 Set.of(),
-                Set.of(permissions).stream().map(WildcardPermission::new).collect(java.util.stream.Collectors.toSet()),
+                Set.of(permissions).stream().map(WildcardPermission::new).collect(Collectors.toSet()),
                 AuthMethod.API_KEY,
                 "qg_test");
     }
