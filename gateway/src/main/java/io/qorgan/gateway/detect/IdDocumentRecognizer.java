@@ -89,7 +89,7 @@ final class IdDocumentRecognizer implements Recognizer {
         "құжаттың нөмірі",
     };
     /** The cues, and each cue of several words also as a key with underscores ("жеке_куәлік", "id_card"). */
-    static final CueIndex CUE_INDEX = new CueIndex(withUnderscores(concat(CUES, BIRTH_CUES)));
+    static final CueIndex CUE_INDEX = new CueIndex(withUnderscores(Lexicons.concat(CUES, BIRTH_CUES)));
 
     private static final int WINDOW = 60;
 
@@ -315,12 +315,5 @@ final class IdDocumentRecognizer implements Recognizer {
                         Arrays.stream(cues).filter(c -> c.indexOf(' ') > 0).map(c -> c.replace(' ', '_')))
                 .distinct()
                 .toArray(String[]::new);
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] all = new String[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 }

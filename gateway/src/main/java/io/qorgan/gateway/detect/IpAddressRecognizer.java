@@ -28,20 +28,8 @@ final class IpAddressRecognizer implements Recognizer {
 
     private static final CueSet VERSION_CUES_SET = new CueSet(VERSION_CUES);
 
-    /** A dotted quad right after these words is a section, form or version number. */
-    private static final String[] SECTION_CUES = {
-        "верси",
-        "version",
-        "сборк",
-        "build",
-        "release",
-        "нұсқа",
-        " v",
-        "firmware",
-        "прошивк",
-        "kernel",
-        "ред.",
-        "редакци",
+    /** A dotted quad right after these words is a section, form or version number: a version's cues and more. */
+    private static final String[] SECTION_CUES = Lexicons.concat(VERSION_CUES, new String[] {
         "пункт",
         "п.",
         "пп.",
@@ -71,7 +59,7 @@ final class IpAddressRecognizer implements Recognizer {
         "standard",
         "see ",
         "см."
-    };
+    });
 
     private static final CueSet SECTION_CUES_SET = new CueSet(SECTION_CUES);
 

@@ -20,6 +20,21 @@ final class Lexicons {
 
     private Lexicons() {}
 
+    /** Word lists one after another, as one list: cue lists built from others. */
+    static String[] concat(String[]... lists) {
+        int n = 0;
+        for (String[] list : lists) {
+            n += list.length;
+        }
+        String[] all = new String[n];
+        int k = 0;
+        for (String[] list : lists) {
+            System.arraycopy(list, 0, all, k, list.length);
+            k += list.length;
+        }
+        return all;
+    }
+
     /** The folded words of a bundled list, in file order. */
     static Set<String> words(String resource) {
         Set<String> words = new LinkedHashSet<>();

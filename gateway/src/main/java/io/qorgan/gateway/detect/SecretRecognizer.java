@@ -57,7 +57,7 @@ final class SecretRecognizer implements Recognizer {
     /** Words that call a long hex or base64 string a key. */
     private static final String[] KEY_LABELS = {"ключ", "кілт", "key", "hmac", "секрет"};
 
-    static final CueIndex LABEL_INDEX = new CueIndex(concat(PASSWORD_LABELS, TOKEN_LABELS, KEY_LABELS));
+    static final CueIndex LABEL_INDEX = new CueIndex(Lexicons.concat(PASSWORD_LABELS, TOKEN_LABELS, KEY_LABELS));
 
     /** Lower-case parts of an assigned name that make its value a password. */
     private static final String[] PASSWORD_PARTS = {"password", "passwd", "pass", "pwd", "passphrase", "pw"};
@@ -742,19 +742,5 @@ final class SecretRecognizer implements Recognizer {
         } catch (IllegalArgumentException | IOException e) {
             return -1;
         }
-    }
-
-    private static String[] concat(String[]... arrays) {
-        int n = 0;
-        for (String[] a : arrays) {
-            n += a.length;
-        }
-        String[] all = new String[n];
-        int k = 0;
-        for (String[] a : arrays) {
-            System.arraycopy(a, 0, all, k, a.length);
-            k += a.length;
-        }
-        return all;
     }
 }
