@@ -125,7 +125,7 @@ final class JsonRewriter {
         private final String prefixPath;
 
         /** The holder of the document's root value: its path is the prefix. */
-        private final TextSite.Holder root;
+        private final SitePath root;
 
         private final Tally tally;
         /** How deep the string holding this document sits: nested JSON adds to the nesting of its holder. */
@@ -160,7 +160,7 @@ final class JsonRewriter {
             this.prefix = prefix;
             this.segments = Arrays.copyOf(prefix, prefix.length + 8);
             this.prefixPath = prefixPath;
-            this.root = () -> prefixPath;
+            this.root = new SitePath(prefixPath);
             this.tally = tally;
             this.baseDepth = baseDepth;
         }
@@ -383,7 +383,7 @@ final class JsonRewriter {
             String text = p.getText();
             int depth = segments(stack);
             Frame top = stack.isEmpty() ? null : stack.get(stack.size() - 1);
-            TextSite.Holder holder = top == null ? root : top;
+            SitePath holder = top == null ? root : top;
             String segment = top == null ? null : childSegment(top);
             if (!request && dialect.toolInputs().matches(segments, depth)) {
                 String number = rewriter.number(text, TextSite.under(holder, segment, TextSite.Kind.OTHER, false));
@@ -409,7 +409,7 @@ final class JsonRewriter {
          */
         private void number(JsonParser p, List<Frame> stack, boolean bytes, List<Edit> edits) throws IOException {
             String literal = p.getText();
-            TextSite.Holder holder = stack.isEmpty() ? root : stack.get(stack.size() - 1);
+            SitePath holder = stack.isEmpty() ? root : stack.get(stack.size() - 1);
             String out = rewriter.rewrite(literal, TextSite.under(holder, null, TextSite.Kind.NUMBER, false));
             if (out.equals(literal)) {
                 return;
@@ -426,7 +426,7 @@ final class JsonRewriter {
             edits.add(new Edit(start, start + literal.length(), out, number)); // a number literal is ASCII
         }
 
-        private String rewrite(String text, List<Frame> stack, int depth, TextSite.Holder holder, String segment) {
+        private String rewrite(String text, List<Frame> stack, int depth, SitePath holder, String segment) {
             if (request && hasLoneSurrogate(text)) {
                 // "\ud800" alone: parsers disagree on it (kept, replaced, refused), so refuse.
                 throw new BodyRejected(Reason.MALFORMED_JSON);
@@ -491,17 +491,12 @@ final class JsonRewriter {
         }
     }
 
-    private static final class Frame implements TextSite.Holder {
+    /** An object or array being walked; its path, e.g. {@code /messages/0} ({@code ""} for the root), made when asked. */
+    private static final class Frame extends SitePath {
         /** Objects with more keys than this check duplicates in a hash set instead of a list. */
         private static final int LINEAR_NAMES = 16;
 
         final boolean array;
-        /** What holds this object or array, and its segment there (null: the document's root, at its holder's path). */
-        private final TextSite.Holder holder;
-
-        private final String segment;
-        /** Where this object or array sits, e.g. {@code /messages/0}; {@code ""} for the root; made when first asked. */
-        private String path;
 
         int index = -1;
         String name;
@@ -509,20 +504,10 @@ final class JsonRewriter {
         private int count;
         private Set<String> nameSet;
 
-        Frame(boolean array, TextSite.Holder holder, String segment) {
+        /** {@code segment} null: the document's root, at its holder's path. */
+        Frame(boolean array, SitePath holder, String segment) {
+            super(holder, segment);
             this.array = array;
-            this.holder = holder;
-            this.segment = segment;
-        }
-
-        @Override
-        public String path() {
-            String p = path;
-            if (p == null) {
-                p = segment == null ? holder.path() : holder.path() + '/' + segment;
-                path = p;
-            }
-            return p;
         }
 
         /** False when the object already has this key. Most objects have a few keys: a list beats hashing. */

@@ -14,7 +14,7 @@ import java.util.Objects;
  * collector does): a walk's site builds its path from its holder when first asked. Immutable; equal when path, kind
  * and {@code jsonText} are.
  */
-public final class TextSite {
+public final class TextSite extends SitePath {
 
     /** What the dialect knows about a string. Every string is scanned; the kind only labels it. */
     public enum Kind {
@@ -32,47 +32,34 @@ public final class TextSite {
         NUMBER
     }
 
-    /** Something with a path of its own that a site's path continues: an object or array of a walk. */
-    interface Holder {
-        String path();
-    }
-
     private final Kind kind;
     private final boolean jsonText;
-    private final Holder holder;
-    /** The last segment under {@link #holder}; null when the site's path is the holder's own. */
-    private final String segment;
-
-    private String path;
 
     public TextSite(String path, Kind kind, boolean jsonText) {
-        this(Objects.requireNonNull(path, "path"), null, null, kind, jsonText);
+        super(Objects.requireNonNull(path, "path"));
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.jsonText = jsonText;
     }
 
     public TextSite(String path, Kind kind) {
         this(path, kind, false);
     }
 
-    private TextSite(String path, Holder holder, String segment, Kind kind, boolean jsonText) {
-        this.path = path;
-        this.holder = holder;
-        this.segment = segment;
+    private TextSite(SitePath holder, String segment, Kind kind, boolean jsonText) {
+        super(holder, segment);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.jsonText = jsonText;
     }
 
     /** The site at {@code segment} under {@code holder} (at the holder itself when the segment is null). */
-    static TextSite under(Holder holder, String segment, Kind kind, boolean jsonText) {
-        return new TextSite(null, holder, segment, kind, jsonText);
+    static TextSite under(SitePath holder, String segment, Kind kind, boolean jsonText) {
+        return new TextSite(holder, segment, kind, jsonText);
     }
 
+    /** The path, made when first asked. */
+    @Override
     public String path() {
-        String p = path;
-        if (p == null) {
-            p = segment == null ? holder.path() : holder.path() + '/' + segment;
-            path = p;
-        }
-        return p;
+        return super.path();
     }
 
     public Kind kind() {
