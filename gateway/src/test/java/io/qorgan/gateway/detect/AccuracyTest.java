@@ -157,30 +157,21 @@ class AccuracyTest {
     void detect_developmentSet_meetsFloors() {
         List<Text> dev = LabelledSet.markup("/detect/dev-patterns.jsonl");
         assertThat(dev).hasSizeGreaterThanOrEqualTo(863);
-        Accuracy accuracy = Accuracy.measure(detector, dev, true);
-        System.out.println(accuracy.table("dev-patterns.jsonl"));
-        accuracy.misses().forEach(System.out::println);
-        assertFloors(accuracy, DEV, DEV_LEAK_COVER);
+        assertDevelopmentSet(dev, "dev-patterns.jsonl", DEV, DEV_LEAK_COVER);
     }
 
     @Test
     void detect_secondDevelopmentSet_meetsFloors() {
         List<Text> dev2 = LabelledSet.markup("/detect/dev2-patterns.jsonl");
         assertThat(dev2).hasSizeGreaterThanOrEqualTo(150);
-        Accuracy accuracy = Accuracy.measure(detector, dev2, true);
-        System.out.println(accuracy.table("dev2-patterns.jsonl"));
-        accuracy.misses().forEach(System.out::println);
-        assertFloors(accuracy, DEV2, DEV2_LEAK_COVER);
+        assertDevelopmentSet(dev2, "dev2-patterns.jsonl", DEV2, DEV2_LEAK_COVER);
     }
 
     @Test
     void detect_thirdDevelopmentSet_meetsFloors() {
         List<Text> dev3 = LabelledSet.markup("/detect/dev3/dev3.jsonl");
         assertThat(dev3).hasSize(572);
-        Accuracy accuracy = Accuracy.measure(detector, dev3, true);
-        System.out.println(accuracy.table("dev3.jsonl"));
-        accuracy.misses().forEach(System.out::println);
-        assertFloors(accuracy, DEV3, DEV3_LEAK_COVER);
+        assertDevelopmentSet(dev3, "dev3.jsonl", DEV3, DEV3_LEAK_COVER);
     }
 
     @Test
@@ -190,9 +181,7 @@ class AccuracyTest {
                 .isEqualTo(HELD_OUT_SHA256);
         List<Text> heldOut = LabelledSet.markup("/detect/heldout/heldout.jsonl");
         assertThat(heldOut).hasSize(524);
-        Accuracy accuracy = Accuracy.measure(detector, heldOut, false);
-        System.out.println(accuracy.table("heldout.jsonl"));
-        assertFloors(accuracy, HELD_OUT, HELD_OUT_LEAK_COVER);
+        assertHeldOutSet(heldOut, "heldout.jsonl", HELD_OUT, HELD_OUT_LEAK_COVER);
     }
 
     @Test
@@ -202,9 +191,7 @@ class AccuracyTest {
                 .isEqualTo(HELD_OUT_2_SHA256);
         List<Text> heldOut2 = LabelledSet.markup("/detect/heldout2/heldout2.jsonl");
         assertThat(heldOut2).hasSize(468);
-        Accuracy accuracy = Accuracy.measure(detector, heldOut2, false);
-        System.out.println(accuracy.table("heldout2.jsonl"));
-        assertFloors(accuracy, HELD_OUT_2, HELD_OUT_2_LEAK_COVER);
+        assertHeldOutSet(heldOut2, "heldout2.jsonl", HELD_OUT_2, HELD_OUT_2_LEAK_COVER);
     }
 
     @Test
@@ -215,6 +202,21 @@ class AccuracyTest {
         assertThat(text.spans())
                 .containsExactly(
                         new LabelledSet.Span(EntityType.PERSON, 3, 14), new LabelledSet.Span(EntityType.PHONE, 21, 37));
+    }
+
+    /** A development set: its table and its misses printed (its lines may be read and tuned to), then its floors. */
+    private void assertDevelopmentSet(List<Text> set, String name, Map<EntityType, Floor> floors, double leakCover) {
+        Accuracy accuracy = Accuracy.measure(detector, set, true);
+        System.out.println(accuracy.table(name));
+        accuracy.misses().forEach(System.out::println);
+        assertFloors(accuracy, floors, leakCover);
+    }
+
+    /** A frozen held-out set: its per-type table only, never a line of it, then its floors. */
+    private void assertHeldOutSet(List<Text> set, String name, Map<EntityType, Floor> floors, double leakCover) {
+        Accuracy accuracy = Accuracy.measure(detector, set, false);
+        System.out.println(accuracy.table(name));
+        assertFloors(accuracy, floors, leakCover);
     }
 
     private static void assertFloors(Accuracy accuracy, Map<EntityType, Floor> floors, double leakCover) {
