@@ -12,9 +12,6 @@ import io.qorgan.gateway.dialect.RequestFacts;
 import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.protect.ProtectionSettings;
 import io.qorgan.gateway.protect.RequestProtector;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Map;
@@ -73,13 +70,13 @@ public class CacheBenchmark {
         Detector detector = Detector.defaults();
         RequestProtector protector =
                 RequestProtector.create(detector::detect, Canonical::canonical, ProtectionSettings.defaults());
-        byte[] raw = new String(resource("bench/chat-request.json"), StandardCharsets.UTF_8)
+        byte[] raw = new String(BenchResources.bytes("bench/chat-request.json"), StandardCharsets.UTF_8)
                 .replaceFirst("\"temperature\": *[0-9.]+", "\"temperature\": 0")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] body = protector
                 .protect(raw, "application/json", null, Dialect.OPENAI_CHAT)
                 .body();
-        completion = resource("bench/completion.json");
+        completion = BenchResources.bytes("bench/completion.json");
         cache = AnswerCache.create(
                 CacheConfig.defaults(), new GatewayMetrics(), System::nanoTime, Runnable::run, new SecureRandom());
         whole = query(body, Map.of());
@@ -141,16 +138,5 @@ public class CacheBenchmark {
     @Benchmark
     public byte[] open() {
         return seal.open(associated, sealed);
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = CacheBenchmark.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qorgan.gateway.detect.Detector;
 import io.qorgan.gateway.detect.Finding;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -113,12 +112,10 @@ public class DetectorBenchmark {
     }
 
     private static String[] messageContents(String resource) {
-        try (InputStream in = DetectorBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
+        try {
             List<String> contents = new ArrayList<>();
-            for (JsonNode message : new ObjectMapper().readTree(in).get("messages")) {
+            for (JsonNode message :
+                    new ObjectMapper().readTree(BenchResources.bytes(resource)).get("messages")) {
                 contents.add(message.get("content").asText());
             }
             return contents.toArray(new String[0]);

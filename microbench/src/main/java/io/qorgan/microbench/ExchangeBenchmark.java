@@ -18,9 +18,6 @@ import io.qorgan.gateway.identity.Identity;
 import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.protect.AnswerScanner;
 import io.qorgan.gateway.protect.TextRestorer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +84,8 @@ public class ExchangeBenchmark {
                 List.of(),
                 "application/json",
                 null,
-                resource("bench/chat-request.json"));
-        completion = resource("bench/completion.json");
+                BenchResources.bytes("bench/chat-request.json"));
+        completion = BenchResources.bytes("bench/completion.json");
         if (!(exchange().counts().isEmpty() && lookup(ready()) instanceof Lookup.Bypass)) {
             throw new IllegalStateException("the bench exchange should be forwarded and its answer hold nothing new");
         }
@@ -125,16 +122,5 @@ public class ExchangeBenchmark {
                 false,
                 null,
                 Map.of()));
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = ExchangeBenchmark.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -10,10 +10,6 @@ import io.qorgan.gateway.protect.ProtectedRequest;
 import io.qorgan.gateway.protect.ProtectionSettings;
 import io.qorgan.gateway.protect.RequestProtector;
 import io.qorgan.gateway.protect.TextRestorer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -71,8 +67,8 @@ public class ProtectionBenchmark {
         Detector detector = Detector.defaults();
         protector = RequestProtector.create(detector::detect, Canonical::canonical, ProtectionSettings.defaults());
         answerScanner = AnswerScanner.create(detector::detect, Canonical::canonical, AnswerScanner.Action.LEAVE);
-        request = resource("bench/chat-request.json");
-        completion = resource("bench/completion.json");
+        request = BenchResources.bytes("bench/chat-request.json");
+        completion = BenchResources.bytes("bench/completion.json");
         String answer = new String(completion, StandardCharsets.UTF_8);
         completionWithPlaceholders = answer.replace("for the customer:", "for [PERSON_1]:")
                 .replace("to the address on file", "to [EMAIL_1] and [PHONE_1]")
@@ -142,18 +138,5 @@ public class ProtectionBenchmark {
             chunks[k] = Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + chunkSize));
         }
         return chunks;
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = ProtectionBenchmark.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
