@@ -24,15 +24,41 @@ import java.util.List;
  */
 final class SecretRecognizer implements Recognizer {
 
-    private record Prefix(String text, int minBody, boolean upperAlnumBody) {}
+    /** What a prefixed key's body must be besides long enough. */
+    private enum Body {
+        ANY,
+        /** Twenty upper-case letters and digits, with the prefix (AWS). */
+        UPPER_ALNUM,
+        /** Letters and digits mixed the way random strings mix them: a short prefix alone could start a name. */
+        RANDOM
+    }
+
+    private record Prefix(String text, int minBody, Body body) {}
 
     private static final Prefix[] NO_PREFIXES = {};
     private static final Prefix[] PREFIXES = {
-        new Prefix("sk-", 20, false), new Prefix("ghp_", 30, false), new Prefix("gho_", 30, false),
-        new Prefix("ghs_", 30, false), new Prefix("github_pat_", 30, false), new Prefix("AKIA", 16, true),
-        new Prefix("ASIA", 16, true), new Prefix("xoxb-", 10, false), new Prefix("xoxp-", 10, false),
-        new Prefix("xoxa-", 10, false), new Prefix("glpat-", 20, false), new Prefix("hvs.", 20, false),
-        new Prefix("hvb.", 20, false),
+        new Prefix("sk-", 20, Body.ANY),
+        new Prefix("ghp_", 30, Body.ANY),
+        new Prefix("gho_", 30, Body.ANY),
+        new Prefix("ghs_", 30, Body.ANY),
+        new Prefix("ghu_", 30, Body.ANY),
+        new Prefix("ghr_", 30, Body.ANY),
+        new Prefix("github_pat_", 30, Body.ANY),
+        new Prefix("AKIA", 16, Body.UPPER_ALNUM),
+        new Prefix("ASIA", 16, Body.UPPER_ALNUM),
+        new Prefix("xoxb-", 10, Body.ANY),
+        new Prefix("xoxp-", 10, Body.ANY),
+        new Prefix("xoxa-", 10, Body.ANY),
+        new Prefix("glpat-", 20, Body.ANY),
+        new Prefix("hvs.", 20, Body.ANY),
+        new Prefix("hvb.", 20, Body.ANY),
+        new Prefix("whsec_", 24, Body.RANDOM),
+        new Prefix("hf_", 30, Body.RANDOM),
+        new Prefix("npm_", 30, Body.RANDOM),
+        new Prefix("AIza", 30, Body.RANDOM),
+        new Prefix("shpat_", 24, Body.RANDOM),
+        new Prefix("pypi-", 40, Body.RANDOM),
+        new Prefix("SG.", 16, Body.RANDOM),
     };
 
     /** Labels in prose after which a password follows; any word of two char classes will do. */
@@ -49,10 +75,22 @@ final class SecretRecognizer implements Recognizer {
         "wifi",
         "вайфай",
         "вай-фай",
+        "pass is",
+        "passcode",
     };
     /** Labels after which a token follows; it must look random. */
     private static final String[] TOKEN_LABELS = {
-        "token", "токен", "api key", "api_key", "apikey", "api-key", "secret", "client_secret", "access key", "bearer",
+        "token",
+        "токен",
+        "api key",
+        "api_key",
+        "apikey",
+        "api-key",
+        "secret",
+        "client_secret",
+        "access key",
+        "bearer",
+        "authorization: basic",
     };
     /** Words that call a long hex or base64 string a key. */
     private static final String[] KEY_LABELS = {"ключ", "кілт", "key", "hmac", "секрет"};
@@ -98,8 +136,10 @@ final class SecretRecognizer implements Recognizer {
             } else if (c == '-') {
                 if (Chars.startsWith(s, PEM_BEGIN, at)) {
                     end = pem(s, at, out);
-                } else if (at + 2 < s.length && s[at + 1] == 'p' && (s[at + 2] == '\'' || s[at + 2] == '"')) {
+                } else if (at + 2 < s.length && s[at + 1] == 'p') {
                     end = passwordOption(s, at, out);
+                } else if (at + 2 < s.length && (s[at + 1] == 'u' || s[at + 1] == '-')) {
+                    end = userOption(s, at, out);
                 }
             } else if (Chars.isDigit(c)) {
                 end = telegramToken(s, at, out);
@@ -128,9 +168,18 @@ final class SecretRecognizer implements Recognizer {
         char c = s[at];
         for (Prefix prefix : PREFIX_INITIAL[c] ? PREFIXES : NO_PREFIXES) {
             if (prefix.text().charAt(0) == c && Chars.startsWith(s, prefix.text(), at)) { // most words: one compare
-                int end = tokenEnd(s, at + prefix.text().length());
-                int body = end - at - prefix.text().length();
-                if (body >= prefix.minBody() && (!prefix.upperAlnumBody() || upperAlnum(s, at, end))) {
+                int from = at + prefix.text().length();
+                int end = tokenEnd(s, from);
+                if (prefix.text().equals("SG.") && end < s.length && s[end] == '.') {
+                    end = tokenEnd(s, end + 1); // SendGrid: "SG.<id>.<secret>"
+                }
+                int body = end - from;
+                boolean shaped = switch (prefix.body()) {
+                    case ANY -> true;
+                    case UPPER_ALNUM -> upperAlnum(s, at, end);
+                    case RANDOM -> mixedAlnum(s, from, end);
+                };
+                if (body >= prefix.minBody() && shaped) {
                     out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
                     return end;
                 }
@@ -433,22 +482,91 @@ final class SecretRecognizer implements Recognizer {
         return true;
     }
 
-    /** The quoted password of a command's {@code -p} option ({@code mysql -u root -p'…'}) at {@code at}; its end, or -1. */
+    /**
+     * The password of a command's {@code -p} option at {@code at}; its end, or -1. Quoted ({@code -p'…'},
+     * {@code sshpass -p '…'}) it may be any password; bare ({@code mysql -pQwerty_1}, {@code docker login -p …}) it must
+     * mix letters and digits, so that ports ({@code -p 8080:80}), paths ({@code mkdir -p /opt/app2}) and flags
+     * ({@code -pthread}) are not read as one.
+     */
     private static int passwordOption(char[] s, int at, List<Finding> out) {
         if (at > 0 && s[at - 1] != ' ') {
             return -1;
         }
-        char quote = s[at + 2];
-        int from = at + 3;
+        int p = at + 2;
+        boolean spaced = p < s.length && s[p] == ' ';
+        if (spaced) {
+            p++;
+        }
+        char quote = p < s.length && (s[p] == '\'' || s[p] == '"') ? s[p] : 0;
+        int from = quote != 0 ? p + 1 : p;
         int to = from;
-        while (to < s.length && to - from < MAX_VALUE && s[to] != quote && s[to] != '\n' && s[to] != ' ') {
+        while (to < s.length && to - from < MAX_VALUE && s[to] != '\n' && s[to] != ' ' && s[to] != quote) {
             to++;
         }
-        if (to >= s.length || s[to] != quote || !passwordLike(s, from, to) || s[from] == '$') {
+        if (quote != 0) {
+            if (to >= s.length || s[to] != quote || !passwordLike(s, from, to) || s[from] == '$') {
+                return -1;
+            }
+            out.add(new Finding(EntityType.SECRET, from, to, 0.85, "secret"));
+            return to + 1;
+        }
+        if (to - from < 6
+                || s[from] == '$'
+                || s[from] == '-'
+                || Chars.indexOf(s, "/", from) >= 0 && Chars.indexOf(s, "/", from) < to
+                || !letterAndDigit(s, from, to)
+                || placeholder(s, s, from, to)) {
             return -1;
         }
+        out.add(new Finding(EntityType.SECRET, from, to, 0.8, "secret"));
+        return to;
+    }
+
+    /**
+     * The password in a command's {@code -u user:password} or {@code --user user:password} option ({@code curl}) at
+     * {@code at}; its end, or -1.
+     */
+    private static int userOption(char[] s, int at, List<Finding> out) {
+        if (at > 0 && s[at - 1] != ' ') {
+            return -1;
+        }
+        int p;
+        if (Chars.startsWith(s, "-u ", at)) {
+            p = at + 3;
+        } else if (Chars.startsWith(s, "--user ", at) || Chars.startsWith(s, "--user=", at)) {
+            p = at + 7;
+        } else {
+            return -1;
+        }
+        char quote = p < s.length && (s[p] == '\'' || s[p] == '"') ? s[p] : 0;
+        int user = quote != 0 ? p + 1 : p;
+        int colon = user;
+        while (colon < s.length
+                && colon - user < 64
+                && (Chars.isAsciiAlnum(s[colon]) || "._-@".indexOf(s[colon]) >= 0)) {
+            colon++;
+        }
+        if (colon == user || colon >= s.length || s[colon] != ':') {
+            return -1;
+        }
+        int from = colon + 1;
+        int to = from;
+        while (to < s.length && to - from < MAX_VALUE && s[to] > ' ' && s[to] < 0x7F && s[to] != quote) {
+            to++;
+        }
+        if (quote != 0 && (to >= s.length || s[to] != quote)) {
+            return -1;
+        }
+        if (!passwordLike(s, from, to) || placeholder(s, s, from, to)) {
+            return -1; // "docker run -u 1000:1000" names a uid and gid
+        }
         out.add(new Finding(EntityType.SECRET, from, to, 0.85, "secret"));
-        return to + 1;
+        return to;
+    }
+
+    private static boolean letterAndDigit(char[] s, int from, int to) {
+        int bits = classBits(s, from, to);
+        return (bits & DIGIT) != 0 && (bits & (LOWER | UPPER)) != 0;
     }
 
     /** The password in {@code scheme://user:password@host}, the {@code :} of "://" at {@code at}; its end, or -1. */
@@ -543,7 +661,9 @@ final class SecretRecognizer implements Recognizer {
                 case PASSWORD_LABEL ->
                     to - p >= 6
                             && !placeholder(s, lower, p, to)
-                            && (passwordWord(s, p, to) || digitsRightAfterColon(s, at + label.length(), p, to))
+                            && (passwordWord(s, p, to)
+                                    || digitsRightAfterColon(s, at + label.length(), p, to)
+                                    || wifiDigits(s, lower, p, to))
                             && !Chars.startsWith(s, "802.11", p) // "Wi-Fi 802.11ac" names a standard
                             && !networkName(lower, p);
                 case TOKEN_LABEL -> !placeholder(s, lower, p, to) && randomLike(s, p, to) && !email(s, p, to);
@@ -617,6 +737,31 @@ final class SecretRecognizer implements Recognizer {
         }
         return q == from;
     }
+
+    /**
+     * Eight to ten digits after a password label, further on in its sentence ("пароль от вайфая 87654321"): the
+     * length of a Wi-Fi key of digits, longer than a count ("пароль из 8 символов") and shorter than a phone.
+     */
+    private static boolean wifiDigits(char[] s, char[] lower, int from, int to) {
+        int run = to - from;
+        if (run < 8 || run > 10 || Chars.digitRun(s, from) != run || !Chars.notWordAt(s, from - 1)) {
+            return false;
+        }
+        int q = to;
+        while (q < s.length && q - to < 2 && s[q] == ' ') {
+            q++;
+        }
+        for (String unit : COUNT_UNITS) {
+            if (Chars.startsWith(lower, unit, q)) {
+                return false; // "не короче 12345678 символов" counts
+            }
+        }
+        return true;
+    }
+
+    /** Words after a number that make it a count, not a password. */
+    private static final String[] COUNT_UNITS = {"символ", "знак", "цифр", "букв", "charact", "chars", "digit", "таңба"
+    };
 
     /** Whether a password word follows on the line after a Wi-Fi label. */
     private static boolean passwordLabelLater(char[] lower, int p) {

@@ -137,4 +137,47 @@ class SecretRecognizerTest {
                 .isEmpty();
         assertThat(secrets("staging key stg_Rt5yU8iO2pA4sD6fG9hJ1kL3")).containsExactly("stg_Rt5yU8iO2pA4sD6fG9hJ1kL3");
     }
+
+    @Test
+    void detect_commandLineCredentials_passwordFound() {
+        assertThat(secrets("curl -u admin:Hq72mLx9Vb https://10.1.1.1/api")).containsExactly("Hq72mLx9Vb");
+        assertThat(secrets("curl --user 'svc:Pw-83kd!Lz' https://api.local")).containsExactly("Pw-83kd!Lz");
+        assertThat(secrets("mysql -h db -u root -pKl93_xQz2 crm")).containsExactly("Kl93_xQz2");
+        assertThat(secrets("sshpass -p 'Mz8#qL2wX' ssh ops@app")).containsExactly("Mz8#qL2wX");
+        assertThat(secrets("docker login reg.local -u ci -p Vt5nQ8wLz2")).containsExactly("Vt5nQ8wLz2");
+    }
+
+    @Test
+    void detect_portsPathsFlagsAndIds_notCommandLineCredentials() {
+        assertThat(secrets("docker run -p 8080:80 -u 1000:1000 nginx")).isEmpty();
+        assertThat(secrets("mkdir -p /opt/app2 && gcc -pthread main.c")).isEmpty();
+        assertThat(secrets("ssh -p 2222 ops@host; git push -u origin main")).isEmpty();
+        assertThat(secrets("mysql -u root -p crm")).isEmpty();
+    }
+
+    @Test
+    void detect_basicAuthPassPhrasesAndWifiDigits_found() {
+        assertThat(secrets("Authorization: Basic YWRtaW46S3o3MiFtbnE5")).containsExactly("YWRtaW46S3o3MiFtbnE5");
+        assertThat(secrets("the pass is Steppe2025! for the mailbox")).containsExactly("Steppe2025!");
+        assertThat(secrets("пароль от вайфая 20461937, сеть Home")).containsExactly("20461937");
+        assertThat(secrets("Authorization: Basic <base64>, password policy: 12 chars"))
+                .isEmpty();
+        assertThat(secrets("Пароль должен содержать 10000000 символов? Нет.")).isEmpty();
+    }
+
+    @Test
+    void detect_moreVendorPrefixes_foundWhenTheBodyLooksRandom() {
+        assertThat(secrets("token hf_Xq2LmZ7rTp4WvB8nCy3dGh6jSa1UeKoPiQ leaked"))
+                .containsExactly("hf_Xq2LmZ7rTp4WvB8nCy3dGh6jSa1UeKoPiQ");
+        assertThat(secrets("whsec_Lm72QpXz9RtV4wBn8CsYd3Gh in the script"))
+                .containsExactly("whsec_Lm72QpXz9RtV4wBn8CsYd3Gh");
+        assertThat(secrets("key=AIzaSyC8mQ2xLp9Vw3Rt7Zk4Nb6Hd1Fj5Gs0Ey"))
+                .containsExactly("AIzaSyC8mQ2xLp9Vw3Rt7Zk4Nb6Hd1Fj5Gs0Ey");
+        assertThat(secrets("npm_Tk38LqZ9mW2xRv7Bn4Cs6Dy1Fg5Hj0KpQw8E"))
+                .containsExactly("npm_Tk38LqZ9mW2xRv7Bn4Cs6Dy1Fg5Hj0KpQw8E");
+        assertThat(secrets("SG.Kq2LmXz7RtP4wVb8NcYd3G.hJ6sEa1UfQpWmXzLrTy"))
+                .containsExactly("SG.Kq2LmXz7RtP4wVb8NcYd3G.hJ6sEa1UfQpWmXzLrTy");
+        assertThat(secrets("from huggingface_hub import hf_hub_download_with_retries_enabled"))
+                .isEmpty();
+    }
 }
