@@ -186,6 +186,8 @@ final class AddressRecognizer implements Recognizer {
         new Marker("кеңсе", Kind.FLAT),
         new Marker("блок", Kind.HOUSE),
         new Marker("корпус", Kind.HOUSE),
+        new Marker("этаж", Kind.FLAT),
+        new Marker("қабат", Kind.FLAT),
         new Marker("ш/а", Kind.MICRODISTRICT),
         new Marker("шағын ауданы", Kind.MICRODISTRICT),
         new Marker("шағын аудан", Kind.MICRODISTRICT),
@@ -319,6 +321,7 @@ final class AddressRecognizer implements Recognizer {
         boolean street = false;
         boolean settlement = false;
         boolean micro = false;
+        boolean district = false;
         int parts = 0;
         int end = -1;
         int p = start;
@@ -338,6 +341,7 @@ final class AddressRecognizer implements Recognizer {
                 }
                 case STREET -> street = true;
                 case MICRODISTRICT -> micro = true;
+                case DISTRICT -> district = true;
                 case STREET_HOUSE -> {
                     street = true;
                     house = true;
@@ -357,7 +361,9 @@ final class AddressRecognizer implements Recognizer {
             }
             p = q;
         }
-        boolean accept = (house && (street || locality || micro)) || (locality && street) || (settlement && parts >= 3);
+        boolean accept = (house && (street || locality || micro))
+                || (locality && street)
+                || (settlement && (parts >= 3 || district)); // a village with its district
         return accept ? end : -1;
     }
 
@@ -405,6 +411,10 @@ final class AddressRecognizer implements Recognizer {
         }
         // Kazakh number forms: 10-үй, 25-пәтер, 5 үй
         if (Chars.isDigit(s[p])) {
+            int floor = previous != null ? englishFloor(lower, p) : -1;
+            if (floor > 0) {
+                return new Part(floor, Kind.FLAT); // "Kunaev St. 12/1, 3rd floor, Astana"
+            }
             int e = number(s, p);
             if (e > 0) {
                 int q = e < s.length && (s[e] == '-' || s[e] == ' ') ? e + 1 : e;
@@ -584,15 +594,16 @@ final class AddressRecognizer implements Recognizer {
      */
     private static Part namedStreet(char[] s, char[] lower, int p) {
         if (s[p] >= 0x80) {
-            int w = wordEnd(s, p); // Cyrillic: only "Жандосова 140, кв 12"
-            int num = w + 1 < s.length && s[w] == ' ' && Chars.isDigit(s[w + 1]) ? number(s, w + 1) : -1;
-            return num > 0 && Chars.startsWith(lower, ", кв", num) ? new Part(num, Kind.STREET_HOUSE) : null;
+            return cyrillicStreetHouse(s, lower, p);
         }
         int q = p;
         for (int words = 0; words < 4 && q < s.length; words++) {
             int w = wordEnd(s, q);
             while (w + 1 < s.length && s[w] == '-' && Chars.isLetter(s[w + 1])) {
                 w = wordEnd(s, w + 1); // Al-Farabi
+            }
+            if (w + 1 < s.length && s[w] == '-' && Chars.isDigit(s[w + 1]) && Chars.digitRun(s, w + 1) <= 2) {
+                w += 1 + Chars.digitRun(s, w + 1); // Samal-2 microdistrict
             }
             if (w == q) {
                 return null;
@@ -631,6 +642,86 @@ final class AddressRecognizer implements Recognizer {
             q = next;
         }
         return null;
+    }
+
+    private static final String[] ORDINALS = {"st floor", "nd floor", "rd floor", "th floor"};
+
+    /** End of "3rd floor" at {@code p}, or -1. */
+    private static int englishFloor(char[] lower, int p) {
+        int run = Chars.digitRun(lower, p);
+        if (run > 2) {
+            return -1;
+        }
+        for (String ordinal : ORDINALS) {
+            if (Chars.startsWith(lower, ordinal, p + run) && Chars.notAlnumAt(lower, p + run + ordinal.length())) {
+                return p + run + ordinal.length();
+            }
+        }
+        return -1;
+    }
+
+    /** Units after a Russian street's bare house number that make it an address: "Жандосова 140, кв 12". */
+    private static final String[] UNITS_AFTER = {", кв", ", офис", ", оф.", ", подъезд", ", комн"};
+    /** Words before a bare Russian street name and number that place it: "живу на Абая 45", "по Жандосова 58". */
+    private static final String[] STREET_PREPOSITIONS = {"на", "по", "адрес:", "адресу", "возле", "около", "напротив"};
+    /** Words after a number that make it a count, not a house: "на Абая 45 минут". */
+    private static final String[] COUNTS = {
+        "лет", "год", "минут", "мин", "час", "дн", "ден", "человек", "чел", "раз", "тенге", "тг", "км", "метр", "м ",
+        "шт", "процент", "%", "тыс", "млн", "рубл", "мест", "сом"
+    };
+
+    /**
+     * A Russian street named without a marker, in the genitive, and its house number (one word, or a name and a
+     * connector: "Толе би 101", "Кабанбай батыра 45"): an address when a flat or office follows ("Жандосова 140, кв 12")
+     * or when a preposition places it ("живу на Абая 45", "по Жандосова 58") and the number counts nothing.
+     */
+    private static Part cyrillicStreetHouse(char[] s, char[] lower, int p) {
+        if (p + 1 >= s.length || !Chars.isLowerCase(s[p + 1])) {
+            return null; // "ГОСТ 34.310": an abbreviation, not a street
+        }
+        int w = wordEnd(s, p);
+        if (w + 1 < s.length && s[w] == ' ') {
+            int c = connector(s, w + 1);
+            if (c > 0) {
+                w = c;
+            }
+        }
+        int num = w + 1 < s.length && s[w] == ' ' && Chars.isDigit(s[w + 1]) ? number(s, w + 1) : -1;
+        if (num < 0 || num + 1 < s.length && s[num] == '.' && Chars.isDigit(s[num + 1])) {
+            return null;
+        }
+        for (String unit : UNITS_AFTER) {
+            if (Chars.startsWith(lower, unit, num)) {
+                return new Part(num, Kind.STREET_HOUSE);
+            }
+        }
+        if (num - w - 1 > 4 || !placedByPreposition(lower, p)) {
+            return null;
+        }
+        int q = num;
+        while (q < s.length && q - num < 2 && s[q] == ' ') {
+            q++;
+        }
+        for (String count : COUNTS) {
+            if (Chars.startsWith(lower, count, q)) {
+                return null;
+            }
+        }
+        return new Part(num, Kind.STREET_HOUSE);
+    }
+
+    /** Whether a street preposition stands right before the word at {@code p}. */
+    private static boolean placedByPreposition(char[] lower, int p) {
+        if (p < 3 || lower[p - 1] != ' ') {
+            return false;
+        }
+        for (String word : STREET_PREPOSITIONS) {
+            int from = p - 1 - word.length();
+            if (from >= 0 && Chars.startsWith(lower, word, from) && Chars.notAlnumAt(lower, from - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Words that end the name of a business centre or tower: "Nurly Tau BC", "Esentai Tower". */

@@ -1312,7 +1312,8 @@ final class PersonRecognizer implements Recognizer {
         String nextWord = nextWord(s, lastToken.end()); // folded once for both tests
         if (organisation(s, previousWord, nextWord)
                 || place(s, previousWord, nextWord, lastToken.end())
-                || quoted(s, start)) {
+                || quoted(s, start)
+                || words == 1 && streetAfterPreposition(view.lower(), previousWord, start, end)) {
             return;
         }
         if (unknown > 1 && firstNames + surnames + patronymics + ordinary == 0 && !cue) {
@@ -1753,6 +1754,16 @@ final class PersonRecognizer implements Recognizer {
         }
         String afterNext = wordAfterNext(s, runEnd);
         return afterNext != null && placeAfter(afterNext);
+    }
+
+    /** Streets named after people, in the genitive ("Сейфуллина", "Абая"): {@code streets-kz.txt}. */
+    private static final WordSet STREETS = new WordSet(Lexicons.words("streets-kz.txt"));
+
+    /** A lone word of {@link #STREETS} after "на" or "до": "в ЦОНе на Сейфуллина", "доехал до Абая". */
+    private static boolean streetAfterPreposition(char[] lower, Word before, int start, int end) {
+        return before != null
+                && (before.folded().equals("на") || before.folded().equals("до"))
+                && STREETS.contains(lower, start, end);
     }
 
     private static boolean quoted(char[] s, int start) {

@@ -131,4 +131,38 @@ class AddressPatternsTest {
         assertThat(found("проспект Абая перекрыт до вечера", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_bareRussianStreetAfterAPreposition_streetAndHouse() {
+        whole("Я живу на ", "Абая 45", ", приходите.");
+        whole("Магазин теперь по ", "Сатпаева 30А", ".");
+        whole("Подъезжайте на ", "Кабанбай батыра 112", ", там шлагбаум.");
+        whole("Адрес: ", "Розыбакиева 247, кв. 58", "");
+        whole("Офис на ", "Байзакова 280, 5 этаж", ".");
+    }
+
+    @Test
+    void detect_bareStreetWithACountOrAStandard_notAnAddress() {
+        assertThat(found("Доехал на Абая за 15 минут, на Сатпаева 2 часа стоял.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("По Жандосова 5 лет назад открыли школу.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("Подпись по ГОСТ 34.310-2004, хеш по ГОСТ 34.311-95.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("Сатпаева 30 лет руководила кафедрой.", EntityType.ADDRESS))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_latinMicrodistrictAndFloor_theWholeSpan() {
+        whole("Мой адрес: ", "Almaty, Samal-2 microdistrict, building 58, apt 17", "");
+        whole("The office moved to ", "Kunaev St. 12/1, 3rd floor, Astana", ".");
+        assertThat(found("The Samal-2 project launched; the 3rd floor meeting is at noon.", EntityType.ADDRESS))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_villageWithItsDistrict_anAddress() {
+        whole("Ата-анам ", "Ақсу ауылы, Ерейментау ауданы", " тұрады.");
+    }
 }

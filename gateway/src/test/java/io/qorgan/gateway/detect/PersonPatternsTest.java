@@ -189,4 +189,14 @@ class PersonPatternsTest {
             assertThat(persons(text)).as(text).isEmpty();
         }
     }
+
+    @Test
+    void detect_loneStreetNameAfterNaOrDo_noPersonButNamesStayNames() {
+        assertThat(persons("Сегодня в ЦОНе на Сейфуллина огромная очередь.")).isEmpty();
+        assertThat(persons("Доехал до Жандосова за десять минут, потом на Абая."))
+                .isEmpty();
+        assertThat(persons("Справку выдали на Сейфуллина Марата Кайратовича."))
+                .containsExactly("Сейфуллина Марата Кайратовича");
+        assertThat(persons("Жалоба на Сейфуллина А.К. принята.")).containsExactly("Сейфуллина А.К.");
+    }
 }
