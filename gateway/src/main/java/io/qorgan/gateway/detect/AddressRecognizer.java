@@ -98,6 +98,11 @@ final class AddressRecognizer implements Recognizer {
         new Marker("пәтер ", Kind.FLAT),
         new Marker("с.", Kind.SETTLEMENT),
         new Marker("село ", Kind.SETTLEMENT),
+        new Marker("селе ", Kind.SETTLEMENT),
+        new Marker("села ", Kind.SETTLEMENT),
+        new Marker("поселке ", Kind.SETTLEMENT),
+        new Marker("посёлке ", Kind.SETTLEMENT),
+        new Marker("ауле ", Kind.SETTLEMENT),
         new Marker("пос.", Kind.SETTLEMENT),
         new Marker("посёлок ", Kind.SETTLEMENT),
         new Marker("поселок ", Kind.SETTLEMENT),
@@ -322,6 +327,7 @@ final class AddressRecognizer implements Recognizer {
         boolean settlement = false;
         boolean micro = false;
         boolean district = false;
+        boolean cells = false; // parts joined by bare commas: the cells of a CSV row
         int parts = 0;
         int end = -1;
         int p = start;
@@ -350,6 +356,7 @@ final class AddressRecognizer implements Recognizer {
             }
             end = part.end();
             previous = part.kind();
+            cells |= end + 1 < s.length && s[end] == ',' && s[end + 1] != ' ';
             int q = end;
             int gap = 0;
             while (q < s.length && gap < 3 && (s[q] == ' ' || s[q] == ',')) {
@@ -362,7 +369,7 @@ final class AddressRecognizer implements Recognizer {
             p = q;
         }
         boolean accept = (house && (street || locality || micro))
-                || (locality && street)
+                || (locality && street && !cells) // a CSV row's city and street cells name no house
                 || (settlement && (parts >= 3 || district)); // a village with its district
         return accept ? end : -1;
     }
@@ -394,6 +401,9 @@ final class AddressRecognizer implements Recognizer {
                 int e = m.kind() == Kind.HOUSE || m.kind() == Kind.FLAT
                         ? number(s, q)
                         : q < s.length && (s[q] == '«' || s[q] == '"') ? quotedName(s, q) : name(s, q, 3);
+                if (e > 0 && m.kind() == Kind.SETTLEMENT) {
+                    e = beforeDistrictAdjective(s, lower, q, e); // "с. Ащибулак Илийского района"
+                }
                 if (e < 0 && m.kind() == Kind.STREET && m.text().startsWith("м") && q < s.length) {
                     e = number(s, q); // a microdistrict by its number: "мкр. 5", "мкрн 12"
                 }
@@ -645,6 +655,26 @@ final class AddressRecognizer implements Recognizer {
     }
 
     private static final String[] ORDINALS = {"st floor", "nd floor", "rd floor", "th floor"};
+
+    private static final String[] DISTRICT_ADJECTIVE_ENDINGS = {"ского", "цкого", "ской", "цкой"};
+
+    /**
+     * The end of a village's first word when the name read after its marker goes on with a district's adjective in
+     * the genitive ("Ащибулак Илийского", before "района"), which is the next component; else {@code e}.
+     */
+    private static int beforeDistrictAdjective(char[] s, char[] lower, int q, int e) {
+        int first = wordEnd(s, q);
+        if (first >= e || s[first] != ' ') {
+            return e;
+        }
+        int second = wordEnd(s, first + 1);
+        for (String ending : DISTRICT_ADJECTIVE_ENDINGS) {
+            if (second - first - 1 > ending.length() && Chars.startsWith(lower, ending, second - ending.length())) {
+                return first;
+            }
+        }
+        return e;
+    }
 
     /** End of "3rd floor" at {@code p}, or -1. */
     private static int englishFloor(char[] lower, int p) {

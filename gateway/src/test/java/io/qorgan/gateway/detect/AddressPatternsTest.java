@@ -164,5 +164,17 @@ class AddressPatternsTest {
     @Test
     void detect_villageWithItsDistrict_anAddress() {
         whole("Ата-анам ", "Ақсу ауылы, Ерейментау ауданы", " тұрады.");
+        whole("Я, жительница ", "с. Ащибулак Илийского района", ", прошу провести проверку.");
+        whole("Прописан в ", "селе Каскелен Карасайского района", ", живёт в городе.");
+    }
+
+    @Test
+    void detect_cityAndStreetCellsOfACsvRow_notAnAddressButAHouseMakesOne() {
+        String shops =
+                "store_id,city,street,opened_on\n9754,Almaty,Tole Bi Street,2021-09-23\n4417,Astana,Dostyk Avenue,2022-05-27";
+        assertThat(found(shops, EntityType.ADDRESS)).isEmpty();
+        assertThat(found("id,address\n7,\"Almaty,Tole Bi Street 59\"", EntityType.ADDRESS))
+                .containsExactly("Almaty,Tole Bi Street 59");
+        whole("", "г. Алматы, ул. Абая", " — адрес филиала");
     }
 }
