@@ -635,11 +635,15 @@ final class SecretRecognizer implements Recognizer {
         if (tail < s.length && (Chars.isLetter(s[tail]) || Chars.isDigit(s[tail]) || s[tail] == '_')) {
             return; // a longer word ("keyboard") or a name ("TOKEN_TTL", read as an assignment)
         }
+        if (kind != KEY_LABEL && TableColumns.inTable(s, at) && column(s, lower, at, kind, out)) {
+            return; // "| Сервис | Логин | Пароль |", "сотрудник;api_key;сервер"
+        }
         int next = answerOnNextLine(s, tail);
         if (next > 0) {
             p = next; // "Вайфай паролі?\n— Kx72mnbq91"
         }
-        int limit = Math.min(s.length, p + (kind == KEY_LABEL ? 60 : 40));
+        int near = p + 40;
+        int limit = Math.min(s.length, p + (kind == TOKEN_LABEL ? 40 : kind == KEY_LABEL ? 60 : 70));
         while (p < limit && s[p] != '\n') {
             if (!isSecretChar(s[p]) || s[p] == ':' || s[p] == '=' || s[p] == '(' || s[p] == ')') {
                 p++;
@@ -660,6 +664,7 @@ final class SecretRecognizer implements Recognizer {
             boolean secret = switch (kind) {
                 case PASSWORD_LABEL ->
                     to - p >= 6
+                            && (p < near || strongPassword(s, p, to)) // further on, only an unmistakable one
                             && !placeholder(s, lower, p, to)
                             && (passwordWord(s, p, to)
                                     || digitsRightAfterColon(s, at + label.length(), p, to)
@@ -675,6 +680,126 @@ final class SecretRecognizer implements Recognizer {
             }
             p = end;
         }
+        if (kind == PASSWORD_LABEL) {
+            followingLines(s, lower, p, out); // "скинь пароль от бухгалтерии\nсейчас\nBuh_2024-Q3"
+        }
+    }
+
+    /**
+     * The cells under a password or token column's header cell at {@code at} that look like one; whether there were
+     * any.
+     */
+    private static boolean column(char[] s, char[] lower, int at, int kind, List<Finding> out) {
+        int before = out.size();
+        TableColumns.below(s, at, (from, to) -> {
+            boolean secret = to - from >= 6
+                    && !placeholder(s, lower, from, to)
+                    && (kind == PASSWORD_LABEL ? passwordLike(s, from, to) : randomLike(s, from, to));
+            if (secret) {
+                out.add(new Finding(EntityType.SECRET, from, to, 0.85, "secret"));
+            }
+        });
+        return out.size() > before;
+    }
+
+    /** A password of eight chars or more of three char classes: a password label further back than usual will do. */
+    private static boolean strongPassword(char[] s, int from, int to) {
+        return to - from >= 8 && classes(s, from, to) >= 3 && passwordWord(s, from, to);
+    }
+
+    /** How many lines after a password label's line may answer it or list passwords. */
+    private static final int FOLLOWING_LINES = 4;
+
+    /**
+     * Passwords on the short lines after a password label's line that found none on its own: a line that is the
+     * password ("инстаграмның паролін ұмыттым\nnurbol_shop_88"), or a list item's value ("админ: Mektep_Admin#12",
+     * "филиал Абая 12 — Filial_Abaya12"). Such a value must mix lower-case letters and digits, as passwords people
+     * make up do and ticket numbers ("INC-20394") do not. A blank or long line, or another password label, ends it.
+     */
+    private static void followingLines(char[] s, char[] lower, int from, List<Finding> out) {
+        int line = from;
+        while (line < s.length && s[line] != '\n') {
+            line++;
+        }
+        for (int n = 0; n < FOLLOWING_LINES && line < s.length; n++) {
+            line++; // past the '\n'
+            int end = line;
+            while (end < s.length && s[end] != '\n') {
+                end++;
+            }
+            if (end - line > 80 || blankLine(s, line, end) || passwordLabelLater(lower, line)) {
+                return;
+            }
+            lineValue(s, lower, line, end, out);
+            line = end;
+        }
+    }
+
+    private static boolean blankLine(char[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The password a short line is, or the value of a list item on it ("mail: …", "филиал … — …"). */
+    private static void lineValue(char[] s, char[] lower, int from, int to, List<Finding> out) {
+        int p = from;
+        while (p < to && " -—–>*•".indexOf(s[p]) >= 0) {
+            p++;
+        }
+        if (madeUpPassword(s, lower, p, to, out)) {
+            return;
+        }
+        int words = 0;
+        for (int q = p; q < to && q - p < 40; q++) {
+            char c = s[q];
+            if (c == ':' || c == '—' || c == '–' || c == '-' && q > p && s[q - 1] == ' ') {
+                int v = q + 1;
+                while (v < to && s[v] == ' ') {
+                    v++;
+                }
+                if (v > q + 1 || c == ':') {
+                    madeUpPassword(s, lower, v, to, out);
+                }
+                return;
+            }
+            if (c == ' ' && ++words > 3 || !(Chars.isLetter(c) || Chars.isDigit(c) || c == ' ' || c == '/')) {
+                return; // not a short list label
+            }
+        }
+    }
+
+    /** Whether a made-up password starts at {@code p} (and is reported): lower-case letters and digits mixed. */
+    private static boolean madeUpPassword(char[] s, char[] lower, int p, int lineEnd, List<Finding> out) {
+        int end = p;
+        while (end < lineEnd && end - p < MAX_VALUE && isSecretChar(s[end])) {
+            end++;
+        }
+        int to = end;
+        while (to > p && ".,;:)".indexOf(s[to - 1]) >= 0) {
+            to--;
+        }
+        if (to - p < 6 || end < lineEnd && s[end] != ' ' || p > 0 && Chars.isWord(s[p - 1])) {
+            return false;
+        }
+        int bits = classBits(s, p, to);
+        if ((bits & LOWER) == 0
+                || (bits & DIGIT) == 0
+                || to - p >= 12 && hex(s, p, to) // a commit or checksum
+                || placeholder(s, lower, p, to)
+                || email(s, p, to)) {
+            return false;
+        }
+        for (int i = p; i < to; i++) {
+            if ("/@[(=".indexOf(s[i]) >= 0 || s[i] == '.' && i + 1 < to && Chars.isAsciiLetter(s[i + 1])) {
+                return false; // a path, an address, a file or host name, a process ("sshd[2214]"), an assignment
+            }
+        }
+        out.add(new Finding(EntityType.SECRET, p, to, 0.8, "secret"));
+        return true;
     }
 
     /**

@@ -10,11 +10,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Precision, recall and leak-cover per entity type on seven labelled sets (see {@link Accuracy}): the generated
+ * Precision, recall and leak-cover per entity type on eight labelled sets (see {@link Accuracy}): the generated
  * corpus {@code detect/corpus.jsonl}, the development sets {@code detect/dev-patterns.jsonl} (written blind),
  * {@code detect/dev2-patterns.jsonl} (new lines of issue 15's patterns), {@code detect/dev3/dev3.jsonl} (written
- * blind to the code for the third round) and {@code detect/dev-own4.jsonl} (the fourth round's lines of the patterns
- * it fixed), and the two frozen held-out sets
+ * blind to the code for the third round), {@code detect/dev4/dev4.jsonl} (free prose written blind to the code for
+ * the fourth round) and {@code detect/dev-own4.jsonl} (the fourth round's lines of the patterns it fixed), and the two
+ * frozen held-out sets
  * {@code detect/heldout/heldout.jsonl} and {@code detect/heldout2/heldout2.jsonl}, both written blind to the
  * detector. Prints each table; fails below the floors. The held-out sets are only measured: their lines and misses
  * are never printed, and the detector is never tuned to them (see their README.md).
@@ -44,10 +45,10 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.95, 0.944}, // recall below the bar
             new Object[] {EntityType.IP_ADDRESS, 0.959, 0.98}, // precision below the bar
             new Object[] {EntityType.DATE_OF_BIRTH, 0.95, 0.95},
-            new Object[] {EntityType.SECRET, 0.95, 0.942}); // recall below the bar
+            new Object[] {EntityType.SECRET, 0.95, 0.95});
 
     /** Below the bar of 0.99 (0.959 before the third round). */
-    private static final double HELD_OUT_LEAK_COVER = 0.969;
+    private static final double HELD_OUT_LEAK_COVER = 0.970;
 
     /** The second frozen held-out set's SHA-256 ({@code detect/heldout2}, written blind before the second round). */
     private static final String HELD_OUT_2_SHA256 = "a68fdc5b6e88c234ab8fbfa1dd0359c0bb1a432910b93042707054c7db1a92fa";
@@ -71,9 +72,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.966, 0.953},
             new Object[] {EntityType.IP_ADDRESS, 0.96, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.988, 0.936},
-            new Object[] {EntityType.SECRET, 1.0, 0.913});
+            new Object[] {EntityType.SECRET, 1.0, 0.927});
 
-    private static final double HELD_OUT_2_LEAK_COVER = 0.966;
+    private static final double HELD_OUT_2_LEAK_COVER = 0.968;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -153,6 +154,30 @@ class AccuracyTest {
 
     private static final double DEV_OWN4_LEAK_COVER = 0.986;
 
+    /** The fourth development set's SHA-256 ({@code detect/dev4}): its numbers below are of this file. */
+    private static final String DEV4_SHA256 = "74caf74789a0d0f58c8ca48b0b382104c62c826c0887a0ec5681236755b77e98";
+
+    /**
+     * Floors on the fourth development set ({@code detect/dev4}, free prose written blind to the code for the fourth
+     * round; its lines are read and tuned to): the values the fourth round reached, never lowered.
+     */
+    private static final Map<EntityType, Floor> DEV4 = floors(
+            new Object[] {EntityType.PERSON, 0.947, 0.832},
+            new Object[] {EntityType.IIN, 1.0, 1.0},
+            new Object[] {EntityType.BIN, 1.0, 1.0},
+            new Object[] {EntityType.PHONE, 0.972, 1.0},
+            new Object[] {EntityType.EMAIL, 1.0, 1.0},
+            new Object[] {EntityType.IBAN, 1.0, 1.0},
+            new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.917},
+            new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
+            new Object[] {EntityType.ADDRESS, 0.982, 0.837},
+            new Object[] {EntityType.IP_ADDRESS, 0.903, 1.0},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.833},
+            new Object[] {EntityType.SECRET, 1.0, 0.86});
+
+    private static final double DEV4_LEAK_COVER = 0.882;
+
     private final Detector detector = Detector.defaults();
 
     @Test
@@ -194,6 +219,16 @@ class AccuracyTest {
         List<Text> dev3 = LabelledSet.markup("/detect/dev3/dev3.jsonl");
         assertThat(dev3).hasSize(572);
         assertDevelopmentSet(dev3, "dev3.jsonl", DEV3, DEV3_LEAK_COVER);
+    }
+
+    @Test
+    void detect_fourthDevelopmentSet_meetsFloors() {
+        assertThat(LabelledSet.sha256("/detect/dev4/dev4.jsonl"))
+                .as("the fourth development set as measured")
+                .isEqualTo(DEV4_SHA256);
+        List<Text> dev4 = LabelledSet.markup("/detect/dev4/dev4.jsonl");
+        assertThat(dev4).hasSize(404);
+        assertDevelopmentSet(dev4, "dev4.jsonl", DEV4, DEV4_LEAK_COVER);
     }
 
     @Test

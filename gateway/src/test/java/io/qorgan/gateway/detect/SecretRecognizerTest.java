@@ -180,4 +180,39 @@ class SecretRecognizerTest {
         assertThat(secrets("from huggingface_hub import hf_hub_download_with_retries_enabled"))
                 .isEmpty();
     }
+
+    @Test
+    void detect_passwordAndTokenColumns_cellsFound() {
+        String table =
+                "| Сервис | Логин | Пароль |\n|---|---|---|\n| Jira | intern07 | Lk-Intern-42 |\n| VPN | intern07 | vpn_Zim4!x |";
+        assertThat(secrets(table)).containsExactly("Lk-Intern-42", "vpn_Zim4!x");
+        String csv = "name;api_key;host\nA. K.;QX7-4M2Z-8LRT-3WVN-9KPB;web01\nB. S.;QX7-1H8Y-5JDF-2GAE-7TUQ;web02";
+        assertThat(secrets(csv)).containsExactly("QX7-4M2Z-8LRT-3WVN-9KPB", "QX7-1H8Y-5JDF-2GAE-7TUQ");
+        assertThat(secrets("| Пользователь | Пароль |\n|---|---|\n| admin | ******** |\n| ops | <в Vault> |"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_passwordsAnsweredOrListedOnTheNextLines_found() {
+        assertThat(secrets("скинь плиз пароль от бухгалтерии\nсейчас\nBuh_2025-Q1\nспасибо!"))
+                .containsExactly("Buh_2025-Q1");
+        assertThat(secrets("вайфайдың құпия сөзі қандай еді\nsaule777kz\nрахмет!"))
+                .containsExactly("saule777kz");
+        assertThat(secrets("Найдены пароли на стикерах:\nфилиал Абая 12 — Filial_Ab12\nпочта: pochta_2019x"))
+                .containsExactly("Filial_Ab12", "pochta_2019x");
+        assertThat(secrets("Вёл себя, как просил пароль, тут же.\nТикет INC-20394 закрыт\nsshd[2214]: ok"))
+                .isEmpty();
+        assertThat(secrets("ADMIN_PASSWORD=<құпия сөз осында>\nGIT_SHA=86516cd59894d34941d93a16f329213951b69211"))
+                .isEmpty();
+        assertThat(secrets("Пароль сменили вчера.\n\nreport_2024.pdf во вложении, commit: 9fceb02d0ae598e95dc9"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_strongPasswordFurtherFromItsLabel_found() {
+        assertThat(secrets("продиктовала пароль от клиент-банка, записываю, чтобы настроить: Zh#Bank1961x."))
+                .containsExactly("Zh#Bank1961x");
+        assertThat(secrets("пароль от клиент-банка мы меняли в прошлом месяце, тикет был abc12345 или такой"))
+                .isEmpty();
+    }
 }
