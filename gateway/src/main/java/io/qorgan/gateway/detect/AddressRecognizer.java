@@ -83,6 +83,11 @@ final class AddressRecognizer implements Recognizer {
         new Marker("площадь ", Kind.STREET),
         new Marker("шоссе ", Kind.STREET),
         new Marker("жк ", Kind.STREET),
+        new Marker("гск ", Kind.STREET),
+        new Marker("снт ", Kind.STREET),
+        new Marker("бц ", Kind.BUILDING),
+        new Marker("бокс ", Kind.HOUSE),
+        new Marker("участок ", Kind.HOUSE),
         new Marker("д.", Kind.HOUSE),
         new Marker("дом ", Kind.HOUSE),
         new Marker("корп.", Kind.HOUSE),
@@ -200,7 +205,9 @@ final class AddressRecognizer implements Recognizer {
         new Marker("шағынаудан", Kind.MICRODISTRICT),
         new Marker("ықшамауданы", Kind.MICRODISTRICT),
         new Marker("ықшамаудан", Kind.MICRODISTRICT),
+        new Marker("мкр.", Kind.MICRODISTRICT),
         new Marker("мкр", Kind.MICRODISTRICT),
+        new Marker("подъезд", Kind.HOUSE), // an entrance stands for its building: "ЖК «…», 3 подъезд, кв 71"
         new Marker("микрорайон", Kind.MICRODISTRICT),
         new Marker("üi", Kind.HOUSE),
         new Marker("ui", Kind.HOUSE),
@@ -253,6 +260,7 @@ final class AddressRecognizer implements Recognizer {
         "highway",
         "microdistrict",
         "mkr",
+        "str",
         "square",
         "sq"
     };
@@ -512,6 +520,10 @@ final class AddressRecognizer implements Recognizer {
             while (w + 1 < s.length && s[w] == '-' && Chars.isLetter(s[w + 1])) {
                 w = wordEnd(s, w + 1);
             }
+            int micro = numberedName(s, p, w);
+            if (micro > 0) {
+                return new Part(micro, Kind.MICRODISTRICT); // "Орбита-3", "Самал-2": a house must follow
+            }
             // a town opens a chain before a comma ("Astana, Turan Avenue 24") or ends one anywhere
             boolean placeLike = previous != null ? Chars.notAlnumAt(s, w) : w < s.length && s[w] == ',';
             if (placeLike && PLACES.contains(lower, p, w)) {
@@ -619,6 +631,10 @@ final class AddressRecognizer implements Recognizer {
                 return null;
             }
             if (words > 0 && s[q] < 0x80) {
+                int titled = connector(s, q) == w && w + 1 < s.length && s[w] == ' ' ? number(s, w + 1) : -1;
+                if (titled > 0) {
+                    return new Part(titled, Kind.STREET_HOUSE); // "Kabanbay batyr 53"
+                }
                 if (isStreetType(lower, q, w)) {
                     int end = w < s.length && s[w] == '.' ? w + 1 : w;
                     int num = end + 1 < s.length && s[end] == ' ' ? number(s, end + 1) : -1;
@@ -690,14 +706,55 @@ final class AddressRecognizer implements Recognizer {
         return -1;
     }
 
-    /** Units after a Russian street's bare house number that make it an address: "Жандосова 140, кв 12". */
-    private static final String[] UNITS_AFTER = {", кв", ", офис", ", оф.", ", подъезд", ", комн"};
+    /** Units after a street's bare house number that make it an address: "Жандосова 140, кв 12", "… 240, 7 этаж". */
+    private static final String[] UNITS_AFTER = {"кв", "оф", "подъезд", "комн", "пәтер"};
+    /** Units written after their number: "7 этаж", "2-подъезд", "38 пәтерге". */
+    private static final String[] NUMBERED_UNITS = {"этаж", "подъезд", "пәтер", "қабат", "кв"};
+
+    /** Whether a flat, office, floor or entrance follows the house number ending at {@code num}. */
+    private static boolean unitFollows(char[] s, char[] lower, int num) {
+        int q = num < s.length && s[num] == ',' ? num + 1 : num;
+        if (q >= s.length || s[q] != ' ') {
+            return false;
+        }
+        q++;
+        for (String unit : UNITS_AFTER) {
+            if (Chars.startsWith(lower, unit, q)) {
+                int e = q + unit.length();
+                return e >= s.length || !Chars.isLetter(s[e]) || unit.length() > 3;
+            }
+        }
+        int run = Chars.digitRun(s, q);
+        if (run == 0 || run > 3) {
+            return false;
+        }
+        q += run;
+        if (q < s.length && (s[q] == ' ' || s[q] == '-')) {
+            q++;
+        }
+        for (String unit : NUMBERED_UNITS) {
+            if (Chars.startsWith(lower, unit, q)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** End of a capitalised name and a number joined by a hyphen at {@code p} ("Орбита-3", "Samal-2"), or -1. */
+    private static int numberedName(char[] s, int p, int w) {
+        if (w - p < 3 || w + 1 >= s.length || s[w] != '-' || !Chars.isLowerCase(s[p + 1])) {
+            return -1;
+        }
+        int run = Chars.digitRun(s, w + 1);
+        int e = w + 1 + run;
+        return run >= 1 && run <= 2 && Chars.notAlnumAt(s, e) ? e : -1;
+    }
     /** Words before a bare Russian street name and number that place it: "живу на Абая 45", "по Жандосова 58". */
     private static final String[] STREET_PREPOSITIONS = {"на", "по", "адрес:", "адресу", "возле", "около", "напротив"};
     /** Words after a number that make it a count, not a house: "на Абая 45 минут". */
     private static final String[] COUNTS = {
         "лет", "год", "минут", "мин", "час", "дн", "ден", "человек", "чел", "раз", "тенге", "тг", "км", "метр", "м ",
-        "шт", "процент", "%", "тыс", "млн", "рубл", "мест", "сом"
+        "шт", "процент", "%", "тыс", "млн", "рубл", "мест", "сом", "жыл", "жас", "адам", "сағат", "күн", "рет", "теңге"
     };
 
     /**
@@ -710,22 +767,25 @@ final class AddressRecognizer implements Recognizer {
             return null; // "ГОСТ 34.310": an abbreviation, not a street
         }
         int w = wordEnd(s, p);
+        boolean titled = false;
         if (w + 1 < s.length && s[w] == ' ') {
             int c = connector(s, w + 1);
             if (c > 0) {
                 w = c;
+                titled = true; // "Кабанбай батыра", "Жібек жолы": a street's name for sure
             }
         }
-        int num = w + 1 < s.length && s[w] == ' ' && Chars.isDigit(s[w + 1]) ? number(s, w + 1) : -1;
+        int n = w + 1 < s.length && s[w] == ' '
+                ? w + 1
+                : w + 2 < s.length && s[w] == ',' && s[w + 1] == ' ' ? w + 2 : -1;
+        int num = n > 0 && Chars.isDigit(s[n]) ? number(s, n) : -1;
         if (num < 0 || num + 1 < s.length && s[num] == '.' && Chars.isDigit(s[num + 1])) {
             return null;
         }
-        for (String unit : UNITS_AFTER) {
-            if (Chars.startsWith(lower, unit, num)) {
-                return new Part(num, Kind.STREET_HOUSE);
-            }
+        if (unitFollows(s, lower, num)) {
+            return new Part(num, Kind.STREET_HOUSE); // "Жандосова 140, кв 12", "Достык 240, 7 этаж"
         }
-        if (num - w - 1 > 4 || !placedByPreposition(lower, p)) {
+        if (n != w + 1 || num - n > (titled ? 3 : 4) || !titled && !placedByPreposition(lower, p)) {
             return null;
         }
         int q = num;

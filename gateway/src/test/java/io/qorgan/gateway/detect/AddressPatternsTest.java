@@ -177,4 +177,37 @@ class AddressPatternsTest {
                 .containsExactly("Almaty,Tole Bi Street 59");
         whole("", "г. Алматы, ул. Абая", " — адрес филиала");
     }
+
+    @Test
+    void detect_numberedMicrodistrictWithAHouse_oneFinding() {
+        whole("даке где ты живешь щас\n", "Орбита-1, 29 үй, 61 пәтер", "\nжақсы");
+        whole("біз ", "Самал-2, 58 үйдің", " алдындамыз");
+        whole("ya its ", "Orbita-3, bldg 21, flat 8", "\ncool");
+        assertThat(found("Самал-2 және Орбита-3 ықшамаудандарында жөндеу жүріп жатыр.", EntityType.ADDRESS))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_bareStreetWithAFlatFloorOrEntrance_oneFinding() {
+        whole("скинь адрес\n", "Жандосова 140 кв 22", " ғой");
+        whole("на работе еще, ", "Достык 240, 7 этаж", "");
+        whole("находился на ", "Райымбек батыра, 165, кв. 12", " у друга");
+        whole("Кеше ", "Сарыарқа 3, 2-подъезд", " алдында");
+        whole("Мен оны ", "Жібек жолы 64, 3 подъезд", " алдында көрдім");
+        whole("Проживает в ", "ЖК «Астана Парк», 3 подъезд, кв 71", ".");
+    }
+
+    @Test
+    void detect_streetsWithATitleAndMoreMarkers_oneFinding() {
+        whole("где встречаемся\n", "Қабанбай батыр 62", " у входа");
+        whole("Юр. адрес: ", "Astana, Kabanbay batyr 53, office 412", ".");
+        whole("the apartment at ", "Nauryzbai batyr str. 112, apt 33, Almaty", ".");
+        whole("по адресу ", "г. Актау, 14 мкр., д. 22, кв. 51", ".");
+        whole("гараж по адресу ", "г. Павлодар, ГСК «Металлист», бокс 118", " и автомобиль");
+        whole("Новый адрес — ", "г. Алматы, ул. Гоголя, 39А, БЦ «Гранд», 5 этаж, офис 512", ".");
+        assertThat(found("Абылай хан 1711 жылы туған деп есептеледі.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("Кабанбай батыр 1690 году родился, Райымбек батыр 25 лет воевал.", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
