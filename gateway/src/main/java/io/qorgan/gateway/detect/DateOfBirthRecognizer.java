@@ -55,6 +55,7 @@ final class DateOfBirthRecognizer implements Recognizer {
         "рожденная",
         "родившийся",
         "родившаяся",
+        "родивш", // родившегося, родившейся, родившемуся...
     };
     /** Cues before a year of birth: the year alone counts after them. */
     private static final String[] YEAR_CUES = {
@@ -62,7 +63,16 @@ final class DateOfBirthRecognizer implements Recognizer {
     };
     /** Cues right after their date, at most three chars of spaces and commas between. */
     private static final String[] CUES_RIGHT_AFTER = {
-        "г.р", "г. р", "года рождения", "г.рождения", "жылы туған", "ж.т.", "жылғы туған", "ж. т."
+        "г.р",
+        "г. р",
+        "года рождения",
+        "г.рождения",
+        "жылы туған",
+        "ж.т.",
+        "жылғы туған",
+        "ж. т.",
+        "ж. туған",
+        "ж.туған"
     };
     /** Verbs after their date in the same clause: only words between, no digit. */
     private static final String[] CUES_CLAUSE_AFTER = {"туған", "туылған", "born", "дүниеге келген"};
@@ -81,6 +91,14 @@ final class DateOfBirthRecognizer implements Recognizer {
         char[] lower = view.lower();
         int[] starts = view.wordStarts();
         int count = view.wordCount();
+        WordStarts candidates = view.starts();
+        int[] sorted = candidates.sorted();
+        for (int k = candidates.first(WordStarts.NUMBER), last = candidates.end(WordStarts.NUMBER); k < last; k++) {
+            int i = sorted[k];
+            if (i >= 2 && s[i - 1] == ' ' && s[i - 2] == ',' && Chars.isDigit(s[i])) {
+                afterName(s, lower, i, out);
+            }
+        }
         ANY_CUE.find(view, (at, cue) -> {
             if (!Chars.notWordAt(s, at - 1)) {
                 return;
@@ -88,7 +106,11 @@ final class DateOfBirthRecognizer implements Recognizer {
             boolean verb = clauseVerb(lower, at, cue);
             if (verb) {
                 if (!dateBefore(view, starts, count, at, BEFORE_CUE, out)) {
+                    int before = out.size();
                     dateAfter(view, starts, count, at + cue.length(), 25, out);
+                    if (out.size() == before && cue.equals("born")) {
+                        yearAfter(s, at + cue.length(), out); // "Born 1941."
+                    }
                 }
             } else if (contains(CUES_BEFORE, cue)) {
                 int before = out.size();
@@ -107,6 +129,71 @@ final class DateOfBirthRecognizer implements Recognizer {
                 dateBefore(view, starts, count, at, 3, out);
             }
         });
+    }
+
+    /** Endings of the word before the comma that make it a patronymic: "Амангельдиевна", "Серикович", "Асқарұлы". */
+    private static final String[] PATRONYMIC_ENDINGS = {"вич", "вна", "ична", "ұлы", "улы", "қызы", "кызы"};
+
+    /**
+     * A date right after a person's name and a comma, as records and lists write a birth date: after a patronymic
+     * ("Сагындыкова Роза Амангельдиевна, 05.03.1958") or after two or three capitalised words that make a list item
+     * ("— Кравцова Полина, 11.01.2014, св-во …").
+     */
+    private static void afterName(char[] s, char[] lower, int date, List<Finding> out) {
+        int end = Dates.dateEnd(s, lower, date);
+        if (end < 0) {
+            return;
+        }
+        int wordEnd = date - 2;
+        int wordStart = wordEnd;
+        while (wordStart > 0 && Chars.isLetter(s[wordStart - 1])) {
+            wordStart--;
+        }
+        if (wordEnd - wordStart < 2 || !Chars.isUpperCase(s[wordStart])) {
+            return;
+        }
+        for (String ending : PATRONYMIC_ENDINGS) {
+            if (wordEnd - wordStart > ending.length() + 2
+                    && Chars.startsWith(lower, ending, wordEnd - ending.length())
+                    && closesItem(s, end)) { // "…, 12.03.2024 подал заявление": a filing date, not a birth
+                out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
+                return;
+            }
+        }
+        if (listItemName(s, wordStart)) {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
+        }
+    }
+
+    /** Whether the record's item ends with the date at {@code end}: a comma, semicolon, bracket or line end follows. */
+    private static boolean closesItem(char[] s, int end) {
+        return end >= s.length || ",;)\n".indexOf(s[end]) >= 0;
+    }
+
+    /** Whether two or three capitalised words end at {@code lastWord}'s word and a list marker starts their line. */
+    private static boolean listItemName(char[] s, int lastWord) {
+        int p = lastWord;
+        for (int words = 1; words <= 3; words++) {
+            if (p < 2 || s[p - 1] != ' ') {
+                return false;
+            }
+            int q = p - 1;
+            while (q > 0 && s[q - 1] == ' ') {
+                q--;
+            }
+            if (words >= 2 && q > 0 && "—–-•*".indexOf(s[q - 1]) >= 0 && (q < 2 || s[q - 2] == '\n')) {
+                return true; // "— Кравцова Полина, …" at a line start
+            }
+            int start = q;
+            while (start > 0 && Chars.isLetter(s[start - 1])) {
+                start--;
+            }
+            if (start == q || !Chars.isUpperCase(s[start])) {
+                return false;
+            }
+            p = start;
+        }
+        return false;
     }
 
     /** A year (19xx or 20xx) within a few chars of spaces, colons and dashes after {@code from}. */

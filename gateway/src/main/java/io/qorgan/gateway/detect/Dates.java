@@ -85,8 +85,8 @@ final class Dates {
                             && Chars.notAlnumAt(s, r + 1 + yRun)
                             && day >= 1
                             && day <= 31
-                            && month >= 1
-                            && month <= 12) {
+                            && (month >= 1 && month <= 12 || sep == '/' && day <= 12 && month <= 31)) {
+                        // with slashes, an American month first ("08/15/1988") when the second part is no month
                         return r + 1 + yRun;
                     }
                 }

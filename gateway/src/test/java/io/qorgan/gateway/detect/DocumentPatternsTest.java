@@ -222,4 +222,36 @@ class DocumentPatternsTest {
         assertThat(found("дата;номер\n01.06.2024;Т519ОХ 07", EntityType.VEHICLE_PLATE))
                 .containsExactly("Т519ОХ 07");
     }
+
+    @Test
+    void detect_birthDateAfterANameInARecordOrList_found() {
+        assertThat(found("Пациент Нуржанов Ерлан Серикович, 03.07.1979, доставлен СМП.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("03.07.1979");
+        assertThat(found(
+                        "Список:\n— Кравцова Полина, 11.01.2014, св-во …\n— Мурат Ерасыл, 27.05.2015",
+                        EntityType.DATE_OF_BIRTH))
+                .containsExactly("11.01.2014", "27.05.2015");
+        assertThat(found("Личное дело: Ахмедова Лейла Рашидовна, 19 ақпан 1990, паспорт РФ", EntityType.DATE_OF_BIRTH))
+                .containsExactly("19 ақпан 1990");
+        assertThat(found("Иванов Иван Иванович, 12.03.2024 подал заявление.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found("Астана, Республика Казахстан, 05.03.2024, совещание.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_moreBirthCuesAndAmericanDates_found() {
+        assertThat(found("Her mother lives alone. Born 1941. Widowed.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1941");
+        assertThat(found("Байжанова Гүлсім, 1952 ж. туған, зейнеткер", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1952");
+        assertThat(found("зачислить сына, родившегося 30 января 2021 г., в группу", EntityType.DATE_OF_BIRTH))
+                .containsExactly("30 января 2021");
+        assertThat(found("Discharge summary (DOB 03/22/1970).", EntityType.DATE_OF_BIRTH))
+                .containsExactly("03/22/1970");
+        assertThat(found("I, holder of passport K4018372, born 08/15/1988, request", EntityType.DATE_OF_BIRTH))
+                .containsExactly("08/15/1988");
+        assertThat(found("Invoice dated 08/15/2024, due 09/14/2024.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
 }
