@@ -23,6 +23,7 @@ final class IdDocumentRecognizer implements Recognizer {
         "свид. о рожд",
         "свид-во о рожд",
         "свидетельство о рожд",
+        "св-во о рожд",
         "туу туралы куәлік",
         "туу туралы куәлігі",
         "туу туралы куәлігінің",
@@ -46,6 +47,11 @@ final class IdDocumentRecognizer implements Recognizer {
         "загранпаспорт",
         "төлқұжат",
         "водительские права",
+        "водительское",
+        "водительского",
+        "права",
+        "свидетельств", // its series ("II-АЛ 227104") says which
+        "св-во",
         "вод. уд",
         "в/у",
         "вид на жительство",
@@ -174,8 +180,8 @@ final class IdDocumentRecognizer implements Recognizer {
     static int documentNumber(char[] s, int p, boolean birth) {
         int n = s.length;
         char c = s[p];
-        if (birth && birthSeries(s, p)) {
-            return birthCertificate(s, p);
+        if (birthSeries(s, p)) {
+            return birthCertificate(s, p); // "II-АЛ 227104": the series names a birth certificate after any cue
         }
         if (Chars.isDigit(c)) {
             int run = Chars.digitRun(s, p);
@@ -205,13 +211,17 @@ final class IdDocumentRecognizer implements Recognizer {
             if (run == 10 && Chars.notAlnumAt(s, end)) {
                 return end; // Russian series and number written solid
             }
+            if (run == 2) {
+                return machineReadable(s, p); // a French passport: "22AB71046"
+            }
             if (birth && run >= 6 && run <= 8 && Chars.notAlnumAt(s, end)) {
                 return end;
             }
             return -1;
         }
-        if (c == 'N' && p + 2 < n && s[p + 1] == ' ' && Chars.digitRun(s, p + 2) == 8) {
-            return Chars.notAlnumAt(s, p + 10) ? p + 10 : -1; // "N 12345678"
+        if (Chars.isAsciiUpper(c) && p + 2 < n && s[p + 1] == ' ' && Chars.notAlnumAt(s, p - 1)) {
+            int run = Chars.digitRun(s, p + 2); // "N 12345678", "F 00341928", "U 23817465"
+            return (run == 8 || run == 7 && c != 'N') && Chars.notAlnumAt(s, p + 2 + run) ? p + 2 + run : -1;
         }
         if (Chars.isAsciiUpper(c) && p + 1 < n && Chars.isDigit(s[p + 1])) {
             int run = Chars.digitRun(s, p + 1);

@@ -169,7 +169,7 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.917},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.991},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.994, 0.945},
             new Object[] {EntityType.IP_ADDRESS, 0.903, 1.0},

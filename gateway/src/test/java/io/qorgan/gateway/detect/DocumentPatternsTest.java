@@ -254,4 +254,21 @@ class DocumentPatternsTest {
         assertThat(found("Invoice dated 08/15/2024, due 09/14/2024.", EntityType.DATE_OF_BIRTH))
                 .isEmpty();
     }
+
+    @Test
+    void detect_licencesPermitsAndCertificatesInMoreForms_found() {
+        assertThat(found("в кошельке: удостоверение 051166290 и права BN 311087.", EntityType.ID_DOCUMENT))
+                .containsExactly("051166290", "BN 311087");
+        assertThat(found("удостоверение 046019387 и водительское MA 702264.", EntityType.ID_DOCUMENT))
+                .containsExactly("046019387", "MA 702264");
+        assertThat(found("Turkish passport U 23817465; residence permit number is F 01882735.", EntityType.ID_DOCUMENT))
+                .containsExactly("U 23817465", "F 01882735");
+        assertThat(found("Старое свидетельство II-АЛ 227104 утеряно; св-во I-КР 0419907.", EntityType.ID_DOCUMENT))
+                .containsExactly("II-АЛ 227104", "I-КР 0419907");
+        assertThat(found("passport 22AB71046 scanned", EntityType.ID_DOCUMENT)).containsExactly("22AB71046");
+        assertThat(found(
+                        "Права и обязанности сторон, пункт 4 из 12; свидетельство о регистрации ТС 12345678.",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
 }
