@@ -96,10 +96,10 @@ public final class ExchangePreparer {
         try {
             facts = needsFacts(route, policySet) ? RequestFacts.read(request.body()) : RequestFacts.NOT_JSON;
         } catch (BodyRejected e) {
-            return refused(badBody(e.code(), "body"), null);
+            return refused(badBody(e.code(), "body"), null, null);
         }
         if (!route.models().isEmpty() && !route.allowsModel(facts.model())) {
-            return refused(GatewayError.modelNotAllowed(facts.model()), null);
+            return refused(GatewayError.modelNotAllowed(facts.model()), null, facts);
         }
         if (!route.protect()) {
             return passThrough(request, facts, policySet);
@@ -116,7 +116,9 @@ public final class ExchangePreparer {
             if (early != null) {
                 GatewayError refused = obey(request, early);
                 return refused(
-                        refused, new PreparedExchange.Decision(early, policySet.version(), Map.of(), null, false, 0));
+                        refused,
+                        new PreparedExchange.Decision(early, policySet.version(), Map.of(), null, false, 0),
+                        facts);
             }
         }
         long start = System.nanoTime();
@@ -179,15 +181,15 @@ public final class ExchangePreparer {
         try {
             verdict = policySet.evaluate(policyInput(request, facts, List.of(), Map.of()));
         } catch (ProtectionFailed e) {
-            return refused(refusedByProtection(request, e), null);
+            return refused(refusedByProtection(request, e), null, facts);
         } catch (RuntimeException e) {
-            return refused(failed(request, e), null);
+            return refused(failed(request, e), null, facts);
         }
         PreparedExchange.Decision decision =
                 new PreparedExchange.Decision(verdict, policySet.version(), Map.of(), null, false, 0);
         GatewayError refused = obey(request, verdict);
         if (refused != null) {
-            return refused(refused, decision);
+            return refused(refused, decision, facts);
         }
         return withFallback(
                 ready(
@@ -231,7 +233,7 @@ public final class ExchangePreparer {
                         policyInput(request, facts, texts.texts(), parts.vault().counts()));
                 GatewayError refused = obey(request, verdict);
                 if (refused != null) {
-                    return refused(refused, decision(verdict, policySet, parts, start, false));
+                    return refused(refused, decision(verdict, policySet, parts, start, false), facts);
                 }
                 ProtectionSettings decided = verdict.protection(base);
                 if (!decided.equals(settings)) {
@@ -246,11 +248,12 @@ public final class ExchangePreparer {
                             e.code(),
                             "The conversation this request continues is no longer held by the gateway;"
                                     + " start a new one"),
-                    null);
+                    null,
+                    facts);
         } catch (ProtectionFailed e) {
-            return refused(refusedByProtection(request, e), null);
+            return refused(refusedByProtection(request, e), null, facts);
         } catch (RuntimeException e) {
-            return refused(failed(request, e), null);
+            return refused(failed(request, e), null, facts);
         }
         if (parts.bodyPassed()) {
             metrics.rejected("passed_unreadable");
@@ -340,7 +343,7 @@ public final class ExchangePreparer {
         Fallback f = first.fallback();
         PreparedExchange done = first.exchange();
         if (f == null || !upstreams.contains(upstream)) {
-            return refused(GatewayError.internal(), null);
+            return refused(GatewayError.internal(), null, done.facts());
         }
         if (f.policySet == null) {
             return new Preparation.Ready(
@@ -359,10 +362,10 @@ public final class ExchangePreparer {
                     protection.config().maxTerms()));
             metrics.policyDecision(verdict.policy(), verdict.outcome(), verdict.firedRules(), verdict.shadowRules());
             if (verdict.blocked()) {
-                return refused(GatewayError.policyViolation(verdict.code(), verdict.message()), null);
+                return refused(GatewayError.policyViolation(verdict.code(), verdict.message()), null, f.facts);
             }
             if (!verdict.upstream().equals(upstream)) {
-                return refused(GatewayError.forbidden("upstream:" + upstream + ":use"), null);
+                return refused(GatewayError.forbidden("upstream:" + upstream + ":use"), null, f.facts);
             }
             PreparedExchange.Decision decision = new PreparedExchange.Decision(
                     verdict,
@@ -399,9 +402,9 @@ public final class ExchangePreparer {
                             decision),
                     f);
         } catch (VaultExpired | ProtectionFailed e) {
-            return refused(GatewayError.internal(), null); // the first pass read all of it: not expected
+            return refused(GatewayError.internal(), null, f.facts); // the first pass read all of it: not expected
         } catch (RuntimeException e) {
-            return refused(failed(f.request, e), null);
+            return refused(failed(f.request, e), null, f.facts);
         }
     }
 
@@ -601,8 +604,12 @@ public final class ExchangePreparer {
         return request.identity().agency() + "/" + request.identity().caller();
     }
 
-    private static Preparation refused(GatewayError error, PreparedExchange.Decision decision) {
-        return new Preparation.Refused(error, decision == null ? PreparedExchange.Decision.none() : decision);
+    /** A refusal; {@code facts} are what was read of the body, null when it could not be read. */
+    private static Preparation refused(GatewayError error, PreparedExchange.Decision decision, RequestFacts facts) {
+        return new Preparation.Refused(
+                error,
+                decision == null ? PreparedExchange.Decision.none() : decision,
+                facts == null ? null : facts.model());
     }
 
     private static Preparation ready(

@@ -258,7 +258,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (done) {
             return; // the client left while a worker prepared the body
         }
-        audit.prepared(preparation, body);
+        audit.prepared(preparation);
         if (preparation instanceof Preparation.Refused refused) {
             policyVersion = refused.decision().policyVersion();
             if (match.route().protect()) {
@@ -349,7 +349,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             cacheTicket = null;
             capture = null;
         }
-        audit.prepared(preparation, body);
+        audit.prepared(preparation);
         prepared = ((Preparation.Ready) preparation).exchange();
         policyVersion = prepared.decision().policyVersion();
         upstream = runtime.upstreams().get(next);

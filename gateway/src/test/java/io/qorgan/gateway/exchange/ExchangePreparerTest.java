@@ -253,6 +253,23 @@ class ExchangePreparerTest {
         assertThat(decision.verdict().blockingRule()).isEqualTo("marking-dsp");
         assertThat(decision.policyVersion()).isNotBlank();
         assertThat(decision.entityCounts()).containsEntry(EntityType.IIN, 1);
+        assertThat(((Preparation.Refused) p).model()).isEqualTo("llama-3");
+    }
+
+    @Test
+    void prepare_refusals_carryTheModelReadOnlyWhenTheBodyWasRead() throws IOException {
+        RouteConfig route = route("local-llm", true, List.of());
+        ExchangePreparer preparer = preparer(policies());
+
+        // a body of any size: the audit record takes the model from here, never by reading the body again
+        String large = "ДСП " + "а".repeat(300 * 1024);
+        Preparation blocked = preparer.prepare(chat(route, message(large)));
+        Preparation unreadable = preparer(null).prepare(chat(route, "{\"model\":\"llama-3\",\"messages\":["));
+
+        assertThat(refusal(blocked).status()).isEqualTo(403);
+        assertThat(((Preparation.Refused) blocked).model()).isEqualTo("llama-3");
+        assertThat(refusal(unreadable).status()).isEqualTo(400);
+        assertThat(((Preparation.Refused) unreadable).model()).isNull();
     }
 
     @Test
