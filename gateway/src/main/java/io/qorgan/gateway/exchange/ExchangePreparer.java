@@ -90,11 +90,23 @@ public final class ExchangePreparer {
 
     /** Prepares one exchange; never throws for anything a request can contain. */
     public Preparation prepare(ExchangeRequest request) {
+        return prepare(request, null);
+    }
+
+    /**
+     * Prepares one exchange whose body's top level {@link #continuation} has read already ({@code read}: its facts,
+     * not read again), or not ({@code null}).
+     */
+    public Preparation prepare(ExchangeRequest request, Continuation read) {
         PolicySet policySet = policies.get();
         RouteConfig route = request.route();
         RequestFacts facts;
         try {
-            facts = needsFacts(route, policySet) ? RequestFacts.read(request.body()) : RequestFacts.NOT_JSON;
+            if (read != null) {
+                facts = read.facts();
+            } else {
+                facts = needsFacts(route, policySet) ? RequestFacts.read(request.body()) : RequestFacts.NOT_JSON;
+            }
         } catch (BodyRejected e) {
             return refused(badBody(e.code(), "body"), null, null);
         }
@@ -130,9 +142,11 @@ public final class ExchangePreparer {
     }
 
     /**
-     * The Responses-API conversation a request continues, when it continues one ({@code previous_response_id} on a
-     * protected Responses route): whose it is and the response it follows. Null otherwise, and for a body that cannot
-     * be read (the prepare stage refuses it).
+     * For a protected Responses route: the body's top level, read once for both this and {@link #prepare(
+     * ExchangeRequest, Continuation)}, with the conversation it continues, if any ({@code previous_response_id}):
+     * whose it is and the response it follows. Null on other routes and for a body that cannot be read (the prepare
+     * stage reads it again and refuses it). As costly as a read of the body's top level: a large body's belongs on a
+     * worker.
      */
     public Continuation continuation(ExchangeRequest request) {
         if (!request.route().protect()
@@ -141,15 +155,24 @@ public final class ExchangePreparer {
             return null;
         }
         try {
-            String previous = RequestFacts.read(request.body()).previousResponseId();
-            return previous == null ? null : new Continuation(conversationScope(request), previous);
+            RequestFacts facts = RequestFacts.read(request.body());
+            return new Continuation(conversationScope(request), facts.previousResponseId(), facts);
         } catch (BodyRejected e) {
             return null;
         }
     }
 
-    /** A conversation's scope (agency and caller) and the response a request continues. */
-    public record Continuation(String scope, String previousResponseId) {}
+    /**
+     * A Responses request's top level as read: its conversation's scope (agency and caller), the response it
+     * continues (null when it starts a conversation) and its facts.
+     */
+    public record Continuation(String scope, String previousResponseId, RequestFacts facts) {
+
+        /** Whether the request continues an earlier turn. */
+        public boolean continues() {
+            return previousResponseId != null;
+        }
+    }
 
     private boolean needsFacts(RouteConfig route, PolicySet policySet) {
         return route.protect() || !route.models().isEmpty() || policySet != null || readsPassThroughBodies;
