@@ -48,7 +48,8 @@ final class WordStarts {
         AddressRecognizer.MARKER_STARTS
     };
 
-    private static final long[] CUE_PAIRS = CueIndex.pairsOf(CUE_INDEXES);
+    /** {@link CueIndex#pairMasks} of {@link #CUE_INDEXES}: bit j for the j-th index. */
+    private static final byte[] CUE_MASKS = CueIndex.pairMasks(CUE_INDEXES);
 
     private static final int CAPITAL_LISTS = 1 << CAPITAL | 1 << ADDRESS;
     private static final int CUE_LISTS = 1 << CUE | 1 << ADDRESS;
@@ -87,6 +88,8 @@ final class WordStarts {
     private final int[] sorted;
 
     private final int[] from = new int[LISTS + 1];
+    /** For each start of the {@link #CUE} list, in its order: the bits of the {@link #CUE_INDEXES} it may begin a cue of. */
+    private final byte[] cueMasks;
 
     /**
      * Sorts the word starts {@code all[0, count)} (ascending) of a view's lower case into the lists;
@@ -107,11 +110,14 @@ final class WordStarts {
         int codes = 0;
         int cues = 0;
         int last = lower.length - 1;
+        byte[] cueOf = new byte[count];
         for (int k = 0; k < count; k++) {
             int p = all[k];
             int mask = masks[k];
             if (p < last) {
-                mask |= -CueIndex.mayBeginBit(CUE_PAIRS, lower[p], lower[p + 1]) & CUE_LISTS; // mixed text: no branch
+                int cue = CUE_MASKS[CueIndex.pairBit(lower[p], lower[p + 1])];
+                cueOf[k] = (byte) cue;
+                mask |= (-cue >> 31) & CUE_LISTS; // in CUE when some index may begin here; mixed text: no branch
             }
             masks[k] = (byte) mask;
             numbers += mask >>> NUMBER & 1;
@@ -131,6 +137,8 @@ final class WordStarts {
         int address = from[ADDRESS];
         int code = from[CODE];
         int cue = from[CUE];
+        int firstCue = cue;
+        byte[] cueList = new byte[cues + 1];
         for (int k = 0; k < count; k++) {
             int p = all[k];
             int mask = masks[k];
@@ -143,9 +151,11 @@ final class WordStarts {
             out[code] = p;
             code += mask >>> CODE & 1;
             out[cue] = p;
+            cueList[cue - firstCue] = cueOf[k];
             cue += mask >>> CUE & 1;
         }
         sorted = out;
+        cueMasks = cueList;
     }
 
     /** All word starts, ascending, in {@code [0, count())}; shared, do not modify. */
@@ -179,13 +189,24 @@ final class WordStarts {
         return atCount;
     }
 
-    /** Whether {@link #CUE} lists every word start where a cue of {@code index} may begin. */
-    static boolean listsCuesOf(CueIndex index) {
-        for (CueIndex listed : CUE_INDEXES) {
-            if (listed == index) {
-                return true;
+    /**
+     * For the start {@code sorted()[k]} of the {@link #CUE} list, {@code cueMasks()[k - first(CUE)]} has the
+     * {@link #cueBitOf} of each listed index whose cues may begin there; shared, do not modify.
+     */
+    byte[] cueMasks() {
+        return cueMasks;
+    }
+
+    /**
+     * The bit of {@code index} in {@link #cueMasks} when {@link #CUE} lists every word start where a cue of it may
+     * begin, else 0.
+     */
+    static int cueBitOf(CueIndex index) {
+        for (int j = 0; j < CUE_INDEXES.length; j++) {
+            if (CUE_INDEXES[j] == index) {
+                return 1 << j;
             }
         }
-        return false;
+        return 0;
     }
 }
