@@ -1045,14 +1045,22 @@ final class PersonRecognizer implements Recognizer {
         "kyzy", "qyzy"
     };
 
+    /** {@link #PATRONYMIC_PARTICLES} as char arrays: compared for every capitalised word before a lower-case one. */
+    private static final char[][] PARTICLE_CHARS =
+            Arrays.stream(PATRONYMIC_PARTICLES).map(String::toCharArray).toArray(char[][]::new);
+
     /** End of a patronymic particle right after {@code end} ("Бахтиёр угли"), or -1. */
     private static int patronymicParticle(char[] s, int end) {
         if (end + 4 > s.length || s[end] != ' ' || !Chars.isLowerCase(s[end + 1])) {
             return -1;
         }
-        for (String p : PATRONYMIC_PARTICLES) {
-            int q = end + 1 + p.length();
-            if (q <= s.length && Chars.startsWith(s, p, end + 1) && (q == s.length || !Chars.isLetter(s[q]))) {
+        char first = s[end + 1];
+        for (char[] p : PARTICLE_CHARS) {
+            int q = end + 1 + p.length;
+            if (p[0] == first // most words: one compare
+                    && q <= s.length
+                    && Chars.startsWith(s, p, end + 1)
+                    && (q == s.length || !Chars.isLetter(s[q]))) {
                 return q;
             }
         }

@@ -3,6 +3,7 @@ package io.qorgan.gateway.detect;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -102,13 +103,17 @@ final class PhoneRecognizer implements Recognizer {
         while (p < lower.length && p - end < 2 && lower[p] == ' ') {
             p++;
         }
-        for (String c : CURRENCIES) {
+        for (char[] c : CURRENCY_CHARS) {
             if (Chars.startsWith(lower, c, p)) {
                 return true;
             }
         }
         return false;
     }
+
+    /** {@link #CURRENCIES} as char arrays: compared after every phone-shaped number. */
+    private static final char[][] CURRENCY_CHARS =
+            Arrays.stream(CURRENCIES).map(String::toCharArray).toArray(char[][]::new);
 
     /** Groups of two, three, three and three digits ("21-320-077-118"): the shape of a Kazakh cadastral number. */
     private static boolean cadastral(char[] s, int start, int end) {
