@@ -82,66 +82,43 @@ final class WordStarts {
     private final int[] ats;
     private final int atCount;
     /**
-     * List {@code l} is {@code sorted[from[l], from[l + 1] - 1)}: each list is followed by one spare slot, which the
-     * branch-free fill overwrites for every start not in the list.
+     * List {@code l} is {@code sorted[l * stride, ends[l])}: each list has a region of {@code count + 1} slots, room
+     * for every start and the one spare slot that the branch-free fill overwrites for every start not in the list.
      */
     private final int[] sorted;
 
-    private final int[] from = new int[LISTS + 1];
+    private final int stride;
+    private final int[] ends = new int[LISTS];
     /** For each start of the {@link #CUE} list, in its order: the bits of the {@link #CUE_INDEXES} it may begin a cue of. */
     private final byte[] cueMasks;
 
     /**
      * Sorts the word starts {@code all[0, count)} (ascending) of a view's lower case into the lists;
      * {@code masks[k]} is {@link #listsOf} the first char of start {@code k}, which the view's scan reads from its
-     * table anyway, and is overwritten. {@code ats[0, atCount)} are the positions of the {@code @} signs. Keeps the
-     * arrays.
+     * table anyway. {@code ats[0, atCount)} are the positions of the {@code @} signs. Keeps the arrays.
      */
     WordStarts(int[] all, byte[] masks, int count, int[] ats, int atCount, char[] lower) {
         this.all = all;
         this.count = count;
         this.ats = ats;
         this.atCount = atCount;
-        // one local per list, counted and filled without a branch: a data-dependent branch per start and list, or
-        // counters in an array, cost more than all the recognizers' loops they replace
-        int numbers = 0;
-        int capitals = 0;
-        int addresses = 0;
-        int codes = 0;
-        int cues = 0;
+        // one local per list, filled without a branch: a data-dependent branch per start and list, or cursors in an
+        // array, cost more than all the recognizers' loops they replace; a region per list as large as all the starts
+        // makes it one pass, where counting each list's size first took a second one
+        stride = count + 1;
+        int[] out = new int[LISTS * stride];
+        byte[] cueList = new byte[stride];
+        int number = NUMBER * stride;
+        int capital = CAPITAL * stride;
+        int address = ADDRESS * stride;
+        int code = CODE * stride;
+        int cue = CUE * stride;
         int last = lower.length - 1;
-        byte[] cueOf = new byte[count];
         for (int k = 0; k < count; k++) {
             int p = all[k];
-            int mask = masks[k];
-            if (p < last) {
-                int cue = CUE_MASKS[CueIndex.pairBit(lower[p], lower[p + 1])];
-                cueOf[k] = (byte) cue;
-                mask |= (-cue >> 31) & CUE_LISTS; // in CUE when some index may begin here; mixed text: no branch
-            }
-            masks[k] = (byte) mask;
-            numbers += mask >>> NUMBER & 1;
-            capitals += mask >>> CAPITAL & 1;
-            addresses += mask >>> ADDRESS & 1;
-            codes += mask >>> CODE & 1;
-            cues += mask >>> CUE & 1;
-        }
-        from[NUMBER + 1] = numbers + 1;
-        from[CAPITAL + 1] = from[CAPITAL] + capitals + 1;
-        from[ADDRESS + 1] = from[ADDRESS] + addresses + 1;
-        from[CODE + 1] = from[CODE] + codes + 1;
-        from[CUE + 1] = from[CUE] + cues + 1;
-        int[] out = new int[from[LISTS]];
-        int number = from[NUMBER];
-        int capital = from[CAPITAL];
-        int address = from[ADDRESS];
-        int code = from[CODE];
-        int cue = from[CUE];
-        int firstCue = cue;
-        byte[] cueList = new byte[cues + 1];
-        for (int k = 0; k < count; k++) {
-            int p = all[k];
-            int mask = masks[k];
+            int cueBits = p < last ? CUE_MASKS[CueIndex.pairBit(lower[p], lower[p + 1])] & 0xFF : 0;
+            // in CUE when some index may begin here; mixed text: no branch
+            int mask = masks[k] | (-cueBits >> 31) & CUE_LISTS;
             out[number] = p;
             number += mask >>> NUMBER & 1;
             out[capital] = p;
@@ -151,9 +128,14 @@ final class WordStarts {
             out[code] = p;
             code += mask >>> CODE & 1;
             out[cue] = p;
-            cueList[cue - firstCue] = cueOf[k];
+            cueList[cue - CUE * stride] = (byte) cueBits; // 0 unless cue moves on: a spare slot stays 0
             cue += mask >>> CUE & 1;
         }
+        ends[NUMBER] = number;
+        ends[CAPITAL] = capital;
+        ends[ADDRESS] = address;
+        ends[CODE] = code;
+        ends[CUE] = cue;
         sorted = out;
         cueMasks = cueList;
     }
@@ -173,11 +155,11 @@ final class WordStarts {
     }
 
     int first(int list) {
-        return from[list];
+        return list * stride;
     }
 
     int end(int list) {
-        return from[list + 1] - 1;
+        return ends[list];
     }
 
     /** Positions of the {@code @} signs, ascending, in {@code [0, atCount())}; shared, do not modify. */
