@@ -51,6 +51,18 @@ final class WordStarts {
     /** {@link CueIndex#pairMasks} of {@link #CUE_INDEXES}: bit j for the j-th index. */
     private static final byte[] CUE_MASKS = CueIndex.pairMasks(CUE_INDEXES);
 
+    private static final long[] CUE_PAIRS = pairs(CUE_MASKS);
+
+    private static long[] pairs(byte[] masks) {
+        long[] bits = new long[masks.length / 64];
+        for (int i = 0; i < masks.length; i++) {
+            if (masks[i] != 0) {
+                bits[i >>> 6] |= 1L << i;
+            }
+        }
+        return bits;
+    }
+
     private static final int CAPITAL_LISTS = 1 << CAPITAL | 1 << ADDRESS;
     private static final int CUE_LISTS = 1 << CUE | 1 << ADDRESS;
 
@@ -116,7 +128,13 @@ final class WordStarts {
         int last = lower.length - 1;
         for (int k = 0; k < count; k++) {
             int p = all[k];
-            int cueBits = p < last ? CUE_MASKS[CueIndex.pairBit(lower[p], lower[p + 1])] & 0xFF : 0;
+            int cueBits = 0;
+            if (p < last) {
+                int bit = CueIndex.pairBit(lower[p], lower[p + 1]);
+                if ((CUE_PAIRS[bit >>> 6] & 1L << bit) != 0) {
+                    cueBits = CUE_MASKS[bit] & 0xFF;
+                }
+            }
             // in CUE when some index may begin here; mixed text: no branch
             int mask = masks[k] | (-cueBits >> 31) & CUE_LISTS;
             out[number] = p;
