@@ -3,7 +3,6 @@ package io.qorgan.gateway.detect;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -112,8 +111,7 @@ final class PhoneRecognizer implements Recognizer {
     }
 
     /** {@link #CURRENCIES} as char arrays: compared after every phone-shaped number. */
-    private static final char[][] CURRENCY_CHARS =
-            Arrays.stream(CURRENCIES).map(String::toCharArray).toArray(char[][]::new);
+    private static final char[][] CURRENCY_CHARS = Chars.arrays(CURRENCIES);
 
     /** Groups of two, three, three and three digits ("21-320-077-118"): the shape of a Kazakh cadastral number. */
     private static boolean cadastral(char[] s, int start, int end) {
