@@ -32,14 +32,6 @@ final class RecordCodec {
     private RecordCodec() {}
 
     static byte[] write(AuditRecord record) {
-        if (record instanceof ExchangeRecord r) {
-            return ExchangeJson.write(MAPPER.getFactory(), r);
-        }
-        return bound(record);
-    }
-
-    /** The record as its data binding writes it: every kind but exchanges, and the measure {@link ExchangeJson} keeps. */
-    static byte[] bound(AuditRecord record) {
         try {
             return WRITER.writeValueAsBytes(record);
         } catch (JsonProcessingException e) {
