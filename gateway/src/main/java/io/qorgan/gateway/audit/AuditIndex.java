@@ -25,13 +25,14 @@ final class AuditIndex implements Closeable {
     static final String COMMITTED_SEQ = "qorgan.audit.seq";
     /** The commit's note of how its documents are made; an index made otherwise is rebuilt from the segments. */
     static final String FORMAT = "qorgan.audit.index";
-    /** 2: records are read from the segments where the index says they lie (1 stored each record's JSON). */
-    static final String FORMAT_VERSION = "2";
+    /** 3: numbers other than the time are doc values only (2 had points; 1 stored each record's JSON). */
+    static final String FORMAT_VERSION = "3";
 
     private static final Logger log = LoggerFactory.getLogger(AuditIndex.class);
 
     private final FSDirectory directory;
     private final IndexWriter writer;
+    private final IndexFields fields = new IndexFields();
     private final SearcherManager searchers;
     private long lastSeq;
 
@@ -95,7 +96,7 @@ final class AuditIndex implements Closeable {
     }
 
     void add(long seq, long segment, long offset, AuditRecord record) throws IOException {
-        writer.addDocument(IndexFields.document(seq, segment, offset, record));
+        writer.addDocument(fields.document(seq, segment, offset, record));
         lastSeq = seq;
     }
 

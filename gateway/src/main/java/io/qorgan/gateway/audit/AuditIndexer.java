@@ -27,12 +27,13 @@ public final class AuditIndexer {
         IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64);
+        IndexFields fields = new IndexFields();
         long[] count = {0};
         long[] last = {0};
         try (FSDirectory directory = FSDirectory.open(dir);
                 IndexWriter writer = new IndexWriter(directory, config)) {
             AuditReader.read(trail, ring, 0, null, null, progress, entry -> {
-                writer.addDocument(IndexFields.document(entry.seq(), entry.segment(), entry.offset(), entry.record()));
+                writer.addDocument(fields.document(entry.seq(), entry.segment(), entry.offset(), entry.record()));
                 count[0]++;
                 last[0] = entry.seq();
             });

@@ -151,11 +151,8 @@ public final class AuditSearch {
         @Override
         protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
             check(field);
-            if (IndexFields.DOC_VALUES_ONLY.contains(field)) {
-                return NumericDocValuesField.newSlowExactQuery(field, number(text));
-            }
             if (IndexFields.NUMERIC.contains(field)) {
-                return LongPoint.newExactQuery(field, number(text));
+                return NumericDocValuesField.newSlowExactQuery(field, number(text));
             }
             if (field.equals(IndexFields.ANY)) {
                 return anyField(f -> new TermQuery(new Term(f, normalize(f, text))));
@@ -186,9 +183,7 @@ public final class AuditSearch {
                 if (!endInclusive && high != Long.MAX_VALUE) {
                     high = Math.addExact(high, -1);
                 }
-                return IndexFields.DOC_VALUES_ONLY.contains(field)
-                        ? NumericDocValuesField.newSlowRangeQuery(field, low, high)
-                        : LongPoint.newRangeQuery(field, low, high);
+                return NumericDocValuesField.newSlowRangeQuery(field, low, high);
             }
             return super.getRangeQuery(
                     field, normalize(field, part1), normalize(field, part2), startInclusive, endInclusive);

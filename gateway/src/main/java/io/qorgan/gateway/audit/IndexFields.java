@@ -2,6 +2,7 @@ package io.qorgan.gateway.audit;
 
 import io.qorgan.gateway.detect.EntityType;
 import java.net.InetAddress;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -11,16 +12,22 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The index's documents: one per record, with the record's own fields as exact terms (enum values in lower case),
- * numbers as points, time and sequence number for sorting, and where the record lies (its segment and the byte offset
+ * numbers as doc values, time as a point and for sorting, and where the record lies (its segment and the byte offset
  * of its entry), from which a search reads and decrypts it. Nothing else: the index holds no more than the record
  * does, and not the record itself.
  *
  * <p>Measured on the writer thread, the stored JSON was about 40 % of what indexing a record cost, and a point
- * field about 0.3 µs each: the sequence number and the segment are kept as doc values only, queried by the rare
- * deletions (crash recovery, retention) and by searches naming them, which scan them.
+ * field about 0.3 µs each, written again at every merge: only the time, which nearly every search bounds, is a
+ * point; the other numbers (status, latency, sizes, the sequence number and the segment) are doc values only, which
+ * a search naming them scans — among the documents the time range and the terms leave, when it has those.
+ *
+ * <p>One instance per indexing thread: it keeps the UTF-8 bytes of the values it has seen (agencies, callers,
+ * routes, models, rule ids: a few hundred in a gateway's life), which cost more to make for every record than the
+ * rest of the document.
  */
 final class IndexFields {
 
@@ -34,14 +41,14 @@ final class IndexFields {
     static final String ANY = "any";
 
     /**
-     * Fields queried by number, ranges too ({@code status:[500 TO 599]}, {@code latency:[1000 TO *]}): points, but
-     * {@link #DOC_VALUES_ONLY}.
+     * Fields queried by number, ranges too ({@code status:[500 TO 599]}, {@code latency:[1000 TO *]}): doc values,
+     * at most one per document.
      */
     static final Set<String> NUMERIC =
             Set.of("status", "latency", "bytes_in", "bytes_out", SEQ, SEGMENT, "dropped", "hits", "page");
 
-    /** Numbers kept as doc values only: queried by scanning them. */
-    static final Set<String> DOC_VALUES_ONLY = Set.of(SEQ, SEGMENT);
+    /** Values whose bytes are kept: enough for any gateway's agencies, callers, models and rules. */
+    private static final int KEPT_VALUES = 4096;
 
     /** Fields whose values are enum names, indexed and queried in lower case. */
     static final Set<String> LOWER_CASE = Set.of(
@@ -93,22 +100,35 @@ final class IndexFields {
         return Set.copyOf(all);
     }
 
-    private IndexFields() {}
+    /** Each enum's constants' names in lower case, as the index holds them. */
+    private static final ClassValue<String[]> LOWER_NAMES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            String[] names = new String[constants.length];
+            for (int i = 0; i < constants.length; i++) {
+                names[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT);
+            }
+            return names;
+        }
+    };
+
+    private final Map<String, BytesRef> bytes = new HashMap<>();
 
     /** The document of the record at entry {@code seq}, which lies at byte {@code offset} of segment {@code segment}. */
-    static Document document(long seq, long segment, long offset, AuditRecord record) {
+    Document document(long seq, long segment, long offset, AuditRecord record) {
         Document d = new Document();
         long time = record.time().toEpochMilli();
         d.add(new LongPoint(TIME, time));
-        d.add(new NumericDocValuesField(TIME, time));
-        d.add(new NumericDocValuesField(SEQ, seq));
-        d.add(new NumericDocValuesField(SEGMENT, segment));
-        d.add(new NumericDocValuesField(OFFSET, offset));
+        number(d, TIME, time);
+        number(d, SEQ, seq);
+        number(d, SEGMENT, segment);
+        number(d, OFFSET, offset);
         if (record instanceof ExchangeRecord r) {
             exchange(d, r);
         } else if (record instanceof AuthFailureRecord r) {
             keyword(d, TYPE, "auth_failure");
-            keyword(d, "request_id", r.requestId());
+            unique(d, "request_id", r.requestId());
             keyword(d, "client", address(r.clientAddress()));
             keyword(d, "method", name(r.method()));
             keyword(d, "credential", r.credentialId());
@@ -128,7 +148,7 @@ final class IndexFields {
             number(d, "dropped", r.dropped());
         } else if (record instanceof SearchRecord r) {
             keyword(d, TYPE, "search");
-            keyword(d, "request_id", r.requestId());
+            unique(d, "request_id", r.requestId());
             keyword(d, "agency", r.agency());
             keyword(d, "caller", r.caller());
             keyword(d, "method", name(r.authMethod()));
@@ -144,9 +164,9 @@ final class IndexFields {
         return d;
     }
 
-    private static void exchange(Document d, ExchangeRecord r) {
+    private void exchange(Document d, ExchangeRecord r) {
         keyword(d, TYPE, "exchange");
-        keyword(d, "request_id", r.requestId());
+        unique(d, "request_id", r.requestId());
         keyword(d, "agency", r.agency());
         keyword(d, "caller", r.caller());
         keyword(d, "method", name(r.authMethod()));
@@ -191,19 +211,35 @@ final class IndexFields {
         number(d, "bytes_out", r.bytesOut());
     }
 
-    private static void keyword(Document d, String field, String value) {
+    /** A value of a small set, whose bytes are kept. */
+    private void keyword(Document d, String field, String value) {
         if (value == null) {
             return;
         }
-        d.add(new StringField(field, value, Field.Store.NO));
+        BytesRef b = bytes.get(value);
+        if (b == null) {
+            if (bytes.size() >= KEPT_VALUES) {
+                bytes.clear();
+            }
+            b = new BytesRef(value);
+            bytes.put(value, b);
+        }
+        d.add(new StringField(field, b, Field.Store.NO));
+    }
+
+    /** A value of its own record (a request id): not kept. */
+    private static void unique(Document d, String field, String value) {
+        if (value != null) {
+            d.add(new StringField(field, value, Field.Store.NO));
+        }
     }
 
     private static void number(Document d, String field, long value) {
-        d.add(new LongPoint(field, value));
+        d.add(new NumericDocValuesField(field, value));
     }
 
     private static String name(Enum<?> value) {
-        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+        return value == null ? null : LOWER_NAMES.get(value.getDeclaringClass())[value.ordinal()];
     }
 
     private static String address(InetAddress address) {

@@ -26,6 +26,10 @@ final class RecordCipher {
     private final AesGcm gcm = new AesGcm();
     private final Map<String, byte[]> segmentKeys = new HashMap<>();
     private long keysOfSegment = -1;
+    /** The current key's id and its bytes, made once per key rather than per record. */
+    private String sealingId;
+
+    private byte[] sealingIdBytes;
 
     RecordCipher(KeyRing ring, byte[] trailId) {
         this.ring = ring;
@@ -35,7 +39,11 @@ final class RecordCipher {
     /** The body of a record entry: header, key id, sealed JSON. */
     byte[] seal(long segment, long seq, long timeMicros, byte[] prev, byte[] json) {
         String keyId = ring.currentId();
-        byte[] id = keyId.getBytes(StandardCharsets.US_ASCII);
+        if (!keyId.equals(sealingId)) {
+            sealingId = keyId;
+            sealingIdBytes = keyId.getBytes(StandardCharsets.US_ASCII);
+        }
+        byte[] id = sealingIdBytes;
         byte[] associated = ByteBuffer.allocate(Frame.HEADER_BYTES + 1 + id.length)
                 .put(Frame.header(Frame.RECORD, seq, timeMicros, prev))
                 .put((byte) id.length)

@@ -1,6 +1,7 @@
 package io.qorgan.gateway.detect;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -817,22 +818,21 @@ final class AddressRecognizer implements Recognizer {
     /** Words that end the name of a business centre or tower: "Nurly Tau BC", "Esentai Tower". */
     private static final String[] BUILDINGS = {"bc", "tower", "plaza", "center", "centre"};
 
+    private static final WordSet BUILDING_SET = wordSet(BUILDINGS);
+
     private static boolean building(char[] lower, int from, int to) {
-        for (String b : BUILDINGS) {
-            if (b.length() == to - from && Chars.startsWith(lower, b, from)) {
-                return true;
-            }
-        }
-        return false;
+        return BUILDING_SET.contains(lower, from, to);
     }
 
+    private static final WordSet NAMED_STREET_TYPE_SET = wordSet(NAMED_STREET_TYPES);
+
+    /** Whether {@code lower[from, to)} is one of {@link #NAMED_STREET_TYPES}: one hash probe, not a loop over them. */
     private static boolean isStreetType(char[] lower, int from, int to) {
-        for (String type : NAMED_STREET_TYPES) {
-            if (type.length() == to - from && Chars.startsWith(lower, type, from)) {
-                return true;
-            }
-        }
-        return false;
+        return NAMED_STREET_TYPE_SET.contains(lower, from, to);
+    }
+
+    private static WordSet wordSet(String[] words) {
+        return new WordSet(new HashSet<>(Arrays.asList(words)));
     }
 
     private static boolean afterInitial(char c) {
@@ -1174,15 +1174,19 @@ final class AddressRecognizer implements Recognizer {
         if (c >= CONNECTOR_INITIAL.length || !CONNECTOR_INITIAL[c]) {
             return -1; // most words: not the first letter of a connector
         }
-        for (String w : CONNECTORS) {
-            if (Chars.startsWith(s, w, q) && Chars.notAlnumAt(s, q + w.length())) {
-                return q + w.length();
-            }
+        // a connector (all letters) matches at q only when it fills the letter-or-digit run there up to its end, so
+        // the run is the one word to look up; a run longer than every connector matches none
+        int e = q;
+        while (e < s.length && e - q <= CONNECTOR_MAX && Chars.isAlnum(s[e])) {
+            e++;
         }
-        return -1;
+        return CONNECTOR_SET.contains(s, q, e) ? e : -1;
     }
 
     private static final boolean[] CONNECTOR_INITIAL = new boolean[0x530];
+    private static final WordSet CONNECTOR_SET = wordSet(CONNECTORS);
+    private static final int CONNECTOR_MAX =
+            Arrays.stream(CONNECTORS).mapToInt(String::length).max().orElse(0);
 
     static {
         for (String w : CONNECTORS) {
@@ -1219,13 +1223,10 @@ final class AddressRecognizer implements Recognizer {
         return -1;
     }
 
+    private static final WordSet STREET_TYPE_SET = wordSet(STREET_TYPES);
+
     private static boolean englishType(char[] lower, int from, int to) {
-        for (String type : STREET_TYPES) {
-            if (type.length() == to - from && Chars.startsWith(lower, type, from)) {
-                return true;
-            }
-        }
-        return false;
+        return STREET_TYPE_SET.contains(lower, from, to);
     }
 
     private static int english(char[] s, char[] lower, int p) {
@@ -1239,12 +1240,9 @@ final class AddressRecognizer implements Recognizer {
             while (w < s.length && Chars.isAsciiLetter(s[w])) {
                 w++;
             }
-            String word = Chars.string(lower, q, w);
-            for (String type : STREET_TYPES) {
-                if (word.equals(type) && words > 0) {
-                    int end = w < s.length && s[w] == '.' ? w + 1 : w;
-                    return englishTail(s, lower, end);
-                }
+            if (words > 0 && englishType(lower, q, w)) {
+                int end = w < s.length && s[w] == '.' ? w + 1 : w;
+                return englishTail(s, lower, end);
             }
             if (w >= s.length || s[w] != ' ') {
                 return -1;

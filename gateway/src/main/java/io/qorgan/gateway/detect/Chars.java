@@ -216,6 +216,18 @@ final class Chars {
         return true;
     }
 
+    /**
+     * The words as char arrays, in their order: word lists compared in a loop for every candidate are kept so, since
+     * String.charAt and length on Cyrillic text cost a bounds and coder check per char.
+     */
+    static char[][] arrays(String... words) {
+        char[][] arrays = new char[words.length][];
+        for (int i = 0; i < words.length; i++) {
+            arrays[i] = words[i].toCharArray();
+        }
+        return arrays;
+    }
+
     static int indexOf(char[] s, char c, int from) {
         for (int i = Math.max(0, from); i < s.length; i++) {
             if (s[i] == c) {

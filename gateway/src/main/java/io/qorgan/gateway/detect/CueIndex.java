@@ -48,7 +48,8 @@ final class CueIndex {
         return (first * 31 + second) & (BUCKETS - 1);
     }
 
-    private static int pairBit(char first, char second) {
+    /** The 14-bit hash of a cue's first two chars that {@link #pairs} and {@link #pairMasks} are indexed by. */
+    static int pairBit(char first, char second) {
         return ((first << 16 | second) * 0x9E3779B1) >>> 18;
     }
 
@@ -59,10 +60,17 @@ final class CueIndex {
     void find(TextView view, Hit hit) {
         char[] lower = view.lower();
         WordStarts starts = view.starts();
-        if (WordStarts.listsCuesOf(this)) {
+        int bit = WordStarts.cueBitOf(this);
+        if (bit != 0) {
+            // the view read each start's pair once and kept which indexes it may begin a cue of: a start without this
+            // index's bit fails findAt's pair test, and one with it passes it, so only the bucket is left to compare
             int[] sorted = starts.sorted();
-            for (int k = starts.first(WordStarts.CUE), end = starts.end(WordStarts.CUE); k < end; k++) {
-                findAt(lower, sorted[k], hit);
+            byte[] masks = starts.cueMasks();
+            int first = starts.first(WordStarts.CUE);
+            for (int k = first, end = starts.end(WordStarts.CUE); k < end; k++) {
+                if ((masks[k - first] & bit) != 0) {
+                    matchAt(lower, sorted[k], hit);
+                }
             }
         } else {
             int[] all = starts.all();
@@ -72,21 +80,24 @@ final class CueIndex {
         }
     }
 
-    /** The union of the indexes' first-pair bits, for {@link #mayBegin}. */
-    static long[] pairsOf(CueIndex... indexes) {
-        long[] union = new long[256];
-        for (CueIndex index : indexes) {
-            for (int i = 0; i < union.length; i++) {
-                union[i] |= index.pairs[i];
+    /**
+     * For each {@link #pairBit}, a bit per index of {@code indexes} (at most 8) some of whose cues begin with a pair of
+     * that hash: 0 when no cue of any of them can begin there.
+     */
+    static byte[] pairMasks(CueIndex... indexes) {
+        if (indexes.length > 8) {
+            throw new IllegalArgumentException("at most 8 indexes fit a byte");
+        }
+        byte[] masks = new byte[1 << 14];
+        for (int j = 0; j < indexes.length; j++) {
+            long[] pairs = indexes[j].pairs;
+            for (int bit = 0; bit < masks.length; bit++) {
+                if ((pairs[bit >>> 6] & (1L << bit)) != 0) {
+                    masks[bit] |= (byte) (1 << j);
+                }
             }
         }
-        return union;
-    }
-
-    /** 0 when no cue of the indexes whose {@link #pairsOf} is {@code pairs} begins with these two chars, else 1. */
-    static int mayBeginBit(long[] pairs, char first, char second) {
-        int bit = pairBit(first, second);
-        return (int) (pairs[bit >>> 6] >>> bit) & 1;
+        return masks;
     }
 
     /** Calls {@code hit} for every cue at {@code p} of the lower-cased text. */
@@ -100,6 +111,13 @@ final class CueIndex {
         if ((pairs[bit >>> 6] & (1L << bit)) == 0) {
             return; // the usual case
         }
+        matchAt(lower, p, hit);
+    }
+
+    /** {@link #findAt} past its pair test: {@code p + 1} is inside the text and the pair's bit is set. */
+    private void matchAt(char[] lower, int p, Hit hit) {
+        char first = lower[p];
+        char second = lower[p + 1];
         String[] cues = byPair[bucket(first, second)];
         if (cues != null) {
             char[][] chars = byPairChars[bucket(first, second)];

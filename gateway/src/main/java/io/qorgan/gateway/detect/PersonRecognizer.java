@@ -1045,14 +1045,21 @@ final class PersonRecognizer implements Recognizer {
         "kyzy", "qyzy"
     };
 
+    /** {@link #PATRONYMIC_PARTICLES} as char arrays: compared for every capitalised word before a lower-case one. */
+    private static final char[][] PARTICLE_CHARS = Chars.arrays(PATRONYMIC_PARTICLES);
+
     /** End of a patronymic particle right after {@code end} ("Бахтиёр угли"), or -1. */
     private static int patronymicParticle(char[] s, int end) {
         if (end + 4 > s.length || s[end] != ' ' || !Chars.isLowerCase(s[end + 1])) {
             return -1;
         }
-        for (String p : PATRONYMIC_PARTICLES) {
-            int q = end + 1 + p.length();
-            if (q <= s.length && Chars.startsWith(s, p, end + 1) && (q == s.length || !Chars.isLetter(s[q]))) {
+        char first = s[end + 1];
+        for (char[] p : PARTICLE_CHARS) {
+            int q = end + 1 + p.length;
+            if (p[0] == first // most words: one compare
+                    && q <= s.length
+                    && Chars.startsWith(s, p, end + 1)
+                    && (q == s.length || !Chars.isLetter(s[q]))) {
                 return q;
             }
         }
@@ -1468,15 +1475,15 @@ final class PersonRecognizer implements Recognizer {
             return true;
         }
         if (end - w > 5) {
-            for (String stem : CUE_STEMS) {
-                if (stem.charAt(0) == lower[w] && end - w > stem.length() && Chars.startsWith(lower, stem, w)) {
+            for (char[] stem : CUE_STEM_CHARS) {
+                if (stem[0] == lower[w] && end - w > stem.length && Chars.startsWith(lower, stem, w)) {
                     return true;
                 }
             }
         }
-        for (String cue : CUE_PHRASES) {
-            int n = cue.length();
-            if (cue.charAt(n - 1) == lower[end - 1]
+        for (char[] cue : CUE_PHRASE_CHARS) {
+            int n = cue.length;
+            if (cue[n - 1] == lower[end - 1]
                     && end - n >= 0
                     && Chars.startsWith(lower, cue, end - n)
                     && Chars.notAlnumAt(lower, end - n - 1)) {
@@ -1485,6 +1492,9 @@ final class PersonRecognizer implements Recognizer {
         }
         return false;
     }
+
+    private static final char[][] CUE_STEM_CHARS = Chars.arrays(CUE_STEMS);
+    private static final char[][] CUE_PHRASE_CHARS = Chars.arrays(CUE_PHRASES);
 
     /**
      * Context that makes a capitalised word a name without a cue word: a signature (the run starts a line after a
@@ -1544,13 +1554,15 @@ final class PersonRecognizer implements Recognizer {
         while (q < s.length && s[q] == ' ') {
             q++;
         }
-        for (String h : HONORIFICS_AFTER) {
+        for (char[] h : HONORIFIC_CHARS) {
             if (q > end && Chars.startsWith(lower, h, q)) {
                 return true;
             }
         }
         return false;
     }
+
+    private static final char[][] HONORIFIC_CHARS = Chars.arrays(HONORIFICS_AFTER);
 
     /** Kin words in brackets after a name: "Азамат (ұлы)", "Ербол (сын)". */
     private static final String[] KIN_IN_BRACKETS = {
@@ -1588,9 +1600,11 @@ final class PersonRecognizer implements Recognizer {
         "sister"
     };
 
+    private static final char[][] KIN_CHARS = Chars.arrays(KIN_IN_BRACKETS);
+
     private static boolean kinInBrackets(char[] lower, int p) {
-        for (String kin : KIN_IN_BRACKETS) {
-            int e = p + kin.length();
+        for (char[] kin : KIN_CHARS) {
+            int e = p + kin.length;
             if (e < lower.length && lower[e] == ')' && Chars.startsWith(lower, kin, p)) {
                 return true;
             }
@@ -1603,13 +1617,15 @@ final class PersonRecognizer implements Recognizer {
         "привет", "сәлем", "салем", "здравствуй", "добрый день", "доброе утро", "қайырлы", "hi", "hello", "good morning"
     };
 
+    private static final char[][] GREETING_CHARS = Chars.arrays(GREETINGS_AFTER);
+
     /** Whether a comma and a greeting follow {@code end}. */
     private static boolean greetingAfter(char[] lower, int end) {
         if (end + 2 >= lower.length || lower[end] != ',' || lower[end + 1] != ' ') {
             return false;
         }
-        for (String greeting : GREETINGS_AFTER) {
-            int e = end + 2 + greeting.length();
+        for (char[] greeting : GREETING_CHARS) {
+            int e = end + 2 + greeting.length;
             if (Chars.startsWith(lower, greeting, end + 2) && Chars.notWordAt(lower, e)) {
                 return true;
             }
@@ -1622,6 +1638,8 @@ final class PersonRecognizer implements Recognizer {
         "спасибо", "рахмет", "благодарю", "thanks", "thank you", "regards", "с уважением", "құрметпен", "best"
     };
 
+    private static final char[][] CLOSING_CHARS = Chars.arrays(CLOSINGS);
+
     /** Whether a closing word and a comma stand right before {@code start}. */
     private static boolean closingBefore(char[] lower, int start) {
         int p = start - 1;
@@ -1631,8 +1649,8 @@ final class PersonRecognizer implements Recognizer {
         if (p < 0 || lower[p] != ',') {
             return false;
         }
-        for (String closing : CLOSINGS) {
-            int from = p - closing.length();
+        for (char[] closing : CLOSING_CHARS) {
+            int from = p - closing.length;
             if (from >= 0 && Chars.startsWith(lower, closing, from) && Chars.notWordAt(lower, from - 1)) {
                 return true;
             }

@@ -102,13 +102,16 @@ final class PhoneRecognizer implements Recognizer {
         while (p < lower.length && p - end < 2 && lower[p] == ' ') {
             p++;
         }
-        for (String c : CURRENCIES) {
+        for (char[] c : CURRENCY_CHARS) {
             if (Chars.startsWith(lower, c, p)) {
                 return true;
             }
         }
         return false;
     }
+
+    /** {@link #CURRENCIES} as char arrays: compared after every phone-shaped number. */
+    private static final char[][] CURRENCY_CHARS = Chars.arrays(CURRENCIES);
 
     /** Groups of two, three, three and three digits ("21-320-077-118"): the shape of a Kazakh cadastral number. */
     private static boolean cadastral(char[] s, int start, int end) {

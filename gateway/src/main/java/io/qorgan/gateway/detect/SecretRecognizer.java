@@ -3,6 +3,7 @@ package io.qorgan.gateway.detect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -151,12 +152,23 @@ final class SecretRecognizer implements Recognizer {
         LABEL_INDEX.find(view, (at, label) -> labelled(s, lower, at, label, out));
     }
 
-    /** First chars of the {@link #PREFIXES}. */
-    private static final boolean[] PREFIX_INITIAL = new boolean[128];
+    /**
+     * {@link #PREFIXES} by their first char (ASCII), in their order, each with its text as a char array: byShape runs
+     * for every word of ASCII letters, and a word is compared only with the prefixes of its first letter.
+     */
+    private static final Prefix[][] PREFIXES_BY_INITIAL = new Prefix[128][];
+
+    private static final char[][][] PREFIX_CHARS_BY_INITIAL = new char[128][][];
 
     static {
         for (Prefix p : PREFIXES) {
-            PREFIX_INITIAL[p.text().charAt(0)] = true;
+            char c = p.text().charAt(0);
+            Prefix[] old = PREFIXES_BY_INITIAL[c] == null ? NO_PREFIXES : PREFIXES_BY_INITIAL[c];
+            PREFIXES_BY_INITIAL[c] = Arrays.copyOf(old, old.length + 1);
+            PREFIXES_BY_INITIAL[c][old.length] = p;
+            char[][] chars = PREFIX_CHARS_BY_INITIAL[c] == null ? new char[0][] : PREFIX_CHARS_BY_INITIAL[c];
+            PREFIX_CHARS_BY_INITIAL[c] = Arrays.copyOf(chars, chars.length + 1);
+            PREFIX_CHARS_BY_INITIAL[c][chars.length] = p.text().toCharArray();
         }
     }
 
@@ -166,20 +178,21 @@ final class SecretRecognizer implements Recognizer {
             return -1;
         }
         char c = s[at];
-        for (Prefix prefix : PREFIX_INITIAL[c] ? PREFIXES : NO_PREFIXES) {
-            if (prefix.text().charAt(0) == c && Chars.startsWith(s, prefix.text(), at)) { // most words: one compare
+        Prefix[] prefixes = PREFIXES_BY_INITIAL[c]; // c is an ASCII letter
+        for (int j = 0; prefixes != null && j < prefixes.length; j++) {
+            Prefix prefix = prefixes[j];
+            if (Chars.startsWith(s, PREFIX_CHARS_BY_INITIAL[c][j], at)) {
                 int from = at + prefix.text().length();
                 int end = tokenEnd(s, from);
                 if (prefix.text().equals("SG.") && end < s.length && s[end] == '.') {
                     end = tokenEnd(s, end + 1); // SendGrid: "SG.<id>.<secret>"
                 }
-                int body = end - from;
                 boolean shaped = switch (prefix.body()) {
                     case ANY -> true;
                     case UPPER_ALNUM -> upperAlnum(s, at, end);
                     case RANDOM -> mixedAlnum(s, from, end);
                 };
-                if (body >= prefix.minBody() && shaped) {
+                if (end - from >= prefix.minBody() && shaped) {
                     out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
                     return end;
                 }

@@ -48,7 +48,20 @@ final class WordStarts {
         AddressRecognizer.MARKER_STARTS
     };
 
-    private static final long[] CUE_PAIRS = CueIndex.pairsOf(CUE_INDEXES);
+    /** {@link CueIndex#pairMasks} of {@link #CUE_INDEXES}: bit j for the j-th index. */
+    private static final byte[] CUE_MASKS = CueIndex.pairMasks(CUE_INDEXES);
+
+    private static final long[] CUE_PAIRS = pairs(CUE_MASKS);
+
+    private static long[] pairs(byte[] masks) {
+        long[] bits = new long[masks.length / 64];
+        for (int i = 0; i < masks.length; i++) {
+            if (masks[i] != 0) {
+                bits[i >>> 6] |= 1L << i;
+            }
+        }
+        return bits;
+    }
 
     private static final int CAPITAL_LISTS = 1 << CAPITAL | 1 << ADDRESS;
     private static final int CUE_LISTS = 1 << CUE | 1 << ADDRESS;
@@ -81,59 +94,49 @@ final class WordStarts {
     private final int[] ats;
     private final int atCount;
     /**
-     * List {@code l} is {@code sorted[from[l], from[l + 1] - 1)}: each list is followed by one spare slot, which the
-     * branch-free fill overwrites for every start not in the list.
+     * List {@code l} is {@code sorted[l * stride, ends[l])}: each list has a region of {@code count + 1} slots, room
+     * for every start and the one spare slot that the branch-free fill overwrites for every start not in the list.
      */
     private final int[] sorted;
 
-    private final int[] from = new int[LISTS + 1];
+    private final int stride;
+    private final int[] ends = new int[LISTS];
+    /** For each start of the {@link #CUE} list, in its order: the bits of the {@link #CUE_INDEXES} it may begin a cue of. */
+    private final byte[] cueMasks;
 
     /**
      * Sorts the word starts {@code all[0, count)} (ascending) of a view's lower case into the lists;
      * {@code masks[k]} is {@link #listsOf} the first char of start {@code k}, which the view's scan reads from its
-     * table anyway, and is overwritten. {@code ats[0, atCount)} are the positions of the {@code @} signs. Keeps the
-     * arrays.
+     * table anyway. {@code ats[0, atCount)} are the positions of the {@code @} signs. Keeps the arrays.
      */
     WordStarts(int[] all, byte[] masks, int count, int[] ats, int atCount, char[] lower) {
         this.all = all;
         this.count = count;
         this.ats = ats;
         this.atCount = atCount;
-        // one local per list, counted and filled without a branch: a data-dependent branch per start and list, or
-        // counters in an array, cost more than all the recognizers' loops they replace
-        int numbers = 0;
-        int capitals = 0;
-        int addresses = 0;
-        int codes = 0;
-        int cues = 0;
+        // one local per list, filled without a branch: a data-dependent branch per start and list, or cursors in an
+        // array, cost more than all the recognizers' loops they replace; a region per list as large as all the starts
+        // makes it one pass, where counting each list's size first took a second one
+        stride = count + 1;
+        int[] out = new int[LISTS * stride];
+        byte[] cueList = new byte[stride];
+        int number = NUMBER * stride;
+        int capital = CAPITAL * stride;
+        int address = ADDRESS * stride;
+        int code = CODE * stride;
+        int cue = CUE * stride;
         int last = lower.length - 1;
         for (int k = 0; k < count; k++) {
             int p = all[k];
-            int mask = masks[k];
+            int cueBits = 0;
             if (p < last) {
-                mask |= -CueIndex.mayBeginBit(CUE_PAIRS, lower[p], lower[p + 1]) & CUE_LISTS; // mixed text: no branch
+                int bit = CueIndex.pairBit(lower[p], lower[p + 1]);
+                if ((CUE_PAIRS[bit >>> 6] & 1L << bit) != 0) {
+                    cueBits = CUE_MASKS[bit] & 0xFF;
+                }
             }
-            masks[k] = (byte) mask;
-            numbers += mask >>> NUMBER & 1;
-            capitals += mask >>> CAPITAL & 1;
-            addresses += mask >>> ADDRESS & 1;
-            codes += mask >>> CODE & 1;
-            cues += mask >>> CUE & 1;
-        }
-        from[NUMBER + 1] = numbers + 1;
-        from[CAPITAL + 1] = from[CAPITAL] + capitals + 1;
-        from[ADDRESS + 1] = from[ADDRESS] + addresses + 1;
-        from[CODE + 1] = from[CODE] + codes + 1;
-        from[CUE + 1] = from[CUE] + cues + 1;
-        int[] out = new int[from[LISTS]];
-        int number = from[NUMBER];
-        int capital = from[CAPITAL];
-        int address = from[ADDRESS];
-        int code = from[CODE];
-        int cue = from[CUE];
-        for (int k = 0; k < count; k++) {
-            int p = all[k];
-            int mask = masks[k];
+            // in CUE when some index may begin here; mixed text: no branch
+            int mask = masks[k] | (-cueBits >> 31) & CUE_LISTS;
             out[number] = p;
             number += mask >>> NUMBER & 1;
             out[capital] = p;
@@ -143,9 +146,16 @@ final class WordStarts {
             out[code] = p;
             code += mask >>> CODE & 1;
             out[cue] = p;
+            cueList[cue - CUE * stride] = (byte) cueBits; // 0 unless cue moves on: a spare slot stays 0
             cue += mask >>> CUE & 1;
         }
+        ends[NUMBER] = number;
+        ends[CAPITAL] = capital;
+        ends[ADDRESS] = address;
+        ends[CODE] = code;
+        ends[CUE] = cue;
         sorted = out;
+        cueMasks = cueList;
     }
 
     /** All word starts, ascending, in {@code [0, count())}; shared, do not modify. */
@@ -163,11 +173,11 @@ final class WordStarts {
     }
 
     int first(int list) {
-        return from[list];
+        return list * stride;
     }
 
     int end(int list) {
-        return from[list + 1] - 1;
+        return ends[list];
     }
 
     /** Positions of the {@code @} signs, ascending, in {@code [0, atCount())}; shared, do not modify. */
@@ -179,13 +189,24 @@ final class WordStarts {
         return atCount;
     }
 
-    /** Whether {@link #CUE} lists every word start where a cue of {@code index} may begin. */
-    static boolean listsCuesOf(CueIndex index) {
-        for (CueIndex listed : CUE_INDEXES) {
-            if (listed == index) {
-                return true;
+    /**
+     * For the start {@code sorted()[k]} of the {@link #CUE} list, {@code cueMasks()[k - first(CUE)]} has the
+     * {@link #cueBitOf} of each listed index whose cues may begin there; shared, do not modify.
+     */
+    byte[] cueMasks() {
+        return cueMasks;
+    }
+
+    /**
+     * The bit of {@code index} in {@link #cueMasks} when {@link #CUE} lists every word start where a cue of it may
+     * begin, else 0.
+     */
+    static int cueBitOf(CueIndex index) {
+        for (int j = 0; j < CUE_INDEXES.length; j++) {
+            if (CUE_INDEXES[j] == index) {
+                return 1 << j;
             }
         }
-        return false;
+        return 0;
     }
 }

@@ -410,7 +410,11 @@ final class JsonRewriter {
         private void number(JsonParser p, List<Frame> stack, boolean bytes, List<Edit> edits) throws IOException {
             String literal = p.getText();
             SitePath holder = stack.isEmpty() ? root : stack.get(stack.size() - 1);
-            String out = rewriter.rewrite(literal, TextSite.under(holder, null, TextSite.Kind.NUMBER, false));
+            TextSite.Kind kind = TextSite.Kind.NUMBER;
+            if (!request && dialect.answerMetadata().matches(segments, segments(stack))) {
+                kind = TextSite.Kind.METADATA;
+            }
+            String out = rewriter.rewrite(literal, TextSite.under(holder, null, kind, false));
             if (out.equals(literal)) {
                 return;
             }
@@ -431,8 +435,14 @@ final class JsonRewriter {
                 // "\ud800" alone: parsers disagree on it (kept, replaced, refused), so refuse.
                 throw new BodyRejected(Reason.MALFORMED_JSON);
             }
-            TextSite.Kind kind =
-                    dialect.conversation().matches(segments, depth) ? TextSite.Kind.CONVERSATION : TextSite.Kind.OTHER;
+            TextSite.Kind kind;
+            if (dialect.conversation().matches(segments, depth)) {
+                kind = TextSite.Kind.CONVERSATION;
+            } else if (!request && dialect.answerMetadata().matches(segments, depth)) {
+                kind = TextSite.Kind.METADATA;
+            } else {
+                kind = TextSite.Kind.OTHER;
+            }
             boolean arguments = !stack.isEmpty()
                     && !stack.get(stack.size() - 1).array
                     && "arguments".equals(stack.get(stack.size() - 1).name);

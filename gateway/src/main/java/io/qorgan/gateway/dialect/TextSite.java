@@ -29,7 +29,12 @@ public final class TextSite extends SitePath {
          * holding it. What the rewriter returns replaces the number: a valid JSON number as a number, anything else
          * as a string, or the request is refused where the API needs a number there.
          */
-        NUMBER
+        NUMBER,
+        /**
+         * In an answer, a field the API fills in itself (ids, the model's name, timestamps, token counts: see
+         * {@code Dialect.answerMetadata}), string or number: restored, never scanned, as no model text goes there.
+         */
+        METADATA
     }
 
     private final Kind kind;

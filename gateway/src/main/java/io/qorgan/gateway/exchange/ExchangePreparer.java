@@ -90,16 +90,28 @@ public final class ExchangePreparer {
 
     /** Prepares one exchange; never throws for anything a request can contain. */
     public Preparation prepare(ExchangeRequest request) {
+        return prepare(request, null);
+    }
+
+    /**
+     * Prepares one exchange whose body's top level {@link #continuation} has read already ({@code read}: its facts,
+     * not read again), or not ({@code null}).
+     */
+    public Preparation prepare(ExchangeRequest request, Continuation read) {
         PolicySet policySet = policies.get();
         RouteConfig route = request.route();
         RequestFacts facts;
         try {
-            facts = needsFacts(route, policySet) ? RequestFacts.read(request.body()) : RequestFacts.NOT_JSON;
+            if (read != null) {
+                facts = read.facts();
+            } else {
+                facts = needsFacts(route, policySet) ? RequestFacts.read(request.body()) : RequestFacts.NOT_JSON;
+            }
         } catch (BodyRejected e) {
-            return refused(badBody(e.code(), "body"), null);
+            return refused(badBody(e.code(), "body"), null, null);
         }
         if (!route.models().isEmpty() && !route.allowsModel(facts.model())) {
-            return refused(GatewayError.modelNotAllowed(facts.model()), null);
+            return refused(GatewayError.modelNotAllowed(facts.model()), null, facts);
         }
         if (!route.protect()) {
             return passThrough(request, facts, policySet);
@@ -116,7 +128,9 @@ public final class ExchangePreparer {
             if (early != null) {
                 GatewayError refused = obey(request, early);
                 return refused(
-                        refused, new PreparedExchange.Decision(early, policySet.version(), Map.of(), null, false, 0));
+                        refused,
+                        new PreparedExchange.Decision(early, policySet.version(), Map.of(), null, false, 0),
+                        facts);
             }
         }
         long start = System.nanoTime();
@@ -128,9 +142,11 @@ public final class ExchangePreparer {
     }
 
     /**
-     * The Responses-API conversation a request continues, when it continues one ({@code previous_response_id} on a
-     * protected Responses route): whose it is and the response it follows. Null otherwise, and for a body that cannot
-     * be read (the prepare stage refuses it).
+     * For a protected Responses route: the body's top level, read once for both this and {@link #prepare(
+     * ExchangeRequest, Continuation)}, with the conversation it continues, if any ({@code previous_response_id}):
+     * whose it is and the response it follows. Null on other routes and for a body that cannot be read (the prepare
+     * stage reads it again and refuses it). As costly as a read of the body's top level: a large body's belongs on a
+     * worker.
      */
     public Continuation continuation(ExchangeRequest request) {
         if (!request.route().protect()
@@ -139,15 +155,24 @@ public final class ExchangePreparer {
             return null;
         }
         try {
-            String previous = RequestFacts.read(request.body()).previousResponseId();
-            return previous == null ? null : new Continuation(conversationScope(request), previous);
+            RequestFacts facts = RequestFacts.read(request.body());
+            return new Continuation(conversationScope(request), facts.previousResponseId(), facts);
         } catch (BodyRejected e) {
             return null;
         }
     }
 
-    /** A conversation's scope (agency and caller) and the response a request continues. */
-    public record Continuation(String scope, String previousResponseId) {}
+    /**
+     * A Responses request's top level as read: its conversation's scope (agency and caller), the response it
+     * continues (null when it starts a conversation) and its facts.
+     */
+    public record Continuation(String scope, String previousResponseId, RequestFacts facts) {
+
+        /** Whether the request continues an earlier turn. */
+        public boolean continues() {
+            return previousResponseId != null;
+        }
+    }
 
     private boolean needsFacts(RouteConfig route, PolicySet policySet) {
         return route.protect() || !route.models().isEmpty() || policySet != null || readsPassThroughBodies;
@@ -179,15 +204,15 @@ public final class ExchangePreparer {
         try {
             verdict = policySet.evaluate(policyInput(request, facts, List.of(), Map.of()));
         } catch (ProtectionFailed e) {
-            return refused(refusedByProtection(request, e), null);
+            return refused(refusedByProtection(request, e), null, facts);
         } catch (RuntimeException e) {
-            return refused(failed(request, e), null);
+            return refused(failed(request, e), null, facts);
         }
         PreparedExchange.Decision decision =
                 new PreparedExchange.Decision(verdict, policySet.version(), Map.of(), null, false, 0);
         GatewayError refused = obey(request, verdict);
         if (refused != null) {
-            return refused(refused, decision);
+            return refused(refused, decision, facts);
         }
         return withFallback(
                 ready(
@@ -231,7 +256,7 @@ public final class ExchangePreparer {
                         policyInput(request, facts, texts.texts(), parts.vault().counts()));
                 GatewayError refused = obey(request, verdict);
                 if (refused != null) {
-                    return refused(refused, decision(verdict, policySet, parts, start, false));
+                    return refused(refused, decision(verdict, policySet, parts, start, false), facts);
                 }
                 ProtectionSettings decided = verdict.protection(base);
                 if (!decided.equals(settings)) {
@@ -246,11 +271,12 @@ public final class ExchangePreparer {
                             e.code(),
                             "The conversation this request continues is no longer held by the gateway;"
                                     + " start a new one"),
-                    null);
+                    null,
+                    facts);
         } catch (ProtectionFailed e) {
-            return refused(refusedByProtection(request, e), null);
+            return refused(refusedByProtection(request, e), null, facts);
         } catch (RuntimeException e) {
-            return refused(failed(request, e), null);
+            return refused(failed(request, e), null, facts);
         }
         if (parts.bodyPassed()) {
             metrics.rejected("passed_unreadable");
@@ -340,7 +366,7 @@ public final class ExchangePreparer {
         Fallback f = first.fallback();
         PreparedExchange done = first.exchange();
         if (f == null || !upstreams.contains(upstream)) {
-            return refused(GatewayError.internal(), null);
+            return refused(GatewayError.internal(), null, done.facts());
         }
         if (f.policySet == null) {
             return new Preparation.Ready(
@@ -359,10 +385,10 @@ public final class ExchangePreparer {
                     protection.config().maxTerms()));
             metrics.policyDecision(verdict.policy(), verdict.outcome(), verdict.firedRules(), verdict.shadowRules());
             if (verdict.blocked()) {
-                return refused(GatewayError.policyViolation(verdict.code(), verdict.message()), null);
+                return refused(GatewayError.policyViolation(verdict.code(), verdict.message()), null, f.facts);
             }
             if (!verdict.upstream().equals(upstream)) {
-                return refused(GatewayError.forbidden("upstream:" + upstream + ":use"), null);
+                return refused(GatewayError.forbidden("upstream:" + upstream + ":use"), null, f.facts);
             }
             PreparedExchange.Decision decision = new PreparedExchange.Decision(
                     verdict,
@@ -399,9 +425,9 @@ public final class ExchangePreparer {
                             decision),
                     f);
         } catch (VaultExpired | ProtectionFailed e) {
-            return refused(GatewayError.internal(), null); // the first pass read all of it: not expected
+            return refused(GatewayError.internal(), null, f.facts); // the first pass read all of it: not expected
         } catch (RuntimeException e) {
-            return refused(failed(f.request, e), null);
+            return refused(failed(f.request, e), null, f.facts);
         }
     }
 
@@ -601,8 +627,12 @@ public final class ExchangePreparer {
         return request.identity().agency() + "/" + request.identity().caller();
     }
 
-    private static Preparation refused(GatewayError error, PreparedExchange.Decision decision) {
-        return new Preparation.Refused(error, decision == null ? PreparedExchange.Decision.none() : decision);
+    /** A refusal; {@code facts} are what was read of the body, null when it could not be read. */
+    private static Preparation refused(GatewayError error, PreparedExchange.Decision decision, RequestFacts facts) {
+        return new Preparation.Refused(
+                error,
+                decision == null ? PreparedExchange.Decision.none() : decision,
+                facts == null ? null : facts.model());
     }
 
     private static Preparation ready(

@@ -21,6 +21,8 @@ public sealed interface Preparation {
      *
      * @param error the answer
      * @param decision what was decided and found before the refusal (counts, verdict), for the audit record
+     * @param model the body's {@code model} as the gateway read it, for the audit record; null when the body was not
+     *     read or had none
      */
-    record Refused(GatewayError error, PreparedExchange.Decision decision) implements Preparation {}
+    record Refused(GatewayError error, PreparedExchange.Decision decision, String model) implements Preparation {}
 }

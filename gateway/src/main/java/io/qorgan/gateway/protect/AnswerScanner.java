@@ -97,7 +97,7 @@ public final class AnswerScanner {
         String out;
         try {
             byte[] body = dialect.rewriteAnswer(restoredBody, (text, site) -> switch (site.kind()) {
-                case NAME -> text;
+                case NAME, METADATA -> text;
                 case NUMBER -> applyToNumber(text, vault, counts);
                 default -> apply(text, vault, counts);
             });
@@ -134,9 +134,9 @@ public final class AnswerScanner {
                 @Override
                 public String rewrite(String text, TextSite site) {
                     return switch (site.kind()) {
-                        // the keys of an answer are the API's own, or echo request keys that were protected: restored
-                        // only
-                        case NAME -> restorer.restore(text, false);
+                        // the keys of an answer are the API's own, or echo request keys that were protected, and the
+                        // API fills its metadata itself: restored only
+                        case NAME, METADATA -> restorer.restore(text, false);
                         case NUMBER -> applyToNumber(restorer.restore(text, false), vault, counts);
                         default ->
                             site.jsonText()

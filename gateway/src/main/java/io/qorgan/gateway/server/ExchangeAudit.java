@@ -1,7 +1,6 @@
 package io.qorgan.gateway.server;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.qorgan.gateway.audit.AuditTrail;
@@ -13,7 +12,6 @@ import io.qorgan.gateway.audit.ExchangeRecord;
 import io.qorgan.gateway.audit.ExchangeTimes;
 import io.qorgan.gateway.config.RouteConfig;
 import io.qorgan.gateway.detect.EntityType;
-import io.qorgan.gateway.dialect.RequestFacts;
 import io.qorgan.gateway.exchange.GatewayError;
 import io.qorgan.gateway.exchange.Preparation;
 import io.qorgan.gateway.exchange.PreparedExchange;
@@ -44,17 +42,14 @@ import java.util.Optional;
  * block, or an answer a policy withheld, is {@code blocked}); {@code forwarded} and {@code shadow_would_block} mean the
  * request went out (or was answered from the cache); {@code failed} means the upstream failed it.
  *
- * <p>Nothing of a request's content is kept: ids (cleaned by the record), counts, times and codes only; the body is
- * read once more only for a refused request's {@code model}, and only its top level. One instance per exchange, used on
+ * <p>Nothing of a request's content is kept: ids (cleaned by the record), counts, times and codes only; the
+ * {@code model} is the one the prepare stage read, refused or not. One instance per exchange, used on
  * its event loop only; {@link #NONE} without a trail, whose every method returns at once.
  */
 final class ExchangeAudit {
 
     /** No trail: every call returns at once, nothing is allocated per exchange. */
     static final ExchangeAudit NONE = new ExchangeAudit();
-
-    /** The model of a refused request is read again only from bodies up to this size (as the loop prepares them). */
-    private static final int MODEL_READ_LIMIT = ExchangeRelay.OFFLOAD_BYTES;
 
     private static final String CLIENT_CLOSED = "client_closed";
     private static final String CLIENT_STALLED = "client_stalled";
@@ -222,11 +217,8 @@ final class ExchangeAudit {
         write(499, AuditVerdict.REFUSED, CacheOutcome.NONE, null, 0);
     }
 
-    /**
-     * What the prepare stage decided; may be called again when the exchange is prepared anew for another upstream.
-     * For a refused request the body's top level is read once more, for its {@code model}.
-     */
-    void prepared(Preparation preparation, ByteBuf body) {
+    /** What the prepare stage decided; may be called again when the exchange is prepared anew for another upstream. */
+    void prepared(Preparation preparation) {
         if (!on) {
             return;
         }
@@ -244,13 +236,7 @@ final class ExchangeAudit {
         if (decision.verdict() != null) {
             upstream = decision.verdict().upstream();
         }
-        if (body.isReadable() && body.readableBytes() <= MODEL_READ_LIMIT) {
-            try {
-                model = RequestFacts.read(ByteBufUtil.getBytes(body)).model();
-            } catch (RuntimeException e) {
-                model = null; // an unreadable body has no model to record
-            }
-        }
+        model = refused.model();
     }
 
     /** The request was handed to an upstream connection (again, on a retry). */

@@ -213,41 +213,64 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
                 head.headers().get(HttpHeaderNames.CONTENT_TYPE),
                 head.headers().get(HttpHeaderNames.CONTENT_ENCODING),
                 bytes);
-        ExchangePreparer.Continuation continuation =
-                runtime.protection().conversations().shared() ? preparer.continuation(request) : null;
-        if (continuation != null) {
-            // the turn it continues may have been stored by another node: fetched from the fleet's store first
-            runtime.protection()
-                    .conversations()
-                    .fetch(continuation.scope(), continuation.previousResponseId())
-                    .whenComplete((ok, failure) -> {
-                        try {
-                            ctx.executor().execute(() -> prepare(request));
-                        } catch (RejectedExecutionException e) {
-                            // the loop is shutting down; its channels close
-                        }
-                    });
+        if (!runtime.protection().conversations().shared()) {
+            prepare(request, null);
             return;
         }
-        prepare(request);
+        // the turn a Responses request continues may have been stored by another node: fetched from the fleet's
+        // store before preparing; the top level read for that is the prepare stage's too
+        if (small(request)) {
+            fetchThenPrepare(request, preparer.continuation(request));
+            return;
+        }
+        offload(() -> {
+            ExchangePreparer.Continuation continuation = preparer.continuation(request);
+            ctx.executor().execute(() -> fetchThenPrepare(request, continuation));
+        });
     }
 
-    /** Prepares on the event loop, or on a worker for a large body. */
-    private void prepare(ExchangeRequest request) {
+    private void fetchThenPrepare(ExchangeRequest request, ExchangePreparer.Continuation continuation) {
+        if (continuation == null || !continuation.continues()) {
+            prepare(request, continuation);
+            return;
+        }
+        runtime.protection()
+                .conversations()
+                .fetch(continuation.scope(), continuation.previousResponseId())
+                .whenComplete((ok, failure) -> {
+                    try {
+                        ctx.executor().execute(() -> prepare(request, continuation));
+                    } catch (RejectedExecutionException e) {
+                        // the loop is shutting down; its channels close
+                    }
+                });
+    }
+
+    /** Prepares on the event loop, or on a worker for a large body; {@code read}: what was read of it already. */
+    private void prepare(ExchangeRequest request, ExchangePreparer.Continuation read) {
         if (done) {
             return;
         }
         ExchangePreparer preparer = runtime.preparer();
-        byte[] bytes = request.body();
-        if (bytes == null || bytes.length < OFFLOAD_BYTES) {
-            begin(preparer.prepare(request));
+        if (small(request)) {
+            begin(preparer.prepare(request, read));
             return;
         }
+        offload(() -> {
+            Preparation preparation = preparer.prepare(request, read);
+            ctx.executor().execute(() -> begin(preparation));
+        });
+    }
+
+    /** Whether the request's body is small enough to be read on the event loop. */
+    private static boolean small(ExchangeRequest request) {
+        return request.bodyBytes() < OFFLOAD_BYTES;
+    }
+
+    /** Runs {@code work} on the worker pool; answers 503 when the pool takes no more. */
+    private void offload(Runnable work) {
         try {
-            runtime.workers().execute(() -> {
-                Preparation preparation = preparer.prepare(request);
-                ctx.executor().execute(() -> begin(preparation));
-            });
+            runtime.workers().execute(work);
         } catch (RejectedExecutionException e) {
             answerError(GatewayError.overloaded());
         }
@@ -258,7 +281,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
         if (done) {
             return; // the client left while a worker prepared the body
         }
-        audit.prepared(preparation, body);
+        audit.prepared(preparation);
         if (preparation instanceof Preparation.Refused refused) {
             policyVersion = refused.decision().policyVersion();
             if (match.route().protect()) {
@@ -349,7 +372,7 @@ final class ExchangeRelay implements UpstreamListener, UpstreamClient.AcquireCal
             cacheTicket = null;
             capture = null;
         }
-        audit.prepared(preparation, body);
+        audit.prepared(preparation);
         prepared = ((Preparation.Ready) preparation).exchange();
         policyVersion = prepared.decision().policyVersion();
         upstream = runtime.upstreams().get(next);

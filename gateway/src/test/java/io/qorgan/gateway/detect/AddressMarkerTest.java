@@ -30,6 +30,15 @@ class AddressMarkerTest {
     }
 
     @Test
+    void find_connectorWords_matchedAsWholeWordsOnly() {
+        // connector() looks up the whole letter run: the longer "батыра" is one, "батырлар" and "bis" are none
+        assertThat(addresses("ул. Богенбай батыра, д. 5")).containsExactly("ул. Богенбай батыра, д. 5");
+        assertThat(addresses("Kazybek bi street 40, apt 7")).containsExactly("Kazybek bi street 40, apt 7");
+        assertThat(addresses("ул. Богенбай батырлар, д. 5")).isEmpty();
+        assertThat(addresses("Kazybek bis street 40")).isEmpty();
+    }
+
+    @Test
     void find_wordsThatOnlyStartLikeMarkers_noAddress() {
         assertThat(addresses("дома у города улыбаются проспекты по городу")).isEmpty();
     }

@@ -72,10 +72,21 @@ class WordStartsTest {
     @Test
     void find_indexNotCoveredByTheList_stillWalksEveryStart() {
         CueIndex index = new CueIndex("qq");
-        assertThat(WordStarts.listsCuesOf(index)).isFalse();
+        assertThat(WordStarts.cueBitOf(index)).isZero();
         List<Integer> found = new ArrayList<>();
         index.find(TextView.of("aa qqq qq"), (at, cue) -> found.add(at));
         assertThat(found).containsExactly(3, 7);
+    }
+
+    @Test
+    void find_listedIndexesSharingTheCueList_eachFindsOnlyItsOwnCues() {
+        TextView view = TextView.of("Password: x. Меня зовут Ия, пароль y, атым Ия");
+        List<String> introductions = new ArrayList<>();
+        PersonRecognizer.INTRODUCTIONS.find(view, (at, cue) -> introductions.add(at + " " + cue));
+        List<String> labels = new ArrayList<>();
+        SecretRecognizer.LABEL_INDEX.find(view, (at, cue) -> labels.add(at + " " + cue));
+        assertThat(introductions).containsExactly("13 меня зовут", "38 атым");
+        assertThat(labels).contains("0 password", "28 парол").noneMatch(hit -> hit.contains("зовут"));
     }
 
     @Test

@@ -253,6 +253,23 @@ class ExchangePreparerTest {
         assertThat(decision.verdict().blockingRule()).isEqualTo("marking-dsp");
         assertThat(decision.policyVersion()).isNotBlank();
         assertThat(decision.entityCounts()).containsEntry(EntityType.IIN, 1);
+        assertThat(((Preparation.Refused) p).model()).isEqualTo("llama-3");
+    }
+
+    @Test
+    void prepare_refusals_carryTheModelReadOnlyWhenTheBodyWasRead() throws IOException {
+        RouteConfig route = route("local-llm", true, List.of());
+        ExchangePreparer preparer = preparer(policies());
+
+        // a body of any size: the audit record takes the model from here, never by reading the body again
+        String large = "ДСП " + "а".repeat(300 * 1024);
+        Preparation blocked = preparer.prepare(chat(route, message(large)));
+        Preparation unreadable = preparer(null).prepare(chat(route, "{\"model\":\"llama-3\",\"messages\":["));
+
+        assertThat(refusal(blocked).status()).isEqualTo(403);
+        assertThat(((Preparation.Refused) blocked).model()).isEqualTo("llama-3");
+        assertThat(refusal(unreadable).status()).isEqualTo(400);
+        assertThat(((Preparation.Refused) unreadable).model()).isNull();
     }
 
     @Test
@@ -314,6 +331,47 @@ class ExchangePreparerTest {
 
         assertThat(ready(preparer(null).prepare(stored)).conversationScope()).isEqualTo("health/bot");
         assertThat(ready(preparer(null).prepare(notStored)).conversationScope()).isNull();
+    }
+
+    @Test
+    void continuation_responsesBody_readOnceForTheFetchAndThePrepareStage() {
+        RouteConfig route = route("local-llm", true, List.of());
+        ExchangePreparer preparer = preparer(null);
+        ExchangeRequest continuing =
+                responses(route, "{\"model\":\"m\",\"input\":\"ИИН " + IIN + "\",\"previous_response_id\":\"resp_9\"}");
+        ExchangeRequest starting = responses(route, "{\"model\":\"m\",\"input\":\"ИИН " + IIN + "\"}");
+        ExchangeRequest unreadable = responses(route, "{\"model\":");
+
+        ExchangePreparer.Continuation c = preparer.continuation(continuing);
+        ExchangePreparer.Continuation s = preparer.continuation(starting);
+
+        assertThat(c.continues()).isTrue();
+        assertThat(c.previousResponseId()).isEqualTo("resp_9");
+        assertThat(c.scope()).isEqualTo("health/bot");
+        assertThat(s.continues()).isFalse();
+        assertThat(s.facts().model()).isEqualTo("m");
+        assertThat(preparer.continuation(unreadable).continues()).isFalse();
+        assertThat(preparer.continuation(chat(route, message("hi")))).isNull(); // not a Responses route
+        // what the prepare stage makes of the facts read for the continuation is what it makes of the body
+        assertThat(body(ready(preparer.prepare(starting, s)))).isEqualTo(body(ready(preparer.prepare(starting))));
+        assertThat(refusal(preparer.prepare(unreadable, preparer.continuation(unreadable)))
+                        .code())
+                .isEqualTo(refusal(preparer.prepare(unreadable)).code())
+                .isEqualTo("malformed_json");
+    }
+
+    private static ExchangeRequest responses(RouteConfig route, String body) {
+        return new ExchangeRequest(
+                "req-6",
+                route,
+                "local-llm",
+                caller("*"),
+                "POST",
+                "/v1/responses",
+                List.of(),
+                "application/json",
+                null,
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static RouteConfig failover(String... upstreams) {

@@ -100,6 +100,35 @@ class AnswerScannerTest {
     }
 
     @Test
+    void restoreAndScan_apiMetadata_restoredButNotScanned_echoedFieldsScanned() {
+        ExchangeVault vault = vaultFor("I am " + NAME_KK + ", IIN " + IIN_1);
+        // values the API fills in itself (an id, the model, counts) are not the model's text; an echoed field is
+        String body = "{\"id\":\"chatcmpl-" + IIN_2 + "\",\"model\":\"[IIN_1]\",\"created\":" + IIN_2
+                + ",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"IIN " + IIN_2
+                + "\"},\"finish_reason\":\"stop\"}],\"usage\":{\"total_tokens\":" + IIN_2 + "},"
+                + "\"user\":\"" + IIN_2 + "\",\"extra\":" + IIN_2 + "}";
+        AnswerScanner.ScannedAnswer r = AnswerScanner.create(
+                        TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.REDACT)
+                .restoreAndScan(body.getBytes(StandardCharsets.UTF_8), Dialect.OPENAI_CHAT, TextRestorer.of(vault));
+        AnswerScanner.Result twoSteps = AnswerScanner.create(
+                        TestData.scanner(), ValueKey.simple(), AnswerScanner.Action.REDACT)
+                .scanAnswer(
+                        TextRestorer.of(vault)
+                                .restoreAnswer(body.getBytes(StandardCharsets.UTF_8), Dialect.OPENAI_CHAT),
+                        Dialect.OPENAI_CHAT,
+                        vault);
+
+        String expected = "{\"id\":\"chatcmpl-" + IIN_2 + "\",\"model\":\"" + IIN_1 + "\",\"created\":" + IIN_2
+                + ",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"IIN [REDACTED]\"},"
+                + "\"finish_reason\":\"stop\"}],\"usage\":{\"total_tokens\":" + IIN_2 + "},"
+                + "\"user\":\"[REDACTED]\",\"extra\":\"[REDACTED]\"}";
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(r.counts()).isEqualTo(Map.of(EntityType.IIN, 3));
+        assertThat(twoSteps.text()).isEqualTo(expected);
+        assertThat(twoSteps.counts()).isEqualTo(r.counts());
+    }
+
+    @Test
     void restoreAndScan_givesWhatRestoreThenScanGive_forEveryActionAndBodyShape() {
         ExchangeVault vault = vaultFor("I am " + NAME_KK + ", IIN " + IIN_1);
         String answer = protectedAnswer(vault).text();
