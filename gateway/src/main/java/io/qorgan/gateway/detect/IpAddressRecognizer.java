@@ -76,6 +76,63 @@ final class IpAddressRecognizer implements Recognizer {
 
     private static final CueSet ADDRESS_CUES_SET = new CueSet(ADDRESS_CUES);
 
+    /**
+     * Words further back (up to 45 chars) that make a dotted quad a version: an update, a rollback, a patch, a
+     * product's name ("обновили контроллеры до 10.6.3.1", "Откат на 10.3.9.7", "macOS 15.2.0.1", "Firmware на
+     * коммутаторах — 15.2.7.3"), unless a word right around it speaks of a host.
+     */
+    private static final CueSet FAR_VERSION_CUES_SET = new CueSet(
+            "верси",
+            "version",
+            "сборк",
+            "build",
+            "release",
+            "нұсқа",
+            "firmware",
+            "прошивк",
+            "kernel",
+            "обнов",
+            "откат",
+            "update",
+            "upgrade",
+            "rollback",
+            "patch",
+            "патч",
+            "driver",
+            "драйвер",
+            "macos",
+            "ios ",
+            "android",
+            "windows",
+            "жаңарт");
+
+    /** Words right around a dotted quad that say it is a host whatever came before. */
+    private static final CueSet HOST_CUES_SET = new CueSet(
+            "ip",
+            "адрес",
+            "address",
+            "хост",
+            "host",
+            "server",
+            "сервер",
+            "шлюз",
+            "gateway",
+            "dns",
+            "vpn",
+            "ssh",
+            "ping",
+            "http",
+            "прокси",
+            "proxy",
+            "endpoint",
+            "мекенжай",
+            "://",
+            "@",
+            "remote",
+            "connect",
+            "подключ",
+            "қосыл");
+
     @Override
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
@@ -129,6 +186,10 @@ final class IpAddressRecognizer implements Recognizer {
             if (Chars.startsWith(lower, after, end)) {
                 return true;
             }
+        }
+        if (view.anyCue(start - 45, start, FAR_VERSION_CUES_SET)
+                && !view.anyCue(start - 20, Math.min(s.length, end + 10), HOST_CUES_SET)) {
+            return true;
         }
         return smallNumbers(s, start, end) && !view.anyCue(start - 30, Math.min(s.length, end + 15), ADDRESS_CUES_SET);
     }

@@ -271,4 +271,26 @@ class DocumentPatternsTest {
                         EntityType.ID_DOCUMENT))
                 .isEmpty();
     }
+
+    @Test
+    void detect_versionsNamedFurtherBack_notIpAddresses() {
+        for (String text : List.of(
+                "На прошлой неделе обновили контроллеры до 10.6.3.1, отчёты идут дольше. Откат на 10.3.9.7 не делаем.",
+                "Firmware на коммутаторах — 15.2.7.3.",
+                "Прошивка маршрутизатора 2.12.0.9 содержит уязвимость.",
+                "Apple released iOS 18.2.1 and macOS 15.2.0.1 security patches.",
+                "Java 1.8.0.292 and driver 11.2.0.4 are required.")) {
+            assertThat(found(text, EntityType.IP_ADDRESS)).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    void detect_hostNearAVersionWord_stillAnIpAddress() {
+        assertThat(found("agent v3.1.0.7 connected from 192.168.214.135", EntityType.IP_ADDRESS))
+                .containsExactly("192.168.214.135");
+        assertThat(found("После обновления сервер 10.20.30.40 не отвечает на ping.", EntityType.IP_ADDRESS))
+                .containsExactly("10.20.30.40");
+        assertThat(found("VPN-ге қосыла алмайды. Конфигте:\nremote 178.89.10.201 1194", EntityType.IP_ADDRESS))
+                .containsExactly("178.89.10.201");
+    }
 }
