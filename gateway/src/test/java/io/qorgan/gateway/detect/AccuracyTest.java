@@ -47,17 +47,17 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.95, 0.95},
             new Object[] {EntityType.SECRET, 0.95, 0.95});
 
-    /** Below the bar of 0.99 (0.959 before the third round). */
-    private static final double HELD_OUT_LEAK_COVER = 0.970;
+    /** Below the bar of 0.99 (0.959 before the third round, 0.970 before the fourth). */
+    private static final double HELD_OUT_LEAK_COVER = 0.972;
 
     /** The second frozen held-out set's SHA-256 ({@code detect/heldout2}, written blind before the second round). */
     private static final String HELD_OUT_2_SHA256 = "a68fdc5b6e88c234ab8fbfa1dd0359c0bb1a432910b93042707054c7db1a92fa";
 
     /**
      * Floors on the second held-out set: the values measured when it was added (main at d3b0300, rounded down),
-     * raised to what the detector reaches since (the third round: PERSON, ID_DOCUMENT, ADDRESS, DATE_OF_BIRTH,
-     * SECRET, leak-cover); never lowered. Below the issue's bars still: IP_ADDRESS precision, ADDRESS,
-     * ID_DOCUMENT, DATE_OF_BIRTH and SECRET recall, leak-cover.
+     * raised to what the detector reaches since (the third and fourth rounds: PERSON, ID_DOCUMENT, ADDRESS,
+     * DATE_OF_BIRTH, SECRET, IP_ADDRESS, leak-cover); never lowered. Below the issue's bars still: ID_DOCUMENT and
+     * SECRET recall, leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_2 = floors(
             new Object[] {EntityType.PERSON, 0.952, 0.966},
@@ -74,11 +74,11 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.988, 0.957},
             new Object[] {EntityType.SECRET, 1.0, 0.927});
 
-    private static final double HELD_OUT_2_LEAK_COVER = 0.968;
+    private static final double HELD_OUT_2_LEAK_COVER = 0.969;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
-            new Object[] {EntityType.PERSON, 0.99, 0.992},
+            new Object[] {EntityType.PERSON, 0.997, 0.992},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -96,7 +96,7 @@ class AccuracyTest {
 
     /** Floors on the second development set (detect2's new lines of issue 15's patterns). */
     private static final Map<EntityType, Floor> DEV2 = floors(
-            new Object[] {EntityType.PERSON, 0.984, 0.984},
+            new Object[] {EntityType.PERSON, 0.992, 0.984},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -152,7 +152,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV_OWN4_LEAK_COVER = 0.986;
+    private static final double DEV_OWN4_LEAK_COVER = 1.0;
 
     /** The fourth development set's SHA-256 ({@code detect/dev4}): its numbers below are of this file. */
     private static final String DEV4_SHA256 = "74caf74789a0d0f58c8ca48b0b382104c62c826c0887a0ec5681236755b77e98";
@@ -162,7 +162,7 @@ class AccuracyTest {
      * round; its lines are read and tuned to): the values the fourth round reached, never lowered.
      */
     private static final Map<EntityType, Floor> DEV4 = floors(
-            new Object[] {EntityType.PERSON, 0.947, 0.832},
+            new Object[] {EntityType.PERSON, 0.954, 0.832},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.972, 1.0},
@@ -176,7 +176,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.94},
             new Object[] {EntityType.SECRET, 1.0, 0.86});
 
-    private static final double DEV4_LEAK_COVER = 0.89;
+    private static final double DEV4_LEAK_COVER = 0.914;
 
     private final Detector detector = Detector.defaults();
 
