@@ -10,21 +10,13 @@ import java.util.List;
  */
 final class IpAddressRecognizer implements Recognizer {
 
-    /** A dotted quad up to 20 chars after these words is a version number. */
-    private static final String[] VERSION_CUES = {
-        "верси",
-        "version",
-        "сборк",
-        "build",
-        "release",
-        "нұсқа",
-        " v",
-        "firmware",
-        "прошивк",
-        "kernel",
-        "ред.",
-        "редакци"
+    /** Words that name a release of software or firmware: a dotted quad near one is its version. */
+    private static final String[] RELEASE_WORDS = {
+        "верси", "version", "сборк", "build", "release", "нұсқа", "firmware", "прошивк", "kernel"
     };
+
+    /** A dotted quad up to 20 chars after these words is a version number. */
+    private static final String[] VERSION_CUES = Lexicons.concat(RELEASE_WORDS, new String[] {" v", "ред.", "редакци"});
 
     private static final CueSet VERSION_CUES_SET = new CueSet(VERSION_CUES);
 
@@ -67,12 +59,34 @@ final class IpAddressRecognizer implements Recognizer {
     private static final String[] SECTION_AFTER = {"-тармақ", "-тармағ", "-бөлім", "-бап", " тармақ", " нұсқа", "-нұсқа"
     };
 
-    /** Words near a dotted quad that say it is an address after all. */
-    private static final String[] ADDRESS_CUES = {
-        "ip", "адрес", "address", "хост", "host", "server", "сервер", "шлюз", "gateway", "dns", "vpn", "endpoint",
-        "прокси", "proxy", "подключ", "connect", "мекенжай", "желі", "network", "сеть", "from", "login", "вход", "src",
-        "dst", "peer", "allowed", "маршрут", "route", "ping", "ssh", "http"
+    /** Words that speak of a host: near a dotted quad they make it an address. */
+    private static final String[] HOST_WORDS = {
+        "ip",
+        "адрес",
+        "address",
+        "хост",
+        "host",
+        "server",
+        "сервер",
+        "шлюз",
+        "gateway",
+        "dns",
+        "vpn",
+        "ssh",
+        "ping",
+        "http",
+        "прокси",
+        "proxy",
+        "endpoint",
+        "мекенжай",
+        "connect",
+        "подключ"
     };
+
+    /** Words near a dotted quad that say it is an address after all. */
+    private static final String[] ADDRESS_CUES = Lexicons.concat(HOST_WORDS, new String[] {
+        "желі", "network", "сеть", "from", "login", "вход", "src", "dst", "peer", "allowed", "маршрут", "route"
+    });
 
     private static final CueSet ADDRESS_CUES_SET = new CueSet(ADDRESS_CUES);
 
@@ -81,57 +95,26 @@ final class IpAddressRecognizer implements Recognizer {
      * product's name ("обновили контроллеры до 10.6.3.1", "Откат на 10.3.9.7", "macOS 15.2.0.1", "Firmware на
      * коммутаторах — 15.2.7.3"), unless a word right around it speaks of a host.
      */
-    private static final CueSet FAR_VERSION_CUES_SET = new CueSet(
-            "верси",
-            "version",
-            "сборк",
-            "build",
-            "release",
-            "нұсқа",
-            "firmware",
-            "прошивк",
-            "kernel",
-            "обнов",
-            "откат",
-            "update",
-            "upgrade",
-            "rollback",
-            "patch",
-            "патч",
-            "driver",
-            "драйвер",
-            "macos",
-            "ios ",
-            "android",
-            "windows",
-            "жаңарт");
+    private static final CueSet FAR_VERSION_CUES_SET = new CueSet(Lexicons.concat(RELEASE_WORDS, new String[] {
+        "обнов",
+        "откат",
+        "update",
+        "upgrade",
+        "rollback",
+        "patch",
+        "патч",
+        "driver",
+        "драйвер",
+        "macos",
+        "ios ",
+        "android",
+        "windows",
+        "жаңарт"
+    }));
 
     /** Words right around a dotted quad that say it is a host whatever came before. */
-    private static final CueSet HOST_CUES_SET = new CueSet(
-            "ip",
-            "адрес",
-            "address",
-            "хост",
-            "host",
-            "server",
-            "сервер",
-            "шлюз",
-            "gateway",
-            "dns",
-            "vpn",
-            "ssh",
-            "ping",
-            "http",
-            "прокси",
-            "proxy",
-            "endpoint",
-            "мекенжай",
-            "://",
-            "@",
-            "remote",
-            "connect",
-            "подключ",
-            "қосыл");
+    private static final CueSet HOST_CUES_SET =
+            new CueSet(Lexicons.concat(HOST_WORDS, new String[] {"://", "@", "remote", "қосыл"}));
 
     @Override
     public void find(TextView view, List<Finding> out) {
