@@ -209,12 +209,6 @@ public enum Dialect {
         };
         static final SitePatterns OLLAMA_CHAT = new SitePatterns(with(OLLAMA, "message.role"));
         static final SitePatterns OLLAMA_GENERATE = new SitePatterns(with(OLLAMA, "context.*"));
-
-        private static String[] with(String[] base, String... more) {
-            String[] all = Arrays.copyOf(base, base.length + more.length);
-            System.arraycopy(more, 0, all, base.length, more.length);
-            return all;
-        }
     }
 
     /** Where an answer carries a tool call's input as JSON values (not as JSON text in a string). */
@@ -254,16 +248,17 @@ public enum Dialect {
             "context.*"
         };
         static final SitePatterns PARAMETERS = new SitePatterns(PARAMETER_FIELDS);
-        static final SitePatterns EMBEDDINGS = new SitePatterns(with("input.*", "input.*.*"));
-        static final SitePatterns COMPLETIONS = new SitePatterns(with("prompt.*", "prompt.*.*"));
+        static final SitePatterns EMBEDDINGS = new SitePatterns(with(PARAMETER_FIELDS, "input.*", "input.*.*"));
+        static final SitePatterns COMPLETIONS = new SitePatterns(with(PARAMETER_FIELDS, "prompt.*", "prompt.*.*"));
         static final SitePatterns ANTHROPIC_TOOL_INPUT = new SitePatterns("content.*.input.**");
         static final SitePatterns OLLAMA_TOOL_INPUT = new SitePatterns("message.tool_calls.*.function.arguments.**");
         static final SitePatterns NONE = new SitePatterns();
+    }
 
-        private static String[] with(String... more) {
-            String[] all = Arrays.copyOf(PARAMETER_FIELDS, PARAMETER_FIELDS.length + more.length);
-            System.arraycopy(more, 0, all, PARAMETER_FIELDS.length, more.length);
-            return all;
-        }
+    /** {@code base} followed by {@code more}: pattern lists built from others. */
+    private static String[] with(String[] base, String... more) {
+        String[] all = Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
     }
 }

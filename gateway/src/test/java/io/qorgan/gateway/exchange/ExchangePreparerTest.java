@@ -95,13 +95,21 @@ class ExchangePreparerTest {
     }
 
     private static ExchangeRequest chat(RouteConfig route, String body) {
+        return post(route, "/v1/chat/completions", body);
+    }
+
+    private static ExchangeRequest responses(RouteConfig route, String body) {
+        return post(route, "/v1/responses", body);
+    }
+
+    private static ExchangeRequest post(RouteConfig route, String path, String body) {
         return new ExchangeRequest(
                 "req-1",
                 route,
                 route.upstream(),
                 caller("*"),
                 "POST",
-                "/v1/chat/completions",
+                path,
                 List.of(),
                 "application/json",
                 null,
@@ -306,28 +314,8 @@ class ExchangePreparerTest {
     @Test
     void prepare_responsesTurnThatStores_keepsAConversationScope() {
         RouteConfig route = route("local-llm", true, List.of());
-        ExchangeRequest stored = new ExchangeRequest(
-                "req-4",
-                route,
-                "local-llm",
-                caller("*"),
-                "POST",
-                "/v1/responses",
-                List.of(),
-                "application/json",
-                null,
-                "{\"model\":\"m\",\"input\":\"hi\"}".getBytes(StandardCharsets.UTF_8));
-        ExchangeRequest notStored = new ExchangeRequest(
-                "req-5",
-                route,
-                "local-llm",
-                caller("*"),
-                "POST",
-                "/v1/responses",
-                List.of(),
-                "application/json",
-                null,
-                "{\"model\":\"m\",\"input\":\"hi\",\"store\":false}".getBytes(StandardCharsets.UTF_8));
+        ExchangeRequest stored = responses(route, "{\"model\":\"m\",\"input\":\"hi\"}");
+        ExchangeRequest notStored = responses(route, "{\"model\":\"m\",\"input\":\"hi\",\"store\":false}");
 
         assertThat(ready(preparer(null).prepare(stored)).conversationScope()).isEqualTo("health/bot");
         assertThat(ready(preparer(null).prepare(notStored)).conversationScope()).isNull();
@@ -358,20 +346,6 @@ class ExchangePreparerTest {
                         .code())
                 .isEqualTo(refusal(preparer.prepare(unreadable)).code())
                 .isEqualTo("malformed_json");
-    }
-
-    private static ExchangeRequest responses(RouteConfig route, String body) {
-        return new ExchangeRequest(
-                "req-6",
-                route,
-                "local-llm",
-                caller("*"),
-                "POST",
-                "/v1/responses",
-                List.of(),
-                "application/json",
-                null,
-                body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static RouteConfig failover(String... upstreams) {
