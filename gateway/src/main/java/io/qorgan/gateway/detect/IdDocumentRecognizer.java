@@ -57,6 +57,7 @@ final class IdDocumentRecognizer implements Recognizer {
         "вид на жительство",
         "вида на жительство",
         "residence permit",
+        "resident card",
         "id card",
         "id number",
         "id no",
@@ -198,6 +199,18 @@ final class IdDocumentRecognizer implements Recognizer {
                     && Chars.notAlnumAt(s, end + 8)) {
                 return end + 8; // the same in groups: "045 612 378"
             }
+            if (run == 3 && end + 8 <= n && s[end] == '-' && Chars.digitRun(s, end + 1) == 3 && s[end + 4] == '-') {
+                return Chars.digitRun(s, end + 5) == 3 && Chars.notAlnumAt(s, end + 8) ? end + 8 : -1; // "045-612-378"
+            }
+            if (run == 3 && end + 9 <= n && s[end] == ' ' && pairs(s, end, 3) == end + 9) {
+                return end + 9; // read out as a phone: "041 23 45 67"
+            }
+            if (run == 1 && s[end] == ' ') {
+                return dictated(s, p); // read out digit by digit: "0 3 9 5 5 1 2 0 7"
+            }
+            if (run == 2 && end + 10 <= n && s[end] == ' ' && cyrillicSeries(s, end + 1)) {
+                return russianNumber(s, end + 3); // a Russian driving licence: "77 АА 123456", "50 ОН № 774512"
+            }
             if (run == 2 && end + 3 < n && s[end] == ' ' && Chars.digitRun(s, end + 1) == 2) {
                 int q = end + 3; // Russian series "45 10" and number
                 return russianNumber(s, q);
@@ -274,12 +287,65 @@ final class IdDocumentRecognizer implements Recognizer {
             }
         } else if (r > q && (Chars.startsWith(s, "номер ", r) || Chars.startsWith(s, "нөмірі ", r))) {
             r = Chars.indexOf(s, " ", r) + 1; // "серия 4510 номер 123456"
+        } else if (r == q && r + 2 < s.length && s[r] == ',' && s[r + 1] == ' ') {
+            return numberAfterComma(s, r + 2); // "серия 4512, номер 654321"
+        } else if (r == q && r < s.length && s[r] == '/') {
+            r++; // "серия/номер 4510/123456"
         }
         if (r == q) {
             return -1;
         }
         int run = Chars.digitRun(s, r);
         return run == 6 && Chars.notAlnumAt(s, r + run) ? r + run : -1;
+    }
+
+    /** After a series and a comma: "номер", "нөмірі" or "№", then six digits; or -1. */
+    private static int numberAfterComma(char[] s, int r) {
+        if (Chars.startsWith(s, "номер ", r) || Chars.startsWith(s, "нөмірі ", r)) {
+            r = Chars.indexOf(s, " ", r) + 1;
+        } else if (r < s.length && s[r] == '№') {
+            r += r + 1 < s.length && s[r + 1] == ' ' ? 2 : 1;
+        } else {
+            return -1;
+        }
+        int run = Chars.digitRun(s, r);
+        return run == 6 && Chars.notAlnumAt(s, r + run) ? r + run : -1;
+    }
+
+    /** Two upper-case Cyrillic letters and a space at {@code p}: the series letters of a Russian driving licence. */
+    private static boolean cyrillicSeries(char[] s, int p) {
+        return s[p] >= 0x400
+                && Chars.isUpperCase(s[p])
+                && s[p + 1] >= 0x400
+                && Chars.isUpperCase(s[p + 1])
+                && s[p + 2] == ' ';
+    }
+
+    /** End of {@code count} groups of a space and two digits after {@code p}, or -1. */
+    private static int pairs(char[] s, int p, int count) {
+        int q = p;
+        for (int i = 0; i < count; i++) {
+            if (q + 3 > s.length || s[q] != ' ' || Chars.digitRun(s, q + 1) != 2) {
+                return -1;
+            }
+            q += 3;
+        }
+        return Chars.notAlnumAt(s, q) ? q : -1;
+    }
+
+    /** End of nine digits each followed by one space (the last by none) at {@code p}, or -1. */
+    private static int dictated(char[] s, int p) {
+        int q = p;
+        for (int i = 0; i < 9; i++) {
+            if (q >= s.length
+                    || !Chars.isDigit(s[q])
+                    || Chars.digitAt(s, q + 1)
+                    || i < 8 && (q + 1 >= s.length || s[q + 1] != ' ')) {
+                return -1;
+            }
+            q += i < 8 ? 2 : 1;
+        }
+        return Chars.notAlnumAt(s, q) ? q : -1;
     }
 
     /** A Roman numeral (I, V, X, or the Cyrillic І) and a dash: the series of a birth certificate ("II-МЮ"). */
@@ -314,6 +380,8 @@ final class IdDocumentRecognizer implements Recognizer {
             if (q < s.length && s[q] == ' ') {
                 q++;
             }
+        } else if (Chars.startsWith(s, "номер ", q) || Chars.startsWith(s, "нөмірі ", q)) {
+            q = Chars.indexOf(s, " ", q) + 1; // "II-ЖТ номер 0441827"
         }
         int run = Chars.digitRun(s, q);
         return run >= 6 && run <= 8 && Chars.notAlnumAt(s, q + run) ? q + run : -1;

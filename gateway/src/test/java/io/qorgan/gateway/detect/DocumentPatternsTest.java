@@ -37,6 +37,35 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_seriesAndNumberApartOrWithCyrillicLetters_wholeNumber() {
+        assertThat(found("паспорт РФ: серия 4718, номер 302516", EntityType.ID_DOCUMENT))
+                .containsExactly("4718, номер 302516");
+        assertThat(found("паспорт, серия/номер 4117/880213", EntityType.ID_DOCUMENT))
+                .containsExactly("4117/880213");
+        assertThat(found("свидетельство о рождении: серия I-ОН номер 7730215", EntityType.ID_DOCUMENT))
+                .containsExactly("I-ОН номер 7730215");
+        assertThat(found("права 23 ММ 604417, категория C", EntityType.ID_DOCUMENT))
+                .containsExactly("23 ММ 604417");
+        assertThat(found("водительские права серии 78 ОВ № 120934", EntityType.ID_DOCUMENT))
+                .containsExactly("78 ОВ № 120934");
+        assertThat(found("паспорт объекта: серия 4512, номер здания 65", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_idCardNumberReadOutOrGrouped_documentNotPhone() {
+        String dictated = "Оператор: номер удостоверения?\nКлиент: 0 4 5 1 1 8 2 7 3.";
+        assertThat(found(dictated, EntityType.ID_DOCUMENT)).containsExactly("0 4 5 1 1 8 2 7 3");
+        assertThat(found(dictated, EntityType.PHONE)).isEmpty();
+        assertThat(found("удостоверение № 041-552-907", EntityType.ID_DOCUMENT)).containsExactly("041-552-907");
+        assertThat(found("номер удостоверения 049 33 71 25", EntityType.ID_DOCUMENT))
+                .containsExactly("049 33 71 25");
+        assertThat(found("Resident card #: 035512874", EntityType.ID_DOCUMENT)).containsExactly("035512874");
+        assertThat(found("удостоверение получено, звоните 8 701 234 56 78", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
     void detect_kazakhIdCardAfterAnyFormOfTheWord_found() {
         assertThat(found("Личность установлена по удостоверению 031887245, ИИН не указан", EntityType.ID_DOCUMENT))
                 .containsExactly("031887245");
