@@ -160,6 +160,9 @@ final class IpAddressRecognizer implements Recognizer {
     private static boolean versionLike(TextView view, int start, int end) {
         char[] s = view.chars();
         char[] lower = view.lower();
+        if (end + 2 < s.length && s[end] == ':' && Chars.digitRun(s, end + 1) >= 2 && Chars.digitRun(s, end + 1) <= 5) {
+            return false; // a port after it: a host ("build agent:\n10.40.2.11:5432"), whatever word came before
+        }
         int word = previousWord(s, start);
         if (word >= 0 && view.anyCue(word, start, SECTION_CUES_SET)
                 || view.anyCue(start - 20, start, VERSION_CUES_SET)) {

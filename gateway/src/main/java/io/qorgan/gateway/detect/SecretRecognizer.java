@@ -78,6 +78,7 @@ final class SecretRecognizer implements Recognizer {
         "вай-фай",
         "pass is",
         "passcode",
+        "пасс", // chat slang, a word of its own ("админка … пасс dlink_kv40"), never "пассажир"
     };
     /** Labels after which a token follows; it must look random. */
     private static final String[] TOKEN_LABELS = {
@@ -96,7 +97,11 @@ final class SecretRecognizer implements Recognizer {
     /** Words that call a long hex or base64 string a key. */
     private static final String[] KEY_LABELS = {"ключ", "кілт", "key", "hmac", "секрет"};
 
-    static final CueIndex LABEL_INDEX = new CueIndex(Lexicons.concat(PASSWORD_LABELS, TOKEN_LABELS, KEY_LABELS));
+    /** The command whose {@code -b} option takes the password on its command line. */
+    private static final String HTPASSWD = "htpasswd";
+
+    static final CueIndex LABEL_INDEX =
+            new CueIndex(Lexicons.concat(PASSWORD_LABELS, TOKEN_LABELS, KEY_LABELS, new String[] {HTPASSWD}));
 
     /** Lower-case parts of an assigned name that make its value a password. */
     private static final String[] PASSWORD_PARTS = {"password", "passwd", "pass", "pwd", "passphrase", "pw"};
@@ -131,6 +136,9 @@ final class SecretRecognizer implements Recognizer {
                 end = assigned(s, lower, at, out);
                 if (c == ':' && end < 0) {
                     end = urlPassword(s, at, out);
+                }
+                if (c == ':' && end < 0) {
+                    end = pgpass(s, lower, at, out);
                 }
             } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
                 end = byShape(s, at, out);
@@ -331,7 +339,11 @@ final class SecretRecognizer implements Recognizer {
         if (to <= from || placeholder(s, lower, from, to)) {
             return -1;
         }
-        boolean secret = kind == PASSWORD ? passwordLike(s, from, to) : randomLike(s, from, to);
+        boolean secret = kind == PASSWORD
+                ? passwordLike(s, from, to)
+                : randomLike(s, from, to)
+                        || base32(s, from, to)
+                        || lastPart(lower, nameStart, nameEnd, SECRET_LAST_PARTS) && madeUpSecret(s, from, to);
         if (!secret) {
             return -1;
         }
@@ -341,6 +353,56 @@ final class SecretRecognizer implements Recognizer {
 
     private static final int PASSWORD = 1;
     private static final int KEY = 2;
+
+    /** Last parts of a name whose value is a secret even when it does not look random ("JWT_SECRET=…2025"). */
+    private static final String[] SECRET_LAST_PARTS = {"secret", "token"};
+
+    /** Whether the last part of the name {@code lower[from, to)} (after {@code _ . -}) is one of {@code words}. */
+    private static boolean lastPart(char[] lower, int from, int to, String[] words) {
+        int part = to;
+        while (part > from && lower[part - 1] != '_' && lower[part - 1] != '.' && lower[part - 1] != '-') {
+            part--;
+        }
+        for (String w : words) {
+            if (w.length() == to - part && Chars.startsWith(lower, w, part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A base32 secret (a TOTP seed): 16 or more of {@code A-Z} and {@code 2-7}, with two digits at least; words in
+     * capitals have none.
+     */
+    private static boolean base32(char[] s, int from, int to) {
+        if (to - from < 16) {
+            return false;
+        }
+        int digits = 0;
+        for (int i = from; i < to; i++) {
+            char c = s[i];
+            if (c >= '2' && c <= '7') {
+                digits++;
+            } else if (!Chars.isAsciiUpper(c)) {
+                return false;
+            }
+        }
+        return digits >= 2;
+    }
+
+    /** A made-up secret: ten chars or more with letters and digits, and no path, host or file name. */
+    private static boolean madeUpSecret(char[] s, int from, int to) {
+        if (to - from < 10 || !letterAndDigit(s, from, to)) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (s[i] == '/' || s[i] == '.' || s[i] == ':') {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /**
      * {@link #PASSWORD} or {@link #KEY} when a part of the name {@code s[from, to)} is such a word, else 0. Parts are
@@ -633,8 +695,15 @@ final class SecretRecognizer implements Recognizer {
         if (!Chars.notWordAt(s, at - 1)) {
             return; // inside a word: "DB_PASSWORD" is read as an assignment
         }
+        if (label.equals(HTPASSWD)) {
+            htpasswd(s, lower, at + label.length(), out);
+            return;
+        }
         int kind = kindOf(label);
         int p = at + label.length();
+        if (label.equals("пасс") && p < s.length && Chars.isWord(s[p])) {
+            return; // "пассажир", "пассивы"
+        }
         if (label.charAt(0) != 'p'
                 && label.charAt(0) != 'п'
                 && kind == PASSWORD_LABEL
@@ -832,6 +901,84 @@ final class SecretRecognizer implements Recognizer {
             q++;
         }
         return q < s.length ? q : -1;
+    }
+
+    /**
+     * The password of {@code htpasswd -b[c] file user password} or {@code htpasswd -nb user password}: the last
+     * argument of the line when an option holds {@code b}, {@code from} being just after the command's name.
+     */
+    private static void htpasswd(char[] s, char[] lower, int from, List<Finding> out) {
+        boolean batch = false;
+        boolean noFile = false;
+        int args = 0;
+        int p = from;
+        while (p < s.length && s[p] != '\n') {
+            if (s[p] == ' ') {
+                p++;
+                continue;
+            }
+            int end = p;
+            while (end < s.length && s[end] != ' ' && s[end] != '\n') {
+                end++;
+            }
+            if (s[p] == '-' && args == 0) {
+                for (int i = p + 1; i < end; i++) {
+                    batch |= s[i] == 'b';
+                    noFile |= s[i] == 'n';
+                }
+            } else if (++args == (noFile ? 2 : 3)) {
+                int to = end;
+                while (to > p && ".,;".indexOf(s[to - 1]) >= 0) {
+                    to--;
+                }
+                if (batch && to - p >= 4 && !placeholder(s, lower, p, to)) {
+                    out.add(new Finding(EntityType.SECRET, p, to, 0.9, "secret"));
+                }
+                return;
+            }
+            p = end;
+        }
+    }
+
+    /**
+     * The password of a {@code .pgpass} line ({@code host:port:database:user:password}), the colon after the host at
+     * {@code at}; its end, or -1. The host starts its line and the port is digits or {@code *}.
+     */
+    private static int pgpass(char[] s, char[] lower, int at, List<Finding> out) {
+        int port = Chars.digitRun(s, at + 1);
+        int q = at + 1 + (port >= 2 && port <= 5 ? port : at + 1 < s.length && s[at + 1] == '*' ? 1 : s.length);
+        if (q >= s.length || s[q] != ':') {
+            return -1;
+        }
+        int host = at;
+        while (host > 0 && (nameChar(s[host - 1]) || s[host - 1] == '*')) {
+            host--;
+        }
+        if (host == at || host > 0 && s[host - 1] != '\n') {
+            return -1;
+        }
+        for (int field = 0; field < 2; field++) { // database, user
+            int f = q + 1;
+            while (q + 1 < s.length && s[q + 1] != ':' && s[q + 1] > ' ') {
+                q++;
+            }
+            if (q + 1 >= s.length || s[q + 1] != ':' || q + 1 == f) {
+                return -1;
+            }
+            q++;
+        }
+        int from = q + 1;
+        int to = from;
+        while (to < s.length && s[to] > ' ' && s[to] != ':') {
+            to++;
+        }
+        if (to < s.length && s[to] != '\n' && s[to] != '\r'
+                || !passwordLike(s, from, to)
+                || placeholder(s, lower, from, to)) {
+            return -1;
+        }
+        out.add(new Finding(EntityType.SECRET, from, to, 0.9, "secret"));
+        return to;
     }
 
     /** Whether the trailing punctuation of {@code s[from, to)} belongs to a password ("…$!", "…#?"). */

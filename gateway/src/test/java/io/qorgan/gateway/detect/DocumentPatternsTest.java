@@ -232,6 +232,16 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_dottedQuadWithAPortAfterAReleaseWord_ipAddress() {
+        assertThat(found("pgpass of the build agent:\n10.40.2.11:5432:db:user:x", EntityType.IP_ADDRESS))
+                .containsExactly("10.40.2.11");
+        assertThat(found("обновили сборку, сервер 10.6.3.1:8080 отвечает", EntityType.IP_ADDRESS))
+                .containsExactly("10.6.3.1");
+        assertThat(found("обновили контроллеры до 10.6.3.1", EntityType.IP_ADDRESS))
+                .isEmpty();
+    }
+
+    @Test
     void detect_caseCadastralAndAmounts_notPhones() {
         for (String text : List.of(
                 "Кадастровый номер участка 05-118-204-771.",

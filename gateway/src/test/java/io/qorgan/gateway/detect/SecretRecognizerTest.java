@@ -215,4 +215,26 @@ class SecretRecognizerTest {
         assertThat(secrets("пароль от клиент-банка мы меняли в прошлом месяце, тикет был abc12345 или такой"))
                 .isEmpty();
     }
+
+    @Test
+    void detect_base32SeedsAndMadeUpValuesOfSecretNames_found() {
+        assertThat(secrets("OTP_SECRET=KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF"))
+                .containsExactly("KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF");
+        assertThat(secrets("WEBHOOK_SECRET=EGOVHOOKVALUE2026")).containsExactly("EGOVHOOKVALUE2026");
+        assertThat(secrets("SORT_KEY=CREATED_AT_DESC\nSECRET_NAME=db-creds-2024\nTOKEN_TTL=3600"))
+                .isEmpty();
+        assertThat(secrets("JWT_SECRET_FILE=/run/secrets/jwt2024.pem")).isEmpty();
+    }
+
+    @Test
+    void detect_passSlangHtpasswdAndPgpassLines_found() {
+        assertThat(secrets("роутер 192.168.0.1 пасс keenetic_77")).containsExactly("keenetic_77");
+        assertThat(secrets("пассажир Kz12345 вышел, пассивы 2024")).isEmpty();
+        assertThat(secrets("htpasswd -bc /etc/nginx/.htpasswd viewer V1ew#er2025"))
+                .containsExactly("V1ew#er2025");
+        assertThat(secrets("htpasswd -c /etc/nginx/.htpasswd viewer")).isEmpty();
+        assertThat(secrets("db1.local:5432:reports:analyst:An4lyst!db\n*:*:*:replica:Repl_2024x"))
+                .containsExactly("An4lyst!db", "Repl_2024x");
+        assertThat(secrets("uptime:12:30:45:done")).isEmpty();
+    }
 }
