@@ -999,7 +999,8 @@ final class SecretRecognizer implements Recognizer {
     }
 
     /**
-     * A password of six digits or more that follows its label's colon at once ("пароль: 48213977"): a number later
+     * A password of six digits or more that follows its label at once, after a colon, a dash or a space ("пароль:
+     * 48213977", "пароль 240563"): a number later
      * in the sentence ("пароль из 8 символов") is not one.
      */
     private static boolean digitsRightAfterColon(char[] s, int labelEnd, int from, int to) {
@@ -1013,7 +1014,10 @@ final class SecretRecognizer implements Recognizer {
         while (q < from && s[q] == ' ') {
             q++;
         }
-        if (q >= from || s[q] != ':') {
+        if (q == from && q > labelEnd && s[q - 1] == ' ') {
+            return true; // "пароль 240563": the digits right after the label's word
+        }
+        if (q >= from || s[q] != ':' && s[q] != '—' && s[q] != '-') {
             return false;
         }
         q++;

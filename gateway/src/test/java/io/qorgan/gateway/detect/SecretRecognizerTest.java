@@ -237,4 +237,12 @@ class SecretRecognizerTest {
                 .containsExactly("An4lyst!db", "Repl_2024x");
         assertThat(secrets("uptime:12:30:45:done")).isEmpty();
     }
+
+    @Test
+    void detect_digitsRightAfterAPasswordWord_found() {
+        assertThat(secrets("пароль от телефона, пароль 240563, не забудь")).containsExactly("240563");
+        assertThat(secrets("пароль — 771093")).containsExactly("771093");
+        assertThat(secrets("пароль из 123456 символов, пароль 2024 года, пароль 8 символов"))
+                .isEmpty();
+    }
 }
