@@ -755,7 +755,8 @@ final class AddressRecognizer implements Recognizer {
     /** Words after a number that make it a count, not a house: "на Абая 45 минут". */
     private static final String[] COUNTS = {
         "лет", "год", "минут", "мин", "час", "дн", "ден", "человек", "чел", "раз", "тенге", "тг", "км", "метр", "м ",
-        "шт", "процент", "%", "тыс", "млн", "рубл", "мест", "сом", "жыл", "жас", "адам", "сағат", "күн", "рет", "теңге"
+        "шт", "процент", "%", "тыс", "млн", "рубл", "мест", "сом", "жыл", "жас", "адам", "сағат", "күн", "рет", "теңге",
+        "том", "книг"
     };
 
     /**
@@ -786,7 +787,10 @@ final class AddressRecognizer implements Recognizer {
         if (unitFollows(s, lower, num)) {
             return new Part(num, Kind.STREET_HOUSE); // "Жандосова 140, кв 12", "Достык 240, 7 этаж"
         }
-        if (n != w + 1 || num - n > (titled ? 3 : 4) || !titled && !placedByPreposition(lower, p)) {
+        boolean listed = !titled && LISTED_STREETS.contains(lower, p, w); // "филиал Абая 12", "дома Сейфуллина, 21"
+        if (listed
+                ? num - n > 5
+                : n != w + 1 || num - n > (titled ? 3 : 4) || !titled && !placedByPreposition(lower, p)) {
             return null;
         }
         int q = num;
@@ -800,6 +804,9 @@ final class AddressRecognizer implements Recognizer {
         }
         return new Part(num, Kind.STREET_HOUSE);
     }
+
+    /** Streets named after people, in the genitive ("Абая", "Сейфуллина"): with a house number after, an address. */
+    private static final WordSet LISTED_STREETS = new WordSet(Lexicons.words("streets-kz.txt"));
 
     /** Whether a street preposition stands right before the word at {@code p}. */
     private static boolean placedByPreposition(char[] lower, int p) {

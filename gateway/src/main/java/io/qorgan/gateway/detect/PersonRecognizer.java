@@ -804,8 +804,96 @@ final class PersonRecognizer implements Recognizer {
             i = end;
         }
         flush(view, run, out);
+        chatNames(s, view.lower(), out);
         INTRODUCTIONS.find(view, (at, cue) -> introduction(s, at, cue, out));
         NAME_KEYS.find(view, (at, cue) -> nameKey(s, at, cue, out));
+    }
+
+    /** Chat words before a name at a line's start that only greet or answer: "ок диас, …", "привет тимур". */
+    private static final String[] CHAT_OPENERS = {
+        "ок", "ok", "привет", "сәлем", "салем", "hi", "hey", "рахмет", "спасибо"
+    };
+
+    private static final char[][] CHAT_OPENER_CHARS = Chars.arrays(CHAT_OPENERS);
+
+    /**
+     * Names a chat line opens with, the way people address each other in messengers: a first name in lower case at
+     * the line's start ("нұрбол инстаграмның паролін ұмытып қалдым", "ok диас, принеси справку"), or a first name
+     * cut short to address its bearer, capitalised or not, before a comma or a space ("Дим, скинь", "лёш только
+     * никому": Дима, Лёша). Only names no list calls an ordinary word, and only a word followed by more of the line.
+     */
+    private void chatNames(char[] s, char[] lower, List<Finding> out) {
+        for (int line = 0; line < s.length; ) {
+            int next = Chars.indexOf(s, '\n', line);
+            int end = next < 0 ? s.length : next;
+            int p = line;
+            while (p < end && s[p] == ' ') {
+                p++;
+            }
+            p = afterOpener(lower, p, end);
+            chatName(s, lower, p, end, out);
+            line = end + 1;
+        }
+    }
+
+    /** Past a chat opener and its space or comma at {@code p}, or {@code p}. */
+    private static int afterOpener(char[] lower, int p, int end) {
+        for (char[] opener : CHAT_OPENER_CHARS) {
+            int q = p + opener.length;
+            if (q + 1 < end
+                    && Chars.startsWith(lower, opener, p)
+                    && (lower[q] == ' ' || lower[q] == ',' || lower[q] == '!')) {
+                q++;
+                while (q < end && lower[q] == ' ') {
+                    q++;
+                }
+                return q;
+            }
+        }
+        return p;
+    }
+
+    private void chatName(char[] s, char[] lower, int p, int lineEnd, List<Finding> out) {
+        int end = p;
+        while (end < lineEnd && Chars.isLetter(s[end]) && end - p <= 16) {
+            end++;
+        }
+        int len = end - p;
+        if (len < 3
+                || len > 16
+                || end + 1 >= lineEnd
+                || s[end] != ' ' && s[end] != ','
+                || !Chars.isLetter(s[end + 1]) && s[end + 1] != ' ') {
+            return;
+        }
+        boolean capital = Chars.isUpperCase(s[p]);
+        for (int i = p + 1; i < end; i++) {
+            if (!Chars.isLowerCase(s[i])) {
+                return;
+            }
+        }
+        if (NOT_NAMES.contains(lower, p, end)) {
+            return;
+        }
+        char[] folded = new char[len + 1];
+        NameForms.foldInto(s, p, end, folded);
+        if (!capital && names.flags(folded, len, "") == NameDictionary.FIRST_NAME) {
+            out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat"));
+            return;
+        }
+        if (folded[0] < 0x400 || !capital && s[end] != ' ' && s[end] != ',' || capital && s[end] != ',') {
+            return;
+        }
+        // an address cut short: "Дим" for Дима, "Тань" for Таня, "Лёш" for Лёша
+        int stem = folded[len - 1] == 'ь' ? len - 1 : len;
+        char last = folded[stem - 1];
+        String ending =
+                last == 'ш' || last == 'ж' || last == 'ч' || last == 'щ' ? "а" : folded[len - 1] == 'ь' ? "я" : "а";
+        if (names.flags(folded, stem, ending) == NameDictionary.FIRST_NAME
+                && names.flags(folded, len, "") == 0
+                && !names.commonWord(folded, len)) {
+            out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat"));
+        }
     }
 
     /** The cells under a name header, or the value of a name key: each a name if it is shaped like one. */

@@ -210,4 +210,13 @@ class AddressPatternsTest {
         assertThat(found("Кабанбай батыр 1690 году родился, Райымбек батыр 25 лет воевал.", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_listedStreetAndHouseNumberWithoutPreposition_address() {
+        assertThat(found("филиал Абая 12 — ответственный Ерлан", EntityType.ADDRESS))
+                .containsExactly("Абая 12");
+        assertThat(found("Возле дома Сейфуллина, 21 открыт люк", EntityType.ADDRESS))
+                .containsExactly("Сейфуллина, 21");
+        assertThat(found("Пушкина 5 томов стоит на полке", EntityType.ADDRESS)).isEmpty();
+    }
 }

@@ -199,4 +199,21 @@ class PersonPatternsTest {
                 .containsExactly("Сейфуллина Марата Кайратовича");
         assertThat(persons("Жалоба на Сейфуллина А.К. принята.")).containsExactly("Сейфуллина А.К.");
     }
+
+    @Test
+    void detect_lowerCaseNameOpeningAChatLine_found() {
+        assertThat(persons("бекзат ертең келесің бе?\nиә")).containsExactly("бекзат");
+        assertThat(persons("все готово\nок асхат, завтра отдам")).containsExactly("асхат");
+        assertThat(persons("hey nina can you send the file")).containsExactly("nina");
+        assertThat(persons("дана инструкция по входу\nвера в успех\nwill you send it?"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_firstNameCutShortToAddressSomeone_found() {
+        assertThat(persons("Дим, скинь пароль от бухгалтерии")).containsExactly("Дим");
+        assertThat(persons("Тань, перекинь мне 5к")).containsExactly("Тань");
+        assertThat(persons("лёш только никому")).containsExactly("лёш");
+        assertThat(persons("Вот, держи ссылку. Мам, привет")).isEmpty();
+    }
 }
