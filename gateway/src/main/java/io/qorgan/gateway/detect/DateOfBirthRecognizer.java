@@ -118,6 +118,9 @@ final class DateOfBirthRecognizer implements Recognizer {
                 if (out.size() == before && contains(YEAR_CUES, cue)) {
                     yearAfter(s, at + cue.length(), out);
                 }
+                if (out.size() == before) {
+                    wordDateAfter(view, starts, count, at + cue.length(), out); // dictated: "Восьмое марта …"
+                }
                 if (TableColumns.inTable(s, at)) {
                     TableColumns.below(s, at, (from, to) -> {
                         if (Dates.dateEnd(s, lower, from) == to) {
@@ -216,6 +219,51 @@ final class DateOfBirthRecognizer implements Recognizer {
         }
         int e = at + cue.length();
         return !(Chars.startsWith(lower, " күн", e) || Chars.startsWith(lower, "_күн", e));
+    }
+
+    /** How far after a birth cue a date in words may start: past the question's end and the answerer's label. */
+    private static final int WORD_DATE_WINDOW = 80;
+
+    /**
+     * Reports a date said in words ({@link WordDates}) starting within {@link #WORD_DATE_WINDOW} chars of
+     * {@code from}, as a caller answers "Дата рождения?" on the next line; another number first ends the search.
+     */
+    private static void wordDateAfter(TextView view, int[] starts, int count, int from, List<Finding> out) {
+        char[] s = view.chars();
+        char[] lower = view.lower();
+        int limit = Math.min(s.length, from + WORD_DATE_WINDOW);
+        for (int k = firstAtOrAfter(starts, count, from); k < count && starts[k] < limit; k++) {
+            int i = starts[k];
+            if (!Chars.isLetter(s[i]) && !Chars.isDigit(s[i]) || !Chars.notAlnumAt(s, i - 1)) {
+                continue;
+            }
+            int end = WordDates.end(lower, i);
+            if (end > 0 && !organisationBetween(lower, from, i)) {
+                out.add(new Finding(EntityType.DATE_OF_BIRTH, i, end, 0.85, "dob"));
+                return;
+            }
+            if (Chars.isDigit(s[i]) && Chars.digitRun(s, i) >= 3) {
+                return;
+            }
+        }
+    }
+
+    /** Words that make a birthday an organisation's or a town's: "день рождения компании — пятого мая". */
+    private static final String[] ORGANISATIONS = {"компани", "организац", "город", "школ", "company", "қала", "мектеп"
+    };
+
+    /** Whether a word of {@link #ORGANISATIONS} starts in {@code lower[from, to)}. */
+    private static boolean organisationBetween(char[] lower, int from, int to) {
+        for (int p = from; p < to; p++) {
+            if (Chars.isLetter(lower[p]) && !Chars.isLetter(lower[p - 1])) {
+                for (String word : ORGANISATIONS) {
+                    if (Chars.startsWith(lower, word, p)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Reports the first date that starts within {@code window} chars of {@code from}. */

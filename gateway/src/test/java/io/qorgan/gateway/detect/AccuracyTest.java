@@ -173,7 +173,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV_OWN5_LEAK_COVER = 0.972;
+    private static final double DEV_OWN5_LEAK_COVER = 0.975;
 
     /** The fourth development set's SHA-256 ({@code detect/dev4}): its numbers below are of this file. */
     private static final String DEV4_SHA256 = "74caf74789a0d0f58c8ca48b0b382104c62c826c0887a0ec5681236755b77e98";

@@ -332,4 +332,20 @@ class DocumentPatternsTest {
         assertThat(found("VPN-ге қосыла алмайды. Конфигте:\nremote 178.89.10.201 1194", EntityType.IP_ADDRESS))
                 .containsExactly("178.89.10.201");
     }
+
+    @Test
+    void detect_birthDateSaidInWordsAfterACue_found() {
+        assertThat(found(
+                        "Оператор: Дата рождения?\nКлиент: Второе июля восемьдесят третьего.",
+                        EntityType.DATE_OF_BIRTH))
+                .containsExactly("Второе июля восемьдесят третьего");
+        assertThat(found("Туған күніңіз?\n— Тоқсан екінші жылы, он төртінші наурыз.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("Тоқсан екінші жылы, он төртінші наурыз");
+        assertThat(found("date of birth?\nThe first of May, nineteen eighty-one.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("The first of May, nineteen eighty-one");
+        assertThat(found("Дата рождения: уточняется, в пятницу пришлю", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found("День рождения компании отмечаем пятого мая", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
 }
