@@ -163,9 +163,16 @@ final class IpAddressRecognizer implements Recognizer {
         if (end + 2 < s.length && s[end] == ':' && Chars.digitRun(s, end + 1) >= 2 && Chars.digitRun(s, end + 1) <= 5) {
             return false; // a port after it: a host ("build agent:\n10.40.2.11:5432"), whatever word came before
         }
+        // in a table the column's header says it, not the words of the header line that the windows below reach:
+        // "device,model,firmware,ip\nsw-01,Cisco 2960,15.2.7.3,10.1.1.2"
+        int column = columnKind(s, lower, start);
+        if (column > 0) {
+            return true;
+        }
+        boolean windows = column == 0;
         int word = previousWord(s, start);
         if (word >= 0 && view.anyCue(word, start, SECTION_CUES_SET)
-                || view.anyCue(start - 20, start, VERSION_CUES_SET)) {
+                || windows && view.anyCue(start - 20, start, VERSION_CUES_SET)) {
             return true;
         }
         for (String after : SECTION_AFTER) {
@@ -173,11 +180,42 @@ final class IpAddressRecognizer implements Recognizer {
                 return true;
             }
         }
-        if (view.anyCue(start - 45, start, FAR_VERSION_CUES_SET)
+        if (windows
+                && view.anyCue(start - 45, start, FAR_VERSION_CUES_SET)
                 && !view.anyCue(start - 20, Math.min(s.length, end + 10), HOST_CUES_SET)) {
             return true;
         }
         return smallNumbers(s, start, end) && !view.anyCue(start - 30, Math.min(s.length, end + 15), ADDRESS_CUES_SET);
+    }
+
+    /**
+     * For a dotted quad that is a table cell at {@code start}: 1 when its column's header names a release
+     * ("firmware", "os_version"), -1 when it names a host ("ip", "server") and not a release; else 0.
+     */
+    private static int columnKind(char[] s, char[] lower, int start) {
+        if (start == 0 || "|,;\t ".indexOf(s[start - 1]) < 0) {
+            return 0;
+        }
+        int[] kind = {0};
+        TableColumns.headerOf(s, start, (from, to) -> {
+            boolean host = false;
+            for (int p = from; p < to; p++) {
+                if (!Chars.notAlnumAt(lower, p - 1)) {
+                    continue;
+                }
+                for (String word : RELEASE_WORDS) {
+                    if (word.length() <= to - p && Chars.startsWith(lower, word, p)) {
+                        kind[0] = 1;
+                        return;
+                    }
+                }
+                for (String word : HOST_WORDS) {
+                    host |= word.length() <= to - p && Chars.startsWith(lower, word, p);
+                }
+            }
+            kind[0] = host ? -1 : 0;
+        });
+        return kind[0];
     }
 
     /** Start of the word right before {@code p} (across spaces, a dot, "№" or a colon), or -1. */

@@ -48,6 +48,37 @@ final class TableColumns {
         }
     }
 
+    /**
+     * Calls {@code cell} with the header cell above the cell that holds {@code at}: the same column of the first line
+     * of the rows around it that have as many cells; nothing when its line is not a table's row, or is the header.
+     */
+    static void headerOf(char[] s, int at, Cell cell) {
+        int line = lineStart(s, at);
+        int end = lineEnd(s, at);
+        char delimiter = delimiter(s, line, end);
+        if (delimiter == 0) {
+            return;
+        }
+        int column = columnOf(s, line, at, delimiter);
+        int cells = count(s, line, end, delimiter);
+        int header = -1;
+        for (int rows = 0; line > 0 && rows < MAX_ROWS; rows++) {
+            int above = lineStart(s, line - 1);
+            boolean rule = rule(s, above, line - 1);
+            int aboveCells = rule ? cells : count(s, above, line - 1, delimiter);
+            if (aboveCells == 0 || Math.abs(aboveCells - cells) > (delimiter == '|' ? 0 : 1)) {
+                break;
+            }
+            if (!rule) {
+                header = above;
+            }
+            line = above;
+        }
+        if (header >= 0) {
+            cellAt(s, header, lineEnd(s, header), delimiter, column, cell);
+        }
+    }
+
     /** Delimiters outside double quotes in {@code s[from, to)}. */
     private static int count(char[] s, int from, int to, char delimiter) {
         int n = 0;

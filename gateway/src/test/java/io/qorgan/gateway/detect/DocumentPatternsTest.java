@@ -348,4 +348,14 @@ class DocumentPatternsTest {
         assertThat(found("День рождения компании отмечаем пятого мая", EntityType.DATE_OF_BIRTH))
                 .isEmpty();
     }
+
+    @Test
+    void detect_dottedQuadsInTableColumns_headerSaysVersionOrHost() {
+        String csv = "device,model,firmware,ip\nsw-01,Cisco 2960,15.2.7.3,10.1.1.2\nsw-02,Cisco 2960,15.2.7.4,10.1.1.3";
+        assertThat(found(csv, EntityType.IP_ADDRESS)).containsExactly("10.1.1.2", "10.1.1.3");
+        String table = "| Роутер | Прошивка | Адрес |\n|---|---|---|\n| R1 | 12.4.0.15 | 192.168.0.1 |";
+        assertThat(found(table, EntityType.IP_ADDRESS)).containsExactly("192.168.0.1");
+        assertThat(found("| Мекенжай |\n|---|\n| 3.0.18.3-тармақ |", EntityType.IP_ADDRESS))
+                .isEmpty();
+    }
 }
