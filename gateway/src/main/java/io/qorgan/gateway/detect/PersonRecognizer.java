@@ -866,7 +866,7 @@ final class PersonRecognizer implements Recognizer {
                 return false;
             }
             words++;
-            String word = NameForms.fold(Chars.string(s, p, e));
+            String word = NameForms.fold(s, p, e);
             if (ORG_BEFORE.contains(word) || word.equals("too") || word.equals("llp") || word.equals("jsc")) {
                 return false; // an organisation: "TOO Altyn Dala", "АО Банк"
             }
@@ -897,7 +897,7 @@ final class PersonRecognizer implements Recognizer {
             return; // capitalised names are handled by the main pass
         }
         int end = wordEnd(s, p);
-        if ((names.lookup(NameForms.fold(Chars.string(s, p, end))) & NameDictionary.FIRST_NAME) != 0) {
+        if ((names.lookup(NameForms.fold(s, p, end)) & NameDictionary.FIRST_NAME) != 0) {
             out.add(new Finding(EntityType.PERSON, p, end, 0.75, "person"));
         }
     }
@@ -1187,7 +1187,7 @@ final class PersonRecognizer implements Recognizer {
         if (end <= p + 1) {
             return null;
         }
-        return new Word(end, NameForms.fold(Chars.string(s, p + 1, end)));
+        return new Word(end, NameForms.fold(s, p + 1, end));
     }
 
     /**
@@ -1370,7 +1370,7 @@ final class PersonRecognizer implements Recognizer {
                 return false;
             }
         }
-        String word = NameForms.fold(Chars.string(lower, start, end));
+        String word = NameForms.fold(lower, start, end);
         return !ORG_AFTER.contains(word)
                 && !ORG_BEFORE.contains(word)
                 && !placeAfter(word)
@@ -1434,12 +1434,12 @@ final class PersonRecognizer implements Recognizer {
     }
 
     private static boolean organisationOrPlaceWord(char[] s, Token t) {
-        String word = NameForms.fold(Chars.string(s, t.start(), t.end()));
+        String word = NameForms.fold(s, t.start(), t.end());
         return ORG_AFTER.contains(word) || placeAfter(word);
     }
 
     private static boolean kazakhPatronymic(char[] s, int start, int end) {
-        String word = NameForms.fold(Chars.string(s, start, end));
+        String word = NameForms.fold(s, start, end);
         return word.contains("ұлы") || word.contains("қызы") || word.contains("улы") || word.contains("кызы");
     }
 
@@ -1824,7 +1824,7 @@ final class PersonRecognizer implements Recognizer {
             return null;
         }
         int e = wordEnd(s, q);
-        return NameForms.fold(Chars.string(s, q, e));
+        return NameForms.fold(s, q, e);
     }
 
     private static Set<String> words(String... words) {
