@@ -25,8 +25,8 @@ final class AuditIndex implements Closeable {
     static final String COMMITTED_SEQ = "qorgan.audit.seq";
     /** The commit's note of how its documents are made; an index made otherwise is rebuilt from the segments. */
     static final String FORMAT = "qorgan.audit.index";
-    /** 3: numbers other than the time are doc values only (2 had points; 1 stored each record's JSON). */
-    static final String FORMAT_VERSION = "3";
+    /** 4: request ids as a bucket term and a digest (3 had the id as a term; 2 had points for numbers; 1 stored JSON). */
+    static final String FORMAT_VERSION = "4";
 
     private static final Logger log = LoggerFactory.getLogger(AuditIndex.class);
 

@@ -125,6 +125,9 @@ public final class AuditSearch {
                 throw new BadQuery("the query names a field the index does not have; fields: "
                         + new TreeSet<>(IndexFields.QUERYABLE));
             }
+            if (parser.partialId) {
+                throw new BadQuery("request_id is found by the whole id only, not by a prefix, pattern or range");
+            }
             if (parser.badNumber) {
                 throw new BadQuery("a number field (" + new TreeSet<>(IndexFields.NUMERIC) + ") needs a number");
             }
@@ -141,6 +144,7 @@ public final class AuditSearch {
         final Set<String> named = new TreeSet<>();
         boolean unknownField;
         boolean badNumber;
+        boolean partialId;
 
         Parser() {
             super(IndexFields.ANY, new KeywordAnalyzer());
@@ -154,17 +158,28 @@ public final class AuditSearch {
             if (IndexFields.NUMERIC.contains(field)) {
                 return NumericDocValuesField.newSlowExactQuery(field, number(text));
             }
+            if (field.equals(IndexFields.REQUEST_ID)) {
+                return IndexFields.requestIdQuery(text);
+            }
             if (field.equals(IndexFields.ANY)) {
-                return anyField(f -> new TermQuery(new Term(f, normalize(f, text))));
+                return anyField(f -> f.equals(IndexFields.REQUEST_ID)
+                        ? IndexFields.requestIdQuery(text)
+                        : new TermQuery(new Term(f, normalize(f, text))));
             }
             return super.getFieldQuery(field, normalize(field, text), quoted);
         }
 
-        /** A bare term: the same query in every field of exact values, any one matching. */
+        /**
+         * A bare term: the same query in every field of exact values, any one matching; {@code each} returns null for
+         * a field it cannot be asked of.
+         */
         private static Query anyField(Function<String, Query> each) {
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             for (String f : IndexFields.KEYWORDS) {
-                b.add(each.apply(f), BooleanClause.Occur.SHOULD);
+                Query q = each.apply(f);
+                if (q != null) {
+                    b.add(q, BooleanClause.Occur.SHOULD);
+                }
             }
             return b.build();
         }
@@ -173,7 +188,7 @@ public final class AuditSearch {
         protected Query getRangeQuery(
                 String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
                 throws ParseException {
-            check(field);
+            checkPartial(field);
             if (IndexFields.NUMERIC.contains(field)) {
                 long low = part1 == null || part1.equals("*") ? Long.MIN_VALUE : number(part1);
                 long high = part2 == null || part2.equals("*") ? Long.MAX_VALUE : number(part2);
@@ -191,25 +206,28 @@ public final class AuditSearch {
 
         @Override
         protected Query getPrefixQuery(String field, String termStr) throws ParseException {
-            check(field);
+            checkPartial(field);
             if (field.equals(IndexFields.ANY)) {
-                return anyField(f -> new PrefixQuery(new Term(f, normalize(f, termStr))));
+                return anyField(f ->
+                        f.equals(IndexFields.REQUEST_ID) ? null : new PrefixQuery(new Term(f, normalize(f, termStr))));
             }
             return super.getPrefixQuery(field, normalize(field, termStr));
         }
 
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-            check(field);
+            checkPartial(field);
             if (field.equals(IndexFields.ANY)) {
-                return anyField(f -> new WildcardQuery(new Term(f, normalize(f, termStr))));
+                return anyField(f -> f.equals(IndexFields.REQUEST_ID)
+                        ? null
+                        : new WildcardQuery(new Term(f, normalize(f, termStr))));
             }
             return super.getWildcardQuery(field, normalize(field, termStr));
         }
 
         @Override
         protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
-            check(field);
+            checkPartial(field);
             return super.getFuzzyQuery(field, normalize(field, termStr), minSimilarity);
         }
 
@@ -219,6 +237,15 @@ public final class AuditSearch {
                 throw new ParseException("unknown field");
             }
             named.add(field);
+        }
+
+        /** For queries that match part of a value: a request id is indexed by its digest, found whole only. */
+        private void checkPartial(String field) throws ParseException {
+            check(field);
+            if (field.equals(IndexFields.REQUEST_ID)) {
+                partialId = true;
+                throw new ParseException("partial request id");
+            }
         }
 
         private long number(String text) throws ParseException {

@@ -2,6 +2,8 @@ package io.qorgan.gateway.audit;
 
 import io.qorgan.gateway.detect.EntityType;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -12,6 +14,11 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -24,6 +31,11 @@ import org.apache.lucene.util.BytesRef;
  * field about 0.3 µs each, written again at every merge: only the time, which nearly every search bounds, is a
  * point; the other numbers (status, latency, sizes, the sequence number and the segment) are doc values only, which
  * a search naming them scans — among the documents the time range and the terms leave, when it has those.
+ *
+ * <p>Request ids are unique, and a term of its own per record cost more to flush and merge than the rest of the
+ * document's terms together: the index holds the id's bucket (a 12-bit slice of its SHA-256) as a term and the
+ * digest's first 64 bits as a doc value; a search for an id reads its bucket's documents and checks the digest there
+ * ({@link #requestIdQuery}). So an id is found whole, never by a prefix or a pattern.
  *
  * <p>One instance per indexing thread: it keeps the UTF-8 bytes of the values it has seen (agencies, callers,
  * routes, models, rule ids: a few hundred in a gateway's life), which cost more to make for every record than the
@@ -39,6 +51,7 @@ final class IndexFields {
     static final String OFFSET = "offset";
 
     static final String ANY = "any";
+    static final String REQUEST_ID = "request_id";
 
     /**
      * Fields queried by number, ranges too ({@code status:[500 TO 599]}, {@code latency:[1000 TO *]}): doc values,
@@ -67,7 +80,7 @@ final class IndexFields {
     /** The fields of exact values: what a bare term ({@link #ANY}) is looked for in. */
     static final Set<String> KEYWORDS = Set.of(
             TYPE,
-            "request_id",
+            REQUEST_ID,
             "agency",
             "caller",
             "method",
@@ -113,7 +126,19 @@ final class IndexFields {
         }
     };
 
+    /** The bucket terms of request ids: the top 12 bits of the digest, as two bytes. */
+    private static final BytesRef[] BUCKETS = buckets();
+
+    private static BytesRef[] buckets() {
+        BytesRef[] b = new BytesRef[1 << 12];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = new BytesRef(new byte[] {(byte) (i >>> 8), (byte) i});
+        }
+        return b;
+    }
+
     private final Map<String, BytesRef> bytes = new HashMap<>();
+    private final MessageDigest sha = Frame.digest();
 
     /** The document of the record at entry {@code seq}, which lies at byte {@code offset} of segment {@code segment}. */
     Document document(long seq, long segment, long offset, AuditRecord record) {
@@ -128,7 +153,7 @@ final class IndexFields {
             exchange(d, r);
         } else if (record instanceof AuthFailureRecord r) {
             keyword(d, TYPE, "auth_failure");
-            unique(d, "request_id", r.requestId());
+            requestId(d, r.requestId());
             keyword(d, "client", address(r.clientAddress()));
             keyword(d, "method", name(r.method()));
             keyword(d, "credential", r.credentialId());
@@ -148,7 +173,7 @@ final class IndexFields {
             number(d, "dropped", r.dropped());
         } else if (record instanceof SearchRecord r) {
             keyword(d, TYPE, "search");
-            unique(d, "request_id", r.requestId());
+            requestId(d, r.requestId());
             keyword(d, "agency", r.agency());
             keyword(d, "caller", r.caller());
             keyword(d, "method", name(r.authMethod()));
@@ -166,7 +191,7 @@ final class IndexFields {
 
     private void exchange(Document d, ExchangeRecord r) {
         keyword(d, TYPE, "exchange");
-        unique(d, "request_id", r.requestId());
+        requestId(d, r.requestId());
         keyword(d, "agency", r.agency());
         keyword(d, "caller", r.caller());
         keyword(d, "method", name(r.authMethod()));
@@ -227,11 +252,31 @@ final class IndexFields {
         d.add(new StringField(field, b, Field.Store.NO));
     }
 
-    /** A value of its own record (a request id): not kept. */
-    private static void unique(Document d, String field, String value) {
-        if (value != null) {
-            d.add(new StringField(field, value, Field.Store.NO));
+    private void requestId(Document d, String id) {
+        if (id != null) {
+            long digest = digest(sha, id);
+            d.add(new StringField(REQUEST_ID, BUCKETS[(int) (digest >>> 52)], Field.Store.NO));
+            d.add(new NumericDocValuesField(REQUEST_ID, digest));
         }
+    }
+
+    /** The records whose request id is {@code id}: its bucket's documents whose digest is the id's. */
+    static Query requestIdQuery(String id) {
+        long digest = digest(Frame.digest(), id);
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(REQUEST_ID, BUCKETS[(int) (digest >>> 52)])), BooleanClause.Occur.FILTER)
+                .add(NumericDocValuesField.newSlowExactQuery(REQUEST_ID, digest), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    /** The first 64 bits of the id's SHA-256: to find an id by chance or by design takes 2^64 tries. */
+    private static long digest(MessageDigest sha, String id) {
+        byte[] h = sha.digest(id.getBytes(StandardCharsets.UTF_8));
+        long v = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            v = (v << 8) | (h[i] & 0xff);
+        }
+        return v;
     }
 
     private static void number(Document d, String field, long value) {

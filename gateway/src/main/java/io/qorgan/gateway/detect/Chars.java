@@ -216,6 +216,20 @@ final class Chars {
         return true;
     }
 
+    /** The distinct first chars of {@code words}, for a quick test before comparing each word. */
+    static String initials(String... words) {
+        StringBuilder initials = new StringBuilder();
+        for (String w : words) {
+            if (w.isEmpty()) {
+                throw new IllegalArgumentException("an empty word has no first char"); // and would begin every word
+            }
+            if (initials.indexOf(w.substring(0, 1)) < 0) {
+                initials.append(w.charAt(0));
+            }
+        }
+        return initials.toString();
+    }
+
     /**
      * The words as char arrays, in their order: word lists compared in a loop for every candidate are kept so, since
      * String.charAt and length on Cyrillic text cost a bounds and coder check per char.

@@ -98,13 +98,6 @@ final class NameForms {
 
     private NameForms() {}
 
-    /** {@link #fold(CharSequence)} of {@code s[start, end)} with a single allocation. */
-    static String fold(char[] s, int start, int end) {
-        char[] chars = new char[end - start];
-        foldInto(s, start, end, chars);
-        return new String(chars);
-    }
-
     /** Writes the folded {@code s[start, end)} to the start of {@code into}, which must be long enough. */
     static void foldInto(char[] s, int start, int end, char[] into) {
         for (int i = start; i < end; i++) {
@@ -118,6 +111,25 @@ final class NameForms {
     static String fold(CharSequence word) {
         String lower = word.toString().toLowerCase(Locale.ROOT);
         return lower.indexOf('ё') >= 0 ? lower.replace('ё', 'е') : lower;
+    }
+
+    /**
+     * {@link #fold(CharSequence)} of {@code s[from, to)}, made without the copy and the lower-case String in between:
+     * for every char but U+0130 (İ, two chars in lower case), U+03A3 (Σ, ς at a word's end) and surrogates (read as
+     * code points), String.toLowerCase(Locale.ROOT) is Character.toLowerCase char by char, so those take the String
+     * way. {@code NameFormsTest} compares the two.
+     */
+    static String fold(char[] s, int from, int to) {
+        char[] folded = new char[to - from];
+        for (int i = from; i < to; i++) {
+            char c = s[i];
+            if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) {
+                return fold(new String(s, from, to - from));
+            }
+            char lower = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Chars.toLowerCase(c);
+            folded[i - from] = lower == 'ё' ? 'е' : lower;
+        }
+        return new String(folded);
     }
 
     /** Case endings that could end {@code folded[0, length)} (same last letter), in the order of {@link #ENDINGS}; do not modify. */

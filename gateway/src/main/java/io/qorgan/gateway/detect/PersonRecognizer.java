@@ -378,6 +378,10 @@ final class PersonRecognizer implements Recognizer {
         "мектеп",
         "гимназия"
     };
+
+    /** The first chars of {@link #PLACE_AFTER}. */
+    private static final String PLACE_AFTER_INITIALS = Chars.initials(PLACE_AFTER);
+
     private static final WordSet NOT_NAMES = new WordSet(union(
             words(
                     "wi-fi",
@@ -953,7 +957,7 @@ final class PersonRecognizer implements Recognizer {
                 return false;
             }
             words++;
-            String word = NameForms.fold(Chars.string(s, p, e));
+            String word = NameForms.fold(s, p, e);
             if (ORG_BEFORE.contains(word) || word.equals("too") || word.equals("llp") || word.equals("jsc")) {
                 return false; // an organisation: "TOO Altyn Dala", "АО Банк"
             }
@@ -984,7 +988,7 @@ final class PersonRecognizer implements Recognizer {
             return; // capitalised names are handled by the main pass
         }
         int end = wordEnd(s, p);
-        if ((names.lookup(NameForms.fold(Chars.string(s, p, end))) & NameDictionary.FIRST_NAME) != 0) {
+        if ((names.lookup(NameForms.fold(s, p, end)) & NameDictionary.FIRST_NAME) != 0) {
             out.add(new Finding(EntityType.PERSON, p, end, 0.75, "person"));
         }
     }
@@ -1083,9 +1087,8 @@ final class PersonRecognizer implements Recognizer {
             if (NameForms.isPatronymic(folded, len)) {
                 return new Token(start, end, false, 0, false, false, true); // Latin: "Serikovich", "Nurlanuly"
             }
-            if ((dict & NameDictionary.FIRST_NAME) == 0) {
-                dict |= names.lookup(folded, len); // Latin: the dictionary's own forms
-            }
+            // Latin: the dictionary's own forms are the word as written, which exact already holds; lookup tries no
+            // endings on a Latin word, so asking it again would add nothing
         }
         if ((dict & NameDictionary.FIRST_NAME) != 0 || morph.first != 0) {
             dict |= NameDictionary.FIRST_NAME;
@@ -1139,12 +1142,18 @@ final class PersonRecognizer implements Recognizer {
     /** {@link #PATRONYMIC_PARTICLES} as char arrays: compared for every capitalised word before a lower-case one. */
     private static final char[][] PARTICLE_CHARS = Chars.arrays(PATRONYMIC_PARTICLES);
 
+    /** The first chars of {@link #PATRONYMIC_PARTICLES}. */
+    private static final String PARTICLE_INITIALS = Chars.initials(PATRONYMIC_PARTICLES);
+
     /** End of a patronymic particle right after {@code end} ("Бахтиёр угли"), or -1. */
     private static int patronymicParticle(char[] s, int end) {
         if (end + 4 > s.length || s[end] != ' ' || !Chars.isLowerCase(s[end + 1])) {
             return -1;
         }
         char first = s[end + 1];
+        if (PARTICLE_INITIALS.indexOf(first) < 0) {
+            return -1; // most capitalised words are followed by a word no particle begins like
+        }
         for (char[] p : PARTICLE_CHARS) {
             int q = end + 1 + p.length;
             if (p[0] == first // most words: one compare
@@ -1269,7 +1278,7 @@ final class PersonRecognizer implements Recognizer {
         if (end <= p + 1) {
             return null;
         }
-        return new Word(end, NameForms.fold(Chars.string(s, p + 1, end)));
+        return new Word(end, NameForms.fold(s, p + 1, end));
     }
 
     /**
@@ -1452,7 +1461,7 @@ final class PersonRecognizer implements Recognizer {
                 return false;
             }
         }
-        String word = NameForms.fold(Chars.string(lower, start, end));
+        String word = NameForms.fold(lower, start, end);
         return !ORG_AFTER.contains(word)
                 && !ORG_BEFORE.contains(word)
                 && !placeAfter(word)
@@ -1516,12 +1525,12 @@ final class PersonRecognizer implements Recognizer {
     }
 
     private static boolean organisationOrPlaceWord(char[] s, Token t) {
-        String word = NameForms.fold(Chars.string(s, t.start(), t.end()));
+        String word = NameForms.fold(s, t.start(), t.end());
         return ORG_AFTER.contains(word) || placeAfter(word);
     }
 
     private static boolean kazakhPatronymic(char[] s, int start, int end) {
-        String word = NameForms.fold(Chars.string(s, start, end));
+        String word = NameForms.fold(s, start, end);
         return word.contains("ұлы") || word.contains("қызы") || word.contains("улы") || word.contains("кызы");
     }
 
@@ -1835,6 +1844,9 @@ final class PersonRecognizer implements Recognizer {
             words("ақын", "батыр", "би", "хан", "ата", "ана", "жырау", "акын", "batyr", "bi", "khan", "akyn");
 
     private static boolean placeAfter(String word) {
+        if (word.isEmpty() || PLACE_AFTER_INITIALS.indexOf(word.charAt(0)) < 0) {
+            return false; // no word of PLACE_AFTER begins the word: one scan of their initials, not a test of each
+        }
         for (String w : PLACE_AFTER) {
             if (word.startsWith(w) && (w.length() > 3 || word.length() <= w.length() + 1)) {
                 return true;
@@ -1853,10 +1865,8 @@ final class PersonRecognizer implements Recognizer {
         if (next == null) {
             return false;
         }
-        for (String word : PLACE_AFTER) {
-            if (next.startsWith(word) && (word.length() > 3 || next.length() <= word.length() + 1)) {
-                return true;
-            }
+        if (placeAfter(next)) {
+            return true;
         }
         if (!TITLES_IN_STREETS.contains(next)) {
             return false;
@@ -1905,7 +1915,7 @@ final class PersonRecognizer implements Recognizer {
             return null;
         }
         int e = wordEnd(s, q);
-        return NameForms.fold(Chars.string(s, q, e));
+        return NameForms.fold(s, q, e);
     }
 
     private static Set<String> words(String... words) {

@@ -102,8 +102,12 @@ final class PhoneRecognizer implements Recognizer {
         while (p < lower.length && p - end < 2 && lower[p] == ' ') {
             p++;
         }
+        if (p >= lower.length) {
+            return false; // no currency word fits past the end
+        }
+        char first = lower[p];
         for (char[] c : CURRENCY_CHARS) {
-            if (Chars.startsWith(lower, c, p)) {
+            if (c[0] == first && Chars.startsWith(lower, c, p)) { // after most numbers: one compare a word
                 return true;
             }
         }

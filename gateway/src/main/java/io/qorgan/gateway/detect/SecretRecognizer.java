@@ -168,9 +168,17 @@ final class SecretRecognizer implements Recognizer {
 
     private static final char[][][] PREFIX_CHARS_BY_INITIAL = new char[128][][];
 
+    /** For each pair of ASCII chars (first times 128 plus second) whether some prefix begins with it. */
+    private static final boolean[] PREFIX_PAIRS = new boolean[128 * 128];
+
     static {
         for (Prefix p : PREFIXES) {
             char c = p.text().charAt(0);
+            char second = p.text().charAt(1); // every prefix has two ASCII chars or more
+            if (c >= 128 || second >= 128) {
+                throw new IllegalStateException("a key prefix must begin with two ASCII chars: " + p.text());
+            }
+            PREFIX_PAIRS[c * 128 + second] = true;
             Prefix[] old = PREFIXES_BY_INITIAL[c] == null ? NO_PREFIXES : PREFIXES_BY_INITIAL[c];
             PREFIXES_BY_INITIAL[c] = Arrays.copyOf(old, old.length + 1);
             PREFIXES_BY_INITIAL[c][old.length] = p;
@@ -186,7 +194,9 @@ final class SecretRecognizer implements Recognizer {
             return -1;
         }
         char c = s[at];
-        Prefix[] prefixes = PREFIXES_BY_INITIAL[c]; // c is an ASCII letter
+        // c is an ASCII letter; a word whose first two chars begin no prefix matches none, so most skip the loop
+        boolean prefixPair = at + 1 < s.length && s[at + 1] < 128 && PREFIX_PAIRS[c * 128 + s[at + 1]];
+        Prefix[] prefixes = prefixPair ? PREFIXES_BY_INITIAL[c] : null;
         for (int j = 0; prefixes != null && j < prefixes.length; j++) {
             Prefix prefix = prefixes[j];
             if (Chars.startsWith(s, PREFIX_CHARS_BY_INITIAL[c][j], at)) {

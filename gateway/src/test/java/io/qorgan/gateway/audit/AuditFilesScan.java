@@ -19,6 +19,7 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.store.FSDirectory;
@@ -111,7 +112,7 @@ public final class AuditFilesScan {
                     }
                     TermsEnum each = terms.iterator();
                     for (BytesRef term = each.next(); term != null; term = each.next()) {
-                        String text = term.utf8ToString();
+                        String text = Term.toString(term);
                         for (String canary : canaries) {
                             if (containsFolded(text, canary)) {
                                 found.add("index term " + field.name + ":" + text + " holds " + canary);

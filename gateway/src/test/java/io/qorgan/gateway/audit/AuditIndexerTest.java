@@ -27,6 +27,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -126,7 +127,7 @@ class AuditIndexerTest {
                             for (int doc = postings.nextDoc();
                                     doc != DocIdSetIterator.NO_MORE_DOCS;
                                     doc = postings.nextDoc()) {
-                                add(byDoc, doc, field.name + ":" + term.utf8ToString());
+                                add(byDoc, doc, field.name + ":" + Term.toString(term));
                             }
                         }
                     }

@@ -105,6 +105,27 @@ class AuditSearchTest {
     }
 
     @Test
+    void search_requestId_findsThatRecordOnly() throws Exception {
+        assertThat(requestIds(search("request_id:req-17"))).containsExactly("req-17");
+        assertThat(requestIds(search("req-17"))).containsExactly("req-17");
+        assertThat(requestIds(search("request_id:req-17 OR request_id:req-4"))).containsExactly("req-17", "req-4");
+        assertThat(search("request_id:req-1").total()).isEqualTo(1);
+        assertThat(search("request_id:req-999").total()).isZero();
+        assertThat(search("request_id:req-17 AND verdict:blocked").total()).isZero();
+    }
+
+    @Test
+    void search_partOfARequestId_refusedWithTheReason() {
+        for (String q :
+                List.of("request_id:req-1*", "request_id:req-?7", "request_id:[req-1 TO req-2]", "request_id:req~")) {
+            assertThatThrownBy(() -> search(q))
+                    .as(q)
+                    .isInstanceOf(BadQuery.class)
+                    .hasMessageContaining("whole id only");
+        }
+    }
+
+    @Test
     void search_period_newestFirstAndPaged() throws Exception {
         Instant from = T0.plusSeconds(60L * 10);
         Instant to = T0.plusSeconds(60L * 40);
