@@ -117,20 +117,31 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             int from = at + cue.length();
             int limit = Math.min(s.length, from + WINDOW);
+            boolean marked = false; // past a date or an IIN: only a number marked as one ("№", "номер") is ours
             for (int p = from; p < limit; p++) {
-                if (!Chars.notAlnumAt(s, p - 1) || !Chars.isAlnum(s[p]) || s[p] >= 0x80 && !birthSeries(s, p)) {
+                if (!Chars.notAlnumAt(s, p - 1)
+                        || !Chars.isAlnum(s[p])
+                        || s[p] >= 0x80 && !birthSeries(s, p) && !cyrillicSeries(s, p)) {
                     continue;
                 }
-                int end = documentNumber(s, p, birth);
-                if (end > 0) {
+                int end = s[p] >= 0x80 && !birthSeries(s, p) ? cyrillicPassport(s, p) : documentNumber(s, p, birth);
+                if (end > 0 && (!marked || numberMark(s, p))) {
                     if (p != lastStart[0]) {
                         out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.9, "id-document"));
                         lastStart[0] = p;
                     }
                     break;
                 }
-                if (Chars.isDigit(s[p]) && Chars.digitRun(s, p) >= 4) {
-                    break; // another number (a date, an IIN) comes first: not ours
+                int run = Chars.isDigit(s[p]) ? Chars.digitRun(s, p) : 0;
+                if (run >= 4) {
+                    // a date's year or an IIN may come between ("от 12.05.2015 №", "(ИИН …) №"); any other number
+                    // coming first is not ours
+                    boolean year = run == 4 && (s[p - 1] == '.' || Dates.plausibleYear(s, p));
+                    if (!year && run != 12 || marked && run != 4 && run != 12) {
+                        break;
+                    }
+                    marked = true;
+                    p += run - 1;
                 }
             }
             if (TableColumns.inTable(s, at)) {
@@ -232,6 +243,10 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             return -1;
         }
+        if (c == 'N' && p + 11 <= n && s[p + 1] == ' ' && Chars.digitRun(s, p + 2) == 4 && s[p + 6] == ' ') {
+            int run = Chars.digitRun(s, p + 7); // "N 1234 5678"
+            return run == 4 && Chars.notAlnumAt(s, p + 11) ? p + 11 : -1;
+        }
         if (Chars.isAsciiUpper(c) && p + 2 < n && s[p + 1] == ' ' && Chars.notAlnumAt(s, p - 1)) {
             int run = Chars.digitRun(s, p + 2); // "N 12345678", "F 00341928", "U 23817465"
             return (run == 8 || run == 7 && c != 'N') && Chars.notAlnumAt(s, p + 2 + run) ? p + 2 + run : -1;
@@ -312,9 +327,40 @@ final class IdDocumentRecognizer implements Recognizer {
         return run == 6 && Chars.notAlnumAt(s, r + run) ? r + run : -1;
     }
 
+    /** Whether "№", "номер", "нөмірі" or "no." stands right before {@code p} (a space between allowed). */
+    private static boolean numberMark(char[] s, int p) {
+        int q = p;
+        while (q > 0 && s[q - 1] == ' ') {
+            q--;
+        }
+        if (q > 0 && s[q - 1] == '№') {
+            return true;
+        }
+        for (String mark : NUMBER_MARKS) {
+            int from = q - mark.length();
+            if (from >= 0 && Chars.startsWith(s, mark, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] NUMBER_MARKS = {"номер", "номер:", "нөмірі", "нөмірі:", "No.", "no.", "No", "№:"};
+
+    /** End of a passport number with a Cyrillic series at {@code p} ("АВ № 1234567", "АК 1234567"), or -1. */
+    private static int cyrillicPassport(char[] s, int p) {
+        int q = p + 3;
+        if (q + 1 < s.length && s[q] == '№') {
+            q += s[q + 1] == ' ' ? 2 : 1;
+        }
+        int run = Chars.digitRun(s, q);
+        return run == 7 && Chars.notAlnumAt(s, q + run) ? q + run : -1;
+    }
+
     /** Two upper-case Cyrillic letters and a space at {@code p}: the series letters of a Russian driving licence. */
     private static boolean cyrillicSeries(char[] s, int p) {
-        return s[p] >= 0x400
+        return p + 2 < s.length
+                && s[p] >= 0x400
                 && Chars.isUpperCase(s[p])
                 && s[p + 1] >= 0x400
                 && Chars.isUpperCase(s[p + 1])

@@ -358,4 +358,16 @@ class DocumentPatternsTest {
         assertThat(found("| Мекенжай |\n|---|\n| 3.0.18.3-тармақ |", EntityType.IP_ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_numberMarkedAfterADateOrIinAfterTheCue_found() {
+        assertThat(found("удостоверение личности от 12.05.2015 № 041234567", EntityType.ID_DOCUMENT))
+                .containsExactly("041234567");
+        assertThat(found("удостоверение (ИИН 900515301235) номер 042233115", EntityType.ID_DOCUMENT))
+                .containsExactly("042233115");
+        assertThat(found("паспорт серии АВ № 1234567, паспорт номер N 1234 5678", EntityType.ID_DOCUMENT))
+                .containsExactly("АВ № 1234567", "N 1234 5678");
+        assertThat(found("удостоверение выдано 12.05.2015, очередь 041234567", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
 }
