@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Credentials, found in five ways:
@@ -350,7 +351,7 @@ final class SecretRecognizer implements Recognizer {
             return -1;
         }
         boolean secret = kind == PASSWORD
-                ? passwordLike(s, from, to)
+                ? passwordLike(s, from, to) || quote == 0 && plainPassword(s, lower, from, to)
                 : randomLike(s, from, to)
                         || base32(s, from, to)
                         || lastPart(lower, nameStart, nameEnd, SECRET_LAST_PARTS) && madeUpSecret(s, from, to);
@@ -760,6 +761,7 @@ final class SecretRecognizer implements Recognizer {
                             && !placeholder(s, lower, p, to)
                             && (passwordWord(s, p, to)
                                     || digitsRightAfterColon(s, at + label.length(), p, to)
+                                    || rightAfterColon(s, at + label.length(), p) && plainPassword(s, lower, p, to)
                                     || wifiDigits(s, lower, p, to))
                             && !Chars.startsWith(s, "802.11", p) // "Wi-Fi 802.11ac" names a standard
                             && !networkName(lower, p);
@@ -1035,6 +1037,81 @@ final class SecretRecognizer implements Recognizer {
             q++;
         }
         return q == from;
+    }
+
+    /** Whether {@code from} follows its label's word at once, after a colon ("пароль: qwerty"). */
+    private static boolean rightAfterColon(char[] s, int labelEnd, int from) {
+        int q = labelEnd;
+        while (q < from && Chars.isLetter(s[q])) {
+            q++;
+        }
+        while (q < from && s[q] == ' ') {
+            q++;
+        }
+        if (q >= from || s[q] != ':') {
+            return false;
+        }
+        q++;
+        while (q < from && s[q] == ' ') {
+            q++;
+        }
+        return q == from;
+    }
+
+    /** Words a password's place holds that say something about it rather than being it ("password: required"). */
+    private static final WordSet NOT_PASSWORDS = new WordSet(Set.of(
+            "required",
+            "optional",
+            "hidden",
+            "string",
+            "empty",
+            "reset",
+            "expired",
+            "masked",
+            "redacted",
+            "removed",
+            "unknown",
+            "default",
+            "secret",
+            "password",
+            "changed",
+            "invalid",
+            "incorrect",
+            "sent",
+            "same",
+            "blank",
+            "missing",
+            "provided",
+            "encrypted",
+            "forgotten",
+            "locked",
+            "disabled",
+            "enabled",
+            "none",
+            "null"));
+
+    /**
+     * A plain password of one char class, as people pick them ("qwerty", "postgres", "sunshine"): six to twenty
+     * lower-case letters or digits that end their line or clause, right after a password label's colon or as a
+     * password name's value, and no word that speaks about the password.
+     */
+    private static boolean plainPassword(char[] s, char[] lower, int from, int to) {
+        if (to - from < 6 || to - from > 20 || NOT_PASSWORDS.contains(lower, from, to)) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!(s[i] >= 'a' && s[i] <= 'z' || Chars.isDigit(s[i]))) {
+                return false;
+            }
+        }
+        int q = to;
+        while (q < s.length && (s[q] == '.' || s[q] == ',' || s[q] == ';' || s[q] == ')' || s[q] == ' ')) {
+            if (s[q] == ' ' && q + 1 < s.length && Chars.isLetter(s[q + 1]) && s[q - 1] == ' ') {
+                break;
+            }
+            q++;
+        }
+        return q >= s.length || s[q] == '\n' || s[q] == '\r' || s[q - 1] == ',' || s[q - 1] == ';' || s[q - 1] == '.';
     }
 
     /**

@@ -245,4 +245,13 @@ class SecretRecognizerTest {
         assertThat(secrets("пароль из 123456 символов, пароль 2024 года, пароль 8 символов"))
                 .isEmpty();
     }
+
+    @Test
+    void detect_plainOneClassPasswordAfterItsColonOrName_found() {
+        assertThat(secrets("логин: operator\nпароль: sunshine")).containsExactly("sunshine");
+        assertThat(secrets("DB_PASSWORD=postgres\nDB_USER=app")).containsExactly("postgres");
+        assertThat(secrets("password: required\nPassword: optional\npassword: string"))
+                .isEmpty();
+        assertThat(secrets("пароль: sunshine потом сменю")).isEmpty();
+    }
 }
