@@ -815,7 +815,7 @@ final class PersonRecognizer implements Recognizer {
 
     /** Chat words before a name at a line's start that only greet or answer: "ок диас, …", "привет тимур". */
     private static final String[] CHAT_OPENERS = {
-        "ок", "ok", "привет", "сәлем", "салем", "hi", "hey", "рахмет", "спасибо"
+        "ок", "ok", "привет", "сәлем", "салем", "hi", "hey", "рахмет", "спасибо", "это я", "бұл мен", "its", "it's"
     };
 
     private static final char[][] CHAT_OPENER_CHARS = Chars.arrays(CHAT_OPENERS);
@@ -834,8 +834,8 @@ final class PersonRecognizer implements Recognizer {
             while (p < end && s[p] == ' ') {
                 p++;
             }
-            p = afterOpener(lower, p, end);
-            chatName(s, lower, p, end, out);
+            int q = afterOpener(lower, p, end);
+            chatName(s, lower, q, end, q > p, out);
             line = end + 1;
         }
     }
@@ -857,17 +857,19 @@ final class PersonRecognizer implements Recognizer {
         return p;
     }
 
-    private void chatName(char[] s, char[] lower, int p, int lineEnd, List<Finding> out) {
+    private void chatName(char[] s, char[] lower, int p, int lineEnd, boolean opened, List<Finding> out) {
         int end = p;
         while (end < lineEnd && Chars.isLetter(s[end]) && end - p <= 16) {
             end++;
         }
         int len = end - p;
+        boolean closed = opened && (end == lineEnd || s[end] == '.' || s[end] == '!'); // "это я, тимур."
         if (len < 3
                 || len > 16
-                || end + 1 >= lineEnd
-                || s[end] != ' ' && s[end] != ','
-                || !Chars.isLetter(s[end + 1]) && s[end + 1] != ' ') {
+                || !closed
+                        && (end + 1 >= lineEnd
+                                || s[end] != ' ' && s[end] != ','
+                                || !Chars.isLetter(s[end + 1]) && s[end + 1] != ' ')) {
             return;
         }
         boolean capital = Chars.isUpperCase(s[p]);
@@ -885,7 +887,8 @@ final class PersonRecognizer implements Recognizer {
             out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat"));
             return;
         }
-        if (folded[0] < 0x400 || !capital && s[end] != ' ' && s[end] != ',' || capital && s[end] != ',') {
+        char after = end < s.length ? s[end] : '\n';
+        if (folded[0] < 0x400 || !capital && after != ' ' && after != ',' || capital && after != ',') {
             return;
         }
         // an address cut short: "Дим" for Дима, "Тань" for Таня, "Лёш" for Лёша

@@ -216,4 +216,12 @@ class PersonPatternsTest {
         assertThat(persons("лёш только никому")).containsExactly("лёш");
         assertThat(persons("Вот, держи ссылку. Мам, привет")).isEmpty();
     }
+
+    @Test
+    void detect_chatIntroductionEndingTheText_nameFoundWithoutFailing() {
+        assertThat(persons("кто менял пароль?\nэто я, тимур.")).containsExactly("тимур");
+        assertThat(persons("кто менял пароль?\nэто я, тимур")).containsExactly("тимур");
+        assertThat(persons("ок Дим")).isEmpty();
+        assertThat(persons("ок")).isEmpty();
+    }
 }
