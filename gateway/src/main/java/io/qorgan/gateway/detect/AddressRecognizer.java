@@ -326,6 +326,109 @@ final class AddressRecognizer implements Recognizer {
                 resume = end;
             }
         }
+        labelledValues(s, lower, out);
+    }
+
+    /** Words a label before a colon holds when its value is an address: "Адрес:", "mekenzhai", "home_address". */
+    private static final String[] ADDRESS_LABELS = {"адрес", "address", "мекенжай", "мекен-жай", "mekenzhai", "mekenjai"
+    };
+
+    /** Words before an address label that make it another kind of address: "Email address:", "IP-адрес:". */
+    private static final String[] OTHER_ADDRESSES = {
+        "mail", "ip", "mac", "web", "электрон", "url", "wallet", "почты", "адресат", "addressee"
+    };
+
+    /** Words inside a labelled value where the address ends: "Абая 10, тел. …". */
+    private static final String[] VALUE_ENDS = {
+        ", тел", " тел.", ", иин", ", жсн", ", phone", ", tel", ", email", ", e-mail"
+    };
+
+    private static final int MAX_LABELLED = 80;
+
+    /**
+     * The value after an address label and its colon (a line "Адрес: Караганда, Шахтёров 52-17", a JSON or YAML key
+     * {@code "mekenzhai": "…"}), when it starts with a capital (or a postcode) and holds a house number: the
+     * whole value, up to the line's or the quote's end, a bracket, a semicolon or a phone or IIN after a comma.
+     */
+    private static void labelledValues(char[] s, char[] lower, List<Finding> out) {
+        for (int c = Chars.indexOf(s, ':', 0); c >= 0; c = Chars.indexOf(s, ':', c + 1)) {
+            int q = c;
+            if (q > 0 && s[q - 1] == '"') {
+                q--;
+            }
+            int labelEnd = q;
+            while (q > 0 && (Chars.isLetter(s[q - 1]) || s[q - 1] == '_' || s[q - 1] == '-') && labelEnd - q < 40) {
+                q--;
+            }
+            if (q == labelEnd || !addressLabel(lower, q, labelEnd)) {
+                continue;
+            }
+            int p = c + 1;
+            while (p < s.length && s[p] == ' ') {
+                p++;
+            }
+            boolean quoted = p < s.length && s[p] == '"';
+            if (quoted) {
+                p++;
+            }
+            int end = p;
+            while (end < s.length && end - p < MAX_LABELLED && "\n\";(|".indexOf(s[end]) < 0) {
+                end++;
+            }
+            if (end - p >= MAX_LABELLED && (end >= s.length || s[end] != '\n' && s[end] != '"')) {
+                continue; // a sentence, not a value
+            }
+            for (String stop : VALUE_ENDS) {
+                int at = Chars.indexOf(lower, stop, p);
+                if (at >= 0 && at < end) {
+                    end = at;
+                }
+            }
+            while (end > p && " .,".indexOf(s[end - 1]) >= 0) {
+                end--;
+            }
+            if (end > p && addressValue(s, p, end)) {
+                out.add(new Finding(EntityType.ADDRESS, p, end, 0.9, "address"));
+            }
+        }
+    }
+
+    private static boolean addressLabel(char[] lower, int from, int to) {
+        boolean label = false;
+        for (String word : ADDRESS_LABELS) {
+            int at = Chars.indexOf(lower, word, from);
+            label |= at >= 0 && at + word.length() <= to;
+        }
+        if (!label) {
+            return false;
+        }
+        for (String other : OTHER_ADDRESSES) {
+            int at = Chars.indexOf(lower, other, Math.max(0, from - 14));
+            if (at >= 0 && at < to) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A capital or a postcode first, a digit and a word of three letters somewhere, no e-mail or link. */
+    private static boolean addressValue(char[] s, int from, int to) {
+        if (!Chars.isUpperCase(s[from]) && !(Chars.digitRun(s, from) == 6 && from + 6 < to && s[from + 6] == ',')) {
+            return false;
+        }
+        boolean digit = false;
+        int letters = 0;
+        int word = 0;
+        for (int i = from; i < to; i++) {
+            char c = s[i];
+            if (c == '@' || c == '/' && i + 1 < to && s[i + 1] == '/') {
+                return false;
+            }
+            digit |= Chars.isDigit(c);
+            word = Chars.isLetter(c) ? word + 1 : 0;
+            letters = Math.max(letters, word);
+        }
+        return digit && letters >= 3;
     }
 
     /** End of an accepted address chain starting at {@code start}, or -1; {@code nameEnds} is scratch space. */

@@ -219,4 +219,14 @@ class AddressPatternsTest {
                 .containsExactly("Сейфуллина, 21");
         assertThat(found("Пушкина 5 томов стоит на полке", EntityType.ADDRESS)).isEmpty();
     }
+
+    @Test
+    void detect_valueOfAnAddressLabelOrKey_wholeValue() {
+        assertThat(found("{\"mekenzhai\": \"Караганда, Шахтёров 52-17\"}", EntityType.ADDRESS))
+                .containsExactly("Караганда, Шахтёров 52-17");
+        assertThat(found("Адрес: Павлодар, Кутузова 204, тел. 8 701 123 45 67", EntityType.ADDRESS))
+                .containsExactly("Павлодар, Кутузова 204");
+        assertThat(found("Адресат: Иванову Петру, IP-адрес: 10.0.0.1, Адрес: уточняется", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
