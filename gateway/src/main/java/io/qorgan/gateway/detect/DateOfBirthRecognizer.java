@@ -23,6 +23,7 @@ final class DateOfBirthRecognizer implements Recognizer {
         "дата_рождения",
         "д.р.",
         "д. р.",
+        "д/р",
         "дата рожд",
         "день рождения",
         "др ",
@@ -118,6 +119,9 @@ final class DateOfBirthRecognizer implements Recognizer {
                 if (out.size() == before && contains(YEAR_CUES, cue)) {
                     yearAfter(s, at + cue.length(), out);
                 }
+                if (out.size() == before && cue.startsWith("родил")) {
+                    yearInYear(s, lower, at + cue.length(), out); // "родился в 1985 году"
+                }
                 if (out.size() == before) {
                     wordDateAfter(view, starts, count, at + cue.length(), out); // dictated: "Восьмое марта …"
                 }
@@ -208,6 +212,20 @@ final class DateOfBirthRecognizer implements Recognizer {
         if (Chars.digitRun(s, p) == 4
                 && (s[p] == '1' && s[p + 1] == '9' || s[p] == '2' && s[p + 1] == '0')
                 && Chars.notAlnumAt(s, p + 4)) {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, p, p + 4, 0.85, "dob"));
+        }
+    }
+
+    /** A year after " в " and before "году" or "г." ("родился в 1985 году"): the year alone. */
+    private static void yearInYear(char[] s, char[] lower, int from, List<Finding> out) {
+        int p = from;
+        if (!Chars.startsWith(lower, " в ", p)) {
+            return;
+        }
+        p += 3;
+        if (Chars.digitRun(s, p) == 4
+                && Dates.plausibleYear(s, p)
+                && (Chars.startsWith(lower, " году", p + 4) || Chars.startsWith(lower, " г.", p + 4))) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, p, p + 4, 0.85, "dob"));
         }
     }

@@ -73,6 +73,9 @@ final class Dates {
         int run = Chars.digitRun(s, p);
         if (run == 1 || run == 2) {
             int q = p + run;
+            if (q + 1 < n && s[q] == '-' && Chars.isAsciiLetter(s[q + 1])) {
+                return englishDay(lower, p, q); // "15-May-1990"
+            }
             if (q + 1 < n && (s[q] == '.' || s[q] == '/' || s[q] == '-')) {
                 char sep = s[q];
                 int mRun = Chars.digitRun(s, q + 1);
@@ -82,7 +85,7 @@ final class Dates {
                     int day = Chars.parseInt(s, p, p + run);
                     int month = Chars.parseInt(s, q + 1, r);
                     if ((yRun == 4 || yRun == 2)
-                            && Chars.notAlnumAt(s, r + 1 + yRun)
+                            && (Chars.notAlnumAt(s, r + 1 + yRun) || yRun == 4 && yearLetter(s, r + 5))
                             && day >= 1
                             && day <= 31
                             && (month >= 1 && month <= 12 || sep == '/' && day <= 12 && month <= 31)) {
@@ -91,6 +94,10 @@ final class Dates {
                     }
                 }
                 return -1;
+            }
+            int m0 = englishDay(lower, p, q);
+            if (m0 > 0) {
+                return m0; // "3rd May 1990", "3rd of May 1990", "15-May-1990"
             }
             // 15 мая 1990
             if (q < n && s[q] == ' ') {
@@ -133,11 +140,14 @@ final class Dates {
             return -1;
         }
         if (run == 0 && Chars.isAsciiLetter(s[p])) {
-            // May 15, 1990
+            // May 15, 1990; May 5th, 1990
             int m = monthEnd(lower, p);
             if (m > 0 && m < n && s[m] == ' ') {
                 int dRun = Chars.digitRun(s, m + 1);
                 int q = m + 1 + dRun;
+                if (dRun > 0 && dRun <= 2 && ordinalSuffix(lower, q)) {
+                    q += 2;
+                }
                 if ((dRun == 1 || dRun == 2)
                         && q + 5 < n
                         && s[q] == ','
@@ -150,6 +160,52 @@ final class Dates {
             }
         }
         return -1;
+    }
+
+    /** Whether a year's letter is glued to it at {@code p} ("05.03.1985г.", "1985ж."), then no letter or digit. */
+    private static boolean yearLetter(char[] s, int p) {
+        return p < s.length && (s[p] == 'г' || s[p] == 'ж') && Chars.notAlnumAt(s, p + 1);
+    }
+
+    /** Whether "st", "nd", "rd" or "th" starts at {@code p} and ends a word. */
+    private static boolean ordinalSuffix(char[] lower, int p) {
+        if (p + 2 > lower.length || !Chars.notAlnumAt(lower, p + 2)) {
+            return false;
+        }
+        char a = lower[p];
+        char b = lower[p + 1];
+        return a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h';
+    }
+
+    /**
+     * End of an English day-first date whose day's digits end at {@code q} ("3rd May 1990", "3rd of May 1990",
+     * "15-May-1990", "15 May 1990" is read by the caller), or -1.
+     */
+    private static int englishDay(char[] lower, int p, int q) {
+        int n = lower.length;
+        int r = q;
+        if (ordinalSuffix(lower, r)) {
+            r += 2;
+        } else if (!(r < n && lower[r] == '-')) {
+            return -1;
+        }
+        char sep = r < n && lower[r] == '-' ? '-' : ' ';
+        if (r >= n || lower[r] != sep) {
+            return -1;
+        }
+        r++;
+        if (sep == ' ' && Chars.startsWith(lower, "of ", r)) {
+            r += 3;
+        }
+        if (r >= n || !Chars.isAsciiLetter(lower[r])) {
+            return -1;
+        }
+        int m = monthEnd(lower, r);
+        if (m < 0 || m + 5 > n || lower[m] != sep && !(sep == ' ' && lower[m] == ',')) {
+            return -1;
+        }
+        int y = lower[m] == ',' && m + 1 < n && lower[m + 1] == ' ' ? m + 2 : m + 1;
+        return Chars.digitRun(lower, y) == 4 && Chars.notAlnumAt(lower, y + 4) && plausibleYear(lower, y) ? y + 4 : -1;
     }
 
     /** The Kazakh words between a year and its day: "жылғы", "жылы", "жылдың", "ж.". */

@@ -370,4 +370,17 @@ class DocumentPatternsTest {
         assertThat(found("удостоверение выдано 12.05.2015, очередь 041234567", EntityType.ID_DOCUMENT))
                 .isEmpty();
     }
+
+    @Test
+    void detect_birthDatesWithGluedYearLetterEnglishOrdinalsOrYearInGodu_found() {
+        assertThat(found("дата рождения 05.03.1985г., место рождения", EntityType.DATE_OF_BIRTH))
+                .containsExactly("05.03.1985");
+        assertThat(found("родился в 1985 году в Таразе", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1985");
+        assertThat(found("DOB 15-May-1990; date of birth: 3rd of May 1991", EntityType.DATE_OF_BIRTH))
+                .containsExactly("15-May-1990", "3rd of May 1991");
+        assertThat(found("birthday: May 5th, 1990", EntityType.DATE_OF_BIRTH)).containsExactly("May 5th, 1990");
+        assertThat(found("основана в 1985 году, приказ от 05.03.1985г.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
 }
