@@ -379,8 +379,8 @@ final class AddressRecognizer implements Recognizer {
                 continue; // a sentence, not a value
             }
             for (String stop : VALUE_ENDS) {
-                int at = Chars.indexOf(lower, stop, p);
-                if (at >= 0 && at < end) {
+                int at = indexIn(lower, stop, p, end);
+                if (at >= 0) {
                     end = at;
                 }
             }
@@ -396,19 +396,28 @@ final class AddressRecognizer implements Recognizer {
     private static boolean addressLabel(char[] lower, int from, int to) {
         boolean label = false;
         for (String word : ADDRESS_LABELS) {
-            int at = Chars.indexOf(lower, word, from);
-            label |= at >= 0 && at + word.length() <= to;
+            label |= indexIn(lower, word, from, to) >= 0;
         }
         if (!label) {
             return false;
         }
         for (String other : OTHER_ADDRESSES) {
-            int at = Chars.indexOf(lower, other, Math.max(0, from - 14));
-            if (at >= 0 && at < to) {
+            if (indexIn(lower, other, Math.max(0, from - 14), to) >= 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Where {@code word} starts wholly inside {@code lower[from, to)}, or -1: a search that stops at {@code to}. */
+    private static int indexIn(char[] lower, String word, int from, int to) {
+        char first = word.charAt(0);
+        for (int i = from; i + word.length() <= to; i++) {
+            if (lower[i] == first && Chars.startsWith(lower, word, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A capital or a postcode first, a digit and a word of three letters somewhere, no e-mail or link. */

@@ -49,6 +49,12 @@ final class TableColumns {
     }
 
     /**
+     * How many rows above a cell {@link #headerOf} climbs: each cell of a long table climbs on its own, so the walk is
+     * bounded to keep a table of many rows linear; a cell further down is read as if it had no header.
+     */
+    private static final int HEADER_ROWS = 100;
+
+    /**
      * Calls {@code cell} with the header cell above the cell that holds {@code at}: the same column of the first line
      * of the rows around it that have as many cells; nothing when its line is not a table's row, or is the header.
      */
@@ -62,7 +68,8 @@ final class TableColumns {
         int column = columnOf(s, line, at, delimiter);
         int cells = count(s, line, end, delimiter);
         int header = -1;
-        for (int rows = 0; line > 0 && rows < MAX_ROWS; rows++) {
+        int rows = 0;
+        for (; line > 0 && rows < HEADER_ROWS; rows++) {
             int above = lineStart(s, line - 1);
             boolean rule = rule(s, above, line - 1);
             int aboveCells = rule ? cells : count(s, above, line - 1, delimiter);
@@ -74,7 +81,7 @@ final class TableColumns {
             }
             line = above;
         }
-        if (header >= 0) {
+        if (header >= 0 && rows < HEADER_ROWS) {
             cellAt(s, header, lineEnd(s, header), delimiter, column, cell);
         }
     }
