@@ -1,6 +1,7 @@
 package io.qorgan.gateway.audit;
 
 import io.qorgan.gateway.detect.EntityType;
+import io.qorgan.gateway.protect.Operator;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -137,6 +138,19 @@ final class IndexFields {
         return b;
     }
 
+    /** The {@code operator} terms ({@code iin:placeholder}) by entity type and operator, made once. */
+    private static final BytesRef[][] OPERATORS = operators();
+
+    private static BytesRef[][] operators() {
+        BytesRef[][] terms = new BytesRef[EntityType.values().length][Operator.values().length];
+        for (EntityType type : EntityType.values()) {
+            for (Operator operator : Operator.values()) {
+                terms[type.ordinal()][operator.ordinal()] = new BytesRef(name(type) + ":" + name(operator));
+            }
+        }
+        return terms;
+    }
+
     private final Map<String, BytesRef> bytes = new HashMap<>();
     private final MessageDigest sha = Frame.digest();
 
@@ -213,10 +227,11 @@ final class IndexFields {
             if (e.getValue().count() > 0) {
                 keyword(d, "entity", name(e.getKey()));
                 if (e.getValue().operator() != null) {
-                    keyword(
-                            d,
+                    d.add(new StringField(
                             "operator",
-                            name(e.getKey()) + ":" + name(e.getValue().operator()));
+                            OPERATORS[e.getKey().ordinal()][
+                                    e.getValue().operator().ordinal()],
+                            Field.Store.NO));
                 }
             }
         }
