@@ -47,15 +47,15 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.95, 0.95},
             new Object[] {EntityType.SECRET, 0.95, 0.95});
 
-    /** Below the bar of 0.99 (0.959 before the third round, 0.970 before the fourth). */
-    private static final double HELD_OUT_LEAK_COVER = 0.972;
+    /** Below the bar of 0.99 (0.959 before the third round, 0.970 before the fourth, 0.973 before the fifth). */
+    private static final double HELD_OUT_LEAK_COVER = 0.974;
 
     /** The second frozen held-out set's SHA-256 ({@code detect/heldout2}, written blind before the second round). */
     private static final String HELD_OUT_2_SHA256 = "a68fdc5b6e88c234ab8fbfa1dd0359c0bb1a432910b93042707054c7db1a92fa";
 
     /**
      * Floors on the second held-out set: the values measured when it was added (main at d3b0300, rounded down),
-     * raised to what the detector reaches since (the third and fourth rounds: PERSON, ID_DOCUMENT, ADDRESS,
+     * raised to what the detector reaches since (the third, fourth and fifth rounds: PERSON, ID_DOCUMENT, ADDRESS,
      * DATE_OF_BIRTH, SECRET, IP_ADDRESS, leak-cover); never lowered. Below the issue's bars still: ID_DOCUMENT and
      * SECRET recall, leak-cover.
      */
@@ -69,23 +69,23 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.912},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.974},
-            new Object[] {EntityType.ADDRESS, 0.966, 0.953},
+            new Object[] {EntityType.ADDRESS, 0.973, 0.966},
             new Object[] {EntityType.IP_ADDRESS, 0.979, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.988, 0.957},
             new Object[] {EntityType.SECRET, 1.0, 0.927});
 
-    private static final double HELD_OUT_2_LEAK_COVER = 0.969;
+    private static final double HELD_OUT_2_LEAK_COVER = 0.971;
 
     /** The third frozen held-out set's SHA-256 ({@code detect/heldout3}, free prose written blind before the fifth round). */
     private static final String HELD_OUT_3_SHA256 = "e9f8cb213a3d1f71a8c83758b3c854dde82b05cc42799c220a8e92c1c3bda520";
 
     /**
      * Floors on the third held-out set: the values measured when it was added (main at 8cce2d4, before the fifth
-     * round, less 0.001). Below the issue's bars: PERSON, ID_DOCUMENT, ADDRESS, DATE_OF_BIRTH and SECRET recall, PHONE
+     * round, less 0.001), raised to what the fifth round reaches (PERSON, ADDRESS, DATE_OF_BIRTH, leak-cover). Below the issue's bars: PERSON, ID_DOCUMENT, ADDRESS, DATE_OF_BIRTH and SECRET recall, PHONE
      * recall, IP_ADDRESS precision and recall, leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
-            new Object[] {EntityType.PERSON, 0.954, 0.912},
+            new Object[] {EntityType.PERSON, 0.954, 0.929},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.985},
@@ -94,12 +94,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.937},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.979, 0.942},
+            new Object[] {EntityType.ADDRESS, 0.979, 0.948},
             new Object[] {EntityType.IP_ADDRESS, 0.981, 0.981},
-            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.931},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.958},
             new Object[] {EntityType.SECRET, 1.0, 0.921});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.948;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.957;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -152,7 +152,7 @@ class AccuracyTest {
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.985},
             new Object[] {EntityType.ADDRESS, 1.0, 1.0},
-            new Object[] {EntityType.IP_ADDRESS, 0.982, 1.0},
+            new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.989});
 
@@ -184,7 +184,7 @@ class AccuracyTest {
      * written for the fifth round, with their hard negatives).
      */
     private static final Map<EntityType, Floor> DEV_OWN5 = floors(
-            new Object[] {EntityType.PERSON, 1.0, 0.857},
+            new Object[] {EntityType.PERSON, 1.0, 0.875},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -198,31 +198,31 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV_OWN5_LEAK_COVER = 0.975;
+    private static final double DEV_OWN5_LEAK_COVER = 0.983;
 
     /** The fourth development set's SHA-256 ({@code detect/dev4}): its numbers below are of this file. */
     private static final String DEV4_SHA256 = "74caf74789a0d0f58c8ca48b0b382104c62c826c0887a0ec5681236755b77e98";
 
     /**
      * Floors on the fourth development set ({@code detect/dev4}, free prose written blind to the code for the fourth
-     * round; its lines are read and tuned to): the values the fourth round reached, never lowered.
+     * round; its lines are read and tuned to): the values the fourth and fifth rounds reached, never lowered.
      */
     private static final Map<EntityType, Floor> DEV4 = floors(
-            new Object[] {EntityType.PERSON, 0.954, 0.832},
+            new Object[] {EntityType.PERSON, 0.958, 0.865},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
-            new Object[] {EntityType.PHONE, 0.972, 1.0},
+            new Object[] {EntityType.PHONE, 1.0, 1.0},
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.991},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.994, 0.945},
+            new Object[] {EntityType.ADDRESS, 0.994, 0.965},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.94},
-            new Object[] {EntityType.SECRET, 1.0, 0.86});
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.99},
+            new Object[] {EntityType.SECRET, 1.0, 0.901});
 
-    private static final double DEV4_LEAK_COVER = 0.914;
+    private static final double DEV4_LEAK_COVER = 0.935;
 
     private final Detector detector = Detector.defaults();
 
