@@ -81,8 +81,9 @@ class AccuracyTest {
 
     /**
      * Floors on the third held-out set: the values measured when it was added (main at 8cce2d4, before the fifth
-     * round, less 0.001), raised to what the fifth round reaches (PERSON, ADDRESS, DATE_OF_BIRTH, leak-cover). Below the issue's bars: PERSON, ID_DOCUMENT, ADDRESS, DATE_OF_BIRTH and SECRET recall, PHONE
-     * recall, IP_ADDRESS precision and recall, leak-cover.
+     * round, less 0.001), raised to what the fifth round reaches (PERSON, ADDRESS, DATE_OF_BIRTH, leak-cover). Below
+     * the issue's bars: PERSON, ID_DOCUMENT, ADDRESS, DATE_OF_BIRTH and SECRET recall, PHONE recall, IP_ADDRESS
+     * precision and recall, leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
             new Object[] {EntityType.PERSON, 0.954, 0.929},
