@@ -873,6 +873,9 @@ final class PersonRecognizer implements Recognizer {
             return;
         }
         boolean capital = Chars.isUpperCase(s[p]);
+        if (capital && (end >= s.length || s[end] != ',')) {
+            return; // most lines open with a capitalised word: only "Дим," (a shortened name) can be ours
+        }
         for (int i = p + 1; i < end; i++) {
             if (!Chars.isLowerCase(s[i])) {
                 return;
