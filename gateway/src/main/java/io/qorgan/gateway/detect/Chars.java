@@ -202,6 +202,16 @@ final class Chars {
         return true;
     }
 
+    /** Whether {@code s[from, to)} is one of {@code words}, exactly. */
+    static boolean isOneOf(char[] s, int from, int to, String[] words) {
+        for (String w : words) {
+            if (w.length() == to - from && startsWith(s, w, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@link #startsWith(char[], String, int)} for a prefix held as a char array. */
     static boolean startsWith(char[] s, char[] prefix, int at) {
         int n = prefix.length;

@@ -374,12 +374,7 @@ final class SecretRecognizer implements Recognizer {
         while (part > from && lower[part - 1] != '_' && lower[part - 1] != '.' && lower[part - 1] != '-') {
             part--;
         }
-        for (String w : words) {
-            if (w.length() == to - part && Chars.startsWith(lower, w, part)) {
-                return true;
-            }
-        }
-        return false;
+        return Chars.isOneOf(lower, part, to, words);
     }
 
     /**
@@ -479,12 +474,7 @@ final class SecretRecognizer implements Recognizer {
         if (same) {
             return true; // "********", "xxxxxxxx"
         }
-        for (String p : PLACEHOLDERS) {
-            if (p.length() == to - from && Chars.startsWith(lower, p, from)) {
-                return true;
-            }
-        }
-        return false;
+        return Chars.isOneOf(lower, from, to, PLACEHOLDERS);
     }
 
     /** A password: four chars or more, of two classes at least (or eight digits), no spaces. */
