@@ -461,4 +461,26 @@ class DocumentPatternsTest {
         assertThat(found("паспорт N612044 в заявке, раздел A 123 45, пункт B 482 09", EntityType.ID_DOCUMENT))
                 .isEmpty();
     }
+
+    @Test
+    void detect_appealNumberOrBracketedIsoDate_notPhone() {
+        assertThat(found("Оператор: Номер вашего обращения 2410-557-883, запишите", EntityType.PHONE))
+                .isEmpty();
+        assertThat(found("Өтініш нөмірі 2410-557-883 тіркелді", EntityType.PHONE))
+                .isEmpty();
+        assertThat(found("дети: Алина (2019-06-30), Тимур (2017-01-12)", EntityType.PHONE))
+                .isEmpty();
+        assertThat(found("по обращению звоните (727) 250-12-34", EntityType.PHONE))
+                .containsExactly("(727) 250-12-34");
+    }
+
+    @Test
+    void detect_paragraphOrBumpedClientVersion_notIpAddress() {
+        assertThat(found("Regulation No. 148, paragraph 12.3.1.4, sets the time", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("bumped the client to 11.4.0.2, the fix is in 11.4.1", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("bumped the client, its host is 10.4.0.2 now", EntityType.IP_ADDRESS))
+                .containsExactly("10.4.0.2");
+    }
 }
