@@ -853,6 +853,9 @@ final class SecretRecognizer implements Recognizer {
                     to = second;
                 }
                 out.add(new Finding(EntityType.SECRET, p, to, 0.85, "secret"));
+                if (kind == PASSWORD_LABEL) {
+                    changedTo(s, lower, to, out); // "Botik_2001 емес пе?\nжоқ мен ауыстырдым Bota!2024kz"
+                }
                 return;
             }
             p = end;
@@ -909,6 +912,59 @@ final class SecretRecognizer implements Recognizer {
             }
             lineValue(s, lower, line, end, out);
             line = end;
+        }
+    }
+
+    /** Words that say a password was changed to the word after them. */
+    private static final String[] CHANGED_TO = {
+        "менял на ",
+        "сменил на ",
+        "сменила на ",
+        "поменял на ",
+        "поменяла на ",
+        "новый ",
+        "новый: ",
+        "жаңасы ",
+        "ауыстырдым ",
+        "changed it to ",
+        "changed to ",
+        "new one is "
+    };
+
+    /**
+     * A password given as the new one on one of the few lines after a password found: a word of three char classes
+     * or more right after "менял на", "жаңасы", "ауыстырдым", "changed it to" and the like.
+     */
+    private static void changedTo(char[] s, char[] lower, int from, List<Finding> out) {
+        int limit = from;
+        for (int lines = 0; limit < s.length && lines <= FOLLOWING_LINES; limit++) {
+            if (s[limit] == '\n') {
+                lines++;
+            }
+        }
+        for (int p = from; p < limit; p++) {
+            if (!Chars.notWordAt(lower, p - 1)) {
+                continue;
+            }
+            for (String words : CHANGED_TO) {
+                if (lower[p] == words.charAt(0) && Chars.startsWith(lower, words, p)) {
+                    int v = p + words.length();
+                    int end = v;
+                    while (end < limit && isSecretChar(s[end])) {
+                        end++;
+                    }
+                    while (end > v && ".,;:)?".indexOf(s[end - 1]) >= 0) {
+                        end--;
+                    }
+                    if (end - v >= 6
+                            && classes(s, v, end) >= 3
+                            && passwordWord(s, v, end)
+                            && !placeholder(s, lower, v, end)) {
+                        out.add(new Finding(EntityType.SECRET, v, end, 0.8, "secret"));
+                    }
+                    break;
+                }
+            }
         }
     }
 

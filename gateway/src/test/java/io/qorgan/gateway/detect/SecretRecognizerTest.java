@@ -293,4 +293,15 @@ class SecretRecognizerTest {
                 + "    image: postgres:15\n    environment:\n      POSTGRES_PASSWORD: pgAdm1n_7731\n```";
         assertThat(secrets(compose)).containsExactly("pgAdm1n_7731");
     }
+
+    @Test
+    void detect_passwordChangedToANewOneLinesLater_bothFound() {
+        assertThat(secrets("пароль от роутера Adm1n_RT_55 не подходит\nего гоша менял на Gosha_router#1\nага"))
+                .containsExactly("Adm1n_RT_55", "Gosha_router#1");
+        assertThat(secrets("құпия сөзің Botik_2001 емес пе?\nжоқ мен ауыстырдым Bota!2024kz\nок"))
+                .containsExactly("Botik_2001", "Bota!2024kz");
+        assertThat(secrets("пароль Adm1n_RT_55 не подходит\nего менял на прошлой неделе, новый офис на Abay_St 12"))
+                .containsExactly("Adm1n_RT_55");
+        assertThat(secrets("роутер менял на TP-Link, пароль не помню")).isEmpty();
+    }
 }
