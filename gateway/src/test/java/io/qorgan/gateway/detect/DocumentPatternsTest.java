@@ -483,4 +483,14 @@ class DocumentPatternsTest {
         assertThat(found("bumped the client, its host is 10.4.0.2 now", EntityType.IP_ADDRESS))
                 .containsExactly("10.4.0.2");
     }
+
+    @Test
+    void detect_russianPlateSpacedOut_found() {
+        assertThat(found("Потом они уехали на машине А 458 ОР 123».", EntityType.VEHICLE_PLATE))
+                .containsExactly("А 458 ОР 123");
+        assertThat(found("Подозреваемый передвигается на В 731 КМ 174.", EntityType.VEHICLE_PLATE))
+                .containsExactly("В 731 КМ 174");
+        assertThat(found("В 100 КМ отсюда, пункт А 458 ОР.", EntityType.VEHICLE_PLATE))
+                .isEmpty();
+    }
 }
