@@ -28,6 +28,11 @@ final class IdDocumentRecognizer implements Recognizer {
         "туу туралы куәлігі",
         "туу туралы куәлігінің",
         "birth certificate",
+        "свидетельство о браке", // a marriage certificate's number is as bare
+        "свидетельства о браке",
+        "неке қию туралы куәлі",
+        "неке туралы куәлі",
+        "marriage certificate",
     };
 
     private static final String[] CUES = {
@@ -94,6 +99,12 @@ final class IdDocumentRecognizer implements Recognizer {
         "doc. no",
         "құжат нөмірі",
         "құжаттың нөмірі",
+        "военный билет",
+        "военного билета",
+        "военном билете",
+        "әскери билет",
+        "refugee certificate",
+        "id", // only as the upper-case label of a field: see idLabel
     };
     /** The cues, and each cue of several words also as a key with underscores ("жеке_куәлік", "id_card"). */
     static final CueIndex CUE_INDEX = new CueIndex(withUnderscores(Lexicons.concat(CUES, BIRTH_CUES)));
@@ -108,6 +119,10 @@ final class IdDocumentRecognizer implements Recognizer {
             if (!Chars.notWordAt(s, at - 1)) {
                 return;
             }
+            if (cue.equals("id")) {
+                idLabel(s, at, lastStart, out);
+                return;
+            }
             boolean birth = isBirthCue(cue);
             int before = numberBefore(s, at, birth);
             if (before >= 0 && before != lastStart[0]) {
@@ -117,6 +132,12 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             int from = at + cue.length();
             int limit = Math.min(s.length, from + WINDOW);
+            int answer = nextTurn(s, from);
+            if (answer > 0 && answer != lastStart[0]) {
+                int end = documentNumber(s, answer, birth);
+                out.add(new Finding(EntityType.ID_DOCUMENT, answer, end, 0.9, "id-document"));
+                lastStart[0] = answer;
+            }
             boolean marked = false; // past a date or an IIN: only a number marked as one ("№", "номер") is ours
             for (int p = from; p < limit; p++) {
                 if (!Chars.notAlnumAt(s, p - 1)
@@ -129,6 +150,7 @@ final class IdDocumentRecognizer implements Recognizer {
                     if (p != lastStart[0]) {
                         out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.9, "id-document"));
                         lastStart[0] = p;
+                        listed(s, end, birth, lastStart, out);
                     }
                     break;
                 }
@@ -155,6 +177,144 @@ final class IdDocumentRecognizer implements Recognizer {
     }
 
     /**
+     * In a dialogue, the start of the answer to a question for the document's number: when the rest of the cue's line
+     * asks for it ("Паспорт нөміріңізді айтыңызшы", "the passport number for the booking?") and the next line is a
+     * speaker's turn ("Caller: …"), the first number of at least four digits in that turn, if it is a nine-digit ID
+     * number (words read out before it: "one two zero, … so 120 488 731"); or -1.
+     */
+    private static int nextTurn(char[] s, int from) {
+        int eol = Chars.indexOf(s, '\n', from);
+        if (eol < 0 || eol - from > 80 || !asksNumber(s, from, eol)) {
+            return -1;
+        }
+        int colon = eol + 1;
+        while (colon < s.length && colon - eol < 20 && Chars.isLetter(s[colon])) {
+            colon++;
+        }
+        if (colon == eol + 1 || colon >= s.length || s[colon] != ':') {
+            return -1;
+        }
+        int lineEnd = Chars.indexOf(s, '\n', colon);
+        int limit = Math.min(lineEnd < 0 ? s.length : lineEnd, colon + 200);
+        for (int p = colon + 1; p < limit; p++) {
+            if (!Chars.isDigit(s[p]) || !Chars.notAlnumAt(s, p - 1)) {
+                continue;
+            }
+            int end = documentNumber(s, p, false);
+            int digits = 0;
+            for (int q = p; q < end; q++) {
+                digits += Chars.isDigit(s[q]) ? 1 : 0;
+            }
+            if (end > 0 && digits == 9 && end - p <= 11) {
+                return p;
+            }
+            int run = Chars.digitRun(s, p);
+            if (run >= 4) {
+                return -1;
+            }
+            p += run;
+        }
+        return -1;
+    }
+
+    /** Whether a word for "number" starts within {@code [from, to)}. */
+    private static boolean asksNumber(char[] s, int from, int to) {
+        for (int p = from; p < to; p++) {
+            if (Chars.notAlnumAt(s, p - 1) && startsWithAny(s, p, to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(char[] s, int p, int to) {
+        for (String word : ASK_NUMBER) {
+            if (p + word.length() <= to && Chars.startsWith(s, word, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] ASK_NUMBER = {"номер", "нөмір", "number", "Номер", "Нөмір", "Number"};
+
+    /**
+     * Numbers of the same kind listed after one found ending at {@code end} ("I-АҚ № 0339812 және I-АҚ № 0447021",
+     * "ескі нөмірі 029 664 170, жаңасы 054 118 032"): each joined by "и", "және", "and", "new" or a comma, and of the
+     * same shape.
+     */
+    private static void listed(char[] s, int end, boolean birth, int[] lastStart, List<Finding> out) {
+        int kind = shape(s, lastStart[0], end);
+        for (int k = 0; k < 4; k++) {
+            int q = end;
+            if (q + 1 < s.length && s[q] == ',') {
+                q++;
+            }
+            if (q < s.length && s[q] == ' ') {
+                q++;
+            }
+            for (String joint : LIST_JOINTS) {
+                if (Chars.startsWith(s, joint, q)) {
+                    q += joint.length();
+                    break;
+                }
+            }
+            if (q == end || q >= s.length || !Chars.isAlnum(s[q])) {
+                return;
+            }
+            int next = documentNumber(s, q, birth);
+            if (next < 0 || shape(s, q, next) != kind) {
+                return;
+            }
+            out.add(new Finding(EntityType.ID_DOCUMENT, q, next, 0.9, "id-document"));
+            lastStart[0] = q;
+            end = next;
+        }
+    }
+
+    private static final String[] LIST_JOINTS = {
+        "и ", "және ", "and ", "а также ", "жаңасы ", "новый ", "новое ", "new one "
+    };
+
+    /** A number's shape for comparing listed numbers: its length and whether it starts with a digit. */
+    private static int shape(char[] s, int from, int to) {
+        return (to - from) * 2 + (Chars.isDigit(s[from]) ? 1 : 0);
+    }
+
+    /**
+     * "ID" as the label of a field ("…, ID 051 447 620", "; ID: 024771903"): after a comma, semicolon, bracket or line
+     * start (not after a word: "Transaction ID 123456789"), right before an ID card's nine digits.
+     */
+    private static void idLabel(char[] s, int at, int[] lastStart, List<Finding> out) {
+        if (s[at] != 'I' || s[at + 1] != 'D' || !Chars.notWordAt(s, at + 2)) {
+            return;
+        }
+        int b = at - 1;
+        while (b >= 0 && s[b] == ' ') {
+            b--;
+        }
+        if (b >= 0 && ",;(\n\t|".indexOf(s[b]) < 0) {
+            return;
+        }
+        int p = at + 2;
+        while (p < s.length && p - at < 6 && " :#№".indexOf(s[p]) >= 0) {
+            p++;
+        }
+        if (p == at + 2 || p >= s.length || !Chars.isDigit(s[p]) || p == lastStart[0]) {
+            return;
+        }
+        int end = documentNumber(s, p, false);
+        int digits = 0;
+        for (int q = p; q < end; q++) {
+            digits += Chars.isDigit(s[q]) ? 1 : 0;
+        }
+        if (end > 0 && digits == 9 && end - p <= 11) {
+            out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.9, "id-document"));
+            lastStart[0] = p;
+        }
+    }
+
+    /**
      * Start of a document number written right before the document's name ("045612378 (удостоверение личности)",
      * "N12345678 — паспорт"), with only spaces, a bracket or a dash between (not a comma: "Заказ 045612378, паспорт готов"); or -1.
      */
@@ -170,6 +330,13 @@ final class IdDocumentRecognizer implements Recognizer {
         int start = end;
         while (start > 0 && end - start < 12 && (Chars.isDigit(s[start - 1]) || Chars.isAsciiUpper(s[start - 1]))) {
             start--;
+        }
+        if (start >= 2
+                && s[start - 1] == ' '
+                && Chars.isAsciiUpper(s[start - 2])
+                && Chars.notAlnumAt(s, start - 3)
+                && documentNumber(s, start - 2, birth) == end) {
+            return start - 2; // "U 14207735 паспортымен"
         }
         return Chars.notAlnumAt(s, start - 1) && Chars.isAlnum(s[start]) && documentNumber(s, start, birth) == end
                 ? start
@@ -217,7 +384,7 @@ final class IdDocumentRecognizer implements Recognizer {
                 return end + 9; // read out as a phone: "041 23 45 67"
             }
             if (run == 1 && s[end] == ' ') {
-                return dictated(s, p); // read out digit by digit: "0 3 9 5 5 1 2 0 7"
+                return dictated(s, p, 9); // read out digit by digit: "0 3 9 5 5 1 2 0 7"
             }
             if (run == 2 && end + 10 <= n && s[end] == ' ' && cyrillicSeries(s, end + 1)) {
                 return russianNumber(s, end + 3); // a Russian driving licence: "77 АА 123456", "50 ОН № 774512"
@@ -243,9 +410,18 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             return -1;
         }
-        if (c == 'N' && p + 11 <= n && s[p + 1] == ' ' && Chars.digitRun(s, p + 2) == 4 && s[p + 6] == ' ') {
-            int run = Chars.digitRun(s, p + 7); // "N 1234 5678"
-            return run == 4 && Chars.notAlnumAt(s, p + 11) ? p + 11 : -1;
+        if (Chars.isAsciiUpper(c)
+                && p + 10 <= n
+                && s[p + 1] == ' '
+                && Chars.notAlnumAt(s, p - 1)
+                && Chars.digitRun(s, p + 2) >= 3
+                && Chars.digitRun(s, p + 2) <= 4
+                && s[p + 2 + Chars.digitRun(s, p + 2)] == ' ') {
+            int q = p + 3 + Chars.digitRun(s, p + 2); // "N 1234 5678", "E 8820 4417", "K 482 0917"
+            return Chars.digitRun(s, q) == 4 && Chars.notAlnumAt(s, q + 4) ? q + 4 : -1;
+        }
+        if (c == 'N' && p + 17 <= n && s[p + 1] == ' ' && Chars.digitRun(s, p + 2) == 1) {
+            return dictated(s, p + 2, 8); // a passport read out: "N 0 2 2 8 4 7 1 9"
         }
         if (Chars.isAsciiUpper(c) && p + 2 < n && s[p + 1] == ' ' && Chars.notAlnumAt(s, p - 1)) {
             int run = Chars.digitRun(s, p + 2); // "N 12345678", "F 00341928", "U 23817465"
@@ -253,8 +429,9 @@ final class IdDocumentRecognizer implements Recognizer {
         }
         if (Chars.isAsciiUpper(c) && p + 1 < n && Chars.isDigit(s[p + 1])) {
             int run = Chars.digitRun(s, p + 1);
-            if ((run == 7 || run == 8) && Chars.notAlnumAt(s, p + 1 + run)) {
-                return p + 1 + run; // Kazakh passport N + 8 digits, a residence permit or foreign passport F + 8
+            if ((run == 7 || run == 8 || run == 6 && numberMark(s, p)) && Chars.notAlnumAt(s, p + 1 + run)) {
+                return p + 1 + run; // Kazakh passport N + 8 digits, a residence permit or foreign passport F + 8;
+                // a letter and six only after "no." or "№" ("passport no. N612044")
             }
             return machineReadable(s, p);
         }
@@ -354,7 +531,7 @@ final class IdDocumentRecognizer implements Recognizer {
             q += s[q + 1] == ' ' ? 2 : 1;
         }
         int run = Chars.digitRun(s, q);
-        return run == 7 && Chars.notAlnumAt(s, q + run) ? q + run : -1;
+        return (run == 7 || run == 6) && Chars.notAlnumAt(s, q + run) ? q + run : -1; // "АА 512993": a licence
     }
 
     /** Two upper-case Cyrillic letters and a space at {@code p}: the series letters of a Russian driving licence. */
@@ -379,17 +556,17 @@ final class IdDocumentRecognizer implements Recognizer {
         return Chars.notAlnumAt(s, q) ? q : -1;
     }
 
-    /** End of nine digits each followed by one space (the last by none) at {@code p}, or -1. */
-    private static int dictated(char[] s, int p) {
+    /** End of {@code count} digits each followed by one space (the last by none) at {@code p}, or -1. */
+    private static int dictated(char[] s, int p, int count) {
         int q = p;
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i < count; i++) {
             if (q >= s.length
                     || !Chars.isDigit(s[q])
                     || Chars.digitAt(s, q + 1)
-                    || i < 8 && (q + 1 >= s.length || s[q + 1] != ' ')) {
+                    || i < count - 1 && (q + 1 >= s.length || s[q + 1] != ' ')) {
                 return -1;
             }
-            q += i < 8 ? 2 : 1;
+            q += i < count - 1 ? 2 : 1;
         }
         return Chars.notAlnumAt(s, q) ? q : -1;
     }

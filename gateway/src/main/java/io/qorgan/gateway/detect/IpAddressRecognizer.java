@@ -50,7 +50,9 @@ final class IpAddressRecognizer implements Recognizer {
         "стандарт",
         "standard",
         "see ",
-        "см."
+        "см.",
+        "paragraph",
+        "параграф"
     });
 
     private static final CueSet SECTION_CUES_SET = new CueSet(SECTION_CUES);
@@ -109,7 +111,9 @@ final class IpAddressRecognizer implements Recognizer {
         "ios ",
         "android",
         "windows",
-        "жаңарт"
+        "жаңарт",
+        "bump", // "bumped the client to 11.4.0.2"
+        "client to"
     }));
 
     /** Words right around a dotted quad that say it is a host whatever came before. */

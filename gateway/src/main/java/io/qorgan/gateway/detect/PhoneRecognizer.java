@@ -43,7 +43,10 @@ final class PhoneRecognizer implements Recognizer {
             "протокол",
             "нөмірі",
             "артикул",
-            "инв");
+            "инв",
+            "обращени", // an appeal's or application's number: "Номер вашего обращения 2410-557-883"
+            "заявлени",
+            "өтініш");
     /** A number followed by these is an amount. */
     private static final String[] CURRENCIES = {
         "тенге", "теңге", "тг", "₸", "kzt", "руб", "usd", "eur", "долл", "евро", "сом", "млн", "тыс", "mln", "$"
@@ -245,7 +248,10 @@ final class PhoneRecognizer implements Recognizer {
         }
         boolean trunkOrBracket = lead == '0' || lead == '(';
         String candidate = Chars.string(s, start, end);
-        if (digits < 10 && !trunkOrBracket || digits > 12 || startsWithYear(candidate)) {
+        if (digits < 10 && !trunkOrBracket
+                || digits > 12
+                || startsWithYear(candidate)
+                || lead == '(' && startsWithYear(candidate.substring(1))) { // a date in brackets: "(2019-06-30"
             return 0;
         }
         for (String region : FOREIGN_REGIONS) {

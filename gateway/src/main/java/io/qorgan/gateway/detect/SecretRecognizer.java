@@ -80,6 +80,8 @@ final class SecretRecognizer implements Recognizer {
         "pass is",
         "passcode",
         "пасс", // chat slang, a word of its own ("админка … пасс dlink_kv40"), never "пассажир"
+        "psk", // a VPN's or Wi-Fi's pre-shared key
+        "pre-shared key",
     };
     /** Labels after which a token follows; it must look random. */
     private static final String[] TOKEN_LABELS = {
@@ -150,6 +152,8 @@ final class SecretRecognizer implements Recognizer {
                     end = passwordOption(s, at, out);
                 } else if (at + 2 < s.length && (s[at + 1] == 'u' || s[at + 1] == '-')) {
                     end = userOption(s, at, out);
+                } else if (at + 3 < s.length && s[at + 1] == 'a' && s[at + 2] == ' ') {
+                    end = redisAuth(s, at, out);
                 }
             } else if (Chars.isDigit(c)) {
                 end = telegramToken(s, at, out);
@@ -217,6 +221,15 @@ final class SecretRecognizer implements Recognizer {
                 }
                 return -1;
             }
+        }
+        if (c == 'M') {
+            int end = derPrivateKey(s, at, out);
+            if (end > 0) {
+                return end;
+            }
+        }
+        if (c == 'h' && Chars.startsWith(s, SLACK_HOOK, at)) {
+            return slackHook(s, at, out);
         }
         if (c == 'e' && Chars.startsWith(s, "eyJ", at)) {
             int end = jwtEnd(s, at);
@@ -357,6 +370,11 @@ final class SecretRecognizer implements Recognizer {
                         || lastPart(lower, nameStart, nameEnd, SECRET_LAST_PARTS) && madeUpSecret(s, from, to);
         if (!secret) {
             return -1;
+        }
+        int second = kind == PASSWORD && quote == 0 ? afterLogin(s, to) : -1;
+        if (second > 0) {
+            from = to + 3; // "auth-user-pass: e.ospan / Vpn_Erasyl#77": a login, then its password
+            to = second;
         }
         out.add(new Finding(EntityType.SECRET, from, to, kind == PASSWORD ? 0.9 : 0.85, "secret"));
         return to;
@@ -598,6 +616,19 @@ final class SecretRecognizer implements Recognizer {
         return to;
     }
 
+    /** The password of {@code redis-cli … -a password} (the same line, {@code -a} at {@code at}); its end, or -1. */
+    private static int redisAuth(char[] s, int at, List<Finding> out) {
+        int line = at;
+        while (line > 0 && s[line - 1] != '\n' && at - line < 120) {
+            line--;
+        }
+        int cli = Chars.indexOf(s, "redis-cli", line);
+        if (cli < 0 || cli > at || s[at - 1] != ' ') {
+            return -1;
+        }
+        return passwordOption(s, at, out); // the same rules as a "-p" password
+    }
+
     /**
      * The password in a command's {@code -u user:password} or {@code --user user:password} option ({@code curl}) at
      * {@code at}; its end, or -1.
@@ -682,8 +713,65 @@ final class SecretRecognizer implements Recognizer {
         String label = Chars.string(s, at + PEM_BEGIN.length(), lineEnd);
         String footer = "-----END " + label + "-----";
         int close = Chars.indexOf(s, footer, lineEnd);
-        int end = close < 0 ? Math.min(s.length, lineEnd + 5) : close + footer.length();
+        int end = close < 0 ? pemBody(s, Math.min(s.length, lineEnd + 5)) : close + footer.length();
         out.add(new Finding(EntityType.SECRET, at, end, 0.99, "secret"));
+        return end;
+    }
+
+    /** End of the base64 lines that follow a PEM header with no footer (a key pasted in part), from {@code p}. */
+    private static int pemBody(char[] s, int p) {
+        int end = p;
+        int line = p;
+        while (line < s.length && s[line] == '\n') {
+            int q = line + 1;
+            while (q < s.length && (Chars.isAsciiAlnum(s[q]) || s[q] == '+' || s[q] == '/' || s[q] == '=')) {
+                q++;
+            }
+            if (q - line - 1 < 16 || q < s.length && s[q] != '\n' && s[q] != '\r') {
+                break; // "...", a line of prose
+            }
+            end = q;
+            line = q;
+        }
+        return end;
+    }
+
+    /**
+     * The body of a private key in DER, base64 ("MIIEpAIBAAKCAQEA…"): a sequence whose first element is the version
+     * 0 ("AIBA" at its sixth char), which certificates ("MIIDdzCCAl…") do not have; at least 40 chars. Its end, or -1.
+     */
+    private static int derPrivateKey(char[] s, int at, List<Finding> out) {
+        if (!Chars.startsWith(s, "MII", at) || !Chars.startsWith(s, "AIBA", at + 5)) {
+            return -1;
+        }
+        int end = at;
+        while (end < s.length && (Chars.isAsciiAlnum(s[end]) || s[end] == '+' || s[end] == '/' || s[end] == '=')) {
+            end++;
+        }
+        if (end - at < 40) {
+            return -1;
+        }
+        out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
+        return end;
+    }
+
+    private static final String SLACK_HOOK = "hooks.slack.com/services/";
+
+    /** The secret last part of a Slack webhook ({@code hooks.slack.com/services/T…/B…/secret}); its end, or -1. */
+    private static int slackHook(char[] s, int at, List<Finding> out) {
+        int p = at + SLACK_HOOK.length();
+        for (int part = 0; part < 2; part++) {
+            int end = tokenEnd(s, p);
+            if (end == p || end >= s.length || s[end] != '/') {
+                return -1;
+            }
+            p = end + 1;
+        }
+        int end = tokenEnd(s, p);
+        if (end - p < 16 || !mixedAlnum(s, p, end)) {
+            return -1;
+        }
+        out.add(new Finding(EntityType.SECRET, p, end, 0.95, "secret"));
         return end;
     }
 
@@ -759,7 +847,15 @@ final class SecretRecognizer implements Recognizer {
                 default -> keyMaterial(s, p, to);
             };
             if (secret) {
+                int second = kind == PASSWORD_LABEL ? afterLogin(s, to) : -1;
+                if (second > 0) {
+                    p = to + 3; // "e.ospan / Vpn_Erasyl#77": a login, then its password
+                    to = second;
+                }
                 out.add(new Finding(EntityType.SECRET, p, to, 0.85, "secret"));
+                if (kind == PASSWORD_LABEL) {
+                    changedTo(s, lower, to, out); // "Botik_2001 емес пе?\nжоқ мен ауыстырдым Bota!2024kz"
+                }
                 return;
             }
             p = end;
@@ -817,6 +913,78 @@ final class SecretRecognizer implements Recognizer {
             lineValue(s, lower, line, end, out);
             line = end;
         }
+    }
+
+    /** Words that say a password was changed to the word after them. */
+    private static final String[] CHANGED_TO = {
+        "менял на ",
+        "сменил на ",
+        "сменила на ",
+        "поменял на ",
+        "поменяла на ",
+        "новый ",
+        "новый: ",
+        "жаңасы ",
+        "ауыстырдым ",
+        "changed it to ",
+        "changed to ",
+        "new one is "
+    };
+
+    /**
+     * A password given as the new one on one of the few lines after a password found: a word of three char classes
+     * or more right after "менял на", "жаңасы", "ауыстырдым", "changed it to" and the like.
+     */
+    private static void changedTo(char[] s, char[] lower, int from, List<Finding> out) {
+        int limit = from;
+        for (int lines = 0; limit < s.length && lines <= FOLLOWING_LINES; limit++) {
+            if (s[limit] == '\n') {
+                lines++;
+            }
+        }
+        for (int p = from; p < limit; p++) {
+            if (!Chars.notWordAt(lower, p - 1)) {
+                continue;
+            }
+            for (String words : CHANGED_TO) {
+                if (lower[p] == words.charAt(0) && Chars.startsWith(lower, words, p)) {
+                    int v = p + words.length();
+                    int end = v;
+                    while (end < limit && isSecretChar(s[end])) {
+                        end++;
+                    }
+                    while (end > v && ".,;:)?".indexOf(s[end - 1]) >= 0) {
+                        end--;
+                    }
+                    if (end - v >= 6
+                            && classes(s, v, end) >= 3
+                            && passwordWord(s, v, end)
+                            && !placeholder(s, lower, v, end)) {
+                        out.add(new Finding(EntityType.SECRET, v, end, 0.8, "secret"));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * The end of a password after a login and " / " at {@code to} ("admin / Adm_2024"), when the word there is one of
+     * three char classes; or -1.
+     */
+    private static int afterLogin(char[] s, int to) {
+        if (!Chars.startsWith(s, " / ", to)) {
+            return -1;
+        }
+        int from = to + 3;
+        int end = from;
+        while (end < s.length && end - from < MAX_VALUE && isSecretChar(s[end])) {
+            end++;
+        }
+        while (end > from && ".,;:)?".indexOf(s[end - 1]) >= 0) {
+            end--;
+        }
+        return end - from >= 6 && classes(s, from, end) >= 3 ? end : -1;
     }
 
     private static boolean blankLine(char[] s, int from, int to) {
@@ -878,8 +1046,9 @@ final class SecretRecognizer implements Recognizer {
             return false;
         }
         for (int i = p; i < to; i++) {
-            if ("/@[(=".indexOf(s[i]) >= 0 || s[i] == '.' && i + 1 < to && Chars.isAsciiLetter(s[i + 1])) {
-                return false; // a path, an address, a file or host name, a process ("sshd[2214]"), an assignment
+            if ("/@[(=:".indexOf(s[i]) >= 0 || s[i] == '.' && i + 1 < to && Chars.isAsciiLetter(s[i + 1])) {
+                return false; // a path, an address, a file or host name, a process ("sshd[2214]"), an assignment, an
+                // image's tag or a port ("postgres:15")
             }
         }
         out.add(new Finding(EntityType.SECRET, p, to, 0.8, "secret"));

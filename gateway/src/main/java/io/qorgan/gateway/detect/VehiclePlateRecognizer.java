@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Kazakh licence plates: the 2012 format {@code 123 ABC 01} (3 digits, 2–3 letters, region 01–20) and the legacy
- * {@code A 123 BCD} (region letter first); Russian plates {@code А123ВС 77} (a letter, 3 digits, 2 letters, region). Cyrillic look-alike letters count as their Latin twins; currency codes
+ * {@code A 123 BCD} (region letter first); Russian plates {@code А123ВС 77} (a letter, 3 digits, 2 letters, region, spaced or not). Cyrillic look-alike letters count as their Latin twins; currency codes
  * are not plates.
  */
 final class VehiclePlateRecognizer implements Recognizer {
@@ -93,12 +93,20 @@ final class VehiclePlateRecognizer implements Recognizer {
         return p + 3;
     }
 
-    /** A Russian plate: a letter, three digits, two letters and a region of two or three digits ("А123ВС 77"). */
+    /**
+     * A Russian plate: a letter, three digits, two letters and a region of two or three digits ("А123ВС 77"), or the
+     * same spaced out ("А 458 ОР 123").
+     */
     private static int russian(char[] s, int i) {
-        if (Chars.digitRun(s, i + 1) != 3 || letters(s, i + 4) != 2) {
+        boolean spaced = i + 1 < s.length && s[i + 1] == ' ';
+        int digits = spaced ? i + 2 : i + 1;
+        int letters = spaced ? digits + 4 : digits + 3;
+        if (Chars.digitRun(s, digits) != 3
+                || spaced && (letters - 1 >= s.length || s[letters - 1] != ' ')
+                || letters(s, letters) != 2) {
             return -1;
         }
-        int p = i + 6;
+        int p = letters + 2;
         if (p < s.length && s[p] == ' ') {
             p++;
         }

@@ -48,8 +48,11 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.95, 0.95},
             new Object[] {EntityType.SECRET, 0.95, 0.95});
 
-    /** Below the bar of 0.99 (0.959 before the third round, 0.970 before the fourth, 0.973 before the fifth). */
-    private static final double HELD_OUT_LEAK_COVER = 0.974;
+    /**
+     * Below the bar of 0.99 (0.959 before the third round, 0.970 before the fourth, 0.973 before the fifth, 0.975
+     * before the sixth).
+     */
+    private static final double HELD_OUT_LEAK_COVER = 0.975;
 
     /** The second frozen held-out set's SHA-256 ({@code detect/heldout2}, written blind before the second round). */
     private static final String HELD_OUT_2_SHA256 = "a68fdc5b6e88c234ab8fbfa1dd0359c0bb1a432910b93042707054c7db1a92fa";
@@ -73,7 +76,7 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.973, 0.966},
             new Object[] {EntityType.IP_ADDRESS, 0.979, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.988, 0.957},
-            new Object[] {EntityType.SECRET, 1.0, 0.927});
+            new Object[] {EntityType.SECRET, 1.0, 0.941});
 
     private static final double HELD_OUT_2_LEAK_COVER = 0.971;
 
@@ -99,9 +102,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.979, 0.948},
             new Object[] {EntityType.IP_ADDRESS, 0.981, 0.981},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.958},
-            new Object[] {EntityType.SECRET, 1.0, 0.921});
+            new Object[] {EntityType.SECRET, 1.0, 0.937});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.957;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.958;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -232,24 +235,25 @@ class AccuracyTest {
     /**
      * Floors on the fifth development set ({@code detect/dev5}, free prose written blind to the code after the fifth
      * round, weighted to documents, secrets and names known from context): the values measured when it was added
-     * (main at 0dd542e, less 0.001), for the next round to raise.
+     * (main at 0dd542e, less 0.001), raised to what the short sixth round reaches (ID_DOCUMENT, SECRET, PHONE,
+     * IP_ADDRESS, VEHICLE_PLATE, leak-cover).
      */
     private static final Map<EntityType, Floor> DEV5 = floors(
             new Object[] {EntityType.PERSON, 0.979, 0.784},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
-            new Object[] {EntityType.PHONE, 0.845, 1.0},
+            new Object[] {EntityType.PHONE, 1.0, 1.0},
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.854},
-            new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.934},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.983},
+            new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 1.0, 0.977},
-            new Object[] {EntityType.IP_ADDRESS, 0.938, 0.968},
+            new Object[] {EntityType.IP_ADDRESS, 1.0, 0.968},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.97, 0.97},
-            new Object[] {EntityType.SECRET, 0.963, 0.863});
+            new Object[] {EntityType.SECRET, 1.0, 0.935});
 
-    private static final double DEV5_LEAK_COVER = 0.886;
+    private static final double DEV5_LEAK_COVER = 0.911;
 
     private final Detector detector = Detector.defaults();
 

@@ -383,4 +383,114 @@ class DocumentPatternsTest {
         assertThat(found("основана в 1985 году, приказ от 05.03.1985г.", EntityType.DATE_OF_BIRTH))
                 .isEmpty();
     }
+
+    @Test
+    void detect_idLabelAtAFieldStart_documentNotPhone() {
+        String text = "Onboarding: Ким Анна, DOB 1990-01-02, ID 041 552 907, IBAN KZ60 5513 3062 8743 8466.";
+        assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly("041 552 907");
+        assertThat(found(text, EntityType.PHONE)).isEmpty();
+        assertThat(found("ФИО: Ким Анна; ID: 031887245; тел. 8 707 300 12 48", EntityType.ID_DOCUMENT))
+                .containsExactly("031887245");
+        assertThat(found("Transaction ID 123456789 прошла, Request ID: 041 552 907", EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("Клиент, ID 8 701 234 56 78", EntityType.ID_DOCUMENT)).isEmpty();
+    }
+
+    @Test
+    void detect_numbersListedAfterTheFirst_eachFound() {
+        assertThat(found(
+                        "балалардың туу туралы куәліктері I-АҚ № 0339812 және I-АҚ № 0447021 іске тіркелді",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("I-АҚ № 0339812", "I-АҚ № 0447021");
+        assertThat(found("жеке куәлік: ескі нөмірі 029 664 170, жаңасы 054 118 032.", EntityType.ID_DOCUMENT))
+                .containsExactly("029 664 170", "054 118 032");
+        assertThat(found("удостоверение 041234567 и 8 701 234 56 78 для связи", EntityType.ID_DOCUMENT))
+                .containsExactly("041234567");
+        assertThat(found("удостоверение 041234567, новый заказ 052148776", EntityType.ID_DOCUMENT))
+                .containsExactly("041234567");
+    }
+
+    @Test
+    void detect_numberAskedForAndAnsweredInTheNextTurn_found() {
+        String english = "Agent: Can I have your passport number, please?\n"
+                + "Caller: Sure, one two zero, four eight eight, seven three one, so 120 488 731, no letters.";
+        assertThat(found(english, EntityType.ID_DOCUMENT)).containsExactly("120 488 731");
+        assertThat(found(english, EntityType.PHONE)).isEmpty();
+        assertThat(found(
+                        "Оператор: Жеке куәлігіңіздің нөмірін айтыңызшы.\n"
+                                + "Абонент: Нөл бес екі, бір төрт сегіз, жеті жеті алты — 052 148 776.",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("052 148 776");
+        assertThat(found(
+                        "Оператор: Паспорт при себе? Продиктуйте его, пожалуйста.\n"
+                                + "Клиент: да, а заказ у меня — сто двадцать, так: 120 488 731.",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found(
+                        "Agent: Can I have your booking number?\nCaller: Sure, so 120 488 731.",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_militaryMarriageAndRefugeeDocuments_found() {
+        assertThat(found("Военный билет АК 3320174 принёс муж по ошибке", EntityType.ID_DOCUMENT))
+                .containsExactly("АК 3320174");
+        assertThat(found("неке қию туралы куәліктің (№ 0197734) көшірмесін беруді сұраймын", EntityType.ID_DOCUMENT))
+                .containsExactly("0197734");
+        assertThat(found("Case note: refugee certificate RC 10448211, issued in May", EntityType.ID_DOCUMENT))
+                .containsExactly("RC 10448211");
+        assertThat(found("военный билет не нужен, приказ 3320174 от мая", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_lettersBeforeGroupedDictatedOrShortNumbers_found() {
+        assertThat(found("паспорт E 8820 4417, просит продлить", EntityType.ID_DOCUMENT))
+                .containsExactly("E 8820 4417");
+        assertThat(found("nationality: Saudi; passport: K 482 0917; date", EntityType.ID_DOCUMENT))
+                .containsExactly("K 482 0917");
+        assertThat(found("his Jordanian passport no. N612044 was taken", EntityType.ID_DOCUMENT))
+                .containsExactly("N612044");
+        assertThat(found("Права у меня с собой были, АА 512993, но их не спросили", EntityType.ID_DOCUMENT))
+                .containsExactly("АА 512993");
+        assertThat(found("Yusuf Demir U 14207735 паспортымен жұмысқа", EntityType.ID_DOCUMENT))
+                .containsExactly("U 14207735");
+        assertThat(found("Клиент: паспорт N 0 2 2 8 4 7 1 9, эн потом цифры", EntityType.ID_DOCUMENT))
+                .containsExactly("N 0 2 2 8 4 7 1 9");
+        assertThat(found("паспорт N612044 в заявке, раздел A 123 45, пункт B 482 09", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_appealNumberOrBracketedIsoDate_notPhone() {
+        assertThat(found("Оператор: Номер вашего обращения 2410-557-883, запишите", EntityType.PHONE))
+                .isEmpty();
+        assertThat(found("Өтініш нөмірі 2410-557-883 тіркелді", EntityType.PHONE))
+                .isEmpty();
+        assertThat(found("дети: Алина (2019-06-30), Тимур (2017-01-12)", EntityType.PHONE))
+                .isEmpty();
+        assertThat(found("по обращению звоните (727) 250-12-34", EntityType.PHONE))
+                .containsExactly("(727) 250-12-34");
+    }
+
+    @Test
+    void detect_paragraphOrBumpedClientVersion_notIpAddress() {
+        assertThat(found("Regulation No. 148, paragraph 12.3.1.4, sets the time", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("bumped the client to 11.4.0.2, the fix is in 11.4.1", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("bumped the client, its host is 10.4.0.2 now", EntityType.IP_ADDRESS))
+                .containsExactly("10.4.0.2");
+    }
+
+    @Test
+    void detect_russianPlateSpacedOut_found() {
+        assertThat(found("Потом они уехали на машине А 458 ОР 123».", EntityType.VEHICLE_PLATE))
+                .containsExactly("А 458 ОР 123");
+        assertThat(found("Подозреваемый передвигается на В 731 КМ 174.", EntityType.VEHICLE_PLATE))
+                .containsExactly("В 731 КМ 174");
+        assertThat(found("В 100 КМ отсюда, пункт А 458 ОР.", EntityType.VEHICLE_PLATE))
+                .isEmpty();
+    }
 }

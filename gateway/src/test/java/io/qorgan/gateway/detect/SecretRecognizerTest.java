@@ -254,4 +254,54 @@ class SecretRecognizerTest {
                 .isEmpty();
         assertThat(secrets("пароль: sunshine потом сменю")).isEmpty();
     }
+
+    @Test
+    void detect_privateKeyPastedWithoutItsFooter_bodyCovered() {
+        String pasted = "pasted in #general:\n-----BEGIN OPENSSH PRIVATE KEY-----\n"
+                + "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAABlwAAAAdz\n...\nwhose is it?";
+        assertThat(secrets(pasted))
+                .containsExactly("-----BEGIN OPENSSH PRIVATE KEY-----\n"
+                        + "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAABlwAAAAdz");
+        assertThat(secrets("-----BEGIN PGP PRIVATE KEY BLOCK-----\nkey pasted by mistake, deleted"))
+                .containsExactly("-----BEGIN PGP PRIVATE KEY BLOCK-----");
+    }
+
+    @Test
+    void detect_derPrivateKeyBodyOrSlackWebhook_found() {
+        assertThat(secrets("SSH_PRIVATE_KEY құрамы: MIIEpAIBAAKCAQEAuK3x8tQyo1ZcJmD0wLhVbn5sRfE2gYaP9qWe..."))
+                .containsExactly("MIIEpAIBAAKCAQEAuK3x8tQyo1ZcJmD0wLhVbn5sRfE2gYaP9qWe");
+        assertThat(secrets("cert body: MIIDdzCCAl+gAwIBAgIUJ2k9xQ7Lr0cPa8vT3mN5bW1zYkEwDQYJ"))
+                .isEmpty();
+        assertThat(secrets("SLACK=https://hooks.slack.com/services/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 ok"))
+                .containsExactly("Kx8vQ2mLp9ZrT4wYn7Bc1aS3");
+        assertThat(secrets("docs: https://hooks.slack.com/services/ and api.slack.com/messaging/webhooks"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_preSharedKeyRedisPasswordOrLoginThenPassword_passwordFound() {
+        assertThat(secrets("the VPN profile with PSK vpn-psk-7Hq2LxP9 saved")).containsExactly("vpn-psk-7Hq2LxP9");
+        assertThat(secrets("redis-cli -h 10.0.12.9 -a Rds_Asylan_2024 ping")).containsExactly("Rds_Asylan_2024");
+        assertThat(secrets("auth-user-pass: e.ospan / Vpn_Erasyl#77")).containsExactly("Vpn_Erasyl#77");
+        assertThat(secrets("ls -a /tmp; grep -a pattern file; PSK mode is on")).isEmpty();
+        assertThat(secrets("пароль: Asel_2024k / доступ до пятницы")).containsExactly("Asel_2024k");
+    }
+
+    @Test
+    void detect_imageTagOrPortUnderAPasswordQuestion_notAPassword() {
+        String compose = "кто поставил в docker-compose пароль открытым текстом?\n```\n  postgres:\n"
+                + "    image: postgres:15\n    environment:\n      POSTGRES_PASSWORD: pgAdm1n_7731\n```";
+        assertThat(secrets(compose)).containsExactly("pgAdm1n_7731");
+    }
+
+    @Test
+    void detect_passwordChangedToANewOneLinesLater_bothFound() {
+        assertThat(secrets("пароль от роутера Adm1n_RT_55 не подходит\nего гоша менял на Gosha_router#1\nага"))
+                .containsExactly("Adm1n_RT_55", "Gosha_router#1");
+        assertThat(secrets("құпия сөзің Botik_2001 емес пе?\nжоқ мен ауыстырдым Bota!2024kz\nок"))
+                .containsExactly("Botik_2001", "Bota!2024kz");
+        assertThat(secrets("пароль Adm1n_RT_55 не подходит\nего менял на прошлой неделе, новый офис на Abay_St 12"))
+                .containsExactly("Adm1n_RT_55");
+        assertThat(secrets("роутер менял на TP-Link, пароль не помню")).isEmpty();
+    }
 }
