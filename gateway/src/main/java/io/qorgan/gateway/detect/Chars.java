@@ -253,7 +253,12 @@ final class Chars {
     }
 
     static int indexOf(char[] s, char c, int from) {
-        for (int i = Math.max(0, from); i < s.length; i++) {
+        return indexOf(s, c, from, s.length);
+    }
+
+    /** The first {@code c} in {@code s[from, to)}, or -1: a search bounded to where its answer can matter. */
+    static int indexOf(char[] s, char c, int from, int to) {
+        for (int i = Math.max(0, from), end = Math.min(to, s.length); i < end; i++) {
             if (s[i] == c) {
                 return i;
             }
@@ -262,7 +267,12 @@ final class Chars {
     }
 
     static int indexOf(char[] s, String part, int from) {
-        for (int i = Math.max(0, from); i <= s.length - part.length(); i++) {
+        return indexOf(s, part, from, s.length);
+    }
+
+    /** The first {@code part} lying wholly in {@code s[from, to)}, or -1. */
+    static int indexOf(char[] s, String part, int from, int to) {
+        for (int i = Math.max(0, from), last = Math.min(to, s.length) - part.length(); i <= last; i++) {
             if (startsWith(s, part, i)) {
                 return i;
             }

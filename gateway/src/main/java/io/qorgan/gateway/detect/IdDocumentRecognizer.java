@@ -183,8 +183,8 @@ final class IdDocumentRecognizer implements Recognizer {
      * number (words read out before it: "one two zero, … so 120 488 731"); or -1.
      */
     private static int nextTurn(char[] s, int from) {
-        int eol = Chars.indexOf(s, '\n', from);
-        if (eol < 0 || eol - from > 80 || !asksNumber(s, from, eol)) {
+        int eol = Chars.indexOf(s, '\n', from, from + 81); // the question is the rest of a short line
+        if (eol < 0 || !asksNumber(s, from, eol)) {
             return -1;
         }
         int colon = eol + 1;
@@ -194,18 +194,13 @@ final class IdDocumentRecognizer implements Recognizer {
         if (colon == eol + 1 || colon >= s.length || s[colon] != ':') {
             return -1;
         }
-        int lineEnd = Chars.indexOf(s, '\n', colon);
-        int limit = Math.min(lineEnd < 0 ? s.length : lineEnd, colon + 200);
+        int lineEnd = Chars.indexOf(s, '\n', colon, colon + 200);
+        int limit = lineEnd < 0 ? Math.min(s.length, colon + 200) : lineEnd;
         for (int p = colon + 1; p < limit; p++) {
             if (!Chars.isDigit(s[p]) || !Chars.notAlnumAt(s, p - 1)) {
                 continue;
             }
-            int end = documentNumber(s, p, false);
-            int digits = 0;
-            for (int q = p; q < end; q++) {
-                digits += Chars.isDigit(s[q]) ? 1 : 0;
-            }
-            if (end > 0 && digits == 9 && end - p <= 11) {
+            if (idCardNumber(s, p) > 0) {
                 return p;
             }
             int run = Chars.digitRun(s, p);
@@ -215,6 +210,19 @@ final class IdDocumentRecognizer implements Recognizer {
             p += run;
         }
         return -1;
+    }
+
+    /**
+     * End of an ID card's number at {@code p}: nine digits, grouped or not, in at most eleven chars
+     * ("024771903", "051 447 620"); or -1.
+     */
+    private static int idCardNumber(char[] s, int p) {
+        int end = documentNumber(s, p, false);
+        int digits = 0;
+        for (int q = p; q < end; q++) {
+            digits += Chars.isDigit(s[q]) ? 1 : 0;
+        }
+        return end > 0 && digits == 9 && end - p <= 11 ? end : -1;
     }
 
     /** Whether a word for "number" starts within {@code [from, to)}. */
@@ -303,12 +311,8 @@ final class IdDocumentRecognizer implements Recognizer {
         if (p == at + 2 || p >= s.length || !Chars.isDigit(s[p]) || p == lastStart[0]) {
             return;
         }
-        int end = documentNumber(s, p, false);
-        int digits = 0;
-        for (int q = p; q < end; q++) {
-            digits += Chars.isDigit(s[q]) ? 1 : 0;
-        }
-        if (end > 0 && digits == 9 && end - p <= 11) {
+        int end = idCardNumber(s, p);
+        if (end > 0) {
             out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.9, "id-document"));
             lastStart[0] = p;
         }

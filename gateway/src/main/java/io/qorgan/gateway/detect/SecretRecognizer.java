@@ -622,8 +622,8 @@ final class SecretRecognizer implements Recognizer {
         while (line > 0 && s[line - 1] != '\n' && at - line < 120) {
             line--;
         }
-        int cli = Chars.indexOf(s, "redis-cli", line);
-        if (cli < 0 || cli > at || s[at - 1] != ' ') {
+        // on the option's own line only: an unbounded search read the rest of the text at every "-a"
+        if (Chars.indexOf(s, "redis-cli", line, at) < 0 || s[at - 1] != ' ') {
             return -1;
         }
         return passwordOption(s, at, out); // the same rules as a "-p" password
