@@ -379,7 +379,7 @@ final class AddressRecognizer implements Recognizer {
                 continue; // a sentence, not a value
             }
             for (String stop : VALUE_ENDS) {
-                int at = indexIn(lower, stop, p, end);
+                int at = Chars.indexOf(lower, stop, p, end);
                 if (at >= 0) {
                     end = at;
                 }
@@ -394,30 +394,19 @@ final class AddressRecognizer implements Recognizer {
     }
 
     private static boolean addressLabel(char[] lower, int from, int to) {
-        boolean label = false;
-        for (String word : ADDRESS_LABELS) {
-            label |= indexIn(lower, word, from, to) >= 0;
-        }
-        if (!label) {
+        if (!containsAny(lower, from, to, ADDRESS_LABELS)) {
             return false;
         }
-        for (String other : OTHER_ADDRESSES) {
-            if (indexIn(lower, other, Math.max(0, from - 14), to) >= 0) {
-                return false;
-            }
-        }
-        return true;
+        return !containsAny(lower, Math.max(0, from - 14), to, OTHER_ADDRESSES);
     }
 
-    /** Where {@code word} starts wholly inside {@code lower[from, to)}, or -1: a search that stops at {@code to}. */
-    private static int indexIn(char[] lower, String word, int from, int to) {
-        char first = word.charAt(0);
-        for (int i = from; i + word.length() <= to; i++) {
-            if (lower[i] == first && Chars.startsWith(lower, word, i)) {
-                return i;
+    private static boolean containsAny(char[] lower, int from, int to, String[] words) {
+        for (String word : words) {
+            if (Chars.indexOf(lower, word, from, to) >= 0) {
+                return true;
             }
         }
-        return -1;
+        return false;
     }
 
     /** A capital or a postcode first, a digit and a word of three letters somewhere, no e-mail or link. */
