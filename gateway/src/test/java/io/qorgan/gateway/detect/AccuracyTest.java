@@ -274,7 +274,7 @@ class AccuracyTest {
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.967},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.961},
             new Object[] {EntityType.ADDRESS, 0.979, 0.81},
-            new Object[] {EntityType.IP_ADDRESS, 0.928, 1.0},
+            new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.89},
             new Object[] {EntityType.SECRET, 0.983, 0.983});
 

@@ -485,6 +485,38 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_dottedNumberOfFiveOrMoreParts_notIpAddress() {
+        assertThat(found("OID 1.3.6.1.4.1.2011 в MIB не найден", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("валидатор пропускает строку 10.20.30.40.50 как адрес", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("шлюз 10.20.30.40. Маска /24", EntityType.IP_ADDRESS)).containsExactly("10.20.30.40");
+    }
+
+    @Test
+    void detect_secondReleaseOfOneVersionInASentence_notIpAddress() {
+        assertThat(found(
+                        "После прошивки 7.1.4.2 коммутатор всё равно показывает в меню 7.1.3.9 и просит перезагрузку",
+                        EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found(
+                        "We rolled the agent back from version 14.2.0.8 because the old node still ran 14.1.9.3 here",
+                        EntityType.IP_ADDRESS))
+                .isEmpty();
+        // another first number, another sentence, or a host word: an address
+        assertThat(found(
+                        "Обновили прошивку до 7.1.4.2, а мониторинг в соседнем здании опять не видит 10.1.3.9",
+                        EntityType.IP_ADDRESS))
+                .containsExactly("10.1.3.9");
+        assertThat(found(
+                        "Прошивку обновили до 12.0.7.3. Вечером коллеги из филиала снова не могли достучаться до 12.0.6.9",
+                        EntityType.IP_ADDRESS))
+                .containsExactly("12.0.6.9");
+        assertThat(found("after firmware 12.1.4.2 the server 12.1.3.9 went down", EntityType.IP_ADDRESS))
+                .containsExactly("12.1.3.9");
+    }
+
+    @Test
     void detect_russianPlateSpacedOut_found() {
         assertThat(found("Потом они уехали на машине А 458 ОР 123».", EntityType.VEHICLE_PLATE))
                 .containsExactly("А 458 ОР 123");
