@@ -485,6 +485,48 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_documentShapedNumberInTalkOfDocuments_found() {
+        assertThat(found(
+                        "Паспорт уже получила. Мама спрашивала вчера вечером, какой номер вписать в анкету для "
+                                + "санатория, я продиктовала N 1177 2045.",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("N 1177 2045");
+        assertThat(found(
+                        "<ВидДокумента>удостоверение личности</ВидДокумента><КемВыдан>МВД РК</КемВыдан>"
+                                + "<ОтметкаОператора>проверено вручную</ОтметкаОператора>"
+                                + "<НомерДокумента>041 227 903</НомерДокумента><ДатаВыдачи>2021-06-30</ДатаВыдачи>",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("041 227 903");
+        assertThat(found(
+                        "{\"doc_type\": \"passport\", \"authority\": \"МВД РК\", \"doc_no\": \"N11/204/557\", "
+                                + "\"issued\": \"2019-02-11\"}",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("N11/204/557");
+        assertThat(found("кстати N 1530 8842 — это мой паспорт, проверьте", EntityType.ID_DOCUMENT))
+                .containsExactly("N 1530 8842");
+    }
+
+    @Test
+    void detect_documentShapedNumberOfAnotherThing_notIdDocument() {
+        assertThat(found(
+                        "Паспорт готов, можно забирать. Серийный номер сканера 041 882 913 указан на наклейке.",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found(
+                        "В техническом паспорте котельной записан инвентарный номер 047-118-205.",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("Ваш заказ 012 334 556 отправлен курьером", EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found(
+                        "Паспорт продлили до 2030 года. Заказ на доставку 018 220 331 оформлен вчера.",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("Паспорт в порядке. Сумма к оплате 012 334 556,50 тенге", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
     void detect_dottedNumberOfFiveOrMoreParts_notIpAddress() {
         assertThat(found("OID 1.3.6.1.4.1.2011 в MIB не найден", EntityType.IP_ADDRESS))
                 .isEmpty();
