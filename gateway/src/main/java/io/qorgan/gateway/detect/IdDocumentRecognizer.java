@@ -60,6 +60,13 @@ final class IdDocumentRecognizer implements Recognizer {
         "вод. уд",
         "в/у",
         "вид на жительство",
+        "внж", // вид на жительство
+        "ықтиярхат", // a residence permit, in Kazakh
+        "заграничн", // заграничный паспорт
+        "pasaport", // Turkish, Azerbaijani, Uzbek Latin
+        "pasport",
+        "international driving permit",
+        "seafarer",
         "вида на жительство",
         "residence permit",
         "resident card",

@@ -507,6 +507,18 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_residencePermitAndForeignPassportWords_cueTheNumber() {
+        assertThat(found("у сына ВНЖ 021 448 907, продлили в марте", EntityType.ID_DOCUMENT))
+                .containsExactly("021 448 907");
+        assertThat(found("Шетел азаматы, ықтиярхаты 033 219 650, тіркеуде тұр", EntityType.ID_DOCUMENT))
+                .containsExactly("033 219 650");
+        assertThat(found("Öztürk Kemal, pasaport U 31120874, giriş 12.09", EntityType.ID_DOCUMENT))
+                .containsExactly("U 31120874");
+        assertThat(found("паспорт РФ 45 11 223344, заграничный 71 2204417", EntityType.ID_DOCUMENT))
+                .containsExactly("45 11 223344", "71 2204417");
+    }
+
+    @Test
     void detect_documentShapedNumberOfAnotherThing_notIdDocument() {
         assertThat(found(
                         "Паспорт готов, можно забирать. Серийный номер сканера 041 882 913 указан на наклейке.",
