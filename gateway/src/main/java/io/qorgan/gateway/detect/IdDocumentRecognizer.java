@@ -243,9 +243,10 @@ final class IdDocumentRecognizer implements Recognizer {
             "тапсырыс");
 
     /**
-     * Numbers of the two shapes only a document has, near a word for a document: a Kazakh passport's N and eight
-     * digits ("N14023387", "N 1427 3356", "N12/045/889") and an ID card's or residence permit's nine digits from 0
-     * ("052 006 719", "048/330/117"), up to {@link #TALK_AFTER} chars after it (a later turn, the new number after the
+     * Numbers of the shapes only a document has, near a word for a document: a Kazakh passport's N and eight digits
+     * ("N14023387", "N 1427 3356", "N12/045/889"), an ID card's or residence permit's nine digits from 0 ("052 006
+     * 719", "048/330/117") and a birth certificate's series and number ("I-АҚ 0551206 нөмірлі туу туралы куәлік"), up
+     * to {@link #TALK_AFTER} chars after it (a later turn, the new number after the
      * old one, an XML or JSON value under a document key) or {@link #TALK_BEFORE} before one; not after a word for
      * another kind of number, and past a date or another number only when marked, as in a cue's own window.
      */
@@ -257,10 +258,13 @@ final class IdDocumentRecognizer implements Recognizer {
         for (int k = 0, count = starts.count(); k < count; k++) {
             int p = all[k];
             char c = s[p];
-            if (c != 'N' && c != '0' || !Chars.notAlnumAt(s, p - 1) || p > 0 && "+-/.".indexOf(s[p - 1]) >= 0) {
+            boolean series = c == 'I' || c == 'V' || c == 'X' || c == 'І';
+            if (c != 'N' && c != '0' && !series
+                    || !Chars.notAlnumAt(s, p - 1)
+                    || p > 0 && "+-/.".indexOf(s[p - 1]) >= 0) {
                 continue;
             }
-            int end = ownShape(s, p);
+            int end = series ? (birthSeries(s, p) ? birthCertificate(s, p) : -1) : ownShape(s, p);
             if (end < 0) {
                 continue;
             }

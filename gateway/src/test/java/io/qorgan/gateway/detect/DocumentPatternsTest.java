@@ -504,6 +504,8 @@ class DocumentPatternsTest {
                 .containsExactly("N11/204/557");
         assertThat(found("кстати N 1530 8842 — это мой паспорт, проверьте", EntityType.ID_DOCUMENT))
                 .containsExactly("N 1530 8842");
+        assertThat(found("II-ЖТ 0418823 нөмірлі туу туралы куәлігі жоғалды", EntityType.ID_DOCUMENT))
+                .containsExactly("II-ЖТ 0418823");
     }
 
     @Test
