@@ -258,13 +258,13 @@ final class IdDocumentRecognizer implements Recognizer {
         for (int k = 0, count = starts.count(); k < count; k++) {
             int p = all[k];
             char c = s[p];
-            boolean series = c == 'I' || c == 'V' || c == 'X' || c == 'І';
-            if (c != 'N' && c != '0' && !series
-                    || !Chars.notAlnumAt(s, p - 1)
-                    || p > 0 && "+-/.".indexOf(s[p - 1]) >= 0) {
+            if (!Chars.notAlnumAt(s, p - 1) || p > 0 && "+-/.".indexOf(s[p - 1]) >= 0) {
                 continue;
             }
-            int end = series ? (birthSeries(s, p) ? birthCertificate(s, p) : -1) : ownShape(s, p);
+            boolean series = c == 'I' || c == 'V' || c == 'X' || c == 'І';
+            int end = c == 'N' && !Chars.isLetter(s[p + 1]) || c == '0'
+                    ? ownShape(s, p)
+                    : series ? (birthSeries(s, p) ? birthCertificate(s, p) : -1) : readOut(s, view.lower(), p);
             if (end < 0) {
                 continue;
             }
@@ -321,6 +321,38 @@ final class IdDocumentRecognizer implements Recognizer {
     /** Whether a number ending at {@code end} goes on with a decimal part or another group ("556,50", "913/2"). */
     private static boolean goesOn(char[] s, int end) {
         return end + 1 < s.length && ".,-/".indexOf(s[end]) >= 0 && Chars.isDigit(s[end + 1]);
+    }
+
+    /**
+     * End of a document's number read out in digit words at {@code p}: nine of them (an ID card, "zero one nine, two
+     * two eight, four zero one"), or a passport's "эн" or "N" and eight, or two series letters and seven ("ВБ,
+     * сегіз, жеті, …", a military ID); or -1.
+     */
+    private static int readOut(char[] s, char[] lower, int p) {
+        if (!Chars.isLetter(s[p])) {
+            return -1;
+        }
+        int word = p;
+        while (word < s.length && Chars.isLetter(s[word])) {
+            word++;
+        }
+        if (DigitWords.digit(lower, p, word)) {
+            return DigitWords.follows(lower, p) ? -1 : DigitWords.run(lower, p, 9); // the run's first word only
+        }
+        int after = word;
+        while (after < s.length && after - word < 2 && (s[after] == ' ' || s[after] == ',')) {
+            after++;
+        }
+        if (after == word || after >= s.length) {
+            return -1;
+        }
+        if (Chars.startsWith(lower, "эн", p) && word - p == 2 || word - p == 1 && (s[p] == 'N' || s[p] == 'Н')) {
+            return DigitWords.run(lower, after, 8);
+        }
+        if (word - p == 2 && Chars.isUpperCase(s[p]) && Chars.isUpperCase(s[p + 1])) {
+            return DigitWords.run(lower, after, 7);
+        }
+        return -1;
     }
 
     /** Whether a run of four digits or more outside this recognizer's findings lies in {@code [from, to)}. */

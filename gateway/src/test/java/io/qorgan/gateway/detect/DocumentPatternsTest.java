@@ -414,13 +414,14 @@ class DocumentPatternsTest {
     void detect_numberAskedForAndAnsweredInTheNextTurn_found() {
         String english = "Agent: Can I have your passport number, please?\n"
                 + "Caller: Sure, one two zero, four eight eight, seven three one, so 120 488 731, no letters.";
-        assertThat(found(english, EntityType.ID_DOCUMENT)).containsExactly("120 488 731");
+        assertThat(found(english, EntityType.ID_DOCUMENT))
+                .containsExactly("one two zero, four eight eight, seven three one", "120 488 731");
         assertThat(found(english, EntityType.PHONE)).isEmpty();
         assertThat(found(
                         "Оператор: Жеке куәлігіңіздің нөмірін айтыңызшы.\n"
                                 + "Абонент: Нөл бес екі, бір төрт сегіз, жеті жеті алты — 052 148 776.",
                         EntityType.ID_DOCUMENT))
-                .containsExactly("052 148 776");
+                .containsExactly("Нөл бес екі, бір төрт сегіз, жеті жеті алты", "052 148 776");
         assertThat(found(
                         "Оператор: Паспорт при себе? Продиктуйте его, пожалуйста.\n"
                                 + "Клиент: да, а заказ у меня — сто двадцать, так: 120 488 731.",
@@ -518,6 +519,24 @@ class DocumentPatternsTest {
                 .containsExactly("U 31120874");
         assertThat(found("паспорт РФ 45 11 223344, заграничный 71 2204417", EntityType.ID_DOCUMENT))
                 .containsExactly("45 11 223344", "71 2204417");
+    }
+
+    @Test
+    void detect_documentNumberReadOutInDigitWords_found() {
+        assertThat(found(
+                        "Оператор: назовите номер удостоверения.\nКлиент: ноль-три-один, восемь-восемь-семь, два-четыре-пять",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("ноль-три-один, восемь-восемь-семь, два-четыре-пять");
+        assertThat(found(
+                        "Паспортыңыздың нөмірі?\n— эн, бір екі, үш төрт, бес алты, жеті сегіз", EntityType.ID_DOCUMENT))
+                .containsExactly("эн, бір екі, үш төрт, бес алты, жеті сегіз");
+        // a phone read out has more digits; a count of things is no document
+        assertThat(found(
+                        "паспорт забрал, перезвони: восемь семь ноль один, два два три, четыре пять, шесть семь",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("В паспорте два штампа и три визы", EntityType.ID_DOCUMENT))
+                .isEmpty();
     }
 
     @Test
