@@ -60,6 +60,14 @@ final class IdDocumentRecognizer implements Recognizer {
         "вод. уд",
         "в/у",
         "вид на жительство",
+        "номером документа",
+        "документудличност", // the ГБД ФЛ XML element ДокументУдЛичности
+        "nomer_pasp", // transliterated and shortened JSON keys
+        "nomer_udost",
+        "pasp_nom",
+        "pasp_no",
+        "ud_num",
+        "ud_no",
         "внж", // вид на жительство
         "ықтиярхат", // a residence permit, in Kazakh
         "заграничн", // заграничный паспорт
@@ -273,12 +281,14 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             int before = cues[cue * 2] < p ? cues[cue * 2 + 1] : -1;
             int next = before < 0 ? cue : cue + 1;
-            if (before >= 0 && otherNumberBetween(s, out, firstOwn, before, p) && !numberMark(s, p)) {
-                continue; // a date or another number came first: as in a cue's window, only a marked one is ours
-            }
-            boolean near = before >= 0 && p - before <= TALK_AFTER
-                    || next < cueCount && cues[next * 2] >= end && cues[next * 2] - end <= TALK_BEFORE;
-            if (!near || covered(out, firstOwn, p) || view.anyCue(Math.max(before, p - 40), p, OTHER_NUMBERS)) {
+            // past a date or another number after the word before, only a marked one is ours, as in a cue's window
+            boolean nearBefore = before >= 0
+                    && p - before <= TALK_AFTER
+                    && (!otherNumberBetween(s, out, firstOwn, before, p) || numberMark(s, p));
+            boolean nearAfter = next < cueCount && cues[next * 2] >= end && cues[next * 2] - end <= TALK_BEFORE;
+            if (!nearBefore && !nearAfter
+                    || covered(out, firstOwn, p)
+                    || view.anyCue(Math.max(before, p - 40), p, OTHER_NUMBERS)) {
                 continue;
             }
             out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.8, "id-document"));

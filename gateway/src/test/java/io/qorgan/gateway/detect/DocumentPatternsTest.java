@@ -540,6 +540,23 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_documentKeysOfRegistriesAndApps_cueTheNumber() {
+        assertThat(found(
+                        "<ДокументУдЛичности><Вид>001</Вид><Номер>044712093</Номер></ДокументУдЛичности>",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("044712093");
+        assertThat(found("{\"nomer_pasporta\": \"N15220419\", \"imya\": \"Arman\"}", EntityType.ID_DOCUMENT))
+                .containsExactly("N15220419");
+        assertThat(found("{\"ud_num\":\"039/118/442\",\"pasp_nom\":\"N10/552/307\"}", EntityType.ID_DOCUMENT))
+                .containsExactly("039/118/442", "N10/552/307");
+        // past a year after the first document word, the word after the number still names it
+        assertThat(found(
+                        "жеке куәлік 2031 жылға дейін жарамды. айтпақшы N 1188 2047 — бұл төлқұжатым",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("N 1188 2047");
+    }
+
+    @Test
     void detect_documentShapedNumberOfAnotherThing_notIdDocument() {
         assertThat(found(
                         "Паспорт готов, можно забирать. Серийный номер сканера 041 882 913 указан на наклейке.",
@@ -589,6 +606,8 @@ class DocumentPatternsTest {
                 .containsExactly("12.0.6.9");
         assertThat(found("after firmware 12.1.4.2 the server 12.1.3.9 went down", EntityType.IP_ADDRESS))
                 .containsExactly("12.1.3.9");
+        assertThat(found("мастерге кірді, релиз 14.0.3.5 шықты", EntityType.IP_ADDRESS))
+                .isEmpty();
     }
 
     @Test
