@@ -148,7 +148,7 @@ final class IpAddressRecognizer implements Recognizer {
             boolean productVersion = prev == '/' && i >= 2 && Chars.isAlnum(s[i - 2]); // "Chrome/120.0.0.0"
             if (Chars.isDigit(c) && !Chars.isWord(prev) && prev != '.' && !productVersion) {
                 int end = ipv4(s, i);
-                if (end > 0 && Chars.notWordAt(s, end) && !leadingZero(s, i, end) && !longerDotted(s, end)) {
+                if (end > 0 && Chars.notWordAt(s, end) && !leadingZero(s, i, end) && !longerDotted(s, i, end)) {
                     int quad = end;
                     end = withSuffix(s, end, 32);
                     boolean versionLike = versionLike(view, i, quad)
@@ -164,9 +164,13 @@ final class IpAddressRecognizer implements Recognizer {
         }
     }
 
-    /** Whether a dotted quad ending at {@code end} goes on with a fifth number ("1.2.3.4.5", an OID): no address. */
-    private static boolean longerDotted(char[] s, int end) {
-        return end + 1 < s.length && s[end] == '.' && Chars.isDigit(s[end + 1]);
+    /**
+     * Whether the dotted quad at {@code [start, end)} goes on with a fifth number and is made of small numbers
+     * ("1.2.3.4.5", an OID "1.3.6.1.4.1.2011"): no address. A host's quad with one more part ("192.168.1.1.1")
+     * stays an address, as Presidio's cases expect.
+     */
+    private static boolean longerDotted(char[] s, int start, int end) {
+        return end + 1 < s.length && s[end] == '.' && Chars.isDigit(s[end + 1]) && smallNumbers(s, start, end);
     }
 
     /** How far apart, in chars, two dotted quads of one sentence may be for {@link #sameRelease}. */
