@@ -224,4 +224,20 @@ class PersonPatternsTest {
         assertThat(persons("ок Дим")).isEmpty();
         assertThat(persons("ок")).isEmpty();
     }
+
+    @Test
+    void detect_shortFormsAndDiminutivesOfFirstNames_foundButNotTheWordsTheyShape() {
+        assertThat(persons("гоша ключи оставил у охраны")).containsExactly("гоша");
+        assertThat(persons("Ленка, перезвони как сможешь")).containsExactly("Ленка");
+        assertThat(persons("Со слов соседей, ключи у Вовчика Ахметова.")).containsExactly("Вовчика Ахметова");
+        assertThat(persons("Жәке, құжаттарды ертең әкеліңізші")).containsExactly("Жәке");
+        assertThat(persons("Hi Tom, the form is attached.")).containsExactly("Tom");
+        for (String text : List.of(
+                "Жеке куәлік ертең дайын болады.",
+                "Света нет с утра, ждём электриков.",
+                "Мишка на подоконнике.",
+                "Тема: пропуск на парковку")) {
+            assertThat(persons(text)).as(text).isEmpty();
+        }
+    }
 }
