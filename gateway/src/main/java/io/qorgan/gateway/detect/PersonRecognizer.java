@@ -835,9 +835,225 @@ final class PersonRecognizer implements Recognizer {
                 p++;
             }
             int q = afterOpener(lower, p, end);
+            int found = out.size();
             chatName(s, lower, q, end, q > p, out);
+            if (p < end && Chars.isLowerCase(s[p]) && end - p <= CHAT_LINE) {
+                namesInChatLine(
+                        s,
+                        lower,
+                        p,
+                        end,
+                        out.size() > found ? out.get(out.size() - 1).end() : p,
+                        out);
+            }
             line = end + 1;
         }
+    }
+
+    /** The longest line read as a chat line when it starts in lower case: longer ones are prose or code. */
+    private static final int CHAT_LINE = 300;
+
+    /** Words right before a lower-case name in a chat line that speak of or to its bearer: "скажи саше", "к ленке". */
+    private static final WordSet CHAT_CUES_BEFORE = new WordSet(words(
+            "скажи",
+            "скажите",
+            "передай",
+            "передайте",
+            "спроси",
+            "попроси",
+            "пиши",
+            "напиши",
+            "позвони",
+            "звони",
+            "говори",
+            "скинь",
+            "отправь",
+            "перешли",
+            "у",
+            "к",
+            "ко",
+            "с",
+            "со",
+            "для",
+            "от",
+            "про",
+            "на",
+            "это",
+            "папе",
+            "маме",
+            "ask",
+            "tell",
+            "ping",
+            "cc",
+            "btw",
+            "lol",
+            "thx"));
+
+    /** Words right after a lower-case name in a chat line that say what its bearer did or is told: "гоша менял". */
+    private static final WordSet CHAT_CUES_AFTER = new WordSet(words(
+            "скажи",
+            "передай",
+            "сказал",
+            "сказала",
+            "просил",
+            "просила",
+            "менял",
+            "меняла",
+            "забыл",
+            "забыла",
+            "кинул",
+            "кинула",
+            "написал",
+            "написала",
+            "звонил",
+            "звонила",
+            "привет",
+            "сұрап",
+            "жіберші",
+            "берші",
+            "ауыстырған",
+            "ауыстырды",
+            "asked",
+            "says",
+            "said",
+            "just",
+            "pushed",
+            "posted",
+            "pasted",
+            "sent",
+            "told"));
+
+    /** Particles skipped between a name and the verb after it: "дәуренге де айтамын", "гоша тоже менял". */
+    private static final WordSet CHAT_PARTICLES = new WordSet(words("де", "да", "та", "те", "тоже", "же", "опять"));
+
+    /**
+     * Stems of first names whose declined forms are nouns too, read in lower case only as nouns: "мақсатқа жету" (the
+     * goal), "у льва" (the lion's; "льв" is the stem of Лев).
+     */
+    private static final String[] NOUN_NAMES = {"мақсат", "болат", "қайрат", "мұрат", "береке", "бағдат", "льв"};
+
+    /**
+     * First names in lower case inside a chat line that starts in lower case, past {@code from}: a listed first name
+     * (no ordinary word) with a cue before it ("скажи саше", "к ленке", "lol kevin"), a verb after it ("гоша менял",
+     * "бекзатқа айт"), or a Kazakh case ending on it, which no ordinary word takes on a name ("мәдинаға ақша
+     * жібердім", "асқардың нөмірі"). Only words whose first three letters begin some first name are looked up.
+     */
+    private void namesInChatLine(char[] s, char[] lower, int lineStart, int lineEnd, int from, List<Finding> out) {
+        char[] folded = null;
+        Morph morph = null;
+        for (int p = from; p < lineEnd; p++) {
+            if (!Chars.isLowerCase(s[p]) || p > lineStart && !nameBoundary(s[p - 1])) {
+                continue;
+            }
+            int e = p + 1;
+            while (e < lineEnd && Chars.isLowerCase(s[e])) {
+                e++;
+            }
+            int len = e - p;
+            boolean word = e == lineEnd || nameBoundary(s[e]) || s[e] == '.' || s[e] == '!' || s[e] == '?';
+            if (!word || len < 3 || len > 16) {
+                p = e;
+                continue;
+            }
+            char a = lower[p] == 'ё' ? 'е' : lower[p];
+            char b = lower[p + 1] == 'ё' ? 'е' : lower[p + 1];
+            char c = lower[p + 2] == 'ё' ? 'е' : lower[p + 2];
+            if (!names.mayBeFirstName(a, b, c) || NOT_NAMES.contains(lower, p, e)) {
+                p = e;
+                continue;
+            }
+            if (folded == null) {
+                folded = new char[17];
+                morph = new Morph();
+            }
+            Token t = token(s, p, e, folded, morph);
+            if (t == null
+                    || !t.firstName()
+                    || t.common()
+                    || ((morph.exact | morph.baseFlags) & NameDictionary.ORDINARY_WORD) != 0
+                    || names.commonWord(folded, len)) {
+                p = e;
+                continue;
+            }
+            boolean exact = (morph.exact & NameDictionary.FIRST_NAME) != 0;
+            if (!exact && nounStem(folded, len)) {
+                p = e;
+                continue;
+            }
+            int agreement = t.agreement();
+            boolean kazakhCase =
+                    !exact && agreement != NameParadigms.ALL && (agreement & ~NameParadigms.KAZAKH_CASES) == 0;
+            if (kazakhCase || chatCueBefore(lower, lineStart, p) || chatCueAfter(lower, e, lineEnd)) {
+                out.add(new Finding(EntityType.PERSON, p, e, 0.7, "person-chat"));
+            }
+            p = e;
+        }
+    }
+
+    /** Whether the folded word begins with one of {@link #NOUN_NAMES}. */
+    private static boolean nounStem(char[] folded, int len) {
+        for (String noun : NOUN_NAMES) {
+            if (len > noun.length() && Chars.startsWith(folded, noun, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A char that may stand right before or after a name in a chat line: not part of a word, key, path or address. */
+    private static boolean nameBoundary(char c) {
+        return c == ' ' || c == ',' || c == '(' || c == ')' || c == '«' || c == '»' || c == '"' || c == '—' || c == '-'
+                || c == ':' || c == ';';
+    }
+
+    /** Whether a word of {@link #CHAT_CUES_BEFORE} stands right before {@code p}, or one and "что" ("скажи что"). */
+    private static boolean chatCueBefore(char[] lower, int lineStart, int p) {
+        int e = p - 1;
+        for (int words = 0; words < 2; words++) {
+            while (e >= lineStart && (lower[e] == ' ' || lower[e] == ',')) {
+                e--;
+            }
+            int w = e;
+            while (w >= lineStart && Chars.isLetter(lower[w])) {
+                w--;
+            }
+            if (w == e) {
+                return false;
+            }
+            if (CHAT_CUES_BEFORE.contains(lower, w + 1, e + 1)) {
+                return true;
+            }
+            if (e - w != 3 || !Chars.startsWith(lower, "что", w + 1)) {
+                return false;
+            }
+            e = w;
+        }
+        return false;
+    }
+
+    /** Whether a verb of {@link #CHAT_CUES_AFTER} or of saying ("айт…") follows {@code e}, past a particle. */
+    private static boolean chatCueAfter(char[] lower, int e, int lineEnd) {
+        int p = e;
+        for (int words = 0; words < 2; words++) {
+            while (p < lineEnd && lower[p] == ' ') {
+                p++;
+            }
+            int w = p;
+            while (w < lineEnd && Chars.isLetter(lower[w])) {
+                w++;
+            }
+            if (w == p) {
+                return false;
+            }
+            if (CHAT_CUES_AFTER.contains(lower, p, w) || w - p >= 3 && Chars.startsWith(lower, "айт", p)) {
+                return true;
+            }
+            if (!CHAT_PARTICLES.contains(lower, p, w)) {
+                return false;
+            }
+            p = w;
+        }
+        return false;
     }
 
     /** Past a chat opener and its space or comma at {@code p}, or {@code p}. */

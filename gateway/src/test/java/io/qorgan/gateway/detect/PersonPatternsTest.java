@@ -240,4 +240,27 @@ class PersonPatternsTest {
             assertThat(persons(text)).as(text).isEmpty();
         }
     }
+
+    @Test
+    void detect_lowerCaseNameInsideAChatLineWithACueOrAKazakhCase_foundButNotOrdinaryWords() {
+        assertThat(persons("скажи саше чтоб паспорт взял")).containsExactly("саше");
+        assertThat(persons("я к ленке переехала уже месяц как")).containsExactly("ленке");
+        assertThat(persons("осы командамен көтердім, бекзатқа айт")).containsExactly("бекзатқа");
+        assertThat(persons("мәдинаға ақша жібердім картаға")).containsExactly("мәдинаға");
+        assertThat(persons("и скажи что жанна завтра не придёт")).containsExactly("жанна");
+        assertThat(persons("lol kevin just pushed his key")).containsExactly("kevin");
+        for (String text : List.of(
+                "мақсатқа жету үшін көп оқу керек",
+                "у меня весь мир рухнул",
+                "к маю всё будет готово",
+                "надежда умирает последней, скажи",
+                "жұлдызға қарап отырмын",
+                "бақытқа жету оңай емес",
+                "скажи роза или тюльпан",
+                "у льва грива больше",
+                "пароль kotik_na_kryshe77 если что",
+                "ask admin to rotate it")) {
+            assertThat(persons(text)).as(text).isEmpty();
+        }
+    }
 }
