@@ -786,7 +786,7 @@ final class PersonRecognizer implements Recognizer {
             if (!Chars.isLetter(c)) {
                 continue;
             }
-            int end = wordEnd(s, i);
+            int end = possessiveEnd(s, i, wordEnd(s, i));
             if (!gapAllowsRun(s, run, i)) {
                 flush(view, run, out);
                 run.clear();
@@ -1230,6 +1230,38 @@ final class PersonRecognizer implements Recognizer {
         return j;
     }
 
+    /** The end of a word without an English possessive ("Kemal's" is Kemal), or {@code end}. */
+    private static int possessiveEnd(char[] s, int start, int end) {
+        return end - start > 4 && s[end - 1] == 's' && (s[end - 2] == '\'' || s[end - 2] == '’') ? end - 2 : end;
+    }
+
+    /** Words before a listed first name that is also a word, which make it the name: "ask Arman", "tell Arnur". */
+    private static final WordSet NAME_VERBS_BEFORE =
+            new WordSet(words("ask", "tell", "ping", "cc", "thank", "thanks", "asked", "told", "имени"));
+
+    /**
+     * Whether a listed first name that is also an ordinary word ({@code [start, end)}, one word) is used as a name:
+     * possessive ("Grace's laptop"), addressed between commas inside a sentence ("нельзя, Марат, убери"), or after a
+     * verb of asking or telling ("ask Arman", "по имени Хасан").
+     */
+    private static boolean nameContext(char[] lower, int start, int end) {
+        if (end + 1 < lower.length && (lower[end] == '\'' || lower[end] == '’') && lower[end + 1] == 's') {
+            return true;
+        }
+        int p = start - 1;
+        while (p >= 0 && lower[p] == ' ') {
+            p--;
+        }
+        if (p > 0 && lower[p] == ',' && end < lower.length && (lower[end] == ',' || lower[end] == '!')) {
+            return Chars.isLetter(lower[p - 1]);
+        }
+        int w = p;
+        while (w >= 0 && Chars.isLetter(lower[w])) {
+            w--;
+        }
+        return w < p && NAME_VERBS_BEFORE.contains(lower, w + 1, p + 1);
+    }
+
     /** Words of one name are separated by spaces only, or by the dot of an initial. */
     private static boolean gapAllowsRun(char[] s, List<Token> run, int next) {
         if (run.isEmpty()) {
@@ -1605,7 +1637,10 @@ final class PersonRecognizer implements Recognizer {
         boolean strong = firstNames > 0 || surnames > 0 || patronymics > 0 || ordinary > 0 && support(run, first, last);
         // the cue words are searched only when the run itself is weak evidence
         boolean cue = !strong
-                && (cueBefore(view.lower(), start) || contextCue(view, s, start, end) || speaker(s, run, first, last));
+                && (cueBefore(view.lower(), start)
+                        || contextCue(view, s, start, end)
+                        || speaker(s, run, first, last)
+                        || ordinary > 0 && words == 1 && nameContext(view.lower(), start, end));
         int support = surnames + patronymics + initials + weak;
         double score;
         if (initials == words || cityMarker(s, run, first, last)) {
@@ -1957,7 +1992,7 @@ final class PersonRecognizer implements Recognizer {
 
     /** Words that close a message before the sender's name on the same line: "Спасибо, Armen". */
     private static final String[] CLOSINGS = {
-        "спасибо", "рахмет", "благодарю", "thanks", "thank you", "regards", "с уважением", "құрметпен", "best"
+        "спасибо", "рахмет", "благодарю", "thanks", "thank you", "regards", "с уважением", "құрметпен", "best", "cheers"
     };
 
     private static final char[][] CLOSING_CHARS = Chars.arrays(CLOSINGS);
@@ -2077,9 +2112,21 @@ final class PersonRecognizer implements Recognizer {
         return false;
     }
 
+    /** "по имени" before a name: named so, not a street "имени" someone. */
+    private static boolean byName(char[] s, Word before) {
+        int p = before.end() - 5;
+        return before.folded().equals("имени")
+                && p >= 3
+                && s[p - 1] == ' '
+                && Chars.toLowerCase(s[p - 3]) == 'п'
+                && Chars.toLowerCase(s[p - 2]) == 'о'
+                && Chars.notWordAt(s, p - 4);
+    }
+
     private static boolean place(char[] s, Word before, String next, int runEnd) {
         if (before != null
                 && PLACE_BEFORE.contains(before.folded())
+                && !byName(s, before)
                 && !(SHORT_PREPOSITIONS.contains(before.folded())
                         && (before.end() >= s.length || s[before.end()] != '.'))) {
             return true; // "с." is a village, "с" a preposition: "встреча с Кузнецовым"

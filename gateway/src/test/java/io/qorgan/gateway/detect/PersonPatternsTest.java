@@ -263,4 +263,22 @@ class PersonPatternsTest {
             assertThat(persons(text)).as(text).isEmpty();
         }
     }
+
+    @Test
+    void detect_firstNameThatIsAlsoAWordUsedAsAName_found() {
+        assertThat(persons("Мужчина по имени Хасан передал конверт.")).containsExactly("Хасан");
+        assertThat(persons("also tried with Kemal's token, same thing")).containsExactly("Kemal");
+        assertThat(persons("quick heads-up: Grace's laptop was stolen")).containsExactly("Grace");
+        assertThat(persons("логировать пароль нельзя, Марат, убери это")).containsExactly("Марат");
+        assertThat(persons("the new password works — ask Arman if you cant login"))
+                .containsExactly("Arman");
+        assertThat(persons("Rotate it please.\nCheers, Kate")).containsExactly("Kate");
+        for (String text : List.of(
+                "The report is due by May 2025.",
+                "Филиалы: Алматы, Астана, Шымкент, Атырау.",
+                "Улица имени Абая перекрыта.",
+                "Lunch at McDonald's today.")) {
+            assertThat(persons(text)).as(text).isEmpty();
+        }
+    }
 }
