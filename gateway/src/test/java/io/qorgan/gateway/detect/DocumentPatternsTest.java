@@ -279,6 +279,18 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_bracketedDateAfterAChildsName_birthDateButNotAfterADocument() {
+        assertThat(found("Состав семьи: дети: Камила, Тимур, Алина (2019-06-30).", EntityType.DATE_OF_BIRTH))
+                .containsExactly("2019-06-30");
+        assertThat(found("Прибыл с супругой и сыном Давидом (04.11.2015).", EntityType.DATE_OF_BIRTH))
+                .containsExactly("04.11.2015");
+        assertThat(found("Подписан Договор (12.03.2020) с поставщиком.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found("Сын принёс Справку (12.03.2020) в школу.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_moreBirthCuesAndAmericanDates_found() {
         assertThat(found("Her mother lives alone. Born 1941. Widowed.", EntityType.DATE_OF_BIRTH))
                 .containsExactly("1941");
