@@ -1305,6 +1305,9 @@ final class PersonRecognizer implements Recognizer {
             return new Token(start, particle, false, 0, false, false, true); // "Бахтиёр угли", "Ильхам оглы"
         }
         int dash = lastDash(s, start, end);
+        if (arabicArticle(s, start, dash, end)) {
+            return new Token(start, end, false, 0, false, true, false); // "Al-Rashid": a name beside a first name
+        }
         if (dash > start + 1 && Chars.isUpperCase(s[dash + 1])) {
             // "Анну-Марию", "Jean-Pierre", "Петрова-Водкина": both parts names of one kind ("Нур-Султан" is no name)
             Token head = token(s, start, dash, folded, morph);
@@ -1372,6 +1375,24 @@ final class PersonRecognizer implements Recognizer {
         }
         for (int i = 0; i < len - 2; i++) {
             if ("әғқңөұүһі".indexOf(folded[i]) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The Arabic article of a family name before its capitalised rest: "Al-Rashid", "El-Sayed", "Аль-Харби". */
+    private static final String[] ARABIC_ARTICLES = {"al", "el", "ал", "аль", "эль"};
+
+    private static boolean arabicArticle(char[] s, int start, int dash, int end) {
+        if (dash < start + 2 || dash > start + 3 || end - dash < 4 || !Chars.isUpperCase(s[dash + 1])) {
+            return false;
+        }
+        for (String article : ARABIC_ARTICLES) {
+            if (article.length() == dash - start
+                    && Chars.toLowerCase(s[start]) == article.charAt(0)
+                    && Chars.toLowerCase(s[start + 1]) == article.charAt(1)
+                    && (article.length() == 2 || Chars.toLowerCase(s[start + 2]) == article.charAt(2))) {
                 return true;
             }
         }

@@ -281,4 +281,16 @@ class PersonPatternsTest {
             assertThat(persons(text)).as(text).isEmpty();
         }
     }
+
+    @Test
+    void detect_arabicFamilyNameWithItsArticleBesideAFirstName_foundButNotAlone() {
+        assertThat(persons("The complainant, Ahmed Al-Rashid, states that")).containsExactly("Ahmed Al-Rashid");
+        assertThat(persons("Заявитель Омар Аль-Харби прибыл.")).containsExactly("Омар Аль-Харби");
+        for (String text : List.of(
+                "Al-Farabi Kazakh National University",
+                "Встреча у Аль-Фараби в 10.",
+                "She lives on Al-Farabi 77/8, Almaty")) {
+            assertThat(persons(text)).as(text).isEmpty();
+        }
+    }
 }
