@@ -293,4 +293,13 @@ class PersonPatternsTest {
             assertThat(persons(text)).as(text).isEmpty();
         }
     }
+
+    @Test
+    void detect_europeanSurnameEndingsBesideAFirstNameThatIsAlsoAWord_found() {
+        assertThat(persons("Arrivals this week: Lars Nilsson (passport AA7741920, Sweden)."))
+                .containsExactly("Lars Nilsson");
+        assertThat(persons("The contractor's details: Marco Bianchi, Italian passport."))
+                .containsExactly("Marco Bianchi");
+        assertThat(persons("Bianchi bikes are light and cheap.")).isEmpty();
+    }
 }
