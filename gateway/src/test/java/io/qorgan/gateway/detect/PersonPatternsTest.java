@@ -302,4 +302,15 @@ class PersonPatternsTest {
                 .containsExactly("Marco Bianchi");
         assertThat(persons("Bianchi bikes are light and cheap.")).isEmpty();
     }
+
+    @Test
+    void detect_eastAsianSurnamesBeforeOrAfterAGivenName_found() {
+        assertThat(persons("Контактное лицо работодателя: Чжан Минь, тел. нет."))
+                .contains("Чжан Минь");
+        assertThat(persons("Chargeback request from cardholder Nguyen Van Minh: card blocked."))
+                .singleElement()
+                .satisfies(name -> assertThat(name).startsWith("Nguyen Van"));
+        assertThat(persons("Referral: Grace Liu, DOB unknown.")).containsExactly("Grace Liu");
+        assertThat(persons("У нас сегодня опять нет света.")).isEmpty();
+    }
 }
