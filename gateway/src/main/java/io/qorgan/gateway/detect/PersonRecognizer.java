@@ -837,7 +837,11 @@ final class PersonRecognizer implements Recognizer {
             int q = afterOpener(lower, p, end);
             int found = out.size();
             chatName(s, lower, q, end, q > p, out);
-            if (p < end && Chars.isLowerCase(s[p]) && end - p <= CHAT_LINE) {
+            int letter = p;
+            while (letter < end && letter - p < 16 && !Chars.isLetter(s[letter])) {
+                letter++; // "12 августа 2009, в алматы. папе вите привет": the line's first letter
+            }
+            if (letter < end && Chars.isLowerCase(s[letter]) && end - p <= CHAT_LINE) {
                 namesInChatLine(
                         s,
                         lower,
@@ -921,7 +925,11 @@ final class PersonRecognizer implements Recognizer {
             "posted",
             "pasted",
             "sent",
-            "told"));
+            "told",
+            "can",
+            "could",
+            "pls",
+            "please"));
 
     /** Particles skipped between a name and the verb after it: "дәуренге де айтамын", "гоша тоже менял". */
     private static final WordSet CHAT_PARTICLES = new WordSet(words("де", "да", "та", "те", "тоже", "же", "опять"));
@@ -934,7 +942,8 @@ final class PersonRecognizer implements Recognizer {
 
     /**
      * First names in lower case inside a chat line that starts in lower case, past {@code from}: a listed first name
-     * (no ordinary word) with a cue before it ("скажи саше", "к ленке", "lol kevin"), a verb after it ("гоша менял",
+     * (no ordinary word) mentioned ("@tomasz"), with a cue before it ("скажи саше", "к ленке", "lol kevin"), a verb
+     * after it ("гоша менял",
      * "бекзатқа айт"), or a Kazakh case ending on it, which no ordinary word takes on a name ("мәдинаға ақша
      * жібердім", "асқардың нөмірі"). Only words whose first three letters begin some first name are looked up.
      */
@@ -942,7 +951,8 @@ final class PersonRecognizer implements Recognizer {
         char[] folded = null;
         Morph morph = null;
         for (int p = from; p < lineEnd; p++) {
-            if (!Chars.isLowerCase(s[p]) || p > lineStart && !nameBoundary(s[p - 1])) {
+            boolean mention = p > lineStart && s[p - 1] == '@' && (p - 1 == lineStart || s[p - 2] == ' ');
+            if (!Chars.isLowerCase(s[p]) || p > lineStart && !nameBoundary(s[p - 1]) && !mention) {
                 continue;
             }
             int e = p + 1;
@@ -983,7 +993,7 @@ final class PersonRecognizer implements Recognizer {
             int agreement = t.agreement();
             boolean kazakhCase =
                     !exact && agreement != NameParadigms.ALL && (agreement & ~NameParadigms.KAZAKH_CASES) == 0;
-            if (kazakhCase || chatCueBefore(lower, lineStart, p) || chatCueAfter(lower, e, lineEnd)) {
+            if (kazakhCase || mention || chatCueBefore(lower, lineStart, p) || chatCueAfter(lower, e, lineEnd)) {
                 out.add(new Finding(EntityType.PERSON, p, e, 0.7, "person-chat"));
             }
             p = e;

@@ -313,4 +313,14 @@ class PersonPatternsTest {
         assertThat(persons("Referral: Grace Liu, DOB unknown.")).containsExactly("Grace Liu");
         assertThat(persons("У нас сегодня опять нет света.")).isEmpty();
     }
+
+    @Test
+    void detect_lowerCaseNameMentionedAskedOrAfterADateOpeningTheLine_found() {
+        assertThat(persons("pgp key pasted in #general, nuke it\n@tomasz was it yours?"))
+                .containsExactly("tomasz");
+        assertThat(persons("also the db password is in clear. hamid can you fix"))
+                .containsExactly("hamid");
+        assertThat(persons("12 августа 2009, в алматы. папе вите привет")).containsExactly("вите");
+        assertThat(persons("write to admin@mail.kz and cc ops")).isEmpty();
+    }
 }
