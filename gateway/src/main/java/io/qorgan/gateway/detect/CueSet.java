@@ -63,4 +63,18 @@ final class CueSet {
         }
         return false;
     }
+
+    /** The length of the first cue that starts at {@code at} in {@code lower} and fits before {@code to}, or 0. */
+    int lengthAt(char[] lower, int at, int to) {
+        char c = lower[at];
+        String[] cues = c < SIZE ? byFirst[c] : rest;
+        if (cues != null) {
+            for (String cue : cues) {
+                if (at + cue.length() <= to && Chars.startsWith(lower, cue, at)) {
+                    return cue.length();
+                }
+            }
+        }
+        return 0;
+    }
 }

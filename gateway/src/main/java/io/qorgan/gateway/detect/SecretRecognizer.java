@@ -916,28 +916,34 @@ final class SecretRecognizer implements Recognizer {
     }
 
     /** Words that say a password was changed to the word after them. */
-    private static final String[] CHANGED_TO = {
-        "менял на ",
-        "сменил на ",
-        "сменила на ",
-        "поменял на ",
-        "поменяла на ",
-        "новый ",
-        "новый: ",
-        "жаңасы ",
-        "ауыстырдым ",
-        "changed it to ",
-        "changed to ",
-        "new one is "
-    };
+    private static final CueSet CHANGED_TO = new CueSet(
+            "менял на ",
+            "сменил на ",
+            "сменила на ",
+            "поменял на ",
+            "поменяла на ",
+            "новый ",
+            "новый: ",
+            "жаңасы ",
+            "ауыстырдым ",
+            "changed it to ",
+            "changed to ",
+            "new one is ");
+
+    /**
+     * How far after a found password {@link #changedTo} looks: its few short lines, not a long paragraph (which
+     * would make the search grow with the text's square when a text holds many passwords).
+     */
+    private static final int CHANGED_TO_REACH = (FOLLOWING_LINES + 1) * 80;
 
     /**
      * A password given as the new one on one of the few lines after a password found: a word of three char classes
      * or more right after "менял на", "жаңасы", "ауыстырдым", "changed it to" and the like.
      */
     private static void changedTo(char[] s, char[] lower, int from, List<Finding> out) {
+        int reach = Math.min(s.length, from + CHANGED_TO_REACH);
         int limit = from;
-        for (int lines = 0; limit < s.length && lines <= FOLLOWING_LINES; limit++) {
+        for (int lines = 0; limit < reach && lines <= FOLLOWING_LINES; limit++) {
             if (s[limit] == '\n') {
                 lines++;
             }
@@ -946,24 +952,20 @@ final class SecretRecognizer implements Recognizer {
             if (!Chars.notWordAt(lower, p - 1)) {
                 continue;
             }
-            for (String words : CHANGED_TO) {
-                if (lower[p] == words.charAt(0) && Chars.startsWith(lower, words, p)) {
-                    int v = p + words.length();
-                    int end = v;
-                    while (end < limit && isSecretChar(s[end])) {
-                        end++;
-                    }
-                    while (end > v && ".,;:)?".indexOf(s[end - 1]) >= 0) {
-                        end--;
-                    }
-                    if (end - v >= 6
-                            && classes(s, v, end) >= 3
-                            && passwordWord(s, v, end)
-                            && !placeholder(s, lower, v, end)) {
-                        out.add(new Finding(EntityType.SECRET, v, end, 0.8, "secret"));
-                    }
-                    break;
-                }
+            int words = CHANGED_TO.lengthAt(lower, p, s.length);
+            if (words == 0) {
+                continue;
+            }
+            int v = p + words;
+            int end = v;
+            while (end < limit && isSecretChar(s[end])) {
+                end++;
+            }
+            while (end > v && ".,;:)?".indexOf(s[end - 1]) >= 0) {
+                end--;
+            }
+            if (end - v >= 6 && classes(s, v, end) >= 3 && passwordWord(s, v, end) && !placeholder(s, lower, v, end)) {
+                out.add(new Finding(EntityType.SECRET, v, end, 0.8, "secret"));
             }
         }
     }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link CueSet#anyIn} answers as "the window, cut out, contains a cue" on random texts and windows. */
+/**
+ * {@link CueSet#anyIn} answers as "the window, cut out, contains a cue", and {@link CueSet#lengthAt} as "the first
+ * cue, in the order given, that the text starts with there", on random texts and windows.
+ */
 class CueSetTest {
 
     private static final String[] CUES = {
@@ -38,5 +41,35 @@ class CueSetTest {
             hits += expected ? 1 : 0;
         }
         assertThat(hits).isGreaterThan(5_000);
+    }
+
+    @Test
+    void lengthAt_randomPositions_sameAsFirstCueStartingThere() {
+        CueSet set = new CueSet(CUES);
+        String alphabet = "телмобphonұяыномер vг/ф.и.mr\u4e2d\u6587a";
+        Random random = new Random(5);
+        int hits = 0;
+        for (int k = 0; k < 50_000; k++) {
+            StringBuilder sb = new StringBuilder();
+            int n = 1 + random.nextInt(30);
+            for (int i = 0; i < n; i++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = sb.toString();
+            int at = random.nextInt(n);
+            int to = at + 1 + random.nextInt(n - at);
+            int expected = 0;
+            for (String cue : CUES) {
+                if (text.startsWith(cue, at) && at + cue.length() <= to) {
+                    expected = cue.length();
+                    break;
+                }
+            }
+            assertThat(set.lengthAt(text.toCharArray(), at, to))
+                    .as("%s at %d before %d", text, at, to)
+                    .isEqualTo(expected);
+            hits += expected > 0 ? 1 : 0;
+        }
+        assertThat(hits).isGreaterThan(1_000);
     }
 }
