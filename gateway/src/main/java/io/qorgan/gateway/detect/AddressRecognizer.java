@@ -3,6 +3,7 @@ package io.qorgan.gateway.detect;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -317,6 +318,8 @@ final class AddressRecognizer implements Recognizer {
             int end = chain(s, lower, from, nameEnds);
             if (Chars.isDigit(c) && (end < 0 || Chars.startsWith(s, ", ", end))) {
                 end = Math.max(end, english(s, lower, i)); // with a US town, state and ZIP code
+            } else if (end < 0 && Chars.isUpperCase(c)) {
+                end = placeStreetHouse(s, lower, i);
             }
             if (end > 0) {
                 if (Chars.isDigit(c)) {
@@ -633,6 +636,60 @@ final class AddressRecognizer implements Recognizer {
             }
         }
         return null;
+    }
+
+    /** Lower-case title words inside a street named after a person: "Ablai khan", "Tole bi", "Bukhar zhyrau". */
+    private static final WordSet STREET_TITLES =
+            new WordSet(Set.of("bi", "би", "batyr", "батыр", "khan", "хан", "khans", "zhyrau", "жырау", "ata", "ата"));
+
+    /**
+     * A listed locality, a comma, a street of one to three capitalised words without a street word, and a house
+     * number, with the units after it: "Karaganda, Bukhar Zhyrau 53, apt 7", "Astana, Mangilik El 55/20, apt 301".
+     * Tried only where no chain starts and a listed locality and a comma stand; -1 when it is no such address.
+     */
+    private static int placeStreetHouse(char[] s, char[] lower, int p) {
+        int w = p;
+        while (w < s.length && (Chars.isLetter(s[w]) || s[w] == '-')) {
+            w++;
+        }
+        if (w + 3 >= s.length || s[w] != ',' || s[w + 1] != ' ' || !PLACES.contains(lower, p, w)) {
+            return -1;
+        }
+        for (int b = p - 1; b >= 0 && p - b <= 40 && s[b] != '\n'; b--) {
+            if (s[b] == ':') {
+                return -1; // a labelled value, which labelledValues reads whole
+            }
+        }
+        int q = w + 2;
+        int words = 0;
+        while (q < s.length && words < 4 && Chars.isLetter(s[q])) {
+            int e = q;
+            while (e < s.length && (Chars.isLetter(s[e]) || s[e] == '-')) {
+                e++;
+            }
+            if (!Chars.isUpperCase(s[q]) && !STREET_TITLES.contains(lower, q, e)
+                    || PLACES.contains(lower, q, e)
+                    || Chars.isOneOf(lower, q, e, COUNTRIES)
+                    || e >= s.length
+                    || s[e] != ' ') {
+                return -1;
+            }
+            words++;
+            q = e + 1;
+        }
+        int house = words == 0 || words > 3 ? -1 : number(s, q);
+        if (house < 0 || house - q == 4 && (s[q] == '1' || s[q] == '2') && Chars.isDigit(s[q + 3])) {
+            return -1; // "Almaty, December 2024": a year, no house
+        }
+        int end = house;
+        while (end + 2 < s.length && s[end] == ',' && s[end + 1] == ' ') {
+            int unit = latinUnit(s, lower, end + 2);
+            if (unit < 0) {
+                return -1; // more of the address follows that is not read ("pavilion 15"): no part of it
+            }
+            end = unit;
+        }
+        return end == s.length || ".;)\n ".indexOf(s[end]) >= 0 ? end : -1;
     }
 
     /** A Kazakh postcode of the 2020s at {@code p}: letter, two digits, letter, digit, letter, digit ("A15E2Y5"). */

@@ -229,4 +229,17 @@ class AddressPatternsTest {
         assertThat(found("Адресат: Иванову Петру, IP-адрес: 10.0.0.1, Адрес: уточняется", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_listedTownThenAStreetWithoutAStreetWordAndAHouse_oneFindingButNotYearsOrPartOfMore() {
+        whole("- registered at ", "Karaganda, Bukhar Zhyrau 53, apt 7", "");
+        whole("the property at ", "Astana, Mangilik El 55/20, apt 301", ".");
+        whole("to her daughter's at ", "Kaskelen, Ablai Khan 7", ". Daughter Saltanat");
+        assertThat(found("The forum was held in Almaty, December 2024.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("Office: Almaty, Timiryazev 42, pavilion 15, office 9.", EntityType.ADDRESS))
+                .doesNotContain("Almaty, Timiryazev 42");
+        assertThat(found("Offices in Almaty, Kazakhstan 2 and Astana.", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
