@@ -294,6 +294,7 @@ final class PersonRecognizer implements Recognizer {
             "улицы",
             "улице",
             "улицу",
+            "улицами",
             "пр",
             "проспект",
             "проспекта",
@@ -374,6 +375,9 @@ final class PersonRecognizer implements Recognizer {
         "lane",
         "drive",
         "square",
+        "district",
+        "microdistrict",
+        "region",
         "мектеб",
         "мектеп",
         "гимназия"

@@ -323,4 +323,11 @@ class PersonPatternsTest {
         assertThat(persons("12 августа 2009, в алматы. папе вите привет")).containsExactly("вите");
         assertThat(persons("write to admin@mail.kz and cc ops")).isEmpty();
     }
+
+    @Test
+    void detect_placeBeforeADistrictOrAfterStreetsInThePlural_noPerson() {
+        assertThat(persons("Mrs. Tokhtarova moved from Zhetysu district, Kulager microdistrict 12"))
+                .containsExactly("Tokhtarova");
+        assertThat(persons("Дом стоит между улицами Саина и Абая.")).doesNotContain("Саина");
+    }
 }
