@@ -202,8 +202,12 @@ final class DateOfBirthRecognizer implements Recognizer {
      */
     private static void bracketedAfterKin(char[] s, char[] lower, int date, List<Finding> out) {
         int end = Dates.dateEnd(s, lower, date);
-        if (end < 0 || end >= s.length || s[end] != ')') {
+        if (end < 0 || end >= s.length || s[end] != ')' && s[end] != ',') {
             return;
+        }
+        if (s[end] == ')' && ageBefore(lower, date - 2)) {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
+            return; // "54 года (02.03.1972)", "27 жаста (1999 жылғы 18 мамыр)"
         }
         int wordEnd = date - 2;
         int wordStart = wordEnd;
@@ -232,6 +236,23 @@ final class DateOfBirthRecognizer implements Recognizer {
                 return;
             }
         }
+    }
+
+    /** Words of an age after its number: "54 года", "27 жаста", "40 years old". */
+    private static final String[] AGE_WORDS = {"года", "год", "лет", "жаста", "жасында", "years old", "y.o."};
+
+    /** Whether an age ("54 года") ends at {@code end}. */
+    private static boolean ageBefore(char[] lower, int end) {
+        for (String age : AGE_WORDS) {
+            int from = end - age.length();
+            if (from >= 2
+                    && Chars.startsWith(lower, age, from)
+                    && lower[from - 1] == ' '
+                    && Chars.isDigit(lower[from - 2])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithKin(char[] lower, int p) {

@@ -291,6 +291,16 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_dateInBracketsAfterAnAge_birthDate() {
+        assertThat(found("Пациентка Искакова, 54 года (02.03.1972), доставлена СМП.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("02.03.1972");
+        assertThat(found("Жүкті әйел, 27 жаста (1999 жылғы 18 мамыр), ауылда тұрады.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1999 жылғы 18 мамыр");
+        assertThat(found("Договор на 3 года (до 01.01.2027), стаж 12 лет (с 01.09.2012).", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_moreBirthCuesAndAmericanDates_found() {
         assertThat(found("Her mother lives alone. Born 1941. Widowed.", EntityType.DATE_OF_BIRTH))
                 .containsExactly("1941");
