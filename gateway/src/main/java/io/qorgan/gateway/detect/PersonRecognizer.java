@@ -819,7 +819,8 @@ final class PersonRecognizer implements Recognizer {
 
     /** Chat words before a name at a line's start that only greet or answer: "ок диас, …", "привет тимур". */
     private static final String[] CHAT_OPENERS = {
-        "ок", "ok", "привет", "сәлем", "салем", "hi", "hey", "рахмет", "спасибо", "это я", "бұл мен", "its", "it's"
+        "ок", "ok", "привет", "сәлем", "салем", "hi", "hey", "рахмет", "спасибо", "это я", "бұл мен", "its", "it's",
+        "ей", "эй", "бро", "слушай", "yo"
     };
 
     private static final char[][] CHAT_OPENER_CHARS = Chars.arrays(CHAT_OPENERS);

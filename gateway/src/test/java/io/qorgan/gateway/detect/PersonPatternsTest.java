@@ -330,4 +330,12 @@ class PersonPatternsTest {
                 .containsExactly("Tokhtarova");
         assertThat(persons("Дом стоит между улицами Саина и Абая.")).doesNotContain("Саина");
     }
+
+    @Test
+    void detect_moreShortFormsAndChatOpeners_foundButNotABotsToken() {
+        assertThat(persons("ей бекжан ақботаға хабарлас")).contains("бекжан");
+        assertThat(persons("танюх ты где? мы у подъезда")).containsExactly("танюх");
+        assertThat(persons("Реестр, который Бауке скинул, в папке.")).containsExactly("Бауке");
+        assertThat(persons("Сбросьте токен бота и перезапустите.")).isEmpty();
+    }
 }
