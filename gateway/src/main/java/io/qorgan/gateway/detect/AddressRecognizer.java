@@ -652,7 +652,9 @@ final class AddressRecognizer implements Recognizer {
         while (w < s.length && (Chars.isLetter(s[w]) || s[w] == '-')) {
             w++;
         }
-        if (w + 3 >= s.length || s[w] != ',' || s[w + 1] != ' ' || !PLACES.contains(lower, p, w)) {
+        boolean placeFirst = w + 3 < s.length && s[w] == ',' && s[w + 1] == ' ' && PLACES.contains(lower, p, w);
+        boolean latinStreet = !placeFirst && w < s.length && s[w] == ' ' && Chars.isAsciiUpper(s[p]);
+        if (!placeFirst && !latinStreet) {
             return -1;
         }
         for (int b = p - 1; b >= 0 && p - b <= 40 && s[b] != '\n'; b--) {
@@ -660,7 +662,22 @@ final class AddressRecognizer implements Recognizer {
                 return -1; // a labelled value, which labelledValues reads whole
             }
         }
-        int q = w + 2;
+        return placeFirst ? streetHouse(s, lower, w + 2, false) : streetHouseUnit(s, lower, p);
+    }
+
+    /**
+     * A Latin street of capitalised words without a street word, its house number and a flat, block or room after
+     * it: "Al-Farabi 77/8, block 2, apt 45", "Zhibek Zholy 135, hostel room 22"; -1 without the unit.
+     */
+    private static int streetHouseUnit(char[] s, char[] lower, int p) {
+        return streetHouse(s, lower, p, true);
+    }
+
+    /**
+     * One to three capitalised words (and lower-case titles) from {@code q}, a house number, and the units after it
+     * ({@code unitNeeded}: at least one); the end, or -1.
+     */
+    private static int streetHouse(char[] s, char[] lower, int q, boolean unitNeeded) {
         int words = 0;
         while (q < s.length && words < 4 && Chars.isLetter(s[q])) {
             int e = q;
@@ -684,10 +701,16 @@ final class AddressRecognizer implements Recognizer {
         int end = house;
         while (end + 2 < s.length && s[end] == ',' && s[end + 1] == ' ') {
             int unit = latinUnit(s, lower, end + 2);
+            if (unit < 0 && Chars.startsWith(lower, "hostel ", end + 2)) {
+                unit = latinUnit(s, lower, end + 9); // "hostel room 22"
+            }
             if (unit < 0) {
                 return -1; // more of the address follows that is not read ("pavilion 15"): no part of it
             }
             end = unit;
+        }
+        if (unitNeeded && end == house) {
+            return -1;
         }
         return end == s.length || ".;)\n ".indexOf(s[end]) >= 0 ? end : -1;
     }

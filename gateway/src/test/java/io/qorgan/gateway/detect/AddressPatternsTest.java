@@ -242,4 +242,14 @@ class AddressPatternsTest {
         assertThat(found("Offices in Almaty, Kazakhstan 2 and Astana.", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_latinStreetWithoutAStreetWordThenHouseAndUnit_oneFindingButNotWithoutTheUnit() {
+        whole("My name is Sarah, I live at ", "Al-Farabi 77/8, block 2, apt 45", ". The courier left");
+        whole("Temporary address ", "Zhibek Zholy 135, hostel room 22", ". Refugee certificate");
+        assertThat(found("Version Windows 11, build 22631.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("Team Alpha 3, round 2 starts now.", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
