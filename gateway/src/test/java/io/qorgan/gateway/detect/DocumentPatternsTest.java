@@ -419,6 +419,16 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_idLabelAfterItsIssuer_document() {
+        assertThat(found("ЖСН 760826405907. Kazakh ID 029914476. Жеке менеджер", EntityType.ID_DOCUMENT))
+                .containsExactly("029914476");
+        assertThat(found("Applicant's national ID 041552907 was checked.", EntityType.ID_DOCUMENT))
+                .containsExactly("041552907");
+        assertThat(found("Merchant ID 029914476, Session ID 041552907", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
     void detect_numbersListedAfterTheFirst_eachFound() {
         assertThat(found(
                         "балалардың туу туралы куәліктері I-АҚ № 0339812 және I-АҚ № 0447021 іске тіркелді",
