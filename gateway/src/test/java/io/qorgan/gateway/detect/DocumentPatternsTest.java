@@ -301,6 +301,16 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_russianMonthCutShortAfterABirthCue_birthDate() {
+        assertThat(found("Кадровый учёт: Шайхутдинова Зарема, DOB 19 янв 1993, ИИН", EntityType.DATE_OF_BIRTH))
+                .containsExactly("19 янв 1993");
+        assertThat(found("Дата рождения: 3 дек. 1987, место рождения Кокшетау", EntityType.DATE_OF_BIRTH))
+                .containsExactly("3 дек. 1987");
+        assertThat(found("Дата рождения: 3 сено 1987", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_moreBirthCuesAndAmericanDates_found() {
         assertThat(found("Her mother lives alone. Born 1941. Widowed.", EntityType.DATE_OF_BIRTH))
                 .containsExactly("1941");
