@@ -740,6 +740,7 @@ final class PersonRecognizer implements Recognizer {
             "аты жөні",
             "аты_жөні",
             "тегі",
+            "аты",
             "әкесінің аты",
             "әкесінің_аты",
             "full_name",
@@ -752,6 +753,8 @@ final class PersonRecognizer implements Recognizer {
             "surname",
             "patronymic",
             "name",
+            "user",
+            "username",
             "employee",
             "patient",
             "сотрудник",
@@ -1140,7 +1143,8 @@ final class PersonRecognizer implements Recognizer {
     /** The cells under a name header, or the value of a name key: each a name if it is shaped like one. */
     private static void nameKey(char[] s, int at, String cue, List<Finding> out) {
         int end = at + cue.length();
-        int minWords = cue.equals("name") ? 2 : 1; // a product's or a company's name is one word more often
+        // a product's or a company's name is one word more often, and a user's a login
+        int minWords = cue.equals("name") || cue.startsWith("user") ? 2 : 1;
         if (!Chars.notWordAt(s, end) || at > 0 && Chars.isLetter(s[at - 1])) {
             return; // "names", "surnames"; but "full_name" as a whole
         }
@@ -1166,7 +1170,7 @@ final class PersonRecognizer implements Recognizer {
             }
             return;
         }
-        if (TableColumns.inTable(s, at)) {
+        if (TableColumns.inTable(s, at) && !cue.equals("аты")) { // "аты" heads a column of any names: goods, places
             TableColumns.below(s, at, (a, b) -> {
                 if (nameShaped(s, a, b, minWords)) {
                     out.add(new Finding(EntityType.PERSON, a, b, 0.8, "person"));
@@ -1263,6 +1267,9 @@ final class PersonRecognizer implements Recognizer {
         if (end + 1 < lower.length && (lower[end] == '\'' || lower[end] == '’') && lower[end + 1] == 's') {
             return true;
         }
+        if (start > 0 && lower[start - 1] == '\n' && onlySpacesAfter(lower, end)) {
+            return true; // the message's last line, a signature: "Delete this mail after you log in.\nMarta"
+        }
         int p = start - 1;
         while (p >= 0 && lower[p] == ' ') {
             p--;
@@ -1275,6 +1282,16 @@ final class PersonRecognizer implements Recognizer {
             w--;
         }
         return w < p && NAME_VERBS_BEFORE.contains(lower, w + 1, p + 1);
+    }
+
+    /** Whether only spaces and line ends follow {@code p} to the end of the text. */
+    private static boolean onlySpacesAfter(char[] s, int p) {
+        for (int q = p; q < s.length; q++) {
+            if (s[q] != ' ' && s[q] != '\n' && s[q] != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Words of one name are separated by spaces only, or by the dot of an initial. */

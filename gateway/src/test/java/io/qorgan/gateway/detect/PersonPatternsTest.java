@@ -338,4 +338,14 @@ class PersonPatternsTest {
         assertThat(persons("Реестр, который Бауке скинул, в папке.")).containsExactly("Бауке");
         assertThat(persons("Сбросьте токен бота и перезапустите.")).isEmpty();
     }
+
+    @Test
+    void detect_userAndAtyKeysAndASignatureOnTheLastLine_found() {
+        assertThat(persons("{\"user\": \"Carlos Mendes\", \"card\": \"masked\"}"))
+                .containsExactly("Carlos Mendes");
+        assertThat(persons("{\"user\": \"Admin\", \"role\": \"ops\"}")).isEmpty();
+        assertThat(persons("{\"тегі\": \"Мұқанов\", \"аты\": \"Арман\"}")).containsExactly("Мұқанов", "Арман");
+        assertThat(persons("Delete this mail after you log in.\nMarta")).containsExactly("Marta");
+        assertThat(persons("Marta\nDelete this mail after you log in.")).isEmpty();
+    }
 }
