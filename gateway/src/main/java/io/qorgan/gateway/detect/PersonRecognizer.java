@@ -943,10 +943,13 @@ final class PersonRecognizer implements Recognizer {
     private static final WordSet CHAT_PARTICLES = new WordSet(words("де", "да", "та", "те", "тоже", "же", "опять"));
 
     /**
-     * Stems of first names whose declined forms are nouns too, read in lower case only as nouns: "мақсатқа жету" (the
-     * goal), "у льва" (the lion's; "льв" is the stem of Лев).
+     * Stems of first names whose declined forms are words too, read in lower case only as words: "мақсатқа жету" (the
+     * goal), "адамға" (to a person), "алуға" (to take), "оралды" (returned), "у льва" (the lion's; "льв" is the stem of
+     * Лев).
      */
-    private static final String[] NOUN_NAMES = {"мақсат", "болат", "қайрат", "мұрат", "береке", "бағдат", "льв"};
+    private static final String[] NOUN_NAMES = {
+        "мақсат", "болат", "қайрат", "мұрат", "береке", "бағдат", "адам", "алу", "орал", "льв"
+    };
 
     /**
      * First names in lower case inside a chat line that starts in lower case, past {@code from}: a listed first name

@@ -259,7 +259,10 @@ class PersonPatternsTest {
                 "скажи роза или тюльпан",
                 "у льва грива больше",
                 "пароль kotik_na_kryshe77 если что",
-                "ask admin to rotate it")) {
+                "ask admin to rotate it",
+                "ертең құжат алуға барамын",
+                "ол кеше үйге оралды",
+                "бір адамға айт, басқаға емес")) {
             assertThat(persons(text)).as(text).isEmpty();
         }
     }
