@@ -351,4 +351,13 @@ class PersonPatternsTest {
         assertThat(persons("Delete this mail after you log in.\nMarta")).containsExactly("Marta");
         assertThat(persons("Marta\nDelete this mail after you log in.")).isEmpty();
     }
+
+    @Test
+    void detect_nameAfterANeighbourFriendOrInLaw_found() {
+        assertThat(persons("Соседка Вера приносит продукты.")).containsExactly("Вера");
+        assertThat(persons("Дверь откроет сноха Света, её номер ниже.")).containsExactly("Света");
+        assertThat(persons("Көршім Бақыт деген кісі түнде музыка қосады.")).containsExactly("Бақыт");
+        assertThat(persons("находился у друга Бекена до вечера")).containsExactly("Бекена");
+        assertThat(persons("Соседка сверху опять затопила.")).isEmpty();
+    }
 }
