@@ -115,6 +115,9 @@ final class IdDocumentRecognizer implements Recognizer {
     public void find(TextView view, List<Finding> out) {
         char[] s = view.chars();
         int[] lastStart = {-1};
+        int[][] cues = {new int[8]}; // start and end of each document word, in text order
+        int[] cueCount = {0};
+        int firstOwn = out.size();
         CUE_INDEX.find(view, (at, cue) -> {
             if (!Chars.notWordAt(s, at - 1)) {
                 return;
@@ -123,6 +126,12 @@ final class IdDocumentRecognizer implements Recognizer {
                 idLabel(s, at, lastStart, out);
                 return;
             }
+            if (cueCount[0] * 2 == cues[0].length) {
+                cues[0] = Arrays.copyOf(cues[0], cues[0].length * 2);
+            }
+            cues[0][cueCount[0] * 2] = at;
+            cues[0][cueCount[0] * 2 + 1] = at + cue.length();
+            cueCount[0]++;
             boolean birth = isBirthCue(cue);
             int before = numberBefore(s, at, birth);
             if (before >= 0 && before != lastStart[0]) {
@@ -146,7 +155,10 @@ final class IdDocumentRecognizer implements Recognizer {
                     continue;
                 }
                 int end = s[p] >= 0x80 && !birthSeries(s, p) ? cyrillicPassport(s, p) : documentNumber(s, p, birth);
-                if (end > 0 && (!marked || numberMark(s, p))) {
+                if (end > 0
+                        && (!marked || numberMark(s, p))
+                        && !goesOn(s, end)
+                        && !view.anyCue(Math.max(from, p - 30), p, OTHER_NUMBERS)) {
                     if (p != lastStart[0]) {
                         out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.9, "id-document"));
                         lastStart[0] = p;
@@ -174,6 +186,155 @@ final class IdDocumentRecognizer implements Recognizer {
                 });
             }
         });
+        if (cueCount[0] > 0) {
+            documentTalk(view, cues[0], cueCount[0], firstOwn, out);
+        }
+    }
+
+    /** How far after a document word, in chars, a number of a document's own shape is taken for one. */
+    private static final int TALK_AFTER = 300;
+
+    /** How far before a document word ("N 1427 3356 — бұл менің төлқұжатым") such a number is taken. */
+    private static final int TALK_BEFORE = 60;
+
+    /**
+     * Words of numbers that are not a person's document: one of these between a document word and a number keeps the
+     * number out ("Паспорт готов. Серийный номер сканера 041 882 913").
+     */
+    private static final CueSet OTHER_NUMBERS = new CueSet(
+            "серийн",
+            "serial",
+            "s/n",
+            "инв",
+            "артикул",
+            "кадастр",
+            "заказ",
+            "order",
+            "invoice",
+            "счет",
+            "счёт",
+            "договор",
+            "contract",
+            "дело",
+            "іс №",
+            "трек",
+            "track",
+            "партия",
+            "batch",
+            "накладн",
+            "рейс",
+            "flight",
+            "груз",
+            "cargo",
+            "объекта",
+            "техпаспорт",
+            "техническ",
+            "заявк",
+            "обращени",
+            "өтініш",
+            "ticket",
+            "тапсырыс");
+
+    /**
+     * Numbers of the two shapes only a document has, near a word for a document: a Kazakh passport's N and eight
+     * digits ("N14023387", "N 1427 3356", "N12/045/889") and an ID card's or residence permit's nine digits from 0
+     * ("052 006 719", "048/330/117"), up to {@link #TALK_AFTER} chars after it (a later turn, the new number after the
+     * old one, an XML or JSON value under a document key) or {@link #TALK_BEFORE} before one; not after a word for
+     * another kind of number, and past a date or another number only when marked, as in a cue's own window.
+     */
+    private static void documentTalk(TextView view, int[] cues, int cueCount, int firstOwn, List<Finding> out) {
+        char[] s = view.chars();
+        WordStarts starts = view.starts();
+        int[] all = starts.all();
+        int cue = 0;
+        for (int k = 0, count = starts.count(); k < count; k++) {
+            int p = all[k];
+            char c = s[p];
+            if (c != 'N' && c != '0' || !Chars.notAlnumAt(s, p - 1) || p > 0 && "+-/.".indexOf(s[p - 1]) >= 0) {
+                continue;
+            }
+            int end = ownShape(s, p);
+            if (end < 0) {
+                continue;
+            }
+            while (cue + 1 < cueCount && cues[cue * 2 + 2] < p) {
+                cue++; // the last document word that starts before p
+            }
+            int before = cues[cue * 2] < p ? cues[cue * 2 + 1] : -1;
+            int next = before < 0 ? cue : cue + 1;
+            if (before >= 0 && otherNumberBetween(s, out, firstOwn, before, p) && !numberMark(s, p)) {
+                continue; // a date or another number came first: as in a cue's window, only a marked one is ours
+            }
+            boolean near = before >= 0 && p - before <= TALK_AFTER
+                    || next < cueCount && cues[next * 2] >= end && cues[next * 2] - end <= TALK_BEFORE;
+            if (!near || covered(out, firstOwn, p) || view.anyCue(Math.max(before, p - 40), p, OTHER_NUMBERS)) {
+                continue;
+            }
+            out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.8, "id-document"));
+        }
+    }
+
+    /**
+     * End of a number of a document's own shape at {@code p}: N and eight digits, or nine digits from 0, in groups
+     * split by single spaces, slashes or dashes (at most four of them), nothing alphanumeric or a decimal part after;
+     * or -1.
+     */
+    private static int ownShape(char[] s, int p) {
+        int n = s.length;
+        int q = p;
+        int need = 9;
+        if (s[p] == 'N') {
+            q = p + 1 < n && s[p + 1] == ' ' ? p + 2 : p + 1;
+            need = 8;
+        }
+        int digits = 0;
+        int gaps = 0;
+        while (q < n) {
+            if (Chars.isDigit(s[q])) {
+                digits++;
+                q++;
+            } else if (digits > 0
+                    && digits < need
+                    && " /-".indexOf(s[q]) >= 0
+                    && q + 1 < n
+                    && Chars.isDigit(s[q + 1])) {
+                gaps++;
+                q++;
+            } else {
+                break;
+            }
+        }
+        return digits != need || gaps > 4 || !Chars.notAlnumAt(s, q) || goesOn(s, q) ? -1 : q;
+    }
+
+    /** Whether a number ending at {@code end} goes on with a decimal part or another group ("556,50", "913/2"). */
+    private static boolean goesOn(char[] s, int end) {
+        return end + 1 < s.length && ".,-/".indexOf(s[end]) >= 0 && Chars.isDigit(s[end + 1]);
+    }
+
+    /** Whether a run of four digits or more outside this recognizer's findings lies in {@code [from, to)}. */
+    private static boolean otherNumberBetween(char[] s, List<Finding> out, int firstOwn, int from, int to) {
+        for (int p = from; p < to; p++) {
+            if (Chars.isDigit(s[p])) {
+                int run = Chars.digitRun(s, p);
+                if (run >= 4 && !covered(out, firstOwn, p)) {
+                    return true;
+                }
+                p += run;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a finding this recognizer added (from {@code firstOwn} on) covers {@code p}. */
+    private static boolean covered(List<Finding> out, int firstOwn, int p) {
+        for (int i = firstOwn; i < out.size(); i++) {
+            Finding f = out.get(i);
+            if (f.type() == EntityType.ID_DOCUMENT && f.start() <= p && p < f.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

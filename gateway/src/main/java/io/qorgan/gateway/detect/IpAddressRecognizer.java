@@ -1,5 +1,6 @@
 package io.qorgan.gateway.detect;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -126,6 +127,8 @@ final class IpAddressRecognizer implements Recognizer {
         WordStarts candidates = view.starts();
         int[] starts = candidates.sorted();
         int resume = 0;
+        int version = -1; // start of the last dotted quad read as a version
+        int versionEnd = -1;
         for (int k = candidates.first(WordStarts.CODE), last = candidates.end(WordStarts.CODE); k < last; k++) {
             int i = starts[k];
             char c = s[i];
@@ -145,15 +148,52 @@ final class IpAddressRecognizer implements Recognizer {
             boolean productVersion = prev == '/' && i >= 2 && Chars.isAlnum(s[i - 2]); // "Chrome/120.0.0.0"
             if (Chars.isDigit(c) && !Chars.isWord(prev) && prev != '.' && !productVersion) {
                 int end = ipv4(s, i);
-                if (end > 0 && Chars.notWordAt(s, end) && !leadingZero(s, i, end)) {
+                if (end > 0 && Chars.notWordAt(s, end) && !leadingZero(s, i, end) && !longerDotted(s, end)) {
                     int quad = end;
                     end = withSuffix(s, end, 32);
-                    double score = versionLike(view, i, quad) ? 0.3 : 0.9;
-                    out.add(new Finding(EntityType.IP_ADDRESS, i, end, score, "ip"));
+                    boolean versionLike = versionLike(view, i, quad)
+                            || version >= 0 && sameRelease(view, version, versionEnd, i, quad);
+                    if (versionLike) {
+                        version = i;
+                        versionEnd = quad;
+                    }
+                    out.add(new Finding(EntityType.IP_ADDRESS, i, end, versionLike ? 0.3 : 0.9, "ip"));
                     resume = end;
                 }
             }
         }
+    }
+
+    /** Whether a dotted quad ending at {@code end} goes on with a fifth number ("1.2.3.4.5", an OID): no address. */
+    private static boolean longerDotted(char[] s, int end) {
+        return end + 1 < s.length && s[end] == '.' && Chars.isDigit(s[end + 1]);
+    }
+
+    /** How far apart, in chars, two dotted quads of one sentence may be for {@link #sameRelease}. */
+    private static final int SAME_RELEASE_REACH = 160;
+
+    /**
+     * Whether the dotted quad at {@code [start, end)} is another release of the version read at
+     * {@code [version, versionEnd)}: the same sentence, the same first number ("firmware 12.0.7.3, but the
+     * controller still reports 12.0.6.9"), and no word about hosts near it.
+     */
+    private static boolean sameRelease(TextView view, int version, int versionEnd, int start, int end) {
+        char[] s = view.chars();
+        if (start - versionEnd > SAME_RELEASE_REACH) {
+            return false;
+        }
+        int major = Chars.digitRun(s, start);
+        if (major != Chars.digitRun(s, version)
+                || !Arrays.equals(s, start, start + major, s, version, version + major)) {
+            return false;
+        }
+        for (int p = versionEnd; p < start; p++) {
+            char c = s[p];
+            if (c == '\n' || (c == '.' || c == '!' || c == '?') && p + 1 < start && Character.isWhitespace(s[p + 1])) {
+                return false;
+            }
+        }
+        return !view.anyCue(start - 20, Math.min(s.length, end + 10), HOST_CUES_SET);
     }
 
     /**

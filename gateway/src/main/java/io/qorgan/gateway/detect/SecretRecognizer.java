@@ -109,7 +109,9 @@ final class SecretRecognizer implements Recognizer {
     /** Lower-case parts of an assigned name that make its value a password. */
     private static final String[] PASSWORD_PARTS = {"password", "passwd", "pass", "pwd", "passphrase", "pw"};
     /** Lower-case parts of an assigned name that make a random-looking value a secret. */
-    private static final String[] KEY_PARTS = {"key", "token", "secret", "credential", "credentials", "auth", "apikey"};
+    private static final String[] KEY_PARTS = {
+        "key", "token", "secret", "credential", "credentials", "auth", "apikey", "cookie"
+    };
     /** Name parts that end with a password or key word but are not one: "passport", "keyboard". */
     private static final String[] NOT_PARTS = {"passport", "keyboard", "bypass", "compass", "keyword", "keys"};
     /** Values that stand for a secret without being one. */
@@ -144,7 +146,7 @@ final class SecretRecognizer implements Recognizer {
                     end = pgpass(s, lower, at, out);
                 }
             } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-                end = byShape(s, at, out);
+                end = c == 'd' && Chars.startsWith(s, DEFINE, at) ? defined(s, lower, at, out) : byShape(s, at, out);
             } else if (c == '-') {
                 if (Chars.startsWith(s, PEM_BEGIN, at)) {
                     end = pem(s, at, out);
@@ -816,6 +818,9 @@ final class SecretRecognizer implements Recognizer {
         int near = p + 40;
         int limit = Math.min(s.length, p + (kind == TOKEN_LABEL ? 40 : kind == KEY_LABEL ? 60 : 70));
         while (p < limit && s[p] != '\n') {
+            if (s[p] == ',' && nextMember(s, p + 1)) {
+                break; // the next member of a JSON object: its value is its own key's ("commit": "e4b1c09d")
+            }
             if (!isSecretChar(s[p]) || s[p] == ':' || s[p] == '=' || s[p] == '(' || s[p] == ')') {
                 p++;
                 continue;
@@ -830,6 +835,10 @@ final class SecretRecognizer implements Recognizer {
             }
             if (p > 0 && Chars.isWord(s[p - 1]) && !Chars.isAsciiAlnum(s[p - 1])) {
                 p = end; // the tail of a Cyrillic word
+                continue;
+            }
+            if (assignment(s, lower, p, to) || kind != PASSWORD_LABEL && publicHashBefore(lower, p)) {
+                p = end; // "AWS_SECRET_ACCESS_KEY=xxxx" is judged as an assignment; "коммит a3f91c…" is public
                 continue;
             }
             boolean secret = switch (kind) {
@@ -864,6 +873,92 @@ final class SecretRecognizer implements Recognizer {
             followingLines(s, lower, p, out); // "скинь пароль от бухгалтерии\nсейчас\nBuh_2024-Q3"
         }
     }
+
+    /** Whether a JSON object's next member ({@code "name":}) begins after the comma before {@code p}. */
+    private static boolean nextMember(char[] s, int p) {
+        while (p < s.length && s[p] == ' ') {
+            p++;
+        }
+        if (p >= s.length || s[p] != '"') {
+            return false;
+        }
+        int close = Chars.indexOf(s, '"', p + 1, Math.min(s.length, p + 66));
+        return close > 0 && close + 1 < s.length && s[close + 1] == ':';
+    }
+
+    /** Whether {@code s[from, to)} is a name with a secret's word and its assigned value ("DB_PASSWORD=…"). */
+    private static boolean assignment(char[] s, char[] lower, int from, int to) {
+        for (int i = from + 2; i < to - 1; i++) {
+            if (s[i] == '=' || s[i] == ':') {
+                return nameKind(s, lower, from, i) != 0;
+            }
+            if (!nameChar(s[i])) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Words before a hex string that say it is a commit's or a file's public hash, not a key. */
+    private static final CueSet PUBLIC_HASHES =
+            new CueSet("коммит", "commit", "sha", "хэш", "хеш", "hash", "ревизи", "revision", "checksum", "md5");
+
+    /** Whether such a word ends right before {@code p} (a space, a colon or a quote between). */
+    private static boolean publicHashBefore(char[] lower, int p) {
+        int q = p;
+        while (q > 0 && p - q < 4 && " :\"=".indexOf(lower[q - 1]) >= 0) {
+            q--;
+        }
+        return q < p && PUBLIC_HASHES.anyIn(lower, Math.max(0, q - 8), q);
+    }
+
+    /**
+     * The value of a PHP constant defined with a secret's name at {@code at} ({@code define}): its end, or -1.
+     * {@code define('DB_PASSWORD', 'Wp_Qaz!Db_2026')}, {@code define("AUTH_KEY", "…")}.
+     */
+    private static int defined(char[] s, char[] lower, int at, List<Finding> out) {
+        int p = at + DEFINE.length();
+        while (p < s.length && s[p] == ' ') {
+            p++;
+        }
+        if (p >= s.length || s[p] != '\'' && s[p] != '"') {
+            return -1;
+        }
+        int nameStart = p + 1;
+        int nameEnd = nameStart;
+        while (nameEnd < s.length && nameEnd - nameStart < 64 && nameChar(s[nameEnd])) {
+            nameEnd++;
+        }
+        if (nameEnd >= s.length || s[nameEnd] != s[p] || nameKind(s, lower, nameStart, nameEnd) == 0) {
+            return -1;
+        }
+        p = nameEnd + 1;
+        while (p < s.length && s[p] == ' ') {
+            p++;
+        }
+        if (p >= s.length || s[p] != ',') {
+            return -1;
+        }
+        p++;
+        while (p < s.length && s[p] == ' ') {
+            p++;
+        }
+        if (p >= s.length || s[p] != '\'' && s[p] != '"') {
+            return -1;
+        }
+        int from = p + 1;
+        int to = Chars.indexOf(s, s[p], from, Math.min(s.length, from + MAX_VALUE));
+        if (to <= from
+                || Chars.indexOf(s, '\n', from, to) >= 0
+                || placeholder(s, lower, from, to)
+                || !(passwordLike(s, from, to) || randomLike(s, from, to))) {
+            return -1;
+        }
+        out.add(new Finding(EntityType.SECRET, from, to, 0.9, "secret"));
+        return to;
+    }
+
+    private static final String DEFINE = "define(";
 
     /**
      * The cells under a password or token column's header cell at {@code at} that look like one; whether there were

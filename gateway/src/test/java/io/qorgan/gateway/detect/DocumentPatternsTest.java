@@ -527,6 +527,80 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_documentShapedNumberInTalkOfDocuments_found() {
+        assertThat(found(
+                        "Паспорт уже получила. Мама спрашивала вчера вечером, какой номер вписать в анкету для "
+                                + "санатория, я продиктовала N 1177 2045.",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("N 1177 2045");
+        assertThat(found(
+                        "<ВидДокумента>удостоверение личности</ВидДокумента><КемВыдан>МВД РК</КемВыдан>"
+                                + "<ОтметкаОператора>проверено вручную</ОтметкаОператора>"
+                                + "<НомерДокумента>041 227 903</НомерДокумента><ДатаВыдачи>2021-06-30</ДатаВыдачи>",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("041 227 903");
+        assertThat(found(
+                        "{\"doc_type\": \"passport\", \"authority\": \"МВД РК\", \"doc_no\": \"N11/204/557\", "
+                                + "\"issued\": \"2019-02-11\"}",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("N11/204/557");
+        assertThat(found("кстати N 1530 8842 — это мой паспорт, проверьте", EntityType.ID_DOCUMENT))
+                .containsExactly("N 1530 8842");
+    }
+
+    @Test
+    void detect_documentShapedNumberOfAnotherThing_notIdDocument() {
+        assertThat(found(
+                        "Паспорт готов, можно забирать. Серийный номер сканера 041 882 913 указан на наклейке.",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found(
+                        "В техническом паспорте котельной записан инвентарный номер 047-118-205.",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("Ваш заказ 012 334 556 отправлен курьером", EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found(
+                        "Паспорт продлили до 2030 года. Заказ на доставку 018 220 331 оформлен вчера.",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("Паспорт в порядке. Сумма к оплате 012 334 556,50 тенге", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_dottedNumberOfFiveOrMoreParts_notIpAddress() {
+        assertThat(found("OID 1.3.6.1.4.1.2011 в MIB не найден", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("валидатор пропускает строку 10.20.30.40.50 как адрес", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("шлюз 10.20.30.40. Маска /24", EntityType.IP_ADDRESS)).containsExactly("10.20.30.40");
+    }
+
+    @Test
+    void detect_secondReleaseOfOneVersionInASentence_notIpAddress() {
+        assertThat(found(
+                        "После прошивки 7.1.4.2 коммутатор всё равно показывает в меню 7.1.3.9 и просит перезагрузку",
+                        EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found(
+                        "We rolled the agent back from version 14.2.0.8 because the old node still ran 14.1.9.3 here",
+                        EntityType.IP_ADDRESS))
+                .isEmpty();
+        // another first number, another sentence, or a host word: an address
+        assertThat(found(
+                        "Обновили прошивку до 7.1.4.2, а мониторинг в соседнем здании опять не видит 10.1.3.9",
+                        EntityType.IP_ADDRESS))
+                .containsExactly("10.1.3.9");
+        assertThat(found(
+                        "Прошивку обновили до 12.0.7.3. Вечером коллеги из филиала снова не могли достучаться до 12.0.6.9",
+                        EntityType.IP_ADDRESS))
+                .containsExactly("12.0.6.9");
+        assertThat(found("after firmware 12.1.4.2 the server 12.1.3.9 went down", EntityType.IP_ADDRESS))
+                .containsExactly("12.1.3.9");
+    }
+
+    @Test
     void detect_russianPlateSpacedOut_found() {
         assertThat(found("Потом они уехали на машине А 458 ОР 123».", EntityType.VEHICLE_PLATE))
                 .containsExactly("А 458 ОР 123");

@@ -304,4 +304,41 @@ class SecretRecognizerTest {
                 .containsExactly("Adm1n_RT_55");
         assertThat(secrets("роутер менял на TP-Link, пароль не помню")).isEmpty();
     }
+
+    @Test
+    void detect_phpConstantDefinedWithASecretsName_valueFound() {
+        assertThat(secrets("define('DB_PASSWORD', 'Qz8_wpDb!2024');")).containsExactly("Qz8_wpDb!2024");
+        assertThat(secrets("define( \"NONCE_KEY\", \"k#9Lm2@Pq7!Vx4$Rt1&Ws5\" );"))
+                .containsExactly("k#9Lm2@Pq7!Vx4$Rt1&Ws5");
+        assertThat(secrets("define('WP_DEBUG', 'false'); define('DB_NAME', 'wordpress');"))
+                .isEmpty();
+        assertThat(secrets("define('DB_PASSWORD', getenv('DB_PASSWORD'));")).isEmpty();
+    }
+
+    @Test
+    void detect_valueOfAnotherKeyOrAnAssignmentAfterALabel_notTheLabelsSecret() {
+        assertThat(secrets("{\"password\": \"<hidden>\", \"build\": \"a91f03c7\"}"))
+                .isEmpty();
+        assertThat(secrets("{\"password\": \"Rt_77!qaz\", \"user\": \"admin\"}"))
+                .containsExactly("Rt_77!qaz");
+        assertThat(secrets("поставь password: \"{{ db_pass }}\" и TOKEN_SECRET=zzzzzzzzzzzzzzzz в примере"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_commitHashAfterAKeyWord_notASecret() {
+        assertThat(secrets("ключи не меняли, коммит 3f1a9c0e7b2d45f6a8c9e0d1b2a3f4c5d6e7f809 всё сломал"))
+                .isEmpty();
+        assertThat(secrets("the key rotation landed in commit: 3f1a9c0e7b2d45f6a8c9e0d1b2a3f4c5d6e7f809"))
+                .isEmpty();
+        assertThat(secrets("ключ 3f1a9c0e7b2d45f6a8c9e0d1b2a3f4c5d6e7f809"))
+                .containsExactly("3f1a9c0e7b2d45f6a8c9e0d1b2a3f4c5d6e7f809");
+    }
+
+    @Test
+    void detect_cookieNamedValue_found() {
+        assertThat(secrets("rabbitmq:\n  auth:\n    erlangCookie: Qm7Zt2Lx9Pw4Rk8Vn3Hc"))
+                .containsExactly("Qm7Zt2Lx9Pw4Rk8Vn3Hc");
+        assertThat(secrets("SESSION_COOKIE=true")).isEmpty();
+    }
 }
