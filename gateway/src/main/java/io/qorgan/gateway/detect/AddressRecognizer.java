@@ -642,6 +642,9 @@ final class AddressRecognizer implements Recognizer {
     private static final WordSet STREET_TITLES =
             new WordSet(Set.of("bi", "би", "batyr", "батыр", "khan", "хан", "khans", "zhyrau", "жырау", "ata", "ата"));
 
+    /** The first letters of {@link #STREET_TITLES}. */
+    private static final String TITLE_INITIALS = "bбkхzжaа";
+
     /**
      * A listed locality, a comma, a street of one to three capitalised words without a street word, and a house
      * number, with the units after it: "Karaganda, Bukhar Zhyrau 53, apt 7", "Astana, Mangilik El 55/20, apt 301".
@@ -653,16 +656,24 @@ final class AddressRecognizer implements Recognizer {
             w++;
         }
         boolean placeFirst = w + 3 < s.length && s[w] == ',' && s[w + 1] == ' ' && PLACES.contains(lower, p, w);
-        boolean latinStreet = !placeFirst && w < s.length && s[w] == ' ' && Chars.isAsciiUpper(s[p]);
+        // most capitalised words: a lower-case word follows, or nothing that can start a street
+        boolean latinStreet = !placeFirst
+                && w + 1 < s.length
+                && s[w] == ' '
+                && Chars.isAsciiUpper(s[p])
+                && (Chars.isUpperCase(s[w + 1])
+                        || Chars.isDigit(s[w + 1])
+                        || TITLE_INITIALS.indexOf(s[w + 1]) >= 0 && w > p + 2);
         if (!placeFirst && !latinStreet) {
             return -1;
         }
-        for (int b = p - 1; b >= 0 && p - b <= 40 && s[b] != '\n'; b--) {
+        int end = placeFirst ? streetHouse(s, lower, w + 2, false) : streetHouseUnit(s, lower, p);
+        for (int b = p - 1; end > 0 && b >= 0 && p - b <= 40 && s[b] != '\n'; b--) {
             if (s[b] == ':') {
                 return -1; // a labelled value, which labelledValues reads whole
             }
         }
-        return placeFirst ? streetHouse(s, lower, w + 2, false) : streetHouseUnit(s, lower, p);
+        return end;
     }
 
     /**
@@ -684,11 +695,11 @@ final class AddressRecognizer implements Recognizer {
             while (e < s.length && (Chars.isLetter(s[e]) || s[e] == '-')) {
                 e++;
             }
-            if (!Chars.isUpperCase(s[q]) && !STREET_TITLES.contains(lower, q, e)
-                    || PLACES.contains(lower, q, e)
-                    || Chars.isOneOf(lower, q, e, COUNTRIES)
-                    || e >= s.length
-                    || s[e] != ' ') {
+            if (e >= s.length
+                    || s[e] != ' '
+                    || (Chars.isUpperCase(s[q])
+                            ? PLACES.contains(lower, q, e) || Chars.isOneOf(lower, q, e, COUNTRIES)
+                            : !STREET_TITLES.contains(lower, q, e))) {
                 return -1;
             }
             words++;

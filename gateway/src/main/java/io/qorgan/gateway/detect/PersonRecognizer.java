@@ -995,6 +995,12 @@ final class PersonRecognizer implements Recognizer {
                 p = e;
                 continue;
             }
+            // the cues and the case ending are cheap to test, the name's readings are not: most words have neither
+            boolean cue = mention || chatCueBefore(lower, lineStart, p) || chatCueAfter(lower, e, lineEnd);
+            if (!cue && !KAZAKH_CASE_ENDINGS.endsWithAny(lower, e, p + 2)) {
+                p = e;
+                continue;
+            }
             if (folded == null) {
                 folded = new char[17];
                 morph = new Morph();
@@ -1016,12 +1022,18 @@ final class PersonRecognizer implements Recognizer {
             int agreement = t.agreement();
             boolean kazakhCase =
                     !exact && agreement != NameParadigms.ALL && (agreement & ~NameParadigms.KAZAKH_CASES) == 0;
-            if (kazakhCase || mention || chatCueBefore(lower, lineStart, p) || chatCueAfter(lower, e, lineEnd)) {
+            if (kazakhCase || cue) {
                 out.add(new Finding(EntityType.PERSON, p, e, 0.7, "person-chat"));
             }
             p = e;
         }
     }
+
+    /** The Kazakh case endings of first names ({@code name-paradigms.txt}): a word without one needs a cue. */
+    private static final SuffixSet KAZAKH_CASE_ENDINGS = new SuffixSet(new String[] {
+        "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті", "да",
+        "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен"
+    });
 
     /** Whether the folded word begins with one of {@link #NOUN_NAMES}. */
     private static boolean nounStem(char[] folded, int len) {
