@@ -60,6 +60,21 @@ final class IdDocumentRecognizer implements Recognizer {
         "вод. уд",
         "в/у",
         "вид на жительство",
+        "номером документа",
+        "документудличност", // the ГБД ФЛ XML element ДокументУдЛичности
+        "nomer_pasp", // transliterated and shortened JSON keys
+        "nomer_udost",
+        "pasp_nom",
+        "pasp_no",
+        "ud_num",
+        "ud_no",
+        "внж", // вид на жительство
+        "ықтиярхат", // a residence permit, in Kazakh
+        "заграничн", // заграничный паспорт
+        "pasaport", // Turkish, Azerbaijani, Uzbek Latin
+        "pasport",
+        "international driving permit",
+        "seafarer",
         "вида на жительство",
         "residence permit",
         "resident card",
@@ -236,9 +251,10 @@ final class IdDocumentRecognizer implements Recognizer {
             "тапсырыс");
 
     /**
-     * Numbers of the two shapes only a document has, near a word for a document: a Kazakh passport's N and eight
-     * digits ("N14023387", "N 1427 3356", "N12/045/889") and an ID card's or residence permit's nine digits from 0
-     * ("052 006 719", "048/330/117"), up to {@link #TALK_AFTER} chars after it (a later turn, the new number after the
+     * Numbers of the shapes only a document has, near a word for a document: a Kazakh passport's N and eight digits
+     * ("N14023387", "N 1427 3356", "N12/045/889"), an ID card's or residence permit's nine digits from 0 ("052 006
+     * 719", "048/330/117") and a birth certificate's series and number ("I-АҚ 0551206 нөмірлі туу туралы куәлік"), up
+     * to {@link #TALK_AFTER} chars after it (a later turn, the new number after the
      * old one, an XML or JSON value under a document key) or {@link #TALK_BEFORE} before one; not after a word for
      * another kind of number, and past a date or another number only when marked, as in a cue's own window.
      */
@@ -250,10 +266,13 @@ final class IdDocumentRecognizer implements Recognizer {
         for (int k = 0, count = starts.count(); k < count; k++) {
             int p = all[k];
             char c = s[p];
-            if (c != 'N' && c != '0' || !Chars.notAlnumAt(s, p - 1) || p > 0 && "+-/.".indexOf(s[p - 1]) >= 0) {
+            if (!Chars.notAlnumAt(s, p - 1) || p > 0 && "+-/.".indexOf(s[p - 1]) >= 0) {
                 continue;
             }
-            int end = ownShape(s, p);
+            boolean series = c == 'I' || c == 'V' || c == 'X' || c == 'І';
+            int end = c == 'N' && !Chars.isLetter(s[p + 1]) || c == '0'
+                    ? ownShape(s, p)
+                    : series ? (birthSeries(s, p) ? birthCertificate(s, p) : -1) : readOut(s, view.lower(), p);
             if (end < 0) {
                 continue;
             }
@@ -262,12 +281,14 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             int before = cues[cue * 2] < p ? cues[cue * 2 + 1] : -1;
             int next = before < 0 ? cue : cue + 1;
-            if (before >= 0 && otherNumberBetween(s, out, firstOwn, before, p) && !numberMark(s, p)) {
-                continue; // a date or another number came first: as in a cue's window, only a marked one is ours
-            }
-            boolean near = before >= 0 && p - before <= TALK_AFTER
-                    || next < cueCount && cues[next * 2] >= end && cues[next * 2] - end <= TALK_BEFORE;
-            if (!near || covered(out, firstOwn, p) || view.anyCue(Math.max(before, p - 40), p, OTHER_NUMBERS)) {
+            // past a date or another number after the word before, only a marked one is ours, as in a cue's window
+            boolean nearBefore = before >= 0
+                    && p - before <= TALK_AFTER
+                    && (!otherNumberBetween(s, out, firstOwn, before, p) || numberMark(s, p));
+            boolean nearAfter = next < cueCount && cues[next * 2] >= end && cues[next * 2] - end <= TALK_BEFORE;
+            if (!nearBefore && !nearAfter
+                    || covered(out, firstOwn, p)
+                    || view.anyCue(Math.max(before, p - 40), p, OTHER_NUMBERS)) {
                 continue;
             }
             out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.8, "id-document"));
@@ -310,6 +331,38 @@ final class IdDocumentRecognizer implements Recognizer {
     /** Whether a number ending at {@code end} goes on with a decimal part or another group ("556,50", "913/2"). */
     private static boolean goesOn(char[] s, int end) {
         return end + 1 < s.length && ".,-/".indexOf(s[end]) >= 0 && Chars.isDigit(s[end + 1]);
+    }
+
+    /**
+     * End of a document's number read out in digit words at {@code p}: nine of them (an ID card, "zero one nine, two
+     * two eight, four zero one"), or a passport's "эн" or "N" and eight, or two series letters and seven ("ВБ,
+     * сегіз, жеті, …", a military ID); or -1.
+     */
+    private static int readOut(char[] s, char[] lower, int p) {
+        if (!Chars.isLetter(s[p])) {
+            return -1;
+        }
+        int word = p;
+        while (word < s.length && Chars.isLetter(s[word])) {
+            word++;
+        }
+        if (DigitWords.digit(lower, p, word)) {
+            return DigitWords.follows(lower, p) ? -1 : DigitWords.run(lower, p, 9); // the run's first word only
+        }
+        int after = word;
+        while (after < s.length && after - word < 2 && (s[after] == ' ' || s[after] == ',')) {
+            after++;
+        }
+        if (after == word || after >= s.length) {
+            return -1;
+        }
+        if (Chars.startsWith(lower, "эн", p) && word - p == 2 || word - p == 1 && (s[p] == 'N' || s[p] == 'Н')) {
+            return DigitWords.run(lower, after, 8);
+        }
+        if (word - p == 2 && Chars.isUpperCase(s[p]) && Chars.isUpperCase(s[p + 1])) {
+            return DigitWords.run(lower, after, 7);
+        }
+        return -1;
     }
 
     /** Whether a run of four digits or more outside this recognizer's findings lies in {@code [from, to)}. */

@@ -13,7 +13,7 @@ final class IpAddressRecognizer implements Recognizer {
 
     /** Words that name a release of software or firmware: a dotted quad near one is its version. */
     private static final String[] RELEASE_WORDS = {
-        "верси", "version", "сборк", "build", "release", "нұсқа", "firmware", "прошивк", "kernel"
+        "верси", "version", "сборк", "build", "release", "релиз", "нұсқа", "firmware", "прошивк", "kernel"
     };
 
     /** A dotted quad up to 20 chars after these words is a version number. */

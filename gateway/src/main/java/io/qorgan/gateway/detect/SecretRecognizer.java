@@ -78,6 +78,7 @@ final class SecretRecognizer implements Recognizer {
         "вайфай",
         "вай-фай",
         "pass is",
+        "pw is", // "the prod db pw is literally …"
         "passcode",
         "пасс", // chat slang, a word of its own ("админка … пасс dlink_kv40"), never "пассажир"
         "psk", // a VPN's or Wi-Fi's pre-shared key
@@ -96,6 +97,9 @@ final class SecretRecognizer implements Recognizer {
         "access key",
         "bearer",
         "authorization: basic",
+        "authorization \"basic", // nginx: proxy_set_header Authorization "Basic …"
+        "totp",
+        "otp seed",
     };
     /** Words that call a long hex or base64 string a key. */
     private static final String[] KEY_LABELS = {"ключ", "кілт", "key", "hmac", "секрет"};
@@ -852,7 +856,8 @@ final class SecretRecognizer implements Recognizer {
                                     || wifiDigits(s, lower, p, to))
                             && !Chars.startsWith(s, "802.11", p) // "Wi-Fi 802.11ac" names a standard
                             && !networkName(lower, p);
-                case TOKEN_LABEL -> !placeholder(s, lower, p, to) && randomLike(s, p, to) && !email(s, p, to);
+                case TOKEN_LABEL ->
+                    !placeholder(s, lower, p, to) && (randomLike(s, p, to) || base32(s, p, to)) && !email(s, p, to);
                 default -> keyMaterial(s, p, to);
             };
             if (secret) {

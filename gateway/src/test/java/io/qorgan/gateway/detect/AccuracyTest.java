@@ -248,7 +248,9 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.991},
+            // precision 1.0 until round 7 read digit words out loud as the number they are: dev5 labels only the
+            // digits said after them ("one two zero, … so 120 488 731"), so the words count as two false findings
+            new Object[] {EntityType.ID_DOCUMENT, 0.983, 0.991},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 1.0, 0.977},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 0.968},
@@ -300,14 +302,14 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 0.856, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 0.988, 0.872},
+            new Object[] {EntityType.ID_DOCUMENT, 0.989, 0.94},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 1.0, 1.0},
-            new Object[] {EntityType.IP_ADDRESS, 0.94, 1.0},
+            new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.828},
-            new Object[] {EntityType.SECRET, 0.99, 0.824});
+            new Object[] {EntityType.SECRET, 0.99, 0.846});
 
-    private static final double DEV7_LEAK_COVER = 0.911;
+    private static final double DEV7_LEAK_COVER = 0.927;
 
     private final Detector detector = Detector.defaults();
 

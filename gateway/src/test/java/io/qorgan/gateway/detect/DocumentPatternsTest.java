@@ -456,13 +456,14 @@ class DocumentPatternsTest {
     void detect_numberAskedForAndAnsweredInTheNextTurn_found() {
         String english = "Agent: Can I have your passport number, please?\n"
                 + "Caller: Sure, one two zero, four eight eight, seven three one, so 120 488 731, no letters.";
-        assertThat(found(english, EntityType.ID_DOCUMENT)).containsExactly("120 488 731");
+        assertThat(found(english, EntityType.ID_DOCUMENT))
+                .containsExactly("one two zero, four eight eight, seven three one", "120 488 731");
         assertThat(found(english, EntityType.PHONE)).isEmpty();
         assertThat(found(
                         "Оператор: Жеке куәлігіңіздің нөмірін айтыңызшы.\n"
                                 + "Абонент: Нөл бес екі, бір төрт сегіз, жеті жеті алты — 052 148 776.",
                         EntityType.ID_DOCUMENT))
-                .containsExactly("052 148 776");
+                .containsExactly("Нөл бес екі, бір төрт сегіз, жеті жеті алты", "052 148 776");
         assertThat(found(
                         "Оператор: Паспорт при себе? Продиктуйте его, пожалуйста.\n"
                                 + "Клиент: да, а заказ у меня — сто двадцать, так: 120 488 731.",
@@ -546,6 +547,55 @@ class DocumentPatternsTest {
                 .containsExactly("N11/204/557");
         assertThat(found("кстати N 1530 8842 — это мой паспорт, проверьте", EntityType.ID_DOCUMENT))
                 .containsExactly("N 1530 8842");
+        assertThat(found("II-ЖТ 0418823 нөмірлі туу туралы куәлігі жоғалды", EntityType.ID_DOCUMENT))
+                .containsExactly("II-ЖТ 0418823");
+    }
+
+    @Test
+    void detect_residencePermitAndForeignPassportWords_cueTheNumber() {
+        assertThat(found("у сына ВНЖ 021 448 907, продлили в марте", EntityType.ID_DOCUMENT))
+                .containsExactly("021 448 907");
+        assertThat(found("Шетел азаматы, ықтиярхаты 033 219 650, тіркеуде тұр", EntityType.ID_DOCUMENT))
+                .containsExactly("033 219 650");
+        assertThat(found("Öztürk Kemal, pasaport U 31120874, giriş 12.09", EntityType.ID_DOCUMENT))
+                .containsExactly("U 31120874");
+        assertThat(found("паспорт РФ 45 11 223344, заграничный 71 2204417", EntityType.ID_DOCUMENT))
+                .containsExactly("45 11 223344", "71 2204417");
+    }
+
+    @Test
+    void detect_documentNumberReadOutInDigitWords_found() {
+        assertThat(found(
+                        "Оператор: назовите номер удостоверения.\nКлиент: ноль-три-один, восемь-восемь-семь, два-четыре-пять",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("ноль-три-один, восемь-восемь-семь, два-четыре-пять");
+        assertThat(found(
+                        "Паспортыңыздың нөмірі?\n— эн, бір екі, үш төрт, бес алты, жеті сегіз", EntityType.ID_DOCUMENT))
+                .containsExactly("эн, бір екі, үш төрт, бес алты, жеті сегіз");
+        // a phone read out has more digits; a count of things is no document
+        assertThat(found(
+                        "паспорт забрал, перезвони: восемь семь ноль один, два два три, четыре пять, шесть семь",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("В паспорте два штампа и три визы", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_documentKeysOfRegistriesAndApps_cueTheNumber() {
+        assertThat(found(
+                        "<ДокументУдЛичности><Вид>001</Вид><Номер>044712093</Номер></ДокументУдЛичности>",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("044712093");
+        assertThat(found("{\"nomer_pasporta\": \"N15220419\", \"imya\": \"Arman\"}", EntityType.ID_DOCUMENT))
+                .containsExactly("N15220419");
+        assertThat(found("{\"ud_num\":\"039/118/442\",\"pasp_nom\":\"N10/552/307\"}", EntityType.ID_DOCUMENT))
+                .containsExactly("039/118/442", "N10/552/307");
+        // past a year after the first document word, the word after the number still names it
+        assertThat(found(
+                        "жеке куәлік 2031 жылға дейін жарамды. айтпақшы N 1188 2047 — бұл төлқұжатым",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("N 1188 2047");
     }
 
     @Test
@@ -598,6 +648,8 @@ class DocumentPatternsTest {
                 .containsExactly("12.0.6.9");
         assertThat(found("after firmware 12.1.4.2 the server 12.1.3.9 went down", EntityType.IP_ADDRESS))
                 .containsExactly("12.1.3.9");
+        assertThat(found("мастерге кірді, релиз 14.0.3.5 шықты", EntityType.IP_ADDRESS))
+                .isEmpty();
     }
 
     @Test

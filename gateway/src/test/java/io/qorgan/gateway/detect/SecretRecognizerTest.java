@@ -218,8 +218,8 @@ class SecretRecognizerTest {
 
     @Test
     void detect_base32SeedsAndMadeUpValuesOfSecretNames_found() {
-        assertThat(secrets("OTP_SECRET=KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF"))
-                .containsExactly("KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TF");
+        assertThat(secrets("OTP_SECRET=KRSXG5CTMV3XEZ2UKN2XAZLSKNSWG4TF"))
+                .containsExactly("KRSXG5CTMV3XEZ2UKN2XAZLSKNSWG4TF");
         assertThat(secrets("WEBHOOK_SECRET=EGOVHOOKVALUE2026")).containsExactly("EGOVHOOKVALUE2026");
         assertThat(secrets("SORT_KEY=CREATED_AT_DESC\nSECRET_NAME=db-creds-2024\nTOKEN_TTL=3600"))
                 .isEmpty();
@@ -340,5 +340,15 @@ class SecretRecognizerTest {
         assertThat(secrets("rabbitmq:\n  auth:\n    erlangCookie: Qm7Zt2Lx9Pw4Rk8Vn3Hc"))
                 .containsExactly("Qm7Zt2Lx9Pw4Rk8Vn3Hc");
         assertThat(secrets("SESSION_COOKIE=true")).isEmpty();
+    }
+
+    @Test
+    void detect_nginxBasicHeaderTotpSeedAndPwIs_found() {
+        assertThat(secrets("proxy_set_header Authorization \"Basic b3BzOlF6N19uZ2lueF8yMDI2\";"))
+                .containsExactly("b3BzOlF6N19uZ2lueF8yMDI2");
+        assertThat(secrets("- TOTP seed для VPN: KRSXG5CTMV3XEZ2U — перевыпущен"))
+                .containsExactly("KRSXG5CTMV3XEZ2U");
+        assertThat(secrets("the staging db pw is honestly Winter2025! smh")).containsExactly("Winter2025!");
+        assertThat(secrets("TOTP включили всем, seed выдаёт приложение")).isEmpty();
     }
 }
