@@ -270,7 +270,7 @@ final class IdDocumentRecognizer implements Recognizer {
                 continue;
             }
             boolean series = c == 'I' || c == 'V' || c == 'X' || c == 'І';
-            int end = c == 'N' && !Chars.isLetter(s[p + 1]) || c == '0'
+            int end = c == 'N' && !Chars.isLetter(s[p + 1]) || c == '0' || letterO(c) && Chars.isDigit(s[p + 1])
                     ? ownShape(s, p)
                     : series ? (birthSeries(s, p) ? birthCertificate(s, p) : -1) : readOut(s, view.lower(), p);
             if (end < 0) {
@@ -296,9 +296,9 @@ final class IdDocumentRecognizer implements Recognizer {
     }
 
     /**
-     * End of a number of a document's own shape at {@code p}: N and eight digits, or nine digits from 0, in groups
-     * split by single spaces, slashes or dashes (at most four of them), nothing alphanumeric or a decimal part after;
-     * or -1.
+     * End of a number of a document's own shape at {@code p}: N and eight digits, or nine digits from 0 (up to three
+     * of them read by a scanner as the letter O: "O48 775 1O2"), in groups split by single spaces, slashes or dashes
+     * (at most four of them), nothing alphanumeric or a decimal part after; or -1.
      */
     private static int ownShape(char[] s, int p) {
         int n = s.length;
@@ -308,24 +308,32 @@ final class IdDocumentRecognizer implements Recognizer {
             q = p + 1 < n && s[p + 1] == ' ' ? p + 2 : p + 1;
             need = 8;
         }
+        boolean ocr = need == 9; // an ID card's number as a scanner read it: the letter O for a zero
         int digits = 0;
+        int zeros = 0;
         int gaps = 0;
         while (q < n) {
-            if (Chars.isDigit(s[q])) {
+            if (Chars.isDigit(s[q]) || ocr && letterO(s[q])) {
                 digits++;
+                zeros += Chars.isDigit(s[q]) ? 0 : 1;
                 q++;
             } else if (digits > 0
                     && digits < need
                     && " /-".indexOf(s[q]) >= 0
                     && q + 1 < n
-                    && Chars.isDigit(s[q + 1])) {
+                    && (Chars.isDigit(s[q + 1]) || ocr && letterO(s[q + 1]))) {
                 gaps++;
                 q++;
             } else {
                 break;
             }
         }
-        return digits != need || gaps > 4 || !Chars.notAlnumAt(s, q) || goesOn(s, q) ? -1 : q;
+        return digits != need || zeros > 3 || gaps > 4 || !Chars.notAlnumAt(s, q) || goesOn(s, q) ? -1 : q;
+    }
+
+    /** The Latin or Cyrillic capital O, which text recognition reads for a zero. */
+    private static boolean letterO(char c) {
+        return c == 'O' || c == 'О';
     }
 
     /** Whether a number ending at {@code end} goes on with a decimal part or another group ("556,50", "913/2"). */

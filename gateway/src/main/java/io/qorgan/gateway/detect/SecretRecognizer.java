@@ -923,9 +923,7 @@ final class SecretRecognizer implements Recognizer {
      */
     private static int defined(char[] s, char[] lower, int at, List<Finding> out) {
         int p = at + DEFINE.length();
-        while (p < s.length && s[p] == ' ') {
-            p++;
-        }
+        p = spaces(s, p);
         if (p >= s.length || s[p] != '\'' && s[p] != '"') {
             return -1;
         }
@@ -938,16 +936,12 @@ final class SecretRecognizer implements Recognizer {
             return -1;
         }
         p = nameEnd + 1;
-        while (p < s.length && s[p] == ' ') {
-            p++;
-        }
+        p = spaces(s, p);
         if (p >= s.length || s[p] != ',') {
             return -1;
         }
         p++;
-        while (p < s.length && s[p] == ' ') {
-            p++;
-        }
+        p = spaces(s, p);
         if (p >= s.length || s[p] != '\'' && s[p] != '"') {
             return -1;
         }
@@ -961,6 +955,14 @@ final class SecretRecognizer implements Recognizer {
         }
         out.add(new Finding(EntityType.SECRET, from, to, 0.9, "secret"));
         return to;
+    }
+
+    /** The first position from {@code p} that is not a space. */
+    private static int spaces(char[] s, int p) {
+        while (p < s.length && s[p] == ' ') {
+            p++;
+        }
+        return p;
     }
 
     private static final String DEFINE = "define(";

@@ -15,19 +15,25 @@ class CueSetTest {
         "тел", "моб", "phone", "tel", "ұялы", "номер", " v", "г/н", "ф.и.о", "mr ", "\u4e2d\u6587", "a"
     };
 
+    /** Chars the cues are made of, so that random texts hold cues often. */
+    private static final String ALPHABET = "телмобphonұяыномер vг/ф.и.mr\u4e2d\u6587a";
+
+    private static String randomText(Random random, int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
     @Test
     void anyIn_randomWindows_sameAsSubstringContains() {
         CueSet set = new CueSet(CUES);
-        String alphabet = "телмобphonұяыномер vг/ф.и.mr\u4e2d\u6587a";
         Random random = new Random(3);
         int hits = 0;
         for (int k = 0; k < 50_000; k++) {
-            StringBuilder sb = new StringBuilder();
             int n = random.nextInt(40);
-            for (int i = 0; i < n; i++) {
-                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = sb.toString();
+            String text = randomText(random, n);
             int from = n == 0 ? 0 : random.nextInt(n + 1);
             int to = from + random.nextInt(n - from + 1);
             String window = text.substring(from, to);
@@ -46,16 +52,11 @@ class CueSetTest {
     @Test
     void lengthAt_randomPositions_sameAsFirstCueStartingThere() {
         CueSet set = new CueSet(CUES);
-        String alphabet = "телмобphonұяыномер vг/ф.и.mr\u4e2d\u6587a";
         Random random = new Random(5);
         int hits = 0;
         for (int k = 0; k < 50_000; k++) {
-            StringBuilder sb = new StringBuilder();
             int n = 1 + random.nextInt(30);
-            for (int i = 0; i < n; i++) {
-                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String text = sb.toString();
+            String text = randomText(random, n);
             int at = random.nextInt(n);
             int to = at + 1 + random.nextInt(n - at);
             int expected = 0;

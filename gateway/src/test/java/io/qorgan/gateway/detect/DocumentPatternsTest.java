@@ -547,6 +547,10 @@ class DocumentPatternsTest {
                 .containsExactly("N11/204/557");
         assertThat(found("кстати N 1530 8842 — это мой паспорт, проверьте", EntityType.ID_DOCUMENT))
                 .containsExactly("N 1530 8842");
+        assertThat(found("жеке куәлік O41 227 9O3 (скан осылай оқыды), берілген күні", EntityType.ID_DOCUMENT))
+                .containsExactly("O41 227 9O3");
+        assertThat(found("удостоверение получено, ООО «Нур» 1O1 компания", EntityType.ID_DOCUMENT))
+                .isEmpty();
         assertThat(found("II-ЖТ 0418823 нөмірлі туу туралы куәлігі жоғалды", EntityType.ID_DOCUMENT))
                 .containsExactly("II-ЖТ 0418823");
     }
