@@ -3,6 +3,7 @@ package io.qorgan.gateway.detect;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -317,6 +318,8 @@ final class AddressRecognizer implements Recognizer {
             int end = chain(s, lower, from, nameEnds);
             if (Chars.isDigit(c) && (end < 0 || Chars.startsWith(s, ", ", end))) {
                 end = Math.max(end, english(s, lower, i)); // with a US town, state and ZIP code
+            } else if (end < 0 && Chars.isUpperCase(c)) {
+                end = placeStreetHouse(s, lower, i);
             }
             if (end > 0) {
                 if (Chars.isDigit(c)) {
@@ -633,6 +636,94 @@ final class AddressRecognizer implements Recognizer {
             }
         }
         return null;
+    }
+
+    /** Lower-case title words inside a street named after a person: "Ablai khan", "Tole bi", "Bukhar zhyrau". */
+    private static final WordSet STREET_TITLES =
+            new WordSet(Set.of("bi", "би", "batyr", "батыр", "khan", "хан", "khans", "zhyrau", "жырау", "ata", "ата"));
+
+    /** The first letters of {@link #STREET_TITLES}. */
+    private static final String TITLE_INITIALS = "bбkхzжaа";
+
+    /**
+     * A listed locality, a comma, a street of one to three capitalised words without a street word, and a house
+     * number, with the units after it: "Karaganda, Bukhar Zhyrau 53, apt 7", "Astana, Mangilik El 55/20, apt 301".
+     * Tried only where no chain starts and a listed locality and a comma stand; -1 when it is no such address.
+     */
+    private static int placeStreetHouse(char[] s, char[] lower, int p) {
+        int w = p;
+        while (w < s.length && (Chars.isLetter(s[w]) || s[w] == '-')) {
+            w++;
+        }
+        boolean placeFirst = w + 3 < s.length && s[w] == ',' && s[w + 1] == ' ' && PLACES.contains(lower, p, w);
+        // most capitalised words: a lower-case word follows, or nothing that can start a street
+        boolean latinStreet = !placeFirst
+                && w + 1 < s.length
+                && s[w] == ' '
+                && Chars.isAsciiUpper(s[p])
+                && (Chars.isUpperCase(s[w + 1])
+                        || Chars.isDigit(s[w + 1])
+                        || TITLE_INITIALS.indexOf(s[w + 1]) >= 0 && w > p + 2);
+        if (!placeFirst && !latinStreet) {
+            return -1;
+        }
+        int end = placeFirst ? streetHouse(s, lower, w + 2, false) : streetHouseUnit(s, lower, p);
+        for (int b = p - 1; end > 0 && b >= 0 && p - b <= 40 && s[b] != '\n'; b--) {
+            if (s[b] == ':') {
+                return -1; // a labelled value, which labelledValues reads whole
+            }
+        }
+        return end;
+    }
+
+    /**
+     * A Latin street of capitalised words without a street word, its house number and a flat, block or room after
+     * it: "Al-Farabi 77/8, block 2, apt 45", "Zhibek Zholy 135, hostel room 22"; -1 without the unit.
+     */
+    private static int streetHouseUnit(char[] s, char[] lower, int p) {
+        return streetHouse(s, lower, p, true);
+    }
+
+    /**
+     * One to three capitalised words (and lower-case titles) from {@code q}, a house number, and the units after it
+     * ({@code unitNeeded}: at least one); the end, or -1.
+     */
+    private static int streetHouse(char[] s, char[] lower, int q, boolean unitNeeded) {
+        int words = 0;
+        while (q < s.length && words < 4 && Chars.isLetter(s[q])) {
+            int e = q;
+            while (e < s.length && (Chars.isLetter(s[e]) || s[e] == '-')) {
+                e++;
+            }
+            if (e >= s.length
+                    || s[e] != ' '
+                    || (Chars.isUpperCase(s[q])
+                            ? PLACES.contains(lower, q, e) || Chars.isOneOf(lower, q, e, COUNTRIES)
+                            : !STREET_TITLES.contains(lower, q, e))) {
+                return -1;
+            }
+            words++;
+            q = e + 1;
+        }
+        int house = words == 0 || words > 3 ? -1 : number(s, q);
+        if (house < 0 || house - q == 4 && (s[q] == '1' || s[q] == '2') && Chars.isDigit(s[q + 3])) {
+            return -1; // "Almaty, December 2024": a year, no house
+        }
+        int end = house;
+        while (end + 2 < s.length && s[end] == ',' && s[end + 1] == ' ') {
+            int unit = latinUnit(s, lower, end + 2);
+            if (unit < 0 && Chars.startsWith(lower, "hostel ", end + 2)) {
+                unit = latinUnit(s, lower, end + 9); // "hostel room 22"
+            }
+            if (unit < 0) {
+                return -1; // more of the address follows that is not read ("pavilion 15"): no part of it
+            }
+            end = unit;
+        }
+        if (unitNeeded && end == house) {
+            return -1;
+        }
+        return end == s.length || ".;)\n ".indexOf(s[end]) >= 0 ? end : -1;
     }
 
     /** A Kazakh postcode of the 2020s at {@code p}: letter, two digits, letter, digit, letter, digit ("A15E2Y5"). */

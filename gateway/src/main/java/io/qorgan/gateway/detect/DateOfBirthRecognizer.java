@@ -98,6 +98,8 @@ final class DateOfBirthRecognizer implements Recognizer {
             int i = sorted[k];
             if (i >= 2 && s[i - 1] == ' ' && s[i - 2] == ',' && Chars.isDigit(s[i])) {
                 afterName(s, lower, i, out);
+            } else if (i >= 3 && s[i - 1] == '(' && s[i - 2] == ' ' && Chars.isLetter(s[i - 3])) {
+                bracketedAfterKin(s, lower, i, out);
             }
         }
         ANY_CUE.find(view, (at, cue) -> {
@@ -170,6 +172,96 @@ final class DateOfBirthRecognizer implements Recognizer {
         if (listItemName(s, wordStart)) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
         }
+    }
+
+    /** Words naming children and kin, before a list of them with their birth dates: "дети: …, Алина (2019-06-30)". */
+    private static final String[] KIN = {
+        "дети",
+        "детей",
+        "сын",
+        "сыном",
+        "дочь",
+        "дочерью",
+        "внук",
+        "внучк",
+        "балалар",
+        "ұлы",
+        "қызы",
+        "немере",
+        "children",
+        "son",
+        "daughter"
+    };
+
+    /** How far back in its sentence a kin word may stand before the name and its bracketed date. */
+    private static final int KIN_WINDOW = 120;
+
+    /**
+     * A date in brackets right after a capitalised name, in a sentence that names children or kin before it:
+     * "дети: Камила, Тимур, Алина (2019-06-30)", "и сыном Давидом (04.11.2015)".
+     */
+    private static void bracketedAfterKin(char[] s, char[] lower, int date, List<Finding> out) {
+        int end = Dates.dateEnd(s, lower, date);
+        if (end < 0 || end >= s.length || s[end] != ')' && s[end] != ',') {
+            return;
+        }
+        if (s[end] == ')' && ageBefore(lower, date - 2)) {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
+            return; // "54 года (02.03.1972)", "27 жаста (1999 жылғы 18 мамыр)"
+        }
+        int wordEnd = date - 2;
+        int wordStart = wordEnd;
+        while (wordStart > 0 && Chars.isLetter(s[wordStart - 1])) {
+            wordStart--;
+        }
+        if (wordEnd - wordStart < 2 || !Chars.isUpperCase(s[wordStart])) {
+            return;
+        }
+        boolean listed =
+                wordStart >= 2 && s[wordStart - 1] == ' ' && (s[wordStart - 2] == ',' || s[wordStart - 2] == ':');
+        int previous = wordStart - 1;
+        while (previous > 0 && Chars.isLetter(s[previous - 1])) {
+            previous--;
+        }
+        if (!listed && !(previous < wordStart - 1 && startsWithKin(lower, previous))) {
+            return; // an item of a list of names, or the name right after its kin word: "сыном Давидом (…)"
+        }
+        int from = wordStart;
+        while (from > 0 && wordStart - from < KIN_WINDOW && ".!?\n".indexOf(s[from - 1]) < 0) {
+            from--;
+        }
+        for (int p = from; p < wordStart; p++) {
+            if (Chars.isLetter(lower[p]) && (p == 0 || !Chars.isLetter(lower[p - 1])) && startsWithKin(lower, p)) {
+                out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
+                return;
+            }
+        }
+    }
+
+    /** Words of an age after its number: "54 года", "27 жаста", "40 years old". */
+    private static final String[] AGE_WORDS = {"года", "год", "лет", "жаста", "жасында", "years old", "y.o."};
+
+    /** Whether an age ("54 года") ends at {@code end}. */
+    private static boolean ageBefore(char[] lower, int end) {
+        for (String age : AGE_WORDS) {
+            int from = end - age.length();
+            if (from >= 2
+                    && Chars.startsWith(lower, age, from)
+                    && lower[from - 1] == ' '
+                    && Chars.isDigit(lower[from - 2])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithKin(char[] lower, int p) {
+        for (String kin : KIN) {
+            if (Chars.startsWith(lower, kin, p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the record's item ends with the date at {@code end}: a comma, semicolon, bracket or line end follows. */

@@ -244,6 +244,14 @@ final class Dates {
                 return e;
             }
         }
+        if (Chars.isOneOf(lower, p, e, RUSSIAN_ABBREVIATIONS)) {
+            return e < lower.length && lower[e] == '.' ? e + 1 : e; // "19 янв 1993", "3 дек. 1987"
+        }
         return -1;
     }
+
+    /** Russian months cut short, as forms and chats write them; only as the whole word, with or without a dot. */
+    private static final String[] RUSSIAN_ABBREVIATIONS = {
+        "янв", "фев", "апр", "авг", "сен", "сент", "окт", "ноя", "дек"
+    };
 }

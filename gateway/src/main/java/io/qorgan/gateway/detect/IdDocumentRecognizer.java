@@ -523,7 +523,7 @@ final class IdDocumentRecognizer implements Recognizer {
         while (b >= 0 && s[b] == ' ') {
             b--;
         }
-        if (b >= 0 && ",;(\n\t|".indexOf(s[b]) < 0) {
+        if (b >= 0 && ",;(\n\t|".indexOf(s[b]) < 0 && !issuerBefore(s, b)) {
             return;
         }
         int p = at + 2;
@@ -538,6 +538,25 @@ final class IdDocumentRecognizer implements Recognizer {
             out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.9, "id-document"));
             lastStart[0] = p;
         }
+    }
+
+    /** Words naming the issuer before "ID" that make it the identity card: "Kazakh ID 029914476", "national ID". */
+    private static final String[] ISSUERS = {"kazakh", "kazakhstan", "kazakhstani", "national", "kz", "рк", "қр"};
+
+    /** Whether the word ending at {@code b} (inclusive) is one of {@link #ISSUERS}, in any case. */
+    private static boolean issuerBefore(char[] s, int b) {
+        int w = b;
+        while (w > 0 && Chars.isLetter(s[w - 1])) {
+            w--;
+        }
+        if (b - w + 1 > 11) {
+            return false;
+        }
+        char[] word = new char[b - w + 1];
+        for (int i = 0; i < word.length; i++) {
+            word[i] = Chars.toLowerCase(s[w + i]);
+        }
+        return Chars.isOneOf(word, 0, word.length, ISSUERS) && Chars.notWordAt(s, w - 1);
     }
 
     /**

@@ -147,7 +147,8 @@ final class NameDictionary {
                 "names-en.txt",
                 "names-kk-hunspell.txt",
                 "names-ru-hunspell.txt",
-                "names-central-asia.txt")) {
+                "names-central-asia.txt",
+                "names-short.txt")) {
             readResource(file, words, FIRST_NAME);
         }
         readResource("name-words.txt", words, ORDINARY_WORD);

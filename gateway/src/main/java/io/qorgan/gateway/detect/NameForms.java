@@ -79,9 +79,14 @@ final class NameForms {
         "ов", "ев", "ова", "ева", "ский", "цкий", "ская", "цкая", "енко", "ұлы", "қызы", "ov", "ev", "yev", "ova",
         "eva", "yeva", "sky", "skiy", "skaya", "enko", "uly", "kyzy"
     };
-    /** -ин/-ина are also ordinary word endings, and so are the stems of suffix-less Kazakh surnames (-бай, -бек...). */
+    /**
+     * -ин/-ина are also ordinary word endings, and so are the stems of suffix-less Kazakh surnames (-бай, -бек...) and
+     * the endings of European and Caucasian surnames in Latin letters (Nilsson, Bianchi, Hernandez, Hnatiuk).
+     */
     private static final String[] WEAK_SURNAME_SUFFIXES = {
-        "ин", "ын", "ина", "ына", "in", "ina", "yn", "yna", "бай", "бек", "ғали", "қали", "гали", "кали", "жан", "хан"
+        "ин", "ын", "ина", "ына", "in", "ina", "yn", "yna", "бай", "бек", "ғали", "қали", "гали", "кали", "жан", "хан",
+        "sson", "ssen", "elli", "etti", "ucci", "anchi", "ini", "ez", "ski", "ska", "yan", "oglu", "zadeh", "shvili",
+        "dze", "poulos", "escu", "ovic", "evic", "iuk", "chuk", "mann", "ssi"
     };
     /** Case endings a surname or patronymic may carry (Russian cases, Kazakh dative/genitive/accusative). */
     private static final String[] SURNAME_CASE_ENDINGS = {

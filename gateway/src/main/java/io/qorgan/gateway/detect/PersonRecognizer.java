@@ -125,6 +125,18 @@ final class PersonRecognizer implements Recognizer {
         "сестра",
         "внук",
         "внучка",
+        "сосед",
+        "соседка",
+        "соседа",
+        "соседки",
+        "сноха",
+        "друга",
+        "подруга",
+        "подруги",
+        "жолдасы",
+        "досым",
+        "көршім",
+        "көршісі",
         "ұлы",
         "ұлым",
         "қызы",
@@ -294,6 +306,7 @@ final class PersonRecognizer implements Recognizer {
             "улицы",
             "улице",
             "улицу",
+            "улицами",
             "пр",
             "проспект",
             "проспекта",
@@ -374,6 +387,9 @@ final class PersonRecognizer implements Recognizer {
         "lane",
         "drive",
         "square",
+        "district",
+        "microdistrict",
+        "region",
         "мектеб",
         "мектеп",
         "гимназия"
@@ -736,6 +752,7 @@ final class PersonRecognizer implements Recognizer {
             "аты жөні",
             "аты_жөні",
             "тегі",
+            "аты",
             "әкесінің аты",
             "әкесінің_аты",
             "full_name",
@@ -748,6 +765,8 @@ final class PersonRecognizer implements Recognizer {
             "surname",
             "patronymic",
             "name",
+            "user",
+            "username",
             "employee",
             "patient",
             "сотрудник",
@@ -786,7 +805,7 @@ final class PersonRecognizer implements Recognizer {
             if (!Chars.isLetter(c)) {
                 continue;
             }
-            int end = wordEnd(s, i);
+            int end = possessiveEnd(s, i, wordEnd(s, i));
             if (!gapAllowsRun(s, run, i)) {
                 flush(view, run, out);
                 run.clear();
@@ -815,7 +834,8 @@ final class PersonRecognizer implements Recognizer {
 
     /** Chat words before a name at a line's start that only greet or answer: "ок диас, …", "привет тимур". */
     private static final String[] CHAT_OPENERS = {
-        "ок", "ok", "привет", "сәлем", "салем", "hi", "hey", "рахмет", "спасибо", "это я", "бұл мен", "its", "it's"
+        "ок", "ok", "привет", "сәлем", "салем", "hi", "hey", "рахмет", "спасибо", "это я", "бұл мен", "its", "it's",
+        "ей", "эй", "бро", "слушай", "yo"
     };
 
     private static final char[][] CHAT_OPENER_CHARS = Chars.arrays(CHAT_OPENERS);
@@ -835,9 +855,250 @@ final class PersonRecognizer implements Recognizer {
                 p++;
             }
             int q = afterOpener(lower, p, end);
+            int found = out.size();
             chatName(s, lower, q, end, q > p, out);
+            int letter = p;
+            while (letter < end && letter - p < 16 && !Chars.isLetter(s[letter])) {
+                letter++; // "12 августа 2009, в алматы. папе вите привет": the line's first letter
+            }
+            if (letter < end && Chars.isLowerCase(s[letter]) && end - p <= CHAT_LINE) {
+                namesInChatLine(
+                        s,
+                        lower,
+                        p,
+                        end,
+                        out.size() > found ? out.get(out.size() - 1).end() : p,
+                        out);
+            }
             line = end + 1;
         }
+    }
+
+    /** The longest line read as a chat line when it starts in lower case: longer ones are prose or code. */
+    private static final int CHAT_LINE = 300;
+
+    /** Words right before a lower-case name in a chat line that speak of or to its bearer: "скажи саше", "к ленке". */
+    private static final WordSet CHAT_CUES_BEFORE = new WordSet(words(
+            "скажи",
+            "скажите",
+            "передай",
+            "передайте",
+            "спроси",
+            "попроси",
+            "пиши",
+            "напиши",
+            "позвони",
+            "звони",
+            "говори",
+            "скинь",
+            "отправь",
+            "перешли",
+            "у",
+            "к",
+            "ко",
+            "с",
+            "со",
+            "для",
+            "от",
+            "про",
+            "на",
+            "это",
+            "папе",
+            "маме",
+            "ask",
+            "tell",
+            "ping",
+            "cc",
+            "btw",
+            "lol",
+            "thx"));
+
+    /** Words right after a lower-case name in a chat line that say what its bearer did or is told: "гоша менял". */
+    private static final WordSet CHAT_CUES_AFTER = new WordSet(words(
+            "скажи",
+            "передай",
+            "сказал",
+            "сказала",
+            "просил",
+            "просила",
+            "менял",
+            "меняла",
+            "забыл",
+            "забыла",
+            "кинул",
+            "кинула",
+            "написал",
+            "написала",
+            "звонил",
+            "звонила",
+            "привет",
+            "сұрап",
+            "жіберші",
+            "берші",
+            "ауыстырған",
+            "ауыстырды",
+            "asked",
+            "says",
+            "said",
+            "just",
+            "pushed",
+            "posted",
+            "pasted",
+            "sent",
+            "told",
+            "can",
+            "could",
+            "pls",
+            "please"));
+
+    /** Particles skipped between a name and the verb after it: "дәуренге де айтамын", "гоша тоже менял". */
+    private static final WordSet CHAT_PARTICLES = new WordSet(words("де", "да", "та", "те", "тоже", "же", "опять"));
+
+    /**
+     * Stems of first names whose declined forms are words too, read in lower case only as words: "мақсатқа жету" (the
+     * goal), "адамға" (to a person), "алуға" (to take), "оралды" (returned), "у льва" (the lion's; "льв" is the stem of
+     * Лев).
+     */
+    private static final String[] NOUN_NAMES = {
+        "мақсат", "болат", "қайрат", "мұрат", "береке", "бағдат", "адам", "алу", "орал", "жан", "льв"
+    };
+
+    /**
+     * First names in lower case inside a chat line that starts in lower case, past {@code from}: a listed first name
+     * (no ordinary word) mentioned ("@tomasz"), with a cue before it ("скажи саше", "к ленке", "lol kevin"), a verb
+     * after it ("гоша менял",
+     * "бекзатқа айт"), or a Kazakh case ending on it, which no ordinary word takes on a name ("мәдинаға ақша
+     * жібердім", "асқардың нөмірі"). Only words whose first three letters begin some first name are looked up.
+     */
+    private void namesInChatLine(char[] s, char[] lower, int lineStart, int lineEnd, int from, List<Finding> out) {
+        char[] folded = null;
+        Morph morph = null;
+        for (int p = from; p < lineEnd; p++) {
+            boolean mention = p > lineStart && s[p - 1] == '@' && (p - 1 == lineStart || s[p - 2] == ' ');
+            if (!Chars.isLowerCase(s[p]) || p > lineStart && !nameBoundary(s[p - 1]) && !mention) {
+                continue;
+            }
+            int e = p + 1;
+            while (e < lineEnd && Chars.isLowerCase(s[e])) {
+                e++;
+            }
+            int len = e - p;
+            boolean word = e == lineEnd || nameBoundary(s[e]) || s[e] == '.' || s[e] == '!' || s[e] == '?';
+            if (!word || len < 3 || len > 16) {
+                p = e;
+                continue;
+            }
+            char a = lower[p] == 'ё' ? 'е' : lower[p];
+            char b = lower[p + 1] == 'ё' ? 'е' : lower[p + 1];
+            char c = lower[p + 2] == 'ё' ? 'е' : lower[p + 2];
+            if (!names.mayBeFirstName(a, b, c) || NOT_NAMES.contains(lower, p, e)) {
+                p = e;
+                continue;
+            }
+            // the cues and the case ending are cheap to test, the name's readings are not: most words have neither
+            boolean cue = mention || chatCueBefore(lower, lineStart, p) || chatCueAfter(lower, e, lineEnd);
+            if (!cue && !KAZAKH_CASE_ENDINGS.endsWithAny(lower, e, p + 2)) {
+                p = e;
+                continue;
+            }
+            if (folded == null) {
+                folded = new char[17];
+                morph = new Morph();
+            }
+            Token t = token(s, p, e, folded, morph);
+            if (t == null
+                    || !t.firstName()
+                    || t.common()
+                    || ((morph.exact | morph.baseFlags) & NameDictionary.ORDINARY_WORD) != 0
+                    || names.commonWord(folded, len)) {
+                p = e;
+                continue;
+            }
+            boolean exact = (morph.exact & NameDictionary.FIRST_NAME) != 0;
+            if (!exact && nounStem(folded, len)) {
+                p = e;
+                continue;
+            }
+            int agreement = t.agreement();
+            boolean kazakhCase =
+                    !exact && agreement != NameParadigms.ALL && (agreement & ~NameParadigms.KAZAKH_CASES) == 0;
+            if (kazakhCase || cue) {
+                out.add(new Finding(EntityType.PERSON, p, e, 0.7, "person-chat"));
+            }
+            p = e;
+        }
+    }
+
+    /** The Kazakh case endings of first names ({@code name-paradigms.txt}): a word without one needs a cue. */
+    private static final SuffixSet KAZAKH_CASE_ENDINGS = new SuffixSet(new String[] {
+        "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті", "да",
+        "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен"
+    });
+
+    /** Whether the folded word begins with one of {@link #NOUN_NAMES}. */
+    private static boolean nounStem(char[] folded, int len) {
+        for (String noun : NOUN_NAMES) {
+            if (len > noun.length() && Chars.startsWith(folded, noun, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A char that may stand right before or after a name in a chat line: not part of a word, key, path or address. */
+    private static boolean nameBoundary(char c) {
+        return c == ' ' || c == ',' || c == '(' || c == ')' || c == '«' || c == '»' || c == '"' || c == '—' || c == '-'
+                || c == ':' || c == ';';
+    }
+
+    /** Whether a word of {@link #CHAT_CUES_BEFORE} stands right before {@code p}, or one and "что" ("скажи что"). */
+    private static boolean chatCueBefore(char[] lower, int lineStart, int p) {
+        int e = p - 1;
+        for (int words = 0; words < 2; words++) {
+            while (e >= lineStart && (lower[e] == ' ' || lower[e] == ',')) {
+                e--;
+            }
+            int w = e;
+            while (w >= lineStart && Chars.isLetter(lower[w])) {
+                w--;
+            }
+            if (w == e) {
+                return false;
+            }
+            if (CHAT_CUES_BEFORE.contains(lower, w + 1, e + 1)) {
+                return true;
+            }
+            if (e - w != 3 || !Chars.startsWith(lower, "что", w + 1)) {
+                return false;
+            }
+            e = w;
+        }
+        return false;
+    }
+
+    /** Whether a verb of {@link #CHAT_CUES_AFTER} or of saying ("айт…") follows {@code e}, past a particle. */
+    private static boolean chatCueAfter(char[] lower, int e, int lineEnd) {
+        int p = e;
+        for (int words = 0; words < 2; words++) {
+            while (p < lineEnd && lower[p] == ' ') {
+                p++;
+            }
+            int w = p;
+            while (w < lineEnd && Chars.isLetter(lower[w])) {
+                w++;
+            }
+            if (w == p) {
+                return false;
+            }
+            if (CHAT_CUES_AFTER.contains(lower, p, w) || w - p >= 3 && Chars.startsWith(lower, "айт", p)) {
+                return true;
+            }
+            if (!CHAT_PARTICLES.contains(lower, p, w)) {
+                return false;
+            }
+            p = w;
+        }
+        return false;
     }
 
     /** Past a chat opener and its space or comma at {@code p}, or {@code p}. */
@@ -909,7 +1170,8 @@ final class PersonRecognizer implements Recognizer {
     /** The cells under a name header, or the value of a name key: each a name if it is shaped like one. */
     private static void nameKey(char[] s, int at, String cue, List<Finding> out) {
         int end = at + cue.length();
-        int minWords = cue.equals("name") ? 2 : 1; // a product's or a company's name is one word more often
+        // a product's or a company's name is one word more often, and a user's a login
+        int minWords = cue.equals("name") || cue.startsWith("user") ? 2 : 1;
         if (!Chars.notWordAt(s, end) || at > 0 && Chars.isLetter(s[at - 1])) {
             return; // "names", "surnames"; but "full_name" as a whole
         }
@@ -935,7 +1197,7 @@ final class PersonRecognizer implements Recognizer {
             }
             return;
         }
-        if (TableColumns.inTable(s, at)) {
+        if (TableColumns.inTable(s, at) && !cue.equals("аты")) { // "аты" heads a column of any names: goods, places
             TableColumns.below(s, at, (a, b) -> {
                 if (nameShaped(s, a, b, minWords)) {
                     out.add(new Finding(EntityType.PERSON, a, b, 0.8, "person"));
@@ -1014,6 +1276,51 @@ final class PersonRecognizer implements Recognizer {
         return j;
     }
 
+    /** The end of a word without an English possessive ("Kemal's" is Kemal), or {@code end}. */
+    private static int possessiveEnd(char[] s, int start, int end) {
+        return end - start > 4 && s[end - 1] == 's' && (s[end - 2] == '\'' || s[end - 2] == '’') ? end - 2 : end;
+    }
+
+    /** Words before a listed first name that is also a word, which make it the name: "ask Arman", "tell Arnur". */
+    private static final WordSet NAME_VERBS_BEFORE =
+            new WordSet(words("ask", "tell", "ping", "cc", "thank", "thanks", "asked", "told", "имени"));
+
+    /**
+     * Whether a listed first name that is also an ordinary word ({@code [start, end)}, one word) is used as a name:
+     * possessive ("Grace's laptop"), addressed between commas inside a sentence ("нельзя, Марат, убери"), or after a
+     * verb of asking or telling ("ask Arman", "по имени Хасан").
+     */
+    private static boolean nameContext(char[] lower, int start, int end) {
+        if (end + 1 < lower.length && (lower[end] == '\'' || lower[end] == '’') && lower[end + 1] == 's') {
+            return true;
+        }
+        if (start > 0 && lower[start - 1] == '\n' && onlySpacesAfter(lower, end)) {
+            return true; // the message's last line, a signature: "Delete this mail after you log in.\nMarta"
+        }
+        int p = start - 1;
+        while (p >= 0 && lower[p] == ' ') {
+            p--;
+        }
+        if (p > 0 && lower[p] == ',' && end < lower.length && (lower[end] == ',' || lower[end] == '!')) {
+            return Chars.isLetter(lower[p - 1]);
+        }
+        int w = p;
+        while (w >= 0 && Chars.isLetter(lower[w])) {
+            w--;
+        }
+        return w < p && NAME_VERBS_BEFORE.contains(lower, w + 1, p + 1);
+    }
+
+    /** Whether only spaces and line ends follow {@code p} to the end of the text. */
+    private static boolean onlySpacesAfter(char[] s, int p) {
+        for (int q = p; q < s.length; q++) {
+            if (s[q] != ' ' && s[q] != '\n' && s[q] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Words of one name are separated by spaces only, or by the dot of an initial. */
     private static boolean gapAllowsRun(char[] s, List<Token> run, int next) {
         if (run.isEmpty()) {
@@ -1057,6 +1364,9 @@ final class PersonRecognizer implements Recognizer {
             return new Token(start, particle, false, 0, false, false, true); // "Бахтиёр угли", "Ильхам оглы"
         }
         int dash = lastDash(s, start, end);
+        if (arabicArticle(s, start, dash, end)) {
+            return new Token(start, end, false, 0, false, true, false); // "Al-Rashid": a name beside a first name
+        }
         if (dash > start + 1 && Chars.isUpperCase(s[dash + 1])) {
             // "Анну-Марию", "Jean-Pierre", "Петрова-Водкина": both parts names of one kind ("Нур-Султан" is no name)
             Token head = token(s, start, dash, folded, morph);
@@ -1124,6 +1434,24 @@ final class PersonRecognizer implements Recognizer {
         }
         for (int i = 0; i < len - 2; i++) {
             if ("әғқңөұүһі".indexOf(folded[i]) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The Arabic article of a family name before its capitalised rest: "Al-Rashid", "El-Sayed", "Аль-Харби". */
+    private static final String[] ARABIC_ARTICLES = {"al", "el", "ал", "аль", "эль"};
+
+    private static boolean arabicArticle(char[] s, int start, int dash, int end) {
+        if (dash < start + 2 || dash > start + 3 || end - dash < 4 || !Chars.isUpperCase(s[dash + 1])) {
+            return false;
+        }
+        for (String article : ARABIC_ARTICLES) {
+            if (article.length() == dash - start
+                    && Chars.toLowerCase(s[start]) == article.charAt(0)
+                    && Chars.toLowerCase(s[start + 1]) == article.charAt(1)
+                    && (article.length() == 2 || Chars.toLowerCase(s[start + 2]) == article.charAt(2))) {
                 return true;
             }
         }
@@ -1389,7 +1717,10 @@ final class PersonRecognizer implements Recognizer {
         boolean strong = firstNames > 0 || surnames > 0 || patronymics > 0 || ordinary > 0 && support(run, first, last);
         // the cue words are searched only when the run itself is weak evidence
         boolean cue = !strong
-                && (cueBefore(view.lower(), start) || contextCue(view, s, start, end) || speaker(s, run, first, last));
+                && (cueBefore(view.lower(), start)
+                        || contextCue(view, s, start, end)
+                        || speaker(s, run, first, last)
+                        || ordinary > 0 && words == 1 && nameContext(view.lower(), start, end));
         int support = surnames + patronymics + initials + weak;
         double score;
         if (initials == words || cityMarker(s, run, first, last)) {
@@ -1741,7 +2072,7 @@ final class PersonRecognizer implements Recognizer {
 
     /** Words that close a message before the sender's name on the same line: "Спасибо, Armen". */
     private static final String[] CLOSINGS = {
-        "спасибо", "рахмет", "благодарю", "thanks", "thank you", "regards", "с уважением", "құрметпен", "best"
+        "спасибо", "рахмет", "благодарю", "thanks", "thank you", "regards", "с уважением", "құрметпен", "best", "cheers"
     };
 
     private static final char[][] CLOSING_CHARS = Chars.arrays(CLOSINGS);
@@ -1861,9 +2192,21 @@ final class PersonRecognizer implements Recognizer {
         return false;
     }
 
+    /** "по имени" before a name: named so, not a street "имени" someone. */
+    private static boolean byName(char[] s, Word before) {
+        int p = before.end() - 5;
+        return before.folded().equals("имени")
+                && p >= 3
+                && s[p - 1] == ' '
+                && Chars.toLowerCase(s[p - 3]) == 'п'
+                && Chars.toLowerCase(s[p - 2]) == 'о'
+                && Chars.notWordAt(s, p - 4);
+    }
+
     private static boolean place(char[] s, Word before, String next, int runEnd) {
         if (before != null
                 && PLACE_BEFORE.contains(before.folded())
+                && !byName(s, before)
                 && !(SHORT_PREPOSITIONS.contains(before.folded())
                         && (before.end() >= s.length || s[before.end()] != '.'))) {
             return true; // "с." is a village, "с" a preposition: "встреча с Кузнецовым"

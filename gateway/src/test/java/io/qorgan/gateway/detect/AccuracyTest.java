@@ -51,21 +51,21 @@ class AccuracyTest {
 
     /**
      * Below the bar of 0.99 (0.959 before the third round, 0.970 before the fourth, 0.973 before the fifth, 0.975
-     * before the sixth).
+     * before the sixth, 0.976 before the seventh).
      */
-    private static final double HELD_OUT_LEAK_COVER = 0.975;
+    private static final double HELD_OUT_LEAK_COVER = 0.976;
 
     /** The second frozen held-out set's SHA-256 ({@code detect/heldout2}, written blind before the second round). */
     private static final String HELD_OUT_2_SHA256 = "a68fdc5b6e88c234ab8fbfa1dd0359c0bb1a432910b93042707054c7db1a92fa";
 
     /**
      * Floors on the second held-out set: the values measured when it was added (main at d3b0300, rounded down),
-     * raised to what the detector reaches since (the third, fourth and fifth rounds: PERSON, ID_DOCUMENT, ADDRESS,
+     * raised to what the detector reaches since (the third to seventh rounds: PERSON, ID_DOCUMENT, ADDRESS,
      * DATE_OF_BIRTH, SECRET, IP_ADDRESS, leak-cover); never lowered. Below the issue's bars still: ID_DOCUMENT and
      * SECRET recall, leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_2 = floors(
-            new Object[] {EntityType.PERSON, 0.952, 0.966},
+            new Object[] {EntityType.PERSON, 0.954, 0.980},
             new Object[] {EntityType.IIN, 1.0, 0.99},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.99, 0.99},
@@ -79,19 +79,20 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.988, 0.957},
             new Object[] {EntityType.SECRET, 1.0, 0.941});
 
-    private static final double HELD_OUT_2_LEAK_COVER = 0.972;
+    private static final double HELD_OUT_2_LEAK_COVER = 0.979;
 
     /** The third frozen held-out set's SHA-256 ({@code detect/heldout3}, free prose written blind before the fifth round). */
     private static final String HELD_OUT_3_SHA256 = "e9f8cb213a3d1f71a8c83758b3c854dde82b05cc42799c220a8e92c1c3bda520";
 
     /**
      * Floors on the third held-out set: the values measured when it was added (main at 8cce2d4, before the fifth
-     * round, less 0.001), raised to what the fifth round reaches (PERSON, ADDRESS, DATE_OF_BIRTH, leak-cover). Below
+     * round, less 0.001), raised to what the fifth and seventh rounds reach (PERSON, ADDRESS, DATE_OF_BIRTH,
+     * leak-cover). Below
      * the issue's bars: PERSON, ID_DOCUMENT, ADDRESS, DATE_OF_BIRTH and SECRET recall, PHONE recall, IP_ADDRESS
      * precision and recall, leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
-            new Object[] {EntityType.PERSON, 0.954, 0.929},
+            new Object[] {EntityType.PERSON, 0.955, 0.940},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.985},
@@ -105,7 +106,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.958},
             new Object[] {EntityType.SECRET, 1.0, 0.937});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.958;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.961;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -211,10 +212,10 @@ class AccuracyTest {
 
     /**
      * Floors on the fourth development set ({@code detect/dev4}, free prose written blind to the code for the fourth
-     * round; its lines are read and tuned to): the values the fourth and fifth rounds reached, never lowered.
+     * round; its lines are read and tuned to): the values the fourth, fifth and seventh rounds reached, never lowered.
      */
     private static final Map<EntityType, Floor> DEV4 = floors(
-            new Object[] {EntityType.PERSON, 0.958, 0.865},
+            new Object[] {EntityType.PERSON, 0.965, 0.954},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -228,7 +229,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.99},
             new Object[] {EntityType.SECRET, 1.0, 0.901});
 
-    private static final double DEV4_LEAK_COVER = 0.935;
+    private static final double DEV4_LEAK_COVER = 0.968;
 
     /** The fifth development set's SHA-256 ({@code detect/dev5}): its numbers below are of this file. */
     private static final String DEV5_SHA256 = "6c6622ceb8f459a6dec97a21e1461836a74ca80f1a4c79be6ba78630d720501b";
@@ -237,10 +238,10 @@ class AccuracyTest {
      * Floors on the fifth development set ({@code detect/dev5}, free prose written blind to the code after the fifth
      * round, weighted to documents, secrets and names known from context): the values measured when it was added
      * (main at 0dd542e, less 0.001), raised to what the short sixth round reaches (ID_DOCUMENT, SECRET, PHONE,
-     * IP_ADDRESS, VEHICLE_PLATE, leak-cover).
+     * IP_ADDRESS, VEHICLE_PLATE, leak-cover) and the seventh (PERSON, DATE_OF_BIRTH, leak-cover).
      */
     private static final Map<EntityType, Floor> DEV5 = floors(
-            new Object[] {EntityType.PERSON, 0.979, 0.784},
+            new Object[] {EntityType.PERSON, 0.982, 0.938},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -253,10 +254,10 @@ class AccuracyTest {
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 1.0, 0.977},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 0.968},
-            new Object[] {EntityType.DATE_OF_BIRTH, 0.97, 0.97},
+            new Object[] {EntityType.DATE_OF_BIRTH, 0.97, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.935});
 
-    private static final double DEV5_LEAK_COVER = 0.912;
+    private static final double DEV5_LEAK_COVER = 0.967;
 
     /** The sixth development set's SHA-256 ({@code detect/dev6}): its numbers below are of this file. */
     private static final String DEV6_SHA256 = "ee10690d38ca255aaea64c280d0426812a948f4b6cabf7d9fff97526dc4f748b";
@@ -264,24 +265,25 @@ class AccuracyTest {
     /**
      * Floors on the sixth development set ({@code detect/dev6}, free prose written blind to the code during the
      * seventh round, weighted to names known from context, addresses as people write them, birth dates in prose, and
-     * hard negatives for IP and card precision): the values measured when it was added (main at a6b9a01, less 0.001).
+     * hard negatives for IP and card precision): the values measured when it was added (main at a6b9a01, less 0.001),
+     * raised to what the seventh round's names, addresses, documents and birth dates reach (less 0.001).
      */
     private static final Map<EntityType, Floor> DEV6 = floors(
-            new Object[] {EntityType.PERSON, 0.948, 0.832},
+            new Object[] {EntityType.PERSON, 0.967, 0.952},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.967},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.983},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.961},
-            new Object[] {EntityType.ADDRESS, 0.979, 0.81},
+            new Object[] {EntityType.ADDRESS, 0.98, 0.86},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.89},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.937},
             new Object[] {EntityType.SECRET, 0.983, 0.983});
 
-    private static final double DEV6_LEAK_COVER = 0.893;
+    private static final double DEV6_LEAK_COVER = 0.954;
 
     /** The seventh development set's SHA-256 ({@code detect/dev7}): its numbers below are of this file. */
     private static final String DEV7_SHA256 = "409e18d51504b80a3a55ce19817c6f43414d4cee619fe8533ec0564c4ed3df1b";
@@ -289,10 +291,11 @@ class AccuracyTest {
     /**
      * Floors on the seventh development set ({@code detect/dev7}, free prose written blind to the code during the
      * seventh round, weighted to identity documents and secrets in every form people and systems write them): the
-     * values measured when it was added (main at d233802, less 0.001).
+     * values measured when it was added (main at d233802, less 0.001), PERSON and leak-cover raised to what the
+     * seventh round's names reach.
      */
     private static final Map<EntityType, Floor> DEV7 = floors(
-            new Object[] {EntityType.PERSON, 0.918, 0.918},
+            new Object[] {EntityType.PERSON, 0.926, 0.951},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.766, 1.0},
@@ -306,7 +309,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.828},
             new Object[] {EntityType.SECRET, 0.99, 0.846});
 
-    private static final double DEV7_LEAK_COVER = 0.932;
+    private static final double DEV7_LEAK_COVER = 0.941;
 
     private final Detector detector = Detector.defaults();
 

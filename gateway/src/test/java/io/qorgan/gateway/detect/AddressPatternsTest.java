@@ -229,4 +229,27 @@ class AddressPatternsTest {
         assertThat(found("Адресат: Иванову Петру, IP-адрес: 10.0.0.1, Адрес: уточняется", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_listedTownThenAStreetWithoutAStreetWordAndAHouse_oneFindingButNotYearsOrPartOfMore() {
+        whole("- registered at ", "Karaganda, Bukhar Zhyrau 53, apt 7", "");
+        whole("the property at ", "Astana, Mangilik El 55/20, apt 301", ".");
+        whole("to her daughter's at ", "Kaskelen, Ablai Khan 7", ". Daughter Saltanat");
+        assertThat(found("The forum was held in Almaty, December 2024.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("Office: Almaty, Timiryazev 42, pavilion 15, office 9.", EntityType.ADDRESS))
+                .doesNotContain("Almaty, Timiryazev 42");
+        assertThat(found("Offices in Almaty, Kazakhstan 2 and Astana.", EntityType.ADDRESS))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_latinStreetWithoutAStreetWordThenHouseAndUnit_oneFindingButNotWithoutTheUnit() {
+        whole("My name is Sarah, I live at ", "Al-Farabi 77/8, block 2, apt 45", ". The courier left");
+        whole("Temporary address ", "Zhibek Zholy 135, hostel room 22", ". Refugee certificate");
+        assertThat(found("Version Windows 11, build 22631.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("Team Alpha 3, round 2 starts now.", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }

@@ -279,6 +279,38 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_bracketedDateAfterAChildsName_birthDateButNotAfterADocument() {
+        assertThat(found("Состав семьи: дети: Камила, Тимур, Алина (2019-06-30).", EntityType.DATE_OF_BIRTH))
+                .containsExactly("2019-06-30");
+        assertThat(found("Прибыл с супругой и сыном Давидом (04.11.2015).", EntityType.DATE_OF_BIRTH))
+                .containsExactly("04.11.2015");
+        assertThat(found("Подписан Договор (12.03.2020) с поставщиком.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found("Сын принёс Справку (12.03.2020) в школу.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_dateInBracketsAfterAnAge_birthDate() {
+        assertThat(found("Пациентка Искакова, 54 года (02.03.1972), доставлена СМП.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("02.03.1972");
+        assertThat(found("Жүкті әйел, 27 жаста (1999 жылғы 18 мамыр), ауылда тұрады.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1999 жылғы 18 мамыр");
+        assertThat(found("Договор на 3 года (до 01.01.2027), стаж 12 лет (с 01.09.2012).", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_russianMonthCutShortAfterABirthCue_birthDate() {
+        assertThat(found("Кадровый учёт: Шайхутдинова Зарема, DOB 19 янв 1993, ИИН", EntityType.DATE_OF_BIRTH))
+                .containsExactly("19 янв 1993");
+        assertThat(found("Дата рождения: 3 дек. 1987, место рождения Кокшетау", EntityType.DATE_OF_BIRTH))
+                .containsExactly("3 дек. 1987");
+        assertThat(found("Дата рождения: 3 сено 1987", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_moreBirthCuesAndAmericanDates_found() {
         assertThat(found("Her mother lives alone. Born 1941. Widowed.", EntityType.DATE_OF_BIRTH))
                 .containsExactly("1941");
@@ -394,6 +426,16 @@ class DocumentPatternsTest {
         assertThat(found("Transaction ID 123456789 прошла, Request ID: 041 552 907", EntityType.ID_DOCUMENT))
                 .isEmpty();
         assertThat(found("Клиент, ID 8 701 234 56 78", EntityType.ID_DOCUMENT)).isEmpty();
+    }
+
+    @Test
+    void detect_idLabelAfterItsIssuer_document() {
+        assertThat(found("ЖСН 760826405907. Kazakh ID 029914476. Жеке менеджер", EntityType.ID_DOCUMENT))
+                .containsExactly("029914476");
+        assertThat(found("Applicant's national ID 041552907 was checked.", EntityType.ID_DOCUMENT))
+                .containsExactly("041552907");
+        assertThat(found("Merchant ID 029914476, Session ID 041552907", EntityType.ID_DOCUMENT))
+                .isEmpty();
     }
 
     @Test

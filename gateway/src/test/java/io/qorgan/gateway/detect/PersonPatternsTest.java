@@ -224,4 +224,140 @@ class PersonPatternsTest {
         assertThat(persons("ок Дим")).isEmpty();
         assertThat(persons("ок")).isEmpty();
     }
+
+    @Test
+    void detect_shortFormsAndDiminutivesOfFirstNames_foundButNotTheWordsTheyShape() {
+        assertThat(persons("гоша ключи оставил у охраны")).containsExactly("гоша");
+        assertThat(persons("Ленка, перезвони как сможешь")).containsExactly("Ленка");
+        assertThat(persons("Со слов соседей, ключи у Вовчика Ахметова.")).containsExactly("Вовчика Ахметова");
+        assertThat(persons("Жәке, құжаттарды ертең әкеліңізші")).containsExactly("Жәке");
+        assertThat(persons("Hi Tom, the form is attached.")).containsExactly("Tom");
+        for (String text : List.of(
+                "Жеке куәлік ертең дайын болады.",
+                "Света нет с утра, ждём электриков.",
+                "Мишка на подоконнике.",
+                "Тема: пропуск на парковку")) {
+            assertThat(persons(text)).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    void detect_lowerCaseNameInsideAChatLineWithACueOrAKazakhCase_foundButNotOrdinaryWords() {
+        assertThat(persons("скажи саше чтоб паспорт взял")).containsExactly("саше");
+        assertThat(persons("я к ленке переехала уже месяц как")).containsExactly("ленке");
+        assertThat(persons("осы командамен көтердім, бекзатқа айт")).containsExactly("бекзатқа");
+        assertThat(persons("мәдинаға ақша жібердім картаға")).containsExactly("мәдинаға");
+        assertThat(persons("и скажи что жанна завтра не придёт")).containsExactly("жанна");
+        assertThat(persons("lol kevin just pushed his key")).containsExactly("kevin");
+        for (String text : List.of(
+                "мақсатқа жету үшін көп оқу керек",
+                "у меня весь мир рухнул",
+                "к маю всё будет готово",
+                "надежда умирает последней, скажи",
+                "жұлдызға қарап отырмын",
+                "бақытқа жету оңай емес",
+                "скажи роза или тюльпан",
+                "у льва грива больше",
+                "пароль kotik_na_kryshe77 если что",
+                "ask admin to rotate it",
+                "ертең құжат алуға барамын",
+                "ол кеше үйге оралды",
+                "бір адамға айт, басқаға емес")) {
+            assertThat(persons(text)).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    void detect_firstNameThatIsAlsoAWordUsedAsAName_found() {
+        assertThat(persons("Мужчина по имени Хасан передал конверт.")).containsExactly("Хасан");
+        assertThat(persons("also tried with Kemal's token, same thing")).containsExactly("Kemal");
+        assertThat(persons("quick heads-up: Grace's laptop was stolen")).containsExactly("Grace");
+        assertThat(persons("логировать пароль нельзя, Марат, убери это")).containsExactly("Марат");
+        assertThat(persons("the new password works — ask Arman if you cant login"))
+                .containsExactly("Arman");
+        assertThat(persons("Rotate it please.\nCheers, Kate")).containsExactly("Kate");
+        for (String text : List.of(
+                "The report is due by May 2025.",
+                "Филиалы: Алматы, Астана, Шымкент, Атырау.",
+                "Улица имени Абая перекрыта.",
+                "Lunch at McDonald's today.")) {
+            assertThat(persons(text)).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    void detect_arabicFamilyNameWithItsArticleBesideAFirstName_foundButNotAlone() {
+        assertThat(persons("The complainant, Ahmed Al-Rashid, states that")).containsExactly("Ahmed Al-Rashid");
+        assertThat(persons("Заявитель Омар Аль-Харби прибыл.")).containsExactly("Омар Аль-Харби");
+        for (String text : List.of(
+                "Al-Farabi Kazakh National University",
+                "Встреча у Аль-Фараби в 10.",
+                "She lives on Al-Farabi 77/8, Almaty")) {
+            assertThat(persons(text)).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    void detect_europeanSurnameEndingsBesideAFirstNameThatIsAlsoAWord_found() {
+        assertThat(persons("Arrivals this week: Lars Nilsson (passport AA7741920, Sweden)."))
+                .containsExactly("Lars Nilsson");
+        assertThat(persons("The contractor's details: Marco Bianchi, Italian passport."))
+                .containsExactly("Marco Bianchi");
+        assertThat(persons("Bianchi bikes are light and cheap.")).isEmpty();
+    }
+
+    @Test
+    void detect_eastAsianSurnamesBeforeOrAfterAGivenName_found() {
+        assertThat(persons("Контактное лицо работодателя: Чжан Минь, тел. нет."))
+                .contains("Чжан Минь");
+        assertThat(persons("Chargeback request from cardholder Nguyen Van Minh: card blocked."))
+                .singleElement()
+                .satisfies(name -> assertThat(name).startsWith("Nguyen Van"));
+        assertThat(persons("Referral: Grace Liu, DOB unknown.")).containsExactly("Grace Liu");
+        assertThat(persons("У нас сегодня опять нет света.")).isEmpty();
+    }
+
+    @Test
+    void detect_lowerCaseNameMentionedAskedOrAfterADateOpeningTheLine_found() {
+        assertThat(persons("pgp key pasted in #general, nuke it\n@tomasz was it yours?"))
+                .containsExactly("tomasz");
+        assertThat(persons("also the db password is in clear. hamid can you fix"))
+                .containsExactly("hamid");
+        assertThat(persons("12 августа 2009, в алматы. папе вите привет")).containsExactly("вите");
+        assertThat(persons("write to admin@mail.kz and cc ops")).isEmpty();
+    }
+
+    @Test
+    void detect_placeBeforeADistrictOrAfterStreetsInThePlural_noPerson() {
+        assertThat(persons("Mrs. Tokhtarova moved from Zhetysu district, Kulager microdistrict 12"))
+                .containsExactly("Tokhtarova");
+        assertThat(persons("Дом стоит между улицами Саина и Абая.")).doesNotContain("Саина");
+    }
+
+    @Test
+    void detect_moreShortFormsAndChatOpeners_foundButNotABotsToken() {
+        assertThat(persons("ей бекжан ақботаға хабарлас")).contains("бекжан");
+        assertThat(persons("танюх ты где? мы у подъезда")).containsExactly("танюх");
+        assertThat(persons("Реестр, который Бауке скинул, в папке.")).containsExactly("Бауке");
+        assertThat(persons("Сбросьте токен бота и перезапустите.")).isEmpty();
+    }
+
+    @Test
+    void detect_userAndAtyKeysAndASignatureOnTheLastLine_found() {
+        assertThat(persons("{\"user\": \"Carlos Mendes\", \"card\": \"masked\"}"))
+                .containsExactly("Carlos Mendes");
+        assertThat(persons("{\"user\": \"Admin\", \"role\": \"ops\"}")).isEmpty();
+        assertThat(persons("{\"тегі\": \"Мұқанов\", \"аты\": \"Арман\"}")).containsExactly("Мұқанов", "Арман");
+        assertThat(persons("Delete this mail after you log in.\nMarta")).containsExactly("Marta");
+        assertThat(persons("Marta\nDelete this mail after you log in.")).isEmpty();
+    }
+
+    @Test
+    void detect_nameAfterANeighbourFriendOrInLaw_found() {
+        assertThat(persons("Соседка Вера приносит продукты.")).containsExactly("Вера");
+        assertThat(persons("Дверь откроет сноха Света, её номер ниже.")).containsExactly("Света");
+        assertThat(persons("Көршім Бақыт деген кісі түнде музыка қосады.")).containsExactly("Бақыт");
+        assertThat(persons("находился у друга Бекена до вечера")).containsExactly("Бекена");
+        assertThat(persons("Соседка сверху опять затопила.")).isEmpty();
+    }
 }
