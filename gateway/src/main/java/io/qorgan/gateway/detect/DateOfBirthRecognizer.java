@@ -154,11 +154,8 @@ final class DateOfBirthRecognizer implements Recognizer {
             return;
         }
         int wordEnd = date - 2;
-        int wordStart = wordEnd;
-        while (wordStart > 0 && Chars.isLetter(s[wordStart - 1])) {
-            wordStart--;
-        }
-        if (wordEnd - wordStart < 2 || !Chars.isUpperCase(s[wordStart])) {
+        int wordStart = capitalisedWordBefore(s, wordEnd);
+        if (wordStart < 0) {
             return;
         }
         for (String ending : PATRONYMIC_ENDINGS) {
@@ -172,6 +169,15 @@ final class DateOfBirthRecognizer implements Recognizer {
         if (listItemName(s, wordStart)) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
         }
+    }
+
+    /** Start of the capitalised word of two letters or more that ends at {@code wordEnd}, or -1. */
+    private static int capitalisedWordBefore(char[] s, int wordEnd) {
+        int wordStart = wordEnd;
+        while (wordStart > 0 && Chars.isLetter(s[wordStart - 1])) {
+            wordStart--;
+        }
+        return wordEnd - wordStart < 2 || !Chars.isUpperCase(s[wordStart]) ? -1 : wordStart;
     }
 
     /** Words naming children and kin, before a list of them with their birth dates: "дети: …, Алина (2019-06-30)". */
@@ -210,11 +216,8 @@ final class DateOfBirthRecognizer implements Recognizer {
             return; // "54 года (02.03.1972)", "27 жаста (1999 жылғы 18 мамыр)"
         }
         int wordEnd = date - 2;
-        int wordStart = wordEnd;
-        while (wordStart > 0 && Chars.isLetter(s[wordStart - 1])) {
-            wordStart--;
-        }
-        if (wordEnd - wordStart < 2 || !Chars.isUpperCase(s[wordStart])) {
+        int wordStart = capitalisedWordBefore(s, wordEnd);
+        if (wordStart < 0) {
             return;
         }
         boolean listed =
