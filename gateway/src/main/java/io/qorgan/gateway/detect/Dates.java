@@ -68,9 +68,30 @@ final class Dates {
     }
 
     /** End of a date starting at {@code p}, or -1. */
+    /** English month abbreviations in capitals, in order, as airline records write them. */
+    private static final String AIRLINE_MONTHS = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
+
+    /** Whether two digits at {@code p} (a day), a capitalised month abbreviation and two digits make a date. */
+    private static boolean airlineDate(char[] s, int p) {
+        if (p + 7 > s.length
+                || Chars.digitRun(s, p + 5) != 2
+                || !Chars.notAlnumAt(s, p + 7)
+                || !Chars.isAsciiUpper(s[p + 2])
+                || !Chars.isAsciiUpper(s[p + 3])
+                || !Chars.isAsciiUpper(s[p + 4])) {
+            return false;
+        }
+        int day = Chars.parseInt(s, p, p + 2);
+        int month = AIRLINE_MONTHS.indexOf(new String(s, p + 2, 3));
+        return day >= 1 && day <= 31 && month >= 0 && month % 3 == 0;
+    }
+
     static int dateEnd(char[] s, char[] lower, int p) {
         int n = s.length;
         int run = Chars.digitRun(s, p);
+        if (run == 2 && airlineDate(s, p)) {
+            return p + 7; // "19MAR91", as airline and border systems write a birth date
+        }
         if (run == 1 || run == 2) {
             int q = p + run;
             if (q + 1 < n && s[q] == '-' && Chars.isAsciiLetter(s[q + 1])) {

@@ -404,6 +404,17 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_airlineStyleBirthDate_found() {
+        assertThat(found("PAX NURLAN/AIDOS MR; DOB 07SEP93; DOC P N13390217", EntityType.DATE_OF_BIRTH))
+                .containsExactly("07SEP93");
+        assertThat(found("пассажир Ким Елена, дата рождения 23NOV79, место 12A", EntityType.DATE_OF_BIRTH))
+                .containsExactly("23NOV79");
+        assertThat(found("flight KC924 departs 05MAR26, gate 4", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found("DOB 31ABC93", EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
+
+    @Test
     void detect_birthDatesWithGluedYearLetterEnglishOrdinalsOrYearInGodu_found() {
         assertThat(found("дата рождения 05.03.1985г., место рождения", EntityType.DATE_OF_BIRTH))
                 .containsExactly("05.03.1985");
