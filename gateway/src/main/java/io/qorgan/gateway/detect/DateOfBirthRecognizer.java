@@ -44,6 +44,8 @@ final class DateOfBirthRecognizer implements Recognizer {
         "туган_кун",
         "tugan_kuni",
         "data_rozhdeniya",
+        "dr\":", // a JSON key shortened from дата рождения: {"dr":"1988-11-09"}
+        "birth>", // an XML element: <birth>1979-01-26</birth>
         "год рождения",
         "год_рождения",
         "туған жылы",
@@ -269,7 +271,9 @@ final class DateOfBirthRecognizer implements Recognizer {
 
     /** Whether the record's item ends with the date at {@code end}: a comma, semicolon, bracket or line end follows. */
     private static boolean closesItem(char[] s, int end) {
-        return end >= s.length || ",;)\n".indexOf(s[end]) >= 0;
+        return end >= s.length
+                || ",;)\n".indexOf(s[end]) >= 0
+                || s[end] == '.' && (end + 1 == s.length || Character.isWhitespace(s[end + 1])); // the sentence's end
     }
 
     /** Whether two or three capitalised words end at {@code lastWord}'s word and a list marker starts their line. */

@@ -404,6 +404,20 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_birthDateUnderShortKeyOrElementOrClosingASentenceAfterFullName_found() {
+        assertThat(found("{\"fio\":\"Omarov Daulet\",\"dr\":\"1991-04-17\"}", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1991-04-17");
+        assertThat(found("<person><birth>1985-12-02</birth></person>", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1985-12-02");
+        assertThat(found("Личная карточка: Сейтова Алия Маратовна, 1994-03-11. Стаж 6 лет.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1994-03-11");
+        assertThat(found("Dr. Sato reviewed the 12.03.1980 archive", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found("Сейтова Алия Маратовна, 1994-03-11.5 версия отчёта", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_airlineStyleBirthDate_found() {
         assertThat(found("PAX NURLAN/AIDOS MR; DOB 07SEP93; DOC P N13390217", EntityType.DATE_OF_BIRTH))
                 .containsExactly("07SEP93");
