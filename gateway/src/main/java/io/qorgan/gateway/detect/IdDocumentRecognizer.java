@@ -253,10 +253,11 @@ final class IdDocumentRecognizer implements Recognizer {
     /**
      * Numbers of the shapes only a document has, near a word for a document: a Kazakh passport's N and eight digits
      * ("N14023387", "N 1427 3356", "N12/045/889"), an ID card's or residence permit's nine digits from 0 ("052 006
-     * 719", "048/330/117") and a birth certificate's series and number ("I-АҚ 0551206 нөмірлі туу туралы куәлік"), up
-     * to {@link #TALK_AFTER} chars after it (a later turn, the new number after the
-     * old one, an XML or JSON value under a document key) or {@link #TALK_BEFORE} before one; not after a word for
-     * another kind of number, and past a date or another number only when marked, as in a cue's own window.
+     * 719", "048/330/117"), a birth certificate's series and number ("I-АҚ 0551206 нөмірлі туу туралы куәлік"), a
+     * Russian passport's series and number written apart ("22 19 604733"), and a number read out in digit words. Up to
+     * {@link #TALK_AFTER} chars after a document word (a later turn, the new number after the old one, an XML or JSON
+     * value under a document key) or {@link #TALK_BEFORE} before one; not after a word for another kind of number, and
+     * past a date or another number only when marked, as in a cue's own window.
      */
     private static void documentTalk(TextView view, int[] cues, int cueCount, int firstOwn, List<Finding> out) {
         char[] s = view.chars();
@@ -272,7 +273,9 @@ final class IdDocumentRecognizer implements Recognizer {
             boolean series = c == 'I' || c == 'V' || c == 'X' || c == 'І';
             int end = c == 'N' && !Chars.isLetter(s[p + 1]) || c == '0' || letterO(c) && Chars.isDigit(s[p + 1])
                     ? ownShape(s, p)
-                    : series ? (birthSeries(s, p) ? birthCertificate(s, p) : -1) : readOut(s, view.lower(), p);
+                    : Chars.isDigit(c)
+                            ? russianPassport(s, p)
+                            : series ? (birthSeries(s, p) ? birthCertificate(s, p) : -1) : readOut(s, view.lower(), p);
             if (end < 0) {
                 continue;
             }
@@ -329,6 +332,31 @@ final class IdDocumentRecognizer implements Recognizer {
             }
         }
         return digits != need || zeros > 3 || gaps > 4 || !Chars.notAlnumAt(s, q) || goesOn(s, q) ? -1 : q;
+    }
+
+    /**
+     * End of a Russian passport's series and number at {@code p}, written apart as people do ("45 09 318774",
+     * "4521 908374", "45 09 318 774"); never solid, which a phone number is too; or -1.
+     */
+    private static int russianPassport(char[] s, int p) {
+        int first = Chars.digitRun(s, p);
+        int q = p + first;
+        if (first == 2 && q + 3 < s.length && s[q] == ' ' && Chars.digitRun(s, q + 1) == 2) {
+            q += 3; // "45 09"
+        } else if (first != 4) {
+            return -1;
+        }
+        if (q + 7 > s.length || s[q] != ' ') {
+            return -1;
+        }
+        int number = Chars.digitRun(s, q + 1);
+        int end = q + 1 + number;
+        if (number == 3 && end + 4 <= s.length && s[end] == ' ' && Chars.digitRun(s, end + 1) == 3) {
+            end += 4; // "318 774"
+        } else if (number != 6) {
+            return -1;
+        }
+        return Chars.notAlnumAt(s, end) && !goesOn(s, end) ? end : -1;
     }
 
     /** The Latin or Cyrillic capital O, which text recognition reads for a zero. */

@@ -572,6 +572,16 @@ class DocumentPatternsTest {
                 .containsExactly("N11/204/557");
         assertThat(found("кстати N 1530 8842 — это мой паспорт, проверьте", EntityType.ID_DOCUMENT))
                 .containsExactly("N 1530 8842");
+        assertThat(found(
+                        "Загранпаспорт мне выдали новый в мае, сейчас он лежит в посольстве на визе, а во внутреннем всё "
+                                + "по-старому: 46 12 508817",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("46 12 508817");
+        assertThat(found(
+                        "Загранпаспорт мне выдали новый в мае, сейчас он лежит в посольстве на визе, а во внутреннем всё "
+                                + "по-старому: 46 12 508817",
+                        EntityType.PHONE))
+                .isEmpty();
         assertThat(found("жеке куәлік O41 227 9O3 (скан осылай оқыды), берілген күні", EntityType.ID_DOCUMENT))
                 .containsExactly("O41 227 9O3");
         assertThat(found("удостоверение получено, ООО «Нур» 1O1 компания", EntityType.ID_DOCUMENT))
