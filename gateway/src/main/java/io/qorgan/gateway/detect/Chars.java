@@ -212,6 +212,25 @@ final class Chars {
         return false;
     }
 
+    /** Whether {@code s[from, to)}, lower-cased ({@link #toLowerCase}), is one of the lower-case {@code words}. */
+    static boolean isOneOfIgnoringCase(char[] s, int from, int to, String[] words) {
+        for (String w : words) {
+            if (w.length() == to - from && from >= 0 && to <= s.length && sameIgnoringCase(s, from, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameIgnoringCase(char[] s, int from, String lowerWord) {
+        for (int k = 0; k < lowerWord.length(); k++) {
+            if (toLowerCase(s[from + k]) != lowerWord.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@link #startsWith(char[], String, int)} for a prefix held as a char array. */
     static boolean startsWith(char[] s, char[] prefix, int at) {
         int n = prefix.length;

@@ -183,23 +183,22 @@ final class DateOfBirthRecognizer implements Recognizer {
     }
 
     /** Words naming children and kin, before a list of them with their birth dates: "дети: …, Алина (2019-06-30)". */
-    private static final String[] KIN = {
-        "дети",
-        "детей",
-        "сын",
-        "сыном",
-        "дочь",
-        "дочерью",
-        "внук",
-        "внучк",
-        "балалар",
-        "ұлы",
-        "қызы",
-        "немере",
-        "children",
-        "son",
-        "daughter"
-    };
+    private static final CueSet KIN = new CueSet(
+            "дети",
+            "детей",
+            "сын",
+            "сыном",
+            "дочь",
+            "дочерью",
+            "внук",
+            "внучк",
+            "балалар",
+            "ұлы",
+            "қызы",
+            "немере",
+            "children",
+            "son",
+            "daughter");
 
     /** How far back in its sentence a kin word may stand before the name and its bracketed date. */
     private static final int KIN_WINDOW = 120;
@@ -261,12 +260,7 @@ final class DateOfBirthRecognizer implements Recognizer {
     }
 
     private static boolean startsWithKin(char[] lower, int p) {
-        for (String kin : KIN) {
-            if (Chars.startsWith(lower, kin, p)) {
-                return true;
-            }
-        }
-        return false;
+        return KIN.lengthAt(lower, p, lower.length) > 0;
     }
 
     /** Whether the record's item ends with the date at {@code end}: a comma, semicolon, bracket or line end follows. */

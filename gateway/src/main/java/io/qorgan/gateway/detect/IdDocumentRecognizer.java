@@ -478,23 +478,15 @@ final class IdDocumentRecognizer implements Recognizer {
     /** Whether a word for "number" starts within {@code [from, to)}. */
     private static boolean asksNumber(char[] s, int from, int to) {
         for (int p = from; p < to; p++) {
-            if (Chars.notAlnumAt(s, p - 1) && startsWithAny(s, p, to)) {
+            if (Chars.notAlnumAt(s, p - 1) && ASK_NUMBER.lengthAt(s, p, to) > 0) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean startsWithAny(char[] s, int p, int to) {
-        for (String word : ASK_NUMBER) {
-            if (p + word.length() <= to && Chars.startsWith(s, word, p)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final String[] ASK_NUMBER = {"номер", "нөмір", "number", "Номер", "Нөмір", "Number"};
+    /** Words for "number" in a question for one, as written (read on the text itself, not lower-cased). */
+    private static final CueSet ASK_NUMBER = new CueSet("номер", "нөмір", "number", "Номер", "Нөмір", "Number");
 
     /**
      * Numbers of the same kind listed after one found ending at {@code end} ("I-АҚ № 0339812 және I-АҚ № 0447021",
@@ -511,12 +503,7 @@ final class IdDocumentRecognizer implements Recognizer {
             if (q < s.length && s[q] == ' ') {
                 q++;
             }
-            for (String joint : LIST_JOINTS) {
-                if (Chars.startsWith(s, joint, q)) {
-                    q += joint.length();
-                    break;
-                }
-            }
+            q += q < s.length ? LIST_JOINTS.lengthAt(s, q, s.length) : 0;
             if (q == end || q >= s.length || !Chars.isAlnum(s[q])) {
                 return;
             }
@@ -530,9 +517,8 @@ final class IdDocumentRecognizer implements Recognizer {
         }
     }
 
-    private static final String[] LIST_JOINTS = {
-        "и ", "және ", "and ", "а также ", "жаңасы ", "новый ", "новое ", "new one "
-    };
+    private static final CueSet LIST_JOINTS =
+            new CueSet("и ", "және ", "and ", "а также ", "жаңасы ", "новый ", "новое ", "new one ");
 
     /** A number's shape for comparing listed numbers: its length and whether it starts with a digit. */
     private static int shape(char[] s, int from, int to) {
@@ -577,14 +563,7 @@ final class IdDocumentRecognizer implements Recognizer {
         while (w > 0 && Chars.isLetter(s[w - 1])) {
             w--;
         }
-        if (b - w + 1 > 11) {
-            return false;
-        }
-        char[] word = new char[b - w + 1];
-        for (int i = 0; i < word.length; i++) {
-            word[i] = Chars.toLowerCase(s[w + i]);
-        }
-        return Chars.isOneOf(word, 0, word.length, ISSUERS) && Chars.notWordAt(s, w - 1);
+        return Chars.isOneOfIgnoringCase(s, w, b + 1, ISSUERS) && Chars.notWordAt(s, w - 1);
     }
 
     /**

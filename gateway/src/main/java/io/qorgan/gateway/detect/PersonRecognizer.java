@@ -959,9 +959,8 @@ final class PersonRecognizer implements Recognizer {
      * goal), "адамға" (to a person), "алуға" (to take), "оралды" (returned), "у льва" (the lion's; "льв" is the stem of
      * Лев).
      */
-    private static final String[] NOUN_NAMES = {
-        "мақсат", "болат", "қайрат", "мұрат", "береке", "бағдат", "адам", "алу", "орал", "жан", "льв"
-    };
+    private static final CueSet NOUN_NAMES =
+            new CueSet("мақсат", "болат", "қайрат", "мұрат", "береке", "бағдат", "адам", "алу", "орал", "жан", "льв");
 
     /**
      * First names in lower case inside a chat line that starts in lower case, past {@code from}: a listed first name
@@ -1035,14 +1034,9 @@ final class PersonRecognizer implements Recognizer {
         "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен"
     });
 
-    /** Whether the folded word begins with one of {@link #NOUN_NAMES}. */
+    /** Whether the folded word begins with one of {@link #NOUN_NAMES} and goes on past it. */
     private static boolean nounStem(char[] folded, int len) {
-        for (String noun : NOUN_NAMES) {
-            if (len > noun.length() && Chars.startsWith(folded, noun, 0)) {
-                return true;
-            }
-        }
-        return false;
+        return NOUN_NAMES.lengthAt(folded, 0, len - 1) > 0;
     }
 
     /** A char that may stand right before or after a name in a chat line: not part of a word, key, path or address. */
@@ -1447,15 +1441,7 @@ final class PersonRecognizer implements Recognizer {
         if (dash < start + 2 || dash > start + 3 || end - dash < 4 || !Chars.isUpperCase(s[dash + 1])) {
             return false;
         }
-        for (String article : ARABIC_ARTICLES) {
-            if (article.length() == dash - start
-                    && Chars.toLowerCase(s[start]) == article.charAt(0)
-                    && Chars.toLowerCase(s[start + 1]) == article.charAt(1)
-                    && (article.length() == 2 || Chars.toLowerCase(s[start + 2]) == article.charAt(2))) {
-                return true;
-            }
-        }
-        return false;
+        return Chars.isOneOfIgnoringCase(s, start, dash, ARABIC_ARTICLES);
     }
 
     private static int lastDash(char[] s, int start, int end) {

@@ -730,7 +730,7 @@ final class SecretRecognizer implements Recognizer {
         int line = p;
         while (line < s.length && s[line] == '\n') {
             int q = line + 1;
-            while (q < s.length && (Chars.isAsciiAlnum(s[q]) || s[q] == '+' || s[q] == '/' || s[q] == '=')) {
+            while (q < s.length && base64Char(s[q])) {
                 q++;
             }
             if (q - line - 1 < 16 || q < s.length && s[q] != '\n' && s[q] != '\r') {
@@ -751,7 +751,7 @@ final class SecretRecognizer implements Recognizer {
             return -1;
         }
         int end = at;
-        while (end < s.length && (Chars.isAsciiAlnum(s[end]) || s[end] == '+' || s[end] == '/' || s[end] == '=')) {
+        while (end < s.length && base64Char(s[end])) {
             end++;
         }
         if (end - at < 40) {
@@ -759,6 +759,11 @@ final class SecretRecognizer implements Recognizer {
         }
         out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
         return end;
+    }
+
+    /** A char of standard base64: a letter or digit, {@code +}, {@code /} or the padding {@code =}. */
+    private static boolean base64Char(char c) {
+        return Chars.isAsciiAlnum(c) || c == '+' || c == '/' || c == '=';
     }
 
     private static final String SLACK_HOOK = "hooks.slack.com/services/";
@@ -1059,17 +1064,23 @@ final class SecretRecognizer implements Recognizer {
                 continue;
             }
             int v = p + words;
-            int end = v;
-            while (end < limit && isSecretChar(s[end])) {
-                end++;
-            }
-            while (end > v && ".,;:)?".indexOf(s[end - 1]) >= 0) {
-                end--;
-            }
+            int end = secretWordEnd(s, v, limit);
             if (end - v >= 6 && classes(s, v, end) >= 3 && passwordWord(s, v, end) && !placeholder(s, lower, v, end)) {
                 out.add(new Finding(EntityType.SECRET, v, end, 0.8, "secret"));
             }
         }
+    }
+
+    /** The end of the word of secret chars from {@code from} (before {@code limit}), without the punctuation after it. */
+    private static int secretWordEnd(char[] s, int from, int limit) {
+        int end = from;
+        while (end < limit && isSecretChar(s[end])) {
+            end++;
+        }
+        while (end > from && ".,;:)?".indexOf(s[end - 1]) >= 0) {
+            end--;
+        }
+        return end;
     }
 
     /**
@@ -1081,13 +1092,7 @@ final class SecretRecognizer implements Recognizer {
             return -1;
         }
         int from = to + 3;
-        int end = from;
-        while (end < s.length && end - from < MAX_VALUE && isSecretChar(s[end])) {
-            end++;
-        }
-        while (end > from && ".,;:)?".indexOf(s[end - 1]) >= 0) {
-            end--;
-        }
+        int end = secretWordEnd(s, from, Math.min(s.length, from + MAX_VALUE));
         return end - from >= 6 && classes(s, from, end) >= 3 ? end : -1;
     }
 
