@@ -769,6 +769,9 @@ final class AddressRecognizer implements Recognizer {
 
     /** End of "apt 14", "apartment 301", "office 4B", "kv. 12" at {@code p}, or -1. */
     private static int latinUnit(char[] s, char[] lower, int p) {
+        if (p >= s.length) {
+            return -1; // "…, hostel " at the text's end
+        }
         for (Marker unit : LATIN_UNITS) {
             String text = unit.text();
             if (lower[p] == text.charAt(0) && Chars.startsWith(lower, text, p)) {

@@ -270,12 +270,7 @@ final class IdDocumentRecognizer implements Recognizer {
             if (!Chars.notAlnumAt(s, p - 1) || p > 0 && "+-/.".indexOf(s[p - 1]) >= 0) {
                 continue;
             }
-            boolean series = c == 'I' || c == 'V' || c == 'X' || c == 'І';
-            int end = c == 'N' && !Chars.isLetter(s[p + 1]) || c == '0' || letterO(c) && Chars.isDigit(s[p + 1])
-                    ? ownShape(s, p)
-                    : Chars.isDigit(c)
-                            ? russianPassport(s, p)
-                            : series ? (birthSeries(s, p) ? birthCertificate(s, p) : -1) : readOut(s, view.lower(), p);
+            int end = talkShape(s, view.lower(), p);
             if (end < 0) {
                 continue;
             }
@@ -296,6 +291,22 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.8, "id-document"));
         }
+    }
+
+    /** End of a number of one of {@link #documentTalk}'s shapes starting at {@code p}, or -1. */
+    private static int talkShape(char[] s, char[] lower, int p) {
+        char c = s[p];
+        boolean letterNext = p + 1 < s.length && Chars.isLetter(s[p + 1]);
+        if (c == 'N' && !letterNext || c == '0' || letterO(c) && Chars.digitAt(s, p + 1)) {
+            return ownShape(s, p);
+        }
+        if (Chars.isDigit(c)) {
+            return russianPassport(s, p);
+        }
+        if (c == 'I' || c == 'V' || c == 'X' || c == 'І') {
+            return birthSeries(s, p) ? birthCertificate(s, p) : -1;
+        }
+        return readOut(s, lower, p);
     }
 
     /**
@@ -635,7 +646,7 @@ final class IdDocumentRecognizer implements Recognizer {
             if (run == 3 && end + 9 <= n && s[end] == ' ' && pairs(s, end, 3) == end + 9) {
                 return end + 9; // read out as a phone: "041 23 45 67"
             }
-            if (run == 1 && s[end] == ' ') {
+            if (run == 1 && end < n && s[end] == ' ') {
                 return dictated(s, p, 9); // read out digit by digit: "0 3 9 5 5 1 2 0 7"
             }
             if (run == 2 && end + 10 <= n && s[end] == ' ' && cyrillicSeries(s, end + 1)) {

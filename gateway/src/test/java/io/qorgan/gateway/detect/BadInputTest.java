@@ -56,6 +56,18 @@ class BadInputTest {
     }
 
     @Test
+    void detect_everyPrefixOfDocumentTalkAndLatinStreet_noExceptionAndSpansInBounds() {
+        // numbers of a document's own shape near a document word, and a street's units: cut them anywhere
+        String text = "Паспорт: N 1427 3356, удостоверение O48 775 1O2, I-АҚ 0551206, внутренний 45 09 318 774, "
+                + "ВНЖ 018/004/563, военный билет ВБ, сегіз, жеті, екі, нөл, бір, төрт, алты; эн, ноль девять, N. "
+                + "Address: Karaganda, Bukhar Zhyrau 53, hostel room 22";
+        for (int end = 1; end <= text.length(); end++) {
+            String prefix = text.substring(0, end);
+            assertWithinBounds(prefix, DETECTOR.detect(prefix));
+        }
+    }
+
+    @Test
     void detect_tenMegabyteSingleLine_noExceptionAndSpansInBounds() {
         StringBuilder b = new StringBuilder(10_500_000);
         String chunk = "Мен Айгерім, ЖСН 850101456780, tel +7 701 123 45 67, mail x@y.kz; version 1.2.3 ";
