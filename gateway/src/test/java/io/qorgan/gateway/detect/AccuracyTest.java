@@ -356,11 +356,8 @@ class AccuracyTest {
 
     @Test
     void detect_fourthDevelopmentSet_meetsFloors() {
-        assertThat(LabelledSet.sha256("/detect/dev4/dev4.jsonl"))
-                .as("the fourth development set as measured")
-                .isEqualTo(DEV4_SHA256);
-        List<Text> dev4 = LabelledSet.markup("/detect/dev4/dev4.jsonl");
-        assertThat(dev4).hasSize(404);
+        List<Text> dev4 =
+                frozenSet("/detect/dev4/dev4.jsonl", DEV4_SHA256, 404, "the fourth development set as measured");
         assertDevelopmentSet(dev4, "dev4.jsonl", DEV4, DEV4_LEAK_COVER);
     }
 
@@ -380,61 +377,43 @@ class AccuracyTest {
 
     @Test
     void detect_fifthDevelopmentSet_meetsFloors() {
-        assertThat(LabelledSet.sha256("/detect/dev5/dev5.jsonl"))
-                .as("the fifth development set as measured")
-                .isEqualTo(DEV5_SHA256);
-        List<Text> dev5 = LabelledSet.markup("/detect/dev5/dev5.jsonl");
-        assertThat(dev5).hasSize(257);
+        List<Text> dev5 =
+                frozenSet("/detect/dev5/dev5.jsonl", DEV5_SHA256, 257, "the fifth development set as measured");
         assertDevelopmentSet(dev5, "dev5.jsonl", DEV5, DEV5_LEAK_COVER);
     }
 
     @Test
     void detect_sixthDevelopmentSet_meetsFloors() {
-        assertThat(LabelledSet.sha256("/detect/dev6/dev6.jsonl"))
-                .as("the sixth development set as measured")
-                .isEqualTo(DEV6_SHA256);
-        List<Text> dev6 = LabelledSet.markup("/detect/dev6/dev6.jsonl");
-        assertThat(dev6).hasSize(280);
+        List<Text> dev6 =
+                frozenSet("/detect/dev6/dev6.jsonl", DEV6_SHA256, 280, "the sixth development set as measured");
         assertDevelopmentSet(dev6, "dev6.jsonl", DEV6, DEV6_LEAK_COVER);
     }
 
     @Test
     void detect_seventhDevelopmentSet_meetsFloors() {
-        assertThat(LabelledSet.sha256("/detect/dev7/dev7.jsonl"))
-                .as("the seventh development set as measured")
-                .isEqualTo(DEV7_SHA256);
-        List<Text> dev7 = LabelledSet.markup("/detect/dev7/dev7.jsonl");
-        assertThat(dev7).hasSize(276);
+        List<Text> dev7 =
+                frozenSet("/detect/dev7/dev7.jsonl", DEV7_SHA256, 276, "the seventh development set as measured");
         assertDevelopmentSet(dev7, "dev7.jsonl", DEV7, DEV7_LEAK_COVER);
     }
 
     @Test
     void detect_heldOutSet_meetsFloors() {
-        assertThat(LabelledSet.sha256("/detect/heldout/heldout.jsonl"))
-                .as("the held-out set is frozen")
-                .isEqualTo(HELD_OUT_SHA256);
-        List<Text> heldOut = LabelledSet.markup("/detect/heldout/heldout.jsonl");
-        assertThat(heldOut).hasSize(524);
+        List<Text> heldOut =
+                frozenSet("/detect/heldout/heldout.jsonl", HELD_OUT_SHA256, 524, "the held-out set is frozen");
         assertHeldOutSet(heldOut, "heldout.jsonl", HELD_OUT, HELD_OUT_LEAK_COVER);
     }
 
     @Test
     void detect_secondHeldOutSet_meetsFloors() {
-        assertThat(LabelledSet.sha256("/detect/heldout2/heldout2.jsonl"))
-                .as("the second held-out set is frozen")
-                .isEqualTo(HELD_OUT_2_SHA256);
-        List<Text> heldOut2 = LabelledSet.markup("/detect/heldout2/heldout2.jsonl");
-        assertThat(heldOut2).hasSize(468);
+        List<Text> heldOut2 = frozenSet(
+                "/detect/heldout2/heldout2.jsonl", HELD_OUT_2_SHA256, 468, "the second held-out set is frozen");
         assertHeldOutSet(heldOut2, "heldout2.jsonl", HELD_OUT_2, HELD_OUT_2_LEAK_COVER);
     }
 
     @Test
     void detect_thirdHeldOutSet_meetsFloors() {
-        assertThat(LabelledSet.sha256("/detect/heldout3/heldout3.jsonl"))
-                .as("the third held-out set is frozen")
-                .isEqualTo(HELD_OUT_3_SHA256);
-        List<Text> heldOut3 = LabelledSet.markup("/detect/heldout3/heldout3.jsonl");
-        assertThat(heldOut3).hasSize(422);
+        List<Text> heldOut3 = frozenSet(
+                "/detect/heldout3/heldout3.jsonl", HELD_OUT_3_SHA256, 422, "the third held-out set is frozen");
         assertHeldOutSet(heldOut3, "heldout3.jsonl", HELD_OUT_3, HELD_OUT_3_LEAK_COVER);
     }
 
@@ -449,6 +428,17 @@ class AccuracyTest {
     }
 
     /** A development set: its table and its misses printed (its lines may be read and tuned to), then its floors. */
+    /**
+     * A labelled set whose numbers are kept comparable: its file is the one measured (SHA-256, {@code what} says which
+     * set) and holds {@code lines} texts.
+     */
+    private static List<Text> frozenSet(String path, String sha256, int lines, String what) {
+        assertThat(LabelledSet.sha256(path)).as(what).isEqualTo(sha256);
+        List<Text> set = LabelledSet.markup(path);
+        assertThat(set).hasSize(lines);
+        return set;
+    }
+
     private void assertDevelopmentSet(List<Text> set, String name, Map<EntityType, Floor> floors, double leakCover) {
         Accuracy accuracy = Accuracy.measure(detector, set, true);
         System.out.println(accuracy.table(name));
