@@ -216,39 +216,27 @@ final class IdDocumentRecognizer implements Recognizer {
      * Words of numbers that are not a person's document: one of these between a document word and a number keeps the
      * number out ("Паспорт готов. Серийный номер сканера 041 882 913").
      */
-    private static final CueSet OTHER_NUMBERS = new CueSet(
-            "серийн",
-            "serial",
-            "s/n",
-            "инв",
-            "артикул",
-            "кадастр",
-            "заказ",
-            "order",
-            "invoice",
-            "счет",
-            "счёт",
-            "договор",
-            "contract",
-            "дело",
-            "іс №",
-            "трек",
-            "track",
-            "партия",
-            "batch",
-            "накладн",
-            "рейс",
-            "flight",
-            "груз",
-            "cargo",
-            "объекта",
-            "техпаспорт",
-            "техническ",
-            "заявк",
-            "обращени",
-            "өтініш",
-            "ticket",
-            "тапсырыс");
+    private static final CueSet OTHER_NUMBERS = new CueSet(Lexicons.concat(Lexicons.OTHER_NUMBER_WORDS, new String[] {
+        "серийн",
+        "serial",
+        "s/n",
+        "заказ",
+        "contract",
+        "іс №",
+        "трек",
+        "track",
+        "партия",
+        "batch",
+        "накладн",
+        "рейс",
+        "flight",
+        "груз",
+        "cargo",
+        "объекта",
+        "техпаспорт",
+        "техническ",
+        "тапсырыс"
+    }));
 
     /**
      * Numbers of the shapes only a document has, near a word for a document: a Kazakh passport's N and eight digits

@@ -20,6 +20,26 @@ final class Lexicons {
 
     private Lexicons() {}
 
+    /**
+     * Words that name a number of something other than a person (cadastre, contract, application, case, invoice, order,
+     * ticket, article, inventory, appeal): a number after one is neither a phone nor a document.
+     */
+    static final String[] OTHER_NUMBER_WORDS = {
+        "кадастр",
+        "договор",
+        "заявк",
+        "дело",
+        "счет",
+        "счёт",
+        "invoice",
+        "order",
+        "ticket",
+        "артикул",
+        "инв",
+        "обращени", // an appeal's or application's number: "Номер вашего обращения 2410-557-883"
+        "өтініш"
+    };
+
     /** Word lists one after another, as one list: cue lists built from others. */
     static String[] concat(String[]... lists) {
         int n = 0;

@@ -20,33 +20,22 @@ final class PhoneRecognizer implements Recognizer {
     private static final CueSet STRONG_CUES_SET = new CueSet(
             "тел", "моб", "phone", "tel", "whatsapp", "ұялы", "call", "звон", "байланыс", "contact", "контакт");
     /** Numbers of other things: a number that is not a Kazakh phone after these is not taken for a foreign one. */
-    private static final CueSet OTHER_NUMBER_CUES_SET = new CueSet(
-            "кадастр",
-            "№",
-            "договор",
-            "заявк",
-            "регистрационн",
-            "тіркеу",
-            "дело",
-            "іс ",
-            "приказ",
-            "бұйрық",
-            "счет",
-            "счёт",
-            "invoice",
-            "order",
-            "ticket",
-            "case",
-            "ref",
-            "шарт",
-            "өтінім",
-            "протокол",
-            "нөмірі",
-            "артикул",
-            "инв",
-            "обращени", // an appeal's or application's number: "Номер вашего обращения 2410-557-883"
-            "заявлени",
-            "өтініш");
+    private static final CueSet OTHER_NUMBER_CUES_SET =
+            new CueSet(Lexicons.concat(Lexicons.OTHER_NUMBER_WORDS, new String[] {
+                "№",
+                "регистрационн",
+                "тіркеу",
+                "іс ",
+                "приказ",
+                "бұйрық",
+                "case",
+                "ref",
+                "шарт",
+                "өтінім",
+                "протокол",
+                "нөмірі",
+                "заявлени"
+            }));
     /** A number followed by these is an amount. */
     private static final String[] CURRENCIES = {
         "тенге", "теңге", "тг", "₸", "kzt", "руб", "usd", "eur", "долл", "евро", "сом", "млн", "тыс", "mln", "$"
