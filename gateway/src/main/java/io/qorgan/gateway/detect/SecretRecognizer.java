@@ -804,10 +804,7 @@ final class SecretRecognizer implements Recognizer {
         if (label.equals("пасс") && p < s.length && Chars.isWord(s[p])) {
             return; // "пассажир", "пассивы"
         }
-        if (label.charAt(0) != 'p'
-                && label.charAt(0) != 'п'
-                && kind == PASSWORD_LABEL
-                && passwordLabelLater(lower, p)) {
+        if ((label.charAt(0) == 'w' || label.charAt(0) == 'в') && passwordLabelLater(lower, p)) {
             return; // "Wi-Fi: Office_5G, пароль …": the password label finds the password, not the network's name
         }
         int tail = p;
@@ -873,6 +870,8 @@ final class SecretRecognizer implements Recognizer {
                 }
                 out.add(new Finding(EntityType.SECRET, p, to, 0.85, "secret"));
                 if (kind == PASSWORD_LABEL) {
+                    // "пароль на ключ 123456Qq, а на сайт Galina_1962": the line's other passwords
+                    chatPasswords(s, lower, to, lineEnd(s, to, to + CHANGED_TO_REACH), out);
                     changedTo(s, lower, to, out); // "Botik_2001 емес пе?\nжоқ мен ауыстырдым Bota!2024kz"
                 }
                 return;
@@ -1018,7 +1017,132 @@ final class SecretRecognizer implements Recognizer {
                 return;
             }
             lineValue(s, lower, line, end, out);
+            slashLogin(s, lower, line, end, out);
+            chatPasswords(s, lower, line, end, out);
+            lastWordPassword(s, lower, line, end, out);
             line = end;
+        }
+    }
+
+    /** The end of the line from {@code from}, or {@code limit} (within the text) if that comes first. */
+    private static int lineEnd(char[] s, int from, int limit) {
+        int end = from;
+        int max = Math.min(s.length, limit);
+        while (end < max && s[end] != '\n') {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * The passwords among the words of {@code s[from, to)}, a line of a chat about passwords ("тогда Konfa_2floor!!
+     * с двумя", "жоқ, ол ескісі, жаңасы M0ng0_kz!78"): words that {@link #chatPassword} takes, not reported yet.
+     */
+    private static void chatPasswords(char[] s, char[] lower, int from, int to, List<Finding> out) {
+        int p = from;
+        while (p < to) {
+            if (!isSecretChar(s[p]) || p > 0 && (isSecretChar(s[p - 1]) || Chars.isWord(s[p - 1]))) {
+                p++;
+                continue;
+            }
+            int end = p;
+            while (end < to && isSecretChar(s[end])) {
+                end++;
+            }
+            int word = end;
+            while (word > p && ".,;:)!?".indexOf(s[word - 1]) >= 0 && !(word - p > 1 && symbolTail(s, p, word))) {
+                word--;
+            }
+            if (chatPassword(s, lower, p, word) && !reported(out, p) && !networkName(lower, p)) {
+                out.add(new Finding(EntityType.SECRET, p, word, 0.8, "secret"));
+            }
+            p = end;
+        }
+    }
+
+    /**
+     * A password people make up, as a chat about passwords pastes it: eight chars or more mixing lower- and upper-case
+     * letters and digits; no path, host, address or assignment, no hex, and not a capitalised word and a version
+     * ("Windows10", "iPhone15").
+     */
+    private static boolean chatPassword(char[] s, char[] lower, int from, int to) {
+        if (to - from < 8) {
+            return false;
+        }
+        int bits = classBits(s, from, to);
+        if ((bits & (LOWER | UPPER | DIGIT)) != (LOWER | UPPER | DIGIT) || placeholder(s, lower, from, to)) {
+            return false;
+        }
+        int digits = 0;
+        int firstDigit = -1;
+        for (int i = from; i < to; i++) {
+            char c = s[i];
+            if ("/@:=\\".indexOf(c) >= 0 || c == '.' && i + 1 < to && Chars.isAsciiLetter(s[i + 1])) {
+                return false;
+            }
+            if (Chars.isDigit(c)) {
+                digits++;
+                firstDigit = firstDigit < 0 ? i : firstDigit;
+            }
+        }
+        // a word and a version: its letters all before its digits, which are two at most
+        return (bits & SYMBOL) != 0 || digits > 2 || to - firstDigit != digits;
+    }
+
+    /** Whether a finding already starts at {@code at} (the last few findings are looked at). */
+    private static boolean reported(List<Finding> out, int at) {
+        for (int i = out.size() - 1; i >= 0 && i >= out.size() - 8; i--) {
+            if (out.get(i).start() == at) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The password after a login and " / " on a line of a chat about passwords ("кассир1 / kassa2026", "админ /
+     * buh_1C_2023"): a login of letters and digits in any script, then a made-up password.
+     */
+    private static void slashLogin(char[] s, char[] lower, int from, int to, List<Finding> out) {
+        int slash = Chars.indexOf(s, " / ", from, to);
+        if (slash <= from || slash - from > 30) {
+            return;
+        }
+        for (int i = slash - 1; i >= from && s[i] != ' '; i--) {
+            if (!(Chars.isLetter(s[i]) || Chars.isDigit(s[i]) || "._-".indexOf(s[i]) >= 0)) {
+                return; // not a login
+            }
+        }
+        if (!reported(out, slash + 3)) {
+            madeUpPassword(s, lower, slash + 3, to, out);
+        }
+    }
+
+    /**
+     * The last word of a short line of a chat about passwords when it is a made-up one ("guests get welcome2astana",
+     * "…, ал қонақтарға guest12345kz"): lower-case letters and digits mixed, eight chars or more, on a line of five
+     * words at most.
+     */
+    private static void lastWordPassword(char[] s, char[] lower, int from, int to, List<Finding> out) {
+        int end = to;
+        while (end > from && (s[end - 1] == ' ' || s[end - 1] == '\r')) {
+            end--;
+        }
+        int start = end;
+        while (start > from && s[start - 1] != ' ') {
+            start--;
+        }
+        if (end - start < 8 || reported(out, start)) {
+            return;
+        }
+        int words = 1;
+        for (int i = from; i < start; i++) {
+            if (s[i] == ' ' && i > from && s[i - 1] != ' ') {
+                words++;
+            }
+        }
+        if (words <= 5) {
+            madeUpPassword(s, lower, start, end, out);
         }
     }
 

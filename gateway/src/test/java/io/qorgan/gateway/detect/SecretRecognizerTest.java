@@ -351,4 +351,40 @@ class SecretRecognizerTest {
         assertThat(secrets("the staging db pw is honestly Winter2025! smh")).containsExactly("Winter2025!");
         assertThat(secrets("TOTP включили всем, seed выдаёт приложение")).isEmpty();
     }
+
+    @Test
+    void detect_chatThreadAfterPasswordQuestion_laterPasswordsFound() {
+        assertThat(secrets("дай пароль от принтера\nне помню\nPrn_3etazh! вроде\nне то\nтогда Prn_3etazh!! попробуй"))
+                .containsExactly("Prn_3etazh!", "Prn_3etazh!!");
+        assertThat(secrets("скинь пароль от ютуба\nYt_Home_2024\nне подходит\nсорри, сменила, теперь Yt_Home_2025"))
+                .containsExactly("Yt_Home_2024", "Yt_Home_2025");
+        assertThat(secrets("напомни логин пароль от склада\nсклад2 / sklad7741\nа от 1с?\nтам Odin_C#44, но тихо"))
+                .containsExactly("sklad7741", "Odin_C#44");
+        assertThat(secrets("what's the wifi pw upstairs\nLoft_Net#5\nand for visitors?\nvisitors get hello2almaty"))
+                .containsExactly("Loft_Net#5", "hello2almaty");
+    }
+
+    @Test
+    void detect_secondPasswordOnLabelLine_found() {
+        assertThat(secrets("пароль на ЭЦП 654321Zz, а на портал Nurlan_1988"))
+                .containsExactly("654321Zz", "Nurlan_1988");
+        assertThat(secrets("паролі қазір Zal_Bir_2026 деп тұр, ескісі Zal_Bir_2025 еді"))
+                .containsExactly("Zal_Bir_2026", "Zal_Bir_2025");
+    }
+
+    @Test
+    void detect_chatThreadWordsThatAreNoPasswords_nothingMore() {
+        assertThat(secrets("пароль от ноута какой?\nтам Windows10 стоит, спроси у Серика\nон в отпуске до 12.07"))
+                .isEmpty();
+        assertThat(secrets("wifi password is oT@r?Oz5E05VYIDX (network: Lobby_Guest_2)"))
+                .containsExactly("oT@r?Oz5E05VYIDX");
+        assertThat(secrets("пароль не подходит\nсмотри https://wiki.corp.kz/Help_Desk2024 там написано"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_kazakhPasswordWordBeforeAnotherPasswordWord_bothFound() {
+        assertThat(secrets("порталдың логині ops_user, құпия сөзі Prt-Ops_7731. ЭЦҚ паролі — Ecp123kzQ"))
+                .containsExactly("Prt-Ops_7731", "Ecp123kzQ");
+    }
 }
