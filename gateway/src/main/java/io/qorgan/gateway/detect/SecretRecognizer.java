@@ -149,8 +149,15 @@ final class SecretRecognizer implements Recognizer {
                 if (c == ':' && end < 0) {
                     end = pgpass(s, lower, at, out);
                 }
+                if (c == ':' && end < 0 && at >= 4 && Chars.startsWith(lower, "thin", at - 4)) {
+                    end = thinLogin(s, at, out);
+                }
             } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-                end = c == 'd' && Chars.startsWith(s, DEFINE, at) ? defined(s, lower, at, out) : byShape(s, at, out);
+                end = c == 'd' && Chars.startsWith(s, DEFINE, at)
+                        ? defined(s, lower, at, out)
+                        : c == 'A' && at > 0 && s[at - 1] == '{' && Chars.startsWith(s, JENKINS, at)
+                                ? jenkinsSecret(s, at, out)
+                                : byShape(s, at, out);
             } else if (c == '-') {
                 if (Chars.startsWith(s, PEM_BEGIN, at)) {
                     end = pem(s, at, out);
@@ -373,6 +380,8 @@ final class SecretRecognizer implements Recognizer {
                 ? passwordLike(s, from, to) || quote == 0 && plainPassword(s, lower, from, to)
                 : randomLike(s, from, to)
                         || base32(s, from, to)
+                        // an Erlang cookie: twenty capitals by default ("erlangCookie: K9XW2RLPQZTMVBNCYHGF")
+                        || to - from >= 16 && endsWithAny(lower, nameStart, nameEnd, COOKIE) && upperAlnum(s, from, to)
                         || lastPart(lower, nameStart, nameEnd, SECRET_LAST_PARTS) && madeUpSecret(s, from, to);
         if (!secret) {
             return -1;
@@ -388,6 +397,7 @@ final class SecretRecognizer implements Recognizer {
 
     private static final int PASSWORD = 1;
     private static final int KEY = 2;
+    private static final String[] COOKIE = {"cookie"};
 
     /** Last parts of a name whose value is a secret even when it does not look random ("JWT_SECRET=…2025"). */
     private static final String[] SECRET_LAST_PARTS = {"secret", "token"};
@@ -692,6 +702,10 @@ final class SecretRecognizer implements Recognizer {
         while (p < s.length && p - user < 64 && (Chars.isAsciiAlnum(s[p]) || "._-%".indexOf(s[p]) >= 0)) {
             p++;
         }
+        if (p < s.length && s[p] == '@' && p - user >= 32 && hex(s, user, p)) {
+            out.add(new Finding(EntityType.SECRET, user, p, 0.9, "secret")); // a Sentry DSN's key: https://<key>@host
+            return p;
+        }
         if (p >= s.length || s[p] != ':' || p == user && !Chars.startsWith(s, "redis", Math.max(0, at - 5))) {
             return -1; // no user name: only Redis writes a bare password ("redis://:pass@host")
         }
@@ -709,6 +723,51 @@ final class SecretRecognizer implements Recognizer {
         }
         out.add(new Finding(EntityType.SECRET, from, lastAt, 0.9, "secret"));
         return lastAt;
+    }
+
+    /**
+     * The password of an Oracle thin connect string ({@code jdbc:oracle:thin:scott/T1ger@//host:1521/ORCL}), the
+     * {@code :} after "thin" at {@code at}; its end, or -1.
+     */
+    private static int thinLogin(char[] s, int at, List<Finding> out) {
+        int p = at + 1;
+        while (p < s.length && p - at < 64 && nameChar(s[p])) {
+            p++;
+        }
+        if (p == at + 1 || p >= s.length || s[p] != '/') {
+            return -1;
+        }
+        int from = p + 1;
+        int to = from;
+        while (to < s.length && to - from < MAX_VALUE && s[to] > ' ' && s[to] < 0x7F && s[to] != '@' && s[to] != '/') {
+            to++;
+        }
+        if (to >= s.length
+                || s[to] != '@'
+                || placeholder(s, s, from, Math.max(from + 1, to))
+                || !passwordLike(s, from, to)) {
+            return -1;
+        }
+        out.add(new Finding(EntityType.SECRET, from, to, 0.9, "secret"));
+        return to;
+    }
+
+    private static final String JENKINS = "AQAA";
+
+    /**
+     * A secret Jenkins stores encrypted in its configuration ({@code {AQAAABAAAA…}}), the {@code A} after the brace at
+     * {@code at}: base64 to the closing brace, 24 chars or more; its end, or -1.
+     */
+    private static int jenkinsSecret(char[] s, int at, List<Finding> out) {
+        int to = at;
+        while (to < s.length && to - at < 4 * MAX_VALUE && base64Char(s[to])) {
+            to++;
+        }
+        if (to - at < 24 || to >= s.length || s[to] != '}') {
+            return -1;
+        }
+        out.add(new Finding(EntityType.SECRET, at - 1, to + 1, 0.9, "secret"));
+        return to + 1;
     }
 
     private static int pem(char[] s, int at, List<Finding> out) {
@@ -813,6 +872,9 @@ final class SecretRecognizer implements Recognizer {
         }
         if (tail < s.length && (Chars.isLetter(s[tail]) || Chars.isDigit(s[tail]) || s[tail] == '_')) {
             return; // a longer word ("keyboard") or a name ("TOKEN_TTL", read as an assignment)
+        }
+        if (kind == PASSWORD_LABEL && Chars.startsWith(lower, " for ", tail) && sshdLog(lower, tail)) {
+            return; // sshd: "Accepted password for admin2 from 10.1.0.7": a user's name
         }
         if (kind != KEY_LABEL && TableColumns.inTable(s, at) && column(s, lower, at, kind, out)) {
             return; // "| Сервис | Логин | Пароль |", "сотрудник;api_key;сервер"
@@ -1144,6 +1206,12 @@ final class SecretRecognizer implements Recognizer {
         if (words <= 5) {
             madeUpPassword(s, lower, start, end, out);
         }
+    }
+
+    /** Whether the line from {@code p} names where a log-in came from ("… for root from 212.154.63.18"). */
+    private static boolean sshdLog(char[] lower, int p) {
+        int end = lineEnd(lower, p, p + 80);
+        return Chars.indexOf(lower, " from ", p, end) > 0;
     }
 
     /** Words that say a password was changed to the word after them. */

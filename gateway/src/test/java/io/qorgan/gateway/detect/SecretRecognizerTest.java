@@ -387,4 +387,26 @@ class SecretRecognizerTest {
         assertThat(secrets("порталдың логині ops_user, құпия сөзі Prt-Ops_7731. ЭЦҚ паролі — Ecp123kzQ"))
                 .containsExactly("Prt-Ops_7731", "Ecp123kzQ");
     }
+
+    @Test
+    void detect_configShapes_secretFound() {
+        assertThat(secrets("<hudson.util.Secret>{AQAAABAAAAAQx7Vb2mK9pZ4rT1wY8nC3dH5eF6gJ0aLs}</hudson.util.Secret>"))
+                .containsExactly("{AQAAABAAAAAQx7Vb2mK9pZ4rT1wY8nC3dH5eF6gJ0aLs}");
+        assertThat(secrets("url: jdbc:oracle:thin:hr/Hr_Pass_2026@//10.2.3.4:1521/XE"))
+                .containsExactly("Hr_Pass_2026");
+        assertThat(secrets("SENTRY_DSN=https://9b2c7e41d0a84f6fb3e15c8a27d90e6b@o12345.ingest.sentry.io/42"))
+                .containsExactly("9b2c7e41d0a84f6fb3e15c8a27d90e6b");
+        assertThat(secrets("rabbitmq:\n  erlangCookie: QWMZXPLRTYUNBVCKDHSG")).containsExactly("QWMZXPLRTYUNBVCKDHSG");
+    }
+
+    @Test
+    void detect_configShapesThatHoldNoSecret_nothingFound() {
+        assertThat(secrets("{AQAA} is the header of an encrypted value; url: jdbc:oracle:thin:@//db:1521/XE"))
+                .isEmpty();
+        assertThat(secrets("see https://4f2a@example.kz and cookie_name: SESSIONID"))
+                .isEmpty();
+        assertThat(secrets("Failed password for root from 212.154.63.18 port 52211 ssh2\n"
+                        + "Accepted password for deploy2 from 10.1.0.7 port 40022 ssh2"))
+                .isEmpty();
+    }
 }
