@@ -101,14 +101,20 @@ final class SecretRecognizer implements Recognizer {
         "totp",
         "otp seed",
     };
+    /** Words for a PIN or a safe's code: four to six digits follow, on the line or as the next line's answer. */
+    private static final String[] PIN_LABELS = {"pin", "пин", "сейфтің код", "код от сейфа", "код сейфа", "safe code"};
+    /** Words for a bank's or an operator's code word: a word of letters and digits follows. */
+    private static final String[] CODE_WORD_LABELS = {
+        "кодовое слово", "кодового слова", "code word", "codeword", "кодтық сөз", "секретное слово", "контрольное слово"
+    };
     /** Words that call a long hex or base64 string a key. */
     private static final String[] KEY_LABELS = {"ключ", "кілт", "key", "hmac", "секрет"};
 
     /** The command whose {@code -b} option takes the password on its command line. */
     private static final String HTPASSWD = "htpasswd";
 
-    static final CueIndex LABEL_INDEX =
-            new CueIndex(Lexicons.concat(PASSWORD_LABELS, TOKEN_LABELS, KEY_LABELS, new String[] {HTPASSWD}));
+    static final CueIndex LABEL_INDEX = new CueIndex(Lexicons.concat(
+            PASSWORD_LABELS, TOKEN_LABELS, KEY_LABELS, PIN_LABELS, CODE_WORD_LABELS, new String[] {HTPASSWD}));
 
     /** Lower-case parts of an assigned name that make its value a password. */
     private static final String[] PASSWORD_PARTS = {"password", "passwd", "pass", "pwd", "passphrase", "pw"};
@@ -859,6 +865,14 @@ final class SecretRecognizer implements Recognizer {
             return;
         }
         int kind = kindOf(label);
+        if (kind == PIN_LABEL) {
+            pin(s, lower, at + label.length(), out);
+            return;
+        }
+        if (kind == CODE_WORD_LABEL) {
+            codeWord(s, at + label.length(), out);
+            return;
+        }
         int p = at + label.length();
         if (label.equals("пасс") && p < s.length && Chars.isWord(s[p])) {
             return; // "пассажир", "пассивы"
@@ -1205,6 +1219,164 @@ final class SecretRecognizer implements Recognizer {
         }
         if (words <= 5) {
             madeUpPassword(s, lower, start, end, out);
+        }
+    }
+
+    /** The endings a PIN word may have before its value: "пин-код", "пин кодын", "PIN code", "пинкод". */
+    private static final String[] PIN_TAILS = {"-код", " код", "код", "-code", " code"};
+
+    /**
+     * A PIN or a safe's code after its word at {@code p}: four to six digits standing alone, the first number within
+     * a few words on the line ("пин 4471", "сейфтің коды 4471 емес пе?"), and the answer on the next line ("карта
+     * пин кодын айтшы" / "2580", "Клиент: 7719, ой", "жоқ, 8830."). Not a count ("PIN из 4 цифр"), a card's or a
+     * phone's group, or a date.
+     */
+    private static void pin(char[] s, char[] lower, int p, List<Finding> out) {
+        for (String tail : PIN_TAILS) {
+            if (Chars.startsWith(lower, tail, p)) {
+                p += tail.length();
+                break;
+            }
+        }
+        int letters = 0;
+        while (p < s.length && Chars.isLetter(s[p]) && letters <= 4) {
+            p++; // "пин-кода", "кодын", "коды"
+            letters++;
+        }
+        if (letters > 4 || p < s.length && (Chars.isDigit(s[p]) || s[p] == '_')) {
+            return; // "pinned", "ПИНФЛ12…"
+        }
+        int end = lineEnd(s, p, s.length);
+        int q = p;
+        while (q < end && q - p < 40 && !Chars.isDigit(s[q])) {
+            q++;
+        }
+        if (q < end && q - p < 40) {
+            pinDigits(s, lower, q, out);
+        }
+        if (end < s.length) {
+            int answer = answerStart(s, end + 1);
+            if (answer > 0) {
+                pinDigits(s, lower, answer, out);
+            }
+        }
+    }
+
+    /** Reports the four to six digits at {@code q} as a PIN when they stand alone and count nothing. */
+    private static void pinDigits(char[] s, char[] lower, int q, List<Finding> out) {
+        int run = Chars.digitRun(s, q);
+        int end = q + run;
+        if (run < 4
+                || run > 6
+                || q > 0
+                        && (Chars.isWord(s[q - 1])
+                                || ".,:/-".indexOf(s[q - 1]) >= 0 && q > 1 && Chars.isDigit(s[q - 2]))) {
+            return;
+        }
+        if (end < s.length
+                && (Chars.isWord(s[end])
+                        || "./-:".indexOf(s[end]) >= 0 && end + 1 < s.length && Chars.isDigit(s[end + 1]))) {
+            return; // a date, a decimal, a range
+        }
+        if (end + 1 < s.length && s[end] == ' ' && Chars.isDigit(s[end + 1])) {
+            return; // a card's or a phone's group
+        }
+        int unit = end;
+        while (unit < s.length && unit - end < 2 && s[unit] == ' ') {
+            unit++;
+        }
+        for (String u : COUNT_UNITS) {
+            if (Chars.startsWith(lower, u, unit)) {
+                return;
+            }
+        }
+        if (!placeholder(s, lower, q, end) && !reported(out, q)) {
+            out.add(new Finding(EntityType.SECRET, q, end, 0.8, "secret"));
+        }
+    }
+
+    /**
+     * Where the answer on the line at {@code line} starts: past a speaker's name and colon ("Клиент: ") and up to two
+     * short words with a comma ("жоқ, ", "ну, "), when the line is short; else -1.
+     */
+    private static int answerStart(char[] s, int line) {
+        int end = lineEnd(s, line, line + 81);
+        if (end - line > 80) {
+            return -1;
+        }
+        int p = line;
+        int colon = Chars.indexOf(s, ':', line, Math.min(end, line + 20));
+        if (colon > line) {
+            boolean speaker = true;
+            for (int i = line; i < colon; i++) {
+                speaker &= Chars.isLetter(s[i]) || s[i] == ' ';
+            }
+            if (speaker) {
+                p = colon + 1;
+            }
+        }
+        while (p < end && " —–-".indexOf(s[p]) >= 0) {
+            p++;
+        }
+        int comma = Chars.indexOf(s, ',', p, Math.min(end, p + 8));
+        if (comma > p && !Chars.isDigit(s[p])) {
+            boolean words = true;
+            for (int i = p; i < comma; i++) {
+                words &= Chars.isLetter(s[i]) || s[i] == ' ';
+            }
+            if (words) {
+                p = comma + 1;
+                while (p < end && s[p] == ' ') {
+                    p++;
+                }
+            }
+        }
+        return p < end ? p : -1;
+    }
+
+    /**
+     * A code word after its label at {@code p}: a word of letters (any script) and digits, after a colon or dash on
+     * the line, or alone as the next line's answer ("И кодовое слово?" / "Клиент: ромашка1987.").
+     */
+    private static void codeWord(char[] s, int p, List<Finding> out) {
+        int end = lineEnd(s, p, s.length);
+        int q = p;
+        while (q < end && q - p < 4 && Chars.isLetter(s[q])) {
+            q++; // "слова", "сөзі"
+        }
+        while (q < end && " ?.".indexOf(s[q]) >= 0) {
+            q++;
+        }
+        if (q < end && (s[q] == ':' || s[q] == '—' || s[q] == '-')) {
+            q++;
+            while (q < end && s[q] == ' ') {
+                q++;
+            }
+            letterDigitWord(s, q, end, out);
+        } else if (q == end && end < s.length) {
+            int answer = answerStart(s, end + 1);
+            if (answer > 0) {
+                letterDigitWord(s, answer, lineEnd(s, answer, s.length), out);
+            }
+        }
+    }
+
+    /** Reports the word at {@code p} when it is letters and digits, five chars or more, and all its line holds. */
+    private static void letterDigitWord(char[] s, int p, int lineEnd, List<Finding> out) {
+        int end = p;
+        boolean letter = false;
+        boolean digit = false;
+        while (end < lineEnd && (Chars.isLetter(s[end]) || Chars.isDigit(s[end]))) {
+            letter |= Chars.isLetter(s[end]);
+            digit |= Chars.isDigit(s[end]);
+            end++;
+        }
+        int rest = end;
+        while (rest < lineEnd && ".!, ".indexOf(s[rest]) >= 0) {
+            rest++;
+        }
+        if (end - p >= 5 && letter && digit && rest == lineEnd && !reported(out, p)) {
+            out.add(new Finding(EntityType.SECRET, p, end, 0.8, "secret"));
         }
     }
 
@@ -1654,8 +1826,20 @@ final class SecretRecognizer implements Recognizer {
     private static final int PASSWORD_LABEL = 1;
     private static final int TOKEN_LABEL = 2;
     private static final int KEY_LABEL = 3;
+    private static final int PIN_LABEL = 4;
+    private static final int CODE_WORD_LABEL = 5;
 
     private static int kindOf(String label) {
+        for (String l : PIN_LABELS) {
+            if (l.equals(label)) {
+                return PIN_LABEL;
+            }
+        }
+        for (String l : CODE_WORD_LABELS) {
+            if (l.equals(label)) {
+                return CODE_WORD_LABEL;
+            }
+        }
         for (String l : PASSWORD_LABELS) {
             if (l.equals(label)) {
                 return PASSWORD_LABEL;

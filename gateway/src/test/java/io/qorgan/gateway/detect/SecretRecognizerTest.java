@@ -409,4 +409,35 @@ class SecretRecognizerTest {
                         + "Accepted password for deploy2 from 10.1.0.7 port 40022 ssh2"))
                 .isEmpty();
     }
+
+    @Test
+    void detect_pinOrSafeCode_digitsFound() {
+        assertThat(secrets("на стикере: пин 5093, пароль rustem1990")).containsExactly("5093", "rustem1990");
+        assertThat(secrets("скинь пин-код от карты\n6618\nспс")).containsExactly("6618");
+        assertThat(secrets("Агент: And your PIN for phone banking?\nКлиент: 3307, ой, это нельзя говорить?"))
+                .containsExactly("3307");
+        assertThat(secrets("сейфтің коды 7702 емес пе?\nжоқ, 2219. ешкімге айтпа"))
+                .containsExactly("7702", "2219");
+    }
+
+    @Test
+    void detect_pinWordsWithoutAPin_nothingFound() {
+        assertThat(secrets("PIN-код состоит из 4 цифр, ПИН-код 6 символов не бывает"))
+                .isEmpty();
+        assertThat(secrets("ПИН-код от карты 4400 4301 2233 4455 никому не сообщайте"))
+                .isEmpty();
+        assertThat(secrets("пин-код сменили 12.05.2024, pinned message, ПИНФЛ 31205198800123"))
+                .isEmpty();
+        assertThat(secrets("GPIO pin 13 is the LED; PIN 0000 is the factory one"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_codeWordAnswered_wordFound() {
+        assertThat(secrets("Оператор: Назовите кодовое слово.\nКлиент: тюльпан2001.\nОператор: Верно."))
+                .containsExactly("тюльпан2001");
+        assertThat(secrets("кодовое слово: Berkut77")).containsExactly("Berkut77");
+        assertThat(secrets("Оператор: А кодовое слово?\nКлиент: Не помню, 1990 наверное"))
+                .isEmpty();
+    }
 }
