@@ -1915,6 +1915,9 @@ final class PersonRecognizer implements Recognizer {
         if (first != last || t.end() >= s.length || s[t.end()] != ':' || t.initial()) {
             return false;
         }
+        if (Chars.isOneOfIgnoringCase(s, t.start(), t.end(), SPEAKER_NAMES)) {
+            return false; // "Азамат:" after "Оператор:" is the caller's role, "citizen"
+        }
         int p = t.start() - 1;
         while (p >= 0 && s[p] == ' ') {
             p--;
@@ -2030,7 +2033,10 @@ final class PersonRecognizer implements Recognizer {
         return false;
     }
 
-    /** Cue words that are first names too: at a line's start before a colon, they name a chat's speaker. */
+    /**
+     * Cue words that are first names too, which a call transcript writes as the caller's role ("Оператор: …" /
+     * "Азамат: Иә."): at a line's start before a colon they are no cue for the word after them.
+     */
     private static final String[] SPEAKER_NAMES = {"азамат"};
 
     private static final char[][] CUE_STEM_CHARS = Chars.arrays(CUE_STEMS);

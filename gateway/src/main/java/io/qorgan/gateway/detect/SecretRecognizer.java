@@ -812,7 +812,8 @@ final class SecretRecognizer implements Recognizer {
      * 0 ("AIBA" at its sixth char), which certificates ("MIIDdzCCAl…") do not have; at least 40 chars. Its end, or -1.
      */
     private static int derPrivateKey(char[] s, int at, List<Finding> out) {
-        if (!Chars.startsWith(s, "MII", at) || !Chars.startsWith(s, "AIBA", at + 5)) {
+        if (!Chars.startsWith(s, "MII", at)
+                || !Chars.startsWith(s, "AIBA", at + 5) && !Chars.startsWith(s, PKCS8_RSA, at + 6)) {
             return -1;
         }
         int end = at;
@@ -825,6 +826,9 @@ final class SecretRecognizer implements Recognizer {
         out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
         return end;
     }
+
+    /** A PKCS#8 private key's version and RSA algorithm, base64, after "MII" and two chars ("MIIEvQIBADAN…"). */
+    private static final String PKCS8_RSA = "IBADANBgkqhkiG9w0BAQEFAAS";
 
     /** A char of standard base64: a letter or digit, {@code +}, {@code /} or the padding {@code =}. */
     private static boolean base64Char(char c) {
@@ -1217,7 +1221,7 @@ final class SecretRecognizer implements Recognizer {
                 words++;
             }
         }
-        if (words <= 5) {
+        if (words <= 5 || passWordBefore(lower, from, start)) {
             madeUpPassword(s, lower, start, end, out);
         }
     }
@@ -1385,6 +1389,21 @@ final class SecretRecognizer implements Recognizer {
         int end = lineEnd(lower, p, p + 80);
         return Chars.indexOf(lower, " from ", p, end) > 0;
     }
+
+    /** Whether "pass" or "pw" is the word before {@code start} ("SSID Office_5G, pass qwerty_ofis_2026"). */
+    private static boolean passWordBefore(char[] lower, int from, int start) {
+        int p = start - 1;
+        while (p > from && lower[p] == ' ') {
+            p--;
+        }
+        int w = p + 1;
+        while (w > from && Chars.isLetter(lower[w - 1])) {
+            w--;
+        }
+        return Chars.notWordAt(lower, w - 1) && Chars.isOneOf(lower, w, p + 1, PASS_WORDS);
+    }
+
+    private static final String[] PASS_WORDS = {"pass", "pw", "пасс"};
 
     /** Words that say a password was changed to the word after them. */
     private static final CueSet CHANGED_TO = new CueSet(

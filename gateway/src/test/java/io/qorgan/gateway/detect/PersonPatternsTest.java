@@ -377,7 +377,8 @@ class PersonPatternsTest {
     @Test
     void detect_answerAfterSpeakerAndCsvHeaderCell_noName() {
         assertThat(persons("Оператор: Телефоныңыз 8 701 000 11 22 ме?\nАзамат: Иә."))
-                .containsExactly("Азамат");
+                .isEmpty();
+        assertThat(persons("Оператор: Аты-жөніңіз?\nАзамат: Сейітов Арман.")).containsExactly("Сейітов Арман");
         assertThat(persons("Аты-жөні,Құжат,Нөмірі\n\"Сейітов Арман\",\"жеке куәлік\",\"1\""))
                 .containsExactly("Сейітов Арман");
     }

@@ -440,4 +440,14 @@ class SecretRecognizerTest {
         assertThat(secrets("Оператор: А кодовое слово?\nКлиент: Не помню, 1990 наверное"))
                 .isEmpty();
     }
+
+    @Test
+    void detect_pkcs8KeyBodyAndPassInThread_found() {
+        assertThat(secrets("sa_key = \"MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDx\""))
+                .containsExactly("MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDx");
+        assertThat(secrets("pub: MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo"))
+                .isEmpty();
+        assertThat(secrets("кто знает wifi пароль?\n> Дана: SSID Lobby_5G, pass lobby_guest_2026\nспс"))
+                .containsExactly("lobby_guest_2026");
+    }
 }
