@@ -148,7 +148,11 @@ final class IpAddressRecognizer implements Recognizer {
             boolean productVersion = prev == '/' && i >= 2 && Chars.isAlnum(s[i - 2]); // "Chrome/120.0.0.0"
             if (Chars.isDigit(c) && !Chars.isWord(prev) && prev != '.' && !productVersion) {
                 int end = ipv4(s, i);
-                if (end > 0 && Chars.notWordAt(s, end) && !leadingZero(s, i, end) && !longerDotted(s, i, end)) {
+                if (end > 0
+                        && Chars.notWordAt(s, end)
+                        && !leadingZero(s, i, end)
+                        && !longerDotted(s, i, end)
+                        && !noHost(s, view.lower(), i, end)) {
                     int quad = end;
                     end = withSuffix(s, end, 32);
                     boolean versionLike = versionLike(view, i, quad)
@@ -171,6 +175,61 @@ final class IpAddressRecognizer implements Recognizer {
      */
     private static boolean longerDotted(char[] s, int start, int end) {
         return end + 1 < s.length && s[end] == '.' && Chars.isDigit(s[end + 1]) && smallNumbers(s, start, end);
+    }
+
+    /** Words right before a dotted quad that make it a rule's number, not a host: "Firewall rule 10.4.2.1". */
+    private static final CueSet RULE_WORDS = new CueSet("rule ", "правило ", "правила ", "правило нөмірі ", "ереже ");
+
+    /** Words right before a netmask: "маска 255.255.255.0", "netmask 255.255.240.0". */
+    private static final CueSet MASK_WORDS = new CueSet("маска ", "маски ", "mask ", "netmask ", "subnet ");
+
+    /**
+     * Whether the dotted quad at {@code [start, end)} names no host: "0.0.0.0" with a port (every interface a server
+     * listens on: "listen: 0.0.0.0:8080"), a netmask after its word ("маска 255.255.255.0"), or a rule's number.
+     */
+    private static boolean noHost(char[] s, char[] lower, int start, int end) {
+        if (end - start == 7
+                && Chars.startsWith(s, "0.0.0.0", start)
+                && end + 1 < s.length
+                && s[end] == ':'
+                && Chars.isDigit(s[end + 1])) {
+            return true;
+        }
+        if (Chars.startsWith(s, "255.", start)
+                && netmask(s, start, end)
+                && MASK_WORDS.anyIn(lower, Math.max(0, start - 10), start)) {
+            return true;
+        }
+        return start > 0 && RULE_WORDS.anyIn(lower, Math.max(0, start - 16), start) && lower[start - 1] == ' ';
+    }
+
+    /** Whether the dotted quad's numbers are a netmask's: each 255 until one of 0, 128 … 254, then zeros. */
+    private static boolean netmask(char[] s, int start, int end) {
+        boolean rest = false;
+        int p = start;
+        while (p < end) {
+            int run = Chars.digitRun(s, p);
+            int value = 0;
+            for (int i = p; i < p + run; i++) {
+                value = value * 10 + s[i] - '0';
+            }
+            if (rest
+                    ? value != 0
+                    : value != 255
+                            && value != 254
+                            && value != 252
+                            && value != 248
+                            && value != 240
+                            && value != 224
+                            && value != 192
+                            && value != 128
+                            && value != 0) {
+                return false;
+            }
+            rest |= value != 255;
+            p += run + 1;
+        }
+        return true;
     }
 
     /** How far apart, in chars, two dotted quads of one sentence may be for {@link #sameRelease}. */

@@ -356,6 +356,19 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_anyInterfaceNetmaskAndRuleNumber_notIpAddresses() {
+        for (String text : List.of(
+                "server:\n  listen: 0.0.0.0:8080",
+                "Сетевой шлюз: маска 255.255.255.0, шлюз по умолчанию не задан.",
+                "netmask 255.255.240.0 on eth0",
+                "Firewall rule 10.4.2.1 блоктайды. Правило нөмірі 10.4.2.1 өзгертілді.")) {
+            assertThat(found(text, EntityType.IP_ADDRESS)).as(text).isEmpty();
+        }
+        assertThat(found("Default 0.0.0.0, broadcast 255.255.255.255", EntityType.IP_ADDRESS))
+                .containsExactly("0.0.0.0", "255.255.255.255");
+    }
+
+    @Test
     void detect_hostNearAVersionWord_stillAnIpAddress() {
         assertThat(found("agent v3.1.0.7 connected from 192.168.214.135", EntityType.IP_ADDRESS))
                 .containsExactly("192.168.214.135");
