@@ -354,6 +354,10 @@ final class AddressRecognizer implements Recognizer {
             e--; // "д. 7"
         }
         int end = lower[e] == '.' ? e + 1 : e;
+        char last = lower[end - 1];
+        if (last != '.' && last != 'д' && last != 'м' && last != 'а' && last != 'е' && last != 'у') {
+            return -1; // most numbers: no house word before them
+        }
         int w = e;
         while (w > 0 && Chars.isLetter(lower[w - 1])) {
             w--;

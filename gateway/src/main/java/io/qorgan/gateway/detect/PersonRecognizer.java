@@ -2105,6 +2105,37 @@ final class PersonRecognizer implements Recognizer {
                 return true;
             }
         }
+        return selfIntroduction(lower, start, q);
+    }
+
+    /** "Это", "this is", "мен" before a name that introduces its bearer. */
+    private static final String[] INTRODUCING = {"это ", "this is ", "it's ", "мен "};
+
+    /** What follows an introduced name: where its bearer calls from or what they do ("из ЖКХ", "speaking"). */
+    private static final String[] INTRODUCED_BY = {"из ", "с работы", "from ", "speaking", "here", "звонит", "беспокоит"
+    };
+
+    /**
+     * Whether a caller introduces themself with the name at {@code start}: "Это Марат из ЖКХ", "this is Leila
+     * speaking", "Мен Айгерім, from …"; {@code after} is where the words after the name begin.
+     */
+    private static boolean selfIntroduction(char[] lower, int start, int after) {
+        boolean introduced = false;
+        for (String word : INTRODUCING) {
+            int w = start - word.length();
+            if (w >= 0 && Chars.startsWith(lower, word, w) && Chars.notWordAt(lower, w - 1)) {
+                introduced = true;
+                break;
+            }
+        }
+        if (!introduced) {
+            return false;
+        }
+        for (String word : INTRODUCED_BY) {
+            if (Chars.startsWith(lower, word, after)) {
+                return true;
+            }
+        }
         return false;
     }
 

@@ -388,4 +388,12 @@ class PersonPatternsTest {
         assertThat(persons("{\"familiya\": \"Omarova\", \"imya\": \"Zhanel\"}")).contains("Zhanel");
         assertThat(persons("attaché Sven Dahl, diplomatic passport")).containsExactly("Sven Dahl");
     }
+
+    @Test
+    void detect_callerIntroducingThemself_nameFound() {
+        assertThat(persons("Thank you for calling, this is Grace speaking.")).containsExactly("Grace");
+        assertThat(persons("Добрый день. Это Марат из ЖКХ, по квартире вопрос решили."))
+                .containsExactly("Марат");
+        assertThat(persons("Это Москва из окна поезда.")).isEmpty();
+    }
 }
