@@ -157,7 +157,8 @@ final class IpAddressRecognizer implements Recognizer {
                         version = i;
                         versionEnd = quad;
                     }
-                    out.add(new Finding(EntityType.IP_ADDRESS, i, end, versionLike ? 0.3 : 0.9, "ip"));
+                    boolean noHost = end == quad && (subnetMask(view, i, quad) || listensEverywhere(view, i, quad));
+                    out.add(new Finding(EntityType.IP_ADDRESS, i, end, versionLike || noHost ? 0.3 : 0.9, "ip"));
                     resume = end;
                 }
             }
@@ -172,6 +173,48 @@ final class IpAddressRecognizer implements Recognizer {
     private static boolean longerDotted(char[] s, int start, int end) {
         return end + 1 < s.length && s[end] == '.' && Chars.isDigit(s[end + 1]) && smallNumbers(s, start, end);
     }
+
+    private static final CueSet MASK_WORDS = new CueSet(new String[] {"mask", "маск", "subnet", "подсет"});
+
+    private static final CueSet LISTEN_WORDS = new CueSet(new String[] {"listen", "bind", "host", "слуша"});
+
+    /**
+     * A subnet mask after a word for one ("маска 255.255.255.0", "netmask 255.255.0.0"): ones from the left, then
+     * zeros, starting with 255. No one's address; "Broadcast 255.255.255.255" with no such word stays one.
+     */
+    private static boolean subnetMask(TextView view, int start, int end) {
+        char[] s = view.chars();
+        if (!Chars.startsWith(s, "255.", start)) {
+            return false;
+        }
+        long bits = 0;
+        for (int p = start; p <= end; p++) {
+            int part = 0;
+            for (; p < end && s[p] != '.'; p++) {
+                part = part * 10 + s[p] - '0';
+            }
+            bits = bits << 8 | part;
+        }
+        long ones = ~bits & 0xFFFFFFFFL;
+        return (ones & (ones + 1)) == 0 // the zeros are all at the right
+                && view.anyCue(start - 25, start, MASK_WORDS);
+    }
+
+    /**
+     * The any-address a server listens on, with a port or after a word of listening ("listen: 0.0.0.0:8080",
+     * "--bind 0.0.0.0"): every interface of a machine, no one's address. "Default 0.0.0.0" and the route
+     * "0.0.0.0/0" stay addresses, as Presidio's cases expect.
+     */
+    private static boolean listensEverywhere(TextView view, int start, int end) {
+        char[] s = view.chars();
+        if (end - start != 7 || !Arrays.equals(s, start, end, ANY_ADDRESS, 0, 7)) {
+            return false;
+        }
+        boolean port = end + 1 < s.length && s[end] == ':' && Chars.isDigit(s[end + 1]);
+        return port || view.anyCue(start - 20, start, LISTEN_WORDS);
+    }
+
+    private static final char[] ANY_ADDRESS = "0.0.0.0".toCharArray();
 
     /** How far apart, in chars, two dotted quads of one sentence may be for {@link #sameRelease}. */
     private static final int SAME_RELEASE_REACH = 160;

@@ -330,7 +330,7 @@ class AccuracyTest {
             new Object[] {EntityType.ID_DOCUMENT, 0.961, 0.961},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.792, 0.936},
-            new Object[] {EntityType.IP_ADDRESS, 0.843, 1.0},
+            new Object[] {EntityType.IP_ADDRESS, 0.899, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.981, 0.964},
             new Object[] {EntityType.SECRET, 0.954, 0.886});
 

@@ -694,6 +694,25 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_subnetMaskOrListenAddress_notIpAddress() {
+        assertThat(found("Сетевой шлюз: маска 255.255.255.0, шлюз по умолчанию 192.168.10.1", EntityType.IP_ADDRESS))
+                .containsExactly("192.168.10.1");
+        assertThat(found("netmask 255.255.248.0 on eth0; subnet mask: 255.0.0.0", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("server:\n  listen: 0.0.0.0:8080\n  upstream: 10.2.3.4:9000", EntityType.IP_ADDRESS))
+                .containsExactly("10.2.3.4");
+        assertThat(found("gunicorn --bind 0.0.0.0 app:wsgi", EntityType.IP_ADDRESS))
+                .isEmpty();
+        // no mask word, or not a mask's shape; the any-address alone or as a route: addresses, as Presidio's cases say
+        assertThat(found("Broadcast 255.255.255.255", EntityType.IP_ADDRESS)).containsExactly("255.255.255.255");
+        assertThat(found("маска не та, клиент с адреса 255.255.0.255 снова пишет", EntityType.IP_ADDRESS))
+                .containsExactly("255.255.0.255");
+        assertThat(found("Default 0.0.0.0", EntityType.IP_ADDRESS)).containsExactly("0.0.0.0");
+        assertThat(found("route 0.0.0.0/0 via the gateway", EntityType.IP_ADDRESS))
+                .containsExactly("0.0.0.0/0");
+    }
+
+    @Test
     void detect_russianPlateSpacedOut_found() {
         assertThat(found("Потом они уехали на машине А 458 ОР 123».", EntityType.VEHICLE_PLATE))
                 .containsExactly("А 458 ОР 123");
