@@ -603,6 +603,54 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_birthCertificateNamedJustBefore_bareNumberAfterCertificateWordFound() {
+        assertThat(found(
+                        "Прошу выдать дубликат свидетельства о рождении на мою дочь Айлин, туған күні 30.04.2018, "
+                                + "бұрынғы куәлік № 0631190.",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("0631190");
+        // no birth certificate named before: seven digits after "куәлік №" are not a document's shape
+        assertThat(found("Бұрынғы куәлік № 0631190 жарамсыз деп танылды.", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_licenceSeriesMarkedFarFromDocumentWord_found() {
+        assertThat(found(
+                        "Прошу восстановить водительское удостоверение. Старое — 99 05 613872, выдано в Новосибирске;"
+                                + " новое получено в РК, номер ВТ 224871.",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("99 05 613872", "ВТ 224871");
+        // not marked as a number, or no document word before: not ours
+        assertThat(found(
+                        "Прошу восстановить водительское удостоверение. Старое сдал в Новосибирске, в колонне была"
+                                + " машина с бортом ВТ 224871.",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("Груз отправлен, номер ВТ 224871, ждите звонка.", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_kazakhLatinDocumentWord_found() {
+        assertThat(found("Jeke kýálik № 045520918. Turǵyn úı kezegine qoıýyńyzdy suraımyn.", EntityType.ID_DOCUMENT))
+                .containsExactly("045520918");
+        assertThat(found("jeke küälik nömiri: 051 330 228", EntityType.ID_DOCUMENT))
+                .containsExactly("051 330 228");
+    }
+
+    @Test
+    void detect_numberOfZerosOnly_notDocument() {
+        assertThat(found(
+                        "| Құжат түрі | Нөмірдің форматы |\n|---|---|\n| Жеке куәлік | 000000000 |\n"
+                                + "| Паспорт | N00000000 |",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("Паспорт N00000001 выдан МВД РК", EntityType.ID_DOCUMENT))
+                .containsExactly("N00000001");
+    }
+
+    @Test
     void detect_documentNumberReadOutInDigitWords_found() {
         assertThat(found(
                         "Оператор: назовите номер удостоверения.\nКлиент: ноль-три-один, восемь-восемь-семь, два-четыре-пять",
