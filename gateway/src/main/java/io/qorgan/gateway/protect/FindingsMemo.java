@@ -20,8 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>What is kept holds no text and no value: an entry is the first 128 bits of the text's HMAC-SHA256 under a random
  * per-process key (never written anywhere), the text's length, and the findings' types and offsets. Entries live in
- * memory only, bounded in number and time ({@code protection.findingsMemo}, {@code findingsMemoTtl}); a restart
- * forgets them all. Without the key nobody can tell which texts were read; with it, only by holding the text already.
+ * memory only, bounded in number and time ({@code protection.findingsMemo}, {@code findingsMemoTtl}; a text with
+ * many findings counts as several, see {@link #weight}); a restart forgets them all. Without the key nobody can tell which texts were read; with it, only by holding the text already.
  *
  * <p>Texts shorter than {@value #MIN_LENGTH} chars are read every time: their detection costs about what the look-up
  * does. Thread-safe.
@@ -43,7 +43,8 @@ public final class FindingsMemo implements TextScanner {
     private FindingsMemo(TextScanner scanner, int maxTexts, Duration ttl, Ticker ticker, SecureRandom random) {
         this.scanner = scanner;
         this.remembered = Caffeine.newBuilder()
-                .maximumSize(maxTexts)
+                .maximumWeight(maxTexts)
+                .weigher((Key key, List<Finding> findings) -> weight(findings))
                 .expireAfterWrite(ttl)
                 .ticker(ticker)
                 .executor(Runnable::run)
@@ -82,6 +83,17 @@ public final class FindingsMemo implements TextScanner {
         List<Finding> kept = found == null ? List.of() : List.copyOf(found);
         remembered.put(key, kept);
         return kept;
+    }
+
+    /** Findings one unit of {@code findingsMemo} holds: a text with more counts as several texts. */
+    static final int FINDINGS_PER_TEXT = 8;
+
+    /**
+     * A text's share of the bound: 1, and one more for every {@value #FINDINGS_PER_TEXT} findings, so that large
+     * documents full of personal data cannot fill memory while the number of texts stays in bounds.
+     */
+    static int weight(List<Finding> findings) {
+        return 1 + findings.size() / FINDINGS_PER_TEXT;
     }
 
     /** Texts answered from the memo so far. */

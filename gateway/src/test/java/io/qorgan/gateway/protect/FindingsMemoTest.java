@@ -110,6 +110,21 @@ class FindingsMemoTest {
     }
 
     @Test
+    void scan_documentsFullOfPersonalData_countAsManyTexts() {
+        FindingsMemo memo = memo(40);
+        String crowded = (LETTER + "\n").repeat(12); // dozens of findings
+        int weight = FindingsMemo.weight(DETECTOR.detect(crowded));
+        assertThat(weight).isGreaterThan(4);
+
+        for (int i = 0; i < 20; i++) {
+            memo.scan(crowded + "Обращение " + i + ".");
+        }
+
+        int kept = memo.entries().size();
+        assertThat(kept).isPositive().isLessThanOrEqualTo(40 / weight);
+    }
+
+    @Test
     void entries_holdNoTextAndNoValue() {
         FindingsMemo memo = memo(100);
         memo.scan(LETTER);
