@@ -290,6 +290,10 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             int end = talkShape(s, view.lower(), p);
             if (end < 0) {
+                int twin = sameShapeAfterFound(s, out, firstOwn, p);
+                if (twin > 0 && !covered(out, firstOwn, p) && !view.anyCue(p - 40, p, OTHER_NUMBERS)) {
+                    out.add(new Finding(EntityType.ID_DOCUMENT, p, twin, 0.8, "id-document"));
+                }
                 continue;
             }
             while (cue + 1 < cueCount && cues[cue * 2 + 2] < p) {
@@ -309,6 +313,44 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.8, "id-document"));
         }
+    }
+
+    /** How far after a found document number, in chars, a number of its very shape is taken for one. */
+    private static final int TWIN_REACH = 200;
+
+    /**
+     * End of a number at {@code p} written in exactly the shape of a document number this recognizer found shortly
+     * before it, letter for letter, digit for digit, with the same spaces and signs, and at least six digits: the
+     * documents of a family or a group listed one after another ("my US passport is A 4417 2093 …, and my wife's is
+     * A 4417 2107"); or -1.
+     */
+    private static int sameShapeAfterFound(char[] s, List<Finding> out, int firstOwn, int p) {
+        if (!Chars.isAlnum(s[p])) {
+            return -1;
+        }
+        for (int i = out.size() - 1; i >= firstOwn; i--) {
+            Finding f = out.get(i);
+            int length = f.end() - f.start();
+            if (f.end() > p || p - f.end() > TWIN_REACH || p + length > s.length || !Chars.notAlnumAt(s, p + length)) {
+                continue;
+            }
+            int digits = 0;
+            boolean same = true;
+            for (int j = 0; j < length && same; j++) {
+                char a = s[f.start() + j];
+                char b = s[p + j];
+                digits += Chars.isDigit(b) ? 1 : 0;
+                same = Chars.isDigit(a)
+                        ? Chars.isDigit(b)
+                        : Chars.isLetter(a)
+                                ? Chars.isLetter(b) && Chars.isUpperCase(a) == Chars.isUpperCase(b)
+                                : a == b;
+            }
+            if (same && digits >= 6) {
+                return p + length;
+            }
+        }
+        return -1;
     }
 
     /** End of a number of one of {@link #documentTalk}'s shapes starting at {@code p}, or -1. */

@@ -303,14 +303,14 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 0.856, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 0.989, 0.97},
+            new Object[] {EntityType.ID_DOCUMENT, 0.989, 0.975},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.95},
             new Object[] {EntityType.SECRET, 0.99, 0.846});
 
-    private static final double DEV7_LEAK_COVER = 0.948;
+    private static final double DEV7_LEAK_COVER = 0.95;
 
     /** The eighth development set's SHA-256 ({@code detect/dev8}): its numbers below are of this file. */
     private static final String DEV8_SHA256 = "26f6c3015f6f74d7c7a7daafb5a5a7c4b5732f7182d670f53f8ec22bd0d4e02d";

@@ -640,6 +640,22 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_numberShapedLikeDocumentFoundJustBefore_found() {
+        assertThat(found(
+                        "quick one for the visa letter: my US passport is A 4417 2093 (issued 2024, valid 10 years),"
+                                + " and my wife's is A 4417 2107.",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("A 4417 2093", "A 4417 2107");
+        assertThat(found("Паспорт РФ 45 10 123456, у супруги 45 11 654321, дети вписаны.", EntityType.ID_DOCUMENT))
+                .containsExactly("45 10 123456", "45 11 654321");
+        // another shape, a word for another number between, or too few digits: not a twin
+        assertThat(found("my US passport is A 4417 2093, and the booking is AB 4417 2107.", EntityType.ID_DOCUMENT))
+                .containsExactly("A 4417 2093");
+        assertThat(found("Паспорт 045612378 выдан МВД. Номер заказа 045612379 оплачен.", EntityType.ID_DOCUMENT))
+                .containsExactly("045612378");
+    }
+
+    @Test
     void detect_numberOfZerosOnly_notDocument() {
         assertThat(found(
                         "| Құжат түрі | Нөмірдің форматы |\n|---|---|\n| Жеке куәлік | 000000000 |\n"
