@@ -96,6 +96,11 @@ public final class FindingsMemo implements TextScanner {
         return 1 + findings.size() / FINDINGS_PER_TEXT;
     }
 
+    @Override
+    public TextScanner unremembered() {
+        return scanner;
+    }
+
     /** Texts answered from the memo so far. */
     public long hits() {
         return hits.sum();

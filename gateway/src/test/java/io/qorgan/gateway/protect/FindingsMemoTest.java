@@ -165,6 +165,27 @@ class FindingsMemoTest {
     }
 
     @Test
+    void answerScanner_wholeAnswerRemembered_streamedWindowsNot() {
+        FindingsMemo memo = memo(100);
+        for (AnswerScanner.Action action : AnswerScanner.Action.values()) {
+            AnswerScanner answers = AnswerScanner.create(memo, ValueKey.simple(), action);
+            AnswerScanner.Session session = answers.session(new ExchangeVault());
+            String answer = LETTER.repeat(12);
+            for (int at = 0; at < answer.length(); at += 40) {
+                session.pass("content", answer.substring(at, Math.min(answer.length(), at + 40)), false, false);
+            }
+            session.pass("content", "", false, true);
+            assertThat(session.counts()).isNotEmpty();
+        }
+        assertThat(memo.entries()).isEmpty(); // the growing windows of a stream are never sent again as they are
+
+        AnswerScanner.create(memo, ValueKey.simple(), AnswerScanner.Action.LEAVE)
+                .scan(LETTER, new ExchangeVault());
+        assertThat(memo.entries()).hasSize(1);
+        assertThat(memo.unremembered()).isSameAs(counting);
+    }
+
+    @Test
     void around_noTextsToKeep_isTheScannerItself() {
         assertThat(FindingsMemo.around(counting, 0, Duration.ofMinutes(1), ticker, new SecureRandom()))
                 .isSameAs(counting);
