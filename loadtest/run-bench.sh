@@ -6,7 +6,17 @@
 #   MODE=stream loadtest/run-bench.sh         # SSE streams
 #   MODE=cache loadtest/run-bench.sh          # JSON answers from the answer cache (see below)
 #   MODE=audit loadtest/run-bench.sh          # qorgan-on with and without the audit trail (see below)
+#   MODE=turns loadtest/run-bench.sh         # JSON answers, the last message new on every request (see below)
+#   MEMO=off loadtest/run-bench.sh          # qorgan-on reading every text anew (protection.findingsMemo: 0)
 #   TARGETS="direct nginx" loadtest/run-bench.sh
+#
+# The kit sends one body over and over, so by default qorgan-on reads each of its texts once and then
+# answers from its findings memo (docs/protection.md, "Read once"): the run shows the gateway without
+# detection. MODE=turns sends every target the kit's body with the order number of its last message
+# made new on each request (loadtest/lua/next-turn.lua in place of the kit's script): a conversation's
+# next turn, the earlier turns remembered and the newest one read. MEMO=off starts qorgan-on from a
+# config file equal to `serve --upstream` with the memo off: every text read anew, as a body never
+# seen before costs.
 #
 # Qorgan runs twice: qorgan-on (`serve --upstream`, protection on, as by default) and qorgan-off
 # (the same route with protect: false); their ratio is the cost of protection.
@@ -47,6 +57,8 @@ cleanup() {
   mkdir -p "$results"
   [[ -d $work/.run/results ]] && cp -r "$work/.run/results/." "$results/"
   cp "$work"/gateway-*.log "$results/" 2>/dev/null || true
+  # the kit's own script back in place, for the next run in a reused BENCH_DIR
+  if [[ -f $work/load/chat-kit.lua ]]; then mv -f "$work/load/chat-kit.lua" "$work/load/chat.lua"; fi
   if [[ -n $made ]]; then rm -rf "$made"; fi
 }
 trap cleanup EXIT
@@ -60,6 +72,10 @@ if [[ $bench_mode == cache ]]; then
   export MODE=json
 elif [[ $bench_mode == audit ]]; then
   export MODE=json TARGETS=${TARGETS:-nginx}
+elif [[ $bench_mode == turns ]]; then
+  [[ -f load/chat-kit.lua ]] || cp load/chat.lua load/chat-kit.lua
+  cp "$repo/loadtest/lua/next-turn.lua" load/chat.lua
+  export MODE=json
 fi
 ./setup.sh >/dev/null
 ./run-peers.sh start >/dev/null
@@ -98,10 +114,24 @@ routes:
   - { pathPrefix: /v1, upstream: sim, protect: false }
 EOF
 fi
+on_args=(--upstream "http://127.0.0.1:${SIM_PORT:-18080}/v1" --port "$on_port" --admin-port $((on_port + 1)))
+if [[ ${MEMO:-on} == off ]]; then
+  cat > "$work/qorgan-on-nomemo.yaml" <<EOF
+listeners:
+  traffic: { host: 127.0.0.1, port: $on_port }
+  admin: { host: 127.0.0.1, port: $((on_port + 1)) }
+upstreams:
+  default: { baseUrl: "http://127.0.0.1:${SIM_PORT:-18080}/v1" }
+routes:
+  - { pathPrefix: /v1, upstream: default, dialect: auto }
+protection:
+  findingsMemo: 0
+EOF
+  on_args=(--config "$work/qorgan-on-nomemo.yaml")
+fi
 pin=()
 [[ -n ${SERVER_CPUS:-} ]] && pin=(taskset -c "$SERVER_CPUS")
-"${pin[@]}" java ${QORGAN_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" serve \
-  --upstream http://127.0.0.1:${SIM_PORT:-18080}/v1 --port "$on_port" --admin-port $((on_port + 1)) >"$work/gateway-on.log" 2>&1 &
+"${pin[@]}" java ${QORGAN_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" serve "${on_args[@]}" >"$work/gateway-on.log" 2>&1 &
 gw_pids+=($!)
 "${pin[@]}" java ${QORGAN_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" serve \
   --config "$work/qorgan-$second.yaml" >"$work/gateway-$second.log" 2>&1 &
@@ -172,4 +202,6 @@ printf '%s\n--\n%s\n' "$before" "$after" | awk 'BEGIN { part = 0 }
       if (c > 0) printf "qorgan-on protection per exchange, %s: %.1f us (mean of %d)\n", stage, (v[1, sum] - v[0, sum]) / c * 1e6, c
     }
   }'
+curl -fs "http://127.0.0.1:$((on_port + 1))/metrics" 2>/dev/null \
+  | awk '/^qorgan_findings_memo_(hits|misses)_total / {print "qorgan-on findings memo: " $0}' || true
 echo "results: $results/"

@@ -25,6 +25,8 @@ import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.policy.PolicyException;
 import io.qorgan.gateway.policy.PolicyStore;
 import io.qorgan.gateway.protect.ConversationVaults;
+import io.qorgan.gateway.protect.FindingsMemo;
+import io.qorgan.gateway.protect.TextScanner;
 import io.qorgan.gateway.quota.FairUse;
 import io.qorgan.gateway.route.Router;
 import io.qorgan.gateway.server.AdminServer;
@@ -130,7 +132,7 @@ public final class Gateway implements AutoCloseable {
             this.upstreams = Map.copyOf(clients);
             CallerIdentification identification = identification(config);
             this.policies = policies(config);
-            Protection protection = protection(config, fleet);
+            Protection protection = protection(config, fleet, metrics);
             PolicyStore policyStore = policies;
             ExchangePreparer preparer = new ExchangePreparer(
                     protection,
@@ -332,7 +334,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Detection and protection, built once: dictionaries load here, not on the first request. */
-    private static Protection protection(GatewayConfig config, FleetStore fleet) {
+    private static Protection protection(GatewayConfig config, FleetStore fleet, GatewayMetrics metrics) {
         ProtectionConfig p = config.protection();
         Detector detector;
         try {
@@ -353,7 +355,19 @@ public final class Gateway implements AutoCloseable {
                         random,
                         fleet.sealingKey(),
                         fleet);
-        return Protection.create(p, detector::detect, Canonical::canonical, random, conversations);
+        TextScanner scanner = FindingsMemo.around(
+                detector::detect, p.findingsMemo(), p.findingsMemoTtl(), Ticker.systemTicker(), random);
+        if (scanner instanceof FindingsMemo memo) {
+            metrics.counter(
+                    "qorgan_findings_memo_hits",
+                    "Texts of at least 64 chars whose findings were remembered, so they were not read again",
+                    memo::hits);
+            metrics.counter(
+                    "qorgan_findings_memo_misses",
+                    "Texts of at least 64 chars read by the detector (and then remembered)",
+                    memo::misses);
+        }
+        return Protection.create(p, scanner, Canonical::canonical, random, conversations);
     }
 
     private ReloadingServerSslContext serverTls(ListenerConfig listener, TlsContexts contexts) {

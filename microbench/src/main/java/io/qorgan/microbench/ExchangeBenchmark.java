@@ -1,5 +1,6 @@
 package io.qorgan.microbench;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.qorgan.gateway.cache.AnswerCache;
 import io.qorgan.gateway.cache.CacheQuery;
 import io.qorgan.gateway.cache.Lookup;
@@ -17,8 +18,11 @@ import io.qorgan.gateway.identity.AuthMethod;
 import io.qorgan.gateway.identity.Identity;
 import io.qorgan.gateway.metrics.GatewayMetrics;
 import io.qorgan.gateway.protect.AnswerScanner;
+import io.qorgan.gateway.protect.FindingsMemo;
 import io.qorgan.gateway.protect.TextRestorer;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +67,11 @@ public class ExchangeBenchmark {
     private AnswerCache cache;
     private ExchangeRequest request;
     private byte[] completion;
+    private ExchangePreparer rememberingPreparer;
+    private Protection remembering;
+    private byte[] bodyBefore;
+    private byte[] bodyAfter;
+    private long turn;
 
     @Setup
     public void setUp() {
@@ -86,6 +95,16 @@ public class ExchangeBenchmark {
                 null,
                 BenchResources.bytes("bench/chat-request.json"));
         completion = BenchResources.bytes("bench/completion.json");
+        remembering = Protection.create(
+                ProtectionConfig.defaults(),
+                FindingsMemo.around(detector::detect, 20_000, Duration.ofMinutes(10), Ticker.systemTicker(), random),
+                Canonical::canonical,
+                random);
+        rememberingPreparer = new ExchangePreparer(remembering, () -> null, Set.of("default"), metrics, false);
+        String body = new String(request.body(), StandardCharsets.UTF_8);
+        int at = body.indexOf("77-1045");
+        bodyBefore = body.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        bodyAfter = body.substring(at + "77-1045".length()).getBytes(StandardCharsets.UTF_8);
         if (!(exchange().counts().isEmpty() && lookup(ready()) instanceof Lookup.Bypass)) {
             throw new IllegalStateException("the bench exchange should be forwarded and its answer hold nothing new");
         }
@@ -98,6 +117,39 @@ public class ExchangeBenchmark {
         return protection
                 .answerScanner(e.answerAction())
                 .restoreAndScan(completion, e.dialect(), TextRestorer.of(e.vault()));
+    }
+
+    @Benchmark
+    public AnswerScanner.ScannedAnswer nextTurn() {
+        ExchangeRequest next = new ExchangeRequest(
+                request.requestId(),
+                request.route(),
+                request.upstream(),
+                request.identity(),
+                request.method(),
+                request.upstreamTarget(),
+                request.headerTexts(),
+                request.contentType(),
+                request.contentEncoding(),
+                nextBody());
+        if (!(rememberingPreparer.prepare(next) instanceof Preparation.Ready ready)) {
+            throw new IllegalStateException("the bench request should be forwarded");
+        }
+        PreparedExchange e = ready.exchange();
+        lookup(e);
+        return remembering
+                .answerScanner(e.answerAction())
+                .restoreAndScan(completion, e.dialect(), TextRestorer.of(e.vault()));
+    }
+
+    /** The body with the next order number in its last message, spliced in bytes so the benchmark costs little. */
+    private byte[] nextBody() {
+        byte[] number = Long.toString(++turn).getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[bodyBefore.length + number.length + bodyAfter.length];
+        System.arraycopy(bodyBefore, 0, body, 0, bodyBefore.length);
+        System.arraycopy(number, 0, body, bodyBefore.length, number.length);
+        System.arraycopy(bodyAfter, 0, body, bodyBefore.length + number.length, bodyAfter.length);
+        return body;
     }
 
     private PreparedExchange ready() {

@@ -364,6 +364,12 @@ public final class ConfigLoader {
             if (maxConversations < 0) {
                 throw fail("/protection/maxConversations", "must not be negative");
             }
+            int findingsMemo = raw.findingsMemo() == null ? d.findingsMemo() : raw.findingsMemo();
+            if (findingsMemo < 0) {
+                throw fail("/protection/findingsMemo", "must not be negative (0 reads every text anew)");
+            }
+            Duration findingsMemoTtl =
+                    duration("/protection/findingsMemoTtl", raw.findingsMemoTtl(), d.findingsMemoTtl());
             Set<EntityType> enabled = d.enabledTypes();
             if (raw.detect() != null) {
                 enabled = EnumSet.noneOf(EntityType.class);
@@ -399,6 +405,8 @@ public final class ConfigLoader {
                     (int) maxAnswer,
                     duration("/protection/conversationTtl", raw.conversationTtl(), d.conversationTtl()),
                     maxConversations,
+                    findingsMemo,
+                    findingsMemoTtl,
                     enabled,
                     minScore,
                     names,

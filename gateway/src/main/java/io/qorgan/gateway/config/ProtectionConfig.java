@@ -24,6 +24,9 @@ import java.util.Set;
  * @param maxAnswerBytes largest non-streamed answer the gateway reads whole to restore
  * @param conversationTtl how long a Responses-API conversation's vault is kept, encrypted, in memory
  * @param maxConversations how many such vaults at most
+ * @param findingsMemo how many texts' findings are remembered (no text, no value: a keyed MAC, types and offsets), so
+ *     that a text sent again (a conversation's earlier turns, a system prompt) is not read again; 0 reads every text
+ * @param findingsMemoTtl how long a text's findings are remembered
  * @param enabledTypes entity types the detector looks for
  * @param minScore findings below this score are ignored
  * @param extraNameLists agencies' own name lists for the detector
@@ -42,6 +45,8 @@ public record ProtectionConfig(
         int maxAnswerBytes,
         Duration conversationTtl,
         int maxConversations,
+        int findingsMemo,
+        Duration findingsMemoTtl,
         Set<EntityType> enabledTypes,
         double minScore,
         List<Path> extraNameLists,
@@ -71,6 +76,8 @@ public record ProtectionConfig(
                 32 * 1024 * 1024,
                 Duration.ofHours(1),
                 100_000,
+                20_000,
+                Duration.ofMinutes(10),
                 Set.of(EntityType.values()),
                 0.5,
                 List.of(),

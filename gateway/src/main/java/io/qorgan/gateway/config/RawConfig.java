@@ -117,6 +117,8 @@ record RawConfig(
             String maxAnswerBody,
             String conversationTtl,
             Integer maxConversations,
+            Integer findingsMemo,
+            String findingsMemoTtl,
             List<String> detect,
             Double minScore,
             List<String> extraNames,

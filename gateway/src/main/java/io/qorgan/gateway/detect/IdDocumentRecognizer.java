@@ -73,6 +73,11 @@ final class IdDocumentRecognizer implements Recognizer {
         "заграничн", // заграничный паспорт
         "pasaport", // Turkish, Azerbaijani, Uzbek Latin
         "pasport",
+        "kýálik", // Kazakh in Latin letters, 2018 and 2021 spellings: "jeke kýálik", "jeke küälik"
+        "küälik",
+        "kuälik",
+        "tólqujat",
+        "tölqūjat",
         "international driving permit",
         "seafarer",
         "вида на жительство",
@@ -133,6 +138,7 @@ final class IdDocumentRecognizer implements Recognizer {
         int[][] cues = {new int[8]}; // start and end of each document word, in text order
         int[] cueCount = {0};
         int firstOwn = out.size();
+        int[] birthEnd = {-1}; // end of the last birth-certificate word
         CUE_INDEX.find(view, (at, cue) -> {
             if (!Chars.notWordAt(s, at - 1)) {
                 return;
@@ -147,7 +153,12 @@ final class IdDocumentRecognizer implements Recognizer {
             cues[0][cueCount[0] * 2] = at;
             cues[0][cueCount[0] * 2 + 1] = at + cue.length();
             cueCount[0]++;
-            boolean birth = isBirthCue(cue);
+            // a birth certificate named shortly before makes the next "куәлік №" one too ("дубликат свидетельства о
+            // рождении на дочь …, бұрынғы куәлік № 0631190")
+            boolean birth = isBirthCue(cue) || birthEnd[0] >= 0 && at - birthEnd[0] <= BIRTH_REACH;
+            if (isBirthCue(cue)) {
+                birthEnd[0] = at + cue.length();
+            }
             int before = numberBefore(s, at, birth);
             if (before >= 0 && before != lastStart[0]) {
                 int end = documentNumber(s, before, birth);
@@ -204,6 +215,24 @@ final class IdDocumentRecognizer implements Recognizer {
         if (cueCount[0] > 0) {
             documentTalk(view, cues[0], cueCount[0], firstOwn, out);
         }
+        out.subList(firstOwn, out.size()).removeIf(f -> onlyZeros(s, f.start(), f.end()));
+    }
+
+    /** How far after a birth certificate's name, in chars, a document word still speaks of it. */
+    private static final int BIRTH_REACH = 150;
+
+    /** A number of zeros only ("000000000", "N 0000 0000"): a form's placeholder, no one's document. */
+    private static boolean onlyZeros(char[] s, int start, int end) {
+        boolean zero = false;
+        for (int p = start; p < end; p++) {
+            if (Chars.isDigit(s[p])) {
+                if (s[p] != '0') {
+                    return false;
+                }
+                zero = true;
+            }
+        }
+        return zero;
     }
 
     /** How far after a document word, in chars, a number of a document's own shape is taken for one. */
@@ -242,7 +271,8 @@ final class IdDocumentRecognizer implements Recognizer {
      * Numbers of the shapes only a document has, near a word for a document: a Kazakh passport's N and eight digits
      * ("N14023387", "N 1427 3356", "N12/045/889"), an ID card's or residence permit's nine digits from 0 ("052 006
      * 719", "048/330/117"), a birth certificate's series and number ("I-АҚ 0551206 нөмірлі туу туралы куәлік"), a
-     * Russian passport's series and number written apart ("22 19 604733"), and a number read out in digit words. Up to
+     * Russian passport's series and number written apart ("22 19 604733"), a licence's letters and number after "№" or
+     * "номер" ("номер ВТ 224871"), and a number read out in digit words. Up to
      * {@link #TALK_AFTER} chars after a document word (a later turn, the new number after the old one, an XML or JSON
      * value under a document key) or {@link #TALK_BEFORE} before one; not after a word for another kind of number, and
      * past a date or another number only when marked, as in a cue's own window.
@@ -260,6 +290,10 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             int end = talkShape(s, view.lower(), p);
             if (end < 0) {
+                int twin = sameShapeAfterFound(s, out, firstOwn, p);
+                if (twin > 0 && !covered(out, firstOwn, p) && !view.anyCue(p - 40, p, OTHER_NUMBERS)) {
+                    out.add(new Finding(EntityType.ID_DOCUMENT, p, twin, 0.8, "id-document"));
+                }
                 continue;
             }
             while (cue + 1 < cueCount && cues[cue * 2 + 2] < p) {
@@ -281,6 +315,44 @@ final class IdDocumentRecognizer implements Recognizer {
         }
     }
 
+    /** How far after a found document number, in chars, a number of its very shape is taken for one. */
+    private static final int TWIN_REACH = 200;
+
+    /**
+     * End of a number at {@code p} written in exactly the shape of a document number this recognizer found shortly
+     * before it, letter for letter, digit for digit, with the same spaces and signs, and at least six digits: the
+     * documents of a family or a group listed one after another ("my US passport is A 4417 2093 …, and my wife's is
+     * A 4417 2107"); or -1.
+     */
+    private static int sameShapeAfterFound(char[] s, List<Finding> out, int firstOwn, int p) {
+        if (!Chars.isAlnum(s[p])) {
+            return -1;
+        }
+        for (int i = out.size() - 1; i >= firstOwn; i--) {
+            Finding f = out.get(i);
+            int length = f.end() - f.start();
+            if (f.end() > p || p - f.end() > TWIN_REACH || p + length > s.length || !Chars.notAlnumAt(s, p + length)) {
+                continue;
+            }
+            int digits = 0;
+            boolean same = true;
+            for (int j = 0; j < length && same; j++) {
+                char a = s[f.start() + j];
+                char b = s[p + j];
+                digits += Chars.isDigit(b) ? 1 : 0;
+                same = Chars.isDigit(a)
+                        ? Chars.isDigit(b)
+                        : Chars.isLetter(a)
+                                ? Chars.isLetter(b) && Chars.isUpperCase(a) == Chars.isUpperCase(b)
+                                : a == b;
+            }
+            if (same && digits >= 6) {
+                return p + length;
+            }
+        }
+        return -1;
+    }
+
     /** End of a number of one of {@link #documentTalk}'s shapes starting at {@code p}, or -1. */
     private static int talkShape(char[] s, char[] lower, int p) {
         char c = s[p];
@@ -293,6 +365,9 @@ final class IdDocumentRecognizer implements Recognizer {
         }
         if (c == 'I' || c == 'V' || c == 'X' || c == 'І') {
             return birthSeries(s, p) ? birthCertificate(s, p) : -1;
+        }
+        if (cyrillicSeries(s, p) && numberMark(s, p)) {
+            return cyrillicPassport(s, p); // a licence's series and number, marked: "номер ВТ 224871"
         }
         return readOut(s, lower, p);
     }

@@ -148,11 +148,7 @@ final class IpAddressRecognizer implements Recognizer {
             boolean productVersion = prev == '/' && i >= 2 && Chars.isAlnum(s[i - 2]); // "Chrome/120.0.0.0"
             if (Chars.isDigit(c) && !Chars.isWord(prev) && prev != '.' && !productVersion) {
                 int end = ipv4(s, i);
-                if (end > 0
-                        && Chars.notWordAt(s, end)
-                        && !leadingZero(s, i, end)
-                        && !longerDotted(s, i, end)
-                        && !noHost(s, view.lower(), i, end)) {
+                if (end > 0 && Chars.notWordAt(s, end) && !leadingZero(s, i, end) && !longerDotted(s, i, end)) {
                     int quad = end;
                     end = withSuffix(s, end, 32);
                     boolean versionLike = versionLike(view, i, quad)
@@ -161,7 +157,11 @@ final class IpAddressRecognizer implements Recognizer {
                         version = i;
                         versionEnd = quad;
                     }
-                    out.add(new Finding(EntityType.IP_ADDRESS, i, end, versionLike ? 0.3 : 0.9, "ip"));
+                    boolean noHost = end == quad
+                            && (subnetMask(view, i, quad)
+                                    || listensEverywhere(view, i, quad)
+                                    || ruleNumber(view.lower(), i));
+                    out.add(new Finding(EntityType.IP_ADDRESS, i, end, versionLike || noHost ? 0.3 : 0.9, "ip"));
                     resume = end;
                 }
             }
@@ -177,59 +177,54 @@ final class IpAddressRecognizer implements Recognizer {
         return end + 1 < s.length && s[end] == '.' && Chars.isDigit(s[end + 1]) && smallNumbers(s, start, end);
     }
 
+    private static final CueSet MASK_WORDS = new CueSet(new String[] {"mask", "маск", "subnet", "подсет"});
+
+    private static final CueSet LISTEN_WORDS = new CueSet(new String[] {"listen", "bind", "host", "слуша"});
+
+    /**
+     * A subnet mask after a word for one ("маска 255.255.255.0", "netmask 255.255.0.0"): ones from the left, then
+     * zeros, starting with 255. No one's address; "Broadcast 255.255.255.255" with no such word stays one.
+     */
+    private static boolean subnetMask(TextView view, int start, int end) {
+        char[] s = view.chars();
+        if (!Chars.startsWith(s, "255.", start)) {
+            return false;
+        }
+        long bits = 0;
+        for (int p = start; p <= end; p++) {
+            int part = 0;
+            for (; p < end && s[p] != '.'; p++) {
+                part = part * 10 + s[p] - '0';
+            }
+            bits = bits << 8 | part;
+        }
+        long ones = ~bits & 0xFFFFFFFFL;
+        return (ones & (ones + 1)) == 0 // the zeros are all at the right
+                && view.anyCue(start - 25, start, MASK_WORDS);
+    }
+
+    /**
+     * The any-address a server listens on, with a port or after a word of listening ("listen: 0.0.0.0:8080",
+     * "--bind 0.0.0.0"): every interface of a machine, no one's address. "Default 0.0.0.0" and the route
+     * "0.0.0.0/0" stay addresses, as Presidio's cases expect.
+     */
+    private static boolean listensEverywhere(TextView view, int start, int end) {
+        char[] s = view.chars();
+        if (end - start != 7 || !Arrays.equals(s, start, end, ANY_ADDRESS, 0, 7)) {
+            return false;
+        }
+        boolean port = end + 1 < s.length && s[end] == ':' && Chars.isDigit(s[end + 1]);
+        return port || view.anyCue(start - 20, start, LISTEN_WORDS);
+    }
+
+    private static final char[] ANY_ADDRESS = "0.0.0.0".toCharArray();
+
     /** Words right before a dotted quad that make it a rule's number, not a host: "Firewall rule 10.4.2.1". */
     private static final CueSet RULE_WORDS = new CueSet("rule ", "правило ", "правила ", "правило нөмірі ", "ереже ");
 
-    /** Words right before a netmask: "маска 255.255.255.0", "netmask 255.255.240.0". */
-    private static final CueSet MASK_WORDS = new CueSet("маска ", "маски ", "mask ", "netmask ", "subnet ");
-
-    /**
-     * Whether the dotted quad at {@code [start, end)} names no host: "0.0.0.0" with a port (every interface a server
-     * listens on: "listen: 0.0.0.0:8080"), a netmask after its word ("маска 255.255.255.0"), or a rule's number.
-     */
-    private static boolean noHost(char[] s, char[] lower, int start, int end) {
-        if (end - start == 7
-                && Chars.startsWith(s, "0.0.0.0", start)
-                && end + 1 < s.length
-                && s[end] == ':'
-                && Chars.isDigit(s[end + 1])) {
-            return true;
-        }
-        if (Chars.startsWith(s, "255.", start)
-                && netmask(s, start, end)
-                && MASK_WORDS.anyIn(lower, Math.max(0, start - 10), start)) {
-            return true;
-        }
-        return start > 0 && RULE_WORDS.anyIn(lower, Math.max(0, start - 16), start) && lower[start - 1] == ' ';
-    }
-
-    /** Whether the dotted quad's numbers are a netmask's: each 255 until one of 0, 128 … 254, then zeros. */
-    private static boolean netmask(char[] s, int start, int end) {
-        boolean rest = false;
-        int p = start;
-        while (p < end) {
-            int run = Chars.digitRun(s, p);
-            int value = 0;
-            for (int i = p; i < p + run; i++) {
-                value = value * 10 + s[i] - '0';
-            }
-            if (rest
-                    ? value != 0
-                    : value != 255
-                            && value != 254
-                            && value != 252
-                            && value != 248
-                            && value != 240
-                            && value != 224
-                            && value != 192
-                            && value != 128
-                            && value != 0) {
-                return false;
-            }
-            rest |= value != 255;
-            p += run + 1;
-        }
-        return true;
+    /** Whether a rule word ends right before the dotted quad at {@code start} ("Правило нөмірі 10.4.2.1"). */
+    private static boolean ruleNumber(char[] lower, int start) {
+        return start > 0 && lower[start - 1] == ' ' && RULE_WORDS.anyIn(lower, Math.max(0, start - 16), start);
     }
 
     /** How far apart, in chars, two dotted quads of one sentence may be for {@link #sameRelease}. */

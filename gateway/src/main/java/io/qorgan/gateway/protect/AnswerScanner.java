@@ -272,7 +272,7 @@ public final class AnswerScanner {
                 return "";
             }
             String s = pending.toString();
-            List<Finding> findings = scanner.scan(s);
+            List<Finding> findings = scanner.unremembered().scan(s);
             int cut = last ? s.length() : Math.max(0, s.length() - WINDOW);
             if (!last) {
                 for (Finding f : findings) {
@@ -340,7 +340,7 @@ public final class AnswerScanner {
                 return;
             }
             String text = tail.toString();
-            for (Finding f : scanner.scan(text)) {
+            for (Finding f : scanner.unremembered().scan(text)) {
                 if (f.end() > fresh && f.end() <= text.length()) {
                     String value = text.substring(f.start(), f.end());
                     if (!vault.knows(f.type(), valueKey.key(f.type(), value))) {

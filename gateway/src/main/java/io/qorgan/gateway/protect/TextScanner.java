@@ -11,4 +11,12 @@ import java.util.List;
 public interface TextScanner {
 
     List<Finding> scan(CharSequence text);
+
+    /**
+     * This scanner without a memo of texts it read ({@link FindingsMemo}): for pieces of text that will never be sent
+     * again as they are, such as the growing windows of a streamed answer.
+     */
+    default TextScanner unremembered() {
+        return this;
+    }
 }

@@ -143,6 +143,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void parse_findingsMemo_boundOrDefault() {
+        assertThat(ConfigLoader.parse("qorgan.yaml", VALID).protection())
+                .extracting(ProtectionConfig::findingsMemo, ProtectionConfig::findingsMemoTtl)
+                .containsExactly(20_000, Duration.ofMinutes(10));
+        assertThat(ConfigLoader.parse("qorgan.yaml", VALID + "protection: { findingsMemo: 0, findingsMemoTtl: 90s }\n")
+                        .protection())
+                .extracting(ProtectionConfig::findingsMemo, ProtectionConfig::findingsMemoTtl)
+                .containsExactly(0, Duration.ofSeconds(90));
+    }
+
+    @Test
+    void parse_findingsMemoOutOfRange_namesLineAndField() {
+        for (String bound : new String[] {"findingsMemo: -1", "findingsMemoTtl: 0s"}) {
+            String yaml = VALID + "protection:\n  " + bound + "\n";
+            String field = "protection." + bound.substring(0, bound.indexOf(':'));
+            assertThatThrownBy(() -> ConfigLoader.parse("qorgan.yaml", yaml))
+                    .isInstanceOfSatisfying(ConfigException.class, e -> {
+                        assertThat(e.line()).isEqualTo(28);
+                        assertThat(e.field()).isEqualTo(field);
+                    });
+        }
+    }
+
+    @Test
     void parse_requestBoundOutOfRange_namesLineAndField() {
         for (String bound : new String[] {"maxStrings: 0", "maxDepth: 1001", "maxTerms: -1", "maxFindings: 0"}) {
             String yaml = VALID + "protection:\n  " + bound + "\n";

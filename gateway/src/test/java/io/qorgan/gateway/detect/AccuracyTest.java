@@ -87,8 +87,8 @@ class AccuracyTest {
     /**
      * Floors on the third held-out set: the values measured when it was added (main at 8cce2d4, before the fifth
      * round, less 0.001), raised to what the fifth and seventh rounds reach (PERSON, ADDRESS, DATE_OF_BIRTH,
-     * leak-cover). Below
-     * the issue's bars: PERSON, ID_DOCUMENT, ADDRESS, DATE_OF_BIRTH and SECRET recall, PHONE recall, IP_ADDRESS
+     * leak-cover) and the eighth (ID_DOCUMENT, leak-cover). Below
+     * the issue's bars: PERSON, ADDRESS, DATE_OF_BIRTH and SECRET recall, PHONE recall, IP_ADDRESS
      * precision and recall, leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
@@ -99,14 +99,14 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.937},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.953},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.979, 0.948},
             new Object[] {EntityType.IP_ADDRESS, 0.981, 0.981},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.958},
             new Object[] {EntityType.SECRET, 1.0, 0.937});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.961;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.962;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -238,7 +238,8 @@ class AccuracyTest {
      * Floors on the fifth development set ({@code detect/dev5}, free prose written blind to the code after the fifth
      * round, weighted to documents, secrets and names known from context): the values measured when it was added
      * (main at 0dd542e, less 0.001), raised to what the short sixth round reaches (ID_DOCUMENT, SECRET, PHONE,
-     * IP_ADDRESS, VEHICLE_PLATE, leak-cover) and the seventh (PERSON, DATE_OF_BIRTH, leak-cover).
+     * IP_ADDRESS, VEHICLE_PLATE, leak-cover), the seventh (PERSON, DATE_OF_BIRTH, leak-cover) and the eighth
+     * (ID_DOCUMENT).
      */
     private static final Map<EntityType, Floor> DEV5 = floors(
             new Object[] {EntityType.PERSON, 0.982, 0.938},
@@ -250,7 +251,7 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             // precision 1.0 until round 7 read digit words out loud as the number they are: dev5 labels only the
             // digits said after them ("one two zero, … so 120 488 731"), so the words count as two false findings
-            new Object[] {EntityType.ID_DOCUMENT, 0.983, 0.991},
+            new Object[] {EntityType.ID_DOCUMENT, 0.983, 0.999},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 1.0, 0.977},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 0.968},
@@ -302,14 +303,14 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 0.856, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 0.989, 0.97},
+            new Object[] {EntityType.ID_DOCUMENT, 0.989, 0.975},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.95},
             new Object[] {EntityType.SECRET, 0.99, 0.846});
 
-    private static final double DEV7_LEAK_COVER = 0.948;
+    private static final double DEV7_LEAK_COVER = 0.95;
 
     /** The eighth development set's SHA-256 ({@code detect/dev8}): its numbers below are of this file. */
     private static final String DEV8_SHA256 = "26f6c3015f6f74d7c7a7daafb5a5a7c4b5732f7182d670f53f8ec22bd0d4e02d";
@@ -317,7 +318,8 @@ class AccuracyTest {
     /**
      * Floors on the eighth development set ({@code detect/dev8}, free prose written blind to the code during the
      * eighth round, weighted to addresses, names and secrets, with organisations' addresses as hard negatives): the
-     * values measured when it was added (main at 5053ffe, less 0.001).
+     * values measured when it was added (main at 5053ffe, less 0.001), raised to what the eighth round reaches
+     * (IP_ADDRESS, ID_DOCUMENT, leak-cover).
      */
     private static final Map<EntityType, Floor> DEV8 = floors(
             new Object[] {EntityType.PERSON, 0.948, 0.978},
@@ -327,14 +329,14 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 0.956, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 0.961, 0.961},
+            new Object[] {EntityType.ID_DOCUMENT, 0.999, 0.999},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.792, 0.936},
-            new Object[] {EntityType.IP_ADDRESS, 0.843, 1.0},
+            new Object[] {EntityType.IP_ADDRESS, 0.899, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.981, 0.964},
             new Object[] {EntityType.SECRET, 0.954, 0.886});
 
-    private static final double DEV8_LEAK_COVER = 0.965;
+    private static final double DEV8_LEAK_COVER = 0.968;
 
     private final Detector detector = Detector.defaults();
 

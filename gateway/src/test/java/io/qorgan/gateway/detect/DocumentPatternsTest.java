@@ -356,16 +356,12 @@ class DocumentPatternsTest {
     }
 
     @Test
-    void detect_anyInterfaceNetmaskAndRuleNumber_notIpAddresses() {
-        for (String text : List.of(
-                "server:\n  listen: 0.0.0.0:8080",
-                "Сетевой шлюз: маска 255.255.255.0, шлюз по умолчанию не задан.",
-                "netmask 255.255.240.0 on eth0",
-                "Firewall rule 10.4.2.1 блоктайды. Правило нөмірі 10.4.2.1 өзгертілді.")) {
-            assertThat(found(text, EntityType.IP_ADDRESS)).as(text).isEmpty();
-        }
-        assertThat(found("Default 0.0.0.0, broadcast 255.255.255.255", EntityType.IP_ADDRESS))
-                .containsExactly("0.0.0.0", "255.255.255.255");
+    void detect_firewallRuleNumber_notIpAddress() {
+        assertThat(found(
+                        "Firewall rule 10.4.2.1 блоктайды. Правило нөмірі 10.4.2.1 өзгертілді.", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("Правило для хоста 10.4.2.1 добавлено", EntityType.IP_ADDRESS))
+                .containsExactly("10.4.2.1");
     }
 
     @Test
@@ -616,6 +612,70 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_birthCertificateNamedJustBefore_bareNumberAfterCertificateWordFound() {
+        assertThat(found(
+                        "Прошу выдать дубликат свидетельства о рождении на мою дочь Айлин, туған күні 30.04.2018, "
+                                + "бұрынғы куәлік № 0631190.",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("0631190");
+        // no birth certificate named before: seven digits after "куәлік №" are not a document's shape
+        assertThat(found("Бұрынғы куәлік № 0631190 жарамсыз деп танылды.", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_licenceSeriesMarkedFarFromDocumentWord_found() {
+        assertThat(found(
+                        "Прошу восстановить водительское удостоверение. Старое — 99 05 613872, выдано в Новосибирске;"
+                                + " новое получено в РК, номер ВТ 224871.",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("99 05 613872", "ВТ 224871");
+        // not marked as a number, or no document word before: not ours
+        assertThat(found(
+                        "Прошу восстановить водительское удостоверение. Старое сдал в Новосибирске, в колонне была"
+                                + " машина с бортом ВТ 224871.",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("Груз отправлен, номер ВТ 224871, ждите звонка.", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_kazakhLatinDocumentWord_found() {
+        assertThat(found("Jeke kýálik № 045520918. Turǵyn úı kezegine qoıýyńyzdy suraımyn.", EntityType.ID_DOCUMENT))
+                .containsExactly("045520918");
+        assertThat(found("jeke küälik nömiri: 051 330 228", EntityType.ID_DOCUMENT))
+                .containsExactly("051 330 228");
+    }
+
+    @Test
+    void detect_numberShapedLikeDocumentFoundJustBefore_found() {
+        assertThat(found(
+                        "quick one for the visa letter: my US passport is A 4417 2093 (issued 2024, valid 10 years),"
+                                + " and my wife's is A 4417 2107.",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("A 4417 2093", "A 4417 2107");
+        assertThat(found("Паспорт РФ 45 10 123456, у супруги 45 11 654321, дети вписаны.", EntityType.ID_DOCUMENT))
+                .containsExactly("45 10 123456", "45 11 654321");
+        // another shape, a word for another number between, or too few digits: not a twin
+        assertThat(found("my US passport is A 4417 2093, and the booking is AB 4417 2107.", EntityType.ID_DOCUMENT))
+                .containsExactly("A 4417 2093");
+        assertThat(found("Паспорт 045612378 выдан МВД. Номер заказа 045612379 оплачен.", EntityType.ID_DOCUMENT))
+                .containsExactly("045612378");
+    }
+
+    @Test
+    void detect_numberOfZerosOnly_notDocument() {
+        assertThat(found(
+                        "| Құжат түрі | Нөмірдің форматы |\n|---|---|\n| Жеке куәлік | 000000000 |\n"
+                                + "| Паспорт | N00000000 |",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("Паспорт N00000001 выдан МВД РК", EntityType.ID_DOCUMENT))
+                .containsExactly("N00000001");
+    }
+
+    @Test
     void detect_documentNumberReadOutInDigitWords_found() {
         assertThat(found(
                         "Оператор: назовите номер удостоверения.\nКлиент: ноль-три-один, восемь-восемь-семь, два-четыре-пять",
@@ -704,6 +764,25 @@ class DocumentPatternsTest {
                 .containsExactly("12.1.3.9");
         assertThat(found("мастерге кірді, релиз 14.0.3.5 шықты", EntityType.IP_ADDRESS))
                 .isEmpty();
+    }
+
+    @Test
+    void detect_subnetMaskOrListenAddress_notIpAddress() {
+        assertThat(found("Сетевой шлюз: маска 255.255.255.0, шлюз по умолчанию 192.168.10.1", EntityType.IP_ADDRESS))
+                .containsExactly("192.168.10.1");
+        assertThat(found("netmask 255.255.248.0 on eth0; subnet mask: 255.0.0.0", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("server:\n  listen: 0.0.0.0:8080\n  upstream: 10.2.3.4:9000", EntityType.IP_ADDRESS))
+                .containsExactly("10.2.3.4");
+        assertThat(found("gunicorn --bind 0.0.0.0 app:wsgi", EntityType.IP_ADDRESS))
+                .isEmpty();
+        // no mask word, or not a mask's shape; the any-address alone or as a route: addresses, as Presidio's cases say
+        assertThat(found("Broadcast 255.255.255.255", EntityType.IP_ADDRESS)).containsExactly("255.255.255.255");
+        assertThat(found("маска не та, клиент с адреса 255.255.0.255 снова пишет", EntityType.IP_ADDRESS))
+                .containsExactly("255.255.0.255");
+        assertThat(found("Default 0.0.0.0", EntityType.IP_ADDRESS)).containsExactly("0.0.0.0");
+        assertThat(found("route 0.0.0.0/0 via the gateway", EntityType.IP_ADDRESS))
+                .containsExactly("0.0.0.0/0");
     }
 
     @Test

@@ -277,6 +277,40 @@ class GatewayProtectionTest {
     }
 
     @Test
+    void conversationResent_earlierTurnsFromFindingsMemo_forwardedAsBefore() throws Exception {
+        String hits = "qorgan_findings_memo_hits_total";
+        String misses = "qorgan_findings_memo_misses_total";
+        ObjectNode first = JSON.createObjectNode().put("model", "gpt-4o-mini");
+        first.putArray("messages").addObject().put("role", "user").put("content", TEXT + " Первый вопрос.");
+        assertThat(post("/v1/chat/completions", JSON.writeValueAsString(first)).statusCode())
+                .isEqualTo(200);
+        String before = gateway.metrics().scrape();
+
+        ObjectNode next = first.deepCopy();
+        ((ArrayNode) next.get("messages"))
+                .addObject()
+                .put("role", "assistant")
+                .put("content", "Принято. Уточните, пожалуйста, номер обращения и удобное время для звонка.");
+        ((ArrayNode) next.get("messages"))
+                .addObject()
+                .put("role", "user")
+                .put("content", "Номер обращения 4471, звоните после обеда в будний день. Спасибо за помощь!");
+        HttpResponse<String> r = post("/v1/chat/completions", JSON.writeValueAsString(next));
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        String after = gateway.metrics().scrape();
+        // the first turn was read once; the second request reads only its two new turns (the answer scan adds its own)
+        assertThat(Metrics.value(after, hits)).isGreaterThanOrEqualTo(Metrics.value(before, hits) + 1);
+        assertThat(Metrics.value(after, misses)).isGreaterThanOrEqualTo(Metrics.value(before, misses) + 2);
+        List<RecordedRequest> seen = sim.recordedRequests();
+        assertThat(seen).hasSize(2);
+        JsonNode firstSent = JSON.readTree(seen.get(0).body()).at("/messages/0/content");
+        JsonNode againSent = JSON.readTree(seen.get(1).body()).at("/messages/0/content");
+        assertThat(againSent).isEqualTo(firstSent);
+        assertThat(againSent.asText()).contains("[PERSON_1]", "[IIN_1]", "[IIN_2]");
+    }
+
+    @Test
     void largeBody_protectedOnWorker_restoredExactly() throws Exception {
         String filler = "Обычный текст без персональных данных, ordinary words only. ".repeat(6000);
         String prompt = TEXT + " " + filler + TEXT;
