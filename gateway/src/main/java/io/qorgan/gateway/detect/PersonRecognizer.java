@@ -1103,7 +1103,8 @@ final class PersonRecognizer implements Recognizer {
                 continue;
             }
             // the cues and the case ending are cheap to test, the name's readings are not: most words have neither
-            boolean cue = mention || chatCueBefore(lower, lineStart, p) || chatCueAfter(lower, e, lineEnd);
+            boolean kin = kinWordAfter(lower, e, lineEnd);
+            boolean cue = kin || mention || chatCueBefore(lower, lineStart, p) || chatCueAfter(lower, e, lineEnd);
             if (!cue && !KAZAKH_CASE_ENDINGS.endsWithAny(lower, e, p + 2)) {
                 p = e;
                 continue;
@@ -1115,9 +1116,10 @@ final class PersonRecognizer implements Recognizer {
             Token t = token(s, p, e, folded, morph);
             if (t == null
                     || !t.firstName()
-                    || t.common()
-                    || ((morph.exact | morph.baseFlags) & NameDictionary.ORDINARY_WORD) != 0
-                    || names.commonWord(folded, len)) {
+                    || !kin
+                            && (t.common()
+                                    || ((morph.exact | morph.baseFlags) & NameDictionary.ORDINARY_WORD) != 0
+                                    || names.commonWord(folded, len))) {
                 p = e;
                 continue;
             }
@@ -1179,6 +1181,37 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** Whether a verb of {@link #CHAT_CUES_AFTER} or of saying ("айт…") follows {@code e}, past a particle. */
+    /**
+     * Words of kin and respect a Kazakh chat puts after a first name ("зере апайдың", "қанат ағай", "ерлан көке"):
+     * after one, a first name that is also a word is the name.
+     */
+    private static final String[] KIN_AFTER = {"аға", "апай", "әпке", "тәте", "көке", "жеңге", "ака", "апа", "эже"};
+
+    /** The letters a kin word's ending may start with: "ағай", "апамның", "тәтесі", "ағалар"; not "ағаш", "апар". */
+    private static final String KIN_ENDINGS = "ймңсндғгл";
+
+    /** Whether the word after {@code e} is a kin word of {@link #KIN_AFTER}, with at most four letters of ending. */
+    private static boolean kinWordAfter(char[] lower, int e, int lineEnd) {
+        if (e + 4 > lineEnd || lower[e] != ' ') {
+            return false;
+        }
+        int p = e + 1;
+        int w = p;
+        while (w < lineEnd && Chars.isLetter(lower[w])) {
+            w++;
+        }
+        for (String kin : KIN_AFTER) {
+            int end = p + kin.length();
+            if (w >= end
+                    && w - end <= 4
+                    && Chars.startsWith(lower, kin, p)
+                    && (w == end || KIN_ENDINGS.indexOf(lower[end]) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean chatCueAfter(char[] lower, int e, int lineEnd) {
         int p = e;
         for (int words = 0; words < 2; words++) {

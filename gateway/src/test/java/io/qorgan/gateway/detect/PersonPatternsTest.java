@@ -396,4 +396,12 @@ class PersonPatternsTest {
                 .containsExactly("Марат");
         assertThat(persons("Это Москва из окна поезда.")).isEmpty();
     }
+
+    @Test
+    void detect_lowerCaseNameBeforeKinWord_found() {
+        assertThat(persons("анам айтты дана апайдың үйіне барасың ба")).containsExactly("дана");
+        assertThat(persons("мирас ағай роутердің паролі не еді")).containsExactly("мирас");
+        assertThat(persons("мен апамның үйіне бардым, алма ағашы бар, мирас апарды"))
+                .isEmpty();
+    }
 }
