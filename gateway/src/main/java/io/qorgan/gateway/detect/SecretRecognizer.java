@@ -1849,16 +1849,6 @@ final class SecretRecognizer implements Recognizer {
     private static final int CODE_WORD_LABEL = 5;
 
     private static int kindOf(String label) {
-        for (String l : PIN_LABELS) {
-            if (l.equals(label)) {
-                return PIN_LABEL;
-            }
-        }
-        for (String l : CODE_WORD_LABELS) {
-            if (l.equals(label)) {
-                return CODE_WORD_LABEL;
-            }
-        }
         for (String l : PASSWORD_LABELS) {
             if (l.equals(label)) {
                 return PASSWORD_LABEL;
@@ -1867,6 +1857,16 @@ final class SecretRecognizer implements Recognizer {
         for (String l : TOKEN_LABELS) {
             if (l.equals(label)) {
                 return TOKEN_LABEL;
+            }
+        }
+        for (String l : PIN_LABELS) {
+            if (l.equals(label)) {
+                return PIN_LABEL;
+            }
+        }
+        for (String l : CODE_WORD_LABELS) {
+            if (l.equals(label)) {
+                return CODE_WORD_LABEL;
             }
         }
         return KEY_LABEL;
