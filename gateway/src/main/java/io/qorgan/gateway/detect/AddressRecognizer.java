@@ -321,6 +321,9 @@ final class AddressRecognizer implements Recognizer {
             } else if (end < 0 && Chars.isUpperCase(c)) {
                 end = placeStreetHouse(s, lower, i);
             }
+            if (end < 0 && Chars.isUpperCase(c) && i > 8 && s[i - 1] == ' ' && myAddressBefore(lower, i - 1)) {
+                end = ownAddress(s, i); // "мекенжайым Астана, Мәңгілік Ел 37, 412 пәтер."
+            }
             if (end < 0 && Chars.isDigit(c) && i > 2 && (s[i - 1] == ' ' || s[i - 1] == '.')) {
                 int house = houseWordBefore(lower, i);
                 end = house < 0 ? -1 : houseThenStreet(s, lower, i);
@@ -337,6 +340,52 @@ final class AddressRecognizer implements Recognizer {
             }
         }
         labelledValues(s, lower, out);
+    }
+
+    /** Words before one's own address in prose, without a colon: "мекенжайым Астана, …", "мой адрес Абая 10". */
+    private static final String[] MY_ADDRESS = {"мекенжайым", "мой адрес", "адресім", "my address is", "наш адрес"};
+
+    /** Whether a word of {@link #MY_ADDRESS} ends at {@code end}. */
+    private static boolean myAddressBefore(char[] lower, int end) {
+        char last = lower[end - 1];
+        if (last != 'м' && last != 'с' && last != 's') {
+            return false; // most capitals: no such word before them
+        }
+        for (String cue : MY_ADDRESS) {
+            int from = end - cue.length();
+            if (from >= 0 && Chars.startsWith(lower, cue, from) && Chars.notWordAt(lower, from - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One's own address told in a sentence after {@link #MY_ADDRESS}, from the capital at {@code p} to the sentence's
+     * end (a full stop after a number or a word of five letters or more, not after "ул." or "кв."), when it holds a
+     * house number; its end, or -1.
+     */
+    private static int ownAddress(char[] s, int p) {
+        int end = p;
+        while (end < s.length && end - p < MAX_LABELLED && "\n;(!?".indexOf(s[end]) < 0) {
+            if (s[end] == '.' && (end + 1 >= s.length || s[end + 1] == ' ' || s[end + 1] == '\n')) {
+                int w = end;
+                while (w > p && Chars.isLetter(s[w - 1])) {
+                    w--;
+                }
+                if (end - w >= 5 || w == end && Chars.isDigit(s[end - 1])) {
+                    break;
+                }
+            }
+            end++;
+        }
+        if (end - p >= MAX_LABELLED) {
+            return -1;
+        }
+        while (end > p && " .,".indexOf(s[end - 1]) >= 0) {
+            end--;
+        }
+        return end > p && addressValue(s, p, end) ? end : -1;
     }
 
     /** Words for a house before its number, in the order a flat, a house and then its street are told. */

@@ -136,12 +136,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 1.0, 0.97},
+            new Object[] {EntityType.ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV2_LEAK_COVER = 0.991;
+    private static final double DEV2_LEAK_COVER = 0.995;
 
     /**
      * Floors on the third development set ({@code detect/dev3}, written blind to the code for the third round; its
@@ -330,12 +330,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 0.999, 0.999},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.794, 0.949},
+            new Object[] {EntityType.ADDRESS, 0.799, 0.955},
             new Object[] {EntityType.IP_ADDRESS, 0.963, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.981, 0.964},
             new Object[] {EntityType.SECRET, 0.957, 0.957});
 
-    private static final double DEV8_LEAK_COVER = 0.976;
+    private static final double DEV8_LEAK_COVER = 0.977;
 
     private final Detector detector = Detector.defaults();
 

@@ -269,4 +269,12 @@ class AddressPatternsTest {
                 "Astana, Kabanbay Batyr 11/2, kv. 58",
                 ". Хозяин будет с утра, его номер скину позже, если он не передумает сдавать квартиру до конца года.");
     }
+
+    @Test
+    void detect_ownAddressToldWithoutColon_wholeValue() {
+        whole("мекенжайым ", "Астана, Мәңгілік Ел 40, 12 пәтер", ". посылканы осында жібер");
+        whole("мой адрес ", "Шымкент, Нұрсәт 2, 114", ". жду");
+        whole("my address is ", "Almaty, Dostyk 5/1, 143", ". Thanks");
+        assertThat(found("мой адрес Вы знаете, приходите.", EntityType.ADDRESS)).isEmpty();
+    }
 }
