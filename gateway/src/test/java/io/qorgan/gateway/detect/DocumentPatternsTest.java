@@ -464,6 +464,16 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_idLabelAfterDocumentLabel_document() {
+        assertThat(found("Document: ID 045612378 (issued by MIA RK)", EntityType.ID_DOCUMENT))
+                .containsExactly("045612378");
+        assertThat(found("Құжат: ID 045612378, берген ІІМ", EntityType.ID_DOCUMENT))
+                .containsExactly("045612378");
+        // the colon of another label: not a document
+        assertThat(found("Order: ID 045612378 shipped", EntityType.ID_DOCUMENT)).isEmpty();
+    }
+
+    @Test
     void detect_numbersListedAfterTheFirst_eachFound() {
         assertThat(found(
                         "балалардың туу туралы куәліктері I-АҚ № 0339812 және I-АҚ № 0447021 іске тіркелді",
