@@ -40,6 +40,9 @@ final class DateOfBirthRecognizer implements Recognizer {
         "birth_date",
         "birthdate",
         "birthday",
+        "dateofbirth", // camelCase keys and XML elements, lower-cased: dateOfBirth, ДатаРождения (ГБД ФЛ)
+        "датарожд",
+        "birth_dt",
         "туған_күні",
         "туган_кун",
         "tugan_kuni",
@@ -105,8 +108,8 @@ final class DateOfBirthRecognizer implements Recognizer {
             }
         }
         ANY_CUE.find(view, (at, cue) -> {
-            if (!Chars.notWordAt(s, at - 1)) {
-                return;
+            if (!Chars.notWordAt(s, at - 1) || at >= 2 && s[at - 1] == '/' && s[at - 2] == '<') {
+                return; // a closing XML element names no date after it: "</ДатаРождения><ДатаВыдачи>2015-03-12"
             }
             boolean verb = clauseVerb(lower, at, cue);
             if (verb) {

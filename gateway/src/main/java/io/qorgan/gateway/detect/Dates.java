@@ -143,8 +143,8 @@ final class Dates {
                     && Chars.digitRun(s, q + 1) == 2
                     && s[q + 3] == s[q]
                     && Chars.digitRun(s, q + 4) == 2
-                    && Chars.notAlnumAt(s, q + 6)) {
-                return q + 6;
+                    && (Chars.notAlnumAt(s, q + 6) || isoTime(s, q + 6))) {
+                return q + 6; // the date only, without an ISO time after it ("1985-03-12T00:00:00")
             }
             // 1990 жылғы 15 мамыр / 1990 ж. 15 мамыр
             int w = q;
@@ -181,6 +181,15 @@ final class Dates {
             }
         }
         return -1;
+    }
+
+    /** Whether an ISO 8601 time starts at {@code p}: "T" and hours and minutes ("T00:00", "T08:30:00Z"). */
+    private static boolean isoTime(char[] s, int p) {
+        return p + 5 < s.length
+                && s[p] == 'T'
+                && Chars.digitRun(s, p + 1) == 2
+                && s[p + 3] == ':'
+                && Chars.digitRun(s, p + 4) == 2;
     }
 
     /** Whether a year's letter is glued to it at {@code p} ("05.03.1985г.", "1985ж."), then no letter or digit. */

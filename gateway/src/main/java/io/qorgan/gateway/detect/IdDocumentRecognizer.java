@@ -600,8 +600,9 @@ final class IdDocumentRecognizer implements Recognizer {
     }
 
     /**
-     * "ID" as the label of a field ("…, ID 051 447 620", "; ID: 024771903"): after a comma, semicolon, bracket or line
-     * start (not after a word: "Transaction ID 123456789"), right before an ID card's nine digits.
+     * "ID" as the label of a field ("…, ID 051 447 620", "; ID: 024771903", "Document: ID 045612378"): after a comma,
+     * semicolon, bracket, line start or a document label's colon (not after a word: "Transaction ID 123456789"), right
+     * before an ID card's nine digits.
      */
     private static void idLabel(char[] s, int at, int[] lastStart, List<Finding> out) {
         if (s[at] != 'I' || s[at + 1] != 'D' || !Chars.notWordAt(s, at + 2)) {
@@ -611,7 +612,10 @@ final class IdDocumentRecognizer implements Recognizer {
         while (b >= 0 && s[b] == ' ') {
             b--;
         }
-        if (b >= 0 && ",;(\n\t|".indexOf(s[b]) < 0 && !issuerBefore(s, b)) {
+        if (b >= 0
+                && ",;(\n\t|".indexOf(s[b]) < 0
+                && !issuerBefore(s, b)
+                && !(s[b] == ':' && documentWordBefore(s, b))) {
             return;
         }
         int p = at + 2;
@@ -626,6 +630,17 @@ final class IdDocumentRecognizer implements Recognizer {
             out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.9, "id-document"));
             lastStart[0] = p;
         }
+    }
+
+    private static final String[] DOCUMENT_LABELS = {"document", "документ", "құжат", "doc"};
+
+    /** Whether the word before the colon at {@code colon} names a document: "Document: ID 045612378". */
+    private static boolean documentWordBefore(char[] s, int colon) {
+        int w = colon;
+        while (w > 0 && Chars.isLetter(s[w - 1])) {
+            w--;
+        }
+        return Chars.isOneOfIgnoringCase(s, w, colon, DOCUMENT_LABELS);
     }
 
     /** Words naming the issuer before "ID" that make it the identity card: "Kazakh ID 029914476", "national ID". */

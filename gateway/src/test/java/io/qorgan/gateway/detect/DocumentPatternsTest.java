@@ -205,6 +205,26 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_camelCaseBirthKeysAndIsoDateTimes_found() {
+        assertThat(found(
+                        "{\"dateOfBirth\": \"12.03.1985\", \"dateOfIssue\": \"2015-03-12\"}", EntityType.DATE_OF_BIRTH))
+                .containsExactly("12.03.1985");
+        assertThat(found(
+                        "<ДатаРождения>1985-03-12</ДатаРождения><ДатаВыдачи>2015-03-12</ДатаВыдачи>",
+                        EntityType.DATE_OF_BIRTH))
+                .containsExactly("1985-03-12");
+        assertThat(found("{\"birth_dt\": \"1985-03-12\"}", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1985-03-12");
+        assertThat(found("{\"BirthDate\": \"1985-03-12T00:00:00\"}", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1985-03-12");
+        // a date and time that is not a birth, or a date glued to other letters: nothing
+        assertThat(found("{\"updatedAt\": \"2024-03-12T08:30:00Z\"}", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found("{\"dob\": \"1985-03-12Tuesday\"}", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_secondDateAfterABirthCue_notABirthDate() {
         assertThat(found("дата рождения 04.04.1970, госпитализирован 03.03.2024", EntityType.DATE_OF_BIRTH))
                 .containsExactly("04.04.1970");
@@ -470,6 +490,16 @@ class DocumentPatternsTest {
                 .containsExactly("041552907");
         assertThat(found("Merchant ID 029914476, Session ID 041552907", EntityType.ID_DOCUMENT))
                 .isEmpty();
+    }
+
+    @Test
+    void detect_idLabelAfterDocumentLabel_document() {
+        assertThat(found("Document: ID 045612378 (issued by MIA RK)", EntityType.ID_DOCUMENT))
+                .containsExactly("045612378");
+        assertThat(found("Құжат: ID 045612378, берген ІІМ", EntityType.ID_DOCUMENT))
+                .containsExactly("045612378");
+        // the colon of another label: not a document
+        assertThat(found("Order: ID 045612378 shipped", EntityType.ID_DOCUMENT)).isEmpty();
     }
 
     @Test
