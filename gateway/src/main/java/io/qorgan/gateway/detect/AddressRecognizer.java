@@ -403,13 +403,12 @@ final class AddressRecognizer implements Recognizer {
             e--; // "д. 7"
         }
         int end = lower[e] == '.' ? e + 1 : e;
-        char last = lower[end - 1];
-        if (last != '.' && last != 'д' && last != 'м' && last != 'а' && last != 'е' && last != 'у') {
-            return -1; // most numbers: no house word before them
-        }
         int w = e;
-        while (w > 0 && Chars.isLetter(lower[w - 1])) {
+        while (w > 0 && e - w < 5 && Chars.isLetter(lower[w - 1])) {
             w--;
+        }
+        if (lower[w] != 'д') {
+            return -1; // most numbers: no house word (д., дом, дома) before them
         }
         return w < end && Chars.notWordAt(lower, w - 1) && Chars.isOneOf(lower, w, end, HOUSE_WORDS) ? w : -1;
     }

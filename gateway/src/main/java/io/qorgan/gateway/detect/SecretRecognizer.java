@@ -1226,6 +1226,9 @@ final class SecretRecognizer implements Recognizer {
         }
     }
 
+    /** How far a PIN's or code word's line, and its answer's, are read: a question and an answer, not a paragraph. */
+    private static final int ANSWER_REACH = 120;
+
     /** The endings a PIN word may have before its value: "пин-код", "пин кодын", "PIN code", "пинкод". */
     private static final String[] PIN_TAILS = {"-код", " код", "код", "-code", " code"};
 
@@ -1250,7 +1253,7 @@ final class SecretRecognizer implements Recognizer {
         if (letters > 4 || p < s.length && (Chars.isDigit(s[p]) || s[p] == '_')) {
             return; // "pinned", "ПИНФЛ12…"
         }
-        int end = lineEnd(s, p, s.length);
+        int end = lineEnd(s, p, p + ANSWER_REACH);
         int q = p;
         while (q < end && q - p < 40 && !Chars.isDigit(s[q])) {
             q++;
@@ -1258,7 +1261,7 @@ final class SecretRecognizer implements Recognizer {
         if (q < end && q - p < 40) {
             pinDigits(s, lower, q, out);
         }
-        if (end < s.length) {
+        if (end < s.length && s[end] == '\n') {
             int answer = answerStart(s, end + 1);
             if (answer > 0) {
                 pinDigits(s, lower, answer, out);
@@ -1343,7 +1346,7 @@ final class SecretRecognizer implements Recognizer {
      * the line, or alone as the next line's answer ("И кодовое слово?" / "Клиент: ромашка1987.").
      */
     private static void codeWord(char[] s, int p, List<Finding> out) {
-        int end = lineEnd(s, p, s.length);
+        int end = lineEnd(s, p, p + ANSWER_REACH);
         int q = p;
         while (q < end && q - p < 4 && Chars.isLetter(s[q])) {
             q++; // "слова", "сөзі"
@@ -1357,10 +1360,10 @@ final class SecretRecognizer implements Recognizer {
                 q++;
             }
             letterDigitWord(s, q, end, out);
-        } else if (q == end && end < s.length) {
+        } else if (q == end && end < s.length && s[end] == '\n') {
             int answer = answerStart(s, end + 1);
             if (answer > 0) {
-                letterDigitWord(s, answer, lineEnd(s, answer, s.length), out);
+                letterDigitWord(s, answer, lineEnd(s, answer, answer + ANSWER_REACH), out);
             }
         }
     }
