@@ -113,6 +113,13 @@ final class IdDocumentRecognizer implements Recognizer {
         "құжат_нөмірі",
         "id_number",
         "document_number",
+        "documentnumber", // camelCase keys and XML elements, lower-cased: documentNumber, НомерДокумента (ГБД ФЛ)
+        "номердокумента",
+        "idcardnumber",
+        "identitydocument",
+        "licensenumber",
+        "licencenumber",
+        "doc_num",
         "document number",
         "document no",
         "doc no",
@@ -140,8 +147,8 @@ final class IdDocumentRecognizer implements Recognizer {
         int firstOwn = out.size();
         int[] birthEnd = {-1}; // end of the last birth-certificate word
         CUE_INDEX.find(view, (at, cue) -> {
-            if (!Chars.notWordAt(s, at - 1)) {
-                return;
+            if (!Chars.notWordAt(s, at - 1) || at >= 2 && s[at - 1] == '/' && s[at - 2] == '<') {
+                return; // a closing XML element names no number after it: "</НомерДокумента><Телефон>…"
             }
             if (cue.equals("id")) {
                 idLabel(s, at, lastStart, out);

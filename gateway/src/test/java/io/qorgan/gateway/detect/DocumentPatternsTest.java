@@ -695,6 +695,20 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_camelCaseDocumentKeysAndElements_found() {
+        assertThat(found(
+                        "{\"documentNumber\": \"045612378\", \"idCardNumber\": \"051330228\"}", EntityType.ID_DOCUMENT))
+                .containsExactly("045612378", "051330228");
+        assertThat(found("<НомерДокумента>045612378</НомерДокумента><Код>4510123456</Код>", EntityType.ID_DOCUMENT))
+                .containsExactly("045612378");
+        assertThat(found("{\"licenseNumber\": \"AB123456\", \"doc_num\": \"045612378\"}", EntityType.ID_DOCUMENT))
+                .containsExactly("AB123456", "045612378");
+        // not a document's shape under the key: nothing
+        assertThat(found("{\"documentNumber\": \"INV-2024-0017\"}", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
     void detect_numberOfZerosOnly_notDocument() {
         assertThat(found(
                         "| Құжат түрі | Нөмірдің форматы |\n|---|---|\n| Жеке куәлік | 000000000 |\n"
