@@ -321,6 +321,16 @@ final class AddressRecognizer implements Recognizer {
             } else if (end < 0 && Chars.isUpperCase(c)) {
                 end = placeStreetHouse(s, lower, i);
             }
+            if (end < 0 && Chars.isUpperCase(c) && i > 8 && s[i - 1] == ' ' && myAddressBefore(lower, i - 1)) {
+                end = ownAddress(s, i); // "мекенжайым Астана, Мәңгілік Ел 37, 412 пәтер."
+            }
+            if (end < 0 && Chars.isDigit(c) && i > 2 && (s[i - 1] == ' ' || s[i - 1] == '.')) {
+                int house = houseWordBefore(lower, i);
+                end = house < 0 ? -1 : houseThenStreet(s, lower, i);
+                if (end > 0) {
+                    from = flatBefore(s, lower, house);
+                }
+            }
             if (end > 0) {
                 if (Chars.isDigit(c)) {
                     from = unitBefore(s, lower, from);
@@ -330,6 +340,153 @@ final class AddressRecognizer implements Recognizer {
             }
         }
         labelledValues(s, lower, out);
+    }
+
+    /** Words before one's own address in prose, without a colon: "мекенжайым Астана, …", "мой адрес Абая 10". */
+    private static final String[] MY_ADDRESS = {"мекенжайым", "мой адрес", "адресім", "my address is", "наш адрес"};
+
+    /** Whether a word of {@link #MY_ADDRESS} ends at {@code end}. */
+    private static boolean myAddressBefore(char[] lower, int end) {
+        char last = lower[end - 1];
+        if (last != 'м' && last != 'с' && last != 's') {
+            return false; // most capitals: no such word before them
+        }
+        for (String cue : MY_ADDRESS) {
+            int from = end - cue.length();
+            if (from >= 0 && Chars.startsWith(lower, cue, from) && Chars.notWordAt(lower, from - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One's own address told in a sentence after {@link #MY_ADDRESS}, from the capital at {@code p} to the sentence's
+     * end (a full stop after a number or a word of five letters or more, not after "ул." or "кв."), when it holds a
+     * house number; its end, or -1.
+     */
+    private static int ownAddress(char[] s, int p) {
+        int end = p;
+        while (end < s.length && end - p < MAX_LABELLED && "\n;(!?".indexOf(s[end]) < 0) {
+            if (s[end] == '.' && (end + 1 >= s.length || s[end + 1] == ' ' || s[end + 1] == '\n')) {
+                int w = end;
+                while (w > p && Chars.isLetter(s[w - 1])) {
+                    w--;
+                }
+                if (end - w >= 5 || w == end && Chars.isDigit(s[end - 1])) {
+                    break;
+                }
+            }
+            end++;
+        }
+        if (end - p >= MAX_LABELLED) {
+            return -1;
+        }
+        while (end > p && " .,".indexOf(s[end - 1]) >= 0) {
+            end--;
+        }
+        return end > p && addressValue(s, p, end) ? end : -1;
+    }
+
+    /** Words for a house before its number, in the order a flat, a house and then its street are told. */
+    private static final String[] HOUSE_WORDS = {"д.", "д", "дом", "дома", "доме", "дому"};
+
+    /** Street words after "по" in the dative or as abbreviations: "по улице Чкалова", "по ул. Розыбакиева". */
+    private static final String[] STREET_AFTER_PO = {
+        "ул. ", "улице ", "пр. ", "пр-ту ", "проспекту ", "пер. ", "переулку ", "бульвару ", "б-ру ", "мкр. "
+    };
+
+    /** Where the house word before the number at {@code digit} starts ("дома 7", "д. 7"), or -1. */
+    private static int houseWordBefore(char[] lower, int digit) {
+        int e = digit - 1;
+        if (lower[e] == ' ' && lower[e - 1] == '.') {
+            e--; // "д. 7"
+        }
+        int end = lower[e] == '.' ? e + 1 : e;
+        int w = e;
+        while (w > 0 && e - w < 5 && Chars.isLetter(lower[w - 1])) {
+            w--;
+        }
+        if (lower[w] != 'д') {
+            return -1; // most numbers: no house word (д., дом, дома) before them
+        }
+        return w < end && Chars.notWordAt(lower, w - 1) && Chars.isOneOf(lower, w, end, HOUSE_WORDS) ? w : -1;
+    }
+
+    /**
+     * A house number at {@code p}, then " по " and a street with its street word, the street's one or two capitalised
+     * words and a flat after them ("7 по улице Чкалова, кв. 2"); the end, or -1.
+     */
+    private static int houseThenStreet(char[] s, char[] lower, int p) {
+        int house = number(s, p);
+        if (house < 0 || !Chars.startsWith(lower, " по ", house)) {
+            return -1;
+        }
+        int q = house + 4;
+        int street = -1;
+        for (String word : STREET_AFTER_PO) {
+            if (Chars.startsWith(lower, word, q)) {
+                street = q + word.length();
+                break;
+            }
+        }
+        if (street < 0 || street >= s.length || !Chars.isUpperCase(s[street])) {
+            return -1;
+        }
+        int end = street;
+        for (int words = 0; words < 2 && end < s.length && Chars.isUpperCase(s[end]); words++) {
+            int e = end;
+            while (e < s.length && (Chars.isLetter(s[e]) || s[e] == '-')) {
+                e++;
+            }
+            end = e;
+            if (e + 1 < s.length && s[e] == ' ' && Chars.isUpperCase(s[e + 1])) {
+                end = e + 1;
+            } else {
+                break;
+            }
+        }
+        while (end > street && s[end - 1] == ' ') {
+            end--;
+        }
+        if (end - street < 3) {
+            return -1;
+        }
+        int flat = flatAfter(s, lower, end);
+        return flat > 0 ? flat : end;
+    }
+
+    /** The end of ", кв. 2" or ", квартира 2" at {@code p}, or -1. */
+    private static int flatAfter(char[] s, char[] lower, int p) {
+        for (String flat : new String[] {", кв. ", ", кв ", ", квартира "}) {
+            if (Chars.startsWith(lower, flat, p)) {
+                int e = number(s, p + flat.length());
+                return e > 0 ? e : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Where "кв. 48 " before a house word at {@code house} starts, or {@code house}. */
+    private static int flatBefore(char[] s, char[] lower, int house) {
+        int e = house - 1;
+        if (e < 5 || s[e] != ' ') {
+            return house;
+        }
+        int d = e;
+        while (d > 0 && Chars.isDigit(s[d - 1])) {
+            d--;
+        }
+        if (d == e) {
+            return house;
+        }
+        for (String flat : new String[] {"кв. ", "кв ", "квартиры ", "квартира "}) {
+            int u = d - flat.length();
+            if (u >= 0 && Chars.startsWith(lower, flat, u) && Chars.notWordAt(lower, u - 1)) {
+                return u;
+            }
+        }
+        return house;
     }
 
     /** Words a label before a colon holds when its value is an address: "Адрес:", "mekenzhai", "home_address". */
@@ -376,9 +533,19 @@ final class AddressRecognizer implements Recognizer {
             }
             int end = p;
             while (end < s.length && end - p < MAX_LABELLED && "\n\";(|".indexOf(s[end]) < 0) {
+                if (s[end] == '.'
+                        && end + 2 < s.length
+                        && s[end + 1] == ' '
+                        && Chars.isUpperCase(s[end + 2])
+                        && end > p
+                        && Chars.isDigit(s[end - 1])) {
+                    break; // the sentence ends after the value's last number: "Адрес: Astana, Dostyk 5/1, kv. 143.
+                    // Его…"
+                }
                 end++;
             }
-            if (end - p >= MAX_LABELLED && (end >= s.length || s[end] != '\n' && s[end] != '"')) {
+            boolean sentenceEnd = end < s.length && s[end] == '.';
+            if (end - p >= MAX_LABELLED && (end >= s.length || s[end] != '\n' && s[end] != '"') && !sentenceEnd) {
                 continue; // a sentence, not a value
             }
             for (String stop : VALUE_ENDS) {

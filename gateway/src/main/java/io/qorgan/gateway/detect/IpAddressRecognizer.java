@@ -157,7 +157,10 @@ final class IpAddressRecognizer implements Recognizer {
                         version = i;
                         versionEnd = quad;
                     }
-                    boolean noHost = end == quad && (subnetMask(view, i, quad) || listensEverywhere(view, i, quad));
+                    boolean noHost = end == quad
+                            && (subnetMask(view, i, quad)
+                                    || listensEverywhere(view, i, quad)
+                                    || ruleNumber(view.lower(), i));
                     out.add(new Finding(EntityType.IP_ADDRESS, i, end, versionLike || noHost ? 0.3 : 0.9, "ip"));
                     resume = end;
                 }
@@ -215,6 +218,14 @@ final class IpAddressRecognizer implements Recognizer {
     }
 
     private static final char[] ANY_ADDRESS = "0.0.0.0".toCharArray();
+
+    /** Words right before a dotted quad that make it a rule's number, not a host: "Firewall rule 10.4.2.1". */
+    private static final CueSet RULE_WORDS = new CueSet("rule ", "правило ", "правила ", "правило нөмірі ", "ереже ");
+
+    /** Whether a rule word ends right before the dotted quad at {@code start} ("Правило нөмірі 10.4.2.1"). */
+    private static boolean ruleNumber(char[] lower, int start) {
+        return start > 0 && lower[start - 1] == ' ' && RULE_WORDS.anyIn(lower, Math.max(0, start - 16), start);
+    }
 
     /** How far apart, in chars, two dotted quads of one sentence may be for {@link #sameRelease}. */
     private static final int SAME_RELEASE_REACH = 160;

@@ -55,6 +55,9 @@ final class PersonRecognizer implements Recognizer {
         "мисс",
         "мадам",
         "contact person",
+        "ambassador",
+        "attaché",
+        "attache",
         "контактное лицо",
         "beneficiary",
         "бенефициар",
@@ -764,6 +767,9 @@ final class PersonRecognizer implements Recognizer {
             "lastname",
             "surname",
             "patronymic",
+            "familiya", // transliterated keys: "familiya", "imya", "otchestvo"
+            "imya",
+            "otchestvo",
             "name",
             "user",
             "username",
@@ -795,6 +801,7 @@ final class PersonRecognizer implements Recognizer {
         Morph morph = new Morph();
         WordStarts candidates = view.starts();
         int[] starts = candidates.sorted();
+        int base = out.size();
         int i = 0;
         for (int k = candidates.first(WordStarts.CAPITAL), last = candidates.end(WordStarts.CAPITAL); k < last; k++) {
             if (starts[k] < i) {
@@ -830,6 +837,107 @@ final class PersonRecognizer implements Recognizer {
         chatNames(s, view.lower(), out);
         INTRODUCTIONS.find(view, (at, cue) -> introduction(s, at, cue, out));
         NAME_KEYS.find(view, (at, cue) -> nameKey(s, at, cue, out));
+        joinParts(s, out, base);
+    }
+
+    /** Patronymic words of Kyrgyz and Kazakh names written apart: "Erkin uulu Nurbek", "Асан ұлы Бекзат". */
+    private static final String[] APART_PATRONYMICS = {"uulu", "kyzy", "уулу", "кызы", "ұлы", "қызы"};
+
+    /** An airline's title after the given names of "SURNAME/GIVEN MS", not part of the name. */
+    private static final String[] AIRLINE_TITLES = {"MR", "MRS", "MS", "MSTR", "MISS", "CHD", "INF", "DR"};
+
+    /**
+     * Widens the names found from {@code base} on over the parts written apart from them: an airline's
+     * "SURNAME/GIVEN NAMES" ("ИВАНОВА/МАРИЯ", "OKAFOR/CHIDI EMEKA", to a title such as MS), and a patronymic word
+     * with the capitalised name on its other side ("Erkin uulu Nurbek"). Only found names are looked at.
+     */
+    private static void joinParts(char[] s, List<Finding> out, int base) {
+        for (int k = base; k < out.size(); k++) {
+            Finding f = out.get(k);
+            int start = f.start();
+            int end = f.end();
+            if (end + 1 < s.length && s[end] == '/' && upperWordEnd(s, start) == end) {
+                for (int e = end + 1; ; e++) {
+                    int word = upperWordEnd(s, e);
+                    if (word <= e || Chars.isOneOf(s, e, word, AIRLINE_TITLES)) {
+                        break;
+                    }
+                    end = word;
+                    if (word >= s.length || s[word] != ' ') {
+                        break;
+                    }
+                    e = word;
+                }
+            }
+            if (start > 1 && s[start - 1] == '/' && upperWordEnd(s, start) == end) {
+                int w = start - 1;
+                while (w > 0 && Character.isUpperCase(s[w - 1])) {
+                    w--;
+                }
+                if (w < start - 1 && Chars.notWordAt(s, w - 1)) {
+                    start = w;
+                }
+            }
+            int after = apartPatronymic(s, end);
+            if (after > 0) {
+                end = after;
+            }
+            int before = patronymicBefore(s, start);
+            if (before >= 0) {
+                start = before;
+            }
+            if (start != f.start() || end != f.end()) {
+                out.set(k, new Finding(EntityType.PERSON, start, end, f.score(), f.recognizer()));
+            }
+        }
+    }
+
+    /** The end of the word of capitals at {@code p} (two letters or more), or {@code p}. */
+    private static int upperWordEnd(char[] s, int p) {
+        int e = p;
+        while (e < s.length && Character.isUpperCase(s[e])) {
+            e++;
+        }
+        return e - p >= 2 && (e >= s.length || !Chars.isLetter(s[e])) ? e : p;
+    }
+
+    /** The end of " uulu Nurbek" after a name ending at {@code end}, or -1. */
+    private static int apartPatronymic(char[] s, int end) {
+        if (end + 6 >= s.length || s[end] != ' ') {
+            return -1;
+        }
+        for (String word : APART_PATRONYMICS) {
+            int p = end + 1 + word.length();
+            if (p + 2 < s.length
+                    && Chars.startsWith(s, word, end + 1)
+                    && s[p] == ' '
+                    && Character.isUpperCase(s[p + 1])) {
+                int e = p + 1;
+                while (e < s.length && Chars.isLetter(s[e])) {
+                    e++;
+                }
+                return e - p > 2 ? e : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The start of "Erkin uulu " before a name starting at {@code start}, or -1. */
+    private static int patronymicBefore(char[] s, int start) {
+        if (start < 6 || s[start - 1] != ' ') {
+            return -1;
+        }
+        for (String word : APART_PATRONYMICS) {
+            int p = start - 1 - word.length();
+            if (p > 2 && Chars.startsWith(s, word, p) && s[p - 1] == ' ') {
+                int w = p - 1;
+                while (w > 0 && Chars.isLetter(s[w - 1])) {
+                    w--;
+                }
+                return p - 1 - w >= 2 && Character.isUpperCase(s[w]) ? w : -1;
+            }
+        }
+        return -1;
     }
 
     /** Chat words before a name at a line's start that only greet or answer: "ок диас, …", "привет тимур". */
@@ -995,7 +1103,8 @@ final class PersonRecognizer implements Recognizer {
                 continue;
             }
             // the cues and the case ending are cheap to test, the name's readings are not: most words have neither
-            boolean cue = mention || chatCueBefore(lower, lineStart, p) || chatCueAfter(lower, e, lineEnd);
+            boolean kin = kinWordAfter(lower, e, lineEnd);
+            boolean cue = kin || mention || chatCueBefore(lower, lineStart, p) || chatCueAfter(lower, e, lineEnd);
             if (!cue && !KAZAKH_CASE_ENDINGS.endsWithAny(lower, e, p + 2)) {
                 p = e;
                 continue;
@@ -1007,9 +1116,10 @@ final class PersonRecognizer implements Recognizer {
             Token t = token(s, p, e, folded, morph);
             if (t == null
                     || !t.firstName()
-                    || t.common()
-                    || ((morph.exact | morph.baseFlags) & NameDictionary.ORDINARY_WORD) != 0
-                    || names.commonWord(folded, len)) {
+                    || !kin
+                            && (t.common()
+                                    || ((morph.exact | morph.baseFlags) & NameDictionary.ORDINARY_WORD) != 0
+                                    || names.commonWord(folded, len))) {
                 p = e;
                 continue;
             }
@@ -1071,6 +1181,37 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** Whether a verb of {@link #CHAT_CUES_AFTER} or of saying ("айт…") follows {@code e}, past a particle. */
+    /**
+     * Words of kin and respect a Kazakh chat puts after a first name ("зере апайдың", "қанат ағай", "ерлан көке"):
+     * after one, a first name that is also a word is the name.
+     */
+    private static final String[] KIN_AFTER = {"аға", "апай", "әпке", "тәте", "көке", "жеңге", "ака", "апа", "эже"};
+
+    /** The letters a kin word's ending may start with: "ағай", "апамның", "тәтесі", "ағалар"; not "ағаш", "апар". */
+    private static final String KIN_ENDINGS = "ймңсндғгл";
+
+    /** Whether the word after {@code e} is a kin word of {@link #KIN_AFTER}, with at most four letters of ending. */
+    private static boolean kinWordAfter(char[] lower, int e, int lineEnd) {
+        if (e + 4 > lineEnd || lower[e] != ' ') {
+            return false;
+        }
+        int p = e + 1;
+        int w = p;
+        while (w < lineEnd && Chars.isLetter(lower[w])) {
+            w++;
+        }
+        for (String kin : KIN_AFTER) {
+            int end = p + kin.length();
+            if (w >= end
+                    && w - end <= 4
+                    && Chars.startsWith(lower, kin, p)
+                    && (w == end || KIN_ENDINGS.indexOf(lower[end]) >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean chatCueAfter(char[] lower, int e, int lineEnd) {
         int p = e;
         for (int words = 0; words < 2; words++) {
@@ -1807,6 +1948,9 @@ final class PersonRecognizer implements Recognizer {
         if (first != last || t.end() >= s.length || s[t.end()] != ':' || t.initial()) {
             return false;
         }
+        if (Chars.isOneOfIgnoringCase(s, t.start(), t.end(), SPEAKER_NAMES)) {
+            return false; // "Азамат:" after "Оператор:" is the caller's role, "citizen"
+        }
         int p = t.start() - 1;
         while (p >= 0 && s[p] == ' ') {
             p--;
@@ -1894,6 +2038,12 @@ final class PersonRecognizer implements Recognizer {
         while (w > 0 && (Chars.isLetter(lower[w - 1]) || lower[w - 1] == '-' || lower[w - 1] == '.')) {
             w--;
         }
+        if (lower[end] == ',' && end + 1 == start) {
+            return false; // a CSV header's next cell: "Аты-жөні,Құжат,Нөмірі"
+        }
+        if (lower[end] == ':' && (w == 0 || lower[w - 1] == '\n') && Chars.isOneOf(lower, w, end, SPEAKER_NAMES)) {
+            return false; // "Азамат: Иә.": a speaker's turn, the name the cue word also is
+        }
         if (CUE_WORD_SET.contains(lower, w, end)) {
             return true;
         }
@@ -1915,6 +2065,12 @@ final class PersonRecognizer implements Recognizer {
         }
         return false;
     }
+
+    /**
+     * Cue words that are first names too, which a call transcript writes as the caller's role ("Оператор: …" /
+     * "Азамат: Иә."): at a line's start before a colon they are no cue for the word after them.
+     */
+    private static final String[] SPEAKER_NAMES = {"азамат"};
 
     private static final char[][] CUE_STEM_CHARS = Chars.arrays(CUE_STEMS);
     private static final char[][] CUE_PHRASE_CHARS = Chars.arrays(CUE_PHRASES);
@@ -1979,6 +2135,37 @@ final class PersonRecognizer implements Recognizer {
         }
         for (char[] h : HONORIFIC_CHARS) {
             if (q > end && Chars.startsWith(lower, h, q)) {
+                return true;
+            }
+        }
+        return selfIntroduction(lower, start, q);
+    }
+
+    /** "Это", "this is", "мен" before a name that introduces its bearer. */
+    private static final String[] INTRODUCING = {"это ", "this is ", "it's ", "мен "};
+
+    /** What follows an introduced name: where its bearer calls from or what they do ("из ЖКХ", "speaking"). */
+    private static final String[] INTRODUCED_BY = {"из ", "с работы", "from ", "speaking", "here", "звонит", "беспокоит"
+    };
+
+    /**
+     * Whether a caller introduces themself with the name at {@code start}: "Это Марат из ЖКХ", "this is Leila
+     * speaking", "Мен Айгерім, from …"; {@code after} is where the words after the name begin.
+     */
+    private static boolean selfIntroduction(char[] lower, int start, int after) {
+        boolean introduced = false;
+        for (String word : INTRODUCING) {
+            int w = start - word.length();
+            if (w >= 0 && Chars.startsWith(lower, word, w) && Chars.notWordAt(lower, w - 1)) {
+                introduced = true;
+                break;
+            }
+        }
+        if (!introduced) {
+            return false;
+        }
+        for (String word : INTRODUCED_BY) {
+            if (Chars.startsWith(lower, word, after)) {
                 return true;
             }
         }

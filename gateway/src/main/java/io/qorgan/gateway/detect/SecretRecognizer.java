@@ -101,14 +101,20 @@ final class SecretRecognizer implements Recognizer {
         "totp",
         "otp seed",
     };
+    /** Words for a PIN or a safe's code: four to six digits follow, on the line or as the next line's answer. */
+    private static final String[] PIN_LABELS = {"pin", "пин", "сейфтің код", "код от сейфа", "код сейфа", "safe code"};
+    /** Words for a bank's or an operator's code word: a word of letters and digits follows. */
+    private static final String[] CODE_WORD_LABELS = {
+        "кодовое слово", "кодового слова", "code word", "codeword", "кодтық сөз", "секретное слово", "контрольное слово"
+    };
     /** Words that call a long hex or base64 string a key. */
     private static final String[] KEY_LABELS = {"ключ", "кілт", "key", "hmac", "секрет"};
 
     /** The command whose {@code -b} option takes the password on its command line. */
     private static final String HTPASSWD = "htpasswd";
 
-    static final CueIndex LABEL_INDEX =
-            new CueIndex(Lexicons.concat(PASSWORD_LABELS, TOKEN_LABELS, KEY_LABELS, new String[] {HTPASSWD}));
+    static final CueIndex LABEL_INDEX = new CueIndex(Lexicons.concat(
+            PASSWORD_LABELS, TOKEN_LABELS, KEY_LABELS, PIN_LABELS, CODE_WORD_LABELS, new String[] {HTPASSWD}));
 
     /** Lower-case parts of an assigned name that make its value a password. */
     private static final String[] PASSWORD_PARTS = {"password", "passwd", "pass", "pwd", "passphrase", "pw"};
@@ -149,8 +155,15 @@ final class SecretRecognizer implements Recognizer {
                 if (c == ':' && end < 0) {
                     end = pgpass(s, lower, at, out);
                 }
+                if (c == ':' && end < 0 && at >= 4 && Chars.startsWith(lower, "thin", at - 4)) {
+                    end = thinLogin(s, at, out);
+                }
             } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-                end = c == 'd' && Chars.startsWith(s, DEFINE, at) ? defined(s, lower, at, out) : byShape(s, at, out);
+                end = c == 'd' && Chars.startsWith(s, DEFINE, at)
+                        ? defined(s, lower, at, out)
+                        : c == 'A' && at > 0 && s[at - 1] == '{' && Chars.startsWith(s, JENKINS, at)
+                                ? jenkinsSecret(s, at, out)
+                                : byShape(s, at, out);
             } else if (c == '-') {
                 if (Chars.startsWith(s, PEM_BEGIN, at)) {
                     end = pem(s, at, out);
@@ -373,6 +386,8 @@ final class SecretRecognizer implements Recognizer {
                 ? passwordLike(s, from, to) || quote == 0 && plainPassword(s, lower, from, to)
                 : randomLike(s, from, to)
                         || base32(s, from, to)
+                        // an Erlang cookie: twenty capitals by default ("erlangCookie: K9XW2RLPQZTMVBNCYHGF")
+                        || to - from >= 16 && endsWithAny(lower, nameStart, nameEnd, COOKIE) && upperAlnum(s, from, to)
                         || lastPart(lower, nameStart, nameEnd, SECRET_LAST_PARTS) && madeUpSecret(s, from, to);
         if (!secret) {
             return -1;
@@ -388,6 +403,7 @@ final class SecretRecognizer implements Recognizer {
 
     private static final int PASSWORD = 1;
     private static final int KEY = 2;
+    private static final String[] COOKIE = {"cookie"};
 
     /** Last parts of a name whose value is a secret even when it does not look random ("JWT_SECRET=…2025"). */
     private static final String[] SECRET_LAST_PARTS = {"secret", "token"};
@@ -692,6 +708,10 @@ final class SecretRecognizer implements Recognizer {
         while (p < s.length && p - user < 64 && (Chars.isAsciiAlnum(s[p]) || "._-%".indexOf(s[p]) >= 0)) {
             p++;
         }
+        if (p < s.length && s[p] == '@' && p - user >= 32 && hex(s, user, p)) {
+            out.add(new Finding(EntityType.SECRET, user, p, 0.9, "secret")); // a Sentry DSN's key: https://<key>@host
+            return p;
+        }
         if (p >= s.length || s[p] != ':' || p == user && !Chars.startsWith(s, "redis", Math.max(0, at - 5))) {
             return -1; // no user name: only Redis writes a bare password ("redis://:pass@host")
         }
@@ -709,6 +729,51 @@ final class SecretRecognizer implements Recognizer {
         }
         out.add(new Finding(EntityType.SECRET, from, lastAt, 0.9, "secret"));
         return lastAt;
+    }
+
+    /**
+     * The password of an Oracle thin connect string ({@code jdbc:oracle:thin:scott/T1ger@//host:1521/ORCL}), the
+     * {@code :} after "thin" at {@code at}; its end, or -1.
+     */
+    private static int thinLogin(char[] s, int at, List<Finding> out) {
+        int p = at + 1;
+        while (p < s.length && p - at < 64 && nameChar(s[p])) {
+            p++;
+        }
+        if (p == at + 1 || p >= s.length || s[p] != '/') {
+            return -1;
+        }
+        int from = p + 1;
+        int to = from;
+        while (to < s.length && to - from < MAX_VALUE && s[to] > ' ' && s[to] < 0x7F && s[to] != '@' && s[to] != '/') {
+            to++;
+        }
+        if (to >= s.length
+                || s[to] != '@'
+                || placeholder(s, s, from, Math.max(from + 1, to))
+                || !passwordLike(s, from, to)) {
+            return -1;
+        }
+        out.add(new Finding(EntityType.SECRET, from, to, 0.9, "secret"));
+        return to;
+    }
+
+    private static final String JENKINS = "AQAA";
+
+    /**
+     * A secret Jenkins stores encrypted in its configuration ({@code {AQAAABAAAA…}}), the {@code A} after the brace at
+     * {@code at}: base64 to the closing brace, 24 chars or more; its end, or -1.
+     */
+    private static int jenkinsSecret(char[] s, int at, List<Finding> out) {
+        int to = at;
+        while (to < s.length && to - at < 4 * MAX_VALUE && base64Char(s[to])) {
+            to++;
+        }
+        if (to - at < 24 || to >= s.length || s[to] != '}') {
+            return -1;
+        }
+        out.add(new Finding(EntityType.SECRET, at - 1, to + 1, 0.9, "secret"));
+        return to + 1;
     }
 
     private static int pem(char[] s, int at, List<Finding> out) {
@@ -747,7 +812,8 @@ final class SecretRecognizer implements Recognizer {
      * 0 ("AIBA" at its sixth char), which certificates ("MIIDdzCCAl…") do not have; at least 40 chars. Its end, or -1.
      */
     private static int derPrivateKey(char[] s, int at, List<Finding> out) {
-        if (!Chars.startsWith(s, "MII", at) || !Chars.startsWith(s, "AIBA", at + 5)) {
+        if (!Chars.startsWith(s, "MII", at)
+                || !Chars.startsWith(s, "AIBA", at + 5) && !Chars.startsWith(s, PKCS8_RSA, at + 6)) {
             return -1;
         }
         int end = at;
@@ -760,6 +826,9 @@ final class SecretRecognizer implements Recognizer {
         out.add(new Finding(EntityType.SECRET, at, end, 0.95, "secret"));
         return end;
     }
+
+    /** A PKCS#8 private key's version and RSA algorithm, base64, after "MII" and two chars ("MIIEvQIBADAN…"). */
+    private static final String PKCS8_RSA = "IBADANBgkqhkiG9w0BAQEFAAS";
 
     /** A char of standard base64: a letter or digit, {@code +}, {@code /} or the padding {@code =}. */
     private static boolean base64Char(char c) {
@@ -800,14 +869,19 @@ final class SecretRecognizer implements Recognizer {
             return;
         }
         int kind = kindOf(label);
+        if (kind == PIN_LABEL) {
+            pin(s, lower, at + label.length(), out);
+            return;
+        }
+        if (kind == CODE_WORD_LABEL) {
+            codeWord(s, at + label.length(), out);
+            return;
+        }
         int p = at + label.length();
         if (label.equals("пасс") && p < s.length && Chars.isWord(s[p])) {
             return; // "пассажир", "пассивы"
         }
-        if (label.charAt(0) != 'p'
-                && label.charAt(0) != 'п'
-                && kind == PASSWORD_LABEL
-                && passwordLabelLater(lower, p)) {
+        if ((label.charAt(0) == 'w' || label.charAt(0) == 'в') && passwordLabelLater(lower, p)) {
             return; // "Wi-Fi: Office_5G, пароль …": the password label finds the password, not the network's name
         }
         int tail = p;
@@ -816,6 +890,9 @@ final class SecretRecognizer implements Recognizer {
         }
         if (tail < s.length && (Chars.isLetter(s[tail]) || Chars.isDigit(s[tail]) || s[tail] == '_')) {
             return; // a longer word ("keyboard") or a name ("TOKEN_TTL", read as an assignment)
+        }
+        if (kind == PASSWORD_LABEL && Chars.startsWith(lower, " for ", tail) && sshdLog(lower, tail)) {
+            return; // sshd: "Accepted password for admin2 from 10.1.0.7": a user's name
         }
         if (kind != KEY_LABEL && TableColumns.inTable(s, at) && column(s, lower, at, kind, out)) {
             return; // "| Сервис | Логин | Пароль |", "сотрудник;api_key;сервер"
@@ -873,6 +950,8 @@ final class SecretRecognizer implements Recognizer {
                 }
                 out.add(new Finding(EntityType.SECRET, p, to, 0.85, "secret"));
                 if (kind == PASSWORD_LABEL) {
+                    // "пароль на ключ 123456Qq, а на сайт Galina_1962": the line's other passwords
+                    chatPasswords(s, lower, to, lineEnd(s, to, to + CHANGED_TO_REACH), out);
                     changedTo(s, lower, to, out); // "Botik_2001 емес пе?\nжоқ мен ауыстырдым Bota!2024kz"
                 }
                 return;
@@ -1018,9 +1097,316 @@ final class SecretRecognizer implements Recognizer {
                 return;
             }
             lineValue(s, lower, line, end, out);
+            slashLogin(s, lower, line, end, out);
+            chatPasswords(s, lower, line, end, out);
+            lastWordPassword(s, lower, line, end, out);
             line = end;
         }
     }
+
+    /** The end of the line from {@code from}, or {@code limit} (within the text) if that comes first. */
+    private static int lineEnd(char[] s, int from, int limit) {
+        int end = from;
+        int max = Math.min(s.length, limit);
+        while (end < max && s[end] != '\n') {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * The passwords among the words of {@code s[from, to)}, a line of a chat about passwords ("тогда Konfa_2floor!!
+     * с двумя", "жоқ, ол ескісі, жаңасы M0ng0_kz!78"): words that {@link #chatPassword} takes, not reported yet.
+     */
+    private static void chatPasswords(char[] s, char[] lower, int from, int to, List<Finding> out) {
+        int p = from;
+        while (p < to) {
+            if (!isSecretChar(s[p]) || p > 0 && (isSecretChar(s[p - 1]) || Chars.isWord(s[p - 1]))) {
+                p++;
+                continue;
+            }
+            int end = p;
+            while (end < to && isSecretChar(s[end])) {
+                end++;
+            }
+            int word = end;
+            while (word > p && ".,;:)!?".indexOf(s[word - 1]) >= 0 && !(word - p > 1 && symbolTail(s, p, word))) {
+                word--;
+            }
+            if (chatPassword(s, lower, p, word) && !reported(out, p) && !networkName(lower, p)) {
+                out.add(new Finding(EntityType.SECRET, p, word, 0.8, "secret"));
+            }
+            p = end;
+        }
+    }
+
+    /**
+     * A password people make up, as a chat about passwords pastes it: eight chars or more mixing lower- and upper-case
+     * letters and digits; no path, host, address or assignment, no hex, and not a capitalised word and a version
+     * ("Windows10", "iPhone15").
+     */
+    private static boolean chatPassword(char[] s, char[] lower, int from, int to) {
+        if (to - from < 8) {
+            return false;
+        }
+        int bits = classBits(s, from, to);
+        if ((bits & (LOWER | UPPER | DIGIT)) != (LOWER | UPPER | DIGIT) || placeholder(s, lower, from, to)) {
+            return false;
+        }
+        int digits = 0;
+        int firstDigit = -1;
+        for (int i = from; i < to; i++) {
+            char c = s[i];
+            if ("/@:=\\".indexOf(c) >= 0 || c == '.' && i + 1 < to && Chars.isAsciiLetter(s[i + 1])) {
+                return false;
+            }
+            if (Chars.isDigit(c)) {
+                digits++;
+                firstDigit = firstDigit < 0 ? i : firstDigit;
+            }
+        }
+        // a word and a version: its letters all before its digits, which are two at most
+        return (bits & SYMBOL) != 0 || digits > 2 || to - firstDigit != digits;
+    }
+
+    /** Whether a finding already starts at {@code at} (the last few findings are looked at). */
+    private static boolean reported(List<Finding> out, int at) {
+        for (int i = out.size() - 1; i >= 0 && i >= out.size() - 8; i--) {
+            if (out.get(i).start() == at) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The password after a login and " / " on a line of a chat about passwords ("кассир1 / kassa2026", "админ /
+     * buh_1C_2023"): a login of letters and digits in any script, then a made-up password.
+     */
+    private static void slashLogin(char[] s, char[] lower, int from, int to, List<Finding> out) {
+        int slash = Chars.indexOf(s, " / ", from, to);
+        if (slash <= from || slash - from > 30) {
+            return;
+        }
+        for (int i = slash - 1; i >= from && s[i] != ' '; i--) {
+            if (!(Chars.isLetter(s[i]) || Chars.isDigit(s[i]) || "._-".indexOf(s[i]) >= 0)) {
+                return; // not a login
+            }
+        }
+        if (!reported(out, slash + 3)) {
+            madeUpPassword(s, lower, slash + 3, to, out);
+        }
+    }
+
+    /**
+     * The last word of a short line of a chat about passwords when it is a made-up one ("guests get welcome2astana",
+     * "…, ал қонақтарға guest12345kz"): lower-case letters and digits mixed, eight chars or more, on a line of five
+     * words at most.
+     */
+    private static void lastWordPassword(char[] s, char[] lower, int from, int to, List<Finding> out) {
+        int end = to;
+        while (end > from && (s[end - 1] == ' ' || s[end - 1] == '\r')) {
+            end--;
+        }
+        int start = end;
+        while (start > from && s[start - 1] != ' ') {
+            start--;
+        }
+        if (end - start < 8 || reported(out, start)) {
+            return;
+        }
+        int words = 1;
+        for (int i = from; i < start; i++) {
+            if (s[i] == ' ' && i > from && s[i - 1] != ' ') {
+                words++;
+            }
+        }
+        if (words <= 5 || passWordBefore(lower, from, start)) {
+            madeUpPassword(s, lower, start, end, out);
+        }
+    }
+
+    /** How far a PIN's or code word's line, and its answer's, are read: a question and an answer, not a paragraph. */
+    private static final int ANSWER_REACH = 120;
+
+    /** The endings a PIN word may have before its value: "пин-код", "пин кодын", "PIN code", "пинкод". */
+    private static final String[] PIN_TAILS = {"-код", " код", "код", "-code", " code"};
+
+    /**
+     * A PIN or a safe's code after its word at {@code p}: four to six digits standing alone, the first number within
+     * a few words on the line ("пин 4471", "сейфтің коды 4471 емес пе?"), and the answer on the next line ("карта
+     * пин кодын айтшы" / "2580", "Клиент: 7719, ой", "жоқ, 8830."). Not a count ("PIN из 4 цифр"), a card's or a
+     * phone's group, or a date.
+     */
+    private static void pin(char[] s, char[] lower, int p, List<Finding> out) {
+        for (String tail : PIN_TAILS) {
+            if (Chars.startsWith(lower, tail, p)) {
+                p += tail.length();
+                break;
+            }
+        }
+        int letters = 0;
+        while (p < s.length && Chars.isLetter(s[p]) && letters <= 4) {
+            p++; // "пин-кода", "кодын", "коды"
+            letters++;
+        }
+        if (letters > 4 || p < s.length && (Chars.isDigit(s[p]) || s[p] == '_')) {
+            return; // "pinned", "ПИНФЛ12…"
+        }
+        int end = lineEnd(s, p, p + ANSWER_REACH);
+        int q = p;
+        while (q < end && q - p < 40 && !Chars.isDigit(s[q])) {
+            q++;
+        }
+        if (q < end && q - p < 40) {
+            pinDigits(s, lower, q, out);
+        }
+        if (end < s.length && s[end] == '\n') {
+            int answer = answerStart(s, end + 1);
+            if (answer > 0) {
+                pinDigits(s, lower, answer, out);
+            }
+        }
+    }
+
+    /** Reports the four to six digits at {@code q} as a PIN when they stand alone and count nothing. */
+    private static void pinDigits(char[] s, char[] lower, int q, List<Finding> out) {
+        int run = Chars.digitRun(s, q);
+        int end = q + run;
+        if (run < 4
+                || run > 6
+                || q > 0
+                        && (Chars.isWord(s[q - 1])
+                                || ".,:/-".indexOf(s[q - 1]) >= 0 && q > 1 && Chars.isDigit(s[q - 2]))) {
+            return;
+        }
+        if (end < s.length
+                && (Chars.isWord(s[end])
+                        || "./-:".indexOf(s[end]) >= 0 && end + 1 < s.length && Chars.isDigit(s[end + 1]))) {
+            return; // a date, a decimal, a range
+        }
+        if (end + 1 < s.length && s[end] == ' ' && Chars.isDigit(s[end + 1])) {
+            return; // a card's or a phone's group
+        }
+        int unit = end;
+        while (unit < s.length && unit - end < 2 && s[unit] == ' ') {
+            unit++;
+        }
+        for (String u : COUNT_UNITS) {
+            if (Chars.startsWith(lower, u, unit)) {
+                return;
+            }
+        }
+        if (!placeholder(s, lower, q, end) && !reported(out, q)) {
+            out.add(new Finding(EntityType.SECRET, q, end, 0.8, "secret"));
+        }
+    }
+
+    /**
+     * Where the answer on the line at {@code line} starts: past a speaker's name and colon ("Клиент: ") and up to two
+     * short words with a comma ("жоқ, ", "ну, "), when the line is short; else -1.
+     */
+    private static int answerStart(char[] s, int line) {
+        int end = lineEnd(s, line, line + 81);
+        if (end - line > 80) {
+            return -1;
+        }
+        int p = line;
+        int colon = Chars.indexOf(s, ':', line, Math.min(end, line + 20));
+        if (colon > line) {
+            boolean speaker = true;
+            for (int i = line; i < colon; i++) {
+                speaker &= Chars.isLetter(s[i]) || s[i] == ' ';
+            }
+            if (speaker) {
+                p = colon + 1;
+            }
+        }
+        while (p < end && " —–-".indexOf(s[p]) >= 0) {
+            p++;
+        }
+        int comma = Chars.indexOf(s, ',', p, Math.min(end, p + 8));
+        if (comma > p && !Chars.isDigit(s[p])) {
+            boolean words = true;
+            for (int i = p; i < comma; i++) {
+                words &= Chars.isLetter(s[i]) || s[i] == ' ';
+            }
+            if (words) {
+                p = comma + 1;
+                while (p < end && s[p] == ' ') {
+                    p++;
+                }
+            }
+        }
+        return p < end ? p : -1;
+    }
+
+    /**
+     * A code word after its label at {@code p}: a word of letters (any script) and digits, after a colon or dash on
+     * the line, or alone as the next line's answer ("И кодовое слово?" / "Клиент: ромашка1987.").
+     */
+    private static void codeWord(char[] s, int p, List<Finding> out) {
+        int end = lineEnd(s, p, p + ANSWER_REACH);
+        int q = p;
+        while (q < end && q - p < 4 && Chars.isLetter(s[q])) {
+            q++; // "слова", "сөзі"
+        }
+        while (q < end && " ?.".indexOf(s[q]) >= 0) {
+            q++;
+        }
+        if (q < end && (s[q] == ':' || s[q] == '—' || s[q] == '-')) {
+            q++;
+            while (q < end && s[q] == ' ') {
+                q++;
+            }
+            letterDigitWord(s, q, end, out);
+        } else if (q == end && end < s.length && s[end] == '\n') {
+            int answer = answerStart(s, end + 1);
+            if (answer > 0) {
+                letterDigitWord(s, answer, lineEnd(s, answer, answer + ANSWER_REACH), out);
+            }
+        }
+    }
+
+    /** Reports the word at {@code p} when it is letters and digits, five chars or more, and all its line holds. */
+    private static void letterDigitWord(char[] s, int p, int lineEnd, List<Finding> out) {
+        int end = p;
+        boolean letter = false;
+        boolean digit = false;
+        while (end < lineEnd && (Chars.isLetter(s[end]) || Chars.isDigit(s[end]))) {
+            letter |= Chars.isLetter(s[end]);
+            digit |= Chars.isDigit(s[end]);
+            end++;
+        }
+        int rest = end;
+        while (rest < lineEnd && ".!, ".indexOf(s[rest]) >= 0) {
+            rest++;
+        }
+        if (end - p >= 5 && letter && digit && rest == lineEnd && !reported(out, p)) {
+            out.add(new Finding(EntityType.SECRET, p, end, 0.8, "secret"));
+        }
+    }
+
+    /** Whether the line from {@code p} names where a log-in came from ("… for root from 212.154.63.18"). */
+    private static boolean sshdLog(char[] lower, int p) {
+        int end = lineEnd(lower, p, p + 80);
+        return Chars.indexOf(lower, " from ", p, end) > 0;
+    }
+
+    /** Whether "pass" or "pw" is the word before {@code start} ("SSID Office_5G, pass qwerty_ofis_2026"). */
+    private static boolean passWordBefore(char[] lower, int from, int start) {
+        int p = start - 1;
+        while (p > from && lower[p] == ' ') {
+            p--;
+        }
+        int w = p + 1;
+        while (w > from && Chars.isLetter(lower[w - 1])) {
+            w--;
+        }
+        return Chars.notWordAt(lower, w - 1) && Chars.isOneOf(lower, w, p + 1, PASS_WORDS);
+    }
+
+    private static final String[] PASS_WORDS = {"pass", "pw", "пасс"};
 
     /** Words that say a password was changed to the word after them. */
     private static final CueSet CHANGED_TO = new CueSet(
@@ -1462,6 +1848,8 @@ final class SecretRecognizer implements Recognizer {
     private static final int PASSWORD_LABEL = 1;
     private static final int TOKEN_LABEL = 2;
     private static final int KEY_LABEL = 3;
+    private static final int PIN_LABEL = 4;
+    private static final int CODE_WORD_LABEL = 5;
 
     private static int kindOf(String label) {
         for (String l : PASSWORD_LABELS) {
@@ -1472,6 +1860,16 @@ final class SecretRecognizer implements Recognizer {
         for (String l : TOKEN_LABELS) {
             if (l.equals(label)) {
                 return TOKEN_LABEL;
+            }
+        }
+        for (String l : PIN_LABELS) {
+            if (l.equals(label)) {
+                return PIN_LABEL;
+            }
+        }
+        for (String l : CODE_WORD_LABELS) {
+            if (l.equals(label)) {
+                return CODE_WORD_LABEL;
             }
         }
         return KEY_LABEL;

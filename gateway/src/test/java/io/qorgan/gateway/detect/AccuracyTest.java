@@ -60,16 +60,16 @@ class AccuracyTest {
 
     /**
      * Floors on the second held-out set: the values measured when it was added (main at d3b0300, rounded down),
-     * raised to what the detector reaches since (the third to seventh rounds: PERSON, ID_DOCUMENT, ADDRESS,
+     * raised to what the detector reaches since (the third to eighth rounds: PERSON, ID_DOCUMENT, ADDRESS, EMAIL,
      * DATE_OF_BIRTH, SECRET, IP_ADDRESS, leak-cover); never lowered. Below the issue's bars still: ID_DOCUMENT and
      * SECRET recall, leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_2 = floors(
-            new Object[] {EntityType.PERSON, 0.954, 0.980},
+            new Object[] {EntityType.PERSON, 0.958, 0.98},
             new Object[] {EntityType.IIN, 1.0, 0.99},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.99, 0.99},
-            new Object[] {EntityType.EMAIL, 0.983, 1.0},
+            new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.941},
@@ -77,7 +77,7 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.973, 0.966},
             new Object[] {EntityType.IP_ADDRESS, 0.979, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.988, 0.957},
-            new Object[] {EntityType.SECRET, 1.0, 0.941});
+            new Object[] {EntityType.SECRET, 1.0, 0.97});
 
     private static final double HELD_OUT_2_LEAK_COVER = 0.979;
 
@@ -87,12 +87,11 @@ class AccuracyTest {
     /**
      * Floors on the third held-out set: the values measured when it was added (main at 8cce2d4, before the fifth
      * round, less 0.001), raised to what the fifth and seventh rounds reach (PERSON, ADDRESS, DATE_OF_BIRTH,
-     * leak-cover) and the eighth (ID_DOCUMENT, leak-cover). Below
-     * the issue's bars: PERSON, ADDRESS, DATE_OF_BIRTH and SECRET recall, PHONE recall, IP_ADDRESS
-     * precision and recall, leak-cover.
+     * leak-cover) and the eighth (ID_DOCUMENT, SECRET recall, PERSON precision, leak-cover). Below the issue's
+     * bars: PERSON and ADDRESS recall, PHONE recall, IP_ADDRESS precision and recall, leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
-            new Object[] {EntityType.PERSON, 0.955, 0.940},
+            new Object[] {EntityType.PERSON, 0.963, 0.94},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.985},
@@ -104,13 +103,13 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.979, 0.948},
             new Object[] {EntityType.IP_ADDRESS, 0.981, 0.981},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.958},
-            new Object[] {EntityType.SECRET, 1.0, 0.937});
+            new Object[] {EntityType.SECRET, 1.0, 0.968});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.962;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.964;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
-            new Object[] {EntityType.PERSON, 0.997, 0.992},
+            new Object[] {EntityType.PERSON, 0.997, 0.995},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -124,11 +123,11 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.981});
 
-    private static final double DEV_LEAK_COVER = 0.995;
+    private static final double DEV_LEAK_COVER = 0.996;
 
     /** Floors on the second development set (detect2's new lines of issue 15's patterns). */
     private static final Map<EntityType, Floor> DEV2 = floors(
-            new Object[] {EntityType.PERSON, 0.992, 0.984},
+            new Object[] {EntityType.PERSON, 0.992, 0.991},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -137,12 +136,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 1.0, 0.97},
+            new Object[] {EntityType.ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV2_LEAK_COVER = 0.987;
+    private static final double DEV2_LEAK_COVER = 0.995;
 
     /**
      * Floors on the third development set ({@code detect/dev3}, written blind to the code for the third round; its
@@ -224,12 +223,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.994, 0.965},
+            new Object[] {EntityType.ADDRESS, 0.994, 0.969},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.99},
-            new Object[] {EntityType.SECRET, 1.0, 0.901});
+            new Object[] {EntityType.SECRET, 1.0, 0.95});
 
-    private static final double DEV4_LEAK_COVER = 0.968;
+    private static final double DEV4_LEAK_COVER = 0.973;
 
     /** The fifth development set's SHA-256 ({@code detect/dev5}): its numbers below are of this file. */
     private static final String DEV5_SHA256 = "6c6622ceb8f459a6dec97a21e1461836a74ca80f1a4c79be6ba78630d720501b";
@@ -242,7 +241,7 @@ class AccuracyTest {
      * (ID_DOCUMENT).
      */
     private static final Map<EntityType, Floor> DEV5 = floors(
-            new Object[] {EntityType.PERSON, 0.982, 0.938},
+            new Object[] {EntityType.PERSON, 0.989, 0.941},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -253,12 +252,12 @@ class AccuracyTest {
             // digits said after them ("one two zero, … so 120 488 731"), so the words count as two false findings
             new Object[] {EntityType.ID_DOCUMENT, 0.983, 0.999},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 1.0, 0.977},
+            new Object[] {EntityType.ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 0.968},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.97, 1.0},
-            new Object[] {EntityType.SECRET, 1.0, 0.935});
+            new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV5_LEAK_COVER = 0.967;
+    private static final double DEV5_LEAK_COVER = 0.978;
 
     /** The sixth development set's SHA-256 ({@code detect/dev6}): its numbers below are of this file. */
     private static final String DEV6_SHA256 = "ee10690d38ca255aaea64c280d0426812a948f4b6cabf7d9fff97526dc4f748b";
@@ -282,7 +281,7 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.98, 0.86},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.937},
-            new Object[] {EntityType.SECRET, 0.983, 0.983});
+            new Object[] {EntityType.SECRET, 1.0, 0.983});
 
     private static final double DEV6_LEAK_COVER = 0.954;
 
@@ -293,14 +292,14 @@ class AccuracyTest {
      * Floors on the seventh development set ({@code detect/dev7}, free prose written blind to the code during the
      * seventh round, weighted to identity documents and secrets in every form people and systems write them): the
      * values measured when it was added (main at d233802, less 0.001), PERSON and leak-cover raised to what the
-     * seventh round's names reach.
+     * seventh round's names reach, and to what the eighth round's secrets, names and e-mails reach.
      */
     private static final Map<EntityType, Floor> DEV7 = floors(
-            new Object[] {EntityType.PERSON, 0.926, 0.951},
+            new Object[] {EntityType.PERSON, 0.983, 0.972},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.851, 1.0},
-            new Object[] {EntityType.EMAIL, 0.856, 1.0},
+            new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 0.989, 0.975},
@@ -308,9 +307,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.95},
-            new Object[] {EntityType.SECRET, 0.99, 0.846});
+            new Object[] {EntityType.SECRET, 0.992, 0.984});
 
-    private static final double DEV7_LEAK_COVER = 0.95;
+    private static final double DEV7_LEAK_COVER = 0.981;
 
     /** The eighth development set's SHA-256 ({@code detect/dev8}): its numbers below are of this file. */
     private static final String DEV8_SHA256 = "26f6c3015f6f74d7c7a7daafb5a5a7c4b5732f7182d670f53f8ec22bd0d4e02d";
@@ -319,24 +318,24 @@ class AccuracyTest {
      * Floors on the eighth development set ({@code detect/dev8}, free prose written blind to the code during the
      * eighth round, weighted to addresses, names and secrets, with organisations' addresses as hard negatives): the
      * values measured when it was added (main at 5053ffe, less 0.001), raised to what the eighth round reaches
-     * (IP_ADDRESS, ID_DOCUMENT, leak-cover).
+     * (IP_ADDRESS, ID_DOCUMENT, leak-cover; PERSON, EMAIL, ADDRESS and SECRET, less 0.001).
      */
     private static final Map<EntityType, Floor> DEV8 = floors(
-            new Object[] {EntityType.PERSON, 0.948, 0.978},
+            new Object[] {EntityType.PERSON, 0.962, 0.981},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.924, 1.0},
-            new Object[] {EntityType.EMAIL, 0.956, 1.0},
+            new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 0.999, 0.999},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.792, 0.936},
-            new Object[] {EntityType.IP_ADDRESS, 0.899, 1.0},
+            new Object[] {EntityType.ADDRESS, 0.799, 0.955},
+            new Object[] {EntityType.IP_ADDRESS, 0.963, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.981, 0.964},
-            new Object[] {EntityType.SECRET, 0.954, 0.886});
+            new Object[] {EntityType.SECRET, 0.957, 0.957});
 
-    private static final double DEV8_LEAK_COVER = 0.968;
+    private static final double DEV8_LEAK_COVER = 0.977;
 
     private final Detector detector = Detector.defaults();
 

@@ -252,4 +252,29 @@ class AddressPatternsTest {
         assertThat(found("Team Alpha 3, round 2 starts now.", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_houseThenStreetAfterPo_oneFinding() {
+        whole("Жалуется сосед из ", "дома 14 по улице Гагарина, кв. 9", " на шум.");
+        whole("Соседи из ", "кв. 31 дома 5 по ул. Жамбыла", " жалуются.");
+        whole("Проживает в ", "д. 22 по проспекту Абая", ".");
+        assertThat(found("Дело № 7 по улице не рассматривалось, пункт 5 по ул. ремонту", EntityType.ADDRESS))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_labelledAddressEndingItsSentence_valueFound() {
+        whole(
+                "Квартиру покажут в субботу. Адрес: ",
+                "Astana, Kabanbay Batyr 11/2, kv. 58",
+                ". Хозяин будет с утра, его номер скину позже, если он не передумает сдавать квартиру до конца года.");
+    }
+
+    @Test
+    void detect_ownAddressToldWithoutColon_wholeValue() {
+        whole("мекенжайым ", "Астана, Мәңгілік Ел 40, 12 пәтер", ". посылканы осында жібер");
+        whole("мой адрес ", "Шымкент, Нұрсәт 2, 114", ". жду");
+        whole("my address is ", "Almaty, Dostyk 5/1, 143", ". Thanks");
+        assertThat(found("мой адрес Вы знаете, приходите.", EntityType.ADDRESS)).isEmpty();
+    }
 }

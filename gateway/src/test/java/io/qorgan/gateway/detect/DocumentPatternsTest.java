@@ -376,6 +376,15 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_firewallRuleNumber_notIpAddress() {
+        assertThat(found(
+                        "Firewall rule 10.4.2.1 блоктайды. Правило нөмірі 10.4.2.1 өзгертілді.", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("Правило для хоста 10.4.2.1 добавлено", EntityType.IP_ADDRESS))
+                .containsExactly("10.4.2.1");
+    }
+
+    @Test
     void detect_hostNearAVersionWord_stillAnIpAddress() {
         assertThat(found("agent v3.1.0.7 connected from 192.168.214.135", EntityType.IP_ADDRESS))
                 .containsExactly("192.168.214.135");

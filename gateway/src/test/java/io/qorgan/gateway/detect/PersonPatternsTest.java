@@ -360,4 +360,48 @@ class PersonPatternsTest {
         assertThat(persons("находился у друга Бекена до вечера")).containsExactly("Бекена");
         assertThat(persons("Соседка сверху опять затопила.")).isEmpty();
     }
+
+    @Test
+    void detect_airlineSurnameSlashGivenNames_oneFinding() {
+        assertThat(persons("Пассажир ПЕТРОВА/ОЛЬГА, место 12A, багаж 1PC.")).containsExactly("ПЕТРОВА/ОЛЬГА");
+        assertThat(persons("PNR Q2WX7L: SAPAROVA/DANA MS — passport N11223344")).containsExactly("SAPAROVA/DANA");
+        assertThat(persons("APIS: NAME MENSAH/KWAME KOFI; DOC TYPE P")).containsExactly("MENSAH/KWAME KOFI");
+    }
+
+    @Test
+    void detect_patronymicWordWrittenApart_oneFinding() {
+        assertThat(persons("Second guest Bakyt uulu Nurlan, Kyrgyz passport.")).containsExactly("Bakyt uulu Nurlan");
+        assertThat(persons("Бүгін Нурлан уулу Эрлан кешке келді.")).containsExactly("Нурлан уулу Эрлан");
+    }
+
+    @Test
+    void detect_answerAfterSpeakerAndCsvHeaderCell_noName() {
+        assertThat(persons("Оператор: Телефоныңыз 8 701 000 11 22 ме?\nАзамат: Иә."))
+                .isEmpty();
+        assertThat(persons("Оператор: Аты-жөніңіз?\nАзамат: Сейітов Арман.")).containsExactly("Сейітов Арман");
+        assertThat(persons("Аты-жөні,Құжат,Нөмірі\n\"Сейітов Арман\",\"жеке куәлік\",\"1\""))
+                .containsExactly("Сейітов Арман");
+    }
+
+    @Test
+    void detect_transliteratedNameKeysAndDiplomaticTitles_found() {
+        assertThat(persons("{\"familiya\": \"Omarova\", \"imya\": \"Zhanel\"}")).contains("Zhanel");
+        assertThat(persons("attaché Sven Dahl, diplomatic passport")).containsExactly("Sven Dahl");
+    }
+
+    @Test
+    void detect_callerIntroducingThemself_nameFound() {
+        assertThat(persons("Thank you for calling, this is Grace speaking.")).containsExactly("Grace");
+        assertThat(persons("Добрый день. Это Марат из ЖКХ, по квартире вопрос решили."))
+                .containsExactly("Марат");
+        assertThat(persons("Это Москва из окна поезда.")).isEmpty();
+    }
+
+    @Test
+    void detect_lowerCaseNameBeforeKinWord_found() {
+        assertThat(persons("анам айтты дана апайдың үйіне барасың ба")).containsExactly("дана");
+        assertThat(persons("мирас ағай роутердің паролі не еді")).containsExactly("мирас");
+        assertThat(persons("мен апамның үйіне бардым, алма ағашы бар, мирас апарды"))
+                .isEmpty();
+    }
 }

@@ -351,4 +351,103 @@ class SecretRecognizerTest {
         assertThat(secrets("the staging db pw is honestly Winter2025! smh")).containsExactly("Winter2025!");
         assertThat(secrets("TOTP включили всем, seed выдаёт приложение")).isEmpty();
     }
+
+    @Test
+    void detect_chatThreadAfterPasswordQuestion_laterPasswordsFound() {
+        assertThat(secrets("дай пароль от принтера\nне помню\nPrn_3etazh! вроде\nне то\nтогда Prn_3etazh!! попробуй"))
+                .containsExactly("Prn_3etazh!", "Prn_3etazh!!");
+        assertThat(secrets("скинь пароль от ютуба\nYt_Home_2024\nне подходит\nсорри, сменила, теперь Yt_Home_2025"))
+                .containsExactly("Yt_Home_2024", "Yt_Home_2025");
+        assertThat(secrets("напомни логин пароль от склада\nсклад2 / sklad7741\nа от 1с?\nтам Odin_C#44, но тихо"))
+                .containsExactly("sklad7741", "Odin_C#44");
+        assertThat(secrets("what's the wifi pw upstairs\nLoft_Net#5\nand for visitors?\nvisitors get hello2almaty"))
+                .containsExactly("Loft_Net#5", "hello2almaty");
+    }
+
+    @Test
+    void detect_secondPasswordOnLabelLine_found() {
+        assertThat(secrets("пароль на ЭЦП 654321Zz, а на портал Nurlan_1988"))
+                .containsExactly("654321Zz", "Nurlan_1988");
+        assertThat(secrets("паролі қазір Zal_Bir_2026 деп тұр, ескісі Zal_Bir_2025 еді"))
+                .containsExactly("Zal_Bir_2026", "Zal_Bir_2025");
+    }
+
+    @Test
+    void detect_chatThreadWordsThatAreNoPasswords_nothingMore() {
+        assertThat(secrets("пароль от ноута какой?\nтам Windows10 стоит, спроси у Серика\nон в отпуске до 12.07"))
+                .isEmpty();
+        assertThat(secrets("wifi password is oT@r?Oz5E05VYIDX (network: Lobby_Guest_2)"))
+                .containsExactly("oT@r?Oz5E05VYIDX");
+        assertThat(secrets("пароль не подходит\nсмотри https://wiki.corp.kz/Help_Desk2024 там написано"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_kazakhPasswordWordBeforeAnotherPasswordWord_bothFound() {
+        assertThat(secrets("порталдың логині ops_user, құпия сөзі Prt-Ops_7731. ЭЦҚ паролі — Ecp123kzQ"))
+                .containsExactly("Prt-Ops_7731", "Ecp123kzQ");
+    }
+
+    @Test
+    void detect_configShapes_secretFound() {
+        assertThat(secrets("<hudson.util.Secret>{AQAAABAAAAAQx7Vb2mK9pZ4rT1wY8nC3dH5eF6gJ0aLs}</hudson.util.Secret>"))
+                .containsExactly("{AQAAABAAAAAQx7Vb2mK9pZ4rT1wY8nC3dH5eF6gJ0aLs}");
+        assertThat(secrets("url: jdbc:oracle:thin:hr/Hr_Pass_2026@//10.2.3.4:1521/XE"))
+                .containsExactly("Hr_Pass_2026");
+        assertThat(secrets("SENTRY_DSN=https://9b2c7e41d0a84f6fb3e15c8a27d90e6b@o12345.ingest.sentry.io/42"))
+                .containsExactly("9b2c7e41d0a84f6fb3e15c8a27d90e6b");
+        assertThat(secrets("rabbitmq:\n  erlangCookie: QWMZXPLRTYUNBVCKDHSG")).containsExactly("QWMZXPLRTYUNBVCKDHSG");
+    }
+
+    @Test
+    void detect_configShapesThatHoldNoSecret_nothingFound() {
+        assertThat(secrets("{AQAA} is the header of an encrypted value; url: jdbc:oracle:thin:@//db:1521/XE"))
+                .isEmpty();
+        assertThat(secrets("see https://4f2a@example.kz and cookie_name: SESSIONID"))
+                .isEmpty();
+        assertThat(secrets("Failed password for root from 212.154.63.18 port 52211 ssh2\n"
+                        + "Accepted password for deploy2 from 10.1.0.7 port 40022 ssh2"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_pinOrSafeCode_digitsFound() {
+        assertThat(secrets("на стикере: пин 5093, пароль rustem1990")).containsExactly("5093", "rustem1990");
+        assertThat(secrets("скинь пин-код от карты\n6618\nспс")).containsExactly("6618");
+        assertThat(secrets("Агент: And your PIN for phone banking?\nКлиент: 3307, ой, это нельзя говорить?"))
+                .containsExactly("3307");
+        assertThat(secrets("сейфтің коды 7702 емес пе?\nжоқ, 2219. ешкімге айтпа"))
+                .containsExactly("7702", "2219");
+    }
+
+    @Test
+    void detect_pinWordsWithoutAPin_nothingFound() {
+        assertThat(secrets("PIN-код состоит из 4 цифр, ПИН-код 6 символов не бывает"))
+                .isEmpty();
+        assertThat(secrets("ПИН-код от карты 4400 4301 2233 4455 никому не сообщайте"))
+                .isEmpty();
+        assertThat(secrets("пин-код сменили 12.05.2024, pinned message, ПИНФЛ 31205198800123"))
+                .isEmpty();
+        assertThat(secrets("GPIO pin 13 is the LED; PIN 0000 is the factory one"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_codeWordAnswered_wordFound() {
+        assertThat(secrets("Оператор: Назовите кодовое слово.\nКлиент: тюльпан2001.\nОператор: Верно."))
+                .containsExactly("тюльпан2001");
+        assertThat(secrets("кодовое слово: Berkut77")).containsExactly("Berkut77");
+        assertThat(secrets("Оператор: А кодовое слово?\nКлиент: Не помню, 1990 наверное"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_pkcs8KeyBodyAndPassInThread_found() {
+        assertThat(secrets("sa_key = \"MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDx\""))
+                .containsExactly("MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDx");
+        assertThat(secrets("pub: MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo"))
+                .isEmpty();
+        assertThat(secrets("кто знает wifi пароль?\n> Дана: SSID Lobby_5G, pass lobby_guest_2026\nспс"))
+                .containsExactly("lobby_guest_2026");
+    }
 }
