@@ -297,6 +297,9 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             int end = talkShape(s, view.lower(), p);
             if (end < 0) {
+                if (out.size() == firstOwn || !Chars.isDigit(c) && !Chars.isUpperCase(c)) {
+                    continue; // a twin needs a document found before it, and starts as document numbers do
+                }
                 int twin = sameShapeAfterFound(s, out, firstOwn, p);
                 if (twin > 0 && !covered(out, firstOwn, p) && !view.anyCue(p - 40, p, OTHER_NUMBERS)) {
                     out.add(new Finding(EntityType.ID_DOCUMENT, p, twin, 0.8, "id-document"));
