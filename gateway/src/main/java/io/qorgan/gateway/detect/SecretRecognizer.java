@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -1851,28 +1853,21 @@ final class SecretRecognizer implements Recognizer {
     private static final int PIN_LABEL = 4;
     private static final int CODE_WORD_LABEL = 5;
 
+    /** Each label's kind; a label in two lists has the kind of the first: password, token, PIN, code word. */
+    private static final Map<String, Integer> LABEL_KINDS = new HashMap<>();
+
+    static {
+        String[][] lists = {PASSWORD_LABELS, TOKEN_LABELS, PIN_LABELS, CODE_WORD_LABELS};
+        int[] kinds = {PASSWORD_LABEL, TOKEN_LABEL, PIN_LABEL, CODE_WORD_LABEL};
+        for (int k = 0; k < lists.length; k++) {
+            for (String label : lists[k]) {
+                LABEL_KINDS.putIfAbsent(label, kinds[k]);
+            }
+        }
+    }
+
     private static int kindOf(String label) {
-        for (String l : PASSWORD_LABELS) {
-            if (l.equals(label)) {
-                return PASSWORD_LABEL;
-            }
-        }
-        for (String l : TOKEN_LABELS) {
-            if (l.equals(label)) {
-                return TOKEN_LABEL;
-            }
-        }
-        for (String l : PIN_LABELS) {
-            if (l.equals(label)) {
-                return PIN_LABEL;
-            }
-        }
-        for (String l : CODE_WORD_LABELS) {
-            if (l.equals(label)) {
-                return CODE_WORD_LABEL;
-            }
-        }
-        return KEY_LABEL;
+        return LABEL_KINDS.getOrDefault(label, KEY_LABEL);
     }
 
     /** An e-mail address ("user contacted at a.b@mail.kz" after "token"), never a token. */
