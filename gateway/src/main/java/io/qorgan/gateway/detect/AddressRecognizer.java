@@ -173,6 +173,10 @@ final class AddressRecognizer implements Recognizer {
         new Marker("тұрғын үй кешені", Kind.STREET),
         new Marker("улица", Kind.STREET),
         new Marker("проспект", Kind.STREET),
+        new Marker("шоссесі", Kind.STREET), // "Рыскулова шоссесі", "Тамерлановское шоссе"
+        new Marker("шоссе", Kind.STREET),
+        new Marker("бульвары", Kind.STREET),
+        new Marker("бульвар", Kind.STREET),
     };
 
     private static final String[] COMPASS = {
@@ -1513,10 +1517,19 @@ final class AddressRecognizer implements Recognizer {
                 }
             } else if (Chars.isDigit(c) && words == 0) {
                 int run = Chars.digitRun(s, q);
-                if (run > 2 || q + run + 1 >= s.length || s[q + run] != ' ' || !Chars.isUpperCase(s[q + run + 1])) {
+                if (run <= 3
+                        && Chars.startsWith(s, " лет ", q + run)
+                        && q + run + 5 < s.length
+                        && Chars.isUpperCase(s[q + run + 5])) {
+                    w = q + run + 4; // "50 лет Октября", "30 лет Победы": a street named for an anniversary
+                } else if (run > 2
+                        || q + run + 1 >= s.length
+                        || s[q + run] != ' '
+                        || !Chars.isUpperCase(s[q + run + 1])) {
                     break;
+                } else {
+                    w = q + run;
                 }
-                w = q + run;
             } else {
                 break;
             }

@@ -53,7 +53,7 @@ class AccuracyTest {
      * Below the bar of 0.99 (0.959 before the third round, 0.970 before the fourth, 0.973 before the fifth, 0.975
      * before the sixth, 0.976 before the seventh).
      */
-    private static final double HELD_OUT_LEAK_COVER = 0.976;
+    private static final double HELD_OUT_LEAK_COVER = 0.977;
 
     /** The second frozen held-out set's SHA-256 ({@code detect/heldout2}, written blind before the second round). */
     private static final String HELD_OUT_2_SHA256 = "a68fdc5b6e88c234ab8fbfa1dd0359c0bb1a432910b93042707054c7db1a92fa";
@@ -87,8 +87,8 @@ class AccuracyTest {
     /**
      * Floors on the third held-out set: the values measured when it was added (main at 8cce2d4, before the fifth
      * round, less 0.001), raised to what the fifth and seventh rounds reach (PERSON, ADDRESS, DATE_OF_BIRTH,
-     * leak-cover) and the eighth (ID_DOCUMENT, SECRET recall, PERSON precision, leak-cover). Below the issue's
-     * bars: PERSON and ADDRESS recall, PHONE recall, IP_ADDRESS precision and recall, leak-cover.
+     * leak-cover) and the eighth (ID_DOCUMENT, SECRET recall, PERSON precision, ADDRESS, leak-cover). Below the
+     * issue's bars: PERSON recall, leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
             new Object[] {EntityType.PERSON, 0.963, 0.94},
@@ -100,12 +100,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.953},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.979, 0.948},
+            new Object[] {EntityType.ADDRESS, 0.986, 0.955},
             new Object[] {EntityType.IP_ADDRESS, 0.981, 0.981},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.958},
             new Object[] {EntityType.SECRET, 1.0, 0.968});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.964;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.965;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -278,12 +278,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.983},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.961},
-            new Object[] {EntityType.ADDRESS, 0.98, 0.86},
+            new Object[] {EntityType.ADDRESS, 0.981, 0.876},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.937},
             new Object[] {EntityType.SECRET, 1.0, 0.983});
 
-    private static final double DEV6_LEAK_COVER = 0.954;
+    private static final double DEV6_LEAK_COVER = 0.957;
 
     /** The seventh development set's SHA-256 ({@code detect/dev7}): its numbers below are of this file. */
     private static final String DEV7_SHA256 = "409e18d51504b80a3a55ce19817c6f43414d4cee619fe8533ec0564c4ed3df1b";

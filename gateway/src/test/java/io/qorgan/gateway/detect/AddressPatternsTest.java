@@ -277,4 +277,27 @@ class AddressPatternsTest {
         whole("my address is ", "Almaty, Dostyk 5/1, 143", ". Thanks");
         assertThat(found("мой адрес Вы знаете, приходите.", EntityType.ADDRESS)).isEmpty();
     }
+
+    @Test
+    void detect_streetNamedForAnAnniversary_wholeAddress() {
+        assertThat(found("Проживаю: г. Рудный, ул. 50 лет Октября, 22-14.", EntityType.ADDRESS))
+                .containsExactly("г. Рудный, ул. 50 лет Октября, 22-14");
+        assertThat(found("живу на ул. 30 лет Победы, 14, кв. 8, г. Шымкент", EntityType.ADDRESS))
+                .containsExactly("ул. 30 лет Победы, 14, кв. 8, г. Шымкент");
+        // years that name no street: nothing
+        assertThat(found("Через 50 лет Октябрь забудут, а дом 14 останется.", EntityType.ADDRESS))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_highwayOrBoulevardAfterItsName_street() {
+        assertThat(found("г. Шымкент, Тамерлановское шоссе, 33/2", EntityType.ADDRESS))
+                .containsExactly("г. Шымкент, Тамерлановское шоссе, 33/2");
+        assertThat(found("Алматы, Рыскулова шоссесі, 103-үй", EntityType.ADDRESS))
+                .containsExactly("Алматы, Рыскулова шоссесі, 103-үй");
+        assertThat(found("Алматы, Рыскулова шоссесі, 103-үй", EntityType.PERSON))
+                .isEmpty();
+        assertThat(found("г. Караганда, Бухар-Жырау бульвар, 45, кв. 3", EntityType.ADDRESS))
+                .containsExactly("г. Караганда, Бухар-Жырау бульвар, 45, кв. 3");
+    }
 }
