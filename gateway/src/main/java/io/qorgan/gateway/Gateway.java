@@ -358,14 +358,13 @@ public final class Gateway implements AutoCloseable {
         TextScanner scanner = FindingsMemo.around(
                 detector::detect, p.findingsMemo(), p.findingsMemoTtl(), Ticker.systemTicker(), random);
         if (scanner instanceof FindingsMemo memo) {
+            String texts = "Texts of at least " + FindingsMemo.MIN_LENGTH + " chars ";
             metrics.counter(
                     "qorgan_findings_memo_hits",
-                    "Texts of at least 64 chars whose findings were remembered, so they were not read again",
+                    texts + "whose findings were remembered, so they were not read again",
                     memo::hits);
             metrics.counter(
-                    "qorgan_findings_memo_misses",
-                    "Texts of at least 64 chars read by the detector (and then remembered)",
-                    memo::misses);
+                    "qorgan_findings_memo_misses", texts + "read by the detector (and then remembered)", memo::misses);
         }
         return Protection.create(p, scanner, Canonical::canonical, random, conversations);
     }

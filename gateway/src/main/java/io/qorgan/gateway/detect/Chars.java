@@ -304,6 +304,11 @@ final class Chars {
     }
 
     /** The decimal value of the ASCII digits {@code s[from, to)}; callers pass digit runs of at most 9 digits. */
+    /** Whether {@code at} follows "</": the name of a closing XML element, which names nothing after it. */
+    static boolean inClosingTag(char[] s, int at) {
+        return at >= 2 && s[at - 1] == '/' && s[at - 2] == '<';
+    }
+
     static int parseInt(char[] s, int from, int to) {
         int v = 0;
         for (int i = from; i < to; i++) {

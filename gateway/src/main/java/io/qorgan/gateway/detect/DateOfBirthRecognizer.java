@@ -108,7 +108,7 @@ final class DateOfBirthRecognizer implements Recognizer {
             }
         }
         ANY_CUE.find(view, (at, cue) -> {
-            if (!Chars.notWordAt(s, at - 1) || at >= 2 && s[at - 1] == '/' && s[at - 2] == '<') {
+            if (!Chars.notWordAt(s, at - 1) || Chars.inClosingTag(s, at)) {
                 return; // a closing XML element names no date after it: "</ДатаРождения><ДатаВыдачи>2015-03-12"
             }
             boolean verb = clauseVerb(lower, at, cue);

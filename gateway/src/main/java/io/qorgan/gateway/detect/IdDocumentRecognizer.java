@@ -2,6 +2,7 @@ package io.qorgan.gateway.detect;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -136,6 +137,9 @@ final class IdDocumentRecognizer implements Recognizer {
     /** The cues, and each cue of several words also as a key with underscores ("жеке_куәлік", "id_card"). */
     static final CueIndex CUE_INDEX = new CueIndex(withUnderscores(Lexicons.concat(CUES, BIRTH_CUES)));
 
+    /** The birth-certificate cues as the index reports them, with spaces and as keys with underscores. */
+    private static final Set<String> BIRTH_CUE_SET = Set.of(withUnderscores(BIRTH_CUES));
+
     private static final int WINDOW = 60;
 
     @Override
@@ -147,7 +151,7 @@ final class IdDocumentRecognizer implements Recognizer {
         int firstOwn = out.size();
         int[] birthEnd = {-1}; // end of the last birth-certificate word
         CUE_INDEX.find(view, (at, cue) -> {
-            if (!Chars.notWordAt(s, at - 1) || at >= 2 && s[at - 1] == '/' && s[at - 2] == '<') {
+            if (!Chars.notWordAt(s, at - 1) || Chars.inClosingTag(s, at)) {
                 return; // a closing XML element names no number after it: "</НомерДокумента><Телефон>…"
             }
             if (cue.equals("id")) {
@@ -162,8 +166,9 @@ final class IdDocumentRecognizer implements Recognizer {
             cueCount[0]++;
             // a birth certificate named shortly before makes the next "куәлік №" one too ("дубликат свидетельства о
             // рождении на дочь …, бұрынғы куәлік № 0631190")
-            boolean birth = isBirthCue(cue) || birthEnd[0] >= 0 && at - birthEnd[0] <= BIRTH_REACH;
-            if (isBirthCue(cue)) {
+            boolean birthCue = BIRTH_CUE_SET.contains(cue);
+            boolean birth = birthCue || birthEnd[0] >= 0 && at - birthEnd[0] <= BIRTH_REACH;
+            if (birthCue) {
                 birthEnd[0] = at + cue.length();
             }
             int before = numberBefore(s, at, birth);
@@ -624,8 +629,8 @@ final class IdDocumentRecognizer implements Recognizer {
         }
         if (b >= 0
                 && ",;(\n\t|".indexOf(s[b]) < 0
-                && !issuerBefore(s, b)
-                && !(s[b] == ':' && documentWordBefore(s, b))) {
+                && !wordEndingAt(s, b, ISSUERS)
+                && !(s[b] == ':' && wordEndingAt(s, b - 1, DOCUMENT_LABELS))) {
             return;
         }
         int p = at + 2;
@@ -644,25 +649,16 @@ final class IdDocumentRecognizer implements Recognizer {
 
     private static final String[] DOCUMENT_LABELS = {"document", "документ", "құжат", "doc"};
 
-    /** Whether the word before the colon at {@code colon} names a document: "Document: ID 045612378". */
-    private static boolean documentWordBefore(char[] s, int colon) {
-        int w = colon;
-        while (w > 0 && Chars.isLetter(s[w - 1])) {
-            w--;
-        }
-        return Chars.isOneOfIgnoringCase(s, w, colon, DOCUMENT_LABELS);
-    }
-
     /** Words naming the issuer before "ID" that make it the identity card: "Kazakh ID 029914476", "national ID". */
     private static final String[] ISSUERS = {"kazakh", "kazakhstan", "kazakhstani", "national", "kz", "рк", "қр"};
 
-    /** Whether the word ending at {@code b} (inclusive) is one of {@link #ISSUERS}, in any case. */
-    private static boolean issuerBefore(char[] s, int b) {
+    /** Whether the word ending at {@code b} (inclusive) is one of {@code words}, in any case. */
+    private static boolean wordEndingAt(char[] s, int b, String[] words) {
         int w = b;
         while (w > 0 && Chars.isLetter(s[w - 1])) {
             w--;
         }
-        return Chars.isOneOfIgnoringCase(s, w, b + 1, ISSUERS) && Chars.notWordAt(s, w - 1);
+        return Chars.isOneOfIgnoringCase(s, w, b + 1, words) && Chars.notWordAt(s, w - 1);
     }
 
     /**
@@ -692,15 +688,6 @@ final class IdDocumentRecognizer implements Recognizer {
         return Chars.notAlnumAt(s, start - 1) && Chars.isAlnum(s[start]) && documentNumber(s, start, birth) == end
                 ? start
                 : -1;
-    }
-
-    private static boolean isBirthCue(String cue) {
-        for (String c : BIRTH_CUES) {
-            if (c.equals(cue) || c.replace(' ', '_').equals(cue)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -191,12 +191,10 @@ final class IpAddressRecognizer implements Recognizer {
             return false;
         }
         long bits = 0;
-        for (int p = start; p <= end; p++) {
-            int part = 0;
-            for (; p < end && s[p] != '.'; p++) {
-                part = part * 10 + s[p] - '0';
-            }
-            bits = bits << 8 | part;
+        for (int p = start, part = 0; part < 4; part++) {
+            int digits = Chars.digitRun(s, p);
+            bits = bits << 8 | Chars.parseInt(s, p, p + digits);
+            p += digits + 1;
         }
         long ones = ~bits & 0xFFFFFFFFL;
         return (ones & (ones + 1)) == 0 // the zeros are all at the right

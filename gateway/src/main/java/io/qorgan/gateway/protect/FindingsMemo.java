@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.qorgan.gateway.detect.Finding;
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -21,14 +22,16 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>What is kept holds no text and no value: an entry is the first 128 bits of the text's HMAC-SHA256 under a random
  * per-process key (never written anywhere), the text's length, and the findings' types and offsets. Entries live in
  * memory only, bounded in number and time ({@code protection.findingsMemo}, {@code findingsMemoTtl}; a text with
- * many findings counts as several, see {@link #weight}); a restart forgets them all. Without the key nobody can tell which texts were read; with it, only by holding the text already.
+ * many findings counts as several, see {@link #weight}); a restart forgets them all. Without the key nobody can tell
+ * which texts were read; with it, only by holding the text already.
  *
  * <p>Texts shorter than {@value #MIN_LENGTH} chars are read every time: their detection costs about what the look-up
  * does. Thread-safe.
  */
 public final class FindingsMemo implements TextScanner {
 
-    static final int MIN_LENGTH = 64;
+    /** Texts shorter than this are read every time. */
+    public static final int MIN_LENGTH = 64;
 
     private static final String MAC = "HmacSHA256";
     /** Chars a text is fed to the MAC in, two bytes each. */
@@ -147,16 +150,8 @@ public final class FindingsMemo implements TextScanner {
                 }
                 mac.update(buffer, 0, b);
             }
-            byte[] tag = mac.doFinal();
-            return new Key(longAt(tag, 0), longAt(tag, 8), n);
-        }
-
-        private static long longAt(byte[] b, int at) {
-            long v = 0;
-            for (int i = at; i < at + 8; i++) {
-                v = v << 8 | (b[i] & 0xFF);
-            }
-            return v;
+            ByteBuffer tag = ByteBuffer.wrap(mac.doFinal());
+            return new Key(tag.getLong(0), tag.getLong(8), n);
         }
     }
 }
