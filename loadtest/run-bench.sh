@@ -86,18 +86,23 @@ fi
 on_port=$port
 off_port=$((port + 2))
 second=off
-if [[ $bench_mode == audit ]]; then
-  second=audit
-  rm -rf "$work/audit" "$work/audit-keys"
-  java -jar "$jar" audit keygen "$work/audit-keys" >/dev/null
-  cat > "$work/qorgan-audit.yaml" <<EOF
+# A config file equal to `serve --upstream`, listening on $1 (its admin on $1 + 1); callers append their own section.
+serve_upstream_yaml() {
+  cat <<EOF
 listeners:
-  traffic: { host: 127.0.0.1, port: $off_port }
-  admin: { host: 127.0.0.1, port: $((off_port + 1)) }
+  traffic: { host: 127.0.0.1, port: $1 }
+  admin: { host: 127.0.0.1, port: $(($1 + 1)) }
 upstreams:
   default: { baseUrl: "http://127.0.0.1:${SIM_PORT:-18080}/v1" }
 routes:
   - { pathPrefix: /v1, upstream: default, dialect: auto }
+EOF
+}
+if [[ $bench_mode == audit ]]; then
+  second=audit
+  rm -rf "$work/audit" "$work/audit-keys"
+  java -jar "$jar" audit keygen "$work/audit-keys" >/dev/null
+  { serve_upstream_yaml "$off_port"; cat <<EOF; } > "$work/qorgan-audit.yaml"
 audit:
   directory: $work/audit
   encryptionKey: "file:$work/audit-keys/audit-encryption.keys"
@@ -116,14 +121,7 @@ EOF
 fi
 on_args=(--upstream "http://127.0.0.1:${SIM_PORT:-18080}/v1" --port "$on_port" --admin-port $((on_port + 1)))
 if [[ ${MEMO:-on} == off ]]; then
-  cat > "$work/qorgan-on-nomemo.yaml" <<EOF
-listeners:
-  traffic: { host: 127.0.0.1, port: $on_port }
-  admin: { host: 127.0.0.1, port: $((on_port + 1)) }
-upstreams:
-  default: { baseUrl: "http://127.0.0.1:${SIM_PORT:-18080}/v1" }
-routes:
-  - { pathPrefix: /v1, upstream: default, dialect: auto }
+  { serve_upstream_yaml "$on_port"; cat <<EOF; } > "$work/qorgan-on-nomemo.yaml"
 protection:
   findingsMemo: 0
 EOF
