@@ -1232,7 +1232,7 @@ final class SecretRecognizer implements Recognizer {
     private static final int ANSWER_REACH = 120;
 
     /** The endings a PIN word may have before its value: "пин-код", "пин кодын", "PIN code", "пинкод". */
-    private static final String[] PIN_TAILS = {"-код", " код", "код", "-code", " code"};
+    private static final CueSet PIN_TAILS = new CueSet("-код", " код", "код", "-code", " code");
 
     /**
      * A PIN or a safe's code after its word at {@code p}: four to six digits standing alone, the first number within
@@ -1241,11 +1241,8 @@ final class SecretRecognizer implements Recognizer {
      * phone's group, or a date.
      */
     private static void pin(char[] s, char[] lower, int p, List<Finding> out) {
-        for (String tail : PIN_TAILS) {
-            if (Chars.startsWith(lower, tail, p)) {
-                p += tail.length();
-                break;
-            }
+        if (p < lower.length) {
+            p += PIN_TAILS.lengthAt(lower, p, lower.length);
         }
         int letters = 0;
         while (p < s.length && Chars.isLetter(s[p]) && letters <= 4) {
@@ -1294,10 +1291,8 @@ final class SecretRecognizer implements Recognizer {
         while (unit < s.length && unit - end < 2 && s[unit] == ' ') {
             unit++;
         }
-        for (String u : COUNT_UNITS) {
-            if (Chars.startsWith(lower, u, unit)) {
-                return;
-            }
+        if (countUnitAt(lower, unit)) {
+            return;
         }
         if (!placeholder(s, lower, q, end) && !reported(out, q)) {
             out.add(new Finding(EntityType.SECRET, q, end, 0.8, "secret"));
@@ -1783,17 +1778,17 @@ final class SecretRecognizer implements Recognizer {
         while (q < s.length && q - to < 2 && s[q] == ' ') {
             q++;
         }
-        for (String unit : COUNT_UNITS) {
-            if (Chars.startsWith(lower, unit, q)) {
-                return false; // "не короче 12345678 символов" counts
-            }
-        }
-        return true;
+        return !countUnitAt(lower, q); // "не короче 12345678 символов" counts
     }
 
     /** Words after a number that make it a count, not a password. */
-    private static final String[] COUNT_UNITS = {"символ", "знак", "цифр", "букв", "charact", "chars", "digit", "таңба"
-    };
+    private static final CueSet COUNT_UNITS =
+            new CueSet("символ", "знак", "цифр", "букв", "charact", "chars", "digit", "таңба");
+
+    /** Whether a unit of counted chars starts at {@code p}: "12345678 символов" counts, it is no secret. */
+    private static boolean countUnitAt(char[] lower, int p) {
+        return p < lower.length && COUNT_UNITS.lengthAt(lower, p, lower.length) > 0;
+    }
 
     /** Whether a password word follows on the line after a Wi-Fi label. */
     private static boolean passwordLabelLater(char[] lower, int p) {
