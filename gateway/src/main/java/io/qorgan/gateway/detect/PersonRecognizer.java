@@ -1842,9 +1842,12 @@ final class PersonRecognizer implements Recognizer {
             return; // a capitalised word that starts a sentence, and nothing else: the common case, decided cheaply
         }
         boolean strong = firstNames > 0 || surnames > 0 || patronymics > 0 || ordinary > 0 && support(run, first, last);
+        boolean quoted = quoted(s, start);
+        boolean named = quoted && namedInQuotes(view.lower(), start, end);
         // the cue words are searched only when the run itself is weak evidence
         boolean cue = !strong
-                && (cueBefore(view.lower(), start)
+                && (named
+                        || cueBefore(view.lower(), start)
                         || contextCue(view, s, start, end)
                         || speaker(s, run, first, last)
                         || ordinary > 0 && words == 1 && nameContext(view.lower(), start, end));
@@ -1883,7 +1886,7 @@ final class PersonRecognizer implements Recognizer {
         String nextWord = nextWord(s, lastToken.end()); // folded once for both tests
         if (organisation(s, previousWord, nextWord)
                 || place(s, previousWord, nextWord, lastToken.end())
-                || quoted(s, start)
+                || quoted && !named
                 || words == 1 && streetAfterPreposition(view.lower(), previousWord, start, end)) {
             return;
         }
@@ -2405,6 +2408,56 @@ final class PersonRecognizer implements Recognizer {
         return before != null
                 && (before.folded().equals("на") || before.folded().equals("до"))
                 && STREETS.contains(lower, start, end);
+    }
+
+    /** Words before a quoted name that say the quotes hold what someone is called: "некоему «Денису»". */
+    private static final WordSet NAMED_BEFORE_QUOTES = new WordSet(words(
+            "имени",
+            "некоему",
+            "некоего",
+            "некий",
+            "некая",
+            "некой",
+            "некую",
+            "пользователем",
+            "пользователя",
+            "пользователь",
+            "назвался",
+            "назвалась",
+            "представился",
+            "представилась",
+            "named",
+            "called"));
+
+    /**
+     * Whether the quotes around the run at {@code [start, end)} hold a person's name rather than a firm's or a
+     * product's: they close right after it, and a word of naming stands before them ("по имени «Саня»", "некоему
+     * «Денису»", "под пользователем «Сидорова Е.»") or the Kazakh "деп" (called) after them ("«Қанат» деп атаған", not the passive "деп аталады" of a place's name).
+     */
+    private static boolean namedInQuotes(char[] lower, int start, int end) {
+        if (end >= lower.length || lower[end] != '»' && lower[end] != '”' && lower[end] != '"') {
+            return false;
+        }
+        int q = end + 1;
+        while (q < lower.length && lower[q] == ' ') {
+            q++;
+        }
+        if (q + 3 <= lower.length && Chars.startsWith(lower, "деп", q) && Chars.notWordAt(lower, q + 3)) {
+            int v = q + 3;
+            while (v < lower.length && lower[v] == ' ') {
+                v++;
+            }
+            return !Chars.startsWith(lower, "атал", v); // "кафе «Арман» деп аталады": a place's name, passive
+        }
+        int p = start - 2;
+        while (p >= 0 && lower[p] == ' ') {
+            p--;
+        }
+        int w = p;
+        while (w >= 0 && Chars.isLetter(lower[w])) {
+            w--;
+        }
+        return w < p && NAMED_BEFORE_QUOTES.contains(lower, w + 1, p + 1);
     }
 
     private static boolean quoted(char[] s, int start) {

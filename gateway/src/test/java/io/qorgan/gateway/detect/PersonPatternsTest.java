@@ -404,4 +404,15 @@ class PersonPatternsTest {
         assertThat(persons("мен апамның үйіне бардым, алма ағашы бар, мирас апарды"))
                 .isEmpty();
     }
+
+    @Test
+    void detect_quotedNameAfterAWordOfNaming_found() {
+        assertThat(persons("Деньги он отдал некоему «Руслану», который назвался риелтором."))
+                .containsExactly("Руслану");
+        assertThat(persons("Ол өзін «Ерлан» деп таныстырды.")).containsExactly("Ерлан");
+        assertThat(persons("Вход выполнен под пользователем «Котова Н.» ночью."))
+                .containsExactly("Котова Н.");
+        assertThat(persons("Кафе «Арман» деп аталады, ТОО «Айгерим» закрыто.")).isEmpty();
+        assertThat(persons("Приехали в магазин «Самал» на углу.")).isEmpty();
+    }
 }
