@@ -1041,6 +1041,9 @@ final class PersonRecognizer implements Recognizer {
             "звонила",
             "привет",
             "сұрап",
+            "атында",
+            "атына",
+            "атынан",
             "жіберші",
             "берші",
             "ауыстырған",
@@ -1269,8 +1272,9 @@ final class PersonRecognizer implements Recognizer {
             return;
         }
         boolean capital = Chars.isUpperCase(s[p]);
-        if (capital && (end >= s.length || s[end] != ',')) {
-            return; // most lines open with a capitalised word: only "Дим," (a shortened name) can be ours
+        boolean imperative = end < lineEnd && s[end] == ' ' && imperativeAfter(lower, end + 1, lineEnd);
+        if (capital && (end >= s.length || s[end] != ',') && !imperative) {
+            return; // most lines open with a capitalised word: only "Дим," or "Ксюш скинь" (cut short) can be ours
         }
         for (int i = p + 1; i < end; i++) {
             if (!Chars.isLowerCase(s[i])) {
@@ -1282,12 +1286,15 @@ final class PersonRecognizer implements Recognizer {
         }
         char[] folded = new char[len + 1];
         NameForms.foldInto(s, p, end, folded);
-        if (!capital && names.flags(folded, len, "") == NameDictionary.FIRST_NAME) {
-            out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat"));
+        long flags = names.flags(folded, len, "");
+        if (!capital
+                && (flags == NameDictionary.FIRST_NAME
+                        || closed && (flags & NameDictionary.FIRST_NAME) != 0 && thanked(lower, p))) {
+            out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat")); // "рахмет ерке" ends its line
             return;
         }
         char after = end < s.length ? s[end] : '\n';
-        if (folded[0] < 0x400 || !capital && after != ' ' && after != ',' || capital && after != ',') {
+        if (folded[0] < 0x400 || !capital && after != ' ' && after != ',' || capital && after != ',' && !imperative) {
             return;
         }
         // an address cut short: "Дим" for Дима, "Тань" for Таня, "Лёш" for Лёша
@@ -1300,6 +1307,47 @@ final class PersonRecognizer implements Recognizer {
                 && !names.commonWord(folded, len)) {
             out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat"));
         }
+    }
+
+    /** Thanks that open a chat line: a listed first name closing the line after them is its addressee. */
+    private static final String[] THANKS = {"рахмет", "спасибо", "thx", "thanks", "ty"};
+
+    /** Whether {@code p}, a word after a chat opener, follows one of {@link #THANKS} at its line's start. */
+    private static boolean thanked(char[] lower, int p) {
+        int e = p - 1;
+        while (e >= 0 && (lower[e] == ' ' || lower[e] == ',' || lower[e] == '!')) {
+            e--;
+        }
+        int w = e;
+        while (w >= 0 && Chars.isLetter(lower[w])) {
+            w--;
+        }
+        return lineStart(lower, w + 1) && Chars.isOneOf(lower, w + 1, e + 1, THANKS);
+    }
+
+    /** Imperatives a chat line puts after the name it addresses: "Ксюш скинь реквизиты". */
+    private static final WordSet IMPERATIVES = new WordSet(words(
+            "скинь",
+            "скажи",
+            "напиши",
+            "позвони",
+            "набери",
+            "глянь",
+            "посмотри",
+            "отправь",
+            "перешли",
+            "передай",
+            "проверь",
+            "кинь",
+            "зайди",
+            "возьми"));
+
+    private static boolean imperativeAfter(char[] lower, int p, int lineEnd) {
+        int w = p;
+        while (w < lineEnd && Chars.isLetter(lower[w])) {
+            w++;
+        }
+        return w > p && IMPERATIVES.contains(lower, p, w);
     }
 
     /** The cells under a name header, or the value of a name key: each a name if it is shaped like one. */
@@ -2145,7 +2193,7 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** "Это", "this is", "мен" before a name that introduces its bearer. */
-    private static final String[] INTRODUCING = {"это ", "this is ", "it's ", "мен "};
+    private static final String[] INTRODUCING = {"это ", "this is ", "it's ", "its ", "мен "};
 
     /** What follows an introduced name: where its bearer calls from or what they do ("из ЖКХ", "speaking"). */
     private static final String[] INTRODUCED_BY = {"из ", "с работы", "from ", "speaking", "here", "звонит", "беспокоит"
@@ -2160,7 +2208,8 @@ final class PersonRecognizer implements Recognizer {
         for (String word : INTRODUCING) {
             int w = start - word.length();
             if (w >= 0 && Chars.startsWith(lower, word, w) && Chars.notWordAt(lower, w - 1)) {
-                introduced = true;
+                // "its" without its apostrophe is a chat's only where the message opens: "hey its Tomas from …"
+                introduced = !word.equals("its ") || lineStart(lower, w) || greetedBefore(lower, w);
                 break;
             }
         }
@@ -2174,6 +2223,21 @@ final class PersonRecognizer implements Recognizer {
         }
         return false;
     }
+
+    /** Whether a greeting opening its line ends right before {@code w}: "hey its …", "hi, its …". */
+    private static boolean greetedBefore(char[] lower, int w) {
+        int e = w - 1;
+        while (e >= 0 && (lower[e] == ' ' || lower[e] == ',')) {
+            e--;
+        }
+        int g = e;
+        while (g >= 0 && Chars.isLetter(lower[g])) {
+            g--;
+        }
+        return g < e && lineStart(lower, g + 1) && Chars.isOneOf(lower, g + 1, e + 1, GREETINGS_BEFORE_ITS);
+    }
+
+    private static final String[] GREETINGS_BEFORE_ITS = {"hey", "hi", "hello", "yo"};
 
     private static final char[][] HONORIFIC_CHARS = Chars.arrays(HONORIFICS_AFTER);
 

@@ -415,4 +415,15 @@ class PersonPatternsTest {
         assertThat(persons("Кафе «Арман» деп аталады, ТОО «Айгерим» закрыто.")).isEmpty();
         assertThat(persons("Приехали в магазин «Самал» на углу.")).isEmpty();
     }
+
+    @Test
+    void detect_chatNamesByThanksImperativeIntroductionOrAtynda_found() {
+        assertThat(persons("құпия сөз осы\nрахмет дана")).containsExactly("дана");
+        assertThat(persons("спасибо большое")).isEmpty();
+        assertThat(persons("Ксюш глянь почту, там счёт")).containsExactly("Ксюш");
+        assertThat(persons("Возьми скинь")).isEmpty();
+        assertThat(persons("hi, its Maria from accounting")).containsExactly("Maria");
+        assertThat(persons("but its Paris from above that looks best")).isEmpty();
+        assertThat(persons("шот нөмірі осы, айгерім атында тұр")).containsExactly("айгерім");
+    }
 }
