@@ -841,7 +841,7 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** Patronymic words of Kyrgyz and Kazakh names written apart: "Erkin uulu Nurbek", "Асан ұлы Бекзат". */
-    private static final String[] APART_PATRONYMICS = {"uulu", "kyzy", "уулу", "кызы", "ұлы", "қызы"};
+    private static final String[] APART_PATRONYMICS = {"uulu", "kyzy", "уулу", "кызы", "ұлы", "қызы", "bin", "ibn"};
 
     /** An airline's title after the given names of "SURNAME/GIVEN MS", not part of the name. */
     private static final String[] AIRLINE_TITLES = {"MR", "MRS", "MS", "MSTR", "MISS", "CHD", "INF", "DR"};
@@ -916,10 +916,27 @@ final class PersonRecognizer implements Recognizer {
                 while (e < s.length && Chars.isLetter(s[e])) {
                     e++;
                 }
-                return e - p > 2 ? e : -1;
+                return e - p > 2 ? familyNameAfter(s, e) : -1;
             }
         }
         return -1;
+    }
+
+    /** Past an Arabic family name after {@code e} ("bin Salem Al-Harbi", "bin Rashid Al Harthy"), or {@code e}. */
+    private static int familyNameAfter(char[] s, int e) {
+        if (e + 5 < s.length
+                && s[e] == ' '
+                && (s[e + 1] == 'A' || s[e + 1] == 'a')
+                && s[e + 2] == 'l'
+                && (s[e + 3] == '-' || s[e + 3] == ' ')
+                && Character.isUpperCase(s[e + 4])) {
+            int f = e + 4;
+            while (f < s.length && Chars.isLetter(s[f])) {
+                f++;
+            }
+            return f - e > 5 ? f : e;
+        }
+        return e;
     }
 
     /** The start of "Erkin uulu " before a name starting at {@code start}, or -1. */
@@ -1203,6 +1220,11 @@ final class PersonRecognizer implements Recognizer {
         while (w < lineEnd && Chars.isLetter(lower[w])) {
             w++;
         }
+        return kinWord(lower, p, w);
+    }
+
+    /** Whether {@code [p, w)} is a kin word of {@link #KIN_AFTER}, with at most four letters of ending. */
+    private static boolean kinWord(char[] lower, int p, int w) {
         for (String kin : KIN_AFTER) {
             int end = p + kin.length();
             if (w >= end
@@ -1547,6 +1569,9 @@ final class PersonRecognizer implements Recognizer {
             return new Token(start, particle, false, 0, false, false, true); // "Бахтиёр угли", "Ильхам оглы"
         }
         int dash = lastDash(s, start, end);
+        if (dash > start + 2 && Chars.isLowerCase(s[dash + 1]) && kinWord(s, dash + 1, end)) {
+            return token(s, start, dash, folded, morph); // "у Ержана-аға", "Гүлнар-апай": the name before the kin word
+        }
         if (arabicArticle(s, start, dash, end)) {
             return new Token(start, end, false, 0, false, true, false); // "Al-Rashid": a name beside a first name
         }
@@ -1932,6 +1957,11 @@ final class PersonRecognizer implements Recognizer {
         }
         Word previousWord = previousWordBefore(s, start); // the word before the name, not before a dropped "Улица"
         String nextWord = nextWord(s, lastToken.end()); // folded once for both tests
+        if (words > 2 && nextWord != null && placeAfter(nextWord)) {
+            // "Тоқтарбаев Кенжеғали Жамбыл облысы, …": the place word claims the run's last word, not the name before
+            score(view, run.subList(first, last), out);
+            return;
+        }
         if (organisation(s, previousWord, nextWord)
                 || place(s, previousWord, nextWord, lastToken.end())
                 || quoted && !named

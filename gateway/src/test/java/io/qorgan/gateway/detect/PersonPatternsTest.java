@@ -426,4 +426,14 @@ class PersonPatternsTest {
         assertThat(persons("but its Paris from above that looks best")).isEmpty();
         assertThat(persons("шот нөмірі осы, айгерім атында тұр")).containsExactly("айгерім");
     }
+
+    @Test
+    void detect_nameBeforeAPlaceWordOrKinHyphenOrBin_nameKept() {
+        assertThat(persons("Зейнеткер Сәрсенбаев Ғалымжан Жамбыл облысы, Тараз қаласында тұрады."))
+                .containsExactly("Сәрсенбаев Ғалымжан");
+        assertThat(persons("бүгін Нұрлана-аға келеді")).containsExactly("Нұрлана");
+        assertThat(persons("Алма-Ата, Алма-апа")).isEmpty();
+        assertThat(persons("Guarantor: Khalid bin Omar Al-Mansouri, passport"))
+                .containsExactly("Khalid bin Omar Al-Mansouri");
+    }
 }
