@@ -1870,10 +1870,14 @@ final class PersonRecognizer implements Recognizer {
         for (Token t : run) {
             anchored |= t.initial() || t.patronymic() || t.firstName() && !t.common() && !t.ordinaryWord();
         }
+        boolean leadingSurname = false;
         while (first < last
                 && (!evidence(run.get(first)) || run.get(first).common() && !anchored)
-                && sentenceStart(s, run.get(first).start())
-                && !(first == 0 && surnameBeforeName(view, run))) {
+                && sentenceStart(s, run.get(first).start())) {
+            if (first == 0 && surnameBeforeName(view, run)) {
+                leadingSurname = true;
+                break;
+            }
             first++;
         }
         while (last > first + 1 && !evidence(run.get(last)) && !evidence(run.get(last - 1))) {
@@ -1898,7 +1902,7 @@ final class PersonRecognizer implements Recognizer {
                 ordinary++;
             } else if (t.common() && !anchored) {
                 unknown++;
-            } else if (t.surname() || t.dictSurname()) {
+            } else if (t.surname() || t.dictSurname() || leadingSurname && k == 0 && run.size() == 2) {
                 surnames++;
             } else if (t.weakSurname()) {
                 weak++;
@@ -1979,7 +1983,7 @@ final class PersonRecognizer implements Recognizer {
      * not know ("Шмидт Андрей Викторович", "Миллер Е.А."): right after it come a first name and a patronymic, or
      * initials only; it is no cue word, organisation or place word, and not shaped like a verb or adjective.
      */
-    private static boolean surnameBeforeName(TextView view, List<Token> run) {
+    private boolean surnameBeforeName(TextView view, List<Token> run) {
         Token t = run.get(0);
         if (t.initial() || t.patronymic() || t.firstName() || t.common() || run.size() < 2 || run.size() > 3) {
             return false;
@@ -1992,10 +1996,10 @@ final class PersonRecognizer implements Recognizer {
                 && run.get(1).firstName()
                 && !run.get(1).ordinaryWord()
                 && run.get(2).patronymic();
-        if (!initials && !fullName) {
+        char[] lower = view.lower();
+        if (!initials && !fullName && !(run.size() == 2 && nameClosesClause(lower, run.get(1)))) {
             return false;
         }
-        char[] lower = view.lower();
         int start = t.start();
         int end = t.end();
         if (end - start < 3 || lower[start] < 0x400 || CUE_WORD_SET.contains(lower, start, end)) {
@@ -2007,10 +2011,29 @@ final class PersonRecognizer implements Recognizer {
             }
         }
         String word = NameForms.fold(lower, start, end);
+        if (!initials && !fullName && (end - start < 4 || names.commonWord(word.toCharArray(), word.length()))) {
+            return false; // "Трудовой Марат": a word the dictionary knows starts the sentence
+        }
         return !ORG_AFTER.contains(word)
                 && !ORG_BEFORE.contains(word)
                 && !placeAfter(word)
                 && !PLACE_BEFORE.contains(word);
+    }
+
+    /**
+     * Whether {@code t}, the second word of a two-word run, is a first name that ends its line, as a surname and a
+     * first name sign a letter ("Прошу разобраться. Кравец Юрий"); with a comma after it the first word is as often
+     * an adverb ("Вчера Юрий, как обычно").
+     */
+    private static boolean nameClosesClause(char[] lower, Token t) {
+        if (!t.firstName() || t.ordinaryWord() || t.common()) {
+            return false;
+        }
+        int e = t.end();
+        while (e < lower.length && lower[e] == ' ') {
+            e++;
+        }
+        return e >= lower.length || lower[e] == '\n' || lower[e] == '\r';
     }
 
     /** Endings of Russian verbs and adjectives that start a sentence before a name: "Назначить", "Уважаемый". */

@@ -436,4 +436,10 @@ class PersonPatternsTest {
         assertThat(persons("Guarantor: Khalid bin Omar Al-Mansouri, passport"))
                 .containsExactly("Khalid bin Omar Al-Mansouri");
     }
+
+    @Test
+    void detect_unknownSurnameAndFirstNameSigningTheLine_oneName() {
+        assertThat(persons("Прошу вернуть залог. Гривец Ольга")).containsExactly("Гривец Ольга");
+        assertThat(persons("Вчера Ольга, как обычно, пришла.")).containsExactly("Ольга");
+    }
 }
