@@ -300,4 +300,17 @@ class AddressPatternsTest {
         assertThat(found("г. Караганда, Бухар-Жырау бульвар, 45, кв. 3", EntityType.ADDRESS))
                 .containsExactly("г. Караганда, Бухар-Жырау бульвар, 45, кв. 3");
     }
+
+    @Test
+    void detect_postBoxDormRoomNextLineAndStreetBeforeHouseWord_wholeAddress() {
+        whole("Ответ прошу направить: ", "100000, г. Караганда, а/я 45", ".");
+        whole("Проживает: ", "г. Атырау, 5 мкр., д. 12, общежитие, комн. 308", "");
+        whole("Адрес: ", "Павлодар, ул. Торайгырова,\nд. 64, кв. 9", "");
+        whole("Мекенжайы:\n", "Тараз қ., Төле би даңғылы, 20-үй,\n2-кіреберіс, 15-пәтер", ".");
+        whole("опекун навещает: ", "Жетысу, д. 14/2, кв. 33", "; ежемесячно");
+        assertThat(found("г. Алматы, ул. Абая,\nдом сдан в 2019 году", EntityType.ADDRESS))
+                .containsExactly("г. Алматы, ул. Абая");
+        assertThat(found("Алматы, ул. Абая 5,\nАстана, ул. Кенесары 3", EntityType.ADDRESS))
+                .containsExactly("Алматы, ул. Абая 5", "Астана, ул. Кенесары 3");
+    }
 }
