@@ -960,7 +960,7 @@ final class PersonRecognizer implements Recognizer {
     /** Chat words before a name at a line's start that only greet or answer: "ок диас, …", "привет тимур". */
     private static final String[] CHAT_OPENERS = {
         "ок", "ok", "привет", "сәлем", "салем", "hi", "hey", "рахмет", "спасибо", "это я", "бұл мен", "its", "it's",
-        "ей", "эй", "бро", "слушай", "yo"
+        "ей", "эй", "ау", "бро", "слушай", "yo"
     };
 
     private static final char[][] CHAT_OPENER_CHARS = Chars.arrays(CHAT_OPENERS);
@@ -1284,6 +1284,10 @@ final class PersonRecognizer implements Recognizer {
             end++;
         }
         int len = end - p;
+        if (!opened && len >= 3 && len <= 16 && end + 1 < lineEnd && s[end] == ':' && s[end + 1] == ' ') {
+            lowerCaseSpeaker(s, lower, p, end, out); // "sam: hey can u send me …"
+            return;
+        }
         boolean closed = opened && (end == lineEnd || s[end] == '.' || s[end] == '!'); // "это я, тимур."
         if (len < 3
                 || len > 16
@@ -1329,6 +1333,49 @@ final class PersonRecognizer implements Recognizer {
                 && !names.commonWord(folded, len)) {
             out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat"));
         }
+    }
+
+    /**
+     * A chat turn's speaker in lower case ("sam: hey …" / "jess: its …"): a listed first name that no list calls a
+     * word, or one that is a word too ("sam") when it opens another line of the text as a speaker again, which keys
+     * such as "host:" or "max:" do only in name lists, never.
+     */
+    private void lowerCaseSpeaker(char[] s, char[] lower, int p, int end, List<Finding> out) {
+        for (int i = p; i < end; i++) {
+            if (!Chars.isLowerCase(s[i])) {
+                return;
+            }
+        }
+        if (NOT_NAMES.contains(lower, p, end)) {
+            return;
+        }
+        char[] folded = new char[end - p + 1];
+        NameForms.foldInto(s, p, end, folded);
+        long flags = names.flags(folded, end - p, "");
+        if ((flags & NameDictionary.FIRST_NAME) == 0) {
+            return;
+        }
+        if (flags != NameDictionary.FIRST_NAME && !speaksAgain(lower, p, end)) {
+            return;
+        }
+        out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat"));
+    }
+
+    /** Whether the word at {@code [p, end)} and a colon open another of the text's first {@code 40} lines too. */
+    private static boolean speaksAgain(char[] lower, int p, int end) {
+        int len = end - p;
+        int w = 0;
+        for (int line = 0; line < 40 && w >= 0; line++) {
+            if (w != p
+                    && w + len + 1 < lower.length
+                    && lower[w + len] == ':'
+                    && Arrays.equals(lower, w, w + len, lower, p, end)) {
+                return true;
+            }
+            int q = Chars.indexOf(lower, '\n', w);
+            w = q < 0 ? -1 : q + 1;
+        }
+        return false;
     }
 
     /** Thanks that open a chat line: a listed first name closing the line after them is its addressee. */

@@ -442,4 +442,13 @@ class PersonPatternsTest {
         assertThat(persons("Прошу вернуть залог. Гривец Ольга")).containsExactly("Гривец Ольга");
         assertThat(persons("Вчера Ольга, как обычно, пришла.")).containsExactly("Ольга");
     }
+
+    @Test
+    void detect_lowerCaseChatSpeakers_found() {
+        assertThat(persons("tom: did the vpn come back?\nnina: yes, since 9\ntom: ok thx"))
+                .containsExactly("tom", "nina", "tom");
+        assertThat(persons("асқар: сәлем, құжат дайын ба?")).containsExactly("асқар");
+        assertThat(persons("host: db1\nuser: admin\nmax: 100\nmin: 5")).isEmpty();
+        assertThat(persons("ау ернар, ертең келесің бе")).containsExactly("ернар");
+    }
 }
