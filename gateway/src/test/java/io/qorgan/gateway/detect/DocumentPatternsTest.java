@@ -709,6 +709,40 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_documentAsAFieldLabel_itsValueOrColumnFound() {
+        // a header cell "Документ" / "Құжат" / "док_номер": the cells below ending in a document's number
+        assertThat(found(
+                        "| № | ФИО | Документ |\n|---|---|---|\n| 1 | Серикова Айна | уд. 048812330 |\n"
+                                + "| 2 | Пак Олег | пасп. FA 0918344 |\n| 3 | Ким Лев | ЖК 047736120 |",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("048812330", "FA 0918344", "047736120");
+        assertThat(found(
+                        "фио;док_номер;телефон\nСедых Анатолий;029441178;87019020341\nЛи Вера;N09823347;87762214009",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("029441178", "N09823347");
+        // a key or an element named so, its whole value
+        assertThat(found("{\"tel\": \"+7 705 118 49 22\", \"document\": \"044192301\"}", EntityType.ID_DOCUMENT))
+                .containsExactly("044192301");
+        assertThat(found("<fio>Ли Вера</fio>\n<docNumber>050033718</docNumber>", EntityType.ID_DOCUMENT))
+                .containsExactly("050033718");
+        assertThat(found("Құжат: N09823347, берілген күні 01.04.2020", EntityType.ID_DOCUMENT))
+                .containsExactly("N09823347");
+    }
+
+    @Test
+    void detect_documentAsAWord_numberNotTakenForAnIdentityDocument() {
+        // "документ" in prose names any paper; a column of contracts is no identity document
+        assertThat(found("Документ 045612378 отсканирован и приложен к делу.", EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found(
+                        "| № | Документ | Сумма |\n|---|---|---|\n| 1 | Договор 012345678 | 100 000 |",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("{\"document\": \"Приказ 045612378 от 01.02.2024\"}", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
     void detect_numberOfZerosOnly_notDocument() {
         assertThat(found(
                         "| Құжат түрі | Нөмірдің форматы |\n|---|---|\n| Жеке куәлік | 000000000 |\n"
