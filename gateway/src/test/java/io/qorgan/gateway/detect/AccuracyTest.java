@@ -298,7 +298,7 @@ class AccuracyTest {
             new Object[] {EntityType.PERSON, 0.983, 0.972},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
-            new Object[] {EntityType.PHONE, 0.851, 1.0},
+            new Object[] {EntityType.PHONE, 0.919, 1.0},
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
