@@ -133,6 +133,11 @@ final class IdDocumentRecognizer implements Recognizer {
         "әскери билет",
         "refugee certificate",
         "пасп.", // паспорт, shortened in a table cell or a form: "пасп. FA 0918344"
+        "удостов", // "удостов. 045612378"
+        "т/құжат", // төлқұжат, shortened: "т/құжат N12345678"
+        "жк", // жеке куәлік shortened, and a housing estate (жилой комплекс) as well: see ESTATE_OR_CARD
+        "ж/к",
+        "ж.к.",
         "id", // only as the upper-case label of a field: see idLabel
     };
 
@@ -144,6 +149,12 @@ final class IdDocumentRecognizer implements Recognizer {
     private static final String[] FIELD_LABELS = {"документ", "құжат", "document", "док_номер", "docnumber", "doc"};
 
     private static final Set<String> FIELD_LABEL_SET = Set.of(FIELD_LABELS);
+
+    /**
+     * Shortenings of жеке куәлік that also stand for a housing estate ("ЖК «Алатау»", "ж/к Нурлы Тау"): a document's
+     * word only with a number right after ("ЖК №045612378", "ж/к 045612378").
+     */
+    private static final Set<String> ESTATE_OR_CARD = Set.of("жк", "ж/к", "ж.к.");
     /** The cues, and each cue of several words also as a key with underscores ("жеке_куәлік", "id_card"). */
     static final CueIndex CUE_INDEX = new CueIndex(withUnderscores(Lexicons.concat(CUES, BIRTH_CUES, FIELD_LABELS)));
 
@@ -167,6 +178,9 @@ final class IdDocumentRecognizer implements Recognizer {
             if (cue.equals("id")) {
                 idLabel(s, at, lastStart, out);
                 return;
+            }
+            if (ESTATE_OR_CARD.contains(cue) && !numberRightAfter(s, at + cue.length())) {
+                return; // "ЖК «Нурлы Тау», блок 4": a housing estate
             }
             if (FIELD_LABEL_SET.contains(cue)) {
                 documentField(view, at, at + cue.length(), lastStart, out);
@@ -685,6 +699,15 @@ final class IdDocumentRecognizer implements Recognizer {
                 }
             });
         }
+    }
+
+    /** Whether a number (after a space, "№" or ":") begins right at {@code p}: "ЖК №045612378", "ЖК 047736120". */
+    private static boolean numberRightAfter(char[] s, int p) {
+        int q = p;
+        while (q < s.length && q - p < 3 && " №:".indexOf(s[q]) >= 0) {
+            q++;
+        }
+        return q > p && q < s.length && (Chars.isDigit(s[q]) || Chars.isAsciiUpper(s[q]));
     }
 
     /** The value of a key or element ending at {@code end}, when it is a document's number and nothing else. */

@@ -732,6 +732,19 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_shortenedDocumentWords_numberFound() {
+        assertThat(found("удостов. 045612378 от 12.03.2015", EntityType.ID_DOCUMENT))
+                .containsExactly("045612378");
+        assertThat(found("ЖК №045612378 берілген 2020 ж.", EntityType.ID_DOCUMENT))
+                .containsExactly("045612378");
+        assertThat(found("ж/к 047736120 ІІМ берген", EntityType.ID_DOCUMENT)).containsExactly("047736120");
+        assertThat(found("т/құжат N12345678", EntityType.ID_DOCUMENT)).containsExactly("N12345678");
+        // the same letters for a housing estate: no number right after, no document
+        assertThat(found("ЖК Хайвил, корпус 2, квартира 045612378", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
     void detect_documentAsAWord_numberNotTakenForAnIdentityDocument() {
         // "документ" in prose names any paper; a column of contracts is no identity document
         assertThat(found("Документ 045612378 отсканирован и приложен к делу.", EntityType.ID_DOCUMENT))
