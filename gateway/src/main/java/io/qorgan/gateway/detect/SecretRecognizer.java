@@ -109,6 +109,23 @@ final class SecretRecognizer implements Recognizer {
     private static final String[] CODE_WORD_LABELS = {
         "кодовое слово", "кодового слова", "code word", "codeword", "кодтық сөз", "секретное слово", "контрольное слово"
     };
+    /** A code word's place held by no code word: "не установлено" aside, one word that gives none. */
+    private static final String[] NO_CODE_WORD = {
+        "отсутствует",
+        "забыл",
+        "забыла",
+        "помню",
+        "знаю",
+        "установлено",
+        "указано",
+        "ұмыттым",
+        "білмеймін",
+        "forgot",
+        "unknown",
+        "none",
+        "missing",
+        "empty"
+    };
     /** Words that call a long hex or base64 string a key. */
     private static final String[] KEY_LABELS = {"ключ", "кілт", "key", "hmac", "секрет"};
 
@@ -1365,7 +1382,10 @@ final class SecretRecognizer implements Recognizer {
         }
     }
 
-    /** Reports the word at {@code p} when it is letters and digits, five chars or more, and all its line holds. */
+    /**
+     * Reports the word at {@code p} when it is all its line holds: five chars or more of letters and digits, or a plain
+     * word of letters (a bank's code word is often one: "— Кодовое слово?\n— Черёмуха.") that is no refusal to give it.
+     */
     private static void letterDigitWord(char[] s, int p, int lineEnd, List<Finding> out) {
         int end = p;
         boolean letter = false;
@@ -1379,7 +1399,11 @@ final class SecretRecognizer implements Recognizer {
         while (rest < lineEnd && ".!, ".indexOf(s[rest]) >= 0) {
             rest++;
         }
-        if (end - p >= 5 && letter && digit && rest == lineEnd && !reported(out, p)) {
+        if (end - p >= 5
+                && letter
+                && (digit || !Chars.isOneOfIgnoringCase(s, p, end, NO_CODE_WORD))
+                && rest == lineEnd
+                && !reported(out, p)) {
             out.add(new Finding(EntityType.SECRET, p, end, 0.8, "secret"));
         }
     }

@@ -344,7 +344,7 @@ class AccuracyTest {
      * Floors on the ninth development set ({@code detect/dev9}, free prose written blind to the code during the ninth
      * round, weighted to names in every case, dates of birth and identity documents, with names used as words, public
      * figures and dates that are not births as hard negatives): the values measured when it was added (main at
-     * efcf461), less 0.001, raised to what the ninth round reaches (ID_DOCUMENT, leak-cover).
+     * efcf461), less 0.001, raised to what the ninth round reaches (ID_DOCUMENT, SECRET, leak-cover).
      */
     private static final Map<EntityType, Floor> DEV9 = floors(
             new Object[] {EntityType.PERSON, 0.948, 0.946},
@@ -359,9 +359,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.849, 0.882},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.957, 0.907},
-            new Object[] {EntityType.SECRET, 1.0, 0.94});
+            new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV9_LEAK_COVER = 0.947;
+    private static final double DEV9_LEAK_COVER = 0.948;
 
     private final Detector detector = Detector.defaults();
 

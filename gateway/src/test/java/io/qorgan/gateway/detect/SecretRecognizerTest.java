@@ -442,6 +442,16 @@ class SecretRecognizerTest {
     }
 
     @Test
+    void detect_codeWordOfLettersOnly_wordFoundUnlessItGivesNone() {
+        assertThat(secrets("— Представьтесь, пожалуйста.\n— Кодовое слово?\n— Черёмуха."))
+                .containsExactly("Черёмуха");
+        assertThat(secrets("кодовое слово — ласточка")).containsExactly("ласточка");
+        assertThat(secrets("— Кодовое слово?\n— Забыла.")).isEmpty();
+        assertThat(secrets("Кодовое слово: отсутствует")).isEmpty();
+        assertThat(secrets("кодовое слово: назовите его оператору")).isEmpty();
+    }
+
+    @Test
     void detect_pkcs8KeyBodyAndPassInThread_found() {
         assertThat(secrets("sa_key = \"MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDx\""))
                 .containsExactly("MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDx");
