@@ -397,6 +397,18 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_wordBeginningWithVBeforeAHost_notAVersionMark() {
+        // a lone "v" marks a version; "VPN", "via" only begin with one
+        assertThat(found("Жаңа VPN конфиг:\nremote 91.215.77.130 1194", EntityType.IP_ADDRESS))
+                .containsExactly("91.215.77.130");
+        assertThat(found("connect via 10.0.0.15 and retry", EntityType.IP_ADDRESS))
+                .containsExactly("10.0.0.15");
+        assertThat(found("firmware v 10.2.0.1 installed", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("клиент v. 14.1.0.7 вышел", EntityType.IP_ADDRESS)).isEmpty();
+    }
+
+    @Test
     void detect_birthDateSaidInWordsAfterACue_found() {
         assertThat(found(
                         "Оператор: Дата рождения?\nКлиент: Второе июля восемьдесят третьего.",
