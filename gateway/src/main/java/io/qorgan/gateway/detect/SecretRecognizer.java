@@ -391,18 +391,22 @@ final class SecretRecognizer implements Recognizer {
                 return -1;
             }
         } else {
+            int app = kind == PASSWORD ? appPassword(s, from) : -1;
             while (to < s.length && to - from < MAX_VALUE && valueChar(s[to])) {
                 to++;
             }
             while (to > from && ".,;)".indexOf(s[to - 1]) >= 0) {
                 to--;
             }
+            to = Math.max(to, app);
         }
         if (to <= from || placeholder(s, lower, from, to)) {
             return -1;
         }
         boolean secret = kind == PASSWORD
-                ? passwordLike(s, from, to) || quote == 0 && plainPassword(s, lower, from, to)
+                ? passwordLike(s, from, to)
+                        || quote == 0 && plainPassword(s, lower, from, to)
+                        || appPassword(s, from) == to
                 : randomLike(s, from, to)
                         || base32(s, from, to)
                         // an Erlang cookie: twenty capitals by default ("erlangCookie: K9XW2RLPQZTMVBNCYHGF")
@@ -418,6 +422,28 @@ final class SecretRecognizer implements Recognizer {
         }
         out.add(new Finding(EntityType.SECRET, from, to, kind == PASSWORD ? 0.9 : 0.85, "secret"));
         return to;
+    }
+
+    /**
+     * End of an app password at {@code p} (Google's, for mail clients: "zxpl qrmt vbnw ahsd"), four groups of four
+     * lower-case Latin letters parted by single spaces, the last ending the word; or -1.
+     */
+    private static int appPassword(char[] s, int p) {
+        int q = p;
+        for (int group = 0; group < 4; group++) {
+            if (group > 0) {
+                if (q >= s.length || s[q] != ' ') {
+                    return -1;
+                }
+                q++;
+            }
+            for (int k = 0; k < 4; k++, q++) {
+                if (q >= s.length || s[q] < 'a' || s[q] > 'z') {
+                    return -1;
+                }
+            }
+        }
+        return Chars.notWordAt(s, q) ? q : -1;
     }
 
     private static final int PASSWORD = 1;
@@ -856,7 +882,10 @@ final class SecretRecognizer implements Recognizer {
 
     private static final String SLACK_HOOK = "hooks.slack.com/services/";
 
-    /** The secret last part of a Slack webhook ({@code hooks.slack.com/services/T…/B…/secret}); its end, or -1. */
+    /**
+     * A Slack webhook ({@code https://hooks.slack.com/services/T…/B…/secret}), the whole URL: the URL is the credential,
+     * whoever holds it can post; its end, or -1.
+     */
     private static int slackHook(char[] s, int at, List<Finding> out) {
         int p = at + SLACK_HOOK.length();
         for (int part = 0; part < 2; part++) {
@@ -870,7 +899,9 @@ final class SecretRecognizer implements Recognizer {
         if (end - p < 16 || !mixedAlnum(s, p, end)) {
             return -1;
         }
-        out.add(new Finding(EntityType.SECRET, p, end, 0.95, "secret"));
+        int start =
+                Chars.startsWith(s, "https://", at - 8) ? at - 8 : Chars.startsWith(s, "http://", at - 7) ? at - 7 : at;
+        out.add(new Finding(EntityType.SECRET, start, end, 0.95, "secret"));
         return end;
     }
 

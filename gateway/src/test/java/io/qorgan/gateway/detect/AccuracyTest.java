@@ -318,7 +318,7 @@ class AccuracyTest {
      * Floors on the eighth development set ({@code detect/dev8}, free prose written blind to the code during the
      * eighth round, weighted to addresses, names and secrets, with organisations' addresses as hard negatives): the
      * values measured when it was added (main at 5053ffe, less 0.001), raised to what the eighth round reaches
-     * (IP_ADDRESS, ID_DOCUMENT, leak-cover; PERSON, EMAIL, ADDRESS and SECRET, less 0.001).
+     * (IP_ADDRESS, ID_DOCUMENT, leak-cover; PERSON, EMAIL, ADDRESS and SECRET, less 0.001) and the ninth (SECRET).
      */
     private static final Map<EntityType, Floor> DEV8 = floors(
             new Object[] {EntityType.PERSON, 0.962, 0.981},
@@ -333,9 +333,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.799, 0.955},
             new Object[] {EntityType.IP_ADDRESS, 0.963, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.981, 0.964},
-            new Object[] {EntityType.SECRET, 0.957, 0.957});
+            new Object[] {EntityType.SECRET, 0.971, 0.985});
 
-    private static final double DEV8_LEAK_COVER = 0.977;
+    private static final double DEV8_LEAK_COVER = 0.98;
 
     /** The ninth development set's SHA-256 ({@code detect/dev9}): its numbers below are of this file. */
     private static final String DEV9_SHA256 = "089eef5f2b8cc0469900979c7a9150cd2cf1dfbd093abbbc08472fb5a5bdaec9";

@@ -273,9 +273,20 @@ class SecretRecognizerTest {
         assertThat(secrets("cert body: MIIDdzCCAl+gAwIBAgIUJ2k9xQ7Lr0cPa8vT3mN5bW1zYkEwDQYJ"))
                 .isEmpty();
         assertThat(secrets("SLACK=https://hooks.slack.com/services/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 ok"))
-                .containsExactly("Kx8vQ2mLp9ZrT4wYn7Bc1aS3");
+                .containsExactly("https://hooks.slack.com/services/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");
+        assertThat(secrets("posted hooks.slack.com/services/T04Q8/B07L2/xZ9kQ2mWv7Lr4Tn1Bp8Hc3 in #general"))
+                .containsExactly("hooks.slack.com/services/T04Q8/B07L2/xZ9kQ2mWv7Lr4Tn1Bp8Hc3");
         assertThat(secrets("docs: https://hooks.slack.com/services/ and api.slack.com/messaging/webhooks"))
                 .isEmpty();
+    }
+
+    @Test
+    void detect_appPasswordOfFourGroupsAssigned_wholeValueFound() {
+        assertThat(secrets("SMTP_USER=portal@mektep.kz\nSMTP_PASSWORD=zxpl qrmt vbnw ahsd\nSMTP_PORT=587"))
+                .containsExactly("zxpl qrmt vbnw ahsd");
+        assertThat(secrets("mail:\n  password: \"abcd efgh ijkl mnop\"")).containsExactly("abcd efgh ijkl mnop");
+        // words that only begin like one: not an app password
+        assertThat(secrets("SMTP_PASSWORD=see the vault note")).isEmpty();
     }
 
     @Test
