@@ -446,6 +446,23 @@ final class SecretRecognizer implements Recognizer {
         return Chars.notWordAt(s, q) ? q : -1;
     }
 
+    /**
+     * Whether a group of four letters in {@code s[from, to)} has no vowel (a, e, i, o, u, y): four in five app
+     * passwords have one, English words never ("the password is long gone from here").
+     */
+    private static boolean vowellessGroup(char[] s, int from, int to) {
+        for (int g = from; g + 4 <= to; g += 5) {
+            boolean vowel = false;
+            for (int k = g; k < g + 4; k++) {
+                vowel |= "aeiouy".indexOf(s[k]) >= 0;
+            }
+            if (!vowel) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final int PASSWORD = 1;
     private static final int KEY = 2;
     private static final String[] COOKIE = {"cookie"};
@@ -960,6 +977,11 @@ final class SecretRecognizer implements Recognizer {
             if (!isSecretChar(s[p]) || s[p] == ':' || s[p] == '=' || s[p] == '(' || s[p] == ')') {
                 p++;
                 continue;
+            }
+            int app = kind == PASSWORD_LABEL && Chars.notWordAt(s, p - 1) ? appPassword(s, p) : -1;
+            if (app > 0 && vowellessGroup(s, p, app)) {
+                out.add(new Finding(EntityType.SECRET, p, app, 0.85, "secret")); // "app password: zxpl qrmt vbnw ahsd"
+                return;
             }
             int end = p;
             while (end < s.length && end - p < MAX_VALUE && isSecretChar(s[end])) {

@@ -290,6 +290,14 @@ class SecretRecognizerTest {
     }
 
     @Test
+    void detect_appPasswordAfterALabel_foundUnlessEveryGroupIsAWord() {
+        assertThat(secrets("пароль приложения: hxkd wprm tyqe zbcf")).containsExactly("hxkd wprm tyqe zbcf");
+        assertThat(secrets("Gmail app password — qwer tyui opas dfgh")).containsExactly("qwer tyui opas dfgh");
+        // four words of four letters, each with a vowel: prose
+        assertThat(secrets("the password is long gone from here")).isEmpty();
+    }
+
+    @Test
     void detect_preSharedKeyRedisPasswordOrLoginThenPassword_passwordFound() {
         assertThat(secrets("the VPN profile with PSK vpn-psk-7Hq2LxP9 saved")).containsExactly("vpn-psk-7Hq2LxP9");
         assertThat(secrets("redis-cli -h 10.0.12.9 -a Rds_Asylan_2024 ping")).containsExactly("Rds_Asylan_2024");
