@@ -183,6 +183,9 @@ final class SecretRecognizer implements Recognizer {
                         : c == 'A' && at > 0 && s[at - 1] == '{' && Chars.startsWith(s, JENKINS, at)
                                 ? jenkinsSecret(s, at, out)
                                 : byShape(s, at, out);
+                if (end < 0) {
+                    end = unlabelledPassword(s, at, out);
+                }
             } else if (c == '-') {
                 if (Chars.startsWith(s, PEM_BEGIN, at)) {
                     end = pem(s, at, out);
@@ -462,6 +465,50 @@ final class SecretRecognizer implements Recognizer {
         }
         return false;
     }
+
+    /**
+     * A password with no label near it ("на проде стоит tjViqmv1f7#^n", "its Blu3-Herring!88"): a word after a space
+     * or a line's start, 8 to 40 chars of lower-case and upper-case Latin letters, digits and one of the symbols
+     * people put in passwords ({@code ! # $ % ^ & * ~ ?}, with {@code _ -} between), all four kinds in it. Code,
+     * paths, addresses and placeholders break off at their brackets, dots, slashes and signs. Its end, or -1.
+     */
+    private static int unlabelledPassword(char[] s, int at, List<Finding> out) {
+        if (at > 0 && " \n\t\"«(".indexOf(s[at - 1]) < 0) {
+            return -1;
+        }
+        int lowers = 0;
+        int uppers = 0;
+        int digits = 0;
+        int symbols = 0;
+        int end = at;
+        for (; end < s.length && end - at <= 40; end++) {
+            char c = s[end];
+            if (c >= 'a' && c <= 'z') {
+                lowers++;
+            } else if (c >= 'A' && c <= 'Z') {
+                uppers++;
+            } else if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (PASSWORD_SYMBOLS.indexOf(c) >= 0) {
+                symbols++;
+            } else if (c != '_' && c != '-') {
+                break;
+            }
+        }
+        if (end - at < 8
+                || end - at > 40
+                || lowers < 2
+                || uppers < 1
+                || digits < 1
+                || symbols < 1
+                || end < s.length && " \n\t\r.,;)»\"".indexOf(s[end]) < 0) {
+            return -1;
+        }
+        out.add(new Finding(EntityType.SECRET, at, end, 0.8, "secret"));
+        return end;
+    }
+
+    private static final String PASSWORD_SYMBOLS = "!#$%^&*~?";
 
     private static final int PASSWORD = 1;
     private static final int KEY = 2;

@@ -384,6 +384,24 @@ class SecretRecognizerTest {
     }
 
     @Test
+    void detect_passwordWithNoLabelNear_foundWhenItMixesAllFourKinds() {
+        assertThat(secrets("DB_PASSWORD=${DB_PASSWORD} в шаблоне, а на проде стоит tjViqmv1f7#^n — надо убрать."))
+                .containsExactly("tjViqmv1f7#^n");
+        assertThat(secrets("jess: its Blu3-Herring!88, host 192.168.40.21")).containsExactly("Blu3-Herring!88");
+        assertThat(secrets("на втором сервере Vm_R00t#26, как обычно")).containsExactly("Vm_R00t#26");
+        // three kinds, code, a path, a regex, a handle or a placeholder: none
+        for (String text : List.of(
+                "новый Kassa-1207, старый не работает",
+                "if (a!=0&&B2) return;",
+                "см. C:\\Users\\Admin2#\\docs",
+                "шаблон ^[A-Z]{2}\\d{6}$ для номера",
+                "пиши @Admin_2024#kz в телеграм",
+                "ссылка https://portal.gov.kz/Login?Step=2#top")) {
+            assertThat(secrets(text)).as(text).isEmpty();
+        }
+    }
+
+    @Test
     void detect_secondPasswordOnLabelLine_found() {
         assertThat(secrets("пароль на ЭЦП 654321Zz, а на портал Nurlan_1988"))
                 .containsExactly("654321Zz", "Nurlan_1988");
