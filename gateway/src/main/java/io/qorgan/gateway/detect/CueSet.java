@@ -64,6 +64,33 @@ final class CueSet {
         return false;
     }
 
+    /**
+     * As {@link #anyIn}, but only a cue that begins a word counts: "тел" in "тел.", "телефон", not in "заявитель" or
+     * "исполнительного".
+     */
+    boolean anyWordIn(char[] lower, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = lower[i];
+            String[] cues = c < SIZE ? byFirst[c] : null;
+            if (cues != null && Chars.notWordAt(lower, i - 1)) {
+                for (String cue : cues) {
+                    if (i + cue.length() <= to && Chars.startsWith(lower, cue, i)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        for (String cue : rest) {
+            int last = to - cue.length();
+            for (int i = from; i <= last; i++) {
+                if (Chars.notWordAt(lower, i - 1) && Chars.startsWith(lower, cue, i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The length of the first cue that starts at {@code at} in {@code lower} and fits before {@code to}, or 0. */
     int lengthAt(char[] lower, int at, int to) {
         char c = lower[at];

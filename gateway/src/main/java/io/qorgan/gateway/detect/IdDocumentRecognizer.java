@@ -132,10 +132,31 @@ final class IdDocumentRecognizer implements Recognizer {
         "военном билете",
         "әскери билет",
         "refugee certificate",
+        "пасп.", // паспорт, shortened in a table cell or a form: "пасп. FA 0918344"
+        "удостов", // "удостов. 045612378"
+        "т/құжат", // төлқұжат, shortened: "т/құжат N12345678"
+        "жк", // жеке куәлік shortened, and a housing estate (жилой комплекс) as well: see ESTATE_OR_CARD
+        "ж/к",
+        "ж.к.",
         "id", // only as the upper-case label of a field: see idLabel
     };
+
+    /**
+     * The word "document" alone, which names any paper: a number after it counts only when the word is a field's label
+     * (a table's header cell, a JSON key, an XML element, a label and colon) and the number is the field's whole value
+     * in a document's own shape. See {@link #documentField}.
+     */
+    private static final String[] FIELD_LABELS = {"документ", "құжат", "document", "док_номер", "docnumber", "doc"};
+
+    private static final Set<String> FIELD_LABEL_SET = Set.of(FIELD_LABELS);
+
+    /**
+     * Shortenings of жеке куәлік that also stand for a housing estate ("ЖК «Алатау»", "ж/к Нурлы Тау"): a document's
+     * word only with a number right after ("ЖК №045612378", "ж/к 045612378").
+     */
+    private static final Set<String> ESTATE_OR_CARD = Set.of("жк", "ж/к", "ж.к.");
     /** The cues, and each cue of several words also as a key with underscores ("жеке_куәлік", "id_card"). */
-    static final CueIndex CUE_INDEX = new CueIndex(withUnderscores(Lexicons.concat(CUES, BIRTH_CUES)));
+    static final CueIndex CUE_INDEX = new CueIndex(withUnderscores(Lexicons.concat(CUES, BIRTH_CUES, FIELD_LABELS)));
 
     /** The birth-certificate cues as the index reports them, with spaces and as keys with underscores. */
     private static final Set<String> BIRTH_CUE_SET = Set.of(withUnderscores(BIRTH_CUES));
@@ -156,6 +177,13 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             if (cue.equals("id")) {
                 idLabel(s, at, lastStart, out);
+                return;
+            }
+            if (ESTATE_OR_CARD.contains(cue) && !numberRightAfter(s, at + cue.length())) {
+                return; // "ЖК «Нурлы Тау», блок 4": a housing estate
+            }
+            if (FIELD_LABEL_SET.contains(cue)) {
+                documentField(view, at, at + cue.length(), lastStart, out);
                 return;
             }
             if (cueCount[0] * 2 == cues[0].length) {
@@ -645,6 +673,66 @@ final class IdDocumentRecognizer implements Recognizer {
             out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.9, "id-document"));
             lastStart[0] = p;
         }
+    }
+
+    /**
+     * "Document" as a field's label at {@code [at, end)}, the whole word: in a table's header cell, each cell below that
+     * ends in a number of a document's own shape ("уд. 048812330", "пасп. FA 0918344", "ЖК 047736120"); as a key or an
+     * element ({@code "document": "044192301"}, {@code <docNumber>050033718<}, {@code Документ: N09823347}), its value
+     * when it is such a number and nothing else. A word for another kind of number in the cell keeps it out.
+     */
+    private static void documentField(TextView view, int at, int end, int[] lastStart, List<Finding> out) {
+        char[] s = view.chars();
+        if (end < s.length && (Chars.isAlnum(s[end]) || s[end] == '_')) {
+            return; // part of a longer word or key, which has its own cue or none
+        }
+        if (!fieldValue(s, end, lastStart, out) && TableColumns.inTable(s, at)) {
+            TableColumns.below(s, at, (a, b) -> {
+                for (int p = a; p < b; p++) {
+                    if (Chars.isAlnum(s[p])
+                            && Chars.notAlnumAt(s, p - 1)
+                            && documentNumber(s, p, false) == b
+                            && !view.anyCue(a, p, OTHER_NUMBERS)) {
+                        out.add(new Finding(EntityType.ID_DOCUMENT, p, b, 0.9, "id-document"));
+                        return;
+                    }
+                }
+            });
+        }
+    }
+
+    /** Whether a number (after a space, "№" or ":") begins right at {@code p}: "ЖК №045612378", "ЖК 047736120". */
+    private static boolean numberRightAfter(char[] s, int p) {
+        int q = p;
+        while (q < s.length && q - p < 3 && " №:".indexOf(s[q]) >= 0) {
+            q++;
+        }
+        return q > p && q < s.length && (Chars.isDigit(s[q]) || Chars.isAsciiUpper(s[q]));
+    }
+
+    /** The value of a key or element ending at {@code end}, when it is a document's number and nothing else. */
+    private static boolean fieldValue(char[] s, int end, int[] lastStart, List<Finding> out) {
+        int p = end;
+        while (p < s.length && p - end < 3 && (s[p] == '"' || s[p] == ' ')) {
+            p++;
+        }
+        if (p >= s.length || ":=>".indexOf(s[p]) < 0) {
+            return false;
+        }
+        p++;
+        while (p < s.length && p - end < 6 && (s[p] == '"' || s[p] == ' ')) {
+            p++;
+        }
+        if (p >= s.length || !Chars.isAlnum(s[p]) || p == lastStart[0]) {
+            return false;
+        }
+        int number = documentNumber(s, p, false);
+        if (number < 0 || number < s.length && "\"<,;}\n\r".indexOf(s[number]) < 0) {
+            return false;
+        }
+        out.add(new Finding(EntityType.ID_DOCUMENT, p, number, 0.9, "id-document"));
+        lastStart[0] = p;
+        return true;
     }
 
     private static final String[] DOCUMENT_LABELS = {"document", "документ", "құжат", "doc"};

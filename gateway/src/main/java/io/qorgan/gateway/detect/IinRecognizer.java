@@ -39,9 +39,57 @@ final class IinRecognizer implements Recognizer {
                     && (Chars.notAlnumAt(s, i - 1) || certificatePrefix(s, i))
                     && Chars.notAlnumAt(s, i + 12)
                     && KzIdValidator.isValid(view.text(), i)) {
-                classify(view, i, out);
+                classify(view, i, i + 12, view.text().substring(i, i + 12), out);
+            } else if (run < 12 && Chars.notAlnumAt(s, i - 1) && !afterDigitGroup(s, i)) {
+                int end = grouped(s, i);
+                if (end > 0 && (view.anyCue(i - 30, i, IIN_CUES_SET) || view.anyCue(i - 30, i, BIN_CUES_SET))) {
+                    String digits = digitsOf(s, i, end);
+                    if (KzIdValidator.isValid(digits)) {
+                        classify(view, i, end, digits, out);
+                    }
+                }
             }
         }
+    }
+
+    /**
+     * End of twelve digits in groups from {@code p}, each group parted from the next by one space or dash ("900101
+     * 300 126", "900101-300126", "9001 0130 0126", read out "9 0 0 1 …") and nothing going on after; or -1. Only
+     * after an IIN or BIN word: grouped, twelve digits are as often a phone or an account.
+     */
+    private static int grouped(char[] s, int p) {
+        int digits = 0;
+        int q = p;
+        while (true) {
+            int run = Chars.digitRun(s, q);
+            digits += run;
+            q += run;
+            if (digits >= 12) {
+                break;
+            }
+            if (q + 1 < s.length && (s[q] == ' ' || s[q] == '-') && Chars.isDigit(s[q + 1])) {
+                q++;
+            } else {
+                return -1;
+            }
+        }
+        boolean goesOn = q + 1 < s.length && (s[q] == ' ' || s[q] == '-') && Chars.isDigit(s[q + 1]);
+        return digits == 12 && Chars.notAlnumAt(s, q) && !goesOn ? q : -1;
+    }
+
+    /** Whether a digit and a space, dash or slash come before {@code i}: a later group of a longer number. */
+    private static boolean afterDigitGroup(char[] s, int i) {
+        return i >= 2 && (s[i - 1] == ' ' || s[i - 1] == '-' || s[i - 1] == '/') && Chars.isDigit(s[i - 2]);
+    }
+
+    private static String digitsOf(char[] s, int from, int to) {
+        StringBuilder digits = new StringBuilder(12);
+        for (int p = from; p < to; p++) {
+            if (Chars.isDigit(s[p])) {
+                digits.append(s[p]);
+            }
+        }
+        return digits.toString();
     }
 
     private static boolean certificatePrefix(char[] s, int i) {
@@ -50,10 +98,10 @@ final class IinRecognizer implements Recognizer {
                 && (Chars.startsWith(s, "IIN", i - 3) || Chars.startsWith(s, "BIN", i - 3));
     }
 
-    private static void classify(TextView view, int i, List<Finding> out) {
-        char[] s = view.chars();
-        boolean iin = KzIdValidator.looksLikeIin(view.text(), i);
-        boolean bin = KzIdValidator.looksLikeBin(view.text(), i);
+    /** Reports {@code [i, end)}, whose twelve digits are {@code digits}, as an IIN or a BIN. */
+    private static void classify(TextView view, int i, int end, String digits, List<Finding> out) {
+        boolean iin = KzIdValidator.looksLikeIin(digits, 0);
+        boolean bin = KzIdValidator.looksLikeBin(digits, 0);
         boolean binCue = view.anyCue(i - 30, i, BIN_CUES_SET);
         boolean iinCue = view.anyCue(i - 30, i, IIN_CUES_SET);
         EntityType type;
@@ -69,6 +117,6 @@ final class IinRecognizer implements Recognizer {
             type = binCue ? EntityType.BIN : EntityType.IIN;
             score = binCue || iinCue ? 0.9 : 0.45;
         }
-        out.add(new Finding(type, i, i + 12, score, "iin"));
+        out.add(new Finding(type, i, end, score, "iin"));
     }
 }

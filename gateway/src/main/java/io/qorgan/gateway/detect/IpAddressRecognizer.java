@@ -17,7 +17,7 @@ final class IpAddressRecognizer implements Recognizer {
     };
 
     /** A dotted quad up to 20 chars after these words is a version number. */
-    private static final String[] VERSION_CUES = Lexicons.concat(RELEASE_WORDS, new String[] {" v", "ред.", "редакци"});
+    private static final String[] VERSION_CUES = Lexicons.concat(RELEASE_WORDS, new String[] {"ред.", "редакци"});
 
     private static final CueSet VERSION_CUES_SET = new CueSet(VERSION_CUES);
 
@@ -271,7 +271,7 @@ final class IpAddressRecognizer implements Recognizer {
         }
         boolean windows = column == 0;
         int word = previousWord(s, start);
-        if (word >= 0 && view.anyCue(word, start, SECTION_CUES_SET)
+        if (word >= 0 && (view.anyCue(word, start, SECTION_CUES_SET) || loneV(s, start))
                 || windows && view.anyCue(start - 20, start, VERSION_CUES_SET)) {
             return true;
         }
@@ -330,7 +330,19 @@ final class IpAddressRecognizer implements Recognizer {
         while (q > 0 && Chars.isLetter(s[q - 1])) {
             q--;
         }
-        return q > 0 && s[q - 1] == ' ' ? q - 1 : q; // the space lets " v" match
+        return q > 0 && s[q - 1] == ' ' ? q - 1 : q; // the space lets a cue that begins with one match
+    }
+
+    /**
+     * Whether the word right before {@code start} is a lone "v" ("v 10.2.0.1", "v. 4.1.0.7"), a version's mark; a word
+     * that only begins with one ("VPN 91.215.77.130", "via 10.0.0.1") is not.
+     */
+    private static boolean loneV(char[] s, int start) {
+        int q = start - 1;
+        while (q >= 0 && start - q <= 3 && (s[q] == ' ' || s[q] == '.')) {
+            q--;
+        }
+        return q >= 0 && q < start - 1 && (s[q] == 'v' || s[q] == 'V') && Chars.notWordAt(s, q - 1);
     }
 
     /** The first part from 1 to 9 and none above 30 ("0.0.0.0" is an address). */

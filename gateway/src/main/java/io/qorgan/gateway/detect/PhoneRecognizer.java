@@ -16,9 +16,23 @@ final class PhoneRecognizer implements Recognizer {
     private static final String[] FOREIGN_REGIONS = {"US", "GB", "DE", "FR", "IL", "IN", "CA", "BR"};
     private static final String[] CUES = {"тел", "моб", "phone", "tel", "whatsapp", "ұялы", "номер", "call", "звон"};
     private static final CueSet CUES_SET = new CueSet(CUES);
-    /** Cues that name the number a phone, unlike "номер", which names any number. */
+    /**
+     * Cues that name the number a phone, unlike "номер", which names any number; each at a word's start ("тел" in
+     * "исполнительного" or "заявитель" names nothing).
+     */
     private static final CueSet STRONG_CUES_SET = new CueSet(
-            "тел", "моб", "phone", "tel", "whatsapp", "ұялы", "call", "звон", "байланыс", "contact", "контакт");
+            "тел",
+            "моб",
+            "phone",
+            "tel",
+            "whatsapp",
+            "ұялы",
+            "call",
+            "звон",
+            "позвон",
+            "байланыс",
+            "contact",
+            "контакт");
     /** Numbers of other things: a number that is not a Kazakh phone after these is not taken for a foreign one. */
     private static final CueSet OTHER_NUMBER_CUES_SET =
             new CueSet(Lexicons.concat(Lexicons.OTHER_NUMBER_WORDS, new String[] {
@@ -34,7 +48,11 @@ final class PhoneRecognizer implements Recognizer {
                 "өтінім",
                 "протокол",
                 "нөмірі",
-                "заявлени"
+                "заявлени",
+                "производств", // исполнительное производство: a case's number, "04-0118-22-0331"
+                "конференц", // a meeting's id: "zoom конференции … id 441 882 7731"
+                "zoom",
+                "meeting id"
             }));
     /** A number followed by these is an amount. */
     private static final String[] CURRENCIES = {
@@ -74,7 +92,7 @@ final class PhoneRecognizer implements Recognizer {
                 if (score > 0
                         && score < 0.7
                         && view.anyCue(i - 35, i, OTHER_NUMBER_CUES_SET)
-                        && !view.anyCue(i - 35, i, STRONG_CUES_SET)) {
+                        && !view.anyCueWord(i - 35, i, STRONG_CUES_SET)) {
                     score = 0; // "Кадастровый номер 21-320-077-118", "№ 05-1123981"
                 }
                 if (score > 0 && score < 0.85 && view.anyCue(i - 25, i, CUES_SET)) {

@@ -109,6 +109,23 @@ final class SecretRecognizer implements Recognizer {
     private static final String[] CODE_WORD_LABELS = {
         "кодовое слово", "кодового слова", "code word", "codeword", "кодтық сөз", "секретное слово", "контрольное слово"
     };
+    /** A code word's place held by no code word: "не установлено" aside, one word that gives none. */
+    private static final String[] NO_CODE_WORD = {
+        "отсутствует",
+        "забыл",
+        "забыла",
+        "помню",
+        "знаю",
+        "установлено",
+        "указано",
+        "ұмыттым",
+        "білмеймін",
+        "forgot",
+        "unknown",
+        "none",
+        "missing",
+        "empty"
+    };
     /** Words that call a long hex or base64 string a key. */
     private static final String[] KEY_LABELS = {"ключ", "кілт", "key", "hmac", "секрет"};
 
@@ -166,6 +183,9 @@ final class SecretRecognizer implements Recognizer {
                         : c == 'A' && at > 0 && s[at - 1] == '{' && Chars.startsWith(s, JENKINS, at)
                                 ? jenkinsSecret(s, at, out)
                                 : byShape(s, at, out);
+                if (end < 0) {
+                    end = unlabelledPassword(s, at, out);
+                }
             } else if (c == '-') {
                 if (Chars.startsWith(s, PEM_BEGIN, at)) {
                     end = pem(s, at, out);
@@ -374,18 +394,22 @@ final class SecretRecognizer implements Recognizer {
                 return -1;
             }
         } else {
+            int app = kind == PASSWORD ? appPassword(s, from) : -1;
             while (to < s.length && to - from < MAX_VALUE && valueChar(s[to])) {
                 to++;
             }
             while (to > from && ".,;)".indexOf(s[to - 1]) >= 0) {
                 to--;
             }
+            to = Math.max(to, app);
         }
         if (to <= from || placeholder(s, lower, from, to)) {
             return -1;
         }
         boolean secret = kind == PASSWORD
-                ? passwordLike(s, from, to) || quote == 0 && plainPassword(s, lower, from, to)
+                ? passwordLike(s, from, to)
+                        || quote == 0 && plainPassword(s, lower, from, to)
+                        || appPassword(s, from) == to
                 : randomLike(s, from, to)
                         || base32(s, from, to)
                         // an Erlang cookie: twenty capitals by default ("erlangCookie: K9XW2RLPQZTMVBNCYHGF")
@@ -402,6 +426,89 @@ final class SecretRecognizer implements Recognizer {
         out.add(new Finding(EntityType.SECRET, from, to, kind == PASSWORD ? 0.9 : 0.85, "secret"));
         return to;
     }
+
+    /**
+     * End of an app password at {@code p} (Google's, for mail clients: "zxpl qrmt vbnw ahsd"), four groups of four
+     * lower-case Latin letters parted by single spaces, the last ending the word; or -1.
+     */
+    private static int appPassword(char[] s, int p) {
+        int q = p;
+        for (int group = 0; group < 4; group++) {
+            if (group > 0) {
+                if (q >= s.length || s[q] != ' ') {
+                    return -1;
+                }
+                q++;
+            }
+            for (int k = 0; k < 4; k++, q++) {
+                if (q >= s.length || s[q] < 'a' || s[q] > 'z') {
+                    return -1;
+                }
+            }
+        }
+        return Chars.notWordAt(s, q) ? q : -1;
+    }
+
+    /**
+     * Whether a group of four letters in {@code s[from, to)} has no vowel (a, e, i, o, u, y): four in five app
+     * passwords have one, English words never ("the password is long gone from here").
+     */
+    private static boolean vowellessGroup(char[] s, int from, int to) {
+        for (int g = from; g + 4 <= to; g += 5) {
+            boolean vowel = false;
+            for (int k = g; k < g + 4; k++) {
+                vowel |= "aeiouy".indexOf(s[k]) >= 0;
+            }
+            if (!vowel) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A password with no label near it ("на проде стоит tjViqmv1f7#^n", "its Blu3-Herring!88"): a word after a space
+     * or a line's start, 8 to 40 chars of lower-case and upper-case Latin letters, digits and one of the symbols
+     * people put in passwords ({@code ! # $ % ^ & * ~ ?}, with {@code _ -} between), all four kinds in it. Code,
+     * paths, addresses and placeholders break off at their brackets, dots, slashes and signs. Its end, or -1.
+     */
+    private static int unlabelledPassword(char[] s, int at, List<Finding> out) {
+        if (at > 0 && " \n\t\"«(".indexOf(s[at - 1]) < 0) {
+            return -1;
+        }
+        int lowers = 0;
+        int uppers = 0;
+        int digits = 0;
+        int symbols = 0;
+        int end = at;
+        for (; end < s.length && end - at <= 40; end++) {
+            char c = s[end];
+            if (c >= 'a' && c <= 'z') {
+                lowers++;
+            } else if (c >= 'A' && c <= 'Z') {
+                uppers++;
+            } else if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (PASSWORD_SYMBOLS.indexOf(c) >= 0) {
+                symbols++;
+            } else if (c != '_' && c != '-') {
+                break;
+            }
+        }
+        if (end - at < 8
+                || end - at > 40
+                || lowers < 2
+                || uppers < 1
+                || digits < 1
+                || symbols < 1
+                || end < s.length && " \n\t\r.,;)»\"".indexOf(s[end]) < 0) {
+            return -1;
+        }
+        out.add(new Finding(EntityType.SECRET, at, end, 0.8, "secret"));
+        return end;
+    }
+
+    private static final String PASSWORD_SYMBOLS = "!#$%^&*~?";
 
     private static final int PASSWORD = 1;
     private static final int KEY = 2;
@@ -839,7 +946,10 @@ final class SecretRecognizer implements Recognizer {
 
     private static final String SLACK_HOOK = "hooks.slack.com/services/";
 
-    /** The secret last part of a Slack webhook ({@code hooks.slack.com/services/T…/B…/secret}); its end, or -1. */
+    /**
+     * A Slack webhook ({@code https://hooks.slack.com/services/T…/B…/secret}), the whole URL: the URL is the credential,
+     * whoever holds it can post; its end, or -1.
+     */
     private static int slackHook(char[] s, int at, List<Finding> out) {
         int p = at + SLACK_HOOK.length();
         for (int part = 0; part < 2; part++) {
@@ -853,7 +963,9 @@ final class SecretRecognizer implements Recognizer {
         if (end - p < 16 || !mixedAlnum(s, p, end)) {
             return -1;
         }
-        out.add(new Finding(EntityType.SECRET, p, end, 0.95, "secret"));
+        int start =
+                Chars.startsWith(s, "https://", at - 8) ? at - 8 : Chars.startsWith(s, "http://", at - 7) ? at - 7 : at;
+        out.add(new Finding(EntityType.SECRET, start, end, 0.95, "secret"));
         return end;
     }
 
@@ -912,6 +1024,11 @@ final class SecretRecognizer implements Recognizer {
             if (!isSecretChar(s[p]) || s[p] == ':' || s[p] == '=' || s[p] == '(' || s[p] == ')') {
                 p++;
                 continue;
+            }
+            int app = kind == PASSWORD_LABEL && Chars.notWordAt(s, p - 1) ? appPassword(s, p) : -1;
+            if (app > 0 && vowellessGroup(s, p, app)) {
+                out.add(new Finding(EntityType.SECRET, p, app, 0.85, "secret")); // "app password: zxpl qrmt vbnw ahsd"
+                return;
             }
             int end = p;
             while (end < s.length && end - p < MAX_VALUE && isSecretChar(s[end])) {
@@ -1365,7 +1482,10 @@ final class SecretRecognizer implements Recognizer {
         }
     }
 
-    /** Reports the word at {@code p} when it is letters and digits, five chars or more, and all its line holds. */
+    /**
+     * Reports the word at {@code p} when it is all its line holds: five chars or more of letters and digits, or a plain
+     * word of letters (a bank's code word is often one: "— Кодовое слово?\n— Черёмуха.") that is no refusal to give it.
+     */
     private static void letterDigitWord(char[] s, int p, int lineEnd, List<Finding> out) {
         int end = p;
         boolean letter = false;
@@ -1379,7 +1499,11 @@ final class SecretRecognizer implements Recognizer {
         while (rest < lineEnd && ".!, ".indexOf(s[rest]) >= 0) {
             rest++;
         }
-        if (end - p >= 5 && letter && digit && rest == lineEnd && !reported(out, p)) {
+        if (end - p >= 5
+                && letter
+                && (digit || !Chars.isOneOfIgnoringCase(s, p, end, NO_CODE_WORD))
+                && rest == lineEnd
+                && !reported(out, p)) {
             out.add(new Finding(EntityType.SECRET, p, end, 0.8, "secret"));
         }
     }

@@ -272,6 +272,13 @@ final class TextView {
         return a < b && cues.anyIn(lower(), a, b);
     }
 
+    /** {@link #anyCue}, counting only a cue that begins a word ({@link CueSet#anyWordIn}). */
+    boolean anyCueWord(int from, int to, CueSet cues) {
+        int a = Math.max(0, from);
+        int b = Math.min(length(), to);
+        return a < b && cues.anyWordIn(lower(), a, b);
+    }
+
     /** The normalised text. */
     String text() {
         return text;

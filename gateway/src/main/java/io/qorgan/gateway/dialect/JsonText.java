@@ -1,7 +1,6 @@
 package io.qorgan.gateway.dialect;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Writing text into JSON string literals, and finding them in the source. */
 public final class JsonText {
@@ -71,25 +70,128 @@ public final class JsonText {
      */
     static byte[] splice(
             byte[] b, int from, int to, int[] starts, int[] ends, String[] texts, boolean[] raw, int count) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from + 64);
-        StringBuilder literal = new StringBuilder();
+        // sized for the usual case, every char at most three bytes; escapes of six bytes grow it
+        long size = to - from;
+        for (int k = 0; k < count; k++) {
+            if (texts[k] != null) {
+                size += 3L * texts[k].length() + 2 - (ends[k] - starts[k]);
+            }
+        }
+        Utf8Out out = new Utf8Out((int) Math.min(Math.max(size, 16), Integer.MAX_VALUE - 16));
         int pos = from;
         for (int k = 0; k < count; k++) {
             if (texts[k] == null) {
                 continue;
             }
             out.write(b, pos, from + starts[k] - pos);
-            literal.setLength(0);
             if (raw != null && raw[k]) {
-                literal.append(texts[k]);
+                out.writeEscaped(texts[k], false);
             } else {
-                appendEscaped(literal.append('"'), texts[k]).append('"');
+                out.writeEscaped(texts[k], true);
             }
-            out.writeBytes(literal.toString().getBytes(StandardCharsets.UTF_8));
             pos = from + ends[k];
         }
         out.write(b, pos, to - pos);
         return out.toByteArray();
+    }
+
+    /**
+     * UTF-8 bytes written straight from chars, escaped as {@link #appendEscaped} escapes them: one copy of each text,
+     * where a StringBuilder, its String and that String's bytes took three.
+     */
+    private static final class Utf8Out {
+        private byte[] buf;
+        private int len;
+
+        Utf8Out(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        void write(byte[] b, int off, int n) {
+            ensure(n);
+            System.arraycopy(b, off, buf, len, n);
+            len += n;
+        }
+
+        /** {@code text} as a JSON string literal when {@code quoted}, else as it is (a number literal's digits). */
+        void writeEscaped(String text, boolean quoted) {
+            int n = text.length();
+            ensure(3 * n + 2);
+            byte[] out = buf;
+            int at = len;
+            if (quoted) {
+                out[at++] = '"';
+            }
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    if (c >= 0x20 && c != '"' && c != '\\' || !quoted) {
+                        out[at++] = (byte) c;
+                        continue;
+                    }
+                    len = at;
+                    at = escape(c, n - i);
+                    out = buf;
+                } else if (c < 0x800) {
+                    out[at++] = (byte) (0xC0 | c >> 6);
+                    out[at++] = (byte) (0x80 | c & 0x3F);
+                } else if (!Character.isSurrogate(c)) {
+                    out[at++] = (byte) (0xE0 | c >> 12);
+                    out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    out[at++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, text.charAt(++i));
+                    out[at++] = (byte) (0xF0 | cp >> 18);
+                    out[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    out[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    out[at++] = (byte) (0x80 | cp & 0x3F);
+                } else {
+                    len = at;
+                    at = escape(c, n - i);
+                    out = buf;
+                }
+            }
+            if (quoted) {
+                out[at++] = '"';
+            }
+            len = at;
+        }
+
+        /**
+         * Writes the escape of {@code c} at {@link #len}, keeping room for the {@code left} chars of the text still to
+         * come (this one included) at three bytes each and the closing quote; answers the new end.
+         */
+        private int escape(char c, int left) {
+            ensure(6 + 3 * left + 1);
+            byte[] out = buf;
+            int at = len;
+            out[at++] = '\\';
+            switch (c) {
+                case '"' -> out[at++] = '"';
+                case '\\' -> out[at++] = '\\';
+                case '\n' -> out[at++] = 'n';
+                case '\r' -> out[at++] = 'r';
+                case '\t' -> out[at++] = 't';
+                default -> {
+                    out[at++] = 'u';
+                    out[at++] = (byte) HEX[c >> 12];
+                    out[at++] = (byte) HEX[(c >> 8) & 0xF];
+                    out[at++] = (byte) HEX[(c >> 4) & 0xF];
+                    out[at++] = (byte) HEX[c & 0xF];
+                }
+            }
+            return at;
+        }
+
+        private void ensure(int more) {
+            if (buf.length - len < more) {
+                buf = Arrays.copyOf(buf, Math.max(len + more, buf.length * 2));
+            }
+        }
+
+        byte[] toByteArray() {
+            return len == buf.length ? buf : Arrays.copyOf(buf, len);
+        }
     }
 
     /**

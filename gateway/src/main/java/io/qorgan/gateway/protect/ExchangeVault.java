@@ -29,7 +29,9 @@ import java.util.Set;
 public final class ExchangeVault {
 
     private final Map<EntityType, List<String>> originals = new EnumMap<>(EntityType.class);
-    private final Map<String, String> placeholderByKey = new HashMap<>();
+    /** Per type, the placeholder of each canonical key. */
+    private final Map<EntityType, Map<String, String>> placeholders = new EnumMap<>(EntityType.class);
+
     private final Map<EntityType, Set<String>> distinct = new EnumMap<>(EntityType.class);
     private final Map<String, String> surrogates = new HashMap<>();
     /** Placeholders that stood for a whole JSON number of the request, with that number's digits. */
@@ -44,14 +46,14 @@ public final class ExchangeVault {
 
     /** The placeholder for a value, creating it on first sight. */
     String placeholder(EntityType type, String key, String original) {
-        note(type, key);
-        String slot = type.ordinal() + ":" + key;
-        String placeholder = placeholderByKey.get(slot);
+        Map<String, String> byKey = placeholders.computeIfAbsent(type, t -> new HashMap<>());
+        String placeholder = byKey.get(key);
         if (placeholder == null) {
             List<String> list = originals.computeIfAbsent(type, t -> new ArrayList<>());
             list.add(original);
             placeholder = "[" + type.name() + "_" + list.size() + "]";
-            placeholderByKey.put(slot, placeholder);
+            byKey.put(key, placeholder);
+            note(type, key);
         }
         return placeholder;
     }
@@ -150,10 +152,13 @@ public final class ExchangeVault {
                 out.writeInt(e.getKey().ordinal());
                 writeStrings(out, e.getValue());
             }
-            out.writeInt(placeholderByKey.size());
-            for (Map.Entry<String, String> e : placeholderByKey.entrySet()) {
-                writeString(out, e.getKey());
-                writeString(out, e.getValue());
+            // as "ordinal:key" slots, the form vaults of earlier versions were kept in
+            out.writeInt(placeholders.values().stream().mapToInt(Map::size).sum());
+            for (Map.Entry<EntityType, Map<String, String>> t : placeholders.entrySet()) {
+                for (Map.Entry<String, String> e : t.getValue().entrySet()) {
+                    writeString(out, t.getKey().ordinal() + ":" + e.getKey());
+                    writeString(out, e.getValue());
+                }
             }
             out.writeInt(distinct.size());
             for (Map.Entry<EntityType, Set<String>> e : distinct.entrySet()) {
@@ -184,7 +189,11 @@ public final class ExchangeVault {
                 v.originals.put(types[in.readInt()], readStrings(in));
             }
             for (int n = in.readInt(); n > 0; n--) {
-                v.placeholderByKey.put(readString(in), readString(in));
+                String slot = readString(in);
+                int colon = slot.indexOf(':');
+                v.placeholders
+                        .computeIfAbsent(types[Integer.parseInt(slot, 0, colon, 10)], t -> new HashMap<>())
+                        .put(slot.substring(colon + 1), readString(in));
             }
             for (int n = in.readInt(); n > 0; n--) {
                 v.distinct.put(types[in.readInt()], new HashSet<>(readStrings(in)));

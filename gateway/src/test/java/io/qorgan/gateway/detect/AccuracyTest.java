@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * corpus {@code detect/corpus.jsonl}; the development sets {@code detect/dev-patterns.jsonl} (written blind),
  * {@code detect/dev2-patterns.jsonl} (new lines of issue 15's patterns), {@code detect/dev3/dev3.jsonl} (written
  * blind to the code for the third round), {@code detect/dev4/dev4.jsonl}, {@code detect/dev5/dev5.jsonl}, {@code detect/dev6/dev6.jsonl},
- * {@code detect/dev7/dev7.jsonl} and {@code detect/dev8/dev8.jsonl} (free prose written blind to the code for the
- * fourth round, after the fifth, during the seventh and the eighth), {@code detect/dev-own4.jsonl} and
+ * {@code detect/dev7/dev7.jsonl}, {@code detect/dev8/dev8.jsonl} and {@code detect/dev9/dev9.jsonl} (free prose written blind to the code for the
+ * fourth round, after the fifth, during the seventh, the eighth and the ninth), {@code detect/dev-own4.jsonl} and
  * {@code detect/dev-own5.jsonl} (the fourth and fifth rounds' lines of the patterns they fixed); and the three frozen
  * held-out sets {@code detect/heldout/heldout.jsonl}, {@code detect/heldout2/heldout2.jsonl} and
  * {@code detect/heldout3/heldout3.jsonl} (free prose), all written blind to the detector. Prints each table; fails
@@ -60,9 +60,9 @@ class AccuracyTest {
 
     /**
      * Floors on the second held-out set: the values measured when it was added (main at d3b0300, rounded down),
-     * raised to what the detector reaches since (the third to eighth rounds: PERSON, ID_DOCUMENT, ADDRESS, EMAIL,
-     * DATE_OF_BIRTH, SECRET, IP_ADDRESS, leak-cover); never lowered. Below the issue's bars still: ID_DOCUMENT and
-     * SECRET recall, leak-cover.
+     * raised to what the detector reaches since (the third to ninth rounds: PERSON, ID_DOCUMENT, ADDRESS, EMAIL,
+     * DATE_OF_BIRTH, SECRET, IP_ADDRESS, leak-cover); never lowered. Below the issue's bars still: ID_DOCUMENT recall,
+     * leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_2 = floors(
             new Object[] {EntityType.PERSON, 0.958, 0.98},
@@ -77,9 +77,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.973, 0.966},
             new Object[] {EntityType.IP_ADDRESS, 0.979, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.988, 0.957},
-            new Object[] {EntityType.SECRET, 1.0, 0.97});
+            new Object[] {EntityType.SECRET, 1.0, 0.985});
 
-    private static final double HELD_OUT_2_LEAK_COVER = 0.979;
+    private static final double HELD_OUT_2_LEAK_COVER = 0.98;
 
     /** The third frozen held-out set's SHA-256 ({@code detect/heldout3}, free prose written blind before the fifth round). */
     private static final String HELD_OUT_3_SHA256 = "e9f8cb213a3d1f71a8c83758b3c854dde82b05cc42799c220a8e92c1c3bda520";
@@ -87,8 +87,8 @@ class AccuracyTest {
     /**
      * Floors on the third held-out set: the values measured when it was added (main at 8cce2d4, before the fifth
      * round, less 0.001), raised to what the fifth and seventh rounds reach (PERSON, ADDRESS, DATE_OF_BIRTH,
-     * leak-cover) and the eighth (ID_DOCUMENT, SECRET recall, PERSON precision, ADDRESS, leak-cover). Below the
-     * issue's bars: PERSON recall, leak-cover.
+     * leak-cover), the eighth (ID_DOCUMENT, SECRET recall, PERSON precision, ADDRESS, leak-cover) and the ninth
+     * (IP_ADDRESS and SECRET recall, leak-cover). Below the issue's bars: PERSON recall, leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
             new Object[] {EntityType.PERSON, 0.963, 0.94},
@@ -101,11 +101,11 @@ class AccuracyTest {
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.953},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.986, 0.955},
-            new Object[] {EntityType.IP_ADDRESS, 0.981, 0.981},
+            new Object[] {EntityType.IP_ADDRESS, 0.981, 0.999},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.958},
-            new Object[] {EntityType.SECRET, 1.0, 0.968});
+            new Object[] {EntityType.SECRET, 1.0, 0.983});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.965;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.966;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -121,9 +121,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
-            new Object[] {EntityType.SECRET, 1.0, 0.981});
+            new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV_LEAK_COVER = 0.996;
+    private static final double DEV_LEAK_COVER = 0.997;
 
     /** Floors on the second development set (detect2's new lines of issue 15's patterns). */
     private static final Map<EntityType, Floor> DEV2 = floors(
@@ -226,9 +226,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.994, 0.969},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.99},
-            new Object[] {EntityType.SECRET, 1.0, 0.95});
+            new Object[] {EntityType.SECRET, 1.0, 0.974});
 
-    private static final double DEV4_LEAK_COVER = 0.973;
+    private static final double DEV4_LEAK_COVER = 0.975;
 
     /** The fifth development set's SHA-256 ({@code detect/dev5}): its numbers below are of this file. */
     private static final String DEV5_SHA256 = "6c6622ceb8f459a6dec97a21e1461836a74ca80f1a4c79be6ba78630d720501b";
@@ -237,8 +237,8 @@ class AccuracyTest {
      * Floors on the fifth development set ({@code detect/dev5}, free prose written blind to the code after the fifth
      * round, weighted to documents, secrets and names known from context): the values measured when it was added
      * (main at 0dd542e, less 0.001), raised to what the short sixth round reaches (ID_DOCUMENT, SECRET, PHONE,
-     * IP_ADDRESS, VEHICLE_PLATE, leak-cover), the seventh (PERSON, DATE_OF_BIRTH, leak-cover) and the eighth
-     * (ID_DOCUMENT).
+     * IP_ADDRESS, VEHICLE_PLATE, leak-cover), the seventh (PERSON, DATE_OF_BIRTH, leak-cover), the eighth
+     * (ID_DOCUMENT) and the ninth (IP_ADDRESS).
      */
     private static final Map<EntityType, Floor> DEV5 = floors(
             new Object[] {EntityType.PERSON, 0.989, 0.941},
@@ -253,7 +253,7 @@ class AccuracyTest {
             new Object[] {EntityType.ID_DOCUMENT, 0.983, 0.999},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 1.0, 1.0},
-            new Object[] {EntityType.IP_ADDRESS, 1.0, 0.968},
+            new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.97, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
@@ -281,9 +281,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.981, 0.876},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.937},
-            new Object[] {EntityType.SECRET, 1.0, 0.983});
+            new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV6_LEAK_COVER = 0.957;
+    private static final double DEV6_LEAK_COVER = 0.958;
 
     /** The seventh development set's SHA-256 ({@code detect/dev7}): its numbers below are of this file. */
     private static final String DEV7_SHA256 = "409e18d51504b80a3a55ce19817c6f43414d4cee619fe8533ec0564c4ed3df1b";
@@ -298,18 +298,18 @@ class AccuracyTest {
             new Object[] {EntityType.PERSON, 0.983, 0.972},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
-            new Object[] {EntityType.PHONE, 0.851, 1.0},
+            new Object[] {EntityType.PHONE, 0.957, 1.0},
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 0.989, 0.975},
+            new Object[] {EntityType.ID_DOCUMENT, 0.989, 0.979},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.95},
-            new Object[] {EntityType.SECRET, 0.992, 0.984});
+            new Object[] {EntityType.SECRET, 0.992, 0.992});
 
-    private static final double DEV7_LEAK_COVER = 0.981;
+    private static final double DEV7_LEAK_COVER = 0.983;
 
     /** The eighth development set's SHA-256 ({@code detect/dev8}): its numbers below are of this file. */
     private static final String DEV8_SHA256 = "26f6c3015f6f74d7c7a7daafb5a5a7c4b5732f7182d670f53f8ec22bd0d4e02d";
@@ -318,7 +318,7 @@ class AccuracyTest {
      * Floors on the eighth development set ({@code detect/dev8}, free prose written blind to the code during the
      * eighth round, weighted to addresses, names and secrets, with organisations' addresses as hard negatives): the
      * values measured when it was added (main at 5053ffe, less 0.001), raised to what the eighth round reaches
-     * (IP_ADDRESS, ID_DOCUMENT, leak-cover; PERSON, EMAIL, ADDRESS and SECRET, less 0.001).
+     * (IP_ADDRESS, ID_DOCUMENT, leak-cover; PERSON, EMAIL, ADDRESS and SECRET, less 0.001) and the ninth (SECRET).
      */
     private static final Map<EntityType, Floor> DEV8 = floors(
             new Object[] {EntityType.PERSON, 0.962, 0.981},
@@ -333,9 +333,35 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.799, 0.955},
             new Object[] {EntityType.IP_ADDRESS, 0.963, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.981, 0.964},
-            new Object[] {EntityType.SECRET, 0.957, 0.957});
+            new Object[] {EntityType.SECRET, 0.972, 1.0});
 
-    private static final double DEV8_LEAK_COVER = 0.977;
+    private static final double DEV8_LEAK_COVER = 0.98;
+
+    /** The ninth development set's SHA-256 ({@code detect/dev9}): its numbers below are of this file. */
+    private static final String DEV9_SHA256 = "089eef5f2b8cc0469900979c7a9150cd2cf1dfbd093abbbc08472fb5a5bdaec9";
+
+    /**
+     * Floors on the ninth development set ({@code detect/dev9}, free prose written blind to the code during the ninth
+     * round, weighted to names in every case, dates of birth and identity documents, with names used as words, public
+     * figures and dates that are not births as hard negatives): the values measured when it was added (main at
+     * efcf461), less 0.001, raised to what the ninth round reaches (ID_DOCUMENT, SECRET, leak-cover).
+     */
+    private static final Map<EntityType, Floor> DEV9 = floors(
+            new Object[] {EntityType.PERSON, 0.948, 0.946},
+            new Object[] {EntityType.IIN, 1.0, 1.0},
+            new Object[] {EntityType.BIN, 1.0, 1.0},
+            new Object[] {EntityType.PHONE, 1.0, 1.0},
+            new Object[] {EntityType.EMAIL, 1.0, 1.0},
+            new Object[] {EntityType.IBAN, 1.0, 1.0},
+            new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
+            new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
+            new Object[] {EntityType.ADDRESS, 0.849, 0.882},
+            new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
+            new Object[] {EntityType.DATE_OF_BIRTH, 0.957, 0.907},
+            new Object[] {EntityType.SECRET, 1.0, 1.0});
+
+    private static final double DEV9_LEAK_COVER = 0.948;
 
     private final Detector detector = Detector.defaults();
 
@@ -427,6 +453,13 @@ class AccuracyTest {
         List<Text> dev8 =
                 frozenSet("/detect/dev8/dev8.jsonl", DEV8_SHA256, 261, "the eighth development set as measured");
         assertDevelopmentSet(dev8, "dev8.jsonl", DEV8, DEV8_LEAK_COVER);
+    }
+
+    @Test
+    void detect_ninthDevelopmentSet_meetsFloors() {
+        List<Text> dev9 =
+                frozenSet("/detect/dev9/dev9.jsonl", DEV9_SHA256, 282, "the ninth development set as measured");
+        assertDevelopmentSet(dev9, "dev9.jsonl", DEV9, DEV9_LEAK_COVER);
     }
 
     @Test

@@ -6,8 +6,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link CueSet#anyIn} answers as "the window, cut out, contains a cue", and {@link CueSet#lengthAt} as "the first
- * cue, in the order given, that the text starts with there", on random texts and windows.
+ * {@link CueSet#anyIn} answers as "the window, cut out, contains a cue", {@link CueSet#anyWordIn} as "a cue lies in
+ * the window at a word start of the text", and {@link CueSet#lengthAt} as "the first cue, in the order given, that
+ * the text starts with there", on random texts and windows.
  */
 class CueSetTest {
 
@@ -47,6 +48,33 @@ class CueSetTest {
             hits += expected ? 1 : 0;
         }
         assertThat(hits).isGreaterThan(5_000);
+    }
+
+    @Test
+    void anyWordIn_randomWindows_sameAsACueInTheWindowAtAWordStartOfTheText() {
+        CueSet set = new CueSet(CUES);
+        Random random = new Random(4);
+        int hits = 0;
+        for (int k = 0; k < 50_000; k++) {
+            int n = random.nextInt(40);
+            String text = randomText(random, n);
+            int from = n == 0 ? 0 : random.nextInt(n + 1);
+            int to = from + random.nextInt(n - from + 1);
+            boolean expected = false;
+            for (int i = from; i < to; i++) {
+                boolean wordStart = i == 0 || !Chars.isWord(text.charAt(i - 1));
+                for (String cue : CUES) {
+                    expected |= wordStart && i + cue.length() <= to && text.startsWith(cue, i);
+                }
+            }
+            assertThat(set.anyWordIn(text.toCharArray(), from, to))
+                    .as("%s [%d, %d)", text, from, to)
+                    .isEqualTo(expected);
+            hits += expected ? 1 : 0;
+        }
+        assertThat(hits).isGreaterThan(500); // word starts are rare in the random letters
+        assertThat(set.anyWordIn("исполнительного".toCharArray(), 0, 15)).isFalse();
+        assertThat(set.anyWordIn("моб.тел: 8".toCharArray(), 0, 10)).isTrue();
     }
 
     @Test

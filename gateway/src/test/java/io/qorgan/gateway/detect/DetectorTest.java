@@ -31,6 +31,22 @@ class DetectorTest {
     }
 
     @Test
+    void detect_iinInGroupsAfterAnIinWord_foundWhole() {
+        for (String iin : List.of(
+                "900515 301 234", "900515-301234", "9005 1530 1234", "900 515 301 234", "9 0 0 5 1 5 3 0 1 2 3 4")) {
+            String text = "Заявитель, ИИН: " + iin + ", просит выдать справку.";
+            assertThat(found(text, EntityType.IIN)).as(text).containsExactly(iin);
+            assertThat(found(text, EntityType.PHONE)).as(text).isEmpty();
+        }
+        assertThat(found("БСН 150340 001236 ТОО «Жол»", EntityType.BIN)).containsExactly("150340 001236");
+        // no IIN word before, a wrong check digit, or more digits going on: not an IIN
+        assertThat(found("звоните 900515 301 234", EntityType.IIN)).isEmpty();
+        assertThat(found("ИИН: 900515 301 235", EntityType.IIN)).isEmpty();
+        assertThat(found("ИИН не указан, счёт 9005 1530 1234 5678", EntityType.IIN))
+                .isEmpty();
+    }
+
+    @Test
     void detect_twelveDigitsFailingCheckDigit_nothingFound() {
         assertThat(DETECTOR.detect("номер 900515301235 в реестре")).isEmpty();
     }

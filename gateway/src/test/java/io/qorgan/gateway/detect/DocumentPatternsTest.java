@@ -267,6 +267,8 @@ class DocumentPatternsTest {
                 "Кадастровый номер участка 05-118-204-771.",
                 "Дело № 05-1123981 назначено к рассмотрению.",
                 "Номер заявки: 7702-1180-33, статус новый.",
+                "Номер исполнительного производства 04-0118-22-0331, постановление от 12.03.2026.",
+                "Вход в zoom конференцию: id 441 882 7731, код 5521.",
                 "Смета составит 7 702 118 045 тенге.")) {
             assertThat(found(text, EntityType.PHONE)).as(text).isEmpty();
         }
@@ -406,6 +408,18 @@ class DocumentPatternsTest {
                 .containsExactly("10.20.30.40");
         assertThat(found("VPN-ге қосыла алмайды. Конфигте:\nremote 178.89.10.201 1194", EntityType.IP_ADDRESS))
                 .containsExactly("178.89.10.201");
+    }
+
+    @Test
+    void detect_wordBeginningWithVBeforeAHost_notAVersionMark() {
+        // a lone "v" marks a version; "VPN", "via" only begin with one
+        assertThat(found("Жаңа VPN конфиг:\nremote 91.215.77.130 1194", EntityType.IP_ADDRESS))
+                .containsExactly("91.215.77.130");
+        assertThat(found("connect via 10.0.0.15 and retry", EntityType.IP_ADDRESS))
+                .containsExactly("10.0.0.15");
+        assertThat(found("firmware v 10.2.0.1 installed", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("клиент v. 14.1.0.7 вышел", EntityType.IP_ADDRESS)).isEmpty();
     }
 
     @Test
@@ -719,6 +733,53 @@ class DocumentPatternsTest {
                 .containsExactly("AB123456", "045612378");
         // not a document's shape under the key: nothing
         assertThat(found("{\"documentNumber\": \"INV-2024-0017\"}", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_documentAsAFieldLabel_itsValueOrColumnFound() {
+        // a header cell "Документ" / "Құжат" / "док_номер": the cells below ending in a document's number
+        assertThat(found(
+                        "| № | ФИО | Документ |\n|---|---|---|\n| 1 | Серикова Айна | уд. 048812330 |\n"
+                                + "| 2 | Пак Олег | пасп. FA 0918344 |\n| 3 | Ким Лев | ЖК 047736120 |",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("048812330", "FA 0918344", "047736120");
+        assertThat(found(
+                        "фио;док_номер;телефон\nСедых Анатолий;029441178;87019020341\nЛи Вера;N09823347;87762214009",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("029441178", "N09823347");
+        // a key or an element named so, its whole value
+        assertThat(found("{\"tel\": \"+7 705 118 49 22\", \"document\": \"044192301\"}", EntityType.ID_DOCUMENT))
+                .containsExactly("044192301");
+        assertThat(found("<fio>Ли Вера</fio>\n<docNumber>050033718</docNumber>", EntityType.ID_DOCUMENT))
+                .containsExactly("050033718");
+        assertThat(found("Құжат: N09823347, берілген күні 01.04.2020", EntityType.ID_DOCUMENT))
+                .containsExactly("N09823347");
+    }
+
+    @Test
+    void detect_shortenedDocumentWords_numberFound() {
+        assertThat(found("удостов. 045612378 от 12.03.2015", EntityType.ID_DOCUMENT))
+                .containsExactly("045612378");
+        assertThat(found("ЖК №045612378 берілген 2020 ж.", EntityType.ID_DOCUMENT))
+                .containsExactly("045612378");
+        assertThat(found("ж/к 047736120 ІІМ берген", EntityType.ID_DOCUMENT)).containsExactly("047736120");
+        assertThat(found("т/құжат N12345678", EntityType.ID_DOCUMENT)).containsExactly("N12345678");
+        // the same letters for a housing estate: no number right after, no document
+        assertThat(found("ЖК Хайвил, корпус 2, квартира 045612378", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_documentAsAWord_numberNotTakenForAnIdentityDocument() {
+        // "документ" in prose names any paper; a column of contracts is no identity document
+        assertThat(found("Документ 045612378 отсканирован и приложен к делу.", EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found(
+                        "| № | Документ | Сумма |\n|---|---|---|\n| 1 | Договор 012345678 | 100 000 |",
+                        EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("{\"document\": \"Приказ 045612378 от 01.02.2024\"}", EntityType.ID_DOCUMENT))
                 .isEmpty();
     }
 

@@ -273,9 +273,28 @@ class SecretRecognizerTest {
         assertThat(secrets("cert body: MIIDdzCCAl+gAwIBAgIUJ2k9xQ7Lr0cPa8vT3mN5bW1zYkEwDQYJ"))
                 .isEmpty();
         assertThat(secrets("SLACK=https://hooks.slack.com/services/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 ok"))
-                .containsExactly("Kx8vQ2mLp9ZrT4wYn7Bc1aS3");
+                .containsExactly("https://hooks.slack.com/services/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");
+        assertThat(secrets("posted hooks.slack.com/services/T04Q8/B07L2/xZ9kQ2mWv7Lr4Tn1Bp8Hc3 in #general"))
+                .containsExactly("hooks.slack.com/services/T04Q8/B07L2/xZ9kQ2mWv7Lr4Tn1Bp8Hc3");
         assertThat(secrets("docs: https://hooks.slack.com/services/ and api.slack.com/messaging/webhooks"))
                 .isEmpty();
+    }
+
+    @Test
+    void detect_appPasswordOfFourGroupsAssigned_wholeValueFound() {
+        assertThat(secrets("SMTP_USER=portal@mektep.kz\nSMTP_PASSWORD=zxpl qrmt vbnw ahsd\nSMTP_PORT=587"))
+                .containsExactly("zxpl qrmt vbnw ahsd");
+        assertThat(secrets("mail:\n  password: \"abcd efgh ijkl mnop\"")).containsExactly("abcd efgh ijkl mnop");
+        // words that only begin like one: not an app password
+        assertThat(secrets("SMTP_PASSWORD=see the vault note")).isEmpty();
+    }
+
+    @Test
+    void detect_appPasswordAfterALabel_foundUnlessEveryGroupIsAWord() {
+        assertThat(secrets("пароль приложения: hxkd wprm tyqe zbcf")).containsExactly("hxkd wprm tyqe zbcf");
+        assertThat(secrets("Gmail app password — qwer tyui opas dfgh")).containsExactly("qwer tyui opas dfgh");
+        // four words of four letters, each with a vowel: prose
+        assertThat(secrets("the password is long gone from here")).isEmpty();
     }
 
     @Test
@@ -365,6 +384,24 @@ class SecretRecognizerTest {
     }
 
     @Test
+    void detect_passwordWithNoLabelNear_foundWhenItMixesAllFourKinds() {
+        assertThat(secrets("DB_PASSWORD=${DB_PASSWORD} в шаблоне, а на проде стоит tjViqmv1f7#^n — надо убрать."))
+                .containsExactly("tjViqmv1f7#^n");
+        assertThat(secrets("jess: its Blu3-Herring!88, host 192.168.40.21")).containsExactly("Blu3-Herring!88");
+        assertThat(secrets("на втором сервере Vm_R00t#26, как обычно")).containsExactly("Vm_R00t#26");
+        // three kinds, code, a path, a regex, a handle or a placeholder: none
+        for (String text : List.of(
+                "новый Kassa-1207, старый не работает",
+                "if (a!=0&&B2) return;",
+                "см. C:\\Users\\Admin2#\\docs",
+                "шаблон ^[A-Z]{2}\\d{6}$ для номера",
+                "пиши @Admin_2024#kz в телеграм",
+                "ссылка https://portal.gov.kz/Login?Step=2#top")) {
+            assertThat(secrets(text)).as(text).isEmpty();
+        }
+    }
+
+    @Test
     void detect_secondPasswordOnLabelLine_found() {
         assertThat(secrets("пароль на ЭЦП 654321Zz, а на портал Nurlan_1988"))
                 .containsExactly("654321Zz", "Nurlan_1988");
@@ -439,6 +476,16 @@ class SecretRecognizerTest {
         assertThat(secrets("кодовое слово: Berkut77")).containsExactly("Berkut77");
         assertThat(secrets("Оператор: А кодовое слово?\nКлиент: Не помню, 1990 наверное"))
                 .isEmpty();
+    }
+
+    @Test
+    void detect_codeWordOfLettersOnly_wordFoundUnlessItGivesNone() {
+        assertThat(secrets("— Представьтесь, пожалуйста.\n— Кодовое слово?\n— Черёмуха."))
+                .containsExactly("Черёмуха");
+        assertThat(secrets("кодовое слово — ласточка")).containsExactly("ласточка");
+        assertThat(secrets("— Кодовое слово?\n— Забыла.")).isEmpty();
+        assertThat(secrets("Кодовое слово: отсутствует")).isEmpty();
+        assertThat(secrets("кодовое слово: назовите его оператору")).isEmpty();
     }
 
     @Test
