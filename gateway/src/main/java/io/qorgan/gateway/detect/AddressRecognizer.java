@@ -859,11 +859,11 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /** Lower-case title words inside a street named after a person: "Ablai khan", "Tole bi", "Bukhar zhyrau". */
-    private static final WordSet STREET_TITLES =
-            new WordSet(Set.of("bi", "би", "batyr", "батыр", "khan", "хан", "khans", "zhyrau", "жырау", "ata", "ата"));
+    private static final WordSet STREET_TITLES = new WordSet(Set.of(
+            "bi", "би", "batyr", "батыр", "khan", "хан", "khans", "khandar", "zhyrau", "жырау", "ata", "ата", "сері"));
 
     /** The first letters of {@link #STREET_TITLES}. */
-    private static final String TITLE_INITIALS = "bбkхzжaа";
+    private static final String TITLE_INITIALS = "bбkхzжaас";
 
     /**
      * A listed locality, a comma, a street of one to three capitalised words without a street word, and a house

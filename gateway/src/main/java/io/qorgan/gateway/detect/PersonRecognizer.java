@@ -398,6 +398,21 @@ final class PersonRecognizer implements Recognizer {
         "гимназия"
     };
 
+    /**
+     * Whether the place word after a run of {@code words} words claims only its last word, a region's or a town's
+     * name ("… Кенжеғали Жамбыл облысы", "Төлеубай Асем Щучинск қ."): not a street named after the whole name
+     * ("Abylai Khan Avenue") nor a school named for it ("Мұхтар Әуезов атындағы").
+     */
+    private static boolean regionAfterName(String next, int words) {
+        if (next.startsWith("атында")) {
+            return false;
+        }
+        return next.startsWith("облыс")
+                || next.startsWith("аудан")
+                || next.equals("қ")
+                || words > 2 && placeAfter(next);
+    }
+
     /** The first chars of {@link #PLACE_AFTER}. */
     private static final String PLACE_AFTER_INITIALS = Chars.initials(PLACE_AFTER);
 
@@ -2008,7 +2023,7 @@ final class PersonRecognizer implements Recognizer {
         }
         Word previousWord = previousWordBefore(s, start); // the word before the name, not before a dropped "Улица"
         String nextWord = nextWord(s, lastToken.end()); // folded once for both tests
-        if (words > 2 && nextWord != null && placeAfter(nextWord)) {
+        if (words >= 2 && nextWord != null && regionAfterName(nextWord, words)) {
             // "Тоқтарбаев Кенжеғали Жамбыл облысы, …": the place word claims the run's last word, not the name before
             score(view, run.subList(first, last), out);
             return;
@@ -2518,7 +2533,7 @@ final class PersonRecognizer implements Recognizer {
 
     /** Titles of the people streets are named after: "Жамбыл ақын көшесі", "Райымбек батыр даңғылы". */
     private static final Set<String> TITLES_IN_STREETS =
-            words("ақын", "батыр", "би", "хан", "ата", "ана", "жырау", "акын", "batyr", "bi", "khan", "akyn");
+            words("ақын", "батыр", "би", "хан", "ата", "ана", "жырау", "акын", "сері", "batyr", "bi", "khan", "akyn");
 
     private static boolean placeAfter(String word) {
         if (word.isEmpty() || PLACE_AFTER_INITIALS.indexOf(word.charAt(0)) < 0) {

@@ -451,4 +451,12 @@ class PersonPatternsTest {
         assertThat(persons("host: db1\nuser: admin\nmax: 100\nmin: 5")).isEmpty();
         assertThat(persons("ау ернар, ертең келесің бе")).containsExactly("ернар");
     }
+
+    @Test
+    void detect_nameBeforeATownMarkerOrSeriStreet_nameOnly() {
+        assertThat(persons("Талапкер Сапаров Ерлан Тараз қ., Абай көшесі, 4-үй мекенжайында тұрады."))
+                .containsExactly("Сапаров Ерлан");
+        assertThat(persons("Біржан сері көшесі, 12-үй.")).isEmpty();
+        assertThat(persons("Мұхтар Әуезов атындағы театр, Abylai Khan Avenue")).isEmpty();
+    }
 }
