@@ -1684,14 +1684,31 @@ final class PersonRecognizer implements Recognizer {
             }
             return new Token(start, end, false, dict, false, false, false, agreement, false);
         }
-        boolean strong = (morph.surname != 0 && len >= 5 || NameForms.isStrongSurname(folded, len))
-                && !kazakhNounInYn(folded, len);
+        boolean strong =
+                (morph.surname != 0 && len >= 5 || NameForms.isStrongSurname(folded, len) || family(folded, len))
+                        && !kazakhNounInYn(folded, len);
         boolean weak = !strong
                 && (morph.weak != 0 && len >= 5
                         || NameForms.isWeakSurname(folded, len)
                         || (dict & NameDictionary.LISTED_SURNAME) != 0);
         boolean common = (strong || weak) && names.commonWord(folded, len); // only a surname's shape can mislead
         return new Token(start, end, false, dict, strong, weak, false, agreement, common);
+    }
+
+    /**
+     * A family by its surname in the Kazakh plural ("Тұрғанбаевтар отбасы", "Нұрғалиевтер"): -тар or -тер after a
+     * surname ending in -ов, -ев or -ин ("Хасеновтар"); the plural of no other word ends so.
+     */
+    private static boolean family(char[] folded, int len) {
+        if (len < 8
+                || folded[len - 1] != 'р'
+                || folded[len - 3] != 'т'
+                || folded[len - 2] != 'а' && folded[len - 2] != 'е') {
+            return false;
+        }
+        char a = folded[len - 5];
+        char b = folded[len - 4];
+        return (a == 'о' || a == 'е') && b == 'в' || a == 'и' && b == 'н';
     }
 
     /**

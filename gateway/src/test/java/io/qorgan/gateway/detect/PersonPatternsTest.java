@@ -459,4 +459,10 @@ class PersonPatternsTest {
         assertThat(persons("Біржан сері көшесі, 12-үй.")).isEmpty();
         assertThat(persons("Мұхтар Әуезов атындағы театр, Abylai Khan Avenue")).isEmpty();
     }
+
+    @Test
+    void detect_familyBySurnameInKazakhPlural_found() {
+        assertThat(persons("Бүгін Жұмабаевтар отбасы көшіп келді.")).containsExactly("Жұмабаевтар");
+        assertThat(persons("Кітаптар мен дәптерлер, Ұлттар және Мұғалімдер.")).isEmpty();
+    }
 }
