@@ -21,6 +21,7 @@ final class DateOfBirthRecognizer implements Recognizer {
         "дата рождения",
         "даты рождения",
         "дата_рождения",
+        "дата_рожд", // a key cut short: {"дата_рожд": "1985-12-07"}
         "д.р.",
         "д. р.",
         "д/р",

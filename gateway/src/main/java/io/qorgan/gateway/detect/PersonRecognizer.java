@@ -2423,7 +2423,7 @@ final class PersonRecognizer implements Recognizer {
 
     /** Greetings after the name of the one greeted: "Мейрам, привет!". */
     private static final String[] GREETINGS_AFTER = {
-        "привет", "сәлем", "салем", "здравствуй", "добрый день", "доброе утро", "қайырлы", "hi", "hello", "good morning"
+        "привет", "сәлем", "салем", "здравствуй", "добрый", "доброе утро", "қайырлы", "hi", "hello", "good morning"
     };
 
     private static final char[][] GREETING_CHARS = Chars.arrays(GREETINGS_AFTER);

@@ -324,6 +324,8 @@ class DocumentPatternsTest {
                 .containsExactly("1961 жылы");
         assertThat(found("Пациент Омаров, 12.03.2024 обратился повторно.", EntityType.DATE_OF_BIRTH))
                 .isEmpty();
+        assertThat(found("{\"фио\": \"Котова Нина\", \"дата_рожд\": \"1979-04-02\"}", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1979-04-02");
     }
 
     @Test

@@ -465,4 +465,9 @@ class PersonPatternsTest {
         assertThat(persons("Бүгін Жұмабаевтар отбасы көшіп келді.")).containsExactly("Жұмабаевтар");
         assertThat(persons("Кітаптар мен дәптерлер, Ұлттар және Мұғалімдер.")).isEmpty();
     }
+
+    @Test
+    void detect_nameBeforeAShortGreeting_found() {
+        assertThat(persons("Наргиза, добрый, документы готовы?")).containsExactly("Наргиза");
+    }
 }
