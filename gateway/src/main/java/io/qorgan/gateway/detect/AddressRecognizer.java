@@ -100,6 +100,7 @@ final class AddressRecognizer implements Recognizer {
         new Marker("кв ", Kind.FLAT),
         new Marker("комн.", Kind.FLAT),
         new Marker("комната ", Kind.FLAT),
+        new Marker("комн ", Kind.FLAT),
         new Marker("а/я", Kind.HOUSE), // a post-office box stands for the house mail goes to: "г. Алматы, а/я 112"
         new Marker("квартира ", Kind.FLAT),
         new Marker("оф.", Kind.FLAT),
@@ -689,16 +690,26 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /** Words for a dormitory or hostel between a house and its room: skipped inside a chain. */
-    private static final String[] DORMITORIES = {"общежитие, ", "общага, ", "жатақхана, ", "hostel, "};
+    private static final String[] DORMITORIES = {"общежитие", "общага", "жатақхана", "hostel"};
 
-    /** Past a word of {@link #DORMITORIES} and its comma at {@code p}, or {@code p}. */
+    /**
+     * Past a word of {@link #DORMITORIES}, its number if any and its comma at {@code p} ("общежитие, ", "общежитие №
+     * 2, "), or {@code p}.
+     */
     private static int pastDormitory(char[] lower, int p) {
         if (p >= lower.length || lower[p] != 'о' && lower[p] != 'ж' && lower[p] != 'h') {
             return p;
         }
         for (String word : DORMITORIES) {
             if (Chars.startsWith(lower, word, p)) {
-                return p + word.length();
+                int q = p + word.length();
+                if (Chars.startsWith(lower, " № ", q) && q + 3 < lower.length && Chars.isDigit(lower[q + 3])) {
+                    q += 3;
+                    while (q < lower.length && Chars.isDigit(lower[q])) {
+                        q++;
+                    }
+                }
+                return Chars.startsWith(lower, ", ", q) ? q + 2 : p;
             }
         }
         return p;
