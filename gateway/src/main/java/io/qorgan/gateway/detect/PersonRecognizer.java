@@ -867,6 +867,21 @@ final class PersonRecognizer implements Recognizer {
      * with the capitalised name on its other side ("Erkin uulu Nurbek"). Only found names are looked at.
      */
     private static void joinParts(char[] s, List<Finding> out, int base) {
+        for (int k = base; k + 1 < out.size(); k++) {
+            Finding f = out.get(k);
+            Finding g = out.get(k + 1);
+            if (f.start() > 0
+                    && s[f.start() - 1] == '"'
+                    && g.start() == f.end() + 2
+                    && s[f.end()] == ','
+                    && s[f.end() + 1] == ' '
+                    && g.end() < s.length
+                    && s[g.end()] == '"') {
+                // a CSV cell "Surname, Given" is one name
+                out.set(k, new Finding(EntityType.PERSON, f.start(), g.end(), f.score(), f.recognizer()));
+                out.remove(k + 1);
+            }
+        }
         for (int k = base; k < out.size(); k++) {
             Finding f = out.get(k);
             int start = f.start();

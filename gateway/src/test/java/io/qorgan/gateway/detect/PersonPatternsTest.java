@@ -470,4 +470,10 @@ class PersonPatternsTest {
     void detect_nameBeforeAShortGreeting_found() {
         assertThat(persons("Наргиза, добрый, документы готовы?")).containsExactly("Наргиза");
     }
+
+    @Test
+    void detect_csvCellSurnameCommaGivenName_oneName() {
+        assertThat(persons("id,name,city\n7,\"Omarova, Dinara\",Astana")).containsExactly("Omarova, Dinara");
+        assertThat(persons("Omarova, Dinara and Serik came.")).containsExactly("Omarova", "Dinara", "Serik");
+    }
 }
