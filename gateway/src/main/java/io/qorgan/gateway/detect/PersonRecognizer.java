@@ -1328,7 +1328,8 @@ final class PersonRecognizer implements Recognizer {
             return;
         }
         boolean capital = Chars.isUpperCase(s[p]);
-        boolean imperative = end < lineEnd && s[end] == ' ' && imperativeAfter(lower, end + 1, lineEnd);
+        // an imperative after the word is looked up only for a capitalised word without a comma: "Ксюш скинь"
+        boolean imperative = capital && end < lineEnd && s[end] == ' ' && imperativeAfter(lower, end + 1, lineEnd);
         if (capital && (end >= s.length || s[end] != ',') && !imperative) {
             return; // most lines open with a capitalised word: only "Дим," or "Ксюш скинь" (cut short) can be ours
         }
