@@ -135,6 +135,8 @@ final class IdDocumentRecognizer implements Recognizer {
         "пасп.", // паспорт, shortened in a table cell or a form: "пасп. FA 0918344"
         "удостов", // "удостов. 045612378"
         "т/құжат", // төлқұжат, shortened: "т/құжат N12345678"
+        "сери", // серия, серии: a Russian passport's series and number with no word for it, only that shape; see
+        // russianSeries
         "жк", // жеке куәлік shortened, and a housing estate (жилой комплекс) as well: see ESTATE_OR_CARD
         "ж/к",
         "ж.к.",
@@ -177,6 +179,10 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             if (cue.equals("id")) {
                 idLabel(s, at, lastStart, out);
+                return;
+            }
+            if (cue.equals("сери")) {
+                russianSeries(s, at + cue.length(), lastStart, out);
                 return;
             }
             if (ESTATE_OR_CARD.contains(cue) && !numberRightAfter(s, at + cue.length())) {
@@ -698,6 +704,34 @@ final class IdDocumentRecognizer implements Recognizer {
                     }
                 }
             });
+        }
+    }
+
+    /**
+     * "серия 45 10 номер 123456", "серия 4510 № 123456": the series of two and two or four digits and the number of six
+     * of a Russian passport, right after the word; a banknote's or a vehicle certificate's series ("серии ABC №
+     * 123456") is not of this shape.
+     */
+    private static void russianSeries(char[] s, int cueEnd, int[] lastStart, List<Finding> out) {
+        int end = cueEnd;
+        while (end < s.length && end - cueEnd < 2 && Chars.isLetter(s[end])) {
+            end++; // "серия", "серии", "серией"
+        }
+        if (end < s.length && Chars.isLetter(s[end])) {
+            return; // "серийный"
+        }
+        int p = end;
+        while (p < s.length && p - end < 3 && (s[p] == ' ' || s[p] == ':')) {
+            p++;
+        }
+        if (p == end || p >= s.length || p == lastStart[0] || !Chars.isDigit(s[p])) {
+            return;
+        }
+        int run = Chars.digitRun(s, p);
+        int number = run == 2 || run == 4 ? documentNumber(s, p, false) : -1;
+        if (number > 0) {
+            out.add(new Finding(EntityType.ID_DOCUMENT, p, number, 0.9, "id-document"));
+            lastStart[0] = p;
         }
     }
 

@@ -40,7 +40,12 @@ final class IinRecognizer implements Recognizer {
                     && Chars.notAlnumAt(s, i + 12)
                     && KzIdValidator.isValid(view.text(), i)) {
                 classify(view, i, i + 12, view.text().substring(i, i + 12), out);
-            } else if (run < 12 && Chars.notAlnumAt(s, i - 1) && !afterDigitGroup(s, i)) {
+            } else if (run < 12
+                    && i + run + 1 < n
+                    && (s[i + run] == ' ' || s[i + run] == '-')
+                    && Chars.isDigit(s[i + run + 1])
+                    && Chars.notAlnumAt(s, i - 1)
+                    && !afterDigitGroup(s, i)) { // the cheap test first: most numbers are one group
                 int end = grouped(s, i);
                 if (end > 0 && (view.anyCue(i - 30, i, IIN_CUES_SET) || view.anyCue(i - 30, i, BIN_CUES_SET))) {
                     String digits = digitsOf(s, i, end);

@@ -936,6 +936,34 @@ final class SecretRecognizer implements Recognizer {
         return end;
     }
 
+    /**
+     * Whether the line holding {@code at} opens its table: the line before it is blank, or the text's start, or holds
+     * none of the delimiter its own line is cut by.
+     */
+    private static boolean firstRow(char[] s, int at) {
+        int start = at;
+        while (start > 0 && s[start - 1] != '\n') {
+            start--;
+        }
+        if (start == 0) {
+            return true;
+        }
+        int end = at;
+        while (end < s.length && s[end] != '\n') {
+            end++;
+        }
+        char delimiter = 0;
+        for (int p = start; p < end && delimiter == 0; p++) {
+            delimiter = "|;\t,".indexOf(s[p]) >= 0 ? s[p] : 0;
+        }
+        for (int p = start - 2; p >= 0 && s[p] != '\n'; p--) {
+            if (s[p] == delimiter) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A PKCS#8 private key's version and RSA algorithm, base64, after "MII" and two chars ("MIIEvQIBADAN…"). */
     private static final String PKCS8_RSA = "IBADANBgkqhkiG9w0BAQEFAAS";
 
@@ -1175,6 +1203,9 @@ final class SecretRecognizer implements Recognizer {
      * any.
      */
     private static boolean column(char[] s, char[] lower, int at, int kind, List<Finding> out) {
+        if (!firstRow(s, at)) {
+            return false; // "| Password | Minimum 12 chars |" is a row that describes a field, not the header of one
+        }
         int before = out.size();
         TableColumns.below(s, at, (from, to) -> {
             boolean secret = to - from >= 6

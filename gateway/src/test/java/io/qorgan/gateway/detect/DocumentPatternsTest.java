@@ -760,6 +760,20 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_russianSeriesAndNumberWithNoDocumentWord_found() {
+        assertThat(found("серия 45 10 номер 123456", EntityType.ID_DOCUMENT)).containsExactly("45 10 номер 123456");
+        assertThat(found("Серия: 4510 № 123456, выдан ОУФМС", EntityType.ID_DOCUMENT))
+                .containsExactly("4510 № 123456");
+        assertThat(found("данные: серии 4510 номер 654321", EntityType.ID_DOCUMENT))
+                .containsExactly("4510 номер 654321");
+        // a series of another shape, or another word: no
+        assertThat(found("Банкнота серии АА 1234567 изъята", EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("серия 2, сезон 5, эпизод 123456", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
     void detect_shortenedDocumentWords_numberFound() {
         assertThat(found("удостов. 045612378 от 12.03.2015", EntityType.ID_DOCUMENT))
                 .containsExactly("045612378");

@@ -193,6 +193,14 @@ class SecretRecognizerTest {
     }
 
     @Test
+    void detect_passwordWordInARowNotTheHeader_cellsBelowNotTaken() {
+        String fields =
+                "| Field | Description | Example |\n|---|---|---|\n| Password | Minimum 12 chars | (not shown) |\n"
+                        + "| API key | Issued by admin | YOUR_API_KEY |\n| Address | Office address | see company profile |";
+        assertThat(secrets(fields)).isEmpty();
+    }
+
+    @Test
     void detect_passwordsAnsweredOrListedOnTheNextLines_found() {
         assertThat(secrets("скинь плиз пароль от бухгалтерии\nсейчас\nBuh_2025-Q1\nспасибо!"))
                 .containsExactly("Buh_2025-Q1");
