@@ -98,6 +98,10 @@ final class AddressRecognizer implements Recognizer {
         new Marker("блок ", Kind.HOUSE),
         new Marker("кв.", Kind.FLAT),
         new Marker("кв ", Kind.FLAT),
+        new Marker("комн.", Kind.FLAT),
+        new Marker("комната ", Kind.FLAT),
+        new Marker("комн ", Kind.FLAT),
+        new Marker("а/я", Kind.HOUSE), // a post-office box stands for the house mail goes to: "г. Алматы, а/я 112"
         new Marker("квартира ", Kind.FLAT),
         new Marker("оф.", Kind.FLAT),
         new Marker("офис ", Kind.FLAT),
@@ -214,6 +218,8 @@ final class AddressRecognizer implements Recognizer {
         new Marker("мкр.", Kind.MICRODISTRICT),
         new Marker("мкр", Kind.MICRODISTRICT),
         new Marker("подъезд", Kind.HOUSE), // an entrance stands for its building: "ЖК «…», 3 подъезд, кв 71"
+        new Marker("кіреберіс", Kind.HOUSE),
+        new Marker("бөлме", Kind.FLAT),
         new Marker("микрорайон", Kind.MICRODISTRICT),
         new Marker("üi", Kind.HOUSE),
         new Marker("ui", Kind.HOUSE),
@@ -616,10 +622,14 @@ final class AddressRecognizer implements Recognizer {
         int end = -1;
         int p = start;
         Kind previous = null;
+        boolean nextLine = false;
         while (parts < 12) {
+            if (previous != null) {
+                p = pastDormitory(lower, p); // "д. 5, общежитие, комн. 12"
+            }
             Part part = component(s, lower, p, previous, nameEnds);
-            if (part == null) {
-                break;
+            if (part == null || nextLine && part.kind() != Kind.HOUSE && part.kind() != Kind.FLAT) {
+                break; // past a line end only the house and flat the line before left out: "ул. Абая,\nд. 10"
             }
             parts++;
             switch (part.kind()) {
@@ -640,12 +650,20 @@ final class AddressRecognizer implements Recognizer {
             }
             end = part.end();
             previous = part.kind();
-            cells |= end + 1 < s.length && s[end] == ',' && s[end + 1] != ' ';
+            cells |= end + 1 < s.length
+                    && s[end] == ','
+                    && s[end + 1] != ' '
+                    && s[end + 1] != '\n'
+                    && s[end + 1] != '\r';
             int q = end;
             int gap = 0;
             while (q < s.length && gap < 3 && (s[q] == ' ' || s[q] == ',')) {
                 q++;
                 gap++;
+            }
+            nextLine = q > end && s[q - 1] == ',' && q < s.length && (s[q] == '\n' || s[q] == '\r');
+            while (nextLine && q < s.length && (s[q] == '\n' || s[q] == '\r' || s[q] == ' ') && q - end < 6) {
+                q++;
             }
             if (q == end) {
                 break;
@@ -656,6 +674,45 @@ final class AddressRecognizer implements Recognizer {
                 || (locality && street && !cells) // a CSV row's city and street cells name no house
                 || (settlement && (parts >= 3 || district)); // a village with its district
         return accept ? end : -1;
+    }
+
+    /** Whether ", д. 5" or ", дом 5" follows {@code w}: the word before it names the house's street. */
+    private static boolean houseMarkerAfter(char[] s, char[] lower, int w) {
+        int q = w < s.length && s[w] == ',' ? w + 1 : w;
+        if (q + 4 >= s.length || s[q] != ' ' || lower[q + 1] != 'д') {
+            return false;
+        }
+        int d = lower[q + 2] == '.' ? q + 3 : Chars.startsWith(lower, "ом ", q + 2) ? q + 5 : -1;
+        if (d > 0 && d < s.length && s[d] == ' ') {
+            d++;
+        }
+        return d > 0 && d < s.length && Chars.isDigit(s[d]);
+    }
+
+    /** Words for a dormitory or hostel between a house and its room: skipped inside a chain. */
+    private static final String[] DORMITORIES = {"общежитие", "общага", "жатақхана", "hostel"};
+
+    /**
+     * Past a word of {@link #DORMITORIES}, its number if any and its comma at {@code p} ("общежитие, ", "общежитие №
+     * 2, "), or {@code p}.
+     */
+    private static int pastDormitory(char[] lower, int p) {
+        if (p >= lower.length || lower[p] != 'о' && lower[p] != 'ж' && lower[p] != 'h') {
+            return p;
+        }
+        for (String word : DORMITORIES) {
+            if (Chars.startsWith(lower, word, p)) {
+                int q = p + word.length();
+                if (Chars.startsWith(lower, " № ", q) && q + 3 < lower.length && Chars.isDigit(lower[q + 3])) {
+                    q += 3;
+                    while (q < lower.length && Chars.isDigit(lower[q])) {
+                        q++;
+                    }
+                }
+                return Chars.startsWith(lower, ", ", q) ? q + 2 : p;
+            }
+        }
+        return p;
     }
 
     private static Part component(char[] s, char[] lower, int p, Kind previous, int[] ends) {
@@ -800,6 +857,9 @@ final class AddressRecognizer implements Recognizer {
             if (micro > 0) {
                 return new Part(micro, Kind.MICRODISTRICT); // "Орбита-3", "Самал-2": a house must follow
             }
+            if (houseMarkerAfter(s, lower, w)) {
+                return new Part(w, Kind.STREET); // "Сарыарка, д. 5/1, кв. 70": a street without its word
+            }
             // a town opens a chain before a comma ("Astana, Turan Avenue 24") or ends one anywhere
             boolean placeLike = previous != null ? Chars.notAlnumAt(s, w) : w < s.length && s[w] == ',';
             if (placeLike && PLACES.contains(lower, p, w)) {
@@ -810,11 +870,11 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /** Lower-case title words inside a street named after a person: "Ablai khan", "Tole bi", "Bukhar zhyrau". */
-    private static final WordSet STREET_TITLES =
-            new WordSet(Set.of("bi", "би", "batyr", "батыр", "khan", "хан", "khans", "zhyrau", "жырау", "ata", "ата"));
+    private static final WordSet STREET_TITLES = new WordSet(Set.of(
+            "bi", "би", "batyr", "батыр", "khan", "хан", "khans", "khandar", "zhyrau", "жырау", "ata", "ата", "сері"));
 
     /** The first letters of {@link #STREET_TITLES}. */
-    private static final String TITLE_INITIALS = "bбkхzжaа";
+    private static final String TITLE_INITIALS = "bбkхzжaас";
 
     /**
      * A listed locality, a comma, a street of one to three capitalised words without a street word, and a house
@@ -1265,7 +1325,9 @@ final class AddressRecognizer implements Recognizer {
             return null;
         }
         char t = lower[e];
-        Marker m = t == '.' || t == ' ' ? marker(lower, p, e + 1) : null;
+        Marker m = t == '.' || t == ' '
+                ? marker(lower, p, e + 1)
+                : t == '/' && e + 2 <= lower.length ? marker(lower, p, e + 2) : null;
         return m != null ? m : marker(lower, p, e);
     }
 
@@ -1307,7 +1369,7 @@ final class AddressRecognizer implements Recognizer {
         char t = s[e];
         // hyphenated markers (р-н, пр-т, б-р, мк-н) are checked by their first part; the length test only drops
         // hash collisions, which markerAt would reject anyway (no country name collides, see component)
-        return (t == '.' || t == ' ' || t == '-')
+        return (t == '.' || t == ' ' || t == '-' || t == '/') // "а/я": a post-office box
                 && (MARKER_LENGTHS[first - 0x400] & (1 << length)) != 0
                 && Arrays.binarySearch(MARKER_WORD_HASHES, hash) >= 0;
     }
@@ -1322,7 +1384,7 @@ final class AddressRecognizer implements Recognizer {
         long[] bits = new long[0x10000 / 64];
         for (Marker m : BEFORE) {
             String text = m.text();
-            String next = Chars.isLetter(text.charAt(1)) ? text.substring(1, 2) : ". -";
+            String next = Chars.isLetter(text.charAt(1)) ? text.substring(1, 2) : ". -/";
             for (char x : next.toCharArray()) {
                 int bit = pairIndex(text.charAt(0), x);
                 bits[bit >>> 6] |= 1L << bit;

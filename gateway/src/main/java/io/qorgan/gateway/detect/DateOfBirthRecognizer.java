@@ -21,6 +21,7 @@ final class DateOfBirthRecognizer implements Recognizer {
         "дата рождения",
         "даты рождения",
         "дата_рождения",
+        "дата_рожд", // a key cut short: {"дата_рожд": "1985-12-07"}
         "д.р.",
         "д. р.",
         "д/р",
@@ -140,7 +141,15 @@ final class DateOfBirthRecognizer implements Recognizer {
                     });
                 }
             } else if (contains(CUES_RIGHT_AFTER, cue)) {
-                dateBefore(view, starts, count, at, 3, out);
+                int before = out.size();
+                if (dateBefore(view, starts, count, at, 3, out) && cue.startsWith("жыл")) {
+                    Finding year = out.get(before);
+                    if (year.end() - year.start() == 4) { // "1956 жылы туған": the year is "1956 жылы"
+                        out.set(
+                                before,
+                                new Finding(year.type(), year.start(), at + cue.indexOf(' '), year.score(), "dob"));
+                    }
+                }
             }
         });
     }
@@ -171,9 +180,39 @@ final class DateOfBirthRecognizer implements Recognizer {
                 return;
             }
         }
-        if (listItemName(s, wordStart)) {
+        int item = end + 3 < s.length && s[end] == ' ' && s[end + 1] == 'г' && s[end + 2] == '.' ? end + 3 : end;
+        if (listItemName(s, wordStart) || closesItem(s, item) && personWordBefore(s, lower, wordStart)) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
         }
+    }
+
+    /** Words that present the person whose name and birth date follow: "Пациент Yerkebulan Seitkali, 1 мая 1968". */
+    private static final CueSet PERSON_WORDS =
+            new CueSet("пациент", "ребён", "ребен", "patient", "child", "науқас", "жиен", "внук", "внучк", "немере");
+
+    /** Whether one of {@link #PERSON_WORDS} stands before the one to three capitalised words ending at {@code w}. */
+    private static boolean personWordBefore(char[] s, char[] lower, int w) {
+        int p = w;
+        for (int words = 1; words <= 3; words++) {
+            if (p < 2 || s[p - 1] != ' ') {
+                return false;
+            }
+            int start = p - 1;
+            while (start > 0 && Chars.isLetter(s[start - 1])) {
+                start--;
+            }
+            if (start == p - 1) {
+                return false;
+            }
+            if (PERSON_WORDS.lengthAt(lower, start, p - 1) > 0) {
+                return words > 1 || Chars.isLowerCase(s[start]); // the role word, then the name
+            }
+            if (Chars.isLowerCase(s[start])) {
+                return false;
+            }
+            p = start;
+        }
+        return false;
     }
 
     /** Start of the capitalised word of two letters or more that ends at {@code wordEnd}, or -1. */
@@ -187,6 +226,13 @@ final class DateOfBirthRecognizer implements Recognizer {
 
     /** Words naming children and kin, before a list of them with their birth dates: "дети: …, Алина (2019-06-30)". */
     private static final CueSet KIN = new CueSet(
+            "жиен",
+            "племянни",
+            "ребён",
+            "ребен",
+            "child",
+            "nephew",
+            "niece",
             "дети",
             "детей",
             "сын",

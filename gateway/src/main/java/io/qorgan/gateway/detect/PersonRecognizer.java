@@ -398,6 +398,21 @@ final class PersonRecognizer implements Recognizer {
         "гимназия"
     };
 
+    /**
+     * Whether the place word after a run of {@code words} words claims only its last word, a region's or a town's
+     * name ("… Кенжеғали Жамбыл облысы", "Төлеубай Асем Щучинск қ."): not a street named after the whole name
+     * ("Abylai Khan Avenue") nor a school named for it ("Мұхтар Әуезов атындағы").
+     */
+    private static boolean regionAfterName(String next, int words) {
+        if (next.startsWith("атында")) {
+            return false;
+        }
+        return next.startsWith("облыс")
+                || next.startsWith("аудан")
+                || next.equals("қ")
+                || words > 2 && placeAfter(next);
+    }
+
     /** The first chars of {@link #PLACE_AFTER}. */
     private static final String PLACE_AFTER_INITIALS = Chars.initials(PLACE_AFTER);
 
@@ -841,7 +856,7 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** Patronymic words of Kyrgyz and Kazakh names written apart: "Erkin uulu Nurbek", "Асан ұлы Бекзат". */
-    private static final String[] APART_PATRONYMICS = {"uulu", "kyzy", "уулу", "кызы", "ұлы", "қызы"};
+    private static final String[] APART_PATRONYMICS = {"uulu", "kyzy", "уулу", "кызы", "ұлы", "қызы", "bin", "ibn"};
 
     /** An airline's title after the given names of "SURNAME/GIVEN MS", not part of the name. */
     private static final String[] AIRLINE_TITLES = {"MR", "MRS", "MS", "MSTR", "MISS", "CHD", "INF", "DR"};
@@ -852,6 +867,21 @@ final class PersonRecognizer implements Recognizer {
      * with the capitalised name on its other side ("Erkin uulu Nurbek"). Only found names are looked at.
      */
     private static void joinParts(char[] s, List<Finding> out, int base) {
+        for (int k = base; k + 1 < out.size(); k++) {
+            Finding f = out.get(k);
+            Finding g = out.get(k + 1);
+            if (f.start() > 0
+                    && s[f.start() - 1] == '"'
+                    && g.start() == f.end() + 2
+                    && s[f.end()] == ','
+                    && s[f.end() + 1] == ' '
+                    && g.end() < s.length
+                    && s[g.end()] == '"') {
+                // a CSV cell "Surname, Given" is one name
+                out.set(k, new Finding(EntityType.PERSON, f.start(), g.end(), f.score(), f.recognizer()));
+                out.remove(k + 1);
+            }
+        }
         for (int k = base; k < out.size(); k++) {
             Finding f = out.get(k);
             int start = f.start();
@@ -916,10 +946,27 @@ final class PersonRecognizer implements Recognizer {
                 while (e < s.length && Chars.isLetter(s[e])) {
                     e++;
                 }
-                return e - p > 2 ? e : -1;
+                return e - p > 2 ? familyNameAfter(s, e) : -1;
             }
         }
         return -1;
+    }
+
+    /** Past an Arabic family name after {@code e} ("bin Salem Al-Harbi", "bin Rashid Al Harthy"), or {@code e}. */
+    private static int familyNameAfter(char[] s, int e) {
+        if (e + 5 < s.length
+                && s[e] == ' '
+                && (s[e + 1] == 'A' || s[e + 1] == 'a')
+                && s[e + 2] == 'l'
+                && (s[e + 3] == '-' || s[e + 3] == ' ')
+                && Character.isUpperCase(s[e + 4])) {
+            int f = e + 4;
+            while (f < s.length && Chars.isLetter(s[f])) {
+                f++;
+            }
+            return f - e > 5 ? f : e;
+        }
+        return e;
     }
 
     /** The start of "Erkin uulu " before a name starting at {@code start}, or -1. */
@@ -943,7 +990,7 @@ final class PersonRecognizer implements Recognizer {
     /** Chat words before a name at a line's start that only greet or answer: "ок диас, …", "привет тимур". */
     private static final String[] CHAT_OPENERS = {
         "ок", "ok", "привет", "сәлем", "салем", "hi", "hey", "рахмет", "спасибо", "это я", "бұл мен", "its", "it's",
-        "ей", "эй", "бро", "слушай", "yo"
+        "ей", "эй", "ау", "бро", "слушай", "yo"
     };
 
     private static final char[][] CHAT_OPENER_CHARS = Chars.arrays(CHAT_OPENERS);
@@ -1041,6 +1088,9 @@ final class PersonRecognizer implements Recognizer {
             "звонила",
             "привет",
             "сұрап",
+            "атында",
+            "атына",
+            "атынан",
             "жіберші",
             "берші",
             "ауыстырған",
@@ -1200,6 +1250,11 @@ final class PersonRecognizer implements Recognizer {
         while (w < lineEnd && Chars.isLetter(lower[w])) {
             w++;
         }
+        return kinWord(lower, p, w);
+    }
+
+    /** Whether {@code [p, w)} is a kin word of {@link #KIN_AFTER}, with at most four letters of ending. */
+    private static boolean kinWord(char[] lower, int p, int w) {
         for (String kin : KIN_AFTER) {
             int end = p + kin.length();
             if (w >= end
@@ -1259,6 +1314,10 @@ final class PersonRecognizer implements Recognizer {
             end++;
         }
         int len = end - p;
+        if (!opened && len >= 3 && len <= 16 && end + 1 < lineEnd && s[end] == ':' && s[end + 1] == ' ') {
+            lowerCaseSpeaker(s, lower, p, end, out); // "sam: hey can u send me …"
+            return;
+        }
         boolean closed = opened && (end == lineEnd || s[end] == '.' || s[end] == '!'); // "это я, тимур."
         if (len < 3
                 || len > 16
@@ -1269,8 +1328,10 @@ final class PersonRecognizer implements Recognizer {
             return;
         }
         boolean capital = Chars.isUpperCase(s[p]);
-        if (capital && (end >= s.length || s[end] != ',')) {
-            return; // most lines open with a capitalised word: only "Дим," (a shortened name) can be ours
+        // an imperative after the word is looked up only for a capitalised word without a comma: "Ксюш скинь"
+        boolean imperative = capital && end < lineEnd && s[end] == ' ' && imperativeAfter(lower, end + 1, lineEnd);
+        if (capital && (end >= s.length || s[end] != ',') && !imperative) {
+            return; // most lines open with a capitalised word: only "Дим," or "Ксюш скинь" (cut short) can be ours
         }
         for (int i = p + 1; i < end; i++) {
             if (!Chars.isLowerCase(s[i])) {
@@ -1282,12 +1343,15 @@ final class PersonRecognizer implements Recognizer {
         }
         char[] folded = new char[len + 1];
         NameForms.foldInto(s, p, end, folded);
-        if (!capital && names.flags(folded, len, "") == NameDictionary.FIRST_NAME) {
-            out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat"));
+        long flags = names.flags(folded, len, "");
+        if (!capital
+                && (flags == NameDictionary.FIRST_NAME
+                        || closed && (flags & NameDictionary.FIRST_NAME) != 0 && thanked(lower, p))) {
+            out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat")); // "рахмет ерке" ends its line
             return;
         }
         char after = end < s.length ? s[end] : '\n';
-        if (folded[0] < 0x400 || !capital && after != ' ' && after != ',' || capital && after != ',') {
+        if (folded[0] < 0x400 || !capital && after != ' ' && after != ',' || capital && after != ',' && !imperative) {
             return;
         }
         // an address cut short: "Дим" for Дима, "Тань" for Таня, "Лёш" for Лёша
@@ -1300,6 +1364,90 @@ final class PersonRecognizer implements Recognizer {
                 && !names.commonWord(folded, len)) {
             out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat"));
         }
+    }
+
+    /**
+     * A chat turn's speaker in lower case ("sam: hey …" / "jess: its …"): a listed first name that no list calls a
+     * word, or one that is a word too ("sam") when it opens another line of the text as a speaker again, which keys
+     * such as "host:" or "max:" do only in name lists, never.
+     */
+    private void lowerCaseSpeaker(char[] s, char[] lower, int p, int end, List<Finding> out) {
+        for (int i = p; i < end; i++) {
+            if (!Chars.isLowerCase(s[i])) {
+                return;
+            }
+        }
+        if (NOT_NAMES.contains(lower, p, end)) {
+            return;
+        }
+        char[] folded = new char[end - p + 1];
+        NameForms.foldInto(s, p, end, folded);
+        long flags = names.flags(folded, end - p, "");
+        if ((flags & NameDictionary.FIRST_NAME) == 0) {
+            return;
+        }
+        if (flags != NameDictionary.FIRST_NAME && !speaksAgain(lower, p, end)) {
+            return;
+        }
+        out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat"));
+    }
+
+    /** Whether the word at {@code [p, end)} and a colon open another of the text's first {@code 40} lines too. */
+    private static boolean speaksAgain(char[] lower, int p, int end) {
+        int len = end - p;
+        int w = 0;
+        for (int line = 0; line < 40 && w >= 0; line++) {
+            if (w != p
+                    && w + len + 1 < lower.length
+                    && lower[w + len] == ':'
+                    && Arrays.equals(lower, w, w + len, lower, p, end)) {
+                return true;
+            }
+            int q = Chars.indexOf(lower, '\n', w);
+            w = q < 0 ? -1 : q + 1;
+        }
+        return false;
+    }
+
+    /** Thanks that open a chat line: a listed first name closing the line after them is its addressee. */
+    private static final String[] THANKS = {"рахмет", "спасибо", "thx", "thanks", "ty"};
+
+    /** Whether {@code p}, a word after a chat opener, follows one of {@link #THANKS} at its line's start. */
+    private static boolean thanked(char[] lower, int p) {
+        int e = p - 1;
+        while (e >= 0 && (lower[e] == ' ' || lower[e] == ',' || lower[e] == '!')) {
+            e--;
+        }
+        int w = e;
+        while (w >= 0 && Chars.isLetter(lower[w])) {
+            w--;
+        }
+        return lineStart(lower, w + 1) && Chars.isOneOf(lower, w + 1, e + 1, THANKS);
+    }
+
+    /** Imperatives a chat line puts after the name it addresses: "Ксюш скинь реквизиты". */
+    private static final WordSet IMPERATIVES = new WordSet(words(
+            "скинь",
+            "скажи",
+            "напиши",
+            "позвони",
+            "набери",
+            "глянь",
+            "посмотри",
+            "отправь",
+            "перешли",
+            "передай",
+            "проверь",
+            "кинь",
+            "зайди",
+            "возьми"));
+
+    private static boolean imperativeAfter(char[] lower, int p, int lineEnd) {
+        int w = p;
+        while (w < lineEnd && Chars.isLetter(lower[w])) {
+            w++;
+        }
+        return w > p && IMPERATIVES.contains(lower, p, w);
     }
 
     /** The cells under a name header, or the value of a name key: each a name if it is shaped like one. */
@@ -1499,6 +1647,9 @@ final class PersonRecognizer implements Recognizer {
             return new Token(start, particle, false, 0, false, false, true); // "Бахтиёр угли", "Ильхам оглы"
         }
         int dash = lastDash(s, start, end);
+        if (dash > start + 2 && Chars.isLowerCase(s[dash + 1]) && kinWord(s, dash + 1, end)) {
+            return token(s, start, dash, folded, morph); // "у Ержана-аға", "Гүлнар-апай": the name before the kin word
+        }
         if (arabicArticle(s, start, dash, end)) {
             return new Token(start, end, false, 0, false, true, false); // "Al-Rashid": a name beside a first name
         }
@@ -1549,14 +1700,31 @@ final class PersonRecognizer implements Recognizer {
             }
             return new Token(start, end, false, dict, false, false, false, agreement, false);
         }
-        boolean strong = (morph.surname != 0 && len >= 5 || NameForms.isStrongSurname(folded, len))
-                && !kazakhNounInYn(folded, len);
+        boolean strong =
+                (morph.surname != 0 && len >= 5 || NameForms.isStrongSurname(folded, len) || family(folded, len))
+                        && !kazakhNounInYn(folded, len);
         boolean weak = !strong
                 && (morph.weak != 0 && len >= 5
                         || NameForms.isWeakSurname(folded, len)
                         || (dict & NameDictionary.LISTED_SURNAME) != 0);
         boolean common = (strong || weak) && names.commonWord(folded, len); // only a surname's shape can mislead
         return new Token(start, end, false, dict, strong, weak, false, agreement, common);
+    }
+
+    /**
+     * A family by its surname in the Kazakh plural ("Тұрғанбаевтар отбасы", "Нұрғалиевтер"): -тар or -тер after a
+     * surname ending in -ов, -ев or -ин ("Хасеновтар"); the plural of no other word ends so.
+     */
+    private static boolean family(char[] folded, int len) {
+        if (len < 8
+                || folded[len - 1] != 'р'
+                || folded[len - 3] != 'т'
+                || folded[len - 2] != 'а' && folded[len - 2] != 'е') {
+            return false;
+        }
+        char a = folded[len - 5];
+        char b = folded[len - 4];
+        return (a == 'о' || a == 'е') && b == 'в' || a == 'и' && b == 'н';
     }
 
     /**
@@ -1797,10 +1965,14 @@ final class PersonRecognizer implements Recognizer {
         for (Token t : run) {
             anchored |= t.initial() || t.patronymic() || t.firstName() && !t.common() && !t.ordinaryWord();
         }
+        boolean leadingSurname = false;
         while (first < last
                 && (!evidence(run.get(first)) || run.get(first).common() && !anchored)
-                && sentenceStart(s, run.get(first).start())
-                && !(first == 0 && surnameBeforeName(view, run))) {
+                && sentenceStart(s, run.get(first).start())) {
+            if (first == 0 && surnameBeforeName(view, run)) {
+                leadingSurname = true;
+                break;
+            }
             first++;
         }
         while (last > first + 1 && !evidence(run.get(last)) && !evidence(run.get(last - 1))) {
@@ -1825,7 +1997,7 @@ final class PersonRecognizer implements Recognizer {
                 ordinary++;
             } else if (t.common() && !anchored) {
                 unknown++;
-            } else if (t.surname() || t.dictSurname()) {
+            } else if (t.surname() || t.dictSurname() || leadingSurname && k == 0 && run.size() == 2) {
                 surnames++;
             } else if (t.weakSurname()) {
                 weak++;
@@ -1842,9 +2014,12 @@ final class PersonRecognizer implements Recognizer {
             return; // a capitalised word that starts a sentence, and nothing else: the common case, decided cheaply
         }
         boolean strong = firstNames > 0 || surnames > 0 || patronymics > 0 || ordinary > 0 && support(run, first, last);
+        boolean quoted = quoted(s, start);
+        boolean named = quoted && namedInQuotes(view.lower(), start, end);
         // the cue words are searched only when the run itself is weak evidence
         boolean cue = !strong
-                && (cueBefore(view.lower(), start)
+                && (named
+                        || cueBefore(view.lower(), start)
                         || contextCue(view, s, start, end)
                         || speaker(s, run, first, last)
                         || ordinary > 0 && words == 1 && nameContext(view.lower(), start, end));
@@ -1881,9 +2056,14 @@ final class PersonRecognizer implements Recognizer {
         }
         Word previousWord = previousWordBefore(s, start); // the word before the name, not before a dropped "Улица"
         String nextWord = nextWord(s, lastToken.end()); // folded once for both tests
+        if (words >= 2 && nextWord != null && regionAfterName(nextWord, words)) {
+            // "Тоқтарбаев Кенжеғали Жамбыл облысы, …": the place word claims the run's last word, not the name before
+            score(view, run.subList(first, last), out);
+            return;
+        }
         if (organisation(s, previousWord, nextWord)
                 || place(s, previousWord, nextWord, lastToken.end())
-                || quoted(s, start)
+                || quoted && !named
                 || words == 1 && streetAfterPreposition(view.lower(), previousWord, start, end)) {
             return;
         }
@@ -1898,7 +2078,7 @@ final class PersonRecognizer implements Recognizer {
      * not know ("Шмидт Андрей Викторович", "Миллер Е.А."): right after it come a first name and a patronymic, or
      * initials only; it is no cue word, organisation or place word, and not shaped like a verb or adjective.
      */
-    private static boolean surnameBeforeName(TextView view, List<Token> run) {
+    private boolean surnameBeforeName(TextView view, List<Token> run) {
         Token t = run.get(0);
         if (t.initial() || t.patronymic() || t.firstName() || t.common() || run.size() < 2 || run.size() > 3) {
             return false;
@@ -1911,10 +2091,10 @@ final class PersonRecognizer implements Recognizer {
                 && run.get(1).firstName()
                 && !run.get(1).ordinaryWord()
                 && run.get(2).patronymic();
-        if (!initials && !fullName) {
+        char[] lower = view.lower();
+        if (!initials && !fullName && !(run.size() == 2 && nameClosesClause(lower, run.get(1)))) {
             return false;
         }
-        char[] lower = view.lower();
         int start = t.start();
         int end = t.end();
         if (end - start < 3 || lower[start] < 0x400 || CUE_WORD_SET.contains(lower, start, end)) {
@@ -1926,10 +2106,29 @@ final class PersonRecognizer implements Recognizer {
             }
         }
         String word = NameForms.fold(lower, start, end);
+        if (!initials && !fullName && (end - start < 4 || names.commonWord(word.toCharArray(), word.length()))) {
+            return false; // "Трудовой Марат": a word the dictionary knows starts the sentence
+        }
         return !ORG_AFTER.contains(word)
                 && !ORG_BEFORE.contains(word)
                 && !placeAfter(word)
                 && !PLACE_BEFORE.contains(word);
+    }
+
+    /**
+     * Whether {@code t}, the second word of a two-word run, is a first name that ends its line, as a surname and a
+     * first name sign a letter ("Прошу разобраться. Кравец Юрий"); with a comma after it the first word is as often
+     * an adverb ("Вчера Юрий, как обычно").
+     */
+    private static boolean nameClosesClause(char[] lower, Token t) {
+        if (!t.firstName() || t.ordinaryWord() || t.common()) {
+            return false;
+        }
+        int e = t.end();
+        while (e < lower.length && lower[e] == ' ') {
+            e++;
+        }
+        return e >= lower.length || lower[e] == '\n' || lower[e] == '\r';
     }
 
     /** Endings of Russian verbs and adjectives that start a sentence before a name: "Назначить", "Уважаемый". */
@@ -2142,7 +2341,7 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** "Это", "this is", "мен" before a name that introduces its bearer. */
-    private static final String[] INTRODUCING = {"это ", "this is ", "it's ", "мен "};
+    private static final String[] INTRODUCING = {"это ", "this is ", "it's ", "its ", "мен "};
 
     /** What follows an introduced name: where its bearer calls from or what they do ("из ЖКХ", "speaking"). */
     private static final String[] INTRODUCED_BY = {"из ", "с работы", "from ", "speaking", "here", "звонит", "беспокоит"
@@ -2157,7 +2356,8 @@ final class PersonRecognizer implements Recognizer {
         for (String word : INTRODUCING) {
             int w = start - word.length();
             if (w >= 0 && Chars.startsWith(lower, word, w) && Chars.notWordAt(lower, w - 1)) {
-                introduced = true;
+                // "its" without its apostrophe is a chat's only where the message opens: "hey its Tomas from …"
+                introduced = !word.equals("its ") || lineStart(lower, w) || greetedBefore(lower, w);
                 break;
             }
         }
@@ -2171,6 +2371,21 @@ final class PersonRecognizer implements Recognizer {
         }
         return false;
     }
+
+    /** Whether a greeting opening its line ends right before {@code w}: "hey its …", "hi, its …". */
+    private static boolean greetedBefore(char[] lower, int w) {
+        int e = w - 1;
+        while (e >= 0 && (lower[e] == ' ' || lower[e] == ',')) {
+            e--;
+        }
+        int g = e;
+        while (g >= 0 && Chars.isLetter(lower[g])) {
+            g--;
+        }
+        return g < e && lineStart(lower, g + 1) && Chars.isOneOf(lower, g + 1, e + 1, GREETINGS_BEFORE_ITS);
+    }
+
+    private static final String[] GREETINGS_BEFORE_ITS = {"hey", "hi", "hello", "yo"};
 
     private static final char[][] HONORIFIC_CHARS = Chars.arrays(HONORIFICS_AFTER);
 
@@ -2224,7 +2439,7 @@ final class PersonRecognizer implements Recognizer {
 
     /** Greetings after the name of the one greeted: "Мейрам, привет!". */
     private static final String[] GREETINGS_AFTER = {
-        "привет", "сәлем", "салем", "здравствуй", "добрый день", "доброе утро", "қайырлы", "hi", "hello", "good morning"
+        "привет", "сәлем", "салем", "здравствуй", "добрый", "доброе утро", "қайырлы", "hi", "hello", "good morning"
     };
 
     private static final char[][] GREETING_CHARS = Chars.arrays(GREETINGS_AFTER);
@@ -2351,7 +2566,7 @@ final class PersonRecognizer implements Recognizer {
 
     /** Titles of the people streets are named after: "Жамбыл ақын көшесі", "Райымбек батыр даңғылы". */
     private static final Set<String> TITLES_IN_STREETS =
-            words("ақын", "батыр", "би", "хан", "ата", "ана", "жырау", "акын", "batyr", "bi", "khan", "akyn");
+            words("ақын", "батыр", "би", "хан", "ата", "ана", "жырау", "акын", "сері", "batyr", "bi", "khan", "akyn");
 
     private static boolean placeAfter(String word) {
         if (word.isEmpty() || PLACE_AFTER_INITIALS.indexOf(word.charAt(0)) < 0) {
@@ -2405,6 +2620,56 @@ final class PersonRecognizer implements Recognizer {
         return before != null
                 && (before.folded().equals("на") || before.folded().equals("до"))
                 && STREETS.contains(lower, start, end);
+    }
+
+    /** Words before a quoted name that say the quotes hold what someone is called: "некоему «Денису»". */
+    private static final WordSet NAMED_BEFORE_QUOTES = new WordSet(words(
+            "имени",
+            "некоему",
+            "некоего",
+            "некий",
+            "некая",
+            "некой",
+            "некую",
+            "пользователем",
+            "пользователя",
+            "пользователь",
+            "назвался",
+            "назвалась",
+            "представился",
+            "представилась",
+            "named",
+            "called"));
+
+    /**
+     * Whether the quotes around the run at {@code [start, end)} hold a person's name rather than a firm's or a
+     * product's: they close right after it, and a word of naming stands before them ("по имени «Саня»", "некоему
+     * «Денису»", "под пользователем «Сидорова Е.»") or the Kazakh "деп" (called) after them ("«Қанат» деп атаған", not the passive "деп аталады" of a place's name).
+     */
+    private static boolean namedInQuotes(char[] lower, int start, int end) {
+        if (end >= lower.length || lower[end] != '»' && lower[end] != '”' && lower[end] != '"') {
+            return false;
+        }
+        int q = end + 1;
+        while (q < lower.length && lower[q] == ' ') {
+            q++;
+        }
+        if (q + 3 <= lower.length && Chars.startsWith(lower, "деп", q) && Chars.notWordAt(lower, q + 3)) {
+            int v = q + 3;
+            while (v < lower.length && lower[v] == ' ') {
+                v++;
+            }
+            return !Chars.startsWith(lower, "атал", v); // "кафе «Арман» деп аталады": a place's name, passive
+        }
+        int p = start - 2;
+        while (p >= 0 && lower[p] == ' ') {
+            p--;
+        }
+        int w = p;
+        while (w >= 0 && Chars.isLetter(lower[w])) {
+            w--;
+        }
+        return w < p && NAMED_BEFORE_QUOTES.contains(lower, w + 1, p + 1);
     }
 
     private static boolean quoted(char[] s, int start) {

@@ -32,10 +32,11 @@ class AccuracyTest {
     /**
      * Floors on the held-out set: issue 15's bar where the detector meets it (IIN, BIN, IBAN, PAYMENT_CARD, EMAIL,
      * PHONE, IP_ADDRESS 0.98; PERSON, ADDRESS, ID_DOCUMENT, SECRET, DATE_OF_BIRTH, VEHICLE_PLATE 0.95), the achieved
-     * number where it does not yet (marked "below the bar"), so that no fix is lost. docs/detection.md has the table.
+     * number where it does not yet (marked "below the bar"), so that no fix is lost; PERSON and leak-cover raised to
+     * what round 9 reached. docs/detection.md has the table.
      */
     private static final Map<EntityType, Floor> HELD_OUT = floors(
-            new Object[] {EntityType.PERSON, 0.95, 0.95},
+            new Object[] {EntityType.PERSON, 0.974, 0.966},
             new Object[] {EntityType.IIN, 0.98, 0.98},
             new Object[] {EntityType.BIN, 0.98, 0.98},
             new Object[] {EntityType.PHONE, 0.98, 0.98},
@@ -53,7 +54,7 @@ class AccuracyTest {
      * Below the bar of 0.99 (0.959 before the third round, 0.970 before the fourth, 0.973 before the fifth, 0.975
      * before the sixth, 0.976 before the seventh).
      */
-    private static final double HELD_OUT_LEAK_COVER = 0.977;
+    private static final double HELD_OUT_LEAK_COVER = 0.979;
 
     /** The second frozen held-out set's SHA-256 ({@code detect/heldout2}, written blind before the second round). */
     private static final String HELD_OUT_2_SHA256 = "a68fdc5b6e88c234ab8fbfa1dd0359c0bb1a432910b93042707054c7db1a92fa";
@@ -91,7 +92,7 @@ class AccuracyTest {
      * (IP_ADDRESS and SECRET recall, leak-cover). Below the issue's bars: PERSON recall, leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
-            new Object[] {EntityType.PERSON, 0.963, 0.94},
+            new Object[] {EntityType.PERSON, 0.966, 0.964},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.985},
@@ -101,11 +102,11 @@ class AccuracyTest {
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.953},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.986, 0.955},
-            new Object[] {EntityType.IP_ADDRESS, 0.981, 0.999},
+            new Object[] {EntityType.IP_ADDRESS, 0.981, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.958},
             new Object[] {EntityType.SECRET, 1.0, 0.983});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.966;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.975;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -214,7 +215,7 @@ class AccuracyTest {
      * round; its lines are read and tuned to): the values the fourth, fifth and seventh rounds reached, never lowered.
      */
     private static final Map<EntityType, Floor> DEV4 = floors(
-            new Object[] {EntityType.PERSON, 0.965, 0.954},
+            new Object[] {EntityType.PERSON, 0.968, 0.968},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -223,12 +224,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.994, 0.969},
+            new Object[] {EntityType.ADDRESS, 0.994, 0.974},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.99},
             new Object[] {EntityType.SECRET, 1.0, 0.974});
 
-    private static final double DEV4_LEAK_COVER = 0.975;
+    private static final double DEV4_LEAK_COVER = 0.981;
 
     /** The fifth development set's SHA-256 ({@code detect/dev5}): its numbers below are of this file. */
     private static final String DEV5_SHA256 = "6c6622ceb8f459a6dec97a21e1461836a74ca80f1a4c79be6ba78630d720501b";
@@ -241,7 +242,7 @@ class AccuracyTest {
      * (ID_DOCUMENT) and the ninth (IP_ADDRESS).
      */
     private static final Map<EntityType, Floor> DEV5 = floors(
-            new Object[] {EntityType.PERSON, 0.989, 0.941},
+            new Object[] {EntityType.PERSON, 0.992, 0.948},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -250,14 +251,14 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             // precision 1.0 until round 7 read digit words out loud as the number they are: dev5 labels only the
             // digits said after them ("one two zero, … so 120 488 731"), so the words count as two false findings
-            new Object[] {EntityType.ID_DOCUMENT, 0.983, 0.999},
+            new Object[] {EntityType.ID_DOCUMENT, 0.983, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.97, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV5_LEAK_COVER = 0.978;
+    private static final double DEV5_LEAK_COVER = 0.981;
 
     /** The sixth development set's SHA-256 ({@code detect/dev6}): its numbers below are of this file. */
     private static final String DEV6_SHA256 = "ee10690d38ca255aaea64c280d0426812a948f4b6cabf7d9fff97526dc4f748b";
@@ -269,7 +270,7 @@ class AccuracyTest {
      * raised to what the seventh round's names, addresses, documents and birth dates reach (less 0.001).
      */
     private static final Map<EntityType, Floor> DEV6 = floors(
-            new Object[] {EntityType.PERSON, 0.967, 0.952},
+            new Object[] {EntityType.PERSON, 0.973, 0.962},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -278,12 +279,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.983},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.961},
-            new Object[] {EntityType.ADDRESS, 0.981, 0.876},
+            new Object[] {EntityType.ADDRESS, 0.99, 0.925},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.937},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.968},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV6_LEAK_COVER = 0.958;
+    private static final double DEV6_LEAK_COVER = 0.971;
 
     /** The seventh development set's SHA-256 ({@code detect/dev7}): its numbers below are of this file. */
     private static final String DEV7_SHA256 = "409e18d51504b80a3a55ce19817c6f43414d4cee619fe8533ec0564c4ed3df1b";
@@ -306,10 +307,10 @@ class AccuracyTest {
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.95},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.975},
             new Object[] {EntityType.SECRET, 0.992, 0.992});
 
-    private static final double DEV7_LEAK_COVER = 0.983;
+    private static final double DEV7_LEAK_COVER = 0.984;
 
     /** The eighth development set's SHA-256 ({@code detect/dev8}): its numbers below are of this file. */
     private static final String DEV8_SHA256 = "26f6c3015f6f74d7c7a7daafb5a5a7c4b5732f7182d670f53f8ec22bd0d4e02d";
@@ -321,21 +322,21 @@ class AccuracyTest {
      * (IP_ADDRESS, ID_DOCUMENT, leak-cover; PERSON, EMAIL, ADDRESS and SECRET, less 0.001) and the ninth (SECRET).
      */
     private static final Map<EntityType, Floor> DEV8 = floors(
-            new Object[] {EntityType.PERSON, 0.962, 0.981},
+            new Object[] {EntityType.PERSON, 0.962, 0.996},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.924, 1.0},
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 0.999, 0.999},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.799, 0.955},
             new Object[] {EntityType.IP_ADDRESS, 0.963, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 0.981, 0.964},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.981},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV8_LEAK_COVER = 0.98;
+    private static final double DEV8_LEAK_COVER = 0.988;
 
     /** The ninth development set's SHA-256 ({@code detect/dev9}): its numbers below are of this file. */
     private static final String DEV9_SHA256 = "089eef5f2b8cc0469900979c7a9150cd2cf1dfbd093abbbc08472fb5a5bdaec9";
@@ -347,7 +348,7 @@ class AccuracyTest {
      * efcf461), less 0.001, raised to what the ninth round reaches (ID_DOCUMENT, SECRET, leak-cover).
      */
     private static final Map<EntityType, Floor> DEV9 = floors(
-            new Object[] {EntityType.PERSON, 0.948, 0.946},
+            new Object[] {EntityType.PERSON, 0.959, 0.963},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -356,12 +357,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.849, 0.882},
+            new Object[] {EntityType.ADDRESS, 0.859, 0.892},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 0.957, 0.907},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.96},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV9_LEAK_COVER = 0.948;
+    private static final double DEV9_LEAK_COVER = 0.963;
 
     private final Detector detector = Detector.defaults();
 

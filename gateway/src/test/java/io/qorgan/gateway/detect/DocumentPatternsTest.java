@@ -313,6 +313,22 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_dateAfterAPatientOrChildsNameOrNephewOrYearWord_birthDate() {
+        assertThat(found("Пациент Daniyar Omarov, 3 июня 1971 г., полис ОСМС.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("3 июня 1971");
+        assertThat(found("в семье ребёнок Aziz, 2017-09-14, посещает сад.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("2017-09-14");
+        assertThat(found("Апасы жиені Әлихан (2016 жылғы 9 мамыр, куәлік) үшін келді.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("2016 жылғы 9 мамыр");
+        assertThat(found("Науқас Сейітов Бекзат, 1961 жылы туған, емделуде.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1961 жылы");
+        assertThat(found("Пациент Омаров, 12.03.2024 обратился повторно.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found("{\"фио\": \"Котова Нина\", \"дата_рожд\": \"1979-04-02\"}", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1979-04-02");
+    }
+
+    @Test
     void detect_dateInBracketsAfterAnAge_birthDate() {
         assertThat(found("Пациентка Искакова, 54 года (02.03.1972), доставлена СМП.", EntityType.DATE_OF_BIRTH))
                 .containsExactly("02.03.1972");

@@ -404,4 +404,76 @@ class PersonPatternsTest {
         assertThat(persons("мен апамның үйіне бардым, алма ағашы бар, мирас апарды"))
                 .isEmpty();
     }
+
+    @Test
+    void detect_quotedNameAfterAWordOfNaming_found() {
+        assertThat(persons("Деньги он отдал некоему «Руслану», который назвался риелтором."))
+                .containsExactly("Руслану");
+        assertThat(persons("Ол өзін «Ерлан» деп таныстырды.")).containsExactly("Ерлан");
+        assertThat(persons("Вход выполнен под пользователем «Котова Н.» ночью."))
+                .containsExactly("Котова Н.");
+        assertThat(persons("Кафе «Арман» деп аталады, ТОО «Айгерим» закрыто.")).isEmpty();
+        assertThat(persons("Приехали в магазин «Самал» на углу.")).isEmpty();
+    }
+
+    @Test
+    void detect_chatNamesByThanksImperativeIntroductionOrAtynda_found() {
+        assertThat(persons("құпия сөз осы\nрахмет дана")).containsExactly("дана");
+        assertThat(persons("спасибо большое")).isEmpty();
+        assertThat(persons("Ксюш глянь почту, там счёт")).containsExactly("Ксюш");
+        assertThat(persons("Возьми скинь")).isEmpty();
+        assertThat(persons("hi, its Maria from accounting")).containsExactly("Maria");
+        assertThat(persons("but its Paris from above that looks best")).isEmpty();
+        assertThat(persons("шот нөмірі осы, айгерім атында тұр")).containsExactly("айгерім");
+    }
+
+    @Test
+    void detect_nameBeforeAPlaceWordOrKinHyphenOrBin_nameKept() {
+        assertThat(persons("Зейнеткер Сәрсенбаев Ғалымжан Жамбыл облысы, Тараз қаласында тұрады."))
+                .containsExactly("Сәрсенбаев Ғалымжан");
+        assertThat(persons("бүгін Нұрлана-аға келеді")).containsExactly("Нұрлана");
+        assertThat(persons("Алма-Ата, Алма-апа")).isEmpty();
+        assertThat(persons("Guarantor: Khalid bin Omar Al-Mansouri, passport"))
+                .containsExactly("Khalid bin Omar Al-Mansouri");
+    }
+
+    @Test
+    void detect_unknownSurnameAndFirstNameSigningTheLine_oneName() {
+        assertThat(persons("Прошу вернуть залог. Гривец Ольга")).containsExactly("Гривец Ольга");
+        assertThat(persons("Вчера Ольга, как обычно, пришла.")).containsExactly("Ольга");
+    }
+
+    @Test
+    void detect_lowerCaseChatSpeakers_found() {
+        assertThat(persons("tom: did the vpn come back?\nnina: yes, since 9\ntom: ok thx"))
+                .containsExactly("tom", "nina", "tom");
+        assertThat(persons("асқар: сәлем, құжат дайын ба?")).containsExactly("асқар");
+        assertThat(persons("host: db1\nuser: admin\nmax: 100\nmin: 5")).isEmpty();
+        assertThat(persons("ау ернар, ертең келесің бе")).containsExactly("ернар");
+    }
+
+    @Test
+    void detect_nameBeforeATownMarkerOrSeriStreet_nameOnly() {
+        assertThat(persons("Талапкер Сапаров Ерлан Тараз қ., Абай көшесі, 4-үй мекенжайында тұрады."))
+                .containsExactly("Сапаров Ерлан");
+        assertThat(persons("Біржан сері көшесі, 12-үй.")).isEmpty();
+        assertThat(persons("Мұхтар Әуезов атындағы театр, Abylai Khan Avenue")).isEmpty();
+    }
+
+    @Test
+    void detect_familyBySurnameInKazakhPlural_found() {
+        assertThat(persons("Бүгін Жұмабаевтар отбасы көшіп келді.")).containsExactly("Жұмабаевтар");
+        assertThat(persons("Кітаптар мен дәптерлер, Ұлттар және Мұғалімдер.")).isEmpty();
+    }
+
+    @Test
+    void detect_nameBeforeAShortGreeting_found() {
+        assertThat(persons("Наргиза, добрый, документы готовы?")).containsExactly("Наргиза");
+    }
+
+    @Test
+    void detect_csvCellSurnameCommaGivenName_oneName() {
+        assertThat(persons("id,name,city\n7,\"Omarova, Dinara\",Astana")).containsExactly("Omarova, Dinara");
+        assertThat(persons("Omarova, Dinara and Serik came.")).containsExactly("Omarova", "Dinara", "Serik");
+    }
 }
