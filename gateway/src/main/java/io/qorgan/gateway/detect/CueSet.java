@@ -42,26 +42,7 @@ final class CueSet {
 
     /** True when a cue lies wholly inside {@code lower[from, to)}. */
     boolean anyIn(char[] lower, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = lower[i];
-            String[] cues = c < SIZE ? byFirst[c] : null;
-            if (cues != null) {
-                for (String cue : cues) {
-                    if (i + cue.length() <= to && Chars.startsWith(lower, cue, i)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        for (String cue : rest) {
-            int last = to - cue.length();
-            for (int i = from; i <= last; i++) {
-                if (Chars.startsWith(lower, cue, i)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return anyIn(lower, from, to, false);
     }
 
     /**
@@ -69,10 +50,14 @@ final class CueSet {
      * "исполнительного".
      */
     boolean anyWordIn(char[] lower, int from, int to) {
+        return anyIn(lower, from, to, true);
+    }
+
+    private boolean anyIn(char[] lower, int from, int to, boolean wordStart) {
         for (int i = from; i < to; i++) {
             char c = lower[i];
             String[] cues = c < SIZE ? byFirst[c] : null;
-            if (cues != null && Chars.notWordAt(lower, i - 1)) {
+            if (cues != null && (!wordStart || Chars.notWordAt(lower, i - 1))) {
                 for (String cue : cues) {
                     if (i + cue.length() <= to && Chars.startsWith(lower, cue, i)) {
                         return true;
@@ -83,7 +68,7 @@ final class CueSet {
         for (String cue : rest) {
             int last = to - cue.length();
             for (int i = from; i <= last; i++) {
-                if (Chars.notWordAt(lower, i - 1) && Chars.startsWith(lower, cue, i)) {
+                if ((!wordStart || Chars.notWordAt(lower, i - 1)) && Chars.startsWith(lower, cue, i)) {
                     return true;
                 }
             }
