@@ -188,11 +188,13 @@ final class AddressRecognizer implements Recognizer {
     };
     /**
      * Lower-case words inside street names, after a person's name the street bears: "Төле би", "Қабанбай батыр",
-     * "Кенесары хан", "Жамбыл ақын", "Домалақ ана", "Бұхар жырау", "Aiteke bi".
+     * "Кенесары хан", "Жамбыл ақын", "Домалақ ана", "Бұхар жырау", "Ақан сері", "Aiteke bi"; and the common word of a
+     * district's name ("Жаңа қала шағынауданы").
      */
     private static final String[] CONNECTORS = {
         "би", "батыр", "батыра", "ата", "жолы", "хан", "хана", "ақын", "акына", "ана", "жырау", "жырау", "әулие",
-        "шешен", "баба", "дала", "bi", "batyr", "ata", "ana", "khan", "han", "akyn", "zhyrau", "zholy"
+        "шешен", "баба", "дала", "сері", "қала", "bi", "batyr", "ata", "ana", "khan", "han", "akyn", "zhyrau", "zholy",
+        "seri"
     };
     /** First chars of the markers written after a name, to skip the marker loop quickly. */
     private static final boolean[] AFTER_INITIAL = new boolean[0x530];
