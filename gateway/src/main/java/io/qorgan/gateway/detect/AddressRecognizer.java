@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -94,6 +95,7 @@ final class AddressRecognizer implements Recognizer {
         new Marker("дом ", Kind.HOUSE),
         new Marker("корп.", Kind.HOUSE),
         new Marker("корпус ", Kind.HOUSE),
+        new Marker("здание ", Kind.HOUSE),
         new Marker("стр.", Kind.HOUSE),
         new Marker("блок ", Kind.HOUSE),
         new Marker("кв.", Kind.FLAT),
@@ -771,6 +773,9 @@ final class AddressRecognizer implements Recognizer {
             int e = number(s, p);
             if (e > 0) {
                 int q = e < s.length && (s[e] == '-' || s[e] == ' ') ? e + 1 : e;
+                if (q > e && s[e] == '-' && q + 1 < s.length && lower[q] == 'й' && s[q + 1] == ' ') {
+                    q += 2; // a Russian ordinal: "14-й мкр."
+                }
                 char next = q < s.length ? lower[q] : 0;
                 for (Marker suffix :
                         next < SUFFIX_INITIAL.length && SUFFIX_INITIAL[next] ? NUMBER_SUFFIXES : NO_MARKERS) {
@@ -1290,8 +1295,9 @@ final class AddressRecognizer implements Recognizer {
         }
     }
 
-    private static final String MARKER_INITIALS = "гупмбшждксоүра";
-    private static final boolean[] MARKER_INITIAL = initials(MARKER_INITIALS);
+    /** The first letters of {@link #BEFORE}'s markers, from the list itself so that a new marker is never missed. */
+    private static final boolean[] MARKER_INITIAL = initials(
+            Arrays.stream(BEFORE).map(m -> m.text().substring(0, 1)).distinct().collect(Collectors.joining()));
 
     /** A table over U+0400–U+04FF of the given Cyrillic letters. */
     private static boolean[] initials(String letters) {

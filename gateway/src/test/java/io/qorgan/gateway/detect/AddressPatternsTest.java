@@ -50,6 +50,14 @@ class AddressPatternsTest {
     }
 
     @Test
+    void detect_russianOrdinalMicrodistrictAndBuilding_oneFinding() {
+        whole("Проживание — гостиница «Renaissance», ", "14-й мкр., здание 33", " (по брони).");
+        whole("", "г. Актау, 14-й мкр., д. 5, кв. 12", "");
+        assertThat(found("здание суда на 5 этажей, в здании 5 человек", EntityType.ADDRESS))
+                .isEmpty();
+    }
+
+    @Test
     void detect_streetsNamedAfterPeople_partOfTheAddressNotPersons() {
         for (String address : List.of(
                 "Шымкент қаласы, Тәуке хан даңғылы, 45 үй, 3 пәтер",
