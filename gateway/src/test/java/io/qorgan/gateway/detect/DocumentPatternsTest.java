@@ -285,6 +285,16 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_birthDateAfterTheBirthplaceInKazakh_found() {
+        assertThat(found(
+                        "Жеке ісі: туған жері — Қарағанды облысы, 1990 жылғы 17 қыркүйек. Жеке куәлігі: 042871193.",
+                        EntityType.DATE_OF_BIRTH))
+                .containsExactly("1990 жылғы 17 қыркүйек");
+        assertThat(found("туған жері Қарағанды, 2010 жылы көшіп келген", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_birthDateAfterANameInARecordOrList_found() {
         assertThat(found("Пациент Нуржанов Ерлан Серикович, 03.07.1979, доставлен СМП.", EntityType.DATE_OF_BIRTH))
                 .containsExactly("03.07.1979");
