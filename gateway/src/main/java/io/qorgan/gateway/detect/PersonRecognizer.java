@@ -791,7 +791,38 @@ final class PersonRecognizer implements Recognizer {
             "employee",
             "patient",
             "сотрудник",
-            "пациент");
+            "пациент",
+            "получатель", // the people a delivery, a payment or a service is for: two words at least, see nameKey
+            "отправитель",
+            "клиент",
+            "заявитель",
+            "абонент",
+            "алушы",
+            "жіберуші",
+            "recipient",
+            "customer",
+            "client",
+            "applicant",
+            "cardholder");
+
+    /**
+     * Keys and headers whose values are a person's name or an organisation's, a product's or a login as often: only a
+     * name of two words or more counts under them.
+     */
+    private static final Set<String> TWO_WORD_KEYS = Set.of(
+            "name",
+            "получатель",
+            "отправитель",
+            "клиент",
+            "заявитель",
+            "абонент",
+            "алушы",
+            "жіберуші",
+            "recipient",
+            "customer",
+            "client",
+            "applicant",
+            "cardholder");
 
     private static final NameParadigms PARADIGMS = NameParadigms.get();
 
@@ -1454,7 +1485,7 @@ final class PersonRecognizer implements Recognizer {
     private static void nameKey(char[] s, int at, String cue, List<Finding> out) {
         int end = at + cue.length();
         // a product's or a company's name is one word more often, and a user's a login
-        int minWords = cue.equals("name") || cue.startsWith("user") ? 2 : 1;
+        int minWords = TWO_WORD_KEYS.contains(cue) || cue.startsWith("user") ? 2 : 1;
         if (!Chars.notWordAt(s, end) || at > 0 && Chars.isLetter(s[at - 1])) {
             return; // "names", "surnames"; but "full_name" as a whole
         }

@@ -150,6 +150,16 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_recipientAndCustomerColumns_namesOfTwoWordsFound() {
+        assertThat(persons(
+                        "№;получатель;телефон\n3;Стельмах Зульфия;+7 708 118 90 23\n4;ТОО Алтын Дала;+7 708 118 90 24"))
+                .containsExactly("Стельмах Зульфия");
+        assertThat(persons("{\"customer\": \"Oyelaran Tunde\", \"client\": \"Kaspi\"}"))
+                .containsExactly("Oyelaran Tunde");
+        assertThat(persons("| Клиент | Сумма |\n|---|---|\n| Халык | 500 |")).isEmpty();
+    }
+
+    @Test
     void detect_capitalisedOrdinaryWordsAndPlaces_noPerson() {
         for (String text : List.of(
                 "Трудовой договор расторгнут.",
