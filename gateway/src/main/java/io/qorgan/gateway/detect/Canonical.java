@@ -29,7 +29,8 @@ public final class Canonical {
         };
     }
 
-    private static String digits(String v) {
+    /** The digits of {@code v}, in order, without anything between them. */
+    static String digits(String v) {
         StringBuilder b = new StringBuilder(v.length());
         for (int i = 0; i < v.length(); i++) {
             if (Chars.isDigit(v.charAt(i))) {

@@ -303,12 +303,21 @@ final class Chars {
         return new String(s, from, to - from);
     }
 
-    /** The decimal value of the ASCII digits {@code s[from, to)}; callers pass digit runs of at most 9 digits. */
+    /** The start of the run of letters ending right before {@code end}; {@code end} itself when there is none. */
+    static int letterRunStart(char[] s, int end) {
+        int w = end;
+        while (w > 0 && isLetter(s[w - 1])) {
+            w--;
+        }
+        return w;
+    }
+
     /** Whether {@code at} follows "</": the name of a closing XML element, which names nothing after it. */
     static boolean inClosingTag(char[] s, int at) {
         return at >= 2 && s[at - 1] == '/' && s[at - 2] == '<';
     }
 
+    /** The decimal value of the ASCII digits {@code s[from, to)}; callers pass digit runs of at most 9 digits. */
     static int parseInt(char[] s, int from, int to) {
         int v = 0;
         for (int i = from; i < to; i++) {

@@ -143,12 +143,16 @@ final class IdDocumentRecognizer implements Recognizer {
         "id", // only as the upper-case label of a field: see idLabel
     };
 
+    /** The word for a document alone, in a label such as "Document: ID 045612378" too; see {@link #idLabel}. */
+    private static final String[] DOCUMENT_LABELS = {"document", "документ", "құжат", "doc"};
+
     /**
      * The word "document" alone, which names any paper: a number after it counts only when the word is a field's label
      * (a table's header cell, a JSON key, an XML element, a label and colon) and the number is the field's whole value
      * in a document's own shape. See {@link #documentField}.
      */
-    private static final String[] FIELD_LABELS = {"документ", "құжат", "document", "док_номер", "docnumber", "doc"};
+    private static final String[] FIELD_LABELS =
+            Lexicons.concat(DOCUMENT_LABELS, new String[] {"док_номер", "docnumber"});
 
     private static final Set<String> FIELD_LABEL_SET = Set.of(FIELD_LABELS);
 
@@ -769,17 +773,12 @@ final class IdDocumentRecognizer implements Recognizer {
         return true;
     }
 
-    private static final String[] DOCUMENT_LABELS = {"document", "документ", "құжат", "doc"};
-
     /** Words naming the issuer before "ID" that make it the identity card: "Kazakh ID 029914476", "national ID". */
     private static final String[] ISSUERS = {"kazakh", "kazakhstan", "kazakhstani", "national", "kz", "рк", "қр"};
 
     /** Whether the word ending at {@code b} (inclusive) is one of {@code words}, in any case. */
     private static boolean wordEndingAt(char[] s, int b, String[] words) {
-        int w = b;
-        while (w > 0 && Chars.isLetter(s[w - 1])) {
-            w--;
-        }
+        int w = Chars.letterRunStart(s, b + 1);
         return Chars.isOneOfIgnoringCase(s, w, b + 1, words) && Chars.notWordAt(s, w - 1);
     }
 

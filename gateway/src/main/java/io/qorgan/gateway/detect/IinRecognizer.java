@@ -39,7 +39,7 @@ final class IinRecognizer implements Recognizer {
                     && (Chars.notAlnumAt(s, i - 1) || certificatePrefix(s, i))
                     && Chars.notAlnumAt(s, i + 12)
                     && KzIdValidator.isValid(view.text(), i)) {
-                classify(view, i, i + 12, view.text().substring(i, i + 12), out);
+                classify(view, i, i + 12, view.text().substring(i, i + 12), false, out);
             } else if (run < 12
                     && i + run + 1 < n
                     && (s[i + run] == ' ' || s[i + run] == '-')
@@ -47,11 +47,9 @@ final class IinRecognizer implements Recognizer {
                     && Chars.notAlnumAt(s, i - 1)
                     && !afterDigitGroup(s, i)) { // the cheap test first: most numbers are one group
                 int end = grouped(s, i);
-                if (end > 0 && (view.anyCue(i - 30, i, IIN_CUES_SET) || view.anyCue(i - 30, i, BIN_CUES_SET))) {
-                    String digits = digitsOf(s, i, end);
-                    if (KzIdValidator.isValid(digits)) {
-                        classify(view, i, end, digits, out);
-                    }
+                String digits = end > 0 ? Canonical.digits(Chars.string(s, i, end)) : null;
+                if (digits != null && KzIdValidator.isValid(digits)) {
+                    classify(view, i, end, digits, true, out);
                 }
             }
         }
@@ -87,28 +85,24 @@ final class IinRecognizer implements Recognizer {
         return i >= 2 && (s[i - 1] == ' ' || s[i - 1] == '-' || s[i - 1] == '/') && Chars.isDigit(s[i - 2]);
     }
 
-    private static String digitsOf(char[] s, int from, int to) {
-        StringBuilder digits = new StringBuilder(12);
-        for (int p = from; p < to; p++) {
-            if (Chars.isDigit(s[p])) {
-                digits.append(s[p]);
-            }
-        }
-        return digits.toString();
-    }
-
     private static boolean certificatePrefix(char[] s, int i) {
         return i >= 3
                 && Chars.notAlnumAt(s, i - 4)
                 && (Chars.startsWith(s, "IIN", i - 3) || Chars.startsWith(s, "BIN", i - 3));
     }
 
-    /** Reports {@code [i, end)}, whose twelve digits are {@code digits}, as an IIN or a BIN. */
-    private static void classify(TextView view, int i, int end, String digits, List<Finding> out) {
-        boolean iin = KzIdValidator.looksLikeIin(digits, 0);
-        boolean bin = KzIdValidator.looksLikeBin(digits, 0);
+    /**
+     * Reports {@code [i, end)}, whose twelve digits are {@code digits}, as an IIN or a BIN; with {@code cueNeeded}
+     * (digits in groups), only after an IIN or BIN word.
+     */
+    private static void classify(TextView view, int i, int end, String digits, boolean cueNeeded, List<Finding> out) {
         boolean binCue = view.anyCue(i - 30, i, BIN_CUES_SET);
         boolean iinCue = view.anyCue(i - 30, i, IIN_CUES_SET);
+        if (cueNeeded && !binCue && !iinCue) {
+            return;
+        }
+        boolean iin = KzIdValidator.looksLikeIin(digits, 0);
+        boolean bin = KzIdValidator.looksLikeBin(digits, 0);
         EntityType type;
         double score;
         if (bin && (!iin || (binCue && !iinCue))) {

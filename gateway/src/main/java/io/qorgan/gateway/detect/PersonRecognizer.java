@@ -759,70 +759,63 @@ final class PersonRecognizer implements Recognizer {
     /** After these a first name is a name even in lower case, as people type in chats. */
     static final CueIndex INTRODUCTIONS = new CueIndex("меня зовут", "менің атым", "my name is", "зовут меня", "атым");
 
-    /** Table headers and JSON keys whose cells or values are names, whatever the lists know of them. */
-    static final CueIndex NAME_KEYS = new CueIndex(
-            "фио",
-            "ф.и.о",
-            "фамилия",
-            "имя",
-            "отчество",
-            "аты-жөні",
-            "аты жөні",
-            "аты_жөні",
-            "тегі",
-            "аты",
-            "әкесінің аты",
-            "әкесінің_аты",
-            "full_name",
-            "fullname",
-            "full name",
-            "first_name",
-            "last_name",
-            "firstname",
-            "lastname",
-            "surname",
-            "patronymic",
-            "familiya", // transliterated keys: "familiya", "imya", "otchestvo"
-            "imya",
-            "otchestvo",
-            "name",
-            "user",
-            "username",
-            "employee",
-            "patient",
-            "сотрудник",
-            "пациент",
-            "получатель", // the people a delivery, a payment or a service is for: two words at least, see nameKey
-            "отправитель",
-            "клиент",
-            "заявитель",
-            "абонент",
-            "алушы",
-            "жіберуші",
-            "recipient",
-            "customer",
-            "client",
-            "applicant",
-            "cardholder");
-
     /**
      * Keys and headers whose values are a person's name or an organisation's, a product's or a login as often: only a
-     * name of two words or more counts under them.
+     * name of two words or more counts under them. Among them, the people a delivery, a payment or a service is for.
      */
-    private static final Set<String> TWO_WORD_KEYS = Set.of(
-            "name",
-            "получатель",
-            "отправитель",
-            "клиент",
-            "заявитель",
-            "абонент",
-            "алушы",
-            "жіберуші",
-            "recipient",
-            "customer",
-            "client",
-            "applicant",
-            "cardholder");
+    private static final String[] TWO_WORD_KEY_LIST = {
+        "name",
+        "получатель",
+        "отправитель",
+        "клиент",
+        "заявитель",
+        "абонент",
+        "алушы",
+        "жіберуші",
+        "recipient",
+        "customer",
+        "client",
+        "applicant",
+        "cardholder"
+    };
+
+    private static final Set<String> TWO_WORD_KEYS = Set.of(TWO_WORD_KEY_LIST);
+
+    /** Table headers and JSON keys whose cells or values are names, whatever the lists know of them. */
+    static final CueIndex NAME_KEYS = new CueIndex(Lexicons.concat(
+            new String[] {
+                "фио",
+                "ф.и.о",
+                "фамилия",
+                "имя",
+                "отчество",
+                "аты-жөні",
+                "аты жөні",
+                "аты_жөні",
+                "тегі",
+                "аты",
+                "әкесінің аты",
+                "әкесінің_аты",
+                "full_name",
+                "fullname",
+                "full name",
+                "first_name",
+                "last_name",
+                "firstname",
+                "lastname",
+                "surname",
+                "patronymic",
+                "familiya", // transliterated keys: "familiya", "imya", "otchestvo"
+                "imya",
+                "otchestvo",
+                "user",
+                "username",
+                "employee",
+                "patient",
+                "сотрудник",
+                "пациент"
+            },
+            TWO_WORD_KEY_LIST));
 
     private static final NameParadigms PARADIGMS = NameParadigms.get();
 
@@ -1445,15 +1438,20 @@ final class PersonRecognizer implements Recognizer {
 
     /** Whether {@code p}, a word after a chat opener, follows one of {@link #THANKS} at its line's start. */
     private static boolean thanked(char[] lower, int p) {
-        int e = p - 1;
-        while (e >= 0 && (lower[e] == ' ' || lower[e] == ',' || lower[e] == '!')) {
+        return lineOpenerBefore(lower, p, " ,!", THANKS);
+    }
+
+    /**
+     * Whether the word before {@code p}, past the chars of {@code skip}, opens its line and is one of {@code words}:
+     * "рахмет, дана", "hey its …".
+     */
+    private static boolean lineOpenerBefore(char[] lower, int p, String skip, String[] words) {
+        int e = p;
+        while (e > 0 && skip.indexOf(lower[e - 1]) >= 0) {
             e--;
         }
-        int w = e;
-        while (w >= 0 && Chars.isLetter(lower[w])) {
-            w--;
-        }
-        return lineStart(lower, w + 1) && Chars.isOneOf(lower, w + 1, e + 1, THANKS);
+        int w = Chars.letterRunStart(lower, e);
+        return w < e && lineStart(lower, w) && Chars.isOneOf(lower, w, e, words);
     }
 
     /** Imperatives a chat line puts after the name it addresses: "Ксюш скинь реквизиты". */
@@ -2405,15 +2403,7 @@ final class PersonRecognizer implements Recognizer {
 
     /** Whether a greeting opening its line ends right before {@code w}: "hey its …", "hi, its …". */
     private static boolean greetedBefore(char[] lower, int w) {
-        int e = w - 1;
-        while (e >= 0 && (lower[e] == ' ' || lower[e] == ',')) {
-            e--;
-        }
-        int g = e;
-        while (g >= 0 && Chars.isLetter(lower[g])) {
-            g--;
-        }
-        return g < e && lineStart(lower, g + 1) && Chars.isOneOf(lower, g + 1, e + 1, GREETINGS_BEFORE_ITS);
+        return lineOpenerBefore(lower, w, " ,", GREETINGS_BEFORE_ITS);
     }
 
     private static final String[] GREETINGS_BEFORE_ITS = {"hey", "hi", "hello", "yo"};
@@ -2696,11 +2686,8 @@ final class PersonRecognizer implements Recognizer {
         while (p >= 0 && lower[p] == ' ') {
             p--;
         }
-        int w = p;
-        while (w >= 0 && Chars.isLetter(lower[w])) {
-            w--;
-        }
-        return w < p && NAMED_BEFORE_QUOTES.contains(lower, w + 1, p + 1);
+        int w = Chars.letterRunStart(lower, p + 1);
+        return w <= p && NAMED_BEFORE_QUOTES.contains(lower, w, p + 1);
     }
 
     private static boolean quoted(char[] s, int start) {

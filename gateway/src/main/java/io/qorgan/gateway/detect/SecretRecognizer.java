@@ -385,6 +385,7 @@ final class SecretRecognizer implements Recognizer {
         }
         char quote = p < s.length && (s[p] == '"' || s[p] == '\'') ? s[p] : 0;
         int from = quote != 0 ? p + 1 : p;
+        int app = kind == PASSWORD ? appPassword(s, from) : -1; // "zxpl qrmt vbnw ahsd": spaces inside, quoted or not
         int to = from;
         if (quote != 0) {
             while (to < s.length && to - from < MAX_VALUE && s[to] != quote && s[to] != '\n') {
@@ -394,7 +395,6 @@ final class SecretRecognizer implements Recognizer {
                 return -1;
             }
         } else {
-            int app = kind == PASSWORD ? appPassword(s, from) : -1;
             while (to < s.length && to - from < MAX_VALUE && valueChar(s[to])) {
                 to++;
             }
@@ -407,9 +407,7 @@ final class SecretRecognizer implements Recognizer {
             return -1;
         }
         boolean secret = kind == PASSWORD
-                ? passwordLike(s, from, to)
-                        || quote == 0 && plainPassword(s, lower, from, to)
-                        || appPassword(s, from) == to
+                ? passwordLike(s, from, to) || quote == 0 && plainPassword(s, lower, from, to) || app == to
                 : randomLike(s, from, to)
                         || base32(s, from, to)
                         // an Erlang cookie: twenty capitals by default ("erlangCookie: K9XW2RLPQZTMVBNCYHGF")
@@ -936,34 +934,6 @@ final class SecretRecognizer implements Recognizer {
         return end;
     }
 
-    /**
-     * Whether the line holding {@code at} opens its table: the line before it is blank, or the text's start, or holds
-     * none of the delimiter its own line is cut by.
-     */
-    private static boolean firstRow(char[] s, int at) {
-        int start = at;
-        while (start > 0 && s[start - 1] != '\n') {
-            start--;
-        }
-        if (start == 0) {
-            return true;
-        }
-        int end = at;
-        while (end < s.length && s[end] != '\n') {
-            end++;
-        }
-        char delimiter = 0;
-        for (int p = start; p < end && delimiter == 0; p++) {
-            delimiter = "|;\t,".indexOf(s[p]) >= 0 ? s[p] : 0;
-        }
-        for (int p = start - 2; p >= 0 && s[p] != '\n'; p--) {
-            if (s[p] == delimiter) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** A PKCS#8 private key's version and RSA algorithm, base64, after "MII" and two chars ("MIIEvQIBADAN…"). */
     private static final String PKCS8_RSA = "IBADANBgkqhkiG9w0BAQEFAAS";
 
@@ -1203,7 +1173,7 @@ final class SecretRecognizer implements Recognizer {
      * any.
      */
     private static boolean column(char[] s, char[] lower, int at, int kind, List<Finding> out) {
-        if (!firstRow(s, at)) {
+        if (!TableColumns.firstRow(s, at)) {
             return false; // "| Password | Minimum 12 chars |" is a row that describes a field, not the header of one
         }
         int before = out.size();

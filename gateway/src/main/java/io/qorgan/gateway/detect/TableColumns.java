@@ -122,6 +122,20 @@ final class TableColumns {
         return delimiter(s, lineStart(s, at), lineEnd(s, at)) != 0;
     }
 
+    /**
+     * Whether the line holding {@code at} opens its table, so a cue in it heads a column: the text's start, or the
+     * line before it blank or not cut by this line's delimiter ("| Password | Minimum 12 chars |" under a header row
+     * describes a field, it heads nothing).
+     */
+    static boolean firstRow(char[] s, int at) {
+        int start = lineStart(s, at);
+        if (start == 0) {
+            return true;
+        }
+        char delimiter = delimiter(s, start, lineEnd(s, at));
+        return Chars.indexOf(s, delimiter, lineStart(s, start - 1), start - 1) < 0;
+    }
+
     private static int lineStart(char[] s, int p) {
         int q = Math.min(p, s.length);
         while (q > 0 && s[q - 1] != '\n') {
