@@ -167,6 +167,23 @@ final class AddressRecognizer implements Recognizer {
         new Marker("koshesi", Kind.STREET),
         new Marker("k-si", Kind.STREET),
         new Marker("shagyn audany", Kind.MICRODISTRICT),
+        // the Latin alphabets of 2018 (acute accents) and 2021 (Turkic letters): "Nursát shaǵyn aýdany"
+        new Marker("aýdany", Kind.DISTRICT),
+        new Marker("aýyly", Kind.SETTLEMENT),
+        new Marker("dańǵyly", Kind.STREET),
+        new Marker("dańǵ.", Kind.STREET),
+        new Marker("kóshesi", Kind.STREET),
+        new Marker("kósh.", Kind.STREET),
+        new Marker("shaǵyn aýdany", Kind.MICRODISTRICT),
+        new Marker("shaǵyn aýdan", Kind.MICRODISTRICT),
+        new Marker("şağyn audany", Kind.MICRODISTRICT),
+        new Marker("şağyn audan", Kind.MICRODISTRICT),
+        // Uzbek and English: "Registon ko'chasi", "Chilonzor tumani", "Bostandyk district"
+        new Marker("ko'chasi", Kind.STREET),
+        new Marker("ko‘chasi", Kind.STREET),
+        new Marker("koʻchasi", Kind.STREET),
+        new Marker("tumani", Kind.DISTRICT),
+        new Marker("district", Kind.DISTRICT),
         new Marker("көшесі", Kind.STREET),
         new Marker("көш.", Kind.STREET),
         new Marker("даңғылы", Kind.STREET),
@@ -232,6 +249,13 @@ final class AddressRecognizer implements Recognizer {
         new Marker("pater", Kind.FLAT),
         new Marker("keñse", Kind.FLAT),
         new Marker("kense", Kind.FLAT),
+        new Marker("úi", Kind.HOUSE),
+        new Marker("úı", Kind.HOUSE),
+        new Marker("páter", Kind.FLAT),
+        new Marker("keńse", Kind.FLAT),
+        new Marker("shaǵyn aýdan", Kind.MICRODISTRICT),
+        new Marker("xonadon", Kind.FLAT), // Uzbek: "32-xonadon"
+        new Marker("kvartal", Kind.MICRODISTRICT),
     };
     /** First chars of {@link #NUMBER_SUFFIXES}: most numbers are followed by none. */
     private static final boolean[] SUFFIX_INITIAL = new boolean[0x530];
@@ -305,7 +329,11 @@ final class AddressRecognizer implements Recognizer {
         "sq",
         "terrace",
         "highway",
-        "hwy"
+        "hwy",
+        "grove",
+        "crescent",
+        "mews",
+        "gardens"
     };
     private static final String[] COUNTRIES = {
         "республика казахстан", "казахстан", "қазақстан республикасы", "қазақстан", "kazakhstan", "рк"
@@ -325,7 +353,10 @@ final class AddressRecognizer implements Recognizer {
             if (i < resume || !Chars.isAlnum(c)) {
                 continue;
             }
-            if (!Chars.isDigit(c) && !Chars.isUpperCase(c) && !markerLike(s, lower, i)) {
+            if (!Chars.isDigit(c)
+                    && !Chars.isUpperCase(c)
+                    && !markerLike(s, lower, i)
+                    && !ForeignAddress.lowerStreetWord(s, lower, i)) {
                 continue; // most words: component would answer null at once, so no chain starts here
             }
             int from = i > 0 && (s[i - 1] == '«' || s[i - 1] == '"') && complex(s, lower, i - 1) > 0 ? i - 1 : i;
@@ -344,6 +375,10 @@ final class AddressRecognizer implements Recognizer {
                 if (end > 0) {
                     from = flatBefore(s, lower, house);
                 }
+            }
+            if (end < 0) {
+                end = ForeignAddress.end(s, lower, i); // "Via Garibaldi 24, 10122 Torino, Italy"
+                from = end > 0 ? ForeignAddress.startBefore(s, lower, i) : from;
             }
             if (end > 0) {
                 if (Chars.isDigit(c)) {
@@ -504,7 +539,21 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /** Words a label before a colon holds when its value is an address: "Адрес:", "mekenzhai", "home_address". */
-    private static final String[] ADDRESS_LABELS = {"адрес", "address", "мекенжай", "мекен-жай", "mekenzhai", "mekenjai"
+    private static final String[] ADDRESS_LABELS = {
+        "адрес",
+        "address",
+        "мекенжай",
+        "мекен-жай",
+        "mekenzhai",
+        "mekenjai",
+        "home",
+        "проживает",
+        "прописан",
+        "прописка",
+        "тұрады",
+        "тіркелген",
+        "residence",
+        "resides"
     };
 
     /** Words before an address label that make it another kind of address: "Email address:", "IP-адрес:". */
@@ -1413,11 +1462,13 @@ final class AddressRecognizer implements Recognizer {
      * The same pairs as a {@link CueIndex}, so the view lists the word starts where a marker may begin among its
      * {@link WordStarts#ADDRESS} candidates: a lower-case start it leaves out fails {@link #markerLike} at once.
      */
-    static final CueIndex MARKER_STARTS = new CueIndex(Arrays.stream(BEFORE)
-            .map(Marker::text)
-            .flatMap(text -> Chars.isLetter(text.charAt(1))
-                    ? Stream.of(text.substring(0, 2))
-                    : Stream.of(". -".split("")).map(x -> text.charAt(0) + x))
+    static final CueIndex MARKER_STARTS = new CueIndex(Stream.concat(
+                    Arrays.stream(BEFORE)
+                            .map(Marker::text)
+                            .flatMap(text -> Chars.isLetter(text.charAt(1))
+                                    ? Stream.of(text.substring(0, 2))
+                                    : Stream.of(". -".split("")).map(x -> text.charAt(0) + x)),
+                    Stream.of(ForeignAddress.LOWER_STREET_WORDS))
             .distinct()
             .toArray(String[]::new));
 
@@ -1522,7 +1573,8 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /** A house or flat number: digits, optionally a letter, "/2" or "-2"; or -1. */
-    private static int number(char[] s, int p) {
+    /** The end of a house number at {@code p} ("12", "24А", "84/92", "5-2"), or -1. */
+    static int number(char[] s, int p) {
         int run = Chars.digitRun(s, p);
         if (run == 0 || run > 6) {
             return -1;
@@ -1660,7 +1712,7 @@ final class AddressRecognizer implements Recognizer {
                             || s[w] == '-' && w + 1 < s.length && Chars.isAsciiLetter(s[w + 1]))) {
                 w++;
             }
-            if (words > 0 && (isStreetType(lower, q, w) || englishType(lower, q, w))) {
+            if (words > 0 && (isStreetType(lower, q, w) || englishType(lower, q, w)) && !typeFollows(s, lower, w)) {
                 return w < s.length && s[w] == '.' ? w + 1 : w;
             }
             if (w >= s.length || s[w] != ' ') {
@@ -1677,6 +1729,18 @@ final class AddressRecognizer implements Recognizer {
 
     private static final WordSet STREET_TYPE_SET = wordSet(STREET_TYPES);
 
+    /** Whether a capitalised street type follows the word ending at {@code w}: "Maple Grove Lane" ends at Lane. */
+    private static boolean typeFollows(char[] s, char[] lower, int w) {
+        if (w + 2 >= s.length || s[w] != ' ' || !Chars.isAsciiUpper(s[w + 1])) {
+            return false;
+        }
+        int e = w + 1;
+        while (e < s.length && Chars.isAsciiLetter(s[e])) {
+            e++;
+        }
+        return englishType(lower, w + 1, e);
+    }
+
     private static boolean englishType(char[] lower, int from, int to) {
         return STREET_TYPE_SET.contains(lower, from, to);
     }
@@ -1692,7 +1756,7 @@ final class AddressRecognizer implements Recognizer {
             while (w < s.length && Chars.isAsciiLetter(s[w])) {
                 w++;
             }
-            if (words > 0 && englishType(lower, q, w)) {
+            if (words > 0 && englishType(lower, q, w) && !typeFollows(s, lower, w)) {
                 int end = w < s.length && s[w] == '.' ? w + 1 : w;
                 return englishTail(s, lower, end);
             }
@@ -1762,6 +1826,7 @@ final class AddressRecognizer implements Recognizer {
                 && Chars.digitRun(s, r + 3) == 5) {
             e = r + 8;
         }
-        return e;
+        int postcode = ForeignAddress.postcodeAfterTown(s, e); // "Bristol BS6 5QT"
+        return postcode > 0 ? postcode : e;
     }
 }

@@ -45,7 +45,7 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 0.971, 0.98}, // precision below the bar
             new Object[] {EntityType.ID_DOCUMENT, 0.95, 0.95},
             new Object[] {EntityType.VEHICLE_PLATE, 0.95, 0.95},
-            new Object[] {EntityType.ADDRESS, 0.95, 0.95},
+            new Object[] {EntityType.ADDRESS, 0.95, 0.981},
             new Object[] {EntityType.IP_ADDRESS, 0.979, 0.98}, // precision below the bar
             new Object[] {EntityType.DATE_OF_BIRTH, 0.95, 0.95},
             new Object[] {EntityType.SECRET, 0.95, 0.95});
@@ -54,7 +54,7 @@ class AccuracyTest {
      * Below the bar of 0.99 (0.959 before the third round, 0.970 before the fourth, 0.973 before the fifth, 0.975
      * before the sixth, 0.976 before the seventh).
      */
-    private static final double HELD_OUT_LEAK_COVER = 0.979;
+    private static final double HELD_OUT_LEAK_COVER = 0.98;
 
     /** The second frozen held-out set's SHA-256 ({@code detect/heldout2}, written blind before the second round). */
     private static final String HELD_OUT_2_SHA256 = "a68fdc5b6e88c234ab8fbfa1dd0359c0bb1a432910b93042707054c7db1a92fa";
@@ -75,12 +75,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.941},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.974},
-            new Object[] {EntityType.ADDRESS, 0.973, 0.973},
+            new Object[] {EntityType.ADDRESS, 0.979, 0.986},
             new Object[] {EntityType.IP_ADDRESS, 0.979, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.988, 0.957},
             new Object[] {EntityType.SECRET, 1.0, 0.985});
 
-    private static final double HELD_OUT_2_LEAK_COVER = 0.981;
+    private static final double HELD_OUT_2_LEAK_COVER = 0.982;
 
     /** The third frozen held-out set's SHA-256 ({@code detect/heldout3}, free prose written blind before the fifth round). */
     private static final String HELD_OUT_3_SHA256 = "e9f8cb213a3d1f71a8c83758b3c854dde82b05cc42799c220a8e92c1c3bda520";
@@ -279,12 +279,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.983},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.961},
-            new Object[] {EntityType.ADDRESS, 0.99, 0.925},
+            new Object[] {EntityType.ADDRESS, 0.99, 0.942},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.968},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV6_LEAK_COVER = 0.971;
+    private static final double DEV6_LEAK_COVER = 0.973;
 
     /** The seventh development set's SHA-256 ({@code detect/dev7}): its numbers below are of this file. */
     private static final String DEV7_SHA256 = "409e18d51504b80a3a55ce19817c6f43414d4cee619fe8533ec0564c4ed3df1b";
@@ -331,12 +331,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.799, 0.955},
+            new Object[] {EntityType.ADDRESS, 0.803, 0.98},
             new Object[] {EntityType.IP_ADDRESS, 0.963, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.981},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV8_LEAK_COVER = 0.988;
+    private static final double DEV8_LEAK_COVER = 0.993;
 
     /** The ninth development set's SHA-256 ({@code detect/dev9}): its numbers below are of this file. */
     private static final String DEV9_SHA256 = "089eef5f2b8cc0469900979c7a9150cd2cf1dfbd093abbbc08472fb5a5bdaec9";
@@ -357,12 +357,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.863, 0.921},
+            new Object[] {EntityType.ADDRESS, 0.869, 0.97},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.973},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV9_LEAK_COVER = 0.97;
+    private static final double DEV9_LEAK_COVER = 0.976;
 
     /** The tenth development set's SHA-256 ({@code detect/dev10}): its numbers below are of this file. */
     private static final String DEV10_SHA256 = "19979ad93fa6603f737b53011704d8f90cf50ed1bd8a6b96cb0d9dd1d1890681";
@@ -383,12 +383,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.849},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.946},
-            new Object[] {EntityType.ADDRESS, 0.85, 0.982},
+            new Object[] {EntityType.ADDRESS, 0.865, 0.999},
             new Object[] {EntityType.IP_ADDRESS, 0.749, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.807},
             new Object[] {EntityType.SECRET, 1.0, 0.899});
 
-    private static final double DEV10_LEAK_COVER = 0.897;
+    private static final double DEV10_LEAK_COVER = 0.898;
 
     private final Detector detector = Detector.defaults();
 

@@ -326,4 +326,47 @@ class AddressPatternsTest {
         assertThat(found("Алматы, ул. Абая 5,\nАстана, ул. Кенесары 3", EntityType.ADDRESS))
                 .containsExactly("Алматы, ул. Абая 5", "Астана, ул. Кенесары 3");
     }
+
+    @Test
+    void detect_kazakhLatinAlphabetsOf2018And2021_wholeAddress() {
+        whole("Men ", "Shymkent q., Nursát shaǵyn aýdany, 7-úi, 18-páter", " mekenjaıynda turamyn.");
+        whole("Tirkelgen: ", "Pavlodar q., Toraıǵyrov kóshesi, 21-úi, 3-páter", "");
+        whole("Hat jiberińiz: ", "Semeı q., Abaı dańǵyly, 101-úı", ".");
+        whole("Ол ", "Atyraý q., Azattyq dañğyly, 40-üi, 6-päter", " tūrady.");
+        whole("", "Türkistan q., Sauran şağyn audany, 3-üi", "");
+    }
+
+    @Test
+    void detect_uzbekAndEnglishDistrictWords_wholeAddress() {
+        whole("Проживает: ", "Uzbekistan, Samarkand, Registon ko'chasi, 12-uy, 5-xonadon", "");
+        whole("Ukasi ", "Yunusobod tumani, Amir Temur ko'chasi, 41-uy, 7-xonadon", " da yashaydi.");
+        whole("Home: ", "Bostandyk district, Almaty, Rozybakiev 125, apt 40", "");
+    }
+
+    @Test
+    void detect_europeanStreetAddresses_wholeAddressWithPostcodeTownAndCountry() {
+        whole("The tenant moved to ", "9 Rue Oberkampf, 75011 Paris, France", " last spring.");
+        whole("Please forward the papers to ", "Via Garibaldi 24, 10122 Torino, Italy", ".");
+        whole("Адрес в Германии: ", "Schillerstraße 17, 80336 München", "");
+        whole("Her parents live at ", "ul. Floriańska 31 m. 6, 31-019 Kraków, Poland", ".");
+        whole("Wohnt in der ", "Lindenallee 8, 50968 Köln", ".");
+        whole("Sender: ", "Calle Mayor 12, 28013 Madrid, Spain", "");
+        whole("Прописан: ", "Rua Augusta 100, 1100-053 Lisboa, Portugal", "");
+        whole("Old address ", "Karlova 14, 110 00 Praha 1, Czech Republic", ".");
+        whole("He rents a flat at ", "41 Maple Grove, Bristol BS6 5QT", ".");
+        whole("Residing at ", "77 Cedar Grove Road, Leeds LS6 2AE", ", since 2019.");
+    }
+
+    @Test
+    void detect_europeanStreetWordsInOtherSenses_noAddress() {
+        assertThat(found("He works via remote desktop 3 days a week.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("We stayed at the Plaza Hotel 3 nights in May.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("Send it Via Email 2 times if needed.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("See Section 5, 2023 Report for details.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("The Rue 5 bus was late.", EntityType.ADDRESS)).isEmpty();
+    }
 }
