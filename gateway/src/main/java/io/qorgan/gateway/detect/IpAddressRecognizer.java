@@ -53,8 +53,16 @@ final class IpAddressRecognizer implements Recognizer {
         "see ",
         "см.",
         "paragraph",
-        "параграф"
+        "параграф",
+        " ст.", // an article: "ст. 12.3.4.1 Правил"; with its space, so that only a word that is "ст" matches
+        " art.",
+        "регламент"
     });
+
+    /** Words of a table's header over a column of article, section and clause numbers. */
+    private static final String[] SECTION_HEADER_WORDS = {
+        "пункт", "стать", "бап", "тармақ", "раздел", "бөлім", "section", "clause", "article"
+    };
 
     private static final CueSet SECTION_CUES_SET = new CueSet(SECTION_CUES);
 
@@ -289,8 +297,8 @@ final class IpAddressRecognizer implements Recognizer {
     }
 
     /**
-     * For a dotted quad that is a table cell at {@code start}: 1 when its column's header names a release
-     * ("firmware", "os_version"), -1 when it names a host ("ip", "server") and not a release; else 0.
+     * For a dotted quad that is a table cell at {@code start}: 1 when its column's header names a release or a section
+     * ("firmware", "os_version", "Статья"), -1 when it names a host ("ip", "server") and not a release; else 0.
      */
     private static int columnKind(char[] s, char[] lower, int start) {
         if (start == 0 || "|,;\t ".indexOf(s[start - 1]) < 0) {
@@ -304,6 +312,12 @@ final class IpAddressRecognizer implements Recognizer {
                     continue;
                 }
                 for (String word : RELEASE_WORDS) {
+                    if (word.length() <= to - p && Chars.startsWith(lower, word, p)) {
+                        kind[0] = 1;
+                        return;
+                    }
+                }
+                for (String word : SECTION_HEADER_WORDS) {
                     if (word.length() <= to - p && Chars.startsWith(lower, word, p)) {
                         kind[0] = 1;
                         return;

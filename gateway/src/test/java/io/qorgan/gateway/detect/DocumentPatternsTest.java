@@ -404,6 +404,23 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_articlesOfRulesAndTheirColumns_notIpAddresses() {
+        for (String text : List.of(
+                "Нарушение ст. 14.2.3.1 Правил дорожного движения подтверждено.",
+                "Суд применил Ст. 11.6.2.4 Кодекса и назначил штраф.",
+                "See Art. 17.4.2.3 of the Regulation before filing.",
+                "Требования описаны в регламенте 6.2.4.1, отступлений нет.",
+                "| Статья | Санкция |\n|---|---|\n| 19.4.1.2 | штраф |",
+                "| Тармақ | Мазмұны |\n|---|---|\n| 13.5.2.6 | ескерту |")) {
+            assertThat(found(text, EntityType.IP_ADDRESS)).as(text).isEmpty();
+        }
+        assertThat(found("Сервер статистики 14.2.3.1 недоступен", EntityType.IP_ADDRESS))
+                .containsExactly("14.2.3.1");
+        assertThat(found("| Хост | Роль |\n|---|---|\n| 19.4.1.2 | бэкап |", EntityType.IP_ADDRESS))
+                .containsExactly("19.4.1.2");
+    }
+
+    @Test
     void detect_firewallRuleNumber_notIpAddress() {
         assertThat(found(
                         "Firewall rule 10.4.2.1 блоктайды. Правило нөмірі 10.4.2.1 өзгертілді.", EntityType.IP_ADDRESS))
