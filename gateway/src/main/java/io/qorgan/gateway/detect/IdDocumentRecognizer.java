@@ -51,6 +51,9 @@ final class IdDocumentRecognizer implements Recognizer {
         "куәлігі",
         "паспорт",
         "загранпаспорт",
+        "загранник", // spoken: "мой загранник N17700218"
+        "military id",
+        "military card",
         "төлқұжат",
         "водительские права",
         "водительское",
@@ -224,6 +227,7 @@ final class IdDocumentRecognizer implements Recognizer {
                 lastStart[0] = answer;
             }
             boolean marked = false; // past a date or an IIN: only a number marked as one ("№", "номер") is ours
+            boolean passport = PASSPORT_CUES.contains(cue);
             for (int p = from; p < limit; p++) {
                 if (!Chars.notAlnumAt(s, p - 1)
                         || !Chars.isAlnum(s[p])
@@ -231,6 +235,9 @@ final class IdDocumentRecognizer implements Recognizer {
                     continue;
                 }
                 int end = s[p] >= 0x80 && !birthSeries(s, p) ? cyrillicPassport(s, p) : documentNumber(s, p, birth);
+                if (end < 0 && passport && p - from <= PASSPORT_REACH && !marked) {
+                    end = digitsOnlyPassport(s, from, p);
+                }
                 if (end > 0
                         && (!marked || numberMark(s, p))
                         && !goesOn(s, end)
@@ -665,13 +672,18 @@ final class IdDocumentRecognizer implements Recognizer {
         while (b >= 0 && s[b] == ' ') {
             b--;
         }
+        boolean owner = b >= 0 && wordEndingAt(s, b, OWNERS);
         if (b >= 0
                 && ",;(\n\t|".indexOf(s[b]) < 0
                 && !wordEndingAt(s, b, ISSUERS)
+                && !owner
                 && !(s[b] == ':' && wordEndingAt(s, b - 1, DOCUMENT_LABELS))) {
             return;
         }
         int p = at + 2;
+        if (owner && Chars.startsWith(s, " is ", p)) {
+            p += 3; // "her ID is 029918345"
+        }
         while (p < s.length && p - at < 6 && " :#№".indexOf(s[p]) >= 0) {
             p++;
         }
@@ -725,10 +737,14 @@ final class IdDocumentRecognizer implements Recognizer {
             return; // "серийный"
         }
         int p = end;
-        while (p < s.length && p - end < 3 && (s[p] == ' ' || s[p] == ':')) {
+        if (Chars.startsWith(s, " паспорта", p) && Chars.notAlnumAt(s, p + 9)) {
+            p += 9; // "Серия паспорта 45 12 Номер 771203"
+        }
+        int gap = p;
+        while (p < s.length && p - gap < 3 && " :=\"".indexOf(s[p]) >= 0) {
             p++;
         }
-        if (p == end || p >= s.length || p == lastStart[0] || !Chars.isDigit(s[p])) {
+        if (p == gap || p >= s.length || p == lastStart[0] || !Chars.isDigit(s[p])) {
             return;
         }
         int run = Chars.digitRun(s, p);
@@ -772,6 +788,9 @@ final class IdDocumentRecognizer implements Recognizer {
         lastStart[0] = p;
         return true;
     }
+
+    /** Words of a person before "ID" that make it their identity card: "her ID is 029918345". */
+    private static final String[] OWNERS = {"my", "his", "her", "your", "their", "our"};
 
     /** Words naming the issuer before "ID" that make it the identity card: "Kazakh ID 029914476", "national ID". */
     private static final String[] ISSUERS = {"kazakh", "kazakhstan", "kazakhstani", "national", "kz", "рк", "қр"};
@@ -925,19 +944,48 @@ final class IdDocumentRecognizer implements Recognizer {
         return q - p == 9 && digits >= 5 && Chars.notAlnumAt(s, q) ? q : -1;
     }
 
-    /** After a Russian series: a space or "№" and six digits. */
+    /** Words for a passport, after which a number of eight digits alone is one (Czech, Slovak and older passports). */
+    private static final Set<String> PASSPORT_CUES = Set.of("паспорт", "passport", "загранпаспорт", "загранник");
+
+    /** How far after a passport's word its number of digits alone may stand: "паспорт гражданина Чехии 55120983". */
+    private static final int PASSPORT_REACH = 30;
+
+    /**
+     * End of a passport number of eight digits alone at {@code p}, with no digit between the passport's word (ending at
+     * {@code from}) and it, so that a time, date or other number first keeps a later one out; or -1.
+     */
+    private static int digitsOnlyPassport(char[] s, int from, int p) {
+        if (Chars.digitRun(s, p) != 8 || !Chars.notAlnumAt(s, p + 8)) {
+            return -1;
+        }
+        for (int q = from; q < p; q++) {
+            if (Chars.isDigit(s[q])) {
+                return -1;
+            }
+        }
+        return p + 8;
+    }
+
+    /**
+     * After a Russian series: a space or "№" and six digits; or the number as a field of its own ("Номер: 208331", the
+     * attribute {@code номер="117552"}).
+     */
     private static int russianNumber(char[] s, int q) {
         int r = q;
+        if (r < s.length && s[r] == '"') {
+            r++; // серия="63 04" номер="117552"
+        }
         if (r < s.length && s[r] == ' ') {
             r++;
         }
+        int field = r > q ? numberField(s, r) : -1;
         if (r < s.length && s[r] == '№') {
             r++;
             if (r < s.length && s[r] == ' ') {
                 r++;
             }
-        } else if (r > q && (Chars.startsWith(s, "номер ", r) || Chars.startsWith(s, "нөмірі ", r))) {
-            r = Chars.indexOf(s, " ", r) + 1; // "серия 4510 номер 123456"
+        } else if (field > 0) {
+            r = field; // "серия 4510 номер 123456", "Серия: 46 11 Номер: 208331"
         } else if (r == q && r + 2 < s.length && s[r] == ',' && s[r + 1] == ' ') {
             return numberAfterComma(s, r + 2); // "серия 4512, номер 654321"
         } else if (r == q && r < s.length && s[r] == '/') {
@@ -948,6 +996,27 @@ final class IdDocumentRecognizer implements Recognizer {
         }
         int run = Chars.digitRun(s, r);
         return run == 6 && Chars.notAlnumAt(s, r + run) ? r + run : -1;
+    }
+
+    /** The words for a number, in any case, that may name a number's field after its series. */
+    private static final String[] NUMBER_WORDS = {"номер", "нөмірі"};
+
+    /**
+     * Past a number's word at {@code r} and what divides it from its value ("номер ", "Номер: ", {@code номер="}), or
+     * -1 when no such word stands there.
+     */
+    private static int numberField(char[] s, int r) {
+        for (String word : NUMBER_WORDS) {
+            int e = r + word.length();
+            if (e < s.length && Chars.isOneOfIgnoringCase(s, r, e, NUMBER_WORDS)) {
+                int v = e;
+                while (v < s.length && v - e < 3 && " :=\"".indexOf(s[v]) >= 0) {
+                    v++;
+                }
+                return v > e ? v : -1;
+            }
+        }
+        return -1;
     }
 
     /** After a series and a comma: "номер", "нөмірі" or "№", then six digits; or -1. */

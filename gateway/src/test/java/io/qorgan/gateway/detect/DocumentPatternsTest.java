@@ -404,6 +404,36 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_seriesAndNumberAsSeparateFieldsOfAForm_oneDocument() {
+        assertThat(found("Серия: 46 11 Номер: 208331 Кем выдан: ОВД района Сокол", EntityType.ID_DOCUMENT))
+                .containsExactly("46 11 Номер: 208331");
+        assertThat(found("Серия паспорта 45 12 Номер 771203 Кем выдан УФМС", EntityType.ID_DOCUMENT))
+                .containsExactly("45 12 Номер 771203");
+        assertThat(found("<Паспорт серия=\"63 04\" номер=\"117552\" выдан=\"ОУФМС\"/>", EntityType.ID_DOCUMENT))
+                .containsExactly("63 04\" номер=\"117552");
+        assertThat(found("Серия: 12 34 Номер: 5678 — это номер бланка, не паспорт", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_passportNumbersOfDigitsOnlyAndDocumentsNamedInChat_found() {
+        assertThat(found("Slovak passport 38820417 was shown at the border.", EntityType.ID_DOCUMENT))
+                .containsExactly("38820417");
+        assertThat(found("паспорт гражданина Чехии 55120983, выдан в Праге", EntityType.ID_DOCUMENT))
+                .containsExactly("55120983");
+        assertThat(found("his ID is 041288734, please check it", EntityType.ID_DOCUMENT))
+                .containsExactly("041288734");
+        assertThat(found("my military ID, number is BA 8812076 if they ask", EntityType.ID_DOCUMENT))
+                .containsExactly("BA 8812076");
+        assertThat(found("где мой загранник N19920345, не видели?", EntityType.ID_DOCUMENT))
+                .containsExactly("N19920345");
+        assertThat(found("Passport office opens at 09:00; queue number 20394411.", EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("The ID is 20 characters long, order 041288734 shipped.", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
     void detect_articlesOfRulesAndTheirColumns_notIpAddresses() {
         for (String text : List.of(
                 "Нарушение ст. 14.2.3.1 Правил дорожного движения подтверждено.",
