@@ -104,6 +104,9 @@ final class DateOfBirthRecognizer implements Recognizer {
         int[] sorted = candidates.sorted();
         for (int k = candidates.first(WordStarts.NUMBER), last = candidates.end(WordStarts.NUMBER); k < last; k++) {
             int i = sorted[k];
+            if (Chars.digitRun(s, i) == 12 && Chars.notAlnumAt(s, i - 1) && Chars.notAlnumAt(s, i + 12)) {
+                dateOfIin(s, lower, i, out);
+            }
             if (i >= 2 && s[i - 1] == ' ' && s[i - 2] == ',' && Chars.isDigit(s[i])) {
                 afterName(s, lower, i, out);
             } else if (i >= 3 && s[i - 1] == '(' && s[i - 2] == ' ' && Chars.isLetter(s[i - 3])) {
@@ -126,8 +129,8 @@ final class DateOfBirthRecognizer implements Recognizer {
             } else if (contains(CUES_BEFORE, cue)) {
                 int before = out.size();
                 dateAfter(view, starts, count, at + cue.length(), AFTER_CUE, out);
-                if (out.size() == before && contains(YEAR_CUES, cue)) {
-                    yearAfter(s, at + cue.length(), out);
+                if (out.size() == before && (contains(YEAR_CUES, cue) || quotedYear(s, at + cue.length()))) {
+                    yearAfter(s, at + cue.length(), out); // "год рождения 1985", {"dob": "2014"}
                 }
                 if (out.size() == before && cue.startsWith("родил")) {
                     yearInYear(s, lower, at + cue.length(), out); // "родился в 1985 году"
@@ -154,6 +157,77 @@ final class DateOfBirthRecognizer implements Recognizer {
                 }
             }
         });
+    }
+
+    /** How far from an IIN the date it encodes may stand. */
+    private static final int IIN_REACH = 40;
+
+    /**
+     * A date near an IIN ({@code iin}) whose day, month and year the IIN's first six digits are: the IIN encodes its
+     * holder's birth date, so such a date is one ("Сагатова Жанар, 21.12.1975, ЖСН 751221431442").
+     */
+    private static void dateOfIin(char[] s, char[] lower, int iin, List<Finding> out) {
+        int yy = Chars.parseInt(s, iin, iin + 2);
+        int mm = Chars.parseInt(s, iin + 2, iin + 4);
+        int dd = Chars.parseInt(s, iin + 4, iin + 6);
+        int from = Math.max(0, iin - IIN_REACH);
+        int to = Math.min(s.length, iin + 12 + IIN_REACH);
+        for (int p = from; p < to; p++) {
+            if (p >= iin && p < iin + 12 || !Chars.isDigit(s[p]) || !Chars.notAlnumAt(s, p - 1)) {
+                continue;
+            }
+            int end = Dates.dateEnd(s, lower, p);
+            if (end > 0 && end <= to && sameDate(s, p, end, yy, mm, dd)) {
+                if (!covered(out, p)) {
+                    out.add(new Finding(EntityType.DATE_OF_BIRTH, p, end, 0.9, "dob"));
+                }
+                return;
+            }
+            p += Chars.digitRun(s, p);
+        }
+    }
+
+    /**
+     * Whether the date {@code s[from, to)} is the day {@code dd} of the month {@code mm} of a year ending in {@code yy}:
+     * its numbers in any of the orders dates are written in; with a month's name, its day and year.
+     */
+    private static boolean sameDate(char[] s, int from, int to, int yy, int mm, int dd) {
+        int first = Chars.digitRun(s, from);
+        int second = nextNumber(s, from + first, to);
+        if (second < 0) {
+            return false;
+        }
+        int secondRun = Chars.digitRun(s, second);
+        int third = nextNumber(s, second + secondRun, to);
+        int a = Chars.parseInt(s, from, from + first);
+        int b = Chars.parseInt(s, second, second + secondRun);
+        if (third < 0) { // "15 мая 1990", "1990 жылғы 15 мамыр"
+            return first <= 2 && a == dd && secondRun == 4 && b % 100 == yy
+                    || first == 4 && a % 100 == yy && secondRun <= 2 && b == dd;
+        }
+        int c = Chars.parseInt(s, third, third + Chars.digitRun(s, third));
+        return first <= 2 && a == dd && b == mm && c % 100 == yy // 21.12.1975
+                || first == 4 && a % 100 == yy && b == mm && c == dd // 1975-12-21
+                || first <= 2 && a == mm && b == dd && c % 100 == yy; // 12/21/1975
+    }
+
+    /** Start of the next number in {@code s[from, to)}, or -1. */
+    private static int nextNumber(char[] s, int from, int to) {
+        for (int p = from; p < to; p++) {
+            if (Chars.isDigit(s[p])) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean covered(List<Finding> out, int p) {
+        for (Finding f : out) {
+            if (f.type() == EntityType.DATE_OF_BIRTH && f.start() <= p && p < f.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Endings of the word before the comma that make it a patronymic: "Амангельдиевна", "Серикович", "Асқарұлы". */
@@ -189,27 +263,47 @@ final class DateOfBirthRecognizer implements Recognizer {
     }
 
     /** Words that present the person whose name and birth date follow: "Пациент Yerkebulan Seitkali, 1 мая 1968". */
-    private static final CueSet PERSON_WORDS =
-            new CueSet("пациент", "ребён", "ребен", "patient", "child", "науқас", "жиен", "внук", "внучк", "немере");
+    private static final CueSet PERSON_WORDS = new CueSet(
+            "пациент",
+            "ребён",
+            "ребен",
+            "patient",
+            "child",
+            "науқас",
+            "жиен",
+            "внук",
+            "внучк",
+            "немере",
+            "сын",
+            "дочь",
+            "дочк",
+            "дочер",
+            "бала",
+            "son",
+            "daughter");
 
-    /** Whether one of {@link #PERSON_WORDS} stands before the one to three capitalised words ending at {@code w}. */
+    /**
+     * Whether one of {@link #PERSON_WORDS} stands before the one to three capitalised words ending at {@code w}, or
+     * before them and a comma ("дочку, Ли Софию, 03.09.2019").
+     */
     private static boolean personWordBefore(char[] s, char[] lower, int w) {
         int p = w;
         for (int words = 1; words <= 3; words++) {
             if (p < 2 || s[p - 1] != ' ') {
                 return false;
             }
-            int start = p - 1;
+            boolean comma = words > 1 && s[p - 2] == ',';
+            int start = comma ? p - 2 : p - 1;
             while (start > 0 && Chars.isLetter(s[start - 1])) {
                 start--;
             }
-            if (start == p - 1) {
+            if (start == (comma ? p - 2 : p - 1)) {
                 return false;
             }
             if (PERSON_WORDS.lengthAt(lower, start, p - 1) > 0) {
                 return words > 1 || Chars.isLowerCase(s[start]); // the role word, then the name
             }
-            if (Chars.isLowerCase(s[start])) {
+            if (comma || Chars.isLowerCase(s[start])) {
                 return false;
             }
             p = start;
@@ -260,6 +354,9 @@ final class DateOfBirthRecognizer implements Recognizer {
      */
     private static void bracketedAfterKin(char[] s, char[] lower, int date, List<Finding> out) {
         int end = Dates.dateEnd(s, lower, date);
+        if (end < 0 && Chars.digitRun(s, date) == 4 && Dates.plausibleYear(s, date)) {
+            end = date + 4; // a year alone: "дети Нурсултан (2013), Амина (2018)"
+        }
         if (end < 0 || end >= s.length || s[end] != ')' && s[end] != ',') {
             return;
         }
@@ -358,6 +455,15 @@ final class DateOfBirthRecognizer implements Recognizer {
                 && Chars.notAlnumAt(s, p + 4)) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, p, p + 4, 0.85, "dob"));
         }
+    }
+
+    /** Whether a birth key's quoted value from {@code from} is a year alone: {@code "dob": "2014"}. */
+    private static boolean quotedYear(char[] s, int from) {
+        int p = from;
+        while (p < s.length && p - from < 4 && " :\"".indexOf(s[p]) >= 0) {
+            p++;
+        }
+        return p > from && s[p - 1] == '"' && Chars.digitRun(s, p) == 4 && p + 4 < s.length && s[p + 4] == '"';
     }
 
     /** A year after " в " and before "году" or "г." ("родился в 1985 году"): the year alone. */

@@ -311,6 +311,40 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_dateThatTheIinBesideItEncodes_birthDate() {
+        assertThat(found("Выписка: Сагатова Жанар, 21.12.1975, ЖСН 751221431442.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("21.12.1975");
+        assertThat(found("ИИН 880315400125, 15.03.1988 — клиент банка.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("15.03.1988");
+        assertThat(found("Сагатова Жанар, 21.12.2025, ЖСН 751221431442: заявление принято.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_childsNameAfterKinWordAndComma_birthDate() {
+        assertThat(found("Запишите на приём дочку, Ли Софию, 03.09.2019.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("03.09.2019");
+        assertThat(found(
+                        "Егу төлқұжаты: бала Сейтқали Нұрислам, 2021 жылғы 4 наурыз, анасы келді.",
+                        EntityType.DATE_OF_BIRTH))
+                .containsExactly("2021 жылғы 4 наурыз");
+        assertThat(found("Запишите сына, Ким Артёма, 12.05.2026 на 10:00.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_yearAloneAsABirthKeysValueOrInBracketsAfterAChild_birthYear() {
+        assertThat(found("[{\"name\": \"Эмре\", \"dob\": \"2012\"}]", EntityType.DATE_OF_BIRTH))
+                .containsExactly("2012");
+        assertThat(found("{\"birth_date\": \"1979\", \"founded\": \"1999\"}", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1979");
+        assertThat(found("Состав семьи: жена Айгерим, дети Нурсултан (2013), Амина (2018).", EntityType.DATE_OF_BIRTH))
+                .containsExactly("2013", "2018");
+        assertThat(found("Сын принёс Справку (2020) в школу.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_bracketedDateAfterAChildsName_birthDateButNotAfterADocument() {
         assertThat(found("Состав семьи: дети: Камила, Тимур, Алина (2019-06-30).", EntityType.DATE_OF_BIRTH))
                 .containsExactly("2019-06-30");
