@@ -1484,7 +1484,7 @@ final class SecretRecognizer implements Recognizer {
     }
 
     /**
-     * Reports the word at {@code p} when it is all its line holds: five chars or more of letters and digits, or a plain
+     * Reports the word at {@code p} when it is all its line or sentence holds: five chars or more of letters and digits, or a plain
      * word of letters (a bank's code word is often one: "— Кодовое слово?\n— Черёмуха.") that is no refusal to give it.
      */
     private static void letterDigitWord(char[] s, int p, int lineEnd, List<Finding> out) {
@@ -1500,10 +1500,11 @@ final class SecretRecognizer implements Recognizer {
         while (rest < lineEnd && ".!, ".indexOf(s[rest]) >= 0) {
             rest++;
         }
+        boolean sentenceEnds = end + 2 < lineEnd && s[end] == '.' && s[end + 1] == ' ' && Chars.isUpperCase(s[end + 2]);
         if (end - p >= 5
                 && letter
                 && (digit || !Chars.isOneOfIgnoringCase(s, p, end, NO_CODE_WORD))
-                && rest == lineEnd
+                && (rest == lineEnd || sentenceEnds) // "Кодовое слово: Снегирь1987. Если это были не Вы, …"
                 && !reported(out, p)) {
             out.add(new Finding(EntityType.SECRET, p, end, 0.8, "secret"));
         }

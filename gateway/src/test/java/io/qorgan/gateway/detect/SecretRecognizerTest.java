@@ -497,6 +497,14 @@ class SecretRecognizerTest {
     }
 
     @Test
+    void detect_codeWordEndingItsSentence_wordFound() {
+        assertThat(secrets("Новое кодовое слово: Ласточка2020. Не сообщайте его никому."))
+                .containsExactly("Ласточка2020");
+        assertThat(secrets("Кодовое слово: Отсутствует. Установите его в приложении."))
+                .isEmpty();
+    }
+
+    @Test
     void detect_pkcs8KeyBodyAndPassInThread_found() {
         assertThat(secrets("sa_key = \"MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDx\""))
                 .containsExactly("MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDx");
