@@ -40,7 +40,10 @@ final class VehiclePlateRecognizer implements Recognizer {
             int end = -1;
             boolean russian = false;
             if (Chars.isDigit(c)) {
-                end = modern(s, i);
+                end = modern(s, i, false);
+                if (end < 0 && (end = modern(s, i, true)) > 0 && !plateNamed(view, i)) {
+                    end = -1; // "500 KZT 12 раз": an amount, unless a plate's word or column names it
+                }
             } else {
                 if (LEGACY_REGIONS.indexOf(plateLetter(c)) >= 0) {
                     end = legacy(s, i);
@@ -59,7 +62,11 @@ final class VehiclePlateRecognizer implements Recognizer {
         }
     }
 
-    private static int modern(char[] s, int i) {
+    /**
+     * A plate of 2012 at {@code i}: its end, or -1; {@code codes}: letters that spell a currency or a unit ("318 KZT
+     * 05") count too.
+     */
+    private static int modern(char[] s, int i, boolean codes) {
         if (Chars.digitRun(s, i) != 3) {
             return -1;
         }
@@ -67,7 +74,7 @@ final class VehiclePlateRecognizer implements Recognizer {
         int letters = letters(s, p);
         if (letters < 2
                 || letters > 3
-                || NOT_PLATES.contains(Chars.string(s, p, p + letters).toUpperCase())) {
+                || NOT_PLATES.contains(Chars.string(s, p, p + letters).toUpperCase()) != codes) {
             return -1;
         }
         p = skipSpace(s, p + letters);
@@ -76,6 +83,17 @@ final class VehiclePlateRecognizer implements Recognizer {
         }
         int region = (s[p] - '0') * 10 + (s[p + 1] - '0');
         return region >= 1 && region <= 20 ? p + 2 : -1;
+    }
+
+    /** Whether a plate's word stands shortly before {@code i} or heads its table column ("Госномер"). */
+    private static boolean plateNamed(TextView view, int i) {
+        if (view.anyCue(i - 40, i, CUES_SET)) {
+            return true;
+        }
+        char[] lower = view.lower();
+        boolean[] named = {false};
+        TableColumns.headerOf(view.chars(), i, (from, to) -> named[0] |= CUES_SET.anyIn(lower, from, to));
+        return named[0];
     }
 
     private static int legacy(char[] s, int i) {

@@ -468,6 +468,19 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_platesWhoseLettersSpellAUnitOrCurrency_foundAfterAPlateWordOrUnderItsHeader() {
+        assertThat(found("Госномер 318 KZT 05, цвет белый.", EntityType.VEHICLE_PLATE))
+                .containsExactly("318 KZT 05");
+        assertThat(found("машина 906 KG 12 стоит у подъезда", EntityType.VEHICLE_PLATE))
+                .containsExactly("906 KG 12");
+        assertThat(found("| ФИО | Госномер |\n|---|---|\n| Абенов К. | 211 KZT 02 |", EntityType.VEHICLE_PLATE))
+                .containsExactly("211 KZT 02");
+        assertThat(found("Оплачено 500 KZT 12 раз за месяц.", EntityType.VEHICLE_PLATE))
+                .isEmpty();
+        assertThat(found("Вес 120 KG 15 коробок.", EntityType.VEHICLE_PLATE)).isEmpty();
+    }
+
+    @Test
     void detect_articlesOfRulesAndTheirColumns_notIpAddresses() {
         for (String text : List.of(
                 "Нарушение ст. 14.2.3.1 Правил дорожного движения подтверждено.",
