@@ -139,7 +139,7 @@ final class AddressRecognizer implements Recognizer {
         new Marker("район", Kind.DISTRICT),
         new Marker("р-н", Kind.DISTRICT),
         new Marker("ауылы", Kind.SETTLEMENT),
-        new Marker("а.", Kind.SETTLEMENT),
+        new Marker("а.", Kind.SETTLEMENT, true, true), // lower case only: "А." after a surname is an initial
         new Marker("кенті", Kind.SETTLEMENT),
         new Marker("ауылдық округі", Kind.SETTLEMENT),
         new Marker("шағын ауданы", Kind.MICRODISTRICT),
@@ -281,6 +281,10 @@ final class AddressRecognizer implements Recognizer {
         new Marker("house", Kind.HOUSE),
         new Marker("building", Kind.HOUSE),
         new Marker("bldg", Kind.HOUSE),
+        new Marker("bld.", Kind.HOUSE),
+        new Marker("bld", Kind.HOUSE),
+        new Marker("pavilion", Kind.FLAT),
+        new Marker("bed", Kind.FLAT),
         new Marker("block", Kind.HOUSE),
     };
     /** Street types an English or Latin address names after the street: "Abai Avenue 10", "Zhibek Zholy St 50". */
@@ -384,6 +388,8 @@ final class AddressRecognizer implements Recognizer {
                 if (Chars.isDigit(c)) {
                     from = unitBefore(s, lower, from);
                 }
+                int postcode = ForeignAddress.postcodeAfterTown(s, end);
+                end = postcode > 0 ? postcode : end; // "PO Box 118, Aktau 130000"
                 out.add(new Finding(EntityType.ADDRESS, from, end, 0.85, "address"));
                 resume = end;
             }
@@ -671,6 +677,7 @@ final class AddressRecognizer implements Recognizer {
         boolean micro = false;
         boolean district = false;
         boolean cells = false; // parts joined by bare commas: the cells of a CSV row
+        boolean postcode = false;
         int parts = 0;
         int end = -1;
         int p = start;
@@ -699,6 +706,7 @@ final class AddressRecognizer implements Recognizer {
                     street = true;
                     house = true;
                 }
+                case POSTCODE -> postcode = true;
                 default -> {}
             }
             end = part.end();
@@ -725,7 +733,8 @@ final class AddressRecognizer implements Recognizer {
         }
         boolean accept = (house && (street || locality || micro))
                 || (locality && street && !cells) // a CSV row's city and street cells name no house
-                || (settlement && (parts >= 3 || district)); // a village with its district
+                || (settlement && (parts >= 3 || district)) // a village with its district
+                || (locality && district && postcode); // "г. Шымкент, Абайский р-н, 160011"
         return accept ? end : -1;
     }
 
@@ -1003,7 +1012,12 @@ final class AddressRecognizer implements Recognizer {
                 unit = latinUnit(s, lower, end + 9); // "hostel room 22"
             }
             if (unit < 0) {
-                return -1; // more of the address follows that is not read ("pavilion 15"): no part of it
+                int town = wordEnd(s, end + 2);
+                if (town > end + 2 && Chars.isUpperCase(s[end + 2]) && PLACES.contains(lower, end + 2, town)) {
+                    end = town; // "Kunaev Zholy 18, apartment 7, Almaty"
+                    break;
+                }
+                return -1; // more of the address follows that is not read ("parking lot B"): no part of it
             }
             end = unit;
         }
@@ -1054,8 +1068,8 @@ final class AddressRecognizer implements Recognizer {
         return start;
     }
 
-    /** End of "apt 14", "apartment 301", "office 4B", "kv. 12" at {@code p}, or -1. */
-    private static int latinUnit(char[] s, char[] lower, int p) {
+    /** End of "apt 14", "apartment 301", "office 4B", "kv. 12", "bld 12" at {@code p}, or -1. */
+    static int latinUnit(char[] s, char[] lower, int p) {
         if (p >= s.length) {
             return -1; // "…, hostel " at the text's end
         }
@@ -1467,7 +1481,9 @@ final class AddressRecognizer implements Recognizer {
                             .map(Marker::text)
                             .flatMap(text -> Chars.isLetter(text.charAt(1))
                                     ? Stream.of(text.substring(0, 2))
-                                    : Stream.of(". -".split("")).map(x -> text.charAt(0) + x)),
+                                    : Stream.concat(
+                                            Stream.of(text.substring(0, 2)), // "а/я"
+                                            Stream.of(". -".split("")).map(x -> text.charAt(0) + x))),
                     Stream.of(ForeignAddress.LOWER_STREET_WORDS))
             .distinct()
             .toArray(String[]::new));

@@ -179,8 +179,25 @@ final class ForeignAddress {
                 || c == 's' && Chars.startsWith(lower, "str.", p);
     }
 
+    /** Words before a post-office box's number: "PO Box 118". */
+    private static final String[] POST_BOXES = {"po box ", "p.o. box ", "p. o. box "};
+
+    /** Words before a microdistrict's name in Latin letters: "Mikrorayon Samal-2", "Microdistrict Aksai-4". */
+    private static final String[] MICRODISTRICTS = {"mikrorayon ", "microdistrict ", "mkr. ", "mkr "};
+
     /** The end of a foreign street address that starts at {@code p} (with its town and country), or -1. */
     static int end(char[] s, char[] lower, int p) {
+        if (Chars.isAsciiUpper(s[p])) {
+            int box = withPrefix(s, lower, p, POST_BOXES);
+            if (box > 0) {
+                int n = AddressRecognizer.number(s, box); // "PO Box 118, Aktau 130000": the box, town and postcode
+                return n > 0 ? tail(s, lower, n, false) : -1;
+            }
+            int micro = withPrefix(s, lower, p, MICRODISTRICTS);
+            if (micro > 0) {
+                return microdistrict(s, lower, micro);
+            }
+        }
         int house = streetFirst(s, lower, p);
         boolean strong = house > 0;
         if (house < 0) {
@@ -225,6 +242,45 @@ final class ForeignAddress {
             return country >= 0 ? country : start;
         }
         return country(s, lower, segment) == start - 2 ? segment : start;
+    }
+
+    /** Past one of {@code prefixes} (lower case) at {@code p}, or -1. */
+    private static int withPrefix(char[] s, char[] lower, int p, String[] prefixes) {
+        for (String prefix : prefixes) {
+            if (Chars.startsWith(lower, prefix, p)) {
+                return p + prefix.length();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A microdistrict's name after its word ({@code name}: "Samal-2", "Aksai 4"), its house and flat, and the town
+     * after: "Mikrorayon Samal-2, bld 58, apt 14, Almaty"; the end, or -1 without a house or flat.
+     */
+    private static int microdistrict(char[] s, char[] lower, int name) {
+        if (name >= s.length || !Chars.isUpperCase(s[name])) {
+            return -1;
+        }
+        int e = wordEnd(s, name);
+        if (s[e - 1] == '-' && Chars.digitRun(s, e) > 0) {
+            e += Chars.digitRun(s, e); // "Samal-2"
+        } else if (e < s.length && s[e] == ' ' && Chars.digitRun(s, e + 1) > 0) {
+            e += 1 + Chars.digitRun(s, e + 1); // "Aksai 4"
+        }
+        int end = -1;
+        while (Chars.startsWith(s, ", ", e)) {
+            int unit = AddressRecognizer.latinUnit(s, lower, e + 2);
+            if (unit < 0) {
+                break;
+            }
+            end = e = unit;
+        }
+        if (end < 0) {
+            return -1;
+        }
+        int tail = tail(s, lower, end, false);
+        return tail > 0 ? tail : end;
     }
 
     /** "Via Garibaldi 24", "ul. Floriańska 31", "Calle Mayor, 12": the end of the house number, or -1. */
@@ -387,13 +443,19 @@ final class ForeignAddress {
         return town;
     }
 
-    /** A British or Japanese postcode after a town ("Bristol BS6 5QT", "Tokyo 150-0002"): its end, or -1. */
+    /**
+     * A British, Japanese or Kazakh postcode after a town ("Bristol BS6 5QT", "Tokyo 150-0002", "Aktau 130000"): its
+     * end, or -1.
+     */
     static int postcodeAfterTown(char[] s, int town) {
         if (town + 1 >= s.length || s[town] != ' ') {
             return -1;
         }
         int p = town + 1;
         int run = Chars.digitRun(s, p);
+        if (run == 6 && Chars.notAlnumAt(s, p + 6)) {
+            return p + 6; // Kazakhstan: "Aktau 130000"
+        }
         if (run == 3 && p + 8 <= s.length && s[p + 3] == '-' && Chars.digitRun(s, p + 4) == 4) {
             return Chars.notAlnumAt(s, p + 8) ? p + 8 : -1;
         }

@@ -369,4 +369,16 @@ class AddressPatternsTest {
                 .isEmpty();
         assertThat(found("The Rue 5 bus was late.", EntityType.ADDRESS)).isEmpty();
     }
+
+    @Test
+    void detect_postBoxesMicrodistrictsAndTownAfterUnits_wholeAddress() {
+        whole("Reply to ", "PO Box 245, Taraz 080000", " please.");
+        whole("Ответ направить: ", "а/я 17, г. Павлодар, 140000", "");
+        whole("Получатель: Сеитова А., ", "г. Шымкент, Абайский р-н, 160011", "");
+        whole("lives alone at ", "Mikrorayon Aksai-4, bld 12, apt 30, Almaty", ". Son visits.");
+        whole("He is staying at ", "Kunaev Zholy 18, apartment 7, Almaty", ". He left.");
+        whole("The stall is at ", "Almaty, Raiymbek 221, pavilion 8, office 2", ".");
+        assertThat(found("Итого: г. Алматы, 2024 год, 050040 обращений.", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
