@@ -384,9 +384,22 @@ final class AddressRecognizer implements Recognizer {
                 end = ForeignAddress.end(s, lower, i); // "Via Garibaldi 24, 10122 Torino, Italy"
                 from = end > 0 ? ForeignAddress.startBefore(s, lower, i) : from;
             }
+            if (end < 0 && Chars.isDigit(c)) {
+                end = SpokenAddress.unitsEnd(s, lower, i); // "на жандосова 58 кв 31"
+                boolean streetWordNeeded = end > 0 && SpokenAddress.loneKazakhUnit(s, lower, i, end);
+                if (end < 0 && SpokenAddress.streetWordBefore(s, lower, i)) {
+                    end = number(s, i); // "абай көшесі 15"
+                }
+                int street = end > 0 ? SpokenAddress.streetStart(s, lower, i, streetWordNeeded) : -1;
+                end = street >= 0 ? end : -1;
+                from = street >= 0 ? street : from;
+            }
             if (end > 0) {
                 if (Chars.isDigit(c)) {
                     from = unitBefore(s, lower, from);
+                }
+                if (Chars.isDigit(c) && from == i) {
+                    from = SpokenAddress.microdistrictName(s, lower, i); // "көктем 2 шағын ауданы, 9 үй"
                 }
                 int postcode = ForeignAddress.postcodeAfterTown(s, end);
                 end = postcode > 0 ? postcode : end; // "PO Box 118, Aktau 130000"
@@ -1289,16 +1302,21 @@ final class AddressRecognizer implements Recognizer {
                 : n != w + 1 || num - n > (titled ? 3 : 4) || !titled && !placedByPreposition(lower, p)) {
             return null;
         }
+        return countAfter(lower, num) ? null : new Part(num, Kind.STREET_HOUSE);
+    }
+
+    /** Whether a word of a count follows the number ending at {@code num}: "на Абая 45 минут", "3 кв 2 года". */
+    static boolean countAfter(char[] lower, int num) {
         int q = num;
-        while (q < s.length && q - num < 2 && s[q] == ' ') {
+        while (q < lower.length && q - num < 2 && lower[q] == ' ') {
             q++;
         }
         for (String count : COUNTS) {
             if (Chars.startsWith(lower, count, q)) {
-                return null;
+                return true;
             }
         }
-        return new Part(num, Kind.STREET_HOUSE);
+        return false;
     }
 
     /** Streets named after people, in the genitive ("Абая", "Сейфуллина"): with a house number after, an address. */

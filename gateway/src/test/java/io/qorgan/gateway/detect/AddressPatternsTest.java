@@ -381,4 +381,31 @@ class AddressPatternsTest {
         assertThat(found("Итого: г. Алматы, 2024 год, 050040 обращений.", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_lowerCaseAddressesOfChats_wholeAddress() {
+        whole("я у бабушки на ", "сейфуллина 112 кв 40", " приезжай вечером");
+        whole("курьер везёт на ", "кабанбай батыра 61 подъезд 2 кв 18", " позвоните заранее");
+        whole("общага на ", "абая 44а комната 305", " живу там");
+        whole("подъезжаю к ", "орбита 3 дом 27", " открой шлагбаум");
+        whole("точно ", "6 мкр 19 кв 3", " я там был");
+        whole("airbnb on ", "abai ave 48 apt 12", " near the mall");
+        whole("grandma lives at ", "tulebaev st 77 flat 9", " in almaty");
+        whole("үйім ", "самал шағын ауданы 212 үй 17 пәтер", " үшінші қабат");
+        whole("келіңдер ", "көктем 2 шағын ауданы 9 үй", " алдында күтемін");
+        whole("мен ", "қаратал ауданы үштөбе қаласы абай көшесі 15", " тұрамын");
+    }
+
+    @Test
+    void detect_numbersOfChatsThatAreNoAddress_noAddress() {
+        for (String text : List.of(
+                "площадь 45 кв м а цена 30 млн",
+                "это было 5 кв 2 раза подряд",
+                "в 5 комната 2 занята",
+                "meeting room 12 flat rate applies",
+                "купили 3 кв 2 года назад",
+                "он 10 үй аралап шықты")) {
+            assertThat(found(text, EntityType.ADDRESS)).as(text).isEmpty();
+        }
+    }
 }
