@@ -390,6 +390,10 @@ final class AddressRecognizer implements Recognizer {
                 if (end < 0 && SpokenAddress.streetWordBefore(s, lower, i)) {
                     end = number(s, i); // "абай көшесі 15"
                 }
+                int house = end < 0 ? number(s, i) : -1;
+                if (house > 0 && SpokenAddress.afterPreposition(s, lower, i, house)) {
+                    end = house; // "на тимирязева 56", "в таугуль 21-33"
+                }
                 int street = end > 0 ? SpokenAddress.streetStart(s, lower, i, streetWordNeeded) : -1;
                 end = street >= 0 ? end : -1;
                 from = street >= 0 ? street : from;
@@ -1321,6 +1325,11 @@ final class AddressRecognizer implements Recognizer {
 
     /** Streets named after people, in the genitive ("Абая", "Сейфуллина"): with a house number after, an address. */
     private static final WordSet LISTED_STREETS = new WordSet(Lexicons.words("streets-kz.txt"));
+
+    /** Whether {@code lower[from, to)} is a street of {@code streets-kz.txt}: "тимирязева", "жандосова". */
+    static boolean listedStreet(char[] lower, int from, int to) {
+        return LISTED_STREETS.contains(lower, from, to);
+    }
 
     /** Whether a street preposition stands right before the word at {@code p}. */
     private static boolean placedByPreposition(char[] lower, int p) {

@@ -93,6 +93,48 @@ final class SpokenAddress {
         return e - b >= 3 && !STOPS.contains(lower, b, e) && Chars.notAlnumAt(s, b - 1) ? b : number;
     }
 
+    /** Prepositions before a street in a chat: "на тимирязева 56", "в таугуль 21-33". */
+    private static final WordSet PREPOSITIONS =
+            new WordSet(Set.of("на", "в", "по", "до", "около", "возле", "on", "at"));
+
+    /**
+     * Whether the house at {@code house} ({@code end} its end) follows a lower-case street after a preposition: a
+     * listed street ("на тимирязева 56"), or any word after "на" when the number holds the flat too ("на таугуль
+     * 21-33").
+     */
+    static boolean afterPreposition(char[] s, char[] lower, int house, int end) {
+        int e = house - 1;
+        if (e < 4 || s[e] != ' ' || AddressRecognizer.countAfter(lower, end)) {
+            return false;
+        }
+        int b = e;
+        while (b > 0 && Chars.isLetter(s[b - 1])) {
+            b--;
+        }
+        if (e - b < 3 || !Chars.isLowerCase(s[b]) || b < 2 || s[b - 1] != ' ') {
+            return false;
+        }
+        int pe = b - 1;
+        int pb = pe;
+        while (pb > 0 && Chars.isLetter(s[pb - 1])) {
+            pb--;
+        }
+        if (!PREPOSITIONS.contains(lower, pb, pe) || !Chars.notAlnumAt(s, pb - 1)) {
+            return false;
+        }
+        boolean flat = pe - pb == 2 && lower[pb] == 'н' && lower[pb + 1] == 'а'; // "на", not "по графику 1/12"
+        return AddressRecognizer.listedStreet(lower, b, e) || flat && slashOrDash(s, house, end);
+    }
+
+    private static boolean slashOrDash(char[] s, int from, int to) {
+        for (int q = from; q < to; q++) {
+            if (s[q] == '/' || s[q] == '-') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Street words whose number is their name: "6 мкр", "12 мкрн". */
     private static final WordSet NUMBER_NAMED = new WordSet(Set.of("мкр", "мкрн", "микрорайон"));
 

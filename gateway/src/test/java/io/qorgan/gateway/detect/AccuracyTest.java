@@ -101,12 +101,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.953},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.986, 0.967},
+            new Object[] {EntityType.ADDRESS, 0.986, 0.974},
             new Object[] {EntityType.IP_ADDRESS, 0.981, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.958},
             new Object[] {EntityType.SECRET, 1.0, 0.983});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.976;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.977;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -224,12 +224,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.994, 0.974},
+            new Object[] {EntityType.ADDRESS, 0.994, 0.979},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.99},
             new Object[] {EntityType.SECRET, 1.0, 0.974});
 
-    private static final double DEV4_LEAK_COVER = 0.981;
+    private static final double DEV4_LEAK_COVER = 0.982;
 
     /** The fifth development set's SHA-256 ({@code detect/dev5}): its numbers below are of this file. */
     private static final String DEV5_SHA256 = "6c6622ceb8f459a6dec97a21e1461836a74ca80f1a4c79be6ba78630d720501b";
@@ -409,12 +409,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.845},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.857, 0.842},
+            new Object[] {EntityType.ADDRESS, 0.851, 0.851},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.715},
             new Object[] {EntityType.SECRET, 1.0, 0.749});
 
-    private static final double DEV11_LEAK_COVER = 0.864;
+    private static final double DEV11_LEAK_COVER = 0.866;
 
     private final Detector detector = Detector.defaults();
 
