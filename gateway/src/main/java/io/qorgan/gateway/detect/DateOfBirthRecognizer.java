@@ -2,6 +2,7 @@ package io.qorgan.gateway.detect;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -81,10 +82,19 @@ final class DateOfBirthRecognizer implements Recognizer {
         "жылғы туған",
         "ж. т.",
         "ж. туған",
-        "ж.туған"
+        "ж.туған",
+        "жылы тудым", // "2009 жылы тудым": the year alone, as with "жылы туған"
+        "жылы туды",
+        "жылы туылдым",
+        "жылы туылды"
     };
     /** Verbs after their date in the same clause: only words between, no digit. */
-    private static final String[] CUES_CLAUSE_AFTER = {"туған", "туылған", "born", "дүниеге келген"};
+    private static final String[] CUES_CLAUSE_AFTER = {
+        "туған", "туылған", "born", "дүниеге келген", "тудым", "туды", "туылдым", "туылды", "дүниеге келді"
+    };
+
+    /** Kazakh verbs of birth that begin other words too ("тудырды", to cause): a cue only as a whole word. */
+    private static final Set<String> WHOLE_WORD_VERBS = Set.of("тудым", "туды", "туылдым", "туылды");
 
     static final CueIndex ANY_CUE = new CueIndex(Stream.of(CUES_BEFORE, CUES_RIGHT_AFTER, CUES_CLAUSE_AFTER)
             .flatMap(Arrays::stream)
@@ -119,7 +129,7 @@ final class DateOfBirthRecognizer implements Recognizer {
             }
             boolean verb = clauseVerb(lower, at, cue);
             if (verb) {
-                if (!dateBefore(view, starts, count, at, BEFORE_CUE, out)) {
+                if (!dateBefore(view, starts, count, at, BEFORE_CUE, out) && !dayMonthBefore(s, lower, at, out)) {
                     int before = out.size();
                     dateAfter(view, starts, count, at + cue.length(), 25, out);
                     if (out.size() == before && cue.equals("born")) {
@@ -137,6 +147,9 @@ final class DateOfBirthRecognizer implements Recognizer {
                 }
                 if (out.size() == before) {
                     wordDateAfter(view, starts, count, at + cue.length(), out); // dictated: "Восьмое марта …"
+                }
+                if (out.size() == before && !organisationBetween(lower, Math.max(1, at - 25), at)) {
+                    dayMonthRightAfter(s, lower, at + cue.length(), out); // "туған күні 14 мамыр"
                 }
                 if (TableColumns.inTable(s, at)) {
                     TableColumns.below(s, at, (from, to) -> {
@@ -157,6 +170,60 @@ final class DateOfBirthRecognizer implements Recognizer {
                 }
             }
         });
+    }
+
+    /**
+     * A birthday without its year right after its word ("туған күні 14 мамыр", "день рождения 3 октября"): a day and
+     * a month's name with only a space, colon or dash between them and the word, so that "день рождения компании 5
+     * мая" stays out.
+     */
+    private static void dayMonthRightAfter(char[] s, char[] lower, int from, List<Finding> out) {
+        int p = from;
+        while (p < s.length && p - from < 3 && " :—-".indexOf(s[p]) >= 0) {
+            p++;
+        }
+        int end = p > from ? dayMonth(s, lower, p) : -1;
+        if (end > 0) {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, p, end, 0.8, "dob"));
+        }
+    }
+
+    /**
+     * A day and a month's name with a Kazakh case ending, right before a verb of birth ("17 қарашада туды"), one word
+     * at most between; answers whether it reported one.
+     */
+    private static boolean dayMonthBefore(char[] s, char[] lower, int verb, List<Finding> out) {
+        int p = verb - 1;
+        for (int words = 0; words < 3 && p > 0 && s[p] == ' '; words++) {
+            int b = p;
+            while (b > 0 && Chars.isLetter(s[b - 1])) {
+                b--;
+            }
+            int d = b - 2;
+            while (d > 0 && d >= b - 3 && Chars.isDigit(s[d - 1])) {
+                d--;
+            }
+            if (b >= 2 && s[b - 1] == ' ' && Chars.isDigit(s[b - 2]) && dayMonth(s, lower, d) == p) {
+                out.add(new Finding(EntityType.DATE_OF_BIRTH, d, p, 0.85, "dob"));
+                return true;
+            }
+            p = b - 1;
+        }
+        return false;
+    }
+
+    /** The end of a day (1 to 31) and a month's name at {@code p} with no year after it, or -1. */
+    private static int dayMonth(char[] s, char[] lower, int p) {
+        int run = Chars.digitRun(s, p);
+        if (run < 1 || run > 2 || !Chars.notAlnumAt(s, p - 1) || p + run + 1 >= s.length || s[p + run] != ' ') {
+            return -1;
+        }
+        int day = Chars.parseInt(s, p, p + run);
+        int end = Dates.monthEnd(lower, p + run + 1);
+        if (day < 1 || day > 31 || end < 0 || end + 1 < s.length && s[end] == ' ' && Chars.digitRun(s, end + 1) == 4) {
+            return -1; // a year follows: a whole date, which the other readings take ("10 августа 1845" is none)
+        }
+        return end;
     }
 
     /** How far from an IIN the date it encodes may stand. */
@@ -486,6 +553,9 @@ final class DateOfBirthRecognizer implements Recognizer {
             return false; // "born on 14 February" names the date after it
         }
         int e = at + cue.length();
+        if (WHOLE_WORD_VERBS.contains(cue) && !Chars.notAlnumAt(lower, e)) {
+            return false; // "қиындық тудырды"
+        }
         return !(Chars.startsWith(lower, " күн", e) || Chars.startsWith(lower, "_күн", e));
     }
 
@@ -517,7 +587,8 @@ final class DateOfBirthRecognizer implements Recognizer {
     }
 
     /** Words that make a birthday an organisation's or a town's: "день рождения компании — пятого мая". */
-    private static final String[] ORGANISATIONS = {"компани", "организац", "город", "школ", "company", "қала", "мектеп"
+    private static final String[] ORGANISATIONS = {
+        "компани", "организац", "город", "школ", "company", "қала", "мектеп", "колледж", "университет", "ұйым"
     };
 
     /** Whether a word of {@link #ORGANISATIONS} starts in {@code lower[from, to)}. */

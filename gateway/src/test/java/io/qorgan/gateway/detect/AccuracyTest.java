@@ -103,10 +103,10 @@ class AccuracyTest {
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.986, 0.974},
             new Object[] {EntityType.IP_ADDRESS, 0.981, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.958},
+            new Object[] {EntityType.DATE_OF_BIRTH, 0.999, 0.972},
             new Object[] {EntityType.SECRET, 1.0, 0.983});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.977;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.978;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -411,10 +411,10 @@ class AccuracyTest {
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.851, 0.851},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.715},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.775},
             new Object[] {EntityType.SECRET, 1.0, 0.749});
 
-    private static final double DEV11_LEAK_COVER = 0.866;
+    private static final double DEV11_LEAK_COVER = 0.872;
 
     private final Detector detector = Detector.defaults();
 

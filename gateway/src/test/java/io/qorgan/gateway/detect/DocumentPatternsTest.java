@@ -345,6 +345,28 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_birthdayWithoutYearAfterItsWord_birthDate() {
+        assertThat(found("ертең сіңлімнің туған күні 14 мамыр ғой, сыйлық алайық", EntityType.DATE_OF_BIRTH))
+                .containsExactly("14 мамыр");
+        assertThat(found("у Лёши день рождения 3 октября, не забудь", EntityType.DATE_OF_BIRTH))
+                .containsExactly("3 октября");
+        assertThat(found("День рождения компании 5 мая отмечаем в офисе.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found("Туған күні тойланатын мейрамхана 12 мамыр жабық.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_kazakhBornVerbsOfTheFirstAndThirdPerson_birthDate() {
+        assertThat(found("Менің атым Нұрдәулет, 2009 жылы тудым.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("2009 жылы");
+        assertThat(found("Жиенім Аяла былтыр 17 қарашада туды.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("17 қарашада");
+        assertThat(found("Бұл шешім 2019 жылы көп қиындық тудырды.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_bracketedDateAfterAChildsName_birthDateButNotAfterADocument() {
         assertThat(found("Состав семьи: дети: Камила, Тимур, Алина (2019-06-30).", EntityType.DATE_OF_BIRTH))
                 .containsExactly("2019-06-30");
