@@ -54,6 +54,8 @@ final class IdDocumentRecognizer implements Recognizer {
         "загранник", // spoken: "мой загранник N17700218"
         "military id",
         "military card",
+        "удв", // удостоверение in chats: "номер удв 039911287", "номер удо твой"; whole words only, see SHORT_CUES
+        "удо",
         "төлқұжат",
         "водительские права",
         "водительское",
@@ -164,6 +166,9 @@ final class IdDocumentRecognizer implements Recognizer {
      * word only with a number right after ("ЖК №045612378", "ж/к 045612378").
      */
     private static final Set<String> ESTATE_OR_CARD = Set.of("жк", "ж/к", "ж.к.");
+
+    /** Chat shortenings of удостоверение that begin other words ("удобно", "удвоить"): cues only as whole words. */
+    private static final Set<String> SHORT_CUES = Set.of("удв", "удо");
     /** The cues, and each cue of several words also as a key with underscores ("жеке_куәлік", "id_card"). */
     static final CueIndex CUE_INDEX = new CueIndex(withUnderscores(Lexicons.concat(CUES, BIRTH_CUES, FIELD_LABELS)));
 
@@ -191,6 +196,9 @@ final class IdDocumentRecognizer implements Recognizer {
             if (cue.equals("сери")) {
                 russianSeries(s, at + cue.length(), lastStart, out);
                 return;
+            }
+            if (SHORT_CUES.contains(cue) && Chars.isLetter(at + cue.length() < s.length ? s[at + cue.length()] : ' ')) {
+                return; // "удобно", "удостоверение" (which has its own cue)
             }
             if (ESTATE_OR_CARD.contains(cue) && !numberRightAfter(s, at + cue.length())) {
                 return; // "ЖК «Нурлы Тау», блок 4": a housing estate
@@ -681,8 +689,9 @@ final class IdDocumentRecognizer implements Recognizer {
             return;
         }
         int p = at + 2;
-        if (owner && Chars.startsWith(s, " is ", p)) {
-            p += 3; // "her ID is 029918345"
+        if ((owner || wordEndingAt(s, b, ISSUERS))
+                && (Chars.startsWith(s, " is ", p) || Chars.startsWith(s, " was ", p))) {
+            p = Chars.indexOf(s, ' ', p + 1) + 1; // "her ID is 029918345", "My Kazakh ID was 038812734"
         }
         while (p < s.length && p - at < 6 && " :#№".indexOf(s[p]) >= 0) {
             p++;

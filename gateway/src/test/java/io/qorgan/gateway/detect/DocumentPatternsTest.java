@@ -479,6 +479,12 @@ class DocumentPatternsTest {
                 .containsExactly("55120983");
         assertThat(found("his ID is 041288734, please check it", EntityType.ID_DOCUMENT))
                 .containsExactly("041288734");
+        assertThat(found("My Kazakh ID was 038812734, born in Taraz.", EntityType.ID_DOCUMENT))
+                .containsExactly("038812734");
+        assertThat(found("скинь номер удв 039911287 для пропуска", EntityType.ID_DOCUMENT))
+                .containsExactly("039911287");
+        assertThat(found("нужен номер удо твой\nда щас\n041177302", EntityType.ID_DOCUMENT))
+                .containsExactly("041177302");
         assertThat(found("my military ID, number is BA 8812076 if they ask", EntityType.ID_DOCUMENT))
                 .containsExactly("BA 8812076");
         assertThat(found("где мой загранник N19920345, не видели?", EntityType.ID_DOCUMENT))
