@@ -104,7 +104,11 @@ final class SecretRecognizer implements Recognizer {
         "otp seed",
     };
     /** Words for a PIN or a safe's code: four to six digits follow, on the line or as the next line's answer. */
-    private static final String[] PIN_LABELS = {"pin", "пин", "сейфтің код", "код от сейфа", "код сейфа", "safe code"};
+    private static final String[] PIN_LABELS = {
+        "pin", "пин", "сейфтің код", "код от сейфа", "код сейфа", "safe code", "сейфу" // "пароль к сейфу 4826"
+    };
+    /** The safe in the dative, a PIN's word only as a whole word. */
+    private static final String TO_THE_SAFE = "сейфу";
     /** Words for a bank's or an operator's code word: a word of letters and digits follows. */
     private static final String[] CODE_WORD_LABELS = {
         "кодовое слово", "кодового слова", "code word", "codeword", "кодтық сөз", "секретное слово", "контрольное слово"
@@ -982,6 +986,9 @@ final class SecretRecognizer implements Recognizer {
         }
         int kind = kindOf(label);
         if (kind == PIN_LABEL) {
+            if (label.equals(TO_THE_SAFE) && Chars.isLetter(at + 5 < s.length ? s[at + 5] : ' ')) {
+                return; // "Сейфуллин": a name, not the safe
+            }
             pin(s, lower, at + label.length(), out);
             return;
         }

@@ -412,9 +412,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.851, 0.851},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.775},
-            new Object[] {EntityType.SECRET, 1.0, 0.749});
+            new Object[] {EntityType.SECRET, 1.0, 0.791});
 
-    private static final double DEV11_LEAK_COVER = 0.876;
+    private static final double DEV11_LEAK_COVER = 0.877;
 
     private final Detector detector = Detector.defaults();
 

@@ -463,6 +463,10 @@ class SecretRecognizerTest {
                 .containsExactly("3307");
         assertThat(secrets("сейфтің коды 7702 емес пе?\nжоқ, 2219. ешкімге айтпа"))
                 .containsExactly("7702", "2219");
+        assertThat(secrets("и пароль к сейфу 4826 поменяй")).containsExactly("4826");
+        assertThat(secrets("код к сейфу: 5190")).containsExactly("5190");
+        assertThat(secrets("Сейфуллин көшесіндегі үй 2024 жылдан бері жөнделмеді"))
+                .isEmpty();
     }
 
     @Test
