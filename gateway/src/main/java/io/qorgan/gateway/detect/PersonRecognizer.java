@@ -1997,7 +1997,7 @@ final class PersonRecognizer implements Recognizer {
         boolean leadingSurname = false;
         while (first < last
                 && (!evidence(run.get(first)) || run.get(first).common() && !anchored)
-                && sentenceStart(s, run.get(first).start())) {
+                && (sentenceStart(s, run.get(first).start()) || leadingGreeting(s, run.get(first)))) {
             if (first == 0 && surnameBeforeName(view, run)) {
                 leadingSurname = true;
                 break;
@@ -2077,6 +2077,8 @@ final class PersonRecognizer implements Recognizer {
             score = 0.8;
         } else if (patronymics == 1 && words == 1 && kazakhPatronymic(s, start, end)) {
             score = 0.75; // a Kazakh surname of the new kind on its own: "Серікұлынан"
+        } else if (words >= 2 && words <= 3 && weak + ordinary > 0 && roleLabelBefore(view.lower(), start)) {
+            score = 0.8; // "Landlord: Giorgi Beridze", "References: Fatima Karimi"
         } else {
             return;
         }
@@ -2100,6 +2102,66 @@ final class PersonRecognizer implements Recognizer {
             return;
         }
         out.add(new Finding(EntityType.PERSON, start, end, score, "person"));
+    }
+
+    /**
+     * English labels of a person's role, a name's cue only before their colon ("Landlord: …"; "Applicant Tracking
+     * System" is none) and only for a name of two or three words with a surname's ending or a first name in it.
+     */
+    private static final WordSet ROLE_LABELS = new WordSet(words(
+            "landlord",
+            "tenant",
+            "lessor",
+            "lessee",
+            "owner",
+            "reference",
+            "references",
+            "referee",
+            "guarantor",
+            "borrower",
+            "buyer",
+            "seller",
+            "witness",
+            "claimant",
+            "respondent",
+            "defendant",
+            "plaintiff",
+            "applicant",
+            "employee",
+            "passenger",
+            "student",
+            "parent",
+            "guardian",
+            "spouse",
+            "holder",
+            "tourist",
+            "visitor",
+            "signatory"));
+
+    /** Whether a {@link #ROLE_LABELS} word and its colon, or "issued to", stand right before {@code start}. */
+    private static boolean roleLabelBefore(char[] lower, int start) {
+        int p = start;
+        while (p > 0 && lower[p - 1] == ' ') {
+            p--;
+        }
+        if (p > 0 && lower[p - 1] == ':') {
+            int w = p - 1;
+            while (w > 0 && Chars.isLetter(lower[w - 1])) {
+                w--;
+            }
+            return ROLE_LABELS.contains(lower, w, p - 1);
+        }
+        return p >= 10 && Chars.startsWith(lower, "issued to", p - 9) && Chars.notWordAt(lower, p - 10);
+    }
+
+    /**
+     * Greetings and titles that open a run after a chat speaker or a list's colon ("Ulzhan: Hey Armen", "list:
+     * Ambassador Karin Holm"), where no sentence starts: like a sentence's first word they are no part of the name.
+     */
+    private static final String[] LEADING_GREETINGS = {"hey", "hi", "hello", "dear", "ambassador"};
+
+    private static boolean leadingGreeting(char[] s, Token t) {
+        return !t.initial() && Chars.isOneOfIgnoringCase(s, t.start(), t.end(), LEADING_GREETINGS);
     }
 
     /**

@@ -92,7 +92,7 @@ class AccuracyTest {
      * (IP_ADDRESS and SECRET recall, leak-cover). Below the issue's bars: PERSON recall, leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
-            new Object[] {EntityType.PERSON, 0.966, 0.964},
+            new Object[] {EntityType.PERSON, 0.966, 0.966},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.985},
@@ -149,7 +149,7 @@ class AccuracyTest {
      * lines are read and tuned to): the values the third round reached, never lowered.
      */
     private static final Map<EntityType, Floor> DEV3 = floors(
-            new Object[] {EntityType.PERSON, 0.996, 0.982},
+            new Object[] {EntityType.PERSON, 0.996, 0.989},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -296,7 +296,7 @@ class AccuracyTest {
      * seventh round's names reach, and to what the eighth round's secrets, names and e-mails reach.
      */
     private static final Map<EntityType, Floor> DEV7 = floors(
-            new Object[] {EntityType.PERSON, 0.983, 0.972},
+            new Object[] {EntityType.PERSON, 0.983, 0.977},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.957, 1.0},

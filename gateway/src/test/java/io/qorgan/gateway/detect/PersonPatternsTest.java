@@ -486,4 +486,25 @@ class PersonPatternsTest {
         assertThat(persons("id,name,city\n7,\"Omarova, Dinara\",Astana")).containsExactly("Omarova, Dinara");
         assertThat(persons("Omarova, Dinara and Serik came.")).containsExactly("Omarova", "Dinara", "Serik");
     }
+
+    @Test
+    void detect_greetingOrTitleAfterASpeakerOrAColon_leftOutOfTheName() {
+        assertThat(persons("Madina: Hey Tigran, the printer on the third floor is jammed again."))
+                .containsExactly("Madina", "Tigran");
+        assertThat(persons("Seating plan: Ambassador Helga Lind, then the consul."))
+                .containsExactly("Helga Lind");
+    }
+
+    @Test
+    void detect_englishRoleLabelAndColonBeforeTwoWords_nameWithAnEndingOrAFirstName() {
+        assertThat(persons("Tenant: Levan Kapanadze, phone on file.")).containsExactly("Levan Kapanadze");
+        assertThat(persons("Borrower: Narek Hakobyan (co-signed)")).containsExactly("Narek Hakobyan");
+        assertThat(persons("Guarantor: Fatima Haddad, see page 2.")).containsExactly("Fatima Haddad");
+        assertThat(persons("the badge was issued to Levan Kapanadze on Monday")).containsExactly("Levan Kapanadze");
+        // the label without its colon is a product's or a team's name; a company stays out
+        assertThat(persons("Applicant Tracking System migration starts Monday."))
+                .isEmpty();
+        assertThat(persons("Owner: Platform Engineering")).isEmpty();
+        assertThat(persons("Holder: Kaspi Gold")).isEmpty();
+    }
 }
