@@ -2094,6 +2094,7 @@ final class PersonRecognizer implements Recognizer {
         }
         if (organisation(s, previousWord, nextWord)
                 || place(s, previousWord, nextWord, lastToken.end())
+                        && !(patronymics + initials > 0 && after(previousWord, "по"))
                 || quoted && !named
                 || words == 1 && streetAfterPreposition(view.lower(), previousWord, start, end)) {
             return;
@@ -2693,6 +2694,11 @@ final class PersonRecognizer implements Recognizer {
         }
         String afterNext = wordAfterNext(s, runEnd);
         return afterNext != null && placeAfter(afterNext);
+    }
+
+    /** Whether the word before the run is {@code word}: "по Абая" is a street, "по Жанибековой Алие Кайратовне" not. */
+    private static boolean after(Word before, String word) {
+        return before != null && before.folded().equals(word);
     }
 
     /** Streets named after people, in the genitive ("Сейфуллина", "Абая"): {@code streets-kz.txt}. */

@@ -507,4 +507,12 @@ class PersonPatternsTest {
         assertThat(persons("Owner: Platform Engineering")).isEmpty();
         assertThat(persons("Holder: Kaspi Gold")).isEmpty();
     }
+
+    @Test
+    void detect_nameWithPatronymicOrInitialsAfterPo_personNotStreet() {
+        assertThat(persons("Выписку по Сулейменовой Гаухар Маратовне передали в архив."))
+                .containsExactly("Сулейменовой Гаухар Маратовне");
+        assertThat(persons("Отчёт по Иванову И.И. готов.")).containsExactly("Иванову И.И.");
+        assertThat(persons("Подойдите по Абая, 12 к обеду.")).isEmpty();
+    }
 }
