@@ -2223,10 +2223,10 @@ final class PersonRecognizer implements Recognizer {
         return e >= lower.length || lower[e] == '\n' || lower[e] == '\r';
     }
 
-    /** Endings of Russian verbs and adjectives that start a sentence before a name: "Назначить", "Уважаемый". */
+    /** Endings of Russian verbs and adjectives that start a sentence before a name: "Назначить", "Уважаемый", "Передайте". */
     private static final String[] NOT_SURNAME_ENDINGS = {
         "ть", "ться", "ти", "ый", "ые", "ое", "ие", "ую", "ого", "ому", "шу", "жу", "ем", "им", "ет", "ит", "ют", "ят",
-        "ал", "ала", "ил", "ила", "ли", "ено", "ана", "ано", "ена", "ны"
+        "ал", "ала", "ил", "ила", "ли", "ено", "ана", "ано", "ена", "ны", "йте", "ьте"
     };
 
     /**

@@ -36,7 +36,7 @@ class AccuracyTest {
      * what round 9 reached. docs/detection.md has the table.
      */
     private static final Map<EntityType, Floor> HELD_OUT = floors(
-            new Object[] {EntityType.PERSON, 0.974, 0.966},
+            new Object[] {EntityType.PERSON, 0.975, 0.970},
             new Object[] {EntityType.IIN, 0.98, 0.98},
             new Object[] {EntityType.BIN, 0.98, 0.98},
             new Object[] {EntityType.PHONE, 0.98, 0.98},
@@ -54,7 +54,7 @@ class AccuracyTest {
      * Below the bar of 0.99 (0.959 before the third round, 0.970 before the fourth, 0.973 before the fifth, 0.975
      * before the sixth, 0.976 before the seventh).
      */
-    private static final double HELD_OUT_LEAK_COVER = 0.979;
+    private static final double HELD_OUT_LEAK_COVER = 0.981;
 
     /** The second frozen held-out set's SHA-256 ({@code detect/heldout2}, written blind before the second round). */
     private static final String HELD_OUT_2_SHA256 = "a68fdc5b6e88c234ab8fbfa1dd0359c0bb1a432910b93042707054c7db1a92fa";
@@ -92,7 +92,7 @@ class AccuracyTest {
      * (IP_ADDRESS and SECRET recall, leak-cover). Below the issue's bars: PERSON recall, leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
-            new Object[] {EntityType.PERSON, 0.966, 0.966},
+            new Object[] {EntityType.PERSON, 0.967, 0.971},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.985},
@@ -106,7 +106,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.958},
             new Object[] {EntityType.SECRET, 1.0, 0.983});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.976;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.978;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -163,7 +163,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.989});
 
-    private static final double DEV3_LEAK_COVER = 0.991;
+    private static final double DEV3_LEAK_COVER = 0.994;
 
     /**
      * Floors on the fourth round's own development lines ({@code detect/dev-own4.jsonl}: forms of issue 15's families
@@ -270,7 +270,7 @@ class AccuracyTest {
      * raised to what the seventh round's names, addresses, documents and birth dates reach (less 0.001).
      */
     private static final Map<EntityType, Floor> DEV6 = floors(
-            new Object[] {EntityType.PERSON, 0.973, 0.962},
+            new Object[] {EntityType.PERSON, 0.975, 0.965},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -284,7 +284,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.968},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV6_LEAK_COVER = 0.971;
+    private static final double DEV6_LEAK_COVER = 0.972;
 
     /** The seventh development set's SHA-256 ({@code detect/dev7}): its numbers below are of this file. */
     private static final String DEV7_SHA256 = "409e18d51504b80a3a55ce19817c6f43414d4cee619fe8533ec0564c4ed3df1b";
@@ -348,7 +348,7 @@ class AccuracyTest {
      * efcf461), less 0.001, raised to what the ninth round reaches (ID_DOCUMENT, SECRET, leak-cover).
      */
     private static final Map<EntityType, Floor> DEV9 = floors(
-            new Object[] {EntityType.PERSON, 0.961, 0.969},
+            new Object[] {EntityType.PERSON, 0.962, 0.976},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -362,7 +362,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.973},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV9_LEAK_COVER = 0.97;
+    private static final double DEV9_LEAK_COVER = 0.975;
 
     private final Detector detector = Detector.defaults();
 

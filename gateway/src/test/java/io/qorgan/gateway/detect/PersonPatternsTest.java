@@ -515,4 +515,14 @@ class PersonPatternsTest {
         assertThat(persons("Отчёт по Иванову И.И. готов.")).containsExactly("Иванову И.И.");
         assertThat(persons("Подойдите по Абая, 12 к обеду.")).isEmpty();
     }
+
+    @Test
+    void detect_kazakhFirstNamesTheListsLacked_foundWithTheirEndings() {
+        assertThat(persons("Кеше Батырхан мен Жанерке кітапханаға келді.")).containsExactly("Батырхан", "Жанерке");
+        assertThat(persons("Құжатты Ерназарға беріңіз.")).containsExactly("Ерназарға");
+        assertThat(persons("Анықтама Нұрсұлудың атына жазылды.")).containsExactly("Нұрсұлудың");
+        assertThat(persons("Meeting moved; Yerasyl and Zhanerke will join.")).containsExactly("Yerasyl", "Zhanerke");
+        // "Жанаре" is Жанара's dative beside her patronymic, and an imperative before them no surname
+        assertThat(persons("Передайте Жанаре Муратовне ключи.")).containsExactly("Жанаре Муратовне");
+    }
 }
