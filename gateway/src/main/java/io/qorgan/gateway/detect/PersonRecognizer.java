@@ -1666,7 +1666,7 @@ final class PersonRecognizer implements Recognizer {
             return null; // acronyms (ИИН, ЦОН, IIN, ТОО, АХАТ), but not ЛИ, ПАК, ЦОЙ
         }
         if (hyphenatedAcronym(s, start, end)) {
-            return null; // "ЖСН-інің", "ИИН-ге"
+            return null; // "ЖСН-інің", "ИИН-ге", "I-ТҮ"
         }
         if (NOT_NAMES.contains(folded, 0, len) || compassPrefix(folded, len)) {
             return null; // known non-names; "Западно-Казахстанская"
@@ -1841,7 +1841,21 @@ final class PersonRecognizer implements Recognizer {
         while (dash < end && s[dash] != '-') {
             dash++;
         }
-        return dash < end && dash - start <= 4 && allUpper(s, start, dash) && !allUpper(s, dash + 1, end);
+        // "ЖСН-інің", or a birth certificate's series: "I-ТҮ", "II-МЮ" (a Roman numeral and short capitals)
+        return dash < end
+                && dash - start <= 4
+                && allUpper(s, start, dash)
+                && (!allUpper(s, dash + 1, end) || end - dash - 1 <= 3 && romanNumeral(s, start, dash));
+    }
+
+    /** Whether {@code s[from, to)} is written in the letters of Roman numerals, Latin or Kazakh І. */
+    private static boolean romanNumeral(char[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if ("IVXІ".indexOf(s[i]) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean compassPrefix(char[] folded, int len) {

@@ -530,4 +530,11 @@ class PersonPatternsTest {
         // the names of those streets and monuments are named after stay out of the lists
         assertThat(persons("Тамерлан империясы туралы дәріс")).isEmpty();
     }
+
+    @Test
+    void detect_nameBeforeABirthCertificateSeries_theNameAlone() {
+        assertThat(persons("Копия свидетельства сына Тимура II-ЖТ № 0551234 приложена."))
+                .containsExactly("Тимура");
+        assertThat(persons("Қызы Аружан І-АҚ № 0712236 куәлігімен тіркелген.")).containsExactly("Аружан");
+    }
 }
