@@ -537,4 +537,10 @@ class PersonPatternsTest {
                 .containsExactly("Тимура");
         assertThat(persons("Қызы Аружан І-АҚ № 0712236 куәлігімен тіркелген.")).containsExactly("Аружан");
     }
+
+    @Test
+    void detect_commonSurnameThatIsAlsoAPossessiveBesideANameWord_found() {
+        assertThat(persons("Клиент: Петров Роман, договор продлён.")).containsExactly("Петров Роман");
+        assertThat(persons("Петрова Вероника подала жалобу.")).containsExactly("Петрова Вероника");
+    }
 }
