@@ -110,7 +110,7 @@ class AccuracyTest {
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
-            new Object[] {EntityType.PERSON, 0.997, 0.997},
+            new Object[] {EntityType.PERSON, 0.997, 0.999},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -149,7 +149,7 @@ class AccuracyTest {
      * lines are read and tuned to): the values the third round reached, never lowered.
      */
     private static final Map<EntityType, Floor> DEV3 = floors(
-            new Object[] {EntityType.PERSON, 0.996, 0.989},
+            new Object[] {EntityType.PERSON, 0.996, 0.994},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -242,7 +242,7 @@ class AccuracyTest {
      * (ID_DOCUMENT) and the ninth (IP_ADDRESS).
      */
     private static final Map<EntityType, Floor> DEV5 = floors(
-            new Object[] {EntityType.PERSON, 0.992, 0.951},
+            new Object[] {EntityType.PERSON, 0.992, 0.954},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -296,7 +296,7 @@ class AccuracyTest {
      * seventh round's names reach, and to what the eighth round's secrets, names and e-mails reach.
      */
     private static final Map<EntityType, Floor> DEV7 = floors(
-            new Object[] {EntityType.PERSON, 0.983, 0.977},
+            new Object[] {EntityType.PERSON, 0.983, 0.983},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.957, 1.0},

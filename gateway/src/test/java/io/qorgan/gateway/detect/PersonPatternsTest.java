@@ -543,4 +543,11 @@ class PersonPatternsTest {
         assertThat(persons("Клиент: Петров Роман, договор продлён.")).containsExactly("Петров Роман");
         assertThat(persons("Петрова Вероника подала жалобу.")).containsExactly("Петрова Вероника");
     }
+
+    @Test
+    void detect_arabicArmenianGeorgianAndGermanFirstNames_found() {
+        assertThat(persons("Ключи передал Тигран, а Андреас подписал акт.")).containsExactly("Тигран", "Андреас");
+        assertThat(persons("Landlord Levan and tenant Lilit met on Monday.")).containsExactly("Levan", "Lilit");
+        assertThat(persons("Письмо для Рашида и Лейсан.")).containsExactly("Рашида", "Лейсан");
+    }
 }
