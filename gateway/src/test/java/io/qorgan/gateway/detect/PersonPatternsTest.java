@@ -550,4 +550,13 @@ class PersonPatternsTest {
         assertThat(persons("Landlord Levan and tenant Lilit met on Monday.")).containsExactly("Levan", "Lilit");
         assertThat(persons("Письмо для Рашида и Лейсан.")).containsExactly("Рашида", "Лейсан");
     }
+
+    @Test
+    void detect_nameNoListKnowsAfterAKinWord_found() {
+        assertThat(persons("Справку забрала бабушка Зульхумар.")).containsExactly("Зульхумар");
+        assertThat(persons("Our emergency contact Ines is on leave.")).containsExactly("Ines");
+        assertThat(persons("Үйде атам Тұрсынқұл тұрады.")).containsExactly("Тұрсынқұл");
+        // the Pope is no kin
+        assertThat(persons("Папа Римский выступил с обращением.")).isEmpty();
+    }
 }
