@@ -2147,7 +2147,7 @@ final class PersonRecognizer implements Recognizer {
         if (organisation(s, previousWord, nextWord)
                 || place(s, previousWord, nextWord, lastToken.end())
                         && !(patronymics + initials > 0 && after(previousWord, "по"))
-                || quoted && !named
+                || quoted && !named && !(personalBusiness(view.lower(), start) && initials + patronymics > 0)
                 || words == 1 && streetAfterPreposition(view.lower(), previousWord, start, end)) {
             return;
         }
@@ -2846,6 +2846,21 @@ final class PersonRecognizer implements Recognizer {
         }
         int w = Chars.letterRunStart(lower, p + 1);
         return w <= p && NAMED_BEFORE_QUOTES.contains(lower, w, p + 1);
+    }
+
+    /**
+     * Whether "ИП" or "ЖК" (an individual entrepreneur) stands before the quote that opens at {@code start - 1}: the
+     * business is then named after its owner, "ИП «Омаров Қ.Т.»", whose name counts when initials or a patronymic
+     * say it is one (not "ИП «Береке»").
+     */
+    private static boolean personalBusiness(char[] lower, int start) {
+        int p = start - 2;
+        while (p >= 0 && lower[p] == ' ') {
+            p--;
+        }
+        return p >= 1
+                && (lower[p - 1] == 'и' && lower[p] == 'п' || lower[p - 1] == 'ж' && lower[p] == 'к')
+                && Chars.notWordAt(lower, p - 2);
     }
 
     private static boolean quoted(char[] s, int start) {

@@ -36,7 +36,7 @@ class AccuracyTest {
      * what round 9 reached. docs/detection.md has the table.
      */
     private static final Map<EntityType, Floor> HELD_OUT = floors(
-            new Object[] {EntityType.PERSON, 0.975, 0.973},
+            new Object[] {EntityType.PERSON, 0.975, 0.979},
             new Object[] {EntityType.IIN, 0.98, 0.98},
             new Object[] {EntityType.BIN, 0.98, 0.98},
             new Object[] {EntityType.PHONE, 0.98, 0.98},
@@ -54,7 +54,7 @@ class AccuracyTest {
      * Below the bar of 0.99 (0.959 before the third round, 0.970 before the fourth, 0.973 before the fifth, 0.975
      * before the sixth, 0.976 before the seventh).
      */
-    private static final double HELD_OUT_LEAK_COVER = 0.982;
+    private static final double HELD_OUT_LEAK_COVER = 0.985;
 
     /** The second frozen held-out set's SHA-256 ({@code detect/heldout2}, written blind before the second round). */
     private static final String HELD_OUT_2_SHA256 = "a68fdc5b6e88c234ab8fbfa1dd0359c0bb1a432910b93042707054c7db1a92fa";
@@ -242,7 +242,7 @@ class AccuracyTest {
      * (ID_DOCUMENT) and the ninth (IP_ADDRESS).
      */
     private static final Map<EntityType, Floor> DEV5 = floors(
-            new Object[] {EntityType.PERSON, 0.992, 0.957},
+            new Object[] {EntityType.PERSON, 0.992, 0.96},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},

@@ -559,4 +559,14 @@ class PersonPatternsTest {
         // the Pope is no kin
         assertThat(persons("Папа Римский выступил с обращением.")).isEmpty();
     }
+
+    @Test
+    void detect_individualEntrepreneurNamedAfterItsOwner_theOwnersName() {
+        assertThat(persons("Оплата от ИП «Сейткали Н.М.» поступила.")).containsExactly("Сейткали Н.М.");
+        assertThat(persons("ЖК «Ахметов Б.С.» шарты бойынша")).containsExactly("Ахметов Б.С.");
+        // a business name in quotes, or a housing complex, is no person
+        assertThat(persons("Договор с ИП «Береке» расторгнут.")).isEmpty();
+        assertThat(persons("Договор с ИП «Асель» расторгнут.")).isEmpty();
+        assertThat(persons("ТОО «Омаров и К» не ответило.")).isEmpty();
+    }
 }
