@@ -2147,7 +2147,10 @@ final class PersonRecognizer implements Recognizer {
         if (organisation(s, previousWord, nextWord)
                 || place(s, previousWord, nextWord, lastToken.end())
                         && !(patronymics + initials > 0 && after(previousWord, "по"))
-                || quoted && !named && !(personalBusiness(view.lower(), start) && initials + patronymics > 0)
+                || quoted
+                        && !named
+                        && !(personalBusiness(view.lower(), start)
+                                && (initials + patronymics > 0 || firstNames > 0 && surnames + weak > 0))
                 || words == 1 && streetAfterPreposition(view.lower(), previousWord, start, end)) {
             return;
         }

@@ -564,6 +564,7 @@ class PersonPatternsTest {
     void detect_individualEntrepreneurNamedAfterItsOwner_theOwnersName() {
         assertThat(persons("Оплата от ИП «Сейткали Н.М.» поступила.")).containsExactly("Сейткали Н.М.");
         assertThat(persons("ЖК «Ахметов Б.С.» шарты бойынша")).containsExactly("Ахметов Б.С.");
+        assertThat(persons("Оплата от ИП «Ахметова Айгерим» поступила.")).containsExactly("Ахметова Айгерим");
         // a business name in quotes, or a housing complex, is no person
         assertThat(persons("Договор с ИП «Береке» расторгнут.")).isEmpty();
         assertThat(persons("Договор с ИП «Асель» расторгнут.")).isEmpty();
