@@ -2049,7 +2049,9 @@ final class PersonRecognizer implements Recognizer {
         boolean leadingSurname = false;
         while (first < last
                 && (!evidence(run.get(first)) || run.get(first).common() && !anchored)
-                && (sentenceStart(s, run.get(first).start()) || leadingGreeting(s, run.get(first)))) {
+                && (sentenceStart(s, run.get(first).start())
+                        || leadingGreeting(s, run.get(first))
+                        || leadingOffice(view.lower(), run.get(first)))) {
             if (first == 0 && surnameBeforeName(view, run)) {
                 leadingSurname = true;
                 break;
@@ -2145,6 +2147,7 @@ final class PersonRecognizer implements Recognizer {
             return;
         }
         if (organisation(s, previousWord, nextWord)
+                || publicOffice(s, previousWord)
                 || place(s, previousWord, nextWord, lastToken.end())
                         && !(patronymics + initials > 0 && after(previousWord, "по"))
                 || quoted
@@ -2218,6 +2221,11 @@ final class PersonRecognizer implements Recognizer {
 
     private static boolean leadingGreeting(char[] s, Token t) {
         return !t.initial() && Chars.isOneOfIgnoringCase(s, t.start(), t.end(), LEADING_GREETINGS);
+    }
+
+    /** Whether the run's word {@code t} is a head of state's title: "Вчера Президент …" leaves it out of the name. */
+    private static boolean leadingOffice(char[] lower, Token t) {
+        return !t.initial() && PUBLIC_OFFICES.contains(lower, t.start(), t.end());
     }
 
     /**
@@ -2725,6 +2733,43 @@ final class PersonRecognizer implements Recognizer {
             lower[i] = Character.toLowerCase(s[w + i]);
         }
         return TITLE_ABBREVIATIONS.contains(lower, 0, lower.length);
+    }
+
+    /** The head of state's and government's titles: the name after one is a public figure's, not personal data. */
+    private static final WordSet PUBLIC_OFFICES = new WordSet(words(
+            "президент",
+            "президента",
+            "президенту",
+            "президентом",
+            "президенті",
+            "президентінің",
+            "премьер-министр",
+            "премьер-министра",
+            "премьер-министру",
+            "премьер-министрі",
+            "president",
+            "premier"));
+
+    /**
+     * Whether the word before the name is a title of {@link #PUBLIC_OFFICES}, or "глава государства" or "мемлекет
+     * басшысы" ends there: "Президент Қасым-Жомарт Тоқаев", "Глава государства … провёл".
+     */
+    private static boolean publicOffice(char[] s, Word before) {
+        if (before == null) {
+            return false;
+        }
+        String word = before.folded();
+        if (PUBLIC_OFFICES.contains(word.toCharArray(), 0, word.length())) {
+            return true;
+        }
+        if (!word.equals("государства") && !word.equals("басшысы")) {
+            return false;
+        }
+        Word head = previousWordBefore(s, before.end() - word.length());
+        return head != null
+                && (word.equals("басшысы")
+                        ? head.folded().equals("мемлекет")
+                        : head.folded().startsWith("глав"));
     }
 
     private static boolean organisation(char[] s, Word before, String next) {

@@ -570,4 +570,15 @@ class PersonPatternsTest {
         assertThat(persons("Договор с ИП «Асель» расторгнут.")).isEmpty();
         assertThat(persons("ТОО «Омаров и К» не ответило.")).isEmpty();
     }
+
+    @Test
+    void detect_nameAfterTheHeadOfStatesOrGovernmentsTitle_publicFigureNotReported() {
+        assertThat(persons("Вчера Президент Нурлан Ахметжанов открыл форум.")).isEmpty();
+        assertThat(persons("Мемлекет басшысы Ерболат Сапаров сөз сөйледі.")).isEmpty();
+        assertThat(persons("Глава государства Ерболат Сапаров провёл совещание."))
+                .isEmpty();
+        assertThat(persons("President Sapar Ibrayev met the delegation.")).isEmpty();
+        // the head of a company is a private person
+        assertThat(persons("Акт подписал директор Ерболат Сапаров.")).containsExactly("Ерболат Сапаров");
+    }
 }
