@@ -525,6 +525,7 @@ class PersonPatternsTest {
         // "Жанаре" is Жанара's dative beside her patronymic, and an imperative before them no surname
         assertThat(persons("Передайте Жанаре Муратовне ключи.")).containsExactly("Жанаре Муратовне");
         assertThat(persons("Кеше Айкөркем мен Темірхан диплом алды.")).containsExactly("Айкөркем", "Темірхан");
+        assertThat(persons("Кеше Жадыра мен Майра келді.")).containsExactly("Жадыра", "Майра");
         assertThat(persons("Thanks, Assylzhan and Ayaulym will bring the keys."))
                 .containsExactly("Assylzhan", "Ayaulym");
         // the names of those streets and monuments are named after stay out of the lists
