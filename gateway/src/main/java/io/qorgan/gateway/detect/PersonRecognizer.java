@@ -2195,7 +2195,21 @@ final class PersonRecognizer implements Recognizer {
             "holder",
             "tourist",
             "visitor",
-            "signatory"));
+            "signatory",
+            "sender",
+            "recipient",
+            "customer",
+            "client",
+            "cardholder",
+            "payer",
+            "payee",
+            "driver",
+            "contact",
+            "author",
+            "assignee",
+            "reporter",
+            "requester",
+            "approver"));
 
     /** Whether a {@link #ROLE_LABELS} word and its colon, or "issued to", stand right before {@code start}. */
     private static boolean roleLabelBefore(char[] lower, int start) {

@@ -506,6 +506,10 @@ class PersonPatternsTest {
                 .isEmpty();
         assertThat(persons("Owner: Platform Engineering")).isEmpty();
         assertThat(persons("Holder: Kaspi Gold")).isEmpty();
+        assertThat(persons("Recipient: Ani Melikyan, courier at 14:00")).containsExactly("Ani Melikyan");
+        assertThat(persons("Driver: Tornike Gelashvili")).containsExactly("Tornike Gelashvili");
+        assertThat(persons("Customer: Almaty Towers")).isEmpty();
+        assertThat(persons("Customer Success Manager")).isEmpty();
     }
 
     @Test
