@@ -586,4 +586,11 @@ class PersonPatternsTest {
         // the head of a company is a private person
         assertThat(persons("Акт подписал директор Ерболат Сапаров.")).containsExactly("Ерболат Сапаров");
     }
+
+    @Test
+    void detect_kazakhNameTypedOnARussianKeyboard_foundAsTheName() {
+        assertThat(persons("Кеше Гулжанат пен Жулдызай келді.")).containsExactly("Гулжанат", "Жулдызай");
+        // "Қожа" typed so is the Russian word for skin
+        assertThat(persons("Кожа сухая, Кожа чешется.")).isEmpty();
+    }
 }
