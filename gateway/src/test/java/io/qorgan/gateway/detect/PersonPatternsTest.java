@@ -550,10 +550,12 @@ class PersonPatternsTest {
     }
 
     @Test
-    void detect_arabicArmenianGeorgianAndGermanFirstNames_found() {
+    void detect_arabicArmenianGeorgianGermanUzbekAndKyrgyzFirstNames_found() {
         assertThat(persons("Ключи передал Тигран, а Андреас подписал акт.")).containsExactly("Тигран", "Андреас");
         assertThat(persons("Landlord Levan and tenant Lilit met on Monday.")).containsExactly("Levan", "Lilit");
         assertThat(persons("Письмо для Рашида и Лейсан.")).containsExactly("Рашида", "Лейсан");
+        assertThat(persons("Кеше Бобур мен Мунира келишди.")).containsExactly("Бобур", "Мунира");
+        assertThat(persons("Ключи у Чынгыз и Айпери.")).containsExactly("Чынгыз", "Айпери");
     }
 
     @Test
