@@ -33,7 +33,7 @@ class AccuracyTest {
      * Floors on the held-out set: issue 15's bar where the detector meets it (IIN, BIN, IBAN, PAYMENT_CARD, EMAIL,
      * PHONE, IP_ADDRESS 0.98; PERSON, ADDRESS, ID_DOCUMENT, SECRET, DATE_OF_BIRTH, VEHICLE_PLATE 0.95), the achieved
      * number where it does not yet (marked "below the bar"), so that no fix is lost; PERSON and leak-cover raised to
-     * what round 9 reached. docs/detection.md has the table.
+     * what rounds 9 and 10 reached (less 0.001). docs/detection.md has the table.
      */
     private static final Map<EntityType, Floor> HELD_OUT = floors(
             new Object[] {EntityType.PERSON, 0.975, 0.979},
@@ -88,8 +88,9 @@ class AccuracyTest {
     /**
      * Floors on the third held-out set: the values measured when it was added (main at 8cce2d4, before the fifth
      * round, less 0.001), raised to what the fifth and seventh rounds reach (PERSON, ADDRESS, DATE_OF_BIRTH,
-     * leak-cover), the eighth (ID_DOCUMENT, SECRET recall, PERSON precision, ADDRESS, leak-cover) and the ninth
-     * (IP_ADDRESS and SECRET recall, leak-cover). Below the issue's bars: PERSON recall, leak-cover.
+     * leak-cover), the eighth (ID_DOCUMENT, SECRET recall, PERSON precision, ADDRESS, leak-cover), the ninth
+     * (IP_ADDRESS and SECRET recall, leak-cover) and the tenth (PERSON, leak-cover). Below the issue's bar:
+     * leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
             new Object[] {EntityType.PERSON, 0.967, 0.971},
@@ -124,7 +125,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV_LEAK_COVER = 0.997;
+    private static final double DEV_LEAK_COVER = 0.999;
 
     /** Floors on the second development set (detect2's new lines of issue 15's patterns). */
     private static final Map<EntityType, Floor> DEV2 = floors(
@@ -163,7 +164,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.989});
 
-    private static final double DEV3_LEAK_COVER = 0.994;
+    private static final double DEV3_LEAK_COVER = 0.996;
 
     /**
      * Floors on the fourth round's own development lines ({@code detect/dev-own4.jsonl}: forms of issue 15's families
@@ -258,7 +259,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.97, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV5_LEAK_COVER = 0.981;
+    private static final double DEV5_LEAK_COVER = 0.986;
 
     /** The sixth development set's SHA-256 ({@code detect/dev6}): its numbers below are of this file. */
     private static final String DEV6_SHA256 = "ee10690d38ca255aaea64c280d0426812a948f4b6cabf7d9fff97526dc4f748b";
@@ -310,7 +311,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.975},
             new Object[] {EntityType.SECRET, 0.992, 0.992});
 
-    private static final double DEV7_LEAK_COVER = 0.984;
+    private static final double DEV7_LEAK_COVER = 0.989;
 
     /** The eighth development set's SHA-256 ({@code detect/dev8}): its numbers below are of this file. */
     private static final String DEV8_SHA256 = "26f6c3015f6f74d7c7a7daafb5a5a7c4b5732f7182d670f53f8ec22bd0d4e02d";
@@ -362,7 +363,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.973},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV9_LEAK_COVER = 0.975;
+    private static final double DEV9_LEAK_COVER = 0.976;
 
     private final Detector detector = Detector.defaults();
 
