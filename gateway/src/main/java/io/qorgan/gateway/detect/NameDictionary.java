@@ -152,6 +152,7 @@ final class NameDictionary {
             readResource(file, words, FIRST_NAME);
         }
         readResource("name-words.txt", words, ORDINARY_WORD);
+        addRussianKeyboardSpellings(words);
         readResource("surnames.txt", words, SURNAME);
         readResource("surnames-short.txt", words, SURNAME);
         // the long lists add words, never flags to a word the lists above know ("ким" stays a surname)
@@ -169,6 +170,42 @@ final class NameDictionary {
             }
         }
         return new NameDictionary(words);
+    }
+
+    /** The Kazakh letters and the Russian ones typed for them on a Russian keyboard: "Сәрсен" as "Сарсен". */
+    private static final String KAZAKH_LETTERS = "әғқңөұүһі";
+
+    private static final String RUSSIAN_FOR_KAZAKH = "агкноуухи";
+
+    /** Spellings that are Russian words: "Қожа" typed so is "кожа", skin. */
+    private static final List<String> NOT_SPELLINGS = List.of("кожа");
+
+    /**
+     * Adds every first name with a Kazakh letter as people type it on a Russian keyboard too ("Сарсен", "Нурсулу",
+     * "Гулжанат"), with the name's flags (a name that is a word stays one), unless the lists hold that spelling.
+     */
+    private static void addRussianKeyboardSpellings(Map<String, Long> words) {
+        Map<String, Long> typed = new TreeMap<>();
+        for (Map.Entry<String, Long> e : words.entrySet()) {
+            String word = e.getKey();
+            if ((e.getValue() & FIRST_NAME) == 0) {
+                continue;
+            }
+            char[] chars = word.toCharArray();
+            boolean kazakh = false;
+            for (int i = 0; i < chars.length; i++) {
+                int k = KAZAKH_LETTERS.indexOf(chars[i]);
+                if (k >= 0) {
+                    chars[i] = RUSSIAN_FOR_KAZAKH.charAt(k);
+                    kazakh = true;
+                }
+            }
+            String spelling = new String(chars);
+            if (kazakh && !NOT_SPELLINGS.contains(spelling)) {
+                typed.merge(spelling, e.getValue(), (a, b) -> a | b);
+            }
+        }
+        typed.forEach(words::putIfAbsent);
     }
 
     private static void readResource(String name, Map<String, Long> words, long flag) {

@@ -149,10 +149,48 @@ final class PersonRecognizer implements Recognizer {
         "анасы",
         "әкесі",
         "баласы",
+        "ребёнок",
+        "ребенок",
+        "ребёнка",
+        "ребенка",
+        "семья",
+        "семьи",
+        "племянник",
+        "племянница",
+        "тётя",
+        "тетя",
+        "дядя",
+        "бабушка",
+        "дедушка",
+        "внучки",
+        "внука",
+        "мама", // not "папа": "Папа Римский"
+        "атам",
+        "апам",
+        "әжем",
+        "ағам",
+        "інім",
+        "әпкем",
+        "сіңлім",
+        "немерем",
+        "атасы",
+        "әжесі",
+        "інісі",
+        "немересі",
         "son",
         "daughter",
         "wife",
         "husband",
+        "mother",
+        "father",
+        "brother",
+        "sister",
+        "child",
+        "nephew",
+        "niece",
+        "grandson",
+        "granddaughter",
+        "emergency contact",
         "mrs.",
         "miss",
         "sir",
@@ -1666,7 +1704,7 @@ final class PersonRecognizer implements Recognizer {
             return null; // acronyms (ИИН, ЦОН, IIN, ТОО, АХАТ), but not ЛИ, ПАК, ЦОЙ
         }
         if (hyphenatedAcronym(s, start, end)) {
-            return null; // "ЖСН-інің", "ИИН-ге"
+            return null; // "ЖСН-інің", "ИИН-ге", "I-ТҮ"
         }
         if (NOT_NAMES.contains(folded, 0, len) || compassPrefix(folded, len)) {
             return null; // known non-names; "Западно-Казахстанская"
@@ -1841,7 +1879,21 @@ final class PersonRecognizer implements Recognizer {
         while (dash < end && s[dash] != '-') {
             dash++;
         }
-        return dash < end && dash - start <= 4 && allUpper(s, start, dash) && !allUpper(s, dash + 1, end);
+        // "ЖСН-інің", or a birth certificate's series: "I-ТҮ", "II-МЮ" (a Roman numeral and short capitals)
+        return dash < end
+                && dash - start <= 4
+                && allUpper(s, start, dash)
+                && (!allUpper(s, dash + 1, end) || end - dash - 1 <= 3 && romanNumeral(s, start, dash));
+    }
+
+    /** Whether {@code s[from, to)} is written in the letters of Roman numerals, Latin or Kazakh І. */
+    private static boolean romanNumeral(char[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if ("IVXІ".indexOf(s[i]) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean compassPrefix(char[] folded, int len) {
@@ -1997,7 +2049,9 @@ final class PersonRecognizer implements Recognizer {
         boolean leadingSurname = false;
         while (first < last
                 && (!evidence(run.get(first)) || run.get(first).common() && !anchored)
-                && sentenceStart(s, run.get(first).start())) {
+                && (sentenceStart(s, run.get(first).start())
+                        || leadingGreeting(s, run.get(first))
+                        || leadingOffice(view.lower(), run.get(first)))) {
             if (first == 0 && surnameBeforeName(view, run)) {
                 leadingSurname = true;
                 break;
@@ -2077,6 +2131,8 @@ final class PersonRecognizer implements Recognizer {
             score = 0.8;
         } else if (patronymics == 1 && words == 1 && kazakhPatronymic(s, start, end)) {
             score = 0.75; // a Kazakh surname of the new kind on its own: "Серікұлынан"
+        } else if (words >= 2 && words <= 3 && weak + ordinary > 0 && roleLabelBefore(view.lower(), start)) {
+            score = 0.8; // "Landlord: Giorgi Beridze", "References: Fatima Karimi"
         } else {
             return;
         }
@@ -2091,8 +2147,13 @@ final class PersonRecognizer implements Recognizer {
             return;
         }
         if (organisation(s, previousWord, nextWord)
+                || publicOffice(s, previousWord)
                 || place(s, previousWord, nextWord, lastToken.end())
-                || quoted && !named
+                        && !(patronymics + initials > 0 && after(previousWord, "по"))
+                || quoted
+                        && !named
+                        && !(personalBusiness(view.lower(), start)
+                                && (initials + patronymics > 0 || firstNames > 0 && surnames + weak > 0))
                 || words == 1 && streetAfterPreposition(view.lower(), previousWord, start, end)) {
             return;
         }
@@ -2100,6 +2161,85 @@ final class PersonRecognizer implements Recognizer {
             return;
         }
         out.add(new Finding(EntityType.PERSON, start, end, score, "person"));
+    }
+
+    /**
+     * English labels of a person's role, a name's cue only before their colon ("Landlord: …"; "Applicant Tracking
+     * System" is none) and only for a name of two or three words with a surname's ending or a first name in it.
+     */
+    private static final WordSet ROLE_LABELS = new WordSet(words(
+            "landlord",
+            "tenant",
+            "lessor",
+            "lessee",
+            "owner",
+            "reference",
+            "references",
+            "referee",
+            "guarantor",
+            "borrower",
+            "buyer",
+            "seller",
+            "witness",
+            "claimant",
+            "respondent",
+            "defendant",
+            "plaintiff",
+            "applicant",
+            "employee",
+            "passenger",
+            "student",
+            "parent",
+            "guardian",
+            "spouse",
+            "holder",
+            "tourist",
+            "visitor",
+            "signatory",
+            "sender",
+            "recipient",
+            "customer",
+            "client",
+            "cardholder",
+            "payer",
+            "payee",
+            "driver",
+            "contact",
+            "author",
+            "assignee",
+            "reporter",
+            "requester",
+            "approver"));
+
+    /** Whether a {@link #ROLE_LABELS} word and its colon, or "issued to", stand right before {@code start}. */
+    private static boolean roleLabelBefore(char[] lower, int start) {
+        int p = start;
+        while (p > 0 && lower[p - 1] == ' ') {
+            p--;
+        }
+        if (p > 0 && lower[p - 1] == ':') {
+            int w = p - 1;
+            while (w > 0 && Chars.isLetter(lower[w - 1])) {
+                w--;
+            }
+            return ROLE_LABELS.contains(lower, w, p - 1);
+        }
+        return p >= 10 && Chars.startsWith(lower, "issued to", p - 9) && Chars.notWordAt(lower, p - 10);
+    }
+
+    /**
+     * Greetings and titles that open a run after a chat speaker or a list's colon ("Ulzhan: Hey Armen", "list:
+     * Ambassador Karin Holm"), where no sentence starts: like a sentence's first word they are no part of the name.
+     */
+    private static final String[] LEADING_GREETINGS = {"hey", "hi", "hello", "dear", "ambassador"};
+
+    private static boolean leadingGreeting(char[] s, Token t) {
+        return !t.initial() && Chars.isOneOfIgnoringCase(s, t.start(), t.end(), LEADING_GREETINGS);
+    }
+
+    /** Whether the run's word {@code t} is a head of state's title: "Вчера Президент …" leaves it out of the name. */
+    private static boolean leadingOffice(char[] lower, Token t) {
+        return !t.initial() && PUBLIC_OFFICES.contains(lower, t.start(), t.end());
     }
 
     /**
@@ -2160,10 +2300,10 @@ final class PersonRecognizer implements Recognizer {
         return e >= lower.length || lower[e] == '\n' || lower[e] == '\r';
     }
 
-    /** Endings of Russian verbs and adjectives that start a sentence before a name: "Назначить", "Уважаемый". */
+    /** Endings of Russian verbs and adjectives that start a sentence before a name: "Назначить", "Уважаемый", "Передайте". */
     private static final String[] NOT_SURNAME_ENDINGS = {
         "ть", "ться", "ти", "ый", "ые", "ое", "ие", "ую", "ого", "ому", "шу", "жу", "ем", "им", "ет", "ит", "ют", "ят",
-        "ал", "ала", "ил", "ила", "ли", "ено", "ана", "ано", "ена", "ны"
+        "ал", "ала", "ил", "ила", "ли", "ено", "ана", "ано", "ена", "ны", "йте", "ьте"
     };
 
     /**
@@ -2436,10 +2576,48 @@ final class PersonRecognizer implements Recognizer {
         "сестра",
         "внук",
         "внучка",
+        "ребёнок",
+        "ребенок",
+        "ребёнка",
+        "ребенка",
+        "семья",
+        "семьи",
+        "племянник",
+        "племянница",
+        "тётя",
+        "тетя",
+        "дядя",
+        "бабушка",
+        "дедушка",
+        "внучки",
+        "внука",
+        "мама", // not "папа": "Папа Римский"
+        "атам",
+        "апам",
+        "әжем",
+        "ағам",
+        "інім",
+        "әпкем",
+        "сіңлім",
+        "немерем",
+        "атасы",
+        "әжесі",
+        "інісі",
+        "немересі",
         "son",
         "daughter",
         "wife",
         "husband",
+        "mother",
+        "father",
+        "brother",
+        "sister",
+        "child",
+        "nephew",
+        "niece",
+        "grandson",
+        "granddaughter",
+        "emergency contact",
         "mother",
         "father",
         "brother",
@@ -2571,6 +2749,43 @@ final class PersonRecognizer implements Recognizer {
         return TITLE_ABBREVIATIONS.contains(lower, 0, lower.length);
     }
 
+    /** The head of state's and government's titles: the name after one is a public figure's, not personal data. */
+    private static final WordSet PUBLIC_OFFICES = new WordSet(words(
+            "президент",
+            "президента",
+            "президенту",
+            "президентом",
+            "президенті",
+            "президентінің",
+            "премьер-министр",
+            "премьер-министра",
+            "премьер-министру",
+            "премьер-министрі",
+            "president",
+            "premier"));
+
+    /**
+     * Whether the word before the name is a title of {@link #PUBLIC_OFFICES}, or "глава государства" or "мемлекет
+     * басшысы" ends there: "Президент Қасым-Жомарт Тоқаев", "Глава государства … провёл".
+     */
+    private static boolean publicOffice(char[] s, Word before) {
+        if (before == null) {
+            return false;
+        }
+        String word = before.folded();
+        if (PUBLIC_OFFICES.contains(word.toCharArray(), 0, word.length())) {
+            return true;
+        }
+        if (!word.equals("государства") && !word.equals("басшысы")) {
+            return false;
+        }
+        Word head = previousWordBefore(s, before.end() - word.length());
+        return head != null
+                && (word.equals("басшысы")
+                        ? head.folded().equals("мемлекет")
+                        : head.folded().startsWith("глав"));
+    }
+
     private static boolean organisation(char[] s, Word before, String next) {
         if (before != null && ORG_BEFORE.contains(before.folded()) && before.end() + 4 > firstAfter(s, before.end())) {
             return true;
@@ -2633,6 +2848,11 @@ final class PersonRecognizer implements Recognizer {
         return afterNext != null && placeAfter(afterNext);
     }
 
+    /** Whether the word before the run is {@code word}: "по Абая" is a street, "по Жанибековой Алие Кайратовне" not. */
+    private static boolean after(Word before, String word) {
+        return before != null && before.folded().equals(word);
+    }
+
     /** Streets named after people, in the genitive ("Сейфуллина", "Абая"): {@code streets-kz.txt}. */
     private static final WordSet STREETS = new WordSet(Lexicons.words("streets-kz.txt"));
 
@@ -2688,6 +2908,21 @@ final class PersonRecognizer implements Recognizer {
         }
         int w = Chars.letterRunStart(lower, p + 1);
         return w <= p && NAMED_BEFORE_QUOTES.contains(lower, w, p + 1);
+    }
+
+    /**
+     * Whether "ИП" or "ЖК" (an individual entrepreneur) stands before the quote that opens at {@code start - 1}: the
+     * business is then named after its owner, "ИП «Омаров Қ.Т.»", whose name counts when initials or a patronymic
+     * say it is one (not "ИП «Береке»").
+     */
+    private static boolean personalBusiness(char[] lower, int start) {
+        int p = start - 2;
+        while (p >= 0 && lower[p] == ' ') {
+            p--;
+        }
+        return p >= 1
+                && (lower[p - 1] == 'и' && lower[p] == 'п' || lower[p - 1] == 'ж' && lower[p] == 'к')
+                && Chars.notWordAt(lower, p - 2);
     }
 
     private static boolean quoted(char[] s, int start) {

@@ -33,10 +33,10 @@ class AccuracyTest {
      * Floors on the held-out set: issue 15's bar where the detector meets it (IIN, BIN, IBAN, PAYMENT_CARD, EMAIL,
      * PHONE, IP_ADDRESS 0.98; PERSON, ADDRESS, ID_DOCUMENT, SECRET, DATE_OF_BIRTH, VEHICLE_PLATE 0.95), the achieved
      * number where it does not yet (marked "below the bar"), so that no fix is lost; PERSON and leak-cover raised to
-     * what round 9 reached. docs/detection.md has the table.
+     * what rounds 9 and 10 reached (less 0.001). docs/detection.md has the table.
      */
     private static final Map<EntityType, Floor> HELD_OUT = floors(
-            new Object[] {EntityType.PERSON, 0.974, 0.966},
+            new Object[] {EntityType.PERSON, 0.975, 0.979},
             new Object[] {EntityType.IIN, 0.98, 0.98},
             new Object[] {EntityType.BIN, 0.98, 0.98},
             new Object[] {EntityType.PHONE, 0.98, 0.98},
@@ -54,7 +54,7 @@ class AccuracyTest {
      * Below the bar of 0.99 (0.959 before the third round, 0.970 before the fourth, 0.973 before the fifth, 0.975
      * before the sixth, 0.976 before the seventh).
      */
-    private static final double HELD_OUT_LEAK_COVER = 0.98;
+    private static final double HELD_OUT_LEAK_COVER = 0.986;
 
     /** The second frozen held-out set's SHA-256 ({@code detect/heldout2}, written blind before the second round). */
     private static final String HELD_OUT_2_SHA256 = "a68fdc5b6e88c234ab8fbfa1dd0359c0bb1a432910b93042707054c7db1a92fa";
@@ -88,11 +88,12 @@ class AccuracyTest {
     /**
      * Floors on the third held-out set: the values measured when it was added (main at 8cce2d4, before the fifth
      * round, less 0.001), raised to what the fifth and seventh rounds reach (PERSON, ADDRESS, DATE_OF_BIRTH,
-     * leak-cover), the eighth (ID_DOCUMENT, SECRET recall, PERSON precision, ADDRESS, leak-cover) and the ninth
-     * (IP_ADDRESS and SECRET recall, leak-cover). Below the issue's bars: PERSON recall, leak-cover.
+     * leak-cover), the eighth (ID_DOCUMENT, SECRET recall, PERSON precision, ADDRESS, leak-cover), the ninth
+     * (IP_ADDRESS and SECRET recall, leak-cover) and the tenth (PERSON, leak-cover). Below the issue's bar:
+     * leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
-            new Object[] {EntityType.PERSON, 0.966, 0.964},
+            new Object[] {EntityType.PERSON, 0.967, 0.971},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.985},
@@ -106,11 +107,11 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.999, 0.972},
             new Object[] {EntityType.SECRET, 1.0, 0.983});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.978;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.98;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
-            new Object[] {EntityType.PERSON, 0.997, 0.995},
+            new Object[] {EntityType.PERSON, 0.997, 0.999},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -124,7 +125,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV_LEAK_COVER = 0.997;
+    private static final double DEV_LEAK_COVER = 0.999;
 
     /** Floors on the second development set (detect2's new lines of issue 15's patterns). */
     private static final Map<EntityType, Floor> DEV2 = floors(
@@ -149,7 +150,7 @@ class AccuracyTest {
      * lines are read and tuned to): the values the third round reached, never lowered.
      */
     private static final Map<EntityType, Floor> DEV3 = floors(
-            new Object[] {EntityType.PERSON, 0.996, 0.982},
+            new Object[] {EntityType.PERSON, 0.996, 0.994},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -163,7 +164,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.989});
 
-    private static final double DEV3_LEAK_COVER = 0.991;
+    private static final double DEV3_LEAK_COVER = 0.996;
 
     /**
      * Floors on the fourth round's own development lines ({@code detect/dev-own4.jsonl}: forms of issue 15's families
@@ -242,7 +243,7 @@ class AccuracyTest {
      * (ID_DOCUMENT) and the ninth (IP_ADDRESS).
      */
     private static final Map<EntityType, Floor> DEV5 = floors(
-            new Object[] {EntityType.PERSON, 0.992, 0.948},
+            new Object[] {EntityType.PERSON, 0.992, 0.96},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -258,7 +259,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.97, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV5_LEAK_COVER = 0.981;
+    private static final double DEV5_LEAK_COVER = 0.986;
 
     /** The sixth development set's SHA-256 ({@code detect/dev6}): its numbers below are of this file. */
     private static final String DEV6_SHA256 = "ee10690d38ca255aaea64c280d0426812a948f4b6cabf7d9fff97526dc4f748b";
@@ -270,7 +271,7 @@ class AccuracyTest {
      * raised to what the seventh round's names, addresses, documents and birth dates reach (less 0.001).
      */
     private static final Map<EntityType, Floor> DEV6 = floors(
-            new Object[] {EntityType.PERSON, 0.973, 0.962},
+            new Object[] {EntityType.PERSON, 0.975, 0.965},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -284,7 +285,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.968},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV6_LEAK_COVER = 0.974;
+    private static final double DEV6_LEAK_COVER = 0.975;
 
     /** The seventh development set's SHA-256 ({@code detect/dev7}): its numbers below are of this file. */
     private static final String DEV7_SHA256 = "409e18d51504b80a3a55ce19817c6f43414d4cee619fe8533ec0564c4ed3df1b";
@@ -296,7 +297,7 @@ class AccuracyTest {
      * seventh round's names reach, and to what the eighth round's secrets, names and e-mails reach.
      */
     private static final Map<EntityType, Floor> DEV7 = floors(
-            new Object[] {EntityType.PERSON, 0.983, 0.972},
+            new Object[] {EntityType.PERSON, 0.983, 0.988},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.957, 1.0},
@@ -310,7 +311,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.975},
             new Object[] {EntityType.SECRET, 0.992, 0.992});
 
-    private static final double DEV7_LEAK_COVER = 0.984;
+    private static final double DEV7_LEAK_COVER = 0.989;
 
     /** The eighth development set's SHA-256 ({@code detect/dev8}): its numbers below are of this file. */
     private static final String DEV8_SHA256 = "26f6c3015f6f74d7c7a7daafb5a5a7c4b5732f7182d670f53f8ec22bd0d4e02d";
@@ -348,7 +349,7 @@ class AccuracyTest {
      * efcf461), less 0.001, raised to what the ninth round reaches (ID_DOCUMENT, SECRET, leak-cover).
      */
     private static final Map<EntityType, Floor> DEV9 = floors(
-            new Object[] {EntityType.PERSON, 0.961, 0.966},
+            new Object[] {EntityType.PERSON, 0.974, 0.979},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -362,7 +363,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.973},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV9_LEAK_COVER = 0.98;
+    private static final double DEV9_LEAK_COVER = 0.986;
 
     /** The tenth development set's SHA-256 ({@code detect/dev10}): its numbers below are of this file. */
     private static final String DEV10_SHA256 = "19979ad93fa6603f737b53011704d8f90cf50ed1bd8a6b96cb0d9dd1d1890681";
@@ -374,7 +375,7 @@ class AccuracyTest {
      * when it was added (main at 63a56fa), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV10 = floors(
-            new Object[] {EntityType.PERSON, 0.943, 0.876},
+            new Object[] {EntityType.PERSON, 0.954, 0.897},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.976, 1.0},
@@ -388,7 +389,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.922},
             new Object[] {EntityType.SECRET, 1.0, 0.949});
 
-    private static final double DEV10_LEAK_COVER = 0.921;
+    private static final double DEV10_LEAK_COVER = 0.932;
 
     /** The eleventh development set's SHA-256 ({@code detect/dev11}): its numbers below are of this file. */
     private static final String DEV11_SHA256 = "1e4f305fbcb6306c94219119631eb09d2fa8ea7998d077a66241ccdee6bd7d25";
@@ -400,7 +401,7 @@ class AccuracyTest {
      * negatives): the values measured when it was added (main at 373fb6a), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV11 = floors(
-            new Object[] {EntityType.PERSON, 0.921, 0.871},
+            new Object[] {EntityType.PERSON, 0.925, 0.878},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.937, 0.937},
@@ -414,7 +415,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.775},
             new Object[] {EntityType.SECRET, 1.0, 0.791});
 
-    private static final double DEV11_LEAK_COVER = 0.877;
+    private static final double DEV11_LEAK_COVER = 0.88;
 
     private final Detector detector = Detector.defaults();
 

@@ -32,6 +32,27 @@ final class LexiconExtractor {
     private static final Set<String> NOT_FIRST_NAMES =
             Set.of("мбит", "мбайт", "браун", "тыва", "корея", "америка", "иуда", "гаврила", "фома", "никита");
 
+    /**
+     * Possessive adjectives of first names ("Петров день", "Ильин день") that are far more often the surnames they
+     * look like: never an ordinary word to the detector, so "Петров Роман" stays a name.
+     */
+    private static final Set<String> SURNAMES_NOT_COMMON = Set.of(
+            "петров",
+            "ильин",
+            "антонов",
+            "фомин",
+            "львов",
+            "зарин",
+            "танин",
+            "женин",
+            "лизин",
+            "марьин",
+            "анютин",
+            "валин",
+            "гулькин",
+            "полянин",
+            "соломонов");
+
     private static final Pattern PATRONYMIC_OR_SURNAME = Pattern.compile(".*(вич|ич|вна|чна|ова|ева|ёва|ина|ына)$");
     /** Lemmas shaped like a surname or its declined form: "вызов", "трудовой", "юридический", "лицевой". */
     private static final Pattern SURNAME_SHAPED =
@@ -59,7 +80,7 @@ final class LexiconExtractor {
         }
         Set<String> common = new TreeSet<>();
         for (String word : ru.lowercase) {
-            if (SURNAME_SHAPED.matcher(word).matches() && word.length() >= 4) {
+            if (SURNAME_SHAPED.matcher(word).matches() && word.length() >= 4 && !SURNAMES_NOT_COMMON.contains(word)) {
                 common.add(word);
             }
         }

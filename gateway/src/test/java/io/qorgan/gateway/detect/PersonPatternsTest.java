@@ -486,4 +486,113 @@ class PersonPatternsTest {
         assertThat(persons("id,name,city\n7,\"Omarova, Dinara\",Astana")).containsExactly("Omarova, Dinara");
         assertThat(persons("Omarova, Dinara and Serik came.")).containsExactly("Omarova", "Dinara", "Serik");
     }
+
+    @Test
+    void detect_greetingOrTitleAfterASpeakerOrAColon_leftOutOfTheName() {
+        assertThat(persons("Madina: Hey Tigran, the printer on the third floor is jammed again."))
+                .containsExactly("Madina", "Tigran");
+        assertThat(persons("Seating plan: Ambassador Helga Lind, then the consul."))
+                .containsExactly("Helga Lind");
+    }
+
+    @Test
+    void detect_englishRoleLabelAndColonBeforeTwoWords_nameWithAnEndingOrAFirstName() {
+        assertThat(persons("Tenant: Levan Kapanadze, phone on file.")).containsExactly("Levan Kapanadze");
+        assertThat(persons("Borrower: Narek Hakobyan (co-signed)")).containsExactly("Narek Hakobyan");
+        assertThat(persons("Guarantor: Fatima Haddad, see page 2.")).containsExactly("Fatima Haddad");
+        assertThat(persons("the badge was issued to Levan Kapanadze on Monday")).containsExactly("Levan Kapanadze");
+        // the label without its colon is a product's or a team's name; a company stays out
+        assertThat(persons("Applicant Tracking System migration starts Monday."))
+                .isEmpty();
+        assertThat(persons("Owner: Platform Engineering")).isEmpty();
+        assertThat(persons("Holder: Kaspi Gold")).isEmpty();
+        assertThat(persons("Recipient: Ani Melikyan, courier at 14:00")).containsExactly("Ani Melikyan");
+        assertThat(persons("Driver: Tornike Gelashvili")).containsExactly("Tornike Gelashvili");
+        assertThat(persons("Customer: Almaty Towers")).isEmpty();
+        assertThat(persons("Customer Success Manager")).isEmpty();
+    }
+
+    @Test
+    void detect_nameWithPatronymicOrInitialsAfterPo_personNotStreet() {
+        assertThat(persons("Выписку по Сулейменовой Гаухар Маратовне передали в архив."))
+                .containsExactly("Сулейменовой Гаухар Маратовне");
+        assertThat(persons("Отчёт по Иванову И.И. готов.")).containsExactly("Иванову И.И.");
+        assertThat(persons("Подойдите по Абая, 12 к обеду.")).isEmpty();
+    }
+
+    @Test
+    void detect_kazakhFirstNamesTheListsLacked_foundWithTheirEndings() {
+        assertThat(persons("Кеше Батырхан мен Жанерке кітапханаға келді.")).containsExactly("Батырхан", "Жанерке");
+        assertThat(persons("Құжатты Ерназарға беріңіз.")).containsExactly("Ерназарға");
+        assertThat(persons("Анықтама Нұрсұлудың атына жазылды.")).containsExactly("Нұрсұлудың");
+        assertThat(persons("Meeting moved; Yerasyl and Zhanerke will join.")).containsExactly("Yerasyl", "Zhanerke");
+        // "Жанаре" is Жанара's dative beside her patronymic, and an imperative before them no surname
+        assertThat(persons("Передайте Жанаре Муратовне ключи.")).containsExactly("Жанаре Муратовне");
+        assertThat(persons("Кеше Айкөркем мен Темірхан диплом алды.")).containsExactly("Айкөркем", "Темірхан");
+        assertThat(persons("Кеше Жадыра мен Майра келді.")).containsExactly("Жадыра", "Майра");
+        assertThat(persons("Thanks, Assylzhan and Ayaulym will bring the keys."))
+                .containsExactly("Assylzhan", "Ayaulym");
+        // the names of those streets and monuments are named after stay out of the lists
+        assertThat(persons("Тамерлан империясы туралы дәріс")).isEmpty();
+    }
+
+    @Test
+    void detect_nameBeforeABirthCertificateSeries_theNameAlone() {
+        assertThat(persons("Копия свидетельства сына Тимура II-ЖТ № 0551234 приложена."))
+                .containsExactly("Тимура");
+        assertThat(persons("Қызы Аружан І-АҚ № 0712236 куәлігімен тіркелген.")).containsExactly("Аружан");
+    }
+
+    @Test
+    void detect_commonSurnameThatIsAlsoAPossessiveBesideANameWord_found() {
+        assertThat(persons("Клиент: Петров Роман, договор продлён.")).containsExactly("Петров Роман");
+        assertThat(persons("Петрова Вероника подала жалобу.")).containsExactly("Петрова Вероника");
+    }
+
+    @Test
+    void detect_arabicArmenianGeorgianGermanUzbekAndKyrgyzFirstNames_found() {
+        assertThat(persons("Ключи передал Тигран, а Андреас подписал акт.")).containsExactly("Тигран", "Андреас");
+        assertThat(persons("Landlord Levan and tenant Lilit met on Monday.")).containsExactly("Levan", "Lilit");
+        assertThat(persons("Письмо для Рашида и Лейсан.")).containsExactly("Рашида", "Лейсан");
+        assertThat(persons("Кеше Бобур мен Мунира келишди.")).containsExactly("Бобур", "Мунира");
+        assertThat(persons("Ключи у Чынгыз и Айпери.")).containsExactly("Чынгыз", "Айпери");
+    }
+
+    @Test
+    void detect_nameNoListKnowsAfterAKinWord_found() {
+        assertThat(persons("Справку забрала бабушка Зульхумар.")).containsExactly("Зульхумар");
+        assertThat(persons("Our emergency contact Ines is on leave.")).containsExactly("Ines");
+        assertThat(persons("Үйде атам Тұрсынқұл тұрады.")).containsExactly("Тұрсынқұл");
+        // the Pope is no kin
+        assertThat(persons("Папа Римский выступил с обращением.")).isEmpty();
+    }
+
+    @Test
+    void detect_individualEntrepreneurNamedAfterItsOwner_theOwnersName() {
+        assertThat(persons("Оплата от ИП «Сейткали Н.М.» поступила.")).containsExactly("Сейткали Н.М.");
+        assertThat(persons("ЖК «Ахметов Б.С.» шарты бойынша")).containsExactly("Ахметов Б.С.");
+        assertThat(persons("Оплата от ИП «Ахметова Айгерим» поступила.")).containsExactly("Ахметова Айгерим");
+        // a business name in quotes, or a housing complex, is no person
+        assertThat(persons("Договор с ИП «Береке» расторгнут.")).isEmpty();
+        assertThat(persons("Договор с ИП «Асель» расторгнут.")).isEmpty();
+        assertThat(persons("ТОО «Омаров и К» не ответило.")).isEmpty();
+    }
+
+    @Test
+    void detect_nameAfterTheHeadOfStatesOrGovernmentsTitle_publicFigureNotReported() {
+        assertThat(persons("Вчера Президент Нурлан Ахметжанов открыл форум.")).isEmpty();
+        assertThat(persons("Мемлекет басшысы Ерболат Сапаров сөз сөйледі.")).isEmpty();
+        assertThat(persons("Глава государства Ерболат Сапаров провёл совещание."))
+                .isEmpty();
+        assertThat(persons("President Sapar Ibrayev met the delegation.")).isEmpty();
+        // the head of a company is a private person
+        assertThat(persons("Акт подписал директор Ерболат Сапаров.")).containsExactly("Ерболат Сапаров");
+    }
+
+    @Test
+    void detect_kazakhNameTypedOnARussianKeyboard_foundAsTheName() {
+        assertThat(persons("Кеше Гулжанат пен Жулдызай келді.")).containsExactly("Гулжанат", "Жулдызай");
+        // "Қожа" typed so is the Russian word for skin
+        assertThat(persons("Кожа сухая, Кожа чешется.")).isEmpty();
+    }
 }
