@@ -814,7 +814,17 @@ final class PersonRecognizer implements Recognizer {
         "customer",
         "client",
         "applicant",
-        "cardholder"
+        "cardholder",
+        "tenant", // who stays: guests of a hostel, tenants of a flat, passengers of a booking
+        "guest",
+        "resident",
+        "passenger",
+        "арендатор",
+        "жилец",
+        "гость",
+        "пассажир",
+        "қонақ",
+        "жолаушы"
     };
 
     private static final Set<String> TWO_WORD_KEYS = Set.of(TWO_WORD_KEY_LIST);
@@ -846,6 +856,7 @@ final class PersonRecognizer implements Recognizer {
                 "familiya", // transliterated keys: "familiya", "imya", "otchestvo"
                 "imya",
                 "otchestvo",
+                "fio",
                 "user",
                 "username",
                 "employee",

@@ -375,7 +375,7 @@ class AccuracyTest {
      * when it was added (main at 63a56fa), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV10 = floors(
-            new Object[] {EntityType.PERSON, 0.954, 0.897},
+            new Object[] {EntityType.PERSON, 0.954, 0.902},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.976, 1.0},
@@ -389,7 +389,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.922},
             new Object[] {EntityType.SECRET, 1.0, 0.949});
 
-    private static final double DEV10_LEAK_COVER = 0.932;
+    private static final double DEV10_LEAK_COVER = 0.934;
 
     /** The eleventh development set's SHA-256 ({@code detect/dev11}): its numbers below are of this file. */
     private static final String DEV11_SHA256 = "1e4f305fbcb6306c94219119631eb09d2fa8ea7998d077a66241ccdee6bd7d25";
@@ -401,7 +401,7 @@ class AccuracyTest {
      * negatives): the values measured when it was added (main at 373fb6a), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV11 = floors(
-            new Object[] {EntityType.PERSON, 0.925, 0.878},
+            new Object[] {EntityType.PERSON, 0.925, 0.881},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.937, 0.937},
@@ -415,7 +415,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.775},
             new Object[] {EntityType.SECRET, 1.0, 0.791});
 
-    private static final double DEV11_LEAK_COVER = 0.88;
+    private static final double DEV11_LEAK_COVER = 0.882;
 
     private final Detector detector = Detector.defaults();
 

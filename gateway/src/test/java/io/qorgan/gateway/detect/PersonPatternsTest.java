@@ -160,6 +160,16 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_tenantGuestAndPassengerColumnsAndFioKey_namesOfTwoWordsFound() {
+        assertThat(persons("| Tenant | Flat |\n|---|---|\n| Tariq Haddad | 12 |\n| Vacant | 3 |"))
+                .containsExactly("Tariq Haddad");
+        assertThat(persons("Гость;Номер;Ночей\nЛукас Беккер;214;3")).containsExactly("Лукас Беккер");
+        assertThat(persons("{\"id\": 7, \"fio\": \"Мкртчян Арам\", \"phone\": \"\"}"))
+                .containsExactly("Мкртчян Арам");
+        assertThat(persons("| Passenger | Seat |\n|---|---|\n| Infant | 14C |")).isEmpty();
+    }
+
+    @Test
     void detect_capitalisedOrdinaryWordsAndPlaces_noPerson() {
         for (String text : List.of(
                 "Трудовой договор расторгнут.",
