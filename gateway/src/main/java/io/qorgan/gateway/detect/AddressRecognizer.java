@@ -365,7 +365,12 @@ final class AddressRecognizer implements Recognizer {
             }
             int from = i > 0 && (s[i - 1] == '«' || s[i - 1] == '"') && complex(s, lower, i - 1) > 0 ? i - 1 : i;
             int end = chain(s, lower, from, nameEnds);
-            if (Chars.isDigit(c) && (end < 0 || Chars.startsWith(s, ", ", end))) {
+            boolean compassAfter = end > 0
+                    && end + 2 < s.length
+                    && s[end] == ' '
+                    && "NSEW".indexOf(s[end + 1]) >= 0
+                    && Chars.notAlnumAt(s, end + 2); // "88 Queen St E, …"
+            if (Chars.isDigit(c) && (end < 0 || Chars.startsWith(s, ", ", end) || compassAfter)) {
                 end = Math.max(end, english(s, lower, i)); // with a US town, state and ZIP code
             } else if (end < 0 && Chars.isUpperCase(c)) {
                 end = placeStreetHouse(s, lower, i);
@@ -1042,6 +1047,19 @@ final class AddressRecognizer implements Recognizer {
             return -1;
         }
         return end == s.length || ".;)\n ".indexOf(s[end]) >= 0 ? end : -1;
+    }
+
+    /** A Canadian postcode at {@code p}: letter, digit, letter, space, digit, letter, digit ("M5C 1S6"). */
+    private static boolean canadianPostcode(char[] s, int p) {
+        return p + 7 <= s.length
+                && Chars.isAsciiUpper(s[p])
+                && Chars.isDigit(s[p + 1])
+                && Chars.isAsciiUpper(s[p + 2])
+                && s[p + 3] == ' '
+                && Chars.isDigit(s[p + 4])
+                && Chars.isAsciiUpper(s[p + 5])
+                && Chars.isDigit(s[p + 6])
+                && Chars.notAlnumAt(s, p + 7);
     }
 
     /** A Kazakh postcode of the 2020s at {@code p}: letter, two digits, letter, digit, letter, digit ("A15E2Y5"). */
@@ -1821,6 +1839,8 @@ final class AddressRecognizer implements Recognizer {
                 && Chars.notAlnumAt(s, q + 2)
                 && "NWNESWSE".contains(Chars.string(s, q, q + 2))) {
             e = q + 2;
+        } else if (q > e && q + 1 < s.length && "NSEW".indexOf(s[q]) >= 0 && Chars.notAlnumAt(s, q + 1)) {
+            e = q + 1; // "Queen St E"
         }
         q = e;
         if (Chars.startsWith(s, ", ", q)) {
@@ -1868,6 +1888,13 @@ final class AddressRecognizer implements Recognizer {
                 && s[r + 2] == ' '
                 && Chars.digitRun(s, r + 3) == 5) {
             e = r + 8;
+        } else if (r > 0
+                && r + 10 <= s.length
+                && Chars.isAsciiUpper(s[r])
+                && Chars.isAsciiUpper(s[r + 1])
+                && s[r + 2] == ' '
+                && canadianPostcode(s, r + 3)) {
+            e = r + 10; // "ON M5C 1S6"
         }
         int postcode = ForeignAddress.postcodeAfterTown(s, e); // "Bristol BS6 5QT"
         return postcode > 0 ? postcode : e;

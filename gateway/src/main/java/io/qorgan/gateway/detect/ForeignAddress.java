@@ -201,6 +201,10 @@ final class ForeignAddress {
         int house = streetFirst(s, lower, p);
         boolean strong = house > 0;
         if (house < 0) {
+            house = turkish(s, lower, p);
+            strong = house > 0;
+        }
+        if (house < 0) {
             house = numberFirst(s, lower, p);
             strong = house > 0;
         }
@@ -299,6 +303,64 @@ final class ForeignAddress {
         }
         int h = name < s.length && s[name] == ',' ? name + 1 : name;
         return h + 1 < s.length && s[h] == ' ' ? AddressRecognizer.number(s, h + 1) : -1;
+    }
+
+    /** Turkish words after a street's or quarter's name: "Atatürk Caddesi", "Moda Sokak", "Cumhuriyet Mah.". */
+    private static final WordSet TURKISH_TYPES = new WordSet(Set.of(
+            "caddesi", "cad", "cd", "sokak", "sokağı", "sok", "sk", "bulvarı", "blv", "mahallesi", "mah", "yolu"));
+
+    /** Turkish flat, floor and block words after the house: "D: 5", "Daire 4", "Kat 2". */
+    private static final String[] TURKISH_UNITS = {"d: ", "d:", "daire: ", "daire ", "kat: ", "kat ", "blok "};
+
+    /**
+     * A Turkish address: names each with its type ("Cumhuriyet Mah. 1453 Sok."), the house ("No: 8", "118") and the
+     * flat ("D: 5", ", Daire 4"); the end of the last, or -1.
+     */
+    private static int turkish(char[] s, char[] lower, int p) {
+        int q = p;
+        for (int words = 0; words < 6 && q < s.length; words++) {
+            int w = Chars.isDigit(s[q]) ? q + Chars.digitRun(s, q) : wordEnd(s, q);
+            if (w == q || !Chars.isUpperCase(s[q]) && !Chars.isDigit(s[q])) {
+                return -1;
+            }
+            boolean type = TURKISH_TYPES.contains(lower, q, w);
+            int e = type && w < s.length && s[w] == '.' ? w + 1 : w;
+            if (e + 1 >= s.length || s[e] != ' ') {
+                return -1;
+            }
+            q = e + 1;
+            if (type) {
+                int house = Chars.startsWith(lower, "no: ", q) ? q + 4 : Chars.startsWith(lower, "no ", q) ? q + 3 : q;
+                int n = Chars.isDigit(s[house]) ? AddressRecognizer.number(s, house) : -1;
+                boolean named = n > 0
+                        && n + 1 < s.length
+                        && s[n] == ' '
+                        && TURKISH_TYPES.contains(lower, n + 1, wordEnd(s, n + 1));
+                if (n > 0 && !named) { // "1453 Sok." is a street named by its number, not the house
+                    return turkishUnits(s, lower, n);
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Past the flat, floor and block after a Turkish house ending at {@code e}. */
+    private static int turkishUnits(char[] s, char[] lower, int e) {
+        int end = e;
+        for (int k = 0; k < 3; k++) {
+            int q = Chars.startsWith(s, ", ", end) ? end + 2 : Chars.startsWith(s, " ", end) ? end + 1 : -1;
+            int n = -1;
+            for (int u = 0; q > 0 && n < 0 && u < TURKISH_UNITS.length; u++) {
+                if (Chars.startsWith(lower, TURKISH_UNITS[u], q)) {
+                    n = AddressRecognizer.number(s, q + TURKISH_UNITS[u].length());
+                }
+            }
+            if (n < 0) {
+                break;
+            }
+            end = n;
+        }
+        return end;
     }
 
     /** "9 Rue Oberkampf", "4 Rue de la Paix": the end of the street's name, or -1. */
@@ -415,6 +477,13 @@ final class ForeignAddress {
         int country = town > 0 && Chars.startsWith(s, ", ", town) ? country(s, lower, town + 2) : -1;
         if (postcodeNeeded) {
             return postcode && country > 0 ? country : -1;
+        }
+        if (country < 0 && town > 0 && Chars.startsWith(s, ", ", town)) {
+            int second = town(s, town + 2); // a district, then its town: "Kadıköy, İstanbul"
+            if (second > 0 && closes(s, second)) {
+                town = second;
+                country = Chars.startsWith(s, ", ", town) ? country(s, lower, town + 2) : -1;
+            }
         }
         return country > 0 ? country : town;
     }

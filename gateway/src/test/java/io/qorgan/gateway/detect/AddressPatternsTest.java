@@ -415,4 +415,14 @@ class AddressPatternsTest {
             assertThat(found(text, EntityType.ADDRESS)).as(text).isEmpty();
         }
     }
+
+    @Test
+    void detect_turkishAndCanadianAddresses_wholeAddress() {
+        whole("Мекенжайым: ", "Atatürk Caddesi 118, Daire 4, Muratpaşa, Antalya", "");
+        whole("she stays at ", "Moda Sokak No: 12 D: 3, Kadıköy, İstanbul", ", for now.");
+        whole("Мен қазір ", "Cumhuriyet Mah. 1453 Sok. No: 8 D: 5, Kepez, Antalya, Türkiye", " тұрамын.");
+        whole("I live in Canada now (", "88 Queen St E, Unit 1201, Toronto, ON M5C 1S6", ").");
+        assertThat(found("Caddesi boyunca 118 metre yürüyün.", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
