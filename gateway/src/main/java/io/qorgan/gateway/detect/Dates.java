@@ -166,7 +166,8 @@ final class Dates {
             if (m > 0 && m < n && s[m] == ' ') {
                 int dRun = Chars.digitRun(s, m + 1);
                 int q = m + 1 + dRun;
-                if (dRun > 0 && dRun <= 2 && ordinalSuffix(lower, q)) {
+                boolean ordinal = dRun > 0 && dRun <= 2 && ordinalSuffix(lower, q);
+                if (ordinal) {
                     q += 2;
                 }
                 if ((dRun == 1 || dRun == 2)
@@ -177,6 +178,9 @@ final class Dates {
                         && Chars.notAlnumAt(s, q + 6)
                         && plausibleYear(s, q + 2)) {
                     return q + 6;
+                }
+                if (ordinal && q + 3 < n && s[q] == ' ') {
+                    return englishYear(s, q + 1, true); // "July 23rd 1988", "july 23rd 88"
                 }
             }
         }
@@ -214,7 +218,8 @@ final class Dates {
     private static int englishDay(char[] lower, int p, int q) {
         int n = lower.length;
         int r = q;
-        if (ordinalSuffix(lower, r)) {
+        boolean ordinal = ordinalSuffix(lower, r);
+        if (ordinal) {
             r += 2;
         } else if (!(r < n && lower[r] == '-')) {
             return -1;
@@ -235,7 +240,19 @@ final class Dates {
             return -1;
         }
         int y = lower[m] == ',' && m + 1 < n && lower[m + 1] == ' ' ? m + 2 : m + 1;
-        return Chars.digitRun(lower, y) == 4 && Chars.notAlnumAt(lower, y + 4) && plausibleYear(lower, y) ? y + 4 : -1;
+        return englishYear(lower, y, ordinal); // a two-digit year after an ordinal: "11th of june 96"
+    }
+
+    /**
+     * End of a year at {@code y}: four digits, or two when {@code twoDigits} (after an ordinal day, as people write
+     * "july 23rd 88"); or -1.
+     */
+    private static int englishYear(char[] s, int y, boolean twoDigits) {
+        int run = Chars.digitRun(s, y);
+        if (run == 4 && Chars.notAlnumAt(s, y + 4) && plausibleYear(s, y)) {
+            return y + 4;
+        }
+        return twoDigits && run == 2 && Chars.notAlnumAt(s, y + 2) ? y + 2 : -1;
     }
 
     /** The Kazakh words between a year and its day: "жылғы", "жылы", "жылдың", "ж.". */

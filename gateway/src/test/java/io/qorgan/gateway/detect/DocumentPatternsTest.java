@@ -357,6 +357,20 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_englishOrdinalDatesWithoutCommaOrWithTwoDigitYear_birthDate() {
+        assertThat(found("my DOB is the 4th of march 93 btw", EntityType.DATE_OF_BIRTH))
+                .containsExactly("4th of march 93");
+        assertThat(found("born August 9th 1979 in Karaganda", EntityType.DATE_OF_BIRTH))
+                .containsExactly("August 9th 1979");
+        assertThat(found("born october 2nd 01, same as my cousin", EntityType.DATE_OF_BIRTH))
+                .containsExactly("october 2nd 01");
+        assertThat(found("DOB: 4 March 93", EntityType.DATE_OF_BIRTH))
+                .containsExactly("4 March"); // no ordinal: day and month
+        assertThat(found("Meeting on October 2nd 01:30 moved.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_kazakhBornVerbsOfTheFirstAndThirdPerson_birthDate() {
         assertThat(found("Менің атым Нұрдәулет, 2009 жылы тудым.", EntityType.DATE_OF_BIRTH))
                 .containsExactly("2009 жылы");
