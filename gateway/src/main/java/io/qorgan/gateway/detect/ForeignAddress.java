@@ -331,7 +331,7 @@ final class ForeignAddress {
             q = e + 1;
             if (type) {
                 int house = Chars.startsWith(lower, "no: ", q) ? q + 4 : Chars.startsWith(lower, "no ", q) ? q + 3 : q;
-                int n = Chars.isDigit(s[house]) ? AddressRecognizer.number(s, house) : -1;
+                int n = house < s.length && Chars.isDigit(s[house]) ? AddressRecognizer.number(s, house) : -1;
                 boolean named = n > 0
                         && n + 1 < s.length
                         && s[n] == ' '

@@ -424,5 +424,6 @@ class AddressPatternsTest {
         whole("I live in Canada now (", "88 Queen St E, Unit 1201, Toronto, ON M5C 1S6", ").");
         assertThat(found("Caddesi boyunca 118 metre yürüyün.", EntityType.ADDRESS))
                 .isEmpty();
+        assertThat(found("Adres: Atatürk Caddesi no ", EntityType.ADDRESS)).isEmpty(); // the text ends at "no "
     }
 }
