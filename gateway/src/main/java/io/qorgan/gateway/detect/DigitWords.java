@@ -23,35 +23,107 @@ final class DigitWords {
     }
 
     /**
+     * Russian number words people group a long number into when they dictate it ("шестьсот двадцать, триста
+     * семнадцать"), by how many digits each stands for: a hundred three, tens and teens two.
+     */
+    private static final WordSet HUNDREDS = new WordSet(
+            Set.of("сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот", "восемьсот", "девятьсот"));
+
+    private static final WordSet TENS = new WordSet(Set.of(
+            "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят", "девяносто"));
+
+    private static final WordSet TEENS = new WordSet(Set.of(
+            "десять",
+            "одиннадцать",
+            "двенадцать",
+            "тринадцать",
+            "четырнадцать",
+            "пятнадцать",
+            "шестнадцать",
+            "семнадцать",
+            "восемнадцать",
+            "девятнадцать"));
+
+    /** The longest number word: "четырнадцать". */
+    private static final int LONGEST_NUMBER = 12;
+
+    /** What a number word may take after it within its group: nothing, its units, or its tens or teens and units. */
+    private static final int TAKES_NOTHING = 0;
+
+    private static final int TAKES_UNITS = 1;
+    private static final int TAKES_TENS = 2;
+
+    /**
      * The end of a run of digit words starting at {@code p} in {@code lower} (words joined by at most two of space,
-     * comma and dash), holding exactly {@code count} of them; or -1. The run may not go on with another digit word.
+     * comma and dash), standing for exactly {@code count} digits; or -1. The run may not go on with another number
+     * word. Digit names count one each; Russian hundreds, tens and teens count their digits, a tens or unit word after
+     * them in the same group (no comma between) adding none ("шестьсот двадцать" is three digits, "сорок пять" two).
      */
     static int run(char[] lower, int p, int count) {
         int n = lower.length;
         int q = p;
         int end = -1;
-        for (int k = 0; ; k++) {
+        int digits = 0;
+        int takes = TAKES_NOTHING;
+        while (true) {
             int wordEnd = q;
-            while (wordEnd < n && wordEnd - q <= LONGEST && Chars.isLetter(lower[wordEnd])) {
+            while (wordEnd < n && wordEnd - q <= LONGEST_NUMBER && Chars.isLetter(lower[wordEnd])) {
                 wordEnd++;
             }
-            if (wordEnd == q || wordEnd < n && Chars.isLetter(lower[wordEnd]) || !digit(lower, q, wordEnd)) {
-                return k == count ? end : -1;
+            int kind = wordEnd == q || wordEnd < n && Chars.isLetter(lower[wordEnd]) ? -1 : kind(lower, q, wordEnd);
+            if (kind < 0) {
+                return digits == count ? end : -1;
             }
-            if (k == count) {
+            if (digits == count && !(takes != TAKES_NOTHING && absorbed(kind, takes))) {
                 return -1; // a longer run: a phone or another number read out
+            }
+            if (takes != TAKES_NOTHING && absorbed(kind, takes)) {
+                takes = kind == TENS_WORD && takes == TAKES_TENS ? TAKES_UNITS : TAKES_NOTHING;
+            } else {
+                digits += kind == HUNDRED_WORD ? 3 : kind == TENS_WORD || kind == TEEN_WORD ? 2 : 1;
+                takes = kind == HUNDRED_WORD ? TAKES_TENS : kind == TENS_WORD ? TAKES_UNITS : TAKES_NOTHING;
+            }
+            if (digits > count) {
+                return -1;
             }
             end = wordEnd;
             q = wordEnd;
             int gap = 0;
             while (q < n && gap < 3 && (lower[q] == ' ' || lower[q] == ',' || lower[q] == '-')) {
+                takes = lower[q] == ',' ? TAKES_NOTHING : takes; // a comma ends the group: "двадцать, пять" is 20 5
                 q++;
                 gap++;
             }
             if (gap == 0) {
-                return k + 1 == count ? end : -1;
+                return digits == count ? end : -1;
             }
         }
+    }
+
+    private static final int DIGIT_WORD = 0;
+    private static final int ZERO_WORD = 1;
+    private static final int TEEN_WORD = 2;
+    private static final int TENS_WORD = 3;
+    private static final int HUNDRED_WORD = 4;
+
+    /** What the word {@code lower[from, to)} is among the number words, or -1. */
+    private static int kind(char[] lower, int from, int to) {
+        if (digit(lower, from, to)) {
+            char c = lower[from];
+            return c == 'н' && (lower[from + 1] == 'о' || lower[from + 1] == 'у') || c == 'z' ? ZERO_WORD : DIGIT_WORD;
+        }
+        int length = to - from;
+        if (length < 3 || length > LONGEST_NUMBER) {
+            return -1;
+        }
+        return HUNDREDS.contains(lower, from, to)
+                ? HUNDRED_WORD
+                : TENS.contains(lower, from, to) ? TENS_WORD : TEENS.contains(lower, from, to) ? TEEN_WORD : -1;
+    }
+
+    /** Whether a word of {@code kind} joins the number before it, which {@code takes} it: "шестьсот двадцать". */
+    private static boolean absorbed(int kind, int takes) {
+        return kind == DIGIT_WORD || takes == TAKES_TENS && (kind == TENS_WORD || kind == TEEN_WORD);
     }
 
     /** Whether a digit word ends right before {@code p}, joined to it as {@link #run} joins them. */

@@ -311,7 +311,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.975},
             new Object[] {EntityType.SECRET, 0.992, 0.992});
 
-    private static final double DEV7_LEAK_COVER = 0.989;
+    private static final double DEV7_LEAK_COVER = 0.99;
 
     /** The eighth development set's SHA-256 ({@code detect/dev8}): its numbers below are of this file. */
     private static final String DEV8_SHA256 = "26f6c3015f6f74d7c7a7daafb5a5a7c4b5732f7182d670f53f8ec22bd0d4e02d";
@@ -408,14 +408,14 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 0.943, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.907},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.922},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.862, 0.877},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.805},
             new Object[] {EntityType.SECRET, 1.0, 0.791});
 
-    private static final double DEV11_LEAK_COVER = 0.889;
+    private static final double DEV11_LEAK_COVER = 0.89;
 
     private final Detector detector = Detector.defaults();
 

@@ -28,6 +28,16 @@ class DigitWordsTest {
     }
 
     @Test
+    void run_russianNumberWordsInGroups_countTheirDigits() {
+        String text = "ноль четыре девять, шестьсот двадцать, триста семнадцать.";
+        assertThat(run(text, 9)).isEqualTo(text.length() - 1);
+        assertThat(run("ноль один, сорок пять, сто три", 7)).isEqualTo(30); // 01 45 103
+        assertThat(run("ноль семь, девятнадцать, двести", 7)).isEqualTo(31); // 07 19 200
+        assertThat(run("шестьсот двадцать", 2)).isEqualTo(-1); // 620: three digits
+        assertThat(run("двадцать, пять", 2)).isEqualTo(-1); // 20 5: a comma ends the group
+    }
+
+    @Test
     void follows_digitWordBefore_true() {
         assertThat(DigitWords.follows("семь ноль".toCharArray(), 5)).isTrue();
         assertThat(DigitWords.follows("номер ноль".toCharArray(), 6)).isFalse();

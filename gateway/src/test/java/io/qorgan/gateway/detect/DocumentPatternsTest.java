@@ -523,6 +523,15 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_documentNumberDictatedInGroupsOfNumberWords_found() {
+        String text = "Оператор: Номер удостоверения?\nКлиент: ноль три восемь, семьсот сорок один, двести девяносто.";
+        assertThat(found(text, EntityType.ID_DOCUMENT))
+                .containsExactly("ноль три восемь, семьсот сорок один, двести девяносто");
+        assertThat(found("Номер удостоверения — сто двадцать пять тысяч тенге?", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
     void detect_articlesOfRulesAndTheirColumns_notIpAddresses() {
         for (String text : List.of(
                 "Нарушение ст. 14.2.3.1 Правил дорожного движения подтверждено.",
