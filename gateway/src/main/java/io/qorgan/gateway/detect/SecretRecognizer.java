@@ -1200,6 +1200,12 @@ final class SecretRecognizer implements Recognizer {
         return to - from >= 8 && classes(s, from, to) >= 3 && passwordWord(s, from, to);
     }
 
+    /**
+     * How far a password label's line may go on after it for the next lines to answer it; a megabyte of "password: "
+     * in one line read to its end at every label took seconds.
+     */
+    private static final int LABEL_LINE_REACH = 300;
+
     /** How many lines after a password label's line may answer it or list passwords. */
     private static final int FOLLOWING_LINES = 4;
 
@@ -1210,9 +1216,9 @@ final class SecretRecognizer implements Recognizer {
      * make up do and ticket numbers ("INC-20394") do not. A blank or long line, or another password label, ends it.
      */
     private static void followingLines(char[] s, char[] lower, int from, List<Finding> out) {
-        int line = from;
-        while (line < s.length && s[line] != '\n') {
-            line++;
+        int line = lineEnd(s, from, from + LABEL_LINE_REACH);
+        if (line < s.length && s[line] != '\n') {
+            return; // the label stands in a long line, not a chat's question: and each label would read to its end
         }
         for (int n = 0; n < FOLLOWING_LINES && line < s.length; n++) {
             line++; // past the '\n'
