@@ -288,8 +288,13 @@ final class DateOfBirthRecognizer implements Recognizer {
         return -1;
     }
 
+    /**
+     * Whether one of the last findings, those of the words just read, is a birth date over {@code p}: only the last
+     * few, so that a body of a hundred thousand IINs and dates is not read over at each.
+     */
     private static boolean covered(List<Finding> out, int p) {
-        for (Finding f : out) {
+        for (int k = out.size() - 1; k >= 0 && k >= out.size() - 4; k--) {
+            Finding f = out.get(k);
             if (f.type() == EntityType.DATE_OF_BIRTH && f.start() <= p && p < f.end()) {
                 return true;
             }
