@@ -273,7 +273,7 @@ final class ForeignAddress {
             e += 1 + Chars.digitRun(s, e + 1); // "Aksai 4"
         }
         int end = -1;
-        while (Chars.startsWith(s, ", ", e)) {
+        for (int units = 0; units < 4 && Chars.startsWith(s, ", ", e); units++) {
             int unit = AddressRecognizer.latinUnit(s, lower, e + 2);
             if (unit < 0) {
                 break;

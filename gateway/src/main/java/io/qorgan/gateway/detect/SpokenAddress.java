@@ -220,6 +220,12 @@ final class SpokenAddress {
             "была",
             "было"));
 
+    /**
+     * The most units after a house ("подъезд 3 кв 47" is two): each digit reads its units, so without a bound a
+     * megabyte of "кв 1 кв 1 …" was read to its end from every digit, in minutes.
+     */
+    private static final int MAX_UNITS = 4;
+
     /** The most words the street may have before its house. */
     private static final int MAX_WORDS = 8;
 
@@ -238,7 +244,7 @@ final class SpokenAddress {
             end = kazakh; // "15 үй"
             units++;
         }
-        while (end + 1 < s.length && s[end] == ' ') {
+        while (end + 1 < s.length && s[end] == ' ' && units < MAX_UNITS) {
             int w = wordEnd(s, end + 1);
             int n = w + 1 < s.length && s[w] == ' ' ? AddressRecognizer.number(s, w + 1) : -1;
             if (w > end + 1 && n > 0 && UNITS_BEFORE.contains(lower, end + 1, w) && !squareMetres(lower, w)) {
