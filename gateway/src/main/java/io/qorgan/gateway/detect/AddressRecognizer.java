@@ -867,7 +867,7 @@ final class AddressRecognizer implements Recognizer {
                                     || wordEnds(s, q + text.length())
                                     || grammaticalEnding(s, q + text.length())
                                     || text.equals("шағын аудан"))) {
-                        int end = suffix.dotted() ? q + text.length() : wordEnd(s, q + text.length());
+                        int end = suffix.dotted() ? q + text.length() : Chars.letterRunEnd(s, q + text.length());
                         return new Part(end, suffix.kind());
                     }
                 }
@@ -927,7 +927,9 @@ final class AddressRecognizer implements Recognizer {
                                 || after.kind() == Kind.STREET
                                 || compass(lower, p)
                                 || words == 2 && Chars.isLowerCase(s[ends[0] + 1]))) { // "Жібек жолы ауылы"
-                    return new Part(after.dotted() ? q + text.length() : wordEnd(s, q + text.length()), after.kind());
+                    return new Part(
+                            after.dotted() ? q + text.length() : Chars.letterRunEnd(s, q + text.length()),
+                            after.kind());
                 }
             }
         }
@@ -936,9 +938,9 @@ final class AddressRecognizer implements Recognizer {
             if (named != null) {
                 return named;
             }
-            int w = wordEnd(s, p);
+            int w = Chars.letterRunEnd(s, p);
             while (w + 1 < s.length && s[w] == '-' && Chars.isLetter(s[w + 1])) {
-                w = wordEnd(s, w + 1);
+                w = Chars.letterRunEnd(s, w + 1);
             }
             int micro = numberedName(s, p, w);
             if (micro > 0) {
@@ -1034,7 +1036,7 @@ final class AddressRecognizer implements Recognizer {
                 unit = latinUnit(s, lower, end + 9); // "hostel room 22"
             }
             if (unit < 0) {
-                int town = wordEnd(s, end + 2);
+                int town = Chars.letterRunEnd(s, end + 2);
                 if (town > end + 2 && Chars.isUpperCase(s[end + 2]) && PLACES.contains(lower, end + 2, town)) {
                     end = town; // "Kunaev Zholy 18, apartment 7, Almaty"
                     break;
@@ -1152,9 +1154,9 @@ final class AddressRecognizer implements Recognizer {
         }
         int q = p;
         for (int words = 0; words < 4 && q < s.length; words++) {
-            int w = wordEnd(s, q);
+            int w = Chars.letterRunEnd(s, q);
             while (w + 1 < s.length && s[w] == '-' && Chars.isLetter(s[w + 1])) {
-                w = wordEnd(s, w + 1); // Al-Farabi
+                w = Chars.letterRunEnd(s, w + 1); // Al-Farabi
             }
             if (w + 1 < s.length && s[w] == '-' && Chars.isDigit(s[w + 1]) && Chars.digitRun(s, w + 1) <= 2) {
                 w += 1 + Chars.digitRun(s, w + 1); // Samal-2 microdistrict
@@ -1192,7 +1194,7 @@ final class AddressRecognizer implements Recognizer {
                 return null;
             }
             if (s[next] < 0x80 && Chars.isAsciiLetter(s[next]) && !Chars.isAsciiUpper(s[next])) {
-                int nw = wordEnd(s, next);
+                int nw = Chars.letterRunEnd(s, next);
                 if (!isStreetType(lower, next, nw) && connector(s, next) < 0) {
                     return null;
                 }
@@ -1211,11 +1213,11 @@ final class AddressRecognizer implements Recognizer {
      * the genitive ("Ащибулак Илийского", before "района"), which is the next component; else {@code e}.
      */
     private static int beforeDistrictAdjective(char[] s, char[] lower, int q, int e) {
-        int first = wordEnd(s, q);
+        int first = Chars.letterRunEnd(s, q);
         if (first >= e || s[first] != ' ') {
             return e;
         }
-        int second = wordEnd(s, first + 1);
+        int second = Chars.letterRunEnd(s, first + 1);
         for (String ending : DISTRICT_ADJECTIVE_ENDINGS) {
             if (second - first - 1 > ending.length() && Chars.startsWith(lower, ending, second - ending.length())) {
                 return first;
@@ -1299,7 +1301,7 @@ final class AddressRecognizer implements Recognizer {
         if (p + 1 >= s.length || !Chars.isLowerCase(s[p + 1])) {
             return null; // "ГОСТ 34.310": an abbreviation, not a street
         }
-        int w = wordEnd(s, p);
+        int w = Chars.letterRunEnd(s, p);
         boolean titled = false;
         if (w + 1 < s.length && s[w] == ' ') {
             int c = connector(s, w + 1);
@@ -1589,7 +1591,7 @@ final class AddressRecognizer implements Recognizer {
 
     /** Kazakh case endings after a marker ("көшесіндегі", "қаласының", "5-үйде"), up to five letters. */
     private static boolean grammaticalEnding(char[] s, int p) {
-        int e = wordEnd(s, p);
+        int e = Chars.letterRunEnd(s, p);
         return e - p <= 5;
     }
 
@@ -1623,14 +1625,6 @@ final class AddressRecognizer implements Recognizer {
             }
         }
         return -1;
-    }
-
-    private static int wordEnd(char[] s, int p) {
-        int e = p;
-        while (e < s.length && Chars.isLetter(s[e])) {
-            e++;
-        }
-        return e;
     }
 
     /** A house or flat number: digits, optionally a letter, "/2" or "-2"; or -1. */

@@ -304,6 +304,15 @@ final class Chars {
     }
 
     /** The start of the run of letters ending right before {@code end}; {@code end} itself when there is none. */
+    /** Where the run of letters that starts at {@code start} ends: {@code start} when no letter stands there. */
+    static int letterRunEnd(char[] s, int start) {
+        int e = start;
+        while (e < s.length && isLetter(s[e])) {
+            e++;
+        }
+        return e;
+    }
+
     static int letterRunStart(char[] s, int end) {
         int w = end;
         while (w > 0 && isLetter(s[w - 1])) {

@@ -195,10 +195,7 @@ final class DateOfBirthRecognizer implements Recognizer {
     private static boolean dayMonthBefore(char[] s, char[] lower, int verb, List<Finding> out) {
         int p = verb - 1;
         for (int words = 0; words < 3 && p > 0 && s[p] == ' '; words++) {
-            int b = p;
-            while (b > 0 && Chars.isLetter(s[b - 1])) {
-                b--;
-            }
+            int b = Chars.letterRunStart(s, p);
             int d = b - 2;
             while (d > 0 && d >= b - 3 && Chars.isDigit(s[d - 1])) {
                 d--;

@@ -199,20 +199,17 @@ final class ForeignAddress {
             }
         }
         int house = streetFirst(s, lower, p);
-        boolean strong = house > 0;
         if (house < 0) {
             house = turkish(s, lower, p);
-            strong = house > 0;
         }
         if (house < 0) {
             house = numberFirst(s, lower, p);
-            strong = house > 0;
         }
         if (house < 0) {
             house = compound(s, lower, p);
-            strong = house > 0;
         }
-        if (house < 0) {
+        boolean strong = house > 0; // a street word or ending says it; any other street needs a postcode and country
+        if (!strong) {
             house = anyStreet(s, p);
         }
         if (house < 0) {
@@ -349,12 +346,8 @@ final class ForeignAddress {
         int end = e;
         for (int k = 0; k < 3; k++) {
             int q = Chars.startsWith(s, ", ", end) ? end + 2 : Chars.startsWith(s, " ", end) ? end + 1 : -1;
-            int n = -1;
-            for (int u = 0; q > 0 && n < 0 && u < TURKISH_UNITS.length; u++) {
-                if (Chars.startsWith(lower, TURKISH_UNITS[u], q)) {
-                    n = AddressRecognizer.number(s, q + TURKISH_UNITS[u].length());
-                }
-            }
+            int number = q > 0 ? withPrefix(s, lower, q, TURKISH_UNITS) : -1;
+            int n = number > 0 ? AddressRecognizer.number(s, number) : -1;
             if (n < 0) {
                 break;
             }
@@ -445,16 +438,9 @@ final class ForeignAddress {
     /** Past a flat written after the house ("31 m. 6", "18, ap. 4"), or {@code e}. */
     private static int unit(char[] s, char[] lower, int e) {
         int q = Chars.startsWith(s, ", ", e) ? e + 2 : Chars.startsWith(s, " ", e) ? e + 1 : -1;
-        if (q < 0) {
-            return e;
-        }
-        for (String u : UNITS) {
-            if (Chars.startsWith(lower, u, q)) {
-                int n = AddressRecognizer.number(s, q + u.length());
-                return n > 0 ? n : e;
-            }
-        }
-        return e;
+        int number = q < 0 ? -1 : withPrefix(s, lower, q, UNITS);
+        int n = number > 0 ? AddressRecognizer.number(s, number) : -1;
+        return n > 0 ? n : e;
     }
 
     /**

@@ -86,10 +86,7 @@ final class SpokenAddress {
         if (e < 3 || s[e] != ' ') {
             return number;
         }
-        int b = e;
-        while (b > 0 && Chars.isLetter(s[b - 1])) {
-            b--;
-        }
+        int b = Chars.letterRunStart(s, e);
         return e - b >= 3 && !STOPS.contains(lower, b, e) && Chars.notAlnumAt(s, b - 1) ? b : number;
     }
 
@@ -107,18 +104,12 @@ final class SpokenAddress {
         if (e < 4 || s[e] != ' ' || AddressRecognizer.countAfter(lower, end)) {
             return false;
         }
-        int b = e;
-        while (b > 0 && Chars.isLetter(s[b - 1])) {
-            b--;
-        }
+        int b = Chars.letterRunStart(s, e);
         if (e - b < 3 || !Chars.isLowerCase(s[b]) || b < 2 || s[b - 1] != ' ') {
             return false;
         }
         int pe = b - 1;
-        int pb = pe;
-        while (pb > 0 && Chars.isLetter(s[pb - 1])) {
-            pb--;
-        }
+        int pb = Chars.letterRunStart(s, pe);
         if (!PREPOSITIONS.contains(lower, pb, pe) || !Chars.notAlnumAt(s, pb - 1)) {
             return false;
         }
@@ -245,7 +236,7 @@ final class SpokenAddress {
             units++;
         }
         while (end + 1 < s.length && s[end] == ' ' && units < MAX_UNITS) {
-            int w = wordEnd(s, end + 1);
+            int w = Chars.letterRunEnd(s, end + 1);
             int n = w + 1 < s.length && s[w] == ' ' ? AddressRecognizer.number(s, w + 1) : -1;
             if (w > end + 1 && n > 0 && UNITS_BEFORE.contains(lower, end + 1, w) && !squareMetres(lower, w)) {
                 end = n; // "кв 31"
@@ -320,10 +311,7 @@ final class SpokenAddress {
         if (e < 2 || s[e] != ' ') {
             return false;
         }
-        int b = e;
-        while (b > 0 && Chars.isLetter(s[b - 1])) {
-            b--;
-        }
+        int b = Chars.letterRunStart(s, e);
         return b < e && STREET_TYPES_AFTER.contains(lower, b, e);
     }
 
@@ -334,7 +322,7 @@ final class SpokenAddress {
         }
         for (String unit : UNITS_AFTER) {
             if (Chars.startsWith(lower, unit, num + 1)) {
-                int e = wordEnd(s, num + 1);
+                int e = Chars.letterRunEnd(s, num + 1);
                 return e - num - 1 - unit.length() <= 3 ? e : -1; // with a case ending: "пәтерде"
             }
         }
@@ -347,13 +335,5 @@ final class SpokenAddress {
                 && (lower[w] == ' ' || lower[w] == '.')
                 && lower[w + 1] == 'м'
                 && Chars.notAlnumAt(lower, w + 2);
-    }
-
-    private static int wordEnd(char[] s, int p) {
-        int e = p;
-        while (e < s.length && Chars.isLetter(s[e])) {
-            e++;
-        }
-        return e;
     }
 }
