@@ -151,8 +151,8 @@ final class DateOfBirthRecognizer implements Recognizer {
                 if (out.size() == before && !organisationBetween(lower, Math.max(1, at - 25), at)) {
                     dayMonthRightAfter(s, lower, at + cue.length(), out); // "туған күні 14 мамыр"
                 }
-                if (TableColumns.inTable(s, at)) {
-                    TableColumns.below(s, at, (from, to) -> {
+                if (view.tables().inTable(at)) {
+                    view.tables().below(at, (from, to) -> {
                         if (Dates.dateEnd(s, lower, from) == to) {
                             out.add(new Finding(EntityType.DATE_OF_BIRTH, from, to, 0.9, "dob"));
                         }

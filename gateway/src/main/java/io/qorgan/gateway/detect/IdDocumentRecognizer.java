@@ -269,8 +269,8 @@ final class IdDocumentRecognizer implements Recognizer {
                     p += run - 1;
                 }
             }
-            if (TableColumns.inTable(s, at)) {
-                TableColumns.below(s, at, (a, b) -> {
+            if (view.tables().inTable(at)) {
+                view.tables().below(at, (a, b) -> {
                     if (documentNumber(s, a, birth) == b) {
                         out.add(new Finding(EntityType.ID_DOCUMENT, a, b, 0.9, "id-document"));
                     }
@@ -344,6 +344,7 @@ final class IdDocumentRecognizer implements Recognizer {
      */
     private static void documentTalk(TextView view, int[] cues, int cueCount, int firstOwn, List<Finding> out) {
         char[] s = view.chars();
+        Found found = new Found(out, firstOwn);
         WordStarts starts = view.starts();
         int[] all = starts.all();
         int cue = 0;
@@ -355,12 +356,13 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             int end = talkShape(s, view.lower(), p);
             if (end < 0) {
-                if (out.size() == firstOwn || !Chars.isDigit(c) && !Chars.isUpperCase(c)) {
+                if (found.isEmpty() || !Chars.isDigit(c) && !Chars.isUpperCase(c)) {
                     continue; // a twin needs a document found before it, and starts as document numbers do
                 }
-                int twin = sameShapeAfterFound(s, out, firstOwn, p);
-                if (twin > 0 && !covered(out, firstOwn, p) && !view.anyCue(p - 40, p, OTHER_NUMBERS)) {
+                int twin = sameShapeAfterFound(s, found, p);
+                if (twin > 0 && !found.covers(p) && !view.anyCue(p - 40, p, OTHER_NUMBERS)) {
                     out.add(new Finding(EntityType.ID_DOCUMENT, p, twin, 0.8, "id-document"));
+                    found.add(p, twin);
                 }
                 continue;
             }
@@ -372,14 +374,15 @@ final class IdDocumentRecognizer implements Recognizer {
             // past a date or another number after the word before, only a marked one is ours, as in a cue's window
             boolean nearBefore = before >= 0
                     && p - before <= TALK_AFTER
-                    && (!otherNumberBetween(s, out, firstOwn, before, p) || numberMark(s, p));
+                    && (!otherNumberBetween(s, found, before, p) || numberMark(s, p));
             boolean nearAfter = next < cueCount && cues[next * 2] >= end && cues[next * 2] - end <= TALK_BEFORE;
             if (!nearBefore && !nearAfter
-                    || covered(out, firstOwn, p)
+                    || found.covers(p)
                     || view.anyCue(Math.max(before, p - 40), p, OTHER_NUMBERS)) {
                 continue;
             }
             out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.8, "id-document"));
+            found.add(p, end);
         }
     }
 
@@ -392,20 +395,20 @@ final class IdDocumentRecognizer implements Recognizer {
      * documents of a family or a group listed one after another ("my US passport is A 4417 2093 …, and my wife's is
      * A 4417 2107"); or -1.
      */
-    private static int sameShapeAfterFound(char[] s, List<Finding> out, int firstOwn, int p) {
+    private static int sameShapeAfterFound(char[] s, Found found, int p) {
         if (!Chars.isAlnum(s[p])) {
             return -1;
         }
-        for (int i = out.size() - 1; i >= firstOwn; i--) {
-            Finding f = out.get(i);
-            int length = f.end() - f.start();
-            if (f.end() > p || p - f.end() > TWIN_REACH || p + length > s.length || !Chars.notAlnumAt(s, p + length)) {
-                continue;
+        int[] twin = {-1};
+        found.endingWithin(p - TWIN_REACH, p, (start, end) -> {
+            int length = end - start;
+            if (twin[0] >= 0 || p + length > s.length || !Chars.notAlnumAt(s, p + length)) {
+                return;
             }
             int digits = 0;
             boolean same = true;
             for (int j = 0; j < length && same; j++) {
-                char a = s[f.start() + j];
+                char a = s[start + j];
                 char b = s[p + j];
                 digits += Chars.isDigit(b) ? 1 : 0;
                 same = Chars.isDigit(a)
@@ -415,10 +418,10 @@ final class IdDocumentRecognizer implements Recognizer {
                                 : a == b;
             }
             if (same && digits >= 6) {
-                return p + length;
+                twin[0] = p + length;
             }
-        }
-        return -1;
+        });
+        return twin[0];
     }
 
     /** End of a number of one of {@link #documentTalk}'s shapes starting at {@code p}, or -1. */
@@ -544,11 +547,11 @@ final class IdDocumentRecognizer implements Recognizer {
     }
 
     /** Whether a run of four digits or more outside this recognizer's findings lies in {@code [from, to)}. */
-    private static boolean otherNumberBetween(char[] s, List<Finding> out, int firstOwn, int from, int to) {
+    private static boolean otherNumberBetween(char[] s, Found found, int from, int to) {
         for (int p = from; p < to; p++) {
             if (Chars.isDigit(s[p])) {
                 int run = Chars.digitRun(s, p);
-                if (run >= 4 && !covered(out, firstOwn, p)) {
+                if (run >= 4 && !found.covers(p)) {
                     return true;
                 }
                 p += run;
@@ -557,15 +560,99 @@ final class IdDocumentRecognizer implements Recognizer {
         return false;
     }
 
-    /** Whether a finding this recognizer added (from {@code firstOwn} on) covers {@code p}. */
-    private static boolean covered(List<Finding> out, int firstOwn, int p) {
-        for (int i = firstOwn; i < out.size(); i++) {
-            Finding f = out.get(i);
-            if (f.type() == EntityType.ID_DOCUMENT && f.start() <= p && p < f.end()) {
-                return true;
+    /**
+     * The spans this recognizer found, in start order, for the talk pass's look-ups: those of the cue windows (in no
+     * order, sorted once) and those the pass adds as it walks forward. Each look-up reads only the spans near its
+     * position, so a body of many numbers near document words stays linear.
+     */
+    private static final class Found {
+
+        interface Span {
+            void at(int start, int end);
+        }
+
+        private final int[][] starts = new int[2][];
+        private final int[][] ends = new int[2][];
+        private final int[] size = new int[2];
+        private final int[] longest = new int[2];
+
+        Found(List<Finding> out, int firstOwn) {
+            int n = out.size() - firstOwn;
+            long[] spans = new long[n];
+            for (int i = 0; i < n; i++) {
+                Finding f = out.get(firstOwn + i);
+                spans[i] = (long) f.start() << 32 | f.end();
+            }
+            Arrays.sort(spans);
+            starts[0] = new int[n];
+            ends[0] = new int[n];
+            for (long span : spans) {
+                put(0, (int) (span >>> 32), (int) span);
+            }
+            starts[1] = new int[8];
+            ends[1] = new int[8];
+        }
+
+        boolean isEmpty() {
+            return size[0] + size[1] == 0;
+        }
+
+        /** Adds a span that starts after every span added before it. */
+        void add(int start, int end) {
+            if (size[1] == starts[1].length) {
+                starts[1] = Arrays.copyOf(starts[1], size[1] * 2);
+                ends[1] = Arrays.copyOf(ends[1], size[1] * 2);
+            }
+            put(1, start, end);
+        }
+
+        private void put(int part, int start, int end) {
+            starts[part][size[part]] = start;
+            ends[part][size[part]] = end;
+            size[part]++;
+            longest[part] = Math.max(longest[part], end - start);
+        }
+
+        boolean covers(int p) {
+            boolean[] covered = {false};
+            near(p - 1, p + 1, (start, end) -> covered[0] |= start <= p && p < end);
+            return covered[0];
+        }
+
+        /** Calls {@code span} for the spans ending in {@code [from, to]}, the nearest first in each part. */
+        void endingWithin(int from, int to, Span span) {
+            near(from, to, (start, end) -> {
+                if (end >= from && end <= to) {
+                    span.at(start, end);
+                }
+            });
+        }
+
+        /** The spans that may reach into {@code [from, to)}: starting before {@code to}, no longer than the longest. */
+        private void near(int from, int to, Span span) {
+            for (int part = 0; part < 2; part++) {
+                int[] s = starts[part];
+                int i = lastStartBefore(s, size[part], to);
+                for (; i >= 0 && s[i] + longest[part] >= from; i--) {
+                    span.at(s[i], ends[part][i]);
+                }
             }
         }
-        return false;
+
+        /** Index of the last of the sorted {@code s[0, n)} below {@code to}, or -1. */
+        private static int lastStartBefore(int[] s, int n, int to) {
+            int lo = 0;
+            int hi = n;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (s[mid] < to) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo - 1;
+        }
     }
 
     /**
@@ -717,8 +804,8 @@ final class IdDocumentRecognizer implements Recognizer {
         if (end < s.length && (Chars.isAlnum(s[end]) || s[end] == '_')) {
             return; // part of a longer word or key, which has its own cue or none
         }
-        if (!fieldValue(s, end, lastStart, out) && TableColumns.inTable(s, at)) {
-            TableColumns.below(s, at, (a, b) -> {
+        if (!fieldValue(s, end, lastStart, out) && view.tables().inTable(at)) {
+            view.tables().below(at, (a, b) -> {
                 for (int p = a; p < b; p++) {
                     if (Chars.isAlnum(s[p])
                             && Chars.notAlnumAt(s, p - 1)

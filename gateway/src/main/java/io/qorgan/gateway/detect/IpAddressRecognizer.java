@@ -273,7 +273,7 @@ final class IpAddressRecognizer implements Recognizer {
         }
         // in a table the column's header says it, not the words of the header line that the windows below reach:
         // "device,model,firmware,ip\nsw-01,Cisco 2960,15.2.7.3,10.1.1.2"
-        int column = columnKind(s, lower, start);
+        int column = columnKind(view, start);
         if (column > 0) {
             return true;
         }
@@ -300,12 +300,14 @@ final class IpAddressRecognizer implements Recognizer {
      * For a dotted quad that is a table cell at {@code start}: 1 when its column's header names a release or a section
      * ("firmware", "os_version", "Статья"), -1 when it names a host ("ip", "server") and not a release; else 0.
      */
-    private static int columnKind(char[] s, char[] lower, int start) {
+    private static int columnKind(TextView view, int start) {
+        char[] s = view.chars();
+        char[] lower = view.lower();
         if (start == 0 || "|,;\t ".indexOf(s[start - 1]) < 0) {
             return 0;
         }
         int[] kind = {0};
-        TableColumns.headerOf(s, start, (from, to) -> {
+        view.tables().headerOf(start, (from, to) -> {
             boolean host = false;
             for (int p = from; p < to; p++) {
                 if (!Chars.notAlnumAt(lower, p - 1)) {

@@ -933,7 +933,7 @@ final class PersonRecognizer implements Recognizer {
         flush(view, run, out);
         chatNames(s, view.lower(), out);
         INTRODUCTIONS.find(view, (at, cue) -> introduction(s, at, cue, out));
-        NAME_KEYS.find(view, (at, cue) -> nameKey(s, at, cue, out));
+        NAME_KEYS.find(view, (at, cue) -> nameKey(s, view.tables(), at, cue, out));
         joinParts(s, out, base);
     }
 
@@ -1538,7 +1538,7 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** The cells under a name header, or the value of a name key: each a name if it is shaped like one. */
-    private static void nameKey(char[] s, int at, String cue, List<Finding> out) {
+    private static void nameKey(char[] s, TableColumns tables, int at, String cue, List<Finding> out) {
         int end = at + cue.length();
         // a product's or a company's name is one word more often, and a user's a login
         int minWords = TWO_WORD_KEYS.contains(cue) || cue.startsWith("user") ? 2 : 1;
@@ -1567,8 +1567,8 @@ final class PersonRecognizer implements Recognizer {
             }
             return;
         }
-        if (TableColumns.inTable(s, at) && !cue.equals("аты")) { // "аты" heads a column of any names: goods, places
-            TableColumns.below(s, at, (a, b) -> {
+        if (!cue.equals("аты") && tables.inTable(at)) { // "аты" heads a column of any names: goods, places
+            tables.below(at, (a, b) -> {
                 if (nameShaped(s, a, b, minWords)) {
                     out.add(new Finding(EntityType.PERSON, a, b, 0.8, "person"));
                 }

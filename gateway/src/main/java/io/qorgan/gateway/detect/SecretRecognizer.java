@@ -207,7 +207,7 @@ final class SecretRecognizer implements Recognizer {
                 resume = end;
             }
         }
-        LABEL_INDEX.find(view, (at, label) -> labelled(s, lower, at, label, out));
+        LABEL_INDEX.find(view, (at, label) -> labelled(s, lower, view.tables(), at, label, out));
     }
 
     /**
@@ -976,7 +976,7 @@ final class SecretRecognizer implements Recognizer {
      * of two char classes or more; after a token label, the first random-looking one; after a key word, the first
      * run of 32 or more hex or base64 chars.
      */
-    private static void labelled(char[] s, char[] lower, int at, String label, List<Finding> out) {
+    private static void labelled(char[] s, char[] lower, TableColumns tables, int at, String label, List<Finding> out) {
         if (!Chars.notWordAt(s, at - 1)) {
             return; // inside a word: "DB_PASSWORD" is read as an assignment
         }
@@ -1013,7 +1013,7 @@ final class SecretRecognizer implements Recognizer {
         if (kind == PASSWORD_LABEL && Chars.startsWith(lower, " for ", tail) && sshdLog(lower, tail)) {
             return; // sshd: "Accepted password for admin2 from 10.1.0.7": a user's name
         }
-        if (kind != KEY_LABEL && TableColumns.inTable(s, at) && column(s, lower, at, kind, out)) {
+        if (kind != KEY_LABEL && tables.inTable(at) && column(s, lower, tables, at, kind, out)) {
             return; // "| Сервис | Логин | Пароль |", "сотрудник;api_key;сервер"
         }
         int next = answerOnNextLine(s, tail);
@@ -1179,12 +1179,12 @@ final class SecretRecognizer implements Recognizer {
      * The cells under a password or token column's header cell at {@code at} that look like one; whether there were
      * any.
      */
-    private static boolean column(char[] s, char[] lower, int at, int kind, List<Finding> out) {
-        if (!TableColumns.firstRow(s, at)) {
+    private static boolean column(char[] s, char[] lower, TableColumns tables, int at, int kind, List<Finding> out) {
+        if (!tables.firstRow(at)) {
             return false; // "| Password | Minimum 12 chars |" is a row that describes a field, not the header of one
         }
         int before = out.size();
-        TableColumns.below(s, at, (from, to) -> {
+        tables.below(at, (from, to) -> {
             boolean secret = to - from >= 6
                     && !placeholder(s, lower, from, to)
                     && (kind == PASSWORD_LABEL ? passwordLike(s, from, to) : randomLike(s, from, to));

@@ -1,12 +1,21 @@
 package io.qorgan.gateway.detect;
 
+import java.util.Arrays;
+
 /**
- * Columns of delimited tables in a text (CSV, semicolon or tab separated, Markdown): a header cell that names a kind
- * of data ("birth_date", "Туған күні", "passport") makes the cells below it that kind, however far the header is.
+ * Columns of delimited tables in one text (CSV, semicolon or tab separated, Markdown): a header cell that names a
+ * kind of data ("birth_date", "Туған күні", "passport") makes the cells below it that kind, however far the header
+ * is.
  *
  * <p>A header is the line holding the cue; its delimiter is the first of {@code | ; \t ,} found in it, and the cue's
  * column is the count of delimiters before it (outside double quotes). The table goes on while the following lines
- * hold the same delimiter; a Markdown rule line ({@code |---|---|}) is skipped.
+ * hold the same delimiter; a Markdown rule line ({@code |---|---|}) is skipped, and a row that repeats the header
+ * cell starts a column of its own.
+ *
+ * <p>One instance per text ({@link TextView#tables()}), because cues may be many and each reads a column: the lines,
+ * their delimiters and cell counts are found once, and the chars all readings of one text may scan are bounded by a
+ * multiple of its length. A crafted body of thousands of headers over one table (or one header line of thousands of
+ * cues) stops having its columns read when the budget is spent, instead of costing headers × rows.
  */
 final class TableColumns {
 
@@ -17,101 +26,120 @@ final class TableColumns {
 
     private static final String DELIMITERS = "|;\t,";
     private static final int MAX_ROWS = 10_000;
-
-    private TableColumns() {}
-
-    /** Calls {@code cell} for each cell below the header cell that holds {@code at}; nothing when not in a table. */
-    static void below(char[] s, int at, Cell cell) {
-        int lineStart = lineStart(s, at);
-        int lineEnd = lineEnd(s, at);
-        char delimiter = delimiter(s, lineStart, lineEnd);
-        if (delimiter == 0 || lineEnd >= s.length) {
-            return;
-        }
-        int column = columnOf(s, lineStart, at, delimiter);
-        int cells = count(s, lineStart, lineEnd, delimiter);
-        if (!shortCell(s, lineStart, lineEnd, delimiter, column)) {
-            return; // a sentence with commas, not a header
-        }
-        int line = lineEnd + 1;
-        for (int rows = 0; line < s.length && rows < MAX_ROWS; rows++) {
-            int end = lineEnd(s, line);
-            boolean rule = rule(s, line, end);
-            int rowCells = rule ? cells : count(s, line, end, delimiter);
-            if (rowCells == 0 || Math.abs(rowCells - cells) > (delimiter == '|' ? 0 : 1)) {
-                return; // the table ended, or never began: a row has the header's cells (a comma in a cell aside)
-            }
-            if (!rule) {
-                cellAt(s, line, end, delimiter, column, cell);
-            }
-            line = end + 1;
-        }
-    }
-
     /**
      * How many rows above a cell {@link #headerOf} climbs: each cell of a long table climbs on its own, so the walk is
      * bounded to keep a table of many rows linear; a cell further down is read as if it had no header.
      */
     private static final int HEADER_ROWS = 100;
+    /** A longer line is no header and no row: tables have short lines, and a cell's column is counted from its start. */
+    static final int MAX_LINE = 4_096;
+    /** What visiting one row costs the budget, beside the chars scanned in it. */
+    private static final int ROW_COST = 16;
+    /** Chars the readings of one text may scan, per char of the text, beside {@link #BUDGET_FLOOR}. */
+    private static final int BUDGET_PER_CHAR = 64;
+
+    private static final int BUDGET_FLOOR = 1 << 20;
+
+    private static final byte KNOWN = 1 << 6;
+    private static final byte RULE = 1 << 5;
+
+    private final char[] s;
+    /** Start of each line, and {@code s.length + 1} after the last; made on first use. */
+    private int[] lineStarts;
+
+    private int lines;
+    /** Per line: {@link #KNOWN} once read, bit k when {@code DELIMITERS.charAt(k)} is in it, {@link #RULE}. */
+    private byte[] shapes;
+    /** Per line: its own delimiter's count outside quotes, or -1 before it is needed. */
+    private int[] counts;
+
+    private long budget;
+
+    TableColumns(char[] s) {
+        this.s = s;
+        this.budget = BUDGET_FLOOR + (long) BUDGET_PER_CHAR * s.length;
+    }
+
+    /** Calls {@code cell} for each cell below the header cell that holds {@code at}; nothing when not in a table. */
+    void below(int at, Cell cell) {
+        int line = lineOf(at);
+        int start = start(line);
+        int end = end(line);
+        char delimiter = delimiter(line);
+        if (delimiter == 0 || end >= s.length || end - start > MAX_LINE || !spend(at - start)) {
+            return;
+        }
+        int column = columnOf(start, at, delimiter);
+        int cells = count(line, delimiter);
+        long header = cellAt(start, end, delimiter, column);
+        if (header < 0 || to(header) - from(header) > 40) {
+            return; // a sentence with commas, not a header
+        }
+        for (int row = line + 1, rows = 0; row < lines && rows < MAX_ROWS; row++, rows++) {
+            int rowStart = start(row);
+            int rowEnd = end(row);
+            if (rowEnd - rowStart > MAX_LINE || !spend(ROW_COST)) {
+                return;
+            }
+            boolean rule = (shape(row) & RULE) != 0;
+            int rowCells = rule ? cells : count(row, delimiter);
+            if (rowCells == 0 || Math.abs(rowCells - cells) > (delimiter == '|' ? 0 : 1)) {
+                return; // the table ended, or never began: a row has the header's cells (a comma in a cell aside)
+            }
+            if (rule) {
+                continue;
+            }
+            long found = cellAt(rowStart, rowEnd, delimiter, column);
+            if (found >= 0) {
+                if (sameCell(header, found)) {
+                    return; // the header again: it heads the rest of the column itself
+                }
+                cell.at(from(found), to(found));
+            }
+        }
+    }
 
     /**
      * Calls {@code cell} with the header cell above the cell that holds {@code at}: the same column of the first line
      * of the rows around it that have as many cells; nothing when its line is not a table's row, or is the header.
      */
-    static void headerOf(char[] s, int at, Cell cell) {
-        int line = lineStart(s, at);
-        int end = lineEnd(s, at);
-        char delimiter = delimiter(s, line, end);
-        if (delimiter == 0) {
+    void headerOf(int at, Cell cell) {
+        int line = lineOf(at);
+        int start = start(line);
+        char delimiter = delimiter(line);
+        if (delimiter == 0 || end(line) - start > MAX_LINE || !spend(at - start)) {
             return;
         }
-        int column = columnOf(s, line, at, delimiter);
-        int cells = count(s, line, end, delimiter);
+        int column = columnOf(start, at, delimiter);
+        int cells = count(line, delimiter);
         int header = -1;
         int rows = 0;
-        for (; line > 0 && rows < HEADER_ROWS; rows++) {
-            int above = lineStart(s, line - 1);
-            boolean rule = rule(s, above, line - 1);
-            int aboveCells = rule ? cells : count(s, above, line - 1, delimiter);
+        for (int above = line - 1; above >= 0 && rows < HEADER_ROWS; above--, rows++) {
+            if (end(above) - start(above) > MAX_LINE || !spend(ROW_COST)) {
+                return;
+            }
+            boolean rule = (shape(above) & RULE) != 0;
+            int aboveCells = rule ? cells : count(above, delimiter);
             if (aboveCells == 0 || Math.abs(aboveCells - cells) > (delimiter == '|' ? 0 : 1)) {
                 break;
             }
             if (!rule) {
                 header = above;
             }
-            line = above;
         }
         if (header >= 0 && rows < HEADER_ROWS) {
-            cellAt(s, header, lineEnd(s, header), delimiter, column, cell);
-        }
-    }
-
-    /** Delimiters outside double quotes in {@code s[from, to)}. */
-    private static int count(char[] s, int from, int to, char delimiter) {
-        int n = 0;
-        boolean quoted = false;
-        for (int i = from; i < to; i++) {
-            if (s[i] == '"') {
-                quoted = !quoted;
-            } else if (s[i] == delimiter && !quoted) {
-                n++;
+            long found = cellAt(start(header), end(header), delimiter, column);
+            if (found >= 0) {
+                cell.at(from(found), to(found));
             }
         }
-        return n;
-    }
-
-    /** Whether the header cell {@code column} is short, as header cells are. */
-    private static boolean shortCell(char[] s, int from, int to, char delimiter, int column) {
-        int[] length = {-1};
-        cellAt(s, from, to, delimiter, column, (a, b) -> length[0] = b - a);
-        return length[0] >= 0 && length[0] <= 40;
     }
 
     /**
-     * Whether the word at {@code at} may open a header cell: a line start, a delimiter or a quote before it. Checked
-     * before {@link #below}, so a cue inside a sentence costs no scan of its line.
+     * Whether the word at {@code at} may open a header cell: a line start, a delimiter or a quote before it, and a
+     * delimiter in its line. Checked before {@link #below}, so a cue inside a sentence costs no reading of its line.
      */
-    static boolean inTable(char[] s, int at) {
+    boolean inTable(int at) {
         int p = at - 1;
         while (p >= 0 && s[p] == ' ') {
             p--;
@@ -119,7 +147,7 @@ final class TableColumns {
         if (p >= 0 && s[p] != '\n' && s[p] != '"' && DELIMITERS.indexOf(s[p]) < 0) {
             return false;
         }
-        return delimiter(s, lineStart(s, at), lineEnd(s, at)) != 0;
+        return delimiter(lineOf(at)) != 0;
     }
 
     /**
@@ -127,44 +155,133 @@ final class TableColumns {
      * line before it blank or not cut by this line's delimiter ("| Password | Minimum 12 chars |" under a header row
      * describes a field, it heads nothing).
      */
-    static boolean firstRow(char[] s, int at) {
-        int start = lineStart(s, at);
-        if (start == 0) {
+    boolean firstRow(int at) {
+        int line = lineOf(at);
+        if (line == 0) {
             return true;
         }
-        char delimiter = delimiter(s, start, lineEnd(s, at));
-        return Chars.indexOf(s, delimiter, lineStart(s, start - 1), start - 1) < 0;
+        int k = DELIMITERS.indexOf(delimiter(line));
+        return k < 0 || (shape(line - 1) & (1 << k)) == 0;
     }
 
-    private static int lineStart(char[] s, int p) {
-        int q = Math.min(p, s.length);
-        while (q > 0 && s[q - 1] != '\n') {
-            q--;
+    /** Takes {@code chars} from the budget; false once it is spent. */
+    private boolean spend(int chars) {
+        budget -= chars;
+        return budget > 0;
+    }
+
+    private int lineOf(int p) {
+        if (lineStarts == null) {
+            index();
         }
-        return q;
-    }
-
-    private static int lineEnd(char[] s, int p) {
-        int q = p;
-        while (q < s.length && s[q] != '\n') {
-            q++;
+        int lo = 0;
+        int hi = lines - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lineStarts[mid] <= p) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
         }
-        return q;
+        return lo;
     }
 
-    private static char delimiter(char[] s, int from, int to) {
+    private void index() {
+        int n = 1;
+        for (char c : s) {
+            if (c == '\n') {
+                n++;
+            }
+        }
+        lineStarts = new int[n + 1];
+        int k = 1;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == '\n') {
+                lineStarts[k++] = i + 1;
+            }
+        }
+        lineStarts[n] = s.length + 1;
+        lines = n;
+        shapes = new byte[n];
+        counts = new int[n];
+        Arrays.fill(counts, -1);
+    }
+
+    private int start(int line) {
+        return lineStarts[line];
+    }
+
+    /** The line's end: its newline, or the text's end. */
+    private int end(int line) {
+        return lineStarts[line + 1] - 1;
+    }
+
+    /** The delimiters in the line and whether it is a Markdown rule (only dashes, colons, spaces and bars). */
+    private byte shape(int line) {
+        byte shape = shapes[line];
+        if (shape != 0) {
+            return shape;
+        }
+        shape = KNOWN;
+        boolean dash = false;
+        boolean rule = true;
+        for (int i = start(line), end = end(line); i < end; i++) {
+            char c = s[i];
+            int k = DELIMITERS.indexOf(c);
+            if (k >= 0) {
+                shape |= (byte) (1 << k);
+            }
+            if (c == '-') {
+                dash = true;
+            } else if (c != '|' && c != ':' && c != ' ' && c != '\r') {
+                rule = false;
+            }
+        }
+        if (rule && dash) {
+            shape |= RULE;
+        }
+        shapes[line] = shape;
+        return shape;
+    }
+
+    private char delimiter(int line) {
+        byte shape = shape(line);
         for (int k = 0; k < DELIMITERS.length(); k++) {
-            char d = DELIMITERS.charAt(k);
-            for (int i = from; i < to; i++) {
-                if (s[i] == d) {
-                    return d;
-                }
+            if ((shape & (1 << k)) != 0) {
+                return DELIMITERS.charAt(k);
             }
         }
         return 0;
     }
 
-    private static int columnOf(char[] s, int from, int at, char delimiter) {
+    /** Delimiters outside double quotes in the line: counted once for the line's own delimiter. */
+    private int count(int line, char delimiter) {
+        boolean own = delimiter(line) == delimiter;
+        if (own && counts[line] >= 0) {
+            return counts[line];
+        }
+        int n = 0;
+        boolean quoted = false;
+        int from = start(line);
+        int to = end(line);
+        if (!own && !spend(to - from)) {
+            return 0;
+        }
+        for (int i = from; i < to; i++) {
+            if (s[i] == '"') {
+                quoted = !quoted;
+            } else if (s[i] == delimiter && !quoted) {
+                n++;
+            }
+        }
+        if (own) {
+            counts[line] = n;
+        }
+        return n;
+    }
+
+    private int columnOf(int from, int at, char delimiter) {
         int column = 0;
         boolean quoted = false;
         for (int i = from; i < at; i++) {
@@ -177,21 +294,8 @@ final class TableColumns {
         return column;
     }
 
-    /** A Markdown rule: only dashes, colons, spaces and bars. */
-    private static boolean rule(char[] s, int from, int to) {
-        boolean dash = false;
-        for (int i = from; i < to; i++) {
-            char c = s[i];
-            if (c == '-') {
-                dash = true;
-            } else if (c != '|' && c != ':' && c != ' ' && c != '\r') {
-                return false;
-            }
-        }
-        return dash;
-    }
-
-    private static void cellAt(char[] s, int from, int to, char delimiter, int column, Cell cell) {
+    /** The trimmed cell {@code column} of {@code s[from, to)} as {@code start << 32 | end}, or -1 when empty or absent. */
+    private long cellAt(int from, int to, char delimiter, int column) {
         int index = 0;
         int start = from;
         boolean quoted = false;
@@ -200,6 +304,7 @@ final class TableColumns {
                 quoted = !quoted;
             } else if (i == to || s[i] == delimiter && !quoted) {
                 if (index == column) {
+                    spend(i - from);
                     int a = start;
                     int b = i;
                     while (a < b && (s[a] == ' ' || s[a] == '"' || s[a] == '\r')) {
@@ -208,14 +313,36 @@ final class TableColumns {
                     while (b > a && (s[b - 1] == ' ' || s[b - 1] == '"' || s[b - 1] == '\r')) {
                         b--;
                     }
-                    if (b > a) {
-                        cell.at(a, b);
-                    }
-                    return;
+                    return b > a ? (long) a << 32 | b : -1;
                 }
                 index++;
                 start = i + 1;
             }
         }
+        spend(to - from);
+        return -1;
+    }
+
+    private boolean sameCell(long a, long b) {
+        int length = to(a) - from(a);
+        if (to(b) - from(b) != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char x = s[from(a) + i];
+            char y = s[from(b) + i];
+            if (x != y && Character.toLowerCase(x) != Character.toLowerCase(y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int from(long cell) {
+        return (int) (cell >>> 32);
+    }
+
+    private static int to(long cell) {
+        return (int) cell;
     }
 }

@@ -29,6 +29,8 @@ final class TextView {
 
     private WordStarts starts;
 
+    private TableColumns tables;
+
     private TextView(String text, char[] chars, int[] origStart, int[] origEnd) {
         this.text = text;
         this.chars = chars;
@@ -185,6 +187,14 @@ final class TextView {
             scan(0);
         }
         return starts;
+    }
+
+    /** The text's tables, whose columns cue words head; made on first use. */
+    TableColumns tables() {
+        if (tables == null) {
+            tables = new TableColumns(chars);
+        }
+        return tables;
     }
 
     /** {@link WordStarts#all()}. */

@@ -85,25 +85,14 @@ final class VehiclePlateRecognizer implements Recognizer {
         return region >= 1 && region <= 20 ? p + 2 : -1;
     }
 
-    /** How far back a table row's start may be from a plate in it. */
-    private static final int MAX_CELL_LINE = 500;
-
     /** Whether a plate's word stands shortly before {@code i} or heads its table column ("Госномер"). */
     private static boolean plateNamed(TextView view, int i) {
         if (view.anyCue(i - 40, i, CUES_SET)) {
             return true;
         }
-        char[] s = view.chars();
-        int line = i - 1;
-        while (line >= 0 && i - line <= MAX_CELL_LINE && s[line] != '\n') {
-            line--;
-        }
-        if (line >= 0 && s[line] != '\n') {
-            return false; // a long line is no table row; and reading back to its start at every plate was quadratic
-        }
         char[] lower = view.lower();
         boolean[] named = {false};
-        TableColumns.headerOf(s, i, (from, to) -> named[0] |= CUES_SET.anyIn(lower, from, to));
+        view.tables().headerOf(i, (from, to) -> named[0] |= CUES_SET.anyIn(lower, from, to));
         return named[0];
     }
 

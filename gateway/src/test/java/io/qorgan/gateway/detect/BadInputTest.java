@@ -118,4 +118,22 @@ class BadInputTest {
             assertWithinBounds(text, assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(text)));
         }
     }
+
+    @Test
+    void detect_megabyteOfCraftedTables_finishesWithinGuard() {
+        // headers over one table each read the column below them: headers × rows before the reading was bounded
+        StringBuilder numbered = new StringBuilder();
+        for (int i = 0; numbered.length() < 1_000_000; i++) {
+            numbered.append("| ФИО ").append(i).append(" |\n| Асель Нурланова |\n");
+        }
+        String wide = ("ФИО;".repeat(300) + "\n" + "a;".repeat(300) + "\n").repeat(600);
+        for (String text : List.of(
+                numbered.toString(),
+                wide,
+                "| ФИО |\n| A B |\n".repeat(60_000),
+                "\"dob\": \"2000\", ".repeat(60_000),
+                "passport 12345678 ".repeat(60_000))) {
+            assertWithinBounds(text, assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(text)));
+        }
+    }
 }
