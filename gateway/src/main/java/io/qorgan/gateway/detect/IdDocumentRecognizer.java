@@ -60,6 +60,7 @@ final class IdDocumentRecognizer implements Recognizer {
         "водительские права",
         "водительское",
         "водительского",
+        "водительских", // "номер водительских прав"
         "права",
         "свидетельств", // its series ("II-АЛ 227104") says which
         "св-во",
@@ -239,12 +240,15 @@ final class IdDocumentRecognizer implements Recognizer {
             for (int p = from; p < limit; p++) {
                 if (!Chars.notAlnumAt(s, p - 1)
                         || !Chars.isAlnum(s[p])
-                        || s[p] >= 0x80 && !birthSeries(s, p) && !cyrillicSeries(s, p)) {
+                        || s[p] >= 0x80 && !birthSeries(s, p) && !cyrillicSeries(s, p) && spelledOut(s, p) < 0) {
                     continue;
                 }
                 int end = s[p] >= 0x80 && !birthSeries(s, p) ? cyrillicPassport(s, p) : documentNumber(s, p, birth);
                 if (end < 0 && passport && p - from <= PASSPORT_REACH && !marked) {
                     end = digitsOnlyPassport(s, from, p);
+                }
+                if (end < 0 && !marked) {
+                    end = spelledOut(s, p); // dictated or scanned digit by digit: "9 1 4 4 2 0 7 6", "AA 0 7 3 4 4 1"
                 }
                 if (end > 0
                         && (!marked || numberMark(s, p))
@@ -402,7 +406,11 @@ final class IdDocumentRecognizer implements Recognizer {
         int[] twin = {-1};
         found.endingWithin(p - TWIN_REACH, p, (start, end) -> {
             int length = end - start;
-            if (twin[0] >= 0 || p + length > s.length || !Chars.notAlnumAt(s, p + length)) {
+            if (twin[0] >= 0) {
+                return;
+            }
+            if (p + length > s.length || !Chars.notAlnumAt(s, p + length)) {
+                twin[0] = spelledOut(s, start) == end ? compactTwin(s, start, end, p) : -1;
                 return;
             }
             int digits = 0;
@@ -419,9 +427,33 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             if (same && digits >= 6) {
                 twin[0] = p + length;
+            } else if (spelledOut(s, start) == end) {
+                twin[0] = compactTwin(s, start, end, p); // "9 1 4 4 2 0 7 6… sorry, 91442067"
             }
         });
         return twin[0];
+    }
+
+    /**
+     * End of the number at {@code p} that has the letters and digits of the spelled-out number {@code s[start, end)}
+     * in the same order of kinds, written compactly (a space at most between them), or -1: the same number said again.
+     */
+    private static int compactTwin(char[] s, int start, int end, int p) {
+        int q = p;
+        for (int i = start; i < end; i++) {
+            char a = s[i];
+            if (!Chars.isAlnum(a)) {
+                continue;
+            }
+            if (q < s.length && s[q] == ' ' && q > p) {
+                q++;
+            }
+            if (q >= s.length || (Chars.isDigit(a) ? !Chars.isDigit(s[q]) : !Chars.isUpperCase(s[q]))) {
+                return -1;
+            }
+            q++;
+        }
+        return Chars.notAlnumAt(s, q) && spelledOut(s, p) < 0 ? q : -1;
     }
 
     /** End of a number of one of {@link #documentTalk}'s shapes starting at {@code p}, or -1. */
@@ -1060,6 +1092,45 @@ final class IdDocumentRecognizer implements Recognizer {
             }
         }
         return p + 8;
+    }
+
+    /**
+     * End of a number spelled out digit by digit at {@code p}: one or two capital letters of a series, then six to ten
+     * lone digits, each after a space, a comma or a pause ("…", "..."), as a caller dictates or a scan spaces them; or
+     * -1.
+     */
+    static int spelledOut(char[] s, int p) {
+        int q = p;
+        int letters = 0;
+        while (q < s.length && Chars.isUpperCase(s[q])) {
+            q++;
+            letters++;
+        }
+        if (letters > 2 || letters > 0 && (q >= s.length || s[q] != ' ')) {
+            return -1;
+        }
+        int digits = 0;
+        int end = -1;
+        while (digits <= 10) {
+            if (digits > 0 || letters > 0) {
+                int gap = q;
+                boolean pause = false;
+                while (q < s.length && q - gap < 5 && " …,.".indexOf(s[q]) >= 0) {
+                    pause |= s[q] == ' ' || s[q] == '…';
+                    q++;
+                }
+                if (!pause) {
+                    break;
+                }
+            }
+            if (q >= s.length || !Chars.isDigit(s[q]) || Chars.digitRun(s, q) > 1) {
+                break;
+            }
+            digits++;
+            end = ++q;
+        }
+        boolean goesOnOtherwise = q < s.length && Chars.isDigit(s[q]) && q != end;
+        return digits >= 6 && digits <= 10 && !goesOnOtherwise && Chars.notAlnumAt(s, end) ? end : -1;
     }
 
     /**

@@ -1084,4 +1084,20 @@ class DocumentPatternsTest {
         assertThat(found("В 100 КМ отсюда, пункт А 458 ОР.", EntityType.VEHICLE_PLATE))
                 .isEmpty();
     }
+
+    @Test
+    void detect_documentSpelledDigitByDigitWithPauses_foundWithItsCompactRepeat() {
+        String call = "Agent: Passport number?\nCaller: It's Norwegian, 3 0 5 5 1 8 2 4… sorry, 30551824.";
+        assertThat(found(call, EntityType.ID_DOCUMENT)).containsExactly("3 0 5 5 1 8 2 4", "30551824");
+        assertThat(found("Оператор: номер водительских прав?\nВодитель: КВ 4 4 0 9 1 7.\nОператор: КВ 440917, так?",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("КВ 4 4 0 9 1 7", "КВ 440917");
+        assertThat(found("— Номер удостоверения какой?\n— 0 5 1 … 3 3 7 … 2 0 6, выдано МВД.", EntityType.ID_DOCUMENT))
+                .containsExactly("0 5 1 … 3 3 7 … 2 0 6");
+        assertThat(found("скан: Паспорт No N 2 0 4 7 7 1 3 5 Тегі", EntityType.ID_DOCUMENT))
+                .containsExactly("N 2 0 4 7 7 1 3 5");
+        // lone digits that are points of a list, or a number that goes on in groups, are no document
+        assertThat(found("паспорт: пункты 1, 2, 3, 4, 5 и 6 заполнены", EntityType.ID_DOCUMENT)).isEmpty();
+        assertThat(found("номер паспорта 1 2 3 4 5 6 78 подойдет?", EntityType.ID_DOCUMENT)).isEmpty();
+    }
 }
