@@ -137,6 +137,13 @@ final class IdDocumentRecognizer implements Recognizer {
         "военного билета",
         "военном билете",
         "әскери билет",
+        "военныйбилет", // XML elements and camelCase keys, lower-cased: ВоенныйБилет, ЖүргізушіКуәлігі
+        "жүргізушікуәлігі",
+        "номерул", // УЛ: удостоверение личности, in form keys: НомерУЛ, "Номер УЛ"
+        "номер ул",
+        "doc_no",
+        "мореходн", // мореходная книжка, a seafarer's record book
+        "seaman's book",
         "refugee certificate",
         "пасп.", // паспорт, shortened in a table cell or a form: "пасп. FA 0918344"
         "удостов", // "удостов. 045612378"
@@ -869,7 +876,7 @@ final class IdDocumentRecognizer implements Recognizer {
             p += 9; // "Серия паспорта 45 12 Номер 771203"
         }
         int gap = p;
-        while (p < s.length && p - gap < 3 && " :=\"".indexOf(s[p]) >= 0) {
+        while (p < s.length && p - gap < 4 && " :=\"".indexOf(s[p]) >= 0) {
             p++;
         }
         if (p == gap || p >= s.length || p == lastStart[0] || !Chars.isDigit(s[p])) {
@@ -880,7 +887,31 @@ final class IdDocumentRecognizer implements Recognizer {
         if (number > 0) {
             out.add(new Finding(EntityType.ID_DOCUMENT, p, number, 0.9, "id-document"));
             lastStart[0] = p;
+        } else if (run == 4 && p + 4 < s.length && s[p + 4] == '"') {
+            int value = numberKeyAfter(s, p + 5);
+            if (value > 0) { // JSON fields of their own: "серия": "3411", "номер": "270561"
+                out.add(new Finding(EntityType.ID_DOCUMENT, p, p + 4, 0.9, "id-document"));
+                out.add(new Finding(EntityType.ID_DOCUMENT, value, value + 6, 0.9, "id-document"));
+                lastStart[0] = value;
+            }
         }
+    }
+
+    /** Start of the six digits of a {@code "номер": "…"} field that follows a series field at {@code p}, or -1. */
+    private static int numberKeyAfter(char[] s, int p) {
+        int q = p;
+        while (q < s.length && q - p < 3 && (s[q] == ',' || s[q] == ' ' || s[q] == '"')) {
+            q++;
+        }
+        if (!Chars.startsWith(s, "номер", q) && !Chars.startsWith(s, "Номер", q)) {
+            return -1;
+        }
+        q += 5;
+        int gap = q;
+        while (q < s.length && q - gap < 4 && " :\"".indexOf(s[q]) >= 0) {
+            q++;
+        }
+        return q > gap && Chars.digitRun(s, q) == 6 && q + 6 < s.length && s[q + 6] == '"' ? q : -1;
     }
 
     /** Whether a number (after a space, "№" or ":") begins right at {@code p}: "ЖК №045612378", "ЖК 047736120". */

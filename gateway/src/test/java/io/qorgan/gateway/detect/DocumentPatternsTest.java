@@ -1100,4 +1100,23 @@ class DocumentPatternsTest {
         assertThat(found("паспорт: пункты 1, 2, 3, 4, 5 и 6 заполнены", EntityType.ID_DOCUMENT)).isEmpty();
         assertThat(found("номер паспорта 1 2 3 4 5 6 78 подойдет?", EntityType.ID_DOCUMENT)).isEmpty();
     }
+
+    @Test
+    void detect_documentKeysOfFormsAndExports_valueFound() {
+        assertThat(found("[Клиент]\nНомерУЛ=047118305\nДатаВыдачиУЛ=02.03.2020", EntityType.ID_DOCUMENT))
+                .containsExactly("047118305");
+        assertThat(found("| Номер УЛ | 041 772 630 |\n| Кем выдан | МВД РК |", EntityType.ID_DOCUMENT))
+                .containsExactly("041 772 630");
+        assertThat(found("<Лицо>\n  <ВоенныйБилет>ВК 5512094</ВоенныйБилет>\n</Лицо>", EntityType.ID_DOCUMENT))
+                .containsExactly("ВК 5512094");
+        assertThat(found("<ЖүргізушіКуәлігі>AE 330917</ЖүргізушіКуәлігі>", EntityType.ID_DOCUMENT))
+                .containsExactly("AE 330917");
+        assertThat(found("Мореходная книжка: МК 027741\nПорт: Актау", EntityType.ID_DOCUMENT))
+                .containsExactly("МК 027741");
+        assertThat(found("{\"паспорт\": {\"серия\": \"4607\", \"номер\": \"318822\", \"кем_выдан\": \"УФМС\"}}",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("4607", "318822");
+        assertThat(found("Оператор: номер водительских прав?\nВодитель: 99 07 412583", EntityType.ID_DOCUMENT))
+                .containsExactly("99 07 412583");
+    }
 }
