@@ -1119,4 +1119,16 @@ class DocumentPatternsTest {
         assertThat(found("Оператор: номер водительских прав?\nВодитель: 99 07 412583", EntityType.ID_DOCUMENT))
                 .containsExactly("99 07 412583");
     }
+
+    @Test
+    void detect_scannedNumberWithLettersForDigits_foundAsWritten() {
+        assertThat(found("Скан (OCR): удостоверение личности № O4l7З2908 выдано МВД РК", EntityType.ID_DOCUMENT))
+                .containsExactly("O4l7З2908");
+        assertThat(found("Паспорт No NO7l4З551 Тегі", EntityType.ID_DOCUMENT)).containsExactly("NO7l4З551");
+        assertThat(found("Driving licence (scan): AB O5l338", EntityType.ID_DOCUMENT)).containsExactly("AB O5l338");
+        // a blank's letters, a word after the number word, an abbreviation: no digits read into them
+        assertThat(found("Паспорт бланкі № ООООО1 берілді", EntityType.ID_DOCUMENT)).isEmpty();
+        assertThat(found("паспорт ООО «Интер» получен", EntityType.ID_DOCUMENT)).isEmpty();
+        assertThat(found("удостоверение III степени", EntityType.ID_DOCUMENT)).isEmpty();
+    }
 }
