@@ -244,6 +244,7 @@ final class TextView {
         int[] ats = NO_POSITIONS;
         int atCount = 0;
         boolean inWord = false;
+        int glued = 0; // start of the run of word chars joined by - ' ’ . that i is in
         for (int i = 0; i < src.length; i++) {
             char c = src[i];
             int info = c < SCAN.length ? SCAN[c] : Chars.lowerAndWord(c) | (needsWork(c) ? NEEDS_WORK : 0);
@@ -252,7 +253,10 @@ final class TextView {
             }
             lowered[i] = (char) info;
             boolean word = (info & Chars.WORD_BIT) != 0;
-            if (word ? !inWord : (info & SYMBOL_START) != 0) {
+            if (!word && c != '-' && c != '\'' && c != '’' && c != '.') {
+                glued = i + 1;
+            }
+            if ((word ? !inWord : (info & SYMBOL_START) != 0) && i - glued < MAX_GLUED) {
                 if (count == starts.length) {
                     starts = Arrays.copyOf(starts, count * 2);
                     lists = Arrays.copyOf(lists, count * 2);
@@ -273,6 +277,13 @@ final class TextView {
     }
 
     private static final int[] NO_POSITIONS = {};
+
+    /**
+     * How far into a run of words glued by hyphens, apostrophes and dots ("Анна-Мария", "O'Neil", "г.Алматы") a word
+     * still starts. Recognizers read a word to the end of its run, so a crafted run of a million "А-" would cost each
+     * of its words the whole run; past this, its parts are read with the first words only.
+     */
+    static final int MAX_GLUED = 48;
 
     /** True when one of {@code cues} (lower case) occurs in the lower-cased text within [from, to). */
     boolean anyCue(int from, int to, CueSet cues) {

@@ -136,4 +136,14 @@ class BadInputTest {
             assertWithinBounds(text, assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(text)));
         }
     }
+
+    @Test
+    void detect_megabyteOfGluedWords_finishesWithinGuardWithoutStackOverflow() {
+        // every part of "А-А-А-…" starts a word, and words were read to the end of the run: parts × run, and a name
+        // split at its dashes recursed once a dash
+        for (String unit : List.of("А-", "a-", "A'", "A\u2019", "А.", "А.-", "А-1-")) {
+            String text = unit.repeat(1_000_000 / unit.length());
+            assertWithinBounds(text, assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(text)));
+        }
+    }
 }
