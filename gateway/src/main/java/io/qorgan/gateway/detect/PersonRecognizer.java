@@ -1709,6 +1709,9 @@ final class PersonRecognizer implements Recognizer {
         return p == next && spaces <= 2 && (spaces > 0 || last.initial());
     }
 
+    /** The longest word read as a name, double-barrelled ones included ("Мухаммед-Али-Абдурахманова"). */
+    private static final int MAX_NAME_WORD = 64;
+
     /** The capitalised word {@code s[start, end)} weighed as part of a name, or null; folds into {@code folded}. */
     private Token token(char[] s, int start, int end, char[] folded, Morph morph) {
         int len = end - start;
@@ -1716,8 +1719,8 @@ final class PersonRecognizer implements Recognizer {
         if (initial) {
             return new Token(start, end, true, 0, false, false, false);
         }
-        if (len < 2) {
-            return null;
+        if (len < 2 || len > MAX_NAME_WORD) {
+            return null; // a longer word is no name, and splitting it at its dashes would recurse once a dash
         }
         NameForms.foldInto(s, start, end, folded);
         if (len <= 4 && allUpper(s, start, end) && !shortCapsName(s, end, folded, len)) {

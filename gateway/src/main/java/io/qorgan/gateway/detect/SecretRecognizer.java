@@ -740,7 +740,7 @@ final class SecretRecognizer implements Recognizer {
         if (to - from < 6
                 || s[from] == '$'
                 || s[from] == '-'
-                || Chars.indexOf(s, "/", from) >= 0 && Chars.indexOf(s, "/", from) < to
+                || Chars.indexOf(s, '/', from, to) >= 0 // a path; looked for in the value only, not to the text's end
                 || !letterAndDigit(s, from, to)
                 || placeholder(s, s, from, to)) {
             return -1;
@@ -888,13 +888,15 @@ final class SecretRecognizer implements Recognizer {
     }
 
     private static int pem(char[] s, int at, List<Finding> out) {
-        int lineEnd = Chars.indexOf(s, "-----", at + PEM_BEGIN.length());
-        if (lineEnd < 0 || lineEnd - at > 60 || !Chars.string(s, at, lineEnd).contains("PRIVATE KEY")) {
+        int lineEnd = Chars.indexOf(s, "-----", at + PEM_BEGIN.length(), at + 65);
+        if (lineEnd < 0 || !Chars.string(s, at, lineEnd).contains("PRIVATE KEY")) {
             return -1;
         }
         String label = Chars.string(s, at + PEM_BEGIN.length(), lineEnd);
         String footer = "-----END " + label + "-----";
-        int close = Chars.indexOf(s, footer, lineEnd);
+        // the footer before the next header only: headers without footers each read the rest of the text otherwise
+        int next = Chars.indexOf(s, PEM_BEGIN, lineEnd);
+        int close = Chars.indexOf(s, footer, lineEnd, next < 0 ? s.length : next + footer.length());
         int end = close < 0 ? pemBody(s, Math.min(s.length, lineEnd + 5)) : close + footer.length();
         out.add(new Finding(EntityType.SECRET, at, end, 0.99, "secret"));
         return end;
@@ -1705,6 +1707,9 @@ final class SecretRecognizer implements Recognizer {
         return q < s.length ? q : -1;
     }
 
+    /** The words of a command line read for its arguments. */
+    private static final int MAX_COMMAND_WORDS = 16;
+
     /**
      * The password of {@code htpasswd -b[c] file user password} or {@code htpasswd -nb user password}: the last
      * argument of the line when an option holds {@code b}, {@code from} being just after the command's name.
@@ -1714,10 +1719,15 @@ final class SecretRecognizer implements Recognizer {
         boolean noFile = false;
         int args = 0;
         int p = from;
+        // a command line's few arguments: a line of thousands of options cost every "htpasswd" in it the whole line
+        int words = 0;
         while (p < s.length && s[p] != '\n') {
             if (s[p] == ' ') {
                 p++;
                 continue;
+            }
+            if (++words > MAX_COMMAND_WORDS) {
+                return;
             }
             int end = p;
             while (end < s.length && s[end] != ' ' && s[end] != '\n') {
@@ -1929,9 +1939,12 @@ final class SecretRecognizer implements Recognizer {
         return p < lower.length && COUNT_UNITS.lengthAt(lower, p, lower.length) > 0;
     }
 
-    /** Whether a password word follows on the line after a Wi-Fi label. */
+    /** How far after a Wi-Fi label its password's word is looked for: reading to the line's end was quadratic. */
+    private static final int LABEL_LATER = 120;
+
+    /** Whether a password word follows on the line after a Wi-Fi label, shortly. */
     private static boolean passwordLabelLater(char[] lower, int p) {
-        for (int q = p; q < lower.length && lower[q] != '\n'; q++) {
+        for (int q = p, end = Math.min(lower.length, p + LABEL_LATER); q < end && lower[q] != '\n'; q++) {
             char c = lower[q];
             if ((c == 'п' || c == 'p' || c == 'қ')
                     && (Chars.startsWith(lower, "парол", q)
@@ -2006,8 +2019,8 @@ final class SecretRecognizer implements Recognizer {
 
     /** An e-mail address ("user contacted at a.b@mail.kz" after "token"), never a token. */
     private static boolean email(char[] s, int from, int to) {
-        int at = Chars.indexOf(s, "@", from);
-        return at > from && at < to - 3 && Chars.indexOf(s, ".", at) > at && Chars.indexOf(s, ".", at) < to;
+        int at = Chars.indexOf(s, '@', from, to); // in the value only: to the text's end, every token read the rest
+        return at > from && at < to - 3 && Chars.indexOf(s, '.', at, to) > at;
     }
 
     private static boolean isSecretChar(char c) {

@@ -146,4 +146,20 @@ class BadInputTest {
             assertWithinBounds(text, assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(text)));
         }
     }
+
+    @Test
+    void detect_megabyteOfSecretLabelsWithoutTheirEnd_finishesWithinGuard() {
+        // each read to the end of its line or of the text: a Wi-Fi label for a password word, htpasswd for its last
+        // argument, a token for an @, a key's header for its footer, a -p value for a slash
+        for (String unit : List.of(
+                "wifi ",
+                "вайфай ",
+                "-htpasswd ",
+                "token: aB3dE5fG7hJ9kL1mN0pQ\n",
+                "-----BEGIN RSA PRIVATE KEY-----\n",
+                "mysql -p Qwerty_17 ")) {
+            String text = unit.repeat(1_000_000 / unit.length());
+            assertWithinBounds(text, assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(text)));
+        }
+    }
 }
