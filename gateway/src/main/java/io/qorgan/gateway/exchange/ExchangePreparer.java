@@ -205,7 +205,7 @@ public final class ExchangePreparer {
             verdict = policySet.evaluate(policyInput(request, facts, List.of(), Map.of()));
         } catch (ProtectionFailed e) {
             return refused(refusedByProtection(request, e), null, facts);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return refused(failed(request, e), null, facts);
         }
         PreparedExchange.Decision decision =
@@ -275,7 +275,7 @@ public final class ExchangePreparer {
                     facts);
         } catch (ProtectionFailed e) {
             return refused(refusedByProtection(request, e), null, facts);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return refused(failed(request, e), null, facts);
         }
         if (parts.bodyPassed()) {
@@ -426,7 +426,7 @@ public final class ExchangePreparer {
                     f);
         } catch (VaultExpired | ProtectionFailed e) {
             return refused(GatewayError.internal(), null, f.facts); // the first pass read all of it: not expected
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return refused(failed(f.request, e), null, f.facts);
         }
     }
@@ -614,7 +614,8 @@ public final class ExchangePreparer {
                         + "); nothing was forwarded");
     }
 
-    private GatewayError failed(ExchangeRequest request, RuntimeException e) {
+    /** A failure in detection, policy or transformation; a deep input's stack overflow too: refused, never a crash. */
+    private GatewayError failed(ExchangeRequest request, Throwable e) {
         metrics.protectionFailed("protection_failed");
         log.warn(
                 "protection failed request_id={} error={}",
