@@ -466,6 +466,14 @@ final class PersonRecognizer implements Recognizer {
     private static final WordSet NOT_NAMES = new WordSet(union(
             words(
                     "wi-fi",
+                    "фамилия", // a form's labels: "Имя ОЛЬГА  Отчество НИКОЛАЕВНА" is a name, a label, a name
+                    "имя",
+                    "отчество",
+                    "тегі",
+                    "аты",
+                    "surname",
+                    "given",
+                    "patronymic",
                     "sir",
                     "madam",
                     "бұйырамын",
@@ -861,6 +869,8 @@ final class PersonRecognizer implements Recognizer {
                 "firstname",
                 "lastname",
                 "surname",
+                "given names",
+                "given name",
                 "patronymic",
                 "familiya", // transliterated keys: "familiya", "imya", "otchestvo"
                 "imya",
@@ -1567,13 +1577,107 @@ final class PersonRecognizer implements Recognizer {
             }
             return;
         }
-        if (!cue.equals("аты") && tables.inTable(at)) { // "аты" heads a column of any names: goods, places
-            tables.below(at, (a, b) -> {
+        if (tables.inTable(at)) {
+            TableColumns.Cell name = (a, b) -> {
                 if (nameShaped(s, a, b, minWords)) {
                     out.add(new Finding(EntityType.PERSON, a, b, 0.8, "person"));
                 }
-            });
+            };
+            if (!tables.firstRow(at)) {
+                tables.rightOf(at, name); // a form's row: "| Имя | Любовь |", the key's cells below are other keys
+            } else if (!cue.equals("аты")) { // "аты" heads a column of any names: goods, places
+                tables.below(at, name);
+            }
+            return;
         }
+        if (minWords == 1 && !ROLE_KEYS.contains(cue)) {
+            labelValue(s, at, end, out); // the fields of a person's name; roles and "name" may hold any name
+        }
+    }
+
+    /**
+     * Words that label a form's fields: a name's value stops before them ("Тегі: ҚАЙРАТОВА Аты: ДАНА"), and they are
+     * no name themselves.
+     */
+    private static final Set<String> FIELD_WORDS = Set.of(
+            "аты", "тегі", "имя", "отчество", "фамилия", "әкесінің", "туған", "дата", "date", "given", "surname",
+            "name", "names", "sex", "пол", "жынысы", "ұлты", "nationality", "гражданство", "citizenship", "born", "dob",
+            "иин", "жсн", "iin", "год", "место", "national", "first", "last", "middle", "patronymic");
+
+    /** Name keys for a role, whose value may be a ward's or a team's name as well ("Patient: stable"). */
+    private static final Set<String> ROLE_KEYS = Set.of("employee", "patient", "сотрудник", "пациент");
+
+    /** Labels a scanned form prints without a colon before a value in capitals: "Фамилия ВОРОБЬЁВА". */
+    private static final Set<String> UNMARKED_LABELS =
+            Set.of("фамилия", "имя", "отчество", "тегі", "аты", "surname", "given names", "given name", "patronymic");
+
+    /**
+     * The value of a form's name field after its label ({@code s[at, end)}): "Отчество: Бахытовна", "Имя=Жулдыз",
+     * "Тегі:ҚАЙРАТОВА Аты:ДАНА", and without a colon a value in capitals after a label that opens its line or a
+     * column of the form ("Фамилия ВОРОБЬЁВА", "Имя ОЛЬГА  Отчество НИКОЛАЕВНА"). The value is one to four
+     * capitalised words that end the field.
+     */
+    private static void labelValue(char[] s, int at, int end, List<Finding> out) {
+        int p = end;
+        while (p < s.length && p - end < 3 && s[p] == ' ') {
+            p++;
+        }
+        boolean marked = p < s.length && (s[p] == ':' || s[p] == '=');
+        if (marked) {
+            p++;
+            while (p < s.length && p - end < 8 && s[p] == ' ') {
+                p++;
+            }
+        } else if (p == end || !UNMARKED_LABELS.contains(NameForms.fold(s, at, end)) || !fieldOpens(s, at)) {
+            return;
+        }
+        int from = p;
+        int to = p;
+        int words = 0;
+        boolean caps = true;
+        while (p < s.length && words < 4 && Chars.isUpperCase(s[p])) {
+            int e = wordEnd(s, p);
+            if (FIELD_WORDS.contains(NameForms.fold(s, p, e))) {
+                break;
+            }
+            caps &= allUpper(s, p, e) || e - p == 1;
+            words++;
+            if (e < s.length && s[e] == '.') {
+                e++; // an initial
+            }
+            to = e;
+            p = e;
+            int spaces = 0;
+            while (p < s.length && s[p] == ' ' && spaces < 2) {
+                p++;
+                spaces++;
+            }
+        }
+        if (words == 0 || !marked && !caps) {
+            return;
+        }
+        int q = to;
+        while (q < s.length && s[q] == ' ') {
+            q++;
+        }
+        boolean closed = q >= s.length
+                || "\n\r,;|(\"".indexOf(s[q]) >= 0
+                || q > to && Chars.isUpperCase(s[q]) && FIELD_WORDS.contains(NameForms.fold(s, q, wordEnd(s, q)));
+        if (closed && nameShaped(s, from, to, 1)) {
+            out.add(new Finding(EntityType.PERSON, from, to, 0.8, "person"));
+        }
+    }
+
+    /** Whether a label at {@code at} opens its line (after a field's number: "3. ") or a column (two spaces, a bar). */
+    private static boolean fieldOpens(char[] s, int at) {
+        int p = at - 1;
+        if (p >= 1 && s[p] == ' ' && (s[p - 1] == ' ' || s[p - 1] == '|')) {
+            return true;
+        }
+        while (p >= 0 && at - p < 8 && (s[p] == ' ' || s[p] == '.' || s[p] == ')' || Chars.isDigit(s[p]))) {
+            p--;
+        }
+        return p < 0 || s[p] == '\n';
     }
 
     /**

@@ -136,6 +136,23 @@ final class TableColumns {
     }
 
     /**
+     * Calls {@code cell} with the cell right of the one that holds {@code at}, in its own row: a form's value beside
+     * its key ("| Имя | Любовь |"); nothing when there is none.
+     */
+    void rightOf(int at, Cell cell) {
+        int line = lineOf(at);
+        int start = start(line);
+        char delimiter = delimiter(line);
+        if (delimiter == 0 || end(line) - start > MAX_LINE || !spend(at - start)) {
+            return;
+        }
+        long found = cellAt(start, end(line), delimiter, columnOf(start, at, delimiter) + 1);
+        if (found >= 0) {
+            cell.at(from(found), to(found));
+        }
+    }
+
+    /**
      * Whether the word at {@code at} may open a header cell: a line start, a delimiter or a quote before it, and a
      * delimiter in its line. Checked before {@link #below}, so a cue inside a sentence costs no reading of its line.
      */
@@ -152,16 +169,19 @@ final class TableColumns {
 
     /**
      * Whether the line holding {@code at} opens its table, so a cue in it heads a column: the text's start, or the
-     * line before it blank or not cut by this line's delimiter ("| Password | Minimum 12 chars |" under a header row
-     * describes a field, it heads nothing).
+     * line before it no row of the same table, having not as many cells ("| Password | Minimum 12 chars |" under a
+     * header row describes a field, it heads nothing; "проверь столбцы, пожалуйста:" before a CSV header is prose).
      */
     boolean firstRow(int at) {
         int line = lineOf(at);
-        if (line == 0) {
+        char delimiter = delimiter(line);
+        if (line == 0 || delimiter == 0) {
             return true;
         }
-        int k = DELIMITERS.indexOf(delimiter(line));
-        return k < 0 || (shape(line - 1) & (1 << k)) == 0;
+        int above = line - 1;
+        int cells = count(line, delimiter);
+        int aboveCells = (shape(above) & RULE) != 0 ? cells : count(above, delimiter);
+        return aboveCells == 0 || Math.abs(aboveCells - cells) > (delimiter == '|' ? 0 : 1);
     }
 
     /** Takes {@code chars} from the budget; false once it is spent. */

@@ -605,4 +605,32 @@ class PersonPatternsTest {
         // "Қожа" typed so is the Russian word for skin
         assertThat(persons("Кожа сухая, Кожа чешется.")).isEmpty();
     }
+
+    @Test
+    void detect_formFieldsOfAName_valueWhateverTheListsKnow() {
+        assertThat(persons("1. Фамилия: Тлеубердина\n2. Имя: Меруерт\n3. Отчество: Кайратовна\n4. Пол: жен."))
+                .containsExactly("Тлеубердина", "Меруерт", "Кайратовна");
+        assertThat(persons("[Клиент]\nФамилия=Досмагамбетов\nИмя=Ерасыл\nДатаРождения=01.01.2001"))
+                .containsExactly("Досмагамбетов", "Ерасыл");
+        assertThat(persons("Тегі:ӘБІЛҚАСЫМОВА Аты:ШОЛПАН\nТуған күні:01.02.1990"))
+                .containsExactly("ӘБІЛҚАСЫМОВА", "ШОЛПАН");
+        assertThat(persons("Фамилия ГРИГОРЬЕВА\nИмя АННА  Отчество ПАВЛОВНА\nДата рождения 02.03.1971"))
+                .containsExactly("ГРИГОРЬЕВА", "АННА", "ПАВЛОВНА");
+        assertThat(persons("Surname: OKONKWO\nGiven names: CHIDI EMEKA\nNationality: Nigerian"))
+                .containsExactly("OKONKWO", "CHIDI EMEKA");
+        // a label in prose, a blank, a value in lower case, a role: no name read off the label
+        assertThat(persons("Фамилия: ____________  Имя: ____________")).isEmpty();
+        assertThat(persons("Отчество: при наличии")).isEmpty();
+        assertThat(persons("EMPLOYEE RECORD\nDepartment: Finance")).isEmpty();
+    }
+
+    @Test
+    void detect_keyValueTableOfAForm_valueBesideItsKeyOnly() {
+        String form = "| Поле | Значение |\n|---|---|\n| Фамилия | Жақыпова |\n| Имя | Вера |\n"
+                + "| Дата рождения | 09.09.1969 |\n| Мобильный | 8 701 933 82 04 |";
+        assertThat(persons(form)).containsExactly("Жақыпова", "Вера");
+        // a CSV header after a line of prose with a comma still heads its column
+        assertThat(persons("Тексеріп жібер, өтінем:\nфамилия,имя,дата_рождения\nОспанов,Алмат,01.01.1990"))
+                .containsExactly("Оспанов", "Алмат");
+    }
 }
