@@ -104,6 +104,7 @@ final class PhoneRecognizer implements Recognizer {
                 }
             }
         }
+        SpokenPhone.find(view, out);
     }
 
     /** Whether a currency word follows {@code end}: "7 701 234 567 тенге" is an amount. */
