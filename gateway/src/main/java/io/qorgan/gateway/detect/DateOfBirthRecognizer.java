@@ -613,18 +613,31 @@ final class DateOfBirthRecognizer implements Recognizer {
         int limit = Math.min(s.length, from + window);
         for (int k = firstAtOrAfter(starts, count, from); k < count && starts[k] < limit; k++) {
             int i = starts[k];
-            if (!dateStart(s, i)) {
-                continue;
+            int end = dateStart(s, i) ? Dates.dateEnd(s, view.lower(), i) : -1;
+            if (end < 0 && (Chars.isDigit(s[i]) || ScannedDigits.digit(s[i]) >= 0)) {
+                end = scannedDate(s, i); // "l5.O3.l982", "O5 MAY 1983"
             }
-            int end = Dates.dateEnd(s, view.lower(), i);
             if (end > 0) {
                 out.add(new Finding(EntityType.DATE_OF_BIRTH, i, end, 0.9, "dob"));
                 return;
+            }
+            if (!dateStart(s, i)) {
+                continue;
             }
             if (Chars.isDigit(s[i]) && Chars.digitRun(s, i) >= 3) {
                 return; // another number (an IIN, a phone) comes first: the cue is not about a date here
             }
         }
+    }
+
+    /** End of a date at {@code i} that a scan wrote with letters for some digits ({@link ScannedDigits}), or -1. */
+    private static int scannedDate(char[] s, int i) {
+        char[] folded = ScannedDigits.fold(s, i, 20, 10, false);
+        if (folded == null) {
+            return -1;
+        }
+        int end = Dates.dateEnd(folded, ScannedDigits.fold(s, i, 20, 10, true), 0);
+        return ScannedDigits.plausible(s, i, folded, end) ? i + end : -1;
     }
 
     /**

@@ -1174,67 +1174,16 @@ final class IdDocumentRecognizer implements Recognizer {
     /** How far a scanned number is read: the longest document number with its spaces, and what follows it. */
     private static final int SCAN_REACH = 24;
 
-    /**
-     * End of a document number at {@code p} that a scan (OCR) wrote with letters for some digits — O for 0, l and I
-     * for 1, З for 3 — read as if they were the digits, or -1. A letter is taken for a digit only inside a run of
-     * letters and digits that holds a digit and otherwise only such letters (after a series' own letters: "N", "KZS",
-     * "АА"), so "ОҚ" of a birth certificate's series and the words around stay letters.
-     */
+    /** End of a document number at {@code p} that a scan wrote with letters for some digits, or -1. */
     static int scanned(char[] s, int p, boolean birth) {
-        int to = Math.min(s.length, p + SCAN_REACH);
-        char[] folded = Arrays.copyOfRange(s, p, to);
-        boolean any = false;
-        for (int i = 0; i < folded.length; ) {
-            int j = i;
-            while (j < folded.length && Chars.isAlnum(folded[j])) {
-                j++;
-            }
-            int k = i;
-            while (k < j && Chars.isUpperCase(folded[k]) && ocrDigit(folded[k]) < 0) {
-                k++; // a series' own letters
-            }
-            boolean digit = false;
-            boolean lookAlike = true;
-            for (int q = k; q < j; q++) {
-                digit |= Chars.isDigit(folded[q]);
-                lookAlike &= Chars.isDigit(folded[q]) || ocrDigit(folded[q]) >= 0;
-            }
-            if (digit && lookAlike) {
-                for (int q = k; q < j; q++) {
-                    if (!Chars.isDigit(folded[q])) {
-                        folded[q] = (char) ('0' + ocrDigit(folded[q]));
-                        any |= q < 12;
-                    }
-                }
-            }
-            i = Math.max(j, i + 1);
-        }
-        if (!any || !Chars.isAlnum(folded[0])) {
+        char[] folded = ScannedDigits.fold(s, p, SCAN_REACH, 12, false);
+        if (folded == null || !Chars.isAlnum(folded[0])) {
             return -1;
         }
         int end = s[p] >= 0x80 && !birthSeries(folded, 0)
                 ? cyrillicPassport(folded, 0)
                 : documentNumber(folded, 0, birth);
-        if (end <= 0 || end < folded.length && Chars.isAlnum(folded[end]) || end == folded.length && to < s.length) {
-            return -1;
-        }
-        int digits = 0;
-        int read = 0;
-        for (int i = 0; i < end; i++) {
-            digits += Chars.isDigit(s[p + i]) ? 1 : 0;
-            read += Chars.isDigit(folded[i]) ? 1 : 0;
-        }
-        return digits * 2 >= read ? p + end : -1; // "ООООО1" on a blank's line is a letter's run, not a number
-    }
-
-    /** The digit a scan may have read as this letter, or -1. */
-    static int ocrDigit(char c) {
-        return switch (c) {
-            case 'O', 'o', 'О', 'о' -> 0;
-            case 'l', 'I', 'І', 'і' -> 1;
-            case 'З', 'з' -> 3;
-            default -> -1;
-        };
+        return ScannedDigits.plausible(s, p, folded, end) ? p + end : -1;
     }
 
     /**

@@ -1131,4 +1131,15 @@ class DocumentPatternsTest {
         assertThat(found("паспорт ООО «Интер» получен", EntityType.ID_DOCUMENT)).isEmpty();
         assertThat(found("удостоверение III степени", EntityType.ID_DOCUMENT)).isEmpty();
     }
+
+    @Test
+    void detect_scannedBirthDateWithLettersForDigits_foundAsWritten() {
+        assertThat(found("Скан: Дата рождения l2.O8.l976 Место рождения г. Тараз", EntityType.DATE_OF_BIRTH))
+                .containsExactly("l2.O8.l976");
+        assertThat(found("OCR: Date of birth/Туған күні O3 JUN 1991 Sex F", EntityType.DATE_OF_BIRTH))
+                .containsExactly("O3 JUN 1991");
+        assertThat(found("Туған күні: 2l.O1.2OO5", EntityType.DATE_OF_BIRTH)).containsExactly("2l.O1.2OO5");
+        // a word after the cue keeps its letters
+        assertThat(found("Дата рождения: Ооо, не помню", EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
 }
