@@ -633,4 +633,11 @@ class PersonPatternsTest {
         assertThat(persons("Тексеріп жібер, өтінем:\nфамилия,имя,дата_рождения\nОспанов,Алмат,01.01.1990"))
                 .containsExactly("Оспанов", "Алмат");
     }
+
+    @Test
+    void detect_kazakhPossessiveOfAFirstName_name() {
+        assertThat(persons("Бұл менікі, анау сенікі, ал мынау біздікі.")).isEmpty(); // pronouns' possessives
+        assertThat(persons("Ол сөмке Айгерімдікі, мынау Ерланныкі емес, Асельдікі.")).contains("Айгерімдікі", "Асельдікі");
+        assertThat(persons("жоқ ол Дәурендікі менікі басқа")).containsExactly("Дәурендікі");
+    }
 }
