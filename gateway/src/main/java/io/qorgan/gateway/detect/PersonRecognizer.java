@@ -1600,9 +1600,38 @@ final class PersonRecognizer implements Recognizer {
      * no name themselves.
      */
     private static final Set<String> FIELD_WORDS = Set.of(
-            "аты", "тегі", "имя", "отчество", "фамилия", "әкесінің", "туған", "дата", "date", "given", "surname",
-            "name", "names", "sex", "пол", "жынысы", "ұлты", "nationality", "гражданство", "citizenship", "born", "dob",
-            "иин", "жсн", "iin", "год", "место", "national", "first", "last", "middle", "patronymic");
+            "аты",
+            "тегі",
+            "имя",
+            "отчество",
+            "фамилия",
+            "әкесінің",
+            "туған",
+            "дата",
+            "date",
+            "given",
+            "surname",
+            "name",
+            "names",
+            "sex",
+            "пол",
+            "жынысы",
+            "ұлты",
+            "nationality",
+            "гражданство",
+            "citizenship",
+            "born",
+            "dob",
+            "иин",
+            "жсн",
+            "iin",
+            "год",
+            "место",
+            "national",
+            "first",
+            "last",
+            "middle",
+            "patronymic");
 
     /** Name keys for a role, whose value may be a ward's or a team's name as well ("Patient: stable"). */
     private static final Set<String> ROLE_KEYS = Set.of("employee", "patient", "сотрудник", "пациент");

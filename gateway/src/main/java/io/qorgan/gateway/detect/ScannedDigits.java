@@ -69,7 +69,9 @@ final class ScannedDigits {
      * "ООООО1" on a blank's line is a letters' run, not a number.
      */
     static boolean plausible(char[] s, int p, char[] folded, int end) {
-        if (end <= 0 || end < folded.length && Chars.isAlnum(folded[end]) || end == folded.length && p + end < s.length) {
+        if (end <= 0
+                || end < folded.length && Chars.isAlnum(folded[end])
+                || end == folded.length && p + end < s.length) {
             return false;
         }
         int digits = 0;

@@ -114,8 +114,20 @@ final class SpokenPhone {
     private static final int MAX_WORDS = 24;
 
     private static final CueSet CUES = new CueSet(
-            "тел", "номер", "нөмір", "phone", "number", "call", "звон", "байланыс", "мобильн", "ұялы", "контакт",
-            "whatsapp", "reach me", "хабарлас");
+            "тел",
+            "номер",
+            "нөмір",
+            "phone",
+            "number",
+            "call",
+            "звон",
+            "байланыс",
+            "мобильн",
+            "ұялы",
+            "контакт",
+            "whatsapp",
+            "reach me",
+            "хабарлас");
 
     /** Adds a finding for each phone said in words. */
     static void find(TextView view, List<Finding> out) {
@@ -143,8 +155,8 @@ final class SpokenPhone {
     }
 
     /** The words a phone opens with: 8, 7, 700 or plus. */
-    private static final WordSet OPENERS = new WordSet(Set.of(
-            "восемь", "семь", "семьсот", "сегіз", "жеті", "eight", "seven", "plus", "плюс"));
+    private static final WordSet OPENERS =
+            new WordSet(Set.of("восемь", "семь", "семьсот", "сегіз", "жеті", "eight", "seven", "plus", "плюс"));
 
     /** Whether a word starting with {@code c} may open a phone: 8, 7 or plus in one of the languages. */
     private static boolean opens(char c) {
@@ -193,7 +205,8 @@ final class SpokenPhone {
                 width = 3;
                 takes = TEEN;
             } else if (takes >= 0
-                    && (w.kind() == DIGIT && w.value() > 0 || (w.kind() == TEEN || w.kind() == TENS) && takes == TEEN)) {
+                    && (w.kind() == DIGIT && w.value() > 0
+                            || (w.kind() == TEEN || w.kind() == TENS) && takes == TEEN)) {
                 group += w.value();
                 takes = w.kind() == TENS ? DIGIT : -1;
             } else {

@@ -1089,7 +1089,8 @@ class DocumentPatternsTest {
     void detect_documentSpelledDigitByDigitWithPauses_foundWithItsCompactRepeat() {
         String call = "Agent: Passport number?\nCaller: It's Norwegian, 3 0 5 5 1 8 2 4… sorry, 30551824.";
         assertThat(found(call, EntityType.ID_DOCUMENT)).containsExactly("3 0 5 5 1 8 2 4", "30551824");
-        assertThat(found("Оператор: номер водительских прав?\nВодитель: КВ 4 4 0 9 1 7.\nОператор: КВ 440917, так?",
+        assertThat(found(
+                        "Оператор: номер водительских прав?\nВодитель: КВ 4 4 0 9 1 7.\nОператор: КВ 440917, так?",
                         EntityType.ID_DOCUMENT))
                 .containsExactly("КВ 4 4 0 9 1 7", "КВ 440917");
         assertThat(found("— Номер удостоверения какой?\n— 0 5 1 … 3 3 7 … 2 0 6, выдано МВД.", EntityType.ID_DOCUMENT))
@@ -1097,8 +1098,10 @@ class DocumentPatternsTest {
         assertThat(found("скан: Паспорт No N 2 0 4 7 7 1 3 5 Тегі", EntityType.ID_DOCUMENT))
                 .containsExactly("N 2 0 4 7 7 1 3 5");
         // lone digits that are points of a list, or a number that goes on in groups, are no document
-        assertThat(found("паспорт: пункты 1, 2, 3, 4, 5 и 6 заполнены", EntityType.ID_DOCUMENT)).isEmpty();
-        assertThat(found("номер паспорта 1 2 3 4 5 6 78 подойдет?", EntityType.ID_DOCUMENT)).isEmpty();
+        assertThat(found("паспорт: пункты 1, 2, 3, 4, 5 и 6 заполнены", EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("номер паспорта 1 2 3 4 5 6 78 подойдет?", EntityType.ID_DOCUMENT))
+                .isEmpty();
     }
 
     @Test
@@ -1113,7 +1116,8 @@ class DocumentPatternsTest {
                 .containsExactly("AE 330917");
         assertThat(found("Мореходная книжка: МК 027741\nПорт: Актау", EntityType.ID_DOCUMENT))
                 .containsExactly("МК 027741");
-        assertThat(found("{\"паспорт\": {\"серия\": \"4607\", \"номер\": \"318822\", \"кем_выдан\": \"УФМС\"}}",
+        assertThat(found(
+                        "{\"паспорт\": {\"серия\": \"4607\", \"номер\": \"318822\", \"кем_выдан\": \"УФМС\"}}",
                         EntityType.ID_DOCUMENT))
                 .containsExactly("4607", "318822");
         assertThat(found("Оператор: номер водительских прав?\nВодитель: 99 07 412583", EntityType.ID_DOCUMENT))
@@ -1125,9 +1129,11 @@ class DocumentPatternsTest {
         assertThat(found("Скан (OCR): удостоверение личности № O4l7З2908 выдано МВД РК", EntityType.ID_DOCUMENT))
                 .containsExactly("O4l7З2908");
         assertThat(found("Паспорт No NO7l4З551 Тегі", EntityType.ID_DOCUMENT)).containsExactly("NO7l4З551");
-        assertThat(found("Driving licence (scan): AB O5l338", EntityType.ID_DOCUMENT)).containsExactly("AB O5l338");
+        assertThat(found("Driving licence (scan): AB O5l338", EntityType.ID_DOCUMENT))
+                .containsExactly("AB O5l338");
         // a blank's letters, a word after the number word, an abbreviation: no digits read into them
-        assertThat(found("Паспорт бланкі № ООООО1 берілді", EntityType.ID_DOCUMENT)).isEmpty();
+        assertThat(found("Паспорт бланкі № ООООО1 берілді", EntityType.ID_DOCUMENT))
+                .isEmpty();
         assertThat(found("паспорт ООО «Интер» получен", EntityType.ID_DOCUMENT)).isEmpty();
         assertThat(found("удостоверение III степени", EntityType.ID_DOCUMENT)).isEmpty();
     }
@@ -1140,6 +1146,7 @@ class DocumentPatternsTest {
                 .containsExactly("O3 JUN 1991");
         assertThat(found("Туған күні: 2l.O1.2OO5", EntityType.DATE_OF_BIRTH)).containsExactly("2l.O1.2OO5");
         // a word after the cue keeps its letters
-        assertThat(found("Дата рождения: Ооо, не помню", EntityType.DATE_OF_BIRTH)).isEmpty();
+        assertThat(found("Дата рождения: Ооо, не помню", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
     }
 }

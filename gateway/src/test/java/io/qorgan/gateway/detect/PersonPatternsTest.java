@@ -637,7 +637,8 @@ class PersonPatternsTest {
     @Test
     void detect_kazakhPossessiveOfAFirstName_name() {
         assertThat(persons("Бұл менікі, анау сенікі, ал мынау біздікі.")).isEmpty(); // pronouns' possessives
-        assertThat(persons("Ол сөмке Айгерімдікі, мынау Ерланныкі емес, Асельдікі.")).contains("Айгерімдікі", "Асельдікі");
+        assertThat(persons("Ол сөмке Айгерімдікі, мынау Ерланныкі емес, Асельдікі."))
+                .contains("Айгерімдікі", "Асельдікі");
         assertThat(persons("жоқ ол Дәурендікі менікі басқа")).containsExactly("Дәурендікі");
     }
 }

@@ -39,8 +39,10 @@ class SpokenPhoneTest {
     @Test
     void detect_countsAndShortNumbersInWords_noPhone() {
         assertThat(phones("у нас семь кошек, восемь собак и два попугая")).isEmpty();
-        assertThat(phones("приём с восьми до семнадцати, перерыв с тринадцати до четырнадцати")).isEmpty();
-        assertThat(phones("seven hundred and twenty people attended, eight of them speakers")).isEmpty();
+        assertThat(phones("приём с восьми до семнадцати, перерыв с тринадцати до четырнадцати"))
+                .isEmpty();
+        assertThat(phones("seven hundred and twenty people attended, eight of them speakers"))
+                .isEmpty();
         // eleven digits that are no mobile and no phone word near: a count read out
         assertThat(phones("восемь, три, два, один, четыре, пять, шесть, два, один, ноль, девять раз подряд"))
                 .isEmpty();

@@ -80,7 +80,8 @@ class TableColumnsTest {
     void headerOf_cellInAColumn_theHeaderAboveIt() {
         String text = "device,model,firmware,ip\nsw-01,Cisco,15.2.7.3,10.1.1.2\nsw-02,Cisco,15.2.7.4,10.1.1.3";
         List<String> headers = new ArrayList<>();
-        new TableColumns(text.toCharArray()).headerOf(text.indexOf("10.1.1.3"), (a, b) -> headers.add(text.substring(a, b)));
+        new TableColumns(text.toCharArray())
+                .headerOf(text.indexOf("10.1.1.3"), (a, b) -> headers.add(text.substring(a, b)));
         assertThat(headers).containsExactly("ip");
     }
 
