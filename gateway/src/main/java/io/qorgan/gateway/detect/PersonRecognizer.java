@@ -959,10 +959,12 @@ final class PersonRecognizer implements Recognizer {
      * with the capitalised name on its other side ("Erkin uulu Nurbek"). Only found names are looked at.
      */
     private static void joinParts(char[] s, List<Finding> out, int base) {
-        for (int k = base; k + 1 < out.size(); k++) {
+        int kept = base; // compacted in place: removing each joined part shifted the rest, findings squared
+        for (int k = base; k < out.size(); k++) {
             Finding f = out.get(k);
-            Finding g = out.get(k + 1);
-            if (f.start() > 0
+            Finding g = k + 1 < out.size() ? out.get(k + 1) : null;
+            if (g != null
+                    && f.start() > 0
                     && s[f.start() - 1] == '"'
                     && g.start() == f.end() + 2
                     && s[f.end()] == ','
@@ -970,10 +972,12 @@ final class PersonRecognizer implements Recognizer {
                     && g.end() < s.length
                     && s[g.end()] == '"') {
                 // a CSV cell "Surname, Given" is one name
-                out.set(k, new Finding(EntityType.PERSON, f.start(), g.end(), f.score(), f.recognizer()));
-                out.remove(k + 1);
+                f = new Finding(EntityType.PERSON, f.start(), g.end(), f.score(), f.recognizer());
+                k++;
             }
+            out.set(kept++, f);
         }
+        out.subList(kept, out.size()).clear();
         for (int k = base; k < out.size(); k++) {
             Finding f = out.get(k);
             int start = f.start();
@@ -1484,18 +1488,24 @@ final class PersonRecognizer implements Recognizer {
         out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat"));
     }
 
-    /** Whether the word at {@code [p, end)} and a colon open another of the text's first {@code 40} lines too. */
+    /** How far into the text {@link #speaksAgain} looks for the speaker's other lines. */
+    private static final int SPEAKERS_REACH = 4_000;
+
+    /**
+     * Whether the word at {@code [p, end)} and a colon open another of the text's first 40 lines too, within its first
+     * {@link #SPEAKERS_REACH} chars: each speaker's line asks, so reading long lines to their ends was quadratic.
+     */
     private static boolean speaksAgain(char[] lower, int p, int end) {
         int len = end - p;
         int w = 0;
-        for (int line = 0; line < 40 && w >= 0; line++) {
+        for (int line = 0; line < 40 && w >= 0 && w < SPEAKERS_REACH; line++) {
             if (w != p
                     && w + len + 1 < lower.length
                     && lower[w + len] == ':'
                     && Arrays.equals(lower, w, w + len, lower, p, end)) {
                 return true;
             }
-            int q = Chars.indexOf(lower, '\n', w);
+            int q = Chars.indexOf(lower, '\n', w, Math.min(lower.length, SPEAKERS_REACH));
             w = q < 0 ? -1 : q + 1;
         }
         return false;

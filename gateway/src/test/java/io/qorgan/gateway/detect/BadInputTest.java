@@ -162,4 +162,14 @@ class BadInputTest {
             assertWithinBounds(text, assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(text)));
         }
     }
+
+    @Test
+    void detect_chatAfterALongLineAndThousandsOfCsvNames_finishesWithinGuard() {
+        // a lower-case speaker's line looked for the speaker in the first 40 lines, to their ends; each "Surname,
+        // Given" cell joined its two names by removing one from the middle of all findings
+        String chat = "word ".repeat(400_000) + "\n" + "роза: привет\n".repeat(150_000);
+        assertWithinBounds(chat, assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(chat)));
+        String csv = "\"Ким, Ли\",".repeat(400_000);
+        assertWithinBounds(csv, assertTimeoutPreemptively(GUARD, () -> DETECTOR.detect(csv)));
+    }
 }
