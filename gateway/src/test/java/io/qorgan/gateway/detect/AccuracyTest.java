@@ -36,7 +36,7 @@ class AccuracyTest {
      * what rounds 9 and 10 reached (less 0.001). docs/detection.md has the table.
      */
     private static final Map<EntityType, Floor> HELD_OUT = floors(
-            new Object[] {EntityType.PERSON, 0.975, 0.979},
+            new Object[] {EntityType.PERSON, 0.974, 0.99},
             new Object[] {EntityType.IIN, 0.98, 0.98},
             new Object[] {EntityType.BIN, 0.98, 0.98},
             new Object[] {EntityType.PHONE, 0.98, 0.98},
@@ -349,7 +349,7 @@ class AccuracyTest {
      * efcf461), less 0.001, raised to what the ninth round reaches (ID_DOCUMENT, SECRET, leak-cover).
      */
     private static final Map<EntityType, Floor> DEV9 = floors(
-            new Object[] {EntityType.PERSON, 0.974, 0.979},
+            new Object[] {EntityType.PERSON, 0.971, 0.979},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},

@@ -641,4 +641,14 @@ class PersonPatternsTest {
                 .contains("Айгерімдікі", "Асельдікі");
         assertThat(persons("жоқ ол Дәурендікі менікі басқа")).containsExactly("Дәурендікі");
     }
+
+    @Test
+    void detect_kazakhFirstNamesOfTheLongerList_foundWithTheirEndings() {
+        assertThat(persons("Кеше Ғалия мен Нәзира кітапханаға келді.")).containsExactly("Ғалия", "Нәзира");
+        assertThat(persons("Құжатты Зейноллаға беріңіз.")).containsExactly("Зейноллаға");
+        assertThat(persons("Бұл Нұрайымның сөмкесі.")).containsExactly("Нұрайымның");
+        assertThat(persons("Please send it to Galiya and Nazira today.")).containsExactly("Galiya", "Nazira");
+        // names that are words too need more than themselves: "төлеу" is a payment, "сапар" a journey
+        assertThat(persons("Төлеу сапар аяқталғаннан кейін жасалады.")).isEmpty();
+    }
 }
