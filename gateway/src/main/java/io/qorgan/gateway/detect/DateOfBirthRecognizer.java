@@ -56,6 +56,9 @@ final class DateOfBirthRecognizer implements Recognizer {
         "год рождения",
         "год_рождения",
         "туған жылы",
+        "туған жылыңыз", // your (polite), your, my year of birth: "туған жылыңыз 1992"
+        "туған жылың",
+        "туған жылым",
         "year of birth",
         "birth year",
         "birth_year",
@@ -69,7 +72,15 @@ final class DateOfBirthRecognizer implements Recognizer {
     };
     /** Cues before a year of birth: the year alone counts after them. */
     private static final String[] YEAR_CUES = {
-        "год рождения", "год_рождения", "туған жылы", "year of birth", "birth year", "birth_year"
+        "год рождения",
+        "год_рождения",
+        "туған жылы",
+        "туған жылыңыз",
+        "туған жылың",
+        "туған жылым",
+        "year of birth",
+        "birth year",
+        "birth_year"
     };
     /** Cues right after their date, at most three chars of spaces and commas between. */
     private static final String[] CUES_RIGHT_AFTER = {

@@ -1149,4 +1149,13 @@ class DocumentPatternsTest {
         assertThat(found("Дата рождения: Ооо, не помню", EntityType.DATE_OF_BIRTH))
                 .isEmpty();
     }
+
+    @Test
+    void detect_kazakhYearOfBirthWithAPossessive_year() {
+        assertThat(found("Деректерді тексеріңіз: туған жылыңыз 1987, жеке куәлік бар ма?", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1987");
+        assertThat(found("сенің туған жылың 2003 ғой, иә?", EntityType.DATE_OF_BIRTH))
+                .containsExactly("2003");
+        assertThat(found("менің туған жылым 1979", EntityType.DATE_OF_BIRTH)).containsExactly("1979");
+    }
 }
