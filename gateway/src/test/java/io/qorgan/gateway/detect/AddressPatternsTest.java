@@ -426,4 +426,12 @@ class AddressPatternsTest {
                 .isEmpty();
         assertThat(found("Adres: Atatürk Caddesi no ", EntityType.ADDRESS)).isEmpty(); // the text ends at "no "
     }
+
+    @Test
+    void detect_dachaPlots_address() {
+        assertThat(found("әкем саяжайда тұрады: саяжай «Шұғыла», участок 31", EntityType.ADDRESS))
+                .containsExactly("саяжай «Шұғыла», участок 31");
+        assertThat(found("дача в СНТ «Строитель», уч. 118, Илийский район", EntityType.ADDRESS))
+                .containsExactly("СНТ «Строитель», уч. 118, Илийский район");
+    }
 }
