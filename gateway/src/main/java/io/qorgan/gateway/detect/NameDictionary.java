@@ -149,11 +149,13 @@ final class NameDictionary {
                 "names-ru-hunspell.txt",
                 "names-central-asia.txt",
                 "names-kk-more.txt",
+                "names-other.txt",
                 "names-short.txt")) {
             readResource(file, words, FIRST_NAME);
         }
         readResource("name-words.txt", words, ORDINARY_WORD);
         readResource("names-kk-words.txt", words, FIRST_NAME | ORDINARY_WORD);
+        readResource("names-other-words.txt", words, FIRST_NAME | ORDINARY_WORD);
         addRussianKeyboardSpellings(words);
         readResource("surnames.txt", words, SURNAME);
         readResource("surnames-short.txt", words, SURNAME);

@@ -651,4 +651,12 @@ class PersonPatternsTest {
         // names that are words too need more than themselves: "төлеу" is a payment, "сапар" a journey
         assertThat(persons("Төлеу сапар аяқталғаннан кейін жасалады.")).isEmpty();
     }
+
+    @Test
+    void detect_otherPeoplesNamesAndShortForms_found() {
+        assertThat(persons("Кеше Самвел мен Гюнтер келді.")).containsExactly("Самвел", "Гюнтер");
+        assertThat(persons("Ромыч, скинь отчёт до вечера")).containsExactly("Ромыч");
+        // a short form that is a word as well, or a word a short form declines into, stays a word
+        assertThat(persons("Тема письма: Жеке куәлік, Толе би көшесі")).isEmpty();
+    }
 }
