@@ -1226,6 +1226,8 @@ final class PersonRecognizer implements Recognizer {
     private void namesInChatLine(char[] s, char[] lower, int lineStart, int lineEnd, int from, List<Finding> out) {
         char[] folded = null;
         Morph morph = null;
+        // a name without a cue needs words around it: a lone word ("rustam") is no chat line
+        boolean sentence = Chars.indexOf(s, ' ', lineStart, lineEnd) >= 0;
         for (int p = from; p < lineEnd; p++) {
             boolean mention = p > lineStart && s[p - 1] == '@' && (p - 1 == lineStart || s[p - 2] == ' ');
             if (!Chars.isLowerCase(s[p]) || p > lineStart && !nameBoundary(s[p - 1]) && !mention) {
@@ -1251,7 +1253,8 @@ final class PersonRecognizer implements Recognizer {
             // the cues and the case ending are cheap to test, the name's readings are not: most words have neither
             boolean kin = kinWordAfter(lower, e, lineEnd);
             boolean cue = kin || mention || chatCueBefore(lower, lineStart, p) || chatCueAfter(lower, e, lineEnd);
-            if (!cue && !KAZAKH_CASE_ENDINGS.endsWithAny(lower, e, p + 2)) {
+            boolean bare = sentence && len >= BARE_CHAT_NAME && s[p] < 0x80; // Latin: Kazakh names are words too often
+            if (!cue && !bare && !KAZAKH_CASE_ENDINGS.endsWithAny(lower, e, p + 2)) {
                 p = e;
                 continue;
             }
@@ -1277,12 +1280,19 @@ final class PersonRecognizer implements Recognizer {
             int agreement = t.agreement();
             boolean kazakhCase =
                     !exact && agreement != NameParadigms.ALL && (agreement & ~NameParadigms.KAZAKH_CASES) == 0;
-            if (kazakhCase || cue) {
+            if (kazakhCase || cue || exact && bare) {
                 out.add(new Finding(EntityType.PERSON, p, e, 0.7, "person-chat"));
             }
             p = e;
         }
     }
+
+    /**
+     * The shortest first name taken in a lower-case chat line with no cue beside it, as written (no case ending), in
+     * Latin letters and listed only as a name: "send it to rustam too", "moving to nurbol and his wife's place". In
+     * Cyrillic too many Kazakh names are words ("саят", "ақбота") for a name without a cue.
+     */
+    private static final int BARE_CHAT_NAME = 4;
 
     /** The Kazakh case endings of first names ({@code name-paradigms.txt}): a word without one needs a cue. */
     private static final SuffixSet KAZAKH_CASE_ENDINGS = new SuffixSet(new String[] {

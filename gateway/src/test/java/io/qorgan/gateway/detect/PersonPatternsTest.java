@@ -659,4 +659,14 @@ class PersonPatternsTest {
         // a short form that is a word as well, or a word a short form declines into, stays a word
         assertThat(persons("Тема письма: Жеке куәлік, Толе би көшесі")).isEmpty();
     }
+
+    @Test
+    void detect_latinFirstNameInALowerCaseChatLineWithoutACue_name() {
+        assertThat(persons("ok the keys are with aidos now, he leaves at 6")).containsExactly("aidos");
+        assertThat(persons("we drove to shymkent with yerlan this morning")).containsExactly("yerlan");
+        // a lone word is no chat line; an English word that is a name too needs a cue; Cyrillic needs one as well
+        assertThat(persons("aidos")).isEmpty();
+        assertThat(persons("we will mark the forms today")).isEmpty();
+        assertThat(persons("ертең саят 9 да күтем")).isEmpty();
+    }
 }
