@@ -425,6 +425,28 @@ final class DateOfBirthRecognizer implements Recognizer {
             "son",
             "daughter");
 
+    /**
+     * Whether a person's full name ends with the word {@code s[wordStart, wordEnd)}: a patronymic, or a Latin first name
+     * and surname (two capitalised words, neither in capitals only), as a record writes the person its date is of.
+     */
+    private static boolean fullNameBefore(char[] s, char[] lower, int wordStart, int wordEnd) {
+        for (String ending : PATRONYMIC_ENDINGS) {
+            if (wordEnd - wordStart > ending.length() + 2
+                    && Chars.startsWith(lower, ending, wordEnd - ending.length())) {
+                return true;
+            }
+        }
+        if (s[wordStart] >= 0x80 || wordStart < 3 || s[wordStart - 1] != ' ') {
+            return false;
+        }
+        int first = capitalisedWordBefore(s, wordStart - 1);
+        return first >= 0
+                && s[first] < 0x80
+                && Chars.isLowerCase(s[first + 1])
+                && Chars.isLowerCase(s[wordStart + 1])
+                && (first == 0 || !Chars.isLetter(s[first - 1]));
+    }
+
     /** How far back in its sentence a kin word may stand before the name and its bracketed date. */
     private static final int KIN_WINDOW = 120;
 
@@ -448,6 +470,10 @@ final class DateOfBirthRecognizer implements Recognizer {
         int wordStart = capitalisedWordBefore(s, wordEnd);
         if (wordStart < 0) {
             return;
+        }
+        if (s[end] == ')' && end - date >= 8 && fullNameBefore(s, lower, wordStart, wordEnd)) {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
+            return; // "Воробьёв Антон Игоревич (1991 жылғы 14 маусым)", "Mehmet Yilmaz (12.12.1984)"
         }
         boolean listed =
                 wordStart >= 2 && s[wordStart - 1] == ' ' && (s[wordStart - 2] == ',' || s[wordStart - 2] == ':');

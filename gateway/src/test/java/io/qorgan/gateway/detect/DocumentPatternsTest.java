@@ -1158,4 +1158,21 @@ class DocumentPatternsTest {
                 .containsExactly("2003");
         assertThat(found("менің туған жылым 1979", EntityType.DATE_OF_BIRTH)).containsExactly("1979");
     }
+
+    @Test
+    void detect_dateInBracketsAfterAFullName_birthDate() {
+        assertThat(found("Свидетель Кравцов Олег Петрович (03.07.1979), паспорт РФ", EntityType.DATE_OF_BIRTH))
+                .containsExactly("03.07.1979");
+        assertThat(found("Қаулы: Әбенов Серік Жанұлы (1988 жылғы 2 ақпан) куәгер ретінде", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1988 жылғы 2 ақпан");
+        assertThat(found("reported by Lucas Moreau (05.09.1990), passport", EntityType.DATE_OF_BIRTH))
+                .containsExactly("05.09.1990");
+        // an order's or a law's date in brackets after capitalised words is no birth
+        assertThat(found(
+                        "согласно Закону Республики Казахстан (21.05.2013) о персональных данных",
+                        EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found("signed by the Ministry of Justice (12.03.2019)", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
 }
