@@ -959,7 +959,25 @@ final class IdDocumentRecognizer implements Recognizer {
     private static final String[] OWNERS = {"my", "his", "her", "your", "their", "our"};
 
     /** Words naming the issuer before "ID" that make it the identity card: "Kazakh ID 029914476", "national ID". */
-    private static final String[] ISSUERS = {"kazakh", "kazakhstan", "kazakhstani", "national", "kz", "рк", "қр"};
+    private static final String[] ISSUERS = {
+        "kazakh",
+        "kazakhstan",
+        "kazakhstani",
+        "national",
+        "kz",
+        "рк",
+        "қр",
+        // verbs of showing one's papers: "предъявила ID 046620194", "presented ID 041…"
+        "предъявил",
+        "предъявила",
+        "предъявили",
+        "показал",
+        "показала",
+        "presented",
+        "showed",
+        "shown",
+        "provided"
+    };
 
     /** Whether the word ending at {@code b} (inclusive) is one of {@code words}, in any case. */
     private static boolean wordEndingAt(char[] s, int b, String[] words) {

@@ -1175,4 +1175,14 @@ class DocumentPatternsTest {
         assertThat(found("signed by the Ministry of Justice (12.03.2019)", EntityType.DATE_OF_BIRTH))
                 .isEmpty();
     }
+
+    @Test
+    void detect_idShownOrPresented_idCardNumber() {
+        assertThat(found("на посту она предъявила ID 047715206 и уехала", EntityType.ID_DOCUMENT))
+                .containsExactly("047715206");
+        assertThat(found("the driver presented ID 039904471 at the checkpoint", EntityType.ID_DOCUMENT))
+                .containsExactly("039904471");
+        assertThat(found("the server showed Transaction ID 123456789 in the log", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
 }
