@@ -146,11 +146,16 @@ public final class Detector {
         }
         List<Finding> resolved = OverlapResolver.resolve(candidates);
         List<Finding> out = new ArrayList<>(resolved.size());
+        char[] chars = view.chars();
         for (Finding f : resolved) {
-            int start = view.toOriginalStart(f.start());
+            int from = f.start();
+            while (from < f.end() && (chars[from] == ',' || chars[from] == ' ')) {
+                from++; // the rest of an address another finding cut: ", Орал қ., …" without its comma
+            }
+            int start = view.toOriginalStart(from);
             int end = view.toOriginalEnd(f.end());
             if (start == f.start() && end == f.end()) {
-                out.add(f); // the view needed no normalising: same span
+                out.add(f); // the view needed no normalising, nothing trimmed: same span
             } else if (end > start) {
                 out.add(new Finding(f.type(), start, end, f.score(), f.recognizer()));
             }

@@ -11,7 +11,7 @@ import java.util.List;
  * do not overlap are all kept, so a PERSON next to (not inside) an ADDRESS stays.
  *
  * <p>Candidates are taken in order of preference; one is kept when none of its chars is already taken by a kept
- * one. Only clusters of findings that overlap each other need this (most findings overlap nothing); inside a
+ * one, and an address that a kept one overlaps at its head or tail keeps its free rest when that is most of it. Only clusters of findings that overlap each other need this (most findings overlap nothing); inside a
  * cluster, taken chars are bits of a bitmap, so each check costs the span's length / 64.
  */
 final class OverlapResolver {
@@ -85,12 +85,50 @@ final class OverlapResolver {
             if (free(taken, f.start() - from, f.end() - from)) {
                 take(taken, f.start() - from, f.end() - from);
                 cluster[kept++] = f;
+            } else if (f.type() == EntityType.ADDRESS) {
+                Finding rest = freeRest(taken, from, f);
+                if (rest != null) {
+                    take(taken, rest.start() - from, rest.end() - from);
+                    cluster[kept++] = rest;
+                }
             }
         }
         Arrays.sort(cluster, 0, kept, BY_START);
         for (int k = 0; k < kept; k++) {
             out.add(cluster[k]);
         }
+    }
+
+    /** The shortest rest of an address that is kept when a preferred finding took part of it. */
+    static final int MIN_ADDRESS_REST = 8;
+
+    /**
+     * What is left of an address whose head or tail a preferred finding took ("паспорт 63 18 590224, Орал қ., …", read
+     * by the address reader from the number on): its longer free part at either end, when that is at least half of it
+     * and {@link #MIN_ADDRESS_REST} chars; or null. Dropping the whole address let all of it through in clear.
+     */
+    private static Finding freeRest(long[] taken, int from, Finding f) {
+        int start = f.start() - from;
+        int end = f.end() - from;
+        int head = end; // the free part [head, end) at the tail
+        while (head > start && !isTaken(taken, head - 1)) {
+            head--;
+        }
+        int tail = start; // the free part [start, tail) at the head
+        while (tail < end && !isTaken(taken, tail)) {
+            tail++;
+        }
+        boolean tailPart = end - head >= tail - start;
+        int a = tailPart ? head : start;
+        int b = tailPart ? end : tail;
+        if ((b - a) * 2 < f.end() - f.start() || b - a < MIN_ADDRESS_REST) {
+            return null;
+        }
+        return new Finding(f.type(), a + from, b + from, f.score(), f.recognizer());
+    }
+
+    private static boolean isTaken(long[] bits, int i) {
+        return (bits[i >>> 6] & (1L << (i & 63))) != 0;
     }
 
     /** Whether no bit of {@code [from, to)} is set. */

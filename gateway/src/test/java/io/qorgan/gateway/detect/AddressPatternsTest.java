@@ -434,4 +434,12 @@ class AddressPatternsTest {
         assertThat(found("дача в СНТ «Строитель», уч. 118, Илийский район", EntityType.ADDRESS))
                 .containsExactly("СНТ «Строитель», уч. 118, Илийский район");
     }
+
+    @Test
+    void detect_addressRightAfterADocumentNumber_addressKeptBesideIt() {
+        // the address reader starts at the number the document took: the address keeps its rest, not nothing
+        String text = "куәгер: паспорт 45 09 771204, Ақтөбе қ., Абай даңғылы, 12-үй, 7-пәтер тұратын";
+        assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly("45 09 771204");
+        assertThat(found(text, EntityType.ADDRESS)).containsExactly("Ақтөбе қ., Абай даңғылы, 12-үй, 7-пәтер");
+    }
 }

@@ -41,7 +41,13 @@ class OverlapResolverTest {
                 f(EntityType.PERSON, 0, 8, 0.9),
                 f(EntityType.EMAIL, 0, 20, 0.99),
                 f(EntityType.ADDRESS, 15, 40, 0.85)));
-        assertThat(resolved).extracting(Finding::type).containsExactly(EntityType.EMAIL);
+        // the address keeps what the e-mail left of it, its longer part
+        assertThat(resolved).extracting(Finding::type).containsExactly(EntityType.EMAIL, EntityType.ADDRESS);
+        assertThat(resolved.get(1).start()).isEqualTo(20);
+        assertThat(OverlapResolver.resolve(
+                        List.of(f(EntityType.EMAIL, 0, 20, 0.99), f(EntityType.ADDRESS, 5, 30, 0.85))))
+                .extracting(Finding::type)
+                .containsExactly(EntityType.EMAIL); // a rest of less than half of the address is no address
     }
 
     @Test
@@ -66,6 +72,10 @@ class OverlapResolverTest {
             }
             assertThat(OverlapResolver.resolve(candidates)).as("%s", candidates).isEqualTo(reference(candidates));
         }
+    }
+
+    private static boolean takenBy(List<Finding> kept, int i) {
+        return kept.stream().anyMatch(k -> k.start() <= i && i < k.end());
     }
 
     /** The rule written plainly: in order of preference, keep what overlaps nothing kept; then text order. */
@@ -94,6 +104,21 @@ class OverlapResolverTest {
         for (Finding x : sorted) {
             if (kept.stream().noneMatch(k -> k.start() < x.end() && x.start() < k.end())) {
                 kept.add(x);
+            } else if (x.type() == EntityType.ADDRESS) {
+                // an address keeps the longer free run at its head or its tail, when that is at least half of it
+                int head = x.start();
+                while (head < x.end() && !takenBy(kept, head)) {
+                    head++;
+                }
+                int tail = x.end();
+                while (tail > x.start() && !takenBy(kept, tail - 1)) {
+                    tail--;
+                }
+                int a = x.end() - tail >= head - x.start() ? tail : x.start();
+                int b = x.end() - tail >= head - x.start() ? x.end() : head;
+                if ((b - a) * 2 >= x.length() && b - a >= OverlapResolver.MIN_ADDRESS_REST) {
+                    kept.add(new Finding(x.type(), a, b, x.score(), x.recognizer()));
+                }
             }
         }
         kept.sort(Comparator.comparingInt(Finding::start));
