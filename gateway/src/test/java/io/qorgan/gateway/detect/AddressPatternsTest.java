@@ -437,7 +437,7 @@ class AddressPatternsTest {
 
     @Test
     void detect_addressRightAfterADocumentNumber_addressKeptBesideIt() {
-        // the address reader starts at the number the document took: the address keeps its rest, not nothing
+        // the document and the address side by side, each whole
         String text = "куәгер: паспорт 45 09 771204, Ақтөбе қ., Абай даңғылы, 12-үй, 7-пәтер тұратын";
         assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly("45 09 771204");
         assertThat(found(text, EntityType.ADDRESS)).containsExactly("Ақтөбе қ., Абай даңғылы, 12-үй, 7-пәтер");

@@ -51,6 +51,16 @@ class OverlapResolverTest {
     }
 
     @Test
+    void resolve_addressWhoseHeadADocumentTook_keepsItsRest() {
+        // "паспорт 63 18 590224, Орал қ., …": the address reader began at the document's last number
+        List<Finding> resolved = OverlapResolver.resolve(
+                List.of(f(EntityType.ID_DOCUMENT, 8, 20, 0.9), f(EntityType.ADDRESS, 14, 60, 0.85)));
+        assertThat(resolved).extracting(Finding::type).containsExactly(EntityType.ID_DOCUMENT, EntityType.ADDRESS);
+        assertThat(resolved.get(1).start()).isEqualTo(20);
+        assertThat(resolved.get(1).end()).isEqualTo(60);
+    }
+
+    @Test
     void resolve_sameTypeOverlapping_higherScoreKept() {
         List<Finding> resolved =
                 OverlapResolver.resolve(List.of(f(EntityType.PERSON, 0, 10, 0.6), f(EntityType.PERSON, 5, 20, 0.9)));
