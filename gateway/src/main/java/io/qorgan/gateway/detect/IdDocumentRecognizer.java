@@ -29,6 +29,9 @@ final class IdDocumentRecognizer implements Recognizer {
         "туу туралы куәлігі",
         "туу туралы куәлігінің",
         "birth certificate",
+        "birth_cert", // a JSON key: "birth_cert": "I-ҚЗ 0660134"
+        "туу куалык", // Kazakh typed on a Russian keyboard: "баламнын туу куалыгын аламын III-ЖМ 0228419"
+        "туу куалыг",
         "свидетельство о браке", // a marriage certificate's number is as bare
         "свидетельства о браке",
         "неке қию туралы куәлі",
@@ -49,6 +52,9 @@ final class IdDocumentRecognizer implements Recognizer {
         "жеке куәлі",
         "куәлік",
         "куәлігі",
+        "куалык", // typed on a Russian keyboard: "жеке куалыгынын нөмірі 033108249"
+        "куалыг",
+        "паспрт", // a chat's typo: "свой паспрт у меня забыла"
         "паспорт",
         "загранпаспорт",
         "загранник", // spoken: "мой загранник N17700218"

@@ -1185,4 +1185,16 @@ class DocumentPatternsTest {
         assertThat(found("the server showed Transaction ID 123456789 in the log", EntityType.ID_DOCUMENT))
                 .isEmpty();
     }
+
+    @Test
+    void detect_kazakhDocumentWordsTypedOnARussianKeyboardAndJsonBirthKey_found() {
+        assertThat(found("жеке куалыгымнын номери 041177205 сол гой", EntityType.ID_DOCUMENT))
+                .containsExactly("041177205");
+        assertThat(found("кызымнын туу куалыгы II-АҚ 0552813 жогалды", EntityType.ID_DOCUMENT))
+                .containsExactly("II-АҚ 0552813");
+        assertThat(found("{\"child\": {\"birth_cert\": \"I-ЖМ 0710235\"}}", EntityType.ID_DOCUMENT))
+                .containsExactly("I-ЖМ 0710235");
+        assertThat(found("он забыл свой паспрт, номер 039917420", EntityType.ID_DOCUMENT))
+                .containsExactly("039917420");
+    }
 }
