@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 final class DateOfBirthRecognizer implements Recognizer {
 
-    private static final String[] CUES_BEFORE = {
+    private static final String[] CUES_BEFORE = Lexicons.withRussianKeyboard(new String[] {
         "туған күні",
         "туған күн",
         "туылған күні",
@@ -69,9 +69,9 @@ final class DateOfBirthRecognizer implements Recognizer {
         "родившийся",
         "родившаяся",
         "родивш", // родившегося, родившейся, родившемуся...
-    };
+    });
     /** Cues before a year of birth: the year alone counts after them. */
-    private static final String[] YEAR_CUES = {
+    private static final String[] YEAR_CUES = Lexicons.withRussianKeyboard(new String[] {
         "год рождения",
         "год_рождения",
         "туған жылы",
@@ -81,9 +81,9 @@ final class DateOfBirthRecognizer implements Recognizer {
         "year of birth",
         "birth year",
         "birth_year"
-    };
+    });
     /** Cues right after their date, at most three chars of spaces and commas between. */
-    private static final String[] CUES_RIGHT_AFTER = {
+    private static final String[] CUES_RIGHT_AFTER = Lexicons.withRussianKeyboard(new String[] {
         "г.р",
         "г. р",
         "года рождения",
@@ -98,11 +98,11 @@ final class DateOfBirthRecognizer implements Recognizer {
         "жылы туды",
         "жылы туылдым",
         "жылы туылды"
-    };
+    });
     /** Verbs after their date in the same clause: only words between, no digit. */
-    private static final String[] CUES_CLAUSE_AFTER = {
+    private static final String[] CUES_CLAUSE_AFTER = Lexicons.withRussianKeyboard(new String[] {
         "туған", "туылған", "born", "дүниеге келген", "тудым", "туды", "туылдым", "туылды", "дүниеге келді"
-    };
+    });
 
     /** Kazakh verbs of birth that begin other words too ("тудырды", to cause): a cue only as a whole word. */
     private static final Set<String> WHOLE_WORD_VERBS = Set.of("тудым", "туды", "туылдым", "туылды");

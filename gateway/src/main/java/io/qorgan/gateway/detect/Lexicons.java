@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -53,6 +54,32 @@ final class Lexicons {
             k += list.length;
         }
         return all;
+    }
+
+    /** The Kazakh letters, and the Russian ones people type for them on a Russian keyboard ("Сәрсен" as "Сарсен"). */
+    static final String KAZAKH_LETTERS = "әғқңөұүһі";
+
+    static final String RUSSIAN_FOR_KAZAKH = "агкноуухи";
+
+    /** {@code word} as typed on a Russian keyboard: each Kazakh letter as its Russian stand-in. */
+    static String russianKeyboard(String word) {
+        char[] chars = word.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            int k = KAZAKH_LETTERS.indexOf(chars[i]);
+            if (k >= 0) {
+                chars[i] = RUSSIAN_FOR_KAZAKH.charAt(k);
+            }
+        }
+        return new String(chars);
+    }
+
+    /** The cues, and after them each Kazakh one as typed on a Russian keyboard ("туған күні", "туган куни"). */
+    static String[] withRussianKeyboard(String[] cues) {
+        Set<String> all = new LinkedHashSet<>(Arrays.asList(cues));
+        for (String cue : cues) {
+            all.add(russianKeyboard(cue));
+        }
+        return all.toArray(new String[0]);
     }
 
     /** The folded words of a bundled list, in file order. */

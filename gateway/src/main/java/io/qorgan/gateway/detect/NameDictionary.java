@@ -176,11 +176,6 @@ final class NameDictionary {
         return new NameDictionary(words);
     }
 
-    /** The Kazakh letters and the Russian ones typed for them on a Russian keyboard: "Сәрсен" as "Сарсен". */
-    private static final String KAZAKH_LETTERS = "әғқңөұүһі";
-
-    private static final String RUSSIAN_FOR_KAZAKH = "агкноуухи";
-
     /** Spellings that are Russian words: "Қожа" typed so is "кожа", skin. */
     private static final List<String> NOT_SPELLINGS = List.of("кожа");
 
@@ -195,17 +190,8 @@ final class NameDictionary {
             if ((e.getValue() & FIRST_NAME) == 0) {
                 continue;
             }
-            char[] chars = word.toCharArray();
-            boolean kazakh = false;
-            for (int i = 0; i < chars.length; i++) {
-                int k = KAZAKH_LETTERS.indexOf(chars[i]);
-                if (k >= 0) {
-                    chars[i] = RUSSIAN_FOR_KAZAKH.charAt(k);
-                    kazakh = true;
-                }
-            }
-            String spelling = new String(chars);
-            if (kazakh && !NOT_SPELLINGS.contains(spelling)) {
+            String spelling = Lexicons.russianKeyboard(word);
+            if (!spelling.equals(word) && !NOT_SPELLINGS.contains(spelling)) {
                 typed.merge(spelling, e.getValue(), (a, b) -> a | b);
             }
         }

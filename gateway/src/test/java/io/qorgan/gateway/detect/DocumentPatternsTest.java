@@ -1197,4 +1197,14 @@ class DocumentPatternsTest {
         assertThat(found("он забыл свой паспрт, номер 039917420", EntityType.ID_DOCUMENT))
                 .containsExactly("039917420");
     }
+
+    @Test
+    void detect_kazakhBirthCuesTypedOnARussianKeyboard_found() {
+        assertThat(found("балам туралы: туган куни 14.02.2015, мектеп 25", EntityType.DATE_OF_BIRTH))
+                .containsExactly("14.02.2015");
+        assertThat(found("туган жылы 1983, мамандыгы инженер", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1983");
+        assertThat(found("1979 жылы туган, зейнеткер", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1979");
+    }
 }
