@@ -313,6 +313,17 @@ final class DateOfBirthRecognizer implements Recognizer {
     /** Endings of the word before the comma that make it a patronymic: "Амангельдиевна", "Серикович", "Асқарұлы". */
     private static final String[] PATRONYMIC_ENDINGS = {"вич", "вна", "ична", "ұлы", "улы", "қызы", "кызы"};
 
+    /** Whether the word {@code lower[wordStart, wordEnd)} is a patronymic by its ending. */
+    private static boolean patronymic(char[] lower, int wordStart, int wordEnd) {
+        for (String ending : PATRONYMIC_ENDINGS) {
+            if (wordEnd - wordStart > ending.length() + 2
+                    && Chars.startsWith(lower, ending, wordEnd - ending.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * A date right after a person's name and a comma, as records and lists write a birth date: after a patronymic
      * ("Сагындыкова Роза Амангельдиевна, 05.03.1958") or after two or three capitalised words that make a list item
@@ -328,13 +339,10 @@ final class DateOfBirthRecognizer implements Recognizer {
         if (wordStart < 0) {
             return;
         }
-        for (String ending : PATRONYMIC_ENDINGS) {
-            if (wordEnd - wordStart > ending.length() + 2
-                    && Chars.startsWith(lower, ending, wordEnd - ending.length())
-                    && closesItem(s, end)) { // "…, 12.03.2024 подал заявление": a filing date, not a birth
-                out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
-                return;
-            }
+        // after a patronymic, a date that closes its item ("…, 12.03.2024 подал заявление" is a filing date)
+        if (patronymic(lower, wordStart, wordEnd) && closesItem(s, end)) {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
+            return;
         }
         int item = end + 3 < s.length && s[end] == ' ' && s[end + 1] == 'г' && s[end + 2] == '.' ? end + 3 : end;
         if (listItemName(s, wordStart) || closesItem(s, item) && personWordBefore(s, lower, wordStart)) {
@@ -430,11 +438,8 @@ final class DateOfBirthRecognizer implements Recognizer {
      * and surname (two capitalised words, neither in capitals only), as a record writes the person its date is of.
      */
     private static boolean fullNameBefore(char[] s, char[] lower, int wordStart, int wordEnd) {
-        for (String ending : PATRONYMIC_ENDINGS) {
-            if (wordEnd - wordStart > ending.length() + 2
-                    && Chars.startsWith(lower, ending, wordEnd - ending.length())) {
-                return true;
-            }
+        if (patronymic(lower, wordStart, wordEnd)) {
+            return true;
         }
         if (s[wordStart] >= 0x80 || wordStart < 3 || s[wordStart - 1] != ' ') {
             return false;
@@ -669,11 +674,11 @@ final class DateOfBirthRecognizer implements Recognizer {
 
     /** End of a date at {@code i} that a scan wrote with letters for some digits ({@link ScannedDigits}), or -1. */
     private static int scannedDate(char[] s, int i) {
-        char[] folded = ScannedDigits.fold(s, i, 20, 10, false);
+        char[] folded = ScannedDigits.fold(s, i, 20, 10);
         if (folded == null) {
             return -1;
         }
-        int end = Dates.dateEnd(folded, ScannedDigits.fold(s, i, 20, 10, true), 0);
+        int end = Dates.dateEnd(folded, ScannedDigits.lowerCase(folded), 0);
         return ScannedDigits.plausible(s, i, folded, end) ? i + end : -1;
     }
 

@@ -1,5 +1,6 @@
 package io.qorgan.gateway.detect;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -8,10 +9,22 @@ import java.util.Set;
  */
 final class DigitWords {
 
-    private static final WordSet DIGITS = new WordSet(Set.of(
-            "ноль", "нуль", "один", "одна", "два", "две", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять",
-            "нөл", "нөль", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "zero", "oh", "one",
-            "two", "three", "four", "five", "six", "seven", "eight", "nine"));
+    /** The names of the digits by value, 0 to 9, in Russian, Kazakh and English. */
+    static final String[][] DIGIT_NAMES = {
+        {"ноль", "нуль", "нөл", "нөль", "zero", "oh"},
+        {"один", "одна", "бір", "one"},
+        {"два", "две", "екі", "two"},
+        {"три", "үш", "three"},
+        {"четыре", "төрт", "four"},
+        {"пять", "бес", "five"},
+        {"шесть", "алты", "six"},
+        {"семь", "жеті", "seven"},
+        {"восемь", "сегіз", "eight"},
+        {"девять", "тоғыз", "nine"}
+    };
+
+    private static final WordSet DIGITS = new WordSet(
+            Set.of(Arrays.stream(DIGIT_NAMES).flatMap(Arrays::stream).toArray(String[]::new)));
 
     private static final int LONGEST = 6;
 
@@ -26,23 +39,35 @@ final class DigitWords {
      * Russian number words people group a long number into when they dictate it ("шестьсот двадцать, триста
      * семнадцать"), by how many digits each stands for: a hundred three, tens and teens two.
      */
-    private static final WordSet HUNDREDS = new WordSet(
-            Set.of("сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот", "восемьсот", "девятьсот"));
+    /** The Russian hundreds by value, 100 to 900. */
+    static final String[] RUSSIAN_HUNDREDS = {
+        "сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот", "восемьсот", "девятьсот"
+    };
 
-    private static final WordSet TENS = new WordSet(Set.of(
-            "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят", "девяносто"));
+    /** The Russian tens by value, 20 to 90. */
+    static final String[] RUSSIAN_TENS = {
+        "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят", "девяносто"
+    };
 
-    private static final WordSet TEENS = new WordSet(Set.of(
-            "десять",
-            "одиннадцать",
-            "двенадцать",
-            "тринадцать",
-            "четырнадцать",
-            "пятнадцать",
-            "шестнадцать",
-            "семнадцать",
-            "восемнадцать",
-            "девятнадцать"));
+    /** The Russian numbers by value, 10 to 19. */
+    static final String[] RUSSIAN_TEENS = {
+        "десять",
+        "одиннадцать",
+        "двенадцать",
+        "тринадцать",
+        "четырнадцать",
+        "пятнадцать",
+        "шестнадцать",
+        "семнадцать",
+        "восемнадцать",
+        "девятнадцать"
+    };
+
+    private static final WordSet HUNDREDS = new WordSet(Set.of(RUSSIAN_HUNDREDS));
+
+    private static final WordSet TENS = new WordSet(Set.of(RUSSIAN_TENS));
+
+    private static final WordSet TEENS = new WordSet(Set.of(RUSSIAN_TEENS));
 
     /** The longest number word: "четырнадцать". */
     private static final int LONGEST_NUMBER = 12;

@@ -251,24 +251,31 @@ final class IdDocumentRecognizer implements Recognizer {
             boolean marked = false; // past a date or an IIN: only a number marked as one ("№", "номер") is ours
             boolean passport = PASSPORT_CUES.contains(cue);
             for (int p = from; p < limit; p++) {
-                if (!Chars.notAlnumAt(s, p - 1)
-                        || !Chars.isAlnum(s[p])
-                        || s[p] >= 0x80
-                                && !birthSeries(s, p)
-                                && !cyrillicSeries(s, p)
-                                && spelledOut(s, p) < 0
-                                && scanned(s, p, birth) < 0) {
+                if (!Chars.notAlnumAt(s, p - 1) || !Chars.isAlnum(s[p])) {
                     continue;
                 }
-                int end = s[p] >= 0x80 && !birthSeries(s, p) ? cyrillicPassport(s, p) : documentNumber(s, p, birth);
+                boolean cyrillic = s[p] >= 0x80 && !birthSeries(s, p);
+                // a Cyrillic word is read only as a series, a spelled-out or a scanned number: each read once here
+                int spelled = UNREAD;
+                int scan = UNREAD;
+                if (cyrillic && !cyrillicSeries(s, p)) {
+                    spelled = spelledOut(s, p);
+                    scan = spelled < 0 ? scanned(s, p, birth) : -1;
+                    if (spelled < 0 && scan < 0) {
+                        continue;
+                    }
+                }
+                int end = cyrillic ? cyrillicPassport(s, p) : documentNumber(s, p, birth);
                 if (end < 0 && passport && p - from <= PASSPORT_REACH && !marked) {
                     end = digitsOnlyPassport(s, from, p);
                 }
                 if (end < 0 && !marked) {
-                    end = spelledOut(s, p); // dictated or scanned digit by digit: "9 1 4 4 2 0 7 6", "AA 0 7 3 4 4 1"
+                    // dictated or scanned digit by digit: "9 1 4 4 2 0 7 6", "AA 0 7 3 4 4 1"
+                    end = spelled != UNREAD ? spelled : spelledOut(s, p);
                 }
                 if (end < 0 && !marked) {
-                    end = scanned(s, p, birth); // a scan's letters for digits: "O4З518276", "N1120З845"
+                    // a scan's letters for digits: "O4З518276", "N1120З845"
+                    end = scan != UNREAD ? scan : scanned(s, p, birth);
                 }
                 if (end > 0
                         && (!marked || numberMark(s, p))
@@ -306,6 +313,9 @@ final class IdDocumentRecognizer implements Recognizer {
         }
         out.subList(firstOwn, out.size()).removeIf(f -> onlyZeros(s, f.start(), f.end()));
     }
+
+    /** A reading not made yet: {@link #spelledOut} and {@link #scanned} answer -1 or an end. */
+    private static final int UNREAD = -2;
 
     /** How far after a birth certificate's name, in chars, a document word still speaks of it. */
     private static final int BIRTH_REACH = 150;
@@ -1200,7 +1210,7 @@ final class IdDocumentRecognizer implements Recognizer {
 
     /** End of a document number at {@code p} that a scan wrote with letters for some digits, or -1. */
     static int scanned(char[] s, int p, boolean birth) {
-        char[] folded = ScannedDigits.fold(s, p, SCAN_REACH, 12, false);
+        char[] folded = ScannedDigits.fold(s, p, SCAN_REACH, 12);
         if (folded == null || !Chars.isAlnum(folded[0])) {
             return -1;
         }

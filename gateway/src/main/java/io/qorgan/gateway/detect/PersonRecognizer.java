@@ -463,17 +463,18 @@ final class PersonRecognizer implements Recognizer {
     /** The first chars of {@link #PLACE_AFTER}. */
     private static final String PLACE_AFTER_INITIALS = Chars.initials(PLACE_AFTER);
 
+    /**
+     * The one-word labels of a form's name fields: no name words themselves ("Имя ОЛЬГА  Отчество НИКОЛАЕВНА" is a
+     * name, a label, a name), and where a field's value ends ({@link #labelValue}).
+     */
+    private static final String[] NAME_FIELD_LABELS = {
+        "фамилия", "имя", "отчество", "тегі", "аты", "surname", "given", "patronymic"
+    };
+
     private static final WordSet NOT_NAMES = new WordSet(union(
+            words(NAME_FIELD_LABELS),
             words(
                     "wi-fi",
-                    "фамилия", // a form's labels: "Имя ОЛЬГА  Отчество НИКОЛАЕВНА" is a name, a label, a name
-                    "имя",
-                    "отчество",
-                    "тегі",
-                    "аты",
-                    "surname",
-                    "given",
-                    "patronymic",
                     "sir",
                     "madam",
                     "бұйырамын",
@@ -746,9 +747,12 @@ final class PersonRecognizer implements Recognizer {
                     "account"),
             countries()));
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
         return all;
     }
 
@@ -1619,46 +1623,40 @@ final class PersonRecognizer implements Recognizer {
      * Words that label a form's fields: a name's value stops before them ("Тегі: ҚАЙРАТОВА Аты: ДАНА"), and they are
      * no name themselves.
      */
-    private static final Set<String> FIELD_WORDS = Set.of(
-            "аты",
-            "тегі",
-            "имя",
-            "отчество",
-            "фамилия",
-            "әкесінің",
-            "туған",
-            "дата",
-            "date",
-            "given",
-            "surname",
-            "name",
-            "names",
-            "sex",
-            "пол",
-            "жынысы",
-            "ұлты",
-            "nationality",
-            "гражданство",
-            "citizenship",
-            "born",
-            "dob",
-            "иин",
-            "жсн",
-            "iin",
-            "год",
-            "место",
-            "national",
-            "first",
-            "last",
-            "middle",
-            "patronymic");
+    private static final Set<String> FIELD_WORDS = union(
+            words(NAME_FIELD_LABELS),
+            words(
+                    "әкесінің",
+                    "туған",
+                    "дата",
+                    "date",
+                    "name",
+                    "names",
+                    "sex",
+                    "пол",
+                    "жынысы",
+                    "ұлты",
+                    "nationality",
+                    "гражданство",
+                    "citizenship",
+                    "born",
+                    "dob",
+                    "иин",
+                    "жсн",
+                    "iin",
+                    "год",
+                    "место",
+                    "national",
+                    "first",
+                    "last",
+                    "middle"));
 
     /** Name keys for a role, whose value may be a ward's or a team's name as well ("Patient: stable"). */
     private static final Set<String> ROLE_KEYS = Set.of("employee", "patient", "сотрудник", "пациент");
 
     /** Labels a scanned form prints without a colon before a value in capitals: "Фамилия ВОРОБЬЁВА". */
     private static final Set<String> UNMARKED_LABELS =
-            Set.of("фамилия", "имя", "отчество", "тегі", "аты", "surname", "given names", "given name", "patronymic");
+            union(words(NAME_FIELD_LABELS), words("given names", "given name"));
 
     /**
      * The value of a form's name field after its label ({@code s[at, end)}): "Отчество: Бахытовна", "Имя=Жулдыз",
@@ -1979,7 +1977,7 @@ final class PersonRecognizer implements Recognizer {
             return false;
         }
         for (int i = 0; i < len - 2; i++) {
-            if ("әғқңөұүһі".indexOf(folded[i]) >= 0) {
+            if (Lexicons.KAZAKH_LETTERS.indexOf(folded[i]) >= 0) {
                 return true;
             }
         }

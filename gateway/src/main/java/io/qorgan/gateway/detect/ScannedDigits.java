@@ -23,10 +23,10 @@ final class ScannedDigits {
     }
 
     /**
-     * A copy of {@code s[p, p + reach)} with its look-alike letters read as digits, lower-cased when {@code lower};
-     * or null when no letter among its first {@code within} chars was read as one.
+     * A copy of {@code s[p, p + reach)} with its look-alike letters read as digits; or null when no letter among its
+     * first {@code within} chars was read as one.
      */
-    static char[] fold(char[] s, int p, int reach, int within, boolean lower) {
+    static char[] fold(char[] s, int p, int reach, int within) {
         char[] folded = Arrays.copyOfRange(s, p, Math.min(s.length, p + reach));
         boolean any = false;
         for (int i = 0; i < folded.length; ) {
@@ -52,15 +52,16 @@ final class ScannedDigits {
             }
             i = Math.max(j, i + 1);
         }
-        if (!any) {
-            return null;
+        return any ? folded : null;
+    }
+
+    /** A lower-case copy of a fold, for the readers that take the text's lower case beside it. */
+    static char[] lowerCase(char[] folded) {
+        char[] lower = new char[folded.length];
+        for (int i = 0; i < folded.length; i++) {
+            lower[i] = Character.toLowerCase(folded[i]);
         }
-        if (lower) {
-            for (int i = 0; i < folded.length; i++) {
-                folded[i] = Character.toLowerCase(folded[i]);
-            }
-        }
-        return folded;
+        return lower;
     }
 
     /**

@@ -38,61 +38,30 @@ final class SpokenPhone {
 
     private static Map<String, Word> words() {
         Map<String, Word> m = new HashMap<>();
-        String[][] digits = {
-            {"ноль", "нуль", "нөл", "нөль", "zero", "oh"},
-            {"один", "одна", "бір", "one"},
-            {"два", "две", "екі", "two"},
-            {"три", "үш", "three"},
-            {"четыре", "төрт", "four"},
-            {"пять", "бес", "five"},
-            {"шесть", "алты", "six"},
-            {"семь", "жеті", "seven"},
-            {"восемь", "сегіз", "eight"},
-            {"девять", "тоғыз", "nine"}
-        };
-        for (int d = 0; d < digits.length; d++) {
-            for (String w : digits[d]) {
+        for (int d = 0; d < DigitWords.DIGIT_NAMES.length; d++) {
+            for (String w : DigitWords.DIGIT_NAMES[d]) {
                 m.put(w, new Word(DIGIT, d));
             }
         }
-        String[][] teens = {
-            {"десять", "ten"},
-            {"одиннадцать", "eleven"},
-            {"двенадцать", "twelve"},
-            {"тринадцать", "thirteen"},
-            {"четырнадцать", "fourteen"},
-            {"пятнадцать", "fifteen"},
-            {"шестнадцать", "sixteen"},
-            {"семнадцать", "seventeen"},
-            {"восемнадцать", "eighteen"},
-            {"девятнадцать", "nineteen"}
+        String[] englishTeens = {
+            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"
         };
-        for (int t = 0; t < teens.length; t++) {
-            for (String w : teens[t]) {
-                m.put(w, new Word(TEEN, 10 + t));
-            }
+        for (int t = 0; t < englishTeens.length; t++) {
+            m.put(DigitWords.RUSSIAN_TEENS[t], new Word(TEEN, 10 + t));
+            m.put(englishTeens[t], new Word(TEEN, 10 + t));
         }
-        String[][] tens = {
-            {"он"}, // Kazakh ten takes a unit as the other tens do: "он екі" is 12
-            {"двадцать", "жиырма", "twenty"},
-            {"тридцать", "отыз", "thirty"},
-            {"сорок", "қырық", "forty"},
-            {"пятьдесят", "елу", "fifty"},
-            {"шестьдесят", "алпыс", "sixty"},
-            {"семьдесят", "жетпіс", "seventy"},
-            {"восемьдесят", "сексен", "eighty"},
-            {"девяносто", "тоқсан", "ninety"}
-        };
-        for (int t = 0; t < tens.length; t++) {
-            for (String w : tens[t]) {
-                m.put(w, new Word(TENS, 10 * (t + 1)));
-            }
+        // the Kazakh tens from ten: "он" takes a unit as the other tens do ("он екі" is 12)
+        String[] kazakhTens = {"он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан"};
+        for (int t = 0; t < kazakhTens.length; t++) {
+            m.put(kazakhTens[t], new Word(TENS, 10 * (t + 1)));
         }
-        String[] hundreds = {
-            "сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот", "восемьсот", "девятьсот"
-        };
-        for (int h = 0; h < hundreds.length; h++) {
-            m.put(hundreds[h], new Word(HUNDRED, 100 * (h + 1)));
+        String[] englishTens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+        for (int t = 0; t < englishTens.length; t++) {
+            m.put(DigitWords.RUSSIAN_TENS[t], new Word(TENS, 10 * (t + 2)));
+            m.put(englishTens[t], new Word(TENS, 10 * (t + 2)));
+        }
+        for (int h = 0; h < DigitWords.RUSSIAN_HUNDREDS.length; h++) {
+            m.put(DigitWords.RUSSIAN_HUNDREDS[h], new Word(HUNDRED, 100 * (h + 1)));
         }
         m.put("жүз", new Word(TIMES_HUNDRED, 100));
         m.put("hundred", new Word(TIMES_HUNDRED, 100));
@@ -136,7 +105,7 @@ final class SpokenPhone {
         int resume = 0;
         for (int k = 0, count = view.wordCount(); k < count; k++) {
             int p = starts[k];
-            if (p < resume || !opens(lower[p]) || !Chars.notAlnumAt(lower, p - 1)) {
+            if (p < resume || OPENING_LETTERS.indexOf(lower[p]) < 0 || !Chars.notAlnumAt(lower, p - 1)) {
                 continue;
             }
             int e = p;
@@ -155,12 +124,24 @@ final class SpokenPhone {
     }
 
     /** The words a phone opens with: 8, 7, 700 or plus. */
-    private static final WordSet OPENERS =
-            new WordSet(Set.of("восемь", "семь", "семьсот", "сегіз", "жеті", "eight", "seven", "plus", "плюс"));
+    private static final Set<String> OPENER_WORDS = Set.copyOf(WORDS.entrySet().stream()
+            .filter(e -> opener(e.getValue()))
+            .map(Map.Entry::getKey)
+            .toList());
 
-    /** Whether a word starting with {@code c} may open a phone: 8, 7 or plus in one of the languages. */
-    private static boolean opens(char c) {
-        return c == 'в' || c == 'с' || c == 'п' || c == 'ж' || c == 'e' || c == 's' || c == 'p';
+    private static final WordSet OPENERS = new WordSet(OPENER_WORDS);
+
+    /** The first letters of {@link #OPENER_WORDS}: a word starting otherwise is passed over with one compare. */
+    private static final String OPENING_LETTERS = OPENER_WORDS.stream()
+            .map(w -> w.substring(0, 1))
+            .distinct()
+            .sorted()
+            .reduce("", String::concat);
+
+    private static boolean opener(Word w) {
+        return w.kind() == DIGIT && (w.value() == 7 || w.value() == 8)
+                || w.kind() == HUNDRED && w.value() == 700
+                || w.kind() == PLUS;
     }
 
     /** End of a phone said in words from {@code p}, or -1. */

@@ -65,11 +65,11 @@ final class TableColumns {
         int line = lineOf(at);
         int start = start(line);
         int end = end(line);
-        char delimiter = delimiter(line);
-        if (delimiter == 0 || end >= s.length || end - start > MAX_LINE || !spend(at - start)) {
+        int column = end < s.length ? column(line, at) : -1;
+        if (column < 0) {
             return;
         }
-        int column = columnOf(start, at, delimiter);
+        char delimiter = delimiter(line);
         int cells = count(line, delimiter);
         long header = cellAt(start, end, delimiter, column);
         if (header < 0 || to(header) - from(header) > 40) {
@@ -105,12 +105,11 @@ final class TableColumns {
      */
     void headerOf(int at, Cell cell) {
         int line = lineOf(at);
-        int start = start(line);
-        char delimiter = delimiter(line);
-        if (delimiter == 0 || end(line) - start > MAX_LINE || !spend(at - start)) {
+        int column = column(line, at);
+        if (column < 0) {
             return;
         }
-        int column = columnOf(start, at, delimiter);
+        char delimiter = delimiter(line);
         int cells = count(line, delimiter);
         int header = -1;
         int rows = 0;
@@ -141,12 +140,11 @@ final class TableColumns {
      */
     void rightOf(int at, Cell cell) {
         int line = lineOf(at);
-        int start = start(line);
-        char delimiter = delimiter(line);
-        if (delimiter == 0 || end(line) - start > MAX_LINE || !spend(at - start)) {
+        int column = column(line, at);
+        if (column < 0) {
             return;
         }
-        long found = cellAt(start, end(line), delimiter, columnOf(start, at, delimiter) + 1);
+        long found = cellAt(start(line), end(line), delimiter(line), column + 1);
         if (found >= 0) {
             cell.at(from(found), to(found));
         }
@@ -299,6 +297,19 @@ final class TableColumns {
             counts[line] = n;
         }
         return n;
+    }
+
+    /**
+     * The column of the cell holding {@code at} in its line, counted by the line's delimiter (its scan taken from the
+     * budget); -1 when the line has no delimiter, is longer than {@link #MAX_LINE}, or the budget is spent.
+     */
+    private int column(int line, int at) {
+        int start = start(line);
+        char delimiter = delimiter(line);
+        if (delimiter == 0 || end(line) - start > MAX_LINE || !spend(at - start)) {
+            return -1;
+        }
+        return columnOf(start, at, delimiter);
     }
 
     private int columnOf(int from, int at, char delimiter) {
