@@ -352,6 +352,7 @@ final class AddressRecognizer implements Recognizer {
         WordStarts candidates = view.starts();
         int[] starts = candidates.sorted();
         int resume = 0;
+        int digit = -1; // the first digit at or after the last start that looked for one
         int[] nameEnds = new int[3];
         for (int k = candidates.first(WordStarts.ADDRESS), last = candidates.end(WordStarts.ADDRESS); k < last; k++) {
             int i = starts[k];
@@ -387,7 +388,10 @@ final class AddressRecognizer implements Recognizer {
                     from = flatBefore(s, lower, house);
                 }
             }
-            if (end < 0) {
+            if (end < 0 && digit < i) {
+                digit = nextDigit(s, i); // one forward scan for all starts before that digit
+            }
+            if (end < 0 && digit - i <= FOREIGN_REACH) {
                 end = ForeignAddress.end(s, lower, i); // "Via Garibaldi 24, 10122 Torino, Italy"
                 from = end > 0 ? ForeignAddress.startBefore(s, lower, i) : from;
             }
@@ -419,6 +423,21 @@ final class AddressRecognizer implements Recognizer {
             }
         }
         labelledValues(s, lower, out);
+    }
+
+    /**
+     * How far from its first word a foreign address's first digit (its house, box or postcode) may stand: "Avenida
+     * Presidente Juscelino Kubitschek 1909". Words further from any digit start none, and are not read.
+     */
+    private static final int FOREIGN_REACH = 80;
+
+    /** The first digit at or after {@code p}, or the text's length. */
+    private static int nextDigit(char[] s, int p) {
+        int q = p;
+        while (q < s.length && !Chars.isDigit(s[q])) {
+            q++;
+        }
+        return q;
     }
 
     /** Words before one's own address in prose, without a colon: "мекенжайым Астана, …", "мой адрес Абая 10". */
@@ -1294,6 +1313,10 @@ final class AddressRecognizer implements Recognizer {
         "том", "книг"
     };
 
+    /** The first chars of {@link #COUNTS}. */
+    private static final String COUNT_FIRSTS =
+            Arrays.stream(COUNTS).map(w -> w.substring(0, 1)).distinct().reduce("", String::concat);
+
     /**
      * A Russian street named without a marker, in the genitive, and its house number (one word, or a name and a
      * connector: "Толе би 101", "Кабанбай батыра 45"): an address when a flat or office follows ("Жандосова 140, кв 12")
@@ -1336,6 +1359,9 @@ final class AddressRecognizer implements Recognizer {
         int q = num;
         while (q < lower.length && q - num < 2 && lower[q] == ' ') {
             q++;
+        }
+        if (q >= lower.length || COUNT_FIRSTS.indexOf(lower[q]) < 0) {
+            return false; // most words: one compare
         }
         for (String count : COUNTS) {
             if (Chars.startsWith(lower, count, q)) {

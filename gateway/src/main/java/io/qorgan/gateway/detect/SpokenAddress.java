@@ -101,7 +101,7 @@ final class SpokenAddress {
      */
     static boolean afterPreposition(char[] s, char[] lower, int house, int end) {
         int e = house - 1;
-        if (e < 4 || s[e] != ' ' || AddressRecognizer.countAfter(lower, end)) {
+        if (e < 4 || s[e] != ' ') {
             return false;
         }
         int b = Chars.letterRunStart(s, e);
@@ -114,7 +114,8 @@ final class SpokenAddress {
             return false;
         }
         boolean flat = pe - pb == 2 && lower[pb] == 'н' && lower[pb + 1] == 'а'; // "на", not "по графику 1/12"
-        return AddressRecognizer.listedStreet(lower, b, e) || flat && slashOrDash(s, house, end);
+        return (AddressRecognizer.listedStreet(lower, b, e) || flat && slashOrDash(s, house, end))
+                && !AddressRecognizer.countAfter(lower, end);
     }
 
     private static boolean slashOrDash(char[] s, int from, int to) {

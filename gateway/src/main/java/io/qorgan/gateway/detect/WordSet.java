@@ -11,15 +11,25 @@ final class WordSet {
 
     private final char[][] keys;
     private final int mask;
-    /** A bit per length of a word (63 for any longer): most ranges asked about have none, and need no hash. */
-    private final long lengths;
+    /**
+     * A bit per shape of a word, its first char's low six bits and its length (15 for any longer): most ranges asked
+     * about have the shape of none, and need no hash.
+     */
+    private final long[] shapes = new long[16];
+
+    private final boolean empty;
 
     WordSet(Set<String> words) {
-        long lengthBits = 0;
+        boolean hasEmpty = false;
         for (String w : words) {
-            lengthBits |= 1L << Math.min(w.length(), 63);
+            if (w.isEmpty()) {
+                hasEmpty = true;
+            } else {
+                int shape = shape(w.charAt(0), w.length());
+                shapes[shape >>> 6] |= 1L << shape;
+            }
         }
-        lengths = lengthBits;
+        empty = hasEmpty;
         int capacity = Integer.highestOneBit(Math.max(8, words.size() * 2)) << 1;
         keys = new char[capacity][];
         mask = capacity - 1;
@@ -40,10 +50,18 @@ final class WordSet {
         return h ^ (h >>> 16);
     }
 
+    private static int shape(char first, int length) {
+        return (first & 0x3F) << 4 | Math.min(length, 15);
+    }
+
     /** Whether {@code chars[from, to)} is one of the words. */
     boolean contains(char[] chars, int from, int to) {
-        if ((lengths & 1L << Math.min(to - from, 63)) == 0) {
-            return false; // no word has this length, so none equals the range
+        if (to <= from) {
+            return empty && to == from;
+        }
+        int shape = shape(chars[from], to - from);
+        if ((shapes[shape >>> 6] & 1L << shape) == 0) {
+            return false; // no word has this first char and length, so none equals the range
         }
         for (int slot = hash(chars, from, to) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
             char[] key = keys[slot];
