@@ -29,6 +29,7 @@ final class IdDocumentRecognizer implements Recognizer {
         "туу туралы куәлігі",
         "туу туралы куәлігінің",
         "birth certificate",
+        "birth cert", // shortened in a table cell: "| birth cert. | I-АЛ № 0448310 |"
         "birth_cert", // a JSON key: "birth_cert": "I-ҚЗ 0660134"
         "туу куалык", // Kazakh typed on a Russian keyboard: "баламнын туу куалыгын аламын III-ЖМ 0228419"
         "туу куалыг",
@@ -150,6 +151,10 @@ final class IdDocumentRecognizer implements Recognizer {
         "doc_no",
         "мореходн", // мореходная книжка, a seafarer's record book
         "seaman's book",
+        "теңізші кітапша", // the same in Kazakh
+        "рвп", // разрешение на временное проживание: "РВП 0018834"
+        "на временное проживание",
+        "уақытша тұруға рұқсат",
         "refugee certificate",
         "пасп.", // паспорт, shortened in a table cell or a form: "пасп. FA 0918344"
         "удостов", // "удостов. 045612378"
@@ -250,6 +255,7 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             boolean marked = false; // past a date or an IIN: only a number marked as one ("№", "номер") is ours
             boolean passport = PASSPORT_CUES.contains(cue);
+            boolean licence = LICENCE_CUES.contains(cue);
             for (int p = from; p < limit; p++) {
                 if (!Chars.notAlnumAt(s, p - 1) || !Chars.isAlnum(s[p])) {
                     continue;
@@ -269,6 +275,9 @@ final class IdDocumentRecognizer implements Recognizer {
                 if (end < 0 && passport && p - from <= PASSPORT_REACH && !marked) {
                     end = digitsOnlyPassport(s, from, p);
                 }
+                if (end < 0 && licence && p - from <= PASSPORT_REACH && !marked) {
+                    end = foreignLicence(s, p);
+                }
                 if (end < 0 && !marked) {
                     // dictated or scanned digit by digit: "9 1 4 4 2 0 7 6", "AA 0 7 3 4 4 1"
                     end = spelled != UNREAD ? spelled : spelledOut(s, p);
@@ -279,7 +288,7 @@ final class IdDocumentRecognizer implements Recognizer {
                 }
                 if (end > 0
                         && (!marked || numberMark(s, p))
-                        && !goesOn(s, end)
+                        && !goesOn(s, p, end)
                         && !view.anyCue(Math.max(from, p - 30), p, OTHER_NUMBERS)) {
                     if (p != lastStart[0]) {
                         out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.9, "id-document"));
@@ -389,6 +398,9 @@ final class IdDocumentRecognizer implements Recognizer {
                 continue;
             }
             int end = talkShape(s, view.lower(), p);
+            if (end >= 0 && afterCountryCode(s, p)) {
+                continue; // a phone's national number: "+44 7700 900418"
+            }
             if (end < 0) {
                 if (found.isEmpty() || !Chars.isDigit(c) && !Chars.isUpperCase(c)) {
                     continue; // a twin needs a document found before it, and starts as document numbers do
@@ -420,6 +432,20 @@ final class IdDocumentRecognizer implements Recognizer {
         }
     }
 
+    /** Whether a phone's country code and a space come right before {@code p}: "+44 7700 900418". */
+    private static boolean afterCountryCode(char[] s, int p) {
+        int q = p - 1;
+        if (q < 2 || s[q] != ' ') {
+            return false;
+        }
+        int digits = 0;
+        while (q - 1 >= 0 && Chars.isDigit(s[q - 1]) && digits < 4) {
+            q--;
+            digits++;
+        }
+        return digits >= 1 && digits <= 3 && q >= 1 && s[q - 1] == '+';
+    }
+
     /** How far after a found document number, in chars, a number of its very shape is taken for one. */
     private static final int TWIN_REACH = 200;
 
@@ -430,38 +456,64 @@ final class IdDocumentRecognizer implements Recognizer {
      * A 4417 2107"); or -1.
      */
     private static int sameShapeAfterFound(char[] s, Found found, int p) {
-        if (!Chars.isAlnum(s[p])) {
-            return -1;
+        if (!Chars.isAlnum(s[p]) || !digitSoon(s, p)) {
+            return -1; // most words: no digit where a document's number has its first
         }
-        int[] twin = {-1};
-        found.endingWithin(p - TWIN_REACH, p, (start, end) -> {
-            int length = end - start;
-            if (twin[0] >= 0) {
-                return;
+        int from = p - TWIN_REACH;
+        for (int part = 0; part < 2; part++) {
+            for (int i = found.lastBefore(part, p); found.reaches(part, i, from); i--) {
+                int start = found.start(part, i);
+                int end = found.end(part, i);
+                if (end < from || end > p) {
+                    continue;
+                }
+                int twin = twin(s, found, part, i, start, end, p);
+                if (twin >= 0) {
+                    return twin;
+                }
             }
-            if (p + length > s.length || !Chars.notAlnumAt(s, p + length)) {
-                twin[0] = spelledOut(s, start) == end ? compactTwin(s, start, end, p) : -1;
-                return;
+        }
+        return -1;
+    }
+
+    /** End of the number at {@code p} if it is a twin of the found {@code s[start, end)}, or -1. */
+    private static int twin(char[] s, Found found, int part, int i, int start, int end, int p) {
+        int length = end - start;
+        if (p + length > s.length || !Chars.notAlnumAt(s, p + length)) {
+            return found.spelled(s, part, i) ? compactTwin(s, start, end, p) : -1;
+        }
+        int digits = 0;
+        boolean same = true;
+        for (int j = 0; j < length && same; j++) {
+            char a = s[start + j];
+            char b = s[p + j];
+            digits += Chars.isDigit(b) ? 1 : 0;
+            same = Chars.isDigit(a)
+                    ? Chars.isDigit(b)
+                    : Chars.isLetter(a) ? Chars.isLetter(b) && Chars.isUpperCase(a) == Chars.isUpperCase(b) : a == b;
+        }
+        if (same && digits >= 6) {
+            return p + length;
+        }
+        // "9 1 4 4 2 0 7 6… sorry, 91442067"
+        return found.spelled(s, part, i) ? compactTwin(s, start, end, p) : -1;
+    }
+
+    /**
+     * Whether a digit comes within the first six chars at {@code p}, before anything but letters, digits, spaces and
+     * dashes: a document's number has its first digit after a series of at most five letters.
+     */
+    private static boolean digitSoon(char[] s, int p) {
+        for (int q = p; q < s.length && q - p < 6; q++) {
+            char c = s[q];
+            if (Chars.isDigit(c)) {
+                return true;
             }
-            int digits = 0;
-            boolean same = true;
-            for (int j = 0; j < length && same; j++) {
-                char a = s[start + j];
-                char b = s[p + j];
-                digits += Chars.isDigit(b) ? 1 : 0;
-                same = Chars.isDigit(a)
-                        ? Chars.isDigit(b)
-                        : Chars.isLetter(a)
-                                ? Chars.isLetter(b) && Chars.isUpperCase(a) == Chars.isUpperCase(b)
-                                : a == b;
+            if (!Chars.isLetter(c) && c != ' ' && c != '-') {
+                return false;
             }
-            if (same && digits >= 6) {
-                twin[0] = p + length;
-            } else if (spelledOut(s, start) == end) {
-                twin[0] = compactTwin(s, start, end, p); // "9 1 4 4 2 0 7 6… sorry, 91442067"
-            }
-        });
-        return twin[0];
+        }
+        return false;
     }
 
     /**
@@ -501,6 +553,10 @@ final class IdDocumentRecognizer implements Recognizer {
         }
         if (cyrillicSeries(s, p) && numberMark(s, p)) {
             return cyrillicPassport(s, p); // a licence's series and number, marked: "номер ВТ 224871"
+        }
+        if (Chars.isAsciiUpper(c) && p + 1 < s.length && Chars.isDigit(s[p + 1])) {
+            int run = Chars.digitRun(s, p + 1); // a foreign passport's letter and seven or eight digits: "P1182734"
+            return (run == 7 || run == 8) && Chars.notAlnumAt(s, p + 1 + run) ? p + 1 + run : -1;
         }
         return readOut(s, lower, p);
     }
@@ -577,6 +633,22 @@ final class IdDocumentRecognizer implements Recognizer {
     }
 
     /**
+     * {@link #goesOn} for a number starting at {@code p}, except that a comma ends a CSV cell: after a number that
+     * itself follows a comma or semicolon, or before a date ("Әлиев Тимур,жеке куәлік,046671203,12.12.1999").
+     */
+    private static boolean goesOn(char[] s, int p, int end) {
+        if (!goesOn(s, end)) {
+            return false;
+        }
+        if (s[end] != ',') {
+            return true;
+        }
+        int run = Chars.digitRun(s, end + 1);
+        boolean date = end + run + 2 < s.length && s[end + 1 + run] == '.' && Chars.isDigit(s[end + 2 + run]);
+        return !date && (p == 0 || s[p - 1] != ',' && s[p - 1] != ';');
+    }
+
+    /**
      * End of a document's number read out in digit words at {@code p}: nine of them (an ID card, "zero one nine, two
      * two eight, four zero one"), or a passport's "эн" or "N" and eight, or two series letters and seven ("ВБ,
      * сегіз, жеті, …", a military ID); or -1.
@@ -629,14 +701,12 @@ final class IdDocumentRecognizer implements Recognizer {
      */
     private static final class Found {
 
-        interface Span {
-            void at(int start, int end);
-        }
-
         private final int[][] starts = new int[2][];
         private final int[][] ends = new int[2][];
         private final int[] size = new int[2];
         private final int[] longest = new int[2];
+        /** Per span: 0 not read yet, 1 spelled out digit by digit, 2 not. */
+        private final byte[][] spelled = new byte[2][];
 
         Found(List<Finding> out, int firstOwn) {
             int n = out.size() - firstOwn;
@@ -648,11 +718,13 @@ final class IdDocumentRecognizer implements Recognizer {
             Arrays.sort(spans);
             starts[0] = new int[n];
             ends[0] = new int[n];
+            spelled[0] = new byte[n];
             for (long span : spans) {
                 put(0, (int) (span >>> 32), (int) span);
             }
             starts[1] = new int[8];
             ends[1] = new int[8];
+            spelled[1] = new byte[8];
         }
 
         boolean isEmpty() {
@@ -664,6 +736,7 @@ final class IdDocumentRecognizer implements Recognizer {
             if (size[1] == starts[1].length) {
                 starts[1] = Arrays.copyOf(starts[1], size[1] * 2);
                 ends[1] = Arrays.copyOf(ends[1], size[1] * 2);
+                spelled[1] = Arrays.copyOf(spelled[1], size[1] * 2);
             }
             put(1, start, end);
         }
@@ -676,29 +749,40 @@ final class IdDocumentRecognizer implements Recognizer {
         }
 
         boolean covers(int p) {
-            boolean[] covered = {false};
-            near(p - 1, p + 1, (start, end) -> covered[0] |= start <= p && p < end);
-            return covered[0];
-        }
-
-        /** Calls {@code span} for the spans ending in {@code [from, to]}, the nearest first in each part. */
-        void endingWithin(int from, int to, Span span) {
-            near(from, to, (start, end) -> {
-                if (end >= from && end <= to) {
-                    span.at(start, end);
-                }
-            });
-        }
-
-        /** The spans that may reach into {@code [from, to)}: starting before {@code to}, no longer than the longest. */
-        private void near(int from, int to, Span span) {
             for (int part = 0; part < 2; part++) {
-                int[] s = starts[part];
-                int i = lastStartBefore(s, size[part], to);
-                for (; i >= 0 && s[i] + longest[part] >= from; i--) {
-                    span.at(s[i], ends[part][i]);
+                for (int i = lastBefore(part, p + 1); reaches(part, i, p - 1); i--) {
+                    if (starts[part][i] <= p && p < ends[part][i]) {
+                        return true;
+                    }
                 }
             }
+            return false;
+        }
+
+        /** Index of the last span of {@code part} starting before {@code to}, or -1; walk down while {@link #reaches}. */
+        int lastBefore(int part, int to) {
+            return lastStartBefore(starts[part], size[part], to);
+        }
+
+        /** Whether span {@code i} of {@code part}, or one before it, may still reach {@code from}. */
+        boolean reaches(int part, int i, int from) {
+            return i >= 0 && starts[part][i] + longest[part] >= from;
+        }
+
+        int start(int part, int i) {
+            return starts[part][i];
+        }
+
+        int end(int part, int i) {
+            return ends[part][i];
+        }
+
+        /** Whether span {@code i} of {@code part} was spelled out digit by digit ({@link #spelledOut}); read once. */
+        boolean spelled(char[] s, int part, int i) {
+            if (spelled[part][i] == 0) {
+                spelled[part][i] = (byte) (spelledOut(s, starts[part][i]) == ends[part][i] ? 1 : 2);
+            }
+            return spelled[part][i] == 1;
         }
 
         /** Index of the last of the sorted {@code s[0, n)} below {@code to}, or -1. */
@@ -1064,7 +1148,7 @@ final class IdDocumentRecognizer implements Recognizer {
             if (run == 1 && end < n && s[end] == ' ') {
                 return dictated(s, p, 9); // read out digit by digit: "0 3 9 5 5 1 2 0 7"
             }
-            if (run == 2 && end + 10 <= n && s[end] == ' ' && cyrillicSeries(s, end + 1)) {
+            if (run == 2 && end + 10 <= n && s[end] == ' ' && cyrillicSeries(s, end + 1) && s[end + 3] == ' ') {
                 return russianNumber(s, end + 3); // a Russian driving licence: "77 АА 123456", "50 ОН № 774512"
             }
             if (run == 2 && end + 3 < n && s[end] == ' ' && Chars.digitRun(s, end + 1) == 2) {
@@ -1125,14 +1209,15 @@ final class IdDocumentRecognizer implements Recognizer {
                 q += s[q + 1] == ' ' ? 2 : 1; // "KZ № 012345"
             }
             int run = Chars.digitRun(s, q);
-            return run >= 6 && run <= 8 && Chars.notAlnumAt(s, q + run) ? q + run : -1;
+            return run >= 6 && run <= 8 && Chars.notAlnumAt(s, q + run) ? q + run : machineReadable(s, p);
         }
         return -1;
     }
 
     /**
      * End of a nine-character passport number of upper-case Latin letters and digits, at least five of them digits
-     * ({@code C4KL72931}, the form of the machine-readable zone), at {@code p}; or -1.
+     * ({@code C4KL72931}, the form of the machine-readable zone), or at least three after a first letter, as German
+     * passports mix them ({@code CF1X7L24P}), at {@code p}; or -1.
      */
     private static int machineReadable(char[] s, int p) {
         int q = p;
@@ -1141,7 +1226,52 @@ final class IdDocumentRecognizer implements Recognizer {
             digits += Chars.isDigit(s[q]) ? 1 : 0;
             q++;
         }
-        return q - p == 9 && digits >= 5 && Chars.notAlnumAt(s, q) ? q : -1;
+        boolean mixed = digits >= 3 && digits <= 6 && Chars.isAsciiUpper(s[p]);
+        return q - p == 9 && (digits >= 5 || mixed) && Chars.notAlnumAt(s, q) ? q : -1;
+    }
+
+    /** Words for a driving licence, after which a foreign licence's number of its own shape counts. */
+    private static final Set<String> LICENCE_CUES = Set.of(
+            "права",
+            "водительские права",
+            "водительское",
+            "водительского",
+            "водительских",
+            "driver's licence",
+            "driver's license",
+            "driving licence",
+            "driving license",
+            "driver licence",
+            "license no",
+            "licence no",
+            "licence number",
+            "license number");
+
+    /**
+     * End of a foreign driving licence's number at {@code p}: eleven or twelve digits (Brazil, Japan) that open no
+     * Kazakh or Russian phone, or upper-case letters, digits and dashes with at least six digits, a letter or a dash
+     * among them ("D1520-48817-61205", the British "GRANT804127OJ9AB"); or -1.
+     */
+    private static int foreignLicence(char[] s, int p) {
+        int run = Chars.digitRun(s, p);
+        if ((run == 11 || run == 12) && s[p] != '7' && s[p] != '8' && Chars.notAlnumAt(s, p + run)) {
+            return p + run;
+        }
+        int q = p;
+        int digits = 0;
+        boolean other = false;
+        while (q < s.length && q - p <= 20) {
+            char c = s[q];
+            if (Chars.isDigit(c)) {
+                digits++;
+            } else if (Chars.isAsciiUpper(c) || c == '-' && q + 1 < s.length && Chars.isAlnum(s[q + 1])) {
+                other = true;
+            } else {
+                break;
+            }
+            q++;
+        }
+        return q - p >= 10 && q - p <= 20 && digits >= 6 && other && Chars.notAlnumAt(s, q) ? q : -1;
     }
 
     /** Words for a passport, after which a number of eight digits alone is one (Czech, Slovak and older passports). */
@@ -1306,24 +1436,38 @@ final class IdDocumentRecognizer implements Recognizer {
 
     private static final String[] NUMBER_MARKS = {"номер", "номер:", "нөмірі", "нөмірі:", "No.", "no.", "No", "№:"};
 
-    /** End of a passport number with a Cyrillic series at {@code p} ("АВ № 1234567", "АК 1234567"), or -1. */
+    /** A vehicle's papers: транспортное средство, its registration certificate and its passport. */
+    private static final Set<String> VEHICLE_SERIES = Set.of("ТС", "СТС", "ПТС");
+
+    /**
+     * End of a number with a Cyrillic series at {@code p} ("АВ № 1234567", "АК 1234567", a refugee's "ББ 00041728", a
+     * temporary card's "ВУЛ 004517"), or -1.
+     */
     private static int cyrillicPassport(char[] s, int p) {
-        int q = p + 3;
+        int q = s[p + 2] == ' ' ? p + 3 : p + 4;
+        if (VEHICLE_SERIES.contains(new String(s, p, q - p - 1))) {
+            return -1; // "свидетельство о регистрации ТС 12345678": a vehicle's paper
+        }
         if (q + 1 < s.length && s[q] == '№') {
             q += s[q + 1] == ' ' ? 2 : 1;
         }
         int run = Chars.digitRun(s, q);
-        return (run == 7 || run == 6) && Chars.notAlnumAt(s, q + run) ? q + run : -1; // "АА 512993": a licence
+        return run >= 6 && run <= 8 && Chars.notAlnumAt(s, q + run) ? q + run : -1; // "АА 512993": a licence
     }
 
-    /** Two upper-case Cyrillic letters and a space at {@code p}: the series letters of a Russian driving licence. */
+    /**
+     * Two or three upper-case Cyrillic letters and a space at {@code p}: the series letters of a Russian driving
+     * licence, a refugee's certificate, a temporary identity card.
+     */
     private static boolean cyrillicSeries(char[] s, int p) {
-        return p + 2 < s.length
-                && s[p] >= 0x400
-                && Chars.isUpperCase(s[p])
-                && s[p + 1] >= 0x400
-                && Chars.isUpperCase(s[p + 1])
-                && s[p + 2] == ' ';
+        if (p + 2 >= s.length || !cyrillicCapital(s[p]) || !cyrillicCapital(s[p + 1])) {
+            return false;
+        }
+        return s[p + 2] == ' ' || p + 3 < s.length && cyrillicCapital(s[p + 2]) && s[p + 3] == ' ';
+    }
+
+    private static boolean cyrillicCapital(char c) {
+        return c >= 0x400 && Chars.isUpperCase(c);
     }
 
     /** End of {@code count} groups of a space and two digits after {@code p}, or -1. */

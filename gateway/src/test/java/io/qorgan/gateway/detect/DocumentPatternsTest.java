@@ -462,6 +462,66 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_documentNumberInCsvCellBeforeDate_found() {
+        assertThat(found("Сейітов Арман,жеке куәлік,031245876,03.04.1988", EntityType.ID_DOCUMENT))
+                .containsExactly("031245876");
+        assertThat(found("Ким Ольга;ықтиярхат;027764190;14.02.1979", EntityType.ID_DOCUMENT))
+                .containsExactly("027764190");
+        assertThat(found("удостоверение 045612378,50 тенге пошлины", EntityType.ID_DOCUMENT))
+                .as("a decimal part after the number in prose still makes it an amount")
+                .isEmpty();
+    }
+
+    @Test
+    void detect_foreignPassportsAndLicencesOfTheirOwnShapes_found() {
+        assertThat(found("Reisepass / passport No. CG4M7T28R, ausgestellt in Köln", EntityType.ID_DOCUMENT))
+                .containsExactly("CG4M7T28R");
+        assertThat(found("Гость из Германии, паспорт LZ2K9H41T, номер 214", EntityType.ID_DOCUMENT))
+                .containsExactly("LZ2K9H41T");
+        assertThat(found("Japanese driving licence 402318775190 was found in the taxi", EntityType.ID_DOCUMENT))
+                .containsExactly("402318775190");
+        assertThat(found("водительские права Бразилии 04419982317 утеряны", EntityType.ID_DOCUMENT))
+                .containsExactly("04419982317");
+        assertThat(found("driver's license no. K2207-55130-48821 (Illinois)", EntityType.ID_DOCUMENT))
+                .containsExactly("K2207-55130-48821");
+        assertThat(found("UK driving licence number MORGA753116SM9IJ, expires 2031", EntityType.ID_DOCUMENT))
+                .containsExactly("MORGA753116SM9IJ");
+        assertThat(found("passport office ABCDEFGHI opened", EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("права и обязанности сторон, тел. 87011234567", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_refugeeTemporaryAndResidenceDocuments_found() {
+        assertThat(found("удостоверение беженца АБ 00218834 выдано 12.05.2025", EntityType.ID_DOCUMENT))
+                .containsExactly("АБ 00218834");
+        assertThat(found(
+                        "временное удостоверение личности ВУЛ 118204 действительно до 01.02.2027",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("ВУЛ 118204");
+        assertThat(found("разрешение на временное проживание РВП 0044127 от 03.03.2026", EntityType.ID_DOCUMENT))
+                .containsExactly("РВП 0044127");
+        assertThat(found("Теңізші кітапшасы AK 0417725 берілді", EntityType.ID_DOCUMENT))
+                .containsExactly("AK 0417725");
+        assertThat(found("| Ли Дана | birth cert. | II-ЖТ № 0381146 | 2016-02-11 |", EntityType.ID_DOCUMENT))
+                .containsExactly("II-ЖТ № 0381146");
+    }
+
+    @Test
+    void detect_passportNumbersAskedForInChat_foundButPhonesAfterCountryCodeNot() {
+        assertThat(found(
+                        "host: please send passport numbers of both travellers\nguest: mine is K2291047, my son's"
+                                + " K2291051",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("K2291047", "K2291051");
+        assertThat(found(
+                        "guest_id,doc,doc_no,phone\nG-15,passport UK,552183940,+44 7700 900512",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("552183940");
+    }
+
+    @Test
     void detect_versionsNamedFurtherBack_notIpAddresses() {
         for (String text : List.of(
                 "На прошлой неделе обновили контроллеры до 10.6.3.1, отчёты идут дольше. Откат на 10.3.9.7 не делаем.",
