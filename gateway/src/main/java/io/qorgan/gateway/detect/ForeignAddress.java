@@ -185,8 +185,14 @@ final class ForeignAddress {
     /** Words before a microdistrict's name in Latin letters: "Mikrorayon Samal-2", "Microdistrict Aksai-4". */
     private static final String[] MICRODISTRICTS = {"mikrorayon ", "microdistrict ", "mkr. ", "mkr "};
 
+    /** Past the Latin letters with their diacritics (Latin Extended-B ends at U+024F). */
+    private static final char LATIN_END = '\u0250';
+
     /** The end of a foreign street address that starts at {@code p} (with its town and country), or -1. */
     static int end(char[] s, char[] lower, int p) {
+        if (s[p] >= LATIN_END) {
+            return -1; // a Cyrillic word: every foreign street, box and house starts with a Latin letter or a digit
+        }
         if (Chars.isAsciiUpper(s[p])) {
             int box = withPrefix(s, lower, p, POST_BOXES);
             if (box > 0) {
