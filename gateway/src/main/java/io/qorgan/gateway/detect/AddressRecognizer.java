@@ -618,6 +618,24 @@ final class AddressRecognizer implements Recognizer {
     private static final int MAX_LABELLED = 80;
 
     /**
+     * The first of {@link #VALUE_ENDS} in {@code lower[from, to)}, or {@code to}: one pass, each a comma or space
+     * first.
+     */
+    private static int valueEnd(char[] lower, int from, int to) {
+        for (int q = from; q < to; q++) {
+            if (lower[q] != ',' && lower[q] != ' ') {
+                continue;
+            }
+            for (String stop : VALUE_ENDS) {
+                if (q + stop.length() <= to && Chars.startsWith(lower, stop, q)) {
+                    return q;
+                }
+            }
+        }
+        return to;
+    }
+
+    /**
      * The value after an address label and its colon (a line "Адрес: Караганда, Шахтёров 52-17", a JSON or YAML key
      * {@code "mekenzhai": "…"}), when it starts with a capital (or a postcode) and holds a house number: the
      * whole value, up to the line's or the quote's end, a bracket, a semicolon or a phone or IIN after a comma.
@@ -660,12 +678,7 @@ final class AddressRecognizer implements Recognizer {
             if (end - p >= MAX_LABELLED && (end >= s.length || s[end] != '\n' && s[end] != '"') && !sentenceEnd) {
                 continue; // a sentence, not a value
             }
-            for (String stop : VALUE_ENDS) {
-                int at = Chars.indexOf(lower, stop, p, end);
-                if (at >= 0) {
-                    end = at;
-                }
-            }
+            end = valueEnd(lower, p, end);
             while (end > p && " .,".indexOf(s[end - 1]) >= 0) {
                 end--;
             }
@@ -675,20 +688,11 @@ final class AddressRecognizer implements Recognizer {
         }
     }
 
-    private static boolean addressLabel(char[] lower, int from, int to) {
-        if (!containsAny(lower, from, to, ADDRESS_LABELS)) {
-            return false;
-        }
-        return !containsAny(lower, Math.max(0, from - 14), to, OTHER_ADDRESSES);
-    }
+    private static final CueSet ADDRESS_LABEL_SET = new CueSet(ADDRESS_LABELS);
+    private static final CueSet OTHER_ADDRESS_SET = new CueSet(OTHER_ADDRESSES);
 
-    private static boolean containsAny(char[] lower, int from, int to, String[] words) {
-        for (String word : words) {
-            if (Chars.indexOf(lower, word, from, to) >= 0) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean addressLabel(char[] lower, int from, int to) {
+        return ADDRESS_LABEL_SET.anyIn(lower, from, to) && !OTHER_ADDRESS_SET.anyIn(lower, Math.max(0, from - 14), to);
     }
 
     /** A capital or a postcode first, a digit and a word of three letters somewhere, no e-mail or link. */

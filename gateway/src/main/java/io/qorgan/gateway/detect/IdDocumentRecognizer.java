@@ -397,6 +397,16 @@ final class IdDocumentRecognizer implements Recognizer {
             if (!Chars.notAlnumAt(s, p - 1) || p > 0 && "+-/.".indexOf(s[p - 1]) >= 0) {
                 continue;
             }
+            while (cue + 1 < cueCount && cues[cue * 2 + 2] < p) {
+                cue++; // the last document word that starts before p
+            }
+            int before = cues[cue * 2] < p ? cues[cue * 2 + 1] : -1;
+            int next = before < 0 ? cue : cue + 1;
+            boolean twinOnly = (before < 0 || p - before > TALK_AFTER)
+                    && (next >= cueCount || cues[next * 2] - p > TALK_BEFORE + LONGEST_TALK_SHAPE);
+            if (twinOnly && (found.isEmpty() || !Chars.isDigit(c) && !Chars.isUpperCase(c))) {
+                continue; // no document word near and no twin possible: most words, and no shape read
+            }
             int end = talkShape(s, view.lower(), p);
             if (end >= 0 && afterCountryCode(s, p)) {
                 continue; // a phone's national number: "+44 7700 900418"
@@ -412,11 +422,6 @@ final class IdDocumentRecognizer implements Recognizer {
                 }
                 continue;
             }
-            while (cue + 1 < cueCount && cues[cue * 2 + 2] < p) {
-                cue++; // the last document word that starts before p
-            }
-            int before = cues[cue * 2] < p ? cues[cue * 2 + 1] : -1;
-            int next = before < 0 ? cue : cue + 1;
             // past a date or another number after the word before, only a marked one is ours, as in a cue's window
             boolean nearBefore = before >= 0
                     && p - before <= TALK_AFTER
@@ -431,6 +436,12 @@ final class IdDocumentRecognizer implements Recognizer {
             found.add(p, end);
         }
     }
+
+    /**
+     * A bound on the longest number {@link #talkShape} reads, in chars: nine digit words with their gaps ("семьдесят, …"). A word
+     * further than this and {@link #TALK_BEFORE} before the next document word cannot end near it.
+     */
+    private static final int LONGEST_TALK_SHAPE = 200;
 
     /** Whether a phone's country code and a space come right before {@code p}: "+44 7700 900418". */
     private static boolean afterCountryCode(char[] s, int p) {
