@@ -150,7 +150,7 @@ final class DateOfBirthRecognizer implements Recognizer {
             } else if (contains(CUES_BEFORE, cue)) {
                 int before = out.size();
                 dateAfter(view, starts, count, at + cue.length(), AFTER_CUE, out);
-                if (out.size() == before && (contains(YEAR_CUES, cue) || quotedYear(s, at + cue.length()))) {
+                if (out.size() == before && (contains(YEAR_CUES, cue) || labelledYear(s, at + cue.length()))) {
                     yearAfter(s, at + cue.length(), out); // "год рождения 1985", {"dob": "2014"}
                 }
                 if (out.size() == before && cue.startsWith("родил")) {
@@ -352,6 +352,13 @@ final class DateOfBirthRecognizer implements Recognizer {
 
     /** Words that present the person whose name and birth date follow: "Пациент Yerkebulan Seitkali, 1 мая 1968". */
     private static final CueSet PERSON_WORDS = new CueSet(
+            "застрахованн", // an insurance policy's insured person: "Застрахованный: Кузнецова Мария, 30.10.1992"
+            "сақтандырылушы",
+            "insured",
+            "policyholder",
+            "passenger",
+            "пассажир",
+            "жолаушы",
             "пациент",
             "ребён",
             "ребен",
@@ -372,7 +379,7 @@ final class DateOfBirthRecognizer implements Recognizer {
 
     /**
      * Whether one of {@link #PERSON_WORDS} stands before the one to three capitalised words ending at {@code w}, or
-     * before them and a comma ("дочку, Ли Софию, 03.09.2019").
+     * before them and a comma or a colon ("дочку, Ли Софию, 03.09.2019", "Застрахованный: Кузнецова Мария, …").
      */
     private static boolean personWordBefore(char[] s, char[] lower, int w) {
         int p = w;
@@ -380,7 +387,7 @@ final class DateOfBirthRecognizer implements Recognizer {
             if (p < 2 || s[p - 1] != ' ') {
                 return false;
             }
-            boolean comma = words > 1 && s[p - 2] == ',';
+            boolean comma = words > 1 && (s[p - 2] == ',' || s[p - 2] == ':'); // "Пациент, …", "Застрахованный: …"
             int start = comma ? p - 2 : p - 1;
             while (start > 0 && Chars.isLetter(s[start - 1])) {
                 start--;
@@ -558,7 +565,7 @@ final class DateOfBirthRecognizer implements Recognizer {
     /** A year (19xx or 20xx) within a few chars of spaces, colons and dashes after {@code from}. */
     private static void yearAfter(char[] s, int from, List<Finding> out) {
         int p = from;
-        while (p < s.length && p - from < 4 && " :-—–\"".indexOf(s[p]) >= 0) {
+        while (p < s.length && p - from < 4 && " :-—–\"|".indexOf(s[p]) >= 0) {
             p++;
         }
         if (Chars.digitRun(s, p) == 4
@@ -568,13 +575,26 @@ final class DateOfBirthRecognizer implements Recognizer {
         }
     }
 
-    /** Whether a birth key's quoted value from {@code from} is a year alone: {@code "dob": "2014"}. */
-    private static boolean quotedYear(char[] s, int from) {
+    /**
+     * Whether a birth label's value from {@code from} is a year alone: {@code "dob": "2014"}, "Date of birth: 1961",
+     * "| Туған күні | 1958 |" — after a colon or quote, four digits that end the value (a quote, a line's or the
+     * text's end, a delimiter, a sentence's full stop).
+     */
+    private static boolean labelledYear(char[] s, int from) {
         int p = from;
-        while (p < s.length && p - from < 4 && " :\"".indexOf(s[p]) >= 0) {
+        boolean mark = false;
+        while (p < s.length && p - from < 4 && " :\"|".indexOf(s[p]) >= 0) {
+            mark |= s[p] != ' ';
             p++;
         }
-        return p > from && s[p - 1] == '"' && Chars.digitRun(s, p) == 4 && p + 4 < s.length && s[p + 4] == '"';
+        if (!mark || Chars.digitRun(s, p) != 4) {
+            return false;
+        }
+        int e = p + 4;
+        return e == s.length
+                || "\n\r,;|\"".indexOf(s[e]) >= 0
+                || s[e] == ' ' && e + 1 < s.length && s[e + 1] == '|'
+                || s[e] == '.' && (e + 1 == s.length || s[e + 1] == ' ' || s[e + 1] == '\n');
     }
 
     /** A year after " в " and before "году" or "г." ("родился в 1985 году"): the year alone. */

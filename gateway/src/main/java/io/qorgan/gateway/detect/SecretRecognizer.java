@@ -1063,7 +1063,8 @@ final class SecretRecognizer implements Recognizer {
                                     || rightAfterColon(s, at + label.length(), p) && plainPassword(s, lower, p, to)
                                     || wifiDigits(s, lower, p, to))
                             && !Chars.startsWith(s, "802.11", p) // "Wi-Fi 802.11ac" names a standard
-                            && !networkName(lower, p);
+                            && !networkName(lower, p)
+                            && !emailAddress(s, p, to); // "неверный пароль для логина d.pak@inbox.kz": the login
                 case TOKEN_LABEL ->
                     !placeholder(s, lower, p, to) && (randomLike(s, p, to) || base32(s, p, to)) && !email(s, p, to);
                 default -> keyMaterial(s, p, to);
@@ -2021,6 +2022,45 @@ final class SecretRecognizer implements Recognizer {
     private static boolean email(char[] s, int from, int to) {
         int at = Chars.indexOf(s, '@', from, to); // in the value only: to the text's end, every token read the rest
         return at > from && at < to - 3 && Chars.indexOf(s, '.', at, to) > at;
+    }
+
+    /**
+     * Whether {@code s[from, to)} is an e-mail address and nothing else: a local part of letters, digits and
+     * {@code . _ % + -}, an at sign, and dotted domain labels ending in a letter-only one of two or more ("Qwe@rty.1"
+     * is a password).
+     */
+    private static boolean emailAddress(char[] s, int from, int to) {
+        int at = Chars.indexOf(s, '@', from, to);
+        if (at <= from) {
+            return false;
+        }
+        for (int i = from; i < at; i++) {
+            if (!Chars.isAsciiAlnum(s[i]) && "._%+-".indexOf(s[i]) < 0) {
+                return false;
+            }
+        }
+        int label = at + 1;
+        int dots = 0;
+        for (int i = at + 1; i < to; i++) {
+            if (s[i] == '.') {
+                if (i == label) {
+                    return false;
+                }
+                dots++;
+                label = i + 1;
+            } else if (!Chars.isAsciiAlnum(s[i]) && s[i] != '-') {
+                return false;
+            }
+        }
+        if (dots == 0 || to - label < 2) {
+            return false;
+        }
+        for (int i = label; i < to; i++) {
+            if (!Chars.isAsciiLetter(s[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSecretChar(char c) {

@@ -462,6 +462,31 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_birthDateAfterInsuredOrPassengerName_found() {
+        assertThat(found(
+                        "Страхователь ТОО «Береке». Застрахованная: Ахметова Сания, 02.11.1987",
+                        EntityType.DATE_OF_BIRTH))
+                .containsExactly("02.11.1987");
+        assertThat(found("Жолаушы: Серікбаев Нұрлан, 1990 жылғы 4 қазан", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1990 жылғы 4 қазан");
+        assertThat(found("Policyholder: Anna Weber, 21.07.1975", EntityType.DATE_OF_BIRTH))
+                .containsExactly("21.07.1975");
+        assertThat(found("Заявитель: Иванов Иван, 12.03.2024 подал жалобу", EntityType.DATE_OF_BIRTH))
+                .as("a filing date after an applicant's name")
+                .isEmpty();
+    }
+
+    @Test
+    void detect_birthLabelWithYearAlone_yearFound() {
+        assertThat(found("Date of birth: 1958\nNationality: Kazakhstan", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1958");
+        assertThat(found("Дата рождения: 1985, место рождения неизвестно", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1985");
+        assertThat(found("Date of birth: 1958-1962 cohort study", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_documentNumberInCsvCellBeforeDate_found() {
         assertThat(found("Сейітов Арман,жеке куәлік,031245876,03.04.1988", EntityType.ID_DOCUMENT))
                 .containsExactly("031245876");

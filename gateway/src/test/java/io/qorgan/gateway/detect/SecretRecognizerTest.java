@@ -33,6 +33,17 @@ class SecretRecognizerTest {
     }
 
     @Test
+    void detect_loginEmailAfterPasswordWord_notSecret() {
+        assertThat(secrets("WARN auth: неверный пароль для логина s.abenova1990@mail.kz, блокировка через 2 попытки"))
+                .isEmpty();
+        assertThat(secrets("пароль для логина k.zhaksylykov77@gov.kz сброшен администратором"))
+                .isEmpty();
+        assertThat(secrets("пароль: Pa@ss.9xLq, логин m.ospanova@gov.kz"))
+                .as("a password with an at sign and a dot is still one")
+                .containsExactly("Pa@ss.9xLq");
+    }
+
+    @Test
     void detect_yamlAndJsonKeys_valueFound() {
         assertThat(secrets("mail:\n  smtp_password: \"Wq9!fe2LpA\"\n  port: 587"))
                 .containsExactly("Wq9!fe2LpA");
