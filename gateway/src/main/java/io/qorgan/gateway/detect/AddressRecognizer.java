@@ -388,10 +388,11 @@ final class AddressRecognizer implements Recognizer {
                     from = flatBefore(s, lower, house);
                 }
             }
-            if (end < 0 && digit < i) {
+            boolean latin = c < ForeignAddress.LATIN_END; // a foreign address starts with a Latin letter or a digit
+            if (end < 0 && latin && digit < i) {
                 digit = nextDigit(s, i); // one forward scan for all starts before that digit
             }
-            if (end < 0 && digit - i <= FOREIGN_REACH) {
+            if (end < 0 && latin && digit - i <= FOREIGN_REACH) {
                 end = ForeignAddress.end(s, lower, i); // "Via Garibaldi 24, 10122 Torino, Italy"
                 from = end > 0 ? ForeignAddress.startBefore(s, lower, i) : from;
             }

@@ -186,12 +186,27 @@ final class ForeignAddress {
     private static final String[] MICRODISTRICTS = {"mikrorayon ", "microdistrict ", "mkr. ", "mkr "};
 
     /** Past the Latin letters with their diacritics (Latin Extended-B ends at U+024F). */
-    private static final char LATIN_END = '\u0250';
+    static final char LATIN_END = '\u0250';
+
+    /**
+     * Whether a Latin word follows the number at {@code p} and its letters or signs ("221B Baker", "45 Dongil-ro",
+     * "1453 Sok."), after a space or a comma and a space.
+     */
+    private static boolean latinWordAfterNumber(char[] s, int p) {
+        int q = p;
+        while (q < s.length && q - p < 12 && (Chars.isAsciiAlnum(s[q]) || s[q] == '/' || s[q] == '-')) {
+            q++;
+        }
+        if (q < s.length && s[q] == ',') {
+            q++;
+        }
+        return q + 1 < s.length && s[q] == ' ' && s[q + 1] < LATIN_END && Chars.isLetter(s[q + 1]);
+    }
 
     /** The end of a foreign street address that starts at {@code p} (with its town and country), or -1. */
     static int end(char[] s, char[] lower, int p) {
-        if (s[p] >= LATIN_END) {
-            return -1; // a Cyrillic word: every foreign street, box and house starts with a Latin letter or a digit
+        if (s[p] >= LATIN_END || Chars.isDigit(s[p]) && !latinWordAfterNumber(s, p)) {
+            return -1; // every foreign street, box and house starts with a Latin letter, or a number and one
         }
         if (Chars.isAsciiUpper(s[p])) {
             int box = withPrefix(s, lower, p, POST_BOXES);
