@@ -48,7 +48,7 @@ final class TableColumns {
     private int[] lineStarts;
 
     private int lines;
-    /** Per line: {@link #KNOWN} once read, bit k when {@code DELIMITERS.charAt(k)} is in it, {@link #RULE}. */
+    /** Per line, made with the line starts: {@link #KNOWN}, bit k when {@code DELIMITERS.charAt(k)} is in it, {@link #RULE}. */
     private byte[] shapes;
     /** Per line: its own delimiter's count outside quotes, or -1 before it is needed. */
     private int[] counts;
@@ -205,6 +205,16 @@ final class TableColumns {
         return lo;
     }
 
+    /** Per ASCII char: the bit of its {@link #DELIMITERS} index, or 0. */
+    private static final byte[] DELIMITER_BITS = new byte[128];
+
+    static {
+        for (int k = 0; k < DELIMITERS.length(); k++) {
+            DELIMITER_BITS[DELIMITERS.charAt(k)] = (byte) (1 << k);
+        }
+    }
+
+    /** The lines' starts and, in the same pass, each line's {@link #shape}. */
     private void index() {
         int n = 1;
         for (char c : s) {
@@ -213,17 +223,35 @@ final class TableColumns {
             }
         }
         lineStarts = new int[n + 1];
-        int k = 1;
-        for (int i = 0; i < s.length; i++) {
-            if (s[i] == '\n') {
-                lineStarts[k++] = i + 1;
-            }
-        }
-        lineStarts[n] = s.length + 1;
-        lines = n;
         shapes = new byte[n];
         counts = new int[n];
         Arrays.fill(counts, -1);
+        int line = 0;
+        int shape = KNOWN;
+        boolean dash = false;
+        boolean rule = true;
+        for (int i = 0; i < s.length; i++) {
+            char c = s[i];
+            if (c == '\n') {
+                shapes[line++] = (byte) (rule && dash ? shape | RULE : shape);
+                lineStarts[line] = i + 1;
+                shape = KNOWN;
+                dash = false;
+                rule = true;
+            } else if (c < 128) {
+                shape |= DELIMITER_BITS[c];
+                if (c == '-') {
+                    dash = true;
+                } else if (c != '|' && c != ':' && c != ' ' && c != '\r') {
+                    rule = false;
+                }
+            } else {
+                rule = false;
+            }
+        }
+        shapes[line] = (byte) (rule && dash ? shape | RULE : shape);
+        lineStarts[n] = s.length + 1;
+        lines = n;
     }
 
     private int start(int line) {
@@ -237,40 +265,12 @@ final class TableColumns {
 
     /** The delimiters in the line and whether it is a Markdown rule (only dashes, colons, spaces and bars). */
     private byte shape(int line) {
-        byte shape = shapes[line];
-        if (shape != 0) {
-            return shape;
-        }
-        shape = KNOWN;
-        boolean dash = false;
-        boolean rule = true;
-        for (int i = start(line), end = end(line); i < end; i++) {
-            char c = s[i];
-            int k = DELIMITERS.indexOf(c);
-            if (k >= 0) {
-                shape |= (byte) (1 << k);
-            }
-            if (c == '-') {
-                dash = true;
-            } else if (c != '|' && c != ':' && c != ' ' && c != '\r') {
-                rule = false;
-            }
-        }
-        if (rule && dash) {
-            shape |= RULE;
-        }
-        shapes[line] = shape;
-        return shape;
+        return shapes[line];
     }
 
     private char delimiter(int line) {
-        byte shape = shape(line);
-        for (int k = 0; k < DELIMITERS.length(); k++) {
-            if ((shape & (1 << k)) != 0) {
-                return DELIMITERS.charAt(k);
-            }
-        }
-        return 0;
+        int bits = shapes[line] & ((1 << DELIMITERS.length()) - 1);
+        return bits == 0 ? 0 : DELIMITERS.charAt(Integer.numberOfTrailingZeros(bits));
     }
 
     /** Delimiters outside double quotes in the line: counted once for the line's own delimiter. */

@@ -217,6 +217,8 @@ final class TextView {
     private static final int SYMBOL_START = 1 << 21;
 
     private static final int AT_SIGN = 1 << 22;
+    /** A char that glues words into one run: - ' ’ . (see {@link #MAX_GLUED}). */
+    private static final int GLUE = 1 << 19;
     /** {@link WordStarts#listsOf} the char, from this bit up. */
     private static final int LISTS_SHIFT = 23;
 
@@ -226,6 +228,7 @@ final class TextView {
                     | (needsWork(c) ? NEEDS_WORK : 0)
                     | ("-+#(:=".indexOf(c) >= 0 ? SYMBOL_START : 0)
                     | (c == '@' ? AT_SIGN : 0)
+                    | ("-'’.".indexOf(c) >= 0 ? GLUE : 0)
                     | WordStarts.listsOf(c) << LISTS_SHIFT;
         }
     }
@@ -247,13 +250,15 @@ final class TextView {
         int glued = 0; // start of the run of word chars joined by - ' ’ . that i is in
         for (int i = 0; i < src.length; i++) {
             char c = src[i];
-            int info = c < SCAN.length ? SCAN[c] : Chars.lowerAndWord(c) | (needsWork(c) ? NEEDS_WORK : 0);
+            int info = c < SCAN.length
+                    ? SCAN[c]
+                    : Chars.lowerAndWord(c) | (needsWork(c) ? NEEDS_WORK : 0) | (c == '’' ? GLUE : 0);
             if ((info & stop) != 0) {
                 return i;
             }
             lowered[i] = (char) info;
             boolean word = (info & Chars.WORD_BIT) != 0;
-            if (!word && c != '-' && c != '\'' && c != '’' && c != '.') {
+            if ((info & (Chars.WORD_BIT | GLUE)) == 0) {
                 glued = i + 1;
             }
             if ((word ? !inWord : (info & SYMBOL_START) != 0) && i - glued < MAX_GLUED) {
