@@ -77,6 +77,9 @@ final class PersonRecognizer implements Recognizer {
                 "азаматша",
                 "заявитель",
                 "заявителя",
+                "наниматель", // a tenancy's tenant: "Наниматель: Шмидт Лукас"
+                "иностранец",
+                "иностранка",
                 "өтініш беруші",
                 "ф.и.о",
                 "фио",
@@ -471,6 +474,9 @@ final class PersonRecognizer implements Recognizer {
         "фамилия", "имя", "отчество", "тегі", "аты", "surname", "given", "patronymic"
     };
 
+    /** {@link #countries}, for the cue before a citizen's country and name. */
+    private static final WordSet COUNTRIES = new WordSet(countries());
+
     private static final WordSet NOT_NAMES = new WordSet(union(
             words(NAME_FIELD_LABELS),
             words(
@@ -756,7 +762,11 @@ final class PersonRecognizer implements Recognizer {
         return all;
     }
 
-    /** Central Asian country names in Russian cases: "гражданина Узбекистана" is no person. */
+    /**
+     * Country names in their Russian and Kazakh cases, as words of citizenship and origin stand before a name:
+     * "гражданина Узбекистана", "гражданин Индии Шарма Раджеш", "Азаматтығы: Өзбекстан", "Қазақстанда" are no person.
+     * Names that are also people's (Гана, Сирия, Кения) are left out.
+     */
     private static Set<String> countries() {
         Set<String> forms = new HashSet<>();
         for (String stem : List.of(
@@ -767,11 +777,157 @@ final class PersonRecognizer implements Recognizer {
                 "таджикистан",
                 "туркменистан",
                 "пакистан",
-                "афганистан")) {
-            for (String ending : List.of("", "а", "у", "е", "ом")) {
+                "афганистан",
+                "азербайджан",
+                "китай",
+                "вьетнам",
+                "таиланд",
+                "непал",
+                "бангладеш",
+                "ливан",
+                "израиль",
+                "египет",
+                "катар",
+                "кувейт",
+                "ирак")) {
+            for (String ending : List.of("", "а", "у", "е", "ом", "ем")) {
                 forms.add(stem + ending);
             }
         }
+        for (String stem : List.of(
+                "инди",
+                "германи",
+                "росси",
+                "турци",
+                "франци",
+                "итали",
+                "испани",
+                "англи",
+                "коре",
+                "груз",
+                "армени",
+                "монголи",
+                "австри",
+                "бельги",
+                "япони",
+                "индонези",
+                "малайзи",
+                "бразили",
+                "австрали",
+                "латви",
+                "эстони",
+                "украин",
+                "польш",
+                "канад",
+                "америк",
+                "аргентин",
+                "мексик",
+                "нигери",
+                "иордани",
+                "великобритани",
+                "швейцари",
+                "нидерланд",
+                "финлянди",
+                "швеци",
+                "норвеги",
+                "чехи",
+                "словаки",
+                "венгри",
+                "румыни",
+                "болгари",
+                "серби",
+                "хорвати",
+                "греци",
+                "португали",
+                "ирланди")) {
+            for (String ending : List.of("я", "и", "ю", "ей", "ия", "ии", "ию", "ией", "а", "ы", "е", "у", "ой")) {
+                String form = stem + ending;
+                if (!form.endsWith("иия") && !form.endsWith("иии")) {
+                    forms.add(form);
+                }
+            }
+        }
+        // Kazakh case endings, all harmonies and assimilations: Өзбекстанның, Қазақстанда, Ресейге
+        List<String> kazakhEndings = List.of(
+                "", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды",
+                "ді", "ты", "ті", "да", "де", "та", "те", "нда", "нде", "нан", "нен", "дан", "ден", "тан", "тен", "мен",
+                "бен", "пен", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі", "лық", "лік", "дық", "дік", "тық",
+                "тік");
+        for (String stem : List.of(
+                "қазақстан",
+                "өзбекстан",
+                "қырғызстан",
+                "тәжікстан",
+                "түрікменстан",
+                "ауғанстан",
+                "пәкістан",
+                "үндістан",
+                "әзербайжан",
+                "ресей",
+                "қытай",
+                "түркия",
+                "германия",
+                "моңғолия",
+                "жапония",
+                "корея",
+                "франция",
+                "италия",
+                "ұлыбритания",
+                "украина",
+                "грузия",
+                "иран")) {
+            for (String ending : kazakhEndings) {
+                forms.add(stem + ending);
+            }
+        }
+        // a state's adjective before its full name: "гражданки Российской Федерации", "Кыргызской Республики"
+        for (String stem : List.of(
+                "российск",
+                "казахстанск",
+                "кыргызск",
+                "киргизск",
+                "узбекск",
+                "таджикск",
+                "туркменск",
+                "китайск",
+                "корейск",
+                "турецк",
+                "исламск",
+                "федеративн",
+                "народн",
+                "объединённ",
+                "объединенн",
+                "арабск",
+                "чешск",
+                "словацк",
+                "доминиканск")) {
+            for (String ending : List.of("ая", "ой", "ий", "ого", "ую", "им", "ом", "ое", "ых")) {
+                forms.add(stem + ending);
+            }
+        }
+        // the words of a state's full name after or before it: "Корея Республикасы", "Российской Федерации"
+        forms.addAll(List.of(
+                "республика",
+                "республики",
+                "республику",
+                "республикой",
+                "республике",
+                "республикасы",
+                "республикасының",
+                "республикасына",
+                "республикасында",
+                "республикасынан",
+                "федерация",
+                "федерации",
+                "федерацией",
+                "федерациясы",
+                "федерациясының",
+                "королевство",
+                "королевства",
+                "корольдігі",
+                "штаты",
+                "штатов",
+                "штатах"));
         return forms;
     }
 
@@ -2588,6 +2744,9 @@ final class PersonRecognizer implements Recognizer {
         }
         if (CUE_WORD_SET.contains(lower, w, end)) {
             return true;
+        }
+        if (COUNTRIES.contains(lower, w, end)) {
+            return w > 0 && cueBefore(lower, w); // "гражданин Индии Шарма Раджеш": the citizenship between
         }
         if (end - w > 5) {
             for (char[] stem : CUE_STEM_CHARS) {

@@ -22,6 +22,26 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_countryNamesInTheirCases_notPersons() {
+        assertThat(persons("Азаматтығы: Тәжікстан. Туған жері: Үндістан")).isEmpty();
+        assertThat(persons("Шетел азаматтары Қазақстанда тіркелуі тиіс, Ресейге шыққанда да"))
+                .isEmpty();
+        assertThat(persons("Азаматтығы: Корея Республикасы")).isEmpty();
+        assertThat(persons("гражданина Кыргызской Республики, прибывшего из Турции"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_citizenCueThroughCountry_nameFound() {
+        assertThat(persons("задержан гражданин Пакистана Хан Имран без регистрации"))
+                .containsExactly("Хан Имран");
+        assertThat(persons("Выявлена гражданка Индии Патель Прия, срок пребывания истёк"))
+                .containsExactly("Патель Прия");
+        assertThat(persons("Иностранец: Okafor Chinedu (Nigeria)")).containsExactly("Okafor Chinedu");
+        assertThat(persons("Наниматель: Вебер Томас, гражданин ФРГ")).containsExactly("Вебер Томас");
+    }
+
+    @Test
     void detect_russianFullNamesInEveryCase_oneFindingWithEveryWord() {
         assertThat(persons("Письмо получено от Смирновой Татьяны Олеговны вчера."))
                 .containsExactly("Смирновой Татьяны Олеговны");
