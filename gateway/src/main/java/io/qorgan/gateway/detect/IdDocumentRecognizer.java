@@ -1525,9 +1525,9 @@ final class IdDocumentRecognizer implements Recognizer {
         }
         q++; // the dash
         int letters = 0;
-        while (q < s.length && Chars.isUpperCase(s[q]) && letters < 3) {
+        while (q < s.length && letters < 3 && (Chars.isUpperCase(s[q]) || transliterationH(s, q))) {
             q++;
-            letters++;
+            letters += s[q - 1] == 'h' ? 0 : 1;
         }
         if (letters < 2) {
             return -1;
@@ -1535,7 +1535,9 @@ final class IdDocumentRecognizer implements Recognizer {
         if (q < s.length && s[q] == ' ') {
             q++;
         }
-        if (q < s.length && s[q] == '№') {
+        if (Chars.startsWith(s, "No. ", q) || Chars.startsWith(s, "No ", q)) {
+            q = Chars.indexOf(s, " ", q) + 1; // "I-ZhB No. 0518274"
+        } else if (q < s.length && s[q] == '№') {
             q++;
             if (q < s.length && s[q] == ' ') {
                 q++;
@@ -1545,6 +1547,11 @@ final class IdDocumentRecognizer implements Recognizer {
         }
         int run = Chars.digitRun(s, q);
         return run >= 6 && run <= 8 && Chars.notAlnumAt(s, q + run) ? q + run : -1;
+    }
+
+    /** The h of a Kazakh letter transliterated in two (Zh, Sh, Ch): "I-ZhB" is the series І-ЖБ. */
+    private static boolean transliterationH(char[] s, int q) {
+        return s[q] == 'h' && q > 0 && "ZSC".indexOf(s[q - 1]) >= 0;
     }
 
     private static String[] withUnderscores(String[] cues) {

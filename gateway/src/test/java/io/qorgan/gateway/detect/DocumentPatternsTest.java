@@ -487,6 +487,14 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_birthCertificateWithLatinSeries_found() {
+        assertThat(found("Birth certificate: I-ShT No. 0624417, issued in Turkistan", EntityType.ID_DOCUMENT))
+                .containsExactly("I-ShT No. 0624417");
+        assertThat(found("child's birth certificate II-ZhK 338210", EntityType.ID_DOCUMENT))
+                .containsExactly("II-ZhK 338210");
+    }
+
+    @Test
     void detect_documentNumberInCsvCellBeforeDate_found() {
         assertThat(found("Сейітов Арман,жеке куәлік,031245876,03.04.1988", EntityType.ID_DOCUMENT))
                 .containsExactly("031245876");
