@@ -1134,6 +1134,18 @@ final class PersonRecognizer implements Recognizer {
                 // a CSV cell "Surname, Given" is one name
                 f = new Finding(EntityType.PERSON, f.start(), g.end(), f.score(), f.recognizer());
                 k++;
+            } else if (g != null
+                    && g.start() == f.end() + 2
+                    && s[f.end()] == ','
+                    && s[f.end() + 1] == ' '
+                    && f.end() - f.start() >= 2
+                    && upperWordEnd(s, f.start()) == f.end()
+                    && g.end() - g.start() >= 2
+                    && Chars.isUpperCase(s[g.start()])
+                    && Chars.isLowerCase(s[g.start() + 1])) {
+                // a register's "SURNAME, Given": "11:12 OUT SMITH, Daniel  USA"
+                f = new Finding(EntityType.PERSON, f.start(), g.end(), Math.max(f.score(), g.score()), f.recognizer());
+                k++;
             }
             out.set(kept++, f);
         }

@@ -480,7 +480,7 @@ class AccuracyTest {
      * as hard negatives): the values measured when it was added (main at 4ea7661), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV14 = floors(
-            new Object[] {EntityType.PERSON, 0.959, 0.948},
+            new Object[] {EntityType.PERSON, 0.967, 0.952},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.92, 1.0},
@@ -494,7 +494,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.908});
 
-    private static final double DEV14_LEAK_COVER = 0.966;
+    private static final double DEV14_LEAK_COVER = 0.967;
 
     private final Detector detector = Detector.defaults();
 

@@ -22,6 +22,12 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_registerSurnameCommaGivenName_oneName() {
+        assertThat(persons("09:40 IN  BROWN, Emily  GBR  passport 553019274")).containsExactly("BROWN, Emily");
+        assertThat(persons("10:02 OUT PETROV, Ivan  RUS")).containsExactly("PETROV, Ivan");
+    }
+
+    @Test
     void detect_countryNamesInTheirCases_notPersons() {
         assertThat(persons("Азаматтығы: Тәжікстан. Туған жері: Үндістан")).isEmpty();
         assertThat(persons("Шетел азаматтары Қазақстанда тіркелуі тиіс, Ресейге шыққанда да"))
