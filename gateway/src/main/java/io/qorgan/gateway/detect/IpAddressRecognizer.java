@@ -303,8 +303,12 @@ final class IpAddressRecognizer implements Recognizer {
     private static int columnKind(TextView view, int start) {
         char[] s = view.chars();
         char[] lower = view.lower();
-        if (start == 0 || "|,;\t ".indexOf(s[start - 1]) < 0) {
-            return 0;
+        int q = start - 1;
+        while (q >= 0 && s[q] == ' ') {
+            q--; // a cell's padding: "| 10.1.1.2 |", "sw-01, 10.1.1.2"
+        }
+        if (q < 0 || "|,;\t".indexOf(s[q]) < 0) {
+            return 0; // not the start of a delimited cell: no table's header to read ("from 192.168.10.24")
         }
         int[] kind = {0};
         view.tables().headerOf(start, (from, to) -> {
