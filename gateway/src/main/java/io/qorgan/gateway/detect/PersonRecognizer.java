@@ -2757,6 +2757,9 @@ final class PersonRecognizer implements Recognizer {
         if (CUE_WORD_SET.contains(lower, w, end)) {
             return true;
         }
+        if (lower[end] == ',' && selfFirst(lower, w, end)) {
+            return true; // a statement's "I, Ahmad Karimi, …", "Я, …", "Мен, …"
+        }
         if (COUNTRIES.contains(lower, w, end)) {
             return w > 0 && cueBefore(lower, w); // "гражданин Индии Шарма Раджеш": the citizenship between
         }
@@ -2777,6 +2780,16 @@ final class PersonRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /** "I", "я" or "мен" opening a sentence at {@code w}, as a statement begins with its author's name after it. */
+    private static boolean selfFirst(char[] lower, int w, int end) {
+        boolean self = end - w == 1 && (lower[w] == 'i' || lower[w] == 'я')
+                || end - w == 3 && Chars.startsWith(lower, "мен", w);
+        return self
+                && (w == 0
+                        || lower[w - 1] == '\n'
+                        || w >= 2 && lower[w - 1] == ' ' && ".!?:".indexOf(lower[w - 2]) >= 0);
     }
 
     /**

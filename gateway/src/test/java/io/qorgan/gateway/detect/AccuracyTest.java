@@ -454,7 +454,7 @@ class AccuracyTest {
      * are no personal data as hard negatives): the values measured when it was added (main at 877b97b), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV13 = floors(
-            new Object[] {EntityType.PERSON, 0.948, 0.964},
+            new Object[] {EntityType.PERSON, 0.948, 0.966},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.946, 1.0},
@@ -468,7 +468,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.989, 0.944},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV13_LEAK_COVER = 0.969;
+    private static final double DEV13_LEAK_COVER = 0.971;
 
     /** The fourteenth development set's SHA-256 ({@code detect/dev14}): its numbers below are of this file. */
     private static final String DEV14_SHA256 = "61ba8577cf25db0e38524f27d680d37d0e297273cb2cc8e3e4fe184bf9c52698";

@@ -22,6 +22,14 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_statementOpeningWithAuthorsName_found() {
+        assertThat(persons("To the Akimat. I, Tendai Moyo, resident of Almaty, request a permit."))
+                .containsExactly("Tendai Moyo");
+        assertThat(persons("I, Kofi Mensah, confirm the statement above.")).containsExactly("Kofi Mensah");
+        assertThat(persons("I, too, think the deadline is tight.")).isEmpty();
+    }
+
+    @Test
     void detect_registerSurnameCommaGivenName_oneName() {
         assertThat(persons("09:40 IN  BROWN, Emily  GBR  passport 553019274")).containsExactly("BROWN, Emily");
         assertThat(persons("10:02 OUT PETROV, Ivan  RUS")).containsExactly("PETROV, Ivan");
