@@ -1208,8 +1208,12 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             return machineReadable(s, p);
         }
-        if (Chars.isAsciiUpper(c) && p + 2 < n && Chars.isAsciiUpper(s[p + 1])) {
-            int q = p + 2;
+        if (Chars.isAsciiUpper(c) && p + 2 < n && Chars.isAsciiUpper(s[p + 1])
+                || Chars.isAsciiUpper(c) && p + 3 < n && transliterationH(s, p + 1) && Chars.isAsciiUpper(s[p + 2])) {
+            int q = s[p + 1] == 'h' ? p + 3 : p + 2; // "AZh 0771392": АЖ transliterated, its Ж in two letters
+            if (q < n && transliterationH(s, q)) {
+                q++;
+            }
             if (q < n && Chars.isAsciiUpper(s[q])) {
                 q++; // three letters
             }

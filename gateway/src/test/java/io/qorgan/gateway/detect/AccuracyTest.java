@@ -435,14 +435,14 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 0.975, 0.853},
+            new Object[] {EntityType.ID_DOCUMENT, 0.975, 0.858},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.805, 0.939},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.99, 0.911},
             new Object[] {EntityType.SECRET, 1.0, 0.856});
 
-    private static final double DEV12_LEAK_COVER = 0.923;
+    private static final double DEV12_LEAK_COVER = 0.924;
 
     /** The thirteenth development set's SHA-256 ({@code detect/dev13}): its numbers below are of this file. */
     private static final String DEV13_SHA256 = "95056c063470090e231593e4b332c669361fc0a2c8a88adac04a2506d01873dc";

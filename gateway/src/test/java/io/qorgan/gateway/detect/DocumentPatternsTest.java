@@ -487,11 +487,13 @@ class DocumentPatternsTest {
     }
 
     @Test
-    void detect_birthCertificateWithLatinSeries_found() {
+    void detect_seriesInKazakhLatinTransliteration_found() {
         assertThat(found("Birth certificate: I-ShT No. 0624417, issued in Turkistan", EntityType.ID_DOCUMENT))
                 .containsExactly("I-ShT No. 0624417");
         assertThat(found("child's birth certificate II-ZhK 338210", EntityType.ID_DOCUMENT))
                 .containsExactly("II-ZhK 338210");
+        assertThat(found("Military ID: ShK 6620481, issued 2019", EntityType.ID_DOCUMENT))
+                .containsExactly("ShK 6620481");
     }
 
     @Test
