@@ -48,7 +48,7 @@ final class TableColumns {
     private int[] lineStarts;
 
     private int lines;
-    /** Per line, made with the line starts: {@link #KNOWN}, bit k when {@code DELIMITERS.charAt(k)} is in it, {@link #RULE}. */
+    /** Per line: {@link #KNOWN} once read, bit k when {@code DELIMITERS.charAt(k)} is in it, {@link #RULE}. */
     private byte[] shapes;
     /** Per line: its own delimiter's count outside quotes, or -1 before it is needed. */
     private int[] counts;
@@ -214,7 +214,7 @@ final class TableColumns {
         }
     }
 
-    /** The lines' starts and, in the same pass, each line's {@link #shape}. */
+    /** The lines' starts; each line's {@link #shape} is read when first asked for. */
     private void index() {
         int n = 1;
         for (char c : s) {
@@ -223,35 +223,17 @@ final class TableColumns {
             }
         }
         lineStarts = new int[n + 1];
+        int k = 1;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == '\n') {
+                lineStarts[k++] = i + 1;
+            }
+        }
+        lineStarts[n] = s.length + 1;
+        lines = n;
         shapes = new byte[n];
         counts = new int[n];
         Arrays.fill(counts, -1);
-        int line = 0;
-        int shape = KNOWN;
-        boolean dash = false;
-        boolean rule = true;
-        for (int i = 0; i < s.length; i++) {
-            char c = s[i];
-            if (c == '\n') {
-                shapes[line++] = (byte) (rule && dash ? shape | RULE : shape);
-                lineStarts[line] = i + 1;
-                shape = KNOWN;
-                dash = false;
-                rule = true;
-            } else if (c < 128) {
-                shape |= DELIMITER_BITS[c];
-                if (c == '-') {
-                    dash = true;
-                } else if (c != '|' && c != ':' && c != ' ' && c != '\r') {
-                    rule = false;
-                }
-            } else {
-                rule = false;
-            }
-        }
-        shapes[line] = (byte) (rule && dash ? shape | RULE : shape);
-        lineStarts[n] = s.length + 1;
-        lines = n;
     }
 
     private int start(int line) {
@@ -263,13 +245,38 @@ final class TableColumns {
         return lineStarts[line + 1] - 1;
     }
 
-    /** The delimiters in the line and whether it is a Markdown rule (only dashes, colons, spaces and bars). */
+    /**
+     * The delimiters in the line and whether it is a Markdown rule (only dashes, colons, spaces and bars); read once
+     * per line, and only for the lines asked about.
+     */
     private byte shape(int line) {
-        return shapes[line];
+        byte known = shapes[line];
+        if (known != 0) {
+            return known;
+        }
+        int shape = KNOWN;
+        boolean dash = false;
+        boolean rule = true;
+        for (int i = start(line), end = end(line); i < end; i++) {
+            char c = s[i];
+            if (c < 128) {
+                shape |= DELIMITER_BITS[c];
+                if (c == '-') {
+                    dash = true;
+                } else if (c != '|' && c != ':' && c != ' ' && c != '\r') {
+                    rule = false;
+                }
+            } else {
+                rule = false;
+            }
+        }
+        byte made = (byte) (rule && dash ? shape | RULE : shape);
+        shapes[line] = made;
+        return made;
     }
 
     private char delimiter(int line) {
-        int bits = shapes[line] & ((1 << DELIMITERS.length()) - 1);
+        int bits = shape(line) & ((1 << DELIMITERS.length()) - 1);
         return bits == 0 ? 0 : DELIMITERS.charAt(Integer.numberOfTrailingZeros(bits));
     }
 
