@@ -129,6 +129,7 @@ final class DateOfBirthRecognizer implements Recognizer {
                 dateOfIin(s, lower, i, out);
             }
             if (i >= 2 && s[i - 1] == ' ' && s[i - 2] == ',' && Chars.isDigit(s[i])) {
+                kinInBrackets(s, lower, i, out);
                 afterName(s, lower, i, out);
             } else if (i >= 3 && s[i - 1] == '(' && s[i - 2] == ' ' && Chars.isLetter(s[i - 3])) {
                 bracketedAfterKin(s, lower, i, out);
@@ -438,7 +439,22 @@ final class DateOfBirthRecognizer implements Recognizer {
             "немере",
             "children",
             "son",
-            "daughter");
+            "daughter",
+            "семья", // a family's members with their years: "Глава семьи — Кудайбергенов Серик (1979)"
+            "семьи",
+            "отбасы",
+            "family",
+            "father",
+            "mother",
+            "wife",
+            "husband",
+            "әкесі",
+            "анасы",
+            "отец",
+            "мать",
+            "жена",
+            "муж",
+            "супруг");
 
     /**
      * Whether a person's full name ends with the word {@code s[wordStart, wordEnd)}: a patronymic, or a Latin first name
@@ -487,24 +503,58 @@ final class DateOfBirthRecognizer implements Recognizer {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
             return; // "Воробьёв Антон Игоревич (1991 жылғы 14 маусым)", "Mehmet Yilmaz (12.12.1984)"
         }
-        boolean listed =
-                wordStart >= 2 && s[wordStart - 1] == ' ' && (s[wordStart - 2] == ',' || s[wordStart - 2] == ':');
-        int previous = wordStart - 1;
+        int nameStart = wordStart; // a surname before the first name: "Кудайбергенов Серик (1979)"
+        int before = wordStart >= 2 && s[wordStart - 1] == ' ' ? capitalisedWordBefore(s, wordStart - 1) : -1;
+        if (before >= 0 && Chars.isLowerCase(s[before + 1])) {
+            nameStart = before;
+        }
+        boolean listed = nameStart >= 2
+                && s[nameStart - 1] == ' '
+                && (s[nameStart - 2] == ',' || s[nameStart - 2] == ':' || s[nameStart - 2] == '-'); // "—" in the view
+        if (nameStart < wordStart && !listed) {
+            nameStart = wordStart; // the word before is no surname of a listed name: read from the first name
+            listed = wordStart >= 2 && s[wordStart - 1] == ' ' && (s[wordStart - 2] == ',' || s[wordStart - 2] == ':');
+        }
+        int previous = nameStart - 1;
         while (previous > 0 && Chars.isLetter(s[previous - 1])) {
             previous--;
         }
-        if (!listed && !(previous < wordStart - 1 && startsWithKin(lower, previous))) {
+        if (!listed && !(previous < nameStart - 1 && startsWithKin(lower, previous))) {
             return; // an item of a list of names, or the name right after its kin word: "сыном Давидом (…)"
         }
-        int from = wordStart;
-        while (from > 0 && wordStart - from < KIN_WINDOW && ".!?\n".indexOf(s[from - 1]) < 0) {
+        int from = nameStart;
+        while (from > 0 && nameStart - from < KIN_WINDOW && ".!?\n".indexOf(s[from - 1]) < 0) {
             from--;
         }
-        for (int p = from; p < wordStart; p++) {
+        for (int p = from; p < nameStart; p++) {
             if (Chars.isLetter(lower[p]) && (p == 0 || !Chars.isLetter(lower[p - 1])) && startsWithKin(lower, p)) {
                 out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
                 return;
             }
+        }
+    }
+
+    /**
+     * A year or date after a kin word in brackets, right after a name: "Рустем (father, 1982)", "Айнұр (анасы, 1987)".
+     */
+    private static void kinInBrackets(char[] s, char[] lower, int date, List<Finding> out) {
+        int wordEnd = date - 2;
+        int w = wordEnd;
+        while (w > 0 && Chars.isLetter(s[w - 1])) {
+            w--;
+        }
+        if (w == wordEnd || w < 3 || s[w - 1] != '(' || !Chars.isLetter(s[w - 3]) || !Chars.isLowerCase(s[w])) {
+            return;
+        }
+        if (KIN.lengthAt(lower, w, wordEnd) == 0) {
+            return; // a kin word: "(father, 1982)", "(ребёнок, 2016)"
+        }
+        int end = Dates.dateEnd(s, lower, date);
+        if (end < 0 && Chars.digitRun(s, date) == 4 && Dates.plausibleYear(s, date)) {
+            end = date + 4;
+        }
+        if (end > 0 && end < s.length && s[end] == ')') {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
         }
     }
 

@@ -86,6 +86,28 @@ final class Dates {
         return day >= 1 && day <= 31 && month >= 0 && month % 3 == 0;
     }
 
+    /** End of a day, month and year split by {@code sep} with a space each side ("05 / 09 / 1983") at {@code p}, or -1. */
+    private static int spacedDate(char[] s, int p, int run, char sep) {
+        int m = p + run + 3;
+        int mRun = Chars.digitRun(s, m);
+        int r = m + mRun;
+        if ((mRun != 1 && mRun != 2) || r + 3 >= s.length || s[r] != ' ' || s[r + 1] != sep || s[r + 2] != ' ') {
+            return -1;
+        }
+        int y = r + 3;
+        int day = Chars.parseInt(s, p, p + run);
+        int month = Chars.parseInt(s, m, r);
+        return Chars.digitRun(s, y) == 4
+                        && Chars.notAlnumAt(s, y + 4)
+                        && plausibleYear(s, y)
+                        && day >= 1
+                        && day <= 31
+                        && month >= 1
+                        && month <= 12
+                ? y + 4
+                : -1;
+    }
+
     static int dateEnd(char[] s, char[] lower, int p) {
         int n = s.length;
         int run = Chars.digitRun(s, p);
@@ -94,6 +116,12 @@ final class Dates {
         }
         if (run == 1 || run == 2) {
             int q = p + run;
+            if (q + 2 < n && s[q] == ' ' && (s[q + 1] == '/' || s[q + 1] == '.') && s[q + 2] == ' ') {
+                return spacedDate(s, p, run, s[q + 1]); // a form's "05 / 09 / 1983"
+            }
+            if (q + 1 < n && s[q] == '»' && s[q + 1] == ' ' && p > 0 && s[p - 1] == '«') {
+                q++; // a form's quoted day: "«12» января 1969"
+            }
             if (q + 1 < n && s[q] == '-' && Chars.isAsciiLetter(s[q + 1])) {
                 return englishDay(lower, p, q); // "15-May-1990"
             }

@@ -477,6 +477,26 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_birthDatesOfFormsAndFamilies_found() {
+        assertThat(found("Дата рождения: 21 / 11 / 1990, место рождения: г. Тараз", EntityType.DATE_OF_BIRTH))
+                .containsExactly("21 / 11 / 1990");
+        assertThat(found("Поставка 12 / 05 / 2024 на склад № 3", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found("3. Дата рождения: «03» марта 1975 г.", EntityType.DATE_OF_BIRTH))
+                .singleElement()
+                .asString()
+                .endsWith("марта 1975");
+        assertThat(found(
+                        "Глава семьи — Нуржанов Бауыржан (1974), супруга Гульмира (1978), не работает.",
+                        EntityType.DATE_OF_BIRTH))
+                .containsExactly("1974", "1978");
+        assertThat(found("Члены семьи: Данияр (husband, 1985), Амира (daughter, 2012).", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1985", "2012");
+        assertThat(found("Победитель конкурса — Смагулов Ерлан (2021), второе место", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_birthLabelWithYearAlone_yearFound() {
         assertThat(found("Date of birth: 1958\nNationality: Kazakhstan", EntityType.DATE_OF_BIRTH))
                 .containsExactly("1958");
