@@ -152,6 +152,11 @@ final class IdDocumentRecognizer implements Recognizer {
         "мореходн", // мореходная книжка, a seafarer's record book
         "seaman's book",
         "теңізші кітапша", // the same in Kazakh
+        "udl", // удостоверение личности, transliterated and shortened as a JSON key: "udl": "047700912"
+        "id document",
+        "kandas certificate", // an ethnic Kazakh returnee's certificate: "kandas certificate (KD 00731208)"
+        "статусе беженца", // "справка о статусе беженца …, номер RS 20048315"
+        "refugee status",
         "рвп", // разрешение на временное проживание: "РВП 0018834"
         "на временное проживание",
         "уақытша тұруға рұқсат",

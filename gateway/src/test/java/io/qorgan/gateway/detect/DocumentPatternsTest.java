@@ -517,6 +517,18 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_shortKeysAndStatusPapers_found() {
+        assertThat(found("{\"fio\": \"Нурланова Айым\", \"udl\": \"046612093\"}", EntityType.ID_DOCUMENT))
+                .containsExactly("046612093");
+        assertThat(found("The applicant's ID document 042281937 is valid until 2031.", EntityType.ID_DOCUMENT))
+                .containsExactly("042281937");
+        assertThat(found("Her kandas certificate (KC 00418822) expires in May.", EntityType.ID_DOCUMENT))
+                .containsExactly("KC 00418822");
+        assertThat(found("выдана справка о статусе беженца, номер AR 30071254", EntityType.ID_DOCUMENT))
+                .containsExactly("AR 30071254");
+    }
+
+    @Test
     void detect_documentNumberInCsvCellBeforeDate_found() {
         assertThat(found("Сейітов Арман,жеке куәлік,031245876,03.04.1988", EntityType.ID_DOCUMENT))
                 .containsExactly("031245876");
