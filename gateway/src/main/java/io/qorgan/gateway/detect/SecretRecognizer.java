@@ -1496,7 +1496,36 @@ final class SecretRecognizer implements Recognizer {
             if (answer > 0) {
                 letterDigitWord(s, answer, lineEnd(s, answer, answer + ANSWER_REACH), out);
             }
+        } else if (q < end && mixedWordEnd(s, q, end) > 0) {
+            // right after the label, a word of letters and digits: "кодтық сөз Бүркіт77 сәйкес келеді"
+            out.add(new Finding(EntityType.SECRET, q, mixedWordEnd(s, q, end), 0.8, "secret"));
+        } else {
+            // the label's colon further on: "Кодовое слово клиента … для обращений в колл-центр: абрикос1975."
+            int colon = Chars.indexOf(s, ':', q, Math.min(end, q + CODE_WORD_COLON_REACH));
+            if (colon > 0) {
+                int v = colon + 1;
+                while (v < end && s[v] == ' ') {
+                    v++;
+                }
+                letterDigitWord(s, v, end, out);
+            }
         }
+    }
+
+    /** How far after a code word's label its colon may stand, the label's words between. */
+    private static final int CODE_WORD_COLON_REACH = 80;
+
+    /** End of a word of five chars or more at {@code p} holding both letters and digits, before {@code end}; or -1. */
+    private static int mixedWordEnd(char[] s, int p, int end) {
+        int q = p;
+        boolean letter = false;
+        boolean digit = false;
+        while (q < end && (Chars.isLetter(s[q]) || Chars.isDigit(s[q]))) {
+            letter |= Chars.isLetter(s[q]);
+            digit |= Chars.isDigit(s[q]);
+            q++;
+        }
+        return q - p >= 5 && letter && digit && (q >= s.length || !Chars.isWord(s[q])) ? q : -1;
     }
 
     /**

@@ -33,6 +33,16 @@ class SecretRecognizerTest {
     }
 
     @Test
+    void detect_codeWordAfterItsLabelInProse_found() {
+        assertThat(secrets("Клиент сверен по удостоверению, кодтық сөз Қарлығаш84 сәйкес келеді"))
+                .containsExactly("Қарлығаш84");
+        assertThat(secrets("Кодовое слово вкладчика Омарова Д. для звонков в банк: черешня1991. Подпись"))
+                .containsExactly("черешня1991");
+        assertThat(secrets("кодовое слово клиента сменено по заявлению: уточните у оператора"))
+                .isEmpty();
+    }
+
+    @Test
     void detect_loginEmailAfterPasswordWord_notSecret() {
         assertThat(secrets("WARN auth: неверный пароль для логина s.abenova1990@mail.kz, блокировка через 2 попытки"))
                 .isEmpty();
