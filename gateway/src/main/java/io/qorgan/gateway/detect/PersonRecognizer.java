@@ -839,7 +839,10 @@ final class PersonRecognizer implements Recognizer {
                 "хорвати",
                 "греци",
                 "португали",
-                "ирланди")) {
+                "ирланди",
+                "белорусси",
+                "молдов",
+                "литв")) {
             for (String ending : List.of("я", "и", "ю", "ей", "ия", "ии", "ию", "ией", "а", "ы", "е", "у", "ой")) {
                 String form = stem + ending;
                 if (!form.endsWith("иия") && !form.endsWith("иии")) {
@@ -880,6 +883,7 @@ final class PersonRecognizer implements Recognizer {
                 forms.add(stem + ending);
             }
         }
+        forms.addAll(List.of("беларусь", "беларуси", "беларусью", "сша", "оаэ", "кнр", "фрг"));
         // a state's adjective before its full name: "гражданки Российской Федерации", "Кыргызской Республики"
         for (String stem : List.of(
                 "российск",
@@ -1105,6 +1109,43 @@ final class PersonRecognizer implements Recognizer {
         INTRODUCTIONS.find(view, (at, cue) -> introduction(s, at, cue, out));
         NAME_KEYS.find(view, (at, cue) -> nameKey(s, view.tables(), at, cue, out));
         joinParts(s, out, base);
+        lowerCaseRest(s, out, base);
+    }
+
+    /**
+     * A lower-case chat name found alone takes the lower-case patronymic and surname after it, when their endings say
+     * so: "user: dauren amanov", "гость: людмила петровна вострикова", "анама … аты күлпаш ахметқызы".
+     */
+    private static void lowerCaseRest(char[] s, List<Finding> out, int base) {
+        char[] folded = new char[MAX_NAME_WORD];
+        for (int k = base; k < out.size(); k++) {
+            Finding f = out.get(k);
+            if (f.type() != EntityType.PERSON || !Chars.isLowerCase(s[f.start()])) {
+                continue;
+            }
+            int end = f.end();
+            for (int words = 0;
+                    words < 2 && end + 1 < s.length && s[end] == ' ' && Chars.isLowerCase(s[end + 1]);
+                    words++) {
+                int w = end + 1;
+                int e = w;
+                while (e < s.length && e - w < MAX_NAME_WORD && Chars.isLetter(s[e])) {
+                    e++;
+                }
+                if (e - w < 5 || e - w >= MAX_NAME_WORD || e < s.length && Chars.isWord(s[e])) {
+                    break;
+                }
+                NameForms.foldInto(s, w, e, folded);
+                if (!NameForms.isPatronymic(folded, e - w) && !NameForms.isStrongSurname(folded, e - w)) {
+                    break;
+                }
+                end = e;
+            }
+            boolean free = k + 1 >= out.size() || out.get(k + 1).start() >= end;
+            if (end > f.end() && free) {
+                out.set(k, new Finding(EntityType.PERSON, f.start(), end, f.score(), f.recognizer()));
+            }
+        }
     }
 
     /** Patronymic words of Kyrgyz and Kazakh names written apart: "Erkin uulu Nurbek", "Асан ұлы Бекзат". */

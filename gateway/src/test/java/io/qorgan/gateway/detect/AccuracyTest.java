@@ -506,7 +506,7 @@ class AccuracyTest {
      * write them and to names in every form): the values measured when it was added (main at 723aa38), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV15 = floors(
-            new Object[] {EntityType.PERSON, 0.931, 0.946},
+            new Object[] {EntityType.PERSON, 0.937, 0.95},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.799, 1.0},
@@ -520,7 +520,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.899},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV15_LEAK_COVER = 0.941;
+    private static final double DEV15_LEAK_COVER = 0.942;
 
     private final Detector detector = Detector.defaults();
 

@@ -36,7 +36,14 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_lowerCaseChatNameWithItsSurname_oneName() {
+        assertThat(persons("user: aigerim nurlanova")).containsExactly("aigerim nurlanova");
+        assertThat(persons("user: aigerim please wait")).containsExactly("aigerim");
+    }
+
+    @Test
     void detect_countryNamesInTheirCases_notPersons() {
+        assertThat(persons("паспорт гражданина Беларуси и вид на жительство")).isEmpty();
         assertThat(persons("Азаматтығы: Тәжікстан. Туған жері: Үндістан")).isEmpty();
         assertThat(persons("Шетел азаматтары Қазақстанда тіркелуі тиіс, Ресейге шыққанда да"))
                 .isEmpty();
