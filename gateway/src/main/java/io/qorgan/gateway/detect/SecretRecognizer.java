@@ -1517,15 +1517,29 @@ final class SecretRecognizer implements Recognizer {
 
     /** End of a word of five chars or more at {@code p} holding both letters and digits, before {@code end}; or -1. */
     private static int mixedWordEnd(char[] s, int p, int end) {
+        int q = letterDigitEnd(s, p, end);
+        return q - p >= 5 && any(s, p, q, true) && any(s, p, q, false) && (q >= s.length || !Chars.isWord(s[q]))
+                ? q
+                : -1;
+    }
+
+    /** End of the run of letters and digits at {@code p}, before {@code end}. */
+    private static int letterDigitEnd(char[] s, int p, int end) {
         int q = p;
-        boolean letter = false;
-        boolean digit = false;
         while (q < end && (Chars.isLetter(s[q]) || Chars.isDigit(s[q]))) {
-            letter |= Chars.isLetter(s[q]);
-            digit |= Chars.isDigit(s[q]);
             q++;
         }
-        return q - p >= 5 && letter && digit && (q >= s.length || !Chars.isWord(s[q])) ? q : -1;
+        return q;
+    }
+
+    /** Whether {@code s[from, to)} holds a letter ({@code letters}) or a digit. */
+    private static boolean any(char[] s, int from, int to, boolean letters) {
+        for (int i = from; i < to; i++) {
+            if (letters ? Chars.isLetter(s[i]) : Chars.isDigit(s[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1533,14 +1547,9 @@ final class SecretRecognizer implements Recognizer {
      * word of letters (a bank's code word is often one: "— Кодовое слово?\n— Черёмуха.") that is no refusal to give it.
      */
     private static void letterDigitWord(char[] s, int p, int lineEnd, List<Finding> out) {
-        int end = p;
-        boolean letter = false;
-        boolean digit = false;
-        while (end < lineEnd && (Chars.isLetter(s[end]) || Chars.isDigit(s[end]))) {
-            letter |= Chars.isLetter(s[end]);
-            digit |= Chars.isDigit(s[end]);
-            end++;
-        }
+        int end = letterDigitEnd(s, p, lineEnd);
+        boolean letter = any(s, p, end, true);
+        boolean digit = any(s, p, end, false);
         int rest = end;
         while (rest < lineEnd && ".!, ".indexOf(s[rest]) >= 0) {
             rest++;
