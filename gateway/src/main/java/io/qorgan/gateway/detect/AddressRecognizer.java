@@ -858,6 +858,10 @@ final class AddressRecognizer implements Recognizer {
                 if (e < 0 && m.kind() == Kind.STREET && m.text().startsWith("м") && q < s.length) {
                     e = number(s, q); // a microdistrict by its number: "мкр. 5", "мкрн 12"
                 }
+                if (e < 0 && m.kind() == Kind.STREET && q < s.length && Chars.isDigit(s[q])) {
+                    int n = number(s, q); // a street by its number, its house after: "улица 2, дом 15"
+                    e = n > 0 && houseMarkerAfter(s, lower, n) ? n : -1;
+                }
                 if (e < 0 && m.kind() == Kind.HOUSE && q + 1 <= s.length && q < s.length) {
                     e = Chars.isUpperCase(s[q]) && Chars.notAlnumAt(s, q + 1) ? q + 1 : -1; // "блок C"
                 }

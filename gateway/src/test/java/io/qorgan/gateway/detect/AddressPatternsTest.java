@@ -21,6 +21,14 @@ class AddressPatternsTest {
     }
 
     @Test
+    void detect_streetNamedByItsNumber_wholeAddress() {
+        assertThat(found("проживает: село Боралдай, улица 7, дом 23, кв. 4", EntityType.ADDRESS))
+                .containsExactly("село Боралдай, улица 7, дом 23, кв. 4");
+        assertThat(found("Отправьте на г. Тараз, улица 12, д. 5", EntityType.ADDRESS))
+                .containsExactly("г. Тараз, улица 12, д. 5");
+    }
+
+    @Test
     void detect_kazakhAddresses_oneFindingEach() {
         whole("Мекенжайы: ", "Семей қ., Шәкәрім даңғылы, 9-үй, 71-пәтер", ".");
         whole("", "Жаңаөзен қаласы, 3-шағынаудан, 11-үй, 8-пәтер", "");
