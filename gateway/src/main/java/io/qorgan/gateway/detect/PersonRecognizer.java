@@ -2529,7 +2529,9 @@ final class PersonRecognizer implements Recognizer {
             score(view, run.subList(first, last), out);
             return;
         }
-        if (organisation(s, previousWord, nextWord)
+        // a first name with a surname is a person whatever follows: "жену Светлану Коваленко банк требует …"
+        boolean fullName = firstNames > 0 && surnames > 0;
+        if (organisation(s, previousWord, fullName ? null : nextWord)
                 || publicOffice(s, previousWord)
                 || place(s, previousWord, nextWord, lastToken.end())
                         && !(patronymics + initials > 0 && after(previousWord, "по"))

@@ -36,6 +36,13 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_firstNameAndSurnameBeforeAnOrganisationWord_stillAPerson() {
+        assertThat(persons("Оформите на мужа Дмитрия Ткаченко банк не возражает"))
+                .containsExactly("Дмитрия Ткаченко");
+        assertThat(persons("Сегодня Халык Банк объявил о новой ставке")).isEmpty();
+    }
+
+    @Test
     void detect_lowerCaseChatNameWithItsSurname_oneName() {
         assertThat(persons("user: aigerim nurlanova")).containsExactly("aigerim nurlanova");
         assertThat(persons("user: aigerim please wait")).containsExactly("aigerim");
