@@ -388,11 +388,11 @@ final class AddressRecognizer implements Recognizer {
                     from = flatBefore(s, lower, house);
                 }
             }
-            boolean latin = c < ForeignAddress.LATIN_END; // a foreign address starts with a Latin letter or a digit
-            if (end < 0 && latin && digit < i) {
+            boolean foreign = end < 0 && ForeignAddress.mayStart(s, i);
+            if (foreign && digit < i) {
                 digit = nextDigit(s, i); // one forward scan for all starts before that digit
             }
-            if (end < 0 && latin && digit - i <= FOREIGN_REACH) {
+            if (foreign && digit - i <= FOREIGN_REACH) {
                 end = ForeignAddress.end(s, lower, i); // "Via Garibaldi 24, 10122 Torino, Italy"
                 from = end > 0 ? ForeignAddress.startBefore(s, lower, i) : from;
             }

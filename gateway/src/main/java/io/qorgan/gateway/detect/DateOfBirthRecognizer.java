@@ -483,10 +483,7 @@ final class DateOfBirthRecognizer implements Recognizer {
      * "дети: Камила, Тимур, Алина (2019-06-30)", "и сыном Давидом (04.11.2015)".
      */
     private static void bracketedAfterKin(char[] s, char[] lower, int date, List<Finding> out) {
-        int end = Dates.dateEnd(s, lower, date);
-        if (end < 0 && Chars.digitRun(s, date) == 4 && Dates.plausibleYear(s, date)) {
-            end = date + 4; // a year alone: "дети Нурсултан (2013), Амина (2018)"
-        }
+        int end = dateOrYearEnd(s, lower, date); // a year alone too: "дети Нурсултан (2013), Амина (2018)"
         if (end < 0 || end >= s.length || s[end] != ')' && s[end] != ',') {
             return;
         }
@@ -503,18 +500,11 @@ final class DateOfBirthRecognizer implements Recognizer {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
             return; // "Воробьёв Антон Игоревич (1991 жылғы 14 маусым)", "Mehmet Yilmaz (12.12.1984)"
         }
-        int nameStart = wordStart; // a surname before the first name: "Кудайбергенов Серик (1979)"
-        int before = wordStart >= 2 && s[wordStart - 1] == ' ' ? capitalisedWordBefore(s, wordStart - 1) : -1;
-        if (before >= 0 && Chars.isLowerCase(s[before + 1])) {
-            nameStart = before;
-        }
-        boolean listed = nameStart >= 2
-                && s[nameStart - 1] == ' '
-                && (s[nameStart - 2] == ',' || s[nameStart - 2] == ':' || s[nameStart - 2] == '-'); // "—" in the view
-        if (nameStart < wordStart && !listed) {
-            nameStart = wordStart; // the word before is no surname of a listed name: read from the first name
-            listed = wordStart >= 2 && s[wordStart - 1] == ' ' && (s[wordStart - 2] == ',' || s[wordStart - 2] == ':');
-        }
+        // a listed name may have its surname before the first name: "Глава семьи — Кудайбергенов Серик (1979)"
+        int surname = wordStart >= 2 && s[wordStart - 1] == ' ' ? capitalisedWordBefore(s, wordStart - 1) : -1;
+        boolean withSurname = surname >= 0 && Chars.isLowerCase(s[surname + 1]) && listedAt(s, surname);
+        int nameStart = withSurname ? surname : wordStart;
+        boolean listed = withSurname || listedAt(s, wordStart);
         int previous = nameStart - 1;
         while (previous > 0 && Chars.isLetter(s[previous - 1])) {
             previous--;
@@ -549,13 +539,21 @@ final class DateOfBirthRecognizer implements Recognizer {
         if (KIN.lengthAt(lower, w, wordEnd) == 0) {
             return; // a kin word: "(father, 1982)", "(ребёнок, 2016)"
         }
-        int end = Dates.dateEnd(s, lower, date);
-        if (end < 0 && Chars.digitRun(s, date) == 4 && Dates.plausibleYear(s, date)) {
-            end = date + 4;
-        }
+        int end = dateOrYearEnd(s, lower, date);
         if (end > 0 && end < s.length && s[end] == ')') {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
         }
+    }
+
+    /** End of a date at {@code date}, or of a plausible year alone there; or -1. */
+    private static int dateOrYearEnd(char[] s, char[] lower, int date) {
+        int end = Dates.dateEnd(s, lower, date);
+        return end < 0 && Chars.digitRun(s, date) == 4 && Dates.plausibleYear(s, date) ? date + 4 : end;
+    }
+
+    /** Whether a list's item opens at {@code start}: a comma, colon or dash ("—" in the reader's view) and a space. */
+    private static boolean listedAt(char[] s, int start) {
+        return start >= 2 && s[start - 1] == ' ' && (s[start - 2] == ',' || s[start - 2] == ':' || s[start - 2] == '-');
     }
 
     /** Words of an age after its number: "54 года", "27 жаста", "40 years old". */

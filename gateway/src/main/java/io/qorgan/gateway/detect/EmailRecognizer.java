@@ -45,6 +45,23 @@ final class EmailRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * Whether {@code s[from, to)} is an e-mail address and nothing else, by the same local part and domain this
+     * recognizer grows from an {@code @}: "d.pak1987@inbox.kz" is one, the password "Qwe@rty.1" is none.
+     */
+    static boolean isAddress(char[] s, int from, int to) {
+        int at = Chars.indexOf(s, '@', from, to);
+        if (at <= from || s[from] == '.' || s[from] == '-' || s[at - 1] == '.') {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (i < at ? !isLocal(s[i]) : i > at && !isDomain(s[i])) {
+                return false;
+            }
+        }
+        return validDomain(s, at + 1, to);
+    }
+
     private static boolean isLocal(char c) {
         return Chars.isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '\'';
     }

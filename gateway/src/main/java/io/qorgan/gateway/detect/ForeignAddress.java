@@ -186,7 +186,15 @@ final class ForeignAddress {
     private static final String[] MICRODISTRICTS = {"mikrorayon ", "microdistrict ", "mkr. ", "mkr "};
 
     /** Past the Latin letters with their diacritics (Latin Extended-B ends at U+024F). */
-    static final char LATIN_END = '\u0250';
+    private static final char LATIN_END = '\u0250';
+
+    /**
+     * Whether a foreign address may start at {@code p}: every foreign street, box and house starts with a Latin letter,
+     * or a number with a Latin word after it. The one cheap test before {@link #end} reads any of its shapes.
+     */
+    static boolean mayStart(char[] s, int p) {
+        return s[p] < LATIN_END && (!Chars.isDigit(s[p]) || latinWordAfterNumber(s, p));
+    }
 
     /**
      * Whether a Latin word follows the number at {@code p} and its letters or signs ("221B Baker", "45 Dongil-ro",
@@ -203,11 +211,11 @@ final class ForeignAddress {
         return q + 1 < s.length && s[q] == ' ' && s[q + 1] < LATIN_END && Chars.isLetter(s[q + 1]);
     }
 
-    /** The end of a foreign street address that starts at {@code p} (with its town and country), or -1. */
+    /**
+     * The end of a foreign street address that starts at {@code p} (with its town and country), or -1. Asked only
+     * where {@link #mayStart} holds: elsewhere no shape matches, and reading them is the cost the test saves.
+     */
     static int end(char[] s, char[] lower, int p) {
-        if (s[p] >= LATIN_END || Chars.isDigit(s[p]) && !latinWordAfterNumber(s, p)) {
-            return -1; // every foreign street, box and house starts with a Latin letter, or a number and one
-        }
         if (Chars.isAsciiUpper(s[p])) {
             int box = withPrefix(s, lower, p, POST_BOXES);
             if (box > 0) {

@@ -1457,7 +1457,7 @@ final class IdDocumentRecognizer implements Recognizer {
     private static final String[] NUMBER_MARKS = {"номер", "номер:", "нөмірі", "нөмірі:", "No.", "no.", "No", "№:"};
 
     /** A vehicle's papers: транспортное средство, its registration certificate and its passport. */
-    private static final Set<String> VEHICLE_SERIES = Set.of("ТС", "СТС", "ПТС");
+    private static final String[] VEHICLE_SERIES = {"ТС", "СТС", "ПТС"};
 
     /**
      * End of a number with a Cyrillic series at {@code p} ("АВ № 1234567", "АК 1234567", a refugee's "ББ 00041728", a
@@ -1465,7 +1465,7 @@ final class IdDocumentRecognizer implements Recognizer {
      */
     private static int cyrillicPassport(char[] s, int p) {
         int q = s[p + 2] == ' ' ? p + 3 : p + 4;
-        if (VEHICLE_SERIES.contains(new String(s, p, q - p - 1))) {
+        if (Chars.isOneOf(s, p, q - 1, VEHICLE_SERIES)) {
             return -1; // "свидетельство о регистрации ТС 12345678": a vehicle's paper
         }
         if (q + 1 < s.length && s[q] == '№') {

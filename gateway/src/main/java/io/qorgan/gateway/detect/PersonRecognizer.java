@@ -474,8 +474,19 @@ final class PersonRecognizer implements Recognizer {
         "фамилия", "имя", "отчество", "тегі", "аты", "surname", "given", "patronymic"
     };
 
-    /** {@link #countries}, for the cue before a citizen's country and name. */
-    private static final WordSet COUNTRIES = new WordSet(countries());
+    /**
+     * The Kazakh case endings of names ({@code name-paradigms.txt}); declared before the word sets below, which the
+     * country forms of {@link #countries} join.
+     */
+    private static final String[] KAZAKH_CASES = {
+        "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті", "да",
+        "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен"
+    };
+
+    /** {@link #countries}, made once: no names ({@link #NOT_NAMES}) and the cue before a citizen's country and name. */
+    private static final Set<String> COUNTRY_FORMS = countries();
+
+    private static final WordSet COUNTRIES = new WordSet(COUNTRY_FORMS);
 
     private static final WordSet NOT_NAMES = new WordSet(union(
             words(NAME_FIELD_LABELS),
@@ -751,7 +762,7 @@ final class PersonRecognizer implements Recognizer {
                     "iban",
                     "bank",
                     "account"),
-            countries()));
+            COUNTRY_FORMS));
 
     @SafeVarargs
     private static Set<String> union(Set<String>... sets) {
@@ -850,12 +861,12 @@ final class PersonRecognizer implements Recognizer {
                 }
             }
         }
-        // Kazakh case endings, all harmonies and assimilations: Өзбекстанның, Қазақстанда, Ресейге
-        List<String> kazakhEndings = List.of(
-                "", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды",
-                "ді", "ты", "ті", "да", "де", "та", "те", "нда", "нде", "нан", "нен", "дан", "ден", "тан", "тен", "мен",
-                "бен", "пен", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі", "лық", "лік", "дық", "дік", "тық",
-                "тік");
+        // a name's Kazakh case endings, and the place's own after a vowel (-на, -нда) and adjectival (-дағы, -лық):
+        // Өзбекстанның, Қазақстанда, Ресейге
+        List<String> kazakhEndings = new ArrayList<>(List.of(KAZAKH_CASES));
+        kazakhEndings.addAll(List.of(
+                "", "на", "не", "нда", "нде", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі", "лық", "лік", "дық",
+                "дік", "тық", "тік"));
         for (String stem : List.of(
                 "қазақстан",
                 "өзбекстан",
@@ -1164,29 +1175,20 @@ final class PersonRecognizer implements Recognizer {
         for (int k = base; k < out.size(); k++) {
             Finding f = out.get(k);
             Finding g = k + 1 < out.size() ? out.get(k + 1) : null;
-            if (g != null
-                    && f.start() > 0
-                    && s[f.start() - 1] == '"'
-                    && g.start() == f.end() + 2
-                    && s[f.end()] == ','
-                    && s[f.end() + 1] == ' '
-                    && g.end() < s.length
-                    && s[g.end()] == '"') {
-                // a CSV cell "Surname, Given" is one name
-                f = new Finding(EntityType.PERSON, f.start(), g.end(), f.score(), f.recognizer());
-                k++;
-            } else if (g != null
-                    && g.start() == f.end() + 2
-                    && s[f.end()] == ','
-                    && s[f.end() + 1] == ' '
+            boolean commaApart = g != null && g.start() == f.end() + 2 && s[f.end()] == ',' && s[f.end() + 1] == ' ';
+            // a CSV cell "Surname, Given"; a register's "SURNAME, Given" ("11:12 OUT SMITH, Daniel  USA")
+            boolean quotedCell =
+                    commaApart && f.start() > 0 && s[f.start() - 1] == '"' && g.end() < s.length && s[g.end()] == '"';
+            boolean register = commaApart
                     && f.end() - f.start() >= 2
                     && upperWordEnd(s, f.start()) == f.end()
                     && g.end() - g.start() >= 2
                     && Chars.isUpperCase(s[g.start()])
-                    && Chars.isLowerCase(s[g.start() + 1])) {
-                // a register's "SURNAME, Given": "11:12 OUT SMITH, Daniel  USA"
-                f = new Finding(EntityType.PERSON, f.start(), g.end(), Math.max(f.score(), g.score()), f.recognizer());
-                k++;
+                    && Chars.isLowerCase(s[g.start() + 1]);
+            if (quotedCell || register) {
+                double score = quotedCell ? f.score() : Math.max(f.score(), g.score());
+                f = new Finding(EntityType.PERSON, f.start(), g.end(), score, f.recognizer());
+                k++; // one name
             }
             out.set(kept++, f);
         }
@@ -1508,10 +1510,7 @@ final class PersonRecognizer implements Recognizer {
     private static final int BARE_CHAT_NAME = 4;
 
     /** The Kazakh case endings of first names ({@code name-paradigms.txt}): a word without one needs a cue. */
-    private static final SuffixSet KAZAKH_CASE_ENDINGS = new SuffixSet(new String[] {
-        "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті", "да",
-        "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен"
-    });
+    private static final SuffixSet KAZAKH_CASE_ENDINGS = new SuffixSet(KAZAKH_CASES);
 
     /** Whether the folded word begins with one of {@link #NOUN_NAMES} and goes on past it. */
     private static boolean nounStem(char[] folded, int len) {

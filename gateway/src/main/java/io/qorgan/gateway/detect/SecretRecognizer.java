@@ -1064,7 +1064,8 @@ final class SecretRecognizer implements Recognizer {
                                     || wifiDigits(s, lower, p, to))
                             && !Chars.startsWith(s, "802.11", p) // "Wi-Fi 802.11ac" names a standard
                             && !networkName(lower, p)
-                            && !emailAddress(s, p, to); // "неверный пароль для логина d.pak@inbox.kz": the login
+                            && !EmailRecognizer.isAddress(
+                                    s, p, to); // "неверный пароль для логина d.pak@inbox.kz": the login
                 case TOKEN_LABEL ->
                     !placeholder(s, lower, p, to) && (randomLike(s, p, to) || base32(s, p, to)) && !email(s, p, to);
                 default -> keyMaterial(s, p, to);
@@ -1485,30 +1486,30 @@ final class SecretRecognizer implements Recognizer {
         while (q < end && " ?.".indexOf(s[q]) >= 0) {
             q++;
         }
-        if (q < end && (s[q] == ':' || s[q] == '—' || s[q] == '-')) {
-            q++;
-            while (q < end && s[q] == ' ') {
-                q++;
-            }
-            letterDigitWord(s, q, end, out);
-        } else if (q == end && end < s.length && s[end] == '\n') {
+        int mark = q < end && (s[q] == ':' || s[q] == '—' || s[q] == '-') ? q : -1;
+        if (mark < 0 && q == end && end < s.length && s[end] == '\n') {
             int answer = answerStart(s, end + 1);
             if (answer > 0) {
                 letterDigitWord(s, answer, lineEnd(s, answer, answer + ANSWER_REACH), out);
             }
-        } else if (q < end && mixedWordEnd(s, q, end) > 0) {
+            return;
+        }
+        int mixed = mark < 0 && q < end ? mixedWordEnd(s, q, end) : -1;
+        if (mixed > 0) {
             // right after the label, a word of letters and digits: "кодтық сөз Бүркіт77 сәйкес келеді"
-            out.add(new Finding(EntityType.SECRET, q, mixedWordEnd(s, q, end), 0.8, "secret"));
-        } else {
+            out.add(new Finding(EntityType.SECRET, q, mixed, 0.8, "secret"));
+            return;
+        }
+        if (mark < 0) {
             // the label's colon further on: "Кодовое слово клиента … для обращений в колл-центр: абрикос1975."
-            int colon = Chars.indexOf(s, ':', q, Math.min(end, q + CODE_WORD_COLON_REACH));
-            if (colon > 0) {
-                int v = colon + 1;
-                while (v < end && s[v] == ' ') {
-                    v++;
-                }
-                letterDigitWord(s, v, end, out);
+            mark = Chars.indexOf(s, ':', q, Math.min(end, q + CODE_WORD_COLON_REACH));
+        }
+        if (mark >= 0) {
+            int v = mark + 1;
+            while (v < end && s[v] == ' ') {
+                v++;
             }
+            letterDigitWord(s, v, end, out);
         }
     }
 
@@ -2060,45 +2061,6 @@ final class SecretRecognizer implements Recognizer {
     private static boolean email(char[] s, int from, int to) {
         int at = Chars.indexOf(s, '@', from, to); // in the value only: to the text's end, every token read the rest
         return at > from && at < to - 3 && Chars.indexOf(s, '.', at, to) > at;
-    }
-
-    /**
-     * Whether {@code s[from, to)} is an e-mail address and nothing else: a local part of letters, digits and
-     * {@code . _ % + -}, an at sign, and dotted domain labels ending in a letter-only one of two or more ("Qwe@rty.1"
-     * is a password).
-     */
-    private static boolean emailAddress(char[] s, int from, int to) {
-        int at = Chars.indexOf(s, '@', from, to);
-        if (at <= from) {
-            return false;
-        }
-        for (int i = from; i < at; i++) {
-            if (!Chars.isAsciiAlnum(s[i]) && "._%+-".indexOf(s[i]) < 0) {
-                return false;
-            }
-        }
-        int label = at + 1;
-        int dots = 0;
-        for (int i = at + 1; i < to; i++) {
-            if (s[i] == '.') {
-                if (i == label) {
-                    return false;
-                }
-                dots++;
-                label = i + 1;
-            } else if (!Chars.isAsciiAlnum(s[i]) && s[i] != '-') {
-                return false;
-            }
-        }
-        if (dots == 0 || to - label < 2) {
-            return false;
-        }
-        for (int i = label; i < to; i++) {
-            if (!Chars.isAsciiLetter(s[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isSecretChar(char c) {
