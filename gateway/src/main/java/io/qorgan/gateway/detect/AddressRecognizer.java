@@ -3,6 +3,7 @@ package io.qorgan.gateway.detect;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -388,7 +389,7 @@ final class AddressRecognizer implements Recognizer {
                     from = flatBefore(s, lower, house);
                 }
             }
-            boolean foreign = end < 0 && ForeignAddress.mayStart(s, i);
+            boolean foreign = end < 0 && ForeignAddress.mayStart(s, lower, i);
             if (foreign && digit < i) {
                 digit = nextDigit(s, i); // one forward scan for all starts before that digit
             }
@@ -396,7 +397,8 @@ final class AddressRecognizer implements Recognizer {
                 end = ForeignAddress.end(s, lower, i); // "Via Garibaldi 24, 10122 Torino, Italy"
                 from = end > 0 ? ForeignAddress.startBefore(s, lower, i) : from;
             }
-            if (end < 0 && Chars.isDigit(c)) {
+            // a street's words before the house, needed below in any case, are the rarest condition: tested first
+            if (end < 0 && Chars.isDigit(c) && SpokenAddress.streetStart(s, lower, i, false) >= 0) {
                 end = SpokenAddress.unitsEnd(s, lower, i); // "на жандосова 58 кв 31"
                 boolean streetWordNeeded = end > 0 && SpokenAddress.loneKazakhUnit(s, lower, i, end);
                 if (end < 0 && SpokenAddress.streetWordBefore(s, lower, i)) {
@@ -946,6 +948,9 @@ final class AddressRecognizer implements Recognizer {
             }
             char l0 = lower[q];
             Marker[] bucket = l0 < AFTER_BY_FIRST.length ? AFTER_BY_FIRST[l0] : null;
+            if (bucket != null && !afterPair(l0, q + 1 < s.length ? lower[q + 1] : 0)) {
+                continue; // most words after a name begin as no marker does: "John Smith", "Hello team"
+            }
             for (Marker after : bucket == null ? NO_MARKERS : bucket) {
                 String text = after.text();
                 if ((after.caseSensitive() ? s[q] : l0) != text.charAt(0)) {
@@ -1429,8 +1434,29 @@ final class AddressRecognizer implements Recognizer {
     private static final Marker[] NO_MARKERS = {};
     /** {@link #AFTER} by the lower case of their first char, so a word is compared only with markers that fit. */
     private static final Marker[][] AFTER_BY_FIRST = new Marker[0x530][];
+    /**
+     * A bit per {@link CueIndex#pairBit} of the lower case of an {@link #AFTER} marker's first two chars, or of its
+     * one char and any next one: a pair without its bit begins no marker.
+     */
+    private static final long[] AFTER_PAIRS = new long[(1 << 14) / 64];
+
+    private static boolean afterPair(char first, char second) {
+        int bit = CueIndex.pairBit(first, second);
+        return (AFTER_PAIRS[bit >>> 6] & 1L << bit) != 0;
+    }
 
     static {
+        for (Marker m : AFTER) {
+            String t = m.text().toLowerCase(Locale.ROOT);
+            for (char second = 0; t.length() == 1 && second < 0x530; second++) {
+                int bit = CueIndex.pairBit(t.charAt(0), second); // a one-char marker: whatever comes next
+                AFTER_PAIRS[bit >>> 6] |= 1L << bit;
+            }
+            if (t.length() > 1) {
+                int bit = CueIndex.pairBit(t.charAt(0), t.charAt(1));
+                AFTER_PAIRS[bit >>> 6] |= 1L << bit;
+            }
+        }
         for (Marker m : AFTER) {
             char c = m.text().charAt(0);
             AFTER_INITIAL[c] = true;
@@ -1664,7 +1690,6 @@ final class AddressRecognizer implements Recognizer {
         return -1;
     }
 
-    /** A house or flat number: digits, optionally a letter, "/2" or "-2"; or -1. */
     /** The end of a house number at {@code p} ("12", "24А", "84/92", "5-2"), or -1. */
     static int number(char[] s, int p) {
         int run = Chars.digitRun(s, p);

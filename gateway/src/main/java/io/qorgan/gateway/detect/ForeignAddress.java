@@ -189,26 +189,41 @@ final class ForeignAddress {
     private static final char LATIN_END = '\u0250';
 
     /**
-     * Whether a foreign address may start at {@code p}: every foreign street, box and house starts with a Latin letter,
-     * or a number with a Latin word after it. The one cheap test before {@link #end} reads any of its shapes.
+     * Whether a foreign address may start at {@code p}: every shape {@link #end} reads starts with a word of Latin
+     * letters followed by a space or a dot ("Via Garibaldi", "ul. Floriańska", "p.o. box"), or with a house number, a
+     * space and a capitalised Latin word ("221B Baker", "9 Rue Oberkampf", "1453 Sok."). The one cheap test before
+     * {@link #end} reads any of its shapes.
      */
-    static boolean mayStart(char[] s, int p) {
-        return s[p] < LATIN_END && (!Chars.isDigit(s[p]) || latinWordAfterNumber(s, p));
+    static boolean mayStart(char[] s, char[] lower, int p) {
+        if (s[p] >= LATIN_END) {
+            return false;
+        }
+        if (Chars.isDigit(s[p])) {
+            return capitalAfterNumber(s, p);
+        }
+        int w = wordEnd(s, p);
+        if (w >= s.length || s[w] != ' ' && s[w] != '.') {
+            return false;
+        }
+        if (!Chars.isUpperCase(s[p])) {
+            return LOWER_FIRST.contains(lower, p, w); // "ul. Floriańska 31"
+        }
+        int q = s[w] == ' ' ? w + 1 : w + 2 < s.length && s[w + 1] == ' ' ? w + 2 : w + 1;
+        // after a capitalised word that names no street type nor box, a street goes on capitalised or with its house
+        return q < s.length && (Chars.isUpperCase(s[q]) || Chars.isDigit(s[q]))
+                || STREET_FIRST.contains(lower, p, w)
+                || TURKISH_TYPES.contains(lower, p, w)
+                || Chars.isAsciiUpper(s[p]) && withPrefix(s, lower, p, POST_BOXES) > 0
+                || Chars.isAsciiUpper(s[p]) && withPrefix(s, lower, p, MICRODISTRICTS) > 0;
     }
 
-    /**
-     * Whether a Latin word follows the number at {@code p} and its letters or signs ("221B Baker", "45 Dongil-ro",
-     * "1453 Sok."), after a space or a comma and a space.
-     */
-    private static boolean latinWordAfterNumber(char[] s, int p) {
+    /** Whether a space and a capitalised Latin word follow the house number at {@code p}: "221B Baker", "45 Dongil-ro". */
+    private static boolean capitalAfterNumber(char[] s, int p) {
         int q = p;
         while (q < s.length && q - p < 12 && (Chars.isAsciiAlnum(s[q]) || s[q] == '/' || s[q] == '-')) {
             q++;
         }
-        if (q < s.length && s[q] == ',') {
-            q++;
-        }
-        return q + 1 < s.length && s[q] == ' ' && s[q + 1] < LATIN_END && Chars.isLetter(s[q + 1]);
+        return q + 1 < s.length && s[q] == ' ' && s[q + 1] < LATIN_END && Chars.isUpperCase(s[q + 1]);
     }
 
     /**

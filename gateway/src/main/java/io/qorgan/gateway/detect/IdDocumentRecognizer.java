@@ -680,6 +680,9 @@ final class IdDocumentRecognizer implements Recognizer {
         if (DigitWords.digit(lower, p, word)) {
             return DigitWords.follows(lower, p) ? -1 : DigitWords.run(lower, p, 9); // the run's first word only
         }
+        if (word - p > 2) {
+            return -1; // only "эн", "N" or two series letters take a run read out after them
+        }
         int after = word;
         while (after < s.length && after - word < 2 && (s[after] == ' ' || s[after] == ',')) {
             after++;

@@ -1555,13 +1555,16 @@ final class PersonRecognizer implements Recognizer {
      */
     private static final String[] KIN_AFTER = {"аға", "апай", "әпке", "тәте", "көке", "жеңге", "ака", "апа", "эже"};
 
+    /** The first letters of {@link #KIN_AFTER}. */
+    private static final String KIN_INITIALS = "аәткжэ";
+
     /** The letters a kin word's ending may start with: "ағай", "апамның", "тәтесі", "ағалар"; not "ағаш", "апар". */
     private static final String KIN_ENDINGS = "ймңсндғгл";
 
     /** Whether the word after {@code e} is a kin word of {@link #KIN_AFTER}, with at most four letters of ending. */
     private static boolean kinWordAfter(char[] lower, int e, int lineEnd) {
-        if (e + 4 > lineEnd || lower[e] != ' ') {
-            return false;
+        if (e + 4 > lineEnd || lower[e] != ' ' || KIN_INITIALS.indexOf(lower[e + 1]) < 0) {
+            return false; // most words after a name-like word start as no kin word does
         }
         int p = e + 1;
         int w = p;

@@ -105,7 +105,10 @@ final class SpokenPhone {
         int resume = 0;
         for (int k = 0, count = view.wordCount(); k < count; k++) {
             int p = starts[k];
-            if (p < resume || OPENING_LETTERS.indexOf(lower[p]) < 0 || !Chars.notAlnumAt(lower, p - 1)) {
+            if (p < resume
+                    || p + 1 >= lower.length
+                    || !OPENERS.mayBegin(lower[p], lower[p + 1])
+                    || !Chars.notAlnumAt(lower, p - 1)) {
                 continue;
             }
             int e = p;
@@ -130,13 +133,6 @@ final class SpokenPhone {
             .toList());
 
     private static final WordSet OPENERS = new WordSet(OPENER_WORDS);
-
-    /** The first letters of {@link #OPENER_WORDS}: a word starting otherwise is passed over with one compare. */
-    private static final String OPENING_LETTERS = OPENER_WORDS.stream()
-            .map(w -> w.substring(0, 1))
-            .distinct()
-            .sorted()
-            .reduce("", String::concat);
 
     private static boolean opener(Word w) {
         return w.kind() == DIGIT && (w.value() == 7 || w.value() == 8)

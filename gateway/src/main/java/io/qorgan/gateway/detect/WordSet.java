@@ -16,6 +16,8 @@ final class WordSet {
      * about have the shape of none, and need no hash.
      */
     private final long[] shapes = new long[16];
+    /** A bit per hash of a word's first two chars (a one-char word's char and 0): see {@link #mayBegin}. */
+    private final long[] pairs = new long[64];
 
     private final boolean empty;
 
@@ -27,6 +29,8 @@ final class WordSet {
             } else {
                 int shape = shape(w.charAt(0), w.length());
                 shapes[shape >>> 6] |= 1L << shape;
+                int pair = pair(w.charAt(0), w.length() > 1 ? w.charAt(1) : 0);
+                pairs[pair >>> 6] |= 1L << pair;
             }
         }
         empty = hasEmpty;
@@ -52,6 +56,19 @@ final class WordSet {
 
     private static int shape(char first, int length) {
         return (first & 0x3F) << 4 | Math.min(length, 15);
+    }
+
+    private static int pair(char first, char second) {
+        return ((first << 16 | second) * 0x9E3779B1) >>> 20;
+    }
+
+    /**
+     * False when no word begins with {@code first} and then {@code second} (0 for a word of one char): a word starting
+     * there need not be read to its end to be ruled out. True may be a hash collision.
+     */
+    boolean mayBegin(char first, char second) {
+        int pair = pair(first, second);
+        return (pairs[pair >>> 6] & 1L << pair) != 0;
     }
 
     /** Whether {@code chars[from, to)} is one of the words. */

@@ -18,7 +18,7 @@ final class WordStarts {
     /** An upper-case letter ({@link Chars#isUpperCase}): names, IBANs. */
     static final int CAPITAL = 1;
     /**
-     * A digit, an upper-case letter, or a pair that may begin a cue or an address marker: address chains, IINs
+     * A digit, an upper-case letter, or a pair that may begin an address marker: address chains, IINs
      * ({@code IIN123…}) and plates.
      */
     static final int ADDRESS = 2;
@@ -64,7 +64,9 @@ final class WordStarts {
     }
 
     private static final int CAPITAL_LISTS = 1 << CAPITAL | 1 << ADDRESS;
-    private static final int CUE_LISTS = 1 << CUE | 1 << ADDRESS;
+
+    /** The bit of {@link AddressRecognizer#MARKER_STARTS} in a start's cue mask: a lower-case start joins ADDRESS by it. */
+    private static final int MARKER_BIT = cueBitOf(AddressRecognizer.MARKER_STARTS);
 
     /** The lists a start whose first char is {@code c} is in, as bits, before its cue pair is tested. */
     static int listsOf(char c) {
@@ -135,8 +137,8 @@ final class WordStarts {
                     cueBits = CUE_MASKS[bit] & 0xFF;
                 }
             }
-            // in CUE when some index may begin here; mixed text: no branch
-            int mask = masks[k] | (-cueBits >> 31) & CUE_LISTS;
+            // in CUE when some index may begin here, in ADDRESS when a marker may; mixed text: no branch
+            int mask = masks[k] | (-cueBits >> 31) & 1 << CUE | (-(cueBits & MARKER_BIT) >> 31) & 1 << ADDRESS;
             out[number] = p;
             number += mask >>> NUMBER & 1;
             out[capital] = p;

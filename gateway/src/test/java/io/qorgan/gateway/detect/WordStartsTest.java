@@ -70,6 +70,13 @@ class WordStartsTest {
     }
 
     @Test
+    void addressList_lowerCaseWordOfOtherCuesOnly_notListed() {
+        TextView view = TextView.of("x password 1");
+        assertThat(list(view, WordStarts.CUE)).contains(2);
+        assertThat(list(view, WordStarts.ADDRESS)).doesNotContain(2).contains(11);
+    }
+
+    @Test
     void find_indexNotCoveredByTheList_stillWalksEveryStart() {
         CueIndex index = new CueIndex("qq");
         assertThat(WordStarts.cueBitOf(index)).isZero();
