@@ -389,7 +389,7 @@ final class AddressRecognizer implements Recognizer {
                     from = flatBefore(s, lower, house);
                 }
             }
-            boolean foreign = end < 0 && ForeignAddress.mayStart(s, lower, i);
+            boolean foreign = end < 0 && c < ForeignAddress.LATIN_END && ForeignAddress.mayStart(s, lower, i);
             if (foreign && digit < i) {
                 digit = nextDigit(s, i); // one forward scan for all starts before that digit
             }
@@ -398,7 +398,12 @@ final class AddressRecognizer implements Recognizer {
                 from = end > 0 ? ForeignAddress.startBefore(s, lower, i) : from;
             }
             // a street's words before the house, needed below in any case, are the rarest condition: tested first
-            if (end < 0 && Chars.isDigit(c) && SpokenAddress.streetStart(s, lower, i, false) >= 0) {
+            if (end < 0
+                    && Chars.isDigit(c)
+                    && i >= 2
+                    && s[i - 1] == ' '
+                    && (Chars.isAlnum(s[i - 2]) || s[i - 2] == '-') // a word's end, as streetStart needs
+                    && SpokenAddress.streetStart(s, lower, i, false) >= 0) {
                 end = SpokenAddress.unitsEnd(s, lower, i); // "на жандосова 58 кв 31"
                 boolean streetWordNeeded = end > 0 && SpokenAddress.loneKazakhUnit(s, lower, i, end);
                 if (end < 0 && SpokenAddress.streetWordBefore(s, lower, i)) {

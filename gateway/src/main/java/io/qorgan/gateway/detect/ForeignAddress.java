@@ -186,7 +186,7 @@ final class ForeignAddress {
     private static final String[] MICRODISTRICTS = {"mikrorayon ", "microdistrict ", "mkr. ", "mkr "};
 
     /** Past the Latin letters with their diacritics (Latin Extended-B ends at U+024F). */
-    private static final char LATIN_END = '\u0250';
+    static final char LATIN_END = '\u0250';
 
     /**
      * Whether a foreign address may start at {@code p}: every shape {@link #end} reads starts with a word of Latin
