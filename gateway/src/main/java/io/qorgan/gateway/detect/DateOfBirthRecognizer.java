@@ -165,7 +165,7 @@ final class DateOfBirthRecognizer implements Recognizer {
                 }
                 if (view.tables().inTable(at)) {
                     view.tables().below(at, (from, to) -> {
-                        if (Dates.dateEnd(s, lower, from) == to) {
+                        if (Dates.dateEnd(s, lower, from) == to || yearCell(s, from, to)) {
                             out.add(new Finding(EntityType.DATE_OF_BIRTH, from, to, 0.9, "dob"));
                         }
                     });
@@ -340,21 +340,37 @@ final class DateOfBirthRecognizer implements Recognizer {
         if (wordStart < 0) {
             return;
         }
+        int item = pastBirthMark(lower, end);
         // after a patronymic, a date that closes its item ("…, 12.03.2024 подал заявление" is a filing date)
-        if (patronymic(lower, wordStart, wordEnd) && closesItem(s, end)) {
+        if (patronymic(lower, wordStart, wordEnd) && closesItem(s, item)) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
             return;
         }
-        int item = end + 3 < s.length && s[end] == ' ' && s[end + 1] == 'г' && s[end + 2] == '.' ? end + 3 : end;
         if (listItemName(s, wordStart) || closesItem(s, item) && personWordBefore(s, lower, wordStart)) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
         }
+    }
+
+    /** Abbreviations after a date that say "year" or "born": "05.03.1958 г.", "27.03.1990 т.", "1990 ж.т.". */
+    private static final String[] BIRTH_MARKS = {" г.р.", " ж.т.", " г.", " т."};
+
+    /** Past one of {@link #BIRTH_MARKS} right after the date ending at {@code end}, or {@code end}. */
+    private static int pastBirthMark(char[] lower, int end) {
+        for (String mark : BIRTH_MARKS) {
+            if (Chars.startsWith(lower, mark, end)) {
+                return end + mark.length();
+            }
+        }
+        return end;
     }
 
     /** Words that present the person whose name and birth date follow: "Пациент Yerkebulan Seitkali, 1 мая 1968". */
     private static final CueSet PERSON_WORDS = new CueSet(
             "застрахованн", // an insurance policy's insured person: "Застрахованный: Кузнецова Мария, 30.10.1992"
             "сақтандырылушы",
+            "жұмыскер", // an HR file's worker: "Жұмыскер: Сейдахметова Жібек, 1999 жылғы 30 мамыр"
+            "работник",
+            "employee",
             "insured",
             "policyholder",
             "passenger",
@@ -611,6 +627,13 @@ final class DateOfBirthRecognizer implements Recognizer {
     }
 
     /** A year (19xx or 20xx) within a few chars of spaces, colons and dashes after {@code from}. */
+    /** A cell that is a year of the last two centuries alone, under a birth column's header: "| 1986 |". */
+    private static boolean yearCell(char[] s, int from, int to) {
+        return to - from == 4
+                && Chars.digitRun(s, from) == 4
+                && (s[from] == '1' && s[from + 1] == '9' || s[from] == '2' && s[from + 1] == '0');
+    }
+
     private static void yearAfter(char[] s, int from, List<Finding> out) {
         int p = from;
         while (p < s.length && p - from < 4 && " :-—–\"|".indexOf(s[p]) >= 0) {

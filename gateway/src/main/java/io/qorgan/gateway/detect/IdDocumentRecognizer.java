@@ -28,6 +28,7 @@ final class IdDocumentRecognizer implements Recognizer {
         "туу туралы куәлік",
         "туу туралы куәлігі",
         "туу туралы куәлігінің",
+        "туу куәлі", // said short: "туу куәлігі: 0561247", a JSON key "туу_куәлігі"
         "birth certificate",
         "birth cert", // shortened in a table cell: "| birth cert. | I-АЛ № 0448310 |"
         "birth_cert", // a JSON key: "birth_cert": "I-ҚЗ 0660134"
@@ -261,6 +262,7 @@ final class IdDocumentRecognizer implements Recognizer {
             boolean marked = false; // past a date or an IIN: only a number marked as one ("№", "номер") is ours
             boolean passport = PASSPORT_CUES.contains(cue);
             boolean licence = LICENCE_CUES.contains(cue);
+            boolean service = view.anyCue(at - SERVICE_REACH, at, SERVICE_WORDS); // "служебное удостоверение"
             for (int p = from; p < limit; p++) {
                 if (!Chars.notAlnumAt(s, p - 1) || !Chars.isAlnum(s[p])) {
                     continue;
@@ -282,6 +284,9 @@ final class IdDocumentRecognizer implements Recognizer {
                 }
                 if (end < 0 && licence && p - from <= PASSPORT_REACH && !marked) {
                     end = foreignLicence(s, p);
+                }
+                if (end < 0 && service && !marked && numberMark(s, p)) {
+                    end = serviceNumber(s, p);
                 }
                 if (end < 0 && !marked) {
                     // dictated or scanned digit by digit: "9 1 4 4 2 0 7 6", "AA 0 7 3 4 4 1"
@@ -1231,10 +1236,23 @@ final class IdDocumentRecognizer implements Recognizer {
             if (q + 1 < n && s[q] == '№') {
                 q += s[q + 1] == ' ' ? 2 : 1; // "KZ № 012345"
             }
-            int run = Chars.digitRun(s, q);
-            return run >= 6 && run <= 8 && Chars.notAlnumAt(s, q + run) ? q + run : machineReadable(s, p);
+            int end = seriesNumber(s, q);
+            return end > 0 ? end : machineReadable(s, p);
         }
         return -1;
+    }
+
+    /**
+     * End of the number after a document's series letters at {@code q}: six to eight digits, or six in two groups of
+     * three as a licence's number is read out ("AB 204 771", "ВТ 771 204"); or -1.
+     */
+    private static int seriesNumber(char[] s, int q) {
+        int run = Chars.digitRun(s, q);
+        if (run >= 6 && run <= 8) {
+            return Chars.notAlnumAt(s, q + run) ? q + run : -1;
+        }
+        boolean halves = run == 3 && q + 7 <= s.length && s[q + 3] == ' ' && Chars.digitRun(s, q + 4) == 3;
+        return halves && Chars.notAlnumAt(s, q + 7) ? q + 7 : -1;
     }
 
     /**
@@ -1254,6 +1272,21 @@ final class IdDocumentRecognizer implements Recognizer {
     }
 
     /** Words for a driving licence, after which a foreign licence's number of its own shape counts. */
+    /** Words before "удостоверение", "куәлік" that make it an employee's service ID, numbered by its employer. */
+    private static final CueSet SERVICE_WORDS = new CueSet("служебн", "қызметтік", "service");
+
+    /** How far before the document word a word of {@link #SERVICE_WORDS} may begin. */
+    private static final int SERVICE_REACH = 14;
+
+    /**
+     * End of a service ID's number at {@code p}, marked with "№" or "номер": four to eight digits, as an agency
+     * numbers its staff's IDs ("қызметтік куәлік № 01187", "служебное удостоверение № 004417"); or -1.
+     */
+    private static int serviceNumber(char[] s, int p) {
+        int run = Chars.digitRun(s, p);
+        return run >= 4 && run <= 8 && Chars.notAlnumAt(s, p + run) ? p + run : -1;
+    }
+
     private static final Set<String> LICENCE_CUES = Set.of(
             "права",
             "водительские права",
@@ -1474,8 +1507,7 @@ final class IdDocumentRecognizer implements Recognizer {
         if (q + 1 < s.length && s[q] == '№') {
             q += s[q + 1] == ' ' ? 2 : 1;
         }
-        int run = Chars.digitRun(s, q);
-        return run >= 6 && run <= 8 && Chars.notAlnumAt(s, q + run) ? q + run : -1; // "АА 512993": a licence
+        return seriesNumber(s, q); // "АА 512993": a licence
     }
 
     /**

@@ -177,12 +177,12 @@ final class IpAddressRecognizer implements Recognizer {
     }
 
     /**
-     * Whether the dotted quad at {@code [start, end)} goes on with a fifth number and is made of small numbers
-     * ("1.2.3.4.5", an OID "1.3.6.1.4.1.2011"): no address. A host's quad with one more part ("192.168.1.1.1")
-     * stays an address, as Presidio's cases expect.
+     * Whether the dotted quad at {@code [start, end)} goes on with a fifth number and is made of numbers up to 30
+     * ("1.2.3.4.5", "10.2.3.4.5", an OID "1.3.6.1.4.1.2011"): no address. A host's quad with one more part
+     * ("192.168.1.1.1") stays an address, as Presidio's cases expect.
      */
     private static boolean longerDotted(char[] s, int start, int end) {
-        return end + 1 < s.length && s[end] == '.' && Chars.isDigit(s[end + 1]) && smallNumbers(s, start, end);
+        return end + 1 < s.length && s[end] == '.' && Chars.isDigit(s[end + 1]) && smallNumbers(s, start, end, 31);
     }
 
     private static final CueSet MASK_WORDS = new CueSet(new String[] {"mask", "маск", "subnet", "подсет"});
@@ -293,7 +293,9 @@ final class IpAddressRecognizer implements Recognizer {
                 && !view.anyCue(start - 20, Math.min(s.length, end + 10), HOST_CUES_SET)) {
             return true;
         }
-        return smallNumbers(s, start, end) && !view.anyCue(start - 30, Math.min(s.length, end + 15), ADDRESS_CUES_SET);
+        // a word, not a part of one: "skip" or "zip" speaks of no IP
+        return smallNumbers(s, start, end)
+                && !view.anyCueWord(start - 30, Math.min(s.length, end + 15), ADDRESS_CUES_SET);
     }
 
     /**
@@ -367,11 +369,16 @@ final class IpAddressRecognizer implements Recognizer {
 
     /** The first part from 1 to 9 and none above 30 ("0.0.0.0" is an address). */
     private static boolean smallNumbers(char[] s, int start, int end) {
+        return smallNumbers(s, start, end, 10);
+    }
+
+    /** As {@link #smallNumbers}, with the first number below {@code firstBelow}. */
+    private static boolean smallNumbers(char[] s, int start, int end, int firstBelow) {
         int p = start;
         for (int part = 0; p < end; part++) {
             int run = Chars.digitRun(s, p);
             int v = Chars.parseInt(s, p, p + run);
-            if (part == 0 ? v == 0 || v >= 10 : v > 30) {
+            if (part == 0 ? v == 0 || v >= firstBelow : v > 30) {
                 return false;
             }
             p += run + 1;

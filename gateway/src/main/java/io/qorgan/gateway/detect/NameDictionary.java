@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +31,8 @@ final class NameDictionary {
     static final long COMMON_WORD = 8;
     /** A surname from a long list (surnames-faker.txt): a name only beside further evidence, as a weak surname. */
     static final long LISTED_SURNAME = 16;
+    /** A first name known only as an ordinary noun too (name-words.txt: Лилия, Света): its Russian cases are the noun's. */
+    static final long NAME_WORD = 32;
 
     private static final String BASE = "/io/qorgan/gateway/detect/";
     private static final int M = 31;
@@ -153,7 +156,14 @@ final class NameDictionary {
                 "names-short.txt")) {
             readResource(file, words, FIRST_NAME);
         }
-        readResource("name-words.txt", words, ORDINARY_WORD);
+        // a name-word no name list has is a first name known only as a word too (Лилия, Света): its Russian cases are
+        // the noun's; one a list has (Роза, Вера) keeps the list's reading, declined as a name
+        Map<String, Long> nameWords = new HashMap<>();
+        readResource("name-words.txt", nameWords, ORDINARY_WORD);
+        nameWords.forEach((word, flag) -> words.merge(
+                word,
+                (words.getOrDefault(word, 0L) & FIRST_NAME) != 0 ? flag : flag | FIRST_NAME | NAME_WORD,
+                (a, b) -> a | b));
         readResource("names-kk-words.txt", words, FIRST_NAME | ORDINARY_WORD);
         readResource("names-other-words.txt", words, FIRST_NAME | ORDINARY_WORD);
         addRussianKeyboardSpellings(words);

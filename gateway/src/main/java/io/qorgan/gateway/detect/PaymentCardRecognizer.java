@@ -3,7 +3,8 @@ package io.qorgan.gateway.detect;
 import java.util.List;
 
 /**
- * Card numbers of 13–19 digits, written solid or in groups separated by single spaces or dashes. Of the groups
+ * Card numbers of 13–19 digits, written solid or in groups separated by single spaces or dashes, or dictated as four
+ * groups of four parted by commas after a word for a card. Of the groups
  * that follow one another, the longest prefix that ends on a group boundary and validates wins, so three cards
  * in a row stay three findings.
  */
@@ -11,6 +12,12 @@ final class PaymentCardRecognizer implements Recognizer {
 
     private static final String[] CUES = {"карт", "card", "visa", "mastercard", "кәртішке", "pan"};
     private static final CueSet CUES_SET = new CueSet(CUES);
+
+    /**
+     * How far before a card dictated in four groups parted by commas a word for a card must stand: the operator's
+     * question a line before ("Назовите номер карты.\nКлиент: 4149, 9490, 7777, 0974").
+     */
+    private static final int DICTATED_CUE_REACH = 100;
 
     @Override
     public void find(TextView view, List<Finding> out) {
@@ -50,6 +57,12 @@ final class PaymentCardRecognizer implements Recognizer {
                 if (p + 1 < n && (s[p] == ' ' || s[p] == '-') && Chars.isDigit(s[p + 1]) && (sep == 0 || sep == s[p])) {
                     sep = s[p];
                     p++;
+                } else if (run == 4
+                        && (sep == 0 || sep == ',')
+                        && Chars.startsWith(s, ", ", p)
+                        && Chars.digitAt(s, p + 2)) {
+                    sep = ','; // dictated: "4149, 5201, 3488, 4767"
+                    p += 2;
                 } else {
                     break;
                 }
@@ -58,11 +71,15 @@ final class PaymentCardRecognizer implements Recognizer {
             for (int g = groups - 1; g >= 0; g--) {
                 int len = groupDigits[g];
                 if (len >= 13
+                        && (sep != ',' || g == 3 && len == 16)
                         && Chars.notAlnumAt(s, groupEnds[g])
                         && CardValidator.isValid(new String(digits, 0, len))) {
                     found = g;
                     break;
                 }
+            }
+            if (found >= 0 && sep == ',' && !view.anyCue(i - DICTATED_CUE_REACH, i, CUES_SET)) {
+                found = -1; // four numbers in a list, unless a card was asked for just before
             }
             if (found >= 0) {
                 int end = groupEnds[found];

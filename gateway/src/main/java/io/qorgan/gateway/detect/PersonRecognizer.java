@@ -2146,7 +2146,10 @@ final class PersonRecognizer implements Recognizer {
         }
         if ((dict & NameDictionary.FIRST_NAME) != 0 || morph.first != 0) {
             dict |= NameDictionary.FIRST_NAME;
-            if ((exact & NameDictionary.FIRST_NAME) == 0 && (morph.first & ~KAZAKH_ACCUSATIVE) != 0) {
+            // a noun's Russian case is the noun's as much as the name's: "Лилии и тюльпаны", "Розы"
+            boolean nounCase = (morph.baseFlags & NameDictionary.NAME_WORD) != 0
+                    && (morph.first & ~NameParadigms.KAZAKH_CASES) != 0;
+            if ((exact & NameDictionary.FIRST_NAME) == 0 && (morph.first & ~KAZAKH_ACCUSATIVE) != 0 && !nounCase) {
                 // declined ("Айгүлге"): no longer the ordinary word; but "Бақытты", "Салтанатты" are adjectives too
                 dict &= ~NameDictionary.ORDINARY_WORD;
             }

@@ -36,7 +36,7 @@ class AccuracyTest {
      * what rounds 9 and 10 reached (less 0.001). docs/detection.md has the table.
      */
     private static final Map<EntityType, Floor> HELD_OUT = floors(
-            new Object[] {EntityType.PERSON, 0.974, 0.991},
+            new Object[] {EntityType.PERSON, 0.974, 0.993},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.986},
@@ -54,7 +54,7 @@ class AccuracyTest {
      * Below the bar of 0.99 (0.959 before the third round, 0.970 before the fourth, 0.973 before the fifth, 0.975
      * before the sixth, 0.976 before the seventh).
      */
-    private static final double HELD_OUT_LEAK_COVER = 0.992;
+    private static final double HELD_OUT_LEAK_COVER = 0.993;
 
     /** The second frozen held-out set's SHA-256 ({@code detect/heldout2}, written blind before the second round). */
     private static final String HELD_OUT_2_SHA256 = "a68fdc5b6e88c234ab8fbfa1dd0359c0bb1a432910b93042707054c7db1a92fa";
@@ -216,7 +216,7 @@ class AccuracyTest {
      * round; its lines are read and tuned to): the values the fourth, fifth and seventh rounds reached, never lowered.
      */
     private static final Map<EntityType, Floor> DEV4 = floors(
-            new Object[] {EntityType.PERSON, 0.968, 0.968},
+            new Object[] {EntityType.PERSON, 0.968, 0.97},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -230,7 +230,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.99},
             new Object[] {EntityType.SECRET, 1.0, 0.974});
 
-    private static final double DEV4_LEAK_COVER = 0.982;
+    private static final double DEV4_LEAK_COVER = 0.983;
 
     /** The fifth development set's SHA-256 ({@code detect/dev5}): its numbers below are of this file. */
     private static final String DEV5_SHA256 = "6c6622ceb8f459a6dec97a21e1461836a74ca80f1a4c79be6ba78630d720501b";
@@ -243,7 +243,7 @@ class AccuracyTest {
      * (ID_DOCUMENT) and the ninth (IP_ADDRESS).
      */
     private static final Map<EntityType, Floor> DEV5 = floors(
-            new Object[] {EntityType.PERSON, 0.992, 0.96},
+            new Object[] {EntityType.PERSON, 0.992, 0.967},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -259,7 +259,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.97, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV5_LEAK_COVER = 0.986;
+    private static final double DEV5_LEAK_COVER = 0.988;
 
     /** The sixth development set's SHA-256 ({@code detect/dev6}): its numbers below are of this file. */
     private static final String DEV6_SHA256 = "ee10690d38ca255aaea64c280d0426812a948f4b6cabf7d9fff97526dc4f748b";
@@ -465,10 +465,10 @@ class AccuracyTest {
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.916},
             new Object[] {EntityType.ADDRESS, 0.838, 0.971},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 0.989, 0.944},
+            new Object[] {EntityType.DATE_OF_BIRTH, 0.99, 0.963},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV13_LEAK_COVER = 0.971;
+    private static final double DEV13_LEAK_COVER = 0.973;
 
     /** The fourteenth development set's SHA-256 ({@code detect/dev14}): its numbers below are of this file. */
     private static final String DEV14_SHA256 = "61ba8577cf25db0e38524f27d680d37d0e297273cb2cc8e3e4fe184bf9c52698";
@@ -513,14 +513,14 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.94},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.948},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.879, 0.909},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.899},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV15_LEAK_COVER = 0.945;
+    private static final double DEV15_LEAK_COVER = 0.947;
 
     /** The sixteenth development set's SHA-256 ({@code detect/dev16}): its numbers below are of this file. */
     private static final String DEV16_SHA256 = "2f85396b2d2995c122078bce91e6d8c095c4e88d9ee1a00efc2551564b09126d";
@@ -533,21 +533,21 @@ class AccuracyTest {
      * at 9886d1e), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV16 = floors(
-            new Object[] {EntityType.PERSON, 0.955, 0.975},
+            new Object[] {EntityType.PERSON, 0.955, 0.985},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.952, 1.0},
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
-            new Object[] {EntityType.PAYMENT_CARD, 1.0, 0.908},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.944},
+            new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.981},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.869, 1.0},
-            new Object[] {EntityType.IP_ADDRESS, 0.959, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.904},
+            new Object[] {EntityType.IP_ADDRESS, 0.989, 1.0},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.983},
             new Object[] {EntityType.SECRET, 0.932, 0.874});
 
-    private static final double DEV16_LEAK_COVER = 0.964;
+    private static final double DEV16_LEAK_COVER = 0.987;
 
     private final Detector detector = Detector.defaults();
 

@@ -1334,4 +1334,82 @@ class DocumentPatternsTest {
         assertThat(found("1979 жылы туган, зейнеткер", EntityType.DATE_OF_BIRTH))
                 .containsExactly("1979 жылы");
     }
+
+    @Test
+    void detect_cardDictatedInFourGroupsAfterAWordForACard_card() {
+        assertThat(found("Оператор: Продиктуйте номер карты.\nКлиент: 5169 4978, 0371, 2284", EntityType.PAYMENT_CARD))
+                .isEmpty(); // groups of other sizes: no dictated card
+        assertThat(found("Please read me the card number. — 4539, 1488, 0343, 6467.", EntityType.PAYMENT_CARD))
+                .containsExactly("4539, 1488, 0343, 6467");
+        assertThat(found("Карта нөмірін айтыңыз.\nКлиент: 5280, 4132, 8830, 1141", EntityType.PAYMENT_CARD))
+                .containsExactly("5280, 4132, 8830, 1141");
+    }
+
+    @Test
+    void detect_fourNumbersInAListWithoutAWordForACard_noCard() {
+        // Luhn-valid as one number, but a list of counts with no card asked for
+        assertThat(found("Поступило обращений по кварталам: 4539, 1488, 0343, 6467.", EntityType.PAYMENT_CARD))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_fivePartDottedNumberOfSmallParts_noAddress() {
+        assertThat(found("Сборка 12.4.1.9.3 прошла тесты.", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("OID 17.3.6.1.4 в MIB-файле", EntityType.IP_ADDRESS)).isEmpty();
+        assertThat(found("сервер 192.168.7.12.5 не отвечает", EntityType.IP_ADDRESS))
+                .containsExactly("192.168.7.12");
+    }
+
+    @Test
+    void detect_versionNearAWordContainingIp_stillVersion() {
+        // "skip", "zip" and "ship" hold the letters of "ip", not the word
+        assertThat(found("We ship 3.2.0.1 today; skip 3.1.9.4 entirely.", EntityType.IP_ADDRESS))
+                .isEmpty();
+        assertThat(found("ip 3.2.0.1 не пингуется", EntityType.IP_ADDRESS)).containsExactly("3.2.0.1");
+    }
+
+    @Test
+    void detect_seriesAndSixDigitsInTwoGroups_document() {
+        assertThat(found("водительское удостоверение серии КН 318 604, категория B", EntityType.ID_DOCUMENT))
+                .containsExactly("КН 318 604");
+        assertThat(found("my driving licence is TX 118 402", EntityType.ID_DOCUMENT))
+                .containsExactly("TX 118 402");
+    }
+
+    @Test
+    void detect_serviceIdNumberedByItsEmployer_document() {
+        assertThat(found("Сотрудник предъявил служебное удостоверение № 07712.", EntityType.ID_DOCUMENT))
+                .containsExactly("07712");
+        assertThat(found("қызметтік куәлігі № 3318 берілді", EntityType.ID_DOCUMENT))
+                .containsExactly("3318");
+        assertThat(found("удостоверение № 07712 выдано", EntityType.ID_DOCUMENT))
+                .isEmpty(); // no service word
+    }
+
+    @Test
+    void detect_kazakhBirthCertificateSaidShort_document() {
+        assertThat(found("Баланың туу куәлігі: 0773190", EntityType.ID_DOCUMENT))
+                .containsExactly("0773190");
+        assertThat(found("{\"туу_куәлігі\": \"0812246\"}", EntityType.ID_DOCUMENT))
+                .containsExactly("0812246");
+    }
+
+    @Test
+    void detect_yearAloneUnderABirthColumn_birthYear() {
+        String table = "| Аты-жөні | Туған жылы |\n|---|---|\n| Ахметов Бауыржан | 1971 |\n| Смагулова Айша | 2004 |";
+        assertThat(found(table.replace("\\n", "\n"), EntityType.DATE_OF_BIRTH)).containsExactly("1971", "2004");
+        String counts = "| Жыл | Саны |\n|---|---|\n| 2021 | 1971 |";
+        assertThat(found(counts.replace("\\n", "\n"), EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
+
+    @Test
+    void detect_dateAfterANameMarkedBornOrAfterAWorker_birthDate() {
+        assertThat(found("Куәгер: Тоқтаров Ерлан Маратұлы, 14.08.1982 т.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("14.08.1982");
+        assertThat(found("Жұмыскер: Қасымова Дина, 1994 жылғы 2 ақпан", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1994 жылғы 2 ақпан");
+        assertThat(found("Работник: Орлов Денис, 01.03.2024 принят на должность.", EntityType.DATE_OF_BIRTH))
+                .isEmpty(); // a date the sentence goes on from: hired, not born
+    }
 }

@@ -717,4 +717,16 @@ class PersonPatternsTest {
         assertThat(persons("we will mark the forms today")).isEmpty();
         assertThat(persons("ертең саят 9 да күтем")).isEmpty();
     }
+
+    @Test
+    void detect_lowerCaseSpeakerWhoseNameIsAWordToo_whenSpeakingAgain() {
+        String chat = "слава: кто знает где справку взять\nаня: в цоне\nслава: спасибо";
+        assertThat(persons(chat)).containsExactly("слава", "аня", "слава");
+        assertThat(persons("слава: богу всё обошлось")).isEmpty(); // once: a word
+    }
+
+    @Test
+    void detect_pluralOfANameThatIsANounAtSentenceStart_noPerson() {
+        assertThat(persons("Лилии и розы завезли в оранжерею.")).isEmpty();
+    }
 }
