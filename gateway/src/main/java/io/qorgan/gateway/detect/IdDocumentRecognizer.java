@@ -43,6 +43,8 @@ final class IdDocumentRecognizer implements Recognizer {
 
     private static final String[] CUES = {
         "удостоверени", // личности, беженца, водительское: every case
+        "дул", // документ, удостоверяющий личность, as registries and banks shorten it: "Номер ДУЛ: 041234567"
+        "уд/л",
         "уд. личности",
         "уд.личности",
         "удл",
@@ -60,6 +62,7 @@ final class IdDocumentRecognizer implements Recognizer {
         "паспорт",
         "загранпаспорт",
         "загранник", // spoken: "мой загранник N17700218"
+        "загран", // cut short: "загран: N12345678"; a whole word only, see SHORT_CUES
         "military id",
         "military card",
         "удв", // удостоверение in chats: "номер удв 039911287", "номер удо твой"; whole words only, see SHORT_CUES
@@ -193,7 +196,7 @@ final class IdDocumentRecognizer implements Recognizer {
     private static final Set<String> ESTATE_OR_CARD = Set.of("жк", "ж/к", "ж.к.");
 
     /** Chat shortenings of удостоверение that begin other words ("удобно", "удвоить"): cues only as whole words. */
-    private static final Set<String> SHORT_CUES = Set.of("удв", "удо");
+    private static final Set<String> SHORT_CUES = Set.of("удв", "удо", "дул", "загран");
     /** The cues, and each cue of several words also as a key with underscores ("жеке_куәлік", "id_card"). */
     static final CueIndex CUE_INDEX = new CueIndex(withUnderscores(Lexicons.concat(CUES, BIRTH_CUES, FIELD_LABELS)));
 
@@ -271,14 +274,15 @@ final class IdDocumentRecognizer implements Recognizer {
                 // a Cyrillic word is read only as a series, a spelled-out or a scanned number: each read once here
                 int spelled = UNREAD;
                 int scan = UNREAD;
-                if (cyrillic && !cyrillicSeries(s, p)) {
+                if (cyrillic && !cyrillicSeries(s, p) && kazakhPassportTyped(s, p) < 0) {
                     spelled = spelledOut(s, p);
                     scan = spelled < 0 ? scanned(s, p, birth) : -1;
                     if (spelled < 0 && scan < 0) {
                         continue;
                     }
                 }
-                int end = cyrillic ? cyrillicPassport(s, p) : documentNumber(s, p, birth);
+                int typed = kazakhPassportTyped(s, p);
+                int end = typed > 0 ? typed : cyrillic ? cyrillicPassport(s, p) : documentNumber(s, p, birth);
                 if (end < 0 && passport && p - from <= PASSPORT_REACH && !marked) {
                     end = digitsOnlyPassport(s, from, p);
                 }
@@ -1279,6 +1283,16 @@ final class IdDocumentRecognizer implements Recognizer {
     private static final int SERVICE_REACH = 14;
 
     /**
+     * End of a Kazakh passport's number typed with a lower-case or Cyrillic N ("n12345678", "Н12345678",
+     * "н12345678") at {@code p}: the letter and eight digits; or -1.
+     */
+    private static int kazakhPassportTyped(char[] s, int p) {
+        char c = s[p];
+        boolean n = c == 'n' || c == 'Н' || c == 'н';
+        return n && Chars.digitRun(s, p + 1) == 8 && Chars.notAlnumAt(s, p + 9) ? p + 9 : -1;
+    }
+
+    /**
      * End of a service ID's number at {@code p}, marked with "№" or "номер": four to eight digits, as an agency
      * numbers its staff's IDs ("қызметтік куәлік № 01187", "служебное удостоверение № 004417"); or -1.
      */
@@ -1331,7 +1345,8 @@ final class IdDocumentRecognizer implements Recognizer {
     }
 
     /** Words for a passport, after which a number of eight digits alone is one (Czech, Slovak and older passports). */
-    private static final Set<String> PASSPORT_CUES = Set.of("паспорт", "passport", "загранпаспорт", "загранник");
+    private static final Set<String> PASSPORT_CUES =
+            Set.of("паспорт", "passport", "загранпаспорт", "загранник", "загран");
 
     /** How far after a passport's word its number of digits alone may stand: "паспорт гражданина Чехии 55120983". */
     private static final int PASSPORT_REACH = 30;

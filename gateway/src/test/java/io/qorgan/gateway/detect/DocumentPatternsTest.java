@@ -1412,4 +1412,29 @@ class DocumentPatternsTest {
         assertThat(found("Работник: Орлов Денис, 01.03.2024 принят на должность.", EntityType.DATE_OF_BIRTH))
                 .isEmpty(); // a date the sentence goes on from: hired, not born
     }
+
+    @Test
+    void detect_identityDocumentShortenedAsRegistriesDo_document() {
+        assertThat(found("Тип ДУЛ: удостоверение личности; номер ДУЛ: 052218734", EntityType.ID_DOCUMENT))
+                .containsExactly("052218734");
+        assertThat(found("клиент, уд/л 038812457, обратился повторно", EntityType.ID_DOCUMENT))
+                .containsExactly("038812457");
+        assertThat(found("дуло 052218734 мм", EntityType.ID_DOCUMENT)).isEmpty(); // a word that begins so
+    }
+
+    @Test
+    void detect_kazakhPassportTypedWithLowerCaseOrCyrillicN_document() {
+        assertThat(found("паспорт: н09871234", EntityType.ID_DOCUMENT)).containsExactly("н09871234");
+        assertThat(found("my passport is n11204567", EntityType.ID_DOCUMENT)).containsExactly("n11204567");
+        assertThat(found("номер заказа н09871234 в магазине", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_passportWordCutShort_document() {
+        assertThat(found("загран: N13307741, до 2031 года", EntityType.ID_DOCUMENT))
+                .containsExactly("N13307741");
+        assertThat(found("заграничная командировка 12345678", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
 }
