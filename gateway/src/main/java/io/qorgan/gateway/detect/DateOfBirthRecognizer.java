@@ -34,6 +34,7 @@ final class DateOfBirthRecognizer implements Recognizer {
         "др:",
         "родился",
         "родилась",
+        "род.", // a form's "род. 12.05.1985", the date right after it
         "рождения",
         "born",
         "dob",
@@ -150,7 +151,8 @@ final class DateOfBirthRecognizer implements Recognizer {
                 }
             } else if (contains(CUES_BEFORE, cue)) {
                 int before = out.size();
-                dateAfter(view, starts, count, at + cue.length(), AFTER_CUE, out);
+                // "род." says born only with its date right after it: "род. падеж, 12.05.2024" is grammar
+                dateAfter(view, starts, count, at + cue.length(), cue.equals("род.") ? 2 : AFTER_CUE, out);
                 if (out.size() == before && (contains(YEAR_CUES, cue) || labelledYear(s, at + cue.length()))) {
                     yearAfter(s, at + cue.length(), out); // "год рождения 1985", {"dob": "2014"}
                 }

@@ -1437,4 +1437,12 @@ class DocumentPatternsTest {
         assertThat(found("заграничная командировка 12345678", EntityType.ID_DOCUMENT))
                 .isEmpty();
     }
+
+    @Test
+    void detect_dateAfterTheShortBornWord_birthDate() {
+        assertThat(found("Петрова Ирина, род. 03.11.1990, прож. г. Павлодар", EntityType.DATE_OF_BIRTH))
+                .containsExactly("03.11.1990");
+        assertThat(found("род. падеж, 12.05.2024 урок", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
 }
