@@ -101,10 +101,46 @@ final class PhoneRecognizer implements Recognizer {
                 if (score > 0) {
                     out.add(new Finding(EntityType.PHONE, i, end, score, "phone"));
                     resume = end;
+                    continue;
                 }
+            }
+            int local = Chars.isDigit(c) && i > 0 && (s[i - 1] == ' ' || s[i - 1] == ':') ? localNumber(s, i) : -1;
+            if (local > 0 && view.anyCueWord(i - LOCAL_CUE_REACH, i, LOCAL_CUES)) {
+                out.add(new Finding(EntityType.PHONE, i, local, 0.8, "phone")); // "дом. тел. 21-45-67"
+                resume = local;
             }
         }
         SpokenPhone.find(view, out);
+    }
+
+    /**
+     * Words for a home phone before a city number without its code: a home's line is its people's, where an office's
+     * ("Исп. Аймагамбетова Ж., тел. 55-12-40") is the agency's own.
+     */
+    private static final CueSet LOCAL_CUES =
+            new CueSet("дом. тел", "дом.тел", "домашн", "үй тел", "үйдің тел", "home phone", "home tel");
+
+    /** How far before a city number its home-phone words may begin: "домашний телефон: 21-45-67". */
+    private static final int LOCAL_CUE_REACH = 22;
+
+    /**
+     * End of a city number without its code at {@code p}, as offices and homes give theirs: two or three digits, then
+     * two groups of two, parted by dashes ("55-12-34", "255-12-34"), nothing alphanumeric or another group after; or -1.
+     */
+    private static int localNumber(char[] s, int p) {
+        int first = Chars.digitRun(s, p);
+        int q = p + first;
+        if (first < 2 || first > 3) {
+            return -1;
+        }
+        for (int group = 0; group < 2; group++) {
+            if (q + 3 > s.length || s[q] != '-' || Chars.digitRun(s, q + 1) != 2) {
+                return -1;
+            }
+            q += 3;
+        }
+        boolean goesOn = q + 1 < s.length && (s[q] == '-' || s[q] == '.' || s[q] == '/') && Chars.isDigit(s[q + 1]);
+        return Chars.notAlnumAt(s, q) && !goesOn ? q : -1;
     }
 
     /** Whether a currency word follows {@code end}: "7 701 234 567 тенге" is an amount. */

@@ -1445,4 +1445,15 @@ class DocumentPatternsTest {
         assertThat(found("род. падеж, 12.05.2024 урок", EntityType.DATE_OF_BIRTH))
                 .isEmpty();
     }
+
+    @Test
+    void detect_homeCityNumberWithoutItsCode_phone() {
+        assertThat(found("Мать: Ахметова С., дом. тел. 41-22-87", EntityType.PHONE))
+                .containsExactly("41-22-87");
+        assertThat(found("үй телефоны: 253-18-04", EntityType.PHONE)).containsExactly("253-18-04");
+        // an office's line in a letter's signature is the agency's, and a clause's number is none
+        assertThat(found("Исп. Жаксыбекова А., тел. 55-31-08", EntityType.PHONE))
+                .isEmpty();
+        assertThat(found("дом. тел. 12-34-56-78 не отвечает", EntityType.PHONE)).isEmpty();
+    }
 }
