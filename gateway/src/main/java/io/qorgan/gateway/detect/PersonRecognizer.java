@@ -486,6 +486,40 @@ final class PersonRecognizer implements Recognizer {
     /** {@link #countries}, made once: no names ({@link #NOT_NAMES}) and the cue before a citizen's country and name. */
     private static final Set<String> COUNTRY_FORMS = countries();
 
+    /**
+     * The Russian adjectives of the districts of Almaty, Astana, Shymkent and Karaganda in every case and gender
+     * ("по районам: Алмалинский — 1 204, Бостандыкский — 987"): shaped like surnames in -ский, they name places.
+     */
+    private static final Set<String> DISTRICT_FORMS = districts();
+
+    private static Set<String> districts() {
+        Set<String> forms = new HashSet<>();
+        for (String stem : List.of(
+                "алмалинск",
+                "ауэзовск",
+                "бостандыкск",
+                "жетысуск",
+                "медеуск",
+                "наурызбайск",
+                "турксибск",
+                "алатауск",
+                "байконурск",
+                "есильск",
+                "сарыаркинск",
+                "нуринск",
+                "абайск",
+                "аль-фарабийск",
+                "енбекшинск",
+                "каратауск",
+                "туранск",
+                "казыбекбийск")) {
+            for (String ending : List.of("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их")) {
+                forms.add(stem + ending);
+            }
+        }
+        return Set.copyOf(forms);
+    }
+
     private static final WordSet COUNTRIES = new WordSet(COUNTRY_FORMS);
 
     private static final WordSet NOT_NAMES = new WordSet(union(
@@ -762,7 +796,8 @@ final class PersonRecognizer implements Recognizer {
                     "iban",
                     "bank",
                     "account"),
-            COUNTRY_FORMS));
+            COUNTRY_FORMS,
+            DISTRICT_FORMS));
 
     @SafeVarargs
     private static Set<String> union(Set<String>... sets) {

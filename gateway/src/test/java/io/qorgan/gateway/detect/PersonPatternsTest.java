@@ -729,4 +729,13 @@ class PersonPatternsTest {
     void detect_pluralOfANameThatIsANounAtSentenceStart_noPerson() {
         assertThat(persons("Лилии и розы завезли в оранжерею.")).isEmpty();
     }
+
+    @Test
+    void detect_cityDistrictAdjectives_noPerson() {
+        assertThat(persons("Обращения по районам: Турксибский — 402, Наурызбайский — 118."))
+                .isEmpty();
+        assertThat(persons("Заявление подала Иванова Мария в Есильском районе."))
+                .containsExactly("Иванова Мария");
+        assertThat(persons("Субботник прошёл в Есильском районе.")).isEmpty();
+    }
 }
