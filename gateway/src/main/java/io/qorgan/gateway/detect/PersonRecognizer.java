@@ -526,6 +526,8 @@ final class PersonRecognizer implements Recognizer {
             words(NAME_FIELD_LABELS),
             words(
                     "wi-fi",
+                    "атаулы", // "Атаулы әлеуметтік көмек": targeted, not a patronymic's -улы
+                    "атаулық",
                     "sir",
                     "madam",
                     "бұйырамын",
@@ -2791,8 +2793,16 @@ final class PersonRecognizer implements Recognizer {
 
     private static boolean kazakhPatronymic(char[] s, int start, int end) {
         String word = NameForms.fold(s, start, end);
-        return word.contains("ұлы") || word.contains("қызы") || word.contains("улы") || word.contains("кызы");
+        // a father's name of three letters at least before the suffix: "Серікұлы", not "Қаулы", "Даулы", "Таулы"
+        for (String suffix : KAZAKH_PATRONYMIC_SUFFIXES) {
+            if (word.indexOf(suffix) >= 3) {
+                return true;
+            }
+        }
+        return false;
     }
+
+    private static final String[] KAZAKH_PATRONYMIC_SUFFIXES = {"ұлы", "қызы", "улы", "кызы"};
 
     private static boolean support(List<Token> run, int first, int last) {
         for (int k = first; k <= last; k++) {

@@ -738,4 +738,11 @@ class PersonPatternsTest {
                 .containsExactly("Иванова Мария");
         assertThat(persons("Субботник прошёл в Есильском районе.")).isEmpty();
     }
+
+    @Test
+    void detect_kazakhWordsEndingLikeAPatronymic_noPerson() {
+        assertThat(persons("Қаулы\nАтаулы әлеуметтік көмек тағайындалсын.")).isEmpty();
+        assertThat(persons("Даулы жер телімі бойынша шешім.")).isEmpty();
+        assertThat(persons("Жанболатұлы хабарласты.")).containsExactly("Жанболатұлы");
+    }
 }
