@@ -487,8 +487,9 @@ final class PersonRecognizer implements Recognizer {
     private static final Set<String> COUNTRY_FORMS = countries();
 
     /**
-     * The Russian adjectives of the districts of Almaty, Astana, Shymkent and Karaganda in every case and gender
-     * ("по районам: Алмалинский — 1 204, Бостандыкский — 987"): shaped like surnames in -ский, they name places.
+     * The Russian adjectives of the regions and of the districts of Almaty, Astana, Shymkent and Karaganda in every
+     * case and gender ("по районам: Алмалинский — 1 204", "Мангистауская и Атырауская области"): shaped like
+     * surnames in -ский, they name places.
      */
     private static final Set<String> DISTRICT_FORMS = districts();
 
@@ -512,7 +513,23 @@ final class PersonRecognizer implements Recognizer {
                 "енбекшинск",
                 "каратауск",
                 "туранск",
-                "казыбекбийск")) {
+                "казыбекбийск",
+                // and the regions' ("Мангистауская и Атырауская области")
+                "мангистауск",
+                "атырауск",
+                "актюбинск",
+                "алматинск",
+                "акмолинск",
+                "жамбылск",
+                "карагандинск",
+                "костанайск",
+                "кызылординск",
+                "павлодарск",
+                "туркестанск",
+                "улытауск",
+                "западно-казахстанск",
+                "восточно-казахстанск",
+                "северо-казахстанск")) {
             for (String ending : List.of("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их")) {
                 forms.add(stem + ending);
             }
@@ -528,6 +545,12 @@ final class PersonRecognizer implements Recognizer {
                     "wi-fi",
                     "атаулы", // "Атаулы әлеуметтік көмек": targeted, not a patronymic's -улы
                     "атаулық",
+                    "registration", // form titles in capitals: "GUEST REGISTRATION CARD", "(sample / үлгі)"
+                    "sample",
+                    "үлгі",
+                    "үлгісі",
+                    "госпошлина",
+                    "скрин",
                     "sir",
                     "madam",
                     "бұйырамын",

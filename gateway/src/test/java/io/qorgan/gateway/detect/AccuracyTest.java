@@ -66,7 +66,7 @@ class AccuracyTest {
      * leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_2 = floors(
-            new Object[] {EntityType.PERSON, 0.962, 0.988},
+            new Object[] {EntityType.PERSON, 0.963, 0.988},
             new Object[] {EntityType.IIN, 1.0, 0.99},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.99, 0.99},
@@ -111,7 +111,7 @@ class AccuracyTest {
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
-            new Object[] {EntityType.PERSON, 0.997, 1.0},
+            new Object[] {EntityType.PERSON, 1.0, 1.0},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -129,7 +129,7 @@ class AccuracyTest {
 
     /** Floors on the second development set (detect2's new lines of issue 15's patterns). */
     private static final Map<EntityType, Floor> DEV2 = floors(
-            new Object[] {EntityType.PERSON, 0.992, 0.991},
+            new Object[] {EntityType.PERSON, 1.0, 0.991},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -401,7 +401,7 @@ class AccuracyTest {
      * negatives): the values measured when it was added (main at 373fb6a), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV11 = floors(
-            new Object[] {EntityType.PERSON, 0.926, 0.897},
+            new Object[] {EntityType.PERSON, 0.929, 0.897},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.94, 1.0},
@@ -428,7 +428,7 @@ class AccuracyTest {
      * at ac17346), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV12 = floors(
-            new Object[] {EntityType.PERSON, 0.938, 0.938},
+            new Object[] {EntityType.PERSON, 0.948, 0.938},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.949, 0.969},
@@ -454,7 +454,7 @@ class AccuracyTest {
      * are no personal data as hard negatives): the values measured when it was added (main at 877b97b), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV13 = floors(
-            new Object[] {EntityType.PERSON, 0.958, 0.966},
+            new Object[] {EntityType.PERSON, 0.961, 0.966},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.946, 1.0},
@@ -480,7 +480,7 @@ class AccuracyTest {
      * as hard negatives): the values measured when it was added (main at 4ea7661), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV14 = floors(
-            new Object[] {EntityType.PERSON, 0.975, 0.952},
+            new Object[] {EntityType.PERSON, 0.983, 0.952},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.92, 1.0},
@@ -506,7 +506,7 @@ class AccuracyTest {
      * write them and to names in every form): the values measured when it was added (main at 723aa38), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV15 = floors(
-            new Object[] {EntityType.PERSON, 0.953, 0.953},
+            new Object[] {EntityType.PERSON, 0.956, 0.953},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.799, 1.0},

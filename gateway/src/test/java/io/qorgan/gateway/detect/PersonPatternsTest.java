@@ -745,4 +745,14 @@ class PersonPatternsTest {
         assertThat(persons("Даулы жер телімі бойынша шешім.")).isEmpty();
         assertThat(persons("Жанболатұлы хабарласты.")).containsExactly("Жанболатұлы");
     }
+
+    @Test
+    void detect_regionAdjectivesAndFormTitles_noPerson() {
+        assertThat(persons("Павлодарская и Костанайская области отчитались первыми."))
+                .isEmpty();
+        assertThat(persons("HOTEL REGISTRATION FORM (sample)\nСкрин ошибки ниже."))
+                .isEmpty();
+        assertThat(persons("Госпошлина оплачена, квитанция у Ахметовой Гульнар."))
+                .containsExactly("Ахметовой Гульнар");
+    }
 }
