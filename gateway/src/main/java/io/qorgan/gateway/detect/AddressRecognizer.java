@@ -89,6 +89,10 @@ final class AddressRecognizer implements Recognizer {
         new Marker("жк ", Kind.STREET),
         new Marker("гск ", Kind.STREET),
         new Marker("снт ", Kind.STREET),
+        new Marker(
+                "садоводство ", Kind.STREET), // a garden society's plots: "садоводство «Береке», 5-я линия, участок 47"
+        new Marker("садоводческое товарищество ", Kind.STREET),
+        new Marker("дачный массив ", Kind.STREET),
         new Marker("саяжай ", Kind.STREET),
         new Marker("бц ", Kind.BUILDING),
         new Marker("бокс ", Kind.HOUSE),
@@ -243,6 +247,7 @@ final class AddressRecognizer implements Recognizer {
         new Marker("мкр", Kind.MICRODISTRICT),
         new Marker("подъезд", Kind.HOUSE), // an entrance stands for its building: "ЖК «…», 3 подъезд, кв 71"
         new Marker("кіреберіс", Kind.HOUSE),
+        new Marker("я линия", Kind.STREET), // a garden society's line: "5-я линия, участок 47"
         new Marker("бөлме", Kind.FLAT),
         new Marker("микрорайон", Kind.MICRODISTRICT),
         new Marker("üi", Kind.HOUSE),
@@ -796,6 +801,9 @@ final class AddressRecognizer implements Recognizer {
     /** Whether ", д. 5" or ", дом 5" follows {@code w}: the word before it names the house's street. */
     private static boolean houseMarkerAfter(char[] s, char[] lower, int w) {
         int q = w < s.length && s[w] == ',' ? w + 1 : w;
+        if (Chars.startsWith(lower, " участок ", q)) {
+            return Chars.digitAt(s, q + 9); // a garden society's street and plot: "ул. 7-я, участок 112"
+        }
         if (q + 4 >= s.length || s[q] != ' ' || lower[q + 1] != 'д') {
             return false;
         }
@@ -867,6 +875,9 @@ final class AddressRecognizer implements Recognizer {
                 }
                 if (e < 0 && m.kind() == Kind.STREET && q < s.length && Chars.isDigit(s[q])) {
                     int n = number(s, q); // a street by its number, its house after: "улица 2, дом 15"
+                    if (n > 0 && n + 2 <= s.length && s[n] == '-' && (lower[n + 1] == 'я' || lower[n + 1] == 'й')) {
+                        n = Chars.notAlnumAt(s, n + 2) ? n + 2 : n; // an ordinal: "ул. 7-я, участок 112"
+                    }
                     e = n > 0 && houseMarkerAfter(s, lower, n) ? n : -1;
                 }
                 if (e < 0 && m.kind() == Kind.HOUSE && q + 1 <= s.length && q < s.length) {
@@ -1544,12 +1555,12 @@ final class AddressRecognizer implements Recognizer {
         }
         int e = p;
         int hash = 0;
-        while (e < s.length && e - p <= 10 && Chars.isLetter(s[e])) {
+        while (e < s.length && e - p <= LONGEST_MARKER_WORD && Chars.isLetter(s[e])) {
             hash = hash * 31 + lower[e];
             e++;
         }
         int length = e - p;
-        if (length == 0 || length > 10 || e >= s.length) {
+        if (length == 0 || length > LONGEST_MARKER_WORD || e >= s.length) {
             return false;
         }
         char t = s[e];
@@ -1610,6 +1621,10 @@ final class AddressRecognizer implements Recognizer {
 
     /** For each first letter (U+0400–U+04FF), a bit per length of a marker's letters: most words fail this first. */
     private static final int[] MARKER_LENGTHS = markerLengths();
+
+    /** The letters of the longest marker's first word: "садоводческое" (товарищество). */
+    private static final int LONGEST_MARKER_WORD = Integer.numberOfTrailingZeros(
+            Integer.highestOneBit(Arrays.stream(MARKER_LENGTHS).reduce(0, (a, b) -> a | b)));
 
     private static int[] markerLengths() {
         int[] lengths = new int[0x100];

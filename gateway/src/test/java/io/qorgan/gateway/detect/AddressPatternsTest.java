@@ -450,4 +450,14 @@ class AddressPatternsTest {
         assertThat(found(text, EntityType.ID_DOCUMENT)).containsExactly("45 09 771204");
         assertThat(found(text, EntityType.ADDRESS)).containsExactly("Ақтөбе қ., Абай даңғылы, 12-үй, 7-пәтер");
     }
+
+    @Test
+    void detect_gardenSocietyPlot_wholeAddress() {
+        assertThat(found("Талгар, садоводство «Жидебай», 3-я линия, участок 19", EntityType.ADDRESS))
+                .containsExactly("Талгар, садоводство «Жидебай», 3-я линия, участок 19");
+        assertThat(found("дача: СНТ «Мичуринец», ул. 4-я, участок 31", EntityType.ADDRESS))
+                .containsExactly("СНТ «Мичуринец», ул. 4-я, участок 31");
+        assertThat(found("садоводство в этом году дало урожай", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
