@@ -250,6 +250,7 @@ final class AddressRecognizer implements Recognizer {
         new Marker("я линия", Kind.STREET), // a garden society's line: "5-я линия, участок 47"
         new Marker("бөлме", Kind.FLAT),
         new Marker("микрорайон", Kind.MICRODISTRICT),
+        new Marker("microdistrict", Kind.MICRODISTRICT), // "Aktobe, 11 microdistrict, building 99, flat 5"
         new Marker("üi", Kind.HOUSE),
         new Marker("ui", Kind.HOUSE),
         new Marker("uy", Kind.HOUSE),

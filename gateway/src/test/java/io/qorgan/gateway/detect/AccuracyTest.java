@@ -463,12 +463,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.978},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.916},
-            new Object[] {EntityType.ADDRESS, 0.838, 0.971},
+            new Object[] {EntityType.ADDRESS, 0.839, 0.978},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.99, 0.963},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV13_LEAK_COVER = 0.973;
+    private static final double DEV13_LEAK_COVER = 0.974;
 
     /** The fourteenth development set's SHA-256 ({@code detect/dev14}): its numbers below are of this file. */
     private static final String DEV14_SHA256 = "61ba8577cf25db0e38524f27d680d37d0e297273cb2cc8e3e4fe184bf9c52698";

@@ -460,4 +460,11 @@ class AddressPatternsTest {
         assertThat(found("садоводство в этом году дало урожай", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_microdistrictByItsNumberInEnglish_wholeAddress() {
+        assertThat(found("Shymkent, 18 microdistrict, building 4, flat 61", EntityType.ADDRESS))
+                .containsExactly("Shymkent, 18 microdistrict, building 4, flat 61");
+        assertThat(found("the 18 microdistrict school won", EntityType.ADDRESS)).isEmpty();
+    }
 }
