@@ -55,6 +55,7 @@ final class DateOfBirthRecognizer implements Recognizer {
         "dr\":", // a JSON key shortened from дата рождения: {"dr":"1988-11-09"}
         "birth>", // an XML element: <birth>1979-01-26</birth>
         "год рождения",
+        "год рожд", // a column's header cut short: "| Год рожд. |"
         "год_рождения",
         "туған жылы",
         "туған жылыңыз", // your (polite), your, my year of birth: "туған жылыңыз 1992"
@@ -74,6 +75,7 @@ final class DateOfBirthRecognizer implements Recognizer {
     /** Cues before a year of birth: the year alone counts after them. */
     private static final String[] YEAR_CUES = Lexicons.withRussianKeyboard(new String[] {
         "год рождения",
+        "год рожд", // a column's header cut short: "| Год рожд. |"
         "год_рождения",
         "туған жылы",
         "туған жылыңыз",
@@ -343,14 +345,61 @@ final class DateOfBirthRecognizer implements Recognizer {
             return;
         }
         int item = pastBirthMark(lower, end);
-        // after a patronymic, a date that closes its item ("…, 12.03.2024 подал заявление" is a filing date)
-        if (patronymic(lower, wordStart, wordEnd) && closesItem(s, item)) {
+        // after a patronymic, or a surname and a first name, a date that closes its item ("…, 12.03.2024 подал
+        // заявление" is a filing date): a register's "Сеитов Мурат, 1961 жылғы 20 наурыз, …"
+        // a year's plain " г." says no birth after a name without a patronymic: "Исполнитель Петров Иван, 12.05.2023
+        // г."
+        boolean yearMark = Chars.startsWith(lower, " г.", end) && !Chars.startsWith(lower, " г.р.", end);
+        if (patronymic(lower, wordStart, wordEnd) && closesItem(s, item)
+                || surnameBefore(s, lower, wordStart)
+                        && closesItem(s, yearMark ? end : item)
+                        && !otherIinAfter(s, date, end)) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
             return;
         }
         if (listItemName(s, wordStart) || closesItem(s, item) && personWordBefore(s, lower, wordStart)) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
         }
+    }
+
+    /**
+     * Whether an IIN within {@link #IIN_REACH} chars after the date {@code s[date, end)} encodes another day: the
+     * person's birth date is the IIN's, so this date is something else ("Сагатова Жанар, 21.12.2025, ЖСН 751221…").
+     */
+    private static boolean otherIinAfter(char[] s, int date, int end) {
+        int to = Math.min(s.length, end + IIN_REACH);
+        for (int p = end; p < to; p++) {
+            if (Chars.isDigit(s[p]) && Chars.notAlnumAt(s, p - 1)) {
+                if (Chars.digitRun(s, p) == 12 && Chars.notAlnumAt(s, p + 12)) {
+                    int yy = Chars.parseInt(s, p, p + 2);
+                    int mm = Chars.parseInt(s, p + 2, p + 4);
+                    int dd = Chars.parseInt(s, p + 4, p + 6);
+                    return !sameDate(s, date, end, yy, mm, dd);
+                }
+                p += Chars.digitRun(s, p);
+            }
+        }
+        return false;
+    }
+
+    /** Surname endings, Russian and Kazakh, of the word before a first name: "Сеитов Мурат", "Әлібекова Сафия". */
+    private static final String[] SURNAME_ENDINGS = {"ов", "ев", "ёв", "ин", "ова", "ева", "ёва", "ина", "ұлы", "қызы"};
+
+    /** Whether a capitalised word with a surname's ending stands right before the word at {@code first}. */
+    private static boolean surnameBefore(char[] s, char[] lower, int first) {
+        if (first < 6 || s[first - 1] != ' ') {
+            return false;
+        }
+        int start = capitalisedWordBefore(s, first - 1);
+        if (start < 0 || first - 1 - start < 5) {
+            return false;
+        }
+        for (String ending : SURNAME_ENDINGS) {
+            if (Chars.startsWith(lower, ending, first - 1 - ending.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Abbreviations after a date that say "year" or "born": "05.03.1958 г.", "27.03.1990 т.", "1990 ж.т.". */

@@ -77,10 +77,10 @@ class AccuracyTest {
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.979, 0.986},
             new Object[] {EntityType.IP_ADDRESS, 0.979, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 0.988, 0.988},
+            new Object[] {EntityType.DATE_OF_BIRTH, 0.989, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.985});
 
-    private static final double HELD_OUT_2_LEAK_COVER = 0.988;
+    private static final double HELD_OUT_2_LEAK_COVER = 0.989;
 
     /** The third frozen held-out set's SHA-256 ({@code detect/heldout3}, free prose written blind before the fifth round). */
     private static final String HELD_OUT_3_SHA256 = "e9f8cb213a3d1f71a8c83758b3c854dde82b05cc42799c220a8e92c1c3bda520";
@@ -104,10 +104,10 @@ class AccuracyTest {
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.986, 0.974},
             new Object[] {EntityType.IP_ADDRESS, 0.981, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.972},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.985},
             new Object[] {EntityType.SECRET, 1.0, 0.983});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.981;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.982;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -465,10 +465,10 @@ class AccuracyTest {
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.916},
             new Object[] {EntityType.ADDRESS, 0.839, 0.978},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 0.99, 0.963},
+            new Object[] {EntityType.DATE_OF_BIRTH, 0.99, 0.972},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV13_LEAK_COVER = 0.974;
+    private static final double DEV13_LEAK_COVER = 0.975;
 
     /** The fourteenth development set's SHA-256 ({@code detect/dev14}): its numbers below are of this file. */
     private static final String DEV14_SHA256 = "61ba8577cf25db0e38524f27d680d37d0e297273cb2cc8e3e4fe184bf9c52698";
@@ -517,10 +517,10 @@ class AccuracyTest {
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.879, 0.909},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.899},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.949},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV15_LEAK_COVER = 0.947;
+    private static final double DEV15_LEAK_COVER = 0.953;
 
     /** The sixteenth development set's SHA-256 ({@code detect/dev16}): its numbers below are of this file. */
     private static final String DEV16_SHA256 = "2f85396b2d2995c122078bce91e6d8c095c4e88d9ee1a00efc2551564b09126d";

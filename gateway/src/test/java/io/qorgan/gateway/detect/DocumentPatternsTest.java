@@ -1456,4 +1456,16 @@ class DocumentPatternsTest {
                 .isEmpty();
         assertThat(found("дом. тел. 12-34-56-78 не отвечает", EntityType.PHONE)).isEmpty();
     }
+
+    @Test
+    void detect_dateClosingARegistersItemAfterSurnameAndName_birthDate() {
+        assertThat(found(
+                        "Тізім: Жұмабекова Аружан, 2016 жылғы 9 қыркүйек; Жұмабеков Ерлан, 1988 жылғы 2 мамыр.",
+                        EntityType.DATE_OF_BIRTH))
+                .containsExactly("2016 жылғы 9 қыркүйек", "1988 жылғы 2 мамыр");
+        assertThat(found("Исполнитель Сидоров Павел, 12.05.2023 г.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found("| ФИО | Год рожд. |\n|---|---|\n| Ли Олег | 1958 |", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1958");
+    }
 }
