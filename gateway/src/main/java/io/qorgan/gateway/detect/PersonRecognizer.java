@@ -1219,6 +1219,28 @@ final class PersonRecognizer implements Recognizer {
         }
     }
 
+    /**
+     * Whether a lower-case patronymic or a surname by its strong ending follows the word ending at {@code e}: the rest
+     * of a full name typed in lower case ("людмила петровна вострикова", "ергали турсынбаев"), which
+     * {@link #lowerCaseRest} then joins to the first name.
+     */
+    private static boolean restOfNameAfter(char[] s, int e, int lineEnd) {
+        if (e + 6 > lineEnd || s[e] != ' ' || !Chars.isLowerCase(s[e + 1])) {
+            return false;
+        }
+        int w = e + 1;
+        int end = w;
+        while (end < lineEnd && end - w < MAX_NAME_WORD && Chars.isLetter(s[end])) {
+            end++;
+        }
+        if (end - w < 5 || end - w >= MAX_NAME_WORD || end < lineEnd && Chars.isWord(s[end])) {
+            return false;
+        }
+        char[] folded = new char[MAX_NAME_WORD];
+        NameForms.foldInto(s, w, end, folded);
+        return NameForms.isPatronymic(folded, end - w) || NameForms.isStrongSurname(folded, end - w);
+    }
+
     /** Patronymic words of Kyrgyz and Kazakh names written apart: "Erkin uulu Nurbek", "Асан ұлы Бекзат". */
     private static final String[] APART_PATRONYMICS = {"uulu", "kyzy", "уулу", "кызы", "ұлы", "қызы", "bin", "ibn"};
 
@@ -1527,7 +1549,12 @@ final class PersonRecognizer implements Recognizer {
             }
             // the cues and the case ending are cheap to test, the name's readings are not: most words have neither
             boolean kin = kinWordAfter(lower, e, lineEnd);
-            boolean cue = kin || mention || chatCueBefore(lower, lineStart, p) || chatCueAfter(lower, e, lineEnd);
+            boolean cue = kin
+                    || mention
+                    || chatCueBefore(lower, lineStart, p)
+                    || chatCueAfter(lower, e, lineEnd)
+                    || restOfNameAfter(s, e, lineEnd); // "светлана поздеева", "күлпаш ахметқызы"
+
             boolean bare = sentence && len >= BARE_CHAT_NAME && s[p] < 0x80; // Latin: Kazakh names are words too often
             if (!cue && !bare && !KAZAKH_CASE_ENDINGS.endsWithAny(lower, e, p + 2)) {
                 p = e;

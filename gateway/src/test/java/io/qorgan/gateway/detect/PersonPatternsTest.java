@@ -755,4 +755,11 @@ class PersonPatternsTest {
         assertThat(persons("Госпошлина оплачена, квитанция у Ахметовой Гульнар."))
                 .containsExactly("Ахметовой Гульнар");
     }
+
+    @Test
+    void detect_fullNameTypedInLowerCaseInAChat_wholeName() {
+        assertThat(persons("клиент: галина сергеевна мельникова")).containsExactly("галина сергеевна мельникова");
+        assertThat(persons("оформлено на брата тимур жаксылыков")).containsExactly("тимур жаксылыков");
+        assertThat(persons("пошли в столовую петровская")).isEmpty();
+    }
 }
