@@ -219,13 +219,14 @@ public final class GatewayMetrics {
     private final ConcurrentHashMap<String, RouteSeries> finished = new ConcurrentHashMap<>();
 
     public void exchangeFinished(String route, String upstream, int status, long nanos) {
-        inFlight.dec();
         RouteSeries series = finished.get(route);
         if (series == null) {
             series = finished.computeIfAbsent(route, RouteSeries::new);
         }
         series.requests(upstream, status).inc();
         series.duration.observe(nanos / 1e9);
+        // last: a scrape that sees no exchange in flight sees every finished one counted
+        inFlight.dec();
     }
 
     /** The request counters and duration histogram of one route, by upstream and status. */
