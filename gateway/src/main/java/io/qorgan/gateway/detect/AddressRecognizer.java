@@ -3,7 +3,6 @@ package io.qorgan.gateway.detect;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -89,8 +88,8 @@ final class AddressRecognizer implements Recognizer {
         new Marker("жк ", Kind.STREET),
         new Marker("гск ", Kind.STREET),
         new Marker("снт ", Kind.STREET),
-        new Marker(
-                "садоводство ", Kind.STREET), // a garden society's plots: "садоводство «Береке», 5-я линия, участок 47"
+        // a garden society's plots: "садоводство «Береке», 5-я линия, участок 47"
+        new Marker("садоводство ", Kind.STREET),
         new Marker("садоводческое товарищество ", Kind.STREET),
         new Marker("дачный массив ", Kind.STREET),
         new Marker("саяжай ", Kind.STREET),
@@ -965,9 +964,6 @@ final class AddressRecognizer implements Recognizer {
             }
             char l0 = lower[q];
             Marker[] bucket = l0 < AFTER_BY_FIRST.length ? AFTER_BY_FIRST[l0] : null;
-            if (bucket != null && !afterPair(l0, q + 1 < s.length ? lower[q + 1] : 0)) {
-                continue; // most words after a name begin as no marker does: "John Smith", "Hello team"
-            }
             for (Marker after : bucket == null ? NO_MARKERS : bucket) {
                 String text = after.text();
                 if ((after.caseSensitive() ? s[q] : l0) != text.charAt(0)) {
@@ -1451,29 +1447,8 @@ final class AddressRecognizer implements Recognizer {
     private static final Marker[] NO_MARKERS = {};
     /** {@link #AFTER} by the lower case of their first char, so a word is compared only with markers that fit. */
     private static final Marker[][] AFTER_BY_FIRST = new Marker[0x530][];
-    /**
-     * A bit per {@link CueIndex#pairBit} of the lower case of an {@link #AFTER} marker's first two chars, or of its
-     * one char and any next one: a pair without its bit begins no marker.
-     */
-    private static final long[] AFTER_PAIRS = new long[(1 << 14) / 64];
-
-    private static boolean afterPair(char first, char second) {
-        int bit = CueIndex.pairBit(first, second);
-        return (AFTER_PAIRS[bit >>> 6] & 1L << bit) != 0;
-    }
 
     static {
-        for (Marker m : AFTER) {
-            String t = m.text().toLowerCase(Locale.ROOT);
-            for (char second = 0; t.length() == 1 && second < 0x530; second++) {
-                int bit = CueIndex.pairBit(t.charAt(0), second); // a one-char marker: whatever comes next
-                AFTER_PAIRS[bit >>> 6] |= 1L << bit;
-            }
-            if (t.length() > 1) {
-                int bit = CueIndex.pairBit(t.charAt(0), t.charAt(1));
-                AFTER_PAIRS[bit >>> 6] |= 1L << bit;
-            }
-        }
         for (Marker m : AFTER) {
             char c = m.text().charAt(0);
             AFTER_INITIAL[c] = true;

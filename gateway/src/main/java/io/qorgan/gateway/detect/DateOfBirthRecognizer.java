@@ -247,9 +247,6 @@ final class DateOfBirthRecognizer implements Recognizer {
      * holder's birth date, so such a date is one ("Сагатова Жанар, 21.12.1975, ЖСН 751221431442").
      */
     private static void dateOfIin(char[] s, char[] lower, int iin, List<Finding> out) {
-        int yy = Chars.parseInt(s, iin, iin + 2);
-        int mm = Chars.parseInt(s, iin + 2, iin + 4);
-        int dd = Chars.parseInt(s, iin + 4, iin + 6);
         int from = Math.max(0, iin - IIN_REACH);
         int to = Math.min(s.length, iin + 12 + IIN_REACH);
         for (int p = from; p < to; p++) {
@@ -257,7 +254,7 @@ final class DateOfBirthRecognizer implements Recognizer {
                 continue;
             }
             int end = Dates.dateEnd(s, lower, p);
-            if (end > 0 && end <= to && sameDate(s, p, end, yy, mm, dd)) {
+            if (end > 0 && end <= to && iinEncodes(s, iin, p, end)) {
                 if (!covered(out, p)) {
                     out.add(new Finding(EntityType.DATE_OF_BIRTH, p, end, 0.9, "dob"));
                 }
@@ -265,6 +262,14 @@ final class DateOfBirthRecognizer implements Recognizer {
             }
             p += Chars.digitRun(s, p);
         }
+    }
+
+    /** Whether the IIN at {@code iin} encodes the date {@code s[from, to)} in its first six digits (YYMMDD). */
+    private static boolean iinEncodes(char[] s, int iin, int from, int to) {
+        int yy = Chars.parseInt(s, iin, iin + 2);
+        int mm = Chars.parseInt(s, iin + 2, iin + 4);
+        int dd = Chars.parseInt(s, iin + 4, iin + 6);
+        return sameDate(s, from, to, yy, mm, dd);
     }
 
     /**
@@ -346,9 +351,9 @@ final class DateOfBirthRecognizer implements Recognizer {
         }
         int item = pastBirthMark(lower, end);
         // after a patronymic, or a surname and a first name, a date that closes its item ("…, 12.03.2024 подал
-        // заявление" is a filing date): a register's "Сеитов Мурат, 1961 жылғы 20 наурыз, …"
-        // a year's plain " г." says no birth after a name without a patronymic: "Исполнитель Петров Иван, 12.05.2023
-        // г."
+        // заявление" is a filing date): a register's "Сеитов Мурат, 1961 жылғы 20 наурыз, …"; after the surname a
+        // year's plain " г." says a signing date ("Исполнитель Петров Иван, 12.05.2023 г."), and so does an IIN that
+        // encodes another day
         boolean yearMark = Chars.startsWith(lower, " г.", end) && !Chars.startsWith(lower, " г.р.", end);
         if (patronymic(lower, wordStart, wordEnd) && closesItem(s, item)
                 || surnameBefore(s, lower, wordStart)
@@ -371,10 +376,7 @@ final class DateOfBirthRecognizer implements Recognizer {
         for (int p = end; p < to; p++) {
             if (Chars.isDigit(s[p]) && Chars.notAlnumAt(s, p - 1)) {
                 if (Chars.digitRun(s, p) == 12 && Chars.notAlnumAt(s, p + 12)) {
-                    int yy = Chars.parseInt(s, p, p + 2);
-                    int mm = Chars.parseInt(s, p + 2, p + 4);
-                    int dd = Chars.parseInt(s, p + 4, p + 6);
-                    return !sameDate(s, date, end, yy, mm, dd);
+                    return !iinEncodes(s, p, date, end);
                 }
                 p += Chars.digitRun(s, p);
             }
@@ -677,22 +679,23 @@ final class DateOfBirthRecognizer implements Recognizer {
         return false;
     }
 
-    /** A year (19xx or 20xx) within a few chars of spaces, colons and dashes after {@code from}. */
     /** A cell that is a year of the last two centuries alone, under a birth column's header: "| 1986 |". */
     private static boolean yearCell(char[] s, int from, int to) {
-        return to - from == 4
-                && Chars.digitRun(s, from) == 4
-                && (s[from] == '1' && s[from + 1] == '9' || s[from] == '2' && s[from + 1] == '0');
+        return to - from == 4 && centuryYear(s, from);
     }
 
+    /** Four digits at {@code p} that begin 19 or 20. */
+    private static boolean centuryYear(char[] s, int p) {
+        return Chars.digitRun(s, p) == 4 && (s[p] == '1' && s[p + 1] == '9' || s[p] == '2' && s[p + 1] == '0');
+    }
+
+    /** A year (19xx or 20xx) within a few chars of spaces, colons and dashes after {@code from}. */
     private static void yearAfter(char[] s, int from, List<Finding> out) {
         int p = from;
         while (p < s.length && p - from < 4 && " :-—–\"|".indexOf(s[p]) >= 0) {
             p++;
         }
-        if (Chars.digitRun(s, p) == 4
-                && (s[p] == '1' && s[p + 1] == '9' || s[p] == '2' && s[p + 1] == '0')
-                && Chars.notAlnumAt(s, p + 4)) {
+        if (centuryYear(s, p) && Chars.notAlnumAt(s, p + 4)) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, p, p + 4, 0.85, "dob"));
         }
     }

@@ -67,7 +67,6 @@ final class Dates {
         return y >= 1900 && y <= 2030;
     }
 
-    /** End of a date starting at {@code p}, or -1. */
     /** English month abbreviations in capitals, in order, as airline records write them. */
     private static final String AIRLINE_MONTHS = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
 
@@ -108,6 +107,7 @@ final class Dates {
                 : -1;
     }
 
+    /** End of a date starting at {@code p}, or -1. */
     static int dateEnd(char[] s, char[] lower, int p) {
         int n = s.length;
         int run = Chars.digitRun(s, p);

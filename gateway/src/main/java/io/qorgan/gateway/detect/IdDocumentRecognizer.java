@@ -274,14 +274,14 @@ final class IdDocumentRecognizer implements Recognizer {
                 // a Cyrillic word is read only as a series, a spelled-out or a scanned number: each read once here
                 int spelled = UNREAD;
                 int scan = UNREAD;
-                if (cyrillic && !cyrillicSeries(s, p) && kazakhPassportTyped(s, p) < 0) {
+                int typed = kazakhPassportTyped(s, p);
+                if (cyrillic && !cyrillicSeries(s, p) && typed < 0) {
                     spelled = spelledOut(s, p);
                     scan = spelled < 0 ? scanned(s, p, birth) : -1;
                     if (spelled < 0 && scan < 0) {
                         continue;
                     }
                 }
-                int typed = kazakhPassportTyped(s, p);
                 int end = typed > 0 ? typed : cyrillic ? cyrillicPassport(s, p) : documentNumber(s, p, birth);
                 if (end < 0 && passport && p - from <= PASSPORT_REACH && !marked) {
                     end = digitsOnlyPassport(s, from, p);
@@ -1275,7 +1275,6 @@ final class IdDocumentRecognizer implements Recognizer {
         return q - p == 9 && (digits >= 5 || mixed) && Chars.notAlnumAt(s, q) ? q : -1;
     }
 
-    /** Words for a driving licence, after which a foreign licence's number of its own shape counts. */
     /** Words before "удостоверение", "куәлік" that make it an employee's service ID, numbered by its employer. */
     private static final CueSet SERVICE_WORDS = new CueSet("служебн", "қызметтік", "service");
 
@@ -1301,6 +1300,7 @@ final class IdDocumentRecognizer implements Recognizer {
         return run >= 4 && run <= 8 && Chars.notAlnumAt(s, p + run) ? p + run : -1;
     }
 
+    /** Words for a driving licence, after which a foreign licence's number of its own shape counts. */
     private static final Set<String> LICENCE_CUES = Set.of(
             "права",
             "водительские права",

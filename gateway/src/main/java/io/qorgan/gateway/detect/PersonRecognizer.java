@@ -1195,19 +1195,9 @@ final class PersonRecognizer implements Recognizer {
                 continue;
             }
             int end = f.end();
-            for (int words = 0;
-                    words < 2 && end + 1 < s.length && s[end] == ' ' && Chars.isLowerCase(s[end + 1]);
-                    words++) {
-                int w = end + 1;
-                int e = w;
-                while (e < s.length && e - w < MAX_NAME_WORD && Chars.isLetter(s[e])) {
-                    e++;
-                }
-                if (e - w < 5 || e - w >= MAX_NAME_WORD || e < s.length && Chars.isWord(s[e])) {
-                    break;
-                }
-                NameForms.foldInto(s, w, e, folded);
-                if (!NameForms.isPatronymic(folded, e - w) && !NameForms.isStrongSurname(folded, e - w)) {
+            for (int words = 0; words < 2; words++) {
+                int e = restOfNameEnd(s, end, s.length, folded);
+                if (e < 0) {
                     break;
                 }
                 end = e;
@@ -1225,20 +1215,27 @@ final class PersonRecognizer implements Recognizer {
      * {@link #lowerCaseRest} then joins to the first name.
      */
     private static boolean restOfNameAfter(char[] s, int e, int lineEnd) {
-        if (e + 6 > lineEnd || s[e] != ' ' || !Chars.isLowerCase(s[e + 1])) {
-            return false;
+        return e + 6 <= lineEnd && restOfNameEnd(s, e, lineEnd, new char[MAX_NAME_WORD]) > 0;
+    }
+
+    /**
+     * End of the lower-case word after the space at {@code e}, before {@code limit}, when it is a patronymic or a
+     * surname by its strong ending (five letters or more); or -1. {@code folded} is scratch space.
+     */
+    private static int restOfNameEnd(char[] s, int e, int limit, char[] folded) {
+        if (e + 1 >= limit || s[e] != ' ' || !Chars.isLowerCase(s[e + 1])) {
+            return -1;
         }
         int w = e + 1;
         int end = w;
-        while (end < lineEnd && end - w < MAX_NAME_WORD && Chars.isLetter(s[end])) {
+        while (end < limit && end - w < MAX_NAME_WORD && Chars.isLetter(s[end])) {
             end++;
         }
-        if (end - w < 5 || end - w >= MAX_NAME_WORD || end < lineEnd && Chars.isWord(s[end])) {
-            return false;
+        if (end - w < 5 || end - w >= MAX_NAME_WORD || end < limit && Chars.isWord(s[end])) {
+            return -1;
         }
-        char[] folded = new char[MAX_NAME_WORD];
         NameForms.foldInto(s, w, end, folded);
-        return NameForms.isPatronymic(folded, end - w) || NameForms.isStrongSurname(folded, end - w);
+        return NameForms.isPatronymic(folded, end - w) || NameForms.isStrongSurname(folded, end - w) ? end : -1;
     }
 
     /** Patronymic words of Kyrgyz and Kazakh names written apart: "Erkin uulu Nurbek", "Асан ұлы Бекзат". */
