@@ -2519,7 +2519,10 @@ final class PersonRecognizer implements Recognizer {
             anchored |= t.initial() || t.patronymic() || t.firstName() && !t.common() && !t.ordinaryWord();
         }
         boolean leadingSurname = false;
+        // a quoted name is weighed whole: dropping its first word would leave the rest outside the quotes
+        boolean quotedRun = quoted(s, run.get(0).start(), run.get(last).end());
         while (first < last
+                && !quotedRun
                 && (!evidence(run.get(first)) || run.get(first).common() && !anchored)
                 && (sentenceStart(s, run.get(first).start())
                         || leadingGreeting(s, run.get(first))
@@ -2569,7 +2572,7 @@ final class PersonRecognizer implements Recognizer {
             return; // a capitalised word that starts a sentence, and nothing else: the common case, decided cheaply
         }
         boolean strong = firstNames > 0 || surnames > 0 || patronymics > 0 || ordinary > 0 && support(run, first, last);
-        boolean quoted = quoted(s, start);
+        boolean quoted = quoted(s, start, end);
         boolean named = quoted && namedInQuotes(view.lower(), start, end);
         // the cue words are searched only when the run itself is weak evidence
         boolean cue = !strong
@@ -3155,10 +3158,14 @@ final class PersonRecognizer implements Recognizer {
 
     private static boolean sentenceStart(char[] s, int start) {
         int p = start - 1;
+        boolean quote = false;
         while (p >= 0 && (s[p] == ' ' || s[p] == '"' || s[p] == '«' || s[p] == '(')) {
+            quote |= s[p] != ' ' && s[p] != '(';
             p--;
         }
-        return p < 0 || ".!?\n\r\t|;".indexOf(s[p]) >= 0 && !(s[p] == '.' && titleBefore(s, p));
+        return p < 0
+                || ".!?\n\r\t|;".indexOf(s[p]) >= 0 && !(s[p] == '.' && titleBefore(s, p))
+                || quote && s[p] == ':'; // a quoted passage after its colon: "свидетеля: «Паспорт свой я отдал …»"
     }
 
     /** Titles whose dot ends no sentence: "Dr. Priya Sharma", "Prof. Ahmed Khan". */
@@ -3357,9 +3364,29 @@ final class PersonRecognizer implements Recognizer {
                 && Chars.notWordAt(lower, p - 2);
     }
 
-    private static boolean quoted(char[] s, int start) {
+    /** How far past a run its closing quote may stand for the run to be a quoted name: "«Асем Групп» ЖШС". */
+    private static final int QUOTED_NAME_REACH = 40;
+
+    /**
+     * Whether the run {@code [start, end)} opens a quoted name: a company's, a book's, a place's ("«Асем Групп»",
+     * "«Абай жолы»"). A quote whose passage goes on past the run's clause ("«Мамырбаев Тоқтар ақсақал дүниеден
+     * өтті. …»") cites what someone wrote or said, and a name at its start is a name.
+     */
+    private static boolean quoted(char[] s, int start, int end) {
         int p = start - 1;
-        return p >= 0 && (s[p] == '«' || s[p] == '“' || s[p] == '„');
+        if (p < 0 || s[p] != '«' && s[p] != '“' && s[p] != '„') {
+            return false;
+        }
+        for (int q = end; q < s.length && q - end <= QUOTED_NAME_REACH; q++) {
+            char c = s[q];
+            if (c == '»' || c == '”' || c == '"' || c == '“') {
+                return true;
+            }
+            if (c == '.' || c == '!' || c == '?' || c == ',' || c == ':' || c == ';' || c == '\n') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The word after the next one, folded, when the next one is a lower-case title ("ақын", "батыр"). */

@@ -66,7 +66,7 @@ class AccuracyTest {
      * leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_2 = floors(
-            new Object[] {EntityType.PERSON, 0.963, 0.988},
+            new Object[] {EntityType.PERSON, 0.964, 0.988},
             new Object[] {EntityType.IIN, 1.0, 0.99},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.99, 0.99},
@@ -243,7 +243,7 @@ class AccuracyTest {
      * (ID_DOCUMENT) and the ninth (IP_ADDRESS).
      */
     private static final Map<EntityType, Floor> DEV5 = floors(
-            new Object[] {EntityType.PERSON, 0.992, 0.967},
+            new Object[] {EntityType.PERSON, 0.992, 0.97},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -259,7 +259,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.97, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV5_LEAK_COVER = 0.988;
+    private static final double DEV5_LEAK_COVER = 0.989;
 
     /** The sixth development set's SHA-256 ({@code detect/dev6}): its numbers below are of this file. */
     private static final String DEV6_SHA256 = "ee10690d38ca255aaea64c280d0426812a948f4b6cabf7d9fff97526dc4f748b";
@@ -454,7 +454,7 @@ class AccuracyTest {
      * are no personal data as hard negatives): the values measured when it was added (main at 877b97b), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV13 = floors(
-            new Object[] {EntityType.PERSON, 0.961, 0.966},
+            new Object[] {EntityType.PERSON, 0.961, 0.969},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.946, 1.0},
@@ -468,7 +468,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.99, 0.972},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV13_LEAK_COVER = 0.975;
+    private static final double DEV13_LEAK_COVER = 0.976;
 
     /** The fourteenth development set's SHA-256 ({@code detect/dev14}): its numbers below are of this file. */
     private static final String DEV14_SHA256 = "61ba8577cf25db0e38524f27d680d37d0e297273cb2cc8e3e4fe184bf9c52698";
@@ -506,7 +506,7 @@ class AccuracyTest {
      * write them and to names in every form): the values measured when it was added (main at 723aa38), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV15 = floors(
-            new Object[] {EntityType.PERSON, 0.957, 0.966},
+            new Object[] {EntityType.PERSON, 0.96, 0.966},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.799, 1.0},
@@ -561,7 +561,7 @@ class AccuracyTest {
      * measured when it was added (main at cf42b61), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV17 = floors(
-            new Object[] {EntityType.PERSON, 0.926, 0.896},
+            new Object[] {EntityType.PERSON, 0.926, 0.914},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.954, 1.0},
@@ -575,7 +575,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.893},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV17_LEAK_COVER = 0.885;
+    private static final double DEV17_LEAK_COVER = 0.897;
 
     private final Detector detector = Detector.defaults();
 

@@ -762,4 +762,18 @@ class PersonPatternsTest {
         assertThat(persons("оформлено на брата тимур жаксылыков")).containsExactly("тимур жаксылыков");
         assertThat(persons("пошли в столовую петровская")).isEmpty();
     }
+
+    @Test
+    void detect_nameOpeningAQuotedPassage_foundWhileAQuotedNameIsNot() {
+        assertThat(persons("Объявление в газете: «Мамырбаев Тоқтар ақсақал дүниеден өтті. Жаназа сағат 14-те.»"))
+                .containsExactly("Мамырбаев Тоқтар");
+        assertThat(persons("Пост в соцсети: «Ищем Сарсенову Гульнару, ушла из дома вчера»"))
+                .containsExactly("Сарсенову Гульнару");
+        // a quoted company or place keeps its quotes whole, even when its first word starts the passage
+        assertThat(persons("Оплату принимает ТОО «Асем Групп» по счёту.")).isEmpty();
+        assertThat(persons("Менеджер сказал: «Kaspi Gold» подойдёт для оплаты."))
+                .isEmpty();
+        // a capitalised word opening a quoted passage is the passage's first word
+        assertThat(persons("Из протокола: «Документы свои я оставил у брата»")).isEmpty();
+    }
 }
