@@ -140,6 +140,7 @@ final class AddressRecognizer implements Recognizer {
         new Marker("обл.", Kind.REGION),
         new Marker("область", Kind.REGION),
         new Marker("облысының", Kind.REGION),
+        new Marker("области", Kind.REGION), // "Тарановского района Костанайской области, ул. Набережная, 6"
         new Marker("ауданы", Kind.DISTRICT),
         new Marker("ауд.", Kind.DISTRICT),
         new Marker("район", Kind.DISTRICT),
@@ -173,6 +174,7 @@ final class AddressRecognizer implements Recognizer {
         new Marker("koshesi", Kind.STREET),
         new Marker("k-si", Kind.STREET),
         new Marker("shagyn audany", Kind.MICRODISTRICT),
+        new Marker("shagynaudany", Kind.MICRODISTRICT),
         // the Latin alphabets of 2018 (acute accents) and 2021 (Turkic letters): "Nursát shaǵyn aýdany"
         new Marker("aýdany", Kind.DISTRICT),
         new Marker("aýyly", Kind.SETTLEMENT),
@@ -190,6 +192,8 @@ final class AddressRecognizer implements Recognizer {
         new Marker("koʻchasi", Kind.STREET),
         new Marker("tumani", Kind.DISTRICT),
         new Marker("district", Kind.DISTRICT),
+        new Marker("village", Kind.SETTLEMENT), // "Karabulak village, Eskeldi district"
+        new Marker("region", Kind.REGION),
         new Marker("көшесі", Kind.STREET),
         new Marker("көш.", Kind.STREET),
         new Marker("даңғылы", Kind.STREET),

@@ -75,12 +75,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.941},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.979, 0.986},
+            new Object[] {EntityType.ADDRESS, 0.986, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 0.979, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.989, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.985});
 
-    private static final double HELD_OUT_2_LEAK_COVER = 0.989;
+    private static final double HELD_OUT_2_LEAK_COVER = 0.99;
 
     /** The third frozen held-out set's SHA-256 ({@code detect/heldout3}, free prose written blind before the fifth round). */
     private static final String HELD_OUT_3_SHA256 = "e9f8cb213a3d1f71a8c83758b3c854dde82b05cc42799c220a8e92c1c3bda520";
@@ -570,12 +570,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.966, 0.717},
+            new Object[] {EntityType.ADDRESS, 0.988, 0.749},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.893},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV17_LEAK_COVER = 0.897;
+    private static final double DEV17_LEAK_COVER = 0.902;
 
     private final Detector detector = Detector.defaults();
 

@@ -467,4 +467,20 @@ class AddressPatternsTest {
                 .containsExactly("Shymkent, 18 microdistrict, building 4, flat 61");
         assertThat(found("the 18 microdistrict school won", EntityType.ADDRESS)).isEmpty();
     }
+
+    @Test
+    void detect_regionInTheGenitiveInsideAChain_wholeAddress() {
+        whole("Проживаю в ", "селе Кызылжар Аулиекольского района Костанайской области, ул. Школьная, 14", ".");
+        whole("адрес: ", "пос. Актас Абайского района Карагандинской области, ул. Мира, 2, кв. 5", "");
+        assertThat(found("Совещание акимов Костанайской области прошло в среду.", EntityType.ADDRESS))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_englishVillageWithItsDistrictAndLatinKazakhMicrodistrict_wholeAddress() {
+        whole("She lives in ", "Koktal village, Panfilov district", " with her son.");
+        whole("Mekenjaiy: ", "Almaty, Alatau audany, Saryarqa shagynaudany, 12-ui", "");
+        assertThat(found("The Shortandy district hospital opened in May.", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
