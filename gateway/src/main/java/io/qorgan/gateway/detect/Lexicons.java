@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -85,6 +87,19 @@ final class Lexicons {
     /** The folded words of a bundled list, in file order. */
     static Set<String> words(String resource) {
         Set<String> words = new LinkedHashSet<>();
+        for (String line : lines(resource)) {
+            for (String word : line.split("[\\s,;]+")) {
+                if (!word.isEmpty()) {
+                    words.add(NameForms.fold(word));
+                }
+            }
+        }
+        return words;
+    }
+
+    /** The lines of a bundled list, stripped, without blank and comment lines, in file order. */
+    static List<String> lines(String resource) {
+        List<String> lines = new ArrayList<>();
         InputStream in = Lexicons.class.getResourceAsStream(BASE + resource);
         if (in == null) {
             throw new IllegalStateException("missing resource " + resource);
@@ -92,18 +107,13 @@ final class Lexicons {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                for (String word : trimmed.split("[\\s,;]+")) {
-                    if (!word.isEmpty()) {
-                        words.add(NameForms.fold(word));
-                    }
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                    lines.add(trimmed);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read resource " + resource, e);
         }
-        return words;
+        return lines;
     }
 }

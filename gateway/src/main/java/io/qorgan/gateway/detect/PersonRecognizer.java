@@ -2637,6 +2637,9 @@ final class PersonRecognizer implements Recognizer {
         if (unknown > 1 && firstNames + surnames + patronymics + ordinary == 0 && !cue) {
             return;
         }
+        if (words >= 2 && publicFigure(s, run.get(first), lastToken)) {
+            return; // "Мұхтар Әуезовтің романы", "Shokan Ualikhanov University": the figure, not a citizen
+        }
         out.add(new Finding(EntityType.PERSON, start, end, score, "person"));
     }
 
@@ -3186,6 +3189,37 @@ final class PersonRecognizer implements Recognizer {
             lower[i] = Character.toLowerCase(s[w + i]);
         }
         return TITLE_ABBREVIATIONS.contains(lower, 0, lower.length);
+    }
+
+    /** Public figures' full names ({@code public-figures.txt}): {@link #figureKey} of each spelling, in both orders. */
+    private static final Set<String> PUBLIC_FIGURES = publicFigures();
+
+    private static Set<String> publicFigures() {
+        Set<String> keys = new HashSet<>();
+        for (String line : Lexicons.lines("public-figures.txt")) {
+            for (String spelling : line.split(";")) {
+                String[] words = spelling.strip().split("\\s+");
+                if (words.length >= 2) {
+                    String first = NameForms.fold(words[0]);
+                    String last = NameForms.fold(words[words.length - 1]);
+                    keys.add(figureKey(first, last));
+                    keys.add(figureKey(last, first)); // Kazakh and register order: "Уәлиханов Шоқан"
+                }
+            }
+        }
+        return Set.copyOf(keys);
+    }
+
+    /** Two folded words as {@link #PUBLIC_FIGURES} keys them: their base forms, so that any case ending matches. */
+    private static String figureKey(String first, String last) {
+        return NameForms.reduce(first) + ' ' + NameForms.reduce(last);
+    }
+
+    /** Whether the run's first and last words are a public figure's first name and surname, in either order. */
+    private static boolean publicFigure(char[] s, Token first, Token last) {
+        String key =
+                figureKey(NameForms.fold(s, first.start(), first.end()), NameForms.fold(s, last.start(), last.end()));
+        return PUBLIC_FIGURES.contains(key);
     }
 
     /** The head of state's and government's titles: the name after one is a public figure's, not personal data. */

@@ -776,4 +776,14 @@ class PersonPatternsTest {
         // a capitalised word opening a quoted passage is the passage's first word
         assertThat(persons("Из протокола: «Документы свои я оставил у брата»")).isEmpty();
     }
+
+    @Test
+    void detect_publicFiguresFullNameInAnyCase_noPersonWhileACitizenWithTheSurnameIs() {
+        assertThat(persons("Мұхтар Әуезовтің романы бойынша фильм түсірілді.")).isEmpty();
+        assertThat(persons("Студенты изучают наследие Чокана Валиханова.")).isEmpty();
+        assertThat(persons("The Shokan Ualikhanov University library is closed."))
+                .isEmpty();
+        // only the figure's own first name with the surname: a citizen bearing the surname is still a person
+        assertThat(persons("Заявитель Валиханов Ерлан просит выдать справку.")).containsExactly("Валиханов Ерлан");
+    }
 }
