@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * within 40 chars after it; a cue after a date ("г.р.", "жылы туған") the date right before it; "туған", "туылған"
  * and "born" the date before them in the same clause ("1990 жылғы 5 наурызда Шымкентте туған"); a table header
  * cell with a cue ("birth_date", "Дата рождения") every date in its column. A date without a cue is not personal
- * data by itself and is not reported, nor is a year alone except before "г.р." or "жылы туған".
+ * data by itself and is not reported, nor is a year alone except before "г.р." or "жылы туған", with "жылы" in a
+ * birth verb's clause ("1958 жылы Баянауыл ауданында дүниеге келген") or after "born in".
  */
 final class DateOfBirthRecognizer implements Recognizer {
 
@@ -104,7 +105,7 @@ final class DateOfBirthRecognizer implements Recognizer {
     });
     /** Verbs after their date in the same clause: only words between, no digit. */
     private static final String[] CUES_CLAUSE_AFTER = Lexicons.withRussianKeyboard(new String[] {
-        "туған", "туылған", "born", "дүниеге келген", "тудым", "туды", "туылдым", "туылды", "дүниеге келді"
+        "туған", "туылған", "born", "дүниеге келген", "тудым", "туды", "туылдым", "туылды", "дүниеге келді", "туып"
     });
 
     /** Kazakh verbs of birth that begin other words too ("тудырды", to cause): a cue only as a whole word. */
@@ -144,11 +145,16 @@ final class DateOfBirthRecognizer implements Recognizer {
             }
             boolean verb = clauseVerb(lower, at, cue);
             if (verb) {
-                if (!dateBefore(view, starts, count, at, BEFORE_CUE, out) && !dayMonthBefore(s, lower, at, out)) {
+                if (!dateBefore(view, starts, count, at, BEFORE_CUE, out)
+                        && !dayMonthBefore(s, lower, at, out)
+                        && !kazakhYearBefore(s, lower, at, out)) {
                     int before = out.size();
                     dateAfter(view, starts, count, at + cue.length(), 25, out);
                     if (out.size() == before && cue.equals("born")) {
                         yearAfter(s, at + cue.length(), out); // "Born 1941."
+                    }
+                    if (out.size() == before && cue.equals("born") && Chars.startsWith(lower, " in ", at + 4)) {
+                        yearAfter(s, at + 8, out); // "was born in 1947 in Karabulak village"
                     }
                 }
             } else if (contains(CUES_BEFORE, cue)) {
@@ -746,6 +752,29 @@ final class DateOfBirthRecognizer implements Recognizer {
             return false; // "қиындық тудырды"
         }
         return !(Chars.startsWith(lower, " күн", e) || Chars.startsWith(lower, "_күн", e));
+    }
+
+    /**
+     * A year said with "жылы" (in the year) earlier in the verb's clause, the place between: "1958 жылы Баянауыл
+     * ауданы, Жаңатілек ауылында дүниеге келген". Only words and commas between, within {@link #BEFORE_CUE} chars;
+     * answers whether it reported the year.
+     */
+    private static boolean kazakhYearBefore(char[] s, char[] lower, int verb, List<Finding> out) {
+        for (int p = verb - 5; p >= 5 && verb - p <= BEFORE_CUE; p--) {
+            if (lower[p] != 'ж' || !Chars.startsWith(lower, "жылы ", p) || s[p - 1] != ' ') {
+                continue;
+            }
+            int year = p - 5;
+            if (Chars.digitRun(s, year) == 4
+                    && Chars.notAlnumAt(s, year - 1)
+                    && Dates.plausibleYear(s, year)
+                    && noDigit(s, p + 5, verb)) {
+                out.add(new Finding(EntityType.DATE_OF_BIRTH, year, year + 4, 0.85, "dob"));
+                return true;
+            }
+            return false; // the nearest "жылы" decides
+        }
+        return false;
     }
 
     /** How far after a birth cue a date in words may start: past the question's end and the answerer's label. */

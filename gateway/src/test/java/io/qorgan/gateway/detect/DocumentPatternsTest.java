@@ -1468,4 +1468,19 @@ class DocumentPatternsTest {
         assertThat(found("| ФИО | Год рожд. |\n|---|---|\n| Ли Олег | 1958 |", EntityType.DATE_OF_BIRTH))
                 .containsExactly("1958");
     }
+
+    @Test
+    void detect_yearOfBirthWithThePlaceBetweenItAndTheVerb_theYear() {
+        assertThat(found("Ол 1962 жылы Сарқан ауданы, Қоңыр ауылында дүниеге келген.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1962");
+        assertThat(found("Әкесі 1939 жылы туып, соғысқа аттанды.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1939");
+        assertThat(found("Her father was born in 1952 in a village near Taraz.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1952");
+        // a year in another clause, or any number between, names no birth
+        assertThat(found("Мектеп 1962 жылы салынды. Ол сонда туған.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found("2019 жылы 3 баланың бірі туған ауылына оралды.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
 }
