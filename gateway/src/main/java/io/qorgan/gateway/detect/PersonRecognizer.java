@@ -1402,6 +1402,10 @@ final class PersonRecognizer implements Recognizer {
             int q = afterOpener(lower, p, end);
             int found = out.size();
             chatName(s, lower, q, end, q > p, out);
+            int said = transcriptLabelEnd(lower, p, end);
+            if (said > 0) {
+                chatName(s, lower, said, end, false, out); // "голосовое от тёти Гали: саша, привет"
+            }
             int letter = p;
             while (letter < end && letter - p < 16 && !Chars.isLetter(s[letter])) {
                 letter++; // "12 августа 2009, в алматы. папе вите привет": the line's first letter
@@ -1417,6 +1421,39 @@ final class PersonRecognizer implements Recognizer {
             }
             line = end + 1;
         }
+    }
+
+    /** Words of a label that says a message was spoken: "расшифровка голосового:", "дауыстық хабарлама:". */
+    private static final String[] TRANSCRIPT_LABELS = {
+        "голосов", "расшифровк", "хабарлама", "transcript", "voice", "аудио", "audio"
+    };
+
+    /** How far into its line a transcript's label may end with its colon. */
+    private static final int TRANSCRIPT_LABEL = 48;
+
+    /**
+     * Where the words of a spoken message begin after its label at the line's start ({@link #TRANSCRIPT_LABELS}, no
+     * digit, a colon and a space), or -1: the first word there is the message's first word, as a chat line's is.
+     */
+    private static int transcriptLabelEnd(char[] lower, int p, int end) {
+        int colon = Chars.indexOf(lower, ':', p, Math.min(end, p + TRANSCRIPT_LABEL));
+        if (colon < 0 || colon + 2 >= end || lower[colon + 1] != ' ') {
+            return -1;
+        }
+        boolean spoken = false;
+        for (int i = p; i < colon; i++) {
+            if (Chars.isDigit(lower[i])) {
+                return -1;
+            }
+        }
+        for (String label : TRANSCRIPT_LABELS) {
+            spoken |= Chars.indexOf(lower, label, p, colon) >= 0;
+        }
+        int q = colon + 1;
+        while (q < end && lower[q] == ' ') {
+            q++;
+        }
+        return spoken ? q : -1;
     }
 
     /** The longest line read as a chat line when it starts in lower case: longer ones are prose or code. */
@@ -1450,6 +1487,25 @@ final class PersonRecognizer implements Recognizer {
             "это",
             "папе",
             "маме",
+            "номер", // whose number: "номер вадика скину"
+            "телефон",
+            "сказал",
+            "сказала",
+            "бұл", // "бұл нұрай" (this is Nurai)
+            "анам", // my mother, father, brother…: "анам гүлнар ауырып қалды"
+            "әкем",
+            "ағам",
+            "інім",
+            "қызым",
+            "ұлым",
+            "апам",
+            "әпкем",
+            "сіңлім",
+            "күйеуім",
+            "әйелім",
+            "жолдасым",
+            "құрбым",
+            "досым",
             "ask",
             "tell",
             "ping",
@@ -1624,8 +1680,9 @@ final class PersonRecognizer implements Recognizer {
             if (CHAT_CUES_BEFORE.contains(lower, w + 1, e + 1)) {
                 return true;
             }
-            if (e - w != 3 || !Chars.startsWith(lower, "что", w + 1)) {
-                return false;
+            boolean filler = e - w == 3 && Chars.startsWith(lower, "что", w + 1) || e - w == 1 && lower[e] == 'я';
+            if (!filler) {
+                return false; // past "что" or "я" only: "скажи что гоша …", "это я лиза"
             }
             e = w;
         }
@@ -1637,10 +1694,12 @@ final class PersonRecognizer implements Recognizer {
      * Words of kin and respect a Kazakh chat puts after a first name ("зере апайдың", "қанат ағай", "ерлан көке"):
      * after one, a first name that is also a word is the name.
      */
-    private static final String[] KIN_AFTER = {"аға", "апай", "әпке", "тәте", "көке", "жеңге", "ака", "апа", "эже"};
+    private static final String[] KIN_AFTER = {
+        "аға", "апай", "әпке", "тәте", "көке", "жеңге", "ака", "апа", "эже", "бауырым", "бауыр"
+    };
 
     /** The first letters of {@link #KIN_AFTER}. */
-    private static final String KIN_INITIALS = "аәткжэ";
+    private static final String KIN_INITIALS = "аәткжэб";
 
     /** The letters a kin word's ending may start with: "ағай", "апамның", "тәтесі", "ағалар"; not "ағаш", "апар". */
     private static final String KIN_ENDINGS = "ймңсндғгл";
@@ -1675,8 +1734,8 @@ final class PersonRecognizer implements Recognizer {
     private static boolean chatCueAfter(char[] lower, int e, int lineEnd) {
         int p = e;
         for (int words = 0; words < 2; words++) {
-            while (p < lineEnd && lower[p] == ' ') {
-                p++;
+            while (p < lineEnd && (lower[p] == ' ' || words == 0 && lower[p] == ',')) {
+                p++; // "саша, привет"
             }
             int w = p;
             while (w < lineEnd && Chars.isLetter(lower[w])) {

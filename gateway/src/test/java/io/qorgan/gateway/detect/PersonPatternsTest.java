@@ -786,4 +786,18 @@ class PersonPatternsTest {
         // only the figure's own first name with the surname: a citizen bearing the surname is still a person
         assertThat(persons("Заявитель Валиханов Ерлан просит выдать справку.")).containsExactly("Валиханов Ерлан");
     }
+
+    @Test
+    void detect_lowerCaseNamesInVoiceTranscripts_found() {
+        assertThat(persons("расшифровка голосового: марина, привет, перезвони мне вечером"))
+                .containsExactly("марина");
+        assertThat(persons("дауыстық хабарлама: бұл гүлназ, анам динара ауырып қалды"))
+                .containsExactly("гүлназ", "динара");
+        assertThat(persons("голосовое: это я полина, скинь номер руслана пожалуйста"))
+                .containsExactly("полина", "руслана");
+        assertThat(persons("дауыстық хабарлама: ернар бауырым, ертең келемін")).containsExactly("ернар");
+        // a label that is no transcript's, and a word that is a name too, stay words
+        assertThat(persons("ответ: алма, груша и слива")).isEmpty();
+        assertThat(persons("голосовое: роза цветёт у подъезда, полей её")).isEmpty();
+    }
 }
