@@ -218,6 +218,56 @@ final class PersonRecognizer implements Recognizer {
                 "from:",
                 "от:",
                 "кімнен:",
+                // roles and relations a narrative puts before a name: "журналист Стрельцов", "neighbour Olga"
+                "журналист",
+                "журналистка",
+                "корреспондент",
+                "блогер",
+                "председатель",
+                "участковый",
+                "учитель",
+                "учительница",
+                "воспитатель",
+                "медсестра",
+                "фельдшер",
+                "адвокат",
+                "нотариус",
+                "опекун",
+                "пенсионер",
+                "пенсионерка",
+                "студент",
+                "студентка",
+                "ученик",
+                "ученица",
+                "жұбайы",
+                "ағасы",
+                "апасы",
+                "әпкесі",
+                "сіңлісі",
+                "жиені",
+                "балалары",
+                "куәгер",
+                "тергеуші",
+                "мұғалім",
+                "оқушы",
+                "зейнеткер",
+                "дәрігер",
+                "neighbour",
+                "neighbor",
+                "witness",
+                "friend",
+                "colleague",
+                "cousin",
+                "uncle",
+                "aunt",
+                "roommate",
+                "fiancé",
+                "fiancee",
+                "boyfriend",
+                "girlfriend",
+                "teacher",
+                "journalist",
+                "pupil",
             },
             KIN_WORDS);
     /** The cues as previous words: lower case, without trailing spaces, colons and dots. */
@@ -2580,6 +2630,11 @@ final class PersonRecognizer implements Recognizer {
         boolean leadingSurname = false;
         // a quoted name is weighed whole: dropping its first word would leave the rest outside the quotes
         boolean quotedRun = quoted(s, run.get(0).start(), run.get(last).end());
+        while (first < last
+                && CUE_WORD_SET.contains(
+                        view.lower(), run.get(first).start(), run.get(first).end())) {
+            first++; // a cue word capitalised at the sentence's start: "Жұбайы Күлшара", "Оқушы Сағындықова Ақбота"
+        }
         while (first < last
                 && !quotedRun
                 && (!evidence(run.get(first)) || run.get(first).common() && !anchored)

@@ -800,4 +800,17 @@ class PersonPatternsTest {
         assertThat(persons("ответ: алма, груша и слива")).isEmpty();
         assertThat(persons("голосовое: роза цветёт у подъезда, полей её")).isEmpty();
     }
+
+    @Test
+    void detect_loneNameAfterARoleOrRelationWord_found() {
+        assertThat(persons("She left the bar with her neighbour Olga at midnight."))
+                .containsExactly("Olga");
+        assertThat(persons("The witness Arman described the car.")).containsExactly("Arman");
+        assertThat(persons("Вчера журналист Стрельцов опубликовал пост.")).containsExactly("Стрельцов");
+        assertThat(persons("Ағасы Үсен үйге келмеді.")).containsExactly("Үсен");
+        // the relation word capitalised at the sentence's start is left out of the name
+        assertThat(persons("Жұбайы Күлшара ауруханада.")).containsExactly("Күлшара");
+        // without the word, an ordinary word stays a word
+        assertThat(persons("Стрельцов было много в войске царя.")).isEmpty();
+    }
 }
