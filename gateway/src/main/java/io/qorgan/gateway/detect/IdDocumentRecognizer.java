@@ -122,6 +122,9 @@ final class IdDocumentRecognizer implements Recognizer {
         "licence no",
         "licence number",
         "license number",
+        "licence", // "his licence is AE 417260": a whole word only, see SHORT_CUES
+        "license",
+        "refugee certificate",
         "документ, удостоверяющий",
         "номер документа",
         "doc_number",
@@ -196,7 +199,7 @@ final class IdDocumentRecognizer implements Recognizer {
     private static final Set<String> ESTATE_OR_CARD = Set.of("жк", "ж/к", "ж.к.");
 
     /** Chat shortenings of удостоверение that begin other words ("удобно", "удвоить"): cues only as whole words. */
-    private static final Set<String> SHORT_CUES = Set.of("удв", "удо", "дул", "загран");
+    private static final Set<String> SHORT_CUES = Set.of("удв", "удо", "дул", "загран", "licence", "license");
     /** The cues, and each cue of several words also as a key with underscores ("жеке_куәлік", "id_card"). */
     static final CueIndex CUE_INDEX = new CueIndex(withUnderscores(Lexicons.concat(CUES, BIRTH_CUES, FIELD_LABELS)));
 

@@ -1483,4 +1483,17 @@ class DocumentPatternsTest {
         assertThat(found("2019 жылы 3 баланың бірі туған ауылына оралды.", EntityType.DATE_OF_BIRTH))
                 .isEmpty();
     }
+
+    @Test
+    void detect_licenceWordAloneBeforeASeriesAndNumber_found() {
+        assertThat(found("the driver is Yerlan, his licence is AE 417260 if security asks", EntityType.ID_DOCUMENT))
+                .containsExactly("AE 417260");
+        assertThat(found("Driver: Marat Seitkali, licence KZ 382615, vehicle 221 AAX 05.", EntityType.ID_DOCUMENT))
+                .containsExactly("KZ 382615");
+        // a company's licence number, and licences in the plural, name no person's document
+        assertThat(found("The pharmacy holds licence No. 22019383 since 2019.", EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("All licences AB 2024 were renewed.", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
 }
