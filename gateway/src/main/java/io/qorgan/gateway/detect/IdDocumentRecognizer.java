@@ -124,7 +124,6 @@ final class IdDocumentRecognizer implements Recognizer {
         "license number",
         "licence", // "his licence is AE 417260": a whole word only, see SHORT_CUES
         "license",
-        "refugee certificate",
         "документ, удостоверяющий",
         "номер документа",
         "doc_number",

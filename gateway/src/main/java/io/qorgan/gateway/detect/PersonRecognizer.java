@@ -1473,10 +1473,12 @@ final class PersonRecognizer implements Recognizer {
         }
     }
 
-    /** Words of a label that says a message was spoken: "расшифровка голосового:", "дауыстық хабарлама:". */
-    private static final String[] TRANSCRIPT_LABELS = {
-        "голосов", "расшифровк", "хабарлама", "transcript", "voice", "аудио", "audio"
-    };
+    /**
+     * First words of a label that says a message was spoken ("расшифровка голосового:", "дауыстық хабарлама:", "voice
+     * note transcript:"): a line is asked for its label only when it starts with one.
+     */
+    private static final CueSet TRANSCRIPT_LABELS =
+            new CueSet("голосов", "расшифровк", "дауыстық", "хабарлама", "аудио", "transcript", "voice", "audio");
 
     /** How far into its line a transcript's label may end with its colon. */
     private static final int TRANSCRIPT_LABEL = 48;
@@ -1486,24 +1488,23 @@ final class PersonRecognizer implements Recognizer {
      * digit, a colon and a space), or -1: the first word there is the message's first word, as a chat line's is.
      */
     private static int transcriptLabelEnd(char[] lower, int p, int end) {
+        if (p >= end || TRANSCRIPT_LABELS.lengthAt(lower, p, end) == 0) {
+            return -1; // most lines: one look at the first word
+        }
         int colon = Chars.indexOf(lower, ':', p, Math.min(end, p + TRANSCRIPT_LABEL));
         if (colon < 0 || colon + 2 >= end || lower[colon + 1] != ' ') {
             return -1;
         }
-        boolean spoken = false;
         for (int i = p; i < colon; i++) {
             if (Chars.isDigit(lower[i])) {
                 return -1;
             }
         }
-        for (String label : TRANSCRIPT_LABELS) {
-            spoken |= Chars.indexOf(lower, label, p, colon) >= 0;
-        }
         int q = colon + 1;
         while (q < end && lower[q] == ' ') {
             q++;
         }
-        return spoken ? q : -1;
+        return q;
     }
 
     /** The longest line read as a chat line when it starts in lower case: longer ones are prose or code. */
@@ -3023,12 +3024,8 @@ final class PersonRecognizer implements Recognizer {
         if (COUNTRIES.contains(lower, w, end)) {
             return w > 0 && cueBefore(lower, w); // "гражданин Индии Шарма Раджеш": the citizenship between
         }
-        if (end - w > 5) {
-            for (char[] stem : CUE_STEM_CHARS) {
-                if (stem[0] == lower[w] && end - w > stem.length && Chars.startsWith(lower, stem, w)) {
-                    return true;
-                }
-            }
+        if (end - w > 5 && CUE_STEM_SET.lengthAt(lower, w, end - 1) > 0) {
+            return true; // a stem the word goes on past: "обвиняемого"
         }
         for (char[] cue : CUE_PHRASE_CHARS) {
             int n = cue.length;
@@ -3058,7 +3055,9 @@ final class PersonRecognizer implements Recognizer {
      */
     private static final String[] SPEAKER_NAMES = {"азамат"};
 
-    private static final char[][] CUE_STEM_CHARS = Chars.arrays(CUE_STEMS);
+    /** {@link #CUE_STEMS} by their first char: only those are compared with the word before a run. */
+    private static final CueSet CUE_STEM_SET = new CueSet(CUE_STEMS);
+
     private static final char[][] CUE_PHRASE_CHARS = Chars.arrays(CUE_PHRASES);
 
     /**
@@ -3329,8 +3328,39 @@ final class PersonRecognizer implements Recognizer {
         return NameForms.reduce(first) + ' ' + NameForms.reduce(last);
     }
 
+    /**
+     * The first two letters, folded, of every word of {@link #PUBLIC_FIGURES}' names: a run whose first and last words
+     * begin otherwise is read no further (most are).
+     */
+    private static final Set<Integer> PUBLIC_FIGURE_PAIRS = publicFigurePairs();
+
+    private static Set<Integer> publicFigurePairs() {
+        Set<Integer> pairs = new HashSet<>();
+        for (String line : Lexicons.lines("public-figures.txt")) {
+            for (String word : line.split("[;\\s]+")) {
+                String folded = NameForms.fold(word);
+                if (folded.length() >= 2) {
+                    pairs.add(folded.charAt(0) << 16 | folded.charAt(1));
+                }
+            }
+        }
+        return Set.copyOf(pairs);
+    }
+
+    private static boolean mayBeFigureWord(char[] s, Token t) {
+        if (t.end() - t.start() < 2) {
+            return false;
+        }
+        char a = Chars.toLowerCase(s[t.start()]);
+        char b = Chars.toLowerCase(s[t.start() + 1]);
+        return PUBLIC_FIGURE_PAIRS.contains((a == 'ё' ? 'е' : a) << 16 | (b == 'ё' ? 'е' : b)); // folded as the list
+    }
+
     /** Whether the run's first and last words are a public figure's first name and surname, in either order. */
     private static boolean publicFigure(char[] s, Token first, Token last) {
+        if (!mayBeFigureWord(s, first) || !mayBeFigureWord(s, last)) {
+            return false;
+        }
         String key =
                 figureKey(NameForms.fold(s, first.start(), first.end()), NameForms.fold(s, last.start(), last.end()));
         return PUBLIC_FIGURES.contains(key);
