@@ -1543,6 +1543,7 @@ final class PersonRecognizer implements Recognizer {
             "сказал",
             "сказала",
             "бұл", // "бұл нұрай" (this is Nurai)
+            "мен", // I, and: "мен айдос", "асхат мен ерлан"
             "анам", // my mother, father, brother…: "анам гүлнар ауырып қалды"
             "әкем",
             "ағам",
@@ -2229,6 +2230,11 @@ final class PersonRecognizer implements Recognizer {
         }
         if (p > 0 && lower[p] == ',' && end < lower.length && (lower[end] == ',' || lower[end] == '!')) {
             return Chars.isLetter(lower[p - 1]);
+        }
+        int v = end < lower.length && lower[end] == ' ' ? end + 1 : -1;
+        int ve = v < 0 ? -1 : Chars.letterRunEnd(lower, v);
+        if (ve > v && CHAT_CUES_AFTER.contains(lower, v, ve)) {
+            return true; // "Вера сказала", "Қуаныш переслал"
         }
         int w = p;
         while (w >= 0 && Chars.isLetter(lower[w])) {

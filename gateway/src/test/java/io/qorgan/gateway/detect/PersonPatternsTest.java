@@ -813,4 +813,14 @@ class PersonPatternsTest {
         // without the word, an ordinary word stays a word
         assertThat(persons("Стрельцов было много в войске царя.")).isEmpty();
     }
+
+    @Test
+    void detect_nameThatIsAWordBeforeAVerbOfSayingOrAfterKazakhMen_found() {
+        assertThat(persons("Пересылаю от Гали: Вера сказала, что справку выдадут завтра."))
+                .contains("Вера");
+        assertThat(persons("сәлеметсіз бе мен айдос жәрдемақы туралы сұрайын деп едім"))
+                .containsExactly("айдос");
+        // a word that is a name too stays a word without the verb
+        assertThat(persons("Вера в лучшее помогает.")).isEmpty();
+    }
 }
