@@ -698,8 +698,8 @@ final class DateOfBirthRecognizer implements Recognizer {
     /** A year (19xx or 20xx) within a few chars of spaces, colons and dashes after {@code from}. */
     private static void yearAfter(char[] s, int from, List<Finding> out) {
         int p = from;
-        while (p < s.length && p - from < 4 && " :-—–\"|".indexOf(s[p]) >= 0) {
-            p++;
+        while (p < s.length && p - from < 4 && " :-—–\"|(".indexOf(s[p]) >= 0) {
+            p++; // "year of birth (1978)" too
         }
         if (centuryYear(s, p) && Chars.notAlnumAt(s, p + 4)) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, p, p + 4, 0.85, "dob"));

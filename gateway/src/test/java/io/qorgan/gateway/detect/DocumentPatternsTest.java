@@ -1496,4 +1496,12 @@ class DocumentPatternsTest {
         assertThat(found("All licences AB 2024 were renewed.", EntityType.ID_DOCUMENT))
                 .isEmpty();
     }
+
+    @Test
+    void detect_yearOfBirthInBracketsAfterItsLabel_theYear() {
+        assertThat(found("Please confirm your year of birth (1981) and IIN.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1981");
+        assertThat(found("Year of foundation (1981) is on the plaque.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
 }
