@@ -1652,6 +1652,11 @@ final class PersonRecognizer implements Recognizer {
                 p = e;
                 continue;
             }
+            if (introducedByMen(s, lower, p, e)) {
+                out.add(new Finding(EntityType.PERSON, p, e, 0.7, "person-chat")); // "мен данамын"
+                p = e;
+                continue;
+            }
             // the cues and the case ending are cheap to test, the name's readings are not: most words have neither
             boolean kin = kinWordAfter(lower, e, lineEnd);
             boolean cue = kin
@@ -2253,6 +2258,33 @@ final class PersonRecognizer implements Recognizer {
         return true;
     }
 
+    /** The Kazakh "I am" endings: "Мейраммын", "Ләззатпын", "данамын". */
+    private static final String[] PREDICATIVE_ENDINGS = {"мын", "мін", "пын", "пін", "бын", "бін"};
+
+    /**
+     * Whether the word {@code [start, end)} follows "мен" (I) and is a listed first name with a Kazakh "I am" ending:
+     * "мен Мейраммын", "мен бақытжанмын" (the whole word is reported, as the name and its ending are one word).
+     */
+    private boolean introducedByMen(char[] s, char[] lower, int start, int end) {
+        int len = end - start;
+        if (len < 6 || len > MAX_NAME_WORD || start < 4 || lower[start - 1] != ' ') {
+            return false;
+        }
+        if (!Chars.startsWith(lower, "мен", start - 4) || !Chars.notWordAt(lower, start - 5)) {
+            return false;
+        }
+        boolean ending = false;
+        for (String e : PREDICATIVE_ENDINGS) {
+            ending |= Chars.startsWith(lower, e, end - 3);
+        }
+        if (!ending) {
+            return false;
+        }
+        char[] folded = new char[len];
+        NameForms.foldInto(s, start, end - 3, folded);
+        return (names.flags(folded, len - 3, "") & NameDictionary.FIRST_NAME) != 0;
+    }
+
     /** Words of one name are separated by spaces only, or by the dot of an initial. */
     private static boolean gapAllowsRun(char[] s, List<Token> run, int next) {
         if (run.isEmpty()) {
@@ -2701,7 +2733,8 @@ final class PersonRecognizer implements Recognizer {
                         || cueBefore(view.lower(), start)
                         || contextCue(view, s, start, end)
                         || speaker(s, run, first, last)
-                        || ordinary > 0 && words == 1 && nameContext(view.lower(), start, end));
+                        || ordinary > 0 && words == 1 && nameContext(view.lower(), start, end)
+                        || words == 1 && introducedByMen(s, view.lower(), start, end));
         int support = surnames + patronymics + initials + weak;
         double score;
         if (initials == words || cityMarker(s, run, first, last)) {

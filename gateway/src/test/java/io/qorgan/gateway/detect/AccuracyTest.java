@@ -506,7 +506,7 @@ class AccuracyTest {
      * write them and to names in every form): the values measured when it was added (main at 723aa38), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV15 = floors(
-            new Object[] {EntityType.PERSON, 0.966, 0.969},
+            new Object[] {EntityType.PERSON, 0.966, 0.973},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.799, 1.0},
@@ -520,7 +520,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.949},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV15_LEAK_COVER = 0.961;
+    private static final double DEV15_LEAK_COVER = 0.963;
 
     /** The sixteenth development set's SHA-256 ({@code detect/dev16}): its numbers below are of this file. */
     private static final String DEV16_SHA256 = "2f85396b2d2995c122078bce91e6d8c095c4e88d9ee1a00efc2551564b09126d";
@@ -588,7 +588,7 @@ class AccuracyTest {
      * corrected and dictated): the values measured when it was added (main at 81029a2), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV18 = floors(
-            new Object[] {EntityType.PERSON, 0.932, 0.904},
+            new Object[] {EntityType.PERSON, 0.932, 0.911},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.931},
@@ -602,7 +602,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.729},
             new Object[] {EntityType.SECRET, 1.0, 0.726});
 
-    private static final double DEV18_LEAK_COVER = 0.863;
+    private static final double DEV18_LEAK_COVER = 0.867;
 
     private final Detector detector = Detector.defaults();
 

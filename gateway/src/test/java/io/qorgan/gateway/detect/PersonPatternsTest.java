@@ -823,4 +823,13 @@ class PersonPatternsTest {
         // a word that is a name too stays a word without the verb
         assertThat(persons("Вера в лучшее помогает.")).isEmpty();
     }
+
+    @Test
+    void detect_nameWithTheKazakhIAmEndingAfterMen_wholeWord() {
+        assertThat(persons("Қоңырау шалушы: сәлеметсіз бе, мен Гүлназмын, ұлымның құжаты туралы"))
+                .contains("Гүлназмын");
+        assertThat(persons("сәлем мен нұрболмын кеше жаздым ғой")).containsExactly("нұрболмын");
+        // a word with the ending that is no name
+        assertThat(persons("мен дәрігермін, кезекшімін")).isEmpty();
+    }
 }
