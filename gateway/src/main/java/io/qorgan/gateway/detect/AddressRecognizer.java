@@ -985,6 +985,14 @@ final class AddressRecognizer implements Recognizer {
                 }
             }
         }
+        for (int words = 1; words <= nameWords && first >= 0x400; words++) {
+            int house = kazakhHouseAfter(s, lower, ends[words - 1]);
+            // with a place before it or a flat after it: "Асан 5 үйді сатып алды" is a purchase
+            if (house > 0
+                    && (previous != null || house + 3 < s.length && s[house] == ',' && Chars.isDigit(s[house + 2]))) {
+                return new Part(house, Kind.STREET_HOUSE); // "Жастар 24-үй", "Гагарин 31-үй", "Құлагер 15 үй"
+            }
+        }
         if (Chars.isUpperCase(first)) {
             Part named = namedStreet(s, lower, p);
             if (named != null) {
@@ -1008,6 +1016,22 @@ final class AddressRecognizer implements Recognizer {
             }
         }
         return null;
+    }
+
+    /**
+     * The end of a house number with the Kazakh house word right after the name ending at {@code e} ("Жастар 24-үй",
+     * "Құлагер 15 үй", "Гагарин 31-үйде"): the name before it is the street's; -1 when none follows.
+     */
+    private static int kazakhHouseAfter(char[] s, char[] lower, int e) {
+        if (e + 2 >= s.length || s[e] != ' ' || !Chars.isDigit(s[e + 1])) {
+            return -1;
+        }
+        int n = number(s, e + 1);
+        if (n < 0 || n + 3 > s.length || s[n] != '-' && s[n] != ' ' || !Chars.startsWith(lower, "үй", n + 1)) {
+            return -1;
+        }
+        int w = n + 3;
+        return wordEnds(s, w) || grammaticalEnding(s, w) ? Chars.letterRunEnd(s, w) : -1;
     }
 
     /** Lower-case title words inside a street named after a person: "Ablai khan", "Tole bi", "Bukhar zhyrau". */

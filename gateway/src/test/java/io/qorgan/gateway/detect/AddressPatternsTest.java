@@ -483,4 +483,12 @@ class AddressPatternsTest {
         assertThat(found("The Shortandy district hospital opened in May.", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_streetWithoutItsWordBeforeAKazakhHouseNumber_wholeAddress() {
+        whole("Ерасыл: ", "Жастар 24-үй, 9-пәтер, 2-подъезд", "");
+        whole("Мен ", "Ұлытау облысы, Жезқазған, Гагарин 31-үй", " тұрамын");
+        whole("сенің үйің ", "Жетісу ауданы, Құлагер 15 үй", " тоже без света");
+        assertThat(found("Асан 5 үйді сатып алды", EntityType.ADDRESS)).isEmpty();
+    }
 }
