@@ -1057,7 +1057,35 @@ final class IdDocumentRecognizer implements Recognizer {
         while (q < s.length && q - p < 3 && " №:".indexOf(s[q]) >= 0) {
             q++;
         }
+        int field = q > p ? numberField(s, q) : -1; // "ж.к. нөмірі 046 …", "ЖК номер 045…"
+        if (field > 0) {
+            q = field;
+        }
         return q > p && q < s.length && (Chars.isDigit(s[q]) || Chars.isAsciiUpper(s[q]));
+    }
+
+    /**
+     * The end of nine digits in groups of two to four parted by single spaces from {@code p}, nothing glued after,
+     * or -1.
+     */
+    private static int groupedNine(char[] s, int p) {
+        int digits = 0;
+        int q = p;
+        while (true) {
+            int run = Chars.digitRun(s, q);
+            if (run < 2 || run > 4 || digits + run > 9) {
+                return -1;
+            }
+            digits += run;
+            q += run;
+            if (digits == 9) {
+                return Chars.notAlnumAt(s, q) && !(q + 1 < s.length && s[q] == ' ' && Chars.isDigit(s[q + 1])) ? q : -1;
+            }
+            if (q + 1 >= s.length || s[q] != ' ' || !Chars.isDigit(s[q + 1])) {
+                return -1;
+            }
+            q++;
+        }
     }
 
     /** The value of a key or element ending at {@code end}, when it is a document's number and nothing else. */
@@ -1177,6 +1205,10 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             if (run == 1 && end < n && s[end] == ' ') {
                 return dictated(s, p, 9); // read out digit by digit: "0 3 9 5 5 1 2 0 7"
+            }
+            int grouped = c == '0' && run >= 2 && run <= 4 ? groupedNine(s, p) : -1;
+            if (grouped > 0) {
+                return grouped; // an ID card's number in groups of any length: "046 2219 84", "05 228 14 93"
             }
             if (run == 2 && end + 10 <= n && s[end] == ' ' && cyrillicSeries(s, end + 1) && s[end + 3] == ' ') {
                 return russianNumber(s, end + 3); // a Russian driving licence: "77 АА 123456", "50 ОН № 774512"
@@ -1456,7 +1488,7 @@ final class IdDocumentRecognizer implements Recognizer {
     }
 
     /** The words for a number, in any case, that may name a number's field after its series. */
-    private static final String[] NUMBER_WORDS = {"номер", "нөмірі"};
+    private static final String[] NUMBER_WORDS = {"нөмірім", "номер", "нөмірі"};
 
     /**
      * Past a number's word at {@code r} and what divides it from its value ("номер ", "Номер: ", {@code номер="}), or

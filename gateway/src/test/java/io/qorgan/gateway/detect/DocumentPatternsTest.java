@@ -1504,4 +1504,14 @@ class DocumentPatternsTest {
         assertThat(found("Year of foundation (1981) is on the plaque.", EntityType.DATE_OF_BIRTH))
                 .isEmpty();
     }
+
+    @Test
+    void detect_idCardNumberInGroupsAfterItsShortWordAndANumberWord_found() {
+        assertThat(found("ж.к. нөмірі 046 2219 84 дұрыс па", EntityType.ID_DOCUMENT))
+                .containsExactly("046 2219 84");
+        assertThat(found("ж.к. нөмірім 05 228 14 93 тексеріңізші", EntityType.ID_DOCUMENT))
+                .containsExactly("05 228 14 93");
+        // a housing estate with a number word after it stays an estate
+        assertThat(found("ЖК «Алатау» номер дома 12", EntityType.ID_DOCUMENT)).isEmpty();
+    }
 }
