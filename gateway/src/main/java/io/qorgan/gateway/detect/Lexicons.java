@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The word lists bundled with the detector ({@code src/main/resources/io/qorgan/gateway/detect/}), each with its
@@ -84,11 +85,14 @@ final class Lexicons {
         return all.toArray(new String[0]);
     }
 
+    /** What parts the words of a list's line: compiled once, where {@code String.split} compiled it for each line. */
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s,;]+");
+
     /** The folded words of a bundled list, in file order. */
     static Set<String> words(String resource) {
         Set<String> words = new LinkedHashSet<>();
         for (String line : lines(resource)) {
-            for (String word : line.split("[\\s,;]+")) {
+            for (String word : WORD_SEPARATORS.split(line)) {
                 if (!word.isEmpty()) {
                     words.add(NameForms.fold(word));
                 }

@@ -3343,47 +3343,39 @@ final class PersonRecognizer implements Recognizer {
         return TITLE_ABBREVIATIONS.contains(lower, 0, lower.length);
     }
 
-    /** Public figures' full names ({@code public-figures.txt}): {@link #figureKey} of each spelling, in both orders. */
-    private static final Set<String> PUBLIC_FIGURES = publicFigures();
+    /**
+     * Public figures' full names ({@code public-figures.txt}), read once: {@code keys} holds {@link #figureKey} of each
+     * spelling's first and last word, in both orders (Kazakh and register order: "Уәлиханов Шоқан"); {@code pairs}
+     * the first two letters, folded, of those words, so that a run whose words begin otherwise is read no further
+     * (most are).
+     */
+    private record PublicFigures(Set<String> keys, Set<Integer> pairs) {
 
-    private static Set<String> publicFigures() {
-        Set<String> keys = new HashSet<>();
-        for (String line : Lexicons.lines("public-figures.txt")) {
-            for (String spelling : line.split(";")) {
-                String[] words = spelling.strip().split("\\s+");
-                if (words.length >= 2) {
-                    String first = NameForms.fold(words[0]);
-                    String last = NameForms.fold(words[words.length - 1]);
-                    keys.add(figureKey(first, last));
-                    keys.add(figureKey(last, first)); // Kazakh and register order: "Уәлиханов Шоқан"
+        static PublicFigures load() {
+            Set<String> keys = new HashSet<>();
+            Set<Integer> pairs = new HashSet<>();
+            for (String line : Lexicons.lines("public-figures.txt")) {
+                for (String spelling : line.split(";")) {
+                    String[] words = spelling.strip().split("\\s+");
+                    if (words.length >= 2) {
+                        String first = NameForms.fold(words[0]);
+                        String last = NameForms.fold(words[words.length - 1]);
+                        keys.add(figureKey(first, last));
+                        keys.add(figureKey(last, first));
+                        pairs.add(first.charAt(0) << 16 | first.charAt(1));
+                        pairs.add(last.charAt(0) << 16 | last.charAt(1));
+                    }
                 }
             }
+            return new PublicFigures(Set.copyOf(keys), Set.copyOf(pairs));
         }
-        return Set.copyOf(keys);
     }
+
+    private static final PublicFigures PUBLIC_FIGURES = PublicFigures.load();
 
     /** Two folded words as {@link #PUBLIC_FIGURES} keys them: their base forms, so that any case ending matches. */
     private static String figureKey(String first, String last) {
         return NameForms.reduce(first) + ' ' + NameForms.reduce(last);
-    }
-
-    /**
-     * The first two letters, folded, of every word of {@link #PUBLIC_FIGURES}' names: a run whose first and last words
-     * begin otherwise is read no further (most are).
-     */
-    private static final Set<Integer> PUBLIC_FIGURE_PAIRS = publicFigurePairs();
-
-    private static Set<Integer> publicFigurePairs() {
-        Set<Integer> pairs = new HashSet<>();
-        for (String line : Lexicons.lines("public-figures.txt")) {
-            for (String word : line.split("[;\\s]+")) {
-                String folded = NameForms.fold(word);
-                if (folded.length() >= 2) {
-                    pairs.add(folded.charAt(0) << 16 | folded.charAt(1));
-                }
-            }
-        }
-        return Set.copyOf(pairs);
     }
 
     private static boolean mayBeFigureWord(char[] s, Token t) {
@@ -3392,7 +3384,7 @@ final class PersonRecognizer implements Recognizer {
         }
         char a = Chars.toLowerCase(s[t.start()]);
         char b = Chars.toLowerCase(s[t.start() + 1]);
-        return PUBLIC_FIGURE_PAIRS.contains((a == 'ё' ? 'е' : a) << 16 | (b == 'ё' ? 'е' : b)); // folded as the list
+        return PUBLIC_FIGURES.pairs().contains((a == 'ё' ? 'е' : a) << 16 | (b == 'ё' ? 'е' : b)); // folded as the list
     }
 
     /** Whether the run's first and last words are a public figure's first name and surname, in either order. */
@@ -3402,7 +3394,7 @@ final class PersonRecognizer implements Recognizer {
         }
         String key =
                 figureKey(NameForms.fold(s, first.start(), first.end()), NameForms.fold(s, last.start(), last.end()));
-        return PUBLIC_FIGURES.contains(key);
+        return PUBLIC_FIGURES.keys().contains(key);
     }
 
     /** The head of state's and government's titles: the name after one is a public figure's, not personal data. */
