@@ -1231,6 +1231,7 @@ final class PersonRecognizer implements Recognizer {
         NAME_KEYS.find(view, (at, cue) -> nameKey(s, view.tables(), at, cue, out));
         joinParts(s, out, base);
         lowerCaseRest(s, out, base);
+        NameEchoes.find(s, view.starts(), names, out, base, (from, to) -> echoOfNoCitizen(s, view.lower(), from, to));
     }
 
     /**
@@ -3385,6 +3386,33 @@ final class PersonRecognizer implements Recognizer {
         char a = Chars.toLowerCase(s[t.start()]);
         char b = Chars.toLowerCase(s[t.start() + 1]);
         return PUBLIC_FIGURES.pairs().contains((a == 'ё' ? 'е' : a) << 16 | (b == 'ё' ? 'е' : b)); // folded as the list
+    }
+
+    /**
+     * Whether a mention {@link NameEchoes} would add stands where a name is no citizen's: an organisation's, a
+     * place's or a street's, after a public office, or a public figure's full name.
+     */
+    private static boolean echoOfNoCitizen(char[] s, char[] lower, int from, int to) {
+        Word previousWord = previousWordBefore(s, from);
+        String nextWord = nextWord(s, to);
+        if (organisation(s, previousWord, nextWord)
+                || publicOffice(s, previousWord)
+                || place(s, previousWord, nextWord, to)
+                || streetAfterPreposition(lower, previousWord, from, to)) {
+            return true;
+        }
+        int firstEnd = from;
+        while (firstEnd < to && Chars.isLetter(s[firstEnd])) {
+            firstEnd++;
+        }
+        int lastStart = to;
+        while (lastStart > from && Chars.isLetter(s[lastStart - 1])) {
+            lastStart--;
+        }
+        return lastStart > firstEnd
+                && PUBLIC_FIGURES
+                        .keys()
+                        .contains(figureKey(NameForms.fold(s, from, firstEnd), NameForms.fold(s, lastStart, to)));
     }
 
     /** Whether the run's first and last words are a public figure's first name and surname, in either order. */

@@ -66,7 +66,7 @@ class AccuracyTest {
      * leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_2 = floors(
-            new Object[] {EntityType.PERSON, 0.964, 0.988},
+            new Object[] {EntityType.PERSON, 0.964, 0.989},
             new Object[] {EntityType.IIN, 1.0, 0.99},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.99, 0.99},
@@ -80,7 +80,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.989, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.985});
 
-    private static final double HELD_OUT_2_LEAK_COVER = 0.99;
+    private static final double HELD_OUT_2_LEAK_COVER = 0.991;
 
     /** The third frozen held-out set's SHA-256 ({@code detect/heldout3}, free prose written blind before the fifth round). */
     private static final String HELD_OUT_3_SHA256 = "e9f8cb213a3d1f71a8c83758b3c854dde82b05cc42799c220a8e92c1c3bda520";
@@ -93,7 +93,9 @@ class AccuracyTest {
      * leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
-            new Object[] {EntityType.PERSON, 0.981, 0.973},
+            // precision 0.981 -> 0.977 (round 15): a found name's later mentions (NameEchoes) cost two false alarms
+            // here and covered more names in held-out set 2 and development sets 3, 5, 7, 9, 13 and 15 to 18
+            new Object[] {EntityType.PERSON, 0.977, 0.973},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.985},
@@ -150,7 +152,7 @@ class AccuracyTest {
      * lines are read and tuned to): the values the third round reached, never lowered.
      */
     private static final Map<EntityType, Floor> DEV3 = floors(
-            new Object[] {EntityType.PERSON, 0.996, 0.996},
+            new Object[] {EntityType.PERSON, 0.996, 0.997},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -164,7 +166,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.989});
 
-    private static final double DEV3_LEAK_COVER = 0.997;
+    private static final double DEV3_LEAK_COVER = 0.998;
 
     /**
      * Floors on the fourth round's own development lines ({@code detect/dev-own4.jsonl}: forms of issue 15's families
@@ -243,7 +245,7 @@ class AccuracyTest {
      * (ID_DOCUMENT) and the ninth (IP_ADDRESS).
      */
     private static final Map<EntityType, Floor> DEV5 = floors(
-            new Object[] {EntityType.PERSON, 0.992, 0.97},
+            new Object[] {EntityType.PERSON, 0.992, 0.973},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -259,7 +261,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.97, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV5_LEAK_COVER = 0.989;
+    private static final double DEV5_LEAK_COVER = 0.99;
 
     /** The sixth development set's SHA-256 ({@code detect/dev6}): its numbers below are of this file. */
     private static final String DEV6_SHA256 = "ee10690d38ca255aaea64c280d0426812a948f4b6cabf7d9fff97526dc4f748b";
@@ -297,7 +299,7 @@ class AccuracyTest {
      * seventh round's names reach, and to what the eighth round's secrets, names and e-mails reach.
      */
     private static final Map<EntityType, Floor> DEV7 = floors(
-            new Object[] {EntityType.PERSON, 0.983, 0.988},
+            new Object[] {EntityType.PERSON, 0.983, 0.994},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.957, 1.0},
@@ -311,7 +313,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 0.992, 0.992});
 
-    private static final double DEV7_LEAK_COVER = 0.993;
+    private static final double DEV7_LEAK_COVER = 0.995;
 
     /** The eighth development set's SHA-256 ({@code detect/dev8}): its numbers below are of this file. */
     private static final String DEV8_SHA256 = "26f6c3015f6f74d7c7a7daafb5a5a7c4b5732f7182d670f53f8ec22bd0d4e02d";
@@ -349,7 +351,7 @@ class AccuracyTest {
      * efcf461), less 0.001, raised to what the ninth round reaches (ID_DOCUMENT, SECRET, leak-cover).
      */
     private static final Map<EntityType, Floor> DEV9 = floors(
-            new Object[] {EntityType.PERSON, 0.976, 0.981},
+            new Object[] {EntityType.PERSON, 0.976, 0.984},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -363,7 +365,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.973},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV9_LEAK_COVER = 0.988;
+    private static final double DEV9_LEAK_COVER = 0.989;
 
     /** The tenth development set's SHA-256 ({@code detect/dev10}): its numbers below are of this file. */
     private static final String DEV10_SHA256 = "19979ad93fa6603f737b53011704d8f90cf50ed1bd8a6b96cb0d9dd1d1890681";
@@ -454,7 +456,7 @@ class AccuracyTest {
      * are no personal data as hard negatives): the values measured when it was added (main at 877b97b), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV13 = floors(
-            new Object[] {EntityType.PERSON, 0.966, 0.969},
+            new Object[] {EntityType.PERSON, 0.967, 0.977},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -468,7 +470,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.99, 0.981},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV13_LEAK_COVER = 0.978;
+    private static final double DEV13_LEAK_COVER = 0.981;
 
     /** The fourteenth development set's SHA-256 ({@code detect/dev14}): its numbers below are of this file. */
     private static final String DEV14_SHA256 = "61ba8577cf25db0e38524f27d680d37d0e297273cb2cc8e3e4fe184bf9c52698";
@@ -506,7 +508,7 @@ class AccuracyTest {
      * write them and to names in every form): the values measured when it was added (main at 723aa38), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV15 = floors(
-            new Object[] {EntityType.PERSON, 0.966, 0.973},
+            new Object[] {EntityType.PERSON, 0.966, 0.976},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.799, 1.0},
@@ -520,7 +522,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.949},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV15_LEAK_COVER = 0.963;
+    private static final double DEV15_LEAK_COVER = 0.964;
 
     /** The sixteenth development set's SHA-256 ({@code detect/dev16}): its numbers below are of this file. */
     private static final String DEV16_SHA256 = "2f85396b2d2995c122078bce91e6d8c095c4e88d9ee1a00efc2551564b09126d";
@@ -533,7 +535,7 @@ class AccuracyTest {
      * at 9886d1e), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV16 = floors(
-            new Object[] {EntityType.PERSON, 0.968, 0.985},
+            new Object[] {EntityType.PERSON, 0.968, 0.989},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.952, 1.0},
@@ -547,7 +549,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.983},
             new Object[] {EntityType.SECRET, 0.932, 0.874});
 
-    private static final double DEV16_LEAK_COVER = 0.987;
+    private static final double DEV16_LEAK_COVER = 0.988;
 
     /** The seventeenth development set's SHA-256 ({@code detect/dev17}): its numbers below are of this file. */
     private static final String DEV17_SHA256 = "d28bd27864e75798ffd669a760e85df4ff0bfc5f424605696ff9f7f136a57d78";
@@ -561,7 +563,7 @@ class AccuracyTest {
      * measured when it was added (main at cf42b61), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV17 = floors(
-            new Object[] {EntityType.PERSON, 0.941, 0.946},
+            new Object[] {EntityType.PERSON, 0.941, 0.952},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.954, 1.0},
@@ -575,7 +577,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.954},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV17_LEAK_COVER = 0.927;
+    private static final double DEV17_LEAK_COVER = 0.93;
 
     /** The eighteenth development set's SHA-256 ({@code detect/dev18}): its numbers below are of this file. */
     private static final String DEV18_SHA256 = "9d8f70db3319ae9377bddaa03272f30ef9c3370170c1a244f158681ab1a71668";
@@ -588,7 +590,7 @@ class AccuracyTest {
      * corrected and dictated): the values measured when it was added (main at 81029a2), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV18 = floors(
-            new Object[] {EntityType.PERSON, 0.935, 0.911},
+            new Object[] {EntityType.PERSON, 0.936, 0.924},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.931},
@@ -602,7 +604,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.729},
             new Object[] {EntityType.SECRET, 1.0, 0.726});
 
-    private static final double DEV18_LEAK_COVER = 0.876;
+    private static final double DEV18_LEAK_COVER = 0.883;
 
     private final Detector detector = Detector.defaults();
 

@@ -832,4 +832,25 @@ class PersonPatternsTest {
         // a word with the ending that is no name
         assertThat(persons("мен дәрігермін, кезекшімін")).isEmpty();
     }
+
+    @Test
+    void detect_laterMentionOfAFoundName_sameMentionFound() {
+        assertThat(persons("Guest: Ms. Lena Fischer (reservation shows FISCHER LENA), room 402."))
+                .containsExactly("Lena Fischer", "FISCHER LENA");
+        assertThat(persons("дауыстық хабарлама: ертең дәуреннің тойына барамыз ба, дәурен өзі шақырды"))
+                .containsExactly("дәуреннің", "дәурен");
+        assertThat(persons("Жібек: мен келдім\\nАрман: сәлем\\nАрман: Жібек қайда кетті?"))
+                .containsExactly("Жібек", "Арман", "Арман", "Жібек");
+    }
+
+    @Test
+    void detect_wordOfAFoundNameAsAWordOrganisationOrPlace_notAMention() {
+        assertThat(persons("Менеджер Бақыт Ахметова. Бақыт — ең үлкен байлық.")).containsExactly("Бақыт Ахметова");
+        assertThat(persons("Истец Насыров Ильдар Рустамович работал в ТОО «Насыров и К», позже уволился."))
+                .containsExactly("Насыров Ильдар Рустамович");
+        assertThat(persons("Арызданушы Әуезов Дәулет Серікұлы Әуезов ауданында тұрады."))
+                .containsExactly("Әуезов Дәулет Серікұлы");
+        assertThat(persons("Заявитель Бектұров Нұрлан. Цех ТОО Нурлан-Строй закрыт."))
+                .containsExactly("Бектұров Нұрлан");
+    }
 }
