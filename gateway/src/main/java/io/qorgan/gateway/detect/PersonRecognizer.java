@@ -1231,7 +1231,9 @@ final class PersonRecognizer implements Recognizer {
         NAME_KEYS.find(view, (at, cue) -> nameKey(s, view.tables(), at, cue, out));
         joinParts(s, out, base);
         lowerCaseRest(s, out, base);
-        NameEchoes.find(s, view.starts(), names, out, base, (from, to) -> echoOfNoCitizen(s, view.lower(), from, to));
+        NameEchoes.Guard noCitizen = (from, to) -> echoOfNoCitizen(s, view.lower(), from, to);
+        NameCompanions.find(s, names, out, base, noCitizen);
+        NameEchoes.find(s, view.starts(), names, out, base, noCitizen);
     }
 
     /**
@@ -3388,13 +3390,23 @@ final class PersonRecognizer implements Recognizer {
         return PUBLIC_FIGURES.pairs().contains((a == 'ё' ? 'е' : a) << 16 | (b == 'ё' ? 'е' : b)); // folded as the list
     }
 
+    /** Words after a nationality, which a first name can be spelled as: "German national", "German passport". */
+    private static final Set<String> NATIONALITY_AFTER =
+            Set.of("national", "citizen", "citizenship", "passport", "nationality");
+
     /**
      * Whether a mention {@link NameEchoes} would add stands where a name is no citizen's: an organisation's, a
      * place's or a street's, after a public office, or a public figure's full name.
      */
     private static boolean echoOfNoCitizen(char[] s, char[] lower, int from, int to) {
+        if (NOT_NAMES.contains(lower, from, to)) {
+            return true; // "Рахмет, Шолпан …": the word of thanks, not the name
+        }
         Word previousWord = previousWordBefore(s, from);
         String nextWord = nextWord(s, to);
+        if (nextWord != null && NATIONALITY_AFTER.contains(nextWord)) {
+            return true; // "Thomas Keller, German national"
+        }
         if (organisation(s, previousWord, nextWord)
                 || publicOffice(s, previousWord)
                 || place(s, previousWord, nextWord, to)

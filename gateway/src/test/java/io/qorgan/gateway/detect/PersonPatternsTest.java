@@ -853,4 +853,22 @@ class PersonPatternsTest {
         assertThat(persons("Заявитель Бектұров Нұрлан. Цех ТОО Нурлан-Строй закрыт."))
                 .containsExactly("Бектұров Нұрлан");
     }
+
+    @Test
+    void detect_firstNameListedWithAFoundName_anotherPerson() {
+        assertThat(persons("Марқұмның жұбайы Күлзира, балалары Ерсін, Айгүл қайғысына ортақтасамыз."))
+                .containsExactly("Күлзира", "Ерсін", "Айгүл");
+        assertThat(persons("Ата-анасы Ерлан мен Әлия Алматыда тұрады.")).containsExactly("Ерлан", "Әлия");
+        assertThat(persons("Некеден Дана (2015 ж.т.) және Ансар (2018 ж.т.) атты екі бала бар."))
+                .containsExactly("Дана", "Ансар");
+        assertThat(persons("Бақыт, Айгүл, Роза — все пришли вовремя, сказала Динара Есенова."))
+                .containsExactly("Бақыт", "Айгүл", "Роза", "Динара Есенова");
+    }
+
+    @Test
+    void detect_wordOfThanksOrNationalityBesideAName_notAPerson() {
+        assertThat(persons("Рахмет, Шолпан Сейітқызы, көмектескеніңіз үшін!")).containsExactly("Шолпан Сейітқызы");
+        assertThat(persons("Witness Thomas Keller, German national, passport C4J7R2X91."))
+                .containsExactly("Thomas Keller");
+    }
 }
