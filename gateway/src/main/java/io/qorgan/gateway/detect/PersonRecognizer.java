@@ -273,6 +273,65 @@ final class PersonRecognizer implements Recognizer {
     /** The cues as previous words: lower case, without trailing spaces, colons and dots. */
     private static final String[] CUE_WORDS =
             Arrays.stream(CUES).map(c -> c.replaceAll("[ :.]+$", "")).distinct().toArray(String[]::new);
+    /**
+     * The kin words' other cases, a cue only right before the name: "у бабушки Патимат", "от тёти Гали", but not
+     * "Автомобиль мужа — Toyota Camry", where the kin word owns what follows.
+     */
+    private static final WordSet KIN_OBLIQUE = new WordSet(words(
+            "бабушки",
+            "бабушке",
+            "бабушку",
+            "бабушкой",
+            "дедушки",
+            "дедушке",
+            "дедушку",
+            "дедушкой",
+            "тёти",
+            "тети",
+            "тёте",
+            "тете",
+            "тётю",
+            "тетю",
+            "тётей",
+            "тетей",
+            "дяди",
+            "дяде",
+            "дядю",
+            "дядей",
+            "мамы",
+            "маме",
+            "маму",
+            "мамой",
+            "жены",
+            "жене",
+            "жену",
+            "женой",
+            "мужа",
+            "мужу",
+            "мужем",
+            "брата",
+            "брату",
+            "братом",
+            "сестры",
+            "сестре",
+            "сестру",
+            "сестрой",
+            "матери",
+            "отца",
+            "отцу",
+            "внука",
+            "внуку",
+            "внучке",
+            "племянника",
+            "племяннику",
+            "племянницы",
+            "племяннице",
+            "атамыз",
+            "әжеміз",
+            "әкем",
+            "анам",
+            "келіні"));
+
     /** One-word cues, matched as the whole previous word by one hash probe. */
     private static final WordSet CUE_WORD_SET = new WordSet(
             Set.copyOf(Arrays.stream(CUE_WORDS).filter(c -> c.indexOf(' ') < 0).toList()));
@@ -1589,6 +1648,7 @@ final class PersonRecognizer implements Recognizer {
             "звонила",
             "привет",
             "сұрап",
+            "есімді", // "Алма есімді қыз": a girl named Алма
             "атында",
             "атына",
             "атынан",
@@ -3058,6 +3118,9 @@ final class PersonRecognizer implements Recognizer {
             return false; // "Азамат: Иә.": a speaker's turn, the name the cue word also is
         }
         if (CUE_WORD_SET.contains(lower, w, end)) {
+            return true;
+        }
+        if (end + 1 == start && lower[end] == ' ' && KIN_OBLIQUE.contains(lower, w, end)) {
             return true;
         }
         if (lower[end] == ',' && selfFirst(lower, w, end)) {

@@ -871,4 +871,15 @@ class PersonPatternsTest {
         assertThat(persons("Witness Thomas Keller, German national, passport C4J7R2X91."))
                 .containsExactly("Thomas Keller");
     }
+
+    @Test
+    void detect_nameAfterAKinWordInAnotherCase_found() {
+        assertThat(persons("Свидетельства детей хранятся у бабушки Хадижат.")).containsExactly("Хадижат");
+        assertThat(persons("голосовое от тёти Рауш: перезвони мне")).containsExactly("Рауш");
+        assertThat(persons("Арғы атамыз Тілеуберді осы ауылда туған.")).containsExactly("Тілеуберді");
+        assertThat(persons("Кеше Алма есімді қыз келді.")).containsExactly("Алма");
+        // a kin word in the genitive owns what follows the dash: the husband's car
+        assertThat(persons("Автомобиль мужа — Toyota Camry, госномер не помню."))
+                .isEmpty();
+    }
 }
