@@ -118,6 +118,11 @@ final class PersonRecognizer implements Recognizer {
                 "госпожа",
                 "пациент",
                 "пациентка",
+                "больной", // a medical note's patient: "Больная Schmidt Olga, DOB …"
+                "больная",
+                "больного",
+                "больному",
+                "больную",
                 "patient",
                 "name:",
                 "full name",

@@ -563,7 +563,7 @@ class AccuracyTest {
      * measured when it was added (main at cf42b61), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV17 = floors(
-            new Object[] {EntityType.PERSON, 0.941, 0.963},
+            new Object[] {EntityType.PERSON, 0.942, 0.965},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.954, 1.0},
@@ -577,7 +577,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.954},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV17_LEAK_COVER = 0.937;
+    private static final double DEV17_LEAK_COVER = 0.938;
 
     /** The eighteenth development set's SHA-256 ({@code detect/dev18}): its numbers below are of this file. */
     private static final String DEV18_SHA256 = "9d8f70db3319ae9377bddaa03272f30ef9c3370170c1a244f158681ab1a71668";

@@ -882,4 +882,11 @@ class PersonPatternsTest {
         assertThat(persons("Автомобиль мужа — Toyota Camry, госномер не помню."))
                 .isEmpty();
     }
+
+    @Test
+    void detect_patientAfterTheWordForASickPerson_found() {
+        assertThat(persons("Больная Weber Anke, 1961 г.р., выписана под наблюдение."))
+                .containsExactly("Weber Anke");
+        assertThat(persons("Осмотр больного Бекжанова Т. проведён в 10:00.")).containsExactly("Бекжанова Т.");
+    }
 }
