@@ -167,6 +167,8 @@ final class IdDocumentRecognizer implements Recognizer {
         "на временное проживание",
         "уақытша тұруға рұқсат",
         "refugee certificate",
+        "refugee card", // "the refugee card number … RS 00981146"
+        "refugee id",
         "пасп.", // паспорт, shortened in a table cell or a form: "пасп. FA 0918344"
         "удостов", // "удостов. 045612378"
         "т/құжат", // төлқұжат, shortened: "т/құжат N12345678"
@@ -305,7 +307,7 @@ final class IdDocumentRecognizer implements Recognizer {
                 if (end > 0
                         && (!marked || numberMark(s, p))
                         && !goesOn(s, p, end)
-                        && !view.anyCue(Math.max(from, p - 30), p, OTHER_NUMBERS)) {
+                        && !otherNumberBefore(view, Math.max(from, p - 30), p)) {
                     if (p != lastStart[0]) {
                         out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.9, "id-document"));
                         lastStart[0] = p;
@@ -369,27 +371,50 @@ final class IdDocumentRecognizer implements Recognizer {
      * Words of numbers that are not a person's document: one of these between a document word and a number keeps the
      * number out ("Паспорт готов. Серийный номер сканера 041 882 913").
      */
-    private static final CueSet OTHER_NUMBERS = new CueSet(Lexicons.concat(Lexicons.OTHER_NUMBER_WORDS, new String[] {
-        "серийн",
-        "serial",
-        "s/n",
-        "заказ",
-        "contract",
-        "іс №",
-        "трек",
-        "track",
-        "партия",
-        "batch",
-        "накладн",
-        "рейс",
-        "flight",
-        "груз",
-        "cargo",
-        "объекта",
-        "техпаспорт",
-        "техническ",
-        "тапсырыс"
-    }));
+    private static final CueSet OTHER_NUMBERS =
+            new CueSet(Lexicons.concat(Lexicons.OTHER_NUMBER_WORDS_BUT_APPLICATION, new String[] {
+                "серийн",
+                "serial",
+                "s/n",
+                "заказ",
+                "contract",
+                "іс №",
+                "трек",
+                "track",
+                "партия",
+                "batch",
+                "накладн",
+                "рейс",
+                "flight",
+                "груз",
+                "cargo",
+                "объекта",
+                "техпаспорт",
+                "техническ",
+                "тапсырыс"
+            }));
+
+    /**
+     * Whether a word for another kind of number ({@link #OTHER_NUMBERS}, or "өтініш", an application) lies in
+     * {@code [from, to)}; "өтініш беруші" (the applicant, a transcript's speaker) is none: "Өтініш беруші: 045 117
+     * 823" answers the question for an ID card's number.
+     */
+    private static boolean otherNumberBefore(TextView view, int from, int to) {
+        if (view.anyCue(from, to, OTHER_NUMBERS)) {
+            return true;
+        }
+        char[] lower = view.lower();
+        for (int i = Math.max(0, from), last = Math.min(to, lower.length) - APPLICATION.length(); i <= last; i++) {
+            if (lower[i] == 'ө' && Chars.startsWith(lower, APPLICATION, i) && !Chars.startsWith(lower, APPLICANT, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String APPLICATION = "өтініш";
+
+    private static final String APPLICANT = "өтініш беруші";
 
     /**
      * Numbers of the shapes only a document has, near a word for a document: a Kazakh passport's N and eight digits
@@ -432,7 +457,7 @@ final class IdDocumentRecognizer implements Recognizer {
                     continue; // a twin needs a document found before it, and starts as document numbers do
                 }
                 int twin = sameShapeAfterFound(s, found, p);
-                if (twin > 0 && !found.covers(p) && !view.anyCue(p - 40, p, OTHER_NUMBERS)) {
+                if (twin > 0 && !found.covers(p) && !otherNumberBefore(view, p - 40, p)) {
                     out.add(new Finding(EntityType.ID_DOCUMENT, p, twin, 0.8, "id-document"));
                     found.add(p, twin);
                 }
@@ -443,9 +468,7 @@ final class IdDocumentRecognizer implements Recognizer {
                     && p - before <= TALK_AFTER
                     && (!otherNumberBetween(s, found, before, p) || numberMark(s, p));
             boolean nearAfter = next < cueCount && cues[next * 2] >= end && cues[next * 2] - end <= TALK_BEFORE;
-            if (!nearBefore && !nearAfter
-                    || found.covers(p)
-                    || view.anyCue(Math.max(before, p - 40), p, OTHER_NUMBERS)) {
+            if (!nearBefore && !nearAfter || found.covers(p) || otherNumberBefore(view, Math.max(before, p - 40), p)) {
                 continue;
             }
             out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.8, "id-document"));
@@ -986,7 +1009,7 @@ final class IdDocumentRecognizer implements Recognizer {
                     if (Chars.isAlnum(s[p])
                             && Chars.notAlnumAt(s, p - 1)
                             && documentNumber(s, p, false) == b
-                            && !view.anyCue(a, p, OTHER_NUMBERS)) {
+                            && !otherNumberBefore(view, a, p)) {
                         out.add(new Finding(EntityType.ID_DOCUMENT, p, b, 0.9, "id-document"));
                         return;
                     }

@@ -1514,4 +1514,21 @@ class DocumentPatternsTest {
         // a housing estate with a number word after it stays an estate
         assertThat(found("ЖК «Алатау» номер дома 12", EntityType.ID_DOCUMENT)).isEmpty();
     }
+
+    @Test
+    void detect_idCardNumberAnsweredByTheApplicantsTurn_found() {
+        // "Өтініш беруші" (the applicant) labels a turn; "өтініш" alone is an application, whose number is no document
+        assertThat(found(
+                        "Маман: Жеке куәлігіңіздің нөмірі?\\nӨтініш беруші: 047 226 915.\\nМаман: Рахмет.",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("047 226 915");
+        assertThat(found("Жеке куәлік тапсырылды. Өтініш нөмірі 047226915.", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_refugeeCardNumber_found() {
+        assertThat(found("my refugee card number is TS 00417723, the unhcr one is different", EntityType.ID_DOCUMENT))
+                .containsExactly("TS 00417723");
+    }
 }
