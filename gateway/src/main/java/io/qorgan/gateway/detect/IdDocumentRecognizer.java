@@ -73,7 +73,7 @@ final class IdDocumentRecognizer implements Recognizer {
         "водительского",
         "водительских", // "номер водительских прав"
         "права",
-        "свидетельств", // its series ("II-АЛ 227104") says which
+        "свидетельств", // its series ("II-АЛ 227104") says which; a bare number only right after it (CERTIFICATE)
         "св-во",
         "вод. уд",
         "в/у",
@@ -238,6 +238,13 @@ final class IdDocumentRecognizer implements Recognizer {
             if (FIELD_LABEL_SET.contains(cue)) {
                 documentField(view, at, at + cue.length(), lastStart, out);
                 return;
+            }
+            if (cue.equals(CERTIFICATE)) {
+                int bare = bareCertificateNumber(s, at + cue.length());
+                if (bare > 0 && bare != lastStart[0]) {
+                    out.add(new Finding(EntityType.ID_DOCUMENT, bare, bare + 7, 0.85, "id-document"));
+                    lastStart[0] = bare;
+                }
             }
             if (cueCount[0] * 2 == cues[0].length) {
                 cues[0] = Arrays.copyOf(cues[0], cues[0].length * 2);
@@ -410,6 +417,30 @@ final class IdDocumentRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /** The stem of "свидетельство" in every case, a cue whose series says which certificate; see below. */
+    private static final String CERTIFICATE = "свидетельств";
+
+    /**
+     * Start of seven digits from 0 right after the word {@code свидетельств…} ending at or after {@code from} (a
+     * "№" may stand between), with nothing alphanumeric after them, or -1: "свидетельство 0394412", a birth or
+     * marriage certificate's bare number, where another certificate names what it registers first ("свидетельство о
+     * регистрации ТС …").
+     */
+    private static int bareCertificateNumber(char[] s, int from) {
+        int q = from;
+        while (q < s.length && Chars.isLetter(s[q])) {
+            q++;
+        }
+        if (q >= s.length || s[q] != ' ') {
+            return -1;
+        }
+        q++;
+        if (q + 1 < s.length && s[q] == '№') {
+            q += s[q + 1] == ' ' ? 2 : 1;
+        }
+        return q < s.length && s[q] == '0' && Chars.digitRun(s, q) == 7 && Chars.notAlnumAt(s, q + 7) ? q : -1;
     }
 
     private static final String APPLICATION = "өтініш";

@@ -1531,4 +1531,17 @@ class DocumentPatternsTest {
         assertThat(found("my refugee card number is TS 00417723, the unhcr one is different", EntityType.ID_DOCUMENT))
                 .containsExactly("TS 00417723");
     }
+
+    @Test
+    void detect_bareCertificateNumberRightAfterItsWord_found() {
+        assertThat(found(
+                        "по поводу пособия на сына, свидетельство 0518203, справку тоже прислала",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("0518203");
+        assertThat(found("свидетельства № 0662419 нет в базе", EntityType.ID_DOCUMENT))
+                .containsExactly("0662419");
+        // words between: the certificate names what it registers, and its number may be anything's
+        assertThat(found("свидетельство о регистрации 0518203 выдано заводу", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
 }
