@@ -3021,6 +3021,9 @@ final class PersonRecognizer implements Recognizer {
         if (Chars.isOneOfIgnoringCase(s, t.start(), t.end(), SPEAKER_NAMES)) {
             return false; // "Азамат:" after "Оператор:" is the caller's role, "citizen"
         }
+        if (t.end() - t.start() <= MAX_ROLE && transcriptRole(s, t.start(), t.end())) {
+            return false; // "[00:05] Клиент:", "[00:01] Агент:": a role, however the line is stamped
+        }
         int p = t.start() - 1;
         while (p >= 0 && s[p] == ' ') {
             p--;
@@ -3164,6 +3167,75 @@ final class PersonRecognizer implements Recognizer {
      * "Азамат: Иә."): at a line's start before a colon they are no cue for the word after them.
      */
     private static final String[] SPEAKER_NAMES = {"азамат"};
+
+    /** The roles a transcript's or a chat's turns are labelled with instead of a name. */
+    private static final WordSet TRANSCRIPT_ROLES = new WordSet(words(
+            "оператор",
+            "клиент",
+            "агент",
+            "абонент",
+            "специалист",
+            "маман",
+            "консультант",
+            "менеджер",
+            "диспетчер",
+            "бот",
+            "система",
+            "модератор",
+            "админ",
+            "администратор",
+            "пользователь",
+            "қолданушы",
+            "тұтынушы",
+            "звонящий",
+            "заявитель",
+            "следователь",
+            "тергеуші",
+            "судья",
+            "секретарь",
+            "врач",
+            "дәрігер",
+            "пациент",
+            "науқас",
+            "свидетель",
+            "куәгер",
+            "потерпевший",
+            "жәбірленуші",
+            "подозреваемый",
+            "күдікті",
+            "адвокат",
+            "прокурор",
+            "истец",
+            "ответчик",
+            "талапкер",
+            "жауапкер",
+            "инспектор",
+            "сотрудник",
+            "қызметкер",
+            "operator",
+            "agent",
+            "client",
+            "customer",
+            "caller",
+            "support",
+            "bot",
+            "system",
+            "moderator",
+            "admin",
+            "user",
+            "doctor",
+            "patient",
+            "witness",
+            "judge",
+            "officer"));
+
+    private static final int MAX_ROLE = 16;
+
+    private static boolean transcriptRole(char[] s, int from, int to) {
+        char[] folded = new char[to - from];
+        NameForms.foldInto(s, from, to, folded);
+        return TRANSCRIPT_ROLES.contains(folded, 0, folded.length);
+    }
 
     /** {@link #CUE_STEMS} by their first char: only those are compared with the word before a run. */
     private static final CueSet CUE_STEM_SET = new CueSet(CUE_STEMS);

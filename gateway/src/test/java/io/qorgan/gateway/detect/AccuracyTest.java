@@ -66,7 +66,7 @@ class AccuracyTest {
      * leak-cover.
      */
     private static final Map<EntityType, Floor> HELD_OUT_2 = floors(
-            new Object[] {EntityType.PERSON, 0.965, 0.992},
+            new Object[] {EntityType.PERSON, 0.97, 0.992},
             new Object[] {EntityType.IIN, 1.0, 0.99},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.99, 0.99},
@@ -618,7 +618,7 @@ class AccuracyTest {
      * 0.955 on it, against 0.959 / 0.955 and 0.959 with the round's names.
      */
     private static final Map<EntityType, Floor> DEV19 = floors(
-            new Object[] {EntityType.PERSON, 0.958, 0.954},
+            new Object[] {EntityType.PERSON, 0.974, 0.954},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.913, 0.984},

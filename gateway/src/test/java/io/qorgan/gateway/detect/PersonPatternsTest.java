@@ -889,4 +889,13 @@ class PersonPatternsTest {
                 .containsExactly("Weber Anke");
         assertThat(persons("Осмотр больного Бекжанова Т. проведён в 10:00.")).containsExactly("Бекжанова Т.");
     }
+
+    @Test
+    void detect_roleLabellingATimestampedTurn_notAPerson() {
+        assertThat(persons("[00:01] Агент: Kaspi.kz support, меня зовут Алия.\\n[00:04] Клиент: my card is blocked."))
+                .containsExactly("Алия");
+        assertThat(persons("[10:02] Оператор: Слушаю вас.\\n[10:03] Заявитель: Здравствуйте."))
+                .isEmpty();
+        assertThat(persons("[09:14] Шолпан: кто заберёт справку?")).containsExactly("Шолпан");
+    }
 }
