@@ -563,7 +563,7 @@ class AccuracyTest {
      * measured when it was added (main at cf42b61), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV17 = floors(
-            new Object[] {EntityType.PERSON, 0.942, 0.965},
+            new Object[] {EntityType.PERSON, 0.943, 0.965},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.954, 1.0},
@@ -618,7 +618,7 @@ class AccuracyTest {
      * 0.955 on it, against 0.959 / 0.955 and 0.959 with the round's names.
      */
     private static final Map<EntityType, Floor> DEV19 = floors(
-            new Object[] {EntityType.PERSON, 0.974, 0.954},
+            new Object[] {EntityType.PERSON, 0.98, 0.954},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.913, 0.984},

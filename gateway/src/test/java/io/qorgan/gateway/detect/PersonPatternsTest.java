@@ -783,6 +783,10 @@ class PersonPatternsTest {
         assertThat(persons("Студенты изучают наследие Чокана Валиханова.")).isEmpty();
         assertThat(persons("The Shokan Ualikhanov University library is closed."))
                 .isEmpty();
+        assertThat(persons("Халық жазушысы Әбіш Кекілбаев туралы деректі фильм көрсетілді."))
+                .isEmpty();
+        assertThat(persons("Оркестр исполнил кюи Дины Нурпеисовой и Курмангазы."))
+                .isEmpty();
         // only the figure's own first name with the surname: a citizen bearing the surname is still a person
         assertThat(persons("Заявитель Валиханов Ерлан просит выдать справку.")).containsExactly("Валиханов Ерлан");
     }
