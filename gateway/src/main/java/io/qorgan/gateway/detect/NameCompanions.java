@@ -32,6 +32,9 @@ final class NameCompanions {
                 continue;
             }
             int next = wordAfter(s, f.end(), buf);
+            if (next < 0) {
+                next = addressed(s, f.end());
+            }
             int before = wordBefore(s, f.start(), buf);
             if (next < 0 && before < 0) {
                 continue;
@@ -73,9 +76,7 @@ final class NameCompanions {
             return;
         }
         NameForms.foldInto(s, from, to, buf);
-        if ((names.lookup(buf, length) & NameDictionary.FIRST_NAME) == 0
-                || names.commonWord(buf, length)
-                || noCitizen.test(from, to)) {
+        if (!firstName(names, buf, length) || names.commonWord(buf, length) || noCitizen.test(from, to)) {
             return;
         }
         out.add(new Finding(EntityType.PERSON, from, to, 0.75, "person"));
@@ -105,6 +106,19 @@ final class NameCompanions {
             return -1;
         }
         return q + 1;
+    }
+
+    /**
+     * Start of the word a speaker's turn opens with when a comma or "!" follows it, the one addressed: "Нұрбол: Арай,
+     * анаңның ЖСН-ы керек", "Марат Иманов: Лен, скинь номер"; or -1. {@code end} is the speaker's name's end.
+     */
+    private static int addressed(char[] s, int end) {
+        if (end + 2 >= s.length || s[end] != ':' || s[end + 1] != ' ') {
+            return -1;
+        }
+        int w = end + 2;
+        int e = letterEnd(s, w);
+        return e > w && e < s.length && (s[e] == ',' || s[e] == '!') ? w : -1;
     }
 
     /** Start of the word before the name starting at {@code start} when a comma or a joiner leads from it, else -1. */
@@ -155,6 +169,18 @@ final class NameCompanions {
             }
         }
         return end;
+    }
+
+    /** A first name, or a Russian one cut short to call its bearer ("Лен", "Серёж": Лена, Серёжа). */
+    private static boolean firstName(NameDictionary names, char[] folded, int length) {
+        if ((names.lookup(folded, length) & NameDictionary.FIRST_NAME) != 0) {
+            return true;
+        }
+        if (length < 3 || folded[length - 1] < 0x400) {
+            return false;
+        }
+        return (names.flags(folded, length, "а") & NameDictionary.FIRST_NAME) != 0
+                || (names.flags(folded, length, "я") & NameDictionary.FIRST_NAME) != 0;
     }
 
     private static boolean joiner(char[] s, int from, int to, char[] buf) {

@@ -618,7 +618,7 @@ class AccuracyTest {
      * 0.955 on it, against 0.959 / 0.955 and 0.959 with the round's names.
      */
     private static final Map<EntityType, Floor> DEV19 = floors(
-            new Object[] {EntityType.PERSON, 0.98, 0.954},
+            new Object[] {EntityType.PERSON, 0.98, 0.96},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.913, 0.984},
@@ -632,7 +632,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.965},
             new Object[] {EntityType.SECRET, 0.926, 0.883});
 
-    private static final double DEV19_LEAK_COVER = 0.958;
+    private static final double DEV19_LEAK_COVER = 0.962;
 
     private final Detector detector = Detector.defaults();
 

@@ -902,4 +902,11 @@ class PersonPatternsTest {
                 .isEmpty();
         assertThat(persons("[09:14] Шолпан: кто заберёт справку?")).containsExactly("Шолпан");
     }
+
+    @Test
+    void detect_nameATurnOpensWithBeforeAComma_theOneAddressed() {
+        assertThat(persons("Данияр Оспанов: Свет, скинь адрес опеки")).containsExactly("Данияр Оспанов", "Свет");
+        assertThat(persons("Бекзат: Арай, анаңның телефонын жіберші")).containsExactly("Бекзат", "Арай");
+        assertThat(persons("Бекзат: Жақсы, рахмет")).containsExactly("Бекзат");
+    }
 }
