@@ -36,51 +36,48 @@ final class NameCompanions {
                 next = addressed(s, f.end());
             }
             int before = wordBefore(s, f.start(), buf);
-            if (next < 0 && before < 0) {
-                continue;
+            if (next >= 0 && named(s, names, next, letterEnd(s, next), buf)) {
+                covered = add(s, out, covered, next, letterEnd(s, next), noCitizen);
             }
-            if (covered == null) {
-                covered = new BitSet(s.length);
-                for (Finding any : out) {
-                    covered.set(any.start(), any.end());
-                }
-            }
-            if (next >= 0) {
-                add(s, names, out, covered, next, letterEnd(s, next), buf, noCitizen);
-            }
-            if (before >= 0) {
-                add(s, names, out, covered, before, letterEnd(s, before), buf, noCitizen);
+            if (before >= 0 && named(s, names, before, letterEnd(s, before), buf)) {
+                covered = add(s, out, covered, before, letterEnd(s, before), noCitizen);
             }
         }
     }
 
-    private static void add(
-            char[] s,
-            NameDictionary names,
-            List<Finding> out,
-            BitSet covered,
-            int from,
-            int to,
-            char[] buf,
-            NameEchoes.Guard noCitizen) {
+    /** Whether {@code s[from, to)} is a capitalised first name, as a name beside another is written. */
+    private static boolean named(char[] s, NameDictionary names, int from, int to, char[] buf) {
         int length = to - from;
         if (length < 3 || length > MAX_WORD || !Chars.isUpperCase(s[from]) || Chars.isUpperCase(s[from + 1])) {
-            return;
+            return false;
         }
         if (to < s.length
                 && (Chars.isDigit(s[to]) || s[to] == '-' || s[to] == '.' && to + 1 < s.length && s[to + 1] != ' ')) {
-            return;
-        }
-        int taken = covered.nextSetBit(from);
-        if (taken >= 0 && taken < to) {
-            return;
+            return false;
         }
         NameForms.foldInto(s, from, to, buf);
-        if (!firstName(names, buf, length) || names.commonWord(buf, length) || noCitizen.test(from, to)) {
-            return;
+        return firstName(names, buf, length) && !names.commonWord(buf, length);
+    }
+
+    /**
+     * Adds the name {@code s[from, to)} unless a finding covers it or it stands where a name is no citizen's; answers
+     * the findings' cover, made on the first call (most names beside a name are found already).
+     */
+    private static BitSet add(
+            char[] s, List<Finding> out, BitSet covered, int from, int to, NameEchoes.Guard noCitizen) {
+        if (covered == null) {
+            covered = new BitSet(s.length);
+            for (Finding any : out) {
+                covered.set(any.start(), any.end());
+            }
+        }
+        int taken = covered.nextSetBit(from);
+        if (taken >= 0 && taken < to || noCitizen.test(from, to)) {
+            return covered;
         }
         out.add(new Finding(EntityType.PERSON, from, to, 0.75, "person"));
         covered.set(from, to);
+        return covered;
     }
 
     /** Start of the word after the name ending at {@code end} when a comma or a joiner leads to it, else -1. */

@@ -46,11 +46,88 @@ final class NameEchoes {
      * that nothing in {@code out} covers; mentions side by side make one finding, with the initials after them.
      */
     static void find(char[] s, WordStarts starts, NameDictionary names, List<Finding> out, int base, Guard noCitizen) {
+        int found = out.size();
+        // first the cheap part: where a word no finding covers starts as a found name's word does; most texts have
+        // none (every mention of their names is found), and then no word of a name is read from the lists
+        long pairs = 0; // a bit per first two chars of a found name's word
+        long[] prefixes = new long[MAX_KEYS]; // and their first three chars
+        int prefixCount = 0;
+        boolean anyLower = false;
+        for (int k = base; k < found; k++) {
+            Finding f = out.get(k);
+            if (f.type() != EntityType.PERSON) {
+                continue;
+            }
+            for (int p = f.start(); p < f.end(); ) {
+                if (!Chars.isLetter(s[p])) {
+                    p++;
+                    continue;
+                }
+                int e = letterEnd(s, p);
+                if (e - p >= MIN_WORD && e <= f.end()) {
+                    pairs |= 1L << pair(fold(s[p]), fold(s[p + 1]));
+                    anyLower |= Chars.isLowerCase(s[p]);
+                    long prefix = prefix(s, p);
+                    if (prefixCount < prefixes.length && indexOf(prefixes, prefixCount, prefix) < 0) {
+                        prefixes[prefixCount++] = prefix;
+                    }
+                }
+                p = e;
+            }
+        }
+        if (pairs == 0) {
+            return;
+        }
+        BitSet covered = null;
+        int[] mentions = null;
+        int mentionCount = 0;
+        // without a name found in lower case only the capitalised words can be mentions
+        int[] list = anyLower ? starts.all() : starts.sorted();
+        for (int k = anyLower ? 0 : starts.first(WordStarts.CAPITAL),
+                        last = anyLower ? starts.count() : starts.end(WordStarts.CAPITAL);
+                k < last;
+                k++) {
+            int p = list[k];
+            if (p + 1 >= s.length
+                    || (pairs & 1L << pair(fold(s[p]), fold(s[p + 1]))) == 0
+                    || !Chars.isLetter(s[p])
+                    || p > 0 && (Chars.isAlnum(s[p - 1]) || "-«\"“„'".indexOf(s[p - 1]) >= 0)) {
+                continue;
+            }
+            int e = letterEnd(s, p);
+            int length = e - p;
+            if (length < MIN_WORD
+                    || length > MAX_WORD
+                    || e < s.length && (Chars.isDigit(s[e]) || s[e] == '-')
+                    || prefixCount < prefixes.length && indexOf(prefixes, prefixCount, prefix(s, p)) < 0) {
+                continue; // a word of a name has the first three chars of the name's word, whatever its ending
+            }
+            if (covered == null) {
+                covered = new BitSet(s.length);
+                for (int f = 0; f < found; f++) {
+                    covered.set(out.get(f).start(), out.get(f).end());
+                }
+            }
+            int next = covered.nextSetBit(p);
+            if (next >= 0 && next < e) {
+                continue; // found already: most mentions of a name are
+            }
+            if (mentions == null) {
+                mentions = new int[16];
+            } else if (mentionCount * 2 == mentions.length) {
+                mentions = Arrays.copyOf(mentions, mentions.length * 2);
+            }
+            mentions[mentionCount * 2] = p;
+            mentions[mentionCount * 2 + 1] = e;
+            mentionCount++;
+        }
+        if (mentionCount == 0) {
+            return;
+        }
         char[][] keys = new char[MAX_KEYS][];
         boolean[] lowerKey = new boolean[MAX_KEYS];
         int keyCount = 0;
         char[] buf = new char[MAX_WORD];
-        int found = out.size();
         for (int k = base; k < found && keyCount < MAX_KEYS; k++) {
             Finding f = out.get(k);
             if (f.type() != EntityType.PERSON) {
@@ -82,50 +159,16 @@ final class NameEchoes {
                 p = e;
             }
         }
-        if (keyCount == 0) {
-            return;
-        }
-        BitSet covered = null; // made at the first mention: most words are none
-        long pairs = 0; // a bit per key's first two chars: most words start as no key does
-        boolean anyLower = false;
-        for (int k = 0; k < keyCount; k++) {
-            pairs |= 1L << pair(keys[k][0], keys[k][1]);
-            anyLower |= lowerKey[k];
-        }
-        // without a name found in lower case only the capitalised words can be mentions
-        int[] list = anyLower ? starts.all() : starts.sorted();
         int runStart = -1;
         int runEnd = -1;
-        for (int k = anyLower ? 0 : starts.first(WordStarts.CAPITAL),
-                        last = anyLower ? starts.count() : starts.end(WordStarts.CAPITAL);
-                k < last;
-                k++) {
-            int p = list[k];
-            if (p + 1 >= s.length
-                    || (pairs & 1L << pair(fold(s[p]), fold(s[p + 1]))) == 0
-                    || !Chars.isLetter(s[p])
-                    || p > 0 && (Chars.isAlnum(s[p - 1]) || "-«\"“„'".indexOf(s[p - 1]) >= 0)) {
-                continue;
-            }
-            int e = letterEnd(s, p);
+        for (int m = 0; m < mentionCount; m++) {
+            int p = mentions[m * 2];
+            int e = mentions[m * 2 + 1];
             int length = e - p;
-            if (length < MIN_WORD || length > MAX_WORD || e < s.length && (Chars.isDigit(s[e]) || s[e] == '-')) {
-                continue;
-            }
             NameForms.foldInto(s, p, e, buf);
             int at = indexOf(keys, keyCount, buf, NameForms.reducedLength(buf, length));
-            if (at < 0 || Chars.isLowerCase(s[p]) && !lowerKey[at]) {
-                continue;
-            }
-            if (covered == null) {
-                covered = new BitSet(s.length);
-                for (int f = 0; f < found; f++) {
-                    covered.set(out.get(f).start(), out.get(f).end());
-                }
-            }
-            int next = covered.nextSetBit(p);
-            if (next >= 0 && next < e || names.commonWord(buf, length)) {
-                continue; // found already (most mentions of a name are), or an ordinary word shaped as a surname
+            if (at < 0 || Chars.isLowerCase(s[p]) && !lowerKey[at] || names.commonWord(buf, length)) {
+                continue; // no found name's word, or an ordinary word shaped as a surname
             }
             if (sentenceStart(s, p) && (names.lookup(buf, length) & NameDictionary.ORDINARY_WORD) != 0) {
                 continue; // "Бақыт — ең үлкен байлық" beside a Бақыт named before: the word, as a sentence opens
@@ -252,6 +295,20 @@ final class NameEchoes {
             q--;
         }
         return q < 0 || s[q] == '.' || s[q] == '!' || s[q] == '?';
+    }
+
+    /** The first three folded chars at {@code p}, which must be letters. */
+    private static long prefix(char[] s, int p) {
+        return (long) fold(s[p]) << 32 | (long) fold(s[p + 1]) << 16 | fold(s[p + 2]);
+    }
+
+    private static int indexOf(long[] values, int count, long value) {
+        for (int i = 0; i < count; i++) {
+            if (values[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int pair(char first, char second) {
