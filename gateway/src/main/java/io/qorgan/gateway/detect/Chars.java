@@ -313,6 +313,16 @@ final class Chars {
         return e;
     }
 
+    /** Whether every char of {@code s[start, end)} is upper case (true for an empty range). */
+    static boolean allUpper(char[] s, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (!isUpperCase(s[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static int letterRunStart(char[] s, int end) {
         int w = end;
         while (w > 0 && isLetter(s[w - 1])) {

@@ -11,10 +11,18 @@ final class CueSet {
 
     private static final int SIZE = 0x530; // ASCII, Latin-1 and Cyrillic; cues starting above go to the rest bucket
 
+    private final String[] cues;
     private final String[][] byFirst = new String[SIZE][];
     private final String[] rest;
+    /** Longer phrases a cue begins that make it another word: where one starts, the cue there does not count. */
+    private final String[] except;
 
     CueSet(String... cues) {
+        this(cues, new String[0]);
+    }
+
+    private CueSet(String[] cues, String[] except) {
+        this.except = except.clone();
         List<List<String>> buckets = new ArrayList<>(SIZE);
         for (int i = 0; i < SIZE; i++) {
             buckets.add(null);
@@ -38,6 +46,28 @@ final class CueSet {
             byFirst[i] = buckets.get(i) == null ? null : buckets.get(i).toArray(new String[0]);
         }
         rest = others.toArray(new String[0]);
+        this.cues = cues.clone();
+    }
+
+    /**
+     * These cues, except where one of {@code phrases} (each beginning with a cue) starts: "өтініш" (an application)
+     * but not "өтініш беруші" (the applicant).
+     */
+    CueSet except(String... phrases) {
+        return new CueSet(cues, phrases);
+    }
+
+    /** Whether {@code cue} matches at {@code i} and no exception starts there. */
+    private boolean matchAt(char[] lower, String cue, int i) {
+        if (!Chars.startsWith(lower, cue, i)) {
+            return false;
+        }
+        for (String phrase : except) {
+            if (Chars.startsWith(lower, phrase, i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when a cue lies wholly inside {@code lower[from, to)}. */
@@ -59,7 +89,7 @@ final class CueSet {
             String[] cues = c < SIZE ? byFirst[c] : null;
             if (cues != null && (!wordStart || Chars.notWordAt(lower, i - 1))) {
                 for (String cue : cues) {
-                    if (i + cue.length() <= to && Chars.startsWith(lower, cue, i)) {
+                    if (i + cue.length() <= to && matchAt(lower, cue, i)) {
                         return true;
                     }
                 }
@@ -68,7 +98,7 @@ final class CueSet {
         for (String cue : rest) {
             int last = to - cue.length();
             for (int i = from; i <= last; i++) {
-                if ((!wordStart || Chars.notWordAt(lower, i - 1)) && Chars.startsWith(lower, cue, i)) {
+                if ((!wordStart || Chars.notWordAt(lower, i - 1)) && matchAt(lower, cue, i)) {
                     return true;
                 }
             }
@@ -82,7 +112,7 @@ final class CueSet {
         String[] cues = c < SIZE ? byFirst[c] : rest;
         if (cues != null) {
             for (String cue : cues) {
-                if (at + cue.length() <= to && Chars.startsWith(lower, cue, at)) {
+                if (at + cue.length() <= to && matchAt(lower, cue, at)) {
                     return cue.length();
                 }
             }

@@ -314,7 +314,7 @@ final class IdDocumentRecognizer implements Recognizer {
                 if (end > 0
                         && (!marked || numberMark(s, p))
                         && !goesOn(s, p, end)
-                        && !otherNumberBefore(view, Math.max(from, p - 30), p)) {
+                        && !view.anyCue(Math.max(from, p - 30), p, OTHER_NUMBERS)) {
                     if (p != lastStart[0]) {
                         out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.9, "id-document"));
                         lastStart[0] = p;
@@ -378,8 +378,7 @@ final class IdDocumentRecognizer implements Recognizer {
      * Words of numbers that are not a person's document: one of these between a document word and a number keeps the
      * number out ("Паспорт готов. Серийный номер сканера 041 882 913").
      */
-    private static final CueSet OTHER_NUMBERS =
-            new CueSet(Lexicons.concat(Lexicons.OTHER_NUMBER_WORDS_BUT_APPLICATION, new String[] {
+    private static final CueSet OTHER_NUMBERS = new CueSet(Lexicons.concat(Lexicons.OTHER_NUMBER_WORDS, new String[] {
                 "серийн",
                 "serial",
                 "s/n",
@@ -399,25 +398,9 @@ final class IdDocumentRecognizer implements Recognizer {
                 "техпаспорт",
                 "техническ",
                 "тапсырыс"
-            }));
-
-    /**
-     * Whether a word for another kind of number ({@link #OTHER_NUMBERS}, or "өтініш", an application) lies in
-     * {@code [from, to)}; "өтініш беруші" (the applicant, a transcript's speaker) is none: "Өтініш беруші: 045 117
-     * 823" answers the question for an ID card's number.
-     */
-    private static boolean otherNumberBefore(TextView view, int from, int to) {
-        if (view.anyCue(from, to, OTHER_NUMBERS)) {
-            return true;
-        }
-        char[] lower = view.lower();
-        for (int i = Math.max(0, from), last = Math.min(to, lower.length) - APPLICATION.length(); i <= last; i++) {
-            if (lower[i] == 'ө' && Chars.startsWith(lower, APPLICATION, i) && !Chars.startsWith(lower, APPLICANT, i)) {
-                return true;
-            }
-        }
-        return false;
-    }
+            }))
+            // "Өтініш беруші: 045 117 823": the applicant's turn answers the question for an ID card's number
+            .except("өтініш беруші");
 
     /** The stem of "свидетельство" in every case, a cue whose series says which certificate; see below. */
     private static final String CERTIFICATE = "свидетельств";
@@ -442,10 +425,6 @@ final class IdDocumentRecognizer implements Recognizer {
         }
         return q < s.length && s[q] == '0' && Chars.digitRun(s, q) == 7 && Chars.notAlnumAt(s, q + 7) ? q : -1;
     }
-
-    private static final String APPLICATION = "өтініш";
-
-    private static final String APPLICANT = "өтініш беруші";
 
     /**
      * Numbers of the shapes only a document has, near a word for a document: a Kazakh passport's N and eight digits
@@ -488,7 +467,7 @@ final class IdDocumentRecognizer implements Recognizer {
                     continue; // a twin needs a document found before it, and starts as document numbers do
                 }
                 int twin = sameShapeAfterFound(s, found, p);
-                if (twin > 0 && !found.covers(p) && !otherNumberBefore(view, p - 40, p)) {
+                if (twin > 0 && !found.covers(p) && !view.anyCue(p - 40, p, OTHER_NUMBERS)) {
                     out.add(new Finding(EntityType.ID_DOCUMENT, p, twin, 0.8, "id-document"));
                     found.add(p, twin);
                 }
@@ -499,7 +478,9 @@ final class IdDocumentRecognizer implements Recognizer {
                     && p - before <= TALK_AFTER
                     && (!otherNumberBetween(s, found, before, p) || numberMark(s, p));
             boolean nearAfter = next < cueCount && cues[next * 2] >= end && cues[next * 2] - end <= TALK_BEFORE;
-            if (!nearBefore && !nearAfter || found.covers(p) || otherNumberBefore(view, Math.max(before, p - 40), p)) {
+            if (!nearBefore && !nearAfter
+                    || found.covers(p)
+                    || view.anyCue(Math.max(before, p - 40), p, OTHER_NUMBERS)) {
                 continue;
             }
             out.add(new Finding(EntityType.ID_DOCUMENT, p, end, 0.8, "id-document"));
@@ -1040,7 +1021,7 @@ final class IdDocumentRecognizer implements Recognizer {
                     if (Chars.isAlnum(s[p])
                             && Chars.notAlnumAt(s, p - 1)
                             && documentNumber(s, p, false) == b
-                            && !otherNumberBefore(view, a, p)) {
+                            && !view.anyCue(a, p, OTHER_NUMBERS)) {
                         out.add(new Finding(EntityType.ID_DOCUMENT, p, b, 0.9, "id-document"));
                         return;
                     }

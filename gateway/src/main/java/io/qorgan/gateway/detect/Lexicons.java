@@ -28,7 +28,7 @@ final class Lexicons {
      * Words that name a number of something other than a person (cadastre, contract, application, case, invoice, order,
      * ticket, article, inventory, appeal): a number after one is neither a phone nor a document.
      */
-    static final String[] OTHER_NUMBER_WORDS_BUT_APPLICATION = {
+    static final String[] OTHER_NUMBER_WORDS = {
         "кадастр",
         "договор",
         "заявк",
@@ -40,11 +40,9 @@ final class Lexicons {
         "ticket",
         "артикул",
         "инв",
-        "обращени" // an appeal's or application's number: "Номер вашего обращения 2410-557-883"
+        "обращени", // an appeal's or application's number: "Номер вашего обращения 2410-557-883"
+        "өтініш"
     };
-
-    /** {@link #OTHER_NUMBER_WORDS_BUT_APPLICATION} and the Kazakh "өтініш" (application). */
-    static final String[] OTHER_NUMBER_WORDS = concat(OTHER_NUMBER_WORDS_BUT_APPLICATION, new String[] {"өтініш"});
 
     /** Word lists one after another, as one list: cue lists built from others. */
     static String[] concat(String[]... lists) {

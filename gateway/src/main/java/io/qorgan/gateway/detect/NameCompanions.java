@@ -23,7 +23,8 @@ final class NameCompanions {
     private NameCompanions() {}
 
     /** Adds the first names listed beside the names of {@code out[base, size)}, and beside those it adds. */
-    static void find(char[] s, NameDictionary names, List<Finding> out, int base, NameEchoes.Guard noCitizen) {
+    static void find(
+            char[] s, char[] lower, NameDictionary names, List<Finding> out, int base, NameEchoes.Guard noCitizen) {
         char[] buf = new char[MAX_WORD];
         BitSet covered = null;
         for (int k = base; k < out.size(); k++) {
@@ -31,16 +32,16 @@ final class NameCompanions {
             if (f.type() != EntityType.PERSON || !Chars.isUpperCase(s[f.start()])) {
                 continue;
             }
-            int next = wordAfter(s, f.end(), buf);
+            int next = wordAfter(s, lower, f.end());
             if (next < 0) {
                 next = addressed(s, f.end());
             }
-            int before = wordBefore(s, f.start(), buf);
-            if (next >= 0 && named(s, names, next, letterEnd(s, next), buf)) {
-                covered = add(s, out, covered, next, letterEnd(s, next), noCitizen);
+            int before = wordBefore(s, lower, f.start());
+            if (next >= 0 && named(s, names, next, Chars.letterRunEnd(s, next), buf)) {
+                covered = add(s, out, covered, next, Chars.letterRunEnd(s, next), noCitizen);
             }
-            if (before >= 0 && named(s, names, before, letterEnd(s, before), buf)) {
-                covered = add(s, out, covered, before, letterEnd(s, before), noCitizen);
+            if (before >= 0 && named(s, names, before, Chars.letterRunEnd(s, before), buf)) {
+                covered = add(s, out, covered, before, Chars.letterRunEnd(s, before), noCitizen);
             }
         }
     }
@@ -81,7 +82,7 @@ final class NameCompanions {
     }
 
     /** Start of the word after the name ending at {@code end} when a comma or a joiner leads to it, else -1. */
-    private static int wordAfter(char[] s, int end, char[] buf) {
+    private static int wordAfter(char[] s, char[] lower, int end) {
         int q = skipBracket(s, end);
         if (q < s.length && s[q] == ',') {
             q++;
@@ -94,7 +95,7 @@ final class NameCompanions {
             while (e < s.length && (Chars.isLetter(s[e]) || s[e] == '&')) {
                 e++;
             }
-            if (!joiner(s, w, e, buf)) {
+            if (!joiner(lower, w, e)) {
                 return -1;
             }
             q = e;
@@ -114,12 +115,12 @@ final class NameCompanions {
             return -1;
         }
         int w = end + 2;
-        int e = letterEnd(s, w);
+        int e = Chars.letterRunEnd(s, w);
         return e > w && e < s.length && (s[e] == ',' || s[e] == '!') ? w : -1;
     }
 
     /** Start of the word before the name starting at {@code start} when a comma or a joiner leads from it, else -1. */
-    private static int wordBefore(char[] s, int start, char[] buf) {
+    private static int wordBefore(char[] s, char[] lower, int start) {
         if (start < 2 || s[start - 1] != ' ') {
             return -1;
         }
@@ -132,7 +133,7 @@ final class NameCompanions {
             while (w > 0 && (Chars.isLetter(s[w - 1]) || s[w - 1] == '&')) {
                 w--;
             }
-            if (w < 2 || s[w - 1] != ' ' || !joiner(s, w, e, buf)) {
+            if (w < 2 || s[w - 1] != ' ' || !joiner(lower, w, e)) {
                 return -1;
             }
             q = w - 1;
@@ -149,10 +150,7 @@ final class NameCompanions {
             }
             e = open - 1;
         }
-        int w = e;
-        while (w > 0 && Chars.isLetter(s[w - 1])) {
-            w--;
-        }
+        int w = Chars.letterRunStart(s, e);
         return w < e && (w == 0 || !Chars.isAlnum(s[w - 1]) && s[w - 1] != '-') ? w : -1;
     }
 
@@ -180,21 +178,7 @@ final class NameCompanions {
                 || (names.flags(folded, length, "я") & NameDictionary.FIRST_NAME) != 0;
     }
 
-    private static boolean joiner(char[] s, int from, int to, char[] buf) {
-        if (to == from || to - from > 4) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            buf[i - from] = Chars.toLowerCase(s[i]);
-        }
-        return JOINERS.contains(buf, 0, to - from);
-    }
-
-    private static int letterEnd(char[] s, int p) {
-        int e = p;
-        while (e < s.length && Chars.isLetter(s[e])) {
-            e++;
-        }
-        return e;
+    private static boolean joiner(char[] lower, int from, int to) {
+        return to > from && to - from <= 4 && JOINERS.contains(lower, from, to);
     }
 }

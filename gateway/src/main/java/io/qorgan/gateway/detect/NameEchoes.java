@@ -63,9 +63,9 @@ final class NameEchoes {
                     p++;
                     continue;
                 }
-                int e = letterEnd(s, p);
+                int e = Chars.letterRunEnd(s, p);
                 if (e - p >= MIN_WORD && e <= f.end()) {
-                    pairs |= 1L << pair(fold(s[p]), fold(s[p + 1]));
+                    pairs |= 1L << pair(NameForms.fold(s[p]), NameForms.fold(s[p + 1]));
                     anyLower |= Chars.isLowerCase(s[p]);
                     long prefix = prefix(s, p);
                     if (prefixCount < prefixes.length && indexOf(prefixes, prefixCount, prefix) < 0) {
@@ -89,12 +89,12 @@ final class NameEchoes {
                 k++) {
             int p = list[k];
             if (p + 1 >= s.length
-                    || (pairs & 1L << pair(fold(s[p]), fold(s[p + 1]))) == 0
+                    || (pairs & 1L << pair(NameForms.fold(s[p]), NameForms.fold(s[p + 1]))) == 0
                     || !Chars.isLetter(s[p])
                     || p > 0 && (Chars.isAlnum(s[p - 1]) || "-«\"“„'".indexOf(s[p - 1]) >= 0)) {
                 continue;
             }
-            int e = letterEnd(s, p);
+            int e = Chars.letterRunEnd(s, p);
             int length = e - p;
             if (length < MIN_WORD
                     || length > MAX_WORD
@@ -138,7 +138,7 @@ final class NameEchoes {
                     p++;
                     continue;
                 }
-                int e = letterEnd(s, p);
+                int e = Chars.letterRunEnd(s, p);
                 int length = e - p;
                 if (length >= MIN_WORD && length <= MAX_WORD && e <= f.end()) {
                     NameForms.foldInto(s, p, e, buf);
@@ -208,7 +208,7 @@ final class NameEchoes {
         if (before >= 0 && !covered.get(before) && shapedAsName(s, names, before, start - 1, start, end, buf)) {
             start = before;
         }
-        int after = end + 1 < s.length && s[end] == ' ' ? letterEnd(s, end + 1) : -1;
+        int after = end + 1 < s.length && s[end] == ' ' ? Chars.letterRunEnd(s, end + 1) : -1;
         if (after > end + 1 && !covered.get(end + 1) && shapedAsName(s, names, end + 1, after, start, end, buf)) {
             end = after;
         }
@@ -235,12 +235,9 @@ final class NameEchoes {
         out.add(new Finding(EntityType.PERSON, start, end, 0.7, "person"));
     }
 
-    /** Start of the letters that end at {@code end}, or -1 when none do. */
+    /** Start of the letters that end at {@code end}, when they make a word of their own; -1 otherwise. */
     private static int wordBefore(char[] s, int end) {
-        int b = end;
-        while (b > 0 && Chars.isLetter(s[b - 1])) {
-            b--;
-        }
+        int b = Chars.letterRunStart(s, end);
         return b < end && (b == 0 || !Chars.isAlnum(s[b - 1])) ? b : -1;
     }
 
@@ -258,17 +255,11 @@ final class NameEchoes {
         return (NameForms.isStrongSurname(buf, length)
                         || NameForms.isPatronymic(buf, length)
                         || (names.lookup(buf, length) & NAME_FLAGS) != 0
-                        || allCaps(s, from, to) && allCaps(s, mention, mentionEnd))
+                        || to - from > 1
+                                && Chars.allUpper(s, from, to)
+                                && mentionEnd - mention > 1
+                                && Chars.allUpper(s, mention, mentionEnd))
                 && !names.commonWord(buf, length);
-    }
-
-    private static boolean allCaps(char[] s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!Chars.isUpperCase(s[i])) {
-                return false;
-            }
-        }
-        return to - from > 1;
     }
 
     private static boolean nameLike(NameDictionary names, char[] folded, int length) {
@@ -299,7 +290,7 @@ final class NameEchoes {
 
     /** The first three folded chars at {@code p}, which must be letters. */
     private static long prefix(char[] s, int p) {
-        return (long) fold(s[p]) << 32 | (long) fold(s[p + 1]) << 16 | fold(s[p + 2]);
+        return (long) NameForms.fold(s[p]) << 32 | (long) NameForms.fold(s[p + 1]) << 16 | NameForms.fold(s[p + 2]);
     }
 
     private static int indexOf(long[] values, int count, long value) {
@@ -313,20 +304,6 @@ final class NameEchoes {
 
     private static int pair(char first, char second) {
         return (first * 31 + second) & 63;
-    }
-
-    /** {@link NameForms#foldInto}'s fold of one char. */
-    private static char fold(char c) {
-        char lower = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Chars.toLowerCase(c);
-        return lower == 'ё' ? 'е' : lower;
-    }
-
-    private static int letterEnd(char[] s, int p) {
-        int e = p;
-        while (e < s.length && Chars.isLetter(s[e])) {
-            e++;
-        }
-        return e;
     }
 
     private static int indexOf(char[][] keys, int count, char[] word, int length) {

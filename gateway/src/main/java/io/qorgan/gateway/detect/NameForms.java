@@ -106,10 +106,14 @@ final class NameForms {
     /** Writes the folded {@code s[start, end)} to the start of {@code into}, which must be long enough. */
     static void foldInto(char[] s, int start, int end, char[] into) {
         for (int i = start; i < end; i++) {
-            char c = s[i];
-            c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Chars.toLowerCase(c);
-            into[i - start] = c == 'ё' ? 'е' : c;
+            into[i - start] = fold(s[i]);
         }
+    }
+
+    /** One char folded as {@link #foldInto} folds each. */
+    static char fold(char c) {
+        char lower = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Chars.toLowerCase(c);
+        return lower == 'ё' ? 'е' : lower;
     }
 
     /** Lower case, ё as е: the form dictionaries and keys use. */

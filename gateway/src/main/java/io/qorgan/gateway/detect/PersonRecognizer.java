@@ -1296,7 +1296,7 @@ final class PersonRecognizer implements Recognizer {
         joinParts(s, out, base);
         lowerCaseRest(s, out, base);
         NameEchoes.Guard noCitizen = (from, to) -> echoOfNoCitizen(s, view.lower(), from, to);
-        NameCompanions.find(s, names, out, base, noCitizen);
+        NameCompanions.find(s, view.lower(), names, out, base, noCitizen);
         NameEchoes.find(s, view.starts(), names, out, base, noCitizen);
     }
 
@@ -2166,7 +2166,7 @@ final class PersonRecognizer implements Recognizer {
             if (FIELD_WORDS.contains(NameForms.fold(s, p, e))) {
                 break;
             }
-            caps &= allUpper(s, p, e) || e - p == 1;
+            caps &= Chars.allUpper(s, p, e) || e - p == 1;
             words++;
             if (e < s.length && s[e] == '.') {
                 e++; // an initial
@@ -2385,7 +2385,7 @@ final class PersonRecognizer implements Recognizer {
             return null; // a longer word is no name, and splitting it at its dashes would recurse once a dash
         }
         NameForms.foldInto(s, start, end, folded);
-        if (len <= 4 && allUpper(s, start, end) && !shortCapsName(s, end, folded, len)) {
+        if (len <= 4 && Chars.allUpper(s, start, end) && !shortCapsName(s, end, folded, len)) {
             return null; // acronyms (ИИН, ЦОН, IIN, ТОО, АХАТ), but not ЛИ, ПАК, ЦОЙ
         }
         if (hyphenatedAcronym(s, start, end)) {
@@ -2570,8 +2570,8 @@ final class PersonRecognizer implements Recognizer {
         // "ЖСН-інің", or a birth certificate's series: "I-ТҮ", "II-МЮ" (a Roman numeral and short capitals)
         return dash < end
                 && dash - start <= 4
-                && allUpper(s, start, dash)
-                && (!allUpper(s, dash + 1, end) || end - dash - 1 <= 3 && romanNumeral(s, start, dash));
+                && Chars.allUpper(s, start, dash)
+                && (!Chars.allUpper(s, dash + 1, end) || end - dash - 1 <= 3 && romanNumeral(s, start, dash));
     }
 
     /** Whether {@code s[from, to)} is written in the letters of Roman numerals, Latin or Kazakh І. */
@@ -2653,15 +2653,6 @@ final class PersonRecognizer implements Recognizer {
             int all = surname | weak | patronymic | first;
             return all == 0 ? NameParadigms.ALL : all;
         }
-    }
-
-    private static boolean allUpper(char[] s, int start, int end) {
-        for (int k = start; k < end; k++) {
-            if (!Chars.isUpperCase(s[k])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Word previousWordBefore(char[] s, int i) {
@@ -3521,13 +3512,9 @@ final class PersonRecognizer implements Recognizer {
         return NameForms.reduce(first) + ' ' + NameForms.reduce(last);
     }
 
-    private static boolean mayBeFigureWord(char[] s, Token t) {
-        if (t.end() - t.start() < 2) {
-            return false;
-        }
-        char a = Chars.toLowerCase(s[t.start()]);
-        char b = Chars.toLowerCase(s[t.start() + 1]);
-        return PUBLIC_FIGURES.pairs().contains((a == 'ё' ? 'е' : a) << 16 | (b == 'ё' ? 'е' : b)); // folded as the list
+    private static boolean mayBeFigureWord(char[] s, int start, int end) {
+        return end - start >= 2
+                && PUBLIC_FIGURES.pairs().contains(NameForms.fold(s[start]) << 16 | NameForms.fold(s[start + 1]));
     }
 
     /** Words after a nationality, which a first name can be spelled as: "German national", "German passport". */
@@ -3553,28 +3540,21 @@ final class PersonRecognizer implements Recognizer {
                 || streetAfterPreposition(lower, previousWord, from, to)) {
             return true;
         }
-        int firstEnd = from;
-        while (firstEnd < to && Chars.isLetter(s[firstEnd])) {
-            firstEnd++;
-        }
-        int lastStart = to;
-        while (lastStart > from && Chars.isLetter(s[lastStart - 1])) {
-            lastStart--;
-        }
-        return lastStart > firstEnd
-                && PUBLIC_FIGURES
-                        .keys()
-                        .contains(figureKey(NameForms.fold(s, from, firstEnd), NameForms.fold(s, lastStart, to)));
+        int firstEnd = Math.min(to, Chars.letterRunEnd(s, from));
+        int lastStart = Math.max(from, Chars.letterRunStart(s, to));
+        return lastStart > firstEnd && publicFigure(s, from, firstEnd, lastStart, to);
     }
 
     /** Whether the run's first and last words are a public figure's first name and surname, in either order. */
     private static boolean publicFigure(char[] s, Token first, Token last) {
-        if (!mayBeFigureWord(s, first) || !mayBeFigureWord(s, last)) {
-            return false;
-        }
-        String key =
-                figureKey(NameForms.fold(s, first.start(), first.end()), NameForms.fold(s, last.start(), last.end()));
-        return PUBLIC_FIGURES.keys().contains(key);
+        return publicFigure(s, first.start(), first.end(), last.start(), last.end());
+    }
+
+    /** Whether the words {@code s[a, aEnd)} and {@code s[b, bEnd)} are a public figure's names, in either order. */
+    private static boolean publicFigure(char[] s, int a, int aEnd, int b, int bEnd) {
+        return mayBeFigureWord(s, a, aEnd)
+                && mayBeFigureWord(s, b, bEnd)
+                && PUBLIC_FIGURES.keys().contains(figureKey(NameForms.fold(s, a, aEnd), NameForms.fold(s, b, bEnd)));
     }
 
     /** The head of state's and government's titles: the name after one is a public figure's, not personal data. */

@@ -101,4 +101,18 @@ class CueSetTest {
         }
         assertThat(hits).isGreaterThan(1_000);
     }
+
+    @Test
+    void except_phraseStartingWhereACueMatches_cueDoesNotCountThere() {
+        CueSet set = new CueSet("өтініш", "заказ").except("өтініш беруші");
+        char[] applicant = "өтініш беруші: 045 117 823".toCharArray();
+        assertThat(set.anyIn(applicant, 0, applicant.length)).isFalse();
+        assertThat(set.lengthAt(applicant, 0, applicant.length)).isZero();
+        char[] application = "өтініш нөмірі 2410".toCharArray();
+        assertThat(set.anyIn(application, 0, application.length)).isTrue();
+        char[] both = "өтініш беруші, өтініш 12".toCharArray();
+        assertThat(set.anyIn(both, 0, both.length)).isTrue();
+        char[] other = "өтініш беруші, заказ 12".toCharArray();
+        assertThat(set.anyWordIn(other, 0, other.length)).isTrue();
+    }
 }
