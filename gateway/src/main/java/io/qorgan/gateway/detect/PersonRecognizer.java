@@ -1607,6 +1607,8 @@ final class PersonRecognizer implements Recognizer {
             "маме",
             "номер", // whose number: "номер вадика скину"
             "телефон",
+            "иин", // whose IIN: "у вас ИИН тимура есть?"
+            "жсн",
             "сказал",
             "сказала",
             "бұл", // "бұл нұрай" (this is Nurai)
@@ -1726,8 +1728,9 @@ final class PersonRecognizer implements Recognizer {
                 continue;
             }
             // the cues and the case ending are cheap to test, the name's readings are not: most words have neither
-            boolean kin = kinWordAfter(lower, e, lineEnd);
-            boolean cue = kin
+            // a name that is a word too is taken with kin after it, or in the case a cue after it asks for
+            boolean told = kinWordAfter(lower, e, lineEnd) || caseCue(lower, p, e, lineEnd);
+            boolean cue = told
                     || mention
                     || chatCueBefore(lower, lineStart, p)
                     || chatCueAfter(lower, e, lineEnd)
@@ -1745,7 +1748,7 @@ final class PersonRecognizer implements Recognizer {
             Token t = token(s, p, e, folded, morph);
             if (t == null
                     || !t.firstName()
-                    || !kin
+                    || !told
                             && (t.common()
                                     || ((morph.exact | morph.baseFlags) & NameDictionary.ORDINARY_WORD) != 0
                                     || names.commonWord(folded, len))) {
@@ -1813,6 +1816,121 @@ final class PersonRecognizer implements Recognizer {
         }
         return false;
     }
+
+    /** Kazakh genitive endings: whose. */
+    private static final SuffixSet GENITIVE = new SuffixSet("ның", "нің", "дың", "дің", "тың", "тің");
+
+    /** Kazakh dative endings after a stem: to whom. */
+    private static final SuffixSet DATIVE = new SuffixSet("ға", "ге", "қа", "ке");
+
+    /**
+     * Words a person's data goes by, after a genitive: "ботаның адресі", "жұлдыздың туған күні", "мөлдірдің
+     * картасы" (a star's or a calf's data is none). Read as the next word's beginning.
+     */
+    private static final String[] DATA_NOUNS = {
+        "адрес",
+        "мекенжай",
+        "нөмір",
+        "номер",
+        "телефон",
+        "тел",
+        "картасы",
+        "картасын",
+        "туған",
+        "жсн",
+        "иин",
+        "паспорт",
+        "төлқұжат",
+        "куәлі",
+        "почта",
+        "пошта"
+    };
+
+    /**
+     * Imperatives that tell or give something to the one in the dative before them: "мейрамға айт", "мөлдірге
+     * аударыңдар", "жұлдызға кілтті бер". A goal or a purpose takes other verbs ("жұлдызға қарап", "мақсатқа жету").
+     */
+    private static final WordSet ADDRESSEE_VERBS = new WordSet(words(
+            "айт",
+            "айтшы",
+            "айтыңыз",
+            "айтыңдар",
+            "бер",
+            "берші",
+            "беріңіз",
+            "беріңдер",
+            "сал",
+            "салшы",
+            "салыңыз",
+            "салыңдар",
+            "аудар",
+            "аударшы",
+            "аударыңыз",
+            "аударыңдар",
+            "жібер",
+            "жіберші",
+            "жіберіңіз",
+            "жіберіңдер",
+            "хабарлас",
+            "хабарласшы",
+            "хабарласыңыз",
+            "жаз",
+            "жазшы",
+            "жазыңыз",
+            "көрсет",
+            "көрсетші",
+            "тапсыр",
+            "тапсырыңыз"));
+
+    /**
+     * Whether the lower-case word {@code [p, e)} is in the genitive with a word for a person's data after it, or in the
+     * dative with an imperative of telling or giving after it (past particles, "сәлем" and one object in the
+     * accusative): cues strong enough to take a first name that is a word too.
+     */
+    private static boolean caseCue(char[] lower, int p, int e, int lineEnd) {
+        if (e - p < 5 || e + 3 > lineEnd || lower[e] != ' ') {
+            return false; // a stem of three letters and an ending, then a word
+        }
+        boolean genitive = GENITIVE.endsWithAny(lower, e, p + 3);
+        if (!genitive && !DATIVE.endsWithAny(lower, e, p + 3)) {
+            return false;
+        }
+        int q = e;
+        for (int words = 0; words < 3; words++) {
+            while (q < lineEnd && lower[q] == ' ') {
+                q++;
+            }
+            int w = q;
+            while (w < lineEnd && Chars.isLetter(lower[w])) {
+                w++;
+            }
+            if (w == q) {
+                return false;
+            }
+            if (genitive) {
+                for (String noun : DATA_NOUNS) {
+                    if (w - q >= noun.length() && Chars.startsWith(lower, noun, q)) {
+                        return true;
+                    }
+                }
+                return false; // the data's word right after: "ботаның адресі"
+            }
+            if (ADDRESSEE_VERBS.contains(lower, q, w)) {
+                return true;
+            }
+            boolean between = CHAT_PARTICLES.contains(lower, q, w)
+                    || w - q == 5 && Chars.startsWith(lower, "сәлем", q)
+                    || words == 0 && w - q >= 4 && ACCUSATIVE.endsWithAny(lower, w, q + 2);
+            if (!between) {
+                return false;
+            }
+            q = w;
+        }
+        return false;
+    }
+
+    /** Kazakh accusative endings: the object between a dative name and its verb ("жұлдызға кілтті бер"). */
+    private static final SuffixSet ACCUSATIVE = new SuffixSet("ны", "ні", "ды", "ді", "ты", "ті");
 
     /** Whether a verb of {@link #CHAT_CUES_AFTER} or of saying ("айт…") follows {@code e}, past a particle. */
     /**

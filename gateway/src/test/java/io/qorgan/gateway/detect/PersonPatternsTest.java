@@ -336,6 +336,25 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_lowerCaseNameThatIsAWordToldSomethingOrOwningData_found() {
+        assertThat(persons("онда сәулеге айтшы ертең кешігемін")).containsExactly("сәулеге");
+        assertThat(persons("ақбөпеге де айт кездесу ауысты")).containsExactly("ақбөпеге");
+        assertThat(persons("бүгін арманға құжатты жібер")).containsExactly("арманға");
+        assertThat(persons("қыздар айгүлдің мекенжайы кімде бар")).containsExactly("айгүлдің");
+        assertThat(persons("бақыттың телефоны өшіп тұр")).containsExactly("бақыттың");
+        assertThat(persons("слушай, а ЖСН ерлана у кого есть?")).containsExactly("ерлана");
+        // the same words as a goal, a purpose or an owner of no personal data stay words
+        for (String text : List.of(
+                "сәулеге қарап тұрмын",
+                "бақыттың кілті еңбекте",
+                "мейрамға дайындалып жатырмыз",
+                "тойға айт бәрін шақырсын",
+                "адамға айт, басқаға емес")) {
+            assertThat(persons(text)).as(text).isEmpty();
+        }
+    }
+
+    @Test
     void detect_firstNameThatIsAlsoAWordUsedAsAName_found() {
         assertThat(persons("Мужчина по имени Хасан передал конверт.")).containsExactly("Хасан");
         assertThat(persons("also tried with Kemal's token, same thing")).containsExactly("Kemal");
