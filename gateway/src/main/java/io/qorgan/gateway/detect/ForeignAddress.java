@@ -594,7 +594,7 @@ final class ForeignAddress {
     }
 
     /** The end of a country of {@link #COUNTRIES} at {@code p}, or -1. */
-    private static int country(char[] s, char[] lower, int p) {
+    static int country(char[] s, char[] lower, int p) {
         if (p >= s.length || !Chars.isUpperCase(s[p])) {
             return -1;
         }

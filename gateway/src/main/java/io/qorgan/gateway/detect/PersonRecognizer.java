@@ -2851,8 +2851,14 @@ final class PersonRecognizer implements Recognizer {
                         view.lower(), run.get(first).start(), run.get(first).end())) {
             first++; // a cue word capitalised at the sentence's start: "Жұбайы Күлшара", "Оқушы Сағындықова Ақбота"
         }
+        // a foreigner's name no list knows, told by the papers after it, is kept whole: "Sun Hao, паспорт …"
+        boolean papers = last - first >= 1
+                && last - first <= 2
+                && foreignerPapersAfter(s, view.lower(), run.get(last).end())
+                && foreignerName(s, view.lower(), run, first, last);
         while (first < last
                 && !quotedRun
+                && !papers
                 && (!evidence(run.get(first)) || run.get(first).common() && !anchored)
                 && (sentenceStart(s, run.get(first).start())
                         || leadingGreeting(s, run.get(first))
@@ -2863,7 +2869,7 @@ final class PersonRecognizer implements Recognizer {
             }
             first++;
         }
-        while (last > first + 1 && !evidence(run.get(last)) && !evidence(run.get(last - 1))) {
+        while (last > first + 1 && !papers && !evidence(run.get(last)) && !evidence(run.get(last - 1))) {
             last--;
         }
         int firstNames = 0;
@@ -2905,13 +2911,15 @@ final class PersonRecognizer implements Recognizer {
         boolean quoted = quoted(s, start, end);
         boolean named = quoted && namedInQuotes(view.lower(), start, end);
         // the cue words are searched only when the run itself is weak evidence
-        boolean cue = !strong
-                && (named
-                        || cueBefore(view.lower(), start)
-                        || contextCue(view, s, start, end)
-                        || speaker(s, run, first, last)
-                        || ordinary > 0 && words == 1 && nameContext(view.lower(), start, end)
-                        || words == 1 && introducedByMen(s, view.lower(), start, end));
+        boolean cue = papers
+                || !strong
+                        && (named
+                                || cueBefore(view.lower(), start)
+                                || contextCue(view, s, start, end)
+                                || speaker(s, run, first, last)
+                                || ordinary > 0 && words == 1 && nameContext(view.lower(), start, end)
+                                || words == 1 && introducedByMen(s, view.lower(), start, end)
+                                || papers);
         int support = surnames + patronymics + initials + weak;
         double score;
         if (initials == words || cityMarker(s, run, first, last)) {
@@ -2972,6 +2980,192 @@ final class PersonRecognizer implements Recognizer {
             return; // "Мұхтар Әуезовтің романы", "Shokan Ualikhanov University": the figure, not a citizen
         }
         out.add(new Finding(EntityType.PERSON, start, end, score, "person"));
+    }
+
+    /** Words for a passport after a foreigner's name or country: "Sun Hao, паспорт …", "France, passport …". */
+    private static final CueSet PASSPORT_WORDS = new CueSet("паспорт", "passport", "төлқұжат", "holder of passport");
+
+    /** Words for a citizen after a country: "Ауғанстан азаматы", "Turkey, citizen". */
+    private static final CueSet CITIZEN_WORDS = new CueSet("азамат", "гражданин", "гражданка", "citizen", "national");
+
+    /** English adjectives of nationality that come before "passport": "Stefan Weber, German passport …". */
+    private static final WordSet NATIONALITIES = new WordSet(words(
+            "german",
+            "turkish",
+            "french",
+            "indian",
+            "chinese",
+            "korean",
+            "afghan",
+            "brazilian",
+            "italian",
+            "spanish",
+            "american",
+            "british",
+            "russian",
+            "uzbek",
+            "kyrgyz",
+            "tajik",
+            "turkmen",
+            "pakistani",
+            "iranian",
+            "japanese",
+            "vietnamese",
+            "nigerian",
+            "ghanaian",
+            "egyptian",
+            "syrian",
+            "iraqi",
+            "israeli",
+            "polish",
+            "ukrainian",
+            "georgian",
+            "armenian",
+            "azerbaijani",
+            "mongolian",
+            "canadian",
+            "australian",
+            "dutch",
+            "swiss",
+            "swedish",
+            "norwegian",
+            "finnish",
+            "danish",
+            "czech",
+            "greek",
+            "portuguese",
+            "irish",
+            "belgian",
+            "austrian",
+            "filipino",
+            "thai",
+            "malaysian",
+            "indonesian",
+            "bangladeshi",
+            "nepali",
+            "sri lankan",
+            "mexican",
+            "argentinian",
+            "colombian",
+            "kenyan",
+            "ethiopian",
+            "moroccan",
+            "tunisian",
+            "jordanian",
+            "lebanese",
+            "emirati",
+            "saudi",
+            "qatari",
+            "belarusian",
+            "moldovan",
+            "lithuanian",
+            "latvian",
+            "estonian",
+            "romanian",
+            "bulgarian",
+            "serbian",
+            "croatian",
+            "hungarian",
+            "slovak"));
+
+    /**
+     * Whether the papers of a foreigner follow a name's {@code end}: a passport ("Sun Hao, паспорт EA…", "Ji-hoon Park,
+     * holder of passport …"), a country or nationality and then a passport or a citizen's word ("Jean-Pierre Moreau,
+     * France, passport …", "Ахмади Зохра — Ауғанстан төлқұжаты …", "Stefan Weber, German passport"), or a birth
+     * ("Ahmad Rahimi, born 1 January 1986"): a name no list knows, told by what follows it.
+     */
+    private static boolean foreignerPapersAfter(char[] s, char[] lower, int end) {
+        int q = pastSeparator(s, end);
+        if (q >= s.length || q == end) {
+            return false;
+        }
+        if (passportNumberAt(s, lower, q) || Chars.startsWith(lower, "born ", q) && dateAhead(s, q + 5)) {
+            return true;
+        }
+        if (!Chars.isUpperCase(s[q])) {
+            return false;
+        }
+        int w = Chars.letterRunEnd(s, q);
+        int country = ForeignAddress.country(s, lower, q);
+        if (country < 0 && (COUNTRIES.contains(lower, q, w) || NATIONALITIES.contains(lower, q, w))) {
+            country = w;
+        }
+        if (country < 0) {
+            return false;
+        }
+        int r = country;
+        while (r < s.length && (s[r] == ' ' || s[r] == ',' || s[r] == ')')) {
+            r++;
+        }
+        if (Chars.startsWith(lower, "республикасының ", r)) {
+            r += "республикасының ".length(); // "Корея Республикасының төлқұжаты"
+        }
+        // a citizen's word names no document: taken after a Cyrillic name only ("Kaspi Bank, Kazakhstan citizens")
+        return passportNumberAt(s, lower, r)
+                || end > 0 && s[end - 1] >= 0x400 && CITIZEN_WORDS.lengthAt(lower, r, s.length) > 0;
+    }
+
+    /**
+     * Whether a word for a passport at {@code p} has its number after it ("паспорт EA3318827", "passport No. C4J7…",
+     * "holder of passport M 71240583"): six digits and capitals or more within a few chars, two of them digits.
+     */
+    private static boolean passportNumberAt(char[] s, char[] lower, int p) {
+        if (PASSPORT_WORDS.lengthAt(lower, p, s.length) == 0) {
+            return false;
+        }
+        int q = Chars.letterRunEnd(s, p);
+        int digits = 0;
+        int marks = 0; // digits and capitals: a number's chars, "C4J7X1K2", "EA 3318827"
+        for (int i = q; i < Math.min(s.length, q + 24) && s[i] != '\n' && s[i] != ',' && s[i] != ';'; i++) {
+            if (Chars.isDigit(s[i])) {
+                digits++;
+                marks++;
+            } else if (Chars.isUpperCase(s[i]) && (i + 1 >= s.length || !Chars.isLowerCase(s[i + 1]))) {
+                marks++; // not the capital of a word: "No." is none
+            }
+        }
+        return digits >= 2 && marks >= 6;
+    }
+
+    /**
+     * Whether the run's words may be a foreigner's name: not all of them words of the language ("Public Service
+     * Center, паспорт …", "Daily Report, born …"), none of them a country ("New Zealand, passport holders …").
+     */
+    private static boolean foreignerName(char[] s, char[] lower, List<Token> run, int first, int last) {
+        boolean name = false;
+        for (int k = first; k <= last; k++) {
+            Token t = run.get(k);
+            if (COUNTRIES.contains(lower, t.start(), t.end()) || ForeignAddress.country(s, lower, t.start()) > 0) {
+                return false;
+            }
+            name |= !t.common();
+        }
+        return name;
+    }
+
+    /** Whether a digit comes within a date's first words after {@code p} on the line: "born 1 January", "born on 5 May". */
+    private static boolean dateAhead(char[] s, int p) {
+        for (int i = p; i < Math.min(s.length, p + 12) && s[i] != '\n'; i++) {
+            if (Chars.isDigit(s[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Past the spaces and one comma, dash or opening bracket after {@code end}. */
+    private static int pastSeparator(char[] s, int end) {
+        int q = end;
+        while (q < s.length && s[q] == ' ') {
+            q++;
+        }
+        if (q < s.length && (s[q] == ',' || s[q] == '—' || s[q] == '-' || s[q] == '(')) {
+            q++;
+        }
+        while (q < s.length && s[q] == ' ') {
+            q++;
+        }
+        return q;
     }
 
     /**

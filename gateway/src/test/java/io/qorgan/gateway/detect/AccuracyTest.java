@@ -95,7 +95,7 @@ class AccuracyTest {
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
             // precision 0.981 -> 0.977 (round 15): a found name's later mentions (NameEchoes) cost two false alarms
             // here and covered more names in held-out set 2 and development sets 3, 5, 7, 9, 13 and 15 to 18
-            new Object[] {EntityType.PERSON, 0.977, 0.973},
+            new Object[] {EntityType.PERSON, 0.977, 0.975},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.985},
@@ -109,7 +109,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.985},
             new Object[] {EntityType.SECRET, 1.0, 0.983});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.982;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.983;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -273,7 +273,7 @@ class AccuracyTest {
      * raised to what the seventh round's names, addresses, documents and birth dates reach (less 0.001).
      */
     private static final Map<EntityType, Floor> DEV6 = floors(
-            new Object[] {EntityType.PERSON, 0.978, 0.968},
+            new Object[] {EntityType.PERSON, 0.978, 0.97},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -287,7 +287,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.968},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV6_LEAK_COVER = 0.976;
+    private static final double DEV6_LEAK_COVER = 0.977;
 
     /** The seventh development set's SHA-256 ({@code detect/dev7}): its numbers below are of this file. */
     private static final String DEV7_SHA256 = "409e18d51504b80a3a55ce19817c6f43414d4cee619fe8533ec0564c4ed3df1b";
@@ -351,7 +351,7 @@ class AccuracyTest {
      * efcf461), less 0.001, raised to what the ninth round reaches (ID_DOCUMENT, SECRET, leak-cover).
      */
     private static final Map<EntityType, Floor> DEV9 = floors(
-            new Object[] {EntityType.PERSON, 0.976, 0.986},
+            new Object[] {EntityType.PERSON, 0.976, 0.989},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -365,7 +365,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.973},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV9_LEAK_COVER = 0.99;
+    private static final double DEV9_LEAK_COVER = 0.991;
 
     /** The tenth development set's SHA-256 ({@code detect/dev10}): its numbers below are of this file. */
     private static final String DEV10_SHA256 = "19979ad93fa6603f737b53011704d8f90cf50ed1bd8a6b96cb0d9dd1d1890681";
@@ -430,7 +430,7 @@ class AccuracyTest {
      * at ac17346), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV12 = floors(
-            new Object[] {EntityType.PERSON, 0.949, 0.949},
+            new Object[] {EntityType.PERSON, 0.949, 0.952},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.949, 0.969},
@@ -444,7 +444,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.99, 0.911},
             new Object[] {EntityType.SECRET, 1.0, 0.928});
 
-    private static final double DEV12_LEAK_COVER = 0.929;
+    private static final double DEV12_LEAK_COVER = 0.93;
 
     /** The thirteenth development set's SHA-256 ({@code detect/dev13}): its numbers below are of this file. */
     private static final String DEV13_SHA256 = "95056c063470090e231593e4b332c669361fc0a2c8a88adac04a2506d01873dc";
@@ -456,7 +456,7 @@ class AccuracyTest {
      * are no personal data as hard negatives): the values measured when it was added (main at 877b97b), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV13 = floors(
-            new Object[] {EntityType.PERSON, 0.967, 0.977},
+            new Object[] {EntityType.PERSON, 0.967, 0.98},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -470,7 +470,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.99, 0.981},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV13_LEAK_COVER = 0.981;
+    private static final double DEV13_LEAK_COVER = 0.982;
 
     /** The fourteenth development set's SHA-256 ({@code detect/dev14}): its numbers below are of this file. */
     private static final String DEV14_SHA256 = "61ba8577cf25db0e38524f27d680d37d0e297273cb2cc8e3e4fe184bf9c52698";
@@ -482,7 +482,7 @@ class AccuracyTest {
      * as hard negatives): the values measured when it was added (main at 4ea7661), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV14 = floors(
-            new Object[] {EntityType.PERSON, 0.983, 0.952},
+            new Object[] {EntityType.PERSON, 0.987, 0.963},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.92, 1.0},
@@ -496,7 +496,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.908});
 
-    private static final double DEV14_LEAK_COVER = 0.967;
+    private static final double DEV14_LEAK_COVER = 0.971;
 
     /** The fifteenth development set's SHA-256 ({@code detect/dev15}): its numbers below are of this file. */
     private static final String DEV15_SHA256 = "44236571f36d40e5ad2c58d2d13795ca5f72a4d92904e821bb8a482d1c7860ce";
