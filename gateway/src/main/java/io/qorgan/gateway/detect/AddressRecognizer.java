@@ -802,6 +802,44 @@ final class AddressRecognizer implements Recognizer {
         return accept ? end : -1;
     }
 
+    /**
+     * A house or flat said in words inside a chain ({@link SpokenAddress#numberWordsEnd}): with "үй" or "пәтер" after
+     * it ("он бесінші үй", "отыз бесінші пәтер"), or right after a street, microdistrict or house when it is two words
+     * or more ending its clause, or has a flat's word after it ("улица Абая тридцать четыре, квартира двенадцать").
+     * One bare number word after a street is too often something else ("Абай даңғылы бір апта жабық").
+     */
+    private static Part spokenNumber(char[] s, char[] lower, int p, Kind previous) {
+        int e = SpokenAddress.numberWordsEnd(lower, p);
+        if (e < 0) {
+            return null;
+        }
+        if (e + 1 < s.length && s[e] == ' ') {
+            int q = e + 1;
+            for (int k = 0; k < SPOKEN_UNITS.length; k++) {
+                int u = q + SPOKEN_UNITS[k].length();
+                if (Chars.startsWith(lower, SPOKEN_UNITS[k], q) && (wordEnds(s, u) || grammaticalEnding(s, u))) {
+                    return new Part(Chars.letterRunEnd(s, u), k == 0 ? Kind.HOUSE : Kind.FLAT);
+                }
+            }
+        }
+        boolean afterStreet = previous == Kind.STREET || previous == Kind.MICRODISTRICT;
+        boolean afterHouse = previous == Kind.HOUSE || previous == Kind.STREET_HOUSE;
+        if (!afterStreet && !afterHouse) {
+            return null;
+        }
+        boolean words = Chars.indexOf(lower, ' ', p, e) >= 0;
+        boolean clauseEnds = e == s.length || ",.;\n".indexOf(s[e]) >= 0;
+        int q = e;
+        while (q < s.length && (s[q] == ',' || s[q] == ' ') && q - e < 2) {
+            q++;
+        }
+        boolean flatAfter = q > e && (Chars.startsWith(lower, "кв", q) || Chars.startsWith(lower, "подъезд", q));
+        return words && clauseEnds || flatAfter ? new Part(e, afterStreet ? Kind.HOUSE : Kind.FLAT) : null;
+    }
+
+    /** The Kazakh words after a house's and a flat's number, in that order. */
+    private static final String[] SPOKEN_UNITS = {"үй", "пәтер"};
+
     /** Whether ", д. 5" or ", дом 5" follows {@code w}: the word before it names the house's street. */
     private static boolean houseMarkerAfter(char[] s, char[] lower, int w) {
         int q = w < s.length && s[w] == ',' ? w + 1 : w;
@@ -849,6 +887,12 @@ final class AddressRecognizer implements Recognizer {
             return null;
         }
         char first = s[p];
+        if (previous != null && first >= 'а' && first <= 'ӿ') {
+            Part spoken = spokenNumber(s, lower, p, previous);
+            if (spoken != null) {
+                return spoken; // "он бесінші үй", "улица Абая тридцать четыре, квартира …"
+            }
+        }
         boolean markerLike = markerLike(s, lower, p);
         boolean unitLike = previous != null && first >= 'a' && first <= 'z';
         if (!Chars.isDigit(first)
@@ -871,6 +915,9 @@ final class AddressRecognizer implements Recognizer {
                 int e = m.kind() == Kind.HOUSE || m.kind() == Kind.FLAT
                         ? number(s, q)
                         : q < s.length && (s[q] == '«' || s[q] == '"') ? quotedName(s, q) : name(s, q, 3);
+                if (e < 0 && (m.kind() == Kind.HOUSE || m.kind() == Kind.FLAT) && !m.dotted() && q < s.length) {
+                    e = SpokenAddress.numberWordsEnd(lower, q); // said in words: "дом сорок два", "квартира девять"
+                }
                 if (e > 0 && m.kind() == Kind.SETTLEMENT) {
                     e = beforeDistrictAdjective(s, lower, q, e); // "с. Ащибулак Илийского района"
                 }

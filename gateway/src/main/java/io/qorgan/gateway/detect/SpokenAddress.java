@@ -1,5 +1,6 @@
 package io.qorgan.gateway.detect;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -336,5 +337,69 @@ final class SpokenAddress {
                 && (lower[w] == ' ' || lower[w] == '.')
                 && lower[w + 1] == 'м'
                 && Chars.notAlnumAt(lower, w + 2);
+    }
+
+    /** Russian and Kazakh cardinals, and the Kazakh ordinals, that a house or flat number is said in. */
+    private static final WordSet NUMBER_WORDS = numberWords();
+
+    private static WordSet numberWords() {
+        Set<String> words = new HashSet<>();
+        for (int d = 1; d < DigitWords.DIGIT_NAMES.length; d++) {
+            for (String w : DigitWords.DIGIT_NAMES[d]) {
+                if (w.charAt(0) >= 0x400) {
+                    words.add(w); // Russian and Kazakh: "one" or "two" in English prose is no house
+                }
+            }
+        }
+        words.addAll(Set.of(DigitWords.RUSSIAN_TEENS));
+        words.addAll(Set.of(DigitWords.RUSSIAN_TENS));
+        words.addAll(Set.of(DigitWords.RUSSIAN_HUNDREDS));
+        words.addAll(Set.of("он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан", "жүз"));
+        // Kazakh ordinals: "бесінші үй", "отыз бесінші пәтер"
+        words.addAll(Set.of(
+                "бірінші",
+                "екінші",
+                "үшінші",
+                "төртінші",
+                "бесінші",
+                "алтыншы",
+                "жетінші",
+                "сегізінші",
+                "тоғызыншы",
+                "оныншы",
+                "жиырмасыншы",
+                "отызыншы",
+                "қырқыншы",
+                "елуінші",
+                "алпысыншы",
+                "жетпісінші",
+                "сексенінші",
+                "тоқсаныншы",
+                "жүзінші"));
+        return new WordSet(words);
+    }
+
+    /** The most number words a house or flat is said in: "сто двадцать три", "жүз он бесінші". */
+    private static final int NUMBER_WORDS_MAX = 4;
+
+    /**
+     * The end of a house or flat number said in words at {@code p} ("тридцать четыре", "сорок", "он бесінші"): up to
+     * four number words joined by single spaces; or -1.
+     */
+    static int numberWordsEnd(char[] lower, int p) {
+        int end = -1;
+        int q = p;
+        for (int words = 0; words < NUMBER_WORDS_MAX; words++) {
+            int w = Chars.letterRunEnd(lower, q);
+            if (w == q || w - q > 12 || !NUMBER_WORDS.contains(lower, q, w) || !Chars.notAlnumAt(lower, w)) {
+                break;
+            }
+            end = w;
+            if (w + 1 >= lower.length || lower[w] != ' ') {
+                break;
+            }
+            q = w + 1;
+        }
+        return end;
     }
 }

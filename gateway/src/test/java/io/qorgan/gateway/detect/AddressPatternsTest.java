@@ -491,4 +491,16 @@ class AddressPatternsTest {
         whole("сенің үйің ", "Жетісу ауданы, Құлагер 15 үй", " тоже без света");
         assertThat(found("Асан 5 үйді сатып алды", EntityType.ADDRESS)).isEmpty();
     }
+
+    @Test
+    void detect_houseAndFlatSaidInWordsInACall_wholeAddress() {
+        whole("Заявитель: ", "Кокшетау, улица Абая тридцать четыре, квартира двенадцать", ".");
+        whole("Абонент: ", "Семей, улица Шакарима, дом сорок два, квартира девять", ".");
+        whole("Қоңырау шалушы: ", "Тараз, Төле би көшесі, он бесінші үй, жиырма екінші пәтер", ".");
+        // one number word after a street is no house
+        assertThat(found("Абай даңғылы бір апта жабық болады.", EntityType.ADDRESS))
+                .isEmpty();
+        assertThat(found("Улица Абая два дня была перекрыта.", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
