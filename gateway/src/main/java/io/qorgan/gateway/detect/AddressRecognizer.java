@@ -798,8 +798,69 @@ final class AddressRecognizer implements Recognizer {
         boolean accept = (house && (street || locality || micro))
                 || (locality && street && !cells) // a CSV row's city and street cells name no house
                 || (settlement && (parts >= 3 || district)) // a village with its district
-                || (locality && district && postcode); // "г. Шымкент, Абайский р-н, 160011"
+                || (locality && district && postcode) // "г. Шымкент, Абайский р-н, 160011"
+                || settlement && parts <= 2 && !cells && loneVillage(s, lower, start, end); // "живу в посёлке …"
         return accept ? end : -1;
+    }
+
+    /** Words that say someone lives, stays or is registered somewhere: "тұрады", "живу", "проживает", "у нас в". */
+    private static final CueSet RESIDENCE = new CueSet(
+            "тұрам",
+            "тұрад",
+            "тұрат",
+            "тұрас",
+            "тіркелг",
+            "живу",
+            "живёт",
+            "живет",
+            "живём",
+            "живем",
+            "живут",
+            "живёте",
+            "живете",
+            "прожива",
+            "прописан",
+            "зарегистрирован",
+            "переехал",
+            "у нас в ",
+            "lives in",
+            "live in");
+
+    /** How far from a village's name, within its sentence, the word saying someone lives there may stand. */
+    private static final int RESIDENCE_REACH = 32;
+
+    /**
+     * Whether a word of {@link #RESIDENCE} stands within {@link #RESIDENCE_REACH} chars of {@code [start, end)} in the
+     * same sentence: a village alone is an address where a person lives in it ("Анам Көктерек ауылында тұрады"), not
+     * where a school opened ("Ақсу ауылында жаңа мектеп ашылды").
+     */
+    /**
+     * Whether a village named alone at {@code [start, end)} is where someone lives ({@link #residenceNear}): not an
+     * initial read as "с." ("А.С. Белецком, проживающем …"), nor a name a region's or district's word follows.
+     */
+    private static boolean loneVillage(char[] s, char[] lower, int start, int end) {
+        if (Chars.isUpperCase(s[start]) && start + 1 < s.length && s[start + 1] == '.') {
+            return false;
+        }
+        int q = end < s.length && s[end] == ' ' ? end + 1 : end;
+        if (Chars.startsWith(lower, "обл", q)
+                || Chars.startsWith(lower, "р-н", q)
+                || Chars.startsWith(lower, "ауд", q)) {
+            return false;
+        }
+        return residenceNear(lower, start, end);
+    }
+
+    private static boolean residenceNear(char[] lower, int start, int end) {
+        int from = start;
+        while (from > 0 && start - from < RESIDENCE_REACH && ".!?\n".indexOf(lower[from - 1]) < 0) {
+            from--;
+        }
+        int to = end;
+        while (to < lower.length && to - end < RESIDENCE_REACH && ".!?\n".indexOf(lower[to]) < 0) {
+            to++;
+        }
+        return RESIDENCE.anyIn(lower, from, to);
     }
 
     /**

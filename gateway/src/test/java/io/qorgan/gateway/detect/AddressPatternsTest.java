@@ -503,4 +503,18 @@ class AddressPatternsTest {
         assertThat(found("Улица Абая два дня была перекрыта.", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_villageNamedAloneWhereSomeoneLives_address() {
+        whole("Анам ", "Көктерек ауылында", " тұрады.");
+        whole("Я живу в ", "посёлке Карабулак", ", дороги нет.");
+        whole("у нас в ", "Бесағаш ауылы", " тоже свет отключили");
+        // a village where nobody is said to live, and an initial read as the abbreviation of "село"
+        for (String text : List.of(
+                "Ақсу ауылында жаңа мектеп ашылды.",
+                "В селе Жалпаксай открыли новую школу.",
+                "Речь идёт о А.С. Никитине, проживающем в Караганде.")) {
+            assertThat(found(text, EntityType.ADDRESS)).as(text).isEmpty();
+        }
+    }
 }
