@@ -105,7 +105,10 @@ final class SecretRecognizer implements Recognizer {
     };
     /** Words for a PIN or a safe's code: four to six digits follow, on the line or as the next line's answer. */
     private static final String[] PIN_LABELS = {
-        "pin", "пин", "сейфтің код", "код от сейфа", "код сейфа", "safe code", "сейфу" // "пароль к сейфу 4826"
+        "pin", "пин", "сейфтің код", "код от сейфа", "код сейфа", "safe code", "сейфу", // "пароль к сейфу 4826"
+        // a door's code lets anyone into the home: "Код домофона 47К1290", "подъезд код?" / "118К2577"
+        "код домофона", "код от домофона", "домофон", "код подъезда", "код от подъезда", "подъезд код", "door code",
+        "gate code"
     };
     /** The safe in the dative, a PIN's word only as a whole word. */
     private static final String TO_THE_SAFE = "сейфу";
@@ -1407,8 +1410,17 @@ final class SecretRecognizer implements Recognizer {
     private static void pinDigits(char[] s, char[] lower, int q, List<Finding> out) {
         int run = Chars.digitRun(s, q);
         int end = q + run;
+        boolean lettered = false;
+        if (run >= 1 && run <= 3 && end + 3 < s.length && Chars.isUpperCase(s[end])) {
+            int tail = Chars.digitRun(s, end + 1); // a door's code with a letter on its key: "47К1290"
+            if (tail >= 3 && run + tail <= 7) {
+                run += tail;
+                end += 1 + tail;
+                lettered = true;
+            }
+        }
         if (run < 4
-                || run > 6
+                || run > (lettered ? 7 : 6)
                 || q > 0
                         && (Chars.isWord(s[q - 1])
                                 || ".,:/-".indexOf(s[q - 1]) >= 0 && q > 1 && Chars.isDigit(s[q - 2]))) {
@@ -1434,6 +1446,23 @@ final class SecretRecognizer implements Recognizer {
         }
     }
 
+    /** Past a transcript's timestamp and its space opening the line at {@code line} ("[09:12:55] "), or {@code line}. */
+    private static int pastTimestamp(char[] s, int line, int end) {
+        if (line >= end || s[line] != '[') {
+            return line;
+        }
+        int close = Chars.indexOf(s, ']', line, Math.min(end, line + 12));
+        if (close < 0) {
+            return line;
+        }
+        for (int i = line + 1; i < close; i++) {
+            if (!Chars.isDigit(s[i]) && s[i] != ':') {
+                return line;
+            }
+        }
+        return close + 1 < end && s[close + 1] == ' ' ? close + 2 : line;
+    }
+
     /**
      * Where the answer on the line at {@code line} starts: past a speaker's name and colon ("Клиент: ") and up to two
      * short words with a comma ("жоқ, ", "ну, "), when the line is short; else -1.
@@ -1444,10 +1473,11 @@ final class SecretRecognizer implements Recognizer {
             return -1;
         }
         int p = line;
-        int colon = Chars.indexOf(s, ':', line, Math.min(end, line + 20));
-        if (colon > line) {
+        int turn = pastTimestamp(s, line, end); // "[09:12:55] Клиент: ромашка"
+        int colon = Chars.indexOf(s, ':', turn, Math.min(end, turn + 20));
+        if (colon > turn) {
             boolean speaker = true;
-            for (int i = line; i < colon; i++) {
+            for (int i = turn; i < colon; i++) {
                 speaker &= Chars.isLetter(s[i]) || s[i] == ' ';
             }
             if (speaker) {
@@ -1486,6 +1516,7 @@ final class SecretRecognizer implements Recognizer {
         while (q < end && " ?.".indexOf(s[q]) >= 0) {
             q++;
         }
+        q = pastPlease(s, q, end); // "кодовое слово, пожалуйста" and the answer on the next line
         int mark = q < end && (s[q] == ':' || s[q] == '—' || s[q] == '-') ? q : -1;
         if (mark < 0 && q == end && end < s.length && s[end] == '\n') {
             int answer = answerStart(s, end + 1);
@@ -1511,6 +1542,25 @@ final class SecretRecognizer implements Recognizer {
             }
             letterDigitWord(s, v, end, out);
         }
+    }
+
+    /** Words of politeness that close an operator's question: "кодовое слово, пожалуйста". */
+    private static final String[] PLEASE = {
+        ", пожалуйста", " пожалуйста", ", please", " please", " айтыңызшы", ", айтыңызшы"
+    };
+
+    /** Past a word of {@link #PLEASE} and the "?" or "." after it when they end the line at {@code end}; or {@code q}. */
+    private static int pastPlease(char[] s, int q, int end) {
+        for (String please : PLEASE) {
+            if (Chars.startsWith(s, please, q)) {
+                int r = q + please.length();
+                while (r < end && " ?.".indexOf(s[r]) >= 0) {
+                    r++;
+                }
+                return r == end ? r : q;
+            }
+        }
+        return q;
     }
 
     /** How far after a code word's label its colon may stand, the label's words between. */

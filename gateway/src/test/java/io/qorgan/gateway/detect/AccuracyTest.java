@@ -164,7 +164,10 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
-            new Object[] {EntityType.SECRET, 1.0, 0.989});
+            // precision 1.0 -> 0.953 (round 16): a door's code is a PIN to a home (development 20 labels it); this
+            // set's
+            // template leaves "the door code? / 4471" unlabelled in five chats
+            new Object[] {EntityType.SECRET, 0.953, 0.989});
 
     private static final double DEV3_LEAK_COVER = 0.998;
 
@@ -389,9 +392,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.865, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.98},
-            new Object[] {EntityType.SECRET, 1.0, 0.949});
+            new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV10_LEAK_COVER = 0.96;
+    private static final double DEV10_LEAK_COVER = 0.962;
 
     /** The eleventh development set's SHA-256 ({@code detect/dev11}): its numbers below are of this file. */
     private static final String DEV11_SHA256 = "1e4f305fbcb6306c94219119631eb09d2fa8ea7998d077a66241ccdee6bd7d25";
@@ -494,9 +497,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.955, 0.914},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
-            new Object[] {EntityType.SECRET, 1.0, 0.908});
+            new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV14_LEAK_COVER = 0.971;
+    private static final double DEV14_LEAK_COVER = 0.973;
 
     /** The fifteenth development set's SHA-256 ({@code detect/dev15}): its numbers below are of this file. */
     private static final String DEV15_SHA256 = "44236571f36d40e5ad2c58d2d13795ca5f72a4d92904e821bb8a482d1c7860ce";
@@ -547,9 +550,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.869, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 0.989, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.983},
-            new Object[] {EntityType.SECRET, 0.932, 0.874});
+            new Object[] {EntityType.SECRET, 0.937, 0.937});
 
-    private static final double DEV16_LEAK_COVER = 0.988;
+    private static final double DEV16_LEAK_COVER = 0.989;
 
     /** The seventeenth development set's SHA-256 ({@code detect/dev17}): its numbers below are of this file. */
     private static final String DEV17_SHA256 = "d28bd27864e75798ffd669a760e85df4ff0bfc5f424605696ff9f7f136a57d78";
@@ -604,9 +607,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.959, 0.777},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.729},
-            new Object[] {EntityType.SECRET, 1.0, 0.726});
+            new Object[] {EntityType.SECRET, 1.0, 0.908});
 
-    private static final double DEV18_LEAK_COVER = 0.897;
+    private static final double DEV18_LEAK_COVER = 0.901;
 
     /** The nineteenth development set's SHA-256 ({@code detect/dev19}): its numbers below are of this file. */
     private static final String DEV19_SHA256 = "f5615512e41766c8b2f69a716f80d41113f4a57b1e0b6856ab61a512ed978c51";
@@ -632,9 +635,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.81, 0.924},
             new Object[] {EntityType.IP_ADDRESS, 0.884, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.965},
-            new Object[] {EntityType.SECRET, 0.926, 0.883});
+            new Object[] {EntityType.SECRET, 0.928, 0.906});
 
-    private static final double DEV19_LEAK_COVER = 0.962;
+    private static final double DEV19_LEAK_COVER = 0.963;
 
     /** The twentieth development set's SHA-256 ({@code detect/dev20}): its numbers below are of this file. */
     private static final String DEV20_SHA256 = "0624cca02e5bdea0074f89629d3acfacaadf45b3f10258b7377bd1c10cb7f4df";
@@ -660,9 +663,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.925, 0.862},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.829},
-            new Object[] {EntityType.SECRET, 1.0, 0.799});
+            new Object[] {EntityType.SECRET, 1.0, 0.949});
 
-    private static final double DEV20_LEAK_COVER = 0.919;
+    private static final double DEV20_LEAK_COVER = 0.926;
 
     private final Detector detector = Detector.defaults();
 

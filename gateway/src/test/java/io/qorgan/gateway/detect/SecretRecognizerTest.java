@@ -538,4 +538,24 @@ class SecretRecognizerTest {
         assertThat(secrets("кто знает wifi пароль?\n> Дана: SSID Lobby_5G, pass lobby_guest_2026\nспс"))
                 .containsExactly("lobby_guest_2026");
     }
+
+    @Test
+    void find_codeWordAnsweredInATimestampedTurnOrAfterPlease_theAnswer() {
+        assertThat(secrets("[09:12:52] Оператор: кодовое слово, пожалуйста\n[09:12:55] Клиент: незабудка\n"))
+                .containsExactly("незабудка");
+        assertThat(secrets("[11:15:40] Оператор: кодтық сөз?\n[11:15:43] Клиент: қарлығаш."))
+                .containsExactly("қарлығаш");
+        assertThat(secrets("[11:15:40] Оператор: кодовое слово?\n[11:15:43] Клиент: не помню"))
+                .isEmpty();
+    }
+
+    @Test
+    void find_doorCodeAfterItsWord_theCode() {
+        assertThat(secrets("я у подъезда. Код домофона 52К3381 если что")).containsExactly("52К3381");
+        assertThat(secrets("тимур: и подъезд код?\nаружан: 204К7719")).containsExactly("204К7719");
+        assertThat(secrets("door code is 5580, flat 12")).containsExactly("5580");
+        // a flat's number on the intercom, and a count
+        assertThat(secrets("жк сияние 3 блок кв 118 домофон 118 и звонок")).isEmpty();
+        assertThat(secrets("Домофон на 40 квартир, код из 4 цифр.")).isEmpty();
+    }
 }
