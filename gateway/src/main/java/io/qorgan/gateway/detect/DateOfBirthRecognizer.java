@@ -134,9 +134,15 @@ final class DateOfBirthRecognizer implements Recognizer {
             }
             if (i >= 2 && s[i - 1] == ' ' && s[i - 2] == ',' && Chars.isDigit(s[i])) {
                 kinInBrackets(s, lower, i, out);
-                afterName(s, lower, i, out);
+                afterName(s, lower, i, 2, out);
             } else if (i >= 3 && s[i - 1] == '(' && s[i - 2] == ' ' && Chars.isLetter(s[i - 3])) {
+                int before = out.size();
                 bracketedAfterKin(s, lower, i, out);
+                if (out.size() == before && yearBefore(s, i, BRACKETED_BIRTH_YEARS_TO)) {
+                    afterName(s, lower, i, 2, out); // "Шарипов Руслан (09.11.1991, удостоверение …)"
+                }
+            } else if (i >= 4 && s[i - 1] == ' ' && (s[i - 2] == '-' || s[i - 2] == '—') && s[i - 3] == ' ') {
+                afterName(s, lower, i, 3, out); // a list's "Гарипова Алсу — 05.06.2007, удостоверение …"
             }
         }
         ANY_CUE.find(view, (at, cue) -> {
@@ -341,16 +347,17 @@ final class DateOfBirthRecognizer implements Recognizer {
     }
 
     /**
-     * A date right after a person's name and a comma, as records and lists write a birth date: after a patronymic
+     * A date right after a person's name and a comma, a dash or a bracket ({@code separator} chars), as records and
+     * lists write a birth date: after a patronymic
      * ("Сагындыкова Роза Амангельдиевна, 05.03.1958") or after two or three capitalised words that make a list item
      * ("— Кравцова Полина, 11.01.2014, св-во …").
      */
-    private static void afterName(char[] s, char[] lower, int date, List<Finding> out) {
+    private static void afterName(char[] s, char[] lower, int date, int separator, List<Finding> out) {
         int end = Dates.dateEnd(s, lower, date);
         if (end < 0) {
             return;
         }
-        int wordEnd = date - 2;
+        int wordEnd = date - separator;
         int wordStart = capitalisedWordBefore(s, wordEnd);
         if (wordStart < 0) {
             return;
@@ -368,9 +375,28 @@ final class DateOfBirthRecognizer implements Recognizer {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
             return;
         }
-        if (listItemName(s, wordStart) || closesItem(s, item) && personWordBefore(s, lower, wordStart)) {
+        // after a dash, only a date that closes its item: "… — 2025.12.01–2025.12.24" is a leave's range
+        if (listItemName(s, wordStart) && (separator == 2 || closesItem(s, item))
+                || closesItem(s, item) && personWordBefore(s, lower, wordStart)) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
         }
+    }
+
+    /**
+     * The last year a bracketed date after a name is taken as a birth for: a contract's or an order's date in brackets
+     * is recent ("Ахметов Болат (12.05.2023)"), an adult's birth is not.
+     */
+    private static final int BRACKETED_BIRTH_YEARS_TO = 2010;
+
+    /** Whether the date at {@code date} holds a year of four digits from 1900 to {@code last}. */
+    private static boolean yearBefore(char[] s, int date, int last) {
+        for (int p = date, to = Math.min(s.length, date + 24); p < to; p++) {
+            if (Chars.digitRun(s, p) == 4 && Chars.notAlnumAt(s, p - 1) && centuryYear(s, p)) {
+                int year = (s[p] - '0') * 1000 + (s[p + 1] - '0') * 100 + (s[p + 2] - '0') * 10 + (s[p + 3] - '0');
+                return year <= last;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1544,4 +1544,21 @@ class DocumentPatternsTest {
         assertThat(found("свидетельство о регистрации 0518203 выдано заводу", EntityType.ID_DOCUMENT))
                 .isEmpty();
     }
+
+    @Test
+    void detect_dateAfterANameAndADashOrInBrackets_birthDate() {
+        assertThat(found("1) Байжанова Алина — 14.02.2006, удостоверение 058 112 340", EntityType.DATE_OF_BIRTH))
+                .containsExactly("14.02.2006");
+        assertThat(found("2) Омаров Ерлан — 2005 жылғы 3 наурыз, жеке куәлік 057 220 118", EntityType.DATE_OF_BIRTH))
+                .containsExactly("2005 жылғы 3 наурыз");
+        assertThat(found("Записка: Сергеев Павел (21.07.1990, паспорт N12345678) переехал.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("21.07.1990");
+        // a leave's range after a dash, a recent date in brackets and a date after a dash that opens a clause
+        for (String text : List.of(
+                "- Жұмабаева Дана Маратқызы — 2025.12.01–2025.12.24;",
+                "Договор с Ахметовым Болатом (12.05.2023) подписан.",
+                "Иванов Иван — 12.03.2024 принят на работу.")) {
+            assertThat(found(text, EntityType.DATE_OF_BIRTH)).as(text).isEmpty();
+        }
+    }
 }
