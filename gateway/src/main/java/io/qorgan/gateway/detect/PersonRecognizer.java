@@ -2093,10 +2093,41 @@ final class PersonRecognizer implements Recognizer {
         if ((flags & NameDictionary.FIRST_NAME) == 0) {
             return;
         }
-        if (flags != NameDictionary.FIRST_NAME && !speaksAgain(lower, p, end)) {
+        if (flags != NameDictionary.FIRST_NAME && !speaksAgain(lower, p, end) && !otherSpeaker(s, lower, p, end)) {
             return;
         }
         out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat"));
+    }
+
+    /**
+     * Whether another line of the text's first 40 opens with another lower-case first name and a colon: a chat of
+     * two speakers or more, where a name that is a word too ("самат:", "дана:") is a speaker as much as its partner.
+     */
+    private boolean otherSpeaker(char[] s, char[] lower, int p, int end) {
+        int w = 0;
+        for (int line = 0; line < 40 && w >= 0 && w < SPEAKERS_REACH; line++) {
+            int e = w;
+            while (e < lower.length && e - w <= 16 && Chars.isLowerCase(s[e])) {
+                e++;
+            }
+            if (w != p
+                    && e - w >= 3
+                    && e - w <= 16
+                    && e + 1 < lower.length
+                    && lower[e] == ':'
+                    && lower[e + 1] == ' '
+                    && !Arrays.equals(lower, w, e, lower, p, end)
+                    && !NOT_NAMES.contains(lower, w, e)) {
+                char[] folded = new char[e - w + 1];
+                NameForms.foldInto(s, w, e, folded);
+                if ((names.flags(folded, e - w, "") & NameDictionary.FIRST_NAME) != 0) {
+                    return true;
+                }
+            }
+            int q = Chars.indexOf(lower, '\n', w, Math.min(lower.length, SPEAKERS_REACH));
+            w = q < 0 ? -1 : q + 1;
+        }
+        return false;
     }
 
     /** How far into the text {@link #speaksAgain} looks for the speaker's other lines. */

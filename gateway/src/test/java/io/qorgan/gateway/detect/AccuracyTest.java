@@ -95,7 +95,7 @@ class AccuracyTest {
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
             // precision 0.981 -> 0.977 (round 15): a found name's later mentions (NameEchoes) cost two false alarms
             // here and covered more names in held-out set 2 and development sets 3, 5, 7, 9, 13 and 15 to 18
-            new Object[] {EntityType.PERSON, 0.977, 0.975},
+            new Object[] {EntityType.PERSON, 0.977, 0.979},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.985},
@@ -109,7 +109,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.985},
             new Object[] {EntityType.SECRET, 1.0, 0.983});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.983;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.984;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -380,7 +380,7 @@ class AccuracyTest {
      * when it was added (main at 63a56fa), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV10 = floors(
-            new Object[] {EntityType.PERSON, 0.97, 0.943},
+            new Object[] {EntityType.PERSON, 0.97, 0.948},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.976, 1.0},
@@ -394,7 +394,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.98},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV10_LEAK_COVER = 0.962;
+    private static final double DEV10_LEAK_COVER = 0.964;
 
     /** The eleventh development set's SHA-256 ({@code detect/dev11}): its numbers below are of this file. */
     private static final String DEV11_SHA256 = "1e4f305fbcb6306c94219119631eb09d2fa8ea7998d077a66241ccdee6bd7d25";
@@ -406,7 +406,7 @@ class AccuracyTest {
      * negatives): the values measured when it was added (main at 373fb6a), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV11 = floors(
-            new Object[] {EntityType.PERSON, 0.946, 0.916},
+            new Object[] {EntityType.PERSON, 0.946, 0.919},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.94, 1.0},
@@ -420,7 +420,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.82},
             new Object[] {EntityType.SECRET, 1.0, 0.791});
 
-    private static final double DEV11_LEAK_COVER = 0.921;
+    private static final double DEV11_LEAK_COVER = 0.922;
 
     /** The twelfth development set's SHA-256 ({@code detect/dev12}): its numbers below are of this file. */
     private static final String DEV12_SHA256 = "4a72e358c349a4fee2ca0afd1bde0f87f7fe3e4bba77b25c2b3ae1bb02ac8742";
@@ -459,7 +459,7 @@ class AccuracyTest {
      * are no personal data as hard negatives): the values measured when it was added (main at 877b97b), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV13 = floors(
-            new Object[] {EntityType.PERSON, 0.967, 0.98},
+            new Object[] {EntityType.PERSON, 0.967, 0.983},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -473,7 +473,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.99, 0.981},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV13_LEAK_COVER = 0.982;
+    private static final double DEV13_LEAK_COVER = 0.984;
 
     /** The fourteenth development set's SHA-256 ({@code detect/dev14}): its numbers below are of this file. */
     private static final String DEV14_SHA256 = "61ba8577cf25db0e38524f27d680d37d0e297273cb2cc8e3e4fe184bf9c52698";
@@ -538,7 +538,7 @@ class AccuracyTest {
      * at 9886d1e), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV16 = floors(
-            new Object[] {EntityType.PERSON, 0.968, 0.989},
+            new Object[] {EntityType.PERSON, 0.969, 0.992},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.952, 1.0},
@@ -552,7 +552,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.983},
             new Object[] {EntityType.SECRET, 0.937, 0.937});
 
-    private static final double DEV16_LEAK_COVER = 0.989;
+    private static final double DEV16_LEAK_COVER = 0.99;
 
     /** The seventeenth development set's SHA-256 ({@code detect/dev17}): its numbers below are of this file. */
     private static final String DEV17_SHA256 = "d28bd27864e75798ffd669a760e85df4ff0bfc5f424605696ff9f7f136a57d78";
@@ -651,7 +651,7 @@ class AccuracyTest {
      * round's fixes made before it was written met one of its spans.
      */
     private static final Map<EntityType, Floor> DEV20 = floors(
-            new Object[] {EntityType.PERSON, 0.959, 0.925},
+            new Object[] {EntityType.PERSON, 0.96, 0.932},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.973, 1.0},
@@ -665,7 +665,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.893},
             new Object[] {EntityType.SECRET, 1.0, 0.949});
 
-    private static final double DEV20_LEAK_COVER = 0.929;
+    private static final double DEV20_LEAK_COVER = 0.934;
 
     private final Detector detector = Detector.defaults();
 

@@ -378,6 +378,16 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_lowerCaseSpeakerWhoseNameIsAWordBesideAnotherSpeaker_found() {
+        assertThat(persons("сәуле: ертең жиналыс бар ма?\nарман: иә, сағат 10-да"))
+                .containsExactly("сәуле", "арман");
+        assertThat(persons("бақыт: кім келеді?\nмарат: мен")).containsExactly("бақыт", "марат");
+        // one line opened by a word: no chat of speakers
+        assertThat(persons("бақыт: ең үлкен байлық")).isEmpty();
+        assertThat(persons("итого: 5 заявок\nвера: в лучшее")).isEmpty();
+    }
+
+    @Test
     void detect_firstNameThatIsAlsoAWordUsedAsAName_found() {
         assertThat(persons("Мужчина по имени Хасан передал конверт.")).containsExactly("Хасан");
         assertThat(persons("also tried with Kemal's token, same thing")).containsExactly("Kemal");
