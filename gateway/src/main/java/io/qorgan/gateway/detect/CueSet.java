@@ -106,8 +106,14 @@ final class CueSet {
         return false;
     }
 
-    /** The length of the first cue that starts at {@code at} in {@code lower} and fits before {@code to}, or 0. */
+    /**
+     * The length of the first cue that starts at {@code at} in {@code lower} and fits before {@code to}, or 0 (also
+     * when {@code at} is at or past {@code to}).
+     */
     int lengthAt(char[] lower, int at, int to) {
+        if (at >= to) {
+            return 0; // past the text's end: no cue fits
+        }
         char c = lower[at];
         String[] cues = c < SIZE ? byFirst[c] : rest;
         if (cues != null) {

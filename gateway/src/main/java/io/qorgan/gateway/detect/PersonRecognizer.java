@@ -3010,6 +3010,9 @@ final class PersonRecognizer implements Recognizer {
         if (words >= 2 && publicFigure(s, run.get(first), lastToken)) {
             return; // "Мұхтар Әуезовтің романы", "Shokan Ualikhanov University": the figure, not a citizen
         }
+        if (words <= 2 && !fullName && crossing(s, view.lower(), start, end)) {
+            return; // "Абай мен Сейфуллин қиылысында", "на пересечении улиц Абая и Жарокова": two streets
+        }
         out.add(new Finding(EntityType.PERSON, start, end, score, "person"));
     }
 
@@ -3178,6 +3181,69 @@ final class PersonRecognizer implements Recognizer {
     private static boolean dateAhead(char[] s, int p) {
         for (int i = p; i < Math.min(s.length, p + 12) && s[i] != '\n'; i++) {
             if (Chars.isDigit(s[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words for where two streets cross, after their names: "қиылысында", "бұрышында". */
+    private static final CueSet CROSSING_AFTER = new CueSet("қиылыс", "бұрыш", "кесіп");
+
+    /** Words for where two streets cross, before their names: "на пересечении улиц", "угол улиц". */
+    private static final CueSet CROSSING_BEFORE = new CueSet("пересечени", "на углу", "угол ", "улиц ", "intersection");
+
+    /** Words joining the two streets' names: "Абай мен Сейфуллин", "Абая и Жарокова". */
+    private static final String[] CROSSING_AND = {"мен ", "пен ", "бен ", "и ", "and ", "& "};
+
+    /**
+     * Whether the words {@code [start, end)} name a street where two cross: a crossing's word right after them or
+     * after "and" and the other street ("Сәтбаев пен Желтоқсан қиылысында"), or before them on the line ("на
+     * пересечении улиц Абая и Жарокова").
+     */
+    private static boolean crossing(char[] s, char[] lower, int start, int end) {
+        int q = end;
+        while (q < s.length && q - end < 2 && s[q] == ' ') {
+            q++;
+        }
+        if (CROSSING_AFTER.lengthAt(lower, q, s.length) > 0) {
+            return true;
+        }
+        int and = andLength(lower, q);
+        int r = q + and;
+        for (int words = 0; and > 0 && words < 2 && r < s.length && Chars.isUpperCase(s[r]); words++) {
+            r = Chars.letterRunEnd(s, r);
+            while (r < s.length && s[r] == ' ') {
+                r++;
+            }
+            if (CROSSING_AFTER.lengthAt(lower, r, s.length) > 0) {
+                return true;
+            }
+        }
+        // before them, only for one of two names joined: "улиц Абая и Жарокова", not "На углу стоял Ерлан …"
+        boolean joined = and > 0 && q + and < s.length && Chars.isUpperCase(s[q + and]) || andBefore(lower, start);
+        int from = start;
+        while (from > 0 && start - from < 40 && lower[from - 1] != '\n' && lower[from - 1] != '.') {
+            from--;
+        }
+        return joined && from < start && CROSSING_BEFORE.anyIn(lower, from, start);
+    }
+
+    /** The length of the word of {@link #CROSSING_AND} at {@code q} with its space, or 0. */
+    private static int andLength(char[] lower, int q) {
+        for (String and : CROSSING_AND) {
+            if (Chars.startsWith(lower, and, q)) {
+                return and.length();
+            }
+        }
+        return 0;
+    }
+
+    /** Whether a word of {@link #CROSSING_AND} and a space end right before {@code start}. */
+    private static boolean andBefore(char[] lower, int start) {
+        for (String and : CROSSING_AND) {
+            int w = start - and.length();
+            if (w >= 0 && Chars.startsWith(lower, and, w) && (w == 0 || lower[w - 1] == ' ')) {
                 return true;
             }
         }

@@ -103,6 +103,14 @@ class CueSetTest {
     }
 
     @Test
+    void lengthAt_atOrPastTheEnd_zeroWithoutReadingPastIt() {
+        CueSet set = new CueSet(CUES);
+        char[] text = "тел".toCharArray();
+        assertThat(set.lengthAt(text, text.length, text.length)).isZero();
+        assertThat(set.lengthAt(text, 1, 1)).isZero();
+    }
+
+    @Test
     void except_phraseStartingWhereACueMatches_cueDoesNotCountThere() {
         CueSet set = new CueSet("өтініш", "заказ").except("өтініш беруші");
         char[] applicant = "өтініш беруші: 045 117 823".toCharArray();
