@@ -3120,9 +3120,9 @@ final class PersonRecognizer implements Recognizer {
             return false;
         }
         int w = Chars.letterRunEnd(s, q);
-        int country = ForeignAddress.country(s, lower, q);
-        if (country < 0 && (COUNTRIES.contains(lower, q, w) || NATIONALITIES.contains(lower, q, w))) {
-            country = w;
+        int country = COUNTRIES.contains(lower, q, w) || NATIONALITIES.contains(lower, q, w) ? w : -1;
+        if (country < 0 && s[q] < 0x80) {
+            country = ForeignAddress.country(s, lower, q); // English names, of two words too: "United Kingdom"
         }
         if (country < 0) {
             return false;
