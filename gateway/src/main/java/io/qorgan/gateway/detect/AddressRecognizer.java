@@ -222,8 +222,8 @@ final class AddressRecognizer implements Recognizer {
      */
     private static final String[] CONNECTORS = {
         "би", "батыр", "батыра", "ата", "жолы", "хан", "хана", "ақын", "акына", "ана", "жырау", "жырау", "әулие",
-        "шешен", "баба", "дала", "сері", "қала", "bi", "batyr", "ata", "ana", "khan", "han", "akyn", "zhyrau", "zholy",
-        "seri"
+        "шешен", "баба", "дала", "сері", "сал", "қала", "bi", "batyr", "ata", "ana", "khan", "han", "akyn", "zhyrau",
+        "zholy", "seri"
     };
     /** First chars of the markers written after a name, to skip the marker loop quickly. */
     private static final boolean[] AFTER_INITIAL = new boolean[0x530];
@@ -1144,7 +1144,8 @@ final class AddressRecognizer implements Recognizer {
 
     /** Lower-case title words inside a street named after a person: "Ablai khan", "Tole bi", "Bukhar zhyrau". */
     private static final WordSet STREET_TITLES = new WordSet(Set.of(
-            "bi", "би", "batyr", "батыр", "khan", "хан", "khans", "khandar", "zhyrau", "жырау", "ata", "ата", "сері"));
+            "bi", "би", "batyr", "батыр", "khan", "хан", "khans", "khandar", "zhyrau", "жырау", "ata", "ата", "сері",
+            "сал"));
 
     /** The first letters of {@link #STREET_TITLES}. */
     private static final String TITLE_INITIALS = "bбkхzжaас";

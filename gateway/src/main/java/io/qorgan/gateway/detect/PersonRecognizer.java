@@ -2586,6 +2586,9 @@ final class PersonRecognizer implements Recognizer {
         }
         // the paradigms found the declined first names (and their flags); the word itself may be any listed name
         long dict = exact | morph.baseFlags;
+        if (dict == 0 && morph.first == 0 && endearment(folded, len)) {
+            dict = NameDictionary.FIRST_NAME; // "Гаухаржан", "Лауражан": a first name and the Kazakh "dear"
+        }
         if (folded[0] < 0x80) {
             if (NameForms.isPatronymic(folded, len)) {
                 return new Token(start, end, false, 0, false, false, true); // Latin: "Serikovich", "Nurlanuly"
@@ -3248,6 +3251,18 @@ final class PersonRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the folded word is a first name the lists know with the Kazakh endearment "жан" after it ("гаухаржан",
+     * "лауражан"); names that end so by themselves ("Айжан", "Ержан") the lists hold as they are.
+     */
+    private boolean endearment(char[] folded, int len) {
+        return len >= 6
+                && folded[len - 3] == 'ж'
+                && folded[len - 2] == 'а'
+                && folded[len - 1] == 'н'
+                && (names.flags(folded, len - 3, "") & NameDictionary.FIRST_NAME) != 0;
     }
 
     /** Past the spaces and one comma, dash or opening bracket after {@code end}. */
@@ -4018,8 +4033,8 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** Titles of the people streets are named after: "Жамбыл ақын көшесі", "Райымбек батыр даңғылы". */
-    private static final Set<String> TITLES_IN_STREETS =
-            words("ақын", "батыр", "би", "хан", "ата", "ана", "жырау", "акын", "сері", "batyr", "bi", "khan", "akyn");
+    private static final Set<String> TITLES_IN_STREETS = words(
+            "ақын", "батыр", "би", "хан", "ата", "ана", "жырау", "акын", "сері", "сал", "batyr", "bi", "khan", "akyn");
 
     private static boolean placeAfter(String word) {
         if (word.isEmpty() || PLACE_AFTER_INITIALS.indexOf(word.charAt(0)) < 0) {

@@ -517,4 +517,11 @@ class AddressPatternsTest {
             assertThat(found(text, EntityType.ADDRESS)).as(text).isEmpty();
         }
     }
+
+    @Test
+    void detect_streetNamedAfterASalOrSeri_wholeAddressNoPerson() {
+        whole("Тұрғын: ", "Көкшетау қ., Біржан сал көшесі, 102-үй", " тұрамын.");
+        assertThat(found("Тұрғын: Көкшетау қ., Біржан сал көшесі, 102-үй тұрамын.", EntityType.PERSON))
+                .isEmpty();
+    }
 }

@@ -401,6 +401,13 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_firstNameWithTheKazakhEndearmentJan_found() {
+        assertThat(persons("мадина: рахмет Гаухаржан 💐")).contains("Гаухаржан");
+        assertThat(persons("Саулежан, привет! Документы готовы.")).containsExactly("Саулежан");
+        assertThat(persons("Азербайжан делегациясы келді.")).isEmpty();
+    }
+
+    @Test
     void detect_firstNameThatIsAlsoAWordUsedAsAName_found() {
         assertThat(persons("Мужчина по имени Хасан передал конверт.")).containsExactly("Хасан");
         assertThat(persons("also tried with Kemal's token, same thing")).containsExactly("Kemal");
