@@ -77,6 +77,7 @@ final class IdDocumentRecognizer implements Recognizer {
         "св-во",
         "вод. уд",
         "в/у",
+        "ву", // водительское удостоверение, as officials shorten it: "(ВУ AB 482071)"; a whole word only
         "вид на жительство",
         "номером документа",
         "документудличност", // the ГБД ФЛ XML element ДокументУдЛичности
@@ -200,7 +201,7 @@ final class IdDocumentRecognizer implements Recognizer {
     private static final Set<String> ESTATE_OR_CARD = Set.of("жк", "ж/к", "ж.к.");
 
     /** Chat shortenings of удостоверение that begin other words ("удобно", "удвоить"): cues only as whole words. */
-    private static final Set<String> SHORT_CUES = Set.of("удв", "удо", "дул", "загран", "licence", "license");
+    private static final Set<String> SHORT_CUES = Set.of("удв", "удо", "дул", "загран", "licence", "license", "ву");
     /** The cues, and each cue of several words also as a key with underscores ("жеке_куәлік", "id_card"). */
     static final CueIndex CUE_INDEX = new CueIndex(withUnderscores(Lexicons.concat(CUES, BIRTH_CUES, FIELD_LABELS)));
 

@@ -73,14 +73,14 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.941},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.97},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.986, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 0.979, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 0.989, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.985});
 
-    private static final double HELD_OUT_2_LEAK_COVER = 0.992;
+    private static final double HELD_OUT_2_LEAK_COVER = 0.993;
 
     /** The third frozen held-out set's SHA-256 ({@code detect/heldout3}, free prose written blind before the fifth round). */
     private static final String HELD_OUT_3_SHA256 = "e9f8cb213a3d1f71a8c83758b3c854dde82b05cc42799c220a8e92c1c3bda520";
@@ -658,14 +658,14 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.955},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.977},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.927, 0.876},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.893},
             new Object[] {EntityType.SECRET, 1.0, 0.949});
 
-    private static final double DEV20_LEAK_COVER = 0.938;
+    private static final double DEV20_LEAK_COVER = 0.939;
 
     private final Detector detector = Detector.defaults();
 

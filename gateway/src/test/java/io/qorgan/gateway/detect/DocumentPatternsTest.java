@@ -1561,4 +1561,13 @@ class DocumentPatternsTest {
             assertThat(found(text, EntityType.DATE_OF_BIRTH)).as(text).isEmpty();
         }
     }
+
+    @Test
+    void detect_drivingLicenceShortenedToVu_found() {
+        assertThat(found("Водитель Галиев Р. Ш. (ВУ AB 482071) закреплён за а/м.", EntityType.ID_DOCUMENT))
+                .containsExactly("AB 482071");
+        assertThat(found("ВУ: KZ 118204, категория B", EntityType.ID_DOCUMENT)).containsExactly("KZ 118204");
+        assertThat(found("ВУЗ номер 512345 объявил набор.", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
 }
