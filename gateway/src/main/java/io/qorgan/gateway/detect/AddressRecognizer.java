@@ -249,6 +249,7 @@ final class AddressRecognizer implements Recognizer {
         new Marker("мкр.", Kind.MICRODISTRICT),
         new Marker("мкр", Kind.MICRODISTRICT),
         new Marker("подъезд", Kind.HOUSE), // an entrance stands for its building: "ЖК «…», 3 подъезд, кв 71"
+        new Marker("дом", Kind.HOUSE), // a chat's number first: "4 мкр, 22 дом"
         new Marker("кіреберіс", Kind.HOUSE),
         new Marker("я линия", Kind.STREET), // a garden society's line: "5-я линия, участок 47"
         new Marker("бөлме", Kind.FLAT),
@@ -1025,7 +1026,8 @@ final class AddressRecognizer implements Recognizer {
                             && Chars.startsWith(lower, text, q)
                             && (suffix.dotted()
                                     || wordEnds(s, q + text.length())
-                                    || grammaticalEnding(s, q + text.length())
+                                    // "дом" only as it is: "3 дома снесут" counts houses
+                                    || grammaticalEnding(s, q + text.length()) && !text.equals("дом")
                                     || text.equals("шағын аудан"))) {
                         int end = suffix.dotted() ? q + text.length() : Chars.letterRunEnd(s, q + text.length());
                         return new Part(end, suffix.kind());

@@ -524,4 +524,12 @@ class AddressPatternsTest {
         assertThat(found("Тұрғын: Көкшетау қ., Біржан сал көшесі, 102-үй тұрамын.", EntityType.PERSON))
                 .isEmpty();
     }
+
+    @Test
+    void detect_houseNumberBeforeDomInAChat_wholeAddress() {
+        whole("живёт вроде ", "Талдыкорган, 4 мкр, 22 дом", ". Пишите в личку");
+        whole("фактически живёт ", "3 мкр, 17 дом, 2 подъезд, кв 56", "");
+        assertThat(found("В 5 домах нет света, 12 домов без воды.", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
