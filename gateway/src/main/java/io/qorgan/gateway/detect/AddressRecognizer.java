@@ -804,13 +804,23 @@ final class AddressRecognizer implements Recognizer {
         return accept ? end : -1;
     }
 
-    /** Words that say someone lives, stays or is registered somewhere: "тұрады", "живу", "проживает", "у нас в". */
+    /**
+     * Words that say someone lives, stays, moved, was born or is registered somewhere: "тұрады", "көшіп келген",
+     * "живу", "родилась", "у нас в".
+     */
     private static final CueSet RESIDENCE = new CueSet(
             "тұрам",
             "тұрад",
             "тұрат",
             "тұрас",
+            "тұрып",
             "тіркелг",
+            "өмір сүр",
+            "көшіп",
+            "көшкен",
+            "көшті",
+            "туған",
+            "туылған",
             "живу",
             "живёт",
             "живет",
@@ -819,13 +829,24 @@ final class AddressRecognizer implements Recognizer {
             "живут",
             "живёте",
             "живете",
+            "жил ",
+            "жила",
+            "жили",
             "прожива",
+            "прожил",
             "прописан",
             "зарегистрирован",
             "переехал",
+            "уехал",
+            "уехать",
+            "родил",
+            "родом",
             "у нас в ",
             "lives in",
-            "live in");
+            "live in",
+            "lived in",
+            "moved to",
+            "born in");
 
     /** How far from a village's name, within its sentence, the word saying someone lives there may stand. */
     private static final int RESIDENCE_REACH = 32;

@@ -577,12 +577,12 @@ class AccuracyTest {
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             // precision 0.988 -> 0.978 (round 16): a village named alone where a family lives is an address by the
             // entity definitions ("семья … живёт … в ауле Талдыбұлақ"), a span this set's author left unlabelled
-            new Object[] {EntityType.ADDRESS, 0.978, 0.765},
+            new Object[] {EntityType.ADDRESS, 0.979, 0.789},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.954},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV17_LEAK_COVER = 0.941;
+    private static final double DEV17_LEAK_COVER = 0.944;
 
     /** The eighteenth development set's SHA-256 ({@code detect/dev18}): its numbers below are of this file. */
     private static final String DEV18_SHA256 = "9d8f70db3319ae9377bddaa03272f30ef9c3370170c1a244f158681ab1a71668";

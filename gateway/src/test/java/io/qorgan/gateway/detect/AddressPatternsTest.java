@@ -532,4 +532,12 @@ class AddressPatternsTest {
         assertThat(found("В 5 домах нет света, 12 домов без воды.", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_villageSomeoneMovedToOrWasBornIn_address() {
+        whole("Отбасы былтыр ", "Жаңатұрмыс ауылына", " көшіп келген.");
+        whole("Родилась в ", "селе Покровка", ", там и прожила всю жизнь.");
+        assertThat(found("Жаңатұрмыс ауылына жаңа жол салынды.", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
