@@ -35,7 +35,9 @@ final class AddressRecognizer implements Recognizer {
         /** A Kazakh microdistrict ("12 ш/а", "Самал шағын ауданы"): a street only with a house number. */
         MICRODISTRICT,
         /** A business centre or building name ("Nurly Tau BC"): part of an address, neither street nor house. */
-        BUILDING
+        BUILDING,
+        /** A dormitory, its number or institution with it ("общежитие № 2", "общага КазНУ №7"): a home by its room. */
+        DORMITORY
     }
 
     private record Marker(String text, Kind kind, boolean dotted, boolean caseSensitive) {
@@ -109,6 +111,12 @@ final class AddressRecognizer implements Recognizer {
         new Marker("комн.", Kind.FLAT),
         new Marker("комната ", Kind.FLAT),
         new Marker("комн ", Kind.FLAT),
+        new Marker("ком.", Kind.FLAT),
+        new Marker("общежитие ", Kind.DORMITORY),
+        new Marker("общежитии ", Kind.DORMITORY),
+        new Marker("общага ", Kind.DORMITORY),
+        new Marker("общаге ", Kind.DORMITORY),
+        new Marker("жатақхана ", Kind.DORMITORY),
         new Marker("а/я", Kind.HOUSE), // a post-office box stands for the house mail goes to: "г. Алматы, а/я 112"
         new Marker("квартира ", Kind.FLAT),
         new Marker("оф.", Kind.FLAT),
@@ -743,6 +751,8 @@ final class AddressRecognizer implements Recognizer {
         boolean district = false;
         boolean cells = false; // parts joined by bare commas: the cells of a CSV row
         boolean postcode = false;
+        boolean dormitory = false;
+        boolean flat = false;
         int parts = 0;
         int end = -1;
         int p = start;
@@ -758,7 +768,10 @@ final class AddressRecognizer implements Recognizer {
             }
             parts++;
             switch (part.kind()) {
-                case HOUSE, FLAT -> house |= part.kind() == Kind.HOUSE;
+                case HOUSE, FLAT -> {
+                    house |= part.kind() == Kind.HOUSE;
+                    flat |= part.kind() == Kind.FLAT;
+                }
                 case CITY -> locality = true;
                 case SETTLEMENT -> {
                     locality = true;
@@ -772,6 +785,7 @@ final class AddressRecognizer implements Recognizer {
                     house = true;
                 }
                 case POSTCODE -> postcode = true;
+                case DORMITORY -> dormitory = true;
                 default -> {}
             }
             end = part.end();
@@ -800,7 +814,8 @@ final class AddressRecognizer implements Recognizer {
                 || (locality && street && !cells) // a CSV row's city and street cells name no house
                 || (settlement && (parts >= 3 || district)) // a village with its district
                 || (locality && district && postcode) // "г. Шымкент, Абайский р-н, 160011"
-                || settlement && parts <= 2 && !cells && loneVillage(s, lower, start, end); // "живу в посёлке …"
+                || settlement && parts <= 2 && !cells && loneVillage(s, lower, start, end) // "живу в посёлке …"
+                || dormitory && flat; // "общежитие № 2, комната 305"
         return accept ? end : -1;
     }
 
@@ -939,6 +954,37 @@ final class AddressRecognizer implements Recognizer {
         return d > 0 && d < s.length && Chars.isDigit(s[d]);
     }
 
+    /**
+     * The end of what names a dormitory after its word at {@code q}: "№ 2", "№2", an institution's short name in
+     * capitals with its number ("КазНУ №7", "КарГУ № 3"); or the word's own end when none follows.
+     */
+    private static int dormitoryEnd(char[] s, char[] lower, int q) {
+        int end = q;
+        while (end > 0 && s[end - 1] == ' ') {
+            end--;
+        }
+        int r = q;
+        if (r < s.length && Chars.isUpperCase(s[r])) {
+            int w = Chars.letterRunEnd(s, r);
+            int capitals = 0;
+            for (int i = r; i < w; i++) {
+                capitals += Chars.isUpperCase(s[i]) ? 1 : 0;
+            }
+            if (capitals >= 2 && w - r <= 8) {
+                end = w; // "КазНУ"
+                r = w < s.length && s[w] == ' ' ? w + 1 : w;
+            }
+        }
+        if (r < s.length && s[r] == '№') {
+            int d = r + 1 < s.length && s[r + 1] == ' ' ? r + 2 : r + 1;
+            int run = Chars.digitRun(s, d);
+            if (run >= 1 && run <= 3 && Chars.notAlnumAt(s, d + run)) {
+                end = d + run;
+            }
+        }
+        return end;
+    }
+
     /** Words for a dormitory or hostel between a house and its room: skipped inside a chain. */
     private static final String[] DORMITORIES = {"общежитие", "общага", "жатақхана", "hostel"};
 
@@ -998,6 +1044,9 @@ final class AddressRecognizer implements Recognizer {
                 int e = m.kind() == Kind.HOUSE || m.kind() == Kind.FLAT
                         ? number(s, q)
                         : q < s.length && (s[q] == '«' || s[q] == '"') ? quotedName(s, q) : name(s, q, 3);
+                if (m.kind() == Kind.DORMITORY) {
+                    e = dormitoryEnd(s, lower, q); // its number or institution: "№ 2", "КазНУ №7"
+                }
                 if (e < 0 && (m.kind() == Kind.HOUSE || m.kind() == Kind.FLAT) && !m.dotted() && q < s.length) {
                     e = SpokenAddress.numberWordsEnd(lower, q); // said in words: "дом сорок два", "квартира девять"
                 }
@@ -1058,8 +1107,11 @@ final class AddressRecognizer implements Recognizer {
                 if (street > 0) {
                     return new Part(street, Kind.STREET_HOUSE);
                 }
-                if (previous == Kind.STREET || previous == Kind.HOUSE || previous == Kind.STREET_HOUSE) {
-                    return new Part(e, previous == Kind.STREET ? Kind.HOUSE : Kind.FLAT);
+                if (previous == Kind.STREET
+                        || previous == Kind.HOUSE
+                        || previous == Kind.STREET_HOUSE
+                        || previous == Kind.DORMITORY) {
+                    return new Part(e, previous == Kind.STREET ? Kind.HOUSE : Kind.FLAT); // "Жатақхана № 5, 308"
                 }
                 if (Chars.digitRun(s, p) == 6 && e == p + 6 && (previous != null || Chars.startsWith(s, ", ", e))) {
                     return new Part(e, Kind.POSTCODE);

@@ -577,12 +577,12 @@ class AccuracyTest {
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             // precision 0.988 -> 0.978 (round 16): a village named alone where a family lives is an address by the
             // entity definitions ("семья … живёт … в ауле Талдыбұлақ"), a span this set's author left unlabelled
-            new Object[] {EntityType.ADDRESS, 0.979, 0.789},
+            new Object[] {EntityType.ADDRESS, 0.979, 0.797},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.954},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV17_LEAK_COVER = 0.944;
+    private static final double DEV17_LEAK_COVER = 0.946;
 
     /** The eighteenth development set's SHA-256 ({@code detect/dev18}): its numbers below are of this file. */
     private static final String DEV18_SHA256 = "9d8f70db3319ae9377bddaa03272f30ef9c3370170c1a244f158681ab1a71668";
@@ -632,12 +632,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.81, 0.924},
+            new Object[] {EntityType.ADDRESS, 0.814, 0.945},
             new Object[] {EntityType.IP_ADDRESS, 0.884, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.965},
             new Object[] {EntityType.SECRET, 0.928, 0.906});
 
-    private static final double DEV19_LEAK_COVER = 0.963;
+    private static final double DEV19_LEAK_COVER = 0.965;
 
     /** The twentieth development set's SHA-256 ({@code detect/dev20}): its numbers below are of this file. */
     private static final String DEV20_SHA256 = "0624cca02e5bdea0074f89629d3acfacaadf45b3f10258b7377bd1c10cb7f4df";
@@ -660,12 +660,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.977},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.928, 0.889},
+            new Object[] {EntityType.ADDRESS, 0.93, 0.917},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.893},
             new Object[] {EntityType.SECRET, 1.0, 0.949});
 
-    private static final double DEV20_LEAK_COVER = 0.94;
+    private static final double DEV20_LEAK_COVER = 0.943;
 
     private final Detector detector = Detector.defaults();
 

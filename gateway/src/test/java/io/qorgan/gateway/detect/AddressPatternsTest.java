@@ -540,4 +540,13 @@ class AddressPatternsTest {
         assertThat(found("Жаңатұрмыс ауылына жаңа жол салынды.", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_dormitoryAndItsRoom_address() {
+        whole("Ербол: ", "общага КазНУ №7, комната 412", "");
+        whole("Заселяем в ", "общежитие № 2, комната 305", ".");
+        whole("| Нұрланова Ақмаржан | ", "Жатақхана № 5, 308", " | +7 707 441 26 90 |");
+        assertThat(found("Общежитие на ремонте, комната отдыха закрыта.", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
