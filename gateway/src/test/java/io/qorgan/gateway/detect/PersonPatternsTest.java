@@ -408,6 +408,15 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_lowerCaseNameAfterARussianKinWordOrGreetingInAChat_found() {
+        assertThat(persons("[голосовое, 0:12] алё петя это дядя миша, перезвони"))
+                .containsExactly("петя", "миша");
+        assertThat(persons("скажи тёте гале что я приеду")).containsExactly("гале");
+        assertThat(persons("короче привет саша как дела")).containsExactly("саша");
+        assertThat(persons("баба яга против")).isEmpty();
+    }
+
+    @Test
     void detect_firstNameThatIsAlsoAWordUsedAsAName_found() {
         assertThat(persons("Мужчина по имени Хасан передал конверт.")).containsExactly("Хасан");
         assertThat(persons("also tried with Kemal's token, same thing")).containsExactly("Kemal");
