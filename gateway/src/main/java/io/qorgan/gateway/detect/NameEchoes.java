@@ -133,6 +133,7 @@ final class NameEchoes {
             if (f.type() != EntityType.PERSON) {
                 continue;
             }
+            int weakFrom = -1; // 1 when the finding is a full name with a first name: its weak surname is followed too
             for (int p = f.start(); p < f.end() && keyCount < MAX_KEYS; ) {
                 if (!Chars.isLetter(s[p])) {
                     p++;
@@ -145,10 +146,14 @@ final class NameEchoes {
                     int keyLength = NameForms.reducedLength(buf, length);
                     int at = indexOf(keys, keyCount, buf, keyLength);
                     boolean lower = Chars.isLowerCase(s[p]);
+                    boolean weak = !lower && NameForms.isWeakSurname(buf, length);
+                    if (weak && weakFrom < 0) {
+                        weakFrom = withFirstName(s, names, f) ? 1 : 0;
+                    }
                     // a name is mostly found more than once: its word is read from the lists only the first time
                     if ((at < 0 || lower && !lowerKey[at])
                             && !NOT_KEYS.contains(buf, 0, length)
-                            && nameLike(names, buf, length)) {
+                            && (nameLike(names, buf, length) || weak && weakFrom == 1)) {
                         if (at < 0) {
                             at = keyCount++;
                             keys[at] = Arrays.copyOf(buf, keyLength);
@@ -260,6 +265,31 @@ final class NameEchoes {
                                 && mentionEnd - mention > 1
                                 && Chars.allUpper(s, mention, mentionEnd))
                 && !names.commonWord(buf, length);
+    }
+
+    /**
+     * Whether the finding {@code f} has two words or more and one of them is a first name the lists know: beside it, a
+     * word shaped as a weak surname ("Құрманғазин Дәулет") is the surname, and its later mentions are followed
+     * ("Құрманғазинге").
+     */
+    private static boolean withFirstName(char[] s, NameDictionary names, Finding f) {
+        char[] buf = new char[MAX_WORD];
+        int words = 0;
+        boolean firstName = false;
+        for (int p = f.start(); p < f.end(); ) {
+            if (!Chars.isLetter(s[p])) {
+                p++;
+                continue;
+            }
+            int e = Chars.letterRunEnd(s, p);
+            words++;
+            if (!firstName && e - p >= MIN_WORD && e - p <= MAX_WORD && e <= f.end()) {
+                NameForms.foldInto(s, p, e, buf);
+                firstName = (names.lookup(buf, e - p) & NameDictionary.FIRST_NAME) != 0;
+            }
+            p = e;
+        }
+        return words >= 2 && firstName;
     }
 
     private static boolean nameLike(NameDictionary names, char[] folded, int length) {

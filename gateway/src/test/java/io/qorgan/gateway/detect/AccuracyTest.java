@@ -651,7 +651,7 @@ class AccuracyTest {
      * round's fixes made before it was written met one of its spans.
      */
     private static final Map<EntityType, Floor> DEV20 = floors(
-            new Object[] {EntityType.PERSON, 0.969, 0.94},
+            new Object[] {EntityType.PERSON, 0.97, 0.942},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.973, 1.0},
@@ -665,7 +665,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.893},
             new Object[] {EntityType.SECRET, 1.0, 0.949});
 
-    private static final double DEV20_LEAK_COVER = 0.945;
+    private static final double DEV20_LEAK_COVER = 0.946;
 
     private final Detector detector = Detector.defaults();
 
