@@ -913,10 +913,10 @@ final class AddressRecognizer implements Recognizer {
         }
         if (e + 1 < s.length && s[e] == ' ') {
             int q = e + 1;
-            for (int k = 0; k < SPOKEN_UNITS.length; k++) {
-                int u = q + SPOKEN_UNITS[k].length();
-                if (Chars.startsWith(lower, SPOKEN_UNITS[k], q) && (wordEnds(s, u) || grammaticalEnding(s, u))) {
-                    return new Part(Chars.letterRunEnd(s, u), k == 0 ? Kind.HOUSE : Kind.FLAT);
+            for (String unit : SpokenAddress.UNITS_AFTER) { // "үй", then "пәтер"
+                int u = q + unit.length();
+                if (Chars.startsWith(lower, unit, q) && (wordEnds(s, u) || grammaticalEnding(s, u))) {
+                    return new Part(Chars.letterRunEnd(s, u), unit.equals("үй") ? Kind.HOUSE : Kind.FLAT);
                 }
             }
         }
@@ -934,9 +934,6 @@ final class AddressRecognizer implements Recognizer {
         boolean flatAfter = q > e && (Chars.startsWith(lower, "кв", q) || Chars.startsWith(lower, "подъезд", q));
         return words && clauseEnds || flatAfter ? new Part(e, afterStreet ? Kind.HOUSE : Kind.FLAT) : null;
     }
-
-    /** The Kazakh words after a house's and a flat's number, in that order. */
-    private static final String[] SPOKEN_UNITS = {"үй", "пәтер"};
 
     /** Whether ", д. 5" or ", дом 5" follows {@code w}: the word before it names the house's street. */
     private static boolean houseMarkerAfter(char[] s, char[] lower, int w) {

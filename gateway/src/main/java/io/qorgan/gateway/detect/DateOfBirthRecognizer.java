@@ -392,8 +392,7 @@ final class DateOfBirthRecognizer implements Recognizer {
     private static boolean yearBefore(char[] s, int date, int last) {
         for (int p = date, to = Math.min(s.length, date + 24); p < to; p++) {
             if (Chars.digitRun(s, p) == 4 && Chars.notAlnumAt(s, p - 1) && centuryYear(s, p)) {
-                int year = (s[p] - '0') * 1000 + (s[p + 1] - '0') * 100 + (s[p + 2] - '0') * 10 + (s[p + 3] - '0');
-                return year <= last;
+                return Chars.parseInt(s, p, p + 4) <= last;
             }
         }
         return false;

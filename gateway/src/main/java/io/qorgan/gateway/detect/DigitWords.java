@@ -49,6 +49,9 @@ final class DigitWords {
         "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят", "девяносто"
     };
 
+    /** The Kazakh tens by value, 10 to 90 ("он" takes a unit as the other tens do: "он екі" is 12). */
+    static final String[] KAZAKH_TENS = {"он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан"};
+
     /** The Russian numbers by value, 10 to 19. */
     static final String[] RUSSIAN_TEENS = {
         "десять",

@@ -1845,24 +1845,23 @@ final class PersonRecognizer implements Recognizer {
      * Words a person's data goes by, after a genitive: "ботаның адресі", "жұлдыздың туған күні", "мөлдірдің
      * картасы" (a star's or a calf's data is none). Read as the next word's beginning.
      */
-    private static final String[] DATA_NOUNS = {
-        "адрес",
-        "мекенжай",
-        "нөмір",
-        "номер",
-        "телефон",
-        "тел",
-        "картасы",
-        "картасын",
-        "туған",
-        "жсн",
-        "иин",
-        "паспорт",
-        "төлқұжат",
-        "куәлі",
-        "почта",
-        "пошта"
-    };
+    private static final CueSet DATA_NOUNS = new CueSet(
+            "адрес",
+            "мекенжай",
+            "нөмір",
+            "номер",
+            "телефон",
+            "тел",
+            "картасы",
+            "картасын",
+            "туған",
+            "жсн",
+            "иин",
+            "паспорт",
+            "төлқұжат",
+            "куәлі",
+            "почта",
+            "пошта");
 
     /**
      * Imperatives that tell or give something to the one in the dative before them: "мейрамға айт", "мөлдірге
@@ -1926,12 +1925,7 @@ final class PersonRecognizer implements Recognizer {
                 return false;
             }
             if (genitive) {
-                for (String noun : DATA_NOUNS) {
-                    if (w - q >= noun.length() && Chars.startsWith(lower, noun, q)) {
-                        return true;
-                    }
-                }
-                return false; // the data's word right after: "ботаның адресі"
+                return DATA_NOUNS.lengthAt(lower, q, w) > 0; // the data's word right after: "ботаның адресі"
             }
             if (ADDRESSEE_VERBS.contains(lower, q, w)) {
                 return true;
@@ -2105,65 +2099,56 @@ final class PersonRecognizer implements Recognizer {
         if (NOT_NAMES.contains(lower, p, end)) {
             return;
         }
-        char[] folded = new char[end - p + 1];
-        NameForms.foldInto(s, p, end, folded);
-        long flags = names.flags(folded, end - p, "");
+        long flags = flagsAsWritten(s, p, end);
         if ((flags & NameDictionary.FIRST_NAME) == 0) {
             return;
         }
-        if (flags != NameDictionary.FIRST_NAME && !speaksAgain(lower, p, end) && !otherSpeaker(s, lower, p, end)) {
+        if (flags != NameDictionary.FIRST_NAME && !chatOfSpeakers(s, lower, p, end)) {
             return;
         }
         out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat"));
     }
 
-    /**
-     * Whether another line of the text's first 40 opens with another lower-case first name and a colon: a chat of
-     * two speakers or more, where a name that is a word too ("самат:", "дана:") is a speaker as much as its partner.
-     */
-    private boolean otherSpeaker(char[] s, char[] lower, int p, int end) {
-        int w = 0;
-        for (int line = 0; line < 40 && w >= 0 && w < SPEAKERS_REACH; line++) {
-            int e = w;
-            while (e < lower.length && e - w <= 16 && Chars.isLowerCase(s[e])) {
-                e++;
-            }
-            if (w != p
-                    && e - w >= 3
-                    && e - w <= 16
-                    && e + 1 < lower.length
-                    && lower[e] == ':'
-                    && lower[e + 1] == ' '
-                    && !Arrays.equals(lower, w, e, lower, p, end)
-                    && !NOT_NAMES.contains(lower, w, e)) {
-                char[] folded = new char[e - w + 1];
-                NameForms.foldInto(s, w, e, folded);
-                if ((names.flags(folded, e - w, "") & NameDictionary.FIRST_NAME) != 0) {
-                    return true;
-                }
-            }
-            int q = Chars.indexOf(lower, '\n', w, Math.min(lower.length, SPEAKERS_REACH));
-            w = q < 0 ? -1 : q + 1;
-        }
-        return false;
+    /** The lists' flags of the word {@code s[from, to)} as written (folded, no ending taken off). */
+    private long flagsAsWritten(char[] s, int from, int to) {
+        char[] folded = new char[to - from + 1];
+        NameForms.foldInto(s, from, to, folded);
+        return names.flags(folded, to - from, "");
     }
 
-    /** How far into the text {@link #speaksAgain} looks for the speaker's other lines. */
+    /** How far into the text {@link #chatOfSpeakers} looks for the speakers' other lines. */
     private static final int SPEAKERS_REACH = 4_000;
 
     /**
-     * Whether the word at {@code [p, end)} and a colon open another of the text's first 40 lines too, within its first
-     * {@link #SPEAKERS_REACH} chars: each speaker's line asks, so reading long lines to their ends was quadratic.
+     * Whether another of the text's first 40 lines, within its first {@link #SPEAKERS_REACH} chars, opens with the
+     * speaker's word {@code [p, end)} and a colon again, or with another lower-case first name and ": " — a chat of
+     * speakers, where a name that is a word too ("самат:", "дана:") is a speaker as much as its partner. Each speaker's
+     * line asks, so reading long lines to their ends was quadratic.
      */
-    private static boolean speaksAgain(char[] lower, int p, int end) {
+    private boolean chatOfSpeakers(char[] s, char[] lower, int p, int end) {
         int len = end - p;
         int w = 0;
         for (int line = 0; line < 40 && w >= 0 && w < SPEAKERS_REACH; line++) {
-            if (w != p
-                    && w + len + 1 < lower.length
-                    && lower[w + len] == ':'
-                    && Arrays.equals(lower, w, w + len, lower, p, end)) {
-                return true;
+            if (w != p) {
+                if (w + len + 1 < lower.length
+                        && lower[w + len] == ':'
+                        && Arrays.equals(lower, w, w + len, lower, p, end)) {
+                    return true; // the same speaker again
+                }
+                int e = w;
+                while (e < lower.length && e - w <= 16 && Chars.isLowerCase(s[e])) {
+                    e++;
+                }
+                if (e - w >= 3
+                        && e - w <= 16
+                        && e + 1 < lower.length
+                        && lower[e] == ':'
+                        && lower[e + 1] == ' '
+                        && !Arrays.equals(lower, w, e, lower, p, end)
+                        && !NOT_NAMES.contains(lower, w, e)
+                        && (flagsAsWritten(s, w, e) & NameDictionary.FIRST_NAME) != 0) {
+                    return true; // another speaker
+                }
             }
             int q = Chars.indexOf(lower, '\n', w, Math.min(lower.length, SPEAKERS_REACH));
             w = q < 0 ? -1 : q + 1;

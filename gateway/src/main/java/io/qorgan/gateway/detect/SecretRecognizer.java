@@ -1545,15 +1545,19 @@ final class SecretRecognizer implements Recognizer {
     }
 
     /** Words of politeness that close an operator's question: "кодовое слово, пожалуйста". */
-    private static final String[] PLEASE = {
-        ", пожалуйста", " пожалуйста", ", please", " please", " айтыңызшы", ", айтыңызшы"
-    };
+    private static final String[] PLEASE = {"пожалуйста", "please", "айтыңызшы"};
 
-    /** Past a word of {@link #PLEASE} and the "?" or "." after it when they end the line at {@code end}; or {@code q}. */
+    /**
+     * Past ", " and a word of {@link #PLEASE} at {@code q}, and the "?" or "." after it, when they end the line at
+     * {@code end}; or {@code q}. The label's own spaces are behind {@code q} already.
+     */
     private static int pastPlease(char[] s, int q, int end) {
+        if (q + 2 >= end || s[q] != ',' || s[q + 1] != ' ') {
+            return q;
+        }
         for (String please : PLEASE) {
-            if (Chars.startsWith(s, please, q)) {
-                int r = q + please.length();
+            if (Chars.startsWith(s, please, q + 2)) {
+                int r = q + 2 + please.length();
                 while (r < end && " ?.".indexOf(s[r]) >= 0) {
                     r++;
                 }

@@ -31,7 +31,7 @@ final class SpokenAddress {
             "корпус"));
 
     /** Kazakh words after a unit's number: "15 үй", "34 пәтер", "58 пәтерде". */
-    private static final String[] UNITS_AFTER = {"үй", "пәтер"};
+    static final String[] UNITS_AFTER = {"үй", "пәтер"};
 
     /**
      * Words that name a street, district or place, and the titles in streets named after people, among the street's
@@ -354,7 +354,8 @@ final class SpokenAddress {
         words.addAll(Set.of(DigitWords.RUSSIAN_TEENS));
         words.addAll(Set.of(DigitWords.RUSSIAN_TENS));
         words.addAll(Set.of(DigitWords.RUSSIAN_HUNDREDS));
-        words.addAll(Set.of("он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан", "жүз"));
+        words.addAll(Set.of(DigitWords.KAZAKH_TENS));
+        words.add("жүз");
         // Kazakh ordinals: "бесінші үй", "отыз бесінші пәтер"
         words.addAll(Set.of(
                 "бірінші",

@@ -50,10 +50,8 @@ final class SpokenPhone {
             m.put(DigitWords.RUSSIAN_TEENS[t], new Word(TEEN, 10 + t));
             m.put(englishTeens[t], new Word(TEEN, 10 + t));
         }
-        // the Kazakh tens from ten: "он" takes a unit as the other tens do ("он екі" is 12)
-        String[] kazakhTens = {"он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан"};
-        for (int t = 0; t < kazakhTens.length; t++) {
-            m.put(kazakhTens[t], new Word(TENS, 10 * (t + 1)));
+        for (int t = 0; t < DigitWords.KAZAKH_TENS.length; t++) {
+            m.put(DigitWords.KAZAKH_TENS[t], new Word(TENS, 10 * (t + 1)));
         }
         String[] englishTens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
         for (int t = 0; t < englishTens.length; t++) {
