@@ -27,7 +27,11 @@ final class ScannedDigits {
      * first {@code within} chars was read as one.
      */
     static char[] fold(char[] s, int p, int reach, int within) {
-        char[] folded = Arrays.copyOfRange(s, p, Math.min(s.length, p + reach));
+        int limit = Math.min(s.length, p + reach);
+        if (!mayFold(s, p, limit, Math.min(limit, p + within))) {
+            return null; // the usual word: nothing to copy
+        }
+        char[] folded = Arrays.copyOfRange(s, p, limit);
         boolean any = false;
         for (int i = 0; i < folded.length; ) {
             int j = i;
@@ -53,6 +57,27 @@ final class ScannedDigits {
             i = Math.max(j, i + 1);
         }
         return any ? folded : null;
+    }
+
+    /**
+     * Whether {@link #fold} may read a letter as a digit: a run of letters and digits that starts before {@code to}
+     * holds a digit and, before {@code to}, a look-alike letter.
+     */
+    private static boolean mayFold(char[] s, int p, int limit, int to) {
+        int q = p;
+        while (q < to) {
+            boolean lookAlike = false;
+            boolean digit = false;
+            for (; q < limit && Chars.isAlnum(s[q]); q++) {
+                lookAlike |= q < to && digit(s[q]) >= 0;
+                digit |= Chars.isDigit(s[q]);
+            }
+            if (lookAlike && digit) {
+                return true;
+            }
+            q++;
+        }
+        return false;
     }
 
     /** A lower-case copy of a fold, for the readers that take the text's lower case beside it. */
