@@ -1,6 +1,7 @@
 // Makes names-faker.txt and surnames-faker.txt (first names and surnames) from the person data of
 // @faker-js/faker (MIT), locales ru, uk, de, uz_UZ_latin and en. A name that is also an ordinary lower-case
-// word of Russian (hunspell-ru) or any English word (wamerican) goes to the first names as ordinary (names-faker-words.txt)
+// word of Russian (hunspell-ru) or English (wamerican; of its proper nouns only places, peoples and cars) goes to the
+// first names as ordinary (names-faker-words.txt)
 // and is left out of the surnames: such a word is a name only beside further evidence.
 //
 //   npm pack @faker-js/faker@10.6.0 && tar xzf faker-js-faker-10.6.0.tgz
@@ -16,10 +17,15 @@ for (const line of readFileSync(`${shareDir}/hunspell/ru_RU.dic`, 'utf8').split(
   const word = line.split('/')[0].trim();
   if (word && word === word.toLowerCase()) ordinary.add(fold(word));
 }
-// English proper nouns count too: "Jordan", "Georgia", "Florence" are places as often as names
+// English lower-case words count; of its proper nouns, which hold almost every English first name ("Karina",
+// "Marcus"), only those that name a country, a people, a place or a car more often than a person in the texts
+// Qorgan reads: "German national", "passport (Georgia)", "Lada Vesta"
+const NOT_NAMES = new Set(('german georgia jordan america asia israel kenya paris london sydney milan dallas houston '
+    + 'orlando cleveland lincoln raleigh richmond florida missouri dakota montana trenton hudson kent devon chester '
+    + 'darwin clinton jackson madison austin aurora lexus mercedes vesta').split(' '));
 for (const line of readFileSync(`${shareDir}/dict/american-english`, 'utf8').split('\n')) {
   const word = line.trim().replace(/'s$/, '');
-  if (word) ordinary.add(word.toLowerCase());
+  if (word && (word === word.toLowerCase() || NOT_NAMES.has(word.toLowerCase()))) ordinary.add(word.toLowerCase());
 }
 
 const values = (v) => (v ? (Array.isArray(v) ? v : Object.values(v).flat()) : []);

@@ -94,8 +94,10 @@ class AccuracyTest {
      */
     private static final Map<EntityType, Floor> HELD_OUT_3 = floors(
             // precision 0.981 -> 0.977 (round 15): a found name's later mentions (NameEchoes) cost two false alarms
-            // here and covered more names in held-out set 2 and development sets 3, 5, 7, 9, 13 and 15 to 18
-            new Object[] {EntityType.PERSON, 0.977, 0.979},
+            // here and covered more names in held-out set 2 and development sets 3, 5, 7, 9, 13 and 15 to 18;
+            // 0.977 -> 0.975 (round 17): English first names no longer taken for words (faker-names.mjs) cost one
+            // here, for recall 0.980 -> 0.983 here and up in development sets 2, 4, 5, 6, 10, 11, 14, 19 and 20
+            new Object[] {EntityType.PERSON, 0.975, 0.982},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.985},
@@ -109,7 +111,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.985},
             new Object[] {EntityType.SECRET, 1.0, 0.983});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.984;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.985;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -485,7 +487,9 @@ class AccuracyTest {
      * as hard negatives): the values measured when it was added (main at 4ea7661), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV14 = floors(
-            new Object[] {EntityType.PERSON, 0.987, 0.963},
+            // precision 0.987 -> 0.983 (round 17): "HARTMANN / JONAS" is one span in the labels; JONAS, now a known
+            // name, is found alone, which counts as a false finding and covers half the span
+            new Object[] {EntityType.PERSON, 0.983, 0.967},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.92, 1.0},
@@ -667,6 +671,33 @@ class AccuracyTest {
 
     private static final double DEV20_LEAK_COVER = 0.946;
 
+    /** The twenty-first development set's SHA-256 ({@code detect/dev21}): its numbers below are of this file. */
+    private static final String DEV21_SHA256 = "1a6de11a7ec85548bca291403c54747f4af11404c09dc804ddd3f0a7fc5b0f87";
+
+    /**
+     * Floors on the twenty-first development set ({@code detect/dev21}, written blind to the code during the
+     * seventeenth round: free everyday prose again — family and house chats, call-centre and voice-message
+     * transcripts, e-mail threads, users' tickets, social posts, officials' memos, a few messages with a table):
+     * the values measured when it was added (main at d669ace, and the same with this round's first change), less
+     * 0.001.
+     */
+    private static final Map<EntityType, Floor> DEV21 = floors(
+            new Object[] {EntityType.PERSON, 0.943, 0.914},
+            new Object[] {EntityType.IIN, 1.0, 1.0},
+            new Object[] {EntityType.BIN, 1.0, 1.0},
+            new Object[] {EntityType.PHONE, 0.817, 1.0},
+            new Object[] {EntityType.EMAIL, 1.0, 1.0},
+            new Object[] {EntityType.IBAN, 1.0, 1.0},
+            new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
+            new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.881},
+            new Object[] {EntityType.ADDRESS, 0.856, 0.984},
+            new Object[] {EntityType.IP_ADDRESS, 0.899, 1.0},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.93},
+            new Object[] {EntityType.SECRET, 1.0, 0.682});
+
+    private static final double DEV21_LEAK_COVER = 0.928;
+
     private final Detector detector = Detector.defaults();
 
     @Test
@@ -841,6 +872,13 @@ class AccuracyTest {
         List<Text> dev20 =
                 frozenSet("/detect/dev20/dev20.jsonl", DEV20_SHA256, 286, "the twentieth development set as measured");
         assertDevelopmentSet(dev20, "dev20.jsonl", DEV20, DEV20_LEAK_COVER);
+    }
+
+    @Test
+    void detect_twentyFirstDevelopmentSet_meetsFloors() {
+        List<Text> dev21 = frozenSet(
+                "/detect/dev21/dev21.jsonl", DEV21_SHA256, 281, "the twenty-first development set as measured");
+        assertDevelopmentSet(dev21, "dev21.jsonl", DEV21, DEV21_LEAK_COVER);
     }
 
     @Test
