@@ -108,7 +108,7 @@ final class SecretRecognizer implements Recognizer {
         "pin", "пин", "сейфтің код", "код от сейфа", "код сейфа", "safe code", "сейфу", // "пароль к сейфу 4826"
         // a door's code lets anyone into the home: "Код домофона 47К1290", "подъезд код?" / "118К2577"
         "код домофона", "код от домофона", "домофон", "код подъезда", "код от подъезда", "подъезд код", "door code",
-        "gate code"
+        "gate code", "подъездің код", "қақпаның код", "қақпа код", "ворота код", "код ворот", "код от ворот"
     };
     /** The safe in the dative, a PIN's word only as a whole word. */
     private static final String TO_THE_SAFE = "сейфу";
@@ -1410,6 +1410,12 @@ final class SecretRecognizer implements Recognizer {
     private static void pinDigits(char[] s, char[] lower, int q, List<Finding> out) {
         int run = Chars.digitRun(s, q);
         int end = q + run;
+        int door = run >= 1 && run <= 4 ? doorCodeEnd(s, lower, end) : -1;
+        int spelled = run == 1 ? singleDigitsEnd(s, q) : -1;
+        if ((door > 0 || spelled > 0) && Chars.notWordAt(s, q - 1) && !reported(out, q)) {
+            out.add(new Finding(EntityType.SECRET, q, door > 0 ? door : spelled, 0.8, "secret"));
+            return;
+        }
         boolean lettered = false;
         if (run >= 1 && run <= 3 && end + 3 < s.length && Chars.isUpperCase(s[end])) {
             int tail = Chars.digitRun(s, end + 1); // a door's code with a letter on its key: "47К1290"
@@ -1444,6 +1450,43 @@ final class SecretRecognizer implements Recognizer {
         if (!placeholder(s, lower, q, end) && !reported(out, q)) {
             out.add(new Finding(EntityType.SECRET, q, end, 0.8, "secret"));
         }
+    }
+
+    /** Words between a flat's number and its code on an intercom's keypad: "137 кілт 4402", "45 ключ 3008". */
+    private static final String[] DOOR_KEYS = {" кілт ", " ключ ", " key ", "#", "*"};
+
+    /**
+     * End of an intercom's code after the flat's number ending at {@code end}: a key word or sign, then three to six
+     * digits standing alone ("112#7040", "137 кілт 4402"); or -1.
+     */
+    private static int doorCodeEnd(char[] s, char[] lower, int end) {
+        for (String key : DOOR_KEYS) {
+            if (Chars.startsWith(lower, key, end)) {
+                int from = end + key.length();
+                int run = Chars.digitRun(s, from);
+                return run >= 3 && run <= 6 && Chars.notWordAt(s, from + run) ? from + run : -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * End of four to six single digits parted by single spaces from {@code q}, as a PIN is dictated ("1 9 7 3"), with
+     * no digit or word going on after them; or -1.
+     */
+    private static int singleDigitsEnd(char[] s, int q) {
+        int digits = 0;
+        int p = q;
+        while (p < s.length && Chars.isDigit(s[p]) && !Chars.digitAt(s, p + 1)) {
+            digits++;
+            if (p + 2 < s.length && s[p + 1] == ' ' && Chars.isDigit(s[p + 2])) {
+                p += 2;
+            } else {
+                p++;
+                break;
+            }
+        }
+        return digits >= 4 && digits <= 6 && Chars.notWordAt(s, p) ? p : -1;
     }
 
     /** Past a transcript's timestamp and its space opening the line at {@code line} ("[09:12:55] "), or {@code line}. */

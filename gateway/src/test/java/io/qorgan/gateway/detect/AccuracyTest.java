@@ -679,7 +679,7 @@ class AccuracyTest {
      * seventeenth round: free everyday prose again — family and house chats, call-centre and voice-message
      * transcripts, e-mail threads, users' tickets, social posts, officials' memos, a few messages with a table):
      * the values measured when it was added (main at d669ace, and the same with this round's first change), less
-     * 0.001.
+     * 0.001, raised by the round's door codes (SECRET, leak-cover).
      */
     private static final Map<EntityType, Floor> DEV21 = floors(
             new Object[] {EntityType.PERSON, 0.943, 0.914},
@@ -694,9 +694,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.856, 0.984},
             new Object[] {EntityType.IP_ADDRESS, 0.899, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.93},
-            new Object[] {EntityType.SECRET, 1.0, 0.682});
+            new Object[] {EntityType.SECRET, 1.0, 0.804});
 
-    private static final double DEV21_LEAK_COVER = 0.928;
+    private static final double DEV21_LEAK_COVER = 0.935;
 
     private final Detector detector = Detector.defaults();
 

@@ -558,4 +558,27 @@ class SecretRecognizerTest {
         assertThat(secrets("жк сияние 3 блок кв 118 домофон 118 и звонок")).isEmpty();
         assertThat(secrets("Домофон на 40 квартир, код из 4 цифр.")).isEmpty();
     }
+
+    @Test
+    void find_doorCodeWithTheFlatAndAKeyOrHash_theWholeCode() {
+        assertThat(secrets("кв. 112, код домофона 112#7040, этаж 4")).containsExactly("112#7040");
+        assertThat(secrets("137-пәтер. домофон 137 кілт 4402. кешке кел")).containsExactly("137 кілт 4402");
+        assertThat(secrets("домофон 45 ключ 3008, третий этаж")).containsExactly("45 ключ 3008");
+        assertThat(secrets("домофон 118 и звонок")).isEmpty();
+    }
+
+    @Test
+    void find_gateAndEntranceCodesInKazakhAndRussian_theCode() {
+        assertThat(secrets("подъездің коды әлі 2741 ме?")).containsExactly("2741");
+        assertThat(secrets("участок 114, ворота код 0714")).containsExactly("0714");
+        assertThat(secrets("қақпаның коды 5183, кіре бер")).containsExactly("5183");
+        assertThat(secrets("қақпаның коды ауысты ма?")).isEmpty();
+    }
+
+    @Test
+    void find_pinDictatedDigitByDigit_theDigits() {
+        assertThat(secrets("а пин от планшета 1 9 7 3. Я в Шымкенте")).containsExactly("1 9 7 3");
+        assertThat(secrets("пин 4 9 1 7 3 0 келді")).containsExactly("4 9 1 7 3 0");
+        assertThat(secrets("PIN из 4 цифр: 1 2 3")).isEmpty();
+    }
 }
