@@ -3459,6 +3459,9 @@ final class PersonRecognizer implements Recognizer {
                 || !Chars.isDigit(s[time + 4])) {
             return false;
         }
+        if (time >= 3 && s[time - 1] == ':' && Chars.isDigit(s[time - 2]) && Chars.isDigit(s[time - 3])) {
+            time -= 3; // with its seconds: "[09:12:05] Байғожа: …", "00:00:24 Ұлдана: …"
+        }
         if (bracket) {
             if (time == 0 || s[time - 1] != '[') {
                 return false;
@@ -3652,7 +3655,17 @@ final class PersonRecognizer implements Recognizer {
     private static boolean transcriptRole(char[] s, int from, int to) {
         char[] folded = new char[to - from];
         NameForms.foldInto(s, from, to, folded);
-        return TRANSCRIPT_ROLES.contains(folded, 0, folded.length);
+        int n = folded.length;
+        if (TRANSCRIPT_ROLES.contains(folded, 0, n)) {
+            return true;
+        }
+        // with the Kazakh possessive, as a transcript may label the bank's side: "Операторы:", "Маманы:"
+        char last = n > 4 ? folded[n - 1] : 0;
+        if (last != 'ы' && last != 'і') {
+            return false;
+        }
+        boolean afterVowel = folded[n - 2] == 'с';
+        return TRANSCRIPT_ROLES.contains(folded, 0, n - 1) || afterVowel && TRANSCRIPT_ROLES.contains(folded, 0, n - 2);
     }
 
     /** {@link #CUE_STEMS} by their first char: only those are compared with the word before a run. */

@@ -679,10 +679,10 @@ class AccuracyTest {
      * seventeenth round: free everyday prose again — family and house chats, call-centre and voice-message
      * transcripts, e-mail threads, users' tickets, social posts, officials' memos, a few messages with a table):
      * the values measured when it was added (main at d669ace, and the same with this round's first change), less
-     * 0.001, raised by the round's door codes (SECRET, leak-cover).
+     * 0.001, raised by the round's door codes (SECRET) and timestamped speakers (PERSON), and leak-cover.
      */
     private static final Map<EntityType, Floor> DEV21 = floors(
-            new Object[] {EntityType.PERSON, 0.943, 0.914},
+            new Object[] {EntityType.PERSON, 0.943, 0.92},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.817, 1.0},
@@ -696,7 +696,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.93},
             new Object[] {EntityType.SECRET, 1.0, 0.804});
 
-    private static final double DEV21_LEAK_COVER = 0.935;
+    private static final double DEV21_LEAK_COVER = 0.938;
 
     private final Detector detector = Detector.defaults();
 

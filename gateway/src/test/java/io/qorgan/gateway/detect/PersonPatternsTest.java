@@ -42,6 +42,17 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_speakerAfterATimeWithSeconds_found() {
+        assertThat(persons("[09:12:00] Маман: нөміріңіз?\n[09:12:05] Байғожа: жаңасын алмадым"))
+                .containsExactly("Байғожа");
+        assertThat(persons("00:00:20 Маман: кодтық сөз?\n00:00:24 Ұлдана: айтайын"))
+                .containsExactly("Ұлдана");
+        // a role with the Kazakh possessive is no name
+        assertThat(persons("[17:20:44] Операторы: ЖСН айтыңыз\n[17:20:48] Маманы: рахмет"))
+                .isEmpty();
+    }
+
+    @Test
     void detect_registerSurnameCommaGivenName_oneName() {
         assertThat(persons("09:40 IN  BROWN, Emily  GBR  passport 553019274")).containsExactly("BROWN, Emily");
         assertThat(persons("10:02 OUT PETROV, Ivan  RUS")).containsExactly("PETROV, Ivan");
