@@ -1518,6 +1518,9 @@ final class PersonRecognizer implements Recognizer {
             }
             int q = afterOpener(lower, p, end);
             int found = out.size();
+            if (q == p && p < end && Chars.isUpperCase(s[p])) {
+                unlistedSpeaker(s, lower, p, end, out);
+            }
             chatName(s, lower, q, end, q > p, out);
             int said = transcriptLabelEnd(lower, p, end);
             if (said > 0) {
@@ -2107,6 +2110,76 @@ final class PersonRecognizer implements Recognizer {
             return;
         }
         out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat"));
+    }
+
+    /**
+     * A capitalised speaker no list knows ("Токсанбай: Жезказган, …", "Байғожа: …") opening a line of a chat or a
+     * call: another of the text's lines opens with a role ("Оператор:") or a listed first name and a colon. An
+     * ordinary word, a place, a role or a form's label ("Адрес:", "Тема:") is none; a word the lists call a first
+     * name the run's scoring finds already.
+     */
+    private void unlistedSpeaker(char[] s, char[] lower, int p, int lineEnd, List<Finding> out) {
+        int end = p + 1;
+        while (end < lineEnd && end - p <= 16 && Chars.isLowerCase(s[end])) {
+            end++;
+        }
+        if (end - p < 3
+                || end - p > 16
+                || end + 1 >= lineEnd
+                || s[end] != ':'
+                || s[end + 1] != ' '
+                || NOT_NAMES.contains(lower, p, end)
+                || transcriptRole(s, p, end)
+                || AddressRecognizer.PLACES.contains(lower, p, end)) {
+            return;
+        }
+        if (end - p < 5 || !UNLISTED_NAME_ENDINGS.endsWithAny(lower, end, p + 2)) {
+            return; // a role or a label no list holds ("Тұрғын:", "Жүргізуші:", "Диагноз:") is as likely
+        }
+        char[] folded = new char[end - p + 1];
+        NameForms.foldInto(s, p, end, folded);
+        if (names.flags(folded, end - p, "") != 0 || names.commonWord(folded, end - p)) {
+            return;
+        }
+        if (otherSpeaker(s, lower, p, end)) {
+            out.add(new Finding(EntityType.PERSON, p, end, 0.8, "person-chat"));
+        }
+    }
+
+    /** Endings that make Kazakh men's and women's names: "Токсанбай", "Байғожа", "Ерғали", "Күлжан", "Гүлбике". */
+    private static final SuffixSet UNLISTED_NAME_ENDINGS =
+            new SuffixSet("бай", "бек", "ғожа", "қожа", "ғали", "жан", "гүл", "бике", "сұлу", "тай", "хан");
+
+    /**
+     * Whether another of the text's first 40 lines, within its first {@link #SPEAKERS_REACH} chars, opens (past a
+     * time) with a role or a listed first name other than {@code [p, end)}, and a colon.
+     */
+    private boolean otherSpeaker(char[] s, char[] lower, int p, int end) {
+        int w = 0;
+        for (int line = 0; line < 40 && w >= 0 && w < SPEAKERS_REACH; line++) {
+            int a = w;
+            while (a < s.length && (Chars.isDigit(s[a]) || s[a] == ':' || s[a] == '[' || s[a] == ']' || s[a] == ' ')) {
+                a++; // "[09:12:05] ", "00:00:24 "
+            }
+            int e = a;
+            while (e < s.length && e - a <= 16 && Chars.isLetter(s[e])) {
+                e++;
+            }
+            if (a != p
+                    && e - a >= 3
+                    && e - a <= 16
+                    && e + 1 < s.length
+                    && s[e] == ':'
+                    && s[e + 1] == ' '
+                    && (transcriptRole(s, a, e)
+                            || !NOT_NAMES.contains(lower, a, e)
+                                    && (flagsAsWritten(s, a, e) & NameDictionary.FIRST_NAME) != 0)) {
+                return true;
+            }
+            int q = Chars.indexOf(lower, '\n', w, Math.min(lower.length, SPEAKERS_REACH));
+            w = q < 0 ? -1 : q + 1;
+        }
+        return false;
     }
 
     /** The lists' flags of the word {@code s[from, to)} as written (folded, no ending taken off). */

@@ -682,7 +682,7 @@ class AccuracyTest {
      * 0.001, raised by the round's door codes (SECRET) and timestamped speakers (PERSON), and leak-cover.
      */
     private static final Map<EntityType, Floor> DEV21 = floors(
-            new Object[] {EntityType.PERSON, 0.943, 0.92},
+            new Object[] {EntityType.PERSON, 0.944, 0.926},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.817, 1.0},
@@ -696,7 +696,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.93},
             new Object[] {EntityType.SECRET, 1.0, 0.804});
 
-    private static final double DEV21_LEAK_COVER = 0.938;
+    private static final double DEV21_LEAK_COVER = 0.941;
 
     private final Detector detector = Detector.defaults();
 

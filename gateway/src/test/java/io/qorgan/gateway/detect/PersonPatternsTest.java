@@ -53,6 +53,15 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_unlistedKazakhNameSpeakingInACall_found() {
+        assertThat(persons("Оператор: Ваш адрес?\nТоксанбай: Жезказган\nОператор: Дата рождения?"))
+                .containsExactly("Токсанбай");
+        // a role no list holds, and a name-shaped word where no other speaker is
+        assertThat(persons("Оператор: Аты-жөніңіз?\nТұрғын: жоқ")).isEmpty();
+        assertThat(persons("Токсанбай: ауданы бойынша есеп")).isEmpty();
+    }
+
+    @Test
     void detect_registerSurnameCommaGivenName_oneName() {
         assertThat(persons("09:40 IN  BROWN, Emily  GBR  passport 553019274")).containsExactly("BROWN, Emily");
         assertThat(persons("10:02 OUT PETROV, Ivan  RUS")).containsExactly("PETROV, Ivan");
