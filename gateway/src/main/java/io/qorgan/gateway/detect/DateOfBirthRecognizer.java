@@ -173,6 +173,7 @@ final class DateOfBirthRecognizer implements Recognizer {
                 if (out.size() == before && cue.startsWith("родил")) {
                     yearInYear(s, lower, at + cue.length(), out); // "родился в 1985 году"
                 }
+                yearAnswered(s, at + cue.length(), out); // "Дата рождения?" / "Токсанбай: 1963 жылы"
                 if (out.size() == before) {
                     wordDateAfter(view, starts, count, at + cue.length(), out); // dictated: "Восьмое марта …"
                 }
@@ -718,6 +719,49 @@ final class DateOfBirthRecognizer implements Recognizer {
     /** Four digits at {@code p} that begin 19 or 20. */
     private static boolean centuryYear(char[] s, int p) {
         return Chars.digitRun(s, p) == 4 && (s[p] == '1' && s[p + 1] == '9' || s[p] == '2' && s[p + 1] == '0');
+    }
+
+    /** How far after a birth cue its question's mark may stand: "туған жылың 2004 қой?", "Дата рождения?". */
+    private static final int QUESTION_REACH = 16;
+
+    /**
+     * A year of birth answered alone in the next turn: the cue's line ends in a question mark, and the next line,
+     * past a time and a speaker's label, opens with a year of the last two centuries and no more digits ("Оператор:
+     * Дата рождения?" / "Токсанбай: 1963 жылы, наурыз айы", "туған жылың 2004 қой?" / "Дана: 2003 ғой").
+     */
+    private static void yearAnswered(char[] s, int from, List<Finding> out) {
+        int q = from;
+        while (q < s.length && q - from < QUESTION_REACH && s[q] != '?' && s[q] != '\n') {
+            q++;
+        }
+        if (q >= s.length || s[q] != '?') {
+            return;
+        }
+        int mark = q;
+        while (q < s.length && s[q] != '\n' && q - mark < 40 && !Chars.isDigit(s[q])) {
+            q++; // a few words more: "туған жылың 2004 қой? анкетаға керек"
+        }
+        if (q >= s.length || s[q] != '\n') {
+            return;
+        }
+        int p = q + 1;
+        while (p < s.length
+                && p - q < 14
+                && (Chars.isDigit(s[p]) || s[p] == ':' || s[p] == '[' || s[p] == ']' || s[p] == ' ')) {
+            p++; // "[09:12:05] ", "00:00:24 "
+        }
+        int w = p;
+        while (w < s.length && w - p <= 20 && Chars.isLetter(s[w])) {
+            w++;
+        }
+        if (w > p && w + 1 < s.length && s[w] == ':' && s[w + 1] == ' ') {
+            p = w + 2; // the speaker's label
+        }
+        if (centuryYear(s, p)
+                && Chars.notAlnumAt(s, p + 4)
+                && !(p + 5 < s.length && ".,-/".indexOf(s[p + 4]) >= 0 && Chars.isDigit(s[p + 5]))) {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, p, p + 4, 0.85, "dob"));
+        }
     }
 
     /** A year (19xx or 20xx) within a few chars of spaces, colons and dashes after {@code from}. */

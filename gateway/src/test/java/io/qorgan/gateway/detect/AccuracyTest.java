@@ -679,7 +679,7 @@ class AccuracyTest {
      * seventeenth round: free everyday prose again — family and house chats, call-centre and voice-message
      * transcripts, e-mail threads, users' tickets, social posts, officials' memos, a few messages with a table):
      * the values measured when it was added (main at d669ace, and the same with this round's first change), less
-     * 0.001, raised by the round's door codes (SECRET) and timestamped speakers (PERSON), and leak-cover.
+     * 0.001, raised by the round's door codes (SECRET), speakers (PERSON) and years answered (DATE_OF_BIRTH), and leak-cover.
      */
     private static final Map<EntityType, Floor> DEV21 = floors(
             new Object[] {EntityType.PERSON, 0.944, 0.926},
@@ -693,10 +693,10 @@ class AccuracyTest {
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.881},
             new Object[] {EntityType.ADDRESS, 0.856, 0.984},
             new Object[] {EntityType.IP_ADDRESS, 0.899, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.93},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.965},
             new Object[] {EntityType.SECRET, 1.0, 0.804});
 
-    private static final double DEV21_LEAK_COVER = 0.941;
+    private static final double DEV21_LEAK_COVER = 0.944;
 
     private final Detector detector = Detector.defaults();
 

@@ -1570,4 +1570,19 @@ class DocumentPatternsTest {
         assertThat(found("ВУЗ номер 512345 объявил набор.", EntityType.ID_DOCUMENT))
                 .isEmpty();
     }
+
+    @Test
+    void detect_yearOfBirthAnsweredInTheNextTurn_theYear() {
+        assertThat(found("Оператор: Дата рождения?\nТоксанбай: 1963 жылы, наурыз айы", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1963");
+        assertThat(found("[10:01:02] Маман: туған жылыңыз?\n[10:01:05] Клиент: 1985", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1985");
+        assertThat(found("сенің туған жылың 2004 қой? анкетаға керек\nДана: 2003 ғой", EntityType.DATE_OF_BIRTH))
+                .containsExactly("2004", "2003");
+        // a number that is no year, and a year the answer does not open with
+        assertThat(found("Оператор: Дата рождения?\nАбонент: 1963-1964 не помню", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found("Оператор: Дата рождения?\nАбонент: щас, в 2020 менял паспорт", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
 }
