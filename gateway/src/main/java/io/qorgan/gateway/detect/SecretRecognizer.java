@@ -1491,6 +1491,9 @@ final class SecretRecognizer implements Recognizer {
 
     /** Past a transcript's timestamp and its space opening the line at {@code line} ("[09:12:55] "), or {@code line}. */
     private static int pastTimestamp(char[] s, int line, int end) {
+        if (line < end && Chars.isDigit(s[line])) {
+            return pastBareTime(s, line, end); // "00:00:24 Ұлдана: …"
+        }
         if (line >= end || s[line] != '[') {
             return line;
         }
@@ -1504,6 +1507,25 @@ final class SecretRecognizer implements Recognizer {
             }
         }
         return close + 1 < end && s[close + 1] == ' ' ? close + 2 : line;
+    }
+
+    /** Past a time without brackets and its space at {@code line} ("09:12 ", "00:00:24 "), or {@code line}. */
+    private static int pastBareTime(char[] s, int line, int end) {
+        int p = line;
+        for (int group = 0; group < 3; group++) {
+            if (p + 2 > end || !Chars.isDigit(s[p]) || !Chars.isDigit(s[p + 1])) {
+                return line;
+            }
+            p += 2;
+            if (group > 0 && p < end && s[p] == ' ') {
+                return p + 1;
+            }
+            if (p >= end || s[p] != ':') {
+                return line;
+            }
+            p++;
+        }
+        return line;
     }
 
     /**
@@ -1553,13 +1575,14 @@ final class SecretRecognizer implements Recognizer {
     private static void codeWord(char[] s, int p, List<Finding> out) {
         int end = lineEnd(s, p, p + ANSWER_REACH);
         int q = p;
-        while (q < end && q - p < 4 && Chars.isLetter(s[q])) {
-            q++; // "слова", "сөзі"
+        while (q < end && q - p < 7 && Chars.isLetter(s[q])) {
+            q++; // "слова", "сөзі", "сөзіңізді"
         }
         while (q < end && " ?.".indexOf(s[q]) >= 0) {
             q++;
         }
         q = pastPlease(s, q, end); // "кодовое слово, пожалуйста" and the answer on the next line
+        q = pastAsking(s, q, end); // "Кодовое слово назовите.", "Кодтық сөзіңізді айтыңыз"
         int mark = q < end && (s[q] == ':' || s[q] == '—' || s[q] == '-') ? q : -1;
         if (mark < 0 && q == end && end < s.length && s[end] == '\n') {
             int answer = answerStart(s, end + 1);
@@ -1585,6 +1608,26 @@ final class SecretRecognizer implements Recognizer {
             }
             letterDigitWord(s, v, end, out);
         }
+    }
+
+    /** Imperatives that ask for the code word after its label: "назовите", "айтыңыз". */
+    private static final String[] ASKING = {"назовите", "скажите", "продиктуйте", "айтыңызшы", "айтыңыз", "атаңыз"};
+
+    /**
+     * Past a word of {@link #ASKING} at {@code q} and the "?" or "." after it, when they end the line at {@code end};
+     * or {@code q}.
+     */
+    private static int pastAsking(char[] s, int q, int end) {
+        for (String asking : ASKING) {
+            if (Chars.startsWith(s, asking, q)) {
+                int r = q + asking.length();
+                while (r < end && " ?.!".indexOf(s[r]) >= 0) {
+                    r++;
+                }
+                return r == end ? r : q;
+            }
+        }
+        return q;
     }
 
     /** Words of politeness that close an operator's question: "кодовое слово, пожалуйста". */

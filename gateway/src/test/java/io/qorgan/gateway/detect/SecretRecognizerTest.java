@@ -581,4 +581,14 @@ class SecretRecognizerTest {
         assertThat(secrets("пин 4 9 1 7 3 0 келді")).containsExactly("4 9 1 7 3 0");
         assertThat(secrets("PIN из 4 цифр: 1 2 3")).isEmpty();
     }
+
+    @Test
+    void find_codeWordAskedForByAnImperativeAndAnsweredAfterABareTime_theAnswer() {
+        assertThat(secrets("Оператор: Кодовое слово назовите.\nАбонент: черемуха.\nОператор: Спасибо"))
+                .containsExactly("черемуха");
+        assertThat(secrets("00:00:20 Маман: Кодтық сөзіңізді айтыңыз\n00:00:24 Ұлдана: ақбидай"))
+                .containsExactly("ақбидай");
+        assertThat(secrets("Оператор: Кодовое слово назовите.\nАбонент: не помню"))
+                .isEmpty();
+    }
 }
