@@ -1104,6 +1104,9 @@ final class AddressRecognizer implements Recognizer {
                 if (street > 0) {
                     return new Part(street, Kind.STREET_HOUSE);
                 }
+                if (previous == Kind.MICRODISTRICT && flatAfterHouse(s, lower, e)) {
+                    return new Part(e, Kind.HOUSE); // "Шұғыла шағын ауданы 340/5, кв 61"
+                }
                 if (previous == Kind.STREET
                         || previous == Kind.HOUSE
                         || previous == Kind.STREET_HOUSE
@@ -1171,6 +1174,13 @@ final class AddressRecognizer implements Recognizer {
             if (house > 0
                     && (previous != null || house + 3 < s.length && s[house] == ',' && Chars.isDigit(s[house + 2]))) {
                 return new Part(house, Kind.STREET_HOUSE); // "Жастар 24-үй", "Гагарин 31-үй", "Құлагер 15 үй"
+            }
+        }
+        for (int words = 1; words <= nameWords; words++) {
+            int e = ends[words - 1];
+            int house = e + 1 < s.length && s[e] == ' ' && Chars.isDigit(s[e + 1]) ? number(s, e + 1) : -1;
+            if (house > 0 && flatAfterHouse(s, lower, house)) {
+                return new Part(house, Kind.STREET_HOUSE); // "Dostyk 38, flat 21", "Интернациональная 30, квартира 9"
             }
         }
         if (Chars.isUpperCase(first)) {
@@ -1501,6 +1511,33 @@ final class AddressRecognizer implements Recognizer {
     private static final String[] UNITS_AFTER = {"кв", "оф", "подъезд", "комн", "пәтер"};
     /** Units written after their number: "7 этаж", "2-подъезд", "38 пәтерге". */
     private static final String[] NUMBERED_UNITS = {"этаж", "подъезд", "пәтер", "қабат", "кв"};
+
+    /** Words for a flat right after a house's number and its comma: "…, кв 61", "…, flat 21". */
+    private static final String[] FLAT_WORDS = {"квартира", "кв", "пәтер", "apartment", "apt", "flat"};
+
+    /**
+     * Whether a comma, a flat's word and its number follow the house number ending at {@code num}: a street's name
+     * without its word ("Dostyk 38, flat 21", "Бауыржан Момышұлы 18, кв 203") is told by its flat.
+     */
+    private static boolean flatAfterHouse(char[] s, char[] lower, int num) {
+        if (num + 2 >= s.length || s[num] != ',' || s[num + 1] != ' ') {
+            return false;
+        }
+        int q = num + 2;
+        for (String flat : FLAT_WORDS) {
+            if (Chars.startsWith(lower, flat, q)) {
+                int e = q + flat.length();
+                if (e < s.length && s[e] == '.') {
+                    e++;
+                }
+                if (e < s.length && s[e] == ' ') {
+                    e++;
+                }
+                return Chars.digitAt(s, e);
+            }
+        }
+        return false;
+    }
 
     /** Whether a flat, office, floor or entrance follows the house number ending at {@code num}. */
     private static boolean unitFollows(char[] s, char[] lower, int num) {

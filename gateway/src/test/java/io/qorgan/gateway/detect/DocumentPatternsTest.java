@@ -1585,4 +1585,18 @@ class DocumentPatternsTest {
         assertThat(found("Оператор: Дата рождения?\nАбонент: щас, в 2020 менял паспорт", EntityType.DATE_OF_BIRTH))
                 .isEmpty();
     }
+
+    @Test
+    void detect_streetWithoutItsWordToldByTheFlatAfterItsHouse_theAddress() {
+        assertThat(found("ну Петропавловск, Интернациональная 30, квартира 9 вроде", EntityType.ADDRESS))
+                .containsExactly("Петропавловск, Интернациональная 30, квартира 9");
+        assertThat(found("her flat is Dostyk 38, apt 204, ring twice", EntityType.ADDRESS))
+                .containsExactly("Dostyk 38, apt 204");
+        assertThat(found("адрес Шұғыла шағын ауданы 340/5, кв 61", EntityType.ADDRESS))
+                .containsExactly("Шұғыла шағын ауданы 340/5, кв 61");
+        // a model's or a title's number with a flat's word but no flat's number is no house
+        assertThat(found("Samsung Galaxy 22, flat design", EntityType.ADDRESS)).isEmpty();
+        assertThat(found("Glory Days 2, apartment hunting guide", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
