@@ -81,6 +81,9 @@ final class IdDocumentRecognizer implements Recognizer {
         "вид на жительство",
         "номером документа",
         "документудличност", // the ГБД ФЛ XML element ДокументУдЛичности
+        "ж.к", // жеке куәлік, shortened: "ж.к нөмірім 05 228 14 93"
+        "уд", // удостоверение in chats: "уд номерін қате жаздым"; a whole word only
+        "doc_no",
         "nomer_pasp", // transliterated and shortened JSON keys
         "nomer_udost",
         "pasp_nom",
@@ -201,7 +204,8 @@ final class IdDocumentRecognizer implements Recognizer {
     private static final Set<String> ESTATE_OR_CARD = Set.of("жк", "ж/к", "ж.к.");
 
     /** Chat shortenings of удостоверение that begin other words ("удобно", "удвоить"): cues only as whole words. */
-    private static final Set<String> SHORT_CUES = Set.of("удв", "удо", "дул", "загран", "licence", "license", "ву");
+    private static final Set<String> SHORT_CUES =
+            Set.of("удв", "удо", "дул", "загран", "licence", "license", "ву", "уд");
     /** The cues, and each cue of several words also as a key with underscores ("жеке_куәлік", "id_card"). */
     static final CueIndex CUE_INDEX = new CueIndex(withUnderscores(Lexicons.concat(CUES, BIRTH_CUES, FIELD_LABELS)));
 

@@ -1599,4 +1599,13 @@ class DocumentPatternsTest {
         assertThat(found("Glory Days 2, apartment hunting guide", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_idCardWordsShortenedInChats_theNumber() {
+        assertThat(found("ж.к нөмірім 05 228 14 93 туған күнім 03.07.1995", EntityType.ID_DOCUMENT))
+                .containsExactly("05 228 14 93");
+        assertThat(found("кешіріңіз уд номерін қате жаздым, дұрысы 043511092", EntityType.ID_DOCUMENT))
+                .containsExactly("043511092");
+        assertThat(found("Уд 13 жаттығу, ж.к 2024 жыл", EntityType.ID_DOCUMENT)).isEmpty();
+    }
 }
