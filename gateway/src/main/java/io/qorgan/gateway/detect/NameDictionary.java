@@ -153,6 +153,7 @@ final class NameDictionary {
                 "names-central-asia.txt",
                 "names-kk-more.txt",
                 "names-other.txt",
+                "names-other-more.txt",
                 "names-short.txt")) {
             readResource(file, words, FIRST_NAME);
         }
@@ -174,6 +175,7 @@ final class NameDictionary {
         readResource("names-faker.txt", listed, FIRST_NAME);
         readResource("names-faker-words.txt", listed, FIRST_NAME | ORDINARY_WORD);
         readResource("surnames-faker.txt", listed, LISTED_SURNAME);
+        readResource("surnames-other.txt", listed, LISTED_SURNAME);
         listed.forEach(words::putIfAbsent);
         readResource("common-ru-hunspell.txt", words, COMMON_WORD);
         for (Path path : extraFirstNames) {

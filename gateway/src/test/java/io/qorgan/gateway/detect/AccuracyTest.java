@@ -331,7 +331,7 @@ class AccuracyTest {
      * (IP_ADDRESS, ID_DOCUMENT, leak-cover; PERSON, EMAIL, ADDRESS and SECRET, less 0.001) and the ninth (SECRET).
      */
     private static final Map<EntityType, Floor> DEV8 = floors(
-            new Object[] {EntityType.PERSON, 0.973, 0.996},
+            new Object[] {EntityType.PERSON, 0.973, 1.0},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.924, 1.0},
@@ -345,7 +345,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.981},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV8_LEAK_COVER = 0.995;
+    private static final double DEV8_LEAK_COVER = 0.997;
 
     /** The ninth development set's SHA-256 ({@code detect/dev9}): its numbers below are of this file. */
     private static final String DEV9_SHA256 = "089eef5f2b8cc0469900979c7a9150cd2cf1dfbd093abbbc08472fb5a5bdaec9";
@@ -632,7 +632,7 @@ class AccuracyTest {
      * 0.955 on it, against 0.959 / 0.955 and 0.959 with the round's names.
      */
     private static final Map<EntityType, Floor> DEV19 = floors(
-            new Object[] {EntityType.PERSON, 0.98, 0.962},
+            new Object[] {EntityType.PERSON, 0.98, 0.963},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.913, 0.984},
@@ -660,7 +660,7 @@ class AccuracyTest {
      * round's fixes made before it was written met one of its spans.
      */
     private static final Map<EntityType, Floor> DEV20 = floors(
-            new Object[] {EntityType.PERSON, 0.97, 0.946},
+            new Object[] {EntityType.PERSON, 0.97, 0.949},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.973, 1.0},
@@ -674,7 +674,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.893},
             new Object[] {EntityType.SECRET, 1.0, 0.949});
 
-    private static final double DEV20_LEAK_COVER = 0.953;
+    private static final double DEV20_LEAK_COVER = 0.956;
 
     /** The twenty-first development set's SHA-256 ({@code detect/dev21}): its numbers below are of this file. */
     private static final String DEV21_SHA256 = "1a6de11a7ec85548bca291403c54747f4af11404c09dc804ddd3f0a7fc5b0f87";
@@ -687,7 +687,7 @@ class AccuracyTest {
      * 0.001, raised by the round's door codes (SECRET), speakers (PERSON) and years answered (DATE_OF_BIRTH), and leak-cover.
      */
     private static final Map<EntityType, Floor> DEV21 = floors(
-            new Object[] {EntityType.PERSON, 0.944, 0.926},
+            new Object[] {EntityType.PERSON, 0.944, 0.93},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.817, 1.0},
@@ -701,7 +701,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.965},
             new Object[] {EntityType.SECRET, 1.0, 0.853});
 
-    private static final double DEV21_LEAK_COVER = 0.947;
+    private static final double DEV21_LEAK_COVER = 0.948;
 
     private final Detector detector = Detector.defaults();
 

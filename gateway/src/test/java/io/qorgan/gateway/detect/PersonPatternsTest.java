@@ -62,6 +62,16 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_namesOfKazakhstansGermansAndOtherPeoples_theWholeName() {
+        assertThat(persons("Вальдемар Шульц приедет в понедельник")).containsExactly("Вальдемар Шульц");
+        assertThat(persons("данные для оформления визы на Шульца Вальдемара: паспорт"))
+                .containsExactly("Шульца Вальдемара");
+        assertThat(persons("Гергардт Эрвин Генрихович")).containsExactly("Гергардт Эрвин Генрихович");
+        // a surname alone is a name only with further evidence
+        assertThat(persons("Улица Шульца закрыта на ремонт")).isEmpty();
+    }
+
+    @Test
     void detect_registerSurnameCommaGivenName_oneName() {
         assertThat(persons("09:40 IN  BROWN, Emily  GBR  passport 553019274")).containsExactly("BROWN, Emily");
         assertThat(persons("10:02 OUT PETROV, Ivan  RUS")).containsExactly("PETROV, Ivan");
