@@ -1104,7 +1104,7 @@ final class AddressRecognizer implements Recognizer {
                 if (street > 0) {
                     return new Part(street, Kind.STREET_HOUSE);
                 }
-                if (previous == Kind.MICRODISTRICT && flatAfterHouse(s, lower, e)) {
+                if (previous == Kind.MICRODISTRICT && (flatAfterHouse(s, lower, e) || houseEndsClause(s, lower, e))) {
                     return new Part(e, Kind.HOUSE); // "Шұғыла шағын ауданы 340/5, кв 61"
                 }
                 if (previous == Kind.STREET
@@ -1511,6 +1511,22 @@ final class AddressRecognizer implements Recognizer {
     private static final String[] UNITS_AFTER = {"кв", "оф", "подъезд", "комн", "пәтер"};
     /** Units written after their number: "7 этаж", "2-подъезд", "38 пәтерге". */
     private static final String[] NUMBERED_UNITS = {"этаж", "подъезд", "пәтер", "қабат", "кв"};
+
+    /**
+     * Whether the house number ending at {@code e} ends its clause or a word of living there follows: "Көктем-1, 15
+     * тұрады", "Мамыр-4, 102." — a count or an amount goes on with its noun.
+     */
+    private static boolean houseEndsClause(char[] s, char[] lower, int e) {
+        if (e >= s.length
+                || s[e] == '.' && (e + 1 >= s.length || s[e + 1] == ' ' || s[e + 1] == '\n')
+                || s[e] == '\n') {
+            return true;
+        }
+        return s[e] == ' ' && LIVES_AFTER.anyWordIn(lower, e + 1, Math.min(s.length, e + 12));
+    }
+
+    /** Words of living somewhere right after a house's number. */
+    private static final CueSet LIVES_AFTER = new CueSet("тұрады", "тұрамын", "живёт", "живет", "живу", "проживает");
 
     /** Words for a flat right after a house's number and its comma: "…, кв 61", "…, flat 21". */
     private static final String[] FLAT_WORDS = {"квартира", "кв", "пәтер", "apartment", "apt", "flat"};

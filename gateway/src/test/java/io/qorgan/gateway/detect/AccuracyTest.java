@@ -586,12 +586,12 @@ class AccuracyTest {
             // entity definitions ("семья … живёт … в ауле Талдыбұлақ"), a span this set's author left unlabelled
             // precision 0.979 -> 0.97 (round 17): a street without its word told by its flat finds "ДОС 14, кв. 9" of a
             // longer labelled address, half of it
-            new Object[] {EntityType.ADDRESS, 0.97, 0.805},
+            new Object[] {EntityType.ADDRESS, 0.97, 0.814},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.954},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV17_LEAK_COVER = 0.947;
+    private static final double DEV17_LEAK_COVER = 0.948;
 
     /** The eighteenth development set's SHA-256 ({@code detect/dev18}): its numbers below are of this file. */
     private static final String DEV18_SHA256 = "9d8f70db3319ae9377bddaa03272f30ef9c3370170c1a244f158681ab1a71668";
@@ -613,12 +613,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.904},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.961, 0.824},
+            new Object[] {EntityType.ADDRESS, 0.962, 0.84},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.729},
             new Object[] {EntityType.SECRET, 1.0, 0.908});
 
-    private static final double DEV18_LEAK_COVER = 0.908;
+    private static final double DEV18_LEAK_COVER = 0.91;
 
     /** The nineteenth development set's SHA-256 ({@code detect/dev19}): its numbers below are of this file. */
     private static final String DEV19_SHA256 = "f5615512e41766c8b2f69a716f80d41113f4a57b1e0b6856ab61a512ed978c51";

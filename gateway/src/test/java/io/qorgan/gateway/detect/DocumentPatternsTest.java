@@ -1608,4 +1608,13 @@ class DocumentPatternsTest {
                 .containsExactly("043511092");
         assertThat(found("Уд 13 жаттығу, ж.к 2024 жыл", EntityType.ID_DOCUMENT)).isEmpty();
     }
+
+    @Test
+    void detect_numberedMicrodistrictAndAHouseEndingItsClause_theAddress() {
+        assertThat(found("Сәкен есімді азамат, Көктем-1, 15 тұрады, жарық сымы үзілген", EntityType.ADDRESS))
+                .containsExactly("Көктем-1, 15");
+        assertThat(found("на фото виден номер дома Мамыр-4, 102.", EntityType.ADDRESS))
+                .containsExactly("Мамыр-4, 102");
+        assertThat(found("в Самал-2, 5 человек пострадали", EntityType.ADDRESS)).isEmpty();
+    }
 }
