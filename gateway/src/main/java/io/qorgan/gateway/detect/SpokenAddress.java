@@ -115,8 +115,21 @@ final class SpokenAddress {
             return false;
         }
         boolean flat = pe - pb == 2 && lower[pb] == 'н' && lower[pb + 1] == 'а'; // "на", not "по графику 1/12"
-        return (AddressRecognizer.listedStreet(lower, b, e) || flat && slashOrDash(s, house, end))
+        // "в сайране 14-22": a place's name in the prepositional, then a house and flat
+        boolean in = pe - pb == 1 && lower[pb] == 'в' && lower[e - 1] == 'е' && houseDashFlat(s, house, end);
+        return (AddressRecognizer.listedStreet(lower, b, e) || flat && slashOrDash(s, house, end) || in)
                 && !AddressRecognizer.countAfter(lower, end);
+    }
+
+    /** Whether {@code s[from, to)} is a house and a flat parted by a dash, each of one to three digits: "14-22". */
+    private static boolean houseDashFlat(char[] s, int from, int to) {
+        int house = Chars.digitRun(s, from);
+        int q = from + house;
+        if (house < 1 || house > 3 || q + 1 >= to || s[q] != '-') {
+            return false;
+        }
+        int flat = Chars.digitRun(s, q + 1);
+        return flat >= 1 && flat <= 3 && q + 1 + flat == to;
     }
 
     private static boolean slashOrDash(char[] s, int from, int to) {

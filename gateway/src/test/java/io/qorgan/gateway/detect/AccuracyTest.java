@@ -418,12 +418,12 @@ class AccuracyTest {
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
             new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
-            new Object[] {EntityType.ADDRESS, 0.866, 0.903},
+            new Object[] {EntityType.ADDRESS, 0.867, 0.912},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.82},
             new Object[] {EntityType.SECRET, 1.0, 0.791});
 
-    private static final double DEV11_LEAK_COVER = 0.927;
+    private static final double DEV11_LEAK_COVER = 0.928;
 
     /** The twelfth development set's SHA-256 ({@code detect/dev12}): its numbers below are of this file. */
     private static final String DEV12_SHA256 = "4a72e358c349a4fee2ca0afd1bde0f87f7fe3e4bba77b25c2b3ae1bb02ac8742";

@@ -1617,4 +1617,12 @@ class DocumentPatternsTest {
                 .containsExactly("Мамыр-4, 102");
         assertThat(found("в Самал-2, 5 человек пострадали", EntityType.ADDRESS)).isEmpty();
     }
+
+    @Test
+    void detect_placeInThePrepositionalWithHouseDashFlat_theAddress() {
+        assertThat(found("а ее квартиру в сайране 14-22 пусть пока сдадим", EntityType.ADDRESS))
+                .containsExactly("сайране 14-22");
+        assertThat(found("в группе 14-22 мест нет", EntityType.ADDRESS)).isEmpty();
+        assertThat(found("в размере 12-15 процентов", EntityType.ADDRESS)).isEmpty();
+    }
 }
