@@ -586,12 +586,12 @@ class AccuracyTest {
             // entity definitions ("семья … живёт … в ауле Талдыбұлақ"), a span this set's author left unlabelled
             // precision 0.979 -> 0.97 (round 17): a street without its word told by its flat finds "ДОС 14, кв. 9" of a
             // longer labelled address, half of it
-            new Object[] {EntityType.ADDRESS, 0.97, 0.814},
+            new Object[] {EntityType.ADDRESS, 0.971, 0.83},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.954},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV17_LEAK_COVER = 0.948;
+    private static final double DEV17_LEAK_COVER = 0.95;
 
     /** The eighteenth development set's SHA-256 ({@code detect/dev18}): its numbers below are of this file. */
     private static final String DEV18_SHA256 = "9d8f70db3319ae9377bddaa03272f30ef9c3370170c1a244f158681ab1a71668";

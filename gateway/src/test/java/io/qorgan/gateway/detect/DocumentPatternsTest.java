@@ -1625,4 +1625,12 @@ class DocumentPatternsTest {
         assertThat(found("в группе 14-22 мест нет", EntityType.ADDRESS)).isEmpty();
         assertThat(found("в размере 12-15 процентов", EntityType.ADDRESS)).isEmpty();
     }
+
+    @Test
+    void detect_villageWhoseHomeIsNamed_theVillage() {
+        assertThat(found("Жаназа Ақсу ауылындағы үйден шығарылады.", EntityType.ADDRESS))
+                .containsExactly("Ақсу ауылындағы");
+        assertThat(found("Ақсу ауылындағы мектеп жөнделді.", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
