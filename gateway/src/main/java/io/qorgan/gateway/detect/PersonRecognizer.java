@@ -3331,14 +3331,19 @@ final class PersonRecognizer implements Recognizer {
 
     /**
      * Whether the folded word is a first name the lists know with the Kazakh endearment "жан" after it ("гаухаржан",
-     * "лауражан"); names that end so by themselves ("Айжан", "Ержан") the lists hold as they are.
+     * "лауражан"), or the Russian "-чик" ("артурчик"); names that end so by themselves ("Айжан", "Ержан") the lists
+     * hold as they are.
      */
     private boolean endearment(char[] folded, int len) {
-        return len >= 6
-                && folded[len - 3] == 'ж'
-                && folded[len - 2] == 'а'
-                && folded[len - 1] == 'н'
-                && (names.flags(folded, len - 3, "") & NameDictionary.FIRST_NAME) != 0;
+        if (len >= 6 && folded[len - 3] == 'ж' && folded[len - 2] == 'а' && folded[len - 1] == 'н') {
+            return (names.flags(folded, len - 3, "") & NameDictionary.FIRST_NAME) != 0;
+        }
+        // the Russian diminutive "-чик" after a listed name that is no word too: "Артурчик", "Аружанчик"
+        return len >= 7
+                && folded[len - 3] == 'ч'
+                && folded[len - 2] == 'и'
+                && folded[len - 1] == 'к'
+                && names.flags(folded, len - 3, "") == NameDictionary.FIRST_NAME;
     }
 
     /** Past the spaces and one comma, dash or opening bracket after {@code end}. */

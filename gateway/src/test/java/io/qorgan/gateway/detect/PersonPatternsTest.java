@@ -72,6 +72,14 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_russianDiminutiveChikAfterAListedName_found() {
+        assertThat(persons("Расшифровка: «Артурчик, пароль от ноутбука у меня»"))
+                .containsExactly("Артурчик");
+        assertThat(persons("Аружанчик: апа, қашан келесің?")).containsExactly("Аружанчик");
+        assertThat(persons("Купил новый стульчик, мальчик рад")).isEmpty();
+    }
+
+    @Test
     void detect_registerSurnameCommaGivenName_oneName() {
         assertThat(persons("09:40 IN  BROWN, Emily  GBR  passport 553019274")).containsExactly("BROWN, Emily");
         assertThat(persons("10:02 OUT PETROV, Ivan  RUS")).containsExactly("PETROV, Ivan");
