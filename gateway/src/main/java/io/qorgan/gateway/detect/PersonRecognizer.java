@@ -34,6 +34,9 @@ final class PersonRecognizer implements Recognizer {
         "тётя",
         "тетя",
         "дядя",
+        "тёть", // the vocative cut short: "тёть Роза", "дядь Коль"
+        "теть",
+        "дядь",
         "бабушка",
         "дедушка",
         "внучки",
@@ -1614,6 +1617,9 @@ final class PersonRecognizer implements Recognizer {
             "жсн",
             // Russian kin words and greetings before a first name in a chat: "дядя коля", "тёте гале", "привет саша"
             "дядя",
+            "дядь",
+            "тёть",
+            "теть",
             "дяде",
             "дядю",
             "тётя",

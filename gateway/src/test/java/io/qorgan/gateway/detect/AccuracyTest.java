@@ -687,7 +687,7 @@ class AccuracyTest {
      * 0.001, raised by the round's door codes (SECRET), speakers (PERSON) and years answered (DATE_OF_BIRTH), and leak-cover.
      */
     private static final Map<EntityType, Floor> DEV21 = floors(
-            new Object[] {EntityType.PERSON, 0.944, 0.936},
+            new Object[] {EntityType.PERSON, 0.944, 0.939},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.817, 1.0},
@@ -701,7 +701,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.965},
             new Object[] {EntityType.SECRET, 1.0, 0.853});
 
-    private static final double DEV21_LEAK_COVER = 0.951;
+    private static final double DEV21_LEAK_COVER = 0.953;
 
     private final Detector detector = Detector.defaults();
 

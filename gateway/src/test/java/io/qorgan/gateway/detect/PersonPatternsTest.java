@@ -80,6 +80,12 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_nameAfterACutShortKinVocative_found() {
+        assertThat(persons("иә, +7 747 318 05 62 тёть Роза")).containsExactly("Роза");
+        assertThat(persons("тёть, роза расцвела")).isEmpty();
+    }
+
+    @Test
     void detect_registerSurnameCommaGivenName_oneName() {
         assertThat(persons("09:40 IN  BROWN, Emily  GBR  passport 553019274")).containsExactly("BROWN, Emily");
         assertThat(persons("10:02 OUT PETROV, Ivan  RUS")).containsExactly("PETROV, Ivan");
