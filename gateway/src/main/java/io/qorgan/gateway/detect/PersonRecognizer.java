@@ -3820,7 +3820,25 @@ final class PersonRecognizer implements Recognizer {
                 return true;
             }
         }
-        return selfIntroduction(lower, start, q);
+        return selfIntroduction(lower, start, q) || kazakhThisIs(lower, start, end);
+    }
+
+    /**
+     * Whether a caller names themself in Kazakh after addressing someone: ", бұл Шерхан." or "бұл Дариға ғой" — the
+     * word after "бұл" (this is) ends its clause or takes "ғой"; a place is none ("бұл Алматы ғой").
+     */
+    private static boolean kazakhThisIs(char[] lower, int start, int end) {
+        int w = start - 4;
+        if (w < 0 || !Chars.startsWith(lower, "бұл ", w)) {
+            return false;
+        }
+        boolean addressed = w >= 2 && lower[w - 1] == ' ' && lower[w - 2] == ',' || lineStart(lower, w);
+        boolean closes = end >= lower.length
+                || lower[end] == '.'
+                || lower[end] == ','
+                || lower[end] == '!'
+                || Chars.startsWith(lower, " ғой", end) && Chars.notWordAt(lower, end + 4);
+        return addressed && closes && !AddressRecognizer.PLACES.contains(lower, start, end);
     }
 
     /** "Это", "this is", "мен" before a name that introduces its bearer. */

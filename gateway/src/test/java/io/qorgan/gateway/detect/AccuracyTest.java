@@ -660,7 +660,7 @@ class AccuracyTest {
      * round's fixes made before it was written met one of its spans.
      */
     private static final Map<EntityType, Floor> DEV20 = floors(
-            new Object[] {EntityType.PERSON, 0.97, 0.949},
+            new Object[] {EntityType.PERSON, 0.97, 0.951},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.973, 1.0},
@@ -674,7 +674,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.893},
             new Object[] {EntityType.SECRET, 1.0, 0.949});
 
-    private static final double DEV20_LEAK_COVER = 0.956;
+    private static final double DEV20_LEAK_COVER = 0.957;
 
     /** The twenty-first development set's SHA-256 ({@code detect/dev21}): its numbers below are of this file. */
     private static final String DEV21_SHA256 = "1a6de11a7ec85548bca291403c54747f4af11404c09dc804ddd3f0a7fc5b0f87";
@@ -687,7 +687,7 @@ class AccuracyTest {
      * 0.001, raised by the round's door codes (SECRET), speakers (PERSON) and years answered (DATE_OF_BIRTH), and leak-cover.
      */
     private static final Map<EntityType, Floor> DEV21 = floors(
-            new Object[] {EntityType.PERSON, 0.944, 0.939},
+            new Object[] {EntityType.PERSON, 0.944, 0.942},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.817, 1.0},
@@ -701,7 +701,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.965},
             new Object[] {EntityType.SECRET, 1.0, 0.853});
 
-    private static final double DEV21_LEAK_COVER = 0.953;
+    private static final double DEV21_LEAK_COVER = 0.954;
 
     private final Detector detector = Detector.defaults();
 

@@ -86,6 +86,12 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_kazakhCallerNamingThemselfAfterBul_found() {
+        assertThat(persons("Ерсайын, бұл Қалиман ғой. нөмірімді жазып ал")).containsExactly("Ерсайын", "Қалиман");
+        assertThat(persons("Достар, бұл Алматы ғой, бәрі қымбат")).isEmpty();
+    }
+
+    @Test
     void detect_registerSurnameCommaGivenName_oneName() {
         assertThat(persons("09:40 IN  BROWN, Emily  GBR  passport 553019274")).containsExactly("BROWN, Emily");
         assertThat(persons("10:02 OUT PETROV, Ivan  RUS")).containsExactly("PETROV, Ivan");
