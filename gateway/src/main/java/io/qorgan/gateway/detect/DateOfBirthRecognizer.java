@@ -189,7 +189,10 @@ final class DateOfBirthRecognizer implements Recognizer {
                 }
             } else if (contains(CUES_RIGHT_AFTER, cue)) {
                 int before = out.size();
-                if (dateBefore(view, starts, count, at, 3, out) && cue.startsWith("жыл")) {
+                if (cue.startsWith("жылы ")) {
+                    kazakhOrdinalYear(lower, at, out); // "мен алпыс бесінші жылы туғанмын"
+                }
+                if (out.size() == before && dateBefore(view, starts, count, at, 3, out) && cue.startsWith("жыл")) {
                     Finding year = out.get(before);
                     if (year.end() - year.start() == 4) { // "1956 жылы туған": the year is "1956 жылы"
                         out.set(
@@ -761,6 +764,49 @@ final class DateOfBirthRecognizer implements Recognizer {
                 && Chars.notAlnumAt(s, p + 4)
                 && !(p + 5 < s.length && ".,-/".indexOf(s[p + 4]) >= 0 && Chars.isDigit(s[p + 5]))) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, p, p + 4, 0.85, "dob"));
+        }
+    }
+
+    /** Kazakh ordinals of the units: "бесінші" (fifth). */
+    private static final WordSet KAZAKH_UNIT_ORDINALS = new WordSet(Set.of(
+            "бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші", "тоғызыншы"));
+
+    /** Kazakh ordinals of the tens: "алпысыншы" (sixtieth). */
+    private static final WordSet KAZAKH_TENS_ORDINALS = new WordSet(Set.of(
+            "оныншы",
+            "жиырмасыншы",
+            "отызыншы",
+            "қырқыншы",
+            "елуінші",
+            "алпысыншы",
+            "жетпісінші",
+            "сексенінші",
+            "тоқсаныншы"));
+
+    private static final WordSet KAZAKH_TENS = new WordSet(Set.of(DigitWords.KAZAKH_TENS));
+
+    /**
+     * A year of birth said as a Kazakh ordinal right before "жылы" at {@code at}: a tens word and a unit's ordinal
+     * ("алпыс бесінші"), or a tens' ordinal ("сексенінші"), as people give the last two digits of the year.
+     */
+    private static void kazakhOrdinalYear(char[] lower, int at, List<Finding> out) {
+        int e = at - 1;
+        if (e < 1 || lower[e] != ' ') {
+            return;
+        }
+        int b = Chars.letterRunStart(lower, e);
+        if (b == e) {
+            return;
+        }
+        int start = -1;
+        if (KAZAKH_TENS_ORDINALS.contains(lower, b, e)) {
+            start = b;
+        } else if (KAZAKH_UNIT_ORDINALS.contains(lower, b, e) && b >= 2 && lower[b - 1] == ' ') {
+            int tb = Chars.letterRunStart(lower, b - 1);
+            start = tb < b - 1 && KAZAKH_TENS.contains(lower, tb, b - 1) ? tb : -1;
+        }
+        if (start >= 0 && Chars.notWordAt(lower, start - 1)) {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, start, e, 0.8, "dob"));
         }
     }
 

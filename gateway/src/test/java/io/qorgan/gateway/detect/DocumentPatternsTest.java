@@ -1633,4 +1633,14 @@ class DocumentPatternsTest {
         assertThat(found("Ақсу ауылындағы мектеп жөнделді.", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_yearOfBirthAsAKazakhOrdinal_theOrdinal() {
+        assertThat(found("мен алпыс бесінші жылы туғанмын ғой", EntityType.DATE_OF_BIRTH))
+                .containsExactly("алпыс бесінші");
+        assertThat(found("әкем сексенінші жылы туған", EntityType.DATE_OF_BIRTH))
+                .containsExactly("сексенінші");
+        // a unit's ordinal alone names no year
+        assertThat(found("бесінші жылы туған бұзау", EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
 }
