@@ -838,7 +838,6 @@ final class AddressRecognizer implements Recognizer {
             "туылған",
             // the home there: "Ақсай ауылындағы үйде", "Ақсу ауылындағы үйден"
             "ылындағы үй",
-            "ілындағы үй",
             "живу",
             "живёт",
             "живет",

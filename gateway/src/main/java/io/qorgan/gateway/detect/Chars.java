@@ -348,4 +348,43 @@ final class Chars {
     static double entropy(char[] s, int start, int end) {
         return entropy(CharBuffer.wrap(s), start, end);
     }
+
+    /** Past a transcript's timestamp and its space opening the line at {@code line} ("[09:12:55] "), or {@code line}. */
+    static int pastTime(char[] s, int line, int end) {
+        if (line < end && isDigit(s[line])) {
+            return pastBareTime(s, line, end); // "00:00:24 Ұлдана: …"
+        }
+        if (line >= end || s[line] != '[') {
+            return line;
+        }
+        int close = indexOf(s, ']', line, Math.min(end, line + 12));
+        if (close < 0) {
+            return line;
+        }
+        for (int i = line + 1; i < close; i++) {
+            if (!isDigit(s[i]) && s[i] != ':') {
+                return line;
+            }
+        }
+        return close + 1 < end && s[close + 1] == ' ' ? close + 2 : line;
+    }
+
+    /** Past a time without brackets and its space at {@code line} ("09:12 ", "00:00:24 "), or {@code line}. */
+    private static int pastBareTime(char[] s, int line, int end) {
+        int p = line;
+        for (int group = 0; group < 3; group++) {
+            if (p + 2 > end || !isDigit(s[p]) || !isDigit(s[p + 1])) {
+                return line;
+            }
+            p += 2;
+            if (group > 0 && p < end && s[p] == ' ') {
+                return p + 1;
+            }
+            if (p >= end || s[p] != ':') {
+                return line;
+            }
+            p++;
+        }
+        return line;
+    }
 }

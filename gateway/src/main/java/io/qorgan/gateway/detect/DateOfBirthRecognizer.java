@@ -747,12 +747,7 @@ final class DateOfBirthRecognizer implements Recognizer {
         if (q >= s.length || s[q] != '\n') {
             return;
         }
-        int p = q + 1;
-        while (p < s.length
-                && p - q < 14
-                && (Chars.isDigit(s[p]) || s[p] == ':' || s[p] == '[' || s[p] == ']' || s[p] == ' ')) {
-            p++; // "[09:12:05] ", "00:00:24 "
-        }
+        int p = Chars.pastTime(s, q + 1, s.length); // "[09:12:05] ", "00:00:24 "
         int w = p;
         while (w < s.length && w - p <= 20 && Chars.isLetter(s[w])) {
             w++;
@@ -767,21 +762,9 @@ final class DateOfBirthRecognizer implements Recognizer {
         }
     }
 
-    /** Kazakh ordinals of the units: "бесінші" (fifth). */
-    private static final WordSet KAZAKH_UNIT_ORDINALS = new WordSet(Set.of(
-            "бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші", "тоғызыншы"));
+    private static final WordSet KAZAKH_UNIT_ORDINALS = new WordSet(Set.of(DigitWords.KAZAKH_UNIT_ORDINALS));
 
-    /** Kazakh ordinals of the tens: "алпысыншы" (sixtieth). */
-    private static final WordSet KAZAKH_TENS_ORDINALS = new WordSet(Set.of(
-            "оныншы",
-            "жиырмасыншы",
-            "отызыншы",
-            "қырқыншы",
-            "елуінші",
-            "алпысыншы",
-            "жетпісінші",
-            "сексенінші",
-            "тоқсаныншы"));
+    private static final WordSet KAZAKH_TENS_ORDINALS = new WordSet(Set.of(DigitWords.KAZAKH_TENS_ORDINALS));
 
     private static final WordSet KAZAKH_TENS = new WordSet(Set.of(DigitWords.KAZAKH_TENS));
 

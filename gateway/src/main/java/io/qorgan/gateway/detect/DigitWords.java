@@ -52,6 +52,24 @@ final class DigitWords {
     /** The Kazakh tens by value, 10 to 90 ("он" takes a unit as the other tens do: "он екі" is 12). */
     static final String[] KAZAKH_TENS = {"он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан"};
 
+    /** The Kazakh ordinals of the units by value, 1st to 9th: "бесінші үй", "алпыс бесінші жылы". */
+    static final String[] KAZAKH_UNIT_ORDINALS = {
+        "бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші", "тоғызыншы"
+    };
+
+    /** The Kazakh ordinals of the tens by value, 10th to 90th: "сексенінші жылы". */
+    static final String[] KAZAKH_TENS_ORDINALS = {
+        "оныншы",
+        "жиырмасыншы",
+        "отызыншы",
+        "қырқыншы",
+        "елуінші",
+        "алпысыншы",
+        "жетпісінші",
+        "сексенінші",
+        "тоқсаныншы"
+    };
+
     /** The Russian numbers by value, 10 to 19. */
     static final String[] RUSSIAN_TEENS = {
         "десять",

@@ -2129,11 +2129,8 @@ final class PersonRecognizer implements Recognizer {
         while (end < lineEnd && end - p <= 16 && Chars.isLowerCase(s[end])) {
             end++;
         }
-        if (end - p < 3
-                || end - p > 16
-                || end + 1 >= lineEnd
-                || s[end] != ':'
-                || s[end + 1] != ' '
+        if (end + 1 >= lineEnd
+                || !speakerLabel(s, p, end)
                 || NOT_NAMES.contains(lower, p, end)
                 || transcriptRole(s, p, end)
                 || AddressRecognizer.PLACES.contains(lower, p, end)) {
@@ -2157,35 +2154,18 @@ final class PersonRecognizer implements Recognizer {
             new SuffixSet("бай", "бек", "ғожа", "қожа", "ғали", "жан", "гүл", "бике", "сұлу", "тай", "хан");
 
     /**
-     * Whether another of the text's first 40 lines, within its first {@link #SPEAKERS_REACH} chars, opens (past a
-     * time) with a role or a listed first name other than {@code [p, end)}, and a colon.
+     * Whether another of the text's lines opens (past a time) with a role or a listed first name other than
+     * {@code [p, end)}, and ": ".
      */
     private boolean otherSpeaker(char[] s, char[] lower, int p, int end) {
-        int w = 0;
-        for (int line = 0; line < 40 && w >= 0 && w < SPEAKERS_REACH; line++) {
-            int a = w;
-            while (a < s.length && (Chars.isDigit(s[a]) || s[a] == ':' || s[a] == '[' || s[a] == ']' || s[a] == ' ')) {
-                a++; // "[09:12:05] ", "00:00:24 "
-            }
-            int e = a;
-            while (e < s.length && e - a <= 16 && Chars.isLetter(s[e])) {
-                e++;
-            }
-            if (a != p
-                    && e - a >= 3
-                    && e - a <= 16
-                    && e + 1 < s.length
-                    && s[e] == ':'
-                    && s[e + 1] == ' '
-                    && (transcriptRole(s, a, e)
-                            || !NOT_NAMES.contains(lower, a, e)
-                                    && (flagsAsWritten(s, a, e) & NameDictionary.FIRST_NAME) != 0)) {
-                return true;
-            }
-            int q = Chars.indexOf(lower, '\n', w, Math.min(lower.length, SPEAKERS_REACH));
-            w = q < 0 ? -1 : q + 1;
-        }
-        return false;
+        return anyOtherLine(
+                s,
+                p,
+                true,
+                (a, e) -> speakerLabel(s, a, e)
+                        && (transcriptRole(s, a, e)
+                                || !NOT_NAMES.contains(lower, a, e)
+                                        && (flagsAsWritten(s, a, e) & NameDictionary.FIRST_NAME) != 0));
     }
 
     /** The lists' flags of the word {@code s[from, to)} as written (folded, no ending taken off). */
@@ -2199,40 +2179,59 @@ final class PersonRecognizer implements Recognizer {
     private static final int SPEAKERS_REACH = 4_000;
 
     /**
-     * Whether another of the text's first 40 lines, within its first {@link #SPEAKERS_REACH} chars, opens with the
-     * speaker's word {@code [p, end)} and a colon again, or with another lower-case first name and ": " — a chat of
-     * speakers, where a name that is a word too ("самат:", "дана:") is a speaker as much as its partner. Each speaker's
-     * line asks, so reading long lines to their ends was quadratic.
+     * Whether another of the text's lines opens with the speaker's word {@code [p, end)} and a colon again, or with
+     * another lower-case first name and ": " — a chat of speakers, where a name that is a word too ("самат:", "дана:")
+     * is a speaker as much as its partner.
      */
     private boolean chatOfSpeakers(char[] s, char[] lower, int p, int end) {
-        int len = end - p;
-        int w = 0;
-        for (int line = 0; line < 40 && w >= 0 && w < SPEAKERS_REACH; line++) {
-            if (w != p) {
-                if (w + len + 1 < lower.length
-                        && lower[w + len] == ':'
-                        && Arrays.equals(lower, w, w + len, lower, p, end)) {
-                    return true; // the same speaker again
-                }
-                int e = w;
-                while (e < lower.length && e - w <= 16 && Chars.isLowerCase(s[e])) {
-                    e++;
-                }
-                if (e - w >= 3
-                        && e - w <= 16
-                        && e + 1 < lower.length
-                        && lower[e] == ':'
-                        && lower[e + 1] == ' '
-                        && !Arrays.equals(lower, w, e, lower, p, end)
-                        && !NOT_NAMES.contains(lower, w, e)
-                        && (flagsAsWritten(s, w, e) & NameDictionary.FIRST_NAME) != 0) {
-                    return true; // another speaker
+        return anyOtherLine(s, p, false, (a, e) -> {
+            boolean same = Arrays.equals(lower, a, e, lower, p, end);
+            if (same) {
+                return e + 1 < s.length && s[e] == ':'; // the same speaker again
+            }
+            for (int i = a; i < e; i++) {
+                if (!Chars.isLowerCase(s[i])) {
+                    return false;
                 }
             }
-            int q = Chars.indexOf(lower, '\n', w, Math.min(lower.length, SPEAKERS_REACH));
+            return speakerLabel(s, a, e)
+                    && !NOT_NAMES.contains(lower, a, e)
+                    && (flagsAsWritten(s, a, e) & NameDictionary.FIRST_NAME) != 0; // another speaker
+        });
+    }
+
+    /** A test of the word {@code [from, to)} that opens a line, its letters only. */
+    private interface LineWord {
+        boolean test(int from, int to);
+    }
+
+    /**
+     * Whether one of the text's first 40 lines, within its first {@link #SPEAKERS_REACH} chars, other than the one
+     * opening at {@code p}, opens (past a time, when {@code pastTime}) with a word whose letters pass {@code test}.
+     * Each speaker's line asks, so reading long lines to their ends was quadratic.
+     */
+    private static boolean anyOtherLine(char[] s, int p, boolean pastTime, LineWord test) {
+        int w = 0;
+        for (int line = 0; line < 40 && w >= 0 && w < SPEAKERS_REACH; line++) {
+            int a = pastTime ? Chars.pastTime(s, w, s.length) : w;
+            if (a != p) {
+                int e = a;
+                while (e < s.length && e - a <= 16 && Chars.isLetter(s[e])) {
+                    e++;
+                }
+                if (test.test(a, e)) {
+                    return true;
+                }
+            }
+            int q = Chars.indexOf(s, '\n', w, Math.min(s.length, SPEAKERS_REACH));
             w = q < 0 ? -1 : q + 1;
         }
         return false;
+    }
+
+    /** Whether the word {@code [from, to)} of three to sixteen letters is a speaker's label: ": " follows it. */
+    private static boolean speakerLabel(char[] s, int from, int to) {
+        return to - from >= 3 && to - from <= 16 && to + 1 < s.length && s[to] == ':' && s[to + 1] == ' ';
     }
 
     /** Thanks that open a chat line: a listed first name closing the line after them is its addressee. */
@@ -3341,14 +3340,12 @@ final class PersonRecognizer implements Recognizer {
      * hold as they are.
      */
     private boolean endearment(char[] folded, int len) {
-        if (len >= 6 && folded[len - 3] == 'ж' && folded[len - 2] == 'а' && folded[len - 1] == 'н') {
+        if (len >= 6 && Chars.startsWith(folded, "жан", len - 3)) {
             return (names.flags(folded, len - 3, "") & NameDictionary.FIRST_NAME) != 0;
         }
         // the Russian diminutive "-чик" after a listed name that is no word too: "Артурчик", "Аружанчик"
         return len >= 7
-                && folded[len - 3] == 'ч'
-                && folded[len - 2] == 'и'
-                && folded[len - 1] == 'к'
+                && Chars.startsWith(folded, "чик", len - 3)
                 && names.flags(folded, len - 3, "") == NameDictionary.FIRST_NAME;
     }
 

@@ -31,7 +31,12 @@ final class ScannedDigits {
         if (!mayFold(s, p, limit, Math.min(limit, p + within))) {
             return null; // the usual word: nothing to copy
         }
-        char[] folded = Arrays.copyOfRange(s, p, limit);
+        return foldCopy(s, p, reach, within);
+    }
+
+    /** {@link #fold} without its quick test: always copies, then reads. The slow path the tests hold it to. */
+    static char[] foldCopy(char[] s, int p, int reach, int within) {
+        char[] folded = Arrays.copyOfRange(s, p, Math.min(s.length, p + reach));
         boolean any = false;
         for (int i = 0; i < folded.length; ) {
             int j = i;

@@ -1489,45 +1489,6 @@ final class SecretRecognizer implements Recognizer {
         return digits >= 4 && digits <= 6 && Chars.notWordAt(s, p) ? p : -1;
     }
 
-    /** Past a transcript's timestamp and its space opening the line at {@code line} ("[09:12:55] "), or {@code line}. */
-    private static int pastTimestamp(char[] s, int line, int end) {
-        if (line < end && Chars.isDigit(s[line])) {
-            return pastBareTime(s, line, end); // "00:00:24 Ұлдана: …"
-        }
-        if (line >= end || s[line] != '[') {
-            return line;
-        }
-        int close = Chars.indexOf(s, ']', line, Math.min(end, line + 12));
-        if (close < 0) {
-            return line;
-        }
-        for (int i = line + 1; i < close; i++) {
-            if (!Chars.isDigit(s[i]) && s[i] != ':') {
-                return line;
-            }
-        }
-        return close + 1 < end && s[close + 1] == ' ' ? close + 2 : line;
-    }
-
-    /** Past a time without brackets and its space at {@code line} ("09:12 ", "00:00:24 "), or {@code line}. */
-    private static int pastBareTime(char[] s, int line, int end) {
-        int p = line;
-        for (int group = 0; group < 3; group++) {
-            if (p + 2 > end || !Chars.isDigit(s[p]) || !Chars.isDigit(s[p + 1])) {
-                return line;
-            }
-            p += 2;
-            if (group > 0 && p < end && s[p] == ' ') {
-                return p + 1;
-            }
-            if (p >= end || s[p] != ':') {
-                return line;
-            }
-            p++;
-        }
-        return line;
-    }
-
     /**
      * Where the answer on the line at {@code line} starts: past a speaker's name and colon ("Клиент: ") and up to two
      * short words with a comma ("жоқ, ", "ну, "), when the line is short; else -1.
@@ -1538,7 +1499,7 @@ final class SecretRecognizer implements Recognizer {
             return -1;
         }
         int p = line;
-        int turn = pastTimestamp(s, line, end); // "[09:12:55] Клиент: ромашка"
+        int turn = Chars.pastTime(s, line, end); // "[09:12:55] Клиент: ромашка"
         int colon = Chars.indexOf(s, ':', turn, Math.min(end, turn + 20));
         if (colon > turn) {
             boolean speaker = true;
@@ -1614,20 +1575,11 @@ final class SecretRecognizer implements Recognizer {
     private static final String[] ASKING = {"назовите", "скажите", "продиктуйте", "айтыңызшы", "айтыңыз", "атаңыз"};
 
     /**
-     * Past a word of {@link #ASKING} at {@code q} and the "?" or "." after it, when they end the line at {@code end};
-     * or {@code q}.
+     * Past a word of {@link #ASKING} at {@code q} and the "?", "." or "!" after it, when they end the line at
+     * {@code end}; or {@code q}.
      */
     private static int pastAsking(char[] s, int q, int end) {
-        for (String asking : ASKING) {
-            if (Chars.startsWith(s, asking, q)) {
-                int r = q + asking.length();
-                while (r < end && " ?.!".indexOf(s[r]) >= 0) {
-                    r++;
-                }
-                return r == end ? r : q;
-            }
-        }
-        return q;
+        return pastClosingWord(s, q, end, ASKING, " ?.!", q);
     }
 
     /** Words of politeness that close an operator's question: "кодовое слово, пожалуйста". */
@@ -1641,16 +1593,24 @@ final class SecretRecognizer implements Recognizer {
         if (q + 2 >= end || s[q] != ',' || s[q + 1] != ' ') {
             return q;
         }
-        for (String please : PLEASE) {
-            if (Chars.startsWith(s, please, q + 2)) {
-                int r = q + 2 + please.length();
-                while (r < end && " ?.".indexOf(s[r]) >= 0) {
+        return pastClosingWord(s, q + 2, end, PLEASE, " ?.", q);
+    }
+
+    /**
+     * Past the first of {@code words} at {@code p} and the chars of {@code marks} after it, when they end the line at
+     * {@code end}; else {@code otherwise}.
+     */
+    private static int pastClosingWord(char[] s, int p, int end, String[] words, String marks, int otherwise) {
+        for (String word : words) {
+            if (Chars.startsWith(s, word, p)) {
+                int r = p + word.length();
+                while (r < end && marks.indexOf(s[r]) >= 0) {
                     r++;
                 }
-                return r == end ? r : q;
+                return r == end ? r : otherwise;
             }
         }
-        return q;
+        return otherwise;
     }
 
     /** How far after a code word's label its colon may stand, the label's words between. */

@@ -370,26 +370,9 @@ final class SpokenAddress {
         words.addAll(Set.of(DigitWords.KAZAKH_TENS));
         words.add("жүз");
         // Kazakh ordinals: "бесінші үй", "отыз бесінші пәтер"
-        words.addAll(Set.of(
-                "бірінші",
-                "екінші",
-                "үшінші",
-                "төртінші",
-                "бесінші",
-                "алтыншы",
-                "жетінші",
-                "сегізінші",
-                "тоғызыншы",
-                "оныншы",
-                "жиырмасыншы",
-                "отызыншы",
-                "қырқыншы",
-                "елуінші",
-                "алпысыншы",
-                "жетпісінші",
-                "сексенінші",
-                "тоқсаныншы",
-                "жүзінші"));
+        words.addAll(Set.of(DigitWords.KAZAKH_UNIT_ORDINALS));
+        words.addAll(Set.of(DigitWords.KAZAKH_TENS_ORDINALS));
+        words.add("жүзінші");
         return new WordSet(words);
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -43,39 +42,9 @@ class ScannedDigitsTest {
             int reach = 1 + random.nextInt(30);
             int within = 1 + random.nextInt(reach);
             assertArrayEquals(
-                    foldWithoutQuickTest(s, p, reach, within),
+                    ScannedDigits.foldCopy(s, p, reach, within),
                     ScannedDigits.fold(s, p, reach, within),
                     () -> new String(s) + " from " + p + ", reach " + reach + ", within " + within);
         }
-    }
-
-    /** {@link ScannedDigits#fold} as it was before its quick test: always copies, then reads. */
-    private static char[] foldWithoutQuickTest(char[] s, int p, int reach, int within) {
-        char[] folded = Arrays.copyOfRange(s, p, Math.min(s.length, p + reach));
-        boolean any = false;
-        for (int i = 0; i < folded.length; ) {
-            int j = i;
-            while (j < folded.length && Chars.isAlnum(folded[j])) {
-                j++;
-            }
-            int k = i;
-            while (k < j && Chars.isUpperCase(folded[k]) && ScannedDigits.digit(folded[k]) < 0) {
-                k++;
-            }
-            boolean hasDigit = false;
-            boolean lookAlike = true;
-            for (int q = k; q < j; q++) {
-                hasDigit |= Chars.isDigit(folded[q]);
-                lookAlike &= Chars.isDigit(folded[q]) || ScannedDigits.digit(folded[q]) >= 0;
-            }
-            for (int q = k; q < j && hasDigit && lookAlike; q++) {
-                if (!Chars.isDigit(folded[q])) {
-                    folded[q] = (char) ('0' + ScannedDigits.digit(folded[q]));
-                    any |= q < within;
-                }
-            }
-            i = Math.max(j, i + 1);
-        }
-        return any ? folded : null;
     }
 }
