@@ -1,7 +1,9 @@
 package io.qorgan.gateway.detect;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -243,6 +245,9 @@ final class IdDocumentRecognizer implements Recognizer {
             if (FIELD_LABEL_SET.contains(cue)) {
                 documentField(view, at, at + cue.length(), lastStart, out);
                 return;
+            }
+            if (longerCueAt(view.lower(), at, cue)) {
+                return; // "удостов" in "удостоверение": the longer cue's window holds this one's
             }
             if (cue.equals(CERTIFICATE)) {
                 int bare = bareCertificateNumber(s, at + cue.length());
@@ -1421,6 +1426,54 @@ final class IdDocumentRecognizer implements Recognizer {
     /** Words for a passport, after which a number of eight digits alone is one (Czech, Slovak and older passports). */
     private static final Set<String> PASSPORT_CUES =
             Set.of("паспорт", "passport", "загранпаспорт", "загранник", "загран");
+
+    /**
+     * For each plain cue, the longer plain cues of the same weight that begin with it ("удостов" and "удостоверени"):
+     * where one of those matches too, its window holds the shorter one's, so the shorter is not read again.
+     */
+    private static final Map<String, String[]> LONGER_CUES = longerCues();
+
+    private static Map<String, String[]> longerCues() {
+        String[] all = withUnderscores(Lexicons.concat(CUES, BIRTH_CUES, FIELD_LABELS));
+        Map<String, String[]> longer = new HashMap<>();
+        for (String cue : all) {
+            String[] extended = Arrays.stream(all)
+                    .filter(o -> o.length() > cue.length() && o.startsWith(cue) && sameWeight(cue, o))
+                    .toArray(String[]::new);
+            if (plain(cue) && extended.length > 0) {
+                longer.put(cue, extended);
+            }
+        }
+        return Map.copyOf(longer);
+    }
+
+    /** A cue read only through the window after it, with no test or reading of its own. */
+    private static boolean plain(String cue) {
+        return !SHORT_CUES.contains(cue)
+                && !ESTATE_OR_CARD.contains(cue)
+                && !FIELD_LABEL_SET.contains(cue)
+                && !cue.equals("id")
+                && !cue.equals("сери")
+                && !cue.equals(CERTIFICATE);
+    }
+
+    private static boolean sameWeight(String shorter, String longer) {
+        return plain(longer)
+                && PASSPORT_CUES.contains(shorter) == PASSPORT_CUES.contains(longer)
+                && LICENCE_CUES.contains(shorter) == LICENCE_CUES.contains(longer)
+                && BIRTH_CUE_SET.contains(shorter) == BIRTH_CUE_SET.contains(longer);
+    }
+
+    /** Whether a longer cue of {@link #LONGER_CUES} also begins at {@code at}. */
+    private static boolean longerCueAt(char[] lower, int at, String cue) {
+        String[] longer = LONGER_CUES.get(cue);
+        for (int k = 0; longer != null && k < longer.length; k++) {
+            if (Chars.startsWith(lower, longer[k], at)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** How far after a passport's word its number of digits alone may stand: "паспорт гражданина Чехии 55120983". */
     private static final int PASSPORT_REACH = 30;
