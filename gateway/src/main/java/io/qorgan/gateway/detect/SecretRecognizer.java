@@ -2067,7 +2067,26 @@ final class SecretRecognizer implements Recognizer {
         while (q < s.length && q - to < 2 && s[q] == ' ') {
             q++;
         }
-        return !countUnitAt(lower, q); // "не короче 12345678 символов" counts
+        return !countUnitAt(lower, q) // "не короче 12345678 символов" counts
+                && !NUMBER_NAMES.anyWordIn(lower, twoWordsBefore(lower, from), from); // "номер заказа 5512338912"
+    }
+
+    /** Words that name a number as something other than a password: the order's number after "пароль сбросил, …". */
+    private static final CueSet NUMBER_NAMES = new CueSet(Lexicons.concat(
+            Lexicons.OTHER_NUMBER_WORDS, new String[] {"номер", "нөмір", "number", "заказ", "тапсырыс", "№"}));
+
+    /** Start of the two words before {@code p} (fewer at the text's start), with the spaces and signs between. */
+    private static int twoWordsBefore(char[] lower, int p) {
+        int q = p;
+        for (int words = 0; words < 2; words++) {
+            while (q > 0 && !Chars.isWord(lower[q - 1])) {
+                q--;
+            }
+            while (q > 0 && Chars.isWord(lower[q - 1])) {
+                q--;
+            }
+        }
+        return q;
     }
 
     /** Words after a number that make it a count, not a password. */

@@ -125,6 +125,14 @@ class SecretRecognizerTest {
     }
 
     @Test
+    void detect_numberNamedAsAnotherThingAfterPasswordWord_notSecret() {
+        assertThat(secrets("пароль сбросил, номер заказа 5512338912, ошибка 502"))
+                .isEmpty();
+        assertThat(secrets("құпия сөзді ауыстырдым, өтініш нөмірі 4410872315")).isEmpty();
+        assertThat(secrets("пароль от вайфая 83104477")).containsExactly("83104477");
+    }
+
+    @Test
     void detect_networkNamesStandardsAndEmailsNearLabels_notSecrets() {
         assertThat(secrets("Wi-Fi: сеть «Guest_5G», пароль Hn47qLx2Vb")).containsExactly("Hn47qLx2Vb");
         assertThat(secrets("Wi-Fi: Office_5G, пароль у администратора")).isEmpty();
