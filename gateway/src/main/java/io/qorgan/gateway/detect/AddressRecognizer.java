@@ -694,9 +694,9 @@ final class AddressRecognizer implements Recognizer {
                         && s[end + 1] == ' '
                         && Chars.isUpperCase(s[end + 2])
                         && end > p
-                        && Chars.isDigit(s[end - 1])) {
+                        && numberFormBefore(s, p, end)) {
                     break; // the sentence ends after the value's last number: "Адрес: Astana, Dostyk 5/1, kv. 143.
-                    // Его…"
+                    // Его…", "Сәтбаев көш., 5-үй. Туған күні …"
                 }
                 end++;
             }
@@ -712,6 +712,15 @@ final class AddressRecognizer implements Recognizer {
                 out.add(new Finding(EntityType.ADDRESS, p, end, 0.9, "address"));
             }
         }
+    }
+
+    /** Whether the word before {@code end} (after {@code from}) is a number or a number with its unit: "143", "5-үй". */
+    private static boolean numberFormBefore(char[] s, int from, int end) {
+        int q = end;
+        while (q > from && (Chars.isLetter(s[q - 1]) || s[q - 1] == '-')) {
+            q--;
+        }
+        return q > from && Chars.isDigit(s[q - 1]);
     }
 
     private static final CueSet ADDRESS_LABEL_SET = new CueSet(ADDRESS_LABELS);

@@ -278,7 +278,7 @@ class AccuracyTest {
      * raised to what the seventh round's names, addresses, documents and birth dates reach (less 0.001).
      */
     private static final Map<EntityType, Floor> DEV6 = floors(
-            new Object[] {EntityType.PERSON, 0.978, 0.978},
+            new Object[] {EntityType.PERSON, 0.978, 0.981},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -464,7 +464,7 @@ class AccuracyTest {
      * are no personal data as hard negatives): the values measured when it was added (main at 877b97b), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV13 = floors(
-            new Object[] {EntityType.PERSON, 0.967, 0.983},
+            new Object[] {EntityType.PERSON, 0.967, 0.985},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 1.0},
@@ -573,7 +573,7 @@ class AccuracyTest {
      * measured when it was added (main at cf42b61), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV17 = floors(
-            new Object[] {EntityType.PERSON, 0.943, 0.965},
+            new Object[] {EntityType.PERSON, 0.943, 0.967},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.954, 1.0},

@@ -21,6 +21,13 @@ class AddressPatternsTest {
     }
 
     @Test
+    void detect_labelledValueEndingWithAHouseUnit_endsWithItsSentence() {
+        whole("мекенжайы: ", "Алматы қ., Сәтбаев көш., 5-үй", ". Туған күні 01.01.1985.");
+        whole("Жаңа мекенжай: ", "Көкшетау қ., Мұқанов көшесі, 5-үй, 16-пәтер", ". Ұялы тел.: 8 701 555 12 34");
+        whole("Адрес: ", "г. Тараз, ул. Абая, д. 5, кв. 12", ". Телефон не указан.");
+    }
+
+    @Test
     void detect_streetNamedByItsNumber_wholeAddress() {
         assertThat(found("проживает: село Боралдай, улица 7, дом 23, кв. 4", EntityType.ADDRESS))
                 .containsExactly("село Боралдай, улица 7, дом 23, кв. 4");
