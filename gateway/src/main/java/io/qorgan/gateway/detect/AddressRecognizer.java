@@ -2099,7 +2099,7 @@ final class AddressRecognizer implements Recognizer {
                 w++;
             }
             if (words > 0 && (isStreetType(lower, q, w) || englishType(lower, q, w)) && !typeFollows(s, lower, w)) {
-                return w < s.length && s[w] == '.' ? w + 1 : w;
+                return typeEnd(s, lower, q, w);
             }
             if (w >= s.length || s[w] != ' ') {
                 return -1;
@@ -2114,6 +2114,15 @@ final class AddressRecognizer implements Recognizer {
     }
 
     private static final WordSet STREET_TYPE_SET = wordSet(STREET_TYPES);
+
+    /** The street types written shortened, whose dot belongs to them: "St.", "Ave.", not "Street." ending a sentence. */
+    private static final WordSet SHORTENED_TYPES =
+            wordSet(new String[] {"st", "ave", "rd", "blvd", "ln", "dr", "ct", "pl", "sq", "hwy", "pr", "mkr", "str"});
+
+    /** End of the street type {@code s[from, to)}, with its dot when it is shortened. */
+    private static int typeEnd(char[] s, char[] lower, int from, int to) {
+        return to < s.length && s[to] == '.' && SHORTENED_TYPES.contains(lower, from, to) ? to + 1 : to;
+    }
 
     /** Whether a capitalised street type follows the word ending at {@code w}: "Maple Grove Lane" ends at Lane. */
     private static boolean typeFollows(char[] s, char[] lower, int w) {
@@ -2143,8 +2152,7 @@ final class AddressRecognizer implements Recognizer {
                 w++;
             }
             if (words > 0 && englishType(lower, q, w) && !typeFollows(s, lower, w)) {
-                int end = w < s.length && s[w] == '.' ? w + 1 : w;
-                return englishTail(s, lower, end);
+                return englishTail(s, lower, typeEnd(s, lower, q, w));
             }
             if (w >= s.length || s[w] != ' ') {
                 return -1;

@@ -28,6 +28,13 @@ class AddressPatternsTest {
     }
 
     @Test
+    void detect_englishStreetEndingASentence_withoutTheFullStop() {
+        whole("Please ship it to ", "221B Baker Street", ". Thanks");
+        whole("I moved to ", "40 Dostyk Avenue", ". The flat is nice.");
+        whole("Meet me at ", "12 Abai Ave.", " on the left");
+    }
+
+    @Test
     void detect_streetNamedByItsNumber_wholeAddress() {
         assertThat(found("проживает: село Боралдай, улица 7, дом 23, кв. 4", EntityType.ADDRESS))
                 .containsExactly("село Боралдай, улица 7, дом 23, кв. 4");
