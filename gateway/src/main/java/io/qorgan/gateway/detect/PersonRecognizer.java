@@ -2110,6 +2110,11 @@ final class PersonRecognizer implements Recognizer {
         }
         long flags = flagsAsWritten(s, p, end);
         if ((flags & NameDictionary.FIRST_NAME) == 0) {
+            char[] folded = new char[end - p + 1];
+            NameForms.foldInto(s, p, end, folded);
+            if (flags == 0 && !names.commonWord(folded, end - p) && repeatedSpeaker(s, lower, p, end)) {
+                out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat")); // "мадиш: …" twice, "мама: …"
+            }
             return;
         }
         if (flags != NameDictionary.FIRST_NAME && !chatOfSpeakers(s, lower, p, end)) {
@@ -2136,7 +2141,8 @@ final class PersonRecognizer implements Recognizer {
                 || AddressRecognizer.PLACES.contains(lower, p, end)) {
             return;
         }
-        if (end - p < 5 || !UNLISTED_NAME_ENDINGS.endsWithAny(lower, end, p + 2)) {
+        boolean shaped = end - p >= 5 && UNLISTED_NAME_ENDINGS.endsWithAny(lower, end, p + 2);
+        if (!shaped && !repeatedSpeaker(s, lower, p, end)) {
             return; // a role or a label no list holds ("Тұрғын:", "Жүргізуші:", "Диагноз:") is as likely
         }
         char[] folded = new char[end - p + 1];
@@ -2144,10 +2150,195 @@ final class PersonRecognizer implements Recognizer {
         if (names.flags(folded, end - p, "") != 0 || names.commonWord(folded, end - p)) {
             return;
         }
-        if (otherSpeaker(s, lower, p, end)) {
+        if (!shaped || otherSpeaker(s, lower, p, end)) {
             out.add(new Finding(EntityType.PERSON, p, end, 0.8, "person-chat"));
         }
     }
+
+    /**
+     * Whether the speaker's word {@code [p, end)}, no role by its ending, opens another of the text's lines with ": "
+     * too, and a third line opens with another speaker's word: a chat's or a call's participant who speaks twice
+     * ("Данік: …" / "Айко: …" / "Данік: ертең керек еді"), whatever the lists know of the word.
+     */
+    private static boolean repeatedSpeaker(char[] s, char[] lower, int p, int end) {
+        if (ROLE_ENDINGS.endsWithAny(lower, end, p + 2)
+                || NOT_NAMES.contains(lower, p, end)
+                || SPEAKING_KIN_AND_ROLES.contains(lower, p, end)
+                || transcriptRole(s, p, end)) {
+            return false;
+        }
+        boolean[] again = {false};
+        boolean[] other = {false};
+        anyOtherLine(s, p, true, (a, e) -> {
+            if (speakerLabel(s, a, e)) {
+                if (Arrays.equals(lower, a, e, lower, p, end)) {
+                    again[0] = true;
+                } else if (!Chars.isDigit(s[a])) {
+                    other[0] = true;
+                }
+            }
+            return again[0] && other[0];
+        });
+        return again[0] && other[0];
+    }
+
+    /**
+     * Kin words, roles and pronouns that label a chat's or a call's turns as a name would ("мама:", "балам:",
+     * "Звонящая:", "Тұрғын:", "host:"): {@link #repeatedSpeaker} takes none of them for a name.
+     */
+    private static final WordSet SPEAKING_KIN_AND_ROLES = new WordSet(words(
+            "мама",
+            "мам",
+            "мамуля",
+            "папа",
+            "пап",
+            "папуля",
+            "сын",
+            "сынок",
+            "дочь",
+            "доча",
+            "дочка",
+            "мать",
+            "отец",
+            "бабуля",
+            "бабушка",
+            "баба",
+            "дед",
+            "деда",
+            "дедушка",
+            "брат",
+            "братан",
+            "сестра",
+            "сестрёнка",
+            "жена",
+            "муж",
+            "тётя",
+            "дядя",
+            "внук",
+            "внучка",
+            "сосед",
+            "соседка",
+            "ребёнок",
+            "женщина",
+            "мужчина",
+            "я",
+            "мы",
+            "ана",
+            "анам",
+            "анасы",
+            "апа",
+            "апам",
+            "апай",
+            "әке",
+            "әкем",
+            "әкесі",
+            "ата",
+            "атам",
+            "әже",
+            "әжем",
+            "ағам",
+            "ағасы",
+            "аға",
+            "әпкем",
+            "әпке",
+            "бауырым",
+            "інім",
+            "сіңлім",
+            "қарындасым",
+            "ұлым",
+            "қызым",
+            "балам",
+            "бала",
+            "балалар",
+            "енем",
+            "күйеуім",
+            "күйеу",
+            "әйелім",
+            "әйел",
+            "жұбайы",
+            "жолдасым",
+            "көрші",
+            "көршім",
+            "мен",
+            "біз",
+            "тұрғын",
+            "азамат",
+            "азаматша",
+            "қонақ",
+            "иесі",
+            "шебер",
+            "оқушы",
+            "студент",
+            "жүргізуші",
+            "звонящая",
+            "звонящий",
+            "жилец",
+            "житель",
+            "жительница",
+            "гражданин",
+            "гражданка",
+            "гость",
+            "хозяин",
+            "хозяйка",
+            "пассажир",
+            "продавец",
+            "покупатель",
+            "арендатор",
+            "курьер",
+            "мастер",
+            "охрана",
+            "водитель",
+            "mom",
+            "mum",
+            "dad",
+            "son",
+            "daughter",
+            "wife",
+            "husband",
+            "me",
+            "host",
+            "guest",
+            "driver",
+            "dispatcher",
+            "passenger",
+            "seller",
+            "buyer",
+            "tenant",
+            "landlord",
+            "courier",
+            "reporter",
+            "victim",
+            "claimant",
+            "complainant",
+            "respondent",
+            "spouse",
+            "owner",
+            "guard",
+            "nurse",
+            "teacher",
+            "student",
+            "neighbour",
+            "neighbor",
+            "manager",
+            "staff",
+            "ivr",
+            "қыздар",
+            "балалар",
+            "девочки",
+            "девчонки",
+            "ребята",
+            "пацаны",
+            "все",
+            "team",
+            "group",
+            "all"));
+
+    /**
+     * Endings of words for a role that may label a transcript's turns and no name has: Kazakh -шы/-ші and -гер/-кер
+     * ("Жүргізуші", "Зейнеткер"), Russian -тель, -ник, -ист, -ор, -ер ("Заявитель", "Диспетчер").
+     */
+    private static final SuffixSet ROLE_ENDINGS =
+            new SuffixSet("шы", "ші", "гер", "кер", "тель", "ник", "ница", "ист", "истка", "ор", "ер", "ант", "ент");
 
     /** Endings that make Kazakh men's and women's names: "Токсанбай", "Байғожа", "Ерғали", "Күлжан", "Гүлбике". */
     private static final SuffixSet UNLISTED_NAME_ENDINGS =
@@ -2963,8 +3154,11 @@ final class PersonRecognizer implements Recognizer {
         boolean quotedRun = quoted(s, run.get(0).start(), run.get(last).end());
         while (first < last
                 && CUE_WORD_SET.contains(
-                        view.lower(), run.get(first).start(), run.get(first).end())) {
-            first++; // a cue word capitalised at the sentence's start: "Жұбайы Күлшара", "Оқушы Сағындықова Ақбота"
+                        view.lower(), run.get(first).start(), run.get(first).end())
+                && !(run.get(first).firstName() && russianPatronymic(view.lower(), run.get(first + 1)))) {
+            // a cue word capitalised at the sentence's start: "Жұбайы Күлшара", "Оқушы Сағындықова Ақбота"; but a
+            // first name before a Russian patronymic is the name: "Азамат Болатович", not "Азамат Тоқтарбекұлы …"
+            first++;
         }
         // a foreigner's name no list knows, told by the papers after it, is kept whole: "Sun Hao, паспорт …"
         boolean papers = last - first >= 1
@@ -3593,6 +3787,23 @@ final class PersonRecognizer implements Recognizer {
         }
         return false;
     }
+
+    /** Whether the token is a patronymic of the Russian form, in any case: "Болатович", "Сериковной". */
+    private static boolean russianPatronymic(char[] lower, Token t) {
+        if (!t.patronymic()) {
+            return false;
+        }
+        for (String stem : RUSSIAN_PATRONYMIC_STEMS) {
+            for (int from = t.start() + 1; from + stem.length() <= t.end(); from++) {
+                if (Chars.startsWith(lower, stem, from)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final String[] RUSSIAN_PATRONYMIC_STEMS = {"вич", "вн", "ичн"};
 
     private static boolean evidence(Token t) {
         return t.initial()

@@ -33,10 +33,11 @@ class AccuracyTest {
      * Floors on the held-out set: issue 15's bar where the detector meets it (IIN, BIN, IBAN, PAYMENT_CARD, EMAIL,
      * PHONE, IP_ADDRESS 0.98; PERSON, ADDRESS, ID_DOCUMENT, SECRET, DATE_OF_BIRTH, VEHICLE_PLATE 0.95), the achieved
      * number where it does not yet (marked "below the bar"), so that no fix is lost; PERSON and leak-cover raised to
-     * what rounds 9 and 10 reached (less 0.001). docs/detection.md has the table.
+     * what rounds 9 and 10 reached (less 0.001). docs/detection.md has the table. PERSON precision lowered to 0.978
+     * in round 18: unlisted speakers who speak twice raised its recall 0.994 → 0.997 for two false findings.
      */
     private static final Map<EntityType, Floor> HELD_OUT = floors(
-            new Object[] {EntityType.PERSON, 0.981, 0.993},
+            new Object[] {EntityType.PERSON, 0.978, 0.996},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.986},
@@ -54,7 +55,7 @@ class AccuracyTest {
      * Below the bar of 0.99 (0.959 before the third round, 0.970 before the fourth, 0.973 before the fifth, 0.975
      * before the sixth, 0.976 before the seventh).
      */
-    private static final double HELD_OUT_LEAK_COVER = 0.993;
+    private static final double HELD_OUT_LEAK_COVER = 0.994;
 
     /** The second frozen held-out set's SHA-256 ({@code detect/heldout2}, written blind before the second round). */
     private static final String HELD_OUT_2_SHA256 = "a68fdc5b6e88c234ab8fbfa1dd0359c0bb1a432910b93042707054c7db1a92fa";
@@ -97,7 +98,7 @@ class AccuracyTest {
             // here and covered more names in held-out set 2 and development sets 3, 5, 7, 9, 13 and 15 to 18;
             // 0.977 -> 0.975 (round 17): English first names no longer taken for words (faker-names.mjs) cost one
             // here, for recall 0.980 -> 0.983 here and up in development sets 2, 4, 5, 6, 10, 11, 14, 19 and 20
-            new Object[] {EntityType.PERSON, 0.975, 0.982},
+            new Object[] {EntityType.PERSON, 0.975, 0.986},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.985},
@@ -111,7 +112,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.985},
             new Object[] {EntityType.SECRET, 1.0, 0.983});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.985;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.986;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -492,7 +493,7 @@ class AccuracyTest {
     private static final Map<EntityType, Floor> DEV14 = floors(
             // precision 0.987 -> 0.983 (round 17): "HARTMANN / JONAS" is one span in the labels; JONAS, now a known
             // name, is found alone, which counts as a false finding and covers half the span
-            new Object[] {EntityType.PERSON, 0.983, 0.967},
+            new Object[] {EntityType.PERSON, 0.983, 0.983},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.92, 1.0},
@@ -506,7 +507,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV14_LEAK_COVER = 0.974;
+    private static final double DEV14_LEAK_COVER = 0.98;
 
     /** The fifteenth development set's SHA-256 ({@code detect/dev15}): its numbers below are of this file. */
     private static final String DEV15_SHA256 = "44236571f36d40e5ad2c58d2d13795ca5f72a4d92904e821bb8a482d1c7860ce";
@@ -660,7 +661,7 @@ class AccuracyTest {
      * round's fixes made before it was written met one of its spans.
      */
     private static final Map<EntityType, Floor> DEV20 = floors(
-            new Object[] {EntityType.PERSON, 0.97, 0.951},
+            new Object[] {EntityType.PERSON, 0.97, 0.955},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.973, 1.0},
@@ -674,7 +675,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.893},
             new Object[] {EntityType.SECRET, 1.0, 0.949});
 
-    private static final double DEV20_LEAK_COVER = 0.957;
+    private static final double DEV20_LEAK_COVER = 0.959;
 
     /** The twenty-first development set's SHA-256 ({@code detect/dev21}): its numbers below are of this file. */
     private static final String DEV21_SHA256 = "1a6de11a7ec85548bca291403c54747f4af11404c09dc804ddd3f0a7fc5b0f87";
@@ -712,7 +713,7 @@ class AccuracyTest {
      * described in passing): the values measured when it was added (main at 224825b), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV22 = floors(
-            new Object[] {EntityType.PERSON, 0.95, 0.895},
+            new Object[] {EntityType.PERSON, 0.951, 0.924},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.785, 0.977},
@@ -726,7 +727,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.964, 0.872},
             new Object[] {EntityType.SECRET, 0.97, 0.824});
 
-    private static final double DEV22_LEAK_COVER = 0.909;
+    private static final double DEV22_LEAK_COVER = 0.924;
 
     private final Detector detector = Detector.defaults();
 

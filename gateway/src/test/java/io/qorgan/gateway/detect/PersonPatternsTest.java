@@ -972,6 +972,32 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_unlistedSpeakerWhoSpeaksTwiceBetweenOthers_found() {
+        assertThat(persons("Данік: машинамды ағасы алып кетті\nАйко: ну и что, он вернёт\nДанік: ертең керек еді"))
+                .containsExactly("Данік", "Айко", "Данік");
+        assertThat(persons("мадиш: мама, әскери билетім қайда?\nмама: шкафта\nмадиш: иә сол"))
+                .containsExactly("мадиш", "мадиш");
+        // kin words, roles and a group label speak twice as well, and are no names
+        assertThat(persons("мама: балам, қайдасың?\nмен: жолдамын\nмама: тез кел"))
+                .isEmpty();
+        assertThat(persons("Звонящая: помогите\nДиспетчер: адрес?\nЗвонящая: дом пять, второй подъезд"))
+                .isEmpty();
+        assertThat(persons("қыздар: кино барамыз ба?\nмен: иә\nқыздар: билет қанша?"))
+                .isEmpty();
+        // said once, an unlisted word before a colon stays a label
+        assertThat(persons("Ерж: bro, парольді білесің бе?\nМакс: иә")).doesNotContain("Ерж");
+    }
+
+    @Test
+    void detect_firstNameThatIsACueWordBeforeARussianPatronymic_wholeName() {
+        assertThat(persons("Уважаемый Азамат Болатович,\nнаправляю копию договора."))
+                .containsExactly("Азамат Болатович");
+        assertThat(persons("Азамат Серикович, добрый день!")).containsExactly("Азамат Серикович");
+        // the citizen before a Kazakh surname of the new kind stays the cue word
+        assertThat(persons("Азамат Тоқтарбекұлы Мейірлан куәлігін ұсынды.")).containsExactly("Тоқтарбекұлы Мейірлан");
+    }
+
+    @Test
     void detect_nameThatIsAWordBeforeAVerbOfSayingOrAfterKazakhMen_found() {
         assertThat(persons("Пересылаю от Гали: Вера сказала, что справку выдадут завтра."))
                 .contains("Вера");
