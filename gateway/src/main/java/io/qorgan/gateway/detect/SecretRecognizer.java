@@ -108,7 +108,8 @@ final class SecretRecognizer implements Recognizer {
         "pin", "пин", "сейфтің код", "код от сейфа", "код сейфа", "safe code", "сейфу", // "пароль к сейфу 4826"
         // a door's code lets anyone into the home: "Код домофона 47К1290", "подъезд код?" / "118К2577"
         "код домофона", "код от домофона", "домофон", "код подъезда", "код от подъезда", "подъезд код", "door code",
-        "gate code", "подъездің код", "қақпаның код", "қақпа код", "ворота код", "код ворот", "код от ворот"
+        "gate code", "подъездің код", "қақпаның код", "қақпа код", "ворота код", "код ворот", "код от ворот",
+        "код на двери", "код двери", "код от двери", "есіктің код", "есік код"
     };
     /** The safe in the dative, a PIN's word only as a whole word. */
     private static final String TO_THE_SAFE = "сейфу";
@@ -1022,6 +1023,12 @@ final class SecretRecognizer implements Recognizer {
             return; // "| Сервис | Логин | Пароль |", "сотрудник;api_key;сервер"
         }
         int next = answerOnNextLine(s, tail);
+        if (next < 0 && kind == PASSWORD_LABEL) {
+            next = answerToQuestion(s, tail); // "admin паролін білесің бе?" / "Макс: иә, S@ule_site_88"
+            if (next > 0 && (passwordLabelLater(lower, next) || !answeredPassword(s, next))) {
+                next = -1; // the answer names its password itself ("gosti_5G, пароль Kofe2026kofe"), or is no password
+            }
+        }
         if (next > 0) {
             p = next; // "Вайфай паролі?\n— Kx72mnbq91"
         }
@@ -1464,7 +1471,8 @@ final class SecretRecognizer implements Recognizer {
             if (Chars.startsWith(lower, key, end)) {
                 int from = end + key.length();
                 int run = Chars.digitRun(s, from);
-                return run >= 3 && run <= 6 && Chars.notWordAt(s, from + run) ? from + run : -1;
+                int least = key.length() == 1 ? 2 : 3; // after a keypad's sign two digits do: "112*40"
+                return run >= least && run <= 6 && Chars.notWordAt(s, from + run) ? from + run : -1;
             }
         }
         return -1;
@@ -1845,6 +1853,38 @@ final class SecretRecognizer implements Recognizer {
             q++;
         }
         return q < s.length ? q : -1;
+    }
+
+    /** How far a question about a password may go on after its word to its question mark. */
+    private static final int QUESTION_AFTER = 40;
+
+    /**
+     * Where the answer starts on the next line when the password's word is asked about on its line ("сайттың admin
+     * паролін білесің бе?"): only words and spaces to a question mark ending the line; past the next line's time,
+     * speaker and a word of assent ("Макс: иә, …"); or -1.
+     */
+    private static int answerToQuestion(char[] s, int p) {
+        int q = p;
+        while (q < s.length && q - p < QUESTION_AFTER && (Chars.isLetter(s[q]) || s[q] == ' ')) {
+            q++;
+        }
+        if (q >= s.length || s[q] != '?' || q == p) {
+            return -1;
+        }
+        q++;
+        while (q < s.length && s[q] == ' ') {
+            q++;
+        }
+        return q < s.length && s[q] == '\n' ? answerStart(s, q + 1) : -1;
+    }
+
+    /**
+     * Whether the answer's first word at {@code p} is a password as people make one up: six chars or more, letters
+     * and digits with a sign among them ("S@ule_site_88", "kotik_2019"); "там Windows10 стоит" answers nothing.
+     */
+    private static boolean answeredPassword(char[] s, int p) {
+        int end = secretWordEnd(s, p, Math.min(s.length, p + MAX_VALUE));
+        return end - p >= 6 && (classBits(s, p, end) & SYMBOL) != 0 && passwordWord(s, p, end);
     }
 
     /** The words of a command line read for its arguments. */

@@ -125,6 +125,14 @@ class SecretRecognizerTest {
     }
 
     @Test
+    void detect_passwordAskedAboutAndAnsweredNextTurnOrADoorCodeAfterItsSign_found() {
+        assertThat(secrets("Ерж: сайттың admin паролін білесің бе?\nМакс: иә, S@ule_site_88, но лучше смени"))
+                .containsExactly("S@ule_site_88");
+        assertThat(secrets("пароль от ноута какой?\nтам Windows10 стоит")).isEmpty();
+        assertThat(secrets("Код на двери 112*40, поднимешься на шестой.")).containsExactly("112*40");
+    }
+
+    @Test
     void detect_numberNamedAsAnotherThingAfterPasswordWord_notSecret() {
         assertThat(secrets("пароль сбросил, номер заказа 5512338912, ошибка 502"))
                 .isEmpty();
