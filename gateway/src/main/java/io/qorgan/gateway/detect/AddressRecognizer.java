@@ -1193,6 +1193,18 @@ final class AddressRecognizer implements Recognizer {
             if (house > 0 && flatAfterHouse(s, lower, house)) {
                 return new Part(house, Kind.STREET_HOUSE); // "Dostyk 38, flat 21", "Интернациональная 30, квартира 9"
             }
+            int spoken = house < 0 && e + 1 < s.length && s[e] == ' ' ? SpokenAddress.numberWordsEnd(lower, e + 1) : -1;
+            if (spoken > 0 && flatAfterHouse(s, lower, spoken)) {
+                return new Part(spoken, Kind.STREET_HOUSE); // said: "Бальзака восемь, квартира сто двенадцать"
+            }
+            if (house > 0
+                    && words <= 2
+                    && (previous == Kind.CITY || previous == Kind.SETTLEMENT)
+                    && bareFlatAfterHouse(s, lower, house)) {
+                return new Part(
+                        house,
+                        Kind.STREET_HOUSE); // a town first, the flat's bare number last: "Жезқазған, Сейфуллин 41, 17"
+            }
         }
         if (Chars.isUpperCase(first)) {
             Part named = namedStreet(s, lower, p);
@@ -1560,11 +1572,37 @@ final class AddressRecognizer implements Recognizer {
                 if (e < s.length && s[e] == ' ') {
                     e++;
                 }
-                return Chars.digitAt(s, e);
+                return Chars.digitAt(s, e) || SpokenAddress.numberWordsEnd(lower, e) > 0; // "квартира сто двенадцать"
+            }
+        }
+        int digits = Chars.digitRun(s, q);
+        if (digits == 0 || digits > 4) {
+            return false;
+        }
+        int e = q + digits; // the Kazakh order, the number first: "47а, 9 пәтер", "Мәңгілік Ел 37, 112 кв"
+        if (e < s.length && (s[e] == '-' || s[e] == ' ')) {
+            e++;
+        }
+        for (String flat : FLAT_AFTER_NUMBER) {
+            if (Chars.startsWith(lower, flat, e)
+                    && (wordEnds(s, e + flat.length()) || grammaticalEnding(s, e + flat.length()))) {
+                return true;
             }
         }
         return false;
     }
+
+    /** Whether a comma and a flat's bare number ending its clause follow the house number ending at {@code num}. */
+    private static boolean bareFlatAfterHouse(char[] s, char[] lower, int num) {
+        if (num + 2 >= s.length || s[num] != ',' || s[num + 1] != ' ') {
+            return false;
+        }
+        int digits = Chars.digitRun(s, num + 2);
+        return digits > 0 && digits <= 4 && houseEndsClause(s, lower, num + 2 + digits);
+    }
+
+    /** The flat's words that follow its number in the Kazakh order. */
+    private static final String[] FLAT_AFTER_NUMBER = {"пәтер", "кв"};
 
     /** Whether a flat, office, floor or entrance follows the house number ending at {@code num}. */
     private static boolean unitFollows(char[] s, char[] lower, int num) {

@@ -19,6 +19,9 @@ final class DateOfBirthRecognizer implements Recognizer {
     private static final String[] CUES_BEFORE = Lexicons.withRussianKeyboard(new String[] {
         "туған күні",
         "туған күн",
+        "туған күнің", // your, my, your (polite) birthday: "сенің туған күнің 7 желтоқсан ғой"
+        "туған күнім",
+        "туған күніңіз",
         "туылған күні",
         "туған жері", // the birthplace, then the date: "туған жері — Қарағанды облысы, 1990 жылғы 17 қыркүйек"
         "туған жері мен күні",
@@ -170,10 +173,13 @@ final class DateOfBirthRecognizer implements Recognizer {
                 if (out.size() == before && (contains(YEAR_CUES, cue) || labelledYear(s, at + cue.length()))) {
                     yearAfter(s, at + cue.length(), out); // "год рождения 1985", {"dob": "2014"}
                 }
+                if (out.size() == before && contains(YEAR_CUES, cue)) {
+                    kazakhOrdinalYearAfter(lower, at + cue.length(), out); // "туған жылым қырық тоғызыншы жыл"
+                }
                 if (out.size() == before && cue.startsWith("родил")) {
                     yearInYear(s, lower, at + cue.length(), out); // "родился в 1985 году"
                 }
-                yearAnswered(s, at + cue.length(), out); // "Дата рождения?" / "Токсанбай: 1963 жылы"
+                yearAnswered(s, lower, at + cue.length(), out); // "Дата рождения?" / "Токсанбай: 1963 жылы"
                 if (out.size() == before) {
                     wordDateAfter(view, starts, count, at + cue.length(), out); // dictated: "Восьмое марта …"
                 }
@@ -732,7 +738,7 @@ final class DateOfBirthRecognizer implements Recognizer {
      * past a time and a speaker's label, opens with a year of the last two centuries and no more digits ("Оператор:
      * Дата рождения?" / "Токсанбай: 1963 жылы, наурыз айы", "туған жылың 2004 қой?" / "Дана: 2003 ғой").
      */
-    private static void yearAnswered(char[] s, int from, List<Finding> out) {
+    private static void yearAnswered(char[] s, char[] lower, int from, List<Finding> out) {
         int q = from;
         while (q < s.length && q - from < QUESTION_REACH && s[q] != '?' && s[q] != '\n') {
             q++;
@@ -759,6 +765,12 @@ final class DateOfBirthRecognizer implements Recognizer {
                 && Chars.notAlnumAt(s, p + 4)
                 && !(p + 5 < s.length && ".,-/".indexOf(s[p + 4]) >= 0 && Chars.isDigit(s[p + 5]))) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, p, p + 4, 0.85, "dob"));
+            return;
+        }
+        int date = Chars.isDigit(s[p]) ? Dates.dateEnd(s, lower, p) : -1;
+        int end = date > 0 ? date : Chars.isDigit(s[p]) ? dayMonth(s, lower, p) : -1;
+        if (end > 0) {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, p, end, 0.85, "dob")); // "Даша: 28 февраля", "— 12.03.1990"
         }
     }
 
@@ -791,6 +803,33 @@ final class DateOfBirthRecognizer implements Recognizer {
         if (start >= 0 && Chars.notWordAt(lower, start - 1)) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, start, e, 0.8, "dob"));
         }
+    }
+
+    /**
+     * A year of birth said as a Kazakh ordinal right after a year's cue ending at {@code from}, with its word for year
+     * when one follows: "туған жылым қырық тоғызыншы жыл", "туған жылы — сексенінші".
+     */
+    private static void kazakhOrdinalYearAfter(char[] lower, int from, List<Finding> out) {
+        int p = from;
+        while (p < lower.length && p - from < 4 && " :-—–".indexOf(lower[p]) >= 0) {
+            p++;
+        }
+        if (p == from || p >= lower.length) {
+            return;
+        }
+        int e = Chars.letterRunEnd(lower, p);
+        if (KAZAKH_TENS.contains(lower, p, e) && e + 1 < lower.length && lower[e] == ' ') {
+            int u = Chars.letterRunEnd(lower, e + 1);
+            e = KAZAKH_UNIT_ORDINALS.contains(lower, e + 1, u) ? u : -1;
+        } else if (!KAZAKH_TENS_ORDINALS.contains(lower, p, e)) {
+            e = -1;
+        }
+        if (e < 0) {
+            return;
+        }
+        int year = e + 1 < lower.length && lower[e] == ' ' ? Chars.letterRunEnd(lower, e + 1) : e;
+        boolean yearWord = year > e + 1 && (Chars.startsWith(lower, "жыл", e + 1) && year - e - 1 <= 4);
+        out.add(new Finding(EntityType.DATE_OF_BIRTH, p, yearWord ? year : e, 0.8, "dob"));
     }
 
     /** A year (19xx or 20xx) within a few chars of spaces, colons and dashes after {@code from}. */

@@ -1643,4 +1643,41 @@ class DocumentPatternsTest {
         // a unit's ordinal alone names no year
         assertThat(found("бесінші жылы туған бұзау", EntityType.DATE_OF_BIRTH)).isEmpty();
     }
+
+    @Test
+    void detect_yearOfBirthAsAKazakhOrdinalAfterItsWord_theOrdinalAndItsYear() {
+        assertThat(found("менің туған жылым қырық тоғызыншы жыл. Ауылым алыс", EntityType.DATE_OF_BIRTH))
+                .containsExactly("қырық тоғызыншы жыл");
+        assertThat(found("туған жылы — сексенінші.", EntityType.DATE_OF_BIRTH)).containsExactly("сексенінші");
+        assertThat(found("туған жылым қырық екі деп ойлайды", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_birthdayWithAPossessiveOrAnsweredNextTurn_theDate() {
+        assertThat(found("ой, сенің туған күнің 7 желтоқсан ғой иә", EntityType.DATE_OF_BIRTH))
+                .containsExactly("7 желтоқсан");
+        assertThat(found(
+                        "Маша: какой у Тимура день рождения?\nДаша: 28 февраля, он же високосный",
+                        EntityType.DATE_OF_BIRTH))
+                .containsExactly("28 февраля");
+        assertThat(found("Оператор: Дата рождения?\nАбонент: 12.03.1990, записали?", EntityType.DATE_OF_BIRTH))
+                .containsExactly("12.03.1990");
+        // the next line's number is no answer when it counts something
+        assertThat(found("Маша: какой у Тимура день рождения?\nДаша: 28 человек придёт", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_addressesTheKazakhOrderAndSpokenWithAFlat_wholeAddress() {
+        assertThat(found("Күлпаш апа: Қарағанды, Шахтер шағынауданы, 47а, 9 пәтер", EntityType.ADDRESS))
+                .containsExactly("Қарағанды, Шахтер шағынауданы, 47а, 9 пәтер");
+        assertThat(found("Нұрқан: Жезқазған, Сейфуллин 41, 17\nОператор: рахмет", EntityType.ADDRESS))
+                .containsExactly("Жезқазған, Сейфуллин 41, 17");
+        assertThat(found("неси домой: Бальзака восемь, квартира сто двенадцать, Алматы.", EntityType.ADDRESS))
+                .containsExactly("Бальзака восемь, квартира сто двенадцать, Алматы");
+        // a town and a count after a name are no home
+        assertThat(found("Жезқазған, Сейфуллин 41, 2024 жылы", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
