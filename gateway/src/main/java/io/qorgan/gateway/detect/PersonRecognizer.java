@@ -4016,6 +4016,12 @@ final class PersonRecognizer implements Recognizer {
         if (greetingAfter(lower, end)) {
             return true; // "Мейрам, привет!", "Мукаддас, сәлем!"
         }
+        if (lineStart(s, start)
+                && addressedAfter(lower, end)
+                && !NO_ADDRESSEES.contains(lower, start, end)
+                && !SPEAKING_KIN_AND_ROLES.contains(lower, start, end)) {
+            return true; // "Тамерлан, слушай, …", "Әділ, бұл Ботакөз", "Ромик, это мама"
+        }
         if (closingBefore(lower, start) && lineEndsAfter(s, end)) {
             return true; // "Спасибо, Armen" at the end of a line
         }
@@ -4027,6 +4033,11 @@ final class PersonRecognizer implements Recognizer {
             if (q > end && Chars.startsWith(lower, h, q)) {
                 return true;
             }
+        }
+        if (q > end
+                && ELDERS_AFTER.contains(lower, q, Chars.letterRunEnd(lower, q))
+                && !Chars.startsWith(lower, "аяз ", start)) { // Аяз ата is Father Frost
+            return true; // "Сапар ата:", "бұл Әбдіғаппар ақсақал", "Дариға әжемнің"
         }
         return selfIntroduction(lower, start, q) || kazakhThisIs(lower, start, end);
     }
@@ -4116,6 +4127,163 @@ final class PersonRecognizer implements Recognizer {
     };
 
     private static final char[][] GREETING_CHARS = Chars.arrays(GREETINGS_AFTER);
+
+    /**
+     * Words that open what is said to someone named first on the line, after a comma: a pronoun, "this is", "listen",
+     * a request ("Тамерлан, слушай", "Әділ, бұл Ботакөз", "Ромик, это мама", "Dana, can you …").
+     */
+    private static final String[] ADDRESSED_BY = {
+        "бұл",
+        "это",
+        "слушай",
+        "послушай",
+        "ты",
+        "сен",
+        "сіз",
+        "мен",
+        "я",
+        "напомни",
+        "скажи",
+        "извини",
+        "кешір",
+        "можешь",
+        "сможешь",
+        "перезвони",
+        "хабарлас",
+        "қайдасың",
+        "ты где",
+        "are you",
+        "can you",
+        "could you",
+        "this is",
+        "it's",
+        "please"
+    };
+
+    private static final char[][] ADDRESSED_BY_CHARS = Chars.arrays(ADDRESSED_BY);
+
+    /** Whether a comma and one of {@link #ADDRESSED_BY} follow {@code end}. */
+    private static boolean addressedAfter(char[] lower, int end) {
+        if (end + 2 >= lower.length || lower[end] != ',' || lower[end + 1] != ' ') {
+            return false;
+        }
+        for (char[] word : ADDRESSED_BY_CHARS) {
+            if (Chars.startsWith(lower, word, end + 2) && Chars.notWordAt(lower, end + 2 + word.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Words that open a line with a comma as a name would and are none: greetings, interjections, kin and endearments
+     * ("Алло, это …", "Так, слушай", "Ребят, я …", "Мам, я у Даны").
+     */
+    private static final WordSet NO_ADDRESSEES = new WordSet(words(
+            "алло",
+            "алё",
+            "але",
+            "привет",
+            "приветик",
+            "hey",
+            "hi",
+            "hello",
+            "yo",
+            "dear",
+            "ассалаумағалейкум",
+            "ассаламағалейкум",
+            "салам",
+            "сәлем",
+            "салем",
+            "сәлеметсіз",
+            "здравствуйте",
+            "здравствуй",
+            "добрый",
+            "так",
+            "ну",
+            "ой",
+            "эй",
+            "слушай",
+            "слушайте",
+            "ребят",
+            "ребята",
+            "девочки",
+            "девчат",
+            "коллеги",
+            "друзья",
+            "народ",
+            "жаным",
+            "сынок",
+            "доча",
+            "дорогой",
+            "дорогая",
+            "милый",
+            "милая",
+            "извините",
+            "простите",
+            "кешіріңіз",
+            "кстати",
+            "короче",
+            "смотри",
+            "смотрите",
+            "спасибо",
+            "рахмет",
+            "thanks",
+            "ok",
+            "ок",
+            "okay",
+            "да",
+            "нет",
+            "иә",
+            "жоқ",
+            "ладно",
+            "хорошо",
+            "жарайды",
+            "мам",
+            "пап",
+            "бабуль",
+            "дедуль",
+            "тёть",
+            "дядь",
+            "guys",
+            "team",
+            "sorry",
+            "well",
+            "so",
+            "listen",
+            "look",
+            "yes",
+            "no",
+            "please",
+            "достар",
+            "балалар",
+            "құрметті",
+            "әріптестер",
+            "ағайын",
+            "қыздар",
+            "жігіттер",
+            "ұстаз",
+            "мұғалім"));
+
+    /**
+     * Respectful words for an elder after a name, as whole words in their forms: "Сапар ата", "Дариға әжемнің"; not
+     * "атам" (my grandfather), which comes before the name ("Үйде атам Тұрсынқұл").
+     */
+    private static final WordSet ELDERS_AFTER = new WordSet(words(
+            "ата",
+            "атаға",
+            "атаның",
+            "ақсақал",
+            "ақсақалға",
+            "ақсақалдың",
+            "әже",
+            "әжей",
+            "әжемнің",
+            "әжеге",
+            "әженің",
+            "апа",
+            "апаға",
+            "апаның"));
 
     /** Whether a comma and a greeting follow {@code end}. */
     private static boolean greetingAfter(char[] lower, int end) {

@@ -989,6 +989,19 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_nameAddressedFirstOnItsLineOrAnElderByTheTitleAfter_found() {
+        assertThat(persons("Тамерлан, слушай, посылку неси не в офис.")).containsExactly("Тамерлан");
+        assertThat(persons("Ромик, это мама. Перезвони.")).containsExactly("Ромик");
+        assertThat(persons("Сапар ата: немерем, соны бухгалтерге бер")).containsExactly("Сапар");
+        assertThat(persons("Бүгін менің Дариға әжемнің туған күні!")).containsExactly("Дариға");
+        // greetings, interjections and kin open a line the same way; Father Frost is no one's data
+        assertThat(persons("Алло, это насчёт заказа.")).isEmpty();
+        assertThat(persons("Так, слушай, пароль не подходит.")).isEmpty();
+        assertThat(persons("Мам, я у подруги переночую.")).isEmpty();
+        assertThat(persons("Балалар Аяз ата костюмімен келсін.")).isEmpty();
+    }
+
+    @Test
     void detect_firstNameThatIsACueWordBeforeARussianPatronymic_wholeName() {
         assertThat(persons("Уважаемый Азамат Болатович,\nнаправляю копию договора."))
                 .containsExactly("Азамат Болатович");
