@@ -401,6 +401,15 @@ final class PersonRecognizer implements Recognizer {
             "helpdesk",
             "университет",
             "университеті",
+            "университетінде", // "Назарбаев университетінде ашық есік күні"
+            "университетіне",
+            "университетінің",
+            "университетін",
+            "университетінен",
+            "университета",
+            "университете",
+            "университету",
+            "университетом",
             "university",
             "college",
             "колледж",
@@ -3940,7 +3949,10 @@ final class PersonRecognizer implements Recognizer {
             "patient",
             "witness",
             "judge",
-            "officer"));
+            "officer",
+            "автоответчик", // an answering machine's turns: "[00:00:02] Автоответчик: Вы позвонили в банк"
+            "автожауапбергіш",
+            "ivr"));
 
     private static final int MAX_ROLE = 16;
 

@@ -1002,6 +1002,14 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_universityInItsCasesAndAnAnsweringMachine_noPerson() {
+        assertThat(persons("Назарбаев университетінде ашық есік күні!")).isEmpty();
+        assertThat(persons("Встреча в Назарбаев Университете в пятницу.")).isEmpty();
+        assertThat(persons("[00:00:02] Автоответчик: Вы позвонили в банк.\n[00:00:09] Клиент: алло"))
+                .isEmpty();
+    }
+
+    @Test
     void detect_firstNameThatIsACueWordBeforeARussianPatronymic_wholeName() {
         assertThat(persons("Уважаемый Азамат Болатович,\nнаправляю копию договора."))
                 .containsExactly("Азамат Болатович");
