@@ -4037,6 +4037,16 @@ final class PersonRecognizer implements Recognizer {
         if (closingBefore(lower, start) && lineEndsAfter(s, end)) {
             return true; // "Спасибо, Armen" at the end of a line
         }
+        if (lineEndsAfter(s, end)
+                && commaBefore(s, start)
+                && Chars.isLowerCase(s[Chars.letterRunStart(s, start - 2)]) // not a list of names, a title-case line
+                && speakersLine(s, start)
+                && !COUNTRIES.contains(lower, start, end)
+                && !NO_ADDRESSEES.contains(lower, start, end)
+                && !SPEAKING_KIN_AND_ROLES.contains(lower, start, end)
+                && !AddressRecognizer.PLACES.contains(lower, start, end)) {
+            return true; // a chat's turn ending with whom it answers: "Рустам: ок, записал, Фатимаш"
+        }
         q = end;
         while (q < s.length && s[q] == ' ') {
             q++;
@@ -4313,7 +4323,18 @@ final class PersonRecognizer implements Recognizer {
 
     /** Words that close a message before the sender's name on the same line: "Спасибо, Armen". */
     private static final String[] CLOSINGS = {
-        "спасибо", "рахмет", "благодарю", "thanks", "thank you", "regards", "с уважением", "құрметпен", "best", "cheers"
+        "спасибо",
+        "рахмет",
+        "благодарю",
+        "thanks",
+        "thank you",
+        "regards",
+        "с уважением",
+        "құрметпен",
+        "best",
+        "cheers",
+        "спс",
+        "пасиб"
     };
 
     private static final char[][] CLOSING_CHARS = Chars.arrays(CLOSINGS);
@@ -4337,6 +4358,25 @@ final class PersonRecognizer implements Recognizer {
     }
 
     /** Whether only spaces stand between {@code p} and the end of its line. */
+    /** Whether a comma and a space stand right before {@code start}. */
+    private static boolean commaBefore(char[] s, int start) {
+        return start >= 2 && s[start - 1] == ' ' && s[start - 2] == ',';
+    }
+
+    /** Whether the line of {@code p} opens, past a time, with a speaker's word and ": " before {@code p}. */
+    private static boolean speakersLine(char[] s, int p) {
+        int line = p;
+        while (line > 0 && s[line - 1] != '\n') {
+            line--;
+        }
+        int a = Chars.pastTime(s, line, p);
+        int e = a;
+        while (e < p && e - a <= 16 && Chars.isLetter(s[e])) {
+            e++;
+        }
+        return e > a && speakerLabel(s, a, e) && e + 2 <= p;
+    }
+
     private static boolean lineEndsAfter(char[] s, int p) {
         int q = p;
         while (q < s.length && (s[q] == ' ' || s[q] == '\r')) {

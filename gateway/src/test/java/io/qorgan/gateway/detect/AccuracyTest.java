@@ -713,7 +713,7 @@ class AccuracyTest {
      * described in passing): the values measured when it was added (main at 224825b), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV22 = floors(
-            new Object[] {EntityType.PERSON, 0.962, 0.942},
+            new Object[] {EntityType.PERSON, 0.962, 0.947},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.785, 0.977},
@@ -727,7 +727,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 0.966, 0.92},
             new Object[] {EntityType.SECRET, 0.971, 0.874});
 
-    private static final double DEV22_LEAK_COVER = 0.946;
+    private static final double DEV22_LEAK_COVER = 0.949;
 
     private final Detector detector = Detector.defaults();
 

@@ -1002,6 +1002,15 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_nameClosingAChatTurnAfterAComma_found() {
+        assertThat(persons("Фатима: адрес ауысты\nРустам: ок, записал, Фатимаш"))
+                .containsExactly("Фатима", "Рустам", "Фатимаш");
+        assertThat(persons("Лейла: +77021488390 вроде\nГуля: спс, Лейлочка")).contains("Лейлочка");
+        // a country ends a turn the same way
+        assertThat(persons("Клиент: Roberto Silva, Brazil")).containsExactly("Roberto Silva");
+    }
+
+    @Test
     void detect_universityInItsCasesAndAnAnsweringMachine_noPerson() {
         assertThat(persons("Назарбаев университетінде ашық есік күні!")).isEmpty();
         assertThat(persons("Встреча в Назарбаев Университете в пятницу.")).isEmpty();
