@@ -143,6 +143,8 @@ final class DateOfBirthRecognizer implements Recognizer {
                 bracketedAfterKin(s, lower, i, out);
                 if (out.size() == before && yearBefore(s, i, BRACKETED_BIRTH_YEARS_TO)) {
                     afterName(s, lower, i, 2, out); // "Шарипов Руслан (09.11.1991, удостоверение …)"
+                } else if (out.size() == before) {
+                    childsBirth(s, lower, i, out); // "— Әсел (2011 жылғы 14 маусым), туу туралы куәлігі …"
                 }
             } else if (i >= 4 && s[i - 1] == ' ' && (s[i - 2] == '-' || s[i - 2] == '—') && s[i - 3] == ' ') {
                 afterName(s, lower, i, 3, out); // a list's "Гарипова Алсу — 05.06.2007, удостоверение …"
@@ -390,6 +392,34 @@ final class DateOfBirthRecognizer implements Recognizer {
                 || closesItem(s, item) && personWordBefore(s, lower, wordStart)) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
         }
+    }
+
+    /** Words of a birth certificate: a child's bracketed date after its name is its birth, whatever the year. */
+    private static final CueSet BIRTH_PAPERS =
+            new CueSet("туу туралы", "свидетельство о рождении", "свид. о рождении", "birth certificate");
+
+    /**
+     * A date in brackets right after a capitalised name, whose line goes on to a birth certificate: a child's birth,
+     * whatever its year ("— Әсел (2011 жылғы 14 маусым), туу туралы куәлігі ІІ-ҚР 0391184").
+     */
+    private static void childsBirth(char[] s, char[] lower, int date, List<Finding> out) {
+        int end = Dates.dateEnd(s, lower, date);
+        if (end < 0 || end >= s.length || s[end] != ')' || capitalisedWordBefore(s, date - 2) < 0) {
+            return;
+        }
+        if (BIRTH_PAPERS.anyIn(lower, end, lineEnd(s, end, 80))) {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
+        }
+    }
+
+    /** The end of the line of {@code p}, at most {@code reach} chars on. */
+    private static int lineEnd(char[] s, int p, int reach) {
+        int limit = Math.min(s.length, p + reach);
+        int q = p;
+        while (q < limit && s[q] != '\n') {
+            q++;
+        }
+        return q;
     }
 
     /**

@@ -1669,6 +1669,17 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_childsDateInBracketsBeforeItsBirthCertificate_theDate() {
+        assertThat(found("— Әсел (2011 жылғы 14 маусым), туу туралы куәлігі ІІ-ҚР 0391184", EntityType.DATE_OF_BIRTH))
+                .containsExactly("2011 жылғы 14 маусым");
+        assertThat(found("Дочь Лиза (03.02.2019), свидетельство о рождении II-АЛ 0571624", EntityType.DATE_OF_BIRTH))
+                .containsExactly("03.02.2019");
+        // a recent date in brackets after a name, with no birth paper after it, is a contract's
+        assertThat(found("Ахметов Болат (12.05.2023), договор № 15", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_addressesTheKazakhOrderAndSpokenWithAFlat_wholeAddress() {
         assertThat(found("Күлпаш апа: Қарағанды, Шахтер шағынауданы, 47а, 9 пәтер", EntityType.ADDRESS))
                 .containsExactly("Қарағанды, Шахтер шағынауданы, 47а, 9 пәтер");
