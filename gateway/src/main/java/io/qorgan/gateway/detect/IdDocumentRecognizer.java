@@ -551,6 +551,10 @@ final class IdDocumentRecognizer implements Recognizer {
     /** End of the number at {@code p} if it is a twin of the found {@code s[start, end)}, or -1. */
     private static int twin(char[] s, Found found, int part, int i, int start, int end, int p) {
         int length = end - start;
+        int closed = closedUp(s, start, end, p); // "KZ 183 205... sorry, KZ183205": the same number said again
+        if (closed > 0) {
+            return closed;
+        }
         if (p + length > s.length || !Chars.notAlnumAt(s, p + length)) {
             return found.spelled(s, part, i) ? compactTwin(s, start, end, p) : -1;
         }
@@ -569,6 +573,26 @@ final class IdDocumentRecognizer implements Recognizer {
         }
         // "9 1 4 4 2 0 7 6… sorry, 91442067"
         return found.spelled(s, part, i) ? compactTwin(s, start, end, p) : -1;
+    }
+
+    /**
+     * End of the found number {@code s[start, end)} written again at {@code p} without its spaces, char for char, when
+     * it had spaces; or -1.
+     */
+    private static int closedUp(char[] s, int start, int end, int p) {
+        int q = p;
+        boolean spaces = false;
+        for (int i = start; i < end; i++) {
+            if (s[i] == ' ') {
+                spaces = true;
+                continue;
+            }
+            if (q >= s.length || s[q] != s[i]) {
+                return -1;
+            }
+            q++;
+        }
+        return spaces && Chars.notAlnumAt(s, q) ? q : -1;
     }
 
     /**

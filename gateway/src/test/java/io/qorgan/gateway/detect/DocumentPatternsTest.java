@@ -1007,6 +1007,17 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_documentNumberSaidAgainWithoutItsSpaces_both() {
+        assertThat(found(
+                        "my driving licence number, it's KZ 183 205... sorry, KZ183205 without spaces.",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("KZ 183 205", "KZ183205");
+        // another number, not the same chars
+        assertThat(found("my driving licence number, it's KZ 183 205, the booking KZ183206.", EntityType.ID_DOCUMENT))
+                .containsExactly("KZ 183 205");
+    }
+
+    @Test
     void detect_camelCaseDocumentKeysAndElements_found() {
         assertThat(found(
                         "{\"documentNumber\": \"045612378\", \"idCardNumber\": \"051330228\"}", EntityType.ID_DOCUMENT))
