@@ -307,6 +307,10 @@ final class AddressRecognizer implements Recognizer {
         new Marker("pavilion", Kind.FLAT),
         new Marker("bed", Kind.FLAT),
         new Marker("block", Kind.HOUSE),
+        new Marker("app.", Kind.FLAT), // German, French, Italian: "Wiener Str. 48, App. 12, 01219 Dresden"
+        new Marker("wohnung", Kind.FLAT),
+        new Marker("whg.", Kind.FLAT),
+        new Marker("daire", Kind.FLAT), // Turkish
     };
     /** Street types an English or Latin address names after the street: "Abai Avenue 10", "Zhibek Zholy St 50". */
     private static final String[] NAMED_STREET_TYPES = {
@@ -1083,6 +1087,12 @@ final class AddressRecognizer implements Recognizer {
             int e = complex(s, lower, p);
             return e > 0 ? new Part(e, Kind.STREET) : null;
         }
+        if (previous != null && Chars.isDigit(first)) {
+            int town = latinTownAfterUnit(s, p, previous);
+            if (town > 0) {
+                return new Part(town, Kind.POSTCODE); // "…, App. 12, 01219 Dresden"
+            }
+        }
         // Kazakh number forms: 10-үй, 25-пәтер, 5 үй
         if (Chars.isDigit(s[p])) {
             int floor = previous != null ? englishFloor(lower, p) : -1;
@@ -1603,6 +1613,21 @@ final class AddressRecognizer implements Recognizer {
 
     /** The flat's words that follow its number in the Kazakh order. */
     private static final String[] FLAT_AFTER_NUMBER = {"пәтер", "кв"};
+
+    /**
+     * End of a foreign postcode and its Latin town at {@code p} after a flat or a house read in a Latin chain ("App.
+     * 12, 01219 Dresden"), or -1.
+     */
+    private static int latinTownAfterUnit(char[] s, int p, Kind previous) {
+        if (previous != Kind.FLAT && previous != Kind.STREET_HOUSE && previous != Kind.HOUSE) {
+            return -1;
+        }
+        int run = Chars.digitRun(s, p);
+        if (run < 4 || run > 5 || p + run + 1 >= s.length || s[p + run] != ' ' || !Chars.isAsciiUpper(s[p + run + 1])) {
+            return -1;
+        }
+        return ForeignAddress.postcodeTown(s, p);
+    }
 
     /** Whether a flat, office, floor or entrance follows the house number ending at {@code num}. */
     private static boolean unitFollows(char[] s, char[] lower, int num) {

@@ -70,7 +70,9 @@ final class ForeignAddress {
     };
 
     /** Words before a flat's number in foreign addresses: "m. 6", "ap. 4", "app. 12", "int. 3", "piso 2". */
-    private static final String[] UNITS = {"m. ", "ap. ", "app. ", "apt. ", "apt ", "int. ", "piso ", "et. ", "lok. "};
+    private static final String[] UNITS = {
+        "m. ", "ap. ", "app. ", "apt. ", "apt ", "int. ", "piso ", "et. ", "lok. ", "wohnung ", "whg. ", "app "
+    };
 
     /** Countries in English, Russian and their own tongue, lower case: the last part of a foreign address. */
     private static final String[] COUNTRIES = {
@@ -519,7 +521,7 @@ final class ForeignAddress {
     }
 
     /** "80336 München", "00-514 Warszawa", "110 00 Praha 1", "1100-053 Lisboa" at {@code p}: its end, or -1. */
-    private static int postcodeTown(char[] s, int p) {
+    static int postcodeTown(char[] s, int p) {
         int run = Chars.digitRun(s, p);
         int q = p + run;
         if (run == 2 && q + 4 < s.length && s[q] == '-' && Chars.digitRun(s, q + 1) == 3) {

@@ -175,6 +175,13 @@ final class IdDocumentRecognizer implements Recognizer {
         "refugee certificate",
         "refugee card", // "the refugee card number … RS 00981146"
         "refugee id",
+        "residence card", // abroad: "my German residence card number is L4R8T1N07"
+        "arc", // Korea's alien registration card: "ARC нөмірі 990715-5208841"
+        "alien registration",
+        "тіркеу карта", // "шетелдік тіркеу картамның нөмірі"
+        "ikamet",
+        "aufenthaltstitel",
+        "тұрақтау рұқсат",
         "пасп.", // паспорт, shortened in a table cell or a form: "пасп. FA 0918344"
         "удостов", // "удостов. 045612378"
         "т/құжат", // төлқұжат, shortened: "т/құжат N12345678"
@@ -207,7 +214,7 @@ final class IdDocumentRecognizer implements Recognizer {
 
     /** Chat shortenings of удостоверение that begin other words ("удобно", "удвоить"): cues only as whole words. */
     private static final Set<String> SHORT_CUES =
-            Set.of("удв", "удо", "дул", "загран", "licence", "license", "ву", "уд");
+            Set.of("удв", "удо", "дул", "загран", "licence", "license", "ву", "уд", "arc");
     /** The cues, and each cue of several words also as a key with underscores ("жеке_куәлік", "id_card"). */
     static final CueIndex CUE_INDEX = new CueIndex(withUnderscores(Lexicons.concat(CUES, BIRTH_CUES, FIELD_LABELS)));
 
@@ -286,6 +293,7 @@ final class IdDocumentRecognizer implements Recognizer {
             boolean marked = false; // past a date or an IIN: only a number marked as one ("№", "номер") is ours
             boolean passport = PASSPORT_CUES.contains(cue);
             boolean licence = LICENCE_CUES.contains(cue);
+            boolean permit = PERMIT_CUES.contains(cue);
             boolean service = view.anyCue(at - SERVICE_REACH, at, SERVICE_WORDS); // "служебное удостоверение"
             for (int p = from; p < limit; p++) {
                 if (!Chars.notAlnumAt(s, p - 1) || !Chars.isAlnum(s[p])) {
@@ -309,6 +317,9 @@ final class IdDocumentRecognizer implements Recognizer {
                 }
                 if (end < 0 && licence && p - from <= PASSPORT_REACH && !marked) {
                     end = foreignLicence(s, p);
+                }
+                if (end < 0 && permit && p - from <= PASSPORT_REACH) {
+                    end = foreignPermit(s, p); // "ARC нөмірі 990715-5208841", "residence card number is L4R8T1N07"
                 }
                 if (end < 0 && service && !marked && numberMark(s, p)) {
                     end = serviceNumber(s, p);
@@ -1497,6 +1508,48 @@ final class IdDocumentRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    /** Words for a residence permit abroad, whose number has its country's shape, not Kazakhstan's. */
+    private static final Set<String> PERMIT_CUES = Set.of(
+            "residence permit",
+            "resident card",
+            "residence card",
+            "arc",
+            "alien registration",
+            "тіркеу карта",
+            "ikamet",
+            "aufenthaltstitel",
+            "тұрақтау рұқсат",
+            "вид на жительство",
+            "вида на жительство",
+            "внж");
+
+    /**
+     * End of a residence permit's number in a foreign shape at {@code p}: Korea's six and seven digits ("990715-5208841"),
+     * Turkey's eleven digits from 99 ("99154203876"), Germany's nine letters and digits, a letter first, three of each
+     * at least ("L4R8T1N07"); or -1.
+     */
+    private static int foreignPermit(char[] s, int p) {
+        int run = Chars.digitRun(s, p);
+        if (run == 6 && p + 14 <= s.length && s[p + 6] == '-' && Chars.digitRun(s, p + 7) == 7) {
+            return Chars.notAlnumAt(s, p + 14) ? p + 14 : -1;
+        }
+        if (run == 11 && s[p] == '9' && s[p + 1] == '9') {
+            return Chars.notAlnumAt(s, p + 11) ? p + 11 : -1;
+        }
+        if (!Chars.isAsciiUpper(s[p])) {
+            return -1;
+        }
+        int letters = 0;
+        int digits = 0;
+        int q = p;
+        while (q < s.length && q - p < 9 && (Chars.isAsciiUpper(s[q]) || Chars.isDigit(s[q]))) {
+            letters += Chars.isDigit(s[q]) ? 0 : 1;
+            digits += Chars.isDigit(s[q]) ? 1 : 0;
+            q++;
+        }
+        return q - p == 9 && letters >= 3 && digits >= 3 && Chars.notAlnumAt(s, q) ? q : -1;
     }
 
     /** How far after a passport's word its number of digits alone may stand: "паспорт гражданина Чехии 55120983". */

@@ -1007,6 +1007,27 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_residencePermitsAbroadInTheirCountrysShape_found() {
+        assertThat(found("ARC нөмірі 990715-5208841, на имя Kim Yerlan.", EntityType.ID_DOCUMENT))
+                .containsExactly("990715-5208841");
+        assertThat(found("My German residence card number is L4R8T1N07. Love, Nazym", EntityType.ID_DOCUMENT))
+                .containsExactly("L4R8T1N07");
+        assertThat(found("Номер турецкого ВНЖ (ikamet) 99154203876. Звони.", EntityType.ID_DOCUMENT))
+                .containsExactly("99154203876");
+        // an arcade's or an archive's number is none
+        assertThat(found("Arcade machine ARC-2024 serial L4R8T1N07", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_foreignAddressWithItsFlatBeforeThePostcode_whole() {
+        assertThat(found("мама: Bahnhofstraße 17, Wohnung 3, 33602 Bielefeld", EntityType.ADDRESS))
+                .containsExactly("Bahnhofstraße 17, Wohnung 3, 33602 Bielefeld");
+        assertThat(found("Adresse: Wiener Str. 48, App. 12, 01219 Dresden.", EntityType.ADDRESS))
+                .containsExactly("Wiener Str. 48, App. 12, 01219 Dresden");
+    }
+
+    @Test
     void detect_documentNumberSaidAgainWithoutItsSpaces_both() {
         assertThat(found(
                         "my driving licence number, it's KZ 183 205... sorry, KZ183205 without spaces.",
