@@ -1639,6 +1639,9 @@ final class AddressRecognizer implements Recognizer {
         for (String unit : UNITS_AFTER) {
             if (Chars.startsWith(lower, unit, q)) {
                 int e = q + unit.length();
+                if (e < s.length && s[e] == ':') {
+                    return false; // a house chat's speaker and flat: "Майра 21 кв: …"
+                }
                 return e >= s.length || !Chars.isLetter(s[e]) || unit.length() > 3;
             }
         }

@@ -1533,6 +1533,9 @@ final class PersonRecognizer implements Recognizer {
             if (q == p && p < end && Chars.isUpperCase(s[p])) {
                 unlistedSpeaker(s, lower, p, end, out);
             }
+            if (q == p && out.size() == found) {
+                resident(s, lower, p, end, out); // a house chat's "Марат (5 пәтер):", "Майра 21 кв:", "гүлмира 45:"
+            }
             chatName(s, lower, q, end, q > p, out);
             int said = transcriptLabelEnd(lower, p, end);
             if (said > 0) {
@@ -2190,6 +2193,58 @@ final class PersonRecognizer implements Recognizer {
         });
         return again[0] && other[0];
     }
+
+    /**
+     * A house chat's speaker labelled with the flat: a word, then its flat's number bare, with "кв"/"пәтер", or in
+     * brackets, and ": " ("Марат (5 пәтер): …", "Майра 21 кв: …", "гүлмира 45: …"). The word is a name unless it is a
+     * role, a kin word or a place; no list need know it.
+     */
+    private void resident(char[] s, char[] lower, int p, int lineEnd, List<Finding> out) {
+        int end = p;
+        while (end < lineEnd && end - p <= 16 && Chars.isLetter(s[end])) {
+            end++;
+        }
+        if (end - p < 3 || end + 3 >= lineEnd || s[end] != ' ' || !Chars.isLetter(s[p])) {
+            return;
+        }
+        int q = end + 1;
+        boolean bracket = s[q] == '(';
+        q += bracket ? 1 : 0;
+        int digits = Chars.digitRun(s, q);
+        if (digits == 0 || digits > 4) {
+            return;
+        }
+        q += digits;
+        int unit = q + 1 < lineEnd && s[q] == ' ' ? FLAT_UNITS.lengthAt(lower, q + 1, lineEnd) : 0;
+        q += unit > 0 ? 1 + unit : 0;
+        if (q < lineEnd && s[q] == '.') {
+            q++;
+        }
+        if (bracket && (unit == 0 || q >= lineEnd || s[q++] != ')')) {
+            return;
+        }
+        if (q + 1 >= lineEnd || s[q] != ':' || s[q + 1] != ' ') {
+            return;
+        }
+        if (NOT_NAMES.contains(lower, p, end)
+                || SPEAKING_KIN_AND_ROLES.contains(lower, p, end)
+                || transcriptRole(s, p, end)
+                || AddressRecognizer.PLACES.contains(lower, p, end)) {
+            return;
+        }
+        char[] folded = new char[end - p + 1];
+        NameForms.foldInto(s, p, end, folded);
+        if (names.commonWord(folded, end - p)) {
+            return;
+        }
+        if (unit == 0 && (flagsAsWritten(s, p, end) & NameDictionary.FIRST_NAME) == 0) {
+            return; // a bare number says no flat: "Заявка 8891:", "Қатысушы 1:"; a listed name it may follow
+        }
+        out.add(new Finding(EntityType.PERSON, p, end, 0.8, "person-chat"));
+    }
+
+    /** A flat's words after its number in a house chat's label. */
+    private static final CueSet FLAT_UNITS = new CueSet("пәтер", "кв", "квартира");
 
     /**
      * Kin words, roles and pronouns that label a chat's or a call's turns as a name would ("мама:", "балам:",
@@ -3222,7 +3277,10 @@ final class PersonRecognizer implements Recognizer {
         int end = lastToken.end() + (lastToken.initial() && lastToken.end() < s.length ? 1 : 0);
         boolean sentenceStart = sentenceStart(s, start);
         int words = last - first + 1;
-        if (words == 1 && unknown == 1 && sentenceStart && !(lineStart(s, start) && contextCue(view, s, start, end))) {
+        if (words == 1
+                && unknown == 1
+                && sentenceStart
+                && !((lineStart(s, start) || quotedMessageStart(s, start)) && contextCue(view, s, start, end))) {
             return; // a capitalised word that starts a sentence, and nothing else: the common case, decided cheaply
         }
         boolean strong = firstNames > 0 || surnames > 0 || patronymics > 0 || ordinary > 0 && support(run, first, last);
@@ -4025,10 +4083,10 @@ final class PersonRecognizer implements Recognizer {
         if (q > 0 && s[q - 1] == '(' && kinInBrackets(lower, q)) {
             return true; // "Азамат (ұлы)", "Динара (жена)"
         }
-        if (greetingAfter(lower, end)) {
-            return true; // "Мейрам, привет!", "Мукаддас, сәлем!"
+        if (greetingAfter(lower, end) && !NO_ADDRESSEES.contains(lower, start, end)) {
+            return true; // "Мейрам, привет!", "Мукаддас, сәлем!"; not "Алло, добрый день"
         }
-        if (lineStart(s, start)
+        if ((lineStart(s, start) || quotedMessageStart(s, start))
                 && addressedAfter(lower, end)
                 && !NO_ADDRESSEES.contains(lower, start, end)
                 && !SPEAKING_KIN_AND_ROLES.contains(lower, start, end)) {
@@ -4179,7 +4237,19 @@ final class PersonRecognizer implements Recognizer {
         "could you",
         "this is",
         "it's",
-        "please"
+        "please",
+        "запиши",
+        "перешли",
+        "позвони",
+        "скинь",
+        "напиши",
+        "передай",
+        "посмотри",
+        "проверь",
+        "отправь",
+        "айтшы",
+        "жазып ал",
+        "жіберші"
     };
 
     private static final char[][] ADDRESSED_BY_CHARS = Chars.arrays(ADDRESSED_BY);
@@ -4392,6 +4462,21 @@ final class PersonRecognizer implements Recognizer {
             lineEnd++;
         }
         return lineEnd - start <= 40 && s.length - lineEnd <= 60;
+    }
+
+    /**
+     * Whether {@code p} opens a quoted message: an opening quote right before it, at its line's start or after a label's
+     * colon or a bracket ("Голосовое от тёти Раи: «Серёженька, …", "(расшифровка) «Гүлім, слушай …").
+     */
+    private static boolean quotedMessageStart(char[] s, int p) {
+        if (p < 1 || s[p - 1] != '«' && s[p - 1] != '"' && s[p - 1] != '“') {
+            return false;
+        }
+        int q = p - 2;
+        while (q >= 0 && s[q] == ' ') {
+            q--;
+        }
+        return q < 0 || s[q] == '\n' || s[q] == ':' || s[q] == ')';
     }
 
     private static boolean lineStart(char[] s, int p) {

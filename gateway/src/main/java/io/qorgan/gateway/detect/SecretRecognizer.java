@@ -1439,6 +1439,9 @@ final class SecretRecognizer implements Recognizer {
                                 || ".,:/-".indexOf(s[q - 1]) >= 0 && q > 1 && Chars.isDigit(s[q - 2]))) {
             return;
         }
+        if (!lettered && end + 1 <= s.length && keypadSuffix(s, end)) {
+            end++; // a door's code ending with its key: "2580В", "3390К", "4417*"
+        }
         if (end < s.length
                 && (Chars.isWord(s[end])
                         || "./-:".indexOf(s[end]) >= 0 && end + 1 < s.length && Chars.isDigit(s[end + 1]))) {
@@ -1457,6 +1460,16 @@ final class SecretRecognizer implements Recognizer {
         if (!placeholder(s, lower, q, end) && !reported(out, q)) {
             out.add(new Finding(EntityType.SECRET, q, end, 0.8, "secret"));
         }
+    }
+
+    /** Whether a keypad's key ends the code at {@code end}: one capital letter or a star or hash, then no word. */
+    private static boolean keypadSuffix(char[] s, int end) {
+        if (end >= s.length) {
+            return false;
+        }
+        char c = s[end];
+        boolean key = Chars.isUpperCase(c) && Chars.isLetter(c) || c == '*' || c == '#';
+        return key && Chars.notWordAt(s, end + 1) && !(end + 1 < s.length && Chars.isDigit(s[end + 1]));
     }
 
     /** Words between a flat's number and its code on an intercom's keypad: "137 кілт 4402", "45 ключ 3008". */

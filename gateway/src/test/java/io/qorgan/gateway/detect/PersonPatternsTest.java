@@ -1011,6 +1011,25 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_houseChatSpeakerLabelledWithTheFlat_found() {
+        assertThat(persons("Майра 21 кв: подъезд коды ауысты ма?\nОлег 9 кв: иә, вчера сменили"))
+                .containsExactly("Майра", "Олег");
+        assertThat(persons("Марат (5 пәтер): рахмет!")).containsExactly("Марат");
+        // a bare number labels a ticket's or a participant's turn as well
+        assertThat(persons("Заявка 8891: сервер не отвечает\nТикет 7712: настроить проброс"))
+                .isEmpty();
+    }
+
+    @Test
+    void detect_nameOpeningAQuotedMessage_found() {
+        assertThat(persons("Голосовое от тёти Раи: «Серёженька, запиши телефон дяди Коли»"))
+                .contains("Серёженька");
+        assertThat(persons("(расшифровка) «Гүлім, слушай, мен ЦОН-дамын»")).containsExactly("Гүлім");
+        assertThat(persons("Сообщение на автоответчик: «Алло, добрый день, перезвоните»"))
+                .isEmpty();
+    }
+
+    @Test
     void detect_universityInItsCasesAndAnAnsweringMachine_noPerson() {
         assertThat(persons("Назарбаев университетінде ашық есік күні!")).isEmpty();
         assertThat(persons("Встреча в Назарбаев Университете в пятницу.")).isEmpty();

@@ -130,6 +130,8 @@ class SecretRecognizerTest {
                 .containsExactly("S@ule_site_88");
         assertThat(secrets("пароль от ноута какой?\nтам Windows10 стоит")).isEmpty();
         assertThat(secrets("Код на двери 112*40, поднимешься на шестой.")).containsExactly("112*40");
+        assertThat(secrets("подъезд коды 3390К, ескісі енді ашпайды")).containsExactly("3390К");
+        assertThat(secrets("айтпақшы, есік коды 4417* болып ауысты")).containsExactly("4417*");
     }
 
     @Test
