@@ -487,7 +487,7 @@ final class IdDocumentRecognizer implements Recognizer {
                 if (found.isEmpty() || !Chars.isDigit(c) && !Chars.isUpperCase(c)) {
                     continue; // a twin needs a document found before it, and starts as document numbers do
                 }
-                int twin = sameShapeAfterFound(s, found, p);
+                int twin = sameShapeAfterFound(s, view.lower(), found, p);
                 if (twin > 0 && !found.covers(p) && !view.anyCue(p - 40, p, OTHER_NUMBERS)) {
                     out.add(new Finding(EntityType.ID_DOCUMENT, p, twin, 0.8, "id-document"));
                     found.add(p, twin);
@@ -538,7 +538,7 @@ final class IdDocumentRecognizer implements Recognizer {
      * documents of a family or a group listed one after another ("my US passport is A 4417 2093 …, and my wife's is
      * A 4417 2107"); or -1.
      */
-    private static int sameShapeAfterFound(char[] s, Found found, int p) {
+    private static int sameShapeAfterFound(char[] s, char[] lower, Found found, int p) {
         if (!Chars.isAlnum(s[p]) || !digitSoon(s, p)) {
             return -1; // most words: no digit where a document's number has its first
         }
@@ -550,7 +550,7 @@ final class IdDocumentRecognizer implements Recognizer {
                 if (end < from || end > p) {
                     continue;
                 }
-                int twin = twin(s, found, part, i, start, end, p);
+                int twin = twin(s, lower, found, part, i, start, end, p);
                 if (twin >= 0) {
                     return twin;
                 }
@@ -560,11 +560,17 @@ final class IdDocumentRecognizer implements Recognizer {
     }
 
     /** End of the number at {@code p} if it is a twin of the found {@code s[start, end)}, or -1. */
-    private static int twin(char[] s, Found found, int part, int i, int start, int end, int p) {
+    private static int twin(char[] s, char[] lower, Found found, int part, int i, int start, int end, int p) {
         int length = end - start;
         int closed = closedUp(s, start, end, p); // "KZ 183 205... sorry, KZ183205": the same number said again
         if (closed > 0) {
             return closed;
+        }
+        if (CORRECTIONS.anyWordIn(lower, end, p)) {
+            int corrected = compactTwin(s, start, end, p); // "AB 204 771 — sorry, AB 240771, I swapped digits"
+            if (corrected > 0) {
+                return corrected;
+            }
         }
         if (p + length > s.length || !Chars.notAlnumAt(s, p + length)) {
             return found.spelled(s, part, i) ? compactTwin(s, start, end, p) : -1;
@@ -585,6 +591,21 @@ final class IdDocumentRecognizer implements Recognizer {
         // "9 1 4 4 2 0 7 6… sorry, 91442067"
         return found.spelled(s, part, i) ? compactTwin(s, start, end, p) : -1;
     }
+
+    /** Words that correct what was just said: the number after them is the found one said again, put right. */
+    private static final CueSet CORRECTIONS = new CueSet(
+            "sorry",
+            "i mean",
+            "correction",
+            "извините",
+            "простите",
+            "то есть",
+            "точнее",
+            "исправляю",
+            "ой",
+            "кешіріңіз",
+            "яғни",
+            "дұрысы");
 
     /**
      * End of the found number {@code s[start, end)} written again at {@code p} without its spaces, char for char, when

@@ -1036,6 +1036,11 @@ class DocumentPatternsTest {
         // another number, not the same chars
         assertThat(found("my driving licence number, it's KZ 183 205, the booking KZ183206.", EntityType.ID_DOCUMENT))
                 .containsExactly("KZ 183 205");
+        // put right after a word of correction: the same kinds of chars, other digits
+        assertThat(found(
+                        "My driving licence number is AB 204 771 — sorry, AB 240771, I swapped digits.",
+                        EntityType.ID_DOCUMENT))
+                .containsExactly("AB 204 771", "AB 240771");
     }
 
     @Test
