@@ -345,7 +345,8 @@ final class DateOfBirthRecognizer implements Recognizer {
     }
 
     /** Endings of the word before the comma that make it a patronymic: "Амангельдиевна", "Серикович", "Асқарұлы". */
-    private static final String[] PATRONYMIC_ENDINGS = {"вич", "вна", "ична", "ұлы", "улы", "қызы", "кызы"};
+    private static final String[] PATRONYMIC_ENDINGS = {"ич", "вна", "ична", "ұлы", "улы", "қызы", "кызы"
+    }; // "-вич", and "Ильич" too
 
     /** Whether the word {@code lower[wordStart, wordEnd)} is a patronymic by its ending. */
     private static boolean patronymic(char[] lower, int wordStart, int wordEnd) {

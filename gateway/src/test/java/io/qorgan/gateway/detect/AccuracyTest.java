@@ -109,10 +109,10 @@ class AccuracyTest {
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.986, 0.974},
             new Object[] {EntityType.IP_ADDRESS, 0.981, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.985},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 1.0},
             new Object[] {EntityType.SECRET, 1.0, 0.983});
 
-    private static final double HELD_OUT_3_LEAK_COVER = 0.986;
+    private static final double HELD_OUT_3_LEAK_COVER = 0.987;
 
     /** Floors on the development set, so that a fixed pattern stays fixed. */
     private static final Map<EntityType, Floor> DEV = floors(
@@ -751,10 +751,10 @@ class AccuracyTest {
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 0.881},
             new Object[] {EntityType.ADDRESS, 0.801, 0.933},
             new Object[] {EntityType.IP_ADDRESS, 0.908, 1.0},
-            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.869},
+            new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.882},
             new Object[] {EntityType.SECRET, 1.0, 0.823});
 
-    private static final double DEV23_LEAK_COVER = 0.951;
+    private static final double DEV23_LEAK_COVER = 0.952;
 
     private final Detector detector = Detector.defaults();
 

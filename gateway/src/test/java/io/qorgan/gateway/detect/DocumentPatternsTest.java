@@ -1717,6 +1717,16 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_dateAfterAShortPatronymic_theDate() {
+        assertThat(found(
+                        "Направляю данные нового водителя:\n> Волков Артур Ильич, 22.04.1988\n> ВУ KZ 517209",
+                        EntityType.DATE_OF_BIRTH))
+                .containsExactly("22.04.1988");
+        assertThat(found("Петров Семён Кузьмич, 03.11.1950", EntityType.DATE_OF_BIRTH))
+                .containsExactly("03.11.1950");
+    }
+
+    @Test
     void detect_addressesTheKazakhOrderAndSpokenWithAFlat_wholeAddress() {
         assertThat(found("Күлпаш апа: Қарағанды, Шахтер шағынауданы, 47а, 9 пәтер", EntityType.ADDRESS))
                 .containsExactly("Қарағанды, Шахтер шағынауданы, 47а, 9 пәтер");
