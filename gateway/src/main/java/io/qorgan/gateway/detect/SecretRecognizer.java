@@ -1648,7 +1648,11 @@ final class SecretRecognizer implements Recognizer {
     /** End of the run of letters and digits at {@code p}, before {@code end}. */
     private static int letterDigitEnd(char[] s, int p, int end) {
         int q = p;
-        while (q < end && (Chars.isLetter(s[q]) || Chars.isDigit(s[q]))) {
+        while (q < end
+                && (Chars.isLetter(s[q])
+                        || Chars.isDigit(s[q])
+                        // joined by a hyphen or an underscore: "Балхаш-1990", "апельсин-апельсин"
+                        || (s[q] == '-' || s[q] == '_') && q > p && q + 1 < end && Chars.isAlnum(s[q + 1]))) {
             q++;
         }
         return q;

@@ -752,9 +752,9 @@ class AccuracyTest {
             new Object[] {EntityType.ADDRESS, 0.801, 0.933},
             new Object[] {EntityType.IP_ADDRESS, 0.908, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.882},
-            new Object[] {EntityType.SECRET, 1.0, 0.823});
+            new Object[] {EntityType.SECRET, 1.0, 0.842});
 
-    private static final double DEV23_LEAK_COVER = 0.952;
+    private static final double DEV23_LEAK_COVER = 0.953;
 
     private final Detector detector = Detector.defaults();
 

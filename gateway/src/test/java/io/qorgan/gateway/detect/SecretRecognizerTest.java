@@ -135,6 +135,14 @@ class SecretRecognizerTest {
     }
 
     @Test
+    void detect_codeWordJoinedByAHyphenAnsweredNextTurn_whole() {
+        assertThat(secrets("[09:31] Оператор: Кодтық сөзіңіз?\n[09:32] Клиент: Балхаш-1990"))
+                .containsExactly("Балхаш-1990");
+        assertThat(secrets("Оператор: Кодовое слово?\nКлиент: апельсин-апельсин"))
+                .containsExactly("апельсин-апельсин");
+    }
+
+    @Test
     void detect_numberNamedAsAnotherThingAfterPasswordWord_notSecret() {
         assertThat(secrets("пароль сбросил, номер заказа 5512338912, ошибка 502"))
                 .isEmpty();
