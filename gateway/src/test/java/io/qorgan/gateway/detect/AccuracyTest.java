@@ -740,7 +740,7 @@ class AccuracyTest {
      * measured leak-cover 0.932 on it, c66f51c 0.935.
      */
     private static final Map<EntityType, Floor> DEV23 = floors(
-            new Object[] {EntityType.PERSON, 0.939, 0.967},
+            new Object[] {EntityType.PERSON, 0.939, 0.969},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.802, 0.983},
@@ -754,7 +754,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.882},
             new Object[] {EntityType.SECRET, 1.0, 0.842});
 
-    private static final double DEV23_LEAK_COVER = 0.953;
+    private static final double DEV23_LEAK_COVER = 0.955;
 
     private final Detector detector = Detector.defaults();
 

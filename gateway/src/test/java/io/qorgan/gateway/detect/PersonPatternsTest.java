@@ -1030,6 +1030,13 @@ class PersonPatternsTest {
     }
 
     @Test
+    void detect_nameAfterItsOwnersWord_found() {
+        assertThat(persons("Пропала собака у подъезда. Хозяйка Вероника, 8-707-222-58-16."))
+                .containsExactly("Вероника");
+        assertThat(persons("Ищем хозяина найденного паспорта.")).isEmpty();
+    }
+
+    @Test
     void detect_universityInItsCasesAndAnAnsweringMachine_noPerson() {
         assertThat(persons("Назарбаев университетінде ашық есік күні!")).isEmpty();
         assertThat(persons("Встреча в Назарбаев Университете в пятницу.")).isEmpty();
