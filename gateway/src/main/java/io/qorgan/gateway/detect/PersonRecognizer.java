@@ -4255,7 +4255,18 @@ final class PersonRecognizer implements Recognizer {
         "отправь",
         "айтшы",
         "жазып ал",
-        "жіберші"
+        "жіберші",
+        "не",
+        "вот",
+        "thank you",
+        "thanks",
+        "i",
+        "you",
+        "we",
+        "вы",
+        "мы",
+        "спасибо",
+        "рахмет"
     };
 
     private static final char[][] ADDRESSED_BY_CHARS = Chars.arrays(ADDRESSED_BY);
@@ -4361,7 +4372,23 @@ final class PersonRecognizer implements Recognizer {
             "қыздар",
             "жігіттер",
             "ұстаз",
-            "мұғалім"));
+            "мұғалім",
+            "итак",
+            "значит",
+            "в общем",
+            "hmm",
+            "ok so",
+            "понял",
+            "поняла",
+            "понятно",
+            "принято",
+            "отлично",
+            "супер",
+            "класс",
+            "жақсы",
+            "түсіндім",
+            "great",
+            "cool"));
 
     /**
      * Respectful words for an elder after a name, as whole words in their forms: "Сапар ата", "Дариға әжемнің"; not

@@ -384,7 +384,7 @@ class AccuracyTest {
      * when it was added (main at 63a56fa), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV10 = floors(
-            new Object[] {EntityType.PERSON, 0.975, 0.95},
+            new Object[] {EntityType.PERSON, 0.975, 0.953},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.976, 1.0},
@@ -398,7 +398,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.98},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV10_LEAK_COVER = 0.967;
+    private static final double DEV10_LEAK_COVER = 0.968;
 
     /** The eleventh development set's SHA-256 ({@code detect/dev11}): its numbers below are of this file. */
     private static final String DEV11_SHA256 = "1e4f305fbcb6306c94219119631eb09d2fa8ea7998d077a66241ccdee6bd7d25";
@@ -605,7 +605,7 @@ class AccuracyTest {
      * corrected and dictated): the values measured when it was added (main at 81029a2), less 0.001.
      */
     private static final Map<EntityType, Floor> DEV18 = floors(
-            new Object[] {EntityType.PERSON, 0.943, 0.93},
+            new Object[] {EntityType.PERSON, 0.943, 0.943},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 1.0, 0.931},
@@ -619,7 +619,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.756},
             new Object[] {EntityType.SECRET, 1.0, 0.908});
 
-    private static final double DEV18_LEAK_COVER = 0.917;
+    private static final double DEV18_LEAK_COVER = 0.924;
 
     /** The nineteenth development set's SHA-256 ({@code detect/dev19}): its numbers below are of this file. */
     private static final String DEV19_SHA256 = "f5615512e41766c8b2f69a716f80d41113f4a57b1e0b6856ab61a512ed978c51";

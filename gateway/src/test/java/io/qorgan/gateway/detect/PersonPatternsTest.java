@@ -992,6 +992,9 @@ class PersonPatternsTest {
     void detect_nameAddressedFirstOnItsLineOrAnElderByTheTitleAfter_found() {
         assertThat(persons("Тамерлан, слушай, посылку неси не в офис.")).containsExactly("Тамерлан");
         assertThat(persons("Ромик, это мама. Перезвони.")).containsExactly("Ромик");
+        assertThat(persons("Роза, не переживайте, у моей мамы так же было.")).containsExactly("Роза");
+        assertThat(persons("Rose, I had the same issue with my visa.")).containsExactly("Rose");
+        assertThat(persons("Понял, спасибо")).isEmpty();
         assertThat(persons("Сапар ата: немерем, соны бухгалтерге бер")).containsExactly("Сапар");
         assertThat(persons("Бүгін менің Дариға әжемнің туған күні!")).containsExactly("Дариға");
         // greetings, interjections and kin open a line the same way; Father Frost is no one's data
