@@ -4437,7 +4437,12 @@ final class PersonRecognizer implements Recognizer {
         "best",
         "cheers",
         "спс",
-        "пасиб"
+        "пасиб",
+        "целую", // a message's warm close before its sender: "Целую, Вероника"
+        "обнимаю",
+        "с любовью",
+        "love",
+        "құшақтап"
     };
 
     private static final char[][] CLOSING_CHARS = Chars.arrays(CLOSINGS);

@@ -633,7 +633,7 @@ class AccuracyTest {
      * 0.955 on it, against 0.959 / 0.955 and 0.959 with the round's names.
      */
     private static final Map<EntityType, Floor> DEV19 = floors(
-            new Object[] {EntityType.PERSON, 0.98, 0.966},
+            new Object[] {EntityType.PERSON, 0.98, 0.968},
             new Object[] {EntityType.IIN, 1.0, 1.0},
             new Object[] {EntityType.BIN, 1.0, 1.0},
             new Object[] {EntityType.PHONE, 0.913, 0.984},
@@ -647,7 +647,7 @@ class AccuracyTest {
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.965},
             new Object[] {EntityType.SECRET, 0.928, 0.906});
 
-    private static final double DEV19_LEAK_COVER = 0.969;
+    private static final double DEV19_LEAK_COVER = 0.97;
 
     /** The twentieth development set's SHA-256 ({@code detect/dev20}): its numbers below are of this file. */
     private static final String DEV20_SHA256 = "0624cca02e5bdea0074f89629d3acfacaadf45b3f10258b7377bd1c10cb7f4df";

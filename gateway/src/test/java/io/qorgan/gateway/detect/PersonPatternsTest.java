@@ -1009,6 +1009,7 @@ class PersonPatternsTest {
         assertThat(persons("Фатима: адрес ауысты\nРустам: ок, записал, Фатимаш"))
                 .containsExactly("Фатима", "Рустам", "Фатимаш");
         assertThat(persons("Лейла: +77021488390 вроде\nГуля: спс, Лейлочка")).contains("Лейлочка");
+        assertThat(persons("Звони мне на личный.\nЦелую, Вероника")).containsExactly("Вероника");
         // a country ends a turn the same way
         assertThat(persons("Клиент: Roberto Silva, Brazil")).containsExactly("Roberto Silva");
     }
