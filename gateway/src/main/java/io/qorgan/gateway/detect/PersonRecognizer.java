@@ -4273,15 +4273,7 @@ final class PersonRecognizer implements Recognizer {
 
     /** Whether a comma and one of {@link #ADDRESSED_BY} follow {@code end}. */
     private static boolean addressedAfter(char[] lower, int end) {
-        if (end + 2 >= lower.length || lower[end] != ',' || lower[end + 1] != ' ') {
-            return false;
-        }
-        for (char[] word : ADDRESSED_BY_CHARS) {
-            if (Chars.startsWith(lower, word, end + 2) && Chars.notWordAt(lower, end + 2 + word.length)) {
-                return true;
-            }
-        }
-        return false;
+        return wordAfterComma(lower, end, ADDRESSED_BY_CHARS);
     }
 
     /**
@@ -4412,12 +4404,16 @@ final class PersonRecognizer implements Recognizer {
 
     /** Whether a comma and a greeting follow {@code end}. */
     private static boolean greetingAfter(char[] lower, int end) {
+        return wordAfterComma(lower, end, GREETING_CHARS);
+    }
+
+    /** Whether a comma, a space and one of {@code words} as a whole word follow {@code end}. */
+    private static boolean wordAfterComma(char[] lower, int end, char[][] words) {
         if (end + 2 >= lower.length || lower[end] != ',' || lower[end + 1] != ' ') {
             return false;
         }
-        for (char[] greeting : GREETING_CHARS) {
-            int e = end + 2 + greeting.length;
-            if (Chars.startsWith(lower, greeting, end + 2) && Chars.notWordAt(lower, e)) {
+        for (char[] word : words) {
+            if (Chars.startsWith(lower, word, end + 2) && Chars.notWordAt(lower, end + 2 + word.length)) {
                 return true;
             }
         }
