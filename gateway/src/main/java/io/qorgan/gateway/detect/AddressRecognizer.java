@@ -262,6 +262,7 @@ final class AddressRecognizer implements Recognizer {
         new Marker("я линия", Kind.STREET), // a garden society's line: "5-я линия, участок 47"
         new Marker("бөлме", Kind.FLAT),
         new Marker("микрорайон", Kind.MICRODISTRICT),
+        new Marker("квартал", Kind.MICRODISTRICT), // "мкр. Жулдыз, 12-й квартал, дом 3"
         new Marker("microdistrict", Kind.MICRODISTRICT), // "Aktobe, 11 microdistrict, building 99, flat 5"
         new Marker("üi", Kind.HOUSE),
         new Marker("ui", Kind.HOUSE),
@@ -1034,6 +1035,12 @@ final class AddressRecognizer implements Recognizer {
                 return spoken; // "он бесінші үй", "улица Абая тридцать четыре, квартира …"
             }
         }
+        if (previous != null && first >= 'а' && first <= 'ӿ') {
+            int micro = ordinalMicrodistrict(lower, p);
+            if (micro > 0) {
+                return new Part(micro, Kind.MICRODISTRICT); // said: "Степногорск, четвёртый микрорайон, дом 8"
+            }
+        }
         boolean markerLike = markerLike(s, lower, p);
         boolean unitLike = previous != null && first >= 'a' && first <= 'z';
         if (!Chars.isDigit(first)
@@ -1125,7 +1132,10 @@ final class AddressRecognizer implements Recognizer {
                 if (street > 0) {
                     return new Part(street, Kind.STREET_HOUSE);
                 }
-                if (previous == Kind.MICRODISTRICT && (flatAfterHouse(s, lower, e) || houseEndsClause(s, lower, e))) {
+                if (previous == Kind.MICRODISTRICT
+                        && (flatAfterHouse(s, lower, e)
+                                || houseEndsClause(s, lower, e)
+                                || bareFlatAfterHouse(s, lower, e))) {
                     return new Part(e, Kind.HOUSE); // "Шұғыла шағын ауданы 340/5, кв 61"
                 }
                 if (previous == Kind.STREET
@@ -1627,6 +1637,50 @@ final class AddressRecognizer implements Recognizer {
             return -1;
         }
         return ForeignAddress.postcodeTown(s, p);
+    }
+
+    /** Ordinals in words that number a microdistrict: Russian masculine, first to twentieth, and Kazakh. */
+    private static final WordSet MICRODISTRICT_ORDINALS = new WordSet(Set.copyOf(Arrays.asList(Lexicons.concat(
+            new String[] {
+                "первый",
+                "второй",
+                "третий",
+                "четвёртый",
+                "четвертый",
+                "пятый",
+                "шестой",
+                "седьмой",
+                "восьмой",
+                "девятый",
+                "десятый",
+                "одиннадцатый",
+                "двенадцатый",
+                "тринадцатый",
+                "четырнадцатый",
+                "пятнадцатый",
+                "шестнадцатый",
+                "семнадцатый",
+                "восемнадцатый",
+                "девятнадцатый",
+                "двадцатый"
+            },
+            DigitWords.KAZAKH_UNIT_ORDINALS))));
+
+    /** Words for a microdistrict after its ordinal. */
+    private static final String[] MICRODISTRICT_WORDS = {"микрорайон", "мкр", "шағын аудан", "шағынаудан"};
+
+    /** End of an ordinal in words and a microdistrict's word at {@code p} ("четвёртый микрорайон"), or -1. */
+    private static int ordinalMicrodistrict(char[] lower, int p) {
+        int w = Chars.letterRunEnd(lower, p);
+        if (w == p || w + 1 >= lower.length || lower[w] != ' ' || !MICRODISTRICT_ORDINALS.contains(lower, p, w)) {
+            return -1;
+        }
+        for (String word : MICRODISTRICT_WORDS) {
+            if (Chars.startsWith(lower, word, w + 1)) {
+                return Chars.letterRunEnd(lower, w + 1 + word.length());
+            }
+        }
+        return -1;
     }
 
     /** Whether a flat, office, floor or entrance follows the house number ending at {@code num}. */

@@ -1734,6 +1734,14 @@ class DocumentPatternsTest {
                 .containsExactly("Жезқазған, Сейфуллин 41, 17");
         assertThat(found("неси домой: Бальзака восемь, квартира сто двенадцать, Алматы.", EntityType.ADDRESS))
                 .containsExactly("Бальзака восемь, квартира сто двенадцать, Алматы");
+        assertThat(found(
+                        "Адрес регистрации: Степногорск, четвёртый микрорайон, дом 8, квартира 12.",
+                        EntityType.ADDRESS))
+                .containsExactly("Степногорск, четвёртый микрорайон, дом 8, квартира 12");
+        assertThat(found("Место жительства: Атырау, мкр. Жулдыз, 12-й квартал, дом 3, кв. 54", EntityType.ADDRESS))
+                .containsExactly("Атырау, мкр. Жулдыз, 12-й квартал, дом 3, кв. 54");
+        assertThat(found("Азаматша: Талдықорған, Қаратал ш/а, 8/2, 21.", EntityType.ADDRESS))
+                .containsExactly("Талдықорған, Қаратал ш/а, 8/2, 21");
         // a town and a count after a name are no home
         assertThat(found("Жезқазған, Сейфуллин 41, 2024 жылы", EntityType.ADDRESS))
                 .isEmpty();
