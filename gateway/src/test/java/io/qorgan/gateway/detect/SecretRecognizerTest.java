@@ -132,6 +132,9 @@ class SecretRecognizerTest {
         assertThat(secrets("Код на двери 112*40, поднимешься на шестой.")).containsExactly("112*40");
         assertThat(secrets("подъезд коды 3390К, ескісі енді ашпайды")).containsExactly("3390К");
         assertThat(secrets("айтпақшы, есік коды 4417* болып ауысты")).containsExactly("4417*");
+        assertThat(secrets("Шымкент, Нұрсәт 2, 45 үй, 3 подъезд, коды 45*0918")).containsExactly("45*0918");
+        assertThat(secrets("Рысқұлов көшесі 33, ворота жасыл. Кодовый замок 3366"))
+                .containsExactly("3366");
     }
 
     @Test
