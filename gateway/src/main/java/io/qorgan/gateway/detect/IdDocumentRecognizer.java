@@ -670,7 +670,7 @@ final class IdDocumentRecognizer implements Recognizer {
     private static int talkShape(char[] s, char[] lower, int p) {
         char c = s[p];
         boolean letterNext = p + 1 < s.length && Chars.isLetter(s[p + 1]);
-        if (c == 'N' && !letterNext || c == '0' || letterO(c) && Chars.digitAt(s, p + 1)) {
+        if (letterN(c) && !letterNext || c == '0' || letterO(c) && Chars.digitAt(s, p + 1)) {
             return ownShape(s, p);
         }
         if (Chars.isDigit(c)) {
@@ -698,7 +698,7 @@ final class IdDocumentRecognizer implements Recognizer {
         int n = s.length;
         int q = p;
         int need = 9;
-        if (s[p] == 'N') {
+        if (letterN(s[p])) {
             q = p + 1 < n && s[p + 1] == ' ' ? p + 2 : p + 1;
             need = 8;
         }
@@ -748,6 +748,11 @@ final class IdDocumentRecognizer implements Recognizer {
             return -1;
         }
         return Chars.notAlnumAt(s, end) && !goesOn(s, end) ? end : -1;
+    }
+
+    /** A passport's N as people type it: Latin or Cyrillic, either case ("н 12 40 55 81" in a chat). */
+    private static boolean letterN(char c) {
+        return c == 'N' || c == 'n' || c == 'Н' || c == 'н';
     }
 
     /** The Latin or Cyrillic capital O, which text recognition reads for a zero. */

@@ -553,14 +553,14 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.987},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.993},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.869, 1.0},
             new Object[] {EntityType.IP_ADDRESS, 0.989, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.983},
             new Object[] {EntityType.SECRET, 0.937, 0.937});
 
-    private static final double DEV16_LEAK_COVER = 0.992;
+    private static final double DEV16_LEAK_COVER = 0.993;
 
     /** The seventeenth development set's SHA-256 ({@code detect/dev17}): its numbers below are of this file. */
     private static final String DEV17_SHA256 = "d28bd27864e75798ffd669a760e85df4ff0bfc5f424605696ff9f7f136a57d78";

@@ -1007,6 +1007,14 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_passportsNTypedInLowerCaseOrCyrillic_found() {
+        assertThat(found("жанар: төлқұжатыңның нөмірін жаз\nгүлмира апай: н 12 40 55 81", EntityType.ID_DOCUMENT))
+                .containsExactly("н 12 40 55 81");
+        assertThat(found("паспорт нөмірі Н14023387 екен", EntityType.ID_DOCUMENT))
+                .containsExactly("Н14023387");
+    }
+
+    @Test
     void detect_residencePermitsAbroadInTheirCountrysShape_found() {
         assertThat(found("ARC нөмірі 990715-5208841, на имя Kim Yerlan.", EntityType.ID_DOCUMENT))
                 .containsExactly("990715-5208841");
