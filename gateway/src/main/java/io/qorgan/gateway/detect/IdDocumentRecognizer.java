@@ -1387,16 +1387,30 @@ final class IdDocumentRecognizer implements Recognizer {
     }
 
     /**
-     * End of the number after a document's series letters at {@code q}: six to eight digits, or six in two groups of
-     * three as a licence's number is read out ("AB 204 771", "ВТ 771 204"); or -1.
+     * End of the number after a document's series letters at {@code q}: six to eight digits, solid or in two or three
+     * groups as a number is read out ("AB 204 771", "ВТ 771 204", "FA 2290 418"); or -1.
      */
     private static int seriesNumber(char[] s, int q) {
         int run = Chars.digitRun(s, q);
         if (run >= 6 && run <= 8) {
             return Chars.notAlnumAt(s, q + run) ? q + run : -1;
         }
-        boolean halves = run == 3 && q + 7 <= s.length && s[q + 3] == ' ' && Chars.digitRun(s, q + 4) == 3;
-        return halves && Chars.notAlnumAt(s, q + 7) ? q + 7 : -1;
+        // in two or three groups of two to four digits, six to eight in all: "AB 204 771", "FA 2290 418"
+        int digits = 0;
+        int groups = 0;
+        int e = q;
+        while (groups < 3 && run >= 2 && run <= 4) {
+            digits += run;
+            groups++;
+            e += run;
+            if (e + 1 >= s.length || s[e] != ' ' || !Chars.isDigit(s[e + 1]) || digits >= 6) {
+                break;
+            }
+            run = Chars.digitRun(s, e + 1);
+            e++;
+        }
+        boolean goesOn = e + 1 < s.length && s[e] == ' ' && Chars.isDigit(s[e + 1]); // "IS 049 7731 26": not ours
+        return groups >= 2 && digits >= 6 && digits <= 8 && Chars.notAlnumAt(s, e) && !goesOn ? e : -1;
     }
 
     /**

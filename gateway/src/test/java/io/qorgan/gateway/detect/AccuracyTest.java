@@ -526,14 +526,14 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.977},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.984},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.881, 0.92},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.949},
             new Object[] {EntityType.SECRET, 1.0, 1.0});
 
-    private static final double DEV15_LEAK_COVER = 0.97;
+    private static final double DEV15_LEAK_COVER = 0.971;
 
     /** The sixteenth development set's SHA-256 ({@code detect/dev16}): its numbers below are of this file. */
     private static final String DEV16_SHA256 = "2f85396b2d2995c122078bce91e6d8c095c4e88d9ee1a00efc2551564b09126d";

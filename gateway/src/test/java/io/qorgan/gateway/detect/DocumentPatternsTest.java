@@ -1015,6 +1015,15 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_seriesAndNumberInGroupsOfOtherLengths_whole() {
+        assertThat(found("скинь номер паспорта того узбека\nайдана: FA 2290 418 вот", EntityType.ID_DOCUMENT))
+                .containsExactly("FA 2290 418");
+        // a group more is another number's: the ID card's nine digits after a country's letters
+        assertThat(found("ВИД НА ЖИТЕЛЬСТВО РК 017 226 904.", EntityType.ID_DOCUMENT))
+                .containsExactly("017 226 904");
+    }
+
+    @Test
     void detect_residencePermitsAbroadInTheirCountrysShape_found() {
         assertThat(found("ARC нөмірі 990715-5208841, на имя Kim Yerlan.", EntityType.ID_DOCUMENT))
                 .containsExactly("990715-5208841");
