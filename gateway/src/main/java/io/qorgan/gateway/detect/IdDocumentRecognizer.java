@@ -1086,7 +1086,9 @@ final class IdDocumentRecognizer implements Recognizer {
         if (end < s.length && (Chars.isAlnum(s[end]) || s[end] == '_')) {
             return; // part of a longer word or key, which has its own cue or none
         }
-        if (!fieldValue(s, end, lastStart, out) && view.tables().inTable(at)) {
+        if (!fieldValue(s, end, lastStart, out)
+                && !seriesRightAfter(view, at, end, lastStart, out)
+                && view.tables().inTable(at)) {
             view.tables().below(at, (a, b) -> {
                 for (int p = a; p < b; p++) {
                     if (Chars.isAlnum(s[p])
@@ -1215,6 +1217,31 @@ final class IdDocumentRecognizer implements Recognizer {
             return false;
         }
         out.add(new Finding(EntityType.ID_DOCUMENT, p, number, 0.9, "id-document"));
+        lastStart[0] = p;
+        return true;
+    }
+
+    /**
+     * A document's two series letters and its number right after the word, ending its clause: "Владелец Абрамян
+     * Гарик, документ AA 915306." Answers whether it reported one.
+     */
+    private static boolean seriesRightAfter(TextView view, int at, int end, int[] lastStart, List<Finding> out) {
+        char[] s = view.chars();
+        int p = end + 1;
+        if (p + 3 >= s.length
+                || s[end] != ' '
+                || !Chars.isUpperCase(s[p])
+                || !Chars.isUpperCase(s[p + 1])
+                || s[p + 2] != ' ' && !Chars.isDigit(s[p + 2])
+                || p == lastStart[0]) {
+            return false;
+        }
+        int number = documentNumber(s, p, false);
+        boolean closes = number > 0 && (number >= s.length || ".,;)\n".indexOf(s[number]) >= 0);
+        if (!closes || view.anyCue(at - 30, p, OTHER_NUMBERS)) {
+            return false;
+        }
+        out.add(new Finding(EntityType.ID_DOCUMENT, p, number, 0.85, "id-document"));
         lastStart[0] = p;
         return true;
     }

@@ -668,14 +668,14 @@ class AccuracyTest {
             new Object[] {EntityType.EMAIL, 1.0, 1.0},
             new Object[] {EntityType.IBAN, 1.0, 1.0},
             new Object[] {EntityType.PAYMENT_CARD, 1.0, 1.0},
-            new Object[] {EntityType.ID_DOCUMENT, 1.0, 0.977},
+            new Object[] {EntityType.ID_DOCUMENT, 1.0, 1.0},
             new Object[] {EntityType.VEHICLE_PLATE, 1.0, 1.0},
             new Object[] {EntityType.ADDRESS, 0.946, 0.972},
             new Object[] {EntityType.IP_ADDRESS, 1.0, 1.0},
             new Object[] {EntityType.DATE_OF_BIRTH, 1.0, 0.893},
             new Object[] {EntityType.SECRET, 1.0, 0.949});
 
-    private static final double DEV20_LEAK_COVER = 0.959;
+    private static final double DEV20_LEAK_COVER = 0.961;
 
     /** The twenty-first development set's SHA-256 ({@code detect/dev21}): its numbers below are of this file. */
     private static final String DEV21_SHA256 = "1a6de11a7ec85548bca291403c54747f4af11404c09dc804ddd3f0a7fc5b0f87";

@@ -1015,6 +1015,15 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_seriesAndNumberRightAfterTheWordDocument_found() {
+        assertThat(found("Владелец Абрамян Гарик, документ AA 915306. Ответ на почту.", EntityType.ID_DOCUMENT))
+                .containsExactly("AA 915306");
+        // a waybill's or an invoice's number after its own word is none
+        assertThat(found("Накладная: документ AB 204771, груз принят.", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
+
+    @Test
     void detect_seriesAndNumberInGroupsOfOtherLengths_whole() {
         assertThat(found("скинь номер паспорта того узбека\nайдана: FA 2290 418 вот", EntityType.ID_DOCUMENT))
                 .containsExactly("FA 2290 418");
