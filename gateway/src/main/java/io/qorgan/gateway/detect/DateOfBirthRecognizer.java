@@ -896,16 +896,24 @@ final class DateOfBirthRecognizer implements Recognizer {
                 || s[e] == '.' && (e + 1 == s.length || s[e + 1] == ' ' || s[e + 1] == '\n');
     }
 
-    /** A year after " в " and before "году" or "г." ("родился в 1985 году"): the year alone. */
+    /**
+     * A year after " в " and before "году" or "г." ("родился в 1985 году"), or asked about ("ты когда родилась, в
+     * 2004?"): the year alone.
+     */
     private static void yearInYear(char[] s, char[] lower, int from, List<Finding> out) {
         int p = from;
+        if (p < lower.length && lower[p] == ',') {
+            p++;
+        }
         if (!Chars.startsWith(lower, " в ", p)) {
             return;
         }
         p += 3;
         if (Chars.digitRun(s, p) == 4
                 && Dates.plausibleYear(s, p)
-                && (Chars.startsWith(lower, " году", p + 4) || Chars.startsWith(lower, " г.", p + 4))) {
+                && (Chars.startsWith(lower, " году", p + 4)
+                        || Chars.startsWith(lower, " г.", p + 4)
+                        || p + 4 < s.length && s[p + 4] == '?')) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, p, p + 4, 0.85, "dob"));
         }
     }

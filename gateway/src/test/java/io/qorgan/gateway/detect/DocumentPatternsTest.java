@@ -1743,6 +1743,14 @@ class DocumentPatternsTest {
     }
 
     @Test
+    void detect_yearOfBirthAskedAbout_theYear() {
+        assertThat(found("Настя, ты когда родилась, в 2004? Мне для анкеты", EntityType.DATE_OF_BIRTH))
+                .containsExactly("2004");
+        assertThat(found("Сайт родился в 2004 и с тех пор растёт", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
+
+    @Test
     void detect_dateAfterAShortPatronymic_theDate() {
         assertThat(found(
                         "Направляю данные нового водителя:\n> Волков Артур Ильич, 22.04.1988\n> ВУ KZ 517209",
