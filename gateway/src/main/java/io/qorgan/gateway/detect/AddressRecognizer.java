@@ -1034,8 +1034,6 @@ final class AddressRecognizer implements Recognizer {
             if (spoken != null) {
                 return spoken; // "он бесінші үй", "улица Абая тридцать четыре, квартира …"
             }
-        }
-        if (previous != null && first >= 'а' && first <= 'ӿ') {
             int micro = ordinalMicrodistrict(lower, p);
             if (micro > 0) {
                 return new Part(micro, Kind.MICRODISTRICT); // said: "Степногорск, четвёртый микрорайон, дом 8"
@@ -1640,7 +1638,7 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /** Ordinals in words that number a microdistrict: Russian masculine, first to twentieth, and Kazakh. */
-    private static final WordSet MICRODISTRICT_ORDINALS = new WordSet(Set.copyOf(Arrays.asList(Lexicons.concat(
+    private static final WordSet MICRODISTRICT_ORDINALS = wordSet(Lexicons.concat(
             new String[] {
                 "первый",
                 "второй",
@@ -1664,7 +1662,7 @@ final class AddressRecognizer implements Recognizer {
                 "девятнадцатый",
                 "двадцатый"
             },
-            DigitWords.KAZAKH_UNIT_ORDINALS))));
+            DigitWords.KAZAKH_UNIT_ORDINALS));
 
     /** Words for a microdistrict after its ordinal. */
     private static final String[] MICRODISTRICT_WORDS = {"микрорайон", "мкр", "шағын аудан", "шағынаудан"};

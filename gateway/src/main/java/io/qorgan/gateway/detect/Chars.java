@@ -349,6 +349,16 @@ final class Chars {
         return entropy(CharBuffer.wrap(s), start, end);
     }
 
+    /** The end of the line from {@code from}, or {@code limit} (within the text) if that comes first. */
+    static int lineEnd(char[] s, int from, int limit) {
+        int end = from;
+        int max = Math.min(s.length, limit);
+        while (end < max && s[end] != '\n') {
+            end++;
+        }
+        return end;
+    }
+
     /** Past a transcript's timestamp and its space opening the line at {@code line} ("[09:12:55] "), or {@code line}. */
     static int pastTime(char[] s, int line, int end) {
         if (line < end && isDigit(s[line])) {

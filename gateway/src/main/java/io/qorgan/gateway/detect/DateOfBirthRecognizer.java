@@ -344,9 +344,11 @@ final class DateOfBirthRecognizer implements Recognizer {
         return false;
     }
 
-    /** Endings of the word before the comma that make it a patronymic: "Амангельдиевна", "Серикович", "Асқарұлы". */
-    private static final String[] PATRONYMIC_ENDINGS = {"ич", "вна", "ична", "ұлы", "улы", "қызы", "кызы"
-    }; // "-вич", and "Ильич" too
+    /**
+     * Endings of the word before the comma that make it a patronymic: "Амангельдиевна", "Серикович" and the short
+     * "Ильич", "Асқарұлы".
+     */
+    private static final String[] PATRONYMIC_ENDINGS = {"ич", "вна", "ична", "ұлы", "улы", "қызы", "кызы"};
 
     /** Whether the word {@code lower[wordStart, wordEnd)} is a patronymic by its ending. */
     private static boolean patronymic(char[] lower, int wordStart, int wordEnd) {
@@ -408,19 +410,9 @@ final class DateOfBirthRecognizer implements Recognizer {
         if (end < 0 || end >= s.length || s[end] != ')' || capitalisedWordBefore(s, date - 2) < 0) {
             return;
         }
-        if (BIRTH_PAPERS.anyIn(lower, end, lineEnd(s, end, 80))) {
+        if (BIRTH_PAPERS.anyIn(lower, end, Chars.lineEnd(s, end, end + 80))) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, date, end, 0.85, "dob"));
         }
-    }
-
-    /** The end of the line of {@code p}, at most {@code reach} chars on. */
-    private static int lineEnd(char[] s, int p, int reach) {
-        int limit = Math.min(s.length, p + reach);
-        int q = p;
-        while (q < limit && s[q] != '\n') {
-            q++;
-        }
-        return q;
     }
 
     /**
@@ -824,16 +816,27 @@ final class DateOfBirthRecognizer implements Recognizer {
         if (b == e) {
             return;
         }
-        int start = -1;
-        if (KAZAKH_TENS_ORDINALS.contains(lower, b, e)) {
-            start = b;
-        } else if (KAZAKH_UNIT_ORDINALS.contains(lower, b, e) && b >= 2 && lower[b - 1] == ' ') {
+        int start = kazakhOrdinalYearEnd(lower, b) == e ? b : -1;
+        if (start < 0 && b >= 2 && lower[b - 1] == ' ') {
             int tb = Chars.letterRunStart(lower, b - 1);
-            start = tb < b - 1 && KAZAKH_TENS.contains(lower, tb, b - 1) ? tb : -1;
+            start = tb < b - 1 && kazakhOrdinalYearEnd(lower, tb) == e ? tb : -1;
         }
         if (start >= 0 && Chars.notWordAt(lower, start - 1)) {
             out.add(new Finding(EntityType.DATE_OF_BIRTH, start, e, 0.8, "dob"));
         }
+    }
+
+    /**
+     * End of the last two digits of a year said as a Kazakh ordinal at {@code p}: a tens word and a unit's ordinal
+     * ("алпыс бесінші"), or a tens' ordinal ("сексенінші"); or -1.
+     */
+    private static int kazakhOrdinalYearEnd(char[] lower, int p) {
+        int e = Chars.letterRunEnd(lower, p);
+        if (KAZAKH_TENS.contains(lower, p, e) && e + 1 < lower.length && lower[e] == ' ') {
+            int u = Chars.letterRunEnd(lower, e + 1);
+            return KAZAKH_UNIT_ORDINALS.contains(lower, e + 1, u) ? u : -1;
+        }
+        return KAZAKH_TENS_ORDINALS.contains(lower, p, e) ? e : -1;
     }
 
     /**
@@ -848,13 +851,7 @@ final class DateOfBirthRecognizer implements Recognizer {
         if (p == from || p >= lower.length) {
             return;
         }
-        int e = Chars.letterRunEnd(lower, p);
-        if (KAZAKH_TENS.contains(lower, p, e) && e + 1 < lower.length && lower[e] == ' ') {
-            int u = Chars.letterRunEnd(lower, e + 1);
-            e = KAZAKH_UNIT_ORDINALS.contains(lower, e + 1, u) ? u : -1;
-        } else if (!KAZAKH_TENS_ORDINALS.contains(lower, p, e)) {
-            e = -1;
-        }
+        int e = kazakhOrdinalYearEnd(lower, p);
         if (e < 0) {
             return;
         }

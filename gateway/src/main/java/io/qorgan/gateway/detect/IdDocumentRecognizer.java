@@ -1212,11 +1212,20 @@ final class IdDocumentRecognizer implements Recognizer {
         if (p >= s.length || !Chars.isAlnum(s[p]) || p == lastStart[0]) {
             return false;
         }
+        return valueReported(s, p, "\"<,;}\n\r", 0.9, lastStart, out);
+    }
+
+    /**
+     * Reports the document's number at {@code p} when it is the whole value: one of {@code closers} or the text's end
+     * right after it. Answers whether it reported one.
+     */
+    private static boolean valueReported(
+            char[] s, int p, String closers, double score, int[] lastStart, List<Finding> out) {
         int number = documentNumber(s, p, false);
-        if (number < 0 || number < s.length && "\"<,;}\n\r".indexOf(s[number]) < 0) {
+        if (number < 0 || number < s.length && closers.indexOf(s[number]) < 0) {
             return false;
         }
-        out.add(new Finding(EntityType.ID_DOCUMENT, p, number, 0.9, "id-document"));
+        out.add(new Finding(EntityType.ID_DOCUMENT, p, number, score, "id-document"));
         lastStart[0] = p;
         return true;
     }
@@ -1236,14 +1245,7 @@ final class IdDocumentRecognizer implements Recognizer {
                 || p == lastStart[0]) {
             return false;
         }
-        int number = documentNumber(s, p, false);
-        boolean closes = number > 0 && (number >= s.length || ".,;)\n".indexOf(s[number]) >= 0);
-        if (!closes || view.anyCue(at - 30, p, OTHER_NUMBERS)) {
-            return false;
-        }
-        out.add(new Finding(EntityType.ID_DOCUMENT, p, number, 0.85, "id-document"));
-        lastStart[0] = p;
-        return true;
+        return !view.anyCue(at - 30, p, OTHER_NUMBERS) && valueReported(s, p, ".,;)\n", 0.85, lastStart, out);
     }
 
     /** Words of a person before "ID" that make it their identity card: "her ID is 029918345". */

@@ -2128,9 +2128,7 @@ final class PersonRecognizer implements Recognizer {
         }
         long flags = flagsAsWritten(s, p, end);
         if ((flags & NameDictionary.FIRST_NAME) == 0) {
-            char[] folded = new char[end - p + 1];
-            NameForms.foldInto(s, p, end, folded);
-            if (flags == 0 && !names.commonWord(folded, end - p) && repeatedSpeaker(s, lower, p, end)) {
+            if (flags == 0 && !commonWordAsWritten(s, p, end) && repeatedSpeaker(s, lower, p, end)) {
                 out.add(new Finding(EntityType.PERSON, p, end, 0.7, "person-chat")); // "мадиш: …" twice, "мама: …"
             }
             return;
@@ -2179,10 +2177,7 @@ final class PersonRecognizer implements Recognizer {
      * ("Данік: …" / "Айко: …" / "Данік: ертең керек еді"), whatever the lists know of the word.
      */
     private static boolean repeatedSpeaker(char[] s, char[] lower, int p, int end) {
-        if (ROLE_ENDINGS.endsWithAny(lower, end, p + 2)
-                || NOT_NAMES.contains(lower, p, end)
-                || SPEAKING_KIN_AND_ROLES.contains(lower, p, end)
-                || transcriptRole(s, p, end)) {
+        if (ROLE_ENDINGS.endsWithAny(lower, end, p + 2) || speakerWordNoName(s, lower, p, end)) {
             return false;
         }
         boolean[] again = {false};
@@ -2232,15 +2227,9 @@ final class PersonRecognizer implements Recognizer {
         if (q + 1 >= lineEnd || s[q] != ':' || s[q + 1] != ' ') {
             return;
         }
-        if (NOT_NAMES.contains(lower, p, end)
-                || SPEAKING_KIN_AND_ROLES.contains(lower, p, end)
-                || transcriptRole(s, p, end)
-                || AddressRecognizer.PLACES.contains(lower, p, end)) {
-            return;
-        }
-        char[] folded = new char[end - p + 1];
-        NameForms.foldInto(s, p, end, folded);
-        if (names.commonWord(folded, end - p)) {
+        if (speakerWordNoName(s, lower, p, end)
+                || AddressRecognizer.PLACES.contains(lower, p, end)
+                || commonWordAsWritten(s, p, end)) {
             return;
         }
         if (unit == 0 && (flagsAsWritten(s, p, end) & NameDictionary.FIRST_NAME) == 0) {
@@ -2393,7 +2382,6 @@ final class PersonRecognizer implements Recognizer {
             "staff",
             "ivr",
             "қыздар",
-            "балалар",
             "девочки",
             "девчонки",
             "ребята",
@@ -2434,6 +2422,20 @@ final class PersonRecognizer implements Recognizer {
         char[] folded = new char[to - from + 1];
         NameForms.foldInto(s, from, to, folded);
         return names.flags(folded, to - from, "");
+    }
+
+    /** Whether the word {@code s[from, to)} as written is an ordinary word the lists know. */
+    private boolean commonWordAsWritten(char[] s, int from, int to) {
+        char[] folded = new char[to - from + 1];
+        NameForms.foldInto(s, from, to, folded);
+        return names.commonWord(folded, to - from);
+    }
+
+    /** Whether a speaker's word {@code [p, end)} is no name: a label, a kin word, a role or a transcript's role. */
+    private static boolean speakerWordNoName(char[] s, char[] lower, int p, int end) {
+        return NOT_NAMES.contains(lower, p, end)
+                || SPEAKING_KIN_AND_ROLES.contains(lower, p, end)
+                || transcriptRole(s, p, end);
     }
 
     /** How far into the text {@link #chatOfSpeakers} looks for the speakers' other lines. */
@@ -3286,7 +3288,7 @@ final class PersonRecognizer implements Recognizer {
         if (words == 1
                 && unknown == 1
                 && sentenceStart
-                && !((lineStart(s, start) || quotedMessageStart(s, start)) && contextCue(view, s, start, end))) {
+                && !(messageStart(s, start) && contextCue(view, s, start, end))) {
             return; // a capitalised word that starts a sentence, and nothing else: the common case, decided cheaply
         }
         boolean strong = firstNames > 0 || surnames > 0 || patronymics > 0 || ordinary > 0 && support(run, first, last);
@@ -4092,10 +4094,7 @@ final class PersonRecognizer implements Recognizer {
         if (greetingAfter(lower, end) && !NO_ADDRESSEES.contains(lower, start, end)) {
             return true; // "Мейрам, привет!", "Мукаддас, сәлем!"; not "Алло, добрый день"
         }
-        if ((lineStart(s, start) || quotedMessageStart(s, start))
-                && addressedAfter(lower, end)
-                && !NO_ADDRESSEES.contains(lower, start, end)
-                && !SPEAKING_KIN_AND_ROLES.contains(lower, start, end)) {
+        if (messageStart(s, start) && addressedAfter(lower, end) && !noAddressee(lower, start, end)) {
             return true; // "Тамерлан, слушай, …", "Әділ, бұл Ботакөз", "Ромик, это мама"
         }
         if (closingBefore(lower, start) && lineEndsAfter(s, end)) {
@@ -4106,8 +4105,7 @@ final class PersonRecognizer implements Recognizer {
                 && Chars.isLowerCase(s[Chars.letterRunStart(s, start - 2)]) // not a list of names, a title-case line
                 && speakersLine(s, start)
                 && !COUNTRIES.contains(lower, start, end)
-                && !NO_ADDRESSEES.contains(lower, start, end)
-                && !SPEAKING_KIN_AND_ROLES.contains(lower, start, end)
+                && !noAddressee(lower, start, end)
                 && !AddressRecognizer.PLACES.contains(lower, start, end)) {
             return true; // a chat's turn ending with whom it answers: "Рустам: ок, записал, Фатимаш"
         }
@@ -4407,6 +4405,11 @@ final class PersonRecognizer implements Recognizer {
         return wordAfterComma(lower, end, GREETING_CHARS);
     }
 
+    /** Whether {@code lower[start, end)} opens a line as a name would and is none: an interjection, a kin word, a role. */
+    private static boolean noAddressee(char[] lower, int start, int end) {
+        return NO_ADDRESSEES.contains(lower, start, end) || SPEAKING_KIN_AND_ROLES.contains(lower, start, end);
+    }
+
     /** Whether a comma, a space and one of {@code words} as a whole word follow {@code end}. */
     private static boolean wordAfterComma(char[] lower, int end, char[][] words) {
         if (end + 2 >= lower.length || lower[end] != ',' || lower[end + 1] != ' ') {
@@ -4496,6 +4499,11 @@ final class PersonRecognizer implements Recognizer {
             lineEnd++;
         }
         return lineEnd - start <= 40 && s.length - lineEnd <= 60;
+    }
+
+    /** Whether {@code p} opens its line or a quoted message on it. */
+    private static boolean messageStart(char[] s, int p) {
+        return lineStart(s, p) || quotedMessageStart(s, p);
     }
 
     /**

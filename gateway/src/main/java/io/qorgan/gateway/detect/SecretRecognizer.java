@@ -1090,7 +1090,7 @@ final class SecretRecognizer implements Recognizer {
                 out.add(new Finding(EntityType.SECRET, p, to, 0.85, "secret"));
                 if (kind == PASSWORD_LABEL) {
                     // "пароль на ключ 123456Qq, а на сайт Galina_1962": the line's other passwords
-                    chatPasswords(s, lower, to, lineEnd(s, to, to + CHANGED_TO_REACH), out);
+                    chatPasswords(s, lower, to, Chars.lineEnd(s, to, to + CHANGED_TO_REACH), out);
                     changedTo(s, lower, to, out); // "Botik_2001 емес пе?\nжоқ мен ауыстырдым Bota!2024kz"
                 }
                 return;
@@ -1231,7 +1231,7 @@ final class SecretRecognizer implements Recognizer {
      * make up do and ticket numbers ("INC-20394") do not. A blank or long line, or another password label, ends it.
      */
     private static void followingLines(char[] s, char[] lower, int from, List<Finding> out) {
-        int line = lineEnd(s, from, from + LABEL_LINE_REACH);
+        int line = Chars.lineEnd(s, from, from + LABEL_LINE_REACH);
         if (line < s.length && s[line] != '\n') {
             return; // the label stands in a long line, not a chat's question: and each label would read to its end
         }
@@ -1250,16 +1250,6 @@ final class SecretRecognizer implements Recognizer {
             lastWordPassword(s, lower, line, end, out);
             line = end;
         }
-    }
-
-    /** The end of the line from {@code from}, or {@code limit} (within the text) if that comes first. */
-    private static int lineEnd(char[] s, int from, int limit) {
-        int end = from;
-        int max = Math.min(s.length, limit);
-        while (end < max && s[end] != '\n') {
-            end++;
-        }
-        return end;
     }
 
     /**
@@ -1398,7 +1388,7 @@ final class SecretRecognizer implements Recognizer {
         if (letters > 4 || p < s.length && (Chars.isDigit(s[p]) || s[p] == '_')) {
             return; // "pinned", "ПИНФЛ12…"
         }
-        int end = lineEnd(s, p, p + ANSWER_REACH);
+        int end = Chars.lineEnd(s, p, p + ANSWER_REACH);
         int q = p;
         while (q < end && q - p < 40 && !Chars.isDigit(s[q])) {
             q++;
@@ -1516,7 +1506,7 @@ final class SecretRecognizer implements Recognizer {
      * short words with a comma ("жоқ, ", "ну, "), when the line is short; else -1.
      */
     private static int answerStart(char[] s, int line) {
-        int end = lineEnd(s, line, line + 81);
+        int end = Chars.lineEnd(s, line, line + 81);
         if (end - line > 80) {
             return -1;
         }
@@ -1556,7 +1546,7 @@ final class SecretRecognizer implements Recognizer {
      * the line, or alone as the next line's answer ("И кодовое слово?" / "Клиент: ромашка1987.").
      */
     private static void codeWord(char[] s, int p, List<Finding> out) {
-        int end = lineEnd(s, p, p + ANSWER_REACH);
+        int end = Chars.lineEnd(s, p, p + ANSWER_REACH);
         int q = p;
         while (q < end && q - p < 7 && Chars.isLetter(s[q])) {
             q++; // "слова", "сөзі", "сөзіңізді"
@@ -1570,7 +1560,7 @@ final class SecretRecognizer implements Recognizer {
         if (mark < 0 && q == end && end < s.length && s[end] == '\n') {
             int answer = answerStart(s, end + 1);
             if (answer > 0) {
-                letterDigitWord(s, answer, lineEnd(s, answer, answer + ANSWER_REACH), out);
+                letterDigitWord(s, answer, Chars.lineEnd(s, answer, answer + ANSWER_REACH), out);
             }
             return;
         }
@@ -1693,7 +1683,7 @@ final class SecretRecognizer implements Recognizer {
 
     /** Whether the line from {@code p} names where a log-in came from ("… for root from 212.154.63.18"). */
     private static boolean sshdLog(char[] lower, int p) {
-        int end = lineEnd(lower, p, p + 80);
+        int end = Chars.lineEnd(lower, p, p + 80);
         return Chars.indexOf(lower, " from ", p, end) > 0;
     }
 
