@@ -1075,10 +1075,15 @@ final class AddressRecognizer implements Recognizer {
                 }
                 if (e < 0 && m.kind() == Kind.STREET && q < s.length && Chars.isDigit(s[q])) {
                     int n = number(s, q); // a street by its number, its house after: "улица 2, дом 15"
+                    boolean ordinal = false;
                     if (n > 0 && n + 2 <= s.length && s[n] == '-' && (lower[n + 1] == 'я' || lower[n + 1] == 'й')) {
-                        n = Chars.notAlnumAt(s, n + 2) ? n + 2 : n; // an ordinal: "ул. 7-я, участок 112"
+                        ordinal = Chars.notAlnumAt(s, n + 2);
+                        n = ordinal ? n + 2 : n; // an ordinal: "ул. 7-я, участок 112"
                     }
-                    e = n > 0 && houseMarkerAfter(s, lower, n) ? n : -1;
+                    int named = ordinal && n + 1 < s.length && s[n] == ' ' && Chars.isUpperCase(s[n + 1])
+                            ? name(s, n + 1, 2)
+                            : -1; // an ordinal before its name: "ул. 2-я Восточная, 7"
+                    e = named > 0 ? named : n > 0 && houseMarkerAfter(s, lower, n) ? n : -1;
                 }
                 if (e < 0 && m.kind() == Kind.HOUSE && q + 1 <= s.length && q < s.length) {
                     e = Chars.isUpperCase(s[q]) && Chars.notAlnumAt(s, q + 1) ? q + 1 : -1; // "блок C"
@@ -1171,8 +1176,10 @@ final class AddressRecognizer implements Recognizer {
         }
         // Kazakh order: name, then marker. Localities are one word ("Сайрам ауданы") unless a compass word starts
         // them, so a person's name before a city is not swallowed; streets may have up to three words.
-        int nameWords = Chars.isUpperCase(first) ? nameEnds(s, p, ends) : 0;
-        for (int words = 1; words <= nameWords; words++) {
+        // a street named with a number first, its word after it: "50 лет Октября көшесі", "8 Наурыз көшесі"
+        boolean numbered = Chars.isDigit(first);
+        int nameWords = Chars.isUpperCase(first) || numbered ? nameEnds(s, p, ends) : 0;
+        for (int words = numbered ? 2 : 1; words <= nameWords; words++) {
             int e = ends[words - 1];
             int q = e < s.length && s[e] == ' ' ? e + 1 : e;
             if (q >= s.length || !afterInitial(s[q])) {
@@ -1187,10 +1194,12 @@ final class AddressRecognizer implements Recognizer {
                 }
                 if ((after.caseSensitive() ? Chars.startsWith(s, text, q) : Chars.startsWith(lower, text, q))
                         && (after.dotted() || wordEnds(s, q + text.length()) || grammaticalEnding(s, q + text.length()))
-                        && (words == 1
-                                || after.kind() == Kind.STREET
-                                || compass(lower, p)
-                                || words == 2 && Chars.isLowerCase(s[ends[0] + 1]))) { // "Жібек жолы ауылы"
+                        && (numbered
+                                ? after.kind() == Kind.STREET
+                                : words == 1
+                                        || after.kind() == Kind.STREET
+                                        || compass(lower, p)
+                                        || words == 2 && Chars.isLowerCase(s[ends[0] + 1]))) { // "Жібек жолы ауылы"
                     return new Part(
                             after.dotted() ? q + text.length() : Chars.letterRunEnd(s, q + text.length()),
                             after.kind());
@@ -1205,7 +1214,7 @@ final class AddressRecognizer implements Recognizer {
                 return new Part(house, Kind.STREET_HOUSE); // "Жастар 24-үй", "Гагарин 31-үй", "Құлагер 15 үй"
             }
         }
-        for (int words = 1; words <= nameWords; words++) {
+        for (int words = 1; words <= nameWords && !numbered; words++) {
             int e = ends[words - 1];
             int house = e + 1 < s.length && s[e] == ' ' && Chars.isDigit(s[e + 1]) ? number(s, e + 1) : -1;
             if (house > 0 && flatAfterHouse(s, lower, house)) {
@@ -2118,6 +2127,30 @@ final class AddressRecognizer implements Recognizer {
         return name(s, p, maxWords, null);
     }
 
+    /** The length of " жылдық " at {@code p} in any case, or -1: the Kazakh "… years of" in a street's name. */
+    private static int yearsWord(char[] s, int p) {
+        return p < s.length && s[p] == ' ' && Chars.startsWithIgnoringCase(s, "жылдық ", p + 1) ? 8 : -1;
+    }
+
+    /**
+     * End of " 30 жылдығы" after a word in the genitive ending at {@code w} ("Тәуелсіздіктің 30 жылдығы", a street
+     * named for an anniversary), or {@code w}.
+     */
+    private static int anniversaryAfter(char[] s, int w) {
+        if (w + 10 >= s.length || s[w] != ' ' || !Chars.isDigit(s[w + 1]) || Chars.toLowerCase(s[w - 1]) != 'ң') {
+            return w;
+        }
+        int run = Chars.digitRun(s, w + 1);
+        int q = w + 1 + run;
+        return run <= 3
+                        && q < s.length
+                        && s[q] == ' '
+                        && Chars.startsWithIgnoringCase(s, "жылдығы", q + 1)
+                        && Chars.notAlnumAt(s, q + 8)
+                ? q + 8
+                : w;
+    }
+
     /** End of the name at {@code p} of up to {@code maxWords} words, or -1; records each word's end in {@code ends}. */
     private static int name(char[] s, int p, int maxWords, int[] ends) {
         int e = -1;
@@ -2141,13 +2174,12 @@ final class AddressRecognizer implements Recognizer {
                 if (w == q + 1 && w < s.length && s[w] == '.') {
                     w++; // initial of a person a street is named after
                 }
+                w = anniversaryAfter(s, w); // "Тәуелсіздіктің 30 жылдығы"
             } else if (Chars.isDigit(c) && words == 0) {
                 int run = Chars.digitRun(s, q);
-                if (run <= 3
-                        && Chars.startsWith(s, " лет ", q + run)
-                        && q + run + 5 < s.length
-                        && Chars.isUpperCase(s[q + run + 5])) {
-                    w = q + run + 4; // "50 лет Октября", "30 лет Победы": a street named for an anniversary
+                int years = run > 3 ? -1 : Chars.startsWith(s, " лет ", q + run) ? 5 : yearsWord(s, q + run);
+                if (years > 0 && q + run + years < s.length && Chars.isUpperCase(s[q + run + years])) {
+                    w = q + run + years - 1; // "50 лет Октября", "50 жылдық Октябрь": a street named for an anniversary
                 } else if (run > 2
                         || q + run + 1 >= s.length
                         || s[q + run] != ' '

@@ -222,6 +222,11 @@ final class Chars {
         return false;
     }
 
+    /** Whether {@code s} at {@code at}, lower-cased ({@link #toLowerCase}), begins with the lower-case {@code prefix}. */
+    static boolean startsWithIgnoringCase(char[] s, String prefix, int at) {
+        return at >= 0 && at <= s.length - prefix.length() && sameIgnoringCase(s, at, prefix);
+    }
+
     private static boolean sameIgnoringCase(char[] s, int from, String lowerWord) {
         for (int k = 0; k < lowerWord.length(); k++) {
             if (toLowerCase(s[from + k]) != lowerWord.charAt(k)) {

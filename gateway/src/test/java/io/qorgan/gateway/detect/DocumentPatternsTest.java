@@ -1780,4 +1780,23 @@ class DocumentPatternsTest {
         assertThat(found("Жезқазған, Сейфуллин 41, 2024 жылы", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_streetsNamedWithANumberFirst_wholeAddress() {
+        assertThat(found(
+                        "Тұрғылықты жері: Қостанай облысы, Рудный қ., 50 лет Октября көшесі, 77-үй, 15-пәтер.",
+                        EntityType.ADDRESS))
+                .containsExactly("Қостанай облысы, Рудный қ., 50 лет Октября көшесі, 77-үй, 15-пәтер");
+        assertThat(found("Мекенжайы: Алматы қ., 8 Наурыз көшесі, 12-үй", EntityType.ADDRESS))
+                .containsExactly("Алматы қ., 8 Наурыз көшесі, 12-үй");
+        assertThat(found("— Рудный қаласы, 50 жылдық Октябрь көшесі, 61, 23-пәтер", EntityType.ADDRESS))
+                .containsExactly("Рудный қаласы, 50 жылдық Октябрь көшесі, 61, 23-пәтер");
+        assertThat(found("Астана қ., Тәуелсіздіктің 30 жылдығы даңғылы, 5-үй", EntityType.ADDRESS))
+                .containsExactly("Астана қ., Тәуелсіздіктің 30 жылдығы даңғылы, 5-үй");
+        assertThat(found("проживает: г. Семей, пос. Восточный, ул. 2-я Восточная, 7", EntityType.ADDRESS))
+                .containsExactly("г. Семей, пос. Восточный, ул. 2-я Восточная, 7");
+        // an anniversary alone is no street
+        assertThat(found("Тәуелсіздіктің 30 жылдығы мерекесі Астана қ. өтті", EntityType.ADDRESS))
+                .isEmpty();
+    }
 }
