@@ -114,10 +114,17 @@ final class DateOfBirthRecognizer implements Recognizer {
     /** Kazakh verbs of birth that begin other words too ("тудырды", to cause): a cue only as a whole word. */
     private static final Set<String> WHOLE_WORD_VERBS = Set.of("тудым", "туды", "туылдым", "туылды");
 
-    static final CueIndex ANY_CUE = new CueIndex(Stream.of(CUES_BEFORE, CUES_RIGHT_AFTER, CUES_CLAUSE_AFTER)
-            .flatMap(Arrays::stream)
-            .distinct()
-            .toArray(String[]::new));
+    /**
+     * Words that head a table's column of birth dates or years when they are the whole header cell ("| Birth |",
+     * "| Туған |"), though in prose they say nothing or are verbs read otherwise.
+     */
+    private static final Set<String> COLUMN_HEADS = Set.of("birth", "born", "туған", "туылған");
+
+    static final CueIndex ANY_CUE =
+            new CueIndex(Stream.of(CUES_BEFORE, CUES_RIGHT_AFTER, CUES_CLAUSE_AFTER, new String[] {"birth"})
+                    .flatMap(Arrays::stream)
+                    .distinct()
+                    .toArray(String[]::new));
 
     private static final int AFTER_CUE = 40;
     private static final int BEFORE_CUE = 60;
@@ -154,6 +161,13 @@ final class DateOfBirthRecognizer implements Recognizer {
             if (!Chars.notWordAt(s, at - 1) || Chars.inClosingTag(s, at)) {
                 return; // a closing XML element names no date after it: "</ДатаРождения><ДатаВыдачи>2015-03-12"
             }
+            if (COLUMN_HEADS.contains(cue) && wholeHeaderCell(view, s, at, cue)) {
+                datesBelow(view, s, lower, at, out); // "| № | ФИО | Birth |" over "| 1 | Лукпанова Айым | 2001 |"
+                return;
+            }
+            if (cue.equals("birth")) {
+                return; // alone, "birth" says nothing of a date: "birth certificate", "gave birth"
+            }
             boolean verb = clauseVerb(lower, at, cue);
             if (verb) {
                 if (!dateBefore(view, starts, count, at, BEFORE_CUE, out)
@@ -189,11 +203,7 @@ final class DateOfBirthRecognizer implements Recognizer {
                     dayMonthRightAfter(s, lower, at + cue.length(), out); // "туған күні 14 мамыр"
                 }
                 if (view.tables().inTable(at)) {
-                    view.tables().below(at, (from, to) -> {
-                        if (Dates.dateEnd(s, lower, from) == to || yearCell(s, from, to)) {
-                            out.add(new Finding(EntityType.DATE_OF_BIRTH, from, to, 0.9, "dob"));
-                        }
-                    });
+                    datesBelow(view, s, lower, at, out);
                 }
             } else if (contains(CUES_RIGHT_AFTER, cue)) {
                 int before = out.size();
@@ -744,6 +754,27 @@ final class DateOfBirthRecognizer implements Recognizer {
     }
 
     /** A cell that is a year of the last two centuries alone, under a birth column's header: "| 1986 |". */
+    /** The dates and years in the column under the header cell at {@code at}, as birth dates. */
+    private static void datesBelow(TextView view, char[] s, char[] lower, int at, List<Finding> out) {
+        view.tables().below(at, (from, to) -> {
+            if (Dates.dateEnd(s, lower, from) == to || yearCell(s, from, to)) {
+                out.add(new Finding(EntityType.DATE_OF_BIRTH, from, to, 0.9, "dob"));
+            }
+        });
+    }
+
+    /** Whether {@code cue} at {@code at} is the whole cell of its table's first row: nothing but spaces after it. */
+    private static boolean wholeHeaderCell(TextView view, char[] s, int at, String cue) {
+        int q = at + cue.length();
+        while (q < s.length && s[q] == ' ') {
+            q++;
+        }
+        return (q == s.length || s[q] == '|' || s[q] == ',' || s[q] == ';' || s[q] == '\t' || s[q] == '\n')
+                && Chars.notWordAt(s, at + cue.length())
+                && view.tables().inTable(at)
+                && view.tables().firstRow(at);
+    }
+
     private static boolean yearCell(char[] s, int from, int to) {
         return to - from == 4 && centuryYear(s, from);
     }

@@ -1799,4 +1799,23 @@ class DocumentPatternsTest {
         assertThat(found("Тәуелсіздіктің 30 жылдығы мерекесі Астана қ. өтті", EntityType.ADDRESS))
                 .isEmpty();
     }
+
+    @Test
+    void detect_aColumnHeadedByTheWordOfBirthAlone_itsYearsAndDates() {
+        assertThat(found(
+                        "| № | ФИО | Birth | Doc |\n|---|---|---|---|\n| 1 | Лукпанова Айым | 2001 | 051133789 |\n"
+                                + "| 2 | Гриценко Артём | 1999 | 048812557 |",
+                        EntityType.DATE_OF_BIRTH))
+                .containsExactly("2001", "1999");
+        assertThat(found("Name,Born,City\nAidos Nurlanov,1990,Almaty", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1990");
+        assertThat(found("| Аты-жөні | Туған |\n|---|---|\n| Сәкен Әлиев | 12.04.1985 |", EntityType.DATE_OF_BIRTH))
+                .containsExactly("12.04.1985");
+        // the word in prose, or heading a longer cell, heads no column of births
+        assertThat(found("She gave birth to twins in 2019.", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+        assertThat(found(
+                        "| Birth certificate | Issued |\n|---|---|\n| I-АЛ 0882310 | 2019 |", EntityType.DATE_OF_BIRTH))
+                .isEmpty();
+    }
 }
