@@ -3372,6 +3372,12 @@ final class PersonRecognizer implements Recognizer {
     /** Words for a passport after a foreigner's name or country: "Sun Hao, паспорт …", "France, passport …". */
     private static final CueSet PASSPORT_WORDS = new CueSet("паспорт", "passport", "төлқұжат", "holder of passport");
 
+    /**
+     * Every country's one-word name in English, Russian and Kazakh ("Ghana", "Индия", "Үндістан"), for the papers after
+     * a foreigner's name only: the words of {@link #COUNTRIES} also bar a name, these do not.
+     */
+    private static final WordSet WORLD_COUNTRIES = new WordSet(Lexicons.words("countries.txt"));
+
     /** Words for a citizen after a country: "Ауғанстан азаматы", "Turkey, citizen". */
     private static final CueSet CITIZEN_WORDS = new CueSet("азамат", "гражданин", "гражданка", "citizen", "national");
 
@@ -3473,7 +3479,11 @@ final class PersonRecognizer implements Recognizer {
             return false;
         }
         int w = Chars.letterRunEnd(s, q);
-        int country = COUNTRIES.contains(lower, q, w) || NATIONALITIES.contains(lower, q, w) ? w : -1;
+        int country = COUNTRIES.contains(lower, q, w)
+                        || NATIONALITIES.contains(lower, q, w)
+                        || WORLD_COUNTRIES.contains(lower, q, w)
+                ? w
+                : -1;
         if (country < 0 && s[q] < 0x80) {
             country = ForeignAddress.country(s, lower, q); // English names, of two words too: "United Kingdom"
         }

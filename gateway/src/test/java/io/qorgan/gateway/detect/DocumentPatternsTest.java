@@ -1818,4 +1818,15 @@ class DocumentPatternsTest {
                         "| Birth certificate | Issued |\n|---|---|\n| I-АЛ 0882310 | 2019 |", EntityType.DATE_OF_BIRTH))
                 .isEmpty();
     }
+
+    @Test
+    void detect_aForeignerNamedBeforeAnyCountryAndAPassport_wholeName() {
+        assertThat(found("Hire foreign specialist Rajesh Kumar (India), passport R8830164.", EntityType.PERSON))
+                .containsExactly("Rajesh Kumar");
+        assertThat(found("Kwame Mensah, Ghana, passport G1234567", EntityType.PERSON))
+                .containsExactly("Kwame Mensah");
+        // a country without papers after it tells nothing
+        assertThat(found("Hire Tata Consultancy (India) as the vendor.", EntityType.PERSON))
+                .isEmpty();
+    }
 }
