@@ -293,12 +293,12 @@ final class SecretRecognizer implements Recognizer {
 
     /**
      * {@code xx_live_…}, {@code sbx_…}: two to five lower-case letters, an underscore, a mode word and an underscore (or
-     * a prefix naming an environment), then at least 20 random-looking letters and digits. Without either it is the id
+     * a prefix naming an environment), then at least 16 random-looking letters and digits (20 after an environment). Without either it is the id
      * of an API object ({@code resp_…}, {@code msg_…}, {@code toolu_…}), which a request must carry back unchanged. The underscore is looked for first, among the
      * first six chars, so most words cost a few reads.
      */
     private static int vendorKey(char[] s, int at, List<Finding> out) {
-        if (at + 26 > s.length || s[at + 2] != '_' && s[at + 3] != '_' && s[at + 4] != '_' && s[at + 5] != '_') {
+        if (at + 24 > s.length || s[at + 2] != '_' && s[at + 3] != '_' && s[at + 4] != '_' && s[at + 5] != '_') {
             return -1; // most words: no underscore where a vendor prefix would end
         }
         int p = at;
@@ -324,7 +324,8 @@ final class SecretRecognizer implements Recognizer {
         while (end < s.length && Chars.isAsciiAlnum(s[end])) {
             end++;
         }
-        if (end - body >= 20 && Chars.notWordAt(s, end) && mixedAlnum(s, body, end)) {
+        // a mode word says key on its own, so a shorter body will do: "smsgw_live_4Hq9Zt7PvX2mKr8L"
+        if (end - body >= (mode ? 16 : 20) && Chars.notWordAt(s, end) && mixedAlnum(s, body, end)) {
             out.add(new Finding(EntityType.SECRET, at, end, 0.9, "secret"));
             return end;
         }

@@ -91,6 +91,11 @@ class SecretRecognizerTest {
         assertThat(secrets("sandbox key sbx_7GhT2kLp9QwE4rZx1VbN8mCd")).containsExactly("sbx_7GhT2kLp9QwE4rZx1VbN8mCd");
         assertThat(secrets("staging stg_Lk3Mn8Qp2Rs7Tu1Vw6Xy0Za4")).containsExactly("stg_Lk3Mn8Qp2Rs7Tu1Vw6Xy0Za4");
         assertThat(secrets("call get_userAccountSettings2024 first")).isEmpty();
+        // a mode word says key on its own: sixteen random chars will do after it, not after an environment
+        assertThat(secrets("API ключ шлюза, который светился в логе: smsgw_live_4Hq9Zt7PvX2mKr8L"))
+                .containsExactly("smsgw_live_4Hq9Zt7PvX2mKr8L");
+        assertThat(secrets("staging stg_Lk3Mn8Qp2Rs7Tu1V then")).isEmpty();
+        assertThat(secrets("object resp_live_Lk3Mn8Qp2R done")).isEmpty();
     }
 
     @Test
