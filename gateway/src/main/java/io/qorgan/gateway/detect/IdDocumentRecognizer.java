@@ -187,6 +187,8 @@ final class IdDocumentRecognizer implements Recognizer {
         "т/құжат", // төлқұжат, shortened: "т/құжат N12345678"
         "сери", // серия, серии: a Russian passport's series and number with no word for it, only that shape; see
         // russianSeries
+        "series", // a passport's series as a field of its own: <passport series="71" number="…"/>; see russianSeries
+        "passport series",
         "жк", // жеке куәлік shortened, and a housing estate (жилой комплекс) as well: see ESTATE_OR_CARD
         "ж/к",
         "ж.к.",
@@ -241,6 +243,12 @@ final class IdDocumentRecognizer implements Recognizer {
             }
             if (cue.equals("сери")) {
                 russianSeries(s, at + cue.length(), lastStart, out);
+                return;
+            }
+            if (SERIES_FIELDS.contains(cue)) {
+                if (!cue.equals("series") || view.anyCue(at - SERIES_REACH, at, PASSPORT_BEFORE_SERIES)) {
+                    seriesValue(s, at + cue.length(), true, lastStart, out);
+                }
                 return;
             }
             if (SHORT_CUES.contains(cue) && Chars.isLetter(at + cue.length() < s.length ? s[at + cue.length()] : ' ')) {
@@ -1117,9 +1125,28 @@ final class IdDocumentRecognizer implements Recognizer {
             return; // "серийный"
         }
         int p = end;
-        if (Chars.startsWith(s, " паспорта", p) && Chars.notAlnumAt(s, p + 9)) {
+        boolean passport = Chars.startsWith(s, " паспорта", p) && Chars.notAlnumAt(s, p + 9);
+        if (passport) {
             p += 9; // "Серия паспорта 45 12 Номер 771203"
         }
+        seriesValue(s, p, passport, lastStart, out);
+    }
+
+    /** The English series fields of a passport: the word alone only shortly after a word for a passport. */
+    private static final Set<String> SERIES_FIELDS = Set.of("series", "passport series", "passport_series");
+
+    private static final CueSet PASSPORT_BEFORE_SERIES = new CueSet("passport", "паспорт", "pasport");
+
+    /** How far before "series" a word for a passport may stand: {@code <passport series="71" …>}. */
+    private static final int SERIES_REACH = 24;
+
+    /**
+     * The series of a Russian passport after its label ending at {@code p} (two and two, or four digits) and its
+     * number: right after it, or as a field of its own after a comma or a quote ("Серия паспорта: 4510, номер
+     * паспорта: 783214", {@code series="71" number="4418902"}); a series of two digits as a field only where a word
+     * for a passport names it.
+     */
+    private static void seriesValue(char[] s, int p, boolean passport, int[] lastStart, List<Finding> out) {
         int gap = p;
         while (p < s.length && p - gap < 4 && " :=\"".indexOf(s[p]) >= 0) {
             p++;
@@ -1132,14 +1159,58 @@ final class IdDocumentRecognizer implements Recognizer {
         if (number > 0) {
             out.add(new Finding(EntityType.ID_DOCUMENT, p, number, 0.9, "id-document"));
             lastStart[0] = p;
-        } else if (run == 4 && p + 4 < s.length && s[p + 4] == '"') {
+            return;
+        }
+        if (run == 4 && p + 4 < s.length && s[p + 4] == '"') {
             int value = numberKeyAfter(s, p + 5);
             if (value > 0) { // JSON fields of their own: "серия": "3411", "номер": "270561"
                 out.add(new Finding(EntityType.ID_DOCUMENT, p, p + 4, 0.9, "id-document"));
                 out.add(new Finding(EntityType.ID_DOCUMENT, value, value + 6, 0.9, "id-document"));
                 lastStart[0] = value;
+                return;
             }
         }
+        int value = run == 4 || run == 2 && passport ? numberFieldAfter(s, p + run) : -1;
+        if (value > 0) { // "Серия паспорта: 4510, номер паспорта: 783214", series="71" number="4418902"
+            out.add(new Finding(EntityType.ID_DOCUMENT, p, p + run, 0.9, "id-document"));
+            out.add(new Finding(EntityType.ID_DOCUMENT, value, value + Chars.digitRun(s, value), 0.9, "id-document"));
+            lastStart[0] = value;
+        }
+    }
+
+    /** Words that label a passport's number as a field of its own, in lower case. */
+    private static final String[] NUMBER_FIELDS = {
+        "номер паспорта", "номер", "№", "passport number", "passport_number", "number", "no.", "no", "nomer"
+    };
+
+    /**
+     * Start of the six or seven digits of a number field right after a series value ending at {@code p}: a quote,
+     * comma or space or two, the field's word, then its value; or -1.
+     */
+    private static int numberFieldAfter(char[] s, int p) {
+        int q = p;
+        while (q < s.length && q - p < 4 && ", ;\"'".indexOf(s[q]) >= 0) {
+            q++;
+        }
+        if (q == p || q >= s.length || Chars.isDigit(s[q])) {
+            return -1; // no field after the series, or a bare number that may be anything
+        }
+        int label = -1;
+        for (String field : NUMBER_FIELDS) {
+            if (Chars.startsWithIgnoringCase(s, field, q) && Chars.notWordAt(s, q + field.length())) {
+                label = q + field.length();
+                break;
+            }
+        }
+        if (label < 0) {
+            return -1;
+        }
+        int v = label;
+        while (v < s.length && v - label < 4 && " :=\"'".indexOf(s[v]) >= 0) {
+            v++;
+        }
+        int run = v < s.length ? Chars.digitRun(s, v) : 0;
+        return (run == 6 || run == 7) && Chars.notAlnumAt(s, v + run) ? v : -1;
     }
 
     /** Start of the six digits of a {@code "номер": "…"} field that follows a series field at {@code p}, or -1. */
@@ -1558,6 +1629,7 @@ final class IdDocumentRecognizer implements Recognizer {
                 && !FIELD_LABEL_SET.contains(cue)
                 && !cue.equals("id")
                 && !cue.equals("сери")
+                && !SERIES_FIELDS.contains(cue)
                 && !cue.equals(CERTIFICATE);
     }
 

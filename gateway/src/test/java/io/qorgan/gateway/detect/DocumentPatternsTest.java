@@ -1829,4 +1829,19 @@ class DocumentPatternsTest {
         assertThat(found("Hire Tata Consultancy (India) as the vendor.", EntityType.PERSON))
                 .isEmpty();
     }
+
+    @Test
+    void detect_aPassportsSeriesAndNumberAsFieldsOfTheirOwn_both() {
+        assertThat(found("Серия паспорта: 4510, номер паспорта: 783214", EntityType.ID_DOCUMENT))
+                .containsExactly("4510", "783214");
+        assertThat(found("{\"passport_series\": \"4510\", \"passport_number\": \"783214\"}", EntityType.ID_DOCUMENT))
+                .containsExactly("4510", "783214");
+        assertThat(found("<passport series=\"71\" number=\"4418902\"/>", EntityType.ID_DOCUMENT))
+                .containsExactly("71", "4418902");
+        // two digits are a series only where a passport names them
+        assertThat(found("Серия 12, номер 123456 — лотерея", EntityType.ID_DOCUMENT))
+                .isEmpty();
+        assertThat(found("<book series=\"12\" number=\"1234567\"/>", EntityType.ID_DOCUMENT))
+                .isEmpty();
+    }
 }
