@@ -549,7 +549,7 @@ final class PersonRecognizer implements Recognizer {
 
     private static final String[] PLACE_AFTER = {
         "республик", // "Кыргызской Республики"
-        "жол", // "Жібек жолы"
+        "жолы", // "Жібек жолы", "Жібек жолында"; not the bare "жол" of "Зарина жол апатынан қайтыс болды"
         "көше",
         "даңғыл",
         "қала",

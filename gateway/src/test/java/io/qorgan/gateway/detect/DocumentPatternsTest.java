@@ -1844,4 +1844,14 @@ class DocumentPatternsTest {
         assertThat(found("<book series=\"12\" number=\"1234567\"/>", EntityType.ID_DOCUMENT))
                 .isEmpty();
     }
+
+    @Test
+    void detect_aNameBeforeTheBareWordForRoad_stillAName() {
+        assertThat(found("Оның ата-анасы Бекболат мен Зарина жол апатынан қайтыс болды.", EntityType.PERSON))
+                .containsExactly("Бекболат", "Зарина");
+        assertThat(found("Бұйрық: Жұмаділовке жол ақысы төленсін.", EntityType.PERSON))
+                .containsExactly("Жұмаділовке");
+        // the street's word has its possessive: "Жібек жолы" names a street, no one
+        assertThat(found("Мекенжайы: Жібек жолы көшесі, 5", EntityType.PERSON)).isEmpty();
+    }
 }
