@@ -116,7 +116,14 @@ final class SecretRecognizer implements Recognizer {
     private static final String TO_THE_SAFE = "сейфу";
     /** Words for a bank's or an operator's code word: a word of letters and digits follows. */
     private static final String[] CODE_WORD_LABELS = {
-        "кодовое слово", "кодового слова", "code word", "codeword", "кодтық сөз", "секретное слово", "контрольное слово"
+        "кодовое слово",
+        "кодового слова",
+        "code word",
+        "codeword",
+        "memorable word",
+        "кодтық сөз",
+        "секретное слово",
+        "контрольное слово"
     };
     /** A code word's place held by no code word: "не установлено" aside, one word that gives none. */
     private static final String[] NO_CODE_WORD = {
@@ -1555,6 +1562,9 @@ final class SecretRecognizer implements Recognizer {
         while (q < end && " ?.".indexOf(s[q]) >= 0) {
             q++;
         }
+        if (Chars.startsWith(s, "is ", q)) {
+            q += 3; // "your memorable word is Bluebird84"
+        }
         q = pastPlease(s, q, end); // "кодовое слово, пожалуйста" and the answer on the next line
         q = pastAsking(s, q, end); // "Кодовое слово назовите.", "Кодтық сөзіңізді айтыңыз"
         int mark = q < end && (s[q] == ':' || s[q] == '—' || s[q] == '-') ? q : -1;
@@ -1673,10 +1683,15 @@ final class SecretRecognizer implements Recognizer {
             rest++;
         }
         boolean sentenceEnds = end + 2 < lineEnd && s[end] == '.' && s[end + 1] == ' ' && Chars.isUpperCase(s[end + 2]);
+        // a word of letters and digits may have a clause after it: "Кодтық сөзіңіз: Алтынай2019 — оны ешкімге айтпаңыз"
+        boolean clauseAfter =
+                digit && (Chars.startsWith(s, " - ", end) || Chars.startsWith(s, "; ", end)); // dashes read "-"
         if (end - p >= 5
                 && letter
                 && (digit || !Chars.isOneOfIgnoringCase(s, p, end, NO_CODE_WORD))
-                && (rest == lineEnd || sentenceEnds) // "Кодовое слово: Снегирь1987. Если это были не Вы, …"
+                && (rest == lineEnd
+                        || sentenceEnds
+                        || clauseAfter) // "Кодовое слово: Снегирь1987. Если это были не Вы, …"
                 && !reported(out, p)) {
             out.add(new Finding(EntityType.SECRET, p, end, 0.8, "secret"));
         }

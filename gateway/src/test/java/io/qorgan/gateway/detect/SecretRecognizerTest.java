@@ -625,4 +625,15 @@ class SecretRecognizerTest {
         assertThat(secrets("Оператор: Кодовое слово назовите.\nАбонент: не помню"))
                 .isEmpty();
     }
+
+    @Test
+    void detect_aCodeWordWithAClauseAfterItOrAMemorableWord_found() {
+        assertThat(secrets("Кодтық сөзіңіз: Алтынай2019 — оны ешкімге айтпаңыз."))
+                .containsExactly("Алтынай2019");
+        assertThat(secrets("For security questions, your memorable word is Bluebird84; our staff will never ask."))
+                .containsExactly("Bluebird84");
+        // a plain word with a clause after it may be anything; the word of a rule is none
+        assertThat(secrets("Кодовое слово: обязательно - без него не соединят")).isEmpty();
+        assertThat(secrets("The memorable word is required for all calls.")).isEmpty();
+    }
 }
