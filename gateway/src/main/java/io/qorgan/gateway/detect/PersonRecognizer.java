@@ -575,8 +575,7 @@ final class PersonRecognizer implements Recognizer {
         "district",
         "microdistrict",
         "region",
-        "мектеб",
-        "мектеп",
+        "мектеб", // "Абай мектебі"; the bare "мектеп" after a name is the school the person is at
         "гимназия"
     };
 

@@ -91,9 +91,12 @@ final class PhoneRecognizer implements Recognizer {
                 double score = accept(s, i, end);
                 if (score > 0
                         && score < 0.7
-                        && view.anyCue(i - 35, i, OTHER_NUMBER_CUES_SET)
-                        && !view.anyCueWord(i - 35, i, STRONG_CUES_SET)) {
-                    score = 0; // "Кадастровый номер 21-320-077-118", "№ 05-1123981"
+                        && (afterNumberSign(s, i)
+                                || view.anyCue(i - 35, i, OTHER_NUMBER_CUES_SET)
+                                        && !view.anyCueWord(i - 35, i, STRONG_CUES_SET))) {
+                    // "Кадастровый номер 21-320-077-118", "№ 05-1123981"; right after "№" whatever word came
+                    // before it: "Заявка в Call-центр № 05-2261407"
+                    score = 0;
                 }
                 if (score > 0 && score < 0.85 && view.anyCue(i - 25, i, CUES_SET)) {
                     score += 0.1;
@@ -111,6 +114,12 @@ final class PhoneRecognizer implements Recognizer {
             }
         }
         SpokenPhone.find(view, out);
+    }
+
+    /** Whether "№" stands right before {@code p}, a space between or none. */
+    private static boolean afterNumberSign(char[] s, int p) {
+        int q = p > 0 && s[p - 1] == ' ' ? p - 2 : p - 1;
+        return q >= 0 && s[q] == '№';
     }
 
     /**

@@ -1854,4 +1854,21 @@ class DocumentPatternsTest {
         // the street's word has its possessive: "Жібек жолы" names a street, no one
         assertThat(found("Мекенжайы: Жібек жолы көшесі, 5", EntityType.PERSON)).isEmpty();
     }
+
+    @Test
+    void detect_aNameBeforeTheBareWordForSchool_stillAName() {
+        assertThat(found("Сіздің ұлыңыз Ерлан мектеп олимпиадасының жеңімпазы атанды.", EntityType.PERSON))
+                .containsExactly("Ерлан");
+        assertThat(found("Ұлым Дарханды мектепте ренжітеді.", EntityType.PERSON))
+                .containsExactly("Дарханды");
+        // a school named for someone has the possessive: "Абай мектебі" names no citizen
+        assertThat(found("Біз Абай мектебінде оқимыз.", EntityType.PERSON)).isEmpty();
+    }
+
+    @Test
+    void detect_aNumberRightAfterTheNumberSign_noPhoneWhateverWordCameBefore() {
+        assertThat(found("Заявка в Call-центр № 05-2261407 висит без ответа.", EntityType.PHONE))
+                .isEmpty();
+        assertThat(found("Call-центр: 8 727 244 55 66", EntityType.PHONE)).containsExactly("8 727 244 55 66");
+    }
 }
