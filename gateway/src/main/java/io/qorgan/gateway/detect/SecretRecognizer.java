@@ -1594,8 +1594,10 @@ final class SecretRecognizer implements Recognizer {
         }
     }
 
-    /** Imperatives that ask for the code word after its label: "назовите", "айтыңыз". */
-    private static final String[] ASKING = {"назовите", "скажите", "продиктуйте", "айтыңызшы", "айтыңыз", "атаңыз"};
+    /** Imperatives that ask for the code word after its label: "назовите", "айтыңыз", "растаңыз" (confirm). */
+    private static final String[] ASKING = {
+        "назовите", "скажите", "продиктуйте", "айтыңызшы", "айтыңыз", "атаңыз", "растаңызшы", "растаңыз", "confirm"
+    };
 
     /**
      * Past a word of {@link #ASKING} at {@code q} and the "?", "." or "!" after it, when they end the line at

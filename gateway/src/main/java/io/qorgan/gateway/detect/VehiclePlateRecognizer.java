@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Kazakh licence plates: the 2012 format {@code 123 ABC 01} (3 digits, 2–3 letters, region 01–20) and the legacy
- * {@code A 123 BCD} (region letter first); Russian plates {@code А123ВС 77} (a letter, 3 digits, 2 letters, region, spaced or not). Cyrillic look-alike letters count as their Latin twins; currency codes
+ * {@code A 123 BCD} (region letter first); Russian plates {@code А123ВС 77} (a letter, 3 digits, 2 letters, region, spaced or not);
+ * Uzbek private plates {@code 01 A 734 KB}. Cyrillic look-alike letters count as their Latin twins; currency codes
  * are not plates.
  */
 final class VehiclePlateRecognizer implements Recognizer {
@@ -43,6 +44,9 @@ final class VehiclePlateRecognizer implements Recognizer {
                 end = modern(s, i, false);
                 if (end < 0 && (end = modern(s, i, true)) > 0 && !plateNamed(view, i)) {
                     end = -1; // "500 KZT 12 раз": an amount, unless a plate's word or column names it
+                }
+                if (end < 0) {
+                    end = uzbek(s, i); // a neighbour's car: "Chevrolet Lacetti, 01 A 734 KB"
                 }
             } else {
                 if (LEGACY_REGIONS.indexOf(plateLetter(c)) >= 0) {
@@ -130,6 +134,28 @@ final class VehiclePlateRecognizer implements Recognizer {
         }
         int run = Chars.digitRun(s, p);
         return (run == 2 || run == 3) && Chars.notAlnumAt(s, p + run) ? p + run : -1;
+    }
+
+    /** The regions of Uzbekistan's plates: Tashkent city 01, the regions 10 to 95 in steps of five or ten. */
+    private static final Set<String> UZBEK_REGIONS =
+            words("01", "10", "20", "25", "30", "40", "50", "60", "70", "75", "80", "85", "90", "95");
+
+    /**
+     * An Uzbek private car's plate at {@code i}: the region's two digits, a letter, three digits and two letters
+     * ("01 A 734 KB", "30 K 555 AA"), spaced; its end, or -1.
+     */
+    private static int uzbek(char[] s, int i) {
+        if (Chars.digitRun(s, i) != 2 || i + 11 > s.length || !UZBEK_REGIONS.contains(Chars.string(s, i, i + 2))) {
+            return -1;
+        }
+        if (s[i + 2] != ' ' || plateLetter(s[i + 3]) == 0 || s[i + 4] != ' ' || Chars.digitRun(s, i + 5) != 3) {
+            return -1;
+        }
+        int p = i + 9;
+        if (s[i + 8] != ' ' || letters(s, p) != 2 || !Chars.notAlnumAt(s, p + 2)) {
+            return -1;
+        }
+        return p + 2; // the whole shape says plate: its last letters may spell a unit ("KB") as they like
     }
 
     private static int skipSpace(char[] s, int p) {

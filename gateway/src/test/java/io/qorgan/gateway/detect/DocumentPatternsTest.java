@@ -1871,4 +1871,14 @@ class DocumentPatternsTest {
                 .isEmpty();
         assertThat(found("Call-центр: 8 727 244 55 66", EntityType.PHONE)).containsExactly("8 727 244 55 66");
     }
+
+    @Test
+    void detect_anUzbekPrivateCarsPlate_found() {
+        assertThat(found("Көлік: Chevrolet Lacetti, 01 A 734 KB (Өзбекстан).", EntityType.VEHICLE_PLATE))
+                .containsExactly("01 A 734 KB");
+        assertThat(found("автомобиль с номером 30 K 555 AA", EntityType.VEHICLE_PLATE))
+                .containsExactly("30 K 555 AA");
+        // no region of Uzbekistan: a count and a unit
+        assertThat(found("скачано 12 A 734 KB", EntityType.VEHICLE_PLATE)).isEmpty();
+    }
 }

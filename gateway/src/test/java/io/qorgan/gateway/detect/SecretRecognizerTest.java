@@ -636,4 +636,10 @@ class SecretRecognizerTest {
         assertThat(secrets("Кодовое слово: обязательно - без него не соединят")).isEmpty();
         assertThat(secrets("The memorable word is required for all calls.")).isEmpty();
     }
+
+    @Test
+    void detect_aCodeWordAskedToBeConfirmed_theNextTurnsAnswer() {
+        assertThat(secrets("Оператор: Картаны бұғаттадым. Кодтық сөзді растаңыз.\nҚоңырау шалушы: Көкжиек."))
+                .containsExactly("Көкжиек");
+    }
 }
