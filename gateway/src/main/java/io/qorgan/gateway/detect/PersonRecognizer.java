@@ -2179,6 +2179,9 @@ final class PersonRecognizer implements Recognizer {
         if (ROLE_ENDINGS.endsWithAny(lower, end, p + 2) || speakerWordNoName(s, lower, p, end)) {
             return false;
         }
+        if (recordOfLabels(s, lower)) {
+            return false; // "Input: …" / "Expected: …" / "Actual: …" again and again: a record's fields, no one's turns
+        }
         boolean[] again = {false};
         boolean[] other = {false};
         anyOtherLine(s, p, true, (a, e) -> {
@@ -2489,6 +2492,50 @@ final class PersonRecognizer implements Recognizer {
             w = q < 0 ? -1 : q + 1;
         }
         return false;
+    }
+
+    /**
+     * Whether the labels that open the text's lines repeat one cycle of three or more different labels at least twice,
+     * in the same order and nothing else between ("Файл:", "Найдено:", "Вердикт:", "Файл:", …): the fields of a record
+     * or a form given for several items. People in a chat do not speak in so strict a turn.
+     */
+    private static boolean recordOfLabels(char[] s, char[] lower) {
+        int[] labels = new int[80];
+        int[] count = {0};
+        anyOtherLine(s, -1, true, (a, e) -> {
+            if (speakerLabel(s, a, e) && count[0] < labels.length / 2) {
+                labels[2 * count[0]] = a;
+                labels[2 * count[0] + 1] = e;
+                count[0]++;
+            }
+            return false;
+        });
+        int n = count[0];
+        int period = 1;
+        while (period < n && !sameLabel(lower, labels, period, 0)) {
+            period++;
+        }
+        if (period < 3 || n < 2 * period) {
+            return false;
+        }
+        for (int i = period; i < n; i++) {
+            if (!sameLabel(lower, labels, i, i % period)) {
+                return false;
+            }
+        }
+        for (int i = 1; i < period; i++) {
+            for (int j = 0; j < i; j++) {
+                if (sameLabel(lower, labels, i, j)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether the {@code i}-th and {@code j}-th labels of {@code labels} (start and end pairs) are the same word. */
+    private static boolean sameLabel(char[] lower, int[] labels, int i, int j) {
+        return Arrays.equals(lower, labels[2 * i], labels[2 * i + 1], lower, labels[2 * j], labels[2 * j + 1]);
     }
 
     /** Whether the word {@code [from, to)} of three to sixteen letters is a speaker's label: ": " follows it. */

@@ -1881,4 +1881,18 @@ class DocumentPatternsTest {
         // no region of Uzbekistan: a count and a unit
         assertThat(found("скачано 12 A 734 KB", EntityType.VEHICLE_PLATE)).isEmpty();
     }
+
+    @Test
+    void detect_aRecordsFieldsRepeatedForSeveralItems_noSpeakers() {
+        assertThat(found(
+                        "Предупреждение сканера секретов\nФайл: deploy/config.example.ini, строка 14\n"
+                                + "Найдено: api_key = YOUR_API_KEY_HERE\nВердикт: ложное срабатывание.\n"
+                                + "Файл: docs/setup.md, строка 88\nНайдено: password: <password>\n"
+                                + "Вердикт: ложное срабатывание.",
+                        EntityType.PERSON))
+                .isEmpty();
+        // two people taking turns are a chat, however regular
+        assertThat(found("Данік: сәлем\nАйко: сәлем\nДанік: ертең керек еді\nАйко: жарайды", EntityType.PERSON))
+                .contains("Данік", "Айко");
+    }
 }
