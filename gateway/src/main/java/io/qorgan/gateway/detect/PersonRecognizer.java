@@ -4777,6 +4777,22 @@ final class PersonRecognizer implements Recognizer {
         return false;
     }
 
+    /**
+     * Whether "named" (any case) comes right before the word "after" that {@code after} is, and not after "was" or
+     * "is": a thing named for someone ("Gymnasium No. 159 named after …"), not a child ("he was named after …").
+     */
+    private static boolean namedAfter(char[] s, Word after) {
+        int p = after.end() - 5 - 1; // the space before "after"
+        if (p < 5 || s[p] != ' ' || !Chars.startsWithIgnoringCase(s, "named", p - 5) || !Chars.notWordAt(s, p - 6)) {
+            return false;
+        }
+        int w = Chars.letterRunStart(s, p - 6);
+        return !Chars.isOneOfIgnoringCase(s, w, p - 6, PERSON_NAMED);
+    }
+
+    /** Words before "named after" that make a person the one named: "he was named after his grandfather". */
+    private static final String[] PERSON_NAMED = {"was", "is", "were", "been", "be", "are"};
+
     /** "по имени" before a name: named so, not a street "имени" someone. */
     private static boolean byName(char[] s, Word before) {
         int p = before.end() - 5;
@@ -4789,6 +4805,9 @@ final class PersonRecognizer implements Recognizer {
     }
 
     private static boolean place(char[] s, Word before, String next, int runEnd) {
+        if (before != null && before.folded().equals("after") && namedAfter(s, before)) {
+            return true; // "Gymnasium No. 159 named after Yahya Kemal": a school's name, as "имени" says
+        }
         if (before != null
                 && PLACE_BEFORE.contains(before.folded())
                 && !byName(s, before)

@@ -1895,4 +1895,15 @@ class DocumentPatternsTest {
         assertThat(found("Данік: сәлем\nАйко: сәлем\nДанік: ертең керек еді\nАйко: жарайды", EntityType.PERSON))
                 .contains("Данік", "Айко");
     }
+
+    @Test
+    void detect_aNameAfterNamedAfter_aSchoolsNameNoCitizen() {
+        assertThat(found("Pupils of Gymnasium No. 159 named after Yahya Kemal won.", EntityType.PERSON))
+                .isEmpty();
+        assertThat(found("a broken traffic light near School-Lyceum No. 66 named after Abai.", EntityType.PERSON))
+                .isEmpty();
+        // a child named after someone of the family names a person
+        assertThat(found("He was named after Timur Bekov, his grandfather.", EntityType.PERSON))
+                .containsExactly("Timur Bekov");
+    }
 }
